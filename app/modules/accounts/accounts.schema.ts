@@ -1,0 +1,85 @@
+import { sql } from 'drizzle-orm';
+import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { id, timestamps, version } from '../../shared/db/columns.ts';
+import { ambiti, comuni } from '../territory/territory.schema.ts';
+
+export const users = pgTable(
+  'users',
+  {
+    id: id(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    locale: text('locale').notNull().default('it'),
+    active: boolean('active').notNull().default(true),
+    ...timestamps(),
+    version: version(),
+  },
+  (t) => [uniqueIndex('users_email_unique').on(sql`lower(${t.email})`)],
+);
+
+/**
+ * A role held by a user, scoped: to an Ambito (Ufficio di Piano, mayor), to one comune of an Ambito
+ * (comune referent), to an organisation within an Ambito (third-sector member), to a Region
+ * (regional reviewer), or to nothing (system administrator).
+ */
+export const roleAssignments = pgTable(
+  'role_assignments',
+  {
+    id: id(),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role').notNull(),
+    ambitoId: uuid('ambito_id').references(() => ambiti.id, { onDelete: 'cascade' }),
+    comuneId: uuid('comune_id').references(() => comuni.id),
+    organisationName: text('organisation_name'),
+    regionCode: text('region_code'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('role_assignments_user_idx').on(t.userId)],
+);
+
+/** Server-side sessions: the cookie holds a random token, the table only its SHA-256. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    userAgent: text('user_agent'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** Personal API tokens: shown once at creation, stored as SHA-256, revocable. */
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: id(),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    prefix: text('prefix').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [index('api_tokens_user_idx').on(t.userId)],
+);
+
+/** Failed sign-in attempts, kept in the database so that every application process sees them. */
+export const loginFailures = pgTable(
+  'login_failures',
+  {
+    id: id(),
+    key: text('key').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('login_failures_key_at_idx').on(t.key, t.at)],
+);
+
+export type User = typeof users.$inferSelect;
+export type RoleAssignmentRow = typeof roleAssignments.$inferSelect;
+export type ApiToken = typeof apiTokens.$inferSelect;

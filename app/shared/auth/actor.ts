@@ -1,0 +1,84 @@
+/**
+ * Who is acting. Roles are always scoped (ADR 0003): to an Ambito, a comune of an Ambito, an organisation
+ * within an Ambito, a Region, or — only for the system administrator — to nothing.
+ */
+export const ROLES = [
+  'admin',
+  'coordinator',
+  'staff',
+  'comune_referent',
+  'third_sector',
+  'mayor',
+  'regional_reviewer',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface RoleGrant {
+  role: Role;
+  ambitoId: string | null;
+  comuneId: string | null;
+  organisationName: string | null;
+  regionCode: string | null;
+}
+
+export type Actor =
+  | { kind: 'anonymous' }
+  | { kind: 'system'; label: string }
+  | {
+      kind: 'user';
+      userId: string;
+      email: string;
+      name: string;
+      locale: string;
+      grants: RoleGrant[];
+      /** How the request was authenticated. */
+      via: 'session' | 'token';
+    };
+
+export type UserActor = Extract<Actor, { kind: 'user' }>;
+
+export const anonymous: Actor = { kind: 'anonymous' };
+export const systemActor = (label: string): Actor => ({ kind: 'system', label });
+
+export function actorLabel(actor: Actor): string {
+  switch (actor.kind) {
+    case 'anonymous':
+      return 'anonimo';
+    case 'system':
+      return `sistema: ${actor.label}`;
+    case 'user':
+      return `${actor.name} <${actor.email}>`;
+  }
+}
+
+/** The scope a role can be checked against: an Ambito record (its id and its Region). */
+export interface AmbitoScope {
+  id: string;
+  regionCode: string;
+}
+
+export const isAdmin = (actor: Actor) =>
+  actor.kind === 'system' || (actor.kind === 'user' && actor.grants.some((g) => g.role === 'admin'));
+
+/** True when the actor holds one of `roles` for this Ambito (the administrator always does). */
+export function hasAmbitoRole(actor: Actor, ambito: AmbitoScope, roles: readonly Role[]): boolean {
+  if (isAdmin(actor)) return true;
+  if (actor.kind !== 'user') return false;
+  return actor.grants.some((g) => {
+    if (!roles.includes(g.role)) return false;
+    if (g.role === 'regional_reviewer') return g.regionCode === ambito.regionCode;
+    return g.ambitoId === ambito.id;
+  });
+}
+
+/** Ufficio di Piano roles: the ones that write the plan and keep the Ambito's data. */
+export const UFFICIO_DI_PIANO: readonly Role[] = ['coordinator', 'staff'];
+/** Every role that is a member of an Ambito or reviews it: the ones that can read its internal pages. */
+export const AMBITO_READERS: readonly Role[] = [
+  'coordinator',
+  'staff',
+  'comune_referent',
+  'third_sector',
+  'mayor',
+  'regional_reviewer',
+];

@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import { fromRoot } from '../paths.ts';
+import { lockDataDir } from './lock.ts';
+import * as schema from './schema.ts';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/** Repository functions take either the database or an open transaction. */
+export type DbOrTx = Db | Tx;
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** Applies the committed SQL migrations (idempotent; serialised across processes on PostgreSQL). */
+  migrate(): Promise<void>;
+  /** True when the database answers and every committed migration is applied. */
+  ready(): Promise<{ ok: boolean; detail: string }>;
+  close(): Promise<void>;
+}
+
+export type DatabaseOptions =
+  | { url: string; poolSize?: number }
+  | { dataDir: string }
+  | { memory: true };
+
+export const migrationsFolder = () => fromRoot('db', 'migrations');
+
+function committedMigrationCount(): number {
+  const journal = JSON.parse(readFileSync(join(migrationsFolder(), 'meta', '_journal.json'), 'utf8')) as {
+    entries: unknown[];
+  };
+  return journal.entries.length;
+}
+
+async function readiness(db: Db): Promise<{ ok: boolean; detail: string }> {
+  try {
+    const expected = committedMigrationCount();
+    const rows = await db.execute<{ n: number }>(
+      sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+    );
+    const applied = Number((rows as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0);
+    return applied >= expected
+      ? { ok: true, detail: `migrazioni applicate: ${applied}/${expected}` }
+      : { ok: false, detail: `migrazioni applicate: ${applied}/${expected}` };
+  } catch (error) {
+    return { ok: false, detail: (error as Error).message };
+  }
+}
+
+/** An arbitrary constant that names Cantiere's migration advisory lock on PostgreSQL. */
+const MIGRATION_LOCK_KEY = 727_001;
+
+/**
+ * Opens the database: a PostgreSQL server when a URL is given, otherwise embedded PGlite in a data folder
+ * (locked against a second process) or in memory (tests). The same schema and migrations serve all three.
+ */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if ('url' in options) {
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    const db = drizzleNodePg({ client: pool, schema }) as unknown as Db;
+    return {
+      db,
+      kind: 'postgres',
+      async migrate() {
+        const client = await pool.connect();
+        try {
+          await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+          await migrateNodePg(drizzleNodePg({ client, schema }), { migrationsFolder: migrationsFolder() });
+        } finally {
+          await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+          client.release();
+        }
+      },
+      ready: () => readiness(db),
+      close: () => pool.end(),
+    };
+  }
+  let release = () => {};
+  let client: PGlite;
+  if ('dataDir' in options) {
+    release = lockDataDir(options.dataDir);
+    try {
+      client = await PGlite.create(join(options.dataDir, 'pgdata'));
+    } catch (error) {
+      release();
+      throw error;
+    }
+  } else {
+    client = await PGlite.create();
+  }
+  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'pglite',
+    async migrate() {
+      await migratePglite(db as never, { migrationsFolder: migrationsFolder() });
+    },
+    ready: () => readiness(db),
+    async close() {
+      await client.close();
+      release();
+    },
+  };
+}

@@ -1,0 +1,4 @@
+// Every table of every module, for Drizzle's typed client and for drizzle-kit's migration generator.
+export * from '../../modules/accounts/accounts.schema.ts';
+export * from '../../modules/territory/territory.schema.ts';
+export * from '../audit/audit.schema.ts';

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+// Zod's fallback messages in Italian; user-facing fields still carry their own precise messages.
+z.config(z.locales.it());
+
+export { z };
+
+/** Reads a form's `version` field (optimistic lock) as a positive integer. */
+export const versionField = z.coerce
+  .number({ message: 'Versione del record mancante: ricarica la pagina.' })
+  .int()
+  .positive('Versione del record non valida: ricarica la pagina.');
+
+/** An optional free-text field: trimmed, empty becomes null. */
+export const optionalText = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label}: al massimo ${max} caratteri.`)
+    .optional()
+    .transform((v) => (v ? v : null));

@@ -1,0 +1,13 @@
+import { reactRouter } from '@react-router/dev/vite';
+import { defineConfig } from 'vite';
+
+// The SSR build's entry is server/app.ts (the HTTP pipeline around React Router), so that the
+// pipeline and the route modules share one copy of every module (contexts, database handle).
+export default defineConfig(({ isSsrBuild }) => ({
+  build: {
+    rollupOptions: isSsrBuild ? { input: './server/app.ts' } : undefined,
+    chunkSizeWarningLimit: 2000,
+  },
+  ssr: { external: ['@electric-sql/pglite', 'pg'] },
+  plugins: [reactRouter()],
+}));
