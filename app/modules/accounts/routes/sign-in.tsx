@@ -1,0 +1,102 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { data, Form, redirect, useNavigation } from 'react-router';
+import type { Route } from './+types/sign-in';
+import { COOKIE, serializeCookie } from '../../../shared/http/cookies.ts';
+import { getActor, getRequestState, getServices, setCookie } from '../../../shared/http/request.server.ts';
+import { fromRoot } from '../../../shared/paths.ts';
+import { CsrfField, Field, FormAlert } from '../../../shared/ui/forms.tsx';
+import { useI18n } from '../../../shared/ui/i18n.tsx';
+import { BadCredentialsError, SESSION_TTL_HOURS, signIn, ThrottledError } from '../accounts.server.ts';
+import { SignInInput } from '../accounts.validation.ts';
+
+/** Only local paths are accepted as post-sign-in destinations (no open redirect). */
+function safeRedirect(to: string | null | undefined): string {
+  return to && to.startsWith('/') && !to.startsWith('//') && !to.startsWith('/\\') ? to : '/';
+}
+
+function demoAccounts(): { password: string; users: { email: string; name: string }[] } | null {
+  const file = fromRoot('fixtures', 'demo', 'accounts.json');
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null;
+}
+
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const redirectTo = safeRedirect(new URL(request.url).searchParams.get('redirectTo'));
+  if (getActor(context).kind === 'user') throw redirect(redirectTo);
+  const { config } = getServices(context);
+  const demo = config.demo ? demoAccounts() : null;
+  return { redirectTo, demo: demo ? { password: demo.password, users: demo.users.map((u) => ({ email: u.email, name: u.name })) } : null };
+}
+
+export async function action({ context, request }: Route.ActionArgs) {
+  const form = Object.fromEntries(await request.formData());
+  const parsed = SignInInput.safeParse(form);
+  const redirectTo = safeRedirect(typeof form.redirectTo === 'string' ? form.redirectTo : null);
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string> = {};
+    for (const i of parsed.error.issues) fieldErrors[String(i.path[0])] ??= i.message;
+    return data({ ok: false, formError: 'Controlla i dati inseriti.', fieldErrors, email: String(form.email ?? '') }, { status: 400 });
+  }
+  const state = getRequestState(context);
+  try {
+    const { token } = await signIn({
+      db: getServices(context).db,
+      email: parsed.data.email,
+      password: parsed.data.password,
+      clientIp: state.clientIp,
+      userAgent: request.headers.get('user-agent'),
+    });
+    setCookie(context, serializeCookie(COOKIE.session, token, { maxAgeSeconds: SESSION_TTL_HOURS * 3600, secure: state.https }));
+    return redirect(redirectTo);
+  } catch (error) {
+    if (error instanceof BadCredentialsError || error instanceof ThrottledError) {
+      return data(
+        { ok: false, formError: error.message, fieldErrors: {}, email: parsed.data.email },
+        { status: error.status, headers: error instanceof ThrottledError ? { 'Retry-After': String(error.retryAfterSeconds) } : undefined },
+      );
+    }
+    throw error;
+  }
+}
+
+export default function SignIn({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useI18n();
+  const navigation = useNavigation();
+  const errors: Record<string, string | undefined> = actionData?.fieldErrors ?? {};
+  return (
+    <div className="row">
+      <title>{`${t('signin.title')}`}</title>
+      <div className="col-lg-6">
+        <h1>{t('signin.title')}</h1>
+        <FormAlert result={actionData} />
+        <Form method="post" noValidate>
+          <CsrfField />
+          <input type="hidden" name="redirectTo" value={loaderData.redirectTo} />
+          <Field name="email" label={t('signin.email')} error={errors.email}>
+            {(p) => <input {...p} type="email" autoComplete="username" required defaultValue={actionData?.email ?? ''} />}
+          </Field>
+          <Field name="password" label={t('signin.password')} error={errors.password}>
+            {(p) => <input {...p} type="password" autoComplete="current-password" required />}
+          </Field>
+          <button type="submit" className="btn btn-primary" disabled={navigation.state === 'submitting'}>
+            {t('signin.submit')}
+          </button>
+        </Form>
+      </div>
+      {loaderData.demo && (
+        <div className="col-lg-5 offset-lg-1 mt-4 mt-lg-0">
+          <div className="callout note">
+            <h2 className="h5">{t('signin.demo')}</h2>
+            <p>{t('signin.demo.hint', { password: loaderData.demo.password })}</p>
+            <ul className="small">
+              {loaderData.demo.users.map((u) => (
+                <li key={u.email}>
+                  <code>{u.email}</code> — {u.name}
+                </li>
+              ))}
+            </ul>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,3 @@
+import { route } from '@react-router/dev/routes';
+
+export const auditRoutes = [route('registro', 'modules/audit/routes/audit-log.tsx')];

@@ -1,0 +1,79 @@
+import { data, Form, Link, redirect, useNavigation } from 'react-router';
+import type { Route } from './+types/ambito-edit';
+import { formAction, getActor, getServices, guard, requireUser } from '../../../shared/http/request.server.ts';
+import { CsrfField, Field, FormAlert } from '../../../shared/ui/forms.tsx';
+import { useI18n } from '../../../shared/ui/i18n.tsx';
+import { updateAmbito } from '../territory.commands.ts';
+import { authorize } from '../territory.policy.ts';
+import { getAmbitoByCode } from '../territory.queries.ts';
+import { MANAGEMENT_FORM_LABELS, MANAGEMENT_FORMS } from '../territory.constants.ts';
+
+export async function loader({ params, context, request }: Route.LoaderArgs) {
+  requireUser(context, request);
+  const ambito = await getAmbitoByCode(getServices(context).db, params.code);
+  if (!ambito) throw data('Ambito non trovato', { status: 404 });
+  await guard(request, async () => authorize(getActor(context), 'ambito.edit', ambito));
+  return { ambito };
+}
+
+export async function action({ params, context, request }: Route.ActionArgs) {
+  requireUser(context, request);
+  const { db } = getServices(context);
+  const ambito = await getAmbitoByCode(db, params.code);
+  if (!ambito) throw data('Ambito non trovato', { status: 404 });
+  const form = Object.fromEntries(await request.formData());
+  return formAction(request, async () => {
+    await updateAmbito({ db, actor: getActor(context), ambitoId: ambito.id, input: form });
+    return redirect(`/ambiti/${ambito.code}?salvato=1`);
+  });
+}
+
+export default function AmbitoEdit({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useI18n();
+  const { ambito } = loaderData;
+  const navigation = useNavigation();
+  const errors: Record<string, string | undefined> = actionData && 'fieldErrors' in actionData ? actionData.fieldErrors : {};
+  const result = actionData && 'ok' in actionData ? actionData : undefined;
+  const busy = navigation.state === 'submitting';
+  return (
+    <>
+      <title>{`${t('edit.title')} – ${ambito.name}`}</title>
+      <h1>{t('edit.title')}</h1>
+      <p className="lead">{ambito.name}</p>
+      <FormAlert result={result} reloadHref={`/ambiti/${ambito.code}/modifica`} />
+      <Form method="post" noValidate className="col-lg-8" aria-describedby={result ? 'form-alert' : undefined}>
+        <CsrfField />
+        <input type="hidden" name="version" value={ambito.version} />
+        <Field name="name" label={`${t('ambito.name')} (${t('form.required')})`} error={errors.name}>
+          {(p) => <input {...p} type="text" required defaultValue={ambito.name} autoComplete="off" />}
+        </Field>
+        <Field name="managementForm" label={t('ambito.managementForm')} error={errors.managementForm}>
+          {(p) => (
+            <select {...p} className={`form-select${errors.managementForm ? ' is-invalid' : ''}`} defaultValue={ambito.managementForm ?? ''}>
+              <option value="">{t('edit.choose')}</option>
+              {MANAGEMENT_FORMS.map((f) => (
+                <option key={f} value={f}>
+                  {MANAGEMENT_FORM_LABELS[f]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field name="healthDistrict" label={t('ambito.healthDistrict')} error={errors.healthDistrict}>
+          {(p) => <input {...p} type="text" defaultValue={ambito.healthDistrict ?? ''} />}
+        </Field>
+        <Field name="description" label={t('ambito.description')} error={errors.description}>
+          {(p) => <textarea {...p} rows={5} defaultValue={ambito.description ?? ''} />}
+        </Field>
+        <div className="d-flex gap-2">
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            {busy ? '…' : t('edit.save')}
+          </button>
+          <Link to={`/ambiti/${ambito.code}`} className="btn btn-outline-secondary">
+            {t('edit.cancel')}
+          </Link>
+        </div>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+import { Link, redirect } from 'react-router';
+import type { Route } from './+types/home';
+import { AMBITO_READERS, hasAmbitoRole } from '../../../shared/auth/actor.ts';
+import { getActor, getServices } from '../../../shared/http/request.server.ts';
+import { useI18n } from '../../../shared/ui/i18n.tsx';
+import { listAmbiti } from '../territory.queries.ts';
+
+export async function loader({ context }: Route.LoaderArgs) {
+  const actor = getActor(context);
+  const ambiti = await listAmbiti(getServices(context).db);
+  // A member of exactly one Ambito goes straight to it; everyone else chooses.
+  const mine = actor.kind === 'user' ? ambiti.filter((a) => actor.grants.some((g) => g.role !== 'admin') && hasAmbitoRole(actor, a, AMBITO_READERS)) : [];
+  if (mine.length === 1) throw redirect(`/ambiti/${mine[0]!.code}`);
+  return { ambiti };
+}
+
+export default function Home({ loaderData }: Route.ComponentProps) {
+  const { t } = useI18n();
+  return (
+    <>
+      <title>Cantiere</title>
+      <h1>{t('home.title')}</h1>
+      <p className="lead">{t('home.lead')}</p>
+      {loaderData.ambiti.length === 0 ? (
+        <p>{t('home.empty')}</p>
+      ) : (
+        <ul className="list-group">
+          {loaderData.ambiti.map((a) => (
+            <li key={a.code} className="list-group-item">
+              <Link to={`/ambiti/${a.code}`} className="fw-semibold">
+                {a.name}
+              </Link>{' '}
+              <span className="text-secondary">— {a.regionName}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,8 @@
+import { index, route } from '@react-router/dev/routes';
+
+export const territoryRoutes = [
+  index('modules/territory/routes/home.tsx'),
+  route('vai', 'modules/territory/routes/go.ts'),
+  route('ambiti/:code', 'modules/territory/routes/ambito.tsx'),
+  route('ambiti/:code/modifica', 'modules/territory/routes/ambito-edit.tsx'),
+];

@@ -1,0 +1,15 @@
+import { type RouteConfig, route } from '@react-router/dev/routes';
+import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
+import { apiRoutes } from './modules/api/api.routes.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { territoryRoutes } from './modules/territory/territory.routes.ts';
+
+// Each module declares its own routes; this file only puts them together.
+export default [
+  ...territoryRoutes,
+  ...accountsRoutes,
+  ...auditRoutes,
+  ...apiRoutes,
+  route('accessibilita', 'shared/ui/routes/accessibility.tsx'),
+  route('*', 'shared/ui/routes/not-found.tsx'),
+] satisfies RouteConfig;

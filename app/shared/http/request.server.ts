@@ -1,0 +1,150 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { data, redirect, type MiddlewareFunction, type RouterContextProvider } from 'react-router';
+import { actorFromApiToken, actorFromSession } from '../../modules/accounts/accounts.server.ts';
+import type { Actor, UserActor } from '../auth/actor.ts';
+import { AppError, ConflictError, UnauthenticatedError, ValidationError } from '../errors.ts';
+import { isLocale, type Locale } from '../i18n/messages.ts';
+import { COOKIE, parseCookies, serializeCookie } from './cookies.ts';
+import { requestContext, servicesContext, type RequestState } from './context.ts';
+
+type Ctx = Readonly<RouterContextProvider>;
+
+export const getServices = (context: Ctx) => context.get(servicesContext);
+export const getRequestState = (context: Ctx) => context.get(requestContext);
+export const getActor = (context: Ctx): Actor => context.get(requestContext).actor;
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && x.length > 0 && timingSafeEqual(x, y);
+}
+
+export class CsrfError extends AppError {
+  constructor() {
+    super('auth.csrf', 'Il modulo è scaduto o non proviene da Cantiere: ricarica la pagina e riprova.', 403);
+  }
+}
+
+/**
+ * The root middleware: who is asking (bearer token or session cookie), in which language, and — for every
+ * request that changes something and is not made with a token — whether it carries this browser's CSRF
+ * token (double-submit: cookie and form field or X-CSRF-Token header) and comes from our own origin.
+ * Adds the cookies it or the route set to the response.
+ */
+export const rootMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
+  const { db } = context.get(servicesContext);
+  const state = context.get(requestContext);
+  const cookies = parseCookies(request.headers.get('cookie'));
+
+  const authorization = request.headers.get('authorization');
+  let actor: Actor = state.actor;
+  if (authorization?.startsWith('Bearer ')) {
+    const found = await actorFromApiToken(db, authorization.slice(7).trim());
+    if (!found) {
+      return Response.json(
+        { error: { code: 'auth.invalid_token', message: 'Token non valido, revocato o scaduto.' } },
+        { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } },
+      );
+    }
+    actor = found;
+  } else {
+    const token = cookies.get(COOKIE.session);
+    if (token) {
+      const found = await actorFromSession(db, token);
+      if (found) actor = found;
+      else state.cookies.push(serializeCookie(COOKIE.session, '', { maxAgeSeconds: 0, secure: state.https }));
+    }
+  }
+  state.actor = actor;
+
+  const lang = cookies.get(COOKIE.lang);
+  state.locale = isLocale(lang) ? lang : actor.kind === 'user' && isLocale(actor.locale) ? actor.locale : 'it';
+
+  let csrf = cookies.get(COOKIE.csrf);
+  if (!csrf || !/^[\w-]{32,}$/.test(csrf)) {
+    csrf = randomBytes(24).toString('base64url');
+    state.cookies.push(serializeCookie(COOKIE.csrf, csrf, { secure: state.https }));
+  }
+  state.csrfToken = csrf;
+
+  if (!SAFE_METHODS.has(request.method) && !(actor.kind === 'user' && actor.via === 'token')) {
+    const origin = request.headers.get('origin');
+    const host = request.headers.get('host');
+    if (origin && origin !== 'null' && host && new URL(origin).host !== host) throw data(new CsrfError().message, { status: 403 });
+    let sent = request.headers.get('x-csrf-token');
+    const type = request.headers.get('content-type') ?? '';
+    if (!sent && (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data'))) {
+      const form = await request.clone().formData();
+      const field = form.get('_csrf');
+      sent = typeof field === 'string' ? field : null;
+    }
+    if (!sent || !sameToken(sent, csrf)) throw data(new CsrfError().message, { status: 403 });
+  }
+
+  const response = await next();
+  for (const c of state.cookies) response.headers.append('Set-Cookie', c);
+  return response;
+};
+
+/** The signed-in user, or a redirect to the sign-in page that comes back here afterwards. */
+export function requireUser(context: Ctx, request: Request): UserActor {
+  const actor = getActor(context);
+  if (actor.kind === 'user') return actor;
+  const url = new URL(request.url);
+  throw redirect(`/accedi?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+}
+
+/** Turns an expected failure of a command into an HTTP answer for a page (401 becomes a sign-in redirect). */
+export function toHttpError(error: unknown, request: Request): never {
+  if (error instanceof UnauthenticatedError) {
+    const url = new URL(request.url);
+    throw redirect(`/accedi?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+  }
+  if (error instanceof AppError) throw data(error.message, { status: error.status });
+  throw error;
+}
+
+/** Runs a loader's work, mapping the commands' errors to HTTP answers. */
+export async function guard<T>(request: Request, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    toHttpError(error, request);
+  }
+}
+
+export interface FormFailure {
+  ok: false;
+  formError: string;
+  fieldErrors: Record<string, string>;
+  conflict: boolean;
+}
+
+/**
+ * Runs a form action. Validation errors and edit conflicts come back as data for the form (400 / 409),
+ * keeping what the user typed; other failures become error pages.
+ */
+export async function formAction<T>(request: Request, fn: () => Promise<T>) {
+  try {
+    return await fn();
+  } catch (error) {
+    if (error instanceof ValidationError) {
+      const fieldErrors: Record<string, string> = {};
+      for (const i of error.issues) fieldErrors[i.path] ??= i.message;
+      return data({ ok: false, formError: error.message, fieldErrors, conflict: false } satisfies FormFailure, { status: 400 });
+    }
+    if (error instanceof ConflictError) {
+      return data({ ok: false, formError: error.message, fieldErrors: {}, conflict: true } satisfies FormFailure, { status: 409 });
+    }
+    toHttpError(error, request);
+  }
+}
+
+/** Adds a Set-Cookie to the current response (through the root middleware). */
+export function setCookie(context: Ctx, cookie: string) {
+  context.get(requestContext).cookies.push(cookie);
+}
+
+export type { RequestState, Locale };

@@ -1,0 +1,183 @@
+import type { ReactNode } from 'react';
+import { Form, Link, NavLink, useLocation } from 'react-router';
+import type { MessageKey } from '../i18n/messages.ts';
+import { CsrfField } from './forms.tsx';
+import { useI18n } from './i18n.tsx';
+
+export interface ShellData {
+  user: { name: string; email: string } | null;
+  ambiti: { code: string; name: string }[];
+  current: { code: string; name: string; regionName: string } | null;
+  nav: { key: MessageKey; href: string }[];
+}
+
+function LanguageSwitch() {
+  const { locale, t } = useI18n();
+  const location = useLocation();
+  const back = encodeURIComponent(location.pathname + location.search);
+  return (
+    <nav aria-label={t('header.language')} className="lang-switch">
+      <ul className="list-inline mb-0">
+        {(['it', 'en'] as const).map((l) => (
+          <li className="list-inline-item" key={l}>
+            <a
+              href={`/lingua?lang=${l}&redirectTo=${back}`}
+              lang={l}
+              hrefLang={l}
+              aria-current={l === locale ? 'true' : undefined}
+              className={l === locale ? 'fw-bold text-white' : 'text-white'}
+            >
+              {l === 'it' ? 'Italiano' : 'English'}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function AmbitoSwitcher({ ambiti, current }: Pick<ShellData, 'ambiti' | 'current'>) {
+  const { t } = useI18n();
+  if (ambiti.length < 2) return null;
+  return (
+    <form method="get" action="/vai" className="ambito-switcher d-flex align-items-end gap-2">
+      <div>
+        <label htmlFor="ambito-switcher" className="text-white small d-block">
+          {t('header.switchAmbito')}
+        </label>
+        <select id="ambito-switcher" name="ambito" defaultValue={current?.code} className="form-select form-select-sm">
+          {ambiti.map((a) => (
+            <option key={a.code} value={a.code}>
+              {a.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="btn btn-sm btn-outline-light">
+        {t('header.switchAmbito.go')}
+      </button>
+    </form>
+  );
+}
+
+/** The application shell: skip links, Bootstrap Italia header (slim bar, brand, navigation), footer. */
+export function Shell({ data, children }: { data: ShellData | undefined; children: ReactNode }) {
+  const { t } = useI18n();
+  const user = data?.user ?? null;
+  return (
+    <>
+      <div className="skiplinks">
+        <a className="visually-hidden-focusable" href="#main-content">
+          {t('skip.main')}
+        </a>
+        {data?.nav.length ? (
+          <a className="visually-hidden-focusable" href="#main-nav">
+            {t('skip.nav')}
+          </a>
+        ) : null}
+        <a className="visually-hidden-focusable" href="#footer">
+          {t('skip.footer')}
+        </a>
+      </div>
+      <header className="it-header-wrapper">
+        <div className="it-header-slim-wrapper">
+          <div className="container">
+            <div className="it-header-slim-wrapper-content">
+              <Link className="navbar-brand" to="/">
+                {t('app.name')}
+              </Link>
+              <div className="it-header-slim-right-zone gap-3">
+                <LanguageSwitch />
+                {user ? (
+                  <div className="d-flex align-items-center gap-2">
+                    <Link to="/profilo" className="text-white small">
+                      {user.name}
+                    </Link>
+                    <Form method="post" action="/esci" className="d-inline">
+                      <CsrfField />
+                      <button type="submit" className="btn btn-primary btn-sm btn-icon">
+                        {t('header.signout')}
+                      </button>
+                    </Form>
+                  </div>
+                ) : (
+                  <Link className="btn btn-primary btn-sm" to="/accedi">
+                    {t('header.signin')}
+                  </Link>
+                )}
+              </div>
+            </div>
+          </div>
+        </div>
+        <div className="it-nav-wrapper">
+          <div className="it-header-center-wrapper">
+            <div className="container">
+              <div className="it-header-center-content-wrapper">
+                <div className="it-brand-wrapper">
+                  <Link to={data?.current ? `/ambiti/${data.current.code}` : '/'}>
+                    <div className="it-brand-text">
+                      <div className="it-brand-title">{data?.current?.name ?? t('app.name')}</div>
+                      <div className="it-brand-tagline d-none d-md-block">
+                        {data?.current ? `${t('header.region')} ${data.current.regionName}` : t('app.tagline')}
+                      </div>
+                    </div>
+                  </Link>
+                </div>
+                <div className="it-right-zone">
+                  <AmbitoSwitcher ambiti={data?.ambiti ?? []} current={data?.current ?? null} />
+                </div>
+              </div>
+            </div>
+          </div>
+          {data?.nav.length ? (
+            <div className="it-header-navbar-wrapper">
+              <div className="container">
+                <nav id="main-nav" className="navbar navbar-expand app-nav" aria-label={t('nav.label')}>
+                  <ul className="navbar-nav flex-wrap">
+                    {data.nav.map((item) => (
+                      <li className="nav-item" key={item.key}>
+                        <NavLink end className={({ isActive }) => `nav-link${isActive ? ' active' : ''}`} to={item.href}>
+                          <span>{t(item.key)}</span>
+                        </NavLink>
+                      </li>
+                    ))}
+                  </ul>
+                </nav>
+              </div>
+            </div>
+          ) : null}
+        </div>
+      </header>
+      <main id="main-content" className="container my-4 my-lg-5" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="it-footer" id="footer">
+        <div className="it-footer-main">
+          <div className="container py-4">
+            <p className="h4 text-white">{t('app.name')}</p>
+            <p className="text-white mb-0">{t('app.tagline')}</p>
+          </div>
+        </div>
+        <div className="it-footer-small-prints clearfix">
+          <div className="container">
+            <h2 className="visually-hidden">Link utili</h2>
+            <ul className="it-footer-small-prints-list list-inline mb-0 d-flex flex-column flex-md-row">
+              <li className="list-inline-item">
+                <Link to="/accessibilita">{t('footer.accessibility')}</Link>
+              </li>
+              <li className="list-inline-item">
+                <a href="/api/v1/openapi.json">{t('footer.api')}</a>
+              </li>
+              <li className="list-inline-item">
+                <span className="text-white">{t('footer.istat')}</span>
+              </li>
+              <li className="list-inline-item">
+                <span className="text-white">{t('footer.licence')}</span>
+              </li>
+            </ul>
+          </div>
+        </div>
+      </footer>
+    </>
+  );
+}

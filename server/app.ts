@@ -1,0 +1,159 @@
+// The HTTP pipeline around React Router: request ids, JSON access logs, security headers, static files,
+// health checks, then the React Router request handler with the app's context. Bundled by Vite as the
+// SSR entry (vite.config.ts), so it shares one copy of every module with the route modules.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { type ClientAddress, createRequestListener } from '@remix-run/node-fetch-server';
+import { createRequestHandler, RouterContextProvider } from 'react-router';
+import { anonymous } from '../app/shared/auth/actor.ts';
+import { loadConfig, type AppConfig } from '../app/shared/config.ts';
+import { openDatabase, type Database } from '../app/shared/db/client.ts';
+import { loadDemo } from '../app/shared/demo/load-demo.ts';
+import { requestContext, servicesContext, type AppServices } from '../app/shared/http/context.ts';
+import { configureLog, log, withRequestId } from '../app/shared/log.ts';
+import { fromRoot } from '../app/shared/paths.ts';
+import { securityHeaders } from './security.ts';
+import { createStaticHandler } from './static.ts';
+
+const REQUEST_ID = /^[\w.-]{8,128}$/;
+
+function isHttps(req: IncomingMessage, config: AppConfig): boolean {
+  if ((req.socket as { encrypted?: boolean }).encrypted) return true;
+  return config.trustProxy && String(req.headers['x-forwarded-proto'] ?? '').split(',')[0]?.trim() === 'https';
+}
+
+/** Builds the Node request listener for a running database. Exported for tests and benchmarks. */
+export function createAppListener(services: AppServices) {
+  const { config, database } = services;
+  const handleRequest = createRequestHandler(
+    () => import('virtual:react-router/server-build'),
+    config.production ? 'production' : 'development',
+  );
+  const serveStatic = createStaticHandler(fromRoot('build', 'client'));
+  const perRequest = new AsyncLocalStorage<{ requestId: string; nonce: string; https: boolean; headers: Record<string, string> }>();
+
+  const fetchListener = createRequestListener(
+    async (request: Request, client: ClientAddress) => {
+      const { requestId, nonce, https, headers } = perRequest.getStore()!;
+      const context = new RouterContextProvider();
+      context.set(servicesContext, services);
+      context.set(requestContext, {
+        requestId,
+        nonce,
+        https,
+        clientIp: client.address,
+        actor: anonymous,
+        locale: 'it',
+        csrfToken: '',
+        cookies: [],
+      });
+      const response = await handleRequest(request, context);
+      for (const [k, v] of Object.entries(headers)) if (!response.headers.has(k)) response.headers.set(k, v);
+      return response;
+    },
+    {
+      trustProxy: config.trustProxy,
+      onError(error) {
+        log.error('errore non gestito', { error });
+        return new Response('Errore del sistema', { status: 500, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+      },
+    },
+  );
+
+  return function listener(req: IncomingMessage, res: ServerResponse) {
+    const incoming = req.headers['x-request-id'];
+    const requestId = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    const nonce = randomBytes(16).toString('base64');
+    const https = isHttps(req, config);
+    const started = process.hrtime.bigint();
+    res.setHeader('X-Request-Id', requestId);
+    const pathname = (req.url ?? '/').split('?')[0]!;
+
+    withRequestId(requestId, () => {
+      res.on('finish', () => {
+        if (pathname === '/healthz' || pathname.startsWith('/assets/')) return;
+        log.info('richiesta', {
+          method: req.method,
+          path: pathname,
+          status: res.statusCode,
+          ms: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
+        });
+      });
+
+      if (pathname === '/healthz') {
+        res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+        res.end('{"status":"ok"}');
+        return;
+      }
+      if (pathname === '/readyz') {
+        void database.ready().then((r) => {
+          res.writeHead(r.ok ? 200 : 503, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+          res.end(JSON.stringify({ status: r.ok ? 'ready' : 'not_ready', database: database.kind, detail: r.detail }));
+        });
+        return;
+      }
+      const headers = securityHeaders(nonce, https);
+      if (serveStatic(req, res, pathname, headers)) return;
+
+      perRequest.run({ requestId, nonce, https, headers }, () => void fetchListener(req, res));
+    });
+  };
+}
+
+export interface RunningServer {
+  server: Server;
+  database: Database;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts Cantiere: opens the database (PostgreSQL when DATABASE_URL is set, otherwise embedded PGlite in
+ * the locked data folder), applies the migrations, loads the demo when configured, and listens.
+ */
+export async function startServer(config: AppConfig = loadConfig()): Promise<RunningServer> {
+  configureLog({ level: config.logLevel });
+  const database = config.databaseUrl
+    ? await openDatabase({ url: config.databaseUrl, poolSize: config.databasePoolSize })
+    : await openDatabase({ dataDir: config.dataDir });
+  log.info('database aperto', { kind: database.kind, dataDir: database.kind === 'pglite' ? config.dataDir : undefined });
+  await database.migrate();
+  let demo: Awaited<ReturnType<typeof loadDemo>> | null = null;
+  if (config.demo) demo = await loadDemo(database.db);
+
+  const server = createServer(createAppListener({ db: database.db, database, config }));
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  log.info('Cantiere è in ascolto', { url, database: database.kind });
+  if (demo) {
+    const lines = [
+      '',
+      `  Cantiere è pronto: ${url}`,
+      `  Ambito dimostrativo: ${url}/ambiti/gallarate`,
+      `  Account dimostrativi (password «${demo.password}»):`,
+      ...demo.accounts.map((a) => `    - ${a.email.padEnd(38)} ${a.role}`),
+      '',
+    ];
+    process.stderr.write(lines.join('\n') + '\n');
+  }
+  let stopping: Promise<void> | null = null;
+  return {
+    server,
+    database,
+    url,
+    stop() {
+      stopping ??= new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }).then(() => database.close());
+      return stopping;
+    },
+  };
+}
