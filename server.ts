@@ -25,6 +25,6 @@ try {
 } catch (error) {
   const e = error as Error;
   process.stderr.write(`\nCantiere non può partire: ${e.message}\n`);
-  if (e.name !== 'DataDirLockedError') process.stderr.write(`${e.stack ?? ''}\n`);
+  if (e.name !== 'DataDirLockedError' && e.name !== 'ConfigError') process.stderr.write(`${e.stack ?? ''}\n`);
   process.exit(1);
 }

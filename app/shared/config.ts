@@ -14,6 +14,10 @@ const Env = z.object({
   NODE_ENV: z.string().default('production'),
 });
 
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
 export interface AppConfig {
   port: number;
   host: string;
@@ -32,10 +36,12 @@ export interface AppConfig {
 
 /** Reads the configuration from environment variables (documented in the README), refusing bad values. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const parsed = Env.safeParse(env);
+  // An empty variable means "not set" (as shells and .env files often leave them).
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = Env.safeParse(present);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `- ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Configurazione non valida:\n${lines.join('\n')}`);
+    throw new ConfigError(`Configurazione non valida:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';

@@ -13,10 +13,10 @@ export function parseIstatComuni(fileName: string, text: string): IstatComuneEnt
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new ValidationError([{ path: fileName, message: `il file non è un JSON valido (${(error as Error).message})` }]);
+    throw new ValidationError([{ path: fileName, message: `il file non è un JSON valido (${(error as Error).message})` }], importFailedMessage(fileName, 1));
   }
   if (!Array.isArray(data)) {
-    throw new ValidationError([{ path: fileName, message: 'il file deve contenere un elenco (array JSON) di comuni' }]);
+    throw new ValidationError([{ path: fileName, message: 'il file deve contenere un elenco (array JSON) di comuni' }], importFailedMessage(fileName, 1));
   }
   const issues: FieldIssue[] = [];
   const entries: IstatComuneEntry[] = [];
@@ -38,7 +38,7 @@ export function parseIstatComuni(fileName: string, text: string): IstatComuneEnt
     entries.push(parsed.data);
   });
   if (issues.length) throw new ValidationError(issues.slice(0, MAX_ISSUES), importFailedMessage(fileName, issues.length));
-  if (entries.length === 0) throw new ValidationError([{ path: fileName, message: 'il file non contiene comuni' }]);
+  if (entries.length === 0) throw new ValidationError([{ path: fileName, message: 'il file non contiene comuni' }], importFailedMessage(fileName, 1));
   return entries;
 }
 
@@ -60,9 +60,10 @@ export function parseAmbitoComposition(fileName: string, text: string): AmbitoCo
   const issues: FieldIssue[] = [];
   const missing = AMBITO_CSV_COLUMNS.filter((c) => !table.header.includes(c));
   if (missing.length) {
-    throw new ValidationError([
-      { path: `${fileName}, riga 1`, message: `colonne mancanti nell’intestazione: ${missing.join(', ')} (attese: ${AMBITO_CSV_COLUMNS.join(', ')})` },
-    ]);
+    throw new ValidationError(
+      [{ path: `${fileName}, riga 1`, message: `colonne mancanti nell’intestazione: ${missing.join(', ')} (attese: ${AMBITO_CSV_COLUMNS.join(', ')})` }],
+      importFailedMessage(fileName, 1),
+    );
   }
   const byCode = new Map<string, AmbitoComposition>();
   for (const { line, cells } of table.rows) {
@@ -118,7 +119,7 @@ export function parseAmbitoComposition(fileName: string, text: string): AmbitoCo
     }
   }
   if (issues.length) throw new ValidationError(issues.slice(0, MAX_ISSUES), importFailedMessage(fileName, issues.length));
-  if (byCode.size === 0) throw new ValidationError([{ path: fileName, message: 'il file non contiene righe di dati' }]);
+  if (byCode.size === 0) throw new ValidationError([{ path: fileName, message: 'il file non contiene righe di dati' }], importFailedMessage(fileName, 1));
   return [...byCode.values()];
 }
 

@@ -82,7 +82,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         }
       },
       ready: () => readiness(db),
-      close: () => pool.end(),
+      close: async () => {
+        if (!pool.ended) await pool.end();
+      },
     };
   }
   let release = () => {};
@@ -107,7 +109,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     },
     ready: () => readiness(db),
     async close() {
-      await client.close();
+      if (!client.closed) await client.close();
       release();
     },
   };
