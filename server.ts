@@ -2,6 +2,9 @@
 // It loads the server build (build/server/index.js, made from server/app.ts) and starts it.
 import { existsSync } from 'node:fs';
 
+// Production unless told otherwise: React and React Router pick their fast production builds from this.
+process.env.NODE_ENV ??= 'production';
+
 const build = new URL('./build/server/index.js', import.meta.url);
 if (!existsSync(build)) {
   process.stderr.write('Manca la build del server: esegui prima `npm run build` (oppure usa `npm start`).\n');

@@ -26,8 +26,10 @@ function isHttps(req: IncomingMessage, config: AppConfig): boolean {
 /** Builds the Node request listener for a running database. Exported for tests and benchmarks. */
 export function createAppListener(services: AppServices) {
   const { config, database } = services;
+  // Imported once: a function that re-imports on every request costs a module resolution per request.
+  const build = import('virtual:react-router/server-build');
   const handleRequest = createRequestHandler(
-    () => import('virtual:react-router/server-build'),
+    () => build,
     config.production ? 'production' : 'development',
   );
   const serveStatic = createStaticHandler(fromRoot('build', 'client'));

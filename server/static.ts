@@ -24,7 +24,8 @@ export function createStaticHandler(root: string) {
   const base = normalize(root + sep);
   return function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string, headers: Record<string, string>): boolean {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-    if (pathname === '/' || pathname.includes('\0')) return false;
+    // Only asset paths and files with an extension can be static: pages skip the file-system lookup.
+    if (pathname === '/' || pathname.includes('\0') || !(pathname.startsWith('/assets/') || /\.[a-z0-9]{2,5}$/i.test(pathname))) return false;
     let file: string;
     try {
       file = normalize(join(root, decodeURIComponent(pathname)));

@@ -6,8 +6,7 @@ export const AmbitoSummary = z
     code: z.string().describe('Codice dell’Ambito nell’URL, es. "gallarate"'),
     name: z.string(),
     region: z.object({ code: z.string().describe('Codice ISTAT della regione'), name: z.string() }),
-  })
-  .meta({ id: 'AmbitoSummary' });
+  });
 
 export const ComuneOfAmbito = z
   .object({
@@ -17,8 +16,7 @@ export const ComuneOfAmbito = z
     isCapofila: z.boolean(),
     memberSince: z.string().describe('Data ISO di ingresso nell’Ambito'),
     population2011: z.number().int().nullable().describe('Popolazione legale al censimento 2011 (Fonte: ISTAT)'),
-  })
-  .meta({ id: 'ComuneOfAmbito' });
+  });
 
 export const AmbitoDetail = AmbitoSummary.extend({
   managementForm: z.string().nullable(),
@@ -33,7 +31,7 @@ export const AmbitoDetail = AmbitoSummary.extend({
   }),
   version: z.number().int(),
   updatedAt: z.string(),
-}).meta({ id: 'AmbitoDetail' });
+});
 
 export const ApiError = z
   .object({
@@ -42,8 +40,7 @@ export const ApiError = z
       message: z.string().describe('Messaggio in italiano per l’utente'),
       issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
     }),
-  })
-  .meta({ id: 'Error' });
+  });
 
 export const Me = z
   .object({
@@ -56,5 +53,4 @@ export const Me = z
         roles: z.array(z.object({ role: z.string(), ambitoId: z.string().nullable(), comuneId: z.string().nullable(), organisationName: z.string().nullable(), regionCode: z.string().nullable() })),
       })
       .nullable(),
-  })
-  .meta({ id: 'Me' });
+  });

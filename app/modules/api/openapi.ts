@@ -1,10 +1,17 @@
 import { z } from 'zod';
 import { AmbitoDetail, AmbitoSummary, ApiError, ComuneOfAmbito, Me } from './api.schemas.ts';
 
-const schema = (s: z.ZodType) => {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(s, { io: 'output', unrepresentable: 'any' }) as Record<string, unknown>;
-  return rest;
-};
+/** The API's response schemas as OpenAPI components, each referenced by its id. */
+function componentSchemas() {
+  const registry = z.registry<{ id: string }>();
+  const named = { AmbitoSummary, AmbitoDetail, ComuneOfAmbito, Me, Error: ApiError };
+  for (const [id, s] of Object.entries(named)) registry.add(s, { id });
+  const { schemas } = z.toJSONSchema(registry, { io: 'output', unrepresentable: 'any', uri: (id) => `#/components/schemas/${id}` });
+  return Object.fromEntries(Object.entries(schemas).map(([id, s]) => {
+    const { $schema: _ignored, $id: _id, ...rest } = s as Record<string, unknown>;
+    return [id, rest];
+  }));
+}
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 const json = (s: object) => ({ 'application/json': { schema: s } });
 const errors = {
@@ -57,13 +64,7 @@ export function openApiDocument(serverUrl: string) {
         bearer: { type: 'http', scheme: 'bearer', description: 'Token personale (prefisso cnt_)' },
         session: { type: 'apiKey', in: 'cookie', name: 'cantiere_session' },
       },
-      schemas: {
-        AmbitoSummary: schema(AmbitoSummary),
-        AmbitoDetail: schema(AmbitoDetail),
-        ComuneOfAmbito: schema(ComuneOfAmbito),
-        Me: schema(Me),
-        Error: schema(ApiError),
-      },
+      schemas: componentSchemas(),
     },
   };
 }

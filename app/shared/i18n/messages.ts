@@ -105,10 +105,18 @@ export function translate(locale: Locale, key: MessageKey, params?: Record<strin
   return text;
 }
 
-/** Numbers and dates the Italian way (1.234, 26/11/2026) or the English way. */
+/** Numbers and dates the Italian way (1.234, 26/11/2026) or the English way. Formatters are built once and reused. */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+  let f = formatters.get(key) as T | undefined;
+  if (!f) formatters.set(key, (f = make()));
+  return f;
+}
+const tag = (locale: Locale) => (locale === 'it' ? 'it-IT' : 'en-GB');
+
 export const formatNumber = (locale: Locale, n: number, digits = 0) =>
-  new Intl.NumberFormat(locale === 'it' ? 'it-IT' : 'en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: 'always' }).format(n);
+  cached(`n:${locale}:${digits}`, () => new Intl.NumberFormat(tag(locale), { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: 'always' })).format(n);
 export const formatDateTime = (locale: Locale, d: Date | string) =>
-  new Intl.DateTimeFormat(locale === 'it' ? 'it-IT' : 'en-GB', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Rome' }).format(new Date(d));
+  cached(`dt:${locale}`, () => new Intl.DateTimeFormat(tag(locale), { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Rome' })).format(new Date(d));
 export const formatDate = (locale: Locale, d: Date | string) =>
-  new Intl.DateTimeFormat(locale === 'it' ? 'it-IT' : 'en-GB', { dateStyle: 'medium', timeZone: 'Europe/Rome' }).format(new Date(d));
+  cached(`d:${locale}`, () => new Intl.DateTimeFormat(tag(locale), { dateStyle: 'medium', timeZone: 'Europe/Rome' })).format(new Date(d));

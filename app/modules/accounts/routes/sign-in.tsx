@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { data, Form, redirect, useNavigation } from 'react-router';
+import { data, Form, redirect, useNavigation, useSearchParams } from 'react-router';
 import type { Route } from './+types/sign-in';
 import { COOKIE, serializeCookie } from '../../../shared/http/cookies.ts';
 import { getActor, getRequestState, getServices, setCookie } from '../../../shared/http/request.server.ts';
@@ -62,11 +62,17 @@ export default function SignIn({ loaderData, actionData }: Route.ComponentProps)
   const { t } = useI18n();
   const navigation = useNavigation();
   const errors: Record<string, string | undefined> = actionData?.fieldErrors ?? {};
+  const [params] = useSearchParams();
   return (
     <div className="row">
       <title>{`${t('signin.title')}`}</title>
       <div className="col-lg-6">
         <h1>{t('signin.title')}</h1>
+        {params.get('uscito') && !actionData && (
+          <div className="alert alert-info" role="status">
+            {t('signout.done')}
+          </div>
+        )}
         <FormAlert result={actionData} />
         <Form method="post" noValidate>
           <CsrfField />

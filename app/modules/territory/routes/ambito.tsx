@@ -1,4 +1,4 @@
-import { data, Link } from 'react-router';
+import { data, Link, useSearchParams } from 'react-router';
 import type { Route } from './+types/ambito';
 import { getActor, getServices } from '../../../shared/http/request.server.ts';
 import { useI18n } from '../../../shared/ui/i18n.tsx';
@@ -17,9 +17,15 @@ export default function AmbitoHome({ loaderData }: Route.ComponentProps) {
   const { t, n } = useI18n();
   const { ambito, comuni, populationTotal, populationMissing, capofila, can } = loaderData;
   const max = Math.max(...comuni.map((c) => c.population ?? 0), 1);
+  const [params] = useSearchParams();
   return (
     <>
       <title>{`${ambito.name} – Cantiere`}</title>
+      {params.get('salvato') && (
+        <div className="alert alert-success" role="status">
+          {t('edit.saved')}
+        </div>
+      )}
       <div className="d-flex flex-wrap justify-content-between align-items-start gap-3">
         <div>
           <h1>{ambito.name}</h1>

@@ -1,0 +1,48 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+
+export const PASSWORD = 'cantiere-demo';
+export const ACCOUNTS = {
+  admin: 'admin@cantiere.example',
+  coordinator: 'coordinatrice@cantiere.example',
+  staff: 'ufficio.piano@cantiere.example',
+  comune_referent: 'referente.samarate@cantiere.example',
+  third_sector: 'terzo.settore@cantiere.example',
+  mayor: 'sindaco.gallarate@cantiere.example',
+  regional_reviewer: 'regione@cantiere.example',
+} as const;
+export type DemoRole = keyof typeof ACCOUNTS;
+
+/** Zero axe-core violations for the WCAG 2.0/2.1 A and AA rules on the page as it is now. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(summary, `violazioni di accessibilità su ${page.url()}`).toEqual([]);
+}
+
+/** Signs in through the real form, as a user would. */
+export async function signIn(page: Page, role: DemoRole) {
+  await page.goto('/accedi');
+  await page.getByLabel('Indirizzo e-mail').fill(ACCOUNTS[role]);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Accedi' }).click();
+  await expect(page.getByRole('button', { name: 'Esci' })).toBeVisible();
+}
+
+/** The CSRF token of this API context's browser-like session (read from the sign-in form). */
+export async function csrfToken(request: APIRequestContext): Promise<string> {
+  const html = await (await request.get('/accedi')).text();
+  const match = /name="_csrf" value="([^"]+)"/.exec(html);
+  if (!match) throw new Error('campo _csrf non trovato');
+  return match[1]!;
+}
+
+/** Signs an API request context in (cookies kept in the context), posting the form like a browser without JS. */
+export async function signInRequest(request: APIRequestContext, role: DemoRole) {
+  const token = await csrfToken(request);
+  const response = await request.post('/accedi', {
+    form: { _csrf: token, email: ACCOUNTS[role], password: PASSWORD, redirectTo: '/' },
+    maxRedirects: 0,
+  });
+  expect(response.status(), `accesso di ${role}`).toBe(302);
+}
