@@ -49,9 +49,10 @@ function percentile(sorted: number[], p: number): number {
 async function measure(target: string, url: string): Promise<Row> {
   await autocannon({ url, connections, duration: 2 }); // warm-up
   const times: number[] = [];
-  const instance = autocannon({ url, connections, duration });
-  instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => times.push(responseTime));
-  const r = await new Promise<autocannon.Result>((resolve, reject) => instance.once('done', resolve).once('error', reject));
+  const r = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url, connections, duration }, (error, result) => (error ? reject(error) : resolve(result)));
+    instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
+  });
   times.sort((a, b) => a - b);
   const ms = (v: number) => Math.round(v * 100) / 100;
   return { target, rps: Math.round(r.requests.average), p50: ms(percentile(times, 50)), p95: ms(percentile(times, 95)), p99: ms(percentile(times, 99)), errors: r.errors, non2xx: r.non2xx };

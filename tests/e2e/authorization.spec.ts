@@ -20,7 +20,7 @@ const PAGES: [string, (number | typeof LOGIN)[]][] = [
   ['/api/v1/ambiti/gallarate/comuni', [200, 200, 200, 200, 200, 200, 200, 200]],
 ];
 
-async function contextFor(playwright: typeof import('@playwright/test'), baseURL: string, who: Who): Promise<APIRequestContext> {
+async function contextFor(playwright: { request: { newContext: (o: { baseURL: string }) => Promise<APIRequestContext> } }, baseURL: string, who: Who): Promise<APIRequestContext> {
   const request = await playwright.request.newContext({ baseURL });
   if (who !== 'anonymous') await signInRequest(request, who);
   return request;
