@@ -1,4 +1,5 @@
-import { date, index, integer, pgTable, text, uniqueIndex, uuid, boolean } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, check, date, doublePrecision, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { id, timestamps, version } from '../../shared/db/columns.ts';
 
 /** Italian Regions, keyed by their ISTAT code ("03" = Lombardia). */
@@ -20,6 +21,7 @@ export const comuni = pgTable(
     carPlate: text('car_plate'),
     cadastralCode: text('cadastral_code'),
     population2011: integer('population_2011'),
+    areaKm2: doublePrecision('area_km2'),
     ...timestamps(),
     version: version(),
   },
@@ -35,7 +37,12 @@ export const ambiti = pgTable(
     name: text('name').notNull(),
     regionCode: text('region_code').notNull().references(() => regions.code),
     managementForm: text('management_form'),
+    /** Free-text health reference (ASST, distretto, ATS) as the Ambito names it. */
     healthDistrict: text('health_district'),
+    /** Agenzia di tutela della salute / azienda sanitaria di riferimento (e.g. "ATS Insubria"). */
+    healthAuthority: text('health_authority'),
+    /** Azienda socio-sanitaria territoriale / distretto (e.g. "ASST Valle Olona"). */
+    healthTrust: text('health_trust'),
     description: text('description'),
     ...timestamps(),
     version: version(),
@@ -59,6 +66,44 @@ export const ambitoComuni = pgTable(
   (t) => [index('ambito_comuni_ambito_idx').on(t.ambitoId), index('ambito_comuni_comune_idx').on(t.comuneId)],
 );
 
+/**
+ * Yearly population facts of a comune or of a whole Ambito (when only Ambito totals are published).
+ * Exactly one of comuneId / ambitoId is set. Counts are persons; migrationBalance may be negative.
+ */
+export const populationFacts = pgTable(
+  'population_facts',
+  {
+    id: id(),
+    comuneId: uuid('comune_id').references(() => comuni.id, { onDelete: 'cascade' }),
+    ambitoId: uuid('ambito_id').references(() => ambiti.id, { onDelete: 'cascade' }),
+    year: integer('year').notNull(),
+    total: integer('total').notNull(),
+    males: integer('males'),
+    females: integer('females'),
+    age0to14: integer('age_0_14'),
+    age15to64: integer('age_15_64'),
+    age65plus: integer('age_65_plus'),
+    age75plus: integer('age_75_plus'),
+    age0to17: integer('age_0_17'),
+    births: integer('births'),
+    deaths: integer('deaths'),
+    migrationBalance: integer('migration_balance'),
+    foreigners: integer('foreigners'),
+    olderAlone: integer('older_alone'),
+    areaKm2: doublePrecision('area_km2'),
+    /** Where the figures come from: the imported file and its format. */
+    source: text('source').notNull(),
+    ...timestamps(),
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex('population_facts_comune_year_unique').on(t.comuneId, t.year).where(sql`${t.comuneId} is not null`),
+    uniqueIndex('population_facts_ambito_year_unique').on(t.ambitoId, t.year).where(sql`${t.ambitoId} is not null`),
+    check('population_facts_one_subject', sql`(${t.comuneId} is null) <> (${t.ambitoId} is null)`),
+  ],
+);
+
+export type PopulationFactsRow = typeof populationFacts.$inferSelect;
 export type Region = typeof regions.$inferSelect;
 export type Comune = typeof comuni.$inferSelect;
 export type Ambito = typeof ambiti.$inferSelect;

@@ -1,4 +1,6 @@
 // Every table of every module, for Drizzle's typed client and for drizzle-kit's migration generator.
 export * from '../../modules/accounts/accounts.schema.ts';
 export * from '../../modules/territory/territory.schema.ts';
+export * from '../../modules/governance/governance.schema.ts';
 export * from '../audit/audit.schema.ts';
+export * from '../mail/outbox.schema.ts';

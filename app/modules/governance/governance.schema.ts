@@ -1,0 +1,237 @@
+import { sql } from 'drizzle-orm';
+import { bigint, customType, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { id, timestamps, version } from '../../shared/db/columns.ts';
+import { ambiti, comuni } from '../territory/territory.schema.ts';
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => Buffer.from(v),
+});
+
+/**
+ * The registry of organisations an Ambito works with: comuni, health bodies, third-sector bodies (ODV, APS,
+ * cooperative sociali…, with their RUNTS number), trade unions, schools, other public bodies.
+ */
+export const organisations = pgTable(
+  'organisations',
+  {
+    id: id(),
+    ambitoId: uuid('ambito_id').notNull().references(() => ambiti.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(),
+    fiscalCode: text('fiscal_code'),
+    runtsNumber: text('runts_number'),
+    /** For kind "comune": the comune it is. */
+    comuneId: uuid('comune_id').references(() => comuni.id),
+    email: text('email'),
+    address: text('address'),
+    ...timestamps(),
+    version: version(),
+  },
+  (t) => [index('organisations_ambito_idx').on(t.ambitoId), uniqueIndex('organisations_ambito_fiscal_code_unique').on(t.ambitoId, t.fiscalCode).where(sql`${t.fiscalCode} is not null`)],
+);
+
+/** People with minimal personal data: name, role, organisation, e-mail. */
+export const people = pgTable(
+  'people',
+  {
+    id: id(),
+    ambitoId: uuid('ambito_id').notNull().references(() => ambiti.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id').references(() => organisations.id, { onDelete: 'set null' }),
+    fullName: text('full_name').notNull(),
+    roleTitle: text('role_title'),
+    email: text('email'),
+    ...timestamps(),
+    version: version(),
+  },
+  (t) => [index('people_ambito_idx').on(t.ambitoId)],
+);
+
+/** A governance body of an Ambito (Assemblea dei Sindaci, Ufficio di Piano, tavoli…) with its voting rule. */
+export const bodies = pgTable(
+  'governance_bodies',
+  {
+    id: id(),
+    ambitoId: uuid('ambito_id').notNull().references(() => ambiti.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    type: text('type').notNull(),
+    kind: text('kind').notNull(),
+    description: text('description'),
+    /** The voting rule (see governance/voting.rules.ts), null for bodies that do not vote. */
+    votingRule: jsonb('voting_rule'),
+    ...timestamps(),
+    version: version(),
+  },
+  (t) => [index('governance_bodies_ambito_idx').on(t.ambitoId)],
+);
+
+/** Membership of a person in a body, with position, represented comune (its weight) and validity dates. */
+export const bodyMembers = pgTable(
+  'governance_body_members',
+  {
+    id: id(),
+    bodyId: uuid('body_id').notNull().references(() => bodies.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id').notNull().references(() => people.id),
+    organisationId: uuid('organisation_id').references(() => organisations.id, { onDelete: 'set null' }),
+    /** The comune this member represents (a mayor, a comune's referent): gives the population weight. */
+    comuneId: uuid('comune_id').references(() => comuni.id),
+    position: text('position').notNull(),
+    /** When this member sits as the delegate of another member. */
+    delegateOfMemberId: uuid('delegate_of_member_id'),
+    validFrom: date('valid_from', { mode: 'string' }).notNull(),
+    validTo: date('valid_to', { mode: 'string' }),
+    ...timestamps(),
+    version: version(),
+  },
+  (t) => [index('governance_body_members_body_idx').on(t.bodyId)],
+);
+
+export const meetings = pgTable(
+  'meetings',
+  {
+    id: id(),
+    bodyId: uuid('body_id').notNull().references(() => bodies.id, { onDelete: 'cascade' }),
+    ambitoId: uuid('ambito_id').notNull().references(() => ambiti.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    place: text('place'),
+    onlineUrl: text('online_url'),
+    status: text('status').notNull().default('programmata'),
+    convokedAt: timestamp('convoked_at', { withTimezone: true }),
+    /** Bumped at every change sent to participants (iCalendar SEQUENCE). */
+    icsSequence: integer('ics_sequence').notNull().default(0),
+    minutes: text('minutes'),
+    minutesApprovedAt: date('minutes_approved_at', { mode: 'string' }),
+    minutesApprovedBy: text('minutes_approved_by'),
+    ...timestamps(),
+    version: version(),
+  },
+  (t) => [index('meetings_body_idx').on(t.bodyId, t.startsAt), index('meetings_ambito_idx').on(t.ambitoId, t.startsAt)],
+);
+
+export const agendaItems = pgTable(
+  'meeting_agenda_items',
+  {
+    id: id(),
+    meetingId: uuid('meeting_id').notNull().references(() => meetings.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    title: text('title').notNull(),
+    description: text('description'),
+  },
+  (t) => [uniqueIndex('meeting_agenda_items_position_unique').on(t.meetingId, t.position)],
+);
+
+export const attendance = pgTable(
+  'meeting_attendance',
+  {
+    id: id(),
+    meetingId: uuid('meeting_id').notNull().references(() => meetings.id, { onDelete: 'cascade' }),
+    memberId: uuid('member_id').notNull().references(() => bodyMembers.id, { onDelete: 'cascade' }),
+    status: text('status').notNull(),
+    delegateName: text('delegate_name'),
+  },
+  (t) => [uniqueIndex('meeting_attendance_member_unique').on(t.meetingId, t.memberId)],
+);
+
+export const meetingAttachments = pgTable(
+  'meeting_attachments',
+  {
+    id: id(),
+    meetingId: uuid('meeting_id').notNull().references(() => meetings.id, { onDelete: 'cascade' }),
+    fileName: text('file_name').notNull(),
+    mimeType: text('mime_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    content: bytea('content').notNull(),
+    sha256: text('sha256').notNull(),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+    uploadedBy: text('uploaded_by').notNull(),
+  },
+  (t) => [index('meeting_attachments_meeting_idx').on(t.meetingId)],
+);
+
+/** A decision (deliberazione) of a body, with the rule in force when it was voted. */
+export const decisions = pgTable(
+  'decisions',
+  {
+    id: id(),
+    bodyId: uuid('body_id').notNull().references(() => bodies.id, { onDelete: 'cascade' }),
+    ambitoId: uuid('ambito_id').notNull().references(() => ambiti.id, { onDelete: 'cascade' }),
+    meetingId: uuid('meeting_id').references(() => meetings.id, { onDelete: 'set null' }),
+    number: text('number').notNull(),
+    date: date('date', { mode: 'string' }).notNull(),
+    subject: text('subject').notNull(),
+    text: text('text'),
+    /** Snapshot of the body's voting rule at the time of the vote. */
+    votingRule: jsonb('voting_rule').notNull(),
+    ...timestamps(),
+    version: version(),
+  },
+  (t) => [uniqueIndex('decisions_body_number_unique').on(t.bodyId, t.number), index('decisions_ambito_idx').on(t.ambitoId, t.date)],
+);
+
+/** One row per member at the vote: attendance, vote and the weight used (frozen at the time of the vote). */
+export const decisionVotes = pgTable(
+  'decision_votes',
+  {
+    id: id(),
+    decisionId: uuid('decision_id').notNull().references(() => decisions.id, { onDelete: 'cascade' }),
+    memberId: uuid('member_id').notNull().references(() => bodyMembers.id),
+    label: text('label').notNull(),
+    weight: bigint('weight', { mode: 'number' }),
+    weightSource: text('weight_source'),
+    attendance: text('attendance').notNull(),
+    vote: text('vote'),
+  },
+  (t) => [uniqueIndex('decision_votes_member_unique').on(t.decisionId, t.memberId)],
+);
+
+/** The Accordo di programma of a plan period: parties, adhering organisations, validity, signatures, signed file. */
+export const agreements = pgTable(
+  'agreements',
+  {
+    id: id(),
+    ambitoId: uuid('ambito_id').notNull().references(() => ambiti.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    periodStartYear: integer('period_start_year').notNull(),
+    periodEndYear: integer('period_end_year').notNull(),
+    validFrom: date('valid_from', { mode: 'string' }).notNull(),
+    validTo: date('valid_to', { mode: 'string' }).notNull(),
+    adoptedOn: date('adopted_on', { mode: 'string' }),
+    signedFileName: text('signed_file_name'),
+    signedFileMime: text('signed_file_mime'),
+    signedFile: bytea('signed_file'),
+    ...timestamps(),
+    version: version(),
+  },
+  (t) => [index('agreements_ambito_idx').on(t.ambitoId)],
+);
+
+export const agreementParties = pgTable(
+  'agreement_parties',
+  {
+    id: id(),
+    agreementId: uuid('agreement_id').notNull().references(() => agreements.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    /** "sottoscrittore" (party) or "aderente" (adhering organisation). */
+    role: text('role').notNull(),
+  },
+  (t) => [uniqueIndex('agreement_parties_unique').on(t.agreementId, t.organisationId)],
+);
+
+export const agreementSignatures = pgTable('agreement_signatures', {
+  id: id(),
+  agreementId: uuid('agreement_id').notNull().references(() => agreements.id, { onDelete: 'cascade' }),
+  organisationId: uuid('organisation_id').references(() => organisations.id),
+  signerName: text('signer_name').notNull(),
+  signerRole: text('signer_role').notNull(),
+  signedOn: date('signed_on', { mode: 'string' }).notNull(),
+});
+
+export type Organisation = typeof organisations.$inferSelect;
+export type Person = typeof people.$inferSelect;
+export type Body = typeof bodies.$inferSelect;
+export type BodyMember = typeof bodyMembers.$inferSelect;
+export type Meeting = typeof meetings.$inferSelect;
+export type Decision = typeof decisions.$inferSelect;
+export type Agreement = typeof agreements.$inferSelect;
