@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 // Production unless told otherwise: React and React Router pick their fast production builds from this.
 process.env.NODE_ENV ??= 'production';
 
-const build = new URL('./build/server/index.js', import.meta.url);
+const build = new URL(`./${process.env.CANTIERE_BUILD_DIR ?? 'build'}/server/index.js`, import.meta.url);
 if (!existsSync(build)) {
   process.stderr.write('Manca la build del server: esegui prima `npm run build` (oppure usa `npm start`).\n');
   process.exit(1);

@@ -4,6 +4,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { fileURLToPath } from 'node:url';
 import { type ClientAddress, createRequestListener } from '@remix-run/node-fetch-server';
 import { createRequestHandler, RouterContextProvider } from 'react-router';
 import { anonymous } from '../app/shared/auth/actor.ts';
@@ -12,7 +13,6 @@ import { openDatabase, type Database } from '../app/shared/db/client.ts';
 import { loadDemo } from '../app/shared/demo/load-demo.ts';
 import { requestContext, servicesContext, type AppServices } from '../app/shared/http/context.ts';
 import { configureLog, log, withRequestId } from '../app/shared/log.ts';
-import { fromRoot } from '../app/shared/paths.ts';
 import { securityHeaders } from './security.ts';
 import { createStaticHandler } from './static.ts';
 
@@ -32,7 +32,8 @@ export function createAppListener(services: AppServices) {
     () => build,
     config.production ? 'production' : 'development',
   );
-  const serveStatic = createStaticHandler(fromRoot('build', 'client'));
+  // The client files sit beside this bundle: <build>/server/index.js → <build>/client.
+  const serveStatic = createStaticHandler(fileURLToPath(new URL('../client', import.meta.url)));
   const perRequest = new AsyncLocalStorage<{ requestId: string; nonce: string; https: boolean; headers: Record<string, string> }>();
 
   const fetchListener = createRequestListener(
