@@ -17,6 +17,8 @@ CREATE TABLE "population_facts" (
 	"foreigners" integer,
 	"older_alone" integer,
 	"area_km2" double precision,
+	"reference_date" date,
+	"published" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"source" text NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,

@@ -1,12 +1,13 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../../shared/auth/actor.ts';
 import { recordAudit } from '../../shared/audit/audit.ts';
 import type { Db } from '../../shared/db/client.ts';
 import { updateVersioned } from '../../shared/db/versioned.ts';
 import { NotFoundError, ValidationError, issuesFromZod } from '../../shared/errors.ts';
 import { authorize } from './territory.policy.ts';
-import { parseAmbitoComposition, parseIstatComuni } from './territory.importers.ts';
-import { ambitoComuni, ambiti, comuni, regions } from './territory.schema.ts';
+import { importFailedMessage, parseAmbitoComposition, parseIstatComuni } from './territory.importers.ts';
+import { parsePopulationFile } from './population-import.ts';
+import { ambitoComuni, ambiti, comuni, populationFacts, regions } from './territory.schema.ts';
 import { AmbitoEditInput } from './territory.validation.ts';
 
 const CHUNK = 500;
@@ -142,3 +143,71 @@ export async function updateAmbito({ db, actor, ambitoId, input }: { db: Db; act
   });
 }
 
+
+/**
+ * Imports population facts (ISTAT demographic CSV or Cantiere CSV, see docs/formats/population-csv.md) for an
+ * Ambito: its member comuni and the Ambito as a whole. Rows for the same subject and year replace the previous
+ * figures. All or nothing; one audit entry with what changed.
+ */
+export async function importPopulation({ db, actor, ambitoId, fileName, text, year }: { db: Db; actor: Actor; ambitoId: string; fileName: string; text: string; year?: number }) {
+  const [ambito] = await db.select().from(ambiti).where(eq(ambiti.id, ambitoId));
+  if (!ambito) throw new NotFoundError('L’Ambito');
+  authorize(actor, 'population.import', ambito);
+  const records = parsePopulationFile(fileName, text, { year });
+  return db.transaction(async (tx) => {
+    const members = await tx
+      .select({ comuneId: ambitoComuni.comuneId, istatCode: comuni.istatCode })
+      .from(ambitoComuni)
+      .innerJoin(comuni, eq(comuni.id, ambitoComuni.comuneId))
+      .where(eq(ambitoComuni.ambitoId, ambitoId));
+    const byIstat = new Map(members.map((m) => [m.istatCode, m.comuneId]));
+    const issues = records.flatMap((r) => {
+      if (r.level === 'ambito' && r.code !== ambito.code) return [{ path: `${fileName}, riga ${r.line}, colonna codice`, message: `la riga è dell’Ambito «${r.code}», ma stai importando nell’Ambito «${ambito.code}»` }];
+      if (r.level === 'comune' && !byIstat.has(r.code)) return [{ path: `${fileName}, riga ${r.line}, colonna codice`, message: `il comune ${r.code}${r.name ? ` (${r.name})` : ''} non fa parte dell’Ambito ${ambito.name}` }];
+      return [];
+    });
+    if (issues.length) throw new ValidationError(issues.slice(0, 50), importFailedMessage(fileName, issues.length));
+    let created = 0;
+    let updated = 0;
+    for (const r of records) {
+      const subject = r.level === 'ambito' ? { ambitoId, comuneId: null } : { ambitoId: null, comuneId: byIstat.get(r.code)! };
+      const values = {
+        ...subject,
+        year: r.year,
+        total: r.total,
+        males: r.males ?? null,
+        females: r.females ?? null,
+        age0to14: r.age0to14 ?? null,
+        age15to64: r.age15to64 ?? null,
+        age65plus: r.age65plus ?? null,
+        age75plus: r.age75plus ?? null,
+        age0to17: r.age0to17 ?? null,
+        births: r.births ?? null,
+        deaths: r.deaths ?? null,
+        migrationBalance: r.migrationBalance ?? null,
+        foreigners: r.foreigners ?? null,
+        olderAlone: r.olderAlone ?? null,
+        areaKm2: r.areaKm2 ?? null,
+        referenceDate: r.referenceDate,
+        published: r.published,
+        source: r.source ? `${fileName}: ${r.source}` : fileName,
+      };
+      const where = subject.ambitoId
+        ? and(eq(populationFacts.ambitoId, ambitoId), eq(populationFacts.year, r.year))
+        : and(eq(populationFacts.comuneId, subject.comuneId!), eq(populationFacts.year, r.year));
+      const [existing] = await tx.select({ id: populationFacts.id }).from(populationFacts).where(where);
+      if (existing) {
+        await tx.update(populationFacts).set({ ...values, updatedAt: new Date(), version: sql`${populationFacts.version} + 1` }).where(eq(populationFacts.id, existing.id));
+        updated++;
+      } else {
+        await tx.insert(populationFacts).values(values);
+        created++;
+      }
+      if (r.level === 'comune' && r.areaKm2 != null) await tx.update(comuni).set({ areaKm2: r.areaKm2 }).where(eq(comuni.id, subject.comuneId!));
+    }
+    const years = [...new Set(records.map((r) => r.year))].sort();
+    const summary = { file: fileName, records: records.length, created, updated, years };
+    await recordAudit(tx, { actor, action: 'territory.population.imported', entityType: 'import', entityId: fileName, ambitoId, after: summary });
+    return summary;
+  });
+}

@@ -1,12 +1,12 @@
-import { type Actor, type AmbitoScope, hasAmbitoRole, isAdmin } from '../../shared/auth/actor.ts';
+import { type Actor, type AmbitoScope, hasAmbitoRole, isAdmin, UFFICIO_DI_PIANO } from '../../shared/auth/actor.ts';
 import { makeAbilities, makeAuthorize } from '../../shared/auth/policy.ts';
 
-export type TerritoryAction = 'ambito.read' | 'ambito.edit' | 'territory.import';
+export type TerritoryAction = 'ambito.read' | 'ambito.edit' | 'territory.import' | 'population.import';
 
 /**
  * Territory policy. The Ambito and its comuni are public information (anonymous citizens read them);
  * the Ambito's details are edited by its Ufficio di Piano coordinator; the ISTAT list and Ambito
- * compositions are imported by the system administrator.
+ * compositions are imported by the system administrator; population figures by the Ambito's Ufficio di Piano.
  */
 export function can(actor: Actor, action: TerritoryAction, ambito: AmbitoScope | null): boolean {
   switch (action) {
@@ -16,8 +16,10 @@ export function can(actor: Actor, action: TerritoryAction, ambito: AmbitoScope |
       return ambito !== null && hasAmbitoRole(actor, ambito, ['coordinator']);
     case 'territory.import':
       return isAdmin(actor);
+    case 'population.import':
+      return ambito !== null && hasAmbitoRole(actor, ambito, UFFICIO_DI_PIANO);
   }
 }
 
 export const authorize = makeAuthorize(can);
-export const abilitiesFor = makeAbilities(can, ['ambito.read', 'ambito.edit', 'territory.import'] as const);
+export const abilitiesFor = makeAbilities(can, ['ambito.read', 'ambito.edit', 'territory.import', 'population.import'] as const);

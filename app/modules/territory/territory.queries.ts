@@ -1,6 +1,6 @@
-import { and, asc, eq, gte, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../shared/db/client.ts';
-import { ambitoComuni, ambiti, comuni, regions } from './territory.schema.ts';
+import { ambitoComuni, ambiti, comuni, populationFacts, regions } from './territory.schema.ts';
 import { populationTotal } from './territory.rules.ts';
 
 export const today = () => new Date().toISOString().slice(0, 10);
@@ -77,4 +77,26 @@ export async function getAmbitoOverview(db: DbOrTx, code: string, day = today())
 export async function hasComuni(db: DbOrTx): Promise<boolean> {
   const rows = await db.select({ id: comuni.id }).from(comuni).limit(1);
   return rows.length > 0;
+}
+
+export async function hasPopulationFacts(db: DbOrTx, ambitoId: string): Promise<boolean> {
+  const rows = await db.select({ id: populationFacts.id }).from(populationFacts).where(eq(populationFacts.ambitoId, ambitoId)).limit(1);
+  return rows.length > 0;
+}
+
+/** The yearly population series of the Ambito as a whole (published Ambito totals), oldest first. */
+export async function listAmbitoPopulation(db: DbOrTx, ambitoId: string) {
+  return db.select().from(populationFacts).where(eq(populationFacts.ambitoId, ambitoId)).orderBy(asc(populationFacts.year));
+}
+
+/** The yearly population facts of the member comuni of an Ambito (as of `day`), oldest first. */
+export async function listComuniPopulation(db: DbOrTx, ambitoId: string, day = today()) {
+  const members = await listAmbitoComuni(db, ambitoId, day);
+  if (members.length === 0) return [];
+  const rows = await db
+    .select()
+    .from(populationFacts)
+    .where(inArray(populationFacts.comuneId, members.map((m) => m.id)))
+    .orderBy(asc(populationFacts.year));
+  return rows.map((r) => ({ ...r, comune: members.find((m) => m.id === r.comuneId)! }));
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, doublePrecision, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, doublePrecision, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { id, timestamps, version } from '../../shared/db/columns.ts';
 
 /** Italian Regions, keyed by their ISTAT code ("03" = Lombardia). */
@@ -91,6 +91,10 @@ export const populationFacts = pgTable(
     foreigners: integer('foreigners'),
     olderAlone: integer('older_alone'),
     areaKm2: doublePrecision('area_km2'),
+    /** The date the stock refers to (e.g. 2023-12-31 or 2024-01-01). */
+    referenceDate: date('reference_date', { mode: 'string' }),
+    /** Indicators as printed by the source ({ key: { value, decimals } }), kept to check and show against the facts. */
+    published: jsonb('published').notNull().default({}),
     /** Where the figures come from: the imported file and its format. */
     source: text('source').notNull(),
     ...timestamps(),
