@@ -1,0 +1,270 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ValidationError } from '../../shared/errors.ts';
+import { actionRealisation, countTargets, countTargetsBy, objectiveProgress, planProgress, rollUp, type ProgressItem } from './progress.rules.ts';
+import { evaluateTargetSchedule, type TargetStatus } from './targets.rules.ts';
+
+// Figures: the per-action realisation of the 16 objectives of Gallarate's Piano di Zona 2021-2023 and their macro-areas
+// (seed 002, §1.1 L805-L1033 and §1.3 L1125-L2941).
+const GALLARATE_2021_2023: { code: string; area: string; actions: number[] }[] = [
+  { code: '1', area: 'Obiettivi trasversali', actions: [100, 100, 100] },
+  { code: '2', area: 'Obiettivi trasversali', actions: [0, 100, 100, 100] },
+  { code: 'A', area: 'politiche abitative', actions: [100, 100, 50, 80, 0] },
+  { code: 'B', area: 'promozione inclusione attiva', actions: [100, 0, 100, 50] },
+  { code: 'C', area: 'promozione inclusione attiva', actions: [100, 0, 100, 100] },
+  { code: 'D', area: 'domiciliarità', actions: [80, 100, 100] },
+  { code: 'E', area: 'anziani', actions: [0, 0, 0, 0, 100] },
+  { code: 'F', area: 'politiche giovanili e per minori', actions: [100, 25, 25, 100] },
+  { code: 'G', area: 'politiche giovanili e per minori', actions: [50, 0, 50, 50, 0, 50] },
+  { code: 'H', area: 'interventi connessi alle politiche per il lavoro', actions: [100, 50, 100, 100, 50] },
+  { code: 'I', area: 'interventi per la famiglia', actions: [100, 80] },
+  { code: 'L', area: 'interventi per la famiglia', actions: [100, 100] },
+  { code: 'M', area: 'interventi a favore delle persone con disabilità', actions: [0, 0, 25] },
+  { code: 'N', area: 'interventi a favore delle persone con disabilità', actions: [50, 0, 50] },
+  { code: 'O', area: 'interventi a favore delle persone con disabilità', actions: [100, 0, 0] },
+  { code: 'P', area: 'interventi a favore delle persone con disabilità', actions: [100, 50] },
+];
+
+const actionsOf = (percents: number[]): ProgressItem[] => percents.map((value, i) => ({ code: String(i + 1), value }));
+const close = (actual: number | null, expected: number, message?: string) => {
+  assert.ok(actual !== null && Math.abs(actual - expected) < 1e-9, `${message ?? ''} expected ${expected}, got ${actual}`);
+};
+
+function issuesOf(fn: () => unknown): { path: string; message: string }[] {
+  try {
+    fn();
+  } catch (error) {
+    assert.ok(error instanceof ValidationError, `expected a ValidationError, got ${String(error)}`);
+    return error.issues;
+  }
+  assert.fail('expected a ValidationError');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Action
+
+test('a declared realisation is taken as is, e.g. objective A "Azione 4: 80%" (seed 002 L1377)', () => {
+  assert.deepEqual(actionRealisation({ declaredPercent: 80 }), {
+    source: 'declared',
+    numerator: 80,
+    denominator: 100,
+    value: 80,
+    formula: 'percentuale dichiarata: 80 %',
+  });
+});
+
+test('without a declared figure, an action is realised by the share of its due targets that are met', () => {
+  // PUA/UVM card, seed 002 L12059-L12096: a T0 year, a met and a missed threshold, a year with no data, one in progress.
+  const statuses: { status: TargetStatus }[] = [{ status: 'baseline' }, { status: 'raggiunto' }, { status: 'non_raggiunto' }, { status: 'dati_mancanti' }, { status: 'in_corso' }];
+  const result = actionRealisation({ targets: statuses });
+  assert.equal(result.source, 'targets');
+  assert.equal(result.numerator, 1);
+  assert.equal(result.denominator, 3);
+  close(result.value, 100 / 3);
+  assert.equal(result.formula, '(1 × 100)/3 target con esito (1 raggiunto + 1 non raggiunto + 1 con dati mancanti) = 33,33 %');
+});
+
+test('an action whose targets are all still in progress or at T0 has no realisation yet, rather than zero', () => {
+  const result = actionRealisation({ targets: [{ status: 'baseline' }, { status: 'in_corso' }] });
+  assert.equal(result.value, null);
+  assert.equal(result.formula, 'nessun target ancora valutabile (in corso o valore di partenza)');
+  assert.equal(actionRealisation({}).source, 'none');
+  assert.deepEqual(issuesOf(() => actionRealisation({ declaredPercent: 130 }, 'obiettivo A, azione 4')), [
+    { path: 'obiettivo A, azione 4, percentuale di realizzazione', message: 'percentuale non valida: «130» (da 0 a 100)' },
+  ]);
+});
+
+test('an action can be realised from a target schedule evaluated by the target engine', () => {
+  const evaluations = evaluateTargetSchedule(
+    [
+      { year: 2025, rule: { type: 'gte_percent', value: 50 } },
+      { year: 2026, rule: { type: 'gte_percent', value: 75 } },
+      { year: 2027, rule: { type: 'gte_percent', value: 100 } },
+    ],
+    [
+      { period: '2025', value: { numerator: 30, denominator: 50 } },
+      { period: '2026', value: { numerator: 70, denominator: 100 } },
+    ],
+    { today: '2027-05-01' },
+  );
+  assert.deepEqual(evaluations.map((e) => e.status), ['raggiunto', 'non_raggiunto', 'in_corso']);
+  assert.equal(actionRealisation({ targets: evaluations }).value, 50);
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Objective
+
+test('an objective’s progress is the mean of its actions: objective A is 66 %, while its regional grade is 80 %', () => {
+  const a = objectiveProgress(actionsOf([100, 100, 50, 80, 0]), 'A');
+  assert.equal(a.method, 'mean');
+  assert.equal(a.value, 66);
+  assert.equal(a.numerator, 330);
+  assert.equal(a.denominator, 5);
+  assert.equal(a.formula, '(100 + 100 + 50 + 80 + 0)/5 = 66 %');
+});
+
+test('weights need not sum to 1: they are normalised, so (3, 1) and (0,3, 0,1) give the same progress', () => {
+  const p = objectiveProgress([
+    { code: '1', value: 100, weight: 3 },
+    { code: '2', value: 50, weight: 1 },
+  ]);
+  assert.equal(p.method, 'weighted_mean');
+  assert.equal(p.value, 87.5);
+  assert.deepEqual(p.weights, [
+    { code: '1', weight: 0.75 },
+    { code: '2', weight: 0.25 },
+  ]);
+  assert.equal(p.formula, '(100×3 + 50×1)/(3 + 1) = 87,5 %');
+  close(
+    objectiveProgress([
+      { code: '1', value: 100, weight: 0.3 },
+      { code: '2', value: 50, weight: 0.1 },
+    ]).value,
+    87.5,
+  );
+});
+
+test('actions without a figure are left out and listed, never counted as zero', () => {
+  const p = objectiveProgress([
+    { code: '1', value: 100 },
+    { code: '2', value: null },
+    { code: '3', value: 50 },
+  ]);
+  assert.equal(p.value, 75);
+  assert.deepEqual(p.included, ['1', '3']);
+  assert.deepEqual(p.missing, ['2']);
+  assert.equal(p.formula, '(100 + 50)/2 = 75 % (senza dati: 2)');
+  const none = objectiveProgress([{ code: '1', value: null }]);
+  assert.equal(none.value, null);
+  assert.equal(none.formula, 'nessun dato ancora disponibile');
+});
+
+test('weights on some actions only, weights summing to zero and bad figures are refused in Italian', () => {
+  assert.deepEqual(
+    issuesOf(() =>
+      objectiveProgress(
+        [
+          { code: '1', value: 100, weight: 2 },
+          { code: '2', value: 50 },
+          { code: '3', value: 120, weight: -1 },
+        ],
+        'M',
+      ),
+    ),
+    [
+      { path: 'obiettivo M, azioni, pesi', message: 'indica un peso per tutti o per nessuno: manca per 2' },
+      { path: 'obiettivo M, azioni, 3, percentuale', message: 'percentuale non valida: «120» (da 0 a 100)' },
+      { path: 'obiettivo M, azioni, 3, peso', message: 'peso non valido: «-1» (numero non negativo)' },
+    ],
+  );
+  assert.deepEqual(issuesOf(() => rollUp([{ code: '1', value: 10, weight: 0 }, { code: '2', value: 20, weight: 0 }])), [
+    { path: 'elementi, pesi', message: 'la somma dei pesi è zero: almeno un peso deve essere maggiore di zero' },
+  ]);
+  assert.deepEqual(issuesOf(() => rollUp([{ code: '1', value: 10 }, { code: '1', value: 20 }])), [{ path: 'elementi, 1', message: 'codice 1 ripetuto' }]);
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Plan, by policy area
+
+test('plan progress by policy area: Gallarate 2021-2023 disability area (M, N, O, P) is at 37,5 %, the whole plan at 62,98 %', () => {
+  const objectives = GALLARATE_2021_2023.map((o) => ({ code: o.code, area: o.area, value: objectiveProgress(actionsOf(o.actions), o.code).value }));
+  const { areas, plan } = planProgress(objectives);
+  assert.deepEqual(
+    areas.map((a) => a.area),
+    [
+      'Obiettivi trasversali',
+      'politiche abitative',
+      'promozione inclusione attiva',
+      'domiciliarità',
+      'anziani',
+      'politiche giovanili e per minori',
+      'interventi connessi alle politiche per il lavoro',
+      'interventi per la famiglia',
+      'interventi a favore delle persone con disabilità',
+    ],
+  );
+  const disability = areas.find((a) => a.area === 'interventi a favore delle persone con disabilità')!;
+  assert.deepEqual(disability.included, ['M', 'N', 'O', 'P']);
+  close(disability.value, 37.5);
+  assert.equal(disability.formula, '(8,33 + 33,33 + 33,33 + 75)/4 = 37,5 %');
+  close(areas.find((a) => a.area === 'interventi per la famiglia')!.value, 95);
+  close(areas.find((a) => a.area === 'politiche giovanili e per minori')!.value, (62.5 + 100 / 3) / 2);
+  // The plan is the mean over its 16 objectives, not over its 9 areas.
+  close(plan.value, 1007.6666666666667 / 16);
+  assert.equal(plan.denominator, 16);
+});
+
+test('an objective without a policy area is refused', () => {
+  assert.deepEqual(issuesOf(() => planProgress([{ code: 'R', area: ' ', value: 10 }])), [{ path: 'obiettivo R, area', message: 'area di policy mancante' }]);
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Target tally
+
+test('targets are counted as met, not met, missing, in progress and baseline, with the share met among those due', () => {
+  const list: { status: TargetStatus }[] = ['raggiunto', 'raggiunto', 'non_raggiunto', 'dati_mancanti', 'in_corso', 'baseline', 'baseline'].map((status) => ({ status: status as TargetStatus }));
+  const counts = countTargets(list);
+  assert.deepEqual(
+    { raggiunto: counts.raggiunto, non_raggiunto: counts.non_raggiunto, dati_mancanti: counts.dati_mancanti, in_corso: counts.in_corso, baseline: counts.baseline, total: counts.total },
+    { raggiunto: 2, non_raggiunto: 1, dati_mancanti: 1, in_corso: 1, baseline: 2, total: 7 },
+  );
+  assert.deepEqual(counts.met, {
+    numerator: 2,
+    denominator: 4,
+    value: 50,
+    formula: '(2 × 100)/4 target con esito (2 raggiunti + 1 non raggiunto + 1 con dati mancanti) = 50 %',
+  });
+  assert.equal(countTargets([]).met.value, null);
+  assert.deepEqual(issuesOf(() => countTargets([{ status: 'forse' as TargetStatus }])), [{ path: 'target, elemento 1, stato', message: 'stato non valido: «forse»' }]);
+});
+
+test('targets are counted per group, groups in the order they first appear', () => {
+  const by = countTargetsBy([
+    { group: 'Domiciliarità', status: 'raggiunto' },
+    { group: 'Anziani', status: 'dati_mancanti' },
+    { group: 'Domiciliarità', status: 'non_raggiunto' },
+  ]);
+  assert.deepEqual(
+    by.map((g) => [g.group, g.counts.raggiunto, g.counts.non_raggiunto, g.counts.dati_mancanti, g.counts.total]),
+    [
+      ['Domiciliarità', 1, 1, 0, 2],
+      ['Anziani', 0, 0, 1, 1],
+    ],
+  );
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Properties
+
+function generator(seed: number) {
+  let s = seed >>> 0;
+  return (max: number) => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) % (max + 1);
+  };
+}
+
+test('property: multiplying every weight by the same factor never changes the progress', () => {
+  const next = generator(42);
+  for (let i = 0; i < 300; i++) {
+    const items = Array.from({ length: 1 + next(8) }, (_, j) => ({ code: String(j + 1), value: next(100), weight: 1 + next(20) }));
+    const k = 1 + next(30);
+    const scaled = items.map((it) => ({ ...it, weight: it.weight * k }));
+    close(rollUp(scaled).value, rollUp(items).value as number);
+  }
+});
+
+test('property: progress lies between the lowest and the highest figure, and actions without a figure never move it', () => {
+  const next = generator(7);
+  for (let i = 0; i < 300; i++) {
+    const items: ProgressItem[] = Array.from({ length: 1 + next(8) }, (_, j) => ({ code: String(j + 1), value: next(100) }));
+    const values = items.map((it) => it.value as number);
+    const p = rollUp(items).value as number;
+    assert.ok(p >= Math.min(...values) - 1e-9 && p <= Math.max(...values) + 1e-9);
+    const withGaps = [...items, { code: 'x', value: null }, { code: 'y', value: null }];
+    close(rollUp(withGaps).value, p);
+  }
+});

@@ -1,0 +1,708 @@
+// DGR XII/2167/2024 (Regione Lombardia), Linee di indirizzo per la programmazione sociale territoriale 2025-2027:
+// schede "LEPS prioritari" con "Range di raggiungimento 2025 | 2026 | 2027" (seed 003 L2223-L2778; seed 002 §7.1,
+// L10128-L13432). Pure rules: no I/O, no clock — the caller passes `year` and `today`.
+//
+// A target is evaluated for one year against the measurements of one indicator:
+// - measurements are per period: a year `2026`, a semester `2026-S1`/`2026-S2` (the default rhythm of monitoring)
+//   or a quarter `2026-Q1`…`2026-Q4`; within one year all measurements share one granularity;
+// - a value is a count or a duration (number), a yes/no output (boolean), a ratio `{ numerator, denominator }` (the
+//   percentage is computed here, Σ numerators × 100 / Σ denominators over the year, never stored) or the stage a
+//   process has reached (text, for `milestone` targets such as "Anno 2026: attivazione del protocollo");
+// - the yearly value of a count is the sum, the last value or the mean of the periods (`aggregation`, default
+//   'sum'); the yearly value of a yes/no output or of a stage is the value of the last period (the state at year end);
+// - a year is complete when all its periods are measured; a year that has not closed yet (today ≤ 31/12) and is
+//   not complete is `in_corso`; a closed year with a period missing is `dati_mancanti`;
+// - comparisons of ratios are made on integers (a·100 vs t·b, a·d vs c·b), so scaling a ratio never changes a status.
+
+import { ValidationError, type FieldIssue } from '../../shared/errors.ts';
+import { z } from '../../shared/validation.ts';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Target rules
+
+/**
+ * A yearly target. `gt_previous` / `lt_previous` compare with the previous year, or with `referenceYear` when set
+ * (e.g. seed 002 L5769: "N° abitazioni rimesse in disponibilità da ALER nel 2027 > N° … nel 2025").
+ */
+export type TargetRule =
+  | { type: 'gte'; value: number }
+  | { type: 'gte_percent'; value: number }
+  | { type: 'gt_previous'; referenceYear?: number }
+  | { type: 'lt_previous'; referenceYear?: number }
+  | { type: 'eq_yes' }
+  | { type: 'baseline' }
+  | { type: 'range_percent'; min: number; max: number }
+  | { type: 'lte'; value: number }
+  | { type: 'milestone'; stage: string };
+
+export type TargetRuleType = TargetRule['type'];
+
+const referenceYearField = z
+  .number({ message: 'anno di confronto non valido' })
+  .int('l’anno di confronto deve essere un numero intero')
+  .min(1900, 'anno di confronto non valido')
+  .max(2200, 'anno di confronto non valido')
+  .optional();
+const countThreshold = z.number({ message: 'soglia non valida' }).min(0, 'la soglia non può essere negativa');
+const percentThreshold = z
+  .number({ message: 'soglia percentuale non valida' })
+  .min(0, 'la soglia percentuale va da 0 a 100')
+  .max(100, 'la soglia percentuale va da 0 a 100');
+
+/** The zod schema of a target rule (forms, imports, the plan's indicator cards). */
+export const targetRuleSchema: z.ZodType<TargetRule> = z.discriminatedUnion(
+  'type',
+  [
+    z.object({ type: z.literal('gte'), value: countThreshold }),
+    z.object({ type: z.literal('gte_percent'), value: percentThreshold }),
+    z.object({ type: z.literal('gt_previous'), referenceYear: referenceYearField }),
+    z.object({ type: z.literal('lt_previous'), referenceYear: referenceYearField }),
+    z.object({ type: z.literal('eq_yes') }),
+    z.object({ type: z.literal('baseline') }),
+    z
+      .object({ type: z.literal('range_percent'), min: percentThreshold, max: percentThreshold })
+      .refine((r) => r.min <= r.max, { message: 'il minimo dell’intervallo supera il massimo', path: ['min'] }),
+    z.object({ type: z.literal('lte'), value: countThreshold }),
+    z.object({
+      type: z.literal('milestone'),
+      stage: z.string({ message: 'fase da raggiungere mancante' }).trim().min(1, 'fase da raggiungere mancante').max(300, 'fase: al massimo 300 caratteri'),
+    }),
+  ],
+  { message: 'tipo di target non riconosciuto' },
+);
+
+/** The target in a few Italian words, e.g. "≥ 50 %", "> anno precedente", "valore di partenza (T0)". */
+export function describeTarget(rule: TargetRule): string {
+  switch (rule.type) {
+    case 'gte':
+      return `≥ ${formatNumber(rule.value)}`;
+    case 'gte_percent':
+      return `≥ ${formatPercent(rule.value)}`;
+    case 'lte':
+      return `≤ ${formatNumber(rule.value)}`;
+    case 'gt_previous':
+      return rule.referenceYear === undefined ? '> anno precedente' : `> valore del ${rule.referenceYear}`;
+    case 'lt_previous':
+      return rule.referenceYear === undefined ? '< anno precedente' : `< valore del ${rule.referenceYear}`;
+    case 'eq_yes':
+      return 'sì';
+    case 'baseline':
+      return 'valore di partenza (T0)';
+    case 'range_percent':
+      return `tra ${formatPercent(rule.min)} e ${formatPercent(rule.max)}`;
+    case 'milestone':
+      return `fase «${rule.stage}»`;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Periods and measurements
+
+export type PeriodGranularity = 'year' | 'semester' | 'quarter';
+
+export interface Period {
+  key: string;
+  year: number;
+  granularity: PeriodGranularity;
+  /** 1 for a year; 1-2 for a semester; 1-4 for a quarter. */
+  index: number;
+}
+
+export const PERIODS_PER_YEAR: Record<PeriodGranularity, number> = { year: 1, semester: 2, quarter: 4 };
+
+const PERIOD_PATTERN = /^(\d{4})(?:-([SQ])(\d))?$/;
+
+/** Reads `2026`, `2026-S1`, `2026-Q3`; null when the text is not a period. */
+export function parsePeriod(key: string): Period | null {
+  const match = PERIOD_PATTERN.exec(key);
+  if (!match) return null;
+  const year = Number(match[1]);
+  if (!match[2]) return { key, year, granularity: 'year', index: 1 };
+  const index = Number(match[3]);
+  const granularity: PeriodGranularity = match[2] === 'S' ? 'semester' : 'quarter';
+  if (index < 1 || index > PERIODS_PER_YEAR[granularity]) return null;
+  return { key, year, granularity, index };
+}
+
+/** "1° semestre", "3° trimestre", "anno 2026". */
+export function periodLabel(period: Pick<Period, 'year' | 'granularity' | 'index'>): string {
+  if (period.granularity === 'year') return `anno ${period.year}`;
+  return `${period.index}° ${period.granularity === 'semester' ? 'semestre' : 'trimestre'}`;
+}
+
+export interface Ratio {
+  numerator: number;
+  denominator: number;
+}
+
+/** A count or duration, a yes/no output, a ratio, or the stage a process has reached (text). */
+export type MeasurementValue = number | boolean | Ratio | string;
+
+export interface Measurement {
+  period: string;
+  value: MeasurementValue;
+}
+
+export type Aggregation = 'sum' | 'last' | 'mean';
+
+type ValueKind = 'count' | 'boolean' | 'ratio' | 'stage';
+
+const KIND_LABELS: Record<ValueKind, string> = {
+  count: 'numero',
+  boolean: 'sì/no',
+  ratio: 'rapporto (numeratore/denominatore)',
+  stage: 'fase (testo)',
+};
+
+function kindOf(value: MeasurementValue): ValueKind {
+  if (typeof value === 'number') return 'count';
+  if (typeof value === 'boolean') return 'boolean';
+  if (typeof value === 'string') return 'stage';
+  return 'ratio';
+}
+
+interface CheckedMeasurement {
+  period: Period;
+  value: MeasurementValue;
+}
+
+/**
+ * Checks the measurements of one indicator: valid periods, valid values, one kind of value, one granularity per
+ * year, no period twice. Every problem is reported with its position; one bad measurement refuses them all.
+ */
+export function checkMeasurements(measurements: readonly Measurement[]): CheckedMeasurement[] {
+  const issues: FieldIssue[] = [];
+  const checked: CheckedMeasurement[] = [];
+  let firstKind: { kind: ValueKind; position: number } | null = null;
+  const byYear = new Map<number, { granularity: PeriodGranularity; position: number }>();
+  const seen = new Map<string, number>();
+  measurements.forEach((m, i) => {
+    const position = i + 1;
+    const where = `misure, elemento ${position}`;
+    const period = typeof m?.period === 'string' ? parsePeriod(m.period) : null;
+    if (!period) {
+      issues.push({ path: `${where}, campo periodo`, message: `periodo non valido: «${String(m?.period)}» (usa 2026, 2026-S1…S2 o 2026-Q1…Q4)` });
+      return;
+    }
+    const valueIssue = checkValue(m.value);
+    if (valueIssue) {
+      issues.push({ path: `${where} (${period.key}), campo valore`, message: valueIssue });
+      return;
+    }
+    const kind = kindOf(m.value);
+    if (!firstKind) firstKind = { kind, position };
+    else if (firstKind.kind !== kind) {
+      issues.push({
+        path: `${where} (${period.key}), campo valore`,
+        message: `tipo di valore diverso dalle altre misure: ${KIND_LABELS[kind]}, mentre l’elemento ${firstKind.position} è ${KIND_LABELS[firstKind.kind]}`,
+      });
+      return;
+    }
+    const previous = seen.get(period.key);
+    if (previous !== undefined) {
+      issues.push({ path: `${where}, campo periodo`, message: `periodo ${period.key} già presente all’elemento ${previous}` });
+      return;
+    }
+    seen.set(period.key, position);
+    const yearGranularity = byYear.get(period.year);
+    if (yearGranularity && yearGranularity.granularity !== period.granularity) {
+      issues.push({
+        path: `${where}, campo periodo`,
+        message: `per il ${period.year} l’elemento ${yearGranularity.position} usa un periodo di tipo diverso (${granularityName(yearGranularity.granularity)}): in un anno usa un solo tipo di periodo, non ${granularityName(period.granularity)}`,
+      });
+      return;
+    }
+    if (!yearGranularity) byYear.set(period.year, { granularity: period.granularity, position });
+    checked.push({ period, value: m.value });
+  });
+  if (issues.length) throw new ValidationError(issues, 'Alcune misure non sono valide: correggile e riprova.');
+  return checked;
+}
+
+function granularityName(g: PeriodGranularity): string {
+  return g === 'year' ? 'anno' : g === 'semester' ? 'semestre' : 'trimestre';
+}
+
+function checkValue(value: unknown): string | null {
+  if (typeof value === 'boolean') return null;
+  if (typeof value === 'string') {
+    if (!value.trim()) return 'fase vuota: scrivi la fase raggiunta';
+    if (value.length > 300) return 'fase: al massimo 300 caratteri';
+    return null;
+  }
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return `numero non valido: «${String(value)}»`;
+    if (value < 0) return `il valore non può essere negativo: «${formatNumber(value)}»`;
+    return null;
+  }
+  if (value && typeof value === 'object') {
+    const { numerator, denominator } = value as Partial<Ratio>;
+    if (typeof numerator !== 'number' || !Number.isFinite(numerator) || numerator < 0) {
+      return `numeratore non valido: «${String(numerator)}» (serve un numero non negativo)`;
+    }
+    if (typeof denominator !== 'number' || !Number.isFinite(denominator) || denominator < 0) {
+      return `denominatore non valido: «${String(denominator)}» (serve un numero non negativo)`;
+    }
+    return null;
+  }
+  return `valore non valido: «${String(value)}» (serve un numero, sì/no, un rapporto numeratore/denominatore o una fase)`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The value of a year
+
+/** A ratio over a year: Σ numerators, Σ denominators, the percentage (null when the denominator is 0) and how. */
+export interface RatioFigure {
+  numerator: number;
+  denominator: number;
+  /** Percentage, numerator × 100 / denominator; null when the denominator is 0. */
+  value: number | null;
+  formula: string;
+}
+
+export interface YearFigure {
+  year: number;
+  completeness: 'complete' | 'partial' | 'empty';
+  granularity: PeriodGranularity | null;
+  /** The measured periods, in order. */
+  periods: Period[];
+  /** Labels of the periods not yet measured ("2° semestre"), when partial. */
+  missingPeriods: string[];
+  kind: ValueKind | null;
+  /** Count (aggregated), yes/no or stage (last period), percentage (ratio; null when the denominator is 0). */
+  value: number | boolean | string | null;
+  ratio: RatioFigure | null;
+}
+
+/** The yearly figure of an indicator from its measurements (already checked). */
+export function yearFigure(measurements: readonly Measurement[], year: number, aggregation: Aggregation = 'sum'): YearFigure {
+  return figureOf(checkMeasurements(measurements), year, aggregation);
+}
+
+function figureOf(checked: readonly CheckedMeasurement[], year: number, aggregation: Aggregation): YearFigure {
+  const inYear = checked.filter((m) => m.period.year === year).sort((a, b) => a.period.index - b.period.index);
+  if (inYear.length === 0) {
+    return { year, completeness: 'empty', granularity: null, periods: [], missingPeriods: [], kind: null, value: null, ratio: null };
+  }
+  const granularity = inYear[0]!.period.granularity;
+  const expected = PERIODS_PER_YEAR[granularity];
+  const present = new Set(inYear.map((m) => m.period.index));
+  const missingPeriods: string[] = [];
+  for (let index = 1; index <= expected; index++) {
+    if (!present.has(index)) missingPeriods.push(periodLabel({ year, granularity, index }));
+  }
+  const kind = kindOf(inYear[0]!.value);
+  let value: number | boolean | string | null;
+  let ratio: RatioFigure | null = null;
+  if (kind === 'boolean' || kind === 'stage') {
+    value = inYear[inYear.length - 1]!.value as boolean | string;
+  } else if (kind === 'ratio') {
+    const parts = inYear.map((m) => m.value as Ratio);
+    ratio = ratioFigure(parts);
+    value = ratio.value;
+  } else {
+    const numbers = inYear.map((m) => m.value as number);
+    value =
+      aggregation === 'last'
+        ? numbers[numbers.length - 1]!
+        : aggregation === 'mean'
+          ? numbers.reduce((s, n) => s + n, 0) / numbers.length
+          : numbers.reduce((s, n) => s + n, 0);
+  }
+  return {
+    year,
+    completeness: missingPeriods.length ? 'partial' : 'complete',
+    granularity,
+    periods: inYear.map((m) => m.period),
+    missingPeriods,
+    kind,
+    value,
+    ratio,
+  };
+}
+
+function ratioFigure(parts: readonly Ratio[]): RatioFigure {
+  const numerator = parts.reduce((s, p) => s + p.numerator, 0);
+  const denominator = parts.reduce((s, p) => s + p.denominator, 0);
+  const value = denominator === 0 ? null : (numerator * 100) / denominator;
+  const sums =
+    parts.length > 1
+      ? `(${parts.map((p) => formatNumber(p.numerator)).join(' + ')}) / (${parts.map((p) => formatNumber(p.denominator)).join(' + ')}) = `
+      : '';
+  const formula =
+    value === null
+      ? `${sums}${formatNumber(numerator)} / ${formatNumber(denominator)}: non calcolabile (denominatore 0)`
+      : `${sums}${formatNumber(numerator)} / ${formatNumber(denominator)} × 100 = ${formatPercent(value)}`;
+  return { numerator, denominator, value, formula };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Evaluation
+
+export type TargetStatus = 'raggiunto' | 'non_raggiunto' | 'in_corso' | 'baseline' | 'dati_mancanti';
+
+export const TARGET_STATUSES: readonly TargetStatus[] = ['raggiunto', 'non_raggiunto', 'in_corso', 'baseline', 'dati_mancanti'];
+
+export const TARGET_STATUS_LABELS: Record<TargetStatus, string> = {
+  raggiunto: 'Raggiunto',
+  non_raggiunto: 'Non raggiunto',
+  in_corso: 'In corso',
+  baseline: 'Valore di partenza (T0)',
+  dati_mancanti: 'Dati mancanti',
+};
+
+export interface TargetEvaluation {
+  year: number;
+  status: TargetStatus;
+  /** Italian, e.g. "2026: 12 > 9 (2025) → raggiunto". */
+  reason: string;
+  /** The year's value (partial while in progress): a count, yes/no, a stage, or a percentage for ratios. */
+  actual: number | boolean | string | null;
+  /** The threshold, the compared year's value, `true` for yes/no, the range, the stage; null for a baseline. */
+  expected: number | boolean | string | { min: number; max: number } | null;
+  /** The year's ratio with its formula, for ratio indicators. */
+  ratio: RatioFigure | null;
+  /** The year compared with, for `gt_previous` / `lt_previous`. */
+  comparedWith: { year: number; value: number | null; ratio: RatioFigure | null } | null;
+}
+
+export interface EvaluationContext {
+  year: number;
+  /** ISO date YYYY-MM-DD: decides whether the year has closed. */
+  today: string;
+  /** Yearly value of counts: sum of the periods (default), last value or mean. */
+  aggregation?: Aggregation;
+}
+
+const RULE_KINDS: Record<TargetRuleType, readonly ValueKind[]> = {
+  gte: ['count'],
+  lte: ['count'],
+  gte_percent: ['ratio'],
+  range_percent: ['ratio'],
+  eq_yes: ['boolean'],
+  gt_previous: ['count', 'ratio'],
+  lt_previous: ['count', 'ratio'],
+  baseline: ['count', 'ratio'],
+  milestone: ['stage'],
+};
+
+/** Evaluates one yearly target against the measurements of its indicator. */
+export function evaluateTarget(rule: TargetRule, measurements: readonly Measurement[], context: EvaluationContext): TargetEvaluation {
+  const checkedRule = checkRule(rule);
+  checkContext(context);
+  const checked = checkMeasurements(measurements);
+  checkRuleKind(checkedRule, checked);
+  return evaluateChecked(checkedRule, checked, context);
+}
+
+/** A target per year, as on the LEPS cards ("2025: T0 · 2026: > 2025 · 2027: > 2026"). */
+export interface ScheduledTarget {
+  year: number;
+  rule: TargetRule;
+}
+
+/** Evaluates every year of a target schedule, in year order. */
+export function evaluateTargetSchedule(
+  schedule: readonly ScheduledTarget[],
+  measurements: readonly Measurement[],
+  context: Omit<EvaluationContext, 'year'>,
+): TargetEvaluation[] {
+  const checked = checkMeasurements(measurements);
+  const issues: FieldIssue[] = [];
+  const years = new Set<number>();
+  const rules = schedule.map((s, i) => {
+    if (years.has(s.year)) issues.push({ path: `target, elemento ${i + 1}, campo anno`, message: `anno ${s.year} già presente` });
+    years.add(s.year);
+    return { year: s.year, rule: checkRule(s.rule, `target ${s.year}`) };
+  });
+  if (issues.length) throw new ValidationError(issues);
+  return rules
+    .sort((a, b) => a.year - b.year)
+    .map(({ year, rule }) => {
+      const ctx = { ...context, year };
+      checkContext(ctx);
+      checkRuleKind(rule, checked);
+      return evaluateChecked(rule, checked, ctx);
+    });
+}
+
+function checkRule(rule: TargetRule, where = 'target'): TargetRule {
+  const parsed = targetRuleSchema.safeParse(rule);
+  if (!parsed.success) {
+    throw new ValidationError(
+      parsed.error.issues.map((i) => ({ path: `${where}${i.path.length ? `, campo ${i.path.map(String).join('.')}` : ''}`, message: i.message })),
+      'Il target non è valido: correggilo e riprova.',
+    );
+  }
+  return parsed.data;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A real calendar day written YYYY-MM-DD (2025-02-29 and 2025-13-01 are not). */
+function isIsoDate(text: unknown): boolean {
+  const m = typeof text === 'string' ? ISO_DATE.exec(text) : null;
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+  return day <= days;
+}
+
+function checkContext(context: EvaluationContext): void {
+  const issues: FieldIssue[] = [];
+  if (!Number.isInteger(context.year) || context.year < 1900 || context.year > 2200) {
+    issues.push({ path: 'anno', message: `anno non valido: «${String(context.year)}»` });
+  }
+  if (!isIsoDate(context.today)) issues.push({ path: 'oggi', message: `data non valida: «${String(context.today)}» (formato AAAA-MM-GG)` });
+  if (context.aggregation !== undefined && !['sum', 'last', 'mean'].includes(context.aggregation)) {
+    issues.push({ path: 'aggregazione', message: `aggregazione non valida: «${String(context.aggregation)}» (somma, ultimo valore o media)` });
+  }
+  if (issues.length) throw new ValidationError(issues);
+}
+
+function checkRuleKind(rule: TargetRule, checked: readonly CheckedMeasurement[]): void {
+  if (checked.length === 0) return;
+  const kind = kindOf(checked[0]!.value);
+  if (!RULE_KINDS[rule.type].includes(kind)) {
+    throw new ValidationError(
+      [
+        {
+          path: 'target',
+          message: `il target «${describeTarget(rule)}» non si applica a misure di tipo ${KIND_LABELS[kind]} (richiede: ${RULE_KINDS[rule.type].map((k) => KIND_LABELS[k]).join(' o ')})`,
+        },
+      ],
+      'Il target non è compatibile con le misure dell’indicatore.',
+    );
+  }
+}
+
+function isClosed(year: number, today: string): boolean {
+  return today > `${year}-12-31`;
+}
+
+function hasStarted(year: number, today: string): boolean {
+  return today >= `${year}-01-01`;
+}
+
+function evaluateChecked(rule: TargetRule, checked: readonly CheckedMeasurement[], context: EvaluationContext): TargetEvaluation {
+  const { year, today } = context;
+  const aggregation = context.aggregation ?? 'sum';
+  const current = figureOf(checked, year, aggregation);
+  const expected = expectedOf(rule);
+  const base = { year, actual: current.value, expected, ratio: current.ratio, comparedWith: null };
+
+  // 1. Is this year's figure there?
+  if (current.completeness !== 'complete') {
+    if (!isClosed(year, today)) {
+      const reason = !hasStarted(year, today)
+        ? `${year}: periodo non ancora iniziato`
+        : current.completeness === 'empty'
+          ? `${year}: periodo in corso (nessun dato ancora)`
+          : `${year}: periodo in corso (${partialText(current)})`;
+      return { ...base, status: 'in_corso', reason };
+    }
+    const reason =
+      current.completeness === 'empty'
+        ? `${year}: dato mancante`
+        : `${year}: dato mancante per il ${missingText(current)} (${partialText(current, true)})`;
+    return { ...base, status: 'dati_mancanti', reason };
+  }
+  if (current.kind === 'ratio' && current.value === null) {
+    return { ...base, status: 'dati_mancanti', reason: `${year}: rapporto non calcolabile (denominatore 0)` };
+  }
+
+  // 2. Compare.
+  const actual = current.value!;
+  switch (rule.type) {
+    case 'baseline':
+      return { ...base, status: 'baseline', reason: `${year}: valore di partenza (T0) = ${formatValue(current)}` };
+    case 'eq_yes': {
+      const met = actual === true;
+      return { ...base, status: met ? 'raggiunto' : 'non_raggiunto', reason: `${year}: ${met ? 'sì' : 'no'} → ${verdict(met)}` };
+    }
+    case 'gte':
+    case 'lte': {
+      const sign = Math.sign((actual as number) - rule.value);
+      const met = rule.type === 'gte' ? sign >= 0 : sign <= 0;
+      const [a, e] = formatPair(actual as number, rule.value, false);
+      return { ...base, status: met ? 'raggiunto' : 'non_raggiunto', reason: `${year}: ${a} ${relation(sign)} ${e} → ${verdict(met)}` };
+    }
+    case 'gte_percent': {
+      const sign = compareRatioWithPercent(current.ratio!, rule.value);
+      const met = sign >= 0;
+      const [a, e] = formatPair(actual as number, rule.value, true);
+      return { ...base, status: met ? 'raggiunto' : 'non_raggiunto', reason: `${year}: ${a} ${relation(sign)} ${e} → ${verdict(met)}` };
+    }
+    case 'range_percent': {
+      const belowMin = compareRatioWithPercent(current.ratio!, rule.min) < 0;
+      const aboveMax = compareRatioWithPercent(current.ratio!, rule.max) > 0;
+      const met = !belowMin && !aboveMax;
+      let text: string;
+      if (belowMin) {
+        const [a, e] = formatPair(actual as number, rule.min, true);
+        text = `${a} < ${e}`;
+      } else if (aboveMax) {
+        const [a, e] = formatPair(actual as number, rule.max, true);
+        text = `${a} > ${e}`;
+      } else {
+        text = `${formatPercent(actual as number)} tra ${formatPercent(rule.min)} e ${formatPercent(rule.max)}`;
+      }
+      return { ...base, status: met ? 'raggiunto' : 'non_raggiunto', reason: `${year}: ${text} → ${verdict(met)}` };
+    }
+    case 'milestone': {
+      const met = sameStage(actual as string, rule.stage);
+      const reason = met ? `${year}: «${(actual as string).trim()}» → raggiunto` : `${year}: «${(actual as string).trim()}», attesa «${rule.stage}» → non raggiunto`;
+      return { ...base, status: met ? 'raggiunto' : 'non_raggiunto', reason };
+    }
+    case 'gt_previous':
+    case 'lt_previous':
+      return compareWithYear(rule, current, checked, aggregation, base);
+  }
+}
+
+/** Stages compare without regard to case, spacing or accents' composition. */
+function sameStage(a: string, b: string): boolean {
+  const norm = (s: string) => s.normalize('NFC').toLocaleLowerCase('it-IT').replace(/\s+/g, ' ').trim();
+  return norm(a) === norm(b);
+}
+
+function compareWithYear(
+  rule: Extract<TargetRule, { type: 'gt_previous' | 'lt_previous' }>,
+  current: YearFigure,
+  checked: readonly CheckedMeasurement[],
+  aggregation: Aggregation,
+  base: Omit<TargetEvaluation, 'status' | 'reason'>,
+): TargetEvaluation {
+  const year = current.year;
+  const referenceYear = rule.referenceYear ?? year - 1;
+  if (referenceYear >= year) {
+    throw new ValidationError([
+      { path: `target ${year}, campo referenceYear`, message: `l’anno di confronto (${referenceYear}) deve precedere l’anno del target (${year})` },
+    ]);
+  }
+  const reference = figureOf(checked, referenceYear, aggregation);
+  const comparedWith = { year: referenceYear, value: reference.value as number | null, ratio: reference.ratio };
+  const withRef = { ...base, expected: reference.completeness === 'complete' ? (reference.value as number | null) : null, comparedWith };
+  if (reference.completeness === 'empty') {
+    return { ...withRef, status: 'dati_mancanti', reason: `${year}: manca il dato del ${referenceYear} per il confronto` };
+  }
+  if (reference.completeness === 'partial') {
+    return {
+      ...withRef,
+      status: 'dati_mancanti',
+      reason: `${year}: manca il dato completo del ${referenceYear} per il confronto (mancante: ${missingText(reference)})`,
+    };
+  }
+  if (reference.kind === 'ratio' && reference.value === null) {
+    return { ...withRef, status: 'dati_mancanti', reason: `${year}: rapporto del ${referenceYear} non calcolabile (denominatore 0)` };
+  }
+  const sign =
+    current.kind === 'ratio'
+      ? Math.sign(current.ratio!.numerator * reference.ratio!.denominator - reference.ratio!.numerator * current.ratio!.denominator)
+      : Math.sign((current.value as number) - (reference.value as number));
+  const met = rule.type === 'gt_previous' ? sign > 0 : sign < 0;
+  const [a, r] = formatPair(current.value as number, reference.value as number, current.kind === 'ratio');
+  return {
+    ...withRef,
+    status: met ? 'raggiunto' : 'non_raggiunto',
+    reason: `${year}: ${a} ${relation(sign)} ${r} (${referenceYear}) → ${verdict(met)}`,
+  };
+}
+
+function expectedOf(rule: TargetRule): TargetEvaluation['expected'] {
+  switch (rule.type) {
+    case 'gte':
+    case 'lte':
+    case 'gte_percent':
+      return rule.value;
+    case 'range_percent':
+      return { min: rule.min, max: rule.max };
+    case 'eq_yes':
+      return true;
+    case 'milestone':
+      return rule.stage;
+    default:
+      return null;
+  }
+}
+
+/** Sign of (ratio % − threshold), computed as numerator·100 − threshold·denominator to stay exact. */
+function compareRatioWithPercent(ratio: RatioFigure, threshold: number): number {
+  return Math.sign(ratio.numerator * 100 - threshold * ratio.denominator);
+}
+
+function relation(sign: number): string {
+  return sign > 0 ? '>' : sign < 0 ? '<' : '=';
+}
+
+function verdict(met: boolean): string {
+  return met ? 'raggiunto' : 'non raggiunto';
+}
+
+/** "dato del 1° semestre: 5", "dati parziali del 1° e 2° trimestre: 12". */
+function partialText(figure: YearFigure, partial = false): string {
+  const one = figure.periods.length === 1;
+  const noun = one ? 'dato' : 'dati';
+  const adjective = partial ? (one ? ' parziale' : ' parziali') : '';
+  const indexes = figure.periods.map((p) => p.index);
+  return `${noun}${adjective} del ${indexesText(indexes, figure.granularity!)}: ${formatValue(figure)}`;
+}
+
+/** The periods of a partial year not yet measured: "2° semestre", "3° e 4° trimestre". */
+function missingText(figure: YearFigure): string {
+  const present = new Set(figure.periods.map((p) => p.index));
+  const missing: number[] = [];
+  for (let index = 1; index <= PERIODS_PER_YEAR[figure.granularity!]; index++) if (!present.has(index)) missing.push(index);
+  return indexesText(missing, figure.granularity!);
+}
+
+/** "1° semestre", "1° e 2° trimestre", "1°, 2° e 3° trimestre". */
+function indexesText(indexes: readonly number[], granularity: PeriodGranularity): string {
+  return `${joinItalian(indexes.map((i) => `${i}°`))} ${granularity === 'semester' ? 'semestre' : 'trimestre'}`;
+}
+
+function joinItalian(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} e ${items[items.length - 1]}`;
+}
+
+function formatValue(figure: YearFigure): string {
+  if (figure.kind === 'boolean') return figure.value ? 'sì' : 'no';
+  if (figure.kind === 'stage') return `«${(figure.value as string).trim()}»`;
+  if (figure.kind === 'ratio') {
+    return figure.ratio!.value === null
+      ? `${formatNumber(figure.ratio!.numerator)}/${formatNumber(figure.ratio!.denominator)} (non calcolabile)`
+      : formatPercent(figure.ratio!.value);
+  }
+  return formatNumber(figure.value as number);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Italian number formatting
+
+const formatters = new Map<number, Intl.NumberFormat>();
+
+/** Italian number, at most `digits` decimals, e.g. 1.234,5. */
+export function formatNumber(n: number, digits = 2): string {
+  let f = formatters.get(digits);
+  if (!f) {
+    f = new Intl.NumberFormat('it-IT', { maximumFractionDigits: digits, useGrouping: 'always' });
+    formatters.set(digits, f);
+  }
+  return f.format(n);
+}
+
+/** "48 %", "66,67 %". */
+export function formatPercent(n: number, digits = 2): string {
+  return `${formatNumber(n, digits)} %`;
+}
+
+/** Formats two values so that different values never print the same (adds decimals as needed). */
+function formatPair(a: number, b: number, percent: boolean): [string, string] {
+  const fmt = percent ? formatPercent : formatNumber;
+  let digits = 2;
+  while (digits < 6 && a !== b && fmt(a, digits) === fmt(b, digits)) digits++;
+  return [fmt(a, digits), fmt(b, digits)];
+}
