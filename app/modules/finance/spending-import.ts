@@ -1,0 +1,443 @@
+/**
+ * Import of the annual social spending of an Ambito (format: docs/formats/spending-csv.md):
+ * - the spending file: one row per year × ente (comune ISTAT code or "ambito") × area × funding channel, with the
+ *   amount in euro (Italian decimal comma accepted) converted to cents; optional control-total rows (area or channel
+ *   "TOTALE") are checked against the sums, so a table copied from a plan is verified as it is loaded;
+ * - the users file: one row per year × ente × area with the number of users and, optionally, the spending the
+ *   source reports next to them.
+ * All or nothing: every problem is reported with file, row and column, and one bad row refuses the whole import.
+ * The parsers work on a RawTable (header + rows), so a spreadsheet sheet maps to the same row model as a CSV file.
+ */
+import { parseCsv } from '../../shared/csv.ts';
+import { ValidationError, type FieldIssue } from '../../shared/errors.ts';
+import { TOTAL_CODE, findArea, findFundingSource, type FundingSource, type SpendingArea } from './catalogues.ts';
+import { buildSpendingMatrix, checkSpendingMatrix, costPerUser, type MoneyRatio, type SpendingCell } from './finance.rules.ts';
+
+const MAX_ISSUES = 50;
+const MIN_YEAR = 1990;
+const MAX_YEAR = 2100;
+
+/** The `ente` value for amounts that belong to the Ambito as a whole rather than to one comune. */
+export const AMBITO_ENTE = 'ambito';
+
+export const SPENDING_COLUMNS = ['anno', 'ente', 'area', 'canale', 'importo_euro'] as const;
+export const SPENDING_OPTIONAL_COLUMNS = ['note'] as const;
+export const USERS_COLUMNS = ['anno', 'ente', 'area', 'utenti'] as const;
+export const USERS_OPTIONAL_COLUMNS = ['spesa_euro', 'note'] as const;
+
+/** Where rows come from: a CSV file, or a sheet of a workbook. */
+export interface RecordSource {
+  file: string;
+  sheet?: string;
+}
+
+/** A table as read from a CSV file or a spreadsheet sheet: header cells and data rows with their 1-based row number. */
+export interface RawTable {
+  header: string[];
+  rows: { row: number; cells: string[] }[];
+}
+
+/** Where one imported row came from. */
+export interface RowRef extends RecordSource {
+  row: number;
+}
+
+export interface SpendingRow {
+  year: number;
+  /** Six-digit ISTAT code of a comune, or "ambito". */
+  ente: string;
+  /** Area code of the classification passed in the options. */
+  area: string;
+  /** Funding-source code. */
+  channel: string;
+  amountCents: number;
+  note: string | null;
+  ref: RowRef;
+}
+
+/** A declared total: of an area (channel null), of a channel (area null) or of everything (both null). */
+export interface ControlTotal {
+  year: number;
+  ente: string;
+  area: string | null;
+  channel: string | null;
+  amountCents: number;
+  note: string | null;
+  ref: RowRef;
+}
+
+export interface ServiceUsersRow {
+  year: number;
+  ente: string;
+  area: string;
+  /** Null: not recorded (a blank cell), which is not the same as zero users. */
+  users: number | null;
+  /** Spending the source reports next to the users, when it gives one; null otherwise. */
+  spendCents: number | null;
+  note: string | null;
+  ref: RowRef;
+}
+
+export interface SpendingImportOptions {
+  fundingSources: readonly FundingSource[];
+  /** The areas of the classification the files use (e.g. the Lombardy classification). */
+  areas: readonly SpendingArea[];
+  /** When given, a comune code must be one of these (the members of the Ambito). */
+  memberIstatCodes?: readonly string[];
+}
+
+export interface SpendingData {
+  rows: SpendingRow[];
+  controlTotals: ControlTotal[];
+}
+
+export interface SpendingImport extends SpendingData {
+  users: ServiceUsersRow[];
+  summary: { years: number[]; enti: string[]; spendingRows: number; controlTotalsChecked: number; usersRows: number };
+}
+
+// ───────────────────────────── cell parsers ─────────────────────────────
+
+type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/**
+ * An amount in euro as written in Italian or plain spreadsheets, converted to cents: "1.234,56", "1234,56", "1.234",
+ * "1234", "1234.5" and "€ 1.234,00" are accepted. A dot followed by exactly three digits is a thousands separator
+ * ("1.250" is milleduecentocinquanta euro). At most two decimals; negative amounts are refused.
+ */
+export function parseEuroAmount(raw: string): Parsed<number> {
+  const s = raw.replace(/[\s\u00a0\u202f]/g, '').replace(/^€|€$/g, '');
+  if (s === '') return { ok: false, message: 'importo mancante (scrivi 0 se non c’è spesa)' };
+  if (/^[-−]/.test(s)) return { ok: false, message: `importo negativo non ammesso: «${raw.trim()}»` };
+  let euros: string;
+  let decimals = '';
+  let m: RegExpMatchArray | null;
+  if ((m = s.match(/^(\d{1,3}(?:\.\d{3})+|\d+),(\d+)$/))) {
+    euros = m[1]!.replace(/\./g, '');
+    decimals = m[2]!;
+  } else if (/^\d{1,3}(?:\.\d{3})+$/.test(s) || /^\d+$/.test(s)) {
+    euros = s.replace(/\./g, '');
+  } else if ((m = s.match(/^(\d+)\.(\d{1,2})$/))) {
+    euros = m[1]!;
+    decimals = m[2]!;
+  } else {
+    return { ok: false, message: `importo non valido: «${raw.trim()}» (esempi: 1.234,56 oppure 1234,56)` };
+  }
+  if (decimals.length > 2) return { ok: false, message: `importo con più di due decimali: «${raw.trim()}»` };
+  const cents = Number(euros) * 100 + Number(decimals.padEnd(2, '0'));
+  if (!Number.isSafeInteger(cents)) return { ok: false, message: `importo troppo grande: «${raw.trim()}»` };
+  return { ok: true, value: cents };
+}
+
+/** A count of people: "4418" or "4.418". Blank means not recorded (null). */
+export function parseUserCount(raw: string): Parsed<number | null> {
+  const s = raw.replace(/[\s\u00a0\u202f]/g, '');
+  if (s === '') return { ok: true, value: null };
+  if (/^\d+$/.test(s) || /^\d{1,3}(?:\.\d{3})+$/.test(s)) {
+    const n = Number(s.replace(/\./g, ''));
+    if (Number.isSafeInteger(n)) return { ok: true, value: n };
+  }
+  return { ok: false, message: `numero di utenti non valido: «${raw.trim()}» (un intero, es. 4418 o 4.418; vuoto se non rilevato)` };
+}
+
+function parseYear(raw: string): Parsed<number> {
+  const s = raw.trim();
+  if (!/^\d{4}$/.test(s)) return { ok: false, message: `anno non valido: «${s}» (quattro cifre, es. 2022)` };
+  const year = Number(s);
+  if (year < MIN_YEAR || year > MAX_YEAR) return { ok: false, message: `anno fuori intervallo: ${year} (ammessi dal ${MIN_YEAR} al ${MAX_YEAR})` };
+  return { ok: true, value: year };
+}
+
+function parseEnte(raw: string, members: ReadonlySet<string> | null): Parsed<string> {
+  const s = raw.trim();
+  if (s.toLowerCase() === AMBITO_ENTE) return { ok: true, value: AMBITO_ENTE };
+  if (/^\d{5}$/.test(s)) {
+    return { ok: false, message: `codice ISTAT di 5 cifre: «${s}»; il codice ha 6 cifre, forse il foglio di calcolo ha tolto lo zero iniziale (0${s})` };
+  }
+  if (!/^\d{6}$/.test(s)) {
+    return { ok: false, message: `ente non valido: «${s}» (codice ISTAT del comune a 6 cifre, es. 012070, oppure «${AMBITO_ENTE}»)` };
+  }
+  if (members && !members.has(s)) return { ok: false, message: `il comune ${s} non fa parte dell’Ambito` };
+  return { ok: true, value: s };
+}
+
+function parseArea(raw: string, areas: readonly SpendingArea[], allowTotal: boolean): Parsed<string | null> {
+  const s = raw.trim();
+  if (s === '') return { ok: false, message: 'area mancante' };
+  if (s.toUpperCase() === TOTAL_CODE) {
+    return allowTotal
+      ? { ok: true, value: null }
+      : { ok: false, message: 'il totale degli utenti non si ricava sommando le aree (una persona può essere in più aree): indica una riga per area' };
+  }
+  const area = findArea(areas, s);
+  if (!area) return { ok: false, message: `area non prevista: «${s}» (codici ammessi: ${areas.map((a) => a.code).join(', ')}${allowTotal ? `, ${TOTAL_CODE}` : ''})` };
+  return { ok: true, value: area.code };
+}
+
+function parseChannel(raw: string, sources: readonly FundingSource[]): Parsed<string | null> {
+  const s = raw.trim();
+  if (s === '') return { ok: false, message: 'canale di finanziamento mancante' };
+  if (s.toUpperCase() === TOTAL_CODE) return { ok: true, value: null };
+  const source = findFundingSource(sources, s);
+  if (!source) return { ok: false, message: `canale di finanziamento non previsto: «${s}» (usa un codice del catalogo delle fonti, es. COMUNI, FNPS, FSR, UTENZA, oppure ${TOTAL_CODE})` };
+  return { ok: true, value: source.code };
+}
+
+function parseNote(raw: string | undefined): Parsed<string | null> {
+  const s = (raw ?? '').trim();
+  if (s.length > 500) return { ok: false, message: `nota troppo lunga (${s.length} caratteri, al massimo 500)` };
+  return { ok: true, value: s || null };
+}
+
+// ───────────────────────────── tables ─────────────────────────────
+
+/** Reads CSV text into a RawTable (';' or ',' delimiter, quotes, BOM: see parseCsv). */
+export function tableFromCsv(text: string): RawTable {
+  const t = parseCsv(text);
+  return { header: t.header, rows: t.rows.map((r) => ({ row: r.line, cells: r.cells })) };
+}
+
+function at(source: RecordSource, row?: number, column?: string): string {
+  return [source.file, source.sheet ? `foglio ${source.sheet}` : null, row !== undefined ? `riga ${row}` : null, column ? `colonna ${column}` : null]
+    .filter(Boolean)
+    .join(', ');
+}
+
+/** Checks the header and yields each row as a record keyed by column name; shape problems go to `issues`. */
+function* records(
+  source: RecordSource,
+  table: RawTable,
+  required: readonly string[],
+  optional: readonly string[],
+  issues: FieldIssue[],
+): Generator<{ row: number; get: (column: string) => string | undefined }> {
+  const header = table.header.map((h) => h.trim().toLowerCase());
+  if (header.length === 0 || (header.length === 1 && header[0] === '')) {
+    issues.push({ path: source.file + (source.sheet ? `, foglio ${source.sheet}` : ''), message: 'il file è vuoto' });
+    return;
+  }
+  const headerIssues: string[] = [];
+  const missing = required.filter((c) => !header.includes(c));
+  if (missing.length) headerIssues.push(`colonne mancanti: ${missing.join(', ')} (attese: ${required.join(', ')}; facoltative: ${optional.join(', ')})`);
+  const unknown = header.filter((h) => !required.includes(h) && !optional.includes(h));
+  if (unknown.length) headerIssues.push(`colonne non previste: ${unknown.map((u) => u || '(senza nome)').join(', ')}`);
+  const repeated = header.filter((h, i) => header.indexOf(h) !== i);
+  if (repeated.length) headerIssues.push(`colonne ripetute: ${[...new Set(repeated)].join(', ')}`);
+  if (headerIssues.length) {
+    for (const message of headerIssues) issues.push({ path: at(source, 1), message });
+    return;
+  }
+  if (table.rows.length === 0) {
+    issues.push({ path: at(source), message: 'il file non contiene righe di dati' });
+    return;
+  }
+  for (const { row, cells } of table.rows) {
+    if (cells.length !== header.length) {
+      issues.push({ path: at(source, row), message: `la riga ha ${cells.length} colonne, l’intestazione ${header.length}` });
+      continue;
+    }
+    yield { row, get: (column) => { const i = header.indexOf(column); return i < 0 ? undefined : cells[i]; } };
+  }
+}
+
+/** Records the problem of every cell that did not parse, each with its column. */
+function report(source: RecordSource, row: number, cells: Record<string, Parsed<unknown>>, issues: FieldIssue[]): void {
+  for (const [column, parsed] of Object.entries(cells)) if (!parsed.ok) issues.push({ path: at(source, row, column), message: parsed.message });
+}
+
+function readSpending(source: RecordSource, table: RawTable, options: SpendingImportOptions): SpendingData & { issues: FieldIssue[]; checked: number } {
+  const issues: FieldIssue[] = [];
+  const members = options.memberIstatCodes ? new Set(options.memberIstatCodes) : null;
+  const rows: SpendingRow[] = [];
+  const controlTotals: ControlTotal[] = [];
+  const seen = new Map<string, number>();
+  for (const { row, get } of records(source, table, SPENDING_COLUMNS, SPENDING_OPTIONAL_COLUMNS, issues)) {
+    const year = parseYear(get('anno')!);
+    const ente = parseEnte(get('ente')!, members);
+    const area = parseArea(get('area')!, options.areas, true);
+    const channel = parseChannel(get('canale')!, options.fundingSources);
+    const amount = parseEuroAmount(get('importo_euro')!);
+    const note = parseNote(get('note'));
+    report(source, row, { anno: year, ente, area, canale: channel, importo_euro: amount, note }, issues);
+    if (!year.ok || !ente.ok || !area.ok || !channel.ok || !amount.ok || !note.ok) continue;
+    const key = [year.value, ente.value, area.value ?? TOTAL_CODE, channel.value ?? TOTAL_CODE].join('|');
+    const previous = seen.get(key);
+    if (previous !== undefined) {
+      issues.push({ path: at(source, row), message: `riga ripetuta: anno, ente, area e canale coincidono con la riga ${previous}` });
+      continue;
+    }
+    seen.set(key, row);
+    const ref = { ...source, row };
+    if (area.value === null || channel.value === null) {
+      controlTotals.push({ year: year.value, ente: ente.value, area: area.value, channel: channel.value, amountCents: amount.value, note: note.value, ref });
+    } else {
+      rows.push({ year: year.value, ente: ente.value, area: area.value, channel: channel.value, amountCents: amount.value, note: note.value, ref });
+    }
+  }
+  let checked = 0;
+  if (issues.length === 0) {
+    const areaName = (code: string) => options.areas.find((a) => a.code === code)?.name ?? code;
+    const channelName = (code: string) => options.fundingSources.find((s) => s.code === code)?.shortName ?? code;
+    for (const group of groupBy(controlTotals, (c) => `${c.year}|${c.ente}`)) {
+      const { year, ente } = group[0]!;
+      const matrix = buildSpendingMatrix(selectCells(rows, { year, ente }));
+      const rowTotals = Object.fromEntries(group.filter((c) => c.area !== null && c.channel === null).map((c) => [c.area!, c.amountCents]));
+      const columnTotals = Object.fromEntries(group.filter((c) => c.area === null && c.channel !== null).map((c) => [c.channel!, c.amountCents]));
+      const grand = group.find((c) => c.area === null && c.channel === null);
+      const checksum = checkSpendingMatrix(matrix, { rowTotals, columnTotals, grandTotal: grand?.amountCents ?? null }, { area: areaName, channel: channelName });
+      checked += checksum.checked;
+      for (const m of checksum.mismatches) {
+        const control = group.find((c) =>
+          m.kind === 'row' ? c.area === m.key && c.channel === null : m.kind === 'column' ? c.area === null && c.channel === m.key : c.area === null && c.channel === null,
+        )!;
+        issues.push({ path: at(source, control.ref.row, 'importo_euro'), message: m.message });
+      }
+    }
+  }
+  return { rows, controlTotals, issues, checked };
+}
+
+function readUsers(source: RecordSource, table: RawTable, options: SpendingImportOptions): { users: ServiceUsersRow[]; issues: FieldIssue[] } {
+  const issues: FieldIssue[] = [];
+  const members = options.memberIstatCodes ? new Set(options.memberIstatCodes) : null;
+  const users: ServiceUsersRow[] = [];
+  const seen = new Map<string, number>();
+  for (const { row, get } of records(source, table, USERS_COLUMNS, USERS_OPTIONAL_COLUMNS, issues)) {
+    const year = parseYear(get('anno')!);
+    const ente = parseEnte(get('ente')!, members);
+    const area = parseArea(get('area')!, options.areas, false);
+    const count = parseUserCount(get('utenti')!);
+    const spendRaw = get('spesa_euro');
+    const spend: Parsed<number | null> = spendRaw === undefined || spendRaw.trim() === '' ? { ok: true, value: null } : parseEuroAmount(spendRaw);
+    const note = parseNote(get('note'));
+    report(source, row, { anno: year, ente, area, utenti: count, spesa_euro: spend, note }, issues);
+    if (!year.ok || !ente.ok || !area.ok || !count.ok || !spend.ok || !note.ok) continue;
+    const key = [year.value, ente.value, area.value].join('|');
+    const previous = seen.get(key);
+    if (previous !== undefined) {
+      issues.push({ path: at(source, row), message: `riga ripetuta: anno, ente e area coincidono con la riga ${previous}` });
+      continue;
+    }
+    seen.set(key, row);
+    users.push({ year: year.value, ente: ente.value, area: area.value!, users: count.value, spendCents: spend.value, note: note.value, ref: { ...source, row } });
+  }
+  return { users, issues };
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const g = groups.get(k);
+    if (g) g.push(item);
+    else groups.set(k, [item]);
+  }
+  return [...groups.values()];
+}
+
+/** The matrix cells of one year, for one ente or (ente omitted) for all enti together. */
+export function selectCells(rows: readonly SpendingRow[], filter: { year: number; ente?: string }): SpendingCell[] {
+  return rows
+    .filter((r) => r.year === filter.year && (filter.ente === undefined || r.ente === filter.ente))
+    .map((r) => ({ area: r.area, channel: r.channel, amountCents: r.amountCents }));
+}
+
+/**
+ * Average cost per user of each area with a users row, for one year and ente. The spending is the one the users
+ * source reports next to the users when present ('users_file'), otherwise the area's total in the spending rows
+ * ('spending_file'); the cost is null when the number of users is not recorded or is zero.
+ */
+export function costPerUserByArea(
+  data: { rows: readonly SpendingRow[]; users: readonly ServiceUsersRow[] },
+  filter: { year: number; ente: string },
+  nameOf: (area: string) => string = (a) => a,
+): { area: string; users: number | null; spendCents: number; spendSource: 'users_file' | 'spending_file'; cost: MoneyRatio }[] {
+  const matrix = buildSpendingMatrix(selectCells(data.rows, filter));
+  return data.users
+    .filter((u) => u.year === filter.year && u.ente === filter.ente)
+    .map((u) => {
+      const spendCents = u.spendCents ?? matrix.rowTotals[u.area] ?? 0;
+      return {
+        area: u.area,
+        users: u.users,
+        spendCents,
+        spendSource: u.spendCents !== null ? ('users_file' as const) : ('spending_file' as const),
+        cost: costPerUser(spendCents, u.users, `spesa ${nameOf(u.area)} ${filter.year}`),
+      };
+    });
+}
+
+export function importFailedMessage(fileNames: readonly string[], count: number) {
+  const files = fileNames.length === 1 ? `Il file ${fileNames[0]} non è stato importato` : `I file ${fileNames.slice(0, -1).join(', ')} e ${fileNames[fileNames.length - 1]} non sono stati importati`;
+  return `${files}: ${count === 1 ? 'c’è un errore' : `ci sono ${count} errori`}. Nessun dato è stato modificato.`;
+}
+
+function fail(fileNames: readonly string[], issues: FieldIssue[]): never {
+  throw new ValidationError(issues.slice(0, MAX_ISSUES), importFailedMessage(fileNames, issues.length));
+}
+
+// ───────────────────────────── entry points ─────────────────────────────
+
+/** Parses a spending table (CSV or sheet) and verifies its control totals; throws ValidationError on any problem. */
+export function parseSpendingTable(source: RecordSource, table: RawTable, options: SpendingImportOptions): SpendingData {
+  const { rows, controlTotals, issues } = readSpending(source, table, options);
+  if (issues.length) fail([source.file], issues);
+  return { rows, controlTotals };
+}
+
+export function parseSpendingCsv(fileName: string, text: string, options: SpendingImportOptions): SpendingData {
+  return parseSpendingTable({ file: fileName }, tableFromCsv(text), options);
+}
+
+/** Parses a users table (CSV or sheet); throws ValidationError on any problem. */
+export function parseServiceUsersTable(source: RecordSource, table: RawTable, options: SpendingImportOptions): ServiceUsersRow[] {
+  const { users, issues } = readUsers(source, table, options);
+  if (issues.length) fail([source.file], issues);
+  return users;
+}
+
+export function parseServiceUsersCsv(fileName: string, text: string, options: SpendingImportOptions): ServiceUsersRow[] {
+  return parseServiceUsersTable({ file: fileName }, tableFromCsv(text), options);
+}
+
+/**
+ * Imports a spending table and, when given, a users table together (CSV files or the two sheets of a workbook): the
+ * problems of both are reported at once and nothing is accepted unless both are valid.
+ */
+export function importSpendingTables(
+  tables: { spending: { source: RecordSource; table: RawTable }; users?: { source: RecordSource; table: RawTable } },
+  options: SpendingImportOptions,
+): SpendingImport {
+  const spending = readSpending(tables.spending.source, tables.spending.table, options);
+  const users = tables.users ? readUsers(tables.users.source, tables.users.table, options) : { users: [], issues: [] };
+  const issues = [...spending.issues, ...users.issues];
+  const names = [...new Set([tables.spending.source.file, ...(tables.users ? [tables.users.source.file] : [])])];
+  if (issues.length) fail(names, issues);
+  const all = [...spending.rows, ...spending.controlTotals, ...users.users];
+  return {
+    rows: spending.rows,
+    controlTotals: spending.controlTotals,
+    users: users.users,
+    summary: {
+      years: [...new Set(all.map((r) => r.year))].sort((a, b) => a - b),
+      enti: [...new Set(all.map((r) => r.ente))].sort(),
+      spendingRows: spending.rows.length,
+      controlTotalsChecked: spending.checked,
+      usersRows: users.users.length,
+    },
+  };
+}
+
+/** importSpendingTables for the two CSV files. */
+export function importSpendingFiles(
+  files: { spending: { fileName: string; text: string }; users?: { fileName: string; text: string } },
+  options: SpendingImportOptions,
+): SpendingImport {
+  return importSpendingTables(
+    {
+      spending: { source: { file: files.spending.fileName }, table: tableFromCsv(files.spending.text) },
+      users: files.users ? { source: { file: files.users.fileName }, table: tableFromCsv(files.users.text) } : undefined,
+    },
+    options,
+  );
+}
