@@ -23,6 +23,7 @@ export async function loader({ context, params }: Route.LoaderArgs) {
   const nav: { key: MessageKey; href: string }[] = [];
   if (current) {
     nav.push({ key: 'nav.home', href: `/ambiti/${current.code}` });
+    nav.push({ key: 'nav.territory', href: `/ambiti/${current.code}/territorio` });
     if (canTerritory(actor, 'ambito.edit', current)) nav.push({ key: 'nav.edit', href: `/ambiti/${current.code}/modifica` });
     if (canAudit(actor, 'audit.read', current)) nav.push({ key: 'nav.audit', href: `/registro?ambito=${current.code}` });
   } else if (canAudit(actor, 'audit.read', null)) {

@@ -5,4 +5,5 @@ export const territoryRoutes = [
   route('vai', 'modules/territory/routes/go.ts'),
   route('ambiti/:code', 'modules/territory/routes/ambito.tsx'),
   route('ambiti/:code/modifica', 'modules/territory/routes/ambito-edit.tsx'),
+  route('ambiti/:code/territorio', 'modules/territory/routes/profile.tsx'),
 ];
