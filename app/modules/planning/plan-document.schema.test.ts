@@ -1,0 +1,495 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, test } from 'node:test';
+import { ValidationError } from '../../shared/errors.ts';
+import {
+  findUnsafeHtml,
+  FUNDING_SOURCE_CODES,
+  LEPS_CODES,
+  LOMBARDY_CARD_FIELDS,
+  LOMBARDY_POLICY_AREAS,
+  PLAN_STATUSES,
+  TEMPLATE_IDS,
+  objectiveBudgetCents,
+  parsePlanDocument,
+  serializePlanDocument,
+  type Objective,
+  type PlanDocument,
+  type PlanDocumentInput,
+} from './plan-document.schema.ts';
+
+const repoFile = (path: string) => readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8');
+const fixture = (name: string) => repoFile(`fixtures/demo/gallarate/plans/${name}`);
+const text2025 = fixture('piano-2025-2027.json');
+const text2021 = fixture('piano-2021-2023.json');
+const plan2025 = parsePlanDocument('piano-2025-2027.json', text2025);
+const plan2021 = parsePlanDocument('piano-2021-2023.json', text2021);
+
+const byCode = (doc: PlanDocument, code: string): Objective => {
+  const found = doc.objectives.find((o) => o.code === code);
+  assert.ok(found, `obiettivo ${code} assente`);
+  return found;
+};
+const ordinary = plan2025.objectives.filter((o) => o.kind === 'ordinary');
+const leps = plan2025.objectives.filter((o) => o.kind === 'leps');
+
+/** Parses a modified copy of a small valid plan and returns the issues it raises. */
+function issuesOf(mutate: (doc: Record<string, any>) => void, fileName = 'piano.json') {
+  const doc = JSON.parse(JSON.stringify(minimal)) as Record<string, any>;
+  mutate(doc);
+  try {
+    parsePlanDocument(fileName, JSON.stringify(doc));
+  } catch (error) {
+    assert.ok(error instanceof ValidationError, `errore inatteso: ${String(error)}`);
+    return error.issues;
+  }
+  assert.fail('il documento doveva essere rifiutato');
+}
+
+const minimal: PlanDocumentInput = {
+  format: 'cantiere.plan',
+  formatVersion: 1,
+  plan: {
+    ambitoCode: 'gallarate',
+    title: 'Piano di prova',
+    periodStartYear: 2025,
+    periodEndYear: 2027,
+    template: { id: 'lombardia-dgr-xii-2167-2024', version: '1.0.0' },
+    status: 'draft',
+  },
+  objectives: [
+    {
+      code: '1',
+      title: 'Mappatura, collaborazione e messa in rete',
+      kind: 'ordinary',
+      priority: false,
+      actions: [
+        {
+          number: '1',
+          description: 'Strutturazione del lavoro di rete',
+          status: 'planned',
+          indicators: [{ code: '1.1', label: 'numero tavoli di lavoro creati', kind: 'count', level: 'output', targets: [{ year: null, rule: { type: 'gte', value: 1 }, text: 'almeno 1 tavolo' }] }],
+        },
+      ],
+      budget: [{ fund: 'FONTI_MISTE', year: null, amountCents: 3_000_000, note: 'FNPS-Fondi d’Ambito' }],
+    },
+  ],
+};
+
+describe('the Gallarate 2025-2027 plan fixture', () => {
+  test('has the 19 objectives of section 5, without B, and the 5 LEPS cards of section 7.1.1', () => {
+    assert.equal(ordinary.length, 19);
+    assert.deepEqual(
+      ordinary.map((o) => o.code),
+      ['1', '2', '3', '4', 'C', 'A', 'D', 'E', 'F', 'G', 'H', 'I', 'L', 'M', 'N', 'O', 'P', 'Q', 'R'],
+    );
+    assert.equal(leps.length, 5);
+    assert.deepEqual(
+      leps.map((o) => o.links.leps),
+      [['LEPS_DIMISSIONI_PROTETTE'], ['LEPS_SAD'], ['LEPS_VALUTAZIONE_MULTIDIMENSIONALE'], ['LEPS_PREVENZIONE_ALLONTANAMENTO'], ['LEPS_PUA']],
+    );
+  });
+
+  test('flags as priority exactly objectives 3, A, F, M, N and R', () => {
+    assert.deepEqual(
+      plan2025.objectives.filter((o) => o.priority).map((o) => o.code),
+      ['3', 'A', 'F', 'M', 'N', 'R'],
+    );
+  });
+
+  test('the section-5 budgets add up to € 4.217.000', () => {
+    const total = ordinary.reduce((sum, o) => sum + objectiveBudgetCents(o), 0);
+    assert.equal(total, 4_217_000_00);
+  });
+
+  test('by objective, D (€ 1.480.000) is the largest budget and R (€ 5.000) the smallest', () => {
+    const cents = new Map(ordinary.map((o) => [o.code, objectiveBudgetCents(o)]));
+    assert.equal(cents.get('D'), 1_480_000_00);
+    assert.equal(cents.get('H'), 840_000_00);
+    assert.equal(cents.get('A'), 510_000_00);
+    assert.equal(cents.get('R'), 5_000_00);
+    const sorted = [...cents.entries()].sort((a, b) => b[1] - a[1]);
+    assert.equal(sorted[0]![0], 'D');
+    assert.equal(sorted.at(-1)![0], 'R');
+  });
+
+  test('cards without an itemised budget give one triennial line with the fund mix in the note', () => {
+    const d = byCode(plan2025, 'D');
+    assert.deepEqual(d.budget, [
+      { fund: 'FONTI_MISTE', year: null, amountCents: 1_480_000_00, note: 'FNPS-FNA -Fondi d’Ambito-altre fonti di finanziamento dedicate', sharedAmong: [] },
+    ]);
+  });
+
+  test('objective 4 (Pronto Intervento Sociale) is Fondo Povertà € 240.000 + povertà estrema € 18.000, with 5 cooperating Ambiti', () => {
+    const pis = byCode(plan2025, '4');
+    assert.deepEqual(
+      pis.budget.map((b) => [b.fund, b.amountCents]),
+      [
+        ['FONDO_POVERTA_QUOTA_SERVIZI', 240_000_00],
+        ['FONDO_POVERTA_ESTREMA', 18_000_00],
+      ],
+    );
+    assert.equal(objectiveBudgetCents(pis), 258_000_00);
+    assert.deepEqual(pis.links.cooperation?.ambiti, ['Somma Lombardo', 'Gallarate', 'Busto Arsizio', 'Castellanza', 'Saronno']);
+  });
+
+  test('the LEPS budgets are those of the cards: VMD € 1.300.000, PIPPI € 105.000, dimissioni protette € 72.838 FNPS, PUA € 40.000 a year', () => {
+    assert.deepEqual(byCode(plan2025, 'LEPS-VMD').budget.map((b) => [b.fund, b.year, b.amountCents]), [['FONDO_POVERTA_QUOTA_SERVIZI', null, 1_300_000_00]]);
+    assert.deepEqual(byCode(plan2025, 'LEPS-PIPPI').budget.map((b) => [b.fund, b.amountCents]), [['PNRR', 105_000_00]]);
+    const dimissioni = byCode(plan2025, 'LEPS-DIMISSIONI').budget;
+    assert.deepEqual(
+      dimissioni.map((b) => [b.fund, b.amountCents, b.sharedAmong.length]),
+      [
+        ['PNRR_M5C2_1_1_3', 239_905_00, 3],
+        ['PNRR_M5C2_1_1_3', 60_000_00, 3],
+        ['FNPS_QUOTA_VINCOLATA', 72_838_00, 0],
+      ],
+    );
+    assert.deepEqual(
+      byCode(plan2025, 'LEPS-PUA').budget.map((b) => [b.fund, b.year, b.amountCents]),
+      [
+        ['FNA', 2025, 40_000_00],
+        ['FNA', 2026, 40_000_00],
+        ['FNA', 2027, 40_000_00],
+      ],
+    );
+    assert.deepEqual(byCode(plan2025, 'LEPS-SAD').budget, []);
+  });
+
+  test('the PUA target is ≥ 50 % in 2025, ≥ 75 % in 2026 and 100 % in 2027 of assessments with the Ambito social worker', () => {
+    const indicator = byCode(plan2025, 'LEPS-PUA').actions.find((a) => a.number === '2')!.indicators[0]!;
+    assert.equal(indicator.kind, 'ratio');
+    assert.equal(indicator.denominatorLabel, 'N. complessivo di valutazioni effettuate');
+    assert.deepEqual(
+      indicator.targets.map((t) => [t.year, t.rule]),
+      [
+        [2025, { type: 'gte_percent', value: 50 }],
+        [2026, { type: 'gte_percent', value: 75 }],
+        [2027, { type: 'gte_percent', value: 100 }],
+      ],
+    );
+  });
+
+  test('the LEPS cards keep every form of yearly target: thresholds, increases, decreases, baselines and milestones', () => {
+    const rulesOf = (code: string, indicator: string) =>
+      byCode(plan2025, code).indicators.find((i) => i.code === indicator)!.targets.map((t) => [t.year, t.rule.type]);
+    assert.deepEqual(rulesOf('LEPS-PIPPI', 'IND-4'), [[2025, 'gte_percent'], [2026, 'gte_percent'], [2027, 'gte_percent']]);
+    assert.deepEqual(rulesOf('LEPS-PIPPI', 'IND-3'), [[2025, 'baseline'], [2026, 'gt_previous'], [2027, 'gt_previous']]);
+    assert.deepEqual(rulesOf('LEPS-PIPPI', 'IND-1'), [[2025, 'milestone'], [2026, 'milestone'], [2027, 'milestone']]);
+    assert.deepEqual(rulesOf('LEPS-DIMISSIONI', 'IND-3'), [[2026, 'lt_previous'], [2027, 'lt_previous']]);
+    assert.deepEqual(rulesOf('LEPS-SAD', 'IND-2'), [[2023, 'baseline'], [2026, 'gte_percent'], [2027, 'gte_percent']]);
+    assert.deepEqual(rulesOf('LEPS-VMD', 'IND-1'), [[2025, 'gte'], [2026, 'gt_previous'], [2027, 'gt_previous']]);
+    assert.deepEqual(byCode(plan2025, 'LEPS-DIMISSIONI').indicators.find((i) => i.code === 'IND-2')!.targets.map((t) => t.text), ['Anno 2026: ≥ 50%', 'Anno 2027: ≥ 75%']);
+  });
+
+  test('section-5 results become target rules with their original text (e.g. objective A, ALER housing 2027 > 2025)', () => {
+    const a = byCode(plan2025, 'A');
+    const aler = a.actions.find((x) => x.number === '5')!.indicators.find((i) => i.code === '5.3')!;
+    assert.deepEqual(aler.targets.map((t) => [t.year, t.rule]), [
+      [2025, { type: 'baseline' }],
+      [2027, { type: 'gt_previous', referenceYear: 2025 }],
+    ]);
+    const meetings = a.actions[0]!.indicators.find((i) => i.code === '1.2')!;
+    assert.deepEqual(meetings.targets, [{ year: null, rule: { type: 'gte', value: 9 }, text: 'Organizzazione di almeno 9 incontri nella triennalità del tavolo dedicato.' }]);
+  });
+
+  test('indicator codes are printed ones (action.n) or, for results without a printed indicator, action.Rn', () => {
+    for (const o of ordinary) {
+      for (const a of o.actions) {
+        for (const i of a.indicators) assert.match(i.code, new RegExp(`^${a.number}\\.(\\d+|R\\d+)$`), `${o.code}: ${i.code}`);
+      }
+    }
+    assert.deepEqual(
+      byCode(plan2025, 'G').actions[4]!.indicators.map((i) => [i.code, i.kind]),
+      [
+        ['5.1', 'count'],
+        ['5.2', 'count'],
+        ['5.3', 'count'],
+        ['5.4', 'category'],
+      ],
+    );
+  });
+
+  test('cards use only the 26 Lombardy fields, in template order', () => {
+    const keys = LOMBARDY_CARD_FIELDS.map((f) => f.key) as string[];
+    for (const o of plan2025.objectives) {
+      const cardKeys = Object.keys(o.card);
+      assert.deepEqual(cardKeys, [...cardKeys].sort((x, y) => keys.indexOf(x) - keys.indexOf(y)), o.code);
+      assert.ok(cardKeys.every((k) => keys.includes(k)), o.code);
+    }
+    assert.deepEqual(byCode(plan2025, 'Q').links.continuesObjective, 'B');
+    assert.deepEqual(byCode(plan2025, 'L').links.cooperation, { ambiti: ['Busto Arsizio', 'Gallarate', 'Somma Lombardo', 'Saronno'], leadAmbito: 'Busto Arsizio' });
+  });
+
+  test('records the adoption by the Assemblea dei Sindaci on 2 December 2024 and the 2021-2023 predecessor', () => {
+    assert.equal(plan2025.plan.adoption?.date, '2024-12-02');
+    assert.deepEqual(plan2025.plan.predecessor, { periodStartYear: 2021, periodEndYear: 2023, title: 'Piano di Zona 2021-2023' });
+  });
+});
+
+describe('the Gallarate 2021-2023 plan fixture', () => {
+  test('has the 16 objectives of the closing plan: 1, 2, A–I, L–P', () => {
+    assert.deepEqual(
+      plan2021.objectives.map((o) => o.code),
+      ['1', '2', 'A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'L', 'M', 'N', 'O', 'P'],
+    );
+    assert.deepEqual(
+      plan2021.objectives.filter((o) => o.priority).map((o) => o.code),
+      ['1', 'A', 'C', 'D', 'G', 'H', 'L', 'M', 'O'],
+    );
+  });
+
+  test('has the published number of actions per objective (A 5, G 6, …)', () => {
+    assert.deepEqual(
+      Object.fromEntries(plan2021.objectives.map((o) => [o.code, o.actions.length])),
+      { 1: 3, 2: 4, A: 5, B: 4, C: 4, D: 3, E: 5, F: 4, G: 6, H: 5, I: 2, L: 2, M: 3, N: 3, O: 3, P: 2 },
+    );
+  });
+
+  test('the realisation percentages reproduce the published grades and the 76,56% mean', () => {
+    const grades = plan2021.objectives.map((o) => {
+      const done = o.actions.filter((a) => (a.realisationPercent ?? 0) > 0).length;
+      return (done * 100) / o.actions.length;
+    });
+    assert.deepEqual(
+      grades.map((g) => Math.round(g)),
+      [100, 75, 80, 75, 75, 100, 20, 100, 67, 100, 100, 100, 33, 67, 33, 100],
+    );
+    const mean = grades.map((g) => Math.round(g)).reduce((a, b) => a + b, 0) / grades.length;
+    assert.equal(mean.toFixed(2), '76.56');
+    assert.deepEqual(byCode(plan2021, 'A').actions.map((a) => a.realisationPercent), [100, 100, 50, 80, 0]);
+    assert.deepEqual(byCode(plan2021, 'G').actions.map((a) => a.status), ['partially_completed', 'not_realised', 'partially_completed', 'partially_completed', 'not_realised', 'partially_completed']);
+  });
+
+  test('keeps the 2021-2023 macro-areas', () => {
+    assert.deepEqual(
+      [...new Set(plan2021.objectives.map((o) => o.macroArea))],
+      [
+        'Obiettivi trasversali',
+        'Obiettivi macro-area: politiche abitative',
+        'Obiettivi macro-area: promozione inclusione attiva',
+        'Obiettivi macro-area: domiciliarità',
+        'Obiettivi macro-area: anziani',
+        'Obiettivi macro-area: politiche giovanili e per minori',
+        'Obiettivi macro-area: interventi connessi alle politiche per il lavoro',
+        'Obiettivi macro-area: interventi per la famiglia',
+        'Obiettivi macro-area: interventi a favore delle persone con disabilità',
+      ],
+    );
+  });
+});
+
+describe('serialisation', () => {
+  test('the fixtures are in canonical form: parse then serialise gives back the same bytes', () => {
+    assert.equal(serializePlanDocument(plan2025), text2025);
+    assert.equal(serializePlanDocument(plan2021), text2021);
+  });
+
+  test('export → import → export is lossless', () => {
+    const exported = serializePlanDocument(plan2025);
+    const imported = parsePlanDocument('export.json', exported);
+    assert.deepEqual(imported, plan2025);
+    assert.equal(serializePlanDocument(imported), exported);
+  });
+
+  test('the output does not depend on the key order of the input', () => {
+    const reverseKeys = (value: unknown): unknown =>
+      Array.isArray(value)
+        ? value.map(reverseKeys)
+        : value !== null && typeof value === 'object'
+          ? Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reverseKeys(v)]))
+          : value;
+    assert.equal(serializePlanDocument(reverseKeys(plan2025) as PlanDocumentInput), text2025);
+  });
+
+  test('omitted optional fields are written with their defaults', () => {
+    const doc = parsePlanDocument('piano.json', serializePlanDocument(minimal));
+    const objective = doc.objectives[0]!;
+    assert.deepEqual(objective.links, { leps: [], continuesObjective: null, cooperation: null, asst: { needsAnalysis: null, implementation: null }, agenda2030: [] });
+    assert.equal(objective.actions[0]!.indicators[0]!.numeratorLabel, null);
+    assert.deepEqual(doc.chapters, []);
+  });
+
+  test('refuses to export an invalid plan', () => {
+    assert.throws(() => serializePlanDocument({ ...minimal, formatVersion: 2 } as never), ValidationError);
+  });
+});
+
+describe('parsePlanDocument reports every problem with file and JSON path', () => {
+  test('a file that is not JSON', () => {
+    assert.throws(
+      () => parsePlanDocument('piano.json', '{ "format": '),
+      (error: unknown) => error instanceof ValidationError && error.issues[0]!.path === 'piano.json' && /non è un JSON valido/.test(error.issues[0]!.message),
+    );
+  });
+
+  test('a file of another kind or of a newer format version', () => {
+    const issues = issuesOf((d) => {
+      d.format = 'altro';
+      d.formatVersion = 2;
+    });
+    assert.deepEqual(issues.map((i) => i.path), ['piano.json, format', 'piano.json, formatVersion']);
+    assert.match(issues[1]!.message, /versione del formato non supportata/);
+  });
+
+  test('money not in integer cents, with the objective named', () => {
+    const issues = issuesOf((d) => (d.objectives[0].budget[0].amountCents = 30000.5));
+    assert.deepEqual(issues, [
+      { path: 'piano.json, objectives[0].budget[0].amountCents (obiettivo 1)', message: 'importo: serve un numero intero di centesimi (es. 3000000 per 30.000,00 €)' },
+    ]);
+  });
+
+  test('an unknown funding source, and a mixed line without the note that lists its funds', () => {
+    const unknown = issuesOf((d) => d.objectives[0].budget.push({ fund: 'FONDO_INVENTATO', year: null, amountCents: 100 }));
+    assert.deepEqual(unknown.map((i) => i.path), ['piano.json, objectives[0].budget[1].fund (obiettivo 1)']);
+    assert.match(unknown[0]!.message, /fonte di finanziamento non prevista/);
+    const mixed = issuesOf((d) => (d.objectives[0].budget[0].note = null));
+    assert.deepEqual(mixed, [{ path: 'piano.json, objectives[0].budget[0].note (obiettivo 1)', message: 'con FONTI_MISTE indica nella nota le fonti che compongono l’importo' }]);
+  });
+
+  test('an indicator code that does not belong to its action', () => {
+    const issues = issuesOf((d) => (d.objectives[0].actions[0].indicators[0].code = '2.1'));
+    assert.deepEqual(issues.map((i) => i.path), ['piano.json, objectives[0].actions[0].indicators[0].code (obiettivo 1, azione 1, indicatore 2.1)']);
+    assert.match(issues[0]!.message, /deve iniziare con «1\.»/);
+  });
+
+  test('a ratio without numerator and denominator, and a percentage target on a count', () => {
+    const issues = issuesOf((d) => {
+      d.objectives[0].actions[0].indicators.push({ code: '1.2', label: 'quota', kind: 'ratio', level: 'output' });
+      d.objectives[0].actions[0].indicators[0].targets[0].rule = { type: 'gte_percent', value: 50 };
+    });
+    assert.deepEqual(
+      issues.map((i) => i.path.replace('piano.json, ', '')),
+      [
+        'objectives[0].actions[0].indicators[0].targets[0].rule.type (obiettivo 1, azione 1, indicatore 1.1, target del periodo)',
+        'objectives[0].actions[0].indicators[1].numeratorLabel (obiettivo 1, azione 1, indicatore 1.2)',
+        'objectives[0].actions[0].indicators[1].denominatorLabel (obiettivo 1, azione 1, indicatore 1.2)',
+      ],
+    );
+  });
+
+  test('target rules that need a year, years outside the plan, and a repeated year', () => {
+    const issues = issuesOf((d) => {
+      d.objectives[0].actions[0].indicators[0].targets = [
+        { year: null, rule: { type: 'gt_previous' }, text: 'aumento' },
+        { year: 2030, rule: { type: 'gte', value: 2 }, text: 'nel 2030' },
+        { year: 2026, rule: { type: 'gte', value: 2 }, text: 'nel 2026' },
+        { year: 2026, rule: { type: 'gt_previous', referenceYear: 2027 }, text: 'di nuovo' },
+      ];
+    });
+    assert.deepEqual(
+      issues.map((i) => i.message),
+      [
+        'la regola gt_previous richiede un anno',
+        'anno 2030 fuori dal periodo del piano (2025-2027)',
+        'c’è già un target per l’anno 2026 (target 3)',
+        'l’anno di confronto deve precedere l’anno del target (2026)',
+      ],
+    );
+  });
+
+  test('an unknown rule type is named with the allowed ones', () => {
+    const issues = issuesOf((d) => (d.objectives[0].actions[0].indicators[0].targets[0].rule = { type: 'range_percent', min: 40, max: 60 }));
+    assert.equal(issues.length, 1);
+    assert.match(issues[0]!.message, /tipo di regola non previsto \(ammessi: gte, gte_percent, gt_previous, lt_previous, eq_yes, baseline, milestone\)/);
+  });
+
+  test('a field that the Lombardy card does not have, or a value of the wrong kind', () => {
+    const issues = issuesOf((d) => (d.objectives[0].card = { titolo_intervento: 'Mappatura', campo_inventato: 'x', punti_chiave: 'Rafforzamento delle reti sociali' }));
+    assert.deepEqual(
+      issues.map((i) => [i.path, i.message.slice(0, 45)]),
+      [
+        ['piano.json, objectives[0].card.punti_chiave (obiettivo 1)', 'questo campo della scheda richiede un elenco '],
+        ['piano.json, objectives[0].card.campo_inventato (obiettivo 1)', 'campo non previsto dalla scheda lombarda (amm'],
+      ],
+    );
+  });
+
+  test('a Lombardy card also accepts the shapes of the template editor (area letters, multiple choice, bare yes/no)', () => {
+    const doc = parsePlanDocument(
+      'piano.json',
+      JSON.stringify({
+        ...minimal,
+        objectives: [{ ...minimal.objectives![0], card: { trasversale_aree_policy: ['A', 'E'], promozionale_o_riparativo: ['promozionale/preventivo', 'riparativo'], continuita_progetto_premiale: false } }],
+      }),
+    );
+    assert.deepEqual(Object.keys(doc.objectives[0]!.card), ['trasversale_aree_policy', 'continuita_progetto_premiale', 'promozionale_o_riparativo']);
+    const issues = issuesOf((d) => (d.objectives[0].card = { asst_realizzazione: true }));
+    assert.deepEqual(issues, [{ path: 'piano.json, objectives[0].card.asst_realizzazione (obiettivo 1)', message: 'questo campo della scheda richiede una risposta { "answer": true/false/null, "text": … }' }]);
+  });
+
+  test('a LEPS objective without its LEPS, a continuity link without a previous plan, a lead Ambito that does not cooperate', () => {
+    const issues = issuesOf((d) => {
+      d.objectives[0].kind = 'leps';
+      d.objectives[0].links = { continuesObjective: '1', cooperation: { ambiti: ['Gallarate', 'Saronno'], leadAmbito: 'Busto Arsizio' } };
+    });
+    assert.deepEqual(
+      issues.map((i) => i.path.replace('piano.json, objectives[0].links.', '')),
+      ['leps (obiettivo 1)', 'continuesObjective (obiettivo 1)', 'cooperation.leadAmbito (obiettivo 1)'],
+    );
+  });
+
+  test('duplicate objective codes and unknown fields are refused rather than dropped', () => {
+    const issues = issuesOf((d) => {
+      d.objectives.push(structuredClone(d.objectives[0]));
+      d.objectives[0].budget[0].amountCent = 100;
+    });
+    assert.deepEqual(issues, [
+      { path: 'piano.json, objectives[0].budget[0] (obiettivo 1)', message: issues[0]!.message },
+      { path: 'piano.json, objectives[1].code (obiettivo 1)', message: 'codice 1 già usato dall’obiettivo 1' },
+    ]);
+    assert.equal(issues[0]!.message, 'campo non previsto dal formato: «amountCent» (controlla il nome del campo e la versione del formato)');
+  });
+
+  test('chapter text must already be sanitised HTML', () => {
+    const issues = issuesOf((d) => (d.chapters = [{ number: '1', title: 'Introduzione', html: '<p onclick="x()">Testo</p>' }]));
+    assert.deepEqual(issues, [{ path: 'piano.json, chapters[0].html (capitolo «Introduzione»)', message: 'HTML non sanificato: l’attributo onclick non è ammesso sul tag <p>' }]);
+  });
+});
+
+describe('the vocabularies agree with the catalogues and templates of the repository', () => {
+  test('funding-source codes are those of the funding-source catalogue', () => {
+    const catalogue = JSON.parse(repoFile('fixtures/catalogues/funding-sources.json')) as { sources: { code: string }[] };
+    assert.deepEqual([...FUNDING_SOURCE_CODES].sort(), catalogue.sources.map((s) => s.code).sort());
+  });
+
+  test('LEPS codes are those of the LEPS catalogue', () => {
+    const catalogue = JSON.parse(repoFile('fixtures/leps/catalogo-leps.json')) as { leps: { code: string }[] };
+    assert.deepEqual([...LEPS_CODES].sort(), catalogue.leps.map((l) => l.code).sort());
+  });
+
+  test('template ids, plan statuses, Lombardy card keys and policy areas are those of the template files', () => {
+    for (const id of TEMPLATE_IDS) {
+      const template = JSON.parse(repoFile(`fixtures/templates/${id}.json`)) as { id: string; statusWorkflow: { status: string }[] };
+      assert.equal(template.id, id);
+      assert.deepEqual(template.statusWorkflow.map((s) => s.status), [...PLAN_STATUSES]);
+    }
+    const lombardy = JSON.parse(repoFile('fixtures/templates/lombardia-dgr-xii-2167-2024.json')) as {
+      version: string;
+      objectiveCard: { fields: { key: string }[] };
+      policyAreas: { code: string }[];
+    };
+    assert.deepEqual(lombardy.objectiveCard.fields.map((f) => f.key), LOMBARDY_CARD_FIELDS.map((f) => f.key));
+    assert.deepEqual(lombardy.policyAreas.map((a) => a.code), Object.keys(LOMBARDY_POLICY_AREAS));
+    assert.equal(plan2025.plan.template.version, lombardy.version);
+  });
+});
+
+describe('findUnsafeHtml', () => {
+  test('accepts paragraphs, lists, tables, emphasis and web links', () => {
+    const html =
+      '<h3>Cronoprogramma</h3><p>Raccolta <strong>semestrale</strong> &lt;dati&gt;<br></p><ul><li><a href="https://www.regione.lombardia.it">DGR</a></li></ul>' +
+      '<table><tbody><tr><td colspan="2">1.480.000</td></tr></tbody></table>';
+    assert.equal(findUnsafeHtml(html), null);
+  });
+
+  test('refuses scripts, event handlers, javascript links, comments, stray < and unclosed tags', () => {
+    assert.match(findUnsafeHtml('<script>alert(1)</script>')!, /il tag <script> non è ammesso/);
+    assert.match(findUnsafeHtml('<a href="javascript:alert(1)">x</a>')!, /collegamento non ammesso/);
+    assert.match(findUnsafeHtml('<img src=x onerror=alert(1)>')!, /malformata|non è ammesso/);
+    assert.equal(findUnsafeHtml('<!-- nota -->'), 'i commenti HTML non sono ammessi');
+    assert.match(findUnsafeHtml('3 < 5')!, /va scritto &lt;/);
+    assert.equal(findUnsafeHtml('<p><em>testo</p>'), 'tag </p> chiuso al posto di </em>');
+    assert.equal(findUnsafeHtml('<ul><li>uno</li>'), 'tag <ul> non chiuso');
+  });
+});
