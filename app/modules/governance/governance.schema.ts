@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, customType, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, bigint, customType, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { id, timestamps, version } from '../../shared/db/columns.ts';
 import { ambiti, comuni } from '../territory/territory.schema.ts';
 
@@ -57,6 +57,8 @@ export const bodies = pgTable(
     type: text('type').notNull(),
     kind: text('kind').notNull(),
     description: text('description'),
+    /** The body this one works inside (e.g. a tavolo tematico of the Tavolo del Terzo Settore). */
+    parentBodyId: uuid('parent_body_id').references((): AnyPgColumn => bodies.id, { onDelete: 'set null' }),
     /** The voting rule (see governance/voting.rules.ts), null for bodies that do not vote. */
     votingRule: jsonb('voting_rule'),
     ...timestamps(),
@@ -78,7 +80,8 @@ export const bodyMembers = pgTable(
     position: text('position').notNull(),
     /** When this member sits as the delegate of another member. */
     delegateOfMemberId: uuid('delegate_of_member_id'),
-    validFrom: date('valid_from', { mode: 'string' }).notNull(),
+    /** Null when the start of the membership is not known (e.g. a mayor «pro tempore» named by a document). */
+    validFrom: date('valid_from', { mode: 'string' }),
     validTo: date('valid_to', { mode: 'string' }),
     ...timestamps(),
     version: version(),
@@ -225,7 +228,8 @@ export const agreementSignatures = pgTable('agreement_signatures', {
   organisationId: uuid('organisation_id').references(() => organisations.id),
   signerName: text('signer_name').notNull(),
   signerRole: text('signer_role').notNull(),
-  signedOn: date('signed_on', { mode: 'string' }).notNull(),
+  /** Null when the document does not date the signature (digital signatures carry their own timestamp). */
+  signedOn: date('signed_on', { mode: 'string' }),
 });
 
 export type Organisation = typeof organisations.$inferSelect;

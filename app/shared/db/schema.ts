@@ -2,5 +2,6 @@
 export * from '../../modules/accounts/accounts.schema.ts';
 export * from '../../modules/territory/territory.schema.ts';
 export * from '../../modules/governance/governance.schema.ts';
+export * from '../../modules/planning/planning.schema.ts';
 export * from '../audit/audit.schema.ts';
 export * from '../mail/outbox.schema.ts';

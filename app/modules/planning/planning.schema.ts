@@ -1,0 +1,166 @@
+import { bigint, boolean, date, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { id, timestamps, version } from '../../shared/db/columns.ts';
+import { ambiti } from '../territory/territory.schema.ts';
+
+/**
+ * A plan (Piano di Zona / Piano Sociale Territoriale) of an Ambito for a period, written on a regional template.
+ * The columns mirror the plan exchange format (plan-document.schema.ts) so that export → import loses nothing.
+ */
+export const plans = pgTable(
+  'plans',
+  {
+    id: id(),
+    ambitoId: uuid('ambito_id').notNull().references(() => ambiti.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    periodStartYear: integer('period_start_year').notNull(),
+    periodEndYear: integer('period_end_year').notNull(),
+    templateId: text('template_id').notNull(),
+    templateVersion: text('template_version').notNull(),
+    status: text('status').notNull().default('draft'),
+    adoptionDate: date('adoption_date', { mode: 'string' }),
+    adoptionAct: text('adoption_act'),
+    /** The decision of the mayors' body that adopted the plan, when recorded in the governance module. */
+    adoptionDecisionId: uuid('adoption_decision_id'),
+    /** The previous plan as the document names it (period and title). */
+    predecessor: jsonb('predecessor'),
+    source: text('source'),
+    ...timestamps(),
+    version: version(),
+  },
+  (t) => [uniqueIndex('plans_ambito_period_unique').on(t.ambitoId, t.periodStartYear, t.periodEndYear)],
+);
+
+export const planChapters = pgTable(
+  'plan_chapters',
+  {
+    id: id(),
+    planId: uuid('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    number: text('number'),
+    title: text('title').notNull(),
+    /** Sanitised HTML (only the tags the exchange format allows). */
+    html: text('html'),
+    ...timestamps(),
+    version: version(),
+  },
+  (t) => [index('plan_chapters_plan_idx').on(t.planId, t.position)],
+);
+
+export const planObjectives = pgTable(
+  'plan_objectives',
+  {
+    id: id(),
+    planId: uuid('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    code: text('code').notNull(),
+    title: text('title').notNull(),
+    kind: text('kind').notNull(),
+    macroArea: text('macro_area'),
+    policyAreas: jsonb('policy_areas').$type<string[]>().notNull().default([]),
+    priority: boolean('priority').notNull().default(false),
+    description: text('description'),
+    systemObjectives: jsonb('system_objectives').$type<{ number: number; text: string }[]>().notNull().default([]),
+    /** The regional card's fields, keyed by the template's field keys. */
+    card: jsonb('card').$type<Record<string, unknown>>().notNull().default({}),
+    /** LEPS codes, previous-plan objective, cooperating Ambiti, ASST involvement, Agenda 2030. */
+    links: jsonb('links').notNull(),
+    source: text('source'),
+    /** Weight in the plan's progress roll-up (null = plain mean). */
+    weight: doublePrecision('weight'),
+    ...timestamps(),
+    version: version(),
+  },
+  (t) => [uniqueIndex('plan_objectives_code_unique').on(t.planId, t.code), index('plan_objectives_plan_idx').on(t.planId, t.position)],
+);
+
+export const planActions = pgTable(
+  'plan_actions',
+  {
+    id: id(),
+    objectiveId: uuid('objective_id').notNull().references(() => planObjectives.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    number: text('number').notNull(),
+    description: text('description').notNull(),
+    systemObjective: integer('system_objective'),
+    responsible: text('responsible'),
+    startDate: date('start_date', { mode: 'string' }),
+    endDate: date('end_date', { mode: 'string' }),
+    status: text('status').notNull().default('planned'),
+    realisationPercent: doublePrecision('realisation_percent'),
+    note: text('note'),
+    expectedResults: jsonb('expected_results').$type<string[]>().notNull().default([]),
+    weight: doublePrecision('weight'),
+    ...timestamps(),
+    version: version(),
+  },
+  (t) => [uniqueIndex('plan_actions_number_unique').on(t.objectiveId, t.number), index('plan_actions_objective_idx').on(t.objectiveId, t.position)],
+);
+
+/** Indicators of an action (or of the objective as a whole, actionId null), with their yearly targets as rules. */
+export const planIndicators = pgTable(
+  'plan_indicators',
+  {
+    id: id(),
+    objectiveId: uuid('objective_id').notNull().references(() => planObjectives.id, { onDelete: 'cascade' }),
+    actionId: uuid('action_id').references(() => planActions.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    code: text('code').notNull(),
+    label: text('label').notNull(),
+    kind: text('kind').notNull(),
+    numeratorLabel: text('numerator_label'),
+    denominatorLabel: text('denominator_label'),
+    level: text('level').notNull(),
+    unit: text('unit'),
+    source: text('source'),
+    periodicity: text('periodicity'),
+    systemObjective: integer('system_objective'),
+    /** Yearly targets: [{ year, rule, text }] (see plan-document.schema.ts Target). */
+    targets: jsonb('targets').$type<{ year: number | null; rule: Record<string, unknown>; text: string }[]>().notNull().default([]),
+    ...timestamps(),
+    version: version(),
+  },
+  (t) => [uniqueIndex('plan_indicators_code_unique').on(t.objectiveId, t.code), index('plan_indicators_action_idx').on(t.actionId)],
+);
+
+export const planBudgetLines = pgTable(
+  'plan_budget_lines',
+  {
+    id: id(),
+    objectiveId: uuid('objective_id').notNull().references(() => planObjectives.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    fund: text('fund').notNull(),
+    year: integer('year'),
+    amountCents: bigint('amount_cents', { mode: 'number' }).notNull(),
+    note: text('note'),
+    sharedAmong: jsonb('shared_among').$type<string[]>().notNull().default([]),
+    ...timestamps(),
+    version: version(),
+  },
+  (t) => [index('plan_budget_lines_objective_idx').on(t.objectiveId, t.position)],
+);
+
+/**
+ * Frozen copies of a whole plan document: the approved baseline (taken once, at adoption; never updated) and a
+ * snapshot at every status change — the plan's version history.
+ */
+export const planSnapshots = pgTable(
+  'plan_snapshots',
+  {
+    id: id(),
+    planId: uuid('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    status: text('status').notNull(),
+    label: text('label').notNull(),
+    document: jsonb('document').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: text('created_by').notNull(),
+  },
+  (t) => [index('plan_snapshots_plan_idx').on(t.planId, t.createdAt)],
+);
+
+export type Plan = typeof plans.$inferSelect;
+export type PlanObjective = typeof planObjectives.$inferSelect;
+export type PlanAction = typeof planActions.$inferSelect;
+export type PlanIndicator = typeof planIndicators.$inferSelect;
+export type PlanBudgetLine = typeof planBudgetLines.$inferSelect;
+export type PlanSnapshot = typeof planSnapshots.$inferSelect;
