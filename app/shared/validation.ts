@@ -17,5 +17,5 @@ export const optionalText = (max: number, label: string) =>
     .string()
     .trim()
     .max(max, `${label}: al massimo ${max} caratteri.`)
-    .optional()
+    .nullish()
     .transform((v) => (v ? v : null));

@@ -1,0 +1,137 @@
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import type { DbOrTx } from '../../shared/db/client.ts';
+import { barChart } from '../../shared/charts/charts.ts';
+import { renderChartSvg } from '../../shared/charts/charts.server.ts';
+import { ambiti } from '../territory/territory.schema.ts';
+import { FUNDING_SOURCES, type PlanDocument, type PlanStatus } from './plan-document.schema.ts';
+import { loadPlanDocument } from './planning.document.ts';
+import { budgetTotals, incompleteItems, planVariance } from './planning.rules.ts';
+import { planActions, planBudgetLines, planChapters, planIndicators, planObjectives, plans, planSnapshots } from './planning.schema.ts';
+import { getTemplate, statusLabel } from './planning.templates.ts';
+
+export async function listPlans(db: DbOrTx, ambitoId: string) {
+  return db.select().from(plans).where(eq(plans.ambitoId, ambitoId)).orderBy(desc(plans.periodStartYear));
+}
+
+export async function getPlanHeader(db: DbOrTx, planId: string) {
+  const [row] = await db
+    .select({ plan: plans, ambitoCode: ambiti.code, ambitoName: ambiti.name, regionCode: ambiti.regionCode })
+    .from(plans)
+    .innerJoin(ambiti, eq(ambiti.id, plans.ambitoId))
+    .where(eq(plans.id, planId));
+  if (!row) return null;
+  return { ...row, scope: { id: row.plan.ambitoId, regionCode: row.regionCode, status: row.plan.status as PlanStatus } };
+}
+
+/** A macro-area heading without its prefix, short enough for a chart label. */
+export const shortArea = (a: string) => {
+  const t = a.replace(/^Obiettivi macro-area:\s*/i, '');
+  return t.length > 48 ? `${t.slice(0, 47)}…` : t;
+};
+
+const fundLabel = (code: string) => (FUNDING_SOURCES as Record<string, { label?: string; name?: string } | string>)[code];
+export function fundName(code: string): string {
+  const f = fundLabel(code);
+  return typeof f === 'string' ? f : (f?.label ?? f?.name ?? code);
+}
+
+/** The plan overview: objectives by policy area, budget totals by area and fund (with charts), counts, what is incomplete. */
+export async function getPlanOverview(db: DbOrTx, planId: string) {
+  const header = await getPlanHeader(db, planId);
+  if (!header) return null;
+  const template = getTemplate(header.plan.templateId);
+  const objectives = await db.select().from(planObjectives).where(eq(planObjectives.planId, planId)).orderBy(asc(planObjectives.position));
+  const ids = objectives.map((o) => o.id);
+  const [actions, indicators, budget, chapters, snapshots] = await Promise.all([
+    ids.length ? db.select().from(planActions).where(inArray(planActions.objectiveId, ids)) : Promise.resolve([]),
+    ids.length ? db.select().from(planIndicators).where(inArray(planIndicators.objectiveId, ids)) : Promise.resolve([]),
+    ids.length ? db.select().from(planBudgetLines).where(inArray(planBudgetLines.objectiveId, ids)) : Promise.resolve([]),
+    db.select({ id: planChapters.id, number: planChapters.number, title: planChapters.title, hasText: planChapters.html }).from(planChapters).where(eq(planChapters.planId, planId)).orderBy(asc(planChapters.position)),
+    db.select({ id: planSnapshots.id, kind: planSnapshots.kind, label: planSnapshots.label, status: planSnapshots.status, createdAt: planSnapshots.createdAt, createdBy: planSnapshots.createdBy }).from(planSnapshots).where(eq(planSnapshots.planId, planId)).orderBy(asc(planSnapshots.createdAt)),
+  ]);
+  const required = template?.objectiveCard.fields.filter((f) => f.required).map((f) => f.key) ?? [];
+  const areaNames = new Map((template?.policyAreas ?? []).map((a) => [a.code, a.name]));
+  const rows = objectives.map((o) => {
+    const own = budget.filter((b) => b.objectiveId === o.id);
+    const acts = actions.filter((a) => a.objectiveId === o.id);
+    const inds = indicators.filter((i) => i.objectiveId === o.id);
+    return {
+      id: o.id,
+      code: o.code,
+      title: o.title,
+      kind: o.kind,
+      priority: o.priority,
+      macroArea: o.macroArea,
+      policyAreas: o.policyAreas,
+      budgetCents: own.reduce((s, b) => s + b.amountCents, 0),
+      actions: acts.length,
+      indicators: inds.length,
+      incomplete: incompleteItems({
+        code: o.code,
+        title: o.title,
+        requiredCardKeys: o.kind === 'ordinary' ? required : [],
+        card: o.card,
+        actions: acts.map((a) => ({ number: a.number, indicators: inds.filter((i) => i.actionId === a.id).length })),
+        indicators: inds.map((i) => ({ code: i.code, targets: i.targets.length })),
+        budgetLines: own.length,
+      }),
+    };
+  });
+  const budgetRows = (kind: string) =>
+    objectives
+      .filter((o) => o.kind === kind)
+      .flatMap((o) => budget.filter((b) => b.objectiveId === o.id).map((b) => ({ objectiveCode: o.code, area: o.macroArea ?? '—', fund: b.fund, year: b.year, amountCents: b.amountCents })));
+  const ordinary = budgetTotals(budgetRows('ordinary'));
+  const leps = budgetTotals(budgetRows('leps'));
+  const euros = (c: number) => Math.round(c / 100);
+  const areaSvg = ordinary.byArea.length
+    ? renderChartSvg(barChart({ name: 'Risorse', points: ordinary.byArea.map(([a, v]) => ({ label: shortArea(a), value: euros(v) })) }), { width: 760, height: Math.max(140, ordinary.byArea.length * 34) })
+    : null;
+  const fundSvg = ordinary.byFund.length
+    ? renderChartSvg(barChart({ name: 'Risorse', points: ordinary.byFund.map(([f, v]) => ({ label: fundName(f).slice(0, 40), value: euros(v) })) }), { width: 760, height: Math.max(140, ordinary.byFund.length * 34) })
+    : null;
+
+  let variance: ReturnType<typeof planVariance> | null = null;
+  const baseline = snapshots.find((s) => s.kind === 'baseline');
+  if (baseline) {
+    const [b] = await db.select({ document: planSnapshots.document }).from(planSnapshots).where(eq(planSnapshots.id, baseline.id));
+    const current = await loadPlanDocument(db, planId);
+    variance = planVariance(b!.document as PlanDocument, current!);
+  }
+  return {
+    ...header,
+    statusLabel: statusLabel(header.plan.templateId, header.plan.status as PlanStatus),
+    template: template ? { id: template.id, name: template.name, version: template.version } : null,
+    objectives: rows,
+    areaNames: Object.fromEntries(areaNames),
+    ordinary: { ...ordinary, byFund: ordinary.byFund.map(([f, v]) => [f, fundName(f), v] as const) },
+    leps: { total: leps.total, byFund: leps.byFund.map(([f, v]) => [f, fundName(f), v] as const) },
+    counts: { objectives: objectives.length, actions: actions.length, indicators: indicators.length },
+    chapters: chapters.map((c) => ({ id: c.id, number: c.number, title: c.title, hasText: !!c.hasText })),
+    snapshots,
+    baseline: baseline ?? null,
+    variance,
+    areaSvg,
+    fundSvg,
+  };
+}
+
+/** One objective with everything its card editor needs. */
+export async function getObjectiveDetail(db: DbOrTx, objectiveId: string) {
+  const [objective] = await db.select().from(planObjectives).where(eq(planObjectives.id, objectiveId));
+  if (!objective) return null;
+  const header = await getPlanHeader(db, objective.planId);
+  const template = getTemplate(header!.plan.templateId);
+  const [actions, indicators, budget] = await Promise.all([
+    db.select().from(planActions).where(eq(planActions.objectiveId, objectiveId)).orderBy(asc(planActions.position)),
+    db.select().from(planIndicators).where(eq(planIndicators.objectiveId, objectiveId)).orderBy(asc(planIndicators.position)),
+    db.select().from(planBudgetLines).where(eq(planBudgetLines.objectiveId, objectiveId)).orderBy(asc(planBudgetLines.position)),
+  ]);
+  const keyPoints = (template?.policyAreas ?? []).filter((a) => objective.policyAreas.includes(a.code)).flatMap((a) => a.keyPoints ?? []);
+  return { objective, header: header!, template, actions, indicators, budget, keyPoints };
+}
+
+export async function getChapter(db: DbOrTx, planId: string, chapterId: string) {
+  const [c] = await db.select().from(planChapters).where(and(eq(planChapters.id, chapterId), eq(planChapters.planId, planId)));
+  return c ?? null;
+}

@@ -1,0 +1,33 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fromRoot } from '../../shared/paths.ts';
+import { PLAN_STATUS_LABELS, type PlanStatus } from './plan-document.schema.ts';
+import { parseTemplate, type PlanTemplate } from './template.schema.ts';
+
+let cache: Map<string, PlanTemplate> | null = null;
+
+/** The regional templates shipped in fixtures/templates (a new Region = a new JSON file there), parsed once. */
+export function listTemplates(): PlanTemplate[] {
+  if (!cache) {
+    const dir = fromRoot('fixtures', 'templates');
+    cache = new Map(
+      readdirSync(dir)
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => {
+          const t = parseTemplate(f, readFileSync(join(dir, f), 'utf8'));
+          return [t.id, t] as const;
+        }),
+    );
+  }
+  return [...cache.values()].sort((a, b) => a.name.localeCompare(b.name, 'it'));
+}
+
+export function getTemplate(id: string): PlanTemplate | null {
+  listTemplates();
+  return cache!.get(id) ?? null;
+}
+
+/** The label of a plan status in the plan's template (e.g. "Adottato"), falling back to the exchange format's. */
+export function statusLabel(templateId: string, status: PlanStatus): string {
+  return getTemplate(templateId)?.statusWorkflow.find((s) => s.status === status)?.label ?? PLAN_STATUS_LABELS[status];
+}

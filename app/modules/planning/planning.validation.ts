@@ -1,0 +1,93 @@
+import { optionalText, versionField, z } from '../../shared/validation.ts';
+import { ACTION_STATUSES, INDICATOR_KINDS, INDICATOR_LEVELS, PERIODICITIES, PLAN_STATUSES, TargetRule } from './plan-document.schema.ts';
+
+const year = (label: string) => z.coerce.number({ message: `${label}: serve un anno` }).int(`${label}: serve un anno`).min(2000, `${label}: anno non valido`).max(2100, `${label}: anno non valido`);
+const isoDate = z
+  .string()
+  .trim()
+  .transform((v) => v || null)
+  .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'data non valida: usa AAAA-MM-GG').nullable());
+
+export const CreatePlanInput = z
+  .object({
+    title: z.string().trim().min(5, 'Il titolo del piano deve avere almeno 5 caratteri.').max(500),
+    periodStartYear: year('Primo anno'),
+    periodEndYear: year('Ultimo anno'),
+    templateId: z.string().min(1, 'Scegli il modello regionale.'),
+  })
+  .refine((v) => v.periodEndYear >= v.periodStartYear, { path: ['periodEndYear'], message: 'L’ultimo anno non può precedere il primo.' })
+  .refine((v) => v.periodEndYear - v.periodStartYear <= 9, { path: ['periodEndYear'], message: 'Un piano copre al massimo dieci anni.' });
+
+export const ChangeStatusInput = z.object({
+  version: versionField,
+  status: z.enum(PLAN_STATUSES, { message: 'Stato non previsto.' }),
+  adoptionDate: isoDate.optional(),
+  adoptionAct: optionalText(2000, 'Atto di adozione'),
+});
+
+export const ObjectiveInput = z.object({
+  version: versionField,
+  title: z.string().trim().min(3, 'Il titolo dell’obiettivo deve avere almeno 3 caratteri.').max(1000),
+  priority: z.boolean(),
+  macroArea: optionalText(500, 'Macro-area'),
+  policyAreas: z.array(z.string().regex(/^[A-Z]$/, 'Area di policy: una lettera maiuscola.')),
+  description: optionalText(20_000, 'Descrizione'),
+  card: z.record(z.string(), z.unknown()),
+});
+
+export const NewObjectiveInput = z.object({
+  code: z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,29}$/, 'Codice non valido (es. A, 5, LEPS-PUA).'),
+  title: z.string().trim().min(3, 'Il titolo dell’obiettivo deve avere almeno 3 caratteri.').max(1000),
+  kind: z.enum(['ordinary', 'leps']).default('ordinary'),
+});
+
+export const ActionInput = z.object({
+  description: z.string().trim().min(3, 'Descrivi l’azione (almeno 3 caratteri).').max(20_000),
+  responsible: optionalText(500, 'Responsabile'),
+  start: isoDate.optional().transform((v) => v ?? null),
+  end: isoDate.optional().transform((v) => v ?? null),
+  status: z.enum(ACTION_STATUSES, { message: 'Stato dell’azione non previsto.' }).default('planned'),
+  realisationPercent: z
+    .union([z.literal('').transform(() => null), z.coerce.number().min(0, 'Da 0 a 100.').max(100, 'Da 0 a 100.')])
+    .optional()
+    .transform((v) => v ?? null),
+});
+
+export const IndicatorInput = z
+  .object({
+    label: z.string().trim().min(3, 'Scrivi il nome dell’indicatore (almeno 3 caratteri).').max(2000),
+    kind: z.enum(INDICATOR_KINDS, { message: 'Tipo di indicatore non previsto.' }),
+    level: z.enum(INDICATOR_LEVELS, { message: 'Livello non previsto.' }),
+    numeratorLabel: optionalText(1000, 'Numeratore'),
+    denominatorLabel: optionalText(1000, 'Denominatore'),
+    unit: optionalText(100, 'Unità di misura'),
+    source: optionalText(1000, 'Fonte del dato'),
+    periodicity: z
+      .string()
+      .optional()
+      .transform((v) => v || null)
+      .pipe(z.enum(PERIODICITIES, { message: 'Periodicità non prevista.' }).nullable()),
+    targets: z.array(z.object({ year: z.number().int().nullable(), rule: TargetRule, text: z.string().trim().min(1).max(4000) })),
+  })
+  .superRefine((v, ctx) => {
+    if (v.kind === 'ratio' && !v.numeratorLabel) ctx.addIssue({ code: 'custom', path: ['numeratorLabel'], message: 'Un indicatore di tipo rapporto richiede il numeratore.' });
+    if (v.kind === 'ratio' && !v.denominatorLabel) ctx.addIssue({ code: 'custom', path: ['denominatorLabel'], message: 'Un indicatore di tipo rapporto richiede il denominatore.' });
+  });
+export type IndicatorInput = z.input<typeof IndicatorInput>;
+
+export const BudgetLineInput = z.object({
+  fund: z.string().min(1, 'Scegli la fonte di finanziamento.'),
+  year: z.union([z.literal('').transform(() => null), z.coerce.number().int().min(2000).max(2100)]).transform((v) => v ?? null),
+  amountEuro: z
+    .string()
+    .trim()
+    .regex(/^\d{1,3}(\.\d{3})*(,\d{1,2})?$|^\d+(,\d{1,2})?$/, 'Importo non valido: scrivi ad esempio 12.500 oppure 12500,50.')
+    .transform((v) => Math.round(Number(v.replaceAll('.', '').replace(',', '.')) * 100))
+    .refine((c) => c > 0, 'L’importo deve essere maggiore di zero.'),
+  note: optionalText(2000, 'Nota'),
+});
+
+export const ChapterInput = z.object({
+  version: versionField,
+  html: z.string().max(200_000, 'Il testo del capitolo è troppo lungo.'),
+});

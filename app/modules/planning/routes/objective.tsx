@@ -1,0 +1,566 @@
+import { data, Form, Link, useNavigation } from 'react-router';
+import type { Route } from './+types/objective';
+import { ValidationError } from '../../../shared/errors.ts';
+import { formAction, getActor, getServices, guard, requireUser } from '../../../shared/http/request.server.ts';
+import { CsrfField, Field, FormAlert } from '../../../shared/ui/forms.tsx';
+import { describeTarget, type TargetRule } from '../../monitoring/targets.rules.ts';
+import { ACTION_STATUS_LABELS, FUNDING_SOURCES, INDICATOR_KIND_LABELS, INDICATOR_LEVEL_LABELS, PERIODICITY_LABELS } from '../plan-document.schema.ts';
+import { cardFromForm, controlFor, optionsFor, TARGET_FORM_TYPES, targetsFromForm } from '../planning.card.ts';
+import { addAction, addBudgetLine, addIndicator, deleteBudgetLine, updateObjective } from '../planning.commands.ts';
+import { abilitiesFor, authorize } from '../planning.policy.ts';
+import { getObjectiveDetail } from '../planning.queries.ts';
+import { euro } from '../planning.format.ts';
+import { requirePlanInAmbito } from '../planning.server.ts';
+
+const TARGET_LABELS: Record<(typeof TARGET_FORM_TYPES)[number], string> = {
+  '': 'nessun target',
+  baseline: 'valore di partenza (T0)',
+  gte: 'almeno (≥)',
+  gte_percent: 'almeno il … % (≥)',
+  gt_previous: 'più dell’anno prima (>)',
+  lt_previous: 'meno dell’anno prima (<)',
+  eq_yes: 'sì',
+};
+
+async function load(db: Parameters<typeof getObjectiveDetail>[0], params: { code: string; planId: string; objectiveId: string }) {
+  const { header } = await requirePlanInAmbito(db as never, params.code, params.planId);
+  const detail = /^[0-9a-f-]{36}$/.test(params.objectiveId) ? await getObjectiveDetail(db, params.objectiveId) : null;
+  if (!detail || detail.objective.planId !== header.plan.id) throw data('Obiettivo non trovato', { status: 404 });
+  return detail;
+}
+
+export async function loader({ params, context, request }: Route.LoaderArgs) {
+  const { db } = getServices(context);
+  const d = await load(db, params);
+  const actor = getActor(context);
+  await guard(request, async () => authorize(actor, 'plan.read', d.header.scope, { hide: true }));
+  const years = Array.from({ length: d.header.plan.periodEndYear - d.header.plan.periodStartYear + 1 }, (_, i) => d.header.plan.periodStartYear + i);
+  return {
+    code: params.code,
+    plan: { id: d.header.plan.id, title: d.header.plan.title, years },
+    objective: d.objective,
+    fields: (d.objective.kind === 'ordinary' ? (d.template?.objectiveCard.fields ?? []) : []).map((f) => ({ ...f, control: controlFor(f), options: optionsFor(f, d.keyPoints) })),
+    policyAreas: (d.template?.policyAreas ?? []).map((a) => ({ code: a.code, name: a.name })),
+    actions: d.actions.map((a) => ({ ...a, indicators: d.indicators.filter((i) => i.actionId === a.id).map((i) => ({ ...i, targetsText: i.targets.map((t) => `${t.year ?? 'triennio'}: ${t.text}`) })) })),
+    objectiveIndicators: d.indicators.filter((i) => i.actionId === null).map((i) => ({ ...i, targetsText: i.targets.map((t) => `${t.year ?? 'triennio'}: ${t.text}`) })),
+    budget: d.budget,
+    funds: Object.entries(FUNDING_SOURCES).map(([code, name]) => ({ code, name: String(name) })),
+    can: abilitiesFor(actor, d.header.scope),
+  };
+}
+
+export async function action({ params, context, request }: Route.ActionArgs) {
+  const actor = requireUser(context, request);
+  const { db } = getServices(context);
+  const d = await load(db, params);
+  const form = await request.formData();
+  const get = (name: string) => form.getAll(name).map(String);
+  const intent = String(form.get('intent') ?? 'card');
+  return formAction(request, async () => {
+    switch (intent) {
+      case 'action':
+        await addAction({ db, actor, objectiveId: d.objective.id, input: Object.fromEntries(form) });
+        return { ok: true as const, intent, message: 'Azione aggiunta.' };
+      case 'indicator': {
+        const years = Array.from({ length: d.header.plan.periodEndYear - d.header.plan.periodStartYear + 1 }, (_, i) => d.header.plan.periodStartYear + i);
+        const { targets, issues } = targetsFromForm(years, get, (r) => describeTarget(r as TargetRule));
+        if (issues.length) throw new ValidationError(issues);
+        await addIndicator({ db, actor, actionId: String(form.get('actionId') ?? ''), input: { ...Object.fromEntries(form), targets } });
+        return { ok: true as const, intent, message: 'Indicatore aggiunto con i suoi target.' };
+      }
+      case 'budget':
+        await addBudgetLine({ db, actor, objectiveId: d.objective.id, input: Object.fromEntries(form) });
+        return { ok: true as const, intent, message: 'Riga di bilancio aggiunta.' };
+      case 'delete-budget':
+        await deleteBudgetLine({ db, actor, lineId: String(form.get('lineId') ?? ''), version: Number(form.get('version')) });
+        return { ok: true as const, intent, message: 'Riga di bilancio eliminata.' };
+      default: {
+        const card = cardFromForm(d.template?.objectiveCard.fields ?? [], get);
+        await updateObjective({
+          db,
+          actor,
+          objectiveId: d.objective.id,
+          input: {
+            version: form.get('version'),
+            title: form.get('title'),
+            priority: form.get('priority') === 'on',
+            macroArea: form.get('macroArea'),
+            policyAreas: get('policyAreas'),
+            description: form.get('description'),
+            card: d.objective.kind === 'ordinary' ? card : d.objective.card,
+          },
+        });
+        return { ok: true as const, intent: 'card', message: 'Scheda salvata.' };
+      }
+    }
+  });
+}
+
+function valueOf(card: Record<string, unknown>, key: string) {
+  return card[key];
+}
+
+export default function ObjectiveEditor({ loaderData, actionData }: Route.ComponentProps) {
+  const { objective: o, plan, fields, actions, budget, can } = loaderData;
+  const navigation = useNavigation();
+  const busy = navigation.state === 'submitting';
+  const failed = actionData && 'fieldErrors' in actionData ? actionData : undefined;
+  const errors: Record<string, string | undefined> = failed?.fieldErrors ?? {};
+  const done = actionData && 'message' in actionData ? actionData.message : null;
+  const editable = can['plan.edit'];
+  const base = `/ambiti/${loaderData.code}/piani/${plan.id}`;
+  const card = o.card as Record<string, unknown>;
+  return (
+    <>
+      <title>{`${o.code} – ${o.title}`}</title>
+      <nav aria-label="Percorso" className="breadcrumb-container">
+        <ol className="breadcrumb">
+          <li className="breadcrumb-item">
+            <Link to={base}>{plan.title}</Link>
+          </li>
+          <li className="breadcrumb-item active" aria-current="page">
+            Obiettivo {o.code}
+          </li>
+        </ol>
+      </nav>
+      <div className="d-flex flex-wrap justify-content-between gap-3">
+        <h1>
+          {o.code} – {o.title}
+        </h1>
+        <Link className="btn btn-outline-primary align-self-start" to={`${base}/obiettivi/${o.id}/stampa`}>
+          Scheda stampabile
+        </Link>
+      </div>
+      {done && (
+        <div className="alert alert-success" role="status">
+          {done}
+        </div>
+      )}
+      <FormAlert result={failed} reloadHref={`${base}/obiettivi/${o.id}`} />
+
+      <section aria-labelledby="card-title">
+        <h2 className="h3" id="card-title">
+          Scheda dell’obiettivo
+        </h2>
+        <Form method="post" noValidate>
+          <CsrfField />
+          <input type="hidden" name="intent" value="card" />
+          <input type="hidden" name="version" value={o.version} />
+          <fieldset disabled={!editable}>
+            <legend className="visually-hidden">Intestazione</legend>
+            <Field name="title" label="Titolo dell’obiettivo" error={errors.title}>
+              {(p) => <input {...p} type="text" defaultValue={o.title} />}
+            </Field>
+            <div className="form-check mb-3">
+              <input className="form-check-input" type="checkbox" id="field-priority" name="priority" defaultChecked={o.priority} />
+              <label className="form-check-label" htmlFor="field-priority">
+                Obiettivo prioritario
+              </label>
+            </div>
+            <Field name="macroArea" label="Macro-area" error={errors.macroArea}>
+              {(p) => <input {...p} type="text" defaultValue={o.macroArea ?? ''} />}
+            </Field>
+            {loaderData.policyAreas.length > 0 && (
+              <fieldset className="mb-4">
+                <legend className="fs-6 fw-semibold">Aree di policy (la prima è l’area principale)</legend>
+                {loaderData.policyAreas.map((a) => (
+                  <div className="form-check" key={a.code}>
+                    <input className="form-check-input" type="checkbox" id={`area-${a.code}`} name="policyAreas" value={a.code} defaultChecked={o.policyAreas.includes(a.code)} />
+                    <label className="form-check-label" htmlFor={`area-${a.code}`}>
+                      {a.code} – {a.name}
+                    </label>
+                  </div>
+                ))}
+              </fieldset>
+            )}
+          </fieldset>
+          <fieldset disabled={!editable}>
+            <legend className="visually-hidden">Campi della scheda regionale</legend>
+            <ol className="list-unstyled">
+              {fields.map((f, i) => {
+                const v = valueOf(card, f.key);
+                const id = `card-${f.key}`;
+                const err = errors[`card.${f.key}`];
+                const label = (
+                  <span>
+                    {i + 1}. {f.label}
+                    {f.required ? ' *' : ''}
+                  </span>
+                );
+                return (
+                  <li key={f.key} className="mb-4 border-start border-3 ps-3">
+                    {f.control === 'textarea' && (
+                      <>
+                        <label htmlFor={id} className="form-label fw-semibold">
+                          {label}
+                        </label>
+                        {f.help && <p className="small text-secondary mb-1">{f.help}</p>}
+                        <textarea id={id} name={`card.${f.key}`} className="form-control" rows={3} defaultValue={typeof v === 'string' ? v : ''} aria-invalid={err ? true : undefined} />
+                      </>
+                    )}
+                    {f.control === 'choice' && (
+                      <>
+                        <label htmlFor={id} className="form-label fw-semibold">
+                          {label}
+                        </label>
+                        <select id={id} name={`card.${f.key}`} className="form-select" defaultValue={typeof v === 'string' ? v : ''}>
+                          <option value="">—</option>
+                          {[...new Set([...(f.options ?? []), ...(typeof v === 'string' && v ? [v] : [])])].map((opt) => (
+                            <option key={opt} value={opt}>
+                              {opt}
+                            </option>
+                          ))}
+                        </select>
+                      </>
+                    )}
+                    {(f.control === 'yesno' || f.control === 'yesno_text') && (
+                      <fieldset>
+                        <legend className="fs-6 fw-semibold">{label}</legend>
+                        {(() => {
+                          const answer = v && typeof v === 'object' && 'answer' in v ? (v as { answer: boolean | null }).answer : typeof v === 'boolean' ? v : null;
+                          const text = v && typeof v === 'object' && 'text' in v ? ((v as { text: string | null }).text ?? '') : '';
+                          return (
+                            <>
+                              <div className="d-flex gap-4">
+                                {[
+                                  ['si', 'Sì', answer === true],
+                                  ['no', 'No', answer === false],
+                                  ['', 'Non indicato', answer === null],
+                                ].map(([val, lab, checked]) => (
+                                  <div className="form-check" key={String(val)}>
+                                    <input className="form-check-input" type="radio" name={`card.${f.key}.answer`} id={`${id}-${val || 'nd'}`} value={String(val)} defaultChecked={Boolean(checked)} />
+                                    <label className="form-check-label" htmlFor={`${id}-${val || 'nd'}`}>
+                                      {lab}
+                                    </label>
+                                  </div>
+                                ))}
+                              </div>
+                              {f.control === 'yesno_text' && (
+                                <>
+                                  <label htmlFor={`${id}-text`} className="form-label small">
+                                    Motivazione / dettagli
+                                  </label>
+                                  <textarea id={`${id}-text`} name={`card.${f.key}.text`} className="form-control" rows={2} defaultValue={text} />
+                                </>
+                              )}
+                            </>
+                          );
+                        })()}
+                      </fieldset>
+                    )}
+                    {f.control === 'checkboxes' && (
+                      <fieldset>
+                        <legend className="fs-6 fw-semibold">{label}</legend>
+                        {(() => {
+                          const chosen = Array.isArray(v) ? (v as string[]) : typeof v === 'string' ? [v] : [];
+                          const others = chosen.filter((c) => !f.options.includes(c));
+                          return (
+                            <>
+                              {f.options.map((opt, k) => (
+                                <div className="form-check" key={opt}>
+                                  <input className="form-check-input" type="checkbox" id={`${id}-${k}`} name={`card.${f.key}`} value={opt} defaultChecked={chosen.includes(opt)} />
+                                  <label className="form-check-label" htmlFor={`${id}-${k}`}>
+                                    {opt}
+                                  </label>
+                                </div>
+                              ))}
+                              <label htmlFor={`${id}-other`} className="form-label small mt-1">
+                                Altre voci (una per riga)
+                              </label>
+                              <textarea id={`${id}-other`} name={`card.${f.key}.other`} className="form-control" rows={2} defaultValue={others.join('\n')} />
+                            </>
+                          );
+                        })()}
+                      </fieldset>
+                    )}
+                    {err && <div className="invalid-feedback d-block">{err}</div>}
+                  </li>
+                );
+              })}
+            </ol>
+          </fieldset>
+          {editable && (
+            <button type="submit" className="btn btn-primary" disabled={busy}>
+              Salva la scheda
+            </button>
+          )}
+        </Form>
+      </section>
+
+      <section className="mt-5" aria-labelledby="actions-title">
+        <h2 className="h3" id="actions-title">
+          Azioni, indicatori e target
+        </h2>
+        {actions.length === 0 && <p>Nessuna azione.</p>}
+        {actions.map((a) => (
+          <article key={a.id} className="mb-4 p-3 border rounded">
+            <h3 className="h5">
+              Azione {a.number} <span className="badge bg-secondary ms-2">{ACTION_STATUS_LABELS[a.status as keyof typeof ACTION_STATUS_LABELS] ?? a.status}</span>
+            </h3>
+            <p>{a.description}</p>
+            {a.indicators.length > 0 && (
+              <table className="table table-sm">
+                <caption>Indicatori dell’azione {a.number}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Codice</th>
+                    <th scope="col">Indicatore</th>
+                    <th scope="col">Tipo e livello</th>
+                    <th scope="col">Target</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {a.indicators.map((i) => (
+                    <tr key={i.id}>
+                      <th scope="row">{i.code}</th>
+                      <td>
+                        {i.label}
+                        {i.kind === 'ratio' && (
+                          <div className="small text-secondary">
+                            {i.numeratorLabel} / {i.denominatorLabel}
+                          </div>
+                        )}
+                      </td>
+                      <td className="small">
+                        {INDICATOR_KIND_LABELS[i.kind as keyof typeof INDICATOR_KIND_LABELS] ?? i.kind} · {INDICATOR_LEVEL_LABELS[i.level as keyof typeof INDICATOR_LEVEL_LABELS] ?? i.level}
+                      </td>
+                      <td className="small">
+                        <ul className="list-unstyled mb-0">
+                          {i.targetsText.map((t, k) => (
+                            <li key={k}>{t}</li>
+                          ))}
+                        </ul>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+            {editable && (
+              <details>
+                <summary>Aggiungi un indicatore all’azione {a.number}</summary>
+                <Form method="post" className="mt-3" noValidate>
+                  <CsrfField />
+                  <input type="hidden" name="intent" value="indicator" />
+                  <input type="hidden" name="actionId" value={a.id} />
+                  <div className="row">
+                    <div className="col-md-6">
+                      <label className="form-label fw-semibold" htmlFor={`ind-label-${a.id}`}>
+                        Nome dell’indicatore
+                      </label>
+                      <input id={`ind-label-${a.id}`} name="label" className="form-control mb-3" type="text" />
+                    </div>
+                    <div className="col-md-3">
+                      <label className="form-label fw-semibold" htmlFor={`ind-kind-${a.id}`}>
+                        Tipo
+                      </label>
+                      <select id={`ind-kind-${a.id}`} name="kind" className="form-select mb-3" defaultValue="count">
+                        {Object.entries(INDICATOR_KIND_LABELS).map(([k, l]) => (
+                          <option key={k} value={k}>
+                            {l}
+                          </option>
+                        ))}
+                      </select>
+                    </div>
+                    <div className="col-md-3">
+                      <label className="form-label fw-semibold" htmlFor={`ind-level-${a.id}`}>
+                        Livello
+                      </label>
+                      <select id={`ind-level-${a.id}`} name="level" className="form-select mb-3" defaultValue="output">
+                        {Object.entries(INDICATOR_LEVEL_LABELS).map(([k, l]) => (
+                          <option key={k} value={k}>
+                            {l}
+                          </option>
+                        ))}
+                      </select>
+                    </div>
+                    <div className="col-md-6">
+                      <label className="form-label" htmlFor={`ind-num-${a.id}`}>
+                        Numeratore (solo rapporti)
+                      </label>
+                      <input id={`ind-num-${a.id}`} name="numeratorLabel" className="form-control mb-3" type="text" />
+                    </div>
+                    <div className="col-md-6">
+                      <label className="form-label" htmlFor={`ind-den-${a.id}`}>
+                        Denominatore (solo rapporti)
+                      </label>
+                      <input id={`ind-den-${a.id}`} name="denominatorLabel" className="form-control mb-3" type="text" />
+                    </div>
+                    <div className="col-md-4">
+                      <label className="form-label" htmlFor={`ind-period-${a.id}`}>
+                        Periodicità
+                      </label>
+                      <select id={`ind-period-${a.id}`} name="periodicity" className="form-select mb-3" defaultValue="semiannual">
+                        {Object.entries(PERIODICITY_LABELS).map(([k, l]) => (
+                          <option key={k} value={k}>
+                            {l}
+                          </option>
+                        ))}
+                      </select>
+                    </div>
+                    <div className="col-md-4">
+                      <label className="form-label" htmlFor={`ind-source-${a.id}`}>
+                        Fonte del dato
+                      </label>
+                      <input id={`ind-source-${a.id}`} name="source" className="form-control mb-3" type="text" />
+                    </div>
+                  </div>
+                  <fieldset>
+                    <legend className="fs-6 fw-semibold">Target per anno</legend>
+                    {plan.years.map((y) => (
+                      <div className="row g-2 align-items-end mb-2" key={y}>
+                        <div className="col-md-4">
+                          <label className="form-label small" htmlFor={`t-${a.id}-${y}-type`}>
+                            {y}: regola
+                          </label>
+                          <select id={`t-${a.id}-${y}-type`} name={`target.${y}.type`} className="form-select">
+                            {TARGET_FORM_TYPES.map((t) => (
+                              <option key={t} value={t}>
+                                {TARGET_LABELS[t]}
+                              </option>
+                            ))}
+                          </select>
+                        </div>
+                        <div className="col-md-2">
+                          <label className="form-label small" htmlFor={`t-${a.id}-${y}-value`}>
+                            {y}: soglia
+                          </label>
+                          <input id={`t-${a.id}-${y}-value`} name={`target.${y}.value`} className="form-control" type="text" inputMode="decimal" />
+                        </div>
+                        <div className="col-md-6">
+                          <label className="form-label small" htmlFor={`t-${a.id}-${y}-text`}>
+                            {y}: risultato atteso (testo, facoltativo)
+                          </label>
+                          <input id={`t-${a.id}-${y}-text`} name={`target.${y}.text`} className="form-control" type="text" />
+                        </div>
+                      </div>
+                    ))}
+                  </fieldset>
+                  <button type="submit" className="btn btn-outline-primary mt-2" disabled={busy}>
+                    Aggiungi l’indicatore
+                  </button>
+                </Form>
+              </details>
+            )}
+          </article>
+        ))}
+        {editable && (
+          <Form method="post" className="p-3 bg-light rounded" noValidate aria-labelledby="new-action-title">
+            <h3 className="h5" id="new-action-title">
+              Nuova azione
+            </h3>
+            <CsrfField />
+            <input type="hidden" name="intent" value="action" />
+            <Field name="description" label="Descrizione dell’azione" error={errors.description}>
+              {(p) => <textarea {...p} rows={2} />}
+            </Field>
+            <div className="row">
+              <div className="col-md-4">
+                <Field name="responsible" label="Responsabile" error={errors.responsible}>
+                  {(p) => <input {...p} type="text" />}
+                </Field>
+              </div>
+              <div className="col-md-4">
+                <Field name="start" label="Inizio" error={errors.start}>
+                  {(p) => <input {...p} type="date" />}
+                </Field>
+              </div>
+              <div className="col-md-4">
+                <Field name="end" label="Fine" error={errors.end}>
+                  {(p) => <input {...p} type="date" />}
+                </Field>
+              </div>
+            </div>
+            <button type="submit" className="btn btn-outline-primary" disabled={busy}>
+              Aggiungi l’azione
+            </button>
+          </Form>
+        )}
+      </section>
+
+      <section className="mt-5" aria-labelledby="budget-title">
+        <h2 className="h3" id="budget-title">
+          Risorse preventivate
+        </h2>
+        <table className="table table-sm">
+          <caption>Righe di bilancio dell’obiettivo (totale {euro(budget.reduce((s, l) => s + l.amountCents, 0))})</caption>
+          <thead>
+            <tr>
+              <th scope="col">Fonte</th>
+              <th scope="col">Anno</th>
+              <th scope="col" className="num">Importo</th>
+              <th scope="col">Nota</th>
+              {editable && <th scope="col">Azioni</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {budget.map((l) => (
+              <tr key={l.id}>
+                <th scope="row">{loaderData.funds.find((f) => f.code === l.fund)?.name ?? l.fund}</th>
+                <td>{l.year ?? 'triennio'}</td>
+                <td className="num">{euro(l.amountCents)}</td>
+                <td className="small">{l.note}</td>
+                {editable && (
+                  <td>
+                    <Form method="post">
+                      <CsrfField />
+                      <input type="hidden" name="intent" value="delete-budget" />
+                      <input type="hidden" name="lineId" value={l.id} />
+                      <input type="hidden" name="version" value={l.version} />
+                      <button type="submit" className="btn btn-outline-danger btn-sm">
+                        Elimina<span className="visually-hidden"> la riga {euro(l.amountCents)}</span>
+                      </button>
+                    </Form>
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {editable && (
+          <Form method="post" className="row g-3 align-items-end" noValidate aria-label="Nuova riga di bilancio">
+            <CsrfField />
+            <input type="hidden" name="intent" value="budget" />
+            <div className="col-md-4">
+              <Field name="fund" label="Fonte di finanziamento" error={errors.fund}>
+                {(p) => (
+                  <select {...p} className="form-select">
+                    {loaderData.funds.map((f) => (
+                      <option key={f.code} value={f.code}>
+                        {f.name}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+            </div>
+            <div className="col-md-2">
+              <Field name="year" label="Anno" error={errors.year}>
+                {(p) => (
+                  <select {...p} className="form-select">
+                    <option value="">Triennio</option>
+                    {plan.years.map((y) => (
+                      <option key={y} value={y}>
+                        {y}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+            </div>
+            <div className="col-md-3">
+              <Field name="amountEuro" label="Importo in euro" error={errors.amountEuro}>
+                {(p) => <input {...p} type="text" inputMode="decimal" placeholder="12.500,00" />}
+              </Field>
+            </div>
+            <div className="col-md-3 mb-4">
+              <button type="submit" className="btn btn-outline-primary" disabled={busy}>
+                Aggiungi la riga
+              </button>
+            </div>
+          </Form>
+        )}
+      </section>
+    </>
+  );
+}
