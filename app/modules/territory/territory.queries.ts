@@ -23,6 +23,8 @@ export async function getAmbitoByCode(db: DbOrTx, code: string) {
       regionName: regions.name,
       managementForm: ambiti.managementForm,
       healthDistrict: ambiti.healthDistrict,
+      healthAuthority: ambiti.healthAuthority,
+      healthTrust: ambiti.healthTrust,
       description: ambiti.description,
       version: ambiti.version,
       updatedAt: ambiti.updatedAt,

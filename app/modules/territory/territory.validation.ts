@@ -75,6 +75,8 @@ export const AmbitoEditInput = z.object({
     .transform((v) => v || null)
     .pipe(z.enum(MANAGEMENT_FORMS, { message: 'Scegli una forma di gestione dall’elenco.' }).nullable()),
   healthDistrict: optionalText(200, 'Distretto sanitario'),
+  healthAuthority: optionalText(200, 'Agenzia di tutela della salute'),
+  healthTrust: optionalText(200, 'Azienda socio-sanitaria'),
   description: optionalText(4000, 'Descrizione'),
 });
 export type AmbitoEditInput = z.infer<typeof AmbitoEditInput>;

@@ -62,6 +62,18 @@ export default function AmbitoEdit({ loaderData, actionData }: Route.ComponentPr
         <Field name="healthDistrict" label={t('ambito.healthDistrict')} error={errors.healthDistrict}>
           {(p) => <input {...p} type="text" defaultValue={ambito.healthDistrict ?? ''} />}
         </Field>
+        <div className="row">
+          <div className="col-md-6">
+            <Field name="healthAuthority" label={t('ambito.healthAuthority')} error={errors.healthAuthority} hint={t('ambito.healthAuthority.hint')}>
+              {(p) => <input {...p} type="text" defaultValue={ambito.healthAuthority ?? ''} />}
+            </Field>
+          </div>
+          <div className="col-md-6">
+            <Field name="healthTrust" label={t('ambito.healthTrust')} error={errors.healthTrust} hint={t('ambito.healthTrust.hint')}>
+              {(p) => <input {...p} type="text" defaultValue={ambito.healthTrust ?? ''} />}
+            </Field>
+          </div>
+        </div>
         <Field name="description" label={t('ambito.description')} error={errors.description}>
           {(p) => <textarea {...p} rows={5} defaultValue={ambito.description ?? ''} />}
         </Field>

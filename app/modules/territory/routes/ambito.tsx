@@ -56,7 +56,7 @@ export default function AmbitoHome({ loaderData }: Route.ComponentProps) {
         </div>
       </div>
 
-      {(ambito.managementForm || ambito.healthDistrict || ambito.description) && (
+      {(ambito.managementForm || ambito.healthDistrict || ambito.healthAuthority || ambito.healthTrust || ambito.description) && (
         <dl className="row mb-4">
           {ambito.managementForm && (
             <>
@@ -68,6 +68,12 @@ export default function AmbitoHome({ loaderData }: Route.ComponentProps) {
             <>
               <dt className="col-sm-4">{t('ambito.healthDistrict')}</dt>
               <dd className="col-sm-8">{ambito.healthDistrict}</dd>
+            </>
+          )}
+          {(ambito.healthAuthority || ambito.healthTrust) && (
+            <>
+              <dt className="col-sm-4">{t('ambito.healthBodies')}</dt>
+              <dd className="col-sm-8">{[ambito.healthAuthority, ambito.healthTrust].filter(Boolean).join(' · ')}</dd>
             </>
           )}
           {ambito.description && (
