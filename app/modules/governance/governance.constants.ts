@@ -1,0 +1,162 @@
+// The governance module's controlled vocabularies (shared by forms, validation, importers and pages).
+// Values are stable codes stored in the database; labels are the Italian words users read.
+import type { Attendance, Vote, VotingRuleType } from './voting.rules.ts';
+
+/** Kinds of organisation in the registry of an Ambito (third-sector kinds per D.Lgs. 117/2017, Codice del Terzo settore). */
+export const ORGANISATION_KINDS = [
+  'comune',
+  'ente_sanitario',
+  'odv',
+  'aps',
+  'cooperativa_sociale_a',
+  'cooperativa_sociale_b',
+  'impresa_sociale',
+  'fondazione',
+  'ente_religioso',
+  'sindacato',
+  'scuola',
+  'altro_ente_pubblico',
+  'altro',
+] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+export const ORGANISATION_KIND_LABELS: Record<OrganisationKind, string> = {
+  comune: 'Comune',
+  ente_sanitario: 'Ente sanitario (ATS, ASST, distretto)',
+  odv: 'Organizzazione di volontariato (ODV)',
+  aps: 'Associazione di promozione sociale (APS)',
+  cooperativa_sociale_a: 'Cooperativa sociale di tipo A',
+  cooperativa_sociale_b: 'Cooperativa sociale di tipo B',
+  impresa_sociale: 'Impresa sociale',
+  fondazione: 'Fondazione',
+  ente_religioso: 'Ente religioso civilmente riconosciuto',
+  sindacato: 'Organizzazione sindacale',
+  scuola: 'Scuola',
+  altro_ente_pubblico: 'Altro ente pubblico',
+  altro: 'Altro',
+};
+
+/**
+ * Kinds that can be enrolled in the RUNTS (Registro unico nazionale del Terzo settore, D.Lgs. 117/2017 art. 45-46):
+ * ODV, APS, imprese sociali (cooperative sociali included), fondazioni and other ETS, the «ramo» of an ente religioso.
+ */
+export const RUNTS_KINDS: readonly OrganisationKind[] = [
+  'odv',
+  'aps',
+  'cooperativa_sociale_a',
+  'cooperativa_sociale_b',
+  'impresa_sociale',
+  'fondazione',
+  'ente_religioso',
+  'altro',
+];
+
+/** Types of governance body. The first is the political body (Assemblea, Comitato or Tavolo dei Sindaci). */
+export const BODY_TYPES = [
+  'assemblea_sindaci',
+  'ufficio_di_piano',
+  'tavolo_tecnici',
+  'tavolo_terzo_settore',
+  'cabina_di_regia',
+  'tavolo_alto_concertazione',
+  'tavolo_tematico',
+  'altro',
+] as const;
+export type BodyType = (typeof BODY_TYPES)[number];
+
+export const BODY_TYPE_LABELS: Record<BodyType, string> = {
+  assemblea_sindaci: 'Assemblea, Comitato o Tavolo dei Sindaci',
+  ufficio_di_piano: 'Ufficio di Piano',
+  tavolo_tecnici: 'Tavolo dei tecnici',
+  tavolo_terzo_settore: 'Tavolo del Terzo settore',
+  cabina_di_regia: 'Cabina di regia',
+  tavolo_alto_concertazione: 'Tavolo Alto della Concertazione',
+  tavolo_tematico: 'Tavolo tematico',
+  altro: 'Altro organo',
+};
+
+/** The body types whose meetings only the Ufficio di Piano convenes (political bodies of the mayors). */
+export const POLITICAL_BODY_TYPES: readonly BodyType[] = ['assemblea_sindaci'];
+
+export const BODY_KINDS = ['politico', 'tecnico', 'consultivo', 'coprogettazione'] as const;
+export type BodyKind = (typeof BODY_KINDS)[number];
+
+export const BODY_KIND_LABELS: Record<BodyKind, string> = {
+  politico: 'Politico',
+  tecnico: 'Tecnico',
+  consultivo: 'Consultivo',
+  coprogettazione: 'Co-programmazione e co-progettazione',
+};
+
+export const POSITIONS = ['presidente', 'vicepresidente', 'segretario', 'componente'] as const;
+export type Position = (typeof POSITIONS)[number];
+
+export const POSITION_LABELS: Record<Position, string> = {
+  presidente: 'Presidente',
+  vicepresidente: 'Vicepresidente',
+  segretario: 'Segretario',
+  componente: 'Componente',
+};
+
+export const MEETING_STATUSES = ['programmata', 'convocata', 'svolta'] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+
+export const MEETING_STATUS_LABELS: Record<MeetingStatus, string> = {
+  programmata: 'Programmata',
+  convocata: 'Convocata',
+  svolta: 'Svolta',
+};
+
+export const ATTENDANCES = ['present', 'absent', 'delegated'] as const satisfies readonly Attendance[];
+
+export const ATTENDANCE_FORM_LABELS: Record<Attendance, string> = {
+  present: 'Presente',
+  absent: 'Assente',
+  delegated: 'Delegato',
+};
+
+export const VOTES = ['for', 'against', 'abstained'] as const satisfies readonly Vote[];
+
+export const VOTE_FORM_LABELS: Record<Vote | 'none', string> = {
+  for: 'Favorevole',
+  against: 'Contrario',
+  abstained: 'Astenuto',
+  none: 'Non vota',
+};
+
+export const RULE_TYPES = ['majority_present', 'qualified_majority', 'unanimity', 'population_weighted'] as const satisfies readonly VotingRuleType[];
+
+export const RULE_TYPE_LABELS: Record<VotingRuleType, string> = {
+  majority_present: 'Maggioranza semplice',
+  qualified_majority: 'Maggioranza qualificata',
+  unanimity: 'Unanimità',
+  population_weighted: 'Maggioranza ponderata sulla popolazione dei comuni',
+};
+
+export const PARTY_ROLES = ['sottoscrittore', 'aderente'] as const;
+export type PartyRole = (typeof PARTY_ROLES)[number];
+
+export const PARTY_ROLE_LABELS: Record<PartyRole, string> = {
+  sottoscrittore: 'Sottoscrittore',
+  aderente: 'Aderente',
+};
+
+/** Attachments of meetings: the accepted types (by extension) and the MIME type the download is served with. */
+export const ATTACHMENT_TYPES = {
+  pdf: { mime: 'application/pdf', label: 'PDF' },
+  odt: { mime: 'application/vnd.oasis.opendocument.text', label: 'ODT' },
+  docx: { mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', label: 'DOCX' },
+  xlsx: { mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', label: 'XLSX' },
+  ods: { mime: 'application/vnd.oasis.opendocument.spreadsheet', label: 'ODS' },
+  csv: { mime: 'text/csv', label: 'CSV' },
+  png: { mime: 'image/png', label: 'PNG' },
+  jpg: { mime: 'image/jpeg', label: 'JPEG' },
+  jpeg: { mime: 'image/jpeg', label: 'JPEG' },
+} as const;
+export type AttachmentExtension = keyof typeof ATTACHMENT_TYPES;
+
+/** 10 MB, the largest attachment (and signed Accordo) accepted. */
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+
+/** The time zone meetings are entered and shown in. */
+export const MEETING_TIME_ZONE = 'Europe/Rome';

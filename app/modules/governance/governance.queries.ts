@@ -1,0 +1,541 @@
+import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../shared/db/client.ts';
+import { outbox } from '../../shared/mail/outbox.schema.ts';
+import { getAmbitoByCode, listAmbitoComuni, listComuniPopulation } from '../territory/territory.queries.ts';
+import { BODY_TYPES, instantToRomeLocal } from './governance.validation.ts';
+import {
+  agendaItems,
+  agreementParties,
+  agreements,
+  agreementSignatures,
+  attendance,
+  bodies,
+  bodyMembers,
+  decisions,
+  decisionVotes,
+  meetingAttachments,
+  meetings,
+  organisations,
+  people,
+} from './governance.schema.ts';
+import { computeOutcome, describeVotingRule, type Attendance, type Vote, type VotingOutcome, type VotingRule } from './voting.rules.ts';
+import { ValidationError } from '../../shared/errors.ts';
+
+export const today = () => new Date().toISOString().slice(0, 10);
+
+/** The Ambito a governance page belongs to (with its Region, for the policy), or null. */
+export async function getGovernanceAmbito(db: DbOrTx, code: string) {
+  const ambito = await getAmbitoByCode(db, code);
+  return ambito ? { id: ambito.id, code: ambito.code, name: ambito.name, regionCode: ambito.regionCode } : null;
+}
+export type GovernanceAmbito = NonNullable<Awaited<ReturnType<typeof getGovernanceAmbito>>>;
+
+/** Membership valid on `day`: started on or before it (or start unknown) and not ended before it. */
+const memberOn = (day: string) =>
+  and(or(isNull(bodyMembers.validFrom), lte(bodyMembers.validFrom, day)), or(isNull(bodyMembers.validTo), gte(bodyMembers.validTo, day)));
+
+// ---------------------------------------------------------------------------------------------------------------
+// Organisations and people
+
+export async function listOrganisations(db: DbOrTx, ambitoId: string) {
+  const [rows, members] = await Promise.all([
+    db
+      .select({
+        id: organisations.id,
+        name: organisations.name,
+        kind: organisations.kind,
+        fiscalCode: organisations.fiscalCode,
+        runtsNumber: organisations.runtsNumber,
+        comuneId: organisations.comuneId,
+        email: organisations.email,
+        address: organisations.address,
+        version: organisations.version,
+      })
+      .from(organisations)
+      .where(eq(organisations.ambitoId, ambitoId))
+      .orderBy(asc(organisations.name)),
+    db.select({ organisationId: people.organisationId }).from(people).where(eq(people.ambitoId, ambitoId)),
+  ]);
+  return rows.map((o) => ({ ...o, people: members.filter((p) => p.organisationId === o.id).length }));
+}
+
+export async function getOrganisation(db: DbOrTx, ambitoId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(organisations)
+    .where(and(eq(organisations.ambitoId, ambitoId), eq(organisations.id, id)));
+  return row ?? null;
+}
+
+export async function listPeople(db: DbOrTx, ambitoId: string) {
+  return db
+    .select({
+      id: people.id,
+      fullName: people.fullName,
+      roleTitle: people.roleTitle,
+      email: people.email,
+      organisationId: people.organisationId,
+      organisationName: organisations.name,
+      version: people.version,
+    })
+    .from(people)
+    .leftJoin(organisations, eq(organisations.id, people.organisationId))
+    .where(eq(people.ambitoId, ambitoId))
+    .orderBy(asc(people.fullName));
+}
+
+export async function getPerson(db: DbOrTx, ambitoId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(people)
+    .where(and(eq(people.ambitoId, ambitoId), eq(people.id, id)));
+  return row ?? null;
+}
+
+/** The comuni an organisation of kind «comune» or a member can refer to: the Ambito's members today. */
+export async function listComuniChoices(db: DbOrTx, ambitoId: string, day = today()) {
+  return (await listAmbitoComuni(db, ambitoId, day)).map((c) => ({ id: c.id, name: c.name, istatCode: c.istatCode }));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Bodies and members
+
+export async function listBodies(db: DbOrTx, ambitoId: string, day = today()) {
+  const rows = await db
+    .select({
+      id: bodies.id,
+      name: bodies.name,
+      type: bodies.type,
+      kind: bodies.kind,
+      description: bodies.description,
+      parentBodyId: bodies.parentBodyId,
+      votingRule: bodies.votingRule,
+    })
+    .from(bodies)
+    .where(eq(bodies.ambitoId, ambitoId))
+    .orderBy(asc(bodies.name));
+  if (rows.length === 0) return [];
+  const ids = rows.map((b) => b.id);
+  const [inOffice, meetingRows] = await Promise.all([
+    db.select({ bodyId: bodyMembers.bodyId }).from(bodyMembers).where(and(inArray(bodyMembers.bodyId, ids), memberOn(day))),
+    db.select({ bodyId: meetings.bodyId }).from(meetings).where(inArray(meetings.bodyId, ids)),
+  ]);
+  const typeOrder = (type: string) => (BODY_TYPES as readonly string[]).indexOf(type);
+  return rows
+    .map((b) => ({
+      ...b,
+      members: inOffice.filter((m) => m.bodyId === b.id).length,
+      meetings: meetingRows.filter((m) => m.bodyId === b.id).length,
+    }))
+    .sort((a, b) => typeOrder(a.type) - typeOrder(b.type) || a.name.localeCompare(b.name, 'it'));
+}
+
+/** The meetings of the Ambito that have not ended at `now`, soonest first. */
+export async function listUpcomingMeetings(db: DbOrTx, ambitoId: string, now: Date, limit = 10) {
+  const rows = await db
+    .select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt, endsAt: meetings.endsAt, status: meetings.status, bodyId: bodies.id, bodyName: bodies.name })
+    .from(meetings)
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .where(and(eq(meetings.ambitoId, ambitoId), gte(meetings.endsAt, now)))
+    .orderBy(asc(meetings.startsAt))
+    .limit(limit);
+  return rows.map((m) => ({ ...m, local: instantToRomeLocal(m.startsAt), localEnd: instantToRomeLocal(m.endsAt) }));
+}
+
+export async function getBodyRow(db: DbOrTx, ambitoId: string, bodyId: string) {
+  const [row] = await db
+    .select()
+    .from(bodies)
+    .where(and(eq(bodies.ambitoId, ambitoId), eq(bodies.id, bodyId)));
+  return row ?? null;
+}
+
+/** The members of a body (all of them, or those in office on `day`), presidents first, then by name. */
+export async function listMembers(db: DbOrTx, bodyId: string, day?: string) {
+  const rows = await db
+    .select({
+      id: bodyMembers.id,
+      personId: bodyMembers.personId,
+      personName: people.fullName,
+      personRole: people.roleTitle,
+      email: people.email,
+      organisationId: bodyMembers.organisationId,
+      organisationName: organisations.name,
+      comuneId: bodyMembers.comuneId,
+      position: bodyMembers.position,
+      delegateOfMemberId: bodyMembers.delegateOfMemberId,
+      validFrom: bodyMembers.validFrom,
+      validTo: bodyMembers.validTo,
+      version: bodyMembers.version,
+    })
+    .from(bodyMembers)
+    .innerJoin(people, eq(people.id, bodyMembers.personId))
+    .leftJoin(organisations, eq(organisations.id, bodyMembers.organisationId))
+    .where(day ? and(eq(bodyMembers.bodyId, bodyId), memberOn(day)) : eq(bodyMembers.bodyId, bodyId))
+    .orderBy(asc(people.fullName));
+  return rows.sort((a, b) => POSITION_ORDER.indexOf(a.position) - POSITION_ORDER.indexOf(b.position));
+}
+export type MemberRow = Awaited<ReturnType<typeof listMembers>>[number];
+
+export async function getMemberRow(db: DbOrTx, bodyId: string, memberId: string) {
+  const [row] = await db
+    .select()
+    .from(bodyMembers)
+    .where(and(eq(bodyMembers.bodyId, bodyId), eq(bodyMembers.id, memberId)));
+  return row ?? null;
+}
+
+/** The names of comuni by id (for members that represent a comune). */
+async function comuneNames(db: DbOrTx, ambitoId: string, day: string): Promise<Map<string, string>> {
+  return new Map((await listAmbitoComuni(db, ambitoId, day)).map((c) => [c.id, c.name]));
+}
+
+/** What a member is called in votes and summaries: the comune it represents, else the person. */
+export function memberLabel(m: { personName: string; comuneId: string | null }, comuni: Map<string, string>): string {
+  return (m.comuneId && comuni.get(m.comuneId)) || m.personName;
+}
+
+const POSITION_ORDER = ['presidente', 'vicepresidente', 'segretario', 'componente'];
+
+/**
+ * The order members are listed in votes and attendance: by position (the president first), then by what they are
+ * called (the comune, like the Accordo's list after the capofila).
+ */
+export function orderMembers<T extends { position: string; personName: string; comuneId: string | null }>(members: T[], comuni: Map<string, string>): T[] {
+  return [...members].sort(
+    (a, b) => POSITION_ORDER.indexOf(a.position) - POSITION_ORDER.indexOf(b.position) || memberLabel(a, comuni).localeCompare(memberLabel(b, comuni), 'it'),
+  );
+}
+
+/** The body page's read model: the body, its members (all, with who is in office today), meetings and decisions. */
+export async function getBodyOverview(db: DbOrTx, ambito: GovernanceAmbito, bodyId: string, day = today()) {
+  const body = await getBodyRow(db, ambito.id, bodyId);
+  if (!body) return null;
+  const [members, comuni, meetingRows, decisionRows, parent, children] = await Promise.all([
+    listMembers(db, bodyId),
+    comuneNames(db, ambito.id, day),
+    db
+      .select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt, endsAt: meetings.endsAt, place: meetings.place, onlineUrl: meetings.onlineUrl, status: meetings.status })
+      .from(meetings)
+      .where(eq(meetings.bodyId, bodyId))
+      .orderBy(desc(meetings.startsAt)),
+    db
+      .select({ id: decisions.id, number: decisions.number, date: decisions.date, subject: decisions.subject })
+      .from(decisions)
+      .where(eq(decisions.bodyId, bodyId))
+      .orderBy(desc(decisions.date), desc(decisions.number)),
+    body.parentBodyId ? getBodyRow(db, ambito.id, body.parentBodyId) : Promise.resolve(null),
+    db.select({ id: bodies.id, name: bodies.name }).from(bodies).where(eq(bodies.parentBodyId, bodyId)).orderBy(asc(bodies.name)),
+  ]);
+  const byId = new Map(members.map((m) => [m.id, m]));
+  const outcomes = await decisionOutcomes(db, decisionRows.map((d) => d.id));
+  const rule = body.votingRule as VotingRule | null;
+  return {
+    body: { ...body, votingRule: rule, ruleText: rule ? describeVotingRule(rule) : null },
+    parent: parent ? { id: parent.id, name: parent.name } : null,
+    children,
+    members: members.map((m) => ({
+      ...m,
+      comuneName: m.comuneId ? (comuni.get(m.comuneId) ?? null) : null,
+      delegateOfName: m.delegateOfMemberId ? (byId.get(m.delegateOfMemberId)?.personName ?? null) : null,
+      inOffice: (!m.validFrom || m.validFrom <= day) && (!m.validTo || m.validTo >= day),
+    })),
+    meetings: meetingRows.map((m) => ({ ...m, local: instantToRomeLocal(m.startsAt), localEnd: instantToRomeLocal(m.endsAt) })),
+    decisions: decisionRows.map((d) => ({ ...d, approved: outcomes.get(d.id) ?? null })),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Meetings
+
+export async function getMeetingRow(db: DbOrTx, ambitoId: string, meetingId: string) {
+  const [row] = await db
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.ambitoId, ambitoId), eq(meetings.id, meetingId)));
+  return row ?? null;
+}
+
+export async function listAgenda(db: DbOrTx, meetingId: string) {
+  return db
+    .select({ id: agendaItems.id, position: agendaItems.position, title: agendaItems.title, description: agendaItems.description })
+    .from(agendaItems)
+    .where(eq(agendaItems.meetingId, meetingId))
+    .orderBy(asc(agendaItems.position));
+}
+
+export async function listAttendance(db: DbOrTx, meetingId: string) {
+  return db
+    .select({ memberId: attendance.memberId, status: attendance.status, delegateName: attendance.delegateName })
+    .from(attendance)
+    .where(eq(attendance.meetingId, meetingId));
+}
+
+/** The members expected at a meeting: those in office on its (Italian) date. */
+export async function listMeetingMembers(db: DbOrTx, ambitoId: string, meeting: { bodyId: string; startsAt: Date }) {
+  const day = instantToRomeLocal(meeting.startsAt).date;
+  const [members, comuni] = await Promise.all([listMembers(db, meeting.bodyId, day), comuneNames(db, ambitoId, day)]);
+  return orderMembers(members, comuni).map((m) => ({ ...m, comuneName: m.comuneId ? (comuni.get(m.comuneId) ?? null) : null, label: memberLabel(m, comuni) }));
+}
+
+/** The meeting page's read model: meeting, body, agenda, members with attendance, attachments, decisions, summary. */
+export async function getMeetingOverview(db: DbOrTx, ambito: GovernanceAmbito, meetingId: string) {
+  const meeting = await getMeetingRow(db, ambito.id, meetingId);
+  if (!meeting) return null;
+  const body = (await getBodyRow(db, ambito.id, meeting.bodyId))!;
+  const [agenda, members, present, files, decisionRows, sent] = await Promise.all([
+    listAgenda(db, meeting.id),
+    listMeetingMembers(db, ambito.id, meeting),
+    listAttendance(db, meeting.id),
+    db
+      .select({ id: meetingAttachments.id, fileName: meetingAttachments.fileName, mimeType: meetingAttachments.mimeType, sizeBytes: meetingAttachments.sizeBytes, uploadedAt: meetingAttachments.uploadedAt, uploadedBy: meetingAttachments.uploadedBy })
+      .from(meetingAttachments)
+      .where(eq(meetingAttachments.meetingId, meeting.id))
+      .orderBy(asc(meetingAttachments.uploadedAt)),
+    db
+      .select({ id: decisions.id, number: decisions.number, date: decisions.date, subject: decisions.subject })
+      .from(decisions)
+      .where(eq(decisions.meetingId, meeting.id))
+      .orderBy(asc(decisions.number)),
+    db.select({ n: sql<number>`count(*)::int` }).from(outbox).where(eq(outbox.topic, `meeting:${meeting.id}`)),
+  ]);
+  const byMember = new Map(present.map((a) => [a.memberId, a]));
+  const rows = members.map((m) => ({ ...m, attendance: (byMember.get(m.id)?.status ?? null) as Attendance | null, delegateName: byMember.get(m.id)?.delegateName ?? null }));
+  const outcomes = await decisionOutcomes(db, decisionRows.map((d) => d.id));
+  const taken = decisionRows.map((d) => ({ ...d, approved: outcomes.get(d.id) ?? null }));
+  const attendees = rows.filter((r) => r.attendance === 'present' || r.attendance === 'delegated');
+  const organisationsPresent = [...new Set(attendees.map((r) => r.organisationName ?? r.comuneName).filter((x): x is string => !!x))].sort((a, b) => a.localeCompare(b, 'it'));
+  return {
+    meeting: { ...meeting, local: instantToRomeLocal(meeting.startsAt), localEnd: instantToRomeLocal(meeting.endsAt) },
+    body: { id: body.id, name: body.name, type: body.type, votingRule: body.votingRule as VotingRule | null, ruleText: body.votingRule ? describeVotingRule(body.votingRule as VotingRule) : null },
+    agenda,
+    members: rows,
+    attendanceRecorded: present.length > 0,
+    attachments: files,
+    decisions: taken,
+    messagesSent: sent[0]?.n ?? 0,
+    summary: {
+      attendees: attendees.map((r) => ({ id: r.id, personName: r.personName, label: r.label, organisationName: r.organisationName, attendance: r.attendance!, delegateName: r.delegateName })),
+      absent: rows.filter((r) => r.attendance === 'absent').map((r) => ({ id: r.id, personName: r.personName, label: r.label })),
+      organisations: organisationsPresent,
+      decisions: taken,
+    },
+  };
+}
+
+export async function getAttachment(db: DbOrTx, ambitoId: string, meetingId: string, attachmentId: string) {
+  const [row] = await db
+    .select({ id: meetingAttachments.id, fileName: meetingAttachments.fileName, mimeType: meetingAttachments.mimeType, sizeBytes: meetingAttachments.sizeBytes, content: meetingAttachments.content })
+    .from(meetingAttachments)
+    .innerJoin(meetings, eq(meetings.id, meetingAttachments.meetingId))
+    .where(and(eq(meetings.ambitoId, ambitoId), eq(meetingAttachments.meetingId, meetingId), eq(meetingAttachments.id, attachmentId)));
+  return row ?? null;
+}
+
+/** Meetings of the Ambito for its calendar feed, with their body, oldest first. */
+export async function listMeetingsForCalendar(db: DbOrTx, ambitoId: string) {
+  const rows = await db
+    .select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt, endsAt: meetings.endsAt, place: meetings.place, onlineUrl: meetings.onlineUrl, icsSequence: meetings.icsSequence, bodyName: bodies.name })
+    .from(meetings)
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .where(eq(meetings.ambitoId, ambitoId))
+    .orderBy(asc(meetings.startsAt));
+  const items = rows.length ? await db.select().from(agendaItems).where(inArray(agendaItems.meetingId, rows.map((r) => r.id))).orderBy(asc(agendaItems.position)) : [];
+  return rows.map((r) => ({ ...r, agenda: items.filter((i) => i.meetingId === r.id).map((i) => i.title) }));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Decisions and votes
+
+export async function getDecisionRow(db: DbOrTx, ambitoId: string, decisionId: string) {
+  const [row] = await db
+    .select()
+    .from(decisions)
+    .where(and(eq(decisions.ambitoId, ambitoId), eq(decisions.id, decisionId)));
+  return row ?? null;
+}
+
+export async function listVotes(db: DbOrTx, decisionId: string) {
+  const rows = await db
+    .select({
+      id: decisionVotes.id,
+      memberId: decisionVotes.memberId,
+      label: decisionVotes.label,
+      weight: decisionVotes.weight,
+      weightSource: decisionVotes.weightSource,
+      attendance: decisionVotes.attendance,
+      vote: decisionVotes.vote,
+      personName: people.fullName,
+      position: bodyMembers.position,
+    })
+    .from(decisionVotes)
+    .innerJoin(bodyMembers, eq(bodyMembers.id, decisionVotes.memberId))
+    .innerJoin(people, eq(people.id, bodyMembers.personId))
+    .where(eq(decisionVotes.decisionId, decisionId))
+    .orderBy(asc(decisionVotes.label));
+  return rows.sort((a, b) => POSITION_ORDER.indexOf(a.position) - POSITION_ORDER.indexOf(b.position) || a.label.localeCompare(b.label, 'it'));
+}
+
+/** The outcome of a decision from its frozen rule and votes (voting.rules.ts), or the reason it cannot be computed. */
+export function outcomeOf(rule: VotingRule, votes: readonly { memberId: string; label: string; weight: number | null; attendance: string; vote: string | null }[]): { outcome: VotingOutcome | null; error: string | null } {
+  try {
+    return {
+      outcome: computeOutcome(
+        rule,
+        votes.map((v) => ({ memberId: v.memberId, label: v.label, weight: v.weight, attendance: v.attendance as Attendance, vote: v.vote as Vote | null })),
+      ),
+      error: null,
+    };
+  } catch (error) {
+    if (error instanceof ValidationError) return { outcome: null, error: [error.message, ...error.issues.map((i) => `${i.path}: ${i.message}`)].join(' ') };
+    throw error;
+  }
+}
+
+/** Approved (true), rejected (false) or not computable (null), for a list of decisions. */
+async function decisionOutcomes(db: DbOrTx, ids: string[]): Promise<Map<string, boolean | null>> {
+  if (ids.length === 0) return new Map();
+  const [rules, votes] = await Promise.all([
+    db.select({ id: decisions.id, votingRule: decisions.votingRule }).from(decisions).where(inArray(decisions.id, ids)),
+    db
+      .select({ decisionId: decisionVotes.decisionId, memberId: decisionVotes.memberId, label: decisionVotes.label, weight: decisionVotes.weight, attendance: decisionVotes.attendance, vote: decisionVotes.vote })
+      .from(decisionVotes)
+      .where(inArray(decisionVotes.decisionId, ids)),
+  ]);
+  return new Map(rules.map((r) => [r.id, outcomeOf(r.votingRule as VotingRule, votes.filter((v) => v.decisionId === r.id)).outcome?.approved ?? null]));
+}
+
+/** The decision page's read model: the decision, its body and meeting, the votes with weights, the outcome. */
+export async function getDecisionOverview(db: DbOrTx, ambito: GovernanceAmbito, decisionId: string) {
+  const decision = await getDecisionRow(db, ambito.id, decisionId);
+  if (!decision) return null;
+  const [body, meeting, votes] = await Promise.all([
+    getBodyRow(db, ambito.id, decision.bodyId),
+    decision.meetingId ? getMeetingRow(db, ambito.id, decision.meetingId) : Promise.resolve(null),
+    listVotes(db, decision.id),
+  ]);
+  const rule = decision.votingRule as VotingRule;
+  const { outcome, error } = outcomeOf(rule, votes);
+  return {
+    decision: { ...decision, votingRule: rule, ruleText: describeVotingRule(rule) },
+    body: { id: body!.id, name: body!.name },
+    meeting: meeting ? { id: meeting.id, title: meeting.title, local: instantToRomeLocal(meeting.startsAt) } : null,
+    votes,
+    outcome,
+    outcomeError: error,
+  };
+}
+
+/**
+ * The weight of each comune for a population-weighted vote on `day`: its latest population in the population facts
+ * of a year not after the vote's, else its legal population at the 2011 census, else none. With the source in words.
+ */
+export async function comuneWeights(db: DbOrTx, ambitoId: string, day: string): Promise<Map<string, { weight: number; source: string }>> {
+  const voteYear = Number(day.slice(0, 4));
+  const [members, facts] = await Promise.all([listAmbitoComuni(db, ambitoId, day), listComuniPopulation(db, ambitoId, day)]);
+  const weights = new Map<string, { weight: number; source: string }>();
+  for (const c of members) {
+    const latest = facts.filter((f) => f.comuneId === c.id && f.year <= voteYear).sort((a, b) => b.year - a.year)[0];
+    if (latest) {
+      const when = latest.referenceDate ? `al ${latest.referenceDate.split('-').reverse().join('/')}` : `dell’anno ${latest.year}`;
+      weights.set(c.id, { weight: latest.total, source: `popolazione residente ${when} (${latest.source})` });
+    } else if (c.population !== null) {
+      weights.set(c.id, { weight: c.population, source: 'popolazione legale al censimento 2011 (ISTAT)' });
+    }
+  }
+  return weights;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Accordo di programma
+
+export async function listAgreements(db: DbOrTx, ambitoId: string) {
+  return db
+    .select({ id: agreements.id, title: agreements.title, periodStartYear: agreements.periodStartYear, periodEndYear: agreements.periodEndYear })
+    .from(agreements)
+    .where(eq(agreements.ambitoId, ambitoId))
+    .orderBy(desc(agreements.periodStartYear));
+}
+
+export async function getAgreementRow(db: DbOrTx, ambitoId: string, agreementId: string) {
+  const [row] = await db
+    .select({
+      id: agreements.id,
+      ambitoId: agreements.ambitoId,
+      title: agreements.title,
+      periodStartYear: agreements.periodStartYear,
+      periodEndYear: agreements.periodEndYear,
+      validFrom: agreements.validFrom,
+      validTo: agreements.validTo,
+      adoptedOn: agreements.adoptedOn,
+      signedFileName: agreements.signedFileName,
+      signedFileMime: agreements.signedFileMime,
+      signedFileSize: sql<number | null>`octet_length(${agreements.signedFile})`,
+      version: agreements.version,
+      updatedAt: agreements.updatedAt,
+    })
+    .from(agreements)
+    .where(and(eq(agreements.ambitoId, ambitoId), eq(agreements.id, agreementId)));
+  return row ?? null;
+}
+
+/** The Accordo page's read model: one agreement with its parties and signatures. */
+export async function getAgreementOverview(db: DbOrTx, ambitoId: string, agreementId: string) {
+  const agreement = await getAgreementRow(db, ambitoId, agreementId);
+  if (!agreement) return null;
+  const [parties, signatures] = await Promise.all([
+    db
+      .select({ id: agreementParties.id, organisationId: agreementParties.organisationId, role: agreementParties.role, name: organisations.name, kind: organisations.kind })
+      .from(agreementParties)
+      .innerJoin(organisations, eq(organisations.id, agreementParties.organisationId))
+      .where(eq(agreementParties.agreementId, agreementId)),
+    db
+      .select({ id: agreementSignatures.id, organisationId: agreementSignatures.organisationId, organisationName: organisations.name, signerName: agreementSignatures.signerName, signerRole: agreementSignatures.signerRole, signedOn: agreementSignatures.signedOn })
+      .from(agreementSignatures)
+      .leftJoin(organisations, eq(organisations.id, agreementSignatures.organisationId))
+      .where(eq(agreementSignatures.agreementId, agreementId)),
+  ]);
+  // The order of the Accordo's own lists: the capofila, the other comuni, the health bodies, then the others.
+  const capofila = new Set((await listAmbitoComuni(db, ambitoId, agreement.validFrom)).filter((c) => c.isCapofila).map((c) => c.id));
+  const comuneOf = new Map(
+    (await db.select({ id: organisations.id, comuneId: organisations.comuneId }).from(organisations).where(eq(organisations.ambitoId, ambitoId))).map((o) => [o.id, o.comuneId]),
+  );
+  const rank = (organisationId: string | null, kind: string | null) =>
+    organisationId && capofila.has(comuneOf.get(organisationId) ?? '') ? 0 : kind === 'comune' ? 1 : kind === 'ente_sanitario' ? 2 : 3;
+  parties.sort((a, b) => rank(a.organisationId, a.kind) - rank(b.organisationId, b.kind) || a.name.localeCompare(b.name, 'it'));
+  const partyOrder = new Map(parties.map((p, i) => [p.organisationId, i]));
+  signatures.sort(
+    (a, b) =>
+      (partyOrder.get(a.organisationId ?? '') ?? parties.length) - (partyOrder.get(b.organisationId ?? '') ?? parties.length) ||
+      a.signerName.localeCompare(b.signerName, 'it'),
+  );
+  return { agreement, parties, signatures };
+}
+
+export async function getAgreementFile(db: DbOrTx, ambitoId: string, agreementId: string) {
+  const [row] = await db
+    .select({ fileName: agreements.signedFileName, mimeType: agreements.signedFileMime, content: agreements.signedFile })
+    .from(agreements)
+    .where(and(eq(agreements.ambitoId, ambitoId), eq(agreements.id, agreementId)));
+  return row?.content && row.fileName && row.mimeType ? { fileName: row.fileName, mimeType: row.mimeType, content: row.content } : null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Outbox
+
+export async function listOutbox(db: DbOrTx, ambitoId: string, limit = 200) {
+  return db
+    .select({ id: outbox.id, toAddress: outbox.toAddress, toName: outbox.toName, subject: outbox.subject, body: outbox.body, hasIcs: sql<boolean>`${outbox.ics} is not null`, topic: outbox.topic, createdAt: outbox.createdAt, sentAt: outbox.sentAt, error: outbox.error })
+    .from(outbox)
+    .where(eq(outbox.ambitoId, ambitoId))
+    .orderBy(desc(outbox.createdAt), asc(outbox.toName))
+    .limit(limit);
+}
+
+export async function getOutboxIcs(db: DbOrTx, ambitoId: string, messageId: string) {
+  const [row] = await db
+    .select({ ics: outbox.ics, topic: outbox.topic })
+    .from(outbox)
+    .where(and(eq(outbox.ambitoId, ambitoId), eq(outbox.id, messageId)));
+  return row?.ics ? row : null;
+}
