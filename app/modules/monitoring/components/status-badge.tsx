@@ -1,0 +1,38 @@
+import type { TargetStatus } from '../targets.rules.ts';
+import { TARGET_STATUS_LABELS } from '../targets.rules.ts';
+
+const CLASSES: Record<TargetStatus, string> = {
+  raggiunto: 'badge bg-success',
+  non_raggiunto: 'badge bg-danger',
+  in_corso: 'badge bg-primary',
+  baseline: 'badge bg-secondary',
+  dati_mancanti: 'badge bg-white text-dark border border-2 border-warning',
+};
+
+/** A target status as a coloured label; the words are always there (colour is never the only cue). */
+export function StatusBadge({ status }: { status: TargetStatus }) {
+  return (
+    <span className={CLASSES[status]} data-status={status}>
+      {TARGET_STATUS_LABELS[status]}
+    </span>
+  );
+}
+
+/** The problems of a refused import or form, each with where it is (file, row, column or field) and what. */
+export function IssuesAlert({ result }: { result: { ok: boolean; formError?: string; fieldErrors?: Record<string, string>; conflict?: boolean } | undefined }) {
+  if (!result || result.ok || !result.formError) return null;
+  return (
+    <div className={`alert ${result.conflict ? 'alert-warning' : 'alert-danger'}`} role="alert" id="form-alert">
+      <p className="mb-1">{result.formError}</p>
+      {result.fieldErrors && Object.keys(result.fieldErrors).length > 0 && (
+        <ul className="mb-0">
+          {Object.entries(result.fieldErrors).map(([where, message]) => (
+            <li key={where}>
+              <strong>{where}</strong>: {message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

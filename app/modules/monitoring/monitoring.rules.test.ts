@@ -1,0 +1,146 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import {
+  ambitoSeries,
+  checkPeriodFor,
+  evaluateIndicatorTargets,
+  granularityOf,
+  lastClosedPeriod,
+  parseItalianNumber,
+  periodContaining,
+  periodEnd,
+  periodName,
+  periodWithin,
+  readValue,
+  summaryStatus,
+} from './monitoring.rules.ts';
+
+const PLAN = { planStartYear: 2025, planEndYear: 2027 };
+const none = { valueNumber: null, valueBoolean: null, valueText: null, numerator: null, denominator: null };
+
+describe('periods', () => {
+  test('the periodicity of an indicator decides its period: semester by default, year for annual, quarter for quarterly', () => {
+    assert.equal(granularityOf(null), 'semester');
+    assert.equal(granularityOf('semiannual'), 'semester');
+    assert.equal(granularityOf('annual'), 'year');
+    assert.equal(granularityOf('triennial'), 'year');
+    assert.equal(granularityOf('quarterly'), 'quarter');
+    assert.equal(granularityOf('monthly'), 'quarter');
+  });
+
+  test('the last closed period is the one whose figures are due', () => {
+    assert.equal(lastClosedPeriod('2026-11-26', 'semester'), '2026-S1');
+    assert.equal(lastClosedPeriod('2026-03-01', 'semester'), '2025-S2');
+    assert.equal(lastClosedPeriod('2026-11-26', 'year'), '2025');
+    assert.equal(lastClosedPeriod('2026-11-26', 'quarter'), '2026-Q3');
+    assert.equal(periodContaining('2026-07-01', 'semester'), '2026-S2');
+    assert.equal(periodEnd('2024-S1'), '2024-06-30');
+    assert.equal(periodEnd('2024-Q1'), '2024-03-31');
+  });
+
+  test('a lock on a year covers its semesters and quarters; a semester covers its quarters but not the year', () => {
+    assert.ok(periodWithin('2026-S1', '2026'));
+    assert.ok(periodWithin('2026-Q2', '2026-S1'));
+    assert.ok(!periodWithin('2026-Q3', '2026-S1'));
+    assert.ok(!periodWithin('2026', '2026-S1'));
+    assert.ok(periodWithin('2026-S1', '2026-S1'));
+    assert.ok(!periodWithin('2025-S1', '2026'));
+  });
+
+  test('a period of the wrong rhythm or outside the plan is refused with an example', () => {
+    const plan = { periodStartYear: 2025, periodEndYear: 2027 };
+    assert.equal(checkPeriodFor('2026-S1', 'semester', plan), null);
+    assert.equal(checkPeriodFor('2024', 'year', plan), null, 'the year before the plan is allowed, for the baseline');
+    assert.equal(checkPeriodFor('2026', 'semester', plan), 'l’indicatore si misura con cadenza semestrale: scrivi un periodo come 2026-S1, non «2026»');
+    assert.equal(checkPeriodFor('2026-S3', 'semester', plan), 'periodo non valido: «2026-S3» (es. 2026-S1)');
+    assert.match(checkPeriodFor('2028-S1', 'semester', plan)!, /^periodo 2028-S1 fuori dal piano \(2025-2027/);
+    assert.equal(periodName('2026-S2'), '2° semestre 2026');
+  });
+});
+
+describe('values', () => {
+  test('Italian numbers are read with thousands dots and decimal commas', () => {
+    assert.equal(parseItalianNumber('1.234,5'), 1234.5);
+    assert.equal(parseItalianNumber('12'), 12);
+    assert.equal(parseItalianNumber('0,75'), 0.75);
+    assert.equal(parseItalianNumber('12.5'), 12.5);
+    assert.equal(parseItalianNumber(''), null);
+    assert.ok(Number.isNaN(parseItalianNumber('12a')));
+  });
+
+  test('a value is read for the kind of its indicator, with the field of every problem', () => {
+    const at = (f: string) => `colonna ${f}`;
+    assert.deepEqual(readValue('boolean', { value: 'Sì' }, at).value.valueBoolean, true);
+    assert.deepEqual(readValue('category', { value: 'protocollo attivato' }, at).value.valueText, 'protocollo attivato');
+    assert.deepEqual(readValue('ratio', { numerator: '12', denominator: '25' }, at).value, { ...none, numerator: 12, denominator: 25 });
+    assert.deepEqual(readValue('ratio', { numerator: '30', denominator: '25' }, at).issues, [{ path: 'colonna numerator', message: 'il numeratore (30) supera il denominatore (25)' }]);
+    assert.deepEqual(readValue('count', { value: 'forse' }, at).issues, [{ path: 'colonna value', message: 'numero non valido: «forse» (scrivi ad esempio 12 o 1.234,5)' }]);
+    assert.deepEqual(readValue('boolean', { value: 'boh' }, at).issues, [{ path: 'colonna value', message: 'risposta non valida: «boh» (scrivi sì o no)' }]);
+    assert.deepEqual(readValue('count', { value: '3', numerator: '1' }, at).issues, [{ path: 'colonna numerator', message: 'numeratore e denominatore valgono solo per gli indicatori di tipo rapporto' }]);
+  });
+
+  test('the Ambito series is the Ambito row, or the sum of the comuni for counts and ratios', () => {
+    const rows = [
+      { ...none, period: '2026-S1', comuneId: 'a', valueNumber: 2 },
+      { ...none, period: '2026-S1', comuneId: 'b', valueNumber: 3 },
+      { ...none, period: '2026-S2', comuneId: null, valueNumber: 7 },
+      { ...none, period: '2026-S2', comuneId: 'a', valueNumber: 1 },
+    ];
+    assert.deepEqual(ambitoSeries('count', rows), { measurements: [{ period: '2026-S1', value: 5 }, { period: '2026-S2', value: 7 }], summedPeriods: ['2026-S1'] });
+    const ratios = [
+      { ...none, period: '2026-S1', comuneId: 'a', numerator: 3, denominator: 4 },
+      { ...none, period: '2026-S1', comuneId: 'b', numerator: 1, denominator: 6 },
+    ];
+    assert.deepEqual(ambitoSeries('ratio', ratios).measurements, [{ period: '2026-S1', value: { numerator: 4, denominator: 10 } }]);
+    assert.deepEqual(ambitoSeries('boolean', [{ ...none, period: '2026-S1', comuneId: 'a', valueBoolean: true }]).measurements, [], 'yes/no answers of comuni are not summed');
+  });
+});
+
+describe('targets of an indicator', () => {
+  // Seed 002, LEPS PUA card (§7.1.1): "N. valutazioni con l’Assistente sociale … 2025: 50% · 2026: 75% · 2027: 100%".
+  const pua = {
+    kind: 'ratio',
+    targets: [
+      { year: 2025, rule: { type: 'gte_percent' as const, value: 50 }, text: '50%' },
+      { year: 2026, rule: { type: 'gte_percent' as const, value: 75 }, text: '75%' },
+      { year: 2027, rule: { type: 'gte_percent' as const, value: 100 }, text: '100%' },
+    ],
+  };
+
+  test('the yearly targets of a LEPS card get a status and a reason in words', () => {
+    const r = evaluateIndicatorTargets(pua, [
+      { period: '2025-S1', value: { numerator: 12, denominator: 25 } },
+      { period: '2025-S2', value: { numerator: 12, denominator: 25 } },
+      { period: '2026-S1', value: { numerator: 20, denominator: 25 } },
+    ], { today: '2026-11-26', ...PLAN });
+    assert.deepEqual(r.map((e) => [e.description, e.status, e.reason]), [
+      ['2025: ≥ 50 %', 'non_raggiunto', '2025: 48 % < 50 % → non raggiunto'],
+      ['2026: ≥ 75 %', 'in_corso', '2026: periodo in corso (dato del 1° semestre: 80 %)'],
+      ['2027: ≥ 100 %', 'in_corso', '2027: periodo non ancora iniziato'],
+    ]);
+    assert.equal(summaryStatus(r.map((e) => e.status)), 'non_raggiunto');
+  });
+
+  // Seed 002, objective N: "almeno 3 iniziative nel triennio" besides "almeno 1 all’anno".
+  test('a count threshold for the whole plan is judged on the sum of its years', () => {
+    const n = { kind: 'count', targets: [{ year: null, rule: { type: 'gte' as const, value: 3 }, text: 'almeno 3 nel triennio' }] };
+    const two = [{ period: '2025-S1', value: 1 }, { period: '2026-S1', value: 1 }];
+    assert.deepEqual(evaluateIndicatorTargets(n, two, { today: '2026-11-26', ...PLAN }).map((e) => [e.status, e.reason]), [['in_corso', '2025-2027: periodo in corso, somma finora 2 < 3']]);
+    const three = [...two, { period: '2026-S2', value: 1 }];
+    assert.deepEqual(evaluateIndicatorTargets(n, three, { today: '2026-12-31', ...PLAN }).map((e) => [e.status, e.reason]), [['raggiunto', '2025-2027: somma 3 = 3 → raggiunto']]);
+    assert.deepEqual(evaluateIndicatorTargets(n, two, { today: '2028-01-10', ...PLAN }).map((e) => e.status), ['dati_mancanti']);
+  });
+
+  test('a yes/no target without a year is reached as soon as the answer is yes', () => {
+    const report = { kind: 'boolean', targets: [{ year: null, rule: { type: 'eq_yes' as const }, text: 'Report (sì/no)' }] };
+    const r = evaluateIndicatorTargets(report, [{ period: '2025-S1', value: false }, { period: '2025-S2', value: true }], { today: '2026-11-26', ...PLAN });
+    assert.deepEqual(r.map((e) => [e.status, e.reason]), [['raggiunto', 'entro il 2027, 2025: sì → raggiunto']]);
+    const no = evaluateIndicatorTargets(report, [{ period: '2025-S1', value: false }, { period: '2025-S2', value: false }], { today: '2026-11-26', ...PLAN });
+    assert.deepEqual(no.map((e) => [e.status, e.reason]), [['in_corso', 'entro il 2027, ultimo dato 2025: no → non raggiunto']]);
+  });
+
+  test('the baseline of a yes/no indicator is recorded, not judged', () => {
+    const r = evaluateIndicatorTargets({ kind: 'boolean', targets: [{ year: 2025, rule: { type: 'baseline' }, text: 'T0' }] }, [{ period: '2025-S1', value: true }, { period: '2025-S2', value: false }], { today: '2026-11-26', ...PLAN });
+    assert.deepEqual(r.map((e) => [e.status, e.reason]), [['baseline', '2025: valore di partenza (T0) = no']]);
+  });
+});

@@ -1,0 +1,373 @@
+// Monitoring of a Piano di Zona under way: which period an indicator is measured in, how a typed value is read for
+// the indicator's kind, which measurements a locked period covers, what is due, and the evaluation of every yearly
+// target of an indicator with the target engine (targets.rules.ts). DGR XII/2167/2024 asks the Ambiti to monitor the
+// indicators of each objective card; the default rhythm is the semester. Pure rules: no I/O, no clock (`today` is
+// passed in as YYYY-MM-DD).
+//
+// Decisions:
+// - Granularity from the indicator's periodicity: semiannual (and none stated) → semester `2026-S1`; annual and
+//   triennial → year `2026`; quarterly → quarter `2026-Q1`; monthly → quarter as well (the target engine measures by
+//   year, semester or quarter; monthly figures are entered as quarterly totals).
+// - Kinds: count and duration are numbers, ratio is numerator/denominator, boolean is yes/no, category is the stage
+//   or state reached (text). The yearly value of a count is the sum of its periods, of a duration the mean.
+// - A target without a year ("entro il triennio") is judged on the latest plan year that has measurements (the plan's
+//   last year when there are none): met there → raggiunto; not met while the plan's last year has not closed →
+//   in corso.
+// - A baseline (T0) of a yes/no or category indicator is recorded, not judged, like the baselines of numbers.
+// - A lock on a period covers the measurements whose period lies within it: a year covers its semesters and quarters;
+//   a semester its two quarters.
+
+import { ValidationError, type FieldIssue } from '../../shared/errors.ts';
+import {
+  describeTarget,
+  evaluateTarget,
+  formatNumber,
+  formatPercent,
+  parsePeriod,
+  PERIODS_PER_YEAR,
+  type Aggregation,
+  type Measurement,
+  type MeasurementValue,
+  type PeriodGranularity,
+  type TargetEvaluation,
+  type TargetRule,
+  type TargetStatus,
+} from './targets.rules.ts';
+
+export type IndicatorKind = 'count' | 'ratio' | 'boolean' | 'duration' | 'category';
+export type Periodicity = 'monthly' | 'quarterly' | 'semiannual' | 'annual' | 'triennial';
+
+/** The period granularity an indicator is measured in. */
+export function granularityOf(periodicity: string | null | undefined): PeriodGranularity {
+  switch (periodicity) {
+    case 'annual':
+    case 'triennial':
+      return 'year';
+    case 'quarterly':
+    case 'monthly':
+      return 'quarter';
+    default:
+      return 'semester';
+  }
+}
+
+/** The yearly aggregation of an indicator's numbers: durations are averaged, counts summed. */
+export function aggregationOf(kind: string): Aggregation {
+  return kind === 'duration' ? 'mean' : 'sum';
+}
+
+/** `2026`, `2026-S1`, `2026-Q3` for a year, granularity and index. */
+export function periodKey(year: number, granularity: PeriodGranularity, index: number): string {
+  if (granularity === 'year') return String(year);
+  return `${year}-${granularity === 'semester' ? 'S' : 'Q'}${index}`;
+}
+
+/** Every period of a year at a granularity, in order. */
+export function periodsOfYear(year: number, granularity: PeriodGranularity): string[] {
+  return Array.from({ length: PERIODS_PER_YEAR[granularity] }, (_, i) => periodKey(year, granularity, i + 1));
+}
+
+const MONTHS_PER_PERIOD: Record<PeriodGranularity, number> = { year: 12, semester: 6, quarter: 3 };
+
+/** First and last month (1-12) a period covers. */
+function monthsOf(key: string): { year: number; from: number; to: number } | null {
+  const p = parsePeriod(key);
+  if (!p) return null;
+  const span = MONTHS_PER_PERIOD[p.granularity];
+  return { year: p.year, from: (p.index - 1) * span + 1, to: p.index * span };
+}
+
+/** True when period `inner` lies within period `outer` (a period lies within itself). */
+export function periodWithin(inner: string, outer: string): boolean {
+  const a = monthsOf(inner);
+  const b = monthsOf(outer);
+  if (!a || !b) return false;
+  return a.year === b.year && a.from >= b.from && a.to <= b.to;
+}
+
+/** The last day of a period, YYYY-MM-DD. */
+export function periodEnd(key: string): string {
+  const m = monthsOf(key);
+  if (!m) throw new ValidationError([{ path: 'periodo', message: `periodo non valido: «${key}»` }]);
+  const last = new Date(Date.UTC(m.year, m.to, 0)).getUTCDate();
+  return `${m.year}-${String(m.to).padStart(2, '0')}-${String(last).padStart(2, '0')}`;
+}
+
+/** The period of a granularity that contains a day. */
+export function periodContaining(day: string, granularity: PeriodGranularity): string {
+  const year = Number(day.slice(0, 4));
+  const month = Number(day.slice(5, 7));
+  return periodKey(year, granularity, Math.floor((month - 1) / MONTHS_PER_PERIOD[granularity]) + 1);
+}
+
+/** The last period of a granularity that has ended by `today` (the one whose figures are now due). */
+export function lastClosedPeriod(today: string, granularity: PeriodGranularity): string {
+  const current = parsePeriod(periodContaining(today, granularity))!;
+  if (current.index > 1) return periodKey(current.year, granularity, current.index - 1);
+  return periodKey(current.year - 1, granularity, PERIODS_PER_YEAR[granularity]);
+}
+
+/** "1° semestre 2026", "anno 2026", "3° trimestre 2026". */
+export function periodName(key: string): string {
+  const p = parsePeriod(key);
+  if (!p) return key;
+  if (p.granularity === 'year') return `anno ${p.year}`;
+  return `${p.index}° ${p.granularity === 'semester' ? 'semestre' : 'trimestre'} ${p.year}`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Values
+
+/** A stored measurement's columns. */
+export interface StoredValue {
+  valueNumber: number | null;
+  valueBoolean: boolean | null;
+  valueText: string | null;
+  numerator: number | null;
+  denominator: number | null;
+}
+
+/** The value of a stored measurement for the target engine. */
+export function valueOf(kind: string, v: StoredValue): MeasurementValue | null {
+  switch (kind) {
+    case 'ratio':
+      return v.numerator !== null && v.denominator !== null ? { numerator: v.numerator, denominator: v.denominator } : null;
+    case 'boolean':
+      return v.valueBoolean;
+    case 'category':
+      return v.valueText;
+    default:
+      return v.valueNumber;
+  }
+}
+
+/** A value as a user reads it: "12", "sì", "48 % (12/25)", "«protocollo attivato»". */
+export function formatValue(kind: string, v: StoredValue): string {
+  const value = valueOf(kind, v);
+  if (value === null) return '—';
+  if (typeof value === 'boolean') return value ? 'sì' : 'no';
+  if (typeof value === 'string') return `«${value}»`;
+  if (typeof value === 'number') return formatNumber(value);
+  const { numerator, denominator } = value;
+  return denominator === 0
+    ? `${formatNumber(numerator)}/${formatNumber(denominator)} (non calcolabile)`
+    : `${formatPercent((numerator * 100) / denominator)} (${formatNumber(numerator)}/${formatNumber(denominator)})`;
+}
+
+/** Reads an Italian number: "12", "1.234", "1.234,5", "0,75", "12.5" (a single dot with 1-2 decimals). */
+export function parseItalianNumber(raw: string): number | null {
+  const t = raw.trim().replace(/\s/g, '');
+  if (!t) return null;
+  let normal: string;
+  if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(t)) normal = t.replaceAll('.', '').replace(',', '.');
+  else if (/^\d+(,\d+)?$/.test(t)) normal = t.replace(',', '.');
+  else if (/^\d+\.\d{1,2}$/.test(t)) normal = t;
+  else return Number.NaN;
+  return Number(normal);
+}
+
+const YES = new Set(['sì', 'si', 's', 'yes', 'true', '1', 'vero']);
+const NO = new Set(['no', 'n', 'false', '0', 'falso']);
+
+/** The raw fields of a value as typed in a form or a CSV row. */
+export interface RawValue {
+  value?: string;
+  numerator?: string;
+  denominator?: string;
+}
+
+/**
+ * Reads a typed value for an indicator's kind into the stored columns. Problems come back as issues on the field
+ * names of `fields` (form field names or CSV columns), prefixed with `where`.
+ */
+export function readValue(
+  kind: string,
+  raw: RawValue,
+  where: (field: 'value' | 'numerator' | 'denominator') => string,
+): { value: StoredValue; issues: FieldIssue[] } {
+  const issues: FieldIssue[] = [];
+  const value: StoredValue = { valueNumber: null, valueBoolean: null, valueText: null, numerator: null, denominator: null };
+  const text = (raw.value ?? '').trim();
+  if (kind === 'ratio') {
+    if (text) issues.push({ path: where('value'), message: 'per un rapporto scrivi numeratore e denominatore, non il valore' });
+    for (const field of ['numerator', 'denominator'] as const) {
+      const t = (raw[field] ?? '').trim();
+      const label = field === 'numerator' ? 'numeratore' : 'denominatore';
+      const n = parseItalianNumber(t);
+      if (n === null) issues.push({ path: where(field), message: `${label} mancante` });
+      else if (Number.isNaN(n)) issues.push({ path: where(field), message: `${label} non valido: «${t}» (scrivi un numero, es. 12 o 1.234,5)` });
+      else value[field] = n;
+    }
+    if (value.numerator !== null && value.denominator !== null && value.numerator > value.denominator) {
+      issues.push({ path: where('numerator'), message: `il numeratore (${formatNumber(value.numerator)}) supera il denominatore (${formatNumber(value.denominator)})` });
+    }
+    return { value, issues };
+  }
+  for (const field of ['numerator', 'denominator'] as const) {
+    if ((raw[field] ?? '').trim()) issues.push({ path: where(field), message: 'numeratore e denominatore valgono solo per gli indicatori di tipo rapporto' });
+  }
+  if (!text) {
+    issues.push({ path: where('value'), message: 'valore mancante' });
+    return { value, issues };
+  }
+  if (kind === 'boolean') {
+    const t = text.toLocaleLowerCase('it-IT');
+    if (YES.has(t)) value.valueBoolean = true;
+    else if (NO.has(t)) value.valueBoolean = false;
+    else issues.push({ path: where('value'), message: `risposta non valida: «${text}» (scrivi sì o no)` });
+  } else if (kind === 'category') {
+    if (text.length > 300) issues.push({ path: where('value'), message: 'fase o stato: al massimo 300 caratteri' });
+    else value.valueText = text;
+  } else {
+    const n = parseItalianNumber(text);
+    if (n === null || Number.isNaN(n)) issues.push({ path: where('value'), message: `numero non valido: «${text}» (scrivi ad esempio 12 o 1.234,5)` });
+    else value.valueNumber = n;
+  }
+  return { value, issues };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Target evaluation of one indicator
+
+export interface IndicatorTarget {
+  year: number | null;
+  rule: TargetRule;
+  text: string;
+}
+
+export interface IndicatorTargetEvaluation {
+  year: number | null;
+  /** The year actually judged (the target's year, or for a target without a year the year chosen). */
+  judgedYear: number;
+  rule: TargetRule;
+  text: string;
+  description: string;
+  status: TargetStatus;
+  reason: string;
+}
+
+
+/**
+ * Evaluates every target of an indicator against its Ambito-level measurements. `planYears` is the plan's period
+ * (for targets without a year).
+ */
+export function evaluateIndicatorTargets(
+  indicator: { kind: string; targets: readonly IndicatorTarget[] },
+  measurements: readonly Measurement[],
+  context: { today: string; planStartYear: number; planEndYear: number },
+): IndicatorTargetEvaluation[] {
+  const aggregation = aggregationOf(indicator.kind);
+  return indicator.targets.map((t) => {
+    const description = t.year === null ? `entro il ${context.planEndYear}: ${describeTarget(t.rule)}` : `${t.year}: ${describeTarget(t.rule)}`;
+    if (t.year !== null) {
+      const e = judge(t.rule, measurements, t.year, context.today, aggregation, indicator.kind);
+      return { year: t.year, judgedYear: t.year, rule: t.rule, text: t.text, description, status: e.status, reason: e.reason };
+    }
+    if ((t.rule.type === 'gte' || t.rule.type === 'lte') && indicator.kind === 'count') {
+      const e = judgeTriennium(t.rule, measurements, context);
+      return { year: null, judgedYear: context.planEndYear, rule: t.rule, text: t.text, description, ...e };
+    }
+    const measuredYears = measurements
+      .map((m) => parsePeriod(m.period)?.year)
+      .filter((y): y is number => y !== undefined && y >= context.planStartYear && y <= context.planEndYear);
+    const year = measuredYears.length ? Math.max(...measuredYears) : context.planEndYear;
+    const e = judge(t.rule, measurements, year, context.today, aggregation, indicator.kind);
+    const planOpen = context.today <= `${context.planEndYear}-12-31`;
+    if (e.status !== 'raggiunto' && e.status !== 'baseline' && planOpen && year < context.planEndYear) {
+      return { year: null, judgedYear: year, rule: t.rule, text: t.text, description, status: 'in_corso', reason: `entro il ${context.planEndYear}, ultimo dato ${e.reason}` };
+    }
+    return { year: null, judgedYear: year, rule: t.rule, text: t.text, description, status: e.status, reason: `entro il ${context.planEndYear}, ${e.reason}` };
+  });
+}
+
+/**
+ * A count threshold without a year ("almeno 3 iniziative nel triennio") is judged on the sum over the plan's years:
+ * reached as soon as the sum reaches it (for ≥); otherwise in progress until the plan's last year closes, then not
+ * reached when every period was measured, missing data when some was not.
+ */
+function judgeTriennium(
+  rule: Extract<TargetRule, { type: 'gte' | 'lte' }>,
+  measurements: readonly Measurement[],
+  context: { today: string; planStartYear: number; planEndYear: number },
+): { status: TargetStatus; reason: string } {
+  const span = `${context.planStartYear}-${context.planEndYear}`;
+  const inPlan = measurements.filter((m) => {
+    const y = parsePeriod(m.period)?.year;
+    return y !== undefined && y >= context.planStartYear && y <= context.planEndYear && typeof m.value === 'number';
+  });
+  const total = inPlan.reduce((s, m) => s + (m.value as number), 0);
+  const sign = Math.sign(total - rule.value);
+  const rel = sign > 0 ? '>' : sign < 0 ? '<' : '=';
+  const met = rule.type === 'gte' ? sign >= 0 : sign <= 0;
+  const text = `${formatNumber(total)} ${rel} ${formatNumber(rule.value)}`;
+  if (rule.type === 'gte' && met) return { status: 'raggiunto', reason: `${span}: somma ${text} → raggiunto` };
+  if (context.today <= `${context.planEndYear}-12-31`) {
+    return { status: 'in_corso', reason: inPlan.length ? `${span}: periodo in corso, somma finora ${text}` : `${span}: periodo in corso (nessun dato ancora)` };
+  }
+  const expected = new Set<string>();
+  const granularity = inPlan[0] ? parsePeriod(inPlan[0].period)!.granularity : 'semester';
+  for (let y = context.planStartYear; y <= context.planEndYear; y++) for (const k of periodsOfYear(y, granularity)) expected.add(k);
+  for (const m of inPlan) expected.delete(m.period);
+  if (!met && expected.size) return { status: 'dati_mancanti', reason: `${span}: somma ${text}, ma mancano ${expected.size} periodi (${[...expected].sort().join(', ')})` };
+  return { status: met ? 'raggiunto' : 'non_raggiunto', reason: `${span}: somma ${text} → ${met ? 'raggiunto' : 'non raggiunto'}` };
+}
+
+function judge(rule: TargetRule, measurements: readonly Measurement[], year: number, today: string, aggregation: Aggregation, kind: string): Pick<TargetEvaluation, 'status' | 'reason'> {
+  if (rule.type === 'baseline' && (kind === 'boolean' || kind === 'category')) {
+    const inYear = measurements.filter((m) => parsePeriod(m.period)?.year === year).sort((a, b) => (a.period < b.period ? -1 : 1));
+    const last = inYear[inYear.length - 1];
+    if (!last) return today > `${year}-12-31` ? { status: 'dati_mancanti', reason: `${year}: dato mancante` } : { status: 'in_corso', reason: `${year}: periodo in corso (nessun dato ancora)` };
+    const shown = typeof last.value === 'boolean' ? (last.value ? 'sì' : 'no') : `«${String(last.value)}»`;
+    return { status: 'baseline', reason: `${year}: valore di partenza (T0) = ${shown}` };
+  }
+  const e = evaluateTarget(rule, measurements, { year, today, aggregation });
+  return { status: e.status, reason: e.reason };
+}
+
+/** The Ambito-level series of an indicator: its own Ambito rows, or for counts and ratios the sum of its comuni. */
+export function ambitoSeries(
+  kind: string,
+  rows: readonly (StoredValue & { period: string; comuneId: string | null })[],
+): { measurements: Measurement[]; summedPeriods: string[] } {
+  const own = new Map<string, MeasurementValue>();
+  const byComune = new Map<string, (StoredValue & { period: string })[]>();
+  for (const r of rows) {
+    const v = valueOf(kind, r);
+    if (v === null) continue;
+    if (r.comuneId === null) own.set(r.period, v);
+    else byComune.set(r.period, [...(byComune.get(r.period) ?? []), r]);
+  }
+  const summedPeriods: string[] = [];
+  if (kind === 'count' || kind === 'ratio') {
+    for (const [period, list] of byComune) {
+      if (own.has(period)) continue;
+      summedPeriods.push(period);
+      if (kind === 'count') own.set(period, list.reduce((s, r) => s + (r.valueNumber ?? 0), 0));
+      else own.set(period, { numerator: list.reduce((s, r) => s + (r.numerator ?? 0), 0), denominator: list.reduce((s, r) => s + (r.denominator ?? 0), 0) });
+    }
+  }
+  const measurements = [...own].map(([period, value]) => ({ period, value })).sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+  return { measurements, summedPeriods: summedPeriods.sort() };
+}
+
+/** The status that sums up an indicator's targets for the dashboard: the worst of those due, else in progress. */
+export function summaryStatus(statuses: readonly TargetStatus[]): TargetStatus | null {
+  if (statuses.length === 0) return null;
+  for (const s of ['non_raggiunto', 'dati_mancanti', 'in_corso', 'raggiunto', 'baseline'] as const) if (statuses.includes(s)) return s;
+  return null;
+}
+
+/** Checks a period typed by a user against the indicator's granularity and the plan's years. */
+export function checkPeriodFor(key: string, granularity: PeriodGranularity, plan: { periodStartYear: number; periodEndYear: number }): string | null {
+  const p = parsePeriod(key.trim());
+  const example = periodKey(plan.periodStartYear + 1, granularity, 1);
+  if (!p) return `periodo non valido: «${key}» (es. ${example})`;
+  if (p.granularity !== granularity) {
+    const name = granularity === 'year' ? 'annuale' : granularity === 'semester' ? 'semestrale' : 'trimestrale';
+    return `l’indicatore si misura con cadenza ${name}: scrivi un periodo come ${example}, non «${key}»`;
+  }
+  if (p.year < plan.periodStartYear - 1 || p.year > plan.periodEndYear) {
+    return `periodo ${key} fuori dal piano (${plan.periodStartYear}-${plan.periodEndYear}; è ammesso anche l’anno precedente, per il valore di partenza)`;
+  }
+  return null;
+}

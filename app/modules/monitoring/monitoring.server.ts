@@ -1,0 +1,30 @@
+import { data } from 'react-router';
+import type { Db } from '../../shared/db/client.ts';
+import { ValidationError } from '../../shared/errors.ts';
+import { getAmbitoByCode } from '../territory/territory.queries.ts';
+import { getPlanForMonitoring } from './monitoring.queries.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** True when a URL segment can be a record id (anything else is a 404 without asking the database). */
+export const isUuid = (s: string | undefined): s is string => typeof s === 'string' && UUID.test(s);
+
+/** Loads the Ambito of the URL and checks that the plan of the URL belongs to it (404 otherwise). */
+export async function requireMonitoringPlan(db: Db, code: string, planId: string) {
+  const ambito = await getAmbitoByCode(db, code);
+  if (!ambito) throw data('Ambito non trovato', { status: 404 });
+  const header = isUuid(planId) ? await getPlanForMonitoring(db, planId) : null;
+  if (!header || header.plan.ambitoId !== ambito.id) throw data('Piano non trovato', { status: 404 });
+  return { ambito, header };
+}
+
+/** The text of an uploaded file, or a validation error that says what is wrong with it. */
+export async function uploadedText(form: FormData, field: string, what: string, maxBytes: number): Promise<{ name: string; text: string }> {
+  const file = form.get(field);
+  if (!(file instanceof File) || file.size === 0) throw new ValidationError([{ path: field, message: `Scegli ${what} da importare.` }], 'Nessun file ricevuto.');
+  if (file.size > maxBytes) throw new ValidationError([{ path: field, message: `Il file supera i ${Math.round(maxBytes / 1024 / 1024)} MB.` }], 'File troppo grande.');
+  return { name: file.name || 'file', text: await file.text() };
+}
+
+/** The public base URL of this request (for links in e-mails). */
+export const baseUrlOf = (request: Request) => new URL(request.url).origin;
