@@ -1,0 +1,43 @@
+import type { DemoStep } from '../../shared/demo/load-demo.ts';
+import { log } from '../../shared/log.ts';
+import { getAmbitoByCode } from '../territory/territory.queries.ts';
+import { importSpending, loadCatalogues } from './finance.commands.ts';
+import { hasCatalogue, hasSpending } from './finance.queries.ts';
+
+/**
+ * The catalogues of funding sources and spending areas (fixtures/catalogues), then the Gallarate 2022 spending by
+ * area and channel (Tabella 2.4) with the users of Tabella 4.2, through the spending importer.
+ */
+export const financeSteps: DemoStep[] = [
+  {
+    name: 'cataloghi delle fonti di finanziamento e delle aree di spesa',
+    async run({ db, actor, read }) {
+      if (await hasCatalogue(db)) return;
+      const summary = await loadCatalogues({
+        db,
+        actor,
+        funding: { fileName: 'funding-sources.json', text: read('catalogues/funding-sources.json') },
+        areas: { fileName: 'spending-areas.json', text: read('catalogues/spending-areas.json') },
+      });
+      log.info('demo: cataloghi caricati', { ...summary });
+    },
+  },
+  {
+    name: 'spesa sociale dell’Ambito di Gallarate 2022 (Tabelle 2.4 e 4.2)',
+    async run({ db, actor, read }) {
+      const ambito = await getAmbitoByCode(db, 'gallarate');
+      if (!ambito || (await hasSpending(db, ambito.id))) return;
+      const summary = await importSpending({
+        db,
+        actor,
+        ambitoId: ambito.id,
+        upload: {
+          kind: 'csv',
+          spending: { fileName: 'spesa-2022.csv', text: read('demo/gallarate/spending/spesa-2022.csv') },
+          users: { fileName: 'utenti-2022.csv', text: read('demo/gallarate/spending/utenti-2022.csv') },
+        },
+      });
+      log.info('demo: spesa sociale importata', { ...summary });
+    },
+  },
+];

@@ -1,0 +1,194 @@
+import { sql } from 'drizzle-orm';
+import { bigint, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { id, timestamps, version } from '../../shared/db/columns.ts';
+import { planActions, planObjectives, plans } from '../planning/planning.schema.ts';
+import { ambiti, comuni } from '../territory/territory.schema.ts';
+
+/**
+ * The funding-source catalogue of the installation ("canali di finanziamento"), loaded from
+ * fixtures/catalogues/funding-sources.json and editable by the administrator. Codes are stable: spending rows,
+ * allocations and budget records refer to them.
+ */
+export const fundingSources = pgTable(
+  'funding_sources',
+  {
+    id: id(),
+    code: text('code').notNull(),
+    position: integer('position').notNull(),
+    name: text('name').notNull(),
+    shortName: text('short_name').notNull(),
+    kind: text('kind').notNull(),
+    parentCode: text('parent_code'),
+    legalBasis: text('legal_basis'),
+    activeFrom: date('active_from', { mode: 'string' }),
+    activeTo: date('active_to', { mode: 'string' }),
+    aliases: jsonb('aliases').$type<string[]>().notNull().default([]),
+    notes: text('notes'),
+    ...timestamps(),
+    version: version(),
+  },
+  (t) => [uniqueIndex('funding_sources_code_unique').on(t.code)],
+);
+
+/** The areas of every spending classification (LOMBARDIA, ISTAT…) of the installation, in catalogue order. */
+export const spendingAreas = pgTable(
+  'spending_areas',
+  {
+    id: id(),
+    classificationCode: text('classification_code').notNull(),
+    classificationName: text('classification_name').notNull(),
+    code: text('code').notNull(),
+    position: integer('position').notNull(),
+    name: text('name').notNull(),
+    aliases: jsonb('aliases').$type<string[]>().notNull().default([]),
+    description: text('description'),
+    ...timestamps(),
+    version: version(),
+  },
+  (t) => [uniqueIndex('spending_areas_code_unique').on(t.classificationCode, t.code)],
+);
+
+/** The mapping between two classifications: each area of `from` goes to one area of `to`. */
+export const spendingAreaMappings = pgTable(
+  'spending_area_mappings',
+  {
+    id: id(),
+    fromClassification: text('from_classification').notNull(),
+    toClassification: text('to_classification').notNull(),
+    fromArea: text('from_area').notNull(),
+    toArea: text('to_area').notNull(),
+    fit: text('fit').notNull(),
+    note: text('note'),
+    ...timestamps(),
+    version: version(),
+  },
+  (t) => [uniqueIndex('spending_area_mappings_unique').on(t.fromClassification, t.toClassification, t.fromArea)],
+);
+
+/**
+ * Annual social spending of an Ambito by area and funding channel: of one member comune (comuneId set) or of the
+ * Ambito as a whole (comuneId null: associated management, or figures published only as Ambito totals). The
+ * Ambito's spending is the sum of all its rows. Areas are codes of the LOMBARDIA classification.
+ */
+export const spendingFacts = pgTable(
+  'spending_facts',
+  {
+    id: id(),
+    ambitoId: uuid('ambito_id').notNull().references(() => ambiti.id, { onDelete: 'cascade' }),
+    comuneId: uuid('comune_id').references(() => comuni.id),
+    year: integer('year').notNull(),
+    areaCode: text('area_code').notNull(),
+    channelCode: text('channel_code').notNull(),
+    amountCents: bigint('amount_cents', { mode: 'number' }).notNull(),
+    note: text('note'),
+    /** The imported file (and sheet) the row comes from. */
+    source: text('source').notNull(),
+    ...timestamps(),
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex('spending_facts_unique').on(t.ambitoId, sql`coalesce(${t.comuneId}, '00000000-0000-0000-0000-000000000000'::uuid)`, t.year, t.areaCode, t.channelCode),
+    index('spending_facts_ambito_year_idx').on(t.ambitoId, t.year),
+    check('spending_facts_amount_non_negative', sql`${t.amountCents} >= 0`),
+  ],
+);
+
+/** Users of each area in a year (null users = not recorded), with the spending the source reports next to them. */
+export const serviceUsers = pgTable(
+  'service_users',
+  {
+    id: id(),
+    ambitoId: uuid('ambito_id').notNull().references(() => ambiti.id, { onDelete: 'cascade' }),
+    comuneId: uuid('comune_id').references(() => comuni.id),
+    year: integer('year').notNull(),
+    areaCode: text('area_code').notNull(),
+    users: integer('users'),
+    spendCents: bigint('spend_cents', { mode: 'number' }),
+    note: text('note'),
+    source: text('source').notNull(),
+    ...timestamps(),
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex('service_users_unique').on(t.ambitoId, sql`coalesce(${t.comuneId}, '00000000-0000-0000-0000-000000000000'::uuid)`, t.year, t.areaCode),
+  ],
+);
+
+/** A fund's allocation ("assegnazione", "riparto") to the Ambito for a year; several acts of one year are summed. */
+export const fundAllocations = pgTable(
+  'fund_allocations',
+  {
+    id: id(),
+    ambitoId: uuid('ambito_id').notNull().references(() => ambiti.id, { onDelete: 'cascade' }),
+    fundCode: text('fund_code').notNull(),
+    year: integer('year').notNull(),
+    amountCents: bigint('amount_cents', { mode: 'number' }).notNull(),
+    /** The act that allocates the money (e.g. "DGR XII/1234/2025"). */
+    act: text('act'),
+    note: text('note'),
+    ...timestamps(),
+    version: version(),
+  },
+  (t) => [index('fund_allocations_ambito_idx').on(t.ambitoId, t.fundCode, t.year), check('fund_allocations_amount_non_negative', sql`${t.amountCents} >= 0`)],
+);
+
+/**
+ * Cut-off records of a plan's budget: the budgeted (preventivato), committed (impegnato) or paid (liquidato) amount
+ * of an objective (and action, when given) × fund × year (null = the whole plan period) at a cut-off date. Rows are
+ * never updated or deleted: the latest record of a key and measure is the current value, the earlier ones its history.
+ * A value lower than the previous one carries its reason (correzione_errore, disimpegno).
+ */
+export const budgetCutOffs = pgTable(
+  'budget_cut_offs',
+  {
+    id: id(),
+    ambitoId: uuid('ambito_id').notNull().references(() => ambiti.id, { onDelete: 'cascade' }),
+    planId: uuid('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+    objectiveId: uuid('objective_id').notNull().references(() => planObjectives.id, { onDelete: 'cascade' }),
+    actionId: uuid('action_id').references(() => planActions.id, { onDelete: 'cascade' }),
+    fundCode: text('fund_code').notNull(),
+    year: integer('year'),
+    measure: text('measure').notNull(),
+    cutOffDate: date('cut_off_date', { mode: 'string' }).notNull(),
+    amountCents: bigint('amount_cents', { mode: 'number' }).notNull(),
+    previousCents: bigint('previous_cents', { mode: 'number' }),
+    reason: text('reason'),
+    note: text('note'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: text('created_by').notNull(),
+  },
+  (t) => [
+    index('budget_cut_offs_plan_idx').on(t.planId, t.objectiveId, t.fundCode, t.year, t.measure, t.cutOffDate),
+    check('budget_cut_offs_measure', sql`${t.measure} in ('budgeted', 'committed', 'paid')`),
+    check('budget_cut_offs_amount_non_negative', sql`${t.amountCents} >= 0`),
+  ],
+);
+
+/** Unspent amounts of an objective × fund carried over from one year to the next ("riporto delle economie"). */
+export const budgetCarryOvers = pgTable(
+  'budget_carry_overs',
+  {
+    id: id(),
+    ambitoId: uuid('ambito_id').notNull().references(() => ambiti.id, { onDelete: 'cascade' }),
+    planId: uuid('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+    objectiveId: uuid('objective_id').notNull().references(() => planObjectives.id, { onDelete: 'cascade' }),
+    actionId: uuid('action_id').references(() => planActions.id, { onDelete: 'cascade' }),
+    fundCode: text('fund_code').notNull(),
+    fromYear: integer('from_year').notNull(),
+    toYear: integer('to_year').notNull(),
+    amountCents: bigint('amount_cents', { mode: 'number' }).notNull(),
+    decisionDate: date('decision_date', { mode: 'string' }).notNull(),
+    note: text('note'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: text('created_by').notNull(),
+  },
+  (t) => [index('budget_carry_overs_plan_idx').on(t.planId, t.objectiveId, t.fundCode), check('budget_carry_overs_amount_positive', sql`${t.amountCents} > 0`)],
+);
+
+export type FundingSourceRow = typeof fundingSources.$inferSelect;
+export type SpendingAreaRow = typeof spendingAreas.$inferSelect;
+export type SpendingFact = typeof spendingFacts.$inferSelect;
+export type ServiceUsersFact = typeof serviceUsers.$inferSelect;
+export type FundAllocationRow = typeof fundAllocations.$inferSelect;
+export type BudgetCutOff = typeof budgetCutOffs.$inferSelect;
+export type BudgetCarryOver = typeof budgetCarryOvers.$inferSelect;
