@@ -1,0 +1,208 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Actor } from '../../shared/auth/actor.ts';
+import { recordAudit } from '../../shared/audit/audit.ts';
+import { parseCsv } from '../../shared/csv.ts';
+import type { Db, Tx } from '../../shared/db/client.ts';
+import { updateVersioned } from '../../shared/db/versioned.ts';
+import { ConflictError, issuesFromZod, NotFoundError, ValidationError, type FieldIssue } from '../../shared/errors.ts';
+import { ambitoComuni, ambiti, comuni } from '../territory/territory.schema.ts';
+import { parseLepsCatalogue, parseSocialWorkerStaff } from './leps-catalogue.ts';
+import { authorize } from './leps.policy.ts';
+import { fteFromWeeklyHours } from './leps.rules.ts';
+import { lepsCatalogue, socialWorkerPosts } from './leps.schema.ts';
+import { CatalogueEntryInput, DeletePostInput, SocialWorkerPostInput } from './leps.validation.ts';
+
+function parse<T>(schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, input: unknown): T {
+  const r = schema.safeParse(input);
+  if (!r.success) throw new ValidationError(issuesFromZod(r.error));
+  return r.data;
+}
+
+const notImported = (fileName: string, count: number) =>
+  `Il file ${fileName} non è stato importato: ${count === 1 ? 'c’è un errore' : `ci sono ${count} errori`}. Nessun dato è stato modificato.`;
+
+/**
+ * Loads a version of the LEPS catalogue from its file (cantiere.leps-catalogue). A version is loaded once: a
+ * corrected or extended catalogue takes a new version number. Administrator only; one audit entry.
+ */
+export async function importLepsCatalogue({ db, actor, fileName, text }: { db: Db; actor: Actor; fileName: string; text: string }) {
+  authorize(actor, 'catalogue.edit', null);
+  const catalogue = parseLepsCatalogue(fileName, text);
+  return db.transaction(async (tx) => {
+    const [existing] = await tx.select({ id: lepsCatalogue.id }).from(lepsCatalogue).where(eq(lepsCatalogue.catalogueVersion, catalogue.version)).limit(1);
+    if (existing) {
+      throw new ValidationError(
+        [{ path: `${fileName}, campo version`, message: `la versione «${catalogue.version}» del catalogo è già caricata: un catalogo corretto prende un nuovo numero di versione` }],
+        notImported(fileName, 1),
+      );
+    }
+    const source = `${catalogue.source.document}; ${catalogue.source.section} (${catalogue.source.lines})`;
+    await tx.insert(lepsCatalogue).values(
+      catalogue.leps.map((l, position) => ({
+        catalogueVersion: catalogue.version,
+        catalogueTitle: catalogue.title,
+        position,
+        code: l.code,
+        name: l.name,
+        legalReference: l.legalReference,
+        planningAct: l.planningAct,
+        fundingText: l.fundingText,
+        fundingSources: [...l.fundingSources],
+        policyAreas: l.policyAreas,
+        priority: l.priority,
+        note: l.note,
+        source,
+      })),
+    );
+    const summary = { file: fileName, version: catalogue.version, leps: catalogue.leps.length };
+    await recordAudit(tx, { actor, action: 'leps.catalogue.imported', entityType: 'import', entityId: fileName, after: summary });
+    return summary;
+  });
+}
+
+/** Saves the administrator's changes to one catalogue entry (name, norm, planning act, funding, note). */
+export async function updateCatalogueEntry({ db, actor, entryId, input }: { db: Db; actor: Actor; entryId: string; input: unknown }) {
+  authorize(actor, 'catalogue.edit', null);
+  const { version, ...patch } = parse(CatalogueEntryInput, input);
+  return db.transaction(async (tx) => {
+    const [entry] = await tx.select({ catalogueVersion: lepsCatalogue.catalogueVersion }).from(lepsCatalogue).where(eq(lepsCatalogue.id, entryId));
+    if (!entry) throw new NotFoundError('La voce del catalogo LEPS');
+    const [clash] = await tx
+      .select({ id: lepsCatalogue.id, code: lepsCatalogue.code })
+      .from(lepsCatalogue)
+      .where(and(eq(lepsCatalogue.catalogueVersion, entry.catalogueVersion), eq(lepsCatalogue.name, patch.name)));
+    if (clash && clash.id !== entryId) throw new ValidationError([{ path: 'name', message: `Il nome è già usato dal LEPS ${clash.code} dello stesso catalogo.` }]);
+    const { before, after } = await updateVersioned(tx, lepsCatalogue, entryId, version, patch, 'la voce del catalogo LEPS');
+    await recordAudit(tx, { actor, action: 'leps.catalogue_entry.updated', entityType: 'leps_catalogue', entityId: entryId, before, after });
+    return after;
+  });
+}
+
+async function ambitoScope(tx: Db | Tx, ambitoId: string) {
+  const [a] = await tx.select({ id: ambiti.id, code: ambiti.code, name: ambiti.name, regionCode: ambiti.regionCode }).from(ambiti).where(eq(ambiti.id, ambitoId));
+  if (!a) throw new NotFoundError('L’Ambito');
+  return a;
+}
+
+/** The comuni of the Ambito (any period), by id and by ISTAT code. */
+async function memberComuni(tx: Tx, ambitoId: string) {
+  const rows = await tx
+    .select({ id: comuni.id, istatCode: comuni.istatCode, name: comuni.name })
+    .from(ambitoComuni)
+    .innerJoin(comuni, eq(comuni.id, ambitoComuni.comuneId))
+    .where(eq(ambitoComuni.ambitoId, ambitoId));
+  return { byId: new Map(rows.map((r) => [r.id, r])), byIstat: new Map(rows.map((r) => [r.istatCode, r])) };
+}
+
+const overlaps = (a: { validFrom: string; validTo: string | null }, b: { validFrom: string; validTo: string | null }) =>
+  a.validFrom <= (b.validTo ?? '9999-12-31') && b.validFrom <= (a.validTo ?? '9999-12-31');
+
+/** Records one social worker (or post) of the Ambito for a period, from the form. */
+export async function addSocialWorkerPost({ db, actor, ambitoId, input }: { db: Db; actor: Actor; ambitoId: string; input: unknown }) {
+  const v = parse(SocialWorkerPostInput, input);
+  return db.transaction(async (tx) => {
+    const scope = await ambitoScope(tx, ambitoId);
+    authorize(actor, 'staff.write', scope);
+    if (v.comuneId) {
+      const members = await memberComuni(tx, ambitoId);
+      if (!members.byId.has(v.comuneId)) throw new ValidationError([{ path: 'comuneId', message: 'Il comune scelto non fa parte dell’Ambito.' }]);
+    }
+    const same = await tx.select().from(socialWorkerPosts).where(and(eq(socialWorkerPosts.ambitoId, ambitoId), eq(socialWorkerPosts.code, v.code)));
+    const clash = same.find((p) => overlaps(p, v));
+    if (clash) {
+      throw new ValidationError([{ path: 'validFrom', message: `Il codice ${v.code} ha già un periodo che si sovrappone (dal ${clash.validFrom}${clash.validTo ? ` al ${clash.validTo}` : ''}): chiudi prima quel periodo.` }]);
+    }
+    const fte = v.fte ?? fteFromWeeklyHours(v.weeklyHours!).value!;
+    const [row] = await tx
+      .insert(socialWorkerPosts)
+      .values({
+        ambitoId,
+        comuneId: v.comuneId,
+        code: v.code,
+        fte,
+        employerKind: v.employerKind,
+        employerName: v.employerName,
+        contract: v.contract,
+        fundingSources: v.fundingSources,
+        assignment: v.assignment,
+        validFrom: v.validFrom,
+        validTo: v.validTo,
+        source: 'Inserito dal modulo',
+      })
+      .returning();
+    await recordAudit(tx, { actor, action: 'leps.social_worker.created', entityType: 'social_worker_post', entityId: row!.id, ambitoId, after: row });
+    return row!;
+  });
+}
+
+/** Removes a row of the staff list entered by mistake (a worker who leaves gets an end date instead). */
+export async function deleteSocialWorkerPost({ db, actor, postId, input }: { db: Db; actor: Actor; postId: string; input: unknown }) {
+  const { version } = parse(DeletePostInput, input);
+  return db.transaction(async (tx) => {
+    const [post] = await tx.select().from(socialWorkerPosts).where(eq(socialWorkerPosts.id, postId)).for('update');
+    if (!post) throw new NotFoundError('La riga del personale');
+    const scope = await ambitoScope(tx, post.ambitoId);
+    authorize(actor, 'staff.write', scope);
+    if (post.version !== version) throw new ConflictError('la riga del personale', post.version);
+    await tx.delete(socialWorkerPosts).where(eq(socialWorkerPosts.id, postId));
+    await recordAudit(tx, { actor, action: 'leps.social_worker.deleted', entityType: 'social_worker_post', entityId: postId, ambitoId: post.ambitoId, before: post });
+  });
+}
+
+/**
+ * Imports the social-worker staff list of an Ambito (CSV, see SOCIAL_WORKER_CSV_COLUMNS; an optional column
+ * `codice_istat_comune` assigns a row to one comune of the Ambito). All or nothing: every problem is reported with
+ * file, row and column, including periods that overlap rows already recorded with the same code. One audit entry.
+ */
+export async function importSocialWorkerStaff({ db, actor, ambitoId, fileName, text }: { db: Db; actor: Actor; ambitoId: string; fileName: string; text: string }) {
+  const scope = await ambitoScope(db, ambitoId);
+  authorize(actor, 'staff.write', scope);
+  const posts = parseSocialWorkerStaff(fileName, text);
+  // The parser validated every row; the data rows are in the same order as the posts.
+  const table = parseCsv(text);
+  const comuneColumn = table.header.indexOf('codice_istat_comune');
+  return db.transaction(async (tx) => {
+    const members = await memberComuni(tx, ambitoId);
+    const existing = await tx.select().from(socialWorkerPosts).where(eq(socialWorkerPosts.ambitoId, ambitoId)).orderBy(asc(socialWorkerPosts.validFrom));
+    const issues: FieldIssue[] = [];
+    const values = posts.map((p, i) => {
+      const line = table.rows[i]!.line;
+      let comuneId: string | null = null;
+      const istat = comuneColumn >= 0 ? (table.rows[i]!.cells[comuneColumn] ?? '').trim() : '';
+      if (istat) {
+        const c = members.byIstat.get(istat);
+        if (!c) issues.push({ path: `${fileName}, riga ${line}, colonna codice_istat_comune`, message: `il comune ${istat} non fa parte dell’Ambito ${scope.name}` });
+        else comuneId = c.id;
+      }
+      const clash = existing.find((e) => e.code === p.id && overlaps(e, { validFrom: p.from, validTo: p.to }));
+      if (clash) {
+        issues.push({ path: `${fileName}, riga ${line}, colonna dal`, message: `il codice ${p.id} è già registrato per un periodo sovrapposto (dal ${clash.validFrom}${clash.validTo ? ` al ${clash.validTo}` : ''})` });
+      }
+      return {
+        ambitoId,
+        comuneId,
+        code: p.id,
+        fte: p.fte,
+        employerKind: p.employerKind,
+        employerName: p.employerName,
+        contract: p.contract,
+        fundingSources: [...p.fundingSources],
+        assignment: p.assignment ?? null,
+        validFrom: p.from,
+        validTo: p.to,
+        source: `${fileName}, riga ${line}`,
+      };
+    });
+    if (issues.length) throw new ValidationError(issues.slice(0, 50), notImported(fileName, issues.length));
+    const rows = await tx.insert(socialWorkerPosts).values(values).returning({ id: socialWorkerPosts.id });
+    const summary = { file: fileName, rows: rows.length, fte: Math.round(values.reduce((s, v) => s + v.fte * 10_000, 0)) / 10_000 };
+    await recordAudit(tx, { actor, action: 'leps.social_workers.imported', entityType: 'import', entityId: fileName, ambitoId, after: summary });
+    return summary;
+  });
+}
+
+/** Used by the demo and tests: is a catalogue version loaded? */
+export async function hasCatalogueVersion(db: Db, version: string) {
+  const rows = await db.select({ id: lepsCatalogue.id }).from(lepsCatalogue).where(inArray(lepsCatalogue.catalogueVersion, [version])).limit(1);
+  return rows.length > 0;
+}

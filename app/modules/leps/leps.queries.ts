@@ -1,0 +1,296 @@
+import { and, asc, desc, eq, gte, inArray, lte } from 'drizzle-orm';
+import type { DbOrTx } from '../../shared/db/client.ts';
+import { lineChart } from '../../shared/charts/charts.ts';
+import { renderChartSvg } from '../../shared/charts/charts.server.ts';
+import { auditLog } from '../../shared/audit/audit.schema.ts';
+import { ambiti, comuni, regions } from '../territory/territory.schema.ts';
+import { listAmbitoComuni, listAmbitoPopulation, listComuniPopulation } from '../territory/territory.queries.ts';
+import { planBudgetLines, planIndicators, planObjectives, plans } from '../planning/planning.schema.ts';
+import { FUNDING_SOURCES } from './leps-catalogue.ts';
+import {
+  lepsEvidenceStatus,
+  SOCIAL_SERVICE_LEPS_CODE,
+  targetsForYear,
+  type EvidenceObjective,
+  type RegionalRow,
+} from './leps.dashboard.ts';
+import {
+  CONTRACT_KIND_LABELS,
+  EMPLOYER_KIND_LABELS,
+  socialWorkerContribution,
+  socialWorkerHistory,
+  STAFF_BASES,
+  type ContractKind,
+  type EmployerKind,
+  type SocialWorkerPost,
+  type StaffBasis,
+} from './leps.rules.ts';
+import { lepsCatalogue, socialWorkerPosts } from './leps.schema.ts';
+
+export const fundingLabel = (code: string) => (FUNDING_SOURCES as Record<string, { label: string }>)[code]?.label ?? code;
+
+// ——— Catalogue ————————————————————————————————————————————————————————————————————————————————————
+
+/** The catalogue version loaded last (the one in use), with its entries in the order of the guidelines. */
+export async function getCurrentCatalogue(db: DbOrTx) {
+  const [latest] = await db
+    .select({ version: lepsCatalogue.catalogueVersion, title: lepsCatalogue.catalogueTitle, source: lepsCatalogue.source })
+    .from(lepsCatalogue)
+    .orderBy(desc(lepsCatalogue.createdAt), desc(lepsCatalogue.catalogueVersion))
+    .limit(1);
+  if (!latest) return null;
+  const entries = await db.select().from(lepsCatalogue).where(eq(lepsCatalogue.catalogueVersion, latest.version)).orderBy(asc(lepsCatalogue.position));
+  return { ...latest, entries };
+}
+
+/** One entry of the current catalogue, with its change history from the audit log (newest first). */
+export async function getCatalogueEntry(db: DbOrTx, code: string) {
+  const catalogue = await getCurrentCatalogue(db);
+  const entry = catalogue?.entries.find((e) => e.code === code);
+  if (!catalogue || !entry) return null;
+  const history = await db
+    .select({ at: auditLog.at, actorLabel: auditLog.actorLabel, action: auditLog.action, before: auditLog.before, after: auditLog.after })
+    .from(auditLog)
+    .where(and(eq(auditLog.entityType, 'leps_catalogue'), eq(auditLog.entityId, entry.id)))
+    .orderBy(desc(auditLog.at));
+  return { catalogue: { version: catalogue.version, title: catalogue.title }, entry, history };
+}
+
+// ——— Population and staff ——————————————————————————————————————————————————————————————————————————
+
+export interface PopulationPoint {
+  year: number;
+  population: number;
+  referenceDate: string | null;
+  /** Published Ambito total, or the sum of all member comuni. */
+  basis: 'ambito' | 'comuni';
+}
+
+/**
+ * The Ambito's population by year: the published Ambito total where there is one, otherwise the sum of the
+ * member comuni when every comune has a figure for that year (a partial sum is never used).
+ */
+export async function ambitoPopulationSeries(db: DbOrTx, ambitoId: string, day: string): Promise<PopulationPoint[]> {
+  const own = await listAmbitoPopulation(db, ambitoId);
+  const points = new Map<number, PopulationPoint>(own.map((r) => [r.year, { year: r.year, population: r.total, referenceDate: r.referenceDate, basis: 'ambito' as const }]));
+  const members = await listAmbitoComuni(db, ambitoId, day);
+  if (members.length) {
+    const byYear = new Map<number, { total: number; count: number; referenceDate: string | null }>();
+    for (const r of await listComuniPopulation(db, ambitoId, day)) {
+      const y = byYear.get(r.year) ?? { total: 0, count: 0, referenceDate: r.referenceDate };
+      y.total += r.total;
+      y.count++;
+      byYear.set(r.year, y);
+    }
+    for (const [year, y] of byYear) {
+      if (!points.has(year) && y.count === members.length) points.set(year, { year, population: y.total, referenceDate: y.referenceDate, basis: 'comuni' });
+    }
+  }
+  return [...points.values()].sort((a, b) => a.year - b.year);
+}
+
+export async function listSocialWorkerPosts(db: DbOrTx, ambitoId: string) {
+  return db
+    .select({ post: socialWorkerPosts, comuneName: comuni.name })
+    .from(socialWorkerPosts)
+    .leftJoin(comuni, eq(comuni.id, socialWorkerPosts.comuneId))
+    .where(eq(socialWorkerPosts.ambitoId, ambitoId))
+    .orderBy(asc(socialWorkerPosts.code), asc(socialWorkerPosts.validFrom));
+}
+
+const toRulePost = (p: typeof socialWorkerPosts.$inferSelect): SocialWorkerPost => ({
+  id: p.code,
+  fte: p.fte,
+  employerKind: p.employerKind as EmployerKind,
+  employerName: p.employerName,
+  contract: p.contract as ContractKind,
+  fundingSources: p.fundingSources,
+  assignment: p.assignment,
+  from: p.validFrom,
+  to: p.validTo,
+});
+
+/**
+ * The social-worker ratio of an Ambito year by year up to `year`: staff in service on 31 December on the chosen
+ * basis, against the population of that year (or, when the year has none yet, the latest earlier figure, which
+ * the row names). Years run from the first population figure or staff record to `year`.
+ */
+export async function getStaffing(db: DbOrTx, ambitoId: string, year: number, basis: StaffBasis = 'tempo_indeterminato_ambito_comuni') {
+  const day = `${year}-12-31`;
+  const [rows, population] = await Promise.all([listSocialWorkerPosts(db, ambitoId), ambitoPopulationSeries(db, ambitoId, day)]);
+  const posts = rows.map((r) => toRulePost(r.post));
+  const firstYears = [...population.map((p) => p.year), ...rows.map((r) => Number(r.post.validFrom.slice(0, 4)))];
+  const start = Math.min(year, ...firstYears);
+  const years: { year: number; population: number | null; populationYear: number | null; referenceDate: string | null }[] = [];
+  for (let y = start; y <= year; y++) {
+    const p = [...population].reverse().find((x) => x.year <= y) ?? null;
+    years.push({ year: y, population: p?.population ?? null, populationYear: p?.year ?? null, referenceDate: p?.referenceDate ?? null });
+  }
+  const history = socialWorkerHistory(posts, years, { basis }).map((h, i) => ({ ...h, populationYear: years[i]!.populationYear, referenceDate: years[i]!.referenceDate }));
+  const current = history[history.length - 1]!;
+  const contribution = socialWorkerContribution({ population: current.population, permanentFte: current.staff.fte.tempo_indeterminato_ambito_comuni });
+  const chartSvg =
+    history.length > 0
+      ? renderChartSvg(
+          lineChart({
+            categories: history.map((h) => String(h.year)),
+            yName: 'ETP',
+            series: [
+              { name: 'ETP in servizio al 31/12', values: history.map((h) => (rows.length ? h.fte : null)) },
+              { name: 'ETP richiesti dal LEPS (1:5.000)', values: history.map((h) => h.assessment.leps.requiredFte?.value ?? null) },
+              { name: 'ETP dell’obiettivo di servizio (1:4.000)', values: history.map((h) => h.assessment.serviceObjective.requiredFte?.value ?? null) },
+            ],
+          }),
+          { width: 760, height: 320 },
+        )
+      : null;
+  return {
+    basis,
+    bases: STAFF_BASES,
+    staffRecorded: rows.length > 0,
+    posts: rows.map((r) => ({
+      ...r.post,
+      comuneName: r.comuneName,
+      employerKindLabel: EMPLOYER_KIND_LABELS[r.post.employerKind as EmployerKind] ?? r.post.employerKind,
+      contractLabel: CONTRACT_KIND_LABELS[r.post.contract as ContractKind] ?? r.post.contract,
+      fundingLabels: r.post.fundingSources.map(fundingLabel),
+    })),
+    population,
+    history,
+    current,
+    contribution,
+    chartSvg,
+  };
+}
+
+// ——— Dashboard ————————————————————————————————————————————————————————————————————————————————————
+
+/** The Ambito's plan covering `year` (the one starting last when periods overlap). */
+export async function planCoveringYear(db: DbOrTx, ambitoId: string, year: number) {
+  const [plan] = await db
+    .select()
+    .from(plans)
+    .where(and(eq(plans.ambitoId, ambitoId), lte(plans.periodStartYear, year), gte(plans.periodEndYear, year)))
+    .orderBy(desc(plans.periodStartYear))
+    .limit(1);
+  return plan ?? null;
+}
+
+/** The plan's objectives with their indicators (with targets) and budget total, keyed by the LEPS they name. */
+async function planEvidence(db: DbOrTx, planId: string) {
+  const objectives = await db.select().from(planObjectives).where(eq(planObjectives.planId, planId)).orderBy(asc(planObjectives.position));
+  const ids = objectives.map((o) => o.id);
+  const [indicators, budget] = ids.length
+    ? await Promise.all([
+        db.select().from(planIndicators).where(inArray(planIndicators.objectiveId, ids)).orderBy(asc(planIndicators.position)),
+        db.select({ objectiveId: planBudgetLines.objectiveId, fund: planBudgetLines.fund, amountCents: planBudgetLines.amountCents }).from(planBudgetLines).where(inArray(planBudgetLines.objectiveId, ids)),
+      ])
+    : [[], []];
+  const byLeps = new Map<string, (EvidenceObjective & { id: string; funds: { fund: string; label: string; amountCents: number }[]; indicatorIds: string[] })[]>();
+  for (const o of objectives) {
+    const leps = ((o.links as { leps?: string[] } | null)?.leps ?? []) as string[];
+    if (!leps.length) continue;
+    const own = budget.filter((b) => b.objectiveId === o.id);
+    const funds = new Map<string, number>();
+    for (const b of own) funds.set(b.fund, (funds.get(b.fund) ?? 0) + b.amountCents);
+    const inds = indicators.filter((i) => i.objectiveId === o.id);
+    const item = {
+      id: o.id,
+      code: o.code,
+      title: o.title,
+      indicators: inds.map((i) => ({ code: i.code, label: i.label, targets: i.targets.map((t) => ({ year: t.year, rule: t.rule as { type: string }, text: t.text })) })),
+      indicatorIds: inds.map((i) => i.id),
+      budgetCents: own.reduce((s, b) => s + b.amountCents, 0),
+      funds: [...funds].map(([fund, amountCents]) => ({ fund, label: fundingLabel(fund), amountCents })),
+    };
+    for (const code of leps) byLeps.set(code, [...(byLeps.get(code) ?? []), item]);
+  }
+  return byLeps;
+}
+
+/**
+ * The LEPS dashboard of an Ambito for `year`: every LEPS of the current catalogue with its status and its evidence
+ * in the plan covering the year (objectives, indicators with the targets of the year, funds), and the
+ * social-worker ratio for the professional social service.
+ */
+export async function getLepsDashboard(db: DbOrTx, ambitoId: string, year: number) {
+  const [catalogue, plan, staffing] = await Promise.all([getCurrentCatalogue(db), planCoveringYear(db, ambitoId, year), getStaffing(db, ambitoId, year)]);
+  const evidence: Awaited<ReturnType<typeof planEvidence>> = plan ? await planEvidence(db, plan.id) : new Map();
+  const rows = (catalogue?.entries ?? []).map((entry) => {
+    const objectives = evidence.get(entry.code) ?? [];
+    const summary = lepsEvidenceStatus({
+      code: entry.code,
+      year,
+      objectives,
+      socialWorkers: entry.code === SOCIAL_SERVICE_LEPS_CODE ? { assessment: staffing.current.assessment, staffRecorded: staffing.staffRecorded } : null,
+    });
+    return {
+      code: entry.code,
+      name: entry.name,
+      legalReference: entry.legalReference,
+      fundingText: entry.fundingText,
+      priority: entry.priority?.number ?? null,
+      policyAreas: entry.policyAreas.map((a) => a.code),
+      summary,
+      objectives: objectives.map((o) => ({
+        id: o.id,
+        code: o.code,
+        title: o.title,
+        budgetCents: o.budgetCents,
+        funds: o.funds,
+        indicators: o.indicators.map((i) => ({ code: i.code, label: i.label, targets: targetsForYear(i.targets, year) })),
+      })),
+    };
+  });
+  return {
+    year,
+    catalogue: catalogue ? { version: catalogue.version, title: catalogue.title } : null,
+    plan: plan ? { id: plan.id, title: plan.title, period: `${plan.periodStartYear}–${plan.periodEndYear}` } : null,
+    staffing: { staffRecorded: staffing.staffRecorded, current: staffing.current },
+    rows,
+    /** The monitoring module does not yet publish the latest measurements: the dashboard shows the targets. */
+    measurements: null,
+  };
+}
+
+// ——— Regional table ——————————————————————————————————————————————————————————————————————————————
+
+export async function getRegion(db: DbOrTx, regionCode: string) {
+  const [r] = await db.select().from(regions).where(eq(regions.code, regionCode));
+  return r ?? null;
+}
+
+/** One row per Ambito of the Region for `year` (see RegionalRow), unsorted. */
+export async function getRegionalLepsRows(db: DbOrTx, regionCode: string, year: number): Promise<RegionalRow[]> {
+  const list = await db.select({ id: ambiti.id, code: ambiti.code, name: ambiti.name }).from(ambiti).where(eq(ambiti.regionCode, regionCode)).orderBy(asc(ambiti.name));
+  const rows: RegionalRow[] = [];
+  for (const a of list) {
+    const d = await getLepsDashboard(db, a.id, year);
+    const s = d.staffing.current;
+    const recorded = d.staffing.staffRecorded;
+    const social = d.rows.find((r) => r.code === SOCIAL_SERVICE_LEPS_CODE);
+    const priority = d.rows.filter((r) => r.priority !== null);
+    rows.push({
+      ambitoCode: a.code,
+      ambitoName: a.name,
+      planTitle: d.plan?.title ?? null,
+      population: s.population,
+      populationYear: s.populationYear,
+      fte: recorded ? s.fte : null,
+      inhabitantsPerWorker: recorded ? (s.assessment.inhabitantsPerWorker?.value ?? null) : null,
+      lepsStatus: social?.summary.status ?? 'dati_mancanti',
+      requiredLepsFte: s.assessment.leps.requiredFte?.value ?? null,
+      requiredObjectiveFte: s.assessment.serviceObjective.requiredFte?.value ?? null,
+      gapLepsFte: recorded ? s.assessment.leps.gapFte : null,
+      gapObjectiveFte: recorded ? s.assessment.serviceObjective.gapFte : null,
+      toHireLeps: recorded ? s.assessment.leps.toHire : null,
+      toHireObjective: recorded ? s.assessment.serviceObjective.toHire : null,
+      programmedLeps: d.rows.filter((r) => r.summary.objectives > 0).length,
+      catalogueSize: d.rows.length,
+      priorityWithTargets: priority.filter((r) => r.summary.status === 'programmato').length,
+      prioritySize: priority.length,
+      lepsBudgetCents: [...new Map(d.rows.flatMap((r) => r.objectives.map((o) => [o.id, o.budgetCents] as const))).values()].reduce((x, y) => x + y, 0),
+    });
+  }
+  return rows;
+}

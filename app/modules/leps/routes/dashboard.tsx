@@ -1,0 +1,164 @@
+import { Link } from 'react-router';
+import type { Route } from './+types/dashboard';
+import { getActor, getServices, guard } from '../../../shared/http/request.server.ts';
+import { describeTarget, type TargetRule } from '../../monitoring/targets.rules.ts';
+import { euro } from '../../planning/planning.format.ts';
+import { LEPS_STATUS_BADGES, LEPS_STATUS_LABELS } from '../leps.dashboard.ts';
+import { abilitiesFor, authorize } from '../leps.policy.ts';
+import { getLepsDashboard } from '../leps.queries.ts';
+import { num } from '../leps.format.ts';
+import { requireAmbito, yearFromUrl } from '../leps.server.ts';
+
+export async function loader({ params, context, request }: Route.LoaderArgs) {
+  const { db } = getServices(context);
+  const ambito = await requireAmbito(db, params.code);
+  const actor = getActor(context);
+  await guard(request, async () => authorize(actor, 'leps.read', ambito, { hide: true }));
+  const year = yearFromUrl(request);
+  const d = await getLepsDashboard(db, ambito.id, year);
+  return {
+    ambito: { code: ambito.code, name: ambito.name, regionCode: ambito.regionCode, regionName: ambito.regionName },
+    can: abilitiesFor(actor, ambito),
+    canRegional: abilitiesFor(actor, { regionCode: ambito.regionCode })['leps.regional'],
+    ...d,
+    rows: d.rows.map((r) => ({
+      ...r,
+      objectives: r.objectives.map((o) => ({ ...o, indicators: o.indicators.map((i) => ({ ...i, targets: i.targets.map((t) => ({ ...t, rule: describeTarget(t.rule as TargetRule) })) })) })),
+    })),
+  };
+}
+
+export default function LepsDashboard({ loaderData }: Route.ComponentProps) {
+  const { ambito, year, plan, catalogue, rows, staffing } = loaderData;
+  const s = staffing.current.assessment;
+  const counts = rows.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.summary.status]: (acc[r.summary.status] ?? 0) + 1 }), {});
+  return (
+    <>
+      <title>{`LEPS ${year} – ${ambito.name}`}</title>
+      <h1>Livelli essenziali delle prestazioni sociali (LEPS)</h1>
+      <p className="lead">
+        {ambito.name}, anno {year}
+      </p>
+      <form method="get" className="d-flex align-items-end gap-2 mb-4">
+        <div>
+          <label htmlFor="anno" className="form-label fw-semibold">
+            Anno
+          </label>
+          <input id="anno" name="anno" type="number" min={2000} max={2100} defaultValue={year} className="form-control" />
+        </div>
+        <button type="submit" className="btn btn-outline-primary">
+          Mostra
+        </button>
+      </form>
+      <ul className="list-unstyled">
+        <li>
+          Piano che copre il {year}:{' '}
+          {plan ? (
+            <Link to={`/ambiti/${ambito.code}/piani/${plan.id}`}>
+              {plan.title} ({plan.period})
+            </Link>
+          ) : (
+            'nessun piano dell’Ambito copre quest’anno'
+          )}
+        </li>
+        <li>
+          Catalogo: {catalogue ? <Link to="/leps/catalogo">{`${catalogue.title} (versione ${catalogue.version})`}</Link> : 'non caricato'}
+        </li>
+        <li>
+          Riepilogo:{' '}
+          {Object.entries(counts)
+            .map(([k, v]) => `${LEPS_STATUS_LABELS[k as keyof typeof LEPS_STATUS_LABELS]}: ${v}`)
+            .join('; ')}
+        </li>
+      </ul>
+      <div className="alert alert-info" role="note">
+        Il modulo di monitoraggio non pubblica ancora le ultime misurazioni degli indicatori: per ogni LEPS sono mostrati gli obiettivi, gli
+        indicatori e i valori attesi del {year}, non il loro raggiungimento.
+      </div>
+
+      <section aria-labelledby="servizio-sociale" className="my-4">
+        <h2 id="servizio-sociale" className="h4">
+          Servizio sociale professionale: assistenti sociali per abitanti
+        </h2>
+        <p>
+          {staffing.staffRecorded
+            ? (s.inhabitantsPerWorker?.formula ?? 'Popolazione non disponibile.')
+            : `Nessun assistente sociale registrato per l’Ambito. Con ${staffing.current.population === null ? 'una popolazione non disponibile' : `${num(staffing.current.population)} abitanti`} servono almeno ${s.leps.requiredFte ? `${num(s.leps.requiredFte.value!, 4)} ETP per il LEPS (1:5.000) e ${num(s.serviceObjective.requiredFte!.value!, 4)} ETP per l’obiettivo di servizio (1:4.000)` : '— ETP'}.`}
+        </p>
+        {staffing.staffRecorded && (
+          <ul>
+            <li>{s.leps.message}</li>
+            <li>{s.serviceObjective.message}</li>
+          </ul>
+        )}
+        <Link to={`/ambiti/${ambito.code}/leps/assistenti-sociali?anno=${year}`}>Assistenti sociali, storico e grafico</Link>
+      </section>
+
+      <div className="table-responsive">
+        <table className="table">
+          <caption>Stato dei LEPS nell’Ambito per il {year}: evidenze dal piano</caption>
+          <thead>
+            <tr>
+              <th scope="col">LEPS</th>
+              <th scope="col">Stato</th>
+              <th scope="col">Obiettivi, indicatori e valori attesi {year}</th>
+              <th scope="col" className="text-end">
+                Risorse degli obiettivi
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.code} id={r.code}>
+                <th scope="row">
+                  <Link to={`/leps/catalogo/${r.code}`}>{r.name}</Link>
+                  {r.priority !== null && <span className="d-block small text-secondary">LEPS prioritario n. {r.priority}</span>}
+                  <span className="d-block small text-secondary">{r.legalReference}</span>
+                </th>
+                <td>
+                  <span className={`badge bg-${LEPS_STATUS_BADGES[r.summary.status]}`}>{LEPS_STATUS_LABELS[r.summary.status]}</span>
+                  <span className="d-block small mt-1">{r.summary.reason}</span>
+                </td>
+                <td>
+                  {r.objectives.length === 0 ? (
+                    <span className="text-secondary">—</span>
+                  ) : (
+                    r.objectives.map((o) => (
+                      <div key={o.id} className="mb-2">
+                        <Link to={`/ambiti/${ambito.code}/piani/${plan!.id}/obiettivi/${o.id}`}>{`${o.code} – ${o.title}`}</Link>
+                        {o.indicators.some((i) => i.targets.length > 0) && (
+                          <ul className="small mb-0">
+                            {o.indicators
+                              .filter((i) => i.targets.length > 0)
+                              .map((i) => (
+                                <li key={i.code}>
+                                  {i.code} {i.label}: {i.targets.map((t) => `${t.year ?? 'triennio'} ${t.rule}`).join('; ')}
+                                </li>
+                              ))}
+                          </ul>
+                        )}
+                      </div>
+                    ))
+                  )}
+                </td>
+                <td className="text-end">
+                  {r.summary.budgetCents > 0 ? euro(r.summary.budgetCents) : '—'}
+                  {r.objectives.flatMap((o) => o.funds).length > 0 && (
+                    <span className="d-block small text-secondary">{[...new Set(r.objectives.flatMap((o) => o.funds.map((f) => f.label)))].join(', ')}</span>
+                  )}
+                  <span className="d-block small text-secondary">Fonti nel catalogo: {r.fundingText}</span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="small">Un obiettivo che indica più LEPS compare con le sue risorse sotto ciascuno di essi.</p>
+      {loaderData.canRegional && (
+        <p>
+          <Link to={`/leps/regione/${ambito.regionCode}?anno=${year}`}>Tabella regionale dei LEPS: {ambito.regionName}</Link>
+        </p>
+      )}
+    </>
+  );
+}
