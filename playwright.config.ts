@@ -23,9 +23,10 @@ export default defineConfig({
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
     trace: 'retain-on-failure',
   },
+  // One server and one demo database serve the whole run: the no-JavaScript flows run first, then the rest.
   projects: [
-    { name: 'chromium', testIgnore: /no-js\.spec\.ts/ },
     { name: 'chromium-senza-javascript', testMatch: /no-js\.spec\.ts/, use: { javaScriptEnabled: false } },
+    { name: 'chromium', testIgnore: /no-js\.spec\.ts/, dependencies: ['chromium-senza-javascript'] },
   ],
   webServer: {
     command: 'node server.ts',

@@ -10,6 +10,10 @@ import { useI18n } from './shared/ui/i18n.tsx';
 import { listAmbiti } from './modules/territory/territory.queries.ts';
 import { can as canTerritory } from './modules/territory/territory.policy.ts';
 import { can as canAudit } from './modules/audit/audit.policy.ts';
+import { can as canGovernance } from './modules/governance/governance.policy.ts';
+import { can as canLeps } from './modules/leps/leps.policy.ts';
+import { can as canFinance } from './modules/finance/finance.policy.ts';
+import { can as canMonitoring } from './modules/monitoring/monitoring.policy.ts';
 
 export const middleware: Route.MiddlewareFunction[] = [rootMiddleware];
 
@@ -24,11 +28,22 @@ export async function loader({ context, params }: Route.LoaderArgs) {
   if (current) {
     nav.push({ key: 'nav.home', href: `/ambiti/${current.code}` });
     nav.push({ key: 'nav.territory', href: `/ambiti/${current.code}/territorio` });
+    nav.push({ key: 'nav.plans', href: `/ambiti/${current.code}/piani` });
+    if (canMonitoring(actor, 'monitoring.read', current)) nav.push({ key: 'nav.monitoring', href: `/ambiti/${current.code}/monitoraggio` });
     if (canTerritory(actor, 'ambito.edit', current)) nav.push({ key: 'nav.edit', href: `/ambiti/${current.code}/modifica` });
+    if (canGovernance(actor, 'governance.read', current)) {
+      nav.push({ key: 'nav.governance', href: `/ambiti/${current.code}/organi` });
+      nav.push({ key: 'nav.organisations', href: `/ambiti/${current.code}/organizzazioni` });
+      nav.push({ key: 'nav.agreement', href: `/ambiti/${current.code}/accordo` });
+    }
+    if (canLeps(actor, 'leps.read', current)) nav.push({ key: 'nav.leps', href: `/ambiti/${current.code}/leps` });
+    if (canFinance(actor, 'finance.read', current)) nav.push({ key: 'nav.finance', href: `/ambiti/${current.code}/risorse` });
     if (canAudit(actor, 'audit.read', current)) nav.push({ key: 'nav.audit', href: `/registro?ambito=${current.code}` });
-  } else if (canAudit(actor, 'audit.read', null)) {
-    nav.push({ key: 'nav.audit', href: '/registro' });
   }
+  const reviewedRegion = actor.kind === 'user' ? actor.grants.find((g) => g.role === 'regional_reviewer' && g.regionCode)?.regionCode : undefined;
+  if (!current && reviewedRegion) nav.push({ key: 'nav.leps', href: `/leps/regione/${reviewedRegion}` });
+  else if (!current) nav.push({ key: 'nav.leps', href: '/leps/catalogo' });
+  if (!current && canAudit(actor, 'audit.read', null)) nav.push({ key: 'nav.audit', href: '/registro' });
   return {
     locale: state.locale,
     csrfToken: state.csrfToken,

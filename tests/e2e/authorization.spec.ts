@@ -9,8 +9,9 @@ const LOGIN = 'login';
 
 // Expected answers in the order of WHO.
 const PAGES: [string, (number | typeof LOGIN)[]][] = [
-  // Home: a member of exactly one Ambito goes straight to it (302); others choose from the list.
-  ['/', [200, 200, 302, 302, 302, 302, 302, 302]],
+  // Home: a member of exactly one Ambito goes straight to it (302); others choose from the list (the Region's reviewer
+  // reads the two demo Ambiti of Lombardy, Gallarate and Sebino).
+  ['/', [200, 200, 302, 302, 302, 302, 302, 200]],
   ['/ambiti/gallarate', [200, 200, 200, 200, 200, 200, 200, 200]],
   ['/ambiti/gallarate/modifica', [LOGIN, 200, 200, 403, 403, 403, 403, 403]],
   ['/registro', [LOGIN, 200, 200, 403, 403, 403, 403, 403]],
@@ -18,7 +19,55 @@ const PAGES: [string, (number | typeof LOGIN)[]][] = [
   ['/profilo', [LOGIN, 200, 200, 200, 200, 200, 200, 200]],
   ['/api/v1/ambiti/gallarate', [200, 200, 200, 200, 200, 200, 200, 200]],
   ['/api/v1/ambiti/gallarate/comuni', [200, 200, 200, 200, 200, 200, 200, 200]],
+  ['/ambiti/gallarate/territorio', [200, 200, 200, 200, 200, 200, 200, 200]],
+  ['/ambiti/gallarate/piani', [200, 200, 200, 200, 200, 200, 200, 200]],
+  // The adopted 2025-2027 plan is public; its JSON export too.
+  ['{plan}', [200, 200, 200, 200, 200, 200, 200, 200]],
+  ['{plan}/esporta.json', [200, 200, 200, 200, 200, 200, 200, 200]],
+  // Governance: the Ambito's members and its Region's reviewer read; the outbox (e-mail addresses) is the Ufficio di Piano's.
+  ['/ambiti/gallarate/organi', [LOGIN, 200, 200, 200, 200, 200, 200, 200]],
+  ['/ambiti/gallarate/organizzazioni', [LOGIN, 200, 200, 200, 200, 200, 200, 200]],
+  ['/ambiti/gallarate/accordo', [LOGIN, 200, 200, 200, 200, 200, 200, 200]],
+  ['/ambiti/gallarate/calendario.ics', [LOGIN, 200, 200, 200, 200, 200, 200, 200]],
+  ['/ambiti/gallarate/posta', [LOGIN, 200, 200, 200, 403, 403, 403, 403]],
+  // LEPS: the catalogue is public; an Ambito's dashboard and staff list are for its members and the Region's reviewer;
+  // the regional table and its CSV export for the Region's reviewer (and the administrator).
+  ['/leps/catalogo', [200, 200, 200, 200, 200, 200, 200, 200]],
+  ['/leps/catalogo/LEPS_PUA', [200, 200, 200, 200, 200, 200, 200, 200]],
+  ['/ambiti/gallarate/leps', [LOGIN, 200, 200, 200, 200, 200, 200, 200]],
+  ['/ambiti/gallarate/leps/assistenti-sociali', [LOGIN, 200, 200, 200, 200, 200, 200, 200]],
+  ['/leps/regione/03', [LOGIN, 200, 403, 403, 403, 403, 403, 200]],
+  ['/leps/regione/03/esporta.csv', [LOGIN, 200, 403, 403, 403, 403, 403, 200]],
+  // Money: the Ambito's members and its Region's reviewer read; the Ufficio di Piano and a comune referent (its own
+  // comune's figures only) open the import and its templates.
+  ['/ambiti/gallarate/risorse', [LOGIN, 200, 200, 200, 200, 200, 200, 200]],
+  ['/ambiti/gallarate/risorse/bilancio', [LOGIN, 200, 200, 200, 200, 200, 200, 200]],
+  ['/ambiti/gallarate/risorse/importa', [LOGIN, 200, 200, 200, 200, 403, 403, 403]],
+  ['/ambiti/gallarate/risorse/modelli/modello-spesa.xlsx', [LOGIN, 200, 200, 200, 200, 403, 403, 403]],
+  // Monitoring and evaluation: the Ambito's members and its Region's reviewer read ({monitoring} = the 2025-2027 plan).
+  ['/ambiti/gallarate/monitoraggio', [LOGIN, 200, 200, 200, 200, 200, 200, 200]],
+  ['{monitoring}', [LOGIN, 200, 200, 200, 200, 200, 200, 200]],
+  ['{monitoring}/valutazione', [LOGIN, 200, 200, 200, 200, 200, 200, 200]],
 ];
+
+/** The path of the demo's Assemblea dei Sindaci, read from the bodies page by the administrator. */
+async function assemblyPath(playwright: { request: { newContext: (o: { baseURL: string }) => Promise<APIRequestContext> } }, baseURL: string): Promise<string> {
+  const admin = await playwright.request.newContext({ baseURL });
+  await signInRequest(admin, 'admin');
+  const html = await (await admin.get('/ambiti/gallarate/organi')).text();
+  await admin.dispose();
+  const match = /href="(\/ambiti\/gallarate\/organi\/[0-9a-f-]{36})"[^>]*>Assemblea dei Sindaci</.exec(html);
+  if (!match) throw new Error('Assemblea dei Sindaci non trovata');
+  return match[1]!;
+}
+
+/** The URL of the demo's 2025-2027 plan, read from the plans page. */
+async function planUrl(request: APIRequestContext): Promise<string> {
+  const html = await (await request.get('/ambiti/gallarate/piani')).text();
+  const match = /href="(\/ambiti\/gallarate\/piani\/[0-9a-f-]{36})"[^>]*>Piano di Zona 2025/.exec(html);
+  if (!match) throw new Error('piano 2025-2027 non trovato');
+  return match[1]!;
+}
 
 async function contextFor(playwright: { request: { newContext: (o: { baseURL: string }) => Promise<APIRequestContext> } }, baseURL: string, who: Who): Promise<APIRequestContext> {
   const request = await playwright.request.newContext({ baseURL });
@@ -29,7 +78,9 @@ async function contextFor(playwright: { request: { newContext: (o: { baseURL: st
 for (const [i, who] of WHO.entries()) {
   test(`pages and API as ${who}`, async ({ playwright, baseURL }) => {
     const request = await contextFor(playwright, baseURL!, who);
-    for (const [path, expected] of PAGES) {
+    const plan = await planUrl(request);
+    for (const [template, expected] of PAGES) {
+      const path = template.replace('{plan}', plan).replace('{monitoring}', plan.replace('/piani/', '/monitoraggio/'));
       const response = await request.get(path, { maxRedirects: 0 });
       const want = expected[i]!;
       if (want === LOGIN) {
@@ -51,6 +102,33 @@ for (const [i, who] of WHO.entries()) {
       // Allowed roles reach the version check (409: stale version on purpose), the others are refused (403).
       expect(post.status(), `${who} POST /ambiti/gallarate/modifica`).toBe(allowed ? 409 : 403);
     }
+
+    // Changing the plan's status: only the coordinator and the administrator (409 = reached the version check).
+    const status = await request.post(plan, { form: { _csrf: await csrfToken(request), intent: 'status', version: '999999', status: 'transmitted' }, maxRedirects: 0 });
+    if (who === 'anonymous') expect(status.status()).toBe(302);
+    else expect(status.status(), `${who} POST stato del piano`).toBe(who === 'admin' || who === 'coordinator' ? 409 : 403);
+
+    // The Assemblea dei Sindaci: every reader sees it; only the Ufficio di Piano and the administrator create its
+    // meetings. A third-sector member or the regional reviewer is refused (403) before the form is even read; the
+    // allowed roles reach the validation of the (empty on purpose) form (400), so nothing is created.
+    const assembly = await assemblyPath(playwright, baseURL!);
+    const body = await request.get(assembly, { maxRedirects: 0 });
+    expect(body.status(), `${who} GET Assemblea dei Sindaci`).toBe(who === 'anonymous' ? 302 : 200);
+    const meeting = await request.post(assembly, { form: { _csrf: await csrfToken(request), intent: 'create-meeting', title: '' }, maxRedirects: 0 });
+    if (who === 'anonymous') expect(meeting.status()).toBe(302);
+    else expect(meeting.status(), `${who} POST nuova riunione dell’Assemblea`).toBe(who === 'admin' || who === 'coordinator' || who === 'staff' ? 400 : 403);
+
+    // Recording a value of the plan budget: only the Ufficio di Piano and the administrator reach the validation of
+    // the (incomplete on purpose) form (400); the other members are refused (403).
+    const budget = await request.post('/ambiti/gallarate/risorse/bilancio', { form: { _csrf: await csrfToken(request), intent: 'allocation', fund: 'FNA', year: '', amountEuro: '' }, maxRedirects: 0 });
+    if (who === 'anonymous') expect(budget.status()).toBe(302);
+    else expect(budget.status(), `${who} POST assegnazione di un fondo`).toBe(who === 'admin' || who === 'coordinator' || who === 'staff' ? 400 : 403);
+
+    // Locking a monitoring period: only the coordinator and the administrator reach the check of the period (400: a
+    // year outside the plan, on purpose, so nothing is locked); every other member is refused (403).
+    const lock = await request.post(plan.replace('/piani/', '/monitoraggio/'), { form: { _csrf: await csrfToken(request), intent: 'lock', period: '2019' }, maxRedirects: 0 });
+    if (who === 'anonymous') expect(lock.status()).toBe(302);
+    else expect(lock.status(), `${who} POST blocco di un periodo`).toBe(who === 'admin' || who === 'coordinator' ? 400 : 403);
     await request.dispose();
   });
 }

@@ -9,6 +9,11 @@ import { createUser } from '../../modules/accounts/accounts.server.ts';
 import { users } from '../../modules/accounts/accounts.schema.ts';
 import { importAmbitoComposition, importIstatComuni, importPopulation } from '../../modules/territory/territory.commands.ts';
 import { getAmbitoByCode, hasComuni, hasPopulationFacts } from '../../modules/territory/territory.queries.ts';
+import { governanceSteps } from '../../modules/governance/governance.demo.ts';
+import { planningSteps } from '../../modules/planning/planning.demo.ts';
+import { lepsSteps } from '../../modules/leps/leps.demo.ts';
+import { financeSteps } from '../../modules/finance/finance.demo.ts';
+import { monitoringSteps } from '../../modules/monitoring/monitoring.demo.ts';
 
 const DemoAccounts = z.object({
   password: z.string(),
@@ -66,7 +71,7 @@ const territorySteps: DemoStep[] = [
 ];
 
 /** The demo steps of every module, in order (territory first: the others refer to its Ambiti and comuni). */
-export const DEMO_STEPS: DemoStep[] = [...territorySteps];
+export const DEMO_STEPS: DemoStep[] = [...territorySteps, ...governanceSteps, ...planningSteps, ...monitoringSteps, ...lepsSteps, ...financeSteps];
 
 /**
  * Loads the demo Ambito di Gallarate through the product's own importers, from the fixture files in

@@ -1,5 +1,8 @@
 import * as accounts from '../../modules/accounts/accounts.messages.ts';
 import * as audit from '../../modules/audit/audit.messages.ts';
+import * as finance from '../../modules/finance/finance.messages.ts';
+import * as governance from '../../modules/governance/governance.messages.ts';
+import * as monitoring from '../../modules/monitoring/monitoring.messages.ts';
 import * as territory from '../../modules/territory/territory.messages.ts';
 
 /**
@@ -22,9 +25,11 @@ const shellIt = {
   'nav.label': 'Navigazione principale',
   'nav.home': 'Ambito',
   'nav.territory': 'Territorio e popolazione',
+  'nav.plans': 'Piani di Zona',
   'nav.edit': 'Dati dell’Ambito',
   'nav.audit': 'Registro delle attività',
   'nav.api': 'API',
+  'nav.leps': 'LEPS',
   'footer.accessibility': 'Dichiarazione di accessibilità',
   'footer.istat': 'Dati territoriali: Fonte ISTAT (CC BY 3.0 IT)',
   'footer.licence': 'Cantiere è software libero (EUPL 1.2)',
@@ -47,7 +52,7 @@ const shellIt = {
   'a11y.title': 'Dichiarazione di accessibilità',
 } as const;
 
-const it = { ...shellIt, ...territory.it, ...accounts.it, ...audit.it } as const;
+const it = { ...shellIt, ...territory.it, ...accounts.it, ...audit.it, ...governance.it, ...finance.it, ...monitoring.it } as const;
 
 export type MessageKey = keyof typeof it;
 
@@ -67,9 +72,11 @@ const shellEn: Record<keyof typeof shellIt, string> = {
   'nav.label': 'Main navigation',
   'nav.home': 'Ambito',
   'nav.territory': 'Territory and population',
+  'nav.plans': 'Zone plans',
   'nav.edit': 'Ambito details',
   'nav.audit': 'Activity log',
   'nav.api': 'API',
+  'nav.leps': 'LEPS',
   'footer.accessibility': 'Accessibility statement',
   'footer.istat': 'Territorial data: source ISTAT (CC BY 3.0 IT)',
   'footer.licence': 'Cantiere is free software (EUPL 1.2)',
@@ -92,7 +99,7 @@ const shellEn: Record<keyof typeof shellIt, string> = {
   'a11y.title': 'Accessibility statement',
 };
 
-const en: Record<MessageKey, string> = { ...shellEn, ...territory.en, ...accounts.en, ...audit.en };
+const en: Record<MessageKey, string> = { ...shellEn, ...territory.en, ...accounts.en, ...audit.en, ...governance.en, ...finance.en, ...monitoring.en };
 
 export const LOCALES = ['it', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];

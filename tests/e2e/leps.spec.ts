@@ -1,0 +1,95 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible, signIn } from './support.ts';
+
+test('a regional reviewer opens the regional LEPS table of Lombardy, sorts it and exports it as CSV', async ({ page }) => {
+  await signIn(page, 'regional_reviewer');
+  await page.getByRole('navigation').getByRole('link', { name: 'LEPS', exact: true }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: 'LEPS negli Ambiti della Regione' })).toBeVisible();
+  await page.goto('/leps/regione/03?anno=2025');
+  const table = page.getByRole('table');
+  await expect(table.getByRole('row')).toHaveCount(3);
+  await expect(table.getByRole('rowheader', { name: /Ambito Territoriale di Gallarate/ })).toBeVisible();
+  await expect(table.getByRole('rowheader', { name: /Ambito n\. 5 – Sebino/ })).toBeVisible();
+  await expect(table.getByRole('row', { name: /Sebino/ })).toContainText('54.346');
+  await expect(table.getByRole('row', { name: /Gallarate/ })).toContainText('122.855');
+  await expectAccessible(page);
+
+  // Sorting works through links (server side, no JavaScript needed): population, largest first.
+  await page.getByRole('link', { name: /^Popolazione/ }).click();
+  await expect(page).toHaveURL(/ordina=popolazione&verso=asc/);
+  await expect(table.getByRole('row').nth(1)).toContainText('Sebino');
+  await page.getByRole('link', { name: /^Popolazione/ }).click();
+  await expect(page).toHaveURL(/ordina=popolazione&verso=desc/);
+  await expect(table.getByRole('row').nth(1)).toContainText('Gallarate');
+  await expect(page.getByRole('columnheader', { name: /Popolazione/ })).toHaveAttribute('aria-sort', 'descending');
+
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Esporta in CSV' }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toBe('leps-regione-03-2025.csv');
+  const stream = await download.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(c as Buffer);
+  const lines = Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+  expect(lines).toHaveLength(3);
+  expect(lines[0]!.startsWith('codice_ambito;ambito;piano;popolazione;')).toBe(true);
+  expect(lines[1]!.startsWith('gallarate;Ambito Territoriale di Gallarate;Piano di Zona 2025-2027 – Ambito Territoriale di Gallarate;122855;2023;')).toBe(true);
+  expect(lines[2]!.startsWith('sebino;Ambito n. 5 – Sebino;Piano di Zona 2025-2027 – Ambito n. 5 – Sebino;54346;2024;')).toBe(true);
+});
+
+test('the Gallarate LEPS dashboard shows the five priority LEPS with their 2025 targets and funds', async ({ page }) => {
+  await signIn(page, 'mayor');
+  await page.goto('/ambiti/gallarate');
+  await page.getByRole('navigation').getByRole('link', { name: 'LEPS', exact: true }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: /LEPS/ })).toBeVisible();
+  await page.goto('/ambiti/gallarate/leps?anno=2025');
+  const row = page.getByRole('row', { name: /Prevenzione dell’allontanamento familiare/ });
+  await expect(row).toContainText('Programmato con valori attesi per l’anno');
+  await expect(row).toContainText('IND-4');
+  await expect(row).toContainText('370.000 €');
+  await expect(page.getByRole('row', { name: /Pronto intervento sociale/ })).toContainText('Non programmato nel piano');
+  await expect(page.getByText(/122\.855 abitanti servono almeno 24,571 ETP per il LEPS/)).toBeVisible();
+  await expectAccessible(page);
+});
+
+test('the Ufficio di Piano records a social worker and sees the ratio, the gap in FTE and the chart', async ({ page }) => {
+  await signIn(page, 'staff');
+  await page.goto('/ambiti/gallarate/leps/assistenti-sociali?anno=2025');
+  await expectAccessible(page);
+  await page.getByLabel(/Codice della persona/).fill('E2E-01');
+  await page.getByLabel(/Datore di lavoro \(obbligatorio\)/).fill('Comune di Gallarate');
+  await page.getByLabel('Tipo di datore di lavoro').selectOption('ente_capofila');
+  await page.getByLabel(/Ore settimanali/).fill('18');
+  await page.getByLabel(/In servizio dal/).fill('2025-01-01');
+  await page.getByRole('button', { name: 'Aggiungi' }).click();
+  await expect(page.getByRole('rowheader', { name: 'E2E-01' })).toBeVisible();
+  await expect(page.getByText('122.855 abitanti / 0,5 ETP = 245.710 abitanti per assistente sociale')).toBeVisible();
+  await expect(page.getByText(/mancano 24,071 ETP, cioè 25 assistenti sociali a tempo pieno da assumere/)).toBeVisible();
+  await expect(page.getByRole('figure')).toHaveCount(1);
+  await expectAccessible(page);
+  // A wrong value is reported on its field.
+  await page.getByLabel(/Codice della persona/).fill('E2E-02');
+  await page.getByLabel(/Datore di lavoro \(obbligatorio\)/).fill('Comune di Gallarate');
+  await page.getByLabel(/^ETP/).fill('abc');
+  await page.getByLabel(/In servizio dal/).fill('2025-01-01');
+  await page.getByRole('button', { name: 'Aggiungi' }).click();
+  await expect(page.getByRole('alert')).toContainText('ETP: numero non valido «abc»');
+  await expectAccessible(page);
+  await page.getByRole('button', { name: /Elimina la riga E2E-01/ }).click();
+  await expect(page.getByRole('rowheader', { name: 'E2E-01' })).toHaveCount(0);
+});
+
+test('the LEPS catalogue lists 16 LEPS and the administrator edits an entry, which keeps its history', async ({ page }) => {
+  await page.goto('/leps/catalogo');
+  await expect(page.getByRole('table').getByRole('row')).toHaveCount(17);
+  await expectAccessible(page);
+  await signIn(page, 'admin');
+  await page.goto('/leps/catalogo/LEPS_SUPERVISIONE');
+  const note = page.getByLabel('Nota (facoltativa)');
+  const before = await note.inputValue();
+  await note.fill(`${before} Verificato con le Linee di indirizzo.`);
+  await page.getByRole('button', { name: 'Salva' }).click();
+  await expect(page.getByText('revisione 2', { exact: false })).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: /Nota: «La tabella indica solo «PNRR».*» → «.*Verificato con le Linee di indirizzo\.»/ })).toHaveCount(1);
+  await expectAccessible(page);
+});
