@@ -78,3 +78,25 @@ export function Field({
     </div>
   );
 }
+
+/**
+ * The message after a refused import (or any failure whose problems are places rather than form fields): the
+ * summary, then each place — "file, riga, colonna" — with its problem. Announced as an alert.
+ */
+export function IssuesAlert({ result, id = 'import-errors' }: { result: FormResult | undefined; id?: string }) {
+  if (!result || result.ok || !result.formError) return null;
+  return (
+    <div className={`alert ${result.conflict ? 'alert-warning' : 'alert-danger'}`} role="alert" id={id}>
+      <p className="mb-1">{result.formError}</p>
+      {result.fieldErrors && Object.keys(result.fieldErrors).length > 0 && (
+        <ul className="mb-0">
+          {Object.entries(result.fieldErrors).map(([where, message]) => (
+            <li key={where}>
+              <strong>{where}</strong>: {message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -2,7 +2,7 @@ import { Form, Link, useNavigation } from 'react-router';
 import type { Route } from './+types/import';
 import { ValidationError } from '../../../shared/errors.ts';
 import { formAction, getActor, getServices, guard, requireUser } from '../../../shared/http/request.server.ts';
-import { CsrfField } from '../../../shared/ui/forms.tsx';
+import { CsrfField, IssuesAlert } from '../../../shared/ui/forms.tsx';
 import { euro } from '../../planning/planning.format.ts';
 import { importSpending, type SpendingUpload } from '../finance.commands.ts';
 import { abilitiesFor, authorize } from '../finance.policy.ts';
@@ -116,18 +116,7 @@ export default function SpendingImport({ loaderData, actionData }: Route.Compone
           <Link to={`${base}?anno=${Math.max(...done.years)}`}>Vedi i grafici e il controllo dei totali</Link>
         </div>
       )}
-      {failed && (
-        <div className="alert alert-danger" role="alert" id="import-errors">
-          <p className="mb-1">{failed.formError}</p>
-          <ul className="mb-0">
-            {Object.entries(failed.fieldErrors).map(([where, message]) => (
-              <li key={where}>
-                <strong>{where}</strong>: {message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <IssuesAlert result={failed ?? undefined} />
 
       <Form method="post" encType="multipart/form-data" className="row g-3 align-items-end">
         <CsrfField />

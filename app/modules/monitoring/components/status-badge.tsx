@@ -19,20 +19,4 @@ export function StatusBadge({ status }: { status: TargetStatus }) {
 }
 
 /** The problems of a refused import or form, each with where it is (file, row, column or field) and what. */
-export function IssuesAlert({ result }: { result: { ok: boolean; formError?: string; fieldErrors?: Record<string, string>; conflict?: boolean } | undefined }) {
-  if (!result || result.ok || !result.formError) return null;
-  return (
-    <div className={`alert ${result.conflict ? 'alert-warning' : 'alert-danger'}`} role="alert" id="form-alert">
-      <p className="mb-1">{result.formError}</p>
-      {result.fieldErrors && Object.keys(result.fieldErrors).length > 0 && (
-        <ul className="mb-0">
-          {Object.entries(result.fieldErrors).map(([where, message]) => (
-            <li key={where}>
-              <strong>{where}</strong>: {message}
-            </li>
-          ))}
-        </ul>
-      )}
-    </div>
-  );
-}
+export { IssuesAlert } from '../../../shared/ui/forms.tsx';

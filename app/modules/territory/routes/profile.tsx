@@ -3,7 +3,7 @@ import type { Route } from './+types/profile';
 import { ValidationError } from '../../../shared/errors.ts';
 import { formAction, getActor, getServices, requireUser } from '../../../shared/http/request.server.ts';
 import { Chart } from '../../../shared/ui/chart.tsx';
-import { CsrfField } from '../../../shared/ui/forms.tsx';
+import { CsrfField, IssuesAlert } from '../../../shared/ui/forms.tsx';
 import { useI18n } from '../../../shared/ui/i18n.tsx';
 import { importPopulation } from '../territory.commands.ts';
 import { abilitiesFor } from '../territory.policy.ts';
@@ -250,18 +250,7 @@ export default function TerritoryProfile({ loaderData, actionData }: Route.Compo
               {t('profile.import.done', { records: done.records, created: done.created, updated: done.updated, years: done.years.join(', ') })}
             </div>
           )}
-          {failed && (
-            <div className="alert alert-danger" role="alert" id="import-errors">
-              <p className="mb-1">{failed.formError}</p>
-              <ul className="mb-0">
-                {Object.entries(failed.fieldErrors).map(([where, message]) => (
-                  <li key={where}>
-                    <strong>{where}</strong>: {message}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )}
+          <IssuesAlert result={failed ?? undefined} />
           <Form method="post" encType="multipart/form-data" className="row g-3 align-items-end">
             <CsrfField />
             <div className="col-md-6">
