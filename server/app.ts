@@ -17,6 +17,8 @@ import { securityHeaders } from './security.ts';
 import { createStaticHandler } from './static.ts';
 
 const REQUEST_ID = /^[\w.-]{8,128}$/;
+/** Largest request body accepted (uploads included): refused with 413 before anything reads it. */
+const MAX_BODY_BYTES = 20 * 1024 * 1024;
 
 function isHttps(req: IncomingMessage, config: AppConfig): boolean {
   if ((req.socket as { encrypted?: boolean }).encrypted) return true;
@@ -98,6 +100,13 @@ export function createAppListener(services: AppServices) {
       }
       const headers = securityHeaders(nonce, https);
       if (serveStatic(req, res, pathname, headers)) return;
+      const length = Number(req.headers['content-length'] ?? 0);
+      if (length > MAX_BODY_BYTES) {
+        res.writeHead(413, { ...headers, 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' });
+        res.end(`Richiesta troppo grande: il limite è ${MAX_BODY_BYTES / 1024 / 1024} MB.`);
+        req.resume();
+        return;
+      }
 
       perRequest.run({ requestId, nonce, https, headers }, () => void fetchListener(req, res));
     });

@@ -184,3 +184,13 @@ test('health and readiness', async ({ request }) => {
   expect(ready.status()).toBe(200);
   expect(await ready.json()).toMatchObject({ status: 'ready', database: 'pglite' });
 });
+
+test('a request body over 20 MB is refused with 413 before anything reads it', async ({ request }) => {
+  const response = await request.post('/ambiti/gallarate/territorio', {
+    data: Buffer.alloc(21 * 1024 * 1024),
+    headers: { 'Content-Type': 'application/octet-stream' },
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBe(413);
+  expect(await response.text()).toContain('Richiesta troppo grande');
+});

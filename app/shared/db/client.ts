@@ -8,6 +8,7 @@ import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { log } from '../log.ts';
 import { fromRoot } from '../paths.ts';
 import { lockDataDir } from './lock.ts';
 import * as schema from './schema.ts';
@@ -67,6 +68,9 @@ const MIGRATION_LOCK_KEY = 727_001;
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if ('url' in options) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // An idle connection closed by the server (restart, failover, a terminated backend) must not crash the process:
+    // the pool drops it and opens a new one on the next query.
+    pool.on('error', (error) => log.warn('connessione al database chiusa dal server', { error: error.message }));
     const db = drizzleNodePg({ client: pool, schema }) as unknown as Db;
     return {
       db,
