@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { ConflictError, ForbiddenError, ValidationError } from '../../app/shared/errors.ts';
 import { auditLog } from '../../app/shared/audit/audit.schema.ts';
 import { getAmbitoByCode, listAmbitoComuni } from '../../app/modules/territory/territory.queries.ts';
@@ -13,6 +13,8 @@ import {
   importSocialWorkerStaff,
   updateCatalogueEntry,
 } from '../../app/modules/leps/leps.commands.ts';
+import { saveMeasurement } from '../../app/modules/monitoring/monitoring.commands.ts';
+import { planIndicators, planObjectives } from '../../app/modules/planning/planning.schema.ts';
 import { getCatalogueEntry, getCurrentCatalogue, getLepsDashboard, getRegionalLepsRows, getStaffing } from '../../app/modules/leps/leps.queries.ts';
 import { regionalCsv, sortRegionalRows } from '../../app/modules/leps/leps.dashboard.ts';
 import { socialWorkerPosts } from '../../app/modules/leps/leps.schema.ts';
@@ -84,6 +86,20 @@ describe('LEPS: catalogue, social workers, dashboard and regional table', async 
     const { history } = (await getCatalogueEntry(database.db, 'LEPS_SUPERVISIONE'))!;
     assert.equal(history.length, 1);
     assert.equal((history[0]!.after as { note: string }).note, 'Nota di prova dell’amministratrice');
+  });
+
+  test('the dashboard shows the latest measurement of a LEPS indicator with the status of its target', async () => {
+    const [pippi] = await database.db.select().from(planObjectives).where(eq(planObjectives.code, 'LEPS-PIPPI'));
+    const [ind4] = await database.db.select().from(planIndicators).where(and(eq(planIndicators.objectiveId, pippi!.id), eq(planIndicators.code, 'IND-4')));
+    const staff = actorWith('staff', { ambitoId: gallarateId });
+    await saveMeasurement({ db: database.db, actor: staff, indicatorId: ind4!.id, input: { period: '2025-S1', numerator: '3', denominator: '10' } });
+    await saveMeasurement({ db: database.db, actor: staff, indicatorId: ind4!.id, input: { period: '2025-S2', numerator: '2', denominator: '5' } });
+    const d = await getLepsDashboard(database.db, gallarateId, 2025);
+    const shown = d.rows.find((r) => r.code === 'LEPS_PREVENZIONE_ALLONTANAMENTO')!.objectives.find((o) => o.code === 'LEPS-PIPPI')!.indicators.find((i) => i.code === 'IND-4')!;
+    assert.equal(shown.latest?.periodLabel, '2° semestre 2025');
+    assert.equal(shown.latest?.status, 'non_raggiunto');
+    assert.match(shown.latest!.reason!, /2025: 33,33 % < 40 % → non raggiunto/);
+    assert.ok(d.measured >= 1);
   });
 
   test('the Gallarate dashboard shows the five priority LEPS programmed with 2025 targets, with the plan’s funds', async () => {

@@ -39,6 +39,8 @@ export interface EvidenceTarget {
 }
 
 export interface EvidenceIndicator {
+  /** The plan indicator's id, when the evidence comes from the database (used to fetch its measurements). */
+  id?: string;
   code: string;
   label: string;
   targets: readonly EvidenceTarget[];

@@ -1,3 +1,4 @@
+import { listLatestMeasurements } from '../monitoring/monitoring.queries.ts';
 import { and, asc, desc, eq, gte, inArray, lte } from 'drizzle-orm';
 import type { DbOrTx } from '../../shared/db/client.ts';
 import { lineChart } from '../../shared/charts/charts.ts';
@@ -198,7 +199,7 @@ async function planEvidence(db: DbOrTx, planId: string) {
       id: o.id,
       code: o.code,
       title: o.title,
-      indicators: inds.map((i) => ({ code: i.code, label: i.label, targets: i.targets.map((t) => ({ year: t.year, rule: t.rule as { type: string }, text: t.text })) })),
+      indicators: inds.map((i) => ({ id: i.id, code: i.code, label: i.label, targets: i.targets.map((t) => ({ year: t.year, rule: t.rule as { type: string }, text: t.text })) })),
       indicatorIds: inds.map((i) => i.id),
       budgetCents: own.reduce((s, b) => s + b.amountCents, 0),
       funds: [...funds].map(([fund, amountCents]) => ({ fund, label: fundingLabel(fund), amountCents })),
@@ -216,6 +217,9 @@ async function planEvidence(db: DbOrTx, planId: string) {
 export async function getLepsDashboard(db: DbOrTx, ambitoId: string, year: number) {
   const [catalogue, plan, staffing] = await Promise.all([getCurrentCatalogue(db), planCoveringYear(db, ambitoId, year), getStaffing(db, ambitoId, year)]);
   const evidence: Awaited<ReturnType<typeof planEvidence>> = plan ? await planEvidence(db, plan.id) : new Map();
+  // The latest measurement of every indicator in the evidence, with the status of its target (monitoring module).
+  const indicatorIds = [...new Set([...evidence.values()].flat().flatMap((o) => o.indicatorIds))];
+  const latest = new Map((await listLatestMeasurements(db, indicatorIds)).map((m) => [m.indicatorId, m]));
   const rows = (catalogue?.entries ?? []).map((entry) => {
     const objectives = evidence.get(entry.code) ?? [];
     const summary = lepsEvidenceStatus({
@@ -238,7 +242,15 @@ export async function getLepsDashboard(db: DbOrTx, ambitoId: string, year: numbe
         title: o.title,
         budgetCents: o.budgetCents,
         funds: o.funds,
-        indicators: o.indicators.map((i) => ({ code: i.code, label: i.label, targets: targetsForYear(i.targets, year) })),
+        indicators: o.indicators.map((i) => {
+          const m = i.id ? latest.get(i.id) : undefined;
+          return {
+            code: i.code,
+            label: i.label,
+            targets: targetsForYear(i.targets, year),
+            latest: m?.period ? { periodLabel: m.periodLabel, display: m.display, status: m.target?.status ?? null, statusLabel: m.target?.statusLabel ?? null, reason: m.target?.reason ?? null } : null,
+          };
+        }),
       })),
     };
   });
@@ -248,8 +260,9 @@ export async function getLepsDashboard(db: DbOrTx, ambitoId: string, year: numbe
     plan: plan ? { id: plan.id, title: plan.title, period: `${plan.periodStartYear}–${plan.periodEndYear}` } : null,
     staffing: { staffRecorded: staffing.staffRecorded, current: staffing.current },
     rows,
-    /** The monitoring module does not yet publish the latest measurements: the dashboard shows the targets. */
-    measurements: null,
+    /** How many of the evidence's indicators have at least one measurement. */
+    measured: [...latest.values()].filter((m) => m.period !== null).length,
+    indicatorCount: indicatorIds.length,
   };
 }
 

@@ -72,8 +72,8 @@ export default function LepsDashboard({ loaderData }: Route.ComponentProps) {
         </li>
       </ul>
       <div className="alert alert-info" role="note">
-        Il modulo di monitoraggio non pubblica ancora le ultime misurazioni degli indicatori: per ogni LEPS sono mostrati gli obiettivi, gli
-        indicatori e i valori attesi del {year}, non il loro raggiungimento.
+        Misurazioni dal monitoraggio: {loaderData.measured} indicatori su {loaderData.indicatorCount} hanno almeno un valore. Per ogni indicatore
+        sono mostrati il valore atteso del {year} e, quando c’è, l’ultimo dato con lo stato del suo target.
       </div>
 
       <section aria-labelledby="servizio-sociale" className="my-4">
@@ -133,6 +133,12 @@ export default function LepsDashboard({ loaderData }: Route.ComponentProps) {
                               .map((i) => (
                                 <li key={i.code}>
                                   {i.code} {i.label}: {i.targets.map((t) => `${t.year ?? 'triennio'} ${t.rule}`).join('; ')}
+                                  {i.latest && (
+                                    <span className="d-block">
+                                      Ultimo dato ({i.latest.periodLabel}): {i.latest.display}
+                                      {i.latest.reason ? ` — ${i.latest.reason}` : ''}
+                                    </span>
+                                  )}
                                 </li>
                               ))}
                           </ul>
