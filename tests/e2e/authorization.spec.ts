@@ -1,5 +1,6 @@
 // The route-level authorization table: every role against every page and action of the foundation.
 // Later modules add their rows. 200 = allowed, 302→/accedi = sign-in required, 403 = denied.
+import { request as httpRequest } from 'node:http';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { csrfToken, signInRequest, type DemoRole } from './support.ts';
 
@@ -24,6 +25,9 @@ const PAGES: [string, (number | typeof LOGIN)[]][] = [
   // The adopted 2025-2027 plan is public; its JSON export too.
   ['{plan}', [200, 200, 200, 200, 200, 200, 200, 200]],
   ['{plan}/esporta.json', [200, 200, 200, 200, 200, 200, 200, 200]],
+  // The installation's catalogue of funding sources: everyone reads it, only the administrator edits it.
+  ['/fonti-di-finanziamento', [200, 200, 200, 200, 200, 200, 200, 200]],
+  ['/fonti-di-finanziamento/FNPS', [LOGIN, 200, 403, 403, 403, 403, 403, 403]],
   // Governance: the Ambito's members and its Region's reviewer read; the outbox (e-mail addresses) is the Ufficio di Piano's.
   ['/ambiti/gallarate/organi', [LOGIN, 200, 200, 200, 200, 200, 200, 200]],
   ['/ambiti/gallarate/organizzazioni', [LOGIN, 200, 200, 200, 200, 200, 200, 200]],
@@ -185,12 +189,22 @@ test('health and readiness', async ({ request }) => {
   expect(await ready.json()).toMatchObject({ status: 'ready', database: 'pglite' });
 });
 
-test('a request body over 20 MB is refused with 413 before anything reads it', async ({ request }) => {
-  const response = await request.post('/ambiti/gallarate/territorio', {
-    data: Buffer.alloc(21 * 1024 * 1024),
-    headers: { 'Content-Type': 'application/octet-stream' },
-    maxRedirects: 0,
+test('a request body over 20 MB is refused with 413 before anything reads it', async ({ baseURL }) => {
+  // Only the headers are sent: the server must answer from the declared length, without waiting for the body.
+  const { status, body } = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = httpRequest(`${baseURL}/ambiti/gallarate/territorio`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(21 * 1024 * 1024) },
+    });
+    req.on('response', (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (text += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+    });
+    req.on('error', reject);
+    req.flushHeaders();
   });
-  expect(response.status()).toBe(413);
-  expect(await response.text()).toContain('Richiesta troppo grande');
+  expect(status).toBe(413);
+  expect(body).toContain('Richiesta troppo grande');
 });

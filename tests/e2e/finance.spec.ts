@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, signIn } from './support.ts';
+import { expectAccessible, signIn, signInRequest } from './support.ts';
 
 const HEADER = 'anno;ente;area;canale;importo_euro;note';
 
@@ -94,4 +94,20 @@ test('the plan budget: a decrease without a reason is refused, with a reason it 
   await expect(latest).toContainText('disimpegno');
   await expect(latest).toContainText('30.000 €');
   await expectAccessible(page);
+});
+
+test('the administrator edits a funding source of the catalogue; others cannot', async ({ page, playwright, baseURL }) => {
+  await signIn(page, 'admin');
+  await page.goto('/fonti-di-finanziamento');
+  await expectAccessible(page);
+  await page.getByRole('link', { name: 'PNRR_M5C2_1_1_2', exact: true }).click();
+  await page.getByLabel(/Attiva fino al/).fill('2026-06-30');
+  await page.getByRole('button', { name: 'Salva' }).click();
+  await expect(page).toHaveURL(/\/fonti-di-finanziamento$/);
+  await expect(page.getByRole('row', { name: /PNRR_M5C2_1_1_2/ })).toContainText('2026-06-30');
+  const other = await playwright.request.newContext({ baseURL });
+  await signInRequest(other, 'coordinator');
+  expect((await other.get('/fonti-di-finanziamento/PNRR_M5C2_1_1_2', { maxRedirects: 0 })).status()).toBe(403);
+  expect((await other.get('/fonti-di-finanziamento')).status()).toBe(200);
+  await other.dispose();
 });

@@ -33,6 +33,9 @@ export default function SpendingDashboard({ loaderData }: Route.ComponentProps) 
         <div>
           <h1>Risorse e spesa sociale</h1>
           <p className="lead">{d.ambito.name}</p>
+          <p className="small mb-0">
+            <Link to="/fonti-di-finanziamento">Catalogo delle fonti di finanziamento</Link>
+          </p>
         </div>
         <div className="d-flex flex-wrap gap-2">
           <Link className="btn btn-outline-primary" to={`${base}/bilancio`}>
