@@ -20,6 +20,7 @@ import { getPlanOverview, listPlans } from '../../app/modules/planning/planning.
 import { planChapters, planObjectives, plans, planSnapshots } from '../../app/modules/planning/planning.schema.ts';
 import { getTemplate } from '../../app/modules/planning/planning.templates.ts';
 import { flattenChapters } from '../../app/modules/planning/template.schema.ts';
+import { bodies, decisions } from '../../app/modules/governance/governance.schema.ts';
 import { createTestDatabase } from '../support/test-db.ts';
 import { actorWith, seedDemo } from '../support/fixtures.ts';
 
@@ -159,5 +160,23 @@ describe('planning: plans on regional templates', async () => {
       createPlan({ db: database.db, actor: actorWith('comune_referent', { ambitoId }), ambitoId, input: { title: 'Non autorizzato', periodStartYear: '2040', periodEndYear: '2042', templateId: 'generico' } }),
       ForbiddenError,
     );
+  });
+
+  test('adoption can link the decision of the mayors’ body: its date and number become the plan’s adoption', async () => {
+    const coordinator = actorWith('coordinator', { ambitoId });
+    const [assemblea] = await database.db.select().from(bodies).where(and(eq(bodies.ambitoId, ambitoId), eq(bodies.type, 'assemblea_sindaci')));
+    assert.ok(assemblea, 'the demo has the Assemblea dei Sindaci');
+    const [decision] = await database.db
+      .insert(decisions)
+      .values({ bodyId: assemblea!.id, ambitoId, number: '12/2037', date: '2037-12-01', subject: 'Approvazione del Piano di Zona 2038-2040', votingRule: { type: 'majority_present' } })
+      .returning();
+    const plan = await createPlan({ db: database.db, actor: coordinator, ambitoId, input: { title: 'Piano di Zona 2038-2040', periodStartYear: '2038', periodEndYear: '2040', templateId: 'lombardia-dgr-xii-2167-2024' } });
+    const p1 = await changePlanStatus({ db: database.db, actor: coordinator, planId: plan.id, input: { version: plan.version, status: 'consultation' } });
+    const other = await changePlanStatus({ db: database.db, actor: coordinator, planId: plan.id, input: { version: p1.version, status: 'adopted', adoptionDecisionId: '00000000-0000-4000-8000-000000000000' } }).catch((e: unknown) => e);
+    assert.ok(other instanceof ValidationError && other.issues[0]!.path === 'adoptionDecisionId');
+    const adopted = await changePlanStatus({ db: database.db, actor: coordinator, planId: plan.id, input: { version: p1.version, status: 'adopted', adoptionDecisionId: decision!.id } });
+    assert.equal(adopted.adoptionDecisionId, decision!.id);
+    assert.equal(adopted.adoptionDate, '2037-12-01');
+    assert.match(adopted.adoptionAct!, /deliberazione n\. 12\/2037 del 2037-12-01/);
   });
 });

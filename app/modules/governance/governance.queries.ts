@@ -539,3 +539,13 @@ export async function getOutboxIcs(db: DbOrTx, ambitoId: string, messageId: stri
     .where(and(eq(outbox.ambitoId, ambitoId), eq(outbox.id, messageId)));
   return row?.ics ? row : null;
 }
+
+/** The decisions of an Ambito's bodies, newest first, for other modules to link to (e.g. the adoption of a plan). */
+export async function listAmbitoDecisions(db: DbOrTx, ambitoId: string) {
+  return db
+    .select({ id: decisions.id, number: decisions.number, date: decisions.date, subject: decisions.subject, bodyName: bodies.name })
+    .from(decisions)
+    .innerJoin(bodies, eq(bodies.id, decisions.bodyId))
+    .where(eq(decisions.ambitoId, ambitoId))
+    .orderBy(desc(decisions.date), desc(decisions.number));
+}

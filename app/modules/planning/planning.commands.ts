@@ -4,6 +4,7 @@ import { recordAudit } from '../../shared/audit/audit.ts';
 import type { Db, Tx } from '../../shared/db/client.ts';
 import { updateVersioned } from '../../shared/db/versioned.ts';
 import { ConflictError, NotFoundError, ValidationError, issuesFromZod } from '../../shared/errors.ts';
+import { listAmbitoDecisions } from '../governance/governance.queries.ts';
 import { ambiti } from '../territory/territory.schema.ts';
 import { Card, findUnsafeHtml, FUNDING_SOURCE_CODES, parsePlanDocument, TARGET_RULE_INDICATOR_KINDS, type PlanStatus } from './plan-document.schema.ts';
 import { insertPlanDocument, loadPlanDocument } from './planning.document.ts';
@@ -122,15 +123,22 @@ export async function changePlanStatus({ db, actor, planId, input }: { db: Db; a
     }
     const patch: Partial<typeof plans.$inferInsert> = { status: v.status };
     if (v.status === 'adopted') {
-      if (!v.adoptionDate) throw new ValidationError([{ path: 'adoptionDate', message: 'Per adottare il piano indica la data di adozione dell’Assemblea dei Sindaci.' }]);
-      patch.adoptionDate = v.adoptionDate;
-      patch.adoptionAct = v.adoptionAct ?? plan.adoptionAct;
+      let decision: Awaited<ReturnType<typeof listAmbitoDecisions>>[number] | undefined;
+      if (v.adoptionDecisionId) {
+        decision = (await listAmbitoDecisions(tx, plan.ambitoId)).find((d) => d.id === v.adoptionDecisionId);
+        if (!decision) throw new ValidationError([{ path: 'adoptionDecisionId', message: 'La deliberazione scelta non è di un organo di questo Ambito.' }]);
+      }
+      const date = v.adoptionDate ?? decision?.date ?? null;
+      if (!date) throw new ValidationError([{ path: 'adoptionDate', message: 'Per adottare il piano indica la data di adozione dell’Assemblea dei Sindaci (o scegli la deliberazione).' }]);
+      patch.adoptionDate = date;
+      patch.adoptionDecisionId = decision?.id ?? null;
+      patch.adoptionAct = v.adoptionAct ?? (decision ? `${decision.bodyName}, deliberazione n. ${decision.number} del ${decision.date}: ${decision.subject}` : plan.adoptionAct);
     }
     const { before, after } = await updateVersioned(tx, plans, planId, v.version, patch, 'il piano');
     await snapshot(tx, planId, 'status', `${statusLabel(plan.templateId, from)} → ${statusLabel(plan.templateId, v.status)}`, actor);
     if (v.status === 'adopted') {
       const [baseline] = await tx.select({ id: planSnapshots.id }).from(planSnapshots).where(and(eq(planSnapshots.planId, planId), eq(planSnapshots.kind, 'baseline')));
-      if (!baseline) await snapshot(tx, planId, 'baseline', `Versione approvata il ${v.adoptionDate}`, actor);
+      if (!baseline) await snapshot(tx, planId, 'baseline', `Versione approvata il ${patch.adoptionDate}`, actor);
     }
     await recordAudit(tx, { actor, action: 'planning.plan.status_changed', entityType: 'plan', entityId: planId, ambitoId: plan.ambitoId, before, after });
     return after;

@@ -23,6 +23,12 @@ export const ChangeStatusInput = z.object({
   status: z.enum(PLAN_STATUSES, { message: 'Stato non previsto.' }),
   adoptionDate: isoDate.optional(),
   adoptionAct: optionalText(2000, 'Atto di adozione'),
+  /** The decision of the mayors' body that adopted the plan (governance module), when recorded there. */
+  adoptionDecisionId: z
+    .string()
+    .optional()
+    .transform((v) => v || null)
+    .pipe(z.uuid('Deliberazione non valida.').nullable()),
 });
 
 export const ObjectiveInput = z.object({

@@ -6,6 +6,7 @@ import { CsrfField, Field, FormAlert } from '../../../shared/ui/forms.tsx';
 import { changePlanStatus, createObjective } from '../planning.commands.ts';
 import { abilitiesFor, authorize } from '../planning.policy.ts';
 import { getPlanOverview } from '../planning.queries.ts';
+import { listAmbitoDecisions } from '../../governance/governance.queries.ts';
 import { TRANSITIONS } from '../planning.rules.ts';
 import { euro } from '../planning.format.ts';
 import { requirePlanInAmbito } from '../planning.server.ts';
@@ -19,9 +20,14 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   await guard(request, async () => authorize(actor, 'plan.read', header.scope, { hide: true }));
   const overview = (await getPlanOverview(db, params.planId))!;
   const status = header.plan.status as PlanStatus;
+  const canStatus = abilitiesFor(actor, header.scope)['plan.status'];
+  const decisions = canStatus && TRANSITIONS[status].includes('adopted') ? await listAmbitoDecisions(db, header.plan.ambitoId) : [];
+  const adoptionDecision = header.plan.adoptionDecisionId ? ((await listAmbitoDecisions(db, header.plan.ambitoId)).find((d) => d.id === header.plan.adoptionDecisionId) ?? null) : null;
   return {
     ...overview,
     code: params.code,
+    decisions,
+    adoptionDecision,
     next: TRANSITIONS[status].map((s) => ({ status: s, label: statusLabel(header.plan.templateId, s) })),
     can: abilitiesFor(actor, header.scope),
   };
@@ -93,6 +99,14 @@ export default function PlanOverview({ loaderData, actionData }: Route.Component
           <p className="mb-0">
             Stato: <strong data-testid="plan-status">{p.statusLabel}</strong>
             {p.plan.adoptionDate ? ` (adottato il ${p.plan.adoptionDate})` : ''} · Modello: {p.template?.name ?? p.plan.templateId}
+            {p.adoptionDecision && (
+              <>
+                {' · '}
+                <Link to={`/ambiti/${p.code}/decisioni/${p.adoptionDecision.id}`}>
+                  Deliberazione n. {p.adoptionDecision.number} del {p.adoptionDecision.date}
+                </Link>
+              </>
+            )}
           </p>
         </div>
         {p.can['plan.export'] && (
@@ -157,6 +171,22 @@ export default function PlanOverview({ loaderData, actionData }: Route.Component
                     {(f) => <input {...f} type="date" />}
                   </Field>
                 </div>
+                {p.decisions.length > 0 && (
+                  <div className="col-md-4">
+                    <Field name="adoptionDecisionId" label="Deliberazione di adozione" error={errors.adoptionDecisionId}>
+                      {(f) => (
+                        <select {...f} className="form-select">
+                          <option value="">—</option>
+                          {p.decisions.map((d) => (
+                            <option key={d.id} value={d.id}>
+                              {`${d.bodyName}, n. ${d.number} del ${d.date}: ${d.subject}`.slice(0, 110)}
+                            </option>
+                          ))}
+                        </select>
+                      )}
+                    </Field>
+                  </div>
+                )}
                 <div className="col-md-4">
                   <Field name="adoptionAct" label="Atto di adozione" error={errors.adoptionAct}>
                     {(f) => <input {...f} type="text" placeholder="Deliberazione dell’Assemblea dei Sindaci n. …" />}
