@@ -44,6 +44,7 @@ export async function loader({ context, params }: Route.LoaderArgs) {
   if (!current && reviewedRegion) nav.push({ key: 'nav.leps', href: `/leps/regione/${reviewedRegion}` });
   else if (!current) nav.push({ key: 'nav.leps', href: '/leps/catalogo' });
   if (!current && canAudit(actor, 'audit.read', null)) nav.push({ key: 'nav.audit', href: '/registro' });
+  if (isAdmin(actor) && actor.kind === 'user') nav.push({ key: 'nav.territoryAdmin', href: '/amministrazione/territorio' });
   return {
     locale: state.locale,
     csrfToken: state.csrfToken,

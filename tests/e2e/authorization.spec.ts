@@ -28,6 +28,7 @@ const PAGES: [string, (number | typeof LOGIN)[]][] = [
   // The installation's catalogue of funding sources: everyone reads it, only the administrator edits it.
   ['/fonti-di-finanziamento', [200, 200, 200, 200, 200, 200, 200, 200]],
   ['/fonti-di-finanziamento/FNPS', [LOGIN, 200, 403, 403, 403, 403, 403, 403]],
+  ['/amministrazione/territorio', [LOGIN, 200, 403, 403, 403, 403, 403, 403]],
   // Governance: the Ambito's members and its Region's reviewer read; the outbox (e-mail addresses) is the Ufficio di Piano's.
   ['/ambiti/gallarate/organi', [LOGIN, 200, 200, 200, 200, 200, 200, 200]],
   ['/ambiti/gallarate/organizzazioni', [LOGIN, 200, 200, 200, 200, 200, 200, 200]],

@@ -163,10 +163,14 @@ test('the coordinator adds an organisation with a wrong fiscal code and gets the
 
 test('the Ufficio di Piano’s other governance pages, with every form open, have no accessibility violations', async ({ page }) => {
   await signIn(page, 'coordinator');
+  // Opens every collapsed form; retried as a whole, because a click that lands while the page hydrates is lost.
   const openAll = async () => {
+    await page.waitForLoadState('networkidle');
     const closed = page.locator('details:not([open]) > summary');
-    for (let left = await closed.count(); left > 0; left--) await closed.first().click();
-    await expect(closed).toHaveCount(0);
+    await expect(async () => {
+      for (let left = await closed.count(); left > 0; left--) await closed.first().click();
+      expect(await closed.count()).toBe(0);
+    }).toPass({ timeout: 15_000 });
   };
   await page.goto('/ambiti/gallarate/accordo');
   await openAll();

@@ -40,3 +40,22 @@ test('a malformed population CSV is refused with row and column named and nothin
   await expect(gallarate).toContainText('2024');
   await expect(gallarate).toContainText('192,42');
 });
+
+test('the administrator imports an Ambito composition from the page; a bad file is refused with row and column', async ({ page }) => {
+  await signIn(page, 'admin');
+  await page.goto('/amministrazione/territorio');
+  await expectAccessible(page);
+  const header = 'codice_ambito;nome_ambito;codice_regione;forma_gestione;distretto_sanitario;codice_istat_comune;capofila;valido_dal;valido_al';
+  // A Veneto Ambito, so that the Lombardy views of other tests are not affected.
+  const bad = [header, 'prova-e2e;Ambito di prova;05;convenzione;;028001;sì;2025-01-01;', 'prova-e2e;Ambito di prova;05;convenzione;;28002;no;2025-01-01;'].join('\n');
+  await page.getByLabel('File CSV della composizione').setInputFiles({ name: 'ambiti.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+  await page.getByRole('button', { name: 'Importa gli Ambiti' }).click();
+  await expect(page.getByRole('alert')).toContainText('ambiti.csv, riga 3, colonna codice_istat_comune');
+  await expect(page.getByRole('link', { name: 'Ambito di prova' })).toHaveCount(0);
+  await expectAccessible(page);
+  await page.getByLabel('File CSV della composizione').setInputFiles({ name: 'ambiti.csv', mimeType: 'text/csv', buffer: Buffer.from(bad.replace(';28002;', ';028002;')) });
+  await page.getByRole('button', { name: 'Importa gli Ambiti' }).click();
+  await expect(page.getByRole('status')).toHaveText('Ambito prova-e2e: 2 comuni (creato).');
+  await page.getByRole('link', { name: 'Ambito di prova' }).click();
+  await expect(page.getByRole('table').locator('tbody tr')).toHaveCount(2);
+});

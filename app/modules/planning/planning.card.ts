@@ -114,3 +114,22 @@ export function targetsFromForm(years: readonly number[], get: Getter, describe:
   }
   return { targets, issues };
 }
+
+/**
+ * The objective's links from the form: LEPS codes, the previous plan's objective it continues, cooperation with
+ * other Ambiti (one per line, with the lead Ambito), ASST involvement, Agenda 2030 goals.
+ */
+export function linksFromForm(get: Getter) {
+  const yesNo = (v: string) => (v === 'si' ? true : v === 'no' ? false : null);
+  const ambitiList = one(get, 'links.cooperation')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  return {
+    leps: get('links.leps').filter(Boolean),
+    continuesObjective: one(get, 'links.continuesObjective') || null,
+    cooperation: ambitiList.length ? { ambiti: ambitiList, leadAmbito: one(get, 'links.leadAmbito') || null } : null,
+    asst: { needsAnalysis: yesNo(one(get, 'links.asst.needsAnalysis')), implementation: yesNo(one(get, 'links.asst.implementation')) },
+    agenda2030: get('links.agenda2030').map(Number).filter((n) => Number.isInteger(n)),
+  };
+}

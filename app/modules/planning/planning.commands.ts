@@ -158,7 +158,7 @@ export async function updateObjective({ db, actor, objectiveId, input }: { db: D
       planObjectives,
       objectiveId,
       v.version,
-      { title: v.title, priority: v.priority, macroArea: v.macroArea, policyAreas: v.policyAreas, description: v.description, card: card.data },
+      { title: v.title, priority: v.priority, macroArea: v.macroArea, policyAreas: v.policyAreas, description: v.description, card: card.data, ...(v.links ? { links: v.links } : {}) },
       'l’obiettivo',
     );
     await recordAudit(tx, { actor, action: 'planning.objective.updated', entityType: 'plan_objective', entityId: objective.id, ambitoId: plan.ambitoId, before, after });

@@ -1,5 +1,5 @@
 import { optionalText, versionField, z } from '../../shared/validation.ts';
-import { ACTION_STATUSES, INDICATOR_KINDS, INDICATOR_LEVELS, PERIODICITIES, PLAN_STATUSES, TargetRule } from './plan-document.schema.ts';
+import { ACTION_STATUSES, INDICATOR_KINDS, INDICATOR_LEVELS, ObjectiveLinks, PERIODICITIES, PLAN_STATUSES, TargetRule } from './plan-document.schema.ts';
 
 const year = (label: string) => z.coerce.number({ message: `${label}: serve un anno` }).int(`${label}: serve un anno`).min(2000, `${label}: anno non valido`).max(2100, `${label}: anno non valido`);
 const isoDate = z
@@ -39,6 +39,8 @@ export const ObjectiveInput = z.object({
   policyAreas: z.array(z.string().regex(/^[A-Z]$/, 'Area di policy: una lettera maiuscola.')),
   description: optionalText(20_000, 'Descrizione'),
   card: z.record(z.string(), z.unknown()),
+  /** When given, replaces the objective's links (validated against the exchange format). */
+  links: ObjectiveLinks.optional(),
 });
 
 export const NewObjectiveInput = z.object({

@@ -4,8 +4,8 @@ import { ValidationError } from '../../../shared/errors.ts';
 import { formAction, getActor, getServices, guard, requireUser } from '../../../shared/http/request.server.ts';
 import { CsrfField, Field, FormAlert } from '../../../shared/ui/forms.tsx';
 import { describeTarget, type TargetRule } from '../../monitoring/targets.rules.ts';
-import { ACTION_STATUS_LABELS, FUNDING_SOURCES, INDICATOR_KIND_LABELS, INDICATOR_LEVEL_LABELS, PERIODICITY_LABELS } from '../plan-document.schema.ts';
-import { cardFromForm, controlFor, optionsFor, TARGET_FORM_TYPES, targetsFromForm } from '../planning.card.ts';
+import { ACTION_STATUS_LABELS, FUNDING_SOURCES, INDICATOR_KIND_LABELS, INDICATOR_LEVEL_LABELS, LEPS, PERIODICITY_LABELS } from '../plan-document.schema.ts';
+import { cardFromForm, controlFor, linksFromForm, optionsFor, TARGET_FORM_TYPES, targetsFromForm } from '../planning.card.ts';
 import { addAction, addBudgetLine, addIndicator, deleteBudgetLine, updateObjective } from '../planning.commands.ts';
 import { abilitiesFor, authorize } from '../planning.policy.ts';
 import { getObjectiveDetail } from '../planning.queries.ts';
@@ -45,6 +45,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     objectiveIndicators: d.indicators.filter((i) => i.actionId === null).map((i) => ({ ...i, targetsText: i.targets.map((t) => `${t.year ?? 'triennio'}: ${t.text}`) })),
     budget: d.budget,
     funds: Object.entries(FUNDING_SOURCES).map(([code, name]) => ({ code, name: String(name) })),
+    leps: Object.entries(LEPS).map(([code, l]) => ({ code, label: l.label })),
     can: abilitiesFor(actor, d.header.scope),
   };
 }
@@ -88,6 +89,7 @@ export async function action({ params, context, request }: Route.ActionArgs) {
             policyAreas: get('policyAreas'),
             description: form.get('description'),
             card: d.objective.kind === 'ordinary' ? card : d.objective.card,
+            links: linksFromForm(get),
           },
         });
         return { ok: true as const, intent: 'card', message: 'Scheda salvata.' };
@@ -278,6 +280,82 @@ export default function ObjectiveEditor({ loaderData, actionData }: Route.Compon
                 );
               })}
             </ol>
+          </fieldset>
+          <fieldset disabled={!editable} className="mb-4 p-3 border rounded">
+            <legend className="fs-5 fw-semibold float-none w-auto px-2">Collegamenti</legend>
+            {(() => {
+              const links = (o.links ?? {}) as { leps?: string[]; continuesObjective?: string | null; cooperation?: { ambiti: string[]; leadAmbito: string | null } | null; asst?: { needsAnalysis: boolean | null; implementation: boolean | null }; agenda2030?: number[] };
+              const yn = (v: boolean | null | undefined) => (v === true ? 'si' : v === false ? 'no' : '');
+              return (
+                <>
+                  <fieldset className="mb-3">
+                    <legend className="fs-6 fw-semibold">LEPS a cui l’obiettivo concorre</legend>
+                    <div className="row">
+                      {loaderData.leps.map((l) => (
+                        <div className="col-md-6 form-check" key={l.code}>
+                          <input className="form-check-input" type="checkbox" id={`leps-${l.code}`} name="links.leps" value={l.code} defaultChecked={links.leps?.includes(l.code)} />
+                          <label className="form-check-label small" htmlFor={`leps-${l.code}`}>
+                            {l.label}
+                          </label>
+                        </div>
+                      ))}
+                    </div>
+                  </fieldset>
+                  <div className="row">
+                    <div className="col-md-4">
+                      <label className="form-label fw-semibold" htmlFor="links-continues">
+                        Continua l’obiettivo del piano precedente (codice)
+                      </label>
+                      <input id="links-continues" name="links.continuesObjective" className="form-control mb-3" type="text" defaultValue={links.continuesObjective ?? ''} />
+                    </div>
+                    <div className="col-md-5">
+                      <label className="form-label fw-semibold" htmlFor="links-cooperation">
+                        Ambiti che cooperano (uno per riga, compreso il proprio)
+                      </label>
+                      <textarea id="links-cooperation" name="links.cooperation" className="form-control mb-3" rows={3} defaultValue={links.cooperation?.ambiti.join('\n') ?? ''} />
+                    </div>
+                    <div className="col-md-3">
+                      <label className="form-label fw-semibold" htmlFor="links-lead">
+                        Ambito capofila della cooperazione
+                      </label>
+                      <input id="links-lead" name="links.leadAmbito" className="form-control mb-3" type="text" defaultValue={links.cooperation?.leadAmbito ?? ''} />
+                    </div>
+                  </div>
+                  <div className="row">
+                    {(
+                      [
+                        ['needsAnalysis', 'ASST coinvolta nell’analisi del bisogno e nella programmazione'],
+                        ['implementation', 'ASST coinvolta nella realizzazione (azioni congiunte Ambito-ASST)'],
+                      ] as const
+                    ).map(([k, label]) => (
+                      <div className="col-md-6 mb-3" key={k}>
+                        <label className="form-label fw-semibold" htmlFor={`links-asst-${k}`}>
+                          {label}
+                        </label>
+                        <select id={`links-asst-${k}`} name={`links.asst.${k}`} className="form-select" defaultValue={yn(links.asst?.[k])}>
+                          <option value="">Non indicato</option>
+                          <option value="si">Sì</option>
+                          <option value="no">No</option>
+                        </select>
+                      </div>
+                    ))}
+                  </div>
+                  <fieldset>
+                    <legend className="fs-6 fw-semibold">Obiettivi dell’Agenda 2030 (facoltativi)</legend>
+                    <div className="d-flex flex-wrap gap-3">
+                      {Array.from({ length: 17 }, (_, i) => i + 1).map((n) => (
+                        <div className="form-check" key={n}>
+                          <input className="form-check-input" type="checkbox" id={`sdg-${n}`} name="links.agenda2030" value={n} defaultChecked={links.agenda2030?.includes(n)} />
+                          <label className="form-check-label" htmlFor={`sdg-${n}`}>
+                            {n}
+                          </label>
+                        </div>
+                      ))}
+                    </div>
+                  </fieldset>
+                </>
+              );
+            })()}
           </fieldset>
           {editable && (
             <button type="submit" className="btn btn-primary" disabled={busy}>
