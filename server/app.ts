@@ -5,6 +5,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { deliverOutbox, smtpTransport } from '../app/shared/mail/sender.server.ts';
 import { type ClientAddress, createRequestListener } from '@remix-run/node-fetch-server';
 import { createRequestHandler, RouterContextProvider } from 'react-router';
 import { anonymous } from '../app/shared/auth/actor.ts';
@@ -135,6 +136,19 @@ export async function startServer(config: AppConfig = loadConfig()): Promise<Run
   if (config.demo) demo = await loadDemo(database.db);
 
   const server = createServer(createAppListener({ db: database.db, database, config }));
+  // Outgoing mail: with SMTP configured, the outbox is delivered every 30 seconds (safe with several processes).
+  let mailTimer: ReturnType<typeof setInterval> | null = null;
+  if (config.smtpUrl) {
+    const transport = smtpTransport(config.smtpUrl);
+    const round = () =>
+      deliverOutbox({ db: database.db, transport, from: config.smtpFrom }).then(
+        (r) => r.sent + r.failed > 0 && log.info('posta in uscita', r),
+        (error) => log.error('consegna della posta non riuscita', { error }),
+      );
+    mailTimer = setInterval(round, 30_000);
+    mailTimer.unref();
+    void round();
+  }
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -161,6 +175,7 @@ export async function startServer(config: AppConfig = loadConfig()): Promise<Run
     database,
     url,
     stop() {
+      if (mailTimer) clearInterval(mailTimer);
       stopping ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

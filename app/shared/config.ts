@@ -10,6 +10,8 @@ const Env = z.object({
   CANTIERE_DEMO: z.enum(['0', '1', 'auto']).default('auto'),
   CANTIERE_SECURE_COOKIES: z.enum(['1', 'auto']).default('auto'),
   CANTIERE_TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  SMTP_URL: z.string().url().optional(),
+  SMTP_FROM: z.string().default('Cantiere <noreply@localhost>'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   NODE_ENV: z.string().default('production'),
 });
@@ -32,6 +34,9 @@ export interface AppConfig {
   trustProxy: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   production: boolean;
+  /** SMTP server for outgoing mail (smtp://user:pass@host:587 or smtps://…); without it mail stays in the outbox. */
+  smtpUrl: string | null;
+  smtpFrom: string;
 }
 
 /** Reads the configuration from environment variables (documented in the README), refusing bad values. */
@@ -56,5 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: e.CANTIERE_TRUST_PROXY === '1',
     logLevel: e.LOG_LEVEL,
     production,
+    smtpUrl: e.SMTP_URL ?? null,
+    smtpFrom: e.SMTP_FROM,
   };
 }
