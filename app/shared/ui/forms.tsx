@@ -46,18 +46,21 @@ export function FormAlert({ result, reloadHref }: { result: FormResult | undefin
 /** A labelled form field with its error message wired through aria-describedby / aria-invalid. */
 export function Field({
   name,
+  id: givenId,
   label,
   error,
   hint,
   children,
 }: {
   name: string;
+  /** The control's id; defaults to `field-<name>`. Pages with several forms that repeat a name pass their own. */
+  id?: string;
   label: string;
   error?: string;
   hint?: string;
   children: (props: { id: string; name: string; 'aria-invalid'?: true; 'aria-describedby'?: string; className: string }) => ReactNode;
 }) {
-  const id = `field-${name}`;
+  const id = givenId ?? `field-${name}`;
   const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className="mb-4">

@@ -1,10 +1,9 @@
-import type { ReactNode } from 'react';
 import { data, Form, Link, useNavigation } from 'react-router';
 import type { Route } from './+types/budget';
 import { NotFoundError } from '../../../shared/errors.ts';
 import { formAction, getActor, getServices, guard, requireUser } from '../../../shared/http/request.server.ts';
 import { Chart } from '../../../shared/ui/chart.tsx';
-import { CsrfField } from '../../../shared/ui/forms.tsx';
+import { CsrfField, Field } from '../../../shared/ui/forms.tsx';
 import { euro } from '../../planning/planning.format.ts';
 import { listPlans } from '../../planning/planning.queries.ts';
 import { carryOver, recordCutOff, recordFundAllocation } from '../finance.commands.ts';
@@ -62,28 +61,6 @@ export async function action({ params, context, request }: Route.ActionArgs) {
     return data({ ...failure.data, intent }, failure.init ?? undefined);
   }
   return result;
-}
-
-function FormField({ id, label, error, hint, children }: { id: string; label: string; error?: string; hint?: string; children: (p: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => ReactNode }) {
-  const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className="mb-3">
-      <label htmlFor={id} className="form-label fw-semibold">
-        {label}
-      </label>
-      {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
-      {hint && (
-        <small id={`${id}-hint`} className="form-text d-block">
-          {hint}
-        </small>
-      )}
-      {error && (
-        <div id={`${id}-error`} className="invalid-feedback d-block">
-          {error}
-        </div>
-      )}
-    </div>
-  );
 }
 
 export default function PlanBudget({ loaderData, actionData }: Route.ComponentProps) {
@@ -355,7 +332,7 @@ export default function PlanBudget({ loaderData, actionData }: Route.ComponentPr
                   return (
                     <>
                       <div className="col-md-4">
-                        <FormField id="co-measure" label="Valore" error={e.measure}>
+                        <Field name="measure" id="co-measure" label="Valore" error={e.measure}>
                           {(p) => (
                             <select {...p} name="measure" className={cls(e.measure, true)} required>
                               {(Object.entries(MEASURE_LABELS) as [string, string][]).map(([k, l]) => (
@@ -365,20 +342,20 @@ export default function PlanBudget({ loaderData, actionData }: Route.ComponentPr
                               ))}
                             </select>
                           )}
-                        </FormField>
+                        </Field>
                       </div>
                       <div className="col-md-4">
-                        <FormField id="co-date" label="Data di riferimento" error={e.date} hint="AAAA-MM-GG">
+                        <Field name="date" id="co-date" label="Data di riferimento" error={e.date} hint="AAAA-MM-GG">
                           {(p) => <input {...p} name="date" type="date" className={cls(e.date)} required />}
-                        </FormField>
+                        </Field>
                       </div>
                       <div className="col-md-4">
-                        <FormField id="co-amount" label="Importo (euro)" error={e.amountEuro} hint="es. 12.500 oppure 12500,50">
+                        <Field name="amountEuro" id="co-amount" label="Importo (euro)" error={e.amountEuro} hint="es. 12.500 oppure 12500,50">
                           {(p) => <input {...p} name="amountEuro" inputMode="decimal" className={cls(e.amountEuro)} required />}
-                        </FormField>
+                        </Field>
                       </div>
                       <div className="col-md-4">
-                        <FormField id="co-reason" label="Motivo della diminuzione" error={e.reason} hint="Solo se il valore scende">
+                        <Field name="reason" id="co-reason" label="Motivo della diminuzione" error={e.reason} hint="Solo se il valore scende">
                           {(p) => (
                             <select {...p} name="reason" className={cls(e.reason, true)} defaultValue="">
                               <option value="">nessuno (il valore non scende)</option>
@@ -389,12 +366,12 @@ export default function PlanBudget({ loaderData, actionData }: Route.ComponentPr
                               ))}
                             </select>
                           )}
-                        </FormField>
+                        </Field>
                       </div>
                       <div className="col-md-8">
-                        <FormField id="co-note" label="Nota" error={e.note}>
+                        <Field name="note" id="co-note" label="Nota" error={e.note}>
                           {(p) => <input {...p} name="note" className={cls(e.note)} />}
-                        </FormField>
+                        </Field>
                       </div>
                     </>
                   );
@@ -419,19 +396,19 @@ export default function PlanBudget({ loaderData, actionData }: Route.ComponentPr
                   return (
                     <>
                       <div className="col-md-4">
-                        <FormField id="cr-amount" label="Importo da riportare (euro)" error={e.amountEuro}>
+                        <Field name="amountEuro" id="cr-amount" label="Importo da riportare (euro)" error={e.amountEuro}>
                           {(p) => <input {...p} name="amountEuro" inputMode="decimal" className={cls(e.amountEuro)} required />}
-                        </FormField>
+                        </Field>
                       </div>
                       <div className="col-md-4">
-                        <FormField id="cr-date" label="Data della decisione" error={e.date} hint="AAAA-MM-GG">
+                        <Field name="date" id="cr-date" label="Data della decisione" error={e.date} hint="AAAA-MM-GG">
                           {(p) => <input {...p} name="date" type="date" className={cls(e.date)} required />}
-                        </FormField>
+                        </Field>
                       </div>
                       <div className="col-md-4">
-                        <FormField id="cr-note" label="Nota" error={e.note}>
+                        <Field name="note" id="cr-note" label="Nota" error={e.note}>
                           {(p) => <input {...p} name="note" className={cls(e.note)} />}
-                        </FormField>
+                        </Field>
                       </div>
                     </>
                   );
@@ -482,7 +459,7 @@ export default function PlanBudget({ loaderData, actionData }: Route.ComponentPr
                   return (
                     <>
                       <div className="col-md-4">
-                        <FormField id="al-fund" label="Fondo" error={e.fund}>
+                        <Field name="fund" id="al-fund" label="Fondo" error={e.fund}>
                           {(p) => (
                             <select {...p} name="fund" className={cls(e.fund, true)} required>
                               {v.funds.map((f) => (
@@ -492,22 +469,22 @@ export default function PlanBudget({ loaderData, actionData }: Route.ComponentPr
                               ))}
                             </select>
                           )}
-                        </FormField>
+                        </Field>
                       </div>
                       <div className="col-md-2">
-                        <FormField id="al-year" label="Anno" error={e.year}>
+                        <Field name="year" id="al-year" label="Anno" error={e.year}>
                           {(p) => <input {...p} name="year" type="number" min={1990} max={2100} className={cls(e.year)} required />}
-                        </FormField>
+                        </Field>
                       </div>
                       <div className="col-md-3">
-                        <FormField id="al-amount" label="Importo (euro)" error={e.amountEuro}>
+                        <Field name="amountEuro" id="al-amount" label="Importo (euro)" error={e.amountEuro}>
                           {(p) => <input {...p} name="amountEuro" inputMode="decimal" className={cls(e.amountEuro)} required />}
-                        </FormField>
+                        </Field>
                       </div>
                       <div className="col-md-3">
-                        <FormField id="al-act" label="Atto di assegnazione" error={e.act}>
+                        <Field name="act" id="al-act" label="Atto di assegnazione" error={e.act}>
                           {(p) => <input {...p} name="act" className={cls(e.act)} />}
-                        </FormField>
+                        </Field>
                       </div>
                     </>
                   );
@@ -602,7 +579,7 @@ function BudgetKeyFields({
   return (
     <>
       <div className="col-md-6">
-        <FormField id={`${prefix}-objective`} label="Obiettivo" error={e.objectiveId}>
+        <Field name="objectiveId" id={`${prefix}-objective`} label="Obiettivo" error={e.objectiveId}>
           {(p) => (
             <select {...p} name="objectiveId" className={cls(e.objectiveId, true)} required>
               {v.objectives.map((o) => (
@@ -612,10 +589,10 @@ function BudgetKeyFields({
               ))}
             </select>
           )}
-        </FormField>
+        </Field>
       </div>
       <div className="col-md-6">
-        <FormField id={`${prefix}-action`} label="Azione (facoltativa)" error={e.actionId}>
+        <Field name="actionId" id={`${prefix}-action`} label="Azione (facoltativa)" error={e.actionId}>
           {(p) => (
             <select {...p} name="actionId" className={cls(e.actionId, true)} defaultValue="">
               <option value="">tutto l’obiettivo</option>
@@ -626,10 +603,10 @@ function BudgetKeyFields({
               ))}
             </select>
           )}
-        </FormField>
+        </Field>
       </div>
       <div className="col-md-6">
-        <FormField id={`${prefix}-fund`} label="Fondo" error={e.fund}>
+        <Field name="fund" id={`${prefix}-fund`} label="Fondo" error={e.fund}>
           {(p) => (
             <select {...p} name="fund" className={cls(e.fund, true)} required>
               {v.funds.map((f) => (
@@ -639,10 +616,10 @@ function BudgetKeyFields({
               ))}
             </select>
           )}
-        </FormField>
+        </Field>
       </div>
       <div className="col-md-6">
-        <FormField id={`${prefix}-year`} label={yearLabel} error={e[yearName]}>
+        <Field name={yearName} id={`${prefix}-year`} label={yearLabel} error={e[yearName]}>
           {(p) => (
             <select {...p} name={yearName} className={cls(e[yearName], true)} required={noPeriod}>
               {!noPeriod && <option value="">intero periodo</option>}
@@ -653,7 +630,7 @@ function BudgetKeyFields({
               ))}
             </select>
           )}
-        </FormField>
+        </Field>
       </div>
     </>
   );

@@ -57,8 +57,8 @@ export function GovField({
   children: (props: { id: string; name: string; 'aria-invalid'?: true; 'aria-describedby'?: string; className: string }) => ReactNode;
 }) {
   return (
-    <Field name={`${intent}.${name}`} label={label} error={error} hint={hint}>
-      {(p) => children({ ...p, name })}
+    <Field id={`field-${intent}.${name}`} name={name} label={label} error={error} hint={hint}>
+      {children}
     </Field>
   );
 }
