@@ -209,3 +209,12 @@ test('a request body over 20 MB is refused with 413 before anything reads it', a
   expect(status).toBe(413);
   expect(body).toContain('Richiesta troppo grande');
 });
+
+test('a malformed record id in the URL is a 404 page, never a server error', async ({ playwright, baseURL }) => {
+  const request = await playwright.request.newContext({ baseURL });
+  await signInRequest(request, 'coordinator');
+  for (const path of ['/ambiti/gallarate/organi/xyz', '/ambiti/gallarate/riunioni/abc', '/ambiti/gallarate/decisioni/123', '/ambiti/gallarate/organizzazioni/zz', '/ambiti/gallarate/piani/zzz']) {
+    expect((await request.get(path, { maxRedirects: 0 })).status(), path).toBe(404);
+  }
+  await request.dispose();
+});

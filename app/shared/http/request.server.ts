@@ -33,7 +33,19 @@ export class CsrfError extends AppError {
  * token (double-submit: cookie and form field or X-CSRF-Token header) and comes from our own origin.
  * Adds the cookies it or the route set to the response.
  */
-export const rootMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
+/** Route parameters named `…Id` are record ids (UUIDs); anything else in their place can only be a page that does not exist. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export function malformedIdParam(params: Readonly<Record<string, string | undefined>>): string | null {
+  for (const [name, value] of Object.entries(params)) if (name.endsWith('Id') && value !== undefined && !UUID.test(value)) return name;
+  return null;
+}
+
+export const rootMiddleware: MiddlewareFunction<Response> = async ({ request, context, params }, next) => {
+  // A malformed id in the URL is a 404 here, once, rather than a database error in every loader that uses it.
+  if (malformedIdParam(params)) {
+    if (new URL(request.url).pathname.startsWith('/api/')) return Response.json({ error: { code: 'not_found', message: 'Risorsa inesistente.' } }, { status: 404 });
+    throw data('Pagina non trovata', { status: 404 });
+  }
   const { db } = context.get(servicesContext);
   const state = context.get(requestContext);
   const cookies = parseCookies(request.headers.get('cookie'));
