@@ -98,6 +98,11 @@ describe(`governance commands (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGli
     return result;
   }
 
+  /** The fingerprint of the meeting's recorded attendance, as the meeting page puts it in the vote form. */
+  async function fingerprintOf(meetingId: string, ambito = { id: ambitoId, code: 'gallarate', name: 'Gallarate', regionCode }) {
+    return (await getMeetingOverview(db(), ambito, meetingId))!.attendanceFingerprint;
+  }
+
   async function newMeeting(title: string, date = '2025-03-12', start = '17:30', end = '19:00') {
     return createMeeting({
       db: db(),
@@ -197,11 +202,8 @@ describe(`governance commands (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGli
     await once('governance.meeting.attendance_recorded', () => recordAttendance({ db: db(), actor: coordinator, ambitoId, meetingId: meeting.id, input: { version: String(meeting.version), ...attendance } }));
 
     const byComune = new Map(members.map((m) => [MAYORS.find(([name]) => name === m.personName)![1], m]));
-    const votes: Record<string, string> = {};
-    for (const [comune, m] of byComune) {
-      votes[`attendance.${m.id}`] = 'present';
-      votes[`vote.${m.id}`] = MOST_POPULOUS.has(comune) ? 'for' : 'against';
-    }
+    const votes: Record<string, string> = { attendanceFingerprint: await fingerprintOf(meeting.id) };
+    for (const [comune, m] of byComune) votes[`vote.${m.id}`] = MOST_POPULOUS.has(comune) ? 'for' : 'against';
     const { decision, outcome } = await once('governance.decision.created', () =>
       createDecision({ db: db(), actor: coordinator, ambitoId, meetingId: meeting.id, input: { number: '1/2025', date: '2025-03-12', subject: 'Riparto del Fondo sociale regionale 2025', ...votes } }),
     );
@@ -222,6 +224,8 @@ describe(`governance commands (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGli
     const weights = Object.fromEntries(overview!.votes.map((v) => [v.label, [v.weight, v.vote]]));
     assert.deepEqual(weights, Object.fromEntries(MAYORS.map(([, comune, w]) => [comune, [w, MOST_POPULOUS.has(comune) ? 'for' : 'against']])));
     assert.ok(overview!.votes.every((v) => v.weightSource === 'popolazione legale al censimento 2011 (ISTAT)'));
+    // The 2011 census is more than five years before the 2025 meeting: the recorded decision says so.
+    assert.deepEqual(overview!.weightsAge, { referenceDate: '2011-10-09', year: 2011, meetingYear: 2025, source: 'popolazione legale al censimento 2011 (ISTAT)' });
     assert.deepEqual(overview!.decision.votingRule, { type: 'population_weighted', thresholdPercent: 50, base: 'present' });
 
     // Under the demo's rule (majority of those present) the same heads would reject: the rule is frozen per decision.
@@ -237,6 +241,71 @@ describe(`governance commands (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGli
     assert.equal(summary.attendees.length, 9);
     assert.equal(summary.organisations.length, 9);
     assert.deepEqual(summary.decisions.map((d) => [d.number, d.approved]), [['1/2025', true], ['2/2025', false]]);
+  });
+
+  test('a vote form rendered before the attendance changed is refused and nothing is written; the vote counts the recorded 7 of 9', async () => {
+    const ctx = { db: db(), actor: coordinator, ambitoId };
+    const [body] = await db().select().from(bodies).where(eq(bodies.id, assemblyId));
+    await updateBodyRule({ ...ctx, bodyId: assemblyId, input: { version: body!.version, ruleType: 'population_weighted', thresholdPercent: '50', base: 'present' } });
+    const meeting = await newMeeting('Assemblea dei Sindaci: presenze cambiate durante la seduta');
+    const members = await listMembers(db(), assemblyId, '2025-03-12');
+    const comuneOf = (m: { personName: string }) => MAYORS.find(([name]) => name === m.personName)![1];
+    const absent = members.filter((m) => ['Albizzate', 'Solbiate Arno'].includes(comuneOf(m)));
+    assert.equal(absent.length, 2);
+
+    // Never recorded: the vote does not assume everybody present.
+    const everybodyFor = Object.fromEntries(members.map((m) => [`vote.${m.id}`, 'for']));
+    const decisionsBefore = (await getMeetingOverview(db(), { id: ambitoId, code: 'gallarate', name: 'Gallarate', regionCode }, meeting.id))!.decisions.length;
+    let audits = await auditCount();
+    await assert.rejects(
+      createDecision({ ...ctx, meetingId: meeting.id, input: { number: '20/2025', date: '2025-03-12', subject: 'Senza presenze', attendanceFingerprint: await fingerprintOf(meeting.id), ...everybodyFor } }),
+      (e: unknown) => e instanceof ValidationError && e.issues[0]!.path === 'attendance' && /presenze della riunione non sono ancora registrate/.test(e.issues[0]!.message),
+    );
+    assert.equal(await auditCount(), audits);
+
+    // 9 present recorded, the vote form is rendered (its fingerprint), then attendance becomes 7 of 9.
+    await recordAttendance({ ...ctx, meetingId: meeting.id, input: { version: String(meeting.version), ...Object.fromEntries(members.map((m) => [`status.${m.id}`, 'present'])) } });
+    const staleFingerprint = await fingerprintOf(meeting.id);
+    const [m2] = await db().select().from(meetings).where(eq(meetings.id, meeting.id));
+    await recordAttendance({
+      ...ctx,
+      meetingId: meeting.id,
+      input: { version: String(m2!.version), ...Object.fromEntries(members.map((m) => [`status.${m.id}`, absent.includes(m) ? 'absent' : 'present'])) },
+    });
+
+    audits = await auditCount();
+    const stale = { number: '20/2025', date: '2025-03-12', subject: 'Riparto con le presenze cambiate', attendanceFingerprint: staleFingerprint, ...everybodyFor };
+    await assert.rejects(createDecision({ ...ctx, meetingId: meeting.id, input: stale }), (e: unknown) => {
+      assert.ok(e instanceof ValidationError);
+      assert.deepEqual(e.issues.map((i) => i.path), ['attendance']);
+      assert.equal(
+        e.issues[0]!.message,
+        'Le presenze della riunione sono cambiate dopo che hai aperto questo modulo (ora risultano 7 presenti su 9): ricarica la pagina e ripeti la votazione. La deliberazione non è stata registrata.',
+      );
+      return true;
+    });
+    // The same stale votes without the fingerprint (an old form, another client) are refused as well.
+    const { attendanceFingerprint: _dropped, ...noFingerprint } = stale;
+    await assert.rejects(createDecision({ ...ctx, meetingId: meeting.id, input: noFingerprint }), (e: unknown) => e instanceof ValidationError && e.issues[0]!.path === 'attendance');
+    // With the current fingerprint a vote given for a member recorded as absent is still refused.
+    const current = await fingerprintOf(meeting.id);
+    await assert.rejects(createDecision({ ...ctx, meetingId: meeting.id, input: { ...stale, attendanceFingerprint: current } }), (e: unknown) => {
+      assert.ok(e instanceof ValidationError);
+      assert.deepEqual(e.issues.map((i) => i.path).sort(), absent.map((m) => `vote.${m.id}`).sort());
+      return true;
+    });
+    assert.equal(await auditCount(), audits, 'nothing written');
+    assert.equal((await getMeetingOverview(db(), { id: ambitoId, code: 'gallarate', name: 'Gallarate', regionCode }, meeting.id))!.decisions.length, decisionsBefore);
+
+    // The form rendered on the recorded attendance: 7 present, their 2011 census weights (none for the absent).
+    const votes = Object.fromEntries(members.filter((m) => !absent.includes(m)).map((m) => [`vote.${m.id}`, 'for']));
+    // An «attendance» field in the form (as the old form had) changes nothing: attendance is the meeting's record.
+    votes[`attendance.${absent[0]!.id}`] = 'present';
+    const { outcome } = await createDecision({ ...ctx, meetingId: meeting.id, input: { ...stale, attendanceFingerprint: current, ...Object.fromEntries(absent.map((m) => [`vote.${m.id}`, 'none'])), ...votes } });
+    assert.equal(outcome.totals.present.count, 7);
+    assert.equal(outcome.totals.present.weight, 120_498 - 5_292 - 4_274);
+    assert.ok(outcome.explanation.includes('Presenti: 7; peso presente 110.932'), outcome.explanation.join('\n'));
+    assert.ok(outcome.explanation.includes('Assenti: 2 (Albizzate, Solbiate Arno)'), outcome.explanation.join('\n'));
   });
 
   test('a weight comes from the comune’s latest yearly population when there is one (Sebino, 1 January 2024), and is frozen', async () => {
@@ -256,15 +325,27 @@ describe(`governance commands (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGli
       const person = await createPerson({ ...ctx, input: { fullName: `Sindaco del Comune di ${name}`, roleTitle: 'Sindaco' } });
       memberIds.push((await addMember({ ...ctx, bodyId: body.id, input: { personId: person.id, position: 'componente', comuneId: comune!.id } })).id);
     }
+    // A figure recorded for a date after the meeting (Iseo at 31/12/2025) is not the population «at the meeting».
+    await importPopulation({
+      db: db(),
+      actor: admin,
+      ambitoId: sebino.id,
+      fileName: 'iseo-2025.csv',
+      text: 'anno;livello;codice;totale;maschi;femmine;eta_0_14;eta_15_64;eta_65_piu;eta_75_piu;eta_0_17;nati;morti;saldo_migratorio;stranieri;anziani_soli;superficie_km2;data_riferimento;fonte\n2025;comune;017085;9050;;;;;;;;;;;;;;2025-12-31;Anagrafe comunale di Iseo\n',
+    });
     const meeting = await createMeeting({ ...ctx, bodyId: body.id, input: { title: 'Seduta', date: '2025-02-10', startTime: '18:00', endTime: '19:30', onlineUrl: 'https://riunioni.example/assemblea' } });
-    const votes = { [`attendance.${memberIds[0]}`]: 'present', [`vote.${memberIds[0]}`]: 'for', [`attendance.${memberIds[1]}`]: 'present', [`vote.${memberIds[1]}`]: 'against', [`attendance.${memberIds[2]}`]: 'absent' };
+    const sebinoScope = { id: sebino.id, code: 'sebino', name: sebino.name, regionCode: sebino.regionCode };
+    await recordAttendance({ ...ctx, meetingId: meeting.id, input: { version: String(meeting.version), [`status.${memberIds[0]}`]: 'present', [`status.${memberIds[1]}`]: 'present', [`status.${memberIds[2]}`]: 'absent' } });
+    const votes = { attendanceFingerprint: await fingerprintOf(meeting.id, sebinoScope), [`vote.${memberIds[0]}`]: 'for', [`vote.${memberIds[1]}`]: 'against' };
     const { decision, outcome } = await createDecision({ ...ctx, meetingId: meeting.id, input: { number: '1', date: '2025-02-10', subject: 'Prova', ...votes } });
     // Iseo 8.992 of 8.992 + 7.173 + 3.112 = 19.277 members' weight: 46,65 % is not more than 50 %.
     assert.equal(outcome.approved, false);
     assert.equal(outcome.totals.members.weight, 19_277);
     const overview = await getDecisionOverview(db(), { id: sebino.id, code: 'sebino', name: sebino.name, regionCode: sebino.regionCode }, decision.id);
     const iseo = overview!.votes.find((v) => v.label === 'Iseo')!;
-    assert.equal(iseo.weight, 8_992, 'not the 9.100 of the 2011 census');
+    assert.equal(iseo.weight, 8_992, 'not the 9.100 of the 2011 census, nor the 9.050 recorded for 31/12/2025, after the meeting');
+    assert.equal(iseo.weightReferenceDate, '2024-01-01');
+    assert.equal(overview!.weightsAge, null, 'a 2024 figure is not old for a 2025 meeting');
     assert.match(iseo.weightSource!, /^popolazione residente al 01\/01\/2024 \(popolazione-2024\.csv: PdZ 2025-2027 Ambito n\. 5 Sebino/);
     assert.equal(overview!.votes.find((v) => v.label === 'Marone')!.attendance, 'absent');
   });
@@ -312,8 +393,9 @@ describe(`governance commands (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGli
     );
     const file = await once('governance.attachment.added', () => addAttachment({ ...ctx, meetingId: meeting.id, file: { name: 'presentazione.pdf', bytes: PDF } }));
     await once('governance.attachment.removed', () => removeAttachment({ ...ctx, meetingId: meeting.id, attachmentId: file.id }));
+    const fingerprint = await fingerprintOf(meeting.id);
     const { decision } = await once('governance.decision.created', () =>
-      createDecision({ ...ctx, meetingId: meeting.id, input: { number: '1', date: '2025-10-09', subject: 'Calendario degli incontri', [`attendance.${member.id}`]: 'present', [`vote.${member.id}`]: 'for' } }),
+      createDecision({ ...ctx, meetingId: meeting.id, input: { number: '1', date: '2025-10-09', subject: 'Calendario degli incontri', attendanceFingerprint: fingerprint, [`vote.${member.id}`]: 'for' } }),
     );
     await once('governance.decision.updated', () => updateDecision({ ...ctx, decisionId: decision.id, input: { version: decision.version, number: '1', date: '2025-10-09', subject: 'Calendario degli incontri 2025' } }));
 
@@ -542,12 +624,11 @@ describe(`governance commands (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGli
 
     const [body] = await db().select().from(bodies).where(eq(bodies.id, assemblyId));
     await updateBodyRule({ ...ctx, bodyId: assemblyId, input: { version: body!.version, ruleType: 'population_weighted', thresholdPercent: '50', base: 'present' } });
-    const votes = Object.fromEntries(members.flatMap((m) => [[`attendance.${m.id}`, 'present'], [`vote.${m.id}`, 'for']]));
-    votes[`attendance.${members[2]!.id}`] = 'absent';
+    const votes = { attendanceFingerprint: await fingerprintOf(meeting.id), ...Object.fromEntries(members.map((m) => [`vote.${m.id}`, 'for'])) };
     await assert.rejects(createDecision({ ...ctx, meetingId: meeting.id, input: { number: '9/2025', date: '2025-03-12', subject: 'Voto di un assente', ...votes } }), (e: unknown) => {
       assert.ok(e instanceof ValidationError);
       assert.deepEqual(e.issues.map((i) => i.path), [`vote.${members[2]!.id}`]);
-      assert.match(e.issues[0]!.message, /risulta assente, quindi non può votare/);
+      assert.match(e.issues[0]!.message, /risulta assente nelle presenze registrate della riunione, quindi non può votare/);
       return true;
     });
   });

@@ -22,8 +22,6 @@ import {
   listComuniChoices,
   listMeetingMembers,
   listMembers,
-  memberLabel,
-  orderMembers,
 } from './governance.queries.ts';
 import {
   agendaItems,
@@ -68,7 +66,7 @@ import {
 } from './governance.validation.ts';
 import { bundleFailedMessage, nameKey, parseGovernanceFiles, type Located } from './governance.importers.ts';
 import { meetingToIcs } from './icalendar.ts';
-import { computeOutcome, type VotingRule } from './voting.rules.ts';
+import { attendanceFingerprint, computeOutcome, type Attendance, type VotingRule } from './voting.rules.ts';
 
 // Every write: one transaction that loads the Ambito and authorises the actor (governance.policy.ts) before
 // reading the input (who may not write learns nothing from validation messages), validates it with zod, checks
@@ -486,10 +484,14 @@ export async function removeAttachment({ db, actor, ambitoId, meetingId, attachm
 // Decisions
 
 /**
- * Records a decision taken in a meeting with the vote of every member in office on its date. The body's rule is
- * copied into the decision and each member's weight (the represented comune's population, see comuneWeights) is
- * frozen with its source, so the outcome shown later is the one of the day of the vote. The outcome is computed
- * by the rule (voting.rules.ts) before anything is written: a vote the rule cannot count is refused.
+ * Records a decision taken in a meeting with the vote of every member in office on the meeting's day. Attendance is
+ * the meeting's recorded attendance at the moment of the vote, never the form's: without a recorded attendance the
+ * vote is refused, and a form rendered on another attendance (its `attendanceFingerprint` no longer matches, or it
+ * gives a vote to a member recorded as absent) is refused and the user asked to reload. The body's rule is copied
+ * into the decision and each member's weight (the represented comune's latest population at or before the meeting,
+ * see comuneWeights) is frozen with its source and date, so the outcome shown later is the one of the day of the
+ * vote. The outcome is computed by the rule (voting.rules.ts) before anything is written: a vote the rule cannot
+ * count is refused.
  */
 export async function createDecision({ db, actor, ambitoId, meetingId, input }: CommandContext & { meetingId: string; input: Record<string, unknown> }) {
   return db.transaction(async (tx) => {
@@ -497,19 +499,47 @@ export async function createDecision({ db, actor, ambitoId, meetingId, input }: 
     const data = parse(DecisionInput, input);
     const meeting = await getMeetingRow(tx, ambitoId, meetingId);
     if (!meeting) throw new NotFoundError('La riunione');
+    // Attendance is replaced by recordAttendance under the meeting's version: lock the meeting so that it cannot
+    // change between reading it here and writing the votes.
+    await tx.select({ id: meetings.id }).from(meetings).where(eq(meetings.id, meetingId)).for('update');
     const body = (await getBodyRow(tx, ambitoId, meeting.bodyId))!;
     const rule = body.votingRule as VotingRule | null;
     if (!rule) invalid('votingRule', `L’organo «${body.name}» non ha una regola di voto: impostala nella pagina dell’organo prima di registrare una deliberazione.`);
     const [taken] = await tx.select({ id: decisions.id }).from(decisions).where(and(eq(decisions.bodyId, body.id), eq(decisions.number, data.number)));
     if (taken) invalid('number', `Esiste già la deliberazione n. ${data.number} di «${body.name}»: usa un altro numero.`);
-    const comuni = new Map((await listComuniChoices(tx, ambitoId, data.date)).map((c) => [c.id, c.name]));
-    const members = orderMembers(await listMembers(tx, body.id, data.date), comuni);
-    if (members.length === 0) invalid('date', 'L’organo non ha componenti in carica alla data della deliberazione.');
-    const rows = parseVotesForm(input, members.map((m) => ({ id: m.id, label: m.personName })));
-    const weights = await comuneWeights(tx, ambitoId, data.date);
-    const votes = members.map((m, i) => {
+    const meetingDay = instantToRomeLocal(meeting.startsAt).date;
+    const members = await listMeetingMembers(tx, ambitoId, meeting);
+    if (members.length === 0) invalid('votes', 'L’organo non aveva componenti in carica alla data della riunione: la deliberazione non è stata registrata.');
+    const recorded = new Map((await listAttendance(tx, meetingId)).map((a) => [a.memberId, a]));
+    if (recorded.size === 0) {
+      invalid('attendance', 'Le presenze della riunione non sono ancora registrate: registrale nella sezione «Presenze» e poi registra la votazione. La deliberazione non è stata registrata.');
+    }
+    const missing = members.filter((m) => !recorded.has(m.id));
+    if (missing.length) {
+      invalid('attendance', `Le presenze registrate non comprendono ${missing.map((m) => m.personName).join(', ')}: aggiorna le presenze della riunione e poi registra la votazione. La deliberazione non è stata registrata.`);
+    }
+    const withAttendance = members.map((m) => ({ ...m, attendance: recorded.get(m.id)!.status as Attendance }));
+    const current = attendanceFingerprint(withAttendance.map((m) => ({ memberId: m.id, status: m.attendance })));
+    if (String(input.attendanceFingerprint ?? '') !== current) {
+      const present = withAttendance.filter((m) => m.attendance !== 'absent').length;
+      invalid(
+        'attendance',
+        `Le presenze della riunione sono cambiate dopo che hai aperto questo modulo (ora risultano ${present} presenti su ${members.length}): ricarica la pagina e ripeti la votazione. La deliberazione non è stata registrata.`,
+      );
+    }
+    const rows = parseVotesForm(input, withAttendance.map((m) => ({ id: m.id, label: m.personName, attendance: m.attendance })));
+    const weights = await comuneWeights(tx, ambitoId, meetingDay);
+    const votes = withAttendance.map((m, i) => {
       const w = m.comuneId ? weights.get(m.comuneId) : undefined;
-      return { memberId: m.id, label: memberLabel(m, comuni), weight: w?.weight ?? null, weightSource: w?.source ?? null, attendance: rows[i]!.attendance, vote: rows[i]!.vote };
+      return {
+        memberId: m.id,
+        label: m.label,
+        weight: w?.weight ?? null,
+        weightSource: w?.source ?? null,
+        weightReferenceDate: w?.referenceDate ?? null,
+        attendance: rows[i]!.attendance,
+        vote: rows[i]!.vote,
+      };
     });
     let outcome;
     try {

@@ -18,7 +18,7 @@ import {
   organisations,
   people,
 } from './governance.schema.ts';
-import { computeOutcome, describeVotingRule, type Attendance, type Vote, type VotingOutcome, type VotingRule } from './voting.rules.ts';
+import { attendanceFingerprint, computeOutcome, describeVotingRule, oldWeights, type Attendance, type Vote, type VotingOutcome, type VotingRule } from './voting.rules.ts';
 import { ValidationError } from '../../shared/errors.ts';
 
 export const today = () => new Date().toISOString().slice(0, 10);
@@ -311,6 +311,10 @@ export async function getMeetingOverview(db: DbOrTx, ambito: GovernanceAmbito, m
     agenda,
     members: rows,
     attendanceRecorded: present.length > 0,
+    /** Every member in office has a recorded attendance (a member added afterwards makes it incomplete). */
+    attendanceComplete: rows.every((r) => r.attendance !== null),
+    /** Carried by the vote form: the vote is refused if the recorded attendance changed since the form was shown. */
+    attendanceFingerprint: attendanceFingerprint(rows.filter((r) => r.attendance !== null).map((r) => ({ memberId: r.id, status: r.attendance! }))),
     attachments: files,
     decisions: taken,
     messagesSent: sent[0]?.n ?? 0,
@@ -363,6 +367,7 @@ export async function listVotes(db: DbOrTx, decisionId: string) {
       label: decisionVotes.label,
       weight: decisionVotes.weight,
       weightSource: decisionVotes.weightSource,
+      weightReferenceDate: decisionVotes.weightReferenceDate,
       attendance: decisionVotes.attendance,
       vote: decisionVotes.vote,
       personName: people.fullName,
@@ -416,7 +421,10 @@ export async function getDecisionOverview(db: DbOrTx, ambito: GovernanceAmbito, 
   ]);
   const rule = decision.votingRule as VotingRule;
   const { outcome, error } = outcomeOf(rule, votes);
+  const day = meeting ? instantToRomeLocal(meeting.startsAt).date : decision.date;
   return {
+    /** Set when the frozen weights refer to a date more than five years before the meeting. */
+    weightsAge: oldWeights(votes.filter((v) => v.weight !== null).map((v) => ({ referenceDate: v.weightReferenceDate, source: v.weightSource })), day),
     decision: { ...decision, votingRule: rule, ruleText: describeVotingRule(rule) },
     body: { id: body!.id, name: body!.name },
     meeting: meeting ? { id: meeting.id, title: meeting.title, local: instantToRomeLocal(meeting.startsAt) } : null,
@@ -426,21 +434,35 @@ export async function getDecisionOverview(db: DbOrTx, ambito: GovernanceAmbito, 
   };
 }
 
+/** The reference date of the legal population at the 2011 census (ISTAT: 9 October 2011). */
+export const CENSUS_2011_DATE = '2011-10-09';
+
+export interface ComuneWeight {
+  weight: number;
+  /** The source in words, with the date or year the figure refers to. */
+  source: string;
+  /** The date the population refers to (ISO), to tell how old the weight is. */
+  referenceDate: string;
+}
+
 /**
- * The weight of each comune for a population-weighted vote on `day`: its latest population in the population facts
- * of a year not after the vote's, else its legal population at the 2011 census, else none. With the source in words.
+ * The weight of each comune for a population-weighted vote on `day` (the meeting's date): its latest population
+ * recorded in the population facts at or before that day (a yearly figure without a date counts at the end of its
+ * year), else its legal population at the 2011 census, else none. With the source in words and its date.
  */
-export async function comuneWeights(db: DbOrTx, ambitoId: string, day: string): Promise<Map<string, { weight: number; source: string }>> {
-  const voteYear = Number(day.slice(0, 4));
+export async function comuneWeights(db: DbOrTx, ambitoId: string, day: string): Promise<Map<string, ComuneWeight>> {
   const [members, facts] = await Promise.all([listAmbitoComuni(db, ambitoId, day), listComuniPopulation(db, ambitoId, day)]);
-  const weights = new Map<string, { weight: number; source: string }>();
+  const weights = new Map<string, ComuneWeight>();
   for (const c of members) {
-    const latest = facts.filter((f) => f.comuneId === c.id && f.year <= voteYear).sort((a, b) => b.year - a.year)[0];
+    const latest = facts
+      .map((f) => ({ ...f, asOf: f.referenceDate ?? `${f.year}-12-31` }))
+      .filter((f) => f.comuneId === c.id && f.asOf <= day)
+      .sort((a, b) => (a.asOf < b.asOf ? 1 : a.asOf > b.asOf ? -1 : 0))[0];
     if (latest) {
       const when = latest.referenceDate ? `al ${latest.referenceDate.split('-').reverse().join('/')}` : `dell’anno ${latest.year}`;
-      weights.set(c.id, { weight: latest.total, source: `popolazione residente ${when} (${latest.source})` });
+      weights.set(c.id, { weight: latest.total, source: `popolazione residente ${when} (${latest.source})`, referenceDate: latest.asOf });
     } else if (c.population !== null) {
-      weights.set(c.id, { weight: c.population, source: 'popolazione legale al censimento 2011 (ISTAT)' });
+      weights.set(c.id, { weight: c.population, source: 'popolazione legale al censimento 2011 (ISTAT)', referenceDate: CENSUS_2011_DATE });
     }
   }
   return weights;

@@ -183,6 +183,8 @@ export const decisionVotes = pgTable(
     label: text('label').notNull(),
     weight: bigint('weight', { mode: 'number' }),
     weightSource: text('weight_source'),
+    /** The date the weight's population refers to (e.g. 2011-10-09 for the 2011 census), to flag old weights. */
+    weightReferenceDate: date('weight_reference_date', { mode: 'string' }),
     attendance: text('attendance').notNull(),
     vote: text('vote'),
   },

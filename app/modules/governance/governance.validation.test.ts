@@ -102,13 +102,20 @@ test('attendance and votes are read member by member; a delegate needs a name an
       e instanceof ValidationError &&
       e.issues.map((i) => `${i.path}: ${i.message}`).join('|') === 'status.m1: Andrea Cassani: indica se è presente, assente o delegato.|delegate.m2: Franco Zeni: scrivi il nome della persona delegata.',
   );
-  assert.deepEqual(parseVotesForm({ 'attendance.m1': 'present', 'vote.m1': 'for', 'attendance.m2': 'delegated', 'vote.m2': 'none' }, members), [
+  // The vote form reads only the votes: attendance is the meeting's record, whatever the form says about it.
+  const recorded = [
+    { id: 'm1', label: 'Andrea Cassani', attendance: 'present' as const },
+    { id: 'm2', label: 'Franco Zeni', attendance: 'delegated' as const },
+    { id: 'm3', label: 'Anna Pugliese', attendance: 'absent' as const },
+  ];
+  assert.deepEqual(parseVotesForm({ 'attendance.m1': 'absent', 'vote.m1': 'for', 'vote.m2': 'none', 'attendance.m3': 'present' }, recorded), [
     { memberId: 'm1', attendance: 'present', vote: 'for' },
     { memberId: 'm2', attendance: 'delegated', vote: null },
+    { memberId: 'm3', attendance: 'absent', vote: null },
   ]);
   assert.throws(
-    () => parseVotesForm({ 'attendance.m1': 'absent', 'vote.m1': 'against', 'attendance.m2': 'present', 'vote.m2': 'for' }, members),
-    (e: unknown) => e instanceof ValidationError && e.issues.length === 1 && e.issues[0]!.path === 'vote.m1' && /risulta assente/.test(e.issues[0]!.message),
+    () => parseVotesForm({ 'vote.m1': 'against', 'vote.m3': 'for' }, recorded),
+    (e: unknown) => e instanceof ValidationError && e.issues.length === 1 && e.issues[0]!.path === 'vote.m3' && /risulta assente nelle presenze registrate.*ricarica la pagina/.test(e.issues[0]!.message),
   );
 });
 

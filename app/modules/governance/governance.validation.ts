@@ -452,25 +452,26 @@ export type DecisionInput = z.infer<typeof DecisionInput>;
 export const DecisionEditInput = DecisionInput.extend({ version: versionField });
 
 /**
- * Reads the vote form: for each member `attendance.<memberId>` (present / absent / delegated) and `vote.<memberId>`
- * (for / against / abstained, or '' for no vote). An absent member cannot vote.
+ * Reads the vote form against the meeting's recorded attendance: `vote.<memberId>` (for / against / abstained, or
+ * '' / 'none' for no vote) for each member. Attendance is not read from the form (it is the meeting's record): a
+ * vote given for a member recorded as absent means the form was filled in on an attendance that is no longer the
+ * recorded one, and is refused.
  */
-export function parseVotesForm(input: Record<string, unknown>, members: readonly { id: string; label: string }[]) {
+export function parseVotesForm(input: Record<string, unknown>, members: readonly { id: string; label: string; attendance: Attendance }[]) {
   const issues: FieldIssue[] = [];
   const rows = members.map((m) => {
-    const attendance = String(input[`attendance.${m.id}`] ?? '');
     const rawVote = String(input[`vote.${m.id}`] ?? '');
-    if (!(ATTENDANCES as readonly string[]).includes(attendance)) {
-      issues.push({ path: `attendance.${m.id}`, message: `${m.label}: indica se è presente, assente o delegato.` });
-    }
     if (rawVote !== '' && rawVote !== 'none' && !(VOTES as readonly string[]).includes(rawVote)) {
       issues.push({ path: `vote.${m.id}`, message: `${m.label}: voto non valido.` });
     }
     const vote = rawVote === '' || rawVote === 'none' ? null : (rawVote as Vote);
-    if (attendance === 'absent' && vote !== null) {
-      issues.push({ path: `vote.${m.id}`, message: `${m.label}: risulta assente, quindi non può votare (se ha delegato qualcuno, scegli «Delegato»).` });
+    if (m.attendance === 'absent' && vote !== null) {
+      issues.push({
+        path: `vote.${m.id}`,
+        message: `${m.label}: risulta assente nelle presenze registrate della riunione, quindi non può votare. Se le presenze sono cambiate, ricarica la pagina e ripeti il voto.`,
+      });
     }
-    return { memberId: m.id, attendance: attendance as Attendance, vote: attendance === 'absent' ? null : vote };
+    return { memberId: m.id, attendance: m.attendance, vote: m.attendance === 'absent' ? null : vote };
   });
   if (issues.length) throw new ValidationError(issues);
   return rows;

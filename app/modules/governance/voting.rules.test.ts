@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ValidationError } from '../../shared/errors.ts';
-import { computeOutcome, describeVotingRule, formatNumber, type Attendance, type Vote, type Voter, type VotingRule } from './voting.rules.ts';
+import { attendanceFingerprint, computeOutcome, describeVotingRule, formatNumber, oldWeights, type Attendance, type Vote, type Voter, type VotingRule } from './voting.rules.ts';
 
 // The Assemblea dei Sindaci of the Ambito di Gallarate: the nine comuni of the Accordo di Programma 2025-2027
 // (seed 002, Art. 2, L118-L127), weighted by their population at the 2011 census (ISTAT, 15° Censimento generale
@@ -414,4 +414,30 @@ test('moving one voter from against to for never turns an approval into a reject
     }
   }
   assert.ok(moves > 1000);
+});
+
+test('weights older than five years before the meeting are flagged: the 2011 census in a 2025 meeting, not a 2020 figure', () => {
+  const census = { referenceDate: '2011-10-09', source: 'popolazione legale al censimento 2011 (ISTAT)' };
+  assert.deepEqual(oldWeights([census, { referenceDate: '2023-12-31', source: 'serie 2023' }], '2025-03-12'), {
+    referenceDate: '2011-10-09',
+    year: 2011,
+    meetingYear: 2025,
+    source: 'popolazione legale al censimento 2011 (ISTAT)',
+  });
+  // Exactly five years is not «more than five years»; one day more is.
+  assert.equal(oldWeights([{ referenceDate: '2020-03-12', source: 'x' }], '2025-03-12'), null);
+  assert.equal(oldWeights([{ referenceDate: '2020-03-11', source: 'x' }], '2025-03-12')?.year, 2020);
+  assert.equal(oldWeights([{ referenceDate: '2024-01-01', source: 'Sebino' }], '2025-02-10'), null);
+  assert.equal(oldWeights([], '2025-02-10'), null, 'no weights, nothing to flag');
+  assert.equal(oldWeights([{ referenceDate: null, source: null }], '2025-02-10'), null);
+});
+
+test('the fingerprint of a recorded attendance changes when anyone’s attendance changes, not with the order of the rows', () => {
+  const nine = Array.from({ length: 9 }, (_, i) => ({ memberId: `m${i}`, status: 'present' }));
+  const seven = nine.map((r, i) => (i >= 7 ? { ...r, status: 'absent' } : r));
+  assert.equal(attendanceFingerprint(nine), attendanceFingerprint([...nine].reverse()));
+  assert.notEqual(attendanceFingerprint(nine), attendanceFingerprint(seven));
+  assert.notEqual(attendanceFingerprint(seven), attendanceFingerprint(seven.map((r, i) => (i === 8 ? { ...r, status: 'delegated' } : r))));
+  assert.notEqual(attendanceFingerprint(nine), attendanceFingerprint(nine.slice(0, 8)), 'a member more or less is a different attendance');
+  assert.match(attendanceFingerprint(nine), /^9-[0-9a-f]{16}$/);
 });

@@ -643,3 +643,54 @@ function formatPair(a: number, b: number): [string, string] {
   while (digits < 12 && a !== b && formatNumber(a, digits) === formatNumber(b, digits)) digits++;
   return [formatNumber(a, digits), formatNumber(b, digits)];
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Recorded attendance and the age of the weights
+
+/**
+ * A short fingerprint of a meeting's recorded attendance (who is present, absent or delegated), carried by the vote
+ * form in a hidden field: a form rendered before the attendance changed no longer matches it and is refused.
+ * Independent of the order of the rows; FNV-1a 64-bit of the sorted «memberId:status» pairs, in hex.
+ */
+export function attendanceFingerprint(rows: readonly { memberId: string; status: string }[]): string {
+  const text = rows
+    .map((r) => `${r.memberId}:${r.status}`)
+    .sort()
+    .join(';');
+  let hash = 0xcbf29ce484222325n;
+  for (const byte of new TextEncoder().encode(text)) {
+    hash ^= BigInt(byte);
+    hash = (hash * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  return `${rows.length}-${hash.toString(16).padStart(16, '0')}`;
+}
+
+/** Population older than this many years before the meeting is flagged as old. */
+export const WEIGHT_MAX_AGE_YEARS = 5;
+
+export interface WeightAge {
+  /** The oldest reference date among the weights (ISO). */
+  referenceDate: string;
+  /** Its year, e.g. 2011. */
+  year: number;
+  /** The meeting's year. */
+  meetingYear: number;
+  /** That weight's source in words, e.g. «popolazione legale al censimento 2011 (ISTAT)». */
+  source: string | null;
+}
+
+/**
+ * The weights of a vote are «old» when one of them refers to a date more than five years before the meeting (a
+ * 2011 census weight in a 2025 meeting): then the body is warned before voting and on the recorded decision. Exactly
+ * five years is not more than five. Returns the oldest weight's date and year, or null when none is old (or there
+ * are no weights).
+ */
+export function oldWeights(weights: readonly { referenceDate: string | null; source?: string | null }[], meetingDate: string): WeightAge | null {
+  const dated = weights.filter((w): w is { referenceDate: string; source?: string | null } => !!w.referenceDate);
+  if (dated.length === 0) return null;
+  const oldest = dated.reduce((a, b) => (b.referenceDate < a.referenceDate ? b : a));
+  const meetingYear = Number(meetingDate.slice(0, 4));
+  const limit = `${String(meetingYear - WEIGHT_MAX_AGE_YEARS).padStart(4, '0')}${meetingDate.slice(4, 10)}`;
+  if (!(oldest.referenceDate < limit)) return null;
+  return { referenceDate: oldest.referenceDate, year: Number(oldest.referenceDate.slice(0, 4)), meetingYear, source: oldest.source ?? null };
+}

@@ -28,7 +28,7 @@ export async function action({ params, context, request }: Route.ActionArgs) {
 export default function DecisionPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t, n } = useI18n();
   const day = useDay();
-  const { ambito, can, decision, body, meeting, votes, outcome, outcomeError } = loaderData;
+  const { ambito, can, decision, body, meeting, votes, outcome, outcomeError, weightsAge } = loaderData;
   const edit = formState(actionData, 'edit');
   const here = `/ambiti/${ambito.code}/decisioni/${decision.id}`;
   const weighted = votes.some((v) => v.weight !== null);
@@ -66,6 +66,11 @@ export default function DecisionPage({ loaderData, actionData }: Route.Component
         <h2 className="h3" id="esito">
           {t('gov.decision.outcome')}
         </h2>
+        {weightsAge && (
+          <div className="alert alert-warning" role="note" data-testid="decision-weights-age">
+            {t('gov.decision.oldWeights', { source: weightsAge.source ?? String(weightsAge.year), meetingYear: String(weightsAge.meetingYear) })}
+          </div>
+        )}
         {outcome ? (
           <>
             <p className={`h4 ${outcome.approved ? 'text-success' : 'text-danger'}`} data-testid="decision-outcome">

@@ -16,8 +16,8 @@ import {
   VOTES,
   type MeetingStatus,
 } from '../governance.validation.ts';
-import { comuneWeights, getMeetingOverview } from '../governance.queries.ts';
-import type { Attendance } from '../voting.rules.ts';
+import { comuneWeights, getMeetingOverview, type ComuneWeight } from '../governance.queries.ts';
+import { oldWeights, type Attendance } from '../voting.rules.ts';
 import { intentAction, originOf, readGovernance } from './governance.server.ts';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
@@ -25,13 +25,19 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   const overview = await getMeetingOverview(db, ambito, params.meetingId);
   if (!overview) throw data('Riunione non trovata', { status: 404 });
   const weighted = overview.body.votingRule?.type === 'population_weighted' || overview.body.votingRule?.quorum?.type === 'weight';
-  const weights = can['decision.write'] && weighted ? await comuneWeights(db, ambito.id, overview.meeting.local.date) : new Map<string, { weight: number; source: string }>();
+  // The weights of the comuni on the meeting's day, as createDecision will freeze them, with their source and age.
+  const weights = can['decision.write'] && weighted ? await comuneWeights(db, ambito.id, overview.meeting.local.date) : new Map<string, ComuneWeight>();
+  const members = overview.members.map((m) => {
+    const w = m.comuneId ? weights.get(m.comuneId) : undefined;
+    return { ...m, weight: w?.weight ?? null, weightSource: w?.source ?? null, weightReferenceDate: w?.referenceDate ?? null };
+  });
   return {
     ambito,
     can,
     ...overview,
     weighted,
-    members: overview.members.map((m) => ({ ...m, weight: m.comuneId ? (weights.get(m.comuneId)?.weight ?? null) : null })),
+    members,
+    weightsAge: weighted ? oldWeights(members.map((m) => ({ referenceDate: m.weightReferenceDate, source: m.weightSource })), overview.meeting.local.date) : null,
   };
 }
 
@@ -107,13 +113,16 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
   const { t, n, d, dt } = useI18n();
   const day = useDay();
   const size = useFileSize();
-  const { ambito, can, meeting, body, agenda, members, attendanceRecorded, attachments, decisions, messagesSent, summary, weighted } = loaderData;
+  const { ambito, can, meeting, body, agenda, members, attendanceRecorded, attendanceComplete, attendanceFingerprint, attachments, decisions, messagesSent, summary, weighted, weightsAge } = loaderData;
+  const presentCount = members.filter((m) => m.attendance === 'present' || m.attendance === 'delegated').length;
   const edit = formState(actionData, 'edit');
   const convoke = formState(actionData, 'convoke');
   const att = formState(actionData, 'attendance');
   const minutes = formState(actionData, 'minutes');
   const upload = formState(actionData, 'upload');
   const decision = formState(actionData, 'create-decision');
+  // After a refusal because the attendance changed, the votes given on the old attendance are not offered again.
+  const voteValues = decision.errors.attendance ? undefined : decision.values;
   const here = `/ambiti/${ambito.code}/riunioni/${meeting.id}`;
   const withEmail = members.filter((m) => m.email).length;
   const canWrite = can['meeting.write'];
@@ -227,7 +236,8 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
         ) : canWrite ? (
           <>
             <GovFormAlert failure={att.failure} intent="attendance" reloadHref={here} />
-            <Form method="post" noValidate>
+            {/* Keyed by the meeting's version: after a save (or anyone's change) the choices shown are the recorded ones. */}
+            <Form method="post" noValidate key={`attendance-${meeting.version}`}>
               <CsrfField />
               <input type="hidden" name="intent" value="attendance" />
               <input type="hidden" name="version" value={meeting.version} />
@@ -360,11 +370,28 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
               ) : (
                 <p className="text-danger-emphasis">{t('gov.decisions.noRule')}</p>
               )}
-              {!attendanceRecorded && <p>{t('gov.decisions.attendanceFirst')}</p>}
-              <GovFormAlert failure={decision.failure} intent="create-decision" />
-              <Form method="post" noValidate>
+              <GovFormAlert failure={decision.failure} intent="create-decision" reloadHref={here} />
+              {decision.errors.attendance && (
+                <div className="invalid-feedback d-block mb-3" id="field-create-decision.attendance" data-testid="decision-attendance-error">
+                  {decision.errors.attendance}{' '}
+                  <a href={here}>{t('form.conflict.reload')}</a>
+                </div>
+              )}
+              {!attendanceRecorded || !attendanceComplete ? (
+                <p data-testid="decision-attendance-first">{attendanceRecorded ? t('gov.decisions.attendanceIncomplete') : t('gov.decisions.attendanceFirst')}</p>
+              ) : (
+              // Keyed by the recorded attendance: when it changes (and the loader revalidates after saving it) the
+              // form is rendered anew on it, so no choice from a previous attendance survives.
+              <Form method="post" noValidate key={`decision-${attendanceFingerprint}`}>
                 <CsrfField />
                 <input type="hidden" name="intent" value="create-decision" />
+                <input type="hidden" name="attendanceFingerprint" value={attendanceFingerprint} />
+                <p data-testid="decision-attendance">{t('gov.votes.fromAttendance', { present: n(presentCount), members: n(members.length) })}</p>
+                {weightsAge && (
+                  <div className="alert alert-warning" role="note" data-testid="decision-weights-age">
+                    {t('gov.votes.oldWeights', { source: weightsAge.source ?? String(weightsAge.year), meetingYear: String(weightsAge.meetingYear) })}
+                  </div>
+                )}
                 <div className="row col-lg-10">
                   <div className="col-md-4">
                     <GovField intent="create-decision" name="number" label={`${t('gov.decision.number')} (${t('form.required')})`} error={decision.errors.number}>
@@ -414,31 +441,24 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
                     <tbody>
                       {members.map((m) => {
                         const voteError = decision.errors[`vote.${m.id}`];
-                        const attendanceError = decision.errors[`attendance.${m.id}`];
                         return (
                           <tr key={m.id} data-testid={`vote-${m.label}`}>
                             <th scope="row">{m.personName}</th>
                             <td>{m.comuneName ?? m.organisationName ?? '—'}</td>
-                            {weighted && <td className="num">{m.weight === null ? '—' : n(m.weight)}</td>}
-                            <td>
-                              <div className="d-flex flex-wrap gap-3">
-                                {ATTENDANCES.map((a, i) => (
-                                  <label key={a} className="d-inline-flex align-items-center gap-1">
-                                    <input
-                                      type="radio"
-                                      id={i === 0 ? `field-create-decision.attendance.${m.id}` : `field-create-decision.attendance.${m.id}-${a}`}
-                                      name={`attendance.${m.id}`}
-                                      value={a}
-                                      defaultChecked={(decision.values ? decision.values[`attendance.${m.id}`] : (m.attendance ?? 'present')) === a}
-                                      aria-invalid={attendanceError ? true : undefined}
-                                    />
-                                    <span className="visually-hidden">{m.personName}: </span>
-                                    {ATTENDANCE_FORM_LABELS[a]}
-                                  </label>
-                                ))}
-                              </div>
+                            {weighted && (
+                              <td className="num">
+                                {m.weight === null ? '—' : n(m.weight)}
+                                {m.weightSource && <span className="d-block small text-secondary text-start">{m.weightSource}</span>}
+                              </td>
+                            )}
+                            <td data-testid={`vote-attendance-${m.label}`}>
+                              {attendanceLabel(m.attendance)}
+                              {m.delegateName ? ` (${m.delegateName})` : ''}
                             </td>
                             <td>
+                              {m.attendance === 'absent' ? (
+                                <span>{t('gov.votes.absentNoVote')}</span>
+                              ) : (
                               <div className="d-flex flex-wrap gap-3">
                                 {[...VOTES, 'none' as const].map((v, i) => (
                                   <label key={v} className="d-inline-flex align-items-center gap-1">
@@ -447,7 +467,7 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
                                       id={i === 0 ? `field-create-decision.vote.${m.id}` : `field-create-decision.vote.${m.id}-${v}`}
                                       name={`vote.${m.id}`}
                                       value={v}
-                                      defaultChecked={(decision.values?.[`vote.${m.id}`] ?? 'none') === v}
+                                      defaultChecked={(voteValues?.[`vote.${m.id}`] ?? 'none') === v}
                                       aria-invalid={voteError ? true : undefined}
                                       aria-describedby={voteError ? `vote-error-${m.id}` : undefined}
                                     />
@@ -456,6 +476,7 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
                                   </label>
                                 ))}
                               </div>
+                              )}
                               {voteError && (
                                 <div id={`vote-error-${m.id}`} className="invalid-feedback d-block">
                                   {voteError}
@@ -473,6 +494,7 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
                   {t('gov.decisions.create')}
                 </button>
               </Form>
+              )}
             </div>
           </details>
         )}

@@ -1,0 +1,1 @@
+ALTER TABLE "decision_votes" ADD COLUMN "weight_reference_date" date;
