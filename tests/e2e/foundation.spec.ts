@@ -18,7 +18,7 @@ test('the coordinator signs in, sees the 9 comuni and the population total, and 
   const rows = page.getByRole('table').locator('tbody tr');
   await expect(rows).toHaveCount(9);
   for (const [i, name] of COMUNI.entries()) await expect(rows.nth(i).getByRole('rowheader')).toContainText(name);
-  await expect(page.getByTestId('population-total')).toHaveText('120.498');
+  await expect(page.getByTestId('population-total')).toHaveText('122.855');
   await expect(page.getByTestId('population-total-row')).toHaveText('120.498');
   await expect(rows.first()).toContainText('Ente capofila');
   await expectAccessible(page);
@@ -55,7 +55,7 @@ test('the same sign-in done with the keyboard alone', async ({ page }) => {
   await page.keyboard.type(PASSWORD);
   await page.keyboard.press('Enter');
 
-  await expect(page.getByTestId('population-total')).toHaveText('120.498');
+  await expect(page.getByTestId('population-total')).toHaveText('122.855');
   await expect(page.getByRole('table').locator('tbody tr')).toHaveCount(9);
 
   const signOut = page.getByRole('button', { name: 'Esci' });
@@ -117,7 +117,7 @@ test('the interface is available in English', async ({ page }) => {
   await page.goto('/ambiti/gallarate');
   await page.getByRole('link', { name: 'English' }).click();
   await expect(page.getByRole('heading', { name: 'Comuni of the Ambito' })).toBeVisible();
-  await expect(page.getByTestId('population-total')).toHaveText('120,498');
+  await expect(page.getByTestId('population-total')).toHaveText('122,855');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expectAccessible(page);
   await page.getByRole('link', { name: 'Italiano' }).click();

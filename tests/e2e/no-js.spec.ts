@@ -7,7 +7,7 @@ test('without JavaScript: sign in, edit the Ambito, switch language, sign out', 
   await page.getByLabel('Indirizzo e-mail').fill(ACCOUNTS.coordinator);
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Accedi' }).click();
-  await expect(page.getByTestId('population-total')).toHaveText('120.498');
+  await expect(page.getByTestId('population-total')).toHaveText('122.855');
 
   await page.getByRole('link', { name: 'Modifica i dati dell’Ambito' }).click();
   await page.getByLabel('Descrizione').fill('Modificato senza JavaScript.');

@@ -12,7 +12,7 @@ import {
   type PublishedTableRow,
 } from './demography.rules.ts';
 import { getAmbitoOverview, listAmbitoPopulation, listComuniPopulation } from './territory.queries.ts';
-import { populationShare } from './territory.rules.ts';
+import { populationShare, sameYearTotal } from './territory.rules.ts';
 import type { PopulationFactsRow } from './territory.schema.ts';
 
 const toFacts = (r: PopulationFactsRow): PopulationFacts => ({
@@ -89,7 +89,9 @@ export async function getTerritoryProfile(db: DbOrTx, code: string) {
       indicators: Object.fromEntries(values.map((i) => [i.key, i.value])) as Partial<Record<IndicatorKey, number | null>>,
     };
   });
-  const comparisonTotal = comparison.reduce((s, c) => s + (c.population ?? 0), 0);
+  // A total (and shares of it) only when every comune's figure is of the same year: never a sum of different years.
+  const comparisonSum = sameYearTotal(comparison);
+  const comparisonTotal = comparisonSum.total;
 
   const trendSvg =
     trend.points.length > 0
@@ -113,8 +115,10 @@ export async function getTerritoryProfile(db: DbOrTx, code: string) {
     publishedSeries,
     publishedLabels: Object.fromEntries(Object.entries(INDICATORS).map(([k, v]) => [k, { label: v.label, unit: v.unit, formula: v.formula }])),
     identities: { checks: identities.checks.length, discrepancies: identities.discrepancies.map((d) => ({ year: d.year, message: d.message })), ok: identities.checks.filter((c) => c.ok).length },
-    comparison: comparison.map((c) => ({ ...c, share: c.population === null ? null : populationShare(c.population, comparisonTotal) })),
+    comparison: comparison.map((c) => ({ ...c, share: c.population === null || comparisonTotal === null ? null : populationShare(c.population, comparisonTotal) })),
     comparisonTotal,
+    comparisonYear: 'year' in comparisonSum ? comparisonSum.year : null,
+    comparisonYears: 'years' in comparisonSum ? comparisonSum.years : [],
     comuniSvg,
   };
 }

@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../shared/db/client.ts';
 import { ambitoComuni, ambiti, comuni, populationFacts, regions } from './territory.schema.ts';
-import { populationTotal } from './territory.rules.ts';
+import { headlinePopulation, populationTotal } from './territory.rules.ts';
 
 export const today = () => new Date().toISOString().slice(0, 10);
 
@@ -66,14 +66,23 @@ export async function listAmbitoComuni(db: DbOrTx, ambitoId: string, day = today
   return rows.sort((a, b) => Number(b.isCapofila) - Number(a.isCapofila));
 }
 
-/** The Ambito home page's read model: the Ambito, its comuni with population, and the total. */
+/**
+ * The Ambito home page's read model: the Ambito, its comuni with their 2011 census population and its total (the
+ * table), and the headline population: the most recent figure recorded for the Ambito (see headlinePopulation).
+ */
 export async function getAmbitoOverview(db: DbOrTx, code: string, day = today()) {
   const ambito = await getAmbitoByCode(db, code);
   if (!ambito) return null;
-  const members = await listAmbitoComuni(db, ambito.id, day);
+  const [members, series, facts] = await Promise.all([listAmbitoComuni(db, ambito.id, day), listAmbitoPopulation(db, ambito.id), listComuniPopulation(db, ambito.id, day)]);
   const { total, missing } = populationTotal(members);
   const capofila = members.find((m) => m.isCapofila) ?? null;
-  return { ambito, comuni: members, populationTotal: total, populationMissing: missing, capofila, day };
+  const headline = headlinePopulation({
+    ambitoSeries: series,
+    comuni: members,
+    comuniFacts: facts.map((f) => ({ comuneId: f.comuneId!, year: f.year, total: f.total, referenceDate: f.referenceDate, source: f.source })),
+    day,
+  });
+  return { ambito, comuni: members, populationTotal: total, populationMissing: missing, headline, capofila, day };
 }
 
 export async function hasComuni(db: DbOrTx): Promise<boolean> {

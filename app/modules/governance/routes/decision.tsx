@@ -32,7 +32,11 @@ export default function DecisionPage({ loaderData, actionData }: Route.Component
   const edit = formState(actionData, 'edit');
   const here = `/ambiti/${ambito.code}/decisioni/${decision.id}`;
   const weighted = votes.some((v) => v.weight !== null);
-  const totalWeight = votes.reduce((s, v) => s + (v.weight ?? 0), 0);
+  // Shares are of the weight the rule counts: of those present when its base is the present members (an absent
+  // member has no share of it), else of all members.
+  const presentBase = decision.votingRule.type === 'population_weighted' && decision.votingRule.base === 'present';
+  const inBase = (v: { attendance: string }) => !presentBase || v.attendance !== 'absent';
+  const totalWeight = votes.filter(inBase).reduce((s, v) => s + (v.weight ?? 0), 0);
   const heading = t('gov.decision.heading', { number: decision.number, date: day(decision.date) });
   const tally = (label: string, x: { count: number; weight: number | null }) => (
     <tr>
@@ -154,7 +158,7 @@ export default function DecisionPage({ loaderData, actionData }: Route.Component
                       {t('gov.votes.weight')}
                     </th>
                     <th scope="col" className="num">
-                      {t('gov.votes.share')}
+                      {presentBase ? t('gov.votes.sharePresent') : t('gov.votes.share')}
                     </th>
                     <th scope="col">{t('gov.votes.weightSource')}</th>
                   </>
@@ -174,7 +178,7 @@ export default function DecisionPage({ loaderData, actionData }: Route.Component
                   {weighted && (
                     <>
                       <td className="num">{v.weight === null ? '—' : n(v.weight)}</td>
-                      <td className="num">{v.weight === null || totalWeight === 0 ? '—' : `${n((v.weight * 100) / totalWeight, 2)} %`}</td>
+                      <td className="num">{v.weight === null || totalWeight === 0 || !inBase(v) ? '—' : `${n((v.weight * 100) / totalWeight, 2)} %`}</td>
                       <td className="small">{v.weightSource ?? '—'}</td>
                     </>
                   )}
@@ -184,7 +188,7 @@ export default function DecisionPage({ loaderData, actionData }: Route.Component
             {weighted && (
               <tfoot>
                 <tr>
-                  <th scope="row">{t('gov.votes.total')}</th>
+                  <th scope="row">{presentBase ? t('gov.votes.totalPresent') : t('gov.votes.total')}</th>
                   <td />
                   <td />
                   <td />

@@ -15,7 +15,10 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 
 export default function AmbitoHome({ loaderData }: Route.ComponentProps) {
   const { t, n } = useI18n();
-  const { ambito, comuni, populationTotal, populationMissing, capofila, can } = loaderData;
+  const { ambito, comuni, populationTotal, populationMissing, headline, capofila, can } = loaderData;
+  const headlineWhen = headline.referenceDate
+    ? t('ambito.inhabitantsAt', { date: headline.referenceDate.split('-').reverse().join('/') })
+    : t('ambito.inhabitantsIn', { year: String(headline.year) });
   const max = Math.max(...comuni.map((c) => c.population ?? 0), 1);
   const [params] = useSearchParams();
   return (
@@ -50,8 +53,13 @@ export default function AmbitoHome({ loaderData }: Route.ComponentProps) {
         </div>
         <div className="col-sm-6 col-lg-4">
           <div className="kpi">
-            <div className="value" data-testid="population-total">{n(populationTotal)}</div>
-            <div>{t('ambito.inhabitants')}</div>
+            <div className="value" data-testid="population-total">{n(headline.total)}</div>
+            <div data-testid="population-total-when">{headlineWhen}</div>
+            <div className="small" data-testid="population-total-source">
+              {t('ambito.headlineSource', { source: headline.source })}
+              {headline.covered < headline.of && ` ${t('ambito.headlineCoverage', { covered: n(headline.covered), of: n(headline.of) })}`}
+              {headline.partial && ` ${t('ambito.headlinePartial', { year: String(headline.partial.year), covered: n(headline.partial.covered), of: n(headline.partial.of) })}`}
+            </div>
           </div>
         </div>
       </div>
@@ -129,7 +137,7 @@ export default function AmbitoHome({ loaderData }: Route.ComponentProps) {
           </tbody>
           <tfoot>
             <tr>
-              <th scope="row">{t('ambito.total')}</th>
+              <th scope="row">{t('ambito.censusTotal')}</th>
               <td />
               <td />
               <td className="num fw-bold" data-testid="population-total-row">

@@ -203,7 +203,11 @@ export default function TerritoryProfile({ loaderData, actionData }: Route.Compo
       )}
 
       <h2 className="h3 mt-5">{t('profile.comparison')}</h2>
-      <Chart svg={p.comuniSvg} caption={t('profile.comparison.caption')} summary={t('profile.comparison.summary', { total: n(p.comparisonTotal) })} tableId="tabella-comuni" />
+      <Chart svg={p.comuniSvg} caption={t('profile.comparison.caption')} summary={
+          p.comparisonTotal === null
+            ? t('profile.comparison.mixed', { years: p.comparisonYears.map((y) => `${y.year}: ${n(y.count)} comuni`).join(', ') })
+            : t('profile.comparison.summary', { total: n(p.comparisonTotal), year: String(p.comparisonYear) })
+        } tableId="tabella-comuni" />
       <div className="table-responsive">
         <table className="table table-striped" id="tabella-comuni">
           <caption>{t('profile.comparison.table')}</caption>
