@@ -118,7 +118,7 @@ export default function BodyPage({ loaderData, actionData }: Route.ComponentProp
             <summary className="btn btn-outline-primary btn-sm">{t('gov.rule.edit')}</summary>
             <div className="col-lg-8 mt-3">
               <GovFormAlert failure={rule.failure} intent="rule" reloadHref={here} />
-              <Form method="post" noValidate>
+              <Form method="post" noValidate key={`rule-${body.version}`}>
                 <CsrfField />
                 <input type="hidden" name="intent" value="rule" />
                 <input type="hidden" name="version" value={body.version} />
@@ -299,7 +299,7 @@ export default function BodyPage({ loaderData, actionData }: Route.ComponentProp
             {t('gov.body.edit')}
           </h2>
           <GovFormAlert failure={details.failure} intent="details" reloadHref={here} />
-          <Form method="post" noValidate>
+          <Form method="post" noValidate key={`details-${body.version}`}>
             <CsrfField />
             <input type="hidden" name="intent" value="details" />
             <input type="hidden" name="version" value={body.version} />

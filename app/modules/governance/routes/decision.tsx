@@ -210,7 +210,7 @@ export default function DecisionPage({ loaderData, actionData }: Route.Component
           </h2>
           <p className="small">{t('gov.decision.editHint')}</p>
           <GovFormAlert failure={edit.failure} intent="edit" reloadHref={here} />
-          <Form method="post" noValidate>
+          <Form method="post" noValidate key={`edit-${decision.version}`}>
             <CsrfField />
             <input type="hidden" name="version" value={decision.version} />
             <div className="row">

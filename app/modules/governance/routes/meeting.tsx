@@ -521,7 +521,7 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
             <summary className="btn btn-outline-primary btn-sm">{t('gov.minutes.edit')}</summary>
             <div className="col-lg-10 mt-3">
               <GovFormAlert failure={minutes.failure} intent="minutes" reloadHref={here} />
-              <Form method="post" noValidate>
+              <Form method="post" noValidate key={`minutes-${meeting.version}`}>
                 <CsrfField />
                 <input type="hidden" name="intent" value="minutes" />
                 <input type="hidden" name="version" value={meeting.version} />
@@ -655,7 +655,7 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
             {t('gov.meeting.edit')}
           </h2>
           <GovFormAlert failure={edit.failure} intent="edit" reloadHref={here} />
-          <Form method="post" noValidate>
+          <Form method="post" noValidate key={`edit-${meeting.version}`}>
             <CsrfField />
             <input type="hidden" name="intent" value="edit" />
             <input type="hidden" name="version" value={meeting.version} />
