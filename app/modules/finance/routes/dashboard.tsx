@@ -155,7 +155,7 @@ export default function SpendingDashboard({ loaderData }: Route.ComponentProps) 
           ) : (
           <>
           {partialBadge && (
-            <p className="badge bg-warning text-dark fs-6 text-wrap text-start" id="etichetta-parziali">
+            <p className="fw-semibold border-start border-4 border-warning ps-2 my-3" id="etichetta-parziali">
               {partialBadge}
             </p>
           )}
