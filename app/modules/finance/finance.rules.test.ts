@@ -282,6 +282,20 @@ test('over-allocation is flagged per fund and year only against a recorded alloc
     { fund: 'FONDO_POVERTA_QUOTA_SERVIZI', year: 2026, allocatedCents: euro(500_000) },
   ]);
   assert.deepEqual(whole.map((c) => [c.year, c.status, c.excessCents / 100]), [[2025, 'within', 0], [2026, 'within', 0], [null, 'over', 540_000]]);
+  // With the plan period 2025-2027 the 2027 allocation is missing: the whole-period overrun cannot be established.
+  const allocations2025and2026 = [
+    { fund: 'FONDO_POVERTA_QUOTA_SERVIZI', year: 2025, allocatedCents: euro(500_000) },
+    { fund: 'FONDO_POVERTA_QUOTA_SERVIZI', year: 2026, allocatedCents: euro(500_000) },
+  ];
+  const period = checkAllocations(gallarateBudget.filter((l) => l.fund === 'FONDO_POVERTA_QUOTA_SERVIZI'), allocations2025and2026, (f) => f, { fromYear: 2025, toYear: 2027 });
+  const wholePeriod = period.find((c) => c.year === null)!;
+  assert.deepEqual([wholePeriod.status, wholePeriod.overAllocated, wholePeriod.excessCents], ['no_allocation', false, 0]);
+  assert.match(wholePeriod.message!, /stanziamento non registrato per 2027 \(registrati 1\.000\.000,00 € per gli altri anni, preventivati 1\.540\.000,00 €\)/);
+  const allThree = checkAllocations(gallarateBudget.filter((l) => l.fund === 'FONDO_POVERTA_QUOTA_SERVIZI'), [...allocations2025and2026, { fund: 'FONDO_POVERTA_QUOTA_SERVIZI', year: 2027, allocatedCents: euro(500_000) }], (f) => f, {
+    fromYear: 2025,
+    toYear: 2027,
+  });
+  assert.deepEqual(allThree.filter((c) => c.year === null).map((c) => [c.status, c.excessCents / 100]), [['over', 40_000]], 'every year allocated: a real overrun');
 });
 
 test('a PNRR line cannot finance 2027, covers 2026 only until 31 March, and ends before a 2025-2027 plan', () => {

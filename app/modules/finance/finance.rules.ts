@@ -507,7 +507,10 @@ export interface AllocationCheck {
   fund: string;
   /** The year, or null for the check over the whole period (made when some lines are not split by year). */
   year: number | null;
-  /** Null when no allocation is recorded for the fund (in that year). */
+  /**
+   * Null when no allocation is recorded for the fund (in that year). For the whole-period check with a plan period,
+   * the allocations recorded so far when some years of the period have none (status 'no_allocation').
+   */
   allocatedCents: number | null;
   budgetedCents: number;
   /** budgeted − allocated when positive, otherwise 0; always 0 when no allocation is recorded (missing data, not an overrun). */
@@ -524,7 +527,12 @@ export interface AllocationCheck {
  * Several allocations of the same fund and year (e.g. two decrees) are summed. When a fund has lines not split by
  * year, a further check compares all its lines with all its allocations (year null).
  */
-export function checkAllocations(lines: readonly BudgetLine[], allocations: readonly FundAllocation[], nameOf: (fund: string) => string = (f) => f): AllocationCheck[] {
+export function checkAllocations(
+  lines: readonly BudgetLine[],
+  allocations: readonly FundAllocation[],
+  nameOf: (fund: string) => string = (f) => f,
+  period?: { fromYear: number; toYear: number },
+): AllocationCheck[] {
   const allocated = new Map<string, number>();
   const allocatedByFund = new Map<string, number>();
   for (const a of allocations) {
@@ -548,6 +556,15 @@ export function checkAllocations(lines: readonly BudgetLine[], allocations: read
   });
   for (const a of allocations) if (!budgeted.has(`${a.fund}|${a.year}`)) add(a.fund, a.year, 0);
   const when = (year: number | null) => (year === null ? 'nell’intero periodo' : String(year));
+  const allocatedYears = (fund: string) => new Set(allocations.filter((a) => a.fund === fund).map((a) => a.year));
+  /** Years of the plan period without an allocation of the fund (checked for the whole-period comparison). */
+  const yearsWithout = (fund: string) => {
+    if (!period) return [];
+    const have = allocatedYears(fund);
+    const out: number[] = [];
+    for (let y = period.fromYear; y <= period.toYear; y++) if (!have.has(y)) out.push(y);
+    return out;
+  };
   return [...budgeted.entries()]
     .sort(([, a], [, b]) => a.fund.localeCompare(b.fund) || (a.year ?? Infinity) - (b.year ?? Infinity))
     .map(([k, b]) => {
@@ -565,6 +582,23 @@ export function checkAllocations(lines: readonly BudgetLine[], allocations: read
           message:
             b.cents > 0
               ? `${nameOf(b.fund)} ${when(b.year)}: stanziamento non registrato (preventivati ${formatEuro(b.cents)}); il superamento non si può verificare finché non si registra l’assegnazione`
+              : null,
+        };
+      }
+      const missingYears = b.year === null ? yearsWithout(b.fund) : [];
+      if (missingYears.length > 0) {
+        // Lines for the whole period against allocations of only some of its years: the overrun cannot be established.
+        return {
+          fund: b.fund,
+          year: b.year,
+          allocatedCents: alloc,
+          budgetedCents: b.cents,
+          excessCents: 0,
+          status: 'no_allocation' as const,
+          overAllocated: false,
+          message:
+            b.cents > 0
+              ? `${nameOf(b.fund)} ${when(b.year)}: stanziamento non registrato per ${missingYears.join(', ')} (registrati ${formatEuro(alloc)} per gli altri anni, preventivati ${formatEuro(b.cents)}); il superamento non si può verificare`
               : null,
         };
       }

@@ -263,7 +263,10 @@ export async function getPlanBudgetView(db: DbOrTx, planId: string) {
   const lines = toBudgetLines(rows, areaOf, (id) => objective.get(id)?.code ?? null);
   const rollUp = rollUpBudget(lines);
   const nameOf = (code: string) => catalogue.fundingSources.find((s) => s.code === code)?.shortName ?? fundName(code);
-  const allocationChecks = checkAllocations(lines, allocations.map((a) => ({ fund: a.fundCode, year: a.year, allocatedCents: a.amountCents })), nameOf);
+  const allocationChecks = checkAllocations(lines, allocations.map((a) => ({ fund: a.fundCode, year: a.year, allocatedCents: a.amountCents })), nameOf, {
+    fromYear: data.plan.periodStartYear,
+    toYear: data.plan.periodEndYear,
+  });
   const periodIssues = checkFundPeriods(lines, catalogue.fundingSources, { fromYear: data.plan.periodStartYear, toYear: data.plan.periodEndYear });
   const funds = Object.keys(rollUp.byFund);
   const allocatedByFund = (fund: string) => {
