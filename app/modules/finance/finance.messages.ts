@@ -2,6 +2,7 @@
 // spending page (the rest of its pages is written in Italian, as the planning module's).
 export const it = {
   'nav.finance': 'Risorse',
+  'finance.ente.all': 'Tutto l’Ambito (dati complessivi, altrimenti somma dei comuni con la copertura)',
   'finance.partial.toggle': 'Mostra comunque i dati parziali',
   'finance.partial.hide': 'Nascondi i dati parziali',
   'finance.partial.badge': 'Dati parziali – {coverage}: non è il totale dell’Ambito',
@@ -30,6 +31,7 @@ export const it = {
 
 export const en: Record<keyof typeof it, string> = {
   'nav.finance': 'Resources',
+  'finance.ente.all': 'The whole Ambito (overall data, otherwise the sum of the comuni with its coverage)',
   'finance.partial.toggle': 'Show the partial figures anyway',
   'finance.partial.hide': 'Hide the partial figures',
   'finance.partial.badge': 'Partial data – {coverage}: not the Ambito total',

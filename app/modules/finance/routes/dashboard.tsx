@@ -88,7 +88,7 @@ export default function SpendingDashboard({ loaderData }: Route.ComponentProps) 
                 Ente
               </label>
               <select id="ente" name="ente" className="form-select" defaultValue={d.ente ?? ''}>
-                <option value="">Tutto l’Ambito (somma di tutte le righe)</option>
+                <option value="">{t('finance.ente.all')}</option>
                 {d.enti.map((e) => (
                   <option key={e.code} value={e.code}>
                     {e.label}
