@@ -51,17 +51,35 @@ describe('finance: spending, users and the plan budget', async () => {
     assert.equal(d.perCapita!.valueCents, Math.round(19_834_861_00 / 122_675));
   });
 
-  test('the users of Tabella 4.2 give the cost per user: Minori-Famiglia ≈ 1.858 €, Servizio sociale professionale not computable', async () => {
+  test('one dataset per page: amounts, shares and cost per user all from Tabella 2.4; Tabelle 4.1/4.2 shown as checks with the difference', async () => {
     const d = await getSpendingDashboard(database.db, ambito, { year: 2022 });
+    assert.equal(d.coverage!.basis, 'ambito');
+    assert.equal(d.coverage!.label, 'dati complessivi dell’Ambito');
     const minori = d.costs.find((c) => c.area === 'MINORI_FAMIGLIA')!;
     assert.equal(minori.users, 4418);
-    assert.equal(minori.spendCents, 8_208_518_00);
+    assert.equal(minori.spendCents, 8_208_520_00, 'the area amount of the page’s dataset (Tabella 2.4), not Tabella 4.2’s 8.208.518 €');
     assert.equal(Math.round(minori.cost.valueCents! / 100), 1858);
     assert.equal(Math.round(d.costs.find((c) => c.area === 'DISABILI')!.cost.valueCents! / 100), 5135);
     assert.equal(d.costs.find((c) => c.area === 'SERVIZIO_SOCIALE_PROFESSIONALE')!.cost.valueCents, null);
+    // Anziani: the row's amount, users and cost per user agree (724.050 € / 895 = 808,99 €) ...
+    const anziani = d.costs.find((c) => c.area === 'ANZIANI')!;
+    const anzianiShare = d.areaShares.find((s) => s.key === 'ANZIANI')!;
+    assert.equal(anzianiShare.amountCents, 724_050_00);
+    assert.deepEqual([anziani.spendCents, anziani.users, anziani.cost.valueCents], [724_050_00, 895, 808_99]);
+    // ... and the published 801,12 € (Tabella 4.2, on 717.001 €) is a check with both values and the difference.
+    const costCheck = anziani.checks.find((c) => c.what === 'costo per utente Anziani 2022')!;
+    assert.deepEqual([costCheck.published, costCheck.computed, costCheck.difference, costCheck.matches], ['801,12 €', '808,99 €', '-7,87 €', false]);
+    assert.match(costCheck.source, /Tabella 4\.2/);
+    const spendCheck = anziani.checks.find((c) => c.what === 'spesa Anziani 2022')!;
+    assert.deepEqual([spendCheck.published, spendCheck.computed, spendCheck.difference], ['717.001,00 €', '724.050,00 €', '-7.049,00 €']);
+    // Shares from the same rows: Minori-Famiglia 8.208.520 / 19.834.861 = 41,38 %, published 41,40 % (Tabella 4.1).
+    const minoriShare = d.areaShares.find((s) => s.key === 'MINORI_FAMIGLIA')!;
+    assert.equal(minoriShare.share.denominator, d.matrix!.grandTotal);
+    const shareCheck = d.shareChecks.find((c) => c.area === 'MINORI_FAMIGLIA')!;
+    assert.deepEqual([shareCheck.published, shareCheck.computed, shareCheck.difference], ['41,40%', '41,38%', '+0,02 punti']);
+    assert.match(shareCheck.source, /Tabella 4\.1/);
     assert.equal(d.usersSpendTotal, 19_827_811_00);
-    // Tabella 4.1: Minori-Famiglia 41,40 % of 19.827.811 €.
-    assert.equal(((minori.spendCents * 100) / d.usersSpendTotal!).toFixed(2), '41.40');
+    assert.deepEqual([d.totalCheck!.published, d.totalCheck!.computed, d.totalCheck!.difference], ['19.827.811,00 €', '19.834.861,00 €', '-7.050,00 €']);
   });
 
   test('a CSV with one bad row is refused whole, the row and column named, and nothing changes', async () => {
@@ -84,10 +102,46 @@ describe('finance: spending, users and the plan budget', async () => {
     const summary = await importSpending({ db: database.db, actor: coordinator, ambitoId: ambito.id, upload: { kind: 'csv', spending: { fileName: 'spesa-2023.csv', text: fixed } } });
     assert.deepEqual(summary.years, [2023]);
     assert.equal(summary.spendingRows, 3);
-    const d = await getSpendingDashboard(database.db, ambito, { year: 2023 });
+    // One comune of nine is not the Ambito's 2023 spending: see the coverage test below.
+    const d = await getSpendingDashboard(database.db, ambito, { year: 2023, showPartial: true });
     assert.equal(d.matrix!.grandTotal, 230_500_50);
-    assert.equal(d.changes.length, 1);
-    assert.ok(d.trendSvg, 'two years draw a trend line');
+    assert.equal(d.partial, true);
+  });
+
+  test('one comune’s upload of nine is partial: coverage stated, not the Ambito total, not in the trend nor per capita unless asked', async () => {
+    // Samarate 2023, two rows, 1.150.000 € (issue 10), uploaded by its comune referent through the import.
+    const referent = actorWith('comune_referent', { ambitoId: ambito.id, comuneId: samarateId });
+    const text = ['anno;ente;area;canale;importo_euro', `2023;${SAMARATE};ANZIANI;COMUNI;650.000`, `2023;${SAMARATE};MINORI_FAMIGLIA;COMUNI;500.000`].join('\n');
+    await importSpending({ db: database.db, actor: referent, ambitoId: ambito.id, upload: { kind: 'csv', spending: { fileName: 'samarate-2023.csv', text } } });
+
+    const d = await getSpendingDashboard(database.db, ambito, { year: 2023 });
+    assert.equal(d.coverage!.basis, 'comuni');
+    assert.equal(d.coverage!.label, '1 comune su 9');
+    assert.equal(d.coverage!.complete, false);
+    assert.equal(d.coverage!.missing.length, 8);
+    assert.ok(d.coverage!.missing.some((c) => c.name === 'Gallarate'));
+    assert.match(d.coverage!.message, /^Dati parziali per il 2023: 1 comune su 9 \(Samarate\)\. Mancano 8 comuni: .*La somma non è il totale dell’Ambito\.$/);
+    assert.equal(d.withheld, true);
+    assert.equal(d.matrix, null, 'not presented as the Ambito total');
+    assert.equal(d.perCapita, null, 'not divided by the Ambito’s population (it gave 9,36 € per inhabitant)');
+    assert.deepEqual(d.series.map((s) => s.year), [2022], 'the partial year is not drawn in the trend');
+    assert.equal(d.trendSvg, null);
+    assert.equal(d.changes.length, 0);
+    assert.deepEqual(d.excludedYears.map((c) => [c.year, c.label]), [[2023, '1 comune su 9']]);
+    assert.deepEqual(d.byEnte.map((e) => [e.label, e.totalCents]), [['Samarate', 1_150_000_00]], 'Samarate’s own figure stays visible');
+    assert.equal(d.yearOptions.find((o) => o.year === 2023)!.coverage!.label, '1 comune su 9');
+    // The default year is the latest complete one.
+    assert.equal((await getSpendingDashboard(database.db, ambito, {})).year, 2022);
+
+    // Asked for explicitly: shown, labelled partial; the trend marks the year; per capita only on the covered comuni.
+    const p = await getSpendingDashboard(database.db, ambito, { year: 2023, showPartial: true });
+    assert.equal(p.partial, true);
+    assert.equal(p.matrix!.grandTotal, 1_150_000_00);
+    assert.deepEqual(p.series.map((s) => [s.year, s.partial]), [[2022, false], [2023, true]]);
+    assert.equal(p.changes[0]!.partial, true);
+    if (p.perCapita) assert.match(p.population!.source, /soli comuni con dati \(1 comune su 9\)/);
+    else assert.match(p.populationMissing!, /dati parziali \(1 comune su 9\)/);
+    assert.notEqual(p.population?.total, 122_675, 'never the whole Ambito’s population for one comune’s spending');
   });
 
   test('an XLSX workbook imports the same rows; its errors name the sheet, the row and the column', async () => {
@@ -218,5 +272,33 @@ describe('finance: spending, users and the plan budget', async () => {
     assert.equal(updated.notes, 'Nota locale dell’installazione');
     await assert.rejects(updateFundingSource({ db: database.db, actor: actorWith('admin'), code: 'FNA', input: edit }), ConflictError);
   });
-});
 
+  test('paid above committed is saved, and the save response and the budget line say by how much', async () => {
+    const staff = actorWith('staff', { ambitoId: ambito.id });
+    const pua = objectives.get('LEPS-PUA')!;
+    const base = { objectiveId: pua, fund: 'FNA', year: '2027' };
+    const committed = await recordCutOff({ db: database.db, actor: staff, planId, input: { ...base, measure: 'committed', date: '2027-03-31', amountEuro: '10.000' } });
+    assert.equal(committed.paidOverCommitted, null);
+    const paid = await recordCutOff({ db: database.db, actor: staff, planId, input: { ...base, measure: 'paid', date: '2027-06-30', amountEuro: '12.500' } });
+    assert.equal(paid.amountCents, 12_500_00, 'legal to record');
+    assert.match(paid.paidOverCommitted!.message, /^liquidato superiore all’impegnato di 2\.500,00 €/);
+    const view = (await getPlanBudgetView(database.db, planId))!;
+    const row = view.rows.find((r) => r.objectiveId === pua && r.fund === 'FNA' && r.year === 2027)!;
+    assert.equal(row.paidOverCommitted!.excessCents, 2_500_00);
+    // Raising the commitment clears the warning.
+    const fixed = await recordCutOff({ db: database.db, actor: staff, planId, input: { ...base, measure: 'committed', date: '2027-06-30', amountEuro: '12.500' } });
+    assert.equal(fixed.paidOverCommitted, null);
+  });
+
+  test('a fund with budget lines but no allocation recorded is missing data, never an overrun', async () => {
+    const view = (await getPlanBudgetView(database.db, planId))!;
+    const fna2027 = view.allocationChecks.find((c) => c.fund === 'FNA' && c.year === 2027)!;
+    assert.equal(fna2027.status, 'no_allocation');
+    assert.equal(fna2027.overAllocated, false);
+    assert.equal(fna2027.excessCents, 0);
+    assert.match(fna2027.message!, /stanziamento non registrato/);
+    const unallocated = view.allocationChecks.filter((c) => c.allocatedCents === null && c.budgetedCents > 0);
+    assert.ok(unallocated.length > 0);
+    assert.ok(unallocated.every((c) => !c.overAllocated));
+  });
+});

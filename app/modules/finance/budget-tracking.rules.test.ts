@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { budgetStatus, historyOf, latestOf, toBudgetLines, validateCarryOver, type CutOffRecord } from './budget-tracking.rules.ts';
+import { budgetStatus, historyOf, latestOf, paidOverCommitted, toBudgetLines, validateCarryOver, type CutOffRecord } from './budget-tracking.rules.ts';
 import { rollUpBudget } from './finance.rules.ts';
 
 // Gallarate 2025-2027, LEPS PUA card: FNA 40.000 € a year for the social worker of the PUA (L11846).
@@ -57,5 +57,17 @@ describe('plan budget at cut-off dates', () => {
     assert.equal(validateCarryOver({ fromYear: 2027, amountCents: 1_00, status, planPeriod: period }).ok, false);
     assert.equal(validateCarryOver({ fromYear: null, amountCents: 1_00, status, planPeriod: period }).ok, false);
     assert.equal(validateCarryOver({ fromYear: 2025, amountCents: 0, status, planPeriod: period }).ok, false);
+  });
+
+  test('paid above committed is accepted but explained on its line, with the excess in euro', () => {
+    // PUA 2025: 30.000 € committed, then 32.500 € paid (legal to record: the commitment may be late).
+    const rows = budgetStatus({ planned, cutOffs: [rec('committed', 2025, '2025-06-30', 30_000_00, 1), rec('paid', 2025, '2025-09-30', 32_500_00, 2)], carryOvers: [] });
+    const y2025 = rows.find((r) => r.year === 2025)!;
+    assert.equal(y2025.paidOverCommitted!.excessCents, 2_500_00);
+    assert.equal(y2025.paidOverCommitted!.message, 'liquidato superiore all’impegnato di 2.500,00 € (liquidati 32.500,00 €, impegnati 30.000,00 €): registrare l’impegno mancante o verificare gli importi');
+    assert.equal(rows.find((r) => r.year === 2026)!.paidOverCommitted, null);
+    assert.equal(paidOverCommitted({ committedCents: 30_000_00, paidCents: 30_000_00 }), null, 'paid equal to committed is fine');
+    assert.equal(paidOverCommitted({ committedCents: null, paidCents: null }), null);
+    assert.match(paidOverCommitted({ committedCents: null, paidCents: 1_000_00 })!.message, /^liquidato superiore all’impegnato di 1\.000,00 € \(liquidati 1\.000,00 €, nessun impegnato registrato\)/);
   });
 });

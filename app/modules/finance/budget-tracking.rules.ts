@@ -77,6 +77,38 @@ export interface BudgetStatusRow extends BudgetKey {
   /** available − max(committed, paid), never below zero: what can still be carried over. */
   unspentCents: number;
   lastCutOff: string | null;
+  /** Set when the paid amount exceeds the committed one (legal to record, but to be explained). */
+  paidOverCommitted: PaidOverCommitted | null;
+}
+
+export interface PaidOverCommitted {
+  /** paid − committed (committed counted as zero when not recorded). */
+  excessCents: number;
+  paidCents: number;
+  /** Null: no committed amount recorded. */
+  committedCents: number | null;
+  message: string;
+}
+
+/**
+ * Paid above committed: recording it is allowed (the commitment may simply not be updated yet), but the page and the
+ * save response must say so. Null when nothing is paid or the paid amount is within the committed one.
+ */
+export function paidOverCommitted(amounts: { committedCents: number | null; paidCents: number | null }): PaidOverCommitted | null {
+  const { committedCents, paidCents } = amounts;
+  if (paidCents === null || paidCents <= 0) return null;
+  const excessCents = paidCents - (committedCents ?? 0);
+  if (excessCents <= 0) return null;
+  const detail =
+    committedCents === null
+      ? `liquidati ${formatEuro(paidCents)}, nessun impegnato registrato`
+      : `liquidati ${formatEuro(paidCents)}, impegnati ${formatEuro(committedCents)}`;
+  return {
+    excessCents,
+    paidCents,
+    committedCents,
+    message: `liquidato superiore all’impegnato di ${formatEuro(excessCents)} (${detail}): registrare l’impegno mancante o verificare gli importi`,
+  };
 }
 
 /**
@@ -118,6 +150,7 @@ export function budgetStatus(input: { planned: readonly PlannedAmount[]; cutOffs
       paidCents: paid?.amountCents ?? null,
       unspentCents: Math.max(0, availableCents - used),
       lastCutOff: dates.at(-1) ?? null,
+      paidOverCommitted: paidOverCommitted({ committedCents: committed?.amountCents ?? null, paidCents: paid?.amountCents ?? null }),
     };
   });
 }

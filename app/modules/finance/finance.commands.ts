@@ -7,7 +7,7 @@ import { NotFoundError, ValidationError, issuesFromZod, type FieldIssue } from '
 import { planActions, planBudgetLines, planObjectives, plans } from '../planning/planning.schema.ts';
 import { listAmbitoComuni } from '../territory/territory.queries.ts';
 import { ambiti } from '../territory/territory.schema.ts';
-import { budgetKey, budgetStatus, validateCarryOver, type CutOffRecord } from './budget-tracking.rules.ts';
+import { budgetKey, budgetStatus, latestOf, paidOverCommitted, validateCarryOver, type CutOffRecord } from './budget-tracking.rules.ts';
 import { parseFundingSources, parseSpendingAreas } from './catalogues.ts';
 import { DECREASE_REASON_LABELS, formatEuro, validateCutOffValue, type DecreaseReason } from './finance.rules.ts';
 import { authorize, can } from './finance.policy.ts';
@@ -170,7 +170,7 @@ export async function importSpending({ db, actor, ambitoId, upload }: { db: Db; 
       replacedUsersRows += deleted.length;
     }
     if (data.users.length) {
-      await tx.insert(serviceUsers).values(data.users.map((u) => ({ ambitoId, comuneId: comuneOf(u.ente), year: u.year, areaCode: u.area, users: u.users, spendCents: u.spendCents, note: u.note, source: describe(u.ref) })));
+      await tx.insert(serviceUsers).values(data.users.map((u) => ({ ambitoId, comuneId: comuneOf(u.ente), year: u.year, areaCode: u.area, users: u.users, spendCents: u.spendCents, published: u.published, note: u.note, source: describe(u.ref) })));
     }
     const summary: SpendingImportSummary = {
       files,
@@ -238,19 +238,14 @@ export async function recordCutOff({ db, actor, planId, input }: { db: Db; actor
     }
     // Serialise concurrent entries on the same plan so that "previous" is really the latest value.
     await tx.select({ id: plans.id }).from(plans).where(eq(plans.id, planId)).for('update');
-    const same = await tx
-      .select()
-      .from(budgetCutOffs)
-      .where(
-        and(
-          eq(budgetCutOffs.planId, planId),
-          eq(budgetCutOffs.objectiveId, v.objectiveId),
-          v.actionId ? eq(budgetCutOffs.actionId, v.actionId) : isNull(budgetCutOffs.actionId),
-          eq(budgetCutOffs.fundCode, v.fund),
-          v.year === null ? isNull(budgetCutOffs.year) : eq(budgetCutOffs.year, v.year),
-          eq(budgetCutOffs.measure, v.measure),
-        ),
-      );
+    const sameKey = and(
+      eq(budgetCutOffs.planId, planId),
+      eq(budgetCutOffs.objectiveId, v.objectiveId),
+      v.actionId ? eq(budgetCutOffs.actionId, v.actionId) : isNull(budgetCutOffs.actionId),
+      eq(budgetCutOffs.fundCode, v.fund),
+      v.year === null ? isNull(budgetCutOffs.year) : eq(budgetCutOffs.year, v.year),
+    );
+    const same = await tx.select().from(budgetCutOffs).where(and(sameKey, eq(budgetCutOffs.measure, v.measure)));
     const latest = same.sort((a, b) => (a.cutOffDate < b.cutOffDate ? -1 : a.cutOffDate > b.cutOffDate ? 1 : a.createdAt.getTime() - b.createdAt.getTime())).at(-1);
     let previous: { date: string; amountCents: number } | null = latest ? { date: latest.cutOffDate, amountCents: latest.amountCents } : null;
     if (!previous && v.measure === 'budgeted' && v.actionId === null) {
@@ -294,7 +289,11 @@ export async function recordCutOff({ db, actor, planId, input }: { db: Db; actor
       before: previous,
       after: { ...row, reasonLabel: check.reason ? DECREASE_REASON_LABELS[check.reason as DecreaseReason] : null },
     });
-    return row!;
+    // Paid above committed is legal to record, but the answer says so (with the amounts now current for the key).
+    const records = (await tx.select().from(budgetCutOffs).where(sameKey)).map(toCutOffRecord);
+    const key = { objectiveId: v.objectiveId, actionId: v.actionId, fund: v.fund, year: v.year };
+    const warning = paidOverCommitted({ committedCents: latestOf(records, key, 'committed')?.amountCents ?? null, paidCents: latestOf(records, key, 'paid')?.amountCents ?? null });
+    return { ...row!, paidOverCommitted: warning };
   });
 }
 

@@ -86,6 +86,7 @@ export async function listServiceUsers(db: DbOrTx, ambitoId: string) {
       areaCode: serviceUsers.areaCode,
       users: serviceUsers.users,
       spendCents: serviceUsers.spendCents,
+      published: serviceUsers.published,
       note: serviceUsers.note,
       source: serviceUsers.source,
     })

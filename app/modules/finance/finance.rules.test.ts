@@ -8,6 +8,9 @@ import {
   buildSpendingMatrix,
   checkAllocations,
   checkFundPeriods,
+  checkPublishedAmount,
+  checkPublishedMoney,
+  checkPublishedPercent,
   checkSpendingMatrix,
   convertAreas,
   costPerUser,
@@ -249,7 +252,7 @@ test('budgeted, committed and paid: the execution percentages keep their formula
   assert.equal(r.byFund.FNA!.linesWithoutPaid, 1);
 });
 
-test('over-allocation is flagged per fund and year, and so is a budget without any allocation', () => {
+test('over-allocation is flagged per fund and year only against a recorded allocation; a missing one is missing data', () => {
   const lines: BudgetLine[] = [
     { fund: 'FNA', year: 2025, budgetedCents: euro(80_000) },
     { fund: 'FNA', year: 2026, budgetedCents: euro(40_000) },
@@ -263,14 +266,36 @@ test('over-allocation is flagged per fund and year, and so is a budget without a
   ]);
   assert.deepEqual(
     checks.map((c) => [c.fund, c.year, c.status, c.excessCents / 100]),
-    [['FNA', 2025, 'over', 40_000], ['FNA', 2026, 'within', 0], ['FNPS', 2025, 'within', 0], ['FSR', 2025, 'no_allocation', 10_000]],
+    [['FNA', 2025, 'over', 40_000], ['FNA', 2026, 'within', 0], ['FNPS', 2025, 'within', 0], ['FSR', 2025, 'no_allocation', 0]],
   );
+  const fsr = checks.find((c) => c.fund === 'FSR')!;
+  assert.equal(fsr.overAllocated, false, 'no overrun against an allocation that is not recorded');
+  assert.equal(fsr.allocatedCents, null);
+  assert.equal(fsr.message, 'FSR 2025: stanziamento non registrato (preventivati 10.000,00 €); il superamento non si può verificare finché non si registra l’assegnazione');
+  // Gallarate 2025-2027 without any allocation recorded: nothing is an overrun, every fund is missing data.
+  const none = checkAllocations(gallarateBudget, []);
+  assert.equal(none.filter((c) => c.overAllocated).length, 0);
+  assert.ok(none.filter((c) => c.budgetedCents > 0).every((c) => c.status === 'no_allocation' && c.excessCents === 0 && /stanziamento non registrato/.test(c.message!)));
   assert.equal(checks[0]!.message, 'FNA 2025: preventivati 80.000,00 € su 40.000,00 € assegnati, 40.000,00 € oltre l’assegnazione');
   const whole = checkAllocations(gallarateBudget.filter((l) => l.fund === 'FONDO_POVERTA_QUOTA_SERVIZI'), [
     { fund: 'FONDO_POVERTA_QUOTA_SERVIZI', year: 2025, allocatedCents: euro(500_000) },
     { fund: 'FONDO_POVERTA_QUOTA_SERVIZI', year: 2026, allocatedCents: euro(500_000) },
   ]);
   assert.deepEqual(whole.map((c) => [c.year, c.status, c.excessCents / 100]), [[2025, 'within', 0], [2026, 'within', 0], [null, 'over', 540_000]]);
+  // With the plan period 2025-2027 the 2027 allocation is missing: the whole-period overrun cannot be established.
+  const allocations2025and2026 = [
+    { fund: 'FONDO_POVERTA_QUOTA_SERVIZI', year: 2025, allocatedCents: euro(500_000) },
+    { fund: 'FONDO_POVERTA_QUOTA_SERVIZI', year: 2026, allocatedCents: euro(500_000) },
+  ];
+  const period = checkAllocations(gallarateBudget.filter((l) => l.fund === 'FONDO_POVERTA_QUOTA_SERVIZI'), allocations2025and2026, (f) => f, { fromYear: 2025, toYear: 2027 });
+  const wholePeriod = period.find((c) => c.year === null)!;
+  assert.deepEqual([wholePeriod.status, wholePeriod.overAllocated, wholePeriod.excessCents], ['no_allocation', false, 0]);
+  assert.match(wholePeriod.message!, /stanziamento non registrato per 2027 \(registrati 1\.000\.000,00 € per gli altri anni, preventivati 1\.540\.000,00 €\)/);
+  const allThree = checkAllocations(gallarateBudget.filter((l) => l.fund === 'FONDO_POVERTA_QUOTA_SERVIZI'), [...allocations2025and2026, { fund: 'FONDO_POVERTA_QUOTA_SERVIZI', year: 2027, allocatedCents: euro(500_000) }], (f) => f, {
+    fromYear: 2025,
+    toYear: 2027,
+  });
+  assert.deepEqual(allThree.filter((c) => c.year === null).map((c) => [c.status, c.excessCents / 100]), [['over', 40_000]], 'every year allocated: a real overrun');
 });
 
 test('a PNRR line cannot finance 2027, covers 2026 only until 31 March, and ends before a 2025-2027 plan', () => {
@@ -320,4 +345,25 @@ test('an increase needs no reason; a first value is accepted; earlier dates, neg
   assert.deepEqual(earlier, { ok: false, issues: [{ path: 'data', message: 'la data di riferimento (2025-03-31) precede quella del valore già registrato (2025-06-30)' }] });
   const bad = validateCutOffValue({ measure: 'committed', previous, next: { date: '31/12/2025', amountCents: -1 }, reason: 'storno' });
   assert.deepEqual(!bad.ok && bad.issues.map((i) => i.path), ['data', 'importo', 'motivo']);
+});
+
+test('published figures are checks against the dataset: Anziani 801,12 € per user published, 808,99 € computed from Tabella 2.4', () => {
+  // Tabella 2.4: Anziani 724.050 € of 19.834.861 €; Tabella 4.2: 895 users, 717.001 €, 801,12 € per user.
+  const cost = costPerUser(euro(724_050), 895, 'spesa Anziani 2022');
+  assert.equal(cost.valueCents, 808_99);
+  const check = checkPublishedMoney('costo per utente Anziani 2022', 801_12, cost, 'Tabella 4.2')!;
+  assert.deepEqual([check.published, check.computed, check.difference, check.matches], ['801,12 €', '808,99 €', '-7,87 €', false]);
+  assert.equal(check.message, 'costo per utente Anziani 2022: pubblicato 801,12 € (Tabella 4.2), calcolato 808,99 € (spesa Anziani 2022 (724.050,00 €) / utenti (895)): differenza -7,87 €');
+  // Tabella 4.1: Minori-Famiglia 41,40 % (of 19.827.811 €); from Tabella 2.4 it is 8.208.520 / 19.834.861 = 41,38 %.
+  const share = percentage(euro(8_208_520), euro(19_834_861), { numerator: 'spesa area Minori-Famiglia', denominator: 'spesa totale' });
+  const shareCheck = checkPublishedPercent('quota Minori-Famiglia 2022', { value: 41.4, decimals: 2 }, share, 'Tabella 4.1')!;
+  assert.deepEqual([shareCheck.published, shareCheck.computed, shareCheck.difference, shareCheck.matches], ['41,40%', '41,38%', '+0,02 punti', false]);
+  // Anziani share: 724.050 / 19.834.861 = 3,65 % against the published 3,62 %.
+  const anziani = checkPublishedPercent('quota Anziani 2022', { value: 3.62, decimals: 2 }, percentage(euro(724_050), euro(19_834_861), { numerator: 'a', denominator: 'b' }), 'Tabella 4.1')!;
+  assert.equal(anziani.difference, '-0,03 punti');
+  const same = checkPublishedPercent('quota Salute Mentale 2022', { value: 0.01, decimals: 2 }, percentage(euro(1_101), euro(19_834_861), { numerator: 'a', denominator: 'b' }), 'Tabella 4.1')!;
+  assert.equal(same.matches, true);
+  const total = checkPublishedAmount('spesa totale 2022', euro(19_827_811), euro(19_834_861), 'Tabella 4.2', 'Tabella 2.4');
+  assert.equal(total.difference, '-7.050,00 €');
+  assert.equal(checkPublishedMoney('x', 1, costPerUser(100, null), 's'), null, 'no check when the cost cannot be computed');
 });

@@ -507,10 +507,13 @@ export interface AllocationCheck {
   fund: string;
   /** The year, or null for the check over the whole period (made when some lines are not split by year). */
   year: number | null;
-  /** Null when no allocation is recorded for the fund (in that year). */
+  /**
+   * Null when no allocation is recorded for the fund (in that year). For the whole-period check with a plan period,
+   * the allocations recorded so far when some years of the period have none (status 'no_allocation').
+   */
   allocatedCents: number | null;
   budgetedCents: number;
-  /** budgeted − allocated when positive, otherwise 0. */
+  /** budgeted − allocated when positive, otherwise 0; always 0 when no allocation is recorded (missing data, not an overrun). */
   excessCents: number;
   status: AllocationStatus;
   overAllocated: boolean;
@@ -519,11 +522,17 @@ export interface AllocationCheck {
 
 /**
  * For each fund and year: is what the plan budgets within what has been allocated ("assegnato")? Flags
- * over-allocation (budgeted > allocated) and budget lines on a fund with no allocation recorded for that year.
+ * over-allocation (budgeted > allocated) only against a recorded allocation; a fund with budget lines but no
+ * allocation recorded for that year is reported as missing data ("stanziamento non registrato"), never as an overrun.
  * Several allocations of the same fund and year (e.g. two decrees) are summed. When a fund has lines not split by
  * year, a further check compares all its lines with all its allocations (year null).
  */
-export function checkAllocations(lines: readonly BudgetLine[], allocations: readonly FundAllocation[], nameOf: (fund: string) => string = (f) => f): AllocationCheck[] {
+export function checkAllocations(
+  lines: readonly BudgetLine[],
+  allocations: readonly FundAllocation[],
+  nameOf: (fund: string) => string = (f) => f,
+  period?: { fromYear: number; toYear: number },
+): AllocationCheck[] {
   const allocated = new Map<string, number>();
   const allocatedByFund = new Map<string, number>();
   for (const a of allocations) {
@@ -547,20 +556,50 @@ export function checkAllocations(lines: readonly BudgetLine[], allocations: read
   });
   for (const a of allocations) if (!budgeted.has(`${a.fund}|${a.year}`)) add(a.fund, a.year, 0);
   const when = (year: number | null) => (year === null ? 'nell’intero periodo' : String(year));
+  const allocatedYears = (fund: string) => new Set(allocations.filter((a) => a.fund === fund).map((a) => a.year));
+  /** Years of the plan period without an allocation of the fund (checked for the whole-period comparison). */
+  const yearsWithout = (fund: string) => {
+    if (!period) return [];
+    const have = allocatedYears(fund);
+    const out: number[] = [];
+    for (let y = period.fromYear; y <= period.toYear; y++) if (!have.has(y)) out.push(y);
+    return out;
+  };
   return [...budgeted.entries()]
     .sort(([, a], [, b]) => a.fund.localeCompare(b.fund) || (a.year ?? Infinity) - (b.year ?? Infinity))
     .map(([k, b]) => {
       const alloc = b.year === null ? allocatedByFund.get(b.fund) : allocated.get(k);
       if (alloc === undefined) {
+        // Missing data, not an overrun: without an allocation there is nothing to compare the budget with.
         return {
           fund: b.fund,
           year: b.year,
           allocatedCents: null,
           budgetedCents: b.cents,
-          excessCents: b.cents > 0 ? b.cents : 0,
+          excessCents: 0,
           status: 'no_allocation' as const,
-          overAllocated: b.cents > 0,
-          message: b.cents > 0 ? `${nameOf(b.fund)} ${when(b.year)}: sono preventivati ${formatEuro(b.cents)} ma non è registrata alcuna assegnazione` : null,
+          overAllocated: false,
+          message:
+            b.cents > 0
+              ? `${nameOf(b.fund)} ${when(b.year)}: stanziamento non registrato (preventivati ${formatEuro(b.cents)}); il superamento non si può verificare finché non si registra l’assegnazione`
+              : null,
+        };
+      }
+      const missingYears = b.year === null ? yearsWithout(b.fund) : [];
+      if (missingYears.length > 0) {
+        // Lines for the whole period against allocations of only some of its years: the overrun cannot be established.
+        return {
+          fund: b.fund,
+          year: b.year,
+          allocatedCents: alloc,
+          budgetedCents: b.cents,
+          excessCents: 0,
+          status: 'no_allocation' as const,
+          overAllocated: false,
+          message:
+            b.cents > 0
+              ? `${nameOf(b.fund)} ${when(b.year)}: stanziamento non registrato per ${missingYears.join(', ')} (registrati ${formatEuro(alloc)} per gli altri anni, preventivati ${formatEuro(b.cents)}); il superamento non si può verificare`
+              : null,
         };
       }
       const excess = b.cents - alloc;
@@ -715,4 +754,108 @@ export function validateCutOffValue(input: {
   }
   if (issues.length) return { ok: false, issues };
   return { ok: true, differenceCents, decrease, reason: decrease ? reason : null };
+}
+
+// ───────────────────────────── published figures against computed ones ─────────────────────────────
+
+/** A percentage as the source prints it: 41,40 → { value: 41.4, decimals: 2 }. */
+export interface PublishedPercent {
+  value: number;
+  decimals: number;
+}
+
+/**
+ * Figures a source publishes next to the users of an area, kept as published (never recomputed) with their source,
+ * to be checked against the figures computed from the page's dataset.
+ */
+export interface PublishedAreaFigures {
+  /** The area's share of the total spending as published (e.g. Tabella 4.1: Minori-Famiglia 41,40 %). */
+  sharePct?: PublishedPercent;
+  /** The average cost per user as published, in cents (e.g. Tabella 4.2: Anziani 801,12 €). */
+  costPerUserCents?: number;
+  /** Where the published figures come from (table of the source document). */
+  source?: string;
+}
+
+export interface PublishedCheck {
+  /** What is checked, e.g. "quota Anziani 2022". */
+  what: string;
+  published: string;
+  computed: string;
+  /** published − computed, in the unit of the figure ("0,02 punti", "-7,87 €"). */
+  difference: string;
+  /** True when the computed figure, rounded as the source rounds, equals the published one. */
+  matches: boolean;
+  source: string;
+  /** How the computed figure is obtained. */
+  formula: string;
+  message: string;
+}
+
+const comma = (v: number, decimals: number) => roundTo(v, decimals).toFixed(decimals).replace('.', ',');
+
+/**
+ * A published percentage against the one computed from the dataset: compared at the published number of decimals,
+ * with the difference in percentage points.
+ */
+export function checkPublishedPercent(what: string, published: PublishedPercent, computed: Percentage, source: string): PublishedCheck | null {
+  if (computed.value === null) return null;
+  const d = published.decimals;
+  const computedRounded = roundTo(computed.value, d);
+  const difference = roundTo(published.value - computedRounded, d);
+  const matches = difference === 0;
+  const pub = `${comma(published.value, d)}%`;
+  const com = `${comma(computed.value, d)}%`;
+  const diff = `${difference > 0 ? '+' : ''}${comma(difference, d)} punti`;
+  return {
+    what,
+    published: pub,
+    computed: com,
+    difference: diff,
+    matches,
+    source,
+    formula: computed.formula,
+    message: matches ? `${what}: pubblicato ${pub}, calcolato ${com}: coincidono` : `${what}: pubblicato ${pub} (${source}), calcolato ${com} (${computed.formula}): differenza ${diff}`,
+  };
+}
+
+/** A published amount per unit (cost per user) against the one computed from the dataset, to the cent. */
+export function checkPublishedMoney(what: string, publishedCents: number, computed: MoneyRatio, source: string): PublishedCheck | null {
+  assertCents(publishedCents, what);
+  if (computed.valueCents === null) return null;
+  const difference = publishedCents - computed.valueCents;
+  const matches = difference === 0;
+  const pub = formatEuro(publishedCents);
+  const com = formatEuro(computed.valueCents);
+  const diff = `${difference > 0 ? '+' : ''}${formatEuro(difference)}`;
+  return {
+    what,
+    published: pub,
+    computed: com,
+    difference: diff,
+    matches,
+    source,
+    formula: computed.formula,
+    message: matches ? `${what}: pubblicato ${pub}, calcolato ${com}: coincidono` : `${what}: pubblicato ${pub} (${source}), calcolato ${com} (${computed.formula}): differenza ${diff}`,
+  };
+}
+
+/** A published amount (e.g. an area's spending in another table of the same plan) against the dataset's. */
+export function checkPublishedAmount(what: string, publishedCents: number, computedCents: number, source: string, formula: string): PublishedCheck {
+  assertCents(publishedCents, what);
+  assertCents(computedCents, what);
+  const difference = publishedCents - computedCents;
+  const pub = formatEuro(publishedCents);
+  const com = formatEuro(computedCents);
+  const diff = `${difference > 0 ? '+' : ''}${formatEuro(difference)}`;
+  return {
+    what,
+    published: pub,
+    computed: com,
+    difference: diff,
+    matches: difference === 0,
+    source,
+    formula,
+    message: difference === 0 ? `${what}: pubblicato ${pub}, calcolato ${com}: coincidono` : `${what}: pubblicato ${pub} (${source}), nel dataset ${com} (${formula}): differenza ${diff}`,
+  };
 }

@@ -3,6 +3,7 @@ import { bigint, check, date, index, integer, jsonb, pgTable, text, timestamp, u
 import { id, timestamps, version } from '../../shared/db/columns.ts';
 import { planActions, planObjectives, plans } from '../planning/planning.schema.ts';
 import { ambiti, comuni } from '../territory/territory.schema.ts';
+import type { PublishedAreaFigures } from './finance.rules.ts';
 
 /**
  * The funding-source catalogue of the installation ("canali di finanziamento"), loaded from
@@ -93,7 +94,10 @@ export const spendingFacts = pgTable(
   ],
 );
 
-/** Users of each area in a year (null users = not recorded), with the spending the source reports next to them. */
+/**
+ * Users of each area in a year (null users = not recorded), with the spending, share and cost per user the source
+ * publishes next to them (published figures: checked against the spending dataset, never mixed into it).
+ */
 export const serviceUsers = pgTable(
   'service_users',
   {
@@ -104,6 +108,8 @@ export const serviceUsers = pgTable(
     areaCode: text('area_code').notNull(),
     users: integer('users'),
     spendCents: bigint('spend_cents', { mode: 'number' }),
+    /** Share and cost per user as the source publishes them ({ sharePct, costPerUserCents, source }), kept to be checked. */
+    published: jsonb('published').$type<PublishedAreaFigures>().notNull().default({}),
     note: text('note'),
     source: text('source').notNull(),
     ...timestamps(),

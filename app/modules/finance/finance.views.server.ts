@@ -10,9 +10,14 @@ import { fundName } from '../planning/planning.queries.ts';
 import { listAmbitoComuni, listAmbitoPopulation, listComuniPopulation } from '../territory/territory.queries.ts';
 import { budgetKey, budgetStatus, historyOf, MEASURE_LABELS, toBudgetLines, type BudgetStatusRow } from './budget-tracking.rules.ts';
 import { AMBITO_ENTE } from './spending-import.ts';
+import { spendingCoverage, usableAsAmbitoFigure, type SpendingCoverage } from './spending-coverage.rules.ts';
 import {
   buildSpendingMatrix,
   checkAllocations,
+  checkPublishedAmount,
+  checkPublishedMoney,
+  checkPublishedPercent,
+  type PublishedCheck,
   checkFundPeriods,
   costPerUser,
   DECREASE_REASON_LABELS,
@@ -34,95 +39,169 @@ const euros = (cents: number) => Math.round(cents / 100);
 
 
 /**
- * The spending dashboard of an Ambito for one year (the latest by default) and one ente ("tutti" = the whole
- * Ambito: the sum of the Ambito's own rows and of its comuni).
+ * The spending dashboard of an Ambito for one year and one ente.
+ *
+ * "Tutto l’Ambito" (ente null) shows ONE dataset per year: the rows recorded for the Ambito as a whole when the year
+ * has them, otherwise the sum of the member comuni's rows with its coverage ("1 comune su 9"; members by date, from
+ * territory). A partial sum is not presented as the Ambito's figure, nor drawn in the trend, nor divided by the
+ * population, unless `showPartial` (the GET parameter "parziali=1") asks for it; it is then labelled partial. Every
+ * figure of the page (amounts, shares, cost per user) is computed from that dataset; figures published by another
+ * table (the spending next to the users, published shares and costs per user) are shown as checks with the difference.
+ * The default year is the latest with a complete figure.
  */
-export async function getSpendingDashboard(db: DbOrTx, ambito: { id: string; code: string; name: string }, options: { year?: number | null; ente?: string | null } = {}) {
-  const [catalogue, facts, users, ambitoPopulation, members] = await Promise.all([
-    getCatalogue(db),
-    listSpendingFacts(db, ambito.id),
-    listServiceUsers(db, ambito.id),
-    listAmbitoPopulation(db, ambito.id),
-    listAmbitoComuni(db, ambito.id),
-  ]);
+export async function getSpendingDashboard(
+  db: DbOrTx,
+  ambito: { id: string; code: string; name: string },
+  options: { year?: number | null; ente?: string | null; showPartial?: boolean } = {},
+) {
+  const [catalogue, facts, users, ambitoPopulation] = await Promise.all([getCatalogue(db), listSpendingFacts(db, ambito.id), listServiceUsers(db, ambito.id), listAmbitoPopulation(db, ambito.id)]);
+  const showPartial = options.showPartial === true;
   const areaOrder = catalogue.areas.map((a) => a.code);
   const channelOrder = catalogue.fundingSources.map((s) => s.code);
   const areaName = (c: string) => catalogue.areas.find((a) => a.code === c)?.name ?? c;
   const channelName = (c: string) => catalogue.fundingSources.find((s) => s.code === c)?.shortName ?? c;
   const years = [...new Set(facts.map((f) => f.year))].sort((a, b) => a - b);
-  const year = options.year && years.includes(options.year) ? options.year : (years.at(-1) ?? null);
   const enteOf = (f: { istatCode: string | null }) => f.istatCode ?? AMBITO_ENTE;
   const entiInData = [...new Set(facts.map(enteOf))].sort();
   const ente = options.ente && entiInData.includes(options.ente) ? options.ente : null;
   const enteLabel = (e: string) => (e === AMBITO_ENTE ? 'Ambito (gestione associata o dati complessivi)' : (facts.find((f) => f.istatCode === e)?.comuneName ?? e));
-  const selected = facts.filter((f) => ente === null || enteOf(f) === ente);
 
-  // Matrix of the selected year, trimmed to the areas and channels that appear in the data.
-  const cellsOf = (y: number) => selected.filter((f) => f.year === y).map((f) => ({ area: f.areaCode, channel: f.channelCode, amountCents: f.amountCents }));
-  const usedChannels = channelOrder.filter((c) => selected.some((f) => f.channelCode === c));
-  const matrix = year === null ? null : buildSpendingMatrix(cellsOf(year), { areas: areaOrder, channels: usedChannels });
+  // Coverage of every year: the Ambito's composition at the end of that year (territory's membership by date).
+  const membersByYear = new Map<number, { id: string; istatCode: string; name: string }[]>();
+  for (const y of years) membersByYear.set(y, await listAmbitoComuni(db, ambito.id, yearEnd(y)));
+  const coverageByYear = new Map<number, SpendingCoverage>(
+    years.map((y) => {
+      const ofYear = facts.filter((f) => f.year === y);
+      const comuniWithData = [...new Map(ofYear.filter((f) => f.istatCode !== null).map((f) => [f.istatCode!, { istatCode: f.istatCode!, name: f.comuneName ?? f.istatCode! }])).values()];
+      return [y, spendingCoverage({ year: y, hasAmbitoRows: ofYear.some((f) => f.istatCode === null), comuniWithData, members: membersByYear.get(y)!.map((m) => ({ istatCode: m.istatCode, name: m.name })) })];
+    }),
+  );
+  /** The one dataset of a year for the chosen ente: Ambito-level rows, or the member comuni's rows, or one ente's. */
+  const inDataset = (y: number) => {
+    if (ente !== null) return (f: { istatCode: string | null }) => enteOf(f) === ente;
+    const cov = coverageByYear.get(y)!;
+    if (cov.basis === 'ambito') return (f: { istatCode: string | null }) => f.istatCode === null;
+    const members = new Set(cov.members.map((m) => m.istatCode));
+    return (f: { istatCode: string | null }) => f.istatCode !== null && members.has(f.istatCode);
+  };
+  const usable = (y: number) => (ente !== null ? { show: true, partial: false } : usableAsAmbitoFigure(coverageByYear.get(y)!, showPartial));
+  const yearsOfEnte = ente === null ? years : years.filter((y) => facts.some((f) => f.year === y && enteOf(f) === ente));
+  const completeYears = yearsOfEnte.filter((y) => !usable(y).partial);
+  const year = options.year && yearsOfEnte.includes(options.year) ? options.year : (completeYears.at(-1) ?? yearsOfEnte.at(-1) ?? null);
+  const coverage = year === null || ente !== null ? null : coverageByYear.get(year)!;
+  const state = year === null ? { show: false, partial: false } : usable(year);
+  const rowsOf = (y: number) => facts.filter((f) => f.year === y && inDataset(y)(f));
+  const selected = year === null ? [] : rowsOf(year);
 
-  // Population of the year: the Ambito's published total, else the sum of the comuni when every member has it.
+  // Matrix of the selected year, trimmed to the channels that appear in the data shown.
+  const shownYears = yearsOfEnte.filter((y) => usable(y).show);
+  const cellsOf = (y: number) => rowsOf(y).map((f) => ({ area: f.areaCode, channel: f.channelCode, amountCents: f.amountCents }));
+  const usedChannels = channelOrder.filter((c) => shownYears.some((y) => rowsOf(y).some((f) => f.channelCode === c)));
+  const matrix = year === null || !state.show ? null : buildSpendingMatrix(cellsOf(year), { areas: areaOrder, channels: usedChannels });
+
+  // Population of the year. Complete figure: the Ambito's published total, else the sum of the comuni when every
+  // member of that year has it. Partial figure (asked for): the population of the comuni with data only.
   let population: { total: number; source: string } | null = null;
-  if (year !== null && ente === null) {
-    const own = ambitoPopulation.find((p) => p.year === year);
-    if (own) population = { total: own.total, source: own.source };
-    else {
-      const comuniRows = (await listComuniPopulation(db, ambito.id)).filter((r) => r.year === year);
-      if (comuniRows.length === members.length && members.length > 0) population = { total: comuniRows.reduce((s, r) => s + r.total, 0), source: 'somma dei comuni' };
+  let populationMissing: string | null = null;
+  if (year !== null && ente === null && matrix) {
+    const comuniRows = (await listComuniPopulation(db, ambito.id, yearEnd(year))).filter((r) => r.year === year);
+    if (!state.partial) {
+      const own = ambitoPopulation.find((p) => p.year === year);
+      const members = membersByYear.get(year)!;
+      if (own) population = { total: own.total, source: own.source };
+      else if (members.length > 0 && members.every((m) => comuniRows.some((r) => r.comuneId === m.id))) population = { total: comuniRows.reduce((s, r) => s + r.total, 0), source: 'somma dei comuni' };
+      else populationMissing = `manca la popolazione del ${year}`;
+    } else {
+      const covered = coverage!.withData.map((c) => membersByYear.get(year)!.find((m) => m.istatCode === c.istatCode)!);
+      const rows = covered.map((m) => comuniRows.find((r) => r.comuneId === m.id));
+      if (covered.length > 0 && rows.every(Boolean)) population = { total: rows.reduce((s, r) => s + r!.total, 0), source: `popolazione dei soli comuni con dati (${coverage!.label})` };
+      else populationMissing = `dati parziali (${coverage!.label}): manca la popolazione del ${year} dei comuni con dati, e quella dell’Ambito non si può usare`;
     }
   }
 
-  // Users of the selected year and ente, by area; the cost per user uses the spending reported next to the users.
-  const usersOfYear = users.filter((u) => u.year === year && (ente === null || (u.istatCode ?? AMBITO_ENTE) === ente));
+  // Users of the selected year in the same dataset, by area. The cost per user is the dataset's area amount / users;
+  // what the users' source publishes (its spending, share, cost per user) is checked against it, never mixed in.
+  const usersOfYear = year === null || !matrix ? [] : users.filter((u) => u.year === year && inDataset(year)(u));
   const costs = areaOrder
     .filter((a) => usersOfYear.some((u) => u.areaCode === a))
     .map((a) => {
       const rows = usersOfYear.filter((u) => u.areaCode === a);
       const count = rows.every((r) => r.users === null) ? null : rows.reduce((s, r) => s + (r.users ?? 0), 0);
-      const reported = rows.every((r) => r.spendCents !== null);
-      const spendCents = reported ? rows.reduce((s, r) => s + r.spendCents!, 0) : (matrix?.rowTotals[a] ?? 0);
-      return {
-        area: a,
-        name: areaName(a),
-        users: count,
-        spendCents,
-        spendSource: reported ? ('users' as const) : ('spending' as const),
-        cost: costPerUser(spendCents, count, `spesa ${areaName(a)} ${year}`),
-        note: rows.map((r) => r.note).filter(Boolean).join(' '),
-      };
+      const spendCents = matrix!.rowTotals[a] ?? 0;
+      const cost = costPerUser(spendCents, count, `spesa ${areaName(a)} ${year}`);
+      const publishedSpendCents = rows.every((r) => r.spendCents !== null) ? rows.reduce((s, r) => s + r.spendCents!, 0) : null;
+      const single = rows.length === 1 ? rows[0]! : null;
+      const published = single?.published ?? {};
+      const checks = [
+        publishedSpendCents !== null && publishedSpendCents !== spendCents
+          ? checkPublishedAmount(`spesa ${areaName(a)} ${year}`, publishedSpendCents, spendCents, `${rows.map((r) => r.source).join('; ')}, accanto agli utenti`, 'totale dell’area nel file della spesa')
+          : null,
+        published.costPerUserCents !== undefined ? checkPublishedMoney(`costo per utente ${areaName(a)} ${year}`, published.costPerUserCents, cost, published.source ?? single!.source) : null,
+      ].filter((c): c is PublishedCheck => c !== null);
+      return { area: a, name: areaName(a), users: count, spendCents, publishedSpendCents, cost, checks, note: rows.map((r) => r.note).filter(Boolean).join(' ') };
     });
-  const usersSpendTotal = costs.every((c) => c.spendSource === 'users') && costs.length ? costs.reduce((s, c) => s + c.spendCents, 0) : null;
-
-  // Series over the years.
-  const series = years.map((y) => {
-    const m = buildSpendingMatrix(cellsOf(y), { areas: areaOrder, channels: usedChannels });
-    return { year: y, total: m.grandTotal, byArea: m.rowTotals, comuni: m.columnTotals.COMUNI ?? 0 };
+  const usersSpendTotal = costs.length && costs.every((c) => c.publishedSpendCents !== null) ? costs.reduce((s, c) => s + c.publishedSpendCents!, 0) : null;
+  const areaShares = matrix ? shareByArea(matrix, areaName).map((s) => ({ ...s, name: areaName(s.key) })) : [];
+  const shareChecks = areaShares.flatMap((s) => {
+    const rows = usersOfYear.filter((u) => u.areaCode === s.key);
+    const pub = rows.length === 1 ? rows[0]!.published : null;
+    if (!pub?.sharePct) return [];
+    const check = checkPublishedPercent(`quota ${s.name} ${year}`, pub.sharePct, s.share, pub.source ?? rows[0]!.source);
+    return check ? [{ area: s.key, ...check }] : [];
   });
-  const changes = series.slice(1).map((s, i) => yearOnYearChange({ year: series[i]!.year, amountCents: series[i]!.total }, { year: s.year, amountCents: s.total }, 'spesa totale'));
+  const totalCheck =
+    matrix && usersSpendTotal !== null && usersSpendTotal !== matrix.grandTotal
+      ? checkPublishedAmount(`spesa totale ${year}`, usersSpendTotal, matrix.grandTotal, 'somma della spesa riportata accanto agli utenti', 'totale del file della spesa')
+      : null;
+
+  // Series over the years: only figures that may be shown as the Ambito's (complete, or partial when asked, marked).
+  const series = shownYears.map((y) => {
+    const m = buildSpendingMatrix(cellsOf(y), { areas: areaOrder, channels: usedChannels });
+    return { year: y, total: m.grandTotal, byArea: m.rowTotals, comuni: m.columnTotals.COMUNI ?? 0, partial: usable(y).partial, coverage: ente === null ? coverageByYear.get(y)!.label : null };
+  });
+  const yearLabel = (s: { year: number; partial: boolean }) => (s.partial ? `${s.year} (parziale)` : String(s.year));
+  const changes = series.slice(1).map((s, i) => ({
+    ...yearOnYearChange({ year: series[i]!.year, amountCents: series[i]!.total }, { year: s.year, amountCents: s.total }, 'spesa totale'),
+    partial: s.partial || series[i]!.partial,
+  }));
   const areasWithSpend = areaOrder.filter((a) => series.some((s) => (s.byArea[a] ?? 0) !== 0));
+  const excludedYears = ente === null ? yearsOfEnte.filter((y) => !usable(y).show).map((y) => coverageByYear.get(y)!) : [];
 
   const stackedSvg = series.length
     ? renderChartSvg(
-        stackedBarChart({ categories: series.map((s) => String(s.year)), series: areasWithSpend.map((a) => ({ name: areaName(a), values: series.map((s) => euros(s.byArea[a] ?? 0)) })) }),
+        stackedBarChart({ categories: series.map(yearLabel), series: areasWithSpend.map((a) => ({ name: areaName(a), values: series.map((s) => euros(s.byArea[a] ?? 0)) })) }),
         { width: 760, height: 420 },
       )
     : null;
   const trendSvg =
     series.length >= 2
-      ? renderChartSvg(lineChart({ categories: series.map((s) => String(s.year)), series: [{ name: 'Spesa sociale totale (€)', values: series.map((s) => euros(s.total)) }] }), { width: 760, height: 300 })
+      ? renderChartSvg(lineChart({ categories: series.map(yearLabel), series: [{ name: 'Spesa sociale totale (€)', values: series.map((s) => euros(s.total)) }] }), { width: 760, height: 300 })
       : null;
   const channelShares = matrix ? shareByChannel(matrix, channelName) : [];
-  const channelSvg = matrix && matrix.grandTotal > 0
-    ? renderChartSvg(barChart({ name: 'Quota', digits: 1, points: channelShares.map((s) => ({ label: channelName(s.key), value: s.share.value === null ? null : Math.round(s.share.value * 10) / 10 })) }), { width: 760, height: Math.max(140, channelShares.length * 34) })
-    : null;
+  const channelSvg =
+    matrix && matrix.grandTotal > 0
+      ? renderChartSvg(
+          barChart({ name: 'Quota', digits: 1, points: channelShares.map((s) => ({ label: channelName(s.key), value: s.share.value === null ? null : Math.round(s.share.value * 10) / 10 })) }),
+          { width: 760, height: Math.max(140, channelShares.length * 34) },
+        )
+      : null;
 
   return {
     ambito,
-    years,
+    years: yearsOfEnte,
+    /** Every year with data, with its coverage label (for the year selector). */
+    yearOptions: yearsOfEnte.map((y) => ({ year: y, coverage: ente === null ? coverageByYear.get(y)! : null })),
     year,
     ente,
     enti: entiInData.map((e) => ({ code: e, label: enteLabel(e) })),
+    showPartial,
+    /** The coverage of the selected year ("Tutto l’Ambito" only). */
+    coverage,
+    /** True when the figures of the page are partial (shown because the user asked). */
+    partial: state.partial && state.show,
+    /** True when the selected year is partial and the figures are withheld (the user can ask for them). */
+    withheld: year !== null && !state.show,
+    excludedYears,
     matrix: matrix && {
       areas: matrix.areas.map((a) => ({ code: a, name: areaName(a) })),
       channels: matrix.channels.map((c) => ({ code: c, name: channelName(c) })),
@@ -134,26 +213,34 @@ export async function getSpendingDashboard(db: DbOrTx, ambito: { id: string; cod
       columnSumsMatch: matrix.channels.every((c) => matrix.areas.reduce((s, a) => s + matrix.cells[a]![c]!, 0) === matrix.columnTotals[c]),
       totalsMatch: Object.values(matrix.rowTotals).reduce((s, v) => s + v, 0) === matrix.grandTotal && Object.values(matrix.columnTotals).reduce((s, v) => s + v, 0) === matrix.grandTotal,
     },
+    /** Each ente's own figure of the selected year (a comune's figure is complete for that comune). */
     byEnte:
       year === null
         ? []
-        : entiInData.map((e) => ({ code: e, label: enteLabel(e), totalCents: facts.filter((f) => f.year === year && enteOf(f) === e).reduce((s, f) => s + f.amountCents, 0) })),
+        : entiInData
+            .map((e) => ({ code: e, label: enteLabel(e), totalCents: facts.filter((f) => f.year === year && enteOf(f) === e).reduce((s, f) => s + f.amountCents, 0), rows: facts.filter((f) => f.year === year && enteOf(f) === e).length }))
+            .filter((e) => e.rows > 0),
     population,
-    perCapita: matrix && population ? perCapita(matrix.grandTotal, population.total, `spesa sociale ${year}`) : null,
+    populationMissing,
+    perCapita: matrix && population ? perCapita(matrix.grandTotal, population.total, `spesa sociale ${year}${state.partial ? ` dei comuni con dati (${coverage!.label})` : ''}`) : null,
     comuniShare: matrix ? percentage(matrix.columnTotals.COMUNI ?? 0, matrix.grandTotal, { numerator: `risorse dei Comuni ${year}`, denominator: `entrate totali ${year}` }) : null,
-    areaShares: matrix ? shareByArea(matrix, areaName).map((s) => ({ ...s, name: areaName(s.key) })) : [],
+    areaShares,
+    shareChecks,
     channelShares: channelShares.map((s) => ({ ...s, name: channelName(s.key) })),
     costs,
     usersSpendTotal,
+    totalCheck,
     series,
     changes,
     stackedSvg,
     trendSvg,
     channelSvg,
     areaNames: Object.fromEntries(catalogue.areas.map((a) => [a.code, a.name])),
-    sources: [...new Set(selected.filter((f) => f.year === year).map((f) => f.source))],
+    sources: [...new Set(selected.map((f) => f.source))],
   };
 }
+
+const yearEnd = (year: number) => `${year}-12-31`;
 
 export type SpendingDashboard = Awaited<ReturnType<typeof getSpendingDashboard>>;
 
@@ -176,7 +263,10 @@ export async function getPlanBudgetView(db: DbOrTx, planId: string) {
   const lines = toBudgetLines(rows, areaOf, (id) => objective.get(id)?.code ?? null);
   const rollUp = rollUpBudget(lines);
   const nameOf = (code: string) => catalogue.fundingSources.find((s) => s.code === code)?.shortName ?? fundName(code);
-  const allocationChecks = checkAllocations(lines, allocations.map((a) => ({ fund: a.fundCode, year: a.year, allocatedCents: a.amountCents })), nameOf);
+  const allocationChecks = checkAllocations(lines, allocations.map((a) => ({ fund: a.fundCode, year: a.year, allocatedCents: a.amountCents })), nameOf, {
+    fromYear: data.plan.periodStartYear,
+    toYear: data.plan.periodEndYear,
+  });
   const periodIssues = checkFundPeriods(lines, catalogue.fundingSources, { fromYear: data.plan.periodStartYear, toYear: data.plan.periodEndYear });
   const funds = Object.keys(rollUp.byFund);
   const allocatedByFund = (fund: string) => {

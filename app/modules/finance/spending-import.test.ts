@@ -91,27 +91,40 @@ test('Minori-Famiglia: 8.208.518 € for 4.418 users is 1.858 € per user; Serv
   assert.equal(gallarate.users.find((u) => u.area === 'DIPENDENZE')!.users, 0);
 });
 
-test('cost per user by area uses the spending reported with the users, or else the area total of the spending file', () => {
+test('cost per user by area is computed from ONE dataset, the spending file; the users file’s spending stays a published figure', () => {
   const costs = costPerUserByArea(gallarate, { year: 2022, ente: 'ambito' });
   assert.deepEqual(
-    costs.map((c) => [c.area, c.spendSource, c.cost.valueCents === null ? null : Math.round(c.cost.valueCents / 100)]),
+    costs.map((c) => [c.area, c.cost.valueCents === null ? null : Math.round(c.cost.valueCents / 100)]),
     [
-      ['MINORI_FAMIGLIA', 'users_file', 1_858],
-      ['DISABILI', 'users_file', 5_135],
-      ['COMPARTECIPAZIONE_SOCIOSANITARIA', 'users_file', 14_795],
-      ['SERVIZIO_SOCIALE_PROFESSIONALE', 'users_file', null],
-      ['EMARGINAZIONE_POVERTA', 'users_file', 870],
-      ['ANZIANI', 'users_file', 801],
-      ['IMMIGRAZIONE', 'users_file', 1_379],
-      ['SALUTE_MENTALE', 'users_file', 551],
-      ['DIPENDENZE', 'users_file', null],
+      ['MINORI_FAMIGLIA', 1_858],
+      ['DISABILI', 5_135],
+      ['COMPARTECIPAZIONE_SOCIOSANITARIA', 14_795],
+      ['SERVIZIO_SOCIALE_PROFESSIONALE', null],
+      ['EMARGINAZIONE_POVERTA', 870],
+      ['ANZIANI', 809],
+      ['IMMIGRAZIONE', 1_379],
+      ['SALUTE_MENTALE', 551],
+      ['DIPENDENZE', null],
     ],
   );
-  const withoutSpend = { rows: gallarate.rows, users: gallarate.users.map((u) => ({ ...u, spendCents: null })) };
-  const mf = costPerUserByArea(withoutSpend, { year: 2022, ente: 'ambito' }, () => 'Minori-Famiglia')[0]!;
-  assert.equal(mf.spendSource, 'spending_file');
+  // Anziani: 724.050 € of Tabella 2.4 / 895 users = 808,99 €, not the 801,12 € of Tabella 4.2 (717.001 € / 895).
+  const anziani = costs.find((c) => c.area === 'ANZIANI')!;
+  assert.equal(anziani.spendCents, euro(724_050));
+  assert.equal(anziani.cost.valueCents, 808_99);
+  assert.equal(anziani.publishedSpendCents, euro(717_001));
+  const mf = costPerUserByArea(gallarate, { year: 2022, ente: 'ambito' }, () => 'Minori-Famiglia')[0]!;
   assert.equal(mf.spendCents, euro(8_208_520));
   assert.equal(mf.cost.formula, 'spesa Minori-Famiglia 2022 (8.208.520,00 €) / utenti (4.418)');
+});
+
+test('the users file keeps the published share (Tabella 4.1) and cost per user (Tabella 4.2) with their source', () => {
+  const anziani = gallarate.users.find((u) => u.area === 'ANZIANI')!;
+  assert.deepEqual(anziani.published, { sharePct: { value: 3.62, decimals: 2 }, costPerUserCents: 801_12, source: 'PdZ Gallarate 2025-2027, Tabella 4.1 (quota), Tabella 4.2 (costo per utente)' });
+  assert.deepEqual(gallarate.users.find((u) => u.area === 'MINORI_FAMIGLIA')!.published.sharePct, { value: 41.4, decimals: 2 });
+  assert.throws(
+    () => importSpendingFiles({ spending: { fileName: 's.csv', text: 'anno;ente;area;canale;importo_euro\n2022;ambito;ANZIANI;COMUNI;1' }, users: { fileName: 'u.csv', text: 'anno;ente;area;utenti;quota_pubblicata_pct;fonte_pubblicati\n2022;ambito;ANZIANI;10;3,62;' } }, options),
+    (e: unknown) => e instanceof ValidationError && e.issues[0]!.path === 'u.csv, riga 2, colonna fonte_pubblicati',
+  );
 });
 
 test('the users file totals 19.827.811 €, 7.050 € less than Tabella 2.4: Gestione associata (7.049 €) and 1 € of rounding', () => {

@@ -11,7 +11,7 @@
 import { parseCsv } from '../../shared/csv.ts';
 import { ValidationError, type FieldIssue } from '../../shared/errors.ts';
 import { TOTAL_CODE, findArea, findFundingSource, type FundingSource, type SpendingArea } from './catalogues.ts';
-import { buildSpendingMatrix, checkSpendingMatrix, costPerUser, type MoneyRatio, type SpendingCell } from './finance.rules.ts';
+import { buildSpendingMatrix, checkSpendingMatrix, costPerUser, type MoneyRatio, type PublishedAreaFigures, type PublishedPercent, type SpendingCell } from './finance.rules.ts';
 
 const MAX_ISSUES = 50;
 const MIN_YEAR = 1990;
@@ -23,7 +23,7 @@ export const AMBITO_ENTE = 'ambito';
 export const SPENDING_COLUMNS = ['anno', 'ente', 'area', 'canale', 'importo_euro'] as const;
 export const SPENDING_OPTIONAL_COLUMNS = ['note'] as const;
 export const USERS_COLUMNS = ['anno', 'ente', 'area', 'utenti'] as const;
-export const USERS_OPTIONAL_COLUMNS = ['spesa_euro', 'note'] as const;
+export const USERS_OPTIONAL_COLUMNS = ['spesa_euro', 'quota_pubblicata_pct', 'costo_utente_pubblicato_euro', 'fonte_pubblicati', 'note'] as const;
 
 /** Where rows come from: a CSV file, or a sheet of a workbook. */
 export interface RecordSource {
@@ -72,8 +72,10 @@ export interface ServiceUsersRow {
   area: string;
   /** Null: not recorded (a blank cell), which is not the same as zero users. */
   users: number | null;
-  /** Spending the source reports next to the users, when it gives one; null otherwise. */
+  /** Spending the source reports next to the users, when it gives one; null otherwise (a published figure). */
   spendCents: number | null;
+  /** Share and cost per user as the source publishes them, with the source (checked, never used as computed). */
+  published: PublishedAreaFigures;
   note: string | null;
   ref: RowRef;
 }
@@ -138,6 +140,17 @@ export function parseUserCount(raw: string): Parsed<number | null> {
     if (Number.isSafeInteger(n)) return { ok: true, value: n };
   }
   return { ok: false, message: `numero di utenti non valido: «${raw.trim()}» (un intero, es. 4418 o 4.418; vuoto se non rilevato)` };
+}
+
+/** A percentage as printed by a source ("41,40", "41.40", "41,40%"), kept with its decimals. Blank: not published. */
+export function parsePublishedPercent(raw: string | undefined): Parsed<PublishedPercent | null> {
+  const s = (raw ?? '').replace(/[\s\u00a0\u202f%]/g, '');
+  if (s === '') return { ok: true, value: null };
+  const m = s.match(/^(\d{1,3})(?:[.,](\d{1,4}))?$/);
+  if (!m) return { ok: false, message: `percentuale pubblicata non valida: «${raw!.trim()}» (es. 41,40)` };
+  const value = Number(`${m[1]}.${m[2] ?? '0'}`);
+  if (value > 100) return { ok: false, message: `percentuale pubblicata oltre 100: «${raw!.trim()}»` };
+  return { ok: true, value: { value, decimals: m[2]?.length ?? 0 } };
 }
 
 function parseYear(raw: string): Parsed<number> {
@@ -310,8 +323,14 @@ function readUsers(source: RecordSource, table: RawTable, options: SpendingImpor
     const spendRaw = get('spesa_euro');
     const spend: Parsed<number | null> = spendRaw === undefined || spendRaw.trim() === '' ? { ok: true, value: null } : parseEuroAmount(spendRaw);
     const note = parseNote(get('note'));
-    report(source, row, { anno: year, ente, area, utenti: count, spesa_euro: spend, note }, issues);
-    if (!year.ok || !ente.ok || !area.ok || !count.ok || !spend.ok || !note.ok) continue;
+    const share = parsePublishedPercent(get('quota_pubblicata_pct'));
+    const costRaw = get('costo_utente_pubblicato_euro');
+    const cost: Parsed<number | null> = costRaw === undefined || costRaw.trim() === '' ? { ok: true, value: null } : parseEuroAmount(costRaw);
+    const publishedSource = parseNote(get('fonte_pubblicati'));
+    const missingSource: Parsed<null> =
+      (share.ok && share.value) || (cost.ok && cost.value !== null) ? (publishedSource.ok && publishedSource.value ? { ok: true, value: null } : { ok: false, message: 'indica la fonte dei valori pubblicati (es. «Tabella 4.1»)' }) : { ok: true, value: null };
+    report(source, row, { anno: year, ente, area, utenti: count, spesa_euro: spend, quota_pubblicata_pct: share, costo_utente_pubblicato_euro: cost, fonte_pubblicati: publishedSource.ok ? missingSource : publishedSource, note }, issues);
+    if (!year.ok || !ente.ok || !area.ok || !count.ok || !spend.ok || !note.ok || !share.ok || !cost.ok || !publishedSource.ok || !missingSource.ok) continue;
     const key = [year.value, ente.value, area.value].join('|');
     const previous = seen.get(key);
     if (previous !== undefined) {
@@ -319,7 +338,11 @@ function readUsers(source: RecordSource, table: RawTable, options: SpendingImpor
       continue;
     }
     seen.set(key, row);
-    users.push({ year: year.value, ente: ente.value, area: area.value!, users: count.value, spendCents: spend.value, note: note.value, ref: { ...source, row } });
+    const published: PublishedAreaFigures = {};
+    if (share.value) published.sharePct = share.value;
+    if (cost.value !== null) published.costPerUserCents = cost.value;
+    if (published.sharePct || published.costPerUserCents !== undefined) published.source = publishedSource.value!;
+    users.push({ year: year.value, ente: ente.value, area: area.value!, users: count.value, spendCents: spend.value, published, note: note.value, ref: { ...source, row } });
   }
   return { users, issues };
 }
@@ -343,25 +366,26 @@ export function selectCells(rows: readonly SpendingRow[], filter: { year: number
 }
 
 /**
- * Average cost per user of each area with a users row, for one year and ente. The spending is the one the users
- * source reports next to the users when present ('users_file'), otherwise the area's total in the spending rows
- * ('spending_file'); the cost is null when the number of users is not recorded or is zero.
+ * Average cost per user of each area with a users row, for one year and ente, computed from ONE dataset: the area's
+ * total in the spending rows divided by the users. The spending a users source reports next to the users is another
+ * dataset (e.g. Tabella 4.2 against Tabella 2.4): it is returned apart as published (`publishedSpendCents`), never
+ * used as the numerator. The cost is null when the number of users is not recorded or is zero.
  */
 export function costPerUserByArea(
   data: { rows: readonly SpendingRow[]; users: readonly ServiceUsersRow[] },
   filter: { year: number; ente: string },
   nameOf: (area: string) => string = (a) => a,
-): { area: string; users: number | null; spendCents: number; spendSource: 'users_file' | 'spending_file'; cost: MoneyRatio }[] {
+): { area: string; users: number | null; spendCents: number; publishedSpendCents: number | null; cost: MoneyRatio }[] {
   const matrix = buildSpendingMatrix(selectCells(data.rows, filter));
   return data.users
     .filter((u) => u.year === filter.year && u.ente === filter.ente)
     .map((u) => {
-      const spendCents = u.spendCents ?? matrix.rowTotals[u.area] ?? 0;
+      const spendCents = matrix.rowTotals[u.area] ?? 0;
       return {
         area: u.area,
         users: u.users,
         spendCents,
-        spendSource: u.spendCents !== null ? ('users_file' as const) : ('spending_file' as const),
+        publishedSpendCents: u.spendCents,
         cost: costPerUser(spendCents, u.users, `spesa ${nameOf(u.area)} ${filter.year}`),
       };
     });

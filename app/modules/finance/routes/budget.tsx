@@ -52,8 +52,8 @@ export async function action({ params, context, request }: Route.ActionArgs) {
       await carryOver({ db, actor, planId, input: form });
       return { ok: true as const, intent, message: 'Riporto all’anno successivo registrato.' };
     }
-    await recordCutOff({ db, actor, planId, input: form });
-    return { ok: true as const, intent, message: 'Valore registrato alla data di riferimento.' };
+    const recorded = await recordCutOff({ db, actor, planId, input: form });
+    return { ok: true as const, intent, message: 'Valore registrato alla data di riferimento.', warning: recorded.paidOverCommitted?.message ?? null };
   });
   // A refused form comes back as data with its HTTP status: add which form it was, so its errors show next to it.
   if (result && typeof result === 'object' && 'init' in result && 'data' in result) {
@@ -67,13 +67,18 @@ export default function PlanBudget({ loaderData, actionData }: Route.ComponentPr
   const { ambito, plans, view: v, can } = loaderData;
   const navigation = useNavigation();
   const base = `/ambiti/${ambito.code}/risorse`;
-  const result = actionData as { ok: boolean; intent?: Intent; message?: string; formError?: string; fieldErrors?: Record<string, string> } | undefined;
+  const result = actionData as { ok: boolean; intent?: Intent; message?: string; warning?: string | null; formError?: string; fieldErrors?: Record<string, string> } | undefined;
   const errorsFor = (intent: Intent) => (result && !result.ok && result.intent === intent ? (result.fieldErrors ?? {}) : {});
   const Alert = ({ intent }: { intent: Intent }) =>
     result && result.intent === intent ? (
       result.ok ? (
-        <div className="alert alert-success" role="status">
-          {result.message}
+        <div className={`alert ${result.warning ? 'alert-warning' : 'alert-success'}`} role="status">
+          <p className="mb-0">{result.message}</p>
+          {result.warning && (
+            <p className="mb-0 mt-1" id={`avviso-${intent}`}>
+              Attenzione: {result.warning}.
+            </p>
+          )}
         </div>
       ) : (
         <div className="alert alert-danger" role="alert" id={`errori-${intent}`}>
@@ -159,7 +164,7 @@ export default function PlanBudget({ loaderData, actionData }: Route.ComponentPr
             <Chart
               svg={v.fundSvg}
               caption="Assegnato, preventivato, impegnato e liquidato per fondo (euro)"
-              summary={`${v.rollUp.byFund.length} fondi; ${v.allocationChecks.filter((c) => c.overAllocated).length} superamenti dell’assegnazione segnalati.`}
+              summary={`${v.rollUp.byFund.length} fondi; ${v.allocationChecks.filter((c) => c.overAllocated).length} superamenti dell’assegnazione segnalati; ${v.allocationChecks.filter((c) => c.status === 'no_allocation' && c.budgetedCents > 0).length} stanziamenti non registrati.`}
               tableId="tabella-fondi"
             />
           )}
@@ -180,7 +185,7 @@ export default function PlanBudget({ loaderData, actionData }: Route.ComponentPr
                 {v.rollUp.byFund.map((f) => (
                   <tr key={f.fund}>
                     <th scope="row">{f.name}</th>
-                    <td className="num">{f.allocatedCents === null ? 'non registrato' : euro(f.allocatedCents)}</td>
+                    <td className="num">{f.allocatedCents === null ? 'stanziamento non registrato' : euro(f.allocatedCents)}</td>
                     <td className="num">{euro(f.budgetedCents)}</td>
                     <td className="num">{euro(f.committedCents)}</td>
                     <td className="num">{euro(f.paidCents)}</td>
@@ -192,7 +197,7 @@ export default function PlanBudget({ loaderData, actionData }: Route.ComponentPr
               </tbody>
             </table>
           </div>
-          {v.allocationChecks.some((c) => c.message) && (
+          {v.allocationChecks.some((c) => c.status === 'over') && (
             <div className="alert alert-warning" role="note" id="avvisi-assegnazioni">
               <p className="mb-1 fw-semibold">Preventivato oltre l’assegnazione</p>
               <ul className="mb-0">
@@ -201,16 +206,21 @@ export default function PlanBudget({ loaderData, actionData }: Route.ComponentPr
                   .map((c) => (
                     <li key={`${c.fund}-${c.year}`}>{c.message}</li>
                   ))}
-                {v.allocationChecks.some((c) => c.status === 'no_allocation' && c.message) && (
-                  <li>
-                    Senza assegnazione registrata:{' '}
-                    {v.allocationChecks
-                      .filter((c) => c.status === 'no_allocation' && c.message)
-                      .map((c) => `${v.rollUp.byFund.find((f) => f.fund === c.fund)?.name ?? c.fund} ${c.year ?? 'nell’intero periodo'}`)
-                      .join('; ')}
-                    .
-                  </li>
-                )}
+              </ul>
+            </div>
+          )}
+          {v.allocationChecks.some((c) => c.status === 'no_allocation' && c.message) && (
+            <div className="alert alert-info" role="note" id="stanziamenti-mancanti">
+              <p className="mb-1 fw-semibold">Dati mancanti: stanziamento non registrato</p>
+              <p className="mb-1 small">
+                Per questi fondi e anni non è registrata alcuna assegnazione: il preventivato non si confronta con nulla e non è segnalato come superamento.
+              </p>
+              <ul className="mb-0">
+                {v.allocationChecks
+                  .filter((c) => c.status === 'no_allocation' && c.message)
+                  .map((c) => (
+                    <li key={`${c.fund}-${c.year}`}>{c.message}</li>
+                  ))}
               </ul>
             </div>
           )}
@@ -306,7 +316,14 @@ export default function PlanBudget({ loaderData, actionData }: Route.ComponentPr
                     <td className="num">{euro(r.budgetedCents)}</td>
                     <td className="num">{r.carriedInCents || r.carriedOutCents ? `+${euro(r.carriedInCents)} / −${euro(r.carriedOutCents)}` : '—'}</td>
                     <td className="num">{r.committedCents === null ? '—' : euro(r.committedCents)}</td>
-                    <td className="num">{r.paidCents === null ? '—' : euro(r.paidCents)}</td>
+                    <td className="num">
+                      {r.paidCents === null ? '—' : euro(r.paidCents)}
+                      {r.paidOverCommitted && (
+                        <span className="d-block small text-danger-emphasis fw-semibold" data-testid="liquidato-oltre-impegnato">
+                          {r.paidOverCommitted.message}
+                        </span>
+                      )}
+                    </td>
                     <td className="num">{euro(r.unspentCents)}</td>
                     <td>{r.lastCutOff ?? '—'}</td>
                   </tr>

@@ -135,7 +135,7 @@ export default function SpendingImport({ loaderData, actionData }: Route.Compone
           </label>
           <input id="field-utenti" name="utenti" type="file" accept=".csv,text/csv" className="form-control" aria-describedby="field-utenti-hint" />
           <small id="field-utenti-hint" className="form-text d-block">
-            Colonne: anno; ente; area; utenti; spesa_euro e note (facoltative).
+            Colonne: anno; ente; area; utenti; facoltative spesa_euro, quota_pubblicata_pct, costo_utente_pubblicato_euro, fonte_pubblicati (valori pubblicati, controllati e non mescolati ai calcoli) e note.
           </small>
         </div>
         <div className="col-md-3">

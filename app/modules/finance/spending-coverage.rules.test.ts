@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { coverageLabel, spendingCoverage, usableAsAmbitoFigure } from './spending-coverage.rules.ts';
+
+// The nine comuni of the Ambito di Gallarate (fixtures/demo/ambiti.csv).
+const GALLARATE_AMBITO = [
+  { istatCode: '012070', name: 'Gallarate' },
+  { istatCode: '012002', name: 'Albizzate' },
+  { istatCode: '012029', name: 'Cairate' },
+  { istatCode: '012040', name: 'Cassano Magnago' },
+  { istatCode: '012048', name: 'Cavaria con Premezzo' },
+  { istatCode: '012085', name: 'Jerago con Orago' },
+  { istatCode: '012107', name: 'Oggiona con Santo Stefano' },
+  { istatCode: '012118', name: 'Samarate' },
+  { istatCode: '012121', name: 'Solbiate Arno' },
+];
+const samarate = GALLARATE_AMBITO.find((c) => c.name === 'Samarate')!;
+
+test('one comune of nine: "1 comune su 9", partial, the eight missing listed by name, not the Ambito total', () => {
+  const c = spendingCoverage({ year: 2023, hasAmbitoRows: false, comuniWithData: [samarate], members: GALLARATE_AMBITO });
+  assert.equal(c.basis, 'comuni');
+  assert.equal(c.complete, false);
+  assert.equal(c.label, '1 comune su 9');
+  assert.deepEqual(c.withData.map((m) => m.name), ['Samarate']);
+  assert.equal(c.missing.length, 8);
+  assert.ok(!c.missing.some((m) => m.name === 'Samarate'));
+  assert.match(c.message, /^Dati parziali per il 2023: 1 comune su 9 \(Samarate\)\. Mancano 8 comuni: Albizzate, Cairate, Cassano Magnago, /);
+  assert.match(c.message, /La somma non è il totale dell’Ambito\.$/);
+  assert.deepEqual(usableAsAmbitoFigure(c, false), { show: false, partial: true });
+  assert.deepEqual(usableAsAmbitoFigure(c, true), { show: true, partial: true });
+});
+
+test('all nine comuni: complete, the sum is the Ambito total', () => {
+  const c = spendingCoverage({ year: 2023, hasAmbitoRows: false, comuniWithData: GALLARATE_AMBITO, members: GALLARATE_AMBITO });
+  assert.equal(c.complete, true);
+  assert.equal(c.label, '9 comuni su 9');
+  assert.deepEqual(usableAsAmbitoFigure(c, false), { show: true, partial: false });
+});
+
+test('Ambito-level data (Tabella 2.4) are the Ambito figure, distinct from a sum of comuni', () => {
+  const c = spendingCoverage({ year: 2022, hasAmbitoRows: true, comuniWithData: [samarate], members: GALLARATE_AMBITO });
+  assert.equal(c.basis, 'ambito');
+  assert.equal(c.complete, true);
+  assert.equal(c.label, 'dati complessivi dell’Ambito');
+  assert.deepEqual(c.withData.map((m) => m.name), ['Samarate'], 'the comuni data of that year are still reported');
+});
+
+test('membership by date: a comune with data that was not a member that year is not counted; no composition means not complete', () => {
+  const c = spendingCoverage({ year: 2023, hasAmbitoRows: false, comuniWithData: [samarate, { istatCode: '012133', name: 'Somma Lombardo' }], members: GALLARATE_AMBITO });
+  assert.equal(c.label, '1 comune su 9');
+  assert.deepEqual(c.outside.map((o) => o.name), ['Somma Lombardo']);
+  const none = spendingCoverage({ year: 2019, hasAmbitoRows: false, comuniWithData: [samarate], members: [] });
+  assert.equal(none.complete, false);
+  assert.equal(none.label, 'composizione dell’Ambito non registrata per il 2019');
+  assert.equal(coverageLabel(0, 9), '0 comuni su 9');
+});

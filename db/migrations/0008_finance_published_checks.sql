@@ -1,0 +1,1 @@
+ALTER TABLE "service_users" ADD COLUMN "published" jsonb DEFAULT '{}'::jsonb NOT NULL;
