@@ -18,6 +18,9 @@ import { targetsVsActualsChart } from './monitoring.charts.ts';
 import {
   aggregationOf,
   ambitoSeries,
+  cardResponsible,
+  dueMeasurements,
+  type DueList,
   evaluateIndicatorTargets,
   formatValue,
   granularityOf,
@@ -133,34 +136,44 @@ export async function getPlanForMonitoring(db: DbOrTx, planId: string) {
 }
 
 /**
- * What is due: the indicators of a plan under way whose last closed period (by their periodicity) has no value yet,
- * grouped by the person responsible for the action (or the Ufficio di Piano when none is named).
+ * What is due at `today` (see dueMeasurements): values of closed periods still missing (overdue), grouped by
+ * responsible — the action's, else the objective's as its plan card records it — and by objective; and the values
+ * of the period under way («da rilevare»). Empty for a plan not under way.
  */
-export async function listDue(db: DbOrTx, planId: string, today: string) {
+export async function listDue(db: DbOrTx, planId: string, today: string): Promise<DueList> {
   const [plan] = await db.select().from(plans).where(eq(plans.id, planId));
-  const empty = { periods: [] as string[], total: 0, groups: [] as { responsible: string; items: { indicatorId: string; objectiveCode: string; code: string; label: string; period: string }[] }[] };
-  if (!plan || !UNDER_WAY_STATUSES.includes(plan.status)) return empty;
+  if (!plan || !UNDER_WAY_STATUSES.includes(plan.status)) return dueMeasurements([], new Set(), { periodStartYear: 0, periodEndYear: -1 }, today);
   const rows = await db
-    .select({ id: planIndicators.id, code: planIndicators.code, label: planIndicators.label, periodicity: planIndicators.periodicity, objectiveCode: planObjectives.code, objectivePosition: planObjectives.position, position: planIndicators.position, responsible: planActions.responsible })
+    .select({
+      id: planIndicators.id,
+      code: planIndicators.code,
+      label: planIndicators.label,
+      periodicity: planIndicators.periodicity,
+      objectiveCode: planObjectives.code,
+      objectiveTitle: planObjectives.title,
+      card: planObjectives.card,
+      actionResponsible: planActions.responsible,
+    })
     .from(planIndicators)
     .innerJoin(planObjectives, eq(planObjectives.id, planIndicators.objectiveId))
     .leftJoin(planActions, eq(planActions.id, planIndicators.actionId))
     .where(eq(planObjectives.planId, planId))
     .orderBy(asc(planObjectives.position), asc(planIndicators.position));
   const measured = new Set((await db.select({ indicatorId: measurements.indicatorId, period: measurements.period }).from(measurements).where(eq(measurements.planId, planId))).map((m) => `${m.indicatorId}|${m.period}`));
-  const groups = new Map<string, typeof empty.groups[number]['items']>();
-  const periods = new Set<string>();
-  for (const r of rows) {
-    const period = lastClosedPeriod(today, granularityOf(r.periodicity));
-    const year = Number(period.slice(0, 4));
-    if (year < plan.periodStartYear || year > plan.periodEndYear) continue;
-    if (measured.has(`${r.id}|${period}`)) continue;
-    periods.add(period);
-    const who = r.responsible?.trim() || 'Ufficio di Piano (responsabile non indicato)';
-    groups.set(who, [...(groups.get(who) ?? []), { indicatorId: r.id, objectiveCode: r.objectiveCode, code: r.code, label: r.label, period }]);
-  }
-  const list = [...groups].map(([responsible, items]) => ({ responsible, items })).sort((a, b) => a.responsible.localeCompare(b.responsible, 'it'));
-  return { periods: [...periods].sort(), total: list.reduce((s, g) => s + g.items.length, 0), groups: list };
+  return dueMeasurements(
+    rows.map((r) => ({
+      indicatorId: r.id,
+      objectiveCode: r.objectiveCode,
+      objectiveTitle: r.objectiveTitle,
+      code: r.code,
+      label: r.label,
+      periodicity: r.periodicity,
+      responsible: r.actionResponsible?.trim() || cardResponsible(r.card),
+    })),
+    measured,
+    plan,
+    today,
+  );
 }
 
 /** The locks of a plan, by period. */

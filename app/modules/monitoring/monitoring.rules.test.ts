@@ -2,7 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
   ambitoSeries,
+  cardResponsible,
   checkPeriodFor,
+  dueMeasurements,
+  NO_RESPONSIBLE,
+  periodState,
   evaluateIndicatorTargets,
   granularityOf,
   lastClosedPeriod,
@@ -142,5 +146,65 @@ describe('targets of an indicator', () => {
   test('the baseline of a yes/no indicator is recorded, not judged', () => {
     const r = evaluateIndicatorTargets({ kind: 'boolean', targets: [{ year: 2025, rule: { type: 'baseline' }, text: 'T0' }] }, [{ period: '2025-S1', value: true }, { period: '2025-S2', value: false }], { today: '2026-11-26', ...PLAN });
     assert.deepEqual(r.map((e) => [e.status, e.reason]), [['baseline', '2025: valore di partenza (T0) = no']]);
+  });
+});
+
+describe('overdue and to be collected (now injected)', () => {
+  const plan = { periodStartYear: 2025, periodEndYear: 2027 };
+  const ind = (id: string, periodicity: string | null, objectiveCode = 'A', responsible: string | null = null) => ({
+    indicatorId: id,
+    objectiveCode,
+    objectiveTitle: `Obiettivo ${objectiveCode}`,
+    code: `${id}.1`,
+    label: `indicatore ${id}`,
+    periodicity,
+    responsible,
+  });
+
+  test('a period is closed only once its last day has passed', () => {
+    assert.equal(periodState('2025-S1', '2025-06-30'), 'open');
+    assert.equal(periodState('2025-S1', '2025-07-01'), 'closed');
+    assert.equal(periodState('2025-S2', '2025-07-01'), 'open');
+    assert.equal(periodState('2026', '2025-07-01'), 'future');
+  });
+
+  test('on the first day of the plan nothing is overdue: the first semester is «da rilevare»', () => {
+    // Regression: the monitoring page listed every indicator as overdue, "responsabile non indicato", on day one.
+    const due = dueMeasurements([ind('1', 'semiannual'), ind('2', 'annual'), ind('3', null)], new Set(), plan, '2025-01-02');
+    assert.equal(due.total, 0);
+    assert.deepEqual(due.groups, []);
+    assert.deepEqual(due.toCollect.periods, ['2025', '2025-S1']);
+    assert.equal(due.toCollect.total, 3);
+  });
+
+  test('after a period closes, only the values of closed periods without a value are overdue, every closed period counted', () => {
+    const measured = new Set(['1|2025-S1']);
+    const due = dueMeasurements([ind('1', 'semiannual', 'A', 'Mario Rossi'), ind('2', 'annual', 'B'), ind('3', 'quarterly', 'B', ' ')], measured, plan, '2026-02-10');
+    // 1: 2025-S2 (2025-S1 measured); 2: 2025; 3: 2025-Q1…Q4.
+    assert.equal(due.total, 6);
+    assert.equal(due.indicators, 3);
+    assert.deepEqual(due.periods, ['2025', '2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4', '2025-S2']);
+    assert.deepEqual(
+      due.groups.map((g) => [g.responsible, g.named, g.items.length]),
+      [
+        ['Mario Rossi', true, 1],
+        [NO_RESPONSIBLE, false, 5],
+      ],
+    );
+    assert.deepEqual(
+      due.byObjective.map((g) => [g.objectiveCode, g.responsible, g.items.map((i) => `${i.code} ${i.period}`)]),
+      [
+        ['A', 'Mario Rossi', ['1.1 2025-S2']],
+        ['B', NO_RESPONSIBLE, ['2.1 2025', '3.1 2025-Q1', '3.1 2025-Q2', '3.1 2025-Q3', '3.1 2025-Q4']],
+      ],
+    );
+    assert.deepEqual(due.toCollect.periods, ['2026', '2026-Q1', '2026-S1']);
+  });
+
+  test('the responsible recorded in the objective card is used when the action names none', () => {
+    assert.equal(cardResponsible({ titolo_intervento: 'x', responsabile: 'Ufficio di Piano – dott.ssa Bianchi' }), 'Ufficio di Piano – dott.ssa Bianchi');
+    assert.equal(cardResponsible({ referente: { answer: true, text: 'Servizio sociale di Cardano' } }), 'Servizio sociale di Cardano');
+    assert.equal(cardResponsible({ risorse_personale: 'EE.PP. – PRIVATI - ETS' }), null);
+    assert.equal(cardResponsible({}), null);
   });
 });

@@ -371,3 +371,125 @@ export function checkPeriodFor(key: string, granularity: PeriodGranularity, plan
   }
   return null;
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// What is overdue and what is to be collected
+
+/** The first day of a period, YYYY-MM-DD. */
+export function periodStart(key: string): string {
+  const m = monthsOf(key);
+  if (!m) throw new ValidationError([{ path: 'periodo', message: `periodo non valido: «${key}»` }]);
+  return `${m.year}-${String(m.from).padStart(2, '0')}-01`;
+}
+
+/** Every period of the plan's years at an indicator's granularity, in order (the periods a value is asked for). */
+export function indicatorPeriods(periodicity: string | null | undefined, plan: { periodStartYear: number; periodEndYear: number }): string[] {
+  const granularity = granularityOf(periodicity);
+  const out: string[] = [];
+  for (let y = plan.periodStartYear; y <= plan.periodEndYear; y++) out.push(...periodsOfYear(y, granularity));
+  return out;
+}
+
+/** A period is closed when its last day is before `now`; open when `now` lies within it; otherwise still to come. */
+export function periodState(key: string, now: string): 'closed' | 'open' | 'future' {
+  if (periodEnd(key) < now) return 'closed';
+  return periodStart(key) <= now ? 'open' : 'future';
+}
+
+/** What the label of a missing responsible reads: said only where the plan really names nobody. */
+export const NO_RESPONSIBLE = 'Responsabile non indicato nel piano';
+
+export interface DueIndicatorInput {
+  indicatorId: string;
+  objectiveCode: string;
+  objectiveTitle: string;
+  code: string;
+  label: string;
+  periodicity: string | null;
+  /** The responsible of the action, else of the objective as the plan card records it; null when none is recorded. */
+  responsible: string | null;
+}
+
+export interface DueItem {
+  indicatorId: string;
+  objectiveCode: string;
+  code: string;
+  label: string;
+  period: string;
+}
+
+export interface DueList {
+  now: string;
+  /** Overdue: periods that have closed (end date before `now`) without a value, one item per indicator and period. */
+  total: number;
+  /** The indicators with at least one overdue value. */
+  indicators: number;
+  /** The closed periods some value is missing for, in order. */
+  periods: string[];
+  /** Overdue items grouped by responsible (alphabetical, the missing responsible last). */
+  groups: { responsible: string; named: boolean; items: DueItem[] }[];
+  /** Overdue items grouped by objective, in plan order. */
+  byObjective: { objectiveCode: string; objectiveTitle: string; responsible: string; items: DueItem[] }[];
+  /** «Da rilevare»: the current (not yet closed) period of each indicator still without a value — not overdue. */
+  toCollect: { total: number; periods: string[]; items: DueItem[] };
+}
+
+/**
+ * What is overdue in a plan under way at `now` (YYYY-MM-DD): for each indicator, every period of the plan's years at
+ * its granularity that has CLOSED (its last day is before `now`) and has no value; the period under way is «da
+ * rilevare», never overdue; periods still to come are neither. `measured` holds `indicatorId|period` of the values
+ * entered (for the Ambito or for any of its comuni). Indicators come in plan order.
+ */
+export function dueMeasurements(
+  indicators: readonly DueIndicatorInput[],
+  measured: ReadonlySet<string>,
+  plan: { periodStartYear: number; periodEndYear: number },
+  now: string,
+): DueList {
+  const overdue: (DueItem & { responsible: string | null; objectiveTitle: string })[] = [];
+  const toCollect: DueItem[] = [];
+  for (const i of indicators) {
+    for (const period of indicatorPeriods(i.periodicity, plan)) {
+      if (measured.has(`${i.indicatorId}|${period}`)) continue;
+      const state = periodState(period, now);
+      const item = { indicatorId: i.indicatorId, objectiveCode: i.objectiveCode, code: i.code, label: i.label, period };
+      if (state === 'closed') overdue.push({ ...item, responsible: i.responsible?.trim() || null, objectiveTitle: i.objectiveTitle });
+      else if (state === 'open') toCollect.push(item);
+    }
+  }
+  const strip = ({ responsible: _r, objectiveTitle: _t, ...item }: (typeof overdue)[number]): DueItem => item;
+  const byResponsible = new Map<string | null, DueItem[]>();
+  for (const o of overdue) byResponsible.set(o.responsible, [...(byResponsible.get(o.responsible) ?? []), strip(o)]);
+  const groups = [...byResponsible]
+    .map(([who, items]) => ({ responsible: who ?? NO_RESPONSIBLE, named: who !== null, items }))
+    .sort((a, b) => Number(b.named) - Number(a.named) || a.responsible.localeCompare(b.responsible, 'it'));
+  const byObjective = new Map<string, { objectiveCode: string; objectiveTitle: string; responsibles: Set<string>; items: DueItem[] }>();
+  for (const o of overdue) {
+    const g = byObjective.get(o.objectiveCode) ?? { objectiveCode: o.objectiveCode, objectiveTitle: o.objectiveTitle, responsibles: new Set<string>(), items: [] };
+    g.responsibles.add(o.responsible ?? NO_RESPONSIBLE);
+    g.items.push(strip(o));
+    byObjective.set(o.objectiveCode, g);
+  }
+  return {
+    now,
+    total: overdue.length,
+    indicators: new Set(overdue.map((o) => o.indicatorId)).size,
+    periods: [...new Set(overdue.map((o) => o.period))].sort(),
+    groups,
+    byObjective: [...byObjective.values()].map((g) => ({ objectiveCode: g.objectiveCode, objectiveTitle: g.objectiveTitle, responsible: [...g.responsibles].join('; '), items: g.items })),
+    toCollect: { total: toCollect.length, periods: [...new Set(toCollect.map((t) => t.period))].sort(), items: toCollect },
+  };
+}
+
+/**
+ * The responsible an objective's plan card records, if any: the first card field whose key names a responsible or a
+ * referent (e.g. `responsabile`, `referente`) with a text value.
+ */
+export function cardResponsible(card: Record<string, unknown> | null | undefined): string | null {
+  for (const [key, value] of Object.entries(card ?? {})) {
+    if (!/^(responsabil|referent)/i.test(key)) continue;
+    const text = typeof value === 'string' ? value : value && typeof value === 'object' && typeof (value as { text?: unknown }).text === 'string' ? (value as { text: string }).text : null;
+    if (text?.trim()) return text.trim();
+  }
+  return null;
+}
