@@ -81,6 +81,13 @@ describe('monitoring: measurements, targets, locks, evaluation grid, carry-over'
     const b = e.objectives.find((o) => o.code === 'B')!;
     assert.equal(b.spending!.spendingClass, 'below_100');
     assert.equal(b.evaluation!.resourceAdequacyLevel, 'Sufficientemente adeguato');
+    // Regression: objective E's page cited "…, vedi README-evaluation.md, L1916-L2018" (fixture line numbers).
+    const eRow = e.objectives.find((o) => o.code === 'E')!;
+    assert.match(eRow.evaluation!.source!, /^Ambito Territoriale di Gallarate, Piano di Zona 2025-2027 .*§1\.3 «Valutazione degli obiettivi di piano», obiettivo E «/);
+    for (const o of e.objectives) {
+      assert.doesNotMatch(o.evaluation!.source ?? '', /\bL\d+|\.md\b|\.json\b/, `objective ${o.code}`);
+      assert.deepEqual(Object.keys(o.published ?? {}).sort(), ['band', 'percent'], `objective ${o.code}: no line numbers with the published grade`);
+    }
   });
 
   test('the grid import refuses a file whose percentages disagree with the plan, naming objective and action', async () => {

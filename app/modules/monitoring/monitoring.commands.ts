@@ -11,7 +11,7 @@ import { planActions, planIndicators, planObjectives, plans } from '../planning/
 import type { PlanStatus } from '../planning/plan-document.schema.ts';
 import { ambiti } from '../territory/territory.schema.ts';
 import { listAmbitoComuni } from '../territory/territory.queries.ts';
-import { parseEvaluationGrid, spendingCoincidence } from './evaluation.rules.ts';
+import { evaluationCitation, parseEvaluationGrid, spendingCoincidence } from './evaluation.rules.ts';
 import { importFailed, parseMeasurementsCsv } from './monitoring.importers.ts';
 import { authorize, type MonitoringAction } from './monitoring.policy.ts';
 import { checkPeriodFor, granularityOf, periodName, periodWithin, readValue } from './monitoring.rules.ts';
@@ -278,7 +278,7 @@ export async function importEvaluation({ db, actor, planId, fileName, text }: { 
         objectiveId: o.id,
         realisationStatements: g.realisation.statements,
         realisationNotes: g.realisation.notes,
-        publishedGrade: g.publishedGrade ?? null,
+        publishedGrade: g.publishedGrade ? { percent: g.publishedGrade.percent, band: g.publishedGrade.band } : null,
         usersEvaluation: g.usersEvaluation,
         resourceAdequacyText: g.resourceAdequacy.text,
         resourceAdequacyLevel: g.resourceAdequacy.level,
@@ -291,7 +291,8 @@ export async function importEvaluation({ db, actor, planId, fileName, text }: { 
         continuityWithPrevious: g.continuityWithPrevious,
         reproposed: g.reproposed.answer,
         reproposedText: g.reproposed.text,
-        source: g.sourceLines ? `${grid.source?.document ?? fileName}, ${g.sourceLines}` : (grid.source?.document ?? fileName),
+        // A public citation only: the line numbers of the file are provenance notes, not a reference for readers.
+        source: grid.source ? evaluationCitation(grid.source, g) : `griglia importata dal file «${fileName}»`,
       });
     }
     if (issues.length) {
