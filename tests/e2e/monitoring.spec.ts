@@ -28,7 +28,7 @@ test('entering the measurements of a period changes the target status; a locked 
   await expectAccessible(page);
 
   const enter = async (period: string, numerator: string, denominator: string) => {
-    await page.getByLabel('Periodo', { exact: true }).fill(period);
+    await page.getByLabel('Periodo', { exact: true }).selectOption(period);
     await page.getByLabel(/^Numeratore/).fill(numerator);
     await page.getByLabel(/^Denominatore/).fill(denominator);
     await page.getByRole('button', { name: 'Salva il valore' }).click();

@@ -181,9 +181,17 @@ describe('monitoring: measurements, targets, locks, evaluation grid, carry-over'
         e instanceof ValidationError &&
         JSON.stringify(e.issues) ===
           JSON.stringify([
-            { path: 'period', message: 'l’indicatore si misura con cadenza semestrale: scrivi un periodo come 2026-S1, non «2026»' },
+            { path: 'period', message: 'l’indicatore si misura con cadenza semestrale: scegli uno dei suoi periodi, come 2026-S1, non «2026»' },
             { path: 'numerator', message: 'numeratore non valido: «abc» (scrivi un numero, es. 12 o 1.234,5)' },
           ]),
+    );
+    // A period outside the indicator's periods offered by the select (not yet started at `now`) is refused too.
+    const detail = (await getIndicatorMonitoring(database.db, pua, '2025-09-15'))!;
+    assert.deepEqual(detail.periodChoices.map((c) => c.key), ['2024-S1', '2024-S2', '2025-S1', '2025-S2']);
+    assert.equal(detail.suggestedPeriod, '2025-S1');
+    await assert.rejects(
+      saveMeasurement({ db: database.db, actor: staff, indicatorId: pua, input: { period: '2026-S1', numerator: '1', denominator: '2' }, today: '2025-09-15' }),
+      (e: unknown) => e instanceof ValidationError && e.issues[0]!.path === 'period' && e.issues[0]!.message === 'il periodo 1° semestre 2026 non è ancora iniziato: il suo valore si inserisce quando è in corso o chiuso',
     );
   });
 

@@ -15,7 +15,7 @@ import { evaluationCitation, parseEvaluationGrid, spendingCoincidence } from './
 import { importFailed, parseMeasurementsCsv } from './monitoring.importers.ts';
 import { authorize, type MonitoringAction } from './monitoring.policy.ts';
 import { checkPeriodFor, granularityOf, periodName, periodWithin, readValue } from './monitoring.rules.ts';
-import { listDue } from './monitoring.queries.ts';
+import { listDue, todayInRome } from './monitoring.queries.ts';
 import { measurements, objectiveEvaluations, periodLocks } from './monitoring.schema.ts';
 import { ActionProgressInput, CarryOverInput, EvaluationInput, LockInput, MeasurementInput, UnlockInput } from './monitoring.validation.ts';
 
@@ -61,13 +61,13 @@ function lockedMessage(period: string, lock: { period: string; lockedBy: string;
  * Enters or corrects the measurement of an indicator for a period (for the Ambito or one of its comuni). A new
  * measurement is inserted; an existing one is changed only from the version the user saw. A locked period refuses.
  */
-export async function saveMeasurement({ db, actor, indicatorId, input }: { db: Db; actor: Actor; indicatorId: string; input: unknown }) {
+export async function saveMeasurement({ db, actor, indicatorId, input, today = todayInRome() }: { db: Db; actor: Actor; indicatorId: string; input: unknown; today?: string }) {
   const v = parse(MeasurementInput, input);
   return db.transaction(async (tx) => {
     const { indicator, plan, scope } = await indicatorScope(tx, indicatorId);
     authorize(actor, 'measurement.write', scope);
     const issues: FieldIssue[] = [];
-    const periodProblem = checkPeriodFor(v.period, granularityOf(indicator.periodicity), plan);
+    const periodProblem = checkPeriodFor(v.period, granularityOf(indicator.periodicity), plan, today);
     if (periodProblem) issues.push({ path: 'period', message: periodProblem });
     const { value, issues: valueIssues } = readValue(indicator.kind, v, (f) => f);
     issues.push(...valueIssues);
@@ -104,7 +104,7 @@ export async function saveMeasurement({ db, actor, indicatorId, input }: { db: D
  * comuni and the locked periods; one bad row refuses the file. Existing values of the same period are replaced.
  * One audit entry for the file.
  */
-export async function importMeasurements({ db, actor, planId, fileName, text }: { db: Db; actor: Actor; planId: string; fileName: string; text: string }) {
+export async function importMeasurements({ db, actor, planId, fileName, text, today = todayInRome() }: { db: Db; actor: Actor; planId: string; fileName: string; text: string; today?: string }) {
   const { plan, scope } = await planScope(db, planId);
   authorize(actor, 'measurement.write', scope);
   const rows = parseMeasurementsCsv(fileName, text);
@@ -126,7 +126,7 @@ export async function importMeasurements({ db, actor, planId, fileName, text }: 
         issues.push({ path: at('indicatore'), message: `l’obiettivo «${r.objective}» del piano non ha l’indicatore «${r.indicator}»` });
         continue;
       }
-      const periodProblem = checkPeriodFor(r.period, granularityOf(ind.periodicity), plan);
+      const periodProblem = checkPeriodFor(r.period, granularityOf(ind.periodicity), plan, today);
       if (periodProblem) {
         issues.push({ path: at('periodo'), message: periodProblem });
         continue;

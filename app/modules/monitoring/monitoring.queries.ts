@@ -25,6 +25,7 @@ import {
   formatValue,
   granularityOf,
   lastClosedPeriod,
+  periodChoices,
   periodName,
   periodsOfYear,
   periodWithin,
@@ -235,6 +236,8 @@ export async function getIndicatorMonitoring(db: DbOrTx, indicatorId: string, to
       ? renderChartSvg(targetsVsActualsChart({ years, actual: yearly.map((y) => y.actual), target: yearly.map((y) => y.target), percent }), { width: 640, height: 260 })
       : null;
   const granularity = granularityOf(row.indicator.periodicity);
+  const choices = periodChoices(row.indicator.periodicity, plan, today);
+  const lastClosed = lastClosedPeriod(today, granularity);
   const locks = await listLocks(db, plan.id);
   const comuniList = await listAmbitoComuni(db, plan.ambitoId);
   return {
@@ -245,7 +248,8 @@ export async function getIndicatorMonitoring(db: DbOrTx, indicatorId: string, to
     objective: { id: row.objective.id, code: row.objective.code, title: row.objective.title },
     action: row.action ? { id: row.action.id, number: row.action.number, description: row.action.description, responsible: row.action.responsible } : null,
     granularity,
-    suggestedPeriod: lastClosedPeriod(today, granularity),
+    periodChoices: choices,
+    suggestedPeriod: choices.some((c) => c.key === lastClosed) ? lastClosed : (choices[choices.length - 1]?.key ?? null),
     measurements: rows.map((r) => ({
       id: r.m.id,
       period: r.m.period,

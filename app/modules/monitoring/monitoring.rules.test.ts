@@ -6,6 +6,7 @@ import {
   checkPeriodFor,
   dueMeasurements,
   NO_RESPONSIBLE,
+  periodChoices,
   periodState,
   evaluateIndicatorTargets,
   granularityOf,
@@ -55,7 +56,7 @@ describe('periods', () => {
     const plan = { periodStartYear: 2025, periodEndYear: 2027 };
     assert.equal(checkPeriodFor('2026-S1', 'semester', plan), null);
     assert.equal(checkPeriodFor('2024', 'year', plan), null, 'the year before the plan is allowed, for the baseline');
-    assert.equal(checkPeriodFor('2026', 'semester', plan), 'l’indicatore si misura con cadenza semestrale: scrivi un periodo come 2026-S1, non «2026»');
+    assert.equal(checkPeriodFor('2026', 'semester', plan), 'l’indicatore si misura con cadenza semestrale: scegli uno dei suoi periodi, come 2026-S1, non «2026»');
     assert.equal(checkPeriodFor('2026-S3', 'semester', plan), 'periodo non valido: «2026-S3» (es. 2026-S1)');
     assert.match(checkPeriodFor('2028-S1', 'semester', plan)!, /^periodo 2028-S1 fuori dal piano \(2025-2027/);
     assert.equal(periodName('2026-S2'), '2° semestre 2026');
@@ -206,5 +207,25 @@ describe('overdue and to be collected (now injected)', () => {
     assert.equal(cardResponsible({ referente: { answer: true, text: 'Servizio sociale di Cardano' } }), 'Servizio sociale di Cardano');
     assert.equal(cardResponsible({ risorse_personale: 'EE.PP. – PRIVATI - ETS' }), null);
     assert.equal(cardResponsible({}), null);
+  });
+});
+
+describe('the periods a value can be entered for (the select of the entry form)', () => {
+  const plan = { periodStartYear: 2025, periodEndYear: 2027 };
+  test('built from the indicator’s frequency and the plan’s years, up to the period under way', () => {
+    assert.deepEqual(
+      periodChoices('semiannual', plan, '2025-09-15').map((c) => c.label),
+      ['1° semestre 2024 (valore di partenza, prima del piano)', '2° semestre 2024 (valore di partenza, prima del piano)', '1° semestre 2025 (chiuso)', '2° semestre 2025 (in corso)'],
+    );
+    assert.deepEqual(periodChoices('annual', plan, '2026-01-01').map((c) => c.key), ['2024', '2025', '2026']);
+    assert.deepEqual(periodChoices('quarterly', plan, '2025-04-01').map((c) => c.key), ['2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4', '2025-Q1', '2025-Q2']);
+    assert.equal(periodChoices(null, plan, '2030-01-01').length, 8, 'semester by default; every period of the plan once it is over');
+  });
+  test('every choice is accepted by the server check, and a period outside them is refused with a message', () => {
+    const now = '2025-09-15';
+    for (const c of periodChoices('quarterly', plan, now)) assert.equal(checkPeriodFor(c.key, 'quarter', plan, now), null, c.key);
+    assert.equal(checkPeriodFor('2025-Q4', 'quarter', plan, now), 'il periodo 4° trimestre 2025 non è ancora iniziato: il suo valore si inserisce quando è in corso o chiuso');
+    assert.equal(checkPeriodFor('2025-S1', 'quarter', plan, now), 'l’indicatore si misura con cadenza trimestrale: scegli uno dei suoi periodi, come 2026-Q1, non «2025-S1»');
+    assert.match(checkPeriodFor('2023-Q4', 'quarter', plan, now)!, /^periodo 2023-Q4 fuori dal piano/);
   });
 });

@@ -357,19 +357,52 @@ export function summaryStatus(statuses: readonly TargetStatus[]): TargetStatus |
   return null;
 }
 
-/** Checks a period typed by a user against the indicator's granularity and the plan's years. */
-export function checkPeriodFor(key: string, granularity: PeriodGranularity, plan: { periodStartYear: number; periodEndYear: number }): string | null {
+/**
+ * Checks a period chosen by a user against the indicator's periods: its granularity, the plan's years (the year
+ * before the plan is admitted, for the baseline), and — when `now` is given — a period that has not started yet is
+ * refused (a value is measured during or after its period, never before).
+ */
+export function checkPeriodFor(key: string, granularity: PeriodGranularity, plan: { periodStartYear: number; periodEndYear: number }, now?: string): string | null {
   const p = parsePeriod(key.trim());
   const example = periodKey(plan.periodStartYear + 1, granularity, 1);
   if (!p) return `periodo non valido: «${key}» (es. ${example})`;
   if (p.granularity !== granularity) {
     const name = granularity === 'year' ? 'annuale' : granularity === 'semester' ? 'semestrale' : 'trimestrale';
-    return `l’indicatore si misura con cadenza ${name}: scrivi un periodo come ${example}, non «${key}»`;
+    return `l’indicatore si misura con cadenza ${name}: scegli uno dei suoi periodi, come ${example}, non «${key}»`;
   }
   if (p.year < plan.periodStartYear - 1 || p.year > plan.periodEndYear) {
     return `periodo ${key} fuori dal piano (${plan.periodStartYear}-${plan.periodEndYear}; è ammesso anche l’anno precedente, per il valore di partenza)`;
   }
+  if (now !== undefined && periodStart(p.key) > now) {
+    return `il periodo ${periodName(p.key)} non è ancora iniziato: il suo valore si inserisce quando è in corso o chiuso`;
+  }
   return null;
+}
+
+export interface PeriodChoice {
+  key: string;
+  /** "1° semestre 2026 (chiuso)", "2° semestre 2026 (in corso)", "anno 2024 (valore di partenza, prima del piano)". */
+  label: string;
+  state: 'closed' | 'open';
+}
+
+/**
+ * The periods a value can be entered for, for the select of the entry form: the indicator's periods (its
+ * granularity) over the year before the plan (baseline) and the plan's years, those already started at `now`, in
+ * order. Exactly the periods `checkPeriodFor` accepts.
+ */
+export function periodChoices(periodicity: string | null | undefined, plan: { periodStartYear: number; periodEndYear: number }, now: string): PeriodChoice[] {
+  const granularity = granularityOf(periodicity);
+  const out: PeriodChoice[] = [];
+  for (let y = plan.periodStartYear - 1; y <= plan.periodEndYear; y++) {
+    for (const key of periodsOfYear(y, granularity)) {
+      const state = periodState(key, now);
+      if (state === 'future') continue;
+      const note = y < plan.periodStartYear ? 'valore di partenza, prima del piano' : state === 'open' ? 'in corso' : 'chiuso';
+      out.push({ key, label: `${periodName(key)} (${note})`, state });
+    }
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
