@@ -308,6 +308,21 @@ describe('monitoring: measurements, targets, locks, evaluation grid, carry-over'
     assert.equal(l.counts.met.value, null, 'no target evaluated: the share met is n.d.');
   });
 
+  test('a stock ("nuclei presi in carico", objective A 3.1) is its last value of the year in the target check and the chart, not the sum', async () => {
+    const staff = actorWith('staff', { ambitoId });
+    const a31 = await indicator('A', '3.1');
+    for (const [period, value] of [['2025-S1', '12'], ['2025-S2', '14']] as const) {
+      await saveMeasurement({ db: database.db, actor: staff, indicatorId: a31, input: { period, value }, today: '2026-02-01' });
+    }
+    const d = (await getIndicatorMonitoring(database.db, a31, '2026-02-01'))!;
+    assert.equal(d.yearlyRule.aggregation, 'stock');
+    assert.equal(d.aggregationLabel, 'Stock (ultimo valore dell’anno)');
+    assert.equal(d.yearly.find((y) => y.year === 2025)!.actual, 14, 'not 26');
+    // "Almeno 20 nuclei" over the triennium: as a flow 12 + 14 = 26 would be «raggiunto»; as a stock it is 14, in progress.
+    assert.equal(d.evaluations[0]!.status, 'in_corso');
+    assert.match(d.evaluations[0]!.reason, /2025: 14 < 20/);
+  });
+
   test('carry-over: links the continuity in the next plan or creates the objective with the chosen actions', async () => {
     const coordinator = actorWith('coordinator', { ambitoId });
     const e = (await getPlanEvaluation(database.db, plan2021))!;

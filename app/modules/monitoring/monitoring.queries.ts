@@ -1,7 +1,7 @@
 import { asc, desc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../shared/db/client.ts';
 import { renderChartSvg } from '../../shared/charts/charts.server.ts';
-import { ACTION_STATUS_LABELS, INDICATOR_KIND_LABELS, PERIODICITY_LABELS, type ActionStatus, type IndicatorKind } from '../planning/plan-document.schema.ts';
+import { ACTION_STATUS_LABELS, INDICATOR_AGGREGATION_LABELS, INDICATOR_KIND_LABELS, PERIODICITY_LABELS, type ActionStatus, type IndicatorKind } from '../planning/plan-document.schema.ts';
 import { planActions, planIndicators, planObjectives, plans, type PlanIndicator } from '../planning/planning.schema.ts';
 import { ambiti, comuni } from '../territory/territory.schema.ts';
 import { listAmbitoComuni } from '../territory/territory.queries.ts';
@@ -30,6 +30,7 @@ import {
   periodsOfYear,
   periodWithin,
   summaryStatus,
+  yearlyRuleOf,
   type IndicatorTarget,
   type IndicatorTargetEvaluation,
 } from './monitoring.rules.ts';
@@ -49,11 +50,11 @@ function targetsOf(indicator: Pick<PlanIndicator, 'targets'>): IndicatorTarget[]
   return indicator.targets as unknown as IndicatorTarget[];
 }
 
-function evaluate(indicator: Pick<PlanIndicator, 'kind' | 'targets'>, rows: readonly MeasurementRow[], plan: { periodStartYear: number; periodEndYear: number }, today: string) {
-  const series = ambitoSeries(indicator.kind, rows);
+function evaluate(indicator: Pick<PlanIndicator, 'kind' | 'aggregation' | 'targets'>, rows: readonly MeasurementRow[], plan: { periodStartYear: number; periodEndYear: number }, today: string) {
+  const series = ambitoSeries(indicator.kind, rows, indicator.aggregation);
   let evaluations: IndicatorTargetEvaluation[];
   try {
-    evaluations = evaluateIndicatorTargets({ kind: indicator.kind, targets: targetsOf(indicator) }, series.measurements, { today, planStartYear: plan.periodStartYear, planEndYear: plan.periodEndYear });
+    evaluations = evaluateIndicatorTargets({ kind: indicator.kind, aggregation: indicator.aggregation, targets: targetsOf(indicator) }, series.measurements, { today, planStartYear: plan.periodStartYear, planEndYear: plan.periodEndYear });
   } catch (error) {
     // A target that does not fit the indicator's values (e.g. a threshold on a yes/no) is shown, not hidden.
     const message = error instanceof Error && 'issues' in error ? ((error as { issues: { message: string }[] }).issues[0]?.message ?? error.message) : String(error);
@@ -191,9 +192,9 @@ export function lockablePeriods(plan: { periodStartYear: number; periodEndYear: 
 }
 
 /** Figures of an indicator year by year (value, target threshold) for the targets-vs-actuals chart and its table. */
-function yearlyFigures(indicator: Pick<PlanIndicator, 'kind' | 'targets'>, series: { period: string; value: MeasurementValue }[], years: number[]) {
+function yearlyFigures(indicator: Pick<PlanIndicator, 'kind' | 'aggregation' | 'targets'>, series: { period: string; value: MeasurementValue }[], years: number[]) {
   const targets = targetsOf(indicator);
-  const aggregation = aggregationOf(indicator.kind);
+  const aggregation = aggregationOf(indicator.kind, indicator.aggregation);
   const numeric = indicator.kind === 'count' || indicator.kind === 'duration' || indicator.kind === 'ratio';
   return years.map((year) => {
     let actual: number | null = null;
@@ -244,6 +245,8 @@ export async function getIndicatorMonitoring(db: DbOrTx, indicatorId: string, to
     ...header,
     indicator: row.indicator,
     kindLabel: INDICATOR_KIND_LABELS[row.indicator.kind as IndicatorKind] ?? row.indicator.kind,
+    yearlyRule: yearlyRuleOf(row.indicator),
+    aggregationLabel: `${INDICATOR_AGGREGATION_LABELS[yearlyRuleOf(row.indicator).aggregation]}${row.indicator.aggregation ? '' : ' (predefinita per il tipo)'}`,
     periodicityLabel: row.indicator.periodicity ? PERIODICITY_LABELS[row.indicator.periodicity as keyof typeof PERIODICITY_LABELS] : 'Semestrale (predefinita)',
     objective: { id: row.objective.id, code: row.objective.code, title: row.objective.title },
     action: row.action ? { id: row.action.id, number: row.action.number, description: row.action.description, responsible: row.action.responsible } : null,

@@ -18,7 +18,9 @@ import {
   periodWithin,
   readValue,
   summaryStatus,
+  yearlyRuleOf,
 } from './monitoring.rules.ts';
+import { yearFigure } from './targets.rules.ts';
 
 const PLAN = { planStartYear: 2025, planEndYear: 2027 };
 const none = { valueNumber: null, valueBoolean: null, valueText: null, numerator: null, denominator: null };
@@ -227,5 +229,52 @@ describe('the periods a value can be entered for (the select of the entry form)'
     assert.equal(checkPeriodFor('2025-Q4', 'quarter', plan, now), 'il periodo 4° trimestre 2025 non è ancora iniziato: il suo valore si inserisce quando è in corso o chiuso');
     assert.equal(checkPeriodFor('2025-S1', 'quarter', plan, now), 'l’indicatore si misura con cadenza trimestrale: scegli uno dei suoi periodi, come 2026-Q1, non «2025-S1»');
     assert.match(checkPeriodFor('2023-Q4', 'quarter', plan, now)!, /^periodo 2023-Q4 fuori dal piano/);
+  });
+});
+
+describe('flows, stocks and rates: the yearly value follows the indicator', () => {
+  const S = (v: number, p: string) => ({ period: p, value: v });
+  test('the default comes from the kind: counts flow, ratios are rates, durations averaged, yes/no and stages last', () => {
+    assert.equal(yearlyRuleOf({ kind: 'count' }).aggregation, 'flow');
+    assert.equal(yearlyRuleOf({ kind: 'ratio' }).aggregation, 'rate');
+    assert.equal(yearlyRuleOf({ kind: 'duration' }).aggregation, 'stock_mean');
+    assert.equal(yearlyRuleOf({ kind: 'boolean' }).aggregation, 'stock');
+    assert.equal(yearlyRuleOf({ kind: 'count', aggregation: 'stock' }).engine, 'last');
+  });
+
+  test('a stock ("n. persone in carico") is its last value of the year, not the sum of its semesters', () => {
+    // Regression: 40 people in charge at 30 June and 45 at 31 December made "85" in 2025, and a ≥ 50 target "met".
+    const rows = [S(40, '2025-S1'), S(45, '2025-S2')];
+    const target = { year: 2025, rule: { type: 'gte' as const, value: 50 }, text: 'almeno 50 persone in carico' };
+    const asFlow = evaluateIndicatorTargets({ kind: 'count', targets: [target] }, rows, { today: '2026-02-01', ...PLAN });
+    assert.equal(asFlow[0]!.status, 'raggiunto', 'a flow (accessi) adds up: 85 ≥ 50');
+    const asStock = evaluateIndicatorTargets({ kind: 'count', aggregation: 'stock', targets: [target] }, rows, { today: '2026-02-01', ...PLAN });
+    assert.deepEqual([asStock[0]!.status, asStock[0]!.reason], ['non_raggiunto', '2025: 45 < 50 → non raggiunto']);
+    const mean = evaluateIndicatorTargets({ kind: 'count', aggregation: 'stock_mean', targets: [target] }, rows, { today: '2026-02-01', ...PLAN });
+    assert.equal(mean[0]!.reason, '2025: 42,5 < 50 → non raggiunto');
+  });
+
+  test('a stock target over the triennium is judged on the latest year, not on the sum of every period', () => {
+    const target = { year: null, rule: { type: 'gte' as const, value: 30 }, text: 'almeno 30 posti disponibili' };
+    const rows = [S(10, '2025-S1'), S(12, '2025-S2'), S(12, '2026-S1'), S(14, '2026-S2')];
+    const flow = evaluateIndicatorTargets({ kind: 'count', targets: [target] }, rows, { today: '2027-01-10', ...PLAN });
+    assert.equal(flow[0]!.status, 'raggiunto', 'as a flow, 48 over the triennium');
+    const stock = evaluateIndicatorTargets({ kind: 'count', aggregation: 'stock', targets: [target] }, rows, { today: '2027-01-10', ...PLAN });
+    assert.equal(stock[0]!.status, 'in_corso');
+    assert.match(stock[0]!.reason, /2026: 14 < 30/);
+  });
+
+  test('a rate is recomputed from numerator and denominator; a rate without them is the last period’s, and says so', () => {
+    const ratios = [{ period: '2025-S1', value: { numerator: 1, denominator: 10 } }, { period: '2025-S2', value: { numerator: 9, denominator: 10 } }];
+    assert.equal(yearFigure(ratios, 2025, yearlyRuleOf({ kind: 'ratio' }).engine).value, 50);
+    assert.equal(yearFigure(ratios, 2025, yearlyRuleOf({ kind: 'ratio', aggregation: 'stock' }).engine).value, 90, 'a share at year end');
+    const percents = [S(30, '2025-S1'), S(40, '2025-S2')];
+    const rule = yearlyRuleOf({ kind: 'count', aggregation: 'rate' });
+    assert.equal(yearFigure(percents, 2025, rule.engine).value, 40, 'not 70');
+    assert.match(rule.text, /^tasso dell’ultimo periodo: l’indicatore non registra numeratore e denominatore/);
+    // Comuni's bare percentages are not added up into the Ambito's.
+    const rows = [{ ...none, period: '2025-S1', comuneId: 'a', valueNumber: 30 }, { ...none, period: '2025-S1', comuneId: 'b', valueNumber: 50 }];
+    assert.deepEqual(ambitoSeries('count', rows, 'rate').measurements, []);
+    assert.deepEqual(ambitoSeries('count', rows, 'stock').measurements, [{ period: '2025-S1', value: 80 }], 'people in charge in each comune add up');
   });
 });

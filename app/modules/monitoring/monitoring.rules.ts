@@ -9,7 +9,8 @@
 //   triennial → year `2026`; quarterly → quarter `2026-Q1`; monthly → quarter as well (the target engine measures by
 //   year, semester or quarter; monthly figures are entered as quarterly totals).
 // - Kinds: count and duration are numbers, ratio is numerator/denominator, boolean is yes/no, category is the stage
-//   or state reached (text). The yearly value of a count is the sum of its periods, of a duration the mean.
+//   or state reached (text). The yearly value follows the indicator's aggregation (planning's vocabulary, default
+//   from the kind): a flow is summed, a stock is the last value (or the mean), a rate is recomputed — see yearlyRuleOf.
 // - A target without a year ("entro il triennio") is judged on the latest plan year that has measurements (the plan's
 //   last year when there are none): met there → raggiunto; not met while the plan's last year has not closed →
 //   in corso.
@@ -18,6 +19,7 @@
 //   a semester its two quarters.
 
 import { ValidationError, type FieldIssue } from '../../shared/errors.ts';
+import { indicatorAggregation, type IndicatorAggregation } from '../planning/plan-document.schema.ts';
 import {
   describeTarget,
   evaluateTarget,
@@ -51,9 +53,40 @@ export function granularityOf(periodicity: string | null | undefined): PeriodGra
   }
 }
 
-/** The yearly aggregation of an indicator's numbers: durations are averaged, counts summed. */
-export function aggregationOf(kind: string): Aggregation {
-  return kind === 'duration' ? 'mean' : 'sum';
+export interface YearlyRule {
+  /** The indicator's aggregation (stated in the plan, or the default of its kind). */
+  aggregation: IndicatorAggregation;
+  /** What the target engine does with the periods of a year. */
+  engine: Aggregation;
+  /** In words, for the pages: "somma dei periodi dell’anno", "tasso dell’ultimo periodo (…)". */
+  text: string;
+}
+
+/**
+ * How the periods of a year make an indicator's yearly value, from its aggregation (planning's vocabulary):
+ * a flow is summed; a stock is the last value of the year (or the mean of its periods, stock_mean); a rate is
+ * recomputed from the year's numerators and denominators when the indicator records them (kind ratio), otherwise
+ * it is the rate of the last period, and the text says so.
+ */
+export function yearlyRuleOf(indicator: { kind: string; aggregation?: string | null }): YearlyRule {
+  const aggregation = indicatorAggregation(indicator);
+  switch (aggregation) {
+    case 'flow':
+      return { aggregation, engine: 'sum', text: 'flusso: somma dei periodi dell’anno' };
+    case 'stock':
+      return { aggregation, engine: 'last', text: 'stock: ultimo valore dell’anno' };
+    case 'stock_mean':
+      return { aggregation, engine: 'mean', text: 'stock: media dei periodi dell’anno' };
+    case 'rate':
+      return indicator.kind === 'ratio'
+        ? { aggregation, engine: 'sum', text: 'tasso: ricalcolato da Σ numeratori / Σ denominatori dell’anno' }
+        : { aggregation, engine: 'last', text: 'tasso dell’ultimo periodo: l’indicatore non registra numeratore e denominatore, il tasso dell’anno non si può ricalcolare' };
+  }
+}
+
+/** The yearly aggregation of an indicator for the target engine (see yearlyRuleOf). */
+export function aggregationOf(kind: string, aggregation?: string | null): Aggregation {
+  return yearlyRuleOf({ kind, aggregation }).engine;
 }
 
 /** `2026`, `2026-S1`, `2026-Q3` for a year, granularity and index. */
@@ -252,18 +285,20 @@ export interface IndicatorTargetEvaluation {
  * (for targets without a year).
  */
 export function evaluateIndicatorTargets(
-  indicator: { kind: string; targets: readonly IndicatorTarget[] },
+  indicator: { kind: string; aggregation?: string | null; targets: readonly IndicatorTarget[] },
   measurements: readonly Measurement[],
   context: { today: string; planStartYear: number; planEndYear: number },
 ): IndicatorTargetEvaluation[] {
-  const aggregation = aggregationOf(indicator.kind);
+  const rule = yearlyRuleOf(indicator);
+  const aggregation = rule.engine;
   return indicator.targets.map((t) => {
     const description = t.year === null ? `entro il ${context.planEndYear}: ${describeTarget(t.rule)}` : `${t.year}: ${describeTarget(t.rule)}`;
     if (t.year !== null) {
       const e = judge(t.rule, measurements, t.year, context.today, aggregation, indicator.kind);
       return { year: t.year, judgedYear: t.year, rule: t.rule, text: t.text, description, status: e.status, reason: e.reason };
     }
-    if ((t.rule.type === 'gte' || t.rule.type === 'lte') && indicator.kind === 'count') {
+    // Only a flow adds up over the triennium; a stock or a rate is judged on its latest year, like other targets.
+    if ((t.rule.type === 'gte' || t.rule.type === 'lte') && indicator.kind === 'count' && rule.aggregation === 'flow') {
       const e = judgeTriennium(t.rule, measurements, context);
       return { year: null, judgedYear: context.planEndYear, rule: t.rule, text: t.text, description, ...e };
     }
@@ -328,7 +363,11 @@ function judge(rule: TargetRule, measurements: readonly Measurement[], year: num
 export function ambitoSeries(
   kind: string,
   rows: readonly (StoredValue & { period: string; comuneId: string | null })[],
+  aggregation?: string | null,
 ): { measurements: Measurement[]; summedPeriods: string[] } {
+  // Comuni's counts add up to the Ambito's (flows and stocks alike), ratios by their numerators and denominators;
+  // a rate typed as a bare number (no numerator/denominator) cannot be added up.
+  const summable = kind === 'ratio' || (kind === 'count' && indicatorAggregation({ kind, aggregation }) !== 'rate');
   const own = new Map<string, MeasurementValue>();
   const byComune = new Map<string, (StoredValue & { period: string })[]>();
   for (const r of rows) {
@@ -338,7 +377,7 @@ export function ambitoSeries(
     else byComune.set(r.period, [...(byComune.get(r.period) ?? []), r]);
   }
   const summedPeriods: string[] = [];
-  if (kind === 'count' || kind === 'ratio') {
+  if (summable) {
     for (const [period, list] of byComune) {
       if (own.has(period)) continue;
       summedPeriods.push(period);

@@ -31,6 +31,8 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
       kind: d.indicator.kind,
       kindLabel: d.kindLabel,
       periodicityLabel: d.periodicityLabel,
+      aggregationLabel: d.aggregationLabel,
+      yearlyRule: d.yearlyRule.text,
       numeratorLabel: d.indicator.numeratorLabel,
       denominatorLabel: d.indicator.denominatorLabel,
       unit: d.indicator.unit,
@@ -128,6 +130,10 @@ export default function IndicatorPage({ loaderData, actionData }: Route.Componen
         )}
         <dt className="col-sm-3">Periodicità</dt>
         <dd className="col-sm-9">{d.indicator.periodicityLabel}</dd>
+        <dt className="col-sm-3">Valore dell’anno</dt>
+        <dd className="col-sm-9" data-testid="yearly-rule">
+          {d.indicator.aggregationLabel} — {d.indicator.yearlyRule}
+        </dd>
         {d.indicator.unit && (
           <>
             <dt className="col-sm-3">Unità</dt>
