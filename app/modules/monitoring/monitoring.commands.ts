@@ -409,8 +409,8 @@ export async function carryOverObjective({ db, actor, objectiveId, input }: { db
 }
 
 /**
- * Writes a reminder of what is due (the indicators of the last closed period still without a value, grouped by
- * responsible person) to the outbox, one message per coordinator and staff member of the Ambito with an address.
+ * Writes a reminder of what is overdue (values of closed periods still missing, see dueMeasurements, grouped by
+ * responsible) to the outbox, one message per coordinator and staff member of the Ambito with an address.
  * A second reminder for the same period to the same person is not written again.
  */
 export async function sendDueReminders({ db, actor, planId, today, baseUrl }: { db: Db; actor: Actor; planId: string; today: string; baseUrl: string }) {

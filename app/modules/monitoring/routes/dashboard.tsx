@@ -11,7 +11,7 @@ import { abilitiesFor, authorize } from '../monitoring.policy.ts';
 import { getPlanDashboard, todayInRome } from '../monitoring.queries.ts';
 import { periodName } from '../monitoring.rules.ts';
 import { baseUrlOf, requireMonitoringPlan, uploadedText } from '../monitoring.server.ts';
-import { formatShare } from '../progress.rules.ts';
+import { formatShare, NOT_AVAILABLE } from '../progress.rules.ts';
 import { IssuesAlert, StatusBadge } from '../components/status-badge.tsx';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
@@ -390,7 +390,7 @@ export default function Dashboard({ loaderData, actionData }: Route.ComponentPro
                 {m.yearly.map((y) => (
                   <tr key={y.year}>
                     <th scope="row">{y.year}</th>
-                    <td className="num">{y.actual === null ? '—' : `${y.actual.toLocaleString('it-IT', { maximumFractionDigits: 2 })}${y.complete ? '' : ' (parziale)'}`}</td>
+                    <td className="num">{y.actual === null ? NOT_AVAILABLE : `${y.actual.toLocaleString('it-IT', { maximumFractionDigits: 2 })}${y.complete ? '' : ' (parziale)'}`}</td>
                     <td>{y.targetText ?? '—'}</td>
                   </tr>
                 ))}

@@ -195,7 +195,7 @@ export default function IndicatorPage({ loaderData, actionData }: Route.Componen
             {d.yearly.map((y) => (
               <tr key={y.year}>
                 <th scope="row">{y.year}</th>
-                <td className="num">{y.actual === null ? '—' : `${y.actual.toLocaleString('it-IT', { maximumFractionDigits: 2 })}${y.complete ? '' : ' (parziale)'}`}</td>
+                <td className="num">{y.actual === null ? 'n.d.' : `${y.actual.toLocaleString('it-IT', { maximumFractionDigits: 2 })}${y.complete ? '' : ' (parziale)'}`}</td>
                 <td>{y.targetText ?? '—'}</td>
               </tr>
             ))}
