@@ -18,7 +18,7 @@ test('without JavaScript: measurements are entered and imported from CSV, and th
   await page.getByRole('link', { name: 'Indicatore 1.1: inserisci e vedi i valori' }).click();
   const target2025 = page.getByTestId('targets').getByRole('row', { name: /^2025: ≥ 2/ });
   for (const period of ['2025-S1', '2025-S2']) {
-    await page.getByLabel('Periodo', { exact: true }).fill(period);
+    await page.getByLabel('Periodo', { exact: true }).selectOption(period);
     await page.getByLabel('Valore', { exact: true }).fill('1');
     await page.getByRole('button', { name: 'Salva il valore' }).click();
     await expect(page.getByRole('status')).toContainText('salvato');

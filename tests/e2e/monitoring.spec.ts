@@ -15,6 +15,9 @@ test('entering the measurements of a period changes the target status; a locked 
   await expect(page.getByRole('heading', { level: 1, name: /^Monitoraggio del Piano di Zona 2025-2027/ })).toBeVisible();
   await expectAccessible(page);
   const dashboard = page.url();
+  // No measured value for objective L, whose 2025 targets have closed: its progress is n.d., not 0 %.
+  await expect(page.locator('tr', { has: page.getByRole('link', { name: 'Obiettivo L: azioni e indicatori' }) })).toContainText('n.d.');
+  await expect(page.getByTestId('to-collect')).toContainText('Da rilevare (periodo in corso, non ancora chiuso');
 
   // The PUA card of seed 002: share of assessments with the social worker of the Ambito, 2025 ≥ 50 %.
   await page.getByRole('link', { name: 'Obiettivo LEPS-PUA: azioni e indicatori' }).click();
@@ -28,7 +31,7 @@ test('entering the measurements of a period changes the target status; a locked 
   await expectAccessible(page);
 
   const enter = async (period: string, numerator: string, denominator: string) => {
-    await page.getByLabel('Periodo', { exact: true }).fill(period);
+    await page.getByLabel('Periodo', { exact: true }).selectOption(period);
     await page.getByLabel(/^Numeratore/).fill(numerator);
     await page.getByLabel(/^Denominatore/).fill(denominator);
     await page.getByRole('button', { name: 'Salva il valore' }).click();

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { auditLog } from '../../app/shared/audit/audit.schema.ts';
 import { ConflictError, ForbiddenError, ValidationError } from '../../app/shared/errors.ts';
 import { outbox } from '../../app/shared/mail/outbox.schema.ts';
@@ -81,6 +81,13 @@ describe('monitoring: measurements, targets, locks, evaluation grid, carry-over'
     const b = e.objectives.find((o) => o.code === 'B')!;
     assert.equal(b.spending!.spendingClass, 'below_100');
     assert.equal(b.evaluation!.resourceAdequacyLevel, 'Sufficientemente adeguato');
+    // Regression: objective E's page cited "…, vedi README-evaluation.md, L1916-L2018" (fixture line numbers).
+    const eRow = e.objectives.find((o) => o.code === 'E')!;
+    assert.match(eRow.evaluation!.source!, /^Ambito Territoriale di Gallarate, Piano di Zona 2025-2027 .*§1\.3 «Valutazione degli obiettivi di piano», obiettivo E «/);
+    for (const o of e.objectives) {
+      assert.doesNotMatch(o.evaluation!.source ?? '', /\bL\d+|\.md\b|\.json\b/, `objective ${o.code}`);
+      assert.deepEqual(Object.keys(o.published ?? {}).sort(), ['band', 'percent'], `objective ${o.code}: no line numbers with the published grade`);
+    }
   });
 
   test('the grid import refuses a file whose percentages disagree with the plan, naming objective and action', async () => {
@@ -174,9 +181,17 @@ describe('monitoring: measurements, targets, locks, evaluation grid, carry-over'
         e instanceof ValidationError &&
         JSON.stringify(e.issues) ===
           JSON.stringify([
-            { path: 'period', message: 'l’indicatore si misura con cadenza semestrale: scrivi un periodo come 2026-S1, non «2026»' },
+            { path: 'period', message: 'l’indicatore si misura con cadenza semestrale: scegli uno dei suoi periodi, come 2026-S1, non «2026»' },
             { path: 'numerator', message: 'numeratore non valido: «abc» (scrivi un numero, es. 12 o 1.234,5)' },
           ]),
+    );
+    // A period outside the indicator's periods offered by the select (not yet started at `now`) is refused too.
+    const detail = (await getIndicatorMonitoring(database.db, pua, '2025-09-15'))!;
+    assert.deepEqual(detail.periodChoices.map((c) => c.key), ['2024-S1', '2024-S2', '2025-S1', '2025-S2']);
+    assert.equal(detail.suggestedPeriod, '2025-S1');
+    await assert.rejects(
+      saveMeasurement({ db: database.db, actor: staff, indicatorId: pua, input: { period: '2026-S1', numerator: '1', denominator: '2' }, today: '2025-09-15' }),
+      (e: unknown) => e instanceof ValidationError && e.issues[0]!.path === 'period' && e.issues[0]!.message === 'il periodo 1° semestre 2026 non è ancora iniziato: il suo valore si inserisce quando è in corso o chiuso',
     );
   });
 
@@ -252,9 +267,11 @@ describe('monitoring: measurements, targets, locks, evaluation grid, carry-over'
     assert.ok(dash.measured.some((m) => m.code === '2.1' && m.objectiveCode === 'LEPS-PUA' && m.svg));
 
     const due = await listDue(database.db, plan2025, TODAY);
-    assert.deepEqual(due.periods, ['2025', '2026-S1'], 'annual indicators are due for 2025, semiannual ones for the first semester of 2026');
-    assert.ok(due.total > 250, `${due.total} indicators still to measure for the first semester of 2026`);
-    assert.ok(!due.groups.flatMap((g) => g.items).some((i) => i.objectiveCode === 'LEPS-PUA' && i.code === '2.1'), 'a measured indicator is not due');
+    // Every closed period without a value is overdue (before: only the last closed one, so 2025's semesters vanished).
+    assert.deepEqual(due.periods, ['2025', '2025-S1', '2025-S2', '2026-S1'], 'annual indicators are overdue for 2025, semiannual ones for every closed semester');
+    assert.deepEqual(due.toCollect.periods, ['2026', '2026-S2'], 'the periods under way are to be collected, not overdue');
+    assert.ok(due.indicators > 250, `${due.indicators} indicators have overdue values`);
+    assert.ok(!due.groups.flatMap((g) => g.items).some((i) => i.objectiveCode === 'LEPS-PUA' && i.code === '2.1' && i.period === '2026-S1'), 'a measured period is not due');
     const first = await sendDueReminders({ db: database.db, actor: staff, planId: plan2025, today: TODAY, baseUrl: 'https://cantiere.example' });
     assert.ok(first.written >= 2, 'coordinator and staff of the demo Ambito');
     const second = await sendDueReminders({ db: database.db, actor: staff, planId: plan2025, today: TODAY, baseUrl: 'https://cantiere.example' });
@@ -263,6 +280,47 @@ describe('monitoring: measurements, targets, locks, evaluation grid, carry-over'
     const reminder = mails.find((m) => m.topic.startsWith('monitoring-due:'))!;
     assert.match(reminder.subject, /^Monitoraggio del Piano di Zona 2025-2027 – Ambito Territoriale di Gallarate: \d+ misure da inserire$/);
     assert.match(reminder.body, /1° semestre 2026/);
+  });
+
+  test('on the first day of the plan nothing is overdue: every indicator is «da rilevare» for its first period', async () => {
+    const dayOne = await listDue(database.db, plan2025, '2025-01-01');
+    assert.equal(dayOne.total, 0);
+    assert.deepEqual(dayOne.groups, []);
+    const indicators = await database.db.select({ id: planIndicators.id }).from(planIndicators).innerJoin(planObjectives, eq(planObjectives.id, planIndicators.objectiveId)).where(eq(planObjectives.planId, plan2025));
+    const firstPeriod = await database.db.selectDistinct({ id: measurements.indicatorId }).from(measurements).where(and(eq(measurements.planId, plan2025), inArray(measurements.period, ['2025', '2025-S1'])));
+    assert.equal(dayOne.toCollect.total, indicators.length - firstPeriod.length, 'every indicator not yet measured for its first period');
+    assert.deepEqual(dayOne.toCollect.periods, ['2025', '2025-S1']);
+    // The day after the first semester closes, the semiannual indicators without a value are overdue; the annual ones are not yet.
+    const july = await listDue(database.db, plan2025, '2025-07-01');
+    assert.deepEqual(july.periods, ['2025-S1']);
+    assert.ok(july.groups.every((g) => !g.named && g.responsible === 'Responsabile non indicato nel piano'), 'the Gallarate plan names no responsible: said so, once');
+    assert.deepEqual(july.byObjective.map((g) => g.objectiveCode).slice(0, 2), ['1', '2']);
+  });
+
+  test('a plan with no measured figure shows n.d., not 0 %, for every objective and the plan (closed years without data included)', async () => {
+    const plan = (await getPlanDashboard(database.db, plan2025, '2026-11-26'))!;
+    // Objective L has yearly targets for 2025 (closed, no data: «dati mancanti») — before, its actions were at 0 %.
+    const l = plan.objectives.find((o) => o.code === 'L')!;
+    assert.ok(l.counts.dati_mancanti > 0);
+    assert.equal(l.progress.value, null, 'objective L has no measured value: n.d.');
+    assert.ok(l.actions.every((a) => a.realisation.value === null), l.actions.map((a) => a.realisation.formula).join(' | '));
+    assert.ok(l.actions.every((a) => /^n\.d\.: 0 di \d+ target valutat/.test(a.realisation.formula)), l.actions.map((a) => a.realisation.formula).join(' | '));
+    assert.equal(l.counts.met.value, null, 'no target evaluated: the share met is n.d.');
+  });
+
+  test('a stock ("nuclei presi in carico", objective A 3.1) is its last value of the year in the target check and the chart, not the sum', async () => {
+    const staff = actorWith('staff', { ambitoId });
+    const a31 = await indicator('A', '3.1');
+    for (const [period, value] of [['2025-S1', '12'], ['2025-S2', '14']] as const) {
+      await saveMeasurement({ db: database.db, actor: staff, indicatorId: a31, input: { period, value }, today: '2026-02-01' });
+    }
+    const d = (await getIndicatorMonitoring(database.db, a31, '2026-02-01'))!;
+    assert.equal(d.yearlyRule.aggregation, 'stock');
+    assert.equal(d.aggregationLabel, 'Stock (ultimo valore dell’anno)');
+    assert.equal(d.yearly.find((y) => y.year === 2025)!.actual, 14, 'not 26');
+    // "Almeno 20 nuclei" over the triennium: as a flow 12 + 14 = 26 would be «raggiunto»; as a stock it is 14, in progress.
+    assert.equal(d.evaluations[0]!.status, 'in_corso');
+    assert.match(d.evaluations[0]!.reason, /2025: 14 < 20/);
   });
 
   test('carry-over: links the continuity in the next plan or creates the objective with the chosen actions', async () => {

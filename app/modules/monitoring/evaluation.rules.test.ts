@@ -9,6 +9,8 @@ import {
   adequacyScore,
   classifyAdequacy,
   evaluateGrid,
+  evaluationCitation,
+  hasInternalReference,
   parseEvaluationGrid,
   planMeanGrade,
   printedPercent,
@@ -201,6 +203,26 @@ test('a broken grid file is refused with the file, the objective and the field',
     { path: 'griglia.json, obiettivo A, campo code', message: 'codice già usato dall’obiettivo n. 3' },
   ]);
   assert.deepEqual(issuesOf(() => parseEvaluationGrid('griglia.json', '{ "objectives": [')).map((i) => i.path), ['griglia.json']);
+});
+
+test('the grid cites its public source (document and section), never line numbers or file names', () => {
+  // Regression: the grid page of objective E showed "… vedi README-evaluation.md, L1916-L2018".
+  const grid = parseEvaluationGrid('evaluation-2021-2023.json', readFileSync(FIXTURE, 'utf8'));
+  const e = grid.objectives.find((o) => o.code === 'E')!;
+  const citation = evaluationCitation(grid.source!, e);
+  assert.equal(
+    citation,
+    'Ambito Territoriale di Gallarate, Piano di Zona 2025-2027 (adottato dall’Assemblea dei Sindaci il 02.12.2024), cap. 1 «Esiti della programmazione di Ambito 2021-2023», §1.3 «Valutazione degli obiettivi di piano», obiettivo E «' + e.title + '»',
+  );
+  assert.equal(hasInternalReference(citation), false);
+  assert.equal(hasInternalReference('righe del testo estratto, vedi README-evaluation.md'), true);
+  assert.equal(hasInternalReference('Piano di Zona, L1916-L2018'), true);
+  assert.equal(hasInternalReference('D.Lgs. 267/2000, art. 34; L. 328/2000'), false);
+  const raw = JSON.parse(readFileSync(FIXTURE, 'utf8'));
+  raw.source.document = 'Piano di Zona 2025-2027; righe del testo estratto, vedi README-evaluation.md';
+  assert.deepEqual(issuesOf(() => parseEvaluationGrid('griglia.json', JSON.stringify(raw))), [
+    { path: 'griglia.json, campo source.document', message: 'cita il documento pubblicato (titolo, capitolo o tabella), non numeri di riga o nomi di file' },
+  ]);
 });
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -351,12 +351,31 @@ const triennium = z
   .object({ from: z.int(), to: z.int() })
   .refine((t) => t.to - t.from === 2, { message: 'un triennio va da un anno a due anni dopo (es. 2021-2023)' });
 
+/**
+ * True when a text carries an internal reference instead of a public citation: line numbers of a text extraction
+ * ("L1916-L2018") or a repository file name ("README-evaluation.md", "grid.json"). Such references belong to the
+ * fixture's provenance notes, never to a page.
+ */
+export function hasInternalReference(value: string): boolean {
+  return /\bL\d+(?:\s*[-–]\s*L?\d+)?\b/.test(value) || /[\w-]+\.(?:md|json|csv|txt|ts)\b/i.test(value);
+}
+
+const publicCitation = text.refine((v) => !hasInternalReference(v), {
+  message: 'cita il documento pubblicato (titolo, capitolo o tabella), non numeri di riga o nomi di file',
+});
+
+/** The citation shown with an objective's grid: document, section, objective (public references only). */
+export function evaluationCitation(source: { document: string; section?: string | undefined }, objective: { code: string; title: string }): string {
+  return [source.document, source.section, `obiettivo ${objective.code} «${objective.title}»`].filter(Boolean).join(', ');
+}
+
 export const evaluationGridSchema = z.object({
   ambito: text,
   plan: triennium,
   previousPlan: triennium,
   nextPlan: triennium,
-  source: z.object({ document: text, lines: text }).optional(),
+  /** The public source: document title and section; `lines` is provenance for maintainers, never shown. */
+  source: z.object({ document: publicCitation, section: publicCitation.optional(), lines: text.optional() }).optional(),
   publishedMean: z.object({ label: text, sourceLines: z.string().optional() }).nullable().optional(),
   objectives: z.array(objectiveEvaluationSchema).min(1, 'nessun obiettivo'),
 });

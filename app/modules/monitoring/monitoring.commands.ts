@@ -11,11 +11,11 @@ import { planActions, planIndicators, planObjectives, plans } from '../planning/
 import type { PlanStatus } from '../planning/plan-document.schema.ts';
 import { ambiti } from '../territory/territory.schema.ts';
 import { listAmbitoComuni } from '../territory/territory.queries.ts';
-import { parseEvaluationGrid, spendingCoincidence } from './evaluation.rules.ts';
+import { evaluationCitation, parseEvaluationGrid, spendingCoincidence } from './evaluation.rules.ts';
 import { importFailed, parseMeasurementsCsv } from './monitoring.importers.ts';
 import { authorize, type MonitoringAction } from './monitoring.policy.ts';
 import { checkPeriodFor, granularityOf, periodName, periodWithin, readValue } from './monitoring.rules.ts';
-import { listDue } from './monitoring.queries.ts';
+import { listDue, todayInRome } from './monitoring.queries.ts';
 import { measurements, objectiveEvaluations, periodLocks } from './monitoring.schema.ts';
 import { ActionProgressInput, CarryOverInput, EvaluationInput, LockInput, MeasurementInput, UnlockInput } from './monitoring.validation.ts';
 
@@ -61,13 +61,13 @@ function lockedMessage(period: string, lock: { period: string; lockedBy: string;
  * Enters or corrects the measurement of an indicator for a period (for the Ambito or one of its comuni). A new
  * measurement is inserted; an existing one is changed only from the version the user saw. A locked period refuses.
  */
-export async function saveMeasurement({ db, actor, indicatorId, input }: { db: Db; actor: Actor; indicatorId: string; input: unknown }) {
+export async function saveMeasurement({ db, actor, indicatorId, input, today = todayInRome() }: { db: Db; actor: Actor; indicatorId: string; input: unknown; today?: string }) {
   const v = parse(MeasurementInput, input);
   return db.transaction(async (tx) => {
     const { indicator, plan, scope } = await indicatorScope(tx, indicatorId);
     authorize(actor, 'measurement.write', scope);
     const issues: FieldIssue[] = [];
-    const periodProblem = checkPeriodFor(v.period, granularityOf(indicator.periodicity), plan);
+    const periodProblem = checkPeriodFor(v.period, granularityOf(indicator.periodicity), plan, today);
     if (periodProblem) issues.push({ path: 'period', message: periodProblem });
     const { value, issues: valueIssues } = readValue(indicator.kind, v, (f) => f);
     issues.push(...valueIssues);
@@ -104,7 +104,7 @@ export async function saveMeasurement({ db, actor, indicatorId, input }: { db: D
  * comuni and the locked periods; one bad row refuses the file. Existing values of the same period are replaced.
  * One audit entry for the file.
  */
-export async function importMeasurements({ db, actor, planId, fileName, text }: { db: Db; actor: Actor; planId: string; fileName: string; text: string }) {
+export async function importMeasurements({ db, actor, planId, fileName, text, today = todayInRome() }: { db: Db; actor: Actor; planId: string; fileName: string; text: string; today?: string }) {
   const { plan, scope } = await planScope(db, planId);
   authorize(actor, 'measurement.write', scope);
   const rows = parseMeasurementsCsv(fileName, text);
@@ -126,7 +126,7 @@ export async function importMeasurements({ db, actor, planId, fileName, text }: 
         issues.push({ path: at('indicatore'), message: `l’obiettivo «${r.objective}» del piano non ha l’indicatore «${r.indicator}»` });
         continue;
       }
-      const periodProblem = checkPeriodFor(r.period, granularityOf(ind.periodicity), plan);
+      const periodProblem = checkPeriodFor(r.period, granularityOf(ind.periodicity), plan, today);
       if (periodProblem) {
         issues.push({ path: at('periodo'), message: periodProblem });
         continue;
@@ -278,7 +278,7 @@ export async function importEvaluation({ db, actor, planId, fileName, text }: { 
         objectiveId: o.id,
         realisationStatements: g.realisation.statements,
         realisationNotes: g.realisation.notes,
-        publishedGrade: g.publishedGrade ?? null,
+        publishedGrade: g.publishedGrade ? { percent: g.publishedGrade.percent, band: g.publishedGrade.band } : null,
         usersEvaluation: g.usersEvaluation,
         resourceAdequacyText: g.resourceAdequacy.text,
         resourceAdequacyLevel: g.resourceAdequacy.level,
@@ -291,7 +291,8 @@ export async function importEvaluation({ db, actor, planId, fileName, text }: { 
         continuityWithPrevious: g.continuityWithPrevious,
         reproposed: g.reproposed.answer,
         reproposedText: g.reproposed.text,
-        source: g.sourceLines ? `${grid.source?.document ?? fileName}, ${g.sourceLines}` : (grid.source?.document ?? fileName),
+        // A public citation only: the line numbers of the file are provenance notes, not a reference for readers.
+        source: grid.source ? evaluationCitation(grid.source, g) : `griglia importata dal file «${fileName}»`,
       });
     }
     if (issues.length) {
@@ -408,8 +409,8 @@ export async function carryOverObjective({ db, actor, objectiveId, input }: { db
 }
 
 /**
- * Writes a reminder of what is due (the indicators of the last closed period still without a value, grouped by
- * responsible person) to the outbox, one message per coordinator and staff member of the Ambito with an address.
+ * Writes a reminder of what is overdue (values of closed periods still missing, see dueMeasurements, grouped by
+ * responsible) to the outbox, one message per coordinator and staff member of the Ambito with an address.
  * A second reminder for the same period to the same person is not written again.
  */
 export async function sendDueReminders({ db, actor, planId, today, baseUrl }: { db: Db; actor: Actor; planId: string; today: string; baseUrl: string }) {

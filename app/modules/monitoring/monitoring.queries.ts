@@ -1,7 +1,7 @@
 import { asc, desc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../shared/db/client.ts';
 import { renderChartSvg } from '../../shared/charts/charts.server.ts';
-import { ACTION_STATUS_LABELS, INDICATOR_KIND_LABELS, PERIODICITY_LABELS, type ActionStatus, type IndicatorKind } from '../planning/plan-document.schema.ts';
+import { ACTION_STATUS_LABELS, INDICATOR_AGGREGATION_LABELS, INDICATOR_KIND_LABELS, PERIODICITY_LABELS, type ActionStatus, type IndicatorKind } from '../planning/plan-document.schema.ts';
 import { planActions, planIndicators, planObjectives, plans, type PlanIndicator } from '../planning/planning.schema.ts';
 import { ambiti, comuni } from '../territory/territory.schema.ts';
 import { listAmbitoComuni } from '../territory/territory.queries.ts';
@@ -18,14 +18,19 @@ import { targetsVsActualsChart } from './monitoring.charts.ts';
 import {
   aggregationOf,
   ambitoSeries,
+  cardResponsible,
+  dueMeasurements,
+  type DueList,
   evaluateIndicatorTargets,
   formatValue,
   granularityOf,
   lastClosedPeriod,
+  periodChoices,
   periodName,
   periodsOfYear,
   periodWithin,
   summaryStatus,
+  yearlyRuleOf,
   type IndicatorTarget,
   type IndicatorTargetEvaluation,
 } from './monitoring.rules.ts';
@@ -45,11 +50,11 @@ function targetsOf(indicator: Pick<PlanIndicator, 'targets'>): IndicatorTarget[]
   return indicator.targets as unknown as IndicatorTarget[];
 }
 
-function evaluate(indicator: Pick<PlanIndicator, 'kind' | 'targets'>, rows: readonly MeasurementRow[], plan: { periodStartYear: number; periodEndYear: number }, today: string) {
-  const series = ambitoSeries(indicator.kind, rows);
+function evaluate(indicator: Pick<PlanIndicator, 'kind' | 'aggregation' | 'targets'>, rows: readonly MeasurementRow[], plan: { periodStartYear: number; periodEndYear: number }, today: string) {
+  const series = ambitoSeries(indicator.kind, rows, indicator.aggregation);
   let evaluations: IndicatorTargetEvaluation[];
   try {
-    evaluations = evaluateIndicatorTargets({ kind: indicator.kind, targets: targetsOf(indicator) }, series.measurements, { today, planStartYear: plan.periodStartYear, planEndYear: plan.periodEndYear });
+    evaluations = evaluateIndicatorTargets({ kind: indicator.kind, aggregation: indicator.aggregation, targets: targetsOf(indicator) }, series.measurements, { today, planStartYear: plan.periodStartYear, planEndYear: plan.periodEndYear });
   } catch (error) {
     // A target that does not fit the indicator's values (e.g. a threshold on a yes/no) is shown, not hidden.
     const message = error instanceof Error && 'issues' in error ? ((error as { issues: { message: string }[] }).issues[0]?.message ?? error.message) : String(error);
@@ -133,34 +138,44 @@ export async function getPlanForMonitoring(db: DbOrTx, planId: string) {
 }
 
 /**
- * What is due: the indicators of a plan under way whose last closed period (by their periodicity) has no value yet,
- * grouped by the person responsible for the action (or the Ufficio di Piano when none is named).
+ * What is due at `today` (see dueMeasurements): values of closed periods still missing (overdue), grouped by
+ * responsible — the action's, else the objective's as its plan card records it — and by objective; and the values
+ * of the period under way («da rilevare»). Empty for a plan not under way.
  */
-export async function listDue(db: DbOrTx, planId: string, today: string) {
+export async function listDue(db: DbOrTx, planId: string, today: string): Promise<DueList> {
   const [plan] = await db.select().from(plans).where(eq(plans.id, planId));
-  const empty = { periods: [] as string[], total: 0, groups: [] as { responsible: string; items: { indicatorId: string; objectiveCode: string; code: string; label: string; period: string }[] }[] };
-  if (!plan || !UNDER_WAY_STATUSES.includes(plan.status)) return empty;
+  if (!plan || !UNDER_WAY_STATUSES.includes(plan.status)) return dueMeasurements([], new Set(), { periodStartYear: 0, periodEndYear: -1 }, today);
   const rows = await db
-    .select({ id: planIndicators.id, code: planIndicators.code, label: planIndicators.label, periodicity: planIndicators.periodicity, objectiveCode: planObjectives.code, objectivePosition: planObjectives.position, position: planIndicators.position, responsible: planActions.responsible })
+    .select({
+      id: planIndicators.id,
+      code: planIndicators.code,
+      label: planIndicators.label,
+      periodicity: planIndicators.periodicity,
+      objectiveCode: planObjectives.code,
+      objectiveTitle: planObjectives.title,
+      card: planObjectives.card,
+      actionResponsible: planActions.responsible,
+    })
     .from(planIndicators)
     .innerJoin(planObjectives, eq(planObjectives.id, planIndicators.objectiveId))
     .leftJoin(planActions, eq(planActions.id, planIndicators.actionId))
     .where(eq(planObjectives.planId, planId))
     .orderBy(asc(planObjectives.position), asc(planIndicators.position));
   const measured = new Set((await db.select({ indicatorId: measurements.indicatorId, period: measurements.period }).from(measurements).where(eq(measurements.planId, planId))).map((m) => `${m.indicatorId}|${m.period}`));
-  const groups = new Map<string, typeof empty.groups[number]['items']>();
-  const periods = new Set<string>();
-  for (const r of rows) {
-    const period = lastClosedPeriod(today, granularityOf(r.periodicity));
-    const year = Number(period.slice(0, 4));
-    if (year < plan.periodStartYear || year > plan.periodEndYear) continue;
-    if (measured.has(`${r.id}|${period}`)) continue;
-    periods.add(period);
-    const who = r.responsible?.trim() || 'Ufficio di Piano (responsabile non indicato)';
-    groups.set(who, [...(groups.get(who) ?? []), { indicatorId: r.id, objectiveCode: r.objectiveCode, code: r.code, label: r.label, period }]);
-  }
-  const list = [...groups].map(([responsible, items]) => ({ responsible, items })).sort((a, b) => a.responsible.localeCompare(b.responsible, 'it'));
-  return { periods: [...periods].sort(), total: list.reduce((s, g) => s + g.items.length, 0), groups: list };
+  return dueMeasurements(
+    rows.map((r) => ({
+      indicatorId: r.id,
+      objectiveCode: r.objectiveCode,
+      objectiveTitle: r.objectiveTitle,
+      code: r.code,
+      label: r.label,
+      periodicity: r.periodicity,
+      responsible: r.actionResponsible?.trim() || cardResponsible(r.card),
+    })),
+    measured,
+    plan,
+    today,
+  );
 }
 
 /** The locks of a plan, by period. */
@@ -177,9 +192,9 @@ export function lockablePeriods(plan: { periodStartYear: number; periodEndYear: 
 }
 
 /** Figures of an indicator year by year (value, target threshold) for the targets-vs-actuals chart and its table. */
-function yearlyFigures(indicator: Pick<PlanIndicator, 'kind' | 'targets'>, series: { period: string; value: MeasurementValue }[], years: number[]) {
+function yearlyFigures(indicator: Pick<PlanIndicator, 'kind' | 'aggregation' | 'targets'>, series: { period: string; value: MeasurementValue }[], years: number[]) {
   const targets = targetsOf(indicator);
-  const aggregation = aggregationOf(indicator.kind);
+  const aggregation = aggregationOf(indicator.kind, indicator.aggregation);
   const numeric = indicator.kind === 'count' || indicator.kind === 'duration' || indicator.kind === 'ratio';
   return years.map((year) => {
     let actual: number | null = null;
@@ -222,17 +237,22 @@ export async function getIndicatorMonitoring(db: DbOrTx, indicatorId: string, to
       ? renderChartSvg(targetsVsActualsChart({ years, actual: yearly.map((y) => y.actual), target: yearly.map((y) => y.target), percent }), { width: 640, height: 260 })
       : null;
   const granularity = granularityOf(row.indicator.periodicity);
+  const choices = periodChoices(row.indicator.periodicity, plan, today);
+  const lastClosed = lastClosedPeriod(today, granularity);
   const locks = await listLocks(db, plan.id);
   const comuniList = await listAmbitoComuni(db, plan.ambitoId);
   return {
     ...header,
     indicator: row.indicator,
     kindLabel: INDICATOR_KIND_LABELS[row.indicator.kind as IndicatorKind] ?? row.indicator.kind,
+    yearlyRule: yearlyRuleOf(row.indicator),
+    aggregationLabel: `${INDICATOR_AGGREGATION_LABELS[yearlyRuleOf(row.indicator).aggregation]}${row.indicator.aggregation ? '' : ' (predefinita per il tipo)'}`,
     periodicityLabel: row.indicator.periodicity ? PERIODICITY_LABELS[row.indicator.periodicity as keyof typeof PERIODICITY_LABELS] : 'Semestrale (predefinita)',
     objective: { id: row.objective.id, code: row.objective.code, title: row.objective.title },
     action: row.action ? { id: row.action.id, number: row.action.number, description: row.action.description, responsible: row.action.responsible } : null,
     granularity,
-    suggestedPeriod: lastClosedPeriod(today, granularity),
+    periodChoices: choices,
+    suggestedPeriod: choices.some((c) => c.key === lastClosed) ? lastClosed : (choices[choices.length - 1]?.key ?? null),
     measurements: rows.map((r) => ({
       id: r.m.id,
       period: r.m.period,

@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
   ambitoSeries,
+  cardResponsible,
   checkPeriodFor,
+  dueMeasurements,
+  NO_RESPONSIBLE,
+  periodChoices,
+  periodState,
   evaluateIndicatorTargets,
   granularityOf,
   lastClosedPeriod,
@@ -13,7 +18,9 @@ import {
   periodWithin,
   readValue,
   summaryStatus,
+  yearlyRuleOf,
 } from './monitoring.rules.ts';
+import { yearFigure } from './targets.rules.ts';
 
 const PLAN = { planStartYear: 2025, planEndYear: 2027 };
 const none = { valueNumber: null, valueBoolean: null, valueText: null, numerator: null, denominator: null };
@@ -51,7 +58,7 @@ describe('periods', () => {
     const plan = { periodStartYear: 2025, periodEndYear: 2027 };
     assert.equal(checkPeriodFor('2026-S1', 'semester', plan), null);
     assert.equal(checkPeriodFor('2024', 'year', plan), null, 'the year before the plan is allowed, for the baseline');
-    assert.equal(checkPeriodFor('2026', 'semester', plan), 'l’indicatore si misura con cadenza semestrale: scrivi un periodo come 2026-S1, non «2026»');
+    assert.equal(checkPeriodFor('2026', 'semester', plan), 'l’indicatore si misura con cadenza semestrale: scegli uno dei suoi periodi, come 2026-S1, non «2026»');
     assert.equal(checkPeriodFor('2026-S3', 'semester', plan), 'periodo non valido: «2026-S3» (es. 2026-S1)');
     assert.match(checkPeriodFor('2028-S1', 'semester', plan)!, /^periodo 2028-S1 fuori dal piano \(2025-2027/);
     assert.equal(periodName('2026-S2'), '2° semestre 2026');
@@ -142,5 +149,132 @@ describe('targets of an indicator', () => {
   test('the baseline of a yes/no indicator is recorded, not judged', () => {
     const r = evaluateIndicatorTargets({ kind: 'boolean', targets: [{ year: 2025, rule: { type: 'baseline' }, text: 'T0' }] }, [{ period: '2025-S1', value: true }, { period: '2025-S2', value: false }], { today: '2026-11-26', ...PLAN });
     assert.deepEqual(r.map((e) => [e.status, e.reason]), [['baseline', '2025: valore di partenza (T0) = no']]);
+  });
+});
+
+describe('overdue and to be collected (now injected)', () => {
+  const plan = { periodStartYear: 2025, periodEndYear: 2027 };
+  const ind = (id: string, periodicity: string | null, objectiveCode = 'A', responsible: string | null = null) => ({
+    indicatorId: id,
+    objectiveCode,
+    objectiveTitle: `Obiettivo ${objectiveCode}`,
+    code: `${id}.1`,
+    label: `indicatore ${id}`,
+    periodicity,
+    responsible,
+  });
+
+  test('a period is closed only once its last day has passed', () => {
+    assert.equal(periodState('2025-S1', '2025-06-30'), 'open');
+    assert.equal(periodState('2025-S1', '2025-07-01'), 'closed');
+    assert.equal(periodState('2025-S2', '2025-07-01'), 'open');
+    assert.equal(periodState('2026', '2025-07-01'), 'future');
+  });
+
+  test('on the first day of the plan nothing is overdue: the first semester is «da rilevare»', () => {
+    // Regression: the monitoring page listed every indicator as overdue, "responsabile non indicato", on day one.
+    const due = dueMeasurements([ind('1', 'semiannual'), ind('2', 'annual'), ind('3', null)], new Set(), plan, '2025-01-02');
+    assert.equal(due.total, 0);
+    assert.deepEqual(due.groups, []);
+    assert.deepEqual(due.toCollect.periods, ['2025', '2025-S1']);
+    assert.equal(due.toCollect.total, 3);
+  });
+
+  test('after a period closes, only the values of closed periods without a value are overdue, every closed period counted', () => {
+    const measured = new Set(['1|2025-S1']);
+    const due = dueMeasurements([ind('1', 'semiannual', 'A', 'Mario Rossi'), ind('2', 'annual', 'B'), ind('3', 'quarterly', 'B', ' ')], measured, plan, '2026-02-10');
+    // 1: 2025-S2 (2025-S1 measured); 2: 2025; 3: 2025-Q1…Q4.
+    assert.equal(due.total, 6);
+    assert.equal(due.indicators, 3);
+    assert.deepEqual(due.periods, ['2025', '2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4', '2025-S2']);
+    assert.deepEqual(
+      due.groups.map((g) => [g.responsible, g.named, g.items.length]),
+      [
+        ['Mario Rossi', true, 1],
+        [NO_RESPONSIBLE, false, 5],
+      ],
+    );
+    assert.deepEqual(
+      due.byObjective.map((g) => [g.objectiveCode, g.responsible, g.items.map((i) => `${i.code} ${i.period}`)]),
+      [
+        ['A', 'Mario Rossi', ['1.1 2025-S2']],
+        ['B', NO_RESPONSIBLE, ['2.1 2025', '3.1 2025-Q1', '3.1 2025-Q2', '3.1 2025-Q3', '3.1 2025-Q4']],
+      ],
+    );
+    assert.deepEqual(due.toCollect.periods, ['2026', '2026-Q1', '2026-S1']);
+  });
+
+  test('the responsible recorded in the objective card is used when the action names none', () => {
+    assert.equal(cardResponsible({ titolo_intervento: 'x', responsabile: 'Ufficio di Piano – dott.ssa Bianchi' }), 'Ufficio di Piano – dott.ssa Bianchi');
+    assert.equal(cardResponsible({ referente: { answer: true, text: 'Servizio sociale di Cardano' } }), 'Servizio sociale di Cardano');
+    assert.equal(cardResponsible({ risorse_personale: 'EE.PP. – PRIVATI - ETS' }), null);
+    assert.equal(cardResponsible({}), null);
+  });
+});
+
+describe('the periods a value can be entered for (the select of the entry form)', () => {
+  const plan = { periodStartYear: 2025, periodEndYear: 2027 };
+  test('built from the indicator’s frequency and the plan’s years, up to the period under way', () => {
+    assert.deepEqual(
+      periodChoices('semiannual', plan, '2025-09-15').map((c) => c.label),
+      ['1° semestre 2024 (valore di partenza, prima del piano)', '2° semestre 2024 (valore di partenza, prima del piano)', '1° semestre 2025 (chiuso)', '2° semestre 2025 (in corso)'],
+    );
+    assert.deepEqual(periodChoices('annual', plan, '2026-01-01').map((c) => c.key), ['2024', '2025', '2026']);
+    assert.deepEqual(periodChoices('quarterly', plan, '2025-04-01').map((c) => c.key), ['2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4', '2025-Q1', '2025-Q2']);
+    assert.equal(periodChoices(null, plan, '2030-01-01').length, 8, 'semester by default; every period of the plan once it is over');
+  });
+  test('every choice is accepted by the server check, and a period outside them is refused with a message', () => {
+    const now = '2025-09-15';
+    for (const c of periodChoices('quarterly', plan, now)) assert.equal(checkPeriodFor(c.key, 'quarter', plan, now), null, c.key);
+    assert.equal(checkPeriodFor('2025-Q4', 'quarter', plan, now), 'il periodo 4° trimestre 2025 non è ancora iniziato: il suo valore si inserisce quando è in corso o chiuso');
+    assert.equal(checkPeriodFor('2025-S1', 'quarter', plan, now), 'l’indicatore si misura con cadenza trimestrale: scegli uno dei suoi periodi, come 2026-Q1, non «2025-S1»');
+    assert.match(checkPeriodFor('2023-Q4', 'quarter', plan, now)!, /^periodo 2023-Q4 fuori dal piano/);
+  });
+});
+
+describe('flows, stocks and rates: the yearly value follows the indicator', () => {
+  const S = (v: number, p: string) => ({ period: p, value: v });
+  test('the default comes from the kind: counts flow, ratios are rates, durations averaged, yes/no and stages last', () => {
+    assert.equal(yearlyRuleOf({ kind: 'count' }).aggregation, 'flow');
+    assert.equal(yearlyRuleOf({ kind: 'ratio' }).aggregation, 'rate');
+    assert.equal(yearlyRuleOf({ kind: 'duration' }).aggregation, 'stock_mean');
+    assert.equal(yearlyRuleOf({ kind: 'boolean' }).aggregation, 'stock');
+    assert.equal(yearlyRuleOf({ kind: 'count', aggregation: 'stock' }).engine, 'last');
+  });
+
+  test('a stock ("n. persone in carico") is its last value of the year, not the sum of its semesters', () => {
+    // Regression: 40 people in charge at 30 June and 45 at 31 December made "85" in 2025, and a ≥ 50 target "met".
+    const rows = [S(40, '2025-S1'), S(45, '2025-S2')];
+    const target = { year: 2025, rule: { type: 'gte' as const, value: 50 }, text: 'almeno 50 persone in carico' };
+    const asFlow = evaluateIndicatorTargets({ kind: 'count', targets: [target] }, rows, { today: '2026-02-01', ...PLAN });
+    assert.equal(asFlow[0]!.status, 'raggiunto', 'a flow (accessi) adds up: 85 ≥ 50');
+    const asStock = evaluateIndicatorTargets({ kind: 'count', aggregation: 'stock', targets: [target] }, rows, { today: '2026-02-01', ...PLAN });
+    assert.deepEqual([asStock[0]!.status, asStock[0]!.reason], ['non_raggiunto', '2025: 45 < 50 → non raggiunto']);
+    const mean = evaluateIndicatorTargets({ kind: 'count', aggregation: 'stock_mean', targets: [target] }, rows, { today: '2026-02-01', ...PLAN });
+    assert.equal(mean[0]!.reason, '2025: 42,5 < 50 → non raggiunto');
+  });
+
+  test('a stock target over the triennium is judged on the latest year, not on the sum of every period', () => {
+    const target = { year: null, rule: { type: 'gte' as const, value: 30 }, text: 'almeno 30 posti disponibili' };
+    const rows = [S(10, '2025-S1'), S(12, '2025-S2'), S(12, '2026-S1'), S(14, '2026-S2')];
+    const flow = evaluateIndicatorTargets({ kind: 'count', targets: [target] }, rows, { today: '2027-01-10', ...PLAN });
+    assert.equal(flow[0]!.status, 'raggiunto', 'as a flow, 48 over the triennium');
+    const stock = evaluateIndicatorTargets({ kind: 'count', aggregation: 'stock', targets: [target] }, rows, { today: '2027-01-10', ...PLAN });
+    assert.equal(stock[0]!.status, 'in_corso');
+    assert.match(stock[0]!.reason, /2026: 14 < 30/);
+  });
+
+  test('a rate is recomputed from numerator and denominator; a rate without them is the last period’s, and says so', () => {
+    const ratios = [{ period: '2025-S1', value: { numerator: 1, denominator: 10 } }, { period: '2025-S2', value: { numerator: 9, denominator: 10 } }];
+    assert.equal(yearFigure(ratios, 2025, yearlyRuleOf({ kind: 'ratio' }).engine).value, 50);
+    assert.equal(yearFigure(ratios, 2025, yearlyRuleOf({ kind: 'ratio', aggregation: 'stock' }).engine).value, 90, 'a share at year end');
+    const percents = [S(30, '2025-S1'), S(40, '2025-S2')];
+    const rule = yearlyRuleOf({ kind: 'count', aggregation: 'rate' });
+    assert.equal(yearFigure(percents, 2025, rule.engine).value, 40, 'not 70');
+    assert.match(rule.text, /^tasso dell’ultimo periodo: l’indicatore non registra numeratore e denominatore/);
+    // Comuni's bare percentages are not added up into the Ambito's.
+    const rows = [{ ...none, period: '2025-S1', comuneId: 'a', valueNumber: 30 }, { ...none, period: '2025-S1', comuneId: 'b', valueNumber: 50 }];
+    assert.deepEqual(ambitoSeries('count', rows, 'rate').measurements, []);
+    assert.deepEqual(ambitoSeries('count', rows, 'stock').measurements, [{ period: '2025-S1', value: 80 }], 'people in charge in each comune add up');
   });
 });

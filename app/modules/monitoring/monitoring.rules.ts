@@ -9,7 +9,8 @@
 //   triennial → year `2026`; quarterly → quarter `2026-Q1`; monthly → quarter as well (the target engine measures by
 //   year, semester or quarter; monthly figures are entered as quarterly totals).
 // - Kinds: count and duration are numbers, ratio is numerator/denominator, boolean is yes/no, category is the stage
-//   or state reached (text). The yearly value of a count is the sum of its periods, of a duration the mean.
+//   or state reached (text). The yearly value follows the indicator's aggregation (planning's vocabulary, default
+//   from the kind): a flow is summed, a stock is the last value (or the mean), a rate is recomputed — see yearlyRuleOf.
 // - A target without a year ("entro il triennio") is judged on the latest plan year that has measurements (the plan's
 //   last year when there are none): met there → raggiunto; not met while the plan's last year has not closed →
 //   in corso.
@@ -18,6 +19,7 @@
 //   a semester its two quarters.
 
 import { ValidationError, type FieldIssue } from '../../shared/errors.ts';
+import { indicatorAggregation, type IndicatorAggregation } from '../planning/plan-document.schema.ts';
 import {
   describeTarget,
   evaluateTarget,
@@ -51,9 +53,40 @@ export function granularityOf(periodicity: string | null | undefined): PeriodGra
   }
 }
 
-/** The yearly aggregation of an indicator's numbers: durations are averaged, counts summed. */
-export function aggregationOf(kind: string): Aggregation {
-  return kind === 'duration' ? 'mean' : 'sum';
+export interface YearlyRule {
+  /** The indicator's aggregation (stated in the plan, or the default of its kind). */
+  aggregation: IndicatorAggregation;
+  /** What the target engine does with the periods of a year. */
+  engine: Aggregation;
+  /** In words, for the pages: "somma dei periodi dell’anno", "tasso dell’ultimo periodo (…)". */
+  text: string;
+}
+
+/**
+ * How the periods of a year make an indicator's yearly value, from its aggregation (planning's vocabulary):
+ * a flow is summed; a stock is the last value of the year (or the mean of its periods, stock_mean); a rate is
+ * recomputed from the year's numerators and denominators when the indicator records them (kind ratio), otherwise
+ * it is the rate of the last period, and the text says so.
+ */
+export function yearlyRuleOf(indicator: { kind: string; aggregation?: string | null }): YearlyRule {
+  const aggregation = indicatorAggregation(indicator);
+  switch (aggregation) {
+    case 'flow':
+      return { aggregation, engine: 'sum', text: 'flusso: somma dei periodi dell’anno' };
+    case 'stock':
+      return { aggregation, engine: 'last', text: 'stock: ultimo valore dell’anno' };
+    case 'stock_mean':
+      return { aggregation, engine: 'mean', text: 'stock: media dei periodi dell’anno' };
+    case 'rate':
+      return indicator.kind === 'ratio'
+        ? { aggregation, engine: 'sum', text: 'tasso: ricalcolato da Σ numeratori / Σ denominatori dell’anno' }
+        : { aggregation, engine: 'last', text: 'tasso dell’ultimo periodo: l’indicatore non registra numeratore e denominatore, il tasso dell’anno non si può ricalcolare' };
+  }
+}
+
+/** The yearly aggregation of an indicator for the target engine (see yearlyRuleOf). */
+export function aggregationOf(kind: string, aggregation?: string | null): Aggregation {
+  return yearlyRuleOf({ kind, aggregation }).engine;
 }
 
 /** `2026`, `2026-S1`, `2026-Q3` for a year, granularity and index. */
@@ -252,18 +285,20 @@ export interface IndicatorTargetEvaluation {
  * (for targets without a year).
  */
 export function evaluateIndicatorTargets(
-  indicator: { kind: string; targets: readonly IndicatorTarget[] },
+  indicator: { kind: string; aggregation?: string | null; targets: readonly IndicatorTarget[] },
   measurements: readonly Measurement[],
   context: { today: string; planStartYear: number; planEndYear: number },
 ): IndicatorTargetEvaluation[] {
-  const aggregation = aggregationOf(indicator.kind);
+  const rule = yearlyRuleOf(indicator);
+  const aggregation = rule.engine;
   return indicator.targets.map((t) => {
     const description = t.year === null ? `entro il ${context.planEndYear}: ${describeTarget(t.rule)}` : `${t.year}: ${describeTarget(t.rule)}`;
     if (t.year !== null) {
       const e = judge(t.rule, measurements, t.year, context.today, aggregation, indicator.kind);
       return { year: t.year, judgedYear: t.year, rule: t.rule, text: t.text, description, status: e.status, reason: e.reason };
     }
-    if ((t.rule.type === 'gte' || t.rule.type === 'lte') && indicator.kind === 'count') {
+    // Only a flow adds up over the triennium; a stock or a rate is judged on its latest year, like other targets.
+    if ((t.rule.type === 'gte' || t.rule.type === 'lte') && indicator.kind === 'count' && rule.aggregation === 'flow') {
       const e = judgeTriennium(t.rule, measurements, context);
       return { year: null, judgedYear: context.planEndYear, rule: t.rule, text: t.text, description, ...e };
     }
@@ -328,7 +363,11 @@ function judge(rule: TargetRule, measurements: readonly Measurement[], year: num
 export function ambitoSeries(
   kind: string,
   rows: readonly (StoredValue & { period: string; comuneId: string | null })[],
+  aggregation?: string | null,
 ): { measurements: Measurement[]; summedPeriods: string[] } {
+  // Comuni's counts add up to the Ambito's (flows and stocks alike), ratios by their numerators and denominators;
+  // a rate typed as a bare number (no numerator/denominator) cannot be added up.
+  const summable = kind === 'ratio' || (kind === 'count' && indicatorAggregation({ kind, aggregation }) !== 'rate');
   const own = new Map<string, MeasurementValue>();
   const byComune = new Map<string, (StoredValue & { period: string })[]>();
   for (const r of rows) {
@@ -338,7 +377,7 @@ export function ambitoSeries(
     else byComune.set(r.period, [...(byComune.get(r.period) ?? []), r]);
   }
   const summedPeriods: string[] = [];
-  if (kind === 'count' || kind === 'ratio') {
+  if (summable) {
     for (const [period, list] of byComune) {
       if (own.has(period)) continue;
       summedPeriods.push(period);
@@ -357,17 +396,172 @@ export function summaryStatus(statuses: readonly TargetStatus[]): TargetStatus |
   return null;
 }
 
-/** Checks a period typed by a user against the indicator's granularity and the plan's years. */
-export function checkPeriodFor(key: string, granularity: PeriodGranularity, plan: { periodStartYear: number; periodEndYear: number }): string | null {
+/**
+ * Checks a period chosen by a user against the indicator's periods: its granularity, the plan's years (the year
+ * before the plan is admitted, for the baseline), and — when `now` is given — a period that has not started yet is
+ * refused (a value is measured during or after its period, never before).
+ */
+export function checkPeriodFor(key: string, granularity: PeriodGranularity, plan: { periodStartYear: number; periodEndYear: number }, now?: string): string | null {
   const p = parsePeriod(key.trim());
   const example = periodKey(plan.periodStartYear + 1, granularity, 1);
   if (!p) return `periodo non valido: «${key}» (es. ${example})`;
   if (p.granularity !== granularity) {
     const name = granularity === 'year' ? 'annuale' : granularity === 'semester' ? 'semestrale' : 'trimestrale';
-    return `l’indicatore si misura con cadenza ${name}: scrivi un periodo come ${example}, non «${key}»`;
+    return `l’indicatore si misura con cadenza ${name}: scegli uno dei suoi periodi, come ${example}, non «${key}»`;
   }
   if (p.year < plan.periodStartYear - 1 || p.year > plan.periodEndYear) {
     return `periodo ${key} fuori dal piano (${plan.periodStartYear}-${plan.periodEndYear}; è ammesso anche l’anno precedente, per il valore di partenza)`;
+  }
+  if (now !== undefined && periodStart(p.key) > now) {
+    return `il periodo ${periodName(p.key)} non è ancora iniziato: il suo valore si inserisce quando è in corso o chiuso`;
+  }
+  return null;
+}
+
+export interface PeriodChoice {
+  key: string;
+  /** "1° semestre 2026 (chiuso)", "2° semestre 2026 (in corso)", "anno 2024 (valore di partenza, prima del piano)". */
+  label: string;
+  state: 'closed' | 'open';
+}
+
+/**
+ * The periods a value can be entered for, for the select of the entry form: the indicator's periods (its
+ * granularity) over the year before the plan (baseline) and the plan's years, those already started at `now`, in
+ * order. Exactly the periods `checkPeriodFor` accepts.
+ */
+export function periodChoices(periodicity: string | null | undefined, plan: { periodStartYear: number; periodEndYear: number }, now: string): PeriodChoice[] {
+  const granularity = granularityOf(periodicity);
+  const out: PeriodChoice[] = [];
+  for (let y = plan.periodStartYear - 1; y <= plan.periodEndYear; y++) {
+    for (const key of periodsOfYear(y, granularity)) {
+      const state = periodState(key, now);
+      if (state === 'future') continue;
+      const note = y < plan.periodStartYear ? 'valore di partenza, prima del piano' : state === 'open' ? 'in corso' : 'chiuso';
+      out.push({ key, label: `${periodName(key)} (${note})`, state });
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// What is overdue and what is to be collected
+
+/** The first day of a period, YYYY-MM-DD. */
+export function periodStart(key: string): string {
+  const m = monthsOf(key);
+  if (!m) throw new ValidationError([{ path: 'periodo', message: `periodo non valido: «${key}»` }]);
+  return `${m.year}-${String(m.from).padStart(2, '0')}-01`;
+}
+
+/** Every period of the plan's years at an indicator's granularity, in order (the periods a value is asked for). */
+export function indicatorPeriods(periodicity: string | null | undefined, plan: { periodStartYear: number; periodEndYear: number }): string[] {
+  const granularity = granularityOf(periodicity);
+  const out: string[] = [];
+  for (let y = plan.periodStartYear; y <= plan.periodEndYear; y++) out.push(...periodsOfYear(y, granularity));
+  return out;
+}
+
+/** A period is closed when its last day is before `now`; open when `now` lies within it; otherwise still to come. */
+export function periodState(key: string, now: string): 'closed' | 'open' | 'future' {
+  if (periodEnd(key) < now) return 'closed';
+  return periodStart(key) <= now ? 'open' : 'future';
+}
+
+/** What the label of a missing responsible reads: said only where the plan really names nobody. */
+export const NO_RESPONSIBLE = 'Responsabile non indicato nel piano';
+
+export interface DueIndicatorInput {
+  indicatorId: string;
+  objectiveCode: string;
+  objectiveTitle: string;
+  code: string;
+  label: string;
+  periodicity: string | null;
+  /** The responsible of the action, else of the objective as the plan card records it; null when none is recorded. */
+  responsible: string | null;
+}
+
+export interface DueItem {
+  indicatorId: string;
+  objectiveCode: string;
+  code: string;
+  label: string;
+  period: string;
+}
+
+export interface DueList {
+  now: string;
+  /** Overdue: periods that have closed (end date before `now`) without a value, one item per indicator and period. */
+  total: number;
+  /** The indicators with at least one overdue value. */
+  indicators: number;
+  /** The closed periods some value is missing for, in order. */
+  periods: string[];
+  /** Overdue items grouped by responsible (alphabetical, the missing responsible last). */
+  groups: { responsible: string; named: boolean; items: DueItem[] }[];
+  /** Overdue items grouped by objective, in plan order. */
+  byObjective: { objectiveCode: string; objectiveTitle: string; responsible: string; items: DueItem[] }[];
+  /** «Da rilevare»: the current (not yet closed) period of each indicator still without a value — not overdue. */
+  toCollect: { total: number; periods: string[]; items: DueItem[] };
+}
+
+/**
+ * What is overdue in a plan under way at `now` (YYYY-MM-DD): for each indicator, every period of the plan's years at
+ * its granularity that has CLOSED (its last day is before `now`) and has no value; the period under way is «da
+ * rilevare», never overdue; periods still to come are neither. `measured` holds `indicatorId|period` of the values
+ * entered (for the Ambito or for any of its comuni). Indicators come in plan order.
+ */
+export function dueMeasurements(
+  indicators: readonly DueIndicatorInput[],
+  measured: ReadonlySet<string>,
+  plan: { periodStartYear: number; periodEndYear: number },
+  now: string,
+): DueList {
+  const overdue: (DueItem & { responsible: string | null; objectiveTitle: string })[] = [];
+  const toCollect: DueItem[] = [];
+  for (const i of indicators) {
+    for (const period of indicatorPeriods(i.periodicity, plan)) {
+      if (measured.has(`${i.indicatorId}|${period}`)) continue;
+      const state = periodState(period, now);
+      const item = { indicatorId: i.indicatorId, objectiveCode: i.objectiveCode, code: i.code, label: i.label, period };
+      if (state === 'closed') overdue.push({ ...item, responsible: i.responsible?.trim() || null, objectiveTitle: i.objectiveTitle });
+      else if (state === 'open') toCollect.push(item);
+    }
+  }
+  const strip = ({ responsible: _r, objectiveTitle: _t, ...item }: (typeof overdue)[number]): DueItem => item;
+  const byResponsible = new Map<string | null, DueItem[]>();
+  for (const o of overdue) byResponsible.set(o.responsible, [...(byResponsible.get(o.responsible) ?? []), strip(o)]);
+  const groups = [...byResponsible]
+    .map(([who, items]) => ({ responsible: who ?? NO_RESPONSIBLE, named: who !== null, items }))
+    .sort((a, b) => Number(b.named) - Number(a.named) || a.responsible.localeCompare(b.responsible, 'it'));
+  const byObjective = new Map<string, { objectiveCode: string; objectiveTitle: string; responsibles: Set<string>; items: DueItem[] }>();
+  for (const o of overdue) {
+    const g = byObjective.get(o.objectiveCode) ?? { objectiveCode: o.objectiveCode, objectiveTitle: o.objectiveTitle, responsibles: new Set<string>(), items: [] };
+    g.responsibles.add(o.responsible ?? NO_RESPONSIBLE);
+    g.items.push(strip(o));
+    byObjective.set(o.objectiveCode, g);
+  }
+  return {
+    now,
+    total: overdue.length,
+    indicators: new Set(overdue.map((o) => o.indicatorId)).size,
+    periods: [...new Set(overdue.map((o) => o.period))].sort(),
+    groups,
+    byObjective: [...byObjective.values()].map((g) => ({ objectiveCode: g.objectiveCode, objectiveTitle: g.objectiveTitle, responsible: [...g.responsibles].join('; '), items: g.items })),
+    toCollect: { total: toCollect.length, periods: [...new Set(toCollect.map((t) => t.period))].sort(), items: toCollect },
+  };
+}
+
+/**
+ * The responsible an objective's plan card records, if any: the first card field whose key names a responsible or a
+ * referent (e.g. `responsabile`, `referente`) with a text value.
+ */
+export function cardResponsible(card: Record<string, unknown> | null | undefined): string | null {
+  for (const [key, value] of Object.entries(card ?? {})) {
+    if (!/^(responsabil|referent)/i.test(key)) continue;
+    const text = typeof value === 'string' ? value : value && typeof value === 'object' && typeof (value as { text?: unknown }).text === 'string' ? (value as { text: string }).text : null;
+    if (text?.trim()) return text.trim();
   }
   return null;
 }

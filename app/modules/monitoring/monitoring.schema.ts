@@ -64,7 +64,7 @@ export const objectiveEvaluations = pgTable(
     realisationStatements: jsonb('realisation_statements').$type<string[]>().notNull().default([]),
     realisationNotes: text('realisation_notes'),
     /** The grade the document prints, when the evaluation was imported from a published plan (checked against ours). */
-    publishedGrade: jsonb('published_grade').$type<{ percent: number; band: string; sourceLines?: string } | null>(),
+    publishedGrade: jsonb('published_grade').$type<{ percent: number; band: string } | null>(),
     usersEvaluation: text('users_evaluation'),
     resourceAdequacyText: text('resource_adequacy_text'),
     resourceAdequacyLevel: text('resource_adequacy_level'),

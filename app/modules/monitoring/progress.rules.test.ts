@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ValidationError } from '../../shared/errors.ts';
-import { actionRealisation, countTargets, countTargetsBy, objectiveProgress, planProgress, rollUp, type ProgressItem } from './progress.rules.ts';
+import { actionRealisation, countTargets, formatShare, countTargetsBy, objectiveProgress, planProgress, rollUp, type ProgressItem } from './progress.rules.ts';
 import { evaluateTargetSchedule, type TargetStatus } from './targets.rules.ts';
 
 // Figures: the per-action realisation of the 16 objectives of Gallarate's Piano di Zona 2021-2023 and their macro-areas
@@ -50,28 +50,68 @@ test('a declared realisation is taken as is, e.g. objective A "Azione 4: 80%" (s
     denominator: 100,
     value: 80,
     formula: 'percentuale dichiarata: 80 %',
+    targets: 0,
+    evaluated: 0,
+    coverage: null,
   });
 });
 
-test('without a declared figure, an action is realised by the share of its due targets that are met', () => {
+test('without a declared figure, an action is realised over all the targets of the plan period (baselines excepted)', () => {
   // PUA/UVM card, seed 002 L12059-L12096: a T0 year, a met and a missed threshold, a year with no data, one in progress.
+  // Before: 1/3 "due" targets (33,33 %) — the open target was left out; now it is not achieved: 1 of 4.
   const statuses: { status: TargetStatus }[] = [{ status: 'baseline' }, { status: 'raggiunto' }, { status: 'non_raggiunto' }, { status: 'dati_mancanti' }, { status: 'in_corso' }];
   const result = actionRealisation({ targets: statuses });
   assert.equal(result.source, 'targets');
   assert.equal(result.numerator, 1);
-  assert.equal(result.denominator, 3);
-  close(result.value, 100 / 3);
-  assert.equal(result.formula, '(1 × 100)/3 target con esito (1 raggiunto + 1 non raggiunto + 1 con dati mancanti) = 33,33 %');
+  assert.equal(result.denominator, 4);
+  assert.equal(result.evaluated, 2);
+  assert.equal(result.coverage, '2 di 4 target valutati');
+  close(result.value, 25);
+  assert.equal(
+    result.formula,
+    '(1 × 100)/4 target del periodo del piano = 25 %; 2 di 4 target valutati (1 raggiunto + 1 non raggiunto; 1 in corso + 1 con dati mancanti)',
+  );
 });
 
-test('an action whose targets are all still in progress or at T0 has no realisation yet, rather than zero', () => {
-  const result = actionRealisation({ targets: [{ status: 'baseline' }, { status: 'in_corso' }] });
-  assert.equal(result.value, null);
-  assert.equal(result.formula, 'nessun target ancora valutabile (in corso o valore di partenza)');
+test('an action without any evaluated target has no realisation (n.d.), rather than zero — also when a closed year has no data', () => {
+  const open = actionRealisation({ targets: [{ status: 'baseline' }, { status: 'in_corso' }] });
+  assert.equal(open.value, null);
+  assert.equal(open.formula, 'n.d.: 0 di 1 target valutato (1 in corso + 0 con dati mancanti)');
+  // Regression: a closed year without a figure made the action 0 % ("0 %" on the dashboard of a plan with no data).
+  const missing = actionRealisation({ targets: [{ status: 'dati_mancanti' }, { status: 'in_corso' }, { status: 'in_corso' }] });
+  assert.equal(missing.value, null);
+  assert.equal(missing.coverage, '0 di 3 target valutati');
+  assert.equal(formatShare(missing.value), 'n.d.');
+  assert.equal(formatShare(0), '0 %');
   assert.equal(actionRealisation({}).source, 'none');
+  assert.equal(actionRealisation({}).value, null);
+  assert.equal(actionRealisation({ targets: [{ status: 'baseline' }] }).value, null);
   assert.deepEqual(issuesOf(() => actionRealisation({ declaredPercent: 130 }, 'obiettivo A, azione 4')), [
     { path: 'obiettivo A, azione 4, percentuale di realizzazione', message: 'percentuale non valida: «130» (da 0 a 100)' },
   ]);
+});
+
+test('an action met in its first year while its later targets are still open is not 100 % (1 di 3 target valutati)', () => {
+  const evaluations = evaluateTargetSchedule(
+    [
+      { year: 2025, rule: { type: 'gte', value: 10 } },
+      { year: 2026, rule: { type: 'gte', value: 12 } },
+      { year: 2027, rule: { type: 'gte', value: 14 } },
+    ],
+    [
+      { period: '2025-S1', value: 6 },
+      { period: '2025-S2', value: 6 },
+    ],
+    { today: '2026-03-01' },
+  );
+  assert.deepEqual(evaluations.map((e) => e.status), ['raggiunto', 'in_corso', 'in_corso']);
+  const r = actionRealisation({ targets: evaluations });
+  close(r.value, 100 / 3);
+  assert.equal(r.coverage, '1 di 3 target valutati');
+  // Once every year is met, it is 100 %.
+  const all = actionRealisation({ targets: [{ status: 'raggiunto' }, { status: 'raggiunto' }, { status: 'raggiunto' }] });
+  assert.equal(all.value, 100);
+  assert.equal(all.coverage, '3 di 3 target valutati');
 });
 
 test('an action can be realised from a target schedule evaluated by the target engine', () => {
@@ -88,7 +128,8 @@ test('an action can be realised from a target schedule evaluated by the target e
     { today: '2027-05-01' },
   );
   assert.deepEqual(evaluations.map((e) => e.status), ['raggiunto', 'non_raggiunto', 'in_corso']);
-  assert.equal(actionRealisation({ targets: evaluations }).value, 50);
+  // Before: 50 % (the open 2027 target left out); the 2027 target is part of the plan period and not achieved yet.
+  close(actionRealisation({ targets: evaluations }).value, 100 / 3);
 });
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -215,6 +256,10 @@ test('targets are counted as met, not met, missing, in progress and baseline, wi
     formula: '(2 × 100)/4 target con esito (2 raggiunti + 1 non raggiunto + 1 con dati mancanti) = 50 %',
   });
   assert.equal(countTargets([]).met.value, null);
+  // Regression: closed years without any figure gave "0 %" met; with nothing evaluated the share is n.d.
+  const none = countTargets([{ status: 'dati_mancanti' }, { status: 'dati_mancanti' }, { status: 'in_corso' }]);
+  assert.equal(none.met.value, null);
+  assert.equal(none.met.formula, 'n.d.: nessun target valutato (2 con dati mancanti)');
   assert.deepEqual(issuesOf(() => countTargets([{ status: 'forse' as TargetStatus }])), [{ path: 'target, elemento 1, stato', message: 'stato non valido: «forse»' }]);
 });
 

@@ -3,9 +3,13 @@
 // actions, see evaluation.rules.ts; progress here is the mean realisation, which is what a plan under way shows.)
 //
 // - An action's realisation is the percentage declared by the Ufficio di Piano when there is one (as in the
-//   evaluation of seed 002, "Azione 4: 80%"); otherwise it is the share of its targets met among those already due
-//   (raggiunto / (raggiunto + non raggiunto + dati mancanti)): a missing figure is not a met target, and targets in
-//   progress or baselines (T0) are not yet due.
+//   evaluation of seed 002, "Azione 4: 80%"); otherwise it is computed over ALL the targets of its indicators for the
+//   plan's period (every year, every target without a year), baselines (T0) excepted, because they are measured, not
+//   achieved:  realisation = raggiunti × 100 / targets of the period.  A target still open (in corso, e.g. a later
+//   year), or a closed one without its figure (dati mancanti), is not achieved: it counts in the denominator, never
+//   in the numerator. So one year met out of three is 33,33 %, not 100 %. The figure says how many targets it rests
+//   on: "1 di 3 target valutati" (valutati = raggiunti + non raggiunti, those with a figure and an outcome).
+// - When no target has been evaluated yet (none with a figure and an outcome) there is no realisation: n.d., not 0 %.
 // - An objective's progress is the mean of its actions' realisation, or the weighted mean when weights are set.
 //   Weights need not sum to 1 (nor to 100): they are normalised over the actions that have a figure. Either every
 //   action has a weight or none has. Actions without a figure are left out and listed, never counted as 0.
@@ -35,37 +39,75 @@ export interface ActionRealisationInput {
 
 export interface ActionRealisationResult extends Share {
   source: 'declared' | 'targets' | 'none';
+  /** Targets of the period to achieve (baselines excluded). */
+  targets: number;
+  /** Targets with a figure and an outcome (raggiunti + non raggiunti). */
+  evaluated: number;
+  /** "1 di 3 target valutati", or null for a declared figure. */
+  coverage: string | null;
 }
 
-/** An action's realisation percentage: declared, or computed from its targets. */
+/** "1 di 3 target valutati" */
+export function coverageText(evaluated: number, targets: number): string {
+  return `${evaluated} di ${targets} target ${targets === 1 ? 'valutato' : 'valutati'}`;
+}
+
+/** What a percentage reads when there is no figure: "n.d." (not available), never "0 %". */
+export const NOT_AVAILABLE = 'n.d.';
+
+/** A percentage as a user reads it, or "n.d." when there is no figure. */
+export function formatShare(value: number | null): string {
+  return value === null ? NOT_AVAILABLE : formatPercent(value);
+}
+
+/**
+ * An action's realisation percentage: declared, or computed over all the targets of the plan's period (see the
+ * header): raggiunti × 100 / targets (baselines excluded), n.d. while no target has been evaluated.
+ */
 export function actionRealisation(input: ActionRealisationInput, where = 'azione'): ActionRealisationResult {
   const declared = input.declaredPercent;
   if (declared !== undefined && declared !== null) {
     if (typeof declared !== 'number' || !Number.isFinite(declared) || declared < 0 || declared > 100) {
       throw new ValidationError([{ path: `${where}, percentuale di realizzazione`, message: `percentuale non valida: «${String(declared)}» (da 0 a 100)` }]);
     }
-    return { source: 'declared', numerator: declared, denominator: 100, value: declared, formula: `percentuale dichiarata: ${formatPercent(declared)}` };
+    return { source: 'declared', numerator: declared, denominator: 100, value: declared, formula: `percentuale dichiarata: ${formatPercent(declared)}`, targets: 0, evaluated: 0, coverage: null };
   }
-  const targets = input.targets ?? [];
-  const counts = countTargets(targets, where);
-  const due = counts.raggiunto + counts.non_raggiunto + counts.dati_mancanti;
-  if (due === 0) {
+  const list = input.targets ?? [];
+  const counts = countTargets(list, where);
+  const targets = counts.total - counts.baseline;
+  const evaluated = counts.raggiunto + counts.non_raggiunto;
+  if (targets === 0) {
     return {
-      source: targets.length ? 'targets' : 'none',
+      source: list.length ? 'targets' : 'none',
       numerator: 0,
       denominator: 0,
       value: null,
-      formula: targets.length ? 'nessun target ancora valutabile (in corso o valore di partenza)' : 'nessuna percentuale dichiarata e nessun target',
+      formula: list.length ? 'n.d.: solo valori di partenza (T0), nessun target da raggiungere' : 'n.d.: nessuna percentuale dichiarata e nessun target',
+      targets,
+      evaluated,
+      coverage: list.length ? coverageText(0, 0) : null,
     };
   }
-  const value = (counts.raggiunto * 100) / due;
+  const coverage = coverageText(evaluated, targets);
+  if (evaluated === 0) {
+    return { source: 'targets', numerator: 0, denominator: targets, value: null, formula: `n.d.: ${coverage} (${rest(counts)})`, targets, evaluated, coverage };
+  }
+  const value = (counts.raggiunto * 100) / targets;
   return {
     source: 'targets',
     numerator: counts.raggiunto,
-    denominator: due,
+    denominator: targets,
     value,
-    formula: `(${counts.raggiunto} × 100)/${due} target con esito (${tally(counts)}) = ${formatPercent(value)}`,
+    formula: `(${counts.raggiunto} × 100)/${targets} target del periodo del piano = ${formatPercent(value)}; ${coverage} (${tally(counts)}; ${rest(counts)})`,
+    targets,
+    evaluated,
+    coverage,
   };
+}
+
+/** "2 in corso + 1 con dati mancanti" */
+function rest(counts: Record<TargetStatus, number>): string {
+  return `${counts.in_corso} in corso + ${counts.dati_mancanti} con dati mancanti`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -178,7 +220,7 @@ export function planProgress(objectives: readonly ObjectiveProgressItem[]): { ar
 
 export type TargetCounts = Record<TargetStatus, number> & {
   total: number;
-  /** Targets met among those due: raggiunto / (raggiunto + non raggiunto + dati mancanti). */
+  /** Targets met among those due: raggiunto / (raggiunto + non raggiunto + dati mancanti); null (n.d.) while none has been evaluated. */
   met: Share;
 };
 
@@ -192,7 +234,8 @@ export function countTargets(evaluations: readonly { status: TargetStatus }[], w
   });
   if (issues.length) throw new ValidationError(issues);
   const due = counts.raggiunto + counts.non_raggiunto + counts.dati_mancanti;
-  const value = due === 0 ? null : (counts.raggiunto * 100) / due;
+  // No target with a figure and an outcome: no share (n.d.), not 0 % — a missing figure is no data, not a miss.
+  const value = counts.raggiunto + counts.non_raggiunto === 0 ? null : (counts.raggiunto * 100) / due;
   return {
     ...counts,
     total: evaluations.length,
@@ -202,8 +245,10 @@ export function countTargets(evaluations: readonly { status: TargetStatus }[], w
       value,
       formula:
         value === null
-          ? 'nessun target con esito'
-          : `(${counts.raggiunto} × 100)/${due} target con esito (${tally(counts)}) = ${formatPercent(value)}`,
+          ? counts.dati_mancanti
+            ? `n.d.: nessun target valutato (${counts.dati_mancanti} con dati mancanti)`
+            : 'n.d.: nessun target con esito'
+          : `(${counts.raggiunto} × 100)/${due} target con esito (${tally(counts)} + ${counts.dati_mancanti} con dati mancanti) = ${formatPercent(value)}`,
     },
   };
 }
@@ -225,6 +270,5 @@ function tally(counts: Record<TargetStatus, number>): string {
   return [
     word(counts.raggiunto, 'raggiunto', 'raggiunti'),
     word(counts.non_raggiunto, 'non raggiunto', 'non raggiunti'),
-    `${counts.dati_mancanti} con dati mancanti`,
   ].join(' + ');
 }

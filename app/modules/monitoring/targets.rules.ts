@@ -9,7 +9,9 @@
 //   percentage is computed here, Σ numerators × 100 / Σ denominators over the year, never stored) or the stage a
 //   process has reached (text, for `milestone` targets such as "Anno 2026: attivazione del protocollo");
 // - the yearly value of a count is the sum, the last value or the mean of the periods (`aggregation`, default
-//   'sum'); the yearly value of a yes/no output or of a stage is the value of the last period (the state at year end);
+//   'sum'); the yearly value of a ratio is recomputed from the year's sums (default) or, with 'last', is the ratio of
+//   the last period; the yearly value of a yes/no output or of a stage is the value of the last period (the state at
+//   year end);
 // - a year is complete when all its periods are measured; a year that has not closed yet (today ≤ 31/12) and is
 //   not complete is `in_corso`; a closed year with a period missing is `dati_mancanti`;
 // - comparisons of ratios are made on integers (a·100 vs t·b, a·d vs c·b), so scaling a ratio never changes a status.
@@ -297,8 +299,10 @@ function figureOf(checked: readonly CheckedMeasurement[], year: number, aggregat
   if (kind === 'boolean' || kind === 'stage') {
     value = inYear[inYear.length - 1]!.value as boolean | string;
   } else if (kind === 'ratio') {
+    // A rate is recomputed over the year (Σ numerators / Σ denominators); a share at a date ('last') is the
+    // ratio of the last period measured.
     const parts = inYear.map((m) => m.value as Ratio);
-    ratio = ratioFigure(parts);
+    ratio = aggregation === 'last' ? ratioFigure(parts.slice(-1)) : ratioFigure(parts);
     value = ratio.value;
   } else {
     const numbers = inYear.map((m) => m.value as number);

@@ -10,6 +10,8 @@ import {
   LOMBARDY_POLICY_AREAS,
   PLAN_STATUSES,
   TEMPLATE_IDS,
+  defaultAggregation,
+  indicatorAggregation,
   objectiveBudgetCents,
   parsePlanDocument,
   serializePlanDocument,
@@ -366,6 +368,41 @@ describe('parsePlanDocument reports every problem with file and JSON path', () =
         'objectives[0].actions[0].indicators[1].denominatorLabel (obiettivo 1, azione 1, indicatore 1.2)',
       ],
     );
+  });
+
+  test('an indicator’s aggregation is optional (default from its kind) and must fit its kind', () => {
+    const issues = issuesOf((d) => {
+      d.objectives[0].actions[0].indicators[0].aggregation = 'rate';
+      d.objectives[0].actions[0].indicators.push({ code: '1.2', label: 'protocollo attivato', kind: 'boolean', level: 'output', aggregation: 'flow' });
+      d.objectives[0].actions[0].indicators.push({ code: '1.3', label: 'media', kind: 'count', level: 'output', aggregation: 'average' });
+    });
+    assert.deepEqual(
+      issues.map((i) => [i.path.replace('piano.json, ', ''), i.message]),
+      [
+        ['objectives[0].actions[0].indicators[2].aggregation (obiettivo 1, azione 1, indicatore 1.3)', 'aggregazione non prevista (ammesse: flow, stock, stock_mean, rate)'],
+      ],
+    );
+    const kindIssues = issuesOf((d) => d.objectives[0].actions[0].indicators.push({ code: '1.2', label: 'protocollo attivato', kind: 'boolean', level: 'output', aggregation: 'flow' }));
+    assert.deepEqual(
+      kindIssues.map((i) => [i.path.replace('piano.json, ', ''), i.message]),
+      [['objectives[0].actions[0].indicators[1].aggregation (obiettivo 1, azione 1, indicatore 1.2)', 'l’aggregazione flow non si applica a un indicatore di tipo boolean (ammesse: stock)']],
+    );
+    assert.equal(defaultAggregation('count'), 'flow');
+    assert.equal(defaultAggregation('ratio'), 'rate');
+    assert.equal(indicatorAggregation({ kind: 'count', aggregation: null }), 'flow');
+    assert.equal(indicatorAggregation({ kind: 'count', aggregation: 'stock' }), 'stock');
+  });
+
+  test('the Gallarate 2025-2027 indicators state flows, stocks and rates where the plan makes it clear, and round-trip', () => {
+    const all = plan2025.objectives.flatMap((o) => [...o.indicators, ...o.actions.flatMap((a) => a.indicators)].map((i) => ({ o: o.code, ...i })));
+    const find = (o: string, code: string) => all.find((i) => i.o === o && i.code === code)!;
+    assert.equal(find('C', '1.2').aggregation, 'stock', 'n. utenti in lista d’attesa: a stock');
+    assert.equal(find('LEPS-PUA', 'INPUT-1').aggregation, 'stock', 'persone prese in carico al T0');
+    assert.ok(all.filter((i) => i.kind === 'ratio').every((i) => i.aggregation === 'rate'));
+    assert.ok(all.some((i) => i.aggregation === undefined), 'an indicator that does not state it keeps the default and is written without the field');
+    const doc = structuredClone(plan2025);
+    delete (doc.objectives[0]!.actions[0]!.indicators[0] as { aggregation?: string }).aggregation;
+    assert.doesNotMatch(serializePlanDocument(doc).split('"code": "1.1"')[1]!.split('}')[0]!, /aggregation/);
   });
 
   test('target rules that need a year, years outside the plan, and a repeated year', () => {

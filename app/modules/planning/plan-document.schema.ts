@@ -66,6 +66,53 @@ export const INDICATOR_KIND_LABELS: Record<IndicatorKind, string> = {
   category: 'Categoria o stato (testo, tipologia, fase raggiunta)',
 };
 
+/**
+ * How an indicator's values of the periods of a year make the year's value (and every roll-up and target check):
+ * - `flow`: summed over the year (accessi, prestazioni erogate, domande presentate);
+ * - `stock`: the last value of the year, a state at a date (persone in carico, posti disponibili);
+ * - `stock_mean`: the mean of the periods of the year (a stock averaged, as a template may ask; durations);
+ * - `rate`: recomputed from the year's numerators and denominators (Σ numeratori / Σ denominatori) when the
+ *   indicator records them (kind `ratio`); otherwise the rate of the last period, and the figure says so.
+ * When a plan does not state it, it follows from the kind (`defaultAggregation`).
+ */
+export const INDICATOR_AGGREGATIONS = ['flow', 'stock', 'stock_mean', 'rate'] as const;
+export type IndicatorAggregation = (typeof INDICATOR_AGGREGATIONS)[number];
+export const INDICATOR_AGGREGATION_LABELS: Record<IndicatorAggregation, string> = {
+  flow: 'Flusso (somma dei periodi dell’anno)',
+  stock: 'Stock (ultimo valore dell’anno)',
+  stock_mean: 'Stock (media dei periodi dell’anno)',
+  rate: 'Tasso (ricalcolato da numeratore e denominatore)',
+};
+/** The aggregations each kind admits (yes/no and stages are states: the last value of the year). */
+export const INDICATOR_KIND_AGGREGATIONS: Record<IndicatorKind, readonly IndicatorAggregation[]> = {
+  count: INDICATOR_AGGREGATIONS,
+  duration: INDICATOR_AGGREGATIONS,
+  ratio: ['rate', 'stock'],
+  boolean: ['stock'],
+  category: ['stock'],
+};
+
+/** The aggregation an indicator has when the plan does not state one: counts flow, ratios are rates, durations are averaged, yes/no and stages are states. */
+export function defaultAggregation(kind: string): IndicatorAggregation {
+  switch (kind) {
+    case 'ratio':
+      return 'rate';
+    case 'duration':
+      return 'stock_mean';
+    case 'boolean':
+    case 'category':
+      return 'stock';
+    default:
+      return 'flow';
+  }
+}
+
+/** The aggregation of an indicator: the one stated, else the default of its kind. */
+export function indicatorAggregation(indicator: { kind: string; aggregation?: string | null }): IndicatorAggregation {
+  const stated = indicator.aggregation;
+  return stated && (INDICATOR_AGGREGATIONS as readonly string[]).includes(stated) ? (stated as IndicatorAggregation) : defaultAggregation(indicator.kind);
+}
+
 export const INDICATOR_LEVELS = ['input', 'process', 'output', 'outcome'] as const;
 export const INDICATOR_LEVEL_LABELS: Record<(typeof INDICATOR_LEVELS)[number], string> = {
   input: 'Input (analisi del bisogno)',
@@ -440,6 +487,8 @@ export const Indicator = z.strictObject({
   unit: nullableText('unità di misura', 100),
   source: nullableText('fonte del dato', 1_000),
   periodicity: z.enum(PERIODICITIES, { message: `periodicità non prevista (ammesse: ${PERIODICITIES.join(', ')})` }).nullable().default(null),
+  /** Optional: absent means the default of the kind (see defaultAggregation), so older files keep their bytes. */
+  aggregation: z.enum(INDICATOR_AGGREGATIONS, { message: `aggregazione non prevista (ammesse: ${INDICATOR_AGGREGATIONS.join(', ')})` }).optional(),
   systemObjective: z.number().int().positive('numero dell’obiettivo di sistema non valido').nullable().default(null),
   targets: z.array(Target).default([]),
 });
@@ -575,6 +624,9 @@ function checkCard(card: Record<string, CardValue>, templateId: TemplateId, at: 
 
 function checkIndicator(ind: Indicator, plan: PlanHeader, at: Path, issues: Issue[], systemObjectives: Set<number>) {
   const isRatio = ind.kind === 'ratio';
+  if (ind.aggregation !== undefined && !INDICATOR_KIND_AGGREGATIONS[ind.kind].includes(ind.aggregation)) {
+    issues.push({ path: [...at, 'aggregation'], message: `l’aggregazione ${ind.aggregation} non si applica a un indicatore di tipo ${ind.kind} (ammesse: ${INDICATOR_KIND_AGGREGATIONS[ind.kind].join(', ')})` });
+  }
   if (isRatio && !ind.numeratorLabel) issues.push({ path: [...at, 'numeratorLabel'], message: 'un indicatore di tipo rapporto richiede il numeratore' });
   if (isRatio && !ind.denominatorLabel) issues.push({ path: [...at, 'denominatorLabel'], message: 'un indicatore di tipo rapporto richiede il denominatore' });
   if (!isRatio && (ind.numeratorLabel || ind.denominatorLabel)) {

@@ -238,6 +238,7 @@ export async function addIndicator({ db, actor, actionId, input }: { db: Db; act
         unit: v.unit,
         source: v.source,
         periodicity: v.periodicity,
+        aggregation: v.aggregation,
         targets: v.targets,
       })
       .returning();

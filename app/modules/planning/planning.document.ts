@@ -63,6 +63,7 @@ export async function insertPlanDocument(tx: DbOrTx, ambitoId: string, doc: Plan
         unit: ind.unit,
         source: ind.source,
         periodicity: ind.periodicity,
+        aggregation: ind.aggregation ?? null,
         systemObjective: ind.systemObjective,
         targets: ind.targets,
       }));
@@ -106,6 +107,7 @@ const toIndicator = (r: PlanIndicator): Indicator => ({
   unit: r.unit,
   source: r.source,
   periodicity: r.periodicity as Indicator['periodicity'],
+  ...(r.aggregation ? { aggregation: r.aggregation as NonNullable<Indicator['aggregation']> } : {}),
   systemObjective: r.systemObjective,
   targets: r.targets as Indicator['targets'],
 });

@@ -113,6 +113,8 @@ export const planIndicators = pgTable(
     unit: text('unit'),
     source: text('source'),
     periodicity: text('periodicity'),
+    /** flow | stock | stock_mean | rate (plan-document.schema.ts); null = the default of the kind. */
+    aggregation: text('aggregation'),
     systemObjective: integer('system_objective'),
     /** Yearly targets: [{ year, rule, text }] (see plan-document.schema.ts Target). */
     targets: jsonb('targets').$type<{ year: number | null; rule: Record<string, unknown>; text: string }[]>().notNull().default([]),

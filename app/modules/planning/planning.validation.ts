@@ -1,5 +1,17 @@
 import { optionalText, versionField, z } from '../../shared/validation.ts';
-import { ACTION_STATUSES, INDICATOR_KINDS, INDICATOR_LEVELS, ObjectiveLinks, PERIODICITIES, PLAN_STATUSES, TargetRule } from './plan-document.schema.ts';
+import {
+  ACTION_STATUSES,
+  INDICATOR_AGGREGATION_LABELS,
+  INDICATOR_AGGREGATIONS,
+  INDICATOR_KIND_AGGREGATIONS,
+  INDICATOR_KIND_LABELS,
+  INDICATOR_KINDS,
+  INDICATOR_LEVELS,
+  ObjectiveLinks,
+  PERIODICITIES,
+  PLAN_STATUSES,
+  TargetRule,
+} from './plan-document.schema.ts';
 
 const year = (label: string) => z.coerce.number({ message: `${label}: serve un anno` }).int(`${label}: serve un anno`).min(2000, `${label}: anno non valido`).max(2100, `${label}: anno non valido`);
 const isoDate = z
@@ -75,11 +87,19 @@ export const IndicatorInput = z
       .optional()
       .transform((v) => v || null)
       .pipe(z.enum(PERIODICITIES, { message: 'Periodicità non prevista.' }).nullable()),
+    aggregation: z
+      .string()
+      .optional()
+      .transform((v) => v || null)
+      .pipe(z.enum(INDICATOR_AGGREGATIONS, { message: 'Aggregazione annuale non prevista.' }).nullable()),
     targets: z.array(z.object({ year: z.number().int().nullable(), rule: TargetRule, text: z.string().trim().min(1).max(4000) })),
   })
   .superRefine((v, ctx) => {
     if (v.kind === 'ratio' && !v.numeratorLabel) ctx.addIssue({ code: 'custom', path: ['numeratorLabel'], message: 'Un indicatore di tipo rapporto richiede il numeratore.' });
     if (v.kind === 'ratio' && !v.denominatorLabel) ctx.addIssue({ code: 'custom', path: ['denominatorLabel'], message: 'Un indicatore di tipo rapporto richiede il denominatore.' });
+    if (v.aggregation && !INDICATOR_KIND_AGGREGATIONS[v.kind].includes(v.aggregation)) {
+      ctx.addIssue({ code: 'custom', path: ['aggregation'], message: `Per un indicatore di tipo «${INDICATOR_KIND_LABELS[v.kind]}» l’aggregazione annuale può essere: ${INDICATOR_KIND_AGGREGATIONS[v.kind].map((a) => INDICATOR_AGGREGATION_LABELS[a]).join('; ')}.` });
+    }
   });
 export type IndicatorInput = z.input<typeof IndicatorInput>;
 

@@ -36,6 +36,13 @@ export type PlanStatus = (typeof PLAN_STATUSES)[number];
 /** Level of the indicators a field collects (DGR XII/2167/2024 card: input, processo, output, outcome). */
 export const INDICATOR_LEVELS = ['input', 'process', 'output', 'outcome'] as const;
 
+/**
+ * How the periods of a year make an indicator's yearly value (same vocabulary as the plan exchange format):
+ * flow (sum), stock (last value), stock_mean (mean of the periods), rate (recomputed from numerator/denominator).
+ * A template states it where its cards say so (e.g. an average over the year); absent, it follows the measure.
+ */
+export const INDICATOR_AGGREGATIONS = ['flow', 'stock', 'stock_mean', 'rate'] as const;
+
 /** What a chapter holds besides its narrative text. */
 export const CHAPTER_CONTENTS = ['objective_cards', 'leps_cards', 'evaluation_grid', 'previous_plan_evaluation'] as const;
 
@@ -286,6 +293,7 @@ export const PriorityLeps = z
         z.strictObject({
           label: text('indicatore', 1000),
           measure: z.enum(['ratio', 'count', 'time', 'milestone'], { message: 'misura non prevista (ammesse: ratio, count, time, milestone)' }),
+          aggregation: z.enum(INDICATOR_AGGREGATIONS, { message: `aggregazione non prevista (ammesse: ${INDICATOR_AGGREGATIONS.join(', ')})` }).optional(),
           targets: z
             .array(
               z.strictObject({

@@ -11,7 +11,7 @@ import { abilitiesFor, authorize } from '../monitoring.policy.ts';
 import { getPlanDashboard, todayInRome } from '../monitoring.queries.ts';
 import { periodName } from '../monitoring.rules.ts';
 import { baseUrlOf, requireMonitoringPlan, uploadedText } from '../monitoring.server.ts';
-import { formatPercent } from '../targets.rules.ts';
+import { formatShare, NOT_AVAILABLE } from '../progress.rules.ts';
 import { IssuesAlert, StatusBadge } from '../components/status-badge.tsx';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
@@ -74,7 +74,7 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   });
 }
 
-const pct = (v: number | null) => (v === null ? '—' : formatPercent(v));
+const pct = formatShare;
 
 export default function Dashboard({ loaderData, actionData }: Route.ComponentProps) {
   const d = loaderData;
@@ -213,21 +213,28 @@ export default function Dashboard({ loaderData, actionData }: Route.ComponentPro
       <h2 className="h3 mt-4" id="da-misurare">
         Da misurare
       </h2>
+      <p data-testid="to-collect">
+        {d.due.toCollect.total === 0
+          ? 'Nessun valore da rilevare per il periodo in corso.'
+          : `Da rilevare (periodo in corso, non ancora chiuso: ${d.due.toCollect.periods.map(periodName).join(', ')}): ${d.due.toCollect.total} ${d.due.toCollect.total === 1 ? 'valore' : 'valori'}.`}
+      </p>
       {d.due.total === 0 ? (
-        <p>Nessuna misura in arretrato per i periodi chiusi.</p>
+        <p data-testid="overdue-none">Nessuna misura in arretrato: nessun periodo chiuso è senza valore.</p>
       ) : (
         <>
-          <p>
-            {d.due.total} indicatori non hanno ancora il valore dell’ultimo periodo chiuso ({d.due.periods.map(periodName).join(', ')}), per responsabile:
+          <p data-testid="overdue-summary">
+            In arretrato: {d.due.total} {d.due.total === 1 ? 'valore' : 'valori'} di {d.due.indicators} {d.due.indicators === 1 ? 'indicatore' : 'indicatori'} per periodi già chiusi (
+            {d.due.periods.map(periodName).join(', ')}).
           </p>
-          {d.due.groups.map((g) => (
-            <details key={g.responsible} className="mb-2">
+          <h3 className="h5">Per obiettivo</h3>
+          {d.due.byObjective.map((g) => (
+            <details key={g.objectiveCode} className="mb-2">
               <summary>
-                {g.responsible}: {g.items.length}
+                Obiettivo {g.objectiveCode} – {g.objectiveTitle}: {g.items.length} ({g.responsible})
               </summary>
               <ul className="small mt-2">
                 {g.items.map((i) => (
-                  <li key={i.indicatorId}>
+                  <li key={`${i.indicatorId}-${i.period}`}>
                     <Link to={`${base}/indicatori/${i.indicatorId}`}>
                       {i.objectiveCode} · {i.code}
                     </Link>{' '}
@@ -237,6 +244,14 @@ export default function Dashboard({ loaderData, actionData }: Route.ComponentPro
               </ul>
             </details>
           ))}
+          <h3 className="h5">Per responsabile</h3>
+          <ul>
+            {d.due.groups.map((g) => (
+              <li key={g.responsible}>
+                {g.responsible}: {g.items.length} {g.items.length === 1 ? 'valore' : 'valori'} (obiettivi {[...new Set(g.items.map((i) => i.objectiveCode))].join(', ')})
+              </li>
+            ))}
+          </ul>
           {d.can['reminder.send'] && (
             <Form method="post" className="my-3">
               <CsrfField />
@@ -375,7 +390,7 @@ export default function Dashboard({ loaderData, actionData }: Route.ComponentPro
                 {m.yearly.map((y) => (
                   <tr key={y.year}>
                     <th scope="row">{y.year}</th>
-                    <td className="num">{y.actual === null ? '—' : `${y.actual.toLocaleString('it-IT', { maximumFractionDigits: 2 })}${y.complete ? '' : ' (parziale)'}`}</td>
+                    <td className="num">{y.actual === null ? NOT_AVAILABLE : `${y.actual.toLocaleString('it-IT', { maximumFractionDigits: 2 })}${y.complete ? '' : ' (parziale)'}`}</td>
                     <td>{y.targetText ?? '—'}</td>
                   </tr>
                 ))}

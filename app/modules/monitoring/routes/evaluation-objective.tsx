@@ -152,7 +152,7 @@ export default function EvaluationObjective({ loaderData, actionData }: Route.Co
       )}
       {o.published && (
         <p className="small">
-          Grado pubblicato nel documento: {o.published.percent}% ({o.published.band}){o.published.sourceLines ? `, ${o.published.sourceLines}` : ''} —{' '}
+          Grado pubblicato nel documento: {o.published.percent}% ({o.published.band}) —{' '}
           {o.publishedMatches ? 'coincide con il calcolo.' : 'diverso dal calcolo: verifica le percentuali delle azioni.'}
         </p>
       )}

@@ -71,9 +71,11 @@ export default function MonitoringIndex({ loaderData }: Route.ComponentProps) {
                   <td>
                     {p.due === null
                       ? '—'
-                      : p.due.total === 0
-                        ? 'nulla in arretrato'
-                        : `${p.due.total} ${p.due.total === 1 ? 'indicatore' : 'indicatori'} (${p.due.periods.map(periodName).join(', ')})`}
+                      : `${
+                          p.due.total === 0
+                            ? 'nulla in arretrato'
+                            : `in arretrato: ${p.due.total} ${p.due.total === 1 ? 'valore' : 'valori'} di ${p.due.indicators} ${p.due.indicators === 1 ? 'indicatore' : 'indicatori'} (${p.due.periods.map(periodName).join(', ')})`
+                        }${p.due.toCollect.total ? `; da rilevare: ${p.due.toCollect.total} (${p.due.toCollect.periods.map(periodName).join(', ')})` : ''}`}
                   </td>
                   <td>
                     <Link to={`${base}/${p.id}/valutazione`} aria-label={`Griglia di valutazione del ${p.title}`}>

@@ -31,6 +31,8 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
       kind: d.indicator.kind,
       kindLabel: d.kindLabel,
       periodicityLabel: d.periodicityLabel,
+      aggregationLabel: d.aggregationLabel,
+      yearlyRule: d.yearlyRule.text,
       numeratorLabel: d.indicator.numeratorLabel,
       denominatorLabel: d.indicator.denominatorLabel,
       unit: d.indicator.unit,
@@ -40,6 +42,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     action: d.action,
     granularity: d.granularity,
     suggestedPeriod: d.suggestedPeriod,
+    periodChoices: d.periodChoices,
     measurements: d.measurements.map((m) => ({ ...m, updatedAt: m.updatedAt.toISOString() })),
     summedPeriods: d.summedPeriods,
     evaluations: d.evaluations.map((e) => ({ description: e.description, text: e.text, status: e.status, statusLabel: e.statusLabel, reason: e.reason })),
@@ -59,12 +62,12 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   if (!isUuid(params.indicatorId)) throw data('Indicatore non trovato', { status: 404 });
   const form = Object.fromEntries(await request.formData());
   return formAction(request, async () => {
-    const m = await saveMeasurement({ db, actor, indicatorId: params.indicatorId, input: form });
+    const m = await saveMeasurement({ db, actor, indicatorId: params.indicatorId, input: form, today: todayInRome() });
     return { ok: true as const, message: `Valore del ${periodName(m.period)} salvato.` };
   });
 }
 
-const EXAMPLES = { semester: '2026-S1 o 2026-S2', year: '2026', quarter: '2026-Q1 … 2026-Q4' } as const;
+const CADENCE = { semester: 'semestrale', year: 'annuale', quarter: 'trimestrale' } as const;
 
 export default function IndicatorPage({ loaderData, actionData }: Route.ComponentProps) {
   const d = loaderData;
@@ -127,6 +130,10 @@ export default function IndicatorPage({ loaderData, actionData }: Route.Componen
         )}
         <dt className="col-sm-3">Periodicità</dt>
         <dd className="col-sm-9">{d.indicator.periodicityLabel}</dd>
+        <dt className="col-sm-3">Valore dell’anno</dt>
+        <dd className="col-sm-9" data-testid="yearly-rule">
+          {d.indicator.aggregationLabel} — {d.indicator.yearlyRule}
+        </dd>
         {d.indicator.unit && (
           <>
             <dt className="col-sm-3">Unità</dt>
@@ -188,7 +195,7 @@ export default function IndicatorPage({ loaderData, actionData }: Route.Componen
             {d.yearly.map((y) => (
               <tr key={y.year}>
                 <th scope="row">{y.year}</th>
-                <td className="num">{y.actual === null ? '—' : `${y.actual.toLocaleString('it-IT', { maximumFractionDigits: 2 })}${y.complete ? '' : ' (parziale)'}`}</td>
+                <td className="num">{y.actual === null ? 'n.d.' : `${y.actual.toLocaleString('it-IT', { maximumFractionDigits: 2 })}${y.complete ? '' : ' (parziale)'}`}</td>
                 <td>{y.targetText ?? '—'}</td>
               </tr>
             ))}
@@ -254,9 +261,26 @@ export default function IndicatorPage({ loaderData, actionData }: Route.Componen
             <CsrfField />
             <input type="hidden" name="version" value={e ? e.version : ''} />
             <div className="col-md-3">
-              <Field name="period" label="Periodo" error={errors.period} hint={`Es. ${EXAMPLES[d.granularity]}`}>
-                {(f) => <input {...f} type="text" defaultValue={e?.period ?? d.suggestedPeriod} readOnly={!!e} />}
-              </Field>
+              {e ? (
+                <>
+                  <input type="hidden" name="period" value={e.period} />
+                  <Field name="periodShown" label="Periodo">
+                    {(f) => <input {...f} type="text" value={e.periodLabel} readOnly />}
+                  </Field>
+                </>
+              ) : (
+                <Field name="period" label="Periodo" error={errors.period} hint={`I periodi dell’indicatore (cadenza ${CADENCE[d.granularity]}) negli anni del piano, fino a quello in corso.`}>
+                  {(f) => (
+                    <select {...f} className="form-select" defaultValue={d.suggestedPeriod ?? ''}>
+                      {d.periodChoices.map((c) => (
+                        <option key={c.key} value={c.key}>
+                          {c.label}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </Field>
+              )}
             </div>
             {e ? (
               <div className="col-md-3">

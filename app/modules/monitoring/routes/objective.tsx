@@ -7,7 +7,7 @@ import { updateActionProgress } from '../monitoring.commands.ts';
 import { abilitiesFor, authorize } from '../monitoring.policy.ts';
 import { getPlanDashboard, listLatestMeasurements, todayInRome } from '../monitoring.queries.ts';
 import { isUuid, requireMonitoringPlan } from '../monitoring.server.ts';
-import { formatPercent } from '../targets.rules.ts';
+import { formatShare } from '../progress.rules.ts';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { getObjectiveDetail } from '../../planning/planning.queries.ts';
 
@@ -37,7 +37,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
       statusLabel: a.statusLabel,
       realisationPercent: a.realisationPercent,
       version: a.version,
-      realisation: { value: a.realisation.value, formula: a.realisation.formula },
+      realisation: { value: a.realisation.value, formula: a.realisation.formula, coverage: a.realisation.coverage },
       indicators: detail.indicators
         .filter((i) => i.actionId === a.id)
         .map((i) => ({ id: i.id, code: i.code, label: i.label, latest: latest.find((l) => l.indicatorId === i.id)! })),
@@ -129,7 +129,7 @@ export default function ObjectiveMonitoring({ loaderData, actionData }: Route.Co
       </h1>
       {d.objective.macroArea && <p className="lead">{d.objective.macroArea}</p>}
       <p>
-        Avanzamento: <strong>{d.progress.value === null ? 'nessun dato' : formatPercent(d.progress.value)}</strong> <span className="small">({d.progress.formula})</span>. Target: {d.counts.raggiunto}{' '}
+        Avanzamento: <strong>{formatShare(d.progress.value)}</strong> <span className="small">({d.progress.formula})</span>. Target: {d.counts.raggiunto}{' '}
         raggiunti, {d.counts.non_raggiunto} non raggiunti, {d.counts.dati_mancanti} con dati mancanti, {d.counts.in_corso} in corso.
       </p>
       {done && (
@@ -146,7 +146,7 @@ export default function ObjectiveMonitoring({ loaderData, actionData }: Route.Co
           </h2>
           <p>{a.description}</p>
           <p className="small">
-            Responsabile: {a.responsible ?? 'non indicato'} · Stato: {a.statusLabel} · Realizzazione: {a.realisation.value === null ? '—' : formatPercent(a.realisation.value)} ({a.realisation.formula})
+            Responsabile: {a.responsible ?? 'non indicato'} · Stato: {a.statusLabel} · Realizzazione: <span data-testid={`realisation-${a.number}`}>{formatShare(a.realisation.value)}</span>{a.realisation.coverage ? ` (${a.realisation.coverage})` : ''} · <span className="small">{a.realisation.formula}</span>
           </p>
           {d.can['progress.write'] && (
             <Form method="post" className="row g-2 align-items-end mb-3" aria-label={`Avanzamento dell’azione ${a.number}`} key={`${a.id}-${a.version}`}>

@@ -4,7 +4,7 @@ import { ValidationError } from '../../../shared/errors.ts';
 import { formAction, getActor, getServices, guard, requireUser } from '../../../shared/http/request.server.ts';
 import { CsrfField, Field, FormAlert } from '../../../shared/ui/forms.tsx';
 import { describeTarget, type TargetRule } from '../../monitoring/targets.rules.ts';
-import { ACTION_STATUS_LABELS, FUNDING_SOURCES, INDICATOR_KIND_LABELS, INDICATOR_LEVEL_LABELS, LEPS, PERIODICITY_LABELS } from '../plan-document.schema.ts';
+import { ACTION_STATUS_LABELS, FUNDING_SOURCES, INDICATOR_AGGREGATION_LABELS, INDICATOR_KIND_LABELS, INDICATOR_LEVEL_LABELS, indicatorAggregation, LEPS, PERIODICITY_LABELS } from '../plan-document.schema.ts';
 import { cardFromForm, controlFor, linksFromForm, optionsFor, TARGET_FORM_TYPES, targetsFromForm } from '../planning.card.ts';
 import { addAction, addBudgetLine, addIndicator, deleteBudgetLine, updateObjective } from '../planning.commands.ts';
 import { abilitiesFor, authorize } from '../planning.policy.ts';
@@ -400,7 +400,9 @@ export default function ObjectiveEditor({ loaderData, actionData }: Route.Compon
                         )}
                       </td>
                       <td className="small">
-                        {INDICATOR_KIND_LABELS[i.kind as keyof typeof INDICATOR_KIND_LABELS] ?? i.kind} · {INDICATOR_LEVEL_LABELS[i.level as keyof typeof INDICATOR_LEVEL_LABELS] ?? i.level}
+                        {INDICATOR_KIND_LABELS[i.kind as keyof typeof INDICATOR_KIND_LABELS] ?? i.kind} · {INDICATOR_LEVEL_LABELS[i.level as keyof typeof INDICATOR_LEVEL_LABELS] ?? i.level} ·{' '}
+                        {INDICATOR_AGGREGATION_LABELS[indicatorAggregation(i)]}
+                        {i.aggregation ? '' : ' (predefinita)'}
                       </td>
                       <td className="small">
                         <ul className="list-unstyled mb-0">
@@ -475,6 +477,22 @@ export default function ObjectiveEditor({ loaderData, actionData }: Route.Compon
                           </option>
                         ))}
                       </select>
+                    </div>
+                    <div className="col-md-4">
+                      <label className="form-label" htmlFor={`ind-agg-${a.id}`}>
+                        Aggregazione annuale
+                      </label>
+                      <select id={`ind-agg-${a.id}`} name="aggregation" className="form-select mb-3" defaultValue="" aria-describedby={`ind-agg-hint-${a.id}`}>
+                        <option value="">Predefinita dal tipo (conteggio: flusso; rapporto: tasso; tempo: media; sì/no e fase: ultimo valore)</option>
+                        {Object.entries(INDICATOR_AGGREGATION_LABELS).map(([k, l]) => (
+                          <option key={k} value={k}>
+                            {l}
+                          </option>
+                        ))}
+                      </select>
+                      <p id={`ind-agg-hint-${a.id}`} className="form-text small">
+                        Come i periodi fanno il valore dell’anno: un flusso (accessi) si somma, uno stock (persone in carico) vale a fine anno, un tasso si ricalcola.
+                      </p>
                     </div>
                     <div className="col-md-4">
                       <label className="form-label" htmlFor={`ind-source-${a.id}`}>

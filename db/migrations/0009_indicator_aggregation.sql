@@ -1,0 +1,1 @@
+ALTER TABLE "plan_indicators" ADD COLUMN "aggregation" text;
