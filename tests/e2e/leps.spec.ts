@@ -48,7 +48,7 @@ test('the Gallarate LEPS dashboard shows the five priority LEPS with their 2025 
   await expect(row).toContainText('IND-4');
   await expect(row).toContainText('370.000 €');
   await expect(page.getByRole('row', { name: /Pronto intervento sociale/ })).toContainText('Non programmato nel piano');
-  await expect(page.getByText(/122\.855 abitanti servono almeno 24,571 ETP per il LEPS/)).toBeVisible();
+  await expect(page.getByText(/122\.855 abitanti servono almeno 24,57 ETP per il LEPS/)).toBeVisible();
   await expectAccessible(page);
 });
 
@@ -63,8 +63,8 @@ test('the Ufficio di Piano records a social worker and sees the ratio, the gap i
   await page.getByLabel(/In servizio dal/).fill('2025-01-01');
   await page.getByRole('button', { name: 'Aggiungi' }).click();
   await expect(page.getByRole('rowheader', { name: 'E2E-01' })).toBeVisible();
-  await expect(page.getByText('122.855 abitanti / 0,5 ETP = 245.710 abitanti per assistente sociale')).toBeVisible();
-  await expect(page.getByText(/mancano 24,071 ETP, cioè 25 assistenti sociali a tempo pieno da assumere/)).toBeVisible();
+  await expect(page.getByText('122.855 abitanti / 0,50 ETP = 245.710 abitanti per assistente sociale')).toBeVisible();
+  await expect(page.getByText(/mancano 24,07 ETP, cioè 25 assistenti sociali a tempo pieno da assumere/)).toBeVisible();
   await expect(page.getByRole('figure')).toHaveCount(1);
   await expectAccessible(page);
   // A wrong value is reported on its field.

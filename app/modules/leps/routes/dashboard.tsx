@@ -6,7 +6,7 @@ import { euro } from '../../planning/planning.format.ts';
 import { LEPS_STATUS_BADGES, LEPS_STATUS_LABELS } from '../leps.dashboard.ts';
 import { abilitiesFor, authorize } from '../leps.policy.ts';
 import { getLepsDashboard } from '../leps.queries.ts';
-import { num } from '../leps.format.ts';
+import { fte, num } from '../leps.format.ts';
 import { requireAmbito, yearFromUrl } from '../leps.server.ts';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
@@ -83,7 +83,7 @@ export default function LepsDashboard({ loaderData }: Route.ComponentProps) {
         <p>
           {staffing.staffRecorded
             ? (s.inhabitantsPerWorker?.formula ?? 'Popolazione non disponibile.')
-            : `Nessun assistente sociale registrato per l’Ambito. Con ${staffing.current.population === null ? 'una popolazione non disponibile' : `${num(staffing.current.population)} abitanti`} servono almeno ${s.leps.requiredFte ? `${num(s.leps.requiredFte.value!, 4)} ETP per il LEPS (1:5.000) e ${num(s.serviceObjective.requiredFte!.value!, 4)} ETP per l’obiettivo di servizio (1:4.000)` : '— ETP'}.`}
+            : `Nessun assistente sociale registrato per l’Ambito. Con ${staffing.current.population === null ? 'una popolazione non disponibile' : `${num(staffing.current.population)} abitanti`} servono almeno ${s.leps.requiredFte ? `${fte(s.leps.requiredFte.value!)} ETP per il LEPS (1:5.000) e ${fte(s.serviceObjective.requiredFte!.value!)} ETP per l’obiettivo di servizio (1:4.000)` : '— ETP'}.`}
         </p>
         {staffing.staffRecorded && (
           <ul>

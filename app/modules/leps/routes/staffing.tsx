@@ -10,7 +10,7 @@ import { addSocialWorkerPost, deleteSocialWorkerPost, importSocialWorkerStaff } 
 import { abilitiesFor, authorize } from '../leps.policy.ts';
 import { getStaffing } from '../leps.queries.ts';
 import { CONTRACT_KIND_LABELS, EMPLOYER_KIND_LABELS, STAFF_BASES, STAFF_BASIS_LABELS, type StaffBasis } from '../leps.rules.ts';
-import { num } from '../leps.format.ts';
+import { fte, num } from '../leps.format.ts';
 import { requireAmbito, yearFromUrl } from '../leps.server.ts';
 
 const STATUS_TEXT = { raggiunto: 'raggiunto', non_raggiunto: 'non raggiunto', dati_mancanti: 'dati mancanti' } as const;
@@ -107,7 +107,7 @@ export default function Staffing({ loaderData, actionData }: Route.ComponentProp
         {!staffing.staffRecorded && <p className="alert alert-warning">Nessun assistente sociale registrato: gli ETP in servizio sono 0 finché l’Ufficio di Piano non inserisce il personale.</p>}
         <p>
           Popolazione: {staffing.current.population === null ? 'non disponibile' : `${num(staffing.current.population)} abitanti (dato ${staffing.current.populationYear})`}. ETP in
-          servizio ({STAFF_BASIS_LABELS[staffing.basis].toLowerCase()}): {num(staffing.current.fte, 4)}.
+          servizio ({STAFF_BASIS_LABELS[staffing.basis].toLowerCase()}): {fte(staffing.current.fte)}.
         </p>
         {a.inhabitantsPerWorker && <p>{a.inhabitantsPerWorker.formula}</p>}
         <ul>
@@ -149,13 +149,13 @@ export default function Staffing({ loaderData, actionData }: Route.ComponentProp
                 <tr key={h.year}>
                   <th scope="row">{h.year}</th>
                   <td className="text-end">{h.population === null ? '—' : `${num(h.population)} (${h.populationYear})`}</td>
-                  <td className="text-end">{num(h.fte, 4)}</td>
-                  <td className="text-end">{h.fteChange === null ? '—' : `${h.fteChange > 0 ? '+' : ''}${num(h.fteChange, 4)}`}</td>
+                  <td className="text-end">{fte(h.fte)}</td>
+                  <td className="text-end">{h.fteChange === null ? '—' : `${h.fteChange > 0 ? '+' : ''}${fte(h.fteChange)}`}</td>
                   <td className="text-end">{h.assessment.inhabitantsPerWorker?.value == null ? '—' : num(h.assessment.inhabitantsPerWorker.value, 1)}</td>
                   <td>{STATUS_TEXT[h.assessment.leps.status]}</td>
-                  <td className="text-end">{h.assessment.leps.gapFte === null ? '—' : `${num(h.assessment.leps.gapFte, 4)} (${h.assessment.leps.toHire})`}</td>
+                  <td className="text-end">{h.assessment.leps.gapFte === null ? '—' : `${fte(h.assessment.leps.gapFte)} (${h.assessment.leps.toHire})`}</td>
                   <td>{STATUS_TEXT[h.assessment.serviceObjective.status]}</td>
-                  <td className="text-end">{h.assessment.serviceObjective.gapFte === null ? '—' : `${num(h.assessment.serviceObjective.gapFte, 4)} (${h.assessment.serviceObjective.toHire})`}</td>
+                  <td className="text-end">{h.assessment.serviceObjective.gapFte === null ? '—' : `${fte(h.assessment.serviceObjective.gapFte)} (${h.assessment.serviceObjective.toHire})`}</td>
                 </tr>
               ))}
             </tbody>
@@ -195,7 +195,7 @@ export default function Staffing({ loaderData, actionData }: Route.ComponentProp
                       <span className="d-block small text-secondary">{p.employerKindLabel}</span>
                     </td>
                     <td>{p.contractLabel}</td>
-                    <td className="text-end">{num(p.fte, 4)}</td>
+                    <td className="text-end">{fte(p.fte)}</td>
                     <td>{p.comuneName ?? '—'}</td>
                     <td>{p.assignment ?? '—'}</td>
                     <td className="small">{p.fundingLabels.join('; ') || '—'}</td>
