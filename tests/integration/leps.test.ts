@@ -213,9 +213,10 @@ describe('LEPS: catalogue, social workers, dashboard and regional table', async 
     assert.equal(gallarate.fte, null);
     assert.equal(gallarate.requiredLepsFte, 24.571);
     assert.equal(gallarate.priorityWithTargets, 5);
-    assert.equal(gallarate.programmedLeps, 5);
-    // Each objective counted once: I 265.000 + dimissioni 372.743 + VMD 1.300.000 + PIPPI 105.000 + PUA 120.000 €.
-    assert.equal(gallarate.lepsBudgetCents, 2_162_743_00);
+    assert.equal(gallarate.programmedLeps, 7);
+    // Each budget line counted once: 4 258.000 + D 1.480.000 + I 265.000 + M 48.000 + dimissioni 372.743 +
+    // VMD 1.300.000 + PIPPI 105.000 + PUA 120.000 €.
+    assert.equal(gallarate.lepsBudgetCents, 3_948_743_00);
     const sebino = rows.find((r) => r.ambitoCode === 'sebino')!;
     assert.equal(sebino.fte, 11);
     assert.equal(sebino.gapObjectiveFte, 2.5865);

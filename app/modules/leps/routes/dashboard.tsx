@@ -153,13 +153,33 @@ export default function LepsDashboard({ loaderData }: Route.ComponentProps) {
                     <span className="d-block small text-secondary">{[...new Set(r.objectives.flatMap((o) => o.funds.map((f) => f.label)))].join(', ')}</span>
                   )}
                   <span className="d-block small text-secondary">Fonti nel catalogo: {r.fundingText}</span>
+                  {r.budgetShared && (
+                    <span className="d-block small">
+                      {`di cui ${euro(r.budgetShared.cents)} dell’obiettivo ${r.budgetShared.objectives.join(', ')}, mostrati anche sotto ${r.budgetShared.leps.join(', ')}: nel totale contano una volta sola`}
+                    </span>
+                  )}
                 </td>
               </tr>
             ))}
           </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row" colSpan={3}>
+                Totale delle risorse sugli obiettivi collegati ai LEPS (ogni riga di bilancio contata una volta)
+              </th>
+              <td className="text-end fw-semibold" data-testid="leps-budget-total">
+                {euro(loaderData.budget.totalCents)}
+              </td>
+            </tr>
+          </tfoot>
         </table>
       </div>
-      <p className="small">Un obiettivo che indica più LEPS compare con le sue risorse sotto ciascuno di essi.</p>
+      <p className="small">
+        Un obiettivo collegato a più LEPS compare con tutte le sue risorse sotto ciascuno di essi, perché il piano non dice come si ripartiscono;
+        nel totale ogni riga di bilancio conta una volta sola.
+        {loaderData.budget.sharedCents > 0 &&
+          ` La somma della colonna (${euro(loaderData.budget.rowsSumCents)}) supera il totale di ${euro(loaderData.budget.sharedCents)}, le risorse mostrate sotto più LEPS.`}
+      </p>
       {loaderData.canRegional && (
         <p>
           <Link to={`/leps/regione/${ambito.regionCode}?anno=${year}`}>Tabella regionale dei LEPS: {ambito.regionName}</Link>
