@@ -47,7 +47,13 @@ test('the Gallarate LEPS dashboard shows the five priority LEPS with their 2025 
   await expect(row).toContainText('Programmato con valori attesi per l’anno');
   await expect(row).toContainText('IND-4');
   await expect(row).toContainText('370.000 €');
-  await expect(page.getByRole('row', { name: /Pronto intervento sociale/ })).toContainText('Non programmato nel piano');
+  // Objective 4 of the plan programmes it: 240.000 € Fondo Povertà quota servizi + 18.000 € povertà estrema.
+  const pis = page.getByRole('row', { name: /Pronto intervento sociale/ });
+  await expect(pis).toContainText('Programmato con valori attesi per l’anno');
+  await expect(pis).toContainText('4 – Studio di fattibilità');
+  await expect(pis).toContainText('258.000 €');
+  // Objective I (265.000 €) shows under two LEPS: the total counts it once.
+  await expect(page.getByTestId('leps-budget-total')).toHaveText('3.948.743 €');
   await expect(page.getByText(/122\.855 abitanti servono almeno 24,57 ETP per il LEPS/)).toBeVisible();
   await expectAccessible(page);
 });
