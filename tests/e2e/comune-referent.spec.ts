@@ -14,6 +14,7 @@ async function choosePeriod(page: Page, period: string) {
 }
 
 test('the Samarate referent lands on its to-do, enters its own values and is refused for another comune', async ({ page, browser }) => {
+  test.setTimeout(300_000); // a long journey with axe on seven pages
   // The Ufficio di Piano starts collecting indicator D 1.3 (persons taken in charge by SAD/SADH) comune by comune.
   const office = await (await browser.newContext()).newPage();
   await signIn(office, 'staff');
@@ -21,7 +22,9 @@ test('the Samarate referent lands on its to-do, enters its own values and is ref
   await office.getByRole('link', { name: /^Piano di Zona 2025-2027/ }).first().click();
   await office.getByRole('link', { name: 'Obiettivo D: azioni e indicatori' }).click();
   await office.getByRole('link', { name: 'Indicatore 1.3: inserisci e vedi i valori' }).click();
+  await expect(office.getByRole('heading', { level: 1, name: 'Indicatore D · 1.3' })).toBeVisible();
   const indicatorPath = new URL(office.url()).pathname;
+  expect(indicatorPath).toMatch(/\/indicatori\/[0-9a-f-]{36}$/);
   const gallarateId = await office.locator('select[name="comuneId"] option', { hasText: /^Gallarate$/ }).getAttribute('value');
   expect(gallarateId).toMatch(/^[0-9a-f-]{36}$/);
   await choosePeriod(office, PERIOD);

@@ -43,7 +43,8 @@ test('the Gallarate LEPS dashboard shows the five priority LEPS with their 2025 
   await page.getByRole('navigation').getByRole('link', { name: 'LEPS', exact: true }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: /LEPS/ })).toBeVisible();
   await page.goto('/ambiti/gallarate/leps?anno=2025');
-  const row = page.getByRole('row', { name: /Prevenzione dell’allontanamento familiare/ });
+  // By id: the VMD row names the PIPPI LEPS too (objective I, shown under both).
+  const row = page.locator('tr#LEPS_PREVENZIONE_ALLONTANAMENTO');
   await expect(row).toContainText('Programmato con valori attesi per l’anno');
   await expect(row).toContainText('IND-4');
   await expect(row).toContainText('370.000 €');
