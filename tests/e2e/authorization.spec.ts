@@ -53,6 +53,9 @@ const PAGES: [string, (number | typeof LOGIN)[]][] = [
   ['/ambiti/gallarate/monitoraggio', [LOGIN, 200, 200, 200, 200, 200, 200, 200]],
   ['{monitoring}', [LOGIN, 200, 200, 200, 200, 200, 200, 200]],
   ['{monitoring}/valutazione', [LOGIN, 200, 200, 200, 200, 200, 200, 200]],
+  // What the Ufficio di Piano awaits from a comune: the Ufficio di Piano and that comune's referent (Samarate, 012118).
+  ['/ambiti/gallarate/comuni/012118/da-fare', [LOGIN, 200, 200, 200, 200, 403, 403, 403]],
+  ['/ambiti/gallarate/comuni/012070/da-fare', [LOGIN, 200, 200, 200, 403, 403, 403, 403]],
 ];
 
 /** The path of the demo's Assemblea dei Sindaci, read from the bodies page by the administrator. */

@@ -43,12 +43,19 @@ test('the Gallarate LEPS dashboard shows the five priority LEPS with their 2025 
   await page.getByRole('navigation').getByRole('link', { name: 'LEPS', exact: true }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: /LEPS/ })).toBeVisible();
   await page.goto('/ambiti/gallarate/leps?anno=2025');
-  const row = page.getByRole('row', { name: /Prevenzione dell’allontanamento familiare/ });
+  // By id: the VMD row names the PIPPI LEPS too (objective I, shown under both).
+  const row = page.locator('tr#LEPS_PREVENZIONE_ALLONTANAMENTO');
   await expect(row).toContainText('Programmato con valori attesi per l’anno');
   await expect(row).toContainText('IND-4');
   await expect(row).toContainText('370.000 €');
-  await expect(page.getByRole('row', { name: /Pronto intervento sociale/ })).toContainText('Non programmato nel piano');
-  await expect(page.getByText(/122\.855 abitanti servono almeno 24,571 ETP per il LEPS/)).toBeVisible();
+  // Objective 4 of the plan programmes it: 240.000 € Fondo Povertà quota servizi + 18.000 € povertà estrema.
+  const pis = page.getByRole('row', { name: /Pronto intervento sociale/ });
+  await expect(pis).toContainText('Programmato con valori attesi per l’anno');
+  await expect(pis).toContainText('4 – Studio di fattibilità');
+  await expect(pis).toContainText('258.000 €');
+  // Objective I (265.000 €) shows under two LEPS: the total counts it once.
+  await expect(page.getByTestId('leps-budget-total')).toHaveText('3.948.743 €');
+  await expect(page.getByText(/122\.855 abitanti servono almeno 24,57 ETP per il LEPS/)).toBeVisible();
   await expectAccessible(page);
 });
 
@@ -63,8 +70,8 @@ test('the Ufficio di Piano records a social worker and sees the ratio, the gap i
   await page.getByLabel(/In servizio dal/).fill('2025-01-01');
   await page.getByRole('button', { name: 'Aggiungi' }).click();
   await expect(page.getByRole('rowheader', { name: 'E2E-01' })).toBeVisible();
-  await expect(page.getByText('122.855 abitanti / 0,5 ETP = 245.710 abitanti per assistente sociale')).toBeVisible();
-  await expect(page.getByText(/mancano 24,071 ETP, cioè 25 assistenti sociali a tempo pieno da assumere/)).toBeVisible();
+  await expect(page.getByText('122.855 abitanti / 0,50 ETP = 245.710 abitanti per assistente sociale')).toBeVisible();
+  await expect(page.getByText(/mancano 24,07 ETP, cioè 25 assistenti sociali a tempo pieno da assumere/)).toBeVisible();
   await expect(page.getByRole('figure')).toHaveCount(1);
   await expectAccessible(page);
   // A wrong value is reported on its field.

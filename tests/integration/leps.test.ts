@@ -160,7 +160,7 @@ describe('LEPS: catalogue, social workers, dashboard and regional table', async 
     assert.equal(s.current.assessment.serviceObjective.status, 'non_raggiunto');
     assert.equal(s.current.assessment.serviceObjective.gapFte, 2.5865);
     assert.equal(s.current.assessment.serviceObjective.toHire, 3);
-    assert.equal(s.current.assessment.inhabitantsPerWorker?.formula, '54.346 abitanti / 11 ETP = 4.940,5 abitanti per assistente sociale');
+    assert.equal(s.current.assessment.inhabitantsPerWorker?.formula, '54.346 abitanti / 11,00 ETP = 4.940,5 abitanti per assistente sociale');
     // 2024: AS-12 was not yet in service.
     assert.deepEqual(s.history.map((h) => [h.year, h.fte]), [[2024, 10.5], [2025, 11]]);
     assert.ok(s.chartSvg?.startsWith('<svg'));
@@ -213,9 +213,10 @@ describe('LEPS: catalogue, social workers, dashboard and regional table', async 
     assert.equal(gallarate.fte, null);
     assert.equal(gallarate.requiredLepsFte, 24.571);
     assert.equal(gallarate.priorityWithTargets, 5);
-    assert.equal(gallarate.programmedLeps, 5);
-    // Each objective counted once: I 265.000 + dimissioni 372.743 + VMD 1.300.000 + PIPPI 105.000 + PUA 120.000 €.
-    assert.equal(gallarate.lepsBudgetCents, 2_162_743_00);
+    assert.equal(gallarate.programmedLeps, 7);
+    // Each budget line counted once: 4 258.000 + D 1.480.000 + I 265.000 + M 48.000 + dimissioni 372.743 +
+    // VMD 1.300.000 + PIPPI 105.000 + PUA 120.000 €.
+    assert.equal(gallarate.lepsBudgetCents, 3_948_743_00);
     const sebino = rows.find((r) => r.ambitoCode === 'sebino')!;
     assert.equal(sebino.fte, 11);
     assert.equal(sebino.gapObjectiveFte, 2.5865);

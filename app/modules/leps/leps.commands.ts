@@ -7,7 +7,7 @@ import { updateVersioned } from '../../shared/db/versioned.ts';
 import { ConflictError, issuesFromZod, NotFoundError, ValidationError, type FieldIssue } from '../../shared/errors.ts';
 import { ambitoComuni, ambiti, comuni } from '../territory/territory.schema.ts';
 import { parseLepsCatalogue, parseSocialWorkerStaff } from './leps-catalogue.ts';
-import { authorize } from './leps.policy.ts';
+import { authorize, authorizeStaffWrite } from './leps.policy.ts';
 import { fteFromWeeklyHours } from './leps.rules.ts';
 import { lepsCatalogue, socialWorkerPosts } from './leps.schema.ts';
 import { CatalogueEntryInput, DeletePostInput, SocialWorkerPostInput } from './leps.validation.ts';
@@ -102,7 +102,7 @@ export async function addSocialWorkerPost({ db, actor, ambitoId, input }: { db: 
   const v = parse(SocialWorkerPostInput, input);
   return db.transaction(async (tx) => {
     const scope = await ambitoScope(tx, ambitoId);
-    authorize(actor, 'staff.write', scope);
+    authorizeStaffWrite(actor, { ...scope, comuneId: v.comuneId });
     if (v.comuneId) {
       const members = await memberComuni(tx, ambitoId);
       if (!members.byId.has(v.comuneId)) throw new ValidationError([{ path: 'comuneId', message: 'Il comune scelto non fa parte dell’Ambito.' }]);
@@ -142,7 +142,7 @@ export async function deleteSocialWorkerPost({ db, actor, postId, input }: { db:
     const [post] = await tx.select().from(socialWorkerPosts).where(eq(socialWorkerPosts.id, postId)).for('update');
     if (!post) throw new NotFoundError('La riga del personale');
     const scope = await ambitoScope(tx, post.ambitoId);
-    authorize(actor, 'staff.write', scope);
+    authorizeStaffWrite(actor, { ...scope, comuneId: post.comuneId });
     if (post.version !== version) throw new ConflictError('la riga del personale', post.version);
     await tx.delete(socialWorkerPosts).where(eq(socialWorkerPosts.id, postId));
     await recordAudit(tx, { actor, action: 'leps.social_worker.deleted', entityType: 'social_worker_post', entityId: postId, ambitoId: post.ambitoId, before: post });

@@ -54,7 +54,7 @@ test('the professional social service follows the 1:5.000 threshold, and without
   assert.equal(reached.status, 'raggiunto');
   const missed = lepsEvidenceStatus({ code: 'LEPS_SERVIZIO_SOCIALE_PROFESSIONALE', year: 2025, objectives: [], socialWorkers: { assessment: assessSocialWorkerRatio({ population: 54_346, fte: 10 }), staffRecorded: true } });
   assert.equal(missed.status, 'non_raggiunto');
-  assert.match(missed.reason, /mancano 0,8692 ETP, cioè 1 assistente sociale/);
+  assert.match(missed.reason, /mancano 0,87 ETP, cioè 1 assistente sociale/);
   const unknown = lepsEvidenceStatus({ code: 'LEPS_SERVIZIO_SOCIALE_PROFESSIONALE', year: 2025, objectives: [], socialWorkers: { assessment: assessSocialWorkerRatio({ population: 54_346, fte: 0 }), staffRecorded: false } });
   assert.equal(unknown.status, 'dati_mancanti');
 });

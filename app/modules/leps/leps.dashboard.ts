@@ -80,7 +80,9 @@ export function lepsEvidenceStatus(input: {
   objectives: readonly EvidenceObjective[];
   socialWorkers?: { assessment: SocialWorkerAssessment; staffRecorded: boolean } | null;
 }): LepsEvidenceSummary {
-  const { code, year, objectives } = input;
+  const { code, year } = input;
+  // An objective linked twice to the same LEPS is still one objective (its budget counted once).
+  const objectives = input.objectives.filter((o, i, all) => all.findIndex((x) => x.code === o.code) === i);
   const indicators = objectives.flatMap((o) => o.indicators);
   const withTarget = indicators.filter((i) => targetsForYear(i.targets, year).length > 0).length;
   const budgetCents = objectives.reduce((s, o) => s + o.budgetCents, 0);
@@ -100,6 +102,68 @@ export function lepsEvidenceStatus(input: {
     status: 'programmato',
     reason: `${objectivesText} del piano; ${withTarget} ${withTarget === 1 ? 'indicatore ha' : 'indicatori hanno'} un valore atteso per il ${year}.`,
   };
+}
+
+// ——— Budget: each line counted once ——————————————————————————————————————————————————————————————————
+
+export interface BudgetLineRef {
+  id: string;
+  amountCents: number;
+}
+
+export interface LepsBudgetRow {
+  code: string;
+  objectives: readonly { id: string; code: string; budgetLines: readonly BudgetLineRef[] }[];
+}
+
+export interface LepsBudgetShare {
+  /** The budget of the LEPS: each budget line of its objectives once. */
+  budgetCents: number;
+  /** The part of it also shown under other LEPS (objectives linked to more than one LEPS). */
+  sharedCents: number;
+  /** Those other LEPS and the objectives through which the budget is shared. */
+  sharedWith: string[];
+  sharedObjectives: string[];
+}
+
+/**
+ * Attributes the plan's budget to the LEPS without ever counting a budget line twice. A line belongs to one
+ * objective; an objective linked to several LEPS shows its whole budget under each of them (the plan does not say
+ * how it splits, and an invented split would be a figure nobody adopted), marked as shared; the total counts every
+ * line once. A line reached twice under the same LEPS (an objective linked twice) is counted once there too.
+ */
+export function attributeLepsBudget(rows: readonly LepsBudgetRow[]): { byLeps: Map<string, LepsBudgetShare>; totalCents: number; rowsSumCents: number; sharedCents: number } {
+  const reachedBy = new Map<string, { amountCents: number; leps: Set<string>; objectiveCode: string }>();
+  for (const r of rows) {
+    for (const o of r.objectives) {
+      for (const l of o.budgetLines) {
+        const e = reachedBy.get(l.id) ?? { amountCents: l.amountCents, leps: new Set<string>(), objectiveCode: o.code };
+        e.leps.add(r.code);
+        reachedBy.set(l.id, e);
+      }
+    }
+  }
+  const byLeps = new Map<string, LepsBudgetShare>();
+  for (const r of rows) {
+    const lines = new Set(r.objectives.flatMap((o) => o.budgetLines.map((l) => l.id)));
+    let budgetCents = 0;
+    let sharedCents = 0;
+    const sharedWith = new Set<string>();
+    const sharedObjectives = new Set<string>();
+    for (const id of lines) {
+      const e = reachedBy.get(id)!;
+      budgetCents += e.amountCents;
+      if (e.leps.size > 1) {
+        sharedCents += e.amountCents;
+        sharedObjectives.add(e.objectiveCode);
+        for (const other of e.leps) if (other !== r.code) sharedWith.add(other);
+      }
+    }
+    byLeps.set(r.code, { budgetCents, sharedCents, sharedWith: [...sharedWith], sharedObjectives: [...sharedObjectives] });
+  }
+  const totalCents = [...reachedBy.values()].reduce((s, e) => s + e.amountCents, 0);
+  const rowsSumCents = [...byLeps.values()].reduce((s, b) => s + b.budgetCents, 0);
+  return { byLeps, totalCents, rowsSumCents, sharedCents: rowsSumCents - totalCents };
 }
 
 // ——— The regional table ——————————————————————————————————————————————————————————————————————————

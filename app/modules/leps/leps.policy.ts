@@ -1,5 +1,6 @@
-import { type Actor, type AmbitoScope, AMBITO_READERS, hasAmbitoRole, isAdmin, UFFICIO_DI_PIANO } from '../../shared/auth/actor.ts';
+import { type Actor, type AmbitoScope, AMBITO_READERS, hasAmbitoRole, isAdmin, isComuneReferentOf, UFFICIO_DI_PIANO } from '../../shared/auth/actor.ts';
 import { makeAbilities, makeAuthorize } from '../../shared/auth/policy.ts';
+import { ForbiddenError } from '../../shared/errors.ts';
 
 export type LepsAction = 'catalogue.read' | 'catalogue.edit' | 'leps.read' | 'staff.write' | 'leps.regional';
 
@@ -11,10 +12,14 @@ export interface RegionScope {
 /**
  * LEPS policy. The catalogue is public (it reproduces the regional guidelines) and only the system administrator
  * edits it. An Ambito's LEPS dashboard and its social-worker staff list are internal: every member role of the
- * Ambito and the Region's reviewer read them; the Ufficio di Piano (coordinator, staff) keeps the staff list. The
+ * Ambito and the Region's reviewer read them; the Ufficio di Piano (coordinator, staff) keeps the staff list, and a
+ * comune referent keeps the rows of its own comune (never the Ambito's, never another comune's). The
  * regional table across all Ambiti of a Region is for that Region's reviewer (and the administrator).
  */
-export function can(actor: Actor, action: LepsAction, scope: AmbitoScope | RegionScope | null): boolean {
+/** An Ambito, and for a staff-list row the comune it serves (null or absent = the Ambito as a whole). */
+export type LepsAmbitoScope = AmbitoScope & { comuneId?: string | null };
+
+export function can(actor: Actor, action: LepsAction, scope: LepsAmbitoScope | RegionScope | null): boolean {
   switch (action) {
     case 'catalogue.read':
       return true;
@@ -23,7 +28,7 @@ export function can(actor: Actor, action: LepsAction, scope: AmbitoScope | Regio
     case 'leps.read':
       return isAmbito(scope) && hasAmbitoRole(actor, scope, AMBITO_READERS);
     case 'staff.write':
-      return isAmbito(scope) && hasAmbitoRole(actor, scope, UFFICIO_DI_PIANO);
+      return isAmbito(scope) && (hasAmbitoRole(actor, scope, UFFICIO_DI_PIANO) || isComuneReferentOf(actor, scope, scope.comuneId));
     case 'leps.regional':
       if (scope === null) return false;
       if (isAdmin(actor)) return true;
@@ -31,9 +36,23 @@ export function can(actor: Actor, action: LepsAction, scope: AmbitoScope | Regio
   }
 }
 
-function isAmbito(scope: AmbitoScope | RegionScope | null): scope is AmbitoScope {
+function isAmbito(scope: LepsAmbitoScope | RegionScope | null): scope is LepsAmbitoScope {
   return scope !== null && 'id' in scope;
 }
 
 export const authorize = makeAuthorize(can);
+
+/** Authorises a change to the staff list, telling a comune referent that it keeps only its own comune's rows. */
+export function authorizeStaffWrite(actor: Actor, scope: LepsAmbitoScope): void {
+  if (can(actor, 'staff.write', scope)) return;
+  const referent = actor.kind === 'user' && actor.grants.some((g) => g.role === 'comune_referent' && g.ambitoId === scope.id);
+  if (referent && !hasAmbitoRole(actor, scope, UFFICIO_DI_PIANO)) {
+    throw new ForbiddenError(
+      scope.comuneId
+        ? 'Come referente puoi inserire e togliere solo gli assistenti sociali del tuo comune, non quelli di un altro comune.'
+        : 'Come referente indica il tuo comune: gli assistenti sociali dell’intero Ambito li inserisce l’Ufficio di Piano.',
+    );
+  }
+  authorize(actor, 'staff.write', scope);
+}
 export const abilitiesFor = makeAbilities(can, ['catalogue.read', 'catalogue.edit', 'leps.read', 'staff.write', 'leps.regional'] as const);

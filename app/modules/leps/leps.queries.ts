@@ -1,14 +1,15 @@
 import { listLatestMeasurements } from '../monitoring/monitoring.queries.ts';
-import { and, asc, desc, eq, gte, inArray, lte } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../shared/db/client.ts';
 import { lineChart } from '../../shared/charts/charts.ts';
 import { renderChartSvg } from '../../shared/charts/charts.server.ts';
 import { auditLog } from '../../shared/audit/audit.schema.ts';
 import { ambiti, comuni, regions } from '../territory/territory.schema.ts';
 import { listAmbitoComuni, listAmbitoPopulation, listComuniPopulation } from '../territory/territory.queries.ts';
-import { planBudgetLines, planIndicators, planObjectives, plans } from '../planning/planning.schema.ts';
+import { listObjectivesWithLinks, listPlans } from '../planning/planning.queries.ts';
 import { FUNDING_SOURCES } from './leps-catalogue.ts';
 import {
+  attributeLepsBudget,
   lepsEvidenceStatus,
   SOCIAL_SERVICE_LEPS_CODE,
   targetsForYear,
@@ -166,45 +167,33 @@ export async function getStaffing(db: DbOrTx, ambitoId: string, year: number, ba
 
 // ——— Dashboard ————————————————————————————————————————————————————————————————————————————————————
 
-/** The Ambito's plan covering `year` (the one starting last when periods overlap). */
+/** The Ambito's plan covering `year` (the one starting last when periods overlap), through planning's queries. */
 export async function planCoveringYear(db: DbOrTx, ambitoId: string, year: number) {
-  const [plan] = await db
-    .select()
-    .from(plans)
-    .where(and(eq(plans.ambitoId, ambitoId), lte(plans.periodStartYear, year), gte(plans.periodEndYear, year)))
-    .orderBy(desc(plans.periodStartYear))
-    .limit(1);
-  return plan ?? null;
+  const covering = (await listPlans(db, ambitoId)).filter((p) => p.periodStartYear <= year && p.periodEndYear >= year);
+  return covering.sort((a, b) => b.periodStartYear - a.periodStartYear)[0] ?? null;
 }
 
-/** The plan's objectives with their indicators (with targets) and budget total, keyed by the LEPS they name. */
+/**
+ * The plan's objectives with their indicators (with targets) and budget, keyed by the LEPS they are linked to
+ * (planning's listObjectivesWithLinks: the links of the card, imported or set by hand).
+ */
 async function planEvidence(db: DbOrTx, planId: string) {
-  const objectives = await db.select().from(planObjectives).where(eq(planObjectives.planId, planId)).orderBy(asc(planObjectives.position));
-  const ids = objectives.map((o) => o.id);
-  const [indicators, budget] = ids.length
-    ? await Promise.all([
-        db.select().from(planIndicators).where(inArray(planIndicators.objectiveId, ids)).orderBy(asc(planIndicators.position)),
-        db.select({ objectiveId: planBudgetLines.objectiveId, fund: planBudgetLines.fund, amountCents: planBudgetLines.amountCents }).from(planBudgetLines).where(inArray(planBudgetLines.objectiveId, ids)),
-      ])
-    : [[], []];
-  const byLeps = new Map<string, (EvidenceObjective & { id: string; funds: { fund: string; label: string; amountCents: number }[]; indicatorIds: string[] })[]>();
-  for (const o of objectives) {
-    const leps = ((o.links as { leps?: string[] } | null)?.leps ?? []) as string[];
-    if (!leps.length) continue;
-    const own = budget.filter((b) => b.objectiveId === o.id);
+  const byLeps = new Map<string, (EvidenceObjective & { id: string; funds: { fund: string; label: string; amountCents: number }[]; indicatorIds: string[]; budgetLines: { id: string; amountCents: number }[] })[]>();
+  for (const o of await listObjectivesWithLinks(db, planId)) {
+    if (!o.leps.length) continue;
     const funds = new Map<string, number>();
-    for (const b of own) funds.set(b.fund, (funds.get(b.fund) ?? 0) + b.amountCents);
-    const inds = indicators.filter((i) => i.objectiveId === o.id);
+    for (const b of o.budgetLines) funds.set(b.fund, (funds.get(b.fund) ?? 0) + b.amountCents);
     const item = {
       id: o.id,
       code: o.code,
       title: o.title,
-      indicators: inds.map((i) => ({ id: i.id, code: i.code, label: i.label, targets: i.targets.map((t) => ({ year: t.year, rule: t.rule as { type: string }, text: t.text })) })),
-      indicatorIds: inds.map((i) => i.id),
-      budgetCents: own.reduce((s, b) => s + b.amountCents, 0),
+      indicators: o.indicators.map((i) => ({ id: i.id, code: i.code, label: i.label, targets: i.targets.map((t) => ({ year: t.year, rule: t.rule as { type: string }, text: t.text })) })),
+      indicatorIds: o.indicators.map((i) => i.id),
+      budgetCents: o.budgetLines.reduce((s, b) => s + b.amountCents, 0),
+      budgetLines: o.budgetLines.map((b) => ({ id: b.id, amountCents: b.amountCents })),
       funds: [...funds].map(([fund, amountCents]) => ({ fund, label: fundingLabel(fund), amountCents })),
     };
-    for (const code of leps) byLeps.set(code, [...(byLeps.get(code) ?? []), item]);
+    for (const code of o.leps) byLeps.set(code, [...(byLeps.get(code) ?? []), item]);
   }
   return byLeps;
 }
@@ -220,8 +209,12 @@ export async function getLepsDashboard(db: DbOrTx, ambitoId: string, year: numbe
   // The latest measurement of every indicator in the evidence, with the status of its target (monitoring module).
   const indicatorIds = [...new Set([...evidence.values()].flat().flatMap((o) => o.indicatorIds))];
   const latest = new Map((await listLatestMeasurements(db, indicatorIds)).map((m) => [m.indicatorId, m]));
+  // Every budget line once: an objective linked to several LEPS shows under each, the total counts it once.
+  const budget = attributeLepsBudget((catalogue?.entries ?? []).map((e) => ({ code: e.code, objectives: evidence.get(e.code) ?? [] })));
+  const names = new Map((catalogue?.entries ?? []).map((e) => [e.code, e.name]));
   const rows = (catalogue?.entries ?? []).map((entry) => {
     const objectives = evidence.get(entry.code) ?? [];
+    const share = budget.byLeps.get(entry.code)!;
     const summary = lepsEvidenceStatus({
       code: entry.code,
       year,
@@ -235,7 +228,8 @@ export async function getLepsDashboard(db: DbOrTx, ambitoId: string, year: numbe
       fundingText: entry.fundingText,
       priority: entry.priority?.number ?? null,
       policyAreas: entry.policyAreas.map((a) => a.code),
-      summary,
+      summary: { ...summary, budgetCents: share.budgetCents },
+      budgetShared: share.sharedCents > 0 ? { cents: share.sharedCents, objectives: share.sharedObjectives, leps: share.sharedWith.map((c) => names.get(c) ?? c) } : null,
       objectives: objectives.map((o) => ({
         id: o.id,
         code: o.code,
@@ -260,6 +254,8 @@ export async function getLepsDashboard(db: DbOrTx, ambitoId: string, year: numbe
     plan: plan ? { id: plan.id, title: plan.title, period: `${plan.periodStartYear}–${plan.periodEndYear}` } : null,
     staffing: { staffRecorded: staffing.staffRecorded, current: staffing.current },
     rows,
+    /** The plan's budget on LEPS objectives, each line once; the sum of the rows and what it counts more than once. */
+    budget: { totalCents: budget.totalCents, rowsSumCents: budget.rowsSumCents, sharedCents: budget.sharedCents },
     /** How many of the evidence's indicators have at least one measurement. */
     measured: [...latest.values()].filter((m) => m.period !== null).length,
     indicatorCount: indicatorIds.length,
@@ -302,7 +298,7 @@ export async function getRegionalLepsRows(db: DbOrTx, regionCode: string, year: 
       catalogueSize: d.rows.length,
       priorityWithTargets: priority.filter((r) => r.summary.status === 'programmato').length,
       prioritySize: priority.length,
-      lepsBudgetCents: [...new Map(d.rows.flatMap((r) => r.objectives.map((o) => [o.id, o.budgetCents] as const))).values()].reduce((x, y) => x + y, 0),
+      lepsBudgetCents: d.budget.totalCents,
     });
   }
   return rows;

@@ -32,7 +32,7 @@ const post = (id: string, overrides: Partial<SocialWorkerPost> = {}): SocialWork
 test('the Sebino Ambito, 54.346 inhabitants, needs 11 social workers for the LEPS and 14 for the service objective', () => {
   const a = assessSocialWorkerRatio({ population: SEBINO, fte: 0 });
   assert.equal(a.leps.requiredFte?.value, 10.8692);
-  assert.equal(a.leps.requiredFte?.formula, '54.346 abitanti / 5.000 = 10,8692 ETP');
+  assert.equal(a.leps.requiredFte?.formula, '54.346 abitanti / 5.000 = 10,87 ETP');
   assert.equal(a.leps.requiredPersons, 11);
   assert.equal(a.serviceObjective.requiredFte?.value, 13.5865);
   assert.equal(a.serviceObjective.requiredPersons, 14);
@@ -66,7 +66,7 @@ test('with no social worker the ratio cannot be computed and every required pers
   assert.equal(a.serviceObjective.toHire, 14);
   assert.equal(
     a.leps.message,
-    'LEPS non raggiunto: 0 ETP in servizio, ne servono almeno 10,8692; mancano 10,8692 ETP, cioè 11 assistenti sociali a tempo pieno da assumere.',
+    'LEPS non raggiunto: 0,00 ETP in servizio, ne servono almeno 10,87; mancano 10,87 ETP, cioè 11 assistenti sociali a tempo pieno da assumere.',
   );
 });
 
@@ -96,7 +96,7 @@ test('exactly 5.000 inhabitants per FTE reaches the LEPS', () => {
 });
 
 test('part-time social workers count for their fraction of a full-time post', () => {
-  assert.deepEqual(fteFromWeeklyHours(18), { numerator: 18, denominator: 36, value: 0.5, formula: '18 ore settimanali / 36 ore a tempo pieno = 0,5 ETP' });
+  assert.deepEqual(fteFromWeeklyHours(18), { numerator: 18, denominator: 36, value: 0.5, formula: '18 ore settimanali / 36 ore a tempo pieno = 0,50 ETP' });
   assert.equal(fteFromWeeklyHours(30).value, 0.8333);
   const posts = [
     ...Array.from({ length: 10 }, (_, i) => post(`AS-${i + 1}`)),
@@ -107,7 +107,7 @@ test('part-time social workers count for their fraction of a full-time post', ()
   assert.equal(staff.posts, 12);
   assert.equal(staff.fte.tempo_indeterminato_ambito_comuni, 11);
   const a = assessSocialWorkerRatio({ population: SEBINO, fte: staff.fte.tempo_indeterminato_ambito_comuni });
-  assert.equal(a.inhabitantsPerWorker?.formula, '54.346 abitanti / 11 ETP = 4.940,5 abitanti per assistente sociale');
+  assert.equal(a.inhabitantsPerWorker?.formula, '54.346 abitanti / 11,00 ETP = 4.940,5 abitanti per assistente sociale');
   assert.equal(a.leps.status, 'raggiunto');
   assert.equal(a.serviceObjective.status, 'non_raggiunto');
   assert.equal(a.serviceObjective.gapFte, 2.5865);
@@ -186,7 +186,7 @@ test('the history follows the staff and the population of Gallarate year by year
       [2023, 22.5, -0.5, 'non_raggiunto', 3, 9],
     ],
   );
-  assert.equal(history[0]!.assessment.inhabitantsPerWorker?.formula, '122.026 abitanti / 20 ETP = 6.101,3 abitanti per assistente sociale');
+  assert.equal(history[0]!.assessment.inhabitantsPerWorker?.formula, '122.026 abitanti / 20,00 ETP = 6.101,3 abitanti per assistente sociale');
   const everyone = socialWorkerHistory(posts, [{ year: 2023, population: GALLARATE[2023] }], { basis: 'dipendenti_ambito_comuni' });
   assert.equal(everyone[0]!.fte, 23.5);
 });
@@ -206,7 +206,7 @@ test('the L. 178/2020 contribution pays 40.000 € per FTE beyond 1:6.500 up to 
   assert.equal(a!.amountCents, 10_033_108);
   assert.equal(b!.countedFte, 0.1308);
   assert.equal(b!.amountCents, 261_600);
-  assert.equal(b!.formula, '0,1308 ETP × 20.000,00 € = 2.616,00 €');
+  assert.equal(b!.formula, '0,13 ETP × 20.000,00 € = 2.616,00 € (calcolato sugli ETP non arrotondati)');
   assert.equal(c.totalCents, 10_294_708);
 });
 
@@ -219,4 +219,15 @@ test('no contribution is due below 1:6.500, and none beyond 1:4.000', () => {
   assert.equal(beyond.totalCents, capped.totalCents);
   assert.equal(beyond.bands[1]!.countedFte, 2.7173);
   assert.equal(socialWorkerContribution({ population: null, permanentFte: 5 }).bands.length, 0);
+});
+
+test('FTE figures are shown with two decimals: 30,7138 ETP in service reads «30,71»', () => {
+  // 30 full-time and one post of 25,7 weekly hours out of 36 (0,7138 FTE once rounded to 4 decimals).
+  const posts = [...Array.from({ length: 30 }, (_, i) => post(`p${i}`)), post('pt', { fte: fteFromWeeklyHours(25.7).value! })];
+  const fte = staffFteOn(posts, '2024-12-31').fte.tempo_indeterminato_ambito_comuni;
+  assert.equal(fte, 30.7139);
+  const a = assessSocialWorkerRatio({ population: GALLARATE[2023], fte });
+  assert.equal(a.leps.message, 'LEPS raggiunto: 30,71 ETP in servizio, ne servono almeno 24,57.');
+  assert.equal(a.inhabitantsPerWorker?.formula, '122.855 abitanti / 30,71 ETP = 4.000 abitanti per assistente sociale');
+  assert.equal(fteFromWeeklyHours(25.7).formula, '25,7 ore settimanali / 36 ore a tempo pieno = 0,71 ETP');
 });

@@ -17,6 +17,8 @@
  * part-time sums and threshold checks are exact.
  */
 
+import { fte as fteText } from './leps.format.ts';
+
 export const SOCIAL_WORKER_RULES = {
   /** LEPS: at least 1 social worker FTE every 5.000 inhabitants (L. 178/2020, art. 1, c. 797). */
   lepsInhabitantsPerWorker: 5_000,
@@ -144,7 +146,7 @@ export function countsFor(post: Pick<SocialWorkerPost, 'employerKind' | 'contrac
 export function fteFromWeeklyHours(weeklyHours: number, fullTimeHours: number = SOCIAL_WORKER_RULES.fullTimeWeeklyHours): Ratio {
   if (!(weeklyHours >= 0) || !(fullTimeHours > 0)) throw new RangeError('weekly hours must be ≥ 0 and full-time hours > 0');
   const value = weeklyHours === 0 ? 0 : roundTo(weeklyHours / fullTimeHours, 4);
-  return { numerator: weeklyHours, denominator: fullTimeHours, value, formula: `${it(weeklyHours)} ore settimanali / ${it(fullTimeHours)} ore a tempo pieno = ${it(value, 4)} ETP` };
+  return { numerator: weeklyHours, denominator: fullTimeHours, value, formula: `${it(weeklyHours, 2)} ore settimanali / ${it(fullTimeHours)} ore a tempo pieno = ${fteText(value)} ETP` };
 }
 
 /** Is the post in service on `day` (ISO, both ends inclusive)? */
@@ -269,7 +271,7 @@ function inhabitantsPerFte(population: number, units: number): Ratio {
     return { numerator: population, denominator: 0, value: null, formula: `${it(population)} abitanti / 0 ETP: nessun assistente sociale in servizio, rapporto non calcolabile` };
   }
   const value = roundTo((population * FTE_SCALE) / units, 1);
-  return { numerator: population, denominator: fte, value, formula: `${it(population)} abitanti / ${it(fte, 4)} ETP = ${it(value, 1)} abitanti per assistente sociale` };
+  return { numerator: population, denominator: fte, value, formula: `${it(population)} abitanti / ${fteText(fte)} ETP = ${it(value, 1)} abitanti per assistente sociale` };
 }
 
 function checkThreshold(kind: ThresholdCheck['kind'], population: number | null, units: number, perWorker: number): ThresholdCheck {
@@ -289,7 +291,7 @@ function checkThreshold(kind: ThresholdCheck['kind'], population: number | null,
     };
   }
   const required = roundTo(population / perWorker, 4);
-  const requiredFte: Ratio = { numerator: population, denominator: perWorker, value: required, formula: `${it(population)} abitanti / ${it(perWorker)} = ${it(required, 4)} ETP` };
+  const requiredFte: Ratio = { numerator: population, denominator: perWorker, value: required, formula: `${it(population)} abitanti / ${it(perWorker)} = ${fteText(required)} ETP` };
   const requiredPersons = Math.ceil(population / perWorker);
   // Shortfall in FTE units, exact: population × scale − units × perWorker, over perWorker.
   const shortfall = population * FTE_SCALE - units * perWorker;
@@ -303,7 +305,7 @@ function checkThreshold(kind: ThresholdCheck['kind'], population: number | null,
       status: 'raggiunto',
       gapFte: 0,
       toHire: 0,
-      message: `${name} raggiunto: ${it(units / FTE_SCALE, 4)} ETP in servizio, ne servono almeno ${it(required, 4)}.`,
+      message: `${name} raggiunto: ${fteText(units / FTE_SCALE)} ETP in servizio, ne servono almeno ${fteText(required)}.`,
     };
   }
   const gapFte = Math.ceil(shortfall / perWorker) / FTE_SCALE;
@@ -318,8 +320,8 @@ function checkThreshold(kind: ThresholdCheck['kind'], population: number | null,
     gapFte,
     toHire,
     message:
-      `${name} non raggiunto: ${it(units / FTE_SCALE, 4)} ETP in servizio, ne servono almeno ${it(required, 4)}; ` +
-      `mancano ${it(gapFte, 4)} ETP, cioè ${toHire} ${toHire === 1 ? 'assistente sociale' : 'assistenti sociali'} a tempo pieno da assumere.`,
+      `${name} non raggiunto: ${fteText(units / FTE_SCALE)} ETP in servizio, ne servono almeno ${fteText(required)}; ` +
+      `mancano ${fteText(gapFte)} ETP, cioè ${toHire} ${toHire === 1 ? 'assistente sociale' : 'assistenti sociali'} a tempo pieno da assumere.`,
   };
 }
 
@@ -376,7 +378,7 @@ export function socialWorkerContribution(input: { population: number | null; per
       countedFte,
       centsPerFte,
       amountCents,
-      formula: `${it(countedFte, 4)} ETP × ${euro(centsPerFte)} = ${euro(amountCents)}`,
+      formula: `${fteText(countedFte)} ETP × ${euro(centsPerFte)} = ${euro(amountCents)}${roundTo(countedFte, 2) === countedFte ? '' : ' (calcolato sugli ETP non arrotondati)'}`,
     };
   };
   const bands = [
@@ -386,7 +388,7 @@ export function socialWorkerContribution(input: { population: number | null; per
   const totalCents = bands.reduce((s, b) => s + b.amountCents, 0);
   const message =
     totalCents === 0
-      ? `Nessun contributo: gli ETP a tempo indeterminato (${it(units / FTE_SCALE, 4)}) non superano il rapporto 1:${it(r.contributionStartInhabitantsPerWorker)} (${it(bands[0]!.fromFte, 4)} ETP).`
+      ? `Nessun contributo: gli ETP a tempo indeterminato (${fteText(units / FTE_SCALE)}) non superano il rapporto 1:${it(r.contributionStartInhabitantsPerWorker)} (${fteText(bands[0]!.fromFte)} ETP).`
       : `Contributo annuo spettante: ${euro(totalCents)} (${bands.map((b) => `lett. ${b.letter}) ${b.formula}`).join('; ')}).`;
   return { population, permanentFte: units / FTE_SCALE, bands, totalCents, message };
 }

@@ -9,13 +9,13 @@ import { roleAssignments, users } from '../accounts/accounts.schema.ts';
 import { authorize as authorizePlanning } from '../planning/planning.policy.ts';
 import { planActions, planIndicators, planObjectives, plans } from '../planning/planning.schema.ts';
 import type { PlanStatus } from '../planning/plan-document.schema.ts';
-import { ambiti } from '../territory/territory.schema.ts';
+import { ambiti, comuni } from '../territory/territory.schema.ts';
 import { listAmbitoComuni } from '../territory/territory.queries.ts';
 import { evaluationCitation, parseEvaluationGrid, spendingCoincidence } from './evaluation.rules.ts';
 import { importFailed, parseMeasurementsCsv } from './monitoring.importers.ts';
-import { authorize, type MonitoringAction } from './monitoring.policy.ts';
+import { authorize, authorizeMeasurement, type MonitoringAction } from './monitoring.policy.ts';
 import { checkPeriodFor, granularityOf, periodName, periodWithin, readValue } from './monitoring.rules.ts';
-import { listDue, todayInRome } from './monitoring.queries.ts';
+import { isMeasuredPerComune, listDue, todayInRome } from './monitoring.queries.ts';
 import { measurements, objectiveEvaluations, periodLocks } from './monitoring.schema.ts';
 import { ActionProgressInput, CarryOverInput, EvaluationInput, LockInput, MeasurementInput, UnlockInput } from './monitoring.validation.ts';
 
@@ -65,7 +65,8 @@ export async function saveMeasurement({ db, actor, indicatorId, input, today = t
   const v = parse(MeasurementInput, input);
   return db.transaction(async (tx) => {
     const { indicator, plan, scope } = await indicatorScope(tx, indicatorId);
-    authorize(actor, 'measurement.write', scope);
+    const [comune] = v.comuneId ? await tx.select({ name: comuni.name }).from(comuni).where(eq(comuni.id, v.comuneId)) : [];
+    authorizeMeasurement(actor, { ...scope, comuneId: v.comuneId, perComune: await isMeasuredPerComune(tx, indicatorId), comuneName: comune?.name ?? null });
     const issues: FieldIssue[] = [];
     const periodProblem = checkPeriodFor(v.period, granularityOf(indicator.periodicity), plan, today);
     if (periodProblem) issues.push({ path: 'period', message: periodProblem });

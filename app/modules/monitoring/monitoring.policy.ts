@@ -1,4 +1,5 @@
-import { type Actor, type AmbitoScope, AMBITO_READERS, hasAmbitoRole, UFFICIO_DI_PIANO } from '../../shared/auth/actor.ts';
+import { type Actor, type AmbitoScope, AMBITO_READERS, hasAmbitoRole, isComuneReferentOf, UFFICIO_DI_PIANO } from '../../shared/auth/actor.ts';
+import { ForbiddenError } from '../../shared/errors.ts';
 import { makeAbilities, makeAuthorize } from '../../shared/auth/policy.ts';
 
 export type MonitoringAction =
@@ -13,6 +14,10 @@ export type MonitoringAction =
 /** What a monitoring action is checked against: the Ambito, and the plan's status. */
 export interface MonitoringScope extends AmbitoScope {
   status?: string;
+  /** For a measurement: the comune it belongs to (null = the Ambito as a whole). */
+  comuneId?: string | null;
+  /** For a measurement: whether the indicator is measured per comune (monitoring.rules.ts isMeasuredPerComune). */
+  perComune?: boolean;
 }
 
 /** Plans whose measurements and progress are kept: adopted and under way (not drafts, not closed). */
@@ -22,13 +27,18 @@ const UNDER_WAY = ['adopted', 'transmitted', 'implementation'];
  * Monitoring policy. Every member role of the Ambito and the Region's reviewer read the monitoring; the Ufficio di
  * Piano (coordinator, staff) enters measurements, action progress and the evaluation grid, carries objectives over
  * and sends the reminders; only the coordinator locks and unlocks an approved period. Measurements and progress are
- * kept only while a plan is under way; the evaluation grid is filled for a plan under way or closed.
+ * kept only while a plan is under way; the evaluation grid is filled for a plan under way or closed. A comune
+ * referent enters the values of its own comune, and only for the indicators measured per comune (never the
+ * Ambito's value, never another comune's).
  */
 export function can(actor: Actor, action: MonitoringAction, s: MonitoringScope): boolean {
   switch (action) {
     case 'monitoring.read':
       return hasAmbitoRole(actor, s, AMBITO_READERS);
     case 'measurement.write':
+      if (!(s.status === undefined || UNDER_WAY.includes(s.status))) return false;
+      if (hasAmbitoRole(actor, s, UFFICIO_DI_PIANO)) return true;
+      return s.perComune === true && isComuneReferentOf(actor, s, s.comuneId);
     case 'progress.write':
       return hasAmbitoRole(actor, s, UFFICIO_DI_PIANO) && (s.status === undefined || UNDER_WAY.includes(s.status));
     case 'period.lock':
@@ -42,6 +52,21 @@ export function can(actor: Actor, action: MonitoringAction, s: MonitoringScope):
 }
 
 export const authorize = makeAuthorize(can);
+
+/**
+ * Authorises a measurement write, telling a comune referent why it is refused (its own comune only, indicators
+ * measured per comune only) instead of a bare «non hai i permessi».
+ */
+export function authorizeMeasurement(actor: Actor, s: MonitoringScope & { comuneName?: string | null }): void {
+  if (can(actor, 'measurement.write', s)) return;
+  const referent = actor.kind === 'user' && actor.grants.some((g) => g.role === 'comune_referent' && g.ambitoId === s.id);
+  if (referent && !hasAmbitoRole(actor, s, UFFICIO_DI_PIANO) && (s.status === undefined || UNDER_WAY.includes(s.status))) {
+    if (!s.comuneId) throw new ForbiddenError('Come referente di un comune puoi inserire solo i valori del tuo comune, non quelli dell’intero Ambito.');
+    if (!isComuneReferentOf(actor, s, s.comuneId)) throw new ForbiddenError(`Come referente puoi inserire solo i valori del tuo comune${s.comuneName ? `, non quelli di ${s.comuneName}` : ''}.`);
+    throw new ForbiddenError('Questo indicatore non è rilevato per comune: il valore lo inserisce l’Ufficio di Piano.');
+  }
+  authorize(actor, 'measurement.write', s);
+}
 export const abilitiesFor = makeAbilities(can, [
   'monitoring.read',
   'measurement.write',

@@ -1,4 +1,4 @@
-import { asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../shared/db/client.ts';
 import { renderChartSvg } from '../../shared/charts/charts.server.ts';
 import { ACTION_STATUS_LABELS, INDICATOR_AGGREGATION_LABELS, INDICATOR_KIND_LABELS, PERIODICITY_LABELS, type ActionStatus, type IndicatorKind } from '../planning/plan-document.schema.ts';
@@ -19,8 +19,10 @@ import {
   aggregationOf,
   ambitoSeries,
   cardResponsible,
+  comuneDue,
   dueMeasurements,
   type DueList,
+  measuredPerComune,
   evaluateIndicatorTargets,
   formatValue,
   granularityOf,
@@ -273,6 +275,8 @@ export async function getIndicatorMonitoring(db: DbOrTx, indicatorId: string, to
     chartSvg,
     locks,
     comuni: comuniList.map((c) => ({ id: c.id, name: c.name, istatCode: c.istatCode })),
+    /** Measured per comune (monitoring.rules.ts measuredPerComune): comune referents enter their own comune's value. */
+    perComune: measuredPerComune(rows.map((r) => r.m)).has(row.indicator.id),
   };
 }
 
@@ -418,4 +422,36 @@ export async function getObjectiveEvaluation(db: DbOrTx, objectiveId: string) {
     next: next ? { id: next.id, title: next.title, status: next.status, periodStartYear: next.periodStartYear, periodEndYear: next.periodEndYear } : null,
     nextObjectives: nextObjectives.map((o) => ({ id: o.id, code: o.code, title: o.title, continues: (o.links as { continuesObjective: string | null }).continuesObjective })),
   };
+}
+
+/** Whether an indicator is measured per comune (at least one value recorded for a comune). */
+export async function isMeasuredPerComune(db: DbOrTx, indicatorId: string): Promise<boolean> {
+  const rows = await db.select({ indicatorId: measurements.indicatorId, comuneId: measurements.comuneId }).from(measurements).where(and(eq(measurements.indicatorId, indicatorId), isNotNull(measurements.comuneId))).limit(1);
+  return measuredPerComune(rows).size > 0;
+}
+
+/**
+ * What the Ufficio di Piano is waiting for from a comune in monitoring: for each plan under way of the Ambito, the
+ * indicators measured per comune with the periods ended without the comune's value and the current period still
+ * to be entered (monitoring.rules.ts comuneDue), in the order of the plan.
+ */
+export async function listComuneDue(db: DbOrTx, ambitoId: string, comuneId: string, today: string) {
+  const underWay = (await listMonitoringPlans(db, ambitoId)).filter((p) => p.underWay);
+  const out: { planId: string; planTitle: string; indicatorId: string; objectiveCode: string; code: string; label: string; period: string; periodLabel: string; state: 'closed' | 'open'; locked: boolean }[] = [];
+  for (const plan of underWay) {
+    const indicators = await db
+      .select({ id: planIndicators.id, code: planIndicators.code, label: planIndicators.label, periodicity: planIndicators.periodicity, objectiveCode: planObjectives.code })
+      .from(planIndicators)
+      .innerJoin(planObjectives, eq(planObjectives.id, planIndicators.objectiveId))
+      .where(eq(planObjectives.planId, plan.id))
+      .orderBy(asc(planObjectives.position), asc(planIndicators.position));
+    const values = await db.select({ indicatorId: measurements.indicatorId, period: measurements.period, comuneId: measurements.comuneId }).from(measurements).where(eq(measurements.planId, plan.id));
+    const locks = (await listLocks(db, plan.id)).map((l) => l.period);
+    const byId = new Map(indicators.map((i) => [i.id, i]));
+    for (const d of comuneDue({ indicators, values, comuneId, plan, locks, today })) {
+      const i = byId.get(d.indicatorId)!;
+      out.push({ planId: plan.id, planTitle: plan.title, indicatorId: i.id, objectiveCode: i.objectiveCode, code: i.code, label: i.label, period: d.period, periodLabel: periodName(d.period), state: d.state, locked: d.locked });
+    }
+  }
+  return out;
 }

@@ -565,3 +565,57 @@ export function cardResponsible(card: Record<string, unknown> | null | undefined
   }
   return null;
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Values per comune
+
+/**
+ * The indicators measured per comune: those with at least one value recorded for a comune. The Ufficio di Piano
+ * decides that an indicator is collected comune by comune by entering (or importing) the first comune's value;
+ * from then on each comune referent enters its own comune's value, and only for these indicators.
+ */
+export function measuredPerComune(rows: readonly { indicatorId: string; comuneId: string | null }[]): Set<string> {
+  return new Set(rows.filter((r) => r.comuneId !== null).map((r) => r.indicatorId));
+}
+
+export interface ComuneDueItem {
+  indicatorId: string;
+  period: string;
+  /** closed: the period has ended without the comune's value; open: the current period, still to be entered. */
+  state: 'closed' | 'open';
+  /** A closed period approved and locked by the coordinator: the value can no longer be entered from the form. */
+  locked: boolean;
+}
+
+/**
+ * What a comune still owes for the indicators measured per comune: for each, every period of the plan that has
+ * ended by `today` without the comune's value (closed), and the current period if it has none yet (open).
+ */
+export function comuneDue(input: {
+  indicators: readonly { id: string; periodicity: string | null }[];
+  values: readonly { indicatorId: string; period: string; comuneId: string | null }[];
+  comuneId: string;
+  plan: { periodStartYear: number; periodEndYear: number };
+  locks: readonly string[];
+  today: string;
+}): ComuneDueItem[] {
+  const perComune = measuredPerComune(input.values);
+  const own = new Set(input.values.filter((v) => v.comuneId === input.comuneId).map((v) => `${v.indicatorId}|${v.period}`));
+  const out: ComuneDueItem[] = [];
+  for (const ind of input.indicators) {
+    if (!perComune.has(ind.id)) continue;
+    const granularity = granularityOf(ind.periodicity);
+    const current = periodContaining(input.today, granularity);
+    for (let y = input.plan.periodStartYear; y <= input.plan.periodEndYear; y++) {
+      for (const period of periodsOfYear(y, granularity)) {
+        if (own.has(`${ind.id}|${period}`)) continue;
+        if (periodEnd(period) < input.today) {
+          out.push({ indicatorId: ind.id, period, state: 'closed', locked: input.locks.some((l) => periodWithin(period, l)) });
+        } else if (period === current) {
+          out.push({ indicatorId: ind.id, period, state: 'open', locked: false });
+        }
+      }
+    }
+  }
+  return out;
+}

@@ -135,3 +135,40 @@ export async function getChapter(db: DbOrTx, planId: string, chapterId: string) 
   const [c] = await db.select().from(planChapters).where(and(eq(planChapters.id, chapterId), eq(planChapters.planId, planId)));
   return c ?? null;
 }
+
+/**
+ * The objectives of a plan with their links, indicators (with targets) and budget lines, in the plan's order: what
+ * other modules (the LEPS dashboard) read of the plan. The links are those recorded in the card, imported or set by
+ * hand in the objective's card editor.
+ */
+export async function listObjectivesWithLinks(db: DbOrTx, planId: string) {
+  const objectives = await db
+    .select({ id: planObjectives.id, code: planObjectives.code, title: planObjectives.title, kind: planObjectives.kind, links: planObjectives.links })
+    .from(planObjectives)
+    .where(eq(planObjectives.planId, planId))
+    .orderBy(asc(planObjectives.position));
+  const ids = objectives.map((o) => o.id);
+  const [indicators, budget] = ids.length
+    ? await Promise.all([
+        db
+          .select({ id: planIndicators.id, objectiveId: planIndicators.objectiveId, code: planIndicators.code, label: planIndicators.label, targets: planIndicators.targets })
+          .from(planIndicators)
+          .where(inArray(planIndicators.objectiveId, ids))
+          .orderBy(asc(planIndicators.position)),
+        db
+          .select({ id: planBudgetLines.id, objectiveId: planBudgetLines.objectiveId, fund: planBudgetLines.fund, amountCents: planBudgetLines.amountCents })
+          .from(planBudgetLines)
+          .where(inArray(planBudgetLines.objectiveId, ids))
+          .orderBy(asc(planBudgetLines.position)),
+      ])
+    : [[], []];
+  return objectives.map((o) => ({
+    id: o.id,
+    code: o.code,
+    title: o.title,
+    kind: o.kind,
+    leps: [...new Set(((o.links as { leps?: string[] } | null)?.leps ?? []) as string[])],
+    indicators: indicators.filter((i) => i.objectiveId === o.id),
+    budgetLines: budget.filter((b) => b.objectiveId === o.id),
+  }));
+}

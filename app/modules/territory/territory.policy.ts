@@ -1,14 +1,16 @@
-import { type Actor, type AmbitoScope, hasAmbitoRole, isAdmin, UFFICIO_DI_PIANO } from '../../shared/auth/actor.ts';
+import { type Actor, type AmbitoScope, hasAmbitoRole, isAdmin, isComuneReferentOf, UFFICIO_DI_PIANO } from '../../shared/auth/actor.ts';
 import { makeAbilities, makeAuthorize } from '../../shared/auth/policy.ts';
 
-export type TerritoryAction = 'ambito.read' | 'ambito.edit' | 'territory.import' | 'population.import';
+export type TerritoryAction = 'ambito.read' | 'ambito.edit' | 'territory.import' | 'population.import' | 'comune.todo';
 
 /**
  * Territory policy. The Ambito and its comuni are public information (anonymous citizens read them);
  * the Ambito's details are edited by its Ufficio di Piano coordinator; the ISTAT list and Ambito
  * compositions are imported by the system administrator; population figures by the Ambito's Ufficio di Piano.
+ * What the Ufficio di Piano is waiting for from a comune (its to-do) is read by the comune's referent and by the
+ * Ufficio di Piano itself.
  */
-export function can(actor: Actor, action: TerritoryAction, ambito: AmbitoScope | null): boolean {
+export function can(actor: Actor, action: TerritoryAction, ambito: (AmbitoScope & { comuneId?: string | null }) | null): boolean {
   switch (action) {
     case 'ambito.read':
       return true;
@@ -18,6 +20,8 @@ export function can(actor: Actor, action: TerritoryAction, ambito: AmbitoScope |
       return isAdmin(actor);
     case 'population.import':
       return ambito !== null && hasAmbitoRole(actor, ambito, UFFICIO_DI_PIANO);
+    case 'comune.todo':
+      return ambito !== null && !!ambito.comuneId && (hasAmbitoRole(actor, ambito, UFFICIO_DI_PIANO) || isComuneReferentOf(actor, ambito, ambito.comuneId));
   }
 }
 

@@ -6,5 +6,6 @@ export const territoryRoutes = [
   route('ambiti/:code', 'modules/territory/routes/ambito.tsx'),
   route('ambiti/:code/modifica', 'modules/territory/routes/ambito-edit.tsx'),
   route('ambiti/:code/territorio', 'modules/territory/routes/profile.tsx'),
+  route('ambiti/:code/comuni/:istat/da-fare', 'modules/territory/routes/comune-todo.tsx'),
   route('amministrazione/territorio', 'modules/territory/routes/admin.tsx'),
 ];

@@ -82,3 +82,17 @@ export const AMBITO_READERS: readonly Role[] = [
   'mayor',
   'regional_reviewer',
 ];
+
+/**
+ * The comuni of this Ambito the actor is the referent of (role `comune_referent` with a comune). A comune referent
+ * acts for its own comune only: its figures, never the Ambito's, never another comune's.
+ */
+export function referentComuneIds(actor: Actor, ambitoId: string): string[] {
+  if (actor.kind !== 'user') return [];
+  return actor.grants.filter((g) => g.role === 'comune_referent' && g.ambitoId === ambitoId && g.comuneId !== null).map((g) => g.comuneId!);
+}
+
+/** True when the actor is the referent of this very comune of this Ambito. */
+export function isComuneReferentOf(actor: Actor, ambito: Pick<AmbitoScope, 'id'>, comuneId: string | null | undefined): boolean {
+  return !!comuneId && referentComuneIds(actor, ambito.id).includes(comuneId);
+}

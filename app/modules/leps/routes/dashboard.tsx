@@ -6,7 +6,7 @@ import { euro } from '../../planning/planning.format.ts';
 import { LEPS_STATUS_BADGES, LEPS_STATUS_LABELS } from '../leps.dashboard.ts';
 import { abilitiesFor, authorize } from '../leps.policy.ts';
 import { getLepsDashboard } from '../leps.queries.ts';
-import { num } from '../leps.format.ts';
+import { fte, num } from '../leps.format.ts';
 import { requireAmbito, yearFromUrl } from '../leps.server.ts';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
@@ -83,7 +83,7 @@ export default function LepsDashboard({ loaderData }: Route.ComponentProps) {
         <p>
           {staffing.staffRecorded
             ? (s.inhabitantsPerWorker?.formula ?? 'Popolazione non disponibile.')
-            : `Nessun assistente sociale registrato per l’Ambito. Con ${staffing.current.population === null ? 'una popolazione non disponibile' : `${num(staffing.current.population)} abitanti`} servono almeno ${s.leps.requiredFte ? `${num(s.leps.requiredFte.value!, 4)} ETP per il LEPS (1:5.000) e ${num(s.serviceObjective.requiredFte!.value!, 4)} ETP per l’obiettivo di servizio (1:4.000)` : '— ETP'}.`}
+            : `Nessun assistente sociale registrato per l’Ambito. Con ${staffing.current.population === null ? 'una popolazione non disponibile' : `${num(staffing.current.population)} abitanti`} servono almeno ${s.leps.requiredFte ? `${fte(s.leps.requiredFte.value!)} ETP per il LEPS (1:5.000) e ${fte(s.serviceObjective.requiredFte!.value!)} ETP per l’obiettivo di servizio (1:4.000)` : '— ETP'}.`}
         </p>
         {staffing.staffRecorded && (
           <ul>
@@ -153,13 +153,33 @@ export default function LepsDashboard({ loaderData }: Route.ComponentProps) {
                     <span className="d-block small text-secondary">{[...new Set(r.objectives.flatMap((o) => o.funds.map((f) => f.label)))].join(', ')}</span>
                   )}
                   <span className="d-block small text-secondary">Fonti nel catalogo: {r.fundingText}</span>
+                  {r.budgetShared && (
+                    <span className="d-block small">
+                      {`di cui ${euro(r.budgetShared.cents)} dell’obiettivo ${r.budgetShared.objectives.join(', ')}, mostrati anche sotto ${r.budgetShared.leps.join(', ')}: nel totale contano una volta sola`}
+                    </span>
+                  )}
                 </td>
               </tr>
             ))}
           </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row" colSpan={3}>
+                Totale delle risorse sugli obiettivi collegati ai LEPS (ogni riga di bilancio contata una volta)
+              </th>
+              <td className="text-end fw-semibold" data-testid="leps-budget-total">
+                {euro(loaderData.budget.totalCents)}
+              </td>
+            </tr>
+          </tfoot>
         </table>
       </div>
-      <p className="small">Un obiettivo che indica più LEPS compare con le sue risorse sotto ciascuno di essi.</p>
+      <p className="small">
+        Un obiettivo collegato a più LEPS compare con tutte le sue risorse sotto ciascuno di essi, perché il piano non dice come si ripartiscono;
+        nel totale ogni riga di bilancio conta una volta sola.
+        {loaderData.budget.sharedCents > 0 &&
+          ` La somma della colonna (${euro(loaderData.budget.rowsSumCents)}) supera il totale di ${euro(loaderData.budget.sharedCents)}, le risorse mostrate sotto più LEPS.`}
+      </p>
       {loaderData.canRegional && (
         <p>
           <Link to={`/leps/regione/${ambito.regionCode}?anno=${year}`}>Tabella regionale dei LEPS: {ambito.regionName}</Link>

@@ -5,7 +5,7 @@ import { euro } from '../../planning/planning.format.ts';
 import { LEPS_STATUS_BADGES, LEPS_STATUS_LABELS, parseRegionalSort, REGIONAL_SORT_LABELS, sortRegionalRows, type RegionalSortKey } from '../leps.dashboard.ts';
 import { authorize } from '../leps.policy.ts';
 import { getRegion, getRegionalLepsRows } from '../leps.queries.ts';
-import { num } from '../leps.format.ts';
+import { fte, num } from '../leps.format.ts';
 import { yearFromUrl } from '../leps.server.ts';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
@@ -90,18 +90,18 @@ export default function RegionalLeps({ loaderData }: Route.ComponentProps) {
                   {r.population === null ? '—' : num(r.population)}
                   {r.populationYear !== null && <span className="d-block small text-secondary">dato {r.populationYear}</span>}
                 </td>
-                <td className="text-end">{r.fte === null ? 'non registrati' : num(r.fte, 4)}</td>
+                <td className="text-end">{r.fte === null ? 'non registrati' : fte(r.fte)}</td>
                 <td className="text-end">{r.inhabitantsPerWorker === null ? '—' : num(r.inhabitantsPerWorker, 1)}</td>
                 <td>
                   <span className={`badge bg-${LEPS_STATUS_BADGES[r.lepsStatus]}`}>{LEPS_STATUS_LABELS[r.lepsStatus]}</span>
                   {r.requiredLepsFte !== null && (
                     <span className="d-block small">
-                      richiesti {num(r.requiredLepsFte, 4)} ETP (1:5.000), {num(r.requiredObjectiveFte!, 4)} ETP (1:4.000)
+                      richiesti {fte(r.requiredLepsFte)} ETP (1:5.000), {fte(r.requiredObjectiveFte!)} ETP (1:4.000)
                     </span>
                   )}
                 </td>
-                <td className="text-end">{r.gapLepsFte === null ? '—' : `${num(r.gapLepsFte, 4)} (${r.toHireLeps} da assumere)`}</td>
-                <td className="text-end">{r.gapObjectiveFte === null ? '—' : `${num(r.gapObjectiveFte, 4)} (${r.toHireObjective} da assumere)`}</td>
+                <td className="text-end">{r.gapLepsFte === null ? '—' : `${fte(r.gapLepsFte)} (${r.toHireLeps} da assumere)`}</td>
+                <td className="text-end">{r.gapObjectiveFte === null ? '—' : `${fte(r.gapObjectiveFte)} (${r.toHireObjective} da assumere)`}</td>
                 <td className="text-end">{`${r.programmedLeps} su ${r.catalogueSize}`}</td>
                 <td className="text-end">{`${r.priorityWithTargets} su ${r.prioritySize}`}</td>
                 <td className="text-end">{euro(r.lepsBudgetCents)}</td>

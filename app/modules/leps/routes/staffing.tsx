@@ -7,10 +7,11 @@ import { CsrfField, Field, FormAlert } from '../../../shared/ui/forms.tsx';
 import { listAmbitoComuni } from '../../territory/territory.queries.ts';
 import { FUNDING_SOURCES, SOCIAL_WORKER_CSV_COLUMNS } from '../leps-catalogue.ts';
 import { addSocialWorkerPost, deleteSocialWorkerPost, importSocialWorkerStaff } from '../leps.commands.ts';
-import { abilitiesFor, authorize } from '../leps.policy.ts';
+import { referentComuneIds } from '../../../shared/auth/actor.ts';
+import { abilitiesFor, authorize, can as canLeps } from '../leps.policy.ts';
 import { getStaffing } from '../leps.queries.ts';
 import { CONTRACT_KIND_LABELS, EMPLOYER_KIND_LABELS, STAFF_BASES, STAFF_BASIS_LABELS, type StaffBasis } from '../leps.rules.ts';
-import { num } from '../leps.format.ts';
+import { fte, num } from '../leps.format.ts';
 import { requireAmbito, yearFromUrl } from '../leps.server.ts';
 
 const STATUS_TEXT = { raggiunto: 'raggiunto', non_raggiunto: 'non raggiunto', dati_mancanti: 'dati mancanti' } as const;
@@ -25,12 +26,18 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   const basis: StaffBasis = (STAFF_BASES as readonly string[]).includes(raw ?? '') ? (raw as StaffBasis) : 'tempo_indeterminato_ambito_comuni';
   const staffing = await getStaffing(db, ambito.id, year, basis);
   const comuni = await listAmbitoComuni(db, ambito.id, `${year}-12-31`);
+  // The Ufficio di Piano keeps the whole list; a comune referent only the rows of its own comune.
+  const abilities = abilitiesFor(actor, ambito);
+  const own = referentComuneIds(actor, ambito.id);
+  const choices = abilities['staff.write'] ? comuni : comuni.filter((c) => own.includes(c.id) && canLeps(actor, 'staff.write', { ...ambito, comuneId: c.id }));
   return {
     ambito: { code: ambito.code, name: ambito.name },
     year,
     staffing: { ...staffing, history: staffing.history.map((h) => ({ year: h.year, population: h.population, populationYear: h.populationYear, fte: h.fte, fteChange: h.fteChange, assessment: h.assessment })) },
-    comuni: comuni.map((c) => ({ id: c.id, name: c.name })),
-    can: abilitiesFor(actor, ambito),
+    comuni: choices.map((c) => ({ id: c.id, name: c.name })),
+    ambitoEntry: abilities['staff.write'],
+    editable: staffing.posts.filter((p) => canLeps(actor, 'staff.write', { ...ambito, comuneId: p.comuneId })).map((p) => p.id),
+    can: { ...abilities, 'staff.write': abilities['staff.write'] || choices.length > 0 },
   };
 }
 
@@ -60,7 +67,7 @@ export async function action({ params, context, request }: Route.ActionArgs) {
 }
 
 export default function Staffing({ loaderData, actionData }: Route.ComponentProps) {
-  const { ambito, year, staffing, comuni, can } = loaderData;
+  const { ambito, year, staffing, comuni, can, ambitoEntry, editable } = loaderData;
   const errors: Record<string, string | undefined> = actionData && 'fieldErrors' in actionData ? actionData.fieldErrors : {};
   const importErrors = Object.entries(errors).filter(([k]) => k === 'file' || k.includes('.csv'));
   const a = staffing.current.assessment;
@@ -107,7 +114,7 @@ export default function Staffing({ loaderData, actionData }: Route.ComponentProp
         {!staffing.staffRecorded && <p className="alert alert-warning">Nessun assistente sociale registrato: gli ETP in servizio sono 0 finché l’Ufficio di Piano non inserisce il personale.</p>}
         <p>
           Popolazione: {staffing.current.population === null ? 'non disponibile' : `${num(staffing.current.population)} abitanti (dato ${staffing.current.populationYear})`}. ETP in
-          servizio ({STAFF_BASIS_LABELS[staffing.basis].toLowerCase()}): {num(staffing.current.fte, 4)}.
+          servizio ({STAFF_BASIS_LABELS[staffing.basis].toLowerCase()}): {fte(staffing.current.fte)}.
         </p>
         {a.inhabitantsPerWorker && <p>{a.inhabitantsPerWorker.formula}</p>}
         <ul>
@@ -149,13 +156,13 @@ export default function Staffing({ loaderData, actionData }: Route.ComponentProp
                 <tr key={h.year}>
                   <th scope="row">{h.year}</th>
                   <td className="text-end">{h.population === null ? '—' : `${num(h.population)} (${h.populationYear})`}</td>
-                  <td className="text-end">{num(h.fte, 4)}</td>
-                  <td className="text-end">{h.fteChange === null ? '—' : `${h.fteChange > 0 ? '+' : ''}${num(h.fteChange, 4)}`}</td>
+                  <td className="text-end">{fte(h.fte)}</td>
+                  <td className="text-end">{h.fteChange === null ? '—' : `${h.fteChange > 0 ? '+' : ''}${fte(h.fteChange)}`}</td>
                   <td className="text-end">{h.assessment.inhabitantsPerWorker?.value == null ? '—' : num(h.assessment.inhabitantsPerWorker.value, 1)}</td>
                   <td>{STATUS_TEXT[h.assessment.leps.status]}</td>
-                  <td className="text-end">{h.assessment.leps.gapFte === null ? '—' : `${num(h.assessment.leps.gapFte, 4)} (${h.assessment.leps.toHire})`}</td>
+                  <td className="text-end">{h.assessment.leps.gapFte === null ? '—' : `${fte(h.assessment.leps.gapFte)} (${h.assessment.leps.toHire})`}</td>
                   <td>{STATUS_TEXT[h.assessment.serviceObjective.status]}</td>
-                  <td className="text-end">{h.assessment.serviceObjective.gapFte === null ? '—' : `${num(h.assessment.serviceObjective.gapFte, 4)} (${h.assessment.serviceObjective.toHire})`}</td>
+                  <td className="text-end">{h.assessment.serviceObjective.gapFte === null ? '—' : `${fte(h.assessment.serviceObjective.gapFte)} (${h.assessment.serviceObjective.toHire})`}</td>
                 </tr>
               ))}
             </tbody>
@@ -195,14 +202,14 @@ export default function Staffing({ loaderData, actionData }: Route.ComponentProp
                       <span className="d-block small text-secondary">{p.employerKindLabel}</span>
                     </td>
                     <td>{p.contractLabel}</td>
-                    <td className="text-end">{num(p.fte, 4)}</td>
+                    <td className="text-end">{fte(p.fte)}</td>
                     <td>{p.comuneName ?? '—'}</td>
                     <td>{p.assignment ?? '—'}</td>
                     <td className="small">{p.fundingLabels.join('; ') || '—'}</td>
                     <td>{`dal ${p.validFrom}${p.validTo ? ` al ${p.validTo}` : ''}`}</td>
                     {can['staff.write'] && (
                       <td>
-                        <Form method="post">
+                        {editable.includes(p.id) && <Form method="post">
                           <CsrfField />
                           <input type="hidden" name="intent" value="delete" />
                           <input type="hidden" name="postId" value={p.id} />
@@ -210,7 +217,7 @@ export default function Staffing({ loaderData, actionData }: Route.ComponentProp
                           <button type="submit" className="btn btn-link btn-sm p-0">
                             Elimina <span className="visually-hidden">{`la riga ${p.code} dal ${p.validFrom}`}</span>
                           </button>
-                        </Form>
+                        </Form>}
                       </td>
                     )}
                   </tr>
@@ -271,10 +278,10 @@ export default function Staffing({ loaderData, actionData }: Route.ComponentProp
                   </Field>
                 </div>
               </div>
-              <Field name="comuneId" label="Comune servito (facoltativo)" error={errors.comuneId}>
+              <Field name="comuneId" label={ambitoEntry ? 'Comune servito (facoltativo)' : 'Comune servito'} error={errors.comuneId}>
                 {(p) => (
-                  <select {...p} className="form-select" defaultValue="">
-                    <option value="">Tutto l’Ambito</option>
+                  <select {...p} className="form-select" defaultValue={ambitoEntry ? '' : (comuni[0]?.id ?? '')}>
+                    {ambitoEntry && <option value="">Tutto l’Ambito</option>}
                     {comuni.map((c) => (
                       <option key={c.id} value={c.id}>
                         {c.name}
@@ -314,7 +321,7 @@ export default function Staffing({ loaderData, actionData }: Route.ComponentProp
               </button>
             </Form>
           </section>
-          <section className="col-lg-5" aria-labelledby="importa">
+          {ambitoEntry && <section className="col-lg-5" aria-labelledby="importa">
             <h2 id="importa" className="h4">
               Importa l’elenco (CSV)
             </h2>
@@ -347,7 +354,7 @@ export default function Staffing({ loaderData, actionData }: Route.ComponentProp
                 Importa
               </button>
             </Form>
-          </section>
+          </section>}
         </div>
       )}
     </>

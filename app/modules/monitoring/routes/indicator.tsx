@@ -4,7 +4,8 @@ import { formAction, getActor, getServices, guard, requireUser } from '../../../
 import { Chart } from '../../../shared/ui/chart.tsx';
 import { CsrfField, Field, FormAlert } from '../../../shared/ui/forms.tsx';
 import { saveMeasurement } from '../monitoring.commands.ts';
-import { abilitiesFor, authorize } from '../monitoring.policy.ts';
+import { referentComuneIds } from '../../../shared/auth/actor.ts';
+import { abilitiesFor, authorize, can } from '../monitoring.policy.ts';
 import { getIndicatorMonitoring, todayInRome } from '../monitoring.queries.ts';
 import { periodName } from '../monitoring.rules.ts';
 import { isUuid, requireMonitoringPlan } from '../monitoring.server.ts';
@@ -21,6 +22,11 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   const editPeriod = url.searchParams.get('periodo');
   const editComune = url.searchParams.get('comune') || null;
   const editing = editPeriod ? (d.measurements.find((m) => m.period === editPeriod && m.comuneId === editComune) ?? null) : null;
+  // A comune referent writes only its own comune's values, and only for an indicator measured per comune.
+  const canWrite = (comuneId: string | null) => can(actor, 'measurement.write', { ...header.scope, comuneId, perComune: d.perComune });
+  const abilities = abilitiesFor(actor, header.scope);
+  const ambitoEntry = canWrite(null);
+  const comuniChoices = ambitoEntry ? d.comuni : d.comuni.filter((c) => referentComuneIds(actor, header.scope.id).includes(c.id) && canWrite(c.id));
   return {
     code: params.code,
     plan: { id: d.plan.id, title: d.plan.title, period: `${d.plan.periodStartYear}–${d.plan.periodEndYear}` },
@@ -43,15 +49,16 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     granularity: d.granularity,
     suggestedPeriod: d.suggestedPeriod,
     periodChoices: d.periodChoices,
-    measurements: d.measurements.map((m) => ({ ...m, updatedAt: m.updatedAt.toISOString() })),
+    measurements: d.measurements.map((m) => ({ ...m, updatedAt: m.updatedAt.toISOString(), canEdit: canWrite(m.comuneId) })),
     summedPeriods: d.summedPeriods,
     evaluations: d.evaluations.map((e) => ({ description: e.description, text: e.text, status: e.status, statusLabel: e.statusLabel, reason: e.reason })),
     status: d.status,
     yearly: d.yearly,
     chartSvg: d.chartSvg,
-    comuni: d.comuni,
-    editing,
-    can: abilitiesFor(actor, header.scope),
+    comuni: comuniChoices,
+    ambitoEntry,
+    editing: editing && canWrite(editing.comuneId) ? editing : null,
+    can: { ...abilities, 'measurement.write': ambitoEntry || comuniChoices.length > 0 },
   };
 }
 
@@ -231,9 +238,9 @@ export default function IndicatorPage({ loaderData, actionData }: Route.Componen
                   <td className="small">{m.note ?? ''}</td>
                   {d.can['measurement.write'] && (
                     <td>
-                      <Link to={`${self}?periodo=${m.period}${m.comuneId ? `&comune=${m.comuneId}` : ''}#inserisci`} aria-label={`Correggi il valore del ${m.periodLabel}${m.comuneName ? ` di ${m.comuneName}` : ''}`}>
+                      {m.canEdit && <Link to={`${self}?periodo=${m.period}${m.comuneId ? `&comune=${m.comuneId}` : ''}#inserisci`} aria-label={`Correggi il valore del ${m.periodLabel}${m.comuneName ? ` di ${m.comuneName}` : ''}`}>
                         Correggi
-                      </Link>
+                      </Link>}
                     </td>
                   )}
                 </tr>
@@ -293,8 +300,8 @@ export default function IndicatorPage({ loaderData, actionData }: Route.Componen
             <div className="col-md-3">
               <Field name="comuneId" label="Territorio" error={errors.comuneId}>
                 {(f) => (
-                  <select {...f} className="form-select" defaultValue="">
-                    <option value="">Intero Ambito</option>
+                  <select {...f} className="form-select" defaultValue={d.ambitoEntry ? '' : (d.comuni[0]?.id ?? '')}>
+                    {d.ambitoEntry && <option value="">Intero Ambito</option>}
                     {d.comuni.map((c) => (
                       <option key={c.id} value={c.id}>
                         {c.name}

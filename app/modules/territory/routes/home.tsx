@@ -3,13 +3,20 @@ import type { Route } from './+types/home';
 import { AMBITO_READERS, hasAmbitoRole } from '../../../shared/auth/actor.ts';
 import { getActor, getServices } from '../../../shared/http/request.server.ts';
 import { useI18n } from '../../../shared/ui/i18n.tsx';
-import { listAmbiti } from '../territory.queries.ts';
+import { listAmbiti, listAmbitoComuni } from '../territory.queries.ts';
 
 export async function loader({ context }: Route.LoaderArgs) {
   const actor = getActor(context);
   const ambiti = await listAmbiti(getServices(context).db);
   // A member of exactly one Ambito goes straight to it; everyone else chooses.
   const mine = actor.kind === 'user' ? ambiti.filter((a) => actor.grants.some((g) => g.role !== 'admin') && hasAmbitoRole(actor, a, AMBITO_READERS)) : [];
+  // A comune referent (and nothing else) lands on what the Ufficio di Piano is waiting for from its comune.
+  const referent = actor.kind === 'user' && actor.grants.length === 1 && actor.grants[0]!.role === 'comune_referent' ? actor.grants[0]! : null;
+  const ambito = referent ? ambiti.find((a) => a.id === referent.ambitoId) : undefined;
+  if (referent?.comuneId && ambito) {
+    const comune = (await listAmbitoComuni(getServices(context).db, ambito.id)).find((c) => c.id === referent.comuneId);
+    if (comune) throw redirect(`/ambiti/${ambito.code}/comuni/${comune.istatCode}/da-fare`);
+  }
   if (mine.length === 1) throw redirect(`/ambiti/${mine[0]!.code}`);
   return { ambiti };
 }
