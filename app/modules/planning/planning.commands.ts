@@ -495,8 +495,8 @@ export async function decideVariation({ db, actor, planId, variationId, input }:
     let label = '';
     if (v.decision === 'approve') {
       if (changes.length === 0) throw new ValidationError([{ path: 'decision', message: 'La variazione non propone modifiche: non c’è nulla da approvare.' }]);
-      if (v.decisionId) {
-        const decision = await competentDecision(tx, plan.ambitoId, plan.templateId, v.decisionId, { variationId }, 'approvare la variazione');
+      if (v.adoptionDecisionId) {
+        const decision = await competentDecision(tx, plan.ambitoId, plan.templateId, v.adoptionDecisionId, { variationId }, 'approvare la variazione');
         patch.decisionId = decision.id;
         label = `deliberazione n. ${decision.number} del ${decision.date}`;
       } else {

@@ -376,8 +376,10 @@ export function objectiveFieldChanges(current: Record<string, unknown> & { card:
 
 /** The changes with this objective's update replacing any earlier one (none when nothing differs any more). */
 export function withObjectiveUpdate(changes: readonly VariationChange[], objectiveId: string, objectiveCode: string, fields: FieldChange[]): VariationChange[] {
-  const rest = changes.filter((c) => !(c.kind === 'objective.update' && c.objectiveId === objectiveId));
-  return fields.length ? [...rest, { kind: 'objective.update', objectiveId, objectiveCode, fields }] : rest;
+  const at = changes.findIndex((c) => c.kind === 'objective.update' && c.objectiveId === objectiveId);
+  const entry: VariationChange = { kind: 'objective.update', objectiveId, objectiveCode, fields };
+  if (at < 0) return fields.length ? [...changes, entry] : [...changes];
+  return fields.length ? changes.map((c, i) => (i === at ? entry : c)) : changes.filter((_, i) => i !== at);
 }
 
 /** The proposed values of an objective: its current ones with the draft variation's fields applied. */

@@ -38,7 +38,7 @@ export const VariationDecisionInput = z.object({
   version: versionField,
   decision: z.enum(['approve', 'reject', 'withdraw'], { message: 'Scelta non prevista.' }),
   /** The approving decision of the competent body (governance module); without it, the coordinator approves a minor variation. */
-  decisionId: z
+  adoptionDecisionId: z
     .string()
     .optional()
     .transform((v) => v || null)
