@@ -216,8 +216,10 @@ export type EditOutcome = 'saved' | 'proposed' | 'unchanged';
  * Puts a change in the plan's draft variation (created when there is none). `change` returns the new list of
  * changes; when it equals the current one nothing is written. One audit entry.
  */
-async function propose(tx: Tx, actor: Actor, plan: { id: string; ambitoId: string }, change: (changes: VariationChange[]) => VariationChange[]): Promise<EditOutcome> {
+async function propose(tx: Tx, actor: Actor, plan: { id: string; ambitoId: string }, change: (changes: VariationChange[]) => VariationChange[], stale?: () => ConflictError, expectedVersion?: number): Promise<EditOutcome> {
   const [draft] = await tx.select().from(planVariations).where(and(eq(planVariations.planId, plan.id), eq(planVariations.status, 'draft'))).for('update');
+  // A form built on another state of the draft variation (someone proposed or decided meanwhile) is refused.
+  if (stale && expectedVersion !== undefined && (draft?.version ?? 0) !== expectedVersion) throw stale();
   const current = (draft?.changes ?? []) as VariationChange[];
   const next = change(current);
   if (stableJson(next) === stableJson(current)) return 'unchanged';
@@ -247,7 +249,7 @@ export async function updateObjective({ db, actor, objectiveId, input }: { db: D
     const proposed = { title: v.title, priority: v.priority, macroArea: v.macroArea, policyAreas: v.policyAreas, description: v.description, card: card.data as Record<string, unknown>, ...(v.links ? { links: v.links } : {}) };
     const fields = objectiveFieldChanges(objective as unknown as Record<string, unknown> & { card: Record<string, unknown> }, proposed);
     if (isAdopted(plan.status as PlanStatus)) {
-      const outcome = await propose(tx, actor, plan, (changes) => withObjectiveUpdate(changes, objective.id, objective.code, fields));
+      const outcome = await propose(tx, actor, plan, (changes) => withObjectiveUpdate(changes, objective.id, objective.code, fields), () => new ConflictError('l’obiettivo', objective.version), v.variationVersion);
       return { ...objective, outcome };
     }
     if (fields.length === 0) return { ...objective, outcome: 'unchanged' as EditOutcome };

@@ -180,7 +180,7 @@ export async function getObjectiveDetail(db: DbOrTx, objectiveId: string) {
     objective,
     /** What the card editor shows: the objective with the draft variation's proposed fields. */
     proposed: proposedObjective(objective, draftChanges),
-    draft: draft ? { id: draft.id, number: draft.number, items: describeChanges(own, varianceLabels(template)) } : null,
+    draft: draft ? { id: draft.id, number: draft.number, version: draft.version, items: describeChanges(own, varianceLabels(template)) } : null,
     header: header!,
     template,
     actions,

@@ -56,6 +56,8 @@ export const ObjectiveInput = z.object({
   card: z.record(z.string(), z.unknown()),
   /** When given, replaces the objective's links (validated against the exchange format). */
   links: ObjectiveLinks.optional(),
+  /** After adoption: the version of the draft variation the form was built on (0 = none), to refuse a stale proposal. */
+  variationVersion: z.coerce.number().int().min(0).optional(),
 });
 
 export const NewObjectiveInput = z.object({

@@ -95,6 +95,7 @@ export async function action({ params, context, request }: Route.ActionArgs) {
           objectiveId: d.objective.id,
           input: {
             version: form.get('version'),
+            variationVersion: form.get('variationVersion') ?? undefined,
             title: form.get('title'),
             priority: form.get('priority') === 'on',
             macroArea: form.get('macroArea'),
@@ -184,6 +185,7 @@ export default function ObjectiveEditor({ loaderData, actionData }: Route.Compon
           <CsrfField />
           <input type="hidden" name="intent" value="card" />
           <input type="hidden" name="version" value={o.version} />
+          {loaderData.adopted && <input type="hidden" name="variationVersion" value={loaderData.draft?.version ?? 0} />}
           <fieldset disabled={!editable}>
             <legend className="visually-hidden">Intestazione</legend>
             <Field name="title" label="Titolo dell’obiettivo" error={errors.title}>
