@@ -29,6 +29,7 @@ async function chooseDecision(page: Page, label: string | RegExp, number: string
 }
 
 test('adoption is refused on a rejected decision and on an empty plan; a variation of the adopted plan changes nothing until it is approved', async ({ page }) => {
+  test.setTimeout(10 * 60_000); // a long journey through governance and planning pages
   await signIn(page, 'coordinator');
 
   // Two decisions of the Assemblea dei Sindaci: one rejected, one approved.
@@ -40,6 +41,7 @@ test('adoption is refused on a rejected decision and on an empty plan; a variati
   await page.getByLabel('Data (obbligatorio)').fill('2026-12-21');
   await page.getByLabel('Ora di inizio (obbligatorio)').fill('17:00');
   await page.getByLabel('Ora di fine (obbligatorio)').fill('18:00');
+  await page.getByLabel('Luogo').fill('Sala del Comune capofila');
   await page.getByRole('button', { name: 'Crea la riunione' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Assemblea dei Sindaci – Piano di Zona 2061-2063' })).toBeVisible();
   const meetingUrl = page.url().replace(/\?.*$/, '');
@@ -51,7 +53,7 @@ test('adoption is refused on a rejected decision and on an empty plan; a variati
   await page.getByLabel('Titolo del piano (obbligatorio)').fill('Piano di Zona 2061-2063');
   await page.getByLabel('Primo anno').fill('2061');
   await page.getByLabel('Ultimo anno').fill('2063');
-  await page.getByLabel('Modello regionale').selectOption('lombardia-dgr-xii-2167-2024');
+  await page.locator('select[name="templateId"]').selectOption('lombardia-dgr-xii-2167-2024');
   await page.getByRole('button', { name: /Crea il piano/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Piano di Zona 2061-2063' })).toBeVisible();
   const planUrl = page.url().replace(/\?.*$/, '');
