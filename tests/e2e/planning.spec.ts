@@ -23,7 +23,8 @@ test('the demo plan: 19 objectives plus 5 LEPS cards, 4.217.000 € of which D 1
   await expectAccessible(page);
 });
 
-test('the coordinator edits an objective card, adds an action with an indicator and yearly targets; a stale edit gets the conflict', async ({ browser }) => {
+test('on the adopted plan the coordinator proposes a card change, an action and an indicator with yearly targets as a variation; a stale edit gets the conflict', async ({ browser }) => {
+  test.setTimeout(5 * 60_000); // two sessions and many pages
   const first = await browser.newContext();
   const second = await browser.newContext();
   const a = await first.newPage();
@@ -36,14 +37,14 @@ test('the coordinator edits an objective card, adds an action with an indicator 
   await expectAccessible(a);
   await b.goto(a.url());
 
-  // Card fields of the Lombardy template, edited with the keyboard-friendly controls.
+  // Card fields of the Lombardy template, edited with the keyboard-friendly controls: after adoption, a proposal.
+  const before = await a.getByLabel(/26\. QUALE IMPATTO DOVREBBE AVERE L’INTERVENTO\?/).inputValue();
   await a.getByLabel(/26\. QUALE IMPATTO DOVREBBE AVERE L’INTERVENTO\?/).fill('Caregiver meno isolati e più sostenuti.');
-  await a.getByRole('group', { name: /9\. PREVEDE IL COINVOLGIMENTO DI ASST NELL'ANALISI DEL BISOGNO/ }).getByLabel('Sì').check();
   await a.getByRole('button', { name: 'Salva la scheda' }).click();
-  await expect(a.getByRole('status')).toHaveText('Scheda salvata.');
+  await expect(a.getByRole('status')).toContainText('Modifiche proposte nella variazione in bozza');
   await expect(a.getByLabel(/26\. QUALE IMPATTO/)).toHaveValue('Caregiver meno isolati e più sostenuti.');
 
-  // The second session still has the old version of the card: its save is refused, nothing is overwritten.
+  // The second session built its form before that proposal: its save is refused, nothing is overwritten.
   await b.getByLabel(/26\. QUALE IMPATTO/).fill('Versione della seconda sessione');
   await b.getByRole('button', { name: 'Salva la scheda' }).click();
   await expect(b.getByRole('alert')).toContainText('Qualcun altro ha modificato l’obiettivo');
@@ -51,32 +52,37 @@ test('the coordinator edits an objective card, adds an action with an indicator 
   await b.getByRole('link', { name: 'Ricarica la versione attuale' }).click();
   await expect(b.getByLabel(/26\. QUALE IMPATTO/)).toHaveValue('Caregiver meno isolati e più sostenuti.');
 
-  // A new action, then an indicator on it with a target for each year.
+  // A new action and an indicator with a target for each year on action 1: proposed too.
   await a.getByLabel('Descrizione dell’azione').fill('Gruppi di auto-mutuo aiuto per caregiver in ogni comune');
   await a.getByLabel('Responsabile').fill('Ufficio di Piano');
   await a.getByRole('button', { name: 'Aggiungi l’azione' }).click();
-  await expect(a.getByRole('status')).toHaveText('Azione aggiunta.');
-  const action = a.getByRole('article').filter({ has: a.getByRole('heading', { name: /Azione 5/ }) });
-  await action.getByText('Aggiungi un indicatore all’azione 5').click();
+  await expect(a.getByRole('status')).toContainText('Proposta nella variazione in bozza');
+  await expect(a.getByRole('heading', { name: /Azione 5/ })).toHaveCount(0);
+  const action = a.getByRole('article').filter({ has: a.getByRole('heading', { name: /Azione 1\b/ }) });
+  await action.getByText('Aggiungi un indicatore all’azione 1').click();
   await action.getByLabel('Nome dell’indicatore').fill('N. gruppi attivi');
   await action.getByLabel('2025: regola').selectOption('baseline');
   await action.getByLabel('2026: regola').selectOption('gt_previous');
   await action.getByLabel('2027: regola').selectOption('gte');
   await action.getByLabel('2027: soglia').fill('9');
   await action.getByRole('button', { name: 'Aggiungi l’indicatore' }).click();
-  await expect(a.getByRole('status')).toHaveText('Indicatore aggiunto con i suoi target.');
-  const table = a.getByRole('table', { name: 'Indicatori dell’azione 5' });
-  await expect(table.getByRole('row', { name: /5\.1/ })).toContainText('N. gruppi attivi');
-  await expect(table).toContainText('2025: valore di partenza (T0)');
-  await expect(table).toContainText('2026: > anno precedente');
-  await expect(table).toContainText('2027: ≥ 9');
+  await expect(a.getByRole('status')).toContainText('Proposta nella variazione in bozza');
   await expectAccessible(a);
 
-  // The change after adoption is a variation against the frozen baseline.
+  // On the plan: the draft variation in words, field by field; the approved plan is unchanged.
   await a.getByRole('link', { name: /Piano di Zona 2025/ }).click();
-  const variance = a.getByRole('table', { name: 'Variazioni' });
-  await expect(variance).toContainText('azione 5 aggiunta');
-  await expect(variance).toContainText('scheda: impatto');
+  const draft = a.getByTestId('draft-variation').getByRole('table');
+  await expect(draft).toContainText('scheda: QUALE IMPATTO DOVREBBE AVERE L’INTERVENTO?');
+  await expect(draft).toContainText('Caregiver meno isolati e più sostenuti.');
+  await expect(draft).toContainText(before.split('\n')[0]!.slice(0, 30));
+  await expect(draft).toContainText('Gruppi di auto-mutuo aiuto per caregiver in ogni comune — responsabile: Ufficio di Piano');
+  await expect(draft).toContainText('N. gruppi attivi — 2025: valore di partenza (T0); 2026: > anno precedente; 2027: ≥ 9');
+  await expect(a.getByTestId('variance')).toHaveText('Nessuna differenza.');
+  await expectAccessible(a);
+  // Withdrawn: the changes are discarded and the demo plan stays as adopted.
+  await a.getByRole('button', { name: 'Ritira la variazione' }).click();
+  await expect(a.getByRole('status')).toHaveText('Variazione n. 1 ritirata: le modifiche sono state scartate.');
+  await expect(a.getByTestId('draft-variation')).toHaveText('Nessuna variazione in bozza.');
   await first.close();
   await second.close();
 });

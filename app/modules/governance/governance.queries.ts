@@ -571,3 +571,27 @@ export async function listAmbitoDecisions(db: DbOrTx, ambitoId: string) {
     .where(eq(decisions.ambitoId, ambitoId))
     .orderBy(desc(decisions.date), desc(decisions.number));
 }
+
+/**
+ * The Ambito's decisions with their body's type and the outcome computed from the frozen rule and the votes
+ * (approved true, rejected false, null when it cannot be computed), for other modules that need an approved act
+ * (e.g. the adoption of a plan). Read-only; sequential queries, so it can run inside a caller's transaction.
+ */
+export async function listAmbitoDecisionOutcomes(db: DbOrTx, ambitoId: string) {
+  const rows = await db
+    .select({ id: decisions.id, number: decisions.number, date: decisions.date, subject: decisions.subject, bodyId: bodies.id, bodyName: bodies.name, bodyType: bodies.type, votingRule: decisions.votingRule })
+    .from(decisions)
+    .innerJoin(bodies, eq(bodies.id, decisions.bodyId))
+    .where(eq(decisions.ambitoId, ambitoId))
+    .orderBy(desc(decisions.date), desc(decisions.number));
+  const votes = rows.length
+    ? await db
+        .select({ decisionId: decisionVotes.decisionId, memberId: decisionVotes.memberId, label: decisionVotes.label, weight: decisionVotes.weight, attendance: decisionVotes.attendance, vote: decisionVotes.vote })
+        .from(decisionVotes)
+        .where(inArray(decisionVotes.decisionId, rows.map((r) => r.id)))
+    : [];
+  return rows.map(({ votingRule, ...r }) => {
+    const { outcome, error } = outcomeOf(votingRule as VotingRule, votes.filter((v) => v.decisionId === r.id));
+    return { ...r, approved: outcome?.approved ?? null, outcomeError: error };
+  });
+}

@@ -40,11 +40,7 @@ export function cardFromForm(fields: readonly TemplateField[], get: Getter): Rec
         if (v) card[f.key] = v;
         break;
       }
-      case 'yesno': {
-        const a = one(get, `${base}.answer`);
-        if (a) card[f.key] = { answer: a === 'si', text: null };
-        break;
-      }
+      case 'yesno':
       case 'yesno_text': {
         const a = one(get, `${base}.answer`);
         const text = one(get, `${base}.text`);
@@ -80,10 +76,54 @@ export function cardValueText(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** The options offered for a checkbox field: the template's options, or the key points of the plan's policy areas. */
+/** The options offered for a checkbox field: the template's options, or the key points of the objective's policy areas. */
 export function optionsFor(field: TemplateField, keyPoints: readonly string[]): string[] {
   if (field.type === 'key_points') return [...keyPoints];
   return field.options ? [...field.options] : [];
+}
+
+/**
+ * The key points offered to an objective, written as the exchange format writes them: with the letter of their
+ * area («A) Contrasto all’isolamento»), area by area in the objective's order (its main area first). An objective
+ * with no area is transversal to all of them: every area's key points, without letter, once each.
+ */
+export function keyPointOptions(areas: readonly { code: string; keyPoints?: readonly string[] }[], objectiveAreas: readonly string[]): string[] {
+  if (objectiveAreas.length === 0) return [...new Set(areas.flatMap((a) => a.keyPoints ?? []))];
+  return objectiveAreas.flatMap((code) => (areas.find((a) => a.code === code)?.keyPoints ?? []).map((k) => `${code}) ${k}`));
+}
+
+/** The policy areas from the form: the main area first, then the other ticked ones in the template's order. */
+export function policyAreasFromForm(main: string, ticked: readonly string[], stored: readonly string[]): string[] {
+  const list = main ? [main, ...ticked.filter((a) => a !== main)] : [...ticked];
+  // Same areas and same main area: keep the stored order (a save that changes nothing must not reorder them).
+  const sameSet = list.length === stored.length && list.every((a) => stored.includes(a));
+  return sameSet && (list[0] ?? null) === (stored[0] ?? null) ? [...stored] : list;
+}
+
+const items = (v: unknown): string[] | null =>
+  typeof v === 'string' ? [v] : Array.isArray(v) && v.every((x) => typeof x === 'string') ? [...(v as string[])].sort() : null;
+
+/** Whether two card values say the same thing: a text and a one-item list of it, a list in another order, '' and null. */
+export function sameCardValue(a: unknown, b: unknown): boolean {
+  if (JSON.stringify(a) === JSON.stringify(b)) return true;
+  const ia = items(a);
+  const ib = items(b);
+  if (ia && ib) return ia.length === ib.length && ia.every((x, i) => x === ib[i]);
+  if (a && b && typeof a === 'object' && typeof b === 'object' && 'answer' in a && 'answer' in b) {
+    const x = a as { answer: unknown; text?: unknown };
+    const y = b as { answer: unknown; text?: unknown };
+    return (x.answer ?? null) === (y.answer ?? null) && (x.text || null) === (y.text || null);
+  }
+  return false;
+}
+
+/**
+ * The card to save: the submitted one, where each value that says the same as the stored one keeps the stored
+ * form (the form cannot tell a text from a one-item list, nor keep the order of ticked boxes), so that saving an
+ * unchanged card changes nothing.
+ */
+export function keepStoredValues(stored: Record<string, unknown>, submitted: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(submitted).map(([k, v]) => [k, k in stored && sameCardValue(stored[k], v) ? stored[k] : v]));
 }
 
 export const TARGET_FORM_TYPES = ['', 'baseline', 'gte', 'gte_percent', 'gt_previous', 'lt_previous', 'eq_yes'] as const;
@@ -132,4 +172,16 @@ export function linksFromForm(get: Getter) {
     asst: { needsAnalysis: yesNo(one(get, 'links.asst.needsAnalysis')), implementation: yesNo(one(get, 'links.asst.implementation')) },
     agenda2030: get('links.agenda2030').map(Number).filter((n) => Number.isInteger(n)),
   };
+}
+
+const canonical = (v: unknown): unknown =>
+  Array.isArray(v)
+    ? v.map(canonical).sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1))
+    : v && typeof v === 'object'
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => [k, canonical(x ?? null)]))
+      : (v ?? null);
+
+/** The links to save: the stored ones when the submitted ones say the same in another order (checkbox order). */
+export function keepStoredLinks<T>(stored: unknown, submitted: T): T {
+  return JSON.stringify(canonical(stored)) === JSON.stringify(canonical(submitted)) ? (stored as T) : submitted;
 }

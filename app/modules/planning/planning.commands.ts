@@ -1,19 +1,32 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import { actorLabel, type Actor } from '../../shared/auth/actor.ts';
 import { recordAudit } from '../../shared/audit/audit.ts';
 import type { Db, Tx } from '../../shared/db/client.ts';
 import { updateVersioned } from '../../shared/db/versioned.ts';
 import { ConflictError, NotFoundError, ValidationError, issuesFromZod } from '../../shared/errors.ts';
-import { listAmbitoDecisions } from '../governance/governance.queries.ts';
+import { listAmbitoDecisionOutcomes } from '../governance/governance.queries.ts';
 import { ambiti } from '../territory/territory.schema.ts';
 import { Card, findUnsafeHtml, FUNDING_SOURCE_CODES, parsePlanDocument, TARGET_RULE_INDICATOR_KINDS, type PlanStatus } from './plan-document.schema.ts';
 import { insertPlanDocument, loadPlanDocument } from './planning.document.ts';
 import { authorize } from './planning.policy.ts';
-import { canTransition, isAdopted } from './planning.rules.ts';
-import { planActions, planBudgetLines, planChapters, planIndicators, planObjectives, plans, planSnapshots } from './planning.schema.ts';
+import { loadCompleteness } from './planning.queries.ts';
+import {
+  adoptionProblems,
+  canTransition,
+  isAdopted,
+  isMinorVariation,
+  objectiveFieldChanges,
+  stableJson,
+  withObjectiveUpdate,
+  type ActionValues,
+  type BudgetValues,
+  type IndicatorValues,
+  type VariationChange,
+} from './planning.rules.ts';
+import { planActions, planBudgetLines, planChapters, planIndicators, planObjectives, plans, planSnapshots, planVariations } from './planning.schema.ts';
 import { getTemplate, statusLabel } from './planning.templates.ts';
-import { flattenChapters } from './template.schema.ts';
-import { ActionInput, BudgetLineInput, ChangeStatusInput, ChapterInput, CreatePlanInput, IndicatorInput, NewObjectiveInput, ObjectiveInput } from './planning.validation.ts';
+import { DEFAULT_ADOPTION, flattenChapters } from './template.schema.ts';
+import { ActionInput, BudgetLineInput, ChangeStatusInput, ChapterInput, CreatePlanInput, IndicatorInput, NewObjectiveInput, ObjectiveInput, VariationDecisionInput } from './planning.validation.ts';
 
 function parse<T>(schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, input: unknown): T {
   const r = schema.safeParse(input);
@@ -38,7 +51,7 @@ async function objectiveScope(tx: Tx, objectiveId: string) {
   return { objective: o, ...(await planScope(tx, o.planId)) };
 }
 
-async function snapshot(tx: Tx, planId: string, kind: 'baseline' | 'status' | 'import', label: string, actor: Actor) {
+async function snapshot(tx: Tx, planId: string, kind: 'baseline' | 'status' | 'import' | 'variation', label: string, actor: Actor) {
   const doc = await loadPlanDocument(tx, planId);
   await tx.insert(planSnapshots).values({ planId, kind, status: doc!.plan.status, label, document: doc, createdBy: actorLabel(actor) });
 }
@@ -108,6 +121,35 @@ export async function createPlan({ db, actor, ambitoId, input }: { db: Db; actor
 }
 
 /**
+ * The decision that adopts a plan (or approves a variation): chosen explicitly, of a body of this Ambito of the
+ * type the template names (the mayors' assembly when it names none), approved according to the outcome governance
+ * computes from its votes, and not already used to adopt another plan or approve another variation.
+ */
+async function competentDecision(tx: Tx, ambitoId: string, templateId: string, decisionId: string | null, own: { planId?: string; variationId?: string }, what: string) {
+  if (!decisionId) throw new ValidationError([{ path: 'adoptionDecisionId', message: `Per ${what} scegli la deliberazione approvata dall’organo competente che lo riguarda.` }], 'Nessuna modifica è stata fatta.');
+  const bodyType = (getTemplate(templateId)?.adoption ?? DEFAULT_ADOPTION).bodyType;
+  const decision = (await listAmbitoDecisionOutcomes(tx, ambitoId)).find((d) => d.id === decisionId);
+  const refuse = (message: string) => new ValidationError([{ path: 'adoptionDecisionId', message }], 'Nessuna modifica è stata fatta.');
+  if (!decision) throw refuse('La deliberazione scelta non è di un organo di questo Ambito.');
+  const name = `La deliberazione n. ${decision.number} del ${decision.date} (${decision.bodyName})`;
+  if (decision.bodyType !== bodyType) throw refuse(`${name} non è dell’organo competente: per ${what} serve una deliberazione dell’${bodyType === 'assemblea_sindaci' ? 'Assemblea dei Sindaci' : `organo di tipo «${bodyType}»`}.`);
+  if (decision.approved === false) throw refuse(`${name} è stata respinta: per ${what} serve una deliberazione approvata.`);
+  if (decision.approved !== true) throw refuse(`${name} non ha un esito calcolabile dai voti registrati${decision.outcomeError ? ` (${decision.outcomeError})` : ''}: per ${what} serve una deliberazione approvata.`);
+  const [otherPlan] = await tx
+    .select({ title: plans.title })
+    .from(plans)
+    .where(and(eq(plans.adoptionDecisionId, decision.id), ...(own.planId ? [ne(plans.id, own.planId)] : [])));
+  if (otherPlan) throw refuse(`${name} ha già adottato il piano «${otherPlan.title}»: scegli la deliberazione che riguarda questo atto.`);
+  const [otherVariation] = await tx
+    .select({ number: planVariations.number, title: plans.title })
+    .from(planVariations)
+    .innerJoin(plans, eq(plans.id, planVariations.planId))
+    .where(and(eq(planVariations.decisionId, decision.id), ...(own.variationId ? [ne(planVariations.id, own.variationId)] : [])));
+  if (otherVariation) throw refuse(`${name} ha già approvato la variazione n. ${otherVariation.number} del piano «${otherVariation.title}»: scegli la deliberazione che riguarda questo atto.`);
+  return decision;
+}
+
+/**
  * Moves a plan along its workflow. Adoption needs the adoption date and freezes the approved baseline (once);
  * every change of status keeps a snapshot of the whole plan in its history.
  */
@@ -122,17 +164,27 @@ export async function changePlanStatus({ db, actor, planId, input }: { db: Db; a
       throw new ValidationError([{ path: 'status', message: `Da «${statusLabel(plan.templateId, from)}» non si può passare a «${statusLabel(plan.templateId, v.status)}».` }]);
     }
     const patch: Partial<typeof plans.$inferInsert> = { status: v.status };
+    let incomplete: string[] = [];
     if (v.status === 'adopted') {
-      let decision: Awaited<ReturnType<typeof listAmbitoDecisions>>[number] | undefined;
-      if (v.adoptionDecisionId) {
-        decision = (await listAmbitoDecisions(tx, plan.ambitoId)).find((d) => d.id === v.adoptionDecisionId);
-        if (!decision) throw new ValidationError([{ path: 'adoptionDecisionId', message: 'La deliberazione scelta non è di un organo di questo Ambito.' }]);
+      const template = getTemplate(plan.templateId);
+      const decision = await competentDecision(tx, plan.ambitoId, plan.templateId, v.adoptionDecisionId, { planId }, 'adottare il piano');
+      const completeness = await loadCompleteness(tx, planId, template);
+      if (completeness.length === 0) {
+        throw new ValidationError([{ path: 'status', message: 'Il piano non ha obiettivi: un piano vuoto non si adotta. Aggiungi almeno un obiettivo.' }], 'Il piano non è stato adottato.');
       }
-      const date = v.adoptionDate ?? decision?.date ?? null;
-      if (!date) throw new ValidationError([{ path: 'adoptionDate', message: 'Per adottare il piano indica la data di adozione dell’Assemblea dei Sindaci (o scegli la deliberazione).' }]);
+      incomplete = adoptionProblems((template?.adoption ?? DEFAULT_ADOPTION).completeness, completeness);
+      if (incomplete.length && !v.overrideReason) {
+        const shown = incomplete.slice(0, 6).join(' ') + (incomplete.length > 6 ? ` (e altri ${incomplete.length - 6} punti)` : '');
+        throw new ValidationError(
+          [{ path: 'overrideReason', message: `Il piano non rispetta i requisiti di completezza del modello: ${shown} Completalo, oppure scrivi il motivo per cui lo adotti comunque.` }],
+          'Il piano non è stato adottato.',
+        );
+      }
+      const date = v.adoptionDate ?? decision.date;
       patch.adoptionDate = date;
-      patch.adoptionDecisionId = decision?.id ?? null;
-      patch.adoptionAct = v.adoptionAct ?? (decision ? `${decision.bodyName}, deliberazione n. ${decision.number} del ${decision.date}: ${decision.subject}` : plan.adoptionAct);
+      patch.adoptionDecisionId = decision.id;
+      patch.adoptionAct = v.adoptionAct ?? `${decision.bodyName}, deliberazione n. ${decision.number} del ${decision.date}: ${decision.subject}`;
+      patch.adoptionOverrideReason = incomplete.length ? v.overrideReason : null;
     }
     const { before, after } = await updateVersioned(tx, plans, planId, v.version, patch, 'il piano');
     await snapshot(tx, planId, 'status', `${statusLabel(plan.templateId, from)} → ${statusLabel(plan.templateId, v.status)}`, actor);
@@ -140,12 +192,52 @@ export async function changePlanStatus({ db, actor, planId, input }: { db: Db; a
       const [baseline] = await tx.select({ id: planSnapshots.id }).from(planSnapshots).where(and(eq(planSnapshots.planId, planId), eq(planSnapshots.kind, 'baseline')));
       if (!baseline) await snapshot(tx, planId, 'baseline', `Versione approvata il ${patch.adoptionDate}`, actor);
     }
-    await recordAudit(tx, { actor, action: 'planning.plan.status_changed', entityType: 'plan', entityId: planId, ambitoId: plan.ambitoId, before, after });
+    await recordAudit(tx, {
+      actor,
+      action: 'planning.plan.status_changed',
+      entityType: 'plan',
+      entityId: planId,
+      ambitoId: plan.ambitoId,
+      before,
+      after: incomplete.length ? { ...after, incompleteAtAdoption: incomplete } : after,
+    });
     return after;
   });
 }
 
-/** Saves an objective's heading and card. The card is checked against the exchange format's rules. */
+// ---------------------------------------------------------------------------------------------------------------
+// Content: written directly while the plan is a draft; after adoption every change is proposed in the plan's draft
+// variation and reaches the plan only when the variation is approved.
+
+/** The result of an edit: written to the plan, proposed in the draft variation, or nothing to do. */
+export type EditOutcome = 'saved' | 'proposed' | 'unchanged';
+
+/**
+ * Puts a change in the plan's draft variation (created when there is none). `change` returns the new list of
+ * changes; when it equals the current one nothing is written. One audit entry.
+ */
+async function propose(tx: Tx, actor: Actor, plan: { id: string; ambitoId: string }, change: (changes: VariationChange[]) => VariationChange[], stale?: () => ConflictError, expectedVersion?: number): Promise<EditOutcome> {
+  const [draft] = await tx.select().from(planVariations).where(and(eq(planVariations.planId, plan.id), eq(planVariations.status, 'draft'))).for('update');
+  // A form built on another state of the draft variation (someone proposed or decided meanwhile) is refused.
+  if (stale && expectedVersion !== undefined && (draft?.version ?? 0) !== expectedVersion) throw stale();
+  const current = (draft?.changes ?? []) as VariationChange[];
+  const next = change(current);
+  if (stableJson(next) === stableJson(current)) return 'unchanged';
+  if (draft) {
+    const { before, after } = await updateVersioned(tx, planVariations, draft.id, draft.version, { changes: next }, 'la variazione');
+    await recordAudit(tx, { actor, action: 'planning.variation.changed', entityType: 'plan_variation', entityId: draft.id, ambitoId: plan.ambitoId, before, after });
+  } else {
+    const [{ last }] = (await tx.select({ last: sql<number>`coalesce(max(${planVariations.number}), 0)` }).from(planVariations).where(eq(planVariations.planId, plan.id))) as [{ last: number }];
+    const [row] = await tx.insert(planVariations).values({ planId: plan.id, number: Number(last) + 1, status: 'draft', changes: next }).returning();
+    await recordAudit(tx, { actor, action: 'planning.variation.created', entityType: 'plan_variation', entityId: row!.id, ambitoId: plan.ambitoId, after: row });
+  }
+  return 'proposed';
+}
+
+/**
+ * Saves an objective's heading and card (checked against the exchange format's rules). A save that changes
+ * nothing writes nothing. After adoption the differences, field by field, go into the draft variation.
+ */
 export async function updateObjective({ db, actor, objectiveId, input }: { db: Db; actor: Actor; objectiveId: string; input: unknown }) {
   const v = parse(ObjectiveInput, input);
   const card = Card.safeParse(v.card);
@@ -153,55 +245,108 @@ export async function updateObjective({ db, actor, objectiveId, input }: { db: D
   return db.transaction(async (tx) => {
     const { objective, plan, scope } = await objectiveScope(tx, objectiveId);
     authorize(actor, 'plan.edit', scope);
-    const { before, after } = await updateVersioned(
-      tx,
-      planObjectives,
-      objectiveId,
-      v.version,
-      { title: v.title, priority: v.priority, macroArea: v.macroArea, policyAreas: v.policyAreas, description: v.description, card: card.data, ...(v.links ? { links: v.links } : {}) },
-      'l’obiettivo',
-    );
+    if (objective.version !== v.version) throw new ConflictError('l’obiettivo', objective.version);
+    const proposed = { title: v.title, priority: v.priority, macroArea: v.macroArea, policyAreas: v.policyAreas, description: v.description, card: card.data as Record<string, unknown>, ...(v.links ? { links: v.links } : {}) };
+    const fields = objectiveFieldChanges(objective as unknown as Record<string, unknown> & { card: Record<string, unknown> }, proposed);
+    if (isAdopted(plan.status as PlanStatus)) {
+      const outcome = await propose(tx, actor, plan, (changes) => withObjectiveUpdate(changes, objective.id, objective.code, fields), () => new ConflictError('l’obiettivo', objective.version), v.variationVersion);
+      return { ...objective, outcome };
+    }
+    if (fields.length === 0) return { ...objective, outcome: 'unchanged' as EditOutcome };
+    const { before, after } = await updateVersioned(tx, planObjectives, objectiveId, v.version, proposed, 'l’obiettivo');
     await recordAudit(tx, { actor, action: 'planning.objective.updated', entityType: 'plan_objective', entityId: objective.id, ambitoId: plan.ambitoId, before, after });
-    return after;
+    return { ...after, outcome: 'saved' as EditOutcome };
   });
 }
 
+async function insertObjective(tx: Tx, planId: string, values: { code: string; title: string; kind: 'ordinary' | 'leps' }) {
+  const [clash] = await tx.select({ id: planObjectives.id }).from(planObjectives).where(and(eq(planObjectives.planId, planId), eq(planObjectives.code, values.code)));
+  if (clash) throw new ValidationError([{ path: 'code', message: `Il codice ${values.code} è già usato in questo piano.` }]);
+  const [{ next }] = (await tx.select({ next: sql<number>`coalesce(max(${planObjectives.position}), -1) + 1` }).from(planObjectives).where(eq(planObjectives.planId, planId))) as [{ next: number }];
+  const [row] = await tx
+    .insert(planObjectives)
+    .values({ planId, position: Number(next), code: values.code, title: values.title, kind: values.kind, links: { leps: [], continuesObjective: null, cooperation: null, asst: { needsAnalysis: null, implementation: null }, agenda2030: [] } })
+    .returning();
+  return row!;
+}
+
+/** Adds an objective; after adoption it is proposed in the draft variation (null is returned). */
 export async function createObjective({ db, actor, planId, input }: { db: Db; actor: Actor; planId: string; input: unknown }) {
   const v = parse(NewObjectiveInput, input);
   return db.transaction(async (tx) => {
     const { plan, scope } = await planScope(tx, planId);
     authorize(actor, 'plan.edit', scope);
-    const [clash] = await tx.select({ id: planObjectives.id }).from(planObjectives).where(and(eq(planObjectives.planId, planId), eq(planObjectives.code, v.code)));
-    if (clash) throw new ValidationError([{ path: 'code', message: `Il codice ${v.code} è già usato in questo piano.` }]);
-    const [{ next }] = (await tx.select({ next: sql<number>`coalesce(max(${planObjectives.position}), -1) + 1` }).from(planObjectives).where(eq(planObjectives.planId, planId))) as [{ next: number }];
-    const [row] = await tx
-      .insert(planObjectives)
-      .values({ planId, position: Number(next), code: v.code, title: v.title, kind: v.kind, links: { leps: [], continuesObjective: null, cooperation: null, asst: { needsAnalysis: null, implementation: null }, agenda2030: [] } })
-      .returning();
-    await recordAudit(tx, { actor, action: 'planning.objective.created', entityType: 'plan_objective', entityId: row!.id, ambitoId: plan.ambitoId, after: row });
-    return row!;
+    if (isAdopted(plan.status as PlanStatus)) {
+      const [clash] = await tx.select({ id: planObjectives.id }).from(planObjectives).where(and(eq(planObjectives.planId, planId), eq(planObjectives.code, v.code)));
+      if (clash) throw new ValidationError([{ path: 'code', message: `Il codice ${v.code} è già usato in questo piano.` }]);
+      await propose(tx, actor, plan, (changes) => {
+        if (changes.some((c) => c.kind === 'objective.add' && c.objectiveCode === v.code)) throw new ValidationError([{ path: 'code', message: `Il codice ${v.code} è già proposto nella variazione in bozza.` }]);
+        return [...changes, { kind: 'objective.add', objectiveCode: v.code, values: { code: v.code, title: v.title, kind: v.kind } }];
+      });
+      return null;
+    }
+    const row = await insertObjective(tx, planId, v);
+    await recordAudit(tx, { actor, action: 'planning.objective.created', entityType: 'plan_objective', entityId: row.id, ambitoId: plan.ambitoId, after: row });
+    return row;
   });
 }
 
-/** Adds an action to an objective, numbered after the last one. */
+async function insertAction(tx: Tx, objectiveId: string, v: ActionValues) {
+  const existing = await tx.select({ number: planActions.number, position: planActions.position }).from(planActions).where(eq(planActions.objectiveId, objectiveId));
+  const number = String(Math.max(0, ...existing.map((a) => Math.floor(Number(a.number)) || 0)) + 1);
+  const position = Math.max(-1, ...existing.map((a) => a.position)) + 1;
+  const [row] = await tx
+    .insert(planActions)
+    .values({ objectiveId, position, number, description: v.description, responsible: v.responsible, startDate: v.start, endDate: v.end, status: v.status, realisationPercent: v.realisationPercent })
+    .returning();
+  return row!;
+}
+
+/** Adds an action to an objective, numbered after the last one; after adoption it is proposed (null is returned). */
 export async function addAction({ db, actor, objectiveId, input }: { db: Db; actor: Actor; objectiveId: string; input: unknown }) {
   const v = parse(ActionInput, input);
+  const values: ActionValues = { description: v.description, responsible: v.responsible, start: v.start, end: v.end, status: v.status, realisationPercent: v.realisationPercent };
   return db.transaction(async (tx) => {
-    const { plan, scope } = await objectiveScope(tx, objectiveId);
+    const { objective, plan, scope } = await objectiveScope(tx, objectiveId);
     authorize(actor, 'plan.edit', scope);
-    const existing = await tx.select({ number: planActions.number, position: planActions.position }).from(planActions).where(eq(planActions.objectiveId, objectiveId));
-    const number = String(Math.max(0, ...existing.map((a) => Math.floor(Number(a.number)) || 0)) + 1);
-    const position = Math.max(-1, ...existing.map((a) => a.position)) + 1;
-    const [row] = await tx
-      .insert(planActions)
-      .values({ objectiveId, position, number, description: v.description, responsible: v.responsible, startDate: v.start, endDate: v.end, status: v.status, realisationPercent: v.realisationPercent })
-      .returning();
-    await recordAudit(tx, { actor, action: 'planning.action.created', entityType: 'plan_action', entityId: row!.id, ambitoId: plan.ambitoId, after: row });
-    return row!;
+    if (isAdopted(plan.status as PlanStatus)) {
+      await propose(tx, actor, plan, (changes) => [...changes, { kind: 'action.add', objectiveId, objectiveCode: objective.code, values }]);
+      return null;
+    }
+    const row = await insertAction(tx, objectiveId, values);
+    await recordAudit(tx, { actor, action: 'planning.action.created', entityType: 'plan_action', entityId: row.id, ambitoId: plan.ambitoId, after: row });
+    return row;
   });
 }
 
-/** Adds an indicator to an action, coded `<action>.<n>`, with its yearly targets. */
+async function insertIndicator(tx: Tx, action: { id: string; objectiveId: string; number: string }, v: IndicatorValues) {
+  const siblings = await tx.select({ code: planIndicators.code, position: planIndicators.position }).from(planIndicators).where(eq(planIndicators.actionId, action.id));
+  const used = new Set((await tx.select({ code: planIndicators.code }).from(planIndicators).where(eq(planIndicators.objectiveId, action.objectiveId))).map((r) => r.code));
+  let n = siblings.length + 1;
+  while (used.has(`${action.number}.${n}`)) n++;
+  const [row] = await tx
+    .insert(planIndicators)
+    .values({
+      objectiveId: action.objectiveId,
+      actionId: action.id,
+      position: Math.max(-1, ...siblings.map((s) => s.position)) + 1,
+      code: `${action.number}.${n}`,
+      label: v.label,
+      kind: v.kind,
+      numeratorLabel: v.kind === 'ratio' ? v.numeratorLabel : null,
+      denominatorLabel: v.kind === 'ratio' ? v.denominatorLabel : null,
+      level: v.level,
+      unit: v.unit,
+      source: v.source,
+      periodicity: v.periodicity,
+      aggregation: v.aggregation,
+      targets: v.targets,
+    })
+    .returning();
+  return row!;
+}
+
+/** Adds an indicator to an action, coded `<action>.<n>`, with its yearly targets; after adoption it is proposed (null). */
 export async function addIndicator({ db, actor, actionId, input }: { db: Db; actor: Actor; actionId: string; input: unknown }) {
   const v = parse(IndicatorInput, input);
   for (const [i, t] of v.targets.entries()) {
@@ -209,73 +354,174 @@ export async function addIndicator({ db, actor, actionId, input }: { db: Db; act
       throw new ValidationError([{ path: `targets.${i}.rule`, message: `La regola scelta per il ${t.year ?? 'triennio'} non si applica a un indicatore di tipo «${v.kind}».` }]);
     }
   }
+  const values: IndicatorValues = {
+    label: v.label,
+    kind: v.kind,
+    level: v.level,
+    numeratorLabel: v.kind === 'ratio' ? v.numeratorLabel : null,
+    denominatorLabel: v.kind === 'ratio' ? v.denominatorLabel : null,
+    unit: v.unit,
+    source: v.source,
+    periodicity: v.periodicity,
+    aggregation: v.aggregation ?? null,
+    targets: v.targets as IndicatorValues['targets'],
+  };
   return db.transaction(async (tx) => {
     const [action] = await tx.select().from(planActions).where(eq(planActions.id, actionId));
     if (!action) throw new NotFoundError('L’azione');
-    const { plan, scope } = await objectiveScope(tx, action.objectiveId);
+    const { objective, plan, scope } = await objectiveScope(tx, action.objectiveId);
     authorize(actor, 'plan.edit', scope);
     for (const t of v.targets) {
       if (t.year !== null && (t.year < plan.periodStartYear - (t.rule.type === 'baseline' ? 10 : 0) || t.year > plan.periodEndYear)) {
         throw new ValidationError([{ path: 'targets', message: `Anno ${t.year} fuori dal periodo del piano (${plan.periodStartYear}-${plan.periodEndYear}).` }]);
       }
     }
-    const siblings = await tx.select({ code: planIndicators.code, position: planIndicators.position }).from(planIndicators).where(eq(planIndicators.actionId, actionId));
-    const used = new Set((await tx.select({ code: planIndicators.code }).from(planIndicators).where(eq(planIndicators.objectiveId, action.objectiveId))).map((r) => r.code));
-    let n = siblings.length + 1;
-    while (used.has(`${action.number}.${n}`)) n++;
-    const [row] = await tx
-      .insert(planIndicators)
-      .values({
-        objectiveId: action.objectiveId,
-        actionId,
-        position: Math.max(-1, ...siblings.map((s) => s.position)) + 1,
-        code: `${action.number}.${n}`,
-        label: v.label,
-        kind: v.kind,
-        numeratorLabel: v.kind === 'ratio' ? v.numeratorLabel : null,
-        denominatorLabel: v.kind === 'ratio' ? v.denominatorLabel : null,
-        level: v.level,
-        unit: v.unit,
-        source: v.source,
-        periodicity: v.periodicity,
-        aggregation: v.aggregation,
-        targets: v.targets,
-      })
-      .returning();
-    await recordAudit(tx, { actor, action: 'planning.indicator.created', entityType: 'plan_indicator', entityId: row!.id, ambitoId: plan.ambitoId, after: row });
-    return row!;
+    if (isAdopted(plan.status as PlanStatus)) {
+      await propose(tx, actor, plan, (changes) => [...changes, { kind: 'indicator.add', objectiveId: objective.id, objectiveCode: objective.code, actionId, actionNumber: action.number, values }]);
+      return null;
+    }
+    const row = await insertIndicator(tx, action, values);
+    await recordAudit(tx, { actor, action: 'planning.indicator.created', entityType: 'plan_indicator', entityId: row.id, ambitoId: plan.ambitoId, after: row });
+    return row;
   });
 }
 
-/** Adds a budget line (fund, year or whole period, amount in euro → cents) to an objective. */
+async function insertBudgetLine(tx: Tx, objectiveId: string, v: BudgetValues) {
+  const lines = await tx.select({ position: planBudgetLines.position }).from(planBudgetLines).where(eq(planBudgetLines.objectiveId, objectiveId));
+  const [row] = await tx
+    .insert(planBudgetLines)
+    .values({ objectiveId, position: Math.max(-1, ...lines.map((l) => l.position)) + 1, fund: v.fund, year: v.year, amountCents: v.amountCents, note: v.note })
+    .returning();
+  return row!;
+}
+
+/** Adds a budget line (fund, year or whole period, amount in euro → cents); after adoption it is proposed (null). */
 export async function addBudgetLine({ db, actor, objectiveId, input }: { db: Db; actor: Actor; objectiveId: string; input: unknown }) {
   const v = parse(BudgetLineInput, input);
   if (!(FUNDING_SOURCE_CODES as readonly string[]).includes(v.fund)) throw new ValidationError([{ path: 'fund', message: 'Fonte di finanziamento non prevista.' }]);
+  const values: BudgetValues = { fund: v.fund, year: v.year, amountCents: v.amountEuro, note: v.note };
   return db.transaction(async (tx) => {
-    const { plan, scope } = await objectiveScope(tx, objectiveId);
+    const { objective, plan, scope } = await objectiveScope(tx, objectiveId);
     authorize(actor, 'plan.edit', scope);
     if (v.year !== null && (v.year < plan.periodStartYear || v.year > plan.periodEndYear)) {
       throw new ValidationError([{ path: 'year', message: `Anno fuori dal periodo del piano (${plan.periodStartYear}-${plan.periodEndYear}).` }]);
     }
-    const lines = await tx.select({ position: planBudgetLines.position }).from(planBudgetLines).where(eq(planBudgetLines.objectiveId, objectiveId));
-    const [row] = await tx
-      .insert(planBudgetLines)
-      .values({ objectiveId, position: Math.max(-1, ...lines.map((l) => l.position)) + 1, fund: v.fund, year: v.year, amountCents: v.amountEuro, note: v.note })
-      .returning();
-    await recordAudit(tx, { actor, action: 'planning.budget_line.created', entityType: 'plan_budget_line', entityId: row!.id, ambitoId: plan.ambitoId, after: row });
-    return row!;
+    if (isAdopted(plan.status as PlanStatus)) {
+      await propose(tx, actor, plan, (changes) => [...changes, { kind: 'budget.add', objectiveId, objectiveCode: objective.code, values }]);
+      return null;
+    }
+    const row = await insertBudgetLine(tx, objectiveId, values);
+    await recordAudit(tx, { actor, action: 'planning.budget_line.created', entityType: 'plan_budget_line', entityId: row.id, ambitoId: plan.ambitoId, after: row });
+    return row;
   });
 }
 
-export async function deleteBudgetLine({ db, actor, lineId, version }: { db: Db; actor: Actor; lineId: string; version: number }) {
+/** Deletes a budget line; after adoption the deletion is proposed in the draft variation ('proposed'). */
+export async function deleteBudgetLine({ db, actor, lineId, version }: { db: Db; actor: Actor; lineId: string; version: number }): Promise<EditOutcome> {
   return db.transaction(async (tx) => {
     const [line] = await tx.select().from(planBudgetLines).where(eq(planBudgetLines.id, lineId)).for('update');
     if (!line) throw new NotFoundError('La riga di bilancio');
-    const { plan, scope } = await objectiveScope(tx, line.objectiveId);
+    const { objective, plan, scope } = await objectiveScope(tx, line.objectiveId);
     authorize(actor, 'plan.edit', scope);
     if (line.version !== version) throw new ConflictError('la riga di bilancio', line.version);
+    if (isAdopted(plan.status as PlanStatus)) {
+      const values: BudgetValues = { fund: line.fund, year: line.year, amountCents: line.amountCents, note: line.note };
+      return propose(tx, actor, plan, (changes) =>
+        changes.some((c) => c.kind === 'budget.delete' && c.lineId === lineId) ? changes : [...changes, { kind: 'budget.delete', objectiveId: objective.id, objectiveCode: objective.code, lineId, values }],
+      );
+    }
     await tx.delete(planBudgetLines).where(eq(planBudgetLines.id, lineId));
     await recordAudit(tx, { actor, action: 'planning.budget_line.deleted', entityType: 'plan_budget_line', entityId: lineId, ambitoId: plan.ambitoId, before: line });
+    return 'saved';
+  });
+}
+
+/** Applies one approved change to the plan's tables (inside the approval's transaction). */
+async function applyChange(tx: Tx, planId: string, c: VariationChange) {
+  const gone = (what: string) => new ConflictError(what, null);
+  switch (c.kind) {
+    case 'objective.add':
+      await insertObjective(tx, planId, c.values);
+      return;
+    case 'objective.update': {
+      const [o] = await tx.select().from(planObjectives).where(and(eq(planObjectives.id, c.objectiveId), eq(planObjectives.planId, planId))).for('update');
+      if (!o) throw gone(`l’obiettivo ${c.objectiveCode}`);
+      const card = { ...(o.card as Record<string, unknown>) };
+      const patch: Record<string, unknown> = {};
+      for (const f of c.fields) {
+        const now = f.key.startsWith('card.') ? card[f.key.slice(5)] : (o as Record<string, unknown>)[f.key];
+        if (stableJson(now ?? null) !== stableJson(f.before ?? null)) throw gone(`l’obiettivo ${c.objectiveCode}`);
+        if (f.key.startsWith('card.')) {
+          if (f.after === null || f.after === undefined) delete card[f.key.slice(5)];
+          else card[f.key.slice(5)] = f.after;
+        } else patch[f.key] = f.after;
+      }
+      await updateVersioned(tx, planObjectives, o.id, o.version, { ...patch, card } as Partial<typeof planObjectives.$inferInsert>, 'l’obiettivo');
+      return;
+    }
+    case 'action.add':
+      await insertAction(tx, c.objectiveId, c.values);
+      return;
+    case 'indicator.add': {
+      const [action] = await tx.select().from(planActions).where(eq(planActions.id, c.actionId));
+      if (!action) throw gone(`l’azione ${c.actionNumber}`);
+      await insertIndicator(tx, action, c.values);
+      return;
+    }
+    case 'budget.add':
+      await insertBudgetLine(tx, c.objectiveId, c.values);
+      return;
+    case 'budget.delete': {
+      const deleted = await tx.delete(planBudgetLines).where(eq(planBudgetLines.id, c.lineId)).returning({ id: planBudgetLines.id });
+      if (deleted.length === 0) throw gone('la riga di bilancio');
+      return;
+    }
+  }
+}
+
+/**
+ * Decides the plan's draft variation. Approval needs an approved decision of the competent body that is not
+ * already used by another act — or, when the template counts every proposed change as minor, the coordinator's
+ * approval alone; the changes are then applied in this one transaction and the approved plan is kept in its
+ * history. Rejection (coordinator) and withdrawal (Ufficio di Piano) discard the changes. One audit entry.
+ */
+export async function decideVariation({ db, actor, planId, variationId, input }: { db: Db; actor: Actor; planId: string; variationId: string; input: unknown }) {
+  const v = parse(VariationDecisionInput, input);
+  return db.transaction(async (tx) => {
+    const { plan, scope } = await planScope(tx, planId);
+    authorize(actor, v.decision === 'withdraw' ? 'plan.edit' : 'plan.status', scope);
+    const [variation] = await tx.select().from(planVariations).where(and(eq(planVariations.id, variationId), eq(planVariations.planId, planId)));
+    if (!variation) throw new NotFoundError('La variazione');
+    if (variation.version !== v.version) throw new ConflictError('la variazione', variation.version);
+    if (variation.status !== 'draft') throw new ValidationError([{ path: 'decision', message: `La variazione n. ${variation.number} è già stata decisa.` }]);
+    const changes = variation.changes as VariationChange[];
+    const patch: Partial<typeof planVariations.$inferInsert> = { decidedAt: new Date(), decidedBy: actorLabel(actor), note: v.note };
+    let label = '';
+    if (v.decision === 'approve') {
+      if (changes.length === 0) throw new ValidationError([{ path: 'decision', message: 'La variazione non propone modifiche: non c’è nulla da approvare.' }]);
+      if (v.adoptionDecisionId) {
+        const decision = await competentDecision(tx, plan.ambitoId, plan.templateId, v.adoptionDecisionId, { variationId }, 'approvare la variazione');
+        patch.decisionId = decision.id;
+        label = `deliberazione n. ${decision.number} del ${decision.date}`;
+      } else {
+        const minor = (getTemplate(plan.templateId)?.adoption ?? DEFAULT_ADOPTION).minorChanges;
+        if (!isMinorVariation(changes, minor)) {
+          throw new ValidationError(
+            [{ path: 'adoptionDecisionId', message: 'La variazione contiene modifiche che il modello non considera minori: per approvarla scegli la deliberazione approvata dell’organo competente.' }],
+            'La variazione non è stata approvata.',
+          );
+        }
+        label = 'modifiche minori, approvate dal coordinatore';
+      }
+      for (const c of changes) await applyChange(tx, planId, c);
+      patch.status = 'approved';
+    } else {
+      patch.status = v.decision === 'reject' ? 'rejected' : 'withdrawn';
+    }
+    const { before, after } = await updateVersioned(tx, planVariations, variationId, v.version, patch, 'la variazione');
+    if (v.decision === 'approve') await snapshot(tx, planId, 'variation', `Variazione n. ${variation.number} approvata (${label})`, actor);
+    await recordAudit(tx, { actor, action: `planning.variation.${after.status}`, entityType: 'plan_variation', entityId: variationId, ambitoId: plan.ambitoId, before, after });
+    return after;
   });
 }
 
@@ -292,6 +538,8 @@ export async function updateChapter({ db, actor, chapterId, input }: { db: Db; a
     if (!chapter) throw new NotFoundError('Il capitolo');
     const { plan, scope } = await planScope(tx, chapter.planId);
     authorize(actor, 'plan.edit', scope);
+    if (chapter.version !== v.version) throw new ConflictError('il capitolo', chapter.version);
+    if (chapter.html === html) return chapter;
     const { before, after } = await updateVersioned(tx, planChapters, chapterId, v.version, { html }, 'il capitolo');
     await recordAudit(tx, { actor, action: 'planning.chapter.updated', entityType: 'plan_chapter', entityId: chapterId, ambitoId: plan.ambitoId, before, after });
     return after;

@@ -5,9 +5,11 @@ import { renderChartSvg } from '../../shared/charts/charts.server.ts';
 import { ambiti } from '../territory/territory.schema.ts';
 import { FUNDING_SOURCES, type PlanDocument, type PlanStatus } from './plan-document.schema.ts';
 import { loadPlanDocument } from './planning.document.ts';
-import { budgetTotals, incompleteItems, planVariance } from './planning.rules.ts';
-import { planActions, planBudgetLines, planChapters, planIndicators, planObjectives, plans, planSnapshots } from './planning.schema.ts';
+import { budgetTotals, describeChanges, incompleteItems, isMinorVariation, planVariance, proposedObjective, type CompletenessInput, type VarianceLabels, type VariationChange } from './planning.rules.ts';
+import { planActions, planBudgetLines, planChapters, planIndicators, planObjectives, plans, planSnapshots, planVariations, type PlanAction, type PlanBudgetLine, type PlanIndicator, type PlanObjective } from './planning.schema.ts';
 import { getTemplate, statusLabel } from './planning.templates.ts';
+import { DEFAULT_ADOPTION, type PlanTemplate } from './template.schema.ts';
+import { euro } from './planning.format.ts';
 
 export async function listPlans(db: DbOrTx, ambitoId: string) {
   return db.select().from(plans).where(eq(plans.ambitoId, ambitoId)).orderBy(desc(plans.periodStartYear));
@@ -35,6 +37,60 @@ export function fundName(code: string): string {
   return typeof f === 'string' ? f : (f?.label ?? f?.name ?? code);
 }
 
+/** The completeness of each objective from its real rows: the card, its actions, indicators (by level) and budget lines. */
+export function completenessInputs(
+  template: PlanTemplate | null,
+  objectives: readonly PlanObjective[],
+  actions: readonly PlanAction[],
+  indicators: readonly PlanIndicator[],
+  budget: readonly PlanBudgetLine[],
+): (CompletenessInput & { id: string; kind: string })[] {
+  const required = (template?.objectiveCard.fields ?? []).filter((f) => f.required).map((f) => ({ key: f.key, label: f.label, type: f.type, indicatorLevel: f.indicatorLevel }));
+  return objectives.map((o) => {
+    const acts = actions.filter((a) => a.objectiveId === o.id);
+    const inds = indicators.filter((i) => i.objectiveId === o.id);
+    return {
+      id: o.id,
+      kind: o.kind,
+      code: o.code,
+      title: o.title,
+      requiredFields: o.kind === 'ordinary' ? required : [],
+      card: o.card,
+      actions: acts.map((a) => ({ number: a.number, indicators: inds.filter((i) => i.actionId === a.id).length })),
+      indicators: inds.map((i) => ({ code: i.code, targets: i.targets.length, level: i.level })),
+      budgetLines: budget.filter((b) => b.objectiveId === o.id).length,
+    };
+  });
+}
+
+/** The completeness inputs of a whole plan (sequential queries: usable inside a command's transaction). */
+export async function loadCompleteness(db: DbOrTx, planId: string, template: PlanTemplate | null) {
+  const objectives = await db.select().from(planObjectives).where(eq(planObjectives.planId, planId)).orderBy(asc(planObjectives.position));
+  const ids = objectives.map((o) => o.id);
+  const actions = ids.length ? await db.select().from(planActions).where(inArray(planActions.objectiveId, ids)).orderBy(asc(planActions.position)) : [];
+  const indicators = ids.length ? await db.select().from(planIndicators).where(inArray(planIndicators.objectiveId, ids)).orderBy(asc(planIndicators.position)) : [];
+  const budget = ids.length ? await db.select().from(planBudgetLines).where(inArray(planBudgetLines.objectiveId, ids)) : [];
+  return completenessInputs(template, objectives, actions, indicators, budget);
+}
+
+/** The labels that put a variation in words: the template card's labels, euro, the funding sources' names. */
+export function varianceLabels(template: PlanTemplate | null): VarianceLabels {
+  return { card: Object.fromEntries((template?.objectiveCard.fields ?? []).map((f) => [f.key, f.label])), money: euro, fund: fundName };
+}
+
+/** The plan's variations, newest first, with their changes in words. */
+export async function listVariations(db: DbOrTx, planId: string, template: PlanTemplate | null) {
+  const rows = await db.select().from(planVariations).where(eq(planVariations.planId, planId)).orderBy(desc(planVariations.number));
+  const labels = varianceLabels(template);
+  const minor = (template?.adoption ?? DEFAULT_ADOPTION).minorChanges;
+  return rows.map((v) => ({
+    ...v,
+    changes: v.changes as VariationChange[],
+    items: describeChanges(v.changes as VariationChange[], labels),
+    minor: isMinorVariation(v.changes as VariationChange[], minor),
+  }));
+}
+
 /** The plan overview: objectives by policy area, budget totals by area and fund (with charts), counts, what is incomplete. */
 export async function getPlanOverview(db: DbOrTx, planId: string) {
   const header = await getPlanHeader(db, planId);
@@ -49,34 +105,21 @@ export async function getPlanOverview(db: DbOrTx, planId: string) {
     db.select({ id: planChapters.id, number: planChapters.number, title: planChapters.title, hasText: planChapters.html }).from(planChapters).where(eq(planChapters.planId, planId)).orderBy(asc(planChapters.position)),
     db.select({ id: planSnapshots.id, kind: planSnapshots.kind, label: planSnapshots.label, status: planSnapshots.status, createdAt: planSnapshots.createdAt, createdBy: planSnapshots.createdBy }).from(planSnapshots).where(eq(planSnapshots.planId, planId)).orderBy(asc(planSnapshots.createdAt)),
   ]);
-  const required = template?.objectiveCard.fields.filter((f) => f.required).map((f) => f.key) ?? [];
   const areaNames = new Map((template?.policyAreas ?? []).map((a) => [a.code, a.name]));
-  const rows = objectives.map((o) => {
-    const own = budget.filter((b) => b.objectiveId === o.id);
-    const acts = actions.filter((a) => a.objectiveId === o.id);
-    const inds = indicators.filter((i) => i.objectiveId === o.id);
-    return {
-      id: o.id,
-      code: o.code,
-      title: o.title,
-      kind: o.kind,
-      priority: o.priority,
-      macroArea: o.macroArea,
-      policyAreas: o.policyAreas,
-      budgetCents: own.reduce((s, b) => s + b.amountCents, 0),
-      actions: acts.length,
-      indicators: inds.length,
-      incomplete: incompleteItems({
-        code: o.code,
-        title: o.title,
-        requiredCardKeys: o.kind === 'ordinary' ? required : [],
-        card: o.card,
-        actions: acts.map((a) => ({ number: a.number, indicators: inds.filter((i) => i.actionId === a.id).length })),
-        indicators: inds.map((i) => ({ code: i.code, targets: i.targets.length })),
-        budgetLines: own.length,
-      }),
-    };
-  });
+  const completeness = completenessInputs(template, objectives, actions, indicators, budget);
+  const rows = objectives.map((o, k) => ({
+    id: o.id,
+    code: o.code,
+    title: o.title,
+    kind: o.kind,
+    priority: o.priority,
+    macroArea: o.macroArea,
+    policyAreas: o.policyAreas,
+    budgetCents: budget.filter((b) => b.objectiveId === o.id).reduce((s, b) => s + b.amountCents, 0),
+    actions: completeness[k]!.actions.length,
+    indicators: completeness[k]!.indicators.length,
+    incomplete: incompleteItems(completeness[k]!),
+  }));
   const budgetRows = (kind: string) =>
     objectives
       .filter((o) => o.kind === kind)
@@ -96,8 +139,9 @@ export async function getPlanOverview(db: DbOrTx, planId: string) {
   if (baseline) {
     const [b] = await db.select({ document: planSnapshots.document }).from(planSnapshots).where(eq(planSnapshots.id, baseline.id));
     const current = await loadPlanDocument(db, planId);
-    variance = planVariance(b!.document as PlanDocument, current!);
+    variance = planVariance(b!.document as PlanDocument, current!, varianceLabels(template));
   }
+  const variations = await listVariations(db, planId, template);
   return {
     ...header,
     statusLabel: statusLabel(header.plan.templateId, header.plan.status as PlanStatus),
@@ -111,6 +155,8 @@ export async function getPlanOverview(db: DbOrTx, planId: string) {
     snapshots,
     baseline: baseline ?? null,
     variance,
+    variations,
+    adoption: template?.adoption ?? DEFAULT_ADOPTION,
     areaSvg,
     fundSvg,
   };
@@ -127,8 +173,20 @@ export async function getObjectiveDetail(db: DbOrTx, objectiveId: string) {
     db.select().from(planIndicators).where(eq(planIndicators.objectiveId, objectiveId)).orderBy(asc(planIndicators.position)),
     db.select().from(planBudgetLines).where(eq(planBudgetLines.objectiveId, objectiveId)).orderBy(asc(planBudgetLines.position)),
   ]);
-  const keyPoints = (template?.policyAreas ?? []).filter((a) => objective.policyAreas.includes(a.code)).flatMap((a) => a.keyPoints ?? []);
-  return { objective, header: header!, template, actions, indicators, budget, keyPoints };
+  const [draft] = await db.select().from(planVariations).where(and(eq(planVariations.planId, objective.planId), eq(planVariations.status, 'draft')));
+  const draftChanges = (draft?.changes ?? []) as VariationChange[];
+  const own = draftChanges.filter((c) => 'objectiveId' in c && c.objectiveId === objectiveId);
+  return {
+    objective,
+    /** What the card editor shows: the objective with the draft variation's proposed fields. */
+    proposed: proposedObjective(objective, draftChanges),
+    draft: draft ? { id: draft.id, number: draft.number, version: draft.version, items: describeChanges(own, varianceLabels(template)) } : null,
+    header: header!,
+    template,
+    actions,
+    indicators,
+    budget,
+  };
 }
 
 export async function getChapter(db: DbOrTx, planId: string, chapterId: string) {

@@ -21,6 +21,8 @@ export const plans = pgTable(
     adoptionAct: text('adoption_act'),
     /** The decision of the mayors' body that adopted the plan, when recorded in the governance module. */
     adoptionDecisionId: uuid('adoption_decision_id'),
+    /** When the coordinator adopted the plan although its template's completeness rules were not met: the written reason. */
+    adoptionOverrideReason: text('adoption_override_reason'),
     /** The previous plan as the document names it (period and title). */
     predecessor: jsonb('predecessor'),
     source: text('source'),
@@ -160,7 +162,34 @@ export const planSnapshots = pgTable(
   (t) => [index('plan_snapshots_plan_idx').on(t.planId, t.createdAt)],
 );
 
+/**
+ * A variation of an adopted plan: the proposed changes (planning.rules.ts VariationChange) wait as a draft and are
+ * applied to the plan only when approved — by a decision of the competent body, or by the coordinator when the
+ * template counts every change as minor. Rejected or withdrawn variations change nothing.
+ */
+export const planVariations = pgTable(
+  'plan_variations',
+  {
+    id: id(),
+    planId: uuid('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    /** draft | approved | rejected | withdrawn */
+    status: text('status').notNull().default('draft'),
+    changes: jsonb('changes').$type<unknown[]>().notNull().default([]),
+    /** The approving decision (governance module), when approved by a decision. */
+    decisionId: uuid('decision_id'),
+    /** The coordinator's note when approving a minor variation, rejecting or withdrawing. */
+    note: text('note'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decidedBy: text('decided_by'),
+    ...timestamps(),
+    version: version(),
+  },
+  (t) => [uniqueIndex('plan_variations_number_unique').on(t.planId, t.number), index('plan_variations_plan_idx').on(t.planId, t.status)],
+);
+
 export type Plan = typeof plans.$inferSelect;
+export type PlanVariation = typeof planVariations.$inferSelect;
 export type PlanObjective = typeof planObjectives.$inferSelect;
 export type PlanAction = typeof planActions.$inferSelect;
 export type PlanIndicator = typeof planIndicators.$inferSelect;

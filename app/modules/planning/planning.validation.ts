@@ -41,6 +41,21 @@ export const ChangeStatusInput = z.object({
     .optional()
     .transform((v) => v || null)
     .pipe(z.uuid('Deliberazione non valida.').nullable()),
+  /** The coordinator's written reason for adopting a plan that does not meet its template's completeness rules. */
+  overrideReason: optionalText(2000, 'Motivo dell’adozione senza i requisiti di completezza'),
+});
+
+/** Approval, rejection or withdrawal of a draft variation of an adopted plan. */
+export const VariationDecisionInput = z.object({
+  version: versionField,
+  decision: z.enum(['approve', 'reject', 'withdraw'], { message: 'Scelta non prevista.' }),
+  /** The approving decision of the competent body (governance module); without it, the coordinator approves a minor variation. */
+  adoptionDecisionId: z
+    .string()
+    .optional()
+    .transform((v) => v || null)
+    .pipe(z.uuid('Deliberazione non valida.').nullable()),
+  note: optionalText(2000, 'Nota'),
 });
 
 export const ObjectiveInput = z.object({
@@ -53,6 +68,8 @@ export const ObjectiveInput = z.object({
   card: z.record(z.string(), z.unknown()),
   /** When given, replaces the objective's links (validated against the exchange format). */
   links: ObjectiveLinks.optional(),
+  /** After adoption: the version of the draft variation the form was built on (0 = none), to refuse a stale proposal. */
+  variationVersion: z.coerce.number().int().min(0).optional(),
 });
 
 export const NewObjectiveInput = z.object({

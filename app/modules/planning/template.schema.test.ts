@@ -749,3 +749,12 @@ function acceptedWith(mutate: (t: Record<string, any>) => void): PlanTemplate {
   mutate(data);
   return parseTemplate('lombardia.json', JSON.stringify(data));
 }
+
+test('the adoption rules are data of the template: the adopting body, the completeness rules, what counts as a minor change', () => {
+  const lombardy = load('lombardia-dgr-xii-2167-2024.json');
+  assert.equal(lombardy.adoption?.bodyType, 'assemblea_sindaci');
+  assert.deepEqual(lombardy.adoption?.completeness.map((r) => r.rule), ['min_objectives', 'required_card_fields', 'actions_per_objective', 'indicators_per_action', 'budget_per_objective']);
+  assert.ok(lombardy.adoption?.minorChanges.includes('card.target'));
+  assert.deepEqual(refusal((t) => t.adoption.completeness.push({ rule: 'every_page_signed' })).map((i) => i.path), ['lombardia.json, adoption.completeness[5].rule']);
+  assert.deepEqual(refusal((t) => t.adoption.minorChanges.push('card.colore')), [{ path: 'lombardia.json, adoption.minorChanges[5]', message: 'campo «colore» inesistente nella scheda obiettivo' }]);
+});

@@ -402,6 +402,38 @@ export const EvaluationGrid = z
 export type EvaluationGrid = z.infer<typeof EvaluationGrid>;
 
 // ---------------------------------------------------------------------------------------------------------------
+// Adoption and variations
+
+/** What a plan must contain before it can be adopted (the coordinator may override with a written reason). */
+export const COMPLETENESS_RULES = ['min_objectives', 'required_card_fields', 'actions_per_objective', 'indicators_per_action', 'budget_per_objective'] as const;
+/** Changes of an adopted plan, as proposed in a variation. */
+export const VARIATION_CHANGE_KINDS = ['objective.add', 'objective.update', 'action.add', 'indicator.add', 'budget.add', 'budget.delete'] as const;
+export type VariationChangeKind = (typeof VARIATION_CHANGE_KINDS)[number];
+
+export const Adoption = z.strictObject({
+  /** The type of governance body whose approved decision adopts the plan and its variations (e.g. assemblea_sindaci). */
+  bodyType: z.string({ message: 'adoption.bodyType: il tipo di organo che adotta il piano (es. assemblea_sindaci)' }).regex(/^[a-z_]+$/, 'tipo di organo non valido (es. assemblea_sindaci)'),
+  /** Completeness rules checked at adoption: the minimum count of each. */
+  completeness: z
+    .array(
+      z.strictObject({
+        rule: z.enum(COMPLETENESS_RULES, { message: `regola di completezza non prevista (ammesse: ${COMPLETENESS_RULES.join(', ')})` }),
+        min: z.number().int().min(1).max(1000).optional(),
+      }),
+    )
+    .refine((list) => new Set(list.map((r) => r.rule)).size === list.length, 'ogni regola di completezza una volta sola'),
+  /**
+   * What counts as a minor change, which the coordinator may approve without a decision: the objective's fields
+   * (`description`, `card.<key>` …) and the kinds of change (`indicator.add` …). Anything else needs a decision.
+   */
+  minorChanges: z.array(z.string().regex(/^(card\.[a-z0-9_]+|title|priority|macroArea|policyAreas|description|links|objective\.add|action\.add|indicator\.add|budget\.add|budget\.delete)$/, 'modifica minore non prevista')),
+});
+export type Adoption = z.infer<typeof Adoption>;
+
+/** When a template says nothing: the mayors' assembly adopts, a plan needs at least one objective, nothing is minor. */
+export const DEFAULT_ADOPTION: Adoption = { bodyType: 'assemblea_sindaci', completeness: [{ rule: 'min_objectives', min: 1 }], minorChanges: [] };
+
+// ---------------------------------------------------------------------------------------------------------------
 // The template
 
 export const PlanTemplate = z
@@ -432,6 +464,7 @@ export const PlanTemplate = z
     lepsCard: LepsCard.nullable(),
     evaluationGrid: EvaluationGrid.nullable(),
     regionalPlanCodes: RegionalPlanCodes.nullable(),
+    adoption: Adoption.optional(),
   })
   .superRefine((t, ctx) => {
     const add = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
@@ -461,6 +494,11 @@ export const PlanTemplate = z
       if (f.type === 'key_points' && !f.allowOther && !t.policyAreas.some((a) => a.keyPoints.length > 0)) {
         add(['objectiveCard', 'fields', i, 'type'], 'un campo «key_points» richiede punti chiave in «policyAreas» (oppure «allowOther»: true)');
       }
+    });
+
+    // Minor changes name fields of the card.
+    t.adoption?.minorChanges.forEach((m, i) => {
+      if (m.startsWith('card.') && !t.objectiveCard.fields.some((f) => `card.${f.key}` === m)) add(['adoption', 'minorChanges', i], `campo «${m.slice(5)}» inesistente nella scheda obiettivo`);
     });
 
     // Chapters: unique keys, valid references, required companions.

@@ -5,12 +5,14 @@ import { formAction, getActor, getServices, guard, requireUser } from '../../../
 import { CsrfField, Field, FormAlert } from '../../../shared/ui/forms.tsx';
 import { describeTarget, type TargetRule } from '../../monitoring/targets.rules.ts';
 import { ACTION_STATUS_LABELS, FUNDING_SOURCES, INDICATOR_AGGREGATION_LABELS, INDICATOR_KIND_LABELS, INDICATOR_LEVEL_LABELS, indicatorAggregation, LEPS, PERIODICITY_LABELS } from '../plan-document.schema.ts';
-import { cardFromForm, controlFor, linksFromForm, optionsFor, TARGET_FORM_TYPES, targetsFromForm } from '../planning.card.ts';
+import { cardFromForm, controlFor, keepStoredLinks, keepStoredValues, keyPointOptions, linksFromForm, optionsFor, policyAreasFromForm, TARGET_FORM_TYPES, targetsFromForm } from '../planning.card.ts';
 import { addAction, addBudgetLine, addIndicator, deleteBudgetLine, updateObjective } from '../planning.commands.ts';
 import { abilitiesFor, authorize } from '../planning.policy.ts';
 import { getObjectiveDetail } from '../planning.queries.ts';
 import { euro } from '../planning.format.ts';
 import { requirePlanInAmbito } from '../planning.server.ts';
+import { isAdopted } from '../planning.rules.ts';
+import type { PlanStatus } from '../plan-document.schema.ts';
 
 const TARGET_LABELS: Record<(typeof TARGET_FORM_TYPES)[number], string> = {
   '': 'nessun target',
@@ -38,8 +40,15 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   return {
     code: params.code,
     plan: { id: d.header.plan.id, title: d.header.plan.title, years },
-    objective: d.objective,
-    fields: (d.objective.kind === 'ordinary' ? (d.template?.objectiveCard.fields ?? []) : []).map((f) => ({ ...f, control: controlFor(f), options: optionsFor(f, d.keyPoints) })),
+    /** The card editor shows the objective with the changes proposed in the draft variation, if any. */
+    objective: d.proposed,
+    adopted: isAdopted(d.header.plan.status as PlanStatus),
+    draft: d.draft,
+    fields: (d.objective.kind === 'ordinary' ? (d.template?.objectiveCard.fields ?? []) : []).map((f) => ({
+      ...f,
+      control: controlFor(f),
+      options: optionsFor(f, keyPointOptions(d.template?.policyAreas ?? [], d.proposed.policyAreas)),
+    })),
     policyAreas: (d.template?.policyAreas ?? []).map((a) => ({ code: a.code, name: a.name })),
     actions: d.actions.map((a) => ({ ...a, indicators: d.indicators.filter((i) => i.actionId === a.id).map((i) => ({ ...i, targetsText: i.targets.map((t) => `${t.year ?? 'triennio'}: ${t.text}`) })) })),
     objectiveIndicators: d.indicators.filter((i) => i.actionId === null).map((i) => ({ ...i, targetsText: i.targets.map((t) => `${t.year ?? 'triennio'}: ${t.text}`) })),
@@ -59,44 +68,51 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   const intent = String(form.get('intent') ?? 'card');
   return formAction(request, async () => {
     switch (intent) {
-      case 'action':
-        await addAction({ db, actor, objectiveId: d.objective.id, input: Object.fromEntries(form) });
-        return { ok: true as const, intent, message: 'Azione aggiunta.' };
+      case 'action': {
+        const row = await addAction({ db, actor, objectiveId: d.objective.id, input: Object.fromEntries(form) });
+        return { ok: true as const, intent, message: row ? 'Azione aggiunta.' : PROPOSED };
+      }
       case 'indicator': {
         const years = Array.from({ length: d.header.plan.periodEndYear - d.header.plan.periodStartYear + 1 }, (_, i) => d.header.plan.periodStartYear + i);
         const { targets, issues } = targetsFromForm(years, get, (r) => describeTarget(r as TargetRule));
         if (issues.length) throw new ValidationError(issues);
-        await addIndicator({ db, actor, actionId: String(form.get('actionId') ?? ''), input: { ...Object.fromEntries(form), targets } });
-        return { ok: true as const, intent, message: 'Indicatore aggiunto con i suoi target.' };
+        const row = await addIndicator({ db, actor, actionId: String(form.get('actionId') ?? ''), input: { ...Object.fromEntries(form), targets } });
+        return { ok: true as const, intent, message: row ? 'Indicatore aggiunto con i suoi target.' : PROPOSED };
       }
-      case 'budget':
-        await addBudgetLine({ db, actor, objectiveId: d.objective.id, input: Object.fromEntries(form) });
-        return { ok: true as const, intent, message: 'Riga di bilancio aggiunta.' };
-      case 'delete-budget':
-        await deleteBudgetLine({ db, actor, lineId: String(form.get('lineId') ?? ''), version: Number(form.get('version')) });
-        return { ok: true as const, intent, message: 'Riga di bilancio eliminata.' };
+      case 'budget': {
+        const row = await addBudgetLine({ db, actor, objectiveId: d.objective.id, input: Object.fromEntries(form) });
+        return { ok: true as const, intent, message: row ? 'Riga di bilancio aggiunta.' : PROPOSED };
+      }
+      case 'delete-budget': {
+        const outcome = await deleteBudgetLine({ db, actor, lineId: String(form.get('lineId') ?? ''), version: Number(form.get('version')) });
+        return { ok: true as const, intent, message: outcome === 'saved' ? 'Riga di bilancio eliminata.' : outcome === 'proposed' ? PROPOSED : 'Eliminazione già proposta nella variazione in bozza.' };
+      }
       default: {
-        const card = cardFromForm(d.template?.objectiveCard.fields ?? [], get);
-        await updateObjective({
+        const card = keepStoredValues(d.objective.card, cardFromForm(d.template?.objectiveCard.fields ?? [], get));
+        const saved = await updateObjective({
           db,
           actor,
           objectiveId: d.objective.id,
           input: {
             version: form.get('version'),
+            variationVersion: form.get('variationVersion') ?? undefined,
             title: form.get('title'),
             priority: form.get('priority') === 'on',
             macroArea: form.get('macroArea'),
-            policyAreas: get('policyAreas'),
+            policyAreas: policyAreasFromForm(String(form.get('mainArea') ?? ''), get('policyAreas'), d.objective.policyAreas),
             description: form.get('description'),
             card: d.objective.kind === 'ordinary' ? card : d.objective.card,
-            links: linksFromForm(get),
+            links: keepStoredLinks(d.objective.links, linksFromForm(get)),
           },
         });
-        return { ok: true as const, intent: 'card', message: 'Scheda salvata.' };
+        const message = { saved: 'Scheda salvata.', proposed: 'Modifiche proposte nella variazione in bozza: la scheda approvata cambierà quando la variazione sarà approvata.', unchanged: 'Nessuna modifica da salvare.' }[saved.outcome];
+        return { ok: true as const, intent: 'card', message };
       }
     }
   });
 }
+
+const PROPOSED = 'Proposta nella variazione in bozza: il piano approvato cambierà quando la variazione sarà approvata.';
 
 function valueOf(card: Record<string, unknown>, key: string) {
   return card[key];
@@ -139,6 +155,27 @@ export default function ObjectiveEditor({ loaderData, actionData }: Route.Compon
         </div>
       )}
       <FormAlert result={failed} reloadHref={`${base}/obiettivi/${o.id}`} />
+      {loaderData.adopted && (
+        <div className="callout note my-3" data-testid="variation-note">
+          <p className="mb-1">
+            Il piano è adottato: le modifiche a questa scheda, alle azioni, agli indicatori e alle risorse sono proposte come variazione e valgono solo quando la variazione è approvata.
+          </p>
+          {loaderData.draft && loaderData.draft.items.length > 0 && (
+            <>
+              <p className="mb-1">
+                <Link to={`${base}#variazione-in-bozza`}>Variazione n. {loaderData.draft.number} in bozza</Link>, per questo obiettivo propone:
+              </p>
+              <ul className="small mb-0">
+                {loaderData.draft.items.map((i, k) => (
+                  <li key={k}>
+                    {i.what}: {i.before ?? '—'} → {i.after ?? '—'}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      )}
 
       <section aria-labelledby="card-title">
         <h2 className="h3" id="card-title">
@@ -148,6 +185,7 @@ export default function ObjectiveEditor({ loaderData, actionData }: Route.Compon
           <CsrfField />
           <input type="hidden" name="intent" value="card" />
           <input type="hidden" name="version" value={o.version} />
+          {loaderData.adopted && <input type="hidden" name="variationVersion" value={loaderData.draft?.version ?? 0} />}
           <fieldset disabled={!editable}>
             <legend className="visually-hidden">Intestazione</legend>
             <Field name="title" label="Titolo dell’obiettivo" error={errors.title}>
@@ -164,7 +202,19 @@ export default function ObjectiveEditor({ loaderData, actionData }: Route.Compon
             </Field>
             {loaderData.policyAreas.length > 0 && (
               <fieldset className="mb-4">
-                <legend className="fs-6 fw-semibold">Aree di policy (la prima è l’area principale)</legend>
+                <legend className="fs-6 fw-semibold">Aree di policy</legend>
+                <label htmlFor="field-mainArea" className="form-label">
+                  Area principale
+                </label>
+                <select id="field-mainArea" name="mainArea" className="form-select mb-2" defaultValue={o.policyAreas[0] ?? ''}>
+                  <option value="">— nessuna (obiettivo trasversale a tutte le aree)</option>
+                  {loaderData.policyAreas.map((a) => (
+                    <option key={a.code} value={a.code}>
+                      {a.code} – {a.name}
+                    </option>
+                  ))}
+                </select>
+                <p className="small mb-1">Altre aree toccate dall’obiettivo:</p>
                 {loaderData.policyAreas.map((a) => (
                   <div className="form-check" key={a.code}>
                     <input className="form-check-input" type="checkbox" id={`area-${a.code}`} name="policyAreas" value={a.code} defaultChecked={o.policyAreas.includes(a.code)} />
@@ -237,7 +287,7 @@ export default function ObjectiveEditor({ loaderData, actionData }: Route.Compon
                                   </div>
                                 ))}
                               </div>
-                              {f.control === 'yesno_text' && (
+                              {(f.control === 'yesno_text' || text) && (
                                 <>
                                   <label htmlFor={`${id}-text`} className="form-label small">
                                     Motivazione / dettagli

@@ -3,11 +3,11 @@ import type { Route } from './+types/plan';
 import { formAction, getActor, getServices, guard, requireUser } from '../../../shared/http/request.server.ts';
 import { Chart } from '../../../shared/ui/chart.tsx';
 import { CsrfField, Field, FormAlert } from '../../../shared/ui/forms.tsx';
-import { changePlanStatus, createObjective } from '../planning.commands.ts';
+import { changePlanStatus, createObjective, decideVariation } from '../planning.commands.ts';
 import { abilitiesFor, authorize } from '../planning.policy.ts';
 import { getPlanOverview } from '../planning.queries.ts';
-import { listAmbitoDecisions } from '../../governance/governance.queries.ts';
-import { TRANSITIONS } from '../planning.rules.ts';
+import { listAmbitoDecisionOutcomes } from '../../governance/governance.queries.ts';
+import { isAdopted, TRANSITIONS } from '../planning.rules.ts';
 import { euro } from '../planning.format.ts';
 import { requirePlanInAmbito } from '../planning.server.ts';
 import { statusLabel } from '../planning.templates.ts';
@@ -21,13 +21,25 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   const overview = (await getPlanOverview(db, params.planId))!;
   const status = header.plan.status as PlanStatus;
   const canStatus = abilitiesFor(actor, header.scope)['plan.status'];
-  const decisions = canStatus && TRANSITIONS[status].includes('adopted') ? await listAmbitoDecisions(db, header.plan.ambitoId) : [];
-  const adoptionDecision = header.plan.adoptionDecisionId ? ((await listAmbitoDecisions(db, header.plan.ambitoId)).find((d) => d.id === header.plan.adoptionDecisionId) ?? null) : null;
+  const all = await listAmbitoDecisionOutcomes(db, header.plan.ambitoId);
+  // The decisions offered for adoption or a variation: those of the body the template names (outcome in words).
+  const decisions = canStatus
+    ? all
+        .filter((d) => d.bodyType === overview.adoption.bodyType)
+        .map((d) => ({ id: d.id, text: `${d.bodyName}, n. ${d.number} del ${d.date}: ${d.subject}`.slice(0, 100) + (d.approved === true ? ' (approvata)' : d.approved === false ? ' (respinta)' : ' (esito non calcolabile)') }))
+    : [];
+  const decisionName = (id: string | null) => {
+    const d = id ? all.find((x) => x.id === id) : undefined;
+    return d ? { id: d.id, number: d.number, date: d.date } : null;
+  };
+  const adoptionDecision = decisionName(header.plan.adoptionDecisionId);
   return {
     ...overview,
     code: params.code,
     decisions,
     adoptionDecision,
+    adopted: isAdopted(status),
+    variationDecisions: Object.fromEntries(overview.variations.filter((v) => v.decisionId).map((v) => [v.id, decisionName(v.decisionId)])),
     next: TRANSITIONS[status].map((s) => ({ status: s, label: statusLabel(header.plan.templateId, s) })),
     can: abilitiesFor(actor, header.scope),
   };
@@ -41,10 +53,15 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   return formAction(request, async () => {
     if (form.intent === 'objective') {
       const o = await createObjective({ db, actor, planId: params.planId, input: form });
-      return { ok: true as const, created: o.code };
+      return { ok: true as const, created: o?.code ?? null, message: o ? `Obiettivo ${o.code} aggiunto.` : 'Nuovo obiettivo proposto nella variazione in bozza.' };
+    }
+    if (form.intent === 'variation') {
+      const v = await decideVariation({ db, actor, planId: params.planId, variationId: String(form.variationId ?? ''), input: form });
+      const words = { approved: 'approvata: le modifiche sono nel piano', rejected: 'respinta: le modifiche sono state scartate', withdrawn: 'ritirata: le modifiche sono state scartate' } as Record<string, string>;
+      return { ok: true as const, created: null, message: `Variazione n. ${v.number} ${words[v.status] ?? v.status}.` };
     }
     await changePlanStatus({ db, actor, planId: params.planId, input: form });
-    return { ok: true as const, created: null };
+    return { ok: true as const, created: null, message: 'Stato del piano aggiornato.' };
   });
 }
 
@@ -61,6 +78,36 @@ export default function PlanOverview({ loaderData, actionData }: Route.Component
   }
   const leps = p.objectives.filter((o) => o.kind === 'leps');
   const incomplete = p.objectives.filter((o) => o.incomplete.length > 0);
+  const done = actionData && 'message' in actionData ? actionData.message : null;
+  const failed = actionData && 'fieldErrors' in actionData ? actionData : undefined;
+  const draft = p.variations.find((v) => v.status === 'draft') ?? null;
+  const decided = p.variations.filter((v) => v.status !== 'draft');
+  const VARIATION_STATUS: Record<string, string> = { draft: 'in bozza', approved: 'approvata', rejected: 'respinta', withdrawn: 'ritirata' };
+  const ChangesTable = ({ items, caption }: { items: (typeof p.variations)[number]['items']; caption: string }) => (
+    <div className="table-responsive">
+      <table className="table table-sm">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Obiettivo</th>
+            <th scope="col">Che cosa</th>
+            <th scope="col">Prima</th>
+            <th scope="col">Dopo</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((v, i) => (
+            <tr key={i}>
+              <th scope="row">{v.objectiveCode ?? '—'}</th>
+              <td>{v.what}</td>
+              <td className="small text-break">{v.before ?? '—'}</td>
+              <td className="small text-break">{v.after ?? '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
   const ObjectiveRow = ({ o }: { o: (typeof p.objectives)[number] }) => (
     <tr>
       <th scope="row" className="text-nowrap">
@@ -108,6 +155,11 @@ export default function PlanOverview({ loaderData, actionData }: Route.Component
               </>
             )}
           </p>
+          {p.plan.adoptionOverrideReason && (
+            <p className="mb-0 mt-2" data-testid="adoption-override">
+              <strong>Adottato senza i requisiti di completezza del modello.</strong> Motivo indicato dal coordinatore: {p.plan.adoptionOverrideReason}
+            </p>
+          )}
         </div>
         {p.can['plan.export'] && (
           <a className="btn btn-outline-primary" href={`${base}/esporta.json`} download>
@@ -143,10 +195,15 @@ export default function PlanOverview({ loaderData, actionData }: Route.Component
         </div>
       </div>
 
+      {done && (
+        <div className="alert alert-success" role="status">
+          {done}
+        </div>
+      )}
+      <FormAlert result={failed} reloadHref={base} />
       {p.can['plan.status'] && p.next.length > 0 && (
         <section className="my-4" aria-labelledby="status-title">
           <h2 className="h5" id="status-title">Cambia lo stato del piano</h2>
-          <FormAlert result={actionData && 'fieldErrors' in actionData ? actionData : undefined} reloadHref={base} />
           <Form method="post" className="row g-3 align-items-end" noValidate>
             <CsrfField />
             <input type="hidden" name="intent" value="status" />
@@ -171,22 +228,25 @@ export default function PlanOverview({ loaderData, actionData }: Route.Component
                     {(f) => <input {...f} type="date" />}
                   </Field>
                 </div>
-                {p.decisions.length > 0 && (
-                  <div className="col-md-4">
-                    <Field name="adoptionDecisionId" label="Deliberazione di adozione" error={errors.adoptionDecisionId}>
-                      {(f) => (
-                        <select {...f} className="form-select">
-                          <option value="">—</option>
-                          {p.decisions.map((d) => (
-                            <option key={d.id} value={d.id}>
-                              {`${d.bodyName}, n. ${d.number} del ${d.date}: ${d.subject}`.slice(0, 110)}
-                            </option>
-                          ))}
-                        </select>
-                      )}
-                    </Field>
-                  </div>
-                )}
+                <div className="col-md-6">
+                  <Field name="adoptionDecisionId" label="Deliberazione di adozione (per «Adottato»)" error={errors.adoptionDecisionId}>
+                    {(f) => (
+                      <select {...f} className="form-select">
+                        <option value="">—</option>
+                        {p.decisions.map((d) => (
+                          <option key={d.id} value={d.id}>
+                            {d.text}
+                          </option>
+                        ))}
+                      </select>
+                    )}
+                  </Field>
+                </div>
+                <div className="col-md-12">
+                  <Field name="overrideReason" label="Adozione senza i requisiti di completezza: motivo (solo se il piano non è completo)" error={errors.overrideReason}>
+                    {(f) => <textarea {...f} rows={2} />}
+                  </Field>
+                </div>
                 <div className="col-md-4">
                   <Field name="adoptionAct" label="Atto di adozione" error={errors.adoptionAct}>
                     {(f) => <input {...f} type="text" placeholder="Deliberazione dell’Assemblea dei Sindaci n. …" />}
@@ -332,37 +392,104 @@ export default function PlanOverview({ loaderData, actionData }: Route.Component
         ))}
       </ol>
 
+      {p.adopted && (
+        <section className="mt-5" aria-labelledby="variations-title">
+          <h2 className="h3" id="variations-title">
+            Variazioni del piano
+          </h2>
+          <p className="small">
+            Dopo l’adozione il piano cambia solo con una variazione approvata: le modifiche alle schede, alle azioni, agli indicatori e alle risorse restano proposte finché la variazione non è approvata da una deliberazione
+            {p.adoption.minorChanges.length > 0 ? ' (o dal coordinatore, quando il modello le considera tutte minori)' : ''}.
+          </p>
+          <h3 className="h5" id="variazione-in-bozza">
+            Variazione in bozza
+          </h3>
+          {!draft || draft.items.length === 0 ? (
+            <p data-testid="draft-variation">Nessuna variazione in bozza.</p>
+          ) : (
+            <div data-testid="draft-variation">
+              <ChangesTable items={draft.items} caption={`Variazione n. ${draft.number} (in bozza${draft.minor ? ', solo modifiche minori' : ''}): modifiche proposte`} />
+              {p.can['plan.status'] && (
+                <Form method="post" className="row g-3 align-items-end" noValidate aria-label="Approva la variazione">
+                  <CsrfField />
+                  <input type="hidden" name="intent" value="variation" />
+                  <input type="hidden" name="decision" value="approve" />
+                  <input type="hidden" name="variationId" value={draft.id} />
+                  <input type="hidden" name="version" value={draft.version} />
+                  <div className="col-md-8">
+                    <Field name="adoptionDecisionId" id="variation-decision" label={draft.minor ? 'Deliberazione che approva la variazione (facoltativa: modifiche minori)' : 'Deliberazione che approva la variazione'} error={errors.adoptionDecisionId}>
+                      {(f) => (
+                        <select {...f} className="form-select">
+                          <option value="">—</option>
+                          {p.decisions.map((d) => (
+                            <option key={d.id} value={d.id}>
+                              {d.text}
+                            </option>
+                          ))}
+                        </select>
+                      )}
+                    </Field>
+                  </div>
+                  <div className="col-md-4 mb-4">
+                    <button type="submit" className="btn btn-primary">
+                      Approva la variazione
+                    </button>
+                  </div>
+                </Form>
+              )}
+              <div className="d-flex flex-wrap gap-2">
+                {p.can['plan.status'] && (
+                  <Form method="post">
+                    <CsrfField />
+                    <input type="hidden" name="intent" value="variation" />
+                    <input type="hidden" name="decision" value="reject" />
+                    <input type="hidden" name="variationId" value={draft.id} />
+                    <input type="hidden" name="version" value={draft.version} />
+                    <button type="submit" className="btn btn-outline-danger">
+                      Respingi la variazione
+                    </button>
+                  </Form>
+                )}
+                {p.can['plan.edit'] && (
+                  <Form method="post">
+                    <CsrfField />
+                    <input type="hidden" name="intent" value="variation" />
+                    <input type="hidden" name="decision" value="withdraw" />
+                    <input type="hidden" name="variationId" value={draft.id} />
+                    <input type="hidden" name="version" value={draft.version} />
+                    <button type="submit" className="btn btn-outline-secondary">
+                      Ritira la variazione
+                    </button>
+                  </Form>
+                )}
+              </div>
+            </div>
+          )}
+          {decided.length > 0 && (
+            <>
+              <h3 className="h5 mt-4">Variazioni decise</h3>
+              {decided.map((v) => {
+                const d = p.variationDecisions[v.id];
+                return (
+                  <ChangesTable
+                    key={v.id}
+                    items={v.items}
+                    caption={`Variazione n. ${v.number}: ${VARIATION_STATUS[v.status] ?? v.status}${d ? ` con la deliberazione n. ${d.number} del ${d.date}` : v.status === 'approved' ? ' dal coordinatore (modifiche minori)' : ''}${v.decidedBy ? ` – ${v.decidedBy}` : ''}`}
+                  />
+                );
+              })}
+            </>
+          )}
+        </section>
+      )}
+
       {p.variance && (
         <>
-          <h2 className="h3 mt-5">Variazioni rispetto alla versione approvata</h2>
+          <h2 className="h3 mt-5">Differenze rispetto alla versione adottata</h2>
           <p className="small">
-            Versione approvata: {p.baseline?.label} ({new Date(p.baseline!.createdAt).toLocaleDateString('it-IT', { timeZone: 'Europe/Rome' })}). La versione approvata non si modifica: le modifiche successive sono variazioni.
+            Versione adottata: {p.baseline?.label} ({new Date(p.baseline!.createdAt).toLocaleDateString('it-IT', { timeZone: 'Europe/Rome' })}). La versione adottata non si modifica: qui sotto le differenze introdotte dalle variazioni approvate.
           </p>
-          {p.variance.length === 0 ? (
-            <p>Nessuna variazione.</p>
-          ) : (
-            <table className="table table-sm">
-              <caption>Variazioni</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Obiettivo</th>
-                  <th scope="col">Che cosa</th>
-                  <th scope="col">Prima</th>
-                  <th scope="col">Ora</th>
-                </tr>
-              </thead>
-              <tbody>
-                {p.variance.map((v, i) => (
-                  <tr key={i}>
-                    <th scope="row">{v.objectiveCode ?? '—'}</th>
-                    <td>{v.what}</td>
-                    <td className="small">{v.before ?? '—'}</td>
-                    <td className="small">{v.after ?? '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          {p.variance.length === 0 ? <p data-testid="variance">Nessuna differenza.</p> : <ChangesTable items={p.variance} caption="Differenze, campo per campo" />}
         </>
       )}
 
