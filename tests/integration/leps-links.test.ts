@@ -4,8 +4,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { getLepsDashboard, getRegionalLepsRows } from '../../app/modules/leps/leps.queries.ts';
-import { updateObjective } from '../../app/modules/planning/planning.commands.ts';
-import { getObjectiveDetail, listObjectivesWithLinks, listPlans } from '../../app/modules/planning/planning.queries.ts';
+import { decideVariation, updateObjective } from '../../app/modules/planning/planning.commands.ts';
+import { getObjectiveDetail, listObjectivesWithLinks, listPlans, listVariations } from '../../app/modules/planning/planning.queries.ts';
+import { getTemplate } from '../../app/modules/planning/planning.templates.ts';
 import { createTestDatabase } from '../support/test-db.ts';
 import { actorWith, seedDemo } from '../support/fixtures.ts';
 
@@ -60,9 +61,10 @@ describe('LEPS: links between plan objectives and LEPS', async () => {
     const n = (await listObjectivesWithLinks(database.db, plan.id)).find((o) => o.code === 'N')!;
     const { objective } = (await getObjectiveDetail(database.db, n.id))!;
     const links = objective.links as { leps: string[] };
+    const coordinator = actorWith('coordinator', { ambitoId: gallarateId });
     await updateObjective({
       db: database.db,
-      actor: actorWith('coordinator', { ambitoId: gallarateId }),
+      actor: coordinator,
       objectiveId: n.id,
       input: {
         version: String(objective.version),
@@ -75,6 +77,13 @@ describe('LEPS: links between plan objectives and LEPS', async () => {
         links: { ...links, leps: ['LEPS_SUPERVISIONE'] },
       },
     });
+    // The plan is adopted: the new link is a proposed variation and the dashboard does not use it yet.
+    const proposedOnly = await getLepsDashboard(database.db, gallarateId, 2025);
+    assert.deepEqual(proposedOnly.rows.find((r) => r.code === 'LEPS_SUPERVISIONE')!.objectives.map((o) => o.code), []);
+    // Links classify the objective: the Lombardy template counts them as a minor change the coordinator approves.
+    const draft = (await listVariations(database.db, plan.id, getTemplate(plan.templateId))).find((v) => v.status === 'draft')!;
+    assert.equal(draft.minor, true);
+    await decideVariation({ db: database.db, actor: coordinator, planId: plan.id, variationId: draft.id, input: { version: draft.version, decision: 'approve' } });
     const d = await getLepsDashboard(database.db, gallarateId, 2025);
     const supervision = d.rows.find((r) => r.code === 'LEPS_SUPERVISIONE')!;
     assert.deepEqual(supervision.objectives.map((o) => o.code), ['N']);

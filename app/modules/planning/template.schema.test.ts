@@ -755,6 +755,7 @@ test('the adoption rules are data of the template: the adopting body, the comple
   assert.equal(lombardy.adoption?.bodyType, 'assemblea_sindaci');
   assert.deepEqual(lombardy.adoption?.completeness.map((r) => r.rule), ['min_objectives', 'required_card_fields', 'actions_per_objective', 'indicators_per_action', 'budget_per_objective']);
   assert.ok(lombardy.adoption?.minorChanges.includes('card.target'));
+  assert.ok(lombardy.adoption?.minorChanges.includes('links'), 'the LEPS, Agenda 2030 and continuity links classify an objective: a minor change');
   assert.deepEqual(refusal((t) => t.adoption.completeness.push({ rule: 'every_page_signed' })).map((i) => i.path), ['lombardia.json, adoption.completeness[5].rule']);
-  assert.deepEqual(refusal((t) => t.adoption.minorChanges.push('card.colore')), [{ path: 'lombardia.json, adoption.minorChanges[5]', message: 'campo «colore» inesistente nella scheda obiettivo' }]);
+  assert.deepEqual(refusal((t) => t.adoption.minorChanges.push('card.colore')), [{ path: 'lombardia.json, adoption.minorChanges[6]', message: 'campo «colore» inesistente nella scheda obiettivo' }]);
 });
