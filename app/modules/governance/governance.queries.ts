@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-
 import type { DbOrTx } from '../../shared/db/client.ts';
 import { outbox } from '../../shared/mail/outbox.schema.ts';
 import { getAmbitoByCode, listAmbitoComuni, listComuniPopulation } from '../territory/territory.queries.ts';
+import { CENSUS_2011_DATE } from '../territory/territory.rules.ts';
 import { BODY_TYPES, instantToRomeLocal } from './governance.validation.ts';
 import {
   agendaItems,
@@ -433,9 +434,6 @@ export async function getDecisionOverview(db: DbOrTx, ambito: GovernanceAmbito, 
     outcomeError: error,
   };
 }
-
-/** The reference date of the legal population at the 2011 census (ISTAT: 9 October 2011). */
-export const CENSUS_2011_DATE = '2011-10-09';
 
 export interface ComuneWeight {
   weight: number;

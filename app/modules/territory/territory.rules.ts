@@ -23,7 +23,7 @@ export function populationShare(population: number, total: number): number | nul
   return Math.round((population * 1000) / total) / 10;
 }
 
-/** The reference date of the legal population at the 2011 census (ISTAT). */
+/** The reference date of the legal population at the 2011 census (ISTAT: 9 October 2011). */
 export const CENSUS_2011_DATE = '2011-10-09';
 export const CENSUS_2011_SOURCE = 'ISTAT, popolazione legale al censimento 2011';
 
