@@ -76,6 +76,17 @@ export async function action({ params, context, request }: Route.ActionArgs) {
 
 const pct = formatShare;
 
+/** One line per indicator with its overdue periods, in the order given. */
+function byIndicator(items: readonly { indicatorId: string; objectiveCode: string; code: string; label: string; period: string }[]) {
+  const out = new Map<string, { indicatorId: string; objectiveCode: string; code: string; label: string; periods: string[] }>();
+  for (const i of items) {
+    const row = out.get(i.indicatorId) ?? { indicatorId: i.indicatorId, objectiveCode: i.objectiveCode, code: i.code, label: i.label, periods: [] };
+    row.periods.push(i.period);
+    out.set(i.indicatorId, row);
+  }
+  return [...out.values()];
+}
+
 export default function Dashboard({ loaderData, actionData }: Route.ComponentProps) {
   const d = loaderData;
   const navigation = useNavigation();
@@ -233,12 +244,12 @@ export default function Dashboard({ loaderData, actionData }: Route.ComponentPro
                 Obiettivo {g.objectiveCode} – {g.objectiveTitle}: {g.items.length} ({g.responsible})
               </summary>
               <ul className="small mt-2">
-                {g.items.map((i) => (
-                  <li key={`${i.indicatorId}-${i.period}`}>
+                {byIndicator(g.items).map((i) => (
+                  <li key={i.indicatorId}>
                     <Link to={`${base}/indicatori/${i.indicatorId}`}>
                       {i.objectiveCode} · {i.code}
                     </Link>{' '}
-                    {i.label} ({periodName(i.period)})
+                    {i.label} ({i.periods.map(periodName).join(', ')})
                   </li>
                 ))}
               </ul>
