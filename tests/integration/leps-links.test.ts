@@ -30,6 +30,8 @@ describe('LEPS: links between plan objectives and LEPS', async () => {
       { fund: 'FONDO_POVERTA_ESTREMA', label: 'Fondo povertà – quota povertà estrema', amountCents: 18_000_00 },
     ]);
     assert.equal(pis.budgetShared, null);
+    // Every card that names a LEPS is linked to it in the demo plan.
+    assert.deepEqual(d.rows.filter((r) => r.namedNotLinked.length > 0).map((r) => r.code), []);
   });
 
   test('objective D (SAD/SADH) is under Incremento SAD with the LEPS card, objective M (caregivers) under Sollievo', async () => {
@@ -89,5 +91,31 @@ describe('LEPS: links between plan objectives and LEPS', async () => {
     assert.deepEqual(supervision.objectives.map((o) => o.code), ['N']);
     assert.equal(supervision.summary.budgetCents, 6_000_00);
     assert.equal(d.budget.totalCents, 3_948_743_00 + 6_000_00);
+  });
+
+  test('a link removed by hand is removed from the dashboard, which points out that the card still names the LEPS', async () => {
+    const plan = (await listPlans(database.db, gallarateId)).find((p) => p.periodStartYear === 2025)!;
+    const m = (await listObjectivesWithLinks(database.db, plan.id)).find((o) => o.code === 'M')!;
+    const { objective } = (await getObjectiveDetail(database.db, m.id))!;
+    await updateObjective({
+      db: database.db,
+      actor: actorWith('coordinator', { ambitoId: gallarateId }),
+      objectiveId: m.id,
+      input: {
+        version: String(objective.version),
+        title: objective.title,
+        priority: objective.priority,
+        macroArea: objective.macroArea ?? '',
+        policyAreas: objective.policyAreas,
+        description: objective.description ?? '',
+        card: objective.card,
+        links: { ...(objective.links as { leps: string[] }), leps: [] },
+      },
+    });
+    const d = await getLepsDashboard(database.db, gallarateId, 2025);
+    const sollievo = d.rows.find((r) => r.code === 'LEPS_SOLLIEVO')!;
+    assert.equal(sollievo.summary.status, 'non_programmato');
+    assert.deepEqual(sollievo.namedNotLinked.map((o) => o.code), ['M']);
+    assert.equal(d.budget.totalCents, 3_948_743_00 + 6_000_00 - 48_000_00);
   });
 });

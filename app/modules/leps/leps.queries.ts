@@ -8,6 +8,7 @@ import { ambiti, comuni, regions } from '../territory/territory.schema.ts';
 import { listAmbitoComuni, listAmbitoPopulation, listComuniPopulation } from '../territory/territory.queries.ts';
 import { listObjectivesWithLinks, listPlans } from '../planning/planning.queries.ts';
 import { FUNDING_SOURCES } from './leps-catalogue.ts';
+import { lepsNamedInCard } from './leps-links.rules.ts';
 import {
   attributeLepsBudget,
   lepsEvidenceStatus,
@@ -178,8 +179,13 @@ export async function planCoveringYear(db: DbOrTx, ambitoId: string, year: numbe
  * (planning's listObjectivesWithLinks: the links of the card, imported or set by hand).
  */
 async function planEvidence(db: DbOrTx, planId: string) {
+  const unlinked = new Map<string, { id: string; code: string; title: string }[]>();
   const byLeps = new Map<string, (EvidenceObjective & { id: string; funds: { fund: string; label: string; amountCents: number }[]; indicatorIds: string[]; budgetLines: { id: string; amountCents: number }[] })[]>();
   for (const o of await listObjectivesWithLinks(db, planId)) {
+    // An ordinary objective whose card names a LEPS it is not linked to (leps-links.rules.ts): pointed out, not counted.
+    if (o.kind === 'ordinary') {
+      for (const code of lepsNamedInCard(o).filter((c) => !o.leps.includes(c))) unlinked.set(code, [...(unlinked.get(code) ?? []), { id: o.id, code: o.code, title: o.title }]);
+    }
     if (!o.leps.length) continue;
     const funds = new Map<string, number>();
     for (const b of o.budgetLines) funds.set(b.fund, (funds.get(b.fund) ?? 0) + b.amountCents);
@@ -195,7 +201,7 @@ async function planEvidence(db: DbOrTx, planId: string) {
     };
     for (const code of o.leps) byLeps.set(code, [...(byLeps.get(code) ?? []), item]);
   }
-  return byLeps;
+  return { byLeps, unlinked };
 }
 
 /**
@@ -205,7 +211,7 @@ async function planEvidence(db: DbOrTx, planId: string) {
  */
 export async function getLepsDashboard(db: DbOrTx, ambitoId: string, year: number) {
   const [catalogue, plan, staffing] = await Promise.all([getCurrentCatalogue(db), planCoveringYear(db, ambitoId, year), getStaffing(db, ambitoId, year)]);
-  const evidence: Awaited<ReturnType<typeof planEvidence>> = plan ? await planEvidence(db, plan.id) : new Map();
+  const { byLeps: evidence, unlinked }: Awaited<ReturnType<typeof planEvidence>> = plan ? await planEvidence(db, plan.id) : { byLeps: new Map(), unlinked: new Map() };
   // The latest measurement of every indicator in the evidence, with the status of its target (monitoring module).
   const indicatorIds = [...new Set([...evidence.values()].flat().flatMap((o) => o.indicatorIds))];
   const latest = new Map((await listLatestMeasurements(db, indicatorIds)).map((m) => [m.indicatorId, m]));
@@ -229,6 +235,8 @@ export async function getLepsDashboard(db: DbOrTx, ambitoId: string, year: numbe
       priority: entry.priority?.number ?? null,
       policyAreas: entry.policyAreas.map((a) => a.code),
       summary: { ...summary, budgetCents: share.budgetCents },
+      /** Objectives whose card names this LEPS without being linked to it (to link by hand in the card, or not). */
+      namedNotLinked: unlinked.get(entry.code) ?? [],
       budgetShared: share.sharedCents > 0 ? { cents: share.sharedCents, objectives: share.sharedObjectives, leps: share.sharedWith.map((c) => names.get(c) ?? c) } : null,
       objectives: objectives.map((o) => ({
         id: o.id,

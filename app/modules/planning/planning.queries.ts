@@ -195,19 +195,21 @@ export async function getChapter(db: DbOrTx, planId: string, chapterId: string) 
 }
 
 /**
- * The objectives of a plan with their links, indicators (with targets) and budget lines, in the plan's order: what
+ * The objectives of a plan with their card, action descriptions, links, indicators (with targets) and budget lines, in
+ * the plan's order: what
  * other modules (the LEPS dashboard) read of the plan. The links are those recorded in the card, imported or set by
  * hand in the objective's card editor.
  */
 export async function listObjectivesWithLinks(db: DbOrTx, planId: string) {
   const objectives = await db
-    .select({ id: planObjectives.id, code: planObjectives.code, title: planObjectives.title, kind: planObjectives.kind, links: planObjectives.links })
+    .select({ id: planObjectives.id, code: planObjectives.code, title: planObjectives.title, kind: planObjectives.kind, links: planObjectives.links, card: planObjectives.card })
     .from(planObjectives)
     .where(eq(planObjectives.planId, planId))
     .orderBy(asc(planObjectives.position));
   const ids = objectives.map((o) => o.id);
-  const [indicators, budget] = ids.length
+  const [actions, indicators, budget] = ids.length
     ? await Promise.all([
+        db.select({ objectiveId: planActions.objectiveId, description: planActions.description }).from(planActions).where(inArray(planActions.objectiveId, ids)).orderBy(asc(planActions.position)),
         db
           .select({ id: planIndicators.id, objectiveId: planIndicators.objectiveId, code: planIndicators.code, label: planIndicators.label, targets: planIndicators.targets })
           .from(planIndicators)
@@ -219,12 +221,14 @@ export async function listObjectivesWithLinks(db: DbOrTx, planId: string) {
           .where(inArray(planBudgetLines.objectiveId, ids))
           .orderBy(asc(planBudgetLines.position)),
       ])
-    : [[], []];
+    : [[], [], []];
   return objectives.map((o) => ({
     id: o.id,
     code: o.code,
     title: o.title,
     kind: o.kind,
+    card: o.card,
+    actions: actions.filter((a) => a.objectiveId === o.id).map((a) => ({ description: a.description })),
     leps: [...new Set(((o.links as { leps?: string[] } | null)?.leps ?? []) as string[])],
     indicators: indicators.filter((i) => i.objectiveId === o.id),
     budgetLines: budget.filter((b) => b.objectiveId === o.id),

@@ -120,6 +120,18 @@ export default function LepsDashboard({ loaderData }: Route.ComponentProps) {
                   <span className="d-block small mt-1">{r.summary.reason}</span>
                 </td>
                 <td>
+                  {r.namedNotLinked.length > 0 && plan && (
+                    <p className="small mb-2">
+                      {r.namedNotLinked.length === 1 ? 'La scheda dell’obiettivo ' : 'Le schede degli obiettivi '}
+                      {r.namedNotLinked.map((o, i) => (
+                        <span key={o.id}>
+                          {i > 0 && ', '}
+                          <Link to={`/ambiti/${ambito.code}/piani/${plan.id}/obiettivi/${o.id}`}>{`${o.code} – ${o.title}`}</Link>
+                        </span>
+                      ))}
+                      {r.namedNotLinked.length === 1 ? ' nomina questo LEPS ma non vi è collegata' : ' nominano questo LEPS ma non vi sono collegate'}: il collegamento si imposta nella scheda.
+                    </p>
+                  )}
                   {r.objectives.length === 0 ? (
                     <span className="text-secondary">—</span>
                   ) : (
