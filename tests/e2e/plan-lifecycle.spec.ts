@@ -138,10 +138,12 @@ test('saving a demo card without changing anything writes nothing: no proposal, 
   await signIn(page, 'coordinator');
   await page.goto('/ambiti/gallarate/piani');
   await page.getByRole('link', { name: /Piano di Zona 2025/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Piano di Zona 2025/ })).toBeVisible();
   const planUrl = page.url().replace(/\?.*$/, '');
   for (const code of ['D', 'LEPS-PUA']) {
     await page.goto(planUrl);
     await page.locator('table').getByRole('link', { name: code, exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: new RegExp(`^${code} – `) })).toBeVisible();
     // The imported key points are ticked boxes, area by area from the main one («D) …» first for objective D).
     if (code === 'D') {
       await expect(page.getByLabel('Area principale')).toHaveValue('D');
