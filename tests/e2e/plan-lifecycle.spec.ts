@@ -132,3 +132,30 @@ test('adoption is refused on a rejected decision and on an empty plan; a variati
   await page.goto(planUrl);
   await expect(page.getByTestId('draft-variation')).toHaveText('Nessuna variazione in bozza.');
 });
+
+test('saving a demo card without changing anything writes nothing: no proposal, no variation', async ({ page }) => {
+  test.setTimeout(5 * 60_000);
+  await signIn(page, 'coordinator');
+  await page.goto('/ambiti/gallarate/piani');
+  await page.getByRole('link', { name: /Piano di Zona 2025/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Piano di Zona 2025/ })).toBeVisible();
+  const planUrl = page.url().replace(/\?.*$/, '');
+  for (const code of ['D', 'LEPS-PUA']) {
+    await page.goto(planUrl);
+    await page.locator('table').getByRole('link', { name: code, exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: new RegExp(`^${code} – `) })).toBeVisible();
+    // The imported key points are ticked boxes, area by area from the main one («D) …» first for objective D).
+    if (code === 'D') {
+      await expect(page.getByLabel('Area principale')).toHaveValue('D');
+      const keyPoints = page.getByRole('group', { name: /8\. INDICARE I PUNTI CHIAVE/ });
+      await expect(keyPoints.getByRole('checkbox').first()).toHaveAccessibleName(/^D\) /);
+      await expect(keyPoints.getByRole('checkbox', { checked: true })).not.toHaveCount(0);
+      await expect(keyPoints.getByLabel('Altre voci (una per riga)')).toHaveValue('');
+    }
+    await page.getByRole('button', { name: 'Salva la scheda' }).click();
+    await expect(page.getByRole('status')).toHaveText('Nessuna modifica da salvare.');
+  }
+  await page.goto(planUrl);
+  await expect(page.getByTestId('draft-variation')).toHaveText('Nessuna variazione in bozza.');
+  await expect(page.getByTestId('variance')).toHaveText('Nessuna differenza.');
+});

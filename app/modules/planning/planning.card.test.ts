@@ -74,3 +74,8 @@ test('links ticked in another order are the stored links', () => {
   assert.equal(keepStoredLinks(stored, submitted), stored);
   assert.notEqual(keepStoredLinks(stored, { ...submitted, leps: ['SAD'] }), stored);
 });
+
+test('line breaks submitted by the browser (CRLF) are the stored ones (LF): an unchanged text is unchanged', () => {
+  const form: Record<string, string[]> = { 'card.titolo_intervento': ['Riga uno\r\nRiga due'], 'card.asst_analisi_bisogno.answer': [''], 'card.asst_analisi_bisogno.text': ['a\r\nb'] };
+  assert.deepEqual(cardFromForm(fields, (n) => form[n] ?? []), { titolo_intervento: 'Riga uno\nRiga due', asst_analisi_bisogno: { answer: null, text: 'a\nb' } });
+});

@@ -23,7 +23,9 @@ export function controlFor(field: Pick<TemplateField, 'type'>): CardControl {
 }
 
 type Getter = (name: string) => string[];
-const one = (get: Getter, name: string) => (get(name)[0] ?? '').trim();
+/** Browsers submit a textarea's line breaks as CRLF: the card stores them as LF, so an unchanged text stays the same. */
+export const lf = (v: string) => v.replace(/\r\n?/g, '\n');
+const one = (get: Getter, name: string) => lf(get(name)[0] ?? '').trim();
 
 /**
  * Builds the card from submitted form values (`card.<key>`, `card.<key>.answer`, `card.<key>.text`,

@@ -134,5 +134,9 @@ export const BudgetLineInput = z.object({
 
 export const ChapterInput = z.object({
   version: versionField,
-  html: z.string().max(200_000, 'Il testo del capitolo è troppo lungo.'),
+  // Line breaks as the browser submits them (CRLF) are stored as LF, so that an unchanged text is the same text.
+  html: z
+    .string()
+    .max(200_000, 'Il testo del capitolo è troppo lungo.')
+    .transform((v) => v.replace(/\r\n?/g, '\n')),
 });

@@ -5,7 +5,7 @@ import { formAction, getActor, getServices, guard, requireUser } from '../../../
 import { CsrfField, Field, FormAlert } from '../../../shared/ui/forms.tsx';
 import { describeTarget, type TargetRule } from '../../monitoring/targets.rules.ts';
 import { ACTION_STATUS_LABELS, FUNDING_SOURCES, INDICATOR_AGGREGATION_LABELS, INDICATOR_KIND_LABELS, INDICATOR_LEVEL_LABELS, indicatorAggregation, LEPS, PERIODICITY_LABELS } from '../plan-document.schema.ts';
-import { cardFromForm, controlFor, keepStoredLinks, keepStoredValues, keyPointOptions, linksFromForm, optionsFor, policyAreasFromForm, TARGET_FORM_TYPES, targetsFromForm } from '../planning.card.ts';
+import { cardFromForm, controlFor, keepStoredLinks, lf, keepStoredValues, keyPointOptions, linksFromForm, optionsFor, policyAreasFromForm, TARGET_FORM_TYPES, targetsFromForm } from '../planning.card.ts';
 import { addAction, addBudgetLine, addIndicator, deleteBudgetLine, updateObjective } from '../planning.commands.ts';
 import { abilitiesFor, authorize } from '../planning.policy.ts';
 import { getObjectiveDetail } from '../planning.queries.ts';
@@ -96,11 +96,11 @@ export async function action({ params, context, request }: Route.ActionArgs) {
           input: {
             version: form.get('version'),
             variationVersion: form.get('variationVersion') ?? undefined,
-            title: form.get('title'),
+            title: lf(String(form.get('title') ?? '')),
             priority: form.get('priority') === 'on',
             macroArea: form.get('macroArea'),
             policyAreas: policyAreasFromForm(String(form.get('mainArea') ?? ''), get('policyAreas'), d.objective.policyAreas),
-            description: form.get('description'),
+            description: lf(String(form.get('description') ?? '')),
             card: d.objective.kind === 'ordinary' ? card : d.objective.card,
             links: keepStoredLinks(d.objective.links, linksFromForm(get)),
           },
