@@ -112,6 +112,8 @@ describe('LEPS: links between plan objectives and LEPS', async () => {
         links: { ...(objective.links as { leps: string[] }), leps: [] },
       },
     });
+    const draft = (await listVariations(database.db, plan.id, getTemplate(plan.templateId))).find((v) => v.status === 'draft')!;
+    await decideVariation({ db: database.db, actor: actorWith('coordinator', { ambitoId: gallarateId }), planId: plan.id, variationId: draft.id, input: { version: draft.version, decision: 'approve' } });
     const d = await getLepsDashboard(database.db, gallarateId, 2025);
     const sollievo = d.rows.find((r) => r.code === 'LEPS_SOLLIEVO')!;
     assert.equal(sollievo.summary.status, 'non_programmato');
