@@ -48,6 +48,17 @@ describe('LEPS: catalogue, social workers, dashboard and regional table', async 
     );
   });
 
+  test('user pages cite public sources only: no line numbers of the transcription in the catalogue or in the Sebino plan', async () => {
+    const lineRef = /\bL\d{2,5}(-L\d{2,5})?\b/;
+    const c = (await getCurrentCatalogue(database.db))!;
+    assert.doesNotMatch(c.source, lineRef);
+    assert.match(c.source, /DGR|Linee|Regione/i);
+    const plans = [...(await listPlans(database.db, sebinoId)), ...(await listPlans(database.db, (await getAmbitoByCode(database.db, 'gallarate'))!.id))];
+    const objectives = await database.db.select({ code: planObjectives.code, source: planObjectives.source }).from(planObjectives);
+    for (const p of plans) assert.doesNotMatch(String(p.source ?? ''), lineRef, `fonte del piano ${p.title}`);
+    for (const o of objectives) assert.doesNotMatch(String(o.source ?? ''), lineRef, `fonte dell’obiettivo ${o.code}`);
+  });
+
   test('the demo loads Ambito n. 5 Sebino: 12 comuni with Iseo as capofila, 54.346 inhabitants, a plan with five LEPS objectives', async () => {
     const members = await listAmbitoComuni(database.db, sebinoId, '2025-06-30');
     assert.equal(members.length, 12);

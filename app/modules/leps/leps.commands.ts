@@ -36,7 +36,8 @@ export async function importLepsCatalogue({ db, actor, fileName, text }: { db: D
         notImported(fileName, 1),
       );
     }
-    const source = `${catalogue.source.document}; ${catalogue.source.section} (${catalogue.source.lines})`;
+    // The page shows the public citation (document and section); line numbers of the transcription stay in the file.
+    const source = `${catalogue.source.document}; ${catalogue.source.section}`;
     await tx.insert(lepsCatalogue).values(
       catalogue.leps.map((l, position) => ({
         catalogueVersion: catalogue.version,

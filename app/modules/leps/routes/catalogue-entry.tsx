@@ -80,13 +80,13 @@ export default function CatalogueEntry({ loaderData, actionData }: Route.Compone
           <ul className="mb-0">
             {entry.areas.map((a) => (
               <li key={a.code}>
-                {a.code}) {a.name} <span className="small text-secondary">({a.lines})</span>
+                {a.code}) {a.name}
               </li>
             ))}
           </ul>
         </dd>
         <dt className="col-sm-3">LEPS prioritario</dt>
-        <dd className="col-sm-9">{entry.priority ? `scheda n. ${entry.priority.number} (${entry.priority.lines})` : 'no'}</dd>
+        <dd className="col-sm-9">{entry.priority ? `scheda n. ${entry.priority.number}` : 'no'}</dd>
         {entry.note && (
           <>
             <dt className="col-sm-3">Nota</dt>
