@@ -230,16 +230,7 @@ export default function PlanOverview({ loaderData, actionData }: Route.Component
                 </div>
                 <div className="col-md-6">
                   <Field name="adoptionDecisionId" label="Deliberazione di adozione (per «Adottato»)" error={errors.adoptionDecisionId}>
-                    {(f) => (
-                      <select {...f} className="form-select">
-                        <option value="">—</option>
-                        {p.decisions.map((d) => (
-                          <option key={d.id} value={d.id}>
-                            {d.text}
-                          </option>
-                        ))}
-                      </select>
-                    )}
+                    {(f) => <DecisionSelect field={f} decisions={p.decisions} />}
                   </Field>
                 </div>
                 <div className="col-md-12">
@@ -418,16 +409,7 @@ export default function PlanOverview({ loaderData, actionData }: Route.Component
                   <input type="hidden" name="version" value={draft.version} />
                   <div className="col-md-8">
                     <Field name="adoptionDecisionId" id="variation-decision" label={draft.minor ? 'Deliberazione che approva la variazione (facoltativa: modifiche minori)' : 'Deliberazione che approva la variazione'} error={errors.adoptionDecisionId}>
-                      {(f) => (
-                        <select {...f} className="form-select">
-                          <option value="">—</option>
-                          {p.decisions.map((d) => (
-                            <option key={d.id} value={d.id}>
-                              {d.text}
-                            </option>
-                          ))}
-                        </select>
-                      )}
+                      {(f) => <DecisionSelect field={f} decisions={p.decisions} />}
                     </Field>
                   </div>
                   <div className="col-md-4 mb-4">
@@ -507,4 +489,18 @@ export default function PlanOverview({ loaderData, actionData }: Route.Component
 
 export function meta() {
   return [{ title: 'Piano – Cantiere' }];
+}
+
+/** The deliberations of the Ambito to choose from (adoption of the plan, approval of a variation). */
+function DecisionSelect({ field, decisions }: { field: Parameters<Parameters<typeof Field>[0]['children']>[0]; decisions: readonly { id: string; text: string }[] }) {
+  return (
+    <select {...field} className="form-select">
+      <option value="">—</option>
+      {decisions.map((d) => (
+        <option key={d.id} value={d.id}>
+          {d.text}
+        </option>
+      ))}
+    </select>
+  );
 }
