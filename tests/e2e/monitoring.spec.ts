@@ -15,8 +15,8 @@ test('entering the measurements of a period changes the target status; a locked 
   await expect(page.getByRole('heading', { level: 1, name: /^Monitoraggio del Piano di Zona 2025-2027/ })).toBeVisible();
   await expectAccessible(page);
   const dashboard = page.url();
-  // No measured value for objective L, whose 2025 targets have closed: its progress is n.d., not 0 %.
-  await expect(page.locator('tr', { has: page.getByRole('link', { name: 'Obiettivo L: azioni e indicatori' }) })).toContainText('n.d.');
+  // No measured value for objective N (no spec enters one; the no-JS flow measures L), whose 2025 targets have closed: its progress is n.d., not 0 %.
+  await expect(page.locator('tr', { has: page.getByRole('link', { name: 'Obiettivo N: azioni e indicatori' }) })).toContainText('n.d.');
   await expect(page.getByTestId('to-collect')).toContainText('Da rilevare (periodo in corso, non ancora chiuso');
 
   // The PUA card of seed 002: share of assessments with the social worker of the Ambito, 2025 ≥ 50 %.
@@ -117,5 +117,14 @@ test('the coordinator edits the grid of an objective and carries it into the nex
   await page.getByText(/^Copia il titolo/).click();
   await page.getByText(/^Azione 2 \(0%\)/).click();
   await page.getByRole('button', { name: 'Riporta nel piano 2025–2027' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: /^T – Educativa domiciliare/ })).toBeVisible();
+  // The 2025-2027 plan is adopted: the carried objective is a proposal of its draft variation, not yet in the plan.
+  await expect(page.getByRole('heading', { level: 1, name: /Piano di Zona 2025/ })).toBeVisible();
+  const draft = page.getByTestId('draft-variation');
+  await expect(draft).toContainText('nuovo obiettivo riportato dall’obiettivo O del piano precedente');
+  await expect(draft).toContainText('Educativa domiciliare — 1 azione');
+  await expect(page.getByTestId('variance')).toHaveText('Nessuna differenza.');
+  await expectAccessible(page);
+  // Withdrawn: the shared demo plan stays as adopted for the other specs.
+  await page.getByRole('button', { name: 'Ritira la variazione' }).click();
+  await expect(page.getByTestId('draft-variation')).toHaveText('Nessuna variazione in bozza.');
 });

@@ -6,18 +6,24 @@ import { expectAccessible, signIn } from './support.ts';
 
 const MAYORS = ['Andrea Cassani', 'Mirko Vittorio Zorzo', 'Anna Pugliese', 'Pietro Ottaviani', 'Franco Zeni', 'Emilio Aliverti', 'Franco Ghiringhelli', 'Alessandro Ferrazzi', 'Oreste Battiston'];
 
-/** Records a decision of the Assemblea dei Sindaci in the given meeting with every mayor present and voting `vote`. */
+/** Records every mayor present in the meeting (a vote counts the meeting's recorded attendance, never the form's). */
+async function recordAttendance(page: Page, meetingUrl: string) {
+  await page.goto(meetingUrl);
+  const attendance = page.getByRole('table', { name: 'Presenza di ogni componente in carica alla data della riunione' });
+  for (const mayor of MAYORS) await attendance.getByRole('radio', { name: `${mayor}: Presente` }).check();
+  await page.getByRole('button', { name: 'Registra le presenze' }).click();
+  await expect(page.getByRole('status')).toContainText('Presenze registrate.');
+}
+
+/** Records a decision of the Assemblea dei Sindaci in the given meeting with every (present) mayor voting `vote`. */
 async function recordDecision(page: Page, meetingUrl: string, number: string, subject: string, vote: 'Favorevole' | 'Contrario') {
   await page.goto(meetingUrl);
   await page.getByText('Registra una deliberazione').click();
+  await expect(page.getByTestId('decision-attendance')).toContainText('9 presenti su 9 componenti');
   await page.getByLabel('Numero (obbligatorio)').fill(number);
   await page.getByLabel('Oggetto (obbligatorio)').fill(subject);
   const votes = page.getByRole('table', { name: 'Presenza e voto di ogni componente' });
-  for (const mayor of MAYORS) {
-    const row = votes.locator('tbody tr').filter({ hasText: mayor });
-    await row.getByRole('radio', { name: `${mayor}: Presente` }).check();
-    await row.getByRole('radio', { name: `${mayor}: ${vote}` }).check();
-  }
+  for (const mayor of MAYORS) await votes.getByRole('radio', { name: `${mayor}: ${vote}` }).check();
   await page.getByRole('button', { name: 'Registra la deliberazione e calcola l’esito' }).click();
   await expect(page.getByTestId('decision-outcome')).toHaveText(vote === 'Favorevole' ? 'Approvata' : 'Respinta');
 }
@@ -29,7 +35,7 @@ async function chooseDecision(page: Page, label: string | RegExp, number: string
 }
 
 test('adoption is refused on a rejected decision and on an empty plan; a variation of the adopted plan changes nothing until it is approved', async ({ page }) => {
-  test.setTimeout(10 * 60_000); // a long journey through governance and planning pages
+  test.setTimeout(4 * 60_000); // a long journey through governance and planning pages
   await signIn(page, 'coordinator');
 
   // Two decisions of the Assemblea dei Sindaci: one rejected, one approved.
@@ -45,6 +51,7 @@ test('adoption is refused on a rejected decision and on an empty plan; a variati
   await page.getByRole('button', { name: 'Crea la riunione' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Assemblea dei Sindaci – Piano di Zona 2061-2063' })).toBeVisible();
   const meetingUrl = page.url().replace(/\?.*$/, '');
+  await recordAttendance(page, meetingUrl);
   await recordDecision(page, meetingUrl, 'PZ-1/2026', 'Approvazione del Piano di Zona 2061-2063 (prima votazione)', 'Contrario');
   await recordDecision(page, meetingUrl, 'PZ-2/2026', 'Approvazione del Piano di Zona 2061-2063', 'Favorevole');
 
@@ -134,7 +141,7 @@ test('adoption is refused on a rejected decision and on an empty plan; a variati
 });
 
 test('saving a demo card without changing anything writes nothing: no proposal, no variation', async ({ page }) => {
-  test.setTimeout(5 * 60_000);
+  test.setTimeout(3 * 60_000);
   await signIn(page, 'coordinator');
   await page.goto('/ambiti/gallarate/piani');
   await page.getByRole('link', { name: /Piano di Zona 2025/ }).click();

@@ -18,7 +18,10 @@ import {
 } from '../../app/modules/monitoring/monitoring.commands.ts';
 import { getIndicatorMonitoring, getPlanDashboard, getPlanEvaluation, listDue, listLatestMeasurements } from '../../app/modules/monitoring/monitoring.queries.ts';
 import { measurements } from '../../app/modules/monitoring/monitoring.schema.ts';
-import { listPlans } from '../../app/modules/planning/planning.queries.ts';
+import { listPlans, listVariations } from '../../app/modules/planning/planning.queries.ts';
+import { decideVariation } from '../../app/modules/planning/planning.commands.ts';
+import { getTemplate } from '../../app/modules/planning/planning.templates.ts';
+import { bodies, bodyMembers, decisions, decisionVotes } from '../../app/modules/governance/governance.schema.ts';
 import { planActions, planIndicators, planObjectives } from '../../app/modules/planning/planning.schema.ts';
 import { createTestDatabase } from '../support/test-db.ts';
 import { actorWith, seedDemo } from '../support/fixtures.ts';
@@ -334,17 +337,42 @@ describe('monitoring: measurements, targets, locks, evaluation grid, carry-over'
       carryOverObjective({ db: database.db, actor: coordinator, objectiveId: m.id, input: { mode: 'link', targetObjectiveId: next.find((o) => o.code === 'D')!.id } }),
       (err: unknown) => err instanceof ValidationError && err.issues[0]!.message === 'L’obiettivo D continua già l’obiettivo D del piano precedente.',
     );
+    // The 2025-2027 plan is adopted: both carry-overs are proposals of its draft variation; the plan is unchanged.
     const linked = await carryOverObjective({ db: database.db, actor: coordinator, objectiveId: m.id, input: { mode: 'link', targetObjectiveId: three.id } });
-    assert.equal((linked.objective.links as { continuesObjective: string }).continuesObjective, 'M');
+    assert.equal(linked.proposed, true);
     const created = await carryOverObjective({
       db: database.db,
       actor: coordinator,
       objectiveId: m.id,
       input: { mode: 'new', code: 'S', copyTitle: 'on', copyMacroArea: 'on', copyCriticalIssues: 'on', actionIds: [m.actions[0]!.id, m.actions[1]!.id] },
     });
-    assert.equal(created.objective.title, 'Sostegno ai caregiver');
-    assert.equal((created.objective.links as { continuesObjective: string }).continuesObjective, 'M');
-    const newActions = await database.db.select().from(planActions).where(eq(planActions.objectiveId, created.objective.id)).orderBy(planActions.position);
+    assert.equal(created.proposed, true);
+    assert.equal(created.objective, null);
+    const unchanged = await database.db.select().from(planObjectives).where(eq(planObjectives.planId, plan2025));
+    assert.equal(unchanged.length, next.length, 'no objective is added to the adopted plan before approval');
+    assert.equal((unchanged.find((o) => o.code === '3')!.links as { continuesObjective: string | null }).continuesObjective, null);
+    const p2025 = (await listPlans(database.db, ambitoId)).find((p) => p.id === plan2025)!;
+    const draft = (await listVariations(database.db, plan2025, getTemplate(p2025.templateId))).find((v) => v.status === 'draft')!;
+    assert.deepEqual(
+      draft.items.map((i) => [i.objectiveCode, i.what]),
+      [
+        ['3', 'collegamenti'],
+        ['S', 'nuovo obiettivo riportato dall’obiettivo M del piano precedente'],
+      ],
+    );
+    assert.equal(draft.minor, false, 'a new objective needs the deliberation of the mayors');
+    // Approved by a deliberation of the Assemblea dei Sindaci: now the plan has both.
+    const [body] = await database.db.select().from(bodies).where(and(eq(bodies.ambitoId, ambitoId), eq(bodies.type, 'assemblea_sindaci')));
+    const members = await database.db.select().from(bodyMembers).where(eq(bodyMembers.bodyId, body!.id));
+    const [yes] = await database.db.insert(decisions).values({ bodyId: body!.id, ambitoId, number: 'R-1/2026', date: '2026-03-30', subject: 'Variazione del Piano di Zona 2025-2027: obiettivi riportati', votingRule: { type: 'majority_present' } }).returning();
+    await database.db.insert(decisionVotes).values(members.map((mb, i) => ({ decisionId: yes!.id, memberId: mb.id, label: `componente ${i + 1}`, attendance: 'present', vote: 'for' })));
+    await decideVariation({ db: database.db, actor: coordinator, planId: plan2025, variationId: draft.id, input: { version: draft.version, decision: 'approve', adoptionDecisionId: yes!.id } });
+    const after = await database.db.select().from(planObjectives).where(eq(planObjectives.planId, plan2025));
+    assert.equal((after.find((o) => o.code === '3')!.links as { continuesObjective: string }).continuesObjective, 'M');
+    const s = after.find((o) => o.code === 'S')!;
+    assert.equal(s.title, 'Sostegno ai caregiver');
+    assert.equal((s.links as { continuesObjective: string }).continuesObjective, 'M');
+    const newActions = await database.db.select().from(planActions).where(eq(planActions.objectiveId, s.id)).orderBy(planActions.position);
     assert.deepEqual(newActions.map((a) => [a.number, a.status]), [['1', 'planned'], ['2', 'planned']]);
     assert.equal(newActions[0]!.description, m.actions[0]!.description);
     await assert.rejects(carryOverObjective({ db: database.db, actor: actorWith('mayor', { ambitoId }), objectiveId: m.id, input: { mode: 'new', code: 'T', copyTitle: 'on' } }), ForbiddenError);

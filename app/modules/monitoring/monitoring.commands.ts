@@ -7,6 +7,7 @@ import { ConflictError, NotFoundError, ValidationError, issuesFromZod, type Fiel
 import { outbox } from '../../shared/mail/outbox.schema.ts';
 import { roleAssignments, users } from '../accounts/accounts.schema.ts';
 import { authorize as authorizePlanning } from '../planning/planning.policy.ts';
+import { carryIntoPlan, linkContinuity } from '../planning/planning.commands.ts';
 import { planActions, planIndicators, planObjectives, plans } from '../planning/planning.schema.ts';
 import type { PlanStatus } from '../planning/plan-document.schema.ts';
 import { ambiti, comuni } from '../territory/territory.schema.ts';
@@ -364,48 +365,39 @@ export async function carryOverObjective({ db, actor, objectiveId, input }: { db
     if (!next) throw new ValidationError([{ path: 'mode', message: 'L’Ambito non ha ancora un piano successivo a questo: crealo nei Piani di Zona.' }]);
     const nextScope = await planScope(tx, next.id);
     authorizePlanning(actor, 'plan.edit', { ...nextScope.scope, status: next.status as PlanStatus });
-    let target: typeof planObjectives.$inferSelect;
+    // The next plan's objectives are planning's: written through its commands, which turn the change into a
+    // proposal of the draft variation when the next plan is already adopted.
+    let target: { id: string; code: string } | null;
+    let outcome: string;
     if (v.mode === 'link') {
-      const [o] = await tx.select().from(planObjectives).where(and(eq(planObjectives.id, v.targetObjectiveId!), eq(planObjectives.planId, next.id))).for('update');
+      const [o] = await tx.select({ id: planObjectives.id }).from(planObjectives).where(and(eq(planObjectives.id, v.targetObjectiveId!), eq(planObjectives.planId, next.id)));
       if (!o) throw new ValidationError([{ path: 'targetObjectiveId', message: 'L’obiettivo scelto non è del piano successivo.' }]);
-      const links = o.links as { continuesObjective: string | null };
-      if (links.continuesObjective && links.continuesObjective !== source.code) {
-        throw new ValidationError([{ path: 'targetObjectiveId', message: `L’obiettivo ${o.code} continua già l’obiettivo ${links.continuesObjective} del piano precedente.` }]);
-      }
-      const { after } = await updateVersioned(tx, planObjectives, o.id, o.version, { links: { ...(o.links as object), continuesObjective: source.code } }, 'l’obiettivo');
-      target = after;
+      const r = await linkContinuity(tx, actor, o.id, source.code);
+      target = r.objective;
+      outcome = r.outcome;
     } else {
-      const [clash] = await tx.select({ id: planObjectives.id }).from(planObjectives).where(and(eq(planObjectives.planId, next.id), eq(planObjectives.code, v.code)));
-      if (clash) throw new ValidationError([{ path: 'code', message: `Il codice ${v.code} è già usato nel piano ${next.periodStartYear}-${next.periodEndYear}.` }]);
-      const [{ position }] = (await tx.select({ position: sql<number>`coalesce(max(${planObjectives.position}), -1) + 1` }).from(planObjectives).where(eq(planObjectives.planId, next.id))) as [{ position: number }];
       const description = [v.copyDescription ? source.description : null, v.copyCriticalIssues && evaluation.criticalIssues ? `Criticità emerse nella valutazione ${plan.periodStartYear}-${plan.periodEndYear}: ${evaluation.criticalIssues}` : null]
         .filter(Boolean)
         .join('\n\n');
-      const [created] = await tx
-        .insert(planObjectives)
-        .values({
-          planId: next.id,
-          position: Number(position),
-          code: v.code,
-          title: v.copyTitle ? source.title : v.title!,
-          kind: 'ordinary',
-          macroArea: v.copyMacroArea ? source.macroArea : null,
-          description: description || null,
-          links: { leps: [], continuesObjective: source.code, cooperation: null, asst: { needsAnalysis: null, implementation: null }, agenda2030: [] },
-          source: `Riportato dall’obiettivo ${source.code} del piano ${plan.periodStartYear}-${plan.periodEndYear}`,
-        })
-        .returning();
-      target = created!;
       const chosen = v.actionIds.length ? await tx.select().from(planActions).where(and(eq(planActions.objectiveId, source.id), inArray(planActions.id, v.actionIds))) : [];
       if (chosen.length !== v.actionIds.length) throw new ValidationError([{ path: 'actionIds', message: 'Alcune azioni scelte non sono di questo obiettivo.' }]);
       chosen.sort((a, b) => a.position - b.position);
-      if (chosen.length) {
-        await tx.insert(planActions).values(chosen.map((a, i) => ({ objectiveId: target.id, position: i, number: String(i + 1), description: a.description, responsible: a.responsible, status: 'planned' })));
-      }
+      const r = await carryIntoPlan(tx, actor, next.id, {
+        code: v.code,
+        title: v.copyTitle ? source.title : v.title!,
+        macroArea: v.copyMacroArea ? source.macroArea : null,
+        description: description || null,
+        continuesObjective: source.code,
+        source: `Riportato dall’obiettivo ${source.code} del piano ${plan.periodStartYear}-${plan.periodEndYear}`,
+        actions: chosen.map((a) => ({ description: a.description, responsible: a.responsible })),
+      });
+      target = r.objective;
+      outcome = r.outcome;
     }
-    const summary = { from: { plan: `${plan.periodStartYear}-${plan.periodEndYear}`, objective: source.code }, to: { plan: `${next.periodStartYear}-${next.periodEndYear}`, objective: target.code }, mode: v.mode, actions: v.actionIds.length };
-    await recordAudit(tx, { actor, action: 'monitoring.objective.carried_over', entityType: 'plan_objective', entityId: target.id, ambitoId: plan.ambitoId, after: summary });
-    return { objective: target, nextPlanId: next.id, ...summary };
+    const proposed = outcome === 'proposed';
+    const summary = { from: { plan: `${plan.periodStartYear}-${plan.periodEndYear}`, objective: source.code }, to: { plan: `${next.periodStartYear}-${next.periodEndYear}`, objective: target?.code ?? v.code }, mode: v.mode, actions: v.actionIds.length, proposed };
+    await recordAudit(tx, { actor, action: 'monitoring.objective.carried_over', entityType: 'plan_objective', entityId: target?.id ?? source.id, ambitoId: plan.ambitoId, after: summary });
+    return { objective: proposed ? null : target, nextPlanId: next.id, ...summary };
   });
 }
 

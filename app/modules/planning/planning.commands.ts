@@ -19,6 +19,7 @@ import {
   stableJson,
   withObjectiveUpdate,
   type ActionValues,
+  type CarriedObjective,
   type BudgetValues,
   type IndicatorValues,
   type VariationChange,
@@ -443,6 +444,9 @@ async function applyChange(tx: Tx, planId: string, c: VariationChange) {
     case 'objective.add':
       await insertObjective(tx, planId, c.values);
       return;
+    case 'objective.carry':
+      await insertCarried(tx, planId, c.values);
+      return;
     case 'objective.update': {
       const [o] = await tx.select().from(planObjectives).where(and(eq(planObjectives.id, c.objectiveId), eq(planObjectives.planId, planId))).for('update');
       if (!o) throw gone(`l’obiettivo ${c.objectiveCode}`);
@@ -523,6 +527,63 @@ export async function decideVariation({ db, actor, planId, variationId, input }:
     await recordAudit(tx, { actor, action: `planning.variation.${after.status}`, entityType: 'plan_variation', entityId: variationId, ambitoId: plan.ambitoId, before, after });
     return after;
   });
+}
+
+async function insertCarried(tx: Tx, planId: string, v: CarriedObjective) {
+  const objective = await insertObjective(tx, planId, { code: v.code, title: v.title, kind: 'ordinary' });
+  const links = { ...(objective.links as Record<string, unknown>), continuesObjective: v.continuesObjective };
+  const { after } = await updateVersioned(tx, planObjectives, objective.id, objective.version, { macroArea: v.macroArea, description: v.description, links, source: v.source }, 'l’obiettivo');
+  if (v.actions.length) {
+    await tx.insert(planActions).values(v.actions.map((a, i) => ({ objectiveId: objective.id, position: i, number: String(i + 1), description: a.description, responsible: a.responsible, status: 'planned' })));
+  }
+  return after;
+}
+
+/**
+ * For monitoring's carry-over, inside the caller's transaction: an objective of the previous plan with the chosen
+ * actions enters `planId` — written while the plan is not adopted, proposed in its draft variation once it is (the
+ * approved plan changes only when the variation is approved). Returns the new objective, or null when proposed.
+ */
+export async function carryIntoPlan(tx: Tx, actor: Actor, planId: string, values: CarriedObjective) {
+  const { plan, scope } = await planScope(tx, planId);
+  authorize(actor, 'plan.edit', scope);
+  const [clash] = await tx.select({ id: planObjectives.id }).from(planObjectives).where(and(eq(planObjectives.planId, planId), eq(planObjectives.code, values.code)));
+  if (clash) throw new ValidationError([{ path: 'code', message: `Il codice ${values.code} è già usato nel piano ${plan.periodStartYear}-${plan.periodEndYear}.` }]);
+  if (isAdopted(plan.status as PlanStatus)) {
+    const proposed = await propose(tx, actor, plan, (changes) => {
+      if (changes.some((c) => (c.kind === 'objective.add' || c.kind === 'objective.carry') && c.objectiveCode === values.code)) {
+        throw new ValidationError([{ path: 'code', message: `Il codice ${values.code} è già proposto nella variazione in bozza.` }]);
+      }
+      return [...changes, { kind: 'objective.carry', objectiveCode: values.code, values }];
+    });
+    return { objective: null, outcome: proposed };
+  }
+  const objective = await insertCarried(tx, planId, values);
+  await recordAudit(tx, { actor, action: 'planning.objective.created', entityType: 'plan_objective', entityId: objective.id, ambitoId: plan.ambitoId, after: { ...objective, actions: values.actions } });
+  return { objective, outcome: 'saved' as EditOutcome };
+}
+
+/**
+ * For monitoring's carry-over, inside the caller's transaction: records that an objective continues one of the
+ * previous plan (its continuity link) — directly, or as a proposed change of its links once the plan is adopted.
+ */
+export async function linkContinuity(tx: Tx, actor: Actor, objectiveId: string, previousCode: string) {
+  const { objective, plan, scope } = await objectiveScope(tx, objectiveId);
+  authorize(actor, 'plan.edit', scope);
+  const links = objective.links as { continuesObjective: string | null };
+  if (links.continuesObjective && links.continuesObjective !== previousCode) {
+    throw new ValidationError([{ path: 'targetObjectiveId', message: `L’obiettivo ${objective.code} continua già l’obiettivo ${links.continuesObjective} del piano precedente.` }]);
+  }
+  const after = { ...(objective.links as Record<string, unknown>), continuesObjective: previousCode };
+  const fields = objectiveFieldChanges(objective as unknown as Record<string, unknown> & { card: Record<string, unknown> }, { links: after, card: objective.card as Record<string, unknown> });
+  if (fields.length === 0) return { objective, outcome: 'unchanged' as EditOutcome };
+  if (isAdopted(plan.status as PlanStatus)) {
+    const outcome = await propose(tx, actor, plan, (changes) => withObjectiveUpdate(changes, objective.id, objective.code, fields));
+    return { objective, outcome };
+  }
+  const { before, after: row } = await updateVersioned(tx, planObjectives, objective.id, objective.version, { links: after }, 'l’obiettivo');
+  await recordAudit(tx, { actor, action: 'planning.objective.updated', entityType: 'plan_objective', entityId: objective.id, ambitoId: plan.ambitoId, before, after: row });
+  return { objective: row, outcome: 'saved' as EditOutcome };
 }
 
 /** Saves a chapter's text (HTML restricted to the tags of the exchange format). */

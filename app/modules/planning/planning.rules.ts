@@ -355,9 +355,22 @@ export interface BudgetValues {
   note: string | null;
 }
 
+/** An objective of a previous plan carried into this one (monitoring's carry-over), with the actions chosen. */
+export interface CarriedObjective {
+  code: string;
+  title: string;
+  macroArea: string | null;
+  description: string | null;
+  /** The code of the objective of the previous plan it continues. */
+  continuesObjective: string;
+  source: string;
+  actions: { description: string; responsible: string | null }[];
+}
+
 /** One proposed change of a variation, as stored (plan_variations.changes). */
 export type VariationChange =
   | { kind: 'objective.add'; objectiveCode: string; values: { code: string; title: string; kind: 'ordinary' | 'leps' } }
+  | { kind: 'objective.carry'; objectiveCode: string; values: CarriedObjective }
   | { kind: 'objective.update'; objectiveId: string; objectiveCode: string; fields: FieldChange[] }
   | { kind: 'action.add'; objectiveId: string; objectiveCode: string; values: ActionValues }
   | { kind: 'indicator.add'; objectiveId: string; objectiveCode: string; actionId: string; actionNumber: string; values: IndicatorValues }
@@ -410,6 +423,15 @@ export function describeChanges(changes: readonly VariationChange[], labels: Var
     switch (c.kind) {
       case 'objective.add':
         return [{ objectiveCode: c.objectiveCode, what: 'nuovo obiettivo', before: null, after: c.values.title }];
+      case 'objective.carry':
+        return [
+          {
+            objectiveCode: c.objectiveCode,
+            what: `nuovo obiettivo riportato dall’obiettivo ${c.values.continuesObjective} del piano precedente`,
+            before: null,
+            after: [c.values.title, c.values.actions.length === 1 ? '1 azione' : `${c.values.actions.length} azioni`].join(' — '),
+          },
+        ];
       case 'objective.update':
         return c.fields.map((f) => ({ objectiveCode: c.objectiveCode, what: fieldLabel(f.key, labels), before: valueText(f.before), after: valueText(f.after) }));
       case 'action.add':

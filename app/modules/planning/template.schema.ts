@@ -407,7 +407,7 @@ export type EvaluationGrid = z.infer<typeof EvaluationGrid>;
 /** What a plan must contain before it can be adopted (the coordinator may override with a written reason). */
 export const COMPLETENESS_RULES = ['min_objectives', 'required_card_fields', 'actions_per_objective', 'indicators_per_action', 'budget_per_objective'] as const;
 /** Changes of an adopted plan, as proposed in a variation. */
-export const VARIATION_CHANGE_KINDS = ['objective.add', 'objective.update', 'action.add', 'indicator.add', 'budget.add', 'budget.delete'] as const;
+export const VARIATION_CHANGE_KINDS = ['objective.add', 'objective.carry', 'objective.update', 'action.add', 'indicator.add', 'budget.add', 'budget.delete'] as const;
 export type VariationChangeKind = (typeof VARIATION_CHANGE_KINDS)[number];
 
 export const Adoption = z.strictObject({
@@ -426,7 +426,7 @@ export const Adoption = z.strictObject({
    * What counts as a minor change, which the coordinator may approve without a decision: the objective's fields
    * (`description`, `card.<key>` …) and the kinds of change (`indicator.add` …). Anything else needs a decision.
    */
-  minorChanges: z.array(z.string().regex(/^(card\.[a-z0-9_]+|title|priority|macroArea|policyAreas|description|links|objective\.add|action\.add|indicator\.add|budget\.add|budget\.delete)$/, 'modifica minore non prevista')),
+  minorChanges: z.array(z.string().regex(/^(card\.[a-z0-9_]+|title|priority|macroArea|policyAreas|description|links|objective\.add|objective\.carry|action\.add|indicator\.add|budget\.add|budget\.delete)$/, 'modifica minore non prevista')),
 });
 export type Adoption = z.infer<typeof Adoption>;
 

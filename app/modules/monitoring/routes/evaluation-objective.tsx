@@ -74,7 +74,8 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   return formAction(request, async () => {
     if (fields.intent === 'carryover') {
       const r = await carryOverObjective({ db, actor, objectiveId: params.objectiveId, input: fields });
-      return redirect(`/ambiti/${params.code}/piani/${r.nextPlanId}/obiettivi/${r.objective.id}`);
+      // Into an adopted plan the carry-over is a proposal of its draft variation, shown on the plan's page.
+      return redirect(r.objective ? `/ambiti/${params.code}/piani/${r.nextPlanId}/obiettivi/${r.objective.id}` : `/ambiti/${params.code}/piani/${r.nextPlanId}#variations-title`);
     }
     await saveObjectiveEvaluation({ db, actor, objectiveId: params.objectiveId, input: fields });
     return { ok: true as const, message: 'Valutazione salvata.' };
