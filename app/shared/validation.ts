@@ -5,6 +5,11 @@ z.config(z.locales.it());
 
 export { z };
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** True when a value can be a record id (a UUID); anything else must be refused before it reaches a uuid column. */
+export const isUuid = (s: unknown): s is string => typeof s === 'string' && UUID.test(s);
+
 /** Reads a form's `version` field (optimistic lock) as a positive integer. */
 export const versionField = z.coerce
   .number({ message: 'Versione del record mancante: ricarica la pagina.' })

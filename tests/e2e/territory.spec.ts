@@ -59,3 +59,13 @@ test('the administrator imports an Ambito composition from the page; a bad file 
   await page.getByRole('link', { name: 'Ambito di prova' }).click();
   await expect(page.getByRole('table').locator('tbody tr')).toHaveCount(2);
 });
+
+test('on a phone (390 px) the Ambito page and the comune to-do do not overflow: wide tables scroll inside their box', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, 'coordinator');
+  await page.goto('/ambiti/gallarate');
+  await expect(page.getByTestId('population-total')).toHaveText('122.855');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.goto('/ambiti/gallarate/comuni/012118/da-fare');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+});

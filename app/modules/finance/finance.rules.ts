@@ -801,61 +801,33 @@ const comma = (v: number, decimals: number) => roundTo(v, decimals).toFixed(deci
 export function checkPublishedPercent(what: string, published: PublishedPercent, computed: Percentage, source: string): PublishedCheck | null {
   if (computed.value === null) return null;
   const d = published.decimals;
-  const computedRounded = roundTo(computed.value, d);
-  const difference = roundTo(published.value - computedRounded, d);
-  const matches = difference === 0;
-  const pub = `${comma(published.value, d)}%`;
-  const com = `${comma(computed.value, d)}%`;
-  const diff = `${difference > 0 ? '+' : ''}${comma(difference, d)} punti`;
-  return {
-    what,
-    published: pub,
-    computed: com,
-    difference: diff,
-    matches,
-    source,
-    formula: computed.formula,
-    message: matches ? `${what}: pubblicato ${pub}, calcolato ${com}: coincidono` : `${what}: pubblicato ${pub} (${source}), calcolato ${com} (${computed.formula}): differenza ${diff}`,
-  };
+  const difference = roundTo(published.value - roundTo(computed.value, d), d);
+  return publishedCheck({ what, source, formula: computed.formula, matches: difference === 0, published: `${comma(published.value, d)}%`, computed: `${comma(computed.value, d)}%`, difference: `${difference > 0 ? '+' : ''}${comma(difference, d)} punti` });
 }
 
 /** A published amount per unit (cost per user) against the one computed from the dataset, to the cent. */
 export function checkPublishedMoney(what: string, publishedCents: number, computed: MoneyRatio, source: string): PublishedCheck | null {
   assertCents(publishedCents, what);
   if (computed.valueCents === null) return null;
-  const difference = publishedCents - computed.valueCents;
-  const matches = difference === 0;
-  const pub = formatEuro(publishedCents);
-  const com = formatEuro(computed.valueCents);
-  const diff = `${difference > 0 ? '+' : ''}${formatEuro(difference)}`;
-  return {
-    what,
-    published: pub,
-    computed: com,
-    difference: diff,
-    matches,
-    source,
-    formula: computed.formula,
-    message: matches ? `${what}: pubblicato ${pub}, calcolato ${com}: coincidono` : `${what}: pubblicato ${pub} (${source}), calcolato ${com} (${computed.formula}): differenza ${diff}`,
-  };
+  return moneyCheck(what, publishedCents, computed.valueCents, source, computed.formula, 'calcolato');
 }
 
 /** A published amount (e.g. an area's spending in another table of the same plan) against the dataset's. */
 export function checkPublishedAmount(what: string, publishedCents: number, computedCents: number, source: string, formula: string): PublishedCheck {
   assertCents(publishedCents, what);
   assertCents(computedCents, what);
+  return moneyCheck(what, publishedCents, computedCents, source, formula, 'nel dataset');
+}
+
+function moneyCheck(what: string, publishedCents: number, computedCents: number, source: string, formula: string, computedWord: string): PublishedCheck {
   const difference = publishedCents - computedCents;
-  const pub = formatEuro(publishedCents);
-  const com = formatEuro(computedCents);
-  const diff = `${difference > 0 ? '+' : ''}${formatEuro(difference)}`;
-  return {
-    what,
-    published: pub,
-    computed: com,
-    difference: diff,
-    matches: difference === 0,
-    source,
-    formula,
-    message: difference === 0 ? `${what}: pubblicato ${pub}, calcolato ${com}: coincidono` : `${what}: pubblicato ${pub} (${source}), nel dataset ${com} (${formula}): differenza ${diff}`,
-  };
+  return publishedCheck({ what, source, formula, matches: difference === 0, published: formatEuro(publishedCents), computed: formatEuro(computedCents), difference: `${difference > 0 ? '+' : ''}${formatEuro(difference)}` }, computedWord);
+}
+
+/** The check with its sentence: both values, and the difference when they disagree. */
+function publishedCheck(c: Omit<PublishedCheck, 'message'>, computedWord = 'calcolato'): PublishedCheck {
+  const message = c.matches
+    ? `${c.what}: pubblicato ${c.published}, calcolato ${c.computed}: coincidono`
+    : `${c.what}: pubblicato ${c.published} (${c.source}), ${computedWord} ${c.computed} (${c.formula}): differenza ${c.difference}`;
+  return { ...c, message };
 }

@@ -67,8 +67,7 @@ export async function getSpendingDashboard(
   const enteLabel = (e: string) => (e === AMBITO_ENTE ? 'Ambito (gestione associata o dati complessivi)' : (facts.find((f) => f.istatCode === e)?.comuneName ?? e));
 
   // Coverage of every year: the Ambito's composition at the end of that year (territory's membership by date).
-  const membersByYear = new Map<number, { id: string; istatCode: string; name: string }[]>();
-  for (const y of years) membersByYear.set(y, await listAmbitoComuni(db, ambito.id, yearEnd(y)));
+  const membersByYear = new Map(await Promise.all(years.map(async (y) => [y, await listAmbitoComuni(db, ambito.id, yearEnd(y))] as const)));
   const coverageByYear = new Map<number, SpendingCoverage>(
     years.map((y) => {
       const ofYear = facts.filter((f) => f.year === y);

@@ -64,14 +64,11 @@ export function spendingCoverage(input: {
   const outside = [...new Map(input.comuniWithData.filter((c) => !memberCodes.has(c.istatCode)).map((c) => [c.istatCode, c])).values()].sort((a, b) =>
     a.name.localeCompare(b.name, 'it'),
   );
+  const found = { year: input.year, members, withData, missing, outside };
   if (input.hasAmbitoRows) {
     return {
-      year: input.year,
+      ...found,
       basis: 'ambito',
-      members,
-      withData,
-      missing,
-      outside,
       complete: true,
       label: 'dati complessivi dell’Ambito',
       message: `Per il ${input.year} la spesa è registrata per l’Ambito nel suo insieme: è il dato dell’Ambito, non una somma dei comuni.`,
@@ -79,12 +76,8 @@ export function spendingCoverage(input: {
   }
   if (members.length === 0) {
     return {
-      year: input.year,
+      ...found,
       basis: 'comuni',
-      members,
-      withData,
-      missing,
-      outside,
       complete: false,
       label: `composizione dell’Ambito non registrata per il ${input.year}`,
       message: `Per il ${input.year} non è registrata la composizione dell’Ambito: non si può dire se i dati dei comuni siano completi, quindi non sono il totale dell’Ambito.`,
@@ -93,12 +86,8 @@ export function spendingCoverage(input: {
   const complete = missing.length === 0;
   const label = coverageLabel(withData.length, members.length);
   return {
-    year: input.year,
+    ...found,
     basis: 'comuni',
-    members,
-    withData,
-    missing,
-    outside,
     complete,
     label,
     message: complete

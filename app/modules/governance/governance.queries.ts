@@ -560,16 +560,6 @@ export async function getOutboxIcs(db: DbOrTx, ambitoId: string, messageId: stri
   return row?.ics ? row : null;
 }
 
-/** The decisions of an Ambito's bodies, newest first, for other modules to link to (e.g. the adoption of a plan). */
-export async function listAmbitoDecisions(db: DbOrTx, ambitoId: string) {
-  return db
-    .select({ id: decisions.id, number: decisions.number, date: decisions.date, subject: decisions.subject, bodyName: bodies.name })
-    .from(decisions)
-    .innerJoin(bodies, eq(bodies.id, decisions.bodyId))
-    .where(eq(decisions.ambitoId, ambitoId))
-    .orderBy(desc(decisions.date), desc(decisions.number));
-}
-
 /**
  * The Ambito's decisions with their body's type and the outcome computed from the frozen rule and the votes
  * (approved true, rejected false, null when it cannot be computed), for other modules that need an approved act

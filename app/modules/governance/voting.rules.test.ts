@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ValidationError } from '../../shared/errors.ts';
-import { attendanceFingerprint, computeOutcome, describeVotingRule, formatNumber, oldWeights, type Attendance, type Vote, type Voter, type VotingRule } from './voting.rules.ts';
+import { attendanceFingerprint, computeOutcome, describeVotingRule, formatNumber, oldWeights, shareBase, type Attendance, type Vote, type Voter, type VotingRule } from './voting.rules.ts';
 
 // The Assemblea dei Sindaci of the Ambito di Gallarate: the nine comuni of the Accordo di Programma 2025-2027
 // (seed 002, Art. 2, L118-L127), weighted by their population at the 2011 census (ISTAT, 15° Censimento generale
@@ -440,4 +440,19 @@ test('the fingerprint of a recorded attendance changes when anyone’s attendanc
   assert.notEqual(attendanceFingerprint(seven), attendanceFingerprint(seven.map((r, i) => (i === 8 ? { ...r, status: 'delegated' } : r))));
   assert.notEqual(attendanceFingerprint(nine), attendanceFingerprint(nine.slice(0, 8)), 'a member more or less is a different attendance');
   assert.match(attendanceFingerprint(nine), /^9-[0-9a-f]{16}$/);
+});
+
+test('a member’s share is of the present weight when the weighted rule counts the present, else of all members', () => {
+  const votes = [
+    { attendance: 'present', weight: 50_456 },
+    { attendance: 'present', weight: 60_476 },
+    { attendance: 'absent', weight: 9_566 },
+  ];
+  const present = shareBase({ type: 'population_weighted', thresholdPercent: 50, base: 'present' }, votes);
+  assert.equal(present.weight, 110_932);
+  assert.equal(present.inBase(votes[2]!), false);
+  const all = shareBase({ type: 'population_weighted', thresholdPercent: 50, base: 'members' }, votes);
+  assert.equal(all.weight, 120_498);
+  assert.equal(all.presentOnly, false);
+  assert.equal(shareBase({ type: 'majority_present' }, votes).weight, 120_498);
 });

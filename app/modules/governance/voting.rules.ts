@@ -191,6 +191,16 @@ export interface VotingOutcome {
 }
 
 /** Italian description of a rule, e.g. «maggioranza ponderata: più del 50 % del peso dei presenti». */
+/**
+ * The weight each member's share is a part of: the weight of those present when the rule is population-weighted on
+ * the present members (an absent member has no share of it), otherwise the weight of all members.
+ */
+export function shareBase(rule: VotingRule, votes: readonly { attendance: string; weight: number | null }[]): { presentOnly: boolean; inBase: (v: { attendance: string }) => boolean; weight: number } {
+  const presentOnly = rule.type === 'population_weighted' && rule.base === 'present';
+  const inBase = (v: { attendance: string }) => !presentOnly || v.attendance !== 'absent';
+  return { presentOnly, inBase, weight: votes.filter(inBase).reduce((s, v) => s + (v.weight ?? 0), 0) };
+}
+
 export function describeVotingRule(rule: VotingRule): string {
   let text: string;
   switch (rule.type) {

@@ -1,4 +1,4 @@
-import { type Actor, type AmbitoScope, AMBITO_READERS, hasAmbitoRole, isAdmin, isComuneReferentOf, UFFICIO_DI_PIANO } from '../../shared/auth/actor.ts';
+import { type Actor, type AmbitoScope, AMBITO_READERS, hasAmbitoRole, isAdmin, isComuneReferentOf, referentComuneIds, UFFICIO_DI_PIANO } from '../../shared/auth/actor.ts';
 import { makeAbilities, makeAuthorize } from '../../shared/auth/policy.ts';
 import { ForbiddenError } from '../../shared/errors.ts';
 
@@ -45,7 +45,7 @@ export const authorize = makeAuthorize(can);
 /** Authorises a change to the staff list, telling a comune referent that it keeps only its own comune's rows. */
 export function authorizeStaffWrite(actor: Actor, scope: LepsAmbitoScope): void {
   if (can(actor, 'staff.write', scope)) return;
-  const referent = actor.kind === 'user' && actor.grants.some((g) => g.role === 'comune_referent' && g.ambitoId === scope.id);
+  const referent = referentComuneIds(actor, scope.id).length > 0;
   if (referent && !hasAmbitoRole(actor, scope, UFFICIO_DI_PIANO)) {
     throw new ForbiddenError(
       scope.comuneId

@@ -73,7 +73,8 @@ export async function saveMeasurement({ db, actor, indicatorId, input, today = t
     if (periodProblem) issues.push({ path: 'period', message: periodProblem });
     const { value, issues: valueIssues } = readValue(indicator.kind, v, (f) => f);
     issues.push(...valueIssues);
-    if (v.comuneId) {
+    // The membership is read only for a valid period (a malformed one would reach the database as a date).
+    if (v.comuneId && !periodProblem) {
       const members = await listAmbitoComuni(tx, plan.ambitoId, `${v.period.slice(0, 4)}-12-31`);
       if (!members.some((c) => c.id === v.comuneId)) issues.push({ path: 'comuneId', message: 'Il comune non fa parte dell’Ambito in quel periodo.' });
     }

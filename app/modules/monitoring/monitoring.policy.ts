@@ -1,4 +1,4 @@
-import { type Actor, type AmbitoScope, AMBITO_READERS, hasAmbitoRole, isComuneReferentOf, UFFICIO_DI_PIANO } from '../../shared/auth/actor.ts';
+import { type Actor, type AmbitoScope, AMBITO_READERS, hasAmbitoRole, isComuneReferentOf, referentComuneIds, UFFICIO_DI_PIANO } from '../../shared/auth/actor.ts';
 import { ForbiddenError } from '../../shared/errors.ts';
 import { makeAbilities, makeAuthorize } from '../../shared/auth/policy.ts';
 
@@ -59,7 +59,7 @@ export const authorize = makeAuthorize(can);
  */
 export function authorizeMeasurement(actor: Actor, s: MonitoringScope & { comuneName?: string | null }): void {
   if (can(actor, 'measurement.write', s)) return;
-  const referent = actor.kind === 'user' && actor.grants.some((g) => g.role === 'comune_referent' && g.ambitoId === s.id);
+  const referent = referentComuneIds(actor, s.id).length > 0;
   if (referent && !hasAmbitoRole(actor, s, UFFICIO_DI_PIANO) && (s.status === undefined || UNDER_WAY.includes(s.status))) {
     if (!s.comuneId) throw new ForbiddenError('Come referente di un comune puoi inserire solo i valori del tuo comune, non quelli dell’intero Ambito.');
     if (!isComuneReferentOf(actor, s, s.comuneId)) throw new ForbiddenError(`Come referente puoi inserire solo i valori del tuo comune${s.comuneName ? `, non quelli di ${s.comuneName}` : ''}.`);

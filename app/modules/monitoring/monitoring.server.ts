@@ -4,10 +4,9 @@ import { ValidationError } from '../../shared/errors.ts';
 import { getAmbitoByCode } from '../territory/territory.queries.ts';
 import { getPlanForMonitoring } from './monitoring.queries.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+import { isUuid } from '../../shared/validation.ts';
 
-/** True when a URL segment can be a record id (anything else is a 404 without asking the database). */
-export const isUuid = (s: string | undefined): s is string => typeof s === 'string' && UUID.test(s);
+export { isUuid };
 
 /** Loads the Ambito of the URL and checks that the plan of the URL belongs to it (404 otherwise). */
 export async function requireMonitoringPlan(db: Db, code: string, planId: string) {

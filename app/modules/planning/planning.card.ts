@@ -1,6 +1,7 @@
 // The objective card editor's mapping between the regional template's field types and form controls / card values.
 // Values follow the plan exchange format: text, boolean, { answer, text } for yes/no questions, lists of choices.
 import type { TemplateField } from './template.schema.ts';
+import { stableJson } from './planning.rules.ts';
 
 export type CardControl = 'textarea' | 'yesno' | 'yesno_text' | 'choice' | 'checkboxes';
 
@@ -107,7 +108,7 @@ const items = (v: unknown): string[] | null =>
 
 /** Whether two card values say the same thing: a text and a one-item list of it, a list in another order, '' and null. */
 export function sameCardValue(a: unknown, b: unknown): boolean {
-  if (JSON.stringify(a) === JSON.stringify(b)) return true;
+  if (stableJson(a ?? null) === stableJson(b ?? null)) return true;
   const ia = items(a);
   const ib = items(b);
   if (ia && ib) return ia.length === ib.length && ia.every((x, i) => x === ib[i]);

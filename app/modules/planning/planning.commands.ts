@@ -4,6 +4,7 @@ import { recordAudit } from '../../shared/audit/audit.ts';
 import type { Db, Tx } from '../../shared/db/client.ts';
 import { updateVersioned } from '../../shared/db/versioned.ts';
 import { ConflictError, NotFoundError, ValidationError, issuesFromZod } from '../../shared/errors.ts';
+import { isUuid } from '../../shared/validation.ts';
 import { listAmbitoDecisionOutcomes } from '../governance/governance.queries.ts';
 import { ambiti } from '../territory/territory.schema.ts';
 import { Card, findUnsafeHtml, FUNDING_SOURCE_CODES, parsePlanDocument, TARGET_RULE_INDICATOR_KINDS, type PlanStatus } from './plan-document.schema.ts';
@@ -181,10 +182,10 @@ export async function changePlanStatus({ db, actor, planId, input }: { db: Db; a
           'Il piano non è stato adottato.',
         );
       }
-      const date = v.adoptionDate ?? decision.date;
-      patch.adoptionDate = date;
+      // The adoption is the recorded decision's: its date and its act, never typed over it.
+      patch.adoptionDate = decision.date;
       patch.adoptionDecisionId = decision.id;
-      patch.adoptionAct = v.adoptionAct ?? `${decision.bodyName}, deliberazione n. ${decision.number} del ${decision.date}: ${decision.subject}`;
+      patch.adoptionAct = `${decision.bodyName}, deliberazione n. ${decision.number} del ${decision.date}: ${decision.subject}`;
       patch.adoptionOverrideReason = incomplete.length ? v.overrideReason : null;
     }
     const { before, after } = await updateVersioned(tx, plans, planId, v.version, patch, 'il piano');
@@ -233,6 +234,22 @@ async function propose(tx: Tx, actor: Actor, plan: { id: string; ambitoId: strin
     await recordAudit(tx, { actor, action: 'planning.variation.created', entityType: 'plan_variation', entityId: row!.id, ambitoId: plan.ambitoId, after: row });
   }
   return 'proposed';
+}
+
+const CREATED_ACTIONS = { plan_action: 'planning.action.created', plan_indicator: 'planning.indicator.created', plan_budget_line: 'planning.budget_line.created' } as const;
+
+/**
+ * A new row of an objective (action, indicator, budget line): written and audited while the plan is not adopted,
+ * proposed in the draft variation once it is (null is returned: nothing changed in the plan yet).
+ */
+async function addOrPropose<T extends { id: string }>(tx: Tx, actor: Actor, plan: { id: string; ambitoId: string; status: string }, change: VariationChange, insert: () => Promise<T>, entityType: keyof typeof CREATED_ACTIONS): Promise<T | null> {
+  if (isAdopted(plan.status as PlanStatus)) {
+    await propose(tx, actor, plan, (changes) => [...changes, change]);
+    return null;
+  }
+  const row = await insert();
+  await recordAudit(tx, { actor, action: CREATED_ACTIONS[entityType], entityType, entityId: row.id, ambitoId: plan.ambitoId, after: row });
+  return row;
 }
 
 /**
@@ -310,13 +327,7 @@ export async function addAction({ db, actor, objectiveId, input }: { db: Db; act
   return db.transaction(async (tx) => {
     const { objective, plan, scope } = await objectiveScope(tx, objectiveId);
     authorize(actor, 'plan.edit', scope);
-    if (isAdopted(plan.status as PlanStatus)) {
-      await propose(tx, actor, plan, (changes) => [...changes, { kind: 'action.add', objectiveId, objectiveCode: objective.code, values }]);
-      return null;
-    }
-    const row = await insertAction(tx, objectiveId, values);
-    await recordAudit(tx, { actor, action: 'planning.action.created', entityType: 'plan_action', entityId: row.id, ambitoId: plan.ambitoId, after: row });
-    return row;
+    return addOrPropose(tx, actor, plan, { kind: 'action.add', objectiveId, objectiveCode: objective.code, values }, () => insertAction(tx, objectiveId, values), 'plan_action');
   });
 }
 
@@ -368,7 +379,7 @@ export async function addIndicator({ db, actor, actionId, input }: { db: Db; act
     targets: v.targets as IndicatorValues['targets'],
   };
   return db.transaction(async (tx) => {
-    const [action] = await tx.select().from(planActions).where(eq(planActions.id, actionId));
+    const [action] = isUuid(actionId) ? await tx.select().from(planActions).where(eq(planActions.id, actionId)) : [];
     if (!action) throw new NotFoundError('L’azione');
     const { objective, plan, scope } = await objectiveScope(tx, action.objectiveId);
     authorize(actor, 'plan.edit', scope);
@@ -377,13 +388,8 @@ export async function addIndicator({ db, actor, actionId, input }: { db: Db; act
         throw new ValidationError([{ path: 'targets', message: `Anno ${t.year} fuori dal periodo del piano (${plan.periodStartYear}-${plan.periodEndYear}).` }]);
       }
     }
-    if (isAdopted(plan.status as PlanStatus)) {
-      await propose(tx, actor, plan, (changes) => [...changes, { kind: 'indicator.add', objectiveId: objective.id, objectiveCode: objective.code, actionId, actionNumber: action.number, values }]);
-      return null;
-    }
-    const row = await insertIndicator(tx, action, values);
-    await recordAudit(tx, { actor, action: 'planning.indicator.created', entityType: 'plan_indicator', entityId: row.id, ambitoId: plan.ambitoId, after: row });
-    return row;
+    const change: VariationChange = { kind: 'indicator.add', objectiveId: objective.id, objectiveCode: objective.code, actionId, actionNumber: action.number, values };
+    return addOrPropose(tx, actor, plan, change, () => insertIndicator(tx, action, values), 'plan_indicator');
   });
 }
 
@@ -407,20 +413,14 @@ export async function addBudgetLine({ db, actor, objectiveId, input }: { db: Db;
     if (v.year !== null && (v.year < plan.periodStartYear || v.year > plan.periodEndYear)) {
       throw new ValidationError([{ path: 'year', message: `Anno fuori dal periodo del piano (${plan.periodStartYear}-${plan.periodEndYear}).` }]);
     }
-    if (isAdopted(plan.status as PlanStatus)) {
-      await propose(tx, actor, plan, (changes) => [...changes, { kind: 'budget.add', objectiveId, objectiveCode: objective.code, values }]);
-      return null;
-    }
-    const row = await insertBudgetLine(tx, objectiveId, values);
-    await recordAudit(tx, { actor, action: 'planning.budget_line.created', entityType: 'plan_budget_line', entityId: row.id, ambitoId: plan.ambitoId, after: row });
-    return row;
+    return addOrPropose(tx, actor, plan, { kind: 'budget.add', objectiveId, objectiveCode: objective.code, values }, () => insertBudgetLine(tx, objectiveId, values), 'plan_budget_line');
   });
 }
 
 /** Deletes a budget line; after adoption the deletion is proposed in the draft variation ('proposed'). */
 export async function deleteBudgetLine({ db, actor, lineId, version }: { db: Db; actor: Actor; lineId: string; version: number }): Promise<EditOutcome> {
   return db.transaction(async (tx) => {
-    const [line] = await tx.select().from(planBudgetLines).where(eq(planBudgetLines.id, lineId)).for('update');
+    const [line] = isUuid(lineId) ? await tx.select().from(planBudgetLines).where(eq(planBudgetLines.id, lineId)).for('update') : [];
     if (!line) throw new NotFoundError('La riga di bilancio');
     const { objective, plan, scope } = await objectiveScope(tx, line.objectiveId);
     authorize(actor, 'plan.edit', scope);
@@ -494,10 +494,13 @@ export async function decideVariation({ db, actor, planId, variationId, input }:
   return db.transaction(async (tx) => {
     const { plan, scope } = await planScope(tx, planId);
     authorize(actor, v.decision === 'withdraw' ? 'plan.edit' : 'plan.status', scope);
-    const [variation] = await tx.select().from(planVariations).where(and(eq(planVariations.id, variationId), eq(planVariations.planId, planId)));
+    const [variation] = isUuid(variationId) ? await tx.select().from(planVariations).where(and(eq(planVariations.id, variationId), eq(planVariations.planId, planId))) : [];
     if (!variation) throw new NotFoundError('La variazione');
     if (variation.version !== v.version) throw new ConflictError('la variazione', variation.version);
     if (variation.status !== 'draft') throw new ValidationError([{ path: 'decision', message: `La variazione n. ${variation.number} è già stata decisa.` }]);
+    if (v.decision === 'approve' && !isAdopted(plan.status as PlanStatus)) {
+      throw new ValidationError([{ path: 'decision', message: `Il piano non è più adottato: la variazione n. ${variation.number} non si può approvare.` }]);
+    }
     const changes = variation.changes as VariationChange[];
     const patch: Partial<typeof planVariations.$inferInsert> = { decidedAt: new Date(), decidedBy: actorLabel(actor), note: v.note };
     let label = '';

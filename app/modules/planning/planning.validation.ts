@@ -33,8 +33,6 @@ export const CreatePlanInput = z
 export const ChangeStatusInput = z.object({
   version: versionField,
   status: z.enum(PLAN_STATUSES, { message: 'Stato non previsto.' }),
-  adoptionDate: isoDate.optional(),
-  adoptionAct: optionalText(2000, 'Atto di adozione'),
   /** The decision of the mayors' body that adopted the plan (governance module), when recorded there. */
   adoptionDecisionId: z
     .string()

@@ -6,6 +6,7 @@ import { AppError, ConflictError, UnauthenticatedError, ValidationError } from '
 import { isLocale, type Locale } from '../i18n/messages.ts';
 import { COOKIE, parseCookies, serializeCookie } from './cookies.ts';
 import { requestContext, servicesContext, type RequestState } from './context.ts';
+import { isUuid } from '../validation.ts';
 
 type Ctx = Readonly<RouterContextProvider>;
 
@@ -34,9 +35,8 @@ export class CsrfError extends AppError {
  * Adds the cookies it or the route set to the response.
  */
 /** Route parameters named `…Id` are record ids (UUIDs); anything else in their place can only be a page that does not exist. */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function malformedIdParam(params: Readonly<Record<string, string | undefined>>): string | null {
-  for (const [name, value] of Object.entries(params)) if (name.endsWith('Id') && value !== undefined && !UUID.test(value)) return name;
+  for (const [name, value] of Object.entries(params)) if (name.endsWith('Id') && value !== undefined && !isUuid(value)) return name;
   return null;
 }
 

@@ -6,7 +6,7 @@ import { Breadcrumb, DoneNotice, formState, GovField, GovFormAlert, useDay } fro
 import { updateDecision } from '../governance.commands.ts';
 import { POSITION_LABELS, type Position } from '../governance.constants.ts';
 import { getDecisionOverview } from '../governance.queries.ts';
-import { ATTENDANCE_LABELS, VOTE_LABELS, type Attendance, type Vote } from '../voting.rules.ts';
+import { ATTENDANCE_LABELS, shareBase, VOTE_LABELS, type Attendance, type Vote } from '../voting.rules.ts';
 import { intentAction, readGovernance } from './governance.server.ts';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
@@ -32,11 +32,8 @@ export default function DecisionPage({ loaderData, actionData }: Route.Component
   const edit = formState(actionData, 'edit');
   const here = `/ambiti/${ambito.code}/decisioni/${decision.id}`;
   const weighted = votes.some((v) => v.weight !== null);
-  // Shares are of the weight the rule counts: of those present when its base is the present members (an absent
-  // member has no share of it), else of all members.
-  const presentBase = decision.votingRule.type === 'population_weighted' && decision.votingRule.base === 'present';
-  const inBase = (v: { attendance: string }) => !presentBase || v.attendance !== 'absent';
-  const totalWeight = votes.filter(inBase).reduce((s, v) => s + (v.weight ?? 0), 0);
+  // Shares are of the weight the rule counts (voting.rules.ts shareBase).
+  const { presentOnly: presentBase, inBase, weight: totalWeight } = shareBase(decision.votingRule, votes);
   const heading = t('gov.decision.heading', { number: decision.number, date: day(decision.date) });
   const tally = (label: string, x: { count: number; weight: number | null }) => (
     <tr>

@@ -223,11 +223,6 @@ export default function PlanOverview({ loaderData, actionData }: Route.Component
             </div>
             {p.next.some((n) => n.status === 'adopted') && (
               <>
-                <div className="col-md-3">
-                  <Field name="adoptionDate" label="Data di adozione (per «Adottato»)" error={errors.adoptionDate}>
-                    {(f) => <input {...f} type="date" />}
-                  </Field>
-                </div>
                 <div className="col-md-6">
                   <Field name="adoptionDecisionId" label="Deliberazione di adozione (per «Adottato»)" error={errors.adoptionDecisionId}>
                     {(f) => <DecisionSelect field={f} decisions={p.decisions} />}
@@ -236,11 +231,6 @@ export default function PlanOverview({ loaderData, actionData }: Route.Component
                 <div className="col-md-12">
                   <Field name="overrideReason" label="Adozione senza i requisiti di completezza: motivo (solo se il piano non è completo)" error={errors.overrideReason}>
                     {(f) => <textarea {...f} rows={2} />}
-                  </Field>
-                </div>
-                <div className="col-md-4">
-                  <Field name="adoptionAct" label="Atto di adozione" error={errors.adoptionAct}>
-                    {(f) => <input {...f} type="text" placeholder="Deliberazione dell’Assemblea dei Sindaci n. …" />}
                   </Field>
                 </div>
               </>
