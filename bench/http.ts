@@ -38,7 +38,15 @@ function start(cmd: string[], env: Record<string, string>, readyUrl: string): Pr
   });
 }
 
-interface Row { target: string; rps: number; p50: number; p95: number; p99: number; errors: number; non2xx: number }
+interface Row {
+  target: string;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
 
 /** Exact percentile of the recorded latencies (nearest rank). */
 function percentile(sorted: number[], p: number): number {
@@ -55,7 +63,15 @@ async function measure(target: string, url: string): Promise<Row> {
   });
   times.sort((a, b) => a - b);
   const ms = (v: number) => Math.round(v * 100) / 100;
-  return { target, rps: Math.round(r.requests.average), p50: ms(percentile(times, 50)), p95: ms(percentile(times, 95)), p99: ms(percentile(times, 99)), errors: r.errors, non2xx: r.non2xx };
+  return {
+    target,
+    rps: Math.round(r.requests.average),
+    p50: ms(percentile(times, 50)),
+    p95: ms(percentile(times, 95)),
+    p99: ms(percentile(times, 99)),
+    errors: r.errors,
+    non2xx: r.non2xx,
+  };
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'cantiere-bench-'));
@@ -63,7 +79,11 @@ const children: ChildProcess[] = [];
 try {
   children.push(await start(['bench/bare-server.ts'], { PORT: '3301' }, 'http://127.0.0.1:3301/'));
   children.push(
-    await start(['server.ts'], { PORT: '3302', HOST: '127.0.0.1', CANTIERE_DATA_DIR: dataDir, DATABASE_URL: '', CANTIERE_DEMO: '1', LOG_LEVEL: 'warn' }, 'http://127.0.0.1:3302/readyz'),
+    await start(
+      ['server.ts'],
+      { PORT: '3302', HOST: '127.0.0.1', CANTIERE_DATA_DIR: dataDir, DATABASE_URL: '', CANTIERE_DEMO: '1', LOG_LEVEL: 'warn' },
+      'http://127.0.0.1:3302/readyz',
+    ),
   );
   const rows = [
     await measure('node:http, corpo fisso', 'http://127.0.0.1:3301/'),
@@ -73,13 +93,21 @@ try {
   if (values['database-url']) {
     children.pop()!.kill('SIGTERM');
     children.push(
-      await start(['server.ts'], { PORT: '3303', HOST: '127.0.0.1', DATABASE_URL: values['database-url'], CANTIERE_DEMO: '1', LOG_LEVEL: 'warn' }, 'http://127.0.0.1:3303/readyz'),
+      await start(
+        ['server.ts'],
+        { PORT: '3303', HOST: '127.0.0.1', DATABASE_URL: values['database-url'], CANTIERE_DEMO: '1', LOG_LEVEL: 'warn' },
+        'http://127.0.0.1:3303/readyz',
+      ),
     );
     rows.push(await measure('Cantiere /ambiti/gallarate (pagina, SSR + PostgreSQL)', 'http://127.0.0.1:3303/ambiti/gallarate'));
   }
   const base = rows[0]!.rps;
-  process.stdout.write(`\nautocannon: ${connections} connessioni, ${duration} s per bersaglio; ${cpus().length} core (${cpus()[0]?.model ?? '?'}); Node ${process.version}\n\n`);
-  process.stdout.write('| bersaglio | richieste/s | p50 ms | p95 ms | p99 ms | rapporto con node:http | errori | non-2xx |\n|---|---:|---:|---:|---:|---:|---:|---:|\n');
+  process.stdout.write(
+    `\nautocannon: ${connections} connessioni, ${duration} s per bersaglio; ${cpus().length} core (${cpus()[0]?.model ?? '?'}); Node ${process.version}\n\n`,
+  );
+  process.stdout.write(
+    '| bersaglio | richieste/s | p50 ms | p95 ms | p99 ms | rapporto con node:http | errori | non-2xx |\n|---|---:|---:|---:|---:|---:|---:|---:|\n',
+  );
   for (const r of rows) {
     process.stdout.write(`| ${r.target} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${(r.rps / base).toFixed(3)} | ${r.errors} | ${r.non2xx} |\n`);
   }

@@ -23,7 +23,12 @@ const MAX_BODY_BYTES = 20 * 1024 * 1024;
 
 function isHttps(req: IncomingMessage, config: AppConfig): boolean {
   if ((req.socket as { encrypted?: boolean }).encrypted) return true;
-  return config.trustProxy && String(req.headers['x-forwarded-proto'] ?? '').split(',')[0]?.trim() === 'https';
+  return (
+    config.trustProxy &&
+    String(req.headers['x-forwarded-proto'] ?? '')
+      .split(',')[0]
+      ?.trim() === 'https'
+  );
 }
 
 /** Builds the Node request listener for a running database. Exported for tests and benchmarks. */
@@ -31,10 +36,7 @@ export function createAppListener(services: AppServices) {
   const { config, database } = services;
   // Imported once: a function that re-imports on every request costs a module resolution per request.
   const build = import('virtual:react-router/server-build');
-  const handleRequest = createRequestHandler(
-    () => build,
-    config.production ? 'production' : 'development',
-  );
+  const handleRequest = createRequestHandler(() => build, config.production ? 'production' : 'development');
   // The client files sit beside this bundle: <build>/server/index.js → <build>/client.
   const serveStatic = createStaticHandler(fileURLToPath(new URL('../client', import.meta.url)));
   const perRequest = new AsyncLocalStorage<{ requestId: string; nonce: string; https: boolean; headers: Record<string, string> }>();

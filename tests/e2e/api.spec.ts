@@ -18,7 +18,13 @@ test('a personal API token reads the Ambito and its comuni until it is revoked',
   const ambito = await api.get('/api/v1/ambiti/gallarate');
   expect(ambito.status()).toBe(200);
   const { data } = await ambito.json();
-  expect(data).toMatchObject({ code: 'gallarate', name: 'Ambito Territoriale di Gallarate', region: { code: '03', name: 'Lombardia' }, capofila: '012070', comuniCount: 9 });
+  expect(data).toMatchObject({
+    code: 'gallarate',
+    name: 'Ambito Territoriale di Gallarate',
+    region: { code: '03', name: 'Lombardia' },
+    capofila: '012070',
+    comuniCount: 9,
+  });
   expect(data.population.total).toBe(120498);
 
   const comuni = await (await api.get('/api/v1/ambiti/gallarate/comuni')).json();

@@ -77,7 +77,11 @@ async function planUrl(request: APIRequestContext): Promise<string> {
   return match[1]!;
 }
 
-async function contextFor(playwright: { request: { newContext: (o: { baseURL: string }) => Promise<APIRequestContext> } }, baseURL: string, who: Who): Promise<APIRequestContext> {
+async function contextFor(
+  playwright: { request: { newContext: (o: { baseURL: string }) => Promise<APIRequestContext> } },
+  baseURL: string,
+  who: Who,
+): Promise<APIRequestContext> {
   const request = await playwright.request.newContext({ baseURL });
   if (who !== 'anonymous') await signInRequest(request, who);
   return request;
@@ -112,7 +116,10 @@ for (const [i, who] of WHO.entries()) {
     }
 
     // Changing the plan's status: only the coordinator and the administrator (409 = reached the version check).
-    const status = await request.post(plan, { form: { _csrf: await csrfToken(request), intent: 'status', version: '999999', status: 'transmitted' }, maxRedirects: 0 });
+    const status = await request.post(plan, {
+      form: { _csrf: await csrfToken(request), intent: 'status', version: '999999', status: 'transmitted' },
+      maxRedirects: 0,
+    });
     if (who === 'anonymous') expect(status.status()).toBe(302);
     else expect(status.status(), `${who} POST stato del piano`).toBe(who === 'admin' || who === 'coordinator' ? 409 : 403);
 
@@ -128,13 +135,19 @@ for (const [i, who] of WHO.entries()) {
 
     // Recording a value of the plan budget: only the Ufficio di Piano and the administrator reach the validation of
     // the (incomplete on purpose) form (400); the other members are refused (403).
-    const budget = await request.post('/ambiti/gallarate/risorse/bilancio', { form: { _csrf: await csrfToken(request), intent: 'allocation', fund: 'FNA', year: '', amountEuro: '' }, maxRedirects: 0 });
+    const budget = await request.post('/ambiti/gallarate/risorse/bilancio', {
+      form: { _csrf: await csrfToken(request), intent: 'allocation', fund: 'FNA', year: '', amountEuro: '' },
+      maxRedirects: 0,
+    });
     if (who === 'anonymous') expect(budget.status()).toBe(302);
     else expect(budget.status(), `${who} POST assegnazione di un fondo`).toBe(who === 'admin' || who === 'coordinator' || who === 'staff' ? 400 : 403);
 
     // Locking a monitoring period: only the coordinator and the administrator reach the check of the period (400: a
     // year outside the plan, on purpose, so nothing is locked); every other member is refused (403).
-    const lock = await request.post(plan.replace('/piani/', '/monitoraggio/'), { form: { _csrf: await csrfToken(request), intent: 'lock', period: '2019' }, maxRedirects: 0 });
+    const lock = await request.post(plan.replace('/piani/', '/monitoraggio/'), {
+      form: { _csrf: await csrfToken(request), intent: 'lock', period: '2019' },
+      maxRedirects: 0,
+    });
     if (who === 'anonymous') expect(lock.status()).toBe(302);
     else expect(lock.status(), `${who} POST blocco di un periodo`).toBe(who === 'admin' || who === 'coordinator' ? 400 : 403);
     await request.dispose();
@@ -167,7 +180,10 @@ test('every response carries the security headers and a request id', async ({ re
   expect(h['x-frame-options']).toBe('DENY');
   expect(h['referrer-policy']).toBe('strict-origin-when-cross-origin');
   expect(h['x-request-id']).toMatch(/^[\w-]{8,}$/);
-  const cookies = response.headersArray().filter((x) => x.name.toLowerCase() === 'set-cookie').map((x) => x.value);
+  const cookies = response
+    .headersArray()
+    .filter((x) => x.name.toLowerCase() === 'set-cookie')
+    .map((x) => x.value);
   expect(cookies.some((c) => c.startsWith('cantiere_csrf=') && c.includes('HttpOnly') && c.includes('SameSite=Lax'))).toBe(true);
   const html = await response.text();
   const nonce = /'nonce-([^']+)'/.exec(h['content-security-policy']!)![1]!;
@@ -216,7 +232,13 @@ test('a request body over 20 MB is refused with 413 before anything reads it', a
 test('a malformed record id in the URL is a 404 page, never a server error', async ({ playwright, baseURL }) => {
   const request = await playwright.request.newContext({ baseURL });
   await signInRequest(request, 'coordinator');
-  for (const path of ['/ambiti/gallarate/organi/xyz', '/ambiti/gallarate/riunioni/abc', '/ambiti/gallarate/decisioni/123', '/ambiti/gallarate/organizzazioni/zz', '/ambiti/gallarate/piani/zzz']) {
+  for (const path of [
+    '/ambiti/gallarate/organi/xyz',
+    '/ambiti/gallarate/riunioni/abc',
+    '/ambiti/gallarate/decisioni/123',
+    '/ambiti/gallarate/organizzazioni/zz',
+    '/ambiti/gallarate/piani/zzz',
+  ]) {
     expect((await request.get(path, { maxRedirects: 0 })).status(), path).toBe(404);
   }
   await request.dispose();

@@ -19,7 +19,10 @@ test('the Samarate referent lands on its to-do, enters its own values and is ref
   const office = await (await browser.newContext()).newPage();
   await signIn(office, 'staff');
   await office.goto('/ambiti/gallarate/monitoraggio');
-  await office.getByRole('link', { name: /^Piano di Zona 2025-2027/ }).first().click();
+  await office
+    .getByRole('link', { name: /^Piano di Zona 2025-2027/ })
+    .first()
+    .click();
   await office.getByRole('link', { name: 'Obiettivo D: azioni e indicatori' }).click();
   await office.getByRole('link', { name: 'Indicatore 1.3: inserisci e vedi i valori' }).click();
   await expect(office.getByRole('heading', { level: 1, name: 'Indicatore D · 1.3' })).toBeVisible();
@@ -59,7 +62,10 @@ test('the Samarate referent lands on its to-do, enters its own values and is ref
 
   // A crafted request for Gallarate's value is refused with the reason, and changes nothing.
   const csrf = await page.locator('input[name="_csrf"]').first().inputValue();
-  const forged = await page.request.post(indicatorPath, { form: { _csrf: csrf, period: '2026-S2', comuneId: gallarateId!, value: '99', version: '' }, maxRedirects: 0 });
+  const forged = await page.request.post(indicatorPath, {
+    form: { _csrf: csrf, period: '2026-S2', comuneId: gallarateId!, value: '99', version: '' },
+    maxRedirects: 0,
+  });
   expect(forged.status()).toBe(403);
   expect(await forged.text()).toContain('Come referente puoi inserire solo i valori del tuo comune, non quelli di Gallarate.');
 
@@ -84,7 +90,17 @@ test('the Samarate referent lands on its to-do, enters its own values and is ref
 
   const csrf2 = await page.locator('input[name="_csrf"]').first().inputValue();
   const forgedPost = await page.request.post('/ambiti/gallarate/leps/assistenti-sociali', {
-    form: { _csrf: csrf2, intent: 'create', code: 'GAL-AS-9', employerName: 'Comune di Gallarate', employerKind: 'comune', contract: 'tempo_indeterminato', fte: '1', comuneId: gallarateId!, validFrom: '2024-01-01' },
+    form: {
+      _csrf: csrf2,
+      intent: 'create',
+      code: 'GAL-AS-9',
+      employerName: 'Comune di Gallarate',
+      employerKind: 'comune',
+      contract: 'tempo_indeterminato',
+      fte: '1',
+      comuneId: gallarateId!,
+      validFrom: '2024-01-01',
+    },
     maxRedirects: 0,
   });
   expect(forgedPost.status()).toBe(403);

@@ -7,7 +7,9 @@ import { expectAccessible, signIn } from './support.ts';
 
 const HEADER = 'anno;ente;area;canale;importo_euro;note';
 
-test('Samarate uploads its 2023 spending: the page says "1 comune su 9", lists the missing comuni, and shows no Ambito total unless asked', async ({ page }) => {
+test('Samarate uploads its 2023 spending: the page says "1 comune su 9", lists the missing comuni, and shows no Ambito total unless asked', async ({
+  page,
+}) => {
   await signIn(page, 'comune_referent');
   await page.goto('/ambiti/gallarate/risorse/importa');
   const own = [HEADER, '2023;012118;ANZIANI;COMUNI;650.000;', '2023;012118;MINORI_FAMIGLIA;COMUNI;500.000;'].join('\n');
@@ -51,7 +53,9 @@ test('Samarate uploads its 2023 spending: the page says "1 comune su 9", lists t
   await expect(page.getByLabel('Anno').locator('option', { hasText: '2023 (parziale: 1 comune su 9)' })).toHaveCount(1);
 });
 
-test('one dataset on the Risorse page: Anziani 724.050 € with 808,99 € per user; the published 801,12 € and 41,40 % are checks with the difference', async ({ page }) => {
+test('one dataset on the Risorse page: Anziani 724.050 € with 808,99 € per user; the published 801,12 € and 41,40 % are checks with the difference', async ({
+  page,
+}) => {
   await signIn(page, 'mayor');
   await page.goto('/ambiti/gallarate/risorse?anno=2022');
   const anziani = page.locator('#tabella-quote-aree').getByRole('row', { name: /^Anziani/ });
@@ -97,7 +101,10 @@ test('the plan budget: paid above committed is saved with a warning on the save 
   await record('paid', '12.500', '2025-08-31');
   const saved = page.getByRole('status').filter({ hasText: 'Valore registrato' });
   await expect(saved).toContainText('liquidato superiore all’impegnato di 2.500,00 €');
-  const line = page.locator('#tabella-voci').getByRole('row', { name: /LEPS-PUA/ }).filter({ hasText: '2026' });
+  const line = page
+    .locator('#tabella-voci')
+    .getByRole('row', { name: /LEPS-PUA/ })
+    .filter({ hasText: '2026' });
   await expect(line.getByTestId('liquidato-oltre-impegnato')).toContainText('liquidato superiore all’impegnato di 2.500,00 €');
   await expectAccessible(page);
 });

@@ -21,13 +21,17 @@ test('the spending dashboard shows Tabella 2.4 of Gallarate: totals, shares, cos
   await expectAccessible(page);
 });
 
-test('a spending CSV with one bad row is refused whole with the row named and nothing changes; the corrected file is imported and charted', async ({ page }) => {
+test('a spending CSV with one bad row is refused whole with the row named and nothing changes; the corrected file is imported and charted', async ({
+  page,
+}) => {
   await signIn(page, 'coordinator');
   await page.goto('/ambiti/gallarate/risorse/importa');
   await expect(page.getByRole('heading', { level: 1, name: 'Importa la spesa sociale' })).toBeVisible();
   const present = page.locator('#tabella-dati-presenti tbody tr');
   const before = await present.count();
-  const bad = [HEADER, '2023;012070;MINORI_FAMIGLIA;COMUNI;6.600.000;', '2023;012070;DISABILI;COMUNI;cinquemilioni;', '2023;012070;ANZIANI;FSR;110.000;'].join('\n');
+  const bad = [HEADER, '2023;012070;MINORI_FAMIGLIA;COMUNI;6.600.000;', '2023;012070;DISABILI;COMUNI;cinquemilioni;', '2023;012070;ANZIANI;FSR;110.000;'].join(
+    '\n',
+  );
   await page.getByLabel('File della spesa (CSV o XLSX)').setInputFiles({ name: 'spesa-2023.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
   await page.getByRole('button', { name: 'Importa' }).click();
   const alert = page.getByRole('alert');
@@ -51,7 +55,9 @@ test('a spending CSV with one bad row is refused whole with the row named and no
   await expect(page.locator('#tabella-enti').getByRole('row', { name: /Gallarate/ })).toContainText('11.710.000 €');
   await page.locator('#copertura').getByRole('link', { name: 'Mostra comunque i dati parziali' }).click();
   await expect(page.locator('#etichetta-parziali')).toContainText('non è il totale dell’Ambito');
-  await expect(page.getByRole('figure').filter({ hasText: 'Spesa sociale per area di intervento, 2022–2023 (barre sovrapposte, in euro), con anni parziali' })).toBeVisible();
+  await expect(
+    page.getByRole('figure').filter({ hasText: 'Spesa sociale per area di intervento, 2022–2023 (barre sovrapposte, in euro), con anni parziali' }),
+  ).toBeVisible();
   await expect(page.getByRole('figure').filter({ hasText: 'Spesa sociale totale, 2022–2023 (euro), con anni parziali' })).toBeVisible();
   await expect(page.locator('#tabella-variazioni')).toContainText('2023 (dati parziali)');
   await expectAccessible(page);

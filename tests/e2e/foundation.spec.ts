@@ -1,7 +1,17 @@
 import { expect, test } from '@playwright/test';
 import { ACCOUNTS, PASSWORD, expectAccessible, signIn } from './support.ts';
 
-const COMUNI = ['Gallarate', 'Albizzate', 'Cairate', 'Cassano Magnago', 'Cavaria con Premezzo', 'Jerago con Orago', 'Oggiona con Santo Stefano', 'Samarate', 'Solbiate Arno'];
+const COMUNI = [
+  'Gallarate',
+  'Albizzate',
+  'Cairate',
+  'Cassano Magnago',
+  'Cavaria con Premezzo',
+  'Jerago con Orago',
+  'Oggiona con Santo Stefano',
+  'Samarate',
+  'Solbiate Arno',
+];
 
 test('the coordinator signs in, sees the 9 comuni and the population total, and signs out', async ({ page }) => {
   await page.goto('/');

@@ -72,7 +72,9 @@ test('attendance changed to 7 of 9 on the meeting page: the vote recorded withou
   expect(await sameDocument()).toBe(true);
 
   // The weights are the 2011 census (the latest per-comune population of the demo), flagged as old for 2025.
-  await expect(page.getByTestId('decision-weights-age')).toContainText('popolazione legale al censimento 2011 (ISTAT), più di cinque anni prima della riunione (2025)');
+  await expect(page.getByTestId('decision-weights-age')).toContainText(
+    'popolazione legale al censimento 2011 (ISTAT), più di cinque anni prima della riunione (2025)',
+  );
   await page.getByLabel('Numero (obbligatorio)').fill('7/2025');
   await page.getByLabel('Oggetto (obbligatorio)').fill('Riparto del Fondo sociale regionale con 7 sindaci presenti');
   await expect(votes.locator('tbody tr')).toHaveCount(9);

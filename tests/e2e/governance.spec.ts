@@ -16,7 +16,9 @@ const MAYORS = [
 ] as const;
 const MOST_POPULOUS = new Set<string>(['Gallarate', 'Cassano Magnago', 'Samarate']);
 
-test('the coordinator convenes the Assemblea dei Sindaci, records the 9 mayors’ attendance and a population-weighted vote, and sees the outcome with the weights', async ({ page }) => {
+test('the coordinator convenes the Assemblea dei Sindaci, records the 9 mayors’ attendance and a population-weighted vote, and sees the outcome with the weights', async ({
+  page,
+}) => {
   await signIn(page, 'coordinator');
   await page.goto('/ambiti/gallarate');
   await page.getByRole('link', { name: 'Organi e riunioni' }).click();
@@ -119,7 +121,12 @@ test('the coordinator convenes the Assemblea dei Sindaci, records the 9 mayors�
 
   // Every step is in the Ambito's activity log, with who did it.
   await page.getByRole('link', { name: 'Registro delle attività' }).click();
-  for (const action of ['governance.body.rule_updated', 'governance.meeting.created', 'governance.meeting.attendance_recorded', 'governance.decision.created']) {
+  for (const action of [
+    'governance.body.rule_updated',
+    'governance.meeting.created',
+    'governance.meeting.attendance_recorded',
+    'governance.decision.created',
+  ]) {
     await expect(page.getByRole('row').filter({ hasText: action }).first()).toContainText('Giulia Ferri');
   }
 });
@@ -199,4 +206,3 @@ test('the Ufficio di Piano’s other governance pages, with every form open, hav
   await expect(page.getByRole('heading', { level: 1, name: 'Posta in uscita' })).toBeVisible();
   await expectAccessible(page);
 });
-

@@ -30,7 +30,11 @@ test('a regional reviewer opens the regional LEPS table of Lombardy, sorts it an
   const stream = await download.createReadStream();
   const chunks: Buffer[] = [];
   for await (const c of stream) chunks.push(c as Buffer);
-  const lines = Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+  const lines = Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimEnd()
+    .split('\r\n');
   expect(lines).toHaveLength(3);
   expect(lines[0]!.startsWith('codice_ambito;ambito;piano;popolazione;')).toBe(true);
   expect(lines[1]!.startsWith('gallarate;Ambito Territoriale di Gallarate;Piano di Zona 2025-2027 – Ambito Territoriale di Gallarate;122855;2023;')).toBe(true);
@@ -97,6 +101,8 @@ test('the LEPS catalogue lists 16 LEPS and the administrator edits an entry, whi
   await note.fill(`${before} Verificato con le Linee di indirizzo.`);
   await page.getByRole('button', { name: 'Salva' }).click();
   await expect(page.getByText('revisione 2', { exact: false })).toBeVisible();
-  await expect(page.getByRole('listitem').filter({ hasText: /Nota: «La tabella indica solo «PNRR».*» → «.*Verificato con le Linee di indirizzo\.»/ })).toHaveCount(1);
+  await expect(
+    page.getByRole('listitem').filter({ hasText: /Nota: «La tabella indica solo «PNRR».*» → «.*Verificato con le Linee di indirizzo\.»/ }),
+  ).toHaveCount(1);
   await expectAccessible(page);
 });

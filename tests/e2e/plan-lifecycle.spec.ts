@@ -4,7 +4,17 @@ import { expectAccessible, signIn } from './support.ts';
 // The plan's life on a plan and decisions of its own (the shared demo plan is not touched): adoption refused on a
 // rejected decision and on an empty plan, then an adopted plan whose change waits in a variation until approved.
 
-const MAYORS = ['Andrea Cassani', 'Mirko Vittorio Zorzo', 'Anna Pugliese', 'Pietro Ottaviani', 'Franco Zeni', 'Emilio Aliverti', 'Franco Ghiringhelli', 'Alessandro Ferrazzi', 'Oreste Battiston'];
+const MAYORS = [
+  'Andrea Cassani',
+  'Mirko Vittorio Zorzo',
+  'Anna Pugliese',
+  'Pietro Ottaviani',
+  'Franco Zeni',
+  'Emilio Aliverti',
+  'Franco Ghiringhelli',
+  'Alessandro Ferrazzi',
+  'Oreste Battiston',
+];
 
 /** Records every mayor present in the meeting (a vote counts the meeting's recorded attendance, never the form's). */
 async function recordAttendance(page: Page, meetingUrl: string) {
@@ -34,7 +44,9 @@ async function chooseDecision(page: Page, label: string | RegExp, number: string
   await select.selectOption(value!);
 }
 
-test('adoption is refused on a rejected decision and on an empty plan; a variation of the adopted plan changes nothing until it is approved', async ({ page }) => {
+test('adoption is refused on a rejected decision and on an empty plan; a variation of the adopted plan changes nothing until it is approved', async ({
+  page,
+}) => {
   test.setTimeout(4 * 60_000); // a long journey through governance and planning pages
   await signIn(page, 'coordinator');
 
@@ -72,7 +84,9 @@ test('adoption is refused on a rejected decision and on an empty plan; a variati
   await page.getByLabel('Nuovo stato').selectOption('adopted');
   await chooseDecision(page, 'Deliberazione di adozione (per «Adottato»)', 'PZ-1/2026');
   await page.getByRole('button', { name: 'Conferma' }).click();
-  await expect(page.getByRole('alert')).toContainText('La deliberazione n. PZ-1/2026 del 2026-12-21 (Assemblea dei Sindaci) è stata respinta: per adottare il piano serve una deliberazione approvata.');
+  await expect(page.getByRole('alert')).toContainText(
+    'La deliberazione n. PZ-1/2026 del 2026-12-21 (Assemblea dei Sindaci) è stata respinta: per adottare il piano serve una deliberazione approvata.',
+  );
   await expect(page.getByTestId('plan-status')).toHaveText('In consultazione');
   await expectAccessible(page);
 
@@ -91,11 +105,15 @@ test('adoption is refused on a rejected decision and on an empty plan; a variati
   await page.getByLabel('Nuovo stato').selectOption('adopted');
   await chooseDecision(page, 'Deliberazione di adozione (per «Adottato»)', 'PZ-2/2026');
   await page.getByRole('button', { name: 'Conferma' }).click();
-  await expect(page.getByRole('alert')).toContainText('Il piano non rispetta i requisiti di completezza del modello: Obiettivo Z: mancano i campi obbligatori della scheda');
+  await expect(page.getByRole('alert')).toContainText(
+    'Il piano non rispetta i requisiti di completezza del modello: Obiettivo Z: mancano i campi obbligatori della scheda',
+  );
   await expect(page.getByRole('alert')).toContainText('Obiettivo Z: 0 azioni, ne serve almeno 1.');
   await page.getByLabel('Nuovo stato').selectOption('adopted');
   await chooseDecision(page, 'Deliberazione di adozione (per «Adottato»)', 'PZ-2/2026');
-  await page.getByLabel(/Adozione senza i requisiti di completezza: motivo/).fill('Adottato dall’Assemblea il 21 dicembre; le schede saranno completate con una variazione.');
+  await page
+    .getByLabel(/Adozione senza i requisiti di completezza: motivo/)
+    .fill('Adottato dall’Assemblea il 21 dicembre; le schede saranno completate con una variazione.');
   await page.getByRole('button', { name: 'Conferma' }).click();
   await expect(page.getByTestId('plan-status')).toHaveText('Adottato');
   await expect(page.getByTestId('adoption-override')).toContainText('Adottato dall’Assemblea il 21 dicembre; le schede saranno completate con una variazione.');

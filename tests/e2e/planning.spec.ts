@@ -23,7 +23,9 @@ test('the demo plan: 19 objectives plus 5 LEPS cards, 4.217.000 € of which D 1
   await expectAccessible(page);
 });
 
-test('on the adopted plan the coordinator proposes a card change, an action and an indicator with yearly targets as a variation; a stale edit gets the conflict', async ({ browser }) => {
+test('on the adopted plan the coordinator proposes a card change, an action and an indicator with yearly targets as a variation; a stale edit gets the conflict', async ({
+  browser,
+}) => {
   test.setTimeout(3 * 60_000); // two sessions and many pages
   const first = await browser.newContext();
   const second = await browser.newContext();

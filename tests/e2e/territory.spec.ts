@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible, signIn } from './support.ts';
 
-const HEADER = 'anno;livello;codice;totale;maschi;femmine;eta_0_14;eta_15_64;eta_65_piu;eta_75_piu;eta_0_17;nati;morti;saldo_migratorio;stranieri;anziani_soli;superficie_km2';
+const HEADER =
+  'anno;livello;codice;totale;maschi;femmine;eta_0_14;eta_15_64;eta_65_piu;eta_75_piu;eta_0_17;nati;morti;saldo_migratorio;stranieri;anziani_soli;superficie_km2';
 
 test('the context profile shows the population trend, the published indices with formulas and the comuni', async ({ page }) => {
   await page.goto('/ambiti/gallarate/territorio');
@@ -47,13 +48,19 @@ test('the administrator imports an Ambito composition from the page; a bad file 
   await expectAccessible(page);
   const header = 'codice_ambito;nome_ambito;codice_regione;forma_gestione;distretto_sanitario;codice_istat_comune;capofila;valido_dal;valido_al';
   // A Veneto Ambito, so that the Lombardy views of other tests are not affected.
-  const bad = [header, 'prova-e2e;Ambito di prova;05;convenzione;;028001;sì;2025-01-01;', 'prova-e2e;Ambito di prova;05;convenzione;;28002;no;2025-01-01;'].join('\n');
+  const bad = [
+    header,
+    'prova-e2e;Ambito di prova;05;convenzione;;028001;sì;2025-01-01;',
+    'prova-e2e;Ambito di prova;05;convenzione;;28002;no;2025-01-01;',
+  ].join('\n');
   await page.getByLabel('File CSV della composizione').setInputFiles({ name: 'ambiti.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
   await page.getByRole('button', { name: 'Importa gli Ambiti' }).click();
   await expect(page.getByRole('alert')).toContainText('ambiti.csv, riga 3, colonna codice_istat_comune');
   await expect(page.getByRole('link', { name: 'Ambito di prova' })).toHaveCount(0);
   await expectAccessible(page);
-  await page.getByLabel('File CSV della composizione').setInputFiles({ name: 'ambiti.csv', mimeType: 'text/csv', buffer: Buffer.from(bad.replace(';28002;', ';028002;')) });
+  await page
+    .getByLabel('File CSV della composizione')
+    .setInputFiles({ name: 'ambiti.csv', mimeType: 'text/csv', buffer: Buffer.from(bad.replace(';28002;', ';028002;')) });
   await page.getByRole('button', { name: 'Importa gli Ambiti' }).click();
   await expect(page.getByRole('status')).toHaveText('Ambito prova-e2e: 2 comuni (creato).');
   await page.getByRole('link', { name: 'Ambito di prova' }).click();

@@ -41,14 +41,23 @@ describe('accounts: sign-in, sessions, throttling, API tokens', async () => {
     const actor = await actorFromSession(database.db, token);
     assert.ok(actor);
     assert.equal(actor.email, 'coordinatrice@cantiere.example');
-    assert.deepEqual(actor.grants.map((g) => [g.role, g.ambitoId]), [['coordinator', gallarateId]]);
+    assert.deepEqual(
+      actor.grants.map((g) => [g.role, g.ambitoId]),
+      [['coordinator', gallarateId]],
+    );
     await signOut(database.db, token);
     assert.equal(await actorFromSession(database.db, token), null);
   });
 
   test('a wrong password is refused without saying whether the e-mail exists', async () => {
-    await assert.rejects(signIn({ db: database.db, email: 'sindaco.gallarate@cantiere.example', password: 'sbagliata', clientIp: '10.0.0.2' }), BadCredentialsError);
-    await assert.rejects(signIn({ db: database.db, email: 'nessuno@cantiere.example', password: 'sbagliata', clientIp: '10.0.0.2' }), (e: Error) => e.message === 'E-mail o password non corrette.');
+    await assert.rejects(
+      signIn({ db: database.db, email: 'sindaco.gallarate@cantiere.example', password: 'sbagliata', clientIp: '10.0.0.2' }),
+      BadCredentialsError,
+    );
+    await assert.rejects(
+      signIn({ db: database.db, email: 'nessuno@cantiere.example', password: 'sbagliata', clientIp: '10.0.0.2' }),
+      (e: Error) => e.message === 'E-mail o password non corrette.',
+    );
   });
 
   test('after five failures further attempts are slowed down, even with the right password', async () => {
@@ -85,7 +94,10 @@ describe('accounts: sign-in, sessions, throttling, API tokens', async () => {
     assert.equal(viaToken?.email, 'coordinatrice@cantiere.example');
     assert.equal(viaToken?.via, 'token');
 
-    const other = (await actorFromSession(database.db, (await signIn({ db: database.db, email: 'terzo.settore@cantiere.example', password: 'cantiere-demo', clientIp: '10.3.0.2' })).token))!;
+    const other = (await actorFromSession(
+      database.db,
+      (await signIn({ db: database.db, email: 'terzo.settore@cantiere.example', password: 'cantiere-demo', clientIp: '10.3.0.2' })).token,
+    ))!;
     await assert.rejects(revokeApiToken({ db: database.db, actor: other, tokenId: token.id }), NotFoundError);
 
     await revokeApiToken({ db: database.db, actor: coordinator, tokenId: token.id });
@@ -96,13 +108,23 @@ describe('accounts: sign-in, sessions, throttling, API tokens', async () => {
   });
 
   test('an unnamed token is refused with a message', async () => {
-    const coordinator = (await actorFromSession(database.db, (await signIn({ db: database.db, email: 'coordinatrice@cantiere.example', password: 'cantiere-demo', clientIp: '10.4.0.1' })).token))!;
-    await assert.rejects(createApiToken({ db: database.db, actor: coordinator, input: { name: '' } }), (e: unknown) => e instanceof ValidationError && e.issues[0]!.path === 'name');
+    const coordinator = (await actorFromSession(
+      database.db,
+      (await signIn({ db: database.db, email: 'coordinatrice@cantiere.example', password: 'cantiere-demo', clientIp: '10.4.0.1' })).token,
+    ))!;
+    await assert.rejects(
+      createApiToken({ db: database.db, actor: coordinator, input: { name: '' } }),
+      (e: unknown) => e instanceof ValidationError && e.issues[0]!.path === 'name',
+    );
   });
 
   test('creating users: scoped roles are checked, duplicates refused, only administrators may', async () => {
     await assert.rejects(
-      createUser({ db: database.db, actor: admin, input: { email: 'ref@x.it', name: 'Ref', password: 'password-lunga', roles: [{ role: 'comune_referent', ambitoCode: 'gallarate' }] } }),
+      createUser({
+        db: database.db,
+        actor: admin,
+        input: { email: 'ref@x.it', name: 'Ref', password: 'password-lunga', roles: [{ role: 'comune_referent', ambitoCode: 'gallarate' }] },
+      }),
       (e: unknown) => e instanceof ValidationError && /richiede il comune/.test(e.issues[0]!.message),
     );
     await assert.rejects(
@@ -113,15 +135,24 @@ describe('accounts: sign-in, sessions, throttling, API tokens', async () => {
       createUser({ db: database.db, actor: admin, input: { email: 'corta@x.it', name: 'Corta', password: 'breve' } }),
       (e: unknown) => e instanceof ValidationError && /almeno 10 caratteri/.test(e.issues[0]!.message),
     );
-    const coordinator = (await actorFromSession(database.db, (await signIn({ db: database.db, email: 'coordinatrice@cantiere.example', password: 'cantiere-demo', clientIp: '10.5.0.1' })).token))!;
-    await assert.rejects(createUser({ db: database.db, actor: coordinator, input: { email: 'n@x.it', name: 'N', password: 'password-lunga' } }), ForbiddenError);
+    const coordinator = (await actorFromSession(
+      database.db,
+      (await signIn({ db: database.db, email: 'coordinatrice@cantiere.example', password: 'cantiere-demo', clientIp: '10.5.0.1' })).token,
+    ))!;
+    await assert.rejects(
+      createUser({ db: database.db, actor: coordinator, input: { email: 'n@x.it', name: 'N', password: 'password-lunga' } }),
+      ForbiddenError,
+    );
   });
 
   test('resetting a password ends every session of that user', async () => {
     const { token } = await signIn({ db: database.db, email: 'sindaco.gallarate@cantiere.example', password: 'cantiere-demo', clientIp: '10.6.0.1' });
     await resetPassword({ db: database.db, actor: admin, email: 'sindaco.gallarate@cantiere.example', password: 'una-nuova-password' });
     assert.equal(await actorFromSession(database.db, token), null);
-    await assert.rejects(signIn({ db: database.db, email: 'sindaco.gallarate@cantiere.example', password: 'cantiere-demo', clientIp: '10.6.0.2' }), BadCredentialsError);
+    await assert.rejects(
+      signIn({ db: database.db, email: 'sindaco.gallarate@cantiere.example', password: 'cantiere-demo', clientIp: '10.6.0.2' }),
+      BadCredentialsError,
+    );
     assert.ok((await signIn({ db: database.db, email: 'sindaco.gallarate@cantiere.example', password: 'una-nuova-password', clientIp: '10.6.0.2' })).token);
   });
 });

@@ -63,7 +63,10 @@ describe('comune referent: own comune only, and its to-do', async () => {
     const saved = await saveMeasurement({ db: database.db, actor: referent, indicatorId, input: { period: '2026-S1', comuneId: samarate.id, value: '7' } });
     assert.equal(saved.comuneId, samarate.id);
     assert.equal(saved.valueNumber, 7);
-    const [entry] = await database.db.select().from(auditLog).where(and(eq(auditLog.entityId, saved.id), eq(auditLog.action, 'monitoring.measurement.created')));
+    const [entry] = await database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, saved.id), eq(auditLog.action, 'monitoring.measurement.created')));
     assert.match(entry!.actorLabel, /comune_referent/);
     await assert.rejects(
       saveMeasurement({ db: database.db, actor: referent, indicatorId, input: { period: '2026-S2', comuneId: gallarate.id, value: '3' } }),
@@ -91,14 +94,41 @@ describe('comune referent: own comune only, and its to-do', async () => {
   });
 
   test('the referent records Samarate’s social workers; another comune’s or the Ambito’s are refused', async () => {
-    const input = { code: 'AS-SAM-1', employerKind: 'comune', employerName: 'Comune di Samarate', contract: 'tempo_indeterminato', fte: '1', validFrom: '2024-03-01', fundingSources: [] };
+    const input = {
+      code: 'AS-SAM-1',
+      employerKind: 'comune',
+      employerName: 'Comune di Samarate',
+      contract: 'tempo_indeterminato',
+      fte: '1',
+      validFrom: '2024-03-01',
+      fundingSources: [],
+    };
     const post = await addSocialWorkerPost({ db: database.db, actor: referent, ambitoId: ambito.id, input: { ...input, comuneId: samarate.id } });
-    await addSocialWorkerPost({ db: database.db, actor: referent, ambitoId: ambito.id, input: { ...input, code: 'AS-SAM-2', weeklyHours: '25,7', fte: '', comuneId: samarate.id } });
+    await addSocialWorkerPost({
+      db: database.db,
+      actor: referent,
+      ambitoId: ambito.id,
+      input: { ...input, code: 'AS-SAM-2', weeklyHours: '25,7', fte: '', comuneId: samarate.id },
+    });
     assert.equal(post.comuneId, samarate.id);
-    await assert.rejects(addSocialWorkerPost({ db: database.db, actor: referent, ambitoId: ambito.id, input: { ...input, code: 'AS-GAL-1', comuneId: gallarate.id } }), refusedWith(/solo gli assistenti sociali del tuo comune/));
-    await assert.rejects(addSocialWorkerPost({ db: database.db, actor: referent, ambitoId: ambito.id, input: { ...input, code: 'AS-AMB-1' } }), refusedWith(/intero Ambito/));
-    const theirs = await addSocialWorkerPost({ db: database.db, actor: staff, ambitoId: ambito.id, input: { ...input, code: 'AS-GAL-2', comuneId: gallarate.id } });
-    await assert.rejects(deleteSocialWorkerPost({ db: database.db, actor: referent, postId: theirs.id, input: { version: String(theirs.version) } }), ForbiddenError);
+    await assert.rejects(
+      addSocialWorkerPost({ db: database.db, actor: referent, ambitoId: ambito.id, input: { ...input, code: 'AS-GAL-1', comuneId: gallarate.id } }),
+      refusedWith(/solo gli assistenti sociali del tuo comune/),
+    );
+    await assert.rejects(
+      addSocialWorkerPost({ db: database.db, actor: referent, ambitoId: ambito.id, input: { ...input, code: 'AS-AMB-1' } }),
+      refusedWith(/intero Ambito/),
+    );
+    const theirs = await addSocialWorkerPost({
+      db: database.db,
+      actor: staff,
+      ambitoId: ambito.id,
+      input: { ...input, code: 'AS-GAL-2', comuneId: gallarate.id },
+    });
+    await assert.rejects(
+      deleteSocialWorkerPost({ db: database.db, actor: referent, postId: theirs.id, input: { version: String(theirs.version) } }),
+      ForbiddenError,
+    );
     const todo = await getComuneTodo(database.db, ambito, samarate, TODAY);
     assert.deepEqual({ missing: todo.staff.missing, posts: todo.staff.posts, fte: todo.staff.fte }, { missing: false, posts: 2, fte: 1.7139 });
     assert.equal(todo.count, 4);

@@ -109,7 +109,14 @@ describe(`governance commands (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGli
       actor: coordinator,
       ambitoId,
       bodyId: assemblyId,
-      input: { title, date, startTime: start, endTime: end, place: 'Sala messa a disposizione dal Comune capofila', agenda: '1. Approvazione del verbale\n2. Riparto del Fondo' },
+      input: {
+        title,
+        date,
+        startTime: start,
+        endTime: end,
+        place: 'Sala messa a disposizione dal Comune capofila',
+        agenda: '1. Approvazione del verbale\n2. Riparto del Fondo',
+      },
     });
   }
 
@@ -119,7 +126,10 @@ describe(`governance commands (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGli
     ambitoId = gallarate.id;
     regionCode = gallarate.regionCode;
     coordinator = actorWith('coordinator', { ambitoId });
-    const [assembly] = await db().select().from(bodies).where(and(eq(bodies.ambitoId, ambitoId), eq(bodies.name, 'Assemblea dei Sindaci')));
+    const [assembly] = await db()
+      .select()
+      .from(bodies)
+      .where(and(eq(bodies.ambitoId, ambitoId), eq(bodies.name, 'Assemblea dei Sindaci')));
     assemblyId = assembly!.id;
   });
   after(() => database.close());
@@ -128,8 +138,17 @@ describe(`governance commands (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGli
     const orgs = await listOrganisations(db(), ambitoId);
     assert.equal(orgs.length, 11);
     assert.equal(orgs.filter((o) => o.kind === 'comune').length, 9);
-    assert.deepEqual(orgs.filter((o) => o.kind === 'ente_sanitario').map((o) => o.name.split(' – ')[0]).sort(), ['ASST Valle Olona', 'ATS Insubria']);
-    assert.ok(orgs.every((o) => o.fiscalCode === null), 'the seed prints no fiscal code');
+    assert.deepEqual(
+      orgs
+        .filter((o) => o.kind === 'ente_sanitario')
+        .map((o) => o.name.split(' – ')[0])
+        .sort(),
+      ['ASST Valle Olona', 'ATS Insubria'],
+    );
+    assert.ok(
+      orgs.every((o) => o.fiscalCode === null),
+      'the seed prints no fiscal code',
+    );
     assert.equal((await listPeople(db(), ambitoId)).length, 11);
 
     const bodyRows = await listBodies(db(), ambitoId, '2025-06-01');
@@ -154,7 +173,10 @@ describe(`governance commands (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGli
     assert.equal(members.length, 9);
     assert.deepEqual(members.map((m) => m.personName).sort(), MAYORS.map(([name]) => name).sort());
     const president = members.filter((m) => m.position === 'presidente');
-    assert.deepEqual(president.map((m) => [m.personName, m.organisationName]), [['Andrea Cassani', 'Comune di Gallarate']]);
+    assert.deepEqual(
+      president.map((m) => [m.personName, m.organisationName]),
+      [['Andrea Cassani', 'Comune di Gallarate']],
+    );
 
     const [agreement] = await listAgreements(db(), ambitoId);
     const overview = await getAgreementOverview(db(), ambitoId, agreement!.id);
@@ -166,9 +188,15 @@ describe(`governance commands (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGli
     assert.ok(overview!.parties.every((p) => p.role === 'sottoscrittore'));
     assert.equal(overview!.parties[0]!.name, 'Comune di Gallarate', 'the capofila comes first');
     assert.equal(overview!.signatures.length, 11);
-    assert.ok(overview!.signatures.every((s) => s.signedOn === null), 'the seed does not date the signatures');
+    assert.ok(
+      overview!.signatures.every((s) => s.signedOn === null),
+      'the seed does not date the signatures',
+    );
     assert.deepEqual(
-      overview!.signatures.filter((s) => s.signerRole === 'Direttore Generale').map((s) => s.signerName).sort(),
+      overview!.signatures
+        .filter((s) => s.signerRole === 'Direttore Generale')
+        .map((s) => s.signerName)
+        .sort(),
       ['Daniela Bianchi', 'Salvatore Gioia'],
     );
 
@@ -194,18 +222,32 @@ describe(`governance commands (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGli
   test('a population-weighted vote of the 9 mayors: the three most populous for, the six others against, is approved with the weights and the arithmetic', async () => {
     const [body] = await db().select().from(bodies).where(eq(bodies.id, assemblyId));
     await once('governance.body.rule_updated', () =>
-      updateBodyRule({ db: db(), actor: coordinator, ambitoId, bodyId: assemblyId, input: { version: body!.version, ruleType: 'population_weighted', thresholdPercent: '50', base: 'present' } }),
+      updateBodyRule({
+        db: db(),
+        actor: coordinator,
+        ambitoId,
+        bodyId: assemblyId,
+        input: { version: body!.version, ruleType: 'population_weighted', thresholdPercent: '50', base: 'present' },
+      }),
     );
     const meeting = await once('governance.meeting.created', () => newMeeting('Assemblea dei Sindaci: riparto del Fondo sociale regionale'));
     const members = await listMembers(db(), assemblyId, '2025-03-12');
     const attendance = Object.fromEntries(members.map((m) => [`status.${m.id}`, 'present']));
-    await once('governance.meeting.attendance_recorded', () => recordAttendance({ db: db(), actor: coordinator, ambitoId, meetingId: meeting.id, input: { version: String(meeting.version), ...attendance } }));
+    await once('governance.meeting.attendance_recorded', () =>
+      recordAttendance({ db: db(), actor: coordinator, ambitoId, meetingId: meeting.id, input: { version: String(meeting.version), ...attendance } }),
+    );
 
     const byComune = new Map(members.map((m) => [MAYORS.find(([name]) => name === m.personName)![1], m]));
     const votes: Record<string, string> = { attendanceFingerprint: await fingerprintOf(meeting.id) };
     for (const [comune, m] of byComune) votes[`vote.${m.id}`] = MOST_POPULOUS.has(comune) ? 'for' : 'against';
     const { decision, outcome } = await once('governance.decision.created', () =>
-      createDecision({ db: db(), actor: coordinator, ambitoId, meetingId: meeting.id, input: { number: '1/2025', date: '2025-03-12', subject: 'Riparto del Fondo sociale regionale 2025', ...votes } }),
+      createDecision({
+        db: db(),
+        actor: coordinator,
+        ambitoId,
+        meetingId: meeting.id,
+        input: { number: '1/2025', date: '2025-03-12', subject: 'Riparto del Fondo sociale regionale 2025', ...votes },
+      }),
     );
     assert.equal(outcome.approved, true);
     assert.equal(outcome.totals.for.count, 3);
@@ -213,8 +255,14 @@ describe(`governance commands (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGli
     assert.equal(outcome.totals.for.weight, 88_010);
     assert.equal(outcome.totals.against.weight, 32_488);
     assert.equal(outcome.totals.present.weight, 120_498);
-    assert.ok(outcome.explanation.includes('Peso favorevole: 88.010 (Gallarate 50.456 + Cassano Magnago 21.386 + Samarate 16.168)'), outcome.explanation.join('\n'));
-    assert.ok(outcome.explanation.some((l) => l.startsWith('Soglia: più del 50 % del peso dei presenti = 60.249')), outcome.explanation.join('\n'));
+    assert.ok(
+      outcome.explanation.includes('Peso favorevole: 88.010 (Gallarate 50.456 + Cassano Magnago 21.386 + Samarate 16.168)'),
+      outcome.explanation.join('\n'),
+    );
+    assert.ok(
+      outcome.explanation.some((l) => l.startsWith('Soglia: più del 50 % del peso dei presenti = 60.249')),
+      outcome.explanation.join('\n'),
+    );
     assert.ok(outcome.explanation.includes('88.010 > 60.249 → approvata'), outcome.explanation.join('\n'));
 
     // The decision page reads the same outcome back from the frozen votes and weights.
@@ -225,13 +273,30 @@ describe(`governance commands (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGli
     assert.deepEqual(weights, Object.fromEntries(MAYORS.map(([, comune, w]) => [comune, [w, MOST_POPULOUS.has(comune) ? 'for' : 'against']])));
     assert.ok(overview!.votes.every((v) => v.weightSource === 'popolazione legale al censimento 2011 (ISTAT)'));
     // The 2011 census is more than five years before the 2025 meeting: the recorded decision says so.
-    assert.deepEqual(overview!.weightsAge, { referenceDate: '2011-10-09', year: 2011, meetingYear: 2025, source: 'popolazione legale al censimento 2011 (ISTAT)' });
+    assert.deepEqual(overview!.weightsAge, {
+      referenceDate: '2011-10-09',
+      year: 2011,
+      meetingYear: 2025,
+      source: 'popolazione legale al censimento 2011 (ISTAT)',
+    });
     assert.deepEqual(overview!.decision.votingRule, { type: 'population_weighted', thresholdPercent: 50, base: 'present' });
 
     // Under the demo's rule (majority of those present) the same heads would reject: the rule is frozen per decision.
     const [now] = await db().select().from(bodies).where(eq(bodies.id, assemblyId));
-    await updateBodyRule({ db: db(), actor: coordinator, ambitoId, bodyId: assemblyId, input: { version: now!.version, ruleType: 'majority_present', abstentionsCountAsAgainst: 'on' } });
-    const heads = await createDecision({ db: db(), actor: coordinator, ambitoId, meetingId: meeting.id, input: { number: '2/2025', date: '2025-03-12', subject: 'Stessa votazione a maggioranza dei presenti', ...votes } });
+    await updateBodyRule({
+      db: db(),
+      actor: coordinator,
+      ambitoId,
+      bodyId: assemblyId,
+      input: { version: now!.version, ruleType: 'majority_present', abstentionsCountAsAgainst: 'on' },
+    });
+    const heads = await createDecision({
+      db: db(),
+      actor: coordinator,
+      ambitoId,
+      meetingId: meeting.id,
+      input: { number: '2/2025', date: '2025-03-12', subject: 'Stessa votazione a maggioranza dei presenti', ...votes },
+    });
     assert.equal(heads.outcome.approved, false);
     assert.ok(heads.outcome.explanation.includes('3 ≤ 4,5 → respinta'), heads.outcome.explanation.join('\n'));
     const still = await getDecisionOverview(db(), { id: ambitoId, code: 'gallarate', name: 'Gallarate', regionCode }, decision.id);
@@ -240,13 +305,23 @@ describe(`governance commands (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGli
     const summary = (await getMeetingOverview(db(), { id: ambitoId, code: 'gallarate', name: 'Gallarate', regionCode }, meeting.id))!.summary;
     assert.equal(summary.attendees.length, 9);
     assert.equal(summary.organisations.length, 9);
-    assert.deepEqual(summary.decisions.map((d) => [d.number, d.approved]), [['1/2025', true], ['2/2025', false]]);
+    assert.deepEqual(
+      summary.decisions.map((d) => [d.number, d.approved]),
+      [
+        ['1/2025', true],
+        ['2/2025', false],
+      ],
+    );
   });
 
   test('a vote form rendered before the attendance changed is refused and nothing is written; the vote counts the recorded 7 of 9', async () => {
     const ctx = { db: db(), actor: coordinator, ambitoId };
     const [body] = await db().select().from(bodies).where(eq(bodies.id, assemblyId));
-    await updateBodyRule({ ...ctx, bodyId: assemblyId, input: { version: body!.version, ruleType: 'population_weighted', thresholdPercent: '50', base: 'present' } });
+    await updateBodyRule({
+      ...ctx,
+      bodyId: assemblyId,
+      input: { version: body!.version, ruleType: 'population_weighted', thresholdPercent: '50', base: 'present' },
+    });
     const meeting = await newMeeting('Assemblea dei Sindaci: presenze cambiate durante la seduta');
     const members = await listMembers(db(), assemblyId, '2025-03-12');
     const comuneOf = (m: { personName: string }) => MAYORS.find(([name]) => name === m.personName)![1];
@@ -258,13 +333,22 @@ describe(`governance commands (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGli
     const decisionsBefore = (await getMeetingOverview(db(), { id: ambitoId, code: 'gallarate', name: 'Gallarate', regionCode }, meeting.id))!.decisions.length;
     let audits = await auditCount();
     await assert.rejects(
-      createDecision({ ...ctx, meetingId: meeting.id, input: { number: '20/2025', date: '2025-03-12', subject: 'Senza presenze', attendanceFingerprint: await fingerprintOf(meeting.id), ...everybodyFor } }),
-      (e: unknown) => e instanceof ValidationError && e.issues[0]!.path === 'attendance' && /presenze della riunione non sono ancora registrate/.test(e.issues[0]!.message),
+      createDecision({
+        ...ctx,
+        meetingId: meeting.id,
+        input: { number: '20/2025', date: '2025-03-12', subject: 'Senza presenze', attendanceFingerprint: await fingerprintOf(meeting.id), ...everybodyFor },
+      }),
+      (e: unknown) =>
+        e instanceof ValidationError && e.issues[0]!.path === 'attendance' && /presenze della riunione non sono ancora registrate/.test(e.issues[0]!.message),
     );
     assert.equal(await auditCount(), audits);
 
     // 9 present recorded, the vote form is rendered (its fingerprint), then attendance becomes 7 of 9.
-    await recordAttendance({ ...ctx, meetingId: meeting.id, input: { version: String(meeting.version), ...Object.fromEntries(members.map((m) => [`status.${m.id}`, 'present'])) } });
+    await recordAttendance({
+      ...ctx,
+      meetingId: meeting.id,
+      input: { version: String(meeting.version), ...Object.fromEntries(members.map((m) => [`status.${m.id}`, 'present'])) },
+    });
     const staleFingerprint = await fingerprintOf(meeting.id);
     const [m2] = await db().select().from(meetings).where(eq(meetings.id, meeting.id));
     await recordAttendance({
@@ -274,10 +358,19 @@ describe(`governance commands (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGli
     });
 
     audits = await auditCount();
-    const stale = { number: '20/2025', date: '2025-03-12', subject: 'Riparto con le presenze cambiate', attendanceFingerprint: staleFingerprint, ...everybodyFor };
+    const stale = {
+      number: '20/2025',
+      date: '2025-03-12',
+      subject: 'Riparto con le presenze cambiate',
+      attendanceFingerprint: staleFingerprint,
+      ...everybodyFor,
+    };
     await assert.rejects(createDecision({ ...ctx, meetingId: meeting.id, input: stale }), (e: unknown) => {
       assert.ok(e instanceof ValidationError);
-      assert.deepEqual(e.issues.map((i) => i.path), ['attendance']);
+      assert.deepEqual(
+        e.issues.map((i) => i.path),
+        ['attendance'],
+      );
       assert.equal(
         e.issues[0]!.message,
         'Le presenze della riunione sono cambiate dopo che hai aperto questo modulo (ora risultano 7 presenti su 9): ricarica la pagina e ripeti la votazione. La deliberazione non è stata registrata.',
@@ -286,7 +379,10 @@ describe(`governance commands (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGli
     });
     // The same stale votes without the fingerprint (an old form, another client) are refused as well.
     const { attendanceFingerprint: _dropped, ...noFingerprint } = stale;
-    await assert.rejects(createDecision({ ...ctx, meetingId: meeting.id, input: noFingerprint }), (e: unknown) => e instanceof ValidationError && e.issues[0]!.path === 'attendance');
+    await assert.rejects(
+      createDecision({ ...ctx, meetingId: meeting.id, input: noFingerprint }),
+      (e: unknown) => e instanceof ValidationError && e.issues[0]!.path === 'attendance',
+    );
     // With the current fingerprint a vote given for a member recorded as absent is still refused.
     const current = await fingerprintOf(meeting.id);
     await assert.rejects(createDecision({ ...ctx, meetingId: meeting.id, input: { ...stale, attendanceFingerprint: current } }), (e: unknown) => {
@@ -295,13 +391,20 @@ describe(`governance commands (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGli
       return true;
     });
     assert.equal(await auditCount(), audits, 'nothing written');
-    assert.equal((await getMeetingOverview(db(), { id: ambitoId, code: 'gallarate', name: 'Gallarate', regionCode }, meeting.id))!.decisions.length, decisionsBefore);
+    assert.equal(
+      (await getMeetingOverview(db(), { id: ambitoId, code: 'gallarate', name: 'Gallarate', regionCode }, meeting.id))!.decisions.length,
+      decisionsBefore,
+    );
 
     // The form rendered on the recorded attendance: 7 present, their 2011 census weights (none for the absent).
     const votes = Object.fromEntries(members.filter((m) => !absent.includes(m)).map((m) => [`vote.${m.id}`, 'for']));
     // An «attendance» field in the form (as the old form had) changes nothing: attendance is the meeting's record.
     votes[`attendance.${absent[0]!.id}`] = 'present';
-    const { outcome } = await createDecision({ ...ctx, meetingId: meeting.id, input: { ...stale, attendanceFingerprint: current, ...Object.fromEntries(absent.map((m) => [`vote.${m.id}`, 'none'])), ...votes } });
+    const { outcome } = await createDecision({
+      ...ctx,
+      meetingId: meeting.id,
+      input: { ...stale, attendanceFingerprint: current, ...Object.fromEntries(absent.map((m) => [`vote.${m.id}`, 'none'])), ...votes },
+    });
     assert.equal(outcome.totals.present.count, 7);
     assert.equal(outcome.totals.present.weight, 120_498 - 5_292 - 4_274);
     assert.ok(outcome.explanation.includes('Presenti: 7; peso presente 110.932'), outcome.explanation.join('\n'));
@@ -310,18 +413,35 @@ describe(`governance commands (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGli
 
   test('a weight comes from the comune’s latest yearly population when there is one (Sebino, 1 January 2024), and is frozen', async () => {
     const admin = systemActor('test');
-    await importAmbitoComposition({ db: db(), actor: admin, fileName: 'ambito.csv', text: readFileSync(fromRoot('fixtures', 'demo', 'sebino', 'ambito.csv'), 'utf8') });
+    await importAmbitoComposition({
+      db: db(),
+      actor: admin,
+      fileName: 'ambito.csv',
+      text: readFileSync(fromRoot('fixtures', 'demo', 'sebino', 'ambito.csv'), 'utf8'),
+    });
     const sebino = (await getAmbitoByCode(db(), 'sebino'))!;
-    await importPopulation({ db: db(), actor: admin, ambitoId: sebino.id, fileName: 'popolazione-2024.csv', text: readFileSync(fromRoot('fixtures', 'demo', 'sebino', 'population', 'popolazione-2024.csv'), 'utf8') });
+    await importPopulation({
+      db: db(),
+      actor: admin,
+      ambitoId: sebino.id,
+      fileName: 'popolazione-2024.csv',
+      text: readFileSync(fromRoot('fixtures', 'demo', 'sebino', 'population', 'popolazione-2024.csv'), 'utf8'),
+    });
     const actor = actorWith('coordinator', { ambitoId: sebino.id });
     const ctx = { db: db(), actor, ambitoId: sebino.id };
     const body = await createBody({ ...ctx, input: { name: 'Assemblea dei Sindaci', type: 'assemblea_sindaci', kind: 'politico' } });
-    const ruled = await updateBodyRule({ ...ctx, bodyId: body.id, input: { version: body.version, ruleType: 'population_weighted', thresholdPercent: '50', base: 'members' } });
+    const ruled = await updateBodyRule({
+      ...ctx,
+      bodyId: body.id,
+      input: { version: body.version, ruleType: 'population_weighted', thresholdPercent: '50', base: 'members' },
+    });
     assert.equal(ruled.version, 2);
     const comuni = { Iseo: '017085', 'Corte Franca': '017062', Marone: '017106' };
     const memberIds: string[] = [];
     for (const [name, istat] of Object.entries(comuni)) {
-      const [comune] = await db().execute<{ id: string }>(`select id from comuni where istat_code = '${istat}'`).then((r) => (r as unknown as { rows: { id: string }[] }).rows);
+      const [comune] = await db()
+        .execute<{ id: string }>(`select id from comuni where istat_code = '${istat}'`)
+        .then((r) => (r as unknown as { rows: { id: string }[] }).rows);
       const person = await createPerson({ ...ctx, input: { fullName: `Sindaco del Comune di ${name}`, roleTitle: 'Sindaco' } });
       memberIds.push((await addMember({ ...ctx, bodyId: body.id, input: { personId: person.id, position: 'componente', comuneId: comune!.id } })).id);
     }
@@ -333,11 +453,28 @@ describe(`governance commands (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGli
       fileName: 'iseo-2025.csv',
       text: 'anno;livello;codice;totale;maschi;femmine;eta_0_14;eta_15_64;eta_65_piu;eta_75_piu;eta_0_17;nati;morti;saldo_migratorio;stranieri;anziani_soli;superficie_km2;data_riferimento;fonte\n2025;comune;017085;9050;;;;;;;;;;;;;;2025-12-31;Anagrafe comunale di Iseo\n',
     });
-    const meeting = await createMeeting({ ...ctx, bodyId: body.id, input: { title: 'Seduta', date: '2025-02-10', startTime: '18:00', endTime: '19:30', onlineUrl: 'https://riunioni.example/assemblea' } });
+    const meeting = await createMeeting({
+      ...ctx,
+      bodyId: body.id,
+      input: { title: 'Seduta', date: '2025-02-10', startTime: '18:00', endTime: '19:30', onlineUrl: 'https://riunioni.example/assemblea' },
+    });
     const sebinoScope = { id: sebino.id, code: 'sebino', name: sebino.name, regionCode: sebino.regionCode };
-    await recordAttendance({ ...ctx, meetingId: meeting.id, input: { version: String(meeting.version), [`status.${memberIds[0]}`]: 'present', [`status.${memberIds[1]}`]: 'present', [`status.${memberIds[2]}`]: 'absent' } });
+    await recordAttendance({
+      ...ctx,
+      meetingId: meeting.id,
+      input: {
+        version: String(meeting.version),
+        [`status.${memberIds[0]}`]: 'present',
+        [`status.${memberIds[1]}`]: 'present',
+        [`status.${memberIds[2]}`]: 'absent',
+      },
+    });
     const votes = { attendanceFingerprint: await fingerprintOf(meeting.id, sebinoScope), [`vote.${memberIds[0]}`]: 'for', [`vote.${memberIds[1]}`]: 'against' };
-    const { decision, outcome } = await createDecision({ ...ctx, meetingId: meeting.id, input: { number: '1', date: '2025-02-10', subject: 'Prova', ...votes } });
+    const { decision, outcome } = await createDecision({
+      ...ctx,
+      meetingId: meeting.id,
+      input: { number: '1', date: '2025-02-10', subject: 'Prova', ...votes },
+    });
     // Iseo 8.992 of 8.992 + 7.173 + 3.112 = 19.277 members' weight: 46,65 % is not more than 50 %.
     assert.equal(outcome.approved, false);
     assert.equal(outcome.totals.members.weight, 19_277);
@@ -357,60 +494,177 @@ describe(`governance commands (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGli
       createOrganisation({ ...ctx, input: { name: 'Cooperativa sociale di prova', kind: 'cooperativa_sociale_a', fiscalCode, runtsNumber: '12345' } }),
     );
     assert.equal(org.fiscalCode, fiscalCode);
-    await once('governance.organisation.updated', () => updateOrganisation({ ...ctx, organisationId: org.id, input: { version: org.version, name: 'Cooperativa sociale di prova', kind: 'cooperativa_sociale_a', fiscalCode, email: 'info@coop.example' } }));
+    await once('governance.organisation.updated', () =>
+      updateOrganisation({
+        ...ctx,
+        organisationId: org.id,
+        input: { version: org.version, name: 'Cooperativa sociale di prova', kind: 'cooperativa_sociale_a', fiscalCode, email: 'info@coop.example' },
+      }),
+    );
     const [entry] = (await entriesFor(org.id)).filter((e) => e.action === 'governance.organisation.updated');
     assert.equal((entry!.before as { email: unknown }).email, null);
     assert.equal((entry!.after as { email: unknown }).email, 'info@coop.example');
     assert.equal((entry!.after as { version: number }).version, 2);
 
-    const person = await once('governance.person.created', () => createPerson({ ...ctx, input: { fullName: 'Referente della cooperativa', organisationId: org.id } }));
-    await once('governance.person.updated', () => updatePerson({ ...ctx, personId: person.id, input: { version: person.version, fullName: 'Referente della cooperativa', organisationId: org.id, email: 'referente@coop.example' } }));
-
-    const tavoli = await db().select().from(bodies).where(and(eq(bodies.ambitoId, ambitoId), eq(bodies.type, 'tavolo_terzo_settore')));
-    const table = await once('governance.body.created', () => createBody({ ...ctx, input: { name: 'Tavolo Tematico di prova', type: 'tavolo_tematico', kind: 'coprogettazione', parentBodyId: tavoli[0]!.id } }));
-    const tableV2 = await once('governance.body.updated', () =>
-      updateBody({ ...ctx, bodyId: table.id, input: { version: table.version, name: 'Tavolo Tematico di prova', type: 'tavolo_tematico', kind: 'coprogettazione', parentBodyId: tavoli[0]!.id, description: 'Per i test.' } }),
+    const person = await once('governance.person.created', () =>
+      createPerson({ ...ctx, input: { fullName: 'Referente della cooperativa', organisationId: org.id } }),
     );
-    await once('governance.body.rule_updated', () => updateBodyRule({ ...ctx, bodyId: table.id, input: { version: tableV2.version, ruleType: 'qualified_majority', numerator: '2', denominator: '3', base: 'members', quorumType: 'members', quorumPercent: '50' } }));
-    const member = await once('governance.member.added', () => addMember({ ...ctx, bodyId: table.id, input: { personId: person.id, organisationId: org.id, position: 'presidente', validFrom: '2025-01-01' } }));
+    await once('governance.person.updated', () =>
+      updatePerson({
+        ...ctx,
+        personId: person.id,
+        input: { version: person.version, fullName: 'Referente della cooperativa', organisationId: org.id, email: 'referente@coop.example' },
+      }),
+    );
+
+    const tavoli = await db()
+      .select()
+      .from(bodies)
+      .where(and(eq(bodies.ambitoId, ambitoId), eq(bodies.type, 'tavolo_terzo_settore')));
+    const table = await once('governance.body.created', () =>
+      createBody({ ...ctx, input: { name: 'Tavolo Tematico di prova', type: 'tavolo_tematico', kind: 'coprogettazione', parentBodyId: tavoli[0]!.id } }),
+    );
+    const tableV2 = await once('governance.body.updated', () =>
+      updateBody({
+        ...ctx,
+        bodyId: table.id,
+        input: {
+          version: table.version,
+          name: 'Tavolo Tematico di prova',
+          type: 'tavolo_tematico',
+          kind: 'coprogettazione',
+          parentBodyId: tavoli[0]!.id,
+          description: 'Per i test.',
+        },
+      }),
+    );
+    await once('governance.body.rule_updated', () =>
+      updateBodyRule({
+        ...ctx,
+        bodyId: table.id,
+        input: {
+          version: tableV2.version,
+          ruleType: 'qualified_majority',
+          numerator: '2',
+          denominator: '3',
+          base: 'members',
+          quorumType: 'members',
+          quorumPercent: '50',
+        },
+      }),
+    );
+    const member = await once('governance.member.added', () =>
+      addMember({ ...ctx, bodyId: table.id, input: { personId: person.id, organisationId: org.id, position: 'presidente', validFrom: '2025-01-01' } }),
+    );
     await once('governance.member.updated', () =>
-      updateMember({ ...ctx, bodyId: table.id, memberId: member.id, input: { version: member.version, personId: person.id, organisationId: org.id, position: 'presidente', validFrom: '2025-01-01', validTo: '2027-12-31' } }),
+      updateMember({
+        ...ctx,
+        bodyId: table.id,
+        memberId: member.id,
+        input: { version: member.version, personId: person.id, organisationId: org.id, position: 'presidente', validFrom: '2025-01-01', validTo: '2027-12-31' },
+      }),
     );
 
     const meeting = await once('governance.meeting.created', () =>
-      createMeeting({ ...ctx, bodyId: table.id, input: { title: 'Primo incontro', date: '2025-10-09', startTime: '09:30', endTime: '12:00', place: 'Gallarate', agenda: 'Presentazione\nRaccolta dei bisogni' } }),
+      createMeeting({
+        ...ctx,
+        bodyId: table.id,
+        input: {
+          title: 'Primo incontro',
+          date: '2025-10-09',
+          startTime: '09:30',
+          endTime: '12:00',
+          place: 'Gallarate',
+          agenda: 'Presentazione\nRaccolta dei bisogni',
+        },
+      }),
     );
     const moved = await once('governance.meeting.updated', () =>
-      updateMeeting({ ...ctx, meetingId: meeting.id, input: { version: meeting.version, title: 'Primo incontro', date: '2025-10-09', startTime: '10:00', endTime: '12:00', place: 'Gallarate', agenda: 'Presentazione\nRaccolta dei bisogni\nVarie' } }),
+      updateMeeting({
+        ...ctx,
+        meetingId: meeting.id,
+        input: {
+          version: meeting.version,
+          title: 'Primo incontro',
+          date: '2025-10-09',
+          startTime: '10:00',
+          endTime: '12:00',
+          place: 'Gallarate',
+          agenda: 'Presentazione\nRaccolta dei bisogni\nVarie',
+        },
+      }),
     );
     assert.equal(moved.icsSequence, 1, 'a new time raises the iCalendar sequence');
     await once('governance.meeting.convoked', () => convokeMeeting({ ...ctx, meetingId: meeting.id, input: { version: moved.version } }));
     const m3 = (await db().select().from(meetings).where(eq(meetings.id, meeting.id)))[0]!;
-    await once('governance.meeting.attendance_recorded', () => recordAttendance({ ...ctx, meetingId: meeting.id, input: { version: String(m3.version), [`status.${member.id}`]: 'present' } }));
+    await once('governance.meeting.attendance_recorded', () =>
+      recordAttendance({ ...ctx, meetingId: meeting.id, input: { version: String(m3.version), [`status.${member.id}`]: 'present' } }),
+    );
     const m4 = (await db().select().from(meetings).where(eq(meetings.id, meeting.id)))[0]!;
     await once('governance.meeting.minutes_saved', () =>
-      saveMinutes({ ...ctx, meetingId: meeting.id, input: { version: m4.version, minutes: 'Il Tavolo si è riunito.', minutesApprovedAt: '2025-10-18', minutesApprovedBy: 'Tavolo Tematico di prova' } }),
+      saveMinutes({
+        ...ctx,
+        meetingId: meeting.id,
+        input: { version: m4.version, minutes: 'Il Tavolo si è riunito.', minutesApprovedAt: '2025-10-18', minutesApprovedBy: 'Tavolo Tematico di prova' },
+      }),
     );
-    const file = await once('governance.attachment.added', () => addAttachment({ ...ctx, meetingId: meeting.id, file: { name: 'presentazione.pdf', bytes: PDF } }));
+    const file = await once('governance.attachment.added', () =>
+      addAttachment({ ...ctx, meetingId: meeting.id, file: { name: 'presentazione.pdf', bytes: PDF } }),
+    );
     await once('governance.attachment.removed', () => removeAttachment({ ...ctx, meetingId: meeting.id, attachmentId: file.id }));
     const fingerprint = await fingerprintOf(meeting.id);
     const { decision } = await once('governance.decision.created', () =>
-      createDecision({ ...ctx, meetingId: meeting.id, input: { number: '1', date: '2025-10-09', subject: 'Calendario degli incontri', attendanceFingerprint: fingerprint, [`vote.${member.id}`]: 'for' } }),
+      createDecision({
+        ...ctx,
+        meetingId: meeting.id,
+        input: { number: '1', date: '2025-10-09', subject: 'Calendario degli incontri', attendanceFingerprint: fingerprint, [`vote.${member.id}`]: 'for' },
+      }),
     );
-    await once('governance.decision.updated', () => updateDecision({ ...ctx, decisionId: decision.id, input: { version: decision.version, number: '1', date: '2025-10-09', subject: 'Calendario degli incontri 2025' } }));
+    await once('governance.decision.updated', () =>
+      updateDecision({
+        ...ctx,
+        decisionId: decision.id,
+        input: { version: decision.version, number: '1', date: '2025-10-09', subject: 'Calendario degli incontri 2025' },
+      }),
+    );
 
     const agreement = await once('governance.agreement.created', () =>
-      createAgreement({ ...ctx, input: { title: 'Accordo di prova', periodStartYear: '2028', periodEndYear: '2030', validFrom: '2028-01-01', validTo: '2030-12-31' } }),
+      createAgreement({
+        ...ctx,
+        input: { title: 'Accordo di prova', periodStartYear: '2028', periodEndYear: '2030', validFrom: '2028-01-01', validTo: '2030-12-31' },
+      }),
     );
     await once('governance.agreement.updated', () =>
-      updateAgreement({ ...ctx, agreementId: agreement.id, input: { version: agreement.version, title: 'Accordo di prova', periodStartYear: '2028', periodEndYear: '2030', validFrom: '2028-01-01', validTo: '2030-12-31', adoptedOn: '2027-12-01' } }),
+      updateAgreement({
+        ...ctx,
+        agreementId: agreement.id,
+        input: {
+          version: agreement.version,
+          title: 'Accordo di prova',
+          periodStartYear: '2028',
+          periodEndYear: '2030',
+          validFrom: '2028-01-01',
+          validTo: '2030-12-31',
+          adoptedOn: '2027-12-01',
+        },
+      }),
     );
-    const party = await once('governance.agreement.party_added', () => addParty({ ...ctx, agreementId: agreement.id, input: { organisationId: org.id, role: 'aderente' } }));
+    const party = await once('governance.agreement.party_added', () =>
+      addParty({ ...ctx, agreementId: agreement.id, input: { organisationId: org.id, role: 'aderente' } }),
+    );
     await once('governance.agreement.party_removed', () => removeParty({ ...ctx, agreementId: agreement.id, partyId: party.id }));
-    const signature = await once('governance.agreement.signature_added', () => addSignature({ ...ctx, agreementId: agreement.id, input: { organisationId: org.id, signerName: 'Referente della cooperativa', signerRole: 'Legale rappresentante', signedOn: '2027-12-15' } }));
+    const signature = await once('governance.agreement.signature_added', () =>
+      addSignature({
+        ...ctx,
+        agreementId: agreement.id,
+        input: { organisationId: org.id, signerName: 'Referente della cooperativa', signerRole: 'Legale rappresentante', signedOn: '2027-12-15' },
+      }),
+    );
     await once('governance.agreement.signature_removed', () => removeSignature({ ...ctx, agreementId: agreement.id, signatureId: signature.id }));
     const [a2] = await db().select({ version: agreements.version }).from(agreements).where(eq(agreements.id, agreement.id));
-    const uploaded = await once('governance.agreement.file_uploaded', () => uploadSignedAgreement({ ...ctx, agreementId: agreement.id, input: { version: a2!.version }, file: { name: 'accordo-firmato.pdf', bytes: PDF } }));
+    const uploaded = await once('governance.agreement.file_uploaded', () =>
+      uploadSignedAgreement({ ...ctx, agreementId: agreement.id, input: { version: a2!.version }, file: { name: 'accordo-firmato.pdf', bytes: PDF } }),
+    );
     assert.equal(uploaded.signedFileSize, PDF.length);
     const [fileEntry] = (await entriesFor(agreement.id)).filter((e) => e.action === 'governance.agreement.file_uploaded');
     assert.ok(!('signedFile' in (fileEntry!.after as object)), 'the audit log keeps the file’s fingerprint, not its bytes');
@@ -419,26 +673,57 @@ describe(`governance commands (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGli
 
   test('a stale version is a conflict and writes nothing', async () => {
     const ctx = { db: db(), actor: coordinator, ambitoId };
-    const [org] = await db().select().from(organisations).where(and(eq(organisations.ambitoId, ambitoId), eq(organisations.name, 'Comune di Samarate')));
+    const [org] = await db()
+      .select()
+      .from(organisations)
+      .where(and(eq(organisations.ambitoId, ambitoId), eq(organisations.name, 'Comune di Samarate')));
     const base = { name: 'Comune di Samarate', kind: 'comune', comuneId: org!.comuneId! };
     await updateOrganisation({ ...ctx, organisationId: org!.id, input: { ...base, version: org!.version, address: 'Samarate (VA)' } });
     const before = await auditCount();
-    await assert.rejects(updateOrganisation({ ...ctx, organisationId: org!.id, input: { ...base, version: org!.version, address: 'Altro indirizzo' } }), (e: unknown) => {
-      assert.ok(e instanceof ConflictError);
-      assert.match(e.message, /Qualcun altro ha modificato l’organizzazione/);
-      return true;
-    });
-    const [body] = await db().select().from(bodies).where(eq(bodies.id, assemblyId));
-    await assert.rejects(updateBodyRule({ ...ctx, bodyId: assemblyId, input: { version: body!.version - 1, ruleType: 'unanimity', base: 'members' } }), ConflictError);
-    const meeting = await newMeeting('Seduta per il conflitto');
-    await updateMeeting({ ...ctx, meetingId: meeting.id, input: { version: meeting.version, title: 'Seduta per il conflitto (spostata)', date: '2025-03-19', startTime: '17:30', endTime: '19:00', place: 'Gallarate' } });
     await assert.rejects(
-      updateMeeting({ ...ctx, meetingId: meeting.id, input: { version: meeting.version, title: 'Versione vecchia', date: '2025-03-12', startTime: '17:30', endTime: '19:00', place: 'Gallarate' } }),
+      updateOrganisation({ ...ctx, organisationId: org!.id, input: { ...base, version: org!.version, address: 'Altro indirizzo' } }),
+      (e: unknown) => {
+        assert.ok(e instanceof ConflictError);
+        assert.match(e.message, /Qualcun altro ha modificato l’organizzazione/);
+        return true;
+      },
+    );
+    const [body] = await db().select().from(bodies).where(eq(bodies.id, assemblyId));
+    await assert.rejects(
+      updateBodyRule({ ...ctx, bodyId: assemblyId, input: { version: body!.version - 1, ruleType: 'unanimity', base: 'members' } }),
+      ConflictError,
+    );
+    const meeting = await newMeeting('Seduta per il conflitto');
+    await updateMeeting({
+      ...ctx,
+      meetingId: meeting.id,
+      input: {
+        version: meeting.version,
+        title: 'Seduta per il conflitto (spostata)',
+        date: '2025-03-19',
+        startTime: '17:30',
+        endTime: '19:00',
+        place: 'Gallarate',
+      },
+    });
+    await assert.rejects(
+      updateMeeting({
+        ...ctx,
+        meetingId: meeting.id,
+        input: { version: meeting.version, title: 'Versione vecchia', date: '2025-03-12', startTime: '17:30', endTime: '19:00', place: 'Gallarate' },
+      }),
       /Qualcun altro ha modificato la riunione/,
     );
     await assert.rejects(convokeMeeting({ ...ctx, meetingId: meeting.id, input: { version: meeting.version } }), ConflictError);
     const members = await listMembers(db(), assemblyId, '2025-03-19');
-    await assert.rejects(recordAttendance({ ...ctx, meetingId: meeting.id, input: { version: String(meeting.version), ...Object.fromEntries(members.map((m) => [`status.${m.id}`, 'absent'])) } }), ConflictError);
+    await assert.rejects(
+      recordAttendance({
+        ...ctx,
+        meetingId: meeting.id,
+        input: { version: String(meeting.version), ...Object.fromEntries(members.map((m) => [`status.${m.id}`, 'absent'])) },
+      }),
+      ConflictError,
+    );
     assert.equal(await auditCount(), before + 2, 'only the two successful writes were audited');
     const [now] = await db().select().from(organisations).where(eq(organisations.id, org!.id));
     assert.equal(now!.address, 'Samarate (VA)');
@@ -451,12 +736,24 @@ describe(`governance commands (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGli
     assert.equal(can(member, 'meeting.create', scope), false);
     const before = (await db().select({ n: count() }).from(meetings))[0]!.n;
     await assert.rejects(
-      createMeeting({ db: db(), actor: member, ambitoId, bodyId: assemblyId, input: { title: 'Riunione non autorizzata', date: '2025-04-01', startTime: '10:00', endTime: '11:00', place: 'Gallarate' } }),
+      createMeeting({
+        db: db(),
+        actor: member,
+        ambitoId,
+        bodyId: assemblyId,
+        input: { title: 'Riunione non autorizzata', date: '2025-04-01', startTime: '10:00', endTime: '11:00', place: 'Gallarate' },
+      }),
       ForbiddenError,
     );
     assert.equal((await db().select({ n: count() }).from(meetings))[0]!.n, before);
     const staff = actorWith('staff', { ambitoId });
-    const created = await createMeeting({ db: db(), actor: staff, ambitoId, bodyId: assemblyId, input: { title: 'Convocata dallo staff', date: '2025-04-01', startTime: '10:00', endTime: '11:00', place: 'Gallarate' } });
+    const created = await createMeeting({
+      db: db(),
+      actor: staff,
+      ambitoId,
+      bodyId: assemblyId,
+      input: { title: 'Convocata dallo staff', date: '2025-04-01', startTime: '10:00', endTime: '11:00', place: 'Gallarate' },
+    });
     assert.ok(created.id);
   });
 
@@ -473,15 +770,38 @@ describe(`governance commands (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGli
     const before = await auditCount();
     const attempts: [string, () => Promise<unknown>][] = [
       ['createOrganisation', () => createOrganisation({ ...ctx, input: { name: 'Ente', kind: 'altro' } })],
-      ['updateOrganisation', () => updateOrganisation({ ...ctx, organisationId: org!.id, input: { version: org!.version, name: org!.name, kind: org!.kind, comuneId: org!.comuneId ?? '' } })],
+      [
+        'updateOrganisation',
+        () =>
+          updateOrganisation({
+            ...ctx,
+            organisationId: org!.id,
+            input: { version: org!.version, name: org!.name, kind: org!.kind, comuneId: org!.comuneId ?? '' },
+          }),
+      ],
       ['createPerson', () => createPerson({ ...ctx, input: { fullName: 'Mario Rossi' } })],
       ['createBody', () => createBody({ ...ctx, input: { name: 'Cabina di regia', type: 'cabina_di_regia', kind: 'tecnico' } })],
       ['updateBodyRule', () => updateBodyRule({ ...ctx, bodyId: assemblyId, input: { version: body!.version, ruleType: 'unanimity', base: 'members' } })],
-      ['createMeeting', () => createMeeting({ ...ctx, bodyId: assemblyId, input: { title: 'Riunione', date: '2025-04-01', startTime: '10:00', endTime: '11:00', place: 'Gallarate' } })],
+      [
+        'createMeeting',
+        () =>
+          createMeeting({
+            ...ctx,
+            bodyId: assemblyId,
+            input: { title: 'Riunione', date: '2025-04-01', startTime: '10:00', endTime: '11:00', place: 'Gallarate' },
+          }),
+      ],
       ['convokeMeeting', () => convokeMeeting({ ...ctx, meetingId: meeting.id, input: { version: meeting.version } })],
       ['saveMinutes', () => saveMinutes({ ...ctx, meetingId: meeting.id, input: { version: meeting.version, minutes: 'Testo' } })],
       ['addAttachment', () => addAttachment({ ...ctx, meetingId: meeting.id, file: { name: 'a.pdf', bytes: PDF } })],
-      ['createAgreement', () => createAgreement({ ...ctx, input: { title: 'Accordo', periodStartYear: '2031', periodEndYear: '2033', validFrom: '2031-01-01', validTo: '2033-12-31' } })],
+      [
+        'createAgreement',
+        () =>
+          createAgreement({
+            ...ctx,
+            input: { title: 'Accordo', periodStartYear: '2031', periodEndYear: '2033', validFrom: '2031-01-01', validTo: '2033-12-31' },
+          }),
+      ],
       ['addSignature', () => addSignature({ ...ctx, agreementId: agreement!.id, input: { signerName: 'Mario Rossi', signerRole: 'Sindaco' } })],
     ];
     for (const [name, attempt] of attempts) await assert.rejects(attempt(), ForbiddenError, name);
@@ -495,13 +815,34 @@ describe(`governance commands (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGli
     for (const [name] of MAYORS.slice(0, 8)) {
       const p = people.find((x) => x.fullName === name)!;
       const local = name.toLowerCase().replace(/ /g, '.');
-      await updatePerson({ ...ctx, personId: p.id, input: { version: p.version, fullName: p.fullName, roleTitle: 'Sindaco pro tempore', organisationId: p.organisationId ?? '', email: `${local}@comuni.example` } });
+      await updatePerson({
+        ...ctx,
+        personId: p.id,
+        input: {
+          version: p.version,
+          fullName: p.fullName,
+          roleTitle: 'Sindaco pro tempore',
+          organisationId: p.organisationId ?? '',
+          email: `${local}@comuni.example`,
+        },
+      });
     }
     const meeting = await newMeeting('Assemblea dei Sindaci di marzo', '2025-03-26', '17:30', '19:00');
-    const result = await once('governance.meeting.convoked', () => convokeMeeting({ ...ctx, meetingId: meeting.id, input: { version: meeting.version }, baseUrl: 'https://cantiere.example', now: new Date('2025-03-10T09:00:00Z') }));
+    const result = await once('governance.meeting.convoked', () =>
+      convokeMeeting({
+        ...ctx,
+        meetingId: meeting.id,
+        input: { version: meeting.version },
+        baseUrl: 'https://cantiere.example',
+        now: new Date('2025-03-10T09:00:00Z'),
+      }),
+    );
     assert.equal(result.messages, 8);
     assert.deepEqual(result.withoutEmail, ['Oreste Battiston']);
-    const messages = await db().select().from(outbox).where(eq(outbox.topic, `meeting:${meeting.id}`));
+    const messages = await db()
+      .select()
+      .from(outbox)
+      .where(eq(outbox.topic, `meeting:${meeting.id}`));
     assert.equal(messages.length, 8);
     const cassani = messages.find((m) => m.toName === 'Andrea Cassani')!;
     assert.equal(cassani.toAddress, 'andrea.cassani@comuni.example');
@@ -525,13 +866,31 @@ describe(`governance commands (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGli
     assert.match(unfolded, /\r\nSEQUENCE:0\r\n/);
     assert.match(unfolded, /\r\nSUMMARY:Assemblea dei Sindaci: Assemblea dei Sindaci di marzo\r\n/);
     assert.match(unfolded, /\r\nORGANIZER;CN="Ufficio di Piano – Ambito Territoriale di Gallarate":mailto:coordinator@test\.example\r\n/);
-    assert.ok(messages.every((m) => m.ics === ics), 'every member receives the same invitation');
+    assert.ok(
+      messages.every((m) => m.ics === ics),
+      'every member receives the same invitation',
+    );
 
     // After a change of time, a second convocation is an update with a higher SEQUENCE.
     const [m1] = await db().select().from(meetings).where(eq(meetings.id, meeting.id));
-    const moved = await updateMeeting({ ...ctx, meetingId: meeting.id, input: { version: m1!.version, title: 'Assemblea dei Sindaci di marzo', date: '2025-03-31', startTime: '17:30', endTime: '19:00', place: 'Sala messa a disposizione dal Comune capofila', agenda: 'Approvazione del verbale' } });
+    const moved = await updateMeeting({
+      ...ctx,
+      meetingId: meeting.id,
+      input: {
+        version: m1!.version,
+        title: 'Assemblea dei Sindaci di marzo',
+        date: '2025-03-31',
+        startTime: '17:30',
+        endTime: '19:00',
+        place: 'Sala messa a disposizione dal Comune capofila',
+        agenda: 'Approvazione del verbale',
+      },
+    });
     await convokeMeeting({ ...ctx, meetingId: meeting.id, input: { version: moved.version }, now: new Date('2025-03-20T09:00:00Z') });
-    const all = await db().select().from(outbox).where(eq(outbox.topic, `meeting:${meeting.id}`));
+    const all = await db()
+      .select()
+      .from(outbox)
+      .where(eq(outbox.topic, `meeting:${meeting.id}`));
     const update = all.find((m) => m.toName === 'Andrea Cassani' && m.subject.startsWith('Aggiornamento'))!;
     assert.equal(update.subject, 'Aggiornamento convocazione: Assemblea dei Sindaci – lunedì 31 marzo 2025');
     // After 30 March 2025 Rome is on summer time (UTC+2).
@@ -565,42 +924,60 @@ describe(`governance commands (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGli
     assert.equal(big.mimeType, 'application/pdf');
     const csv = await addAttachment({ ...ctx, meetingId: meeting.id, file: { name: 'presenze.csv', bytes: Buffer.from('comune;presente\nGallarate;sì\n') } });
     assert.equal(csv.mimeType, 'text/csv');
-    const png = await addAttachment({ ...ctx, meetingId: meeting.id, file: { name: 'grafico.PNG', bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]) } });
+    const png = await addAttachment({
+      ...ctx,
+      meetingId: meeting.id,
+      file: { name: 'grafico.PNG', bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]) },
+    });
     assert.equal(png.mimeType, 'image/png');
 
     const [agreement] = await listAgreements(db(), ambitoId);
     const [a] = await db().select({ version: agreements.version }).from(agreements).where(eq(agreements.id, agreement!.id));
     await assert.rejects(
-      uploadSignedAgreement({ ...ctx, agreementId: agreement!.id, input: { version: a!.version }, file: { name: 'accordo.docx', bytes: Buffer.from('PK\x03\x04') } }),
+      uploadSignedAgreement({
+        ...ctx,
+        agreementId: agreement!.id,
+        input: { version: a!.version },
+        file: { name: 'accordo.docx', bytes: Buffer.from('PK\x03\x04') },
+      }),
       (e: unknown) => e instanceof ValidationError && e.issues[0]!.path === 'signedFile' && /sono ammessi PDF/.test(e.issues[0]!.message),
     );
   });
 
   test('form input is checked field by field in Italian: fiscal code, RUNTS number, times, place, attendance', async () => {
     const ctx = { db: db(), actor: coordinator, ambitoId };
-    await assert.rejects(createOrganisation({ ...ctx, input: { name: 'Associazione', kind: 'aps', fiscalCode: '01234567890', runtsNumber: '' } }), (e: unknown) => {
-      assert.ok(e instanceof ValidationError);
-      assert.deepEqual(e.issues.map((i) => i.path), ['fiscalCode']);
-      assert.match(e.issues[0]!.message, /ultima cifra \(di controllo\) non corrisponde/);
-      return true;
-    });
+    await assert.rejects(
+      createOrganisation({ ...ctx, input: { name: 'Associazione', kind: 'aps', fiscalCode: '01234567890', runtsNumber: '' } }),
+      (e: unknown) => {
+        assert.ok(e instanceof ValidationError);
+        assert.deepEqual(
+          e.issues.map((i) => i.path),
+          ['fiscalCode'],
+        );
+        assert.match(e.issues[0]!.message, /ultima cifra \(di controllo\) non corrisponde/);
+        return true;
+      },
+    );
     await assert.rejects(createOrganisation({ ...ctx, input: { name: 'CGIL', kind: 'sindacato', runtsNumber: '999' } }), (e: unknown) => {
       assert.ok(e instanceof ValidationError);
       assert.match(e.issues.find((i) => i.path === 'runtsNumber')!.message, /Terzo settore/);
       return true;
     });
-    await assert.rejects(createMeeting({ ...ctx, bodyId: assemblyId, input: { title: 'Seduta', date: '2025-02-30', startTime: '19:00', endTime: '18:00' } }), (e: unknown) => {
-      assert.ok(e instanceof ValidationError);
-      assert.deepEqual(
-        e.issues.map((i) => `${i.path}: ${i.message}`),
-        [
-          'date: Data: data non valida, usa il formato AAAA-MM-GG (es. 2025-01-01).',
-          'place: Indica il luogo della riunione o il collegamento per partecipare online.',
-          'endTime: L’ora di fine deve seguire l’ora di inizio.',
-        ],
-      );
-      return true;
-    });
+    await assert.rejects(
+      createMeeting({ ...ctx, bodyId: assemblyId, input: { title: 'Seduta', date: '2025-02-30', startTime: '19:00', endTime: '18:00' } }),
+      (e: unknown) => {
+        assert.ok(e instanceof ValidationError);
+        assert.deepEqual(
+          e.issues.map((i) => `${i.path}: ${i.message}`),
+          [
+            'date: Data: data non valida, usa il formato AAAA-MM-GG (es. 2025-01-01).',
+            'place: Indica il luogo della riunione o il collegamento per partecipare online.',
+            'endTime: L’ora di fine deve seguire l’ora di inizio.',
+          ],
+        );
+        return true;
+      },
+    );
     const meeting = await newMeeting('Seduta con deleghe');
     const members = await listMembers(db(), assemblyId, '2025-03-12');
     const input: Record<string, string> = { version: String(meeting.version), ...Object.fromEntries(members.map((m) => [`status.${m.id}`, 'present'])) };
@@ -609,7 +986,10 @@ describe(`governance commands (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGli
     await assert.rejects(recordAttendance({ ...ctx, meetingId: meeting.id, input }), (e: unknown) => {
       assert.ok(e instanceof ValidationError);
       assert.deepEqual(e.issues.map((i) => i.path).sort(), [`delegate.${members[1]!.id}`, `status.${members[2]!.id}`].sort());
-      assert.match(e.issues.find((i) => i.path.startsWith('delegate.'))!.message, new RegExp(`^${members[1]!.personName}: scrivi il nome della persona delegata`));
+      assert.match(
+        e.issues.find((i) => i.path.startsWith('delegate.'))!.message,
+        new RegExp(`^${members[1]!.personName}: scrivi il nome della persona delegata`),
+      );
       return true;
     });
     input[`delegate.${members[1]!.id}`] = 'Vicesindaco';
@@ -619,27 +999,46 @@ describe(`governance commands (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGli
     assert.equal(overview.meeting.status, 'svolta');
     assert.equal(overview.summary.attendees.length, 8);
     assert.equal(overview.summary.attendees.find((a) => a.id === members[1]!.id)!.delegateName, 'Vicesindaco');
-    assert.deepEqual(overview.summary.absent.map((a) => a.personName), [members[2]!.personName]);
+    assert.deepEqual(
+      overview.summary.absent.map((a) => a.personName),
+      [members[2]!.personName],
+    );
     assert.equal(overview.summary.organisations.length, 8);
 
     const [body] = await db().select().from(bodies).where(eq(bodies.id, assemblyId));
-    await updateBodyRule({ ...ctx, bodyId: assemblyId, input: { version: body!.version, ruleType: 'population_weighted', thresholdPercent: '50', base: 'present' } });
-    const votes = { attendanceFingerprint: await fingerprintOf(meeting.id), ...Object.fromEntries(members.map((m) => [`vote.${m.id}`, 'for'])) };
-    await assert.rejects(createDecision({ ...ctx, meetingId: meeting.id, input: { number: '9/2025', date: '2025-03-12', subject: 'Voto di un assente', ...votes } }), (e: unknown) => {
-      assert.ok(e instanceof ValidationError);
-      assert.deepEqual(e.issues.map((i) => i.path), [`vote.${members[2]!.id}`]);
-      assert.match(e.issues[0]!.message, /risulta assente nelle presenze registrate della riunione, quindi non può votare/);
-      return true;
+    await updateBodyRule({
+      ...ctx,
+      bodyId: assemblyId,
+      input: { version: body!.version, ruleType: 'population_weighted', thresholdPercent: '50', base: 'present' },
     });
+    const votes = { attendanceFingerprint: await fingerprintOf(meeting.id), ...Object.fromEntries(members.map((m) => [`vote.${m.id}`, 'for'])) };
+    await assert.rejects(
+      createDecision({ ...ctx, meetingId: meeting.id, input: { number: '9/2025', date: '2025-03-12', subject: 'Voto di un assente', ...votes } }),
+      (e: unknown) => {
+        assert.ok(e instanceof ValidationError);
+        assert.deepEqual(
+          e.issues.map((i) => i.path),
+          [`vote.${members[2]!.id}`],
+        );
+        assert.match(e.issues[0]!.message, /risulta assente nelle presenze registrate della riunione, quindi non può votare/);
+        return true;
+      },
+    );
   });
 
   test('a governance bundle with errors is refused whole, naming file, row and column', async () => {
     const ctx = { db: db(), actor: coordinator, ambitoId };
     const before = await auditCount();
     const files = [
-      { name: 'organizzazioni.csv', text: 'nome;tipo;codice_fiscale;numero_runts;codice_istat_comune;email;indirizzo\nCaritas;ente_religioso;;;;;\nComune di Gallarate;comune;;;012070;;\nComune di Busto Arsizio;comune;;;012026;;\n' },
+      {
+        name: 'organizzazioni.csv',
+        text: 'nome;tipo;codice_fiscale;numero_runts;codice_istat_comune;email;indirizzo\nCaritas;ente_religioso;;;;;\nComune di Gallarate;comune;;;012070;;\nComune di Busto Arsizio;comune;;;012026;;\n',
+      },
       { name: 'persone.csv', text: 'nome;ruolo;organizzazione;email\nMario Rossi;Presidente;Caritas Ambrosiana;mario\n' },
-      { name: 'componenti.csv', text: 'organo;persona;organizzazione;posizione;codice_istat_comune;delegato_di;valido_dal;valido_al\nTavolo Tematico Anziani;Mario Rossi;Caritas;membro;;;2025-01-01;\n' },
+      {
+        name: 'componenti.csv',
+        text: 'organo;persona;organizzazione;posizione;codice_istat_comune;delegato_di;valido_dal;valido_al\nTavolo Tematico Anziani;Mario Rossi;Caritas;membro;;;2025-01-01;\n',
+      },
     ];
     await assert.rejects(importGovernance({ ...ctx, files }), (e: unknown) => {
       assert.ok(e instanceof ValidationError);
@@ -667,6 +1066,9 @@ describe(`governance commands (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGli
       return true;
     });
     assert.equal(await auditCount(), before);
-    assert.equal((await listOrganisations(db(), ambitoId)).some((o) => o.name === 'Caritas'), false);
+    assert.equal(
+      (await listOrganisations(db(), ambitoId)).some((o) => o.name === 'Caritas'),
+      false,
+    );
   });
 });

@@ -23,7 +23,10 @@ describe('LEPS: links between plan objectives and LEPS', async () => {
     const d = await getLepsDashboard(database.db, gallarateId, 2025);
     const pis = d.rows.find((r) => r.code === 'LEPS_PRONTO_INTERVENTO')!;
     assert.equal(pis.summary.status, 'programmato');
-    assert.deepEqual(pis.objectives.map((o) => o.code), ['4']);
+    assert.deepEqual(
+      pis.objectives.map((o) => o.code),
+      ['4'],
+    );
     assert.equal(pis.summary.budgetCents, 258_000_00);
     assert.deepEqual(pis.objectives[0]!.funds, [
       { fund: 'FONDO_POVERTA_QUOTA_SERVIZI', label: 'Fondo povertà – quota servizi', amountCents: 240_000_00 },
@@ -31,16 +34,28 @@ describe('LEPS: links between plan objectives and LEPS', async () => {
     ]);
     assert.equal(pis.budgetShared, null);
     // Every card that names a LEPS is linked to it in the demo plan.
-    assert.deepEqual(d.rows.filter((r) => r.namedNotLinked.length > 0).map((r) => r.code), []);
+    assert.deepEqual(
+      d.rows.filter((r) => r.namedNotLinked.length > 0).map((r) => r.code),
+      [],
+    );
   });
 
   test('objective D (SAD/SADH) is under Incremento SAD with the LEPS card, objective M (caregivers) under Sollievo', async () => {
     const d = await getLepsDashboard(database.db, gallarateId, 2025);
     const sad = d.rows.find((r) => r.code === 'LEPS_SAD')!;
-    assert.deepEqual(sad.objectives.map((o) => [o.code, o.budgetCents]), [['D', 1_480_000_00], ['LEPS-SAD', 0]]);
+    assert.deepEqual(
+      sad.objectives.map((o) => [o.code, o.budgetCents]),
+      [
+        ['D', 1_480_000_00],
+        ['LEPS-SAD', 0],
+      ],
+    );
     assert.equal(sad.summary.budgetCents, 1_480_000_00);
     const sollievo = d.rows.find((r) => r.code === 'LEPS_SOLLIEVO')!;
-    assert.deepEqual(sollievo.objectives.map((o) => [o.code, o.budgetCents]), [['M', 48_000_00]]);
+    assert.deepEqual(
+      sollievo.objectives.map((o) => [o.code, o.budgetCents]),
+      [['M', 48_000_00]],
+    );
     assert.notEqual(sollievo.summary.status, 'non_programmato');
   });
 
@@ -81,14 +96,26 @@ describe('LEPS: links between plan objectives and LEPS', async () => {
     });
     // The plan is adopted: the new link is a proposed variation and the dashboard does not use it yet.
     const proposedOnly = await getLepsDashboard(database.db, gallarateId, 2025);
-    assert.deepEqual(proposedOnly.rows.find((r) => r.code === 'LEPS_SUPERVISIONE')!.objectives.map((o) => o.code), []);
+    assert.deepEqual(
+      proposedOnly.rows.find((r) => r.code === 'LEPS_SUPERVISIONE')!.objectives.map((o) => o.code),
+      [],
+    );
     // Links classify the objective: the Lombardy template counts them as a minor change the coordinator approves.
     const draft = (await listVariations(database.db, plan.id, getTemplate(plan.templateId))).find((v) => v.status === 'draft')!;
     assert.equal(draft.minor, true);
-    await decideVariation({ db: database.db, actor: coordinator, planId: plan.id, variationId: draft.id, input: { version: draft.version, decision: 'approve' } });
+    await decideVariation({
+      db: database.db,
+      actor: coordinator,
+      planId: plan.id,
+      variationId: draft.id,
+      input: { version: draft.version, decision: 'approve' },
+    });
     const d = await getLepsDashboard(database.db, gallarateId, 2025);
     const supervision = d.rows.find((r) => r.code === 'LEPS_SUPERVISIONE')!;
-    assert.deepEqual(supervision.objectives.map((o) => o.code), ['N']);
+    assert.deepEqual(
+      supervision.objectives.map((o) => o.code),
+      ['N'],
+    );
     assert.equal(supervision.summary.budgetCents, 6_000_00);
     assert.equal(d.budget.totalCents, 3_948_743_00 + 6_000_00);
   });
@@ -113,11 +140,20 @@ describe('LEPS: links between plan objectives and LEPS', async () => {
       },
     });
     const draft = (await listVariations(database.db, plan.id, getTemplate(plan.templateId))).find((v) => v.status === 'draft')!;
-    await decideVariation({ db: database.db, actor: actorWith('coordinator', { ambitoId: gallarateId }), planId: plan.id, variationId: draft.id, input: { version: draft.version, decision: 'approve' } });
+    await decideVariation({
+      db: database.db,
+      actor: actorWith('coordinator', { ambitoId: gallarateId }),
+      planId: plan.id,
+      variationId: draft.id,
+      input: { version: draft.version, decision: 'approve' },
+    });
     const d = await getLepsDashboard(database.db, gallarateId, 2025);
     const sollievo = d.rows.find((r) => r.code === 'LEPS_SOLLIEVO')!;
     assert.equal(sollievo.summary.status, 'non_programmato');
-    assert.deepEqual(sollievo.namedNotLinked.map((o) => o.code), ['M']);
+    assert.deepEqual(
+      sollievo.namedNotLinked.map((o) => o.code),
+      ['M'],
+    );
     assert.equal(d.budget.totalCents, 3_948_743_00 + 6_000_00 - 48_000_00);
   });
 });

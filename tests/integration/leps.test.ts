@@ -43,7 +43,10 @@ describe('LEPS: catalogue, social workers, dashboard and regional table', async 
     assert.equal(c.version, 'lombardia-2025-2027.1');
     assert.equal(c.entries.length, 16);
     assert.deepEqual(
-      c.entries.filter((e) => e.priority).map((e) => e.code).sort(),
+      c.entries
+        .filter((e) => e.priority)
+        .map((e) => e.code)
+        .sort(),
       [...PRIORITY].sort(),
     );
   });
@@ -73,7 +76,10 @@ describe('LEPS: catalogue, social workers, dashboard and regional table', async 
   });
 
   test('a catalogue version is loaded once, by the administrator only', async () => {
-    await assert.rejects(importLepsCatalogue({ db: database.db, actor: actorWith('coordinator', { ambitoId: gallarateId }), fileName: 'catalogo-leps.json', text: catalogueText }), ForbiddenError);
+    await assert.rejects(
+      importLepsCatalogue({ db: database.db, actor: actorWith('coordinator', { ambitoId: gallarateId }), fileName: 'catalogo-leps.json', text: catalogueText }),
+      ForbiddenError,
+    );
     await assert.rejects(importLepsCatalogue({ db: database.db, actor: admin, fileName: 'catalogo-leps.json', text: catalogueText }), (e: unknown) => {
       assert.ok(e instanceof ValidationError);
       assert.equal(e.issues[0]!.path, 'catalogo-leps.json, campo version');
@@ -83,17 +89,30 @@ describe('LEPS: catalogue, social workers, dashboard and regional table', async 
 
   test('the administrator edits a catalogue entry; a stale version is a conflict and the change is in the entry’s history', async () => {
     const { entry } = (await getCatalogueEntry(database.db, 'LEPS_SUPERVISIONE'))!;
-    const input = { version: entry.version, name: entry.name, legalReference: entry.legalReference, planningAct: entry.planningAct, fundingText: entry.fundingText, note: 'Nota di prova dell’amministratrice' };
-    await assert.rejects(updateCatalogueEntry({ db: database.db, actor: actorWith('regional_reviewer', { regionCode: '03' }), entryId: entry.id, input }), ForbiddenError);
+    const input = {
+      version: entry.version,
+      name: entry.name,
+      legalReference: entry.legalReference,
+      planningAct: entry.planningAct,
+      fundingText: entry.fundingText,
+      note: 'Nota di prova dell’amministratrice',
+    };
+    await assert.rejects(
+      updateCatalogueEntry({ db: database.db, actor: actorWith('regional_reviewer', { regionCode: '03' }), entryId: entry.id, input }),
+      ForbiddenError,
+    );
     const saved = await updateCatalogueEntry({ db: database.db, actor: admin, entryId: entry.id, input });
     assert.equal(saved.version, entry.version + 1);
     await assert.rejects(updateCatalogueEntry({ db: database.db, actor: admin, entryId: entry.id, input }), ConflictError);
     const other = (await getCatalogueEntry(database.db, 'LEPS_SAD'))!.entry;
-    await assert.rejects(updateCatalogueEntry({ db: database.db, actor: admin, entryId: entry.id, input: { ...input, version: saved.version, name: other.name } }), (e: unknown) => {
-      assert.ok(e instanceof ValidationError);
-      assert.match(e.issues[0]!.message, /LEPS_SAD/);
-      return true;
-    });
+    await assert.rejects(
+      updateCatalogueEntry({ db: database.db, actor: admin, entryId: entry.id, input: { ...input, version: saved.version, name: other.name } }),
+      (e: unknown) => {
+        assert.ok(e instanceof ValidationError);
+        assert.match(e.issues[0]!.message, /LEPS_SAD/);
+        return true;
+      },
+    );
     const { history } = (await getCatalogueEntry(database.db, 'LEPS_SUPERVISIONE'))!;
     assert.equal(history.length, 1);
     assert.equal((history[0]!.after as { note: string }).note, 'Nota di prova dell’amministratrice');
@@ -101,12 +120,18 @@ describe('LEPS: catalogue, social workers, dashboard and regional table', async 
 
   test('the dashboard shows the latest measurement of a LEPS indicator with the status of its target', async () => {
     const [pippi] = await database.db.select().from(planObjectives).where(eq(planObjectives.code, 'LEPS-PIPPI'));
-    const [ind4] = await database.db.select().from(planIndicators).where(and(eq(planIndicators.objectiveId, pippi!.id), eq(planIndicators.code, 'IND-4')));
+    const [ind4] = await database.db
+      .select()
+      .from(planIndicators)
+      .where(and(eq(planIndicators.objectiveId, pippi!.id), eq(planIndicators.code, 'IND-4')));
     const staff = actorWith('staff', { ambitoId: gallarateId });
     await saveMeasurement({ db: database.db, actor: staff, indicatorId: ind4!.id, input: { period: '2025-S1', numerator: '3', denominator: '10' } });
     await saveMeasurement({ db: database.db, actor: staff, indicatorId: ind4!.id, input: { period: '2025-S2', numerator: '2', denominator: '5' } });
     const d = await getLepsDashboard(database.db, gallarateId, 2025);
-    const shown = d.rows.find((r) => r.code === 'LEPS_PREVENZIONE_ALLONTANAMENTO')!.objectives.find((o) => o.code === 'LEPS-PIPPI')!.indicators.find((i) => i.code === 'IND-4')!;
+    const shown = d.rows
+      .find((r) => r.code === 'LEPS_PREVENZIONE_ALLONTANAMENTO')!
+      .objectives.find((o) => o.code === 'LEPS-PIPPI')!
+      .indicators.find((i) => i.code === 'IND-4')!;
     assert.equal(shown.latest?.periodLabel, '2° semestre 2025');
     assert.equal(shown.latest?.status, 'non_raggiunto');
     assert.match(shown.latest!.reason!, /2025: 33,33 % < 40 % → non raggiunto/);
@@ -120,12 +145,21 @@ describe('LEPS: catalogue, social workers, dashboard and regional table', async 
     for (const code of PRIORITY) assert.equal(d.rows.find((r) => r.code === code)!.summary.status, 'programmato', code);
     // The VMD card (1.300.000 €) and objective I (265.000 €, which also names the PIPPI LEPS).
     const vmd = d.rows.find((r) => r.code === 'LEPS_VALUTAZIONE_MULTIDIMENSIONALE')!;
-    assert.deepEqual(vmd.objectives.map((o) => [o.code, o.budgetCents]), [['I', 265_000_00], ['LEPS-VMD', 1_300_000_00]]);
+    assert.deepEqual(
+      vmd.objectives.map((o) => [o.code, o.budgetCents]),
+      [
+        ['I', 265_000_00],
+        ['LEPS-VMD', 1_300_000_00],
+      ],
+    );
     assert.equal(vmd.summary.budgetCents, 1_565_000_00);
     const pippi = d.rows.find((r) => r.code === 'LEPS_PREVENZIONE_ALLONTANAMENTO')!;
     assert.equal(pippi.summary.budgetCents, 105_000_00 + 265_000_00);
     const ind4 = pippi.objectives.find((o) => o.code === 'LEPS-PIPPI')!.indicators.find((i) => i.code === 'IND-4')!;
-    assert.deepEqual(ind4.targets.map((t) => t.rule), [{ type: 'gte_percent', value: 40 }]);
+    assert.deepEqual(
+      ind4.targets.map((t) => t.rule),
+      [{ type: 'gte_percent', value: 40 }],
+    );
     const social = d.rows.find((r) => r.code === 'LEPS_SERVIZIO_SOCIALE_PROFESSIONALE')!;
     assert.equal(social.summary.status, 'dati_mancanti');
     assert.equal(d.staffing.current.population, 122_855);
@@ -146,10 +180,16 @@ describe('LEPS: catalogue, social workers, dashboard and regional table', async 
   });
 
   test('the staff list import is all or nothing, with row and column for every problem', async () => {
-    const bad = [HEADER, 'AS-01;Comune di Iseo;comune;tempo_indeterminato;1;;;;2024-01-01;;017085', 'AS-02;Comune di Gallarate;comune;tempo_indeterminato;1;;;;2024-01-01;;012070'].join('\n');
+    const bad = [
+      HEADER,
+      'AS-01;Comune di Iseo;comune;tempo_indeterminato;1;;;;2024-01-01;;017085',
+      'AS-02;Comune di Gallarate;comune;tempo_indeterminato;1;;;;2024-01-01;;012070',
+    ].join('\n');
     await assert.rejects(importSocialWorkerStaff({ db: database.db, actor: admin, ambitoId: sebinoId, fileName: 'as.csv', text: bad }), (e: unknown) => {
       assert.ok(e instanceof ValidationError);
-      assert.deepEqual(e.issues, [{ path: 'as.csv, riga 3, colonna codice_istat_comune', message: 'il comune 012070 non fa parte dell’Ambito Ambito n. 5 – Sebino' }]);
+      assert.deepEqual(e.issues, [
+        { path: 'as.csv, riga 3, colonna codice_istat_comune', message: 'il comune 012070 non fa parte dell’Ambito Ambito n. 5 – Sebino' },
+      ]);
       return true;
     });
     const rows = await database.db.select().from(socialWorkerPosts).where(eq(socialWorkerPosts.ambitoId, sebinoId));
@@ -158,11 +198,18 @@ describe('LEPS: catalogue, social workers, dashboard and regional table', async 
 
   test('with 10 full-time and 2 half-time permanent social workers Sebino reaches the LEPS and misses 2,5865 FTE of the objective', async () => {
     const lines = [HEADER];
-    for (let i = 1; i <= 10; i++) lines.push(`AS-${String(i).padStart(2, '0')};Comune di Iseo;ente_capofila;tempo_indeterminato;1;;FONDO_POVERTA_CONTRIBUTO_AS;;2024-01-01;;`);
+    for (let i = 1; i <= 10; i++)
+      lines.push(`AS-${String(i).padStart(2, '0')};Comune di Iseo;ente_capofila;tempo_indeterminato;1;;FONDO_POVERTA_CONTRIBUTO_AS;;2024-01-01;;`);
     lines.push('AS-11;Comune di Marone;comune;tempo_indeterminato;;18;;Segretariato sociale;2024-01-01;;017106');
     lines.push('AS-12;Comune di Zone;comune;tempo_indeterminato;0,5;;COMUNI;;2025-03-01;;017205');
     lines.push('AS-13;Cooperativa affidataria;ente_terzo_settore;tempo_determinato;1;;;Tutela minori;2025-01-01;;');
-    const r = await importSocialWorkerStaff({ db: database.db, actor: actorWith('staff', { ambitoId: sebinoId }), ambitoId: sebinoId, fileName: 'as.csv', text: lines.join('\n') });
+    const r = await importSocialWorkerStaff({
+      db: database.db,
+      actor: actorWith('staff', { ambitoId: sebinoId }),
+      ambitoId: sebinoId,
+      fileName: 'as.csv',
+      text: lines.join('\n'),
+    });
     assert.deepEqual(r, { file: 'as.csv', rows: 13, fte: 12 });
     const s = await getStaffing(database.db, sebinoId, 2025);
     assert.equal(s.current.fte, 11);
@@ -173,7 +220,13 @@ describe('LEPS: catalogue, social workers, dashboard and regional table', async 
     assert.equal(s.current.assessment.serviceObjective.toHire, 3);
     assert.equal(s.current.assessment.inhabitantsPerWorker?.formula, '54.346 abitanti / 11,00 ETP = 4.940,5 abitanti per assistente sociale');
     // 2024: AS-12 was not yet in service.
-    assert.deepEqual(s.history.map((h) => [h.year, h.fte]), [[2024, 10.5], [2025, 11]]);
+    assert.deepEqual(
+      s.history.map((h) => [h.year, h.fte]),
+      [
+        [2024, 10.5],
+        [2025, 11],
+      ],
+    );
     assert.ok(s.chartSvg?.startsWith('<svg'));
     // L. 178/2020 c. 797: 54.346/6.500 = 8,3609 FTE; band a) up to 10,8692 → 2,5083 × 40.000 €; band b) 0,1308 × 20.000 €.
     assert.equal(s.contribution.bands[0]!.countedFte, 2.5083);
@@ -189,7 +242,14 @@ describe('LEPS: catalogue, social workers, dashboard and regional table', async 
       assert.equal(e.issues[0]!.path, 'as2.csv, riga 2, colonna dal');
       return true;
     });
-    const input = { code: 'AS-01', employerKind: 'ente_capofila', employerName: 'Comune di Iseo', contract: 'tempo_indeterminato', fte: '1', validFrom: '2025-06-01' };
+    const input = {
+      code: 'AS-01',
+      employerKind: 'ente_capofila',
+      employerName: 'Comune di Iseo',
+      contract: 'tempo_indeterminato',
+      fte: '1',
+      validFrom: '2025-06-01',
+    };
     await assert.rejects(addSocialWorkerPost({ db: database.db, actor: admin, ambitoId: sebinoId, input }), (e: unknown) => {
       assert.ok(e instanceof ValidationError);
       assert.equal(e.issues[0]!.path, 'validFrom');
@@ -198,11 +258,25 @@ describe('LEPS: catalogue, social workers, dashboard and regional table', async 
   });
 
   test('the Ufficio di Piano adds and removes a post from the form; other roles cannot', async () => {
-    const input = { code: 'AS-G1', employerKind: 'comune', employerName: 'Comune di Gallarate', contract: 'tempo_determinato', weeklyHours: '27', validFrom: '2025-01-01', fundingSources: ['FNA'] };
+    const input = {
+      code: 'AS-G1',
+      employerKind: 'comune',
+      employerName: 'Comune di Gallarate',
+      contract: 'tempo_determinato',
+      weeklyHours: '27',
+      validFrom: '2025-01-01',
+      fundingSources: ['FNA'],
+    };
     for (const role of ['third_sector', 'mayor', 'comune_referent'] as const) {
-      await assert.rejects(addSocialWorkerPost({ db: database.db, actor: actorWith(role, { ambitoId: gallarateId }), ambitoId: gallarateId, input }), ForbiddenError);
+      await assert.rejects(
+        addSocialWorkerPost({ db: database.db, actor: actorWith(role, { ambitoId: gallarateId }), ambitoId: gallarateId, input }),
+        ForbiddenError,
+      );
     }
-    await assert.rejects(addSocialWorkerPost({ db: database.db, actor: actorWith('regional_reviewer', { regionCode: '03' }), ambitoId: gallarateId, input }), ForbiddenError);
+    await assert.rejects(
+      addSocialWorkerPost({ db: database.db, actor: actorWith('regional_reviewer', { regionCode: '03' }), ambitoId: gallarateId, input }),
+      ForbiddenError,
+    );
     await assert.rejects(addSocialWorkerPost({ db: database.db, actor: admin, ambitoId: gallarateId, input: { ...input, fte: '0,5' } }), (e: unknown) => {
       assert.ok(e instanceof ValidationError);
       assert.equal(e.issues[0]!.path, 'fte');
@@ -231,13 +305,29 @@ describe('LEPS: catalogue, social workers, dashboard and regional table', async 
     const sebino = rows.find((r) => r.ambitoCode === 'sebino')!;
     assert.equal(sebino.fte, 11);
     assert.equal(sebino.gapObjectiveFte, 2.5865);
-    assert.deepEqual(sortRegionalRows(rows, 'popolazione', 'desc').map((r) => r.ambitoCode), ['gallarate', 'sebino']);
-    assert.deepEqual(sortRegionalRows(rows, 'etp', 'desc').map((r) => r.ambitoCode), ['sebino', 'gallarate']);
+    assert.deepEqual(
+      sortRegionalRows(rows, 'popolazione', 'desc').map((r) => r.ambitoCode),
+      ['gallarate', 'sebino'],
+    );
+    assert.deepEqual(
+      sortRegionalRows(rows, 'etp', 'desc').map((r) => r.ambitoCode),
+      ['sebino', 'gallarate'],
+    );
     const csv = regionalCsv(sortRegionalRows(rows, 'ambito', 'asc'));
-    const lines = csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
     assert.equal(lines.length, 3);
     assert.equal(lines[0]!.split(';')[0], 'codice_ambito');
-    assert.deepEqual(lines.slice(1).map((l) => l.split(';')[0]), ['sebino', 'gallarate']);
-    assert.ok(lines[1]!.startsWith('sebino;Ambito n. 5 – Sebino;Piano di Zona 2025-2027 – Ambito n. 5 – Sebino;54346;2024;11,0000;4940,5;Soglia raggiunta;10,8692;13,5865;'));
+    assert.deepEqual(
+      lines.slice(1).map((l) => l.split(';')[0]),
+      ['sebino', 'gallarate'],
+    );
+    assert.ok(
+      lines[1]!.startsWith(
+        'sebino;Ambito n. 5 – Sebino;Piano di Zona 2025-2027 – Ambito n. 5 – Sebino;54346;2024;11,0000;4940,5;Soglia raggiunta;10,8692;13,5865;',
+      ),
+    );
   });
 });

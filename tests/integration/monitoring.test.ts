@@ -16,7 +16,13 @@ import {
   unlockPeriod,
   updateActionProgress,
 } from '../../app/modules/monitoring/monitoring.commands.ts';
-import { getIndicatorMonitoring, getPlanDashboard, getPlanEvaluation, listDue, listLatestMeasurements } from '../../app/modules/monitoring/monitoring.queries.ts';
+import {
+  getIndicatorMonitoring,
+  getPlanDashboard,
+  getPlanEvaluation,
+  listDue,
+  listLatestMeasurements,
+} from '../../app/modules/monitoring/monitoring.queries.ts';
 import { measurements } from '../../app/modules/monitoring/monitoring.schema.ts';
 import { listPlans, listVariations } from '../../app/modules/planning/planning.queries.ts';
 import { decideVariation } from '../../app/modules/planning/planning.commands.ts';
@@ -75,7 +81,10 @@ describe('monitoring: measurements, targets, locks, evaluation grid, carry-over'
       O: '33% (insufficiente)',
       P: '100% (ottimo)',
     });
-    assert.ok(e.objectives.every((o) => o.publishedMatches === true), 'every computed grade equals the published one');
+    assert.ok(
+      e.objectives.every((o) => o.publishedMatches === true),
+      'every computed grade equals the published one',
+    );
     assert.equal(e.mean!.label, '76,56% (sufficiente)');
     assert.equal(e.mean!.numerator, 1225);
     assert.equal(e.mean!.denominator, 16);
@@ -86,7 +95,10 @@ describe('monitoring: measurements, targets, locks, evaluation grid, carry-over'
     assert.equal(b.evaluation!.resourceAdequacyLevel, 'Sufficientemente adeguato');
     // Regression: objective E's page cited "…, vedi README-evaluation.md, L1916-L2018" (fixture line numbers).
     const eRow = e.objectives.find((o) => o.code === 'E')!;
-    assert.match(eRow.evaluation!.source!, /^Ambito Territoriale di Gallarate, Piano di Zona 2025-2027 .*§1\.3 «Valutazione degli obiettivi di piano», obiettivo E «/);
+    assert.match(
+      eRow.evaluation!.source!,
+      /^Ambito Territoriale di Gallarate, Piano di Zona 2025-2027 .*§1\.3 «Valutazione degli obiettivi di piano», obiettivo E «/,
+    );
     for (const o of e.objectives) {
       assert.doesNotMatch(o.evaluation!.source ?? '', /\bL\d+|\.md\b|\.json\b/, `objective ${o.code}`);
       assert.deepEqual(Object.keys(o.published ?? {}).sort(), ['band', 'percent'], `objective ${o.code}: no line numbers with the published grade`);
@@ -98,8 +110,18 @@ describe('monitoring: measurements, targets, locks, evaluation grid, carry-over'
     const grid = JSON.parse(text);
     grid.objectives.find((o: { code: string }) => o.code === 'E').actions[0].realisationPercent = 40;
     await assert.rejects(
-      importEvaluation({ db: database.db, actor: actorWith('coordinator', { ambitoId }), planId: plan2021, fileName: 'griglia.json', text: JSON.stringify(grid) }),
-      (e: unknown) => e instanceof ValidationError && e.issues.length === 1 && e.issues[0]!.path === 'griglia.json, obiettivo E, azione 1, campo realisationPercent' && e.issues[0]!.message === 'nella griglia 40%, nel piano 0%',
+      importEvaluation({
+        db: database.db,
+        actor: actorWith('coordinator', { ambitoId }),
+        planId: plan2021,
+        fileName: 'griglia.json',
+        text: JSON.stringify(grid),
+      }),
+      (e: unknown) =>
+        e instanceof ValidationError &&
+        e.issues.length === 1 &&
+        e.issues[0]!.path === 'griglia.json, obiettivo E, azione 1, campo realisationPercent' &&
+        e.issues[0]!.message === 'nella griglia 40%, nel piano 0%',
     );
     assert.equal((await getPlanEvaluation(database.db, plan2021))!.mean!.label, '76,56% (sufficiente)');
   });
@@ -108,12 +130,24 @@ describe('monitoring: measurements, targets, locks, evaluation grid, carry-over'
     const staff = actorWith('staff', { ambitoId });
     const e = (await getPlanEvaluation(database.db, plan2021))!;
     const m = e.objectives.find((o) => o.code === 'M')!;
-    const input = { version: String(m.evaluation!.version), usersEvaluation: 'Buona la partecipazione ai gruppi.', resourceAdequacyLevel: 'Adeguato', spendingBudgetedCents: '16.000', spendingPaidCents: '16.600', needAnswered: 'yes', reproposed: 'yes', continuityWithPrevious: 'yes' };
+    const input = {
+      version: String(m.evaluation!.version),
+      usersEvaluation: 'Buona la partecipazione ai gruppi.',
+      resourceAdequacyLevel: 'Adeguato',
+      spendingBudgetedCents: '16.000',
+      spendingPaidCents: '16.600',
+      needAnswered: 'yes',
+      reproposed: 'yes',
+      continuityWithPrevious: 'yes',
+    };
     const saved = await saveObjectiveEvaluation({ db: database.db, actor: staff, objectiveId: m.id, input });
     assert.equal(saved.spendingClass, 'above_100');
     assert.equal(saved.spendingPercent, 103.75);
     await assert.rejects(saveObjectiveEvaluation({ db: database.db, actor: staff, objectiveId: m.id, input }), ConflictError);
-    const audit = await database.db.select().from(auditLog).where(and(eq(auditLog.entityId, saved.id), eq(auditLog.action, 'monitoring.evaluation.updated')));
+    const audit = await database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, saved.id), eq(auditLog.action, 'monitoring.evaluation.updated')));
     assert.equal(audit.length, 1);
     const again = (await getPlanEvaluation(database.db, plan2021))!;
     assert.equal(again.objectives.find((o) => o.code === 'M')!.grade!.label, '33% (insufficiente)');
@@ -151,7 +185,12 @@ describe('monitoring: measurements, targets, locks, evaluation grid, carry-over'
   test('year-on-year targets compare with the previous year; a count broken down by comune sums to the Ambito', async () => {
     const staff = actorWith('staff', { ambitoId });
     const tools = await indicator('LEPS-PUA', '3.1'); // 2025 ≥ 1, 2026 > 2025, 2027 > 2026
-    for (const [period, value] of [['2025-S1', '1'], ['2025-S2', '1'], ['2026-S1', '1'], ['2026-S2', '1']] as const) {
+    for (const [period, value] of [
+      ['2025-S1', '1'],
+      ['2025-S2', '1'],
+      ['2026-S1', '1'],
+      ['2026-S2', '1'],
+    ] as const) {
       await saveMeasurement({ db: database.db, actor: staff, indicatorId: tools, input: { period, value } });
     }
     let detail = (await getIndicatorMonitoring(database.db, tools, '2027-02-01'))!;
@@ -163,9 +202,13 @@ describe('monitoring: measurements, targets, locks, evaluation grid, carry-over'
     // The same period again as a new value is refused (no silent overwrite); a stale version is a conflict.
     await assert.rejects(
       saveMeasurement({ db: database.db, actor: staff, indicatorId: tools, input: { period: '2026-S2', value: '5' } }),
-      (e: unknown) => e instanceof ValidationError && e.issues[0]!.message === 'Il 2° semestre 2026 ha già un valore: per cambiarlo usa «Correggi» nella tabella dei valori.',
+      (e: unknown) =>
+        e instanceof ValidationError && e.issues[0]!.message === 'Il 2° semestre 2026 ha già un valore: per cambiarlo usa «Correggi» nella tabella dei valori.',
     );
-    await assert.rejects(saveMeasurement({ db: database.db, actor: staff, indicatorId: tools, input: { period: '2026-S2', value: '5', version: String(s2.version) } }), ConflictError);
+    await assert.rejects(
+      saveMeasurement({ db: database.db, actor: staff, indicatorId: tools, input: { period: '2026-S2', value: '5', version: String(s2.version) } }),
+      ConflictError,
+    );
 
     const meetings = await indicator('F', '1.1'); // ≥ 2 per year
     await saveMeasurement({ db: database.db, actor: staff, indicatorId: meetings, input: { period: '2025-S1', comuneId: samarateId, value: '1' } });
@@ -190,11 +233,17 @@ describe('monitoring: measurements, targets, locks, evaluation grid, carry-over'
     );
     // A period outside the indicator's periods offered by the select (not yet started at `now`) is refused too.
     const detail = (await getIndicatorMonitoring(database.db, pua, '2025-09-15'))!;
-    assert.deepEqual(detail.periodChoices.map((c) => c.key), ['2024-S1', '2024-S2', '2025-S1', '2025-S2']);
+    assert.deepEqual(
+      detail.periodChoices.map((c) => c.key),
+      ['2024-S1', '2024-S2', '2025-S1', '2025-S2'],
+    );
     assert.equal(detail.suggestedPeriod, '2025-S1');
     await assert.rejects(
       saveMeasurement({ db: database.db, actor: staff, indicatorId: pua, input: { period: '2026-S1', numerator: '1', denominator: '2' }, today: '2025-09-15' }),
-      (e: unknown) => e instanceof ValidationError && e.issues[0]!.path === 'period' && e.issues[0]!.message === 'il periodo 1° semestre 2026 non è ancora iniziato: il suo valore si inserisce quando è in corso o chiuso',
+      (e: unknown) =>
+        e instanceof ValidationError &&
+        e.issues[0]!.path === 'period' &&
+        e.issues[0]!.message === 'il periodo 1° semestre 2026 non è ancora iniziato: il suo valore si inserisce quando è in corso o chiuso',
     );
   });
 
@@ -208,18 +257,41 @@ describe('monitoring: measurements, targets, locks, evaluation grid, carry-over'
     const s1 = detail.measurements.find((m) => m.period === '2026-S1')!;
     assert.equal(s1.locked, true);
     await assert.rejects(
-      saveMeasurement({ db: database.db, actor: staff, indicatorId: pua, input: { period: '2026-S1', numerator: '21', denominator: '25', version: String(s1.version) } }),
-      (e: unknown) => e instanceof ValidationError && /^Il periodo 1° semestre 2026 è stato approvato e bloccato da Test coordinator <coordinator@test.example> il .*: la misura del 1° semestre 2026 non si può modificare\./.test(e.message),
+      saveMeasurement({
+        db: database.db,
+        actor: staff,
+        indicatorId: pua,
+        input: { period: '2026-S1', numerator: '21', denominator: '25', version: String(s1.version) },
+      }),
+      (e: unknown) =>
+        e instanceof ValidationError &&
+        /^Il periodo 1° semestre 2026 è stato approvato e bloccato da Test coordinator <coordinator@test.example> il .*: la misura del 1° semestre 2026 non si può modificare\./.test(
+          e.message,
+        ),
     );
     await assert.rejects(
-      importMeasurements({ db: database.db, actor: staff, planId: plan2025, fileName: 'misure.csv', text: 'obiettivo;indicatore;periodo;comune_istat;valore;numeratore;denominatore;nota\nLEPS-PUA;2.1;2026-S1;;;21;25;\n' }),
-      (e: unknown) => e instanceof ValidationError && e.issues[0]!.path === 'misure.csv, riga 2, colonna periodo' && e.issues[0]!.message.startsWith('il periodo 1° semestre 2026 è bloccato'),
+      importMeasurements({
+        db: database.db,
+        actor: staff,
+        planId: plan2025,
+        fileName: 'misure.csv',
+        text: 'obiettivo;indicatore;periodo;comune_istat;valore;numeratore;denominatore;nota\nLEPS-PUA;2.1;2026-S1;;;21;25;\n',
+      }),
+      (e: unknown) =>
+        e instanceof ValidationError &&
+        e.issues[0]!.path === 'misure.csv, riga 2, colonna periodo' &&
+        e.issues[0]!.message.startsWith('il periodo 1° semestre 2026 è bloccato'),
     );
     await assert.rejects(unlockPeriod({ db: database.db, actor: coordinator, planId: plan2025, input: { period: '2026-S1', reason: '' } }), ValidationError);
     await unlockPeriod({ db: database.db, actor: coordinator, planId: plan2025, input: { period: '2026-S1', reason: 'Correzione del dato di Samarate' } });
     const [entry] = await database.db.select().from(auditLog).where(eq(auditLog.action, 'monitoring.period.unlocked'));
     assert.deepEqual(entry!.after, { period: '2026-S1', reason: 'Correzione del dato di Samarate' });
-    await saveMeasurement({ db: database.db, actor: staff, indicatorId: pua, input: { period: '2026-S1', numerator: '21', denominator: '25', version: String(s1.version) } });
+    await saveMeasurement({
+      db: database.db,
+      actor: staff,
+      indicatorId: pua,
+      input: { period: '2026-S1', numerator: '21', denominator: '25', version: String(s1.version) },
+    });
   });
 
   test('the CSV import is all or nothing, with errors by row and column', async () => {
@@ -253,12 +325,30 @@ describe('monitoring: measurements, targets, locks, evaluation grid, carry-over'
 
   test('action progress rolls up into the dashboard by area; what is due goes to the outbox once', async () => {
     const staff = actorWith('staff', { ambitoId });
-    const [d] = await database.db.select().from(planObjectives).where(and(eq(planObjectives.planId, plan2025), eq(planObjectives.code, 'D')));
+    const [d] = await database.db
+      .select()
+      .from(planObjectives)
+      .where(and(eq(planObjectives.planId, plan2025), eq(planObjectives.code, 'D')));
     const acts = await database.db.select().from(planActions).where(eq(planActions.objectiveId, d!.id)).orderBy(planActions.position);
-    await updateActionProgress({ db: database.db, actor: staff, actionId: acts[0]!.id, input: { version: String(acts[0]!.version), status: 'completed', realisationPercent: '100' } });
-    await updateActionProgress({ db: database.db, actor: staff, actionId: acts[1]!.id, input: { version: String(acts[1]!.version), status: 'in_progress', realisationPercent: '50' } });
+    await updateActionProgress({
+      db: database.db,
+      actor: staff,
+      actionId: acts[0]!.id,
+      input: { version: String(acts[0]!.version), status: 'completed', realisationPercent: '100' },
+    });
+    await updateActionProgress({
+      db: database.db,
+      actor: staff,
+      actionId: acts[1]!.id,
+      input: { version: String(acts[1]!.version), status: 'in_progress', realisationPercent: '50' },
+    });
     await assert.rejects(
-      updateActionProgress({ db: database.db, actor: staff, actionId: acts[2]!.id, input: { version: String(acts[2]!.version), status: 'completed', realisationPercent: '60' } }),
+      updateActionProgress({
+        db: database.db,
+        actor: staff,
+        actionId: acts[2]!.id,
+        input: { version: String(acts[2]!.version), status: 'completed', realisationPercent: '60' },
+      }),
       ValidationError,
     );
     const dash = (await getPlanDashboard(database.db, plan2025, TODAY))!;
@@ -271,10 +361,17 @@ describe('monitoring: measurements, targets, locks, evaluation grid, carry-over'
 
     const due = await listDue(database.db, plan2025, TODAY);
     // Every closed period without a value is overdue (before: only the last closed one, so 2025's semesters vanished).
-    assert.deepEqual(due.periods, ['2025', '2025-S1', '2025-S2', '2026-S1'], 'annual indicators are overdue for 2025, semiannual ones for every closed semester');
+    assert.deepEqual(
+      due.periods,
+      ['2025', '2025-S1', '2025-S2', '2026-S1'],
+      'annual indicators are overdue for 2025, semiannual ones for every closed semester',
+    );
     assert.deepEqual(due.toCollect.periods, ['2026', '2026-S2'], 'the periods under way are to be collected, not overdue');
     assert.ok(due.indicators > 250, `${due.indicators} indicators have overdue values`);
-    assert.ok(!due.groups.flatMap((g) => g.items).some((i) => i.objectiveCode === 'LEPS-PUA' && i.code === '2.1' && i.period === '2026-S1'), 'a measured period is not due');
+    assert.ok(
+      !due.groups.flatMap((g) => g.items).some((i) => i.objectiveCode === 'LEPS-PUA' && i.code === '2.1' && i.period === '2026-S1'),
+      'a measured period is not due',
+    );
     const first = await sendDueReminders({ db: database.db, actor: staff, planId: plan2025, today: TODAY, baseUrl: 'https://cantiere.example' });
     assert.ok(first.written >= 2, 'coordinator and staff of the demo Ambito');
     const second = await sendDueReminders({ db: database.db, actor: staff, planId: plan2025, today: TODAY, baseUrl: 'https://cantiere.example' });
@@ -289,14 +386,24 @@ describe('monitoring: measurements, targets, locks, evaluation grid, carry-over'
     const dayOne = await listDue(database.db, plan2025, '2025-01-01');
     assert.equal(dayOne.total, 0);
     assert.deepEqual(dayOne.groups, []);
-    const indicators = await database.db.select({ id: planIndicators.id }).from(planIndicators).innerJoin(planObjectives, eq(planObjectives.id, planIndicators.objectiveId)).where(eq(planObjectives.planId, plan2025));
-    const firstPeriod = await database.db.selectDistinct({ id: measurements.indicatorId }).from(measurements).where(and(eq(measurements.planId, plan2025), inArray(measurements.period, ['2025', '2025-S1'])));
+    const indicators = await database.db
+      .select({ id: planIndicators.id })
+      .from(planIndicators)
+      .innerJoin(planObjectives, eq(planObjectives.id, planIndicators.objectiveId))
+      .where(eq(planObjectives.planId, plan2025));
+    const firstPeriod = await database.db
+      .selectDistinct({ id: measurements.indicatorId })
+      .from(measurements)
+      .where(and(eq(measurements.planId, plan2025), inArray(measurements.period, ['2025', '2025-S1'])));
     assert.equal(dayOne.toCollect.total, indicators.length - firstPeriod.length, 'every indicator not yet measured for its first period');
     assert.deepEqual(dayOne.toCollect.periods, ['2025', '2025-S1']);
     // The day after the first semester closes, the semiannual indicators without a value are overdue; the annual ones are not yet.
     const july = await listDue(database.db, plan2025, '2025-07-01');
     assert.deepEqual(july.periods, ['2025-S1']);
-    assert.ok(july.groups.every((g) => !g.named && g.responsible === 'Responsabile non indicato nel piano'), 'the Gallarate plan names no responsible: said so, once');
+    assert.ok(
+      july.groups.every((g) => !g.named && g.responsible === 'Responsabile non indicato nel piano'),
+      'the Gallarate plan names no responsible: said so, once',
+    );
     assert.deepEqual(july.byObjective.map((g) => g.objectiveCode).slice(0, 2), ['1', '2']);
   });
 
@@ -306,15 +413,24 @@ describe('monitoring: measurements, targets, locks, evaluation grid, carry-over'
     const l = plan.objectives.find((o) => o.code === 'L')!;
     assert.ok(l.counts.dati_mancanti > 0);
     assert.equal(l.progress.value, null, 'objective L has no measured value: n.d.');
-    assert.ok(l.actions.every((a) => a.realisation.value === null), l.actions.map((a) => a.realisation.formula).join(' | '));
-    assert.ok(l.actions.every((a) => /^n\.d\.: 0 di \d+ target valutat/.test(a.realisation.formula)), l.actions.map((a) => a.realisation.formula).join(' | '));
+    assert.ok(
+      l.actions.every((a) => a.realisation.value === null),
+      l.actions.map((a) => a.realisation.formula).join(' | '),
+    );
+    assert.ok(
+      l.actions.every((a) => /^n\.d\.: 0 di \d+ target valutat/.test(a.realisation.formula)),
+      l.actions.map((a) => a.realisation.formula).join(' | '),
+    );
     assert.equal(l.counts.met.value, null, 'no target evaluated: the share met is n.d.');
   });
 
   test('a stock ("nuclei presi in carico", objective A 3.1) is its last value of the year in the target check and the chart, not the sum', async () => {
     const staff = actorWith('staff', { ambitoId });
     const a31 = await indicator('A', '3.1');
-    for (const [period, value] of [['2025-S1', '12'], ['2025-S2', '14']] as const) {
+    for (const [period, value] of [
+      ['2025-S1', '12'],
+      ['2025-S2', '14'],
+    ] as const) {
       await saveMeasurement({ db: database.db, actor: staff, indicatorId: a31, input: { period, value }, today: '2026-02-01' });
     }
     const d = (await getIndicatorMonitoring(database.db, a31, '2026-02-01'))!;
@@ -334,7 +450,12 @@ describe('monitoring: measurements, targets, locks, evaluation grid, carry-over'
     // 2025-2027 objective M already continues M; objective 3 continues nothing.
     const three = next.find((o) => o.code === '3')!;
     await assert.rejects(
-      carryOverObjective({ db: database.db, actor: coordinator, objectiveId: m.id, input: { mode: 'link', targetObjectiveId: next.find((o) => o.code === 'D')!.id } }),
+      carryOverObjective({
+        db: database.db,
+        actor: coordinator,
+        objectiveId: m.id,
+        input: { mode: 'link', targetObjectiveId: next.find((o) => o.code === 'D')!.id },
+      }),
       (err: unknown) => err instanceof ValidationError && err.issues[0]!.message === 'L’obiettivo D continua già l’obiettivo D del piano precedente.',
     );
     // The 2025-2027 plan is adopted: both carry-overs are proposals of its draft variation; the plan is unchanged.
@@ -362,19 +483,49 @@ describe('monitoring: measurements, targets, locks, evaluation grid, carry-over'
     );
     assert.equal(draft.minor, false, 'a new objective needs the deliberation of the mayors');
     // Approved by a deliberation of the Assemblea dei Sindaci: now the plan has both.
-    const [body] = await database.db.select().from(bodies).where(and(eq(bodies.ambitoId, ambitoId), eq(bodies.type, 'assemblea_sindaci')));
+    const [body] = await database.db
+      .select()
+      .from(bodies)
+      .where(and(eq(bodies.ambitoId, ambitoId), eq(bodies.type, 'assemblea_sindaci')));
     const members = await database.db.select().from(bodyMembers).where(eq(bodyMembers.bodyId, body!.id));
-    const [yes] = await database.db.insert(decisions).values({ bodyId: body!.id, ambitoId, number: 'R-1/2026', date: '2026-03-30', subject: 'Variazione del Piano di Zona 2025-2027: obiettivi riportati', votingRule: { type: 'majority_present' } }).returning();
-    await database.db.insert(decisionVotes).values(members.map((mb, i) => ({ decisionId: yes!.id, memberId: mb.id, label: `componente ${i + 1}`, attendance: 'present', vote: 'for' })));
-    await decideVariation({ db: database.db, actor: coordinator, planId: plan2025, variationId: draft.id, input: { version: draft.version, decision: 'approve', adoptionDecisionId: yes!.id } });
+    const [yes] = await database.db
+      .insert(decisions)
+      .values({
+        bodyId: body!.id,
+        ambitoId,
+        number: 'R-1/2026',
+        date: '2026-03-30',
+        subject: 'Variazione del Piano di Zona 2025-2027: obiettivi riportati',
+        votingRule: { type: 'majority_present' },
+      })
+      .returning();
+    await database.db
+      .insert(decisionVotes)
+      .values(members.map((mb, i) => ({ decisionId: yes!.id, memberId: mb.id, label: `componente ${i + 1}`, attendance: 'present', vote: 'for' })));
+    await decideVariation({
+      db: database.db,
+      actor: coordinator,
+      planId: plan2025,
+      variationId: draft.id,
+      input: { version: draft.version, decision: 'approve', adoptionDecisionId: yes!.id },
+    });
     const after = await database.db.select().from(planObjectives).where(eq(planObjectives.planId, plan2025));
     assert.equal((after.find((o) => o.code === '3')!.links as { continuesObjective: string }).continuesObjective, 'M');
     const s = after.find((o) => o.code === 'S')!;
     assert.equal(s.title, 'Sostegno ai caregiver');
     assert.equal((s.links as { continuesObjective: string }).continuesObjective, 'M');
     const newActions = await database.db.select().from(planActions).where(eq(planActions.objectiveId, s.id)).orderBy(planActions.position);
-    assert.deepEqual(newActions.map((a) => [a.number, a.status]), [['1', 'planned'], ['2', 'planned']]);
+    assert.deepEqual(
+      newActions.map((a) => [a.number, a.status]),
+      [
+        ['1', 'planned'],
+        ['2', 'planned'],
+      ],
+    );
     assert.equal(newActions[0]!.description, m.actions[0]!.description);
-    await assert.rejects(carryOverObjective({ db: database.db, actor: actorWith('mayor', { ambitoId }), objectiveId: m.id, input: { mode: 'new', code: 'T', copyTitle: 'on' } }), ForbiddenError);
+    await assert.rejects(
+      carryOverObjective({ db: database.db, actor: actorWith('mayor', { ambitoId }), objectiveId: m.id, input: { mode: 'new', code: 'T', copyTitle: 'on' } }),
+      ForbiddenError,
+    );
   });
 });

@@ -9,7 +9,8 @@ import { populationFacts } from '../../app/modules/territory/territory.schema.ts
 import { createTestDatabase } from '../support/test-db.ts';
 import { actorWith, seedDemo } from '../support/fixtures.ts';
 
-const HEADER = 'anno;livello;codice;totale;maschi;femmine;eta_0_14;eta_15_64;eta_65_piu;eta_75_piu;eta_0_17;nati;morti;saldo_migratorio;stranieri;anziani_soli;superficie_km2';
+const HEADER =
+  'anno;livello;codice;totale;maschi;femmine;eta_0_14;eta_15_64;eta_65_piu;eta_75_piu;eta_0_17;nati;morti;saldo_migratorio;stranieri;anziani_soli;superficie_km2';
 
 describe('population: import and context profile', async () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -22,7 +23,14 @@ describe('population: import and context profile', async () => {
 
   test('the demo carries Tabella 2.1: 122.026, 122.675, 122.855 and the identities of its rates hold', async () => {
     const profile = (await getTerritoryProfile(database.db, 'gallarate'))!;
-    assert.deepEqual(profile.trend.points.map((p) => [p.year, p.total]), [[2021, 122_026], [2022, 122_675], [2023, 122_855]]);
+    assert.deepEqual(
+      profile.trend.points.map((p) => [p.year, p.total]),
+      [
+        [2021, 122_026],
+        [2022, 122_675],
+        [2023, 122_855],
+      ],
+    );
     assert.equal(profile.trend.overall?.variation, 829);
     assert.equal(profile.trend.svg?.startsWith('<svg aria-hidden="true"'), true);
     const published2023 = profile.publishedSeries.find((s) => s.year === 2023)!.published;
@@ -44,7 +52,10 @@ describe('population: import and context profile', async () => {
     await assert.rejects(importPopulation({ db: database.db, actor: coordinator, ambitoId, fileName: 'popolazione.csv', text: csv }), (e: unknown) => {
       assert.ok(e instanceof ValidationError);
       assert.match(e.message, /popolazione\.csv non è stato importato/);
-      assert.ok(e.issues.some((i) => i.path === 'popolazione.csv, riga 3, colonna totale'), JSON.stringify(e.issues));
+      assert.ok(
+        e.issues.some((i) => i.path === 'popolazione.csv, riga 3, colonna totale'),
+        JSON.stringify(e.issues),
+      );
       return true;
     });
     assert.deepEqual(await database.db.select().from(populationFacts), before);
@@ -56,7 +67,10 @@ describe('population: import and context profile', async () => {
     const csv = [HEADER, '2024;comune;017085;8992;;;;;;;;;;;;;'].join('\n');
     await assert.rejects(importPopulation({ db: database.db, actor: coordinator, ambitoId, fileName: 'sebino.csv', text: csv }), (e: unknown) => {
       assert.ok(e instanceof ValidationError);
-      assert.deepEqual(e.issues.map((i) => i.path), ['sebino.csv, riga 2, colonna codice']);
+      assert.deepEqual(
+        e.issues.map((i) => i.path),
+        ['sebino.csv, riga 2, colonna codice'],
+      );
       assert.match(e.issues[0]!.message, /non fa parte dell’Ambito/);
       return true;
     });
@@ -64,12 +78,19 @@ describe('population: import and context profile', async () => {
 
   test('a good file is imported, audited once, and a second import of the same year replaces the figures', async () => {
     const staff = actorWith('staff', { ambitoId });
-    const csv = [HEADER, '2024;comune;012070;53000;25600;27400;6600;33700;12700;6900;;;;;;;21,12', '2024;comune;012118;16100;;;2000;10300;3800;;;;;;;;15,9'].join('\n');
+    const csv = [
+      HEADER,
+      '2024;comune;012070;53000;25600;27400;6600;33700;12700;6900;;;;;;;21,12',
+      '2024;comune;012118;16100;;;2000;10300;3800;;;;;;;;15,9',
+    ].join('\n');
     const s1 = await importPopulation({ db: database.db, actor: staff, ambitoId, fileName: 'p.csv', text: csv });
     assert.deepEqual(s1, { file: 'p.csv', records: 2, created: 2, updated: 0, years: [2024] });
     const s2 = await importPopulation({ db: database.db, actor: staff, ambitoId, fileName: 'p.csv', text: csv.replace('16100;;;2000', '16101;;;2001') });
     assert.equal(s2.updated, 2);
-    const rows = await database.db.select().from(populationFacts).where(and(eq(populationFacts.year, 2024)));
+    const rows = await database.db
+      .select()
+      .from(populationFacts)
+      .where(and(eq(populationFacts.year, 2024)));
     assert.equal(rows.find((r) => r.total === 16_101)?.age0to14, 2001);
     const entries = await database.db.select().from(auditLog).where(eq(auditLog.action, 'territory.population.imported'));
     assert.equal(entries.filter((e) => e.entityId === 'p.csv').length, 2);
@@ -82,7 +103,10 @@ describe('population: import and context profile', async () => {
 
   test('only the Ufficio di Piano imports population figures', async () => {
     for (const role of ['mayor', 'third_sector', 'comune_referent'] as const) {
-      await assert.rejects(importPopulation({ db: database.db, actor: actorWith(role, { ambitoId }), ambitoId, fileName: 'x.csv', text: HEADER }), ForbiddenError);
+      await assert.rejects(
+        importPopulation({ db: database.db, actor: actorWith(role, { ambitoId }), ambitoId, fileName: 'x.csv', text: HEADER }),
+        ForbiddenError,
+      );
     }
   });
 });

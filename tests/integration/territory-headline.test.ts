@@ -35,7 +35,12 @@ describe('headline population of an Ambito', async () => {
 
   test('Sebino: its own 54.346 at 01/01/2024; the comparison across comuni sums only figures of the same year', async () => {
     const admin = systemActor('test');
-    await importAmbitoComposition({ db: database.db, actor: admin, fileName: 'ambito.csv', text: readFileSync(fromRoot('fixtures', 'demo', 'sebino', 'ambito.csv'), 'utf8') });
+    await importAmbitoComposition({
+      db: database.db,
+      actor: admin,
+      fileName: 'ambito.csv',
+      text: readFileSync(fromRoot('fixtures', 'demo', 'sebino', 'ambito.csv'), 'utf8'),
+    });
     const sebino = (await getAmbitoByCode(database.db, 'sebino'))!;
     const text = readFileSync(fromRoot('fixtures', 'demo', 'sebino', 'population', 'popolazione-2024.csv'), 'utf8');
     await importPopulation({ db: database.db, actor: admin, ambitoId: sebino.id, fileName: 'popolazione-2024.csv', text });
@@ -56,7 +61,10 @@ describe('headline population of an Ambito', async () => {
     });
     profile = (await getTerritoryProfile(database.db, 'sebino'))!;
     assert.equal(profile.comparisonTotal, null);
-    assert.deepEqual(profile.comparisonYears, [{ year: 2025, count: 1 }, { year: 2024, count: 11 }]);
+    assert.deepEqual(profile.comparisonYears, [
+      { year: 2025, count: 1 },
+      { year: 2024, count: 11 },
+    ]);
     assert.ok(profile.comparison.every((c) => c.share === null));
   });
 });

@@ -51,7 +51,9 @@ describe('territory importers: all or nothing, errors by row and column', async 
     const csv = [HEADER, 'prova;Ambito di prova;03;;;012070;sì;2025-01-01;', 'prova;Ambito di prova;03;;;999999;no;2025-01-01;'].join('\n');
     await assert.rejects(importAmbitoComposition({ db: database.db, actor, fileName: 'prova.csv', text: csv }), (e: unknown) => {
       assert.ok(e instanceof ValidationError);
-      assert.deepEqual(e.issues, [{ path: 'prova.csv, riga 3, colonna codice_istat_comune', message: 'comune 999999 non presente nell’elenco ISTAT importato' }]);
+      assert.deepEqual(e.issues, [
+        { path: 'prova.csv, riga 3, colonna codice_istat_comune', message: 'comune 999999 non presente nell’elenco ISTAT importato' },
+      ]);
       return true;
     });
     assert.deepEqual(await snapshot(), before);
@@ -70,8 +72,14 @@ describe('territory importers: all or nothing, errors by row and column', async 
     ].join('\n');
     const [r] = await importAmbitoComposition({ db: database.db, actor, fileName: 'storico.csv', text: csv });
     assert.equal(r!.created, true);
-    assert.deepEqual((await getAmbitoOverview(database.db, 'storico', '2026-01-01'))!.comuni.map((c) => c.name), ['Gallarate']);
-    assert.deepEqual((await getAmbitoOverview(database.db, 'storico', '2021-06-30'))!.comuni.map((c) => c.name), ['Gallarate', 'Albizzate']);
+    assert.deepEqual(
+      (await getAmbitoOverview(database.db, 'storico', '2026-01-01'))!.comuni.map((c) => c.name),
+      ['Gallarate'],
+    );
+    assert.deepEqual(
+      (await getAmbitoOverview(database.db, 'storico', '2021-06-30'))!.comuni.map((c) => c.name),
+      ['Gallarate', 'Albizzate'],
+    );
   });
 
   test('a malformed ISTAT list is refused with the entry and the field', async () => {
@@ -82,14 +90,23 @@ describe('territory importers: all or nothing, errors by row and column', async 
     ]);
     await assert.rejects(importIstatComuni({ db: database.db, actor, fileName: 'comuni.json', text }), (e: unknown) => {
       assert.ok(e instanceof ValidationError);
-      assert.deepEqual(e.issues.map((i) => i.path), ['comuni.json, elemento 2, campo codice', 'comuni.json, elemento 2, campo nome', 'comuni.json, elemento 2, campo popolazione']);
+      assert.deepEqual(
+        e.issues.map((i) => i.path),
+        ['comuni.json, elemento 2, campo codice', 'comuni.json, elemento 2, campo nome', 'comuni.json, elemento 2, campo popolazione'],
+      );
       return true;
     });
-    await assert.rejects(importIstatComuni({ db: database.db, actor, fileName: 'rotto.json', text: '{"non": "un elenco"' }), (e: unknown) => e instanceof ValidationError && /non è un JSON valido/.test(e.issues[0]!.message) && /rotto\.json non è stato importato/.test(e.message));
+    await assert.rejects(
+      importIstatComuni({ db: database.db, actor, fileName: 'rotto.json', text: '{"non": "un elenco"' }),
+      (e: unknown) => e instanceof ValidationError && /non è un JSON valido/.test(e.issues[0]!.message) && /rotto\.json non è stato importato/.test(e.message),
+    );
     assert.deepEqual(await snapshot(), before);
   });
 
   test('only the administrator imports', async () => {
-    await assert.rejects(importIstatComuni({ db: database.db, actor: actorWith('coordinator', { ambitoId: 'x' }), fileName: 'c.json', text: '[]' }), ForbiddenError);
+    await assert.rejects(
+      importIstatComuni({ db: database.db, actor: actorWith('coordinator', { ambitoId: 'x' }), fileName: 'c.json', text: '[]' }),
+      ForbiddenError,
+    );
   });
 });

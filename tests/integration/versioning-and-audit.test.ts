@@ -12,7 +12,10 @@ describe('writes are versioned and audited', async () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
   let ambitoId: string;
   const entriesFor = (id: string) =>
-    database.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'ambito'), eq(auditLog.entityId, id)));
+    database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, 'ambito'), eq(auditLog.entityId, id)));
 
   before(async () => {
     database = await createTestDatabase();
@@ -45,10 +48,7 @@ describe('writes are versioned and audited', async () => {
 
   test('a stale version is refused even when nobody else is editing now', async () => {
     const coordinator = actorWith('coordinator', { ambitoId });
-    await assert.rejects(
-      updateAmbito({ db: database.db, actor: coordinator, ambitoId, input: { version: 1, name: 'Vecchio nome' } }),
-      ConflictError,
-    );
+    await assert.rejects(updateAmbito({ db: database.db, actor: coordinator, ambitoId, input: { version: 1, name: 'Vecchio nome' } }), ConflictError);
   });
 
   test('each write produces exactly one audit entry with the record before and after', async () => {
@@ -85,10 +85,7 @@ describe('writes are versioned and audited', async () => {
       updateAmbito({ db: database.db, actor: coordinator, ambitoId, input: { version: row!.version, name: 'X', managementForm: 'monarchia' } }),
       (e: unknown) => {
         assert.ok(e instanceof ValidationError);
-        assert.deepEqual(
-          e.issues.map((i) => i.path).sort(),
-          ['managementForm', 'name'],
-        );
+        assert.deepEqual(e.issues.map((i) => i.path).sort(), ['managementForm', 'name']);
         assert.match(e.issues.find((i) => i.path === 'name')!.message, /almeno 3 caratteri/);
         return true;
       },

@@ -13,11 +13,16 @@ export async function seedDemo(db: Db) {
 }
 
 /** An in-memory actor holding one role (no user row needed for policy-level checks). */
-export function actorWith(role: Role | 'anonymous', scope: { ambitoId?: string; comuneId?: string; regionCode?: string; organisationName?: string } = {}): Actor {
+export function actorWith(
+  role: Role | 'anonymous',
+  scope: { ambitoId?: string; comuneId?: string; regionCode?: string; organisationName?: string } = {},
+): Actor {
   if (role === 'anonymous') return { kind: 'anonymous' };
   return {
     kind: 'user',
-    userId: `00000000-0000-4000-8000-${String(Math.abs(hash(role))).padStart(12, '0').slice(0, 12)}`,
+    userId: `00000000-0000-4000-8000-${String(Math.abs(hash(role)))
+      .padStart(12, '0')
+      .slice(0, 12)}`,
     email: `${role}@test.example`,
     name: `Test ${role}`,
     locale: 'it',

@@ -11,7 +11,8 @@ export const it = {
   'profile.roles': 'Ruoli',
   'profile.noRoles': 'Nessun ruolo assegnato.',
   'profile.tokens': 'Token personali per le API',
-  'profile.tokens.help': 'Un token permette a un programma di leggere le API di Cantiere con i tuoi permessi. Inviarlo nell’intestazione «Authorization: Bearer …».',
+  'profile.tokens.help':
+    'Un token permette a un programma di leggere le API di Cantiere con i tuoi permessi. Inviarlo nell’intestazione «Authorization: Bearer …».',
   'profile.tokens.name': 'Nome del token',
   'profile.tokens.expires': 'Scadenza (giorni, facoltativa)',
   'profile.tokens.create': 'Crea token',

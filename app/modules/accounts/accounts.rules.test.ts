@@ -21,7 +21,13 @@ test('each further failure doubles the wait, up to 15 minutes', () => {
 });
 
 test('failures older than the 15-minute window are forgotten', () => {
-  assert.deepEqual(throttleDecision(Array.from({ length: 10 }, () => ago(16 * 60)), now), { allowed: true });
+  assert.deepEqual(
+    throttleDecision(
+      Array.from({ length: 10 }, () => ago(16 * 60)),
+      now,
+    ),
+    { allowed: true },
+  );
 });
 
 test('waits read naturally in Italian', () => {

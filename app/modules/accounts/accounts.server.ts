@@ -41,9 +41,15 @@ export async function createUser({ db, actor, input }: { db: Db; actor: Actor; i
   const { password, roles, ...fields } = parsed.data;
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
-    const [clash] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${fields.email}`);
+    const [clash] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(sql`lower(${users.email}) = ${fields.email}`);
     if (clash) throw new ValidationError([{ path: 'email', message: `Esiste già un utente con l’e-mail ${fields.email}.` }]);
-    const [user] = await tx.insert(users).values({ ...fields, passwordHash }).returning();
+    const [user] = await tx
+      .insert(users)
+      .values({ ...fields, passwordHash })
+      .returning();
     const grants = [];
     for (const g of roles) grants.push(await resolveGrant(tx, g));
     if (grants.length) await tx.insert(roleAssignments).values(grants.map((g) => ({ ...g, userId: user!.id })));
@@ -59,7 +65,11 @@ export async function resetPassword({ db, actor, email, password }: { db: Db; ac
   if (!parsed.success) throw new ValidationError(issuesFromZod(parsed.error));
   const passwordHash = await hashPassword(parsed.data);
   return db.transaction(async (tx) => {
-    const [before] = await tx.select().from(users).where(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`).for('update');
+    const [before] = await tx
+      .select()
+      .from(users)
+      .where(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`)
+      .for('update');
     if (!before) throw new NotFoundError(`L’utente ${email}`);
     const [after] = await tx
       .update(users)
@@ -98,15 +108,38 @@ export class BadCredentialsError extends AppError {
  * Signs a user in: checks the throttle (per e-mail and per client address), verifies the password, and
  * opens a session. Returns the session token for the cookie. Failures are recorded for the throttle.
  */
-export async function signIn({ db, email, password, clientIp, userAgent, now = new Date() }: { db: Db; email: string; password: string; clientIp: string; userAgent?: string | null; now?: Date }) {
+export async function signIn({
+  db,
+  email,
+  password,
+  clientIp,
+  userAgent,
+  now = new Date(),
+}: {
+  db: Db;
+  email: string;
+  password: string;
+  clientIp: string;
+  userAgent?: string | null;
+  now?: Date;
+}) {
   const keys = [`email:${email.trim().toLowerCase()}`, `ip:${clientIp}`];
   const since = new Date(now.getTime() - THROTTLE.windowMinutes * 60_000);
-  const failures = await db.select({ key: loginFailures.key, at: loginFailures.at }).from(loginFailures).where(and(inArray(loginFailures.key, keys), gt(loginFailures.at, since)));
+  const failures = await db
+    .select({ key: loginFailures.key, at: loginFailures.at })
+    .from(loginFailures)
+    .where(and(inArray(loginFailures.key, keys), gt(loginFailures.at, since)));
   for (const key of keys) {
-    const decision = throttleDecision(failures.filter((f) => f.key === key).map((f) => f.at), now);
+    const decision = throttleDecision(
+      failures.filter((f) => f.key === key).map((f) => f.at),
+      now,
+    );
     if (!decision.allowed) throw new ThrottledError(decision.retryAfterSeconds);
   }
-  const [user] = await db.select().from(users).where(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`);
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`);
   // Verify against a dummy hash when the user does not exist, so timing does not reveal which e-mails exist.
   const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !ok || !user.active) {
@@ -115,10 +148,22 @@ export async function signIn({ db, email, password, clientIp, userAgent, now = n
   }
   const token = randomToken();
   await db.transaction(async (tx) => {
-    await tx.insert(sessions).values({ id: sha256(token), userId: user.id, expiresAt: new Date(now.getTime() + SESSION_TTL_HOURS * 3_600_000), userAgent: userAgent?.slice(0, 300) ?? null });
+    await tx
+      .insert(sessions)
+      .values({
+        id: sha256(token),
+        userId: user.id,
+        expiresAt: new Date(now.getTime() + SESSION_TTL_HOURS * 3_600_000),
+        userAgent: userAgent?.slice(0, 300) ?? null,
+      });
     await tx.delete(loginFailures).where(inArray(loginFailures.key, [keys[0]!]));
     await tx.delete(loginFailures).where(lt(loginFailures.at, since));
-    await recordAudit(tx, { actor: { kind: 'user', userId: user.id, email: user.email, name: user.name, locale: user.locale, grants: [], via: 'session' }, action: 'accounts.session.created', entityType: 'user', entityId: user.id });
+    await recordAudit(tx, {
+      actor: { kind: 'user', userId: user.id, email: user.email, name: user.name, locale: user.locale, grants: [], via: 'session' },
+      action: 'accounts.session.created',
+      entityType: 'user',
+      entityId: user.id,
+    });
   });
   return { token, user };
 }
@@ -130,10 +175,19 @@ export async function signOut(db: Db, token: string) {
 }
 
 async function loadActor(db: DbOrTx, userId: string, via: UserActor['via']): Promise<UserActor | null> {
-  const [user] = await db.select().from(users).where(and(eq(users.id, userId), eq(users.active, true)));
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.id, userId), eq(users.active, true)));
   if (!user) return null;
   const grants = await db
-    .select({ role: roleAssignments.role, ambitoId: roleAssignments.ambitoId, comuneId: roleAssignments.comuneId, organisationName: roleAssignments.organisationName, regionCode: roleAssignments.regionCode })
+    .select({
+      role: roleAssignments.role,
+      ambitoId: roleAssignments.ambitoId,
+      comuneId: roleAssignments.comuneId,
+      organisationName: roleAssignments.organisationName,
+      regionCode: roleAssignments.regionCode,
+    })
     .from(roleAssignments)
     .where(eq(roleAssignments.userId, user.id));
   return { kind: 'user', userId: user.id, email: user.email, name: user.name, locale: user.locale, grants: grants as RoleGrant[], via };
@@ -142,11 +196,17 @@ async function loadActor(db: DbOrTx, userId: string, via: UserActor['via']): Pro
 /** The actor behind a session cookie, or null when the session is unknown or expired. Slides the expiry. */
 export async function actorFromSession(db: Db, token: string, now = new Date()): Promise<UserActor | null> {
   const id = sha256(token);
-  const [session] = await db.select().from(sessions).where(and(eq(sessions.id, id), gt(sessions.expiresAt, now)));
+  const [session] = await db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now)));
   if (!session) return null;
   // Refresh at most once a minute, so that page loads do not write on every request.
   if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
-    await db.update(sessions).set({ lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_TTL_HOURS * 3_600_000) }).where(eq(sessions.id, id));
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_TTL_HOURS * 3_600_000) })
+      .where(eq(sessions.id, id));
   }
   return loadActor(db, session.userId, 'session');
 }
@@ -192,7 +252,15 @@ export async function revokeApiToken({ db, actor, tokenId }: { db: Db; actor: Ac
 
 export async function listApiTokens(db: DbOrTx, userId: string) {
   return db
-    .select({ id: apiTokens.id, name: apiTokens.name, prefix: apiTokens.prefix, createdAt: apiTokens.createdAt, expiresAt: apiTokens.expiresAt, lastUsedAt: apiTokens.lastUsedAt, revokedAt: apiTokens.revokedAt })
+    .select({
+      id: apiTokens.id,
+      name: apiTokens.name,
+      prefix: apiTokens.prefix,
+      createdAt: apiTokens.createdAt,
+      expiresAt: apiTokens.expiresAt,
+      lastUsedAt: apiTokens.lastUsedAt,
+      revokedAt: apiTokens.revokedAt,
+    })
     .from(apiTokens)
     .where(eq(apiTokens.userId, userId))
     .orderBy(desc(apiTokens.createdAt));

@@ -17,9 +17,17 @@ export const RoleGrantInput = z
   .object({
     role: z.enum(ROLES, { message: `Ruolo sconosciuto (ammessi: ${ROLES.join(', ')}).` }),
     ambitoCode: z.string().trim().optional(),
-    comuneIstatCode: z.string().trim().regex(/^\d{6}$/, 'Codice ISTAT del comune: 6 cifre.').optional(),
+    comuneIstatCode: z
+      .string()
+      .trim()
+      .regex(/^\d{6}$/, 'Codice ISTAT del comune: 6 cifre.')
+      .optional(),
     organisationName: z.string().trim().min(2).optional(),
-    regionCode: z.string().trim().regex(/^\d{2}$/, 'Codice ISTAT della regione: 2 cifre.').optional(),
+    regionCode: z
+      .string()
+      .trim()
+      .regex(/^\d{2}$/, 'Codice ISTAT della regione: 2 cifre.')
+      .optional(),
   })
   .superRefine((g, ctx) => {
     const need = (cond: boolean, path: string, message: string) => {
@@ -55,7 +63,11 @@ export const CreateUserInput = z.object({
 export type CreateUserInput = z.input<typeof CreateUserInput>;
 
 export const CreateTokenInput = z.object({
-  name: z.string().trim().min(2, 'Dai un nome al token (almeno 2 caratteri), per riconoscerlo quando vorrai revocarlo.').max(100, 'Nome del token troppo lungo (massimo 100 caratteri).'),
+  name: z
+    .string()
+    .trim()
+    .min(2, 'Dai un nome al token (almeno 2 caratteri), per riconoscerlo quando vorrai revocarlo.')
+    .max(100, 'Nome del token troppo lungo (massimo 100 caratteri).'),
   expiresInDays: z.coerce
     .number()
     .int()

@@ -1,22 +1,20 @@
 import { z } from 'zod';
 
 // Response shapes of the public API, used both to build responses and to describe them in OpenAPI.
-export const AmbitoSummary = z
-  .object({
-    code: z.string().describe('Codice dell’Ambito nell’URL, es. "gallarate"'),
-    name: z.string(),
-    region: z.object({ code: z.string().describe('Codice ISTAT della regione'), name: z.string() }),
-  });
+export const AmbitoSummary = z.object({
+  code: z.string().describe('Codice dell’Ambito nell’URL, es. "gallarate"'),
+  name: z.string(),
+  region: z.object({ code: z.string().describe('Codice ISTAT della regione'), name: z.string() }),
+});
 
-export const ComuneOfAmbito = z
-  .object({
-    istatCode: z.string().describe('Codice ISTAT a 6 cifre'),
-    name: z.string(),
-    province: z.string(),
-    isCapofila: z.boolean(),
-    memberSince: z.string().describe('Data ISO di ingresso nell’Ambito'),
-    population2011: z.number().int().nullable().describe('Popolazione legale al censimento 2011 (Fonte: ISTAT)'),
-  });
+export const ComuneOfAmbito = z.object({
+  istatCode: z.string().describe('Codice ISTAT a 6 cifre'),
+  name: z.string(),
+  province: z.string(),
+  isCapofila: z.boolean(),
+  memberSince: z.string().describe('Data ISO di ingresso nell’Ambito'),
+  population2011: z.number().int().nullable().describe('Popolazione legale al censimento 2011 (Fonte: ISTAT)'),
+});
 
 export const AmbitoDetail = AmbitoSummary.extend({
   managementForm: z.string().nullable(),
@@ -33,24 +31,30 @@ export const AmbitoDetail = AmbitoSummary.extend({
   updatedAt: z.string(),
 });
 
-export const ApiError = z
-  .object({
-    error: z.object({
-      code: z.string(),
-      message: z.string().describe('Messaggio in italiano per l’utente'),
-      issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-    }),
-  });
+export const ApiError = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string().describe('Messaggio in italiano per l’utente'),
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
 
-export const Me = z
-  .object({
-    authenticated: z.boolean(),
-    user: z
-      .object({
-        email: z.string(),
-        name: z.string(),
-        via: z.enum(['session', 'token']),
-        roles: z.array(z.object({ role: z.string(), ambitoId: z.string().nullable(), comuneId: z.string().nullable(), organisationName: z.string().nullable(), regionCode: z.string().nullable() })),
-      })
-      .nullable(),
-  });
+export const Me = z.object({
+  authenticated: z.boolean(),
+  user: z
+    .object({
+      email: z.string(),
+      name: z.string(),
+      via: z.enum(['session', 'token']),
+      roles: z.array(
+        z.object({
+          role: z.string(),
+          ambitoId: z.string().nullable(),
+          comuneId: z.string().nullable(),
+          organisationName: z.string().nullable(),
+          regionCode: z.string().nullable(),
+        }),
+      ),
+    })
+    .nullable(),
+});

@@ -7,10 +7,12 @@ function componentSchemas() {
   const named = { AmbitoSummary, AmbitoDetail, ComuneOfAmbito, Me, Error: ApiError };
   for (const [id, s] of Object.entries(named)) registry.add(s, { id });
   const { schemas } = z.toJSONSchema(registry, { io: 'output', unrepresentable: 'any', uri: (id) => `#/components/schemas/${id}` });
-  return Object.fromEntries(Object.entries(schemas).map(([id, s]) => {
-    const { $schema: _ignored, $id: _id, ...rest } = s as Record<string, unknown>;
-    return [id, rest];
-  }));
+  return Object.fromEntries(
+    Object.entries(schemas).map(([id, s]) => {
+      const { $schema: _ignored, $id: _id, ...rest } = s as Record<string, unknown>;
+      return [id, rest];
+    }),
+  );
 }
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 const json = (s: object) => ({ 'application/json': { schema: s } });
@@ -34,12 +36,24 @@ export function openApiDocument(serverUrl: string) {
     servers: [{ url: `${serverUrl}/api/v1` }],
     security: [{ bearer: [] }, { session: [] }, {}],
     paths: {
-      '/me': { get: { summary: 'Chi sta chiamando', operationId: 'getMe', responses: { '200': { description: 'Utente autenticato (o anonimo)', content: json(ref('Me')) }, '401': errors['401'] } } },
+      '/me': {
+        get: {
+          summary: 'Chi sta chiamando',
+          operationId: 'getMe',
+          responses: { '200': { description: 'Utente autenticato (o anonimo)', content: json(ref('Me')) }, '401': errors['401'] },
+        },
+      },
       '/ambiti': {
         get: {
           summary: 'Elenco degli Ambiti',
           operationId: 'listAmbiti',
-          responses: { '200': { description: 'Gli Ambiti', content: json({ type: 'object', properties: { data: { type: 'array', items: ref('AmbitoSummary') } }, required: ['data'] }) }, '401': errors['401'] },
+          responses: {
+            '200': {
+              description: 'Gli Ambiti',
+              content: json({ type: 'object', properties: { data: { type: 'array', items: ref('AmbitoSummary') } }, required: ['data'] }),
+            },
+            '401': errors['401'],
+          },
         },
       },
       '/ambiti/{code}': {
@@ -47,15 +61,37 @@ export function openApiDocument(serverUrl: string) {
           summary: 'Un Ambito con la sua popolazione',
           operationId: 'getAmbito',
           parameters: [codeParam],
-          responses: { '200': { description: 'L’Ambito', content: json({ type: 'object', properties: { data: ref('AmbitoDetail') }, required: ['data'] }) }, ...errors },
+          responses: {
+            '200': { description: 'L’Ambito', content: json({ type: 'object', properties: { data: ref('AmbitoDetail') }, required: ['data'] }) },
+            ...errors,
+          },
         },
       },
       '/ambiti/{code}/comuni': {
         get: {
           summary: 'I comuni di un Ambito',
           operationId: 'listAmbitoComuni',
-          parameters: [codeParam, { name: 'date', in: 'query', required: false, schema: { type: 'string', format: 'date' }, description: 'Composizione a questa data (predefinito: oggi)' }],
-          responses: { '200': { description: 'I comuni membri alla data', content: json({ type: 'object', properties: { data: { type: 'array', items: ref('ComuneOfAmbito') }, date: { type: 'string', format: 'date' } }, required: ['data', 'date'] }) }, ...errors },
+          parameters: [
+            codeParam,
+            {
+              name: 'date',
+              in: 'query',
+              required: false,
+              schema: { type: 'string', format: 'date' },
+              description: 'Composizione a questa data (predefinito: oggi)',
+            },
+          ],
+          responses: {
+            '200': {
+              description: 'I comuni membri alla data',
+              content: json({
+                type: 'object',
+                properties: { data: { type: 'array', items: ref('ComuneOfAmbito') }, date: { type: 'string', format: 'date' } },
+                required: ['data', 'date'],
+              }),
+            },
+            ...errors,
+          },
         },
       },
     },

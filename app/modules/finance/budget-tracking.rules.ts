@@ -115,7 +115,11 @@ export function paidOverCommitted(amounts: { committedCents: number | null; paid
  * The status of every key of a plan's budget: the plan's lines, the cut-off records and the carry-overs put
  * together. Keys are ordered by objective, action, fund and year as first seen (plan lines first).
  */
-export function budgetStatus(input: { planned: readonly PlannedAmount[]; cutOffs: readonly CutOffRecord[]; carryOvers: readonly CarryOverRecord[] }): BudgetStatusRow[] {
+export function budgetStatus(input: {
+  planned: readonly PlannedAmount[];
+  cutOffs: readonly CutOffRecord[];
+  carryOvers: readonly CarryOverRecord[];
+}): BudgetStatusRow[] {
   const keys = new Map<string, BudgetKey & { plannedCents: number }>();
   const touch = (k: BudgetKey) => {
     const id = budgetKey(k);
@@ -138,7 +142,10 @@ export function budgetStatus(input: { planned: readonly PlannedAmount[]; cutOffs
     const budgetedCents = budgeted ? budgeted.amountCents : k.plannedCents;
     const availableCents = budgetedCents + carriedInCents - carriedOutCents;
     const used = Math.max(committed?.amountCents ?? 0, paid?.amountCents ?? 0);
-    const dates = [budgeted, committed, paid].filter((r): r is CutOffRecord => r !== null).map((r) => r.date).sort();
+    const dates = [budgeted, committed, paid]
+      .filter((r): r is CutOffRecord => r !== null)
+      .map((r) => r.date)
+      .sort();
     return {
       ...k,
       budgetedCents,
@@ -156,7 +163,11 @@ export function budgetStatus(input: { planned: readonly PlannedAmount[]; cutOffs
 }
 
 /** The status rows as the budget lines of the roll-up rules (budgeted = available, i.e. after carry-overs). */
-export function toBudgetLines(rows: readonly BudgetStatusRow[], areaOf: (objectiveId: string) => string | null = () => null, objectiveCodeOf: (objectiveId: string) => string | null = () => null): BudgetLine[] {
+export function toBudgetLines(
+  rows: readonly BudgetStatusRow[],
+  areaOf: (objectiveId: string) => string | null = () => null,
+  objectiveCodeOf: (objectiveId: string) => string | null = () => null,
+): BudgetLine[] {
   return rows.map((r) => ({
     fund: r.fund,
     year: r.year,
@@ -180,12 +191,18 @@ export function validateCarryOver(input: {
 }): { ok: true; toYear: number } | { ok: false; issues: FieldIssue[] } {
   const issues: FieldIssue[] = [];
   if (input.fromYear === null) {
-    issues.push({ path: 'anno_origine', message: 'Si riporta all’anno successivo solo un importo annuale: le risorse indicate per l’intero periodo non hanno un anno da cui partire.' });
+    issues.push({
+      path: 'anno_origine',
+      message: 'Si riporta all’anno successivo solo un importo annuale: le risorse indicate per l’intero periodo non hanno un anno da cui partire.',
+    });
     return { ok: false, issues };
   }
   const toYear = input.fromYear + 1;
   if (input.fromYear < input.planPeriod.fromYear || toYear > input.planPeriod.toYear) {
-    issues.push({ path: 'anno_origine', message: `Dal ${input.fromYear} al ${toYear}: il riporto deve restare nel periodo del piano (${input.planPeriod.fromYear}-${input.planPeriod.toYear}).` });
+    issues.push({
+      path: 'anno_origine',
+      message: `Dal ${input.fromYear} al ${toYear}: il riporto deve restare nel periodo del piano (${input.planPeriod.fromYear}-${input.planPeriod.toYear}).`,
+    });
   }
   if (!Number.isSafeInteger(input.amountCents) || input.amountCents <= 0) {
     issues.push({ path: 'importo', message: 'Importo da riportare non valido: serve un importo maggiore di zero.' });

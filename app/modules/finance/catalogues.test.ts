@@ -50,12 +50,35 @@ const source = (over: Partial<FundingSource>): FundingSource => ({
 test('the funding-source catalogue holds every stable code the plans need', () => {
   const codes = sources.map((s) => s.code);
   for (const code of [
-    'FNPS', 'FNPS_QUOTA_VINCOLATA', 'FNA', 'FONDO_POVERTA_QUOTA_SERVIZI', 'FONDO_POVERTA_ESTREMA', 'FONDO_POVERTA_CARE_LEAVERS',
-    'FSR', 'DOPO_DI_NOI', 'FONDO_06', 'INTESA_FAMIGLIA', 'FAMI', 'PNRR_M5C2_1_1_1', 'PNRR_M5C2_1_1_2', 'PNRR_M5C2_1_1_3',
-    'PNRR_M5C2_1_1_4', 'PNRR_M5C2_1_2', 'PNRR_M5C2_1_3', 'PN_INCLUSIONE', 'COMUNI', 'UTENZA', 'ALTRI_ENTI_PUBBLICI',
-    'ALTRE_ENTRATE', 'GESTIONE_ASSOCIATA',
+    'FNPS',
+    'FNPS_QUOTA_VINCOLATA',
+    'FNA',
+    'FONDO_POVERTA_QUOTA_SERVIZI',
+    'FONDO_POVERTA_ESTREMA',
+    'FONDO_POVERTA_CARE_LEAVERS',
+    'FSR',
+    'DOPO_DI_NOI',
+    'FONDO_06',
+    'INTESA_FAMIGLIA',
+    'FAMI',
+    'PNRR_M5C2_1_1_1',
+    'PNRR_M5C2_1_1_2',
+    'PNRR_M5C2_1_1_3',
+    'PNRR_M5C2_1_1_4',
+    'PNRR_M5C2_1_2',
+    'PNRR_M5C2_1_3',
+    'PN_INCLUSIONE',
+    'COMUNI',
+    'UTENZA',
+    'ALTRI_ENTI_PUBBLICI',
+    'ALTRE_ENTRATE',
+    'GESTIONE_ASSOCIATA',
     // generic and mixed codes that budget lines of the plan cards need
-    'PNRR', 'FONDO_POVERTA', 'FSE_PLUS', 'FONDI_AMBITO', 'FONTI_MISTE',
+    'PNRR',
+    'FONDO_POVERTA',
+    'FSE_PLUS',
+    'FONDI_AMBITO',
+    'FONTI_MISTE',
   ]) {
     assert.ok(codes.includes(code), `manca il codice ${code}`);
   }
@@ -102,10 +125,22 @@ test('PNRR M5C2 lines end on 31 March 2026: 2025 is covered, 2026 only in part, 
 });
 
 test('the hierarchy of sources walks up from a quota, a programme or a PNRR line to its fund', () => {
-  assert.deepEqual(fundingLineage(sources, 'PNRR_M5C2_1_1_3').map((s) => s.code), ['PNRR_M5C2_1_1_3', 'PNRR_M5C2_1_1', 'PNRR']);
-  assert.deepEqual(fundingLineage(sources, 'FONDO_POVERTA_ESTREMA').map((s) => s.code), ['FONDO_POVERTA_ESTREMA', 'FONDO_POVERTA']);
-  assert.deepEqual(fundingLineage(sources, 'FNPS_QUOTA_VINCOLATA').map((s) => s.code), ['FNPS_QUOTA_VINCOLATA', 'FNPS']);
-  assert.deepEqual(fundingLineage(sources, 'PN_INCLUSIONE').map((s) => s.code), ['PN_INCLUSIONE', 'FSE_PLUS']);
+  assert.deepEqual(
+    fundingLineage(sources, 'PNRR_M5C2_1_1_3').map((s) => s.code),
+    ['PNRR_M5C2_1_1_3', 'PNRR_M5C2_1_1', 'PNRR'],
+  );
+  assert.deepEqual(
+    fundingLineage(sources, 'FONDO_POVERTA_ESTREMA').map((s) => s.code),
+    ['FONDO_POVERTA_ESTREMA', 'FONDO_POVERTA'],
+  );
+  assert.deepEqual(
+    fundingLineage(sources, 'FNPS_QUOTA_VINCOLATA').map((s) => s.code),
+    ['FNPS_QUOTA_VINCOLATA', 'FNPS'],
+  );
+  assert.deepEqual(
+    fundingLineage(sources, 'PN_INCLUSIONE').map((s) => s.code),
+    ['PN_INCLUSIONE', 'FSE_PLUS'],
+  );
   assert.deepEqual(fundingLineage(sources, 'NON_ESISTE'), []);
 });
 
@@ -124,17 +159,30 @@ test('a funding catalogue with duplicate codes, a missing parent, an inverted pe
   const { message, issues } = issuesOf(() => parseFundingSources('fonti.json', JSON.stringify(bad)));
   assert.match(message, /Il catalogo fonti\.json non è stato caricato: ci sono \d+ errori\./);
   const paths = issues.map((i) => `${i.path}: ${i.message}`);
-  assert.ok(paths.some((p) => p.startsWith('fonti.json, elemento 6, campo code: codice non valido')), paths.join('\n'));
+  assert.ok(
+    paths.some((p) => p.startsWith('fonti.json, elemento 6, campo code: codice non valido')),
+    paths.join('\n'),
+  );
   assert.ok(paths.some((p) => p.startsWith('fonti.json, elemento 6, campo kind: tipo non previsto')));
   assert.ok(paths.some((p) => p.startsWith('fonti.json, elemento 6, campo activeTo: data inesistente')));
   assert.ok(paths.some((p) => p === 'fonti.json, elemento 2 (FNPS), campo code: codice già usato (fonti.json, elemento 1 (FNPS))'));
   assert.ok(paths.some((p) => p === 'fonti.json, elemento 3 (FNPS_QUOTA_VINCOLATA), campo parent: la fonte madre FNPS_MADRE non è nel catalogo'));
   assert.ok(paths.some((p) => p === 'fonti.json, elemento 4 (PNRR_M5C2_1_1_3), campo activeTo: la data di fine precede quella di inizio'));
-  assert.ok(paths.some((p) => p.startsWith('fonti.json, elemento 5 (FSR), campo aliases: la denominazione «fondo nazionale per le politiche sociali» identifica già FNPS')));
+  assert.ok(
+    paths.some((p) =>
+      p.startsWith('fonti.json, elemento 5 (FSR), campo aliases: la denominazione «fondo nazionale per le politiche sociali» identifica già FNPS'),
+    ),
+  );
 });
 
 test('a cycle in the hierarchy of sources is refused', () => {
-  const cyclic = { version: 1, sources: [source({ code: 'AAA', name: 'Fondo A', shortName: 'Fondo A', parent: 'BBB' }), source({ code: 'BBB', name: 'Fondo B', shortName: 'Fondo B', parent: 'AAA' })] };
+  const cyclic = {
+    version: 1,
+    sources: [
+      source({ code: 'AAA', name: 'Fondo A', shortName: 'Fondo A', parent: 'BBB' }),
+      source({ code: 'BBB', name: 'Fondo B', shortName: 'Fondo B', parent: 'AAA' }),
+    ],
+  };
   const { issues } = issuesOf(() => parseFundingSources('fonti.json', JSON.stringify(cyclic)));
   assert.ok(issues.some((i) => i.path === 'fonti.json, elemento 1 (AAA), campo parent' && /ciclo/.test(i.message)));
 });
@@ -148,17 +196,20 @@ test('a funding catalogue that is not JSON, has the wrong version or an unknown 
 
 test('the Lombardy classification lists the nine areas of Tabella 4.1 in order, and the labels of Tabella 2.4 resolve', () => {
   const lombardy = getClassification(areas, 'LOMBARDIA');
-  assert.deepEqual(lombardy.areas.map((a) => a.name), [
-    'Minori-Famiglia',
-    'Disabili',
-    'Compartecipazione-servizi socio-sanitari integrati',
-    'Servizio sociale professionale',
-    'Emarginazione-povertà',
-    'Anziani',
-    'Immigrazione',
-    'Salute Mentale',
-    'Dipendenze',
-  ]);
+  assert.deepEqual(
+    lombardy.areas.map((a) => a.name),
+    [
+      'Minori-Famiglia',
+      'Disabili',
+      'Compartecipazione-servizi socio-sanitari integrati',
+      'Servizio sociale professionale',
+      'Emarginazione-povertà',
+      'Anziani',
+      'Immigrazione',
+      'Salute Mentale',
+      'Dipendenze',
+    ],
+  );
   assert.equal(findArea(lombardy.areas, 'Compartecipazione-servizi soc sanitari integrati')?.code, 'COMPARTECIPAZIONE_SOCIOSANITARIA');
   assert.equal(findArea(lombardy.areas, 'SVZ sociale professionale')?.code, 'SERVIZIO_SOCIALE_PROFESSIONALE');
   assert.equal(findArea(lombardy.areas, 'Salute mentale')?.code, 'SALUTE_MENTALE');
@@ -167,15 +218,10 @@ test('the Lombardy classification lists the nine areas of Tabella 4.1 in order, 
 });
 
 test('the ISTAT classification has the seven user areas of the national survey', () => {
-  assert.deepEqual(getClassification(areas, 'ISTAT').areas.map((a) => a.name), [
-    'Famiglia e minori',
-    'Disabili',
-    'Dipendenze',
-    'Anziani',
-    'Immigrati, Rom, Sinti e Caminanti',
-    'Povertà, disagio adulti e senza dimora',
-    'Multiutenza',
-  ]);
+  assert.deepEqual(
+    getClassification(areas, 'ISTAT').areas.map((a) => a.name),
+    ['Famiglia e minori', 'Disabili', 'Dipendenze', 'Anziani', 'Immigrati, Rom, Sinti e Caminanti', 'Povertà, disagio adulti e senza dimora', 'Multiutenza'],
+  );
 });
 
 test('the Lombardy → ISTAT mapping covers every Lombardy area once, and each approximation explains itself', () => {
@@ -188,7 +234,10 @@ test('the Lombardy → ISTAT mapping covers every Lombardy area once, and each a
   assert.equal(to.IMMIGRAZIONE, 'IMMIGRATI');
   assert.equal(to.SERVIZIO_SOCIALE_PROFESSIONALE, 'MULTIUTENZA');
   for (const e of mapping.entries.filter((x) => x.fit === 'approximate')) assert.ok(e.note && e.note.length > 20, `${e.from}: manca la spiegazione`);
-  assert.deepEqual(mapping.entries.filter((x) => x.fit === 'approximate').map((e) => e.from), ['COMPARTECIPAZIONE_SOCIOSANITARIA', 'SERVIZIO_SOCIALE_PROFESSIONALE', 'SALUTE_MENTALE']);
+  assert.deepEqual(
+    mapping.entries.filter((x) => x.fit === 'approximate').map((e) => e.from),
+    ['COMPARTECIPAZIONE_SOCIOSANITARIA', 'SERVIZIO_SOCIALE_PROFESSIONALE', 'SALUTE_MENTALE'],
+  );
 });
 
 test('an area catalogue whose mapping leaves an area out, maps one twice or points nowhere is refused', () => {
@@ -197,7 +246,10 @@ test('an area catalogue whose mapping leaves an area out, maps one twice or poin
   data.mappings[0].entries.push({ from: 'ANZIANI', to: 'ANZIANI_65', fit: 'exact', note: null });
   const { issues } = issuesOf(() => parseSpendingAreas('aree.json', JSON.stringify(data)));
   const text = issues.map((i) => `${i.path}: ${i.message}`);
-  assert.ok(text.includes('aree.json, corrispondenza 1 (LOMBARDIA → ISTAT), voce 9, campo to: l’area ANZIANI_65 non esiste nella classificazione ISTAT'), text.join('\n'));
+  assert.ok(
+    text.includes('aree.json, corrispondenza 1 (LOMBARDIA → ISTAT), voce 9, campo to: l’area ANZIANI_65 non esiste nella classificazione ISTAT'),
+    text.join('\n'),
+  );
   assert.ok(text.includes('aree.json, corrispondenza 1 (LOMBARDIA → ISTAT), voce 9, campo from: l’area ANZIANI ha già una corrispondenza (voce 6)'));
   assert.ok(text.includes('aree.json, corrispondenza 1 (LOMBARDIA → ISTAT): aree senza corrispondenza: DIPENDENZE'));
 });
@@ -212,7 +264,10 @@ test('two areas of one classification cannot share a label, and the reserved cod
   fixed.classifications[0].areas[1].aliases = ['Minori e Famiglia'];
   const second = issuesOf(() => parseSpendingAreas('aree.json', JSON.stringify(fixed)));
   assert.deepEqual(second.issues, [
-    { path: 'aree.json, classificazione 1 (LOMBARDIA), area 2 (DISABILI), campo aliases', message: 'la denominazione «minori e famiglia» identifica già MINORI_FAMIGLIA' },
+    {
+      path: 'aree.json, classificazione 1 (LOMBARDIA), area 2 (DISABILI), campo aliases',
+      message: 'la denominazione «minori e famiglia» identifica già MINORI_FAMIGLIA',
+    },
   ]);
 });
 

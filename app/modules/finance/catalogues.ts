@@ -197,10 +197,7 @@ function fail(fileName: string, issues: FieldIssue[]): never {
 const fieldPath = (path: readonly PropertyKey[]) => path.map(String).join('.') || '(intero)';
 
 /** Checks that names and aliases identify one item only (case and spacing ignored). */
-function checkLabels(
-  items: readonly { code: string; labels: string[]; where: string }[],
-  issues: FieldIssue[],
-) {
+function checkLabels(items: readonly { code: string; labels: string[]; where: string }[], issues: FieldIssue[]) {
   const seen = new Map<string, string>();
   for (const item of items) {
     for (const l of new Set(item.labels.map(normalizeLabel))) {
@@ -218,8 +215,17 @@ function checkLabels(
  */
 export function parseFundingSources(fileName: string, text: string): FundingSource[] {
   const data = readJson(fileName, text);
-  const top = z.object({ version: z.literal(1, 'versione del catalogo non supportata (attesa: 1)'), sources: z.array(z.unknown()).min(1, 'il catalogo non contiene fonti') }).safeParse(data);
-  if (!top.success) fail(fileName, top.error.issues.map((i) => ({ path: `${fileName}, campo ${fieldPath(i.path)}`, message: i.message })));
+  const top = z
+    .object({
+      version: z.literal(1, 'versione del catalogo non supportata (attesa: 1)'),
+      sources: z.array(z.unknown()).min(1, 'il catalogo non contiene fonti'),
+    })
+    .safeParse(data);
+  if (!top.success)
+    fail(
+      fileName,
+      top.error.issues.map((i) => ({ path: `${fileName}, campo ${fieldPath(i.path)}`, message: i.message })),
+    );
   const issues: FieldIssue[] = [];
   const sources: (FundingSource & { where: string })[] = [];
   top.data.sources.forEach((raw, index) => {
@@ -280,7 +286,11 @@ export function parseSpendingAreas(fileName: string, text: string): SpendingArea
     })
     .strict()
     .safeParse(data);
-  if (!top.success) fail(fileName, top.error.issues.map((i) => ({ path: `${fileName}, campo ${fieldPath(i.path)}`, message: i.message })));
+  if (!top.success)
+    fail(
+      fileName,
+      top.error.issues.map((i) => ({ path: `${fileName}, campo ${fieldPath(i.path)}`, message: i.message })),
+    );
   const issues: FieldIssue[] = [];
   const classifications: AreaClassification[] = [];
   top.data.classifications.forEach((raw, index) => {
@@ -297,7 +307,8 @@ export function parseSpendingAreas(fileName: string, text: string): SpendingArea
     }
     const codes = new Set<string>();
     c.areas.forEach((a, i) => {
-      if (codes.has(a.code)) issues.push({ path: `${where} (${c.code}), area ${i + 1}, campo code`, message: `codice ${a.code} già usato in questa classificazione` });
+      if (codes.has(a.code))
+        issues.push({ path: `${where} (${c.code}), area ${i + 1}, campo code`, message: `codice ${a.code} già usato in questa classificazione` });
       codes.add(a.code);
     });
     checkLabels(
@@ -326,7 +337,8 @@ export function parseSpendingAreas(fileName: string, text: string): SpendingArea
     const mapped = new Map<string, number>();
     m.entries.forEach((e, i) => {
       const at = `${where} (${m.from} → ${m.to}), voce ${i + 1}`;
-      if (!from.areas.some((a) => a.code === e.from)) issues.push({ path: `${at}, campo from`, message: `l’area ${e.from} non esiste nella classificazione ${m.from}` });
+      if (!from.areas.some((a) => a.code === e.from))
+        issues.push({ path: `${at}, campo from`, message: `l’area ${e.from} non esiste nella classificazione ${m.from}` });
       if (!to.areas.some((a) => a.code === e.to)) issues.push({ path: `${at}, campo to`, message: `l’area ${e.to} non esiste nella classificazione ${m.to}` });
       const previous = mapped.get(e.from);
       if (previous !== undefined) issues.push({ path: `${at}, campo from`, message: `l’area ${e.from} ha già una corrispondenza (voce ${previous})` });

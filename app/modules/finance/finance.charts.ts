@@ -40,7 +40,12 @@ export function groupedBarChart(options: { categories: string[]; series: { name:
       type: 'bar',
       data: [...s.values].reverse(),
       barMaxWidth: 14,
-      label: { show: true, position: 'right', color: '#1a1a1a', formatter: (p: { value: unknown }) => (typeof p.value === 'number' ? `${fmt.format(p.value)} €` : '—') },
+      label: {
+        show: true,
+        position: 'right',
+        color: '#1a1a1a',
+        formatter: (p: { value: unknown }) => (typeof p.value === 'number' ? `${fmt.format(p.value)} €` : '—'),
+      },
     })),
   };
 }

@@ -12,19 +12,34 @@ import { parseFundingSources, parseSpendingAreas } from './catalogues.ts';
 import { DECREASE_REASON_LABELS, formatEuro, validateCutOffValue, type DecreaseReason } from './finance.rules.ts';
 import { authorize, can } from './finance.policy.ts';
 import { comuniByIstat, getCatalogue, loadPlanBudgetData } from './finance.queries.ts';
-import { budgetCarryOvers, budgetCutOffs, fundAllocations, fundingSources, serviceUsers, spendingAreaMappings, spendingAreas, spendingFacts } from './finance.schema.ts';
+import {
+  budgetCarryOvers,
+  budgetCutOffs,
+  fundAllocations,
+  fundingSources,
+  serviceUsers,
+  spendingAreaMappings,
+  spendingAreas,
+  spendingFacts,
+} from './finance.schema.ts';
 import { AllocationInput, CarryOverInput, CutOffInput, FundingSourceEditInput } from './finance.validation.ts';
 import { AMBITO_ENTE, importFailedMessage, importSpendingTables, tableFromCsv, type RawTable, type RecordSource } from './spending-import.ts';
 import { readSpendingWorkbook } from './spending-xlsx.ts';
 
-function parse<T>(schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, input: unknown): T {
+function parse<T>(
+  schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } },
+  input: unknown,
+): T {
   const r = schema.safeParse(input);
   if (!r.success) throw new ValidationError(issuesFromZod(r.error));
   return r.data;
 }
 
 async function ambitoScope(db: Db | Tx, ambitoId: string) {
-  const [a] = await db.select({ id: ambiti.id, code: ambiti.code, name: ambiti.name, regionCode: ambiti.regionCode }).from(ambiti).where(eq(ambiti.id, ambitoId));
+  const [a] = await db
+    .select({ id: ambiti.id, code: ambiti.code, name: ambiti.name, regionCode: ambiti.regionCode })
+    .from(ambiti)
+    .where(eq(ambiti.id, ambitoId));
   if (!a) throw new NotFoundError('L’Ambito');
   return a;
 }
@@ -36,7 +51,17 @@ async function ambitoScope(db: Db | Tx, ambitoId: string) {
  * in the installation are added; codes already there are left as the administrator may have edited them. All or
  * nothing; one audit entry.
  */
-export async function loadCatalogues({ db, actor, funding, areas }: { db: Db; actor: Actor; funding: { fileName: string; text: string }; areas: { fileName: string; text: string } }) {
+export async function loadCatalogues({
+  db,
+  actor,
+  funding,
+  areas,
+}: {
+  db: Db;
+  actor: Actor;
+  funding: { fileName: string; text: string };
+  areas: { fileName: string; text: string };
+}) {
   authorize(actor, 'catalogue.edit', null);
   const sources = parseFundingSources(funding.fileName, funding.text);
   const catalogue = parseSpendingAreas(areas.fileName, areas.text);
@@ -45,21 +70,57 @@ export async function loadCatalogues({ db, actor, funding, areas }: { db: Db; ac
     const newSources = sources
       .map((s, position) => ({ s, position }))
       .filter(({ s }) => !knownSources.has(s.code))
-      .map(({ s, position }) => ({ code: s.code, position, name: s.name, shortName: s.shortName, kind: s.kind, parentCode: s.parent, legalBasis: s.legalBasis, activeFrom: s.activeFrom, activeTo: s.activeTo, aliases: s.aliases, notes: s.notes }));
+      .map(({ s, position }) => ({
+        code: s.code,
+        position,
+        name: s.name,
+        shortName: s.shortName,
+        kind: s.kind,
+        parentCode: s.parent,
+        legalBasis: s.legalBasis,
+        activeFrom: s.activeFrom,
+        activeTo: s.activeTo,
+        aliases: s.aliases,
+        notes: s.notes,
+      }));
     if (newSources.length) await tx.insert(fundingSources).values(newSources);
-    const knownAreas = new Set((await tx.select({ c: spendingAreas.classificationCode, a: spendingAreas.code }).from(spendingAreas)).map((r) => `${r.c}|${r.a}`));
+    const knownAreas = new Set(
+      (await tx.select({ c: spendingAreas.classificationCode, a: spendingAreas.code }).from(spendingAreas)).map((r) => `${r.c}|${r.a}`),
+    );
     const newAreas = catalogue.classifications.flatMap((c) =>
       c.areas
-        .map((a, position) => ({ classificationCode: c.code, classificationName: c.name, code: a.code, position, name: a.name, aliases: a.aliases, description: a.description }))
+        .map((a, position) => ({
+          classificationCode: c.code,
+          classificationName: c.name,
+          code: a.code,
+          position,
+          name: a.name,
+          aliases: a.aliases,
+          description: a.description,
+        }))
         .filter((a) => !knownAreas.has(`${a.classificationCode}|${a.code}`)),
     );
     if (newAreas.length) await tx.insert(spendingAreas).values(newAreas);
-    const knownMappings = new Set((await tx.select({ f: spendingAreaMappings.fromClassification, t: spendingAreaMappings.toClassification, a: spendingAreaMappings.fromArea }).from(spendingAreaMappings)).map((r) => `${r.f}|${r.t}|${r.a}`));
+    const knownMappings = new Set(
+      (
+        await tx
+          .select({ f: spendingAreaMappings.fromClassification, t: spendingAreaMappings.toClassification, a: spendingAreaMappings.fromArea })
+          .from(spendingAreaMappings)
+      ).map((r) => `${r.f}|${r.t}|${r.a}`),
+    );
     const newMappings = catalogue.mappings.flatMap((m) =>
-      m.entries.filter((e) => !knownMappings.has(`${m.from}|${m.to}|${e.from}`)).map((e) => ({ fromClassification: m.from, toClassification: m.to, fromArea: e.from, toArea: e.to, fit: e.fit, note: e.note })),
+      m.entries
+        .filter((e) => !knownMappings.has(`${m.from}|${m.to}|${e.from}`))
+        .map((e) => ({ fromClassification: m.from, toClassification: m.to, fromArea: e.from, toArea: e.to, fit: e.fit, note: e.note })),
     );
     if (newMappings.length) await tx.insert(spendingAreaMappings).values(newMappings);
-    const summary = { files: [funding.fileName, areas.fileName], sourcesAdded: newSources.length, sourcesKept: sources.length - newSources.length, areasAdded: newAreas.length, mappingsAdded: newMappings.length };
+    const summary = {
+      files: [funding.fileName, areas.fileName],
+      sourcesAdded: newSources.length,
+      sourcesKept: sources.length - newSources.length,
+      areasAdded: newAreas.length,
+      mappingsAdded: newMappings.length,
+    };
     await recordAudit(tx, { actor, action: 'finance.catalogue.loaded', entityType: 'import', entityId: funding.fileName, after: summary });
     return summary;
   });
@@ -95,7 +156,8 @@ export interface SpendingImportSummary {
   replacedUsersRows: number;
 }
 
-const sameComune = (column: typeof spendingFacts.comuneId | typeof serviceUsers.comuneId, comuneId: string | null) => (comuneId === null ? isNull(column) : eq(column, comuneId));
+const sameComune = (column: typeof spendingFacts.comuneId | typeof serviceUsers.comuneId, comuneId: string | null) =>
+  comuneId === null ? isNull(column) : eq(column, comuneId);
 
 /**
  * Imports annual spending (and, when given, users) of an Ambito from two CSV files or one XLSX workbook. All or
@@ -103,12 +165,25 @@ const sameComune = (column: typeof spendingFacts.comuneId | typeof serviceUsers.
  * valid. The rows of each year × ente in the file replace that year × ente's previous figures. A comune referent may
  * import only rows of its own comune: rows of the Ambito or of another comune are refused, named by row.
  */
-export async function importSpending({ db, actor, ambitoId, upload }: { db: Db; actor: Actor; ambitoId: string; upload: SpendingUpload }): Promise<SpendingImportSummary> {
+export async function importSpending({
+  db,
+  actor,
+  ambitoId,
+  upload,
+}: {
+  db: Db;
+  actor: Actor;
+  ambitoId: string;
+  upload: SpendingUpload;
+}): Promise<SpendingImportSummary> {
   const ambito = await ambitoScope(db, ambitoId);
   authorize(actor, 'spending.import', ambito);
   const catalogue = await getCatalogue(db);
   if (catalogue.fundingSources.length === 0 || catalogue.areas.length === 0) {
-    throw new ValidationError([{ path: 'cataloghi', message: 'I cataloghi delle fonti e delle aree di spesa non sono caricati: chiedi all’amministratore di caricarli.' }], 'Importazione non possibile.');
+    throw new ValidationError(
+      [{ path: 'cataloghi', message: 'I cataloghi delle fonti e delle aree di spesa non sono caricati: chiedi all’amministratore di caricarli.' }],
+      'Importazione non possibile.',
+    );
   }
   const members = await listAmbitoComuni(db, ambitoId);
   let tables: { spending: { source: RecordSource; table: RawTable }; users?: { source: RecordSource; table: RawTable } };
@@ -127,8 +202,15 @@ export async function importSpending({ db, actor, ambitoId, upload }: { db: Db; 
     };
     files = [upload.spending.fileName, ...(upload.users ? [upload.users.fileName] : [])];
   }
-  const data = importSpendingTables(tables, { fundingSources: catalogue.fundingSources, areas: catalogue.areas, memberIstatCodes: members.map((m) => m.istatCode) });
-  const byIstat = await comuniByIstat(db, data.summary.enti.filter((e) => e !== AMBITO_ENTE));
+  const data = importSpendingTables(tables, {
+    fundingSources: catalogue.fundingSources,
+    areas: catalogue.areas,
+    memberIstatCodes: members.map((m) => m.istatCode),
+  });
+  const byIstat = await comuniByIstat(
+    db,
+    data.summary.enti.filter((e) => e !== AMBITO_ENTE),
+  );
   const comuneOf = (ente: string) => (ente === AMBITO_ENTE ? null : byIstat.get(ente)!.id);
 
   // Who may enter which figures: checked per ente, and a refusal names the first row of that ente.
@@ -140,7 +222,10 @@ export async function importSpending({ db, actor, ambitoId, upload }: { db: Db; 
     const where = [first.ref.file, first.ref.sheet ? `foglio ${first.ref.sheet}` : null, `riga ${first.ref.row}`, 'colonna ente'].filter(Boolean).join(', ');
     issues.push({
       path: where,
-      message: ente === AMBITO_ENTE ? 'le cifre dell’Ambito le inserisce l’Ufficio di Piano: come referente comunale puoi importare solo le righe del tuo comune' : `il comune ${ente} (${byIstat.get(ente)!.name}) non è il tuo: come referente comunale puoi importare solo le righe del tuo comune`,
+      message:
+        ente === AMBITO_ENTE
+          ? 'le cifre dell’Ambito le inserisce l’Ufficio di Piano: come referente comunale puoi importare solo le righe del tuo comune'
+          : `il comune ${ente} (${byIstat.get(ente)!.name}) non è il tuo: come referente comunale puoi importare solo le righe del tuo comune`,
     });
   }
   if (issues.length) throw new ValidationError(issues, importFailedMessage(files, issues.length));
@@ -158,7 +243,16 @@ export async function importSpending({ db, actor, ambitoId, upload }: { db: Db; 
       replacedSpendingRows += deleted.length;
     }
     const describe = (ref: RecordSource) => (ref.sheet ? `${ref.file}, foglio ${ref.sheet}` : ref.file);
-    const factRows = data.rows.map((r) => ({ ambitoId, comuneId: comuneOf(r.ente), year: r.year, areaCode: r.area, channelCode: r.channel, amountCents: r.amountCents, note: r.note, source: describe(r.ref) }));
+    const factRows = data.rows.map((r) => ({
+      ambitoId,
+      comuneId: comuneOf(r.ente),
+      year: r.year,
+      areaCode: r.area,
+      channelCode: r.channel,
+      amountCents: r.amountCents,
+      note: r.note,
+      source: describe(r.ref),
+    }));
     for (let i = 0; i < factRows.length; i += 500) await tx.insert(spendingFacts).values(factRows.slice(i, i + 500));
     const userPairs = [...new Set(data.users.map((u) => `${u.year}|${u.ente}`))];
     for (const pair of userPairs) {
@@ -170,7 +264,21 @@ export async function importSpending({ db, actor, ambitoId, upload }: { db: Db; 
       replacedUsersRows += deleted.length;
     }
     if (data.users.length) {
-      await tx.insert(serviceUsers).values(data.users.map((u) => ({ ambitoId, comuneId: comuneOf(u.ente), year: u.year, areaCode: u.area, users: u.users, spendCents: u.spendCents, published: u.published, note: u.note, source: describe(u.ref) })));
+      await tx
+        .insert(serviceUsers)
+        .values(
+          data.users.map((u) => ({
+            ambitoId,
+            comuneId: comuneOf(u.ente),
+            year: u.year,
+            areaCode: u.area,
+            users: u.users,
+            spendCents: u.spendCents,
+            published: u.published,
+            note: u.note,
+            source: describe(u.ref),
+          })),
+        );
     }
     const summary: SpendingImportSummary = {
       files,
@@ -197,7 +305,10 @@ export async function recordFundAllocation({ db, actor, ambitoId, input }: { db:
     authorize(actor, 'allocation.write', ambito);
     const [fund] = await tx.select({ code: fundingSources.code }).from(fundingSources).where(eq(fundingSources.code, v.fund));
     if (!fund) throw new ValidationError([{ path: 'fund', message: 'Fondo non presente nel catalogo delle fonti di finanziamento.' }]);
-    const [row] = await tx.insert(fundAllocations).values({ ambitoId, fundCode: v.fund, year: v.year, amountCents: v.amountEuro, act: v.act, note: v.note }).returning();
+    const [row] = await tx
+      .insert(fundAllocations)
+      .values({ ambitoId, fundCode: v.fund, year: v.year, amountCents: v.amountEuro, act: v.act, note: v.note })
+      .returning();
     await recordAudit(tx, { actor, action: 'finance.allocation.recorded', entityType: 'fund_allocation', entityId: row!.id, ambitoId, after: row });
     return row!;
   });
@@ -209,10 +320,16 @@ async function planContext(tx: Tx, planId: string, objectiveId: string, actionId
   const [plan] = await tx.select().from(plans).where(eq(plans.id, planId));
   if (!plan) throw new NotFoundError('Il piano');
   const ambito = await ambitoScope(tx, plan.ambitoId);
-  const [objective] = await tx.select().from(planObjectives).where(and(eq(planObjectives.id, objectiveId), eq(planObjectives.planId, planId)));
+  const [objective] = await tx
+    .select()
+    .from(planObjectives)
+    .where(and(eq(planObjectives.id, objectiveId), eq(planObjectives.planId, planId)));
   if (!objective) throw new ValidationError([{ path: 'objectiveId', message: 'L’obiettivo non appartiene a questo piano.' }]);
   if (actionId) {
-    const [action] = await tx.select({ id: planActions.id }).from(planActions).where(and(eq(planActions.id, actionId), eq(planActions.objectiveId, objectiveId)));
+    const [action] = await tx
+      .select({ id: planActions.id })
+      .from(planActions)
+      .where(and(eq(planActions.id, actionId), eq(planActions.objectiveId, objectiveId)));
     if (!action) throw new ValidationError([{ path: 'actionId', message: 'L’azione non appartiene all’obiettivo scelto.' }]);
   }
   return { plan, ambito, objective };
@@ -245,14 +362,25 @@ export async function recordCutOff({ db, actor, planId, input }: { db: Db; actor
       eq(budgetCutOffs.fundCode, v.fund),
       v.year === null ? isNull(budgetCutOffs.year) : eq(budgetCutOffs.year, v.year),
     );
-    const same = await tx.select().from(budgetCutOffs).where(and(sameKey, eq(budgetCutOffs.measure, v.measure)));
-    const latest = same.sort((a, b) => (a.cutOffDate < b.cutOffDate ? -1 : a.cutOffDate > b.cutOffDate ? 1 : a.createdAt.getTime() - b.createdAt.getTime())).at(-1);
+    const same = await tx
+      .select()
+      .from(budgetCutOffs)
+      .where(and(sameKey, eq(budgetCutOffs.measure, v.measure)));
+    const latest = same
+      .sort((a, b) => (a.cutOffDate < b.cutOffDate ? -1 : a.cutOffDate > b.cutOffDate ? 1 : a.createdAt.getTime() - b.createdAt.getTime()))
+      .at(-1);
     let previous: { date: string; amountCents: number } | null = latest ? { date: latest.cutOffDate, amountCents: latest.amountCents } : null;
     if (!previous && v.measure === 'budgeted' && v.actionId === null) {
       const lines = await tx
         .select({ amountCents: planBudgetLines.amountCents })
         .from(planBudgetLines)
-        .where(and(eq(planBudgetLines.objectiveId, v.objectiveId), eq(planBudgetLines.fund, v.fund), v.year === null ? isNull(planBudgetLines.year) : eq(planBudgetLines.year, v.year)));
+        .where(
+          and(
+            eq(planBudgetLines.objectiveId, v.objectiveId),
+            eq(planBudgetLines.fund, v.fund),
+            v.year === null ? isNull(planBudgetLines.year) : eq(planBudgetLines.year, v.year),
+          ),
+        );
       if (lines.length) previous = { date: '0000-01-01', amountCents: lines.reduce((s, l) => s + l.amountCents, 0) };
     }
     const check = validateCutOffValue({ measure: v.measure, previous, next: { date: v.date, amountCents: v.amountEuro }, reason: v.reason });
@@ -292,7 +420,10 @@ export async function recordCutOff({ db, actor, planId, input }: { db: Db; actor
     // Paid above committed is legal to record, but the answer says so (with the amounts now current for the key).
     const records = (await tx.select().from(budgetCutOffs).where(sameKey)).map(toCutOffRecord);
     const key = { objectiveId: v.objectiveId, actionId: v.actionId, fund: v.fund, year: v.year };
-    const warning = paidOverCommitted({ committedCents: latestOf(records, key, 'committed')?.amountCents ?? null, paidCents: latestOf(records, key, 'paid')?.amountCents ?? null });
+    const warning = paidOverCommitted({
+      committedCents: latestOf(records, key, 'committed')?.amountCents ?? null,
+      paidCents: latestOf(records, key, 'paid')?.amountCents ?? null,
+    });
     return { ...row!, paidOverCommitted: warning };
   });
 }
@@ -311,15 +442,39 @@ export async function carryOver({ db, actor, planId, input }: { db: Db; actor: A
     const rows = budgetStatus({
       planned: data.lines.map((l) => ({ objectiveId: l.objectiveId, actionId: null, fund: l.fund, year: l.year, amountCents: l.amountCents })),
       cutOffs: data.cutOffs.map(toCutOffRecord),
-      carryOvers: data.carryOvers.map((c) => ({ objectiveId: c.objectiveId, actionId: c.actionId, fund: c.fundCode, fromYear: c.fromYear, toYear: c.toYear, amountCents: c.amountCents })),
+      carryOvers: data.carryOvers.map((c) => ({
+        objectiveId: c.objectiveId,
+        actionId: c.actionId,
+        fund: c.fundCode,
+        fromYear: c.fromYear,
+        toYear: c.toYear,
+        amountCents: c.amountCents,
+      })),
     });
     const key = budgetKey({ objectiveId: v.objectiveId, actionId: v.actionId, fund: v.fund, year: v.fromYear });
     const status = rows.find((r) => budgetKey(r) === key) ?? null;
-    const check = validateCarryOver({ fromYear: v.fromYear, amountCents: v.amountEuro, status, planPeriod: { fromYear: plan.periodStartYear, toYear: plan.periodEndYear } });
+    const check = validateCarryOver({
+      fromYear: v.fromYear,
+      amountCents: v.amountEuro,
+      status,
+      planPeriod: { fromYear: plan.periodStartYear, toYear: plan.periodEndYear },
+    });
     if (!check.ok) throw new ValidationError(check.issues.map((i) => ({ path: i.path === 'anno_origine' ? 'fromYear' : 'amountEuro', message: i.message })));
     const [row] = await tx
       .insert(budgetCarryOvers)
-      .values({ ambitoId: ambito.id, planId, objectiveId: v.objectiveId, actionId: v.actionId, fundCode: v.fund, fromYear: v.fromYear!, toYear: check.toYear, amountCents: v.amountEuro, decisionDate: v.date, note: v.note, createdBy: actorLabel(actor) })
+      .values({
+        ambitoId: ambito.id,
+        planId,
+        objectiveId: v.objectiveId,
+        actionId: v.actionId,
+        fundCode: v.fund,
+        fromYear: v.fromYear!,
+        toYear: check.toYear,
+        amountCents: v.amountEuro,
+        decisionDate: v.date,
+        note: v.note,
+        createdBy: actorLabel(actor),
+      })
       .returning();
     await recordAudit(tx, {
       actor,
@@ -352,4 +507,3 @@ export async function objectiveIdsByCode(db: Db, planId: string) {
   const rows = await db.select({ id: planObjectives.id, code: planObjectives.code }).from(planObjectives).where(eq(planObjectives.planId, planId));
   return new Map(rows.map((r) => [r.code, r.id]));
 }
-

@@ -1,13 +1,7 @@
 import { type Actor, type AmbitoScope, AMBITO_READERS, hasAmbitoRole, isAdmin, UFFICIO_DI_PIANO } from '../../shared/auth/actor.ts';
 import { makeAbilities, makeAuthorize } from '../../shared/auth/policy.ts';
 
-export type FinanceAction =
-  | 'finance.read'
-  | 'spending.import'
-  | 'spending.write'
-  | 'allocation.write'
-  | 'budget.record'
-  | 'catalogue.edit';
+export type FinanceAction = 'finance.read' | 'spending.import' | 'spending.write' | 'allocation.write' | 'budget.record' | 'catalogue.edit';
 
 /**
  * What a finance action is checked against: the Ambito and, for spending figures, the comune they belong to
@@ -35,7 +29,11 @@ export function can(actor: Actor, action: FinanceAction, s: FinanceScope | null)
     case 'finance.read':
       return s !== null && hasAmbitoRole(actor, s, AMBITO_READERS);
     case 'spending.import':
-      return s !== null && (hasAmbitoRole(actor, s, UFFICIO_DI_PIANO) || (actor.kind === 'user' && actor.grants.some((g) => g.role === 'comune_referent' && g.ambitoId === s.id && g.comuneId !== null)));
+      return (
+        s !== null &&
+        (hasAmbitoRole(actor, s, UFFICIO_DI_PIANO) ||
+          (actor.kind === 'user' && actor.grants.some((g) => g.role === 'comune_referent' && g.ambitoId === s.id && g.comuneId !== null)))
+      );
     case 'spending.write':
       if (s === null) return false;
       if (hasAmbitoRole(actor, s, UFFICIO_DI_PIANO)) return true;
@@ -49,4 +47,11 @@ export function can(actor: Actor, action: FinanceAction, s: FinanceScope | null)
 }
 
 export const authorize = makeAuthorize(can);
-export const abilitiesFor = makeAbilities(can, ['finance.read', 'spending.import', 'spending.write', 'allocation.write', 'budget.record', 'catalogue.edit'] as const);
+export const abilitiesFor = makeAbilities(can, [
+  'finance.read',
+  'spending.import',
+  'spending.write',
+  'allocation.write',
+  'budget.record',
+  'catalogue.edit',
+] as const);

@@ -3,7 +3,16 @@ import type { DbOrTx } from '../../shared/db/client.ts';
 import { planActions, planBudgetLines, planObjectives, plans } from '../planning/planning.schema.ts';
 import { comuni } from '../territory/territory.schema.ts';
 import type { FundingSource, SpendingAreaCatalogue, SpendingArea } from './catalogues.ts';
-import { budgetCarryOvers, budgetCutOffs, fundAllocations, fundingSources, serviceUsers, spendingAreaMappings, spendingAreas, spendingFacts } from './finance.schema.ts';
+import {
+  budgetCarryOvers,
+  budgetCutOffs,
+  fundAllocations,
+  fundingSources,
+  serviceUsers,
+  spendingAreaMappings,
+  spendingAreas,
+  spendingFacts,
+} from './finance.schema.ts';
 
 /** The classification the spending files and the dashboard use (the areas of the Lombardy Piani di Zona). */
 export const SPENDING_CLASSIFICATION = 'LOMBARDIA';
@@ -41,7 +50,9 @@ export async function getCatalogue(db: DbOrTx): Promise<{ fundingSources: Fundin
       return {
         from,
         to,
-        entries: mappings.filter((m) => m.fromClassification === from && m.toClassification === to).map((m) => ({ from: m.fromArea, to: m.toArea, fit: m.fit as 'exact' | 'approximate', note: m.note })),
+        entries: mappings
+          .filter((m) => m.fromClassification === from && m.toClassification === to)
+          .map((m) => ({ from: m.fromArea, to: m.toArea, fit: m.fit as 'exact' | 'approximate', note: m.note })),
       };
     }),
   };
@@ -101,7 +112,11 @@ export async function hasSpending(db: DbOrTx, ambitoId: string): Promise<boolean
 }
 
 export async function listFundAllocations(db: DbOrTx, ambitoId: string) {
-  return db.select().from(fundAllocations).where(eq(fundAllocations.ambitoId, ambitoId)).orderBy(asc(fundAllocations.fundCode), asc(fundAllocations.year), asc(fundAllocations.createdAt));
+  return db
+    .select()
+    .from(fundAllocations)
+    .where(eq(fundAllocations.ambitoId, ambitoId))
+    .orderBy(asc(fundAllocations.fundCode), asc(fundAllocations.year), asc(fundAllocations.createdAt));
 }
 
 /** Everything the plan budget needs: objectives, actions, the plan's budget lines, cut-off records and carry-overs. */
@@ -109,16 +124,29 @@ export async function loadPlanBudgetData(db: DbOrTx, planId: string) {
   const [plan] = await db.select().from(plans).where(eq(plans.id, planId));
   if (!plan) return null;
   const objectives = await db
-    .select({ id: planObjectives.id, code: planObjectives.code, title: planObjectives.title, kind: planObjectives.kind, macroArea: planObjectives.macroArea, position: planObjectives.position })
+    .select({
+      id: planObjectives.id,
+      code: planObjectives.code,
+      title: planObjectives.title,
+      kind: planObjectives.kind,
+      macroArea: planObjectives.macroArea,
+      position: planObjectives.position,
+    })
     .from(planObjectives)
     .where(eq(planObjectives.planId, planId))
     .orderBy(asc(planObjectives.position));
   const ids = objectives.map((o) => o.id);
   const [actions, lines, cutOffs, carryOvers] = await Promise.all([
     ids.length
-      ? db.select({ id: planActions.id, objectiveId: planActions.objectiveId, number: planActions.number, description: planActions.description }).from(planActions).where(inArray(planActions.objectiveId, ids)).orderBy(asc(planActions.position))
+      ? db
+          .select({ id: planActions.id, objectiveId: planActions.objectiveId, number: planActions.number, description: planActions.description })
+          .from(planActions)
+          .where(inArray(planActions.objectiveId, ids))
+          .orderBy(asc(planActions.position))
       : Promise.resolve([]),
-    ids.length ? db.select().from(planBudgetLines).where(inArray(planBudgetLines.objectiveId, ids)).orderBy(asc(planBudgetLines.position)) : Promise.resolve([]),
+    ids.length
+      ? db.select().from(planBudgetLines).where(inArray(planBudgetLines.objectiveId, ids)).orderBy(asc(planBudgetLines.position))
+      : Promise.resolve([]),
     db.select().from(budgetCutOffs).where(eq(budgetCutOffs.planId, planId)).orderBy(asc(budgetCutOffs.cutOffDate), asc(budgetCutOffs.createdAt)),
     db.select().from(budgetCarryOvers).where(eq(budgetCarryOvers.planId, planId)).orderBy(asc(budgetCarryOvers.createdAt)),
   ]);
@@ -128,11 +156,17 @@ export async function loadPlanBudgetData(db: DbOrTx, planId: string) {
 /** The member comuni of an Ambito by ISTAT code (members at any time: past figures of a former member stay valid). */
 export async function comuniByIstat(db: DbOrTx, istatCodes: readonly string[]) {
   if (istatCodes.length === 0) return new Map<string, { id: string; name: string }>();
-  const rows = await db.select({ id: comuni.id, istatCode: comuni.istatCode, name: comuni.name }).from(comuni).where(inArray(comuni.istatCode, [...istatCodes]));
+  const rows = await db
+    .select({ id: comuni.id, istatCode: comuni.istatCode, name: comuni.name })
+    .from(comuni)
+    .where(inArray(comuni.istatCode, [...istatCodes]));
   return new Map(rows.map((r) => [r.istatCode, { id: r.id, name: r.name }]));
 }
 
 export async function getFundingSourceRow(db: DbOrTx, code: string) {
-  const [row] = await db.select().from(fundingSources).where(and(eq(fundingSources.code, code)));
+  const [row] = await db
+    .select()
+    .from(fundingSources)
+    .where(and(eq(fundingSources.code, code)));
   return row ?? null;
 }

@@ -72,8 +72,15 @@ const TABLE_4_2: [string, number, number | null, number | null][] = [
 ];
 // Tabella 4.1 (L3477-L3492), column Gallaratese, in %.
 const TABLE_4_1: Record<string, number> = {
-  MINORI_FAMIGLIA: 41.4, DISABILI: 27.22, COMPARTECIPAZIONE_SOCIOSANITARIA: 14.33, SERVIZIO_SOCIALE_PROFESSIONALE: 8.39,
-  EMARGINAZIONE_POVERTA: 4.95, ANZIANI: 3.62, IMMIGRAZIONE: 0.1, SALUTE_MENTALE: 0.01, DIPENDENZE: 0,
+  MINORI_FAMIGLIA: 41.4,
+  DISABILI: 27.22,
+  COMPARTECIPAZIONE_SOCIOSANITARIA: 14.33,
+  SERVIZIO_SOCIALE_PROFESSIONALE: 8.39,
+  EMARGINAZIONE_POVERTA: 4.95,
+  ANZIANI: 3.62,
+  IMMIGRAZIONE: 0.1,
+  SALUTE_MENTALE: 0.01,
+  DIPENDENZE: 0,
 };
 
 test('amounts and percentages read the Italian way', () => {
@@ -98,8 +105,14 @@ test('a percentage keeps numerator, denominator, value and formula: Minori-Famig
 });
 
 test('the shares of Tabella 4.1 are the spending of Tabella 4.2 over 19.827.811 €', () => {
-  const shares = sharesOf(Object.fromEntries(TABLE_4_2.map(([area, spend]) => [area, euro(spend)])), { prefix: 'spesa area', totalLabel: 'spesa sociale totale' });
-  assert.equal(shares.reduce((s, x) => s + x.amountCents, 0), euro(19_827_811));
+  const shares = sharesOf(Object.fromEntries(TABLE_4_2.map(([area, spend]) => [area, euro(spend)])), {
+    prefix: 'spesa area',
+    totalLabel: 'spesa sociale totale',
+  });
+  assert.equal(
+    shares.reduce((s, x) => s + x.amountCents, 0),
+    euro(19_827_811),
+  );
   for (const s of shares) assert.equal(roundTo(s.share.value!, 2), TABLE_4_1[s.key], s.key);
 });
 
@@ -149,14 +162,30 @@ test('the checksum report says which row and column do not add up, and by how mu
   assert.equal(report.ok, false);
   assert.deepEqual(
     report.mismatches.map((m) => [m.kind, m.key, m.differenceCents]),
-    [['row', 'ANZIANI', -900], ['column', 'FNPS', -900], ['grand', null, -900]],
+    [
+      ['row', 'ANZIANI', -900],
+      ['column', 'FNPS', -900],
+      ['grand', null, -900],
+    ],
   );
-  assert.equal(report.mismatches[0]!.message, 'il totale dell’area Anziani dichiarato (724.050,00 €) non coincide con la somma dei canali (724.059,00 €): differenza -9,00 €');
+  assert.equal(
+    report.mismatches[0]!.message,
+    'il totale dell’area Anziani dichiarato (724.050,00 €) non coincide con la somma dei canali (724.059,00 €): differenza -9,00 €',
+  );
 });
 
 test('the channel shares of Tabella 2.3 (column Ambito) follow from the totals of Tabella 2.4', () => {
   const shares = shareByChannel(buildSpendingMatrix(cells));
-  const expected: Record<string, number> = { COMUNI: 84.3, UTENZA: 4.7, ALTRI_ENTI_PUBBLICI: 6.1, ALTRE_ENTRATE: 0.4, FSR: 2.9, FNPS: 1.2, GESTIONE_ASSOCIATA: 0, FONDO_06: 0.2 };
+  const expected: Record<string, number> = {
+    COMUNI: 84.3,
+    UTENZA: 4.7,
+    ALTRI_ENTI_PUBBLICI: 6.1,
+    ALTRE_ENTRATE: 0.4,
+    FSR: 2.9,
+    FNPS: 1.2,
+    GESTIONE_ASSOCIATA: 0,
+    FONDO_06: 0.2,
+  };
   for (const s of shares) assert.equal(roundTo(s.share.value!, 1), expected[s.key], s.key);
   const byArea = shareByArea(buildSpendingMatrix(cells), (c) => c.toLowerCase());
   assert.match(byArea[0]!.share.formula, /^spesa area minori_famiglia \(8\.208\.520,00 €\) \/ spesa totale \(19\.834\.861,00 €\) × 100$/);
@@ -168,9 +197,18 @@ test('the two 2022 totals of the plan differ by 7.050 €: the 7.049 € of Gest
   const diff = diffTotals(t24, t42);
   assert.deepEqual(
     diff.map((d) => [d.key, d.differenceCents / 100]),
-    [['MINORI_FAMIGLIA', -2], ['DISABILI', -1], ['SERVIZIO_SOCIALE_PROFESSIONALE', 1], ['EMARGINAZIONE_POVERTA', 1], ['ANZIANI', -7_049]],
+    [
+      ['MINORI_FAMIGLIA', -2],
+      ['DISABILI', -1],
+      ['SERVIZIO_SOCIALE_PROFESSIONALE', 1],
+      ['EMARGINAZIONE_POVERTA', 1],
+      ['ANZIANI', -7_049],
+    ],
   );
-  assert.equal(diff.reduce((s, d) => s + d.differenceCents, 0), euro(19_827_811) - euro(19_834_861));
+  assert.equal(
+    diff.reduce((s, d) => s + d.differenceCents, 0),
+    euro(19_827_811) - euro(19_834_861),
+  );
   assert.equal(euro(19_834_861) - euro(7_049), euro(19_827_812));
 });
 
@@ -186,7 +224,10 @@ test('spending by Lombardy area converts to the ISTAT areas keeping the total an
     IMMIGRATI: euro(19_311),
     DIPENDENZE: 0,
   });
-  assert.equal(Object.values(converted.amounts).reduce((s, v) => s + v, 0), euro(19_834_861));
+  assert.equal(
+    Object.values(converted.amounts).reduce((s, v) => s + v, 0),
+    euro(19_834_861),
+  );
   assert.deepEqual(converted.approximated, ['COMPARTECIPAZIONE_SOCIOSANITARIA', 'SERVIZIO_SOCIALE_PROFESSIONALE', 'SALUTE_MENTALE']);
   assert.deepEqual(convertAreas({ CULTURA: 100 }, getMapping(catalogue, 'LOMBARDIA', 'ISTAT')).unmapped, ['CULTURA']);
 });
@@ -197,13 +238,24 @@ test('services versus cash contributions: shares per year and over the period, w
     { year: 2019, servicesCents: euro(100), contributionsCents: euro(100) },
     { year: 2020, servicesCents: euro(150), contributionsCents: euro(50) },
   ]);
-  assert.deepEqual(r.years.map((y) => [y.year, roundTo(y.servicesShare.value!, 2), roundTo(y.contributionsShare.value!, 2)]), [[2019, 50, 50], [2020, 75, 25], [2022, 75, 25]]);
+  assert.deepEqual(
+    r.years.map((y) => [y.year, roundTo(y.servicesShare.value!, 2), roundTo(y.contributionsShare.value!, 2)]),
+    [
+      [2019, 50, 50],
+      [2020, 75, 25],
+      [2022, 75, 25],
+    ],
+  );
   assert.deepEqual(r.missingYears, [2021]);
   assert.equal(r.period.totalCents, euro(800));
   assert.equal(roundTo(r.period.servicesShare.value!, 2), 68.75);
   assert.equal(r.period.servicesShare.formula, 'spesa per servizi 2019-2022 (550,00 €) / spesa totale 2019-2022 (800,00 €) × 100');
   assert.throws(
-    () => servicesVersusContributions([{ year: 2020, servicesCents: 1, contributionsCents: 1 }, { year: 2020, servicesCents: 2, contributionsCents: -1 }]),
+    () =>
+      servicesVersusContributions([
+        { year: 2020, servicesCents: 1, contributionsCents: 1 },
+        { year: 2020, servicesCents: 2, contributionsCents: -1 },
+      ]),
     (e: unknown) => e instanceof ValidationError && e.issues.length === 2 && e.issues[0]!.path === 'anno 2020',
   );
 });
@@ -232,13 +284,18 @@ test('a plan budget rolls up by fund, by year and by fund family', () => {
   assert.equal(r.byFund.PNRR_M5C2_1_1_3!.budgetedCents, euro(299_905));
   assert.equal(r.byYear.triennio!.budgetedCents, euro(2_035_743));
   assert.equal(r.byYear['2026']!.budgetedCents, euro(40_000));
-  assert.deepEqual(r.byFundAndYear.filter((x) => x.fund === 'FNA').map((x) => x.year), [2025, 2026, 2027]);
+  assert.deepEqual(
+    r.byFundAndYear.filter((x) => x.fund === 'FNA').map((x) => x.year),
+    [2025, 2026, 2027],
+  );
   assert.equal(r.total.linesWithoutCommitted, 10);
   const families = rollUpBudget(gallarateBudget, { fundKey: (f) => rootFund(sources, f) });
-  assert.deepEqual(
-    Object.fromEntries(Object.entries(families.byFund).map(([k, v]) => [k, v.budgetedCents / 100])),
-    { FONDO_POVERTA: 1_558_000, PNRR: 404_905, FNPS: 72_838, FNA: 120_000 },
-  );
+  assert.deepEqual(Object.fromEntries(Object.entries(families.byFund).map(([k, v]) => [k, v.budgetedCents / 100])), {
+    FONDO_POVERTA: 1_558_000,
+    PNRR: 404_905,
+    FNPS: 72_838,
+    FNA: 120_000,
+  });
 });
 
 test('budgeted, committed and paid: the execution percentages keep their formula', () => {
@@ -266,36 +323,70 @@ test('over-allocation is flagged per fund and year only against a recorded alloc
   ]);
   assert.deepEqual(
     checks.map((c) => [c.fund, c.year, c.status, c.excessCents / 100]),
-    [['FNA', 2025, 'over', 40_000], ['FNA', 2026, 'within', 0], ['FNPS', 2025, 'within', 0], ['FSR', 2025, 'no_allocation', 0]],
+    [
+      ['FNA', 2025, 'over', 40_000],
+      ['FNA', 2026, 'within', 0],
+      ['FNPS', 2025, 'within', 0],
+      ['FSR', 2025, 'no_allocation', 0],
+    ],
   );
   const fsr = checks.find((c) => c.fund === 'FSR')!;
   assert.equal(fsr.overAllocated, false, 'no overrun against an allocation that is not recorded');
   assert.equal(fsr.allocatedCents, null);
-  assert.equal(fsr.message, 'FSR 2025: stanziamento non registrato (preventivati 10.000,00 €); il superamento non si può verificare finché non si registra l’assegnazione');
+  assert.equal(
+    fsr.message,
+    'FSR 2025: stanziamento non registrato (preventivati 10.000,00 €); il superamento non si può verificare finché non si registra l’assegnazione',
+  );
   // Gallarate 2025-2027 without any allocation recorded: nothing is an overrun, every fund is missing data.
   const none = checkAllocations(gallarateBudget, []);
   assert.equal(none.filter((c) => c.overAllocated).length, 0);
-  assert.ok(none.filter((c) => c.budgetedCents > 0).every((c) => c.status === 'no_allocation' && c.excessCents === 0 && /stanziamento non registrato/.test(c.message!)));
+  assert.ok(
+    none.filter((c) => c.budgetedCents > 0).every((c) => c.status === 'no_allocation' && c.excessCents === 0 && /stanziamento non registrato/.test(c.message!)),
+  );
   assert.equal(checks[0]!.message, 'FNA 2025: preventivati 80.000,00 € su 40.000,00 € assegnati, 40.000,00 € oltre l’assegnazione');
-  const whole = checkAllocations(gallarateBudget.filter((l) => l.fund === 'FONDO_POVERTA_QUOTA_SERVIZI'), [
-    { fund: 'FONDO_POVERTA_QUOTA_SERVIZI', year: 2025, allocatedCents: euro(500_000) },
-    { fund: 'FONDO_POVERTA_QUOTA_SERVIZI', year: 2026, allocatedCents: euro(500_000) },
-  ]);
-  assert.deepEqual(whole.map((c) => [c.year, c.status, c.excessCents / 100]), [[2025, 'within', 0], [2026, 'within', 0], [null, 'over', 540_000]]);
+  const whole = checkAllocations(
+    gallarateBudget.filter((l) => l.fund === 'FONDO_POVERTA_QUOTA_SERVIZI'),
+    [
+      { fund: 'FONDO_POVERTA_QUOTA_SERVIZI', year: 2025, allocatedCents: euro(500_000) },
+      { fund: 'FONDO_POVERTA_QUOTA_SERVIZI', year: 2026, allocatedCents: euro(500_000) },
+    ],
+  );
+  assert.deepEqual(
+    whole.map((c) => [c.year, c.status, c.excessCents / 100]),
+    [
+      [2025, 'within', 0],
+      [2026, 'within', 0],
+      [null, 'over', 540_000],
+    ],
+  );
   // With the plan period 2025-2027 the 2027 allocation is missing: the whole-period overrun cannot be established.
   const allocations2025and2026 = [
     { fund: 'FONDO_POVERTA_QUOTA_SERVIZI', year: 2025, allocatedCents: euro(500_000) },
     { fund: 'FONDO_POVERTA_QUOTA_SERVIZI', year: 2026, allocatedCents: euro(500_000) },
   ];
-  const period = checkAllocations(gallarateBudget.filter((l) => l.fund === 'FONDO_POVERTA_QUOTA_SERVIZI'), allocations2025and2026, (f) => f, { fromYear: 2025, toYear: 2027 });
+  const period = checkAllocations(
+    gallarateBudget.filter((l) => l.fund === 'FONDO_POVERTA_QUOTA_SERVIZI'),
+    allocations2025and2026,
+    (f) => f,
+    { fromYear: 2025, toYear: 2027 },
+  );
   const wholePeriod = period.find((c) => c.year === null)!;
   assert.deepEqual([wholePeriod.status, wholePeriod.overAllocated, wholePeriod.excessCents], ['no_allocation', false, 0]);
   assert.match(wholePeriod.message!, /stanziamento non registrato per 2027 \(registrati 1\.000\.000,00 € per gli altri anni, preventivati 1\.540\.000,00 €\)/);
-  const allThree = checkAllocations(gallarateBudget.filter((l) => l.fund === 'FONDO_POVERTA_QUOTA_SERVIZI'), [...allocations2025and2026, { fund: 'FONDO_POVERTA_QUOTA_SERVIZI', year: 2027, allocatedCents: euro(500_000) }], (f) => f, {
-    fromYear: 2025,
-    toYear: 2027,
-  });
-  assert.deepEqual(allThree.filter((c) => c.year === null).map((c) => [c.status, c.excessCents / 100]), [['over', 40_000]], 'every year allocated: a real overrun');
+  const allThree = checkAllocations(
+    gallarateBudget.filter((l) => l.fund === 'FONDO_POVERTA_QUOTA_SERVIZI'),
+    [...allocations2025and2026, { fund: 'FONDO_POVERTA_QUOTA_SERVIZI', year: 2027, allocatedCents: euro(500_000) }],
+    (f) => f,
+    {
+      fromYear: 2025,
+      toYear: 2027,
+    },
+  );
+  assert.deepEqual(
+    allThree.filter((c) => c.year === null).map((c) => [c.status, c.excessCents / 100]),
+    [['over', 40_000]],
+    'every year allocated: a real overrun',
+  );
 });
 
 test('a PNRR line cannot finance 2027, covers 2026 only until 31 March, and ends before a 2025-2027 plan', () => {
@@ -312,9 +403,21 @@ test('a PNRR line cannot finance 2027, covers 2026 only until 31 March, and ends
     sources,
     { fromYear: 2025, toYear: 2027 },
   );
-  assert.deepEqual(issues.map((i) => [i.index, i.status]), [[1, 'partial_year'], [2, 'outside_period'], [3, 'ends_before_plan'], [4, 'outside_period'], [5, 'unknown_fund']]);
+  assert.deepEqual(
+    issues.map((i) => [i.index, i.status]),
+    [
+      [1, 'partial_year'],
+      [2, 'outside_period'],
+      [3, 'ends_before_plan'],
+      [4, 'outside_period'],
+      [5, 'unknown_fund'],
+    ],
+  );
   assert.equal(issues[1]!.message, 'PNRR 1.1.3 finanzia la spesa al 31/03/2026: non può coprire il 2027');
-  assert.equal(issues[2]!.message, 'PNRR 1.1.1 (PIPPI) termina il 31/03/2026, prima della fine del piano (2027): per il periodo successivo serve un altro canale di finanziamento');
+  assert.equal(
+    issues[2]!.message,
+    'PNRR 1.1.1 (PIPPI) termina il 31/03/2026, prima della fine del piano (2027): per il periodo successivo serve un altro canale di finanziamento',
+  );
 });
 
 test('a recorded value may go down only with a reason, and a payment cannot be released', () => {
@@ -323,9 +426,19 @@ test('a recorded value may go down only with a reason, and a payment cannot be r
   const missing = validateCutOffValue({ measure: 'committed', previous, next: lower });
   assert.deepEqual(missing, {
     ok: false,
-    issues: [{ path: 'motivo', message: 'L’importo impegnato scende da 72.838,00 € a 70.000,00 € (-2.838,00 €): indica il motivo (correzione di un errore oppure disimpegno).' }],
+    issues: [
+      {
+        path: 'motivo',
+        message: 'L’importo impegnato scende da 72.838,00 € a 70.000,00 € (-2.838,00 €): indica il motivo (correzione di un errore oppure disimpegno).',
+      },
+    ],
   });
-  assert.deepEqual(validateCutOffValue({ measure: 'committed', previous, next: lower, reason: 'disimpegno' }), { ok: true, differenceCents: -euro(2_838), decrease: true, reason: 'disimpegno' });
+  assert.deepEqual(validateCutOffValue({ measure: 'committed', previous, next: lower, reason: 'disimpegno' }), {
+    ok: true,
+    differenceCents: -euro(2_838),
+    decrease: true,
+    reason: 'disimpegno',
+  });
   const paid = validateCutOffValue({ measure: 'paid', previous, next: lower, reason: 'disimpegno' });
   assert.equal(paid.ok, false);
   assert.match(!paid.ok ? paid.issues[0]!.message : '', /un pagamento non si disimpegna/);
@@ -342,7 +455,10 @@ test('an increase needs no reason; a first value is accepted; earlier dates, neg
   });
   assert.equal(validateCutOffValue({ measure: 'allocated', previous: null, next: { date: '2025-01-31', amountCents: 0 } }).ok, true);
   const earlier = validateCutOffValue({ measure: 'committed', previous, next: { date: '2025-03-31', amountCents: euro(40_000) } });
-  assert.deepEqual(earlier, { ok: false, issues: [{ path: 'data', message: 'la data di riferimento (2025-03-31) precede quella del valore già registrato (2025-06-30)' }] });
+  assert.deepEqual(earlier, {
+    ok: false,
+    issues: [{ path: 'data', message: 'la data di riferimento (2025-03-31) precede quella del valore già registrato (2025-06-30)' }],
+  });
   const bad = validateCutOffValue({ measure: 'committed', previous, next: { date: '31/12/2025', amountCents: -1 }, reason: 'storno' });
   assert.deepEqual(!bad.ok && bad.issues.map((i) => i.path), ['data', 'importo', 'motivo']);
 });
@@ -353,15 +469,28 @@ test('published figures are checks against the dataset: Anziani 801,12 € per u
   assert.equal(cost.valueCents, 808_99);
   const check = checkPublishedMoney('costo per utente Anziani 2022', 801_12, cost, 'Tabella 4.2')!;
   assert.deepEqual([check.published, check.computed, check.difference, check.matches], ['801,12 €', '808,99 €', '-7,87 €', false]);
-  assert.equal(check.message, 'costo per utente Anziani 2022: pubblicato 801,12 € (Tabella 4.2), calcolato 808,99 € (spesa Anziani 2022 (724.050,00 €) / utenti (895)): differenza -7,87 €');
+  assert.equal(
+    check.message,
+    'costo per utente Anziani 2022: pubblicato 801,12 € (Tabella 4.2), calcolato 808,99 € (spesa Anziani 2022 (724.050,00 €) / utenti (895)): differenza -7,87 €',
+  );
   // Tabella 4.1: Minori-Famiglia 41,40 % (of 19.827.811 €); from Tabella 2.4 it is 8.208.520 / 19.834.861 = 41,38 %.
   const share = percentage(euro(8_208_520), euro(19_834_861), { numerator: 'spesa area Minori-Famiglia', denominator: 'spesa totale' });
   const shareCheck = checkPublishedPercent('quota Minori-Famiglia 2022', { value: 41.4, decimals: 2 }, share, 'Tabella 4.1')!;
   assert.deepEqual([shareCheck.published, shareCheck.computed, shareCheck.difference, shareCheck.matches], ['41,40%', '41,38%', '+0,02 punti', false]);
   // Anziani share: 724.050 / 19.834.861 = 3,65 % against the published 3,62 %.
-  const anziani = checkPublishedPercent('quota Anziani 2022', { value: 3.62, decimals: 2 }, percentage(euro(724_050), euro(19_834_861), { numerator: 'a', denominator: 'b' }), 'Tabella 4.1')!;
+  const anziani = checkPublishedPercent(
+    'quota Anziani 2022',
+    { value: 3.62, decimals: 2 },
+    percentage(euro(724_050), euro(19_834_861), { numerator: 'a', denominator: 'b' }),
+    'Tabella 4.1',
+  )!;
   assert.equal(anziani.difference, '-0,03 punti');
-  const same = checkPublishedPercent('quota Salute Mentale 2022', { value: 0.01, decimals: 2 }, percentage(euro(1_101), euro(19_834_861), { numerator: 'a', denominator: 'b' }), 'Tabella 4.1')!;
+  const same = checkPublishedPercent(
+    'quota Salute Mentale 2022',
+    { value: 0.01, decimals: 2 },
+    percentage(euro(1_101), euro(19_834_861), { numerator: 'a', denominator: 'b' }),
+    'Tabella 4.1',
+  )!;
   assert.equal(same.matches, true);
   const total = checkPublishedAmount('spesa totale 2022', euro(19_827_811), euro(19_834_861), 'Tabella 4.2', 'Tabella 2.4');
   assert.equal(total.difference, '-7.050,00 €');

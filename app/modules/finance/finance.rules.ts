@@ -79,12 +79,7 @@ export type Unit = 'euro' | 'count';
 const show = (n: number, unit: Unit) => (unit === 'euro' ? formatEuro(n) : formatCount(n));
 
 /** numerator × 100 / denominator, with the formula in words. Money is in cents (unit 'euro'). */
-export function percentage(
-  numerator: number,
-  denominator: number,
-  labels: { numerator: string; denominator: string },
-  unit: Unit = 'euro',
-): Percentage {
+export function percentage(numerator: number, denominator: number, labels: { numerator: string; denominator: string }, unit: Unit = 'euro'): Percentage {
   if (unit === 'euro') {
     assertCents(numerator, labels.numerator);
     assertCents(denominator, labels.denominator);
@@ -177,10 +172,7 @@ export interface SpendingMatrix {
  * channel are summed (e.g. several comuni). `order` fixes the order of rows and columns (catalogue order); codes not
  * listed there follow in order of appearance.
  */
-export function buildSpendingMatrix(
-  cells: readonly SpendingCell[],
-  order: { areas?: readonly string[]; channels?: readonly string[] } = {},
-): SpendingMatrix {
+export function buildSpendingMatrix(cells: readonly SpendingCell[], order: { areas?: readonly string[]; channels?: readonly string[] } = {}): SpendingMatrix {
   const areas = [...(order.areas ?? [])];
   const channels = [...(order.channels ?? [])];
   for (const c of cells) {
@@ -249,8 +241,7 @@ export function checkSpendingMatrix(
     assertCents(declaredCents, key ?? 'totale');
     checked++;
     if (declaredCents === computedCents) return;
-    const what =
-      kind === 'row' ? `dell’area ${areaName(key!)}` : kind === 'column' ? `del canale ${channelName(key!)}` : 'generale';
+    const what = kind === 'row' ? `dell’area ${areaName(key!)}` : kind === 'column' ? `del canale ${channelName(key!)}` : 'generale';
     const parts = kind === 'row' ? 'la somma dei canali' : kind === 'column' ? 'la somma delle aree' : 'la somma di tutte le celle';
     mismatches.push({
       kind,
@@ -298,7 +289,10 @@ export function shareByChannel(matrix: SpendingMatrix, nameOf?: (code: string) =
 }
 
 /** Keyed amounts that differ between two sources (e.g. two tables of the same plan); equal keys are left out. */
-export function diffTotals(reference: Record<string, number>, other: Record<string, number>): { key: string; referenceCents: number; otherCents: number; differenceCents: number }[] {
+export function diffTotals(
+  reference: Record<string, number>,
+  other: Record<string, number>,
+): { key: string; referenceCents: number; otherCents: number; differenceCents: number }[] {
   const keys = [...new Set([...Object.keys(reference), ...Object.keys(other)])];
   return keys
     .map((key) => ({ key, referenceCents: reference[key] ?? 0, otherCents: other[key] ?? 0, differenceCents: (other[key] ?? 0) - (reference[key] ?? 0) }))
@@ -309,7 +303,10 @@ export function diffTotals(reference: Record<string, number>, other: Record<stri
  * Converts amounts by area from one classification to another (e.g. Lombardy areas → ISTAT areas) with a catalogue
  * mapping. Totals are preserved; codes the mapping does not know are returned apart, never dropped silently.
  */
-export function convertAreas(amounts: Record<string, number>, mapping: AreaMapping): { amounts: Record<string, number>; unmapped: string[]; approximated: string[] } {
+export function convertAreas(
+  amounts: Record<string, number>,
+  mapping: AreaMapping,
+): { amounts: Record<string, number>; unmapped: string[]; approximated: string[] } {
   const result: Record<string, number> = {};
   for (const e of mapping.entries) if (!(e.to in result)) result[e.to] = 0;
   const unmapped: string[] = [];
@@ -360,8 +357,12 @@ export function servicesVersusContributions(series: readonly ServicesContributio
     if (!Number.isInteger(s.year)) issues.push({ path: `anno ${s.year}`, message: 'anno non valido' });
     if (seen.has(s.year)) issues.push({ path: `anno ${s.year}`, message: 'anno ripetuto: ogni anno va indicato una volta sola' });
     seen.add(s.year);
-    for (const [field, v] of [['servizi', s.servicesCents], ['contributi', s.contributionsCents]] as const) {
-      if (!Number.isSafeInteger(v) || v < 0) issues.push({ path: `anno ${s.year}, ${field}`, message: 'importo non valido: serve un importo in centesimi non negativo' });
+    for (const [field, v] of [
+      ['servizi', s.servicesCents],
+      ['contributi', s.contributionsCents],
+    ] as const) {
+      if (!Number.isSafeInteger(v) || v < 0)
+        issues.push({ path: `anno ${s.year}, ${field}`, message: 'importo non valido: serve un importo in centesimi non negativo' });
     }
   }
   if (issues.length) throw new ValidationError(issues);
@@ -481,7 +482,13 @@ export function rollUpBudget(
     const fund = fundKey(line.fund);
     const fy = `${fund}|${line.year ?? WHOLE_PERIOD}`;
     if (!byFundYear.has(fy)) byFundYear.set(fy, { fund, year: line.year, sums: emptySums() });
-    for (const b of [total, bucket(byFund, fund), bucket(byArea, line.area ?? NO_AREA), bucket(byYear, String(line.year ?? WHOLE_PERIOD)), byFundYear.get(fy)!.sums]) {
+    for (const b of [
+      total,
+      bucket(byFund, fund),
+      bucket(byArea, line.area ?? NO_AREA),
+      bucket(byYear, String(line.year ?? WHOLE_PERIOD)),
+      byFundYear.get(fy)!.sums,
+    ]) {
       b.budgetedCents += line.budgetedCents;
       if (line.committedCents === undefined || line.committedCents === null) b.linesWithoutCommitted++;
       else b.committedCents += line.committedCents;
@@ -644,7 +651,13 @@ export function checkFundPeriods(
   lines.forEach((line, index) => {
     const source = sources.find((s) => s.code === line.fund);
     if (!source) {
-      issues.push({ index, fund: line.fund, year: line.year, status: 'unknown_fund', message: `il fondo ${line.fund} non è nel catalogo delle fonti di finanziamento` });
+      issues.push({
+        index,
+        fund: line.fund,
+        year: line.year,
+        status: 'unknown_fund',
+        message: `il fondo ${line.fund} non è nel catalogo delle fonti di finanziamento`,
+      });
       return;
     }
     const period = `${source.activeFrom ? `dal ${dmy(source.activeFrom)} ` : ''}${source.activeTo ? `al ${dmy(source.activeTo)}` : ''}`.trim();
@@ -653,7 +666,13 @@ export function checkFundPeriods(
       const planStart = `${planPeriod.fromYear}-01-01`;
       const planEnd = `${planPeriod.toYear}-12-31`;
       if ((source.activeTo !== null && source.activeTo < planStart) || (source.activeFrom !== null && source.activeFrom > planEnd)) {
-        issues.push({ index, fund: line.fund, year: null, status: 'outside_period', message: `${source.shortName} finanzia la spesa ${period}: non può coprire il piano ${planPeriod.fromYear}-${planPeriod.toYear}` });
+        issues.push({
+          index,
+          fund: line.fund,
+          year: null,
+          status: 'outside_period',
+          message: `${source.shortName} finanzia la spesa ${period}: non può coprire il piano ${planPeriod.fromYear}-${planPeriod.toYear}`,
+        });
       } else if (source.activeTo !== null && source.activeTo < planEnd) {
         issues.push({
           index,
@@ -667,9 +686,21 @@ export function checkFundPeriods(
     }
     const coverage = yearCoverage(source, line.year);
     if (coverage === 'none') {
-      issues.push({ index, fund: line.fund, year: line.year, status: 'outside_period', message: `${source.shortName} finanzia la spesa ${period}: non può coprire il ${line.year}` });
+      issues.push({
+        index,
+        fund: line.fund,
+        year: line.year,
+        status: 'outside_period',
+        message: `${source.shortName} finanzia la spesa ${period}: non può coprire il ${line.year}`,
+      });
     } else if (coverage === 'partial') {
-      issues.push({ index, fund: line.fund, year: line.year, status: 'partial_year', message: `${source.shortName} copre il ${line.year} solo in parte (${period}): la spesa va sostenuta entro quel termine` });
+      issues.push({
+        index,
+        fund: line.fund,
+        year: line.year,
+        status: 'partial_year',
+        message: `${source.shortName} copre il ${line.year} solo in parte (${period}): la spesa va sostenuta entro quel termine`,
+      });
     }
   });
   return issues;
@@ -701,9 +732,7 @@ export interface CutOffValue {
   amountCents: number;
 }
 
-export type CutOffValidation =
-  | { ok: true; differenceCents: number; decrease: boolean; reason: DecreaseReason | null }
-  | { ok: false; issues: FieldIssue[] };
+export type CutOffValidation = { ok: true; differenceCents: number; decrease: boolean; reason: DecreaseReason | null } | { ok: false; issues: FieldIssue[] };
 
 /**
  * Validates a new value recorded at a cut-off date against the previous one. Values are cumulative, so they may go
@@ -749,7 +778,10 @@ export function validateCutOffValue(input: {
             : `${change}: indica il motivo (correzione di un errore oppure disimpegno).`,
       });
     } else if (reason === 'disimpegno' && input.measure === 'paid') {
-      issues.push({ path: 'motivo', message: `${change}: un pagamento non si disimpegna; se il valore precedente era sbagliato indica «correzione di un errore».` });
+      issues.push({
+        path: 'motivo',
+        message: `${change}: un pagamento non si disimpegna; se il valore precedente era sbagliato indica «correzione di un errore».`,
+      });
     }
   }
   if (issues.length) return { ok: false, issues };
@@ -802,7 +834,15 @@ export function checkPublishedPercent(what: string, published: PublishedPercent,
   if (computed.value === null) return null;
   const d = published.decimals;
   const difference = roundTo(published.value - roundTo(computed.value, d), d);
-  return publishedCheck({ what, source, formula: computed.formula, matches: difference === 0, published: `${comma(published.value, d)}%`, computed: `${comma(computed.value, d)}%`, difference: `${difference > 0 ? '+' : ''}${comma(difference, d)} punti` });
+  return publishedCheck({
+    what,
+    source,
+    formula: computed.formula,
+    matches: difference === 0,
+    published: `${comma(published.value, d)}%`,
+    computed: `${comma(computed.value, d)}%`,
+    difference: `${difference > 0 ? '+' : ''}${comma(difference, d)} punti`,
+  });
 }
 
 /** A published amount per unit (cost per user) against the one computed from the dataset, to the cent. */
@@ -821,7 +861,18 @@ export function checkPublishedAmount(what: string, publishedCents: number, compu
 
 function moneyCheck(what: string, publishedCents: number, computedCents: number, source: string, formula: string, computedWord: string): PublishedCheck {
   const difference = publishedCents - computedCents;
-  return publishedCheck({ what, source, formula, matches: difference === 0, published: formatEuro(publishedCents), computed: formatEuro(computedCents), difference: `${difference > 0 ? '+' : ''}${formatEuro(difference)}` }, computedWord);
+  return publishedCheck(
+    {
+      what,
+      source,
+      formula,
+      matches: difference === 0,
+      published: formatEuro(publishedCents),
+      computed: formatEuro(computedCents),
+      difference: `${difference > 0 ? '+' : ''}${formatEuro(difference)}`,
+    },
+    computedWord,
+  );
 }
 
 /** The check with its sentence: both values, and the difference when they disagree. */

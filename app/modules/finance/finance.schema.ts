@@ -75,7 +75,9 @@ export const spendingFacts = pgTable(
   'spending_facts',
   {
     id: id(),
-    ambitoId: uuid('ambito_id').notNull().references(() => ambiti.id, { onDelete: 'cascade' }),
+    ambitoId: uuid('ambito_id')
+      .notNull()
+      .references(() => ambiti.id, { onDelete: 'cascade' }),
     comuneId: uuid('comune_id').references(() => comuni.id),
     year: integer('year').notNull(),
     areaCode: text('area_code').notNull(),
@@ -88,7 +90,13 @@ export const spendingFacts = pgTable(
     version: version(),
   },
   (t) => [
-    uniqueIndex('spending_facts_unique').on(t.ambitoId, sql`coalesce(${t.comuneId}, '00000000-0000-0000-0000-000000000000'::uuid)`, t.year, t.areaCode, t.channelCode),
+    uniqueIndex('spending_facts_unique').on(
+      t.ambitoId,
+      sql`coalesce(${t.comuneId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+      t.year,
+      t.areaCode,
+      t.channelCode,
+    ),
     index('spending_facts_ambito_year_idx').on(t.ambitoId, t.year),
     check('spending_facts_amount_non_negative', sql`${t.amountCents} >= 0`),
   ],
@@ -102,7 +110,9 @@ export const serviceUsers = pgTable(
   'service_users',
   {
     id: id(),
-    ambitoId: uuid('ambito_id').notNull().references(() => ambiti.id, { onDelete: 'cascade' }),
+    ambitoId: uuid('ambito_id')
+      .notNull()
+      .references(() => ambiti.id, { onDelete: 'cascade' }),
     comuneId: uuid('comune_id').references(() => comuni.id),
     year: integer('year').notNull(),
     areaCode: text('area_code').notNull(),
@@ -115,9 +125,7 @@ export const serviceUsers = pgTable(
     ...timestamps(),
     version: version(),
   },
-  (t) => [
-    uniqueIndex('service_users_unique').on(t.ambitoId, sql`coalesce(${t.comuneId}, '00000000-0000-0000-0000-000000000000'::uuid)`, t.year, t.areaCode),
-  ],
+  (t) => [uniqueIndex('service_users_unique').on(t.ambitoId, sql`coalesce(${t.comuneId}, '00000000-0000-0000-0000-000000000000'::uuid)`, t.year, t.areaCode)],
 );
 
 /** A fund's allocation ("assegnazione", "riparto") to the Ambito for a year; several acts of one year are summed. */
@@ -125,7 +133,9 @@ export const fundAllocations = pgTable(
   'fund_allocations',
   {
     id: id(),
-    ambitoId: uuid('ambito_id').notNull().references(() => ambiti.id, { onDelete: 'cascade' }),
+    ambitoId: uuid('ambito_id')
+      .notNull()
+      .references(() => ambiti.id, { onDelete: 'cascade' }),
     fundCode: text('fund_code').notNull(),
     year: integer('year').notNull(),
     amountCents: bigint('amount_cents', { mode: 'number' }).notNull(),
@@ -148,9 +158,15 @@ export const budgetCutOffs = pgTable(
   'budget_cut_offs',
   {
     id: id(),
-    ambitoId: uuid('ambito_id').notNull().references(() => ambiti.id, { onDelete: 'cascade' }),
-    planId: uuid('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
-    objectiveId: uuid('objective_id').notNull().references(() => planObjectives.id, { onDelete: 'cascade' }),
+    ambitoId: uuid('ambito_id')
+      .notNull()
+      .references(() => ambiti.id, { onDelete: 'cascade' }),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    objectiveId: uuid('objective_id')
+      .notNull()
+      .references(() => planObjectives.id, { onDelete: 'cascade' }),
     actionId: uuid('action_id').references(() => planActions.id, { onDelete: 'cascade' }),
     fundCode: text('fund_code').notNull(),
     year: integer('year'),
@@ -175,9 +191,15 @@ export const budgetCarryOvers = pgTable(
   'budget_carry_overs',
   {
     id: id(),
-    ambitoId: uuid('ambito_id').notNull().references(() => ambiti.id, { onDelete: 'cascade' }),
-    planId: uuid('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
-    objectiveId: uuid('objective_id').notNull().references(() => planObjectives.id, { onDelete: 'cascade' }),
+    ambitoId: uuid('ambito_id')
+      .notNull()
+      .references(() => ambiti.id, { onDelete: 'cascade' }),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    objectiveId: uuid('objective_id')
+      .notNull()
+      .references(() => planObjectives.id, { onDelete: 'cascade' }),
     actionId: uuid('action_id').references(() => planActions.id, { onDelete: 'cascade' }),
     fundCode: text('fund_code').notNull(),
     fromYear: integer('from_year').notNull(),

@@ -8,4 +8,3 @@ export async function requireAmbito(db: Db, code: string) {
   if (!ambito) throw data('Ambito non trovato', { status: 404 });
   return ambito;
 }
-

@@ -23,11 +23,22 @@ const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Data non valida: usa il formato AAAA-MM-GG (es. 2025-06-30).')
   .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), 'Data inesistente.');
 
-const year = z.coerce.number({ message: 'Anno non valido.' }).int('Anno non valido.').min(1990, 'Anno non valido (dal 1990).').max(2100, 'Anno non valido (fino al 2100).');
+const year = z.coerce
+  .number({ message: 'Anno non valido.' })
+  .int('Anno non valido.')
+  .min(1990, 'Anno non valido (dal 1990).')
+  .max(2100, 'Anno non valido (fino al 2100).');
 const yearOrPeriod = z.union([z.literal('').transform(() => null), year]).transform((v) => v ?? null);
 const uuid = (what: string) => z.string({ message: `${what} mancante.` }).regex(/^[0-9a-f-]{36}$/, `${what} non valido.`);
-const optionalUuid = (what: string) => z.union([z.literal('').transform(() => null), uuid(what)]).nullish().transform((v) => v ?? null);
-const fundCode = z.string({ message: 'Scegli il fondo.' }).trim().regex(/^[A-Z][A-Z0-9_]{1,59}$/, 'Scegli il fondo dal catalogo.');
+const optionalUuid = (what: string) =>
+  z
+    .union([z.literal('').transform(() => null), uuid(what)])
+    .nullish()
+    .transform((v) => v ?? null);
+const fundCode = z
+  .string({ message: 'Scegli il fondo.' })
+  .trim()
+  .regex(/^[A-Z][A-Z0-9_]{1,59}$/, 'Scegli il fondo dal catalogo.');
 
 /** A value of the plan budget at a cut-off date. */
 export const CutOffInput = z.object({
@@ -38,7 +49,10 @@ export const CutOffInput = z.object({
   measure: z.enum(TRACKED_MEASURES, { message: 'Scegli cosa registri: preventivato, impegnato o liquidato.' }),
   date: isoDate,
   amountEuro: euroField,
-  reason: z.union([z.literal('').transform(() => null), z.enum(DECREASE_REASONS, { message: 'Motivo non previsto.' })]).nullish().transform((v) => v ?? null),
+  reason: z
+    .union([z.literal('').transform(() => null), z.enum(DECREASE_REASONS, { message: 'Motivo non previsto.' })])
+    .nullish()
+    .transform((v) => v ?? null),
   note: optionalText(1000, 'Nota'),
 });
 export type CutOffInput = z.input<typeof CutOffInput>;
@@ -64,14 +78,23 @@ export const AllocationInput = z.object({
 });
 
 /** The editable fields of a funding source (the code stays: data refer to it). */
-export const FundingSourceEditInput = z.object({
-  version: versionField,
-  name: z.string().trim().min(3, 'Nome mancante o troppo corto.').max(300, 'Nome: al massimo 300 caratteri.'),
-  shortName: z.string().trim().min(2, 'Nome breve mancante.').max(40, 'Nome breve: al massimo 40 caratteri.'),
-  legalBasis: optionalText(300, 'Base normativa'),
-  activeFrom: z.union([z.literal('').transform(() => null), isoDate]).nullish().transform((v) => v ?? null),
-  activeTo: z.union([z.literal('').transform(() => null), isoDate]).nullish().transform((v) => v ?? null),
-  notes: optionalText(1000, 'Note'),
-}).superRefine((v, ctx) => {
-  if (v.activeFrom && v.activeTo && v.activeTo < v.activeFrom) ctx.addIssue({ code: 'custom', path: ['activeTo'], message: 'La data di fine precede quella di inizio.' });
-});
+export const FundingSourceEditInput = z
+  .object({
+    version: versionField,
+    name: z.string().trim().min(3, 'Nome mancante o troppo corto.').max(300, 'Nome: al massimo 300 caratteri.'),
+    shortName: z.string().trim().min(2, 'Nome breve mancante.').max(40, 'Nome breve: al massimo 40 caratteri.'),
+    legalBasis: optionalText(300, 'Base normativa'),
+    activeFrom: z
+      .union([z.literal('').transform(() => null), isoDate])
+      .nullish()
+      .transform((v) => v ?? null),
+    activeTo: z
+      .union([z.literal('').transform(() => null), isoDate])
+      .nullish()
+      .transform((v) => v ?? null),
+    notes: optionalText(1000, 'Note'),
+  })
+  .superRefine((v, ctx) => {
+    if (v.activeFrom && v.activeTo && v.activeTo < v.activeFrom)
+      ctx.addIssue({ code: 'custom', path: ['activeTo'], message: 'La data di fine precede quella di inizio.' });
+  });

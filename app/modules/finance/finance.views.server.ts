@@ -37,7 +37,6 @@ import { getCatalogue, listFundAllocations, listServiceUsers, listSpendingFacts,
 
 const euros = (cents: number) => Math.round(cents / 100);
 
-
 /**
  * The spending dashboard of an Ambito for one year and one ente.
  *
@@ -54,7 +53,12 @@ export async function getSpendingDashboard(
   ambito: { id: string; code: string; name: string },
   options: { year?: number | null; ente?: string | null; showPartial?: boolean } = {},
 ) {
-  const [catalogue, facts, users, ambitoPopulation] = await Promise.all([getCatalogue(db), listSpendingFacts(db, ambito.id), listServiceUsers(db, ambito.id), listAmbitoPopulation(db, ambito.id)]);
+  const [catalogue, facts, users, ambitoPopulation] = await Promise.all([
+    getCatalogue(db),
+    listSpendingFacts(db, ambito.id),
+    listServiceUsers(db, ambito.id),
+    listAmbitoPopulation(db, ambito.id),
+  ]);
   const showPartial = options.showPartial === true;
   const areaOrder = catalogue.areas.map((a) => a.code);
   const channelOrder = catalogue.fundingSources.map((s) => s.code);
@@ -64,15 +68,28 @@ export async function getSpendingDashboard(
   const enteOf = (f: { istatCode: string | null }) => f.istatCode ?? AMBITO_ENTE;
   const entiInData = [...new Set(facts.map(enteOf))].sort();
   const ente = options.ente && entiInData.includes(options.ente) ? options.ente : null;
-  const enteLabel = (e: string) => (e === AMBITO_ENTE ? 'Ambito (gestione associata o dati complessivi)' : (facts.find((f) => f.istatCode === e)?.comuneName ?? e));
+  const enteLabel = (e: string) =>
+    e === AMBITO_ENTE ? 'Ambito (gestione associata o dati complessivi)' : (facts.find((f) => f.istatCode === e)?.comuneName ?? e);
 
   // Coverage of every year: the Ambito's composition at the end of that year (territory's membership by date).
   const membersByYear = new Map(await Promise.all(years.map(async (y) => [y, await listAmbitoComuni(db, ambito.id, yearEnd(y))] as const)));
   const coverageByYear = new Map<number, SpendingCoverage>(
     years.map((y) => {
       const ofYear = facts.filter((f) => f.year === y);
-      const comuniWithData = [...new Map(ofYear.filter((f) => f.istatCode !== null).map((f) => [f.istatCode!, { istatCode: f.istatCode!, name: f.comuneName ?? f.istatCode! }])).values()];
-      return [y, spendingCoverage({ year: y, hasAmbitoRows: ofYear.some((f) => f.istatCode === null), comuniWithData, members: membersByYear.get(y)!.map((m) => ({ istatCode: m.istatCode, name: m.name })) })];
+      const comuniWithData = [
+        ...new Map(
+          ofYear.filter((f) => f.istatCode !== null).map((f) => [f.istatCode!, { istatCode: f.istatCode!, name: f.comuneName ?? f.istatCode! }]),
+        ).values(),
+      ];
+      return [
+        y,
+        spendingCoverage({
+          year: y,
+          hasAmbitoRows: ofYear.some((f) => f.istatCode === null),
+          comuniWithData,
+          members: membersByYear.get(y)!.map((m) => ({ istatCode: m.istatCode, name: m.name })),
+        }),
+      ];
     }),
   );
   /** The one dataset of a year for the chosen ente: Ambito-level rows, or the member comuni's rows, or one ente's. */
@@ -108,13 +125,16 @@ export async function getSpendingDashboard(
       const own = ambitoPopulation.find((p) => p.year === year);
       const members = membersByYear.get(year)!;
       if (own) population = { total: own.total, source: own.source };
-      else if (members.length > 0 && members.every((m) => comuniRows.some((r) => r.comuneId === m.id))) population = { total: comuniRows.reduce((s, r) => s + r.total, 0), source: 'somma dei comuni' };
+      else if (members.length > 0 && members.every((m) => comuniRows.some((r) => r.comuneId === m.id)))
+        population = { total: comuniRows.reduce((s, r) => s + r.total, 0), source: 'somma dei comuni' };
       else populationMissing = `manca la popolazione del ${year}`;
     } else {
       const covered = coverage!.withData.map((c) => membersByYear.get(year)!.find((m) => m.istatCode === c.istatCode)!);
       const rows = covered.map((m) => comuniRows.find((r) => r.comuneId === m.id));
-      if (covered.length > 0 && rows.every(Boolean)) population = { total: rows.reduce((s, r) => s + r!.total, 0), source: `popolazione dei soli comuni con dati (${coverage!.label})` };
-      else populationMissing = `dati parziali (${coverage!.label}): manca la popolazione del ${year} dei comuni con dati, e quella dell’Ambito non si può usare`;
+      if (covered.length > 0 && rows.every(Boolean))
+        population = { total: rows.reduce((s, r) => s + r!.total, 0), source: `popolazione dei soli comuni con dati (${coverage!.label})` };
+      else
+        populationMissing = `dati parziali (${coverage!.label}): manca la popolazione del ${year} dei comuni con dati, e quella dell’Ambito non si può usare`;
     }
   }
 
@@ -133,11 +153,31 @@ export async function getSpendingDashboard(
       const published = single?.published ?? {};
       const checks = [
         publishedSpendCents !== null && publishedSpendCents !== spendCents
-          ? checkPublishedAmount(`spesa ${areaName(a)} ${year}`, publishedSpendCents, spendCents, `${rows.map((r) => r.source).join('; ')}, accanto agli utenti`, 'totale dell’area nel file della spesa')
+          ? checkPublishedAmount(
+              `spesa ${areaName(a)} ${year}`,
+              publishedSpendCents,
+              spendCents,
+              `${rows.map((r) => r.source).join('; ')}, accanto agli utenti`,
+              'totale dell’area nel file della spesa',
+            )
           : null,
-        published.costPerUserCents !== undefined ? checkPublishedMoney(`costo per utente ${areaName(a)} ${year}`, published.costPerUserCents, cost, published.source ?? single!.source) : null,
+        published.costPerUserCents !== undefined
+          ? checkPublishedMoney(`costo per utente ${areaName(a)} ${year}`, published.costPerUserCents, cost, published.source ?? single!.source)
+          : null,
       ].filter((c): c is PublishedCheck => c !== null);
-      return { area: a, name: areaName(a), users: count, spendCents, publishedSpendCents, cost, checks, note: rows.map((r) => r.note).filter(Boolean).join(' ') };
+      return {
+        area: a,
+        name: areaName(a),
+        users: count,
+        spendCents,
+        publishedSpendCents,
+        cost,
+        checks,
+        note: rows
+          .map((r) => r.note)
+          .filter(Boolean)
+          .join(' '),
+      };
     });
   const usersSpendTotal = costs.length && costs.every((c) => c.publishedSpendCents !== null) ? costs.reduce((s, c) => s + c.publishedSpendCents!, 0) : null;
   const areaShares = matrix ? shareByArea(matrix, areaName).map((s) => ({ ...s, name: areaName(s.key) })) : [];
@@ -150,13 +190,26 @@ export async function getSpendingDashboard(
   });
   const totalCheck =
     matrix && usersSpendTotal !== null && usersSpendTotal !== matrix.grandTotal
-      ? checkPublishedAmount(`spesa totale ${year}`, usersSpendTotal, matrix.grandTotal, 'somma della spesa riportata accanto agli utenti', 'totale del file della spesa')
+      ? checkPublishedAmount(
+          `spesa totale ${year}`,
+          usersSpendTotal,
+          matrix.grandTotal,
+          'somma della spesa riportata accanto agli utenti',
+          'totale del file della spesa',
+        )
       : null;
 
   // Series over the years: only figures that may be shown as the Ambito's (complete, or partial when asked, marked).
   const series = shownYears.map((y) => {
     const m = buildSpendingMatrix(cellsOf(y), { areas: areaOrder, channels: usedChannels });
-    return { year: y, total: m.grandTotal, byArea: m.rowTotals, comuni: m.columnTotals.COMUNI ?? 0, partial: usable(y).partial, coverage: ente === null ? coverageByYear.get(y)!.label : null };
+    return {
+      year: y,
+      total: m.grandTotal,
+      byArea: m.rowTotals,
+      comuni: m.columnTotals.COMUNI ?? 0,
+      partial: usable(y).partial,
+      coverage: ente === null ? coverageByYear.get(y)!.label : null,
+    };
   });
   const yearLabel = (s: { year: number; partial: boolean }) => (s.partial ? `${s.year} (parziale)` : String(s.year));
   const changes = series.slice(1).map((s, i) => ({
@@ -168,19 +221,29 @@ export async function getSpendingDashboard(
 
   const stackedSvg = series.length
     ? renderChartSvg(
-        stackedBarChart({ categories: series.map(yearLabel), series: areasWithSpend.map((a) => ({ name: areaName(a), values: series.map((s) => euros(s.byArea[a] ?? 0)) })) }),
+        stackedBarChart({
+          categories: series.map(yearLabel),
+          series: areasWithSpend.map((a) => ({ name: areaName(a), values: series.map((s) => euros(s.byArea[a] ?? 0)) })),
+        }),
         { width: 760, height: 420 },
       )
     : null;
   const trendSvg =
     series.length >= 2
-      ? renderChartSvg(lineChart({ categories: series.map(yearLabel), series: [{ name: 'Spesa sociale totale (€)', values: series.map((s) => euros(s.total)) }] }), { width: 760, height: 300 })
+      ? renderChartSvg(
+          lineChart({ categories: series.map(yearLabel), series: [{ name: 'Spesa sociale totale (€)', values: series.map((s) => euros(s.total)) }] }),
+          { width: 760, height: 300 },
+        )
       : null;
   const channelShares = matrix ? shareByChannel(matrix, channelName) : [];
   const channelSvg =
     matrix && matrix.grandTotal > 0
       ? renderChartSvg(
-          barChart({ name: 'Quota', digits: 1, points: channelShares.map((s) => ({ label: channelName(s.key), value: s.share.value === null ? null : Math.round(s.share.value * 10) / 10 })) }),
+          barChart({
+            name: 'Quota',
+            digits: 1,
+            points: channelShares.map((s) => ({ label: channelName(s.key), value: s.share.value === null ? null : Math.round(s.share.value * 10) / 10 })),
+          }),
           { width: 760, height: Math.max(140, channelShares.length * 34) },
         )
       : null;
@@ -210,19 +273,31 @@ export async function getSpendingDashboard(
       grandTotal: matrix.grandTotal,
       rowSumsMatch: matrix.areas.every((a) => Object.values(matrix.cells[a]!).reduce((s, v) => s + v, 0) === matrix.rowTotals[a]),
       columnSumsMatch: matrix.channels.every((c) => matrix.areas.reduce((s, a) => s + matrix.cells[a]![c]!, 0) === matrix.columnTotals[c]),
-      totalsMatch: Object.values(matrix.rowTotals).reduce((s, v) => s + v, 0) === matrix.grandTotal && Object.values(matrix.columnTotals).reduce((s, v) => s + v, 0) === matrix.grandTotal,
+      totalsMatch:
+        Object.values(matrix.rowTotals).reduce((s, v) => s + v, 0) === matrix.grandTotal &&
+        Object.values(matrix.columnTotals).reduce((s, v) => s + v, 0) === matrix.grandTotal,
     },
     /** Each ente's own figure of the selected year (a comune's figure is complete for that comune). */
     byEnte:
       year === null
         ? []
         : entiInData
-            .map((e) => ({ code: e, label: enteLabel(e), totalCents: facts.filter((f) => f.year === year && enteOf(f) === e).reduce((s, f) => s + f.amountCents, 0), rows: facts.filter((f) => f.year === year && enteOf(f) === e).length }))
+            .map((e) => ({
+              code: e,
+              label: enteLabel(e),
+              totalCents: facts.filter((f) => f.year === year && enteOf(f) === e).reduce((s, f) => s + f.amountCents, 0),
+              rows: facts.filter((f) => f.year === year && enteOf(f) === e).length,
+            }))
             .filter((e) => e.rows > 0),
     population,
     populationMissing,
-    perCapita: matrix && population ? perCapita(matrix.grandTotal, population.total, `spesa sociale ${year}${state.partial ? ` dei comuni con dati (${coverage!.label})` : ''}`) : null,
-    comuniShare: matrix ? percentage(matrix.columnTotals.COMUNI ?? 0, matrix.grandTotal, { numerator: `risorse dei Comuni ${year}`, denominator: `entrate totali ${year}` }) : null,
+    perCapita:
+      matrix && population
+        ? perCapita(matrix.grandTotal, population.total, `spesa sociale ${year}${state.partial ? ` dei comuni con dati (${coverage!.label})` : ''}`)
+        : null,
+    comuniShare: matrix
+      ? percentage(matrix.columnTotals.COMUNI ?? 0, matrix.grandTotal, { numerator: `risorse dei Comuni ${year}`, denominator: `entrate totali ${year}` })
+      : null,
     areaShares,
     shareChecks,
     channelShares: channelShares.map((s) => ({ ...s, name: channelName(s.key) })),
@@ -254,18 +329,32 @@ export async function getPlanBudgetView(db: DbOrTx, planId: string) {
   const rows = budgetStatus({
     planned: data.lines.map((l) => ({ objectiveId: l.objectiveId, actionId: null, fund: l.fund, year: l.year, amountCents: l.amountCents })),
     cutOffs,
-    carryOvers: data.carryOvers.map((c) => ({ objectiveId: c.objectiveId, actionId: c.actionId, fund: c.fundCode, fromYear: c.fromYear, toYear: c.toYear, amountCents: c.amountCents })),
+    carryOvers: data.carryOvers.map((c) => ({
+      objectiveId: c.objectiveId,
+      actionId: c.actionId,
+      fund: c.fundCode,
+      fromYear: c.fromYear,
+      toYear: c.toYear,
+      amountCents: c.amountCents,
+    })),
   });
   const order = (r: BudgetStatusRow) => objective.get(r.objectiveId)?.position ?? 0;
-  rows.sort((a, b) => order(a) - order(b) || (a.actionId ?? '').localeCompare(b.actionId ?? '') || a.fund.localeCompare(b.fund) || (a.year ?? 0) - (b.year ?? 0));
+  rows.sort(
+    (a, b) => order(a) - order(b) || (a.actionId ?? '').localeCompare(b.actionId ?? '') || a.fund.localeCompare(b.fund) || (a.year ?? 0) - (b.year ?? 0),
+  );
   const areaOf = (id: string) => objective.get(id)?.macroArea ?? null;
   const lines = toBudgetLines(rows, areaOf, (id) => objective.get(id)?.code ?? null);
   const rollUp = rollUpBudget(lines);
   const nameOf = (code: string) => catalogue.fundingSources.find((s) => s.code === code)?.shortName ?? fundName(code);
-  const allocationChecks = checkAllocations(lines, allocations.map((a) => ({ fund: a.fundCode, year: a.year, allocatedCents: a.amountCents })), nameOf, {
-    fromYear: data.plan.periodStartYear,
-    toYear: data.plan.periodEndYear,
-  });
+  const allocationChecks = checkAllocations(
+    lines,
+    allocations.map((a) => ({ fund: a.fundCode, year: a.year, allocatedCents: a.amountCents })),
+    nameOf,
+    {
+      fromYear: data.plan.periodStartYear,
+      toYear: data.plan.periodEndYear,
+    },
+  );
   const periodIssues = checkFundPeriods(lines, catalogue.fundingSources, { fromYear: data.plan.periodStartYear, toYear: data.plan.periodEndYear });
   const funds = Object.keys(rollUp.byFund);
   const allocatedByFund = (fund: string) => {
@@ -312,7 +401,10 @@ export async function getPlanBudgetView(db: DbOrTx, planId: string) {
     },
     allocations: allocations.map((a) => ({ ...a, fundName: nameOf(a.fundCode) })),
     allocationChecks,
-    periodIssues: periodIssues.map((i) => ({ ...i, label: label({ objectiveId: data.objectives.find((o) => o.code === lines[i.index]!.objective)?.id ?? '', actionId: rows[i.index]!.actionId }) })),
+    periodIssues: periodIssues.map((i) => ({
+      ...i,
+      label: label({ objectiveId: data.objectives.find((o) => o.code === lines[i.index]!.objective)?.id ?? '', actionId: rows[i.index]!.actionId }),
+    })),
     history: [...data.cutOffs]
       .sort((a, b) => (a.cutOffDate > b.cutOffDate ? -1 : a.cutOffDate < b.cutOffDate ? 1 : b.createdAt.getTime() - a.createdAt.getTime()))
       .map((c) => ({

@@ -21,7 +21,10 @@ test('one comune of nine: "1 comune su 9", partial, the eight missing listed by 
   assert.equal(c.basis, 'comuni');
   assert.equal(c.complete, false);
   assert.equal(c.label, '1 comune su 9');
-  assert.deepEqual(c.withData.map((m) => m.name), ['Samarate']);
+  assert.deepEqual(
+    c.withData.map((m) => m.name),
+    ['Samarate'],
+  );
   assert.equal(c.missing.length, 8);
   assert.ok(!c.missing.some((m) => m.name === 'Samarate'));
   assert.match(c.message, /^Dati parziali per il 2023: 1 comune su 9 \(Samarate\)\. Mancano 8 comuni: Albizzate, Cairate, Cassano Magnago, /);
@@ -42,13 +45,25 @@ test('Ambito-level data (Tabella 2.4) are the Ambito figure, distinct from a sum
   assert.equal(c.basis, 'ambito');
   assert.equal(c.complete, true);
   assert.equal(c.label, 'dati complessivi dell’Ambito');
-  assert.deepEqual(c.withData.map((m) => m.name), ['Samarate'], 'the comuni data of that year are still reported');
+  assert.deepEqual(
+    c.withData.map((m) => m.name),
+    ['Samarate'],
+    'the comuni data of that year are still reported',
+  );
 });
 
 test('membership by date: a comune with data that was not a member that year is not counted; no composition means not complete', () => {
-  const c = spendingCoverage({ year: 2023, hasAmbitoRows: false, comuniWithData: [samarate, { istatCode: '012133', name: 'Somma Lombardo' }], members: GALLARATE_AMBITO });
+  const c = spendingCoverage({
+    year: 2023,
+    hasAmbitoRows: false,
+    comuniWithData: [samarate, { istatCode: '012133', name: 'Somma Lombardo' }],
+    members: GALLARATE_AMBITO,
+  });
   assert.equal(c.label, '1 comune su 9');
-  assert.deepEqual(c.outside.map((o) => o.name), ['Somma Lombardo']);
+  assert.deepEqual(
+    c.outside.map((o) => o.name),
+    ['Somma Lombardo'],
+  );
   const none = spendingCoverage({ year: 2019, hasAmbitoRows: false, comuniWithData: [samarate], members: [] });
   assert.equal(none.complete, false);
   assert.equal(none.label, 'composizione dell’Ambito non registrata per il 2019');

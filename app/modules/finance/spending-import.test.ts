@@ -30,7 +30,10 @@ const gallarateComuni = ['012070', '012002', '012029', '012040', '012048', '0120
 
 const DIR = 'fixtures/demo/gallarate/spending';
 const gallarate = importSpendingFiles(
-  { spending: { fileName: 'spesa-2022.csv', text: read(`${DIR}/spesa-2022.csv`) }, users: { fileName: 'utenti-2022.csv', text: read(`${DIR}/utenti-2022.csv`) } },
+  {
+    spending: { fileName: 'spesa-2022.csv', text: read(`${DIR}/spesa-2022.csv`) },
+    users: { fileName: 'utenti-2022.csv', text: read(`${DIR}/utenti-2022.csv`) },
+  },
   { ...options, memberIstatCodes: gallarateComuni },
 );
 const euro = (e: number) => e * 100;
@@ -60,7 +63,11 @@ test('in the fixture every row and every column of Tabella 2.4 sums exactly to i
   });
   assert.deepEqual(report, { ok: true, checked: 18, mismatches: [] });
   for (const area of matrix.areas) {
-    assert.equal(Object.values(matrix.cells[area]!).reduce((s, v) => s + v, 0), matrix.rowTotals[area], area);
+    assert.equal(
+      Object.values(matrix.cells[area]!).reduce((s, v) => s + v, 0),
+      matrix.rowTotals[area],
+      area,
+    );
   }
 });
 
@@ -119,21 +126,38 @@ test('cost per user by area is computed from ONE dataset, the spending file; the
 
 test('the users file keeps the published share (Tabella 4.1) and cost per user (Tabella 4.2) with their source', () => {
   const anziani = gallarate.users.find((u) => u.area === 'ANZIANI')!;
-  assert.deepEqual(anziani.published, { sharePct: { value: 3.62, decimals: 2 }, costPerUserCents: 801_12, source: 'PdZ Gallarate 2025-2027, Tabella 4.1 (quota), Tabella 4.2 (costo per utente)' });
+  assert.deepEqual(anziani.published, {
+    sharePct: { value: 3.62, decimals: 2 },
+    costPerUserCents: 801_12,
+    source: 'PdZ Gallarate 2025-2027, Tabella 4.1 (quota), Tabella 4.2 (costo per utente)',
+  });
   assert.deepEqual(gallarate.users.find((u) => u.area === 'MINORI_FAMIGLIA')!.published.sharePct, { value: 41.4, decimals: 2 });
   assert.throws(
-    () => importSpendingFiles({ spending: { fileName: 's.csv', text: 'anno;ente;area;canale;importo_euro\n2022;ambito;ANZIANI;COMUNI;1' }, users: { fileName: 'u.csv', text: 'anno;ente;area;utenti;quota_pubblicata_pct;fonte_pubblicati\n2022;ambito;ANZIANI;10;3,62;' } }, options),
+    () =>
+      importSpendingFiles(
+        {
+          spending: { fileName: 's.csv', text: 'anno;ente;area;canale;importo_euro\n2022;ambito;ANZIANI;COMUNI;1' },
+          users: { fileName: 'u.csv', text: 'anno;ente;area;utenti;quota_pubblicata_pct;fonte_pubblicati\n2022;ambito;ANZIANI;10;3,62;' },
+        },
+        options,
+      ),
     (e: unknown) => e instanceof ValidationError && e.issues[0]!.path === 'u.csv, riga 2, colonna fonte_pubblicati',
   );
 });
 
 test('the users file totals 19.827.811 €, 7.050 € less than Tabella 2.4: Gestione associata (7.049 €) and 1 € of rounding', () => {
   const usersSpend = Object.fromEntries(gallarate.users.map((u) => [u.area, u.spendCents!]));
-  assert.equal(Object.values(usersSpend).reduce((s, v) => s + v, 0), euro(19_827_811));
+  assert.equal(
+    Object.values(usersSpend).reduce((s, v) => s + v, 0),
+    euro(19_827_811),
+  );
   const matrix = buildSpendingMatrix(selectCells(gallarate.rows, { year: 2022 }));
   const diff = diffTotals(matrix.rowTotals, usersSpend);
   assert.equal(diff.find((d) => d.key === 'ANZIANI')!.differenceCents, -matrix.columnTotals.GESTIONE_ASSOCIATA!);
-  assert.equal(diff.reduce((s, d) => s + d.differenceCents, 0), -euro(7_050));
+  assert.equal(
+    diff.reduce((s, d) => s + d.differenceCents, 0),
+    -euro(7_050),
+  );
 });
 
 test('the comparison file agrees with the fixture: Tabella 2.3 (Ambito column) and Tabella 4.1 (Gallaratese column)', () => {
@@ -145,10 +169,18 @@ test('the comparison file agrees with the fixture: Tabella 2.3 (Ambito column) a
   const areaShares = Object.fromEntries(sharesOf(Object.fromEntries(gallarate.users.map((u) => [u.area, u.spendCents!]))).map((s) => [s.key, s.share.value!]));
   let checked = 0;
   for (const { cells } of table.rows) {
-    const [tabella, dimension, code, published] = [cells[col('tabella')]!, cells[col('dimensione')]!, cells[col('codice')]!, pct(cells[col('ambito_gallarate_pct')]!)];
+    const [tabella, dimension, code, published] = [
+      cells[col('tabella')]!,
+      cells[col('dimensione')]!,
+      cells[col('codice')]!,
+      pct(cells[col('ambito_gallarate_pct')]!),
+    ];
     if (tabella === '2.3') {
       assert.equal(dimension, 'canale');
-      assert.ok(options.fundingSources.some((s) => s.code === code), code);
+      assert.ok(
+        options.fundingSources.some((s) => s.code === code),
+        code,
+      );
       assert.equal(roundTo(channelShares[code] ?? 0, 1), published, `Tabella 2.3, ${code}`);
     } else {
       assert.equal(dimension, 'area');
@@ -234,11 +266,14 @@ test('a declared total that does not match is refused at its own row, with the d
   ].join('\n');
   const parsed = parseSpendingCsv('spesa.csv', csv, options);
   assert.equal(parsed.rows.length, 3);
-  assert.deepEqual(parsed.controlTotals.map((c) => [c.area, c.channel, c.amountCents, c.ref.row]), [
-    ['ANZIANI', null, euro(475_581), 4],
-    [null, 'FNPS', euro(12_583), 6],
-    [null, null, euro(476_741), 7],
-  ]);
+  assert.deepEqual(
+    parsed.controlTotals.map((c) => [c.area, c.channel, c.amountCents, c.ref.row]),
+    [
+      ['ANZIANI', null, euro(475_581), 4],
+      [null, 'FNPS', euro(12_583), 6],
+      [null, null, euro(476_741), 7],
+    ],
+  );
   const wrong = csv.replace('TOTALE;FNPS;12.583', 'TOTALE;FNPS;12.573').replace('ANZIANI;TOTALE;475.581', 'ANZIANI;TOTALE;475.582');
   assert.deepEqual(refused(() => parseSpendingCsv('spesa.csv', wrong, options)).lines, [
     'spesa.csv, riga 4, colonna importo_euro: il totale dell’area Anziani dichiarato (475.582,00 €) non coincide con la somma dei canali (475.581,00 €): differenza 1,00 €',
@@ -263,32 +298,54 @@ test('a repeated year × ente × area × channel is refused, naming the first ro
 });
 
 test('areas and channels may be written with their names; a comma file with quoted decimals works too', () => {
-  const csv = ['Anno,Ente,Area,Canale,Importo_euro', '2022,ambito,Minori-Famiglia,Fondo sociale regionale,"428.608,00"', '2022,012070,Salute mentale,FSR,"65,5"'].join('\r\n');
+  const csv = [
+    'Anno,Ente,Area,Canale,Importo_euro',
+    '2022,ambito,Minori-Famiglia,Fondo sociale regionale,"428.608,00"',
+    '2022,012070,Salute mentale,FSR,"65,5"',
+  ].join('\r\n');
   const { rows } = parseSpendingCsv('spesa.csv', csv, options);
-  assert.deepEqual(rows.map((r) => [r.ente, r.area, r.channel, r.amountCents]), [
-    ['ambito', 'MINORI_FAMIGLIA', 'FSR', euro(428_608)],
-    ['012070', 'SALUTE_MENTALE', 'FSR', 6_550],
-  ]);
+  assert.deepEqual(
+    rows.map((r) => [r.ente, r.area, r.channel, r.amountCents]),
+    [
+      ['ambito', 'MINORI_FAMIGLIA', 'FSR', euro(428_608)],
+      ['012070', 'SALUTE_MENTALE', 'FSR', 6_550],
+    ],
+  );
 });
 
 test('a spreadsheet sheet maps to the same rows, and its problems name the sheet', () => {
-  const table = { header: ['anno', 'ente', 'area', 'canale', 'importo_euro'], rows: [{ row: 2, cells: ['2022', 'ambito', 'ANZIANI', 'FNPS', '11423'] }, { row: 3, cells: ['2022', 'ambito', 'ANZIANI', 'FSR', '104318.5'] }] };
+  const table = {
+    header: ['anno', 'ente', 'area', 'canale', 'importo_euro'],
+    rows: [
+      { row: 2, cells: ['2022', 'ambito', 'ANZIANI', 'FNPS', '11423'] },
+      { row: 3, cells: ['2022', 'ambito', 'ANZIANI', 'FSR', '104318.5'] },
+    ],
+  };
   const data = parseSpendingTable({ file: 'spesa.xlsx', sheet: 'spesa' }, table, options);
-  assert.deepEqual(data.rows.map((r) => [r.channel, r.amountCents, r.ref]), [
-    ['FNPS', euro(11_423), { file: 'spesa.xlsx', sheet: 'spesa', row: 2 }],
-    ['FSR', 10_431_850, { file: 'spesa.xlsx', sheet: 'spesa', row: 3 }],
-  ]);
+  assert.deepEqual(
+    data.rows.map((r) => [r.channel, r.amountCents, r.ref]),
+    [
+      ['FNPS', euro(11_423), { file: 'spesa.xlsx', sheet: 'spesa', row: 2 }],
+      ['FSR', 10_431_850, { file: 'spesa.xlsx', sheet: 'spesa', row: 3 }],
+    ],
+  );
   table.rows[1]!.cells[0] = '1899';
   assert.deepEqual(refused(() => parseSpendingTable({ file: 'spesa.xlsx', sheet: 'spesa' }, table, options)).lines, [
     'spesa.xlsx, foglio spesa, riga 3, colonna anno: anno fuori intervallo: 1899 (ammessi dal 1990 al 2100)',
   ]);
   const usersSheet = { header: ['anno', 'ente', 'area', 'utenti'], rows: [{ row: 2, cells: ['2022', 'ambito', 'ANZIANI', '895'] }] };
   const workbook = refused(() =>
-    importSpendingTables({ spending: { source: { file: 'spesa.xlsx', sheet: 'spesa' }, table }, users: { source: { file: 'spesa.xlsx', sheet: 'utenti' }, table: usersSheet } }, options),
+    importSpendingTables(
+      { spending: { source: { file: 'spesa.xlsx', sheet: 'spesa' }, table }, users: { source: { file: 'spesa.xlsx', sheet: 'utenti' }, table: usersSheet } },
+      options,
+    ),
   );
   assert.equal(workbook.message, 'Il file spesa.xlsx non è stato importato: c’è un errore. Nessun dato è stato modificato.');
   table.rows[1]!.cells[0] = '2022';
-  const imported = importSpendingTables({ spending: { source: { file: 'spesa.xlsx', sheet: 'spesa' }, table }, users: { source: { file: 'spesa.xlsx', sheet: 'utenti' }, table: usersSheet } }, options);
+  const imported = importSpendingTables(
+    { spending: { source: { file: 'spesa.xlsx', sheet: 'spesa' }, table }, users: { source: { file: 'spesa.xlsx', sheet: 'utenti' }, table: usersSheet } },
+    options,
+  );
   assert.deepEqual(imported.users[0]!.ref, { file: 'spesa.xlsx', sheet: 'utenti', row: 2 });
 });
 
@@ -307,13 +364,19 @@ test('a users file refuses a total row, bad counts and repeated areas', () => {
     'utenti.csv, riga 5: riga ripetuta: anno, ente e area coincidono con la riga 4',
   ]);
   const users = parseServiceUsersCsv('utenti.csv', 'anno;ente;area;utenti\n2022;ambito;ANZIANI;895', options);
-  assert.deepEqual(users.map((u) => [u.area, u.users, u.spendCents, u.note]), [['ANZIANI', 895, null, null]]);
+  assert.deepEqual(
+    users.map((u) => [u.area, u.users, u.spendCents, u.note]),
+    [['ANZIANI', 895, null, null]],
+  );
 });
 
 test('spending and users files are accepted or refused together, with the problems of both', () => {
   const { message, lines } = refused(() =>
     importSpendingFiles(
-      { spending: { fileName: 'spesa-2023.csv', text: `${HEADER}\n2023;ambito;ANZIANI;FNPS;-5` }, users: { fileName: 'utenti-2023.csv', text: 'anno;ente;area;utenti\n2023;ambito;ANZIANI;molti' } },
+      {
+        spending: { fileName: 'spesa-2023.csv', text: `${HEADER}\n2023;ambito;ANZIANI;FNPS;-5` },
+        users: { fileName: 'utenti-2023.csv', text: 'anno;ente;area;utenti\n2023;ambito;ANZIANI;molti' },
+      },
       options,
     ),
   );

@@ -11,7 +11,15 @@
 import { parseCsv } from '../../shared/csv.ts';
 import { ValidationError, type FieldIssue } from '../../shared/errors.ts';
 import { TOTAL_CODE, findArea, findFundingSource, type FundingSource, type SpendingArea } from './catalogues.ts';
-import { buildSpendingMatrix, checkSpendingMatrix, costPerUser, type MoneyRatio, type PublishedAreaFigures, type PublishedPercent, type SpendingCell } from './finance.rules.ts';
+import {
+  buildSpendingMatrix,
+  checkSpendingMatrix,
+  costPerUser,
+  type MoneyRatio,
+  type PublishedAreaFigures,
+  type PublishedPercent,
+  type SpendingCell,
+} from './finance.rules.ts';
 
 const MAX_ISSUES = 50;
 const MIN_YEAR = 1990;
@@ -183,7 +191,8 @@ function parseArea(raw: string, areas: readonly SpendingArea[], allowTotal: bool
       : { ok: false, message: 'il totale degli utenti non si ricava sommando le aree (una persona può essere in più aree): indica una riga per area' };
   }
   const area = findArea(areas, s);
-  if (!area) return { ok: false, message: `area non prevista: «${s}» (codici ammessi: ${areas.map((a) => a.code).join(', ')}${allowTotal ? `, ${TOTAL_CODE}` : ''})` };
+  if (!area)
+    return { ok: false, message: `area non prevista: «${s}» (codici ammessi: ${areas.map((a) => a.code).join(', ')}${allowTotal ? `, ${TOTAL_CODE}` : ''})` };
   return { ok: true, value: area.code };
 }
 
@@ -192,7 +201,11 @@ function parseChannel(raw: string, sources: readonly FundingSource[]): Parsed<st
   if (s === '') return { ok: false, message: 'canale di finanziamento mancante' };
   if (s.toUpperCase() === TOTAL_CODE) return { ok: true, value: null };
   const source = findFundingSource(sources, s);
-  if (!source) return { ok: false, message: `canale di finanziamento non previsto: «${s}» (usa un codice del catalogo delle fonti, es. COMUNI, FNPS, FSR, UTENZA, oppure ${TOTAL_CODE})` };
+  if (!source)
+    return {
+      ok: false,
+      message: `canale di finanziamento non previsto: «${s}» (usa un codice del catalogo delle fonti, es. COMUNI, FNPS, FSR, UTENZA, oppure ${TOTAL_CODE})`,
+    };
   return { ok: true, value: source.code };
 }
 
@@ -249,7 +262,13 @@ function* records(
       issues.push({ path: at(source, row), message: `la riga ha ${cells.length} colonne, l’intestazione ${header.length}` });
       continue;
     }
-    yield { row, get: (column) => { const i = header.indexOf(column); return i < 0 ? undefined : cells[i]; } };
+    yield {
+      row,
+      get: (column) => {
+        const i = header.indexOf(column);
+        return i < 0 ? undefined : cells[i];
+      },
+    };
   }
 }
 
@@ -297,11 +316,19 @@ function readSpending(source: RecordSource, table: RawTable, options: SpendingIm
       const rowTotals = Object.fromEntries(group.filter((c) => c.area !== null && c.channel === null).map((c) => [c.area!, c.amountCents]));
       const columnTotals = Object.fromEntries(group.filter((c) => c.area === null && c.channel !== null).map((c) => [c.channel!, c.amountCents]));
       const grand = group.find((c) => c.area === null && c.channel === null);
-      const checksum = checkSpendingMatrix(matrix, { rowTotals, columnTotals, grandTotal: grand?.amountCents ?? null }, { area: areaName, channel: channelName });
+      const checksum = checkSpendingMatrix(
+        matrix,
+        { rowTotals, columnTotals, grandTotal: grand?.amountCents ?? null },
+        { area: areaName, channel: channelName },
+      );
       checked += checksum.checked;
       for (const m of checksum.mismatches) {
         const control = group.find((c) =>
-          m.kind === 'row' ? c.area === m.key && c.channel === null : m.kind === 'column' ? c.area === null && c.channel === m.key : c.area === null && c.channel === null,
+          m.kind === 'row'
+            ? c.area === m.key && c.channel === null
+            : m.kind === 'column'
+              ? c.area === null && c.channel === m.key
+              : c.area === null && c.channel === null,
         )!;
         issues.push({ path: at(source, control.ref.row, 'importo_euro'), message: m.message });
       }
@@ -328,8 +355,27 @@ function readUsers(source: RecordSource, table: RawTable, options: SpendingImpor
     const cost: Parsed<number | null> = costRaw === undefined || costRaw.trim() === '' ? { ok: true, value: null } : parseEuroAmount(costRaw);
     const publishedSource = parseNote(get('fonte_pubblicati'));
     const missingSource: Parsed<null> =
-      (share.ok && share.value) || (cost.ok && cost.value !== null) ? (publishedSource.ok && publishedSource.value ? { ok: true, value: null } : { ok: false, message: 'indica la fonte dei valori pubblicati (es. «Tabella 4.1»)' }) : { ok: true, value: null };
-    report(source, row, { anno: year, ente, area, utenti: count, spesa_euro: spend, quota_pubblicata_pct: share, costo_utente_pubblicato_euro: cost, fonte_pubblicati: publishedSource.ok ? missingSource : publishedSource, note }, issues);
+      (share.ok && share.value) || (cost.ok && cost.value !== null)
+        ? publishedSource.ok && publishedSource.value
+          ? { ok: true, value: null }
+          : { ok: false, message: 'indica la fonte dei valori pubblicati (es. «Tabella 4.1»)' }
+        : { ok: true, value: null };
+    report(
+      source,
+      row,
+      {
+        anno: year,
+        ente,
+        area,
+        utenti: count,
+        spesa_euro: spend,
+        quota_pubblicata_pct: share,
+        costo_utente_pubblicato_euro: cost,
+        fonte_pubblicati: publishedSource.ok ? missingSource : publishedSource,
+        note,
+      },
+      issues,
+    );
     if (!year.ok || !ente.ok || !area.ok || !count.ok || !spend.ok || !note.ok || !share.ok || !cost.ok || !publishedSource.ok || !missingSource.ok) continue;
     const key = [year.value, ente.value, area.value].join('|');
     const previous = seen.get(key);
@@ -342,7 +388,16 @@ function readUsers(source: RecordSource, table: RawTable, options: SpendingImpor
     if (share.value) published.sharePct = share.value;
     if (cost.value !== null) published.costPerUserCents = cost.value;
     if (published.sharePct || published.costPerUserCents !== undefined) published.source = publishedSource.value!;
-    users.push({ year: year.value, ente: ente.value, area: area.value!, users: count.value, spendCents: spend.value, published, note: note.value, ref: { ...source, row } });
+    users.push({
+      year: year.value,
+      ente: ente.value,
+      area: area.value!,
+      users: count.value,
+      spendCents: spend.value,
+      published,
+      note: note.value,
+      ref: { ...source, row },
+    });
   }
   return { users, issues };
 }
@@ -392,7 +447,10 @@ export function costPerUserByArea(
 }
 
 export function importFailedMessage(fileNames: readonly string[], count: number) {
-  const files = fileNames.length === 1 ? `Il file ${fileNames[0]} non è stato importato` : `I file ${fileNames.slice(0, -1).join(', ')} e ${fileNames[fileNames.length - 1]} non sono stati importati`;
+  const files =
+    fileNames.length === 1
+      ? `Il file ${fileNames[0]} non è stato importato`
+      : `I file ${fileNames.slice(0, -1).join(', ')} e ${fileNames[fileNames.length - 1]} non sono stati importati`;
   return `${files}: ${count === 1 ? 'c’è un errore' : `ci sono ${count} errori`}. Nessun dato è stato modificato.`;
 }
 

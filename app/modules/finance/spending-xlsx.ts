@@ -62,13 +62,19 @@ export async function readSpendingWorkbook(fileName: string, data: Uint8Array): 
   try {
     await workbook.xlsx.load(Buffer.from(data) as unknown as ExcelJS.Buffer);
   } catch {
-    throw new ValidationError([{ path: fileName, message: 'il file non è un foglio di calcolo XLSX leggibile (salvalo come «Cartella di lavoro di Excel (.xlsx)»)' }], `Il file ${fileName} non è stato importato. Nessun dato è stato modificato.`);
+    throw new ValidationError(
+      [{ path: fileName, message: 'il file non è un foglio di calcolo XLSX leggibile (salvalo come «Cartella di lavoro di Excel (.xlsx)»)' }],
+      `Il file ${fileName} non è stato importato. Nessun dato è stato modificato.`,
+    );
   }
   const find = (name: string) => workbook.worksheets.find((w) => w.name.trim().toLowerCase() === name);
   const spending = find(SPENDING_SHEET);
   if (!spending) {
     const names = workbook.worksheets.map((w) => `«${w.name}»`).join(', ') || 'nessuno';
-    throw new ValidationError([{ path: fileName, message: `manca il foglio «${SPENDING_SHEET}» (fogli presenti: ${names})` }], `Il file ${fileName} non è stato importato. Nessun dato è stato modificato.`);
+    throw new ValidationError(
+      [{ path: fileName, message: `manca il foglio «${SPENDING_SHEET}» (fogli presenti: ${names})` }],
+      `Il file ${fileName} non è stato importato. Nessun dato è stato modificato.`,
+    );
   }
   const users = find(USERS_SHEET);
   return { spending: sheetTable(spending), users: users ? sheetTable(users) : null };

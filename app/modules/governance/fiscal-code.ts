@@ -13,9 +13,7 @@
 
 export type FiscalCodeKind = 'organisation' | 'person';
 
-export type FiscalCodeCheck =
-  | { ok: true; kind: FiscalCodeKind; normalised: string }
-  | { ok: false; message: string };
+export type FiscalCodeCheck = { ok: true; kind: FiscalCodeKind; normalised: string } | { ok: false; message: string };
 
 /** Month letters of the codice fiscale, January to December. */
 export const MONTH_LETTERS = 'ABCDEHLMPRST';
@@ -77,8 +75,7 @@ export function checkFiscalCode(value: string): FiscalCodeCheck {
     return {
       ok: false,
       message:
-        `Il codice fiscale ha ${code.length} caratteri: quello di una persona ne ha 16 (lettere e cifre), ` +
-        'quello di un ente o la partita IVA 11 cifre.',
+        `Il codice fiscale ha ${code.length} caratteri: quello di una persona ne ha 16 (lettere e cifre), ` + 'quello di un ente o la partita IVA 11 cifre.',
     };
   }
   return checkPerson(code);

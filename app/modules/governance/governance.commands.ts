@@ -81,7 +81,10 @@ interface CommandContext {
   ambitoId: string;
 }
 
-function parse<T>(schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, input: unknown): T {
+function parse<T>(
+  schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } },
+  input: unknown,
+): T {
   const parsed = schema.safeParse(input);
   if (!parsed.success) throw new ValidationError(issuesFromZod(parsed.error));
   return parsed.data;
@@ -89,7 +92,10 @@ function parse<T>(schema: { safeParse: (v: unknown) => { success: true; data: T 
 
 /** Loads the Ambito (the policy's subject) and checks the action, inside the command's transaction. */
 async function authorised(tx: DbOrTx, actor: Actor, ambitoId: string, action: GovernanceAction): Promise<Scope> {
-  const [scope] = await tx.select({ id: ambiti.id, code: ambiti.code, name: ambiti.name, regionCode: ambiti.regionCode }).from(ambiti).where(eq(ambiti.id, ambitoId));
+  const [scope] = await tx
+    .select({ id: ambiti.id, code: ambiti.code, name: ambiti.name, regionCode: ambiti.regionCode })
+    .from(ambiti)
+    .where(eq(ambiti.id, ambitoId));
   if (!scope) throw new NotFoundError('L’Ambito');
   authorize(actor, action, scope);
   return scope;
@@ -101,7 +107,8 @@ function invalid(path: string, message: string): never {
 
 /** The references a form makes to other records of the same Ambito must exist there. */
 async function checkOrganisationRef(tx: DbOrTx, ambitoId: string, organisationId: string | null, field = 'organisationId') {
-  if (organisationId && !(await getOrganisation(tx, ambitoId, organisationId))) invalid(field, 'L’organizzazione scelta non esiste in questo Ambito: ricarica la pagina.');
+  if (organisationId && !(await getOrganisation(tx, ambitoId, organisationId)))
+    invalid(field, 'L’organizzazione scelta non esiste in questo Ambito: ricarica la pagina.');
 }
 
 async function checkComuneRef(tx: DbOrTx, ambitoId: string, comuneId: string | null, field = 'comuneId') {
@@ -127,7 +134,10 @@ export async function createOrganisation({ db, actor, ambitoId, input }: Command
     const data = parse(OrganisationInput, input);
     await checkComuneRef(tx, ambitoId, data.comuneId);
     await checkFiscalCodeFree(tx, ambitoId, data.fiscalCode);
-    const [row] = await tx.insert(organisations).values({ ambitoId, ...data }).returning();
+    const [row] = await tx
+      .insert(organisations)
+      .values({ ambitoId, ...data })
+      .returning();
     await recordAudit(tx, { actor, action: 'governance.organisation.created', entityType: 'organisation', entityId: row!.id, ambitoId, after: row });
     return row!;
   });
@@ -153,7 +163,10 @@ export async function createPerson({ db, actor, ambitoId, input }: CommandContex
     await authorised(tx, actor, ambitoId, 'organisation.write');
     const data = parse(PersonInput, input);
     await checkOrganisationRef(tx, ambitoId, data.organisationId);
-    const [row] = await tx.insert(people).values({ ambitoId, ...data }).returning();
+    const [row] = await tx
+      .insert(people)
+      .values({ ambitoId, ...data })
+      .returning();
     await recordAudit(tx, { actor, action: 'governance.person.created', entityType: 'person', entityId: row!.id, ambitoId, after: row });
     return row!;
   });
@@ -192,7 +205,10 @@ export async function createBody({ db, actor, ambitoId, input }: CommandContext 
     await authorised(tx, actor, ambitoId, 'body.write');
     const data = parse(BodyInput, input);
     await checkParentBody(tx, ambitoId, data.parentBodyId);
-    const [row] = await tx.insert(bodies).values({ ambitoId, ...data }).returning();
+    const [row] = await tx
+      .insert(bodies)
+      .values({ ambitoId, ...data })
+      .returning();
     await recordAudit(tx, { actor, action: 'governance.body.created', entityType: 'governance_body', entityId: row!.id, ambitoId, after: row });
     return row!;
   });
@@ -235,7 +251,9 @@ async function checkMember(tx: DbOrTx, ambitoId: string, bodyId: string, data: M
     if (!(await getMemberRow(tx, bodyId, data.delegateOfMemberId))) invalid('delegateOfMemberId', 'Il componente delegante non fa parte di questo organo.');
   }
   const others = (await listMembers(tx, bodyId)).filter((m) => m.personId === data.personId && m.id !== selfId);
-  const overlap = others.find((m) => (m.validFrom ?? '0000-01-01') <= (data.validTo ?? '9999-12-31') && (data.validFrom ?? '0000-01-01') <= (m.validTo ?? '9999-12-31'));
+  const overlap = others.find(
+    (m) => (m.validFrom ?? '0000-01-01') <= (data.validTo ?? '9999-12-31') && (data.validFrom ?? '0000-01-01') <= (m.validTo ?? '9999-12-31'),
+  );
   if (overlap) invalid('personId', `${overlap.personName} è già componente di questo organo nello stesso periodo: modifica l’incarico esistente.`);
 }
 
@@ -246,7 +264,10 @@ export async function addMember({ db, actor, ambitoId, bodyId, input }: CommandC
     const data = parse(MemberInput, input);
     if (!(await getBodyRow(tx, ambitoId, bodyId))) throw new NotFoundError('L’organo');
     await checkMember(tx, ambitoId, bodyId, data);
-    const [row] = await tx.insert(bodyMembers).values({ bodyId, ...data }).returning();
+    const [row] = await tx
+      .insert(bodyMembers)
+      .values({ bodyId, ...data })
+      .returning();
     await recordAudit(tx, { actor, action: 'governance.member.added', entityType: 'body_member', entityId: row!.id, ambitoId, after: row });
     return row!;
   });
@@ -279,7 +300,10 @@ export async function createMeeting({ db, actor, ambitoId, bodyId, input }: Comm
     await authorised(tx, actor, ambitoId, 'meeting.create');
     const { agenda, ...data } = parse(MeetingInput, input);
     if (!(await getBodyRow(tx, ambitoId, bodyId))) throw new NotFoundError('L’organo');
-    const [row] = await tx.insert(meetings).values({ ambitoId, bodyId, ...data }).returning();
+    const [row] = await tx
+      .insert(meetings)
+      .values({ ambitoId, bodyId, ...data })
+      .returning();
     await replaceAgenda(tx, row!.id, agenda);
     await recordAudit(tx, { actor, action: 'governance.meeting.created', entityType: 'meeting', entityId: row!.id, ambitoId, after: { ...row, agenda } });
     return row!;
@@ -303,9 +327,24 @@ export async function updateMeeting({ db, actor, ambitoId, meetingId, input }: C
       current.place !== data.place ||
       current.onlineUrl !== data.onlineUrl ||
       current.title !== data.title;
-    const { before, after } = await updateVersioned(tx, meetings, meetingId, version, { ...data, icsSequence: moved ? current.icsSequence + 1 : current.icsSequence }, 'la riunione');
+    const { before, after } = await updateVersioned(
+      tx,
+      meetings,
+      meetingId,
+      version,
+      { ...data, icsSequence: moved ? current.icsSequence + 1 : current.icsSequence },
+      'la riunione',
+    );
     await replaceAgenda(tx, meetingId, agenda);
-    await recordAudit(tx, { actor, action: 'governance.meeting.updated', entityType: 'meeting', entityId: meetingId, ambitoId, before: { ...before, agenda: agendaBefore }, after: { ...after, agenda } });
+    await recordAudit(tx, {
+      actor,
+      action: 'governance.meeting.updated',
+      entityType: 'meeting',
+      entityId: meetingId,
+      ambitoId,
+      before: { ...before, agenda: agendaBefore },
+      after: { ...after, agenda },
+    });
     return after;
   });
 }
@@ -353,7 +392,15 @@ export function convocationText(m: {
  * A second convocation (after a change) is sent as an update. `baseUrl` (e.g. https://cantiere.example) links the
  * meeting's page.
  */
-export async function convokeMeeting({ db, actor, ambitoId, meetingId, input, baseUrl, now = new Date() }: CommandContext & { meetingId: string; input: unknown; baseUrl?: string; now?: Date }) {
+export async function convokeMeeting({
+  db,
+  actor,
+  ambitoId,
+  meetingId,
+  input,
+  baseUrl,
+  now = new Date(),
+}: CommandContext & { meetingId: string; input: unknown; baseUrl?: string; now?: Date }) {
   return db.transaction(async (tx) => {
     const scope = await authorised(tx, actor, ambitoId, 'meeting.write');
     const { version } = parse(VersionOnlyInput, input);
@@ -366,9 +413,17 @@ export async function convokeMeeting({ db, actor, ambitoId, meetingId, input, ba
     const withoutEmail = members.filter((m) => !m.email).map((m) => m.personName);
     const update = meeting.convokedAt !== null;
     // The version is checked first (a stale page is a conflict); a refusal below rolls the update back.
-    const { before, after } = await updateVersioned(tx, meetings, meetingId, version, { convokedAt: now, status: meeting.status === 'programmata' ? 'convocata' : meeting.status }, 'la riunione');
+    const { before, after } = await updateVersioned(
+      tx,
+      meetings,
+      meetingId,
+      version,
+      { convokedAt: now, status: meeting.status === 'programmata' ? 'convocata' : meeting.status },
+      'la riunione',
+    );
     if (members.length === 0) invalid('convocation', 'L’organo non ha componenti in carica alla data della riunione: aggiungili nella pagina dell’organo.');
-    if (withEmail.length === 0) invalid('convocation', 'Nessun componente ha un indirizzo e-mail: aggiungilo alle persone nella pagina Organizzazioni e persone.');
+    if (withEmail.length === 0)
+      invalid('convocation', 'Nessun componente ha un indirizzo e-mail: aggiungilo alle persone nella pagina Organizzazioni e persone.');
     const url = baseUrl ? `${baseUrl.replace(/\/$/, '')}/ambiti/${scope.code}/riunioni/${meetingId}` : null;
     const ics = meetingToIcs(
       {
@@ -386,19 +441,51 @@ export async function convokeMeeting({ db, actor, ambitoId, meetingId, input, ba
       now,
     );
     const messages = withEmail.map((m) => {
-      const text = convocationText({ recipient: m.personName, ambitoName: scope.name, bodyName: body.name, title: meeting.title, startsAt: meeting.startsAt, endsAt: meeting.endsAt, place: meeting.place, onlineUrl: meeting.onlineUrl, agenda, url, update });
-      return { ambitoId, toAddress: m.email!, toName: m.personName, subject: text.subject, body: text.body, ics, topic: `meeting:${meetingId}`, createdAt: now };
+      const text = convocationText({
+        recipient: m.personName,
+        ambitoName: scope.name,
+        bodyName: body.name,
+        title: meeting.title,
+        startsAt: meeting.startsAt,
+        endsAt: meeting.endsAt,
+        place: meeting.place,
+        onlineUrl: meeting.onlineUrl,
+        agenda,
+        url,
+        update,
+      });
+      return {
+        ambitoId,
+        toAddress: m.email!,
+        toName: m.personName,
+        subject: text.subject,
+        body: text.body,
+        ics,
+        topic: `meeting:${meetingId}`,
+        createdAt: now,
+      };
     });
     await tx.insert(outbox).values(messages);
     const convocation = { messages: messages.length, recipients: messages.map((m) => `${m.toName} <${m.toAddress}>`), withoutEmail, update };
-    await recordAudit(tx, { actor, action: 'governance.meeting.convoked', entityType: 'meeting', entityId: meetingId, ambitoId, before, after: { ...after, convocation } });
+    await recordAudit(tx, {
+      actor,
+      action: 'governance.meeting.convoked',
+      entityType: 'meeting',
+      entityId: meetingId,
+      ambitoId,
+      before,
+      after: { ...after, convocation },
+    });
     return convocation;
   });
 }
 
 /** The DESCRIPTION of a meeting's calendar event: the agenda, and the link to join online. */
 export function icsDescription(agenda: string[], onlineUrl: string | null): string | null {
-  const parts = [...(agenda.length ? ['Ordine del giorno:', ...agenda.map((a, i) => `${i + 1}. ${a}`)] : []), ...(onlineUrl ? [`Collegamento: ${onlineUrl}`] : [])];
+  const parts = [
+    ...(agenda.length ? ['Ordine del giorno:', ...agenda.map((a, i) => `${i + 1}. ${a}`)] : []),
+    ...(onlineUrl ? [`Collegamento: ${onlineUrl}`] : []),
+  ];
   return parts.length ? parts.join('\n') : null;
 }
 
@@ -413,7 +500,10 @@ export async function recordAttendance({ db, actor, ambitoId, meetingId, input }
     if (!meeting) throw new NotFoundError('La riunione');
     const members = await listMeetingMembers(tx, ambitoId, meeting);
     if (members.length === 0) invalid('attendance', 'L’organo non ha componenti in carica alla data della riunione.');
-    const { version, rows } = parseAttendanceForm(input, members.map((m) => ({ id: m.id, label: m.personName })));
+    const { version, rows } = parseAttendanceForm(
+      input,
+      members.map((m) => ({ id: m.id, label: m.personName })),
+    );
     const previous = await listAttendance(tx, meetingId);
     const { before, after } = await updateVersioned(tx, meetings, meetingId, version, { status: 'svolta' }, 'la riunione');
     await tx.delete(attendance).where(eq(attendance.meetingId, meetingId));
@@ -446,7 +536,13 @@ export async function saveMinutes({ db, actor, ambitoId, meetingId, input }: Com
 }
 
 /** Attaches a file to a meeting (whitelisted types, at most 10 MB), stored in the database with its SHA-256. */
-export async function addAttachment({ db, actor, ambitoId, meetingId, file }: CommandContext & { meetingId: string; file: { name: string; bytes: Uint8Array } }) {
+export async function addAttachment({
+  db,
+  actor,
+  ambitoId,
+  meetingId,
+  file,
+}: CommandContext & { meetingId: string; file: { name: string; bytes: Uint8Array } }) {
   return db.transaction(async (tx) => {
     await authorised(tx, actor, ambitoId, 'meeting.write');
     const checked = checkAttachment(file, { field: 'file' });
@@ -454,9 +550,32 @@ export async function addAttachment({ db, actor, ambitoId, meetingId, file }: Co
     if (!(await getMeetingRow(tx, ambitoId, meetingId))) throw new NotFoundError('La riunione');
     const [row] = await tx
       .insert(meetingAttachments)
-      .values({ meetingId, fileName: checked.fileName, mimeType: checked.mimeType, sizeBytes: checked.sizeBytes, content: Buffer.from(file.bytes), sha256, uploadedBy: uploader(actor) })
-      .returning({ id: meetingAttachments.id, fileName: meetingAttachments.fileName, mimeType: meetingAttachments.mimeType, sizeBytes: meetingAttachments.sizeBytes, sha256: meetingAttachments.sha256, uploadedAt: meetingAttachments.uploadedAt, uploadedBy: meetingAttachments.uploadedBy });
-    await recordAudit(tx, { actor, action: 'governance.attachment.added', entityType: 'meeting_attachment', entityId: row!.id, ambitoId, after: { meetingId, ...row } });
+      .values({
+        meetingId,
+        fileName: checked.fileName,
+        mimeType: checked.mimeType,
+        sizeBytes: checked.sizeBytes,
+        content: Buffer.from(file.bytes),
+        sha256,
+        uploadedBy: uploader(actor),
+      })
+      .returning({
+        id: meetingAttachments.id,
+        fileName: meetingAttachments.fileName,
+        mimeType: meetingAttachments.mimeType,
+        sizeBytes: meetingAttachments.sizeBytes,
+        sha256: meetingAttachments.sha256,
+        uploadedAt: meetingAttachments.uploadedAt,
+        uploadedBy: meetingAttachments.uploadedBy,
+      });
+    await recordAudit(tx, {
+      actor,
+      action: 'governance.attachment.added',
+      entityType: 'meeting_attachment',
+      entityId: row!.id,
+      ambitoId,
+      after: { meetingId, ...row },
+    });
     return row!;
   });
 }
@@ -473,9 +592,24 @@ export async function removeAttachment({ db, actor, ambitoId, meetingId, attachm
     const [row] = await tx
       .delete(meetingAttachments)
       .where(and(eq(meetingAttachments.meetingId, meetingId), eq(meetingAttachments.id, attachmentId)))
-      .returning({ id: meetingAttachments.id, fileName: meetingAttachments.fileName, mimeType: meetingAttachments.mimeType, sizeBytes: meetingAttachments.sizeBytes, sha256: meetingAttachments.sha256, uploadedAt: meetingAttachments.uploadedAt, uploadedBy: meetingAttachments.uploadedBy });
+      .returning({
+        id: meetingAttachments.id,
+        fileName: meetingAttachments.fileName,
+        mimeType: meetingAttachments.mimeType,
+        sizeBytes: meetingAttachments.sizeBytes,
+        sha256: meetingAttachments.sha256,
+        uploadedAt: meetingAttachments.uploadedAt,
+        uploadedBy: meetingAttachments.uploadedBy,
+      });
     if (!row) throw new NotFoundError('L’allegato');
-    await recordAudit(tx, { actor, action: 'governance.attachment.removed', entityType: 'meeting_attachment', entityId: row.id, ambitoId, before: { meetingId, ...row } });
+    await recordAudit(tx, {
+      actor,
+      action: 'governance.attachment.removed',
+      entityType: 'meeting_attachment',
+      entityId: row.id,
+      ambitoId,
+      before: { meetingId, ...row },
+    });
     return row;
   });
 }
@@ -504,19 +638,29 @@ export async function createDecision({ db, actor, ambitoId, meetingId, input }: 
     await tx.select({ id: meetings.id }).from(meetings).where(eq(meetings.id, meetingId)).for('update');
     const body = (await getBodyRow(tx, ambitoId, meeting.bodyId))!;
     const rule = body.votingRule as VotingRule | null;
-    if (!rule) invalid('votingRule', `L’organo «${body.name}» non ha una regola di voto: impostala nella pagina dell’organo prima di registrare una deliberazione.`);
-    const [taken] = await tx.select({ id: decisions.id }).from(decisions).where(and(eq(decisions.bodyId, body.id), eq(decisions.number, data.number)));
+    if (!rule)
+      invalid('votingRule', `L’organo «${body.name}» non ha una regola di voto: impostala nella pagina dell’organo prima di registrare una deliberazione.`);
+    const [taken] = await tx
+      .select({ id: decisions.id })
+      .from(decisions)
+      .where(and(eq(decisions.bodyId, body.id), eq(decisions.number, data.number)));
     if (taken) invalid('number', `Esiste già la deliberazione n. ${data.number} di «${body.name}»: usa un altro numero.`);
     const meetingDay = instantToRomeLocal(meeting.startsAt).date;
     const members = await listMeetingMembers(tx, ambitoId, meeting);
     if (members.length === 0) invalid('votes', 'L’organo non aveva componenti in carica alla data della riunione: la deliberazione non è stata registrata.');
     const recorded = new Map((await listAttendance(tx, meetingId)).map((a) => [a.memberId, a]));
     if (recorded.size === 0) {
-      invalid('attendance', 'Le presenze della riunione non sono ancora registrate: registrale nella sezione «Presenze» e poi registra la votazione. La deliberazione non è stata registrata.');
+      invalid(
+        'attendance',
+        'Le presenze della riunione non sono ancora registrate: registrale nella sezione «Presenze» e poi registra la votazione. La deliberazione non è stata registrata.',
+      );
     }
     const missing = members.filter((m) => !recorded.has(m.id));
     if (missing.length) {
-      invalid('attendance', `Le presenze registrate non comprendono ${missing.map((m) => m.personName).join(', ')}: aggiorna le presenze della riunione e poi registra la votazione. La deliberazione non è stata registrata.`);
+      invalid(
+        'attendance',
+        `Le presenze registrate non comprendono ${missing.map((m) => m.personName).join(', ')}: aggiorna le presenze della riunione e poi registra la votazione. La deliberazione non è stata registrata.`,
+      );
     }
     const withAttendance = members.map((m) => ({ ...m, attendance: recorded.get(m.id)!.status as Attendance }));
     const current = attendanceFingerprint(withAttendance.map((m) => ({ memberId: m.id, status: m.attendance })));
@@ -527,7 +671,10 @@ export async function createDecision({ db, actor, ambitoId, meetingId, input }: 
         `Le presenze della riunione sono cambiate dopo che hai aperto questo modulo (ora risultano ${present} presenti su ${members.length}): ricarica la pagina e ripeti la votazione. La deliberazione non è stata registrata.`,
       );
     }
-    const rows = parseVotesForm(input, withAttendance.map((m) => ({ id: m.id, label: m.personName, attendance: m.attendance })));
+    const rows = parseVotesForm(
+      input,
+      withAttendance.map((m) => ({ id: m.id, label: m.personName, attendance: m.attendance })),
+    );
     const weights = await comuneWeights(tx, ambitoId, meetingDay);
     const votes = withAttendance.map((m, i) => {
       const w = m.comuneId ? weights.get(m.comuneId) : undefined;
@@ -545,10 +692,17 @@ export async function createDecision({ db, actor, ambitoId, meetingId, input }: 
     try {
       outcome = computeOutcome(rule, votes);
     } catch (error) {
-      if (error instanceof ValidationError) throw new ValidationError(error.issues.map((issue) => voteIssue(issue, members)), `${error.message} La deliberazione non è stata registrata.`);
+      if (error instanceof ValidationError)
+        throw new ValidationError(
+          error.issues.map((issue) => voteIssue(issue, members)),
+          `${error.message} La deliberazione non è stata registrata.`,
+        );
       throw error;
     }
-    const [row] = await tx.insert(decisions).values({ ambitoId, bodyId: body.id, meetingId, ...data, votingRule: rule }).returning();
+    const [row] = await tx
+      .insert(decisions)
+      .values({ ambitoId, bodyId: body.id, meetingId, ...data, votingRule: rule })
+      .returning();
     await tx.insert(decisionVotes).values(votes.map((v) => ({ decisionId: row!.id, ...v })));
     await recordAudit(tx, {
       actor,
@@ -570,7 +724,9 @@ function voteIssue(issue: FieldIssue, members: readonly { id: string; personName
   const weight = /, peso$/.test(issue.path);
   return {
     path: `vote.${member.id}`,
-    message: weight ? `${member.personName}: ${issue.message} (il peso è la popolazione del comune rappresentato: indicalo nella pagina dell’organo).` : `${member.personName}: ${issue.message}`,
+    message: weight
+      ? `${member.personName}: ${issue.message} (il peso è la popolazione del comune rappresentato: indicalo nella pagina dell’organo).`
+      : `${member.personName}: ${issue.message}`,
   };
 }
 
@@ -598,14 +754,25 @@ export async function updateDecision({ db, actor, ambitoId, decisionId, input }:
 /** An agreement row as written to the audit log: the signed file by name, size and fingerprint, not its bytes. */
 function agreementSnapshot(row: typeof agreements.$inferSelect) {
   const { signedFile, ...rest } = row;
-  return { ...rest, signedFileSize: signedFile ? signedFile.length : null, signedFileSha256: signedFile ? createHash('sha256').update(signedFile).digest('hex') : null };
+  return {
+    ...rest,
+    signedFileSize: signedFile ? signedFile.length : null,
+    signedFileSha256: signedFile ? createHash('sha256').update(signedFile).digest('hex') : null,
+  };
 }
 
 async function checkAgreementPeriodFree(tx: DbOrTx, ambitoId: string, start: number, end: number, exceptId?: string) {
   const [other] = await tx
     .select({ id: agreements.id, title: agreements.title })
     .from(agreements)
-    .where(and(eq(agreements.ambitoId, ambitoId), eq(agreements.periodStartYear, start), eq(agreements.periodEndYear, end), exceptId ? ne(agreements.id, exceptId) : undefined));
+    .where(
+      and(
+        eq(agreements.ambitoId, ambitoId),
+        eq(agreements.periodStartYear, start),
+        eq(agreements.periodEndYear, end),
+        exceptId ? ne(agreements.id, exceptId) : undefined,
+      ),
+    );
   if (other) invalid('periodStartYear', `Per il Piano ${start}-${end} esiste già «${other.title}».`);
 }
 
@@ -615,8 +782,18 @@ export async function createAgreement({ db, actor, ambitoId, input }: CommandCon
     await authorised(tx, actor, ambitoId, 'agreement.write');
     const data = parse(AgreementInput, input);
     await checkAgreementPeriodFree(tx, ambitoId, data.periodStartYear, data.periodEndYear);
-    const [row] = await tx.insert(agreements).values({ ambitoId, ...data }).returning();
-    await recordAudit(tx, { actor, action: 'governance.agreement.created', entityType: 'agreement', entityId: row!.id, ambitoId, after: agreementSnapshot(row!) });
+    const [row] = await tx
+      .insert(agreements)
+      .values({ ambitoId, ...data })
+      .returning();
+    await recordAudit(tx, {
+      actor,
+      action: 'governance.agreement.created',
+      entityType: 'agreement',
+      entityId: row!.id,
+      ambitoId,
+      after: agreementSnapshot(row!),
+    });
     return agreementSnapshot(row!);
   });
 }
@@ -629,7 +806,15 @@ export async function updateAgreement({ db, actor, ambitoId, agreementId, input 
     if (!(await getAgreementRow(tx, ambitoId, agreementId))) throw new NotFoundError('L’Accordo di programma');
     await checkAgreementPeriodFree(tx, ambitoId, data.periodStartYear, data.periodEndYear, agreementId);
     const { before, after } = await updateVersioned(tx, agreements, agreementId, version, data, 'l’Accordo di programma');
-    await recordAudit(tx, { actor, action: 'governance.agreement.updated', entityType: 'agreement', entityId: agreementId, ambitoId, before: agreementSnapshot(before), after: agreementSnapshot(after) });
+    await recordAudit(tx, {
+      actor,
+      action: 'governance.agreement.updated',
+      entityType: 'agreement',
+      entityId: agreementId,
+      ambitoId,
+      before: agreementSnapshot(before),
+      after: agreementSnapshot(after),
+    });
     return agreementSnapshot(after);
   });
 }
@@ -642,10 +827,23 @@ export async function addParty({ db, actor, ambitoId, agreementId, input }: Comm
     if (!(await getAgreementRow(tx, ambitoId, agreementId))) throw new NotFoundError('L’Accordo di programma');
     const organisation = await getOrganisation(tx, ambitoId, data.organisationId);
     if (!organisation) invalid('organisationId', 'L’organizzazione scelta non esiste in questo Ambito: ricarica la pagina.');
-    const [existing] = await tx.select({ id: agreementParties.id }).from(agreementParties).where(and(eq(agreementParties.agreementId, agreementId), eq(agreementParties.organisationId, data.organisationId)));
+    const [existing] = await tx
+      .select({ id: agreementParties.id })
+      .from(agreementParties)
+      .where(and(eq(agreementParties.agreementId, agreementId), eq(agreementParties.organisationId, data.organisationId)));
     if (existing) invalid('organisationId', `«${organisation.name}» è già tra le parti dell’Accordo.`);
-    const [row] = await tx.insert(agreementParties).values({ agreementId, ...data }).returning();
-    await recordAudit(tx, { actor, action: 'governance.agreement.party_added', entityType: 'agreement', entityId: agreementId, ambitoId, after: { ...row, organisationName: organisation.name } });
+    const [row] = await tx
+      .insert(agreementParties)
+      .values({ agreementId, ...data })
+      .returning();
+    await recordAudit(tx, {
+      actor,
+      action: 'governance.agreement.party_added',
+      entityType: 'agreement',
+      entityId: agreementId,
+      ambitoId,
+      after: { ...row, organisationName: organisation.name },
+    });
     return row!;
   });
 }
@@ -655,7 +853,10 @@ export async function removeParty({ db, actor, ambitoId, agreementId, partyId }:
   return db.transaction(async (tx) => {
     await authorised(tx, actor, ambitoId, 'agreement.write');
     if (!(await getAgreementRow(tx, ambitoId, agreementId))) throw new NotFoundError('L’Accordo di programma');
-    const [row] = await tx.delete(agreementParties).where(and(eq(agreementParties.agreementId, agreementId), eq(agreementParties.id, partyId))).returning();
+    const [row] = await tx
+      .delete(agreementParties)
+      .where(and(eq(agreementParties.agreementId, agreementId), eq(agreementParties.id, partyId)))
+      .returning();
     if (!row) throw new NotFoundError('La parte dell’Accordo');
     await recordAudit(tx, { actor, action: 'governance.agreement.party_removed', entityType: 'agreement', entityId: agreementId, ambitoId, before: row });
     return row;
@@ -669,7 +870,10 @@ export async function addSignature({ db, actor, ambitoId, agreementId, input }: 
     const data = parse(SignatureInput, input);
     if (!(await getAgreementRow(tx, ambitoId, agreementId))) throw new NotFoundError('L’Accordo di programma');
     await checkOrganisationRef(tx, ambitoId, data.organisationId);
-    const [row] = await tx.insert(agreementSignatures).values({ agreementId, ...data }).returning();
+    const [row] = await tx
+      .insert(agreementSignatures)
+      .values({ agreementId, ...data })
+      .returning();
     await recordAudit(tx, { actor, action: 'governance.agreement.signature_added', entityType: 'agreement', entityId: agreementId, ambitoId, after: row });
     return row!;
   });
@@ -680,7 +884,10 @@ export async function removeSignature({ db, actor, ambitoId, agreementId, signat
   return db.transaction(async (tx) => {
     await authorised(tx, actor, ambitoId, 'agreement.write');
     if (!(await getAgreementRow(tx, ambitoId, agreementId))) throw new NotFoundError('L’Accordo di programma');
-    const [row] = await tx.delete(agreementSignatures).where(and(eq(agreementSignatures.agreementId, agreementId), eq(agreementSignatures.id, signatureId))).returning();
+    const [row] = await tx
+      .delete(agreementSignatures)
+      .where(and(eq(agreementSignatures.agreementId, agreementId), eq(agreementSignatures.id, signatureId)))
+      .returning();
     if (!row) throw new NotFoundError('La firma');
     await recordAudit(tx, { actor, action: 'governance.agreement.signature_removed', entityType: 'agreement', entityId: agreementId, ambitoId, before: row });
     return row;
@@ -688,7 +895,14 @@ export async function removeSignature({ db, actor, ambitoId, agreementId, signat
 }
 
 /** Stores the signed agreement (PDF only, at most 10 MB), replacing a previous one (optimistic lock). */
-export async function uploadSignedAgreement({ db, actor, ambitoId, agreementId, input, file }: CommandContext & { agreementId: string; input: unknown; file: { name: string; bytes: Uint8Array } }) {
+export async function uploadSignedAgreement({
+  db,
+  actor,
+  ambitoId,
+  agreementId,
+  input,
+  file,
+}: CommandContext & { agreementId: string; input: unknown; file: { name: string; bytes: Uint8Array } }) {
   return db.transaction(async (tx) => {
     await authorised(tx, actor, ambitoId, 'agreement.write');
     const { version } = parse(VersionOnlyInput, input);
@@ -702,7 +916,15 @@ export async function uploadSignedAgreement({ db, actor, ambitoId, agreementId, 
       { signedFileName: checked.fileName, signedFileMime: checked.mimeType, signedFile: Buffer.from(file.bytes) },
       'l’Accordo di programma',
     );
-    await recordAudit(tx, { actor, action: 'governance.agreement.file_uploaded', entityType: 'agreement', entityId: agreementId, ambitoId, before: agreementSnapshot(before), after: agreementSnapshot(after) });
+    await recordAudit(tx, {
+      actor,
+      action: 'governance.agreement.file_uploaded',
+      entityType: 'agreement',
+      entityId: agreementId,
+      ambitoId,
+      before: agreementSnapshot(before),
+      after: agreementSnapshot(after),
+    });
     return agreementSnapshot(after);
   });
 }
@@ -726,7 +948,12 @@ export interface GovernanceImportSummary {
  * parties and signatures into an Ambito, from CSV files. Names refer to records of the same bundle or already in the
  * Ambito; comuni are referred to by ISTAT code and must belong to the Ambito. All or nothing, one audit entry.
  */
-export async function importGovernance({ db, actor, ambitoId, files }: CommandContext & { files: { name: string; text: string }[] }): Promise<GovernanceImportSummary> {
+export async function importGovernance({
+  db,
+  actor,
+  ambitoId,
+  files,
+}: CommandContext & { files: { name: string; text: string }[] }): Promise<GovernanceImportSummary> {
   return db.transaction(async (tx) => {
     for (const action of ['organisation.write', 'body.write', 'agreement.write'] as const) await authorised(tx, actor, ambitoId, action);
     const bundle = parseGovernanceFiles(files);
@@ -742,35 +969,52 @@ export async function importGovernance({ db, actor, ambitoId, files }: CommandCo
       return c?.id ?? null;
     };
 
-    const existingOrganisations = new Map((await tx.select({ id: organisations.id, name: organisations.name, fiscalCode: organisations.fiscalCode }).from(organisations).where(eq(organisations.ambitoId, ambitoId))).map((o) => [nameKey(o.name), o]));
-    const existingPeople = new Map((await tx.select({ id: people.id, name: people.fullName }).from(people).where(eq(people.ambitoId, ambitoId))).map((p) => [nameKey(p.name), p]));
-    const existingBodies = new Map((await tx.select({ id: bodies.id, name: bodies.name }).from(bodies).where(eq(bodies.ambitoId, ambitoId))).map((b) => [nameKey(b.name), b]));
+    const existingOrganisations = new Map(
+      (
+        await tx
+          .select({ id: organisations.id, name: organisations.name, fiscalCode: organisations.fiscalCode })
+          .from(organisations)
+          .where(eq(organisations.ambitoId, ambitoId))
+      ).map((o) => [nameKey(o.name), o]),
+    );
+    const existingPeople = new Map(
+      (await tx.select({ id: people.id, name: people.fullName }).from(people).where(eq(people.ambitoId, ambitoId))).map((p) => [nameKey(p.name), p]),
+    );
+    const existingBodies = new Map(
+      (await tx.select({ id: bodies.id, name: bodies.name }).from(bodies).where(eq(bodies.ambitoId, ambitoId))).map((b) => [nameKey(b.name), b]),
+    );
     const fiscalCodes = new Map([...existingOrganisations.values()].filter((o) => o.fiscalCode).map((o) => [o.fiscalCode!, o.name]));
 
     for (const o of bundle.organisations) {
       if (existingOrganisations.has(nameKey(o.name))) issues.push({ path: where(o, 'nome'), message: `«${o.name}» è già nel registro dell’Ambito` });
-      if (o.fiscalCode && fiscalCodes.has(o.fiscalCode)) issues.push({ path: where(o, 'codice_fiscale'), message: `il codice fiscale ${o.fiscalCode} è già registrato per «${fiscalCodes.get(o.fiscalCode)}»` });
+      if (o.fiscalCode && fiscalCodes.has(o.fiscalCode))
+        issues.push({ path: where(o, 'codice_fiscale'), message: `il codice fiscale ${o.fiscalCode} è già registrato per «${fiscalCodes.get(o.fiscalCode)}»` });
       if (o.fiscalCode) fiscalCodes.set(o.fiscalCode, o.name);
     }
-    for (const p of bundle.people) if (existingPeople.has(nameKey(p.fullName))) issues.push({ path: where(p, 'nome'), message: `«${p.fullName}» è già tra le persone dell’Ambito` });
-    for (const b of bundle.bodies) if (existingBodies.has(nameKey(b.name))) issues.push({ path: where(b, 'nome'), message: `l’organo «${b.name}» esiste già nell’Ambito` });
+    for (const p of bundle.people)
+      if (existingPeople.has(nameKey(p.fullName))) issues.push({ path: where(p, 'nome'), message: `«${p.fullName}» è già tra le persone dell’Ambito` });
+    for (const b of bundle.bodies)
+      if (existingBodies.has(nameKey(b.name))) issues.push({ path: where(b, 'nome'), message: `l’organo «${b.name}» esiste già nell’Ambito` });
 
     const organisationNames = new Set([...existingOrganisations.keys(), ...bundle.organisations.map((o) => nameKey(o.name))]);
     const personNames = new Set([...existingPeople.keys(), ...bundle.people.map((p) => nameKey(p.fullName))]);
     const bodyNames = new Set([...existingBodies.keys(), ...bundle.bodies.map((b) => nameKey(b.name))]);
     const knownOrganisation = (r: Located, name: string | null, column: string) => {
-      if (name && !organisationNames.has(nameKey(name))) issues.push({ path: where(r, column), message: `organizzazione «${name}» sconosciuta: aggiungila a organizzazioni.csv o al registro` });
+      if (name && !organisationNames.has(nameKey(name)))
+        issues.push({ path: where(r, column), message: `organizzazione «${name}» sconosciuta: aggiungila a organizzazioni.csv o al registro` });
     };
     for (const p of bundle.people) knownOrganisation(p, p.organisation, 'organizzazione');
     for (const b of bundle.bodies) {
       if (b.parent && !bodyNames.has(nameKey(b.parent))) issues.push({ path: where(b, 'organo_di_riferimento'), message: `organo «${b.parent}» sconosciuto` });
-      if (b.parent && nameKey(b.parent) === nameKey(b.name)) issues.push({ path: where(b, 'organo_di_riferimento'), message: 'un organo non può far parte di sé stesso' });
+      if (b.parent && nameKey(b.parent) === nameKey(b.name))
+        issues.push({ path: where(b, 'organo_di_riferimento'), message: 'un organo non può far parte di sé stesso' });
     }
     const organisationComuni = new Map(bundle.organisations.map((o) => [nameKey(o.name), comuneOf(o, o.comuneIstatCode)]));
     const memberComuni = bundle.members.map((m) => comuneOf(m, m.comuneIstatCode));
     for (const m of bundle.members) {
       if (!bodyNames.has(nameKey(m.body))) issues.push({ path: where(m, 'organo'), message: `organo «${m.body}» sconosciuto: aggiungilo a organi.csv` });
-      if (!personNames.has(nameKey(m.person))) issues.push({ path: where(m, 'persona'), message: `persona «${m.person}» sconosciuta: aggiungila a persone.csv` });
+      if (!personNames.has(nameKey(m.person)))
+        issues.push({ path: where(m, 'persona'), message: `persona «${m.person}» sconosciuta: aggiungila a persone.csv` });
       knownOrganisation(m, m.organisation, 'organizzazione');
       if (m.delegateOf && !bundle.members.some((o) => nameKey(o.body) === nameKey(m.body) && nameKey(o.person) === nameKey(m.delegateOf!) && o !== m)) {
         issues.push({ path: where(m, 'delegato_di'), message: `«${m.delegateOf}» non è tra i componenti di «${m.body}» in questo file` });
@@ -781,8 +1025,18 @@ export async function importGovernance({ db, actor, ambitoId, files }: CommandCo
       const [other] = await tx
         .select({ title: agreements.title })
         .from(agreements)
-        .where(and(eq(agreements.ambitoId, ambitoId), eq(agreements.periodStartYear, bundle.agreement.periodStartYear), eq(agreements.periodEndYear, bundle.agreement.periodEndYear)));
-      if (other) issues.push({ path: where(bundle.agreement, 'anno_inizio'), message: `per il Piano ${bundle.agreement.periodStartYear}-${bundle.agreement.periodEndYear} esiste già «${other.title}»` });
+        .where(
+          and(
+            eq(agreements.ambitoId, ambitoId),
+            eq(agreements.periodStartYear, bundle.agreement.periodStartYear),
+            eq(agreements.periodEndYear, bundle.agreement.periodEndYear),
+          ),
+        );
+      if (other)
+        issues.push({
+          path: where(bundle.agreement, 'anno_inizio'),
+          message: `per il Piano ${bundle.agreement.periodStartYear}-${bundle.agreement.periodEndYear} esiste già «${other.title}»`,
+        });
     }
     if (issues.length) throw new ValidationError(issues.slice(0, 50), bundleFailedMessage(fileNames, issues.length));
 
@@ -790,23 +1044,42 @@ export async function importGovernance({ db, actor, ambitoId, files }: CommandCo
     for (const o of bundle.organisations) {
       const [row] = await tx
         .insert(organisations)
-        .values({ ambitoId, name: o.name, kind: o.kind, fiscalCode: o.fiscalCode, runtsNumber: o.runtsNumber, comuneId: organisationComuni.get(nameKey(o.name)) ?? null, email: o.email, address: o.address })
+        .values({
+          ambitoId,
+          name: o.name,
+          kind: o.kind,
+          fiscalCode: o.fiscalCode,
+          runtsNumber: o.runtsNumber,
+          comuneId: organisationComuni.get(nameKey(o.name)) ?? null,
+          email: o.email,
+          address: o.address,
+        })
         .returning({ id: organisations.id });
       organisationIds.set(nameKey(o.name), row!.id);
     }
     const orgId = (name: string | null) => (name ? organisationIds.get(nameKey(name))! : null);
     const personIds = new Map([...existingPeople].map(([k, p]) => [k, p.id]));
     for (const p of bundle.people) {
-      const [row] = await tx.insert(people).values({ ambitoId, fullName: p.fullName, roleTitle: p.roleTitle, organisationId: orgId(p.organisation), email: p.email }).returning({ id: people.id });
+      const [row] = await tx
+        .insert(people)
+        .values({ ambitoId, fullName: p.fullName, roleTitle: p.roleTitle, organisationId: orgId(p.organisation), email: p.email })
+        .returning({ id: people.id });
       personIds.set(nameKey(p.fullName), row!.id);
     }
     const bodyIds = new Map([...existingBodies].map(([k, b]) => [k, b.id]));
     for (const b of bundle.bodies) {
-      const [row] = await tx.insert(bodies).values({ ambitoId, name: b.name, type: b.type, kind: b.kind, description: b.description, votingRule: b.votingRule }).returning({ id: bodies.id });
+      const [row] = await tx
+        .insert(bodies)
+        .values({ ambitoId, name: b.name, type: b.type, kind: b.kind, description: b.description, votingRule: b.votingRule })
+        .returning({ id: bodies.id });
       bodyIds.set(nameKey(b.name), row!.id);
     }
     for (const b of bundle.bodies) {
-      if (b.parent) await tx.update(bodies).set({ parentBodyId: bodyIds.get(nameKey(b.parent))! }).where(eq(bodies.id, bodyIds.get(nameKey(b.name))!));
+      if (b.parent)
+        await tx
+          .update(bodies)
+          .set({ parentBodyId: bodyIds.get(nameKey(b.parent))! })
+          .where(eq(bodies.id, bodyIds.get(nameKey(b.name))!));
     }
     const memberIds = new Map<string, string>();
     for (const [i, m] of bundle.members.entries()) {
@@ -837,12 +1110,22 @@ export async function importGovernance({ db, actor, ambitoId, files }: CommandCo
       const a = bundle.agreement;
       const [row] = await tx
         .insert(agreements)
-        .values({ ambitoId, title: a.title, periodStartYear: a.periodStartYear, periodEndYear: a.periodEndYear, validFrom: a.validFrom, validTo: a.validTo, adoptedOn: a.adoptedOn })
+        .values({
+          ambitoId,
+          title: a.title,
+          periodStartYear: a.periodStartYear,
+          periodEndYear: a.periodEndYear,
+          validFrom: a.validFrom,
+          validTo: a.validTo,
+          adoptedOn: a.adoptedOn,
+        })
         .returning({ id: agreements.id });
       for (const p of bundle.parties) {
         await tx.insert(agreementParties).values({ agreementId: row!.id, organisationId: orgId(p.organisation)!, role: p.role });
         if (p.signerName) {
-          await tx.insert(agreementSignatures).values({ agreementId: row!.id, organisationId: orgId(p.organisation), signerName: p.signerName, signerRole: p.signerRole!, signedOn: p.signedOn });
+          await tx
+            .insert(agreementSignatures)
+            .values({ agreementId: row!.id, organisationId: orgId(p.organisation), signerName: p.signerName, signerRole: p.signerRole!, signedOn: p.signedOn });
           signatures++;
         }
       }

@@ -5,7 +5,8 @@ import { ValidationError } from '../../shared/errors.ts';
 import { fromRoot } from '../../shared/paths.ts';
 import { GOVERNANCE_FILES, parseGovernanceFiles } from './governance.importers.ts';
 
-const demo = () => Object.keys(GOVERNANCE_FILES).map((name) => ({ name, text: readFileSync(fromRoot('fixtures', 'demo', 'gallarate', 'governance', name), 'utf8') }));
+const demo = () =>
+  Object.keys(GOVERNANCE_FILES).map((name) => ({ name, text: readFileSync(fromRoot('fixtures', 'demo', 'gallarate', 'governance', name), 'utf8') }));
 
 function issuesOf(files: { name: string; text: string }[]): string[] {
   try {
@@ -25,16 +26,19 @@ test('the Gallarate governance fixtures (seed 002) parse: 11 organisations, 11 p
     ['012070', '012002', '012029', '012040', '012048', '012085', '012107', '012118', '012121'],
   );
   assert.equal(bundle.people.length, 11);
-  assert.deepEqual(bundle.bodies.map((b) => [b.type, b.kind]), [
-    ['assemblea_sindaci', 'politico'],
-    ['ufficio_di_piano', 'tecnico'],
-    ['tavolo_tecnici', 'tecnico'],
-    ['tavolo_terzo_settore', 'consultivo'],
-    ['tavolo_tematico', 'coprogettazione'],
-    ['tavolo_tematico', 'coprogettazione'],
-    ['tavolo_tematico', 'coprogettazione'],
-    ['tavolo_tematico', 'coprogettazione'],
-  ]);
+  assert.deepEqual(
+    bundle.bodies.map((b) => [b.type, b.kind]),
+    [
+      ['assemblea_sindaci', 'politico'],
+      ['ufficio_di_piano', 'tecnico'],
+      ['tavolo_tecnici', 'tecnico'],
+      ['tavolo_terzo_settore', 'consultivo'],
+      ['tavolo_tematico', 'coprogettazione'],
+      ['tavolo_tematico', 'coprogettazione'],
+      ['tavolo_tematico', 'coprogettazione'],
+      ['tavolo_tematico', 'coprogettazione'],
+    ],
+  );
   assert.deepEqual(bundle.bodies[0]!.votingRule, { type: 'majority_present', abstentionsCountAsAgainst: true });
   assert.ok(bundle.bodies.slice(1).every((b) => b.votingRule === null));
   assert.deepEqual(
@@ -42,8 +46,14 @@ test('the Gallarate governance fixtures (seed 002) parse: 11 organisations, 11 p
     ['Povertà Integrazione e Multietnicità, Salute Mentale, Prevenzione Dipendenze', 'Anziani', 'Persone con disabilità', 'Minori e Famiglie'],
   );
   assert.equal(bundle.members.length, 9);
-  assert.deepEqual(bundle.members.filter((m) => m.position === 'presidente').map((m) => [m.person, m.comuneIstatCode]), [['Andrea Cassani', '012070']]);
-  assert.ok(bundle.members.every((m) => m.validFrom === null && m.validTo === null), 'the seed gives no dates for the mayors');
+  assert.deepEqual(
+    bundle.members.filter((m) => m.position === 'presidente').map((m) => [m.person, m.comuneIstatCode]),
+    [['Andrea Cassani', '012070']],
+  );
+  assert.ok(
+    bundle.members.every((m) => m.validFrom === null && m.validTo === null),
+    'the seed gives no dates for the mayors',
+  );
   assert.deepEqual(bundle.agreement && { ...bundle.agreement, file: undefined, line: undefined }, {
     file: undefined,
     line: undefined,
@@ -65,8 +75,14 @@ test('the Gallarate governance fixtures (seed 002) parse: 11 organisations, 11 p
 
 test('every problem of a bundle is named by file, row and column, and nothing is returned', () => {
   const issues = issuesOf([
-    { name: 'organizzazioni.csv', text: 'nome;tipo;codice_fiscale;numero_runts;codice_istat_comune;email;indirizzo\nComune di Gallarate;comune;;;12070;;\nCGIL;sindacato;;123;;;\nCGIL;sindacato;;;;;\n' },
-    { name: 'organi.csv', text: 'nome;tipo;natura;organo_di_riferimento;descrizione;regola;astenuti_contrari;numeratore;denominatore;base;soglia_percentuale;quorum_tipo;quorum_percentuale\nAssemblea;assemblea_sindaci;politico;;;population_weighted;;;;presenti;100;;\nTavolo;tavolo_tecnici;tecnico;;;;;;;;;componenti;50\n' },
+    {
+      name: 'organizzazioni.csv',
+      text: 'nome;tipo;codice_fiscale;numero_runts;codice_istat_comune;email;indirizzo\nComune di Gallarate;comune;;;12070;;\nCGIL;sindacato;;123;;;\nCGIL;sindacato;;;;;\n',
+    },
+    {
+      name: 'organi.csv',
+      text: 'nome;tipo;natura;organo_di_riferimento;descrizione;regola;astenuti_contrari;numeratore;denominatore;base;soglia_percentuale;quorum_tipo;quorum_percentuale\nAssemblea;assemblea_sindaci;politico;;;population_weighted;;;;presenti;100;;\nTavolo;tavolo_tecnici;tecnico;;;;;;;;;componenti;50\n',
+    },
     { name: 'accordo.csv', text: 'titolo;anno_inizio;anno_fine;valido_dal;valido_al;adottato_il\nAccordo;2025;2027;01.01.2025;2027-12-31;\n' },
     { name: 'verbali.csv', text: 'x\n1\n' },
   ]);
@@ -81,14 +97,28 @@ test('every problem of a bundle is named by file, row and column, and nothing is
   assert.deepEqual(issuesOf([{ name: 'persone.csv', text: 'nome;ruolo\nMario Rossi;Sindaco\n' }]), [
     'persone.csv, riga 1: colonne mancanti nell’intestazione: organizzazione, email (attese: nome, ruolo, organizzazione, email)',
   ]);
-  assert.deepEqual(issuesOf([{ name: 'accordo-parti.csv', text: 'organizzazione;ruolo;firmatario;ruolo_firmatario;data_firma\nComune di Gallarate;sottoscrittore;Andrea Cassani;;\nComune di Gallarate;aderente;;;\n' }]), [
-    'accordo-parti.csv, riga 2, colonna ruolo_firmatario: per una firma servono sia il firmatario sia il suo ruolo',
-    'accordo-parti.csv: le parti si importano insieme all’Accordo (file accordo.csv)',
-  ]);
+  assert.deepEqual(
+    issuesOf([
+      {
+        name: 'accordo-parti.csv',
+        text: 'organizzazione;ruolo;firmatario;ruolo_firmatario;data_firma\nComune di Gallarate;sottoscrittore;Andrea Cassani;;\nComune di Gallarate;aderente;;;\n',
+      },
+    ]),
+    [
+      'accordo-parti.csv, riga 2, colonna ruolo_firmatario: per una firma servono sia il firmatario sia il suo ruolo',
+      'accordo-parti.csv: le parti si importano insieme all’Accordo (file accordo.csv)',
+    ],
+  );
 });
 
 test('the same name twice in a file is refused at its second row', () => {
-  assert.deepEqual(issuesOf([{ name: 'organizzazioni.csv', text: 'nome,tipo,codice_fiscale,numero_runts,codice_istat_comune,email,indirizzo\nCaritas,ente_religioso,,,,,\ncaritas ,ente_religioso,,,,,\n' }]), [
-    'organizzazioni.csv, riga 3, colonna nome: organizzazione già presente alla riga 2',
-  ]);
+  assert.deepEqual(
+    issuesOf([
+      {
+        name: 'organizzazioni.csv',
+        text: 'nome,tipo,codice_fiscale,numero_runts,codice_istat_comune,email,indirizzo\nCaritas,ente_religioso,,,,,\ncaritas ,ente_religioso,,,,,\n',
+      },
+    ]),
+    ['organizzazioni.csv, riga 3, colonna nome: organizzazione già presente alla riga 2'],
+  );
 });

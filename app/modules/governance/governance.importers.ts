@@ -1,16 +1,7 @@
 import { parseCsv } from '../../shared/csv.ts';
 import { ValidationError, type FieldIssue } from '../../shared/errors.ts';
 import { z } from '../../shared/validation.ts';
-import {
-  BODY_KINDS,
-  BODY_TYPES,
-  isIsoDate,
-  ORGANISATION_KINDS,
-  OrganisationInput,
-  PARTY_ROLES,
-  POSITIONS,
-  RULE_TYPES,
-} from './governance.validation.ts';
+import { BODY_KINDS, BODY_TYPES, isIsoDate, ORGANISATION_KINDS, OrganisationInput, PARTY_ROLES, POSITIONS, RULE_TYPES } from './governance.validation.ts';
 import { votingRuleSchema, type VotingRule } from './voting.rules.ts';
 
 /**
@@ -164,7 +155,14 @@ export interface Located {
 
 export type OrganisationRecord = Located & Omit<z.infer<typeof OrganisationInput>, 'comuneId'> & { comuneIstatCode: string | null };
 export type PersonRecord = Located & { fullName: string; roleTitle: string | null; organisation: string | null; email: string | null };
-export type BodyRecord = Located & { name: string; type: string; kind: string; parent: string | null; description: string | null; votingRule: VotingRule | null };
+export type BodyRecord = Located & {
+  name: string;
+  type: string;
+  kind: string;
+  parent: string | null;
+  description: string | null;
+  votingRule: VotingRule | null;
+};
 export type MemberRecord = Located & {
   body: string;
   person: string;
@@ -175,7 +173,14 @@ export type MemberRecord = Located & {
   validFrom: string | null;
   validTo: string | null;
 };
-export type AgreementRecord = Located & { title: string; periodStartYear: number; periodEndYear: number; validFrom: string; validTo: string; adoptedOn: string | null };
+export type AgreementRecord = Located & {
+  title: string;
+  periodStartYear: number;
+  periodEndYear: number;
+  validFrom: string;
+  validTo: string;
+  adoptedOn: string | null;
+};
 export type PartyRecord = Located & { organisation: string; role: string; signerName: string | null; signerRole: string | null; signedOn: string | null };
 
 export interface GovernanceBundle {
@@ -265,10 +270,18 @@ export function parseGovernanceFiles(files: readonly { name: string; text: strin
             email: row.email,
             address: row.indirizzo ?? '',
           });
-          const columnOf: Record<string, string> = { name: 'nome', kind: 'tipo', fiscalCode: 'codice_fiscale', runtsNumber: 'numero_runts', email: 'email', address: 'indirizzo' };
+          const columnOf: Record<string, string> = {
+            name: 'nome',
+            kind: 'tipo',
+            fiscalCode: 'codice_fiscale',
+            runtsNumber: 'numero_runts',
+            email: 'email',
+            address: 'indirizzo',
+          };
           const relevant = checked.success ? [] : checked.error.issues.filter((i) => i.path[0] !== 'comuneId');
           if (relevant.length) {
-            for (const i of relevant) issues.push({ path: `${fileName}, riga ${line}, colonna ${columnOf[String(i.path[0])] ?? String(i.path[0])}`, message: i.message });
+            for (const i of relevant)
+              issues.push({ path: `${fileName}, riga ${line}, colonna ${columnOf[String(i.path[0])] ?? String(i.path[0])}`, message: i.message });
             break;
           }
           if (row.tipo === 'comune' && !row.codice_istat_comune) {
@@ -276,7 +289,10 @@ export function parseGovernanceFiles(files: readonly { name: string; text: strin
             break;
           }
           if (row.tipo !== 'comune' && row.codice_istat_comune) {
-            issues.push({ path: `${fileName}, riga ${line}, colonna codice_istat_comune`, message: 'il codice ISTAT si indica solo per le organizzazioni di tipo comune' });
+            issues.push({
+              path: `${fileName}, riga ${line}, colonna codice_istat_comune`,
+              message: 'il codice ISTAT si indica solo per le organizzazioni di tipo comune',
+            });
             break;
           }
           const data = checked.success ? checked.data : null;
@@ -321,15 +337,30 @@ export function parseGovernanceFiles(files: readonly { name: string; text: strin
               'quorum.percent': 'quorum_percentuale',
             };
             if (!rule.success) {
-              for (const i of rule.error.issues) issues.push({ path: `${fileName}, riga ${line}, colonna ${columnOf[i.path.map(String).join('.')] ?? 'regola'}`, message: i.message });
+              for (const i of rule.error.issues)
+                issues.push({ path: `${fileName}, riga ${line}, colonna ${columnOf[i.path.map(String).join('.')] ?? 'regola'}`, message: i.message });
               break;
             }
             votingRule = rule.data;
-          } else if (row.numeratore !== undefined || row.denominatore !== undefined || row.soglia_percentuale !== undefined || row.quorum_tipo || row.quorum_percentuale !== undefined) {
+          } else if (
+            row.numeratore !== undefined ||
+            row.denominatore !== undefined ||
+            row.soglia_percentuale !== undefined ||
+            row.quorum_tipo ||
+            row.quorum_percentuale !== undefined
+          ) {
             issues.push({ path: `${fileName}, riga ${line}, colonna regola`, message: 'hai indicato i parametri di una regola di voto senza la regola' });
             break;
           }
-          bundle.bodies.push({ ...at, name: row.nome, type: row.tipo, kind: row.natura, parent: row.organo_di_riferimento, description: row.descrizione, votingRule });
+          bundle.bodies.push({
+            ...at,
+            name: row.nome,
+            type: row.tipo,
+            kind: row.natura,
+            parent: row.organo_di_riferimento,
+            description: row.descrizione,
+            votingRule,
+          });
           break;
         }
         case 'componenti.csv': {
@@ -359,23 +390,43 @@ export function parseGovernanceFiles(files: readonly { name: string; text: strin
             issues.push({ path: `${fileName}, riga ${line}`, message: 'il file descrive un solo Accordo di programma: una sola riga di dati' });
             break;
           }
-          if (row.anno_fine < row.anno_inizio) issues.push({ path: `${fileName}, riga ${line}, colonna anno_fine`, message: 'l’ultimo anno del Piano precede il primo' });
-          if (row.valido_al! < row.valido_dal!) issues.push({ path: `${fileName}, riga ${line}, colonna valido_al`, message: 'la fine della validità precede il suo inizio' });
-          bundle.agreement = { ...at, title: row.titolo, periodStartYear: row.anno_inizio, periodEndYear: row.anno_fine, validFrom: row.valido_dal!, validTo: row.valido_al!, adoptedOn: row.adottato_il };
+          if (row.anno_fine < row.anno_inizio)
+            issues.push({ path: `${fileName}, riga ${line}, colonna anno_fine`, message: 'l’ultimo anno del Piano precede il primo' });
+          if (row.valido_al! < row.valido_dal!)
+            issues.push({ path: `${fileName}, riga ${line}, colonna valido_al`, message: 'la fine della validità precede il suo inizio' });
+          bundle.agreement = {
+            ...at,
+            title: row.titolo,
+            periodStartYear: row.anno_inizio,
+            periodEndYear: row.anno_fine,
+            validFrom: row.valido_dal!,
+            validTo: row.valido_al!,
+            adoptedOn: row.adottato_il,
+          };
           break;
         }
         case 'accordo-parti.csv': {
           const row = validated(PartyRow, fileName, line, record, issues);
           if (!row) break;
           if (!row.firmatario !== !row.ruolo_firmatario) {
-            issues.push({ path: `${fileName}, riga ${line}, colonna ${row.firmatario ? 'ruolo_firmatario' : 'firmatario'}`, message: 'per una firma servono sia il firmatario sia il suo ruolo' });
+            issues.push({
+              path: `${fileName}, riga ${line}, colonna ${row.firmatario ? 'ruolo_firmatario' : 'firmatario'}`,
+              message: 'per una firma servono sia il firmatario sia il suo ruolo',
+            });
             break;
           }
           if (row.data_firma && !row.firmatario) {
             issues.push({ path: `${fileName}, riga ${line}, colonna data_firma`, message: 'la data della firma richiede il firmatario' });
             break;
           }
-          bundle.parties.push({ ...at, organisation: row.organizzazione, role: row.ruolo, signerName: row.firmatario, signerRole: row.ruolo_firmatario, signedOn: row.data_firma });
+          bundle.parties.push({
+            ...at,
+            organisation: row.organizzazione,
+            role: row.ruolo,
+            signerName: row.firmatario,
+            signerRole: row.ruolo_firmatario,
+            signedOn: row.data_firma,
+          });
           break;
         }
       }
@@ -389,7 +440,14 @@ export function parseGovernanceFiles(files: readonly { name: string; text: strin
   if (bundle.parties.length && !bundle.agreement && !names.has('accordo.csv')) {
     issues.push({ path: 'accordo-parti.csv', message: 'le parti si importano insieme all’Accordo (file accordo.csv)' });
   }
-  if (issues.length) throw new ValidationError(issues.slice(0, MAX_ISSUES), bundleFailedMessage(files.map((f) => f.name), issues.length));
+  if (issues.length)
+    throw new ValidationError(
+      issues.slice(0, MAX_ISSUES),
+      bundleFailedMessage(
+        files.map((f) => f.name),
+        issues.length,
+      ),
+    );
   return bundle;
 }
 

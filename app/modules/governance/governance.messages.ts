@@ -185,11 +185,15 @@ export const it = {
   'gov.decisions.create': 'Registra la deliberazione e calcola l’esito',
   'gov.decisions.ruleApplied': 'Regola applicata:',
   'gov.decisions.noRule': 'L’organo non ha una regola di voto: impostala nella pagina dell’organo prima di registrare una deliberazione.',
-  'gov.decisions.attendanceFirst': 'Le presenze della riunione non sono ancora registrate: registrale nella sezione «Presenze». La votazione usa le presenze registrate.',
-  'gov.decisions.attendanceIncomplete': 'Le presenze registrate non comprendono tutti i componenti in carica: aggiornale nella sezione «Presenze» prima di registrare la votazione.',
-  'gov.votes.fromAttendance': 'Presenze registrate della riunione: {present} presenti su {members} componenti. Votano solo i presenti; per cambiare le presenze usa la sezione «Presenze».',
+  'gov.decisions.attendanceFirst':
+    'Le presenze della riunione non sono ancora registrate: registrale nella sezione «Presenze». La votazione usa le presenze registrate.',
+  'gov.decisions.attendanceIncomplete':
+    'Le presenze registrate non comprendono tutti i componenti in carica: aggiornale nella sezione «Presenze» prima di registrare la votazione.',
+  'gov.votes.fromAttendance':
+    'Presenze registrate della riunione: {present} presenti su {members} componenti. Votano solo i presenti; per cambiare le presenze usa la sezione «Presenze».',
   'gov.votes.absentNoVote': 'assente: non vota',
-  'gov.votes.oldWeights': 'Attenzione: i pesi usano la {source}, più di cinque anni prima della riunione ({meetingYear}). Verifica se è disponibile un dato più recente della popolazione dei comuni.',
+  'gov.votes.oldWeights':
+    'Attenzione: i pesi usano la {source}, più di cinque anni prima della riunione ({meetingYear}). Verifica se è disponibile un dato più recente della popolazione dei comuni.',
   'gov.decision.oldWeights': 'Attenzione: i pesi di questa votazione usano la {source}, più di cinque anni prima della riunione ({meetingYear}).',
   'gov.decision.number': 'Numero',
   'gov.decision.date': 'Data',
@@ -235,11 +239,13 @@ export const it = {
   'gov.votes.totalPresent': 'Totale dei presenti',
   'gov.votes.weightSource': 'Fonte del peso',
   'gov.votes.total': 'Totale',
-  'gov.votes.weightHint': 'Il peso di ogni componente è la popolazione del comune che rappresenta: l’ultimo dato registrato alla data della riunione o prima, altrimenti il censimento 2011 (ISTAT). Peso e fonte sono fissati al momento del voto.',
+  'gov.votes.weightHint':
+    'Il peso di ogni componente è la popolazione del comune che rappresenta: l’ultimo dato registrato alla data della riunione o prima, altrimenti il censimento 2011 (ISTAT). Peso e fonte sono fissati al momento del voto.',
   'gov.votes.frozen': 'Pesi e fonti sono quelli fissati al momento del voto. Fonte dei dati di popolazione: ISTAT.',
 
   'gov.orgs.title': 'Organizzazioni e persone',
-  'gov.orgs.lead': 'Il registro delle organizzazioni con cui l’Ambito lavora (comuni, enti sanitari, Terzo settore, sindacati, scuole) e delle persone che le rappresentano.',
+  'gov.orgs.lead':
+    'Il registro delle organizzazioni con cui l’Ambito lavora (comuni, enti sanitari, Terzo settore, sindacati, scuole) e delle persone che le rappresentano.',
   'gov.orgs.list': 'Organizzazioni',
   'gov.orgs.caption': 'Organizzazioni del registro ({count})',
   'gov.orgs.empty': 'Il registro è vuoto.',
@@ -307,7 +313,8 @@ export const it = {
   'gov.agreement.create': 'Crea l’Accordo',
 
   'gov.outbox.title': 'Posta in uscita',
-  'gov.outbox.lead': 'I messaggi scritti da Cantiere, come le convocazioni con il loro invito per il calendario. Il server di posta non è configurato: i messaggi restano qui.',
+  'gov.outbox.lead':
+    'I messaggi scritti da Cantiere, come le convocazioni con il loro invito per il calendario. Il server di posta non è configurato: i messaggi restano qui.',
   'gov.outbox.empty': 'La posta in uscita è vuota.',
   'gov.outbox.caption': 'Messaggi ({count}), dal più recente',
   'gov.outbox.created': 'Scritto il',
@@ -506,10 +513,13 @@ export const en: Record<keyof typeof it, string> = {
   'gov.decisions.ruleApplied': 'Rule applied:',
   'gov.decisions.noRule': 'The body has no voting rule: set it on the body’s page before recording a decision.',
   'gov.decisions.attendanceFirst': 'The meeting’s attendance is not recorded yet: record it in the «Presenze» section. The vote uses the recorded attendance.',
-  'gov.decisions.attendanceIncomplete': 'The recorded attendance does not include every member in office: update it in the «Presenze» section before recording the vote.',
-  'gov.votes.fromAttendance': 'Recorded attendance of the meeting: {present} present of {members} members. Only those present vote; to change attendance use the «Presenze» section.',
+  'gov.decisions.attendanceIncomplete':
+    'The recorded attendance does not include every member in office: update it in the «Presenze» section before recording the vote.',
+  'gov.votes.fromAttendance':
+    'Recorded attendance of the meeting: {present} present of {members} members. Only those present vote; to change attendance use the «Presenze» section.',
   'gov.votes.absentNoVote': 'absent: does not vote',
-  'gov.votes.oldWeights': 'Warning: the weights use the {source}, more than five years before the meeting ({meetingYear}). Check whether a more recent population figure of the comuni is available.',
+  'gov.votes.oldWeights':
+    'Warning: the weights use the {source}, more than five years before the meeting ({meetingYear}). Check whether a more recent population figure of the comuni is available.',
   'gov.decision.oldWeights': 'Warning: the weights of this vote use the {source}, more than five years before the meeting ({meetingYear}).',
   'gov.decision.number': 'Number',
   'gov.decision.date': 'Date',
@@ -555,11 +565,13 @@ export const en: Record<keyof typeof it, string> = {
   'gov.votes.totalPresent': 'Total of those present',
   'gov.votes.weightSource': 'Source of the weight',
   'gov.votes.total': 'Total',
-  'gov.votes.weightHint': 'Each member’s weight is the population of the comune they represent: the latest figure recorded on or before the meeting’s date, else the 2011 census (ISTAT). Weight and source are frozen at the time of the vote.',
+  'gov.votes.weightHint':
+    'Each member’s weight is the population of the comune they represent: the latest figure recorded on or before the meeting’s date, else the 2011 census (ISTAT). Weight and source are frozen at the time of the vote.',
   'gov.votes.frozen': 'Weights and sources are those frozen at the time of the vote. Source of the population figures: ISTAT.',
 
   'gov.orgs.title': 'Organisations and people',
-  'gov.orgs.lead': 'The registry of the organisations the Ambito works with (comuni, health bodies, third sector, trade unions, schools) and of the people who represent them.',
+  'gov.orgs.lead':
+    'The registry of the organisations the Ambito works with (comuni, health bodies, third sector, trade unions, schools) and of the people who represent them.',
   'gov.orgs.list': 'Organisations',
   'gov.orgs.caption': 'Organisations in the registry ({count})',
   'gov.orgs.empty': 'The registry is empty.',
@@ -627,7 +639,8 @@ export const en: Record<keyof typeof it, string> = {
   'gov.agreement.create': 'Create the Accordo',
 
   'gov.outbox.title': 'Outbox',
-  'gov.outbox.lead': 'The messages Cantiere has written, such as convocations with their calendar invitation. No mail server is configured: the messages stay here.',
+  'gov.outbox.lead':
+    'The messages Cantiere has written, such as convocations with their calendar invitation. No mail server is configured: the messages stay here.',
   'gov.outbox.empty': 'The outbox is empty.',
   'gov.outbox.caption': 'Messages ({count}), newest first',
   'gov.outbox.created': 'Written on',

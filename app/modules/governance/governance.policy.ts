@@ -2,14 +2,7 @@ import { type Actor, type AmbitoScope, AMBITO_READERS, hasAmbitoRole, UFFICIO_DI
 import { makeAbilities, makeAuthorize } from '../../shared/auth/policy.ts';
 
 export type GovernanceAction =
-  | 'governance.read'
-  | 'organisation.write'
-  | 'body.write'
-  | 'meeting.create'
-  | 'meeting.write'
-  | 'decision.write'
-  | 'agreement.write'
-  | 'outbox.read';
+  'governance.read' | 'organisation.write' | 'body.write' | 'meeting.create' | 'meeting.write' | 'decision.write' | 'agreement.write' | 'outbox.read';
 
 /** Governance actions are checked against the Ambito the records belong to. */
 export type GovernanceSubject = AmbitoScope;

@@ -19,7 +19,16 @@ import {
   organisations,
   people,
 } from './governance.schema.ts';
-import { attendanceFingerprint, computeOutcome, describeVotingRule, oldWeights, type Attendance, type Vote, type VotingOutcome, type VotingRule } from './voting.rules.ts';
+import {
+  attendanceFingerprint,
+  computeOutcome,
+  describeVotingRule,
+  oldWeights,
+  type Attendance,
+  type Vote,
+  type VotingOutcome,
+  type VotingRule,
+} from './voting.rules.ts';
 import { ValidationError } from '../../shared/errors.ts';
 
 export const today = () => new Date().toISOString().slice(0, 10);
@@ -118,7 +127,10 @@ export async function listBodies(db: DbOrTx, ambitoId: string, day = today()) {
   if (rows.length === 0) return [];
   const ids = rows.map((b) => b.id);
   const [inOffice, meetingRows] = await Promise.all([
-    db.select({ bodyId: bodyMembers.bodyId }).from(bodyMembers).where(and(inArray(bodyMembers.bodyId, ids), memberOn(day))),
+    db
+      .select({ bodyId: bodyMembers.bodyId })
+      .from(bodyMembers)
+      .where(and(inArray(bodyMembers.bodyId, ids), memberOn(day))),
     db.select({ bodyId: meetings.bodyId }).from(meetings).where(inArray(meetings.bodyId, ids)),
   ]);
   const typeOrder = (type: string) => (BODY_TYPES as readonly string[]).indexOf(type);
@@ -134,7 +146,15 @@ export async function listBodies(db: DbOrTx, ambitoId: string, day = today()) {
 /** The meetings of the Ambito that have not ended at `now`, soonest first. */
 export async function listUpcomingMeetings(db: DbOrTx, ambitoId: string, now: Date, limit = 10) {
   const rows = await db
-    .select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt, endsAt: meetings.endsAt, status: meetings.status, bodyId: bodies.id, bodyName: bodies.name })
+    .select({
+      id: meetings.id,
+      title: meetings.title,
+      startsAt: meetings.startsAt,
+      endsAt: meetings.endsAt,
+      status: meetings.status,
+      bodyId: bodies.id,
+      bodyName: bodies.name,
+    })
     .from(meetings)
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
     .where(and(eq(meetings.ambitoId, ambitoId), gte(meetings.endsAt, now)))
@@ -216,7 +236,15 @@ export async function getBodyOverview(db: DbOrTx, ambito: GovernanceAmbito, body
     listMembers(db, bodyId),
     comuneNames(db, ambito.id, day),
     db
-      .select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt, endsAt: meetings.endsAt, place: meetings.place, onlineUrl: meetings.onlineUrl, status: meetings.status })
+      .select({
+        id: meetings.id,
+        title: meetings.title,
+        startsAt: meetings.startsAt,
+        endsAt: meetings.endsAt,
+        place: meetings.place,
+        onlineUrl: meetings.onlineUrl,
+        status: meetings.status,
+      })
       .from(meetings)
       .where(eq(meetings.bodyId, bodyId))
       .orderBy(desc(meetings.startsAt)),
@@ -229,7 +257,10 @@ export async function getBodyOverview(db: DbOrTx, ambito: GovernanceAmbito, body
     db.select({ id: bodies.id, name: bodies.name }).from(bodies).where(eq(bodies.parentBodyId, bodyId)).orderBy(asc(bodies.name)),
   ]);
   const byId = new Map(members.map((m) => [m.id, m]));
-  const outcomes = await decisionOutcomes(db, decisionRows.map((d) => d.id));
+  const outcomes = await decisionOutcomes(
+    db,
+    decisionRows.map((d) => d.id),
+  );
   const rule = body.votingRule as VotingRule | null;
   return {
     body: { ...body, votingRule: rule, ruleText: rule ? describeVotingRule(rule) : null },
@@ -289,7 +320,14 @@ export async function getMeetingOverview(db: DbOrTx, ambito: GovernanceAmbito, m
     listMeetingMembers(db, ambito.id, meeting),
     listAttendance(db, meeting.id),
     db
-      .select({ id: meetingAttachments.id, fileName: meetingAttachments.fileName, mimeType: meetingAttachments.mimeType, sizeBytes: meetingAttachments.sizeBytes, uploadedAt: meetingAttachments.uploadedAt, uploadedBy: meetingAttachments.uploadedBy })
+      .select({
+        id: meetingAttachments.id,
+        fileName: meetingAttachments.fileName,
+        mimeType: meetingAttachments.mimeType,
+        sizeBytes: meetingAttachments.sizeBytes,
+        uploadedAt: meetingAttachments.uploadedAt,
+        uploadedBy: meetingAttachments.uploadedBy,
+      })
       .from(meetingAttachments)
       .where(eq(meetingAttachments.meetingId, meeting.id))
       .orderBy(asc(meetingAttachments.uploadedAt)),
@@ -298,17 +336,35 @@ export async function getMeetingOverview(db: DbOrTx, ambito: GovernanceAmbito, m
       .from(decisions)
       .where(eq(decisions.meetingId, meeting.id))
       .orderBy(asc(decisions.number)),
-    db.select({ n: sql<number>`count(*)::int` }).from(outbox).where(eq(outbox.topic, `meeting:${meeting.id}`)),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(outbox)
+      .where(eq(outbox.topic, `meeting:${meeting.id}`)),
   ]);
   const byMember = new Map(present.map((a) => [a.memberId, a]));
-  const rows = members.map((m) => ({ ...m, attendance: (byMember.get(m.id)?.status ?? null) as Attendance | null, delegateName: byMember.get(m.id)?.delegateName ?? null }));
-  const outcomes = await decisionOutcomes(db, decisionRows.map((d) => d.id));
+  const rows = members.map((m) => ({
+    ...m,
+    attendance: (byMember.get(m.id)?.status ?? null) as Attendance | null,
+    delegateName: byMember.get(m.id)?.delegateName ?? null,
+  }));
+  const outcomes = await decisionOutcomes(
+    db,
+    decisionRows.map((d) => d.id),
+  );
   const taken = decisionRows.map((d) => ({ ...d, approved: outcomes.get(d.id) ?? null }));
   const attendees = rows.filter((r) => r.attendance === 'present' || r.attendance === 'delegated');
-  const organisationsPresent = [...new Set(attendees.map((r) => r.organisationName ?? r.comuneName).filter((x): x is string => !!x))].sort((a, b) => a.localeCompare(b, 'it'));
+  const organisationsPresent = [...new Set(attendees.map((r) => r.organisationName ?? r.comuneName).filter((x): x is string => !!x))].sort((a, b) =>
+    a.localeCompare(b, 'it'),
+  );
   return {
     meeting: { ...meeting, local: instantToRomeLocal(meeting.startsAt), localEnd: instantToRomeLocal(meeting.endsAt) },
-    body: { id: body.id, name: body.name, type: body.type, votingRule: body.votingRule as VotingRule | null, ruleText: body.votingRule ? describeVotingRule(body.votingRule as VotingRule) : null },
+    body: {
+      id: body.id,
+      name: body.name,
+      type: body.type,
+      votingRule: body.votingRule as VotingRule | null,
+      ruleText: body.votingRule ? describeVotingRule(body.votingRule as VotingRule) : null,
+    },
     agenda,
     members: rows,
     attendanceRecorded: present.length > 0,
@@ -320,7 +376,14 @@ export async function getMeetingOverview(db: DbOrTx, ambito: GovernanceAmbito, m
     decisions: taken,
     messagesSent: sent[0]?.n ?? 0,
     summary: {
-      attendees: attendees.map((r) => ({ id: r.id, personName: r.personName, label: r.label, organisationName: r.organisationName, attendance: r.attendance!, delegateName: r.delegateName })),
+      attendees: attendees.map((r) => ({
+        id: r.id,
+        personName: r.personName,
+        label: r.label,
+        organisationName: r.organisationName,
+        attendance: r.attendance!,
+        delegateName: r.delegateName,
+      })),
       absent: rows.filter((r) => r.attendance === 'absent').map((r) => ({ id: r.id, personName: r.personName, label: r.label })),
       organisations: organisationsPresent,
       decisions: taken,
@@ -330,7 +393,13 @@ export async function getMeetingOverview(db: DbOrTx, ambito: GovernanceAmbito, m
 
 export async function getAttachment(db: DbOrTx, ambitoId: string, meetingId: string, attachmentId: string) {
   const [row] = await db
-    .select({ id: meetingAttachments.id, fileName: meetingAttachments.fileName, mimeType: meetingAttachments.mimeType, sizeBytes: meetingAttachments.sizeBytes, content: meetingAttachments.content })
+    .select({
+      id: meetingAttachments.id,
+      fileName: meetingAttachments.fileName,
+      mimeType: meetingAttachments.mimeType,
+      sizeBytes: meetingAttachments.sizeBytes,
+      content: meetingAttachments.content,
+    })
     .from(meetingAttachments)
     .innerJoin(meetings, eq(meetings.id, meetingAttachments.meetingId))
     .where(and(eq(meetings.ambitoId, ambitoId), eq(meetingAttachments.meetingId, meetingId), eq(meetingAttachments.id, attachmentId)));
@@ -340,12 +409,32 @@ export async function getAttachment(db: DbOrTx, ambitoId: string, meetingId: str
 /** Meetings of the Ambito for its calendar feed, with their body, oldest first. */
 export async function listMeetingsForCalendar(db: DbOrTx, ambitoId: string) {
   const rows = await db
-    .select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt, endsAt: meetings.endsAt, place: meetings.place, onlineUrl: meetings.onlineUrl, icsSequence: meetings.icsSequence, bodyName: bodies.name })
+    .select({
+      id: meetings.id,
+      title: meetings.title,
+      startsAt: meetings.startsAt,
+      endsAt: meetings.endsAt,
+      place: meetings.place,
+      onlineUrl: meetings.onlineUrl,
+      icsSequence: meetings.icsSequence,
+      bodyName: bodies.name,
+    })
     .from(meetings)
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
     .where(eq(meetings.ambitoId, ambitoId))
     .orderBy(asc(meetings.startsAt));
-  const items = rows.length ? await db.select().from(agendaItems).where(inArray(agendaItems.meetingId, rows.map((r) => r.id))).orderBy(asc(agendaItems.position)) : [];
+  const items = rows.length
+    ? await db
+        .select()
+        .from(agendaItems)
+        .where(
+          inArray(
+            agendaItems.meetingId,
+            rows.map((r) => r.id),
+          ),
+        )
+        .orderBy(asc(agendaItems.position))
+    : [];
   return rows.map((r) => ({ ...r, agenda: items.filter((i) => i.meetingId === r.id).map((i) => i.title) }));
 }
 
@@ -383,7 +472,10 @@ export async function listVotes(db: DbOrTx, decisionId: string) {
 }
 
 /** The outcome of a decision from its frozen rule and votes (voting.rules.ts), or the reason it cannot be computed. */
-export function outcomeOf(rule: VotingRule, votes: readonly { memberId: string; label: string; weight: number | null; attendance: string; vote: string | null }[]): { outcome: VotingOutcome | null; error: string | null } {
+export function outcomeOf(
+  rule: VotingRule,
+  votes: readonly { memberId: string; label: string; weight: number | null; attendance: string; vote: string | null }[],
+): { outcome: VotingOutcome | null; error: string | null } {
   try {
     return {
       outcome: computeOutcome(
@@ -404,11 +496,26 @@ async function decisionOutcomes(db: DbOrTx, ids: string[]): Promise<Map<string, 
   const [rules, votes] = await Promise.all([
     db.select({ id: decisions.id, votingRule: decisions.votingRule }).from(decisions).where(inArray(decisions.id, ids)),
     db
-      .select({ decisionId: decisionVotes.decisionId, memberId: decisionVotes.memberId, label: decisionVotes.label, weight: decisionVotes.weight, attendance: decisionVotes.attendance, vote: decisionVotes.vote })
+      .select({
+        decisionId: decisionVotes.decisionId,
+        memberId: decisionVotes.memberId,
+        label: decisionVotes.label,
+        weight: decisionVotes.weight,
+        attendance: decisionVotes.attendance,
+        vote: decisionVotes.vote,
+      })
       .from(decisionVotes)
       .where(inArray(decisionVotes.decisionId, ids)),
   ]);
-  return new Map(rules.map((r) => [r.id, outcomeOf(r.votingRule as VotingRule, votes.filter((v) => v.decisionId === r.id)).outcome?.approved ?? null]));
+  return new Map(
+    rules.map((r) => [
+      r.id,
+      outcomeOf(
+        r.votingRule as VotingRule,
+        votes.filter((v) => v.decisionId === r.id),
+      ).outcome?.approved ?? null,
+    ]),
+  );
 }
 
 /** The decision page's read model: the decision, its body and meeting, the votes with weights, the outcome. */
@@ -425,7 +532,10 @@ export async function getDecisionOverview(db: DbOrTx, ambito: GovernanceAmbito, 
   const day = meeting ? instantToRomeLocal(meeting.startsAt).date : decision.date;
   return {
     /** Set when the frozen weights refer to a date more than five years before the meeting. */
-    weightsAge: oldWeights(votes.filter((v) => v.weight !== null).map((v) => ({ referenceDate: v.weightReferenceDate, source: v.weightSource })), day),
+    weightsAge: oldWeights(
+      votes.filter((v) => v.weight !== null).map((v) => ({ referenceDate: v.weightReferenceDate, source: v.weightSource })),
+      day,
+    ),
     decision: { ...decision, votingRule: rule, ruleText: describeVotingRule(rule) },
     body: { id: body!.id, name: body!.name },
     meeting: meeting ? { id: meeting.id, title: meeting.title, local: instantToRomeLocal(meeting.startsAt) } : null,
@@ -505,12 +615,25 @@ export async function getAgreementOverview(db: DbOrTx, ambitoId: string, agreeme
   if (!agreement) return null;
   const [parties, signatures] = await Promise.all([
     db
-      .select({ id: agreementParties.id, organisationId: agreementParties.organisationId, role: agreementParties.role, name: organisations.name, kind: organisations.kind })
+      .select({
+        id: agreementParties.id,
+        organisationId: agreementParties.organisationId,
+        role: agreementParties.role,
+        name: organisations.name,
+        kind: organisations.kind,
+      })
       .from(agreementParties)
       .innerJoin(organisations, eq(organisations.id, agreementParties.organisationId))
       .where(eq(agreementParties.agreementId, agreementId)),
     db
-      .select({ id: agreementSignatures.id, organisationId: agreementSignatures.organisationId, organisationName: organisations.name, signerName: agreementSignatures.signerName, signerRole: agreementSignatures.signerRole, signedOn: agreementSignatures.signedOn })
+      .select({
+        id: agreementSignatures.id,
+        organisationId: agreementSignatures.organisationId,
+        organisationName: organisations.name,
+        signerName: agreementSignatures.signerName,
+        signerRole: agreementSignatures.signerRole,
+        signedOn: agreementSignatures.signedOn,
+      })
       .from(agreementSignatures)
       .leftJoin(organisations, eq(organisations.id, agreementSignatures.organisationId))
       .where(eq(agreementSignatures.agreementId, agreementId)),
@@ -518,7 +641,10 @@ export async function getAgreementOverview(db: DbOrTx, ambitoId: string, agreeme
   // The order of the Accordo's own lists: the capofila, the other comuni, the health bodies, then the others.
   const capofila = new Set((await listAmbitoComuni(db, ambitoId, agreement.validFrom)).filter((c) => c.isCapofila).map((c) => c.id));
   const comuneOf = new Map(
-    (await db.select({ id: organisations.id, comuneId: organisations.comuneId }).from(organisations).where(eq(organisations.ambitoId, ambitoId))).map((o) => [o.id, o.comuneId]),
+    (await db.select({ id: organisations.id, comuneId: organisations.comuneId }).from(organisations).where(eq(organisations.ambitoId, ambitoId))).map((o) => [
+      o.id,
+      o.comuneId,
+    ]),
   );
   const rank = (organisationId: string | null, kind: string | null) =>
     organisationId && capofila.has(comuneOf.get(organisationId) ?? '') ? 0 : kind === 'comune' ? 1 : kind === 'ente_sanitario' ? 2 : 3;
@@ -545,7 +671,18 @@ export async function getAgreementFile(db: DbOrTx, ambitoId: string, agreementId
 
 export async function listOutbox(db: DbOrTx, ambitoId: string, limit = 200) {
   return db
-    .select({ id: outbox.id, toAddress: outbox.toAddress, toName: outbox.toName, subject: outbox.subject, body: outbox.body, hasIcs: sql<boolean>`${outbox.ics} is not null`, topic: outbox.topic, createdAt: outbox.createdAt, sentAt: outbox.sentAt, error: outbox.error })
+    .select({
+      id: outbox.id,
+      toAddress: outbox.toAddress,
+      toName: outbox.toName,
+      subject: outbox.subject,
+      body: outbox.body,
+      hasIcs: sql<boolean>`${outbox.ics} is not null`,
+      topic: outbox.topic,
+      createdAt: outbox.createdAt,
+      sentAt: outbox.sentAt,
+      error: outbox.error,
+    })
     .from(outbox)
     .where(eq(outbox.ambitoId, ambitoId))
     .orderBy(desc(outbox.createdAt), asc(outbox.toName))
@@ -567,19 +704,43 @@ export async function getOutboxIcs(db: DbOrTx, ambitoId: string, messageId: stri
  */
 export async function listAmbitoDecisionOutcomes(db: DbOrTx, ambitoId: string) {
   const rows = await db
-    .select({ id: decisions.id, number: decisions.number, date: decisions.date, subject: decisions.subject, bodyId: bodies.id, bodyName: bodies.name, bodyType: bodies.type, votingRule: decisions.votingRule })
+    .select({
+      id: decisions.id,
+      number: decisions.number,
+      date: decisions.date,
+      subject: decisions.subject,
+      bodyId: bodies.id,
+      bodyName: bodies.name,
+      bodyType: bodies.type,
+      votingRule: decisions.votingRule,
+    })
     .from(decisions)
     .innerJoin(bodies, eq(bodies.id, decisions.bodyId))
     .where(eq(decisions.ambitoId, ambitoId))
     .orderBy(desc(decisions.date), desc(decisions.number));
   const votes = rows.length
     ? await db
-        .select({ decisionId: decisionVotes.decisionId, memberId: decisionVotes.memberId, label: decisionVotes.label, weight: decisionVotes.weight, attendance: decisionVotes.attendance, vote: decisionVotes.vote })
+        .select({
+          decisionId: decisionVotes.decisionId,
+          memberId: decisionVotes.memberId,
+          label: decisionVotes.label,
+          weight: decisionVotes.weight,
+          attendance: decisionVotes.attendance,
+          vote: decisionVotes.vote,
+        })
         .from(decisionVotes)
-        .where(inArray(decisionVotes.decisionId, rows.map((r) => r.id)))
+        .where(
+          inArray(
+            decisionVotes.decisionId,
+            rows.map((r) => r.id),
+          ),
+        )
     : [];
   return rows.map(({ votingRule, ...r }) => {
-    const { outcome, error } = outcomeOf(votingRule as VotingRule, votes.filter((v) => v.decisionId === r.id));
+    const { outcome, error } = outcomeOf(
+      votingRule as VotingRule,
+      votes.filter((v) => v.decisionId === r.id),
+    );
     return { ...r, approved: outcome?.approved ?? null, outcomeError: error };
   });
 }

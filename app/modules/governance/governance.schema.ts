@@ -16,7 +16,9 @@ export const organisations = pgTable(
   'organisations',
   {
     id: id(),
-    ambitoId: uuid('ambito_id').notNull().references(() => ambiti.id, { onDelete: 'cascade' }),
+    ambitoId: uuid('ambito_id')
+      .notNull()
+      .references(() => ambiti.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     kind: text('kind').notNull(),
     fiscalCode: text('fiscal_code'),
@@ -28,7 +30,12 @@ export const organisations = pgTable(
     ...timestamps(),
     version: version(),
   },
-  (t) => [index('organisations_ambito_idx').on(t.ambitoId), uniqueIndex('organisations_ambito_fiscal_code_unique').on(t.ambitoId, t.fiscalCode).where(sql`${t.fiscalCode} is not null`)],
+  (t) => [
+    index('organisations_ambito_idx').on(t.ambitoId),
+    uniqueIndex('organisations_ambito_fiscal_code_unique')
+      .on(t.ambitoId, t.fiscalCode)
+      .where(sql`${t.fiscalCode} is not null`),
+  ],
 );
 
 /** People with minimal personal data: name, role, organisation, e-mail. */
@@ -36,7 +43,9 @@ export const people = pgTable(
   'people',
   {
     id: id(),
-    ambitoId: uuid('ambito_id').notNull().references(() => ambiti.id, { onDelete: 'cascade' }),
+    ambitoId: uuid('ambito_id')
+      .notNull()
+      .references(() => ambiti.id, { onDelete: 'cascade' }),
     organisationId: uuid('organisation_id').references(() => organisations.id, { onDelete: 'set null' }),
     fullName: text('full_name').notNull(),
     roleTitle: text('role_title'),
@@ -52,7 +61,9 @@ export const bodies = pgTable(
   'governance_bodies',
   {
     id: id(),
-    ambitoId: uuid('ambito_id').notNull().references(() => ambiti.id, { onDelete: 'cascade' }),
+    ambitoId: uuid('ambito_id')
+      .notNull()
+      .references(() => ambiti.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     type: text('type').notNull(),
     kind: text('kind').notNull(),
@@ -72,8 +83,12 @@ export const bodyMembers = pgTable(
   'governance_body_members',
   {
     id: id(),
-    bodyId: uuid('body_id').notNull().references(() => bodies.id, { onDelete: 'cascade' }),
-    personId: uuid('person_id').notNull().references(() => people.id),
+    bodyId: uuid('body_id')
+      .notNull()
+      .references(() => bodies.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
     organisationId: uuid('organisation_id').references(() => organisations.id, { onDelete: 'set null' }),
     /** The comune this member represents (a mayor, a comune's referent): gives the population weight. */
     comuneId: uuid('comune_id').references(() => comuni.id),
@@ -93,8 +108,12 @@ export const meetings = pgTable(
   'meetings',
   {
     id: id(),
-    bodyId: uuid('body_id').notNull().references(() => bodies.id, { onDelete: 'cascade' }),
-    ambitoId: uuid('ambito_id').notNull().references(() => ambiti.id, { onDelete: 'cascade' }),
+    bodyId: uuid('body_id')
+      .notNull()
+      .references(() => bodies.id, { onDelete: 'cascade' }),
+    ambitoId: uuid('ambito_id')
+      .notNull()
+      .references(() => ambiti.id, { onDelete: 'cascade' }),
     title: text('title').notNull(),
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
     endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
@@ -117,7 +136,9 @@ export const agendaItems = pgTable(
   'meeting_agenda_items',
   {
     id: id(),
-    meetingId: uuid('meeting_id').notNull().references(() => meetings.id, { onDelete: 'cascade' }),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
     position: integer('position').notNull(),
     title: text('title').notNull(),
     description: text('description'),
@@ -129,8 +150,12 @@ export const attendance = pgTable(
   'meeting_attendance',
   {
     id: id(),
-    meetingId: uuid('meeting_id').notNull().references(() => meetings.id, { onDelete: 'cascade' }),
-    memberId: uuid('member_id').notNull().references(() => bodyMembers.id, { onDelete: 'cascade' }),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    memberId: uuid('member_id')
+      .notNull()
+      .references(() => bodyMembers.id, { onDelete: 'cascade' }),
     status: text('status').notNull(),
     delegateName: text('delegate_name'),
   },
@@ -141,7 +166,9 @@ export const meetingAttachments = pgTable(
   'meeting_attachments',
   {
     id: id(),
-    meetingId: uuid('meeting_id').notNull().references(() => meetings.id, { onDelete: 'cascade' }),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
     fileName: text('file_name').notNull(),
     mimeType: text('mime_type').notNull(),
     sizeBytes: integer('size_bytes').notNull(),
@@ -158,8 +185,12 @@ export const decisions = pgTable(
   'decisions',
   {
     id: id(),
-    bodyId: uuid('body_id').notNull().references(() => bodies.id, { onDelete: 'cascade' }),
-    ambitoId: uuid('ambito_id').notNull().references(() => ambiti.id, { onDelete: 'cascade' }),
+    bodyId: uuid('body_id')
+      .notNull()
+      .references(() => bodies.id, { onDelete: 'cascade' }),
+    ambitoId: uuid('ambito_id')
+      .notNull()
+      .references(() => ambiti.id, { onDelete: 'cascade' }),
     meetingId: uuid('meeting_id').references(() => meetings.id, { onDelete: 'set null' }),
     number: text('number').notNull(),
     date: date('date', { mode: 'string' }).notNull(),
@@ -178,8 +209,12 @@ export const decisionVotes = pgTable(
   'decision_votes',
   {
     id: id(),
-    decisionId: uuid('decision_id').notNull().references(() => decisions.id, { onDelete: 'cascade' }),
-    memberId: uuid('member_id').notNull().references(() => bodyMembers.id),
+    decisionId: uuid('decision_id')
+      .notNull()
+      .references(() => decisions.id, { onDelete: 'cascade' }),
+    memberId: uuid('member_id')
+      .notNull()
+      .references(() => bodyMembers.id),
     label: text('label').notNull(),
     weight: bigint('weight', { mode: 'number' }),
     weightSource: text('weight_source'),
@@ -196,7 +231,9 @@ export const agreements = pgTable(
   'agreements',
   {
     id: id(),
-    ambitoId: uuid('ambito_id').notNull().references(() => ambiti.id, { onDelete: 'cascade' }),
+    ambitoId: uuid('ambito_id')
+      .notNull()
+      .references(() => ambiti.id, { onDelete: 'cascade' }),
     title: text('title').notNull(),
     periodStartYear: integer('period_start_year').notNull(),
     periodEndYear: integer('period_end_year').notNull(),
@@ -216,8 +253,12 @@ export const agreementParties = pgTable(
   'agreement_parties',
   {
     id: id(),
-    agreementId: uuid('agreement_id').notNull().references(() => agreements.id, { onDelete: 'cascade' }),
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    agreementId: uuid('agreement_id')
+      .notNull()
+      .references(() => agreements.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
     /** "sottoscrittore" (party) or "aderente" (adhering organisation). */
     role: text('role').notNull(),
   },
@@ -226,7 +267,9 @@ export const agreementParties = pgTable(
 
 export const agreementSignatures = pgTable('agreement_signatures', {
   id: id(),
-  agreementId: uuid('agreement_id').notNull().references(() => agreements.id, { onDelete: 'cascade' }),
+  agreementId: uuid('agreement_id')
+    .notNull()
+    .references(() => agreements.id, { onDelete: 'cascade' }),
   organisationId: uuid('organisation_id').references(() => organisations.id),
   signerName: text('signer_name').notNull(),
   signerRole: text('signer_role').notNull(),

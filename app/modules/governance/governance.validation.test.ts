@@ -23,13 +23,25 @@ test('Italian meeting times become the right instants across summer time (last S
   assert.equal(romeLocalToInstant('2025-03-30', '02:30').toISOString(), '2025-03-30T01:30:00.000Z');
   // 26 October 2025 at 02:30 happens twice: the first one (still summer time) is taken.
   assert.equal(romeLocalToInstant('2025-10-26', '02:30').toISOString(), '2025-10-26T00:30:00.000Z');
-  for (const [date, time] of [['2024-12-02', '17:00'], ['2025-07-01', '09:30'], ['2025-12-31', '23:59'], ['2026-01-01', '00:00']] as const) {
+  for (const [date, time] of [
+    ['2024-12-02', '17:00'],
+    ['2025-07-01', '09:30'],
+    ['2025-12-31', '23:59'],
+    ['2026-01-01', '00:00'],
+  ] as const) {
     assert.deepEqual(instantToRomeLocal(romeLocalToInstant(date, time)), { date, time });
   }
 });
 
 test('a meeting needs a place or a link, an end after its start, a real day, and an agenda of one item per line', () => {
-  const ok = MeetingInput.parse({ title: 'Assemblea dei Sindaci', date: '2024-12-02', startTime: '17:00', endTime: '19:00', place: 'Sala del Comune capofila', agenda: '1. Adozione del Piano di Zona 2025-2027\n\n- Varie ed eventuali\n' });
+  const ok = MeetingInput.parse({
+    title: 'Assemblea dei Sindaci',
+    date: '2024-12-02',
+    startTime: '17:00',
+    endTime: '19:00',
+    place: 'Sala del Comune capofila',
+    agenda: '1. Adozione del Piano di Zona 2025-2027\n\n- Varie ed eventuali\n',
+  });
   assert.deepEqual(ok.agenda, ['Adozione del Piano di Zona 2025-2027', 'Varie ed eventuali']);
   assert.equal(ok.startsAt.toISOString(), '2024-12-02T16:00:00.000Z');
   assert.equal(ok.onlineUrl, null);
@@ -37,7 +49,10 @@ test('a meeting needs a place or a link, an end after its start, a real day, and
   assert.equal(bad.success, false);
   assert.deepEqual(bad.error!.issues.map((i) => i.path.join('.')).sort(), ['date', 'endTime', 'onlineUrl']);
   const noPlace = MeetingInput.safeParse({ title: 'Assemblea', date: '2024-12-02', startTime: '19:00', endTime: '17:00' });
-  assert.deepEqual(noPlace.error!.issues.map((i) => i.message), ['Indica il luogo della riunione o il collegamento per partecipare online.', 'L’ora di fine deve seguire l’ora di inizio.']);
+  assert.deepEqual(
+    noPlace.error!.issues.map((i) => i.message),
+    ['Indica il luogo della riunione o il collegamento per partecipare online.', 'L’ora di fine deve seguire l’ora di inizio.'],
+  );
 });
 
 test('an organisation’s fiscal code is checked (11 digits with the check digit), RUNTS only for third-sector bodies, a comune for kind comune', () => {
@@ -64,11 +79,14 @@ test('the voting-rule form becomes the rule of voting.rules.ts, with errors on t
     version: 3,
     rule: { type: 'population_weighted', thresholdPercent: 50, base: 'present' },
   });
-  assert.deepEqual(parseRuleForm({ version: '1', ruleType: 'majority_present', abstentionsCountAsAgainst: 'on', quorumType: 'members', quorumPercent: '50,5' }).rule, {
-    type: 'majority_present',
-    abstentionsCountAsAgainst: true,
-    quorum: { type: 'members', percent: 50.5 },
-  });
+  assert.deepEqual(
+    parseRuleForm({ version: '1', ruleType: 'majority_present', abstentionsCountAsAgainst: 'on', quorumType: 'members', quorumPercent: '50,5' }).rule,
+    {
+      type: 'majority_present',
+      abstentionsCountAsAgainst: true,
+      quorum: { type: 'members', percent: 50.5 },
+    },
+  );
   assert.deepEqual(parseRuleForm({ version: '1', ruleType: '' }), { version: 1, rule: null });
   assert.throws(
     () => parseRuleForm({ version: '1', ruleType: 'qualified_majority', numerator: '3', denominator: '2', base: 'members' }),
@@ -100,7 +118,8 @@ test('attendance and votes are read member by member; a delegate needs a name an
     () => parseAttendanceForm({ version: '2', 'status.m2': 'delegated' }, members),
     (e: unknown) =>
       e instanceof ValidationError &&
-      e.issues.map((i) => `${i.path}: ${i.message}`).join('|') === 'status.m1: Andrea Cassani: indica se è presente, assente o delegato.|delegate.m2: Franco Zeni: scrivi il nome della persona delegata.',
+      e.issues.map((i) => `${i.path}: ${i.message}`).join('|') ===
+        'status.m1: Andrea Cassani: indica se è presente, assente o delegato.|delegate.m2: Franco Zeni: scrivi il nome della persona delegata.',
   );
   // The vote form reads only the votes: attendance is the meeting's record, whatever the form says about it.
   const recorded = [
@@ -115,13 +134,22 @@ test('attendance and votes are read member by member; a delegate needs a name an
   ]);
   assert.throws(
     () => parseVotesForm({ 'vote.m1': 'against', 'vote.m3': 'for' }, recorded),
-    (e: unknown) => e instanceof ValidationError && e.issues.length === 1 && e.issues[0]!.path === 'vote.m3' && /risulta assente nelle presenze registrate.*ricarica la pagina/.test(e.issues[0]!.message),
+    (e: unknown) =>
+      e instanceof ValidationError &&
+      e.issues.length === 1 &&
+      e.issues[0]!.path === 'vote.m3' &&
+      /risulta assente nelle presenze registrate.*ricarica la pagina/.test(e.issues[0]!.message),
   );
 });
 
 test('attachments: the type comes from the extension, must match the content, and 10 MB is the limit', () => {
   const pdf = new TextEncoder().encode('%PDF-1.7\n');
-  assert.deepEqual(checkAttachment({ name: 'Verbale 02.12.2024.PDF', bytes: pdf }), { fileName: 'Verbale 02.12.2024.PDF', mimeType: 'application/pdf', extension: 'pdf', sizeBytes: 9 });
+  assert.deepEqual(checkAttachment({ name: 'Verbale 02.12.2024.PDF', bytes: pdf }), {
+    fileName: 'Verbale 02.12.2024.PDF',
+    mimeType: 'application/pdf',
+    extension: 'pdf',
+    sizeBytes: 9,
+  });
   const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]);
   assert.equal(checkAttachment({ name: 'bilancio.ods', bytes: zip }).mimeType, 'application/vnd.oasis.opendocument.spreadsheet');
   assert.equal(checkAttachment({ name: 'relazione.docx', bytes: zip }).mimeType, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
@@ -145,6 +173,9 @@ test('attachments: the type comes from the extension, must match the content, an
   assert.equal(refusal('script.js', pdf), 'Tipo di file non ammesso («.js») per «script.js»: sono ammessi PDF, ODT, DOCX, XLSX, ODS, CSV, PNG, JPEG.');
   assert.equal(refusal('senza-estensione', pdf), 'Tipo di file non ammesso per «senza-estensione»: sono ammessi PDF, ODT, DOCX, XLSX, ODS, CSV, PNG, JPEG.');
   assert.equal(refusal('finto.png', pdf), 'Il contenuto di «finto.png» non è un file PNG: controlla di aver scelto il file giusto.');
-  assert.equal(refusal('binario.csv', new Uint8Array([0x41, 0x00, 0x42])), 'Il contenuto di «binario.csv» non è un file CSV: controlla di aver scelto il file giusto.');
+  assert.equal(
+    refusal('binario.csv', new Uint8Array([0x41, 0x00, 0x42])),
+    'Il contenuto di «binario.csv» non è un file CSV: controlla di aver scelto il file giusto.',
+  );
   assert.equal(refusal('accordo.odt', zip, ['pdf']), 'Tipo di file non ammesso («.odt») per «accordo.odt»: sono ammessi PDF.');
 });

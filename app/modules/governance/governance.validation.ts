@@ -158,14 +158,24 @@ export const OrganisationInput = z
       const check = checkFiscalCode(o.fiscalCode);
       if (!check.ok) ctx.addIssue({ code: 'custom', path: ['fiscalCode'], message: check.message });
       else if (check.kind !== 'organisation') {
-        ctx.addIssue({ code: 'custom', path: ['fiscalCode'], message: 'Il codice fiscale di un’organizzazione è di 11 cifre: questo è il codice di una persona.' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['fiscalCode'],
+          message: 'Il codice fiscale di un’organizzazione è di 11 cifre: questo è il codice di una persona.',
+        });
       }
     }
     if (o.runtsNumber !== null && !RUNTS_KINDS.includes(o.kind)) {
-      ctx.addIssue({ code: 'custom', path: ['runtsNumber'], message: `Il numero RUNTS riguarda gli enti del Terzo settore, non il tipo «${ORGANISATION_KIND_LABELS[o.kind]}».` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['runtsNumber'],
+        message: `Il numero RUNTS riguarda gli enti del Terzo settore, non il tipo «${ORGANISATION_KIND_LABELS[o.kind]}».`,
+      });
     }
-    if (o.kind === 'comune' && o.comuneId === null) ctx.addIssue({ code: 'custom', path: ['comuneId'], message: 'Per un Comune scegli quale comune dell’Ambito è.' });
-    if (o.kind !== 'comune' && o.comuneId !== null) ctx.addIssue({ code: 'custom', path: ['comuneId'], message: 'Il comune si indica solo per le organizzazioni di tipo «Comune».' });
+    if (o.kind === 'comune' && o.comuneId === null)
+      ctx.addIssue({ code: 'custom', path: ['comuneId'], message: 'Per un Comune scegli quale comune dell’Ambito è.' });
+    if (o.kind !== 'comune' && o.comuneId !== null)
+      ctx.addIssue({ code: 'custom', path: ['comuneId'], message: 'Il comune si indica solo per le organizzazioni di tipo «Comune».' });
   });
 export type OrganisationInput = z.infer<typeof OrganisationInput>;
 export const OrganisationEditInput = z.intersection(z.object({ version: versionField }), OrganisationInput);
@@ -234,13 +244,15 @@ const RuleForm = z.object({
  */
 export function parseRuleForm(input: unknown): { version: number; rule: VotingRule | null } {
   const form = RuleForm.safeParse(input);
-  if (!form.success) throw new ValidationError(form.error.issues.map((i) => ({ path: RULE_FORM_FIELDS[String(i.path[0])] ?? String(i.path[0]), message: i.message })));
+  if (!form.success)
+    throw new ValidationError(form.error.issues.map((i) => ({ path: RULE_FORM_FIELDS[String(i.path[0])] ?? String(i.path[0]), message: i.message })));
   const f = form.data;
   if (f.ruleType === null) return { version: f.version, rule: null };
   const num = (v: string) => (v === '' ? undefined : Number(v));
   const quorum = f.quorumType ? { type: f.quorumType, percent: num(f.quorumPercent) } : undefined;
   const issues: FieldIssue[] = [];
-  if (!f.quorumType && f.quorumPercent !== '') issues.push({ path: 'quorumType', message: 'Hai indicato la percentuale del quorum: scegli anche su che cosa si calcola.' });
+  if (!f.quorumType && f.quorumPercent !== '')
+    issues.push({ path: 'quorumType', message: 'Hai indicato la percentuale del quorum: scegli anche su che cosa si calcola.' });
   let candidate: Record<string, unknown>;
   switch (f.ruleType) {
     case 'majority_present':
@@ -264,7 +276,10 @@ export function parseRuleForm(input: unknown): { version: number; rule: VotingRu
       issues.push({ path: RULE_FORM_FIELDS[key] ?? 'ruleType', message: capitalise(i.message) });
     }
   } else if (parsed.data.type === 'qualified_majority' && parsed.data.numerator > parsed.data.denominator) {
-    issues.push({ path: 'numerator', message: `La frazione ${parsed.data.numerator}/${parsed.data.denominator} supera l’intero: il numeratore non può superare il denominatore.` });
+    issues.push({
+      path: 'numerator',
+      message: `La frazione ${parsed.data.numerator}/${parsed.data.denominator} supera l’intero: il numeratore non può superare il denominatore.`,
+    });
   }
   if (issues.length) throw new ValidationError(issues);
   return { version: f.version, rule: parsed.data! };
@@ -328,10 +343,13 @@ export const MeetingInput = z
           .map((line) => line.trim().replace(/^(\d+[.)]|[-*•])\s*/, ''))
           .filter(Boolean),
       )
-      .pipe(z.array(z.string().max(500, 'Ogni punto all’ordine del giorno ha al massimo 500 caratteri.')).max(50, 'Al massimo 50 punti all’ordine del giorno.')),
+      .pipe(
+        z.array(z.string().max(500, 'Ogni punto all’ordine del giorno ha al massimo 500 caratteri.')).max(50, 'Al massimo 50 punti all’ordine del giorno.'),
+      ),
   })
   .superRefine((m, ctx) => {
-    if (!m.place && !m.onlineUrl) ctx.addIssue({ code: 'custom', path: ['place'], message: 'Indica il luogo della riunione o il collegamento per partecipare online.' });
+    if (!m.place && !m.onlineUrl)
+      ctx.addIssue({ code: 'custom', path: ['place'], message: 'Indica il luogo della riunione o il collegamento per partecipare online.' });
     if (m.endTime <= m.startTime) ctx.addIssue({ code: 'custom', path: ['endTime'], message: 'L’ora di fine deve seguire l’ora di inizio.' });
   })
   .transform((m) => ({
@@ -377,9 +395,12 @@ export const MinutesInput = z
     minutesApprovedBy: optionalText(200, 'Approvato da'),
   })
   .superRefine((m, ctx) => {
-    if (m.minutesApprovedAt && !m.minutesApprovedBy) ctx.addIssue({ code: 'custom', path: ['minutesApprovedBy'], message: 'Indica chi ha approvato il verbale.' });
-    if (m.minutesApprovedBy && !m.minutesApprovedAt) ctx.addIssue({ code: 'custom', path: ['minutesApprovedAt'], message: 'Indica la data di approvazione del verbale.' });
-    if ((m.minutesApprovedAt || m.minutesApprovedBy) && !m.minutes) ctx.addIssue({ code: 'custom', path: ['minutes'], message: 'Un verbale si approva dopo averlo scritto: il testo è vuoto.' });
+    if (m.minutesApprovedAt && !m.minutesApprovedBy)
+      ctx.addIssue({ code: 'custom', path: ['minutesApprovedBy'], message: 'Indica chi ha approvato il verbale.' });
+    if (m.minutesApprovedBy && !m.minutesApprovedAt)
+      ctx.addIssue({ code: 'custom', path: ['minutesApprovedAt'], message: 'Indica la data di approvazione del verbale.' });
+    if ((m.minutesApprovedAt || m.minutesApprovedBy) && !m.minutes)
+      ctx.addIssue({ code: 'custom', path: ['minutes'], message: 'Un verbale si approva dopo averlo scritto: il testo è vuoto.' });
   });
 export type MinutesInput = z.infer<typeof MinutesInput>;
 
@@ -412,7 +433,12 @@ export function checkAttachment(
   const fail = (message: string): never => {
     throw new ValidationError([{ path: options.field, message }], 'Il file non è stato caricato.');
   };
-  const fileName = file.name.replace(/[\\/]/g, '_').replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(-200);
+  const fileName = file.name
+    .replace(/[\\/]/g, '_')
+    // eslint-disable-next-line no-control-regex -- control characters are what this removes
+    .replace(/[\u0000-\u001f\u007f"]/g, '')
+    .trim()
+    .slice(-200);
   if (!fileName || file.bytes.length === 0) fail('Scegli un file da caricare: quello ricevuto è vuoto.');
   if (file.bytes.length > MAX_ATTACHMENT_BYTES) {
     fail(`Il file «${fileName}» pesa ${(file.bytes.length / 1024 / 1024).toFixed(1).replace('.', ',')} MB: il limite è 10 MB.`);

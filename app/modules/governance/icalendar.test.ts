@@ -129,7 +129,10 @@ test('times are converted to UTC, in winter and in summer, from a Date or an ISO
   const lines = unfold(ics).split('\r\n');
   assert.ok(lines.includes('DTSTART:20250616T160000Z'));
   assert.ok(lines.includes('DTEND:20250616T163000Z'));
-  assert.equal(lines.some((l) => /^(URL|LOCATION|DESCRIPTION|ORGANIZER)[:;]/.test(l)), false);
+  assert.equal(
+    lines.some((l) => /^(URL|LOCATION|DESCRIPTION|ORGANIZER)[:;]/.test(l)),
+    false,
+  );
 });
 
 test('the organiser’s name loses the double quotes a parameter cannot hold', () => {
@@ -161,7 +164,10 @@ test('a feed lists several meetings under the calendar name, without a schedulin
     'REFRESH-INTERVAL;VALUE=DURATION:PT1H',
     'X-PUBLISHED-TTL:PT1H',
   ]);
-  assert.equal(lines.some((l) => l.startsWith('METHOD:')), false);
+  assert.equal(
+    lines.some((l) => l.startsWith('METHOD:')),
+    false,
+  );
   assert.equal(lines.filter((l) => l === 'BEGIN:VEVENT').length, 2);
   assert.equal(lines.filter((l) => l === 'END:VEVENT').length, 2);
   assert.ok(lines.includes('UID:tavolo-tecnici-2025-01@cantiere.example'));
@@ -216,10 +222,14 @@ test('invalid meetings are refused with every field named', () => {
     { path: 'sequenza', message: 'numero di versione (SEQUENCE) non valido: «-1» (intero da 0 in su)' },
     { path: 'organizzatore, email', message: 'indirizzo email dell’organizzatore non valido: «ufficio.piano»' },
   ]);
-  assert.deepEqual(issuesOf(() => meetingToIcs({ ...ASSEMBLEA, end: ASSEMBLEA.start }, NOW)), [
-    { path: 'fine', message: 'la fine della riunione deve essere successiva all’inizio' },
-  ]);
-  assert.deepEqual(issuesOf(() => meetingToIcs(ASSEMBLEA, new Date('x'))), [{ path: 'now', message: 'data e ora di generazione non valide' }]);
+  assert.deepEqual(
+    issuesOf(() => meetingToIcs({ ...ASSEMBLEA, end: ASSEMBLEA.start }, NOW)),
+    [{ path: 'fine', message: 'la fine della riunione deve essere successiva all’inizio' }],
+  );
+  assert.deepEqual(
+    issuesOf(() => meetingToIcs(ASSEMBLEA, new Date('x'))),
+    [{ path: 'now', message: 'data e ora di generazione non valide' }],
+  );
 });
 
 test('a feed names the meeting of each problem and refuses a repeated UID', () => {

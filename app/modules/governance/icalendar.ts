@@ -142,6 +142,7 @@ function serialise(lines: string[]): string {
 export function escapeText(value: string): string {
   return value
     .replace(/\r\n|\r|\n/g, '\n')
+    // eslint-disable-next-line no-control-regex -- control characters are what this removes
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
     .replace(/\\/g, '\\\\')
     .replace(/;/g, '\\;')
@@ -151,6 +152,7 @@ export function escapeText(value: string): string {
 
 /** A parameter value (e.g. CN): always quoted, without the characters a quoted value cannot hold. */
 function parameterValue(value: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what this removes
   const clean = value.replace(/[\u0000-\u0008\u000a-\u001f\u007f"]/g, '').trim();
   return clean ? `"${clean}"` : '';
 }
@@ -183,7 +185,10 @@ export function foldLine(line: string): string {
 
 /** «20241202T160000Z». */
 export function formatUtc(instant: Date): string {
-  return instant.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+  return instant
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/[-:]/g, '');
 }
 
 // ---------------------------------------------------------------------------------------------------------------

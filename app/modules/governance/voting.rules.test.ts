@@ -1,7 +1,18 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ValidationError } from '../../shared/errors.ts';
-import { attendanceFingerprint, computeOutcome, describeVotingRule, formatNumber, oldWeights, shareBase, type Attendance, type Vote, type Voter, type VotingRule } from './voting.rules.ts';
+import {
+  attendanceFingerprint,
+  computeOutcome,
+  describeVotingRule,
+  formatNumber,
+  oldWeights,
+  shareBase,
+  type Attendance,
+  type Vote,
+  type Voter,
+  type VotingRule,
+} from './voting.rules.ts';
 
 // The Assemblea dei Sindaci of the Ambito di Gallarate: the nine comuni of the Accordo di Programma 2025-2027
 // (seed 002, Art. 2, L118-L127), weighted by their population at the 2011 census (ISTAT, 15° Censimento generale
@@ -172,7 +183,10 @@ test('one more present member reaches the quorum of members and the vote counts'
 });
 
 test('a quorum on weight is reached by two large comuni where a quorum on members is not', () => {
-  const attendance = Object.fromEntries(GALLARATE.filter(([id]) => id !== 'gallarate' && id !== 'cassano').map(([id]) => [id, 'absent'])) as Record<ComuneId, Attendance>;
+  const attendance = Object.fromEntries(GALLARATE.filter(([id]) => id !== 'gallarate' && id !== 'cassano').map(([id]) => [id, 'absent'])) as Record<
+    ComuneId,
+    Attendance
+  >;
   const votes = { gallarate: 'for', cassano: 'for' } as const;
   const byWeight = computeOutcome({ type: 'majority_present', quorum: { type: 'weight', percent: 50 } }, assembly(votes, attendance));
   assert.equal(byWeight.quorum.met, true);
@@ -291,20 +305,23 @@ function issuesOf(fn: () => unknown) {
 test('a negative weight is refused with the comune named', () => {
   const voters = assembly(BIG_THREE);
   voters[1] = { ...voters[1]!, weight: -5_292 };
-  assert.deepEqual(issuesOf(() => computeOutcome(weightedPresent, voters)), [
-    { path: 'componente 2 («Albizzate»), peso', message: 'il peso di «Albizzate» non può essere negativo: «-5.292»' },
-  ]);
+  assert.deepEqual(
+    issuesOf(() => computeOutcome(weightedPresent, voters)),
+    [{ path: 'componente 2 («Albizzate»), peso', message: 'il peso di «Albizzate» non può essere negativo: «-5.292»' }],
+  );
 });
 
 test('a weighted rule refuses a member without weight, a rule by heads does not need it', () => {
   const voters = assembly(BIG_THREE);
   voters[8] = { ...voters[8]!, weight: undefined };
-  assert.deepEqual(issuesOf(() => computeOutcome(weightedPresent, voters)), [
-    { path: 'componente 9 («Solbiate Arno»), peso', message: 'manca il peso di «Solbiate Arno», necessario per la maggioranza ponderata' },
-  ]);
-  assert.deepEqual(issuesOf(() => computeOutcome({ type: 'majority_present', quorum: { type: 'weight', percent: 50 } }, voters)), [
-    { path: 'componente 9 («Solbiate Arno»), peso', message: 'manca il peso di «Solbiate Arno», necessario per il quorum calcolato sul peso' },
-  ]);
+  assert.deepEqual(
+    issuesOf(() => computeOutcome(weightedPresent, voters)),
+    [{ path: 'componente 9 («Solbiate Arno»), peso', message: 'manca il peso di «Solbiate Arno», necessario per la maggioranza ponderata' }],
+  );
+  assert.deepEqual(
+    issuesOf(() => computeOutcome({ type: 'majority_present', quorum: { type: 'weight', percent: 50 } }, voters)),
+    [{ path: 'componente 9 («Solbiate Arno»), peso', message: 'manca il peso di «Solbiate Arno», necessario per il quorum calcolato sul peso' }],
+  );
   const byHeads = computeOutcome({ type: 'majority_present' }, voters);
   assert.equal(byHeads.totals.members.weight, null);
   assert.equal(byHeads.totals.for.weight, 88_010);
@@ -314,30 +331,38 @@ test('a duplicate member and a vote from an absent member are refused together, 
   const voters = assembly(BIG_THREE);
   voters[3] = { ...voters[3]!, memberId: 'gallarate' };
   voters[4] = { ...voters[4]!, attendance: 'absent', vote: 'against' };
-  assert.deepEqual(issuesOf(() => computeOutcome(weightedPresent, voters)), [
-    { path: 'componente 4 («Cassano Magnago»), identificativo', message: 'l’identificativo «gallarate» di «Cassano Magnago» è già usato da «Gallarate»' },
-    {
-      path: 'componente 5 («Cavaria con Premezzo»), voto',
-      message: '«Cavaria con Premezzo» risulta assente ma ha un voto registrato («contrario»): un assente non vota; se ha delegato, indicare la presenza per delega',
-    },
-  ]);
+  assert.deepEqual(
+    issuesOf(() => computeOutcome(weightedPresent, voters)),
+    [
+      { path: 'componente 4 («Cassano Magnago»), identificativo', message: 'l’identificativo «gallarate» di «Cassano Magnago» è già usato da «Gallarate»' },
+      {
+        path: 'componente 5 («Cavaria con Premezzo»), voto',
+        message:
+          '«Cavaria con Premezzo» risulta assente ma ha un voto registrato («contrario»): un assente non vota; se ha delegato, indicare la presenza per delega',
+      },
+    ],
+  );
 });
 
 test('invalid rules are refused with the field named', () => {
   const voters = assembly(BIG_THREE);
-  assert.deepEqual(issuesOf(() => computeOutcome({ type: 'qualified_majority', numerator: 4, denominator: 3, base: 'members' }, voters)), [
-    { path: 'regola, numeratore', message: 'la frazione 4/3 supera l’intero: il numeratore non può superare il denominatore' },
-  ]);
-  assert.deepEqual(issuesOf(() => computeOutcome({ type: 'population_weighted', thresholdPercent: 100, base: 'present' }, voters)), [
-    { path: 'regola, soglia percentuale', message: 'la soglia deve essere inferiore al 100 % (è «più del» …%)' },
-  ]);
-  assert.deepEqual(issuesOf(() => computeOutcome({ type: 'unanimity', base: 'present', quorum: { type: 'members', percent: 0 } }, voters)), [
-    { path: 'regola, percentuale del quorum', message: 'il quorum deve essere maggiore di 0 %' },
-  ]);
+  assert.deepEqual(
+    issuesOf(() => computeOutcome({ type: 'qualified_majority', numerator: 4, denominator: 3, base: 'members' }, voters)),
+    [{ path: 'regola, numeratore', message: 'la frazione 4/3 supera l’intero: il numeratore non può superare il denominatore' }],
+  );
+  assert.deepEqual(
+    issuesOf(() => computeOutcome({ type: 'population_weighted', thresholdPercent: 100, base: 'present' }, voters)),
+    [{ path: 'regola, soglia percentuale', message: 'la soglia deve essere inferiore al 100 % (è «più del» …%)' }],
+  );
+  assert.deepEqual(
+    issuesOf(() => computeOutcome({ type: 'unanimity', base: 'present', quorum: { type: 'members', percent: 0 } }, voters)),
+    [{ path: 'regola, percentuale del quorum', message: 'il quorum deve essere maggiore di 0 %' }],
+  );
   assert.equal(issuesOf(() => computeOutcome({ type: 'simple' } as unknown as VotingRule, voters))[0]!.path, 'regola, tipo di regola');
-  assert.deepEqual(issuesOf(() => computeOutcome({ type: 'majority_present' }, [])), [
-    { path: 'componenti', message: 'l’organo non ha componenti: indicare almeno un componente' },
-  ]);
+  assert.deepEqual(
+    issuesOf(() => computeOutcome({ type: 'majority_present' }, [])),
+    [{ path: 'componenti', message: 'l’organo non ha componenti: indicare almeno un componente' }],
+  );
 });
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -195,7 +195,10 @@ export interface VotingOutcome {
  * The weight each member's share is a part of: the weight of those present when the rule is population-weighted on
  * the present members (an absent member has no share of it), otherwise the weight of all members.
  */
-export function shareBase(rule: VotingRule, votes: readonly { attendance: string; weight: number | null }[]): { presentOnly: boolean; inBase: (v: { attendance: string }) => boolean; weight: number } {
+export function shareBase(
+  rule: VotingRule,
+  votes: readonly { attendance: string; weight: number | null }[],
+): { presentOnly: boolean; inBase: (v: { attendance: string }) => boolean; weight: number } {
   const presentOnly = rule.type === 'population_weighted' && rule.base === 'present';
   const inBase = (v: { attendance: string }) => !presentOnly || v.attendance !== 'absent';
   return { presentOnly, inBase, weight: votes.filter(inBase).reduce((s, v) => s + (v.weight ?? 0), 0) };
@@ -263,9 +266,7 @@ export function computeOutcome(rule: VotingRule, voters: readonly Voter[]): Voti
 
   const explanation: string[] = [`Regola: ${describeVotingRule(validRule)}`];
   explanation.push(
-    needsWeight
-      ? `Componenti: ${members.length} (peso complessivo ${formatNumber(totals.members.weight!, DECIMALS)})`
-      : `Componenti: ${members.length}`,
+    needsWeight ? `Componenti: ${members.length} (peso complessivo ${formatNumber(totals.members.weight!, DECIMALS)})` : `Componenti: ${members.length}`,
   );
   let presentLine = `Presenti: ${present.length}`;
   if (delegated.length) presentLine += `, di cui ${delegated.length} per delega (${names(delegated)})`;
@@ -426,9 +427,7 @@ function evaluateRule(rule: VotingRule, g: Groups): Decision {
         base > 0
           ? `Soglia: unanimità ${baseOf(rule.base)} = ${base} ${base === 1 ? 'voto favorevole' : 'voti favorevoli'} su ${base}`
           : `Soglia: unanimità ${baseOf(rule.base)}, ma nessun presente`,
-        base > 0
-          ? `${forCount} ${approved ? '=' : '<'} ${base} → ${approved ? 'approvata' : 'respinta'}`
-          : 'nessun voto favorevole → respinta',
+        base > 0 ? `${forCount} ${approved ? '=' : '<'} ${base} → ${approved ? 'approvata' : 'respinta'}` : 'nessun voto favorevole → respinta',
       );
       return {
         approved,
@@ -452,11 +451,7 @@ function evaluateRule(rule: VotingRule, g: Groups): Decision {
       const baseValue = unscale(baseScaled);
       const [shownFor, shownThreshold] = formatPair(forValue, thresholdValue);
       const baseLabel = rule.base === 'present' ? 'del peso dei presenti' : 'del peso complessivo dei componenti';
-      const lines = [
-        weightLine('Peso favorevole', g.inFavour),
-        weightLine('Peso contrario', g.against),
-        weightLine('Peso astenuti', g.abstained),
-      ];
+      const lines = [weightLine('Peso favorevole', g.inFavour), weightLine('Peso contrario', g.against), weightLine('Peso astenuti', g.abstained)];
       if (g.notVoting.length) lines.push(weightLine('Peso presenti non votanti', g.notVoting));
       const shareFormula = `${formatNumber(forValue, DECIMALS)} / ${formatNumber(baseValue, DECIMALS)}`;
       const share = baseScaled > 0n ? (Number(forScaled) / Number(baseScaled)) * 100 : null;
@@ -490,11 +485,7 @@ function evaluateRule(rule: VotingRule, g: Groups): Decision {
 }
 
 function countLines(g: Groups): string[] {
-  const lines = [
-    `Favorevoli: ${listed(g.inFavour)}`,
-    `Contrari: ${listed(g.against)}`,
-    `Astenuti: ${listed(g.abstained)}`,
-  ];
+  const lines = [`Favorevoli: ${listed(g.inFavour)}`, `Contrari: ${listed(g.against)}`, `Astenuti: ${listed(g.abstained)}`];
   if (g.notVoting.length) lines.push(`Presenti non votanti: ${listed(g.notVoting)}`);
   return lines;
 }
@@ -600,7 +591,10 @@ function validateVoters(voters: readonly Voter[], weightNeededBecause: string | 
       issues.push({ path: `${where}, nome`, message: `manca il nome del componente «${String(v?.memberId ?? index + 1)}»` });
     }
     if (!(typeof v?.attendance === 'string' && Object.hasOwn(ATTENDANCE_LABELS, v.attendance))) {
-      issues.push({ path: `${where}, presenza`, message: `presenza non valida per ${who}: «${String(v?.attendance)}» (presente, assente o presente per delega)` });
+      issues.push({
+        path: `${where}, presenza`,
+        message: `presenza non valida per ${who}: «${String(v?.attendance)}» (presente, assente o presente per delega)`,
+      });
     }
     const vote: unknown = v?.vote;
     if (vote !== null && !isVote(vote)) {

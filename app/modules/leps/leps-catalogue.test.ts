@@ -50,7 +50,10 @@ const edited = (text: string, change: (doc: any) => void) => {
 test('the catalogue lists the 16 LEPS of the Lombardy guidelines, each with a unique stable code', () => {
   assert.equal(catalogue.version, 'lombardia-2025-2027.1');
   assert.equal(catalogue.leps.length, 16);
-  assert.deepEqual(catalogue.leps.map((l) => l.code), [...LEPS_CODES]);
+  assert.deepEqual(
+    catalogue.leps.map((l) => l.code),
+    [...LEPS_CODES],
+  );
   assert.equal(new Set(catalogue.leps.map((l) => l.code)).size, 16);
   assert.equal(new Set(catalogue.leps.map((l) => l.name)).size, 16);
 });
@@ -83,7 +86,10 @@ test('the LEPS appear in the policy areas whose tables list them', () => {
   assert.deepEqual(areas('LEPS_PUA'), ['E', 'J', 'K']);
   assert.deepEqual(areas('LEPS_PRONTO_INTERVENTO'), ['A', 'I']);
   assert.deepEqual(areas('LEPS_SUPERVISIONE'), ['K']);
-  assert.ok(catalogue.leps.every((l) => !l.policyAreas.some((a) => a.code === 'F')), 'the Digitalizzazione area has no LEPS table');
+  assert.ok(
+    catalogue.leps.every((l) => !l.policyAreas.some((a) => a.code === 'F')),
+    'the Digitalizzazione area has no LEPS table',
+  );
 });
 
 test('five LEPS are priority, numbered as in the Sebino plan', () => {
@@ -107,10 +113,13 @@ test('a repeated code, a repeated area and a broken JSON are refused', () => {
     d.leps[1].code = 'LEPS_ASSEGNO_INCLUSIONE';
     d.leps[6].policyAreas.push({ code: 'D', lines: 'L826' });
   });
-  assert.deepEqual(issuesOf(() => parseLepsCatalogue(CATALOGUE, twice)), [
-    { path: 'catalogo-leps.json, LEPS 2 (LEPS_ASSEGNO_INCLUSIONE), campo code', message: 'codice già usato dal LEPS 1' },
-    { path: 'catalogo-leps.json, LEPS 7 (LEPS_SAD), campo policyAreas', message: 'area ripetuta: D' },
-  ]);
+  assert.deepEqual(
+    issuesOf(() => parseLepsCatalogue(CATALOGUE, twice)),
+    [
+      { path: 'catalogo-leps.json, LEPS 2 (LEPS_ASSEGNO_INCLUSIONE), campo code', message: 'codice già usato dal LEPS 1' },
+      { path: 'catalogo-leps.json, LEPS 7 (LEPS_SAD), campo policyAreas', message: 'area ripetuta: D' },
+    ],
+  );
   const [broken] = issuesOf(() => parseLepsCatalogue(CATALOGUE, '{"leps": ['));
   assert.equal(broken!.path, 'catalogo-leps.json');
   assert.match(broken!.message, /^il file non è un JSON valido/);
@@ -119,17 +128,35 @@ test('a repeated code, a repeated area and a broken JSON are refused', () => {
 // ——— Priority LEPS cards ———
 
 test('both plans have a card for each of the five priority LEPS of the catalogue', () => {
-  const priority = catalogue.leps.filter((l) => l.priority).map((l) => l.code).sort();
+  const priority = catalogue.leps
+    .filter((l) => l.priority)
+    .map((l) => l.code)
+    .sort();
   assert.deepEqual(sebino.cards.map((c) => c.lepsCode).sort(), priority);
   assert.deepEqual(gallarate.cards.map((c) => c.lepsCode).sort(), priority);
-  assert.deepEqual(gallarate.cards.map((c) => c.indicators.length), [9, 7, 9, 16, 8]);
+  assert.deepEqual(
+    gallarate.cards.map((c) => c.indicators.length),
+    [9, 7, 9, 16, 8],
+  );
   assert.equal(sebino.ambitoCode, 'sebino');
   assert.equal(gallarate.ambitoCode, 'gallarate');
 });
 
 test('the Sebino cards carry 20 indicators: 3, 4, 6, 4 and 3', () => {
-  assert.deepEqual(sebino.cards.map((c) => [c.number, c.indicators.length]), [['1', 3], ['2', 4], ['3', 6], ['4', 4], ['5', 3]]);
-  assert.deepEqual(card(sebino, 'LEPS_DIMISSIONI_PROTETTE').systemObjectives.map((o) => o.code), ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII']);
+  assert.deepEqual(
+    sebino.cards.map((c) => [c.number, c.indicators.length]),
+    [
+      ['1', 3],
+      ['2', 4],
+      ['3', 6],
+      ['4', 4],
+      ['5', 3],
+    ],
+  );
+  assert.deepEqual(
+    card(sebino, 'LEPS_DIMISSIONI_PROTETTE').systemObjectives.map((o) => o.code),
+    ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII'],
+  );
 });
 
 test('Sebino PUA: assessments with the social worker ≥50 % in 2025, ≥75 % in 2026, 100 % in 2027', () => {
@@ -148,15 +175,25 @@ test('Sebino PUA: assessments with the social worker ≥50 % in 2025, ≥75 % in
 test('Sebino prevention of family separation: individual projects over assessments ≥40 %, ≥60 %, ≥80 %', () => {
   // Seed 003 L2358-L2363; the protocol is defined in 2025 and activated in 2026 (L2335-L2351).
   const c = card(sebino, 'LEPS_PREVENZIONE_ALLONTANAMENTO');
-  assert.deepEqual(targets(c, '2').map(([year, rule]) => [year, rule]), [
-    [2025, { type: 'gte_percent', value: 40 }],
-    [2026, { type: 'gte_percent', value: 60 }],
-    [2027, { type: 'gte_percent', value: 80 }],
-  ]);
-  assert.deepEqual(targets(c, '1').map(([year, rule, text]) => [year, rule, text]), [
-    [2025, { type: 'eq_yes' }, 'Definizione o aggiornamento e condivisione protocollo (e relative procedure operative) tra Ambito, Servizi scolastici, Servizi educativi, ATS e ASST ed eventuali altri soggetti interessati'],
-    [2026, { type: 'eq_yes' }, 'Attivazione del protocollo/ procedure'],
-  ]);
+  assert.deepEqual(
+    targets(c, '2').map(([year, rule]) => [year, rule]),
+    [
+      [2025, { type: 'gte_percent', value: 40 }],
+      [2026, { type: 'gte_percent', value: 60 }],
+      [2027, { type: 'gte_percent', value: 80 }],
+    ],
+  );
+  assert.deepEqual(
+    targets(c, '1').map(([year, rule, text]) => [year, rule, text]),
+    [
+      [
+        2025,
+        { type: 'eq_yes' },
+        'Definizione o aggiornamento e condivisione protocollo (e relative procedure operative) tra Ambito, Servizi scolastici, Servizi educativi, ATS e ASST ed eventuali altri soggetti interessati',
+      ],
+      [2026, { type: 'eq_yes' }, 'Attivazione del protocollo/ procedure'],
+    ],
+  );
   assert.equal(c.fundingText, 'PNRR, FNPS');
   assert.equal(c.healthIntegration, 'ATS e ASST');
 });
@@ -167,19 +204,25 @@ test('Sebino SAD: FNA, L. 234/2021 c. 162 lett. a), integrated with the ASST, wi
   assert.deepEqual(sad.fundingSources, ['FNA']);
   assert.equal(sad.legalReference, 'Legge n.234/2021 comma 162 lett. a)');
   assert.equal(sad.healthIntegration, 'ASST');
-  assert.deepEqual(targets(sad, '2').map(([year, rule]) => [year, rule]), [
-    [2026, { type: 'gte_percent', value: 50 }],
-    [2027, { type: 'gte_percent', value: 75 }],
-  ]);
+  assert.deepEqual(
+    targets(sad, '2').map(([year, rule]) => [year, rule]),
+    [
+      [2026, { type: 'gte_percent', value: 50 }],
+      [2027, { type: 'gte_percent', value: 75 }],
+    ],
+  );
   assert.match(sad.indicators[1]!.note!, /2026 e al 2027/);
 });
 
 test('Sebino dimissioni protette: waiting times must fall year on year', () => {
   const c = card(sebino, 'LEPS_DIMISSIONI_PROTETTE');
-  assert.deepEqual(targets(c, '3').map(([year, rule]) => [year, rule]), [
-    [2026, { type: 'lt_previous' }],
-    [2027, { type: 'lt_previous' }],
-  ]);
+  assert.deepEqual(
+    targets(c, '3').map(([year, rule]) => [year, rule]),
+    [
+      [2026, { type: 'lt_previous' }],
+      [2027, { type: 'lt_previous' }],
+    ],
+  );
   assert.equal(c.indicators[2]!.kind, 'duration');
 });
 
@@ -195,24 +238,33 @@ test('Gallarate PUA: ≥50 % in 2025, ≥75 % in 2026, 100 % in 2027, and FNA 40
     pua.budget.map((b) => [b.fundingSource, b.amountCents, b.basis]),
     [['FNA', 40_000_00, 'annuo_per_assistente_sociale']],
   );
-  assert.deepEqual(targets(pua, 'O1').map(([year, rule]) => [year, rule]), [
-    [2025, { type: 'baseline' }],
-    [2026, { type: 'gt_previous' }],
-    [2027, { type: 'gt_previous' }],
-  ]);
+  assert.deepEqual(
+    targets(pua, 'O1').map(([year, rule]) => [year, rule]),
+    [
+      [2025, { type: 'baseline' }],
+      [2026, { type: 'gt_previous' }],
+      [2027, { type: 'gt_previous' }],
+    ],
+  );
 });
 
 test('Gallarate budgets: VMD 1.300.000 €, PIPPI 105.000 €, dimissioni protette 72.838 € of FNPS quota vincolata', () => {
   // Seed 002 L11107, L11465, L10330-L10331, L10325-L10328.
   const amounts = (code: string) => card(gallarate, code).budget.map((b) => [b.fundingSource, b.amountCents]);
   assert.deepEqual(amounts('LEPS_VALUTAZIONE_MULTIDIMENSIONALE'), [['FONDO_POVERTA_QUOTA_SERVIZI', 1_300_000_00]]);
-  assert.deepEqual(amounts('LEPS_PREVENZIONE_ALLONTANAMENTO'), [['PNRR_M5C2_1_1_1', 105_000_00], ['FNPS', null]]);
+  assert.deepEqual(amounts('LEPS_PREVENZIONE_ALLONTANAMENTO'), [
+    ['PNRR_M5C2_1_1_1', 105_000_00],
+    ['FNPS', null],
+  ]);
   assert.deepEqual(amounts('LEPS_DIMISSIONI_PROTETTE'), [
     ['PNRR_M5C2_1_1_3', 239_905_00],
     ['PNRR_M5C2_1_1_3', 60_000_00],
     ['FNPS_QUOTA_VINCOLATA', 72_838_00],
   ]);
-  assert.deepEqual(amounts('LEPS_SAD'), [['FNA', null], ['FNPS', null]]);
+  assert.deepEqual(amounts('LEPS_SAD'), [
+    ['FNA', null],
+    ['FNPS', null],
+  ]);
 });
 
 test('Gallarate SAD: the 2023 baseline, then ≥50 % in 2026 and ≥75 % in 2027', () => {
@@ -227,16 +279,22 @@ test('Gallarate SAD: the 2023 baseline, then ≥50 % in 2026 and ≥75 % in 2027
 test('Gallarate PIPPI: T0 in 2025 then growth, and individual projects ≥40 %, ≥60 %, ≥80 %', () => {
   // Seed 002 L11726-L11768.
   const c = card(gallarate, 'LEPS_PREVENZIONE_ALLONTANAMENTO');
-  assert.deepEqual(targets(c, 'R2').map(([year, rule]) => [year, rule]), [
-    [2025, { type: 'baseline' }],
-    [2026, { type: 'gt_previous' }],
-    [2027, { type: 'gt_previous' }],
-  ]);
-  assert.deepEqual(targets(c, 'R4').map(([year, rule]) => [year, rule]), [
-    [2025, { type: 'gte_percent', value: 40 }],
-    [2026, { type: 'gte_percent', value: 60 }],
-    [2027, { type: 'gte_percent', value: 80 }],
-  ]);
+  assert.deepEqual(
+    targets(c, 'R2').map(([year, rule]) => [year, rule]),
+    [
+      [2025, { type: 'baseline' }],
+      [2026, { type: 'gt_previous' }],
+      [2027, { type: 'gt_previous' }],
+    ],
+  );
+  assert.deepEqual(
+    targets(c, 'R4').map(([year, rule]) => [year, rule]),
+    [
+      [2025, { type: 'gte_percent', value: 40 }],
+      [2026, { type: 'gte_percent', value: 60 }],
+      [2027, { type: 'gte_percent', value: 80 }],
+    ],
+  );
   assert.deepEqual(c.policyAreas, ['G', 'I']);
 });
 
@@ -271,14 +329,20 @@ test('a card file is refused when a rule does not fit, a year repeats or falls o
     d.cards[1].indicators[1].targets[1].year = 2025;
     d.cards[4].indicators[0].targets[2].year = 2028;
   });
-  assert.deepEqual(issuesOf(() => parseLepsCards('schede-leps-2025-2027.json', bad, catalogue)), [
-    {
-      path: 'schede-leps-2025-2027.json, scheda 1 (LEPS_VALUTAZIONE_MULTIDIMENSIONALE), indicatore 2 (2), anno 2025, campo rule.type',
-      message: 'la regola «gte_percent» non si applica a un indicatore di tipo «count» (ammesse: gte, lte, gt_previous, lt_previous, baseline)',
-    },
-    { path: 'schede-leps-2025-2027.json, scheda 2 (LEPS_PREVENZIONE_ALLONTANAMENTO), indicatore 2 (2), anno 2025', message: 'più di un valore atteso per lo stesso anno' },
-    { path: 'schede-leps-2025-2027.json, scheda 5 (LEPS_SAD), indicatore 1 (1), anno 2028', message: 'anno fuori dal periodo del piano 2025-2027' },
-  ]);
+  assert.deepEqual(
+    issuesOf(() => parseLepsCards('schede-leps-2025-2027.json', bad, catalogue)),
+    [
+      {
+        path: 'schede-leps-2025-2027.json, scheda 1 (LEPS_VALUTAZIONE_MULTIDIMENSIONALE), indicatore 2 (2), anno 2025, campo rule.type',
+        message: 'la regola «gte_percent» non si applica a un indicatore di tipo «count» (ammesse: gte, lte, gt_previous, lt_previous, baseline)',
+      },
+      {
+        path: 'schede-leps-2025-2027.json, scheda 2 (LEPS_PREVENZIONE_ALLONTANAMENTO), indicatore 2 (2), anno 2025',
+        message: 'più di un valore atteso per lo stesso anno',
+      },
+      { path: 'schede-leps-2025-2027.json, scheda 5 (LEPS_SAD), indicatore 1 (1), anno 2028', message: 'anno fuori dal periodo del piano 2025-2027' },
+    ],
+  );
 });
 
 test('a card file is refused when its LEPS or its catalogue version are not those loaded', () => {
@@ -286,10 +350,16 @@ test('a card file is refused when its LEPS or its catalogue version are not thos
     d.catalogueVersion = 'lombardia-2021-2023';
     d.cards[2].lepsCode = 'LEPS_INESISTENTE';
   });
-  assert.deepEqual(issuesOf(() => parseLepsCards('schede.json', bad, catalogue)), [
-    { path: 'schede.json, campo catalogueVersion', message: 'le schede si riferiscono al catalogo «lombardia-2021-2023», il catalogo caricato è «lombardia-2025-2027.1»' },
-    { path: 'schede.json, scheda 3 (LEPS_INESISTENTE), campo lepsCode', message: 'LEPS non presente nel catalogo lombardia-2025-2027.1' },
-  ]);
+  assert.deepEqual(
+    issuesOf(() => parseLepsCards('schede.json', bad, catalogue)),
+    [
+      {
+        path: 'schede.json, campo catalogueVersion',
+        message: 'le schede si riferiscono al catalogo «lombardia-2021-2023», il catalogo caricato è «lombardia-2025-2027.1»',
+      },
+      { path: 'schede.json, scheda 3 (LEPS_INESISTENTE), campo lepsCode', message: 'LEPS non presente nel catalogo lombardia-2025-2027.1' },
+    ],
+  );
 });
 
 test('a schema error names the card, the indicator and the field', () => {
@@ -329,13 +399,16 @@ test('a bad staff row is reported with file, row and column, and nothing is impo
     'AS-04;Comune di Iseo;comune;tempo_indeterminato;0,5;;;;2025-06-01;',
   ].join('\n');
   const issues = issuesOf(() => parseSocialWorkerStaff('assistenti-sociali.csv', csv));
-  assert.deepEqual(issues.map((i) => i.path), [
-    'assistenti-sociali.csv, riga 2, colonna etp',
-    'assistenti-sociali.csv, riga 3, colonna etp',
-    'assistenti-sociali.csv, riga 4, colonna contratto',
-    'assistenti-sociali.csv, riga 4, colonna fonti_finanziamento',
-    'assistenti-sociali.csv, riga 6, colonna dal',
-  ]);
+  assert.deepEqual(
+    issues.map((i) => i.path),
+    [
+      'assistenti-sociali.csv, riga 2, colonna etp',
+      'assistenti-sociali.csv, riga 3, colonna etp',
+      'assistenti-sociali.csv, riga 4, colonna contratto',
+      'assistenti-sociali.csv, riga 4, colonna fonti_finanziamento',
+      'assistenti-sociali.csv, riga 6, colonna dal',
+    ],
+  );
   assert.equal(issues[0]!.message, 'equivalente a tempo pieno: numero non valido «abc» (es. 0,5)');
   assert.equal(issues[1]!.message, 'indica l’ETP oppure le ore settimanali (una sola delle due colonne)');
   assert.equal(issues[4]!.message, 'il codice AS-04 ha già un periodo sovrapposto (riga 5)');

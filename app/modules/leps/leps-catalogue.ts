@@ -37,7 +37,9 @@ export const FUNDING_SOURCES = {
   },
   FONDO_RDC_ADI: { label: 'Fondo per il Reddito di cittadinanza e l’Assegno di inclusione (RdC e ADI)' },
   FSR: { label: 'Fondo sociale regionale (FSR)' },
-  PNRR_M5C2_1_1_1: { label: 'PNRR M5C2 1.1.1 – Sostegno alle capacità genitoriali e prevenzione della vulnerabilità delle famiglie e dei bambini (P.I.P.P.I.)' },
+  PNRR_M5C2_1_1_1: {
+    label: 'PNRR M5C2 1.1.1 – Sostegno alle capacità genitoriali e prevenzione della vulnerabilità delle famiglie e dei bambini (P.I.P.P.I.)',
+  },
   PNRR_M5C2_1_1_2: { label: 'PNRR M5C2 1.1.2 – Autonomia degli anziani non autosufficienti' },
   PNRR_M5C2_1_1_3: { label: 'PNRR M5C2 1.1.3 – Servizi sociali domiciliari per garantire la dimissione anticipata assistita e prevenire l’ospedalizzazione' },
   PNRR_M5C2_1_1_4: { label: 'PNRR M5C2 1.1.4 – Rafforzamento dei servizi sociali e prevenzione del burn out tra gli operatori sociali' },
@@ -107,7 +109,11 @@ export const LEPS_CODES = [
 
 /** Where a text comes from in the source document: «L2226» or «L2226-L2293». */
 const sourceLines = z.string().regex(/^L\d+(-L\d+)?$/, 'riferimento alle righe non valido: usa «L123» o «L123-L130»');
-const text = (what: string) => z.string({ error: `${what}: testo mancante` }).trim().min(1, `${what}: testo vuoto`);
+const text = (what: string) =>
+  z
+    .string({ error: `${what}: testo mancante` })
+    .trim()
+    .min(1, `${what}: testo vuoto`);
 const nullableText = z.string().trim().min(1, 'testo vuoto: usa null se manca').nullable();
 
 const SourceRef = z.strictObject({ document: text('documento'), section: text('sezione'), lines: sourceLines });
@@ -145,7 +151,11 @@ export type LepsCatalogue = z.infer<typeof LepsCatalogue>;
 export function parseLepsCatalogue(fileName: string, text: string): LepsCatalogue {
   const data = readJson(fileName, text);
   const parsed = LepsCatalogue.safeParse(data);
-  if (!parsed.success) throw refused(fileName, parsed.error.issues.map((i) => ({ path: describePath(fileName, i.path, data), message: i.message })));
+  if (!parsed.success)
+    throw refused(
+      fileName,
+      parsed.error.issues.map((i) => ({ path: describePath(fileName, i.path, data), message: i.message })),
+    );
   const catalogue = parsed.data;
   const issues: FieldIssue[] = [];
   const codes = new Map<string, number>();
@@ -164,7 +174,8 @@ export function parseLepsCatalogue(fileName: string, text: string): LepsCatalogu
     if (repeated.length) issues.push({ path: `${where}, campo policyAreas`, message: `area ripetuta: ${[...new Set(repeated)].join(', ')}` });
     if (entry.priority) {
       const samePriority = priorities.get(entry.priority.number);
-      if (samePriority !== undefined) issues.push({ path: `${where}, campo priority.number`, message: `numero di LEPS prioritario già usato dal LEPS ${samePriority}` });
+      if (samePriority !== undefined)
+        issues.push({ path: `${where}, campo priority.number`, message: `numero di LEPS prioritario già usato dal LEPS ${samePriority}` });
       priorities.set(entry.priority.number, index + 1);
     }
   });
@@ -188,7 +199,9 @@ export const TargetRule = z.discriminatedUnion(
     z.strictObject({ type: z.literal('lt_previous') }),
     z.strictObject({ type: z.literal('eq_yes') }),
     z.strictObject({ type: z.literal('baseline') }),
-    z.strictObject({ type: z.literal('range_percent'), min: z.number().min(0).max(100), max: z.number().min(0).max(100) }).refine((r) => r.min <= r.max, 'il minimo supera il massimo'),
+    z
+      .strictObject({ type: z.literal('range_percent'), min: z.number().min(0).max(100), max: z.number().min(0).max(100) })
+      .refine((r) => r.min <= r.max, 'il minimo supera il massimo'),
     z.strictObject({ type: z.literal('lte'), value: z.number({ error: 'valore numerico mancante' }).nonnegative() }),
   ],
   { error: 'tipo di regola sconosciuto (ammessi: gte, gte_percent, gt_previous, lt_previous, eq_yes, baseline, range_percent, lte)' },
@@ -253,7 +266,9 @@ export const LepsCard = z.strictObject({
   /** «Integrazione sociosanitaria»: e.g. «ASST», «ATS e ASST». */
   healthIntegration: nullableText,
   lines: sourceLines,
-  systemObjectives: z.array(z.strictObject({ code: nullableText, text: text('obiettivo di sistema'), lines: sourceLines })).min(1, 'servono gli obiettivi di sistema'),
+  systemObjectives: z
+    .array(z.strictObject({ code: nullableText, text: text('obiettivo di sistema'), lines: sourceLines }))
+    .min(1, 'servono gli obiettivi di sistema'),
   indicators: z.array(LepsIndicator).min(1, 'la scheda non ha indicatori'),
   budget: z.array(
     z.strictObject({
@@ -296,13 +311,20 @@ const BASELINE_YEARS_BEFORE_START = 5;
 export function parseLepsCards(fileName: string, text: string, catalogue?: LepsCatalogue): LepsCardsFile {
   const data = readJson(fileName, text);
   const parsed = LepsCardsFile.safeParse(data);
-  if (!parsed.success) throw refused(fileName, parsed.error.issues.map((i) => ({ path: describePath(fileName, i.path, data), message: i.message })));
+  if (!parsed.success)
+    throw refused(
+      fileName,
+      parsed.error.issues.map((i) => ({ path: describePath(fileName, i.path, data), message: i.message })),
+    );
   const file = parsed.data;
   const issues: FieldIssue[] = [];
   const { startYear, endYear } = file.period;
   if (startYear > endYear) issues.push({ path: `${fileName}, campo period`, message: `l’anno di inizio (${startYear}) segue quello di fine (${endYear})` });
   if (catalogue && file.catalogueVersion !== catalogue.version) {
-    issues.push({ path: `${fileName}, campo catalogueVersion`, message: `le schede si riferiscono al catalogo «${file.catalogueVersion}», il catalogo caricato è «${catalogue.version}»` });
+    issues.push({
+      path: `${fileName}, campo catalogueVersion`,
+      message: `le schede si riferiscono al catalogo «${file.catalogueVersion}», il catalogo caricato è «${catalogue.version}»`,
+    });
   }
   const known = catalogue ? new Set(catalogue.leps.map((l) => l.code)) : null;
   const seenCards = new Map<string, number>();
@@ -332,7 +354,10 @@ export function parseLepsCards(fileName: string, text: string, catalogue?: LepsC
           issues.push({ path: atYear, message: `anno fuori dal periodo del piano ${startYear}-${endYear}` });
         }
         if (!RULES_BY_KIND[indicator.kind].includes(target.rule.type)) {
-          issues.push({ path: `${atYear}, campo rule.type`, message: `la regola «${target.rule.type}» non si applica a un indicatore di tipo «${indicator.kind}» (ammesse: ${RULES_BY_KIND[indicator.kind].join(', ')})` });
+          issues.push({
+            path: `${atYear}, campo rule.type`,
+            message: `la regola «${target.rule.type}» non si applica a un indicatore di tipo «${indicator.kind}» (ammesse: ${RULES_BY_KIND[indicator.kind].join(', ')})`,
+          });
         }
       }
     });
@@ -380,11 +405,22 @@ const italianDecimal = (what: string) =>
     });
 
 const StaffCsvRow = z.object({
-  codice: z.string().trim().regex(/^[A-Za-z0-9._/-]{1,40}$/, 'codice mancante o non valido: lettere, cifre, punti, trattini (es. AS-01)'),
+  codice: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9._/-]{1,40}$/, 'codice mancante o non valido: lettere, cifre, punti, trattini (es. AS-01)'),
   datore_di_lavoro: z.string().trim().min(2, 'nome del datore di lavoro mancante'),
-  tipo_datore: z.string().trim().pipe(z.enum(EMPLOYER_KINDS, { error: `tipo di datore non previsto (ammessi: ${EMPLOYER_KINDS.join(', ')})` })),
-  contratto: z.string().trim().pipe(z.enum(CONTRACT_KINDS, { error: `contratto non previsto (ammessi: ${CONTRACT_KINDS.join(', ')})` })),
-  etp: italianDecimal('equivalente a tempo pieno').pipe(z.number().positive('l’ETP deve essere maggiore di 0').max(1, 'l’ETP non può superare 1 (un posto a tempo pieno)').nullable()),
+  tipo_datore: z
+    .string()
+    .trim()
+    .pipe(z.enum(EMPLOYER_KINDS, { error: `tipo di datore non previsto (ammessi: ${EMPLOYER_KINDS.join(', ')})` })),
+  contratto: z
+    .string()
+    .trim()
+    .pipe(z.enum(CONTRACT_KINDS, { error: `contratto non previsto (ammessi: ${CONTRACT_KINDS.join(', ')})` })),
+  etp: italianDecimal('equivalente a tempo pieno').pipe(
+    z.number().positive('l’ETP deve essere maggiore di 0').max(1, 'l’ETP non può superare 1 (un posto a tempo pieno)').nullable(),
+  ),
   ore_settimanali: italianDecimal('ore settimanali').pipe(
     z
       .number()
@@ -397,9 +433,16 @@ const StaffCsvRow = z.object({
     .trim()
     .transform((v) => (v === '' ? [] : v.split('+').map((s) => s.trim())))
     .pipe(z.array(fundingSourceCode)),
-  funzione: z.string().trim().transform((v) => v || null),
+  funzione: z
+    .string()
+    .trim()
+    .transform((v) => v || null),
   dal: isoDate,
-  al: z.string().trim().transform((v) => v || null).pipe(isoDate.nullable()),
+  al: z
+    .string()
+    .trim()
+    .transform((v) => v || null)
+    .pipe(isoDate.nullable()),
 });
 
 /**
@@ -410,7 +453,9 @@ export function parseSocialWorkerStaff(fileName: string, text: string): SocialWo
   const table = parseCsv(text);
   const missing = SOCIAL_WORKER_CSV_COLUMNS.filter((c) => !table.header.includes(c));
   if (missing.length) {
-    throw refused(fileName, [{ path: `${fileName}, riga 1`, message: `colonne mancanti nell’intestazione: ${missing.join(', ')} (attese: ${SOCIAL_WORKER_CSV_COLUMNS.join(', ')})` }]);
+    throw refused(fileName, [
+      { path: `${fileName}, riga 1`, message: `colonne mancanti nell’intestazione: ${missing.join(', ')} (attese: ${SOCIAL_WORKER_CSV_COLUMNS.join(', ')})` },
+    ]);
   }
   const issues: FieldIssue[] = [];
   const posts: (SocialWorkerPost & { line: number })[] = [];

@@ -24,8 +24,14 @@ test('a LEPS cited only in a context field is not a link, unless the line speaks
   assert.ok(!lepsNamedInCard(objective('D'), LEPS_CODES).includes('LEPS_VALUTAZIONE_MULTIDIMENSIONALE'));
   // I: «… al raggiungimento dei LEPS Prioritari: Valutazione multidimensionale … e Prevenzione dell’allontanamento familiare.»
   assert.deepEqual(lepsNamedInCard(objective('I'), LEPS_CODES), ['LEPS_VALUTAZIONE_MULTIDIMENSIONALE', 'LEPS_PREVENZIONE_ALLONTANAMENTO']);
-  assert.deepEqual(lepsNamedInCard({ title: 'Supporto alle famiglie', card: { asst_realizzazione: { answer: true, text: 'Sì, con la valutazione multidimensionale' } } }), []);
-  assert.deepEqual(lepsNamedInCard({ title: 'Programma P.I.P.P.I. 12', actions: [{ description: 'Potenziamento del SAD' }] }), ['LEPS_SAD', 'LEPS_PREVENZIONE_ALLONTANAMENTO']);
+  assert.deepEqual(
+    lepsNamedInCard({ title: 'Supporto alle famiglie', card: { asst_realizzazione: { answer: true, text: 'Sì, con la valutazione multidimensionale' } } }),
+    [],
+  );
+  assert.deepEqual(lepsNamedInCard({ title: 'Programma P.I.P.P.I. 12', actions: [{ description: 'Potenziamento del SAD' }] }), [
+    'LEPS_SAD',
+    'LEPS_PREVENZIONE_ALLONTANAMENTO',
+  ]);
   assert.deepEqual(lepsNamedInCard({ title: 'Ascolto dei sad moments' }), []);
 });
 
@@ -58,9 +64,19 @@ test('a budget line is never counted twice: objective I (265.000 €) shows unde
     { code: 'LEPS_PREVENZIONE_ALLONTANAMENTO', objectives: [pippi, I, I] },
     { code: 'LEPS_PRONTO_INTERVENTO', objectives: [] },
   ]);
-  assert.deepEqual(r.byLeps.get('LEPS_VALUTAZIONE_MULTIDIMENSIONALE'), { budgetCents: 1_565_000_00, sharedCents: 265_000_00, sharedWith: ['LEPS_PREVENZIONE_ALLONTANAMENTO'], sharedObjectives: ['I'] });
+  assert.deepEqual(r.byLeps.get('LEPS_VALUTAZIONE_MULTIDIMENSIONALE'), {
+    budgetCents: 1_565_000_00,
+    sharedCents: 265_000_00,
+    sharedWith: ['LEPS_PREVENZIONE_ALLONTANAMENTO'],
+    sharedObjectives: ['I'],
+  });
   // Linked twice to PIPPI, I is still counted once there.
-  assert.deepEqual(r.byLeps.get('LEPS_PREVENZIONE_ALLONTANAMENTO'), { budgetCents: 370_000_00, sharedCents: 265_000_00, sharedWith: ['LEPS_VALUTAZIONE_MULTIDIMENSIONALE'], sharedObjectives: ['I'] });
+  assert.deepEqual(r.byLeps.get('LEPS_PREVENZIONE_ALLONTANAMENTO'), {
+    budgetCents: 370_000_00,
+    sharedCents: 265_000_00,
+    sharedWith: ['LEPS_VALUTAZIONE_MULTIDIMENSIONALE'],
+    sharedObjectives: ['I'],
+  });
   assert.deepEqual(r.byLeps.get('LEPS_PRONTO_INTERVENTO'), { budgetCents: 0, sharedCents: 0, sharedWith: [], sharedObjectives: [] });
   assert.equal(r.totalCents, 1_670_000_00);
   assert.equal(r.rowsSumCents, 1_935_000_00);

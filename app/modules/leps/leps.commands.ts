@@ -12,7 +12,10 @@ import { fteFromWeeklyHours } from './leps.rules.ts';
 import { lepsCatalogue, socialWorkerPosts } from './leps.schema.ts';
 import { CatalogueEntryInput, DeletePostInput, SocialWorkerPostInput } from './leps.validation.ts';
 
-function parse<T>(schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, input: unknown): T {
+function parse<T>(
+  schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } },
+  input: unknown,
+): T {
   const r = schema.safeParse(input);
   if (!r.success) throw new ValidationError(issuesFromZod(r.error));
   return r.data;
@@ -32,7 +35,12 @@ export async function importLepsCatalogue({ db, actor, fileName, text }: { db: D
     const [existing] = await tx.select({ id: lepsCatalogue.id }).from(lepsCatalogue).where(eq(lepsCatalogue.catalogueVersion, catalogue.version)).limit(1);
     if (existing) {
       throw new ValidationError(
-        [{ path: `${fileName}, campo version`, message: `la versione «${catalogue.version}» del catalogo è già caricata: un catalogo corretto prende un nuovo numero di versione` }],
+        [
+          {
+            path: `${fileName}, campo version`,
+            message: `la versione «${catalogue.version}» del catalogo è già caricata: un catalogo corretto prende un nuovo numero di versione`,
+          },
+        ],
         notImported(fileName, 1),
       );
     }
@@ -72,7 +80,8 @@ export async function updateCatalogueEntry({ db, actor, entryId, input }: { db: 
       .select({ id: lepsCatalogue.id, code: lepsCatalogue.code })
       .from(lepsCatalogue)
       .where(and(eq(lepsCatalogue.catalogueVersion, entry.catalogueVersion), eq(lepsCatalogue.name, patch.name)));
-    if (clash && clash.id !== entryId) throw new ValidationError([{ path: 'name', message: `Il nome è già usato dal LEPS ${clash.code} dello stesso catalogo.` }]);
+    if (clash && clash.id !== entryId)
+      throw new ValidationError([{ path: 'name', message: `Il nome è già usato dal LEPS ${clash.code} dello stesso catalogo.` }]);
     const { before, after } = await updateVersioned(tx, lepsCatalogue, entryId, version, patch, 'la voce del catalogo LEPS');
     await recordAudit(tx, { actor, action: 'leps.catalogue_entry.updated', entityType: 'leps_catalogue', entityId: entryId, before, after });
     return after;
@@ -80,7 +89,10 @@ export async function updateCatalogueEntry({ db, actor, entryId, input }: { db: 
 }
 
 async function ambitoScope(tx: Db | Tx, ambitoId: string) {
-  const [a] = await tx.select({ id: ambiti.id, code: ambiti.code, name: ambiti.name, regionCode: ambiti.regionCode }).from(ambiti).where(eq(ambiti.id, ambitoId));
+  const [a] = await tx
+    .select({ id: ambiti.id, code: ambiti.code, name: ambiti.name, regionCode: ambiti.regionCode })
+    .from(ambiti)
+    .where(eq(ambiti.id, ambitoId));
   if (!a) throw new NotFoundError('L’Ambito');
   return a;
 }
@@ -108,10 +120,18 @@ export async function addSocialWorkerPost({ db, actor, ambitoId, input }: { db: 
       const members = await memberComuni(tx, ambitoId);
       if (!members.byId.has(v.comuneId)) throw new ValidationError([{ path: 'comuneId', message: 'Il comune scelto non fa parte dell’Ambito.' }]);
     }
-    const same = await tx.select().from(socialWorkerPosts).where(and(eq(socialWorkerPosts.ambitoId, ambitoId), eq(socialWorkerPosts.code, v.code)));
+    const same = await tx
+      .select()
+      .from(socialWorkerPosts)
+      .where(and(eq(socialWorkerPosts.ambitoId, ambitoId), eq(socialWorkerPosts.code, v.code)));
     const clash = same.find((p) => overlaps(p, v));
     if (clash) {
-      throw new ValidationError([{ path: 'validFrom', message: `Il codice ${v.code} ha già un periodo che si sovrappone (dal ${clash.validFrom}${clash.validTo ? ` al ${clash.validTo}` : ''}): chiudi prima quel periodo.` }]);
+      throw new ValidationError([
+        {
+          path: 'validFrom',
+          message: `Il codice ${v.code} ha già un periodo che si sovrappone (dal ${clash.validFrom}${clash.validTo ? ` al ${clash.validTo}` : ''}): chiudi prima quel periodo.`,
+        },
+      ]);
     }
     const fte = v.fte ?? fteFromWeeklyHours(v.weeklyHours!).value!;
     const [row] = await tx
@@ -146,7 +166,14 @@ export async function deleteSocialWorkerPost({ db, actor, postId, input }: { db:
     authorizeStaffWrite(actor, { ...scope, comuneId: post.comuneId });
     if (post.version !== version) throw new ConflictError('la riga del personale', post.version);
     await tx.delete(socialWorkerPosts).where(eq(socialWorkerPosts.id, postId));
-    await recordAudit(tx, { actor, action: 'leps.social_worker.deleted', entityType: 'social_worker_post', entityId: postId, ambitoId: post.ambitoId, before: post });
+    await recordAudit(tx, {
+      actor,
+      action: 'leps.social_worker.deleted',
+      entityType: 'social_worker_post',
+      entityId: postId,
+      ambitoId: post.ambitoId,
+      before: post,
+    });
   });
 }
 
@@ -155,7 +182,19 @@ export async function deleteSocialWorkerPost({ db, actor, postId, input }: { db:
  * `codice_istat_comune` assigns a row to one comune of the Ambito). All or nothing: every problem is reported with
  * file, row and column, including periods that overlap rows already recorded with the same code. One audit entry.
  */
-export async function importSocialWorkerStaff({ db, actor, ambitoId, fileName, text }: { db: Db; actor: Actor; ambitoId: string; fileName: string; text: string }) {
+export async function importSocialWorkerStaff({
+  db,
+  actor,
+  ambitoId,
+  fileName,
+  text,
+}: {
+  db: Db;
+  actor: Actor;
+  ambitoId: string;
+  fileName: string;
+  text: string;
+}) {
   const scope = await ambitoScope(db, ambitoId);
   authorize(actor, 'staff.write', scope);
   const posts = parseSocialWorkerStaff(fileName, text);
@@ -172,12 +211,16 @@ export async function importSocialWorkerStaff({ db, actor, ambitoId, fileName, t
       const istat = comuneColumn >= 0 ? (table.rows[i]!.cells[comuneColumn] ?? '').trim() : '';
       if (istat) {
         const c = members.byIstat.get(istat);
-        if (!c) issues.push({ path: `${fileName}, riga ${line}, colonna codice_istat_comune`, message: `il comune ${istat} non fa parte dell’Ambito ${scope.name}` });
+        if (!c)
+          issues.push({ path: `${fileName}, riga ${line}, colonna codice_istat_comune`, message: `il comune ${istat} non fa parte dell’Ambito ${scope.name}` });
         else comuneId = c.id;
       }
       const clash = existing.find((e) => e.code === p.id && overlaps(e, { validFrom: p.from, validTo: p.to }));
       if (clash) {
-        issues.push({ path: `${fileName}, riga ${line}, colonna dal`, message: `il codice ${p.id} è già registrato per un periodo sovrapposto (dal ${clash.validFrom}${clash.validTo ? ` al ${clash.validTo}` : ''})` });
+        issues.push({
+          path: `${fileName}, riga ${line}, colonna dal`,
+          message: `il codice ${p.id} è già registrato per un periodo sovrapposto (dal ${clash.validFrom}${clash.validTo ? ` al ${clash.validTo}` : ''})`,
+        });
       }
       return {
         ambitoId,
@@ -204,6 +247,10 @@ export async function importSocialWorkerStaff({ db, actor, ambitoId, fileName, t
 
 /** Used by the demo and tests: is a catalogue version loaded? */
 export async function hasCatalogueVersion(db: Db, version: string) {
-  const rows = await db.select({ id: lepsCatalogue.id }).from(lepsCatalogue).where(inArray(lepsCatalogue.catalogueVersion, [version])).limit(1);
+  const rows = await db
+    .select({ id: lepsCatalogue.id })
+    .from(lepsCatalogue)
+    .where(inArray(lepsCatalogue.catalogueVersion, [version]))
+    .limit(1);
   return rows.length > 0;
 }

@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { lepsEvidenceStatus, parseRegionalSort, regionalCsv, sortRegionalRows, targetsForYear, type EvidenceObjective, type RegionalRow } from './leps.dashboard.ts';
+import {
+  lepsEvidenceStatus,
+  parseRegionalSort,
+  regionalCsv,
+  sortRegionalRows,
+  targetsForYear,
+  type EvidenceObjective,
+  type RegionalRow,
+} from './leps.dashboard.ts';
 import { assessSocialWorkerRatio } from './leps.rules.ts';
 
 // The PIPPI card of Gallarate (seed 002, L11380-L11791): indicator 4, progetti individualizzati / valutazioni,
@@ -29,7 +37,10 @@ test('the targets of a year include those set for the whole plan period', () => 
     { year: null, rule: { type: 'gte', value: 3 }, text: 'almeno 3 (una all’anno)' },
     { year: 2026, rule: { type: 'gt_previous' }, text: '2026 > 2025' },
   ];
-  assert.deepEqual(targetsForYear(targets, 2025).map((t) => t.text), ['almeno 1', 'almeno 3 (una all’anno)']);
+  assert.deepEqual(
+    targetsForYear(targets, 2025).map((t) => t.text),
+    ['almeno 1', 'almeno 3 (una all’anno)'],
+  );
 });
 
 test('a LEPS with a plan objective whose indicators have targets for the year is programmed', () => {
@@ -50,12 +61,27 @@ test('a LEPS programmed without targets for the year, or not programmed at all, 
 
 test('the professional social service follows the 1:5.000 threshold, and without a staff list its data are missing', () => {
   // Sebino: 54.346 inhabitants (seed 003 L2806). 11 FTE reach the LEPS (55.000 ≥ 54.346), 10 do not.
-  const reached = lepsEvidenceStatus({ code: 'LEPS_SERVIZIO_SOCIALE_PROFESSIONALE', year: 2025, objectives: [], socialWorkers: { assessment: assessSocialWorkerRatio({ population: 54_346, fte: 11 }), staffRecorded: true } });
+  const reached = lepsEvidenceStatus({
+    code: 'LEPS_SERVIZIO_SOCIALE_PROFESSIONALE',
+    year: 2025,
+    objectives: [],
+    socialWorkers: { assessment: assessSocialWorkerRatio({ population: 54_346, fte: 11 }), staffRecorded: true },
+  });
   assert.equal(reached.status, 'raggiunto');
-  const missed = lepsEvidenceStatus({ code: 'LEPS_SERVIZIO_SOCIALE_PROFESSIONALE', year: 2025, objectives: [], socialWorkers: { assessment: assessSocialWorkerRatio({ population: 54_346, fte: 10 }), staffRecorded: true } });
+  const missed = lepsEvidenceStatus({
+    code: 'LEPS_SERVIZIO_SOCIALE_PROFESSIONALE',
+    year: 2025,
+    objectives: [],
+    socialWorkers: { assessment: assessSocialWorkerRatio({ population: 54_346, fte: 10 }), staffRecorded: true },
+  });
   assert.equal(missed.status, 'non_raggiunto');
   assert.match(missed.reason, /mancano 0,87 ETP, cioè 1 assistente sociale/);
-  const unknown = lepsEvidenceStatus({ code: 'LEPS_SERVIZIO_SOCIALE_PROFESSIONALE', year: 2025, objectives: [], socialWorkers: { assessment: assessSocialWorkerRatio({ population: 54_346, fte: 0 }), staffRecorded: false } });
+  const unknown = lepsEvidenceStatus({
+    code: 'LEPS_SERVIZIO_SOCIALE_PROFESSIONALE',
+    year: 2025,
+    objectives: [],
+    socialWorkers: { assessment: assessSocialWorkerRatio({ population: 54_346, fte: 0 }), staffRecorded: false },
+  });
   assert.equal(unknown.status, 'dati_mancanti');
 });
 
@@ -88,10 +114,22 @@ test('the regional table sorts by any column, with missing values last in both d
     row({ ambitoCode: 'sebino', ambitoName: 'Ambito n. 5 – Sebino', population: 54_346, fte: 11 }),
     row({ ambitoCode: 'vuoto', ambitoName: 'Ambito senza dati' }),
   ];
-  assert.deepEqual(sortRegionalRows(rows, 'popolazione', 'asc').map((r) => r.ambitoCode), ['sebino', 'gallarate', 'vuoto']);
-  assert.deepEqual(sortRegionalRows(rows, 'popolazione', 'desc').map((r) => r.ambitoCode), ['gallarate', 'sebino', 'vuoto']);
-  assert.deepEqual(sortRegionalRows(rows, 'etp', 'desc').map((r) => r.ambitoCode), ['sebino', 'vuoto', 'gallarate']);
-  assert.deepEqual(sortRegionalRows(rows, 'ambito', 'asc').map((r) => r.ambitoCode), ['sebino', 'vuoto', 'gallarate']);
+  assert.deepEqual(
+    sortRegionalRows(rows, 'popolazione', 'asc').map((r) => r.ambitoCode),
+    ['sebino', 'gallarate', 'vuoto'],
+  );
+  assert.deepEqual(
+    sortRegionalRows(rows, 'popolazione', 'desc').map((r) => r.ambitoCode),
+    ['gallarate', 'sebino', 'vuoto'],
+  );
+  assert.deepEqual(
+    sortRegionalRows(rows, 'etp', 'desc').map((r) => r.ambitoCode),
+    ['sebino', 'vuoto', 'gallarate'],
+  );
+  assert.deepEqual(
+    sortRegionalRows(rows, 'ambito', 'asc').map((r) => r.ambitoCode),
+    ['sebino', 'vuoto', 'gallarate'],
+  );
 });
 
 test('an unknown sort column or direction falls back to the Ambito name, ascending', () => {
@@ -100,7 +138,19 @@ test('an unknown sort column or direction falls back to the Ambito name, ascendi
 });
 
 test('the CSV export uses semicolons, decimal commas, quotes where needed and a BOM', () => {
-  const csv = regionalCsv([row({ ambitoCode: 'sebino', ambitoName: 'Ambito n. 5 – Sebino', planTitle: 'Piano; con "virgolette"', population: 54_346, populationYear: 2024, fte: 11, inhabitantsPerWorker: 4940.5, lepsStatus: 'raggiunto', lepsBudgetCents: 12_345_67 })]);
+  const csv = regionalCsv([
+    row({
+      ambitoCode: 'sebino',
+      ambitoName: 'Ambito n. 5 – Sebino',
+      planTitle: 'Piano; con "virgolette"',
+      population: 54_346,
+      populationYear: 2024,
+      fte: 11,
+      inhabitantsPerWorker: 4940.5,
+      lepsStatus: 'raggiunto',
+      lepsBudgetCents: 12_345_67,
+    }),
+  ]);
   assert.ok(csv.startsWith('\uFEFFcodice_ambito;ambito;piano;popolazione;'));
   const data = csv.split('\r\n')[1]!;
   assert.ok(data.startsWith('sebino;Ambito n. 5 – Sebino;"Piano; con ""virgolette""";54346;2024;11,0000;4940,5;Soglia raggiunta;'));

@@ -89,7 +89,8 @@ export function lepsEvidenceStatus(input: {
   const base = { objectives: objectives.length, indicators: indicators.length, indicatorsWithTarget: withTarget, budgetCents };
   if (code === SOCIAL_SERVICE_LEPS_CODE && input.socialWorkers) {
     const { assessment, staffRecorded } = input.socialWorkers;
-    if (!staffRecorded) return { ...base, status: 'dati_mancanti', reason: 'Nessun assistente sociale registrato: il rapporto con la popolazione non è calcolabile.' };
+    if (!staffRecorded)
+      return { ...base, status: 'dati_mancanti', reason: 'Nessun assistente sociale registrato: il rapporto con la popolazione non è calcolabile.' };
     return { ...base, status: assessment.leps.status, reason: assessment.leps.message };
   }
   if (objectives.length === 0) return { ...base, status: 'non_programmato', reason: 'Nessun obiettivo del piano indica questo LEPS.' };
@@ -132,7 +133,12 @@ export interface LepsBudgetShare {
  * how it splits, and an invented split would be a figure nobody adopted), marked as shared; the total counts every
  * line once. A line reached twice under the same LEPS (an objective linked twice) is counted once there too.
  */
-export function attributeLepsBudget(rows: readonly LepsBudgetRow[]): { byLeps: Map<string, LepsBudgetShare>; totalCents: number; rowsSumCents: number; sharedCents: number } {
+export function attributeLepsBudget(rows: readonly LepsBudgetRow[]): {
+  byLeps: Map<string, LepsBudgetShare>;
+  totalCents: number;
+  rowsSumCents: number;
+  sharedCents: number;
+} {
   const reachedBy = new Map<string, { amountCents: number; leps: Set<string>; objectiveCode: string }>();
   for (const r of rows) {
     for (const o of r.objectives) {
@@ -196,7 +202,17 @@ export interface RegionalRow {
   lepsBudgetCents: number;
 }
 
-export const REGIONAL_SORT_KEYS = ['ambito', 'popolazione', 'etp', 'abitanti_per_etp', 'gap_leps', 'gap_obiettivo', 'leps_programmati', 'prioritari', 'risorse'] as const;
+export const REGIONAL_SORT_KEYS = [
+  'ambito',
+  'popolazione',
+  'etp',
+  'abitanti_per_etp',
+  'gap_leps',
+  'gap_obiettivo',
+  'leps_programmati',
+  'prioritari',
+  'risorse',
+] as const;
 export type RegionalSortKey = (typeof REGIONAL_SORT_KEYS)[number];
 export type SortDirection = 'asc' | 'desc';
 

@@ -35,7 +35,13 @@ export const lepsSteps: DemoStep[] = [
     async run({ db, actor, read }) {
       const ambito = await getAmbitoByCode(db, 'sebino');
       if (!ambito || (await hasPopulationFacts(db, ambito.id))) return;
-      const r = await importPopulation({ db, actor, ambitoId: ambito.id, fileName: 'popolazione-2024.csv', text: read('demo/sebino/population/popolazione-2024.csv') });
+      const r = await importPopulation({
+        db,
+        actor,
+        ambitoId: ambito.id,
+        fileName: 'popolazione-2024.csv',
+        text: read('demo/sebino/population/popolazione-2024.csv'),
+      });
       log.info('demo: popolazione del Sebino importata', { ...r });
     },
   },

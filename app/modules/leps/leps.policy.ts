@@ -1,4 +1,13 @@
-import { type Actor, type AmbitoScope, AMBITO_READERS, hasAmbitoRole, isAdmin, isComuneReferentOf, referentComuneIds, UFFICIO_DI_PIANO } from '../../shared/auth/actor.ts';
+import {
+  type Actor,
+  type AmbitoScope,
+  AMBITO_READERS,
+  hasAmbitoRole,
+  isAdmin,
+  isComuneReferentOf,
+  referentComuneIds,
+  UFFICIO_DI_PIANO,
+} from '../../shared/auth/actor.ts';
 import { makeAbilities, makeAuthorize } from '../../shared/auth/policy.ts';
 import { ForbiddenError } from '../../shared/errors.ts';
 

@@ -75,7 +75,9 @@ export interface PopulationPoint {
  */
 export async function ambitoPopulationSeries(db: DbOrTx, ambitoId: string, day: string): Promise<PopulationPoint[]> {
   const own = await listAmbitoPopulation(db, ambitoId);
-  const points = new Map<number, PopulationPoint>(own.map((r) => [r.year, { year: r.year, population: r.total, referenceDate: r.referenceDate, basis: 'ambito' as const }]));
+  const points = new Map<number, PopulationPoint>(
+    own.map((r) => [r.year, { year: r.year, population: r.total, referenceDate: r.referenceDate, basis: 'ambito' as const }]),
+  );
   const members = await listAmbitoComuni(db, ambitoId, day);
   if (members.length) {
     const byYear = new Map<number, { total: number; count: number; referenceDate: string | null }>();
@@ -129,7 +131,11 @@ export async function getStaffing(db: DbOrTx, ambitoId: string, year: number, ba
     const p = [...population].reverse().find((x) => x.year <= y) ?? null;
     years.push({ year: y, population: p?.population ?? null, populationYear: p?.year ?? null, referenceDate: p?.referenceDate ?? null });
   }
-  const history = socialWorkerHistory(posts, years, { basis }).map((h, i) => ({ ...h, populationYear: years[i]!.populationYear, referenceDate: years[i]!.referenceDate }));
+  const history = socialWorkerHistory(posts, years, { basis }).map((h, i) => ({
+    ...h,
+    populationYear: years[i]!.populationYear,
+    referenceDate: years[i]!.referenceDate,
+  }));
   const current = history[history.length - 1]!;
   const contribution = socialWorkerContribution({ population: current.population, permanentFte: current.staff.fte.tempo_indeterminato_ambito_comuni });
   const chartSvg =
@@ -180,11 +186,20 @@ export async function planCoveringYear(db: DbOrTx, ambitoId: string, year: numbe
  */
 async function planEvidence(db: DbOrTx, planId: string) {
   const unlinked = new Map<string, { id: string; code: string; title: string }[]>();
-  const byLeps = new Map<string, (EvidenceObjective & { id: string; funds: { fund: string; label: string; amountCents: number }[]; indicatorIds: string[]; budgetLines: { id: string; amountCents: number }[] })[]>();
+  const byLeps = new Map<
+    string,
+    (EvidenceObjective & {
+      id: string;
+      funds: { fund: string; label: string; amountCents: number }[];
+      indicatorIds: string[];
+      budgetLines: { id: string; amountCents: number }[];
+    })[]
+  >();
   for (const o of await listObjectivesWithLinks(db, planId)) {
     // An ordinary objective whose card names a LEPS it is not linked to (leps-links.rules.ts): pointed out, not counted.
     if (o.kind === 'ordinary') {
-      for (const code of lepsNamedInCard(o).filter((c) => !o.leps.includes(c))) unlinked.set(code, [...(unlinked.get(code) ?? []), { id: o.id, code: o.code, title: o.title }]);
+      for (const code of lepsNamedInCard(o).filter((c) => !o.leps.includes(c)))
+        unlinked.set(code, [...(unlinked.get(code) ?? []), { id: o.id, code: o.code, title: o.title }]);
     }
     if (!o.leps.length) continue;
     const funds = new Map<string, number>();
@@ -193,7 +208,12 @@ async function planEvidence(db: DbOrTx, planId: string) {
       id: o.id,
       code: o.code,
       title: o.title,
-      indicators: o.indicators.map((i) => ({ id: i.id, code: i.code, label: i.label, targets: i.targets.map((t) => ({ year: t.year, rule: t.rule as { type: string }, text: t.text })) })),
+      indicators: o.indicators.map((i) => ({
+        id: i.id,
+        code: i.code,
+        label: i.label,
+        targets: i.targets.map((t) => ({ year: t.year, rule: t.rule as { type: string }, text: t.text })),
+      })),
       indicatorIds: o.indicators.map((i) => i.id),
       budgetCents: o.budgetLines.reduce((s, b) => s + b.amountCents, 0),
       budgetLines: o.budgetLines.map((b) => ({ id: b.id, amountCents: b.amountCents })),
@@ -211,7 +231,9 @@ async function planEvidence(db: DbOrTx, planId: string) {
  */
 export async function getLepsDashboard(db: DbOrTx, ambitoId: string, year: number) {
   const [catalogue, plan, staffing] = await Promise.all([getCurrentCatalogue(db), planCoveringYear(db, ambitoId, year), getStaffing(db, ambitoId, year)]);
-  const { byLeps: evidence, unlinked }: Awaited<ReturnType<typeof planEvidence>> = plan ? await planEvidence(db, plan.id) : { byLeps: new Map(), unlinked: new Map() };
+  const { byLeps: evidence, unlinked }: Awaited<ReturnType<typeof planEvidence>> = plan
+    ? await planEvidence(db, plan.id)
+    : { byLeps: new Map(), unlinked: new Map() };
   // The latest measurement of every indicator in the evidence, with the status of its target (monitoring module).
   const indicatorIds = [...new Set([...evidence.values()].flat().flatMap((o) => o.indicatorIds))];
   const latest = new Map((await listLatestMeasurements(db, indicatorIds)).map((m) => [m.indicatorId, m]));
@@ -237,7 +259,8 @@ export async function getLepsDashboard(db: DbOrTx, ambitoId: string, year: numbe
       summary: { ...summary, budgetCents: share.budgetCents },
       /** Objectives whose card names this LEPS without being linked to it (to link by hand in the card, or not). */
       namedNotLinked: unlinked.get(entry.code) ?? [],
-      budgetShared: share.sharedCents > 0 ? { cents: share.sharedCents, objectives: share.sharedObjectives, leps: share.sharedWith.map((c) => names.get(c) ?? c) } : null,
+      budgetShared:
+        share.sharedCents > 0 ? { cents: share.sharedCents, objectives: share.sharedObjectives, leps: share.sharedWith.map((c) => names.get(c) ?? c) } : null,
       objectives: objectives.map((o) => ({
         id: o.id,
         code: o.code,
@@ -250,7 +273,15 @@ export async function getLepsDashboard(db: DbOrTx, ambitoId: string, year: numbe
             code: i.code,
             label: i.label,
             targets: targetsForYear(i.targets, year),
-            latest: m?.period ? { periodLabel: m.periodLabel, display: m.display, status: m.target?.status ?? null, statusLabel: m.target?.statusLabel ?? null, reason: m.target?.reason ?? null } : null,
+            latest: m?.period
+              ? {
+                  periodLabel: m.periodLabel,
+                  display: m.display,
+                  status: m.target?.status ?? null,
+                  statusLabel: m.target?.statusLabel ?? null,
+                  reason: m.target?.reason ?? null,
+                }
+              : null,
           };
         }),
       })),
@@ -279,7 +310,11 @@ export async function getRegion(db: DbOrTx, regionCode: string) {
 
 /** One row per Ambito of the Region for `year` (see RegionalRow), unsorted. */
 export async function getRegionalLepsRows(db: DbOrTx, regionCode: string, year: number): Promise<RegionalRow[]> {
-  const list = await db.select({ id: ambiti.id, code: ambiti.code, name: ambiti.name }).from(ambiti).where(eq(ambiti.regionCode, regionCode)).orderBy(asc(ambiti.name));
+  const list = await db
+    .select({ id: ambiti.id, code: ambiti.code, name: ambiti.name })
+    .from(ambiti)
+    .where(eq(ambiti.regionCode, regionCode))
+    .orderBy(asc(ambiti.name));
   const rows: RegionalRow[] = [];
   for (const a of list) {
     const d = await getLepsDashboard(db, a.id, year);

@@ -156,10 +156,7 @@ test('a post counts on the days between its start and its end, both included', (
 });
 
 test('the yearly average weighs a post by its days in service', () => {
-  const posts = [
-    ...Array.from({ length: 20 }, (_, i) => post(`AS-${i}`)),
-    ...Array.from({ length: 3 }, (_, i) => post(`NEW-${i}`, { from: '2022-09-01' })),
-  ];
+  const posts = [...Array.from({ length: 20 }, (_, i) => post(`AS-${i}`)), ...Array.from({ length: 3 }, (_, i) => post(`NEW-${i}`, { from: '2022-09-01' }))];
   // 1 September – 31 December 2022 is 122 days of 365: 3 × 0,3342 FTE.
   assert.equal(averageStaffFteInYear(posts, 2022).fte.tempo_indeterminato_ambito_comuni, 21.0026);
   assert.equal(staffFteOn(posts, '2022-12-31').fte.tempo_indeterminato_ambito_comuni, 23);

@@ -146,7 +146,12 @@ export function countsFor(post: Pick<SocialWorkerPost, 'employerKind' | 'contrac
 export function fteFromWeeklyHours(weeklyHours: number, fullTimeHours: number = SOCIAL_WORKER_RULES.fullTimeWeeklyHours): Ratio {
   if (!(weeklyHours >= 0) || !(fullTimeHours > 0)) throw new RangeError('weekly hours must be ≥ 0 and full-time hours > 0');
   const value = weeklyHours === 0 ? 0 : roundTo(weeklyHours / fullTimeHours, 4);
-  return { numerator: weeklyHours, denominator: fullTimeHours, value, formula: `${it(weeklyHours, 2)} ore settimanali / ${it(fullTimeHours)} ore a tempo pieno = ${fteText(value)} ETP` };
+  return {
+    numerator: weeklyHours,
+    denominator: fullTimeHours,
+    value,
+    formula: `${it(weeklyHours, 2)} ore settimanali / ${it(fullTimeHours)} ore a tempo pieno = ${fteText(value)} ETP`,
+  };
 }
 
 /** Is the post in service on `day` (ISO, both ends inclusive)? */
@@ -268,10 +273,20 @@ export function assessSocialWorkerRatio(input: { population: number | null; fte:
 function inhabitantsPerFte(population: number, units: number): Ratio {
   const fte = units / FTE_SCALE;
   if (units === 0) {
-    return { numerator: population, denominator: 0, value: null, formula: `${it(population)} abitanti / 0 ETP: nessun assistente sociale in servizio, rapporto non calcolabile` };
+    return {
+      numerator: population,
+      denominator: 0,
+      value: null,
+      formula: `${it(population)} abitanti / 0 ETP: nessun assistente sociale in servizio, rapporto non calcolabile`,
+    };
   }
   const value = roundTo((population * FTE_SCALE) / units, 1);
-  return { numerator: population, denominator: fte, value, formula: `${it(population)} abitanti / ${fteText(fte)} ETP = ${it(value, 1)} abitanti per assistente sociale` };
+  return {
+    numerator: population,
+    denominator: fte,
+    value,
+    formula: `${it(population)} abitanti / ${fteText(fte)} ETP = ${it(value, 1)} abitanti per assistente sociale`,
+  };
 }
 
 function checkThreshold(kind: ThresholdCheck['kind'], population: number | null, units: number, perWorker: number): ThresholdCheck {
@@ -291,7 +306,12 @@ function checkThreshold(kind: ThresholdCheck['kind'], population: number | null,
     };
   }
   const required = roundTo(population / perWorker, 4);
-  const requiredFte: Ratio = { numerator: population, denominator: perWorker, value: required, formula: `${it(population)} abitanti / ${it(perWorker)} = ${fteText(required)} ETP` };
+  const requiredFte: Ratio = {
+    numerator: population,
+    denominator: perWorker,
+    value: required,
+    formula: `${it(population)} abitanti / ${it(perWorker)} = ${fteText(required)} ETP`,
+  };
   const requiredPersons = Math.ceil(population / perWorker);
   // Shortfall in FTE units, exact: population × scale − units × perWorker, over perWorker.
   const shortfall = population * FTE_SCALE - units * perWorker;

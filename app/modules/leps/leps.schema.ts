@@ -31,7 +31,10 @@ export const lepsCatalogue = pgTable(
     ...timestamps(),
     version: version(),
   },
-  (t) => [uniqueIndex('leps_catalogue_version_code_unique').on(t.catalogueVersion, t.code), index('leps_catalogue_position_idx').on(t.catalogueVersion, t.position)],
+  (t) => [
+    uniqueIndex('leps_catalogue_version_code_unique').on(t.catalogueVersion, t.code),
+    index('leps_catalogue_position_idx').on(t.catalogueVersion, t.position),
+  ],
 );
 
 /**
@@ -43,7 +46,9 @@ export const socialWorkerPosts = pgTable(
   'social_worker_posts',
   {
     id: id(),
-    ambitoId: uuid('ambito_id').notNull().references(() => ambiti.id, { onDelete: 'cascade' }),
+    ambitoId: uuid('ambito_id')
+      .notNull()
+      .references(() => ambiti.id, { onDelete: 'cascade' }),
     comuneId: uuid('comune_id').references(() => comuni.id),
     code: text('code').notNull(),
     /** Fraction of a full-time post, 0 < fte ≤ 1, four decimals at most. */

@@ -2,7 +2,12 @@ import { optionalText, versionField, z } from '../../shared/validation.ts';
 import { FUNDING_SOURCE_CODES } from './leps-catalogue.ts';
 import { CONTRACT_KINDS, EMPLOYER_KINDS, SOCIAL_WORKER_RULES } from './leps.rules.ts';
 
-const required = (label: string, max: number) => z.string({ message: `${label}: campo obbligatorio.` }).trim().min(1, `${label}: campo obbligatorio.`).max(max, `${label}: al massimo ${max} caratteri.`);
+const required = (label: string, max: number) =>
+  z
+    .string({ message: `${label}: campo obbligatorio.` })
+    .trim()
+    .min(1, `${label}: campo obbligatorio.`)
+    .max(max, `${label}: al massimo ${max} caratteri.`);
 
 /** The fields of a catalogue entry the administrator edits (the code and the areas stay as published). */
 export const CatalogueEntryInput = z.object({
@@ -39,7 +44,10 @@ const decimal = (label: string) =>
 /** One social worker (or post) entered through the form. Exactly one of FTE and weekly hours. */
 export const SocialWorkerPostInput = z
   .object({
-    code: z.string().trim().regex(/^[A-Za-z0-9._/-]{1,40}$/, 'Codice non valido: lettere, cifre, punti, trattini (es. AS-01); niente nomi di persone.'),
+    code: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9._/-]{1,40}$/, 'Codice non valido: lettere, cifre, punti, trattini (es. AS-01); niente nomi di persone.'),
     comuneId: z
       .string()
       .optional()
@@ -71,8 +79,10 @@ export const SocialWorkerPostInput = z
       .pipe(isoDate('In servizio fino al').nullable()),
   })
   .superRefine((v, ctx) => {
-    if ((v.fte === null) === (v.weeklyHours === null)) ctx.addIssue({ code: 'custom', path: ['fte'], message: 'Indica l’ETP oppure le ore settimanali (uno solo dei due).' });
-    if (v.validTo !== null && v.validTo < v.validFrom) ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'La data di fine precede quella di inizio.' });
+    if ((v.fte === null) === (v.weeklyHours === null))
+      ctx.addIssue({ code: 'custom', path: ['fte'], message: 'Indica l’ETP oppure le ore settimanali (uno solo dei due).' });
+    if (v.validTo !== null && v.validTo < v.validFrom)
+      ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'La data di fine precede quella di inizio.' });
   });
 export type SocialWorkerPostInput = z.input<typeof SocialWorkerPostInput>;
 

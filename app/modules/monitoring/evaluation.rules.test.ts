@@ -104,7 +104,10 @@ test('the bands are those of the regional grid: 0 nullo, 1-49 insufficiente, 50-
   ];
   for (const [percent, band] of cases) assert.equal(achievementBand(percent), band, String(percent));
   assert.deepEqual(Object.values(ACHIEVEMENT_BAND_LABELS), ['0% (nullo)', '1-49% (insufficiente)', '50-79% (sufficiente)', '80-99% (buono)', '100% (ottimo)']);
-  assert.deepEqual(issuesOf(() => achievementBand(101)), [{ path: 'grado di raggiungimento', message: 'percentuale non valida: «101» (da 0 a 100)' }]);
+  assert.deepEqual(
+    issuesOf(() => achievementBand(101)),
+    [{ path: 'grado di raggiungimento', message: 'percentuale non valida: «101» (da 0 a 100)' }],
+  );
 });
 
 test('a grade strictly between 0 and 100 is never printed as 0 % or 100 %, so "nullo" and "ottimo" mean none and all', () => {
@@ -119,10 +122,19 @@ test('a grade strictly between 0 and 100 is never printed as 0 % or 100 %, so "n
 });
 
 test('bad realisation percentages are refused naming the action', () => {
-  assert.deepEqual(issuesOf(() => achievementGrade([{ number: 1, realisationPercent: 100 }, { number: 2, realisationPercent: 120 }])), [
-    { path: 'azione 2, percentuale di realizzazione', message: 'percentuale non valida: «120» (da 0 a 100)' },
-  ]);
-  assert.deepEqual(issuesOf(() => achievementGrade([])), [{ path: 'azioni', message: 'l’obiettivo non ha azioni programmate' }]);
+  assert.deepEqual(
+    issuesOf(() =>
+      achievementGrade([
+        { number: 1, realisationPercent: 100 },
+        { number: 2, realisationPercent: 120 },
+      ]),
+    ),
+    [{ path: 'azione 2, percentuale di realizzazione', message: 'percentuale non valida: «120» (da 0 a 100)' }],
+  );
+  assert.deepEqual(
+    issuesOf(() => achievementGrade([])),
+    [{ path: 'azioni', message: 'l’obiettivo non ha azioni programmate' }],
+  );
 });
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -140,9 +152,10 @@ test('the plan mean of 2021-2023 is 76,56 % (sufficiente), as in "1.4 Conclusion
 });
 
 test('the plan mean refuses grades that are not whole percentages', () => {
-  assert.deepEqual(issuesOf(() => planMeanGrade([{ code: 'G', percent: 66.67 }])), [
-    { path: 'obiettivo G, grado di raggiungimento', message: 'percentuale non valida: «66.67» (intero da 0 a 100)' },
-  ]);
+  assert.deepEqual(
+    issuesOf(() => planMeanGrade([{ code: 'G', percent: 66.67 }])),
+    [{ path: 'obiettivo G, grado di raggiungimento', message: 'percentuale non valida: «66.67» (intero da 0 a 100)' }],
+  );
 });
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -160,7 +173,11 @@ test('the filled 2021-2023 grid of Gallarate loads and reproduces every publishe
     assert.ok(o.publishedGrade, `objective ${o.code} has its published grade`);
     assert.equal(result.objectives[i]!.grade.percent, o.publishedGrade.percent, `objective ${o.code}`);
     assert.equal(result.objectives[i]!.grade.band, o.publishedGrade.band, `objective ${o.code}`);
-    assert.deepEqual(o.actions.map((a) => a.realisationPercent), GALLARATE_2021_2023[i]!.actions, `objective ${o.code} actions`);
+    assert.deepEqual(
+      o.actions.map((a) => a.realisationPercent),
+      GALLARATE_2021_2023[i]!.actions,
+      `objective ${o.code} actions`,
+    );
   }
   assert.equal(result.mean.label, '76,56% (sufficiente)');
   assert.equal(result.mean.label, grid.publishedMean?.label);
@@ -169,8 +186,14 @@ test('the filled 2021-2023 grid of Gallarate loads and reproduces every publishe
 test('the grid keeps the answers of every objective: all re-proposed in 2025-2027, not continuing 2018-2020 only 2, N and O', () => {
   const grid = parseEvaluationGrid('evaluation-2021-2023.json', readFileSync(FIXTURE, 'utf8'));
   assert.ok(grid.objectives.every((o) => o.reproposed.answer === 'yes'));
-  assert.deepEqual(grid.objectives.filter((o) => o.continuityWithPrevious === 'no').map((o) => o.code), ['2', 'N', 'O']);
-  assert.deepEqual(grid.objectives.filter((o) => o.priority).map((o) => o.code), ['1', 'A', 'C', 'D', 'G', 'H', 'L', 'M', 'O']);
+  assert.deepEqual(
+    grid.objectives.filter((o) => o.continuityWithPrevious === 'no').map((o) => o.code),
+    ['2', 'N', 'O'],
+  );
+  assert.deepEqual(
+    grid.objectives.filter((o) => o.priority).map((o) => o.code),
+    ['1', 'A', 'C', 'D', 'G', 'H', 'L', 'M', 'O'],
+  );
   const need = Object.fromEntries(grid.objectives.map((o) => [o.code, o.needAnswered.answer]));
   assert.equal(need['N'], 'no');
   assert.equal(need['E'], 'not_applicable');
@@ -198,11 +221,17 @@ test('a broken grid file is refused with the file, the objective and the field',
   const issues = issuesOf(() => parseEvaluationGrid('griglia.json', JSON.stringify(grid)));
   assert.deepEqual(issues, [{ path: 'griglia.json, obiettivo E, campo actions.4.realisationPercent', message: 'la percentuale va da 0 a 100' }]);
   grid.objectives[6].actions[4].realisationPercent = 100;
-  assert.deepEqual(issuesOf(() => parseEvaluationGrid('griglia.json', JSON.stringify(grid))), [
-    { path: 'griglia.json, obiettivo B, campo spendingCoincidence.spendingClass', message: 'con 80% la classe è below_100, non equal_100' },
-    { path: 'griglia.json, obiettivo A, campo code', message: 'codice già usato dall’obiettivo n. 3' },
-  ]);
-  assert.deepEqual(issuesOf(() => parseEvaluationGrid('griglia.json', '{ "objectives": [')).map((i) => i.path), ['griglia.json']);
+  assert.deepEqual(
+    issuesOf(() => parseEvaluationGrid('griglia.json', JSON.stringify(grid))),
+    [
+      { path: 'griglia.json, obiettivo B, campo spendingCoincidence.spendingClass', message: 'con 80% la classe è below_100, non equal_100' },
+      { path: 'griglia.json, obiettivo A, campo code', message: 'codice già usato dall’obiettivo n. 3' },
+    ],
+  );
+  assert.deepEqual(
+    issuesOf(() => parseEvaluationGrid('griglia.json', '{ "objectives": [')).map((i) => i.path),
+    ['griglia.json'],
+  );
 });
 
 test('the grid cites its public source (document and section), never line numbers or file names', () => {
@@ -212,7 +241,9 @@ test('the grid cites its public source (document and section), never line number
   const citation = evaluationCitation(grid.source!, e);
   assert.equal(
     citation,
-    'Ambito Territoriale di Gallarate, Piano di Zona 2025-2027 (adottato dall’Assemblea dei Sindaci il 02.12.2024), cap. 1 «Esiti della programmazione di Ambito 2021-2023», §1.3 «Valutazione degli obiettivi di piano», obiettivo E «' + e.title + '»',
+    'Ambito Territoriale di Gallarate, Piano di Zona 2025-2027 (adottato dall’Assemblea dei Sindaci il 02.12.2024), cap. 1 «Esiti della programmazione di Ambito 2021-2023», §1.3 «Valutazione degli obiettivi di piano», obiettivo E «' +
+      e.title +
+      '»',
   );
   assert.equal(hasInternalReference(citation), false);
   assert.equal(hasInternalReference('righe del testo estratto, vedi README-evaluation.md'), true);
@@ -220,9 +251,10 @@ test('the grid cites its public source (document and section), never line number
   assert.equal(hasInternalReference('D.Lgs. 267/2000, art. 34; L. 328/2000'), false);
   const raw = JSON.parse(readFileSync(FIXTURE, 'utf8'));
   raw.source.document = 'Piano di Zona 2025-2027; righe del testo estratto, vedi README-evaluation.md';
-  assert.deepEqual(issuesOf(() => parseEvaluationGrid('griglia.json', JSON.stringify(raw))), [
-    { path: 'griglia.json, campo source.document', message: 'cita il documento pubblicato (titolo, capitolo o tabella), non numeri di riga o nomi di file' },
-  ]);
+  assert.deepEqual(
+    issuesOf(() => parseEvaluationGrid('griglia.json', JSON.stringify(raw))),
+    [{ path: 'griglia.json, campo source.document', message: 'cita il documento pubblicato (titolo, capitolo o tabella), non numeri di riga o nomi di file' }],
+  );
 });
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -262,10 +294,13 @@ test('with nothing allocated there is no percentage: "Poiché non erano state st
 });
 
 test('amounts must be whole euro cents', () => {
-  assert.deepEqual(issuesOf(() => spendingCoincidence({ budgetedCents: 100.5, paidCents: -1 })), [
-    { path: 'importo preventivato', message: 'importo non valido: «100.5» (centesimi di euro, intero non negativo)' },
-    { path: 'importo pagato', message: 'importo non valido: «-1» (centesimi di euro, intero non negativo)' },
-  ]);
+  assert.deepEqual(
+    issuesOf(() => spendingCoincidence({ budgetedCents: 100.5, paidCents: -1 })),
+    [
+      { path: 'importo preventivato', message: 'importo non valido: «100.5» (centesimi di euro, intero non negativo)' },
+      { path: 'importo pagato', message: 'importo non valido: «-1» (centesimi di euro, intero non negativo)' },
+    ],
+  );
 });
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -279,7 +314,9 @@ test('the adequacy scale has five levels, from "Gravemente inadeguato" (1) to "P
 test('the level is read from free text, the overall judgement winning over per-action remarks', () => {
   assert.equal(classifyAdequacy('Adeguato, per quanto previsto nel progetto “Locanda di Eurosia”.'), 'Adeguato');
   assert.equal(
-    classifyAdequacy('Azioni 1, 3, 4: i casi sono stati seguiti in modo adeguato. Azione 2: non realizzata per impiego risorse su altre priorità. Complessivamente, risorse sufficientemente adeguate.'),
+    classifyAdequacy(
+      'Azioni 1, 3, 4: i casi sono stati seguiti in modo adeguato. Azione 2: non realizzata per impiego risorse su altre priorità. Complessivamente, risorse sufficientemente adeguate.',
+    ),
     'Sufficientemente adeguato',
   );
   assert.equal(classifyAdequacy('Non pertinente, in quanto azioni non realizzate direttamente dall’Ambito.'), null);
@@ -325,7 +362,16 @@ test('property: the spending class agrees with the exact comparison of paid and 
     const budgetedCents = next(5_000_000);
     const paidCents = next(5_000_000);
     const result = spendingCoincidence({ budgetedCents, paidCents });
-    const expected = budgetedCents === 0 ? (paidCents === 0 ? 'no_resources' : 'above_100') : paidCents < budgetedCents ? 'below_100' : paidCents === budgetedCents ? 'equal_100' : 'above_100';
+    const expected =
+      budgetedCents === 0
+        ? paidCents === 0
+          ? 'no_resources'
+          : 'above_100'
+        : paidCents < budgetedCents
+          ? 'below_100'
+          : paidCents === budgetedCents
+            ? 'equal_100'
+            : 'above_100';
     assert.equal(result.spendingClass, expected, `${paidCents}/${budgetedCents}`);
     if (result.percent !== null) assert.equal(result.percent === 100, expected === 'equal_100');
   }

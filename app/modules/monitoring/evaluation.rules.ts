@@ -128,7 +128,10 @@ export function planMeanGrade(grades: readonly { code?: string; percent: number 
   if (grades.length === 0) issues.push({ path: 'obiettivi', message: 'nessun obiettivo valutato' });
   grades.forEach((g, i) => {
     if (!Number.isInteger(g.percent) || g.percent < 0 || g.percent > 100) {
-      issues.push({ path: `obiettivo ${g.code ?? i + 1}, grado di raggiungimento`, message: `percentuale non valida: «${String(g.percent)}» (intero da 0 a 100)` });
+      issues.push({
+        path: `obiettivo ${g.code ?? i + 1}, grado di raggiungimento`,
+        message: `percentuale non valida: «${String(g.percent)}» (intero da 0 a 100)`,
+      });
     }
   });
   if (issues.length) throw new ValidationError(issues);
@@ -169,13 +172,7 @@ export function printedPercent(numerator: number, denominator: number, decimals:
 // Livello di adeguatezza delle risorse umane e strumentali
 
 /** The five-level scale of the grid (seed 002 L1069-L1073), worst to best. */
-export const RESOURCE_ADEQUACY_LEVELS = [
-  'Gravemente inadeguato',
-  'Inadeguato',
-  'Sufficientemente adeguato',
-  'Adeguato',
-  'Perfettamente adeguato',
-] as const;
+export const RESOURCE_ADEQUACY_LEVELS = ['Gravemente inadeguato', 'Inadeguato', 'Sufficientemente adeguato', 'Adeguato', 'Perfettamente adeguato'] as const;
 export type ResourceAdequacy = (typeof RESOURCE_ADEQUACY_LEVELS)[number];
 
 /** 1 (Gravemente inadeguato) … 5 (Perfettamente adeguato). */
@@ -416,13 +413,17 @@ export function parseEvaluationGrid(fileName: string, json: string): EvaluationG
     if (previous !== undefined) issues.push({ path: `${where}, campo code`, message: `codice già usato dall’obiettivo n. ${previous}` });
     seen.set(o.code, i + 1);
     o.actions.forEach((a, j) => {
-      if (a.number !== j + 1) issues.push({ path: `${where}, azione ${j + 1}, campo number`, message: `le azioni vanno numerate 1, 2, 3…: trovato ${a.number}` });
+      if (a.number !== j + 1)
+        issues.push({ path: `${where}, azione ${j + 1}, campo number`, message: `le azioni vanno numerate 1, 2, 3…: trovato ${a.number}` });
     });
     const { spendingClass, percent } = o.spendingCoincidence;
     if (percent !== null) {
       const expected: SpendingClass = percent < 100 ? 'below_100' : percent === 100 ? 'equal_100' : 'above_100';
       if (spendingClass !== expected) {
-        issues.push({ path: `${where}, campo spendingCoincidence.spendingClass`, message: `con ${formatNumber(percent, 2)}% la classe è ${expected}, non ${String(spendingClass)}` });
+        issues.push({
+          path: `${where}, campo spendingCoincidence.spendingClass`,
+          message: `con ${formatNumber(percent, 2)}% la classe è ${expected}, non ${String(spendingClass)}`,
+        });
       }
     } else if (spendingClass === 'below_100' || spendingClass === 'equal_100') {
       issues.push({ path: `${where}, campo spendingCoincidence.percent`, message: `la classe ${spendingClass} richiede la percentuale` });

@@ -17,7 +17,13 @@ export function targetsVsActualsChart(options: { years: number[]; actual: (numbe
     xAxis: { type: 'category', data: options.years.map(String), axisLabel: { color: '#1a1a1a' } },
     yAxis: { type: 'value', min: 0, axisLabel: { color: '#1a1a1a', formatter: (v: number) => label(v) } },
     series: [
-      { name: 'Valore misurato', type: 'bar', barMaxWidth: 36, data: options.actual, label: { show: true, position: 'top', color: '#1a1a1a', formatter: (p: { value: unknown }) => label(p.value) } },
+      {
+        name: 'Valore misurato',
+        type: 'bar',
+        barMaxWidth: 36,
+        data: options.actual,
+        label: { show: true, position: 'top', color: '#1a1a1a', formatter: (p: { value: unknown }) => label(p.value) },
+      },
       { name: 'Target', type: 'line', data: options.target, symbol: 'diamond', symbolSize: 12, lineStyle: { type: 'dashed', width: 2 }, connectNulls: false },
     ],
   };

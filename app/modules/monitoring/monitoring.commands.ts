@@ -20,7 +20,10 @@ import { isMeasuredPerComune, listDue, todayInRome } from './monitoring.queries.
 import { measurements, objectiveEvaluations, periodLocks } from './monitoring.schema.ts';
 import { ActionProgressInput, CarryOverInput, EvaluationInput, LockInput, MeasurementInput, UnlockInput } from './monitoring.validation.ts';
 
-function parse<T>(schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, input: unknown): T {
+function parse<T>(
+  schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } },
+  input: unknown,
+): T {
   const r = schema.safeParse(input);
   if (!r.success) throw new ValidationError(issuesFromZod(r.error));
   return r.data;
@@ -62,7 +65,19 @@ function lockedMessage(period: string, lock: { period: string; lockedBy: string;
  * Enters or corrects the measurement of an indicator for a period (for the Ambito or one of its comuni). A new
  * measurement is inserted; an existing one is changed only from the version the user saw. A locked period refuses.
  */
-export async function saveMeasurement({ db, actor, indicatorId, input, today = todayInRome() }: { db: Db; actor: Actor; indicatorId: string; input: unknown; today?: string }) {
+export async function saveMeasurement({
+  db,
+  actor,
+  indicatorId,
+  input,
+  today = todayInRome(),
+}: {
+  db: Db;
+  actor: Actor;
+  indicatorId: string;
+  input: unknown;
+  today?: string;
+}) {
   const v = parse(MeasurementInput, input);
   return db.transaction(async (tx) => {
     const { indicator, plan, scope } = await indicatorScope(tx, indicatorId);
@@ -84,19 +99,45 @@ export async function saveMeasurement({ db, actor, indicatorId, input, today = t
     const [existing] = await tx
       .select()
       .from(measurements)
-      .where(and(eq(measurements.indicatorId, indicatorId), eq(measurements.period, v.period), v.comuneId ? eq(measurements.comuneId, v.comuneId) : isNull(measurements.comuneId)));
+      .where(
+        and(
+          eq(measurements.indicatorId, indicatorId),
+          eq(measurements.period, v.period),
+          v.comuneId ? eq(measurements.comuneId, v.comuneId) : isNull(measurements.comuneId),
+        ),
+      );
     const patch = { ...value, note: v.note };
     if (existing) {
       if (v.version === null) {
         const where = v.comuneId ? ' per questo comune' : '';
-        throw new ValidationError([{ path: 'period', message: `Il ${periodName(v.period)} ha già un valore${where}: per cambiarlo usa «Correggi» nella tabella dei valori.` }]);
+        throw new ValidationError([
+          { path: 'period', message: `Il ${periodName(v.period)} ha già un valore${where}: per cambiarlo usa «Correggi» nella tabella dei valori.` },
+        ]);
       }
       const { before, after } = await updateVersioned(tx, measurements, existing.id, v.version, patch, 'la misura');
-      await recordAudit(tx, { actor, action: 'monitoring.measurement.updated', entityType: 'measurement', entityId: existing.id, ambitoId: plan.ambitoId, before, after });
+      await recordAudit(tx, {
+        actor,
+        action: 'monitoring.measurement.updated',
+        entityType: 'measurement',
+        entityId: existing.id,
+        ambitoId: plan.ambitoId,
+        before,
+        after,
+      });
       return after;
     }
-    const [row] = await tx.insert(measurements).values({ planId: plan.id, indicatorId, period: v.period, comuneId: v.comuneId, ...patch }).returning();
-    await recordAudit(tx, { actor, action: 'monitoring.measurement.created', entityType: 'measurement', entityId: row!.id, ambitoId: plan.ambitoId, after: row });
+    const [row] = await tx
+      .insert(measurements)
+      .values({ planId: plan.id, indicatorId, period: v.period, comuneId: v.comuneId, ...patch })
+      .returning();
+    await recordAudit(tx, {
+      actor,
+      action: 'monitoring.measurement.created',
+      entityType: 'measurement',
+      entityId: row!.id,
+      ambitoId: plan.ambitoId,
+      after: row,
+    });
     return row!;
   });
 }
@@ -107,13 +148,33 @@ export async function saveMeasurement({ db, actor, indicatorId, input, today = t
  * comuni and the locked periods; one bad row refuses the file. Existing values of the same period are replaced.
  * One audit entry for the file.
  */
-export async function importMeasurements({ db, actor, planId, fileName, text, today = todayInRome() }: { db: Db; actor: Actor; planId: string; fileName: string; text: string; today?: string }) {
+export async function importMeasurements({
+  db,
+  actor,
+  planId,
+  fileName,
+  text,
+  today = todayInRome(),
+}: {
+  db: Db;
+  actor: Actor;
+  planId: string;
+  fileName: string;
+  text: string;
+  today?: string;
+}) {
   const { plan, scope } = await planScope(db, planId);
   authorize(actor, 'measurement.write', scope);
   const rows = parseMeasurementsCsv(fileName, text);
   return db.transaction(async (tx) => {
     const indicators = await tx
-      .select({ id: planIndicators.id, code: planIndicators.code, kind: planIndicators.kind, periodicity: planIndicators.periodicity, objectiveCode: planObjectives.code })
+      .select({
+        id: planIndicators.id,
+        code: planIndicators.code,
+        kind: planIndicators.kind,
+        periodicity: planIndicators.periodicity,
+        objectiveCode: planObjectives.code,
+      })
       .from(planIndicators)
       .innerJoin(planObjectives, eq(planObjectives.id, planIndicators.objectiveId))
       .where(eq(planObjectives.planId, planId));
@@ -168,7 +229,13 @@ export async function importMeasurements({ db, actor, planId, fileName, text, to
       const [existing] = await tx
         .select({ id: measurements.id })
         .from(measurements)
-        .where(and(eq(measurements.indicatorId, m.indicatorId), eq(measurements.period, m.period), m.comuneId ? eq(measurements.comuneId, m.comuneId) : isNull(measurements.comuneId)));
+        .where(
+          and(
+            eq(measurements.indicatorId, m.indicatorId),
+            eq(measurements.period, m.period),
+            m.comuneId ? eq(measurements.comuneId, m.comuneId) : isNull(measurements.comuneId),
+          ),
+        );
       if (existing) {
         await tx
           .update(measurements)
@@ -199,8 +266,18 @@ export async function lockPeriod({ db, actor, planId, input }: { db: Db; actor: 
     const existing = await tx.select().from(periodLocks).where(eq(periodLocks.planId, planId));
     const covering = existing.find((l) => periodWithin(v.period, l.period));
     if (covering) throw new ValidationError([{ path: 'period', message: `Il ${periodName(v.period)} è già bloccato (${periodName(covering.period)}).` }]);
-    const [row] = await tx.insert(periodLocks).values({ planId, period: v.period, lockedBy: actorLabel(actor), note: v.note }).returning();
-    await recordAudit(tx, { actor, action: 'monitoring.period.locked', entityType: 'monitoring_period_lock', entityId: row!.id, ambitoId: plan.ambitoId, after: row });
+    const [row] = await tx
+      .insert(periodLocks)
+      .values({ planId, period: v.period, lockedBy: actorLabel(actor), note: v.note })
+      .returning();
+    await recordAudit(tx, {
+      actor,
+      action: 'monitoring.period.locked',
+      entityType: 'monitoring_period_lock',
+      entityId: row!.id,
+      ambitoId: plan.ambitoId,
+      after: row,
+    });
     return row!;
   });
 }
@@ -211,10 +288,22 @@ export async function unlockPeriod({ db, actor, planId, input }: { db: Db; actor
   return db.transaction(async (tx) => {
     const { plan, scope } = await planScope(tx, planId);
     authorize(actor, 'period.lock', scope);
-    const [lock] = await tx.select().from(periodLocks).where(and(eq(periodLocks.planId, planId), eq(periodLocks.period, v.period))).for('update');
+    const [lock] = await tx
+      .select()
+      .from(periodLocks)
+      .where(and(eq(periodLocks.planId, planId), eq(periodLocks.period, v.period)))
+      .for('update');
     if (!lock) throw new ValidationError([{ path: 'period', message: `Il ${periodName(v.period)} non è bloccato.` }]);
     await tx.delete(periodLocks).where(eq(periodLocks.id, lock.id));
-    await recordAudit(tx, { actor, action: 'monitoring.period.unlocked', entityType: 'monitoring_period_lock', entityId: lock.id, ambitoId: plan.ambitoId, before: lock, after: { period: v.period, reason: v.reason } });
+    await recordAudit(tx, {
+      actor,
+      action: 'monitoring.period.unlocked',
+      entityType: 'monitoring_period_lock',
+      entityId: lock.id,
+      ambitoId: plan.ambitoId,
+      before: lock,
+      after: { period: v.period, reason: v.reason },
+    });
     return lock;
   });
 }
@@ -229,13 +318,32 @@ export async function updateActionProgress({ db, actor, actionId, input }: { db:
     const { plan, scope } = await planScope(tx, objective!.planId);
     authorize(actor, 'progress.write', scope);
     if (v.status === 'completed' && v.realisationPercent !== null && v.realisationPercent < 100) {
-      throw new ValidationError([{ path: 'realisationPercent', message: 'Un’azione realizzata ha la percentuale al 100%: scegli «Realizzata in parte» o correggi la percentuale.' }]);
+      throw new ValidationError([
+        { path: 'realisationPercent', message: 'Un’azione realizzata ha la percentuale al 100%: scegli «Realizzata in parte» o correggi la percentuale.' },
+      ]);
     }
     if ((v.status === 'not_realised' || v.status === 'planned') && v.realisationPercent !== null && v.realisationPercent > 0) {
-      throw new ValidationError([{ path: 'realisationPercent', message: 'Un’azione non realizzata o solo programmata non può avere una percentuale sopra lo 0%.' }]);
+      throw new ValidationError([
+        { path: 'realisationPercent', message: 'Un’azione non realizzata o solo programmata non può avere una percentuale sopra lo 0%.' },
+      ]);
     }
-    const { before, after } = await updateVersioned(tx, planActions, actionId, v.version, { status: v.status, realisationPercent: v.realisationPercent }, 'l’azione');
-    await recordAudit(tx, { actor, action: 'monitoring.action_progress.updated', entityType: 'plan_action', entityId: actionId, ambitoId: plan.ambitoId, before, after });
+    const { before, after } = await updateVersioned(
+      tx,
+      planActions,
+      actionId,
+      v.version,
+      { status: v.status, realisationPercent: v.realisationPercent },
+      'l’azione',
+    );
+    await recordAudit(tx, {
+      actor,
+      action: 'monitoring.action_progress.updated',
+      entityType: 'plan_action',
+      entityId: actionId,
+      ambitoId: plan.ambitoId,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -252,11 +360,24 @@ export async function importEvaluation({ db, actor, planId, fileName, text }: { 
   return db.transaction(async (tx) => {
     const issues: FieldIssue[] = [];
     if (grid.plan.from !== plan.periodStartYear || grid.plan.to !== plan.periodEndYear) {
-      issues.push({ path: `${fileName}, campo plan`, message: `la griglia è del piano ${grid.plan.from}-${grid.plan.to}, non del ${plan.periodStartYear}-${plan.periodEndYear}` });
+      issues.push({
+        path: `${fileName}, campo plan`,
+        message: `la griglia è del piano ${grid.plan.from}-${grid.plan.to}, non del ${plan.periodStartYear}-${plan.periodEndYear}`,
+      });
     }
     const objectives = await tx.select().from(planObjectives).where(eq(planObjectives.planId, planId));
     const byCode = new Map(objectives.map((o) => [o.code, o]));
-    const actions = objectives.length ? await tx.select().from(planActions).where(inArray(planActions.objectiveId, objectives.map((o) => o.id))) : [];
+    const actions = objectives.length
+      ? await tx
+          .select()
+          .from(planActions)
+          .where(
+            inArray(
+              planActions.objectiveId,
+              objectives.map((o) => o.id),
+            ),
+          )
+      : [];
     const values: (typeof objectiveEvaluations.$inferInsert)[] = [];
     for (const g of grid.objectives) {
       const where = `${fileName}, obiettivo ${g.code}`;
@@ -273,7 +394,10 @@ export async function importEvaluation({ db, actor, planId, fileName, text }: { 
       g.actions.forEach((a, i) => {
         const p = own[i]!.realisationPercent;
         if (p !== a.realisationPercent) {
-          issues.push({ path: `${where}, azione ${a.number}, campo realisationPercent`, message: `nella griglia ${a.realisationPercent}%, nel piano ${p === null ? 'non indicata' : `${p}%`}` });
+          issues.push({
+            path: `${where}, azione ${a.number}, campo realisationPercent`,
+            message: `nella griglia ${a.realisationPercent}%, nel piano ${p === null ? 'non indicata' : `${p}%`}`,
+          });
         }
       });
       values.push({
@@ -301,7 +425,12 @@ export async function importEvaluation({ db, actor, planId, fileName, text }: { 
     if (issues.length) {
       throw new ValidationError(issues.slice(0, 50), `La griglia di valutazione ${fileName} non è stata caricata: correggi gli errori indicati e riprova.`);
     }
-    await tx.delete(objectiveEvaluations).where(inArray(objectiveEvaluations.objectiveId, values.map((v) => v.objectiveId)));
+    await tx.delete(objectiveEvaluations).where(
+      inArray(
+        objectiveEvaluations.objectiveId,
+        values.map((v) => v.objectiveId),
+      ),
+    );
     await tx.insert(objectiveEvaluations).values(values);
     const summary = { file: fileName, objectives: values.length, publishedMean: grid.publishedMean?.label ?? null };
     await recordAudit(tx, { actor, action: 'monitoring.evaluation.imported', entityType: 'plan', entityId: planId, ambitoId: plan.ambitoId, after: summary });
@@ -318,7 +447,8 @@ export async function saveObjectiveEvaluation({ db, actor, objectiveId, input }:
     const { plan, scope } = await planScope(tx, objective.planId);
     authorize(actor, 'evaluation.write', scope);
     const actions = await tx.select().from(planActions).where(eq(planActions.objectiveId, objectiveId));
-    if (actions.length === 0) throw new ValidationError([{ path: 'objective', message: 'L’obiettivo non ha azioni: il grado di raggiungimento non si può calcolare.' }]);
+    if (actions.length === 0)
+      throw new ValidationError([{ path: 'objective', message: 'L’obiettivo non ha azioni: il grado di raggiungimento non si può calcolare.' }]);
     const { version, ...fields } = v;
     const patch = { ...fields };
     if (v.spendingBudgetedCents !== null && v.spendingPaidCents !== null) {
@@ -327,17 +457,41 @@ export async function saveObjectiveEvaluation({ db, actor, objectiveId, input }:
       patch.spendingPercent = s.percent;
     } else if (v.spendingPercent !== null) {
       const expected = v.spendingPercent < 100 ? 'below_100' : v.spendingPercent === 100 ? 'equal_100' : 'above_100';
-      if (v.spendingClass !== expected) throw new ValidationError([{ path: 'spendingClass', message: `Con ${v.spendingPercent}% la classe di coincidenza è «${expected === 'below_100' ? '<100%' : expected === 'equal_100' ? '100%' : '>100%'}».` }]);
+      if (v.spendingClass !== expected)
+        throw new ValidationError([
+          {
+            path: 'spendingClass',
+            message: `Con ${v.spendingPercent}% la classe di coincidenza è «${expected === 'below_100' ? '<100%' : expected === 'equal_100' ? '100%' : '>100%'}».`,
+          },
+        ]);
     }
     const [existing] = await tx.select().from(objectiveEvaluations).where(eq(objectiveEvaluations.objectiveId, objectiveId));
     if (!existing) {
       if (version !== 0) throw new ConflictError('la valutazione dell’obiettivo', null);
-      const [row] = await tx.insert(objectiveEvaluations).values({ planId: plan.id, objectiveId, ...patch }).returning();
-      await recordAudit(tx, { actor, action: 'monitoring.evaluation.created', entityType: 'objective_evaluation', entityId: row!.id, ambitoId: plan.ambitoId, after: row });
+      const [row] = await tx
+        .insert(objectiveEvaluations)
+        .values({ planId: plan.id, objectiveId, ...patch })
+        .returning();
+      await recordAudit(tx, {
+        actor,
+        action: 'monitoring.evaluation.created',
+        entityType: 'objective_evaluation',
+        entityId: row!.id,
+        ambitoId: plan.ambitoId,
+        after: row,
+      });
       return row!;
     }
     const { before, after } = await updateVersioned(tx, objectiveEvaluations, existing.id, version, patch, 'la valutazione dell’obiettivo');
-    await recordAudit(tx, { actor, action: 'monitoring.evaluation.updated', entityType: 'objective_evaluation', entityId: existing.id, ambitoId: plan.ambitoId, before, after });
+    await recordAudit(tx, {
+      actor,
+      action: 'monitoring.evaluation.updated',
+      entityType: 'objective_evaluation',
+      entityId: existing.id,
+      ambitoId: plan.ambitoId,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -361,7 +515,8 @@ export async function carryOverObjective({ db, actor, objectiveId, input }: { db
     const { plan, scope } = await planScope(tx, source.planId);
     authorize(actor, 'carryover', scope);
     const [evaluation] = await tx.select().from(objectiveEvaluations).where(eq(objectiveEvaluations.objectiveId, objectiveId));
-    if (!evaluation) throw new ValidationError([{ path: 'objective', message: 'Prima valuta l’obiettivo con la griglia regionale, poi riportalo nel piano successivo.' }]);
+    if (!evaluation)
+      throw new ValidationError([{ path: 'objective', message: 'Prima valuta l’obiettivo con la griglia regionale, poi riportalo nel piano successivo.' }]);
     const next = await nextPlanOf(tx, plan);
     if (!next) throw new ValidationError([{ path: 'mode', message: 'L’Ambito non ha ancora un piano successivo a questo: crealo nei Piani di Zona.' }]);
     const nextScope = await planScope(tx, next.id);
@@ -371,17 +526,31 @@ export async function carryOverObjective({ db, actor, objectiveId, input }: { db
     let target: { id: string; code: string } | null;
     let outcome: string;
     if (v.mode === 'link') {
-      const [o] = await tx.select({ id: planObjectives.id }).from(planObjectives).where(and(eq(planObjectives.id, v.targetObjectiveId!), eq(planObjectives.planId, next.id)));
+      const [o] = await tx
+        .select({ id: planObjectives.id })
+        .from(planObjectives)
+        .where(and(eq(planObjectives.id, v.targetObjectiveId!), eq(planObjectives.planId, next.id)));
       if (!o) throw new ValidationError([{ path: 'targetObjectiveId', message: 'L’obiettivo scelto non è del piano successivo.' }]);
       const r = await linkContinuity(tx, actor, o.id, source.code);
       target = r.objective;
       outcome = r.outcome;
     } else {
-      const description = [v.copyDescription ? source.description : null, v.copyCriticalIssues && evaluation.criticalIssues ? `Criticità emerse nella valutazione ${plan.periodStartYear}-${plan.periodEndYear}: ${evaluation.criticalIssues}` : null]
+      const description = [
+        v.copyDescription ? source.description : null,
+        v.copyCriticalIssues && evaluation.criticalIssues
+          ? `Criticità emerse nella valutazione ${plan.periodStartYear}-${plan.periodEndYear}: ${evaluation.criticalIssues}`
+          : null,
+      ]
         .filter(Boolean)
         .join('\n\n');
-      const chosen = v.actionIds.length ? await tx.select().from(planActions).where(and(eq(planActions.objectiveId, source.id), inArray(planActions.id, v.actionIds))) : [];
-      if (chosen.length !== v.actionIds.length) throw new ValidationError([{ path: 'actionIds', message: 'Alcune azioni scelte non sono di questo obiettivo.' }]);
+      const chosen = v.actionIds.length
+        ? await tx
+            .select()
+            .from(planActions)
+            .where(and(eq(planActions.objectiveId, source.id), inArray(planActions.id, v.actionIds)))
+        : [];
+      if (chosen.length !== v.actionIds.length)
+        throw new ValidationError([{ path: 'actionIds', message: 'Alcune azioni scelte non sono di questo obiettivo.' }]);
       chosen.sort((a, b) => a.position - b.position);
       const r = await carryIntoPlan(tx, actor, next.id, {
         code: v.code,
@@ -396,8 +565,21 @@ export async function carryOverObjective({ db, actor, objectiveId, input }: { db
       outcome = r.outcome;
     }
     const proposed = outcome === 'proposed';
-    const summary = { from: { plan: `${plan.periodStartYear}-${plan.periodEndYear}`, objective: source.code }, to: { plan: `${next.periodStartYear}-${next.periodEndYear}`, objective: target?.code ?? v.code }, mode: v.mode, actions: v.actionIds.length, proposed };
-    await recordAudit(tx, { actor, action: 'monitoring.objective.carried_over', entityType: 'plan_objective', entityId: target?.id ?? source.id, ambitoId: plan.ambitoId, after: summary });
+    const summary = {
+      from: { plan: `${plan.periodStartYear}-${plan.periodEndYear}`, objective: source.code },
+      to: { plan: `${next.periodStartYear}-${next.periodEndYear}`, objective: target?.code ?? v.code },
+      mode: v.mode,
+      actions: v.actionIds.length,
+      proposed,
+    };
+    await recordAudit(tx, {
+      actor,
+      action: 'monitoring.objective.carried_over',
+      entityType: 'plan_objective',
+      entityId: target?.id ?? source.id,
+      ambitoId: plan.ambitoId,
+      after: summary,
+    });
     return { objective: proposed ? null : target, nextPlanId: next.id, ...summary };
   });
 }
@@ -438,8 +620,14 @@ export async function sendDueReminders({ db, actor, planId, today, baseUrl }: { 
     ].join('\n');
     const fresh = recipients.filter((r) => !already.has(r.email));
     if (fresh.length) await tx.insert(outbox).values(fresh.map((r) => ({ ambitoId: plan.ambitoId, toAddress: r.email, toName: r.name, subject, body, topic })));
-    await recordAudit(tx, { actor, action: 'monitoring.reminders.sent', entityType: 'plan', entityId: planId, ambitoId: plan.ambitoId, after: { topic, written: fresh.length, skipped: recipients.length - fresh.length, due: due.total } });
+    await recordAudit(tx, {
+      actor,
+      action: 'monitoring.reminders.sent',
+      entityType: 'plan',
+      entityId: planId,
+      ambitoId: plan.ambitoId,
+      after: { topic, written: fresh.length, skipped: recipients.length - fresh.length, due: due.total },
+    });
     return { written: fresh.length, skipped: recipients.length - fresh.length, total: due.total };
   });
 }
-

@@ -21,7 +21,13 @@ export const monitoringSteps: DemoStep[] = [
       if (!plan) return;
       const [existing] = await db.select({ id: objectiveEvaluations.id }).from(objectiveEvaluations).where(eq(objectiveEvaluations.planId, plan.id)).limit(1);
       if (existing) return;
-      const r = await importEvaluation({ db, actor, planId: plan.id, fileName: 'evaluation-2021-2023.json', text: read('demo/gallarate/evaluation-2021-2023.json') });
+      const r = await importEvaluation({
+        db,
+        actor,
+        planId: plan.id,
+        fileName: 'evaluation-2021-2023.json',
+        text: read('demo/gallarate/evaluation-2021-2023.json'),
+      });
       log.info('demo: valutazione importata', { objectives: r.objectives, publishedMean: r.publishedMean });
     },
   },

@@ -77,7 +77,10 @@ export function parseMeasurementsCsv(fileName: string, text: string): Measuremen
       }
     }
     if (row.comuneIstat !== null && !/^\d{6}$/.test(row.comuneIstat)) {
-      issues.push({ path: `${fileName}, riga ${line}, colonna comune_istat`, message: `codice ISTAT non valido: «${row.comuneIstat}» (6 cifre, vuoto per l’intero Ambito)` });
+      issues.push({
+        path: `${fileName}, riga ${line}, colonna comune_istat`,
+        message: `codice ISTAT non valido: «${row.comuneIstat}» (6 cifre, vuoto per l’intero Ambito)`,
+      });
       ok = false;
     }
     if (!ok) continue;

@@ -1,15 +1,16 @@
-import { type Actor, type AmbitoScope, AMBITO_READERS, hasAmbitoRole, isComuneReferentOf, referentComuneIds, UFFICIO_DI_PIANO } from '../../shared/auth/actor.ts';
+import {
+  type Actor,
+  type AmbitoScope,
+  AMBITO_READERS,
+  hasAmbitoRole,
+  isComuneReferentOf,
+  referentComuneIds,
+  UFFICIO_DI_PIANO,
+} from '../../shared/auth/actor.ts';
 import { ForbiddenError } from '../../shared/errors.ts';
 import { makeAbilities, makeAuthorize } from '../../shared/auth/policy.ts';
 
-export type MonitoringAction =
-  | 'monitoring.read'
-  | 'measurement.write'
-  | 'period.lock'
-  | 'progress.write'
-  | 'evaluation.write'
-  | 'carryover'
-  | 'reminder.send';
+export type MonitoringAction = 'monitoring.read' | 'measurement.write' | 'period.lock' | 'progress.write' | 'evaluation.write' | 'carryover' | 'reminder.send';
 
 /** What a monitoring action is checked against: the Ambito, and the plan's status. */
 export interface MonitoringScope extends AmbitoScope {
@@ -62,7 +63,8 @@ export function authorizeMeasurement(actor: Actor, s: MonitoringScope & { comune
   const referent = referentComuneIds(actor, s.id).length > 0;
   if (referent && !hasAmbitoRole(actor, s, UFFICIO_DI_PIANO) && (s.status === undefined || UNDER_WAY.includes(s.status))) {
     if (!s.comuneId) throw new ForbiddenError('Come referente di un comune puoi inserire solo i valori del tuo comune, non quelli dell’intero Ambito.');
-    if (!isComuneReferentOf(actor, s, s.comuneId)) throw new ForbiddenError(`Come referente puoi inserire solo i valori del tuo comune${s.comuneName ? `, non quelli di ${s.comuneName}` : ''}.`);
+    if (!isComuneReferentOf(actor, s, s.comuneId))
+      throw new ForbiddenError(`Come referente puoi inserire solo i valori del tuo comune${s.comuneName ? `, non quelli di ${s.comuneName}` : ''}.`);
     throw new ForbiddenError('Questo indicatore non è rilevato per comune: il valore lo inserisce l’Ufficio di Piano.');
   }
   authorize(actor, 'measurement.write', s);

@@ -1,7 +1,14 @@
 import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../shared/db/client.ts';
 import { renderChartSvg } from '../../shared/charts/charts.server.ts';
-import { ACTION_STATUS_LABELS, INDICATOR_AGGREGATION_LABELS, INDICATOR_KIND_LABELS, PERIODICITY_LABELS, type ActionStatus, type IndicatorKind } from '../planning/plan-document.schema.ts';
+import {
+  ACTION_STATUS_LABELS,
+  INDICATOR_AGGREGATION_LABELS,
+  INDICATOR_KIND_LABELS,
+  PERIODICITY_LABELS,
+  type ActionStatus,
+  type IndicatorKind,
+} from '../planning/plan-document.schema.ts';
 import { planActions, planIndicators, planObjectives, plans, type PlanIndicator } from '../planning/planning.schema.ts';
 import { ambiti, comuni } from '../territory/territory.schema.ts';
 import { listAmbitoComuni } from '../territory/territory.queries.ts';
@@ -52,15 +59,33 @@ function targetsOf(indicator: Pick<PlanIndicator, 'targets'>): IndicatorTarget[]
   return indicator.targets as unknown as IndicatorTarget[];
 }
 
-function evaluate(indicator: Pick<PlanIndicator, 'kind' | 'aggregation' | 'targets'>, rows: readonly MeasurementRow[], plan: { periodStartYear: number; periodEndYear: number }, today: string) {
+function evaluate(
+  indicator: Pick<PlanIndicator, 'kind' | 'aggregation' | 'targets'>,
+  rows: readonly MeasurementRow[],
+  plan: { periodStartYear: number; periodEndYear: number },
+  today: string,
+) {
   const series = ambitoSeries(indicator.kind, rows, indicator.aggregation);
   let evaluations: IndicatorTargetEvaluation[];
   try {
-    evaluations = evaluateIndicatorTargets({ kind: indicator.kind, aggregation: indicator.aggregation, targets: targetsOf(indicator) }, series.measurements, { today, planStartYear: plan.periodStartYear, planEndYear: plan.periodEndYear });
+    evaluations = evaluateIndicatorTargets({ kind: indicator.kind, aggregation: indicator.aggregation, targets: targetsOf(indicator) }, series.measurements, {
+      today,
+      planStartYear: plan.periodStartYear,
+      planEndYear: plan.periodEndYear,
+    });
   } catch (error) {
     // A target that does not fit the indicator's values (e.g. a threshold on a yes/no) is shown, not hidden.
-    const message = error instanceof Error && 'issues' in error ? ((error as { issues: { message: string }[] }).issues[0]?.message ?? error.message) : String(error);
-    evaluations = targetsOf(indicator).map((t) => ({ year: t.year, judgedYear: t.year ?? plan.periodEndYear, rule: t.rule, text: t.text, description: t.text, status: 'dati_mancanti' as const, reason: `target non valutabile: ${message}` }));
+    const message =
+      error instanceof Error && 'issues' in error ? ((error as { issues: { message: string }[] }).issues[0]?.message ?? error.message) : String(error);
+    evaluations = targetsOf(indicator).map((t) => ({
+      year: t.year,
+      judgedYear: t.year ?? plan.periodEndYear,
+      rule: t.rule,
+      text: t.text,
+      description: t.text,
+      status: 'dati_mancanti' as const,
+      reason: `target non valutabile: ${message}`,
+    }));
   }
   return { series, evaluations, status: summaryStatus(evaluations.map((e) => e.status)) };
 }
@@ -116,17 +141,29 @@ function displayOf(v: MeasurementValue): string {
   if (typeof v === 'number') return new Intl.NumberFormat('it-IT', { maximumFractionDigits: 2 }).format(v);
   if (typeof v === 'boolean') return v ? 'sì' : 'no';
   if (typeof v === 'string') return `«${v}»`;
-  return v.denominator === 0 ? `${v.numerator}/${v.denominator}` : `${new Intl.NumberFormat('it-IT', { maximumFractionDigits: 2 }).format((v.numerator * 100) / v.denominator)} % (${v.numerator}/${v.denominator})`;
+  return v.denominator === 0
+    ? `${v.numerator}/${v.denominator}`
+    : `${new Intl.NumberFormat('it-IT', { maximumFractionDigits: 2 }).format((v.numerator * 100) / v.denominator)} % (${v.numerator}/${v.denominator})`;
 }
 
 /** The plans of an Ambito that monitoring shows, newest first. */
 export async function listMonitoringPlans(db: DbOrTx, ambitoId: string) {
   const rows = await db.select().from(plans).where(eq(plans.ambitoId, ambitoId)).orderBy(desc(plans.periodStartYear));
   const evaluated = rows.length
-    ? await db.selectDistinct({ planId: objectiveEvaluations.planId }).from(objectiveEvaluations).where(inArray(objectiveEvaluations.planId, rows.map((r) => r.id)))
+    ? await db
+        .selectDistinct({ planId: objectiveEvaluations.planId })
+        .from(objectiveEvaluations)
+        .where(
+          inArray(
+            objectiveEvaluations.planId,
+            rows.map((r) => r.id),
+          ),
+        )
     : [];
   const withEvaluation = new Set(evaluated.map((e) => e.planId));
-  return rows.filter((p) => p.status !== 'draft' && p.status !== 'consultation').map((p) => ({ ...p, hasEvaluation: withEvaluation.has(p.id), underWay: UNDER_WAY_STATUSES.includes(p.status) }));
+  return rows
+    .filter((p) => p.status !== 'draft' && p.status !== 'consultation')
+    .map((p) => ({ ...p, hasEvaluation: withEvaluation.has(p.id), underWay: UNDER_WAY_STATUSES.includes(p.status) }));
 }
 
 export async function getPlanForMonitoring(db: DbOrTx, planId: string) {
@@ -163,7 +200,11 @@ export async function listDue(db: DbOrTx, planId: string, today: string): Promis
     .leftJoin(planActions, eq(planActions.id, planIndicators.actionId))
     .where(eq(planObjectives.planId, planId))
     .orderBy(asc(planObjectives.position), asc(planIndicators.position));
-  const measured = new Set((await db.select({ indicatorId: measurements.indicatorId, period: measurements.period }).from(measurements).where(eq(measurements.planId, planId))).map((m) => `${m.indicatorId}|${m.period}`));
+  const measured = new Set(
+    (await db.select({ indicatorId: measurements.indicatorId, period: measurements.period }).from(measurements).where(eq(measurements.planId, planId))).map(
+      (m) => `${m.indicatorId}|${m.period}`,
+    ),
+  );
   return dueMeasurements(
     rows.map((r) => ({
       indicatorId: r.id,
@@ -194,7 +235,11 @@ export function lockablePeriods(plan: { periodStartYear: number; periodEndYear: 
 }
 
 /** Figures of an indicator year by year (value, target threshold) for the targets-vs-actuals chart and its table. */
-function yearlyFigures(indicator: Pick<PlanIndicator, 'kind' | 'aggregation' | 'targets'>, series: { period: string; value: MeasurementValue }[], years: number[]) {
+function yearlyFigures(
+  indicator: Pick<PlanIndicator, 'kind' | 'aggregation' | 'targets'>,
+  series: { period: string; value: MeasurementValue }[],
+  years: number[],
+) {
   const targets = targetsOf(indicator);
   const aggregation = aggregationOf(indicator.kind, indicator.aggregation);
   const numeric = indicator.kind === 'count' || indicator.kind === 'duration' || indicator.kind === 'ratio';
@@ -230,13 +275,21 @@ export async function getIndicatorMonitoring(db: DbOrTx, indicatorId: string, to
     .where(eq(measurements.indicatorId, indicatorId))
     .orderBy(asc(measurements.period), asc(comuni.name));
   const plan = header.plan;
-  const { series, evaluations, status } = evaluate(row.indicator, rows.map((r) => r.m), plan, today);
+  const { series, evaluations, status } = evaluate(
+    row.indicator,
+    rows.map((r) => r.m),
+    plan,
+    today,
+  );
   const years = Array.from({ length: plan.periodEndYear - plan.periodStartYear + 1 }, (_, i) => plan.periodStartYear + i);
   const yearly = yearlyFigures(row.indicator, series.measurements, years);
   const percent = row.indicator.kind === 'ratio';
   const chartSvg =
     series.measurements.length && yearly.some((y) => y.actual !== null)
-      ? renderChartSvg(targetsVsActualsChart({ years, actual: yearly.map((y) => y.actual), target: yearly.map((y) => y.target), percent }), { width: 640, height: 260 })
+      ? renderChartSvg(targetsVsActualsChart({ years, actual: yearly.map((y) => y.actual), target: yearly.map((y) => y.target), percent }), {
+          width: 640,
+          height: 260,
+        })
       : null;
   const granularity = granularityOf(row.indicator.periodicity);
   const choices = periodChoices(row.indicator.periodicity, plan, today);
@@ -262,7 +315,11 @@ export async function getIndicatorMonitoring(db: DbOrTx, indicatorId: string, to
       comuneId: r.m.comuneId,
       comuneName: r.comuneName,
       display: formatValue(row.indicator.kind, r.m),
-      raw: { value: r.m.valueNumber ?? r.m.valueText ?? (r.m.valueBoolean === null ? null : r.m.valueBoolean ? 'sì' : 'no'), numerator: r.m.numerator, denominator: r.m.denominator },
+      raw: {
+        value: r.m.valueNumber ?? r.m.valueText ?? (r.m.valueBoolean === null ? null : r.m.valueBoolean ? 'sì' : 'no'),
+        numerator: r.m.numerator,
+        denominator: r.m.denominator,
+      },
       note: r.m.note,
       version: r.m.version,
       locked: locks.some((l) => periodWithin(r.m.period, l.period)),
@@ -309,16 +366,43 @@ export async function getPlanDashboard(db: DbOrTx, planId: string, today: string
     const actionRows = acts.map((a) => {
       const targets = indicators.filter((i) => i.actionId === a.id).flatMap((i) => evaluated.get(i.id)!.evaluations);
       const r = actionRealisation({ declaredPercent: a.realisationPercent, targets }, `azione ${a.number}`);
-      return { id: a.id, number: a.number, description: a.description, responsible: a.responsible, status: a.status, statusLabel: ACTION_STATUS_LABELS[a.status as ActionStatus] ?? a.status, realisationPercent: a.realisationPercent, version: a.version, realisation: r, weight: a.weight };
+      return {
+        id: a.id,
+        number: a.number,
+        description: a.description,
+        responsible: a.responsible,
+        status: a.status,
+        statusLabel: ACTION_STATUS_LABELS[a.status as ActionStatus] ?? a.status,
+        realisationPercent: a.realisationPercent,
+        version: a.version,
+        realisation: r,
+        weight: a.weight,
+      };
     });
     const allWeighted = actionRows.length > 0 && actionRows.every((a) => a.weight !== null);
-    const progress = objectiveProgress(actionRows.map((a) => ({ code: a.number, value: a.realisation.value, weight: allWeighted ? a.weight : null })), o.code);
+    const progress = objectiveProgress(
+      actionRows.map((a) => ({ code: a.number, value: a.realisation.value, weight: allWeighted ? a.weight : null })),
+      o.code,
+    );
     const objectiveIndicators = indicators.filter((i) => i.objectiveId === o.id);
     const statuses = objectiveIndicators.flatMap((i) => evaluated.get(i.id)!.evaluations);
-    return { id: o.id, code: o.code, title: o.title, kind: o.kind, area: area(o), weight: o.weight, actions: actionRows, progress, counts: countTargets(statuses), indicators: objectiveIndicators.length };
+    return {
+      id: o.id,
+      code: o.code,
+      title: o.title,
+      kind: o.kind,
+      area: area(o),
+      weight: o.weight,
+      actions: actionRows,
+      progress,
+      counts: countTargets(statuses),
+      indicators: objectiveIndicators.length,
+    };
   });
   const objectivesWeighted = objectiveRows.length > 0 && objectiveRows.every((o) => o.weight !== null);
-  const progress = planProgress(objectiveRows.map((o) => ({ code: o.code, area: o.area, value: o.progress.value, weight: objectivesWeighted ? o.weight : null })));
+  const progress = planProgress(
+    objectiveRows.map((o) => ({ code: o.code, area: o.area, value: o.progress.value, weight: objectivesWeighted ? o.weight : null })),
+  );
   const dueByIndicator = new Set(due.groups.flatMap((g) => g.items.map((i) => i.indicatorId)));
   const areas = [...new Set(objectiveRows.map((o) => o.area))].map((name) => {
     const inArea = objectiveRows.filter((o) => o.area === name);
@@ -339,9 +423,22 @@ export async function getPlanDashboard(db: DbOrTx, planId: string, today: string
       const o = objectives.find((x) => x.id === i.objectiveId)!;
       const yearly = yearlyFigures(i, e.series.measurements, years);
       const svg = yearly.some((y) => y.actual !== null)
-        ? renderChartSvg(targetsVsActualsChart({ years, actual: yearly.map((y) => y.actual), target: yearly.map((y) => y.target), percent: i.kind === 'ratio' }), { width: 520, height: 220 })
+        ? renderChartSvg(
+            targetsVsActualsChart({ years, actual: yearly.map((y) => y.actual), target: yearly.map((y) => y.target), percent: i.kind === 'ratio' }),
+            { width: 520, height: 220 },
+          )
         : null;
-      return { id: i.id, objectiveCode: o.code, code: i.code, label: i.label, status: e.status, statusLabel: e.status ? TARGET_STATUS_LABELS[e.status] : 'senza target', evaluations: e.evaluations, yearly, svg };
+      return {
+        id: i.id,
+        objectiveCode: o.code,
+        code: i.code,
+        label: i.label,
+        status: e.status,
+        statusLabel: e.status ? TARGET_STATUS_LABELS[e.status] : 'senza target',
+        evaluations: e.evaluations,
+        yearly,
+        svg,
+      };
     });
   return {
     ...header,
@@ -415,18 +512,33 @@ export async function getObjectiveEvaluation(db: DbOrTx, objectiveId: string) {
   const plan = evaluation.plan;
   const candidates = await db.select().from(plans).where(eq(plans.ambitoId, plan.ambitoId));
   const next = candidates.filter((p) => p.periodStartYear > plan.periodEndYear).sort((a, b) => a.periodStartYear - b.periodStartYear)[0] ?? null;
-  const nextObjectives = next ? await db.select({ id: planObjectives.id, code: planObjectives.code, title: planObjectives.title, links: planObjectives.links }).from(planObjectives).where(eq(planObjectives.planId, next.id)).orderBy(asc(planObjectives.position)) : [];
+  const nextObjectives = next
+    ? await db
+        .select({ id: planObjectives.id, code: planObjectives.code, title: planObjectives.title, links: planObjectives.links })
+        .from(planObjectives)
+        .where(eq(planObjectives.planId, next.id))
+        .orderBy(asc(planObjectives.position))
+    : [];
   return {
     ...evaluation,
     objective: { ...row, description: objective.description },
     next: next ? { id: next.id, title: next.title, status: next.status, periodStartYear: next.periodStartYear, periodEndYear: next.periodEndYear } : null,
-    nextObjectives: nextObjectives.map((o) => ({ id: o.id, code: o.code, title: o.title, continues: (o.links as { continuesObjective: string | null }).continuesObjective })),
+    nextObjectives: nextObjectives.map((o) => ({
+      id: o.id,
+      code: o.code,
+      title: o.title,
+      continues: (o.links as { continuesObjective: string | null }).continuesObjective,
+    })),
   };
 }
 
 /** Whether an indicator is measured per comune (at least one value recorded for a comune). */
 export async function isMeasuredPerComune(db: DbOrTx, indicatorId: string): Promise<boolean> {
-  const rows = await db.select({ indicatorId: measurements.indicatorId, comuneId: measurements.comuneId }).from(measurements).where(and(eq(measurements.indicatorId, indicatorId), isNotNull(measurements.comuneId))).limit(1);
+  const rows = await db
+    .select({ indicatorId: measurements.indicatorId, comuneId: measurements.comuneId })
+    .from(measurements)
+    .where(and(eq(measurements.indicatorId, indicatorId), isNotNull(measurements.comuneId)))
+    .limit(1);
   return measuredPerComune(rows).size > 0;
 }
 
@@ -437,20 +549,51 @@ export async function isMeasuredPerComune(db: DbOrTx, indicatorId: string): Prom
  */
 export async function listComuneDue(db: DbOrTx, ambitoId: string, comuneId: string, today: string) {
   const underWay = (await listMonitoringPlans(db, ambitoId)).filter((p) => p.underWay);
-  const out: { planId: string; planTitle: string; indicatorId: string; objectiveCode: string; code: string; label: string; period: string; periodLabel: string; state: 'closed' | 'open'; locked: boolean }[] = [];
+  const out: {
+    planId: string;
+    planTitle: string;
+    indicatorId: string;
+    objectiveCode: string;
+    code: string;
+    label: string;
+    period: string;
+    periodLabel: string;
+    state: 'closed' | 'open';
+    locked: boolean;
+  }[] = [];
   for (const plan of underWay) {
     const indicators = await db
-      .select({ id: planIndicators.id, code: planIndicators.code, label: planIndicators.label, periodicity: planIndicators.periodicity, objectiveCode: planObjectives.code })
+      .select({
+        id: planIndicators.id,
+        code: planIndicators.code,
+        label: planIndicators.label,
+        periodicity: planIndicators.periodicity,
+        objectiveCode: planObjectives.code,
+      })
       .from(planIndicators)
       .innerJoin(planObjectives, eq(planObjectives.id, planIndicators.objectiveId))
       .where(eq(planObjectives.planId, plan.id))
       .orderBy(asc(planObjectives.position), asc(planIndicators.position));
-    const values = await db.select({ indicatorId: measurements.indicatorId, period: measurements.period, comuneId: measurements.comuneId }).from(measurements).where(eq(measurements.planId, plan.id));
+    const values = await db
+      .select({ indicatorId: measurements.indicatorId, period: measurements.period, comuneId: measurements.comuneId })
+      .from(measurements)
+      .where(eq(measurements.planId, plan.id));
     const locks = (await listLocks(db, plan.id)).map((l) => l.period);
     const byId = new Map(indicators.map((i) => [i.id, i]));
     for (const d of comuneDue({ indicators, values, comuneId, plan, locks, today })) {
       const i = byId.get(d.indicatorId)!;
-      out.push({ planId: plan.id, planTitle: plan.title, indicatorId: i.id, objectiveCode: i.objectiveCode, code: i.code, label: i.label, period: d.period, periodLabel: periodName(d.period), state: d.state, locked: d.locked });
+      out.push({
+        planId: plan.id,
+        planTitle: plan.title,
+        indicatorId: i.id,
+        objectiveCode: i.objectiveCode,
+        code: i.code,
+        label: i.label,
+        period: d.period,
+        periodLabel: periodName(d.period),
+        state: d.state,
+        locked: d.locked,
+      });
     }
   }
   return out;

@@ -58,7 +58,10 @@ describe('periods', () => {
     const plan = { periodStartYear: 2025, periodEndYear: 2027 };
     assert.equal(checkPeriodFor('2026-S1', 'semester', plan), null);
     assert.equal(checkPeriodFor('2024', 'year', plan), null, 'the year before the plan is allowed, for the baseline');
-    assert.equal(checkPeriodFor('2026', 'semester', plan), 'l’indicatore si misura con cadenza semestrale: scegli uno dei suoi periodi, come 2026-S1, non «2026»');
+    assert.equal(
+      checkPeriodFor('2026', 'semester', plan),
+      'l’indicatore si misura con cadenza semestrale: scegli uno dei suoi periodi, come 2026-S1, non «2026»',
+    );
     assert.equal(checkPeriodFor('2026-S3', 'semester', plan), 'periodo non valido: «2026-S3» (es. 2026-S1)');
     assert.match(checkPeriodFor('2028-S1', 'semester', plan)!, /^periodo 2028-S1 fuori dal piano \(2025-2027/);
     assert.equal(periodName('2026-S2'), '2° semestre 2026');
@@ -80,10 +83,16 @@ describe('values', () => {
     assert.deepEqual(readValue('boolean', { value: 'Sì' }, at).value.valueBoolean, true);
     assert.deepEqual(readValue('category', { value: 'protocollo attivato' }, at).value.valueText, 'protocollo attivato');
     assert.deepEqual(readValue('ratio', { numerator: '12', denominator: '25' }, at).value, { ...none, numerator: 12, denominator: 25 });
-    assert.deepEqual(readValue('ratio', { numerator: '30', denominator: '25' }, at).issues, [{ path: 'colonna numerator', message: 'il numeratore (30) supera il denominatore (25)' }]);
-    assert.deepEqual(readValue('count', { value: 'forse' }, at).issues, [{ path: 'colonna value', message: 'numero non valido: «forse» (scrivi ad esempio 12 o 1.234,5)' }]);
+    assert.deepEqual(readValue('ratio', { numerator: '30', denominator: '25' }, at).issues, [
+      { path: 'colonna numerator', message: 'il numeratore (30) supera il denominatore (25)' },
+    ]);
+    assert.deepEqual(readValue('count', { value: 'forse' }, at).issues, [
+      { path: 'colonna value', message: 'numero non valido: «forse» (scrivi ad esempio 12 o 1.234,5)' },
+    ]);
     assert.deepEqual(readValue('boolean', { value: 'boh' }, at).issues, [{ path: 'colonna value', message: 'risposta non valida: «boh» (scrivi sì o no)' }]);
-    assert.deepEqual(readValue('count', { value: '3', numerator: '1' }, at).issues, [{ path: 'colonna numerator', message: 'numeratore e denominatore valgono solo per gli indicatori di tipo rapporto' }]);
+    assert.deepEqual(readValue('count', { value: '3', numerator: '1' }, at).issues, [
+      { path: 'colonna numerator', message: 'numeratore e denominatore valgono solo per gli indicatori di tipo rapporto' },
+    ]);
   });
 
   test('the Ambito series is the Ambito row, or the sum of the comuni for counts and ratios', () => {
@@ -93,13 +102,23 @@ describe('values', () => {
       { ...none, period: '2026-S2', comuneId: null, valueNumber: 7 },
       { ...none, period: '2026-S2', comuneId: 'a', valueNumber: 1 },
     ];
-    assert.deepEqual(ambitoSeries('count', rows), { measurements: [{ period: '2026-S1', value: 5 }, { period: '2026-S2', value: 7 }], summedPeriods: ['2026-S1'] });
+    assert.deepEqual(ambitoSeries('count', rows), {
+      measurements: [
+        { period: '2026-S1', value: 5 },
+        { period: '2026-S2', value: 7 },
+      ],
+      summedPeriods: ['2026-S1'],
+    });
     const ratios = [
       { ...none, period: '2026-S1', comuneId: 'a', numerator: 3, denominator: 4 },
       { ...none, period: '2026-S1', comuneId: 'b', numerator: 1, denominator: 6 },
     ];
     assert.deepEqual(ambitoSeries('ratio', ratios).measurements, [{ period: '2026-S1', value: { numerator: 4, denominator: 10 } }]);
-    assert.deepEqual(ambitoSeries('boolean', [{ ...none, period: '2026-S1', comuneId: 'a', valueBoolean: true }]).measurements, [], 'yes/no answers of comuni are not summed');
+    assert.deepEqual(
+      ambitoSeries('boolean', [{ ...none, period: '2026-S1', comuneId: 'a', valueBoolean: true }]).measurements,
+      [],
+      'yes/no answers of comuni are not summed',
+    );
   });
 });
 
@@ -115,40 +134,89 @@ describe('targets of an indicator', () => {
   };
 
   test('the yearly targets of a LEPS card get a status and a reason in words', () => {
-    const r = evaluateIndicatorTargets(pua, [
-      { period: '2025-S1', value: { numerator: 12, denominator: 25 } },
-      { period: '2025-S2', value: { numerator: 12, denominator: 25 } },
-      { period: '2026-S1', value: { numerator: 20, denominator: 25 } },
-    ], { today: '2026-11-26', ...PLAN });
-    assert.deepEqual(r.map((e) => [e.description, e.status, e.reason]), [
-      ['2025: ≥ 50 %', 'non_raggiunto', '2025: 48 % < 50 % → non raggiunto'],
-      ['2026: ≥ 75 %', 'in_corso', '2026: periodo in corso (dato del 1° semestre: 80 %)'],
-      ['2027: ≥ 100 %', 'in_corso', '2027: periodo non ancora iniziato'],
-    ]);
+    const r = evaluateIndicatorTargets(
+      pua,
+      [
+        { period: '2025-S1', value: { numerator: 12, denominator: 25 } },
+        { period: '2025-S2', value: { numerator: 12, denominator: 25 } },
+        { period: '2026-S1', value: { numerator: 20, denominator: 25 } },
+      ],
+      { today: '2026-11-26', ...PLAN },
+    );
+    assert.deepEqual(
+      r.map((e) => [e.description, e.status, e.reason]),
+      [
+        ['2025: ≥ 50 %', 'non_raggiunto', '2025: 48 % < 50 % → non raggiunto'],
+        ['2026: ≥ 75 %', 'in_corso', '2026: periodo in corso (dato del 1° semestre: 80 %)'],
+        ['2027: ≥ 100 %', 'in_corso', '2027: periodo non ancora iniziato'],
+      ],
+    );
     assert.equal(summaryStatus(r.map((e) => e.status)), 'non_raggiunto');
   });
 
   // Seed 002, objective N: "almeno 3 iniziative nel triennio" besides "almeno 1 all’anno".
   test('a count threshold for the whole plan is judged on the sum of its years', () => {
     const n = { kind: 'count', targets: [{ year: null, rule: { type: 'gte' as const, value: 3 }, text: 'almeno 3 nel triennio' }] };
-    const two = [{ period: '2025-S1', value: 1 }, { period: '2026-S1', value: 1 }];
-    assert.deepEqual(evaluateIndicatorTargets(n, two, { today: '2026-11-26', ...PLAN }).map((e) => [e.status, e.reason]), [['in_corso', '2025-2027: periodo in corso, somma finora 2 < 3']]);
+    const two = [
+      { period: '2025-S1', value: 1 },
+      { period: '2026-S1', value: 1 },
+    ];
+    assert.deepEqual(
+      evaluateIndicatorTargets(n, two, { today: '2026-11-26', ...PLAN }).map((e) => [e.status, e.reason]),
+      [['in_corso', '2025-2027: periodo in corso, somma finora 2 < 3']],
+    );
     const three = [...two, { period: '2026-S2', value: 1 }];
-    assert.deepEqual(evaluateIndicatorTargets(n, three, { today: '2026-12-31', ...PLAN }).map((e) => [e.status, e.reason]), [['raggiunto', '2025-2027: somma 3 = 3 → raggiunto']]);
-    assert.deepEqual(evaluateIndicatorTargets(n, two, { today: '2028-01-10', ...PLAN }).map((e) => e.status), ['dati_mancanti']);
+    assert.deepEqual(
+      evaluateIndicatorTargets(n, three, { today: '2026-12-31', ...PLAN }).map((e) => [e.status, e.reason]),
+      [['raggiunto', '2025-2027: somma 3 = 3 → raggiunto']],
+    );
+    assert.deepEqual(
+      evaluateIndicatorTargets(n, two, { today: '2028-01-10', ...PLAN }).map((e) => e.status),
+      ['dati_mancanti'],
+    );
   });
 
   test('a yes/no target without a year is reached as soon as the answer is yes', () => {
     const report = { kind: 'boolean', targets: [{ year: null, rule: { type: 'eq_yes' as const }, text: 'Report (sì/no)' }] };
-    const r = evaluateIndicatorTargets(report, [{ period: '2025-S1', value: false }, { period: '2025-S2', value: true }], { today: '2026-11-26', ...PLAN });
-    assert.deepEqual(r.map((e) => [e.status, e.reason]), [['raggiunto', 'entro il 2027, 2025: sì → raggiunto']]);
-    const no = evaluateIndicatorTargets(report, [{ period: '2025-S1', value: false }, { period: '2025-S2', value: false }], { today: '2026-11-26', ...PLAN });
-    assert.deepEqual(no.map((e) => [e.status, e.reason]), [['in_corso', 'entro il 2027, ultimo dato 2025: no → non raggiunto']]);
+    const r = evaluateIndicatorTargets(
+      report,
+      [
+        { period: '2025-S1', value: false },
+        { period: '2025-S2', value: true },
+      ],
+      { today: '2026-11-26', ...PLAN },
+    );
+    assert.deepEqual(
+      r.map((e) => [e.status, e.reason]),
+      [['raggiunto', 'entro il 2027, 2025: sì → raggiunto']],
+    );
+    const no = evaluateIndicatorTargets(
+      report,
+      [
+        { period: '2025-S1', value: false },
+        { period: '2025-S2', value: false },
+      ],
+      { today: '2026-11-26', ...PLAN },
+    );
+    assert.deepEqual(
+      no.map((e) => [e.status, e.reason]),
+      [['in_corso', 'entro il 2027, ultimo dato 2025: no → non raggiunto']],
+    );
   });
 
   test('the baseline of a yes/no indicator is recorded, not judged', () => {
-    const r = evaluateIndicatorTargets({ kind: 'boolean', targets: [{ year: 2025, rule: { type: 'baseline' }, text: 'T0' }] }, [{ period: '2025-S1', value: true }, { period: '2025-S2', value: false }], { today: '2026-11-26', ...PLAN });
-    assert.deepEqual(r.map((e) => [e.status, e.reason]), [['baseline', '2025: valore di partenza (T0) = no']]);
+    const r = evaluateIndicatorTargets(
+      { kind: 'boolean', targets: [{ year: 2025, rule: { type: 'baseline' }, text: 'T0' }] },
+      [
+        { period: '2025-S1', value: true },
+        { period: '2025-S2', value: false },
+      ],
+      { today: '2026-11-26', ...PLAN },
+    );
+    assert.deepEqual(
+      r.map((e) => [e.status, e.reason]),
+      [['baseline', '2025: valore di partenza (T0) = no']],
+    );
   });
 });
 
@@ -182,7 +250,12 @@ describe('overdue and to be collected (now injected)', () => {
 
   test('after a period closes, only the values of closed periods without a value are overdue, every closed period counted', () => {
     const measured = new Set(['1|2025-S1']);
-    const due = dueMeasurements([ind('1', 'semiannual', 'A', 'Mario Rossi'), ind('2', 'annual', 'B'), ind('3', 'quarterly', 'B', ' ')], measured, plan, '2026-02-10');
+    const due = dueMeasurements(
+      [ind('1', 'semiannual', 'A', 'Mario Rossi'), ind('2', 'annual', 'B'), ind('3', 'quarterly', 'B', ' ')],
+      measured,
+      plan,
+      '2026-02-10',
+    );
     // 1: 2025-S2 (2025-S1 measured); 2: 2025; 3: 2025-Q1…Q4.
     assert.equal(due.total, 6);
     assert.equal(due.indicators, 3);
@@ -217,17 +290,34 @@ describe('the periods a value can be entered for (the select of the entry form)'
   test('built from the indicator’s frequency and the plan’s years, up to the period under way', () => {
     assert.deepEqual(
       periodChoices('semiannual', plan, '2025-09-15').map((c) => c.label),
-      ['1° semestre 2024 (valore di partenza, prima del piano)', '2° semestre 2024 (valore di partenza, prima del piano)', '1° semestre 2025 (chiuso)', '2° semestre 2025 (in corso)'],
+      [
+        '1° semestre 2024 (valore di partenza, prima del piano)',
+        '2° semestre 2024 (valore di partenza, prima del piano)',
+        '1° semestre 2025 (chiuso)',
+        '2° semestre 2025 (in corso)',
+      ],
     );
-    assert.deepEqual(periodChoices('annual', plan, '2026-01-01').map((c) => c.key), ['2024', '2025', '2026']);
-    assert.deepEqual(periodChoices('quarterly', plan, '2025-04-01').map((c) => c.key), ['2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4', '2025-Q1', '2025-Q2']);
+    assert.deepEqual(
+      periodChoices('annual', plan, '2026-01-01').map((c) => c.key),
+      ['2024', '2025', '2026'],
+    );
+    assert.deepEqual(
+      periodChoices('quarterly', plan, '2025-04-01').map((c) => c.key),
+      ['2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4', '2025-Q1', '2025-Q2'],
+    );
     assert.equal(periodChoices(null, plan, '2030-01-01').length, 8, 'semester by default; every period of the plan once it is over');
   });
   test('every choice is accepted by the server check, and a period outside them is refused with a message', () => {
     const now = '2025-09-15';
     for (const c of periodChoices('quarterly', plan, now)) assert.equal(checkPeriodFor(c.key, 'quarter', plan, now), null, c.key);
-    assert.equal(checkPeriodFor('2025-Q4', 'quarter', plan, now), 'il periodo 4° trimestre 2025 non è ancora iniziato: il suo valore si inserisce quando è in corso o chiuso');
-    assert.equal(checkPeriodFor('2025-S1', 'quarter', plan, now), 'l’indicatore si misura con cadenza trimestrale: scegli uno dei suoi periodi, come 2026-Q1, non «2025-S1»');
+    assert.equal(
+      checkPeriodFor('2025-Q4', 'quarter', plan, now),
+      'il periodo 4° trimestre 2025 non è ancora iniziato: il suo valore si inserisce quando è in corso o chiuso',
+    );
+    assert.equal(
+      checkPeriodFor('2025-S1', 'quarter', plan, now),
+      'l’indicatore si misura con cadenza trimestrale: scegli uno dei suoi periodi, come 2026-Q1, non «2025-S1»',
+    );
     assert.match(checkPeriodFor('2023-Q4', 'quarter', plan, now)!, /^periodo 2023-Q4 fuori dal piano/);
   });
 });
@@ -265,7 +355,10 @@ describe('flows, stocks and rates: the yearly value follows the indicator', () =
   });
 
   test('a rate is recomputed from numerator and denominator; a rate without them is the last period’s, and says so', () => {
-    const ratios = [{ period: '2025-S1', value: { numerator: 1, denominator: 10 } }, { period: '2025-S2', value: { numerator: 9, denominator: 10 } }];
+    const ratios = [
+      { period: '2025-S1', value: { numerator: 1, denominator: 10 } },
+      { period: '2025-S2', value: { numerator: 9, denominator: 10 } },
+    ];
     assert.equal(yearFigure(ratios, 2025, yearlyRuleOf({ kind: 'ratio' }).engine).value, 50);
     assert.equal(yearFigure(ratios, 2025, yearlyRuleOf({ kind: 'ratio', aggregation: 'stock' }).engine).value, 90, 'a share at year end');
     const percents = [S(30, '2025-S1'), S(40, '2025-S2')];
@@ -273,7 +366,10 @@ describe('flows, stocks and rates: the yearly value follows the indicator', () =
     assert.equal(yearFigure(percents, 2025, rule.engine).value, 40, 'not 70');
     assert.match(rule.text, /^tasso dell’ultimo periodo: l’indicatore non registra numeratore e denominatore/);
     // Comuni's bare percentages are not added up into the Ambito's.
-    const rows = [{ ...none, period: '2025-S1', comuneId: 'a', valueNumber: 30 }, { ...none, period: '2025-S1', comuneId: 'b', valueNumber: 50 }];
+    const rows = [
+      { ...none, period: '2025-S1', comuneId: 'a', valueNumber: 30 },
+      { ...none, period: '2025-S1', comuneId: 'b', valueNumber: 50 },
+    ];
     assert.deepEqual(ambitoSeries('count', rows, 'rate').measurements, []);
     assert.deepEqual(ambitoSeries('count', rows, 'stock').measurements, [{ period: '2025-S1', value: 80 }], 'people in charge in each comune add up');
   });

@@ -80,7 +80,11 @@ export function yearlyRuleOf(indicator: { kind: string; aggregation?: string | n
     case 'rate':
       return indicator.kind === 'ratio'
         ? { aggregation, engine: 'sum', text: 'tasso: ricalcolato da Σ numeratori / Σ denominatori dell’anno' }
-        : { aggregation, engine: 'last', text: 'tasso dell’ultimo periodo: l’indicatore non registra numeratore e denominatore, il tasso dell’anno non si può ricalcolare' };
+        : {
+            aggregation,
+            engine: 'last',
+            text: 'tasso dell’ultimo periodo: l’indicatore non registra numeratore e denominatore, il tasso dell’anno non si può ricalcolare',
+          };
   }
 }
 
@@ -232,7 +236,10 @@ export function readValue(
       else value[field] = n;
     }
     if (value.numerator !== null && value.denominator !== null && value.numerator > value.denominator) {
-      issues.push({ path: where('numerator'), message: `il numeratore (${formatNumber(value.numerator)}) supera il denominatore (${formatNumber(value.denominator)})` });
+      issues.push({
+        path: where('numerator'),
+        message: `il numeratore (${formatNumber(value.numerator)}) supera il denominatore (${formatNumber(value.denominator)})`,
+      });
     }
     return { value, issues };
   }
@@ -279,7 +286,6 @@ export interface IndicatorTargetEvaluation {
   reason: string;
 }
 
-
 /**
  * Evaluates every target of an indicator against its Ambito-level measurements. `planYears` is the plan's period
  * (for targets without a year).
@@ -309,7 +315,15 @@ export function evaluateIndicatorTargets(
     const e = judge(t.rule, measurements, year, context.today, aggregation, indicator.kind);
     const planOpen = context.today <= `${context.planEndYear}-12-31`;
     if (e.status !== 'raggiunto' && e.status !== 'baseline' && planOpen && year < context.planEndYear) {
-      return { year: null, judgedYear: year, rule: t.rule, text: t.text, description, status: 'in_corso', reason: `entro il ${context.planEndYear}, ultimo dato ${e.reason}` };
+      return {
+        year: null,
+        judgedYear: year,
+        rule: t.rule,
+        text: t.text,
+        description,
+        status: 'in_corso',
+        reason: `entro il ${context.planEndYear}, ultimo dato ${e.reason}`,
+      };
     }
     return { year: null, judgedYear: year, rule: t.rule, text: t.text, description, status: e.status, reason: `entro il ${context.planEndYear}, ${e.reason}` };
   });
@@ -343,15 +357,26 @@ function judgeTriennium(
   const granularity = inPlan[0] ? parsePeriod(inPlan[0].period)!.granularity : 'semester';
   for (let y = context.planStartYear; y <= context.planEndYear; y++) for (const k of periodsOfYear(y, granularity)) expected.add(k);
   for (const m of inPlan) expected.delete(m.period);
-  if (!met && expected.size) return { status: 'dati_mancanti', reason: `${span}: somma ${text}, ma mancano ${expected.size} periodi (${[...expected].sort().join(', ')})` };
+  if (!met && expected.size)
+    return { status: 'dati_mancanti', reason: `${span}: somma ${text}, ma mancano ${expected.size} periodi (${[...expected].sort().join(', ')})` };
   return { status: met ? 'raggiunto' : 'non_raggiunto', reason: `${span}: somma ${text} → ${met ? 'raggiunto' : 'non raggiunto'}` };
 }
 
-function judge(rule: TargetRule, measurements: readonly Measurement[], year: number, today: string, aggregation: Aggregation, kind: string): Pick<TargetEvaluation, 'status' | 'reason'> {
+function judge(
+  rule: TargetRule,
+  measurements: readonly Measurement[],
+  year: number,
+  today: string,
+  aggregation: Aggregation,
+  kind: string,
+): Pick<TargetEvaluation, 'status' | 'reason'> {
   if (rule.type === 'baseline' && (kind === 'boolean' || kind === 'category')) {
     const inYear = measurements.filter((m) => parsePeriod(m.period)?.year === year).sort((a, b) => (a.period < b.period ? -1 : 1));
     const last = inYear[inYear.length - 1];
-    if (!last) return today > `${year}-12-31` ? { status: 'dati_mancanti', reason: `${year}: dato mancante` } : { status: 'in_corso', reason: `${year}: periodo in corso (nessun dato ancora)` };
+    if (!last)
+      return today > `${year}-12-31`
+        ? { status: 'dati_mancanti', reason: `${year}: dato mancante` }
+        : { status: 'in_corso', reason: `${year}: periodo in corso (nessun dato ancora)` };
     const shown = typeof last.value === 'boolean' ? (last.value ? 'sì' : 'no') : `«${String(last.value)}»`;
     return { status: 'baseline', reason: `${year}: valore di partenza (T0) = ${shown}` };
   }
@@ -381,7 +406,11 @@ export function ambitoSeries(
     for (const [period, list] of byComune) {
       if (own.has(period)) continue;
       summedPeriods.push(period);
-      if (kind === 'count') own.set(period, list.reduce((s, r) => s + (r.valueNumber ?? 0), 0));
+      if (kind === 'count')
+        own.set(
+          period,
+          list.reduce((s, r) => s + (r.valueNumber ?? 0), 0),
+        );
       else own.set(period, { numerator: list.reduce((s, r) => s + (r.numerator ?? 0), 0), denominator: list.reduce((s, r) => s + (r.denominator ?? 0), 0) });
     }
   }
@@ -401,7 +430,12 @@ export function summaryStatus(statuses: readonly TargetStatus[]): TargetStatus |
  * before the plan is admitted, for the baseline), and — when `now` is given — a period that has not started yet is
  * refused (a value is measured during or after its period, never before).
  */
-export function checkPeriodFor(key: string, granularity: PeriodGranularity, plan: { periodStartYear: number; periodEndYear: number }, now?: string): string | null {
+export function checkPeriodFor(
+  key: string,
+  granularity: PeriodGranularity,
+  plan: { periodStartYear: number; periodEndYear: number },
+  now?: string,
+): string | null {
   const p = parsePeriod(key.trim());
   const example = periodKey(plan.periodStartYear + 1, granularity, 1);
   if (!p) return `periodo non valido: «${key}» (es. ${example})`;
@@ -537,7 +571,12 @@ export function dueMeasurements(
     .sort((a, b) => Number(b.named) - Number(a.named) || a.responsible.localeCompare(b.responsible, 'it'));
   const byObjective = new Map<string, { objectiveCode: string; objectiveTitle: string; responsibles: Set<string>; items: DueItem[] }>();
   for (const o of overdue) {
-    const g = byObjective.get(o.objectiveCode) ?? { objectiveCode: o.objectiveCode, objectiveTitle: o.objectiveTitle, responsibles: new Set<string>(), items: [] };
+    const g = byObjective.get(o.objectiveCode) ?? {
+      objectiveCode: o.objectiveCode,
+      objectiveTitle: o.objectiveTitle,
+      responsibles: new Set<string>(),
+      items: [],
+    };
     g.responsibles.add(o.responsible ?? NO_RESPONSIBLE);
     g.items.push(strip(o));
     byObjective.set(o.objectiveCode, g);
@@ -548,7 +587,12 @@ export function dueMeasurements(
     indicators: new Set(overdue.map((o) => o.indicatorId)).size,
     periods: [...new Set(overdue.map((o) => o.period))].sort(),
     groups,
-    byObjective: [...byObjective.values()].map((g) => ({ objectiveCode: g.objectiveCode, objectiveTitle: g.objectiveTitle, responsible: [...g.responsibles].join('; '), items: g.items })),
+    byObjective: [...byObjective.values()].map((g) => ({
+      objectiveCode: g.objectiveCode,
+      objectiveTitle: g.objectiveTitle,
+      responsible: [...g.responsibles].join('; '),
+      items: g.items,
+    })),
     toCollect: { total: toCollect.length, periods: [...new Set(toCollect.map((t) => t.period))].sort(), items: toCollect },
   };
 }
@@ -560,7 +604,12 @@ export function dueMeasurements(
 export function cardResponsible(card: Record<string, unknown> | null | undefined): string | null {
   for (const [key, value] of Object.entries(card ?? {})) {
     if (!/^(responsabil|referent)/i.test(key)) continue;
-    const text = typeof value === 'string' ? value : value && typeof value === 'object' && typeof (value as { text?: unknown }).text === 'string' ? (value as { text: string }).text : null;
+    const text =
+      typeof value === 'string'
+        ? value
+        : value && typeof value === 'object' && typeof (value as { text?: unknown }).text === 'string'
+          ? (value as { text: string }).text
+          : null;
     if (text?.trim()) return text.trim();
   }
   return null;

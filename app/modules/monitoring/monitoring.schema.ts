@@ -13,8 +13,12 @@ export const measurements = pgTable(
   'measurements',
   {
     id: id(),
-    planId: uuid('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
-    indicatorId: uuid('indicator_id').notNull().references(() => planIndicators.id, { onDelete: 'cascade' }),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    indicatorId: uuid('indicator_id')
+      .notNull()
+      .references(() => planIndicators.id, { onDelete: 'cascade' }),
     period: text('period').notNull(),
     comuneId: uuid('comune_id').references(() => comuni.id),
     valueNumber: doublePrecision('value_number'),
@@ -40,7 +44,9 @@ export const periodLocks = pgTable(
   'monitoring_period_locks',
   {
     id: id(),
-    planId: uuid('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
     period: text('period').notNull(),
     lockedAt: timestamp('locked_at', { withTimezone: true }).notNull().defaultNow(),
     lockedBy: text('locked_by').notNull(),
@@ -59,8 +65,12 @@ export const objectiveEvaluations = pgTable(
   'objective_evaluations',
   {
     id: id(),
-    planId: uuid('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
-    objectiveId: uuid('objective_id').notNull().references(() => planObjectives.id, { onDelete: 'cascade' }),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    objectiveId: uuid('objective_id')
+      .notNull()
+      .references(() => planObjectives.id, { onDelete: 'cascade' }),
     realisationStatements: jsonb('realisation_statements').$type<string[]>().notNull().default([]),
     realisationNotes: text('realisation_notes'),
     /** The grade the document prints, when the evaluation was imported from a published plan (checked against ours). */

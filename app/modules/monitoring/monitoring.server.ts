@@ -20,8 +20,10 @@ export async function requireMonitoringPlan(db: Db, code: string, planId: string
 /** The text of an uploaded file, or a validation error that says what is wrong with it. */
 export async function uploadedText(form: FormData, field: string, what: string, maxBytes: number): Promise<{ name: string; text: string }> {
   const file = form.get(field);
-  if (!(file instanceof File) || file.size === 0) throw new ValidationError([{ path: field, message: `Scegli ${what} da importare.` }], 'Nessun file ricevuto.');
-  if (file.size > maxBytes) throw new ValidationError([{ path: field, message: `Il file supera i ${Math.round(maxBytes / 1024 / 1024)} MB.` }], 'File troppo grande.');
+  if (!(file instanceof File) || file.size === 0)
+    throw new ValidationError([{ path: field, message: `Scegli ${what} da importare.` }], 'Nessun file ricevuto.');
+  if (file.size > maxBytes)
+    throw new ValidationError([{ path: field, message: `Il file supera i ${Math.round(maxBytes / 1024 / 1024)} MB.` }], 'File troppo grande.');
   return { name: file.name || 'file', text: await file.text() };
 }
 

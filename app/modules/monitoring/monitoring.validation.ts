@@ -1,7 +1,10 @@
 import { optionalText, versionField, z } from '../../shared/validation.ts';
 import { RESOURCE_ADEQUACY_LEVELS, SPENDING_CLASSES, YES_NO_ANSWERS } from './evaluation.rules.ts';
 
-const loose = z.string().optional().transform((v) => (v ?? '').trim());
+const loose = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? '').trim());
 
 /** A measurement from the entry form (the value is read for the indicator's kind by the command). */
 export const MeasurementInput = z.object({
@@ -31,7 +34,11 @@ export const LockInput = z.object({
 
 export const UnlockInput = z.object({
   period: z.string({ message: 'Indica il periodo.' }).trim().regex(PERIOD, 'Periodo non valido: scrivi ad esempio 2026-S1 oppure 2026.'),
-  reason: z.string({ message: 'Scrivi perché sblocchi il periodo.' }).trim().min(5, 'Scrivi perché sblocchi il periodo (almeno 5 caratteri): resta nel registro.').max(2000),
+  reason: z
+    .string({ message: 'Scrivi perché sblocchi il periodo.' })
+    .trim()
+    .min(5, 'Scrivi perché sblocchi il periodo (almeno 5 caratteri): resta nel registro.')
+    .max(2000),
 });
 
 export const ACTION_PROGRESS_STATUSES = ['planned', 'in_progress', 'completed', 'partially_completed', 'not_realised', 'cancelled'] as const;
@@ -40,7 +47,10 @@ export const ActionProgressInput = z.object({
   version: versionField,
   status: z.enum(ACTION_PROGRESS_STATUSES, { message: 'Stato dell’azione non previsto.' }),
   realisationPercent: z
-    .union([z.literal('').transform(() => null), z.coerce.number({ message: 'Percentuale non valida.' }).min(0, 'La percentuale va da 0 a 100.').max(100, 'La percentuale va da 0 a 100.')])
+    .union([
+      z.literal('').transform(() => null),
+      z.coerce.number({ message: 'Percentuale non valida.' }).min(0, 'La percentuale va da 0 a 100.').max(100, 'La percentuale va da 0 a 100.'),
+    ])
     .optional()
     .transform((v) => v ?? null),
 });
@@ -91,7 +101,11 @@ export const EvaluationInput = z
   })
   .superRefine((v, ctx) => {
     if ((v.spendingBudgetedCents === null) !== (v.spendingPaidCents === null)) {
-      ctx.addIssue({ code: 'custom', path: [v.spendingBudgetedCents === null ? 'spendingBudgetedCents' : 'spendingPaidCents'], message: 'Per calcolare la coincidenza servono entrambi gli importi, stanziato e impegnato/liquidato.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: [v.spendingBudgetedCents === null ? 'spendingBudgetedCents' : 'spendingPaidCents'],
+        message: 'Per calcolare la coincidenza servono entrambi gli importi, stanziato e impegnato/liquidato.',
+      });
     }
   });
 
@@ -116,7 +130,10 @@ export const CarryOverInput = z
     actionIds: z.array(z.uuid('Azione non valida.')).default([]),
   })
   .superRefine((v, ctx) => {
-    if (v.mode === 'link' && !v.targetObjectiveId) ctx.addIssue({ code: 'custom', path: ['targetObjectiveId'], message: 'Scegli l’obiettivo del nuovo piano da collegare.' });
-    if (v.mode === 'new' && !/^[A-Za-z0-9][A-Za-z0-9._-]{0,29}$/.test(v.code)) ctx.addIssue({ code: 'custom', path: ['code'], message: 'Codice del nuovo obiettivo non valido (es. A, 5, S).' });
-    if (v.mode === 'new' && !v.copyTitle && (!v.title || v.title.length < 3)) ctx.addIssue({ code: 'custom', path: ['title'], message: 'Copia il titolo o scrivine uno nuovo (almeno 3 caratteri).' });
+    if (v.mode === 'link' && !v.targetObjectiveId)
+      ctx.addIssue({ code: 'custom', path: ['targetObjectiveId'], message: 'Scegli l’obiettivo del nuovo piano da collegare.' });
+    if (v.mode === 'new' && !/^[A-Za-z0-9][A-Za-z0-9._-]{0,29}$/.test(v.code))
+      ctx.addIssue({ code: 'custom', path: ['code'], message: 'Codice del nuovo obiettivo non valido (es. A, 5, S).' });
+    if (v.mode === 'new' && !v.copyTitle && (!v.title || v.title.length < 3))
+      ctx.addIssue({ code: 'custom', path: ['title'], message: 'Copia il titolo o scrivine uno nuovo (almeno 3 caratteri).' });
   });

@@ -59,7 +59,13 @@ test('a declared realisation is taken as is, e.g. objective A "Azione 4: 80%" (s
 test('without a declared figure, an action is realised over all the targets of the plan period (baselines excepted)', () => {
   // PUA/UVM card, seed 002 L12059-L12096: a T0 year, a met and a missed threshold, a year with no data, one in progress.
   // Before: 1/3 "due" targets (33,33 %) — the open target was left out; now it is not achieved: 1 of 4.
-  const statuses: { status: TargetStatus }[] = [{ status: 'baseline' }, { status: 'raggiunto' }, { status: 'non_raggiunto' }, { status: 'dati_mancanti' }, { status: 'in_corso' }];
+  const statuses: { status: TargetStatus }[] = [
+    { status: 'baseline' },
+    { status: 'raggiunto' },
+    { status: 'non_raggiunto' },
+    { status: 'dati_mancanti' },
+    { status: 'in_corso' },
+  ];
   const result = actionRealisation({ targets: statuses });
   assert.equal(result.source, 'targets');
   assert.equal(result.numerator, 1);
@@ -86,9 +92,10 @@ test('an action without any evaluated target has no realisation (n.d.), rather t
   assert.equal(actionRealisation({}).source, 'none');
   assert.equal(actionRealisation({}).value, null);
   assert.equal(actionRealisation({ targets: [{ status: 'baseline' }] }).value, null);
-  assert.deepEqual(issuesOf(() => actionRealisation({ declaredPercent: 130 }, 'obiettivo A, azione 4')), [
-    { path: 'obiettivo A, azione 4, percentuale di realizzazione', message: 'percentuale non valida: «130» (da 0 a 100)' },
-  ]);
+  assert.deepEqual(
+    issuesOf(() => actionRealisation({ declaredPercent: 130 }, 'obiettivo A, azione 4')),
+    [{ path: 'obiettivo A, azione 4, percentuale di realizzazione', message: 'percentuale non valida: «130» (da 0 a 100)' }],
+  );
 });
 
 test('an action met in its first year while its later targets are still open is not 100 % (1 di 3 target valutati)', () => {
@@ -104,7 +111,10 @@ test('an action met in its first year while its later targets are still open is 
     ],
     { today: '2026-03-01' },
   );
-  assert.deepEqual(evaluations.map((e) => e.status), ['raggiunto', 'in_corso', 'in_corso']);
+  assert.deepEqual(
+    evaluations.map((e) => e.status),
+    ['raggiunto', 'in_corso', 'in_corso'],
+  );
   const r = actionRealisation({ targets: evaluations });
   close(r.value, 100 / 3);
   assert.equal(r.coverage, '1 di 3 target valutati');
@@ -127,7 +137,10 @@ test('an action can be realised from a target schedule evaluated by the target e
     ],
     { today: '2027-05-01' },
   );
-  assert.deepEqual(evaluations.map((e) => e.status), ['raggiunto', 'non_raggiunto', 'in_corso']);
+  assert.deepEqual(
+    evaluations.map((e) => e.status),
+    ['raggiunto', 'non_raggiunto', 'in_corso'],
+  );
   // Before: 50 % (the open 2027 target left out); the 2027 target is part of the plan period and not achieved yet.
   close(actionRealisation({ targets: evaluations }).value, 100 / 3);
 });
@@ -198,10 +211,24 @@ test('weights on some actions only, weights summing to zero and bad figures are 
       { path: 'obiettivo M, azioni, 3, peso', message: 'peso non valido: «-1» (numero non negativo)' },
     ],
   );
-  assert.deepEqual(issuesOf(() => rollUp([{ code: '1', value: 10, weight: 0 }, { code: '2', value: 20, weight: 0 }])), [
-    { path: 'elementi, pesi', message: 'la somma dei pesi è zero: almeno un peso deve essere maggiore di zero' },
-  ]);
-  assert.deepEqual(issuesOf(() => rollUp([{ code: '1', value: 10 }, { code: '1', value: 20 }])), [{ path: 'elementi, 1', message: 'codice 1 ripetuto' }]);
+  assert.deepEqual(
+    issuesOf(() =>
+      rollUp([
+        { code: '1', value: 10, weight: 0 },
+        { code: '2', value: 20, weight: 0 },
+      ]),
+    ),
+    [{ path: 'elementi, pesi', message: 'la somma dei pesi è zero: almeno un peso deve essere maggiore di zero' }],
+  );
+  assert.deepEqual(
+    issuesOf(() =>
+      rollUp([
+        { code: '1', value: 10 },
+        { code: '1', value: 20 },
+      ]),
+    ),
+    [{ path: 'elementi, 1', message: 'codice 1 ripetuto' }],
+  );
 });
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -236,17 +263,29 @@ test('plan progress by policy area: Gallarate 2021-2023 disability area (M, N, O
 });
 
 test('an objective without a policy area is refused', () => {
-  assert.deepEqual(issuesOf(() => planProgress([{ code: 'R', area: ' ', value: 10 }])), [{ path: 'obiettivo R, area', message: 'area di policy mancante' }]);
+  assert.deepEqual(
+    issuesOf(() => planProgress([{ code: 'R', area: ' ', value: 10 }])),
+    [{ path: 'obiettivo R, area', message: 'area di policy mancante' }],
+  );
 });
 
 // ---------------------------------------------------------------------------------------------------------------
 // Target tally
 
 test('targets are counted as met, not met, missing, in progress and baseline, with the share met among those due', () => {
-  const list: { status: TargetStatus }[] = ['raggiunto', 'raggiunto', 'non_raggiunto', 'dati_mancanti', 'in_corso', 'baseline', 'baseline'].map((status) => ({ status: status as TargetStatus }));
+  const list: { status: TargetStatus }[] = ['raggiunto', 'raggiunto', 'non_raggiunto', 'dati_mancanti', 'in_corso', 'baseline', 'baseline'].map((status) => ({
+    status: status as TargetStatus,
+  }));
   const counts = countTargets(list);
   assert.deepEqual(
-    { raggiunto: counts.raggiunto, non_raggiunto: counts.non_raggiunto, dati_mancanti: counts.dati_mancanti, in_corso: counts.in_corso, baseline: counts.baseline, total: counts.total },
+    {
+      raggiunto: counts.raggiunto,
+      non_raggiunto: counts.non_raggiunto,
+      dati_mancanti: counts.dati_mancanti,
+      in_corso: counts.in_corso,
+      baseline: counts.baseline,
+      total: counts.total,
+    },
     { raggiunto: 2, non_raggiunto: 1, dati_mancanti: 1, in_corso: 1, baseline: 2, total: 7 },
   );
   assert.deepEqual(counts.met, {
@@ -260,7 +299,10 @@ test('targets are counted as met, not met, missing, in progress and baseline, wi
   const none = countTargets([{ status: 'dati_mancanti' }, { status: 'dati_mancanti' }, { status: 'in_corso' }]);
   assert.equal(none.met.value, null);
   assert.equal(none.met.formula, 'n.d.: nessun target valutato (2 con dati mancanti)');
-  assert.deepEqual(issuesOf(() => countTargets([{ status: 'forse' as TargetStatus }])), [{ path: 'target, elemento 1, stato', message: 'stato non valido: «forse»' }]);
+  assert.deepEqual(
+    issuesOf(() => countTargets([{ status: 'forse' as TargetStatus }])),
+    [{ path: 'target, elemento 1, stato', message: 'stato non valido: «forse»' }],
+  );
 });
 
 test('targets are counted per group, groups in the order they first appear', () => {

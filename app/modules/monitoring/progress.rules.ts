@@ -70,7 +70,16 @@ export function actionRealisation(input: ActionRealisationInput, where = 'azione
     if (typeof declared !== 'number' || !Number.isFinite(declared) || declared < 0 || declared > 100) {
       throw new ValidationError([{ path: `${where}, percentuale di realizzazione`, message: `percentuale non valida: «${String(declared)}» (da 0 a 100)` }]);
     }
-    return { source: 'declared', numerator: declared, denominator: 100, value: declared, formula: `percentuale dichiarata: ${formatPercent(declared)}`, targets: 0, evaluated: 0, coverage: null };
+    return {
+      source: 'declared',
+      numerator: declared,
+      denominator: 100,
+      value: declared,
+      formula: `percentuale dichiarata: ${formatPercent(declared)}`,
+      targets: 0,
+      evaluated: 0,
+      coverage: null,
+    };
   }
   const list = input.targets ?? [];
   const counts = countTargets(list, where);
@@ -267,8 +276,5 @@ export function countTargetsBy(evaluations: readonly { group: string; status: Ta
 /** "2 raggiunti + 1 non raggiunto + 0 con dati mancanti" */
 function tally(counts: Record<TargetStatus, number>): string {
   const word = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-  return [
-    word(counts.raggiunto, 'raggiunto', 'raggiunti'),
-    word(counts.non_raggiunto, 'non raggiunto', 'non raggiunti'),
-  ].join(' + ');
+  return [word(counts.raggiunto, 'raggiunto', 'raggiunti'), word(counts.non_raggiunto, 'non raggiunto', 'non raggiunti')].join(' + ');
 }

@@ -78,7 +78,14 @@ test('a closed year with no data is missing data', () => {
 });
 
 test('a year not yet closed with only the first semester is in progress and shows the partial figure', () => {
-  const result = evaluateTarget({ type: 'gt_previous' }, [{ period: '2025', value: 9 }, { period: '2026-S1', value: 5 }], { year: 2026, today: '2026-09-30' });
+  const result = evaluateTarget(
+    { type: 'gt_previous' },
+    [
+      { period: '2025', value: 9 },
+      { period: '2026-S1', value: 5 },
+    ],
+    { year: 2026, today: '2026-09-30' },
+  );
   assert.equal(result.status, 'in_corso');
   assert.equal(result.reason, '2026: periodo in corso (dato del 1° semestre: 5)');
   assert.equal(result.actual, 5);
@@ -101,7 +108,14 @@ test('an increase without the previous year is missing data naming the year that
   const result = evaluateTarget({ type: 'gt_previous' }, [{ period: '2026', value: 12 }], { year: 2026, today: '2027-01-15' });
   assert.equal(result.status, 'dati_mancanti');
   assert.equal(result.reason, '2026: manca il dato del 2025 per il confronto');
-  const partial = evaluateTarget({ type: 'gt_previous' }, [{ period: '2025-S1', value: 4 }, { period: '2026', value: 12 }], { year: 2026, today: '2027-01-15' });
+  const partial = evaluateTarget(
+    { type: 'gt_previous' },
+    [
+      { period: '2025-S1', value: 4 },
+      { period: '2026', value: 12 },
+    ],
+    { year: 2026, today: '2027-01-15' },
+  );
   assert.equal(partial.reason, '2026: manca il dato completo del 2025 per il confronto (mancante: 2° semestre)');
 });
 
@@ -160,7 +174,10 @@ test('a percentage range is met inside its bounds, bounds included', () => {
 
 test('a ceiling is met at or below its value', () => {
   assert.equal(evaluateTarget({ type: 'lte', value: 10 }, [{ period: '2026', value: 10 }], { year: 2026, today: AFTER_2027 }).status, 'raggiunto');
-  assert.equal(evaluateTarget({ type: 'lte', value: 10 }, [{ period: '2026', value: 11 }], { year: 2026, today: AFTER_2027 }).reason, '2026: 11 > 10 → non raggiunto');
+  assert.equal(
+    evaluateTarget({ type: 'lte', value: 10 }, [{ period: '2026', value: 11 }], { year: 2026, today: AFTER_2027 }).reason,
+    '2026: 11 > 10 → non raggiunto',
+  );
 });
 
 test('targets read as short Italian phrases', () => {
@@ -187,7 +204,10 @@ test('Sebino LEPS 1, "Numero incontri formativi svolti/Numero incontri formativi
     'non_raggiunto | 2026: 71,43 % < 75 % → non raggiunto',
     'non_raggiunto | 2027: 91,67 % < 100 % → non raggiunto',
   ]);
-  assert.equal(evaluateTarget({ type: 'gte_percent', value: 100 }, [{ period: '2027', value: ratio(12, 12) }], { year: 2027, today: AFTER_2027 }).reason, '2027: 100 % = 100 % → raggiunto');
+  assert.equal(
+    evaluateTarget({ type: 'gte_percent', value: 100 }, [{ period: '2027', value: ratio(12, 12) }], { year: 2027, today: AFTER_2027 }).reason,
+    '2027: 100 % = 100 % → raggiunto',
+  );
 });
 
 test('Sebino LEPS 1, "Incremento numero EEMM attivate": "N. EEMM attivate ≥ 1", then "anno 2026 > anno 2025", "anno 2027 > anno 2026" (seed 003 L2265-L2274)', () => {
@@ -245,7 +265,10 @@ test('Sebino LEPS 2, "Incremento Numero nuclei familiari presi in carico in otti
 });
 
 test('Sebino LEPS 3 dimissioni protette, "Numero utenti … che hanno beneficiato …/Numero utenti … che hanno espresso il bisogno": 2026 ≥ 50 %, 2027 ≥ 75 %, no target in 2025 (seed 003 L2473-L2481)', () => {
-  const data = [{ period: '2026', value: ratio(18, 40) }, { period: '2027', value: ratio(33, 44) }];
+  const data = [
+    { period: '2026', value: ratio(18, 40) },
+    { period: '2027', value: ratio(33, 44) },
+  ];
   assert.deepEqual(statuses(evaluateTargetSchedule(thresholds({ 2026: 50, 2027: 75 }), data, { today: AFTER_2027 })), [
     'non_raggiunto | 2026: 45 % < 50 % → non raggiunto',
     'raggiunto | 2027: 75 % = 75 % → raggiunto',
@@ -263,14 +286,24 @@ test('Sebino LEPS 3, "Riduzione tempo medio di attesa della dimissione per il ri
 });
 
 test('Sebino LEPS 3, the same decrease for "il ritorno in struttura residenziale", and the increases in caregiver training and integrated discharges (seed 003 L2503-L2562)', () => {
-  const waiting = [{ period: '2025', value: 21 }, { period: '2026', value: 21 }];
+  const waiting = [
+    { period: '2025', value: 21 },
+    { period: '2026', value: 21 },
+  ];
   assert.equal(evaluateTarget({ type: 'lt_previous' }, waiting, { year: 2026, today: AFTER_2027 }).reason, '2026: 21 = 21 (2025) → non raggiunto');
-  const training = [{ period: '2025', value: 4 }, { period: '2026', value: 6 }];
+  const training = [
+    { period: '2025', value: 4 },
+    { period: '2026', value: 6 },
+  ];
   assert.equal(evaluateTarget({ type: 'gt_previous' }, training, { year: 2026, today: AFTER_2027 }).reason, '2026: 6 > 4 (2025) → raggiunto');
 });
 
 test('Sebino LEPS 4, "Numero valutazioni che vedono la partecipazione dell’Assistente sociale comunale o di Ambito/N complessivo di valutazioni effettuate": ≥ 50 % · ≥ 75 % · 100 % (seed 003 L2621-L2634)', () => {
-  const data = [{ period: '2025', value: ratio(26, 50) }, { period: '2026', value: ratio(45, 60) }, { period: '2027', value: ratio(69, 70) }];
+  const data = [
+    { period: '2025', value: ratio(26, 50) },
+    { period: '2026', value: ratio(45, 60) },
+    { period: '2027', value: ratio(69, 70) },
+  ];
   assert.deepEqual(statuses(evaluateTargetSchedule(thresholds({ 2025: 50, 2026: 75, 2027: 100 }), data, { today: AFTER_2027 })), [
     'raggiunto | 2025: 52 % > 50 % → raggiunto',
     'raggiunto | 2026: 75 % = 75 % → raggiunto',
@@ -283,7 +316,10 @@ test('Sebino LEPS 4, "N. strumenti di valutazione unitari condivisi ≥ 1", then
     { year: 2025, rule: { type: 'gte', value: 1 } },
     { year: 2026, rule: { type: 'gt_previous' } },
   ];
-  const data = [{ period: '2025', value: 0 }, { period: '2026', value: 1 }];
+  const data = [
+    { period: '2025', value: 0 },
+    { period: '2026', value: 1 },
+  ];
   assert.deepEqual(statuses(evaluateTargetSchedule(schedule, data, { today: AFTER_2027 })), [
     'non_raggiunto | 2025: 0 < 1 → non raggiunto',
     'raggiunto | 2026: 1 > 0 (2025) → raggiunto',
@@ -291,12 +327,19 @@ test('Sebino LEPS 4, "N. strumenti di valutazione unitari condivisi ≥ 1", then
 });
 
 test('Sebino LEPS 5 Incremento SAD, "N Progetti … con piano individualizzato unico integrato…/N Progetti individualizzati SAD…": ≥ 50 % · ≥ 75 % · 100 %; and "N. Progetti … dimissioni protette/N casi…": 2026 ≥ 50 %, 2027 ≥ 75 % (seed 003 L2729-L2749)', () => {
-  const plan = [{ period: '2025', value: ratio(5, 10) }, { period: '2026', value: ratio(8, 10) }, { period: '2027', value: ratio(10, 10) }];
+  const plan = [
+    { period: '2025', value: ratio(5, 10) },
+    { period: '2026', value: ratio(8, 10) },
+    { period: '2027', value: ratio(10, 10) },
+  ];
   assert.deepEqual(
     evaluateTargetSchedule(thresholds({ 2025: 50, 2026: 75, 2027: 100 }), plan, { today: AFTER_2027 }).map((e) => e.status),
     ['raggiunto', 'raggiunto', 'raggiunto'],
   );
-  const discharges = [{ period: '2026', value: ratio(4, 9) }, { period: '2027', value: ratio(7, 9) }];
+  const discharges = [
+    { period: '2026', value: ratio(4, 9) },
+    { period: '2027', value: ratio(7, 9) },
+  ];
   assert.deepEqual(statuses(evaluateTargetSchedule(thresholds({ 2026: 50, 2027: 75 }), discharges, { today: AFTER_2027 })), [
     'non_raggiunto | 2026: 44,44 % < 50 % → non raggiunto',
     'raggiunto | 2027: 77,78 % > 75 % → raggiunto',
@@ -339,7 +382,10 @@ test('Gallarate "Incremento SAD", indicator 2: "Anno 2023: t0 · Anno 2026: ≥ 
 test('Gallarate "Incremento SAD", indicator 1: "Anno 2025: ≥ 50% · Anno 2026: ≥ 75% · Anno 2027: 100%", and the impact "N. prese in carico SAD 2026>2025" (seed 002 L11023-L11032, L11063-L11064)', () => {
   const data = [{ period: '2025', value: ratio(9, 20) }];
   assert.equal(evaluateTargetSchedule(thresholds({ 2025: 50 }), data, { today: '2026-01-02' })[0]!.reason, '2025: 45 % < 50 % → non raggiunto');
-  const impact = [{ period: '2025', value: 40 }, { period: '2026', value: 40 }];
+  const impact = [
+    { period: '2025', value: 40 },
+    { period: '2026', value: 40 },
+  ];
   assert.equal(evaluateTarget({ type: 'gt_previous' }, impact, { year: 2026, today: '2027-01-02' }).status, 'non_raggiunto');
 });
 
@@ -349,7 +395,16 @@ test('Gallarate "Valutazione Multidimensionale": "INCREMENTO NUMERO EEMM >=1", "
     { year: 2026, rule: { type: 'gt_previous' } },
   ];
   assert.deepEqual(
-    statuses(evaluateTargetSchedule(eemm, [{ period: '2025', value: 2 }, { period: '2026', value: 3 }], { today: AFTER_2027 })),
+    statuses(
+      evaluateTargetSchedule(
+        eemm,
+        [
+          { period: '2025', value: 2 },
+          { period: '2026', value: 3 },
+        ],
+        { today: AFTER_2027 },
+      ),
+    ),
     ['raggiunto | 2025: 2 > 1 → raggiunto', 'raggiunto | 2026: 3 > 2 (2025) → raggiunto'],
   );
   const training = [{ period: '2027', value: ratio(8, 8) }];
@@ -357,7 +412,11 @@ test('Gallarate "Valutazione Multidimensionale": "INCREMENTO NUMERO EEMM >=1", "
 });
 
 test('Gallarate "PIPPI": "2025: T0", then "n. enti coinvolti anno 2026 > n. enti coinvolti anno 2025"; "Anno 2025 –maggiori o uguali al 40%" (seed 002 L11726-L11768)', () => {
-  const bodies = [{ period: '2025', value: 8 }, { period: '2026', value: 11 }, { period: '2027', value: 10 }];
+  const bodies = [
+    { period: '2025', value: 8 },
+    { period: '2026', value: 11 },
+    { period: '2027', value: 10 },
+  ];
   assert.deepEqual(statuses(evaluateTargetSchedule(increasing(2025, [2026, 2027]), bodies, { today: AFTER_2027, aggregation: 'last' })), [
     'baseline | 2025: valore di partenza (T0) = 8',
     'raggiunto | 2026: 11 > 8 (2025) → raggiunto',
@@ -369,7 +428,11 @@ test('Gallarate "PIPPI": "2025: T0", then "n. enti coinvolti anno 2026 > n. enti
 });
 
 test('Gallarate PUA/UVM (§6 row 19): "N. valutazioni che vedono la partecipazione dell’Assistente sociale di Ambito/N. complessivo di valutazioni effettuate: Anno 2025: ≥ 50% · Anno 2026: ≥ 75% · Anno 2027: 100%" (seed 002 L12059-L12065)', () => {
-  const data = [...semesters(2025, ratio(10, 30), ratio(20, 30)), ...semesters(2026, ratio(30, 40), ratio(30, 40)), ...semesters(2027, ratio(40, 40), ratio(39, 40))];
+  const data = [
+    ...semesters(2025, ratio(10, 30), ratio(20, 30)),
+    ...semesters(2026, ratio(30, 40), ratio(30, 40)),
+    ...semesters(2027, ratio(40, 40), ratio(39, 40)),
+  ];
   assert.deepEqual(statuses(evaluateTargetSchedule(thresholds({ 2025: 50, 2026: 75, 2027: 100 }), data, { today: AFTER_2027 })), [
     'raggiunto | 2025: 50 % = 50 % → raggiunto',
     'raggiunto | 2026: 75 % = 75 % → raggiunto',
@@ -381,8 +444,14 @@ test('Gallarate PUA/UVM: "realizzazione di N. 1 accordo quadro e di N. 1 protoco
   const signed = [...semesters(2025, false, true)];
   assert.equal(evaluateTarget({ type: 'eq_yes' }, signed, { year: 2025, today: '2026-01-10' }).reason, '2025: sì → raggiunto');
   assert.equal(evaluateTarget({ type: 'eq_yes' }, [{ period: '2025', value: false }], { year: 2025, today: '2026-01-10' }).reason, '2025: no → non raggiunto');
-  assert.equal(evaluateTarget({ type: 'eq_yes' }, [{ period: '2026-S1', value: true }], { year: 2026, today: '2026-07-10' }).reason, '2026: periodo in corso (dato del 1° semestre: sì)');
-  const people = [{ period: '2025', value: 57 }, { period: '2026', value: 63 }];
+  assert.equal(
+    evaluateTarget({ type: 'eq_yes' }, [{ period: '2026-S1', value: true }], { year: 2026, today: '2026-07-10' }).reason,
+    '2026: periodo in corso (dato del 1° semestre: sì)',
+  );
+  const people = [
+    { period: '2025', value: 57 },
+    { period: '2026', value: 63 },
+  ];
   assert.deepEqual(
     evaluateTargetSchedule(increasing(2025, [2026]), people, { today: AFTER_2027 }).map((e) => e.status),
     ['baseline', 'raggiunto'],
@@ -400,17 +469,25 @@ test('Gallarate objective 1: "Creazione di almeno 1 tavoli di lavoro specifico; 
 });
 
 test('Gallarate objective A action 5 compares two years apart: "N° abitazioni rimesse in disponibilità da ALER nel 2027 > N° … nel 2025" (seed 002 L5766-L5770)', () => {
-  const data = [{ period: '2025', value: 4 }, { period: '2026', value: 9 }, { period: '2027', value: 6 }];
+  const data = [
+    { period: '2025', value: 4 },
+    { period: '2026', value: 9 },
+    { period: '2027', value: 6 },
+  ];
   const result = evaluateTarget({ type: 'gt_previous', referenceYear: 2025 }, data, { year: 2027, today: AFTER_2027 });
   assert.equal(result.reason, '2027: 6 > 4 (2025) → raggiunto');
   assert.equal(evaluateTarget({ type: 'gt_previous' }, data, { year: 2027, today: AFTER_2027 }).reason, '2027: 6 < 9 (2026) → non raggiunto');
-  assert.deepEqual(issuesOf(() => evaluateTarget({ type: 'gt_previous', referenceYear: 2027 }, data, { year: 2027, today: AFTER_2027 })), [
-    { path: 'target 2027, campo referenceYear', message: 'l’anno di confronto (2027) deve precedere l’anno del target (2027)' },
-  ]);
+  assert.deepEqual(
+    issuesOf(() => evaluateTarget({ type: 'gt_previous', referenceYear: 2027 }, data, { year: 2027, today: AFTER_2027 })),
+    [{ path: 'target 2027, campo referenceYear', message: 'l’anno di confronto (2027) deve precedere l’anno del target (2027)' }],
+  );
 });
 
 test('ASST Valle Olona PIPPI card: "applicazione del protocollo almeno sul 40% dei casi" (2026), "almeno il 50% dei casi" (2027) (seed 002 L13191-L13193)', () => {
-  const data = [{ period: '2026', value: ratio(12, 30) }, { period: '2027', value: ratio(14, 30) }];
+  const data = [
+    { period: '2026', value: ratio(12, 30) },
+    { period: '2027', value: ratio(14, 30) },
+  ];
   assert.deepEqual(statuses(evaluateTargetSchedule(thresholds({ 2026: 40, 2027: 50 }), data, { today: AFTER_2027 })), [
     'raggiunto | 2026: 40 % = 40 % → raggiunto',
     'non_raggiunto | 2027: 46,67 % < 50 % → non raggiunto',
@@ -449,30 +526,38 @@ test('bad measurements are refused together, each with its position and field', 
 });
 
 test('a target that does not fit the kind of measurement is refused with an explanation', () => {
-  assert.deepEqual(issuesOf(() => evaluateTarget({ type: 'gte_percent', value: 50 }, [{ period: '2025', value: 3 }], { year: 2025, today: AFTER_2027 })), [
-    { path: 'target', message: 'il target «≥ 50 %» non si applica a misure di tipo numero (richiede: rapporto (numeratore/denominatore))' },
-  ]);
-  assert.deepEqual(issuesOf(() => evaluateTarget({ type: 'eq_yes' }, [{ period: '2025', value: ratio(1, 2) }], { year: 2025, today: AFTER_2027 })), [
-    { path: 'target', message: 'il target «sì» non si applica a misure di tipo rapporto (numeratore/denominatore) (richiede: sì/no)' },
-  ]);
+  assert.deepEqual(
+    issuesOf(() => evaluateTarget({ type: 'gte_percent', value: 50 }, [{ period: '2025', value: 3 }], { year: 2025, today: AFTER_2027 })),
+    [{ path: 'target', message: 'il target «≥ 50 %» non si applica a misure di tipo numero (richiede: rapporto (numeratore/denominatore))' }],
+  );
+  assert.deepEqual(
+    issuesOf(() => evaluateTarget({ type: 'eq_yes' }, [{ period: '2025', value: ratio(1, 2) }], { year: 2025, today: AFTER_2027 })),
+    [{ path: 'target', message: 'il target «sì» non si applica a misure di tipo rapporto (numeratore/denominatore) (richiede: sì/no)' }],
+  );
 });
 
 test('invalid targets, dates and ratios are refused in Italian', () => {
-  assert.deepEqual(issuesOf(() => evaluateTarget({ type: 'range_percent', min: 80, max: 60 }, [], { year: 2025, today: AFTER_2027 })), [
-    { path: 'target, campo min', message: 'il minimo dell’intervallo supera il massimo' },
-  ]);
-  assert.deepEqual(issuesOf(() => evaluateTarget({ type: 'gte_percent', value: 120 }, [], { year: 2025, today: AFTER_2027 })), [
-    { path: 'target, campo value', message: 'la soglia percentuale va da 0 a 100' },
-  ]);
+  assert.deepEqual(
+    issuesOf(() => evaluateTarget({ type: 'range_percent', min: 80, max: 60 }, [], { year: 2025, today: AFTER_2027 })),
+    [{ path: 'target, campo min', message: 'il minimo dell’intervallo supera il massimo' }],
+  );
+  assert.deepEqual(
+    issuesOf(() => evaluateTarget({ type: 'gte_percent', value: 120 }, [], { year: 2025, today: AFTER_2027 })),
+    [{ path: 'target, campo value', message: 'la soglia percentuale va da 0 a 100' }],
+  );
   for (const today of ['2025-02-29', '2025-13-01', '26/11/2026', '2025-04-31']) {
-    assert.deepEqual(issuesOf(() => evaluateTarget({ type: 'gte', value: 1 }, [], { year: 2025, today })), [
-      { path: 'oggi', message: `data non valida: «${today}» (formato AAAA-MM-GG)` },
-    ]);
+    assert.deepEqual(
+      issuesOf(() => evaluateTarget({ type: 'gte', value: 1 }, [], { year: 2025, today })),
+      [{ path: 'oggi', message: `data non valida: «${today}» (formato AAAA-MM-GG)` }],
+    );
   }
   assert.equal(evaluateTarget({ type: 'gte', value: 1 }, [], { year: 2024, today: '2024-02-29' }).status, 'in_corso');
-  assert.deepEqual(issuesOf(() => evaluateTarget({ type: 'gte_percent', value: 50 }, [{ period: '2025', value: { numerator: 3, denominator: -1 } }], { year: 2025, today: AFTER_2027 })), [
-    { path: 'misure, elemento 1 (2025), campo valore', message: 'denominatore non valido: «-1» (serve un numero non negativo)' },
-  ]);
+  assert.deepEqual(
+    issuesOf(() =>
+      evaluateTarget({ type: 'gte_percent', value: 50 }, [{ period: '2025', value: { numerator: 3, denominator: -1 } }], { year: 2025, today: AFTER_2027 }),
+    ),
+    [{ path: 'misure, elemento 1 (2025), campo valore', message: 'denominatore non valido: «-1» (serve un numero non negativo)' }],
+  );
   assert.equal(targetRuleSchema.safeParse({ type: 'more_or_less' }).success, false);
 });
 
@@ -512,8 +597,22 @@ test('property: scaling numerator and denominator of a ratio never changes a sta
       { type: 'lt_previous' },
     ];
     for (const rule of rules) {
-      const original = evaluateTarget(rule, [{ period: '2025', value: ratio(previous.n, previous.d) }, { period: '2026', value: ratio(numerator, denominator) }], { year: 2026, today: AFTER_2027 });
-      const scaled = evaluateTarget(rule, [{ period: '2025', value: ratio(previous.n * k, previous.d * k) }, { period: '2026', value: ratio(numerator * k, denominator * k) }], { year: 2026, today: AFTER_2027 });
+      const original = evaluateTarget(
+        rule,
+        [
+          { period: '2025', value: ratio(previous.n, previous.d) },
+          { period: '2026', value: ratio(numerator, denominator) },
+        ],
+        { year: 2026, today: AFTER_2027 },
+      );
+      const scaled = evaluateTarget(
+        rule,
+        [
+          { period: '2025', value: ratio(previous.n * k, previous.d * k) },
+          { period: '2026', value: ratio(numerator * k, denominator * k) },
+        ],
+        { year: 2026, today: AFTER_2027 },
+      );
       assert.equal(scaled.status, original.status, `${JSON.stringify(rule)} ${numerator}/${denominator} ×${k}`);
     }
   }
@@ -525,7 +624,8 @@ test('property: a floor is monotone — if a value meets "≥ n", every larger v
     const threshold = next(100);
     const value = next(150);
     const larger = value + next(50);
-    const met = (v: number) => evaluateTarget({ type: 'gte', value: threshold }, [{ period: '2026', value: v }], { year: 2026, today: AFTER_2027 }).status === 'raggiunto';
+    const met = (v: number) =>
+      evaluateTarget({ type: 'gte', value: threshold }, [{ period: '2026', value: v }], { year: 2026, today: AFTER_2027 }).status === 'raggiunto';
     if (met(value)) assert.ok(met(larger), `${value} meets ≥ ${threshold} but ${larger} does not`);
     assert.equal(met(value), value >= threshold);
   }
@@ -536,8 +636,22 @@ test('property: "greater than last year" for (a, b) is met exactly when "smaller
   for (let i = 0; i < 300; i++) {
     const a = next(40);
     const b = next(40);
-    const increase = evaluateTarget({ type: 'gt_previous' }, [{ period: '2025', value: b }, { period: '2026', value: a }], { year: 2026, today: AFTER_2027 });
-    const decrease = evaluateTarget({ type: 'lt_previous' }, [{ period: '2025', value: a }, { period: '2026', value: b }], { year: 2026, today: AFTER_2027 });
+    const increase = evaluateTarget(
+      { type: 'gt_previous' },
+      [
+        { period: '2025', value: b },
+        { period: '2026', value: a },
+      ],
+      { year: 2026, today: AFTER_2027 },
+    );
+    const decrease = evaluateTarget(
+      { type: 'lt_previous' },
+      [
+        { period: '2025', value: a },
+        { period: '2026', value: b },
+      ],
+      { year: 2026, today: AFTER_2027 },
+    );
     assert.equal(increase.status === 'raggiunto', decrease.status === 'raggiunto', `${a} vs ${b}`);
     assert.equal(increase.status === 'raggiunto', a > b);
   }
@@ -560,7 +674,9 @@ test('property: every reason starts with the year it judges', () => {
   const next = generator(10);
   const rules: TargetRule[] = [{ type: 'gte', value: 2 }, { type: 'gt_previous' }, { type: 'baseline' }, { type: 'lte', value: 3 }];
   for (let i = 0; i < 100; i++) {
-    const data = [2025, 2026].flatMap((year) => (next(2) === 0 ? [] : [{ period: `${year}-S1`, value: next(5) }, ...(next(1) ? [{ period: `${year}-S2`, value: next(5) }] : [])]));
+    const data = [2025, 2026].flatMap((year) =>
+      next(2) === 0 ? [] : [{ period: `${year}-S1`, value: next(5) }, ...(next(1) ? [{ period: `${year}-S2`, value: next(5) }] : [])],
+    );
     const today = ['2026-03-01', '2026-12-31', '2027-01-01'][next(2)]!;
     for (const rule of rules) assert.match(evaluateTarget(rule, data, { year: 2026, today }).reason, /^2026: /);
   }

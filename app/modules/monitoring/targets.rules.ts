@@ -330,9 +330,7 @@ function ratioFigure(parts: readonly Ratio[]): RatioFigure {
   const denominator = parts.reduce((s, p) => s + p.denominator, 0);
   const value = denominator === 0 ? null : (numerator * 100) / denominator;
   const sums =
-    parts.length > 1
-      ? `(${parts.map((p) => formatNumber(p.numerator)).join(' + ')}) / (${parts.map((p) => formatNumber(p.denominator)).join(' + ')}) = `
-      : '';
+    parts.length > 1 ? `(${parts.map((p) => formatNumber(p.numerator)).join(' + ')}) / (${parts.map((p) => formatNumber(p.denominator)).join(' + ')}) = ` : '';
   const formula =
     value === null
       ? `${sums}${formatNumber(numerator)} / ${formatNumber(denominator)}: non calcolabile (denominatore 0)`
@@ -508,9 +506,7 @@ function evaluateChecked(rule: TargetRule, checked: readonly CheckedMeasurement[
       return { ...base, status: 'in_corso', reason };
     }
     const reason =
-      current.completeness === 'empty'
-        ? `${year}: dato mancante`
-        : `${year}: dato mancante per il ${missingText(current)} (${partialText(current, true)})`;
+      current.completeness === 'empty' ? `${year}: dato mancante` : `${year}: dato mancante per il ${missingText(current)} (${partialText(current, true)})`;
     return { ...base, status: 'dati_mancanti', reason };
   }
   if (current.kind === 'ratio' && current.value === null) {
@@ -557,7 +553,9 @@ function evaluateChecked(rule: TargetRule, checked: readonly CheckedMeasurement[
     }
     case 'milestone': {
       const met = sameStage(actual as string, rule.stage);
-      const reason = met ? `${year}: «${(actual as string).trim()}» → raggiunto` : `${year}: «${(actual as string).trim()}», attesa «${rule.stage}» → non raggiunto`;
+      const reason = met
+        ? `${year}: «${(actual as string).trim()}» → raggiunto`
+        : `${year}: «${(actual as string).trim()}», attesa «${rule.stage}» → non raggiunto`;
       return { ...base, status: met ? 'raggiunto' : 'non_raggiunto', reason };
     }
     case 'gt_previous':

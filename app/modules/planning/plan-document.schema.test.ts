@@ -70,7 +70,15 @@ const minimal: PlanDocumentInput = {
           number: '1',
           description: 'Strutturazione del lavoro di rete',
           status: 'planned',
-          indicators: [{ code: '1.1', label: 'numero tavoli di lavoro creati', kind: 'count', level: 'output', targets: [{ year: null, rule: { type: 'gte', value: 1 }, text: 'almeno 1 tavolo' }] }],
+          indicators: [
+            {
+              code: '1.1',
+              label: 'numero tavoli di lavoro creati',
+              kind: 'count',
+              level: 'output',
+              targets: [{ year: null, rule: { type: 'gte', value: 1 }, text: 'almeno 1 tavolo' }],
+            },
+          ],
         },
       ],
       budget: [{ fund: 'FONTI_MISTE', year: null, amountCents: 3_000_000, note: 'FNPS-Fondi d’Ambito' }],
@@ -136,8 +144,14 @@ describe('the Gallarate 2025-2027 plan fixture', () => {
   });
 
   test('the LEPS budgets are those of the cards: VMD € 1.300.000, PIPPI € 105.000, dimissioni protette € 72.838 FNPS, PUA € 40.000 a year', () => {
-    assert.deepEqual(byCode(plan2025, 'LEPS-VMD').budget.map((b) => [b.fund, b.year, b.amountCents]), [['FONDO_POVERTA_QUOTA_SERVIZI', null, 1_300_000_00]]);
-    assert.deepEqual(byCode(plan2025, 'LEPS-PIPPI').budget.map((b) => [b.fund, b.amountCents]), [['PNRR', 105_000_00]]);
+    assert.deepEqual(
+      byCode(plan2025, 'LEPS-VMD').budget.map((b) => [b.fund, b.year, b.amountCents]),
+      [['FONDO_POVERTA_QUOTA_SERVIZI', null, 1_300_000_00]],
+    );
+    assert.deepEqual(
+      byCode(plan2025, 'LEPS-PIPPI').budget.map((b) => [b.fund, b.amountCents]),
+      [['PNRR', 105_000_00]],
+    );
     const dimissioni = byCode(plan2025, 'LEPS-DIMISSIONI').budget;
     assert.deepEqual(
       dimissioni.map((b) => [b.fund, b.amountCents, b.sharedAmong.length]),
@@ -174,25 +188,60 @@ describe('the Gallarate 2025-2027 plan fixture', () => {
 
   test('the LEPS cards keep every form of yearly target: thresholds, increases, decreases, baselines and milestones', () => {
     const rulesOf = (code: string, indicator: string) =>
-      byCode(plan2025, code).indicators.find((i) => i.code === indicator)!.targets.map((t) => [t.year, t.rule.type]);
-    assert.deepEqual(rulesOf('LEPS-PIPPI', 'IND-4'), [[2025, 'gte_percent'], [2026, 'gte_percent'], [2027, 'gte_percent']]);
-    assert.deepEqual(rulesOf('LEPS-PIPPI', 'IND-3'), [[2025, 'baseline'], [2026, 'gt_previous'], [2027, 'gt_previous']]);
-    assert.deepEqual(rulesOf('LEPS-PIPPI', 'IND-1'), [[2025, 'milestone'], [2026, 'milestone'], [2027, 'milestone']]);
-    assert.deepEqual(rulesOf('LEPS-DIMISSIONI', 'IND-3'), [[2026, 'lt_previous'], [2027, 'lt_previous']]);
-    assert.deepEqual(rulesOf('LEPS-SAD', 'IND-2'), [[2023, 'baseline'], [2026, 'gte_percent'], [2027, 'gte_percent']]);
-    assert.deepEqual(rulesOf('LEPS-VMD', 'IND-1'), [[2025, 'gte'], [2026, 'gt_previous'], [2027, 'gt_previous']]);
-    assert.deepEqual(byCode(plan2025, 'LEPS-DIMISSIONI').indicators.find((i) => i.code === 'IND-2')!.targets.map((t) => t.text), ['Anno 2026: ≥ 50%', 'Anno 2027: ≥ 75%']);
+      byCode(plan2025, code)
+        .indicators.find((i) => i.code === indicator)!
+        .targets.map((t) => [t.year, t.rule.type]);
+    assert.deepEqual(rulesOf('LEPS-PIPPI', 'IND-4'), [
+      [2025, 'gte_percent'],
+      [2026, 'gte_percent'],
+      [2027, 'gte_percent'],
+    ]);
+    assert.deepEqual(rulesOf('LEPS-PIPPI', 'IND-3'), [
+      [2025, 'baseline'],
+      [2026, 'gt_previous'],
+      [2027, 'gt_previous'],
+    ]);
+    assert.deepEqual(rulesOf('LEPS-PIPPI', 'IND-1'), [
+      [2025, 'milestone'],
+      [2026, 'milestone'],
+      [2027, 'milestone'],
+    ]);
+    assert.deepEqual(rulesOf('LEPS-DIMISSIONI', 'IND-3'), [
+      [2026, 'lt_previous'],
+      [2027, 'lt_previous'],
+    ]);
+    assert.deepEqual(rulesOf('LEPS-SAD', 'IND-2'), [
+      [2023, 'baseline'],
+      [2026, 'gte_percent'],
+      [2027, 'gte_percent'],
+    ]);
+    assert.deepEqual(rulesOf('LEPS-VMD', 'IND-1'), [
+      [2025, 'gte'],
+      [2026, 'gt_previous'],
+      [2027, 'gt_previous'],
+    ]);
+    assert.deepEqual(
+      byCode(plan2025, 'LEPS-DIMISSIONI')
+        .indicators.find((i) => i.code === 'IND-2')!
+        .targets.map((t) => t.text),
+      ['Anno 2026: ≥ 50%', 'Anno 2027: ≥ 75%'],
+    );
   });
 
   test('section-5 results become target rules with their original text (e.g. objective A, ALER housing 2027 > 2025)', () => {
     const a = byCode(plan2025, 'A');
     const aler = a.actions.find((x) => x.number === '5')!.indicators.find((i) => i.code === '5.3')!;
-    assert.deepEqual(aler.targets.map((t) => [t.year, t.rule]), [
-      [2025, { type: 'baseline' }],
-      [2027, { type: 'gt_previous', referenceYear: 2025 }],
-    ]);
+    assert.deepEqual(
+      aler.targets.map((t) => [t.year, t.rule]),
+      [
+        [2025, { type: 'baseline' }],
+        [2027, { type: 'gt_previous', referenceYear: 2025 }],
+      ],
+    );
     const meetings = a.actions[0]!.indicators.find((i) => i.code === '1.2')!;
-    assert.deepEqual(meetings.targets, [{ year: null, rule: { type: 'gte', value: 9 }, text: 'Organizzazione di almeno 9 incontri nella triennalità del tavolo dedicato.' }]);
+    assert.deepEqual(meetings.targets, [
+      { year: null, rule: { type: 'gte', value: 9 }, text: 'Organizzazione di almeno 9 incontri nella triennalità del tavolo dedicato.' },
+    ]);
   });
 
   test('indicator codes are printed ones (action.n) or, for results without a printed indicator, action.Rn', () => {
@@ -216,11 +265,21 @@ describe('the Gallarate 2025-2027 plan fixture', () => {
     const keys = LOMBARDY_CARD_FIELDS.map((f) => f.key) as string[];
     for (const o of plan2025.objectives) {
       const cardKeys = Object.keys(o.card);
-      assert.deepEqual(cardKeys, [...cardKeys].sort((x, y) => keys.indexOf(x) - keys.indexOf(y)), o.code);
-      assert.ok(cardKeys.every((k) => keys.includes(k)), o.code);
+      assert.deepEqual(
+        cardKeys,
+        [...cardKeys].sort((x, y) => keys.indexOf(x) - keys.indexOf(y)),
+        o.code,
+      );
+      assert.ok(
+        cardKeys.every((k) => keys.includes(k)),
+        o.code,
+      );
     }
     assert.deepEqual(byCode(plan2025, 'Q').links.continuesObjective, 'B');
-    assert.deepEqual(byCode(plan2025, 'L').links.cooperation, { ambiti: ['Busto Arsizio', 'Gallarate', 'Somma Lombardo', 'Saronno'], leadAmbito: 'Busto Arsizio' });
+    assert.deepEqual(byCode(plan2025, 'L').links.cooperation, {
+      ambiti: ['Busto Arsizio', 'Gallarate', 'Somma Lombardo', 'Saronno'],
+      leadAmbito: 'Busto Arsizio',
+    });
   });
 
   test('records the adoption by the Assemblea dei Sindaci on 2 December 2024 and the 2021-2023 predecessor', () => {
@@ -242,10 +301,24 @@ describe('the Gallarate 2021-2023 plan fixture', () => {
   });
 
   test('has the published number of actions per objective (A 5, G 6, …)', () => {
-    assert.deepEqual(
-      Object.fromEntries(plan2021.objectives.map((o) => [o.code, o.actions.length])),
-      { 1: 3, 2: 4, A: 5, B: 4, C: 4, D: 3, E: 5, F: 4, G: 6, H: 5, I: 2, L: 2, M: 3, N: 3, O: 3, P: 2 },
-    );
+    assert.deepEqual(Object.fromEntries(plan2021.objectives.map((o) => [o.code, o.actions.length])), {
+      1: 3,
+      2: 4,
+      A: 5,
+      B: 4,
+      C: 4,
+      D: 3,
+      E: 5,
+      F: 4,
+      G: 6,
+      H: 5,
+      I: 2,
+      L: 2,
+      M: 3,
+      N: 3,
+      O: 3,
+      P: 2,
+    });
   });
 
   test('the realisation percentages reproduce the published grades and the 76,56% mean', () => {
@@ -259,8 +332,14 @@ describe('the Gallarate 2021-2023 plan fixture', () => {
     );
     const mean = grades.map((g) => Math.round(g)).reduce((a, b) => a + b, 0) / grades.length;
     assert.equal(mean.toFixed(2), '76.56');
-    assert.deepEqual(byCode(plan2021, 'A').actions.map((a) => a.realisationPercent), [100, 100, 50, 80, 0]);
-    assert.deepEqual(byCode(plan2021, 'G').actions.map((a) => a.status), ['partially_completed', 'not_realised', 'partially_completed', 'partially_completed', 'not_realised', 'partially_completed']);
+    assert.deepEqual(
+      byCode(plan2021, 'A').actions.map((a) => a.realisationPercent),
+      [100, 100, 50, 80, 0],
+    );
+    assert.deepEqual(
+      byCode(plan2021, 'G').actions.map((a) => a.status),
+      ['partially_completed', 'not_realised', 'partially_completed', 'partially_completed', 'not_realised', 'partially_completed'],
+    );
   });
 
   test('keeps the 2021-2023 macro-areas', () => {
@@ -299,7 +378,11 @@ describe('serialisation', () => {
       Array.isArray(value)
         ? value.map(reverseKeys)
         : value !== null && typeof value === 'object'
-          ? Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reverseKeys(v)]))
+          ? Object.fromEntries(
+              Object.entries(value)
+                .reverse()
+                .map(([k, v]) => [k, reverseKeys(v)]),
+            )
           : value;
     assert.equal(serializePlanDocument(reverseKeys(plan2025) as PlanDocumentInput), text2025);
   });
@@ -307,7 +390,13 @@ describe('serialisation', () => {
   test('omitted optional fields are written with their defaults', () => {
     const doc = parsePlanDocument('piano.json', serializePlanDocument(minimal));
     const objective = doc.objectives[0]!;
-    assert.deepEqual(objective.links, { leps: [], continuesObjective: null, cooperation: null, asst: { needsAnalysis: null, implementation: null }, agenda2030: [] });
+    assert.deepEqual(objective.links, {
+      leps: [],
+      continuesObjective: null,
+      cooperation: null,
+      asst: { needsAnalysis: null, implementation: null },
+      agenda2030: [],
+    });
     assert.equal(objective.actions[0]!.indicators[0]!.numeratorLabel, null);
     assert.deepEqual(doc.chapters, []);
   });
@@ -330,28 +419,42 @@ describe('parsePlanDocument reports every problem with file and JSON path', () =
       d.format = 'altro';
       d.formatVersion = 2;
     });
-    assert.deepEqual(issues.map((i) => i.path), ['piano.json, format', 'piano.json, formatVersion']);
+    assert.deepEqual(
+      issues.map((i) => i.path),
+      ['piano.json, format', 'piano.json, formatVersion'],
+    );
     assert.match(issues[1]!.message, /versione del formato non supportata/);
   });
 
   test('money not in integer cents, with the objective named', () => {
     const issues = issuesOf((d) => (d.objectives[0].budget[0].amountCents = 30000.5));
     assert.deepEqual(issues, [
-      { path: 'piano.json, objectives[0].budget[0].amountCents (obiettivo 1)', message: 'importo: serve un numero intero di centesimi (es. 3000000 per 30.000,00 €)' },
+      {
+        path: 'piano.json, objectives[0].budget[0].amountCents (obiettivo 1)',
+        message: 'importo: serve un numero intero di centesimi (es. 3000000 per 30.000,00 €)',
+      },
     ]);
   });
 
   test('an unknown funding source, and a mixed line without the note that lists its funds', () => {
     const unknown = issuesOf((d) => d.objectives[0].budget.push({ fund: 'FONDO_INVENTATO', year: null, amountCents: 100 }));
-    assert.deepEqual(unknown.map((i) => i.path), ['piano.json, objectives[0].budget[1].fund (obiettivo 1)']);
+    assert.deepEqual(
+      unknown.map((i) => i.path),
+      ['piano.json, objectives[0].budget[1].fund (obiettivo 1)'],
+    );
     assert.match(unknown[0]!.message, /fonte di finanziamento non prevista/);
     const mixed = issuesOf((d) => (d.objectives[0].budget[0].note = null));
-    assert.deepEqual(mixed, [{ path: 'piano.json, objectives[0].budget[0].note (obiettivo 1)', message: 'con FONTI_MISTE indica nella nota le fonti che compongono l’importo' }]);
+    assert.deepEqual(mixed, [
+      { path: 'piano.json, objectives[0].budget[0].note (obiettivo 1)', message: 'con FONTI_MISTE indica nella nota le fonti che compongono l’importo' },
+    ]);
   });
 
   test('an indicator code that does not belong to its action', () => {
     const issues = issuesOf((d) => (d.objectives[0].actions[0].indicators[0].code = '2.1'));
-    assert.deepEqual(issues.map((i) => i.path), ['piano.json, objectives[0].actions[0].indicators[0].code (obiettivo 1, azione 1, indicatore 2.1)']);
+    assert.deepEqual(
+      issues.map((i) => i.path),
+      ['piano.json, objectives[0].actions[0].indicators[0].code (obiettivo 1, azione 1, indicatore 2.1)'],
+    );
     assert.match(issues[0]!.message, /deve iniziare con «1\.»/);
   });
 
@@ -379,13 +482,23 @@ describe('parsePlanDocument reports every problem with file and JSON path', () =
     assert.deepEqual(
       issues.map((i) => [i.path.replace('piano.json, ', ''), i.message]),
       [
-        ['objectives[0].actions[0].indicators[2].aggregation (obiettivo 1, azione 1, indicatore 1.3)', 'aggregazione non prevista (ammesse: flow, stock, stock_mean, rate)'],
+        [
+          'objectives[0].actions[0].indicators[2].aggregation (obiettivo 1, azione 1, indicatore 1.3)',
+          'aggregazione non prevista (ammesse: flow, stock, stock_mean, rate)',
+        ],
       ],
     );
-    const kindIssues = issuesOf((d) => d.objectives[0].actions[0].indicators.push({ code: '1.2', label: 'protocollo attivato', kind: 'boolean', level: 'output', aggregation: 'flow' }));
+    const kindIssues = issuesOf((d) =>
+      d.objectives[0].actions[0].indicators.push({ code: '1.2', label: 'protocollo attivato', kind: 'boolean', level: 'output', aggregation: 'flow' }),
+    );
     assert.deepEqual(
       kindIssues.map((i) => [i.path.replace('piano.json, ', ''), i.message]),
-      [['objectives[0].actions[0].indicators[1].aggregation (obiettivo 1, azione 1, indicatore 1.2)', 'l’aggregazione flow non si applica a un indicatore di tipo boolean (ammesse: stock)']],
+      [
+        [
+          'objectives[0].actions[0].indicators[1].aggregation (obiettivo 1, azione 1, indicatore 1.2)',
+          'l’aggregazione flow non si applica a un indicatore di tipo boolean (ammesse: stock)',
+        ],
+      ],
     );
     assert.equal(defaultAggregation('count'), 'flow');
     assert.equal(defaultAggregation('ratio'), 'rate');
@@ -399,7 +512,10 @@ describe('parsePlanDocument reports every problem with file and JSON path', () =
     assert.equal(find('C', '1.2').aggregation, 'stock', 'n. utenti in lista d’attesa: a stock');
     assert.equal(find('LEPS-PUA', 'INPUT-1').aggregation, 'stock', 'persone prese in carico al T0');
     assert.ok(all.filter((i) => i.kind === 'ratio').every((i) => i.aggregation === 'rate'));
-    assert.ok(all.some((i) => i.aggregation === undefined), 'an indicator that does not state it keeps the default and is written without the field');
+    assert.ok(
+      all.some((i) => i.aggregation === undefined),
+      'an indicator that does not state it keeps the default and is written without the field',
+    );
     const doc = structuredClone(plan2025);
     delete (doc.objectives[0]!.actions[0]!.indicators[0] as { aggregation?: string }).aggregation;
     assert.doesNotMatch(serializePlanDocument(doc).split('"code": "1.1"')[1]!.split('}')[0]!, /aggregation/);
@@ -432,7 +548,9 @@ describe('parsePlanDocument reports every problem with file and JSON path', () =
   });
 
   test('a field that the Lombardy card does not have, or a value of the wrong kind', () => {
-    const issues = issuesOf((d) => (d.objectives[0].card = { titolo_intervento: 'Mappatura', campo_inventato: 'x', punti_chiave: 'Rafforzamento delle reti sociali' }));
+    const issues = issuesOf(
+      (d) => (d.objectives[0].card = { titolo_intervento: 'Mappatura', campo_inventato: 'x', punti_chiave: 'Rafforzamento delle reti sociali' }),
+    );
     assert.deepEqual(
       issues.map((i) => [i.path, i.message.slice(0, 45)]),
       [
@@ -447,12 +565,26 @@ describe('parsePlanDocument reports every problem with file and JSON path', () =
       'piano.json',
       JSON.stringify({
         ...minimal,
-        objectives: [{ ...minimal.objectives![0], card: { trasversale_aree_policy: ['A', 'E'], promozionale_o_riparativo: ['promozionale/preventivo', 'riparativo'], continuita_progetto_premiale: false } }],
+        objectives: [
+          {
+            ...minimal.objectives![0],
+            card: {
+              trasversale_aree_policy: ['A', 'E'],
+              promozionale_o_riparativo: ['promozionale/preventivo', 'riparativo'],
+              continuita_progetto_premiale: false,
+            },
+          },
+        ],
       }),
     );
     assert.deepEqual(Object.keys(doc.objectives[0]!.card), ['trasversale_aree_policy', 'continuita_progetto_premiale', 'promozionale_o_riparativo']);
     const issues = issuesOf((d) => (d.objectives[0].card = { asst_realizzazione: true }));
-    assert.deepEqual(issues, [{ path: 'piano.json, objectives[0].card.asst_realizzazione (obiettivo 1)', message: 'questo campo della scheda richiede una risposta { "answer": true/false/null, "text": … }' }]);
+    assert.deepEqual(issues, [
+      {
+        path: 'piano.json, objectives[0].card.asst_realizzazione (obiettivo 1)',
+        message: 'questo campo della scheda richiede una risposta { "answer": true/false/null, "text": … }',
+      },
+    ]);
   });
 
   test('a LEPS objective without its LEPS, a continuity link without a previous plan, a lead Ambito that does not cooperate', () => {
@@ -480,7 +612,9 @@ describe('parsePlanDocument reports every problem with file and JSON path', () =
 
   test('chapter text must already be sanitised HTML', () => {
     const issues = issuesOf((d) => (d.chapters = [{ number: '1', title: 'Introduzione', html: '<p onclick="x()">Testo</p>' }]));
-    assert.deepEqual(issues, [{ path: 'piano.json, chapters[0].html (capitolo «Introduzione»)', message: 'HTML non sanificato: l’attributo onclick non è ammesso sul tag <p>' }]);
+    assert.deepEqual(issues, [
+      { path: 'piano.json, chapters[0].html (capitolo «Introduzione»)', message: 'HTML non sanificato: l’attributo onclick non è ammesso sul tag <p>' },
+    ]);
   });
 });
 
@@ -499,15 +633,24 @@ describe('the vocabularies agree with the catalogues and templates of the reposi
     for (const id of TEMPLATE_IDS) {
       const template = JSON.parse(repoFile(`fixtures/templates/${id}.json`)) as { id: string; statusWorkflow: { status: string }[] };
       assert.equal(template.id, id);
-      assert.deepEqual(template.statusWorkflow.map((s) => s.status), [...PLAN_STATUSES]);
+      assert.deepEqual(
+        template.statusWorkflow.map((s) => s.status),
+        [...PLAN_STATUSES],
+      );
     }
     const lombardy = JSON.parse(repoFile('fixtures/templates/lombardia-dgr-xii-2167-2024.json')) as {
       version: string;
       objectiveCard: { fields: { key: string }[] };
       policyAreas: { code: string }[];
     };
-    assert.deepEqual(lombardy.objectiveCard.fields.map((f) => f.key), LOMBARDY_CARD_FIELDS.map((f) => f.key));
-    assert.deepEqual(lombardy.policyAreas.map((a) => a.code), Object.keys(LOMBARDY_POLICY_AREAS));
+    assert.deepEqual(
+      lombardy.objectiveCard.fields.map((f) => f.key),
+      LOMBARDY_CARD_FIELDS.map((f) => f.key),
+    );
+    assert.deepEqual(
+      lombardy.policyAreas.map((a) => a.code),
+      Object.keys(LOMBARDY_POLICY_AREAS),
+    );
     assert.equal(plan2025.plan.template.version, lombardy.version);
   });
 });

@@ -247,7 +247,8 @@ export const FUNDING_SOURCES = {
   PNRR_M5C2_1_1: 'PNRR M5C2 1.1 – Sostegno alle persone vulnerabili e prevenzione dell’istituzionalizzazione degli anziani non autosufficienti',
   PNRR_M5C2_1_1_1: 'PNRR M5C2 1.1.1 – Sostegno alle capacità genitoriali e prevenzione della vulnerabilità delle famiglie e dei bambini (P.I.P.P.I.)',
   PNRR_M5C2_1_1_2: 'PNRR M5C2 1.1.2 – Autonomia degli anziani non autosufficienti',
-  PNRR_M5C2_1_1_3: 'PNRR M5C2 1.1.3 – Rafforzamento dei servizi sociali domiciliari per garantire la dimissione anticipata assistita e prevenire l’ospedalizzazione',
+  PNRR_M5C2_1_1_3:
+    'PNRR M5C2 1.1.3 – Rafforzamento dei servizi sociali domiciliari per garantire la dimissione anticipata assistita e prevenire l’ospedalizzazione',
   PNRR_M5C2_1_1_4: 'PNRR M5C2 1.1.4 – Rafforzamento dei servizi sociali e prevenzione del burn out tra gli operatori sociali',
   PNRR_M5C2_1_2: 'PNRR M5C2 1.2 – Percorsi di autonomia per persone con disabilità',
   PNRR_M5C2_1_3: 'PNRR M5C2 1.3 – Housing temporaneo e stazioni di posta per le persone senza dimora',
@@ -280,7 +281,10 @@ export const LEPS = {
   LEPS_PRONTO_INTERVENTO: { label: 'Pronto intervento sociale', norm: 'L. 234/2021, art. 1, c. 170' },
   LEPS_VALUTAZIONE_MULTIDIMENSIONALE: { label: 'Valutazione multidimensionale e progetto personalizzato', norm: 'D.Lgs. 147/2017, artt. 5 e 6' },
   LEPS_ACCESSO: { label: 'Servizi per l’accesso, la valutazione e i sostegni da individuare nel progetto individualizzato', norm: 'D.Lgs. 147/2017, art. 7' },
-  LEPS_PRESA_IN_CARICO_INCLUSIONE: { label: 'Presa in carico sociale/lavorativa (patto per l’inclusione sociale e lavorativa)', norm: 'D.L. 4/2019, art. 4, c. 14' },
+  LEPS_PRESA_IN_CARICO_INCLUSIONE: {
+    label: 'Presa in carico sociale/lavorativa (patto per l’inclusione sociale e lavorativa)',
+    norm: 'D.L. 4/2019, art. 4, c. 14',
+  },
   LEPS_RESIDENZA_FITTIZIA: { label: 'Servizi per la residenza fittizia', norm: 'L. 1228/1954, art. 2; DPR 223/1989' },
   LEPS_SAD: { label: 'Incremento SAD', norm: 'L. 234/2021, art. 1, c. 162, lett. a)' },
   LEPS_DIMISSIONI_PROTETTE: { label: 'Servizi sociali per le dimissioni protette', norm: 'L. 234/2021, art. 1, c. 170' },
@@ -352,8 +356,34 @@ const ACTION_NUMBER_PATTERN = /^\d{1,3}(\.\d{1,3})?$/;
 const ACTION_INDICATOR_CODE_PATTERN = /^\d+(\.\d+)+$/;
 
 const ALLOWED_HTML_TAGS = new Set([
-  'p', 'br', 'strong', 'em', 'b', 'i', 'u', 's', 'sub', 'sup', 'ul', 'ol', 'li', 'blockquote',
-  'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'a',
+  'p',
+  'br',
+  'strong',
+  'em',
+  'b',
+  'i',
+  'u',
+  's',
+  'sub',
+  'sup',
+  'ul',
+  'ol',
+  'li',
+  'blockquote',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'table',
+  'caption',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'th',
+  'td',
+  'a',
 ]);
 const VOID_HTML_TAGS = new Set(['br']);
 const ALLOWED_HTML_ATTRIBUTES: Record<string, readonly string[]> = { a: ['href'], th: ['colspan', 'rowspan'], td: ['colspan', 'rowspan'], ol: ['start'] };
@@ -388,7 +418,8 @@ export function findUnsafeHtml(html: string): string | null {
         const attr = a[1]!.toLowerCase();
         const value = a[2]!;
         if (!(ALLOWED_HTML_ATTRIBUTES[name] ?? []).includes(attr)) return `l’attributo ${attr} non è ammesso sul tag <${name}>`;
-        if (attr === 'href' && !/^(https?:\/\/|mailto:|#)/i.test(value.trim())) return `collegamento non ammesso: «${value}» (solo http, https, mailto o #ancora)`;
+        if (attr === 'href' && !/^(https?:\/\/|mailto:|#)/i.test(value.trim()))
+          return `collegamento non ammesso: «${value}» (solo http, https, mailto o #ancora)`;
         if ((attr === 'colspan' || attr === 'rowspan' || attr === 'start') && !/^\d{1,3}$/.test(value)) return `valore non valido per ${attr}: «${value}»`;
       }
       if (!VOID_HTML_TAGS.has(name)) {
@@ -437,11 +468,7 @@ function cardKeyRank(key: string): number {
 /** Card fields keyed by template field key; output keys come in template order, then alphabetically. */
 export const Card = z
   .record(z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'chiave di campo non valida (minuscole, cifre e _)'), CardValue)
-  .transform((card) =>
-    Object.fromEntries(
-      Object.entries(card).sort(([a], [b]) => cardKeyRank(a) - cardKeyRank(b) || (a < b ? -1 : a > b ? 1 : 0)),
-    ),
-  );
+  .transform((card) => Object.fromEntries(Object.entries(card).sort(([a], [b]) => cardKeyRank(a) - cardKeyRank(b) || (a < b ? -1 : a > b ? 1 : 0))));
 
 /**
  * A target for one indicator and year, as a rule the monitoring can check:
@@ -486,7 +513,10 @@ export const Indicator = z.strictObject({
   level: z.enum(INDICATOR_LEVELS, { message: `livello non previsto (ammessi: ${INDICATOR_LEVELS.join(', ')})` }),
   unit: nullableText('unità di misura', 100),
   source: nullableText('fonte del dato', 1_000),
-  periodicity: z.enum(PERIODICITIES, { message: `periodicità non prevista (ammesse: ${PERIODICITIES.join(', ')})` }).nullable().default(null),
+  periodicity: z
+    .enum(PERIODICITIES, { message: `periodicità non prevista (ammesse: ${PERIODICITIES.join(', ')})` })
+    .nullable()
+    .default(null),
   /** Optional: absent means the default of the kind (see defaultAggregation), so older files keep their bytes. */
   aggregation: z.enum(INDICATOR_AGGREGATIONS, { message: `aggregazione non prevista (ammesse: ${INDICATOR_AGGREGATIONS.join(', ')})` }).optional(),
   systemObjective: z.number().int().positive('numero dell’obiettivo di sistema non valido').nullable().default(null),
@@ -495,14 +525,21 @@ export const Indicator = z.strictObject({
 export type Indicator = z.infer<typeof Indicator>;
 
 export const Action = z.strictObject({
-  number: z.string({ message: 'numero dell’azione: serve un testo come "1" o "1.2"' }).regex(ACTION_NUMBER_PATTERN, 'numero dell’azione non valido (es. "1" o "1.2")'),
+  number: z
+    .string({ message: 'numero dell’azione: serve un testo come "1" o "1.2"' })
+    .regex(ACTION_NUMBER_PATTERN, 'numero dell’azione non valido (es. "1" o "1.2")'),
   description: text('descrizione dell’azione'),
   systemObjective: z.number().int().positive('numero dell’obiettivo di sistema non valido').nullable().default(null),
   responsible: nullableText('responsabile', 500),
   start: isoDate('data di inizio').nullable().default(null),
   end: isoDate('data di fine').nullable().default(null),
   status: z.enum(ACTION_STATUSES, { message: `stato dell’azione non previsto (ammessi: ${ACTION_STATUSES.join(', ')})` }),
-  realisationPercent: z.number({ message: 'percentuale di realizzazione: serve un numero' }).min(0, 'percentuale sotto 0').max(100, 'percentuale sopra 100').nullable().default(null),
+  realisationPercent: z
+    .number({ message: 'percentuale di realizzazione: serve un numero' })
+    .min(0, 'percentuale sotto 0')
+    .max(100, 'percentuale sopra 100')
+    .nullable()
+    .default(null),
   note: nullableText('nota'),
   expectedResults: z.array(text('risultato atteso', 4_000)).default([]),
   indicators: z.array(Indicator).default([]),
@@ -561,7 +598,10 @@ export const Objective = z.strictObject({
 export type Objective = z.infer<typeof Objective>;
 
 export const Chapter = z.strictObject({
-  number: z.string().regex(/^\d+(\.\d+)*$/, 'numero del capitolo non valido (es. "5" o "5.1")').nullable(),
+  number: z
+    .string()
+    .regex(/^\d+(\.\d+)*$/, 'numero del capitolo non valido (es. "5" o "5.1")')
+    .nullable(),
   title: text('titolo del capitolo', 500),
   html: html.nullable(),
 });
@@ -579,9 +619,16 @@ export const PlanHeader = z.strictObject({
     version: text('versione del modello', 50),
   }),
   status: z.enum(PLAN_STATUSES, { message: `stato del piano non previsto (ammessi: ${PLAN_STATUSES.join(', ')})` }),
-  adoption: z.strictObject({ date: isoDate('data di adozione').nullable(), act: nullableText('atto di adozione', 2_000) }).nullable().default(null),
+  adoption: z
+    .strictObject({ date: isoDate('data di adozione').nullable(), act: nullableText('atto di adozione', 2_000) })
+    .nullable()
+    .default(null),
   predecessor: z
-    .strictObject({ periodStartYear: year('primo anno del piano precedente'), periodEndYear: year('ultimo anno del piano precedente'), title: nullableText('titolo del piano precedente', 500) })
+    .strictObject({
+      periodStartYear: year('primo anno del piano precedente'),
+      periodEndYear: year('ultimo anno del piano precedente'),
+      title: nullableText('titolo del piano precedente', 500),
+    })
     .nullable()
     .default(null),
   source: nullableText('fonte', 2_000),
@@ -625,12 +672,18 @@ function checkCard(card: Record<string, CardValue>, templateId: TemplateId, at: 
 function checkIndicator(ind: Indicator, plan: PlanHeader, at: Path, issues: Issue[], systemObjectives: Set<number>) {
   const isRatio = ind.kind === 'ratio';
   if (ind.aggregation !== undefined && !INDICATOR_KIND_AGGREGATIONS[ind.kind].includes(ind.aggregation)) {
-    issues.push({ path: [...at, 'aggregation'], message: `l’aggregazione ${ind.aggregation} non si applica a un indicatore di tipo ${ind.kind} (ammesse: ${INDICATOR_KIND_AGGREGATIONS[ind.kind].join(', ')})` });
+    issues.push({
+      path: [...at, 'aggregation'],
+      message: `l’aggregazione ${ind.aggregation} non si applica a un indicatore di tipo ${ind.kind} (ammesse: ${INDICATOR_KIND_AGGREGATIONS[ind.kind].join(', ')})`,
+    });
   }
   if (isRatio && !ind.numeratorLabel) issues.push({ path: [...at, 'numeratorLabel'], message: 'un indicatore di tipo rapporto richiede il numeratore' });
   if (isRatio && !ind.denominatorLabel) issues.push({ path: [...at, 'denominatorLabel'], message: 'un indicatore di tipo rapporto richiede il denominatore' });
   if (!isRatio && (ind.numeratorLabel || ind.denominatorLabel)) {
-    issues.push({ path: [...at, ind.numeratorLabel ? 'numeratorLabel' : 'denominatorLabel'], message: 'numeratore e denominatore si indicano solo per gli indicatori di tipo rapporto (ratio)' });
+    issues.push({
+      path: [...at, ind.numeratorLabel ? 'numeratorLabel' : 'denominatorLabel'],
+      message: 'numeratore e denominatore si indicano solo per gli indicatori di tipo rapporto (ratio)',
+    });
   }
   if (ind.systemObjective !== null && !systemObjectives.has(ind.systemObjective)) {
     issues.push({ path: [...at, 'systemObjective'], message: `l’obiettivo di sistema ${ind.systemObjective} non esiste in questo obiettivo` });
@@ -640,11 +693,18 @@ function checkIndicator(ind: Indicator, plan: PlanHeader, at: Path, issues: Issu
     const tAt = [...at, 'targets', k];
     const key = t.year === null ? 'triennio' : String(t.year);
     const previous = years.get(key);
-    if (previous !== undefined) issues.push({ path: [...tAt, 'year'], message: `c’è già un target per ${key === 'triennio' ? 'l’intero periodo' : `l’anno ${key}`} (target ${previous + 1})` });
+    if (previous !== undefined)
+      issues.push({
+        path: [...tAt, 'year'],
+        message: `c’è già un target per ${key === 'triennio' ? 'l’intero periodo' : `l’anno ${key}`} (target ${previous + 1})`,
+      });
     years.set(key, k);
     const allowedKinds = TARGET_RULE_INDICATOR_KINDS[t.rule.type];
     if (!allowedKinds.includes(ind.kind)) {
-      issues.push({ path: [...tAt, 'rule', 'type'], message: `la regola ${t.rule.type} non si applica a un indicatore di tipo ${ind.kind} (ammessi: ${allowedKinds.join(', ')})` });
+      issues.push({
+        path: [...tAt, 'rule', 'type'],
+        message: `la regola ${t.rule.type} non si applica a un indicatore di tipo ${ind.kind} (ammessi: ${allowedKinds.join(', ')})`,
+      });
     }
     if (t.year !== null) {
       const earliest = t.rule.type === 'baseline' ? plan.periodStartYear - 10 : plan.periodStartYear;
@@ -655,7 +715,12 @@ function checkIndicator(ind: Indicator, plan: PlanHeader, at: Path, issues: Issu
     if (t.rule.type === 'gt_previous' || t.rule.type === 'lt_previous' || t.rule.type === 'baseline') {
       if (t.year === null) issues.push({ path: [...tAt, 'year'], message: `la regola ${t.rule.type} richiede un anno` });
     }
-    if ((t.rule.type === 'gt_previous' || t.rule.type === 'lt_previous') && t.rule.referenceYear !== undefined && t.year !== null && t.rule.referenceYear >= t.year) {
+    if (
+      (t.rule.type === 'gt_previous' || t.rule.type === 'lt_previous') &&
+      t.rule.referenceYear !== undefined &&
+      t.year !== null &&
+      t.rule.referenceYear >= t.year
+    ) {
       issues.push({ path: [...tAt, 'rule', 'referenceYear'], message: `l’anno di confronto deve precedere l’anno del target (${t.year})` });
     }
   });
@@ -669,17 +734,24 @@ function checkObjective(o: Objective, plan: PlanHeader, at: Path, issues: Issue[
     if (seenAreas.has(letter)) issues.push({ path: [...at, 'policyAreas', k], message: `area di policy ${letter} ripetuta` });
     seenAreas.add(letter);
     if (lombardy && !(letter in LOMBARDY_POLICY_AREAS)) {
-      issues.push({ path: [...at, 'policyAreas', k], message: `area di policy ${letter} non prevista dalla DGR XII/2167/2024 (ammesse: ${Object.keys(LOMBARDY_POLICY_AREAS).join(', ')})` });
+      issues.push({
+        path: [...at, 'policyAreas', k],
+        message: `area di policy ${letter} non prevista dalla DGR XII/2167/2024 (ammesse: ${Object.keys(LOMBARDY_POLICY_AREAS).join(', ')})`,
+      });
     }
   });
-  if (o.kind === 'leps' && o.links.leps.length === 0) issues.push({ path: [...at, 'links', 'leps'], message: 'un obiettivo LEPS deve indicare almeno un LEPS' });
+  if (o.kind === 'leps' && o.links.leps.length === 0)
+    issues.push({ path: [...at, 'links', 'leps'], message: 'un obiettivo LEPS deve indicare almeno un LEPS' });
   const leps = new Set<string>();
   o.links.leps.forEach((l, k) => {
     if (leps.has(l)) issues.push({ path: [...at, 'links', 'leps', k], message: `LEPS ${l} ripetuto` });
     leps.add(l);
   });
   if (o.links.continuesObjective !== null && plan.predecessor === null) {
-    issues.push({ path: [...at, 'links', 'continuesObjective'], message: 'il piano non indica un piano precedente (plan.predecessor): la continuità non può essere collegata' });
+    issues.push({
+      path: [...at, 'links', 'continuesObjective'],
+      message: 'il piano non indica un piano precedente (plan.predecessor): la continuità non può essere collegata',
+    });
   }
   const coop = o.links.cooperation;
   if (coop?.leadAmbito && !coop.ambiti.includes(coop.leadAmbito)) {
@@ -712,7 +784,11 @@ function checkObjective(o: Objective, plan: PlanHeader, at: Path, issues: Issue[
     }
     a.indicators.forEach((ind, j) => {
       const iAt = [...aAt, 'indicators', j];
-      if (!ind.code.startsWith(`${a.number}.`)) issues.push({ path: [...iAt, 'code'], message: `il codice di un indicatore dell’azione ${a.number} deve iniziare con «${a.number}.» (es. ${a.number}.1)` });
+      if (!ind.code.startsWith(`${a.number}.`))
+        issues.push({
+          path: [...iAt, 'code'],
+          message: `il codice di un indicatore dell’azione ${a.number} deve iniziare con «${a.number}.» (es. ${a.number}.1)`,
+        });
       claimCode(ind.code, `azione ${a.number}`, [...iAt, 'code']);
       checkIndicator(ind, plan, iAt, issues, systemObjectives);
     });
@@ -720,7 +796,10 @@ function checkObjective(o: Objective, plan: PlanHeader, at: Path, issues: Issue[
   o.indicators.forEach((ind, j) => {
     const iAt = [...at, 'indicators', j];
     if (ACTION_INDICATOR_CODE_PATTERN.test(ind.code)) {
-      issues.push({ path: [...iAt, 'code'], message: `i codici come «${ind.code}» sono riservati agli indicatori di un’azione: spostalo nell’azione o usa un codice che inizia con una lettera` });
+      issues.push({
+        path: [...iAt, 'code'],
+        message: `i codici come «${ind.code}» sono riservati agli indicatori di un’azione: spostalo nell’azione o usa un codice che inizia con una lettera`,
+      });
     }
     claimCode(ind.code, 'indicatori dell’obiettivo', [...iAt, 'code']);
     checkIndicator(ind, plan, iAt, issues, systemObjectives);
@@ -728,11 +807,16 @@ function checkObjective(o: Objective, plan: PlanHeader, at: Path, issues: Issue[
 
   o.budget.forEach((b, k) => {
     const bAt = [...at, 'budget', k];
-    if (b.fund === 'FONTI_MISTE' && !b.note) issues.push({ path: [...bAt, 'note'], message: 'con FONTI_MISTE indica nella nota le fonti che compongono l’importo' });
+    if (b.fund === 'FONTI_MISTE' && !b.note)
+      issues.push({ path: [...bAt, 'note'], message: 'con FONTI_MISTE indica nella nota le fonti che compongono l’importo' });
     if (b.year !== null && (b.year < plan.periodStartYear || b.year > plan.periodEndYear)) {
       issues.push({ path: [...bAt, 'year'], message: `anno ${b.year} fuori dal periodo del piano (${plan.periodStartYear}-${plan.periodEndYear})` });
     }
-    if (b.sharedAmong.length === 1) issues.push({ path: [...bAt, 'sharedAmong'], message: 'un importo condiviso riguarda almeno due Ambiti (compreso il proprio); lascia l’elenco vuoto se è solo di questo Ambito' });
+    if (b.sharedAmong.length === 1)
+      issues.push({
+        path: [...bAt, 'sharedAmong'],
+        message: 'un importo condiviso riguarda almeno due Ambiti (compreso il proprio); lascia l’elenco vuoto se è solo di questo Ambito',
+      });
   });
 }
 
@@ -752,8 +836,10 @@ export const PlanDocument = z
     if (plan.periodEndYear < plan.periodStartYear) issues.push({ path: ['plan', 'periodEndYear'], message: 'l’ultimo anno precede il primo' });
     else if (plan.periodEndYear - plan.periodStartYear > 9) issues.push({ path: ['plan', 'periodEndYear'], message: 'un piano copre al massimo dieci anni' });
     if (plan.predecessor) {
-      if (plan.predecessor.periodEndYear < plan.predecessor.periodStartYear) issues.push({ path: ['plan', 'predecessor', 'periodEndYear'], message: 'l’ultimo anno precede il primo' });
-      if (plan.predecessor.periodEndYear >= plan.periodStartYear) issues.push({ path: ['plan', 'predecessor', 'periodEndYear'], message: 'il piano precedente deve finire prima dell’inizio di questo piano' });
+      if (plan.predecessor.periodEndYear < plan.predecessor.periodStartYear)
+        issues.push({ path: ['plan', 'predecessor', 'periodEndYear'], message: 'l’ultimo anno precede il primo' });
+      if (plan.predecessor.periodEndYear >= plan.periodStartYear)
+        issues.push({ path: ['plan', 'predecessor', 'periodEndYear'], message: 'il piano precedente deve finire prima dell’inizio di questo piano' });
     }
     const codes = new Map<string, number>();
     doc.objectives.forEach((o, i) => {
@@ -794,7 +880,8 @@ function describeLocation(raw: unknown, path: readonly PropertyKey[]): string {
     if (parentKey === 'objectives' && typeof item.code === 'string') parts.push(`obiettivo ${item.code}`);
     else if (parentKey === 'actions' && typeof item.number === 'string') parts.push(`azione ${item.number}`);
     else if (parentKey === 'indicators' && typeof item.code === 'string') parts.push(`indicatore ${item.code}`);
-    else if (parentKey === 'targets' && (typeof item.year === 'number' || item.year === null)) parts.push(item.year === null ? 'target del periodo' : `target ${item.year}`);
+    else if (parentKey === 'targets' && (typeof item.year === 'number' || item.year === null))
+      parts.push(item.year === null ? 'target del periodo' : `target ${item.year}`);
     else if (parentKey === 'chapters' && typeof item.title === 'string') parts.push(`capitolo «${item.title.slice(0, 40)}»`);
   }
   return parts.join(', ');
@@ -804,7 +891,11 @@ function failedMessage(fileName: string, count: number) {
   return `Il file ${fileName} non è stato importato: ${count === 1 ? 'c’è un errore' : `ci sono ${count} errori`}. Nessun dato è stato modificato.`;
 }
 
-function toIssues(fileName: string, raw: unknown, zodIssues: readonly { path: PropertyKey[]; message: string; code?: string; keys?: string[] }[]): FieldIssue[] {
+function toIssues(
+  fileName: string,
+  raw: unknown,
+  zodIssues: readonly { path: PropertyKey[]; message: string; code?: string; keys?: string[] }[],
+): FieldIssue[] {
   return zodIssues.map((i) => {
     const where = describeLocation(raw, i.path);
     const message =
@@ -827,7 +918,10 @@ export function parsePlanDocument(fileName: string, text: string): PlanDocument 
     throw new ValidationError([{ path: fileName, message: `il file non è un JSON valido (${(error as Error).message})` }], failedMessage(fileName, 1));
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new ValidationError([{ path: fileName, message: 'il file deve contenere un oggetto JSON con i campi format, formatVersion, plan, chapters e objectives' }], failedMessage(fileName, 1));
+    throw new ValidationError(
+      [{ path: fileName, message: 'il file deve contenere un oggetto JSON con i campi format, formatVersion, plan, chapters e objectives' }],
+      failedMessage(fileName, 1),
+    );
   }
   const parsed = PlanDocument.safeParse(raw);
   if (!parsed.success) {

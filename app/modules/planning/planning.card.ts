@@ -51,7 +51,9 @@ export function cardFromForm(fields: readonly TemplateField[], get: Getter): Rec
         break;
       }
       case 'checkboxes': {
-        const chosen = get(base).map((v) => v.trim()).filter(Boolean);
+        const chosen = get(base)
+          .map((v) => v.trim())
+          .filter(Boolean);
         const other = one(get, `${base}.other`)
           .split('\n')
           .map((l) => l.trim())
@@ -173,7 +175,9 @@ export function linksFromForm(get: Getter) {
     continuesObjective: one(get, 'links.continuesObjective') || null,
     cooperation: ambitiList.length ? { ambiti: ambitiList, leadAmbito: one(get, 'links.leadAmbito') || null } : null,
     asst: { needsAnalysis: yesNo(one(get, 'links.asst.needsAnalysis')), implementation: yesNo(one(get, 'links.asst.implementation')) },
-    agenda2030: get('links.agenda2030').map(Number).filter((n) => Number.isInteger(n)),
+    agenda2030: get('links.agenda2030')
+      .map(Number)
+      .filter((n) => Number.isInteger(n)),
   };
 }
 
@@ -181,7 +185,11 @@ const canonical = (v: unknown): unknown =>
   Array.isArray(v)
     ? v.map(canonical).sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1))
     : v && typeof v === 'object'
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => [k, canonical(x ?? null)]))
+      ? Object.fromEntries(
+          Object.entries(v)
+            .sort(([a], [b]) => (a < b ? -1 : 1))
+            .map(([k, x]) => [k, canonical(x ?? null)]),
+        )
       : (v ?? null);
 
 /** The links to save: the stored ones when the submitted ones say the same in another order (checkbox order). */

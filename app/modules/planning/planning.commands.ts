@@ -28,9 +28,22 @@ import {
 import { planActions, planBudgetLines, planChapters, planIndicators, planObjectives, plans, planSnapshots, planVariations } from './planning.schema.ts';
 import { getTemplate, statusLabel } from './planning.templates.ts';
 import { DEFAULT_ADOPTION, flattenChapters } from './template.schema.ts';
-import { ActionInput, BudgetLineInput, ChangeStatusInput, ChapterInput, CreatePlanInput, IndicatorInput, NewObjectiveInput, ObjectiveInput, VariationDecisionInput } from './planning.validation.ts';
+import {
+  ActionInput,
+  BudgetLineInput,
+  ChangeStatusInput,
+  ChapterInput,
+  CreatePlanInput,
+  IndicatorInput,
+  NewObjectiveInput,
+  ObjectiveInput,
+  VariationDecisionInput,
+} from './planning.validation.ts';
 
-function parse<T>(schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, input: unknown): T {
+function parse<T>(
+  schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } },
+  input: unknown,
+): T {
   const r = schema.safeParse(input);
   if (!r.success) throw new ValidationError(issuesFromZod(r.error));
   return r.data;
@@ -68,7 +81,8 @@ export async function importPlan({ db, actor, ambitoId, fileName, text }: { db: 
   authorize(actor, 'plan.create', { id: ambito.id, regionCode: ambito.regionCode });
   const doc = parsePlanDocument(fileName, text);
   const issues = [];
-  if (doc.plan.ambitoCode !== ambito.code) issues.push({ path: `${fileName}, plan.ambitoCode`, message: `il piano è dell’Ambito «${doc.plan.ambitoCode}», non di «${ambito.code}»` });
+  if (doc.plan.ambitoCode !== ambito.code)
+    issues.push({ path: `${fileName}, plan.ambitoCode`, message: `il piano è dell’Ambito «${doc.plan.ambitoCode}», non di «${ambito.code}»` });
   if (!getTemplate(doc.plan.template.id)) issues.push({ path: `${fileName}, plan.template.id`, message: `modello «${doc.plan.template.id}» non installato` });
   if (issues.length) throw new ValidationError(issues, `Il file ${fileName} non è stato importato. Nessun dato è stato modificato.`);
   return db.transaction(async (tx) => {
@@ -109,15 +123,39 @@ export async function createPlan({ db, actor, ambitoId, input }: { db: Db; actor
     const [ambito] = await tx.select().from(ambiti).where(eq(ambiti.id, ambitoId));
     if (!ambito) throw new NotFoundError('L’Ambito');
     authorize(actor, 'plan.create', { id: ambito.id, regionCode: ambito.regionCode });
-    const [clash] = await tx.select({ id: plans.id }).from(plans).where(and(eq(plans.ambitoId, ambitoId), eq(plans.periodStartYear, v.periodStartYear), eq(plans.periodEndYear, v.periodEndYear)));
+    const [clash] = await tx
+      .select({ id: plans.id })
+      .from(plans)
+      .where(and(eq(plans.ambitoId, ambitoId), eq(plans.periodStartYear, v.periodStartYear), eq(plans.periodEndYear, v.periodEndYear)));
     if (clash) throw new ValidationError([{ path: 'periodStartYear', message: `L’Ambito ha già un piano ${v.periodStartYear}-${v.periodEndYear}.` }]);
     const [plan] = await tx
       .insert(plans)
-      .values({ ambitoId, title: v.title, periodStartYear: v.periodStartYear, periodEndYear: v.periodEndYear, templateId: template.id, templateVersion: template.version, status: 'draft' })
+      .values({
+        ambitoId,
+        title: v.title,
+        periodStartYear: v.periodStartYear,
+        periodEndYear: v.periodEndYear,
+        templateId: template.id,
+        templateVersion: template.version,
+        status: 'draft',
+      })
       .returning();
-    const chapters = flattenChapters(template.chapters).map(({ chapter }, position) => ({ planId: plan!.id, position, number: chapter.number, title: chapter.title, html: null }));
+    const chapters = flattenChapters(template.chapters).map(({ chapter }, position) => ({
+      planId: plan!.id,
+      position,
+      number: chapter.number,
+      title: chapter.title,
+      html: null,
+    }));
     if (chapters.length) await tx.insert(planChapters).values(chapters);
-    await recordAudit(tx, { actor, action: 'planning.plan.created', entityType: 'plan', entityId: plan!.id, ambitoId, after: { ...plan, chapters: chapters.length } });
+    await recordAudit(tx, {
+      actor,
+      action: 'planning.plan.created',
+      entityType: 'plan',
+      entityId: plan!.id,
+      ambitoId,
+      after: { ...plan, chapters: chapters.length },
+    });
     return plan!;
   });
 }
@@ -127,16 +165,33 @@ export async function createPlan({ db, actor, ambitoId, input }: { db: Db; actor
  * type the template names (the mayors' assembly when it names none), approved according to the outcome governance
  * computes from its votes, and not already used to adopt another plan or approve another variation.
  */
-async function competentDecision(tx: Tx, ambitoId: string, templateId: string, decisionId: string | null, own: { planId?: string; variationId?: string }, what: string) {
-  if (!decisionId) throw new ValidationError([{ path: 'adoptionDecisionId', message: `Per ${what} scegli la deliberazione approvata dall’organo competente che lo riguarda.` }], 'Nessuna modifica è stata fatta.');
+async function competentDecision(
+  tx: Tx,
+  ambitoId: string,
+  templateId: string,
+  decisionId: string | null,
+  own: { planId?: string; variationId?: string },
+  what: string,
+) {
+  if (!decisionId)
+    throw new ValidationError(
+      [{ path: 'adoptionDecisionId', message: `Per ${what} scegli la deliberazione approvata dall’organo competente che lo riguarda.` }],
+      'Nessuna modifica è stata fatta.',
+    );
   const bodyType = (getTemplate(templateId)?.adoption ?? DEFAULT_ADOPTION).bodyType;
   const decision = (await listAmbitoDecisionOutcomes(tx, ambitoId)).find((d) => d.id === decisionId);
   const refuse = (message: string) => new ValidationError([{ path: 'adoptionDecisionId', message }], 'Nessuna modifica è stata fatta.');
   if (!decision) throw refuse('La deliberazione scelta non è di un organo di questo Ambito.');
   const name = `La deliberazione n. ${decision.number} del ${decision.date} (${decision.bodyName})`;
-  if (decision.bodyType !== bodyType) throw refuse(`${name} non è dell’organo competente: per ${what} serve una deliberazione dell’${bodyType === 'assemblea_sindaci' ? 'Assemblea dei Sindaci' : `organo di tipo «${bodyType}»`}.`);
+  if (decision.bodyType !== bodyType)
+    throw refuse(
+      `${name} non è dell’organo competente: per ${what} serve una deliberazione dell’${bodyType === 'assemblea_sindaci' ? 'Assemblea dei Sindaci' : `organo di tipo «${bodyType}»`}.`,
+    );
   if (decision.approved === false) throw refuse(`${name} è stata respinta: per ${what} serve una deliberazione approvata.`);
-  if (decision.approved !== true) throw refuse(`${name} non ha un esito calcolabile dai voti registrati${decision.outcomeError ? ` (${decision.outcomeError})` : ''}: per ${what} serve una deliberazione approvata.`);
+  if (decision.approved !== true)
+    throw refuse(
+      `${name} non ha un esito calcolabile dai voti registrati${decision.outcomeError ? ` (${decision.outcomeError})` : ''}: per ${what} serve una deliberazione approvata.`,
+    );
   const [otherPlan] = await tx
     .select({ title: plans.title })
     .from(plans)
@@ -147,7 +202,10 @@ async function competentDecision(tx: Tx, ambitoId: string, templateId: string, d
     .from(planVariations)
     .innerJoin(plans, eq(plans.id, planVariations.planId))
     .where(and(eq(planVariations.decisionId, decision.id), ...(own.variationId ? [ne(planVariations.id, own.variationId)] : [])));
-  if (otherVariation) throw refuse(`${name} ha già approvato la variazione n. ${otherVariation.number} del piano «${otherVariation.title}»: scegli la deliberazione che riguarda questo atto.`);
+  if (otherVariation)
+    throw refuse(
+      `${name} ha già approvato la variazione n. ${otherVariation.number} del piano «${otherVariation.title}»: scegli la deliberazione che riguarda questo atto.`,
+    );
   return decision;
 }
 
@@ -163,7 +221,9 @@ export async function changePlanStatus({ db, actor, planId, input }: { db: Db; a
     const from = plan.status as PlanStatus;
     if (plan.version !== v.version) throw new ConflictError('il piano', plan.version);
     if (!canTransition(from, v.status)) {
-      throw new ValidationError([{ path: 'status', message: `Da «${statusLabel(plan.templateId, from)}» non si può passare a «${statusLabel(plan.templateId, v.status)}».` }]);
+      throw new ValidationError([
+        { path: 'status', message: `Da «${statusLabel(plan.templateId, from)}» non si può passare a «${statusLabel(plan.templateId, v.status)}».` },
+      ]);
     }
     const patch: Partial<typeof plans.$inferInsert> = { status: v.status };
     let incomplete: string[] = [];
@@ -172,13 +232,21 @@ export async function changePlanStatus({ db, actor, planId, input }: { db: Db; a
       const decision = await competentDecision(tx, plan.ambitoId, plan.templateId, v.adoptionDecisionId, { planId }, 'adottare il piano');
       const completeness = await loadCompleteness(tx, planId, template);
       if (completeness.length === 0) {
-        throw new ValidationError([{ path: 'status', message: 'Il piano non ha obiettivi: un piano vuoto non si adotta. Aggiungi almeno un obiettivo.' }], 'Il piano non è stato adottato.');
+        throw new ValidationError(
+          [{ path: 'status', message: 'Il piano non ha obiettivi: un piano vuoto non si adotta. Aggiungi almeno un obiettivo.' }],
+          'Il piano non è stato adottato.',
+        );
       }
       incomplete = adoptionProblems((template?.adoption ?? DEFAULT_ADOPTION).completeness, completeness);
       if (incomplete.length && !v.overrideReason) {
         const shown = incomplete.slice(0, 6).join(' ') + (incomplete.length > 6 ? ` (e altri ${incomplete.length - 6} punti)` : '');
         throw new ValidationError(
-          [{ path: 'overrideReason', message: `Il piano non rispetta i requisiti di completezza del modello: ${shown} Completalo, oppure scrivi il motivo per cui lo adotti comunque.` }],
+          [
+            {
+              path: 'overrideReason',
+              message: `Il piano non rispetta i requisiti di completezza del modello: ${shown} Completalo, oppure scrivi il motivo per cui lo adotti comunque.`,
+            },
+          ],
           'Il piano non è stato adottato.',
         );
       }
@@ -191,7 +259,10 @@ export async function changePlanStatus({ db, actor, planId, input }: { db: Db; a
     const { before, after } = await updateVersioned(tx, plans, planId, v.version, patch, 'il piano');
     await snapshot(tx, planId, 'status', `${statusLabel(plan.templateId, from)} → ${statusLabel(plan.templateId, v.status)}`, actor);
     if (v.status === 'adopted') {
-      const [baseline] = await tx.select({ id: planSnapshots.id }).from(planSnapshots).where(and(eq(planSnapshots.planId, planId), eq(planSnapshots.kind, 'baseline')));
+      const [baseline] = await tx
+        .select({ id: planSnapshots.id })
+        .from(planSnapshots)
+        .where(and(eq(planSnapshots.planId, planId), eq(planSnapshots.kind, 'baseline')));
       if (!baseline) await snapshot(tx, planId, 'baseline', `Versione approvata il ${patch.adoptionDate}`, actor);
     }
     await recordAudit(tx, {
@@ -218,8 +289,19 @@ export type EditOutcome = 'saved' | 'proposed' | 'unchanged';
  * Puts a change in the plan's draft variation (created when there is none). `change` returns the new list of
  * changes; when it equals the current one nothing is written. One audit entry.
  */
-async function propose(tx: Tx, actor: Actor, plan: { id: string; ambitoId: string }, change: (changes: VariationChange[]) => VariationChange[], stale?: () => ConflictError, expectedVersion?: number): Promise<EditOutcome> {
-  const [draft] = await tx.select().from(planVariations).where(and(eq(planVariations.planId, plan.id), eq(planVariations.status, 'draft'))).for('update');
+async function propose(
+  tx: Tx,
+  actor: Actor,
+  plan: { id: string; ambitoId: string },
+  change: (changes: VariationChange[]) => VariationChange[],
+  stale?: () => ConflictError,
+  expectedVersion?: number,
+): Promise<EditOutcome> {
+  const [draft] = await tx
+    .select()
+    .from(planVariations)
+    .where(and(eq(planVariations.planId, plan.id), eq(planVariations.status, 'draft')))
+    .for('update');
   // A form built on another state of the draft variation (someone proposed or decided meanwhile) is refused.
   if (stale && expectedVersion !== undefined && (draft?.version ?? 0) !== expectedVersion) throw stale();
   const current = (draft?.changes ?? []) as VariationChange[];
@@ -227,22 +309,54 @@ async function propose(tx: Tx, actor: Actor, plan: { id: string; ambitoId: strin
   if (stableJson(next) === stableJson(current)) return 'unchanged';
   if (draft) {
     const { before, after } = await updateVersioned(tx, planVariations, draft.id, draft.version, { changes: next }, 'la variazione');
-    await recordAudit(tx, { actor, action: 'planning.variation.changed', entityType: 'plan_variation', entityId: draft.id, ambitoId: plan.ambitoId, before, after });
+    await recordAudit(tx, {
+      actor,
+      action: 'planning.variation.changed',
+      entityType: 'plan_variation',
+      entityId: draft.id,
+      ambitoId: plan.ambitoId,
+      before,
+      after,
+    });
   } else {
-    const [{ last }] = (await tx.select({ last: sql<number>`coalesce(max(${planVariations.number}), 0)` }).from(planVariations).where(eq(planVariations.planId, plan.id))) as [{ last: number }];
-    const [row] = await tx.insert(planVariations).values({ planId: plan.id, number: Number(last) + 1, status: 'draft', changes: next }).returning();
-    await recordAudit(tx, { actor, action: 'planning.variation.created', entityType: 'plan_variation', entityId: row!.id, ambitoId: plan.ambitoId, after: row });
+    const [{ last }] = (await tx
+      .select({ last: sql<number>`coalesce(max(${planVariations.number}), 0)` })
+      .from(planVariations)
+      .where(eq(planVariations.planId, plan.id))) as [{ last: number }];
+    const [row] = await tx
+      .insert(planVariations)
+      .values({ planId: plan.id, number: Number(last) + 1, status: 'draft', changes: next })
+      .returning();
+    await recordAudit(tx, {
+      actor,
+      action: 'planning.variation.created',
+      entityType: 'plan_variation',
+      entityId: row!.id,
+      ambitoId: plan.ambitoId,
+      after: row,
+    });
   }
   return 'proposed';
 }
 
-const CREATED_ACTIONS = { plan_action: 'planning.action.created', plan_indicator: 'planning.indicator.created', plan_budget_line: 'planning.budget_line.created' } as const;
+const CREATED_ACTIONS = {
+  plan_action: 'planning.action.created',
+  plan_indicator: 'planning.indicator.created',
+  plan_budget_line: 'planning.budget_line.created',
+} as const;
 
 /**
  * A new row of an objective (action, indicator, budget line): written and audited while the plan is not adopted,
  * proposed in the draft variation once it is (null is returned: nothing changed in the plan yet).
  */
-async function addOrPropose<T extends { id: string }>(tx: Tx, actor: Actor, plan: { id: string; ambitoId: string; status: string }, change: VariationChange, insert: () => Promise<T>, entityType: keyof typeof CREATED_ACTIONS): Promise<T | null> {
+async function addOrPropose<T extends { id: string }>(
+  tx: Tx,
+  actor: Actor,
+  plan: { id: string; ambitoId: string; status: string },
+  change: VariationChange,
+  insert: () => Promise<T>,
+  entityType: keyof typeof CREATED_ACTIONS,
+): Promise<T | null> {
   if (isAdopted(plan.status as PlanStatus)) {
     await propose(tx, actor, plan, (changes) => [...changes, change]);
     return null;
@@ -264,26 +378,62 @@ export async function updateObjective({ db, actor, objectiveId, input }: { db: D
     const { objective, plan, scope } = await objectiveScope(tx, objectiveId);
     authorize(actor, 'plan.edit', scope);
     if (objective.version !== v.version) throw new ConflictError('l’obiettivo', objective.version);
-    const proposed = { title: v.title, priority: v.priority, macroArea: v.macroArea, policyAreas: v.policyAreas, description: v.description, card: card.data as Record<string, unknown>, ...(v.links ? { links: v.links } : {}) };
+    const proposed = {
+      title: v.title,
+      priority: v.priority,
+      macroArea: v.macroArea,
+      policyAreas: v.policyAreas,
+      description: v.description,
+      card: card.data as Record<string, unknown>,
+      ...(v.links ? { links: v.links } : {}),
+    };
     const fields = objectiveFieldChanges(objective as unknown as Record<string, unknown> & { card: Record<string, unknown> }, proposed);
     if (isAdopted(plan.status as PlanStatus)) {
-      const outcome = await propose(tx, actor, plan, (changes) => withObjectiveUpdate(changes, objective.id, objective.code, fields), () => new ConflictError('l’obiettivo', objective.version), v.variationVersion);
+      const outcome = await propose(
+        tx,
+        actor,
+        plan,
+        (changes) => withObjectiveUpdate(changes, objective.id, objective.code, fields),
+        () => new ConflictError('l’obiettivo', objective.version),
+        v.variationVersion,
+      );
       return { ...objective, outcome };
     }
     if (fields.length === 0) return { ...objective, outcome: 'unchanged' as EditOutcome };
     const { before, after } = await updateVersioned(tx, planObjectives, objectiveId, v.version, proposed, 'l’obiettivo');
-    await recordAudit(tx, { actor, action: 'planning.objective.updated', entityType: 'plan_objective', entityId: objective.id, ambitoId: plan.ambitoId, before, after });
+    await recordAudit(tx, {
+      actor,
+      action: 'planning.objective.updated',
+      entityType: 'plan_objective',
+      entityId: objective.id,
+      ambitoId: plan.ambitoId,
+      before,
+      after,
+    });
     return { ...after, outcome: 'saved' as EditOutcome };
   });
 }
 
 async function insertObjective(tx: Tx, planId: string, values: { code: string; title: string; kind: 'ordinary' | 'leps' }) {
-  const [clash] = await tx.select({ id: planObjectives.id }).from(planObjectives).where(and(eq(planObjectives.planId, planId), eq(planObjectives.code, values.code)));
+  const [clash] = await tx
+    .select({ id: planObjectives.id })
+    .from(planObjectives)
+    .where(and(eq(planObjectives.planId, planId), eq(planObjectives.code, values.code)));
   if (clash) throw new ValidationError([{ path: 'code', message: `Il codice ${values.code} è già usato in questo piano.` }]);
-  const [{ next }] = (await tx.select({ next: sql<number>`coalesce(max(${planObjectives.position}), -1) + 1` }).from(planObjectives).where(eq(planObjectives.planId, planId))) as [{ next: number }];
+  const [{ next }] = (await tx
+    .select({ next: sql<number>`coalesce(max(${planObjectives.position}), -1) + 1` })
+    .from(planObjectives)
+    .where(eq(planObjectives.planId, planId))) as [{ next: number }];
   const [row] = await tx
     .insert(planObjectives)
-    .values({ planId, position: Number(next), code: values.code, title: values.title, kind: values.kind, links: { leps: [], continuesObjective: null, cooperation: null, asst: { needsAnalysis: null, implementation: null }, agenda2030: [] } })
+    .values({
+      planId,
+      position: Number(next),
+      code: values.code,
+      title: values.title,
+      kind: values.kind,
+      links: { leps: [], continuesObjective: null, cooperation: null, asst: { needsAnalysis: null, implementation: null }, agenda2030: [] },
+    })
     .returning();
   return row!;
 }
@@ -295,10 +445,14 @@ export async function createObjective({ db, actor, planId, input }: { db: Db; ac
     const { plan, scope } = await planScope(tx, planId);
     authorize(actor, 'plan.edit', scope);
     if (isAdopted(plan.status as PlanStatus)) {
-      const [clash] = await tx.select({ id: planObjectives.id }).from(planObjectives).where(and(eq(planObjectives.planId, planId), eq(planObjectives.code, v.code)));
+      const [clash] = await tx
+        .select({ id: planObjectives.id })
+        .from(planObjectives)
+        .where(and(eq(planObjectives.planId, planId), eq(planObjectives.code, v.code)));
       if (clash) throw new ValidationError([{ path: 'code', message: `Il codice ${v.code} è già usato in questo piano.` }]);
       await propose(tx, actor, plan, (changes) => {
-        if (changes.some((c) => c.kind === 'objective.add' && c.objectiveCode === v.code)) throw new ValidationError([{ path: 'code', message: `Il codice ${v.code} è già proposto nella variazione in bozza.` }]);
+        if (changes.some((c) => c.kind === 'objective.add' && c.objectiveCode === v.code))
+          throw new ValidationError([{ path: 'code', message: `Il codice ${v.code} è già proposto nella variazione in bozza.` }]);
         return [...changes, { kind: 'objective.add', objectiveCode: v.code, values: { code: v.code, title: v.title, kind: v.kind } }];
       });
       return null;
@@ -310,12 +464,25 @@ export async function createObjective({ db, actor, planId, input }: { db: Db; ac
 }
 
 async function insertAction(tx: Tx, objectiveId: string, v: ActionValues) {
-  const existing = await tx.select({ number: planActions.number, position: planActions.position }).from(planActions).where(eq(planActions.objectiveId, objectiveId));
+  const existing = await tx
+    .select({ number: planActions.number, position: planActions.position })
+    .from(planActions)
+    .where(eq(planActions.objectiveId, objectiveId));
   const number = String(Math.max(0, ...existing.map((a) => Math.floor(Number(a.number)) || 0)) + 1);
   const position = Math.max(-1, ...existing.map((a) => a.position)) + 1;
   const [row] = await tx
     .insert(planActions)
-    .values({ objectiveId, position, number, description: v.description, responsible: v.responsible, startDate: v.start, endDate: v.end, status: v.status, realisationPercent: v.realisationPercent })
+    .values({
+      objectiveId,
+      position,
+      number,
+      description: v.description,
+      responsible: v.responsible,
+      startDate: v.start,
+      endDate: v.end,
+      status: v.status,
+      realisationPercent: v.realisationPercent,
+    })
     .returning();
   return row!;
 }
@@ -323,17 +490,36 @@ async function insertAction(tx: Tx, objectiveId: string, v: ActionValues) {
 /** Adds an action to an objective, numbered after the last one; after adoption it is proposed (null is returned). */
 export async function addAction({ db, actor, objectiveId, input }: { db: Db; actor: Actor; objectiveId: string; input: unknown }) {
   const v = parse(ActionInput, input);
-  const values: ActionValues = { description: v.description, responsible: v.responsible, start: v.start, end: v.end, status: v.status, realisationPercent: v.realisationPercent };
+  const values: ActionValues = {
+    description: v.description,
+    responsible: v.responsible,
+    start: v.start,
+    end: v.end,
+    status: v.status,
+    realisationPercent: v.realisationPercent,
+  };
   return db.transaction(async (tx) => {
     const { objective, plan, scope } = await objectiveScope(tx, objectiveId);
     authorize(actor, 'plan.edit', scope);
-    return addOrPropose(tx, actor, plan, { kind: 'action.add', objectiveId, objectiveCode: objective.code, values }, () => insertAction(tx, objectiveId, values), 'plan_action');
+    return addOrPropose(
+      tx,
+      actor,
+      plan,
+      { kind: 'action.add', objectiveId, objectiveCode: objective.code, values },
+      () => insertAction(tx, objectiveId, values),
+      'plan_action',
+    );
   });
 }
 
 async function insertIndicator(tx: Tx, action: { id: string; objectiveId: string; number: string }, v: IndicatorValues) {
-  const siblings = await tx.select({ code: planIndicators.code, position: planIndicators.position }).from(planIndicators).where(eq(planIndicators.actionId, action.id));
-  const used = new Set((await tx.select({ code: planIndicators.code }).from(planIndicators).where(eq(planIndicators.objectiveId, action.objectiveId))).map((r) => r.code));
+  const siblings = await tx
+    .select({ code: planIndicators.code, position: planIndicators.position })
+    .from(planIndicators)
+    .where(eq(planIndicators.actionId, action.id));
+  const used = new Set(
+    (await tx.select({ code: planIndicators.code }).from(planIndicators).where(eq(planIndicators.objectiveId, action.objectiveId))).map((r) => r.code),
+  );
   let n = siblings.length + 1;
   while (used.has(`${action.number}.${n}`)) n++;
   const [row] = await tx
@@ -363,7 +549,9 @@ export async function addIndicator({ db, actor, actionId, input }: { db: Db; act
   const v = parse(IndicatorInput, input);
   for (const [i, t] of v.targets.entries()) {
     if (!TARGET_RULE_INDICATOR_KINDS[t.rule.type].includes(v.kind)) {
-      throw new ValidationError([{ path: `targets.${i}.rule`, message: `La regola scelta per il ${t.year ?? 'triennio'} non si applica a un indicatore di tipo «${v.kind}».` }]);
+      throw new ValidationError([
+        { path: `targets.${i}.rule`, message: `La regola scelta per il ${t.year ?? 'triennio'} non si applica a un indicatore di tipo «${v.kind}».` },
+      ]);
     }
   }
   const values: IndicatorValues = {
@@ -385,10 +573,19 @@ export async function addIndicator({ db, actor, actionId, input }: { db: Db; act
     authorize(actor, 'plan.edit', scope);
     for (const t of v.targets) {
       if (t.year !== null && (t.year < plan.periodStartYear - (t.rule.type === 'baseline' ? 10 : 0) || t.year > plan.periodEndYear)) {
-        throw new ValidationError([{ path: 'targets', message: `Anno ${t.year} fuori dal periodo del piano (${plan.periodStartYear}-${plan.periodEndYear}).` }]);
+        throw new ValidationError([
+          { path: 'targets', message: `Anno ${t.year} fuori dal periodo del piano (${plan.periodStartYear}-${plan.periodEndYear}).` },
+        ]);
       }
     }
-    const change: VariationChange = { kind: 'indicator.add', objectiveId: objective.id, objectiveCode: objective.code, actionId, actionNumber: action.number, values };
+    const change: VariationChange = {
+      kind: 'indicator.add',
+      objectiveId: objective.id,
+      objectiveCode: objective.code,
+      actionId,
+      actionNumber: action.number,
+      values,
+    };
     return addOrPropose(tx, actor, plan, change, () => insertIndicator(tx, action, values), 'plan_indicator');
   });
 }
@@ -405,7 +602,8 @@ async function insertBudgetLine(tx: Tx, objectiveId: string, v: BudgetValues) {
 /** Adds a budget line (fund, year or whole period, amount in euro → cents); after adoption it is proposed (null). */
 export async function addBudgetLine({ db, actor, objectiveId, input }: { db: Db; actor: Actor; objectiveId: string; input: unknown }) {
   const v = parse(BudgetLineInput, input);
-  if (!(FUNDING_SOURCE_CODES as readonly string[]).includes(v.fund)) throw new ValidationError([{ path: 'fund', message: 'Fonte di finanziamento non prevista.' }]);
+  if (!(FUNDING_SOURCE_CODES as readonly string[]).includes(v.fund))
+    throw new ValidationError([{ path: 'fund', message: 'Fonte di finanziamento non prevista.' }]);
   const values: BudgetValues = { fund: v.fund, year: v.year, amountCents: v.amountEuro, note: v.note };
   return db.transaction(async (tx) => {
     const { objective, plan, scope } = await objectiveScope(tx, objectiveId);
@@ -413,7 +611,14 @@ export async function addBudgetLine({ db, actor, objectiveId, input }: { db: Db;
     if (v.year !== null && (v.year < plan.periodStartYear || v.year > plan.periodEndYear)) {
       throw new ValidationError([{ path: 'year', message: `Anno fuori dal periodo del piano (${plan.periodStartYear}-${plan.periodEndYear}).` }]);
     }
-    return addOrPropose(tx, actor, plan, { kind: 'budget.add', objectiveId, objectiveCode: objective.code, values }, () => insertBudgetLine(tx, objectiveId, values), 'plan_budget_line');
+    return addOrPropose(
+      tx,
+      actor,
+      plan,
+      { kind: 'budget.add', objectiveId, objectiveCode: objective.code, values },
+      () => insertBudgetLine(tx, objectiveId, values),
+      'plan_budget_line',
+    );
   });
 }
 
@@ -428,11 +633,20 @@ export async function deleteBudgetLine({ db, actor, lineId, version }: { db: Db;
     if (isAdopted(plan.status as PlanStatus)) {
       const values: BudgetValues = { fund: line.fund, year: line.year, amountCents: line.amountCents, note: line.note };
       return propose(tx, actor, plan, (changes) =>
-        changes.some((c) => c.kind === 'budget.delete' && c.lineId === lineId) ? changes : [...changes, { kind: 'budget.delete', objectiveId: objective.id, objectiveCode: objective.code, lineId, values }],
+        changes.some((c) => c.kind === 'budget.delete' && c.lineId === lineId)
+          ? changes
+          : [...changes, { kind: 'budget.delete', objectiveId: objective.id, objectiveCode: objective.code, lineId, values }],
       );
     }
     await tx.delete(planBudgetLines).where(eq(planBudgetLines.id, lineId));
-    await recordAudit(tx, { actor, action: 'planning.budget_line.deleted', entityType: 'plan_budget_line', entityId: lineId, ambitoId: plan.ambitoId, before: line });
+    await recordAudit(tx, {
+      actor,
+      action: 'planning.budget_line.deleted',
+      entityType: 'plan_budget_line',
+      entityId: lineId,
+      ambitoId: plan.ambitoId,
+      before: line,
+    });
     return 'saved';
   });
 }
@@ -448,7 +662,11 @@ async function applyChange(tx: Tx, planId: string, c: VariationChange) {
       await insertCarried(tx, planId, c.values);
       return;
     case 'objective.update': {
-      const [o] = await tx.select().from(planObjectives).where(and(eq(planObjectives.id, c.objectiveId), eq(planObjectives.planId, planId))).for('update');
+      const [o] = await tx
+        .select()
+        .from(planObjectives)
+        .where(and(eq(planObjectives.id, c.objectiveId), eq(planObjectives.planId, planId)))
+        .for('update');
       if (!o) throw gone(`l’obiettivo ${c.objectiveCode}`);
       const card = { ...(o.card as Record<string, unknown>) };
       const patch: Record<string, unknown> = {};
@@ -489,12 +707,29 @@ async function applyChange(tx: Tx, planId: string, c: VariationChange) {
  * approval alone; the changes are then applied in this one transaction and the approved plan is kept in its
  * history. Rejection (coordinator) and withdrawal (Ufficio di Piano) discard the changes. One audit entry.
  */
-export async function decideVariation({ db, actor, planId, variationId, input }: { db: Db; actor: Actor; planId: string; variationId: string; input: unknown }) {
+export async function decideVariation({
+  db,
+  actor,
+  planId,
+  variationId,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  planId: string;
+  variationId: string;
+  input: unknown;
+}) {
   const v = parse(VariationDecisionInput, input);
   return db.transaction(async (tx) => {
     const { plan, scope } = await planScope(tx, planId);
     authorize(actor, v.decision === 'withdraw' ? 'plan.edit' : 'plan.status', scope);
-    const [variation] = isUuid(variationId) ? await tx.select().from(planVariations).where(and(eq(planVariations.id, variationId), eq(planVariations.planId, planId))) : [];
+    const [variation] = isUuid(variationId)
+      ? await tx
+          .select()
+          .from(planVariations)
+          .where(and(eq(planVariations.id, variationId), eq(planVariations.planId, planId)))
+      : [];
     if (!variation) throw new NotFoundError('La variazione');
     if (variation.version !== v.version) throw new ConflictError('la variazione', variation.version);
     if (variation.status !== 'draft') throw new ValidationError([{ path: 'decision', message: `La variazione n. ${variation.number} è già stata decisa.` }]);
@@ -514,7 +749,13 @@ export async function decideVariation({ db, actor, planId, variationId, input }:
         const minor = (getTemplate(plan.templateId)?.adoption ?? DEFAULT_ADOPTION).minorChanges;
         if (!isMinorVariation(changes, minor)) {
           throw new ValidationError(
-            [{ path: 'adoptionDecisionId', message: 'La variazione contiene modifiche che il modello non considera minori: per approvarla scegli la deliberazione approvata dell’organo competente.' }],
+            [
+              {
+                path: 'adoptionDecisionId',
+                message:
+                  'La variazione contiene modifiche che il modello non considera minori: per approvarla scegli la deliberazione approvata dell’organo competente.',
+              },
+            ],
             'La variazione non è stata approvata.',
           );
         }
@@ -527,7 +768,15 @@ export async function decideVariation({ db, actor, planId, variationId, input }:
     }
     const { before, after } = await updateVersioned(tx, planVariations, variationId, v.version, patch, 'la variazione');
     if (v.decision === 'approve') await snapshot(tx, planId, 'variation', `Variazione n. ${variation.number} approvata (${label})`, actor);
-    await recordAudit(tx, { actor, action: `planning.variation.${after.status}`, entityType: 'plan_variation', entityId: variationId, ambitoId: plan.ambitoId, before, after });
+    await recordAudit(tx, {
+      actor,
+      action: `planning.variation.${after.status}`,
+      entityType: 'plan_variation',
+      entityId: variationId,
+      ambitoId: plan.ambitoId,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -535,9 +784,27 @@ export async function decideVariation({ db, actor, planId, variationId, input }:
 async function insertCarried(tx: Tx, planId: string, v: CarriedObjective) {
   const objective = await insertObjective(tx, planId, { code: v.code, title: v.title, kind: 'ordinary' });
   const links = { ...(objective.links as Record<string, unknown>), continuesObjective: v.continuesObjective };
-  const { after } = await updateVersioned(tx, planObjectives, objective.id, objective.version, { macroArea: v.macroArea, description: v.description, links, source: v.source }, 'l’obiettivo');
+  const { after } = await updateVersioned(
+    tx,
+    planObjectives,
+    objective.id,
+    objective.version,
+    { macroArea: v.macroArea, description: v.description, links, source: v.source },
+    'l’obiettivo',
+  );
   if (v.actions.length) {
-    await tx.insert(planActions).values(v.actions.map((a, i) => ({ objectiveId: objective.id, position: i, number: String(i + 1), description: a.description, responsible: a.responsible, status: 'planned' })));
+    await tx
+      .insert(planActions)
+      .values(
+        v.actions.map((a, i) => ({
+          objectiveId: objective.id,
+          position: i,
+          number: String(i + 1),
+          description: a.description,
+          responsible: a.responsible,
+          status: 'planned',
+        })),
+      );
   }
   return after;
 }
@@ -550,8 +817,12 @@ async function insertCarried(tx: Tx, planId: string, v: CarriedObjective) {
 export async function carryIntoPlan(tx: Tx, actor: Actor, planId: string, values: CarriedObjective) {
   const { plan, scope } = await planScope(tx, planId);
   authorize(actor, 'plan.edit', scope);
-  const [clash] = await tx.select({ id: planObjectives.id }).from(planObjectives).where(and(eq(planObjectives.planId, planId), eq(planObjectives.code, values.code)));
-  if (clash) throw new ValidationError([{ path: 'code', message: `Il codice ${values.code} è già usato nel piano ${plan.periodStartYear}-${plan.periodEndYear}.` }]);
+  const [clash] = await tx
+    .select({ id: planObjectives.id })
+    .from(planObjectives)
+    .where(and(eq(planObjectives.planId, planId), eq(planObjectives.code, values.code)));
+  if (clash)
+    throw new ValidationError([{ path: 'code', message: `Il codice ${values.code} è già usato nel piano ${plan.periodStartYear}-${plan.periodEndYear}.` }]);
   if (isAdopted(plan.status as PlanStatus)) {
     const proposed = await propose(tx, actor, plan, (changes) => {
       if (changes.some((c) => (c.kind === 'objective.add' || c.kind === 'objective.carry') && c.objectiveCode === values.code)) {
@@ -562,7 +833,14 @@ export async function carryIntoPlan(tx: Tx, actor: Actor, planId: string, values
     return { objective: null, outcome: proposed };
   }
   const objective = await insertCarried(tx, planId, values);
-  await recordAudit(tx, { actor, action: 'planning.objective.created', entityType: 'plan_objective', entityId: objective.id, ambitoId: plan.ambitoId, after: { ...objective, actions: values.actions } });
+  await recordAudit(tx, {
+    actor,
+    action: 'planning.objective.created',
+    entityType: 'plan_objective',
+    entityId: objective.id,
+    ambitoId: plan.ambitoId,
+    after: { ...objective, actions: values.actions },
+  });
   return { objective, outcome: 'saved' as EditOutcome };
 }
 
@@ -575,17 +853,30 @@ export async function linkContinuity(tx: Tx, actor: Actor, objectiveId: string, 
   authorize(actor, 'plan.edit', scope);
   const links = objective.links as { continuesObjective: string | null };
   if (links.continuesObjective && links.continuesObjective !== previousCode) {
-    throw new ValidationError([{ path: 'targetObjectiveId', message: `L’obiettivo ${objective.code} continua già l’obiettivo ${links.continuesObjective} del piano precedente.` }]);
+    throw new ValidationError([
+      { path: 'targetObjectiveId', message: `L’obiettivo ${objective.code} continua già l’obiettivo ${links.continuesObjective} del piano precedente.` },
+    ]);
   }
   const after = { ...(objective.links as Record<string, unknown>), continuesObjective: previousCode };
-  const fields = objectiveFieldChanges(objective as unknown as Record<string, unknown> & { card: Record<string, unknown> }, { links: after, card: objective.card as Record<string, unknown> });
+  const fields = objectiveFieldChanges(objective as unknown as Record<string, unknown> & { card: Record<string, unknown> }, {
+    links: after,
+    card: objective.card as Record<string, unknown>,
+  });
   if (fields.length === 0) return { objective, outcome: 'unchanged' as EditOutcome };
   if (isAdopted(plan.status as PlanStatus)) {
     const outcome = await propose(tx, actor, plan, (changes) => withObjectiveUpdate(changes, objective.id, objective.code, fields));
     return { objective, outcome };
   }
   const { before, after: row } = await updateVersioned(tx, planObjectives, objective.id, objective.version, { links: after }, 'l’obiettivo');
-  await recordAudit(tx, { actor, action: 'planning.objective.updated', entityType: 'plan_objective', entityId: objective.id, ambitoId: plan.ambitoId, before, after: row });
+  await recordAudit(tx, {
+    actor,
+    action: 'planning.objective.updated',
+    entityType: 'plan_objective',
+    entityId: objective.id,
+    ambitoId: plan.ambitoId,
+    before,
+    after: row,
+  });
   return { objective: row, outcome: 'saved' as EditOutcome };
 }
 
@@ -605,8 +896,15 @@ export async function updateChapter({ db, actor, chapterId, input }: { db: Db; a
     if (chapter.version !== v.version) throw new ConflictError('il capitolo', chapter.version);
     if (chapter.html === html) return chapter;
     const { before, after } = await updateVersioned(tx, planChapters, chapterId, v.version, { html }, 'il capitolo');
-    await recordAudit(tx, { actor, action: 'planning.chapter.updated', entityType: 'plan_chapter', entityId: chapterId, ambitoId: plan.ambitoId, before, after });
+    await recordAudit(tx, {
+      actor,
+      action: 'planning.chapter.updated',
+      entityType: 'plan_chapter',
+      entityId: chapterId,
+      ambitoId: plan.ambitoId,
+      before,
+      after,
+    });
     return after;
   });
 }
-

@@ -89,9 +89,19 @@ export async function insertPlanDocument(tx: DbOrTx, ambitoId: string, doc: Plan
       if (a.indicators.length) await tx.insert(planIndicators).values(indicatorRows(action!.id, a.indicators, 0));
     }
     if (o.budget.length) {
-      await tx.insert(planBudgetLines).values(
-        o.budget.map((l, i) => ({ objectiveId, position: i, fund: l.fund, year: l.year, amountCents: l.amountCents, note: l.note, sharedAmong: l.sharedAmong })),
-      );
+      await tx
+        .insert(planBudgetLines)
+        .values(
+          o.budget.map((l, i) => ({
+            objectiveId,
+            position: i,
+            fund: l.fund,
+            year: l.year,
+            amountCents: l.amountCents,
+            note: l.note,
+            sharedAmong: l.sharedAmong,
+          })),
+        );
     }
   }
   return planId;
@@ -122,8 +132,12 @@ export async function loadPlanDocument(db: DbOrTx, planId: string): Promise<Plan
   const ids = objectives.map((o) => o.id);
   // Sequential on purpose: inside a transaction there is one connection, and queries on it must not overlap.
   const actions = ids.length ? await db.select().from(planActions).where(inArray(planActions.objectiveId, ids)).orderBy(asc(planActions.position)) : [];
-  const indicators = ids.length ? await db.select().from(planIndicators).where(inArray(planIndicators.objectiveId, ids)).orderBy(asc(planIndicators.position)) : [];
-  const budget = ids.length ? await db.select().from(planBudgetLines).where(inArray(planBudgetLines.objectiveId, ids)).orderBy(asc(planBudgetLines.position)) : [];
+  const indicators = ids.length
+    ? await db.select().from(planIndicators).where(inArray(planIndicators.objectiveId, ids)).orderBy(asc(planIndicators.position))
+    : [];
+  const budget = ids.length
+    ? await db.select().from(planBudgetLines).where(inArray(planBudgetLines.objectiveId, ids)).orderBy(asc(planBudgetLines.position))
+    : [];
   return {
     format: PLAN_FORMAT,
     formatVersion: PLAN_FORMAT_VERSION,
@@ -165,7 +179,15 @@ export async function loadPlanDocument(db: DbOrTx, planId: string): Promise<Plan
           expectedResults: a.expectedResults,
           indicators: indicators.filter((i) => i.actionId === a.id).map(toIndicator),
         })),
-      budget: budget.filter((l) => l.objectiveId === o.id).map((l) => ({ fund: l.fund as PlanDocument['objectives'][number]['budget'][number]['fund'], year: l.year, amountCents: l.amountCents, note: l.note, sharedAmong: l.sharedAmong })),
+      budget: budget
+        .filter((l) => l.objectiveId === o.id)
+        .map((l) => ({
+          fund: l.fund as PlanDocument['objectives'][number]['budget'][number]['fund'],
+          year: l.year,
+          amountCents: l.amountCents,
+          note: l.note,
+          sharedAmong: l.sharedAmong,
+        })),
       links: o.links as PlanDocument['objectives'][number]['links'],
       source: o.source,
     })),

@@ -5,8 +5,31 @@ import { renderChartSvg } from '../../shared/charts/charts.server.ts';
 import { ambiti } from '../territory/territory.schema.ts';
 import { FUNDING_SOURCES, type PlanDocument, type PlanStatus } from './plan-document.schema.ts';
 import { loadPlanDocument } from './planning.document.ts';
-import { budgetTotals, describeChanges, incompleteItems, isMinorVariation, planVariance, proposedObjective, type CompletenessInput, type VarianceLabels, type VariationChange } from './planning.rules.ts';
-import { planActions, planBudgetLines, planChapters, planIndicators, planObjectives, plans, planSnapshots, planVariations, type PlanAction, type PlanBudgetLine, type PlanIndicator, type PlanObjective } from './planning.schema.ts';
+import {
+  budgetTotals,
+  describeChanges,
+  incompleteItems,
+  isMinorVariation,
+  planVariance,
+  proposedObjective,
+  type CompletenessInput,
+  type VarianceLabels,
+  type VariationChange,
+} from './planning.rules.ts';
+import {
+  planActions,
+  planBudgetLines,
+  planChapters,
+  planIndicators,
+  planObjectives,
+  plans,
+  planSnapshots,
+  planVariations,
+  type PlanAction,
+  type PlanBudgetLine,
+  type PlanIndicator,
+  type PlanObjective,
+} from './planning.schema.ts';
 import { getTemplate, statusLabel } from './planning.templates.ts';
 import { DEFAULT_ADOPTION, type PlanTemplate } from './template.schema.ts';
 import { euro } from './planning.format.ts';
@@ -45,7 +68,9 @@ export function completenessInputs(
   indicators: readonly PlanIndicator[],
   budget: readonly PlanBudgetLine[],
 ): (CompletenessInput & { id: string; kind: string })[] {
-  const required = (template?.objectiveCard.fields ?? []).filter((f) => f.required).map((f) => ({ key: f.key, label: f.label, type: f.type, indicatorLevel: f.indicatorLevel }));
+  const required = (template?.objectiveCard.fields ?? [])
+    .filter((f) => f.required)
+    .map((f) => ({ key: f.key, label: f.label, type: f.type, indicatorLevel: f.indicatorLevel }));
   return objectives.map((o) => {
     const acts = actions.filter((a) => a.objectiveId === o.id);
     const inds = indicators.filter((i) => i.objectiveId === o.id);
@@ -68,7 +93,9 @@ export async function loadCompleteness(db: DbOrTx, planId: string, template: Pla
   const objectives = await db.select().from(planObjectives).where(eq(planObjectives.planId, planId)).orderBy(asc(planObjectives.position));
   const ids = objectives.map((o) => o.id);
   const actions = ids.length ? await db.select().from(planActions).where(inArray(planActions.objectiveId, ids)).orderBy(asc(planActions.position)) : [];
-  const indicators = ids.length ? await db.select().from(planIndicators).where(inArray(planIndicators.objectiveId, ids)).orderBy(asc(planIndicators.position)) : [];
+  const indicators = ids.length
+    ? await db.select().from(planIndicators).where(inArray(planIndicators.objectiveId, ids)).orderBy(asc(planIndicators.position))
+    : [];
   const budget = ids.length ? await db.select().from(planBudgetLines).where(inArray(planBudgetLines.objectiveId, ids)) : [];
   return completenessInputs(template, objectives, actions, indicators, budget);
 }
@@ -102,8 +129,23 @@ export async function getPlanOverview(db: DbOrTx, planId: string) {
     ids.length ? db.select().from(planActions).where(inArray(planActions.objectiveId, ids)) : Promise.resolve([]),
     ids.length ? db.select().from(planIndicators).where(inArray(planIndicators.objectiveId, ids)) : Promise.resolve([]),
     ids.length ? db.select().from(planBudgetLines).where(inArray(planBudgetLines.objectiveId, ids)) : Promise.resolve([]),
-    db.select({ id: planChapters.id, number: planChapters.number, title: planChapters.title, hasText: planChapters.html }).from(planChapters).where(eq(planChapters.planId, planId)).orderBy(asc(planChapters.position)),
-    db.select({ id: planSnapshots.id, kind: planSnapshots.kind, label: planSnapshots.label, status: planSnapshots.status, createdAt: planSnapshots.createdAt, createdBy: planSnapshots.createdBy }).from(planSnapshots).where(eq(planSnapshots.planId, planId)).orderBy(asc(planSnapshots.createdAt)),
+    db
+      .select({ id: planChapters.id, number: planChapters.number, title: planChapters.title, hasText: planChapters.html })
+      .from(planChapters)
+      .where(eq(planChapters.planId, planId))
+      .orderBy(asc(planChapters.position)),
+    db
+      .select({
+        id: planSnapshots.id,
+        kind: planSnapshots.kind,
+        label: planSnapshots.label,
+        status: planSnapshots.status,
+        createdAt: planSnapshots.createdAt,
+        createdBy: planSnapshots.createdBy,
+      })
+      .from(planSnapshots)
+      .where(eq(planSnapshots.planId, planId))
+      .orderBy(asc(planSnapshots.createdAt)),
   ]);
   const areaNames = new Map((template?.policyAreas ?? []).map((a) => [a.code, a.name]));
   const completeness = completenessInputs(template, objectives, actions, indicators, budget);
@@ -123,15 +165,25 @@ export async function getPlanOverview(db: DbOrTx, planId: string) {
   const budgetRows = (kind: string) =>
     objectives
       .filter((o) => o.kind === kind)
-      .flatMap((o) => budget.filter((b) => b.objectiveId === o.id).map((b) => ({ objectiveCode: o.code, area: o.macroArea ?? '—', fund: b.fund, year: b.year, amountCents: b.amountCents })));
+      .flatMap((o) =>
+        budget
+          .filter((b) => b.objectiveId === o.id)
+          .map((b) => ({ objectiveCode: o.code, area: o.macroArea ?? '—', fund: b.fund, year: b.year, amountCents: b.amountCents })),
+      );
   const ordinary = budgetTotals(budgetRows('ordinary'));
   const leps = budgetTotals(budgetRows('leps'));
   const euros = (c: number) => Math.round(c / 100);
   const areaSvg = ordinary.byArea.length
-    ? renderChartSvg(barChart({ name: 'Risorse', points: ordinary.byArea.map(([a, v]) => ({ label: shortArea(a), value: euros(v) })) }), { width: 760, height: Math.max(140, ordinary.byArea.length * 34) })
+    ? renderChartSvg(barChart({ name: 'Risorse', points: ordinary.byArea.map(([a, v]) => ({ label: shortArea(a), value: euros(v) })) }), {
+        width: 760,
+        height: Math.max(140, ordinary.byArea.length * 34),
+      })
     : null;
   const fundSvg = ordinary.byFund.length
-    ? renderChartSvg(barChart({ name: 'Risorse', points: ordinary.byFund.map(([f, v]) => ({ label: fundName(f).slice(0, 40), value: euros(v) })) }), { width: 760, height: Math.max(140, ordinary.byFund.length * 34) })
+    ? renderChartSvg(barChart({ name: 'Risorse', points: ordinary.byFund.map(([f, v]) => ({ label: fundName(f).slice(0, 40), value: euros(v) })) }), {
+        width: 760,
+        height: Math.max(140, ordinary.byFund.length * 34),
+      })
     : null;
 
   let variance: ReturnType<typeof planVariance> | null = null;
@@ -173,7 +225,10 @@ export async function getObjectiveDetail(db: DbOrTx, objectiveId: string) {
     db.select().from(planIndicators).where(eq(planIndicators.objectiveId, objectiveId)).orderBy(asc(planIndicators.position)),
     db.select().from(planBudgetLines).where(eq(planBudgetLines.objectiveId, objectiveId)).orderBy(asc(planBudgetLines.position)),
   ]);
-  const [draft] = await db.select().from(planVariations).where(and(eq(planVariations.planId, objective.planId), eq(planVariations.status, 'draft')));
+  const [draft] = await db
+    .select()
+    .from(planVariations)
+    .where(and(eq(planVariations.planId, objective.planId), eq(planVariations.status, 'draft')));
   const draftChanges = (draft?.changes ?? []) as VariationChange[];
   const own = draftChanges.filter((c) => 'objectiveId' in c && c.objectiveId === objectiveId);
   return {
@@ -190,7 +245,10 @@ export async function getObjectiveDetail(db: DbOrTx, objectiveId: string) {
 }
 
 export async function getChapter(db: DbOrTx, planId: string, chapterId: string) {
-  const [c] = await db.select().from(planChapters).where(and(eq(planChapters.id, chapterId), eq(planChapters.planId, planId)));
+  const [c] = await db
+    .select()
+    .from(planChapters)
+    .where(and(eq(planChapters.id, chapterId), eq(planChapters.planId, planId)));
   return c ?? null;
 }
 
@@ -202,16 +260,33 @@ export async function getChapter(db: DbOrTx, planId: string, chapterId: string) 
  */
 export async function listObjectivesWithLinks(db: DbOrTx, planId: string) {
   const objectives = await db
-    .select({ id: planObjectives.id, code: planObjectives.code, title: planObjectives.title, kind: planObjectives.kind, links: planObjectives.links, card: planObjectives.card })
+    .select({
+      id: planObjectives.id,
+      code: planObjectives.code,
+      title: planObjectives.title,
+      kind: planObjectives.kind,
+      links: planObjectives.links,
+      card: planObjectives.card,
+    })
     .from(planObjectives)
     .where(eq(planObjectives.planId, planId))
     .orderBy(asc(planObjectives.position));
   const ids = objectives.map((o) => o.id);
   const [actions, indicators, budget] = ids.length
     ? await Promise.all([
-        db.select({ objectiveId: planActions.objectiveId, description: planActions.description }).from(planActions).where(inArray(planActions.objectiveId, ids)).orderBy(asc(planActions.position)),
         db
-          .select({ id: planIndicators.id, objectiveId: planIndicators.objectiveId, code: planIndicators.code, label: planIndicators.label, targets: planIndicators.targets })
+          .select({ objectiveId: planActions.objectiveId, description: planActions.description })
+          .from(planActions)
+          .where(inArray(planActions.objectiveId, ids))
+          .orderBy(asc(planActions.position)),
+        db
+          .select({
+            id: planIndicators.id,
+            objectiveId: planIndicators.objectiveId,
+            code: planIndicators.code,
+            label: planIndicators.label,
+            targets: planIndicators.targets,
+          })
           .from(planIndicators)
           .where(inArray(planIndicators.objectiveId, ids))
           .orderBy(asc(planIndicators.position)),

@@ -134,14 +134,19 @@ export function adoptionProblems(rules: readonly CompletenessRule[], objectives:
       case 'required_card_fields':
         for (const o of ordinary) {
           const missing = o.requiredFields.filter((f) => !cardFieldFilled(f, o));
-          if (missing.length) out.push(`Obiettivo ${o.code}: ${missing.length === 1 ? 'manca il campo obbligatorio' : 'mancano i campi obbligatori'} della scheda ${missing.map((f) => `«${f.label ?? f.key}»`).join(', ')}.`);
+          if (missing.length)
+            out.push(
+              `Obiettivo ${o.code}: ${missing.length === 1 ? 'manca il campo obbligatorio' : 'mancano i campi obbligatori'} della scheda ${missing.map((f) => `«${f.label ?? f.key}»`).join(', ')}.`,
+            );
         }
         break;
       case 'actions_per_objective':
         for (const o of ordinary) if (o.actions.length < min) out.push(`Obiettivo ${o.code}: ${o.actions.length} azioni, ne serve almeno ${min}.`);
         break;
       case 'indicators_per_action':
-        for (const o of ordinary) for (const a of o.actions) if (a.indicators < min) out.push(`Obiettivo ${o.code}, azione ${a.number}: ${a.indicators} indicatori, ne serve almeno ${min}.`);
+        for (const o of ordinary)
+          for (const a of o.actions)
+            if (a.indicators < min) out.push(`Obiettivo ${o.code}, azione ${a.number}: ${a.indicators} indicatori, ne serve almeno ${min}.`);
         break;
       case 'budget_per_objective':
         for (const o of ordinary) if (o.budgetLines < min) out.push(`Obiettivo ${o.code}: nessuna risorsa preventivata.`);
@@ -160,7 +165,9 @@ export interface VarianceItem {
 
 /** JSON with object keys sorted: stored documents (jsonb) do not keep key order, so compare canonically. */
 export function stableJson(v: unknown): string {
-  return JSON.stringify(v, (_k, x) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : x));
+  return JSON.stringify(v, (_k, x) =>
+    x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : x,
+  );
 }
 
 /** Words for the keys of structured values (objective fields, links, actions, indicators, budget lines). */
@@ -256,7 +263,11 @@ const budgetText = (l: { fund: string; year: number | null; amountCents: number;
  * each changed field of an objective (with the card's label), the actions and their fields, the indicators and the
  * budget lines.
  */
-export function planVariance(baseline: PlanDocument, current: PlanDocument, labels: VarianceLabels = { card: {}, money: (c) => String(c), fund: (f) => f }): VarianceItem[] {
+export function planVariance(
+  baseline: PlanDocument,
+  current: PlanDocument,
+  labels: VarianceLabels = { card: {}, money: (c) => String(c), fund: (f) => f },
+): VarianceItem[] {
   const out: VarianceItem[] = [];
   const before = new Map(baseline.objectives.map((o) => [o.code, o]));
   const after = new Map(current.objectives.map((o) => [o.code, o]));
@@ -269,7 +280,9 @@ export function planVariance(baseline: PlanDocument, current: PlanDocument, labe
       if (!same(a[key], b[key])) out.push({ objectiveCode: code, what: keyWord(key), before: valueText(b[key]), after: valueText(a[key]) });
     }
     const keys = new Set([...Object.keys(b.card), ...Object.keys(a.card)]);
-    for (const k of keys) if (!same(a.card[k], b.card[k])) out.push({ objectiveCode: code, what: fieldLabel(`card.${k}`, labels), before: valueText(b.card[k]), after: valueText(a.card[k]) });
+    for (const k of keys)
+      if (!same(a.card[k], b.card[k]))
+        out.push({ objectiveCode: code, what: fieldLabel(`card.${k}`, labels), before: valueText(b.card[k]), after: valueText(a.card[k]) });
     const actionsB = new Map(b.actions.map((x) => [x.number, x]));
     const actionsA = new Map(a.actions.map((x) => [x.number, x]));
     for (const [n, x] of actionsA) {
@@ -294,7 +307,8 @@ export function planVariance(baseline: PlanDocument, current: PlanDocument, labe
     const total = (o: typeof a) => o.budget.reduce((s, l) => s + l.amountCents, 0);
     if (total(a) !== total(b)) out.push({ objectiveCode: code, what: 'risorse preventivate', before: labels.money(total(b)), after: labels.money(total(a)) });
   }
-  if (current.plan.title !== baseline.plan.title) out.push({ objectiveCode: null, what: 'titolo del piano', before: baseline.plan.title, after: current.plan.title });
+  if (current.plan.title !== baseline.plan.title)
+    out.push({ objectiveCode: null, what: 'titolo del piano', before: baseline.plan.title, after: current.plan.title });
   return out;
 }
 
@@ -307,11 +321,17 @@ function indicatorVariance(code: string, prefix: string, before: readonly Indica
   for (const [c, i] of a) {
     const j = b.get(c);
     if (!j) {
-      out.push({ objectiveCode: code, what: `${prefix}indicatore ${c} aggiunto`, before: null, after: [i.label, valueText(i.targets)].filter(Boolean).join(' — ') });
+      out.push({
+        objectiveCode: code,
+        what: `${prefix}indicatore ${c} aggiunto`,
+        before: null,
+        after: [i.label, valueText(i.targets)].filter(Boolean).join(' — '),
+      });
       continue;
     }
     for (const k of Object.keys(i) as (keyof IndicatorDoc)[]) {
-      if (!same(i[k], j[k])) out.push({ objectiveCode: code, what: `${prefix}indicatore ${c}: ${keyWord(k)}`, before: valueText(j[k]), after: valueText(i[k]) });
+      if (!same(i[k], j[k]))
+        out.push({ objectiveCode: code, what: `${prefix}indicatore ${c}: ${keyWord(k)}`, before: valueText(j[k]), after: valueText(i[k]) });
     }
   }
   for (const [c, j] of b) if (!a.has(c)) out.push({ objectiveCode: code, what: `${prefix}indicatore ${c} eliminato`, before: j.label, after: null });
@@ -378,13 +398,17 @@ export type VariationChange =
   | { kind: 'budget.delete'; objectiveId: string; objectiveCode: string; lineId: string; values: BudgetValues };
 
 /** The fields of an objective that differ between its current values and the proposed ones (card field by field). */
-export function objectiveFieldChanges(current: Record<string, unknown> & { card: Record<string, unknown> }, proposed: Record<string, unknown> & { card: Record<string, unknown> }): FieldChange[] {
+export function objectiveFieldChanges(
+  current: Record<string, unknown> & { card: Record<string, unknown> },
+  proposed: Record<string, unknown> & { card: Record<string, unknown> },
+): FieldChange[] {
   const out: FieldChange[] = [];
   for (const key of ['title', 'priority', 'macroArea', 'policyAreas', 'description', 'links']) {
     if (key in proposed && !same(current[key], proposed[key])) out.push({ key, before: current[key] ?? null, after: proposed[key] ?? null });
   }
   const keys = [...new Set([...Object.keys(current.card), ...Object.keys(proposed.card)])];
-  for (const k of keys) if (!same(current.card[k], proposed.card[k])) out.push({ key: `card.${k}`, before: current.card[k] ?? null, after: proposed.card[k] ?? null });
+  for (const k of keys)
+    if (!same(current.card[k], proposed.card[k])) out.push({ key: `card.${k}`, before: current.card[k] ?? null, after: proposed.card[k] ?? null });
   return out;
 }
 
@@ -397,8 +421,13 @@ export function withObjectiveUpdate(changes: readonly VariationChange[], objecti
 }
 
 /** The proposed values of an objective: its current ones with the draft variation's fields applied. */
-export function proposedObjective<T extends Record<string, unknown> & { id: string; card: Record<string, unknown> }>(objective: T, changes: readonly VariationChange[]): T {
-  const update = changes.find((c): c is Extract<VariationChange, { kind: 'objective.update' }> => c.kind === 'objective.update' && c.objectiveId === objective.id);
+export function proposedObjective<T extends Record<string, unknown> & { id: string; card: Record<string, unknown> }>(
+  objective: T,
+  changes: readonly VariationChange[],
+): T {
+  const update = changes.find(
+    (c): c is Extract<VariationChange, { kind: 'objective.update' }> => c.kind === 'objective.update' && c.objectiveId === objective.id,
+  );
   if (!update) return objective;
   const out: Record<string, unknown> = { ...objective, card: { ...objective.card } };
   for (const f of update.fields) {
@@ -433,11 +462,30 @@ export function describeChanges(changes: readonly VariationChange[], labels: Var
           },
         ];
       case 'objective.update':
-        return c.fields.map((f) => ({ objectiveCode: c.objectiveCode, what: fieldLabel(f.key, labels), before: valueText(f.before), after: valueText(f.after) }));
+        return c.fields.map((f) => ({
+          objectiveCode: c.objectiveCode,
+          what: fieldLabel(f.key, labels),
+          before: valueText(f.before),
+          after: valueText(f.after),
+        }));
       case 'action.add':
-        return [{ objectiveCode: c.objectiveCode, what: 'nuova azione', before: null, after: [c.values.description, c.values.responsible ? `responsabile: ${c.values.responsible}` : null].filter(Boolean).join(' — ') }];
+        return [
+          {
+            objectiveCode: c.objectiveCode,
+            what: 'nuova azione',
+            before: null,
+            after: [c.values.description, c.values.responsible ? `responsabile: ${c.values.responsible}` : null].filter(Boolean).join(' — '),
+          },
+        ];
       case 'indicator.add':
-        return [{ objectiveCode: c.objectiveCode, what: `nuovo indicatore dell’azione ${c.actionNumber}`, before: null, after: [c.values.label, valueText(c.values.targets)].filter(Boolean).join(' — ') }];
+        return [
+          {
+            objectiveCode: c.objectiveCode,
+            what: `nuovo indicatore dell’azione ${c.actionNumber}`,
+            before: null,
+            after: [c.values.label, valueText(c.values.targets)].filter(Boolean).join(' — '),
+          },
+        ];
       case 'budget.add':
         return [{ objectiveCode: c.objectiveCode, what: 'nuova riga di bilancio', before: null, after: budgetText(c.values, labels) }];
       case 'budget.delete':

@@ -10,7 +10,9 @@ export const plans = pgTable(
   'plans',
   {
     id: id(),
-    ambitoId: uuid('ambito_id').notNull().references(() => ambiti.id, { onDelete: 'cascade' }),
+    ambitoId: uuid('ambito_id')
+      .notNull()
+      .references(() => ambiti.id, { onDelete: 'cascade' }),
     title: text('title').notNull(),
     periodStartYear: integer('period_start_year').notNull(),
     periodEndYear: integer('period_end_year').notNull(),
@@ -36,7 +38,9 @@ export const planChapters = pgTable(
   'plan_chapters',
   {
     id: id(),
-    planId: uuid('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
     position: integer('position').notNull(),
     number: text('number'),
     title: text('title').notNull(),
@@ -52,7 +56,9 @@ export const planObjectives = pgTable(
   'plan_objectives',
   {
     id: id(),
-    planId: uuid('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
     position: integer('position').notNull(),
     code: text('code').notNull(),
     title: text('title').notNull(),
@@ -79,7 +85,9 @@ export const planActions = pgTable(
   'plan_actions',
   {
     id: id(),
-    objectiveId: uuid('objective_id').notNull().references(() => planObjectives.id, { onDelete: 'cascade' }),
+    objectiveId: uuid('objective_id')
+      .notNull()
+      .references(() => planObjectives.id, { onDelete: 'cascade' }),
     position: integer('position').notNull(),
     number: text('number').notNull(),
     description: text('description').notNull(),
@@ -103,7 +111,9 @@ export const planIndicators = pgTable(
   'plan_indicators',
   {
     id: id(),
-    objectiveId: uuid('objective_id').notNull().references(() => planObjectives.id, { onDelete: 'cascade' }),
+    objectiveId: uuid('objective_id')
+      .notNull()
+      .references(() => planObjectives.id, { onDelete: 'cascade' }),
     actionId: uuid('action_id').references(() => planActions.id, { onDelete: 'cascade' }),
     position: integer('position').notNull(),
     code: text('code').notNull(),
@@ -130,7 +140,9 @@ export const planBudgetLines = pgTable(
   'plan_budget_lines',
   {
     id: id(),
-    objectiveId: uuid('objective_id').notNull().references(() => planObjectives.id, { onDelete: 'cascade' }),
+    objectiveId: uuid('objective_id')
+      .notNull()
+      .references(() => planObjectives.id, { onDelete: 'cascade' }),
     position: integer('position').notNull(),
     fund: text('fund').notNull(),
     year: integer('year'),
@@ -151,7 +163,9 @@ export const planSnapshots = pgTable(
   'plan_snapshots',
   {
     id: id(),
-    planId: uuid('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
     kind: text('kind').notNull(),
     status: text('status').notNull(),
     label: text('label').notNull(),
@@ -171,7 +185,9 @@ export const planVariations = pgTable(
   'plan_variations',
   {
     id: id(),
-    planId: uuid('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
     number: integer('number').notNull(),
     /** draft | approved | rejected | withdrawn */
     status: text('status').notNull().default('draft'),

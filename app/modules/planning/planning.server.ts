@@ -11,4 +11,3 @@ export async function requirePlanInAmbito(db: Db, code: string, planId: string) 
   if (!header || header.plan.ambitoId !== ambito.id) throw data('Piano non trovato', { status: 404 });
   return { ambito, header };
 }
-

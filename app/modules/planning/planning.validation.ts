@@ -13,12 +13,22 @@ import {
   TargetRule,
 } from './plan-document.schema.ts';
 
-const year = (label: string) => z.coerce.number({ message: `${label}: serve un anno` }).int(`${label}: serve un anno`).min(2000, `${label}: anno non valido`).max(2100, `${label}: anno non valido`);
+const year = (label: string) =>
+  z.coerce
+    .number({ message: `${label}: serve un anno` })
+    .int(`${label}: serve un anno`)
+    .min(2000, `${label}: anno non valido`)
+    .max(2100, `${label}: anno non valido`);
 const isoDate = z
   .string()
   .trim()
   .transform((v) => v || null)
-  .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'data non valida: usa AAAA-MM-GG').nullable());
+  .pipe(
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'data non valida: usa AAAA-MM-GG')
+      .nullable(),
+  );
 
 export const CreatePlanInput = z
   .object({
@@ -71,7 +81,10 @@ export const ObjectiveInput = z.object({
 });
 
 export const NewObjectiveInput = z.object({
-  code: z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,29}$/, 'Codice non valido (es. A, 5, LEPS-PUA).'),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,29}$/, 'Codice non valido (es. A, 5, LEPS-PUA).'),
   title: z.string().trim().min(3, 'Il titolo dell’obiettivo deve avere almeno 3 caratteri.').max(1000),
   kind: z.enum(['ordinary', 'leps']).default('ordinary'),
 });
@@ -110,10 +123,16 @@ export const IndicatorInput = z
     targets: z.array(z.object({ year: z.number().int().nullable(), rule: TargetRule, text: z.string().trim().min(1).max(4000) })),
   })
   .superRefine((v, ctx) => {
-    if (v.kind === 'ratio' && !v.numeratorLabel) ctx.addIssue({ code: 'custom', path: ['numeratorLabel'], message: 'Un indicatore di tipo rapporto richiede il numeratore.' });
-    if (v.kind === 'ratio' && !v.denominatorLabel) ctx.addIssue({ code: 'custom', path: ['denominatorLabel'], message: 'Un indicatore di tipo rapporto richiede il denominatore.' });
+    if (v.kind === 'ratio' && !v.numeratorLabel)
+      ctx.addIssue({ code: 'custom', path: ['numeratorLabel'], message: 'Un indicatore di tipo rapporto richiede il numeratore.' });
+    if (v.kind === 'ratio' && !v.denominatorLabel)
+      ctx.addIssue({ code: 'custom', path: ['denominatorLabel'], message: 'Un indicatore di tipo rapporto richiede il denominatore.' });
     if (v.aggregation && !INDICATOR_KIND_AGGREGATIONS[v.kind].includes(v.aggregation)) {
-      ctx.addIssue({ code: 'custom', path: ['aggregation'], message: `Per un indicatore di tipo «${INDICATOR_KIND_LABELS[v.kind]}» l’aggregazione annuale può essere: ${INDICATOR_KIND_AGGREGATIONS[v.kind].map((a) => INDICATOR_AGGREGATION_LABELS[a]).join('; ')}.` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['aggregation'],
+        message: `Per un indicatore di tipo «${INDICATOR_KIND_LABELS[v.kind]}» l’aggregazione annuale può essere: ${INDICATOR_KIND_AGGREGATIONS[v.kind].map((a) => INDICATOR_AGGREGATION_LABELS[a]).join('; ')}.`,
+      });
     }
   });
 export type IndicatorInput = z.input<typeof IndicatorInput>;

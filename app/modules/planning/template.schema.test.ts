@@ -2,15 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { ValidationError } from '../../shared/errors.ts';
-import {
-  bandFor,
-  fieldsByKey,
-  flattenChapters,
-  LOMBARDY_OBJECTIVE_CARD_KEYS,
-  parseTemplate,
-  PLAN_STATUSES,
-  type PlanTemplate,
-} from './template.schema.ts';
+import { bandFor, fieldsByKey, flattenChapters, LOMBARDY_OBJECTIVE_CARD_KEYS, parseTemplate, PLAN_STATUSES, type PlanTemplate } from './template.schema.ts';
 
 const FIXTURES = new URL('../../../fixtures/templates/', import.meta.url);
 const SHIPPED = ['lombardia-dgr-xii-2167-2024.json', 'marche-linee-guida-pst.json', 'generico.json'];
@@ -39,44 +31,87 @@ const paths = (issues: { path: string }[]) => issues.map((i) => i.path);
 // Text as printed in the seeds (copied verbatim, line breaks included; the source is given for each).
 
 const PRINTED_CARD_LABELS: { key: string; source: string; printed: string }[] = [
-  { key: "titolo_intervento", source: "seed 003, L3831", printed: "TITOLO INTERVENTO" },
-  { key: "obiettivi", source: "seed 003, L3840-L3841", printed: "QUALI OBIETTIVI VUOLE \nRAGGIUNGERE" },
-  { key: "azioni_programmate", source: "seed 003, L3850", printed: "AZIONI PROGRAMMATE" },
-  { key: "target", source: "seed 003, L3872", printed: "TARGET" },
-  { key: "risorse_economiche", source: "seed 003, L3880-L3881", printed: "RISORSE ECONOMICHE \nPREVENTIVATE" },
-  { key: "risorse_personale", source: "seed 003, L3897-L3898", printed: "RISORSE DI PERSONALE \nDEDICATE" },
-  { key: "trasversale_aree_policy", source: "seed 003, L3908-L3910", printed: "L’OBIETTIVO È TRASVERSALE \nED INTEGRATO CON ALTRE \nAREE DI POLICY?" },
-  { key: "punti_chiave", source: "seed 003, L3922-L3923", printed: "INDICARE I PUNTI CHIAVE \nDELL’INTERVENTO" },
-  { key: "asst_analisi_bisogno", source: "seed 003, L3968-L3971", printed: "PREVEDE IL COINVOLGIMENTO \nDI ASST NELL'ANALISI DEL \nBISOGNO E NELLA \nPROGRAMMAZIONE?" },
-  { key: "asst_realizzazione", source: "seed 003, L3979-L3982", printed: "PREVEDE IL COINVOLGIMENTO \nDI ASST NELLA REALIZZAZIONE \nDELL’INTERVENTO E AZIONI \nCONGIUNTE AMBITO-ASST?" },
-  { key: "cooperazione_altri_ambiti", source: "seed 003, L3994-L3996", printed: "L’INTERVENTO È REALIZZATO IN \nCOOPERAZIONE CON ALTRI \nAMBITI?" },
-  { key: "continuita_programmazione_precedente", source: "seed 003, L4005-L4007", printed: "È IN CONTINUITÀ CON LA \nPROGRAMMAZIONE \nPRECEDENTE (2021-2023)?" },
-  { key: "nuovo_servizio", source: "seed 003, L4015-L4017", printed: "L’OBIETTIVO PREVEDE LA \nDEFINIZIONE DI UN NUOVO \nSERVIZIO?" },
-  { key: "continuita_progetto_premiale", source: "seed 003, L4813-L4817", printed: "L’OBIETTIVO È IN CONTINUITÀ \nE/O RAPPRESENTA IL \nPOTENZIAMENTO DI UN \nPROGETTO PREMIALE DELLA \nPROGRAMMAZIONE 2021-2023?" },
-  { key: "co_programmato_terzo_settore", source: "seed 003, L4026-L4029", printed: "L’INTERVENTO È \nFORMALMENTE CO-\nPROGRAMMATO CON IL TERZO \nSETTORE?" },
-  { key: "co_progettato_terzo_settore", source: "seed 003, L4033-L4036", printed: "L’INTERVENTO È \nFORMALMENTE CO-\nPROGETTATO CON IL TERZO \nSETTORE?" },
-  { key: "modalita_coinvolgimento_terzo_settore", source: "seed 003, L4044-L4052", printed: "NEL CASO IN CUI \nL’INTERVENTO NON PREVEDA \nPROCESSI DI CO-\nPROGETTAZIONE E/O CO- \nPROGRAMMAZIONE \nFORMALIZZATI, SPECIFICARE \nLE MODALITA’ DI \nCOINVOLGIMENTO DEL TERZO \nSETTORE (se pertinente)" },
-  { key: "altri_attori_rete", source: "seed 003, L4061-L4065", printed: "L’INTERVENTO PREVEDE IL \nCOINVOLGIMENTO DI ALTRI \nATTORI DELLA RETE \nTERRITORIALE? (oltre ad ASST e \nETS)" },
-  { key: "bisogni", source: "seed 003, L4079-L4081", printed: "QUESTO INTERVENTO A \nQUALE/I BISOGNO/I \nRISPONDE?" },
-  { key: "bisogno_consolidato_o_nuovo", source: "seed 003, L4091-L4098", printed: "IL BISOGNO RILEVATO ERA GIÁ \nSTATO AFFRONTATO NELLA \nPRECEDENTE \nPROGRAMMAZIONE O PUÓ \nESSERE DEFINITO COME UN \nNUOVO BISOGNO EMERSO \nNELLA PRECEDENTE \nTRIENNALITÁ?" },
-  { key: "promozionale_o_riparativo", source: "seed 003, L4115-L4117", printed: "L’OBIETTIVO É DI TIPO \nPROMOZIONALE/PREVENTIVO \nO RIPARATIVO?" },
-  { key: "modelli_innovativi", source: "seed 003, L4125-L4129", printed: "L’OBIETTIVO PRESENTA \nMODELLI INNOVATIVI DI PRESA \nIN CARICO, DI RISPOSTA AL \nBISOGNO E COOPERAZIONE \nCON ALTRI ATTORI DELLA RETE)" },
-  { key: "digitalizzazione", source: "seed 003, L4133-L4137", printed: "L’OBIETTIVO PRESENTA DEGLI \nASPETTI INERENTI ALLA \nDIGITALIZZAZIONE? \n(organizzativi, gestionali, \nerogativi, ecc.)" },
-  { key: "modalita_organizzative", source: "seed 003, L4140-L4143", printed: "QUALI MODALITÀ \nORGANIZZATIVE, OPERATIVE E \nDI EROGAZIONE SONO \nADOTTATE?" },
-  { key: "risultati_attesi", source: "seed 003, L4172-L4173", printed: "QUALI RISULTATI VUOLE \nRAGGIUNGERE?" },
-  { key: "impatto", source: "seed 003, L4202-L4203", printed: "QUALE IMPATTO DOVREBBE \nAVERE L’INTERVENTO?" },
+  { key: 'titolo_intervento', source: 'seed 003, L3831', printed: 'TITOLO INTERVENTO' },
+  { key: 'obiettivi', source: 'seed 003, L3840-L3841', printed: 'QUALI OBIETTIVI VUOLE \nRAGGIUNGERE' },
+  { key: 'azioni_programmate', source: 'seed 003, L3850', printed: 'AZIONI PROGRAMMATE' },
+  { key: 'target', source: 'seed 003, L3872', printed: 'TARGET' },
+  { key: 'risorse_economiche', source: 'seed 003, L3880-L3881', printed: 'RISORSE ECONOMICHE \nPREVENTIVATE' },
+  { key: 'risorse_personale', source: 'seed 003, L3897-L3898', printed: 'RISORSE DI PERSONALE \nDEDICATE' },
+  { key: 'trasversale_aree_policy', source: 'seed 003, L3908-L3910', printed: 'L’OBIETTIVO È TRASVERSALE \nED INTEGRATO CON ALTRE \nAREE DI POLICY?' },
+  { key: 'punti_chiave', source: 'seed 003, L3922-L3923', printed: 'INDICARE I PUNTI CHIAVE \nDELL’INTERVENTO' },
+  {
+    key: 'asst_analisi_bisogno',
+    source: 'seed 003, L3968-L3971',
+    printed: "PREVEDE IL COINVOLGIMENTO \nDI ASST NELL'ANALISI DEL \nBISOGNO E NELLA \nPROGRAMMAZIONE?",
+  },
+  {
+    key: 'asst_realizzazione',
+    source: 'seed 003, L3979-L3982',
+    printed: 'PREVEDE IL COINVOLGIMENTO \nDI ASST NELLA REALIZZAZIONE \nDELL’INTERVENTO E AZIONI \nCONGIUNTE AMBITO-ASST?',
+  },
+  { key: 'cooperazione_altri_ambiti', source: 'seed 003, L3994-L3996', printed: 'L’INTERVENTO È REALIZZATO IN \nCOOPERAZIONE CON ALTRI \nAMBITI?' },
+  {
+    key: 'continuita_programmazione_precedente',
+    source: 'seed 003, L4005-L4007',
+    printed: 'È IN CONTINUITÀ CON LA \nPROGRAMMAZIONE \nPRECEDENTE (2021-2023)?',
+  },
+  { key: 'nuovo_servizio', source: 'seed 003, L4015-L4017', printed: 'L’OBIETTIVO PREVEDE LA \nDEFINIZIONE DI UN NUOVO \nSERVIZIO?' },
+  {
+    key: 'continuita_progetto_premiale',
+    source: 'seed 003, L4813-L4817',
+    printed: 'L’OBIETTIVO È IN CONTINUITÀ \nE/O RAPPRESENTA IL \nPOTENZIAMENTO DI UN \nPROGETTO PREMIALE DELLA \nPROGRAMMAZIONE 2021-2023?',
+  },
+  { key: 'co_programmato_terzo_settore', source: 'seed 003, L4026-L4029', printed: 'L’INTERVENTO È \nFORMALMENTE CO-\nPROGRAMMATO CON IL TERZO \nSETTORE?' },
+  { key: 'co_progettato_terzo_settore', source: 'seed 003, L4033-L4036', printed: 'L’INTERVENTO È \nFORMALMENTE CO-\nPROGETTATO CON IL TERZO \nSETTORE?' },
+  {
+    key: 'modalita_coinvolgimento_terzo_settore',
+    source: 'seed 003, L4044-L4052',
+    printed:
+      'NEL CASO IN CUI \nL’INTERVENTO NON PREVEDA \nPROCESSI DI CO-\nPROGETTAZIONE E/O CO- \nPROGRAMMAZIONE \nFORMALIZZATI, SPECIFICARE \nLE MODALITA’ DI \nCOINVOLGIMENTO DEL TERZO \nSETTORE (se pertinente)',
+  },
+  {
+    key: 'altri_attori_rete',
+    source: 'seed 003, L4061-L4065',
+    printed: 'L’INTERVENTO PREVEDE IL \nCOINVOLGIMENTO DI ALTRI \nATTORI DELLA RETE \nTERRITORIALE? (oltre ad ASST e \nETS)',
+  },
+  { key: 'bisogni', source: 'seed 003, L4079-L4081', printed: 'QUESTO INTERVENTO A \nQUALE/I BISOGNO/I \nRISPONDE?' },
+  {
+    key: 'bisogno_consolidato_o_nuovo',
+    source: 'seed 003, L4091-L4098',
+    printed:
+      'IL BISOGNO RILEVATO ERA GIÁ \nSTATO AFFRONTATO NELLA \nPRECEDENTE \nPROGRAMMAZIONE O PUÓ \nESSERE DEFINITO COME UN \nNUOVO BISOGNO EMERSO \nNELLA PRECEDENTE \nTRIENNALITÁ?',
+  },
+  { key: 'promozionale_o_riparativo', source: 'seed 003, L4115-L4117', printed: 'L’OBIETTIVO É DI TIPO \nPROMOZIONALE/PREVENTIVO \nO RIPARATIVO?' },
+  {
+    key: 'modelli_innovativi',
+    source: 'seed 003, L4125-L4129',
+    printed: 'L’OBIETTIVO PRESENTA \nMODELLI INNOVATIVI DI PRESA \nIN CARICO, DI RISPOSTA AL \nBISOGNO E COOPERAZIONE \nCON ALTRI ATTORI DELLA RETE)',
+  },
+  {
+    key: 'digitalizzazione',
+    source: 'seed 003, L4133-L4137',
+    printed: 'L’OBIETTIVO PRESENTA DEGLI \nASPETTI INERENTI ALLA \nDIGITALIZZAZIONE? \n(organizzativi, gestionali, \nerogativi, ecc.)',
+  },
+  { key: 'modalita_organizzative', source: 'seed 003, L4140-L4143', printed: 'QUALI MODALITÀ \nORGANIZZATIVE, OPERATIVE E \nDI EROGAZIONE SONO \nADOTTATE?' },
+  { key: 'risultati_attesi', source: 'seed 003, L4172-L4173', printed: 'QUALI RISULTATI VUOLE \nRAGGIUNGERE?' },
+  { key: 'impatto', source: 'seed 003, L4202-L4203', printed: 'QUALE IMPATTO DOVREBBE \nAVERE L’INTERVENTO?' },
 ];
 
 /** seed 002, L1041-L1119 */
-const SEED_002_SCHEMA_DI_VALUTAZIONE = "DIMENSIONE OUTPUT \n \nGRADO DI RAGGIUNGIMENTO DELL’OBIETTIVO \nRISPETTO A CIO’ CHE ÈRA STATO DEFINITO \nNELLA PROGRAMMAZIONE \n(n. azioni realizzate*100)/n. azioni programmate \n\n \n0% (nullo) \n1-49% (insufficiente) \n50-79% (sufficiente) \n80-99% (buono) \n100% (ottimo) \n\n \nVALUTAZIONE DA PARTE DEGLI \nUTENTI (OVE PERTINENTE) \n\n \nCustomer satisfaction e/o analisi \nclima aziendale \n\n \nLIVELLO DI ADEGUATEZZA DELLE RISORSE \nUMANE E STRUMENTIALI IMPIEGATE \nRISPETTO AL RAGGIUNGIMENTO DEGLI \nOBIETTIVI PREFISSATI \n\n \nGravemente inadeguato  \nInadeguato  \nSufficientemente adeguato  \nAdeguato \nPerfettamente adeguato \n\n \nLIVELLO DI COINCIDENZA TRA RISORSE \nSTANZIATE E RISORSE \nIMPEGNATE/LIQUIDATE \n(pagato*100)/preventivato \n\n \n<100% (non realizzato come \nprogrammato o sovrastimato)  \n100% (ottimo) \n>100% (sottostimato) \n\n \nCRITICITÀ’ RILEVATE NEL \nRAGGIUNGIMENTO DELL’OBIETTIVO \n\n \nIndicare i fattori di criticità e definire il \npiano di miglioramento (nel caso in \ncui l’obiettivo venga riconfermato \nparzialmente o \ntotalmente) \n QUESTO OBIETTIVO HA ADEGUATAMENTE \nRISPOSTO AD UN BISOGNO PRODUCENDO UN \nCAMBIAMENTO POSITIVO NELL’AREA \nINDIVIDUATA COME PROBLEMATICA? \n\n \nSI/NO (motivare la risposta) \n\n \nL’OBIETTIVO ERA IN CONTINUITÀ CON LA \nPROGRAMMAZIONE PRECEDENTE (2018-2020)? \n\n \nSI/NO \n\n \nL’OBIETTIVO VERRÀ’ RIPROPOSTO NELLA \nPROSSIMA PROGRAMMAZIONE 2025-2027? \n\n \nSI/NO \n(motivarne la scelta) ";
+const SEED_002_SCHEMA_DI_VALUTAZIONE =
+  'DIMENSIONE OUTPUT \n \nGRADO DI RAGGIUNGIMENTO DELL’OBIETTIVO \nRISPETTO A CIO’ CHE ÈRA STATO DEFINITO \nNELLA PROGRAMMAZIONE \n(n. azioni realizzate*100)/n. azioni programmate \n\n \n0% (nullo) \n1-49% (insufficiente) \n50-79% (sufficiente) \n80-99% (buono) \n100% (ottimo) \n\n \nVALUTAZIONE DA PARTE DEGLI \nUTENTI (OVE PERTINENTE) \n\n \nCustomer satisfaction e/o analisi \nclima aziendale \n\n \nLIVELLO DI ADEGUATEZZA DELLE RISORSE \nUMANE E STRUMENTIALI IMPIEGATE \nRISPETTO AL RAGGIUNGIMENTO DEGLI \nOBIETTIVI PREFISSATI \n\n \nGravemente inadeguato  \nInadeguato  \nSufficientemente adeguato  \nAdeguato \nPerfettamente adeguato \n\n \nLIVELLO DI COINCIDENZA TRA RISORSE \nSTANZIATE E RISORSE \nIMPEGNATE/LIQUIDATE \n(pagato*100)/preventivato \n\n \n<100% (non realizzato come \nprogrammato o sovrastimato)  \n100% (ottimo) \n>100% (sottostimato) \n\n \nCRITICITÀ’ RILEVATE NEL \nRAGGIUNGIMENTO DELL’OBIETTIVO \n\n \nIndicare i fattori di criticità e definire il \npiano di miglioramento (nel caso in \ncui l’obiettivo venga riconfermato \nparzialmente o \ntotalmente) \n QUESTO OBIETTIVO HA ADEGUATAMENTE \nRISPOSTO AD UN BISOGNO PRODUCENDO UN \nCAMBIAMENTO POSITIVO NELL’AREA \nINDIVIDUATA COME PROBLEMATICA? \n\n \nSI/NO (motivare la risposta) \n\n \nL’OBIETTIVO ERA IN CONTINUITÀ CON LA \nPROGRAMMAZIONE PRECEDENTE (2018-2020)? \n\n \nSI/NO \n\n \nL’OBIETTIVO VERRÀ’ RIPROPOSTO NELLA \nPROSSIMA PROGRAMMAZIONE 2025-2027? \n\n \nSI/NO \n(motivarne la scelta) ';
 /** seed 003, L4799-L4810 */
-const SEED_003_NUOVO_SERVIZIO = "\nL’OBIETTIVO PREVEDE LA \nDEFINIZIONE DI UN NUOVO \nSERVIZIO? \n\n Servizio già presente \n\nServizio sostanzialmente \nrivisto/aggiornato \n\nNuovo servizio \n";
+const SEED_003_NUOVO_SERVIZIO =
+  '\nL’OBIETTIVO PREVEDE LA \nDEFINIZIONE DI UN NUOVO \nSERVIZIO? \n\n Servizio già presente \n\nServizio sostanzialmente \nrivisto/aggiornato \n\nNuovo servizio \n';
 /** seed 003, L4091-L4103 */
-const SEED_003_BISOGNO = "IL BISOGNO RILEVATO ERA GIÁ \nSTATO AFFRONTATO NELLA \nPRECEDENTE \nPROGRAMMAZIONE O PUÓ \nESSERE DEFINITO COME UN \nNUOVO BISOGNO EMERSO \nNELLA PRECEDENTE \nTRIENNALITÁ? \n\nBISOGNO \nCONSOLIDATO/NUOVO \n\nBISOGNO (in caso di nuovo ";
+const SEED_003_BISOGNO =
+  'IL BISOGNO RILEVATO ERA GIÁ \nSTATO AFFRONTATO NELLA \nPRECEDENTE \nPROGRAMMAZIONE O PUÓ \nESSERE DEFINITO COME UN \nNUOVO BISOGNO EMERSO \nNELLA PRECEDENTE \nTRIENNALITÁ? \n\nBISOGNO \nCONSOLIDATO/NUOVO \n\nBISOGNO (in caso di nuovo ';
 /** seed 003, L2226-L2237 */
-const SEED_003_LEPS_1 = "1 Valutazione multidimensionale e progetto personalizzato \n\nNorma di riferimento D. Lgs. n.147/2017 artt. 5 e 6 \n\nAtto di programmazione Piano nazionale per gli interventi e i servizi sociali di contrasto alla \npovertà \n\nFonti di finanziamento Fondo Povertà, FNPS, PON inclusione; Piano operativo \ncomplementare \n\nIntegrazione sociosanitaria ASST \n";
+const SEED_003_LEPS_1 =
+  '1 Valutazione multidimensionale e progetto personalizzato \n\nNorma di riferimento D. Lgs. n.147/2017 artt. 5 e 6 \n\nAtto di programmazione Piano nazionale per gli interventi e i servizi sociali di contrasto alla \npovertà \n\nFonti di finanziamento Fondo Povertà, FNPS, PON inclusione; Piano operativo \ncomplementare \n\nIntegrazione sociosanitaria ASST \n';
 /** seed 003, L2294-L2301 */
-const SEED_003_LEPS_2 = "2 Prevenzione dell’allontanamento familiare \n\nNorma di riferimento Legge n.234/2021, comma 170 \n Atto di programmazione Piano nazionale interventi e servizi sociali \n\nFonti di finanziamento PNRR, FNPS \n\nIntegrazione sociosanitaria ATS e ASST ";
+const SEED_003_LEPS_2 =
+  '2 Prevenzione dell’allontanamento familiare \n\nNorma di riferimento Legge n.234/2021, comma 170 \n Atto di programmazione Piano nazionale interventi e servizi sociali \n\nFonti di finanziamento PNRR, FNPS \n\nIntegrazione sociosanitaria ATS e ASST ';
 
 /** Chapter headings of the Gallarate Piano di Zona 2025-2027, written on the DGR XII/2167/2024 format (seed 002). */
 const GALLARATE_HEADINGS: [source: string, raw: string][] = [
@@ -87,7 +122,10 @@ const GALLARATE_HEADINGS: [source: string, raw: string][] = [
   ['seed 002, L2943', '1.4 Conclusioni '],
   ['seed 002, L2966', '2. Dati di contesto e quadro della conoscenza '],
   ['seed 002, L3194', '3. Analisi dei soggetti e delle reti presenti sul territorio  '],
-  ['seed 002, L3420-L3421', '4. Analisi dei bisogni e illustrazione delle motivazioni alla base della scelta riguardo alle aree \nindividuate per la programmazione '],
+  [
+    'seed 002, L3420-L3421',
+    '4. Analisi dei bisogni e illustrazione delle motivazioni alla base della scelta riguardo alle aree \nindividuate per la programmazione ',
+  ],
   ['seed 002, L3808', '5. Individuazione degli obiettivi di Ambito della programmazione 2025-2027 '],
   ['seed 002, L3810', '5.1 Obiettivi trasversali '],
   ['seed 002, L5108-L5109', '5.2 Obiettivi macro-area: contrasto alla povertà e all’emarginazione sociale e promozione \ndell’inclusione attiva  '],
@@ -98,8 +136,14 @@ const GALLARATE_HEADINGS: [source: string, raw: string][] = [
   ['seed 002, L7230', '5.7 Obiettivi macro-area: Interventi connessi alle politiche per il lavoro '],
   ['seed 002, L7533', '5.8 Obiettivi macro-area: Interventi per la Famiglia '],
   ['seed 002, L8108', '5.9 Obiettivi macro-area: Interventi a favore delle persone con disabilità '],
-  ['seed 002, L9715-L9716', ' 5.10 Obiettivi macro-area: Interventi di sistema per il potenziamento dell’ufficio di piano e il \nrafforzamento della gestione associata '],
-  ['seed 002, L10006-L10007', '6. Definizione di un sistema per la valutazione delle politiche e delle azioni, attraverso la \ndeterminazione di indicatori di risultato quantitativi e qualitativi  '],
+  [
+    'seed 002, L9715-L9716',
+    ' 5.10 Obiettivi macro-area: Interventi di sistema per il potenziamento dell’ufficio di piano e il \nrafforzamento della gestione associata ',
+  ],
+  [
+    'seed 002, L10006-L10007',
+    '6. Definizione di un sistema per la valutazione delle politiche e delle azioni, attraverso la \ndeterminazione di indicatori di risultato quantitativi e qualitativi  ',
+  ],
   ['seed 002, L10109', ' 7. INTEGRAZIONE SOCIO-SANITARIA '],
   ['seed 002, L10111', '7.1 Obiettivi LEPS '],
 ];
@@ -289,7 +333,10 @@ test('the Lombardy option lists are the values printed in the seeds', () => {
   assert.deepEqual(leps.get('integrazione_sociosanitaria')?.options, ['ASST', 'ATS e ASST']);
   assert.ok(printed(SEED_003_LEPS_1).endsWith('Integrazione sociosanitaria ASST'));
   assert.ok(printed(SEED_003_LEPS_2).endsWith('Integrazione sociosanitaria ATS e ASST'));
-  assert.deepEqual(leps.get('leps')?.options, template.lepsCard!.priorityLeps.map((l) => l.name));
+  assert.deepEqual(
+    leps.get('leps')?.options,
+    template.lepsCard!.priorityLeps.map((l) => l.name),
+  );
 });
 
 test('the Lombardy card keeps the guidance printed under its labels as help', () => {
@@ -303,7 +350,9 @@ test('the Lombardy card keeps the guidance printed under its labels as help', ()
 
 test('the Lombardy chapters are chapters 1 to 7 of the DGR XII/2167/2024 format, with section 5 split by macro-area', () => {
   const template = load('lombardia-dgr-xii-2167-2024.json');
-  const flat = flattenChapters(template.chapters).map(({ chapter, depth }) => (depth === 0 ? `${chapter.number}. ${chapter.title}` : `${chapter.number} ${chapter.title}`));
+  const flat = flattenChapters(template.chapters).map(({ chapter, depth }) =>
+    depth === 0 ? `${chapter.number}. ${chapter.title}` : `${chapter.number} ${chapter.title}`,
+  );
   assert.deepEqual(
     flat,
     GALLARATE_HEADINGS.map(([, raw]) => printed(raw)),
@@ -437,7 +486,9 @@ test('the five priority LEPS carry the yearly ranges of the regional guidelines'
     ],
   );
   const rules = (code: string, indicator: number) =>
-    leps.find((l) => l.code === code)!.indicators[indicator]!.targets.map((t) => (t.rule ? [t.year, t.rule.kind, 'value' in t.rule ? t.rule.value : null] : [t.year, null, null]));
+    leps
+      .find((l) => l.code === code)!
+      .indicators[indicator]!.targets.map((t) => (t.rule ? [t.year, t.rule.kind, 'value' in t.rule ? t.rule.value : null] : [t.year, null, null]));
   // PUA: assessments with the Ambito social worker ≥ 50% (2025), ≥ 75% (2026), 100% (2027) — seed 002 L12059-L12065.
   assert.deepEqual(rules('4', 1), [
     [2025, 'percent_at_least', 50],
@@ -512,11 +563,16 @@ test('the Marche sections point to the strategic objectives and system actions o
   assert.deepEqual(byTitle.get('Per le aree del sisma:'), ['OS7-A1', 'OS7-A2']);
   // Every code printed in a heading of Objective A is linked, the same way it is printed.
   for (const { chapter } of flattenChapters(template.chapters[1]!.children)) {
-    const printedCodes = [...chapter.title.matchAll(/\((?:OS|AS)\d[^)]*\)/g)].flatMap((m) => [...m[0].matchAll(/[OA]S(\d)\s*[-–]\s*A(\d)/g)].map((c) => `OS${c[1]}-A${c[2]}`));
+    const printedCodes = [...chapter.title.matchAll(/\((?:OS|AS)\d[^)]*\)/g)].flatMap((m) =>
+      [...m[0].matchAll(/[OA]S(\d)\s*[-–]\s*A(\d)/g)].map((c) => `OS${c[1]}-A${c[2]}`),
+    );
     assert.deepEqual(chapter.regionalPlanCodes ?? [], printedCodes, chapter.title);
   }
   const options = fieldsByKey(template.objectiveCard).get('codici_piano_sociale_regionale')!.options!;
-  assert.deepEqual(options, codes.objectives.flatMap((o) => [o.code, ...o.actions.map((a) => a.code)]));
+  assert.deepEqual(
+    options,
+    codes.objectives.flatMap((o) => [o.code, ...o.actions.map((a) => a.code)]),
+  );
 });
 
 test('the Marche sector policies are the policy areas of Objective B', () => {
@@ -619,7 +675,11 @@ test('a version that is not semver is refused', () => {
     const issues = refusal((t) => {
       t.version = version;
     });
-    assert.deepEqual(issues, [{ path: 'lombardia.json, version', message: 'versione non valida: usa il formato semver MAGGIORE.MINORE.PATCH (es. 1.0.0)' }], version);
+    assert.deepEqual(
+      issues,
+      [{ path: 'lombardia.json, version', message: 'versione non valida: usa il formato semver MAGGIORE.MINORE.PATCH (es. 1.0.0)' }],
+      version,
+    );
   }
   assert.doesNotThrow(() => acceptedWith((t) => (t.version = '2.1.0-rc.1+20240415')));
 });
@@ -672,7 +732,8 @@ test('chapters that repeat a key or point to a missing macro-area, policy area o
     { path: 'lombardia.json, chapters[4].children[2].key', message: 'chiave «5.2» già usata dal capitolo chapters[4].children[1]' },
     {
       path: 'lombardia.json, chapters[4].children[3].macroArea',
-      message: 'macro-area «digitalizzazione» inesistente (definite: trasversali, poverta, abitative, domiciliarita, anziani, giovani-minori, lavoro, famiglia, disabilita, sistema)',
+      message:
+        'macro-area «digitalizzazione» inesistente (definite: trasversali, poverta, abitative, domiciliarita, anziani, giovani-minori, lavoro, famiglia, disabilita, sistema)',
     },
   ]);
 });
@@ -681,7 +742,9 @@ test('a template without a chapter for the objective cards is refused', () => {
   const issues = refusal((t) => {
     for (const section of t.chapters[4].children) delete section.contains;
   });
-  assert.deepEqual(issues, [{ path: 'lombardia.json, chapters', message: 'almeno un capitolo deve raccogliere le schede obiettivo («contains»: "objective_cards")' }]);
+  assert.deepEqual(issues, [
+    { path: 'lombardia.json, chapters', message: 'almeno un capitolo deve raccogliere le schede obiettivo («contains»: "objective_cards")' },
+  ]);
 });
 
 test('a chapter for LEPS cards or the evaluation grid needs the card or grid it shows', () => {
@@ -689,14 +752,23 @@ test('a chapter for LEPS cards or the evaluation grid needs the card or grid it 
     t.lepsCard = null;
     t.evaluationGrid = null;
   });
-  assert.deepEqual(paths(issues), ['lombardia.json, chapters[0].children[1].contains', 'lombardia.json, chapters[0].children[2].contains', 'lombardia.json, chapters[6].children[0].contains']);
+  assert.deepEqual(paths(issues), [
+    'lombardia.json, chapters[0].children[1].contains',
+    'lombardia.json, chapters[0].children[2].contains',
+    'lombardia.json, chapters[6].children[0].contains',
+  ]);
 });
 
 test('evaluation bands with a gap or an overlap are refused', () => {
   const gap = refusal((t) => {
     t.evaluationGrid.dimensions[0].bands[2].min = 51;
   });
-  assert.deepEqual(gap, [{ path: 'lombardia.json, evaluationGrid.dimensions[0].bands[2].min', message: 'la fascia deve iniziare da 50 incluso, dove finisce la precedente, senza buchi né sovrapposizioni' }]);
+  assert.deepEqual(gap, [
+    {
+      path: 'lombardia.json, evaluationGrid.dimensions[0].bands[2].min',
+      message: 'la fascia deve iniziare da 50 incluso, dove finisce la precedente, senza buchi né sovrapposizioni',
+    },
+  ]);
   const overlap = refusal((t) => {
     t.evaluationGrid.dimensions[3].bands[1].minInclusive = false;
   });
@@ -711,7 +783,9 @@ test('LEPS targets outside the years of the plan are refused', () => {
   const issues = refusal((t) => {
     t.lepsCard.priorityLeps[4].indicators[1].targets[0].year = 2028;
   });
-  assert.deepEqual(issues, [{ path: 'lombardia.json, lepsCard.priorityLeps[4].indicators[1].targets[0].year', message: 'anno 2028 fuori dal periodo del piano (2025-2027)' }]);
+  assert.deepEqual(issues, [
+    { path: 'lombardia.json, lepsCard.priorityLeps[4].indicators[1].targets[0].year', message: 'anno 2028 fuori dal periodo del piano (2025-2027)' },
+  ]);
 });
 
 test('a key-point field needs a vocabulary of key points or permission for others', () => {
@@ -719,7 +793,12 @@ test('a key-point field needs a vocabulary of key points or permission for other
     for (const area of t.policyAreas) area.keyPoints = [];
     t.objectiveCard.fields[7].allowOther = false;
   });
-  assert.deepEqual(issues, [{ path: 'lombardia.json, objectiveCard.fields[7].type', message: 'un campo «key_points» richiede punti chiave in «policyAreas» (oppure «allowOther»: true)' }]);
+  assert.deepEqual(issues, [
+    {
+      path: 'lombardia.json, objectiveCard.fields[7].type',
+      message: 'un campo «key_points» richiede punti chiave in «policyAreas» (oppure «allowOther»: true)',
+    },
+  ]);
 });
 
 test('all the problems of a file are reported together, each with its own path', () => {
@@ -729,7 +808,12 @@ test('all the problems of a file are reported together, each with its own path',
     t.periodYears = 0;
     t.objectiveCard.fields[8].required = 'sì';
   });
-  assert.deepEqual(paths(issues), ['lombardia.json, id', 'lombardia.json, legalBasis.date', 'lombardia.json, periodYears', 'lombardia.json, objectiveCard.fields[8].required']);
+  assert.deepEqual(paths(issues), [
+    'lombardia.json, id',
+    'lombardia.json, legalBasis.date',
+    'lombardia.json, periodYears',
+    'lombardia.json, objectiveCard.fields[8].required',
+  ]);
   assert.equal(issues[1]!.message, 'data inesistente');
 });
 
@@ -753,9 +837,18 @@ function acceptedWith(mutate: (t: Record<string, any>) => void): PlanTemplate {
 test('the adoption rules are data of the template: the adopting body, the completeness rules, what counts as a minor change', () => {
   const lombardy = load('lombardia-dgr-xii-2167-2024.json');
   assert.equal(lombardy.adoption?.bodyType, 'assemblea_sindaci');
-  assert.deepEqual(lombardy.adoption?.completeness.map((r) => r.rule), ['min_objectives', 'required_card_fields', 'actions_per_objective', 'indicators_per_action', 'budget_per_objective']);
+  assert.deepEqual(
+    lombardy.adoption?.completeness.map((r) => r.rule),
+    ['min_objectives', 'required_card_fields', 'actions_per_objective', 'indicators_per_action', 'budget_per_objective'],
+  );
   assert.ok(lombardy.adoption?.minorChanges.includes('card.target'));
   assert.ok(lombardy.adoption?.minorChanges.includes('links'), 'the LEPS, Agenda 2030 and continuity links classify an objective: a minor change');
-  assert.deepEqual(refusal((t) => t.adoption.completeness.push({ rule: 'every_page_signed' })).map((i) => i.path), ['lombardia.json, adoption.completeness[5].rule']);
-  assert.deepEqual(refusal((t) => t.adoption.minorChanges.push('card.colore')), [{ path: 'lombardia.json, adoption.minorChanges[6]', message: 'campo «colore» inesistente nella scheda obiettivo' }]);
+  assert.deepEqual(
+    refusal((t) => t.adoption.completeness.push({ rule: 'every_page_signed' })).map((i) => i.path),
+    ['lombardia.json, adoption.completeness[5].rule'],
+  );
+  assert.deepEqual(
+    refusal((t) => t.adoption.minorChanges.push('card.colore')),
+    [{ path: 'lombardia.json, adoption.minorChanges[6]', message: 'campo «colore» inesistente nella scheda obiettivo' }],
+  );
 });

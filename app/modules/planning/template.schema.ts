@@ -219,7 +219,10 @@ export const TemplateChapter: z.ZodType<TemplateChapter> = z.lazy(() =>
         .nullable(),
       title: text('titolo del capitolo', 500),
       guidance: optionalText('indicazioni per la compilazione', 4000),
-      contains: z.enum(CHAPTER_CONTENTS, { message: `contenuto non previsto (ammessi: ${CHAPTER_CONTENTS.join(', ')})` }).nullable().optional(),
+      contains: z
+        .enum(CHAPTER_CONTENTS, { message: `contenuto non previsto (ammessi: ${CHAPTER_CONTENTS.join(', ')})` })
+        .nullable()
+        .optional(),
       macroArea: code('codice della macro-area').nullable().optional(),
       policyAreas: z.array(code('codice dell’area di policy')).optional(),
       regionalPlanCodes: z.array(code('codice del piano regionale')).optional(),
@@ -228,7 +231,8 @@ export const TemplateChapter: z.ZodType<TemplateChapter> = z.lazy(() =>
     .superRefine((chapter, ctx) => {
       const numbers = chapter.children.map((c) => c.number);
       duplicates(numbers).forEach(([i, first]) => {
-        if (numbers[i] !== null) ctx.addIssue({ code: 'custom', path: ['children', i, 'number'], message: `numero «${numbers[i]}» già usato dal sottocapitolo ${first + 1}` });
+        if (numbers[i] !== null)
+          ctx.addIssue({ code: 'custom', path: ['children', i, 'number'], message: `numero «${numbers[i]}» già usato dal sottocapitolo ${first + 1}` });
       });
     }),
 );
@@ -310,7 +314,11 @@ export const PriorityLeps = z
   .superRefine((leps, ctx) => {
     leps.indicators.forEach((indicator, i) =>
       duplicates(indicator.targets.map((t) => t.year)).forEach(([j, first]) =>
-        ctx.addIssue({ code: 'custom', path: ['indicators', i, 'targets', j, 'year'], message: `anno ${indicator.targets[j]!.year} già indicato (posizione ${first + 1})` }),
+        ctx.addIssue({
+          code: 'custom',
+          path: ['indicators', i, 'targets', j, 'year'],
+          message: `anno ${indicator.targets[j]!.year} già indicato (posizione ${first + 1})`,
+        }),
       ),
     );
   });
@@ -327,7 +335,11 @@ export const LepsCard = z
       ctx.addIssue({ code: 'custom', path: ['fields', i, 'key'], message: `chiave «${card.fields[i]!.key}» già usata dal campo ${first + 1}` }),
     );
     duplicates(card.priorityLeps.map((l) => l.code)).forEach(([i, first]) =>
-      ctx.addIssue({ code: 'custom', path: ['priorityLeps', i, 'code'], message: `codice LEPS «${card.priorityLeps[i]!.code}» già usato (posizione ${first + 1})` }),
+      ctx.addIssue({
+        code: 'custom',
+        path: ['priorityLeps', i, 'code'],
+        message: `codice LEPS «${card.priorityLeps[i]!.code}» già usato (posizione ${first + 1})`,
+      }),
     );
   });
 export type LepsCard = z.infer<typeof LepsCard>;
@@ -375,8 +387,12 @@ export const EvaluationDimension = z
       if (d.formula) ctx.addIssue({ code: 'custom', path: ['formula'], message: '«formula» vale solo per le dimensioni «computed_band»' });
     }
     if (d.answer === 'choice') {
-      if (!d.options || d.options.length === 0) ctx.addIssue({ code: 'custom', path: ['options'], message: 'una dimensione «choice» deve elencare in «options» almeno un valore ammesso' });
-      else duplicates(d.options).forEach(([i, first]) => ctx.addIssue({ code: 'custom', path: ['options', i], message: `valore «${d.options![i]}» già elencato (posizione ${first + 1})` }));
+      if (!d.options || d.options.length === 0)
+        ctx.addIssue({ code: 'custom', path: ['options'], message: 'una dimensione «choice» deve elencare in «options» almeno un valore ammesso' });
+      else
+        duplicates(d.options).forEach(([i, first]) =>
+          ctx.addIssue({ code: 'custom', path: ['options', i], message: `valore «${d.options![i]}» già elencato (posizione ${first + 1})` }),
+        );
     } else if (d.options !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['options'], message: '«options» vale solo per le dimensioni «choice»' });
     }
@@ -388,15 +404,26 @@ export const EvaluationGrid = z
     title: text('titolo della griglia', 300),
     source: optionalText('fonte della griglia', 500),
     dimensions: z.array(EvaluationDimension).min(1, 'la griglia deve avere almeno una dimensione'),
-    summary: z.strictObject({ label: text('etichetta della sintesi', 300), dimension: identifier('dimensione della sintesi'), method: z.literal('mean') }).nullable().optional(),
+    summary: z
+      .strictObject({ label: text('etichetta della sintesi', 300), dimension: identifier('dimensione della sintesi'), method: z.literal('mean') })
+      .nullable()
+      .optional(),
   })
   .superRefine((grid, ctx) => {
     const keys = grid.dimensions.map((d) => d.key);
-    duplicates(keys).forEach(([i, first]) => ctx.addIssue({ code: 'custom', path: ['dimensions', i, 'key'], message: `chiave «${keys[i]}» già usata dalla dimensione ${first + 1}` }));
+    duplicates(keys).forEach(([i, first]) =>
+      ctx.addIssue({ code: 'custom', path: ['dimensions', i, 'key'], message: `chiave «${keys[i]}» già usata dalla dimensione ${first + 1}` }),
+    );
     if (grid.summary) {
       const target = grid.dimensions.find((d) => d.key === grid.summary!.dimension);
-      if (!target) ctx.addIssue({ code: 'custom', path: ['summary', 'dimension'], message: `dimensione «${grid.summary.dimension}» inesistente nella griglia` });
-      else if (target.answer !== 'computed_band') ctx.addIssue({ code: 'custom', path: ['summary', 'dimension'], message: `la media si calcola solo su una dimensione «computed_band», non su «${target.answer}»` });
+      if (!target)
+        ctx.addIssue({ code: 'custom', path: ['summary', 'dimension'], message: `dimensione «${grid.summary.dimension}» inesistente nella griglia` });
+      else if (target.answer !== 'computed_band')
+        ctx.addIssue({
+          code: 'custom',
+          path: ['summary', 'dimension'],
+          message: `la media si calcola solo su una dimensione «computed_band», non su «${target.answer}»`,
+        });
     }
   });
 export type EvaluationGrid = z.infer<typeof EvaluationGrid>;
@@ -407,12 +434,22 @@ export type EvaluationGrid = z.infer<typeof EvaluationGrid>;
 /** What a plan must contain before it can be adopted (the coordinator may override with a written reason). */
 export const COMPLETENESS_RULES = ['min_objectives', 'required_card_fields', 'actions_per_objective', 'indicators_per_action', 'budget_per_objective'] as const;
 /** Changes of an adopted plan, as proposed in a variation. */
-export const VARIATION_CHANGE_KINDS = ['objective.add', 'objective.carry', 'objective.update', 'action.add', 'indicator.add', 'budget.add', 'budget.delete'] as const;
+export const VARIATION_CHANGE_KINDS = [
+  'objective.add',
+  'objective.carry',
+  'objective.update',
+  'action.add',
+  'indicator.add',
+  'budget.add',
+  'budget.delete',
+] as const;
 export type VariationChangeKind = (typeof VARIATION_CHANGE_KINDS)[number];
 
 export const Adoption = z.strictObject({
   /** The type of governance body whose approved decision adopts the plan and its variations (e.g. assemblea_sindaci). */
-  bodyType: z.string({ message: 'adoption.bodyType: il tipo di organo che adotta il piano (es. assemblea_sindaci)' }).regex(/^[a-z_]+$/, 'tipo di organo non valido (es. assemblea_sindaci)'),
+  bodyType: z
+    .string({ message: 'adoption.bodyType: il tipo di organo che adotta il piano (es. assemblea_sindaci)' })
+    .regex(/^[a-z_]+$/, 'tipo di organo non valido (es. assemblea_sindaci)'),
   /** Completeness rules checked at adoption: the minimum count of each. */
   completeness: z
     .array(
@@ -426,7 +463,14 @@ export const Adoption = z.strictObject({
    * What counts as a minor change, which the coordinator may approve without a decision: the objective's fields
    * (`description`, `card.<key>` …) and the kinds of change (`indicator.add` …). Anything else needs a decision.
    */
-  minorChanges: z.array(z.string().regex(/^(card\.[a-z0-9_]+|title|priority|macroArea|policyAreas|description|links|objective\.add|objective\.carry|action\.add|indicator\.add|budget\.add|budget\.delete)$/, 'modifica minore non prevista')),
+  minorChanges: z.array(
+    z
+      .string()
+      .regex(
+        /^(card\.[a-z0-9_]+|title|priority|macroArea|policyAreas|description|links|objective\.add|objective\.carry|action\.add|indicator\.add|budget\.add|budget\.delete)$/,
+        'modifica minore non prevista',
+      ),
+  ),
 });
 export type Adoption = z.infer<typeof Adoption>;
 
@@ -442,7 +486,9 @@ export const PlanTemplate = z
       .string({ message: 'id: serve un identificativo' })
       .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'id non valido: lettere minuscole, cifre e trattini (es. lombardia-dgr-xii-2167-2024)')
       .max(80),
-    version: z.string({ message: 'version: serve una versione semver (es. 1.0.0)' }).regex(SEMVER, 'versione non valida: usa il formato semver MAGGIORE.MINORE.PATCH (es. 1.0.0)'),
+    version: z
+      .string({ message: 'version: serve una versione semver (es. 1.0.0)' })
+      .regex(SEMVER, 'versione non valida: usa il formato semver MAGGIORE.MINORE.PATCH (es. 1.0.0)'),
     region: z
       .string({ message: 'region: codice ISTAT della regione (es. "03") oppure null per un modello generico' })
       .regex(/^(0[1-9]|1\d|20)$/, 'codice ISTAT della regione non valido: due cifre da 01 a 20 (es. 03 Lombardia, 11 Marche)')
@@ -456,7 +502,13 @@ export const PlanTemplate = z
     }),
     periodYears: z.number({ message: 'periodYears: serve un numero di anni' }).int('periodYears: un numero intero di anni').min(1).max(10),
     firstYear: z.number({ message: 'firstYear: un anno oppure null' }).int().min(2000).max(2100).nullable(),
-    statusWorkflow: z.array(z.strictObject({ status: z.enum(PLAN_STATUSES, { message: `stato non previsto (ammessi: ${PLAN_STATUSES.join(', ')})` }), label: text('etichetta dello stato', 100), description: optionalText('descrizione dello stato', 500) })),
+    statusWorkflow: z.array(
+      z.strictObject({
+        status: z.enum(PLAN_STATUSES, { message: `stato non previsto (ammessi: ${PLAN_STATUSES.join(', ')})` }),
+        label: text('etichetta dello stato', 100),
+        description: optionalText('descrizione dello stato', 500),
+      }),
+    ),
     chapters: z.array(TemplateChapter).min(1, 'il modello deve avere almeno un capitolo'),
     policyAreas: z.array(PolicyArea),
     macroAreas: z.array(MacroArea),
@@ -473,24 +525,37 @@ export const PlanTemplate = z
     const statuses = t.statusWorkflow.map((s) => s.status);
     if (statuses.join() !== PLAN_STATUSES.join()) {
       const at = statuses.findIndex((s, i) => s !== PLAN_STATUSES[i]);
-      add(at >= 0 ? ['statusWorkflow', at, 'status'] : ['statusWorkflow'], `gli stati devono essere esattamente, in quest’ordine: ${PLAN_STATUSES.join(' → ')} (trovati: ${statuses.join(' → ') || 'nessuno'})`);
+      add(
+        at >= 0 ? ['statusWorkflow', at, 'status'] : ['statusWorkflow'],
+        `gli stati devono essere esattamente, in quest’ordine: ${PLAN_STATUSES.join(' → ')} (trovati: ${statuses.join(' → ') || 'nessuno'})`,
+      );
     }
 
     // Policy areas and macro-areas.
     const areaCodes = new Set(t.policyAreas.map((a) => a.code));
-    duplicates(t.policyAreas.map((a) => a.code)).forEach(([i, first]) => add(['policyAreas', i, 'code'], `codice «${t.policyAreas[i]!.code}» già usato dall’area ${first + 1}`));
+    duplicates(t.policyAreas.map((a) => a.code)).forEach(([i, first]) =>
+      add(['policyAreas', i, 'code'], `codice «${t.policyAreas[i]!.code}» già usato dall’area ${first + 1}`),
+    );
     duplicates(t.policyAreas.map((a) => a.name)).forEach(([i, first]) => add(['policyAreas', i, 'name'], `nome già usato dall’area ${first + 1}`));
-    t.policyAreas.forEach((a, i) => duplicates(a.keyPoints).forEach(([j, first]) => add(['policyAreas', i, 'keyPoints', j], `punto chiave «${a.keyPoints[j]}» già elencato (posizione ${first + 1})`)));
-    duplicates(t.macroAreas.map((m) => m.code)).forEach(([i, first]) => add(['macroAreas', i, 'code'], `codice «${t.macroAreas[i]!.code}» già usato dalla macro-area ${first + 1}`));
+    t.policyAreas.forEach((a, i) =>
+      duplicates(a.keyPoints).forEach(([j, first]) =>
+        add(['policyAreas', i, 'keyPoints', j], `punto chiave «${a.keyPoints[j]}» già elencato (posizione ${first + 1})`),
+      ),
+    );
+    duplicates(t.macroAreas.map((m) => m.code)).forEach(([i, first]) =>
+      add(['macroAreas', i, 'code'], `codice «${t.macroAreas[i]!.code}» già usato dalla macro-area ${first + 1}`),
+    );
     t.macroAreas.forEach((m, i) =>
       m.policyAreas.forEach((c, j) => {
-        if (!areaCodes.has(c)) add(['macroAreas', i, 'policyAreas', j], `area di policy «${c}» inesistente (aree definite: ${[...areaCodes].join(', ') || 'nessuna'})`);
+        if (!areaCodes.has(c))
+          add(['macroAreas', i, 'policyAreas', j], `area di policy «${c}» inesistente (aree definite: ${[...areaCodes].join(', ') || 'nessuna'})`);
       }),
     );
 
     // Card fields that need the vocabularies.
     t.objectiveCard.fields.forEach((f, i) => {
-      if (f.type === 'policy_areas' && t.policyAreas.length === 0) add(['objectiveCard', 'fields', i, 'type'], 'un campo «policy_areas» richiede almeno un’area in «policyAreas»');
+      if (f.type === 'policy_areas' && t.policyAreas.length === 0)
+        add(['objectiveCard', 'fields', i, 'type'], 'un campo «policy_areas» richiede almeno un’area in «policyAreas»');
       if (f.type === 'key_points' && !f.allowOther && !t.policyAreas.some((a) => a.keyPoints.length > 0)) {
         add(['objectiveCard', 'fields', i, 'type'], 'un campo «key_points» richiede punti chiave in «policyAreas» (oppure «allowOther»: true)');
       }
@@ -498,7 +563,8 @@ export const PlanTemplate = z
 
     // Minor changes name fields of the card.
     t.adoption?.minorChanges.forEach((m, i) => {
-      if (m.startsWith('card.') && !t.objectiveCard.fields.some((f) => `card.${f.key}` === m)) add(['adoption', 'minorChanges', i], `campo «${m.slice(5)}» inesistente nella scheda obiettivo`);
+      if (m.startsWith('card.') && !t.objectiveCard.fields.some((f) => `card.${f.key}` === m))
+        add(['adoption', 'minorChanges', i], `campo «${m.slice(5)}» inesistente nella scheda obiettivo`);
     });
 
     // Chapters: unique keys, valid references, required companions.
@@ -514,9 +580,11 @@ export const PlanTemplate = z
         if (previous) add([...here, 'key'], `chiave «${c.key}» già usata dal capitolo ${previous}`);
         else seenKeys.set(c.key, where);
         if (c.contains) contents.add(c.contains);
-        if (c.macroArea && !macroCodes.has(c.macroArea)) add([...here, 'macroArea'], `macro-area «${c.macroArea}» inesistente (definite: ${[...macroCodes].join(', ') || 'nessuna'})`);
+        if (c.macroArea && !macroCodes.has(c.macroArea))
+          add([...here, 'macroArea'], `macro-area «${c.macroArea}» inesistente (definite: ${[...macroCodes].join(', ') || 'nessuna'})`);
         (c.policyAreas ?? []).forEach((pa, j) => {
-          if (!areaCodes.has(pa)) add([...here, 'policyAreas', j], `area di policy «${pa}» inesistente (aree definite: ${[...areaCodes].join(', ') || 'nessuna'})`);
+          if (!areaCodes.has(pa))
+            add([...here, 'policyAreas', j], `area di policy «${pa}» inesistente (aree definite: ${[...areaCodes].join(', ') || 'nessuna'})`);
         });
         (c.regionalPlanCodes ?? []).forEach((rc, j) => {
           if (!planCodes.has(rc)) add([...here, 'regionalPlanCodes', j], `codice «${rc}» assente in «regionalPlanCodes»`);
@@ -559,7 +627,10 @@ export function parseTemplate(fileName: string, text: string): PlanTemplate {
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new ValidationError([{ path: jsonErrorLocation(fileName, text, error as Error), message: `il file non è un JSON valido (${(error as Error).message})` }], templateRefusedMessage(fileName, 1));
+    throw new ValidationError(
+      [{ path: jsonErrorLocation(fileName, text, error as Error), message: `il file non è un JSON valido (${(error as Error).message})` }],
+      templateRefusedMessage(fileName, 1),
+    );
   }
   const parsed = PlanTemplate.safeParse(data);
   if (!parsed.success) {

@@ -11,9 +11,15 @@ import { listComuneDue } from '../monitoring/monitoring.queries.ts';
 export async function getComuneTodo(db: DbOrTx, ambito: { id: string; code: string }, comune: { id: string }, today: string) {
   const year = Number(today.slice(0, 4));
   const base = `/ambiti/${ambito.code}`;
-  const [due, posts, spending] = await Promise.all([listComuneDue(db, ambito.id, comune.id, today), listSocialWorkerPosts(db, ambito.id), listSpendingFacts(db, ambito.id)]);
+  const [due, posts, spending] = await Promise.all([
+    listComuneDue(db, ambito.id, comune.id, today),
+    listSocialWorkerPosts(db, ambito.id),
+    listSpendingFacts(db, ambito.id),
+  ]);
   // Social workers of the comune in service at some time in the current year.
-  const own = posts.filter((r) => r.post.comuneId === comune.id && r.post.validFrom <= `${year}-12-31` && (r.post.validTo === null || r.post.validTo >= `${year}-01-01`));
+  const own = posts.filter(
+    (r) => r.post.comuneId === comune.id && r.post.validFrom <= `${year}-12-31` && (r.post.validTo === null || r.post.validTo >= `${year}-01-01`),
+  );
   const fteSum = Math.round(own.reduce((s, r) => s + r.post.fte * 10_000, 0)) / 10_000;
   const spendingYear = year - 1;
   const hasSpending = spending.some((f) => f.comuneId === comune.id && f.year === spendingYear);

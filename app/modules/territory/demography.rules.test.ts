@@ -54,8 +54,21 @@ const gallarateTable21: PublishedTableRow[] = [
 // Sebino plan (seed 003), ATS Brescia indicator table, L2916-L2967: 11 districts, 3 ASST and the ATS.
 // The column headings are lost in the text; their order is the one of the district tables at L2968-L3150.
 const T5_COLUMNS = [
-  'Brescia', 'Brescia Ovest', 'Brescia Est', 'Valle Trompia', 'Sebino-Monte Orfano', 'Oglio Ovest', 'Bassa Bresciana Occidentale',
-  'Bassa Bresciana Centrale', 'Bassa Bresciana Orientale', 'Garda', 'Valle Sabbia', 'ASST Spedali Civili', 'ASST Franciacorta', 'ASST Garda', 'ATS Brescia',
+  'Brescia',
+  'Brescia Ovest',
+  'Brescia Est',
+  'Valle Trompia',
+  'Sebino-Monte Orfano',
+  'Oglio Ovest',
+  'Bassa Bresciana Occidentale',
+  'Bassa Bresciana Centrale',
+  'Bassa Bresciana Orientale',
+  'Garda',
+  'Valle Sabbia',
+  'ASST Spedali Civili',
+  'ASST Franciacorta',
+  'ASST Garda',
+  'ATS Brescia',
 ];
 const T5 = {
   total: '201.923 100.762 98.660 109.847 113.669 97.198 56.786 116.057 66.720 125.485 75.029 511.192 267.653 383.291 1.162.136',
@@ -160,7 +173,10 @@ test('Gallarate Tabella 2.1: crescita naturale = natalità − mortalità and cr
   assert.equal(growth2023.found, -3.13);
   near(growth2023.expected, -3.75 + 0.62);
   assert.equal(growth2023.tolerance.toFixed(3), '0.015');
-  assert.match(growth2023.message, /^gallarate 2023 – Tasso di crescita totale: pubblicato -3,13; tasso di crescita naturale \+ tasso migratorio totale dà -3,13: coerente/);
+  assert.match(
+    growth2023.message,
+    /^gallarate 2023 – Tasso di crescita totale: pubblicato -3,13; tasso di crescita naturale \+ tasso migratorio totale dà -3,13: coerente/,
+  );
   const natural2022 = rates.find((c) => c.year === 2022 && c.key === 'naturalGrowthRate')!;
   near(natural2022.expected, 6.4 - 11.26);
   assert.equal(natural2022.found, -4.86);
@@ -261,7 +277,10 @@ test('a printed share is flagged when it does not match its counts: Zone 100 for
     { code: '017205', year: 2024, total: 1021, foreigners: 100, published: { foreignShare: pub('11,96') } },
   ];
   const report = checkDemographicIdentities(rows);
-  assert.deepEqual(report.discrepancies.map((c) => c.code), ['017205']);
+  assert.deepEqual(
+    report.discrepancies.map((c) => c.code),
+    ['017205'],
+  );
   near(report.discrepancies[0]!.expected, 9.79);
   // Iseo's "8%" is 7,996 %: right, to the integer it was printed with.
   assert.equal(report.checks[0]!.tolerance, 0.5);
@@ -269,7 +288,10 @@ test('a printed share is flagged when it does not match its counts: Zone 100 for
 
 test('the population of the Ambito of Gallarate grew by 649 in 2022 and by 180 in 2023', () => {
   const trend = populationTrend([...gallarateTable21].reverse());
-  assert.deepEqual(trend.points.map((p) => p.year), [2021, 2022, 2023]);
+  assert.deepEqual(
+    trend.points.map((p) => p.year),
+    [2021, 2022, 2023],
+  );
   assert.deepEqual(
     trend.changes.map((c) => [c.fromYear, c.toYear, c.variation]),
     [
@@ -287,12 +309,22 @@ test('the population of the Ambito of Gallarate grew by 649 in 2022 and by 180 i
 test('a trend of one year has no variation, and a year given twice is refused', () => {
   assert.deepEqual(populationTrend([{ year: 2023, total: 122_855 }]).changes, []);
   assert.equal(populationTrend([{ year: 2023, total: 122_855 }]).overall, null);
-  assert.throws(() => populationTrend([{ year: 2023, total: 1 }, { year: 2023, total: 2 }]), /L’anno 2023 compare due volte/);
+  assert.throws(
+    () =>
+      populationTrend([
+        { year: 2023, total: 1 },
+        { year: 2023, total: 2 },
+      ]),
+    /L’anno 2023 compare due volte/,
+  );
 });
 
 test('a record with only the population gives null indicators that say what is missing, never NaN', () => {
   const indicators = computeIndicators({ year: 2023, total: 122_855 });
-  assert.deepEqual(indicators.map((i) => i.key), [...INDICATOR_KEYS]);
+  assert.deepEqual(
+    indicators.map((i) => i.key),
+    [...INDICATOR_KEYS],
+  );
   for (const i of indicators) {
     assert.equal(i.value, null, i.key);
     assert.ok(i.missing.length > 0, i.key);
@@ -334,7 +366,14 @@ test('the Sebino comuni add up to the Ambito’s 54.346 residents, and a band mi
     [519, 502, 1021, 88, 622, 311, 100],
   ];
   const parts: PopulationFacts[] = comuni.map(([males, females, total, age0to14, age15to64, age65plus, foreigners]) => ({
-    year: 2024, total, males, females, age0to14, age15to64, age65plus, foreigners,
+    year: 2024,
+    total,
+    males,
+    females,
+    age0to14,
+    age15to64,
+    age65plus,
+    foreigners,
   }));
   const { facts, incomplete } = aggregateFacts(2024, parts);
   assert.equal(facts.total, 54_346);
@@ -342,9 +381,15 @@ test('the Sebino comuni add up to the Ambito’s 54.346 residents, and a band mi
   assert.equal(facts.females, 27_537);
   assert.equal(facts.foreigners, 3_482);
   assert.equal(facts.age0to14, null);
-  assert.deepEqual(incomplete.find((i) => i.field === 'age65plus'), { field: 'age65plus', label: 'popolazione di 65 anni e più', lacking: 1 });
+  assert.deepEqual(
+    incomplete.find((i) => i.field === 'age65plus'),
+    { field: 'age65plus', label: 'popolazione di 65 anni e più', lacking: 1 },
+  );
   // The 11 consistent comuni alone: the printed Ambito bands minus Monte Isola's printed bands.
-  const eleven = aggregateFacts(2024, parts.filter((p) => p.total !== 1621)).facts;
+  const eleven = aggregateFacts(
+    2024,
+    parts.filter((p) => p.total !== 1621),
+  ).facts;
   assert.deepEqual([eleven.age0to14, eleven.age15to64, eleven.age65plus], [6847 - 151, 35_004 - 1006, 12_504 - 473]);
   assert.throws(() => aggregateFacts(2023, parts), /anni diversi/);
   assert.throws(() => aggregateFacts(2024, []), /Non ci sono territori/);

@@ -440,8 +440,7 @@ export interface IdentityReport {
 const EPSILON = 1e-9;
 const halfUnit = (p: PublishedValue) => 0.5 * 10 ** -p.decimals;
 
-const numberFormat = (digits: number) =>
-  new Intl.NumberFormat('it-IT', { minimumFractionDigits: 0, maximumFractionDigits: digits, useGrouping: 'always' });
+const numberFormat = (digits: number) => new Intl.NumberFormat('it-IT', { minimumFractionDigits: 0, maximumFractionDigits: digits, useGrouping: 'always' });
 const fmt = (n: number, digits = 3) => numberFormat(digits).format(Math.abs(n) < 5e-10 ? 0 : n);
 const fmtPublished = (p: PublishedValue) =>
   new Intl.NumberFormat('it-IT', { minimumFractionDigits: p.decimals, maximumFractionDigits: p.decimals, useGrouping: 'always' }).format(p.value);
@@ -471,7 +470,14 @@ export function checkDemographicIdentities(rows: readonly PublishedTableRow[], o
   const checks: IdentityCheck[] = [];
   const unverifiable: IdentityReport['unverifiable'] = [];
 
-  const push = (row: PublishedTableRow, kind: IdentityKind, key: IndicatorKey, identity: string, found: PublishedValue, range: { min: number; max: number; central: number }) => {
+  const push = (
+    row: PublishedTableRow,
+    kind: IdentityKind,
+    key: IndicatorKey,
+    identity: string,
+    found: PublishedValue,
+    range: { min: number; max: number; central: number },
+  ) => {
     const h = halfUnit(found);
     const ok = range.min <= found.value + h + EPSILON && range.max >= found.value - h - EPSILON;
     const tolerance = Math.max(range.max - range.central, range.central - range.min) + h;
@@ -488,21 +494,63 @@ export function checkDemographicIdentities(rows: readonly PublishedTableRow[], o
     const p = row.published ?? {};
     // 1. Rate identities.
     if (p.naturalGrowthRate && p.birthRate && p.deathRate) {
-      push(row, 'rates', 'naturalGrowthRate', 'tasso di natalità − tasso di mortalità', p.naturalGrowthRate, rangeOver([p.birthRate, p.deathRate], (b, d) => b - d));
+      push(
+        row,
+        'rates',
+        'naturalGrowthRate',
+        'tasso di natalità − tasso di mortalità',
+        p.naturalGrowthRate,
+        rangeOver([p.birthRate, p.deathRate], (b, d) => b - d),
+      );
     }
     if (p.totalGrowthRate && p.naturalGrowthRate && p.migrationRate) {
-      push(row, 'rates', 'totalGrowthRate', 'tasso di crescita naturale + tasso migratorio totale', p.totalGrowthRate, rangeOver([p.naturalGrowthRate, p.migrationRate], (n, m) => n + m));
+      push(
+        row,
+        'rates',
+        'totalGrowthRate',
+        'tasso di crescita naturale + tasso migratorio totale',
+        p.totalGrowthRate,
+        rangeOver([p.naturalGrowthRate, p.migrationRate], (n, m) => n + m),
+      );
     } else if (p.totalGrowthRate && p.birthRate && p.deathRate && p.migrationRate) {
-      push(row, 'rates', 'totalGrowthRate', 'tasso di natalità − tasso di mortalità + tasso migratorio totale', p.totalGrowthRate, rangeOver([p.birthRate, p.deathRate, p.migrationRate], (b, d, m) => b - d + m));
+      push(
+        row,
+        'rates',
+        'totalGrowthRate',
+        'tasso di natalità − tasso di mortalità + tasso migratorio totale',
+        p.totalGrowthRate,
+        rangeOver([p.birthRate, p.deathRate, p.migrationRate], (b, d, m) => b - d + m),
+      );
     }
     // 2. Coherence of the printed indices.
     if (p.structuralDependencyIndex && p.elderlyDependencyIndex && p.oldAgeIndex) {
-      push(row, 'coherence', 'structuralDependencyIndex', 'dipendenza degli anziani × (1 + 100 ÷ indice di vecchiaia)', p.structuralDependencyIndex, rangeOver([p.elderlyDependencyIndex, p.oldAgeIndex], (a, v) => a * (1 + 100 / v)));
+      push(
+        row,
+        'coherence',
+        'structuralDependencyIndex',
+        'dipendenza degli anziani × (1 + 100 ÷ indice di vecchiaia)',
+        p.structuralDependencyIndex,
+        rangeOver([p.elderlyDependencyIndex, p.oldAgeIndex], (a, v) => a * (1 + 100 / v)),
+      );
     }
     if (p.ageingIndex && p.elderlyDependencyIndex && p.structuralDependencyIndex) {
-      push(row, 'coherence', 'ageingIndex', '100 × dipendenza degli anziani ÷ (100 + dipendenza strutturale)', p.ageingIndex, rangeOver([p.elderlyDependencyIndex, p.structuralDependencyIndex], (a, s) => (100 * a) / (100 + s)));
+      push(
+        row,
+        'coherence',
+        'ageingIndex',
+        '100 × dipendenza degli anziani ÷ (100 + dipendenza strutturale)',
+        p.ageingIndex,
+        rangeOver([p.elderlyDependencyIndex, p.structuralDependencyIndex], (a, s) => (100 * a) / (100 + s)),
+      );
     } else if (p.ageingIndex && p.elderlyDependencyIndex && p.oldAgeIndex) {
-      push(row, 'coherence', 'ageingIndex', '100 × dipendenza degli anziani ÷ (100 + dipendenza degli anziani × (1 + 100 ÷ vecchiaia))', p.ageingIndex, rangeOver([p.elderlyDependencyIndex, p.oldAgeIndex], (a, v) => (100 * a) / (100 + a * (1 + 100 / v))));
+      push(
+        row,
+        'coherence',
+        'ageingIndex',
+        '100 × dipendenza degli anziani ÷ (100 + dipendenza degli anziani × (1 + 100 ÷ vecchiaia))',
+        p.ageingIndex,
+        rangeOver([p.elderlyDependencyIndex, p.oldAgeIndex], (a, v) => (100 * a) / (100 + a * (1 + 100 / v))),
+      );
     }
     // 3. Recomputation from the facts.
     const rateOptions: RateOptions = { rateBase: options.rateBase ?? 'population' };

@@ -30,11 +30,21 @@ function issuesOf(fn: () => unknown) {
 
 const HEADER = POPULATION_CSV_COLUMNS.join(';');
 /** A Cantiere CSV row from the named cells; the others are empty. */
-const row = (cells: Partial<Record<(typeof POPULATION_CSV_COLUMNS)[number], string | number>>) =>
-  POPULATION_CSV_COLUMNS.map((c) => cells[c] ?? '').join(';');
+const row = (cells: Partial<Record<(typeof POPULATION_CSV_COLUMNS)[number], string | number>>) => POPULATION_CSV_COLUMNS.map((c) => cells[c] ?? '').join(';');
 const csv = (...rows: string[]) => [HEADER, ...rows].join('\n');
 // Iseo at 01/01/2024 (seed 003, L2793 and L2851).
-const iseo = { anno: 2024, livello: 'comune', codice: '017085', totale: 8992, maschi: 4312, femmine: 4680, eta_0_14: 1059, eta_15_64: 5542, eta_65_piu: 2391, stranieri: 719 };
+const iseo = {
+  anno: 2024,
+  livello: 'comune',
+  codice: '017085',
+  totale: 8992,
+  maschi: 4312,
+  femmine: 4680,
+  eta_0_14: 1059,
+  eta_15_64: 5542,
+  eta_65_piu: 2391,
+  stranieri: 719,
+};
 
 // ---------------------------------------------------------------------------------------------------------------
 // Fixtures.
@@ -90,14 +100,27 @@ test('the Sebino composition lists the 12 comuni of Ambito n. 5 with Iseo as cap
   assert.equal(ambito!.regionCode, '03');
   assert.equal(ambito!.managementForm, 'altro');
   assert.equal(ambito!.members.length, 12);
-  assert.deepEqual(ambito!.members.filter((m) => m.isCapofila).map((m) => m.istatCode), ['017085']);
+  assert.deepEqual(
+    ambito!.members.filter((m) => m.isCapofila).map((m) => m.istatCode),
+    ['017085'],
+  );
   const comuni = JSON.parse(fixture('istat/comuni-2020.json')) as { codice: string; nome: string; provincia: { nome: string } }[];
   const names = ambito!.members.map((m) => comuni.find((c) => c.codice === m.istatCode)!);
   assert.ok(names.every((c) => c.provincia.nome === 'Brescia'));
-  assert.deepEqual(
-    names.map((c) => c.nome).sort(),
-    ['Corte Franca', 'Iseo', 'Marone', 'Monte Isola', 'Monticelli Brusati', 'Paderno Franciacorta', 'Paratico', 'Passirano', 'Provaglio d\'Iseo', 'Sale Marasino', 'Sulzano', 'Zone'],
-  );
+  assert.deepEqual(names.map((c) => c.nome).sort(), [
+    'Corte Franca',
+    'Iseo',
+    'Marone',
+    'Monte Isola',
+    'Monticelli Brusati',
+    'Paderno Franciacorta',
+    'Paratico',
+    'Passirano',
+    "Provaglio d'Iseo",
+    'Sale Marasino',
+    'Sulzano',
+    'Zone',
+  ]);
 });
 
 test('the Sebino population at 01/01/2024 covers the 12 comuni of the composition and adds up to the Ambito row', () => {
@@ -121,7 +144,10 @@ test('the printed foreign shares of Sebino match their counts except Zone and th
   const records = parseCantierePopulationCsv('popolazione-2024.csv', fixture('demo/sebino/population/popolazione-2024.csv'));
   const report = checkDemographicIdentities(records);
   assert.equal(report.checks.length, 13);
-  assert.deepEqual(report.discrepancies.map((c) => c.code), ['017205', 'sebino']);
+  assert.deepEqual(
+    report.discrepancies.map((c) => c.code),
+    ['017205', 'sebino'],
+  );
   // 3.482 ÷ 54.346 = 6,41 %, the table prints 6,42 %.
   assert.equal(foreignShare(records.find((r) => r.code === 'sebino')!).value!.toFixed(2), '6.41');
 });
@@ -131,49 +157,68 @@ test('the printed foreign shares of Sebino match their counts except Zone and th
 
 test('the seed’s own Monte Isola row is refused: its age bands add up to 1.630, the population is 1.621', () => {
   // Seed 003, L2854: 151 + 1.006 + 473.
-  const text = csv(row({ anno: 2024, livello: 'comune', codice: '017111', totale: 1621, maschi: 808, femmine: 813, eta_0_14: 151, eta_15_64: 1006, eta_65_piu: 473 }));
-  assert.deepEqual(issuesOf(() => parseCantierePopulationCsv('popolazione.csv', text)), [
-    {
-      path: 'popolazione.csv, riga 2, colonne eta_0_14, eta_15_64, eta_65_piu',
-      message: 'le fasce d’età 0-14 (151) + 15-64 (1.006) + 65+ (473) sommano a 1.630, ma il totale è 1.621 (differenza +9)',
-    },
-  ]);
+  const text = csv(
+    row({ anno: 2024, livello: 'comune', codice: '017111', totale: 1621, maschi: 808, femmine: 813, eta_0_14: 151, eta_15_64: 1006, eta_65_piu: 473 }),
+  );
+  assert.deepEqual(
+    issuesOf(() => parseCantierePopulationCsv('popolazione.csv', text)),
+    [
+      {
+        path: 'popolazione.csv, riga 2, colonne eta_0_14, eta_15_64, eta_65_piu',
+        message: 'le fasce d’età 0-14 (151) + 15-64 (1.006) + 65+ (473) sommano a 1.630, ma il totale è 1.621 (differenza +9)',
+      },
+    ],
+  );
 });
 
 test('the seed’s Ambito totals row is refused for the same reason: 6.847 + 35.004 + 12.504 is 54.355, not 54.346', () => {
-  const text = csv(row({ anno: 2024, livello: 'ambito', codice: 'sebino', totale: 54346, maschi: 26809, femmine: 27537, eta_0_14: 6847, eta_15_64: 35004, eta_65_piu: 12504 }));
+  const text = csv(
+    row({ anno: 2024, livello: 'ambito', codice: 'sebino', totale: 54346, maschi: 26809, femmine: 27537, eta_0_14: 6847, eta_15_64: 35004, eta_65_piu: 12504 }),
+  );
   const [issue] = issuesOf(() => parseCantierePopulationCsv('popolazione.csv', text));
   assert.match(issue!.message, /sommano a 54\.355, ma il totale è 54\.346 \(differenza \+9\)/);
 });
 
 test('a non-numeric cell is reported with file, row and column', () => {
-  const text = csv(row(iseo), row({ ...iseo, codice: '017062', totale: 7173, maschi: 'abc', femmine: 3570, eta_0_14: 947, eta_15_64: 4665, eta_65_piu: 1561, stranieri: 442 }));
-  assert.deepEqual(issuesOf(() => parseCantierePopulationCsv('popolazione.csv', text)), [
-    { path: 'popolazione.csv, riga 3, colonna maschi', message: 'numero non valido: «abc» (atteso un numero intero senza decimali, es. 122855 oppure 122.855)' },
-  ]);
+  const text = csv(
+    row(iseo),
+    row({ ...iseo, codice: '017062', totale: 7173, maschi: 'abc', femmine: 3570, eta_0_14: 947, eta_15_64: 4665, eta_65_piu: 1561, stranieri: 442 }),
+  );
+  assert.deepEqual(
+    issuesOf(() => parseCantierePopulationCsv('popolazione.csv', text)),
+    [
+      {
+        path: 'popolazione.csv, riga 3, colonna maschi',
+        message: 'numero non valido: «abc» (atteso un numero intero senza decimali, es. 122855 oppure 122.855)',
+      },
+    ],
+  );
 });
 
 test('a negative count is refused, while a negative migration balance is accepted', () => {
   const bad = csv(row({ ...iseo, stranieri: -719 }));
-  assert.deepEqual(issuesOf(() => parseCantierePopulationCsv('popolazione.csv', bad)), [
-    { path: 'popolazione.csv, riga 2, colonna stranieri', message: 'il numero non può essere negativo: «-719»' },
-  ]);
+  assert.deepEqual(
+    issuesOf(() => parseCantierePopulationCsv('popolazione.csv', bad)),
+    [{ path: 'popolazione.csv, riga 2, colonna stranieri', message: 'il numero non può essere negativo: «-719»' }],
+  );
   const [ok] = parseCantierePopulationCsv('popolazione.csv', csv(row({ ...iseo, saldo_migratorio: '-12' })));
   assert.equal(ok!.migrationBalance, -12);
 });
 
 test('an unknown level is refused with the allowed values', () => {
   const text = csv(row({ anno: 2023, livello: 'distretto', codice: 'sebino-monte-orfano', totale: 113669 }));
-  assert.deepEqual(issuesOf(() => parseCantierePopulationCsv('popolazione.csv', text)), [
-    { path: 'popolazione.csv, riga 2, colonna livello', message: 'livello non previsto: «distretto» (ammessi: comune, ambito)' },
-  ]);
+  assert.deepEqual(
+    issuesOf(() => parseCantierePopulationCsv('popolazione.csv', text)),
+    [{ path: 'popolazione.csv, riga 2, colonna livello', message: 'livello non previsto: «distretto» (ammessi: comune, ambito)' }],
+  );
 });
 
 test('the same comune twice in the same year is refused, pointing at the first row', () => {
   const text = csv(row(iseo), row(iseo));
-  assert.deepEqual(issuesOf(() => parseCantierePopulationCsv('popolazione.csv', text)), [
-    { path: 'popolazione.csv, riga 3, colonna codice', message: 'comune 017085 ha già una riga per l’anno 2024 (riga 2)' },
-  ]);
+  assert.deepEqual(
+    issuesOf(() => parseCantierePopulationCsv('popolazione.csv', text)),
+    [{ path: 'popolazione.csv, riga 3, colonna codice', message: 'comune 017085 ha già una riga per l’anno 2024 (riga 2)' }],
+  );
   // The same code in another year, or as another level, is a different record.
   assert.equal(parseCantierePopulationCsv('popolazione.csv', csv(row(iseo), row({ ...iseo, anno: 2023 }))).length, 2);
 });
@@ -184,11 +229,14 @@ test('bands larger than the total, and males plus females different from the tot
     row({ ...iseo, anno: 2023, maschi: 4300 }),
     row({ ...iseo, anno: 2022, eta_75_piu: 2400 }),
   );
-  assert.deepEqual(issuesOf(() => parseCantierePopulationCsv('popolazione.csv', text)), [
-    { path: 'popolazione.csv, riga 2, colonna eta_65_piu', message: '9.000 supera il totale della popolazione (8.992)' },
-    { path: 'popolazione.csv, riga 3, colonna totale', message: 'maschi (4.300) + femmine (4.680) = 8.980, ma il totale è 8.992' },
-    { path: 'popolazione.csv, riga 4, colonna eta_75_piu', message: 'gli over 75 (2.400) superano la popolazione di 65 anni e più (2.391)' },
-  ]);
+  assert.deepEqual(
+    issuesOf(() => parseCantierePopulationCsv('popolazione.csv', text)),
+    [
+      { path: 'popolazione.csv, riga 2, colonna eta_65_piu', message: '9.000 supera il totale della popolazione (8.992)' },
+      { path: 'popolazione.csv, riga 3, colonna totale', message: 'maschi (4.300) + femmine (4.680) = 8.980, ma il totale è 8.992' },
+      { path: 'popolazione.csv, riga 4, colonna eta_75_piu', message: 'gli over 75 (2.400) superano la popolazione di 65 anni e più (2.391)' },
+    ],
+  );
 });
 
 test('codes must fit their level, dates their year, areas must be positive', () => {
@@ -197,17 +245,26 @@ test('codes must fit their level, dates their year, areas must be positive', () 
     row({ anno: 2023, livello: 'ambito', codice: 'Gallarate', totale: 122855 }),
     `${row({ anno: 2023, livello: 'ambito', codice: 'gallarate', totale: 122855, superficie_km2: '0' })}`,
   );
-  assert.deepEqual(issuesOf(() => parseCantierePopulationCsv('popolazione.csv', text)), [
-    { path: 'popolazione.csv, riga 2, colonna codice', message: 'codice ISTAT del comune non valido: «17085» (servono 6 cifre, es. 012070)' },
-    { path: 'popolazione.csv, riga 3, colonna codice', message: 'codice dell’Ambito non valido: «Gallarate» (lettere minuscole, cifre e trattini, es. gallarate)' },
-    { path: 'popolazione.csv, riga 4, colonna superficie_km2', message: 'la superficie deve essere maggiore di zero: «0»' },
-  ]);
+  assert.deepEqual(
+    issuesOf(() => parseCantierePopulationCsv('popolazione.csv', text)),
+    [
+      { path: 'popolazione.csv, riga 2, colonna codice', message: 'codice ISTAT del comune non valido: «17085» (servono 6 cifre, es. 012070)' },
+      {
+        path: 'popolazione.csv, riga 3, colonna codice',
+        message: 'codice dell’Ambito non valido: «Gallarate» (lettere minuscole, cifre e trattini, es. gallarate)',
+      },
+      { path: 'popolazione.csv, riga 4, colonna superficie_km2', message: 'la superficie deve essere maggiore di zero: «0»' },
+    ],
+  );
   const gallarate2023 = row({ anno: 2023, livello: 'ambito', codice: 'gallarate', totale: 122855 });
   const dated = `${HEADER};data_riferimento\n${gallarate2023};2024-01-01\n${gallarate2023.replace('2023', '2022')};31/12/2022`;
-  assert.deepEqual(issuesOf(() => parseCantierePopulationCsv('popolazione.csv', dated)), [
-    { path: 'popolazione.csv, riga 2, colonna data_riferimento', message: 'la data 2024-01-01 non è nell’anno 2023 indicato nella colonna anno' },
-    { path: 'popolazione.csv, riga 3, colonna data_riferimento', message: 'data non valida: «31/12/2022» (usa il formato AAAA-MM-GG, es. 2023-12-31)' },
-  ]);
+  assert.deepEqual(
+    issuesOf(() => parseCantierePopulationCsv('popolazione.csv', dated)),
+    [
+      { path: 'popolazione.csv, riga 2, colonna data_riferimento', message: 'la data 2024-01-01 non è nell’anno 2023 indicato nella colonna anno' },
+      { path: 'popolazione.csv, riga 3, colonna data_riferimento', message: 'data non valida: «31/12/2022» (usa il formato AAAA-MM-GG, es. 2023-12-31)' },
+    ],
+  );
 });
 
 test('one bad row refuses the whole file and every problem is listed', () => {
@@ -221,7 +278,10 @@ test('one bad row refuses the whole file and every problem is listed', () => {
   assert.deepEqual(issues, [
     { path: 'popolazione.csv, riga 3, colonna anno', message: 'anno non valido: «20x4» (atteso un anno di 4 cifre, es. 2023)' },
     { path: 'popolazione.csv, riga 3, colonna totale', message: 'valore mancante: questa colonna è obbligatoria' },
-    { path: 'popolazione.csv, riga 4, colonna stranieri', message: 'numero non valido: «19,4» (atteso un numero intero senza decimali, es. 122855 oppure 122.855)' },
+    {
+      path: 'popolazione.csv, riga 4, colonna stranieri',
+      message: 'numero non valido: «19,4» (atteso un numero intero senza decimali, es. 122855 oppure 122.855)',
+    },
     { path: 'popolazione.csv, riga 5', message: 'la riga ha 3 colonne, l’intestazione 17' },
   ]);
   try {
@@ -236,11 +296,20 @@ test('a header with missing, unknown or repeated columns is refused before readi
   const [issue] = issuesOf(() => parseCantierePopulationCsv('popolazione.csv', missing));
   assert.equal(issue!.path, 'popolazione.csv, riga 1');
   assert.match(issue!.message, /^colonne mancanti nell’intestazione: maschi, femmine, eta_0_14/);
-  assert.deepEqual(issuesOf(() => parseCantierePopulationCsv('popolazione.csv', `${HEADER};popolazione_media;fonte;fonte\n`)), [
-    { path: 'popolazione.csv, riga 1', message: `colonne non previste: popolazione_media (facoltative ammesse: data_riferimento, fonte, indice_vecchiaia, indice_invecchiamento, indice_dipendenza_strutturale, indice_dipendenza_anziani, tasso_natalita, tasso_mortalita, tasso_crescita_naturale, tasso_migratorio, tasso_crescita_totale, percentuale_stranieri, densita, percentuale_over_75, percentuale_minori, percentuale_anziani_soli)` },
-    { path: 'popolazione.csv, riga 1', message: 'colonne ripetute: fonte' },
-  ]);
-  assert.deepEqual(issuesOf(() => parseCantierePopulationCsv('popolazione.csv', HEADER)), [{ path: 'popolazione.csv', message: 'il file non contiene righe di dati' }]);
+  assert.deepEqual(
+    issuesOf(() => parseCantierePopulationCsv('popolazione.csv', `${HEADER};popolazione_media;fonte;fonte\n`)),
+    [
+      {
+        path: 'popolazione.csv, riga 1',
+        message: `colonne non previste: popolazione_media (facoltative ammesse: data_riferimento, fonte, indice_vecchiaia, indice_invecchiamento, indice_dipendenza_strutturale, indice_dipendenza_anziani, tasso_natalita, tasso_mortalita, tasso_crescita_naturale, tasso_migratorio, tasso_crescita_totale, percentuale_stranieri, densita, percentuale_over_75, percentuale_minori, percentuale_anziani_soli)`,
+      },
+      { path: 'popolazione.csv, riga 1', message: 'colonne ripetute: fonte' },
+    ],
+  );
+  assert.deepEqual(
+    issuesOf(() => parseCantierePopulationCsv('popolazione.csv', HEADER)),
+    [{ path: 'popolazione.csv', message: 'il file non contiene righe di dati' }],
+  );
 });
 
 test('counts may carry the Italian thousands separator and printed values a % sign', () => {
@@ -294,12 +363,20 @@ test('an ISTAT file by single age aggregates each comune to total, sex and age b
 test('the ISTAT year can be given as a parameter, must agree with the title, and is required', () => {
   const untitled = [ISTAT_HEADER, ...iseoRows, '17085;Iseo;999;4312;4680;8992'].join('\n');
   assert.equal(parseIstatPopulationCsv('iseo.csv', untitled, { year: 2024 })[0]!.year, 2024);
-  assert.deepEqual(issuesOf(() => parseIstatPopulationCsv('iseo.csv', untitled)), [
-    { path: 'iseo.csv', message: 'anno non indicato: passalo come parametro, oppure usa il file con il titolo «Popolazione residente al 1° gennaio AAAA» o con una colonna Anno' },
-  ]);
-  assert.deepEqual(issuesOf(() => parseIstatPopulationCsv('iseo.csv', istatFile(iseoRows, ['17085;Iseo;Totale;4312;4680;8992']), { year: 2023 })), [
-    { path: 'iseo.csv, riga 1', message: 'l’anno indicato (2023) non coincide con quello del titolo del file (2024)' },
-  ]);
+  assert.deepEqual(
+    issuesOf(() => parseIstatPopulationCsv('iseo.csv', untitled)),
+    [
+      {
+        path: 'iseo.csv',
+        message:
+          'anno non indicato: passalo come parametro, oppure usa il file con il titolo «Popolazione residente al 1° gennaio AAAA» o con una colonna Anno',
+      },
+    ],
+  );
+  assert.deepEqual(
+    issuesOf(() => parseIstatPopulationCsv('iseo.csv', istatFile(iseoRows, ['17085;Iseo;Totale;4312;4680;8992']), { year: 2023 })),
+    [{ path: 'iseo.csv, riga 1', message: 'l’anno indicato (2023) non coincide con quello del titolo del file (2024)' }],
+  );
   assert.equal(yearFromIstatTitle('Popolazione residente al 1 gennaio 2023 - Tutti i comuni'), 2023);
   assert.equal(yearFromIstatTitle('Popolazione residente al 01/01/2024'), 2024);
 });
@@ -308,26 +385,40 @@ test('an ISTAT file with an Anno column may hold several years, each checked aga
   const header = `Anno;${ISTAT_HEADER}`;
   const years = (year: number) => [...iseoRows, '17085;Iseo;Totale;4312;4680;8992'].map((r) => `${year};${r}`);
   const records = parseIstatPopulationCsv('serie.csv', [header, ...years(2023), ...years(2024)].join('\n'));
-  assert.deepEqual(records.map((r) => [r.year, r.code, r.total]), [
-    [2023, '017085', 8992],
-    [2024, '017085', 8992],
-  ]);
+  assert.deepEqual(
+    records.map((r) => [r.year, r.code, r.total]),
+    [
+      [2023, '017085', 8992],
+      [2024, '017085', 8992],
+    ],
+  );
   const text = [header, ...years(2023), ...years(2024)].join('\n');
   const issues = issuesOf(() => parseIstatPopulationCsv('serie.csv', text, { year: 2024 }));
   assert.deepEqual(issues[0], { path: 'serie.csv, riga 2, colonna Anno', message: 'anno 2023 diverso da quello del file (2024)' });
   // The 102 rows of 2023 are all wrong: the first 50 are listed, the message counts them all.
   assert.equal(issues.length, 50);
-  assert.throws(() => parseIstatPopulationCsv('serie.csv', text, { year: 2024 }), { message: 'Il file serie.csv non è stato importato: ci sono 102 errori. Nessun dato è stato modificato.' });
+  assert.throws(() => parseIstatPopulationCsv('serie.csv', text, { year: 2024 }), {
+    message: 'Il file serie.csv non è stato importato: ci sono 102 errori. Nessun dato è stato modificato.',
+  });
 });
 
 test('the seed’s Monte Isola bands, spread over single ages, do not add up to its Totale row and are refused with row and column', () => {
   // Seed 003, L2854: males 81 + 518 + 218 = 817 but 808 in total; females 70 + 488 + 255 = 813 as declared.
   const monteIsola = istatRows('017111', 'Monte Isola', [81, 518, 218], [70, 488, 255]);
   const text = istatFile(iseoRows, ['17085;Iseo;Totale;4312;4680;8992'], monteIsola, ['017111;Monte Isola;Totale;808;813;1621']);
-  assert.deepEqual(issuesOf(() => parseIstatPopulationCsv('istat.csv', text)), [
-    { path: 'istat.csv, riga 206, colonna Totale maschi', message: 'la somma delle età del comune 017111 (Monte Isola) (817) non coincide con la riga Totale (808): differenza 9' },
-    { path: 'istat.csv, riga 206, colonna Totale', message: 'la somma delle età del comune 017111 (Monte Isola) (1.630) non coincide con la riga Totale (1.621): differenza 9' },
-  ]);
+  assert.deepEqual(
+    issuesOf(() => parseIstatPopulationCsv('istat.csv', text)),
+    [
+      {
+        path: 'istat.csv, riga 206, colonna Totale maschi',
+        message: 'la somma delle età del comune 017111 (Monte Isola) (817) non coincide con la riga Totale (808): differenza 9',
+      },
+      {
+        path: 'istat.csv, riga 206, colonna Totale',
+        message: 'la somma delle età del comune 017111 (Monte Isola) (1.630) non coincide con la riga Totale (1.621): differenza 9',
+      },
+    ],
+  );
 });
 
 test('an ISTAT row whose males and females do not make its total is refused', () => {
@@ -342,18 +433,27 @@ test('an ISTAT comune without its Totale row, a bad age, a repeated age and a ba
   rows[7] = '17085;Iseo;sette;34;36;70';
   rows[8] = '17085;Iseo;9;34;-36;-2';
   const text = istatFile(rows, ['17085;Iseo;100;28;37;65', '17085;Iseo;Totale;4312;4680;8992'], ['17062;Corte Franca;0;35;28;63']);
-  assert.deepEqual(issuesOf(() => parseIstatPopulationCsv('istat.csv', text)), [
-    { path: 'istat.csv, riga 10, colonna Età', message: 'età non valida: «sette» (attesi un numero da 0 a 100, «100 e oltre» oppure «Totale»)' },
-    { path: 'istat.csv, riga 11, colonna Totale femmine', message: 'il numero non può essere negativo: «-36»' },
-    { path: 'istat.csv, riga 11, colonna Totale', message: 'il numero non può essere negativo: «-2»' },
-    { path: 'istat.csv, riga 104, colonna Età', message: 'l’età 100 e oltre del comune 017085 per il 2024 è già alla riga 103' },
-    { path: 'istat.csv, comune 017062 (Corte Franca), anno 2024', message: 'manca la riga «Totale» del comune (Età = Totale oppure 999), che serve a controllare la somma delle età' },
-  ]);
+  assert.deepEqual(
+    issuesOf(() => parseIstatPopulationCsv('istat.csv', text)),
+    [
+      { path: 'istat.csv, riga 10, colonna Età', message: 'età non valida: «sette» (attesi un numero da 0 a 100, «100 e oltre» oppure «Totale»)' },
+      { path: 'istat.csv, riga 11, colonna Totale femmine', message: 'il numero non può essere negativo: «-36»' },
+      { path: 'istat.csv, riga 11, colonna Totale', message: 'il numero non può essere negativo: «-2»' },
+      { path: 'istat.csv, riga 104, colonna Età', message: 'l’età 100 e oltre del comune 017085 per il 2024 è già alla riga 103' },
+      {
+        path: 'istat.csv, comune 017062 (Corte Franca), anno 2024',
+        message: 'manca la riga «Totale» del comune (Età = Totale oppure 999), che serve a controllare la somma delle età',
+      },
+    ],
+  );
 });
 
 test('an ISTAT file without the required columns is refused', () => {
   const [issue] = issuesOf(() => parseIstatPopulationCsv('istat.csv', 'Codice comune;Età;Maschi e femmine\n17085;0;100'));
-  assert.deepEqual(issue, { path: 'istat.csv, riga 1', message: 'colonne mancanti nell’intestazione: Totale maschi, Totale femmine (trovate: Codice comune, Età, Maschi e femmine)' });
+  assert.deepEqual(issue, {
+    path: 'istat.csv, riga 1',
+    message: 'colonne mancanti nell’intestazione: Totale maschi, Totale femmine (trovate: Codice comune, Età, Maschi e femmine)',
+  });
 });
 
 test('either format is recognised from its header and parsed', () => {

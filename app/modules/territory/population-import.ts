@@ -197,7 +197,7 @@ const CantiereRow = z.object({
     .trim()
     .max(500, 'fonte troppo lunga (al massimo 500 caratteri)')
     .transform((v) => v || null),
-  ...Object.fromEntries(PUBLISHED_COLUMNS.map((c) => [c, publishedCell])) as Record<PublishedColumn, typeof publishedCell>,
+  ...(Object.fromEntries(PUBLISHED_COLUMNS.map((c) => [c, publishedCell])) as Record<PublishedColumn, typeof publishedCell>),
 });
 
 const fmtInt = (n: number) => new Intl.NumberFormat('it-IT', { useGrouping: 'always' }).format(n);
@@ -232,7 +232,10 @@ function factIssues(f: PopulationFacts): [string, string][] {
     const sum = given.reduce((s, b) => s + b[1], 0);
     const list = given.map(([name, v]) => `${name} (${fmtInt(v)})`).join(' + ');
     if (given.length === 3 && sum !== total) {
-      out.push(['eta_0_14, eta_15_64, eta_65_piu', `le fasce d’età ${list} sommano a ${fmtInt(sum)}, ma il totale è ${fmtInt(total)} (differenza ${sum > total ? '+' : ''}${fmtInt(sum - total)})`]);
+      out.push([
+        'eta_0_14, eta_15_64, eta_65_piu',
+        `le fasce d’età ${list} sommano a ${fmtInt(sum)}, ma il totale è ${fmtInt(total)} (differenza ${sum > total ? '+' : ''}${fmtInt(sum - total)})`,
+      ]);
     } else if (given.length === 2 && sum > total) {
       out.push(['eta_0_14, eta_15_64, eta_65_piu', `le fasce d’età ${list} sommano a ${fmtInt(sum)}, più del totale (${fmtInt(total)})`]);
     }
@@ -259,12 +262,18 @@ export function parseCantierePopulationCsv(fileName: string, text: string): Popu
   const headerIssues: FieldIssue[] = [];
   const missing = POPULATION_CSV_COLUMNS.filter((c) => !header.includes(c));
   if (missing.length) {
-    headerIssues.push({ path: `${fileName}, riga 1`, message: `colonne mancanti nell’intestazione: ${missing.join(', ')} (attese: ${POPULATION_CSV_COLUMNS.join(';')})` });
+    headerIssues.push({
+      path: `${fileName}, riga 1`,
+      message: `colonne mancanti nell’intestazione: ${missing.join(', ')} (attese: ${POPULATION_CSV_COLUMNS.join(';')})`,
+    });
   }
   const known = new Set<string>([...POPULATION_CSV_COLUMNS, ...POPULATION_CSV_OPTIONAL_COLUMNS]);
   const unknown = header.filter((h) => !known.has(h));
   if (unknown.length) {
-    headerIssues.push({ path: `${fileName}, riga 1`, message: `colonne non previste: ${unknown.join(', ')} (facoltative ammesse: ${POPULATION_CSV_OPTIONAL_COLUMNS.join(', ')})` });
+    headerIssues.push({
+      path: `${fileName}, riga 1`,
+      message: `colonne non previste: ${unknown.join(', ')} (facoltative ammesse: ${POPULATION_CSV_OPTIONAL_COLUMNS.join(', ')})`,
+    });
   }
   const repeated = header.filter((h, i) => header.indexOf(h) !== i);
   if (repeated.length) headerIssues.push({ path: `${fileName}, riga 1`, message: `colonne ripetute: ${[...new Set(repeated)].join(', ')}` });
@@ -391,7 +400,12 @@ export function parseIstatPopulationCsv(fileName: string, text: string, options:
   while (skipped < lines.length && skipped < 5 && !isIstatHeader(lines[skipped]!)) titles.push(lines[skipped++]!);
   if (skipped >= lines.length || !isIstatHeader(lines[skipped] ?? '')) {
     throw new ValidationError(
-      [{ path: `${fileName}, riga 1`, message: 'intestazione non trovata: serve una riga con le colonne Codice comune, Età, Totale maschi, Totale femmine (e Totale)' }],
+      [
+        {
+          path: `${fileName}, riga 1`,
+          message: 'intestazione non trovata: serve una riga con le colonne Codice comune, Età, Totale maschi, Totale femmine (e Totale)',
+        },
+      ],
       importFailedMessage(fileName, 1),
     );
   }
@@ -423,7 +437,10 @@ export function parseIstatPopulationCsv(fileName: string, text: string, options:
   const headerIssues: FieldIssue[] = [];
   if (options.year !== undefined && titleYear !== null && options.year !== titleYear) {
     const titleLine = titles.findIndex((t) => yearFromIstatTitle(t) !== null) + 1;
-    headerIssues.push({ path: `${fileName}, riga ${titleLine}`, message: `l’anno indicato (${options.year}) non coincide con quello del titolo del file (${titleYear})` });
+    headerIssues.push({
+      path: `${fileName}, riga ${titleLine}`,
+      message: `l’anno indicato (${options.year}) non coincide con quello del titolo del file (${titleYear})`,
+    });
   }
   const fileYear = options.year ?? titleYear;
   if (fileYear === null && index.year < 0) {
@@ -470,7 +487,8 @@ export function parseIstatPopulationCsv(fileName: string, text: string, options:
     const count = (c: IstatColumn): number | null => {
       const v = cell(c);
       const n = v === '' ? null : parseItalianInteger(v);
-      if (n === null) issues.push({ path: at(c), message: v === '' ? 'valore mancante: serve un numero intero (anche 0)' : `numero non valido: «${v}» (${INTEGER_HINT})` });
+      if (n === null)
+        issues.push({ path: at(c), message: v === '' ? 'valore mancante: serve un numero intero (anche 0)' : `numero non valido: «${v}» (${INTEGER_HINT})` });
       else if (n < 0) issues.push({ path: at(c), message: `il numero non può essere negativo: «${v}»` });
       return n;
     };
@@ -478,7 +496,10 @@ export function parseIstatPopulationCsv(fileName: string, text: string, options:
     const females = count('females');
     const total = index.total >= 0 ? count('total') : males !== null && females !== null ? males + females : null;
     if (index.total >= 0 && males !== null && females !== null && total !== null && males >= 0 && females >= 0 && males + females !== total) {
-      issues.push({ path: at('total'), message: `maschi (${fmtInt(males)}) + femmine (${fmtInt(females)}) = ${fmtInt(males + females)}, ma il totale è ${fmtInt(total)}` });
+      issues.push({
+        path: at('total'),
+        message: `maschi (${fmtInt(males)}) + femmine (${fmtInt(females)}) = ${fmtInt(males + females)}, ma il totale è ${fmtInt(total)}`,
+      });
     }
 
     if (!code || year === null) continue;
@@ -489,7 +510,10 @@ export function parseIstatPopulationCsv(fileName: string, text: string, options:
       group = { year, code, name, nameLine: line, rows: [], broken: false };
       groups.set(key, group);
     } else if (name !== null && group.name !== null && name !== group.name) {
-      issues.push({ path: `${fileName}, riga ${line}, colonna ${columnName('name')}`, message: `nome diverso dalle righe precedenti dello stesso comune («${name}» invece di «${group.name}», riga ${group.nameLine})` });
+      issues.push({
+        path: `${fileName}, riga ${line}, colonna ${columnName('name')}`,
+        message: `nome diverso dalle righe precedenti dello stesso comune («${name}» invece di «${group.name}», riga ${group.nameLine})`,
+      });
     }
     if (issues.length > before || age === null || males === null || females === null || total === null) {
       group.broken = true;
@@ -511,7 +535,10 @@ export function parseIstatPopulationCsv(fileName: string, text: string, options:
     const totalRow = g.rows.find((r) => r.age === 'total');
     const label = `${g.code}${g.name ? ` (${g.name})` : ''}`;
     if (!totalRow) {
-      issues.push({ path: `${fileName}, comune ${label}, anno ${g.year}`, message: 'manca la riga «Totale» del comune (Età = Totale oppure 999), che serve a controllare la somma delle età' });
+      issues.push({
+        path: `${fileName}, comune ${label}, anno ${g.year}`,
+        message: 'manca la riga «Totale» del comune (Età = Totale oppure 999), che serve a controllare la somma delle età',
+      });
       continue;
     }
     const ages = g.rows.filter((r): r is AgeRow & { age: number } => r.age !== 'total');

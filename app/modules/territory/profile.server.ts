@@ -61,10 +61,12 @@ export async function getTerritoryProfile(db: DbOrTx, code: string) {
   const latestAmbito = ambitoRows.at(-1) ?? null;
   const previousAmbito = ambitoRows.at(-2) ?? null;
   const indicators = latestAmbito
-    ? computeIndicators(toFacts(latestAmbito), { populationAtStart: previousAmbito?.year === latestAmbito.year - 1 ? previousAmbito.total : null }).map((ind) => ({
-        ...ind,
-        published: ((latestAmbito.published ?? {}) as PublishedIndicators)[ind.key] ?? null,
-      }))
+    ? computeIndicators(toFacts(latestAmbito), { populationAtStart: previousAmbito?.year === latestAmbito.year - 1 ? previousAmbito.total : null }).map(
+        (ind) => ({
+          ...ind,
+          published: ((latestAmbito.published ?? {}) as PublishedIndicators)[ind.key] ?? null,
+        }),
+      )
     : [];
   const publishedSeries = ambitoRows.map((r) => ({ year: r.year, published: (r.published ?? {}) as PublishedIndicators }));
   const identities = checkDemographicIdentities(
@@ -95,12 +97,18 @@ export async function getTerritoryProfile(db: DbOrTx, code: string) {
 
   const trendSvg =
     trend.points.length > 0
-      ? renderChartSvg(lineChart({ categories: trend.points.map((p) => String(p.year)), series: [{ name: 'Popolazione residente', values: trend.points.map((p) => p.total) }] }), { width: 720, height: 300 })
+      ? renderChartSvg(
+          lineChart({
+            categories: trend.points.map((p) => String(p.year)),
+            series: [{ name: 'Popolazione residente', values: trend.points.map((p) => p.total) }],
+          }),
+          { width: 720, height: 300 },
+        )
       : null;
-  const comuniSvg = renderChartSvg(
-    barChart({ name: 'Popolazione', points: comparison.map((c) => ({ label: c.name, value: c.population })) }),
-    { width: 720, height: Math.max(160, comparison.length * 34) },
-  );
+  const comuniSvg = renderChartSvg(barChart({ name: 'Popolazione', points: comparison.map((c) => ({ label: c.name, value: c.population })) }), {
+    width: 720,
+    height: Math.max(160, comparison.length * 34),
+  });
 
   return {
     ambito,
@@ -114,8 +122,15 @@ export async function getTerritoryProfile(db: DbOrTx, code: string) {
     indicators,
     publishedSeries,
     publishedLabels: Object.fromEntries(Object.entries(INDICATORS).map(([k, v]) => [k, { label: v.label, unit: v.unit, formula: v.formula }])),
-    identities: { checks: identities.checks.length, discrepancies: identities.discrepancies.map((d) => ({ year: d.year, message: d.message })), ok: identities.checks.filter((c) => c.ok).length },
-    comparison: comparison.map((c) => ({ ...c, share: c.population === null || comparisonTotal === null ? null : populationShare(c.population, comparisonTotal) })),
+    identities: {
+      checks: identities.checks.length,
+      discrepancies: identities.discrepancies.map((d) => ({ year: d.year, message: d.message })),
+      ok: identities.checks.filter((c) => c.ok).length,
+    },
+    comparison: comparison.map((c) => ({
+      ...c,
+      share: c.population === null || comparisonTotal === null ? null : populationShare(c.population, comparisonTotal),
+    })),
     comparisonTotal,
     comparisonYear: 'year' in comparisonSum ? comparisonSum.year : null,
     comparisonYears: 'years' in comparisonSum ? comparisonSum.years : [],

@@ -29,10 +29,11 @@ export async function importIstatComuni({ db, actor, fileName, text }: { db: Db;
   const entries = parseIstatComuni(fileName, text);
   return db.transaction(async (tx) => {
     const regionRows = [...new Map(entries.map((e) => [e.regione.codice, e.regione.nome])).entries()].map(([code, name]) => ({ code, name }));
-    await tx.insert(regions).values(regionRows).onConflictDoUpdate({ target: regions.code, set: { name: sql`excluded.name` } });
-    const existing = new Set(
-      (await tx.select({ istatCode: comuni.istatCode }).from(comuni)).map((r) => r.istatCode),
-    );
+    await tx
+      .insert(regions)
+      .values(regionRows)
+      .onConflictDoUpdate({ target: regions.code, set: { name: sql`excluded.name` } });
+    const existing = new Set((await tx.select({ istatCode: comuni.istatCode }).from(comuni)).map((r) => r.istatCode));
     for (let i = 0; i < entries.length; i += CHUNK) {
       const values = entries.slice(i, i + CHUNK).map((e) => ({
         istatCode: e.codice,
@@ -79,14 +80,26 @@ export async function importAmbitoComposition({ db, actor, fileName, text }: { d
   return db.transaction(async (tx) => {
     const codes = [...new Set(compositions.flatMap((c) => c.members.map((m) => m.istatCode)))];
     const known = new Map(
-      (await tx.select({ id: comuni.id, istatCode: comuni.istatCode, regionCode: comuni.regionCode }).from(comuni).where(inArray(comuni.istatCode, codes))).map((r) => [r.istatCode, r]),
+      (await tx.select({ id: comuni.id, istatCode: comuni.istatCode, regionCode: comuni.regionCode }).from(comuni).where(inArray(comuni.istatCode, codes))).map(
+        (r) => [r.istatCode, r],
+      ),
     );
     const knownRegions = new Set((await tx.select({ code: regions.code }).from(regions)).map((r) => r.code));
     const issues = compositions.flatMap((c) => [
-      ...(knownRegions.has(c.regionCode) ? [] : [{ path: `${fileName}, Ambito ${c.code}, colonna codice_regione`, message: `regione ${c.regionCode} sconosciuta: importa prima l’elenco ISTAT dei comuni` }]),
+      ...(knownRegions.has(c.regionCode)
+        ? []
+        : [
+            {
+              path: `${fileName}, Ambito ${c.code}, colonna codice_regione`,
+              message: `regione ${c.regionCode} sconosciuta: importa prima l’elenco ISTAT dei comuni`,
+            },
+          ]),
       ...c.members
         .filter((m) => !known.has(m.istatCode))
-        .map((m) => ({ path: `${fileName}, riga ${m.line}, colonna codice_istat_comune`, message: `comune ${m.istatCode} non presente nell’elenco ISTAT importato` })),
+        .map((m) => ({
+          path: `${fileName}, riga ${m.line}, colonna codice_istat_comune`,
+          message: `comune ${m.istatCode} non presente nell’elenco ISTAT importato`,
+        })),
     ]);
     if (issues.length) throw new ValidationError(issues, `Il file ${fileName} non è stato importato: ${issues.length} errori. Nessun dato è stato modificato.`);
 
@@ -97,7 +110,14 @@ export async function importAmbitoComposition({ db, actor, fileName, text }: { d
       if (existing) {
         await tx
           .update(ambiti)
-          .set({ name: c.name, regionCode: c.regionCode, managementForm: c.managementForm, healthDistrict: c.healthDistrict, updatedAt: new Date(), version: sql`${ambiti.version} + 1` })
+          .set({
+            name: c.name,
+            regionCode: c.regionCode,
+            managementForm: c.managementForm,
+            healthDistrict: c.healthDistrict,
+            updatedAt: new Date(),
+            version: sql`${ambiti.version} + 1`,
+          })
           .where(eq(ambiti.id, existing.id));
         await tx.delete(ambitoComuni).where(eq(ambitoComuni.ambitoId, existing.id));
         ambitoId = existing.id;
@@ -108,9 +128,11 @@ export async function importAmbitoComposition({ db, actor, fileName, text }: { d
           .returning({ id: ambiti.id });
         ambitoId = row!.id;
       }
-      await tx.insert(ambitoComuni).values(
-        c.members.map((m) => ({ ambitoId, comuneId: known.get(m.istatCode)!.id, isCapofila: m.isCapofila, validFrom: m.validFrom, validTo: m.validTo })),
-      );
+      await tx
+        .insert(ambitoComuni)
+        .values(
+          c.members.map((m) => ({ ambitoId, comuneId: known.get(m.istatCode)!.id, isCapofila: m.isCapofila, validFrom: m.validFrom, validTo: m.validTo })),
+        );
       results.push({ code: c.code, id: ambitoId, comuni: c.members.length, created: !existing });
     }
     await recordAudit(tx, {
@@ -143,13 +165,26 @@ export async function updateAmbito({ db, actor, ambitoId, input }: { db: Db; act
   });
 }
 
-
 /**
  * Imports population facts (ISTAT demographic CSV or Cantiere CSV, see docs/formats/population-csv.md) for an
  * Ambito: its member comuni and the Ambito as a whole. Rows for the same subject and year replace the previous
  * figures. All or nothing; one audit entry with what changed.
  */
-export async function importPopulation({ db, actor, ambitoId, fileName, text, year }: { db: Db; actor: Actor; ambitoId: string; fileName: string; text: string; year?: number }) {
+export async function importPopulation({
+  db,
+  actor,
+  ambitoId,
+  fileName,
+  text,
+  year,
+}: {
+  db: Db;
+  actor: Actor;
+  ambitoId: string;
+  fileName: string;
+  text: string;
+  year?: number;
+}) {
   const [ambito] = await db.select().from(ambiti).where(eq(ambiti.id, ambitoId));
   if (!ambito) throw new NotFoundError('L’Ambito');
   authorize(actor, 'population.import', ambito);
@@ -162,8 +197,20 @@ export async function importPopulation({ db, actor, ambitoId, fileName, text, ye
       .where(eq(ambitoComuni.ambitoId, ambitoId));
     const byIstat = new Map(members.map((m) => [m.istatCode, m.comuneId]));
     const issues = records.flatMap((r) => {
-      if (r.level === 'ambito' && r.code !== ambito.code) return [{ path: `${fileName}, riga ${r.line}, colonna codice`, message: `la riga è dell’Ambito «${r.code}», ma stai importando nell’Ambito «${ambito.code}»` }];
-      if (r.level === 'comune' && !byIstat.has(r.code)) return [{ path: `${fileName}, riga ${r.line}, colonna codice`, message: `il comune ${r.code}${r.name ? ` (${r.name})` : ''} non fa parte dell’Ambito ${ambito.name}` }];
+      if (r.level === 'ambito' && r.code !== ambito.code)
+        return [
+          {
+            path: `${fileName}, riga ${r.line}, colonna codice`,
+            message: `la riga è dell’Ambito «${r.code}», ma stai importando nell’Ambito «${ambito.code}»`,
+          },
+        ];
+      if (r.level === 'comune' && !byIstat.has(r.code))
+        return [
+          {
+            path: `${fileName}, riga ${r.line}, colonna codice`,
+            message: `il comune ${r.code}${r.name ? ` (${r.name})` : ''} non fa parte dell’Ambito ${ambito.name}`,
+          },
+        ];
       return [];
     });
     if (issues.length) throw new ValidationError(issues.slice(0, 50), importFailedMessage(fileName, issues.length));
@@ -197,7 +244,10 @@ export async function importPopulation({ db, actor, ambitoId, fileName, text, ye
         : and(eq(populationFacts.comuneId, subject.comuneId!), eq(populationFacts.year, r.year));
       const [existing] = await tx.select({ id: populationFacts.id }).from(populationFacts).where(where);
       if (existing) {
-        await tx.update(populationFacts).set({ ...values, updatedAt: new Date(), version: sql`${populationFacts.version} + 1` }).where(eq(populationFacts.id, existing.id));
+        await tx
+          .update(populationFacts)
+          .set({ ...values, updatedAt: new Date(), version: sql`${populationFacts.version} + 1` })
+          .where(eq(populationFacts.id, existing.id));
         updated++;
       } else {
         await tx.insert(populationFacts).values(values);

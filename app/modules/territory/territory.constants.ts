@@ -1,13 +1,5 @@
 /** Forms of associated management of an Ambito's social services (shared by forms and validation). */
-export const MANAGEMENT_FORMS = [
-  'convenzione',
-  'consorzio',
-  'azienda_speciale_consortile',
-  'asp',
-  'unione_di_comuni',
-  'delega_asl',
-  'altro',
-] as const;
+export const MANAGEMENT_FORMS = ['convenzione', 'consorzio', 'azienda_speciale_consortile', 'asp', 'unione_di_comuni', 'delega_asl', 'altro'] as const;
 
 export const MANAGEMENT_FORM_LABELS: Record<(typeof MANAGEMENT_FORMS)[number], string> = {
   convenzione: 'Convenzione tra comuni (art. 30 TUEL)',
@@ -18,4 +10,3 @@ export const MANAGEMENT_FORM_LABELS: Record<(typeof MANAGEMENT_FORMS)[number], s
   delega_asl: 'Delega all’azienda sanitaria',
   altro: 'Altra forma',
 };
-

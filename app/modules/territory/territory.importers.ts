@@ -31,7 +31,10 @@ export function parseIstatComuni(fileName: string, text: string): IstatComuneEnt
     }
     const previous = seen.get(parsed.data.codice);
     if (previous !== undefined) {
-      issues.push({ path: `${fileName}, elemento ${index + 1}, campo codice`, message: `codice ISTAT ${parsed.data.codice} già presente all’elemento ${previous}` });
+      issues.push({
+        path: `${fileName}, elemento ${index + 1}, campo codice`,
+        message: `codice ISTAT ${parsed.data.codice} già presente all’elemento ${previous}`,
+      });
       return;
     }
     seen.set(parsed.data.codice, index + 1);
@@ -100,14 +103,21 @@ export function parseAmbitoComposition(fileName: string, text: string): AmbitoCo
         ['nome_ambito', ambito.name, r.nome_ambito],
         ['codice_regione', ambito.regionCode, r.codice_regione],
       ] as const) {
-        if (a !== b) issues.push({ path: `${fileName}, riga ${line}, colonna ${column}`, message: `valore diverso dalle righe precedenti dello stesso Ambito ("${b}" invece di "${a}")` });
+        if (a !== b)
+          issues.push({
+            path: `${fileName}, riga ${line}, colonna ${column}`,
+            message: `valore diverso dalle righe precedenti dello stesso Ambito ("${b}" invece di "${a}")`,
+          });
       }
     }
     const overlap = ambito.members.find(
       (m) => m.istatCode === r.codice_istat_comune && m.validFrom <= (r.valido_al ?? '9999-12-31') && r.valido_dal <= (m.validTo ?? '9999-12-31'),
     );
     if (overlap) {
-      issues.push({ path: `${fileName}, riga ${line}, colonna codice_istat_comune`, message: `il comune ${r.codice_istat_comune} è già nell’Ambito per un periodo sovrapposto (riga ${overlap.line})` });
+      issues.push({
+        path: `${fileName}, riga ${line}, colonna codice_istat_comune`,
+        message: `il comune ${r.codice_istat_comune} è già nell’Ambito per un periodo sovrapposto (riga ${overlap.line})`,
+      });
       continue;
     }
     ambito.members.push({ istatCode: r.codice_istat_comune, isCapofila: r.capofila, validFrom: r.valido_dal, validTo: r.valido_al, line });
@@ -115,7 +125,10 @@ export function parseAmbitoComposition(fileName: string, text: string): AmbitoCo
   for (const ambito of byCode.values()) {
     const capofila = ambito.members.filter((m) => m.isCapofila && m.validTo === null);
     if (capofila.length !== 1) {
-      issues.push({ path: `${fileName}, Ambito ${ambito.code}, colonna capofila`, message: `serve esattamente un comune capofila in carica, trovati ${capofila.length}` });
+      issues.push({
+        path: `${fileName}, Ambito ${ambito.code}, colonna capofila`,
+        message: `serve esattamente un comune capofila in carica, trovati ${capofila.length}`,
+      });
     }
   }
   if (issues.length) throw new ValidationError(issues.slice(0, MAX_ISSUES), importFailedMessage(fileName, issues.length));

@@ -24,9 +24,11 @@ export const it = {
   'profile.comparison.summary': 'Totale dei comuni: {total} abitanti ({year}).',
   'profile.comparison.mixed': 'I dati dei comuni sono di anni diversi ({years}): il totale e le quote non si calcolano.',
   'profile.comparison.table': 'Confronto tra i comuni dell’Ambito: popolazione e indici dell’ultimo anno disponibile',
-  'profile.comparison.note': 'Per i comuni senza dati annuali si mostra la popolazione legale al censimento 2011 (Fonte: ISTAT); gli indici richiedono le classi d’età del file ISTAT annuale.',
+  'profile.comparison.note':
+    'Per i comuni senza dati annuali si mostra la popolazione legale al censimento 2011 (Fonte: ISTAT); gli indici richiedono le classi d’età del file ISTAT annuale.',
   'profile.import': 'Importa dati sulla popolazione',
-  'profile.import.lead': 'File CSV nel formato ISTAT (popolazione residente al 1° gennaio per età e sesso) o nel formato Cantiere per anno. Se una riga ha un problema il file è rifiutato per intero e nulla cambia.',
+  'profile.import.lead':
+    'File CSV nel formato ISTAT (popolazione residente al 1° gennaio per età e sesso) o nel formato Cantiere per anno. Se una riga ha un problema il file è rifiutato per intero e nulla cambia.',
   'profile.import.file': 'File CSV',
   'profile.import.hint': 'Massimo 5 MB. Formati descritti in docs/formats/population-csv.md.',
   'profile.import.year': 'Anno (solo formato ISTAT, se il file non lo indica)',
@@ -114,9 +116,11 @@ export const en: Record<keyof typeof it, string> = {
   'profile.comparison.summary': 'Total of the comuni: {total} inhabitants ({year}).',
   'profile.comparison.mixed': 'The comuni’s figures are of different years ({years}): the total and the shares are not computed.',
   'profile.comparison.table': 'Comparison across the comuni of the Ambito: population and indices of the latest year available',
-  'profile.comparison.note': 'For comuni without yearly data the legal population at the 2011 census is shown (source: ISTAT); the indices need the age bands of ISTAT’s yearly file.',
+  'profile.comparison.note':
+    'For comuni without yearly data the legal population at the 2011 census is shown (source: ISTAT); the indices need the age bands of ISTAT’s yearly file.',
   'profile.import': 'Import population figures',
-  'profile.import.lead': 'A CSV file in ISTAT format (resident population on 1 January by age and sex) or in Cantiere’s yearly format. If a row has a problem the whole file is refused and nothing changes.',
+  'profile.import.lead':
+    'A CSV file in ISTAT format (resident population on 1 January by age and sex) or in Cantiere’s yearly format. If a row has a problem the whole file is refused and nothing changes.',
   'profile.import.file': 'CSV file',
   'profile.import.hint': 'At most 5 MB. Formats described in docs/formats/population-csv.md.',
   'profile.import.year': 'Year (ISTAT format only, if the file does not say)',

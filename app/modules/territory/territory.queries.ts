@@ -55,13 +55,7 @@ export async function listAmbitoComuni(db: DbOrTx, ambitoId: string, day = today
     })
     .from(ambitoComuni)
     .innerJoin(comuni, eq(comuni.id, ambitoComuni.comuneId))
-    .where(
-      and(
-        eq(ambitoComuni.ambitoId, ambitoId),
-        lte(ambitoComuni.validFrom, day),
-        or(isNull(ambitoComuni.validTo), gte(ambitoComuni.validTo, day)),
-      ),
-    )
+    .where(and(eq(ambitoComuni.ambitoId, ambitoId), lte(ambitoComuni.validFrom, day), or(isNull(ambitoComuni.validTo), gte(ambitoComuni.validTo, day))))
     .orderBy(asc(comuni.name));
   return rows.sort((a, b) => Number(b.isCapofila) - Number(a.isCapofila));
 }
@@ -73,7 +67,11 @@ export async function listAmbitoComuni(db: DbOrTx, ambitoId: string, day = today
 export async function getAmbitoOverview(db: DbOrTx, code: string, day = today()) {
   const ambito = await getAmbitoByCode(db, code);
   if (!ambito) return null;
-  const [members, series, facts] = await Promise.all([listAmbitoComuni(db, ambito.id, day), listAmbitoPopulation(db, ambito.id), listComuniPopulation(db, ambito.id, day)]);
+  const [members, series, facts] = await Promise.all([
+    listAmbitoComuni(db, ambito.id, day),
+    listAmbitoPopulation(db, ambito.id),
+    listComuniPopulation(db, ambito.id, day),
+  ]);
   const { total, missing } = populationTotal(members);
   const capofila = members.find((m) => m.isCapofila) ?? null;
   const headline = headlinePopulation({
@@ -107,7 +105,12 @@ export async function listComuniPopulation(db: DbOrTx, ambitoId: string, day = t
   const rows = await db
     .select()
     .from(populationFacts)
-    .where(inArray(populationFacts.comuneId, members.map((m) => m.id)))
+    .where(
+      inArray(
+        populationFacts.comuneId,
+        members.map((m) => m.id),
+      ),
+    )
     .orderBy(asc(populationFacts.year));
   return rows.map((r) => ({ ...r, comune: members.find((m) => m.id === r.comuneId)! }));
 }

@@ -35,7 +35,16 @@ const series = [
 
 test('the headline population is the Ambito’s own latest figure (122.855 at 31/12/2023), not the 2011 census sum', () => {
   const h = headlinePopulation({ ambitoSeries: series, comuni: nine, comuniFacts: [], day: '2026-12-04' });
-  assert.deepEqual(h, { level: 'ambito', total: 122_855, year: 2023, referenceDate: '2023-12-31', source: 'PdZ 2025-2027, Tabella 2.1', covered: 9, of: 9, partial: null });
+  assert.deepEqual(h, {
+    level: 'ambito',
+    total: 122_855,
+    year: 2023,
+    referenceDate: '2023-12-31',
+    source: 'PdZ 2025-2027, Tabella 2.1',
+    covered: 9,
+    of: 9,
+    partial: null,
+  });
   // On a day before 31/12/2023 the figure of that date is not yet recorded.
   assert.equal(headlinePopulation({ ambitoSeries: series, comuni: nine, comuniFacts: [], day: '2023-06-30' }).total, 122_675);
 });
@@ -62,9 +71,25 @@ test('without an Ambito series: the sum of the comuni only for a year every comu
 });
 
 test('comuni figures of different years are not summed', () => {
-  assert.deepEqual(sameYearTotal([{ population: 10, year: 2024 }, { population: 5, year: 2024 }]), { total: 15, year: 2024 });
-  assert.deepEqual(sameYearTotal([{ population: 10, year: 2024 }, { population: 5, year: 2011 }, { population: 6, year: 2011 }]), {
-    total: null,
-    years: [{ year: 2024, count: 1 }, { year: 2011, count: 2 }],
-  });
+  assert.deepEqual(
+    sameYearTotal([
+      { population: 10, year: 2024 },
+      { population: 5, year: 2024 },
+    ]),
+    { total: 15, year: 2024 },
+  );
+  assert.deepEqual(
+    sameYearTotal([
+      { population: 10, year: 2024 },
+      { population: 5, year: 2011 },
+      { population: 6, year: 2011 },
+    ]),
+    {
+      total: null,
+      years: [
+        { year: 2024, count: 1 },
+        { year: 2011, count: 2 },
+      ],
+    },
+  );
 });

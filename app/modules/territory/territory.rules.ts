@@ -106,7 +106,9 @@ export function headlinePopulation(input: {
  * The total of the comuni's figures when they all refer to the same year (then their shares are comparable);
  * otherwise null with the years found and how many comuni each, so that no sum of different years is shown.
  */
-export function sameYearTotal(items: readonly { population: number | null; year: number }[]): { total: number; year: number } | { total: null; years: { year: number; count: number }[] } {
+export function sameYearTotal(
+  items: readonly { population: number | null; year: number }[],
+): { total: number; year: number } | { total: null; years: { year: number; count: number }[] } {
   const years = new Map<number, number>();
   for (const i of items) years.set(i.year, (years.get(i.year) ?? 0) + 1);
   if (years.size === 1 && items.every((i) => i.population !== null)) return { total: items.reduce((s, i) => s + i.population!, 0), year: items[0]!.year };

@@ -15,7 +15,9 @@ export const comuni = pgTable(
     id: id(),
     istatCode: text('istat_code').notNull(),
     name: text('name').notNull(),
-    regionCode: text('region_code').notNull().references(() => regions.code),
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
     provinceCode: text('province_code').notNull(),
     provinceName: text('province_name').notNull(),
     carPlate: text('car_plate'),
@@ -35,7 +37,9 @@ export const ambiti = pgTable(
     id: id(),
     code: text('code').notNull(),
     name: text('name').notNull(),
-    regionCode: text('region_code').notNull().references(() => regions.code),
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
     managementForm: text('management_form'),
     /** Free-text health reference (ASST, distretto, ATS) as the Ambito names it. */
     healthDistrict: text('health_district'),
@@ -55,8 +59,12 @@ export const ambitoComuni = pgTable(
   'ambito_comuni',
   {
     id: id(),
-    ambitoId: uuid('ambito_id').notNull().references(() => ambiti.id, { onDelete: 'cascade' }),
-    comuneId: uuid('comune_id').notNull().references(() => comuni.id),
+    ambitoId: uuid('ambito_id')
+      .notNull()
+      .references(() => ambiti.id, { onDelete: 'cascade' }),
+    comuneId: uuid('comune_id')
+      .notNull()
+      .references(() => comuni.id),
     isCapofila: boolean('is_capofila').notNull().default(false),
     validFrom: date('valid_from', { mode: 'string' }).notNull(),
     validTo: date('valid_to', { mode: 'string' }),
@@ -101,8 +109,12 @@ export const populationFacts = pgTable(
     version: version(),
   },
   (t) => [
-    uniqueIndex('population_facts_comune_year_unique').on(t.comuneId, t.year).where(sql`${t.comuneId} is not null`),
-    uniqueIndex('population_facts_ambito_year_unique').on(t.ambitoId, t.year).where(sql`${t.ambitoId} is not null`),
+    uniqueIndex('population_facts_comune_year_unique')
+      .on(t.comuneId, t.year)
+      .where(sql`${t.comuneId} is not null`),
+    uniqueIndex('population_facts_ambito_year_unique')
+      .on(t.ambitoId, t.year)
+      .where(sql`${t.ambitoId} is not null`),
     check('population_facts_one_subject', sql`(${t.comuneId} is null) <> (${t.ambitoId} is null)`),
   ],
 );

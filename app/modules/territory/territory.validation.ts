@@ -46,14 +46,23 @@ export const AmbitoCsvRow = z.object({
     .trim()
     .regex(/^[a-z0-9][a-z0-9-]{1,40}$/, 'codice non valido: lettere minuscole, cifre e trattini (es. gallarate)'),
   nome_ambito: z.string().trim().min(3, 'nome dell’Ambito mancante o troppo corto'),
-  codice_regione: z.string().trim().regex(/^\d{2}$/, 'codice ISTAT della regione: 2 cifre (es. 03)'),
+  codice_regione: z
+    .string()
+    .trim()
+    .regex(/^\d{2}$/, 'codice ISTAT della regione: 2 cifre (es. 03)'),
   forma_gestione: z
     .string()
     .trim()
     .transform((v) => v || null)
     .pipe(z.enum(MANAGEMENT_FORMS, { message: `forma di gestione non prevista (ammesse: ${MANAGEMENT_FORMS.join(', ')})` }).nullable()),
-  distretto_sanitario: z.string().trim().transform((v) => v || null),
-  codice_istat_comune: z.string().trim().regex(/^\d{6}$/, 'il codice ISTAT del comune deve avere 6 cifre'),
+  distretto_sanitario: z
+    .string()
+    .trim()
+    .transform((v) => v || null),
+  codice_istat_comune: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, 'il codice ISTAT del comune deve avere 6 cifre'),
   capofila: z
     .string()
     .trim()

@@ -33,4 +33,3 @@ export async function listAuditEntityTypes(db: DbOrTx) {
   const rows = await db.selectDistinct({ entityType: auditLog.entityType }).from(auditLog).orderBy(auditLog.entityType);
   return rows.map((r) => r.entityType);
 }
-

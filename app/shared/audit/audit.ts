@@ -20,9 +20,7 @@ const SECRET_KEYS = new Set(['passwordHash', 'tokenHash', 'password']);
 /** Removes secrets and makes values JSON-safe (dates as ISO strings) before they are written to the log. */
 export function auditSnapshot(value: unknown): unknown {
   if (value === undefined || value === null) return null;
-  return JSON.parse(
-    JSON.stringify(value, (key, v) => (SECRET_KEYS.has(key) ? '[nascosto]' : v)),
-  );
+  return JSON.parse(JSON.stringify(value, (key, v) => (SECRET_KEYS.has(key) ? '[nascosto]' : v)));
 }
 
 /**

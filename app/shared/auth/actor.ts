@@ -2,15 +2,7 @@
  * Who is acting. Roles are always scoped (ADR 0003): to an Ambito, a comune of an Ambito, an organisation
  * within an Ambito, a Region, or — only for the system administrator — to nothing.
  */
-export const ROLES = [
-  'admin',
-  'coordinator',
-  'staff',
-  'comune_referent',
-  'third_sector',
-  'mayor',
-  'regional_reviewer',
-] as const;
+export const ROLES = ['admin', 'coordinator', 'staff', 'comune_referent', 'third_sector', 'mayor', 'regional_reviewer'] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface RoleGrant {
@@ -57,8 +49,7 @@ export interface AmbitoScope {
   regionCode: string;
 }
 
-export const isAdmin = (actor: Actor) =>
-  actor.kind === 'system' || (actor.kind === 'user' && actor.grants.some((g) => g.role === 'admin'));
+export const isAdmin = (actor: Actor) => actor.kind === 'system' || (actor.kind === 'user' && actor.grants.some((g) => g.role === 'admin'));
 
 /** True when the actor holds one of `roles` for this Ambito (the administrator always does). */
 export function hasAmbitoRole(actor: Actor, ambito: AmbitoScope, roles: readonly Role[]): boolean {
@@ -74,14 +65,7 @@ export function hasAmbitoRole(actor: Actor, ambito: AmbitoScope, roles: readonly
 /** Ufficio di Piano roles: the ones that write the plan and keep the Ambito's data. */
 export const UFFICIO_DI_PIANO: readonly Role[] = ['coordinator', 'staff'];
 /** Every role that is a member of an Ambito or reviews it: the ones that can read its internal pages. */
-export const AMBITO_READERS: readonly Role[] = [
-  'coordinator',
-  'staff',
-  'comune_referent',
-  'third_sector',
-  'mayor',
-  'regional_reviewer',
-];
+export const AMBITO_READERS: readonly Role[] = ['coordinator', 'staff', 'comune_referent', 'third_sector', 'mayor', 'regional_reviewer'];
 
 /**
  * The comuni of this Ambito the actor is the referent of (role `comune_referent` with a comune). A comune referent

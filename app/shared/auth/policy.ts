@@ -16,10 +16,6 @@ export function makeAuthorize<A extends string, S>(can: (actor: Actor, action: A
 }
 
 /** The abilities map sent to the UI so that it shows only the buttons the server would accept. */
-export function makeAbilities<A extends string, S>(
-  can: (actor: Actor, action: A, subject: S) => boolean,
-  actions: readonly A[],
-) {
-  return (actor: Actor, subject: S) =>
-    Object.fromEntries(actions.map((a) => [a, can(actor, a, subject)])) as Record<A, boolean>;
+export function makeAbilities<A extends string, S>(can: (actor: Actor, action: A, subject: S) => boolean, actions: readonly A[]) {
+  return (actor: Actor, subject: S) => Object.fromEntries(actions.map((a) => [a, can(actor, a, subject)])) as Record<A, boolean>;
 }

@@ -13,7 +13,12 @@ export interface SeriesPoint {
 }
 
 /** A line chart of one or more yearly series. */
-export function lineChart(options: { categories: string[]; series: { name: string; values: (number | null)[] }[]; yName?: string; locale?: string }): EChartsOption {
+export function lineChart(options: {
+  categories: string[];
+  series: { name: string; values: (number | null)[] }[];
+  yName?: string;
+  locale?: string;
+}): EChartsOption {
   const fmt = new Intl.NumberFormat(options.locale ?? 'it-IT', { useGrouping: 'always' });
   return {
     animation: false,
@@ -51,7 +56,12 @@ export function barChart(options: { points: SeriesPoint[]; name: string; locale?
         type: 'bar',
         data: points.map((p) => p.value),
         barMaxWidth: 22,
-        label: { show: true, position: 'right', color: '#1a1a1a', formatter: (p: { value: unknown }) => (typeof p.value === 'number' ? fmt.format(p.value) : '—') },
+        label: {
+          show: true,
+          position: 'right',
+          color: '#1a1a1a',
+          formatter: (p: { value: unknown }) => (typeof p.value === 'number' ? fmt.format(p.value) : '—'),
+        },
       },
     ],
   };

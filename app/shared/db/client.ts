@@ -29,10 +29,7 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export type DatabaseOptions =
-  | { url: string; poolSize?: number }
-  | { dataDir: string }
-  | { memory: true };
+export type DatabaseOptions = { url: string; poolSize?: number } | { dataDir: string } | { memory: true };
 
 export const migrationsFolder = () => fromRoot('db', 'migrations');
 
@@ -46,9 +43,7 @@ function committedMigrationCount(): number {
 async function readiness(db: Db): Promise<{ ok: boolean; detail: string }> {
   try {
     const expected = committedMigrationCount();
-    const rows = await db.execute<{ n: number }>(
-      sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
-    );
+    const rows = await db.execute<{ n: number }>(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
     const applied = Number((rows as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0);
     return applied >= expected
       ? { ok: true, detail: `migrazioni applicate: ${applied}/${expected}` }

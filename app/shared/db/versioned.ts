@@ -20,7 +20,11 @@ export async function updateVersioned<T extends VersionedTable>(
   entityLabel: string,
 ): Promise<{ before: T['$inferSelect']; after: T['$inferSelect'] }> {
   const t = table as VersionedTable;
-  const [before] = (await tx.select().from(t as PgTable).where(eq(t.id, id)).for('update')) as T['$inferSelect'][];
+  const [before] = (await tx
+    .select()
+    .from(t as PgTable)
+    .where(eq(t.id, id))
+    .for('update')) as T['$inferSelect'][];
   if (!before) throw new NotFoundError(entityLabel);
   const current = (before as { version: number }).version;
   if (current !== expectedVersion) throw new ConflictError(entityLabel, current);

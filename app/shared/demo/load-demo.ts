@@ -64,7 +64,13 @@ const territorySteps: DemoStep[] = [
     async run({ db, actor, read }) {
       const ambito = await getAmbitoByCode(db, 'gallarate');
       if (!ambito || (await hasPopulationFacts(db, ambito.id))) return;
-      const summary = await importPopulation({ db, actor, ambitoId: ambito.id, fileName: 'ambito-serie.csv', text: read('demo/gallarate/population/ambito-serie.csv') });
+      const summary = await importPopulation({
+        db,
+        actor,
+        ambitoId: ambito.id,
+        fileName: 'ambito-serie.csv',
+        text: read('demo/gallarate/population/ambito-serie.csv'),
+      });
       log.info('demo: popolazione importata', { ...summary });
     },
   },

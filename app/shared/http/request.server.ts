@@ -43,7 +43,8 @@ export function malformedIdParam(params: Readonly<Record<string, string | undefi
 export const rootMiddleware: MiddlewareFunction<Response> = async ({ request, context, params }, next) => {
   // A malformed id in the URL is a 404 here, once, rather than a database error in every loader that uses it.
   if (malformedIdParam(params)) {
-    if (new URL(request.url).pathname.startsWith('/api/')) return Response.json({ error: { code: 'not_found', message: 'Risorsa inesistente.' } }, { status: 404 });
+    if (new URL(request.url).pathname.startsWith('/api/'))
+      return Response.json({ error: { code: 'not_found', message: 'Risorsa inesistente.' } }, { status: 404 });
     throw data('Pagina non trovata', { status: 404 });
   }
   const { db } = context.get(servicesContext);

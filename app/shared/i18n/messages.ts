@@ -47,7 +47,8 @@ const shellIt = {
   'error.title.500': 'Errore del sistema',
   'error.text.403': 'Il tuo profilo non ha i permessi per questa pagina o questa operazione.',
   'error.text.404': 'La pagina che cerchi non esiste o non è visibile con il tuo profilo.',
-  'error.text.500': 'Si è verificato un errore imprevisto. Riprova tra qualche istante; se il problema continua, comunica all’assistenza il codice della richiesta.',
+  'error.text.500':
+    'Si è verificato un errore imprevisto. Riprova tra qualche istante; se il problema continua, comunica all’assistenza il codice della richiesta.',
   'error.requestId': 'Codice della richiesta',
   'error.back': 'Torna alla pagina iniziale',
   'a11y.title': 'Dichiarazione di accessibilità',
@@ -126,7 +127,10 @@ function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, 
 const tag = (locale: Locale) => (locale === 'it' ? 'it-IT' : 'en-GB');
 
 export const formatNumber = (locale: Locale, n: number, digits = 0) =>
-  cached(`n:${locale}:${digits}`, () => new Intl.NumberFormat(tag(locale), { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: 'always' })).format(n);
+  cached(
+    `n:${locale}:${digits}`,
+    () => new Intl.NumberFormat(tag(locale), { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: 'always' }),
+  ).format(n);
 export const formatDateTime = (locale: Locale, d: Date | string) =>
   cached(`dt:${locale}`, () => new Intl.DateTimeFormat(tag(locale), { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Rome' })).format(new Date(d));
 export const formatDate = (locale: Locale, d: Date | string) =>

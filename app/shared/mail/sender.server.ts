@@ -29,13 +29,7 @@ export async function deliverOutbox({ db, transport, from, limit = 20 }: { db: D
   let failed = 0;
   for (let i = 0; i < limit; i++) {
     const done = await db.transaction(async (tx) => {
-      const [message] = await tx
-        .select()
-        .from(outbox)
-        .where(isNull(outbox.sentAt))
-        .orderBy(asc(outbox.createdAt))
-        .limit(1)
-        .for('update', { skipLocked: true });
+      const [message] = await tx.select().from(outbox).where(isNull(outbox.sentAt)).orderBy(asc(outbox.createdAt)).limit(1).for('update', { skipLocked: true });
       if (!message) return null;
       try {
         await transport.sendMail({
@@ -43,13 +37,18 @@ export async function deliverOutbox({ db, transport, from, limit = 20 }: { db: D
           to: message.toName ? `"${message.toName.replaceAll('"', '')}" <${message.toAddress}>` : message.toAddress,
           subject: message.subject,
           text: message.body,
-          ...(message.ics ? { icalEvent: { method: /METHOD:CANCEL/.test(message.ics) ? 'CANCEL' : 'REQUEST', content: message.ics, filename: 'invito.ics' } } : {}),
+          ...(message.ics
+            ? { icalEvent: { method: /METHOD:CANCEL/.test(message.ics) ? 'CANCEL' : 'REQUEST', content: message.ics, filename: 'invito.ics' } }
+            : {}),
         });
         await tx.update(outbox).set({ sentAt: new Date(), error: null }).where(eq(outbox.id, message.id));
         return 'sent' as const;
       } catch (error) {
         // Keep the message for the next attempt, with the reason visible in the outbox page.
-        await tx.update(outbox).set({ error: (error as Error).message.slice(0, 500) }).where(and(eq(outbox.id, message.id), isNull(outbox.sentAt)));
+        await tx
+          .update(outbox)
+          .set({ error: (error as Error).message.slice(0, 500) })
+          .where(and(eq(outbox.id, message.id), isNull(outbox.sentAt)));
         log.warn('invio e-mail non riuscito', { outboxId: message.id, error: (error as Error).message });
         return 'failed' as const;
       }
@@ -66,6 +65,9 @@ export async function deliverOutbox({ db, transport, from, limit = 20 }: { db: D
 
 /** Messages still waiting (for the readiness of the sender and the outbox page). */
 export async function countUnsent(db: Db): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(outbox).where(isNull(outbox.sentAt));
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(outbox)
+    .where(isNull(outbox.sentAt));
   return Number(row?.n ?? 0);
 }

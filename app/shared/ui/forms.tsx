@@ -67,7 +67,13 @@ export function Field({
       <label htmlFor={id} className="form-label fw-semibold">
         {label}
       </label>
-      {children({ id, name, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy, className: `form-control${error ? ' is-invalid' : ''}` })}
+      {children({
+        id,
+        name,
+        'aria-invalid': error ? true : undefined,
+        'aria-describedby': describedBy,
+        className: `form-control${error ? ' is-invalid' : ''}`,
+      })}
       {hint && (
         <small id={`${id}-hint`} className="form-text d-block">
           {hint}

@@ -20,7 +20,14 @@ export function loader({ context, params, request }: Route.LoaderArgs) {
     return {
       date,
       data: rows.map((c) =>
-        ComuneOfAmbito.parse({ istatCode: c.istatCode, name: c.name, province: c.provinceName, isCapofila: c.isCapofila, memberSince: c.validFrom, population2011: c.population }),
+        ComuneOfAmbito.parse({
+          istatCode: c.istatCode,
+          name: c.name,
+          province: c.provinceName,
+          isCapofila: c.isCapofila,
+          memberSince: c.validFrom,
+          population2011: c.population,
+        }),
       ),
     };
   });

@@ -10,7 +10,11 @@ import { listAmbiti } from '../../territory/territory.queries.ts';
 import { can } from '../audit.policy.ts';
 
 const PAGE = 50;
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined);
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .optional()
+  .catch(undefined);
 const Filters = z.object({
   ambito: z.string().max(60).optional().catch(undefined),
   actor: z.string().trim().max(100).optional().catch(undefined),
@@ -80,37 +84,53 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
       <p className="lead">{t('audit.lead')}</p>
       <Form method="get" className="row g-3 align-items-end mb-4" aria-label={t('audit.filter.submit')}>
         <div className="col-md-4 col-lg-3">
-          <label htmlFor="f-ambito" className="form-label">{t('audit.filter.ambito')}</label>
+          <label htmlFor="f-ambito" className="form-label">
+            {t('audit.filter.ambito')}
+          </label>
           <select id="f-ambito" name="ambito" className="form-select" defaultValue={filters.ambito ?? ''}>
             {ambiti.length !== 1 && <option value="">{t('audit.filter.all')}</option>}
             {ambiti.map((a) => (
-              <option key={a.code} value={a.code}>{a.name}</option>
+              <option key={a.code} value={a.code}>
+                {a.name}
+              </option>
             ))}
           </select>
         </div>
         <div className="col-md-4 col-lg-3">
-          <label htmlFor="f-actor" className="form-label">{t('audit.filter.actor')}</label>
+          <label htmlFor="f-actor" className="form-label">
+            {t('audit.filter.actor')}
+          </label>
           <input id="f-actor" name="actor" type="search" className="form-control" defaultValue={filters.actor ?? ''} />
         </div>
         <div className="col-md-4 col-lg-2">
-          <label htmlFor="f-entity" className="form-label">{t('audit.filter.entity')}</label>
+          <label htmlFor="f-entity" className="form-label">
+            {t('audit.filter.entity')}
+          </label>
           <select id="f-entity" name="entity" className="form-select" defaultValue={filters.entity ?? ''}>
             <option value="">{t('audit.filter.all')}</option>
             {entityTypes.map((e) => (
-              <option key={e} value={e}>{e}</option>
+              <option key={e} value={e}>
+                {e}
+              </option>
             ))}
           </select>
         </div>
         <div className="col-md-3 col-lg-2">
-          <label htmlFor="f-from" className="form-label">{t('audit.filter.from')}</label>
+          <label htmlFor="f-from" className="form-label">
+            {t('audit.filter.from')}
+          </label>
           <input id="f-from" name="from" type="date" className="form-control" defaultValue={filters.from ?? ''} />
         </div>
         <div className="col-md-3 col-lg-2">
-          <label htmlFor="f-to" className="form-label">{t('audit.filter.to')}</label>
+          <label htmlFor="f-to" className="form-label">
+            {t('audit.filter.to')}
+          </label>
           <input id="f-to" name="to" type="date" className="form-control" defaultValue={filters.to ?? ''} />
         </div>
         <div className="col-md-3">
-          <button type="submit" className="btn btn-primary">{t('audit.filter.submit')}</button>
+          <button type="submit" className="btn btn-primary">
+            {t('audit.filter.submit')}
+          </button>
         </div>
       </Form>
       <p role="status">{t('audit.count', { count: n(total) })}</p>
@@ -134,7 +154,9 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
                 <tr key={e.id}>
                   <td className="text-nowrap">{dt(e.at)}</td>
                   <td>{e.actor}</td>
-                  <td><code>{e.action}</code></td>
+                  <td>
+                    <code>{e.action}</code>
+                  </td>
                   <td>
                     {e.entityType}
                     {e.ambito ? <div className="small text-secondary">{e.ambito}</div> : null}
@@ -171,9 +193,19 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
       )}
       {pages > 1 && (
         <nav aria-label="Pagine del registro" className="d-flex gap-2">
-          {filters.page > 1 && <Link className="btn btn-outline-primary btn-sm" to={pageHref(filters.page - 1)}>{t('audit.prev')}</Link>}
-          <span className="align-self-center small">{filters.page} / {pages}</span>
-          {filters.page < pages && <Link className="btn btn-outline-primary btn-sm" to={pageHref(filters.page + 1)}>{t('audit.next')}</Link>}
+          {filters.page > 1 && (
+            <Link className="btn btn-outline-primary btn-sm" to={pageHref(filters.page - 1)}>
+              {t('audit.prev')}
+            </Link>
+          )}
+          <span className="align-self-center small">
+            {filters.page} / {pages}
+          </span>
+          {filters.page < pages && (
+            <Link className="btn btn-outline-primary btn-sm" to={pageHref(filters.page + 1)}>
+              {t('audit.next')}
+            </Link>
+          )}
         </nav>
       )}
     </>

@@ -67,7 +67,8 @@ export default function PlanBudget({ loaderData, actionData }: Route.ComponentPr
   const { ambito, plans, view: v, can } = loaderData;
   const navigation = useNavigation();
   const base = `/ambiti/${ambito.code}/risorse`;
-  const result = actionData as { ok: boolean; intent?: Intent; message?: string; warning?: string | null; formError?: string; fieldErrors?: Record<string, string> } | undefined;
+  const result = actionData as
+    { ok: boolean; intent?: Intent; message?: string; warning?: string | null; formError?: string; fieldErrors?: Record<string, string> } | undefined;
   const errorsFor = (intent: Intent) => (result && !result.ok && result.intent === intent ? (result.fieldErrors ?? {}) : {});
   const Alert = ({ intent }: { intent: Intent }) =>
     result && result.intent === intent ? (
@@ -136,8 +137,8 @@ export default function PlanBudget({ loaderData, actionData }: Route.ComponentPr
             </Form>
           )}
           <p>
-            {v.plan.title}, {v.plan.periodStartYear}–{v.plan.periodEndYear}. Il preventivato parte dalle risorse del piano ed è aggiornato dai valori
-            registrati alle date di riferimento; impegnato e liquidato sono gli ultimi valori registrati.
+            {v.plan.title}, {v.plan.periodStartYear}–{v.plan.periodEndYear}. Il preventivato parte dalle risorse del piano ed è aggiornato dai valori registrati
+            alle date di riferimento; impegnato e liquidato sono gli ultimi valori registrati.
           </p>
           <div className="row g-3 my-3">
             {(
@@ -174,11 +175,21 @@ export default function PlanBudget({ loaderData, actionData }: Route.ComponentPr
               <thead>
                 <tr>
                   <th scope="col">Fondo</th>
-                  <th scope="col" className="num">Assegnato</th>
-                  <th scope="col" className="num">Preventivato</th>
-                  <th scope="col" className="num">Impegnato</th>
-                  <th scope="col" className="num">Liquidato</th>
-                  <th scope="col" className="num">Liquidato / preventivato</th>
+                  <th scope="col" className="num">
+                    Assegnato
+                  </th>
+                  <th scope="col" className="num">
+                    Preventivato
+                  </th>
+                  <th scope="col" className="num">
+                    Impegnato
+                  </th>
+                  <th scope="col" className="num">
+                    Liquidato
+                  </th>
+                  <th scope="col" className="num">
+                    Liquidato / preventivato
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -245,9 +256,15 @@ export default function PlanBudget({ loaderData, actionData }: Route.ComponentPr
                 <thead>
                   <tr>
                     <th scope="col">Macro-area</th>
-                    <th scope="col" className="num">Preventivato</th>
-                    <th scope="col" className="num">Impegnato</th>
-                    <th scope="col" className="num">Liquidato</th>
+                    <th scope="col" className="num">
+                      Preventivato
+                    </th>
+                    <th scope="col" className="num">
+                      Impegnato
+                    </th>
+                    <th scope="col" className="num">
+                      Liquidato
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -269,9 +286,15 @@ export default function PlanBudget({ loaderData, actionData }: Route.ComponentPr
                 <thead>
                   <tr>
                     <th scope="col">Anno</th>
-                    <th scope="col" className="num">Preventivato</th>
-                    <th scope="col" className="num">Impegnato</th>
-                    <th scope="col" className="num">Liquidato</th>
+                    <th scope="col" className="num">
+                      Preventivato
+                    </th>
+                    <th scope="col" className="num">
+                      Impegnato
+                    </th>
+                    <th scope="col" className="num">
+                      Liquidato
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -297,11 +320,21 @@ export default function PlanBudget({ loaderData, actionData }: Route.ComponentPr
                   <th scope="col">Obiettivo</th>
                   <th scope="col">Fondo</th>
                   <th scope="col">Anno</th>
-                  <th scope="col" className="num">Preventivato</th>
-                  <th scope="col" className="num">Riporti</th>
-                  <th scope="col" className="num">Impegnato</th>
-                  <th scope="col" className="num">Liquidato</th>
-                  <th scope="col" className="num">Non impegnato</th>
+                  <th scope="col" className="num">
+                    Preventivato
+                  </th>
+                  <th scope="col" className="num">
+                    Riporti
+                  </th>
+                  <th scope="col" className="num">
+                    Impegnato
+                  </th>
+                  <th scope="col" className="num">
+                    Liquidato
+                  </th>
+                  <th scope="col" className="num">
+                    Non impegnato
+                  </th>
                   <th scope="col">Ultima data</th>
                 </tr>
               </thead>
@@ -337,7 +370,10 @@ export default function PlanBudget({ loaderData, actionData }: Route.ComponentPr
               <h2 className="h3" id="titolo-registra">
                 Registra un valore alla data di riferimento
               </h2>
-              <p>Se il valore è più basso di quello già registrato, indica il motivo: correzione di un errore oppure disimpegno (per il liquidato solo correzione).</p>
+              <p>
+                Se il valore è più basso di quello già registrato, indica il motivo: correzione di un errore oppure disimpegno (per il liquidato solo
+                correzione).
+              </p>
               <Alert intent="cutoff" />
               <Form method="post" className="row g-3">
                 <CsrfField />
@@ -407,7 +443,16 @@ export default function PlanBudget({ loaderData, actionData }: Route.ComponentPr
                 <CsrfField />
                 <input type="hidden" name="intent" value="carryover" />
                 <input type="hidden" name="planId" value={v.plan.id} />
-                <BudgetKeyFields prefix="cr" v={v} years={years.slice(0, -1)} errors={errorsFor('carryover')} cls={cls} yearName="fromYear" yearLabel="Dall’anno" noPeriod />
+                <BudgetKeyFields
+                  prefix="cr"
+                  v={v}
+                  years={years.slice(0, -1)}
+                  errors={errorsFor('carryover')}
+                  cls={cls}
+                  yearName="fromYear"
+                  yearLabel="Dall’anno"
+                  noPeriod
+                />
                 {(() => {
                   const e = errorsFor('carryover');
                   return (
@@ -449,7 +494,9 @@ export default function PlanBudget({ loaderData, actionData }: Route.ComponentPr
                 <tr>
                   <th scope="col">Fondo</th>
                   <th scope="col">Anno</th>
-                  <th scope="col" className="num">Importo</th>
+                  <th scope="col" className="num">
+                    Importo
+                  </th>
                   <th scope="col">Atto</th>
                 </tr>
               </thead>
@@ -529,8 +576,12 @@ export default function PlanBudget({ loaderData, actionData }: Route.ComponentPr
                     <th scope="col">Fondo</th>
                     <th scope="col">Anno</th>
                     <th scope="col">Valore</th>
-                    <th scope="col" className="num">Importo</th>
-                    <th scope="col" className="num">Precedente</th>
+                    <th scope="col" className="num">
+                      Importo
+                    </th>
+                    <th scope="col" className="num">
+                      Precedente
+                    </th>
                     <th scope="col">Motivo</th>
                     <th scope="col">Registrato da</th>
                   </tr>
@@ -615,7 +666,8 @@ function BudgetKeyFields({
               <option value="">tutto l’obiettivo</option>
               {v.actions.map((a) => (
                 <option key={a.id} value={a.id}>
-                  {v.objectives.find((o) => o.id === a.objectiveId)?.code} · azione {a.number} – {a.description.length > 60 ? `${a.description.slice(0, 59)}…` : a.description}
+                  {v.objectives.find((o) => o.id === a.objectiveId)?.code} · azione {a.number} –{' '}
+                  {a.description.length > 60 ? `${a.description.slice(0, 59)}…` : a.description}
                 </option>
               ))}
             </select>

@@ -9,7 +9,16 @@ export async function loader({ context }: Route.LoaderArgs) {
   const rows = await listFundingSourceRows(getServices(context).db);
   return {
     canEdit: can(getActor(context), 'catalogue.edit', null),
-    rows: rows.map((r) => ({ code: r.code, name: r.name, shortName: r.shortName, kind: r.kind, parentCode: r.parentCode, legalBasis: r.legalBasis, activeFrom: r.activeFrom, activeTo: r.activeTo })),
+    rows: rows.map((r) => ({
+      code: r.code,
+      name: r.name,
+      shortName: r.shortName,
+      kind: r.kind,
+      parentCode: r.parentCode,
+      legalBasis: r.legalBasis,
+      activeFrom: r.activeFrom,
+      activeTo: r.activeTo,
+    })),
   };
 }
 
@@ -36,9 +45,7 @@ export default function FundingSources({ loaderData }: Route.ComponentProps) {
           <tbody>
             {rows.map((r) => (
               <tr key={r.code}>
-                <th scope="row">
-                  {canEdit ? <Link to={`/fonti-di-finanziamento/${r.code}`}>{r.code}</Link> : r.code}
-                </th>
+                <th scope="row">{canEdit ? <Link to={`/fonti-di-finanziamento/${r.code}`}>{r.code}</Link> : r.code}</th>
                 <td>
                   {r.name}
                   {r.parentCode ? <span className="d-block small text-secondary">parte di {r.parentCode}</span> : null}

@@ -49,14 +49,26 @@ export async function action({ params, context, request }: Route.ActionArgs) {
     const users = fileOf(form, 'utenti');
     if (!spending) throw new ValidationError([{ path: 'spesa', message: 'Scegli il file della spesa (CSV o XLSX).' }], 'Nessun file ricevuto.');
     for (const f of [spending, users]) {
-      if (f && f.size > MAX_BYTES) throw new ValidationError([{ path: f === spending ? 'spesa' : 'utenti', message: `Il file ${f.name} supera i 5 MB (${Math.round(f.size / 1024)} kB).` }], 'File troppo grande.');
+      if (f && f.size > MAX_BYTES)
+        throw new ValidationError(
+          [{ path: f === spending ? 'spesa' : 'utenti', message: `Il file ${f.name} supera i 5 MB (${Math.round(f.size / 1024)} kB).` }],
+          'File troppo grande.',
+        );
     }
     let upload: SpendingUpload;
     if (/\.xlsx$/i.test(spending.name)) {
-      if (users) throw new ValidationError([{ path: 'utenti', message: 'Con un file XLSX gli utenti vanno nel foglio «utenti» dello stesso file: non allegare un secondo file.' }], 'File non accettati.');
+      if (users)
+        throw new ValidationError(
+          [{ path: 'utenti', message: 'Con un file XLSX gli utenti vanno nel foglio «utenti» dello stesso file: non allegare un secondo file.' }],
+          'File non accettati.',
+        );
       upload = { kind: 'xlsx', fileName: spending.name, data: new Uint8Array(await spending.arrayBuffer()) };
     } else {
-      upload = { kind: 'csv', spending: { fileName: spending.name || 'spesa.csv', text: await spending.text() }, users: users ? { fileName: users.name || 'utenti.csv', text: await users.text() } : null };
+      upload = {
+        kind: 'csv',
+        spending: { fileName: spending.name || 'spesa.csv', text: await spending.text() },
+        users: users ? { fileName: users.name || 'utenti.csv', text: await users.text() } : null,
+      };
     }
     const summary = await importSpending({ db, actor, ambitoId: ambito.id, upload });
     return { ok: true as const, summary };
@@ -85,9 +97,9 @@ export default function SpendingImport({ loaderData, actionData }: Route.Compone
       <h1>Importa la spesa sociale</h1>
       <p className="lead">{p.ambito.name}</p>
       <p>
-        Carica la spesa dell’anno per area e canale di finanziamento: un file CSV della spesa (con, se vuoi, il file CSV degli utenti) oppure un unico
-        file XLSX con i fogli «spesa» e «utenti». L’importazione è tutto o niente: se una sola riga ha un problema non viene importato nulla e l’elenco
-        indica file, foglio, riga e colonna. Le righe di un anno e di un ente sostituiscono quelle già presenti per lo stesso anno ed ente.
+        Carica la spesa dell’anno per area e canale di finanziamento: un file CSV della spesa (con, se vuoi, il file CSV degli utenti) oppure un unico file XLSX
+        con i fogli «spesa» e «utenti». L’importazione è tutto o niente: se una sola riga ha un problema non viene importato nulla e l’elenco indica file,
+        foglio, riga e colonna. Le righe di un anno e di un ente sostituiscono quelle già presenti per lo stesso anno ed ente.
         {p.can['spending.write'] ? '' : ' Come referente comunale puoi importare solo le righe del tuo comune.'}
       </p>
       <p>
@@ -109,7 +121,8 @@ export default function SpendingImport({ loaderData, actionData }: Route.Compone
       {done && (
         <div className="alert alert-success" role="status" id="import-done">
           <p className="mb-1">
-            Importati {done.files.join(' e ')}: {done.spendingRows} righe di spesa e {done.usersRows} righe di utenti per {done.years.length === 1 ? `il ${done.years[0]}` : `gli anni ${done.years.join(', ')}`}
+            Importati {done.files.join(' e ')}: {done.spendingRows} righe di spesa e {done.usersRows} righe di utenti per{' '}
+            {done.years.length === 1 ? `il ${done.years[0]}` : `gli anni ${done.years.join(', ')}`}
             {done.controlTotalsChecked > 0 ? `; ${done.controlTotalsChecked} totali di controllo verificati` : ''}
             {done.replacedSpendingRows > 0 ? `; sostituite ${done.replacedSpendingRows} righe già presenti` : ''}.
           </p>
@@ -124,7 +137,15 @@ export default function SpendingImport({ loaderData, actionData }: Route.Compone
           <label htmlFor="field-spesa" className="form-label fw-semibold">
             File della spesa (CSV o XLSX)
           </label>
-          <input id="field-spesa" name="spesa" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" className="form-control" required aria-describedby="field-spesa-hint" />
+          <input
+            id="field-spesa"
+            name="spesa"
+            type="file"
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            className="form-control"
+            required
+            aria-describedby="field-spesa-hint"
+          />
           <small id="field-spesa-hint" className="form-text d-block">
             Colonne: anno; ente; area; canale; importo_euro; note (facoltativa).
           </small>
@@ -135,7 +156,8 @@ export default function SpendingImport({ loaderData, actionData }: Route.Compone
           </label>
           <input id="field-utenti" name="utenti" type="file" accept=".csv,text/csv" className="form-control" aria-describedby="field-utenti-hint" />
           <small id="field-utenti-hint" className="form-text d-block">
-            Colonne: anno; ente; area; utenti; facoltative spesa_euro, quota_pubblicata_pct, costo_utente_pubblicato_euro, fonte_pubblicati (valori pubblicati, controllati e non mescolati ai calcoli) e note.
+            Colonne: anno; ente; area; utenti; facoltative spesa_euro, quota_pubblicata_pct, costo_utente_pubblicato_euro, fonte_pubblicati (valori pubblicati,
+            controllati e non mescolati ai calcoli) e note.
           </small>
         </div>
         <div className="col-md-3">
@@ -156,8 +178,12 @@ export default function SpendingImport({ loaderData, actionData }: Route.Compone
               <tr>
                 <th scope="col">Anno</th>
                 <th scope="col">Ente</th>
-                <th scope="col" className="num">Righe</th>
-                <th scope="col" className="num">Totale</th>
+                <th scope="col" className="num">
+                  Righe
+                </th>
+                <th scope="col" className="num">
+                  Totale
+                </th>
               </tr>
             </thead>
             <tbody>

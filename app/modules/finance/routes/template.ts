@@ -18,9 +18,13 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
       return new Response(body as Uint8Array<ArrayBuffer>, { headers: { 'Content-Type': XLSX_MIME, 'Content-Disposition': disposition(params.file) } });
     }
     case 'modello-spesa.csv':
-      return new Response(spendingCsvTemplate('spesa'), { headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': disposition(params.file) } });
+      return new Response(spendingCsvTemplate('spesa'), {
+        headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': disposition(params.file) },
+      });
     case 'modello-utenti.csv':
-      return new Response(spendingCsvTemplate('utenti'), { headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': disposition(params.file) } });
+      return new Response(spendingCsvTemplate('utenti'), {
+        headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': disposition(params.file) },
+      });
     default:
       throw new Response('Modello non trovato', { status: 404 });
   }

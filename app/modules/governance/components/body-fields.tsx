@@ -121,7 +121,13 @@ export function RuleFields({ intent, errors, rule }: { intent: string; errors: R
             </GovField>
           </div>
           <div className="col-sm-4">
-            <GovField intent={intent} name="thresholdPercent" label={t('gov.rule.threshold')} error={errors.thresholdPercent} hint={t('gov.rule.threshold.hint')}>
+            <GovField
+              intent={intent}
+              name="thresholdPercent"
+              label={t('gov.rule.threshold')}
+              error={errors.thresholdPercent}
+              hint={t('gov.rule.threshold.hint')}
+            >
               {(p) => <input {...p} type="text" inputMode="decimal" defaultValue={threshold} />}
             </GovField>
           </div>

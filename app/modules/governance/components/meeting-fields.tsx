@@ -24,12 +24,24 @@ export function MeetingFields({
           </GovField>
         </div>
         <div className="col-md-4">
-          <GovField intent={intent} name="startTime" label={`${t('gov.meeting.start')} (${t('form.required')})`} error={errors.startTime} hint={t('gov.meeting.time.hint')}>
+          <GovField
+            intent={intent}
+            name="startTime"
+            label={`${t('gov.meeting.start')} (${t('form.required')})`}
+            error={errors.startTime}
+            hint={t('gov.meeting.time.hint')}
+          >
             {(p) => <input {...p} type="time" required defaultValue={values?.startTime ?? ''} />}
           </GovField>
         </div>
         <div className="col-md-4">
-          <GovField intent={intent} name="endTime" label={`${t('gov.meeting.end')} (${t('form.required')})`} error={errors.endTime} hint={t('gov.meeting.time.hint')}>
+          <GovField
+            intent={intent}
+            name="endTime"
+            label={`${t('gov.meeting.end')} (${t('form.required')})`}
+            error={errors.endTime}
+            hint={t('gov.meeting.time.hint')}
+          >
             {(p) => <input {...p} type="time" required defaultValue={values?.endTime ?? ''} />}
           </GovField>
         </div>

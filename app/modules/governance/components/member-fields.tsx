@@ -20,7 +20,15 @@ export function MemberFields({
   intent: string;
   errors: Record<string, string | undefined>;
   choices: MemberChoices;
-  values?: { personId: string; organisationId: string | null; comuneId: string | null; position: string; delegateOfMemberId: string | null; validFrom: string | null; validTo: string | null };
+  values?: {
+    personId: string;
+    organisationId: string | null;
+    comuneId: string | null;
+    position: string;
+    delegateOfMemberId: string | null;
+    validFrom: string | null;
+    validTo: string | null;
+  };
   selfId?: string;
 }) {
   const { t } = useI18n();
@@ -28,7 +36,13 @@ export function MemberFields({
     <>
       <div className="row">
         <div className="col-md-6">
-          <GovField intent={intent} name="personId" label={`${t('gov.member.person')} (${t('form.required')})`} error={errors.personId} hint={t('gov.member.person.hint')}>
+          <GovField
+            intent={intent}
+            name="personId"
+            label={`${t('gov.member.person')} (${t('form.required')})`}
+            error={errors.personId}
+            hint={t('gov.member.person.hint')}
+          >
             {(p) => (
               <select {...p} className={selectClass(errors.personId)} required defaultValue={values?.personId ?? ''}>
                 <option value="">{t('gov.choose')}</option>
@@ -85,7 +99,13 @@ export function MemberFields({
           </GovField>
         </div>
       </div>
-      <GovField intent={intent} name="delegateOfMemberId" label={t('gov.member.delegateOf')} error={errors.delegateOfMemberId} hint={t('gov.member.delegateOf.hint')}>
+      <GovField
+        intent={intent}
+        name="delegateOfMemberId"
+        label={t('gov.member.delegateOf')}
+        error={errors.delegateOfMemberId}
+        hint={t('gov.member.delegateOf.hint')}
+      >
         {(p) => (
           <select {...p} className={selectClass(errors.delegateOfMemberId)} defaultValue={values?.delegateOfMemberId ?? ''}>
             <option value="">{t('gov.none')}</option>

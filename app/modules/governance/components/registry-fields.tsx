@@ -12,7 +12,15 @@ export function OrganisationFields({
   intent: string;
   errors: Record<string, string | undefined>;
   comuni: { id: string; name: string }[];
-  values?: { name: string; kind: string; comuneId: string | null; fiscalCode: string | null; runtsNumber: string | null; email: string | null; address: string | null };
+  values?: {
+    name: string;
+    kind: string;
+    comuneId: string | null;
+    fiscalCode: string | null;
+    runtsNumber: string | null;
+    email: string | null;
+    address: string | null;
+  };
 }) {
   const { t } = useI18n();
   return (

@@ -69,7 +69,8 @@ export async function action({ params, context, request }: Route.ActionArgs) {
     case 'upload':
       return intentAction(request, intent, async () => {
         const file = formData.get('signedFile');
-        if (!(file instanceof File) || file.size === 0) throw new ValidationError([{ path: 'signedFile', message: 'Scegli il file PDF dell’Accordo firmato.' }], 'Il file non è stato caricato.');
+        if (!(file instanceof File) || file.size === 0)
+          throw new ValidationError([{ path: 'signedFile', message: 'Scegli il file PDF dell’Accordo firmato.' }], 'Il file non è stato caricato.');
         await uploadSignedAgreement({ ...base, agreementId, input: form, file: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } });
         return back('file', '#file');
       });
@@ -78,7 +79,15 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   }
 }
 
-function AgreementFields({ intent, errors, values }: { intent: string; errors: Record<string, string | undefined>; values?: { title: string; periodStartYear: number; periodEndYear: number; validFrom: string; validTo: string; adoptedOn: string | null } }) {
+function AgreementFields({
+  intent,
+  errors,
+  values,
+}: {
+  intent: string;
+  errors: Record<string, string | undefined>;
+  values?: { title: string; periodStartYear: number; periodEndYear: number; validFrom: string; validTo: string; adoptedOn: string | null };
+}) {
   const { t } = useI18n();
   return (
     <>
@@ -240,9 +249,17 @@ export default function AgreementPage({ loaderData, actionData }: Route.Componen
             <h2 className="h3" id="parti">
               {t('gov.agreement.parties')}
             </h2>
-            {signatories.length === 0 ? <p>{t('gov.agreement.noParties')}</p> : partyTable(signatories, t('gov.agreement.partiesCaption', { count: n(signatories.length) }), 'agreement-parties')}
+            {signatories.length === 0 ? (
+              <p>{t('gov.agreement.noParties')}</p>
+            ) : (
+              partyTable(signatories, t('gov.agreement.partiesCaption', { count: n(signatories.length) }), 'agreement-parties')
+            )}
             <h3 className="h4 mt-4">{t('gov.agreement.adherents')}</h3>
-            {adherents.length === 0 ? <p>{t('gov.agreement.noAdherents')}</p> : partyTable(adherents, t('gov.agreement.adherentsCaption', { count: n(adherents.length) }), 'agreement-adherents')}
+            {adherents.length === 0 ? (
+              <p>{t('gov.agreement.noAdherents')}</p>
+            ) : (
+              partyTable(adherents, t('gov.agreement.adherentsCaption', { count: n(adherents.length) }), 'agreement-adherents')
+            )}
             {writer && (
               <details className="mb-3" open={!!party.failure}>
                 <summary className="btn btn-outline-primary btn-sm">{t('gov.agreement.addParty')}</summary>
@@ -252,7 +269,12 @@ export default function AgreementPage({ loaderData, actionData }: Route.Componen
                     <CsrfField />
                     <input type="hidden" name="intent" value="add-party" />
                     <input type="hidden" name="agreementId" value={a.id} />
-                    <GovField intent="add-party" name="organisationId" label={`${t('gov.org.name')} (${t('form.required')})`} error={party.errors.organisationId}>
+                    <GovField
+                      intent="add-party"
+                      name="organisationId"
+                      label={`${t('gov.org.name')} (${t('form.required')})`}
+                      error={party.errors.organisationId}
+                    >
                       {(p) => (
                         <select {...p} className={selectClass(party.errors.organisationId)} required defaultValue="">
                           <option value="">{t('gov.choose')}</option>
@@ -345,12 +367,22 @@ export default function AgreementPage({ loaderData, actionData }: Route.Componen
                     <input type="hidden" name="agreementId" value={a.id} />
                     <div className="row">
                       <div className="col-md-6">
-                        <GovField intent="add-signature" name="signerName" label={`${t('gov.agreement.signer')} (${t('form.required')})`} error={signature.errors.signerName}>
+                        <GovField
+                          intent="add-signature"
+                          name="signerName"
+                          label={`${t('gov.agreement.signer')} (${t('form.required')})`}
+                          error={signature.errors.signerName}
+                        >
                           {(p) => <input {...p} type="text" required maxLength={200} />}
                         </GovField>
                       </div>
                       <div className="col-md-6">
-                        <GovField intent="add-signature" name="signerRole" label={`${t('gov.agreement.signerRole')} (${t('form.required')})`} error={signature.errors.signerRole}>
+                        <GovField
+                          intent="add-signature"
+                          name="signerRole"
+                          label={`${t('gov.agreement.signerRole')} (${t('form.required')})`}
+                          error={signature.errors.signerRole}
+                        >
                           {(p) => <input {...p} type="text" required maxLength={200} />}
                         </GovField>
                       </div>
@@ -371,7 +403,13 @@ export default function AgreementPage({ loaderData, actionData }: Route.Componen
                         </GovField>
                       </div>
                       <div className="col-md-6">
-                        <GovField intent="add-signature" name="signedOn" label={t('gov.agreement.signedOn')} error={signature.errors.signedOn} hint={t('gov.date.optional')}>
+                        <GovField
+                          intent="add-signature"
+                          name="signedOn"
+                          label={t('gov.agreement.signedOn')}
+                          error={signature.errors.signedOn}
+                          hint={t('gov.date.optional')}
+                        >
                           {(p) => <input {...p} type="date" />}
                         </GovField>
                       </div>
@@ -396,7 +434,13 @@ export default function AgreementPage({ loaderData, actionData }: Route.Componen
                 <input type="hidden" name="intent" value="upload" />
                 <input type="hidden" name="agreementId" value={a.id} />
                 <input type="hidden" name="version" value={a.version} />
-                <GovField intent="upload" name="signedFile" label={t('gov.agreement.uploadLabel')} error={upload.errors.signedFile} hint={t('gov.agreement.uploadHint')}>
+                <GovField
+                  intent="upload"
+                  name="signedFile"
+                  label={t('gov.agreement.uploadLabel')}
+                  error={upload.errors.signedFile}
+                  hint={t('gov.agreement.uploadHint')}
+                >
                   {(p) => <input {...p} type="file" accept=".pdf,application/pdf" />}
                 </GovField>
                 <button type="submit" className="btn btn-primary">

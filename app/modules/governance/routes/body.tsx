@@ -7,7 +7,16 @@ import { Breadcrumb, DoneNotice, formState, GovFormAlert, useDay } from '../comp
 import { MeetingFields } from '../components/meeting-fields.tsx';
 import { MemberFields } from '../components/member-fields.tsx';
 import { addMember, createMeeting, updateBody, updateBodyRule } from '../governance.commands.ts';
-import { BODY_KIND_LABELS, BODY_TYPE_LABELS, MEETING_STATUS_LABELS, POSITION_LABELS, type BodyKind, type BodyType, type MeetingStatus, type Position } from '../governance.constants.ts';
+import {
+  BODY_KIND_LABELS,
+  BODY_TYPE_LABELS,
+  MEETING_STATUS_LABELS,
+  POSITION_LABELS,
+  type BodyKind,
+  type BodyType,
+  type MeetingStatus,
+  type Position,
+} from '../governance.constants.ts';
 import { getBodyOverview, listBodies, listComuniChoices, listOrganisations, listPeople } from '../governance.queries.ts';
 import { intentAction, readGovernance } from './governance.server.ts';
 
@@ -77,9 +86,21 @@ export default function BodyPage({ loaderData, actionData }: Route.ComponentProp
   return (
     <>
       <title>{`${body.name} – ${ambito.name}`}</title>
-      <Breadcrumb items={[{ label: ambito.name, to: `/ambiti/${ambito.code}` }, { label: t('gov.bodies.title'), to: `/ambiti/${ambito.code}/organi` }, { label: body.name }]} />
+      <Breadcrumb
+        items={[
+          { label: ambito.name, to: `/ambiti/${ambito.code}` },
+          { label: t('gov.bodies.title'), to: `/ambiti/${ambito.code}/organi` },
+          { label: body.name },
+        ]}
+      />
       <DoneNotice
-        messages={{ creato: 'gov.done.bodyCreated', dati: 'gov.done.saved', regola: 'gov.done.rule', componente: 'gov.done.member', componenteModificato: 'gov.done.saved' }}
+        messages={{
+          creato: 'gov.done.bodyCreated',
+          dati: 'gov.done.saved',
+          regola: 'gov.done.rule',
+          componente: 'gov.done.member',
+          componenteModificato: 'gov.done.saved',
+        }}
       />
       <h1>{body.name}</h1>
       <p className="lead">
@@ -169,7 +190,9 @@ export default function BodyPage({ loaderData, actionData }: Route.ComponentProp
                     <td>{m.comuneName ?? '—'}</td>
                     <td>{m.delegateOfName ?? '—'}</td>
                     <td>
-                      {m.validFrom || m.validTo ? `${m.validFrom ? day(m.validFrom) : '…'} – ${m.validTo ? day(m.validTo) : '…'}` : t('gov.member.periodUnknown')}
+                      {m.validFrom || m.validTo
+                        ? `${m.validFrom ? day(m.validFrom) : '…'} – ${m.validTo ? day(m.validTo) : '…'}`
+                        : t('gov.member.periodUnknown')}
                       {!m.inOffice && <span className="badge bg-secondary ms-2">{t('gov.member.notInOffice')}</span>}
                     </td>
                     {can['body.write'] && (
@@ -310,7 +333,9 @@ export default function BodyPage({ loaderData, actionData }: Route.ComponentProp
           </Form>
         </section>
       )}
-      <p className="small text-secondary mt-4">{n(members.filter((m) => m.inOffice).length)} {t('gov.members.inOfficeToday')}</p>
+      <p className="small text-secondary mt-4">
+        {n(members.filter((m) => m.inOffice).length)} {t('gov.members.inOfficeToday')}
+      </p>
     </>
   );
 }

@@ -37,7 +37,12 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     ...overview,
     weighted,
     members,
-    weightsAge: weighted ? oldWeights(members.map((m) => ({ referenceDate: m.weightReferenceDate, source: m.weightSource })), overview.meeting.local.date) : null,
+    weightsAge: weighted
+      ? oldWeights(
+          members.map((m) => ({ referenceDate: m.weightReferenceDate, source: m.weightSource })),
+          overview.meeting.local.date,
+        )
+      : null,
   };
 }
 
@@ -85,7 +90,8 @@ export async function action({ params, context, request }: Route.ActionArgs) {
     case 'upload':
       return intentAction(request, intent, async () => {
         const file = formData.get('file');
-        if (!(file instanceof File) || file.size === 0) throw new ValidationError([{ path: 'file', message: 'Scegli un file da caricare.' }], 'Il file non è stato caricato.');
+        if (!(file instanceof File) || file.size === 0)
+          throw new ValidationError([{ path: 'file', message: 'Scegli un file da caricare.' }], 'Il file non è stato caricato.');
         await addAttachment({ ...base, file: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } });
         return redirect(`${here}?esito=allegato#allegati`);
       });
@@ -113,7 +119,23 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
   const { t, n, d, dt } = useI18n();
   const day = useDay();
   const size = useFileSize();
-  const { ambito, can, meeting, body, agenda, members, attendanceRecorded, attendanceComplete, attendanceFingerprint, attachments, decisions, messagesSent, summary, weighted, weightsAge } = loaderData;
+  const {
+    ambito,
+    can,
+    meeting,
+    body,
+    agenda,
+    members,
+    attendanceRecorded,
+    attendanceComplete,
+    attendanceFingerprint,
+    attachments,
+    decisions,
+    messagesSent,
+    summary,
+    weighted,
+    weightsAge,
+  } = loaderData;
   const presentCount = members.filter((m) => m.attendance === 'present' || m.attendance === 'delegated').length;
   const edit = formState(actionData, 'edit');
   const convoke = formState(actionData, 'convoke');
@@ -373,127 +395,138 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
               <GovFormAlert failure={decision.failure} intent="create-decision" reloadHref={here} />
               {decision.errors.attendance && (
                 <div className="invalid-feedback d-block mb-3" id="field-create-decision.attendance" data-testid="decision-attendance-error">
-                  {decision.errors.attendance}{' '}
-                  <a href={here}>{t('form.conflict.reload')}</a>
+                  {decision.errors.attendance} <a href={here}>{t('form.conflict.reload')}</a>
                 </div>
               )}
               {!attendanceRecorded || !attendanceComplete ? (
-                <p data-testid="decision-attendance-first">{attendanceRecorded ? t('gov.decisions.attendanceIncomplete') : t('gov.decisions.attendanceFirst')}</p>
+                <p data-testid="decision-attendance-first">
+                  {attendanceRecorded ? t('gov.decisions.attendanceIncomplete') : t('gov.decisions.attendanceFirst')}
+                </p>
               ) : (
-              // Keyed by the recorded attendance: when it changes (and the loader revalidates after saving it) the
-              // form is rendered anew on it, so no choice from a previous attendance survives.
-              <Form method="post" noValidate key={`decision-${attendanceFingerprint}`}>
-                <CsrfField />
-                <input type="hidden" name="intent" value="create-decision" />
-                <input type="hidden" name="attendanceFingerprint" value={attendanceFingerprint} />
-                <p data-testid="decision-attendance">{t('gov.votes.fromAttendance', { present: n(presentCount), members: n(members.length) })}</p>
-                {weightsAge && (
-                  <div className="alert alert-warning" role="note" data-testid="decision-weights-age">
-                    {t('gov.votes.oldWeights', { source: weightsAge.source ?? String(weightsAge.year), meetingYear: String(weightsAge.meetingYear) })}
+                // Keyed by the recorded attendance: when it changes (and the loader revalidates after saving it) the
+                // form is rendered anew on it, so no choice from a previous attendance survives.
+                <Form method="post" noValidate key={`decision-${attendanceFingerprint}`}>
+                  <CsrfField />
+                  <input type="hidden" name="intent" value="create-decision" />
+                  <input type="hidden" name="attendanceFingerprint" value={attendanceFingerprint} />
+                  <p data-testid="decision-attendance">{t('gov.votes.fromAttendance', { present: n(presentCount), members: n(members.length) })}</p>
+                  {weightsAge && (
+                    <div className="alert alert-warning" role="note" data-testid="decision-weights-age">
+                      {t('gov.votes.oldWeights', { source: weightsAge.source ?? String(weightsAge.year), meetingYear: String(weightsAge.meetingYear) })}
+                    </div>
+                  )}
+                  <div className="row col-lg-10">
+                    <div className="col-md-4">
+                      <GovField
+                        intent="create-decision"
+                        name="number"
+                        label={`${t('gov.decision.number')} (${t('form.required')})`}
+                        error={decision.errors.number}
+                      >
+                        {(p) => <input {...p} type="text" required maxLength={30} autoComplete="off" defaultValue={decision.values?.number ?? ''} />}
+                      </GovField>
+                    </div>
+                    <div className="col-md-4">
+                      <GovField intent="create-decision" name="date" label={`${t('gov.decision.date')} (${t('form.required')})`} error={decision.errors.date}>
+                        {(p) => <input {...p} type="date" required defaultValue={decision.values?.date ?? meeting.local.date} />}
+                      </GovField>
+                    </div>
                   </div>
-                )}
-                <div className="row col-lg-10">
-                  <div className="col-md-4">
-                    <GovField intent="create-decision" name="number" label={`${t('gov.decision.number')} (${t('form.required')})`} error={decision.errors.number}>
-                      {(p) => <input {...p} type="text" required maxLength={30} autoComplete="off" defaultValue={decision.values?.number ?? ''} />}
+                  <div className="col-lg-10">
+                    <GovField
+                      intent="create-decision"
+                      name="subject"
+                      label={`${t('gov.decision.subject')} (${t('form.required')})`}
+                      error={decision.errors.subject}
+                    >
+                      {(p) => <input {...p} type="text" required maxLength={300} defaultValue={decision.values?.subject ?? ''} />}
+                    </GovField>
+                    <GovField intent="create-decision" name="text" label={t('gov.decision.text')} error={decision.errors.text}>
+                      {(p) => <textarea {...p} rows={4} defaultValue={decision.values?.text ?? ''} />}
                     </GovField>
                   </div>
-                  <div className="col-md-4">
-                    <GovField intent="create-decision" name="date" label={`${t('gov.decision.date')} (${t('form.required')})`} error={decision.errors.date}>
-                      {(p) => <input {...p} type="date" required defaultValue={decision.values?.date ?? meeting.local.date} />}
-                    </GovField>
-                  </div>
-                </div>
-                <div className="col-lg-10">
-                  <GovField intent="create-decision" name="subject" label={`${t('gov.decision.subject')} (${t('form.required')})`} error={decision.errors.subject}>
-                    {(p) => <input {...p} type="text" required maxLength={300} defaultValue={decision.values?.subject ?? ''} />}
-                  </GovField>
-                  <GovField intent="create-decision" name="text" label={t('gov.decision.text')} error={decision.errors.text}>
-                    {(p) => <textarea {...p} rows={4} defaultValue={decision.values?.text ?? ''} />}
-                  </GovField>
-                </div>
-                {decision.errors.votingRule && (
-                  <div className="invalid-feedback d-block mb-3" id="field-create-decision.votingRule">
-                    {decision.errors.votingRule}
-                  </div>
-                )}
-                {decision.errors.votes && (
-                  <div className="invalid-feedback d-block mb-3" id="field-create-decision.votes">
-                    {decision.errors.votes}
-                  </div>
-                )}
-                <div className="table-responsive">
-                  <table className="table align-middle">
-                    <caption>{t('gov.votes.caption')}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('gov.member.person')}</th>
-                        <th scope="col">{t('gov.attendance.represents')}</th>
-                        {weighted && (
-                          <th scope="col" className="num">
-                            {t('gov.votes.weight')}
-                          </th>
-                        )}
-                        <th scope="col">{t('gov.votes.attendance')}</th>
-                        <th scope="col">{t('gov.votes.vote')}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {members.map((m) => {
-                        const voteError = decision.errors[`vote.${m.id}`];
-                        return (
-                          <tr key={m.id} data-testid={`vote-${m.label}`}>
-                            <th scope="row">{m.personName}</th>
-                            <td>{m.comuneName ?? m.organisationName ?? '—'}</td>
-                            {weighted && (
-                              <td className="num">
-                                {m.weight === null ? '—' : n(m.weight)}
-                                {m.weightSource && <span className="d-block small text-secondary text-start">{m.weightSource}</span>}
+                  {decision.errors.votingRule && (
+                    <div className="invalid-feedback d-block mb-3" id="field-create-decision.votingRule">
+                      {decision.errors.votingRule}
+                    </div>
+                  )}
+                  {decision.errors.votes && (
+                    <div className="invalid-feedback d-block mb-3" id="field-create-decision.votes">
+                      {decision.errors.votes}
+                    </div>
+                  )}
+                  <div className="table-responsive">
+                    <table className="table align-middle">
+                      <caption>{t('gov.votes.caption')}</caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">{t('gov.member.person')}</th>
+                          <th scope="col">{t('gov.attendance.represents')}</th>
+                          {weighted && (
+                            <th scope="col" className="num">
+                              {t('gov.votes.weight')}
+                            </th>
+                          )}
+                          <th scope="col">{t('gov.votes.attendance')}</th>
+                          <th scope="col">{t('gov.votes.vote')}</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {members.map((m) => {
+                          const voteError = decision.errors[`vote.${m.id}`];
+                          return (
+                            <tr key={m.id} data-testid={`vote-${m.label}`}>
+                              <th scope="row">{m.personName}</th>
+                              <td>{m.comuneName ?? m.organisationName ?? '—'}</td>
+                              {weighted && (
+                                <td className="num">
+                                  {m.weight === null ? '—' : n(m.weight)}
+                                  {m.weightSource && <span className="d-block small text-secondary text-start">{m.weightSource}</span>}
+                                </td>
+                              )}
+                              <td data-testid={`vote-attendance-${m.label}`}>
+                                {attendanceLabel(m.attendance)}
+                                {m.delegateName ? ` (${m.delegateName})` : ''}
                               </td>
-                            )}
-                            <td data-testid={`vote-attendance-${m.label}`}>
-                              {attendanceLabel(m.attendance)}
-                              {m.delegateName ? ` (${m.delegateName})` : ''}
-                            </td>
-                            <td>
-                              {m.attendance === 'absent' ? (
-                                <span>{t('gov.votes.absentNoVote')}</span>
-                              ) : (
-                              <div className="d-flex flex-wrap gap-3">
-                                {[...VOTES, 'none' as const].map((v, i) => (
-                                  <label key={v} className="d-inline-flex align-items-center gap-1">
-                                    <input
-                                      type="radio"
-                                      id={i === 0 ? `field-create-decision.vote.${m.id}` : `field-create-decision.vote.${m.id}-${v}`}
-                                      name={`vote.${m.id}`}
-                                      value={v}
-                                      defaultChecked={(voteValues?.[`vote.${m.id}`] ?? 'none') === v}
-                                      aria-invalid={voteError ? true : undefined}
-                                      aria-describedby={voteError ? `vote-error-${m.id}` : undefined}
-                                    />
-                                    <span className="visually-hidden">{m.personName}: </span>
-                                    {VOTE_FORM_LABELS[v]}
-                                  </label>
-                                ))}
-                              </div>
-                              )}
-                              {voteError && (
-                                <div id={`vote-error-${m.id}`} className="invalid-feedback d-block">
-                                  {voteError}
-                                </div>
-                              )}
-                            </td>
-                          </tr>
-                        );
-                      })}
-                    </tbody>
-                  </table>
-                </div>
-                {weighted && <p className="small">{t('gov.votes.weightHint')}</p>}
-                <button type="submit" className="btn btn-primary" disabled={!body.ruleText}>
-                  {t('gov.decisions.create')}
-                </button>
-              </Form>
+                              <td>
+                                {m.attendance === 'absent' ? (
+                                  <span>{t('gov.votes.absentNoVote')}</span>
+                                ) : (
+                                  <div className="d-flex flex-wrap gap-3">
+                                    {[...VOTES, 'none' as const].map((v, i) => (
+                                      <label key={v} className="d-inline-flex align-items-center gap-1">
+                                        <input
+                                          type="radio"
+                                          id={i === 0 ? `field-create-decision.vote.${m.id}` : `field-create-decision.vote.${m.id}-${v}`}
+                                          name={`vote.${m.id}`}
+                                          value={v}
+                                          defaultChecked={(voteValues?.[`vote.${m.id}`] ?? 'none') === v}
+                                          aria-invalid={voteError ? true : undefined}
+                                          aria-describedby={voteError ? `vote-error-${m.id}` : undefined}
+                                        />
+                                        <span className="visually-hidden">{m.personName}: </span>
+                                        {VOTE_FORM_LABELS[v]}
+                                      </label>
+                                    ))}
+                                  </div>
+                                )}
+                                {voteError && (
+                                  <div id={`vote-error-${m.id}`} className="invalid-feedback d-block">
+                                    {voteError}
+                                  </div>
+                                )}
+                              </td>
+                            </tr>
+                          );
+                        })}
+                      </tbody>
+                    </table>
+                  </div>
+                  {weighted && <p className="small">{t('gov.votes.weightHint')}</p>}
+                  <button type="submit" className="btn btn-primary" disabled={!body.ruleText}>
+                    {t('gov.decisions.create')}
+                  </button>
+                </Form>
               )}
             </div>
           </details>
@@ -530,12 +563,24 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
                 </GovField>
                 <div className="row">
                   <div className="col-md-6">
-                    <GovField intent="minutes" name="minutesApprovedAt" label={t('gov.minutes.approvedAt')} error={minutes.errors.minutesApprovedAt} hint={t('gov.date.optional')}>
+                    <GovField
+                      intent="minutes"
+                      name="minutesApprovedAt"
+                      label={t('gov.minutes.approvedAt')}
+                      error={minutes.errors.minutesApprovedAt}
+                      hint={t('gov.date.optional')}
+                    >
                       {(p) => <input {...p} type="date" defaultValue={meeting.minutesApprovedAt ?? ''} />}
                     </GovField>
                   </div>
                   <div className="col-md-6">
-                    <GovField intent="minutes" name="minutesApprovedBy" label={t('gov.minutes.approvedBy')} error={minutes.errors.minutesApprovedBy} hint={t('gov.minutes.approvedBy.hint')}>
+                    <GovField
+                      intent="minutes"
+                      name="minutesApprovedBy"
+                      label={t('gov.minutes.approvedBy')}
+                      error={minutes.errors.minutesApprovedBy}
+                      hint={t('gov.minutes.approvedBy.hint')}
+                    >
                       {(p) => <input {...p} type="text" maxLength={200} defaultValue={meeting.minutesApprovedBy ?? ''} />}
                     </GovField>
                   </div>
@@ -586,7 +631,13 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
             <Form method="post" encType="multipart/form-data" noValidate>
               <CsrfField />
               <input type="hidden" name="intent" value="upload" />
-              <GovField intent="upload" name="file" label={t('gov.attachments.file')} error={upload.errors.file} hint={t('gov.attachments.hint', { types: ACCEPTED_ATTACHMENTS })}>
+              <GovField
+                intent="upload"
+                name="file"
+                label={t('gov.attachments.file')}
+                error={upload.errors.file}
+                hint={t('gov.attachments.hint', { types: ACCEPTED_ATTACHMENTS })}
+              >
                 {(p) => <input {...p} type="file" accept=".pdf,.odt,.docx,.xlsx,.ods,.csv,.png,.jpg,.jpeg" />}
               </GovField>
               <button type="submit" className="btn btn-primary">

@@ -16,7 +16,12 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   const body = await getBodyRow(db, ambito.id, params.bodyId);
   const member = body ? await getMemberRow(db, body.id, params.memberId) : null;
   if (!body || !member) throw data('Componente non trovato', { status: 404 });
-  const [people, organisations, comuni, members] = await Promise.all([listPeople(db, ambito.id), listOrganisations(db, ambito.id), listComuniChoices(db, ambito.id), listMembers(db, body.id)]);
+  const [people, organisations, comuni, members] = await Promise.all([
+    listPeople(db, ambito.id),
+    listOrganisations(db, ambito.id),
+    listComuniChoices(db, ambito.id),
+    listMembers(db, body.id),
+  ]);
   return {
     ambito,
     body: { id: body.id, name: body.name },

@@ -18,7 +18,13 @@ export default function Outbox({ loaderData }: Route.ComponentProps) {
   return (
     <>
       <title>{`${t('gov.outbox.title')} – ${ambito.name}`}</title>
-      <Breadcrumb items={[{ label: ambito.name, to: `/ambiti/${ambito.code}` }, { label: t('gov.bodies.title'), to: `/ambiti/${ambito.code}/organi` }, { label: t('gov.outbox.title') }]} />
+      <Breadcrumb
+        items={[
+          { label: ambito.name, to: `/ambiti/${ambito.code}` },
+          { label: t('gov.bodies.title'), to: `/ambiti/${ambito.code}/organi` },
+          { label: t('gov.outbox.title') },
+        ]}
+      />
       <h1>{t('gov.outbox.title')}</h1>
       <p className="lead">{t('gov.outbox.lead')}</p>
       {messages.length === 0 ? (
@@ -56,7 +62,9 @@ export default function Outbox({ loaderData }: Route.ComponentProps) {
                       )}
                     </details>
                   </th>
-                  <td>{m.sentAt ? t('gov.outbox.sent', { when: dt(m.sentAt) }) : m.error ? t('gov.outbox.failed', { error: m.error }) : t('gov.outbox.waiting')}</td>
+                  <td>
+                    {m.sentAt ? t('gov.outbox.sent', { when: dt(m.sentAt) }) : m.error ? t('gov.outbox.failed', { error: m.error }) : t('gov.outbox.waiting')}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -22,15 +22,21 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   const { entry, catalogue, history } = found;
   return {
     catalogue,
-    entry: { ...entry, fundingLabels: entry.fundingSources.map(fundingLabel), areas: entry.policyAreas.map((a) => ({ ...a, name: POLICY_AREAS[a.code as keyof typeof POLICY_AREAS] ?? a.code })) },
+    entry: {
+      ...entry,
+      fundingLabels: entry.fundingSources.map(fundingLabel),
+      areas: entry.policyAreas.map((a) => ({ ...a, name: POLICY_AREAS[a.code as keyof typeof POLICY_AREAS] ?? a.code })),
+    },
     history: history.map((h) => ({
       at: h.at.toISOString(),
       actor: h.actorLabel,
-      changes: FIELDS.filter(([k]) => (h.before as Record<string, unknown> | null)?.[k] !== (h.after as Record<string, unknown> | null)?.[k]).map(([k, label]) => ({
-        label,
-        before: String((h.before as Record<string, unknown> | null)?.[k] ?? '—'),
-        after: String((h.after as Record<string, unknown> | null)?.[k] ?? '—'),
-      })),
+      changes: FIELDS.filter(([k]) => (h.before as Record<string, unknown> | null)?.[k] !== (h.after as Record<string, unknown> | null)?.[k]).map(
+        ([k, label]) => ({
+          label,
+          before: String((h.before as Record<string, unknown> | null)?.[k] ?? '—'),
+          after: String((h.after as Record<string, unknown> | null)?.[k] ?? '—'),
+        }),
+      ),
     })),
     canEdit: can(getActor(context), 'catalogue.edit', null),
   };

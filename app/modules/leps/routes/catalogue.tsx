@@ -7,7 +7,23 @@ import { getCurrentCatalogue } from '../leps.queries.ts';
 export async function loader({ context }: Route.LoaderArgs) {
   const { db } = getServices(context);
   const c = await getCurrentCatalogue(db);
-  return { catalogue: c ? { version: c.version, title: c.title, source: c.source, entries: c.entries.map((e) => ({ code: e.code, name: e.name, legalReference: e.legalReference, fundingText: e.fundingText, areas: e.policyAreas.map((a) => a.code), priority: e.priority?.number ?? null })) } : null };
+  return {
+    catalogue: c
+      ? {
+          version: c.version,
+          title: c.title,
+          source: c.source,
+          entries: c.entries.map((e) => ({
+            code: e.code,
+            name: e.name,
+            legalReference: e.legalReference,
+            fundingText: e.fundingText,
+            areas: e.policyAreas.map((a) => a.code),
+            priority: e.priority?.number ?? null,
+          })),
+        }
+      : null,
+  };
 }
 
 export default function Catalogue({ loaderData }: Route.ComponentProps) {

@@ -23,7 +23,10 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     ...d,
     rows: d.rows.map((r) => ({
       ...r,
-      objectives: r.objectives.map((o) => ({ ...o, indicators: o.indicators.map((i) => ({ ...i, targets: i.targets.map((t) => ({ ...t, rule: describeTarget(t.rule as TargetRule) })) })) })),
+      objectives: r.objectives.map((o) => ({
+        ...o,
+        indicators: o.indicators.map((i) => ({ ...i, targets: i.targets.map((t) => ({ ...t, rule: describeTarget(t.rule as TargetRule) })) })),
+      })),
     })),
   };
 }
@@ -61,9 +64,7 @@ export default function LepsDashboard({ loaderData }: Route.ComponentProps) {
             'nessun piano dell’Ambito copre quest’anno'
           )}
         </li>
-        <li>
-          Catalogo: {catalogue ? <Link to="/leps/catalogo">{`${catalogue.title} (versione ${catalogue.version})`}</Link> : 'non caricato'}
-        </li>
+        <li>Catalogo: {catalogue ? <Link to="/leps/catalogo">{`${catalogue.title} (versione ${catalogue.version})`}</Link> : 'non caricato'}</li>
         <li>
           Riepilogo:{' '}
           {Object.entries(counts)
@@ -72,8 +73,8 @@ export default function LepsDashboard({ loaderData }: Route.ComponentProps) {
         </li>
       </ul>
       <div className="alert alert-info" role="note">
-        Misurazioni dal monitoraggio: {loaderData.measured} indicatori su {loaderData.indicatorCount} hanno almeno un valore. Per ogni indicatore
-        sono mostrati il valore atteso del {year} e, quando c’è, l’ultimo dato con lo stato del suo target.
+        Misurazioni dal monitoraggio: {loaderData.measured} indicatori su {loaderData.indicatorCount} hanno almeno un valore. Per ogni indicatore sono mostrati
+        il valore atteso del {year} e, quando c’è, l’ultimo dato con lo stato del suo target.
       </div>
 
       <section aria-labelledby="servizio-sociale" className="my-4">
@@ -129,7 +130,8 @@ export default function LepsDashboard({ loaderData }: Route.ComponentProps) {
                           <Link to={`/ambiti/${ambito.code}/piani/${plan.id}/obiettivi/${o.id}`}>{`${o.code} – ${o.title}`}</Link>
                         </span>
                       ))}
-                      {r.namedNotLinked.length === 1 ? ' nomina questo LEPS ma non vi è collegata' : ' nominano questo LEPS ma non vi sono collegate'}: il collegamento si imposta nella scheda.
+                      {r.namedNotLinked.length === 1 ? ' nomina questo LEPS ma non vi è collegata' : ' nominano questo LEPS ma non vi sono collegate'}: il
+                      collegamento si imposta nella scheda.
                     </p>
                   )}
                   {r.objectives.length === 0 ? (
@@ -187,8 +189,8 @@ export default function LepsDashboard({ loaderData }: Route.ComponentProps) {
         </table>
       </div>
       <p className="small">
-        Un obiettivo collegato a più LEPS compare con tutte le sue risorse sotto ciascuno di essi, perché il piano non dice come si ripartiscono;
-        nel totale ogni riga di bilancio conta una volta sola.
+        Un obiettivo collegato a più LEPS compare con tutte le sue risorse sotto ciascuno di essi, perché il piano non dice come si ripartiscono; nel totale
+        ogni riga di bilancio conta una volta sola.
         {loaderData.budget.sharedCents > 0 &&
           ` La somma della colonna (${euro(loaderData.budget.rowsSumCents)}) supera il totale di ${euro(loaderData.budget.sharedCents)}, le risorse mostrate sotto più LEPS.`}
       </p>

@@ -30,7 +30,9 @@ export default function RegionalLeps({ loaderData }: Route.ComponentProps) {
         <a href={href(key)}>
           {REGIONAL_SORT_LABELS[key]}
           {active ? <span aria-hidden="true">{sort.direction === 'asc' ? ' ▲' : ' ▼'}</span> : null}
-          <span className="visually-hidden">{active ? (sort.direction === 'asc' ? ', ordinata in modo crescente: inverti' : ', ordinata in modo decrescente: inverti') : ': ordina'}</span>
+          <span className="visually-hidden">
+            {active ? (sort.direction === 'asc' ? ', ordinata in modo crescente: inverti' : ', ordinata in modo decrescente: inverti') : ': ordina'}
+          </span>
         </a>
       </th>
     );
@@ -54,16 +56,19 @@ export default function RegionalLeps({ loaderData }: Route.ComponentProps) {
         <button type="submit" className="btn btn-outline-primary">
           Mostra
         </button>
-        <a className="btn btn-primary ms-auto" href={`/leps/regione/${region.code}/esporta.csv?anno=${year}&ordina=${sort.key}&verso=${sort.direction}`} download>
+        <a
+          className="btn btn-primary ms-auto"
+          href={`/leps/regione/${region.code}/esporta.csv?anno=${year}&ordina=${sort.key}&verso=${sort.direction}`}
+          download
+        >
           Esporta in CSV
         </a>
       </form>
       <div className="table-responsive">
         <table className="table">
           <caption>
-            Assistenti sociali (ETP a tempo indeterminato dell’Ambito e dei comuni al 31/12) rispetto al LEPS di 1 ogni 5.000 abitanti e
-            all’obiettivo di servizio di 1 ogni 4.000; LEPS programmati nel piano che copre il {year}. Fai clic sull’intestazione di una colonna
-            per ordinare.
+            Assistenti sociali (ETP a tempo indeterminato dell’Ambito e dei comuni al 31/12) rispetto al LEPS di 1 ogni 5.000 abitanti e all’obiettivo di
+            servizio di 1 ogni 4.000; LEPS programmati nel piano che copre il {year}. Fai clic sull’intestazione di una colonna per ordinare.
           </caption>
           <thead>
             <tr>
@@ -111,8 +116,8 @@ export default function RegionalLeps({ loaderData }: Route.ComponentProps) {
         </table>
       </div>
       <p className="small">
-        «non registrati»: l’Ambito non ha inserito il proprio personale; gli ETP mancanti non sono calcolati. Le risorse sono la somma dei
-        budget degli obiettivi che indicano almeno un LEPS, ciascun obiettivo contato una volta.
+        «non registrati»: l’Ambito non ha inserito il proprio personale; gli ETP mancanti non sono calcolati. Le risorse sono la somma dei budget degli
+        obiettivi che indicano almeno un LEPS, ciascun obiettivo contato una volta.
       </p>
     </>
   );

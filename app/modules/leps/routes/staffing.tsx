@@ -33,7 +33,17 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   return {
     ambito: { code: ambito.code, name: ambito.name },
     year,
-    staffing: { ...staffing, history: staffing.history.map((h) => ({ year: h.year, population: h.population, populationYear: h.populationYear, fte: h.fte, fteChange: h.fteChange, assessment: h.assessment })) },
+    staffing: {
+      ...staffing,
+      history: staffing.history.map((h) => ({
+        year: h.year,
+        population: h.population,
+        populationYear: h.populationYear,
+        fte: h.fte,
+        fteChange: h.fteChange,
+        assessment: h.assessment,
+      })),
+    },
     comuni: choices.map((c) => ({ id: c.id, name: c.name })),
     ambitoEntry: abilities['staff.write'],
     editable: staffing.posts.filter((p) => canLeps(actor, 'staff.write', { ...ambito, comuneId: p.comuneId })).map((p) => p.id),
@@ -51,7 +61,8 @@ export async function action({ params, context, request }: Route.ActionArgs) {
     const intent = form.get('intent');
     if (intent === 'import') {
       const file = form.get('file');
-      if (!(file instanceof File) || file.size === 0) throw new ValidationError([{ path: 'file', message: 'Scegli un file CSV da importare.' }], 'Nessun file ricevuto.');
+      if (!(file instanceof File) || file.size === 0)
+        throw new ValidationError([{ path: 'file', message: 'Scegli un file CSV da importare.' }], 'Nessun file ricevuto.');
       if (file.size > 2 * 1024 * 1024) throw new ValidationError([{ path: 'file', message: 'Il file supera i 2 MB.' }], 'File troppo grande.');
       await importSocialWorkerStaff({ db, actor, ambitoId: ambito.id, fileName: file.name || 'assistenti-sociali.csv', text: await file.text() });
       return redirect(`${back}?importato=1`);
@@ -111,10 +122,15 @@ export default function Staffing({ loaderData, actionData }: Route.ComponentProp
         <h2 id="situazione" className="h4">
           Situazione al 31/12/{year}
         </h2>
-        {!staffing.staffRecorded && <p className="alert alert-warning">Nessun assistente sociale registrato: gli ETP in servizio sono 0 finché l’Ufficio di Piano non inserisce il personale.</p>}
+        {!staffing.staffRecorded && (
+          <p className="alert alert-warning">
+            Nessun assistente sociale registrato: gli ETP in servizio sono 0 finché l’Ufficio di Piano non inserisce il personale.
+          </p>
+        )}
         <p>
-          Popolazione: {staffing.current.population === null ? 'non disponibile' : `${num(staffing.current.population)} abitanti (dato ${staffing.current.populationYear})`}. ETP in
-          servizio ({STAFF_BASIS_LABELS[staffing.basis].toLowerCase()}): {fte(staffing.current.fte)}.
+          Popolazione:{' '}
+          {staffing.current.population === null ? 'non disponibile' : `${num(staffing.current.population)} abitanti (dato ${staffing.current.populationYear})`}.
+          ETP in servizio ({STAFF_BASIS_LABELS[staffing.basis].toLowerCase()}): {fte(staffing.current.fte)}.
         </p>
         {a.inhabitantsPerWorker && <p>{a.inhabitantsPerWorker.formula}</p>}
         <ul>
@@ -133,7 +149,12 @@ export default function Staffing({ loaderData, actionData }: Route.ComponentProp
           Storico
         </h2>
         {staffing.chartSvg && (
-          <Chart svg={staffing.chartSvg} caption="ETP in servizio e ETP richiesti dalle due soglie, per anno" summary="Le linee delle soglie seguono la popolazione; quella del personale segue le assunzioni e le cessazioni." tableId="tabella-storico" />
+          <Chart
+            svg={staffing.chartSvg}
+            caption="ETP in servizio e ETP richiesti dalle due soglie, per anno"
+            summary="Le linee delle soglie seguono la popolazione; quella del personale segue le assunzioni e le cessazioni."
+            tableId="tabella-storico"
+          />
         )}
         <div className="table-responsive">
           <table className="table" id="tabella-storico">
@@ -141,14 +162,26 @@ export default function Staffing({ loaderData, actionData }: Route.ComponentProp
             <thead>
               <tr>
                 <th scope="col">Anno</th>
-                <th scope="col" className="text-end">Popolazione (anno del dato)</th>
-                <th scope="col" className="text-end">ETP</th>
-                <th scope="col" className="text-end">Variazione</th>
-                <th scope="col" className="text-end">Abitanti per ETP</th>
+                <th scope="col" className="text-end">
+                  Popolazione (anno del dato)
+                </th>
+                <th scope="col" className="text-end">
+                  ETP
+                </th>
+                <th scope="col" className="text-end">
+                  Variazione
+                </th>
+                <th scope="col" className="text-end">
+                  Abitanti per ETP
+                </th>
                 <th scope="col">LEPS 1:5.000</th>
-                <th scope="col" className="text-end">ETP mancanti (da assumere)</th>
+                <th scope="col" className="text-end">
+                  ETP mancanti (da assumere)
+                </th>
                 <th scope="col">Obiettivo 1:4.000</th>
-                <th scope="col" className="text-end">ETP mancanti (da assumere)</th>
+                <th scope="col" className="text-end">
+                  ETP mancanti (da assumere)
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -162,7 +195,11 @@ export default function Staffing({ loaderData, actionData }: Route.ComponentProp
                   <td>{STATUS_TEXT[h.assessment.leps.status]}</td>
                   <td className="text-end">{h.assessment.leps.gapFte === null ? '—' : `${fte(h.assessment.leps.gapFte)} (${h.assessment.leps.toHire})`}</td>
                   <td>{STATUS_TEXT[h.assessment.serviceObjective.status]}</td>
-                  <td className="text-end">{h.assessment.serviceObjective.gapFte === null ? '—' : `${fte(h.assessment.serviceObjective.gapFte)} (${h.assessment.serviceObjective.toHire})`}</td>
+                  <td className="text-end">
+                    {h.assessment.serviceObjective.gapFte === null
+                      ? '—'
+                      : `${fte(h.assessment.serviceObjective.gapFte)} (${h.assessment.serviceObjective.toHire})`}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -185,7 +222,9 @@ export default function Staffing({ loaderData, actionData }: Route.ComponentProp
                   <th scope="col">Codice</th>
                   <th scope="col">Datore di lavoro</th>
                   <th scope="col">Contratto</th>
-                  <th scope="col" className="text-end">ETP</th>
+                  <th scope="col" className="text-end">
+                    ETP
+                  </th>
                   <th scope="col">Comune</th>
                   <th scope="col">Funzione</th>
                   <th scope="col">Finanziamento</th>
@@ -209,15 +248,17 @@ export default function Staffing({ loaderData, actionData }: Route.ComponentProp
                     <td>{`dal ${p.validFrom}${p.validTo ? ` al ${p.validTo}` : ''}`}</td>
                     {can['staff.write'] && (
                       <td>
-                        {editable.includes(p.id) && <Form method="post">
-                          <CsrfField />
-                          <input type="hidden" name="intent" value="delete" />
-                          <input type="hidden" name="postId" value={p.id} />
-                          <input type="hidden" name="version" value={p.version} />
-                          <button type="submit" className="btn btn-link btn-sm p-0">
-                            Elimina <span className="visually-hidden">{`la riga ${p.code} dal ${p.validFrom}`}</span>
-                          </button>
-                        </Form>}
+                        {editable.includes(p.id) && (
+                          <Form method="post">
+                            <CsrfField />
+                            <input type="hidden" name="intent" value="delete" />
+                            <input type="hidden" name="postId" value={p.id} />
+                            <input type="hidden" name="version" value={p.version} />
+                            <button type="submit" className="btn btn-link btn-sm p-0">
+                              Elimina <span className="visually-hidden">{`la riga ${p.code} dal ${p.validFrom}`}</span>
+                            </button>
+                          </Form>
+                        )}
                       </td>
                     )}
                   </tr>
@@ -321,40 +362,42 @@ export default function Staffing({ loaderData, actionData }: Route.ComponentProp
               </button>
             </Form>
           </section>
-          {ambitoEntry && <section className="col-lg-5" aria-labelledby="importa">
-            <h2 id="importa" className="h4">
-              Importa l’elenco (CSV)
-            </h2>
-            <p className="small">
-              Colonne: {SOCIAL_WORKER_CSV_COLUMNS.join(', ')} e, facoltativa, codice_istat_comune. Separatore «;» o «,». Le righe si aggiungono a quelle
-              già registrate; un errore in una riga rifiuta tutto il file.
-            </p>
-            {importErrors.length > 0 && (
-              <div className="alert alert-danger" role="alert">
-                <p className="mb-1">{actionData && 'formError' in actionData ? actionData.formError : ''}</p>
-                <ul className="mb-0 small">
-                  {importErrors.map(([k, v]) => (
-                    <li key={k}>
-                      <strong>{k}</strong>: {v}
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            )}
-            <Form method="post" encType="multipart/form-data">
-              <CsrfField />
-              <input type="hidden" name="intent" value="import" />
-              <div className="mb-3">
-                <label htmlFor="staff-file" className="form-label fw-semibold">
-                  File CSV del personale
-                </label>
-                <input id="staff-file" name="file" type="file" accept=".csv,text/csv" className="form-control" required />
-              </div>
-              <button type="submit" className="btn btn-outline-primary">
-                Importa
-              </button>
-            </Form>
-          </section>}
+          {ambitoEntry && (
+            <section className="col-lg-5" aria-labelledby="importa">
+              <h2 id="importa" className="h4">
+                Importa l’elenco (CSV)
+              </h2>
+              <p className="small">
+                Colonne: {SOCIAL_WORKER_CSV_COLUMNS.join(', ')} e, facoltativa, codice_istat_comune. Separatore «;» o «,». Le righe si aggiungono a quelle già
+                registrate; un errore in una riga rifiuta tutto il file.
+              </p>
+              {importErrors.length > 0 && (
+                <div className="alert alert-danger" role="alert">
+                  <p className="mb-1">{actionData && 'formError' in actionData ? actionData.formError : ''}</p>
+                  <ul className="mb-0 small">
+                    {importErrors.map(([k, v]) => (
+                      <li key={k}>
+                        <strong>{k}</strong>: {v}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              )}
+              <Form method="post" encType="multipart/form-data">
+                <CsrfField />
+                <input type="hidden" name="intent" value="import" />
+                <div className="mb-3">
+                  <label htmlFor="staff-file" className="form-label fw-semibold">
+                    File CSV del personale
+                  </label>
+                  <input id="staff-file" name="file" type="file" accept=".csv,text/csv" className="form-control" required />
+                </div>
+                <button type="submit" className="btn btn-outline-primary">
+                  Importa
+                </button>
+              </Form>
+            </section>
+          )}
         </div>
       )}
     </>

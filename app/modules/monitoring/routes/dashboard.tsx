@@ -24,17 +24,45 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   return {
     code: params.code,
     today,
-    plan: { id: d.plan.id, title: d.plan.title, period: `${d.plan.periodStartYear}–${d.plan.periodEndYear}`, status: statusLabel(d.plan.templateId, d.plan.status as PlanStatus) },
+    plan: {
+      id: d.plan.id,
+      title: d.plan.title,
+      period: `${d.plan.periodStartYear}–${d.plan.periodEndYear}`,
+      status: statusLabel(d.plan.templateId, d.plan.status as PlanStatus),
+    },
     ambitoName: d.ambitoName,
-    objectives: d.objectives.map((o) => ({ id: o.id, code: o.code, title: o.title, area: o.area, progress: o.progress.value, formula: o.progress.formula, counts: o.counts, indicators: o.indicators })),
-    areas: d.areas.map((a) => ({ name: a.name, objectives: a.objectives, counts: a.counts, overdue: a.overdue, progress: a.progress.value, formula: a.progress.formula })),
+    objectives: d.objectives.map((o) => ({
+      id: o.id,
+      code: o.code,
+      title: o.title,
+      area: o.area,
+      progress: o.progress.value,
+      formula: o.progress.formula,
+      counts: o.counts,
+      indicators: o.indicators,
+    })),
+    areas: d.areas.map((a) => ({
+      name: a.name,
+      objectives: a.objectives,
+      counts: a.counts,
+      overdue: a.overdue,
+      progress: a.progress.value,
+      formula: a.progress.formula,
+    })),
     progress: { value: d.progress.value, formula: d.progress.formula },
     totals: d.totals,
     indicatorCount: d.indicatorCount,
     measurementCount: d.measurementCount,
     measured: d.measured.map((m) => ({ ...m, evaluations: m.evaluations.map((e) => ({ description: e.description, status: e.status, reason: e.reason })) })),
     years: d.years,
-    locks: d.locks.map((l) => ({ id: l.id, period: l.period, label: periodName(l.period), lockedBy: l.lockedBy, lockedAt: l.lockedAt.toISOString(), note: l.note })),
+    locks: d.locks.map((l) => ({
+      id: l.id,
+      period: l.period,
+      label: periodName(l.period),
+      lockedBy: l.lockedBy,
+      lockedAt: l.lockedAt.toISOString(),
+      note: l.note,
+    })),
     lockable: d.lockable.map((p) => ({ key: p, label: periodName(p) })),
     due: d.due,
     can: abilitiesFor(actor, header.scope),
@@ -120,36 +148,49 @@ export default function Dashboard({ loaderData, actionData }: Route.ComponentPro
           {done}
         </div>
       )}
-      {failed && Object.keys(failed.fieldErrors).some((k) => k.includes(', riga')) ? <IssuesAlert result={failed} /> : <FormAlert result={failed} reloadHref={base} />}
+      {failed && Object.keys(failed.fieldErrors).some((k) => k.includes(', riga')) ? (
+        <IssuesAlert result={failed} />
+      ) : (
+        <FormAlert result={failed} reloadHref={base} />
+      )}
 
       <div className="row g-3 my-3">
         <div className="col-sm-6 col-lg-3">
           <div className="kpi">
-            <div className="value" data-testid="plan-progress">{pct(d.progress.value)}</div>
+            <div className="value" data-testid="plan-progress">
+              {pct(d.progress.value)}
+            </div>
             <div>avanzamento del piano</div>
           </div>
         </div>
         <div className="col-sm-6 col-lg-3">
           <div className="kpi">
-            <div className="value" data-testid="targets-met">{d.totals.raggiunto}</div>
+            <div className="value" data-testid="targets-met">
+              {d.totals.raggiunto}
+            </div>
             <div>target raggiunti</div>
           </div>
         </div>
         <div className="col-sm-6 col-lg-3">
           <div className="kpi">
-            <div className="value" data-testid="targets-not-met">{d.totals.non_raggiunto}</div>
+            <div className="value" data-testid="targets-not-met">
+              {d.totals.non_raggiunto}
+            </div>
             <div>target non raggiunti</div>
           </div>
         </div>
         <div className="col-sm-6 col-lg-3">
           <div className="kpi">
-            <div className="value" data-testid="due-total">{d.due.total}</div>
+            <div className="value" data-testid="due-total">
+              {d.due.total}
+            </div>
             <div>misure in arretrato</div>
           </div>
         </div>
       </div>
       <p className="small">
-        Avanzamento del piano: {d.progress.formula}. {d.indicatorCount} indicatori, {d.measurementCount} misure inserite. Target con esito: {d.totals.met.formula}.
+        Avanzamento del piano: {d.progress.formula}. {d.indicatorCount} indicatori, {d.measurementCount} misure inserite. Target con esito:{' '}
+        {d.totals.met.formula}.
       </p>
 
       <h2 className="h3 mt-4">Per area</h2>
@@ -159,12 +200,24 @@ export default function Dashboard({ loaderData, actionData }: Route.ComponentPro
           <thead>
             <tr>
               <th scope="col">Area</th>
-              <th scope="col" className="num">Avanzamento</th>
-              <th scope="col" className="num">Raggiunti</th>
-              <th scope="col" className="num">Non raggiunti</th>
-              <th scope="col" className="num">Dati mancanti</th>
-              <th scope="col" className="num">In corso</th>
-              <th scope="col" className="num">Misure in arretrato</th>
+              <th scope="col" className="num">
+                Avanzamento
+              </th>
+              <th scope="col" className="num">
+                Raggiunti
+              </th>
+              <th scope="col" className="num">
+                Non raggiunti
+              </th>
+              <th scope="col" className="num">
+                Dati mancanti
+              </th>
+              <th scope="col" className="num">
+                In corso
+              </th>
+              <th scope="col" className="num">
+                Misure in arretrato
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -196,9 +249,13 @@ export default function Dashboard({ loaderData, actionData }: Route.ComponentPro
             <tr>
               <th scope="col">Codice</th>
               <th scope="col">Obiettivo</th>
-              <th scope="col" className="num">Avanzamento</th>
+              <th scope="col" className="num">
+                Avanzamento
+              </th>
               <th scope="col">Come si calcola</th>
-              <th scope="col" className="num">Target raggiunti</th>
+              <th scope="col" className="num">
+                Target raggiunti
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -234,8 +291,8 @@ export default function Dashboard({ loaderData, actionData }: Route.ComponentPro
       ) : (
         <>
           <p data-testid="overdue-summary">
-            In arretrato: {d.due.total} {d.due.total === 1 ? 'valore' : 'valori'} di {d.due.indicators} {d.due.indicators === 1 ? 'indicatore' : 'indicatori'} per periodi già chiusi (
-            {d.due.periods.map(periodName).join(', ')}).
+            In arretrato: {d.due.total} {d.due.total === 1 ? 'valore' : 'valori'} di {d.due.indicators} {d.due.indicators === 1 ? 'indicatore' : 'indicatori'}{' '}
+            per periodi già chiusi ({d.due.periods.map(periodName).join(', ')}).
           </p>
           <h3 className="h5">Per obiettivo</h3>
           {d.due.byObjective.map((g) => (
@@ -259,7 +316,8 @@ export default function Dashboard({ loaderData, actionData }: Route.ComponentPro
           <ul>
             {d.due.groups.map((g) => (
               <li key={g.responsible}>
-                {g.responsible}: {g.items.length} {g.items.length === 1 ? 'valore' : 'valori'} (obiettivi {[...new Set(g.items.map((i) => i.objectiveCode))].join(', ')})
+                {g.responsible}: {g.items.length} {g.items.length === 1 ? 'valore' : 'valori'} (obiettivi{' '}
+                {[...new Set(g.items.map((i) => i.objectiveCode))].join(', ')})
               </li>
             ))}
           </ul>
@@ -354,8 +412,8 @@ export default function Dashboard({ loaderData, actionData }: Route.ComponentPro
             Importa misure da CSV
           </h2>
           <p className="small" id="import-hint">
-            Colonne: {MEASUREMENT_CSV_COLUMNS.join(', ')} (separate da virgola o punto e virgola). Una riga per indicatore, periodo e comune (codice ISTAT; vuoto
-            per l’intero Ambito). Per i rapporti scrivi numeratore e denominatore. Il file si importa tutto o niente.
+            Colonne: {MEASUREMENT_CSV_COLUMNS.join(', ')} (separate da virgola o punto e virgola). Una riga per indicatore, periodo e comune (codice ISTAT;
+            vuoto per l’intero Ambito). Per i rapporti scrivi numeratore e denominatore. Il file si importa tutto o niente.
           </p>
           <Form method="post" encType="multipart/form-data" className="row g-3 align-items-end">
             <CsrfField />
@@ -387,13 +445,24 @@ export default function Dashboard({ loaderData, actionData }: Route.ComponentPro
               </Link>{' '}
               {m.label} {m.status && <StatusBadge status={m.status} />}
             </h3>
-            {m.svg && <Chart svg={m.svg} caption={`Target e valori per anno: ${m.objectiveCode} · ${m.code}`} summary={m.evaluations.map((e) => e.reason).join('; ')} tableId={`tabella-${m.id}`} />}
+            {m.svg && (
+              <Chart
+                svg={m.svg}
+                caption={`Target e valori per anno: ${m.objectiveCode} · ${m.code}`}
+                summary={m.evaluations.map((e) => e.reason).join('; ')}
+                tableId={`tabella-${m.id}`}
+              />
+            )}
             <table className="table table-sm" id={`tabella-${m.id}`}>
-              <caption>Valori e target per anno dell’indicatore {m.objectiveCode} · {m.code}</caption>
+              <caption>
+                Valori e target per anno dell’indicatore {m.objectiveCode} · {m.code}
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">Anno</th>
-                  <th scope="col" className="num">Valore</th>
+                  <th scope="col" className="num">
+                    Valore
+                  </th>
                   <th scope="col">Target</th>
                 </tr>
               </thead>
@@ -401,7 +470,11 @@ export default function Dashboard({ loaderData, actionData }: Route.ComponentPro
                 {m.yearly.map((y) => (
                   <tr key={y.year}>
                     <th scope="row">{y.year}</th>
-                    <td className="num">{y.actual === null ? NOT_AVAILABLE : `${y.actual.toLocaleString('it-IT', { maximumFractionDigits: 2 })}${y.complete ? '' : ' (parziale)'}`}</td>
+                    <td className="num">
+                      {y.actual === null
+                        ? NOT_AVAILABLE
+                        : `${y.actual.toLocaleString('it-IT', { maximumFractionDigits: 2 })}${y.complete ? '' : ' (parziale)'}`}
+                    </td>
                     <td>{y.targetText ?? '—'}</td>
                   </tr>
                 ))}

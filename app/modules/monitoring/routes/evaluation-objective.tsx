@@ -75,7 +75,11 @@ export async function action({ params, context, request }: Route.ActionArgs) {
     if (fields.intent === 'carryover') {
       const r = await carryOverObjective({ db, actor, objectiveId: params.objectiveId, input: fields });
       // Into an adopted plan the carry-over is a proposal of its draft variation, shown on the plan's page.
-      return redirect(r.objective ? `/ambiti/${params.code}/piani/${r.nextPlanId}/obiettivi/${r.objective.id}` : `/ambiti/${params.code}/piani/${r.nextPlanId}#variations-title`);
+      return redirect(
+        r.objective
+          ? `/ambiti/${params.code}/piani/${r.nextPlanId}/obiettivi/${r.objective.id}`
+          : `/ambiti/${params.code}/piani/${r.nextPlanId}#variations-title`,
+      );
     }
     await saveObjectiveEvaluation({ db, actor, objectiveId: params.objectiveId, input: fields });
     return { ok: true as const, message: 'Valutazione salvata.' };
@@ -89,7 +93,8 @@ const YES_NO = [
   ['not_applicable', 'Non pertinente'],
 ] as const;
 
-const cents = (c: number | null | undefined) => (c === null || c === undefined ? '' : (c / 100).toLocaleString('it-IT', { minimumFractionDigits: c % 100 ? 2 : 0, maximumFractionDigits: 2 }));
+const cents = (c: number | null | undefined) =>
+  c === null || c === undefined ? '' : (c / 100).toLocaleString('it-IT', { minimumFractionDigits: c % 100 ? 2 : 0, maximumFractionDigits: 2 });
 
 export default function EvaluationObjective({ loaderData, actionData }: Route.ComponentProps) {
   const d = loaderData;
@@ -163,7 +168,9 @@ export default function EvaluationObjective({ loaderData, actionData }: Route.Co
           <tr>
             <th scope="col">Azione</th>
             <th scope="col">Descrizione</th>
-            <th scope="col" className="num">Realizzazione</th>
+            <th scope="col" className="num">
+              Realizzazione
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -196,7 +203,10 @@ export default function EvaluationObjective({ loaderData, actionData }: Route.Co
         {area('usersEvaluation', 'Valutazione da parte degli utenti', e?.usersEvaluation)}
         <div className="row">
           <div className="col-md-4">
-            {select('resourceAdequacyLevel', 'Livello di adeguatezza delle risorse umane e strumentali', e?.resourceAdequacyLevel, [['', '—'], ...RESOURCE_ADEQUACY_LEVELS.map((l) => [l, l] as const)])}
+            {select('resourceAdequacyLevel', 'Livello di adeguatezza delle risorse umane e strumentali', e?.resourceAdequacyLevel, [
+              ['', '—'],
+              ...RESOURCE_ADEQUACY_LEVELS.map((l) => [l, l] as const),
+            ])}
           </div>
           <div className="col-md-8">{area('resourceAdequacyText', 'Adeguatezza delle risorse: come scritto', e?.resourceAdequacyText)}</div>
         </div>
@@ -204,7 +214,12 @@ export default function EvaluationObjective({ loaderData, actionData }: Route.Co
           <legend className="h6">Livello di coincidenza tra risorse stanziate e risorse impegnate/liquidate</legend>
           <div className="row">
             <div className="col-md-3">
-              <Field name="spendingBudgetedCents" label="Stanziato (euro)" error={errors.spendingBudgetedCents} hint="Con i due importi la classe si calcola da sola.">
+              <Field
+                name="spendingBudgetedCents"
+                label="Stanziato (euro)"
+                error={errors.spendingBudgetedCents}
+                hint="Con i due importi la classe si calcola da sola."
+              >
                 {(f) => <input {...f} type="text" inputMode="decimal" defaultValue={cents(e?.spendingBudgetedCents)} readOnly={!editable} />}
               </Field>
             </div>
@@ -214,7 +229,10 @@ export default function EvaluationObjective({ loaderData, actionData }: Route.Co
               </Field>
             </div>
             <div className="col-md-4">
-              {select('spendingClass', 'Classe (senza importi)', e?.spendingClass, [['', '—'], ...SPENDING_CLASSES.map((c) => [c, SPENDING_CLASS_LABELS[c]] as const)])}
+              {select('spendingClass', 'Classe (senza importi)', e?.spendingClass, [
+                ['', '—'],
+                ...SPENDING_CLASSES.map((c) => [c, SPENDING_CLASS_LABELS[c]] as const),
+              ])}
             </div>
             <div className="col-md-2">
               <Field name="spendingPercent" label="Percentuale" error={errors.spendingPercent}>

@@ -19,7 +19,12 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   const e = (await getPlanEvaluation(db, params.planId))!;
   return {
     code: params.code,
-    plan: { id: e.plan.id, title: e.plan.title, period: `${e.plan.periodStartYear}–${e.plan.periodEndYear}`, status: statusLabel(e.plan.templateId, e.plan.status as PlanStatus) },
+    plan: {
+      id: e.plan.id,
+      title: e.plan.title,
+      period: `${e.plan.periodStartYear}–${e.plan.periodEndYear}`,
+      status: statusLabel(e.plan.templateId, e.plan.status as PlanStatus),
+    },
     mean: e.mean ? { label: e.mean.label, formula: e.mean.formula } : null,
     evaluatedCount: e.evaluatedCount,
     objectives: e.objectives.map((o) => ({
@@ -96,8 +101,8 @@ export default function Evaluation({ loaderData, actionData }: Route.ComponentPr
         <p>Nessun obiettivo valutato ancora.</p>
       )}
       <p className="small">
-        Grado di raggiungimento = {ACHIEVEMENT_FORMULA}; un’azione conta come realizzata quando la sua percentuale di realizzazione è sopra lo 0%. Fasce: 0% nullo,
-        1-49% insufficiente, 50-79% sufficiente, 80-99% buono, 100% ottimo.
+        Grado di raggiungimento = {ACHIEVEMENT_FORMULA}; un’azione conta come realizzata quando la sua percentuale di realizzazione è sopra lo 0%. Fasce: 0%
+        nullo, 1-49% insufficiente, 50-79% sufficiente, 80-99% buono, 100% ottimo.
       </p>
       <div className="table-responsive">
         <table className="table table-sm" data-testid="grid">
@@ -106,7 +111,9 @@ export default function Evaluation({ loaderData, actionData }: Route.ComponentPr
             <tr>
               <th scope="col">Obiettivo</th>
               <th scope="col">Titolo</th>
-              <th scope="col" className="num">Azioni realizzate</th>
+              <th scope="col" className="num">
+                Azioni realizzate
+              </th>
               <th scope="col">Grado</th>
               <th scope="col">Adeguatezza delle risorse</th>
               <th scope="col">Coincidenza delle risorse</th>
@@ -142,7 +149,8 @@ export default function Evaluation({ loaderData, actionData }: Route.ComponentPr
             Carica la griglia compilata (JSON)
           </h2>
           <p className="small" id="grid-import-hint">
-            Il file sostituisce le valutazioni degli obiettivi che contiene. Le percentuali di realizzazione delle azioni devono coincidere con quelle del piano.
+            Il file sostituisce le valutazioni degli obiettivi che contiene. Le percentuali di realizzazione delle azioni devono coincidere con quelle del
+            piano.
           </p>
           <Form method="post" encType="multipart/form-data" className="row g-3 align-items-end">
             <CsrfField />

@@ -86,7 +86,8 @@ export default function IndicatorPage({ loaderData, actionData }: Route.Componen
   const self = `${base}/indicatori/${d.indicator.id}`;
   const e = d.editing;
   const formKey = `${e?.id ?? 'new'}-${e?.version ?? 0}-${done ?? ''}`;
-  const raw = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'number' ? v.toLocaleString('it-IT', { useGrouping: false, maximumFractionDigits: 6 }) : String(v));
+  const raw = (v: unknown) =>
+    v === null || v === undefined ? '' : typeof v === 'number' ? v.toLocaleString('it-IT', { useGrouping: false, maximumFractionDigits: 6 }) : String(v);
   return (
     <>
       <title>{`Indicatore ${d.objective.code} · ${d.indicator.code} – Monitoraggio`}</title>
@@ -185,7 +186,9 @@ export default function IndicatorPage({ loaderData, actionData }: Route.Componen
           </table>
         </div>
       )}
-      {d.chartSvg && <Chart svg={d.chartSvg} caption="Target e valori misurati per anno" summary={d.evaluations.map((t) => t.reason).join('; ')} tableId="tabella-anni" />}
+      {d.chartSvg && (
+        <Chart svg={d.chartSvg} caption="Target e valori misurati per anno" summary={d.evaluations.map((t) => t.reason).join('; ')} tableId="tabella-anni" />
+      )}
       {d.yearly.some((y) => y.actual !== null) && (
         <table className="table table-sm" id="tabella-anni">
           <caption>Valori e target per anno</caption>
@@ -202,7 +205,9 @@ export default function IndicatorPage({ loaderData, actionData }: Route.Componen
             {d.yearly.map((y) => (
               <tr key={y.year}>
                 <th scope="row">{y.year}</th>
-                <td className="num">{y.actual === null ? 'n.d.' : `${y.actual.toLocaleString('it-IT', { maximumFractionDigits: 2 })}${y.complete ? '' : ' (parziale)'}`}</td>
+                <td className="num">
+                  {y.actual === null ? 'n.d.' : `${y.actual.toLocaleString('it-IT', { maximumFractionDigits: 2 })}${y.complete ? '' : ' (parziale)'}`}
+                </td>
                 <td>{y.targetText ?? '—'}</td>
               </tr>
             ))}
@@ -238,9 +243,14 @@ export default function IndicatorPage({ loaderData, actionData }: Route.Componen
                   <td className="small">{m.note ?? ''}</td>
                   {d.can['measurement.write'] && (
                     <td>
-                      {m.canEdit && <Link to={`${self}?periodo=${m.period}${m.comuneId ? `&comune=${m.comuneId}` : ''}#inserisci`} aria-label={`Correggi il valore del ${m.periodLabel}${m.comuneName ? ` di ${m.comuneName}` : ''}`}>
-                        Correggi
-                      </Link>}
+                      {m.canEdit && (
+                        <Link
+                          to={`${self}?periodo=${m.period}${m.comuneId ? `&comune=${m.comuneId}` : ''}#inserisci`}
+                          aria-label={`Correggi il valore del ${m.periodLabel}${m.comuneName ? ` di ${m.comuneName}` : ''}`}
+                        >
+                          Correggi
+                        </Link>
+                      )}
                     </td>
                   )}
                 </tr>
@@ -250,7 +260,9 @@ export default function IndicatorPage({ loaderData, actionData }: Route.Componen
         </div>
       )}
       {d.summedPeriods.length > 0 && (
-        <p className="small">Per {d.summedPeriods.map(periodName).join(', ')} il valore dell’Ambito è la somma dei valori dei comuni (manca il dato complessivo).</p>
+        <p className="small">
+          Per {d.summedPeriods.map(periodName).join(', ')} il valore dell’Ambito è la somma dei valori dei comuni (manca il dato complessivo).
+        </p>
       )}
 
       {d.can['measurement.write'] && (
@@ -276,7 +288,12 @@ export default function IndicatorPage({ loaderData, actionData }: Route.Componen
                   </Field>
                 </>
               ) : (
-                <Field name="period" label="Periodo" error={errors.period} hint={`I periodi dell’indicatore (cadenza ${CADENCE[d.granularity]}) negli anni del piano, fino a quello in corso.`}>
+                <Field
+                  name="period"
+                  label="Periodo"
+                  error={errors.period}
+                  hint={`I periodi dell’indicatore (cadenza ${CADENCE[d.granularity]}) negli anni del piano, fino a quello in corso.`}
+                >
                   {(f) => (
                     <select {...f} className="form-select" defaultValue={d.suggestedPeriod ?? ''}>
                       {d.periodChoices.map((c) => (
@@ -297,20 +314,20 @@ export default function IndicatorPage({ loaderData, actionData }: Route.Componen
                 </Field>
               </div>
             ) : (
-            <div className="col-md-3">
-              <Field name="comuneId" label="Territorio" error={errors.comuneId}>
-                {(f) => (
-                  <select {...f} className="form-select" defaultValue={d.ambitoEntry ? '' : (d.comuni[0]?.id ?? '')}>
-                    {d.ambitoEntry && <option value="">Intero Ambito</option>}
-                    {d.comuni.map((c) => (
-                      <option key={c.id} value={c.id}>
-                        {c.name}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
-            </div>
+              <div className="col-md-3">
+                <Field name="comuneId" label="Territorio" error={errors.comuneId}>
+                  {(f) => (
+                    <select {...f} className="form-select" defaultValue={d.ambitoEntry ? '' : (d.comuni[0]?.id ?? '')}>
+                      {d.ambitoEntry && <option value="">Intero Ambito</option>}
+                      {d.comuni.map((c) => (
+                        <option key={c.id} value={c.id}>
+                          {c.name}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </Field>
+              </div>
             )}
             {d.indicator.kind === 'ratio' ? (
               <>
@@ -320,7 +337,11 @@ export default function IndicatorPage({ loaderData, actionData }: Route.Componen
                   </Field>
                 </div>
                 <div className="col-md-3">
-                  <Field name="denominator" label={`Denominatore${d.indicator.denominatorLabel ? `: ${d.indicator.denominatorLabel}` : ''}`} error={errors.denominator}>
+                  <Field
+                    name="denominator"
+                    label={`Denominatore${d.indicator.denominatorLabel ? `: ${d.indicator.denominatorLabel}` : ''}`}
+                    error={errors.denominator}
+                  >
                     {(f) => <input {...f} type="text" inputMode="decimal" defaultValue={raw(e?.raw.denominator)} />}
                   </Field>
                 </div>

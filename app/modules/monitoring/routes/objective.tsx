@@ -21,7 +21,11 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   const today = todayInRome();
   const dashboard = (await getPlanDashboard(db, header.plan.id, today))!;
   const row = dashboard.objectives.find((o) => o.id === detail.objective.id)!;
-  const latest = await listLatestMeasurements(db, detail.indicators.map((i) => i.id), today);
+  const latest = await listLatestMeasurements(
+    db,
+    detail.indicators.map((i) => i.id),
+    today,
+  );
   return {
     code: params.code,
     plan: { id: header.plan.id, title: header.plan.title, period: `${header.plan.periodStartYear}–${header.plan.periodEndYear}` },
@@ -42,7 +46,9 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
         .filter((i) => i.actionId === a.id)
         .map((i) => ({ id: i.id, code: i.code, label: i.label, latest: latest.find((l) => l.indicatorId === i.id)! })),
     })),
-    objectiveIndicators: detail.indicators.filter((i) => i.actionId === null).map((i) => ({ id: i.id, code: i.code, label: i.label, latest: latest.find((l) => l.indicatorId === i.id)! })),
+    objectiveIndicators: detail.indicators
+      .filter((i) => i.actionId === null)
+      .map((i) => ({ id: i.id, code: i.code, label: i.label, latest: latest.find((l) => l.indicatorId === i.id)! })),
     can: abilitiesFor(actor, header.scope),
   };
 }
@@ -60,7 +66,12 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   });
 }
 
-type IndicatorRow = { id: string; code: string; label: string; latest: { periodLabel: string | null; display: string | null; target: { status: Parameters<typeof StatusBadge>[0]['status']; reason: string } | null } };
+type IndicatorRow = {
+  id: string;
+  code: string;
+  label: string;
+  latest: { periodLabel: string | null; display: string | null; target: { status: Parameters<typeof StatusBadge>[0]['status']; reason: string } | null };
+};
 
 function IndicatorTable({ rows, caption, base }: { rows: IndicatorRow[]; caption: string; base: string }) {
   return (
@@ -146,7 +157,9 @@ export default function ObjectiveMonitoring({ loaderData, actionData }: Route.Co
           </h2>
           <p>{a.description}</p>
           <p className="small">
-            Responsabile: {a.responsible ?? 'non indicato'} · Stato: {a.statusLabel} · Realizzazione: <span data-testid={`realisation-${a.number}`}>{formatShare(a.realisation.value)}</span>{a.realisation.coverage ? ` (${a.realisation.coverage})` : ''} · <span className="small">{a.realisation.formula}</span>
+            Responsabile: {a.responsible ?? 'non indicato'} · Stato: {a.statusLabel} · Realizzazione:{' '}
+            <span data-testid={`realisation-${a.number}`}>{formatShare(a.realisation.value)}</span>
+            {a.realisation.coverage ? ` (${a.realisation.coverage})` : ''} · <span className="small">{a.realisation.formula}</span>
           </p>
           {d.can['progress.write'] && (
             <Form method="post" className="row g-2 align-items-end mb-3" aria-label={`Avanzamento dell’azione ${a.number}`} key={`${a.id}-${a.version}`}>
@@ -169,7 +182,16 @@ export default function ObjectiveMonitoring({ loaderData, actionData }: Route.Co
                 <label htmlFor={`percent-${a.id}`} className="form-label small fw-semibold">
                   Realizzazione dell’azione {a.number} (%)
                 </label>
-                <input id={`percent-${a.id}`} name="realisationPercent" type="number" min={0} max={100} step="any" className="form-control" defaultValue={a.realisationPercent ?? ''} />
+                <input
+                  id={`percent-${a.id}`}
+                  name="realisationPercent"
+                  type="number"
+                  min={0}
+                  max={100}
+                  step="any"
+                  className="form-control"
+                  defaultValue={a.realisationPercent ?? ''}
+                />
               </div>
               <div className="col-md-3">
                 <button type="submit" className="btn btn-outline-primary" disabled={navigation.state === 'submitting'}>

@@ -51,7 +51,12 @@ export default function Chapter({ loaderData, actionData }: Route.ComponentProps
         <Form method="post" noValidate>
           <CsrfField />
           <input type="hidden" name="version" value={chapter.version} />
-          <Field name="html" label="Testo del capitolo" hint="Paragrafi (<p>), titoli (<h3>, <h4>), elenchi (<ul>, <ol>, <li>), grassetto (<strong>), corsivo (<em>), collegamenti (<a href>) e tabelle semplici." error={errors.html}>
+          <Field
+            name="html"
+            label="Testo del capitolo"
+            hint="Paragrafi (<p>), titoli (<h3>, <h4>), elenchi (<ul>, <ol>, <li>), grassetto (<strong>), corsivo (<em>), collegamenti (<a href>) e tabelle semplici."
+            error={errors.html}
+          >
             {(p) => <textarea {...p} rows={18} defaultValue={chapter.html ?? ''} />}
           </Field>
           <button type="submit" className="btn btn-primary">

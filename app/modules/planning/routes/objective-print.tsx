@@ -21,7 +21,13 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     ambito: header.ambitoName,
     objective: { code: d.objective.code, title: d.objective.title, priority: d.objective.priority, policyAreas: d.objective.policyAreas },
     rows: (d.template?.objectiveCard.fields ?? []).map((f) => ({ label: f.label, value: cardValueText(card[f.key]) })),
-    actions: d.actions.map((a) => ({ number: a.number, description: a.description, indicators: d.indicators.filter((i) => i.actionId === a.id).map((i) => ({ code: i.code, label: i.label, targets: i.targets.map((t) => `${t.year ?? 'triennio'}: ${t.text}`).join('; ') })) })),
+    actions: d.actions.map((a) => ({
+      number: a.number,
+      description: a.description,
+      indicators: d.indicators
+        .filter((i) => i.actionId === a.id)
+        .map((i) => ({ code: i.code, label: i.label, targets: i.targets.map((t) => `${t.year ?? 'triennio'}: ${t.text}`).join('; ') })),
+    })),
     budget: d.budget.map((l) => ({ fund: String((FUNDING_SOURCES as Record<string, string>)[l.fund] ?? l.fund), year: l.year, amount: euro(l.amountCents) })),
     total: euro(d.budget.reduce((s, l) => s + l.amountCents, 0)),
   };

@@ -4,8 +4,29 @@ import { ValidationError } from '../../../shared/errors.ts';
 import { formAction, getActor, getServices, guard, requireUser } from '../../../shared/http/request.server.ts';
 import { CsrfField, Field, FormAlert } from '../../../shared/ui/forms.tsx';
 import { describeTarget, type TargetRule } from '../../monitoring/targets.rules.ts';
-import { ACTION_STATUS_LABELS, FUNDING_SOURCES, INDICATOR_AGGREGATION_LABELS, INDICATOR_KIND_LABELS, INDICATOR_LEVEL_LABELS, indicatorAggregation, LEPS, PERIODICITY_LABELS } from '../plan-document.schema.ts';
-import { cardFromForm, controlFor, keepStoredLinks, lf, keepStoredValues, keyPointOptions, linksFromForm, optionsFor, policyAreasFromForm, TARGET_FORM_TYPES, targetsFromForm } from '../planning.card.ts';
+import {
+  ACTION_STATUS_LABELS,
+  FUNDING_SOURCES,
+  INDICATOR_AGGREGATION_LABELS,
+  INDICATOR_KIND_LABELS,
+  INDICATOR_LEVEL_LABELS,
+  indicatorAggregation,
+  LEPS,
+  PERIODICITY_LABELS,
+} from '../plan-document.schema.ts';
+import {
+  cardFromForm,
+  controlFor,
+  keepStoredLinks,
+  lf,
+  keepStoredValues,
+  keyPointOptions,
+  linksFromForm,
+  optionsFor,
+  policyAreasFromForm,
+  TARGET_FORM_TYPES,
+  targetsFromForm,
+} from '../planning.card.ts';
 import { addAction, addBudgetLine, addIndicator, deleteBudgetLine, updateObjective } from '../planning.commands.ts';
 import { abilitiesFor, authorize } from '../planning.policy.ts';
 import { getObjectiveDetail } from '../planning.queries.ts';
@@ -50,8 +71,15 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
       options: optionsFor(f, keyPointOptions(d.template?.policyAreas ?? [], d.proposed.policyAreas)),
     })),
     policyAreas: (d.template?.policyAreas ?? []).map((a) => ({ code: a.code, name: a.name })),
-    actions: d.actions.map((a) => ({ ...a, indicators: d.indicators.filter((i) => i.actionId === a.id).map((i) => ({ ...i, targetsText: i.targets.map((t) => `${t.year ?? 'triennio'}: ${t.text}`) })) })),
-    objectiveIndicators: d.indicators.filter((i) => i.actionId === null).map((i) => ({ ...i, targetsText: i.targets.map((t) => `${t.year ?? 'triennio'}: ${t.text}`) })),
+    actions: d.actions.map((a) => ({
+      ...a,
+      indicators: d.indicators
+        .filter((i) => i.actionId === a.id)
+        .map((i) => ({ ...i, targetsText: i.targets.map((t) => `${t.year ?? 'triennio'}: ${t.text}`) })),
+    })),
+    objectiveIndicators: d.indicators
+      .filter((i) => i.actionId === null)
+      .map((i) => ({ ...i, targetsText: i.targets.map((t) => `${t.year ?? 'triennio'}: ${t.text}`) })),
     budget: d.budget,
     funds: Object.entries(FUNDING_SOURCES).map(([code, name]) => ({ code, name: String(name) })),
     leps: Object.entries(LEPS).map(([code, l]) => ({ code, label: l.label })),
@@ -85,7 +113,12 @@ export async function action({ params, context, request }: Route.ActionArgs) {
       }
       case 'delete-budget': {
         const outcome = await deleteBudgetLine({ db, actor, lineId: String(form.get('lineId') ?? ''), version: Number(form.get('version')) });
-        return { ok: true as const, intent, message: outcome === 'saved' ? 'Riga di bilancio eliminata.' : outcome === 'proposed' ? PROPOSED : 'Eliminazione già proposta nella variazione in bozza.' };
+        return {
+          ok: true as const,
+          intent,
+          message:
+            outcome === 'saved' ? 'Riga di bilancio eliminata.' : outcome === 'proposed' ? PROPOSED : 'Eliminazione già proposta nella variazione in bozza.',
+        };
       }
       default: {
         const card = keepStoredValues(d.objective.card, cardFromForm(d.template?.objectiveCard.fields ?? [], get));
@@ -105,7 +138,11 @@ export async function action({ params, context, request }: Route.ActionArgs) {
             links: keepStoredLinks(d.objective.links, linksFromForm(get)),
           },
         });
-        const message = { saved: 'Scheda salvata.', proposed: 'Modifiche proposte nella variazione in bozza: la scheda approvata cambierà quando la variazione sarà approvata.', unchanged: 'Nessuna modifica da salvare.' }[saved.outcome];
+        const message = {
+          saved: 'Scheda salvata.',
+          proposed: 'Modifiche proposte nella variazione in bozza: la scheda approvata cambierà quando la variazione sarà approvata.',
+          unchanged: 'Nessuna modifica da salvare.',
+        }[saved.outcome];
         return { ok: true as const, intent: 'card', message };
       }
     }
@@ -158,7 +195,8 @@ export default function ObjectiveEditor({ loaderData, actionData }: Route.Compon
       {loaderData.adopted && (
         <div className="callout note my-3" data-testid="variation-note">
           <p className="mb-1">
-            Il piano è adottato: le modifiche a questa scheda, alle azioni, agli indicatori e alle risorse sono proposte come variazione e valgono solo quando la variazione è approvata.
+            Il piano è adottato: le modifiche a questa scheda, alle azioni, agli indicatori e alle risorse sono proposte come variazione e valgono solo quando
+            la variazione è approvata.
           </p>
           {loaderData.draft && loaderData.draft.items.length > 0 && (
             <>
@@ -217,7 +255,14 @@ export default function ObjectiveEditor({ loaderData, actionData }: Route.Compon
                 <p className="small mb-1">Altre aree toccate dall’obiettivo:</p>
                 {loaderData.policyAreas.map((a) => (
                   <div className="form-check" key={a.code}>
-                    <input className="form-check-input" type="checkbox" id={`area-${a.code}`} name="policyAreas" value={a.code} defaultChecked={o.policyAreas.includes(a.code)} />
+                    <input
+                      className="form-check-input"
+                      type="checkbox"
+                      id={`area-${a.code}`}
+                      name="policyAreas"
+                      value={a.code}
+                      defaultChecked={o.policyAreas.includes(a.code)}
+                    />
                     <label className="form-check-label" htmlFor={`area-${a.code}`}>
                       {a.code} – {a.name}
                     </label>
@@ -247,7 +292,14 @@ export default function ObjectiveEditor({ loaderData, actionData }: Route.Compon
                           {label}
                         </label>
                         {f.help && <p className="small text-secondary mb-1">{f.help}</p>}
-                        <textarea id={id} name={`card.${f.key}`} className="form-control" rows={3} defaultValue={typeof v === 'string' ? v : ''} aria-invalid={err ? true : undefined} />
+                        <textarea
+                          id={id}
+                          name={`card.${f.key}`}
+                          className="form-control"
+                          rows={3}
+                          defaultValue={typeof v === 'string' ? v : ''}
+                          aria-invalid={err ? true : undefined}
+                        />
                       </>
                     )}
                     {f.control === 'choice' && (
@@ -269,7 +321,8 @@ export default function ObjectiveEditor({ loaderData, actionData }: Route.Compon
                       <fieldset>
                         <legend className="fs-6 fw-semibold">{label}</legend>
                         {(() => {
-                          const answer = v && typeof v === 'object' && 'answer' in v ? (v as { answer: boolean | null }).answer : typeof v === 'boolean' ? v : null;
+                          const answer =
+                            v && typeof v === 'object' && 'answer' in v ? (v as { answer: boolean | null }).answer : typeof v === 'boolean' ? v : null;
                           const text = v && typeof v === 'object' && 'text' in v ? ((v as { text: string | null }).text ?? '') : '';
                           return (
                             <>
@@ -280,7 +333,14 @@ export default function ObjectiveEditor({ loaderData, actionData }: Route.Compon
                                   ['', 'Non indicato', answer === null],
                                 ].map(([val, lab, checked]) => (
                                   <div className="form-check" key={String(val)}>
-                                    <input className="form-check-input" type="radio" name={`card.${f.key}.answer`} id={`${id}-${val || 'nd'}`} value={String(val)} defaultChecked={Boolean(checked)} />
+                                    <input
+                                      className="form-check-input"
+                                      type="radio"
+                                      name={`card.${f.key}.answer`}
+                                      id={`${id}-${val || 'nd'}`}
+                                      value={String(val)}
+                                      defaultChecked={Boolean(checked)}
+                                    />
                                     <label className="form-check-label" htmlFor={`${id}-${val || 'nd'}`}>
                                       {lab}
                                     </label>
@@ -310,7 +370,14 @@ export default function ObjectiveEditor({ loaderData, actionData }: Route.Compon
                             <>
                               {f.options.map((opt, k) => (
                                 <div className="form-check" key={opt}>
-                                  <input className="form-check-input" type="checkbox" id={`${id}-${k}`} name={`card.${f.key}`} value={opt} defaultChecked={chosen.includes(opt)} />
+                                  <input
+                                    className="form-check-input"
+                                    type="checkbox"
+                                    id={`${id}-${k}`}
+                                    name={`card.${f.key}`}
+                                    value={opt}
+                                    defaultChecked={chosen.includes(opt)}
+                                  />
                                   <label className="form-check-label" htmlFor={`${id}-${k}`}>
                                     {opt}
                                   </label>
@@ -334,7 +401,13 @@ export default function ObjectiveEditor({ loaderData, actionData }: Route.Compon
           <fieldset disabled={!editable} className="mb-4 p-3 border rounded">
             <legend className="fs-5 fw-semibold float-none w-auto px-2">Collegamenti</legend>
             {(() => {
-              const links = (o.links ?? {}) as { leps?: string[]; continuesObjective?: string | null; cooperation?: { ambiti: string[]; leadAmbito: string | null } | null; asst?: { needsAnalysis: boolean | null; implementation: boolean | null }; agenda2030?: number[] };
+              const links = (o.links ?? {}) as {
+                leps?: string[];
+                continuesObjective?: string | null;
+                cooperation?: { ambiti: string[]; leadAmbito: string | null } | null;
+                asst?: { needsAnalysis: boolean | null; implementation: boolean | null };
+                agenda2030?: number[];
+              };
               const yn = (v: boolean | null | undefined) => (v === true ? 'si' : v === false ? 'no' : '');
               return (
                 <>
@@ -343,7 +416,14 @@ export default function ObjectiveEditor({ loaderData, actionData }: Route.Compon
                     <div className="row">
                       {loaderData.leps.map((l) => (
                         <div className="col-md-6 form-check" key={l.code}>
-                          <input className="form-check-input" type="checkbox" id={`leps-${l.code}`} name="links.leps" value={l.code} defaultChecked={links.leps?.includes(l.code)} />
+                          <input
+                            className="form-check-input"
+                            type="checkbox"
+                            id={`leps-${l.code}`}
+                            name="links.leps"
+                            value={l.code}
+                            defaultChecked={links.leps?.includes(l.code)}
+                          />
                           <label className="form-check-label small" htmlFor={`leps-${l.code}`}>
                             {l.label}
                           </label>
@@ -356,19 +436,37 @@ export default function ObjectiveEditor({ loaderData, actionData }: Route.Compon
                       <label className="form-label fw-semibold" htmlFor="links-continues">
                         Continua l’obiettivo del piano precedente (codice)
                       </label>
-                      <input id="links-continues" name="links.continuesObjective" className="form-control mb-3" type="text" defaultValue={links.continuesObjective ?? ''} />
+                      <input
+                        id="links-continues"
+                        name="links.continuesObjective"
+                        className="form-control mb-3"
+                        type="text"
+                        defaultValue={links.continuesObjective ?? ''}
+                      />
                     </div>
                     <div className="col-md-5">
                       <label className="form-label fw-semibold" htmlFor="links-cooperation">
                         Ambiti che cooperano (uno per riga, compreso il proprio)
                       </label>
-                      <textarea id="links-cooperation" name="links.cooperation" className="form-control mb-3" rows={3} defaultValue={links.cooperation?.ambiti.join('\n') ?? ''} />
+                      <textarea
+                        id="links-cooperation"
+                        name="links.cooperation"
+                        className="form-control mb-3"
+                        rows={3}
+                        defaultValue={links.cooperation?.ambiti.join('\n') ?? ''}
+                      />
                     </div>
                     <div className="col-md-3">
                       <label className="form-label fw-semibold" htmlFor="links-lead">
                         Ambito capofila della cooperazione
                       </label>
-                      <input id="links-lead" name="links.leadAmbito" className="form-control mb-3" type="text" defaultValue={links.cooperation?.leadAmbito ?? ''} />
+                      <input
+                        id="links-lead"
+                        name="links.leadAmbito"
+                        className="form-control mb-3"
+                        type="text"
+                        defaultValue={links.cooperation?.leadAmbito ?? ''}
+                      />
                     </div>
                   </div>
                   <div className="row">
@@ -395,7 +493,14 @@ export default function ObjectiveEditor({ loaderData, actionData }: Route.Compon
                     <div className="d-flex flex-wrap gap-3">
                       {Array.from({ length: 17 }, (_, i) => i + 1).map((n) => (
                         <div className="form-check" key={n}>
-                          <input className="form-check-input" type="checkbox" id={`sdg-${n}`} name="links.agenda2030" value={n} defaultChecked={links.agenda2030?.includes(n)} />
+                          <input
+                            className="form-check-input"
+                            type="checkbox"
+                            id={`sdg-${n}`}
+                            name="links.agenda2030"
+                            value={n}
+                            defaultChecked={links.agenda2030?.includes(n)}
+                          />
                           <label className="form-check-label" htmlFor={`sdg-${n}`}>
                             {n}
                           </label>
@@ -423,7 +528,8 @@ export default function ObjectiveEditor({ loaderData, actionData }: Route.Compon
         {actions.map((a) => (
           <article key={a.id} className="mb-4 p-3 border rounded">
             <h3 className="h5">
-              Azione {a.number} <span className="badge bg-secondary ms-2">{ACTION_STATUS_LABELS[a.status as keyof typeof ACTION_STATUS_LABELS] ?? a.status}</span>
+              Azione {a.number}{' '}
+              <span className="badge bg-secondary ms-2">{ACTION_STATUS_LABELS[a.status as keyof typeof ACTION_STATUS_LABELS] ?? a.status}</span>
             </h3>
             <p>{a.description}</p>
             {a.indicators.length > 0 && (
@@ -450,7 +556,8 @@ export default function ObjectiveEditor({ loaderData, actionData }: Route.Compon
                         )}
                       </td>
                       <td className="small">
-                        {INDICATOR_KIND_LABELS[i.kind as keyof typeof INDICATOR_KIND_LABELS] ?? i.kind} · {INDICATOR_LEVEL_LABELS[i.level as keyof typeof INDICATOR_LEVEL_LABELS] ?? i.level} ·{' '}
+                        {INDICATOR_KIND_LABELS[i.kind as keyof typeof INDICATOR_KIND_LABELS] ?? i.kind} ·{' '}
+                        {INDICATOR_LEVEL_LABELS[i.level as keyof typeof INDICATOR_LEVEL_LABELS] ?? i.level} ·{' '}
                         {INDICATOR_AGGREGATION_LABELS[indicatorAggregation(i)]}
                         {i.aggregation ? '' : ' (predefinita)'}
                       </td>
@@ -541,7 +648,8 @@ export default function ObjectiveEditor({ loaderData, actionData }: Route.Compon
                         ))}
                       </select>
                       <p id={`ind-agg-hint-${a.id}`} className="form-text small">
-                        Come i periodi fanno il valore dell’anno: un flusso (accessi) si somma, uno stock (persone in carico) vale a fine anno, un tasso si ricalcola.
+                        Come i periodi fanno il valore dell’anno: un flusso (accessi) si somma, uno stock (persone in carico) vale a fine anno, un tasso si
+                        ricalcola.
                       </p>
                     </div>
                     <div className="col-md-4">
@@ -634,7 +742,9 @@ export default function ObjectiveEditor({ loaderData, actionData }: Route.Compon
             <tr>
               <th scope="col">Fonte</th>
               <th scope="col">Anno</th>
-              <th scope="col" className="num">Importo</th>
+              <th scope="col" className="num">
+                Importo
+              </th>
               <th scope="col">Nota</th>
               {editable && <th scope="col">Azioni</th>}
             </tr>

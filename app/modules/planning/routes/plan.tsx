@@ -26,7 +26,12 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   const decisions = canStatus
     ? all
         .filter((d) => d.bodyType === overview.adoption.bodyType)
-        .map((d) => ({ id: d.id, text: `${d.bodyName}, n. ${d.number} del ${d.date}: ${d.subject}`.slice(0, 100) + (d.approved === true ? ' (approvata)' : d.approved === false ? ' (respinta)' : ' (esito non calcolabile)') }))
+        .map((d) => ({
+          id: d.id,
+          text:
+            `${d.bodyName}, n. ${d.number} del ${d.date}: ${d.subject}`.slice(0, 100) +
+            (d.approved === true ? ' (approvata)' : d.approved === false ? ' (respinta)' : ' (esito non calcolabile)'),
+        }))
     : [];
   const decisionName = (id: string | null) => {
     const d = id ? all.find((x) => x.id === id) : undefined;
@@ -53,11 +58,19 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   return formAction(request, async () => {
     if (form.intent === 'objective') {
       const o = await createObjective({ db, actor, planId: params.planId, input: form });
-      return { ok: true as const, created: o?.code ?? null, message: o ? `Obiettivo ${o.code} aggiunto.` : 'Nuovo obiettivo proposto nella variazione in bozza.' };
+      return {
+        ok: true as const,
+        created: o?.code ?? null,
+        message: o ? `Obiettivo ${o.code} aggiunto.` : 'Nuovo obiettivo proposto nella variazione in bozza.',
+      };
     }
     if (form.intent === 'variation') {
       const v = await decideVariation({ db, actor, planId: params.planId, variationId: String(form.variationId ?? ''), input: form });
-      const words = { approved: 'approvata: le modifiche sono nel piano', rejected: 'respinta: le modifiche sono state scartate', withdrawn: 'ritirata: le modifiche sono state scartate' } as Record<string, string>;
+      const words = {
+        approved: 'approvata: le modifiche sono nel piano',
+        rejected: 'respinta: le modifiche sono state scartate',
+        withdrawn: 'ritirata: le modifiche sono state scartate',
+      } as Record<string, string>;
       return { ok: true as const, created: null, message: `Variazione n. ${v.number} ${words[v.status] ?? v.status}.` };
     }
     await changePlanStatus({ db, actor, planId: params.planId, input: form });
@@ -128,9 +141,15 @@ export default function PlanOverview({ loaderData, actionData }: Route.Component
       <tr>
         <th scope="col">Codice</th>
         <th scope="col">Obiettivo</th>
-        <th scope="col" className="num">Azioni</th>
-        <th scope="col" className="num">Indicatori</th>
-        <th scope="col" className="num">Risorse</th>
+        <th scope="col" className="num">
+          Azioni
+        </th>
+        <th scope="col" className="num">
+          Indicatori
+        </th>
+        <th scope="col" className="num">
+          Risorse
+        </th>
       </tr>
     </thead>
   );
@@ -189,7 +208,9 @@ export default function PlanOverview({ loaderData, actionData }: Route.Component
         </div>
         <div className="col-sm-6 col-lg-3">
           <div className="kpi">
-            <div className="value" data-testid="budget-total">{euro(p.ordinary.total)}</div>
+            <div className="value" data-testid="budget-total">
+              {euro(p.ordinary.total)}
+            </div>
             <div>risorse degli obiettivi di Ambito</div>
           </div>
         </div>
@@ -203,7 +224,9 @@ export default function PlanOverview({ loaderData, actionData }: Route.Component
       <FormAlert result={failed} reloadHref={base} />
       {p.can['plan.status'] && p.next.length > 0 && (
         <section className="my-4" aria-labelledby="status-title">
-          <h2 className="h5" id="status-title">Cambia lo stato del piano</h2>
+          <h2 className="h5" id="status-title">
+            Cambia lo stato del piano
+          </h2>
           <Form method="post" className="row g-3 align-items-end" noValidate>
             <CsrfField />
             <input type="hidden" name="intent" value="status" />
@@ -229,7 +252,11 @@ export default function PlanOverview({ loaderData, actionData }: Route.Component
                   </Field>
                 </div>
                 <div className="col-md-12">
-                  <Field name="overrideReason" label="Adozione senza i requisiti di completezza: motivo (solo se il piano non è completo)" error={errors.overrideReason}>
+                  <Field
+                    name="overrideReason"
+                    label="Adozione senza i requisiti di completezza: motivo (solo se il piano non è completo)"
+                    error={errors.overrideReason}
+                  >
                     {(f) => <textarea {...f} rows={2} />}
                   </Field>
                 </div>
@@ -296,13 +323,17 @@ export default function PlanOverview({ loaderData, actionData }: Route.Component
       <h2 className="h3 mt-5">Risorse preventivate</h2>
       <div className="row">
         <div className="col-lg-6">
-          {p.areaSvg && <Chart svg={p.areaSvg} caption="Per area (euro, obiettivi di Ambito)" summary={`Totale ${euro(p.ordinary.total)}.`} tableId="tabella-aree" />}
+          {p.areaSvg && (
+            <Chart svg={p.areaSvg} caption="Per area (euro, obiettivi di Ambito)" summary={`Totale ${euro(p.ordinary.total)}.`} tableId="tabella-aree" />
+          )}
           <table className="table table-sm" id="tabella-aree">
             <caption>Risorse per area</caption>
             <thead>
               <tr>
                 <th scope="col">Area</th>
-                <th scope="col" className="num">Importo</th>
+                <th scope="col" className="num">
+                  Importo
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -316,13 +347,22 @@ export default function PlanOverview({ loaderData, actionData }: Route.Component
           </table>
         </div>
         <div className="col-lg-6">
-          {p.fundSvg && <Chart svg={p.fundSvg} caption="Per fonte di finanziamento (euro, obiettivi di Ambito)" summary={`Totale ${euro(p.ordinary.total)}.`} tableId="tabella-fondi" />}
+          {p.fundSvg && (
+            <Chart
+              svg={p.fundSvg}
+              caption="Per fonte di finanziamento (euro, obiettivi di Ambito)"
+              summary={`Totale ${euro(p.ordinary.total)}.`}
+              tableId="tabella-fondi"
+            />
+          )}
           <table className="table table-sm" id="tabella-fondi">
             <caption>Risorse per fonte di finanziamento</caption>
             <thead>
               <tr>
                 <th scope="col">Fonte</th>
-                <th scope="col" className="num">Importo</th>
+                <th scope="col" className="num">
+                  Importo
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -379,7 +419,8 @@ export default function PlanOverview({ loaderData, actionData }: Route.Component
             Variazioni del piano
           </h2>
           <p className="small">
-            Dopo l’adozione il piano cambia solo con una variazione approvata: le modifiche alle schede, alle azioni, agli indicatori e alle risorse restano proposte finché la variazione non è approvata da una deliberazione
+            Dopo l’adozione il piano cambia solo con una variazione approvata: le modifiche alle schede, alle azioni, agli indicatori e alle risorse restano
+            proposte finché la variazione non è approvata da una deliberazione
             {p.adoption.minorChanges.length > 0 ? ' (o dal coordinatore, quando il modello le considera tutte minori)' : ''}.
           </p>
           <h3 className="h5" id="variazione-in-bozza">
@@ -389,7 +430,10 @@ export default function PlanOverview({ loaderData, actionData }: Route.Component
             <p data-testid="draft-variation">Nessuna variazione in bozza.</p>
           ) : (
             <div data-testid="draft-variation">
-              <ChangesTable items={draft.items} caption={`Variazione n. ${draft.number} (in bozza${draft.minor ? ', solo modifiche minori' : ''}): modifiche proposte`} />
+              <ChangesTable
+                items={draft.items}
+                caption={`Variazione n. ${draft.number} (in bozza${draft.minor ? ', solo modifiche minori' : ''}): modifiche proposte`}
+              />
               {p.can['plan.status'] && (
                 <Form method="post" className="row g-3 align-items-end" noValidate aria-label="Approva la variazione">
                   <CsrfField />
@@ -398,7 +442,14 @@ export default function PlanOverview({ loaderData, actionData }: Route.Component
                   <input type="hidden" name="variationId" value={draft.id} />
                   <input type="hidden" name="version" value={draft.version} />
                   <div className="col-md-8">
-                    <Field name="adoptionDecisionId" id="variation-decision" label={draft.minor ? 'Deliberazione che approva la variazione (facoltativa: modifiche minori)' : 'Deliberazione che approva la variazione'} error={errors.adoptionDecisionId}>
+                    <Field
+                      name="adoptionDecisionId"
+                      id="variation-decision"
+                      label={
+                        draft.minor ? 'Deliberazione che approva la variazione (facoltativa: modifiche minori)' : 'Deliberazione che approva la variazione'
+                      }
+                      error={errors.adoptionDecisionId}
+                    >
                       {(f) => <DecisionSelect field={f} decisions={p.decisions} />}
                     </Field>
                   </div>
@@ -459,9 +510,14 @@ export default function PlanOverview({ loaderData, actionData }: Route.Component
         <>
           <h2 className="h3 mt-5">Differenze rispetto alla versione adottata</h2>
           <p className="small">
-            Versione adottata: {p.baseline?.label} ({new Date(p.baseline!.createdAt).toLocaleDateString('it-IT', { timeZone: 'Europe/Rome' })}). La versione adottata non si modifica: qui sotto le differenze introdotte dalle variazioni approvate.
+            Versione adottata: {p.baseline?.label} ({new Date(p.baseline!.createdAt).toLocaleDateString('it-IT', { timeZone: 'Europe/Rome' })}). La versione
+            adottata non si modifica: qui sotto le differenze introdotte dalle variazioni approvate.
           </p>
-          {p.variance.length === 0 ? <p data-testid="variance">Nessuna differenza.</p> : <ChangesTable items={p.variance} caption="Differenze, campo per campo" />}
+          {p.variance.length === 0 ? (
+            <p data-testid="variance">Nessuna differenza.</p>
+          ) : (
+            <ChangesTable items={p.variance} caption="Differenze, campo per campo" />
+          )}
         </>
       )}
 
@@ -482,7 +538,13 @@ export function meta() {
 }
 
 /** The deliberations of the Ambito to choose from (adoption of the plan, approval of a variation). */
-function DecisionSelect({ field, decisions }: { field: Parameters<Parameters<typeof Field>[0]['children']>[0]; decisions: readonly { id: string; text: string }[] }) {
+function DecisionSelect({
+  field,
+  decisions,
+}: {
+  field: Parameters<Parameters<typeof Field>[0]['children']>[0];
+  decisions: readonly { id: string; text: string }[];
+}) {
   return (
     <select {...field} className="form-select">
       <option value="">—</option>

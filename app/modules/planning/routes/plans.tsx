@@ -19,7 +19,13 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   const plans = (await listPlans(db, ambito.id)).filter((p) => can(actor, 'plan.read', { ...scope, status: p.status as PlanStatus }));
   return {
     ambito: { code: ambito.code, name: ambito.name },
-    plans: plans.map((p) => ({ id: p.id, title: p.title, period: `${p.periodStartYear}–${p.periodEndYear}`, status: statusLabel(p.templateId, p.status as PlanStatus), template: p.templateId })),
+    plans: plans.map((p) => ({
+      id: p.id,
+      title: p.title,
+      period: `${p.periodStartYear}–${p.periodEndYear}`,
+      status: statusLabel(p.templateId, p.status as PlanStatus),
+      template: p.templateId,
+    })),
     templates: listTemplates().map((t) => ({ id: t.id, name: t.name })),
     can: abilitiesFor(actor, scope),
   };
@@ -34,7 +40,8 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   return formAction(request, async () => {
     if (form.get('intent') === 'import') {
       const file = form.get('file');
-      if (!(file instanceof File) || file.size === 0) throw new ValidationError([{ path: 'file', message: 'Scegli un file JSON di piano da importare.' }], 'Nessun file ricevuto.');
+      if (!(file instanceof File) || file.size === 0)
+        throw new ValidationError([{ path: 'file', message: 'Scegli un file JSON di piano da importare.' }], 'Nessun file ricevuto.');
       if (file.size > 10 * 1024 * 1024) throw new ValidationError([{ path: 'file', message: 'Il file supera i 10 MB.' }], 'File troppo grande.');
       const r = await importPlan({ db, actor, ambitoId: ambito.id, fileName: file.name || 'piano.json', text: await file.text() });
       return redirect(`/ambiti/${ambito.code}/piani/${r.planId}`);
@@ -83,7 +90,9 @@ export default function Plans({ loaderData, actionData }: Route.ComponentProps) 
       {can['plan.create'] && (
         <div className="row mt-5 g-5">
           <section className="col-lg-6" aria-labelledby="new-plan">
-            <h2 className="h4" id="new-plan">Nuovo piano su un modello regionale</h2>
+            <h2 className="h4" id="new-plan">
+              Nuovo piano su un modello regionale
+            </h2>
             <FormAlert result={actionData && 'fieldErrors' in actionData && !('file' in errors) ? actionData : undefined} />
             <Form method="post" noValidate>
               <CsrfField />
@@ -120,7 +129,9 @@ export default function Plans({ loaderData, actionData }: Route.ComponentProps) 
             </Form>
           </section>
           <section className="col-lg-6" aria-labelledby="import-plan">
-            <h2 className="h4" id="import-plan">Importa un piano (JSON)</h2>
+            <h2 className="h4" id="import-plan">
+              Importa un piano (JSON)
+            </h2>
             <p className="small">Il formato è descritto in docs/formats/plan-json.md; è lo stesso dell’esportazione.</p>
             {'file' in errors || (actionData && 'fieldErrors' in actionData && Object.keys(errors).some((k) => k.includes('.json'))) ? (
               <div className="alert alert-danger" role="alert">

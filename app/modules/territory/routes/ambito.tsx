@@ -47,18 +47,23 @@ export default function AmbitoHome({ loaderData }: Route.ComponentProps) {
       <div className="row g-3 my-3" aria-label="Sintesi">
         <div className="col-sm-6 col-lg-4">
           <div className="kpi">
-            <div className="value" data-testid="comuni-count">{n(comuni.length)}</div>
+            <div className="value" data-testid="comuni-count">
+              {n(comuni.length)}
+            </div>
             <div>{t('ambito.count')}</div>
           </div>
         </div>
         <div className="col-sm-6 col-lg-4">
           <div className="kpi">
-            <div className="value" data-testid="population-total">{n(headline.total)}</div>
+            <div className="value" data-testid="population-total">
+              {n(headline.total)}
+            </div>
             <div data-testid="population-total-when">{headlineWhen}</div>
             <div className="small" data-testid="population-total-source">
               {t('ambito.headlineSource', { source: headline.source })}
               {headline.covered < headline.of && ` ${t('ambito.headlineCoverage', { covered: n(headline.covered), of: n(headline.of) })}`}
-              {headline.partial && ` ${t('ambito.headlinePartial', { year: String(headline.partial.year), covered: n(headline.partial.covered), of: n(headline.partial.of) })}`}
+              {headline.partial &&
+                ` ${t('ambito.headlinePartial', { year: String(headline.partial.year), covered: n(headline.partial.covered), of: n(headline.partial.of) })}`}
             </div>
           </div>
         </div>

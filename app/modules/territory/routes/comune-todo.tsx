@@ -91,7 +91,13 @@ export default function ComuneTodo({ loaderData }: Route.ComponentProps) {
         <h2 id="spesa" className="h4">
           {t('todo.spending')}
         </h2>
-        <p>{spending.missing ? <Link to={spending.href}>{t('todo.spending.missing', { year: spending.year })}</Link> : t('todo.spending.done', { year: spending.year })}</p>
+        <p>
+          {spending.missing ? (
+            <Link to={spending.href}>{t('todo.spending.missing', { year: spending.year })}</Link>
+          ) : (
+            t('todo.spending.done', { year: spending.year })
+          )}
+        </p>
       </section>
 
       <p>

@@ -25,8 +25,10 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   const form = await request.formData();
   return formAction(request, async () => {
     const file = form.get('file');
-    if (!(file instanceof File) || file.size === 0) throw new ValidationError([{ path: 'file', message: 'Scegli un file CSV da importare.' }], 'Nessun file ricevuto.');
-    if (file.size > MAX_BYTES) throw new ValidationError([{ path: 'file', message: `Il file supera i 5 MB (${Math.round(file.size / 1024)} kB).` }], 'File troppo grande.');
+    if (!(file instanceof File) || file.size === 0)
+      throw new ValidationError([{ path: 'file', message: 'Scegli un file CSV da importare.' }], 'Nessun file ricevuto.');
+    if (file.size > MAX_BYTES)
+      throw new ValidationError([{ path: 'file', message: `Il file supera i 5 MB (${Math.round(file.size / 1024)} kB).` }], 'File troppo grande.');
     const yearRaw = String(form.get('year') ?? '').trim();
     const year = yearRaw ? Number(yearRaw) : undefined;
     if (year !== undefined && (!Number.isInteger(year) || year < 1861 || year > 2100)) {
@@ -56,7 +58,9 @@ export default function TerritoryProfile({ loaderData, actionData }: Route.Compo
   const failed = actionData && 'fieldErrors' in actionData ? actionData : null;
   const done = actionData && 'summary' in actionData ? actionData.summary : null;
   const publishedKeys = [...new Set(p.publishedSeries.flatMap((s) => Object.keys(s.published)))];
-  const comparisonKeys = (['oldAgeIndex', 'structuralDependencyIndex', 'foreignShare', 'density'] as const).filter((k) => p.comparison.some((c) => c.indicators[k] != null));
+  const comparisonKeys = (['oldAgeIndex', 'structuralDependencyIndex', 'foreignShare', 'density'] as const).filter((k) =>
+    p.comparison.some((c) => c.indicators[k] != null),
+  );
   const unitOf = (k: (typeof comparisonKeys)[number]) => p.publishedLabels[k]!.unit;
   return (
     <>
@@ -92,8 +96,12 @@ export default function TerritoryProfile({ loaderData, actionData }: Route.Compo
               <thead>
                 <tr>
                   <th scope="col">{t('profile.year')}</th>
-                  <th scope="col" className="num">{t('profile.population')}</th>
-                  <th scope="col" className="num">{t('profile.variation')}</th>
+                  <th scope="col" className="num">
+                    {t('profile.population')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('profile.variation')}
+                  </th>
                   <th scope="col">{t('profile.source')}</th>
                 </tr>
               </thead>
@@ -180,7 +188,9 @@ export default function TerritoryProfile({ loaderData, actionData }: Route.Compo
               <thead>
                 <tr>
                   <th scope="col">{t('profile.indicator')}</th>
-                  <th scope="col" className="num">{t('profile.value')}</th>
+                  <th scope="col" className="num">
+                    {t('profile.value')}
+                  </th>
                   <th scope="col">{t('profile.formula')}</th>
                 </tr>
               </thead>
@@ -203,20 +213,31 @@ export default function TerritoryProfile({ loaderData, actionData }: Route.Compo
       )}
 
       <h2 className="h3 mt-5">{t('profile.comparison')}</h2>
-      <Chart svg={p.comuniSvg} caption={t('profile.comparison.caption')} summary={
+      <Chart
+        svg={p.comuniSvg}
+        caption={t('profile.comparison.caption')}
+        summary={
           p.comparisonTotal === null
             ? t('profile.comparison.mixed', { years: p.comparisonYears.map((y) => `${y.year}: ${n(y.count)} comuni`).join(', ') })
             : t('profile.comparison.summary', { total: n(p.comparisonTotal), year: String(p.comparisonYear) })
-        } tableId="tabella-comuni" />
+        }
+        tableId="tabella-comuni"
+      />
       <div className="table-responsive">
         <table className="table table-striped" id="tabella-comuni">
           <caption>{t('profile.comparison.table')}</caption>
           <thead>
             <tr>
               <th scope="col">{t('ambito.comune')}</th>
-              <th scope="col" className="num">{t('profile.population')}</th>
-              <th scope="col" className="num">{t('profile.year')}</th>
-              <th scope="col" className="num">{t('ambito.share')}</th>
+              <th scope="col" className="num">
+                {t('profile.population')}
+              </th>
+              <th scope="col" className="num">
+                {t('profile.year')}
+              </th>
+              <th scope="col" className="num">
+                {t('ambito.share')}
+              </th>
               {comparisonKeys.map((k) => (
                 <th scope="col" className="num" key={k}>
                   {p.publishedLabels[k]!.label}
@@ -261,7 +282,15 @@ export default function TerritoryProfile({ loaderData, actionData }: Route.Compo
               <label htmlFor="population-file" className="form-label fw-semibold">
                 {t('profile.import.file')}
               </label>
-              <input id="population-file" name="file" type="file" accept=".csv,text/csv" className="form-control" required aria-describedby="population-file-hint" />
+              <input
+                id="population-file"
+                name="file"
+                type="file"
+                accept=".csv,text/csv"
+                className="form-control"
+                required
+                aria-describedby="population-file-hint"
+              />
               <small id="population-file-hint" className="form-text d-block">
                 {t('profile.import.hint')}
               </small>
