@@ -125,17 +125,15 @@ describe('planning: plans on regional templates', async () => {
       .insert(decisions)
       .values({ bodyId: body!.id, ambitoId, number, date: '2036-11-30', subject, votingRule: { type: 'majority_present' } })
       .returning();
-    await database.db
-      .insert(decisionVotes)
-      .values(
-        members.map((m, i) => ({
-          decisionId: row!.id,
-          memberId: m.id,
-          label: `componente ${i + 1}`,
-          attendance: 'present',
-          vote: approve ? 'for' : 'against',
-        })),
-      );
+    await database.db.insert(decisionVotes).values(
+      members.map((m, i) => ({
+        decisionId: row!.id,
+        memberId: m.id,
+        label: `componente ${i + 1}`,
+        attendance: 'present',
+        vote: approve ? 'for' : 'against',
+      })),
+    );
     return row!;
   }
 

@@ -148,14 +148,12 @@ export async function signIn({
   }
   const token = randomToken();
   await db.transaction(async (tx) => {
-    await tx
-      .insert(sessions)
-      .values({
-        id: sha256(token),
-        userId: user.id,
-        expiresAt: new Date(now.getTime() + SESSION_TTL_HOURS * 3_600_000),
-        userAgent: userAgent?.slice(0, 300) ?? null,
-      });
+    await tx.insert(sessions).values({
+      id: sha256(token),
+      userId: user.id,
+      expiresAt: new Date(now.getTime() + SESSION_TTL_HOURS * 3_600_000),
+      userAgent: userAgent?.slice(0, 300) ?? null,
+    });
     await tx.delete(loginFailures).where(inArray(loginFailures.key, [keys[0]!]));
     await tx.delete(loginFailures).where(lt(loginFailures.at, since));
     await recordAudit(tx, {

@@ -264,21 +264,19 @@ export async function importSpending({
       replacedUsersRows += deleted.length;
     }
     if (data.users.length) {
-      await tx
-        .insert(serviceUsers)
-        .values(
-          data.users.map((u) => ({
-            ambitoId,
-            comuneId: comuneOf(u.ente),
-            year: u.year,
-            areaCode: u.area,
-            users: u.users,
-            spendCents: u.spendCents,
-            published: u.published,
-            note: u.note,
-            source: describe(u.ref),
-          })),
-        );
+      await tx.insert(serviceUsers).values(
+        data.users.map((u) => ({
+          ambitoId,
+          comuneId: comuneOf(u.ente),
+          year: u.year,
+          areaCode: u.area,
+          users: u.users,
+          spendCents: u.spendCents,
+          published: u.published,
+          note: u.note,
+          source: describe(u.ref),
+        })),
+      );
     }
     const summary: SpendingImportSummary = {
       files,

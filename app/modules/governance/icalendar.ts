@@ -140,14 +140,16 @@ function serialise(lines: string[]): string {
 
 /** Escapes a TEXT value (RFC 5545 §3.3.11): backslash, semicolon, comma, newlines; drops other control characters. */
 export function escapeText(value: string): string {
-  return value
-    .replace(/\r\n|\r|\n/g, '\n')
-    // eslint-disable-next-line no-control-regex -- control characters are what this removes
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
-    .replace(/\\/g, '\\\\')
-    .replace(/;/g, '\\;')
-    .replace(/,/g, '\\,')
-    .replace(/\n/g, '\\n');
+  return (
+    value
+      .replace(/\r\n|\r|\n/g, '\n')
+      // eslint-disable-next-line no-control-regex -- control characters are what this removes
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+      .replace(/\\/g, '\\\\')
+      .replace(/;/g, '\\;')
+      .replace(/,/g, '\\,')
+      .replace(/\n/g, '\\n')
+  );
 }
 
 /** A parameter value (e.g. CN): always quoted, without the characters a quoted value cannot hold. */

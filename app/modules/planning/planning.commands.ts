@@ -793,18 +793,16 @@ async function insertCarried(tx: Tx, planId: string, v: CarriedObjective) {
     'l’obiettivo',
   );
   if (v.actions.length) {
-    await tx
-      .insert(planActions)
-      .values(
-        v.actions.map((a, i) => ({
-          objectiveId: objective.id,
-          position: i,
-          number: String(i + 1),
-          description: a.description,
-          responsible: a.responsible,
-          status: 'planned',
-        })),
-      );
+    await tx.insert(planActions).values(
+      v.actions.map((a, i) => ({
+        objectiveId: objective.id,
+        position: i,
+        number: String(i + 1),
+        description: a.description,
+        responsible: a.responsible,
+        status: 'planned',
+      })),
+    );
   }
   return after;
 }

@@ -89,19 +89,17 @@ export async function insertPlanDocument(tx: DbOrTx, ambitoId: string, doc: Plan
       if (a.indicators.length) await tx.insert(planIndicators).values(indicatorRows(action!.id, a.indicators, 0));
     }
     if (o.budget.length) {
-      await tx
-        .insert(planBudgetLines)
-        .values(
-          o.budget.map((l, i) => ({
-            objectiveId,
-            position: i,
-            fund: l.fund,
-            year: l.year,
-            amountCents: l.amountCents,
-            note: l.note,
-            sharedAmong: l.sharedAmong,
-          })),
-        );
+      await tx.insert(planBudgetLines).values(
+        o.budget.map((l, i) => ({
+          objectiveId,
+          position: i,
+          fund: l.fund,
+          year: l.year,
+          amountCents: l.amountCents,
+          note: l.note,
+          sharedAmong: l.sharedAmong,
+        })),
+      );
     }
   }
   return planId;
