@@ -4,7 +4,7 @@ import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, 
 import type { Route } from './+types/root';
 import { AMBITO_READERS, hasAmbitoRole, isAdmin } from './shared/auth/actor.ts';
 import { getRequestState, getServices, rootMiddleware } from './shared/http/request.server.ts';
-import type { MessageKey } from './shared/i18n/messages.ts';
+import { htmlLang, isUiLocale, type MessageKey } from './shared/i18n/messages.ts';
 import { Shell, type ShellData } from './shared/ui/shell.tsx';
 import { useI18n } from './shared/ui/i18n.tsx';
 import { listAmbiti } from './modules/territory/territory.queries.ts';
@@ -59,7 +59,7 @@ export async function loader({ context, params }: Route.LoaderArgs) {
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData('root') as { locale?: string } | undefined;
   return (
-    <html lang={data?.locale ?? 'it'}>
+    <html lang={htmlLang(isUiLocale(data?.locale, true) ? data.locale : 'it')}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -5,6 +5,8 @@ const order: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 
 
 interface RequestStore {
   requestId: string;
+  /** The language of the person asking, once the root middleware knows it (for messages written on the server). */
+  locale?: string;
 }
 
 const store = new AsyncLocalStorage<RequestStore>();
@@ -16,6 +18,16 @@ export function withRequestId<T>(requestId: string, fn: () => T): T {
 
 export function currentRequestId(): string | undefined {
   return store.getStore()?.requestId;
+}
+
+/** Records the request's language for the code that runs inside it (see i18n/tr.server.ts). */
+export function setRequestLocale(locale: string) {
+  const s = store.getStore();
+  if (s) s.locale = locale;
+}
+
+export function currentRequestLocale(): string | undefined {
+  return store.getStore()?.locale;
 }
 
 let minLevel: Level = (process.env.LOG_LEVEL as Level) in order ? (process.env.LOG_LEVEL as Level) : 'info';

@@ -2,7 +2,7 @@ import { createContext } from 'react-router';
 import type { Actor } from '../auth/actor.ts';
 import type { AppConfig } from '../config.ts';
 import type { Database, Db } from '../db/client.ts';
-import type { Locale } from '../i18n/messages.ts';
+import type { UiLocale } from '../i18n/messages.ts';
 
 /** Process-wide services, set once at start by server/app.ts. */
 export interface AppServices {
@@ -21,7 +21,7 @@ export interface RequestState {
   /** The request came over HTTPS (directly or through a trusted proxy): cookies are marked Secure. */
   https: boolean;
   actor: Actor;
-  locale: Locale;
+  locale: UiLocale;
   csrfToken: string;
   /** Set-Cookie headers to add to the response. */
   cookies: string[];

@@ -3,7 +3,8 @@ import { data, redirect, type MiddlewareFunction, type RouterContextProvider } f
 import { actorFromApiToken, actorFromSession } from '../../modules/accounts/accounts.server.ts';
 import type { Actor, UserActor } from '../auth/actor.ts';
 import { AppError, ConflictError, UnauthenticatedError, ValidationError } from '../errors.ts';
-import { isLocale, type Locale } from '../i18n/messages.ts';
+import { isLocale, isUiLocale, type Locale } from '../i18n/messages.ts';
+import { setRequestLocale } from '../log.ts';
 import { COOKIE, parseCookies, serializeCookie } from './cookies.ts';
 import { requestContext, servicesContext, type RequestState } from './context.ts';
 import { isUuid } from '../validation.ts';
@@ -40,6 +41,9 @@ export function malformedIdParam(params: Readonly<Record<string, string | undefi
   return null;
 }
 
+/** The pseudo-language of the tests is served only by a server started with CANTIERE_PSEUDO_LOCALE=1. */
+export const pseudoLocaleAllowed = () => process.env.CANTIERE_PSEUDO_LOCALE === '1';
+
 export const rootMiddleware: MiddlewareFunction<Response> = async ({ request, context, params }, next) => {
   // A malformed id in the URL is a 404 here, once, rather than a database error in every loader that uses it.
   if (malformedIdParam(params)) {
@@ -73,7 +77,8 @@ export const rootMiddleware: MiddlewareFunction<Response> = async ({ request, co
   state.actor = actor;
 
   const lang = cookies.get(COOKIE.lang);
-  state.locale = isLocale(lang) ? lang : actor.kind === 'user' && isLocale(actor.locale) ? actor.locale : 'it';
+  state.locale = isUiLocale(lang, pseudoLocaleAllowed()) ? lang : actor.kind === 'user' && isLocale(actor.locale) ? actor.locale : 'it';
+  setRequestLocale(state.locale);
 
   let csrf = cookies.get(COOKIE.csrf);
   if (!csrf || !/^[\w-]{32,}$/.test(csrf)) {

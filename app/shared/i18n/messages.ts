@@ -52,6 +52,21 @@ const shellIt = {
   'error.requestId': 'Codice della richiesta',
   'error.back': 'Torna alla pagina iniziale',
   'a11y.title': 'Dichiarazione di accessibilità',
+  'ui.breadcrumb': 'Percorso',
+  'ui.table.sort': 'ordina per questa colonna',
+  'ui.table.sortedAsc': 'ordinata in modo crescente; ordina in modo decrescente',
+  'ui.table.sortedDesc': 'ordinata in modo decrescente; ordina in modo crescente',
+  'ui.table.csv': 'Scarica la tabella (CSV)',
+  'ui.chart.dataInTable': 'I dati sono nella tabella.',
+  'ui.chart.showData': 'Dati del grafico',
+  'ui.form.warning': 'Attenzione',
+  'ui.form.working': 'Invio in corso…',
+  'ui.upload.allOrNothing': 'Il file è importato tutto o niente: se una riga ha un errore non viene salvato nulla.',
+  'ui.intent.unknown': 'Il modulo inviato («{intent}») non esiste in questa pagina: ricarica la pagina e riprova.',
+  'ui.nav.menu': 'Menu',
+  'ui.nav.close': 'Chiudi il menu',
+  'ui.footer.links': 'Link utili',
+  'ui.error.code': 'Errore {status}',
 } as const;
 
 const it = { ...shellIt, ...territory.it, ...accounts.it, ...audit.it, ...governance.it, ...finance.it, ...monitoring.it } as const;
@@ -100,6 +115,21 @@ const shellEn: Record<keyof typeof shellIt, string> = {
   'error.requestId': 'Request code',
   'error.back': 'Back to the home page',
   'a11y.title': 'Accessibility statement',
+  'ui.breadcrumb': 'Breadcrumb',
+  'ui.table.sort': 'sort by this column',
+  'ui.table.sortedAsc': 'sorted ascending; sort descending',
+  'ui.table.sortedDesc': 'sorted descending; sort ascending',
+  'ui.table.csv': 'Download the table (CSV)',
+  'ui.chart.dataInTable': 'The data are in the table.',
+  'ui.chart.showData': 'Chart data',
+  'ui.form.warning': 'Warning',
+  'ui.form.working': 'Sending…',
+  'ui.upload.allOrNothing': 'The file is imported all or nothing: if a row has an error nothing is saved.',
+  'ui.intent.unknown': 'The submitted form («{intent}») does not exist on this page: reload the page and try again.',
+  'ui.nav.menu': 'Menu',
+  'ui.nav.close': 'Close the menu',
+  'ui.footer.links': 'Useful links',
+  'ui.error.code': 'Error {status}',
 };
 
 const en: Record<MessageKey, string> = { ...shellEn, ...territory.en, ...accounts.en, ...audit.en, ...governance.en, ...finance.en, ...monitoring.en };
@@ -108,30 +138,31 @@ export const LOCALES = ['it', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const isLocale = (v: unknown): v is Locale => LOCALES.includes(v as Locale);
 
+/**
+ * The pseudo-language used only by the tests (enabled on a server started with CANTIERE_PSEUDO_LOCALE=1): every
+ * dictionary string comes out between ⟦ and ⟧, so a test can find interface text that did not go through the
+ * dictionaries. Numbers and dates are written the Italian way.
+ */
+export const PSEUDO_LOCALE = 'qps';
+export type UiLocale = Locale | typeof PSEUDO_LOCALE;
+export const PSEUDO_OPEN = '\u27e6';
+export const PSEUDO_CLOSE = '\u27e7';
+/** The language numbers and dates are written in. */
+export const formatLocale = (locale: UiLocale): Locale => (locale === PSEUDO_LOCALE ? 'it' : locale);
+/** A language the interface can be shown in: the real ones, and the pseudo-language where the server allows it. */
+export const isUiLocale = (v: unknown, pseudoAllowed: boolean): v is UiLocale => isLocale(v) || (pseudoAllowed && v === PSEUDO_LOCALE);
+
+/** The language the page declares (lang attribute): the pseudo-language is Italian underneath. */
+export const htmlLang = (locale: UiLocale): Locale => formatLocale(locale);
+
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { it, en };
 
 /** Translates a key, filling {placeholders}. */
-export function translate(locale: Locale, key: MessageKey, params?: Record<string, string | number>): string {
-  let text = dictionaries[locale][key] ?? it[key];
+export function translate(locale: UiLocale, key: MessageKey, params?: Record<string, string | number>): string {
+  let text = dictionaries[formatLocale(locale)][key] ?? it[key];
   if (params) for (const [k, v] of Object.entries(params)) text = text.replaceAll(`{${k}}`, String(v));
-  return text;
+  return locale === PSEUDO_LOCALE ? `${PSEUDO_OPEN}${text}${PSEUDO_CLOSE}` : text;
 }
 
-/** Numbers and dates the Italian way (1.234, 26/11/2026) or the English way. Formatters are built once and reused. */
-const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
-function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
-  let f = formatters.get(key) as T | undefined;
-  if (!f) formatters.set(key, (f = make()));
-  return f;
-}
-const tag = (locale: Locale) => (locale === 'it' ? 'it-IT' : 'en-GB');
-
-export const formatNumber = (locale: Locale, n: number, digits = 0) =>
-  cached(
-    `n:${locale}:${digits}`,
-    () => new Intl.NumberFormat(tag(locale), { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: 'always' }),
-  ).format(n);
-export const formatDateTime = (locale: Locale, d: Date | string) =>
-  cached(`dt:${locale}`, () => new Intl.DateTimeFormat(tag(locale), { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Rome' })).format(new Date(d));
-export const formatDate = (locale: Locale, d: Date | string) =>
-  cached(`d:${locale}`, () => new Intl.DateTimeFormat(tag(locale), { dateStyle: 'medium', timeZone: 'Europe/Rome' })).format(new Date(d));
+// Numbers and dates: kept here for the files that import them from the dictionaries; the formats live in shared/format.
+export { formatDate, formatDateTime, formatNumber } from '../format/index.ts';

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useRouteLoaderData } from 'react-router';
+import { Form, useNavigation, useRouteLoaderData } from 'react-router';
 import { useI18n } from './i18n.tsx';
 
 /** The hidden CSRF field every POST form carries (checked by the root middleware). */
@@ -107,5 +107,184 @@ export function IssuesAlert({ result, id = 'import-errors' }: { result: FormResu
         </ul>
       )}
     </div>
+  );
+}
+
+// ───────────────────────────── pages with several forms ─────────────────────────────
+
+/** What the page's action answered (see app/shared/http/forms.server.ts): success or failure of one form. */
+export interface IntentResult {
+  ok: boolean;
+  intent?: string;
+  message?: string;
+  warning?: string | null;
+  formError?: string;
+  fieldErrors?: Record<string, string>;
+  conflict?: boolean;
+  values?: Record<string, string>;
+}
+
+/**
+ * The outcome of the last submission for the form `intent`: its field errors (by field name), the failure, what was
+ * submitted, or the success — nothing when another form (or none) was submitted.
+ */
+export function useFormResult(actionData: unknown, intent: string) {
+  const a = actionData as IntentResult | undefined;
+  const mine = a && a.intent === intent ? a : undefined;
+  const failure = mine && !mine.ok ? mine : undefined;
+  return {
+    errors: (failure?.fieldErrors ?? {}) as Record<string, string | undefined>,
+    failure,
+    success: mine && mine.ok ? mine : undefined,
+    values: failure?.values as Record<string, string | undefined> | undefined,
+  };
+}
+
+/**
+ * The message after a form of the page was submitted: the confirmation (role="status", with its warning), or the
+ * refusal (role="alert") whose problems link to this form's fields (`field-<intent>.<name>`, see IntentField).
+ * Problems that are places rather than fields (an import's file, row, column) are listed as they are.
+ */
+export function ResultAlert({ actionData, intent, reloadHref }: { actionData: unknown; intent: string; reloadHref?: string }) {
+  const { t } = useI18n();
+  const { failure, success } = useFormResult(actionData, intent);
+  if (success) {
+    if (!success.message && !success.warning) return null;
+    return (
+      <div className={`alert ${success.warning ? 'alert-warning' : 'alert-success'}`} role="status" id={`esito-${intent}`}>
+        {success.message ? <p className="mb-0">{success.message}</p> : null}
+        {success.warning ? (
+          <p className="mb-0 mt-1" id={`avviso-${intent}`}>
+            {t('ui.form.warning')}: {success.warning}
+          </p>
+        ) : null}
+      </div>
+    );
+  }
+  if (!failure?.formError) return null;
+  return (
+    <div className={`alert ${failure.conflict ? 'alert-warning' : 'alert-danger'}`} role="alert" id={`errori-${intent}`}>
+      <p className="mb-1">{failure.formError}</p>
+      {failure.fieldErrors && Object.keys(failure.fieldErrors).length > 0 && (
+        <ul className="mb-0">
+          {Object.entries(failure.fieldErrors).map(([field, message]) =>
+            /^[\w.[\]-]+$/.test(field) ? (
+              <li key={field}>
+                <a href={`#field-${intent}.${field}`}>{message}</a>
+              </li>
+            ) : (
+              <li key={field}>
+                <strong>{field}</strong>: {message}
+              </li>
+            ),
+          )}
+        </ul>
+      )}
+      {failure.conflict && reloadHref && (
+        <a className="btn btn-outline-primary btn-sm mt-2" href={reloadHref}>
+          {t('form.conflict.reload')}
+        </a>
+      )}
+    </div>
+  );
+}
+
+/** A field of one of the page's forms: its id is `field-<intent>.<name>` (unique on the page), its name stays plain. */
+export function IntentField(props: {
+  intent: string;
+  name: string;
+  label: string;
+  error?: string;
+  hint?: string;
+  children: (props: { id: string; name: string; 'aria-invalid'?: true; 'aria-describedby'?: string; className: string }) => ReactNode;
+}) {
+  const { intent, ...rest } = props;
+  return <Field id={`field-${intent}.${props.name}`} {...rest} />;
+}
+
+/** A select's class, red when the field has an error. */
+export const selectClass = (error: string | undefined) => `form-select${error ? ' is-invalid' : ''}`;
+
+/**
+ * One of the page's forms: POST with the CSRF token and its `intent`, its result message on top, and a submit button
+ * that says it is working while the request runs. Works without JavaScript.
+ */
+export function IntentForm({
+  intent,
+  actionData,
+  submitLabel,
+  children,
+  reloadHref,
+  encType,
+  className,
+  label,
+  action,
+  submitClassName = 'btn btn-primary',
+  footer,
+}: {
+  intent: string;
+  actionData: unknown;
+  submitLabel: string;
+  children?: ReactNode;
+  reloadHref?: string;
+  encType?: 'multipart/form-data';
+  className?: string;
+  /** The form's accessible name, when the page has several. */
+  label?: string;
+  action?: string;
+  submitClassName?: string;
+  footer?: ReactNode;
+}) {
+  const { t } = useI18n();
+  const navigation = useNavigation();
+  const busy = navigation.state === 'submitting' && navigation.formData?.get('intent') === intent;
+  return (
+    <Form method="post" action={action} encType={encType} className={className} aria-label={label}>
+      <CsrfField />
+      <input type="hidden" name="intent" value={intent} />
+      <ResultAlert actionData={actionData} intent={intent} reloadHref={reloadHref} />
+      {children}
+      <div className="d-flex flex-wrap gap-2 align-items-center">
+        <button type="submit" className={submitClassName} disabled={busy} aria-busy={busy || undefined}>
+          {busy ? t('ui.form.working') : submitLabel}
+        </button>
+        {footer}
+      </div>
+    </Form>
+  );
+}
+
+/**
+ * A file upload (an import): the file field with what it accepts, and after a refused import the list of problems
+ * by file, row and column. Imports are all or nothing: the hint says so.
+ */
+export function UploadForm({
+  intent,
+  actionData,
+  label,
+  hint,
+  accept,
+  submitLabel,
+  name = 'file',
+  children,
+}: {
+  intent: string;
+  actionData: unknown;
+  label: string;
+  hint?: string;
+  accept: string;
+  submitLabel: string;
+  name?: string;
+  children?: ReactNode;
+}) {
+  const { t } = useI18n();
+  const { errors } = useFormResult(actionData, intent);
+  return (
+    <IntentForm intent={intent} actionData={actionData} submitLabel={submitLabel} encType="multipart/form-data" label={label}>
+      <IntentField intent={intent} name={name} label={label} hint={hint ?? t('ui.upload.allOrNothing')} error={errors[name]}>
+        {(p) => <input type="file" accept={accept} required {...p} />}
+      </IntentField>
+      {children}
+    </IntentForm>
   );
 }

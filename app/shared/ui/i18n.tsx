@@ -1,19 +1,31 @@
 import { useRouteLoaderData } from 'react-router';
-import { formatDate, formatDateTime, formatNumber, translate, type Locale, type MessageKey } from '../i18n/messages.ts';
+import { formatterFor } from '../format/index.ts';
+import { formatLocale, translate, type MessageKey, type UiLocale } from '../i18n/messages.ts';
 
 interface RootData {
-  locale: Locale;
+  locale: UiLocale;
 }
 
-/** The current language and its helpers, from the root loader (Italian when it is not available). */
+export type TFunction = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+/**
+ * The current language and its helpers, from the root loader (Italian when it is not available): `t` for the
+ * dictionaries, `f` for numbers, money, percentages and dates (app/shared/format).
+ */
 export function useI18n() {
   const root = useRouteLoaderData('root') as RootData | undefined;
-  const locale: Locale = root?.locale ?? 'it';
+  const locale: UiLocale = root?.locale ?? 'it';
+  const f = formatterFor(formatLocale(locale));
+  const t: TFunction = (key, params) => translate(locale, key, params);
   return {
     locale,
-    t: (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params),
-    n: (value: number, digits = 0) => formatNumber(locale, value, digits),
-    dt: (value: Date | string) => formatDateTime(locale, value),
-    d: (value: Date | string) => formatDate(locale, value),
+    t,
+    f,
+    /** @deprecated use f.number */
+    n: f.number,
+    /** @deprecated use f.dateTime */
+    dt: f.dateTime,
+    /** @deprecated use f.date */
+    d: f.date,
   };
 }

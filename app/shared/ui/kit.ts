@@ -1,0 +1,19 @@
+// The shared UI kit: what every page is composed of. See README.md in this folder.
+export { Breadcrumb, DoneNotice, EmptyState, Facts, KpiGrid, Notice, PageHeader, Section, StatusBadge, type Crumb, type Kpi } from './page.tsx';
+export { DataTable, sortRows, tableCsv, type CellValue, type Column, type DataTableProps } from './table.tsx';
+export {
+  CsrfField,
+  Field,
+  FormAlert,
+  IntentField,
+  IntentForm,
+  IssuesAlert,
+  ResultAlert,
+  selectClass,
+  UploadForm,
+  useFormResult,
+  type FormResult,
+  type IntentResult,
+} from './forms.tsx';
+export { Chart } from './chart.tsx';
+export { useI18n, type TFunction } from './i18n.tsx';
