@@ -109,10 +109,10 @@ export function ErrorBoundary() {
           : t('error.text.500');
   return (
     <Shell data={root}>
-      <title>{`${t(titleKey)} – Cantiere`}</title>
+      <title>{`${t(titleKey)} – ${t('app.name')}`}</title>
       <div className="row">
         <div className="col-lg-8">
-          <p className="text-secondary mb-1">Errore {status}</p>
+          <p className="text-secondary mb-1">{t('ui.error.code', { status })}</p>
           <h1>{t(titleKey)}</h1>
           <p className="lead">{text}</p>
           {status >= 500 && root?.requestId && (

@@ -5,6 +5,8 @@ import { useI18n } from './i18n.tsx';
 
 export interface Crumb {
   label: string;
+  /** The label is data as entered (a plan's or a body's name): not translated (`translate="no"`). */
+  data?: boolean;
   /** Omitted for the current page (the last crumb). */
   to?: string;
 }
@@ -18,7 +20,13 @@ export function Breadcrumb({ items }: { items: Crumb[] }) {
       <ol className="breadcrumb flex-wrap">
         {items.map((item, i) => (
           <li key={i} className={`breadcrumb-item${item.to ? '' : ' active'}`} aria-current={item.to ? undefined : 'page'}>
-            {item.to ? <Link to={item.to}>{item.label}</Link> : item.label}
+            {item.to ? (
+              <Link to={item.to} translate={item.data ? 'no' : undefined}>
+                {item.label}
+              </Link>
+            ) : (
+              <span translate={item.data ? 'no' : undefined}>{item.label}</span>
+            )}
             {i < items.length - 1 && <span className="separator">/</span>}
           </li>
         ))}
@@ -33,6 +41,7 @@ export function Breadcrumb({ items }: { items: Crumb[] }) {
  */
 export function PageHeader({
   title,
+  titleIsData,
   context,
   lead,
   breadcrumb = [],
@@ -40,6 +49,8 @@ export function PageHeader({
   children,
 }: {
   title: string;
+  /** The heading is data as entered (e.g. the Ambito's or a plan's name): not translated (`translate="no"`). */
+  titleIsData?: boolean;
   /** Added to the document title after a dash, e.g. the Ambito's name. */
   context?: string;
   lead?: ReactNode;
@@ -47,13 +58,16 @@ export function PageHeader({
   actions?: ReactNode;
   children?: ReactNode;
 }) {
+  const { t } = useI18n();
   return (
     <>
-      <title>{context ? `${title} – ${context}` : `${title} – Cantiere`}</title>
-      <Breadcrumb items={breadcrumb.length ? [...breadcrumb, { label: title }] : []} />
+      <title>{context ? `${title} – ${context}` : `${title} – ${t('app.name')}`}</title>
+      <Breadcrumb items={breadcrumb.length ? [...breadcrumb, { label: title, data: titleIsData }] : []} />
       <div className="page-header d-flex flex-wrap align-items-start justify-content-between gap-2 mb-3">
         <div className="min-w-0">
-          <h1 className="text-break">{title}</h1>
+          <h1 className="text-break" translate={titleIsData ? 'no' : undefined}>
+            {title}
+          </h1>
           {lead ? <p className="lead mb-0">{lead}</p> : null}
         </div>
         {actions ? <div className="page-actions d-flex flex-wrap gap-2">{actions}</div> : null}

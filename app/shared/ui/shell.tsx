@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { Form, Link, NavLink, useLocation } from 'react-router';
 import type { MessageKey } from '../i18n/messages.ts';
 import { CsrfField } from './forms.tsx';
@@ -24,6 +24,7 @@ function LanguageSwitch() {
               href={`/lingua?lang=${l}&redirectTo=${back}`}
               lang={l}
               hrefLang={l}
+              translate="no"
               aria-current={l === locale ? 'true' : undefined}
               className={l === locale ? 'fw-bold text-white' : 'text-white'}
             >
@@ -47,7 +48,7 @@ function AmbitoSwitcher({ ambiti, current }: Pick<ShellData, 'ambiti' | 'current
         </label>
         <select id="ambito-switcher" name="ambito" defaultValue={current?.code} className="form-select form-select-sm">
           {ambiti.map((a) => (
-            <option key={a.code} value={a.code}>
+            <option key={a.code} value={a.code} translate="no">
               {a.name}
             </option>
           ))}
@@ -57,6 +58,56 @@ function AmbitoSwitcher({ ambiti, current }: Pick<ShellData, 'ambiti' | 'current
         {t('header.switchAmbito.go')}
       </button>
     </form>
+  );
+}
+
+function NavList({ items, wrap }: { items: ShellData['nav']; wrap?: boolean }) {
+  const { t } = useI18n();
+  return (
+    <ul className={wrap ? 'navbar-nav flex-wrap' : 'navbar-nav'}>
+      {items.map((item) => (
+        <li className="nav-item" key={item.key}>
+          <NavLink end className={({ isActive }) => `nav-link${isActive ? ' active' : ''}`} to={item.href}>
+            <span>{t(item.key)}</span>
+          </NavLink>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * The main navigation. From the lg breakpoint up it is Bootstrap Italia's blue bar; below it, the same links sit in a
+ * «Menu» disclosure (`<details>`/`<summary>`: it opens and closes without JavaScript, by keyboard too, and the browser
+ * exposes its expanded state). The bootstrap-italia script is not loaded, so its off-canvas menu is not used. With
+ * JavaScript the disclosure closes after a link is followed (client-side navigation keeps the shell mounted).
+ */
+function MainNav({ items }: { items: ShellData['nav'] }) {
+  const { t } = useI18n();
+  const location = useLocation();
+  const menu = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    if (menu.current) menu.current.open = false;
+  }, [location.pathname, location.search]);
+  return (
+    <div className="it-header-navbar-wrapper app-navbar">
+      <div className="container">
+        <nav id="main-nav" className="navbar navbar-expand-lg app-nav" aria-label={t('nav.label')}>
+          <details className="app-menu d-lg-none" ref={menu}>
+            <summary className="app-menu-toggle">
+              <svg className="app-menu-icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
+                <path d="M3 6h18v2H3zm0 5h18v2H3zm0 5h18v2H3z" fill="currentColor" />
+              </svg>
+              <span>{t('ui.nav.menu')}</span>
+            </summary>
+            <NavList items={items} />
+          </details>
+          <div className="d-none d-lg-block w-100">
+            <NavList items={items} wrap />
+          </div>
+        </nav>
+      </div>
+    </div>
   );
 }
 
@@ -90,7 +141,7 @@ export function Shell({ data, children }: { data: ShellData | undefined; childre
                 <LanguageSwitch />
                 {user ? (
                   <div className="d-flex align-items-center gap-2">
-                    <Link to="/profilo" className="text-white small">
+                    <Link to="/profilo" className="text-white small user-name" translate="no">
                       {user.name}
                     </Link>
                     <Form method="post" action="/esci" className="d-inline">
@@ -116,9 +167,17 @@ export function Shell({ data, children }: { data: ShellData | undefined; childre
                 <div className="it-brand-wrapper">
                   <Link to={data?.current ? `/ambiti/${data.current.code}` : '/'}>
                     <div className="it-brand-text">
-                      <div className="it-brand-title">{data?.current?.name ?? t('app.name')}</div>
+                      <div className="it-brand-title" translate={data?.current ? 'no' : undefined}>
+                        {data?.current?.name ?? t('app.name')}
+                      </div>
                       <div className="it-brand-tagline d-none d-md-block">
-                        {data?.current ? `${t('header.region')} ${data.current.regionName}` : t('app.tagline')}
+                        {data?.current ? (
+                          <>
+                            {t('header.region')} <span translate="no">{data.current.regionName}</span>
+                          </>
+                        ) : (
+                          t('app.tagline')
+                        )}
                       </div>
                     </div>
                   </Link>
@@ -129,23 +188,7 @@ export function Shell({ data, children }: { data: ShellData | undefined; childre
               </div>
             </div>
           </div>
-          {data?.nav.length ? (
-            <div className="it-header-navbar-wrapper">
-              <div className="container">
-                <nav id="main-nav" className="navbar navbar-expand app-nav" aria-label={t('nav.label')}>
-                  <ul className="navbar-nav flex-wrap">
-                    {data.nav.map((item) => (
-                      <li className="nav-item" key={item.key}>
-                        <NavLink end className={({ isActive }) => `nav-link${isActive ? ' active' : ''}`} to={item.href}>
-                          <span>{t(item.key)}</span>
-                        </NavLink>
-                      </li>
-                    ))}
-                  </ul>
-                </nav>
-              </div>
-            </div>
-          ) : null}
+          {data?.nav.length ? <MainNav items={data.nav} /> : null}
         </div>
       </header>
       <main id="main-content" className="container my-4 my-lg-5" tabIndex={-1}>
@@ -160,7 +203,7 @@ export function Shell({ data, children }: { data: ShellData | undefined; childre
         </div>
         <div className="it-footer-small-prints clearfix">
           <div className="container">
-            <h2 className="visually-hidden">Link utili</h2>
+            <h2 className="visually-hidden">{t('ui.footer.links')}</h2>
             <ul className="it-footer-small-prints-list list-inline mb-0 d-flex flex-column flex-md-row">
               <li className="list-inline-item">
                 <Link to="/accessibilita">{t('footer.accessibility')}</Link>
