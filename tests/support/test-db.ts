@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase, type Database } from '../../app/shared/db/client.ts';
 import { configureLog } from '../../app/shared/log.ts';
+// The dictionaries of every module, registered as the application does (commands write their messages with tr).
+import '../../app/modules/registry.ts';
 
 configureLog({ level: 'warn' });
 

@@ -30,6 +30,15 @@ export const it = {
   'profile.tokens.col.status': 'Stato',
   'profile.tokens.col.actions': 'Azioni',
   'profile.tokens.never': 'mai',
+  'profile.role.admin': 'Amministratore di sistema',
+  'profile.role.coordinator': 'Coordinatore dell’Ufficio di Piano',
+  'profile.role.staff': 'Staff dell’Ufficio di Piano',
+  'profile.role.comune_referent': 'Referente comunale',
+  'profile.role.third_sector': 'Membro del Terzo settore',
+  'profile.role.mayor': 'Sindaco',
+  'profile.role.regional_reviewer': 'Revisore regionale (sola lettura)',
+  'profile.role.region': 'Regione {region}',
+  'signin.checkInput': 'Controlla i dati inseriti.',
 } as const;
 
 export const en: Record<keyof typeof it, string> = {
@@ -62,4 +71,13 @@ export const en: Record<keyof typeof it, string> = {
   'profile.tokens.col.status': 'Status',
   'profile.tokens.col.actions': 'Actions',
   'profile.tokens.never': 'never',
+  'profile.role.admin': 'System administrator',
+  'profile.role.coordinator': 'Coordinator of the Ufficio di Piano',
+  'profile.role.staff': 'Staff of the Ufficio di Piano',
+  'profile.role.comune_referent': 'Comune referent',
+  'profile.role.third_sector': 'Third-sector member',
+  'profile.role.mayor': 'Mayor',
+  'profile.role.regional_reviewer': 'Regional reviewer (read only)',
+  'profile.role.region': 'Region {region}',
+  'signin.checkInput': 'Check the data you entered.',
 };

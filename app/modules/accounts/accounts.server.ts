@@ -5,6 +5,7 @@ import { hashPassword, verifyPassword } from '../../shared/auth/password.ts';
 import { recordAudit } from '../../shared/audit/audit.ts';
 import type { Db, DbOrTx } from '../../shared/db/client.ts';
 import { AppError, NotFoundError, ValidationError, issuesFromZod } from '../../shared/errors.ts';
+import { parseInput } from '../../shared/validation.server.ts';
 import { ambiti, comuni } from '../territory/index.server.ts';
 import { authorize } from './accounts.policy.ts';
 import { THROTTLE, formatWait, throttleDecision } from './accounts.rules.ts';
@@ -216,8 +217,7 @@ export const TOKEN_PREFIX = 'cnt_';
 /** Creates a personal API token. The secret is returned once and only its hash is kept. */
 export async function createApiToken({ db, actor, input }: { db: Db; actor: Actor; input: unknown }) {
   authorize(actor, 'token.manage', null);
-  const parsed = CreateTokenInput.safeParse(input);
-  if (!parsed.success) throw new ValidationError(issuesFromZod(parsed.error));
+  const parsed = { data: parseInput(CreateTokenInput, input) };
   const user = actor as UserActor;
   const secret = TOKEN_PREFIX + randomToken();
   return db.transaction(async (tx) => {

@@ -21,6 +21,9 @@ export const it = {
   'audit.details': 'Prima e dopo',
   'audit.before': 'Prima',
   'audit.after': 'Dopo',
+  'audit.forbidden': 'Non hai i permessi per leggere il registro delle attività.',
+  'audit.forbidden.ambito': 'Non hai i permessi per leggere il registro di questo Ambito.',
+  'audit.pages': 'Pagine del registro',
 } as const;
 
 export const en: Record<keyof typeof it, string> = {
@@ -45,4 +48,7 @@ export const en: Record<keyof typeof it, string> = {
   'audit.details': 'Before and after',
   'audit.before': 'Before',
   'audit.after': 'After',
+  'audit.forbidden': 'You are not allowed to read the activity log.',
+  'audit.forbidden.ambito': 'You are not allowed to read the log of this Ambito.',
+  'audit.pages': 'Pages of the log',
 };

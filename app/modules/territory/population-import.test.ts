@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { ValidationError } from '../../shared/errors.ts';
+// The messages (import failures) come from the dictionaries, registered as the application does.
+import '../registry.ts';
 import { aggregateFacts, checkDemographicIdentities, foreignShare, oldAgeIndex } from './demography.rules.ts';
 import {
   detectPopulationFormat,

@@ -11,6 +11,7 @@ import {
   type PublishedIndicators,
   type PublishedTableRow,
 } from './demography.rules.ts';
+import { tr } from '../../shared/i18n/tr.server.ts';
 import { getAmbitoOverview, listAmbitoPopulation, listComuniPopulation } from './territory.queries.ts';
 import { populationShare, sameYearTotal } from './territory.rules.ts';
 import type { PopulationFactsRow } from './territory.schema.ts';
@@ -53,7 +54,7 @@ export async function getTerritoryProfile(db: DbOrTx, code: string) {
   const comuniByYear = new Map<number, PopulationFactsRow[]>();
   for (const r of comuniRows) comuniByYear.set(r.year, [...(comuniByYear.get(r.year) ?? []), r]);
   for (const [year, rows] of comuniByYear) {
-    if (rows.length === overview.comuni.length) byYear.set(year, { total: rows.reduce((s, r) => s + r.total, 0), source: 'somma dei comuni' });
+    if (rows.length === overview.comuni.length) byYear.set(year, { total: rows.reduce((s, r) => s + r.total, 0), source: tr('profile.sumOfComuni') });
   }
   for (const r of ambitoRows) byYear.set(r.year, { total: r.total, source: r.source });
   const trend = populationTrend([...byYear.entries()].map(([year, v]) => ({ year, total: v.total })));
@@ -100,12 +101,12 @@ export async function getTerritoryProfile(db: DbOrTx, code: string) {
       ? renderChartSvg(
           lineChart({
             categories: trend.points.map((p) => String(p.year)),
-            series: [{ name: 'Popolazione residente', values: trend.points.map((p) => p.total) }],
+            series: [{ name: tr('profile.chart.population'), values: trend.points.map((p) => p.total) }],
           }),
           { width: 720, height: 300 },
         )
       : null;
-  const comuniSvg = renderChartSvg(barChart({ name: 'Popolazione', points: comparison.map((c) => ({ label: c.name, value: c.population })) }), {
+  const comuniSvg = renderChartSvg(barChart({ name: tr('profile.chart.comuni'), points: comparison.map((c) => ({ label: c.name, value: c.population })) }), {
     width: 720,
     height: Math.max(160, comparison.length * 34),
   });

@@ -3,7 +3,9 @@ import type { Actor } from '../../shared/auth/actor.ts';
 import { recordAudit } from '../../shared/audit/audit.ts';
 import type { Db } from '../../shared/db/client.ts';
 import { updateVersioned } from '../../shared/db/versioned.ts';
-import { NotFoundError, ValidationError, issuesFromZod } from '../../shared/errors.ts';
+import { NotFoundError, ValidationError } from '../../shared/errors.ts';
+import { tr } from '../../shared/i18n/tr.server.ts';
+import { parseInput } from '../../shared/validation.server.ts';
 import { authorize } from './territory.policy.ts';
 import { importFailedMessage, parseAmbitoComposition, parseIstatComuni } from './territory.importers.ts';
 import { parsePopulationFile } from './population-import.ts';
@@ -90,18 +92,18 @@ export async function importAmbitoComposition({ db, actor, fileName, text }: { d
         ? []
         : [
             {
-              path: `${fileName}, Ambito ${c.code}, colonna codice_regione`,
-              message: `regione ${c.regionCode} sconosciuta: importa prima l’elenco ISTAT dei comuni`,
+              path: tr('terr.import.whereAmbito', { file: fileName, ambito: c.code, column: 'codice_regione' }),
+              message: tr('terr.import.unknownRegion', { region: c.regionCode }),
             },
           ]),
       ...c.members
         .filter((m) => !known.has(m.istatCode))
         .map((m) => ({
-          path: `${fileName}, riga ${m.line}, colonna codice_istat_comune`,
-          message: `comune ${m.istatCode} non presente nell’elenco ISTAT importato`,
+          path: tr('terr.import.where', { file: fileName, line: m.line, column: 'codice_istat_comune' }),
+          message: tr('terr.import.unknownComune', { istat: m.istatCode }),
         })),
     ]);
-    if (issues.length) throw new ValidationError(issues, `Il file ${fileName} non è stato importato: ${issues.length} errori. Nessun dato è stato modificato.`);
+    if (issues.length) throw new ValidationError(issues, importFailedMessage(fileName, issues.length));
 
     const results: { code: string; id: string; comuni: number; created: boolean }[] = [];
     for (const c of compositions) {
@@ -152,13 +154,11 @@ export async function importAmbitoComposition({ db, actor, fileName, text }: { d
  * Outcomes: the updated Ambito; ValidationError (400), Forbidden (403), NotFound (404), Conflict (409).
  */
 export async function updateAmbito({ db, actor, ambitoId, input }: { db: Db; actor: Actor; ambitoId: string; input: unknown }) {
-  const parsed = AmbitoEditInput.safeParse(input);
-  if (!parsed.success) throw new ValidationError(issuesFromZod(parsed.error));
-  const { version, ...patch } = parsed.data;
+  const [scope] = await db.select({ id: ambiti.id, regionCode: ambiti.regionCode }).from(ambiti).where(eq(ambiti.id, ambitoId));
+  if (!scope) throw new NotFoundError('L’Ambito');
+  authorize(actor, 'ambito.edit', scope);
+  const { version, ...patch } = parseInput(AmbitoEditInput, input);
   return db.transaction(async (tx) => {
-    const [scope] = await tx.select({ id: ambiti.id, regionCode: ambiti.regionCode }).from(ambiti).where(eq(ambiti.id, ambitoId));
-    if (!scope) throw new NotFoundError('L’Ambito');
-    authorize(actor, 'ambito.edit', scope);
     const { before, after } = await updateVersioned(tx, ambiti, ambitoId, version, patch, 'l’Ambito');
     await recordAudit(tx, { actor, action: 'territory.ambito.updated', entityType: 'ambito', entityId: ambitoId, ambitoId, before, after });
     return after;
@@ -200,15 +200,15 @@ export async function importPopulation({
       if (r.level === 'ambito' && r.code !== ambito.code)
         return [
           {
-            path: `${fileName}, riga ${r.line}, colonna codice`,
-            message: `la riga è dell’Ambito «${r.code}», ma stai importando nell’Ambito «${ambito.code}»`,
+            path: tr('terr.import.where', { file: fileName, line: r.line, column: 'codice' }),
+            message: tr('terr.import.otherAmbito', { row: r.code, ambito: ambito.code }),
           },
         ];
       if (r.level === 'comune' && !byIstat.has(r.code))
         return [
           {
-            path: `${fileName}, riga ${r.line}, colonna codice`,
-            message: `il comune ${r.code}${r.name ? ` (${r.name})` : ''} non fa parte dell’Ambito ${ambito.name}`,
+            path: tr('terr.import.where', { file: fileName, line: r.line, column: 'codice' }),
+            message: tr('terr.import.notMember', { comune: r.name ? `${r.code} (${r.name})` : r.code, ambito: ambito.name }),
           },
         ];
       return [];

@@ -1,5 +1,6 @@
 import { parseCsv } from '../../shared/csv.ts';
 import { ValidationError, type FieldIssue } from '../../shared/errors.ts';
+import { tr } from '../../shared/i18n/tr.server.ts';
 import { AMBITO_CSV_COLUMNS, AmbitoCsvRow, IstatComuneEntry } from './territory.validation.ts';
 
 const MAX_ISSUES = 50;
@@ -137,5 +138,5 @@ export function parseAmbitoComposition(fileName: string, text: string): AmbitoCo
 }
 
 export function importFailedMessage(fileName: string, count: number) {
-  return `Il file ${fileName} non è stato importato: ${count === 1 ? 'c’è un errore' : `ci sono ${count} errori`}. Nessun dato è stato modificato.`;
+  return count === 1 ? tr('terr.import.failed.one', { file: fileName }) : tr('terr.import.failed', { file: fileName, count });
 }

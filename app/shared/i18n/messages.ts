@@ -60,6 +60,20 @@ const shellIt = {
   'ui.nav.close': 'Chiudi il menu',
   'ui.footer.links': 'Link utili',
   'ui.error.code': 'Errore {status}',
+  'a11y.intro':
+    'Cantiere si impegna a rendere accessibile la propria applicazione, conformemente alla Legge 9 gennaio 2004, n. 4 e alle Linee guida AgID sull’accessibilità degli strumenti informatici, che recepiscono la norma UNI CEI EN 301549 e le WCAG 2.1 di livello AA.',
+  'a11y.status': 'Stato di conformità',
+  'a11y.status.text':
+    'L’applicazione è parzialmente conforme: le pagine disponibili sono verificate a ogni modifica con controlli automatici (axe-core, regole WCAG 2.1 A e AA) e con prove di navigazione da sola tastiera; una verifica manuale completa con tecnologie assistive non è ancora stata svolta.',
+  'a11y.how': 'Come è fatta',
+  'a11y.how.skip': 'collegamenti per saltare al contenuto, alla navigazione e al piè di pagina;',
+  'a11y.how.forms': 'moduli con etichette esplicite, messaggi di errore collegati ai campi e annunciati;',
+  'a11y.how.tables': 'tabelle con intestazioni e didascalie; i grafici hanno sempre i dati anche in tabella;',
+  'a11y.how.nojs': 'tutte le funzioni sono utilizzabili anche senza JavaScript.',
+  'a11y.report': 'Segnalazioni',
+  'a11y.report.text':
+    'Per segnalare un problema di accessibilità scrivi all’Ufficio di Piano del tuo Ambito. Se la risposta non è soddisfacente puoi rivolgerti al Difensore civico per il digitale presso AgID.',
+  'error.notFound': 'Pagina non trovata',
 } as const;
 
 /**
@@ -128,6 +142,20 @@ const shellEn: Record<keyof typeof shellIt, string> = {
   'ui.nav.close': 'Close the menu',
   'ui.footer.links': 'Useful links',
   'ui.error.code': 'Error {status}',
+  'a11y.intro':
+    'Cantiere is committed to making its application accessible, in accordance with Law no. 4 of 9 January 2004 and AgID’s guidelines on the accessibility of IT tools, which adopt the standard UNI CEI EN 301549 and WCAG 2.1 level AA.',
+  'a11y.status': 'Compliance status',
+  'a11y.status.text':
+    'The application is partially compliant: the pages are checked at every change with automatic tests (axe-core, WCAG 2.1 A and AA rules) and with keyboard-only navigation tests; a complete manual review with assistive technologies has not been carried out yet.',
+  'a11y.how': 'How it is made',
+  'a11y.how.skip': 'links to skip to the content, the navigation and the footer;',
+  'a11y.how.forms': 'forms with explicit labels, error messages linked to the fields and announced;',
+  'a11y.how.tables': 'tables with headers and captions; charts always have their data in a table too;',
+  'a11y.how.nojs': 'every function works without JavaScript too.',
+  'a11y.report': 'Reporting a problem',
+  'a11y.report.text':
+    'To report an accessibility problem write to the Ufficio di Piano of your Ambito. If the answer is not satisfactory you can turn to the Digital Ombudsman at AgID.',
+  'error.notFound': 'Page not found',
 };
 
 const it = { ...shellIt } as Record<MessageKey, string>;

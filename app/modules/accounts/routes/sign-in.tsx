@@ -4,8 +4,10 @@ import type { Route } from './+types/sign-in';
 import { COOKIE, serializeCookie } from '../../../shared/http/cookies.ts';
 import { getActor, getRequestState, getServices, setCookie } from '../../../shared/http/request.server.ts';
 import { fromRoot } from '../../../shared/paths.ts';
+import { tr } from '../../../shared/i18n/tr.server.ts';
 import { CsrfField, Field, FormAlert } from '../../../shared/ui/forms.tsx';
 import { useI18n } from '../../../shared/ui/i18n.tsx';
+import { PageHeader } from '../../../shared/ui/kit.ts';
 import { BadCredentialsError, SESSION_TTL_HOURS, signIn, ThrottledError } from '../accounts.server.ts';
 import { SignInInput } from '../accounts.validation.ts';
 
@@ -34,7 +36,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};
     for (const i of parsed.error.issues) fieldErrors[String(i.path[0])] ??= i.message;
-    return data({ ok: false, formError: 'Controlla i dati inseriti.', fieldErrors, email: String(form.email ?? '') }, { status: 400 });
+    return data({ ok: false, formError: tr('signin.checkInput'), fieldErrors, email: String(form.email ?? '') }, { status: 400 });
   }
   const state = getRequestState(context);
   try {
@@ -65,9 +67,8 @@ export default function SignIn({ loaderData, actionData }: Route.ComponentProps)
   const [params] = useSearchParams();
   return (
     <div className="row">
-      <title>{`${t('signin.title')}`}</title>
       <div className="col-lg-6">
-        <h1>{t('signin.title')}</h1>
+        <PageHeader title={t('signin.title')} />
         {params.get('uscito') && !actionData && (
           <div className="alert alert-info" role="status">
             {t('signout.done')}
@@ -96,7 +97,7 @@ export default function SignIn({ loaderData, actionData }: Route.ComponentProps)
             <ul className="small">
               {loaderData.demo.users.map((u) => (
                 <li key={u.email}>
-                  <code>{u.email}</code> — {u.name}
+                  <code>{u.email}</code> — <span translate="no">{u.name}</span>
                 </li>
               ))}
             </ul>

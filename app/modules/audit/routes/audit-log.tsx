@@ -5,7 +5,8 @@ import { listAuditEntries, listAuditEntityTypes } from '../../../shared/audit/au
 import { diffSnapshots } from '../../../shared/audit/audit.rules.ts';
 import { getServices, requireUser } from '../../../shared/http/request.server.ts';
 import { z } from '../../../shared/validation.ts';
-import { useI18n } from '../../../shared/ui/i18n.tsx';
+import { tr } from '../../../shared/i18n/tr.server.ts';
+import { DataTable, EmptyState, PageHeader, useI18n } from '../../../shared/ui/kit.ts';
 import { listAmbiti } from '../../territory/index.server.ts';
 import { can } from '../audit.policy.ts';
 
@@ -31,9 +32,9 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const f = Filters.parse(Object.fromEntries(url.searchParams));
   const readable = (await listAmbiti(db)).filter((a) => can(actor, 'audit.read', a));
   const admin = isAdmin(actor);
-  if (!admin && readable.length === 0) throw data('Non hai i permessi per leggere il registro delle attività.', { status: 403 });
+  if (!admin && readable.length === 0) throw data(tr('audit.forbidden'), { status: 403 });
   const chosen = f.ambito ? readable.find((a) => a.code === f.ambito) : undefined;
-  if (f.ambito && !chosen) throw data('Non hai i permessi per leggere il registro di questo Ambito.', { status: 403 });
+  if (f.ambito && !chosen) throw data(tr('audit.forbidden.ambito'), { status: 403 });
   const ambitoIds = chosen ? [chosen.id] : admin ? null : readable.map((a) => a.id);
   const { rows, total } = await listAuditEntries(db, {
     ambitoIds,
@@ -70,7 +71,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 const show = (v: unknown) => (v === null || v === undefined ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
 export default function AuditLog({ loaderData }: Route.ComponentProps) {
-  const { t, dt, n } = useI18n();
+  const { t, f } = useI18n();
   const { filters, ambiti, entityTypes, entries, total, pages } = loaderData;
   const pageHref = (page: number) => {
     const p = new URLSearchParams();
@@ -79,9 +80,7 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
   };
   return (
     <>
-      <title>{`${t('audit.title')} – Cantiere`}</title>
-      <h1>{t('audit.title')}</h1>
-      <p className="lead">{t('audit.lead')}</p>
+      <PageHeader title={t('audit.title')} lead={t('audit.lead')} />
       <Form method="get" className="row g-3 align-items-end mb-4" aria-label={t('audit.filter.submit')}>
         <div className="col-md-4 col-lg-3">
           <label htmlFor="f-ambito" className="form-label">
@@ -90,7 +89,7 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
           <select id="f-ambito" name="ambito" className="form-select" defaultValue={filters.ambito ?? ''}>
             {ambiti.length !== 1 && <option value="">{t('audit.filter.all')}</option>}
             {ambiti.map((a) => (
-              <option key={a.code} value={a.code}>
+              <option key={a.code} value={a.code} translate="no">
                 {a.name}
               </option>
             ))}
@@ -109,7 +108,7 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
           <select id="f-entity" name="entity" className="form-select" defaultValue={filters.entity ?? ''}>
             <option value="">{t('audit.filter.all')}</option>
             {entityTypes.map((e) => (
-              <option key={e} value={e}>
+              <option key={e} value={e} translate="no">
                 {e}
               </option>
             ))}
@@ -133,73 +132,71 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
           </button>
         </div>
       </Form>
-      <p role="status">{t('audit.count', { count: n(total) })}</p>
-      {entries.length === 0 ? (
-        <p>{t('audit.empty')}</p>
-      ) : (
-        <div className="table-responsive">
-          <table className="table align-top">
-            <caption className="visually-hidden">{t('audit.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('audit.col.when')}</th>
-                <th scope="col">{t('audit.col.who')}</th>
-                <th scope="col">{t('audit.col.action')}</th>
-                <th scope="col">{t('audit.col.entity')}</th>
-                <th scope="col">{t('audit.col.changes')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((e) => (
-                <tr key={e.id}>
-                  <td className="text-nowrap">{dt(e.at)}</td>
-                  <td>{e.actor}</td>
-                  <td>
-                    <code>{e.action}</code>
-                  </td>
-                  <td>
-                    {e.entityType}
-                    {e.ambito ? <div className="small text-secondary">{e.ambito}</div> : null}
-                  </td>
-                  <td>
-                    {e.changes.length > 0 && (
-                      <ul className="list-unstyled small mb-1">
-                        {e.changes.slice(0, 8).map((c) => (
-                          <li key={c.field}>
-                            <strong>{c.field}</strong>: <del>{show(c.before)}</del> → <ins>{show(c.after)}</ins>
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                    <details>
-                      <summary className="small">{t('audit.details')}</summary>
-                      <div className="row">
-                        <div className="col-md-6">
-                          <p className="small fw-semibold mb-1">{t('audit.before')}</p>
-                          <pre className="audit-json">{JSON.stringify(e.before, null, 2)}</pre>
-                        </div>
-                        <div className="col-md-6">
-                          <p className="small fw-semibold mb-1">{t('audit.after')}</p>
-                          <pre className="audit-json">{JSON.stringify(e.after, null, 2)}</pre>
-                        </div>
-                      </div>
-                    </details>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <p role="status">{t('audit.count', { count: f.count(total) })}</p>
+      <DataTable
+        id="registro"
+        caption={<span className="visually-hidden">{t('audit.title')}</span>}
+        rows={entries}
+        rowKey={(e) => String(e.id)}
+        empty={<EmptyState title={t('audit.empty')} />}
+        columns={[
+          { key: 'quando', header: t('audit.col.when'), data: false, className: 'text-nowrap', value: (e) => e.at, render: (e) => f.dateTime(e.at) },
+          { key: 'chi', header: t('audit.col.who'), value: (e) => e.actor },
+          { key: 'azione', header: t('audit.col.action'), value: (e) => e.action, render: (e) => <code>{e.action}</code> },
+          {
+            key: 'oggetto',
+            header: t('audit.col.entity'),
+            value: (e) => e.entityType,
+            render: (e) => (
+              <>
+                {e.entityType}
+                {e.ambito ? <div className="small text-secondary">{e.ambito}</div> : null}
+              </>
+            ),
+          },
+          {
+            key: 'modifiche',
+            header: t('audit.col.changes'),
+            data: false,
+            sortable: false,
+            render: (e) => (
+              <>
+                {e.changes.length > 0 && (
+                  <ul className="list-unstyled small mb-1" translate="no">
+                    {e.changes.slice(0, 8).map((c) => (
+                      <li key={c.field}>
+                        <strong>{c.field}</strong>: <del>{show(c.before)}</del> → <ins>{show(c.after)}</ins>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                <details>
+                  <summary className="small">{t('audit.details')}</summary>
+                  <div className="row">
+                    <div className="col-md-6">
+                      <p className="small fw-semibold mb-1">{t('audit.before')}</p>
+                      <pre className="audit-json">{JSON.stringify(e.before, null, 2)}</pre>
+                    </div>
+                    <div className="col-md-6">
+                      <p className="small fw-semibold mb-1">{t('audit.after')}</p>
+                      <pre className="audit-json">{JSON.stringify(e.after, null, 2)}</pre>
+                    </div>
+                  </div>
+                </details>
+              </>
+            ),
+          },
+        ]}
+      />
       {pages > 1 && (
-        <nav aria-label="Pagine del registro" className="d-flex gap-2">
+        <nav aria-label={t('audit.pages')} className="d-flex gap-2">
           {filters.page > 1 && (
             <Link className="btn btn-outline-primary btn-sm" to={pageHref(filters.page - 1)}>
               {t('audit.prev')}
             </Link>
           )}
           <span className="align-self-center small">
-            {filters.page} / {pages}
+            {f.count(filters.page)} / {f.count(pages)}
           </span>
           {filters.page < pages && (
             <Link className="btn btn-outline-primary btn-sm" to={pageHref(filters.page + 1)}>

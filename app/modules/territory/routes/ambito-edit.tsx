@@ -2,11 +2,12 @@ import { data, Form, Link, redirect, useNavigation } from 'react-router';
 import type { Route } from './+types/ambito-edit';
 import { formAction, getActor, getServices, guard, requireUser } from '../../../shared/http/request.server.ts';
 import { CsrfField, Field, FormAlert } from '../../../shared/ui/forms.tsx';
-import { useI18n } from '../../../shared/ui/i18n.tsx';
+import { PageHeader, useI18n } from '../../../shared/ui/kit.ts';
+import type { MessageKey } from '../../../shared/i18n/messages.ts';
 import { updateAmbito } from '../territory.commands.ts';
 import { authorize } from '../territory.policy.ts';
 import { getAmbitoByCode } from '../territory.queries.ts';
-import { MANAGEMENT_FORM_LABELS, MANAGEMENT_FORMS } from '../territory.constants.ts';
+import { MANAGEMENT_FORMS } from '../territory.constants.ts';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   requireUser(context, request);
@@ -37,9 +38,12 @@ export default function AmbitoEdit({ loaderData, actionData }: Route.ComponentPr
   const busy = navigation.state === 'submitting';
   return (
     <>
-      <title>{`${t('edit.title')} – ${ambito.name}`}</title>
-      <h1>{t('edit.title')}</h1>
-      <p className="lead">{ambito.name}</p>
+      <PageHeader
+        title={t('edit.title')}
+        context={ambito.name}
+        breadcrumb={[{ label: ambito.name, to: `/ambiti/${ambito.code}`, data: true }]}
+        lead={<span translate="no">{ambito.name}</span>}
+      />
       <FormAlert result={result} reloadHref={`/ambiti/${ambito.code}/modifica`} />
       <Form method="post" noValidate className="col-lg-8" aria-describedby={result ? 'form-alert' : undefined}>
         <CsrfField />
@@ -53,7 +57,7 @@ export default function AmbitoEdit({ loaderData, actionData }: Route.ComponentPr
               <option value="">{t('edit.choose')}</option>
               {MANAGEMENT_FORMS.map((f) => (
                 <option key={f} value={f}>
-                  {MANAGEMENT_FORM_LABELS[f]}
+                  {t(`ambito.managementForm.${f}` as MessageKey)}
                 </option>
               ))}
             </select>
@@ -79,7 +83,7 @@ export default function AmbitoEdit({ loaderData, actionData }: Route.ComponentPr
         </Field>
         <div className="d-flex gap-2">
           <button type="submit" className="btn btn-primary" disabled={busy}>
-            {busy ? '…' : t('edit.save')}
+            {busy ? t('ui.form.working') : t('edit.save')}
           </button>
           <Link to={`/ambiti/${ambito.code}`} className="btn btn-outline-secondary">
             {t('edit.cancel')}

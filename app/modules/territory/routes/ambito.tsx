@@ -1,11 +1,12 @@
-import { data, Link, useSearchParams } from 'react-router';
+import { data, Link } from 'react-router';
 import type { Route } from './+types/ambito';
 import { getActor, getServices } from '../../../shared/http/request.server.ts';
-import { useI18n } from '../../../shared/ui/i18n.tsx';
+import { DataTable, DoneNotice, Facts, KpiGrid, PageHeader, useI18n } from '../../../shared/ui/kit.ts';
 import { abilitiesFor } from '../territory.policy.ts';
 import { getAmbitoOverview } from '../territory.queries.ts';
 import { populationShare } from '../territory.rules.ts';
-import { MANAGEMENT_FORM_LABELS } from '../territory.constants.ts';
+import { MANAGEMENT_FORMS } from '../territory.constants.ts';
+import type { MessageKey } from '../../../shared/i18n/messages.ts';
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   const overview = await getAmbitoOverview(getServices(context).db, params.code);
@@ -13,153 +14,161 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   return { ...overview, can: abilitiesFor(getActor(context), overview.ambito) };
 }
 
+/** The label of a form of associated management (the value as entered when it is not one of the known forms). */
+function managementFormKey(form: string): MessageKey | null {
+  return (MANAGEMENT_FORMS as readonly string[]).includes(form) ? (`ambito.managementForm.${form}` as MessageKey) : null;
+}
+
 export default function AmbitoHome({ loaderData }: Route.ComponentProps) {
-  const { t, n } = useI18n();
+  const { t, f } = useI18n();
   const { ambito, comuni, populationTotal, populationMissing, headline, capofila, can } = loaderData;
   const headlineWhen = headline.referenceDate
-    ? t('ambito.inhabitantsAt', { date: headline.referenceDate.split('-').reverse().join('/') })
+    ? t('ambito.inhabitantsAt', { date: f.date(headline.referenceDate) })
     : t('ambito.inhabitantsIn', { year: String(headline.year) });
   const max = Math.max(...comuni.map((c) => c.population ?? 0), 1);
-  const [params] = useSearchParams();
+  const formKey = ambito.managementForm ? managementFormKey(ambito.managementForm) : null;
+  type Comune = (typeof comuni)[number];
+  const share = (c: Comune) => (c.population === null ? null : populationShare(c.population, populationTotal));
   return (
     <>
-      <title>{`${ambito.name} – Cantiere`}</title>
-      {params.get('salvato') && (
-        <div className="alert alert-success" role="status">
-          {t('edit.saved')}
-        </div>
-      )}
-      <div className="d-flex flex-wrap justify-content-between align-items-start gap-3">
-        <div>
-          <h1>{ambito.name}</h1>
-          <p className="lead mb-2">
-            {t('ambito.region')} {ambito.regionName}
-            {capofila ? ` · ${t('ambito.capofila')}: ${capofila.name}` : ''}
-          </p>
-        </div>
-        {can['ambito.edit'] && (
-          <Link to={`/ambiti/${ambito.code}/modifica`} className="btn btn-outline-primary">
-            {t('ambito.edit')}
-          </Link>
-        )}
-      </div>
+      <DoneNotice messages={{ salvato: 'edit.saved' }} />
+      <PageHeader
+        title={ambito.name}
+        titleIsData
+        lead={
+          <>
+            {t('ambito.region')} <span translate="no">{ambito.regionName}</span>
+            {capofila ? (
+              <>
+                {' · '}
+                {t('ambito.capofila')}: <span translate="no">{capofila.name}</span>
+              </>
+            ) : null}
+          </>
+        }
+        actions={
+          can['ambito.edit'] ? (
+            <Link to={`/ambiti/${ambito.code}/modifica`} className="btn btn-outline-primary">
+              {t('ambito.edit')}
+            </Link>
+          ) : null
+        }
+      />
 
-      <div className="row g-3 my-3" aria-label="Sintesi">
-        <div className="col-sm-6 col-lg-4">
-          <div className="kpi">
-            <div className="value" data-testid="comuni-count">
-              {n(comuni.length)}
-            </div>
-            <div>{t('ambito.count')}</div>
-          </div>
-        </div>
-        <div className="col-sm-6 col-lg-4">
-          <div className="kpi">
-            <div className="value" data-testid="population-total">
-              {n(headline.total)}
-            </div>
-            <div data-testid="population-total-when">{headlineWhen}</div>
-            <div className="small" data-testid="population-total-source">
-              {t('ambito.headlineSource', { source: headline.source })}
-              {headline.covered < headline.of && ` ${t('ambito.headlineCoverage', { covered: n(headline.covered), of: n(headline.of) })}`}
-              {headline.partial &&
-                ` ${t('ambito.headlinePartial', { year: String(headline.partial.year), covered: n(headline.partial.covered), of: n(headline.partial.of) })}`}
-            </div>
-          </div>
-        </div>
-      </div>
+      <KpiGrid
+        label={t('ambito.summary')}
+        items={[
+          { label: t('ambito.count'), value: f.count(comuni.length), testId: 'comuni-count' },
+          {
+            label: <span data-testid="population-total-when">{headlineWhen}</span>,
+            value: f.count(headline.total),
+            testId: 'population-total',
+            hint: (
+              <span data-testid="population-total-source">
+                {t('ambito.headlineSource', { source: headline.source })}
+                {headline.covered < headline.of && ` ${t('ambito.headlineCoverage', { covered: f.count(headline.covered), of: f.count(headline.of) })}`}
+                {headline.partial &&
+                  ` ${t('ambito.headlinePartial', { year: String(headline.partial.year), covered: f.count(headline.partial.covered), of: f.count(headline.partial.of) })}`}
+              </span>
+            ),
+          },
+        ]}
+      />
 
-      {(ambito.managementForm || ambito.healthDistrict || ambito.healthAuthority || ambito.healthTrust || ambito.description) && (
-        <dl className="row mb-4">
-          {ambito.managementForm && (
-            <>
-              <dt className="col-sm-4">{t('ambito.managementForm')}</dt>
-              <dd className="col-sm-8">{MANAGEMENT_FORM_LABELS[ambito.managementForm as keyof typeof MANAGEMENT_FORM_LABELS] ?? ambito.managementForm}</dd>
-            </>
-          )}
-          {ambito.healthDistrict && (
-            <>
-              <dt className="col-sm-4">{t('ambito.healthDistrict')}</dt>
-              <dd className="col-sm-8">{ambito.healthDistrict}</dd>
-            </>
-          )}
-          {(ambito.healthAuthority || ambito.healthTrust) && (
-            <>
-              <dt className="col-sm-4">{t('ambito.healthBodies')}</dt>
-              <dd className="col-sm-8">{[ambito.healthAuthority, ambito.healthTrust].filter(Boolean).join(' · ')}</dd>
-            </>
-          )}
-          {ambito.description && (
-            <>
-              <dt className="col-sm-4">{t('ambito.description')}</dt>
-              <dd className="col-sm-8" style={{ whiteSpace: 'pre-line' }}>
-                {ambito.description}
-              </dd>
-            </>
-          )}
-        </dl>
-      )}
+      <Facts
+        className="mb-4"
+        items={[
+          ...(ambito.managementForm
+            ? [{ term: t('ambito.managementForm'), value: formKey ? t(formKey) : <span translate="no">{ambito.managementForm}</span> }]
+            : []),
+          ...(ambito.healthDistrict ? [{ term: t('ambito.healthDistrict'), value: <span translate="no">{ambito.healthDistrict}</span> }] : []),
+          ...(ambito.healthAuthority || ambito.healthTrust
+            ? [
+                {
+                  term: t('ambito.healthBodies'),
+                  value: <span translate="no">{[ambito.healthAuthority, ambito.healthTrust].filter(Boolean).join(' · ')}</span>,
+                },
+              ]
+            : []),
+          ...(ambito.description
+            ? [
+                {
+                  term: t('ambito.description'),
+                  value: (
+                    <span translate="no" style={{ whiteSpace: 'pre-line' }}>
+                      {ambito.description}
+                    </span>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
 
       <h2 className="h3">{t('ambito.comuni')}</h2>
-      <div className="table-responsive">
-        <table className="table table-striped align-middle">
-          <caption>{t('ambito.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('ambito.comune')}</th>
-              <th scope="col">{t('ambito.istat')}</th>
-              <th scope="col">{t('ambito.province')}</th>
-              <th scope="col" className="num">
-                {t('ambito.population')}
-              </th>
-              <th scope="col" className="num">
-                {t('ambito.share')}
-              </th>
-              <th scope="col" className="bar-cell">
-                <span className="visually-hidden">{t('ambito.share')} (grafico)</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {comuni.map((c) => {
-              const share = c.population === null ? null : populationShare(c.population, populationTotal);
-              return (
-                <tr key={c.id}>
-                  <th scope="row">
-                    {c.name}
-                    {c.isCapofila && <span className="badge bg-primary ms-2">{t('ambito.capofila')}</span>}
-                  </th>
-                  <td>{c.istatCode}</td>
-                  <td>{c.provinceName}</td>
-                  <td className="num">{c.population === null ? '—' : n(c.population)}</td>
-                  <td className="num">{share === null ? '—' : `${n(share, 1)} %`}</td>
-                  <td className="bar-cell" aria-hidden="true">
-                    <span className="bar" style={{ width: `${((c.population ?? 0) * 100) / max}%` }} />
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">{t('ambito.censusTotal')}</th>
-              <td />
-              <td />
-              <td className="num fw-bold" data-testid="population-total-row">
-                {n(populationTotal)}
-              </td>
-              <td className="num">{`${n(100, 1)} %`}</td>
-              <td />
-            </tr>
-          </tfoot>
-        </table>
-      </div>
-      {populationMissing > 0 && (
-        <p className="text-warning-emphasis">
-          {populationMissing} {t('ambito.missing')}
-        </p>
-      )}
-      <p className="small text-secondary">Fonte: ISTAT, popolazione legale al censimento 2011 (CC BY 3.0 IT).</p>
+      <DataTable
+        id="comuni"
+        caption={t('ambito.caption')}
+        csv="comuni"
+        rows={comuni}
+        rowKey={(c) => c.id}
+        columns={[
+          {
+            key: 'comune',
+            header: t('ambito.comune'),
+            rowHeader: true,
+            data: false,
+            value: (c) => c.name,
+            render: (c) => (
+              <>
+                <span translate="no">{c.name}</span>
+                {c.isCapofila && <span className="badge bg-primary ms-2">{t('ambito.capofila')}</span>}
+              </>
+            ),
+          },
+          { key: 'istat', header: t('ambito.istat'), value: (c) => c.istatCode },
+          { key: 'provincia', header: t('ambito.province'), value: (c) => c.provinceName },
+          {
+            key: 'popolazione',
+            header: t('ambito.population'),
+            numeric: true,
+            value: (c) => c.population,
+            render: (c) => (c.population === null ? '—' : f.count(c.population)),
+          },
+          {
+            key: 'quota',
+            header: t('ambito.share'),
+            numeric: true,
+            value: share,
+            render: (c) => {
+              const s = share(c);
+              return s === null ? '—' : f.percent(s, 1);
+            },
+          },
+          {
+            key: 'grafico',
+            header: <span className="visually-hidden">{t('ambito.shareChart')}</span>,
+            className: 'bar-cell',
+            sortable: false,
+            data: false,
+            render: (c) => <span className="bar" aria-hidden="true" style={{ width: `${((c.population ?? 0) * 100) / max}%` }} />,
+          },
+        ]}
+        footer={
+          <tr>
+            <th scope="row">{t('ambito.censusTotal')}</th>
+            <td />
+            <td />
+            <td className="num fw-bold" data-testid="population-total-row">
+              {f.count(populationTotal)}
+            </td>
+            <td className="num">{f.percent(100, 1)}</td>
+            <td />
+          </tr>
+        }
+      />
+      {populationMissing > 0 && <p className="text-warning-emphasis">{t('ambito.missing', { count: f.count(populationMissing) })}</p>}
+      <p className="small text-secondary">{t('ambito.censusSource')}</p>
     </>
   );
 }

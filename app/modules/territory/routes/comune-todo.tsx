@@ -1,7 +1,7 @@
 import { data, Link } from 'react-router';
 import type { Route } from './+types/comune-todo';
 import { getActor, getServices, guard } from '../../../shared/http/request.server.ts';
-import { useI18n } from '../../../shared/ui/i18n.tsx';
+import { PageHeader, Section, useI18n } from '../../../shared/ui/kit.ts';
 import { todayInRome } from '../../monitoring/index.server.ts';
 import { getComuneTodo } from '../comune-todo.server.ts';
 import { authorize } from '../territory.policy.ts';
@@ -20,9 +20,8 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 }
 
 export default function ComuneTodo({ loaderData }: Route.ComponentProps) {
-  const { t, n } = useI18n();
+  const { t, f } = useI18n();
   const { ambito, comune, closed, open, staff, spending, count } = loaderData;
-  const day = new Date(`${loaderData.today}T12:00:00Z`).toLocaleDateString('it-IT', { timeZone: 'UTC' });
   const indicatorList = (items: typeof closed) => (
     <ul>
       {items.map((d) => (
@@ -35,28 +34,17 @@ export default function ComuneTodo({ loaderData }: Route.ComponentProps) {
   );
   return (
     <>
-      <title>{`${t('todo.title', { comune: comune.name })} – Cantiere`}</title>
-      <nav aria-label="Percorso" className="breadcrumb-container">
-        <ol className="breadcrumb">
-          <li className="breadcrumb-item">
-            <Link to={`/ambiti/${ambito.code}`}>{ambito.name}</Link>
-          </li>
-          <li className="breadcrumb-item active" aria-current="page">
-            {comune.name}
-          </li>
-        </ol>
-      </nav>
-      <h1>{t('todo.title', { comune: comune.name })}</h1>
-      <p className="lead">{t('todo.lead', { ambito: ambito.name, day })}</p>
+      <PageHeader
+        title={t('todo.title', { comune: comune.name })}
+        context={ambito.name}
+        breadcrumb={[{ label: ambito.name, to: `/ambiti/${ambito.code}`, data: true }]}
+        lead={t('todo.lead', { ambito: ambito.name, day: f.date(loaderData.today) })}
+      />
       <p className={count === 0 ? 'alert alert-success' : 'fw-semibold'} data-testid="todo-count">
-        {count === 0 ? t('todo.none') : t('todo.count', { count: n(count) })}
+        {count === 0 ? t('todo.none') : t('todo.count', { count: f.count(count) })}
       </p>
 
-      <section aria-labelledby="indicatori" className="my-4">
-        <h2 id="indicatori" className="h4">
-          {t('todo.indicators')}
-        </h2>
-        <p>{t('todo.indicators.lead')}</p>
+      <Section id="indicatori" title={t('todo.indicators')} lead={t('todo.indicators.lead')}>
         {closed.length === 0 && open.length === 0 && <p>{t('todo.indicators.none')}</p>}
         {closed.length > 0 && (
           <>
@@ -70,27 +58,21 @@ export default function ComuneTodo({ loaderData }: Route.ComponentProps) {
             {indicatorList(open)}
           </>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="assistenti-sociali" className="my-4">
-        <h2 id="assistenti-sociali" className="h4">
-          {t('todo.staff')}
-        </h2>
+      <Section id="assistenti-sociali" title={t('todo.staff')}>
         {staff.missing ? (
           <p>
             <Link to={staff.href}>{t('todo.staff.missing', { year: staff.year })}</Link>
           </p>
         ) : (
           <p>
-            {t('todo.staff.done', { year: staff.year, posts: n(staff.posts), fte: n(staff.fte, 2) })} <Link to={staff.href}>{t('todo.staff.link')}</Link>
+            {t('todo.staff.done', { year: staff.year, posts: f.count(staff.posts), fte: f.fte(staff.fte) })} <Link to={staff.href}>{t('todo.staff.link')}</Link>
           </p>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="spesa" className="my-4">
-        <h2 id="spesa" className="h4">
-          {t('todo.spending')}
-        </h2>
+      <Section id="spesa" title={t('todo.spending')}>
         <p>
           {spending.missing ? (
             <Link to={spending.href}>{t('todo.spending.missing', { year: spending.year })}</Link>
@@ -98,7 +80,7 @@ export default function ComuneTodo({ loaderData }: Route.ComponentProps) {
             t('todo.spending.done', { year: spending.year })
           )}
         </p>
-      </section>
+      </Section>
 
       <p>
         <Link to={`/ambiti/${ambito.code}`}>{t('todo.ambito')}</Link>

@@ -2,7 +2,7 @@ import { Link, redirect } from 'react-router';
 import type { Route } from './+types/home';
 import { AMBITO_READERS, hasAmbitoRole } from '../../../shared/auth/actor.ts';
 import { getActor, getServices } from '../../../shared/http/request.server.ts';
-import { useI18n } from '../../../shared/ui/i18n.tsx';
+import { EmptyState, PageHeader, useI18n } from '../../../shared/ui/kit.ts';
 import { listAmbiti, listAmbitoComuni } from '../territory.queries.ts';
 
 export async function loader({ context }: Route.LoaderArgs) {
@@ -25,15 +25,13 @@ export default function Home({ loaderData }: Route.ComponentProps) {
   const { t } = useI18n();
   return (
     <>
-      <title>Cantiere</title>
-      <h1>{t('home.title')}</h1>
-      <p className="lead">{t('home.lead')}</p>
+      <PageHeader title={t('home.title')} lead={t('home.lead')} />
       {loaderData.ambiti.length === 0 ? (
-        <p>{t('home.empty')}</p>
+        <EmptyState title={t('home.empty')} />
       ) : (
         <ul className="list-group">
           {loaderData.ambiti.map((a) => (
-            <li key={a.code} className="list-group-item">
+            <li key={a.code} className="list-group-item" translate="no">
               <Link to={`/ambiti/${a.code}`} className="fw-semibold">
                 {a.name}
               </Link>{' '}

@@ -1,10 +1,11 @@
-import { data, Form, useNavigation } from 'react-router';
+import { data } from 'react-router';
 import type { Route } from './+types/profile';
 import { ValidationError } from '../../../shared/errors.ts';
-import { formAction, getActor, getServices, requireUser } from '../../../shared/http/request.server.ts';
-import { Chart } from '../../../shared/ui/chart.tsx';
-import { CsrfField, IssuesAlert } from '../../../shared/ui/forms.tsx';
-import { useI18n } from '../../../shared/ui/i18n.tsx';
+import { done, intentAction } from '../../../shared/http/forms.server.ts';
+import { getActor, getServices, requireUser } from '../../../shared/http/request.server.ts';
+import { serverFormat, tr } from '../../../shared/i18n/tr.server.ts';
+import type { MessageKey } from '../../../shared/i18n/messages.ts';
+import { Chart, DataTable, IntentField, IntentForm, Notice, PageHeader, Section, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
 import { importPopulation } from '../territory.commands.ts';
 import { abilitiesFor } from '../territory.policy.ts';
 import { getTerritoryProfile } from '../profile.server.ts';
@@ -22,150 +23,145 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   const { db } = getServices(context);
   const profile = await getTerritoryProfile(db, params.code);
   if (!profile) throw data('Ambito non trovato', { status: 404 });
-  const form = await request.formData();
-  return formAction(request, async () => {
-    const file = form.get('file');
-    if (!(file instanceof File) || file.size === 0)
-      throw new ValidationError([{ path: 'file', message: 'Scegli un file CSV da importare.' }], 'Nessun file ricevuto.');
-    if (file.size > MAX_BYTES)
-      throw new ValidationError([{ path: 'file', message: `Il file supera i 5 MB (${Math.round(file.size / 1024)} kB).` }], 'File troppo grande.');
-    const yearRaw = String(form.get('year') ?? '').trim();
-    const year = yearRaw ? Number(yearRaw) : undefined;
-    if (year !== undefined && (!Number.isInteger(year) || year < 1861 || year > 2100)) {
-      throw new ValidationError([{ path: 'year', message: 'Anno non valido: scrivi un anno di quattro cifre, es. 2024.' }]);
-    }
-    const summary = await importPopulation({ db, actor, ambitoId: profile.ambito.id, fileName: file.name || 'popolazione.csv', text: await file.text(), year });
-    return { ok: true as const, summary };
+  return intentAction(request, {
+    population: async (form) => {
+      const file = form.file;
+      if (!(file instanceof File) || file.size === 0)
+        throw new ValidationError([{ path: 'file', message: tr('terr.import.chooseCsv') }], tr('terr.import.noFile'));
+      if (file.size > MAX_BYTES)
+        throw new ValidationError(
+          [{ path: 'file', message: tr('terr.import.tooLarge.mb', { mb: 5, size: serverFormat().fileSize(file.size) }) }],
+          tr('terr.import.tooLarge'),
+        );
+      const yearRaw = String(form.year ?? '').trim();
+      const year = yearRaw ? Number(yearRaw) : undefined;
+      if (year !== undefined && (!Number.isInteger(year) || year < 1861 || year > 2100)) {
+        throw new ValidationError([{ path: 'year', message: tr('terr.import.badYear') }]);
+      }
+      const s = await importPopulation({ db, actor, ambitoId: profile.ambito.id, fileName: file.name || 'popolazione.csv', text: await file.text(), year });
+      const f = serverFormat();
+      return done(
+        'population',
+        tr('profile.import.done', { records: f.count(s.records), created: f.count(s.created), updated: f.count(s.updated), years: s.years.join(', ') }),
+      );
+    },
   });
 }
 
-/** A factor of a formula as the source gives it: whole numbers without decimals, others with up to two. */
-function factor(n: (v: number, d?: number) => string, v: number | null) {
-  if (v === null) return '—';
-  return Number.isInteger(v) ? n(v) : n(v, Math.round(v * 10) === v * 10 ? 1 : 2);
-}
-
-function fmtValue(n: (v: number, d?: number) => string, value: number | null, unit: string) {
-  if (value === null) return '—';
-  const digits = unit === 'ab./km²' ? 0 : 2;
-  return `${n(value, digits)}${unit === '%' ? ' %' : unit === '‰' ? ' ‰' : ''}`;
-}
+type Unit = string;
 
 export default function TerritoryProfile({ loaderData, actionData }: Route.ComponentProps) {
-  const { t, n } = useI18n();
+  const { t, f } = useI18n();
   const p = loaderData;
-  const navigation = useNavigation();
-  const failed = actionData && 'fieldErrors' in actionData ? actionData : null;
-  const done = actionData && 'summary' in actionData ? actionData.summary : null;
+  const { errors } = useFormResult(actionData, 'population');
+  /** A value in its unit: ‰ and % with two decimals, inhabitants per km² without. */
+  const inUnit = (value: number | null | undefined, unit: Unit, decimals?: number) => {
+    if (value === null || value === undefined) return '—';
+    const digits = decimals ?? (unit === 'ab./km²' ? 0 : 2);
+    if (unit === '%') return f.percent(value, digits);
+    return `${f.number(value, digits)}${unit === '‰' ? ' ‰' : ''}`;
+  };
+  /** A factor of a formula as the source gives it: whole numbers without decimals, others with up to two. */
+  const factor = (v: number | null) => (v === null ? '—' : f.numberUpTo(v, 2));
+  const label = (key: string) => t(`terr.ind.${key}` as MessageKey);
+  const formula = (key: string, population: MessageKey) => t(`terr.ind.${key}.formula` as MessageKey, { population: t(population) });
+  const signed = (v: number) => `${v >= 0 ? '+' : ''}${f.number(v)}`;
+
   const publishedKeys = [...new Set(p.publishedSeries.flatMap((s) => Object.keys(s.published)))];
   const comparisonKeys = (['oldAgeIndex', 'structuralDependencyIndex', 'foreignShare', 'density'] as const).filter((k) =>
     p.comparison.some((c) => c.indicators[k] != null),
   );
-  const unitOf = (k: (typeof comparisonKeys)[number]) => p.publishedLabels[k]!.unit;
+  const unitOf = (k: string) => p.publishedLabels[k]!.unit;
+  const computed = p.indicators.filter((i) => i.value !== null);
   return (
     <>
-      <title>{`${t('profile.title.territory')} – ${p.ambito.name}`}</title>
-      <h1>{t('profile.title.territory')}</h1>
-      <p className="lead">{p.ambito.name}</p>
+      <PageHeader
+        title={t('profile.title.territory')}
+        context={p.ambito.name}
+        breadcrumb={[{ label: p.ambito.name, to: `/ambiti/${p.ambito.code}`, data: true }]}
+        lead={<span translate="no">{p.ambito.name}</span>}
+      />
 
-      <h2 className="h3 mt-4">{t('profile.trend')}</h2>
-      {p.trend.points.length === 0 ? (
-        <p>{t('profile.noSeries')}</p>
-      ) : (
-        <>
-          {p.trend.svg && (
-            <Chart
-              svg={p.trend.svg}
-              caption={t('profile.trend.caption', { from: p.trend.points[0]!.year, to: p.trend.points.at(-1)!.year })}
-              summary={
-                p.trend.overall
-                  ? t('profile.trend.summary', {
-                      from: p.trend.overall.fromYear,
-                      to: p.trend.overall.toYear,
-                      variation: `${p.trend.overall.variation >= 0 ? '+' : ''}${n(p.trend.overall.variation)}`,
-                      percent: p.trend.overall.percent.value === null ? '—' : `${n(p.trend.overall.percent.value, 2)} %`,
-                    })
-                  : ''
-              }
-              tableId="tabella-andamento"
+      <Section id="andamento" title={t('profile.trend')}>
+        {p.trend.points.length === 0 ? (
+          <p>{t('profile.noSeries')}</p>
+        ) : (
+          <>
+            {p.trend.svg && (
+              <Chart
+                svg={p.trend.svg}
+                caption={t('profile.trend.caption', { from: p.trend.points[0]!.year, to: p.trend.points.at(-1)!.year })}
+                summary={
+                  p.trend.overall
+                    ? t('profile.trend.summary', {
+                        from: p.trend.overall.fromYear,
+                        to: p.trend.overall.toYear,
+                        variation: signed(p.trend.overall.variation),
+                        percent: f.percent(p.trend.overall.percent.value),
+                      })
+                    : ''
+                }
+                tableId="tabella-andamento"
+              />
+            )}
+            <DataTable
+              id="tabella-andamento"
+              caption={t('profile.trend.table')}
+              csv="popolazione-per-anno"
+              rows={p.trend.points}
+              rowKey={(pt) => String(pt.year)}
+              columns={[
+                { key: 'anno', header: t('profile.year'), rowHeader: true, data: false, value: (pt) => pt.year },
+                { key: 'popolazione', header: t('profile.population'), numeric: true, value: (pt) => pt.total, render: (pt) => f.count(pt.total) },
+                {
+                  key: 'variazione',
+                  header: t('profile.variation'),
+                  numeric: true,
+                  value: (pt) => p.trend.changes.find((c) => c.toYear === pt.year)?.variation ?? null,
+                  render: (pt) => {
+                    const ch = p.trend.changes.find((c) => c.toYear === pt.year);
+                    return ch ? `${signed(ch.variation)} (${ch.percent.value === null ? '—' : f.percent(ch.percent.value)})` : '—';
+                  },
+                },
+                { key: 'fonte', header: t('profile.source'), value: (pt) => pt.source, className: 'small' },
+              ]}
             />
-          )}
-          <div className="table-responsive">
-            <table className="table" id="tabella-andamento">
-              <caption>{t('profile.trend.table')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('profile.year')}</th>
-                  <th scope="col" className="num">
-                    {t('profile.population')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('profile.variation')}
-                  </th>
-                  <th scope="col">{t('profile.source')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {p.trend.points.map((pt) => {
-                  const ch = p.trend.changes.find((c) => c.toYear === pt.year);
-                  return (
-                    <tr key={pt.year}>
-                      <th scope="row">{pt.year}</th>
-                      <td className="num">{n(pt.total)}</td>
-                      <td className="num">
-                        {ch ? `${ch.variation >= 0 ? '+' : ''}${n(ch.variation)} (${ch.percent.value === null ? '—' : `${n(ch.percent.value, 2)} %`})` : '—'}
-                      </td>
-                      <td className="small">{pt.source}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        </>
-      )}
+          </>
+        )}
+      </Section>
 
       {publishedKeys.length > 0 && (
-        <>
-          <h2 className="h3 mt-5">{t('profile.indices')}</h2>
-          <p>{t('profile.indices.lead')}</p>
-          <div className="table-responsive">
-            <table className="table table-sm" id="tabella-indici">
-              <caption>{t('profile.indices.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('profile.indicator')}</th>
-                  <th scope="col">{t('profile.formula')}</th>
-                  {p.publishedSeries.map((s) => (
-                    <th scope="col" className="num" key={s.year}>
-                      {s.year}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {publishedKeys.map((key) => {
-                  const meta = p.publishedLabels[key]!;
-                  return (
-                    <tr key={key}>
-                      <th scope="row">{meta.label}</th>
-                      <td className="small">{meta.formula}</td>
-                      {p.publishedSeries.map((s) => {
-                        const v = s.published[key as keyof typeof s.published];
-                        return (
-                          <td className="num" key={s.year}>
-                            {v ? `${n(v.value, v.decimals)}${meta.unit === '%' ? ' %' : meta.unit === '‰' ? ' ‰' : ''}` : '—'}
-                          </td>
-                        );
-                      })}
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-          <div className={`alert ${p.identities.discrepancies.length ? 'alert-warning' : 'alert-success'}`} role="note">
-            <p className="mb-1">{t('profile.identities', { ok: p.identities.ok, checks: p.identities.checks })}</p>
+        <Section id="indici" title={t('profile.indices')} lead={t('profile.indices.lead')}>
+          <DataTable
+            id="tabella-indici"
+            caption={t('profile.indices.caption')}
+            small
+            rows={publishedKeys}
+            rowKey={(key) => key}
+            columns={[
+              { key: 'indicatore', header: t('profile.indicator'), rowHeader: true, data: false, value: (key) => label(key) },
+              {
+                key: 'formula',
+                header: t('profile.formula'),
+                data: false,
+                sortable: false,
+                className: 'small',
+                render: (key) => formula(key, 'terr.ind.base.published'),
+              },
+              ...p.publishedSeries.map((s) => ({
+                key: String(s.year),
+                header: String(s.year),
+                numeric: true,
+                value: (key: string) => s.published[key as keyof typeof s.published]?.value ?? null,
+                render: (key: string) => {
+                  const v = s.published[key as keyof typeof s.published];
+                  return v ? inUnit(v.value, p.publishedLabels[key]!.unit, v.decimals) : '—';
+                },
+              })),
+            ]}
+          />
+          <Notice tone={p.identities.discrepancies.length ? 'warning' : 'success'}>
+            <p className="mb-1">{t('profile.identities', { ok: f.count(p.identities.ok), checks: f.count(p.identities.checks) })}</p>
             {p.identities.discrepancies.length > 0 && (
               <ul className="mb-0 small">
                 {p.identities.discrepancies.map((d, i) => (
@@ -175,139 +171,97 @@ export default function TerritoryProfile({ loaderData, actionData }: Route.Compo
                 ))}
               </ul>
             )}
-          </div>
-        </>
+          </Notice>
+        </Section>
       )}
 
-      {p.indicators.some((i) => i.value !== null) && (
-        <>
-          <h2 className="h3 mt-5">{t('profile.computed', { year: p.latestYear ?? '' })}</h2>
-          <div className="table-responsive">
-            <table className="table table-sm">
-              <caption>{t('profile.computed.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('profile.indicator')}</th>
-                  <th scope="col" className="num">
-                    {t('profile.value')}
-                  </th>
-                  <th scope="col">{t('profile.formula')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {p.indicators
-                  .filter((i) => i.value !== null)
-                  .map((i) => (
-                    <tr key={i.key}>
-                      <th scope="row">{i.label}</th>
-                      <td className="num">{fmtValue(n, i.value, i.unit)}</td>
-                      <td className="small">
-                        {i.formula} = {factor(n, i.numerator)} ÷ {factor(n, i.denominator)}
-                      </td>
-                    </tr>
-                  ))}
-              </tbody>
-            </table>
-          </div>
-        </>
+      {computed.length > 0 && (
+        <Section id="calcolati" title={t('profile.computed', { year: p.latestYear ?? '' })}>
+          <DataTable
+            id="tabella-calcolati"
+            caption={t('profile.computed.caption')}
+            small
+            rows={computed}
+            rowKey={(i) => i.key}
+            columns={[
+              { key: 'indicatore', header: t('profile.indicator'), rowHeader: true, data: false, value: (i) => label(i.key) },
+              { key: 'valore', header: t('profile.value'), numeric: true, value: (i) => i.value, render: (i) => inUnit(i.value, i.unit) },
+              {
+                key: 'formula',
+                header: t('profile.formula'),
+                data: false,
+                sortable: false,
+                className: 'small',
+                render: (i) => `${formula(i.key, 'terr.ind.base.resident')} = ${factor(i.numerator)} ÷ ${factor(i.denominator)}`,
+              },
+            ]}
+          />
+        </Section>
       )}
 
-      <h2 className="h3 mt-5">{t('profile.comparison')}</h2>
-      <Chart
-        svg={p.comuniSvg}
-        caption={t('profile.comparison.caption')}
-        summary={
-          p.comparisonTotal === null
-            ? t('profile.comparison.mixed', { years: p.comparisonYears.map((y) => `${y.year}: ${n(y.count)} comuni`).join(', ') })
-            : t('profile.comparison.summary', { total: n(p.comparisonTotal), year: String(p.comparisonYear) })
-        }
-        tableId="tabella-comuni"
-      />
-      <div className="table-responsive">
-        <table className="table table-striped" id="tabella-comuni">
-          <caption>{t('profile.comparison.table')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('ambito.comune')}</th>
-              <th scope="col" className="num">
-                {t('profile.population')}
-              </th>
-              <th scope="col" className="num">
-                {t('profile.year')}
-              </th>
-              <th scope="col" className="num">
-                {t('ambito.share')}
-              </th>
-              {comparisonKeys.map((k) => (
-                <th scope="col" className="num" key={k}>
-                  {p.publishedLabels[k]!.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {p.comparison.map((c) => (
-              <tr key={c.id}>
-                <th scope="row">{c.name}</th>
-                <td className="num">{c.population === null ? '—' : n(c.population)}</td>
-                <td className="num">{c.year}</td>
-                <td className="num">{c.share === null ? '—' : `${n(c.share, 1)} %`}</td>
-                {comparisonKeys.map((k) => (
-                  <td className="num" key={k}>
-                    {fmtValue(n, c.indicators[k] ?? null, unitOf(k))}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <p className="small text-secondary">{t('profile.comparison.note')}</p>
+      <Section id="confronto" title={t('profile.comparison')}>
+        <Chart
+          svg={p.comuniSvg}
+          caption={t('profile.comparison.caption')}
+          summary={
+            p.comparisonTotal === null
+              ? t('profile.comparison.mixed', {
+                  years: p.comparisonYears.map((y) => t('profile.comparison.years', { year: y.year, count: f.count(y.count) })).join(', '),
+                })
+              : t('profile.comparison.summary', { total: f.count(p.comparisonTotal), year: String(p.comparisonYear) })
+          }
+          tableId="tabella-comuni"
+        />
+        <DataTable
+          id="tabella-comuni"
+          caption={t('profile.comparison.table')}
+          csv="comuni-popolazione"
+          rows={p.comparison}
+          rowKey={(c) => c.id}
+          columns={[
+            { key: 'comune', header: t('ambito.comune'), rowHeader: true, value: (c) => c.name },
+            {
+              key: 'popolazione',
+              header: t('profile.population'),
+              numeric: true,
+              value: (c) => c.population,
+              render: (c) => (c.population === null ? '—' : f.count(c.population)),
+            },
+            { key: 'anno', header: t('profile.year'), numeric: true, value: (c) => c.year },
+            { key: 'quota', header: t('ambito.share'), numeric: true, value: (c) => c.share, render: (c) => (c.share === null ? '—' : f.percent(c.share, 1)) },
+            ...comparisonKeys.map((k) => ({
+              key: k,
+              header: label(k),
+              numeric: true,
+              value: (c: (typeof p.comparison)[number]) => c.indicators[k] ?? null,
+              render: (c: (typeof p.comparison)[number]) => inUnit(c.indicators[k] ?? null, unitOf(k)),
+            })),
+          ]}
+        />
+        <p className="small text-secondary">{t('profile.comparison.note')}</p>
+      </Section>
 
       {p.can['population.import'] && (
-        <section className="mt-5" aria-labelledby="import-title">
-          <h2 className="h3" id="import-title">
-            {t('profile.import')}
-          </h2>
-          <p>{t('profile.import.lead')}</p>
-          {done && (
-            <div className="alert alert-success" role="status">
-              {t('profile.import.done', { records: done.records, created: done.created, updated: done.updated, years: done.years.join(', ') })}
-            </div>
-          )}
-          <IssuesAlert result={failed ?? undefined} />
-          <Form method="post" encType="multipart/form-data" className="row g-3 align-items-end">
-            <CsrfField />
+        <Section id="importa" title={t('profile.import')} lead={t('profile.import.lead')}>
+          <IntentForm
+            intent="population"
+            actionData={actionData}
+            submitLabel={t('profile.import.submit')}
+            encType="multipart/form-data"
+            className="row g-3 align-items-end"
+          >
             <div className="col-md-6">
-              <label htmlFor="population-file" className="form-label fw-semibold">
-                {t('profile.import.file')}
-              </label>
-              <input
-                id="population-file"
-                name="file"
-                type="file"
-                accept=".csv,text/csv"
-                className="form-control"
-                required
-                aria-describedby="population-file-hint"
-              />
-              <small id="population-file-hint" className="form-text d-block">
-                {t('profile.import.hint')}
-              </small>
+              <IntentField intent="population" name="file" label={t('profile.import.file')} hint={t('profile.import.hint')} error={errors.file}>
+                {(props) => <input type="file" accept=".csv,text/csv" required {...props} />}
+              </IntentField>
             </div>
             <div className="col-md-3">
-              <label htmlFor="population-year" className="form-label fw-semibold">
-                {t('profile.import.year')}
-              </label>
-              <input id="population-year" name="year" type="number" min={1861} max={2100} inputMode="numeric" className="form-control" />
+              <IntentField intent="population" name="year" label={t('profile.import.year')} error={errors.year}>
+                {(props) => <input type="number" min={1861} max={2100} inputMode="numeric" {...props} />}
+              </IntentField>
             </div>
-            <div className="col-md-3">
-              <button type="submit" className="btn btn-primary" disabled={navigation.state === 'submitting'}>
-                {navigation.state === 'submitting' ? t('profile.import.busy') : t('profile.import.submit')}
-              </button>
-            </div>
-          </Form>
-        </section>
+          </IntentForm>
+        </Section>
       )}
     </>
   );

@@ -1,7 +1,8 @@
 import { data } from 'react-router';
+import { tr } from '../../i18n/tr.server.ts';
 
 export function loader() {
-  throw data('Pagina non trovata', { status: 404 });
+  throw data(tr('error.notFound'), { status: 404 });
 }
 
 export default function NotFound() {
