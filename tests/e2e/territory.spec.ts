@@ -76,3 +76,12 @@ test('on a phone (390 px) the Ambito page and the comune to-do do not overflow: 
   await page.goto('/ambiti/gallarate/comuni/012118/da-fare');
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });
+
+test('a form the page does not have (unknown intent) is refused with 400 and a message, and nothing is imported', async ({ page }) => {
+  await signIn(page, 'coordinator');
+  await page.goto('/ambiti/gallarate/territorio');
+  const csrf = await page.locator('input[name="_csrf"]').first().inputValue();
+  const response = await page.request.post('/ambiti/gallarate/territorio', { form: { _csrf: csrf, intent: 'xyz' }, maxRedirects: 0 });
+  expect(response.status()).toBe(400);
+  expect(await response.text()).toContain('Il modulo inviato («xyz») non esiste in questa pagina');
+});
