@@ -25,7 +25,7 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   const form = Object.fromEntries(await request.formData());
   return formAction(request, async () => {
     await updateAmbito({ db, actor: getActor(context), ambitoId: ambito.id, input: form });
-    return redirect(`/ambiti/${ambito.code}?salvato=1`);
+    return redirect(`/ambiti/${ambito.code}?esito=salvato`);
   });
 }
 

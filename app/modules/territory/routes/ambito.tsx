@@ -106,16 +106,18 @@ export default function AmbitoHome({ loaderData }: Route.ComponentProps) {
       />
 
       <h2 className="h3">{t('ambito.comuni')}</h2>
+      {/* Not sortable and without CSV: a short list in the order of the Ambito; the full table (sortable, CSV) is on
+          the territory page. */}
       <DataTable
         id="comuni"
         caption={t('ambito.caption')}
-        csv="comuni"
         rows={comuni}
         rowKey={(c) => c.id}
         columns={[
           {
             key: 'comune',
             header: t('ambito.comune'),
+            sortable: false,
             rowHeader: true,
             data: false,
             value: (c) => c.name,
@@ -126,10 +128,11 @@ export default function AmbitoHome({ loaderData }: Route.ComponentProps) {
               </>
             ),
           },
-          { key: 'istat', header: t('ambito.istat'), value: (c) => c.istatCode },
-          { key: 'provincia', header: t('ambito.province'), value: (c) => c.provinceName },
+          { sortable: false, key: 'istat', header: t('ambito.istat'), value: (c) => c.istatCode },
+          { sortable: false, key: 'provincia', header: t('ambito.province'), value: (c) => c.provinceName },
           {
             key: 'popolazione',
+            sortable: false,
             header: t('ambito.population'),
             numeric: true,
             value: (c) => c.population,
@@ -137,6 +140,7 @@ export default function AmbitoHome({ loaderData }: Route.ComponentProps) {
           },
           {
             key: 'quota',
+            sortable: false,
             header: t('ambito.share'),
             numeric: true,
             value: share,
