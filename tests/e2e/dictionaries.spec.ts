@@ -5,7 +5,7 @@ import { crawl, signedInContext, START_PAGES, type CrawledPage } from './crawl.t
 // runs with CANTIERE_PSEUDO_LOCALE=1) every dictionary string comes out between ⟦ and ⟧. On every page of the demo, no
 // visible text with a letter — in the header, the main content and the footer, and in aria-label, title, placeholder,
 // alt and the document title — may lie outside the marks, unless it is data (inside an element with translate="no")
-// or code. Formatted numbers and dates have no letters; «n.d.», «kB», «MB» and «€» are allowed.
+// or code. Formatted numbers and dates have no letters; «n.d.», «kB», «MB», «€» and the bare product name are allowed.
 //
 // DICT_REPORT_ONLY=1 lists the offenders of every page without failing (to see what is left to convert).
 
@@ -22,7 +22,8 @@ async function unmarkedTexts(page: Page): Promise<{ where: string; text: string 
   return page.evaluate(() => {
     const OPEN = '\u27e6';
     const CLOSE = '\u27e7';
-    const ALLOWED = /\bn\.d\.|\bkB\b|\bMB\b|€/g;
+    // «Cantiere» is the product's name (the document title of a page without its own is just the name).
+    const ALLOWED = /\bn\.d\.|\bkB\b|\bMB\b|€|^Cantiere$/g;
     const LETTER = /\p{L}/u;
     const SKIP = new Set(['CODE', 'PRE', 'SCRIPT', 'STYLE', 'SVG', 'NOSCRIPT', 'TEMPLATE', 'KBD', 'SAMP']);
     const found: { where: string; text: string }[] = [];
