@@ -234,3 +234,36 @@ export function EditForm({
     </div>
   );
 }
+
+/**
+ * A file to attach (not an import, so not the kit's UploadForm: nothing is "all or nothing" here, and the form takes
+ * no name of its own so that the file field is the only thing its label names).
+ */
+export function FileForm({
+  intent,
+  actionData,
+  name,
+  label,
+  hint,
+  accept,
+  submitLabel,
+  hidden,
+}: {
+  intent: string;
+  actionData: unknown;
+  name: string;
+  label: string;
+  hint: string;
+  accept: string;
+  submitLabel: string;
+  hidden?: Record<string, string | number>;
+}) {
+  const { errors } = useFormResult(actionData, intent);
+  return (
+    <PageForm intent={intent} actionData={actionData} submitLabel={submitLabel} encType="multipart/form-data" hidden={hidden}>
+      <IntentField intent={intent} name={name} label={label} hint={hint} error={errors[name]}>
+        {(p) => <input {...p} type="file" accept={accept} />}
+      </IntentField>
+    </PageForm>
+  );
+}

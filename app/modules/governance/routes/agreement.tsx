@@ -3,9 +3,9 @@ import type { Route } from './+types/agreement';
 import { ValidationError } from '../../../shared/errors.ts';
 import { intentAction, runIntent } from '../../../shared/http/forms.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
-import { DataTable, DoneNotice, EmptyState, Facts, PageHeader, Section, UploadForm, useFormResult, useI18n, type Column } from '../../../shared/ui/kit.ts';
+import { DataTable, DoneNotice, EmptyState, Facts, PageHeader, Section, useFormResult, useI18n, type Column } from '../../../shared/ui/kit.ts';
 import { labelOf, useVocabulary } from '../components/labels.ts';
-import { dataChoices, DisclosedForm, InputField, PageForm, RemoveButton, SelectField } from '../components/sections.tsx';
+import { dataChoices, DisclosedForm, FileForm, InputField, PageForm, RemoveButton, SelectField } from '../components/sections.tsx';
 import { addParty, addSignature, createAgreement, removeParty, removeSignature, updateAgreement, uploadSignedAgreement } from '../governance.commands.ts';
 import { MAX_ATTACHMENT_BYTES, PARTY_ROLES } from '../governance.constants.ts';
 import { getAgreementOverview, listAgreements, listOrganisations } from '../governance.queries.ts';
@@ -357,7 +357,7 @@ export default function AgreementPage({ loaderData, actionData }: Route.Componen
           {writer && (
             <Section id="file" title={t('gov.agreement.signedFile')}>
               <div className="col-lg-8">
-                <UploadForm
+                <FileForm
                   intent="upload"
                   actionData={actionData}
                   name="signedFile"
@@ -365,10 +365,8 @@ export default function AgreementPage({ loaderData, actionData }: Route.Componen
                   hint={t('gov.agreement.uploadHint')}
                   accept=".pdf,application/pdf"
                   submitLabel={t('gov.attachments.upload')}
-                >
-                  <input type="hidden" name="agreementId" value={a.id} />
-                  <input type="hidden" name="version" value={a.version} />
-                </UploadForm>
+                  hidden={{ agreementId: a.id, version: a.version }}
+                />
               </div>
             </Section>
           )}

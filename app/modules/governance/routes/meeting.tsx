@@ -3,12 +3,12 @@ import type { Route } from './+types/meeting';
 import { ValidationError } from '../../../shared/errors.ts';
 import { intentAction, runIntent } from '../../../shared/http/forms.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
-import { DataTable, DoneNotice, Facts, IntentField, PageHeader, Section, StatusBadge, UploadForm, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
+import { DataTable, DoneNotice, Facts, IntentField, PageHeader, Section, StatusBadge, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
 import { DecisionTable, outcomeLabel } from '../components/decision-table.tsx';
 import { labelOf } from '../components/labels.ts';
 import { MeetingFields } from '../components/meeting-fields.tsx';
 import { DecisionFields } from '../components/decision-fields.tsx';
-import { DisclosedForm, InputField, PageForm, RemoveButton } from '../components/sections.tsx';
+import { DisclosedForm, FileForm, InputField, PageForm, RemoveButton } from '../components/sections.tsx';
 import { addAttachment, convokeMeeting, createDecision, recordAttendance, removeAttachment, saveMinutes, updateMeeting } from '../governance.commands.ts';
 import { ACCEPTED_ATTACHMENTS, ATTENDANCES, MAX_ATTACHMENT_BYTES, VOTES } from '../governance.validation.ts';
 import { comuneWeights, getMeetingOverview, type ComuneWeight } from '../governance.queries.ts';
@@ -559,8 +559,9 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
         )}
         {canWrite && (
           <div className="col-lg-8">
-            <UploadForm
+            <FileForm
               intent="upload"
+              name="file"
               actionData={actionData}
               label={t('gov.attachments.file')}
               hint={t('gov.attachments.hint', { types: ACCEPTED_ATTACHMENTS })}
