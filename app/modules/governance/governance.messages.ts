@@ -392,6 +392,32 @@ export const it = {
   'gov.upload.notUploaded': 'Il file non è stato caricato.',
   'gov.upload.chooseFile': 'Scegli un file da caricare.',
   'gov.upload.chooseSignedPdf': 'Scegli il file PDF dell’Accordo firmato.',
+
+  // Messages of the commands (governance.commands.ts, through tr)
+  'gov.cmd.organisationMissing': 'L’organizzazione scelta non esiste in questo Ambito: ricarica la pagina.',
+  'gov.cmd.comuneOutside': 'Il comune scelto non fa parte dell’Ambito.',
+  'gov.cmd.fiscalCodeTaken': 'Il codice fiscale {code} è già registrato per «{name}».',
+  'gov.cmd.parentCycle': 'Un organo non può far parte di sé stesso né di un organo che ne fa parte.',
+  'gov.cmd.parentMissing': 'L’organo di riferimento scelto non esiste in questo Ambito: ricarica la pagina.',
+  'gov.cmd.personMissing': 'La persona scelta non esiste in questo Ambito: ricarica la pagina.',
+  'gov.cmd.selfDelegate': 'Un componente non può essere delegato di sé stesso.',
+  'gov.cmd.delegatorOutside': 'Il componente delegante non fa parte di questo organo.',
+  'gov.cmd.memberOverlap': '{name} è già componente di questo organo nello stesso periodo: modifica l’incarico esistente.',
+  'gov.cmd.noMembersConvoke': 'L’organo non ha componenti in carica alla data della riunione: aggiungili nella pagina dell’organo.',
+  'gov.cmd.noEmails': 'Nessun componente ha un indirizzo e-mail: aggiungilo alle persone nella pagina Organizzazioni e persone.',
+  'gov.cmd.noMembers': 'L’organo non ha componenti in carica alla data della riunione.',
+  'gov.cmd.noRule': 'L’organo «{body}» non ha una regola di voto: impostala nella pagina dell’organo prima di registrare una deliberazione.',
+  'gov.cmd.decisionNumberTaken': 'Esiste già la deliberazione n. {number} di «{body}»: usa un altro numero.',
+  'gov.cmd.noMembersDecision': 'L’organo non aveva componenti in carica alla data della riunione: la deliberazione non è stata registrata.',
+  'gov.cmd.attendanceFirst':
+    'Le presenze della riunione non sono ancora registrate: registrale nella sezione «Presenze» e poi registra la votazione. La deliberazione non è stata registrata.',
+  'gov.cmd.attendanceMissing':
+    'Le presenze registrate non comprendono {names}: aggiorna le presenze della riunione e poi registra la votazione. La deliberazione non è stata registrata.',
+  'gov.cmd.attendanceChanged':
+    'Le presenze della riunione sono cambiate dopo che hai aperto questo modulo (ora risultano {present} presenti su {members}): ricarica la pagina e ripeti la votazione. La deliberazione non è stata registrata.',
+  'gov.cmd.decisionNumberTakenHere': 'Esiste già la deliberazione n. {number} di questo organo: usa un altro numero.',
+  'gov.cmd.agreementTaken': 'Per il Piano {start}-{end} esiste già «{title}».',
+  'gov.cmd.partyTaken': '«{name}» è già tra le parti dell’Accordo.',
 } as const;
 
 export const en: Record<keyof typeof it, string> = {
@@ -784,4 +810,28 @@ export const en: Record<keyof typeof it, string> = {
   'gov.upload.notUploaded': 'The file was not uploaded.',
   'gov.upload.chooseFile': 'Choose a file to upload.',
   'gov.upload.chooseSignedPdf': 'Choose the PDF file of the signed Accordo.',
+  'gov.cmd.organisationMissing': 'The chosen organisation does not exist in this Ambito: reload the page.',
+  'gov.cmd.comuneOutside': 'The chosen comune is not part of the Ambito.',
+  'gov.cmd.fiscalCodeTaken': 'The fiscal code {code} is already registered for «{name}».',
+  'gov.cmd.parentCycle': 'A body cannot be part of itself or of a body that is part of it.',
+  'gov.cmd.parentMissing': 'The chosen parent body does not exist in this Ambito: reload the page.',
+  'gov.cmd.personMissing': 'The chosen person does not exist in this Ambito: reload the page.',
+  'gov.cmd.selfDelegate': 'A member cannot be their own delegate.',
+  'gov.cmd.delegatorOutside': 'The delegating member is not part of this body.',
+  'gov.cmd.memberOverlap': '{name} is already a member of this body in the same period: edit the existing appointment.',
+  'gov.cmd.noMembersConvoke': 'The body has no members in office on the day of the meeting: add them on the body’s page.',
+  'gov.cmd.noEmails': 'No member has an e-mail address: add it to the people on the Organisations and people page.',
+  'gov.cmd.noMembers': 'The body has no members in office on the day of the meeting.',
+  'gov.cmd.noRule': 'The body «{body}» has no voting rule: set it on the body’s page before recording a decision.',
+  'gov.cmd.decisionNumberTaken': 'Decision no. {number} of «{body}» already exists: use another number.',
+  'gov.cmd.noMembersDecision': 'The body had no members in office on the day of the meeting: the decision was not recorded.',
+  'gov.cmd.attendanceFirst':
+    'The meeting’s attendance is not recorded yet: record it in the «Attendance» section, then record the vote. The decision was not recorded.',
+  'gov.cmd.attendanceMissing':
+    'The recorded attendance does not include {names}: update the meeting’s attendance, then record the vote. The decision was not recorded.',
+  'gov.cmd.attendanceChanged':
+    'The meeting’s attendance changed after you opened this form ({present} of {members} are now present): reload the page and vote again. The decision was not recorded.',
+  'gov.cmd.decisionNumberTakenHere': 'Decision no. {number} of this body already exists: use another number.',
+  'gov.cmd.agreementTaken': 'For the plan {start}-{end} there is already «{title}».',
+  'gov.cmd.partyTaken': '«{name}» is already a party to the Accordo.',
 };
