@@ -55,7 +55,7 @@ test('without JavaScript: a meeting of the Assemblea is created, convened, atten
   await page.getByLabel('Approvato da').fill('Assemblea dei Sindaci');
   await page.getByRole('button', { name: 'Salva il verbale' }).click();
   await expect(page.getByRole('status')).toContainText('Verbale salvato.');
-  await expect(page.getByText('Verbale approvato il 18 gen 2027 da Assemblea dei Sindaci.')).toBeVisible();
+  await expect(page.getByText('Verbale approvato il 18/01/2027 da Assemblea dei Sindaci.')).toBeVisible();
 
   const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
   await page.getByLabel('File da allegare').setInputFiles({ name: 'relazione-ufficio-di-piano.pdf', mimeType: 'application/pdf', buffer: pdf });

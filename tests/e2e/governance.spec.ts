@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, signIn } from './support.ts';
+import { csrfToken, expectAccessible, signIn, signInRequest } from './support.ts';
 
 // The nine mayors of the Ambito di Gallarate (signature block of the Accordo di programma 2025-2027, seed 002,
 // L486-L520) with the comune each represents and its legal population at the 2011 census (ISTAT): the weights.
@@ -205,4 +205,15 @@ test('the Ufficio di Piano’s other governance pages, with every form open, hav
   await page.goto('/ambiti/gallarate/posta');
   await expect(page.getByRole('heading', { level: 1, name: 'Posta in uscita' })).toBeVisible();
   await expectAccessible(page);
+});
+
+test('a form the governance pages do not have (an unknown intent) is refused with 400 and a message, and changes nothing', async ({ playwright, baseURL }) => {
+  const request = await playwright.request.newContext({ baseURL });
+  await signInRequest(request, 'coordinator');
+  for (const path of ['/ambiti/gallarate/organizzazioni', '/ambiti/gallarate/accordo']) {
+    const post = await request.post(path, { form: { _csrf: await csrfToken(request), intent: 'xyz', name: 'Da non creare' }, maxRedirects: 0 });
+    expect(post.status(), `POST ${path} intent=xyz`).toBe(400);
+    expect(await post.text()).toContain('Il modulo inviato («xyz») non esiste in questa pagina');
+  }
+  await request.dispose();
 });

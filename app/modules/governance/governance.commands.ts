@@ -4,8 +4,11 @@ import type { Actor } from '../../shared/auth/actor.ts';
 import { recordAudit } from '../../shared/audit/audit.ts';
 import type { Db, DbOrTx, Tx } from '../../shared/db/client.ts';
 import { updateVersioned } from '../../shared/db/versioned.ts';
-import { NotFoundError, ValidationError, issuesFromZod, type FieldIssue } from '../../shared/errors.ts';
+import { NotFoundError, ValidationError, type FieldIssue } from '../../shared/errors.ts';
+import { registerMessages } from '../../shared/i18n/messages.ts';
+import { serverFormat, tr } from '../../shared/i18n/tr.server.ts';
 import { outbox } from '../../shared/mail/outbox.schema.ts';
+import { parseInput } from '../../shared/validation.server.ts';
 import { ambiti } from '../territory/index.server.ts';
 import { authorize, type GovernanceAction } from './governance.policy.ts';
 import {
@@ -64,9 +67,13 @@ import {
   PersonInput,
   SignatureInput,
 } from './governance.validation.ts';
+import * as messages from './governance.messages.ts';
 import { bundleFailedMessage, nameKey, parseGovernanceFiles, type Located } from './governance.importers.ts';
 import { meetingToIcs } from './icalendar.ts';
 import { attendanceFingerprint, computeOutcome, type Attendance, type VotingRule } from './voting.rules.ts';
+
+// The commands' messages (tr) also where the app's module registry is not loaded (scripts, tests); registering twice is harmless.
+registerMessages(messages);
 
 // Every write: one transaction that loads the Ambito and authorises the actor (governance.policy.ts) before
 // reading the input (who may not write learns nothing from validation messages), validates it with zod, checks
@@ -79,15 +86,6 @@ interface CommandContext {
   db: Db;
   actor: Actor;
   ambitoId: string;
-}
-
-function parse<T>(
-  schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } },
-  input: unknown,
-): T {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new ValidationError(issuesFromZod(parsed.error));
-  return parsed.data;
 }
 
 /** Loads the Ambito (the policy's subject) and checks the action, inside the command's transaction. */
@@ -107,12 +105,11 @@ function invalid(path: string, message: string): never {
 
 /** The references a form makes to other records of the same Ambito must exist there. */
 async function checkOrganisationRef(tx: DbOrTx, ambitoId: string, organisationId: string | null, field = 'organisationId') {
-  if (organisationId && !(await getOrganisation(tx, ambitoId, organisationId)))
-    invalid(field, 'L’organizzazione scelta non esiste in questo Ambito: ricarica la pagina.');
+  if (organisationId && !(await getOrganisation(tx, ambitoId, organisationId))) invalid(field, tr('gov.cmd.organisationMissing'));
 }
 
 async function checkComuneRef(tx: DbOrTx, ambitoId: string, comuneId: string | null, field = 'comuneId') {
-  if (comuneId && !(await listComuniChoices(tx, ambitoId)).some((c) => c.id === comuneId)) invalid(field, 'Il comune scelto non fa parte dell’Ambito.');
+  if (comuneId && !(await listComuniChoices(tx, ambitoId)).some((c) => c.id === comuneId)) invalid(field, tr('gov.cmd.comuneOutside'));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -124,14 +121,14 @@ async function checkFiscalCodeFree(tx: DbOrTx, ambitoId: string, fiscalCode: str
     .select({ id: organisations.id, name: organisations.name })
     .from(organisations)
     .where(and(eq(organisations.ambitoId, ambitoId), eq(organisations.fiscalCode, fiscalCode), exceptId ? ne(organisations.id, exceptId) : undefined));
-  if (other) invalid('fiscalCode', `Il codice fiscale ${fiscalCode} è già registrato per «${other.name}».`);
+  if (other) invalid('fiscalCode', tr('gov.cmd.fiscalCodeTaken', { code: fiscalCode, name: other.name }));
 }
 
 /** Adds an organisation to the Ambito's registry. */
 export async function createOrganisation({ db, actor, ambitoId, input }: CommandContext & { input: unknown }) {
   return db.transaction(async (tx) => {
     await authorised(tx, actor, ambitoId, 'organisation.write');
-    const data = parse(OrganisationInput, input);
+    const data = parseInput(OrganisationInput, input);
     await checkComuneRef(tx, ambitoId, data.comuneId);
     await checkFiscalCodeFree(tx, ambitoId, data.fiscalCode);
     const [row] = await tx
@@ -147,7 +144,7 @@ export async function createOrganisation({ db, actor, ambitoId, input }: Command
 export async function updateOrganisation({ db, actor, ambitoId, organisationId, input }: CommandContext & { organisationId: string; input: unknown }) {
   return db.transaction(async (tx) => {
     await authorised(tx, actor, ambitoId, 'organisation.write');
-    const { version, ...data } = parse(OrganisationEditInput, input);
+    const { version, ...data } = parseInput(OrganisationEditInput, input);
     if (!(await getOrganisation(tx, ambitoId, organisationId))) throw new NotFoundError('L’organizzazione');
     await checkComuneRef(tx, ambitoId, data.comuneId);
     await checkFiscalCodeFree(tx, ambitoId, data.fiscalCode, organisationId);
@@ -161,7 +158,7 @@ export async function updateOrganisation({ db, actor, ambitoId, organisationId, 
 export async function createPerson({ db, actor, ambitoId, input }: CommandContext & { input: unknown }) {
   return db.transaction(async (tx) => {
     await authorised(tx, actor, ambitoId, 'organisation.write');
-    const data = parse(PersonInput, input);
+    const data = parseInput(PersonInput, input);
     await checkOrganisationRef(tx, ambitoId, data.organisationId);
     const [row] = await tx
       .insert(people)
@@ -176,7 +173,7 @@ export async function createPerson({ db, actor, ambitoId, input }: CommandContex
 export async function updatePerson({ db, actor, ambitoId, personId, input }: CommandContext & { personId: string; input: unknown }) {
   return db.transaction(async (tx) => {
     await authorised(tx, actor, ambitoId, 'organisation.write');
-    const { version, ...data } = parse(PersonEditInput, input);
+    const { version, ...data } = parseInput(PersonEditInput, input);
     if (!(await getPerson(tx, ambitoId, personId))) throw new NotFoundError('La persona');
     await checkOrganisationRef(tx, ambitoId, data.organisationId);
     const { before, after } = await updateVersioned(tx, people, personId, version, data, 'la persona');
@@ -192,9 +189,9 @@ async function checkParentBody(tx: DbOrTx, ambitoId: string, parentBodyId: strin
   if (!parentBodyId) return;
   let current: string | null = parentBodyId;
   for (let depth = 0; current; depth++) {
-    if (current === selfId || depth > 20) invalid('parentBodyId', 'Un organo non può far parte di sé stesso né di un organo che ne fa parte.');
+    if (current === selfId || depth > 20) invalid('parentBodyId', tr('gov.cmd.parentCycle'));
     const row = await getBodyRow(tx, ambitoId, current);
-    if (!row) invalid('parentBodyId', 'L’organo di riferimento scelto non esiste in questo Ambito: ricarica la pagina.');
+    if (!row) invalid('parentBodyId', tr('gov.cmd.parentMissing'));
     current = row.parentBodyId;
   }
 }
@@ -203,7 +200,7 @@ async function checkParentBody(tx: DbOrTx, ambitoId: string, parentBodyId: strin
 export async function createBody({ db, actor, ambitoId, input }: CommandContext & { input: unknown }) {
   return db.transaction(async (tx) => {
     await authorised(tx, actor, ambitoId, 'body.write');
-    const data = parse(BodyInput, input);
+    const data = parseInput(BodyInput, input);
     await checkParentBody(tx, ambitoId, data.parentBodyId);
     const [row] = await tx
       .insert(bodies)
@@ -218,7 +215,7 @@ export async function createBody({ db, actor, ambitoId, input }: CommandContext 
 export async function updateBody({ db, actor, ambitoId, bodyId, input }: CommandContext & { bodyId: string; input: unknown }) {
   return db.transaction(async (tx) => {
     await authorised(tx, actor, ambitoId, 'body.write');
-    const { version, ...data } = parse(BodyEditInput, input);
+    const { version, ...data } = parseInput(BodyEditInput, input);
     if (!(await getBodyRow(tx, ambitoId, bodyId))) throw new NotFoundError('L’organo');
     await checkParentBody(tx, ambitoId, data.parentBodyId, bodyId);
     const { before, after } = await updateVersioned(tx, bodies, bodyId, version, data, 'l’organo');
@@ -243,25 +240,25 @@ export async function updateBodyRule({ db, actor, ambitoId, bodyId, input }: Com
 }
 
 async function checkMember(tx: DbOrTx, ambitoId: string, bodyId: string, data: MemberInput, selfId?: string) {
-  if (!(await getPerson(tx, ambitoId, data.personId))) invalid('personId', 'La persona scelta non esiste in questo Ambito: ricarica la pagina.');
+  if (!(await getPerson(tx, ambitoId, data.personId))) invalid('personId', tr('gov.cmd.personMissing'));
   await checkOrganisationRef(tx, ambitoId, data.organisationId);
   await checkComuneRef(tx, ambitoId, data.comuneId);
   if (data.delegateOfMemberId) {
-    if (data.delegateOfMemberId === selfId) invalid('delegateOfMemberId', 'Un componente non può essere delegato di sé stesso.');
-    if (!(await getMemberRow(tx, bodyId, data.delegateOfMemberId))) invalid('delegateOfMemberId', 'Il componente delegante non fa parte di questo organo.');
+    if (data.delegateOfMemberId === selfId) invalid('delegateOfMemberId', tr('gov.cmd.selfDelegate'));
+    if (!(await getMemberRow(tx, bodyId, data.delegateOfMemberId))) invalid('delegateOfMemberId', tr('gov.cmd.delegatorOutside'));
   }
   const others = (await listMembers(tx, bodyId)).filter((m) => m.personId === data.personId && m.id !== selfId);
   const overlap = others.find(
     (m) => (m.validFrom ?? '0000-01-01') <= (data.validTo ?? '9999-12-31') && (data.validFrom ?? '0000-01-01') <= (m.validTo ?? '9999-12-31'),
   );
-  if (overlap) invalid('personId', `${overlap.personName} è già componente di questo organo nello stesso periodo: modifica l’incarico esistente.`);
+  if (overlap) invalid('personId', tr('gov.cmd.memberOverlap', { name: overlap.personName }));
 }
 
 /** Adds a member to a body: person, organisation, represented comune, position, delegation, validity. */
 export async function addMember({ db, actor, ambitoId, bodyId, input }: CommandContext & { bodyId: string; input: unknown }) {
   return db.transaction(async (tx) => {
     await authorised(tx, actor, ambitoId, 'body.write');
-    const data = parse(MemberInput, input);
+    const data = parseInput(MemberInput, input);
     if (!(await getBodyRow(tx, ambitoId, bodyId))) throw new NotFoundError('L’organo');
     await checkMember(tx, ambitoId, bodyId, data);
     const [row] = await tx
@@ -277,7 +274,7 @@ export async function addMember({ db, actor, ambitoId, bodyId, input }: CommandC
 export async function updateMember({ db, actor, ambitoId, bodyId, memberId, input }: CommandContext & { bodyId: string; memberId: string; input: unknown }) {
   return db.transaction(async (tx) => {
     await authorised(tx, actor, ambitoId, 'body.write');
-    const { version, ...data } = parse(MemberEditInput, input);
+    const { version, ...data } = parseInput(MemberEditInput, input);
     if (!(await getBodyRow(tx, ambitoId, bodyId)) || !(await getMemberRow(tx, bodyId, memberId))) throw new NotFoundError('Il componente');
     await checkMember(tx, ambitoId, bodyId, data, memberId);
     const { before, after } = await updateVersioned(tx, bodyMembers, memberId, version, data, 'il componente');
@@ -298,7 +295,7 @@ async function replaceAgenda(tx: Tx, meetingId: string, titles: string[]) {
 export async function createMeeting({ db, actor, ambitoId, bodyId, input }: CommandContext & { bodyId: string; input: unknown }) {
   return db.transaction(async (tx) => {
     await authorised(tx, actor, ambitoId, 'meeting.create');
-    const { agenda, ...data } = parse(MeetingInput, input);
+    const { agenda, ...data } = parseInput(MeetingInput, input);
     if (!(await getBodyRow(tx, ambitoId, bodyId))) throw new NotFoundError('L’organo');
     const [row] = await tx
       .insert(meetings)
@@ -317,7 +314,7 @@ export async function createMeeting({ db, actor, ambitoId, bodyId, input }: Comm
 export async function updateMeeting({ db, actor, ambitoId, meetingId, input }: CommandContext & { meetingId: string; input: unknown }) {
   return db.transaction(async (tx) => {
     await authorised(tx, actor, ambitoId, 'meeting.write');
-    const { version, agenda, ...data } = parse(MeetingEditInput, input);
+    const { version, agenda, ...data } = parseInput(MeetingEditInput, input);
     const current = await getMeetingRow(tx, ambitoId, meetingId);
     if (!current) throw new NotFoundError('La riunione');
     const agendaBefore = (await listAgenda(tx, meetingId)).map((a) => a.title);
@@ -403,7 +400,7 @@ export async function convokeMeeting({
 }: CommandContext & { meetingId: string; input: unknown; baseUrl?: string; now?: Date }) {
   return db.transaction(async (tx) => {
     const scope = await authorised(tx, actor, ambitoId, 'meeting.write');
-    const { version } = parse(VersionOnlyInput, input);
+    const { version } = parseInput(VersionOnlyInput, input);
     const meeting = await getMeetingRow(tx, ambitoId, meetingId);
     if (!meeting) throw new NotFoundError('La riunione');
     const body = (await getBodyRow(tx, ambitoId, meeting.bodyId))!;
@@ -421,9 +418,8 @@ export async function convokeMeeting({
       { convokedAt: now, status: meeting.status === 'programmata' ? 'convocata' : meeting.status },
       'la riunione',
     );
-    if (members.length === 0) invalid('convocation', 'L’organo non ha componenti in carica alla data della riunione: aggiungili nella pagina dell’organo.');
-    if (withEmail.length === 0)
-      invalid('convocation', 'Nessun componente ha un indirizzo e-mail: aggiungilo alle persone nella pagina Organizzazioni e persone.');
+    if (members.length === 0) invalid('convocation', tr('gov.cmd.noMembersConvoke'));
+    if (withEmail.length === 0) invalid('convocation', tr('gov.cmd.noEmails'));
     const url = baseUrl ? `${baseUrl.replace(/\/$/, '')}/ambiti/${scope.code}/riunioni/${meetingId}` : null;
     const ics = meetingToIcs(
       {
@@ -499,7 +495,7 @@ export async function recordAttendance({ db, actor, ambitoId, meetingId, input }
     const meeting = await getMeetingRow(tx, ambitoId, meetingId);
     if (!meeting) throw new NotFoundError('La riunione');
     const members = await listMeetingMembers(tx, ambitoId, meeting);
-    if (members.length === 0) invalid('attendance', 'L’organo non ha componenti in carica alla data della riunione.');
+    if (members.length === 0) invalid('attendance', tr('gov.cmd.noMembers'));
     const { version, rows } = parseAttendanceForm(
       input,
       members.map((m) => ({ id: m.id, label: m.personName })),
@@ -527,7 +523,7 @@ export async function recordAttendance({ db, actor, ambitoId, meetingId, input }
 export async function saveMinutes({ db, actor, ambitoId, meetingId, input }: CommandContext & { meetingId: string; input: unknown }) {
   return db.transaction(async (tx) => {
     await authorised(tx, actor, ambitoId, 'meeting.write');
-    const { version, ...data } = parse(MinutesInput, input);
+    const { version, ...data } = parseInput(MinutesInput, input);
     if (!(await getMeetingRow(tx, ambitoId, meetingId))) throw new NotFoundError('La riunione');
     const { before, after } = await updateVersioned(tx, meetings, meetingId, version, data, 'la riunione');
     await recordAudit(tx, { actor, action: 'governance.meeting.minutes_saved', entityType: 'meeting', entityId: meetingId, ambitoId, before, after });
@@ -630,7 +626,7 @@ export async function removeAttachment({ db, actor, ambitoId, meetingId, attachm
 export async function createDecision({ db, actor, ambitoId, meetingId, input }: CommandContext & { meetingId: string; input: Record<string, unknown> }) {
   return db.transaction(async (tx) => {
     await authorised(tx, actor, ambitoId, 'decision.write');
-    const data = parse(DecisionInput, input);
+    const data = parseInput(DecisionInput, input);
     const meeting = await getMeetingRow(tx, ambitoId, meetingId);
     if (!meeting) throw new NotFoundError('La riunione');
     // Attendance is replaced by recordAttendance under the meeting's version: lock the meeting so that it cannot
@@ -638,38 +634,28 @@ export async function createDecision({ db, actor, ambitoId, meetingId, input }: 
     await tx.select({ id: meetings.id }).from(meetings).where(eq(meetings.id, meetingId)).for('update');
     const body = (await getBodyRow(tx, ambitoId, meeting.bodyId))!;
     const rule = body.votingRule as VotingRule | null;
-    if (!rule)
-      invalid('votingRule', `L’organo «${body.name}» non ha una regola di voto: impostala nella pagina dell’organo prima di registrare una deliberazione.`);
+    if (!rule) invalid('votingRule', tr('gov.cmd.noRule', { body: body.name }));
     const [taken] = await tx
       .select({ id: decisions.id })
       .from(decisions)
       .where(and(eq(decisions.bodyId, body.id), eq(decisions.number, data.number)));
-    if (taken) invalid('number', `Esiste già la deliberazione n. ${data.number} di «${body.name}»: usa un altro numero.`);
+    if (taken) invalid('number', tr('gov.cmd.decisionNumberTaken', { number: data.number, body: body.name }));
     const meetingDay = instantToRomeLocal(meeting.startsAt).date;
     const members = await listMeetingMembers(tx, ambitoId, meeting);
-    if (members.length === 0) invalid('votes', 'L’organo non aveva componenti in carica alla data della riunione: la deliberazione non è stata registrata.');
+    if (members.length === 0) invalid('votes', tr('gov.cmd.noMembersDecision'));
     const recorded = new Map((await listAttendance(tx, meetingId)).map((a) => [a.memberId, a]));
     if (recorded.size === 0) {
-      invalid(
-        'attendance',
-        'Le presenze della riunione non sono ancora registrate: registrale nella sezione «Presenze» e poi registra la votazione. La deliberazione non è stata registrata.',
-      );
+      invalid('attendance', tr('gov.cmd.attendanceFirst'));
     }
     const missing = members.filter((m) => !recorded.has(m.id));
     if (missing.length) {
-      invalid(
-        'attendance',
-        `Le presenze registrate non comprendono ${missing.map((m) => m.personName).join(', ')}: aggiorna le presenze della riunione e poi registra la votazione. La deliberazione non è stata registrata.`,
-      );
+      invalid('attendance', tr('gov.cmd.attendanceMissing', { names: missing.map((m) => m.personName).join(', ') }));
     }
     const withAttendance = members.map((m) => ({ ...m, attendance: recorded.get(m.id)!.status as Attendance }));
     const current = attendanceFingerprint(withAttendance.map((m) => ({ memberId: m.id, status: m.attendance })));
     if (String(input.attendanceFingerprint ?? '') !== current) {
       const present = withAttendance.filter((m) => m.attendance !== 'absent').length;
-      invalid(
-        'attendance',
-        `Le presenze della riunione sono cambiate dopo che hai aperto questo modulo (ora risultano ${present} presenti su ${members.length}): ricarica la pagina e ripeti la votazione. La deliberazione non è stata registrata.`,
-      );
+      invalid('attendance', tr('gov.cmd.attendanceChanged', { present: serverFormat().number(present), members: serverFormat().number(members.length) }));
     }
     const rows = parseVotesForm(
       input,
@@ -734,14 +720,14 @@ function voteIssue(issue: FieldIssue, members: readonly { id: string; personName
 export async function updateDecision({ db, actor, ambitoId, decisionId, input }: CommandContext & { decisionId: string; input: unknown }) {
   return db.transaction(async (tx) => {
     await authorised(tx, actor, ambitoId, 'decision.write');
-    const { version, ...data } = parse(DecisionEditInput, input);
+    const { version, ...data } = parseInput(DecisionEditInput, input);
     const current = await getDecisionRow(tx, ambitoId, decisionId);
     if (!current) throw new NotFoundError('La deliberazione');
     const [taken] = await tx
       .select({ id: decisions.id })
       .from(decisions)
       .where(and(eq(decisions.bodyId, current.bodyId), eq(decisions.number, data.number), ne(decisions.id, decisionId)));
-    if (taken) invalid('number', `Esiste già la deliberazione n. ${data.number} di questo organo: usa un altro numero.`);
+    if (taken) invalid('number', tr('gov.cmd.decisionNumberTakenHere', { number: data.number }));
     const { before, after } = await updateVersioned(tx, decisions, decisionId, version, data, 'la deliberazione');
     await recordAudit(tx, { actor, action: 'governance.decision.updated', entityType: 'decision', entityId: decisionId, ambitoId, before, after });
     return after;
@@ -773,14 +759,14 @@ async function checkAgreementPeriodFree(tx: DbOrTx, ambitoId: string, start: num
         exceptId ? ne(agreements.id, exceptId) : undefined,
       ),
     );
-  if (other) invalid('periodStartYear', `Per il Piano ${start}-${end} esiste già «${other.title}».`);
+  if (other) invalid('periodStartYear', tr('gov.cmd.agreementTaken', { start, end, title: other.title }));
 }
 
 /** Creates the Accordo di programma of a plan period. */
 export async function createAgreement({ db, actor, ambitoId, input }: CommandContext & { input: unknown }) {
   return db.transaction(async (tx) => {
     await authorised(tx, actor, ambitoId, 'agreement.write');
-    const data = parse(AgreementInput, input);
+    const data = parseInput(AgreementInput, input);
     await checkAgreementPeriodFree(tx, ambitoId, data.periodStartYear, data.periodEndYear);
     const [row] = await tx
       .insert(agreements)
@@ -802,7 +788,7 @@ export async function createAgreement({ db, actor, ambitoId, input }: CommandCon
 export async function updateAgreement({ db, actor, ambitoId, agreementId, input }: CommandContext & { agreementId: string; input: unknown }) {
   return db.transaction(async (tx) => {
     await authorised(tx, actor, ambitoId, 'agreement.write');
-    const { version, ...data } = parse(AgreementEditInput, input);
+    const { version, ...data } = parseInput(AgreementEditInput, input);
     if (!(await getAgreementRow(tx, ambitoId, agreementId))) throw new NotFoundError('L’Accordo di programma');
     await checkAgreementPeriodFree(tx, ambitoId, data.periodStartYear, data.periodEndYear, agreementId);
     const { before, after } = await updateVersioned(tx, agreements, agreementId, version, data, 'l’Accordo di programma');
@@ -823,15 +809,15 @@ export async function updateAgreement({ db, actor, ambitoId, agreementId, input 
 export async function addParty({ db, actor, ambitoId, agreementId, input }: CommandContext & { agreementId: string; input: unknown }) {
   return db.transaction(async (tx) => {
     await authorised(tx, actor, ambitoId, 'agreement.write');
-    const data = parse(PartyInput, input);
+    const data = parseInput(PartyInput, input);
     if (!(await getAgreementRow(tx, ambitoId, agreementId))) throw new NotFoundError('L’Accordo di programma');
     const organisation = await getOrganisation(tx, ambitoId, data.organisationId);
-    if (!organisation) invalid('organisationId', 'L’organizzazione scelta non esiste in questo Ambito: ricarica la pagina.');
+    if (!organisation) invalid('organisationId', tr('gov.cmd.organisationMissing'));
     const [existing] = await tx
       .select({ id: agreementParties.id })
       .from(agreementParties)
       .where(and(eq(agreementParties.agreementId, agreementId), eq(agreementParties.organisationId, data.organisationId)));
-    if (existing) invalid('organisationId', `«${organisation.name}» è già tra le parti dell’Accordo.`);
+    if (existing) invalid('organisationId', tr('gov.cmd.partyTaken', { name: organisation.name }));
     const [row] = await tx
       .insert(agreementParties)
       .values({ agreementId, ...data })
@@ -867,7 +853,7 @@ export async function removeParty({ db, actor, ambitoId, agreementId, partyId }:
 export async function addSignature({ db, actor, ambitoId, agreementId, input }: CommandContext & { agreementId: string; input: unknown }) {
   return db.transaction(async (tx) => {
     await authorised(tx, actor, ambitoId, 'agreement.write');
-    const data = parse(SignatureInput, input);
+    const data = parseInput(SignatureInput, input);
     if (!(await getAgreementRow(tx, ambitoId, agreementId))) throw new NotFoundError('L’Accordo di programma');
     await checkOrganisationRef(tx, ambitoId, data.organisationId);
     const [row] = await tx
@@ -905,7 +891,7 @@ export async function uploadSignedAgreement({
 }: CommandContext & { agreementId: string; input: unknown; file: { name: string; bytes: Uint8Array } }) {
   return db.transaction(async (tx) => {
     await authorised(tx, actor, ambitoId, 'agreement.write');
-    const { version } = parse(VersionOnlyInput, input);
+    const { version } = parseInput(VersionOnlyInput, input);
     const checked = checkAttachment(file, { field: 'signedFile', only: ['pdf'] });
     if (!(await getAgreementRow(tx, ambitoId, agreementId))) throw new NotFoundError('L’Accordo di programma');
     const { before, after } = await updateVersioned(

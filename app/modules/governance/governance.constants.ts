@@ -1,5 +1,5 @@
 // The governance module's controlled vocabularies (shared by forms, validation, importers and pages).
-// Values are stable codes stored in the database; labels are the Italian words users read.
+// Values are stable codes stored in the database; their words are in governance.messages.ts (`gov.enum.<vocabulary>.<code>`).
 import type { Attendance, Vote, VotingRuleType } from './voting.rules.ts';
 
 /** Kinds of organisation in the registry of an Ambito (third-sector kinds per D.Lgs. 117/2017, Codice del Terzo settore). */
@@ -64,82 +64,26 @@ export const BODY_TYPES = [
 ] as const;
 export type BodyType = (typeof BODY_TYPES)[number];
 
-export const BODY_TYPE_LABELS: Record<BodyType, string> = {
-  assemblea_sindaci: 'Assemblea, Comitato o Tavolo dei Sindaci',
-  ufficio_di_piano: 'Ufficio di Piano',
-  tavolo_tecnici: 'Tavolo dei tecnici',
-  tavolo_terzo_settore: 'Tavolo del Terzo settore',
-  cabina_di_regia: 'Cabina di regia',
-  tavolo_alto_concertazione: 'Tavolo Alto della Concertazione',
-  tavolo_tematico: 'Tavolo tematico',
-  altro: 'Altro organo',
-};
-
 /** The body types whose meetings only the Ufficio di Piano convenes (political bodies of the mayors). */
 export const POLITICAL_BODY_TYPES: readonly BodyType[] = ['assemblea_sindaci'];
 
 export const BODY_KINDS = ['politico', 'tecnico', 'consultivo', 'coprogettazione'] as const;
 export type BodyKind = (typeof BODY_KINDS)[number];
 
-export const BODY_KIND_LABELS: Record<BodyKind, string> = {
-  politico: 'Politico',
-  tecnico: 'Tecnico',
-  consultivo: 'Consultivo',
-  coprogettazione: 'Co-programmazione e co-progettazione',
-};
-
 export const POSITIONS = ['presidente', 'vicepresidente', 'segretario', 'componente'] as const;
 export type Position = (typeof POSITIONS)[number];
-
-export const POSITION_LABELS: Record<Position, string> = {
-  presidente: 'Presidente',
-  vicepresidente: 'Vicepresidente',
-  segretario: 'Segretario',
-  componente: 'Componente',
-};
 
 export const MEETING_STATUSES = ['programmata', 'convocata', 'svolta'] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 
-export const MEETING_STATUS_LABELS: Record<MeetingStatus, string> = {
-  programmata: 'Programmata',
-  convocata: 'Convocata',
-  svolta: 'Svolta',
-};
-
 export const ATTENDANCES = ['present', 'absent', 'delegated'] as const satisfies readonly Attendance[];
-
-export const ATTENDANCE_FORM_LABELS: Record<Attendance, string> = {
-  present: 'Presente',
-  absent: 'Assente',
-  delegated: 'Delegato',
-};
 
 export const VOTES = ['for', 'against', 'abstained'] as const satisfies readonly Vote[];
 
-export const VOTE_FORM_LABELS: Record<Vote | 'none', string> = {
-  for: 'Favorevole',
-  against: 'Contrario',
-  abstained: 'Astenuto',
-  none: 'Non vota',
-};
-
 export const RULE_TYPES = ['majority_present', 'qualified_majority', 'unanimity', 'population_weighted'] as const satisfies readonly VotingRuleType[];
-
-export const RULE_TYPE_LABELS: Record<VotingRuleType, string> = {
-  majority_present: 'Maggioranza semplice',
-  qualified_majority: 'Maggioranza qualificata',
-  unanimity: 'Unanimità',
-  population_weighted: 'Maggioranza ponderata sulla popolazione dei comuni',
-};
 
 export const PARTY_ROLES = ['sottoscrittore', 'aderente'] as const;
 export type PartyRole = (typeof PARTY_ROLES)[number];
-
-export const PARTY_ROLE_LABELS: Record<PartyRole, string> = {
-  sottoscrittore: 'Sottoscrittore',
-  aderente: 'Aderente',
-};
 
 /** Attachments of meetings: the accepted types (by extension) and the MIME type the download is served with. */
 export const ATTACHMENT_TYPES = {

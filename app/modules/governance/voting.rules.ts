@@ -26,6 +26,7 @@
 // Weights may have up to 6 decimals (e.g. millesimi); all comparisons are made on exact scaled integers, so scaling
 // every weight by the same factor never changes an outcome. Pure: no I/O, no clock.
 
+import { formatNumberUpTo } from '../../shared/format/index.ts';
 import { ValidationError, type FieldIssue } from '../../shared/errors.ts';
 import { z } from '../../shared/validation.ts';
 
@@ -622,24 +623,14 @@ function validateVoters(voters: readonly Voter[], weightNeededBecause: string | 
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Italian number formatting
-
-const formatters = new Map<number, Intl.NumberFormat>();
+// Numbers in the arithmetic: the shared Italian formats (app/shared/format). The explanation is the decision's
+// record, written in Italian like the act it explains.
 
 /** Italian number: '.' for thousands (always, also 5.292), ',' for decimals, at most `digits` decimals. */
-export function formatNumber(n: number, digits = 2): string {
-  let f = formatters.get(digits);
-  if (!f) {
-    f = new Intl.NumberFormat('it-IT', { maximumFractionDigits: digits, useGrouping: 'always' });
-    formatters.set(digits, f);
-  }
-  return f.format(n);
-}
+export const formatNumber = (n: number, digits = 2): string => formatNumberUpTo('it', n, digits);
 
-/** «73,04 %». */
-export function formatPercent(n: number, digits = 2): string {
-  return `${formatNumber(n, digits)} %`;
-}
+/** «73,04 %» (at most `digits` decimals: a threshold of 50 is «50 %»). */
+export const formatPercent = (n: number, digits = 2): string => `${formatNumber(n, digits)} %`;
 
 /** Two quantities printed so that different values never look equal (more decimals when needed). */
 function formatPair(a: number, b: number): [string, string] {

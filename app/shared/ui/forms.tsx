@@ -221,6 +221,8 @@ export function IntentForm({
   action,
   submitClassName = 'btn btn-primary',
   footer,
+  noValidate,
+  submitDisabled,
 }: {
   intent: string;
   actionData: unknown;
@@ -234,18 +236,22 @@ export function IntentForm({
   action?: string;
   submitClassName?: string;
   footer?: ReactNode;
+  /** Leave the checks to the server, whose messages say more than the browser's (the fields keep `required`). */
+  noValidate?: boolean;
+  /** The form cannot be sent yet (the page says why). */
+  submitDisabled?: boolean;
 }) {
   const { t } = useI18n();
   const navigation = useNavigation();
   const busy = navigation.state === 'submitting' && navigation.formData?.get('intent') === intent;
   return (
-    <Form method="post" action={action} encType={encType} className={className} aria-label={label}>
+    <Form method="post" action={action} encType={encType} className={className} aria-label={label} noValidate={noValidate}>
       <CsrfField />
       <input type="hidden" name="intent" value={intent} />
       <ResultAlert actionData={actionData} intent={intent} reloadHref={reloadHref} />
       {children}
       <div className="d-flex flex-wrap gap-2 align-items-center">
-        <button type="submit" className={submitClassName} disabled={busy} aria-busy={busy || undefined}>
+        <button type="submit" className={submitClassName} disabled={busy || submitDisabled} aria-busy={busy || undefined}>
           {busy ? t('ui.form.working') : submitLabel}
         </button>
         {footer}

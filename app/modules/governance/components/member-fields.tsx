@@ -1,6 +1,7 @@
-import { useI18n } from '../../../shared/ui/i18n.tsx';
-import { POSITION_LABELS, POSITIONS } from '../governance.constants.ts';
-import { GovField, selectClass } from './form-kit.tsx';
+import { IntentField, useI18n } from '../../../shared/ui/kit.ts';
+import { POSITIONS } from '../governance.constants.ts';
+import { useVocabulary } from './labels.ts';
+import { dataChoices, SelectField } from './sections.tsx';
 
 export interface MemberChoices {
   people: { id: string; fullName: string; organisationName: string | null }[];
@@ -32,104 +33,94 @@ export function MemberFields({
   selfId?: string;
 }) {
   const { t } = useI18n();
+  const vocabulary = useVocabulary();
+  const named = (rows: { id: string; name: string }[]) =>
+    dataChoices(
+      rows,
+      (x) => x.id,
+      (x) => x.name,
+    );
   return (
     <>
       <div className="row">
-        <div className="col-md-6">
-          <GovField
+        <div className="col-12 col-md-6">
+          <SelectField
             intent={intent}
             name="personId"
             label={`${t('gov.member.person')} (${t('form.required')})`}
             error={errors.personId}
             hint={t('gov.member.person.hint')}
-          >
-            {(p) => (
-              <select {...p} className={selectClass(errors.personId)} required defaultValue={values?.personId ?? ''}>
-                <option value="">{t('gov.choose')}</option>
-                {choices.people.map((x) => (
-                  <option key={x.id} value={x.id}>
-                    {x.organisationName ? `${x.fullName} – ${x.organisationName}` : x.fullName}
-                  </option>
-                ))}
-              </select>
+            required
+            defaultValue={values?.personId}
+            empty={t('gov.choose')}
+            choices={dataChoices(
+              choices.people,
+              (x) => x.id,
+              (x) => (x.organisationName ? `${x.fullName} – ${x.organisationName}` : x.fullName),
             )}
-          </GovField>
+          />
         </div>
-        <div className="col-md-6">
-          <GovField intent={intent} name="position" label={`${t('gov.member.position')} (${t('form.required')})`} error={errors.position}>
-            {(p) => (
-              <select {...p} className={selectClass(errors.position)} required defaultValue={values?.position ?? 'componente'}>
-                {POSITIONS.map((v) => (
-                  <option key={v} value={v}>
-                    {POSITION_LABELS[v]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </GovField>
+        <div className="col-12 col-md-6">
+          <SelectField
+            intent={intent}
+            name="position"
+            label={`${t('gov.member.position')} (${t('form.required')})`}
+            error={errors.position}
+            required
+            defaultValue={values?.position ?? 'componente'}
+            choices={vocabulary('position', POSITIONS)}
+          />
         </div>
       </div>
       <div className="row">
-        <div className="col-md-6">
-          <GovField intent={intent} name="organisationId" label={t('gov.member.organisation')} error={errors.organisationId}>
-            {(p) => (
-              <select {...p} className={selectClass(errors.organisationId)} defaultValue={values?.organisationId ?? ''}>
-                <option value="">{t('gov.none')}</option>
-                {choices.organisations.map((x) => (
-                  <option key={x.id} value={x.id}>
-                    {x.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </GovField>
+        <div className="col-12 col-md-6">
+          <SelectField
+            intent={intent}
+            name="organisationId"
+            label={t('gov.member.organisation')}
+            error={errors.organisationId}
+            defaultValue={values?.organisationId}
+            empty={t('gov.none')}
+            choices={named(choices.organisations)}
+          />
         </div>
-        <div className="col-md-6">
-          <GovField intent={intent} name="comuneId" label={t('gov.member.comune')} error={errors.comuneId} hint={t('gov.member.comune.hint')}>
-            {(p) => (
-              <select {...p} className={selectClass(errors.comuneId)} defaultValue={values?.comuneId ?? ''}>
-                <option value="">{t('gov.none')}</option>
-                {choices.comuni.map((x) => (
-                  <option key={x.id} value={x.id}>
-                    {x.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </GovField>
+        <div className="col-12 col-md-6">
+          <SelectField
+            intent={intent}
+            name="comuneId"
+            label={t('gov.member.comune')}
+            error={errors.comuneId}
+            hint={t('gov.member.comune.hint')}
+            defaultValue={values?.comuneId}
+            empty={t('gov.none')}
+            choices={named(choices.comuni)}
+          />
         </div>
       </div>
-      <GovField
+      <SelectField
         intent={intent}
         name="delegateOfMemberId"
         label={t('gov.member.delegateOf')}
         error={errors.delegateOfMemberId}
         hint={t('gov.member.delegateOf.hint')}
-      >
-        {(p) => (
-          <select {...p} className={selectClass(errors.delegateOfMemberId)} defaultValue={values?.delegateOfMemberId ?? ''}>
-            <option value="">{t('gov.none')}</option>
-            {choices.members
-              .filter((m) => m.id !== selfId)
-              .map((x) => (
-                <option key={x.id} value={x.id}>
-                  {x.personName}
-                </option>
-              ))}
-          </select>
-        )}
-      </GovField>
+        defaultValue={values?.delegateOfMemberId}
+        empty={t('gov.none')}
+        choices={named(choices.members.filter((m) => m.id !== selfId).map((m) => ({ id: m.id, name: m.personName })))}
+      />
       <div className="row">
-        <div className="col-md-6">
-          <GovField intent={intent} name="validFrom" label={t('gov.member.validFrom')} error={errors.validFrom} hint={t('gov.date.optional')}>
-            {(p) => <input {...p} type="date" defaultValue={values?.validFrom ?? ''} />}
-          </GovField>
-        </div>
-        <div className="col-md-6">
-          <GovField intent={intent} name="validTo" label={t('gov.member.validTo')} error={errors.validTo} hint={t('gov.date.optional')}>
-            {(p) => <input {...p} type="date" defaultValue={values?.validTo ?? ''} />}
-          </GovField>
-        </div>
+        {(['validFrom', 'validTo'] as const).map((name) => (
+          <div className="col-12 col-md-6" key={name}>
+            <IntentField
+              intent={intent}
+              name={name}
+              label={t(name === 'validFrom' ? 'gov.member.validFrom' : 'gov.member.validTo')}
+              error={errors[name]}
+              hint={t('gov.date.optional')}
+            >
+              {(p) => <input {...p} type="date" defaultValue={values?.[name] ?? ''} />}
+            </IntentField>
+          </div>
+        ))}
       </div>
     </>
   );

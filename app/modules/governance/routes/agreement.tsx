@@ -1,13 +1,15 @@
-import { data, Form, redirect } from 'react-router';
+import { redirect } from 'react-router';
 import type { Route } from './+types/agreement';
 import { ValidationError } from '../../../shared/errors.ts';
-import { CsrfField } from '../../../shared/ui/forms.tsx';
-import { useI18n } from '../../../shared/ui/i18n.tsx';
-import { Breadcrumb, DoneNotice, formState, GovField, GovFormAlert, selectClass, useDay, useFileSize } from '../components/form-kit.tsx';
+import { intentAction, runIntent } from '../../../shared/http/forms.server.ts';
+import { tr } from '../../../shared/i18n/tr.server.ts';
+import { DataTable, DoneNotice, EmptyState, Facts, PageHeader, Section, useFormResult, useI18n, type Column } from '../../../shared/ui/kit.ts';
+import { labelOf, useVocabulary } from '../components/labels.ts';
+import { dataChoices, DisclosedForm, FileForm, InputField, PageForm, RemoveButton, SelectField } from '../components/sections.tsx';
 import { addParty, addSignature, createAgreement, removeParty, removeSignature, updateAgreement, uploadSignedAgreement } from '../governance.commands.ts';
-import { MAX_ATTACHMENT_BYTES, ORGANISATION_KIND_LABELS, PARTY_ROLE_LABELS, PARTY_ROLES, type OrganisationKind } from '../governance.constants.ts';
+import { MAX_ATTACHMENT_BYTES, PARTY_ROLES } from '../governance.constants.ts';
 import { getAgreementOverview, listAgreements, listOrganisations } from '../governance.queries.ts';
-import { intentAction, readGovernance } from './governance.server.ts';
+import { readGovernance } from './governance.server.ts';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { db, ambito, can } = await readGovernance(context, request, params.code);
@@ -25,58 +27,47 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   const { db, actor, ambito } = await readGovernance(context, request, params.code);
   const page = `/ambiti/${ambito.code}/accordo`;
   if (Number(request.headers.get('content-length') ?? 0) > MAX_REQUEST_BYTES) {
-    return intentAction(request, 'upload', async () => {
-      throw new ValidationError([{ path: 'signedFile', message: 'Il file supera il limite di 10 MB.' }], 'Il file non è stato caricato.');
+    return runIntent(request, 'upload', async () => {
+      throw new ValidationError([{ path: 'signedFile', message: tr('gov.upload.tooLarge') }], tr('gov.upload.notUploaded'));
     });
   }
-  const formData = await request.formData();
-  const intent = String(formData.get('intent') ?? '');
-  const form = Object.fromEntries([...formData.entries()].filter(([, v]) => typeof v === 'string')) as Record<string, string>;
-  const agreementId = form.agreementId ?? '';
-  const back = (esito: string, anchor = '') => redirect(`${page}?accordo=${agreementId}&esito=${esito}${anchor}`);
   const base = { db, actor, ambitoId: ambito.id };
-  switch (intent) {
-    case 'create':
-      return intentAction(request, intent, async () => {
-        const a = await createAgreement({ ...base, input: form });
-        return redirect(`${page}?accordo=${a.id}&esito=creato`);
-      });
-    case 'edit':
-      return intentAction(request, intent, async () => {
-        await updateAgreement({ ...base, agreementId, input: form });
-        return back('salvato');
-      });
-    case 'add-party':
-      return intentAction(request, intent, async () => {
-        await addParty({ ...base, agreementId, input: form });
-        return back('parte', '#parti');
-      });
-    case 'remove-party':
-      return intentAction(request, intent, async () => {
-        await removeParty({ ...base, agreementId, partyId: form.partyId ?? '' });
-        return back('parteRimossa', '#parti');
-      });
-    case 'add-signature':
-      return intentAction(request, intent, async () => {
-        await addSignature({ ...base, agreementId, input: form });
-        return back('firma', '#firme');
-      });
-    case 'remove-signature':
-      return intentAction(request, intent, async () => {
-        await removeSignature({ ...base, agreementId, signatureId: form.signatureId ?? '' });
-        return back('firmaRimossa', '#firme');
-      });
-    case 'upload':
-      return intentAction(request, intent, async () => {
-        const file = formData.get('signedFile');
-        if (!(file instanceof File) || file.size === 0)
-          throw new ValidationError([{ path: 'signedFile', message: 'Scegli il file PDF dell’Accordo firmato.' }], 'Il file non è stato caricato.');
-        await uploadSignedAgreement({ ...base, agreementId, input: form, file: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } });
-        return back('file', '#file');
-      });
-    default:
-      throw data('Operazione sconosciuta', { status: 400 });
-  }
+  const of = (form: Record<string, FormDataEntryValue>) => String(form.agreementId ?? '');
+  const back = (form: Record<string, FormDataEntryValue>, esito: string, anchor = '') => redirect(`${page}?accordo=${of(form)}&esito=${esito}${anchor}`);
+  return intentAction(request, {
+    create: async (input) => {
+      const a = await createAgreement({ ...base, input });
+      return redirect(`${page}?accordo=${a.id}&esito=creato`);
+    },
+    edit: async (input) => {
+      await updateAgreement({ ...base, agreementId: of(input), input });
+      return back(input, 'salvato');
+    },
+    'add-party': async (input) => {
+      await addParty({ ...base, agreementId: of(input), input });
+      return back(input, 'parte', '#parti');
+    },
+    'remove-party': async (input) => {
+      await removeParty({ ...base, agreementId: of(input), partyId: String(input.partyId ?? '') });
+      return back(input, 'parteRimossa', '#parti');
+    },
+    'add-signature': async (input) => {
+      await addSignature({ ...base, agreementId: of(input), input });
+      return back(input, 'firma', '#firme');
+    },
+    'remove-signature': async (input) => {
+      await removeSignature({ ...base, agreementId: of(input), signatureId: String(input.signatureId ?? '') });
+      return back(input, 'firmaRimossa', '#firme');
+    },
+    upload: async (form, raw) => {
+      const file = raw.get('signedFile');
+      if (!(file instanceof File) || file.size === 0)
+        throw new ValidationError([{ path: 'signedFile', message: tr('gov.upload.chooseSignedPdf') }], tr('gov.upload.notUploaded'));
+      const input = Object.fromEntries(Object.entries(form).filter(([, v]) => typeof v === 'string'));
+      await uploadSignedAgreement({ ...base, agreementId: of(form), input, file: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } });
+      return back(form, 'file', '#file');
+    },
+  });
 }
 
 function AgreementFields({
@@ -89,38 +80,59 @@ function AgreementFields({
   values?: { title: string; periodStartYear: number; periodEndYear: number; validFrom: string; validTo: string; adoptedOn: string | null };
 }) {
   const { t } = useI18n();
+  const required = (key: Parameters<typeof t>[0]) => `${t(key)} (${t('form.required')})`;
   return (
     <>
-      <GovField intent={intent} name="title" label={`${t('gov.agreement.name')} (${t('form.required')})`} error={errors.title}>
-        {(p) => <input {...p} type="text" required maxLength={300} defaultValue={values?.title ?? ''} />}
-      </GovField>
+      <InputField
+        intent={intent}
+        name="title"
+        label={required('gov.agreement.name')}
+        error={errors.title}
+        required
+        maxLength={300}
+        defaultValue={values?.title}
+      />
       <div className="row">
-        <div className="col-md-6">
-          <GovField intent={intent} name="periodStartYear" label={`${t('gov.agreement.startYear')} (${t('form.required')})`} error={errors.periodStartYear}>
-            {(p) => <input {...p} type="number" min={2000} max={2100} required defaultValue={values?.periodStartYear ?? ''} />}
-          </GovField>
-        </div>
-        <div className="col-md-6">
-          <GovField intent={intent} name="periodEndYear" label={`${t('gov.agreement.endYear')} (${t('form.required')})`} error={errors.periodEndYear}>
-            {(p) => <input {...p} type="number" min={2000} max={2100} required defaultValue={values?.periodEndYear ?? ''} />}
-          </GovField>
-        </div>
+        {(['periodStartYear', 'periodEndYear'] as const).map((name) => (
+          <div className="col-12 col-md-6" key={name}>
+            <InputField
+              intent={intent}
+              type="number"
+              name={name}
+              label={required(name === 'periodStartYear' ? 'gov.agreement.startYear' : 'gov.agreement.endYear')}
+              error={errors[name]}
+              required
+              min={2000}
+              max={2100}
+              defaultValue={values?.[name]}
+            />
+          </div>
+        ))}
       </div>
       <div className="row">
-        <div className="col-md-4">
-          <GovField intent={intent} name="validFrom" label={`${t('gov.agreement.validFrom')} (${t('form.required')})`} error={errors.validFrom}>
-            {(p) => <input {...p} type="date" required defaultValue={values?.validFrom ?? ''} />}
-          </GovField>
-        </div>
-        <div className="col-md-4">
-          <GovField intent={intent} name="validTo" label={`${t('gov.agreement.validTo')} (${t('form.required')})`} error={errors.validTo}>
-            {(p) => <input {...p} type="date" required defaultValue={values?.validTo ?? ''} />}
-          </GovField>
-        </div>
-        <div className="col-md-4">
-          <GovField intent={intent} name="adoptedOn" label={t('gov.agreement.adoptedOn')} error={errors.adoptedOn} hint={t('gov.date.optional')}>
-            {(p) => <input {...p} type="date" defaultValue={values?.adoptedOn ?? ''} />}
-          </GovField>
+        {(['validFrom', 'validTo'] as const).map((name) => (
+          <div className="col-12 col-md-4" key={name}>
+            <InputField
+              intent={intent}
+              type="date"
+              name={name}
+              label={required(name === 'validFrom' ? 'gov.agreement.validFrom' : 'gov.agreement.validTo')}
+              error={errors[name]}
+              required
+              defaultValue={values?.[name]}
+            />
+          </div>
+        ))}
+        <div className="col-12 col-md-4">
+          <InputField
+            intent={intent}
+            type="date"
+            name="adoptedOn"
+            label={t('gov.agreement.adoptedOn')}
+            error={errors.adoptedOn}
+            hint={t('gov.date.optional')}
+            defaultValue={values?.adoptedOn}
+          />
         </div>
       </div>
     </>
@@ -128,64 +140,54 @@ function AgreementFields({
 }
 
 export default function AgreementPage({ loaderData, actionData }: Route.ComponentProps) {
-  const { t, n } = useI18n();
-  const day = useDay();
-  const size = useFileSize();
+  const { t, f } = useI18n();
+  const vocabulary = useVocabulary();
   const { ambito, can, all, overview, organisations } = loaderData;
   const writer = can['agreement.write'];
-  const create = formState(actionData, 'create');
-  const edit = formState(actionData, 'edit');
-  const party = formState(actionData, 'add-party');
-  const signature = formState(actionData, 'add-signature');
-  const upload = formState(actionData, 'upload');
+  const create = useFormResult(actionData, 'create');
+  const edit = useFormResult(actionData, 'edit');
+  const party = useFormResult(actionData, 'add-party');
+  const signature = useFormResult(actionData, 'add-signature');
   const page = `/ambiti/${ambito.code}/accordo`;
   const a = overview?.agreement;
   const signatories = overview?.parties.filter((p) => p.role === 'sottoscrittore') ?? [];
   const adherents = overview?.parties.filter((p) => p.role === 'aderente') ?? [];
-  const partyTable = (rows: typeof signatories, caption: string, testId: string) => (
-    <div className="table-responsive">
-      <table className="table table-striped align-middle" data-testid={testId}>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('gov.org.name')}</th>
-            <th scope="col">{t('gov.org.kind')}</th>
-            {writer && (
-              <th scope="col">
-                <span className="visually-hidden">{t('gov.actions')}</span>
-              </th>
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((p) => (
-            <tr key={p.id}>
-              <th scope="row">{p.name}</th>
-              <td>{ORGANISATION_KIND_LABELS[p.kind as OrganisationKind] ?? p.kind}</td>
-              {writer && (
-                <td>
-                  <Form method="post">
-                    <CsrfField />
-                    <input type="hidden" name="intent" value="remove-party" />
-                    <input type="hidden" name="agreementId" value={a!.id} />
-                    <input type="hidden" name="partyId" value={p.id} />
-                    <button type="submit" className="btn btn-outline-danger btn-sm">
-                      {t('gov.remove')}
-                      <span className="visually-hidden"> {p.name}</span>
-                    </button>
-                  </Form>
-                </td>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+  const organisationChoices = dataChoices(
+    organisations,
+    (o) => o.id,
+    (o) => o.name,
+  );
+  /** A «Rimuovi» column for the writer: `intent` removes the row named `what`. */
+  const removeColumn = <R extends { id: string }>(intent: string, idField: string, what: (r: R) => string): Column<R>[] =>
+    writer && a
+      ? [
+          {
+            key: 'azioni',
+            header: <span className="visually-hidden">{t('gov.actions')}</span>,
+            data: false,
+            render: (r) => <RemoveButton intent={intent} hidden={{ agreementId: a.id, [idField]: r.id }} label={t('gov.remove')} what={what(r)} />,
+          },
+        ]
+      : [];
+  const partyTable = (rows: typeof signatories, id: string, caption: string, empty: string) => (
+    <div data-testid={`agreement-${id}`}>
+      <DataTable
+        id={id}
+        caption={caption}
+        rows={rows}
+        rowKey={(p) => p.id}
+        empty={<EmptyState title={empty} />}
+        columns={[
+          { key: 'nome', header: t('gov.org.name'), rowHeader: true, value: (p) => p.name },
+          { key: 'tipo', header: t('gov.org.kind'), data: false, value: (p) => p.kind, render: (p) => labelOf(t, 'orgKind', p.kind) },
+          ...removeColumn<(typeof rows)[number]>('remove-party', 'partyId', (p) => p.name),
+        ]}
+      />
     </div>
   );
   return (
     <>
-      <title>{`${t('gov.agreement.title')} – ${ambito.name}`}</title>
-      <Breadcrumb items={[{ label: ambito.name, to: `/ambiti/${ambito.code}` }, { label: t('gov.agreement.title') }]} />
+      <PageHeader title={t('gov.agreement.title')} context={ambito.name} breadcrumb={[{ label: ambito.name, to: `/ambiti/${ambito.code}` }]} />
       <DoneNotice
         messages={{
           creato: 'gov.done.agreement',
@@ -197,16 +199,15 @@ export default function AgreementPage({ loaderData, actionData }: Route.Componen
           file: 'gov.done.signedFile',
         }}
       />
-      <h1>{t('gov.agreement.title')}</h1>
       {all.length > 1 && (
-        <form method="get" className="d-flex align-items-end gap-2 mb-4">
+        <form method="get" className="d-flex flex-wrap align-items-end gap-2 mb-4">
           <div>
             <label htmlFor="accordo-scelto" className="form-label fw-semibold">
               {t('gov.agreement.choose')}
             </label>
             <select id="accordo-scelto" name="accordo" className="form-select" defaultValue={a?.id}>
               {all.map((x) => (
-                <option key={x.id} value={x.id}>
+                <option key={x.id} value={x.id} translate="no">
                   {x.periodStartYear}-{x.periodEndYear}: {x.title}
                 </option>
               ))}
@@ -218,274 +219,187 @@ export default function AgreementPage({ loaderData, actionData }: Route.Componen
         </form>
       )}
       {!overview || !a ? (
-        <p>{t('gov.agreement.none')}</p>
+        <EmptyState title={t('gov.agreement.none')} />
       ) : (
         <>
-          <p className="lead">{a.title}</p>
-          <dl className="row">
-            <dt className="col-sm-3">{t('gov.agreement.period')}</dt>
-            <dd className="col-sm-9">
-              {a.periodStartYear}-{a.periodEndYear}
-            </dd>
-            <dt className="col-sm-3">{t('gov.agreement.validity')}</dt>
-            <dd className="col-sm-9" data-testid="agreement-validity">
-              {t('gov.agreement.fromTo', { from: day(a.validFrom), to: day(a.validTo) })}
-            </dd>
-            <dt className="col-sm-3">{t('gov.agreement.adoptedOn')}</dt>
-            <dd className="col-sm-9">{a.adoptedOn ? day(a.adoptedOn) : t('gov.notStated')}</dd>
-            <dt className="col-sm-3">{t('gov.agreement.signedFile')}</dt>
-            <dd className="col-sm-9">
-              {a.signedFileName ? (
-                <a href={`${page}/${a.id}/accordo-firmato.pdf`}>
-                  {a.signedFileName} ({size(a.signedFileSize ?? 0)})
-                </a>
-              ) : (
-                t('gov.agreement.noFile')
-              )}
-            </dd>
-          </dl>
+          <p className="lead" translate="no">
+            {a.title}
+          </p>
+          <Facts
+            items={[
+              { term: t('gov.agreement.period'), value: `${a.periodStartYear}-${a.periodEndYear}` },
+              {
+                term: t('gov.agreement.validity'),
+                testId: 'agreement-validity',
+                value: t('gov.agreement.fromTo', { from: f.date(a.validFrom), to: f.date(a.validTo) }),
+              },
+              { term: t('gov.agreement.adoptedOn'), value: a.adoptedOn ? f.date(a.adoptedOn) : t('gov.notStated') },
+              {
+                term: t('gov.agreement.signedFile'),
+                value: a.signedFileName ? (
+                  <a href={`${page}/${a.id}/accordo-firmato.pdf`} className="text-break">
+                    <span translate="no">{a.signedFileName}</span> ({f.fileSize(a.signedFileSize ?? 0)})
+                  </a>
+                ) : (
+                  t('gov.agreement.noFile')
+                ),
+              },
+            ]}
+          />
 
-          <section className="mt-4" aria-labelledby="parti">
-            <h2 className="h3" id="parti">
-              {t('gov.agreement.parties')}
-            </h2>
-            {signatories.length === 0 ? (
-              <p>{t('gov.agreement.noParties')}</p>
-            ) : (
-              partyTable(signatories, t('gov.agreement.partiesCaption', { count: n(signatories.length) }), 'agreement-parties')
-            )}
+          <Section id="parti" title={t('gov.agreement.parties')}>
+            {partyTable(signatories, 'parties', t('gov.agreement.partiesCaption', { count: f.number(signatories.length) }), t('gov.agreement.noParties'))}
             <h3 className="h4 mt-4">{t('gov.agreement.adherents')}</h3>
-            {adherents.length === 0 ? (
-              <p>{t('gov.agreement.noAdherents')}</p>
-            ) : (
-              partyTable(adherents, t('gov.agreement.adherentsCaption', { count: n(adherents.length) }), 'agreement-adherents')
-            )}
+            {partyTable(adherents, 'adherents', t('gov.agreement.adherentsCaption', { count: f.number(adherents.length) }), t('gov.agreement.noAdherents'))}
             {writer && (
-              <details className="mb-3" open={!!party.failure}>
-                <summary className="btn btn-outline-primary btn-sm">{t('gov.agreement.addParty')}</summary>
-                <div className="col-lg-8 mt-3">
-                  <GovFormAlert failure={party.failure} intent="add-party" />
-                  <Form method="post" noValidate>
-                    <CsrfField />
-                    <input type="hidden" name="intent" value="add-party" />
-                    <input type="hidden" name="agreementId" value={a.id} />
-                    <GovField
-                      intent="add-party"
-                      name="organisationId"
-                      label={`${t('gov.org.name')} (${t('form.required')})`}
-                      error={party.errors.organisationId}
-                    >
-                      {(p) => (
-                        <select {...p} className={selectClass(party.errors.organisationId)} required defaultValue="">
-                          <option value="">{t('gov.choose')}</option>
-                          {organisations.map((o) => (
-                            <option key={o.id} value={o.id}>
-                              {o.name}
-                            </option>
-                          ))}
-                        </select>
-                      )}
-                    </GovField>
-                    <GovField intent="add-party" name="role" label={`${t('gov.agreement.role')} (${t('form.required')})`} error={party.errors.role}>
-                      {(p) => (
-                        <select {...p} className={selectClass(party.errors.role)} required defaultValue="aderente">
-                          {PARTY_ROLES.map((r) => (
-                            <option key={r} value={r}>
-                              {PARTY_ROLE_LABELS[r]}
-                            </option>
-                          ))}
-                        </select>
-                      )}
-                    </GovField>
-                    <button type="submit" className="btn btn-primary">
-                      {t('gov.add')}
-                    </button>
-                  </Form>
-                </div>
-              </details>
+              <DisclosedForm
+                intent="add-party"
+                actionData={actionData}
+                summary={t('gov.agreement.addParty')}
+                submitLabel={t('gov.add')}
+                hidden={{ agreementId: a.id }}
+                width="col-lg-8"
+              >
+                <SelectField
+                  intent="add-party"
+                  name="organisationId"
+                  label={`${t('gov.org.name')} (${t('form.required')})`}
+                  error={party.errors.organisationId}
+                  required
+                  empty={t('gov.choose')}
+                  choices={organisationChoices}
+                />
+                <SelectField
+                  intent="add-party"
+                  name="role"
+                  label={`${t('gov.agreement.role')} (${t('form.required')})`}
+                  error={party.errors.role}
+                  required
+                  defaultValue="aderente"
+                  choices={vocabulary('partyRole', PARTY_ROLES)}
+                />
+              </DisclosedForm>
             )}
-          </section>
+          </Section>
 
-          <section className="mt-5" aria-labelledby="firme">
-            <h2 className="h3" id="firme">
-              {t('gov.agreement.signatures')}
-            </h2>
-            {overview.signatures.length === 0 ? (
-              <p>{t('gov.agreement.noSignatures')}</p>
-            ) : (
-              <div className="table-responsive">
-                <table className="table table-striped align-middle" data-testid="agreement-signatures">
-                  <caption>{t('gov.agreement.signaturesCaption', { count: n(overview.signatures.length) })}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('gov.agreement.signer')}</th>
-                      <th scope="col">{t('gov.agreement.signerRole')}</th>
-                      <th scope="col">{t('gov.org.name')}</th>
-                      <th scope="col">{t('gov.agreement.signedOn')}</th>
-                      {writer && (
-                        <th scope="col">
-                          <span className="visually-hidden">{t('gov.actions')}</span>
-                        </th>
-                      )}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {overview.signatures.map((s) => (
-                      <tr key={s.id}>
-                        <th scope="row">{s.signerName}</th>
-                        <td>{s.signerRole}</td>
-                        <td>{s.organisationName ?? '—'}</td>
-                        <td>{s.signedOn ? day(s.signedOn) : t('gov.notStated')}</td>
-                        {writer && (
-                          <td>
-                            <Form method="post">
-                              <CsrfField />
-                              <input type="hidden" name="intent" value="remove-signature" />
-                              <input type="hidden" name="agreementId" value={a.id} />
-                              <input type="hidden" name="signatureId" value={s.id} />
-                              <button type="submit" className="btn btn-outline-danger btn-sm">
-                                {t('gov.remove')}
-                                <span className="visually-hidden"> {s.signerName}</span>
-                              </button>
-                            </Form>
-                          </td>
-                        )}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
+          <Section id="firme" title={t('gov.agreement.signatures')}>
+            <div data-testid="agreement-signatures">
+              <DataTable
+                id="signatures"
+                caption={t('gov.agreement.signaturesCaption', { count: f.number(overview.signatures.length) })}
+                rows={overview.signatures}
+                rowKey={(s) => s.id}
+                empty={<EmptyState title={t('gov.agreement.noSignatures')} />}
+                columns={[
+                  { key: 'firmatario', header: t('gov.agreement.signer'), rowHeader: true, value: (s) => s.signerName },
+                  { key: 'ruolo', header: t('gov.agreement.signerRole'), value: (s) => s.signerRole },
+                  { key: 'organizzazione', header: t('gov.org.name'), value: (s) => s.organisationName ?? '—' },
+                  {
+                    key: 'data',
+                    header: t('gov.agreement.signedOn'),
+                    data: false,
+                    value: (s) => s.signedOn ?? '',
+                    render: (s) => (s.signedOn ? f.date(s.signedOn) : t('gov.notStated')),
+                  },
+                  ...removeColumn<(typeof overview.signatures)[number]>('remove-signature', 'signatureId', (s) => s.signerName),
+                ]}
+              />
+            </div>
             {writer && (
-              <details className="mb-3" open={!!signature.failure}>
-                <summary className="btn btn-outline-primary btn-sm">{t('gov.agreement.addSignature')}</summary>
-                <div className="col-lg-8 mt-3">
-                  <GovFormAlert failure={signature.failure} intent="add-signature" />
-                  <Form method="post" noValidate>
-                    <CsrfField />
-                    <input type="hidden" name="intent" value="add-signature" />
-                    <input type="hidden" name="agreementId" value={a.id} />
-                    <div className="row">
-                      <div className="col-md-6">
-                        <GovField
-                          intent="add-signature"
-                          name="signerName"
-                          label={`${t('gov.agreement.signer')} (${t('form.required')})`}
-                          error={signature.errors.signerName}
-                        >
-                          {(p) => <input {...p} type="text" required maxLength={200} />}
-                        </GovField>
-                      </div>
-                      <div className="col-md-6">
-                        <GovField
-                          intent="add-signature"
-                          name="signerRole"
-                          label={`${t('gov.agreement.signerRole')} (${t('form.required')})`}
-                          error={signature.errors.signerRole}
-                        >
-                          {(p) => <input {...p} type="text" required maxLength={200} />}
-                        </GovField>
-                      </div>
+              <DisclosedForm
+                intent="add-signature"
+                actionData={actionData}
+                summary={t('gov.agreement.addSignature')}
+                submitLabel={t('gov.add')}
+                hidden={{ agreementId: a.id }}
+                width="col-lg-8"
+              >
+                <div className="row">
+                  {(['signerName', 'signerRole'] as const).map((name) => (
+                    <div className="col-12 col-md-6" key={name}>
+                      <InputField
+                        intent="add-signature"
+                        name={name}
+                        label={`${t(name === 'signerName' ? 'gov.agreement.signer' : 'gov.agreement.signerRole')} (${t('form.required')})`}
+                        error={signature.errors[name]}
+                        required
+                        maxLength={200}
+                      />
                     </div>
-                    <div className="row">
-                      <div className="col-md-6">
-                        <GovField intent="add-signature" name="organisationId" label={t('gov.org.name')} error={signature.errors.organisationId}>
-                          {(p) => (
-                            <select {...p} className={selectClass(signature.errors.organisationId)} defaultValue="">
-                              <option value="">{t('gov.none')}</option>
-                              {organisations.map((o) => (
-                                <option key={o.id} value={o.id}>
-                                  {o.name}
-                                </option>
-                              ))}
-                            </select>
-                          )}
-                        </GovField>
-                      </div>
-                      <div className="col-md-6">
-                        <GovField
-                          intent="add-signature"
-                          name="signedOn"
-                          label={t('gov.agreement.signedOn')}
-                          error={signature.errors.signedOn}
-                          hint={t('gov.date.optional')}
-                        >
-                          {(p) => <input {...p} type="date" />}
-                        </GovField>
-                      </div>
-                    </div>
-                    <button type="submit" className="btn btn-primary">
-                      {t('gov.add')}
-                    </button>
-                  </Form>
+                  ))}
                 </div>
-              </details>
+                <div className="row">
+                  <div className="col-12 col-md-6">
+                    <SelectField
+                      intent="add-signature"
+                      name="organisationId"
+                      label={t('gov.org.name')}
+                      error={signature.errors.organisationId}
+                      empty={t('gov.none')}
+                      choices={organisationChoices}
+                    />
+                  </div>
+                  <div className="col-12 col-md-6">
+                    <InputField
+                      intent="add-signature"
+                      type="date"
+                      name="signedOn"
+                      label={t('gov.agreement.signedOn')}
+                      error={signature.errors.signedOn}
+                      hint={t('gov.date.optional')}
+                    />
+                  </div>
+                </div>
+              </DisclosedForm>
             )}
-          </section>
+          </Section>
 
           {writer && (
-            <section className="mt-5 col-lg-8" aria-labelledby="file">
-              <h2 className="h3" id="file">
-                {t('gov.agreement.signedFile')}
-              </h2>
-              <GovFormAlert failure={upload.failure} intent="upload" reloadHref={`${page}?accordo=${a.id}`} />
-              <Form method="post" encType="multipart/form-data" noValidate>
-                <CsrfField />
-                <input type="hidden" name="intent" value="upload" />
-                <input type="hidden" name="agreementId" value={a.id} />
-                <input type="hidden" name="version" value={a.version} />
-                <GovField
+            <Section id="file" title={t('gov.agreement.signedFile')}>
+              <div className="col-lg-8">
+                <FileForm
                   intent="upload"
+                  actionData={actionData}
                   name="signedFile"
                   label={t('gov.agreement.uploadLabel')}
-                  error={upload.errors.signedFile}
                   hint={t('gov.agreement.uploadHint')}
-                >
-                  {(p) => <input {...p} type="file" accept=".pdf,application/pdf" />}
-                </GovField>
-                <button type="submit" className="btn btn-primary">
-                  {t('gov.attachments.upload')}
-                </button>
-              </Form>
-            </section>
+                  accept=".pdf,application/pdf"
+                  submitLabel={t('gov.attachments.upload')}
+                  hidden={{ agreementId: a.id, version: a.version }}
+                />
+              </div>
+            </Section>
           )}
 
           {writer && (
-            <section className="mt-5 col-lg-10" aria-labelledby="modifica">
-              <h2 className="h3" id="modifica">
-                {t('gov.agreement.edit')}
-              </h2>
-              <GovFormAlert failure={edit.failure} intent="edit" reloadHref={`${page}?accordo=${a.id}`} />
-              <Form method="post" noValidate>
-                <CsrfField />
-                <input type="hidden" name="intent" value="edit" />
-                <input type="hidden" name="agreementId" value={a.id} />
-                <input type="hidden" name="version" value={a.version} />
-                <AgreementFields intent="edit" errors={edit.errors} values={a} />
-                <button type="submit" className="btn btn-primary">
-                  {t('gov.save')}
-                </button>
-              </Form>
-            </section>
+            <Section id="modifica" title={t('gov.agreement.edit')}>
+              <div className="col-lg-10">
+                <PageForm
+                  intent="edit"
+                  actionData={actionData}
+                  submitLabel={t('gov.save')}
+                  hidden={{ agreementId: a.id, version: a.version }}
+                  reloadHref={`${page}?accordo=${a.id}`}
+                >
+                  <AgreementFields intent="edit" errors={edit.errors} values={a} />
+                </PageForm>
+              </div>
+            </Section>
           )}
         </>
       )}
 
       {writer && (
-        <details className="mt-5" open={!!create.failure || !overview}>
-          <summary className="btn btn-outline-primary btn-sm">{t('gov.agreement.new')}</summary>
-          <div className="col-lg-10 mt-3">
-            <GovFormAlert failure={create.failure} intent="create" />
-            <Form method="post" noValidate>
-              <CsrfField />
-              <input type="hidden" name="intent" value="create" />
-              <AgreementFields intent="create" errors={create.errors} />
-              <button type="submit" className="btn btn-primary">
-                {t('gov.agreement.create')}
-              </button>
-            </Form>
-          </div>
-        </details>
+        <DisclosedForm
+          intent="create"
+          actionData={actionData}
+          summary={t('gov.agreement.new')}
+          submitLabel={t('gov.agreement.create')}
+          open={!overview}
+          className="mt-5"
+        >
+          <AgreementFields intent="create" errors={create.errors} />
+        </DisclosedForm>
       )}
     </>
   );

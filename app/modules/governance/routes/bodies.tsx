@@ -1,14 +1,14 @@
-import { Form, Link, redirect } from 'react-router';
+import { Link, redirect } from 'react-router';
 import type { Route } from './+types/bodies';
-import { CsrfField } from '../../../shared/ui/forms.tsx';
-import { useI18n } from '../../../shared/ui/i18n.tsx';
+import { runIntent } from '../../../shared/http/forms.server.ts';
+import { DataTable, EmptyState, PageHeader, Section, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
 import { BodyFields } from '../components/body-fields.tsx';
-import { Breadcrumb, formState, GovFormAlert } from '../components/form-kit.tsx';
+import { labelOf } from '../components/labels.ts';
+import { PageForm } from '../components/sections.tsx';
 import { createBody } from '../governance.commands.ts';
-import { BODY_KIND_LABELS, BODY_TYPE_LABELS, MEETING_STATUS_LABELS, type BodyKind, type BodyType, type MeetingStatus } from '../governance.constants.ts';
 import { listBodies, listUpcomingMeetings } from '../governance.queries.ts';
 import { describeVotingRule, type VotingRule } from '../voting.rules.ts';
-import { intentAction, readGovernance } from './governance.server.ts';
+import { readGovernance } from './governance.server.ts';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { db, ambito, can } = await readGovernance(context, request, params.code);
@@ -34,110 +34,110 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 export async function action({ params, context, request }: Route.ActionArgs) {
   const { db, actor, ambito } = await readGovernance(context, request, params.code);
   const form = Object.fromEntries(await request.formData());
-  return intentAction(request, 'create-body', async () => {
+  return runIntent(request, 'create-body', async () => {
     const body = await createBody({ db, actor, ambitoId: ambito.id, input: form });
     return redirect(`/ambiti/${ambito.code}/organi/${body.id}?esito=creato`);
   });
 }
 
 export default function Bodies({ loaderData, actionData }: Route.ComponentProps) {
-  const { t, n, d } = useI18n();
+  const { t, f } = useI18n();
   const { ambito, can, bodies, upcoming } = loaderData;
-  const create = formState(actionData, 'create-body');
+  const create = useFormResult(actionData, 'create-body');
+  const home = `/ambiti/${ambito.code}`;
   return (
     <>
-      <title>{`${t('gov.bodies.title')} – ${ambito.name}`}</title>
-      <Breadcrumb items={[{ label: ambito.name, to: `/ambiti/${ambito.code}` }, { label: t('gov.bodies.title') }]} />
-      <div className="d-flex flex-wrap justify-content-between align-items-start gap-3">
-        <div>
-          <h1>{t('gov.bodies.title')}</h1>
-          <p className="lead">{t('gov.bodies.lead')}</p>
-        </div>
-        <ul className="list-unstyled mb-0">
-          <li>
-            <a href={`/ambiti/${ambito.code}/calendario.ics`} download>
-              {t('gov.calendar.download')}
-            </a>
-          </li>
-          {can['outbox.read'] && (
+      <PageHeader
+        title={t('gov.bodies.title')}
+        context={ambito.name}
+        lead={t('gov.bodies.lead')}
+        breadcrumb={[{ label: ambito.name, to: home }]}
+        actions={
+          <ul className="list-unstyled mb-0">
             <li>
-              <Link to={`/ambiti/${ambito.code}/posta`}>{t('gov.outbox.title')}</Link>
+              <a href={`${home}/calendario.ics`} download>
+                {t('gov.calendar.download')}
+              </a>
             </li>
-          )}
-        </ul>
-      </div>
+            {can['outbox.read'] && (
+              <li>
+                <Link to={`${home}/posta`}>{t('gov.outbox.title')}</Link>
+              </li>
+            )}
+          </ul>
+        }
+      />
 
-      <h2 className="h3 mt-4">{t('gov.meetings.upcoming')}</h2>
-      {upcoming.length === 0 ? (
-        <p>{t('gov.meetings.none')}</p>
-      ) : (
-        <ul className="list-group mb-4">
-          {upcoming.map((m) => (
-            <li key={m.id} className="list-group-item">
-              <Link to={`/ambiti/${ambito.code}/riunioni/${m.id}`} className="fw-semibold">
-                {m.title}
-              </Link>{' '}
-              — {m.bodyName}, {d(m.startsAt)} {m.local.time}–{m.localEnd.time} ({MEETING_STATUS_LABELS[m.status as MeetingStatus] ?? m.status})
-            </li>
-          ))}
-        </ul>
-      )}
+      <Section id="prossime" title={t('gov.meetings.upcoming')}>
+        {upcoming.length === 0 ? (
+          <EmptyState title={t('gov.meetings.none')} />
+        ) : (
+          <ul className="list-group mb-4">
+            {upcoming.map((m) => (
+              <li key={m.id} className="list-group-item">
+                <Link to={`${home}/riunioni/${m.id}`} className="fw-semibold" translate="no">
+                  {m.title}
+                </Link>{' '}
+                — <span translate="no">{m.bodyName}</span>, {f.date(m.startsAt)} {m.local.time}–{m.localEnd.time} ({labelOf(t, 'meetingStatus', m.status)})
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
 
-      <h2 className="h3 mt-4">{t('gov.bodies.list')}</h2>
-      {bodies.length === 0 ? (
-        <p>{t('gov.bodies.empty')}</p>
-      ) : (
-        <div className="table-responsive">
-          <table className="table table-striped align-middle">
-            <caption>{t('gov.bodies.caption', { ambito: ambito.name })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('gov.body.name')}</th>
-                <th scope="col">{t('gov.body.type')}</th>
-                <th scope="col">{t('gov.body.kind')}</th>
-                <th scope="col" className="num">
-                  {t('gov.body.membersInOffice')}
-                </th>
-                <th scope="col" className="num">
-                  {t('gov.body.meetings')}
-                </th>
-                <th scope="col">{t('gov.rule.title')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {bodies.map((b) => (
-                <tr key={b.id}>
-                  <th scope="row" style={{ paddingLeft: `${0.5 + b.depth * 1.5}rem` }}>
-                    <Link to={`/ambiti/${ambito.code}/organi/${b.id}`}>{b.name}</Link>
-                    {b.parentName && <span className="d-block small text-secondary">{t('gov.body.partOf', { name: b.parentName })}</span>}
-                  </th>
-                  <td>{BODY_TYPE_LABELS[b.type as BodyType] ?? b.type}</td>
-                  <td>{BODY_KIND_LABELS[b.kind as BodyKind] ?? b.kind}</td>
-                  <td className="num">{n(b.members)}</td>
-                  <td className="num">{n(b.meetings)}</td>
-                  <td>{b.ruleText ?? t('gov.rule.noneShort')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <Section id="organi" title={t('gov.bodies.list')}>
+        <DataTable
+          id="organi-elenco"
+          caption={t('gov.bodies.caption', { ambito: ambito.name })}
+          rows={bodies}
+          rowKey={(b) => b.id}
+          csv="organi"
+          empty={<EmptyState title={t('gov.bodies.empty')} />}
+          columns={[
+            {
+              key: 'nome',
+              header: t('gov.body.name'),
+              rowHeader: true,
+              // The tree of bodies is the list's order: sorting would break it.
+              sortable: false,
+              value: (b) => b.name,
+              render: (b) => (
+                <span style={{ paddingLeft: `${b.depth * 1.5}rem` }} className="d-inline-block">
+                  <Link to={`${home}/organi/${b.id}`}>{b.name}</Link>
+                  {b.parentName && <span className="d-block small text-secondary">{t('gov.body.partOf', { name: b.parentName })}</span>}
+                </span>
+              ),
+            },
+            { key: 'tipo', header: t('gov.body.type'), data: false, sortable: false, value: (b) => b.type, render: (b) => labelOf(t, 'bodyType', b.type) },
+            { key: 'natura', header: t('gov.body.kind'), data: false, sortable: false, value: (b) => b.kind, render: (b) => labelOf(t, 'bodyKind', b.kind) },
+            {
+              key: 'componenti',
+              header: t('gov.body.membersInOffice'),
+              numeric: true,
+              sortable: false,
+              value: (b) => b.members,
+              render: (b) => f.number(b.members),
+            },
+            { key: 'riunioni', header: t('gov.body.meetings'), numeric: true, sortable: false, value: (b) => b.meetings, render: (b) => f.number(b.meetings) },
+            {
+              key: 'regola',
+              header: t('gov.rule.title'),
+              sortable: false,
+              value: (b) => b.ruleText ?? '',
+              render: (b) => b.ruleText ?? t('gov.rule.noneShort'),
+            },
+          ]}
+        />
+      </Section>
 
       {can['body.write'] && (
-        <section className="mt-5 col-lg-8" aria-labelledby="new-body">
-          <h2 className="h3" id="new-body">
-            {t('gov.bodies.new')}
-          </h2>
-          <GovFormAlert failure={create.failure} intent="create-body" />
-          <Form method="post" noValidate>
-            <CsrfField />
-            <input type="hidden" name="intent" value="create-body" />
-            <BodyFields intent="create-body" errors={create.errors} parents={bodies.map((b) => ({ id: b.id, name: b.name }))} />
-            <button type="submit" className="btn btn-primary">
-              {t('gov.bodies.create')}
-            </button>
-          </Form>
-        </section>
+        <Section id="new-body" title={t('gov.bodies.new')}>
+          <div className="col-lg-8">
+            <PageForm intent="create-body" actionData={actionData} submitLabel={t('gov.bodies.create')}>
+              <BodyFields intent="create-body" errors={create.errors} parents={bodies.map((b) => ({ id: b.id, name: b.name }))} />
+            </PageForm>
+          </div>
+        </Section>
       )}
     </>
   );

@@ -1,72 +1,92 @@
-import { data, Form, Link, redirect } from 'react-router';
+import { data, Link, redirect } from 'react-router';
 import type { Route } from './+types/decision';
-import { CsrfField } from '../../../shared/ui/forms.tsx';
-import { useI18n } from '../../../shared/ui/i18n.tsx';
-import { Breadcrumb, DoneNotice, formState, GovField, GovFormAlert, useDay } from '../components/form-kit.tsx';
+import { runIntent } from '../../../shared/http/forms.server.ts';
+import { tr } from '../../../shared/i18n/tr.server.ts';
+import { DataTable, DoneNotice, Notice, PageHeader, Section, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
+import { DecisionFields } from '../components/decision-fields.tsx';
+import { labelOf } from '../components/labels.ts';
+import { PageForm } from '../components/sections.tsx';
 import { updateDecision } from '../governance.commands.ts';
-import { POSITION_LABELS, type Position } from '../governance.constants.ts';
 import { getDecisionOverview } from '../governance.queries.ts';
-import { ATTENDANCE_LABELS, shareBase, VOTE_LABELS, type Attendance, type Vote } from '../voting.rules.ts';
-import { intentAction, readGovernance } from './governance.server.ts';
+import { shareBase } from '../voting.rules.ts';
+import { readGovernance } from './governance.server.ts';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { db, ambito, can } = await readGovernance(context, request, params.code);
   const overview = await getDecisionOverview(db, ambito, params.decisionId);
-  if (!overview) throw data('Deliberazione non trovata', { status: 404 });
+  if (!overview) throw data(tr('gov.notFound.decision'), { status: 404 });
   return { ambito, can, ...overview };
 }
 
 export async function action({ params, context, request }: Route.ActionArgs) {
   const { db, actor, ambito } = await readGovernance(context, request, params.code);
   const form = Object.fromEntries(await request.formData());
-  return intentAction(request, 'edit', async () => {
+  return runIntent(request, 'edit', async () => {
     await updateDecision({ db, actor, ambitoId: ambito.id, decisionId: params.decisionId, input: form });
     return redirect(`/ambiti/${ambito.code}/decisioni/${params.decisionId}?esito=salvata`);
   });
 }
 
 export default function DecisionPage({ loaderData, actionData }: Route.ComponentProps) {
-  const { t, n } = useI18n();
-  const day = useDay();
+  const { t, f } = useI18n();
   const { ambito, can, decision, body, meeting, votes, outcome, outcomeError, weightsAge } = loaderData;
-  const edit = formState(actionData, 'edit');
-  const here = `/ambiti/${ambito.code}/decisioni/${decision.id}`;
+  const edit = useFormResult(actionData, 'edit');
+  const home = `/ambiti/${ambito.code}`;
+  const here = `${home}/decisioni/${decision.id}`;
   const weighted = votes.some((v) => v.weight !== null);
   // Shares are of the weight the rule counts (voting.rules.ts shareBase).
   const { presentOnly: presentBase, inBase, weight: totalWeight } = shareBase(decision.votingRule, votes);
-  const heading = t('gov.decision.heading', { number: decision.number, date: day(decision.date) });
-  const tally = (label: string, x: { count: number; weight: number | null }) => (
-    <tr>
-      <th scope="row">{label}</th>
-      <td className="num">{n(x.count)}</td>
-      {weighted && <td className="num">{x.weight === null ? '—' : n(x.weight)}</td>}
-    </tr>
-  );
+  const heading = t('gov.decision.heading', { number: decision.number, date: f.date(decision.date) });
+  const weightColumns = weighted
+    ? [
+        {
+          key: 'peso',
+          header: t('gov.votes.weight'),
+          numeric: true,
+          value: (v: (typeof votes)[number]) => v.weight,
+          render: (v: (typeof votes)[number]) => (v.weight === null ? '—' : f.number(v.weight)),
+        },
+        {
+          key: 'quota',
+          header: presentBase ? t('gov.votes.sharePresent') : t('gov.votes.share'),
+          numeric: true,
+          value: (v: (typeof votes)[number]) => (v.weight === null || totalWeight === 0 || !inBase(v) ? null : (v.weight * 100) / totalWeight),
+          render: (v: (typeof votes)[number]) => (v.weight === null || totalWeight === 0 || !inBase(v) ? '—' : f.percent((v.weight * 100) / totalWeight)),
+        },
+        { key: 'fonte', header: t('gov.votes.weightSource'), className: 'small', value: (v: (typeof votes)[number]) => v.weightSource ?? '—' },
+      ]
+    : [];
+  const totals = outcome
+    ? [
+        { group: t('gov.decision.for'), ...outcome.totals.for },
+        { group: t('gov.decision.against'), ...outcome.totals.against },
+        { group: t('gov.decision.abstained'), ...outcome.totals.abstained },
+        ...(outcome.totals.notVoting.count > 0 ? [{ group: t('gov.decision.notVoting'), ...outcome.totals.notVoting }] : []),
+        { group: t('gov.decision.present'), ...outcome.totals.present },
+        { group: t('gov.decision.members'), ...outcome.totals.members },
+      ]
+    : [];
   return (
     <>
-      <title>{`${heading} – ${body.name}`}</title>
-      <Breadcrumb
-        items={[
-          { label: ambito.name, to: `/ambiti/${ambito.code}` },
-          { label: t('gov.bodies.title'), to: `/ambiti/${ambito.code}/organi` },
-          { label: body.name, to: `/ambiti/${ambito.code}/organi/${body.id}` },
-          ...(meeting ? [{ label: meeting.title, to: `/ambiti/${ambito.code}/riunioni/${meeting.id}` }] : []),
-          { label: t('gov.decision.short', { number: decision.number }) },
+      <PageHeader
+        title={heading}
+        context={body.name}
+        lead={<span translate="no">{decision.subject}</span>}
+        breadcrumb={[
+          { label: ambito.name, to: home },
+          { label: t('gov.bodies.title'), to: `${home}/organi` },
+          { label: body.name, to: `${home}/organi/${body.id}` },
+          ...(meeting ? [{ label: meeting.title, to: `${home}/riunioni/${meeting.id}` }] : []),
         ]}
       />
       <DoneNotice messages={{ registrata: 'gov.done.decision', salvata: 'gov.done.saved' }} />
-      <h1>{heading}</h1>
-      <p className="lead">{decision.subject}</p>
       {decision.text && (
-        <p className="col-lg-10" style={{ whiteSpace: 'pre-line' }}>
+        <p className="col-lg-10 text-break" style={{ whiteSpace: 'pre-line' }} translate="no">
           {decision.text}
         </p>
       )}
 
-      <section className="mt-4" aria-labelledby="esito">
-        <h2 className="h3" id="esito">
-          {t('gov.decision.outcome')}
-        </h2>
+      <Section id="esito" title={t('gov.decision.outcome')}>
         {weightsAge && (
           <div className="alert alert-warning" role="note" data-testid="decision-weights-age">
             {t('gov.decision.oldWeights', { source: weightsAge.source ?? String(weightsAge.year), meetingYear: String(weightsAge.meetingYear) })}
@@ -87,37 +107,39 @@ export default function DecisionPage({ loaderData, actionData }: Route.Component
               ))}
             </ol>
             <div className="row g-4">
-              <div className="col-md-6">
-                <div className="table-responsive">
-                  <table className="table table-sm">
-                    <caption>{t('gov.decision.totals')}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">
-                          <span className="visually-hidden">{t('gov.decision.group')}</span>
-                        </th>
-                        <th scope="col" className="num">
-                          {t('gov.decision.count')}
-                        </th>
-                        {weighted && (
-                          <th scope="col" className="num">
-                            {t('gov.votes.weight')}
-                          </th>
-                        )}
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {tally(t('gov.decision.for'), outcome.totals.for)}
-                      {tally(t('gov.decision.against'), outcome.totals.against)}
-                      {tally(t('gov.decision.abstained'), outcome.totals.abstained)}
-                      {outcome.totals.notVoting.count > 0 && tally(t('gov.decision.notVoting'), outcome.totals.notVoting)}
-                      {tally(t('gov.decision.present'), outcome.totals.present)}
-                      {tally(t('gov.decision.members'), outcome.totals.members)}
-                    </tbody>
-                  </table>
-                </div>
+              <div className="col-12 col-md-6">
+                <DataTable
+                  id="totali"
+                  caption={t('gov.decision.totals')}
+                  rows={totals}
+                  rowKey={(r) => r.group}
+                  small
+                  columns={[
+                    {
+                      key: 'gruppo',
+                      header: <span className="visually-hidden">{t('gov.decision.group')}</span>,
+                      rowHeader: true,
+                      data: false,
+                      sortable: false,
+                      value: (r) => r.group,
+                    },
+                    { key: 'numero', header: t('gov.decision.count'), numeric: true, sortable: false, value: (r) => r.count, render: (r) => f.number(r.count) },
+                    ...(weighted
+                      ? [
+                          {
+                            key: 'peso',
+                            header: t('gov.votes.weight'),
+                            numeric: true,
+                            sortable: false,
+                            value: (r: (typeof totals)[number]) => r.weight,
+                            render: (r: (typeof totals)[number]) => (r.weight === null ? '—' : f.number(r.weight)),
+                          },
+                        ]
+                      : []),
+                  ]}
+                />
               </div>
-              <div className="col-md-6">
+              <div className="col-12 col-md-6">
                 <dl>
                   <dt>{t('gov.decision.quorum')}</dt>
                   <dd>{outcome.quorum.formula}</dd>
@@ -130,113 +152,86 @@ export default function DecisionPage({ loaderData, actionData }: Route.Component
             </div>
           </>
         ) : (
-          <div className="alert alert-warning" role="status">
+          <Notice tone="warning">
             {t('gov.decision.notComputableLong')} {outcomeError}
-          </div>
+          </Notice>
         )}
-      </section>
+      </Section>
 
-      <section className="mt-4" aria-labelledby="voti">
-        <h2 className="h3" id="voti">
-          {t('gov.votes.title')}
-        </h2>
-        <div className="table-responsive">
-          <table className="table table-striped align-middle" data-testid="votes-table">
-            <caption>{t('gov.votes.tableCaption', { number: decision.number })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('gov.votes.member')}</th>
-                <th scope="col">{t('gov.member.person')}</th>
-                <th scope="col">{t('gov.votes.attendance')}</th>
-                <th scope="col">{t('gov.votes.vote')}</th>
-                {weighted && (
+      <Section id="voti" title={t('gov.votes.title')}>
+        <div data-testid="votes-table">
+          <DataTable
+            id="voti-elenco"
+            caption={t('gov.votes.tableCaption', { number: decision.number })}
+            rows={votes}
+            rowKey={(v) => v.id}
+            csv="voti"
+            columns={[
+              { key: 'componente', header: t('gov.votes.member'), rowHeader: true, value: (v) => v.label },
+              {
+                key: 'persona',
+                header: t('gov.member.person'),
+                value: (v) => v.personName,
+                render: (v) => (
                   <>
-                    <th scope="col" className="num">
-                      {t('gov.votes.weight')}
-                    </th>
-                    <th scope="col" className="num">
-                      {presentBase ? t('gov.votes.sharePresent') : t('gov.votes.share')}
-                    </th>
-                    <th scope="col">{t('gov.votes.weightSource')}</th>
-                  </>
-                )}
-              </tr>
-            </thead>
-            <tbody>
-              {votes.map((v) => (
-                <tr key={v.id}>
-                  <th scope="row">{v.label}</th>
-                  <td>
                     {v.personName}
-                    <span className="d-block small text-secondary">{POSITION_LABELS[v.position as Position] ?? v.position}</span>
-                  </td>
-                  <td>{ATTENDANCE_LABELS[v.attendance as Attendance] ?? v.attendance}</td>
-                  <td>{v.vote ? VOTE_LABELS[v.vote as Vote] : t('gov.votes.noVote')}</td>
-                  {weighted && (
-                    <>
-                      <td className="num">{v.weight === null ? '—' : n(v.weight)}</td>
-                      <td className="num">{v.weight === null || totalWeight === 0 || !inBase(v) ? '—' : `${n((v.weight * 100) / totalWeight, 2)} %`}</td>
-                      <td className="small">{v.weightSource ?? '—'}</td>
-                    </>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-            {weighted && (
-              <tfoot>
+                    <span className="d-block small text-secondary">{labelOf(t, 'position', v.position)}</span>
+                  </>
+                ),
+              },
+              {
+                key: 'presenza',
+                header: t('gov.votes.attendance'),
+                data: false,
+                value: (v) => v.attendance,
+                render: (v) => labelOf(t, 'attendance', v.attendance),
+              },
+              {
+                key: 'voto',
+                header: t('gov.votes.vote'),
+                data: false,
+                value: (v) => v.vote ?? '',
+                render: (v) => (v.vote ? labelOf(t, 'vote', v.vote) : t('gov.votes.noVote')),
+              },
+              ...weightColumns,
+            ]}
+            footer={
+              weighted ? (
                 <tr>
                   <th scope="row">{presentBase ? t('gov.votes.totalPresent') : t('gov.votes.total')}</th>
                   <td />
                   <td />
                   <td />
-                  <td className="num fw-bold">{n(totalWeight)}</td>
-                  <td className="num">{`${n(100, 2)} %`}</td>
+                  <td className="num fw-bold">{f.number(totalWeight)}</td>
+                  <td className="num">{f.percent(100)}</td>
                   <td />
                 </tr>
-              </tfoot>
-            )}
-          </table>
+              ) : undefined
+            }
+          />
         </div>
         {weighted && <p className="small text-secondary">{t('gov.votes.frozen')}</p>}
-      </section>
+      </Section>
 
       {can['decision.write'] && (
-        <section className="mt-5 col-lg-8" aria-labelledby="modifica">
-          <h2 className="h3" id="modifica">
-            {t('gov.decision.edit')}
-          </h2>
-          <p className="small">{t('gov.decision.editHint')}</p>
-          <GovFormAlert failure={edit.failure} intent="edit" reloadHref={here} />
-          <Form method="post" noValidate key={`edit-${decision.version}`}>
-            <CsrfField />
-            <input type="hidden" name="version" value={decision.version} />
-            <div className="row">
-              <div className="col-md-6">
-                <GovField intent="edit" name="number" label={`${t('gov.decision.number')} (${t('form.required')})`} error={edit.errors.number}>
-                  {(p) => <input {...p} type="text" required maxLength={30} defaultValue={decision.number} />}
-                </GovField>
-              </div>
-              <div className="col-md-6">
-                <GovField intent="edit" name="date" label={`${t('gov.decision.date')} (${t('form.required')})`} error={edit.errors.date}>
-                  {(p) => <input {...p} type="date" required defaultValue={decision.date} />}
-                </GovField>
-              </div>
-            </div>
-            <GovField intent="edit" name="subject" label={`${t('gov.decision.subject')} (${t('form.required')})`} error={edit.errors.subject}>
-              {(p) => <input {...p} type="text" required maxLength={300} defaultValue={decision.subject} />}
-            </GovField>
-            <GovField intent="edit" name="text" label={t('gov.decision.text')} error={edit.errors.text}>
-              {(p) => <textarea {...p} rows={5} defaultValue={decision.text ?? ''} />}
-            </GovField>
-            <button type="submit" className="btn btn-primary">
-              {t('gov.save')}
-            </button>
-          </Form>
-        </section>
+        <Section id="modifica" title={t('gov.decision.edit')} lead={<span className="small">{t('gov.decision.editHint')}</span>}>
+          <div className="col-lg-8">
+            <PageForm
+              key={`edit-${decision.version}`}
+              intent="edit"
+              actionData={actionData}
+              submitLabel={t('gov.save')}
+              hidden={{ version: decision.version }}
+              reloadHref={here}
+            >
+              <DecisionFields intent="edit" errors={edit.errors} values={decision} />
+            </PageForm>
+          </div>
+        </Section>
       )}
       {meeting && (
         <p className="mt-4">
-          <Link to={`/ambiti/${ambito.code}/riunioni/${meeting.id}`}>{t('gov.decision.backToMeeting', { title: meeting.title })}</Link>
+          <Link to={`${home}/riunioni/${meeting.id}`}>{t('gov.decision.backToMeeting', { title: meeting.title })}</Link>
         </p>
       )}
     </>

@@ -1,29 +1,24 @@
-import { data, Form, Link, redirect } from 'react-router';
+import { data, Link, redirect } from 'react-router';
 import type { Route } from './+types/meeting';
 import { ValidationError } from '../../../shared/errors.ts';
-import { CsrfField } from '../../../shared/ui/forms.tsx';
-import { useI18n } from '../../../shared/ui/i18n.tsx';
-import { Breadcrumb, DoneNotice, formState, GovField, GovFormAlert, useDay, useFileSize } from '../components/form-kit.tsx';
+import { intentAction, runIntent } from '../../../shared/http/forms.server.ts';
+import { tr } from '../../../shared/i18n/tr.server.ts';
+import { DataTable, DoneNotice, Facts, IntentField, PageHeader, Section, StatusBadge, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
+import { DecisionTable, outcomeLabel } from '../components/decision-table.tsx';
+import { labelOf } from '../components/labels.ts';
 import { MeetingFields } from '../components/meeting-fields.tsx';
+import { DecisionFields } from '../components/decision-fields.tsx';
+import { DisclosedForm, FileForm, InputField, PageForm, RemoveButton } from '../components/sections.tsx';
 import { addAttachment, convokeMeeting, createDecision, recordAttendance, removeAttachment, saveMinutes, updateMeeting } from '../governance.commands.ts';
-import {
-  ACCEPTED_ATTACHMENTS,
-  ATTENDANCE_FORM_LABELS,
-  ATTENDANCES,
-  MAX_ATTACHMENT_BYTES,
-  MEETING_STATUS_LABELS,
-  VOTE_FORM_LABELS,
-  VOTES,
-  type MeetingStatus,
-} from '../governance.validation.ts';
+import { ACCEPTED_ATTACHMENTS, ATTENDANCES, MAX_ATTACHMENT_BYTES, VOTES } from '../governance.validation.ts';
 import { comuneWeights, getMeetingOverview, type ComuneWeight } from '../governance.queries.ts';
 import { oldWeights, type Attendance } from '../voting.rules.ts';
-import { intentAction, originOf, readGovernance } from './governance.server.ts';
+import { originOf, readGovernance } from './governance.server.ts';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { db, ambito, can } = await readGovernance(context, request, params.code);
   const overview = await getMeetingOverview(db, ambito, params.meetingId);
-  if (!overview) throw data('Riunione non trovata', { status: 404 });
+  if (!overview) throw data(tr('gov.notFound.meeting'), { status: 404 });
   const weighted = overview.body.votingRule?.type === 'population_weighted' || overview.body.votingRule?.quorum?.type === 'weight';
   // The weights of the comuni on the meeting's day, as createDecision will freeze them, with their source and age.
   const weights = can['decision.write'] && weighted ? await comuneWeights(db, ambito.id, overview.meeting.local.date) : new Map<string, ComuneWeight>();
@@ -54,71 +49,52 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   const here = `/ambiti/${ambito.code}/riunioni/${params.meetingId}`;
   const base = { db, actor, ambitoId: ambito.id, meetingId: params.meetingId };
   if (Number(request.headers.get('content-length') ?? 0) > MAX_REQUEST_BYTES) {
-    return intentAction(request, 'upload', async () => {
-      throw new ValidationError([{ path: 'file', message: 'Il file supera il limite di 10 MB.' }], 'Il file non è stato caricato.');
+    return runIntent(request, 'upload', async () => {
+      throw new ValidationError([{ path: 'file', message: tr('gov.upload.tooLarge') }], tr('gov.upload.notUploaded'));
     });
   }
-  const formData = await request.formData();
-  const intent = String(formData.get('intent') ?? '');
-  const form = Object.fromEntries([...formData.entries()].filter(([, v]) => typeof v === 'string')) as Record<string, string>;
-  switch (intent) {
-    case 'edit':
-      return intentAction(request, intent, async () => {
-        await updateMeeting({ ...base, input: form });
+  // What was submitted comes back with a refusal: the attendance and the votes are kept when the server renders again.
+  return intentAction(
+    request,
+    {
+      edit: async (input) => {
+        await updateMeeting({ ...base, input });
         return redirect(`${here}?esito=salvata`);
-      });
-    case 'convoke':
-      return intentAction(request, intent, async () => {
-        await convokeMeeting({ ...base, input: form, baseUrl: originOf(request) });
+      },
+      convoke: async (input) => {
+        await convokeMeeting({ ...base, input, baseUrl: originOf(request) });
         return redirect(`${here}?esito=convocata#convocazione`);
-      });
-    case 'attendance':
-      return intentAction(
-        request,
-        intent,
-        async () => {
-          await recordAttendance({ ...base, input: form });
-          return redirect(`${here}?esito=presenze#presenze`);
-        },
-        form,
-      );
-    case 'minutes':
-      return intentAction(request, intent, async () => {
-        await saveMinutes({ ...base, input: form });
+      },
+      attendance: async (input) => {
+        await recordAttendance({ ...base, input });
+        return redirect(`${here}?esito=presenze#presenze`);
+      },
+      minutes: async (input) => {
+        await saveMinutes({ ...base, input });
         return redirect(`${here}?esito=verbale#verbale`);
-      });
-    case 'upload':
-      return intentAction(request, intent, async () => {
-        const file = formData.get('file');
+      },
+      upload: async (_input, raw) => {
+        const file = raw.get('file');
         if (!(file instanceof File) || file.size === 0)
-          throw new ValidationError([{ path: 'file', message: 'Scegli un file da caricare.' }], 'Il file non è stato caricato.');
+          throw new ValidationError([{ path: 'file', message: tr('gov.upload.chooseFile') }], tr('gov.upload.notUploaded'));
         await addAttachment({ ...base, file: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } });
         return redirect(`${here}?esito=allegato#allegati`);
-      });
-    case 'remove-attachment':
-      return intentAction(request, intent, async () => {
-        await removeAttachment({ ...base, attachmentId: String(form.attachmentId ?? '') });
+      },
+      'remove-attachment': async (input) => {
+        await removeAttachment({ ...base, attachmentId: String(input.attachmentId ?? '') });
         return redirect(`${here}?esito=allegatoRimosso#allegati`);
-      });
-    case 'create-decision':
-      return intentAction(
-        request,
-        intent,
-        async () => {
-          const { decision } = await createDecision({ ...base, input: form });
-          return redirect(`/ambiti/${ambito.code}/decisioni/${decision.id}?esito=registrata`);
-        },
-        form,
-      );
-    default:
-      throw data('Operazione sconosciuta', { status: 400 });
-  }
+      },
+      'create-decision': async (input) => {
+        const { decision } = await createDecision({ ...base, input });
+        return redirect(`/ambiti/${ambito.code}/decisioni/${decision.id}?esito=registrata`);
+      },
+    },
+    { echo: true },
+  );
 }
 
 export default function MeetingPage({ loaderData, actionData }: Route.ComponentProps) {
-  const { t, n, d, dt } = useI18n();
-  const day = useDay();
-  const size = useFileSize();
+  const { t, f } = useI18n();
   const {
     ambito,
     can,
@@ -137,28 +113,44 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
     weightsAge,
   } = loaderData;
   const presentCount = members.filter((m) => m.attendance === 'present' || m.attendance === 'delegated').length;
-  const edit = formState(actionData, 'edit');
-  const convoke = formState(actionData, 'convoke');
-  const att = formState(actionData, 'attendance');
-  const minutes = formState(actionData, 'minutes');
-  const upload = formState(actionData, 'upload');
-  const decision = formState(actionData, 'create-decision');
+  const edit = useFormResult(actionData, 'edit');
+  const att = useFormResult(actionData, 'attendance');
+  const minutes = useFormResult(actionData, 'minutes');
+  const decision = useFormResult(actionData, 'create-decision');
   // After a refusal because the attendance changed, the votes given on the old attendance are not offered again.
   const voteValues = decision.errors.attendance ? undefined : decision.values;
-  const here = `/ambiti/${ambito.code}/riunioni/${meeting.id}`;
+  const home = `/ambiti/${ambito.code}`;
+  const here = `${home}/riunioni/${meeting.id}`;
   const withEmail = members.filter((m) => m.email).length;
   const canWrite = can['meeting.write'];
-  const attendanceLabel = (a: Attendance | null) => (a ? ATTENDANCE_FORM_LABELS[a] : t('gov.attendance.notRecorded'));
+  const attendanceLabel = (a: Attendance | null) => (a ? labelOf(t, 'attendanceForm', a) : t('gov.attendance.notRecorded'));
+  const represents = (m: (typeof members)[number]) => <span translate="no">{m.comuneName ?? m.organisationName ?? '—'}</span>;
+  const attendanceOf = (m: (typeof members)[number]) => (
+    <>
+      {attendanceLabel(m.attendance)}
+      {m.delegateName ? <span translate="no">{` (${m.delegateName})`}</span> : ''}
+    </>
+  );
   return (
     <>
-      <title>{`${meeting.title} – ${body.name}`}</title>
-      <Breadcrumb
-        items={[
-          { label: ambito.name, to: `/ambiti/${ambito.code}` },
-          { label: t('gov.bodies.title'), to: `/ambiti/${ambito.code}/organi` },
-          { label: body.name, to: `/ambiti/${ambito.code}/organi/${body.id}` },
-          { label: meeting.title },
+      <PageHeader
+        title={meeting.title}
+        context={body.name}
+        breadcrumb={[
+          { label: ambito.name, to: home },
+          { label: t('gov.bodies.title'), to: `${home}/organi` },
+          { label: body.name, to: `${home}/organi/${body.id}` },
         ]}
+        lead={
+          <>
+            <Link to={`${home}/organi/${body.id}`} translate="no">
+              {body.name}
+            </Link>
+            <span className="ms-2">
+              <StatusBadge tone="primary">{labelOf(t, 'meetingStatus', meeting.status)}</StatusBadge>
+            </span>
+          </>
+        }
       />
       <DoneNotice
         messages={{
@@ -171,374 +163,329 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
           allegatoRimosso: 'gov.done.attachmentRemoved',
         }}
       />
-      <h1>{meeting.title}</h1>
-      <p className="lead">
-        <Link to={`/ambiti/${ambito.code}/organi/${body.id}`}>{body.name}</Link>
-        <span className="badge bg-primary ms-2">{MEETING_STATUS_LABELS[meeting.status as MeetingStatus] ?? meeting.status}</span>
-      </p>
-      <dl className="row">
-        <dt className="col-sm-3">{t('gov.meeting.when')}</dt>
-        <dd className="col-sm-9" data-testid="meeting-when">
-          {d(meeting.startsAt)}, {meeting.local.time}–{meeting.localEnd.time} ({t('gov.meeting.italianTime')})
-        </dd>
-        {meeting.place && (
-          <>
-            <dt className="col-sm-3">{t('gov.meeting.place')}</dt>
-            <dd className="col-sm-9">{meeting.place}</dd>
-          </>
-        )}
-        {meeting.onlineUrl && (
-          <>
-            <dt className="col-sm-3">{t('gov.meeting.online')}</dt>
-            <dd className="col-sm-9">
-              <a href={meeting.onlineUrl} rel="noopener noreferrer">
-                {meeting.onlineUrl}
+      <Facts
+        items={[
+          {
+            term: t('gov.meeting.when'),
+            testId: 'meeting-when',
+            value: `${f.date(meeting.startsAt)}, ${meeting.local.time}–${meeting.localEnd.time} (${t('gov.meeting.italianTime')})`,
+          },
+          ...(meeting.place ? [{ term: t('gov.meeting.place'), value: <span translate="no">{meeting.place}</span> }] : []),
+          ...(meeting.onlineUrl
+            ? [
+                {
+                  term: t('gov.meeting.online'),
+                  value: (
+                    <a href={meeting.onlineUrl} rel="noopener noreferrer" className="text-break" translate="no">
+                      {meeting.onlineUrl}
+                    </a>
+                  ),
+                },
+              ]
+            : []),
+          {
+            term: t('gov.meeting.calendar'),
+            value: (
+              <a href={`${here}/invito.ics`} download>
+                {t('gov.meeting.ics')}
               </a>
-            </dd>
-          </>
-        )}
-        <dt className="col-sm-3">{t('gov.meeting.calendar')}</dt>
-        <dd className="col-sm-9">
-          <a href={`${here}/invito.ics`} download>
-            {t('gov.meeting.ics')}
-          </a>
-        </dd>
-      </dl>
+            ),
+          },
+        ]}
+      />
 
-      <section className="mt-4" aria-labelledby="odg">
-        <h2 className="h3" id="odg">
-          {t('gov.meeting.agenda')}
-        </h2>
+      <Section id="odg" title={t('gov.meeting.agenda')}>
         {agenda.length === 0 ? (
           <p>{t('gov.meeting.agendaEmpty')}</p>
         ) : (
-          <ol>
+          <ol translate="no">
             {agenda.map((a) => (
               <li key={a.id}>{a.title}</li>
             ))}
           </ol>
         )}
-      </section>
+      </Section>
 
-      <section className="mt-5" aria-labelledby="convocazione">
-        <h2 className="h3" id="convocazione">
-          {t('gov.convocation.title')}
-        </h2>
+      <Section id="convocazione" title={t('gov.convocation.title')}>
         <p id="field-convoke.convocation">
-          {meeting.convokedAt ? t('gov.convocation.sentAt', { when: dt(meeting.convokedAt) }) : t('gov.convocation.notSent')}{' '}
-          {t('gov.convocation.recipients', { withEmail: n(withEmail), members: n(members.length) })}
+          {meeting.convokedAt ? t('gov.convocation.sentAt', { when: f.dateTime(meeting.convokedAt) }) : t('gov.convocation.notSent')}{' '}
+          {t('gov.convocation.recipients', { withEmail: f.number(withEmail), members: f.number(members.length) })}
         </p>
         {messagesSent > 0 && can['outbox.read'] && (
           <p>
-            <Link to={`/ambiti/${ambito.code}/posta`}>{t('gov.convocation.outbox', { count: n(messagesSent) })}</Link>
+            <Link to={`${home}/posta`}>{t('gov.convocation.outbox', { count: f.number(messagesSent) })}</Link>
           </p>
         )}
         {canWrite && (
           <>
-            <GovFormAlert failure={convoke.failure} intent="convoke" reloadHref={here} />
-            <Form method="post">
-              <CsrfField />
-              <input type="hidden" name="intent" value="convoke" />
-              <input type="hidden" name="version" value={meeting.version} />
-              <button type="submit" className="btn btn-primary">
-                {meeting.convokedAt ? t('gov.convocation.resend') : t('gov.convocation.send')}
-              </button>
-            </Form>
+            <PageForm
+              intent="convoke"
+              actionData={actionData}
+              hidden={{ version: meeting.version }}
+              reloadHref={here}
+              submitLabel={meeting.convokedAt ? t('gov.convocation.resend') : t('gov.convocation.send')}
+            />
             <p className="small mt-2">{t('gov.convocation.smtp')}</p>
           </>
         )}
-      </section>
+      </Section>
 
-      <section className="mt-5" aria-labelledby="presenze">
-        <h2 className="h3" id="presenze">
-          {t('gov.attendance.title')}
-        </h2>
+      <Section id="presenze" title={t('gov.attendance.title')}>
         {members.length === 0 ? (
           <p>{t('gov.attendance.noMembers')}</p>
         ) : canWrite ? (
-          <>
-            <GovFormAlert failure={att.failure} intent="attendance" reloadHref={here} />
-            {/* Keyed by the meeting's version: after a save (or anyone's change) the choices shown are the recorded ones. */}
-            <Form method="post" noValidate key={`attendance-${meeting.version}`}>
-              <CsrfField />
-              <input type="hidden" name="intent" value="attendance" />
-              <input type="hidden" name="version" value={meeting.version} />
-              <div className="table-responsive">
-                <table className="table align-middle">
-                  <caption>{t('gov.attendance.caption')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('gov.member.person')}</th>
-                      <th scope="col">{t('gov.attendance.represents')}</th>
-                      {ATTENDANCES.map((a) => (
-                        <th scope="col" key={a} className="text-center">
-                          {ATTENDANCE_FORM_LABELS[a]}
-                        </th>
-                      ))}
-                      <th scope="col">{t('gov.attendance.delegate')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {members.map((m) => {
-                      const statusError = att.errors[`status.${m.id}`];
-                      const delegateError = att.errors[`delegate.${m.id}`];
-                      return (
-                        <tr key={m.id} data-testid={`attendance-${m.label}`}>
-                          <th scope="row">{m.personName}</th>
-                          <td>{m.comuneName ?? m.organisationName ?? '—'}</td>
-                          {ATTENDANCES.map((a, i) => (
-                            <td key={a} className="text-center">
-                              <label>
-                                <input
-                                  type="radio"
-                                  id={i === 0 ? `field-attendance.status.${m.id}` : `field-attendance.status.${m.id}-${a}`}
-                                  name={`status.${m.id}`}
-                                  value={a}
-                                  defaultChecked={(att.values ? att.values[`status.${m.id}`] : (m.attendance ?? 'present')) === a}
-                                  aria-invalid={statusError ? true : undefined}
-                                />
-                                <span className="visually-hidden">
-                                  {m.personName}: {ATTENDANCE_FORM_LABELS[a]}
-                                </span>
-                              </label>
-                            </td>
-                          ))}
-                          <td>
-                            <label htmlFor={`field-attendance.delegate.${m.id}`} className="visually-hidden">
-                              {t('gov.attendance.delegateOf', { name: m.personName })}
-                            </label>
-                            <input
-                              id={`field-attendance.delegate.${m.id}`}
-                              name={`delegate.${m.id}`}
-                              type="text"
-                              className={`form-control form-control-sm${delegateError ? ' is-invalid' : ''}`}
-                              defaultValue={att.values ? (att.values[`delegate.${m.id}`] ?? '') : (m.delegateName ?? '')}
-                              maxLength={200}
-                              aria-invalid={delegateError ? true : undefined}
-                              aria-describedby={delegateError ? `attendance-delegate-error-${m.id}` : undefined}
-                            />
-                            {delegateError && (
-                              <div id={`attendance-delegate-error-${m.id}`} className="invalid-feedback d-block">
-                                {delegateError}
-                              </div>
-                            )}
-                          </td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
-              </div>
-              <p className="small">{t('gov.attendance.hint')}</p>
-              <button type="submit" className="btn btn-primary">
-                {t('gov.attendance.save')}
-              </button>
-            </Form>
-          </>
-        ) : (
-          <div className="table-responsive">
-            <table className="table align-middle">
-              <caption>{t('gov.attendance.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('gov.member.person')}</th>
-                  <th scope="col">{t('gov.attendance.represents')}</th>
-                  <th scope="col">{t('gov.attendance.title')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {members.map((m) => (
-                  <tr key={m.id}>
-                    <th scope="row">{m.personName}</th>
-                    <td>{m.comuneName ?? m.organisationName ?? '—'}</td>
-                    <td>
-                      {attendanceLabel(m.attendance)}
-                      {m.delegateName ? ` (${m.delegateName})` : ''}
-                    </td>
+          // Keyed by the meeting's version: after a save (or anyone's change) the choices shown are the recorded ones.
+          <PageForm
+            key={`attendance-${meeting.version}`}
+            intent="attendance"
+            actionData={actionData}
+            hidden={{ version: meeting.version }}
+            reloadHref={here}
+            submitLabel={t('gov.attendance.save')}
+          >
+            {/* A form laid out as a table (a choice per member and column), not a DataTable of data. */}
+            <div className="table-responsive" role="region" aria-labelledby="attendance-caption" tabIndex={0}>
+              <table className="table align-middle">
+                <caption id="attendance-caption">{t('gov.attendance.caption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('gov.member.person')}</th>
+                    <th scope="col">{t('gov.attendance.represents')}</th>
+                    {ATTENDANCES.map((a) => (
+                      <th scope="col" key={a} className="text-center">
+                        {labelOf(t, 'attendanceForm', a)}
+                      </th>
+                    ))}
+                    <th scope="col">{t('gov.attendance.delegate')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
-
-      <section className="mt-5" aria-labelledby="deliberazioni">
-        <h2 className="h3" id="deliberazioni">
-          {t('gov.decisions.title')}
-        </h2>
-        {decisions.length === 0 ? (
-          <p>{t('gov.decisions.noneInMeeting')}</p>
+                </thead>
+                <tbody>
+                  {members.map((m) => {
+                    const statusError = att.errors[`status.${m.id}`];
+                    const delegateError = att.errors[`delegate.${m.id}`];
+                    return (
+                      <tr key={m.id} data-testid={`attendance-${m.label}`}>
+                        <th scope="row">
+                          <span translate="no">{m.personName}</span>
+                          {statusError && (
+                            <div id={`attendance-status-error-${m.id}`} className="invalid-feedback d-block fw-normal">
+                              {statusError}
+                            </div>
+                          )}
+                        </th>
+                        <td>{represents(m)}</td>
+                        {ATTENDANCES.map((a, i) => (
+                          <td key={a} className="text-center">
+                            <label>
+                              <input
+                                type="radio"
+                                id={i === 0 ? `field-attendance.status.${m.id}` : `field-attendance.status.${m.id}-${a}`}
+                                name={`status.${m.id}`}
+                                value={a}
+                                defaultChecked={(att.values ? att.values[`status.${m.id}`] : (m.attendance ?? 'present')) === a}
+                                aria-describedby={statusError ? `attendance-status-error-${m.id}` : undefined}
+                              />
+                              <span className="visually-hidden">
+                                <span translate="no">{m.personName}</span>: {labelOf(t, 'attendanceForm', a)}
+                              </span>
+                            </label>
+                          </td>
+                        ))}
+                        <td>
+                          <label htmlFor={`field-attendance.delegate.${m.id}`} className="visually-hidden">
+                            {t('gov.attendance.delegateOf', { name: m.personName })}
+                          </label>
+                          <input
+                            id={`field-attendance.delegate.${m.id}`}
+                            name={`delegate.${m.id}`}
+                            type="text"
+                            className={`form-control form-control-sm${delegateError ? ' is-invalid' : ''}`}
+                            defaultValue={att.values ? (att.values[`delegate.${m.id}`] ?? '') : (m.delegateName ?? '')}
+                            maxLength={200}
+                            aria-invalid={delegateError ? true : undefined}
+                            aria-describedby={delegateError ? `attendance-delegate-error-${m.id}` : undefined}
+                          />
+                          {delegateError && (
+                            <div id={`attendance-delegate-error-${m.id}`} className="invalid-feedback d-block">
+                              {delegateError}
+                            </div>
+                          )}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+            <p className="small">{t('gov.attendance.hint')}</p>
+          </PageForm>
         ) : (
-          <ul>
-            {decisions.map((x) => (
-              <li key={x.id}>
-                <Link to={`/ambiti/${ambito.code}/decisioni/${x.id}`}>
-                  {t('gov.decision.heading', { number: x.number, date: day(x.date) })}: {x.subject}
-                </Link>{' '}
-                — {x.approved === null ? t('gov.decision.notComputable') : x.approved ? t('gov.decision.approved') : t('gov.decision.rejected')}
-              </li>
-            ))}
-          </ul>
+          <DataTable
+            id="presenze-elenco"
+            caption={t('gov.attendance.caption')}
+            rows={members}
+            rowKey={(m) => m.id}
+            columns={[
+              { key: 'persona', header: t('gov.member.person'), rowHeader: true, value: (m) => m.personName },
+              { key: 'rappresenta', header: t('gov.attendance.represents'), value: (m) => m.comuneName ?? m.organisationName ?? '—' },
+              { key: 'presenza', header: t('gov.attendance.title'), data: false, value: (m) => m.attendance ?? '', render: attendanceOf },
+            ]}
+          />
         )}
+      </Section>
+
+      <Section id="deliberazioni" title={t('gov.decisions.title')}>
+        <DecisionTable
+          id="deliberazioni-elenco"
+          caption={t('gov.decisions.title')}
+          emptyText={t('gov.decisions.noneInMeeting')}
+          decisions={decisions}
+          ambitoCode={ambito.code}
+        />
         {can['decision.write'] && members.length > 0 && (
-          <details className="mb-3" open={!!decision.failure}>
-            <summary className="btn btn-outline-primary btn-sm">{t('gov.decisions.new')}</summary>
-            <div className="mt-3">
-              {body.ruleText ? (
-                <p>
-                  {t('gov.decisions.ruleApplied')} <strong>{body.ruleText}</strong>
-                </p>
-              ) : (
-                <p className="text-danger-emphasis">{t('gov.decisions.noRule')}</p>
-              )}
-              <GovFormAlert failure={decision.failure} intent="create-decision" reloadHref={here} />
-              {decision.errors.attendance && (
-                <div className="invalid-feedback d-block mb-3" id="field-create-decision.attendance" data-testid="decision-attendance-error">
-                  {decision.errors.attendance} <a href={here}>{t('form.conflict.reload')}</a>
-                </div>
-              )}
-              {!attendanceRecorded || !attendanceComplete ? (
+          <DisclosedForm
+            intent="create-decision"
+            actionData={actionData}
+            summary={t('gov.decisions.new')}
+            submitLabel={t('gov.decisions.create')}
+            submitDisabled={!body.ruleText}
+            width="col-12"
+            reloadHref={here}
+            // Keyed by the recorded attendance: when it changes (and the loader revalidates after saving it) the form
+            // is rendered anew on it, so no choice from a previous attendance survives.
+            formKey={`decision-${attendanceFingerprint}`}
+            hidden={{ attendanceFingerprint }}
+            before={
+              <>
+                {body.ruleText ? (
+                  <p>
+                    {t('gov.decisions.ruleApplied')} <strong>{body.ruleText}</strong>
+                  </p>
+                ) : (
+                  <p className="text-danger-emphasis">{t('gov.decisions.noRule')}</p>
+                )}
+                {decision.errors.attendance && (
+                  <div className="invalid-feedback d-block mb-3" id="field-create-decision.attendance" data-testid="decision-attendance-error">
+                    {decision.errors.attendance} <a href={here}>{t('form.conflict.reload')}</a>
+                  </div>
+                )}
+              </>
+            }
+            instead={
+              !attendanceRecorded || !attendanceComplete ? (
                 <p data-testid="decision-attendance-first">
                   {attendanceRecorded ? t('gov.decisions.attendanceIncomplete') : t('gov.decisions.attendanceFirst')}
                 </p>
-              ) : (
-                // Keyed by the recorded attendance: when it changes (and the loader revalidates after saving it) the
-                // form is rendered anew on it, so no choice from a previous attendance survives.
-                <Form method="post" noValidate key={`decision-${attendanceFingerprint}`}>
-                  <CsrfField />
-                  <input type="hidden" name="intent" value="create-decision" />
-                  <input type="hidden" name="attendanceFingerprint" value={attendanceFingerprint} />
-                  <p data-testid="decision-attendance">{t('gov.votes.fromAttendance', { present: n(presentCount), members: n(members.length) })}</p>
-                  {weightsAge && (
-                    <div className="alert alert-warning" role="note" data-testid="decision-weights-age">
-                      {t('gov.votes.oldWeights', { source: weightsAge.source ?? String(weightsAge.year), meetingYear: String(weightsAge.meetingYear) })}
-                    </div>
-                  )}
-                  <div className="row col-lg-10">
-                    <div className="col-md-4">
-                      <GovField
-                        intent="create-decision"
-                        name="number"
-                        label={`${t('gov.decision.number')} (${t('form.required')})`}
-                        error={decision.errors.number}
-                      >
-                        {(p) => <input {...p} type="text" required maxLength={30} autoComplete="off" defaultValue={decision.values?.number ?? ''} />}
-                      </GovField>
-                    </div>
-                    <div className="col-md-4">
-                      <GovField intent="create-decision" name="date" label={`${t('gov.decision.date')} (${t('form.required')})`} error={decision.errors.date}>
-                        {(p) => <input {...p} type="date" required defaultValue={decision.values?.date ?? meeting.local.date} />}
-                      </GovField>
-                    </div>
-                  </div>
-                  <div className="col-lg-10">
-                    <GovField
-                      intent="create-decision"
-                      name="subject"
-                      label={`${t('gov.decision.subject')} (${t('form.required')})`}
-                      error={decision.errors.subject}
-                    >
-                      {(p) => <input {...p} type="text" required maxLength={300} defaultValue={decision.values?.subject ?? ''} />}
-                    </GovField>
-                    <GovField intent="create-decision" name="text" label={t('gov.decision.text')} error={decision.errors.text}>
-                      {(p) => <textarea {...p} rows={4} defaultValue={decision.values?.text ?? ''} />}
-                    </GovField>
-                  </div>
-                  {decision.errors.votingRule && (
-                    <div className="invalid-feedback d-block mb-3" id="field-create-decision.votingRule">
-                      {decision.errors.votingRule}
-                    </div>
-                  )}
-                  {decision.errors.votes && (
-                    <div className="invalid-feedback d-block mb-3" id="field-create-decision.votes">
-                      {decision.errors.votes}
-                    </div>
-                  )}
-                  <div className="table-responsive">
-                    <table className="table align-middle">
-                      <caption>{t('gov.votes.caption')}</caption>
-                      <thead>
-                        <tr>
-                          <th scope="col">{t('gov.member.person')}</th>
-                          <th scope="col">{t('gov.attendance.represents')}</th>
-                          {weighted && (
-                            <th scope="col" className="num">
-                              {t('gov.votes.weight')}
-                            </th>
-                          )}
-                          <th scope="col">{t('gov.votes.attendance')}</th>
-                          <th scope="col">{t('gov.votes.vote')}</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {members.map((m) => {
-                          const voteError = decision.errors[`vote.${m.id}`];
-                          return (
-                            <tr key={m.id} data-testid={`vote-${m.label}`}>
-                              <th scope="row">{m.personName}</th>
-                              <td>{m.comuneName ?? m.organisationName ?? '—'}</td>
-                              {weighted && (
-                                <td className="num">
-                                  {m.weight === null ? '—' : n(m.weight)}
-                                  {m.weightSource && <span className="d-block small text-secondary text-start">{m.weightSource}</span>}
-                                </td>
-                              )}
-                              <td data-testid={`vote-attendance-${m.label}`}>
-                                {attendanceLabel(m.attendance)}
-                                {m.delegateName ? ` (${m.delegateName})` : ''}
-                              </td>
-                              <td>
-                                {m.attendance === 'absent' ? (
-                                  <span>{t('gov.votes.absentNoVote')}</span>
-                                ) : (
-                                  <div className="d-flex flex-wrap gap-3">
-                                    {[...VOTES, 'none' as const].map((v, i) => (
-                                      <label key={v} className="d-inline-flex align-items-center gap-1">
-                                        <input
-                                          type="radio"
-                                          id={i === 0 ? `field-create-decision.vote.${m.id}` : `field-create-decision.vote.${m.id}-${v}`}
-                                          name={`vote.${m.id}`}
-                                          value={v}
-                                          defaultChecked={(voteValues?.[`vote.${m.id}`] ?? 'none') === v}
-                                          aria-invalid={voteError ? true : undefined}
-                                          aria-describedby={voteError ? `vote-error-${m.id}` : undefined}
-                                        />
-                                        <span className="visually-hidden">{m.personName}: </span>
-                                        {VOTE_FORM_LABELS[v]}
-                                      </label>
-                                    ))}
-                                  </div>
-                                )}
-                                {voteError && (
-                                  <div id={`vote-error-${m.id}`} className="invalid-feedback d-block">
-                                    {voteError}
-                                  </div>
-                                )}
-                              </td>
-                            </tr>
-                          );
-                        })}
-                      </tbody>
-                    </table>
-                  </div>
-                  {weighted && <p className="small">{t('gov.votes.weightHint')}</p>}
-                  <button type="submit" className="btn btn-primary" disabled={!body.ruleText}>
-                    {t('gov.decisions.create')}
-                  </button>
-                </Form>
-              )}
+              ) : undefined
+            }
+          >
+            <p data-testid="decision-attendance">{t('gov.votes.fromAttendance', { present: f.number(presentCount), members: f.number(members.length) })}</p>
+            {weightsAge && (
+              <div className="alert alert-warning" role="note" data-testid="decision-weights-age">
+                {t('gov.votes.oldWeights', { source: weightsAge.source ?? String(weightsAge.year), meetingYear: String(weightsAge.meetingYear) })}
+              </div>
+            )}
+            <div className="col-lg-10">
+              <DecisionFields
+                intent="create-decision"
+                errors={decision.errors}
+                values={{ ...decision.values, date: decision.values?.date ?? meeting.local.date }}
+              />
             </div>
-          </details>
+            {(['votingRule', 'votes'] as const).map((name) =>
+              decision.errors[name] ? (
+                <div key={name} className="invalid-feedback d-block mb-3" id={`field-create-decision.${name}`}>
+                  {decision.errors[name]}
+                </div>
+              ) : null,
+            )}
+            {/* A form laid out as a table: a vote per member. */}
+            <div className="table-responsive" role="region" aria-labelledby="votes-caption" tabIndex={0}>
+              <table className="table align-middle">
+                <caption id="votes-caption">{t('gov.votes.caption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('gov.member.person')}</th>
+                    <th scope="col">{t('gov.attendance.represents')}</th>
+                    {weighted && (
+                      <th scope="col" className="num">
+                        {t('gov.votes.weight')}
+                      </th>
+                    )}
+                    <th scope="col">{t('gov.votes.attendance')}</th>
+                    <th scope="col">{t('gov.votes.vote')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {members.map((m) => {
+                    const voteError = decision.errors[`vote.${m.id}`];
+                    return (
+                      <tr key={m.id} data-testid={`vote-${m.label}`}>
+                        <th scope="row" translate="no">
+                          {m.personName}
+                        </th>
+                        <td>{represents(m)}</td>
+                        {weighted && (
+                          <td className="num">
+                            {m.weight === null ? '—' : f.number(m.weight)}
+                            {m.weightSource && (
+                              <span className="d-block small text-secondary text-start" translate="no">
+                                {m.weightSource}
+                              </span>
+                            )}
+                          </td>
+                        )}
+                        <td data-testid={`vote-attendance-${m.label}`}>{attendanceOf(m)}</td>
+                        <td>
+                          {m.attendance === 'absent' ? (
+                            <span>{t('gov.votes.absentNoVote')}</span>
+                          ) : (
+                            // The group carries the error (a radio button cannot be «invalid» on its own).
+                            <div
+                              className="d-flex flex-wrap gap-3"
+                              role="radiogroup"
+                              aria-label={`${m.personName}: ${t('gov.votes.vote')}`}
+                              aria-invalid={voteError ? true : undefined}
+                              aria-describedby={voteError ? `vote-error-${m.id}` : undefined}
+                            >
+                              {[...VOTES, 'none' as const].map((v, i) => (
+                                <label key={v} className="d-inline-flex align-items-center gap-1">
+                                  <input
+                                    type="radio"
+                                    id={i === 0 ? `field-create-decision.vote.${m.id}` : `field-create-decision.vote.${m.id}-${v}`}
+                                    name={`vote.${m.id}`}
+                                    value={v}
+                                    defaultChecked={(voteValues?.[`vote.${m.id}`] ?? 'none') === v}
+                                    aria-describedby={voteError ? `vote-error-${m.id}` : undefined}
+                                  />
+                                  <span className="visually-hidden" translate="no">
+                                    {m.personName}:{' '}
+                                  </span>
+                                  {labelOf(t, 'voteForm', v)}
+                                </label>
+                              ))}
+                            </div>
+                          )}
+                          {voteError && (
+                            <div id={`vote-error-${m.id}`} className="invalid-feedback d-block">
+                              {voteError}
+                            </div>
+                          )}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+            {weighted && <p className="small">{t('gov.votes.weightHint')}</p>}
+          </DisclosedForm>
         )}
-      </section>
+      </Section>
 
-      <section className="mt-5" aria-labelledby="verbale">
-        <h2 className="h3" id="verbale">
-          {t('gov.minutes.title')}
-        </h2>
+      <Section id="verbale" title={t('gov.minutes.title')}>
         {meeting.minutes ? (
-          <div className="border rounded p-3 mb-3" style={{ whiteSpace: 'pre-line' }}>
+          <div className="border rounded p-3 mb-3 text-break" style={{ whiteSpace: 'pre-line' }} translate="no">
             {meeting.minutes}
           </div>
         ) : (
@@ -546,151 +493,127 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
         )}
         <p>
           {meeting.minutesApprovedAt
-            ? t('gov.minutes.approved', { date: day(meeting.minutesApprovedAt), by: meeting.minutesApprovedBy ?? '' })
+            ? t('gov.minutes.approved', { date: f.date(meeting.minutesApprovedAt), by: meeting.minutesApprovedBy ?? '' })
             : t('gov.minutes.notApproved')}
         </p>
         {canWrite && (
-          <details className="mb-3" open={!!minutes.failure}>
-            <summary className="btn btn-outline-primary btn-sm">{t('gov.minutes.edit')}</summary>
-            <div className="col-lg-10 mt-3">
-              <GovFormAlert failure={minutes.failure} intent="minutes" reloadHref={here} />
-              <Form method="post" noValidate key={`minutes-${meeting.version}`}>
-                <CsrfField />
-                <input type="hidden" name="intent" value="minutes" />
-                <input type="hidden" name="version" value={meeting.version} />
-                <GovField intent="minutes" name="minutes" label={t('gov.minutes.text')} error={minutes.errors.minutes}>
-                  {(p) => <textarea {...p} rows={10} defaultValue={meeting.minutes ?? ''} />}
-                </GovField>
-                <div className="row">
-                  <div className="col-md-6">
-                    <GovField
-                      intent="minutes"
-                      name="minutesApprovedAt"
-                      label={t('gov.minutes.approvedAt')}
-                      error={minutes.errors.minutesApprovedAt}
-                      hint={t('gov.date.optional')}
-                    >
-                      {(p) => <input {...p} type="date" defaultValue={meeting.minutesApprovedAt ?? ''} />}
-                    </GovField>
-                  </div>
-                  <div className="col-md-6">
-                    <GovField
-                      intent="minutes"
-                      name="minutesApprovedBy"
-                      label={t('gov.minutes.approvedBy')}
-                      error={minutes.errors.minutesApprovedBy}
-                      hint={t('gov.minutes.approvedBy.hint')}
-                    >
-                      {(p) => <input {...p} type="text" maxLength={200} defaultValue={meeting.minutesApprovedBy ?? ''} />}
-                    </GovField>
-                  </div>
-                </div>
-                <button type="submit" className="btn btn-primary">
-                  {t('gov.minutes.save')}
-                </button>
-              </Form>
+          <DisclosedForm
+            intent="minutes"
+            actionData={actionData}
+            summary={t('gov.minutes.edit')}
+            submitLabel={t('gov.minutes.save')}
+            hidden={{ version: meeting.version }}
+            reloadHref={here}
+            formKey={`minutes-${meeting.version}`}
+          >
+            <IntentField intent="minutes" name="minutes" label={t('gov.minutes.text')} error={minutes.errors.minutes}>
+              {(p) => <textarea {...p} rows={10} defaultValue={meeting.minutes ?? ''} />}
+            </IntentField>
+            <div className="row">
+              <div className="col-12 col-md-6">
+                <InputField
+                  intent="minutes"
+                  type="date"
+                  name="minutesApprovedAt"
+                  label={t('gov.minutes.approvedAt')}
+                  error={minutes.errors.minutesApprovedAt}
+                  hint={t('gov.date.optional')}
+                  defaultValue={meeting.minutesApprovedAt}
+                />
+              </div>
+              <div className="col-12 col-md-6">
+                <InputField
+                  intent="minutes"
+                  name="minutesApprovedBy"
+                  label={t('gov.minutes.approvedBy')}
+                  error={minutes.errors.minutesApprovedBy}
+                  hint={t('gov.minutes.approvedBy.hint')}
+                  maxLength={200}
+                  defaultValue={meeting.minutesApprovedBy}
+                />
+              </div>
             </div>
-          </details>
+          </DisclosedForm>
         )}
-      </section>
+      </Section>
 
-      <section className="mt-5" aria-labelledby="allegati">
-        <h2 className="h3" id="allegati">
-          {t('gov.attachments.title')}
-        </h2>
+      <Section id="allegati" title={t('gov.attachments.title')}>
         {attachments.length === 0 ? (
           <p>{t('gov.attachments.none')}</p>
         ) : (
           <ul className="list-group mb-3">
             {attachments.map((a) => (
               <li key={a.id} className="list-group-item d-flex flex-wrap justify-content-between align-items-center gap-2">
-                <span>
-                  <a href={`${here}/allegati/${a.id}`}>{a.fileName}</a>{' '}
+                <span className="text-break">
+                  <a href={`${here}/allegati/${a.id}`} translate="no">
+                    {a.fileName}
+                  </a>{' '}
                   <span className="small text-secondary">
-                    ({size(a.sizeBytes)}, {t('gov.attachments.uploaded', { by: a.uploadedBy, when: dt(a.uploadedAt) })})
+                    ({f.fileSize(a.sizeBytes)}, {t('gov.attachments.uploaded', { by: a.uploadedBy, when: f.dateTime(a.uploadedAt) })})
                   </span>
                 </span>
-                {canWrite && (
-                  <Form method="post">
-                    <CsrfField />
-                    <input type="hidden" name="intent" value="remove-attachment" />
-                    <input type="hidden" name="attachmentId" value={a.id} />
-                    <button type="submit" className="btn btn-outline-danger btn-sm">
-                      {t('gov.remove')}
-                      <span className="visually-hidden"> {a.fileName}</span>
-                    </button>
-                  </Form>
-                )}
+                {canWrite && <RemoveButton intent="remove-attachment" hidden={{ attachmentId: a.id }} label={t('gov.remove')} what={a.fileName} />}
               </li>
             ))}
           </ul>
         )}
         {canWrite && (
           <div className="col-lg-8">
-            <GovFormAlert failure={upload.failure} intent="upload" />
-            <Form method="post" encType="multipart/form-data" noValidate>
-              <CsrfField />
-              <input type="hidden" name="intent" value="upload" />
-              <GovField
-                intent="upload"
-                name="file"
-                label={t('gov.attachments.file')}
-                error={upload.errors.file}
-                hint={t('gov.attachments.hint', { types: ACCEPTED_ATTACHMENTS })}
-              >
-                {(p) => <input {...p} type="file" accept=".pdf,.odt,.docx,.xlsx,.ods,.csv,.png,.jpg,.jpeg" />}
-              </GovField>
-              <button type="submit" className="btn btn-primary">
-                {t('gov.attachments.upload')}
-              </button>
-            </Form>
+            <FileForm
+              intent="upload"
+              name="file"
+              actionData={actionData}
+              label={t('gov.attachments.file')}
+              hint={t('gov.attachments.hint', { types: ACCEPTED_ATTACHMENTS })}
+              accept=".pdf,.odt,.docx,.xlsx,.ods,.csv,.png,.jpg,.jpeg"
+              submitLabel={t('gov.attachments.upload')}
+            />
           </div>
         )}
-      </section>
+      </Section>
 
-      <section className="mt-5" aria-labelledby="sintesi">
-        <h2 className="h3" id="sintesi">
-          {t('gov.summary.title')}
-        </h2>
+      <Section id="sintesi" title={t('gov.summary.title')}>
         {!attendanceRecorded ? (
           <p>{t('gov.summary.notYet')}</p>
         ) : (
           <div className="row g-4">
-            <div className="col-md-4">
-              <h3 className="h5">{t('gov.summary.attendees', { count: n(summary.attendees.length) })}</h3>
+            <div className="col-12 col-md-4">
+              <h3 className="h5">{t('gov.summary.attendees', { count: f.number(summary.attendees.length) })}</h3>
               <ul data-testid="summary-attendees">
                 {summary.attendees.map((a) => (
                   <li key={a.id}>
-                    {a.personName}
-                    {a.label !== a.personName ? ` (${a.label})` : ''}
-                    {a.attendance === 'delegated' ? ` — ${t('gov.summary.delegatedTo', { name: a.delegateName ?? '' })}` : ''}
+                    <span translate="no">
+                      {a.personName}
+                      {a.label !== a.personName ? ` (${a.label})` : ''}
+                    </span>
+                    {a.attendance === 'delegated' ? <> — {t('gov.summary.delegatedTo', { name: a.delegateName ?? '' })}</> : ''}
                   </li>
                 ))}
               </ul>
               {summary.absent.length > 0 && (
                 <p className="small">
-                  {t('gov.summary.absent')}: {summary.absent.map((a) => a.personName).join(', ')}
+                  {t('gov.summary.absent')}: <span translate="no">{summary.absent.map((a) => a.personName).join(', ')}</span>
                 </p>
               )}
             </div>
-            <div className="col-md-4">
-              <h3 className="h5">{t('gov.summary.organisations', { count: n(summary.organisations.length) })}</h3>
-              <ul>
+            <div className="col-12 col-md-4">
+              <h3 className="h5">{t('gov.summary.organisations', { count: f.number(summary.organisations.length) })}</h3>
+              <ul translate="no">
                 {summary.organisations.map((o) => (
                   <li key={o}>{o}</li>
                 ))}
               </ul>
             </div>
-            <div className="col-md-4">
-              <h3 className="h5">{t('gov.summary.decisions', { count: n(summary.decisions.length) })}</h3>
+            <div className="col-12 col-md-4">
+              <h3 className="h5">{t('gov.summary.decisions', { count: f.number(summary.decisions.length) })}</h3>
               {summary.decisions.length === 0 ? (
                 <p>{t('gov.decisions.noneInMeeting')}</p>
               ) : (
                 <ul>
                   {summary.decisions.map((x) => (
                     <li key={x.id}>
-                      {t('gov.decision.heading', { number: x.number, date: day(x.date) })}: {x.subject} —{' '}
-                      {x.approved === null ? t('gov.decision.notComputable') : x.approved ? t('gov.decision.approved') : t('gov.decision.rejected')}
+                      {t('gov.decision.heading', { number: x.number, date: f.date(x.date) })}: <span translate="no">{x.subject}</span> —{' '}
+                      {outcomeLabel(t, x.approved)}
                     </li>
                   ))}
                 </ul>
@@ -698,36 +621,35 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
             </div>
           </div>
         )}
-      </section>
+      </Section>
 
       {canWrite && (
-        <section className="mt-5 col-lg-10" aria-labelledby="modifica">
-          <h2 className="h3" id="modifica">
-            {t('gov.meeting.edit')}
-          </h2>
-          <GovFormAlert failure={edit.failure} intent="edit" reloadHref={here} />
-          <Form method="post" noValidate key={`edit-${meeting.version}`}>
-            <CsrfField />
-            <input type="hidden" name="intent" value="edit" />
-            <input type="hidden" name="version" value={meeting.version} />
-            <MeetingFields
+        <Section id="modifica" title={t('gov.meeting.edit')}>
+          <div className="col-lg-10">
+            <PageForm
+              key={`edit-${meeting.version}`}
               intent="edit"
-              errors={edit.errors}
-              values={{
-                title: meeting.title,
-                date: meeting.local.date,
-                startTime: meeting.local.time,
-                endTime: meeting.localEnd.time,
-                place: meeting.place,
-                onlineUrl: meeting.onlineUrl,
-                agenda: agenda.map((a) => a.title),
-              }}
-            />
-            <button type="submit" className="btn btn-primary">
-              {t('gov.save')}
-            </button>
-          </Form>
-        </section>
+              actionData={actionData}
+              submitLabel={t('gov.save')}
+              hidden={{ version: meeting.version }}
+              reloadHref={here}
+            >
+              <MeetingFields
+                intent="edit"
+                errors={edit.errors}
+                values={{
+                  title: meeting.title,
+                  date: meeting.local.date,
+                  startTime: meeting.local.time,
+                  endTime: meeting.localEnd.time,
+                  place: meeting.place,
+                  onlineUrl: meeting.onlineUrl,
+                  agenda: agenda.map((a) => a.title),
+                }}
+              />
+            </PageForm>
+          </div>
+        </Section>
       )}
     </>
   );

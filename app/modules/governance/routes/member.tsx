@@ -1,21 +1,22 @@
-import { data, Form, Link, redirect } from 'react-router';
+import { data, redirect } from 'react-router';
 import type { Route } from './+types/member';
+import { runIntent } from '../../../shared/http/forms.server.ts';
 import { guard } from '../../../shared/http/request.server.ts';
-import { CsrfField } from '../../../shared/ui/forms.tsx';
-import { useI18n } from '../../../shared/ui/i18n.tsx';
-import { Breadcrumb, formState, GovFormAlert } from '../components/form-kit.tsx';
+import { tr } from '../../../shared/i18n/tr.server.ts';
+import { PageHeader, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
 import { MemberFields } from '../components/member-fields.tsx';
+import { EditForm } from '../components/sections.tsx';
 import { updateMember } from '../governance.commands.ts';
 import { authorize } from '../governance.policy.ts';
 import { getBodyRow, getMemberRow, listComuniChoices, listMembers, listOrganisations, listPeople } from '../governance.queries.ts';
-import { intentAction, readGovernance } from './governance.server.ts';
+import { readGovernance } from './governance.server.ts';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { db, actor, ambito } = await readGovernance(context, request, params.code);
   await guard(request, async () => authorize(actor, 'body.write', ambito));
   const body = await getBodyRow(db, ambito.id, params.bodyId);
   const member = body ? await getMemberRow(db, body.id, params.memberId) : null;
-  if (!body || !member) throw data('Componente non trovato', { status: 404 });
+  if (!body || !member) throw data(tr('gov.notFound.member'), { status: 404 });
   const [people, organisations, comuni, members] = await Promise.all([
     listPeople(db, ambito.id),
     listOrganisations(db, ambito.id),
@@ -39,7 +40,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 export async function action({ params, context, request }: Route.ActionArgs) {
   const { db, actor, ambito } = await readGovernance(context, request, params.code);
   const form = Object.fromEntries(await request.formData());
-  return intentAction(request, 'member', async () => {
+  return runIntent(request, 'member', async () => {
     await updateMember({ db, actor, ambitoId: ambito.id, bodyId: params.bodyId, memberId: params.memberId, input: form });
     return redirect(`/ambiti/${ambito.code}/organi/${params.bodyId}?esito=componenteModificato#componenti`);
   });
@@ -48,37 +49,34 @@ export async function action({ params, context, request }: Route.ActionArgs) {
 export default function MemberPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useI18n();
   const { ambito, body, member, personName, choices } = loaderData;
-  const state = formState(actionData, 'member');
-  const bodyHref = `/ambiti/${ambito.code}/organi/${body.id}`;
+  const state = useFormResult(actionData, 'member');
+  const home = `/ambiti/${ambito.code}`;
+  const bodyHref = `${home}/organi/${body.id}`;
   return (
     <>
-      <title>{`${t('gov.member.editTitle')}: ${personName} – ${body.name}`}</title>
-      <Breadcrumb
-        items={[
-          { label: ambito.name, to: `/ambiti/${ambito.code}` },
-          { label: t('gov.bodies.title'), to: `/ambiti/${ambito.code}/organi` },
+      <PageHeader
+        title={t('gov.member.editTitle')}
+        context={`${personName} – ${body.name}`}
+        breadcrumb={[
+          { label: ambito.name, to: home },
+          { label: t('gov.bodies.title'), to: `${home}/organi` },
           { label: body.name, to: bodyHref },
-          { label: personName },
         ]}
+        lead={
+          <span translate="no">
+            {personName} — {body.name}
+          </span>
+        }
       />
-      <h1>{t('gov.member.editTitle')}</h1>
-      <p className="lead">
-        {personName} — {body.name}
-      </p>
-      <GovFormAlert failure={state.failure} intent="member" reloadHref={`${bodyHref}/componenti/${member.id}`} />
-      <Form method="post" noValidate className="col-lg-10">
-        <CsrfField />
-        <input type="hidden" name="version" value={member.version} />
+      <EditForm
+        intent="member"
+        actionData={actionData}
+        version={member.version}
+        reloadHref={`${bodyHref}/componenti/${member.id}`}
+        cancelHref={`${bodyHref}#componenti`}
+      >
         <MemberFields intent="member" errors={state.errors} choices={choices} values={member} selfId={member.id} />
-        <div className="d-flex gap-2">
-          <button type="submit" className="btn btn-primary">
-            {t('gov.save')}
-          </button>
-          <Link to={`${bodyHref}#componenti`} className="btn btn-outline-secondary">
-            {t('gov.cancel')}
-          </Link>
-        </div>
-      </Form>
+      </EditForm>
     </>
   );
 }

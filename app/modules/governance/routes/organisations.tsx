@@ -1,13 +1,13 @@
-import { data, Form, Link, redirect } from 'react-router';
+import { Link, redirect } from 'react-router';
 import type { Route } from './+types/organisations';
-import { CsrfField } from '../../../shared/ui/forms.tsx';
-import { useI18n } from '../../../shared/ui/i18n.tsx';
-import { Breadcrumb, DoneNotice, formState, GovFormAlert } from '../components/form-kit.tsx';
+import { intentAction } from '../../../shared/http/forms.server.ts';
+import { DataTable, DoneNotice, EmptyState, PageHeader, Section, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
+import { labelOf } from '../components/labels.ts';
 import { OrganisationFields, PersonFields } from '../components/registry-fields.tsx';
+import { DisclosedForm } from '../components/sections.tsx';
 import { createOrganisation, createPerson } from '../governance.commands.ts';
-import { ORGANISATION_KIND_LABELS, type OrganisationKind } from '../governance.constants.ts';
 import { listComuniChoices, listOrganisations, listPeople } from '../governance.queries.ts';
-import { intentAction, readGovernance } from './governance.server.ts';
+import { readGovernance } from './governance.server.ts';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { db, ambito, can } = await readGovernance(context, request, params.code);
@@ -26,142 +26,142 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 
 export async function action({ params, context, request }: Route.ActionArgs) {
   const { db, actor, ambito } = await readGovernance(context, request, params.code);
-  const form = Object.fromEntries(await request.formData());
-  const intent = String(form.intent ?? '');
-  const base = { db, actor, ambitoId: ambito.id, input: form };
   const here = `/ambiti/${ambito.code}/organizzazioni`;
-  switch (intent) {
-    case 'create-organisation':
-      return intentAction(request, intent, async () => {
-        await createOrganisation(base);
+  const base = (input: Record<string, unknown>) => ({ db, actor, ambitoId: ambito.id, input });
+  return intentAction(
+    request,
+    {
+      'create-organisation': async (form) => {
+        await createOrganisation(base(form));
         return redirect(`${here}?esito=organizzazione`);
-      });
-    case 'create-person':
-      return intentAction(request, intent, async () => {
-        await createPerson(base);
+      },
+      'create-person': async (form) => {
+        await createPerson(base(form));
         return redirect(`${here}?esito=persona#persone`);
-      });
-    default:
-      throw data('Operazione sconosciuta', { status: 400 });
-  }
+      },
+    },
+    // A refused form is rendered again with what was typed (also without JavaScript).
+    { echo: true },
+  );
 }
 
 export default function Organisations({ loaderData, actionData }: Route.ComponentProps) {
-  const { t, n } = useI18n();
+  const { t, f } = useI18n();
   const { ambito, can, comuni, organisations, people } = loaderData;
-  const org = formState(actionData, 'create-organisation');
-  const person = formState(actionData, 'create-person');
+  const org = useFormResult(actionData, 'create-organisation');
+  const person = useFormResult(actionData, 'create-person');
   const writer = can['organisation.write'];
+  const home = `/ambiti/${ambito.code}`;
   return (
     <>
-      <title>{`${t('gov.orgs.title')} – ${ambito.name}`}</title>
-      <Breadcrumb items={[{ label: ambito.name, to: `/ambiti/${ambito.code}` }, { label: t('gov.orgs.title') }]} />
+      <PageHeader title={t('gov.orgs.title')} context={ambito.name} lead={t('gov.orgs.lead')} breadcrumb={[{ label: ambito.name, to: home }]} />
       <DoneNotice messages={{ organizzazione: 'gov.done.organisation', persona: 'gov.done.person', modificata: 'gov.done.saved' }} />
-      <h1>{t('gov.orgs.title')}</h1>
-      <p className="lead">{t('gov.orgs.lead')}</p>
 
-      <h2 className="h3 mt-4">{t('gov.orgs.list')}</h2>
-      {organisations.length === 0 ? (
-        <p>{t('gov.orgs.empty')}</p>
-      ) : (
-        <div className="table-responsive">
-          <table className="table table-striped align-middle">
-            <caption>{t('gov.orgs.caption', { count: n(organisations.length) })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('gov.org.name')}</th>
-                <th scope="col">{t('gov.org.kind')}</th>
-                <th scope="col">{t('gov.org.fiscalCode')}</th>
-                <th scope="col">{t('gov.org.runts')}</th>
-                <th scope="col">{t('gov.org.email')}</th>
-                <th scope="col" className="num">
-                  {t('gov.org.people')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {organisations.map((o) => (
-                <tr key={o.id}>
-                  <th scope="row">
-                    <Link to={`/ambiti/${ambito.code}/organizzazioni/${o.id}`}>{o.name}</Link>
-                  </th>
-                  <td>
-                    {ORGANISATION_KIND_LABELS[o.kind as OrganisationKind] ?? o.kind}
-                    {o.comuneName && <span className="d-block small text-secondary">{o.comuneName}</span>}
-                  </td>
-                  <td>{o.fiscalCode ?? '—'}</td>
-                  <td>{o.runtsNumber ?? '—'}</td>
-                  <td>{o.email ?? '—'}</td>
-                  <td className="num">{n(o.people)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {writer && (
-        <details className="mb-4" open={!!org.failure}>
-          <summary className="btn btn-outline-primary btn-sm">{t('gov.orgs.new')}</summary>
-          <div className="col-lg-10 mt-3">
-            <GovFormAlert failure={org.failure} intent="create-organisation" />
-            <Form method="post" noValidate>
-              <CsrfField />
-              <input type="hidden" name="intent" value="create-organisation" />
-              <OrganisationFields intent="create-organisation" errors={org.errors} comuni={comuni} />
-              <button type="submit" className="btn btn-primary">
-                {t('gov.orgs.create')}
-              </button>
-            </Form>
-          </div>
-        </details>
-      )}
+      <Section id="organizzazioni" title={t('gov.orgs.list')}>
+        <DataTable
+          id="organizzazioni-elenco"
+          caption={t('gov.orgs.caption', { count: f.number(organisations.length) })}
+          rows={organisations}
+          rowKey={(o) => o.id}
+          csv="organizzazioni"
+          empty={<EmptyState title={t('gov.orgs.empty')} />}
+          columns={[
+            {
+              key: 'nome',
+              header: t('gov.org.name'),
+              rowHeader: true,
+              value: (o) => o.name,
+              render: (o) => <Link to={`${home}/organizzazioni/${o.id}`}>{o.name}</Link>,
+            },
+            {
+              key: 'tipo',
+              header: t('gov.org.kind'),
+              data: false,
+              value: (o) => o.kind,
+              render: (o) => (
+                <>
+                  {labelOf(t, 'orgKind', o.kind)}
+                  {o.comuneName && (
+                    <span className="d-block small text-secondary" translate="no">
+                      {o.comuneName}
+                    </span>
+                  )}
+                </>
+              ),
+            },
+            { key: 'cf', header: t('gov.org.fiscalCode'), value: (o) => o.fiscalCode ?? '—' },
+            { key: 'runts', header: t('gov.org.runts'), value: (o) => o.runtsNumber ?? '—' },
+            { key: 'email', header: t('gov.org.email'), className: 'text-break', value: (o) => o.email ?? '—' },
+            { key: 'persone', header: t('gov.org.people'), numeric: true, value: (o) => o.people, render: (o) => f.number(o.people) },
+          ]}
+        />
+        {writer && (
+          <DisclosedForm intent="create-organisation" actionData={actionData} summary={t('gov.orgs.new')} submitLabel={t('gov.orgs.create')} className="mb-4">
+            <OrganisationFields intent="create-organisation" errors={org.errors} comuni={comuni} values={org.values ? valuesOf(org.values) : undefined} />
+          </DisclosedForm>
+        )}
+      </Section>
 
-      <h2 className="h3 mt-5" id="persone">
-        {t('gov.people.title')}
-      </h2>
-      {people.length === 0 ? (
-        <p>{t('gov.people.empty')}</p>
-      ) : (
-        <div className="table-responsive">
-          <table className="table table-striped align-middle">
-            <caption>{t('gov.people.caption', { count: n(people.length) })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('gov.person.name')}</th>
-                <th scope="col">{t('gov.person.role')}</th>
-                <th scope="col">{t('gov.person.organisation')}</th>
-                {writer && <th scope="col">{t('gov.person.email')}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {people.map((p) => (
-                <tr key={p.id}>
-                  <th scope="row">{writer ? <Link to={`/ambiti/${ambito.code}/persone/${p.id}`}>{p.fullName}</Link> : p.fullName}</th>
-                  <td>{p.roleTitle ?? '—'}</td>
-                  <td>{p.organisationName ?? '—'}</td>
-                  {writer && <td>{p.email ?? '—'}</td>}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {writer && (
-        <details className="mb-4" open={!!person.failure} id="nuova-persona">
-          <summary className="btn btn-outline-primary btn-sm">{t('gov.people.new')}</summary>
-          <div className="col-lg-10 mt-3">
-            <GovFormAlert failure={person.failure} intent="create-person" />
-            <Form method="post" noValidate>
-              <CsrfField />
-              <input type="hidden" name="intent" value="create-person" />
-              <PersonFields intent="create-person" errors={person.errors} organisations={organisations.map((o) => ({ id: o.id, name: o.name }))} />
-              <button type="submit" className="btn btn-primary">
-                {t('gov.people.create')}
-              </button>
-            </Form>
-          </div>
-        </details>
-      )}
+      <Section id="persone" title={t('gov.people.title')}>
+        <DataTable
+          id="persone-elenco"
+          caption={t('gov.people.caption', { count: f.number(people.length) })}
+          rows={people}
+          rowKey={(p) => p.id}
+          empty={<EmptyState title={t('gov.people.empty')} />}
+          columns={[
+            {
+              key: 'nome',
+              header: t('gov.person.name'),
+              rowHeader: true,
+              value: (p) => p.fullName,
+              render: (p) => (writer ? <Link to={`${home}/persone/${p.id}`}>{p.fullName}</Link> : p.fullName),
+            },
+            { key: 'ruolo', header: t('gov.person.role'), value: (p) => p.roleTitle ?? '—' },
+            { key: 'organizzazione', header: t('gov.person.organisation'), value: (p) => p.organisationName ?? '—' },
+            ...(writer
+              ? [{ key: 'email', header: t('gov.person.email'), className: 'text-break', value: (p: (typeof people)[number]) => p.email ?? '—' }]
+              : []),
+          ]}
+        />
+        {writer && (
+          <DisclosedForm
+            intent="create-person"
+            actionData={actionData}
+            summary={t('gov.people.new')}
+            submitLabel={t('gov.people.create')}
+            className="mb-4"
+            id="nuova-persona"
+          >
+            <PersonFields
+              intent="create-person"
+              errors={person.errors}
+              organisations={organisations.map((o) => ({ id: o.id, name: o.name }))}
+              values={
+                person.values
+                  ? {
+                      fullName: person.values.fullName ?? '',
+                      roleTitle: person.values.roleTitle ?? null,
+                      organisationId: person.values.organisationId ?? null,
+                      email: person.values.email ?? null,
+                    }
+                  : undefined
+              }
+            />
+          </DisclosedForm>
+        )}
+      </Section>
     </>
   );
 }
+
+/** What was typed in a refused organisation form, as the fields' values. */
+const valuesOf = (v: Record<string, string | undefined>) => ({
+  name: v.name ?? '',
+  kind: v.kind ?? '',
+  comuneId: v.comuneId ?? null,
+  fiscalCode: v.fiscalCode ?? null,
+  runtsNumber: v.runtsNumber ?? null,
+  email: v.email ?? null,
+  address: v.address ?? null,
+});

@@ -1,7 +1,6 @@
 import type { Route } from './+types/outbox';
 import { guard } from '../../../shared/http/request.server.ts';
-import { useI18n } from '../../../shared/ui/i18n.tsx';
-import { Breadcrumb } from '../components/form-kit.tsx';
+import { DataTable, EmptyState, PageHeader, useI18n } from '../../../shared/ui/kit.ts';
 import { authorize } from '../governance.policy.ts';
 import { listOutbox } from '../governance.queries.ts';
 import { readGovernance } from './governance.server.ts';
@@ -13,64 +12,70 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 }
 
 export default function Outbox({ loaderData }: Route.ComponentProps) {
-  const { t, dt, n } = useI18n();
+  const { t, f } = useI18n();
   const { ambito, messages } = loaderData;
+  const home = `/ambiti/${ambito.code}`;
   return (
     <>
-      <title>{`${t('gov.outbox.title')} – ${ambito.name}`}</title>
-      <Breadcrumb
-        items={[
-          { label: ambito.name, to: `/ambiti/${ambito.code}` },
-          { label: t('gov.bodies.title'), to: `/ambiti/${ambito.code}/organi` },
-          { label: t('gov.outbox.title') },
+      <PageHeader
+        title={t('gov.outbox.title')}
+        context={ambito.name}
+        lead={t('gov.outbox.lead')}
+        breadcrumb={[
+          { label: ambito.name, to: home },
+          { label: t('gov.bodies.title'), to: `${home}/organi` },
         ]}
       />
-      <h1>{t('gov.outbox.title')}</h1>
-      <p className="lead">{t('gov.outbox.lead')}</p>
-      {messages.length === 0 ? (
-        <p>{t('gov.outbox.empty')}</p>
-      ) : (
-        <div className="table-responsive">
-          <table className="table table-striped align-top">
-            <caption>{t('gov.outbox.caption', { count: n(messages.length) })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('gov.outbox.created')}</th>
-                <th scope="col">{t('gov.outbox.to')}</th>
-                <th scope="col">{t('gov.outbox.subject')}</th>
-                <th scope="col">{t('gov.outbox.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {messages.map((m) => (
-                <tr key={m.id}>
-                  <td>{dt(m.createdAt)}</td>
-                  <td>
-                    {m.toName ? `${m.toName} ` : ''}
-                    <span className="text-secondary">&lt;{m.toAddress}&gt;</span>
-                  </td>
-                  <th scope="row">
-                    <details>
-                      <summary>{m.subject}</summary>
-                      <pre className="mt-2 mb-2" style={{ whiteSpace: 'pre-wrap' }}>
-                        {m.body}
-                      </pre>
-                      {m.hasIcs && (
-                        <a href={`/ambiti/${ambito.code}/posta/${m.id}/invito.ics`} download>
-                          {t('gov.outbox.ics')}
-                        </a>
-                      )}
-                    </details>
-                  </th>
-                  <td>
-                    {m.sentAt ? t('gov.outbox.sent', { when: dt(m.sentAt) }) : m.error ? t('gov.outbox.failed', { error: m.error }) : t('gov.outbox.waiting')}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        id="posta"
+        caption={t('gov.outbox.caption', { count: f.number(messages.length) })}
+        rows={messages}
+        rowKey={(m) => m.id}
+        empty={<EmptyState title={t('gov.outbox.empty')} />}
+        columns={[
+          { key: 'scritto', header: t('gov.outbox.created'), data: false, value: (m) => String(m.createdAt), render: (m) => f.dateTime(m.createdAt) },
+          {
+            key: 'destinatario',
+            header: t('gov.outbox.to'),
+            className: 'text-break',
+            value: (m) => m.toAddress,
+            render: (m) => (
+              <>
+                {m.toName ? `${m.toName} ` : ''}
+                <span className="text-secondary">&lt;{m.toAddress}&gt;</span>
+              </>
+            ),
+          },
+          {
+            key: 'oggetto',
+            header: t('gov.outbox.subject'),
+            rowHeader: true,
+            data: false,
+            value: (m) => m.subject,
+            render: (m) => (
+              <details>
+                <summary translate="no">{m.subject}</summary>
+                <pre className="mt-2 mb-2" style={{ whiteSpace: 'pre-wrap' }} translate="no">
+                  {m.body}
+                </pre>
+                {m.hasIcs && (
+                  <a href={`${home}/posta/${m.id}/invito.ics`} download>
+                    {t('gov.outbox.ics')}
+                  </a>
+                )}
+              </details>
+            ),
+          },
+          {
+            key: 'stato',
+            header: t('gov.outbox.status'),
+            data: false,
+            value: (m) => (m.sentAt ? 'sent' : m.error ? 'failed' : 'waiting'),
+            render: (m) =>
+              m.sentAt ? t('gov.outbox.sent', { when: f.dateTime(m.sentAt) }) : m.error ? t('gov.outbox.failed', { error: m.error }) : t('gov.outbox.waiting'),
+          },
+        ]}
+      />
     </>
   );
 }

@@ -1,21 +1,22 @@
-import { data, Form, Link, redirect } from 'react-router';
+import { data, redirect } from 'react-router';
 import type { Route } from './+types/person';
+import { runIntent } from '../../../shared/http/forms.server.ts';
 import { guard } from '../../../shared/http/request.server.ts';
-import { CsrfField } from '../../../shared/ui/forms.tsx';
-import { useI18n } from '../../../shared/ui/i18n.tsx';
-import { Breadcrumb, formState, GovFormAlert } from '../components/form-kit.tsx';
+import { tr } from '../../../shared/i18n/tr.server.ts';
+import { PageHeader, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
 import { PersonFields } from '../components/registry-fields.tsx';
+import { EditForm } from '../components/sections.tsx';
 import { updatePerson } from '../governance.commands.ts';
 import { authorize } from '../governance.policy.ts';
 import { getPerson, listOrganisations } from '../governance.queries.ts';
-import { intentAction, readGovernance } from './governance.server.ts';
+import { readGovernance } from './governance.server.ts';
 
 // A person's page shows their e-mail address: it is for the Ufficio di Piano, who keeps the registry.
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { db, actor, ambito } = await readGovernance(context, request, params.code);
   await guard(request, async () => authorize(actor, 'organisation.write', ambito));
   const person = await getPerson(db, ambito.id, params.personId);
-  if (!person) throw data('Persona non trovata', { status: 404 });
+  if (!person) throw data(tr('gov.notFound.person'), { status: 404 });
   const organisations = await listOrganisations(db, ambito.id);
   return { ambito, person, organisations: organisations.map((o) => ({ id: o.id, name: o.name })) };
 }
@@ -23,7 +24,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 export async function action({ params, context, request }: Route.ActionArgs) {
   const { db, actor, ambito } = await readGovernance(context, request, params.code);
   const form = Object.fromEntries(await request.formData());
-  return intentAction(request, 'person', async () => {
+  return runIntent(request, 'person', async () => {
     await updatePerson({ db, actor, ambitoId: ambito.id, personId: params.personId, input: form });
     return redirect(`/ambiti/${ambito.code}/organizzazioni?esito=modificata#persone`);
   });
@@ -32,28 +33,23 @@ export async function action({ params, context, request }: Route.ActionArgs) {
 export default function PersonPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useI18n();
   const { ambito, person, organisations } = loaderData;
-  const state = formState(actionData, 'person');
-  const list = `/ambiti/${ambito.code}/organizzazioni`;
+  const state = useFormResult(actionData, 'person');
+  const home = `/ambiti/${ambito.code}`;
+  const list = `${home}/organizzazioni`;
   return (
     <>
-      <title>{`${person.fullName} – ${ambito.name}`}</title>
-      <Breadcrumb items={[{ label: ambito.name, to: `/ambiti/${ambito.code}` }, { label: t('gov.orgs.title'), to: list }, { label: person.fullName }]} />
-      <h1>{person.fullName}</h1>
-      <p className="lead">{t('gov.person.editLead')}</p>
-      <GovFormAlert failure={state.failure} intent="person" reloadHref={`/ambiti/${ambito.code}/persone/${person.id}`} />
-      <Form method="post" noValidate className="col-lg-10">
-        <CsrfField />
-        <input type="hidden" name="version" value={person.version} />
+      <PageHeader
+        title={person.fullName}
+        context={ambito.name}
+        lead={t('gov.person.editLead')}
+        breadcrumb={[
+          { label: ambito.name, to: home },
+          { label: t('gov.orgs.title'), to: list },
+        ]}
+      />
+      <EditForm intent="person" actionData={actionData} version={person.version} reloadHref={`${home}/persone/${person.id}`} cancelHref={`${list}#persone`}>
         <PersonFields intent="person" errors={state.errors} organisations={organisations} values={person} />
-        <div className="d-flex gap-2">
-          <button type="submit" className="btn btn-primary">
-            {t('gov.save')}
-          </button>
-          <Link to={`${list}#persone`} className="btn btn-outline-secondary">
-            {t('gov.cancel')}
-          </Link>
-        </div>
-      </Form>
+      </EditForm>
     </>
   );
 }

@@ -1,0 +1,44 @@
+import { Link } from 'react-router';
+import { DataTable, EmptyState, useI18n, type TFunction } from '../../../shared/ui/kit.ts';
+
+/** «approvata», «respinta» or «esito non calcolabile». */
+export const outcomeLabel = (t: TFunction, approved: boolean | null) =>
+  approved === null ? t('gov.decision.notComputable') : approved ? t('gov.decision.approved') : t('gov.decision.rejected');
+
+/** A body's decisions: number, day, subject (a link to the decision) and outcome. */
+export function DecisionTable({
+  id,
+  caption,
+  decisions,
+  ambitoCode,
+  emptyText,
+}: {
+  id: string;
+  emptyText?: string;
+  caption: string;
+  decisions: readonly { id: string; number: string; date: string; subject: string; approved: boolean | null }[];
+  ambitoCode: string;
+}) {
+  const { t, f } = useI18n();
+  return (
+    <DataTable
+      id={id}
+      caption={caption}
+      rows={decisions}
+      rowKey={(x) => x.id}
+      empty={<EmptyState title={emptyText ?? t('gov.decisions.none')} />}
+      columns={[
+        { key: 'numero', header: t('gov.decision.number'), value: (x) => x.number },
+        { key: 'data', header: t('gov.decision.date'), data: false, value: (x) => x.date, render: (x) => f.date(x.date) },
+        {
+          key: 'oggetto',
+          header: t('gov.decision.subject'),
+          rowHeader: true,
+          value: (x) => x.subject,
+          render: (x) => <Link to={`/ambiti/${ambitoCode}/decisioni/${x.id}`}>{x.subject}</Link>,
+        },
+        { key: 'esito', header: t('gov.decision.outcome'), data: false, value: (x) => outcomeLabel(t, x.approved) },
+      ]}
+    />
+  );
+}
