@@ -21,7 +21,7 @@ import {
   useI18n,
   type TFunction,
 } from '../../../shared/ui/kit.ts';
-import { listPlans } from '../../planning/planning.queries.ts';
+import { listPlans } from '../../planning/index.server.ts';
 import { carryOver, recordCutOff, recordFundAllocation } from '../finance.commands.ts';
 import { abilitiesFor, authorize } from '../finance.policy.ts';
 import { DECREASE_REASONS } from '../finance.rules.ts';

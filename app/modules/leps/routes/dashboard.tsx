@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import type { Route } from './+types/dashboard';
 import { getActor, getServices, guard } from '../../../shared/http/request.server.ts';
 import { Notice, PageHeader, Section, StatusBadge, useI18n, type TFunction } from '../../../shared/ui/kit.ts';
-import { describeTarget, type TargetRule } from '../../monitoring/targets.rules.ts';
+import { describeTarget, type TargetRule } from '../../monitoring/index.ts';
 import { LEPS_STATUS_BADGES, SOCIAL_SERVICE_LEPS_CODE, type LepsEvidenceSummary } from '../leps.dashboard.ts';
 import { abilitiesFor, authorize } from '../leps.policy.ts';
 import { getLepsDashboard } from '../leps.queries.ts';

@@ -21,7 +21,7 @@ import {
   useFormResult,
   useI18n,
 } from '../../../shared/ui/kit.ts';
-import { listAmbitoComuni } from '../../territory/territory.queries.ts';
+import { listAmbitoComuni } from '../../territory/index.server.ts';
 import { FUNDING_SOURCES, SOCIAL_WORKER_CSV_COLUMNS } from '../leps-catalogue.ts';
 import { addSocialWorkerPost, deleteSocialWorkerPost, importSocialWorkerStaff } from '../leps.commands.ts';
 import { referentComuneIds } from '../../../shared/auth/actor.ts';
