@@ -1,3 +1,5 @@
+// The dictionaries (the pages' words, also in the read models) come from the module registry.
+import '../../app/modules/registry.ts';
 import assert from 'node:assert/strict';
 
 import { after, before, describe, test } from 'node:test';
