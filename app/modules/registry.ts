@@ -21,7 +21,7 @@ export const MODULES = [
   { name: 'accounts', messages: accounts.messages },
   { name: 'audit', messages: audit.messages, nav: audit.nav },
   { name: 'governance', messages: governance.messages, nav: governance.nav },
-  { name: 'leps', nav: leps.nav },
+  { name: 'leps', messages: leps.messages, nav: leps.nav },
   { name: 'finance', messages: finance.messages, nav: finance.nav },
   { name: 'api' },
 ] as const;

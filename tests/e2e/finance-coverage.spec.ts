@@ -63,7 +63,7 @@ test('one dataset on the Risorse page: Anziani 724.050 € with 808,99 € per u
   await expect(anziani).toContainText('895');
   await expect(anziani).toContainText('808,99 €');
   await expect(anziani).not.toContainText('801,12');
-  await expect(page.locator('#tabella-quote-aree').getByRole('row', { name: /^Minori-Famiglia/ })).toContainText('41,38%');
+  await expect(page.locator('#tabella-quote-aree').getByRole('row', { name: /^Minori-Famiglia/ })).toContainText('41,38 %');
   const checks = page.locator('#tabella-controllo-pubblicati');
   const cost = checks.getByRole('row', { name: /costo per utente Anziani 2022/ });
   await expect(cost).toContainText('801,12 €');
@@ -71,10 +71,10 @@ test('one dataset on the Risorse page: Anziani 724.050 € with 808,99 € per u
   await expect(cost).toContainText('-7,87 €');
   await expect(cost).toContainText('Tabella 4.2');
   const share = checks.getByRole('row', { name: /quota Minori-Famiglia 2022/ });
-  await expect(share).toContainText('41,40%');
-  await expect(share).toContainText('41,38%');
+  await expect(share).toContainText('41,40 %');
+  await expect(share).toContainText('41,38 %');
   await expect(share).toContainText('+0,02 punti');
-  await expect(checks.getByRole('row', { name: /spesa totale 2022/ })).toContainText('-7.050,00 €');
+  await expect(checks.getByRole('row', { name: /spesa totale 2022/ })).toContainText('-7.050 €');
   await expectAccessible(page);
 });
 
@@ -100,11 +100,11 @@ test('the plan budget: paid above committed is saved with a warning on the save 
   await expect(page.getByRole('status').filter({ hasText: 'Valore registrato' })).not.toContainText('liquidato superiore');
   await record('paid', '12.500', '2025-08-31');
   const saved = page.getByRole('status').filter({ hasText: 'Valore registrato' });
-  await expect(saved).toContainText('liquidato superiore all’impegnato di 2.500,00 €');
+  await expect(saved).toContainText('liquidato superiore all’impegnato di 2.500 €');
   const line = page
     .locator('#tabella-voci')
     .getByRole('row', { name: /LEPS-PUA/ })
     .filter({ hasText: '2026' });
-  await expect(line.getByTestId('liquidato-oltre-impegnato')).toContainText('liquidato superiore all’impegnato di 2.500,00 €');
+  await expect(line.getByTestId('liquidato-oltre-impegnato')).toContainText('liquidato superiore all’impegnato di 2.500 €');
   await expectAccessible(page);
 });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, signIn, signInRequest } from './support.ts';
+import { csrfToken, expectAccessible, signIn, signInRequest } from './support.ts';
 
 const HEADER = 'anno;ente;area;canale;importo_euro;note';
 
@@ -102,7 +102,7 @@ test('the plan budget: a decrease without a reason is refused, with a reason it 
   await fill('25.000', '2025-09-30', 'disimpegno');
   await expect(page.getByRole('status').filter({ hasText: 'Valore registrato' })).toBeVisible();
   const latest = page.locator('#tabella-storico tbody tr').first();
-  await expect(latest).toContainText('2025-09-30');
+  await expect(latest).toContainText('30/09/2025');
   await expect(latest).toContainText('disimpegno');
   await expect(latest).toContainText('30.000 €');
   await expectAccessible(page);
@@ -116,10 +116,22 @@ test('the administrator edits a funding source of the catalogue; others cannot',
   await page.getByLabel(/Attiva fino al/).fill('2026-06-30');
   await page.getByRole('button', { name: 'Salva' }).click();
   await expect(page).toHaveURL(/\/fonti-di-finanziamento$/);
-  await expect(page.getByRole('row', { name: /PNRR_M5C2_1_1_2/ })).toContainText('2026-06-30');
+  await expect(page.getByRole('row', { name: /PNRR_M5C2_1_1_2/ })).toContainText('30/06/2026');
   const other = await playwright.request.newContext({ baseURL });
   await signInRequest(other, 'coordinator');
   expect((await other.get('/fonti-di-finanziamento/PNRR_M5C2_1_1_2', { maxRedirects: 0 })).status()).toBe(403);
   expect((await other.get('/fonti-di-finanziamento')).status()).toBe(200);
   await other.dispose();
+});
+
+test('a form the plan budget page does not have is refused with 400, never run as another form', async ({ playwright, baseURL }) => {
+  const request = await playwright.request.newContext({ baseURL });
+  await signInRequest(request, 'staff');
+  const post = await request.post('/ambiti/gallarate/risorse/bilancio', {
+    form: { _csrf: await csrfToken(request), intent: 'xyz', fund: 'FNA', year: '2025', amountEuro: '1' },
+    maxRedirects: 0,
+  });
+  expect(post.status()).toBe(400);
+  expect(await post.text()).toContain('Il modulo inviato («xyz») non esiste in questa pagina');
+  await request.dispose();
 });

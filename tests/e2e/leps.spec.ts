@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, signIn } from './support.ts';
+import { csrfToken, expectAccessible, signIn, signInRequest } from './support.ts';
 
 test('a regional reviewer opens the regional LEPS table of Lombardy, sorts it and exports it as CSV', async ({ page }) => {
   await signIn(page, 'regional_reviewer');
@@ -105,4 +105,16 @@ test('the LEPS catalogue lists 16 LEPS and the administrator edits an entry, whi
     page.getByRole('listitem').filter({ hasText: /Nota: «La tabella indica solo «PNRR».*» → «.*Verificato con le Linee di indirizzo\.»/ }),
   ).toHaveCount(1);
   await expectAccessible(page);
+});
+
+test('a form the social-workers page does not have is refused with 400', async ({ playwright, baseURL }) => {
+  const request = await playwright.request.newContext({ baseURL });
+  await signInRequest(request, 'staff');
+  const post = await request.post('/ambiti/gallarate/leps/assistenti-sociali', {
+    form: { _csrf: await csrfToken(request), intent: 'xyz', code: 'X-1' },
+    maxRedirects: 0,
+  });
+  expect(post.status()).toBe(400);
+  expect(await post.text()).toContain('Il modulo inviato («xyz») non esiste in questa pagina');
+  await request.dispose();
 });

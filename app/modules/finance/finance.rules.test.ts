@@ -17,7 +17,6 @@ import {
   diffTotals,
   formatCount,
   formatEuro,
-  formatPercent,
   percentage,
   perCapita,
   rollUpBudget,
@@ -88,8 +87,6 @@ test('amounts and percentages read the Italian way', () => {
   assert.equal(formatEuro(5), '0,05 €');
   assert.equal(formatEuro(-euro(7_050)), '-7.050,00 €');
   assert.equal(formatCount(4_418), '4.418');
-  assert.equal(formatPercent(41.399012730149586), '41,40%');
-  assert.equal(formatPercent(null), 'n.d.');
   assert.equal(roundTo(1.005, 2), 1.01);
   assert.equal(roundTo(-2.5, 0), -3);
   assert.throws(() => formatEuro(1.5), RangeError);
@@ -468,15 +465,16 @@ test('published figures are checks against the dataset: Anziani 801,12 € per u
   const cost = costPerUser(euro(724_050), 895, 'spesa Anziani 2022');
   assert.equal(cost.valueCents, 808_99);
   const check = checkPublishedMoney('costo per utente Anziani 2022', 801_12, cost, 'Tabella 4.2')!;
-  assert.deepEqual([check.published, check.computed, check.difference, check.matches], ['801,12 €', '808,99 €', '-7,87 €', false]);
-  assert.equal(
-    check.message,
-    'costo per utente Anziani 2022: pubblicato 801,12 € (Tabella 4.2), calcolato 808,99 € (spesa Anziani 2022 (724.050,00 €) / utenti (895)): differenza -7,87 €',
-  );
+  assert.deepEqual([check.unit, check.published, check.computed, check.difference, check.matches], ['money', 801_12, 808_99, -7_87, false]);
+  assert.equal(check.formula, 'spesa Anziani 2022 (724.050,00 €) / utenti (895)');
+  assert.equal(check.source, 'Tabella 4.2');
   // Tabella 4.1: Minori-Famiglia 41,40 % (of 19.827.811 €); from Tabella 2.4 it is 8.208.520 / 19.834.861 = 41,38 %.
   const share = percentage(euro(8_208_520), euro(19_834_861), { numerator: 'spesa area Minori-Famiglia', denominator: 'spesa totale' });
   const shareCheck = checkPublishedPercent('quota Minori-Famiglia 2022', { value: 41.4, decimals: 2 }, share, 'Tabella 4.1')!;
-  assert.deepEqual([shareCheck.published, shareCheck.computed, shareCheck.difference, shareCheck.matches], ['41,40%', '41,38%', '+0,02 punti', false]);
+  assert.deepEqual(
+    [shareCheck.unit, shareCheck.published, shareCheck.computed, shareCheck.difference, shareCheck.decimals, shareCheck.matches],
+    ['percent', 41.4, 41.38, 0.02, 2, false],
+  );
   // Anziani share: 724.050 / 19.834.861 = 3,65 % against the published 3,62 %.
   const anziani = checkPublishedPercent(
     'quota Anziani 2022',
@@ -484,7 +482,7 @@ test('published figures are checks against the dataset: Anziani 801,12 € per u
     percentage(euro(724_050), euro(19_834_861), { numerator: 'a', denominator: 'b' }),
     'Tabella 4.1',
   )!;
-  assert.equal(anziani.difference, '-0,03 punti');
+  assert.equal(anziani.difference, -0.03);
   const same = checkPublishedPercent(
     'quota Salute Mentale 2022',
     { value: 0.01, decimals: 2 },
@@ -493,6 +491,6 @@ test('published figures are checks against the dataset: Anziani 801,12 € per u
   )!;
   assert.equal(same.matches, true);
   const total = checkPublishedAmount('spesa totale 2022', euro(19_827_811), euro(19_834_861), 'Tabella 4.2', 'Tabella 2.4');
-  assert.equal(total.difference, '-7.050,00 €');
+  assert.equal(total.difference, -euro(7_050));
   assert.equal(checkPublishedMoney('x', 1, costPerUser(100, null), 's'), null, 'no check when the cost cannot be computed');
 });

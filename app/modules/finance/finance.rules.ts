@@ -46,13 +46,6 @@ export function roundTo(value: number, decimals: number): number {
   return (Math.sign(value) * Math.round(scaled)) / factor;
 }
 
-/** "41,40%", or "n.d." when the percentage cannot be computed (denominator zero). */
-export function formatPercent(value: number | null | Percentage, decimals = 2): string {
-  const v = value !== null && typeof value === 'object' ? value.value : value;
-  if (v === null) return 'n.d.';
-  return `${roundTo(v, decimals).toFixed(decimals).replace('.', ',')}%`;
-}
-
 // ───────────────────────────── ratios ─────────────────────────────
 
 /** A percentage with its parts: value = numerator × 100 / denominator (null when the denominator is zero). */
@@ -522,6 +515,8 @@ export interface AllocationCheck {
   budgetedCents: number;
   /** budgeted − allocated when positive, otherwise 0; always 0 when no allocation is recorded (missing data, not an overrun). */
   excessCents: number;
+  /** For the whole-period check: the years of the plan period without an allocation of the fund. */
+  missingYears: number[];
   status: AllocationStatus;
   overAllocated: boolean;
   message: string | null;
@@ -584,6 +579,7 @@ export function checkAllocations(
           allocatedCents: null,
           budgetedCents: b.cents,
           excessCents: 0,
+          missingYears: [],
           status: 'no_allocation' as const,
           overAllocated: false,
           message:
@@ -601,6 +597,7 @@ export function checkAllocations(
           allocatedCents: alloc,
           budgetedCents: b.cents,
           excessCents: 0,
+          missingYears,
           status: 'no_allocation' as const,
           overAllocated: false,
           message:
@@ -616,6 +613,7 @@ export function checkAllocations(
         allocatedCents: alloc,
         budgetedCents: b.cents,
         excessCents: excess > 0 ? excess : 0,
+        missingYears: [],
         status: excess > 0 ? ('over' as const) : ('within' as const),
         overAllocated: excess > 0,
         message:
@@ -812,19 +810,22 @@ export interface PublishedAreaFigures {
 export interface PublishedCheck {
   /** What is checked, e.g. "quota Anziani 2022". */
   what: string;
-  published: string;
-  computed: string;
-  /** published − computed, in the unit of the figure ("0,02 punti", "-7,87 €"). */
-  difference: string;
+  /** 'percent': values in percent (41.4 for 41,40 %), difference in percentage points; 'money': values in cents. */
+  unit: 'percent' | 'money';
+  /** The figure as published. */
+  published: number;
+  /** The figure computed from the dataset, rounded as the source rounds (percent) or to the cent (money). */
+  computed: number;
+  /** published − computed, in the unit of the figure (percentage points or cents). */
+  difference: number;
+  /** Decimals the source prints (percent); 2 for money. */
+  decimals: number;
   /** True when the computed figure, rounded as the source rounds, equals the published one. */
   matches: boolean;
   source: string;
   /** How the computed figure is obtained. */
   formula: string;
-  message: string;
 }
-
-const comma = (v: number, decimals: number) => roundTo(v, decimals).toFixed(decimals).replace('.', ',');
 
 /**
  * A published percentage against the one computed from the dataset: compared at the published number of decimals,
@@ -833,52 +834,36 @@ const comma = (v: number, decimals: number) => roundTo(v, decimals).toFixed(deci
 export function checkPublishedPercent(what: string, published: PublishedPercent, computed: Percentage, source: string): PublishedCheck | null {
   if (computed.value === null) return null;
   const d = published.decimals;
-  const difference = roundTo(published.value - roundTo(computed.value, d), d);
-  return publishedCheck({
+  const shown = roundTo(computed.value, d);
+  const difference = roundTo(published.value - shown, d);
+  return {
     what,
+    unit: 'percent',
     source,
     formula: computed.formula,
     matches: difference === 0,
-    published: `${comma(published.value, d)}%`,
-    computed: `${comma(computed.value, d)}%`,
-    difference: `${difference > 0 ? '+' : ''}${comma(difference, d)} punti`,
-  });
+    published: published.value,
+    computed: shown,
+    difference,
+    decimals: d,
+  };
 }
 
 /** A published amount per unit (cost per user) against the one computed from the dataset, to the cent. */
 export function checkPublishedMoney(what: string, publishedCents: number, computed: MoneyRatio, source: string): PublishedCheck | null {
   assertCents(publishedCents, what);
   if (computed.valueCents === null) return null;
-  return moneyCheck(what, publishedCents, computed.valueCents, source, computed.formula, 'calcolato');
+  return moneyCheck(what, publishedCents, computed.valueCents, source, computed.formula);
 }
 
 /** A published amount (e.g. an area's spending in another table of the same plan) against the dataset's. */
 export function checkPublishedAmount(what: string, publishedCents: number, computedCents: number, source: string, formula: string): PublishedCheck {
   assertCents(publishedCents, what);
   assertCents(computedCents, what);
-  return moneyCheck(what, publishedCents, computedCents, source, formula, 'nel dataset');
+  return moneyCheck(what, publishedCents, computedCents, source, formula);
 }
 
-function moneyCheck(what: string, publishedCents: number, computedCents: number, source: string, formula: string, computedWord: string): PublishedCheck {
+function moneyCheck(what: string, publishedCents: number, computedCents: number, source: string, formula: string): PublishedCheck {
   const difference = publishedCents - computedCents;
-  return publishedCheck(
-    {
-      what,
-      source,
-      formula,
-      matches: difference === 0,
-      published: formatEuro(publishedCents),
-      computed: formatEuro(computedCents),
-      difference: `${difference > 0 ? '+' : ''}${formatEuro(difference)}`,
-    },
-    computedWord,
-  );
-}
-
-/** The check with its sentence: both values, and the difference when they disagree. */
-function publishedCheck(c: Omit<PublishedCheck, 'message'>, computedWord = 'calcolato'): PublishedCheck {
-  const message = c.matches
-    ? `${c.what}: pubblicato ${c.published}, calcolato ${c.computed}: coincidono`
-    : `${c.what}: pubblicato ${c.published} (${c.source}), ${computedWord} ${c.computed} (${c.formula}): differenza ${c.difference}`;
-  return { ...c, message };
+  return { what, unit: 'money', source, formula, matches: difference === 0, published: publishedCents, computed: computedCents, difference, decimals: 2 };
 }

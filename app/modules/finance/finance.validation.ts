@@ -1,7 +1,8 @@
 import { optionalText, versionField, z } from '../../shared/validation.ts';
 import { DECREASE_REASONS } from './finance.rules.ts';
 import { TRACKED_MEASURES } from './budget-tracking.rules.ts';
-import { parseEuroAmount } from './spending-import.ts';
+import { parseEuroCents } from '../../shared/format/index.ts';
+import { amountProblem } from './spending-import.ts';
 
 /** An amount in euro typed in a form ("12.500", "12500,50", "1.234,56") → cents; zero allowed. */
 const euroField = z
@@ -9,9 +10,10 @@ const euroField = z
   .trim()
   .min(1, 'Importo mancante.')
   .transform((raw, ctx) => {
-    const parsed = parseEuroAmount(raw);
+    const parsed = parseEuroCents(raw);
     if (!parsed.ok) {
-      ctx.addIssue({ code: 'custom', message: `${parsed.message.charAt(0).toUpperCase()}${parsed.message.slice(1)}.` });
+      const message = amountProblem(parsed.reason, raw);
+      ctx.addIssue({ code: 'custom', message: `${message.charAt(0).toUpperCase()}${message.slice(1)}.` });
       return z.NEVER;
     }
     return parsed.value;

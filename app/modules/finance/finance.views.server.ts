@@ -6,11 +6,13 @@
 import { lineChart, barChart } from '../../shared/charts/charts.ts';
 import { renderChartSvg } from '../../shared/charts/charts.server.ts';
 import type { DbOrTx } from '../../shared/db/client.ts';
+import { tr } from '../../shared/i18n/tr.server.ts';
 import { fundName } from '../planning/index.server.ts';
 import { listAmbitoComuni, listAmbitoPopulation, listComuniPopulation } from '../territory/index.server.ts';
-import { budgetKey, budgetStatus, historyOf, MEASURE_LABELS, toBudgetLines, type BudgetStatusRow } from './budget-tracking.rules.ts';
-import { AMBITO_ENTE } from './spending-import.ts';
+import { budgetKey, budgetStatus, historyOf, toBudgetLines, type BudgetStatusRow, type TrackedMeasure } from './budget-tracking.rules.ts';
+import { AMBITO_ENTE, costPerUserOfAreas } from './spending-import.ts';
 import { spendingCoverage, usableAsAmbitoFigure, type SpendingCoverage } from './spending-coverage.rules.ts';
+import { coverageLabel } from './spending-coverage.text.ts';
 import {
   buildSpendingMatrix,
   checkAllocations,
@@ -19,8 +21,6 @@ import {
   checkPublishedPercent,
   type PublishedCheck,
   checkFundPeriods,
-  costPerUser,
-  DECREASE_REASON_LABELS,
   perCapita,
   percentage,
   rollUpBudget,
@@ -68,8 +68,7 @@ export async function getSpendingDashboard(
   const enteOf = (f: { istatCode: string | null }) => f.istatCode ?? AMBITO_ENTE;
   const entiInData = [...new Set(facts.map(enteOf))].sort();
   const ente = options.ente && entiInData.includes(options.ente) ? options.ente : null;
-  const enteLabel = (e: string) =>
-    e === AMBITO_ENTE ? 'Ambito (gestione associata o dati complessivi)' : (facts.find((f) => f.istatCode === e)?.comuneName ?? e);
+  const enteLabel = (e: string) => (e === AMBITO_ENTE ? tr('finance.ente.ambito') : (facts.find((f) => f.istatCode === e)?.comuneName ?? e));
 
   // Coverage of every year: the Ambito's composition at the end of that year (territory's membership by date).
   const membersByYear = new Map(await Promise.all(years.map(async (y) => [y, await listAmbitoComuni(db, ambito.id, yearEnd(y))] as const)));
@@ -126,76 +125,78 @@ export async function getSpendingDashboard(
       const members = membersByYear.get(year)!;
       if (own) population = { total: own.total, source: own.source };
       else if (members.length > 0 && members.every((m) => comuniRows.some((r) => r.comuneId === m.id)))
-        population = { total: comuniRows.reduce((s, r) => s + r.total, 0), source: 'somma dei comuni' };
-      else populationMissing = `manca la popolazione del ${year}`;
+        population = { total: comuniRows.reduce((s, r) => s + r.total, 0), source: tr('finance.population.sumOfComuni') };
+      else populationMissing = tr('finance.population.missing', { year });
     } else {
       const covered = coverage!.withData.map((c) => membersByYear.get(year)!.find((m) => m.istatCode === c.istatCode)!);
       const rows = covered.map((m) => comuniRows.find((r) => r.comuneId === m.id));
       if (covered.length > 0 && rows.every(Boolean))
-        population = { total: rows.reduce((s, r) => s + r!.total, 0), source: `popolazione dei soli comuni con dati (${coverage!.label})` };
-      else
-        populationMissing = `dati parziali (${coverage!.label}): manca la popolazione del ${year} dei comuni con dati, e quella dell’Ambito non si può usare`;
+        population = {
+          total: rows.reduce((s, r) => s + r!.total, 0),
+          source: tr('finance.population.ofComuniWithData', { coverage: coverageLabel(tr, coverage!) }),
+        };
+      else populationMissing = tr('finance.population.missingPartial', { coverage: coverageLabel(tr, coverage!), year });
     }
   }
 
   // Users of the selected year in the same dataset, by area. The cost per user is the dataset's area amount / users;
   // what the users' source publishes (its spending, share, cost per user) is checked against it, never mixed in.
   const usersOfYear = year === null || !matrix ? [] : users.filter((u) => u.year === year && inDataset(year)(u));
-  const costs = areaOrder
-    .filter((a) => usersOfYear.some((u) => u.areaCode === a))
-    .map((a) => {
-      const rows = usersOfYear.filter((u) => u.areaCode === a);
-      const count = rows.every((r) => r.users === null) ? null : rows.reduce((s, r) => s + (r.users ?? 0), 0);
-      const spendCents = matrix!.rowTotals[a] ?? 0;
-      const cost = costPerUser(spendCents, count, `spesa ${areaName(a)} ${year}`);
-      const publishedSpendCents = rows.every((r) => r.spendCents !== null) ? rows.reduce((s, r) => s + r.spendCents!, 0) : null;
-      const single = rows.length === 1 ? rows[0]! : null;
-      const published = single?.published ?? {};
-      const checks = [
-        publishedSpendCents !== null && publishedSpendCents !== spendCents
-          ? checkPublishedAmount(
-              `spesa ${areaName(a)} ${year}`,
-              publishedSpendCents,
-              spendCents,
-              `${rows.map((r) => r.source).join('; ')}, accanto agli utenti`,
-              'totale dell’area nel file della spesa',
-            )
-          : null,
-        published.costPerUserCents !== undefined
-          ? checkPublishedMoney(`costo per utente ${areaName(a)} ${year}`, published.costPerUserCents, cost, published.source ?? single!.source)
-          : null,
-      ].filter((c): c is PublishedCheck => c !== null);
-      return {
-        area: a,
-        name: areaName(a),
-        users: count,
-        spendCents,
-        publishedSpendCents,
-        cost,
-        checks,
-        note: rows
-          .map((r) => r.note)
-          .filter(Boolean)
-          .join(' '),
-      };
-    });
+  const costs = costPerUserOfAreas(
+    areaOrder,
+    matrix?.rowTotals ?? {},
+    usersOfYear.map((u) => ({ area: u.areaCode, users: u.users, spendCents: u.spendCents })),
+    (a) => `spesa ${areaName(a)} ${year}`,
+  ).map((c) => {
+    const rows = usersOfYear.filter((u) => u.areaCode === c.area);
+    const single = rows.length === 1 ? rows[0]! : null;
+    const published = single?.published ?? {};
+    const checks = [
+      c.publishedSpendCents !== null && c.publishedSpendCents !== c.spendCents
+        ? checkPublishedAmount(
+            tr('finance.checks.areaSpend', { area: areaName(c.area), year: year ?? '' }),
+            c.publishedSpendCents,
+            c.spendCents,
+            tr('finance.checks.nextToUsers', { sources: rows.map((r) => r.source).join('; ') }),
+            tr('finance.checks.areaTotal'),
+          )
+        : null,
+      published.costPerUserCents !== undefined
+        ? checkPublishedMoney(
+            tr('finance.checks.costPerUser', { area: areaName(c.area), year: year ?? '' }),
+            published.costPerUserCents,
+            c.cost,
+            published.source ?? single!.source,
+          )
+        : null,
+    ].filter((x): x is PublishedCheck => x !== null);
+    return {
+      ...c,
+      name: areaName(c.area),
+      checks,
+      note: rows
+        .map((r) => r.note)
+        .filter(Boolean)
+        .join(' '),
+    };
+  });
   const usersSpendTotal = costs.length && costs.every((c) => c.publishedSpendCents !== null) ? costs.reduce((s, c) => s + c.publishedSpendCents!, 0) : null;
   const areaShares = matrix ? shareByArea(matrix, areaName).map((s) => ({ ...s, name: areaName(s.key) })) : [];
   const shareChecks = areaShares.flatMap((s) => {
     const rows = usersOfYear.filter((u) => u.areaCode === s.key);
     const pub = rows.length === 1 ? rows[0]!.published : null;
     if (!pub?.sharePct) return [];
-    const check = checkPublishedPercent(`quota ${s.name} ${year}`, pub.sharePct, s.share, pub.source ?? rows[0]!.source);
+    const check = checkPublishedPercent(tr('finance.checks.share', { area: s.name, year: year ?? '' }), pub.sharePct, s.share, pub.source ?? rows[0]!.source);
     return check ? [{ area: s.key, ...check }] : [];
   });
   const totalCheck =
     matrix && usersSpendTotal !== null && usersSpendTotal !== matrix.grandTotal
       ? checkPublishedAmount(
-          `spesa totale ${year}`,
+          tr('finance.checks.total', { year: year ?? '' }),
           usersSpendTotal,
           matrix.grandTotal,
-          'somma della spesa riportata accanto agli utenti',
-          'totale del file della spesa',
+          tr('finance.checks.totalSource'),
+          tr('finance.checks.totalFormula'),
         )
       : null;
 
@@ -208,10 +209,10 @@ export async function getSpendingDashboard(
       byArea: m.rowTotals,
       comuni: m.columnTotals.COMUNI ?? 0,
       partial: usable(y).partial,
-      coverage: ente === null ? coverageByYear.get(y)!.label : null,
+      coverage: ente === null ? coverageLabel(tr, coverageByYear.get(y)!) : null,
     };
   });
-  const yearLabel = (s: { year: number; partial: boolean }) => (s.partial ? `${s.year} (parziale)` : String(s.year));
+  const yearLabel = (s: { year: number; partial: boolean }) => (s.partial ? tr('finance.dashboard.partialYear', { year: s.year }) : String(s.year));
   const changes = series.slice(1).map((s, i) => ({
     ...yearOnYearChange({ year: series[i]!.year, amountCents: series[i]!.total }, { year: s.year, amountCents: s.total }, 'spesa totale'),
     partial: s.partial || series[i]!.partial,
@@ -231,7 +232,7 @@ export async function getSpendingDashboard(
   const trendSvg =
     series.length >= 2
       ? renderChartSvg(
-          lineChart({ categories: series.map(yearLabel), series: [{ name: 'Spesa sociale totale (€)', values: series.map((s) => euros(s.total)) }] }),
+          lineChart({ categories: series.map(yearLabel), series: [{ name: tr('finance.dashboard.trend.series'), values: series.map((s) => euros(s.total)) }] }),
           { width: 760, height: 300 },
         )
       : null;
@@ -240,7 +241,7 @@ export async function getSpendingDashboard(
     matrix && matrix.grandTotal > 0
       ? renderChartSvg(
           barChart({
-            name: 'Quota',
+            name: tr('finance.share'),
             digits: 1,
             points: channelShares.map((s) => ({ label: channelName(s.key), value: s.share.value === null ? null : Math.round(s.share.value * 10) / 10 })),
           }),
@@ -253,6 +254,11 @@ export async function getSpendingDashboard(
     years: yearsOfEnte,
     /** Every year with data, with its coverage label (for the year selector). */
     yearOptions: yearsOfEnte.map((y) => ({ year: y, coverage: ente === null ? coverageByYear.get(y)! : null })),
+    /** The years left out of the trend with their coverage in words. */
+    excludedLabels: (ente === null ? yearsOfEnte.filter((y) => !usable(y).show) : []).map((y) => ({
+      year: y,
+      coverage: coverageLabel(tr, coverageByYear.get(y)!),
+    })),
     year,
     ente,
     enti: entiInData.map((e) => ({ code: e, label: enteLabel(e) })),
@@ -293,7 +299,11 @@ export async function getSpendingDashboard(
     populationMissing,
     perCapita:
       matrix && population
-        ? perCapita(matrix.grandTotal, population.total, `spesa sociale ${year}${state.partial ? ` dei comuni con dati (${coverage!.label})` : ''}`)
+        ? perCapita(
+            matrix.grandTotal,
+            population.total,
+            `spesa sociale ${year}${state.partial ? ` dei comuni con dati (${coverageLabel(tr, coverage!)})` : ''}`,
+          )
         : null,
     comuniShare: matrix
       ? percentage(matrix.columnTotals.COMUNI ?? 0, matrix.grandTotal, { numerator: `risorse dei Comuni ${year}`, denominator: `entrate totali ${year}` })
@@ -366,10 +376,10 @@ export async function getPlanBudgetView(db: DbOrTx, planId: string) {
         groupedBarChart({
           categories: funds.map((f) => nameOf(f).slice(0, 40)),
           series: [
-            { name: 'Assegnato', values: funds.map((f) => (allocatedByFund(f) === null ? null : euros(allocatedByFund(f)!))) },
-            { name: 'Preventivato', values: funds.map((f) => euros(rollUp.byFund[f]!.budgetedCents)) },
-            { name: 'Impegnato', values: funds.map((f) => euros(rollUp.byFund[f]!.committedCents)) },
-            { name: 'Liquidato', values: funds.map((f) => euros(rollUp.byFund[f]!.paidCents)) },
+            { name: tr('finance.measure.allocated'), values: funds.map((f) => (allocatedByFund(f) === null ? null : euros(allocatedByFund(f)!))) },
+            { name: tr('finance.measure.budgeted'), values: funds.map((f) => euros(rollUp.byFund[f]!.budgetedCents)) },
+            { name: tr('finance.measure.committed'), values: funds.map((f) => euros(rollUp.byFund[f]!.committedCents)) },
+            { name: tr('finance.measure.paid'), values: funds.map((f) => euros(rollUp.byFund[f]!.paidCents)) },
           ],
         }),
         { width: 760, height: Math.max(200, funds.length * 72 + 40) },
@@ -378,7 +388,7 @@ export async function getPlanBudgetView(db: DbOrTx, planId: string) {
   const label = (r: { objectiveId: string; actionId: string | null }) => {
     const o = objective.get(r.objectiveId);
     const a = r.actionId ? action.get(r.actionId) : null;
-    return `${o?.code ?? '?'}${a ? ` · azione ${a.number}` : ''}`;
+    return `${o?.code ?? '?'}${a ? ` · ${tr('finance.budget.actionN', { n: a.number })}` : ''}`;
   };
   return {
     plan: data.plan,
@@ -396,11 +406,12 @@ export async function getPlanBudgetView(db: DbOrTx, planId: string) {
     rollUp: {
       total: rollUp.total,
       byFund: funds.map((f) => ({ fund: f, name: nameOf(f), allocatedCents: allocatedByFund(f), ...rollUp.byFund[f]! })),
-      byArea: Object.entries(rollUp.byArea).map(([area, v]) => ({ area: area === NO_AREA ? 'Senza macro-area' : area, ...v })),
-      byYear: Object.entries(rollUp.byYear).map(([year, v]) => ({ year: year === WHOLE_PERIOD ? 'Intero periodo' : year, ...v })),
+      /** area null: lines without a macro-area; year null: the whole period (the page names them). */
+      byArea: Object.entries(rollUp.byArea).map(([area, v]) => ({ area: area === NO_AREA ? null : area.replace(/^Obiettivi macro-area:\s*/i, ''), ...v })),
+      byYear: Object.entries(rollUp.byYear).map(([year, v]) => ({ year: year === WHOLE_PERIOD ? null : year, ...v })),
     },
     allocations: allocations.map((a) => ({ ...a, fundName: nameOf(a.fundCode) })),
-    allocationChecks,
+    allocationChecks: allocationChecks.map((c) => ({ ...c, fundName: nameOf(c.fund) })),
     periodIssues: periodIssues.map((i) => ({
       ...i,
       label: label({ objectiveId: data.objectives.find((o) => o.code === lines[i.index]!.objective)?.id ?? '', actionId: rows[i.index]!.actionId }),
@@ -412,11 +423,11 @@ export async function getPlanBudgetView(db: DbOrTx, planId: string) {
         label: label(c),
         fundName: nameOf(c.fundCode),
         year: c.year,
-        measure: MEASURE_LABELS[c.measure as keyof typeof MEASURE_LABELS],
+        measure: c.measure as TrackedMeasure,
         date: c.cutOffDate,
         amountCents: c.amountCents,
         previousCents: c.previousCents,
-        reason: c.reason ? DECREASE_REASON_LABELS[c.reason as DecreaseReason] : null,
+        reason: (c.reason as DecreaseReason | null) ?? null,
         note: c.note,
         createdBy: c.createdBy,
       })),

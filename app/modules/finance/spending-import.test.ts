@@ -10,11 +10,11 @@ import {
   costPerUserByArea,
   importSpendingFiles,
   importSpendingTables,
-  parseEuroAmount,
+  euroCell,
   parseServiceUsersCsv,
   parseSpendingCsv,
   parseSpendingTable,
-  parseUserCount,
+  userCountCell,
   selectCells,
   type SpendingImportOptions,
 } from './spending-import.ts';
@@ -193,7 +193,7 @@ test('the comparison file agrees with the fixture: Tabella 2.3 (Ambito column) a
 
 test('euro amounts are read in the Italian and in the plain spreadsheet style, and converted to cents', () => {
   const ok = (raw: string) => {
-    const r = parseEuroAmount(raw);
+    const r = euroCell(raw);
     assert.ok(r.ok, `${raw}: ${!r.ok ? r.message : ''}`);
     return r.value;
   };
@@ -213,18 +213,18 @@ test('euro amounts are read in the Italian and in the plain spreadsheet style, a
     ['1234.567', /importo non valido/],
     ['abc', /importo non valido: «abc»/],
   ] as const) {
-    const r = parseEuroAmount(raw);
+    const r = euroCell(raw);
     assert.equal(r.ok, false, raw);
     assert.match(!r.ok ? r.message : '', message, raw);
   }
 });
 
 test('user counts are whole numbers, with or without thousands dots; a blank count is "not recorded"', () => {
-  assert.deepEqual(parseUserCount('4.418'), { ok: true, value: 4_418 });
-  assert.deepEqual(parseUserCount('1051'), { ok: true, value: 1_051 });
-  assert.deepEqual(parseUserCount(''), { ok: true, value: null });
-  assert.equal(parseUserCount('12,5').ok, false);
-  assert.equal(parseUserCount('-3').ok, false);
+  assert.deepEqual(userCountCell('4.418'), { ok: true, value: 4_418 });
+  assert.deepEqual(userCountCell('1051'), { ok: true, value: 1_051 });
+  assert.deepEqual(userCountCell(''), { ok: true, value: null });
+  assert.equal(userCountCell('12,5').ok, false);
+  assert.equal(userCountCell('-3').ok, false);
 });
 
 const HEADER = 'anno;ente;area;canale;importo_euro';

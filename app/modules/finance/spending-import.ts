@@ -9,6 +9,7 @@
  * The parsers work on a RawTable (header + rows), so a spreadsheet sheet maps to the same row model as a CSV file.
  */
 import { parseCsv } from '../../shared/csv.ts';
+import { parseCount, parseEuroCents, type ParseFailure } from '../../shared/format/index.ts';
 import { ValidationError, type FieldIssue } from '../../shared/errors.ts';
 import { TOTAL_CODE, findArea, findFundingSource, type FundingSource, type SpendingArea } from './catalogues.ts';
 import {
@@ -111,43 +112,36 @@ export interface SpendingImport extends SpendingData {
 type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
 /**
- * An amount in euro as written in Italian or plain spreadsheets, converted to cents: "1.234,56", "1234,56", "1.234",
- * "1234", "1234.5" and "€ 1.234,00" are accepted. A dot followed by exactly three digits is a thousands separator
- * ("1.250" is milleduecentocinquanta euro). At most two decimals; negative amounts are refused.
+ * Why an amount cell was refused, in the words of the import's messages (the file, row and column are added by the
+ * caller). The reading itself is the shared parseEuroCents (app/shared/format): "1.234,56", "1234,56", "1.234",
+ * "1234", "1234.5" and "€ 1.234,00"; a dot followed by exactly three digits is a thousands separator.
  */
-export function parseEuroAmount(raw: string): Parsed<number> {
-  const s = raw.replace(/[\s\u00a0\u202f]/g, '').replace(/^€|€$/g, '');
-  if (s === '') return { ok: false, message: 'importo mancante (scrivi 0 se non c’è spesa)' };
-  if (/^[-−]/.test(s)) return { ok: false, message: `importo negativo non ammesso: «${raw.trim()}»` };
-  let euros: string;
-  let decimals = '';
-  let m: RegExpMatchArray | null;
-  if ((m = s.match(/^(\d{1,3}(?:\.\d{3})+|\d+),(\d+)$/))) {
-    euros = m[1]!.replace(/\./g, '');
-    decimals = m[2]!;
-  } else if (/^\d{1,3}(?:\.\d{3})+$/.test(s) || /^\d+$/.test(s)) {
-    euros = s.replace(/\./g, '');
-  } else if ((m = s.match(/^(\d+)\.(\d{1,2})$/))) {
-    euros = m[1]!;
-    decimals = m[2]!;
-  } else {
-    return { ok: false, message: `importo non valido: «${raw.trim()}» (esempi: 1.234,56 oppure 1234,56)` };
+export function amountProblem(reason: ParseFailure, raw: string): string {
+  const r = raw.trim();
+  switch (reason) {
+    case 'missing':
+      return 'importo mancante (scrivi 0 se non c’è spesa)';
+    case 'negative':
+      return `importo negativo non ammesso: «${r}»`;
+    case 'too_many_decimals':
+      return `importo con più di due decimali: «${r}»`;
+    case 'too_large':
+      return `importo troppo grande: «${r}»`;
+    default:
+      return `importo non valido: «${r}» (esempi: 1.234,56 oppure 1234,56)`;
   }
-  if (decimals.length > 2) return { ok: false, message: `importo con più di due decimali: «${raw.trim()}»` };
-  const cents = Number(euros) * 100 + Number(decimals.padEnd(2, '0'));
-  if (!Number.isSafeInteger(cents)) return { ok: false, message: `importo troppo grande: «${raw.trim()}»` };
-  return { ok: true, value: cents };
 }
 
-/** A count of people: "4418" or "4.418". Blank means not recorded (null). */
-export function parseUserCount(raw: string): Parsed<number | null> {
-  const s = raw.replace(/[\s\u00a0\u202f]/g, '');
-  if (s === '') return { ok: true, value: null };
-  if (/^\d+$/.test(s) || /^\d{1,3}(?:\.\d{3})+$/.test(s)) {
-    const n = Number(s.replace(/\./g, ''));
-    if (Number.isSafeInteger(n)) return { ok: true, value: n };
-  }
-  return { ok: false, message: `numero di utenti non valido: «${raw.trim()}» (un intero, es. 4418 o 4.418; vuoto se non rilevato)` };
+/** An amount cell in cents, or the problem in words. */
+export function euroCell(raw: string): Parsed<number> {
+  const r = parseEuroCents(raw);
+  return r.ok ? r : { ok: false, message: amountProblem(r.reason, raw) };
+}
+
+/** A count of people (parseCount: "4418" or "4.418"); blank means not recorded (null). */
+export function userCountCell(raw: string): Parsed<number | null> {
+  const r = parseCount(raw);
+  return r.ok ? r : { ok: false, message: `numero di utenti non valido: «${raw.trim()}» (un intero, es. 4418 o 4.418; vuoto se non rilevato)` };
 }
 
 /** A percentage as printed by a source ("41,40", "41.40", "41,40%"), kept with its decimals. Blank: not published. */
@@ -288,7 +282,7 @@ function readSpending(source: RecordSource, table: RawTable, options: SpendingIm
     const ente = parseEnte(get('ente')!, members);
     const area = parseArea(get('area')!, options.areas, true);
     const channel = parseChannel(get('canale')!, options.fundingSources);
-    const amount = parseEuroAmount(get('importo_euro')!);
+    const amount = euroCell(get('importo_euro')!);
     const note = parseNote(get('note'));
     report(source, row, { anno: year, ente, area, canale: channel, importo_euro: amount, note }, issues);
     if (!year.ok || !ente.ok || !area.ok || !channel.ok || !amount.ok || !note.ok) continue;
@@ -346,13 +340,13 @@ function readUsers(source: RecordSource, table: RawTable, options: SpendingImpor
     const year = parseYear(get('anno')!);
     const ente = parseEnte(get('ente')!, members);
     const area = parseArea(get('area')!, options.areas, false);
-    const count = parseUserCount(get('utenti')!);
+    const count = userCountCell(get('utenti')!);
     const spendRaw = get('spesa_euro');
-    const spend: Parsed<number | null> = spendRaw === undefined || spendRaw.trim() === '' ? { ok: true, value: null } : parseEuroAmount(spendRaw);
+    const spend: Parsed<number | null> = spendRaw === undefined || spendRaw.trim() === '' ? { ok: true, value: null } : euroCell(spendRaw);
     const note = parseNote(get('note'));
     const share = parsePublishedPercent(get('quota_pubblicata_pct'));
     const costRaw = get('costo_utente_pubblicato_euro');
-    const cost: Parsed<number | null> = costRaw === undefined || costRaw.trim() === '' ? { ok: true, value: null } : parseEuroAmount(costRaw);
+    const cost: Parsed<number | null> = costRaw === undefined || costRaw.trim() === '' ? { ok: true, value: null } : euroCell(costRaw);
     const publishedSource = parseNote(get('fonte_pubblicati'));
     const missingSource: Parsed<null> =
       (share.ok && share.value) || (cost.ok && cost.value !== null)
@@ -430,18 +424,43 @@ export function costPerUserByArea(
   data: { rows: readonly SpendingRow[]; users: readonly ServiceUsersRow[] },
   filter: { year: number; ente: string },
   nameOf: (area: string) => string = (a) => a,
-): { area: string; users: number | null; spendCents: number; publishedSpendCents: number | null; cost: MoneyRatio }[] {
+): AreaCostPerUser[] {
   const matrix = buildSpendingMatrix(selectCells(data.rows, filter));
-  return data.users
-    .filter((u) => u.year === filter.year && u.ente === filter.ente)
-    .map((u) => {
-      const spendCents = matrix.rowTotals[u.area] ?? 0;
+  const users = data.users.filter((u) => u.year === filter.year && u.ente === filter.ente);
+  return costPerUserOfAreas([...new Set(users.map((u) => u.area))], matrix.rowTotals, users, (a) => `spesa ${nameOf(a)} ${filter.year}`);
+}
+
+export interface AreaCostPerUser {
+  area: string;
+  users: number | null;
+  spendCents: number;
+  publishedSpendCents: number | null;
+  cost: MoneyRatio;
+}
+
+/**
+ * The same rule on a dataset already summed by area (`spendByArea`, e.g. the member comuni's rows of a year): for
+ * each area of `areas` that has users rows, the users summed over the rows (null when none is recorded), the
+ * published spending summed when every row has one, and the cost per user.
+ */
+export function costPerUserOfAreas(
+  areas: readonly string[],
+  spendByArea: Readonly<Record<string, number>>,
+  users: readonly { area: string; users: number | null; spendCents: number | null }[],
+  label: (area: string) => string,
+): AreaCostPerUser[] {
+  return areas
+    .filter((a) => users.some((u) => u.area === a))
+    .map((a) => {
+      const rows = users.filter((u) => u.area === a);
+      const count = rows.every((r) => r.users === null) ? null : rows.reduce((s, r) => s + (r.users ?? 0), 0);
+      const spendCents = spendByArea[a] ?? 0;
       return {
-        area: u.area,
-        users: u.users,
+        area: a,
+        users: count,
         spendCents,
-        publishedSpendCents: u.spendCents,
-        cost: costPerUser(spendCents, u.users, `spesa ${nameOf(u.area)} ${filter.year}`),
+        publishedSpendCents: rows.every((r) => r.spendCents !== null) ? rows.reduce((s, r) => s + r.spendCents!, 0) : null,
+        cost: costPerUser(spendCents, count, label(a)),
       };
     });
 }

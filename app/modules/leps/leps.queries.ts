@@ -3,6 +3,7 @@ import { and, asc, desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../shared/db/client.ts';
 import { lineChart } from '../../shared/charts/charts.ts';
 import { renderChartSvg } from '../../shared/charts/charts.server.ts';
+import { tr } from '../../shared/i18n/tr.server.ts';
 import { auditLog } from '../../shared/audit/audit.schema.ts';
 import { ambiti, comuni, regions, listAmbitoComuni, listAmbitoPopulation, listComuniPopulation } from '../territory/index.server.ts';
 import { listObjectivesWithLinks, listPlans } from '../planning/index.server.ts';
@@ -142,11 +143,11 @@ export async function getStaffing(db: DbOrTx, ambitoId: string, year: number, ba
       ? renderChartSvg(
           lineChart({
             categories: history.map((h) => String(h.year)),
-            yName: 'ETP',
+            yName: tr('leps.fte'),
             series: [
-              { name: 'ETP in servizio al 31/12', values: history.map((h) => (rows.length ? h.fte : null)) },
-              { name: 'ETP richiesti dal LEPS (1:5.000)', values: history.map((h) => h.assessment.leps.requiredFte?.value ?? null) },
-              { name: 'ETP dell’obiettivo di servizio (1:4.000)', values: history.map((h) => h.assessment.serviceObjective.requiredFte?.value ?? null) },
+              { name: tr('leps.staff.chart.inService'), values: history.map((h) => (rows.length ? h.fte : null)) },
+              { name: tr('leps.staff.chart.leps'), values: history.map((h) => h.assessment.leps.requiredFte?.value ?? null) },
+              { name: tr('leps.staff.chart.objective'), values: history.map((h) => h.assessment.serviceObjective.requiredFte?.value ?? null) },
             ],
           }),
           { width: 760, height: 320 },
@@ -158,6 +159,8 @@ export async function getStaffing(db: DbOrTx, ambitoId: string, year: number, ba
     staffRecorded: rows.length > 0,
     posts: rows.map((r) => ({
       ...r.post,
+      employerKind: r.post.employerKind as EmployerKind,
+      contract: r.post.contract as ContractKind,
       comuneName: r.comuneName,
       employerKindLabel: EMPLOYER_KIND_LABELS[r.post.employerKind as EmployerKind] ?? r.post.employerKind,
       contractLabel: CONTRACT_KIND_LABELS[r.post.contract as ContractKind] ?? r.post.contract,

@@ -17,7 +17,7 @@
  * part-time sums and threshold checks are exact.
  */
 
-import { fte as fteText } from './leps.format.ts';
+import { formatFte } from '../../shared/format/index.ts';
 
 export const SOCIAL_WORKER_RULES = {
   /** LEPS: at least 1 social worker FTE every 5.000 inhabitants (L. 178/2020, art. 1, c. 797). */
@@ -150,7 +150,7 @@ export function fteFromWeeklyHours(weeklyHours: number, fullTimeHours: number = 
     numerator: weeklyHours,
     denominator: fullTimeHours,
     value,
-    formula: `${it(weeklyHours, 2)} ore settimanali / ${it(fullTimeHours)} ore a tempo pieno = ${fteText(value)} ETP`,
+    formula: `${it(weeklyHours, 2)} ore settimanali / ${it(fullTimeHours)} ore a tempo pieno = ${formatFte('it', value)} ETP`,
   };
 }
 
@@ -285,7 +285,7 @@ function inhabitantsPerFte(population: number, units: number): Ratio {
     numerator: population,
     denominator: fte,
     value,
-    formula: `${it(population)} abitanti / ${fteText(fte)} ETP = ${it(value, 1)} abitanti per assistente sociale`,
+    formula: `${it(population)} abitanti / ${formatFte('it', fte)} ETP = ${it(value, 1)} abitanti per assistente sociale`,
   };
 }
 
@@ -310,7 +310,7 @@ function checkThreshold(kind: ThresholdCheck['kind'], population: number | null,
     numerator: population,
     denominator: perWorker,
     value: required,
-    formula: `${it(population)} abitanti / ${it(perWorker)} = ${fteText(required)} ETP`,
+    formula: `${it(population)} abitanti / ${it(perWorker)} = ${formatFte('it', required)} ETP`,
   };
   const requiredPersons = Math.ceil(population / perWorker);
   // Shortfall in FTE units, exact: population × scale − units × perWorker, over perWorker.
@@ -325,7 +325,7 @@ function checkThreshold(kind: ThresholdCheck['kind'], population: number | null,
       status: 'raggiunto',
       gapFte: 0,
       toHire: 0,
-      message: `${name} raggiunto: ${fteText(units / FTE_SCALE)} ETP in servizio, ne servono almeno ${fteText(required)}.`,
+      message: `${name} raggiunto: ${formatFte('it', units / FTE_SCALE)} ETP in servizio, ne servono almeno ${formatFte('it', required)}.`,
     };
   }
   const gapFte = Math.ceil(shortfall / perWorker) / FTE_SCALE;
@@ -340,8 +340,8 @@ function checkThreshold(kind: ThresholdCheck['kind'], population: number | null,
     gapFte,
     toHire,
     message:
-      `${name} non raggiunto: ${fteText(units / FTE_SCALE)} ETP in servizio, ne servono almeno ${fteText(required)}; ` +
-      `mancano ${fteText(gapFte)} ETP, cioè ${toHire} ${toHire === 1 ? 'assistente sociale' : 'assistenti sociali'} a tempo pieno da assumere.`,
+      `${name} non raggiunto: ${formatFte('it', units / FTE_SCALE)} ETP in servizio, ne servono almeno ${formatFte('it', required)}; ` +
+      `mancano ${formatFte('it', gapFte)} ETP, cioè ${toHire} ${toHire === 1 ? 'assistente sociale' : 'assistenti sociali'} a tempo pieno da assumere.`,
   };
 }
 
@@ -398,7 +398,7 @@ export function socialWorkerContribution(input: { population: number | null; per
       countedFte,
       centsPerFte,
       amountCents,
-      formula: `${fteText(countedFte)} ETP × ${euro(centsPerFte)} = ${euro(amountCents)}${roundTo(countedFte, 2) === countedFte ? '' : ' (calcolato sugli ETP non arrotondati)'}`,
+      formula: `${formatFte('it', countedFte)} ETP × ${euro(centsPerFte)} = ${euro(amountCents)}${roundTo(countedFte, 2) === countedFte ? '' : ' (calcolato sugli ETP non arrotondati)'}`,
     };
   };
   const bands = [
@@ -408,7 +408,7 @@ export function socialWorkerContribution(input: { population: number | null; per
   const totalCents = bands.reduce((s, b) => s + b.amountCents, 0);
   const message =
     totalCents === 0
-      ? `Nessun contributo: gli ETP a tempo indeterminato (${fteText(units / FTE_SCALE)}) non superano il rapporto 1:${it(r.contributionStartInhabitantsPerWorker)} (${fteText(bands[0]!.fromFte)} ETP).`
+      ? `Nessun contributo: gli ETP a tempo indeterminato (${formatFte('it', units / FTE_SCALE)}) non superano il rapporto 1:${it(r.contributionStartInhabitantsPerWorker)} (${formatFte('it', bands[0]!.fromFte)} ETP).`
       : `Contributo annuo spettante: ${euro(totalCents)} (${bands.map((b) => `lett. ${b.letter}) ${b.formula}`).join('; ')}).`;
   return { population, permanentFte: units / FTE_SCALE, bands, totalCents, message };
 }

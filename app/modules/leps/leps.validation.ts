@@ -1,3 +1,4 @@
+import { parseItalianNumber } from '../../shared/format/index.ts';
 import { optionalText, versionField, z } from '../../shared/validation.ts';
 import { FUNDING_SOURCE_CODES } from './leps-catalogue.ts';
 import { CONTRACT_KINDS, EMPLOYER_KINDS, SOCIAL_WORKER_RULES } from './leps.rules.ts';
@@ -33,12 +34,13 @@ const decimal = (label: string) =>
     .trim()
     .optional()
     .transform((v, ctx) => {
-      if (!v) return null;
-      if (!/^\d+([.,]\d+)?$/.test(v)) {
+      const n = v ? parseItalianNumber(v) : null;
+      if (n === null) return null;
+      if (Number.isNaN(n) || n < 0) {
         ctx.addIssue({ code: 'custom', message: `${label}: numero non valido «${v}» (es. 0,5).` });
         return z.NEVER;
       }
-      return Number(v.replace(',', '.'));
+      return n;
     });
 
 /** One social worker (or post) entered through the form. Exactly one of FTE and weekly hours. */

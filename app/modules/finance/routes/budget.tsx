@@ -1,20 +1,33 @@
-import { data, Form, Link, useNavigation } from 'react-router';
+import type { InputHTMLAttributes, ReactNode } from 'react';
+import { Form } from 'react-router';
 import type { Route } from './+types/budget';
 import { NotFoundError } from '../../../shared/errors.ts';
-import { formAction, getActor, getServices, guard, requireUser } from '../../../shared/http/request.server.ts';
-import { Chart } from '../../../shared/ui/chart.tsx';
-import { CsrfField, Field } from '../../../shared/ui/forms.tsx';
-import { euro } from '../../planning/index.ts';
+import { done, intentAction, type FormFields } from '../../../shared/http/forms.server.ts';
+import { getActor, getServices, guard, requireUser } from '../../../shared/http/request.server.ts';
+import { serverFormat, tr } from '../../../shared/i18n/tr.server.ts';
+import type { MessageKey } from '../../../shared/i18n/messages.ts';
+import {
+  Chart,
+  DataTable,
+  EmptyState,
+  IntentField,
+  IntentForm,
+  KpiGrid,
+  Notice,
+  PageHeader,
+  Section,
+  selectClass,
+  useFormResult,
+  useI18n,
+  type TFunction,
+} from '../../../shared/ui/kit.ts';
 import { listPlans } from '../../planning/index.server.ts';
 import { carryOver, recordCutOff, recordFundAllocation } from '../finance.commands.ts';
 import { abilitiesFor, authorize } from '../finance.policy.ts';
-import { DECREASE_REASON_LABELS, DECREASE_REASONS, formatPercent } from '../finance.rules.ts';
+import { DECREASE_REASONS } from '../finance.rules.ts';
 import { requireAmbito } from '../finance.server.ts';
-import { MEASURE_LABELS } from '../budget-tracking.rules.ts';
+import { TRACKED_MEASURES } from '../budget-tracking.rules.ts';
 import { getPlanBudgetView } from '../finance.views.server.ts';
-
-const INTENTS = ['cutoff', 'carryover', 'allocation'] as const;
-type Intent = (typeof INTENTS)[number];
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { db } = getServices(context);
@@ -37,91 +50,87 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   const actor = requireUser(context, request);
   const { db } = getServices(context);
   const ambito = await requireAmbito(db, params.code);
-  const form = Object.fromEntries(await request.formData());
-  const intent = (INTENTS as readonly string[]).includes(String(form.intent)) ? (form.intent as Intent) : 'cutoff';
-  const planId = String(form.planId ?? '');
-  const result = await formAction(request, async () => {
-    authorize(actor, intent === 'allocation' ? 'allocation.write' : 'budget.record', ambito);
-    if (intent === 'allocation') {
+  /** The plan of the form, which must be one of this Ambito's. */
+  const planOf = async (form: FormFields) => {
+    const planId = String(form.planId ?? '');
+    if (!(await listPlans(db, ambito.id)).some((p) => p.id === planId)) throw new NotFoundError('Il piano');
+    return planId;
+  };
+  return intentAction(request, {
+    cutoff: async (form) => {
+      authorize(actor, 'budget.record', ambito);
+      const recorded = await recordCutOff({ db, actor, planId: await planOf(form), input: form });
+      const over = recorded.paidOverCommitted;
+      return done('cutoff', tr('finance.budget.cutoff.done'), over ? paidOverCommittedText(tr, serverFormat().money, over) : null);
+    },
+    carryover: async (form) => {
+      authorize(actor, 'budget.record', ambito);
+      await carryOver({ db, actor, planId: await planOf(form), input: form });
+      return done('carryover', tr('finance.budget.carryover.done'));
+    },
+    allocation: async (form) => {
+      authorize(actor, 'allocation.write', ambito);
       await recordFundAllocation({ db, actor, ambitoId: ambito.id, input: form });
-      return { ok: true as const, intent, message: 'Assegnazione registrata.' };
-    }
-    const plans = await listPlans(db, ambito.id);
-    if (!plans.some((p) => p.id === planId)) throw new NotFoundError('Il piano');
-    if (intent === 'carryover') {
-      await carryOver({ db, actor, planId, input: form });
-      return { ok: true as const, intent, message: 'Riporto all’anno successivo registrato.' };
-    }
-    const recorded = await recordCutOff({ db, actor, planId, input: form });
-    return { ok: true as const, intent, message: 'Valore registrato alla data di riferimento.', warning: recorded.paidOverCommitted?.message ?? null };
+      return done('allocation', tr('finance.budget.allocation.done'));
+    },
   });
-  // A refused form comes back as data with its HTTP status: add which form it was, so its errors show next to it.
-  if (result && typeof result === 'object' && 'init' in result && 'data' in result) {
-    const failure = result as unknown as { data: Record<string, unknown>; init: ResponseInit | null };
-    return data({ ...failure.data, intent }, failure.init ?? undefined);
-  }
-  return result;
 }
 
+/** «liquidato superiore all’impegnato di …»: the warning on the save and on the line, from the rule's figures. */
+function paidOverCommittedText(
+  t: (key: MessageKey, params?: Record<string, string | number>) => string,
+  money: (cents: number) => string,
+  o: { excessCents: number; paidCents: number; committedCents: number | null },
+) {
+  const detail =
+    o.committedCents === null
+      ? t('finance.budget.paidOverCommitted.noCommitted', { paid: money(o.paidCents) })
+      : t('finance.budget.paidOverCommitted.detail', { paid: money(o.paidCents), committed: money(o.committedCents) });
+  return t('finance.budget.paidOverCommitted', { excess: money(o.excessCents), detail });
+}
+
+const MEASURE_KEYS: Record<(typeof TRACKED_MEASURES)[number], MessageKey> = {
+  budgeted: 'finance.measure.budgeted',
+  committed: 'finance.measure.committed',
+  paid: 'finance.measure.paid',
+};
+const REASON_KEYS: Record<(typeof DECREASE_REASONS)[number], MessageKey> = {
+  correzione_errore: 'finance.reason.correzione_errore',
+  disimpegno: 'finance.reason.disimpegno',
+};
+
+type View = NonNullable<Route.ComponentProps['loaderData']['view']>;
+
 export default function PlanBudget({ loaderData, actionData }: Route.ComponentProps) {
+  const { t, f } = useI18n();
   const { ambito, plans, view: v, can } = loaderData;
-  const navigation = useNavigation();
   const base = `/ambiti/${ambito.code}/risorse`;
-  const result = actionData as
-    { ok: boolean; intent?: Intent; message?: string; warning?: string | null; formError?: string; fieldErrors?: Record<string, string> } | undefined;
-  const errorsFor = (intent: Intent) => (result && !result.ok && result.intent === intent ? (result.fieldErrors ?? {}) : {});
-  const Alert = ({ intent }: { intent: Intent }) =>
-    result && result.intent === intent ? (
-      result.ok ? (
-        <div className={`alert ${result.warning ? 'alert-warning' : 'alert-success'}`} role="status">
-          <p className="mb-0">{result.message}</p>
-          {result.warning && (
-            <p className="mb-0 mt-1" id={`avviso-${intent}`}>
-              Attenzione: {result.warning}.
-            </p>
-          )}
-        </div>
-      ) : (
-        <div className="alert alert-danger" role="alert" id={`errori-${intent}`}>
-          <p className="mb-1">{result.formError}</p>
-          <ul className="mb-0">
-            {Object.entries(result.fieldErrors ?? {}).map(([f, m]) => (
-              <li key={f}>{m}</li>
-            ))}
-          </ul>
-        </div>
-      )
-    ) : null;
   const years = v ? Array.from({ length: v.plan.periodEndYear - v.plan.periodStartYear + 1 }, (_, i) => v.plan.periodStartYear + i) : [];
-  const submitting = navigation.state === 'submitting';
-  const cls = (e?: string, select = false) => `${select ? 'form-select' : 'form-control'}${e ? ' is-invalid' : ''}`;
+  const wholePeriod = t('finance.budget.wholePeriod');
+  const overs = v?.allocationChecks.filter((c) => c.status === 'over' && c.budgetedCents > 0) ?? [];
+  const missing = v?.allocationChecks.filter((c) => c.status === 'no_allocation' && c.budgetedCents > 0) ?? [];
+  const when = (year: number | null) => (year === null ? t('finance.budget.inWholePeriod') : String(year));
+  const totals = v?.rollUp.total;
 
   return (
     <>
-      <title>{`Bilancio del piano – ${ambito.name}`}</title>
-      <nav aria-label="Percorso" className="breadcrumb-container">
-        <ol className="breadcrumb">
-          <li className="breadcrumb-item">
-            <Link to={base}>Risorse e spesa sociale</Link>
-          </li>
-          <li className="breadcrumb-item active" aria-current="page">
-            Bilancio del piano
-          </li>
-        </ol>
-      </nav>
-      <h1>Bilancio del piano</h1>
-      <p className="lead">{ambito.name}</p>
-      {!v ? (
-        <p>L’Ambito non ha ancora un piano.</p>
+      <PageHeader
+        title={t('finance.budget.title')}
+        context={ambito.name}
+        lead={<span translate="no">{ambito.name}</span>}
+        breadcrumb={[{ label: t('finance.home'), to: base }]}
+      />
+      {!v || !totals ? (
+        <EmptyState title={t('finance.budget.noPlan')} />
       ) : (
         <>
           {plans.length > 1 && (
-            <Form method="get" className="row g-2 align-items-end mb-3" aria-label="Scegli il piano">
-              <div className="col-md-6">
+            <Form method="get" className="row g-2 align-items-end mb-3" aria-label={t('finance.budget.choosePlan')}>
+              <div className="col-12 col-md-6">
                 <label htmlFor="piano" className="form-label fw-semibold">
-                  Piano
+                  {t('finance.budget.plan')}
                 </label>
-                <select id="piano" name="piano" className="form-select" defaultValue={v.plan.id}>
+                <select id="piano" name="piano" className="form-select" defaultValue={v.plan.id} translate="no">
                   {plans.map((p) => (
                     <option key={p.id} value={p.id}>
                       {p.title} ({p.period})
@@ -131,576 +140,556 @@ export default function PlanBudget({ loaderData, actionData }: Route.ComponentPr
               </div>
               <div className="col-auto">
                 <button type="submit" className="btn btn-outline-primary">
-                  Mostra
+                  {t('finance.show')}
                 </button>
               </div>
             </Form>
           )}
           <p>
-            {v.plan.title}, {v.plan.periodStartYear}–{v.plan.periodEndYear}. Il preventivato parte dalle risorse del piano ed è aggiornato dai valori registrati
-            alle date di riferimento; impegnato e liquidato sono gli ultimi valori registrati.
+            <span translate="no">{v.plan.title}</span>, {f.years(v.plan.periodStartYear, v.plan.periodEndYear)}. {t('finance.budget.intro')}
           </p>
-          <div className="row g-3 my-3">
-            {(
-              [
-                ['Preventivato', v.rollUp.total.budgetedCents, null],
-                ['Impegnato', v.rollUp.total.committedCents, v.rollUp.total.committedShare],
-                ['Liquidato', v.rollUp.total.paidCents, v.rollUp.total.paidShare],
-              ] as const
-            ).map(([label, cents, share]) => (
-              <div className="col-md-4" key={label}>
-                <div className="kpi">
-                  <div className="value">{euro(cents)}</div>
-                  <div>
-                    {label.toLowerCase()}
-                    {share ? ` (${formatPercent(share, 1)} del preventivato)` : ''}
-                  </div>
-                </div>
-              </div>
-            ))}
+          <KpiGrid
+            items={[
+              { label: t('finance.measure.budgeted'), value: f.money(totals.budgetedCents) },
+              {
+                label: t('finance.measure.committed'),
+                value: f.money(totals.committedCents),
+                hint: t('finance.budget.shareOfBudgeted', { share: f.percent(totals.committedShare.value, 1) }),
+              },
+              {
+                label: t('finance.measure.paid'),
+                value: f.money(totals.paidCents),
+                hint: t('finance.budget.shareOfBudgeted', { share: f.percent(totals.paidShare.value, 1) }),
+              },
+            ]}
+          />
+
+          <Section title={t('finance.budget.byFund.title')}>
+            {v.fundSvg && (
+              <Chart
+                svg={v.fundSvg}
+                caption={t('finance.budget.byFund.chart')}
+                summary={t('finance.budget.byFund.summary', {
+                  funds: v.rollUp.byFund.length,
+                  overs: v.allocationChecks.filter((c) => c.overAllocated).length,
+                  missing: missing.length,
+                })}
+                tableId="tabella-fondi"
+              />
+            )}
+            <DataTable
+              id="tabella-fondi"
+              caption={t('finance.budget.byFund.caption')}
+              csv="bilancio-fondi"
+              small
+              rows={v.rollUp.byFund}
+              rowKey={(r) => r.fund}
+              columns={[
+                { key: 'fondo', header: t('finance.fund'), value: (r) => r.name, rowHeader: true },
+                {
+                  key: 'assegnato',
+                  header: t('finance.measure.allocated'),
+                  numeric: true,
+                  value: (r) => (r.allocatedCents === null ? null : r.allocatedCents / 100),
+                  render: (r) => (r.allocatedCents === null ? t('finance.budget.noAllocation') : f.money(r.allocatedCents)),
+                },
+                ...moneyColumns(t, f.money),
+                {
+                  key: 'quota',
+                  header: t('finance.budget.paidShare'),
+                  numeric: true,
+                  value: (r) => r.paidShare.value,
+                  render: (r) => f.percent(r.paidShare.value, 1),
+                },
+              ]}
+            />
+            {overs.length > 0 && (
+              <Notice tone="warning" id="avvisi-assegnazioni" title={t('finance.budget.over.title')}>
+                <ul className="mb-0">
+                  {overs.map((c) => (
+                    <li key={`${c.fund}-${c.year}`}>
+                      {t('finance.budget.over.item', {
+                        fund: c.fundName,
+                        when: when(c.year),
+                        budgeted: f.money(c.budgetedCents),
+                        allocated: f.money(c.allocatedCents),
+                        excess: f.money(c.excessCents),
+                      })}
+                    </li>
+                  ))}
+                </ul>
+              </Notice>
+            )}
+            {missing.length > 0 && (
+              <Notice tone="info" id="stanziamenti-mancanti" title={t('finance.budget.missing.title')}>
+                <p className="mb-1 small">{t('finance.budget.missing.lead')}</p>
+                <ul className="mb-0">
+                  {missing.map((c) => (
+                    <li key={`${c.fund}-${c.year}`}>
+                      {c.missingYears.length > 0
+                        ? t('finance.budget.missing.someYears', {
+                            fund: c.fundName,
+                            when: when(c.year),
+                            years: c.missingYears.join(', '),
+                            allocated: f.money(c.allocatedCents),
+                            budgeted: f.money(c.budgetedCents),
+                          })
+                        : t('finance.budget.missing.item', { fund: c.fundName, when: when(c.year), budgeted: f.money(c.budgetedCents) })}
+                    </li>
+                  ))}
+                </ul>
+              </Notice>
+            )}
+            {v.periodIssues.length > 0 && (
+              <Notice tone="info" title={t('finance.budget.periods.title')}>
+                <ul className="mb-0">
+                  {v.periodIssues.map((i, k) => (
+                    // The rule's sentence names the fund and its period (catalogue data).
+                    <li key={k} translate="no">
+                      {i.label}: {i.message}
+                    </li>
+                  ))}
+                </ul>
+              </Notice>
+            )}
+          </Section>
+
+          <div className="row">
+            <div className="col-12 col-lg-7">
+              <Section title={t('finance.budget.byArea.title')}>
+                <DataTable
+                  id="tabella-aree"
+                  caption={t('finance.budget.byArea.caption')}
+                  small
+                  rows={v.rollUp.byArea}
+                  rowKey={(r) => r.area ?? '-'}
+                  columns={[
+                    {
+                      key: 'area',
+                      header: t('finance.budget.macroArea'),
+                      value: (r) => r.area ?? t('finance.budget.noArea'),
+                      rowHeader: true,
+                    },
+                    ...moneyColumns(t, f.money),
+                  ]}
+                />
+              </Section>
+            </div>
+            <div className="col-12 col-lg-5">
+              <Section title={t('finance.budget.byYear.title')}>
+                <DataTable
+                  id="tabella-anni"
+                  caption={t('finance.budget.byYear.caption')}
+                  small
+                  rows={v.rollUp.byYear}
+                  rowKey={(r) => r.year ?? '-'}
+                  columns={[
+                    { key: 'anno', header: t('finance.year'), value: (r) => r.year ?? wholePeriod, rowHeader: true, data: false },
+                    ...moneyColumns(t, f.money),
+                  ]}
+                />
+              </Section>
+            </div>
           </div>
 
-          <h2 className="h3 mt-4">Per fondo: assegnato, preventivato, impegnato, liquidato</h2>
-          {v.fundSvg && (
-            <Chart
-              svg={v.fundSvg}
-              caption="Assegnato, preventivato, impegnato e liquidato per fondo (euro)"
-              summary={`${v.rollUp.byFund.length} fondi; ${v.allocationChecks.filter((c) => c.overAllocated).length} superamenti dell’assegnazione segnalati; ${v.allocationChecks.filter((c) => c.status === 'no_allocation' && c.budgetedCents > 0).length} stanziamenti non registrati.`}
-              tableId="tabella-fondi"
+          <Section title={t('finance.budget.rows.title')}>
+            <DataTable
+              id="tabella-voci"
+              caption={t('finance.budget.rows.caption')}
+              csv="bilancio-voci"
+              small
+              rows={v.rows}
+              rowKey={(r) => r.key}
+              columns={[
+                { key: 'obiettivo', header: t('finance.objective'), value: (r) => r.label, rowHeader: true },
+                { key: 'fondo', header: t('finance.fund'), value: (r) => r.fundName },
+                { key: 'anno', header: t('finance.year'), value: (r) => r.year ?? wholePeriod, data: false },
+                {
+                  key: 'preventivato',
+                  header: t('finance.measure.budgeted'),
+                  numeric: true,
+                  value: (r) => r.budgetedCents / 100,
+                  render: (r) => f.money(r.budgetedCents),
+                },
+                {
+                  key: 'riporti',
+                  header: t('finance.budget.carried'),
+                  numeric: true,
+                  render: (r) => (r.carriedInCents || r.carriedOutCents ? `+${f.money(r.carriedInCents)} / −${f.money(r.carriedOutCents)}` : '—'),
+                },
+                {
+                  key: 'impegnato',
+                  header: t('finance.measure.committed'),
+                  numeric: true,
+                  value: (r) => (r.committedCents === null ? null : r.committedCents / 100),
+                  render: (r) => (r.committedCents === null ? '—' : f.money(r.committedCents)),
+                },
+                {
+                  key: 'liquidato',
+                  header: t('finance.measure.paid'),
+                  numeric: true,
+                  value: (r) => (r.paidCents === null ? null : r.paidCents / 100),
+                  render: (r) => (
+                    <>
+                      {r.paidCents === null ? '—' : f.money(r.paidCents)}
+                      {r.paidOverCommitted && (
+                        <span className="d-block small text-danger-emphasis fw-semibold" data-testid="liquidato-oltre-impegnato">
+                          {paidOverCommittedText(t, f.money, r.paidOverCommitted)}
+                        </span>
+                      )}
+                    </>
+                  ),
+                },
+                {
+                  key: 'non-impegnato',
+                  header: t('finance.budget.unspent'),
+                  numeric: true,
+                  value: (r) => r.unspentCents / 100,
+                  render: (r) => f.money(r.unspentCents),
+                },
+                { key: 'data', header: t('finance.budget.lastDate'), value: (r) => r.lastCutOff, render: (r) => f.date(r.lastCutOff), data: false },
+              ]}
             />
+          </Section>
+
+          {can['budget.record'] && (
+            <Section id="registra" title={t('finance.budget.cutoff.title')} lead={t('finance.budget.cutoff.lead')}>
+              <CutOffForm v={v} years={years} actionData={actionData} />
+            </Section>
           )}
-          <div className="table-responsive" tabIndex={0} role="region" aria-label="Risorse per fondo">
-            <table className="table table-sm" id="tabella-fondi">
-              <caption>Risorse per fondo</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Fondo</th>
-                  <th scope="col" className="num">
-                    Assegnato
-                  </th>
-                  <th scope="col" className="num">
-                    Preventivato
-                  </th>
-                  <th scope="col" className="num">
-                    Impegnato
-                  </th>
-                  <th scope="col" className="num">
-                    Liquidato
-                  </th>
-                  <th scope="col" className="num">
-                    Liquidato / preventivato
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {v.rollUp.byFund.map((f) => (
-                  <tr key={f.fund}>
-                    <th scope="row">{f.name}</th>
-                    <td className="num">{f.allocatedCents === null ? 'stanziamento non registrato' : euro(f.allocatedCents)}</td>
-                    <td className="num">{euro(f.budgetedCents)}</td>
-                    <td className="num">{euro(f.committedCents)}</td>
-                    <td className="num">{euro(f.paidCents)}</td>
-                    <td className="num" title={f.paidShare.formula}>
-                      {formatPercent(f.paidShare, 1)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {v.allocationChecks.some((c) => c.status === 'over') && (
-            <div className="alert alert-warning" role="note" id="avvisi-assegnazioni">
-              <p className="mb-1 fw-semibold">Preventivato oltre l’assegnazione</p>
-              <ul className="mb-0">
-                {v.allocationChecks
-                  .filter((c) => c.message && c.status === 'over')
-                  .map((c) => (
-                    <li key={`${c.fund}-${c.year}`}>{c.message}</li>
-                  ))}
-              </ul>
-            </div>
+          {can['budget.record'] && (
+            <Section id="riporta" title={t('finance.budget.carryover.title')} lead={t('finance.budget.carryover.lead')}>
+              <CarryOverForm v={v} years={years.slice(0, -1)} actionData={actionData} />
+            </Section>
           )}
-          {v.allocationChecks.some((c) => c.status === 'no_allocation' && c.message) && (
-            <div className="alert alert-info" role="note" id="stanziamenti-mancanti">
-              <p className="mb-1 fw-semibold">Dati mancanti: stanziamento non registrato</p>
-              <p className="mb-1 small">
-                Per questi fondi e anni non è registrata alcuna assegnazione: il preventivato non si confronta con nulla e non è segnalato come superamento.
-              </p>
-              <ul className="mb-0">
-                {v.allocationChecks
-                  .filter((c) => c.status === 'no_allocation' && c.message)
-                  .map((c) => (
-                    <li key={`${c.fund}-${c.year}`}>{c.message}</li>
-                  ))}
-              </ul>
-            </div>
-          )}
-          {v.periodIssues.length > 0 && (
-            <div className="alert alert-info" role="note">
-              <p className="mb-1 fw-semibold">Periodo di validità dei fondi</p>
-              <ul className="mb-0">
-                {v.periodIssues.map((i, k) => (
-                  <li key={k}>
-                    {i.label}: {i.message}
+
+          <Section id="assegnazioni" title={t('finance.budget.allocations.title')}>
+            <DataTable
+              id="tabella-assegnazioni"
+              caption={t('finance.budget.allocations.caption')}
+              small
+              rows={v.allocations}
+              rowKey={(r) => r.id}
+              empty={<EmptyState title={t('finance.budget.allocations.none')} />}
+              columns={[
+                { key: 'fondo', header: t('finance.fund'), value: (r) => r.fundName, rowHeader: true },
+                { key: 'anno', header: t('finance.year'), value: (r) => r.year, data: false },
+                { key: 'importo', header: t('finance.amount'), numeric: true, value: (r) => r.amountCents / 100, render: (r) => f.money(r.amountCents) },
+                { key: 'atto', header: t('finance.budget.act'), value: (r) => r.act ?? '—' },
+              ]}
+            />
+            {can['allocation.write'] && <AllocationForm v={v} actionData={actionData} />}
+          </Section>
+
+          <Section id="storico" title={t('finance.budget.history.title')}>
+            <DataTable
+              id="tabella-storico"
+              caption={t('finance.budget.history.caption')}
+              small
+              rows={v.history}
+              rowKey={(r) => r.id}
+              empty={<EmptyState title={t('finance.budget.history.none')} />}
+              columns={[
+                { key: 'data', header: t('finance.date'), value: (r) => r.date, render: (r) => f.date(r.date), rowHeader: true, data: false },
+                { key: 'obiettivo', header: t('finance.objective'), value: (r) => r.label },
+                { key: 'fondo', header: t('finance.fund'), value: (r) => r.fundName },
+                { key: 'anno', header: t('finance.year'), value: (r) => r.year ?? wholePeriod, data: false },
+                { key: 'valore', header: t('finance.budget.measure'), value: (r) => t(MEASURE_KEYS[r.measure]), data: false },
+                { key: 'importo', header: t('finance.amount'), numeric: true, value: (r) => r.amountCents / 100, render: (r) => f.money(r.amountCents) },
+                {
+                  key: 'precedente',
+                  header: t('finance.budget.previous'),
+                  numeric: true,
+                  value: (r) => (r.previousCents === null ? null : r.previousCents / 100),
+                  render: (r) => (r.previousCents === null ? '—' : f.money(r.previousCents)),
+                },
+                {
+                  key: 'motivo',
+                  header: t('finance.budget.reason'),
+                  data: false,
+                  render: (r) => (
+                    <>
+                      {r.reason ? t(REASON_KEYS[r.reason]) : '—'}
+                      {r.note ? <span translate="no">{` · ${r.note}`}</span> : ''}
+                    </>
+                  ),
+                },
+                { key: 'autore', header: t('finance.budget.recordedBy'), value: (r) => r.createdBy, className: 'small' },
+              ]}
+            />
+            {v.carryOvers.length > 0 && (
+              <ul id="elenco-riporti">
+                {v.carryOvers.map((c) => (
+                  <li key={c.id}>
+                    <span translate="no">
+                      {c.label}, {c.fundName}
+                    </span>
+                    :{' '}
+                    {t('finance.budget.carryover.item', {
+                      amount: f.money(c.amountCents),
+                      from: c.fromYear,
+                      to: c.toYear,
+                      date: f.date(c.decisionDate),
+                    })}
                   </li>
                 ))}
               </ul>
-            </div>
-          )}
-
-          <div className="row">
-            <div className="col-lg-7">
-              <h2 className="h4 mt-4">Per macro-area</h2>
-              <table className="table table-sm" id="tabella-aree">
-                <caption>Risorse per macro-area del piano</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Macro-area</th>
-                    <th scope="col" className="num">
-                      Preventivato
-                    </th>
-                    <th scope="col" className="num">
-                      Impegnato
-                    </th>
-                    <th scope="col" className="num">
-                      Liquidato
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {v.rollUp.byArea.map((a) => (
-                    <tr key={a.area}>
-                      <th scope="row">{a.area.replace(/^Obiettivi macro-area:\s*/i, '')}</th>
-                      <td className="num">{euro(a.budgetedCents)}</td>
-                      <td className="num">{euro(a.committedCents)}</td>
-                      <td className="num">{euro(a.paidCents)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <div className="col-lg-5">
-              <h2 className="h4 mt-4">Per anno</h2>
-              <table className="table table-sm" id="tabella-anni">
-                <caption>Risorse per anno</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Anno</th>
-                    <th scope="col" className="num">
-                      Preventivato
-                    </th>
-                    <th scope="col" className="num">
-                      Impegnato
-                    </th>
-                    <th scope="col" className="num">
-                      Liquidato
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {v.rollUp.byYear.map((y) => (
-                    <tr key={y.year}>
-                      <th scope="row">{y.year}</th>
-                      <td className="num">{euro(y.budgetedCents)}</td>
-                      <td className="num">{euro(y.committedCents)}</td>
-                      <td className="num">{euro(y.paidCents)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </div>
-
-          <h2 className="h3 mt-4">Obiettivi, fondi e anni</h2>
-          <div className="table-responsive" tabIndex={0} role="region" aria-label="Situazione di ogni voce del bilancio (obiettivo, fondo, anno)">
-            <table className="table table-sm" id="tabella-voci">
-              <caption>Situazione di ogni voce del bilancio (obiettivo, fondo, anno)</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Obiettivo</th>
-                  <th scope="col">Fondo</th>
-                  <th scope="col">Anno</th>
-                  <th scope="col" className="num">
-                    Preventivato
-                  </th>
-                  <th scope="col" className="num">
-                    Riporti
-                  </th>
-                  <th scope="col" className="num">
-                    Impegnato
-                  </th>
-                  <th scope="col" className="num">
-                    Liquidato
-                  </th>
-                  <th scope="col" className="num">
-                    Non impegnato
-                  </th>
-                  <th scope="col">Ultima data</th>
-                </tr>
-              </thead>
-              <tbody>
-                {v.rows.map((r) => (
-                  <tr key={r.key}>
-                    <th scope="row" title={r.objectiveTitle}>
-                      {r.label}
-                    </th>
-                    <td>{r.fundName}</td>
-                    <td>{r.year ?? 'intero periodo'}</td>
-                    <td className="num">{euro(r.budgetedCents)}</td>
-                    <td className="num">{r.carriedInCents || r.carriedOutCents ? `+${euro(r.carriedInCents)} / −${euro(r.carriedOutCents)}` : '—'}</td>
-                    <td className="num">{r.committedCents === null ? '—' : euro(r.committedCents)}</td>
-                    <td className="num">
-                      {r.paidCents === null ? '—' : euro(r.paidCents)}
-                      {r.paidOverCommitted && (
-                        <span className="d-block small text-danger-emphasis fw-semibold" data-testid="liquidato-oltre-impegnato">
-                          {r.paidOverCommitted.message}
-                        </span>
-                      )}
-                    </td>
-                    <td className="num">{euro(r.unspentCents)}</td>
-                    <td>{r.lastCutOff ?? '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-
-          {can['budget.record'] && (
-            <section className="mt-5" aria-labelledby="titolo-registra">
-              <h2 className="h3" id="titolo-registra">
-                Registra un valore alla data di riferimento
-              </h2>
-              <p>
-                Se il valore è più basso di quello già registrato, indica il motivo: correzione di un errore oppure disimpegno (per il liquidato solo
-                correzione).
-              </p>
-              <Alert intent="cutoff" />
-              <Form method="post" className="row g-3">
-                <CsrfField />
-                <input type="hidden" name="intent" value="cutoff" />
-                <input type="hidden" name="planId" value={v.plan.id} />
-                <BudgetKeyFields prefix="co" v={v} years={years} errors={errorsFor('cutoff')} cls={cls} yearName="year" yearLabel="Anno" />
-                {(() => {
-                  const e = errorsFor('cutoff');
-                  return (
-                    <>
-                      <div className="col-md-4">
-                        <Field name="measure" id="co-measure" label="Valore" error={e.measure}>
-                          {(p) => (
-                            <select {...p} name="measure" className={cls(e.measure, true)} required>
-                              {(Object.entries(MEASURE_LABELS) as [string, string][]).map(([k, l]) => (
-                                <option key={k} value={k}>
-                                  {l}
-                                </option>
-                              ))}
-                            </select>
-                          )}
-                        </Field>
-                      </div>
-                      <div className="col-md-4">
-                        <Field name="date" id="co-date" label="Data di riferimento" error={e.date} hint="AAAA-MM-GG">
-                          {(p) => <input {...p} name="date" type="date" className={cls(e.date)} required />}
-                        </Field>
-                      </div>
-                      <div className="col-md-4">
-                        <Field name="amountEuro" id="co-amount" label="Importo (euro)" error={e.amountEuro} hint="es. 12.500 oppure 12500,50">
-                          {(p) => <input {...p} name="amountEuro" inputMode="decimal" className={cls(e.amountEuro)} required />}
-                        </Field>
-                      </div>
-                      <div className="col-md-4">
-                        <Field name="reason" id="co-reason" label="Motivo della diminuzione" error={e.reason} hint="Solo se il valore scende">
-                          {(p) => (
-                            <select {...p} name="reason" className={cls(e.reason, true)} defaultValue="">
-                              <option value="">nessuno (il valore non scende)</option>
-                              {DECREASE_REASONS.map((r) => (
-                                <option key={r} value={r}>
-                                  {DECREASE_REASON_LABELS[r]}
-                                </option>
-                              ))}
-                            </select>
-                          )}
-                        </Field>
-                      </div>
-                      <div className="col-md-8">
-                        <Field name="note" id="co-note" label="Nota" error={e.note}>
-                          {(p) => <input {...p} name="note" className={cls(e.note)} />}
-                        </Field>
-                      </div>
-                    </>
-                  );
-                })()}
-                <div className="col-12">
-                  <button type="submit" className="btn btn-primary" disabled={submitting}>
-                    Registra il valore
-                  </button>
-                </div>
-              </Form>
-
-              <h2 className="h3 mt-5">Riporta le economie all’anno successivo</h2>
-              <p>Si può riportare al massimo quanto non è stato né impegnato né liquidato nell’anno di origine.</p>
-              <Alert intent="carryover" />
-              <Form method="post" className="row g-3">
-                <CsrfField />
-                <input type="hidden" name="intent" value="carryover" />
-                <input type="hidden" name="planId" value={v.plan.id} />
-                <BudgetKeyFields
-                  prefix="cr"
-                  v={v}
-                  years={years.slice(0, -1)}
-                  errors={errorsFor('carryover')}
-                  cls={cls}
-                  yearName="fromYear"
-                  yearLabel="Dall’anno"
-                  noPeriod
-                />
-                {(() => {
-                  const e = errorsFor('carryover');
-                  return (
-                    <>
-                      <div className="col-md-4">
-                        <Field name="amountEuro" id="cr-amount" label="Importo da riportare (euro)" error={e.amountEuro}>
-                          {(p) => <input {...p} name="amountEuro" inputMode="decimal" className={cls(e.amountEuro)} required />}
-                        </Field>
-                      </div>
-                      <div className="col-md-4">
-                        <Field name="date" id="cr-date" label="Data della decisione" error={e.date} hint="AAAA-MM-GG">
-                          {(p) => <input {...p} name="date" type="date" className={cls(e.date)} required />}
-                        </Field>
-                      </div>
-                      <div className="col-md-4">
-                        <Field name="note" id="cr-note" label="Nota" error={e.note}>
-                          {(p) => <input {...p} name="note" className={cls(e.note)} />}
-                        </Field>
-                      </div>
-                    </>
-                  );
-                })()}
-                <div className="col-12">
-                  <button type="submit" className="btn btn-outline-primary" disabled={submitting}>
-                    Riporta
-                  </button>
-                </div>
-              </Form>
-            </section>
-          )}
-
-          <h2 className="h3 mt-5">Assegnazioni dei fondi all’Ambito</h2>
-          {v.allocations.length === 0 ? (
-            <p>Nessuna assegnazione registrata.</p>
-          ) : (
-            <table className="table table-sm" id="tabella-assegnazioni">
-              <caption>Assegnazioni registrate</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Fondo</th>
-                  <th scope="col">Anno</th>
-                  <th scope="col" className="num">
-                    Importo
-                  </th>
-                  <th scope="col">Atto</th>
-                </tr>
-              </thead>
-              <tbody>
-                {v.allocations.map((a) => (
-                  <tr key={a.id}>
-                    <th scope="row">{a.fundName}</th>
-                    <td>{a.year}</td>
-                    <td className="num">{euro(a.amountCents)}</td>
-                    <td>{a.act ?? '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-          {can['allocation.write'] && (
-            <>
-              <Alert intent="allocation" />
-              <Form method="post" className="row g-3 align-items-end">
-                <CsrfField />
-                <input type="hidden" name="intent" value="allocation" />
-                {(() => {
-                  const e = errorsFor('allocation');
-                  return (
-                    <>
-                      <div className="col-md-4">
-                        <Field name="fund" id="al-fund" label="Fondo" error={e.fund}>
-                          {(p) => (
-                            <select {...p} name="fund" className={cls(e.fund, true)} required>
-                              {v.funds.map((f) => (
-                                <option key={f.code} value={f.code}>
-                                  {f.shortName}
-                                </option>
-                              ))}
-                            </select>
-                          )}
-                        </Field>
-                      </div>
-                      <div className="col-md-2">
-                        <Field name="year" id="al-year" label="Anno" error={e.year}>
-                          {(p) => <input {...p} name="year" type="number" min={1990} max={2100} className={cls(e.year)} required />}
-                        </Field>
-                      </div>
-                      <div className="col-md-3">
-                        <Field name="amountEuro" id="al-amount" label="Importo (euro)" error={e.amountEuro}>
-                          {(p) => <input {...p} name="amountEuro" inputMode="decimal" className={cls(e.amountEuro)} required />}
-                        </Field>
-                      </div>
-                      <div className="col-md-3">
-                        <Field name="act" id="al-act" label="Atto di assegnazione" error={e.act}>
-                          {(p) => <input {...p} name="act" className={cls(e.act)} />}
-                        </Field>
-                      </div>
-                    </>
-                  );
-                })()}
-                <div className="col-12">
-                  <button type="submit" className="btn btn-outline-primary" disabled={submitting}>
-                    Registra l’assegnazione
-                  </button>
-                </div>
-              </Form>
-            </>
-          )}
-
-          <h2 className="h3 mt-5">Storico dei valori registrati</h2>
-          {v.history.length === 0 ? (
-            <p>Nessun valore registrato.</p>
-          ) : (
-            <div className="table-responsive" tabIndex={0} role="region" aria-label="Valori registrati alle date di riferimento, dal più recente">
-              <table className="table table-sm" id="tabella-storico">
-                <caption>Valori registrati alle date di riferimento, dal più recente</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Data</th>
-                    <th scope="col">Obiettivo</th>
-                    <th scope="col">Fondo</th>
-                    <th scope="col">Anno</th>
-                    <th scope="col">Valore</th>
-                    <th scope="col" className="num">
-                      Importo
-                    </th>
-                    <th scope="col" className="num">
-                      Precedente
-                    </th>
-                    <th scope="col">Motivo</th>
-                    <th scope="col">Registrato da</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {v.history.map((h) => (
-                    <tr key={h.id}>
-                      <th scope="row">{h.date}</th>
-                      <td>{h.label}</td>
-                      <td>{h.fundName}</td>
-                      <td>{h.year ?? 'intero periodo'}</td>
-                      <td>{h.measure}</td>
-                      <td className="num">{euro(h.amountCents)}</td>
-                      <td className="num">{h.previousCents === null ? '—' : euro(h.previousCents)}</td>
-                      <td>
-                        {h.reason ?? '—'}
-                        {h.note ? ` · ${h.note}` : ''}
-                      </td>
-                      <td className="small">{h.createdBy}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          {v.carryOvers.length > 0 && (
-            <ul id="elenco-riporti">
-              {v.carryOvers.map((c) => (
-                <li key={c.id}>
-                  {c.label}, {c.fundName}: {euro(c.amountCents)} dal {c.fromYear} al {c.toYear} (decisione del {c.decisionDate})
-                </li>
-              ))}
-            </ul>
-          )}
+            )}
+          </Section>
         </>
       )}
     </>
   );
 }
 
-type View = NonNullable<Route.ComponentProps['loaderData']['view']>;
+/** Budgeted, committed and paid: the three money columns of the roll-up tables. */
+function moneyColumns<R extends { budgetedCents: number; committedCents: number; paidCents: number }>(t: TFunction, money: (cents: number) => string) {
+  return (['budgeted', 'committed', 'paid'] as const).map((m) => ({
+    key: m,
+    header: t(MEASURE_KEYS[m]),
+    numeric: true,
+    value: (r: R) => r[`${m}Cents`] / 100,
+    render: (r: R) => money(r[`${m}Cents`]),
+  }));
+}
+
+/** The cut-off form: the budget key, then which value, when, how much and why it went down. */
+function CutOffForm({ v, years, actionData }: { v: View; years: number[]; actionData: unknown }) {
+  const { t } = useI18n();
+  const intent = 'cutoff';
+  const { errors: e } = useFormResult(actionData, intent);
+  return (
+    <IntentForm
+      intent={intent}
+      actionData={actionData}
+      submitLabel={t('finance.budget.cutoff.submit')}
+      className="row g-3"
+      label={t('finance.budget.cutoff.title')}
+    >
+      <input type="hidden" name="planId" value={v.plan.id} />
+      <BudgetKeyFields intent={intent} v={v} years={years} errors={e} yearName="year" yearLabel={t('finance.year')} />
+      <SelectField intent={intent} name="measure" label={t('finance.budget.measure')} error={e.measure} col="col-md-4" required>
+        {TRACKED_MEASURES.map((m) => (
+          <option key={m} value={m}>
+            {t(MEASURE_KEYS[m])}
+          </option>
+        ))}
+      </SelectField>
+      <InputField
+        intent={intent}
+        name="date"
+        type="date"
+        label={t('finance.budget.cutoffDate')}
+        hint={t('finance.hint.date')}
+        error={e.date}
+        col="col-md-4"
+        required
+      />
+      <InputField
+        intent={intent}
+        name="amountEuro"
+        inputMode="decimal"
+        label={t('finance.budget.amountEuro')}
+        hint={t('finance.hint.amount')}
+        error={e.amountEuro}
+        col="col-md-4"
+        required
+      />
+      <SelectField
+        intent={intent}
+        name="reason"
+        label={t('finance.budget.decreaseReason')}
+        hint={t('finance.budget.decreaseReason.hint')}
+        error={e.reason}
+        col="col-md-4"
+      >
+        <option value="">{t('finance.budget.noReason')}</option>
+        {DECREASE_REASONS.map((r) => (
+          <option key={r} value={r}>
+            {t(REASON_KEYS[r])}
+          </option>
+        ))}
+      </SelectField>
+      <InputField intent={intent} name="note" label={t('finance.note')} error={e.note} col="col-md-8" />
+    </IntentForm>
+  );
+}
+
+/** The carry-over form: the budget key (a year with a next one), how much, and the date of the decision. */
+function CarryOverForm({ v, years, actionData }: { v: View; years: number[]; actionData: unknown }) {
+  const { t } = useI18n();
+  const intent = 'carryover';
+  const { errors: e } = useFormResult(actionData, intent);
+  return (
+    <IntentForm
+      intent={intent}
+      actionData={actionData}
+      submitLabel={t('finance.budget.carryover.submit')}
+      submitClassName="btn btn-outline-primary"
+      className="row g-3"
+      label={t('finance.budget.carryover.title')}
+    >
+      <input type="hidden" name="planId" value={v.plan.id} />
+      <BudgetKeyFields intent={intent} v={v} years={years} errors={e} yearName="fromYear" yearLabel={t('finance.budget.fromYear')} noPeriod />
+      <InputField intent={intent} name="amountEuro" inputMode="decimal" label={t('finance.budget.carryAmount')} error={e.amountEuro} col="col-md-4" required />
+      <InputField
+        intent={intent}
+        name="date"
+        type="date"
+        label={t('finance.budget.decisionDate')}
+        hint={t('finance.hint.date')}
+        error={e.date}
+        col="col-md-4"
+        required
+      />
+      <InputField intent={intent} name="note" label={t('finance.note')} error={e.note} col="col-md-4" />
+    </IntentForm>
+  );
+}
+
+/** The allocation form: fund, year, amount and act. */
+function AllocationForm({ v, actionData }: { v: View; actionData: unknown }) {
+  const { t } = useI18n();
+  const intent = 'allocation';
+  const { errors: e } = useFormResult(actionData, intent);
+  return (
+    <IntentForm
+      intent={intent}
+      actionData={actionData}
+      submitLabel={t('finance.budget.allocation.submit')}
+      submitClassName="btn btn-outline-primary"
+      className="row g-3 align-items-end"
+      label={t('finance.budget.allocation.submit')}
+    >
+      <FundField intent={intent} v={v} error={e.fund} col="col-md-4" />
+      <InputField intent={intent} name="year" type="number" min={1990} max={2100} label={t('finance.year')} error={e.year} col="col-md-2" required />
+      <InputField intent={intent} name="amountEuro" inputMode="decimal" label={t('finance.budget.amountEuro')} error={e.amountEuro} col="col-md-3" required />
+      <InputField intent={intent} name="act" label={t('finance.budget.allocationAct')} error={e.act} col="col-md-3" />
+    </IntentForm>
+  );
+}
 
 /** Objective, action, fund and year of a budget entry (shared by the cut-off and carry-over forms). */
 function BudgetKeyFields({
-  prefix,
+  intent,
   v,
   years,
   errors: e,
-  cls,
   yearName,
   yearLabel,
   noPeriod,
 }: {
-  prefix: string;
+  intent: string;
   v: View;
   years: number[];
-  errors: Record<string, string>;
-  cls: (e?: string, select?: boolean) => string;
+  errors: Record<string, string | undefined>;
   yearName: string;
   yearLabel: string;
   noPeriod?: boolean;
 }) {
+  const { t } = useI18n();
   return (
     <>
-      <div className="col-md-6">
-        <Field name="objectiveId" id={`${prefix}-objective`} label="Obiettivo" error={e.objectiveId}>
-          {(p) => (
-            <select {...p} name="objectiveId" className={cls(e.objectiveId, true)} required>
-              {v.objectives.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.code} – {o.title.length > 70 ? `${o.title.slice(0, 69)}…` : o.title}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      </div>
-      <div className="col-md-6">
-        <Field name="actionId" id={`${prefix}-action`} label="Azione (facoltativa)" error={e.actionId}>
-          {(p) => (
-            <select {...p} name="actionId" className={cls(e.actionId, true)} defaultValue="">
-              <option value="">tutto l’obiettivo</option>
-              {v.actions.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {v.objectives.find((o) => o.id === a.objectiveId)?.code} · azione {a.number} –{' '}
-                  {a.description.length > 60 ? `${a.description.slice(0, 59)}…` : a.description}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      </div>
-      <div className="col-md-6">
-        <Field name="fund" id={`${prefix}-fund`} label="Fondo" error={e.fund}>
-          {(p) => (
-            <select {...p} name="fund" className={cls(e.fund, true)} required>
-              {v.funds.map((f) => (
-                <option key={f.code} value={f.code}>
-                  {f.shortName}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      </div>
-      <div className="col-md-6">
-        <Field name={yearName} id={`${prefix}-year`} label={yearLabel} error={e[yearName]}>
-          {(p) => (
-            <select {...p} name={yearName} className={cls(e[yearName], true)} required={noPeriod}>
-              {!noPeriod && <option value="">intero periodo</option>}
-              {years.map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      </div>
+      <SelectField intent={intent} name="objectiveId" label={t('finance.objective')} error={e.objectiveId} col="col-md-6" required data>
+        {v.objectives.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.code} – {o.title.length > 70 ? `${o.title.slice(0, 69)}…` : o.title}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField intent={intent} name="actionId" label={t('finance.budget.actionOptional')} error={e.actionId} col="col-md-6">
+        <option value="">{t('finance.budget.wholeObjective')}</option>
+        {v.actions.map((a) => (
+          <option key={a.id} value={a.id} translate="no">
+            {v.objectives.find((o) => o.id === a.objectiveId)?.code} · {t('finance.budget.actionN', { n: a.number })} –{' '}
+            {a.description.length > 60 ? `${a.description.slice(0, 59)}…` : a.description}
+          </option>
+        ))}
+      </SelectField>
+      <FundField intent={intent} v={v} error={e.fund} col="col-md-6" />
+      <SelectField intent={intent} name={yearName} label={yearLabel} error={e[yearName]} col="col-md-6" required={noPeriod}>
+        {!noPeriod && <option value="">{t('finance.budget.wholePeriod')}</option>}
+        {years.map((y) => (
+          <option key={y} value={y}>
+            {y}
+          </option>
+        ))}
+      </SelectField>
     </>
+  );
+}
+
+function FundField({ intent, v, error, col }: { intent: string; v: View; error?: string; col: string }) {
+  const { t } = useI18n();
+  return (
+    <SelectField intent={intent} name="fund" label={t('finance.fund')} error={error} col={col} required data>
+      {v.funds.map((f) => (
+        <option key={f.code} value={f.code}>
+          {f.shortName}
+        </option>
+      ))}
+    </SelectField>
+  );
+}
+
+/** A select of one of the page's forms in its grid column (full width on a phone). */
+function SelectField({
+  intent,
+  name,
+  label,
+  hint,
+  error,
+  col,
+  required,
+  data,
+  children,
+}: {
+  intent: string;
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  col: string;
+  required?: boolean;
+  /** The options are data (names, codes), not interface words. */
+  data?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <div className={`col-12 ${col}`}>
+      <IntentField intent={intent} name={name} label={label} hint={hint} error={error}>
+        {(p) => (
+          <select {...p} className={selectClass(error)} required={required} defaultValue={required ? undefined : ''} translate={data ? 'no' : undefined}>
+            {children}
+          </select>
+        )}
+      </IntentField>
+    </div>
+  );
+}
+
+/** A text, number or date input of one of the page's forms in its grid column. */
+function InputField({
+  intent,
+  name,
+  label,
+  hint,
+  error,
+  col,
+  ...input
+}: {
+  intent: string;
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  col: string;
+} & Pick<InputHTMLAttributes<HTMLInputElement>, 'type' | 'inputMode' | 'required' | 'min' | 'max'>) {
+  return (
+    <div className={`col-12 ${col}`}>
+      <IntentField intent={intent} name={name} label={label} hint={hint} error={error}>
+        {(p) => <input {...p} {...input} />}
+      </IntentField>
+    </div>
   );
 }

@@ -1,12 +1,11 @@
 import { Form, Link } from 'react-router';
 import type { Route } from './+types/dashboard';
 import { getActor, getServices, guard } from '../../../shared/http/request.server.ts';
-import { Chart } from '../../../shared/ui/chart.tsx';
-import { useI18n } from '../../../shared/ui/i18n.tsx';
-import { euro } from '../../planning/index.ts';
+import { Chart, DataTable, EmptyState, KpiGrid, Notice, PageHeader, Section, useI18n, type Column } from '../../../shared/ui/kit.ts';
 import { abilitiesFor, authorize } from '../finance.policy.ts';
-import { formatPercent } from '../finance.rules.ts';
+import type { PublishedCheck } from '../finance.rules.ts';
 import { requireAmbito } from '../finance.server.ts';
+import { coverageLabel, coverageMessage } from '../spending-coverage.text.ts';
 import { getSpendingDashboard } from '../finance.views.server.ts';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
@@ -23,10 +22,10 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   return { ...dashboard, can: abilitiesFor(actor, ambito) };
 }
 
-const pct = (v: number | null) => formatPercent(v, 2);
+type Data = Route.ComponentProps['loaderData'];
 
 export default function SpendingDashboard({ loaderData }: Route.ComponentProps) {
-  const { t } = useI18n();
+  const { t, f } = useI18n();
   const d = loaderData;
   const base = `/ambiti/${d.ambito.code}/risorse`;
   const m = d.matrix;
@@ -38,65 +37,75 @@ export default function SpendingDashboard({ loaderData }: Route.ComponentProps) 
     return `${base}?${q.toString()}`;
   };
   const cov = d.coverage;
-  const partialBadge = d.partial && cov ? t('finance.partial.badge', { coverage: cov.label }) : null;
+  const covLabel = cov ? coverageLabel(t, cov) : '';
+  const partialBadge = d.partial && cov ? t('finance.partial.badge', { coverage: covLabel }) : null;
   const checks = [...d.shareChecks, ...d.costs.flatMap((c) => c.checks), ...(d.totalCheck ? [d.totalCheck] : [])];
+  const span = d.series.length ? f.years(d.series[0]!.year, d.series.at(-1)!.year) : '';
+  const withPartial = d.series.some((x) => x.partial) ? t('finance.dashboard.withPartialYears') : '';
+  const pct = (v: number | null, decimals = 2) => f.percent(v, decimals);
+  /** A published figure or a difference in its unit: euro, or percent (the difference in percentage points). */
+  const checkValue = (c: PublishedCheck, v: number, signed = false) => {
+    const sign = signed && v > 0 ? '+' : '';
+    if (c.unit === 'money') return `${sign}${f.money(v)}`;
+    return signed ? `${sign}${f.number(v, c.decimals)} ${t('finance.checks.points')}` : f.percent(v, c.decimals);
+  };
+
   return (
     <>
-      <title>{`Risorse e spesa sociale – ${d.ambito.name}`}</title>
-      <div className="d-flex flex-wrap justify-content-between gap-3 align-items-start">
-        <div>
-          <h1>Risorse e spesa sociale</h1>
-          <p className="lead">{d.ambito.name}</p>
-          <p className="small mb-0">
-            <Link to="/fonti-di-finanziamento">Catalogo delle fonti di finanziamento</Link>
-          </p>
-        </div>
-        <div className="d-flex flex-wrap gap-2">
-          <Link className="btn btn-outline-primary" to={`${base}/bilancio`}>
-            Bilancio del piano
-          </Link>
-          {d.can['spending.import'] && (
-            <Link className="btn btn-primary" to={`${base}/importa`}>
-              Importa la spesa
+      <PageHeader
+        title={t('finance.home')}
+        context={d.ambito.name}
+        lead={<span translate="no">{d.ambito.name}</span>}
+        breadcrumb={[{ label: t('nav.home'), to: `/ambiti/${d.ambito.code}` }]}
+        actions={
+          <>
+            <Link className="btn btn-outline-primary" to={`${base}/bilancio`}>
+              {t('finance.budget.title')}
             </Link>
-          )}
-        </div>
-      </div>
+            {d.can['spending.import'] && (
+              <Link className="btn btn-primary" to={`${base}/importa`}>
+                {t('finance.import.link')}
+              </Link>
+            )}
+          </>
+        }
+      >
+        <p className="small">
+          <Link to="/fonti-di-finanziamento">{t('finance.sources.catalogueLink')}</Link>
+        </p>
+      </PageHeader>
 
       {d.year === null ? (
-        <div className="alert alert-info" role="status">
-          Non ci sono ancora dati di spesa per questo Ambito.
-          {d.can['spending.import'] ? ' Puoi importarli dalla pagina «Importa la spesa».' : ''}
-        </div>
+        <EmptyState title={t('finance.dashboard.noData')}>{d.can['spending.import'] ? t('finance.dashboard.noData.import') : null}</EmptyState>
       ) : (
         <>
-          <Form method="get" className="row g-3 align-items-end my-2" aria-label="Scegli anno ed ente">
-            <div className="col-sm-4 col-lg-3">
+          <Form method="get" className="row g-3 align-items-end my-2" aria-label={t('finance.dashboard.choose')}>
+            <div className="col-12 col-sm-4 col-lg-3">
               <label htmlFor="anno" className="form-label fw-semibold">
-                Anno
+                {t('finance.year')}
               </label>
               <select id="anno" name="anno" className="form-select" defaultValue={String(d.year)}>
                 {d.yearOptions.map((o) => (
                   <option key={o.year} value={o.year}>
-                    {o.coverage && !o.coverage.complete ? t('finance.coverage.yearOption', { year: o.year, coverage: o.coverage.label }) : o.year}
+                    {o.coverage && !o.coverage.complete ? t('finance.coverage.yearOption', { year: o.year, coverage: coverageLabel(t, o.coverage) }) : o.year}
                   </option>
                 ))}
               </select>
             </div>
-            <div className="col-sm-8 col-lg-5">
+            <div className="col-12 col-sm-8 col-lg-5">
               <label htmlFor="ente" className="form-label fw-semibold">
-                Ente
+                {t('finance.ente')}
               </label>
               <select id="ente" name="ente" className="form-select" defaultValue={d.ente ?? ''}>
                 <option value="">{t('finance.ente.all')}</option>
                 {d.enti.map((e) => (
-                  <option key={e.code} value={e.code}>
+                  <option key={e.code} value={e.code} translate="no">
                     {e.label}
                   </option>
                 ))}
               </select>
             </div>
-            <div className="col-sm-8 col-lg-3">
+            <div className="col-12 col-sm-8 col-lg-3">
               <div className="form-check">
                 <input className="form-check-input" type="checkbox" id="parziali" name="parziali" value="1" defaultChecked={d.showPartial} />
                 <label className="form-check-label" htmlFor="parziali">
@@ -106,12 +115,13 @@ export default function SpendingDashboard({ loaderData }: Route.ComponentProps) 
             </div>
             <div className="col-auto">
               <button type="submit" className="btn btn-outline-primary">
-                Mostra
+                {t('finance.show')}
               </button>
             </div>
           </Form>
 
           {cov && (
+            // The coverage of the year: a note with its own heading, the missing comuni on demand (no JavaScript).
             <section
               className={`alert ${cov.complete ? 'alert-light border' : d.partial ? 'alert-warning' : 'alert-info'}`}
               role="note"
@@ -119,16 +129,16 @@ export default function SpendingDashboard({ loaderData }: Route.ComponentProps) 
               id="copertura"
             >
               <h2 className="h5" id="titolo-copertura">
-                {t('finance.coverage.title', { year: cov.year })}: {cov.label}
+                {t('finance.coverage.title', { year: cov.year })}: {covLabel}
               </h2>
-              <p className="mb-1">{cov.message}</p>
+              <p className="mb-1">{coverageMessage(t, cov)}</p>
               {!cov.complete && cov.withData.length > 0 && (
                 <p className="mb-1">{t('finance.coverage.withDataList', { names: cov.withData.map((c) => c.name).join(', ') })}</p>
               )}
               {cov.basis === 'comuni' && cov.missing.length > 0 && (
                 <details className="mb-1">
                   <summary>{t('finance.coverage.missingList', { count: cov.missing.length })}</summary>
-                  <ul className="mb-0" id="comuni-mancanti">
+                  <ul className="mb-0" id="comuni-mancanti" translate="no">
                     {cov.missing.map((c) => (
                       <li key={c.istatCode}>
                         {c.name} ({c.istatCode})
@@ -141,7 +151,10 @@ export default function SpendingDashboard({ loaderData }: Route.ComponentProps) 
                 <p className="mb-1 small">
                   {t('finance.coverage.alsoComuni', {
                     year: cov.year,
-                    coverage: `${cov.withData.length} ${cov.withData.length === 1 ? 'comune' : 'comuni'} su ${cov.members.length}`,
+                    coverage: t(cov.withData.length === 1 ? 'finance.coverage.countOne' : 'finance.coverage.countMany', {
+                      n: cov.withData.length,
+                      of: cov.members.length,
+                    }),
                   })}
                 </p>
               )}
@@ -168,356 +181,298 @@ export default function SpendingDashboard({ loaderData }: Route.ComponentProps) 
                   {partialBadge}
                 </p>
               )}
-              <div className="row g-3 my-3">
-                <div className="col-sm-6 col-lg-3">
-                  <div className="kpi">
-                    <div className="value" data-testid="spending-total">
-                      {euro(m.grandTotal)}
-                    </div>
-                    <div>
-                      spesa sociale {d.year}
-                      {d.partial && cov ? ` – dati parziali (${cov.label})` : ''}
-                    </div>
-                  </div>
-                </div>
-                <div className="col-sm-6 col-lg-3">
-                  <div className="kpi">
-                    <div className="value">{d.perCapita?.valueCents != null ? euro(d.perCapita.valueCents) : 'n.d.'}</div>
-                    <div>per abitante{d.population ? ` (${d.population.total.toLocaleString('it-IT')} residenti)` : ''}</div>
-                  </div>
-                </div>
-                <div className="col-sm-6 col-lg-3">
-                  <div className="kpi">
-                    <div className="value">{d.comuniShare ? formatPercent(d.comuniShare, 1) : 'n.d.'}</div>
-                    <div>dalle risorse dei Comuni</div>
-                  </div>
-                </div>
-                <div className="col-sm-6 col-lg-3">
-                  <div className="kpi">
-                    <div className="value">{d.years.length}</div>
-                    <div>{d.years.length === 1 ? 'anno di dati' : 'anni di dati'}</div>
-                  </div>
-                </div>
-              </div>
+              <KpiGrid
+                items={[
+                  {
+                    value: f.money(m.grandTotal),
+                    testId: 'spending-total',
+                    label:
+                      d.partial && cov
+                        ? t('finance.dashboard.kpi.totalPartial', { year: d.year, coverage: covLabel })
+                        : t('finance.dashboard.kpi.total', { year: d.year }),
+                  },
+                  {
+                    value: f.money(d.perCapita?.valueCents ?? null),
+                    label: d.population
+                      ? t('finance.dashboard.kpi.perCapitaOf', { residents: f.count(d.population.total) })
+                      : t('finance.dashboard.kpi.perCapita'),
+                  },
+                  { value: pct(d.comuniShare?.value ?? null, 1), label: t('finance.dashboard.kpi.comuniShare') },
+                  { value: f.count(d.years.length), label: t(d.years.length === 1 ? 'finance.dashboard.kpi.yearOne' : 'finance.dashboard.kpi.years') },
+                ]}
+              />
               <p className="small text-secondary">
-                {d.perCapita
-                  ? `Spesa per abitante: ${d.perCapita.formula}${d.partial ? ' (dati parziali)' : ''}. `
-                  : d.ente
-                    ? 'La spesa per abitante si calcola per tutto l’Ambito. '
-                    : `Spesa per abitante non calcolabile: ${d.populationMissing ?? `manca la popolazione del ${d.year}`}. `}
-                {d.comuniShare ? `Quota dei Comuni: ${d.comuniShare.formula}.` : ''} Fonte dei dati: {d.sources.join('; ')}.
+                {d.perCapita ? (
+                  <>
+                    {t('finance.dashboard.perCapitaFormula')}: <span translate="no">{d.perCapita.formula}</span>
+                    {d.partial ? ` ${t('finance.dashboard.partialData')}` : ''}.{' '}
+                  </>
+                ) : d.ente ? (
+                  `${t('finance.dashboard.perCapitaAmbitoOnly')} `
+                ) : (
+                  `${t('finance.dashboard.perCapitaMissing', { reason: d.populationMissing ?? t('finance.population.missing', { year: d.year }) })} `
+                )}
+                {d.comuniShare ? (
+                  <>
+                    {t('finance.dashboard.comuniShareFormula')}: <span translate="no">{d.comuniShare.formula}</span>.{' '}
+                  </>
+                ) : null}
+                {t('finance.dashboard.sources')}: <span translate="no">{d.sources.join('; ')}</span>.
               </p>
 
               {d.series.length < 2 && (
-                <div className="alert alert-info" role="note" id="avviso-andamento">
-                  Ci sono i dati {d.excludedYears.length ? 'completi ' : ''}di un solo anno ({d.series[0]?.year}): l’andamento negli anni, la variazione
-                  rispetto all’anno precedente e il confronto «servizi e contributi» nel tempo richiedono almeno due anni. Il Piano di Zona di Gallarate
-                  pubblica in cifre solo il 2022; gli anni precedenti sono soltanto nei grafici del Piano, senza valori, e non sono stati ricostruiti.
-                </div>
+                <Notice id="avviso-andamento">
+                  {t(d.excludedYears.length ? 'finance.dashboard.oneCompleteYear' : 'finance.dashboard.oneYear', { year: d.series[0]?.year ?? '' })}
+                </Notice>
               )}
-              {d.excludedYears.length > 0 && (
+              {d.excludedLabels.length > 0 && (
                 <p className="small" id="anni-esclusi">
-                  {t('finance.coverage.excluded', { years: d.excludedYears.map((c) => `${c.year} (${c.label})`).join('; ') })}{' '}
+                  {t('finance.coverage.excluded', { years: d.excludedLabels.map((c) => `${c.year} (${c.coverage})`).join('; ') })}{' '}
                   <Link to={query(true)}>{t('finance.partial.toggle')}</Link>
                 </p>
               )}
 
-              <h2 className="h3 mt-4">Spesa per area negli anni</h2>
-              {d.stackedSvg && (
+              <Section id="aree-anni" title={t('finance.dashboard.areasYears.title')}>
                 <Chart
-                  svg={d.stackedSvg}
-                  caption={`Spesa sociale per area di intervento, ${d.series[0]?.year}${d.series.length > 1 ? `–${d.series.at(-1)?.year}` : ''} (barre sovrapposte, in euro)${d.series.some((x) => x.partial) ? ', con anni parziali' : ''}`}
-                  summary={`Nel ${d.year} la spesa totale${d.partial ? ' (dati parziali)' : ''} è ${euro(m.grandTotal)}; l’area con la spesa maggiore è ${[...d.areaShares].sort((a, b) => b.amountCents - a.amountCents)[0]?.name ?? '—'}.`}
-                  tableId="tabella-aree-anni"
-                />
-              )}
-              <div className="table-responsive" tabIndex={0} role="region" aria-label="Spesa per area e per anno">
-                <table className="table table-sm" id="tabella-aree-anni">
-                  <caption>Spesa per area e per anno</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Area</th>
-                      {d.series.map((s) => (
-                        <th scope="col" className="num" key={s.year}>
-                          {s.year}
-                          {s.partial ? ` (parziale: ${s.coverage})` : ''}
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {m.areas.map((a) => (
-                      <tr key={a.code}>
-                        <th scope="row">{a.name}</th>
+                  svg={d.stackedSvg ?? ''}
+                  caption={t('finance.dashboard.areasYears.chart', { span, partial: withPartial })}
+                  summary={t(d.partial ? 'finance.dashboard.areasYears.summaryPartial' : 'finance.dashboard.areasYears.summary', {
+                    year: d.year,
+                    total: f.money(m.grandTotal),
+                    area: [...d.areaShares].sort((a, b) => b.amountCents - a.amountCents)[0]?.name ?? '—',
+                  })}
+                >
+                  <DataTable
+                    id="tabella-aree-anni"
+                    caption={t('finance.dashboard.areasYears.caption')}
+                    csv="spesa-aree-anni"
+                    small
+                    rows={m.areas}
+                    rowKey={(a) => a.code}
+                    columns={[
+                      { key: 'area', header: t('finance.area'), value: (a) => a.name, rowHeader: true },
+                      ...d.series.map((s): Column<(typeof m.areas)[number]> => ({
+                        key: String(s.year),
+                        header: s.partial ? t('finance.coverage.yearOption', { year: s.year, coverage: s.coverage ?? '' }) : String(s.year),
+                        numeric: true,
+                        value: (a) => (s.byArea[a.code] ?? 0) / 100,
+                        render: (a) => f.money(s.byArea[a.code] ?? 0),
+                      })),
+                    ]}
+                    footer={
+                      <tr>
+                        <th scope="row">{t('finance.total')}</th>
                         {d.series.map((s) => (
-                          <td className="num" key={s.year}>
-                            {euro(s.byArea[a.code] ?? 0)}
+                          <td className="num fw-bold" key={s.year}>
+                            {f.money(s.total)}
                           </td>
                         ))}
                       </tr>
-                    ))}
-                  </tbody>
-                  <tfoot>
-                    <tr>
-                      <th scope="row">Totale</th>
-                      {d.series.map((s) => (
-                        <td className="num fw-bold" key={s.year}>
-                          {euro(s.total)}
-                        </td>
-                      ))}
-                    </tr>
-                  </tfoot>
-                </table>
-              </div>
+                    }
+                  />
+                </Chart>
+              </Section>
 
               {d.trendSvg && (
-                <>
-                  <h2 className="h3 mt-4">Andamento della spesa totale</h2>
+                <Section id="andamento" title={t('finance.dashboard.trend.title')}>
                   <Chart
                     svg={d.trendSvg}
-                    caption={`Spesa sociale totale, ${d.series[0]?.year}–${d.series.at(-1)?.year} (euro)${d.series.some((x) => x.partial) ? ', con anni parziali' : ''}`}
+                    caption={t('finance.dashboard.trend.chart', { span, partial: withPartial })}
                     summary={d.changes
-                      .map((c) => `${c.current.year}: ${pct(c.change.value)} rispetto al ${c.previous.year}${c.partial ? ' (dati parziali)' : ''}`)
+                      .map((c) =>
+                        t(c.partial ? 'finance.dashboard.trend.itemPartial' : 'finance.dashboard.trend.item', {
+                          year: c.current.year,
+                          change: pct(c.change.value),
+                          previous: c.previous.year,
+                        }),
+                      )
                       .join('; ')}
-                    tableId="tabella-variazioni"
-                  />
-                  <div className="table-responsive" tabIndex={0} role="region" aria-label="Variazione rispetto all’anno precedente">
-                    <table className="table table-sm" id="tabella-variazioni">
-                      <caption>Variazione rispetto all’anno precedente</caption>
-                      <thead>
-                        <tr>
-                          <th scope="col">Anno</th>
-                          <th scope="col" className="num">
-                            Spesa
-                          </th>
-                          <th scope="col" className="num">
-                            Differenza
-                          </th>
-                          <th scope="col" className="num">
-                            Variazione
-                          </th>
-                          <th scope="col">Formula</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {d.changes.map((c) => (
-                          <tr key={c.current.year}>
-                            <th scope="row">
-                              {c.current.year}
-                              {c.partial ? ' (dati parziali)' : ''}
-                            </th>
-                            <td className="num">{euro(c.current.amountCents)}</td>
-                            <td className="num">{euro(c.differenceCents)}</td>
-                            <td className="num">{pct(c.change.value)}</td>
-                            <td className="small">{c.change.formula}</td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </div>
-                </>
+                  >
+                    <DataTable
+                      id="tabella-variazioni"
+                      caption={t('finance.dashboard.changes.caption')}
+                      small
+                      rows={d.changes}
+                      rowKey={(c) => String(c.current.year)}
+                      columns={[
+                        {
+                          key: 'anno',
+                          header: t('finance.year'),
+                          value: (c) => c.current.year,
+                          render: (c) => (c.partial ? t('finance.dashboard.partialYearData', { year: c.current.year }) : c.current.year),
+                          rowHeader: true,
+                          data: false,
+                        },
+                        {
+                          key: 'spesa',
+                          header: t('finance.spending'),
+                          numeric: true,
+                          value: (c) => c.current.amountCents / 100,
+                          render: (c) => f.money(c.current.amountCents),
+                        },
+                        {
+                          key: 'differenza',
+                          header: t('finance.checks.difference'),
+                          numeric: true,
+                          value: (c) => c.differenceCents / 100,
+                          render: (c) => f.money(c.differenceCents),
+                        },
+                        {
+                          key: 'variazione',
+                          header: t('finance.dashboard.change'),
+                          numeric: true,
+                          value: (c) => c.change.value,
+                          render: (c) => pct(c.change.value),
+                        },
+                        { key: 'formula', header: t('finance.formula'), value: (c) => c.change.formula, className: 'small' },
+                      ]}
+                    />
+                  </Chart>
+                </Section>
               )}
 
-              <h2 className="h3 mt-4">Quote per area e costo medio per utente ({d.year})</h2>
-              <div className="table-responsive" tabIndex={0} role="region" aria-label="Spesa per area, quota sul totale e costo medio per utente">
-                <table className="table table-sm" id="tabella-quote-aree">
-                  <caption>Spesa per area, quota sul totale e costo medio per utente</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Area</th>
-                      <th scope="col" className="num">
-                        Spesa
-                      </th>
-                      <th scope="col" className="num">
-                        Quota
-                      </th>
-                      <th scope="col" className="num">
-                        Utenti
-                      </th>
-                      <th scope="col" className="num">
-                        Costo per utente
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {d.areaShares.map((s) => {
-                      const c = d.costs.find((x) => x.area === s.key);
-                      return (
-                        <tr key={s.key}>
-                          <th scope="row">{s.name}</th>
-                          <td className="num">{euro(s.amountCents)}</td>
-                          <td className="num" title={s.share.formula}>
-                            {pct(s.share.value)}
-                          </td>
-                          <td className="num">{c ? (c.users === null ? 'non rilevati' : c.users.toLocaleString('it-IT')) : '—'}</td>
-                          <td className="num" title={c?.cost.formula}>
-                            {c?.cost.valueCents != null ? euro(c.cost.valueCents) : '—'}
-                          </td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
-              </div>
-              {d.costs.length > 0 && (
-                <ul className="small text-secondary">
-                  {d.costs
-                    .filter((c) => c.cost.valueCents !== null)
-                    .map((c) => (
-                      <li key={c.area}>
-                        Costo per utente {c.name}: {c.cost.formula}.
-                      </li>
-                    ))}
-                </ul>
-              )}
+              <Section id="quote-aree" title={t('finance.dashboard.shares.title', { year: d.year })}>
+                <DataTable
+                  id="tabella-quote-aree"
+                  caption={t('finance.dashboard.shares.caption')}
+                  csv="spesa-quote-aree"
+                  small
+                  rows={d.areaShares.map((s) => ({ ...s, cost: d.costs.find((x) => x.area === s.key) }))}
+                  rowKey={(s) => s.key}
+                  columns={[
+                    { key: 'area', header: t('finance.area'), value: (s) => s.name, rowHeader: true },
+                    { key: 'spesa', header: t('finance.spending'), numeric: true, value: (s) => s.amountCents / 100, render: (s) => f.money(s.amountCents) },
+                    { key: 'quota', header: t('finance.share'), numeric: true, value: (s) => s.share.value, render: (s) => pct(s.share.value) },
+                    {
+                      key: 'utenti',
+                      header: t('finance.dashboard.users'),
+                      numeric: true,
+                      value: (s) => s.cost?.users ?? null,
+                      render: (s) => (s.cost ? (s.cost.users === null ? t('finance.dashboard.notRecorded') : f.count(s.cost.users)) : '—'),
+                    },
+                    {
+                      key: 'costo',
+                      header: t('finance.dashboard.costPerUser'),
+                      numeric: true,
+                      value: (s) => (s.cost?.cost.valueCents == null ? null : s.cost.cost.valueCents / 100),
+                      render: (s) => (s.cost?.cost.valueCents != null ? f.money(s.cost.cost.valueCents) : '—'),
+                    },
+                  ]}
+                />
+                {d.costs.length > 0 && (
+                  <ul className="small text-secondary">
+                    {d.costs
+                      .filter((c) => c.cost.valueCents !== null)
+                      .map((c) => (
+                        <li key={c.area}>
+                          {t('finance.dashboard.costPerUserOf', { area: c.name })}: <span translate="no">{c.cost.formula}</span>.
+                        </li>
+                      ))}
+                  </ul>
+                )}
+              </Section>
 
               {checks.length > 0 && (
-                <>
-                  <h2 className="h3 mt-4" id="controllo-pubblicati">
-                    {t('finance.checks.title', { year: d.year ?? '' })}
-                  </h2>
-                  <p>{t('finance.checks.lead', { sources: d.sources.join('; ') })}</p>
+                <Section
+                  id="controllo-pubblicati"
+                  title={t('finance.checks.title', { year: d.year ?? '' })}
+                  lead={t('finance.checks.lead', { sources: d.sources.join('; ') })}
+                >
                   {checks.every((c) => c.matches) && <p>{t('finance.checks.allMatch')}</p>}
-                  <div className="table-responsive" tabIndex={0} role="region" aria-label={t('finance.checks.caption')}>
-                    <table className="table table-sm" id="tabella-controllo-pubblicati">
-                      <caption>{t('finance.checks.caption')}</caption>
-                      <thead>
-                        <tr>
-                          <th scope="col">{t('finance.checks.what')}</th>
-                          <th scope="col" className="num">
-                            {t('finance.checks.published')}
-                          </th>
-                          <th scope="col" className="num">
-                            {t('finance.checks.computed')}
-                          </th>
-                          <th scope="col" className="num">
-                            {t('finance.checks.difference')}
-                          </th>
-                          <th scope="col">{t('finance.checks.source')}</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {checks.map((c) => (
-                          <tr key={c.what} className={c.matches ? undefined : 'table-warning'}>
-                            <th scope="row">{c.what}</th>
-                            <td className="num">{c.published}</td>
-                            <td className="num">{c.computed}</td>
-                            <td className="num">{c.matches ? '—' : c.difference}</td>
-                            <td className="small">
-                              {c.source}; {c.formula}
-                            </td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </div>
-                </>
+                  <DataTable
+                    id="tabella-controllo-pubblicati"
+                    caption={t('finance.checks.caption')}
+                    small
+                    rows={checks}
+                    rowKey={(c) => c.what}
+                    rowClassName={(c) => (c.matches ? undefined : 'table-warning')}
+                    columns={[
+                      { key: 'valore', header: t('finance.checks.what'), value: (c) => c.what, rowHeader: true, data: false },
+                      {
+                        key: 'pubblicato',
+                        header: t('finance.checks.published'),
+                        numeric: true,
+                        value: (c) => c.published,
+                        render: (c) => checkValue(c, c.published),
+                      },
+                      {
+                        key: 'calcolato',
+                        header: t('finance.checks.computed'),
+                        numeric: true,
+                        value: (c) => c.computed,
+                        render: (c) => checkValue(c, c.computed),
+                      },
+                      {
+                        key: 'differenza',
+                        header: t('finance.checks.difference'),
+                        numeric: true,
+                        value: (c) => c.difference,
+                        render: (c) => (c.matches ? '—' : checkValue(c, c.difference, true)),
+                      },
+                      { key: 'fonte', header: t('finance.checks.source'), value: (c) => `${c.source}; ${c.formula}`, className: 'small' },
+                    ]}
+                  />
+                </Section>
               )}
 
-              <h2 className="h3 mt-4">Provenienza delle entrate ({d.year})</h2>
-              {d.channelSvg && (
-                <Chart
-                  svg={d.channelSvg}
-                  caption={`Quota di ogni canale di finanziamento sulle entrate ${d.year} (%)`}
-                  summary={d.channelShares.map((s) => `${s.name} ${formatPercent(s.share, 1)}`).join(', ')}
-                  tableId="tabella-canali"
-                />
-              )}
-              <div className="table-responsive" tabIndex={0} role="region" aria-label="Entrate per canale di finanziamento">
-                <table className="table table-sm" id="tabella-canali">
-                  <caption>Entrate per canale di finanziamento</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Canale</th>
-                      <th scope="col" className="num">
-                        Importo
-                      </th>
-                      <th scope="col" className="num">
-                        Quota
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {d.channelShares.map((s) => (
-                      <tr key={s.key}>
-                        <th scope="row">{s.name}</th>
-                        <td className="num">{euro(s.amountCents)}</td>
-                        <td className="num" title={s.share.formula}>
-                          {pct(s.share.value)}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <Section id="canali" title={t('finance.dashboard.channels.title', { year: d.year })}>
+                <ChannelChart d={d} />
+              </Section>
 
-              <h2 className="h3 mt-4" id="controllo">
-                Controllo dei totali ({d.year})
-              </h2>
-              <div
-                className={`alert ${m.rowSumsMatch && m.columnSumsMatch && m.totalsMatch ? 'alert-success' : 'alert-warning'}`}
-                role="note"
-                id="esito-controllo"
-              >
-                {m.rowSumsMatch && m.columnSumsMatch && m.totalsMatch
-                  ? `Ogni riga e ogni colonna somma esattamente: totale ${euro(m.grandTotal)}. I totali di controllo dei file sono stati verificati all’importazione.`
-                  : 'Le somme di righe e colonne non coincidono con il totale: verifica i dati importati.'}
-              </div>
-              <div
-                className="table-responsive"
-                tabIndex={0}
-                role="region"
-                aria-label="Spesa per area (righe) e canale di finanziamento (colonne), con i totali"
-              >
-                <table className="table table-sm table-bordered" id="tabella-controllo">
-                  <caption>Spesa per area (righe) e canale di finanziamento (colonne), con i totali</caption>
-                  <thead>
+              <Section id="controllo" title={t('finance.dashboard.check.title', { year: d.year })}>
+                {m.rowSumsMatch && m.columnSumsMatch && m.totalsMatch ? (
+                  <Notice tone="success" id="esito-controllo">
+                    {t('finance.dashboard.check.ok', { total: f.money(m.grandTotal) })}
+                  </Notice>
+                ) : (
+                  <Notice tone="warning" id="esito-controllo">
+                    {t('finance.dashboard.check.ko')}
+                  </Notice>
+                )}
+                <DataTable
+                  id="tabella-controllo"
+                  caption={t('finance.dashboard.check.caption')}
+                  csv="spesa-aree-canali"
+                  small
+                  rows={m.areas}
+                  rowKey={(a) => a.code}
+                  columns={[
+                    { key: 'area', header: t('finance.area'), value: (a) => a.name, rowHeader: true },
+                    ...m.channels.map((c): Column<(typeof m.areas)[number]> => ({
+                      key: c.code,
+                      header: <span translate="no">{c.name}</span>,
+                      numeric: true,
+                      value: (a) => (m.cells[a.code]![c.code] ?? 0) / 100,
+                      render: (a) => f.money(m.cells[a.code]![c.code] ?? 0),
+                    })),
+                    {
+                      key: 'totale',
+                      header: t('finance.total'),
+                      numeric: true,
+                      className: 'fw-bold',
+                      value: (a) => (m.rowTotals[a.code] ?? 0) / 100,
+                      render: (a) => f.money(m.rowTotals[a.code] ?? 0),
+                    },
+                  ]}
+                  footer={
                     <tr>
-                      <th scope="col">Area</th>
-                      {m.channels.map((c) => (
-                        <th scope="col" className="num" key={c.code}>
-                          {c.name}
-                        </th>
-                      ))}
-                      <th scope="col" className="num">
-                        Totale
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {m.areas.map((a) => (
-                      <tr key={a.code}>
-                        <th scope="row">{a.name}</th>
-                        {m.channels.map((c) => (
-                          <td className="num" key={c.code}>
-                            {euro(m.cells[a.code]![c.code] ?? 0)}
-                          </td>
-                        ))}
-                        <td className="num fw-bold">{euro(m.rowTotals[a.code] ?? 0)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                  <tfoot>
-                    <tr>
-                      <th scope="row">Totale</th>
+                      <th scope="row">{t('finance.total')}</th>
                       {m.channels.map((c) => (
                         <td className="num fw-bold" key={c.code}>
-                          {euro(m.columnTotals[c.code] ?? 0)}
+                          {f.money(m.columnTotals[c.code] ?? 0)}
                         </td>
                       ))}
-                      <td className="num fw-bold">{euro(m.grandTotal)}</td>
+                      <td className="num fw-bold">{f.money(m.grandTotal)}</td>
                     </tr>
-                  </tfoot>
-                </table>
-              </div>
+                  }
+                />
+              </Section>
 
               {d.byEnte.length > 1 && <EnteTable d={d} caption={t('finance.byEnte.caption', { year: d.year ?? '' })} />}
 
-              <h2 className="h3 mt-4">Servizi e contributi economici</h2>
-              <p>
-                Il confronto tra la spesa per servizi e quella per contributi in denaro alle famiglie richiede la spesa divisa per natura dell’intervento, che
-                le tabelle importate (per area e canale di finanziamento) non contengono. Il grafico comparirà quando quel dato sarà disponibile.
-              </p>
+              <Section id="servizi-contributi" title={t('finance.dashboard.services.title')}>
+                <p>{t('finance.dashboard.services.text')}</p>
+              </Section>
             </>
           )}
         </>
@@ -526,30 +481,51 @@ export default function SpendingDashboard({ loaderData }: Route.ComponentProps) 
   );
 }
 
+/** The share of each funding channel: the chart with its table, or the table alone when there is nothing to draw. */
+function ChannelChart({ d }: { d: Data }) {
+  const { t, f } = useI18n();
+  const table = (
+    <DataTable
+      id="tabella-canali"
+      caption={t('finance.dashboard.channels.caption')}
+      csv="spesa-canali"
+      small
+      rows={d.channelShares}
+      rowKey={(s) => s.key}
+      columns={[
+        { key: 'canale', header: t('finance.channel'), value: (s) => s.name, rowHeader: true },
+        { key: 'importo', header: t('finance.amount'), numeric: true, value: (s) => s.amountCents / 100, render: (s) => f.money(s.amountCents) },
+        { key: 'quota', header: t('finance.share'), numeric: true, value: (s) => s.share.value, render: (s) => f.percent(s.share.value) },
+      ]}
+    />
+  );
+  if (!d.channelSvg) return table;
+  return (
+    <Chart
+      svg={d.channelSvg}
+      caption={t('finance.dashboard.channels.chart', { year: d.year ?? '' })}
+      summary={d.channelShares.map((s) => `${s.name} ${f.percent(s.share.value, 1)}`).join(', ')}
+    >
+      {table}
+    </Chart>
+  );
+}
+
 /** Each ente's own figure of the year: a comune's figure is complete for that comune, whatever the coverage. */
-function EnteTable({ d, caption }: { d: Route.ComponentProps['loaderData']; caption: string }) {
+function EnteTable({ d, caption }: { d: Data; caption: string }) {
+  const { t, f } = useI18n();
   if (d.byEnte.length === 0) return null;
   return (
-    <div className="table-responsive" tabIndex={0} role="region" aria-label={caption}>
-      <table className="table table-sm" id="tabella-enti">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Ente</th>
-            <th scope="col" className="num">
-              Spesa
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {d.byEnte.map((e) => (
-            <tr key={e.code}>
-              <th scope="row">{e.label}</th>
-              <td className="num">{euro(e.totalCents)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      id="tabella-enti"
+      caption={caption}
+      small
+      rows={d.byEnte}
+      rowKey={(e) => e.code}
+      columns={[
+        { key: 'ente', header: t('finance.ente'), value: (e) => e.label, rowHeader: true },
+        { key: 'spesa', header: t('finance.spending'), numeric: true, value: (e) => e.totalCents / 100, render: (e) => f.money(e.totalCents) },
+      ]}
+    />
   );
 }

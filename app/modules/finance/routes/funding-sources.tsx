@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import type { Route } from './+types/funding-sources';
 import { getActor, getServices } from '../../../shared/http/request.server.ts';
+import { DataTable, PageHeader, useI18n } from '../../../shared/ui/kit.ts';
 import { can } from '../finance.policy.ts';
 import { listFundingSourceRows } from '../finance.queries.ts';
 
@@ -23,42 +24,44 @@ export async function loader({ context }: Route.LoaderArgs) {
 }
 
 export default function FundingSources({ loaderData }: Route.ComponentProps) {
+  const { t, f } = useI18n();
   const { rows, canEdit } = loaderData;
   return (
     <>
-      <title>Fonti di finanziamento – Cantiere</title>
-      <h1>Fonti di finanziamento</h1>
-      <p className="lead">Il catalogo delle fonti e dei canali di finanziamento di questa installazione, usato dai bilanci dei piani e dalla spesa sociale.</p>
-      <div className="table-responsive">
-        <table className="table table-sm">
-          <caption>{rows.length} fonti di finanziamento</caption>
-          <thead>
-            <tr>
-              <th scope="col">Codice</th>
-              <th scope="col">Nome</th>
-              <th scope="col">Tipo</th>
-              <th scope="col">Base normativa</th>
-              <th scope="col">Attiva dal</th>
-              <th scope="col">Attiva fino al</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.code}>
-                <th scope="row">{canEdit ? <Link to={`/fonti-di-finanziamento/${r.code}`}>{r.code}</Link> : r.code}</th>
-                <td>
-                  {r.name}
-                  {r.parentCode ? <span className="d-block small text-secondary">parte di {r.parentCode}</span> : null}
-                </td>
-                <td>{r.kind}</td>
-                <td className="small">{r.legalBasis ?? '—'}</td>
-                <td>{r.activeFrom ?? '—'}</td>
-                <td>{r.activeTo ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <PageHeader title={t('finance.sources.title')} lead={t('finance.sources.lead')} />
+      <DataTable
+        id="fonti"
+        caption={t('finance.sources.caption', { count: f.count(rows.length) })}
+        csv="fonti-di-finanziamento"
+        small
+        rows={rows}
+        rowKey={(r) => r.code}
+        columns={[
+          {
+            key: 'codice',
+            header: t('finance.sources.code'),
+            value: (r) => r.code,
+            render: (r) => (canEdit ? <Link to={`/fonti-di-finanziamento/${r.code}`}>{r.code}</Link> : r.code),
+            rowHeader: true,
+          },
+          {
+            key: 'nome',
+            header: t('finance.sources.name'),
+            value: (r) => r.name,
+            data: false,
+            render: (r) => (
+              <>
+                <span translate="no">{r.name}</span>
+                {r.parentCode ? <span className="d-block small text-secondary">{t('finance.sources.partOf', { code: r.parentCode })}</span> : null}
+              </>
+            ),
+          },
+          { key: 'tipo', header: t('finance.sources.kind'), value: (r) => r.kind },
+          { key: 'base', header: t('finance.sources.legalBasis'), value: (r) => r.legalBasis ?? '—', className: 'small' },
+          { key: 'dal', header: t('finance.sources.activeFrom'), value: (r) => r.activeFrom, render: (r) => f.date(r.activeFrom), data: false },
+          { key: 'al', header: t('finance.sources.activeTo'), value: (r) => r.activeTo, render: (r) => f.date(r.activeTo), data: false },
+        ]}
+      />
     </>
   );
 }

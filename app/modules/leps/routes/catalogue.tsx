@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import type { Route } from './+types/catalogue';
 import { getServices } from '../../../shared/http/request.server.ts';
+import { DataTable, EmptyState, PageHeader, useI18n } from '../../../shared/ui/kit.ts';
 import { POLICY_AREAS } from '../leps-catalogue.ts';
 import { getCurrentCatalogue } from '../leps.queries.ts';
 
@@ -27,51 +28,64 @@ export async function loader({ context }: Route.LoaderArgs) {
 }
 
 export default function Catalogue({ loaderData }: Route.ComponentProps) {
+  const { t } = useI18n();
   const { catalogue } = loaderData;
   return (
     <>
-      <title>Catalogo dei LEPS – Cantiere</title>
-      <h1>Catalogo dei LEPS</h1>
+      <PageHeader
+        title={t('leps.catalogue.title')}
+        lead={
+          catalogue ? (
+            <>
+              <span translate="no">{catalogue.title}</span> ({t('leps.catalogue.version', { version: catalogue.version })})
+            </>
+          ) : undefined
+        }
+      />
       {!catalogue ? (
-        <p>Il catalogo non è ancora stato caricato.</p>
+        <EmptyState title={t('leps.catalogue.notLoadedYet')} />
       ) : (
         <>
-          <p className="lead">
-            {catalogue.title} (versione {catalogue.version})
+          <p className="small">
+            {t('leps.source')}: <span translate="no">{catalogue.source}</span>
           </p>
-          <p className="small">Fonte: {catalogue.source}</p>
-          <div className="table-responsive">
-            <table className="table">
-              <caption>I {catalogue.entries.length} livelli essenziali delle prestazioni sociali del catalogo</caption>
-              <thead>
-                <tr>
-                  <th scope="col">LEPS</th>
-                  <th scope="col">Normativa</th>
-                  <th scope="col">Fonte di finanziamento</th>
-                  <th scope="col">Aree di policy</th>
-                </tr>
-              </thead>
-              <tbody>
-                {catalogue.entries.map((e) => (
-                  <tr key={e.code}>
-                    <th scope="row">
-                      <Link to={`/leps/catalogo/${e.code}`}>{e.name}</Link>
-                      {e.priority !== null && <span className="d-block small text-secondary">LEPS prioritario n. {e.priority}</span>}
-                    </th>
-                    <td>{e.legalReference}</td>
-                    <td>{e.fundingText}</td>
-                    <td>
-                      {e.areas.map((a) => (
-                        <abbr key={a} title={POLICY_AREAS[a as keyof typeof POLICY_AREAS]} className="me-1">
-                          {a}
-                        </abbr>
-                      ))}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            id="catalogo"
+            caption={t('leps.catalogue.caption', { count: catalogue.entries.length })}
+            csv="catalogo-leps"
+            rows={catalogue.entries}
+            rowKey={(e) => e.code}
+            columns={[
+              {
+                key: 'leps',
+                header: t('leps.name'),
+                value: (e) => e.name,
+                rowHeader: true,
+                data: false,
+                render: (e) => (
+                  <>
+                    <Link to={`/leps/catalogo/${e.code}`} translate="no">
+                      {e.name}
+                    </Link>
+                    {e.priority !== null && <span className="d-block small text-secondary">{t('leps.priorityN', { n: e.priority })}</span>}
+                  </>
+                ),
+              },
+              { key: 'normativa', header: t('leps.legalReference'), value: (e) => e.legalReference },
+              { key: 'finanziamento', header: t('leps.funding'), value: (e) => e.fundingText },
+              {
+                key: 'aree',
+                header: t('leps.areas'),
+                value: (e) => e.areas.join(' '),
+                render: (e) =>
+                  e.areas.map((a) => (
+                    <abbr key={a} title={POLICY_AREAS[a as keyof typeof POLICY_AREAS]} className="me-1">
+                      {a}
+                    </abbr>
+                  )),
+              },
+            ]}
+          />
         </>
       )}
     </>

@@ -1,12 +1,11 @@
 import { Link } from 'react-router';
 import type { Route } from './+types/dashboard';
 import { getActor, getServices, guard } from '../../../shared/http/request.server.ts';
+import { Notice, PageHeader, Section, StatusBadge, useI18n, type TFunction } from '../../../shared/ui/kit.ts';
 import { describeTarget, type TargetRule } from '../../monitoring/index.ts';
-import { euro } from '../../planning/index.ts';
-import { LEPS_STATUS_BADGES, LEPS_STATUS_LABELS } from '../leps.dashboard.ts';
+import { LEPS_STATUS_BADGES, SOCIAL_SERVICE_LEPS_CODE, type LepsEvidenceSummary } from '../leps.dashboard.ts';
 import { abilitiesFor, authorize } from '../leps.policy.ts';
 import { getLepsDashboard } from '../leps.queries.ts';
-import { fte, num } from '../leps.format.ts';
 import { requireAmbito, yearFromUrl } from '../leps.server.ts';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
@@ -31,80 +30,114 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   };
 }
 
+/** Why a LEPS has its status, from the rule's counts (the social-worker sentence is the rule's own, with its figures). */
+function reasonOf(t: TFunction, code: string, s: LepsEvidenceSummary, year: number) {
+  if (code === SOCIAL_SERVICE_LEPS_CODE && (s.status === 'raggiunto' || s.status === 'non_raggiunto' || s.status === 'dati_mancanti'))
+    return <span translate="no">{s.reason}</span>;
+  if (s.status === 'non_programmato') return t('leps.reason.none');
+  const objectives = t(s.objectives === 1 ? 'leps.reason.objectiveOne' : 'leps.reason.objectiveMany', { n: s.objectives });
+  if (s.status === 'programmato_senza_target') return t('leps.reason.noTarget', { objectives, year });
+  return t(s.indicatorsWithTarget === 1 ? 'leps.reason.targetOne' : 'leps.reason.targetMany', { objectives, n: s.indicatorsWithTarget, year });
+}
+
 export default function LepsDashboard({ loaderData }: Route.ComponentProps) {
+  const { t, f } = useI18n();
   const { ambito, year, plan, catalogue, rows, staffing } = loaderData;
   const s = staffing.current.assessment;
   const counts = rows.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.summary.status]: (acc[r.summary.status] ?? 0) + 1 }), {});
   return (
     <>
-      <title>{`LEPS ${year} – ${ambito.name}`}</title>
-      <h1>Livelli essenziali delle prestazioni sociali (LEPS)</h1>
-      <p className="lead">
-        {ambito.name}, anno {year}
-      </p>
-      <form method="get" className="d-flex align-items-end gap-2 mb-4">
+      <PageHeader
+        title={t('leps.dashboard.title')}
+        context={`${year} – ${ambito.name}`}
+        lead={
+          <>
+            <span translate="no">{ambito.name}</span>, {t('leps.yearN', { year })}
+          </>
+        }
+        breadcrumb={[{ label: t('nav.home'), to: `/ambiti/${ambito.code}` }]}
+      />
+      <form method="get" className="d-flex flex-wrap align-items-end gap-2 mb-4" aria-label={t('leps.chooseYear')}>
         <div>
           <label htmlFor="anno" className="form-label fw-semibold">
-            Anno
+            {t('leps.year')}
           </label>
           <input id="anno" name="anno" type="number" min={2000} max={2100} defaultValue={year} className="form-control" />
         </div>
         <button type="submit" className="btn btn-outline-primary">
-          Mostra
+          {t('leps.show')}
         </button>
       </form>
       <ul className="list-unstyled">
         <li>
-          Piano che copre il {year}:{' '}
+          {t('leps.dashboard.plan', { year })}:{' '}
           {plan ? (
-            <Link to={`/ambiti/${ambito.code}/piani/${plan.id}`}>
+            <Link to={`/ambiti/${ambito.code}/piani/${plan.id}`} translate="no">
               {plan.title} ({plan.period})
             </Link>
           ) : (
-            'nessun piano dell’Ambito copre quest’anno'
+            t('leps.dashboard.noPlan')
           )}
         </li>
-        <li>Catalogo: {catalogue ? <Link to="/leps/catalogo">{`${catalogue.title} (versione ${catalogue.version})`}</Link> : 'non caricato'}</li>
         <li>
-          Riepilogo:{' '}
+          {t('leps.dashboard.catalogue')}:{' '}
+          {catalogue ? (
+            <Link to="/leps/catalogo">
+              <span translate="no">{catalogue.title}</span> ({t('leps.catalogue.version', { version: catalogue.version })})
+            </Link>
+          ) : (
+            t('leps.catalogue.notLoaded')
+          )}
+        </li>
+        <li>
+          {t('leps.dashboard.summary')}:{' '}
           {Object.entries(counts)
-            .map(([k, v]) => `${LEPS_STATUS_LABELS[k as keyof typeof LEPS_STATUS_LABELS]}: ${v}`)
+            .map(([k, v]) => `${t(`leps.status.${k as LepsEvidenceSummary['status']}`)}: ${f.count(v)}`)
             .join('; ')}
         </li>
       </ul>
-      <div className="alert alert-info" role="note">
-        Misurazioni dal monitoraggio: {loaderData.measured} indicatori su {loaderData.indicatorCount} hanno almeno un valore. Per ogni indicatore sono mostrati
-        il valore atteso del {year} e, quando c’è, l’ultimo dato con lo stato del suo target.
-      </div>
+      <Notice>{t('leps.dashboard.measured', { measured: loaderData.measured, count: loaderData.indicatorCount, year })}</Notice>
 
-      <section aria-labelledby="servizio-sociale" className="my-4">
-        <h2 id="servizio-sociale" className="h4">
-          Servizio sociale professionale: assistenti sociali per abitanti
-        </h2>
-        <p>
-          {staffing.staffRecorded
-            ? (s.inhabitantsPerWorker?.formula ?? 'Popolazione non disponibile.')
-            : `Nessun assistente sociale registrato per l’Ambito. Con ${staffing.current.population === null ? 'una popolazione non disponibile' : `${num(staffing.current.population)} abitanti`} servono almeno ${s.leps.requiredFte ? `${fte(s.leps.requiredFte.value!)} ETP per il LEPS (1:5.000) e ${fte(s.serviceObjective.requiredFte!.value!)} ETP per l’obiettivo di servizio (1:4.000)` : '— ETP'}.`}
-        </p>
-        {staffing.staffRecorded && (
-          <ul>
-            <li>{s.leps.message}</li>
-            <li>{s.serviceObjective.message}</li>
-          </ul>
+      <Section id="servizio-sociale" title={t('leps.dashboard.social.title')}>
+        {staffing.staffRecorded ? (
+          // The rule's sentences: the computation with its figures, in the words of the law.
+          <div translate="no">
+            <p>{s.inhabitantsPerWorker?.formula ?? t('leps.staff.populationNone')}</p>
+            <ul>
+              <li>{s.leps.message}</li>
+              <li>{s.serviceObjective.message}</li>
+            </ul>
+          </div>
+        ) : (
+          <p>
+            {t('leps.dashboard.social.none', {
+              population:
+                staffing.current.population === null
+                  ? t('leps.dashboard.social.noPopulation')
+                  : t('leps.dashboard.social.inhabitants', { n: f.count(staffing.current.population) }),
+              required: s.leps.requiredFte
+                ? t('leps.dashboard.social.required', { leps: f.fte(s.leps.requiredFte.value!), objective: f.fte(s.serviceObjective.requiredFte!.value!) })
+                : t('leps.dashboard.social.requiredUnknown'),
+            })}
+          </p>
         )}
-        <Link to={`/ambiti/${ambito.code}/leps/assistenti-sociali?anno=${year}`}>Assistenti sociali, storico e grafico</Link>
-      </section>
+        <Link to={`/ambiti/${ambito.code}/leps/assistenti-sociali?anno=${year}`}>{t('leps.dashboard.social.link')}</Link>
+      </Section>
 
-      <div className="table-responsive">
+      {/*
+        Hand-written rather than a DataTable: every row is the anchor of its LEPS (tr id = LEPS code, linked from the
+        catalogue and the tests) and its cells hold lists of objectives and indicators, not single values.
+      */}
+      <div className="table-responsive" role="region" aria-labelledby="leps-caption" tabIndex={0}>
         <table className="table">
-          <caption>Stato dei LEPS nell’Ambito per il {year}: evidenze dal piano</caption>
+          <caption id="leps-caption">{t('leps.dashboard.caption', { year })}</caption>
           <thead>
             <tr>
-              <th scope="col">LEPS</th>
-              <th scope="col">Stato</th>
-              <th scope="col">Obiettivi, indicatori e valori attesi {year}</th>
-              <th scope="col" className="text-end">
-                Risorse degli obiettivi
+              <th scope="col">{t('leps.name')}</th>
+              <th scope="col">{t('leps.status')}</th>
+              <th scope="col">{t('leps.dashboard.evidence', { year })}</th>
+              <th scope="col" className="num">
+                {t('leps.dashboard.budget')}
               </th>
             </tr>
           </thead>
@@ -112,26 +145,29 @@ export default function LepsDashboard({ loaderData }: Route.ComponentProps) {
             {rows.map((r) => (
               <tr key={r.code} id={r.code}>
                 <th scope="row">
-                  <Link to={`/leps/catalogo/${r.code}`}>{r.name}</Link>
-                  {r.priority !== null && <span className="d-block small text-secondary">LEPS prioritario n. {r.priority}</span>}
-                  <span className="d-block small text-secondary">{r.legalReference}</span>
+                  <Link to={`/leps/catalogo/${r.code}`} translate="no">
+                    {r.name}
+                  </Link>
+                  {r.priority !== null && <span className="d-block small text-secondary">{t('leps.priorityN', { n: r.priority })}</span>}
+                  <span className="d-block small text-secondary" translate="no">
+                    {r.legalReference}
+                  </span>
                 </th>
                 <td>
-                  <span className={`badge bg-${LEPS_STATUS_BADGES[r.summary.status]}`}>{LEPS_STATUS_LABELS[r.summary.status]}</span>
-                  <span className="d-block small mt-1">{r.summary.reason}</span>
+                  <StatusBadge tone={LEPS_STATUS_BADGES[r.summary.status] as 'success'}>{t(`leps.status.${r.summary.status}`)}</StatusBadge>
+                  <span className="d-block small mt-1">{reasonOf(t, r.code, r.summary, year)}</span>
                 </td>
                 <td>
                   {r.namedNotLinked.length > 0 && plan && (
                     <p className="small mb-2">
-                      {r.namedNotLinked.length === 1 ? 'La scheda dell’obiettivo ' : 'Le schede degli obiettivi '}
+                      {t(r.namedNotLinked.length === 1 ? 'leps.dashboard.namedOne' : 'leps.dashboard.namedMany')}{' '}
                       {r.namedNotLinked.map((o, i) => (
-                        <span key={o.id}>
+                        <span key={o.id} translate="no">
                           {i > 0 && ', '}
                           <Link to={`/ambiti/${ambito.code}/piani/${plan.id}/obiettivi/${o.id}`}>{`${o.code} – ${o.title}`}</Link>
                         </span>
-                      ))}
-                      {r.namedNotLinked.length === 1 ? ' nomina questo LEPS ma non vi è collegata' : ' nominano questo LEPS ma non vi sono collegate'}: il
-                      collegamento si imposta nella scheda.
+                      ))}{' '}
+                      {t(r.namedNotLinked.length === 1 ? 'leps.dashboard.notLinkedOne' : 'leps.dashboard.notLinkedMany')}
                     </p>
                   )}
                   {r.objectives.length === 0 ? (
@@ -139,18 +175,20 @@ export default function LepsDashboard({ loaderData }: Route.ComponentProps) {
                   ) : (
                     r.objectives.map((o) => (
                       <div key={o.id} className="mb-2">
-                        <Link to={`/ambiti/${ambito.code}/piani/${plan!.id}/obiettivi/${o.id}`}>{`${o.code} – ${o.title}`}</Link>
+                        <Link to={`/ambiti/${ambito.code}/piani/${plan!.id}/obiettivi/${o.id}`} translate="no">{`${o.code} – ${o.title}`}</Link>
                         {o.indicators.some((i) => i.targets.length > 0) && (
                           <ul className="small mb-0">
                             {o.indicators
                               .filter((i) => i.targets.length > 0)
                               .map((i) => (
                                 <li key={i.code}>
-                                  {i.code} {i.label}: {i.targets.map((t) => `${t.year ?? 'triennio'} ${t.rule}`).join('; ')}
+                                  <span translate="no">
+                                    {i.code} {i.label}: {i.targets.map((x) => `${x.year ?? t('leps.wholePeriod')} ${x.rule}`).join('; ')}
+                                  </span>
                                   {i.latest && (
                                     <span className="d-block">
-                                      Ultimo dato ({i.latest.periodLabel}): {i.latest.display}
-                                      {i.latest.reason ? ` — ${i.latest.reason}` : ''}
+                                      {t('leps.dashboard.latest', { period: i.latest.periodLabel ?? '' })}: <span translate="no">{i.latest.display}</span>
+                                      {i.latest.reason ? <span translate="no">{` — ${i.latest.reason}`}</span> : ''}
                                     </span>
                                   )}
                                 </li>
@@ -161,15 +199,23 @@ export default function LepsDashboard({ loaderData }: Route.ComponentProps) {
                     ))
                   )}
                 </td>
-                <td className="text-end">
-                  {r.summary.budgetCents > 0 ? euro(r.summary.budgetCents) : '—'}
+                <td className="num">
+                  {r.summary.budgetCents > 0 ? f.money(r.summary.budgetCents) : '—'}
                   {r.objectives.flatMap((o) => o.funds).length > 0 && (
-                    <span className="d-block small text-secondary">{[...new Set(r.objectives.flatMap((o) => o.funds.map((f) => f.label)))].join(', ')}</span>
+                    <span className="d-block small text-secondary" translate="no">
+                      {[...new Set(r.objectives.flatMap((o) => o.funds.map((x) => x.label)))].join(', ')}
+                    </span>
                   )}
-                  <span className="d-block small text-secondary">Fonti nel catalogo: {r.fundingText}</span>
+                  <span className="d-block small text-secondary">
+                    {t('leps.dashboard.cataloguedFunding')}: <span translate="no">{r.fundingText}</span>
+                  </span>
                   {r.budgetShared && (
                     <span className="d-block small">
-                      {`di cui ${euro(r.budgetShared.cents)} dell’obiettivo ${r.budgetShared.objectives.join(', ')}, mostrati anche sotto ${r.budgetShared.leps.join(', ')}: nel totale contano una volta sola`}
+                      {t('leps.dashboard.shared', {
+                        amount: f.money(r.budgetShared.cents),
+                        objectives: r.budgetShared.objectives.join(', '),
+                        leps: r.budgetShared.leps.join(', '),
+                      })}
                     </span>
                   )}
                 </td>
@@ -179,24 +225,25 @@ export default function LepsDashboard({ loaderData }: Route.ComponentProps) {
           <tfoot>
             <tr>
               <th scope="row" colSpan={3}>
-                Totale delle risorse sugli obiettivi collegati ai LEPS (ogni riga di bilancio contata una volta)
+                {t('leps.dashboard.total')}
               </th>
-              <td className="text-end fw-semibold" data-testid="leps-budget-total">
-                {euro(loaderData.budget.totalCents)}
+              <td className="num fw-semibold" data-testid="leps-budget-total">
+                {f.money(loaderData.budget.totalCents)}
               </td>
             </tr>
           </tfoot>
         </table>
       </div>
       <p className="small">
-        Un obiettivo collegato a più LEPS compare con tutte le sue risorse sotto ciascuno di essi, perché il piano non dice come si ripartiscono; nel totale
-        ogni riga di bilancio conta una volta sola.
+        {t('leps.dashboard.sharedNote')}
         {loaderData.budget.sharedCents > 0 &&
-          ` La somma della colonna (${euro(loaderData.budget.rowsSumCents)}) supera il totale di ${euro(loaderData.budget.sharedCents)}, le risorse mostrate sotto più LEPS.`}
+          ` ${t('leps.dashboard.sharedSum', { sum: f.money(loaderData.budget.rowsSumCents), shared: f.money(loaderData.budget.sharedCents) })}`}
       </p>
       {loaderData.canRegional && (
         <p>
-          <Link to={`/leps/regione/${ambito.regionCode}?anno=${year}`}>Tabella regionale dei LEPS: {ambito.regionName}</Link>
+          <Link to={`/leps/regione/${ambito.regionCode}?anno=${year}`}>
+            {t('leps.dashboard.regional')}: <span translate="no">{ambito.regionName}</span>
+          </Link>
         </p>
       )}
     </>
