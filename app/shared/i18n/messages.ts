@@ -3,6 +3,7 @@ import * as audit from '../../modules/audit/audit.messages.ts';
 import * as finance from '../../modules/finance/finance.messages.ts';
 import * as governance from '../../modules/governance/governance.messages.ts';
 import * as monitoring from '../../modules/monitoring/monitoring.messages.ts';
+import * as planning from '../../modules/planning/planning.messages.ts';
 import * as territory from '../../modules/territory/territory.messages.ts';
 
 /**
@@ -69,7 +70,7 @@ const shellIt = {
   'ui.error.code': 'Errore {status}',
 } as const;
 
-const it = { ...shellIt, ...territory.it, ...accounts.it, ...audit.it, ...governance.it, ...finance.it, ...monitoring.it } as const;
+const it = { ...shellIt, ...territory.it, ...accounts.it, ...audit.it, ...governance.it, ...finance.it, ...monitoring.it, ...planning.it } as const;
 
 export type MessageKey = keyof typeof it;
 
@@ -132,7 +133,16 @@ const shellEn: Record<keyof typeof shellIt, string> = {
   'ui.error.code': 'Error {status}',
 };
 
-const en: Record<MessageKey, string> = { ...shellEn, ...territory.en, ...accounts.en, ...audit.en, ...governance.en, ...finance.en, ...monitoring.en };
+const en: Record<MessageKey, string> = {
+  ...shellEn,
+  ...territory.en,
+  ...accounts.en,
+  ...audit.en,
+  ...governance.en,
+  ...finance.en,
+  ...monitoring.en,
+  ...planning.en,
+};
 
 export const LOCALES = ['it', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
