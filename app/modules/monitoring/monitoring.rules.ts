@@ -19,7 +19,7 @@
 //   a semester its two quarters.
 
 import { ValidationError, type FieldIssue } from '../../shared/errors.ts';
-import { indicatorAggregation, type IndicatorAggregation } from '../planning/plan-document.schema.ts';
+import { indicatorAggregation, type IndicatorAggregation } from '../planning/index.ts';
 import {
   describeTarget,
   evaluateTarget,

@@ -1,7 +1,7 @@
 import { data } from 'react-router';
 import type { Db } from '../../shared/db/client.ts';
 import { ValidationError } from '../../shared/errors.ts';
-import { getAmbitoByCode } from '../territory/territory.queries.ts';
+import { getAmbitoByCode } from '../territory/index.server.ts';
 import { getPlanForMonitoring } from './monitoring.queries.ts';
 
 import { isUuid } from '../../shared/validation.ts';

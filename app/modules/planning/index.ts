@@ -1,11 +1,30 @@
-// The public face of planning (client-safe).
+// The public face of planning (client-safe): plan vocabulary and labels, the target-rule vocabulary, policy, formats.
 export {
+  ACTION_STATUS_LABELS,
+  ACTION_STATUSES,
+  INDICATOR_AGGREGATION_LABELS,
+  INDICATOR_KIND_LABELS,
+  indicatorAggregation,
+  LEPS_CODES,
+  parsePlanDocument,
+  PERIODICITY_LABELS,
+  type ActionStatus,
+  type IndicatorAggregation,
+  type IndicatorKind,
+  type PlanStatus,
+} from './plan-document.schema.ts';
+export {
+  describeTargetRule,
   TARGET_RULE_FIELDS,
   TARGET_RULE_LABELS,
   TARGET_RULE_TYPES,
   targetRuleSchema,
-  describeTargetRule,
   templateTargetRuleSchema,
   type TargetRule,
   type TargetRuleType,
 } from './targets.vocabulary.ts';
+export { authorize, can } from './planning.policy.ts';
+/** @deprecated use the shared formats (app/shared/format); kept for the modules still importing it. */
+export { euro } from './planning.format.ts';
+export * as messages from './planning.messages.ts';
+export { nav } from './planning.nav.ts';

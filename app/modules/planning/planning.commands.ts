@@ -7,8 +7,8 @@ import { ConflictError, NotFoundError, ValidationError, issuesFromZod } from '..
 import { serverFormat, tr } from '../../shared/i18n/tr.server.ts';
 import { isUuid } from '../../shared/validation.ts';
 import { parseInput } from '../../shared/validation.server.ts';
-import { listAmbitoDecisionOutcomes } from '../governance/governance.queries.ts';
-import { ambiti } from '../territory/territory.schema.ts';
+import { listAmbitoDecisionOutcomes } from '../governance/index.server.ts';
+import { ambiti } from '../territory/index.server.ts';
 import { Card, findUnsafeHtml, FUNDING_SOURCE_CODES, parsePlanDocument, TARGET_RULE_INDICATOR_KINDS, type PlanStatus } from './plan-document.schema.ts';
 import { insertPlanDocument, loadPlanDocument } from './planning.document.ts';
 import { authorize } from './planning.policy.ts';

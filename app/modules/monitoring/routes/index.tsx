@@ -1,9 +1,9 @@
 import { data, Link } from 'react-router';
 import type { Route } from './+types/index';
 import { getActor, getServices, guard } from '../../../shared/http/request.server.ts';
-import { getAmbitoByCode } from '../../territory/territory.queries.ts';
-import { statusLabel } from '../../planning/planning.templates.ts';
-import type { PlanStatus } from '../../planning/plan-document.schema.ts';
+import { getAmbitoByCode } from '../../territory/index.server.ts';
+import { statusLabel } from '../../planning/index.server.ts';
+import type { PlanStatus } from '../../planning/index.ts';
 import { authorize } from '../monitoring.policy.ts';
 import { listDue, listMonitoringPlans, todayInRome } from '../monitoring.queries.ts';
 import { periodName } from '../monitoring.rules.ts';

@@ -2,14 +2,14 @@ import { data, Form, Link, useNavigation } from 'react-router';
 import type { Route } from './+types/objective';
 import { formAction, getActor, getServices, guard, requireUser } from '../../../shared/http/request.server.ts';
 import { CsrfField, FormAlert } from '../../../shared/ui/forms.tsx';
-import { ACTION_STATUS_LABELS, ACTION_STATUSES } from '../../planning/plan-document.schema.ts';
+import { ACTION_STATUS_LABELS, ACTION_STATUSES } from '../../planning/index.ts';
 import { updateActionProgress } from '../monitoring.commands.ts';
 import { abilitiesFor, authorize } from '../monitoring.policy.ts';
 import { getPlanDashboard, listLatestMeasurements, todayInRome } from '../monitoring.queries.ts';
 import { isUuid, requireMonitoringPlan } from '../monitoring.server.ts';
 import { formatShare } from '../progress.rules.ts';
 import { StatusBadge } from '../components/status-badge.tsx';
-import { getObjectiveDetail } from '../../planning/planning.queries.ts';
+import { getObjectiveDetail } from '../../planning/index.server.ts';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { db } = getServices(context);

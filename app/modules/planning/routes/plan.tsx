@@ -21,7 +21,7 @@ import {
 import { changePlanStatus, createObjective, decideVariation } from '../planning.commands.ts';
 import { abilitiesFor, authorize } from '../planning.policy.ts';
 import { getPlanOverview } from '../planning.queries.ts';
-import { listAmbitoDecisionOutcomes } from '../../governance/governance.queries.ts';
+import { listAmbitoDecisionOutcomes } from '../../governance/index.server.ts';
 import { isAdopted, TRANSITIONS } from '../planning.rules.ts';
 import { requirePlanInAmbito } from '../planning.server.ts';
 import { statusLabel } from '../planning.templates.ts';

@@ -5,7 +5,7 @@ import { intentAction } from '../../../shared/http/forms.server.ts';
 import { getActor, getServices, requireUser } from '../../../shared/http/request.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
 import { DataTable, EmptyState, IntentField, IntentForm, PageHeader, selectClass, UploadForm, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
-import { getAmbitoByCode } from '../../territory/territory.queries.ts';
+import { getAmbitoByCode } from '../../territory/index.server.ts';
 import { createPlan, importPlan } from '../planning.commands.ts';
 import { abilitiesFor, can } from '../planning.policy.ts';
 import { listPlans } from '../planning.queries.ts';
