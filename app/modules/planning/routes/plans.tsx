@@ -123,7 +123,7 @@ export default function Plans({ loaderData, actionData }: Route.ComponentProps) 
             <h2 className="h4" id="import-plan">
               {t('plan.plans.import')}
             </h2>
-            <p className="small">{t('plan.plans.importHint')}</p>
+            <p className="small text-break">{t('plan.plans.importHint')}</p>
             <UploadForm
               intent="import"
               actionData={actionData}
