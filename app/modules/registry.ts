@@ -16,7 +16,7 @@ import * as territory from './territory/index.ts';
 
 export const MODULES = [
   { name: 'territory', messages: territory.messages, nav: territory.nav },
-  { name: 'planning', nav: planning.nav },
+  { name: 'planning', messages: planning.messages, nav: planning.nav },
   { name: 'monitoring', messages: monitoring.messages, nav: monitoring.nav },
   { name: 'accounts', messages: accounts.messages },
   { name: 'audit', messages: audit.messages, nav: audit.nav },

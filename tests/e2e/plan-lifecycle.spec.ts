@@ -85,7 +85,7 @@ test('adoption is refused on a rejected decision and on an empty plan; a variati
   await chooseDecision(page, 'Deliberazione di adozione (per «Adottato»)', 'PZ-1/2026');
   await page.getByRole('button', { name: 'Conferma' }).click();
   await expect(page.getByRole('alert')).toContainText(
-    'La deliberazione n. PZ-1/2026 del 2026-12-21 (Assemblea dei Sindaci) è stata respinta: per adottare il piano serve una deliberazione approvata.',
+    'La deliberazione n. PZ-1/2026 del 21/12/2026 (Assemblea dei Sindaci) è stata respinta: per adottare il piano serve una deliberazione approvata.',
   );
   await expect(page.getByTestId('plan-status')).toHaveText('In consultazione');
   await expectAccessible(page);

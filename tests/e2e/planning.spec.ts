@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, signIn } from './support.ts';
+import { csrfToken, expectAccessible, signIn } from './support.ts';
 
 async function openPlan(page: Page) {
   await page.goto('/ambiti/gallarate/piani');
@@ -100,4 +100,23 @@ test('a printable card and the JSON export', async ({ page }) => {
   await page.getByRole('link', { name: 'Scheda stampabile' }).click();
   await expect(page.getByRole('table', { name: 'Scheda dell’obiettivo' })).toContainText('TITOLO INTERVENTO');
   await expectAccessible(page);
+});
+
+test('a form the plan pages do not have is refused (400), never run as a default form', async ({ page }) => {
+  await signIn(page, 'coordinator');
+  await openPlan(page);
+  const planUrl = page.url();
+  await page.locator('table').getByRole('link', { name: 'D', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^D – / })).toBeVisible();
+  const objectiveUrl = page.url();
+  const version = await page.locator('input[name="version"]').first().inputValue();
+  const token = await csrfToken(page.request);
+  for (const url of [planUrl, objectiveUrl]) {
+    const post = await page.request.post(url, { form: { _csrf: token, intent: 'xyz', version, title: 'Mai salvato' }, maxRedirects: 0 });
+    expect(post.status(), url).toBe(400);
+    expect(await post.text()).toContain('Il modulo inviato («xyz») non esiste in questa pagina');
+  }
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: /^D – / })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).not.toContainText('Mai salvato');
 });

@@ -322,7 +322,7 @@ describe('planning: plans on regional templates', async () => {
     assert.match(await message(adopt({})), /^adoptionDecisionId: Per adottare il piano scegli la deliberazione approvata/);
     assert.match(
       await message(adopt({ adoptionDecisionId: rejected.id })),
-      /^adoptionDecisionId: La deliberazione n\. R1\/2036 del 2036-11-30 \(.+\) è stata respinta: per adottare il piano serve una deliberazione approvata\.$/,
+      /^adoptionDecisionId: La deliberazione n\. R1\/2036 del 30\/11\/2036 \(.+\) è stata respinta: per adottare il piano serve una deliberazione approvata\.$/,
     );
     const [otherBody] = await database.db
       .select()

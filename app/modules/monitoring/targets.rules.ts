@@ -17,61 +17,13 @@
 // - comparisons of ratios are made on integers (a·100 vs t·b, a·d vs c·b), so scaling a ratio never changes a status.
 
 import { ValidationError, type FieldIssue } from '../../shared/errors.ts';
-import { z } from '../../shared/validation.ts';
+import { targetRuleSchema, type TargetRule, type TargetRuleType } from '../planning/index.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Target rules
 
-/**
- * A yearly target. `gt_previous` / `lt_previous` compare with the previous year, or with `referenceYear` when set
- * (e.g. seed 002 L5769: "N° abitazioni rimesse in disponibilità da ALER nel 2027 > N° … nel 2025").
- */
-export type TargetRule =
-  | { type: 'gte'; value: number }
-  | { type: 'gte_percent'; value: number }
-  | { type: 'gt_previous'; referenceYear?: number }
-  | { type: 'lt_previous'; referenceYear?: number }
-  | { type: 'eq_yes' }
-  | { type: 'baseline' }
-  | { type: 'range_percent'; min: number; max: number }
-  | { type: 'lte'; value: number }
-  | { type: 'milestone'; stage: string };
-
-export type TargetRuleType = TargetRule['type'];
-
-const referenceYearField = z
-  .number({ message: 'anno di confronto non valido' })
-  .int('l’anno di confronto deve essere un numero intero')
-  .min(1900, 'anno di confronto non valido')
-  .max(2200, 'anno di confronto non valido')
-  .optional();
-const countThreshold = z.number({ message: 'soglia non valida' }).min(0, 'la soglia non può essere negativa');
-const percentThreshold = z
-  .number({ message: 'soglia percentuale non valida' })
-  .min(0, 'la soglia percentuale va da 0 a 100')
-  .max(100, 'la soglia percentuale va da 0 a 100');
-
-/** The zod schema of a target rule (forms, imports, the plan's indicator cards). */
-export const targetRuleSchema: z.ZodType<TargetRule> = z.discriminatedUnion(
-  'type',
-  [
-    z.object({ type: z.literal('gte'), value: countThreshold }),
-    z.object({ type: z.literal('gte_percent'), value: percentThreshold }),
-    z.object({ type: z.literal('gt_previous'), referenceYear: referenceYearField }),
-    z.object({ type: z.literal('lt_previous'), referenceYear: referenceYearField }),
-    z.object({ type: z.literal('eq_yes') }),
-    z.object({ type: z.literal('baseline') }),
-    z
-      .object({ type: z.literal('range_percent'), min: percentThreshold, max: percentThreshold })
-      .refine((r) => r.min <= r.max, { message: 'il minimo dell’intervallo supera il massimo', path: ['min'] }),
-    z.object({ type: z.literal('lte'), value: countThreshold }),
-    z.object({
-      type: z.literal('milestone'),
-      stage: z.string({ message: 'fase da raggiungere mancante' }).trim().min(1, 'fase da raggiungere mancante').max(300, 'fase: al massimo 300 caratteri'),
-    }),
-  ],
-  { message: 'tipo di target non riconosciuto' },
-);
+// The vocabulary of target rules (kinds, fields, names) is planning's: evaluated here.
+export { targetRuleSchema, type TargetRule, type TargetRuleType };
 
 /** The target in a few Italian words, e.g. "≥ 50 %", "> anno precedente", "valore di partenza (T0)". */
 export function describeTarget(rule: TargetRule): string {

@@ -542,9 +542,12 @@ describe('parsePlanDocument reports every problem with file and JSON path', () =
   });
 
   test('an unknown rule type is named with the allowed ones', () => {
-    const issues = issuesOf((d) => (d.objectives[0].actions[0].indicators[0].targets[0].rule = { type: 'range_percent', min: 40, max: 60 }));
+    const issues = issuesOf((d) => (d.objectives[0].actions[0].indicators[0].targets[0].rule = { type: 'between', min: 40, max: 60 }));
     assert.equal(issues.length, 1);
-    assert.match(issues[0]!.message, /tipo di regola non previsto \(ammessi: gte, gte_percent, gt_previous, lt_previous, eq_yes, baseline, milestone\)/);
+    assert.match(
+      issues[0]!.message,
+      /tipo di regola non previsto \(ammessi: gte, gte_percent, gt_previous, lt_previous, eq_yes, baseline, milestone, range_percent, lte\)/,
+    );
   });
 
   test('a field that the Lombardy card does not have, or a value of the wrong kind', () => {

@@ -8,6 +8,7 @@
 // - L. 234/2021, art. 1, cc. 159-171, and D.Lgs. 147/2017: the LEPS (livelli essenziali delle prestazioni sociali).
 import { ValidationError, type FieldIssue } from '../../shared/errors.ts';
 import { z } from '../../shared/validation.ts';
+import { targetRuleSchema, type TargetRule as VocabularyTargetRule, type TargetRuleType } from './targets.vocabulary.ts';
 
 export const PLAN_FORMAT = 'cantiere.plan';
 export const PLAN_FORMAT_VERSION = 1;
@@ -303,9 +304,8 @@ export const LEPS = {
 export type LepsCode = keyof typeof LEPS;
 export const LEPS_CODES = Object.keys(LEPS) as [LepsCode, ...LepsCode[]];
 
-/** Kinds of yearly target. See TargetRule. */
-export const TARGET_RULE_TYPES = ['gte', 'gte_percent', 'gt_previous', 'lt_previous', 'eq_yes', 'baseline', 'milestone'] as const;
-export type TargetRuleType = (typeof TARGET_RULE_TYPES)[number];
+/** Kinds of yearly target: the one vocabulary of targets (targets.vocabulary.ts). */
+export { TARGET_RULE_TYPES, type TargetRuleType } from './targets.vocabulary.ts';
 
 /** Which indicator kinds each target rule can be applied to. */
 export const TARGET_RULE_INDICATOR_KINDS: Record<TargetRuleType, readonly IndicatorKind[]> = {
@@ -316,6 +316,8 @@ export const TARGET_RULE_INDICATOR_KINDS: Record<TargetRuleType, readonly Indica
   eq_yes: ['boolean'],
   baseline: INDICATOR_KINDS,
   milestone: ['category'],
+  range_percent: ['ratio'],
+  lte: ['count', 'duration'],
 };
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -470,32 +472,9 @@ export const Card = z
   .record(z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'chiave di campo non valida (minuscole, cifre e _)'), CardValue)
   .transform((card) => Object.fromEntries(Object.entries(card).sort(([a], [b]) => cardKeyRank(a) - cardKeyRank(b) || (a < b ? -1 : a > b ? 1 : 0))));
 
-/**
- * A target for one indicator and year, as a rule the monitoring can check:
- * - `gte`: value ≥ `value` (counts, durations);
- * - `gte_percent`: numerator/denominator × 100 ≥ `value` (ratios; "100%" is `gte_percent` 100);
- * - `gt_previous` / `lt_previous`: value greater / smaller than the value of `referenceYear` (default: the year before);
- * - `eq_yes`: the answer is yes;
- * - `baseline`: the year is the baseline (T0): measured, not judged;
- * - `milestone`: the process reached the stage named in `stage` (e.g. protocol defined, activated, monitored).
- */
-export const TargetRule = z.discriminatedUnion(
-  'type',
-  [
-    z.strictObject({ type: z.literal('gte'), value: z.number({ message: 'soglia: serve un numero' }).nonnegative('la soglia non può essere negativa') }),
-    z.strictObject({
-      type: z.literal('gte_percent'),
-      value: z.number({ message: 'percentuale: serve un numero' }).min(0, 'percentuale sotto 0').max(100, 'percentuale sopra 100'),
-    }),
-    z.strictObject({ type: z.literal('gt_previous'), referenceYear: year('anno di confronto').optional() }),
-    z.strictObject({ type: z.literal('lt_previous'), referenceYear: year('anno di confronto').optional() }),
-    z.strictObject({ type: z.literal('eq_yes') }),
-    z.strictObject({ type: z.literal('baseline') }),
-    z.strictObject({ type: z.literal('milestone'), stage: text('fase da raggiungere', 300) }),
-  ],
-  { message: `tipo di regola non previsto (ammessi: ${TARGET_RULE_TYPES.join(', ')})` },
-);
-export type TargetRule = z.infer<typeof TargetRule>;
+/** A target for one indicator and year, as a rule the monitoring can check (see targets.vocabulary.ts). */
+export const TargetRule = targetRuleSchema;
+export type TargetRule = VocabularyTargetRule;
 
 export const Target = z.strictObject({
   year: year('anno del target').nullable(),

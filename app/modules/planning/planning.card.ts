@@ -2,6 +2,8 @@
 // Values follow the plan exchange format: text, boolean, { answer, text } for yes/no questions, lists of choices.
 import type { TemplateField } from './template.schema.ts';
 import { stableJson } from './planning.rules.ts';
+import { parseItalianNumber } from '../../shared/format/index.ts';
+import { describeTargetRule, type TargetRule, type TargetRuleType } from './targets.vocabulary.ts';
 
 export type CardControl = 'textarea' | 'yesno' | 'yesno_text' | 'choice' | 'checkboxes';
 
@@ -131,31 +133,34 @@ export function keepStoredValues(stored: Record<string, unknown>, submitted: Rec
   return Object.fromEntries(Object.entries(submitted).map(([k, v]) => [k, k in stored && sameCardValue(stored[k], v) ? stored[k] : v]));
 }
 
-export const TARGET_FORM_TYPES = ['', 'baseline', 'gte', 'gte_percent', 'gt_previous', 'lt_previous', 'eq_yes'] as const;
+/** The kinds of target the indicator form offers ('' is «no target»); the vocabulary is targets.vocabulary.ts. */
+export const TARGET_FORM_TYPES = ['', 'baseline', 'gte', 'gte_percent', 'gt_previous', 'lt_previous', 'eq_yes'] as const satisfies readonly (
+  '' | TargetRuleType
+)[];
 
 /**
  * Yearly targets from the indicator form (`target.<year>.type|value|text`): one per plan year where a rule is
- * chosen. The text defaults to the rule in words (e.g. "≥ 50 %"). Returns issues for values that are missing.
+ * chosen. The text defaults to the rule in words (e.g. "≥ 50 %"). Returns issues for values that are missing;
+ * `issue(year, percent)` words them.
  */
-export function targetsFromForm(years: readonly number[], get: Getter, describe: (rule: { type: string; value?: number }) => string) {
-  const targets: { year: number; rule: Record<string, unknown>; text: string }[] = [];
+export function targetsFromForm(years: readonly number[], get: Getter, issue: (year: number, percent: boolean) => string) {
+  const targets: { year: number; rule: TargetRule; text: string }[] = [];
   const issues: { path: string; message: string }[] = [];
   for (const year of years) {
     const type = one(get, `target.${year}.type`);
     if (!type) continue;
-    const raw = one(get, `target.${year}.value`).replace(',', '.');
-    let rule: { type: string; value?: number };
+    let rule: TargetRule;
     if (type === 'gte' || type === 'gte_percent') {
-      const value = Number(raw);
-      if (!raw || !Number.isFinite(value) || value < 0 || (type === 'gte_percent' && value > 100)) {
-        issues.push({ path: `target.${year}.value`, message: `Target ${year}: scrivi la soglia${type === 'gte_percent' ? ' in percentuale (0-100)' : ''}.` });
+      const value = parseItalianNumber(one(get, `target.${year}.value`));
+      if (value === null || !Number.isFinite(value) || value < 0 || (type === 'gte_percent' && value > 100)) {
+        issues.push({ path: `target.${year}.value`, message: issue(year, type === 'gte_percent') });
         continue;
       }
       rule = { type, value };
     } else {
-      rule = { type };
+      rule = { type } as TargetRule;
     }
-    targets.push({ year, rule, text: one(get, `target.${year}.text`) || describe(rule) });
+    targets.push({ year, rule, text: one(get, `target.${year}.text`) || describeTargetRule(rule) });
   }
   return { targets, issues };
 }

@@ -4,7 +4,9 @@ import { recordAudit } from '../../shared/audit/audit.ts';
 import type { Db, Tx } from '../../shared/db/client.ts';
 import { updateVersioned } from '../../shared/db/versioned.ts';
 import { ConflictError, NotFoundError, ValidationError, issuesFromZod } from '../../shared/errors.ts';
+import { serverFormat, tr } from '../../shared/i18n/tr.server.ts';
 import { isUuid } from '../../shared/validation.ts';
+import { parseInput } from '../../shared/validation.server.ts';
 import { listAmbitoDecisionOutcomes } from '../governance/index.server.ts';
 import { ambiti } from '../territory/index.server.ts';
 import { Card, findUnsafeHtml, FUNDING_SOURCE_CODES, parsePlanDocument, TARGET_RULE_INDICATOR_KINDS, type PlanStatus } from './plan-document.schema.ts';
@@ -31,23 +33,16 @@ import { DEFAULT_ADOPTION, flattenChapters } from './template.schema.ts';
 import {
   ActionInput,
   BudgetLineInput,
+  CarriedObjectiveInput,
   ChangeStatusInput,
   ChapterInput,
   CreatePlanInput,
   IndicatorInput,
+  LinkContinuityInput,
   NewObjectiveInput,
   ObjectiveInput,
   VariationDecisionInput,
 } from './planning.validation.ts';
-
-function parse<T>(
-  schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } },
-  input: unknown,
-): T {
-  const r = schema.safeParse(input);
-  if (!r.success) throw new ValidationError(issuesFromZod(r.error));
-  return r.data;
-}
 
 /** The plan and the Ambito scope a write is checked against. */
 async function planScope(tx: Tx, planId: string) {
@@ -82,9 +77,10 @@ export async function importPlan({ db, actor, ambitoId, fileName, text }: { db: 
   const doc = parsePlanDocument(fileName, text);
   const issues = [];
   if (doc.plan.ambitoCode !== ambito.code)
-    issues.push({ path: `${fileName}, plan.ambitoCode`, message: `il piano è dell’Ambito «${doc.plan.ambitoCode}», non di «${ambito.code}»` });
-  if (!getTemplate(doc.plan.template.id)) issues.push({ path: `${fileName}, plan.template.id`, message: `modello «${doc.plan.template.id}» non installato` });
-  if (issues.length) throw new ValidationError(issues, `Il file ${fileName} non è stato importato. Nessun dato è stato modificato.`);
+    issues.push({ path: `${fileName}, plan.ambitoCode`, message: tr('plan.cmd.import.otherAmbito', { file: doc.plan.ambitoCode, ambito: ambito.code }) });
+  if (!getTemplate(doc.plan.template.id))
+    issues.push({ path: `${fileName}, plan.template.id`, message: tr('plan.cmd.import.template', { template: doc.plan.template.id }) });
+  if (issues.length) throw new ValidationError(issues, tr('plan.cmd.import.refused', { file: fileName }));
   return db.transaction(async (tx) => {
     const [clash] = await tx
       .select({ id: plans.id })
@@ -92,8 +88,8 @@ export async function importPlan({ db, actor, ambitoId, fileName, text }: { db: 
       .where(and(eq(plans.ambitoId, ambitoId), eq(plans.periodStartYear, doc.plan.periodStartYear), eq(plans.periodEndYear, doc.plan.periodEndYear)));
     if (clash) {
       throw new ValidationError(
-        [{ path: `${fileName}, plan.periodStartYear`, message: `l’Ambito ha già un piano ${doc.plan.periodStartYear}-${doc.plan.periodEndYear}` }],
-        `Il file ${fileName} non è stato importato. Nessun dato è stato modificato.`,
+        [{ path: `${fileName}, plan.periodStartYear`, message: tr('plan.cmd.import.clash', { start: doc.plan.periodStartYear, end: doc.plan.periodEndYear }) }],
+        tr('plan.cmd.import.refused', { file: fileName }),
       );
     }
     const planId = await insertPlanDocument(tx, ambitoId, doc);
@@ -116,18 +112,18 @@ export async function exportPlan({ db, actor, planId }: { db: Db; actor: Actor; 
 
 /** Creates a draft plan on a template: the chapters are exactly the template's skeleton. */
 export async function createPlan({ db, actor, ambitoId, input }: { db: Db; actor: Actor; ambitoId: string; input: unknown }) {
-  const v = parse(CreatePlanInput, input);
-  const template = getTemplate(v.templateId);
-  if (!template) throw new ValidationError([{ path: 'templateId', message: 'Modello regionale non installato.' }]);
   return db.transaction(async (tx) => {
     const [ambito] = await tx.select().from(ambiti).where(eq(ambiti.id, ambitoId));
     if (!ambito) throw new NotFoundError('L’Ambito');
     authorize(actor, 'plan.create', { id: ambito.id, regionCode: ambito.regionCode });
+    const v = parseInput(CreatePlanInput, input);
+    const template = getTemplate(v.templateId);
+    if (!template) throw new ValidationError([{ path: 'templateId', message: tr('plan.cmd.templateMissing') }]);
     const [clash] = await tx
       .select({ id: plans.id })
       .from(plans)
       .where(and(eq(plans.ambitoId, ambitoId), eq(plans.periodStartYear, v.periodStartYear), eq(plans.periodEndYear, v.periodEndYear)));
-    if (clash) throw new ValidationError([{ path: 'periodStartYear', message: `L’Ambito ha già un piano ${v.periodStartYear}-${v.periodEndYear}.` }]);
+    if (clash) throw new ValidationError([{ path: 'periodStartYear', message: tr('plan.cmd.planExists', { start: v.periodStartYear, end: v.periodEndYear }) }]);
     const [plan] = await tx
       .insert(plans)
       .values({
@@ -174,38 +170,34 @@ async function competentDecision(
   what: string,
 ) {
   if (!decisionId)
-    throw new ValidationError(
-      [{ path: 'adoptionDecisionId', message: `Per ${what} scegli la deliberazione approvata dall’organo competente che lo riguarda.` }],
-      'Nessuna modifica è stata fatta.',
-    );
+    throw new ValidationError([{ path: 'adoptionDecisionId', message: tr('plan.cmd.decision.missing', { what }) }], tr('plan.cmd.nothingChanged'));
   const bodyType = (getTemplate(templateId)?.adoption ?? DEFAULT_ADOPTION).bodyType;
   const decision = (await listAmbitoDecisionOutcomes(tx, ambitoId)).find((d) => d.id === decisionId);
-  const refuse = (message: string) => new ValidationError([{ path: 'adoptionDecisionId', message }], 'Nessuna modifica è stata fatta.');
-  if (!decision) throw refuse('La deliberazione scelta non è di un organo di questo Ambito.');
-  const name = `La deliberazione n. ${decision.number} del ${decision.date} (${decision.bodyName})`;
+  const refuse = (message: string) => new ValidationError([{ path: 'adoptionDecisionId', message }], tr('plan.cmd.nothingChanged'));
+  if (!decision) throw refuse(tr('plan.cmd.decision.otherAmbito'));
+  const name = tr('plan.cmd.decision.name', { number: decision.number, date: serverFormat().date(decision.date), body: decision.bodyName });
   if (decision.bodyType !== bodyType)
     throw refuse(
-      `${name} non è dell’organo competente: per ${what} serve una deliberazione dell’${bodyType === 'assemblea_sindaci' ? 'Assemblea dei Sindaci' : `organo di tipo «${bodyType}»`}.`,
+      tr('plan.cmd.decision.body', {
+        name,
+        what,
+        body: bodyType === 'assemblea_sindaci' ? tr('plan.cmd.decision.assembly') : tr('plan.cmd.decision.bodyType', { type: bodyType }),
+      }),
     );
-  if (decision.approved === false) throw refuse(`${name} è stata respinta: per ${what} serve una deliberazione approvata.`);
+  if (decision.approved === false) throw refuse(tr('plan.cmd.decision.rejected', { name, what }));
   if (decision.approved !== true)
-    throw refuse(
-      `${name} non ha un esito calcolabile dai voti registrati${decision.outcomeError ? ` (${decision.outcomeError})` : ''}: per ${what} serve una deliberazione approvata.`,
-    );
+    throw refuse(tr('plan.cmd.decision.unknown', { name, what, why: decision.outcomeError ? ` (${decision.outcomeError})` : '' }));
   const [otherPlan] = await tx
     .select({ title: plans.title })
     .from(plans)
     .where(and(eq(plans.adoptionDecisionId, decision.id), ...(own.planId ? [ne(plans.id, own.planId)] : [])));
-  if (otherPlan) throw refuse(`${name} ha già adottato il piano «${otherPlan.title}»: scegli la deliberazione che riguarda questo atto.`);
+  if (otherPlan) throw refuse(tr('plan.cmd.decision.usedByPlan', { name, title: otherPlan.title }));
   const [otherVariation] = await tx
     .select({ number: planVariations.number, title: plans.title })
     .from(planVariations)
     .innerJoin(plans, eq(plans.id, planVariations.planId))
     .where(and(eq(planVariations.decisionId, decision.id), ...(own.variationId ? [ne(planVariations.id, own.variationId)] : [])));
-  if (otherVariation)
-    throw refuse(
-      `${name} ha già approvato la variazione n. ${otherVariation.number} del piano «${otherVariation.title}»: scegli la deliberazione che riguarda questo atto.`,
-    );
+  if (otherVariation) throw refuse(tr('plan.cmd.decision.usedByVariation', { name, number: otherVariation.number, title: otherVariation.title }));
   return decision;
 }
 
@@ -214,40 +206,37 @@ async function competentDecision(
  * every change of status keeps a snapshot of the whole plan in its history.
  */
 export async function changePlanStatus({ db, actor, planId, input }: { db: Db; actor: Actor; planId: string; input: unknown }) {
-  const v = parse(ChangeStatusInput, input);
   return db.transaction(async (tx) => {
     const { plan, scope } = await planScope(tx, planId);
     authorize(actor, 'plan.status', scope);
+    const v = parseInput(ChangeStatusInput, input);
     const from = plan.status as PlanStatus;
     if (plan.version !== v.version) throw new ConflictError('il piano', plan.version);
     if (!canTransition(from, v.status)) {
       throw new ValidationError([
-        { path: 'status', message: `Da «${statusLabel(plan.templateId, from)}» non si può passare a «${statusLabel(plan.templateId, v.status)}».` },
+        { path: 'status', message: tr('plan.cmd.transition', { from: statusLabel(plan.templateId, from), to: statusLabel(plan.templateId, v.status) }) },
       ]);
     }
     const patch: Partial<typeof plans.$inferInsert> = { status: v.status };
     let incomplete: string[] = [];
     if (v.status === 'adopted') {
       const template = getTemplate(plan.templateId);
-      const decision = await competentDecision(tx, plan.ambitoId, plan.templateId, v.adoptionDecisionId, { planId }, 'adottare il piano');
+      const decision = await competentDecision(tx, plan.ambitoId, plan.templateId, v.adoptionDecisionId, { planId }, tr('plan.cmd.what.adopt'));
       const completeness = await loadCompleteness(tx, planId, template);
       if (completeness.length === 0) {
-        throw new ValidationError(
-          [{ path: 'status', message: 'Il piano non ha obiettivi: un piano vuoto non si adotta. Aggiungi almeno un obiettivo.' }],
-          'Il piano non è stato adottato.',
-        );
+        throw new ValidationError([{ path: 'status', message: tr('plan.cmd.emptyPlan') }], tr('plan.cmd.notAdopted'));
       }
       incomplete = adoptionProblems((template?.adoption ?? DEFAULT_ADOPTION).completeness, completeness);
       if (incomplete.length && !v.overrideReason) {
-        const shown = incomplete.slice(0, 6).join(' ') + (incomplete.length > 6 ? ` (e altri ${incomplete.length - 6} punti)` : '');
+        const shown = incomplete.slice(0, 6).join(' ') + (incomplete.length > 6 ? tr('plan.cmd.morePoints', { count: incomplete.length - 6 }) : '');
         throw new ValidationError(
           [
             {
               path: 'overrideReason',
-              message: `Il piano non rispetta i requisiti di completezza del modello: ${shown} Completalo, oppure scrivi il motivo per cui lo adotti comunque.`,
+              message: tr('plan.cmd.incomplete', { shown }),
             },
           ],
-          'Il piano non è stato adottato.',
+          tr('plan.cmd.notAdopted'),
         );
       }
       // The adoption is the recorded decision's: its date and its act, never typed over it.
@@ -371,12 +360,12 @@ async function addOrPropose<T extends { id: string }>(
  * nothing writes nothing. After adoption the differences, field by field, go into the draft variation.
  */
 export async function updateObjective({ db, actor, objectiveId, input }: { db: Db; actor: Actor; objectiveId: string; input: unknown }) {
-  const v = parse(ObjectiveInput, input);
-  const card = Card.safeParse(v.card);
-  if (!card.success) throw new ValidationError(issuesFromZod(card.error).map((i) => ({ ...i, path: `card.${i.path}` })));
   return db.transaction(async (tx) => {
     const { objective, plan, scope } = await objectiveScope(tx, objectiveId);
     authorize(actor, 'plan.edit', scope);
+    const v = parseInput(ObjectiveInput, input);
+    const card = Card.safeParse(v.card);
+    if (!card.success) throw new ValidationError(issuesFromZod(card.error).map((i) => ({ ...i, path: `card.${i.path}` })));
     if (objective.version !== v.version) throw new ConflictError('l’obiettivo', objective.version);
     const proposed = {
       title: v.title,
@@ -419,7 +408,7 @@ async function insertObjective(tx: Tx, planId: string, values: { code: string; t
     .select({ id: planObjectives.id })
     .from(planObjectives)
     .where(and(eq(planObjectives.planId, planId), eq(planObjectives.code, values.code)));
-  if (clash) throw new ValidationError([{ path: 'code', message: `Il codice ${values.code} è già usato in questo piano.` }]);
+  if (clash) throw new ValidationError([{ path: 'code', message: tr('plan.cmd.codeUsed', { code: values.code }) }]);
   const [{ next }] = (await tx
     .select({ next: sql<number>`coalesce(max(${planObjectives.position}), -1) + 1` })
     .from(planObjectives)
@@ -440,19 +429,19 @@ async function insertObjective(tx: Tx, planId: string, values: { code: string; t
 
 /** Adds an objective; after adoption it is proposed in the draft variation (null is returned). */
 export async function createObjective({ db, actor, planId, input }: { db: Db; actor: Actor; planId: string; input: unknown }) {
-  const v = parse(NewObjectiveInput, input);
   return db.transaction(async (tx) => {
     const { plan, scope } = await planScope(tx, planId);
     authorize(actor, 'plan.edit', scope);
+    const v = parseInput(NewObjectiveInput, input);
     if (isAdopted(plan.status as PlanStatus)) {
       const [clash] = await tx
         .select({ id: planObjectives.id })
         .from(planObjectives)
         .where(and(eq(planObjectives.planId, planId), eq(planObjectives.code, v.code)));
-      if (clash) throw new ValidationError([{ path: 'code', message: `Il codice ${v.code} è già usato in questo piano.` }]);
+      if (clash) throw new ValidationError([{ path: 'code', message: tr('plan.cmd.codeUsed', { code: v.code }) }]);
       await propose(tx, actor, plan, (changes) => {
         if (changes.some((c) => c.kind === 'objective.add' && c.objectiveCode === v.code))
-          throw new ValidationError([{ path: 'code', message: `Il codice ${v.code} è già proposto nella variazione in bozza.` }]);
+          throw new ValidationError([{ path: 'code', message: tr('plan.cmd.codeProposed', { code: v.code }) }]);
         return [...changes, { kind: 'objective.add', objectiveCode: v.code, values: { code: v.code, title: v.title, kind: v.kind } }];
       });
       return null;
@@ -489,18 +478,18 @@ async function insertAction(tx: Tx, objectiveId: string, v: ActionValues) {
 
 /** Adds an action to an objective, numbered after the last one; after adoption it is proposed (null is returned). */
 export async function addAction({ db, actor, objectiveId, input }: { db: Db; actor: Actor; objectiveId: string; input: unknown }) {
-  const v = parse(ActionInput, input);
-  const values: ActionValues = {
-    description: v.description,
-    responsible: v.responsible,
-    start: v.start,
-    end: v.end,
-    status: v.status,
-    realisationPercent: v.realisationPercent,
-  };
   return db.transaction(async (tx) => {
     const { objective, plan, scope } = await objectiveScope(tx, objectiveId);
     authorize(actor, 'plan.edit', scope);
+    const v = parseInput(ActionInput, input);
+    const values: ActionValues = {
+      description: v.description,
+      responsible: v.responsible,
+      start: v.start,
+      end: v.end,
+      status: v.status,
+      realisationPercent: v.realisationPercent,
+    };
     return addOrPropose(
       tx,
       actor,
@@ -546,35 +535,33 @@ async function insertIndicator(tx: Tx, action: { id: string; objectiveId: string
 
 /** Adds an indicator to an action, coded `<action>.<n>`, with its yearly targets; after adoption it is proposed (null). */
 export async function addIndicator({ db, actor, actionId, input }: { db: Db; actor: Actor; actionId: string; input: unknown }) {
-  const v = parse(IndicatorInput, input);
-  for (const [i, t] of v.targets.entries()) {
-    if (!TARGET_RULE_INDICATOR_KINDS[t.rule.type].includes(v.kind)) {
-      throw new ValidationError([
-        { path: `targets.${i}.rule`, message: `La regola scelta per il ${t.year ?? 'triennio'} non si applica a un indicatore di tipo «${v.kind}».` },
-      ]);
-    }
-  }
-  const values: IndicatorValues = {
-    label: v.label,
-    kind: v.kind,
-    level: v.level,
-    numeratorLabel: v.kind === 'ratio' ? v.numeratorLabel : null,
-    denominatorLabel: v.kind === 'ratio' ? v.denominatorLabel : null,
-    unit: v.unit,
-    source: v.source,
-    periodicity: v.periodicity,
-    aggregation: v.aggregation ?? null,
-    targets: v.targets as IndicatorValues['targets'],
-  };
   return db.transaction(async (tx) => {
     const [action] = isUuid(actionId) ? await tx.select().from(planActions).where(eq(planActions.id, actionId)) : [];
     if (!action) throw new NotFoundError('L’azione');
     const { objective, plan, scope } = await objectiveScope(tx, action.objectiveId);
     authorize(actor, 'plan.edit', scope);
+    const v = parseInput(IndicatorInput, input);
+    for (const [i, t] of v.targets.entries()) {
+      if (!TARGET_RULE_INDICATOR_KINDS[t.rule.type].includes(v.kind)) {
+        throw new ValidationError([{ path: `targets.${i}.rule`, message: tr('plan.cmd.ruleKind', { year: t.year ?? tr('plan.period.whole'), kind: v.kind }) }]);
+      }
+    }
+    const values: IndicatorValues = {
+      label: v.label,
+      kind: v.kind,
+      level: v.level,
+      numeratorLabel: v.kind === 'ratio' ? v.numeratorLabel : null,
+      denominatorLabel: v.kind === 'ratio' ? v.denominatorLabel : null,
+      unit: v.unit,
+      source: v.source,
+      periodicity: v.periodicity,
+      aggregation: v.aggregation ?? null,
+      targets: v.targets as IndicatorValues['targets'],
+    };
     for (const t of v.targets) {
       if (t.year !== null && (t.year < plan.periodStartYear - (t.rule.type === 'baseline' ? 10 : 0) || t.year > plan.periodEndYear)) {
         throw new ValidationError([
-          { path: 'targets', message: `Anno ${t.year} fuori dal periodo del piano (${plan.periodStartYear}-${plan.periodEndYear}).` },
+          { path: 'targets', message: tr('plan.cmd.targetYear', { year: t.year, start: plan.periodStartYear, end: plan.periodEndYear }) },
         ]);
       }
     }
@@ -601,15 +588,14 @@ async function insertBudgetLine(tx: Tx, objectiveId: string, v: BudgetValues) {
 
 /** Adds a budget line (fund, year or whole period, amount in euro → cents); after adoption it is proposed (null). */
 export async function addBudgetLine({ db, actor, objectiveId, input }: { db: Db; actor: Actor; objectiveId: string; input: unknown }) {
-  const v = parse(BudgetLineInput, input);
-  if (!(FUNDING_SOURCE_CODES as readonly string[]).includes(v.fund))
-    throw new ValidationError([{ path: 'fund', message: 'Fonte di finanziamento non prevista.' }]);
-  const values: BudgetValues = { fund: v.fund, year: v.year, amountCents: v.amountEuro, note: v.note };
   return db.transaction(async (tx) => {
     const { objective, plan, scope } = await objectiveScope(tx, objectiveId);
     authorize(actor, 'plan.edit', scope);
+    const v = parseInput(BudgetLineInput, input);
+    if (!(FUNDING_SOURCE_CODES as readonly string[]).includes(v.fund)) throw new ValidationError([{ path: 'fund', message: tr('plan.cmd.fund') }]);
+    const values: BudgetValues = { fund: v.fund, year: v.year, amountCents: v.amountEuro, note: v.note };
     if (v.year !== null && (v.year < plan.periodStartYear || v.year > plan.periodEndYear)) {
-      throw new ValidationError([{ path: 'year', message: `Anno fuori dal periodo del piano (${plan.periodStartYear}-${plan.periodEndYear}).` }]);
+      throw new ValidationError([{ path: 'year', message: tr('plan.cmd.budgetYear', { start: plan.periodStartYear, end: plan.periodEndYear }) }]);
     }
     return addOrPropose(
       tx,
@@ -720,10 +706,12 @@ export async function decideVariation({
   variationId: string;
   input: unknown;
 }) {
-  const v = parse(VariationDecisionInput, input);
   return db.transaction(async (tx) => {
     const { plan, scope } = await planScope(tx, planId);
-    authorize(actor, v.decision === 'withdraw' ? 'plan.edit' : 'plan.status', scope);
+    // Withdrawing needs the right to edit; approving or rejecting (or anything else asked) the right to decide.
+    const asked = input && typeof input === 'object' ? (input as { decision?: unknown }).decision : undefined;
+    authorize(actor, asked === 'withdraw' ? 'plan.edit' : 'plan.status', scope);
+    const v = parseInput(VariationDecisionInput, input);
     const [variation] = isUuid(variationId)
       ? await tx
           .select()
@@ -732,17 +720,18 @@ export async function decideVariation({
       : [];
     if (!variation) throw new NotFoundError('La variazione');
     if (variation.version !== v.version) throw new ConflictError('la variazione', variation.version);
-    if (variation.status !== 'draft') throw new ValidationError([{ path: 'decision', message: `La variazione n. ${variation.number} è già stata decisa.` }]);
+    if (variation.status !== 'draft')
+      throw new ValidationError([{ path: 'decision', message: tr('plan.cmd.variation.decided', { number: variation.number }) }]);
     if (v.decision === 'approve' && !isAdopted(plan.status as PlanStatus)) {
-      throw new ValidationError([{ path: 'decision', message: `Il piano non è più adottato: la variazione n. ${variation.number} non si può approvare.` }]);
+      throw new ValidationError([{ path: 'decision', message: tr('plan.cmd.variation.notAdopted', { number: variation.number }) }]);
     }
     const changes = variation.changes as VariationChange[];
     const patch: Partial<typeof planVariations.$inferInsert> = { decidedAt: new Date(), decidedBy: actorLabel(actor), note: v.note };
     let label = '';
     if (v.decision === 'approve') {
-      if (changes.length === 0) throw new ValidationError([{ path: 'decision', message: 'La variazione non propone modifiche: non c’è nulla da approvare.' }]);
+      if (changes.length === 0) throw new ValidationError([{ path: 'decision', message: tr('plan.cmd.variation.empty') }]);
       if (v.adoptionDecisionId) {
-        const decision = await competentDecision(tx, plan.ambitoId, plan.templateId, v.adoptionDecisionId, { variationId }, 'approvare la variazione');
+        const decision = await competentDecision(tx, plan.ambitoId, plan.templateId, v.adoptionDecisionId, { variationId }, tr('plan.cmd.what.variation'));
         patch.decisionId = decision.id;
         label = `deliberazione n. ${decision.number} del ${decision.date}`;
       } else {
@@ -752,11 +741,10 @@ export async function decideVariation({
             [
               {
                 path: 'adoptionDecisionId',
-                message:
-                  'La variazione contiene modifiche che il modello non considera minori: per approvarla scegli la deliberazione approvata dell’organo competente.',
+                message: tr('plan.cmd.variation.notMinor'),
               },
             ],
-            'La variazione non è stata approvata.',
+            tr('plan.cmd.variation.notApproved'),
           );
         }
         label = 'modifiche minori, approvate dal coordinatore';
@@ -812,19 +800,22 @@ async function insertCarried(tx: Tx, planId: string, v: CarriedObjective) {
  * actions enters `planId` — written while the plan is not adopted, proposed in its draft variation once it is (the
  * approved plan changes only when the variation is approved). Returns the new objective, or null when proposed.
  */
-export async function carryIntoPlan(tx: Tx, actor: Actor, planId: string, values: CarriedObjective) {
+export async function carryIntoPlan(tx: Tx, actor: Actor, planId: string, input: CarriedObjective) {
   const { plan, scope } = await planScope(tx, planId);
   authorize(actor, 'plan.edit', scope);
+  const values: CarriedObjective = parseInput(CarriedObjectiveInput, input);
   const [clash] = await tx
     .select({ id: planObjectives.id })
     .from(planObjectives)
     .where(and(eq(planObjectives.planId, planId), eq(planObjectives.code, values.code)));
   if (clash)
-    throw new ValidationError([{ path: 'code', message: `Il codice ${values.code} è già usato nel piano ${plan.periodStartYear}-${plan.periodEndYear}.` }]);
+    throw new ValidationError([
+      { path: 'code', message: tr('plan.cmd.codeUsedIn', { code: values.code, start: plan.periodStartYear, end: plan.periodEndYear }) },
+    ]);
   if (isAdopted(plan.status as PlanStatus)) {
     const proposed = await propose(tx, actor, plan, (changes) => {
       if (changes.some((c) => (c.kind === 'objective.add' || c.kind === 'objective.carry') && c.objectiveCode === values.code)) {
-        throw new ValidationError([{ path: 'code', message: `Il codice ${values.code} è già proposto nella variazione in bozza.` }]);
+        throw new ValidationError([{ path: 'code', message: tr('plan.cmd.codeProposed', { code: values.code }) }]);
       }
       return [...changes, { kind: 'objective.carry', objectiveCode: values.code, values }];
     });
@@ -846,14 +837,13 @@ export async function carryIntoPlan(tx: Tx, actor: Actor, planId: string, values
  * For monitoring's carry-over, inside the caller's transaction: records that an objective continues one of the
  * previous plan (its continuity link) — directly, or as a proposed change of its links once the plan is adopted.
  */
-export async function linkContinuity(tx: Tx, actor: Actor, objectiveId: string, previousCode: string) {
+export async function linkContinuity(tx: Tx, actor: Actor, objectiveId: string, code: string) {
   const { objective, plan, scope } = await objectiveScope(tx, objectiveId);
   authorize(actor, 'plan.edit', scope);
+  const { previousCode } = parseInput(LinkContinuityInput, { previousCode: code });
   const links = objective.links as { continuesObjective: string | null };
   if (links.continuesObjective && links.continuesObjective !== previousCode) {
-    throw new ValidationError([
-      { path: 'targetObjectiveId', message: `L’obiettivo ${objective.code} continua già l’obiettivo ${links.continuesObjective} del piano precedente.` },
-    ]);
+    throw new ValidationError([{ path: 'targetObjectiveId', message: tr('plan.cmd.continues', { code: objective.code, previous: links.continuesObjective }) }]);
   }
   const after = { ...(objective.links as Record<string, unknown>), continuesObjective: previousCode };
   const fields = objectiveFieldChanges(objective as unknown as Record<string, unknown> & { card: Record<string, unknown> }, {
@@ -880,17 +870,17 @@ export async function linkContinuity(tx: Tx, actor: Actor, objectiveId: string, 
 
 /** Saves a chapter's text (HTML restricted to the tags of the exchange format). */
 export async function updateChapter({ db, actor, chapterId, input }: { db: Db; actor: Actor; chapterId: string; input: unknown }) {
-  const v = parse(ChapterInput, input);
-  const html = v.html.trim() || null;
-  if (html) {
-    const problem = findUnsafeHtml(html);
-    if (problem) throw new ValidationError([{ path: 'html', message: `Testo non accettato: ${problem}` }]);
-  }
   return db.transaction(async (tx) => {
     const [chapter] = await tx.select().from(planChapters).where(eq(planChapters.id, chapterId));
     if (!chapter) throw new NotFoundError('Il capitolo');
     const { plan, scope } = await planScope(tx, chapter.planId);
     authorize(actor, 'plan.edit', scope);
+    const v = parseInput(ChapterInput, input);
+    const html = v.html.trim() || null;
+    if (html) {
+      const problem = findUnsafeHtml(html);
+      if (problem) throw new ValidationError([{ path: 'html', message: tr('plan.cmd.unsafeHtml', { problem }) }]);
+    }
     if (chapter.version !== v.version) throw new ConflictError('il capitolo', chapter.version);
     if (chapter.html === html) return chapter;
     const { before, after } = await updateVersioned(tx, planChapters, chapterId, v.version, { html }, 'il capitolo');

@@ -32,7 +32,7 @@ import {
 } from './planning.schema.ts';
 import { getTemplate, statusLabel } from './planning.templates.ts';
 import { DEFAULT_ADOPTION, type PlanTemplate } from './template.schema.ts';
-import { euro } from './planning.format.ts';
+import { serverFormat, tr } from '../../shared/i18n/tr.server.ts';
 
 export async function listPlans(db: DbOrTx, ambitoId: string) {
   return db.select().from(plans).where(eq(plans.ambitoId, ambitoId)).orderBy(desc(plans.periodStartYear));
@@ -102,7 +102,11 @@ export async function loadCompleteness(db: DbOrTx, planId: string, template: Pla
 
 /** The labels that put a variation in words: the template card's labels, euro, the funding sources' names. */
 export function varianceLabels(template: PlanTemplate | null): VarianceLabels {
-  return { card: Object.fromEntries((template?.objectiveCard.fields ?? []).map((f) => [f.key, f.label])), money: euro, fund: fundName };
+  return {
+    card: Object.fromEntries((template?.objectiveCard.fields ?? []).map((f) => [f.key, f.label])),
+    money: (cents: number) => serverFormat().money(cents),
+    fund: fundName,
+  };
 }
 
 /** The plan's variations, newest first, with their changes in words. */
@@ -174,16 +178,19 @@ export async function getPlanOverview(db: DbOrTx, planId: string) {
   const leps = budgetTotals(budgetRows('leps'));
   const euros = (c: number) => Math.round(c / 100);
   const areaSvg = ordinary.byArea.length
-    ? renderChartSvg(barChart({ name: 'Risorse', points: ordinary.byArea.map(([a, v]) => ({ label: shortArea(a), value: euros(v) })) }), {
+    ? renderChartSvg(barChart({ name: tr('plan.chart.resources'), points: ordinary.byArea.map(([a, v]) => ({ label: shortArea(a), value: euros(v) })) }), {
         width: 760,
         height: Math.max(140, ordinary.byArea.length * 34),
       })
     : null;
   const fundSvg = ordinary.byFund.length
-    ? renderChartSvg(barChart({ name: 'Risorse', points: ordinary.byFund.map(([f, v]) => ({ label: fundName(f).slice(0, 40), value: euros(v) })) }), {
-        width: 760,
-        height: Math.max(140, ordinary.byFund.length * 34),
-      })
+    ? renderChartSvg(
+        barChart({ name: tr('plan.chart.resources'), points: ordinary.byFund.map(([f, v]) => ({ label: fundName(f).slice(0, 40), value: euros(v) })) }),
+        {
+          width: 760,
+          height: Math.max(140, ordinary.byFund.length * 34),
+        },
+      )
     : null;
 
   let variance: ReturnType<typeof planVariance> | null = null;

@@ -16,7 +16,7 @@ import {
   type VariationChange,
 } from './planning.rules.ts';
 import { parseTemplate } from './template.schema.ts';
-import { euro } from './planning.format.ts';
+import { formatterFor } from '../../shared/format/index.ts';
 
 const fixture = new URL('../../../fixtures/demo/gallarate/plans/piano-2025-2027.json', import.meta.url);
 const plan = parsePlanDocument('piano-2025-2027.json', readFileSync(fixture, 'utf8'));
@@ -91,7 +91,11 @@ const lombardy = parseTemplate(
   'lombardia.json',
   readFileSync(new URL('../../../fixtures/templates/lombardia-dgr-xii-2167-2024.json', import.meta.url), 'utf8'),
 );
-const labels = { card: Object.fromEntries(lombardy.objectiveCard.fields.map((f) => [f.key, f.label])), money: euro, fund: (f: string) => f };
+const labels = {
+  card: Object.fromEntries(lombardy.objectiveCard.fields.map((f) => [f.key, f.label])),
+  money: formatterFor('it').money,
+  fund: (f: string) => f,
+};
 const required = lombardy.objectiveCard.fields
   .filter((f) => f.required)
   .map((f) => ({ key: f.key, label: f.label, type: f.type, indicatorLevel: f.indicatorLevel }));

@@ -157,3 +157,21 @@ export const ChapterInput = z.object({
     .max(200_000, 'Il testo del capitolo è troppo lungo.')
     .transform((v) => v.replace(/\r\n?/g, '\n')),
 });
+
+/** An objective of the previous plan carried into the next one (monitoring's carry-over, see carryIntoPlan). */
+export const CarriedObjectiveInput = z.object({
+  code: z.string().trim().min(1, 'Scrivi il codice del nuovo obiettivo.').max(30, 'Il codice dell’obiettivo ha al massimo 30 caratteri.'),
+  title: z.string().trim().min(1, 'Scrivi il titolo del nuovo obiettivo.').max(2000),
+  macroArea: z.string().trim().max(500).nullable(),
+  description: z.string().max(20_000).nullable(),
+  continuesObjective: z.string().trim().min(1).max(30),
+  source: z.string().trim().min(1).max(1000),
+  actions: z.array(
+    z.object({ description: z.string().trim().min(1, 'Un’azione riportata non ha descrizione.').max(20_000), responsible: z.string().max(500).nullable() }),
+  ),
+});
+
+/** The continuity link of an objective: the code of the previous plan's objective it continues (see linkContinuity). */
+export const LinkContinuityInput = z.object({
+  previousCode: z.string().trim().min(1, 'Manca il codice dell’obiettivo del piano precedente.').max(30),
+});

@@ -488,29 +488,29 @@ test('the five priority LEPS carry the yearly ranges of the regional guidelines'
   const rules = (code: string, indicator: number) =>
     leps
       .find((l) => l.code === code)!
-      .indicators[indicator]!.targets.map((t) => (t.rule ? [t.year, t.rule.kind, 'value' in t.rule ? t.rule.value : null] : [t.year, null, null]));
+      .indicators[indicator]!.targets.map((t) => (t.rule ? [t.year, t.rule.type, 'value' in t.rule ? t.rule.value : null] : [t.year, null, null]));
   // PUA: assessments with the Ambito social worker ≥ 50% (2025), ≥ 75% (2026), 100% (2027) — seed 002 L12059-L12065.
   assert.deepEqual(rules('4', 1), [
-    [2025, 'percent_at_least', 50],
-    [2026, 'percent_at_least', 75],
-    [2027, 'percent_equal', 100],
+    [2025, 'gte_percent', 50],
+    [2026, 'gte_percent', 75],
+    [2027, 'gte_percent', 100],
   ]);
   // PIPPI: individual projects over assessments ≥ 40%, ≥ 60%, ≥ 80%.
   assert.deepEqual(rules('2', 1), [
-    [2025, 'percent_at_least', 40],
-    [2026, 'percent_at_least', 60],
-    [2027, 'percent_at_least', 80],
+    [2025, 'gte_percent', 40],
+    [2026, 'gte_percent', 60],
+    [2027, 'gte_percent', 80],
   ]);
   // Dimissioni protette: no 2025 target, then ≥ 50% and ≥ 75%; waiting time must fall year on year.
   assert.deepEqual(rules('3', 1), [
     [2025, null, null],
-    [2026, 'percent_at_least', 50],
-    [2027, 'percent_at_least', 75],
+    [2026, 'gte_percent', 50],
+    [2027, 'gte_percent', 75],
   ]);
   assert.deepEqual(rules('3', 2), [
     [2025, 'baseline', null],
-    [2026, 'decrease_over_previous_year', null],
-    [2027, 'decrease_over_previous_year', null],
+    [2026, 'lt_previous', null],
+    [2027, 'lt_previous', null],
   ]);
   const years = leps.flatMap((l) => l.indicators.flatMap((i) => i.targets.map((t) => t.year)));
   assert.ok(years.every((y) => y >= template.firstYear! && y < template.firstYear! + template.periodYears));

@@ -11,6 +11,7 @@
  */
 import { ValidationError, type FieldIssue } from '../../shared/errors.ts';
 import { z } from '../../shared/validation.ts';
+import { templateTargetRuleSchema, type TemplateTargetRule } from './targets.vocabulary.ts';
 
 /** The kinds of answer an objective-card field collects (see docs/templates.md for the shape of each answer). */
 export const TEMPLATE_FIELD_TYPES = [
@@ -49,16 +50,8 @@ export const CHAPTER_CONTENTS = ['objective_cards', 'leps_cards', 'evaluation_gr
 /** How one dimension of the evaluation grid is answered. */
 export const EVALUATION_ANSWERS = ['computed_band', 'choice', 'yesno', 'yesno_text', 'text'] as const;
 
-/** Kinds of yearly target a LEPS indicator can carry. */
-export const TARGET_RULE_KINDS = [
-  'percent_at_least',
-  'percent_equal',
-  'count_at_least',
-  'increase_over_previous_year',
-  'decrease_over_previous_year',
-  'milestone',
-  'baseline',
-] as const;
+/** Kinds of yearly target a LEPS indicator can carry: the one vocabulary of targets (targets.vocabulary.ts). */
+export { TARGET_RULE_TYPES } from './targets.vocabulary.ts';
 
 /**
  * The 26 rows of the Lombardy objective card ("SCHEDA DESCRIZIONE NUOVI OBIETTIVI", DGR XII/2167/2024), in order.
@@ -268,20 +261,9 @@ export type RegionalPlanCodes = z.infer<typeof RegionalPlanCodes>;
 // ---------------------------------------------------------------------------------------------------------------
 // LEPS card and priority LEPS
 
-export const TargetRule = z.discriminatedUnion(
-  'kind',
-  [
-    z.strictObject({ kind: z.literal('percent_at_least'), value: z.number().min(0).max(100) }),
-    z.strictObject({ kind: z.literal('percent_equal'), value: z.number().min(0).max(100) }),
-    z.strictObject({ kind: z.literal('count_at_least'), value: z.number().int().nonnegative() }),
-    z.strictObject({ kind: z.literal('increase_over_previous_year') }),
-    z.strictObject({ kind: z.literal('decrease_over_previous_year') }),
-    z.strictObject({ kind: z.literal('milestone') }),
-    z.strictObject({ kind: z.literal('baseline') }),
-  ],
-  { message: `tipo di traguardo non previsto (ammessi: ${TARGET_RULE_KINDS.join(', ')})` },
-);
-export type TargetRule = z.infer<typeof TargetRule>;
+/** A LEPS target's rule: the plan's vocabulary (a milestone may name its stage only in the printed text). */
+export const TargetRule = templateTargetRuleSchema;
+export type TargetRule = TemplateTargetRule;
 
 export const PriorityLeps = z
   .strictObject({

@@ -1,7 +1,9 @@
-import { data, Form, Link } from 'react-router';
+import { data } from 'react-router';
 import type { Route } from './+types/chapter';
-import { formAction, getActor, getServices, requireUser } from '../../../shared/http/request.server.ts';
-import { CsrfField, Field, FormAlert } from '../../../shared/ui/forms.tsx';
+import { done, runIntent } from '../../../shared/http/forms.server.ts';
+import { getActor, getServices, requireUser } from '../../../shared/http/request.server.ts';
+import { tr } from '../../../shared/i18n/tr.server.ts';
+import { EmptyState, IntentField, IntentForm, PageHeader, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
 import { updateChapter } from '../planning.commands.ts';
 import { abilitiesFor } from '../planning.policy.ts';
 import { getChapter } from '../planning.queries.ts';
@@ -22,51 +24,43 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   const { db } = getServices(context);
   await requirePlanInAmbito(db, params.code, params.planId);
   const form = Object.fromEntries(await request.formData());
-  return formAction(request, async () => {
-    await updateChapter({ db, actor, chapterId: params.chapterId, input: form });
-    return { ok: true as const };
-  });
+  return runIntent(
+    request,
+    'chapter',
+    async () => {
+      await updateChapter({ db, actor, chapterId: params.chapterId, input: form });
+      return done('chapter', tr('plan.chapter.saved'));
+    },
+    form,
+  );
 }
 
 export default function Chapter({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useI18n();
   const { chapter, plan, can } = loaderData;
-  const errors: Record<string, string | undefined> = actionData && 'fieldErrors' in actionData ? actionData.fieldErrors : {};
+  const base = `/ambiti/${loaderData.code}/piani/${plan.id}`;
+  const { errors, values } = useFormResult(actionData, 'chapter');
   return (
     <>
-      <title>{`${chapter.number ?? ''} ${chapter.title} – ${plan.title}`}</title>
-      <p>
-        <Link to={`/ambiti/${loaderData.code}/piani/${plan.id}`}>{plan.title}</Link>
-      </p>
-      <h1 className="h2">
-        {chapter.number ? `${chapter.number} ` : ''}
-        {chapter.title}
-      </h1>
-      {actionData && 'ok' in actionData && actionData.ok && (
-        <div className="alert alert-success" role="status">
-          Capitolo salvato.
-        </div>
-      )}
-      <FormAlert result={actionData && 'fieldErrors' in actionData ? actionData : undefined} reloadHref="" />
+      <PageHeader
+        title={t('plan.chapter.heading', { number: chapter.number ? `${chapter.number} ` : '', title: chapter.title })}
+        context={plan.title}
+        breadcrumb={[
+          { label: t('plan.plans.title'), to: `/ambiti/${loaderData.code}/piani` },
+          { label: t('plan.plan.heading', { title: plan.title }), to: base },
+        ]}
+      />
       {can['plan.edit'] ? (
-        <Form method="post" noValidate>
-          <CsrfField />
+        <IntentForm intent="chapter" actionData={actionData} submitLabel={t('plan.chapter.save')} reloadHref={`${base}/capitoli/${chapter.id}`}>
           <input type="hidden" name="version" value={chapter.version} />
-          <Field
-            name="html"
-            label="Testo del capitolo"
-            hint="Paragrafi (<p>), titoli (<h3>, <h4>), elenchi (<ul>, <ol>, <li>), grassetto (<strong>), corsivo (<em>), collegamenti (<a href>) e tabelle semplici."
-            error={errors.html}
-          >
-            {(p) => <textarea {...p} rows={18} defaultValue={chapter.html ?? ''} />}
-          </Field>
-          <button type="submit" className="btn btn-primary">
-            Salva il capitolo
-          </button>
-        </Form>
+          <IntentField intent="chapter" name="html" label={t('plan.chapter.text')} hint={t('plan.chapter.hint')} error={errors.html}>
+            {(p) => <textarea {...p} rows={18} defaultValue={values?.html ?? chapter.html ?? ''} />}
+          </IntentField>
+        </IntentForm>
       ) : chapter.html ? (
-        <div dangerouslySetInnerHTML={{ __html: chapter.html }} />
+        <div className="text-break" translate="no" dangerouslySetInnerHTML={{ __html: chapter.html }} />
       ) : (
-        <p>Capitolo non ancora scritto.</p>
+        <EmptyState title={t('plan.chapter.empty')} />
       )}
     </>
   );

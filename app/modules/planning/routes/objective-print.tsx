@@ -1,11 +1,11 @@
 import { data, Link } from 'react-router';
 import type { Route } from './+types/objective-print';
 import { getActor, getServices, guard } from '../../../shared/http/request.server.ts';
+import { DataTable, useI18n } from '../../../shared/ui/kit.ts';
 import { FUNDING_SOURCES } from '../plan-document.schema.ts';
 import { cardValueText } from '../planning.card.ts';
 import { authorize } from '../planning.policy.ts';
 import { getObjectiveDetail } from '../planning.queries.ts';
-import { euro } from '../planning.format.ts';
 import { requirePlanInAmbito } from '../planning.server.ts';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
@@ -26,76 +26,86 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
       description: a.description,
       indicators: d.indicators
         .filter((i) => i.actionId === a.id)
-        .map((i) => ({ code: i.code, label: i.label, targets: i.targets.map((t) => `${t.year ?? 'triennio'}: ${t.text}`).join('; ') })),
+        .map((i) => ({ code: i.code, label: i.label, targets: i.targets.map((t) => ({ year: t.year, text: t.text })) })),
     })),
-    budget: d.budget.map((l) => ({ fund: String((FUNDING_SOURCES as Record<string, string>)[l.fund] ?? l.fund), year: l.year, amount: euro(l.amountCents) })),
-    total: euro(d.budget.reduce((s, l) => s + l.amountCents, 0)),
+    budget: d.budget.map((l) => ({ fund: String((FUNDING_SOURCES as Record<string, string>)[l.fund] ?? l.fund), year: l.year, cents: l.amountCents })),
+    total: d.budget.reduce((s, l) => s + l.amountCents, 0),
   };
 }
 
-/** One objective card laid out like the regional card, for printing (the browser's print removes the shell). */
+/**
+ * One objective card laid out like the regional card, for printing (the browser's print removes the shell). The
+ * card is a form laid out as a two-column table (question, answer): a DataTable would add sorting and a CSV link
+ * that a printed card does not want, so it stays a plain table.
+ */
 export default function ObjectivePrint({ loaderData: p }: Route.ComponentProps) {
+  const { t, f } = useI18n();
+  const year = (y: number | null) => (y === null ? t('plan.period.whole') : String(y));
   return (
     <article className="print-card">
-      <title>{`Scheda ${p.objective.code} – ${p.plan}`}</title>
+      <title>{t('plan.print.title', { code: p.objective.code, plan: p.plan })}</title>
       <p className="d-print-none">
-        <Link to={p.back}>Torna all’editor della scheda</Link> · usa la stampa del browser (Ctrl+P) per stampare o salvare in PDF.
+        <Link to={p.back}>{t('plan.print.back')}</Link> · {t('plan.print.how')}
       </p>
-      <p className="small mb-1">
+      <p className="small mb-1" translate="no">
         {p.ambito} · {p.plan}
       </p>
-      <h1 className="h2">
-        {p.objective.code} – {p.objective.title}
-        {p.objective.priority ? ' (prioritario)' : ''}
+      <h1 className="h2 text-break">
+        <span translate="no">
+          {p.objective.code} – {p.objective.title}
+        </span>
+        {p.objective.priority ? ` ${t('plan.print.priority')}` : ''}
       </h1>
-      <p>Aree di policy: {p.objective.policyAreas.join(', ') || '—'}</p>
-      <table className="table table-bordered">
-        <caption>Scheda dell’obiettivo</caption>
-        <tbody>
-          {p.rows.map((r, i) => (
-            <tr key={i}>
-              <th scope="row" style={{ width: '40%' }}>
-                {r.label}
-              </th>
-              <td style={{ whiteSpace: 'pre-line' }}>{r.value || '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <h2 className="h4">Azioni e indicatori</h2>
-      <table className="table table-bordered table-sm">
-        <caption>Azioni, indicatori e target</caption>
-        <thead>
-          <tr>
-            <th scope="col">Azione</th>
-            <th scope="col">Indicatori e target</th>
-          </tr>
-        </thead>
-        <tbody>
-          {p.actions.map((a) => (
-            <tr key={a.number}>
-              <th scope="row">
-                {a.number}. {a.description}
-              </th>
-              <td>
-                <ul className="mb-0">
-                  {a.indicators.map((i) => (
-                    <li key={i.code}>
-                      {i.code} {i.label}
-                      {i.targets ? ` — ${i.targets}` : ''}
-                    </li>
-                  ))}
-                </ul>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <h2 className="h4">Risorse preventivate ({p.total})</h2>
+      <p>
+        {t('plan.objectives.policyAreas')}: <span translate="no">{p.objective.policyAreas.join(', ') || '—'}</span>
+      </p>
+      <div className="table-responsive">
+        <table className="table table-bordered">
+          <caption>{t('plan.card.heading')}</caption>
+          <tbody>
+            {p.rows.map((r, i) => (
+              <tr key={i}>
+                <th scope="row" style={{ width: '40%' }} translate="no">
+                  {r.label}
+                </th>
+                <td style={{ whiteSpace: 'pre-line' }} className="text-break" translate="no">
+                  {r.value || '—'}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2 className="h4">{t('plan.print.actions')}</h2>
+      <DataTable
+        id="azioni"
+        caption={t('plan.action.title')}
+        rows={p.actions}
+        rowKey={(a) => a.number}
+        columns={[
+          { key: 'action', header: t('plan.print.action'), value: (a) => `${a.number}. ${a.description}`, rowHeader: true, sortable: false },
+          {
+            key: 'indicators',
+            header: t('plan.print.indicators'),
+            sortable: false,
+            render: (a) => (
+              <ul className="mb-0">
+                {a.indicators.map((i) => (
+                  <li key={i.code}>
+                    {i.code} {i.label}
+                    {i.targets.length ? ` — ${i.targets.map((x) => `${year(x.year)}: ${x.text}`).join('; ')}` : ''}
+                  </li>
+                ))}
+              </ul>
+            ),
+          },
+        ]}
+      />
+      <h2 className="h4">{t('plan.print.budget', { total: f.money(p.total) })}</h2>
       <ul>
         {p.budget.map((b, i) => (
           <li key={i}>
-            {b.fund}, {b.year ?? 'triennio'}: {b.amount}
+            <span translate="no">{b.fund}</span>, {year(b.year)}: {f.money(b.cents)}
           </li>
         ))}
       </ul>

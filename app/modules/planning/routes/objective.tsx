@@ -1,18 +1,33 @@
-import { data, Form, Link, useNavigation } from 'react-router';
+import { data, Form, Link } from 'react-router';
 import type { Route } from './+types/objective';
 import { ValidationError } from '../../../shared/errors.ts';
-import { formAction, getActor, getServices, guard, requireUser } from '../../../shared/http/request.server.ts';
-import { CsrfField, Field, FormAlert } from '../../../shared/ui/forms.tsx';
-import { describeTarget, type TargetRule } from '../../monitoring/index.ts';
+import { done, intentAction, type FormFields } from '../../../shared/http/forms.server.ts';
+import { getActor, getServices, guard, requireUser } from '../../../shared/http/request.server.ts';
+import { tr } from '../../../shared/i18n/tr.server.ts';
+import type { MessageKey } from '../../../shared/i18n/messages.ts';
 import {
-  ACTION_STATUS_LABELS,
+  CsrfField,
+  DataTable,
+  IntentField,
+  IntentForm,
+  Notice,
+  PageHeader,
+  ResultAlert,
+  Section,
+  selectClass,
+  StatusBadge,
+  useFormResult,
+  useI18n,
+  type Column,
+} from '../../../shared/ui/kit.ts';
+import {
   FUNDING_SOURCES,
-  INDICATOR_AGGREGATION_LABELS,
-  INDICATOR_KIND_LABELS,
-  INDICATOR_LEVEL_LABELS,
+  INDICATOR_AGGREGATIONS,
+  INDICATOR_KINDS,
+  INDICATOR_LEVELS,
   indicatorAggregation,
   LEPS,
-  PERIODICITY_LABELS,
+  PERIODICITIES,
 } from '../plan-document.schema.ts';
 import {
   cardFromForm,
@@ -30,20 +45,9 @@ import {
 import { addAction, addBudgetLine, addIndicator, deleteBudgetLine, updateObjective } from '../planning.commands.ts';
 import { abilitiesFor, authorize } from '../planning.policy.ts';
 import { getObjectiveDetail } from '../planning.queries.ts';
-import { euro } from '../planning.format.ts';
 import { requirePlanInAmbito } from '../planning.server.ts';
 import { isAdopted } from '../planning.rules.ts';
 import type { PlanStatus } from '../plan-document.schema.ts';
-
-const TARGET_LABELS: Record<(typeof TARGET_FORM_TYPES)[number], string> = {
-  '': 'nessun target',
-  baseline: 'valore di partenza (T0)',
-  gte: 'almeno (≥)',
-  gte_percent: 'almeno il … % (≥)',
-  gt_previous: 'più dell’anno prima (>)',
-  lt_previous: 'meno dell’anno prima (<)',
-  eq_yes: 'sì',
-};
 
 async function load(db: Parameters<typeof getObjectiveDetail>[0], params: { code: string; planId: string; objectiveId: string }) {
   const { header } = await requirePlanInAmbito(db as never, params.code, params.planId);
@@ -52,15 +56,17 @@ async function load(db: Parameters<typeof getObjectiveDetail>[0], params: { code
   return detail;
 }
 
+const planYears = (plan: { periodStartYear: number; periodEndYear: number }) =>
+  Array.from({ length: plan.periodEndYear - plan.periodStartYear + 1 }, (_, i) => plan.periodStartYear + i);
+
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { db } = getServices(context);
   const d = await load(db, params);
   const actor = getActor(context);
   await guard(request, async () => authorize(actor, 'plan.read', d.header.scope, { hide: true }));
-  const years = Array.from({ length: d.header.plan.periodEndYear - d.header.plan.periodStartYear + 1 }, (_, i) => d.header.plan.periodStartYear + i);
   return {
     code: params.code,
-    plan: { id: d.header.plan.id, title: d.header.plan.title, years },
+    plan: { id: d.header.plan.id, title: d.header.plan.title, years: planYears(d.header.plan) },
     /** The card editor shows the objective with the changes proposed in the draft variation, if any. */
     objective: d.proposed,
     adopted: isAdopted(d.header.plan.status as PlanStatus),
@@ -71,15 +77,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
       options: optionsFor(f, keyPointOptions(d.template?.policyAreas ?? [], d.proposed.policyAreas)),
     })),
     policyAreas: (d.template?.policyAreas ?? []).map((a) => ({ code: a.code, name: a.name })),
-    actions: d.actions.map((a) => ({
-      ...a,
-      indicators: d.indicators
-        .filter((i) => i.actionId === a.id)
-        .map((i) => ({ ...i, targetsText: i.targets.map((t) => `${t.year ?? 'triennio'}: ${t.text}`) })),
-    })),
-    objectiveIndicators: d.indicators
-      .filter((i) => i.actionId === null)
-      .map((i) => ({ ...i, targetsText: i.targets.map((t) => `${t.year ?? 'triennio'}: ${t.text}`) })),
+    actions: d.actions.map((a) => ({ ...a, indicators: d.indicators.filter((i) => i.actionId === a.id) })),
     budget: d.budget,
     funds: Object.entries(FUNDING_SOURCES).map(([code, name]) => ({ code, name: String(name) })),
     leps: Object.entries(LEPS).map(([code, l]) => ({ code, label: l.label })),
@@ -87,714 +85,654 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   };
 }
 
+/** A change proposed in the draft variation (after adoption) rather than saved. */
+const proposedOr = (saved: boolean, key: MessageKey) => tr(saved ? key : 'plan.card.proposed');
+
 export async function action({ params, context, request }: Route.ActionArgs) {
   const actor = requireUser(context, request);
   const { db } = getServices(context);
   const d = await load(db, params);
-  const form = await request.formData();
-  const get = (name: string) => form.getAll(name).map(String);
-  const intent = String(form.get('intent') ?? 'card');
-  return formAction(request, async () => {
-    switch (intent) {
-      case 'action': {
-        const row = await addAction({ db, actor, objectiveId: d.objective.id, input: Object.fromEntries(form) });
-        return { ok: true as const, intent, message: row ? 'Azione aggiunta.' : PROPOSED };
-      }
-      case 'indicator': {
-        const years = Array.from({ length: d.header.plan.periodEndYear - d.header.plan.periodStartYear + 1 }, (_, i) => d.header.plan.periodStartYear + i);
-        const { targets, issues } = targetsFromForm(years, get, (r) => describeTarget(r as TargetRule));
-        if (issues.length) throw new ValidationError(issues);
-        const row = await addIndicator({ db, actor, actionId: String(form.get('actionId') ?? ''), input: { ...Object.fromEntries(form), targets } });
-        return { ok: true as const, intent, message: row ? 'Indicatore aggiunto con i suoi target.' : PROPOSED };
-      }
-      case 'budget': {
-        const row = await addBudgetLine({ db, actor, objectiveId: d.objective.id, input: Object.fromEntries(form) });
-        return { ok: true as const, intent, message: row ? 'Riga di bilancio aggiunta.' : PROPOSED };
-      }
-      case 'delete-budget': {
-        const outcome = await deleteBudgetLine({ db, actor, lineId: String(form.get('lineId') ?? ''), version: Number(form.get('version')) });
-        return {
-          ok: true as const,
-          intent,
-          message:
-            outcome === 'saved' ? 'Riga di bilancio eliminata.' : outcome === 'proposed' ? PROPOSED : 'Eliminazione già proposta nella variazione in bozza.',
-        };
-      }
-      default: {
-        const card = keepStoredValues(d.objective.card, cardFromForm(d.template?.objectiveCard.fields ?? [], get));
-        const saved = await updateObjective({
-          db,
-          actor,
-          objectiveId: d.objective.id,
-          input: {
-            version: form.get('version'),
-            variationVersion: form.get('variationVersion') ?? undefined,
-            title: lf(String(form.get('title') ?? '')),
-            priority: form.get('priority') === 'on',
-            macroArea: form.get('macroArea'),
-            policyAreas: policyAreasFromForm(String(form.get('mainArea') ?? ''), get('policyAreas'), d.objective.policyAreas),
-            description: lf(String(form.get('description') ?? '')),
-            card: d.objective.kind === 'ordinary' ? card : d.objective.card,
-            links: keepStoredLinks(d.objective.links, linksFromForm(get)),
-          },
-        });
-        const message = {
-          saved: 'Scheda salvata.',
-          proposed: 'Modifiche proposte nella variazione in bozza: la scheda approvata cambierà quando la variazione sarà approvata.',
-          unchanged: 'Nessuna modifica da salvare.',
-        }[saved.outcome];
-        return { ok: true as const, intent: 'card', message };
-      }
-    }
+  const years = planYears(d.header.plan);
+  // Every form of the page answers at the top of the page (intent «objective»); refusals stay next to their form.
+  const indicator = (actionId: string) => async (form: FormFields, raw: FormData) => {
+    const get = (name: string) => raw.getAll(name).map(String);
+    const { targets, issues } = targetsFromForm(years, get, (year, percent) =>
+      tr(percent ? 'plan.target.percentMissing' : 'plan.target.valueMissing', { year }),
+    );
+    if (issues.length) throw new ValidationError(issues);
+    const row = await addIndicator({ db, actor, actionId, input: { ...form, targets } });
+    return done('objective', proposedOr(!!row, 'plan.indicator.added'));
+  };
+  return intentAction(request, {
+    card: async (form, raw) => {
+      const get = (name: string) => raw.getAll(name).map(String);
+      const card = keepStoredValues(d.objective.card, cardFromForm(d.template?.objectiveCard.fields ?? [], get));
+      const saved = await updateObjective({
+        db,
+        actor,
+        objectiveId: d.objective.id,
+        input: {
+          version: form.version,
+          variationVersion: form.variationVersion ?? undefined,
+          title: lf(String(form.title ?? '')),
+          priority: form.priority === 'on',
+          macroArea: form.macroArea,
+          policyAreas: policyAreasFromForm(String(form.mainArea ?? ''), get('policyAreas'), d.objective.policyAreas),
+          description: lf(String(form.description ?? '')),
+          card: d.objective.kind === 'ordinary' ? card : d.objective.card,
+          links: keepStoredLinks(d.objective.links, linksFromForm(get)),
+        },
+      });
+      const message = ({ saved: 'plan.card.saved', proposed: 'plan.card.cardProposed', unchanged: 'plan.card.unchanged' } as const)[saved.outcome];
+      return done('objective', tr(message));
+    },
+    action: async (form) => {
+      const row = await addAction({ db, actor, objectiveId: d.objective.id, input: form });
+      return done('objective', proposedOr(!!row, 'plan.action.added'));
+    },
+    ...Object.fromEntries(d.actions.map((a) => [`indicator-${a.id}`, indicator(a.id)])),
+    budget: async (form) => {
+      const row = await addBudgetLine({ db, actor, objectiveId: d.objective.id, input: form });
+      return done('objective', proposedOr(!!row, 'plan.budget.added'));
+    },
+    'delete-budget': async (form) => {
+      const outcome = await deleteBudgetLine({ db, actor, lineId: String(form.lineId ?? ''), version: Number(form.version) });
+      return done('objective', tr(outcome === 'saved' ? 'plan.budget.deleted' : outcome === 'proposed' ? 'plan.card.proposed' : 'plan.budget.deleteProposed'));
+    },
   });
 }
-
-const PROPOSED = 'Proposta nella variazione in bozza: il piano approvato cambierà quando la variazione sarà approvata.';
 
 function valueOf(card: Record<string, unknown>, key: string) {
   return card[key];
 }
 
-export default function ObjectiveEditor({ loaderData, actionData }: Route.ComponentProps) {
-  const { objective: o, plan, fields, actions, budget, can } = loaderData;
-  const navigation = useNavigation();
-  const busy = navigation.state === 'submitting';
-  const failed = actionData && 'fieldErrors' in actionData ? actionData : undefined;
-  const errors: Record<string, string | undefined> = failed?.fieldErrors ?? {};
-  const done = actionData && 'message' in actionData ? actionData.message : null;
-  const editable = can['plan.edit'];
-  const base = `/ambiti/${loaderData.code}/piani/${plan.id}`;
-  const card = o.card as Record<string, unknown>;
+type Loaded = Route.ComponentProps['loaderData'];
+type CardField = Loaded['fields'][number];
+
+/** One field of the regional card, with the control its type asks for (text, choice, yes/no, ticks). */
+function CardFieldControl({ f, index, value, error }: { f: CardField; index: number; value: unknown; error: string | undefined }) {
+  const { t } = useI18n();
+  const id = `field-card.card.${f.key}`;
+  const label = t('plan.card.fieldLabel', { n: index + 1, label: f.label, required: f.required ? ' *' : '' });
+  const v = value;
+  return (
+    <li className="mb-4 border-start border-3 ps-3">
+      {f.control === 'textarea' && (
+        <>
+          <label htmlFor={id} className="form-label fw-semibold text-break">
+            {label}
+          </label>
+          {f.help && (
+            <p className="small text-secondary mb-1" translate="no">
+              {f.help}
+            </p>
+          )}
+          <textarea
+            id={id}
+            name={`card.${f.key}`}
+            className={`form-control${error ? ' is-invalid' : ''}`}
+            rows={3}
+            defaultValue={typeof v === 'string' ? v : ''}
+            aria-invalid={error ? true : undefined}
+          />
+        </>
+      )}
+      {f.control === 'choice' && (
+        <>
+          <label htmlFor={id} className="form-label fw-semibold text-break">
+            {label}
+          </label>
+          <select id={id} name={`card.${f.key}`} className={selectClass(error)} defaultValue={typeof v === 'string' ? v : ''} translate="no">
+            <option value="">—</option>
+            {[...new Set([...(f.options ?? []), ...(typeof v === 'string' && v ? [v] : [])])].map((opt) => (
+              <option key={opt} value={opt}>
+                {opt}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
+      {(f.control === 'yesno' || f.control === 'yesno_text') && <YesNo f={f} id={id} label={label} value={v} />}
+      {f.control === 'checkboxes' && <Ticks f={f} id={id} label={label} value={v} />}
+      {error && <div className="invalid-feedback d-block">{error}</div>}
+    </li>
+  );
+}
+
+function YesNo({ f, id, label, value: v }: { f: CardField; id: string; label: string; value: unknown }) {
+  const { t } = useI18n();
+  const answer = v && typeof v === 'object' && 'answer' in v ? (v as { answer: boolean | null }).answer : typeof v === 'boolean' ? v : null;
+  const text = v && typeof v === 'object' && 'text' in v ? ((v as { text: string | null }).text ?? '') : '';
+  const choices = [
+    ['si', t('plan.card.yes'), answer === true],
+    ['no', t('plan.card.no'), answer === false],
+    ['', t('plan.card.notStated'), answer === null],
+  ] as const;
+  return (
+    <fieldset>
+      <legend className="fs-6 fw-semibold text-break">{label}</legend>
+      <div className="d-flex flex-wrap gap-4">
+        {choices.map(([val, lab, checked]) => (
+          <div className="form-check" key={val}>
+            <input className="form-check-input" type="radio" name={`card.${f.key}.answer`} id={`${id}-${val || 'nd'}`} value={val} defaultChecked={checked} />
+            <label className="form-check-label" htmlFor={`${id}-${val || 'nd'}`}>
+              {lab}
+            </label>
+          </div>
+        ))}
+      </div>
+      {(f.control === 'yesno_text' || text) && (
+        <>
+          <label htmlFor={`${id}-text`} className="form-label small">
+            {t('plan.card.details')}
+          </label>
+          <textarea id={`${id}-text`} name={`card.${f.key}.text`} className="form-control" rows={2} defaultValue={text} />
+        </>
+      )}
+    </fieldset>
+  );
+}
+
+function Ticks({ f, id, label, value: v }: { f: CardField; id: string; label: string; value: unknown }) {
+  const { t } = useI18n();
+  const chosen = Array.isArray(v) ? (v as string[]) : typeof v === 'string' ? [v] : [];
+  const others = chosen.filter((c) => !f.options.includes(c));
+  return (
+    <fieldset>
+      <legend className="fs-6 fw-semibold text-break">{label}</legend>
+      {f.options.map((opt, k) => (
+        <div className="form-check" key={opt}>
+          <input className="form-check-input" type="checkbox" id={`${id}-${k}`} name={`card.${f.key}`} value={opt} defaultChecked={chosen.includes(opt)} />
+          <label className="form-check-label text-break" htmlFor={`${id}-${k}`} translate="no">
+            {opt}
+          </label>
+        </div>
+      ))}
+      <label htmlFor={`${id}-other`} className="form-label small mt-1">
+        {t('plan.card.others')}
+      </label>
+      <textarea id={`${id}-other`} name={`card.${f.key}.other`} className="form-control" rows={2} defaultValue={others.join('\n')} />
+    </fieldset>
+  );
+}
+
+/** The objective's links: LEPS it serves, the previous plan's objective, cooperation, ASST, Agenda 2030. */
+function Links({ links: raw, leps }: { links: unknown; leps: Loaded['leps'] }) {
+  const { t } = useI18n();
+  const links = (raw ?? {}) as {
+    leps?: string[];
+    continuesObjective?: string | null;
+    cooperation?: { ambiti: string[]; leadAmbito: string | null } | null;
+    asst?: { needsAnalysis: boolean | null; implementation: boolean | null };
+    agenda2030?: number[];
+  };
+  const yn = (v: boolean | null | undefined) => (v === true ? 'si' : v === false ? 'no' : '');
   return (
     <>
-      <title>{`${o.code} – ${o.title}`}</title>
-      <nav aria-label="Percorso" className="breadcrumb-container">
-        <ol className="breadcrumb">
-          <li className="breadcrumb-item">
-            <Link to={base}>{plan.title}</Link>
-          </li>
-          <li className="breadcrumb-item active" aria-current="page">
-            Obiettivo {o.code}
-          </li>
-        </ol>
-      </nav>
-      <div className="d-flex flex-wrap justify-content-between gap-3">
-        <h1>
-          {o.code} – {o.title}
-        </h1>
-        <Link className="btn btn-outline-primary align-self-start" to={`${base}/obiettivi/${o.id}/stampa`}>
-          Scheda stampabile
-        </Link>
+      <fieldset className="mb-3">
+        <legend className="fs-6 fw-semibold">{t('plan.links.leps')}</legend>
+        <div className="row">
+          {leps.map((l) => (
+            <div className="col-12 col-md-6" key={l.code}>
+              <div className="form-check">
+                <input
+                  className="form-check-input"
+                  type="checkbox"
+                  id={`leps-${l.code}`}
+                  name="links.leps"
+                  value={l.code}
+                  defaultChecked={links.leps?.includes(l.code)}
+                />
+                <label className="form-check-label small" htmlFor={`leps-${l.code}`} translate="no">
+                  {l.label}
+                </label>
+              </div>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+      <div className="row">
+        <div className="col-12 col-md-4">
+          <label className="form-label fw-semibold" htmlFor="links-continues">
+            {t('plan.links.continues')}
+          </label>
+          <input id="links-continues" name="links.continuesObjective" className="form-control mb-3" type="text" defaultValue={links.continuesObjective ?? ''} />
+        </div>
+        <div className="col-12 col-md-5">
+          <label className="form-label fw-semibold" htmlFor="links-cooperation">
+            {t('plan.links.cooperation')}
+          </label>
+          <textarea
+            id="links-cooperation"
+            name="links.cooperation"
+            className="form-control mb-3"
+            rows={3}
+            defaultValue={links.cooperation?.ambiti.join('\n') ?? ''}
+          />
+        </div>
+        <div className="col-12 col-md-3">
+          <label className="form-label fw-semibold" htmlFor="links-lead">
+            {t('plan.links.lead')}
+          </label>
+          <input id="links-lead" name="links.leadAmbito" className="form-control mb-3" type="text" defaultValue={links.cooperation?.leadAmbito ?? ''} />
+        </div>
       </div>
-      {done && (
-        <div className="alert alert-success" role="status">
-          {done}
-        </div>
-      )}
-      <FormAlert result={failed} reloadHref={`${base}/obiettivi/${o.id}`} />
-      {loaderData.adopted && (
-        <div className="callout note my-3" data-testid="variation-note">
-          <p className="mb-1">
-            Il piano è adottato: le modifiche a questa scheda, alle azioni, agli indicatori e alle risorse sono proposte come variazione e valgono solo quando
-            la variazione è approvata.
-          </p>
-          {loaderData.draft && loaderData.draft.items.length > 0 && (
-            <>
-              <p className="mb-1">
-                <Link to={`${base}#variazione-in-bozza`}>Variazione n. {loaderData.draft.number} in bozza</Link>, per questo obiettivo propone:
-              </p>
-              <ul className="small mb-0">
-                {loaderData.draft.items.map((i, k) => (
-                  <li key={k}>
-                    {i.what}: {i.before ?? '—'} → {i.after ?? '—'}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-        </div>
-      )}
-
-      <section aria-labelledby="card-title">
-        <h2 className="h3" id="card-title">
-          Scheda dell’obiettivo
-        </h2>
-        <Form method="post" noValidate>
-          <CsrfField />
-          <input type="hidden" name="intent" value="card" />
-          <input type="hidden" name="version" value={o.version} />
-          {loaderData.adopted && <input type="hidden" name="variationVersion" value={loaderData.draft?.version ?? 0} />}
-          <fieldset disabled={!editable}>
-            <legend className="visually-hidden">Intestazione</legend>
-            <Field name="title" label="Titolo dell’obiettivo" error={errors.title}>
-              {(p) => <input {...p} type="text" defaultValue={o.title} />}
-            </Field>
-            <div className="form-check mb-3">
-              <input className="form-check-input" type="checkbox" id="field-priority" name="priority" defaultChecked={o.priority} />
-              <label className="form-check-label" htmlFor="field-priority">
-                Obiettivo prioritario
+      <div className="row">
+        {(
+          [
+            ['needsAnalysis', t('plan.links.asstNeeds')],
+            ['implementation', t('plan.links.asstImplementation')],
+          ] as const
+        ).map(([k, label]) => (
+          <div className="col-12 col-md-6 mb-3" key={k}>
+            <label className="form-label fw-semibold" htmlFor={`links-asst-${k}`}>
+              {label}
+            </label>
+            <select id={`links-asst-${k}`} name={`links.asst.${k}`} className="form-select" defaultValue={yn(links.asst?.[k])}>
+              <option value="">{t('plan.card.notStated')}</option>
+              <option value="si">{t('plan.card.yes')}</option>
+              <option value="no">{t('plan.card.no')}</option>
+            </select>
+          </div>
+        ))}
+      </div>
+      <fieldset>
+        <legend className="fs-6 fw-semibold">{t('plan.links.agenda2030')}</legend>
+        <div className="d-flex flex-wrap gap-3">
+          {Array.from({ length: 17 }, (_, i) => i + 1).map((n) => (
+            <div className="form-check" key={n}>
+              <input
+                className="form-check-input"
+                type="checkbox"
+                id={`sdg-${n}`}
+                name="links.agenda2030"
+                value={n}
+                defaultChecked={links.agenda2030?.includes(n)}
+              />
+              <label className="form-check-label" htmlFor={`sdg-${n}`}>
+                {n}
               </label>
             </div>
-            <Field name="macroArea" label="Macro-area" error={errors.macroArea}>
-              {(p) => <input {...p} type="text" defaultValue={o.macroArea ?? ''} />}
-            </Field>
-            {loaderData.policyAreas.length > 0 && (
-              <fieldset className="mb-4">
-                <legend className="fs-6 fw-semibold">Aree di policy</legend>
-                <label htmlFor="field-mainArea" className="form-label">
-                  Area principale
+          ))}
+        </div>
+      </fieldset>
+    </>
+  );
+}
+
+/** The card: heading fields, the regional card's fields, the links. A form only for those who may edit. */
+function CardEditor({ loaderData, actionData }: { loaderData: Loaded; actionData: unknown }) {
+  const { t } = useI18n();
+  const { objective: o, fields, can } = loaderData;
+  const editable = can['plan.edit'];
+  const { errors } = useFormResult(actionData, 'card');
+  const card = o.card as Record<string, unknown>;
+  const base = `/ambiti/${loaderData.code}/piani/${loaderData.plan.id}`;
+  const body = (
+    <>
+      <input type="hidden" name="version" value={o.version} />
+      {loaderData.adopted && <input type="hidden" name="variationVersion" value={loaderData.draft?.version ?? 0} />}
+      <fieldset disabled={!editable}>
+        <legend className="visually-hidden">{t('plan.card.header')}</legend>
+        <IntentField intent="card" name="title" label={t('plan.card.title')} error={errors.title}>
+          {(p) => <input {...p} type="text" defaultValue={o.title} />}
+        </IntentField>
+        <div className="form-check mb-3">
+          <input className="form-check-input" type="checkbox" id="field-card.priority" name="priority" defaultChecked={o.priority} />
+          <label className="form-check-label" htmlFor="field-card.priority">
+            {t('plan.card.priority')}
+          </label>
+        </div>
+        <IntentField intent="card" name="macroArea" label={t('plan.card.macroArea')} error={errors.macroArea}>
+          {(p) => <input {...p} type="text" defaultValue={o.macroArea ?? ''} />}
+        </IntentField>
+        {loaderData.policyAreas.length > 0 && (
+          <fieldset className="mb-4">
+            <legend className="fs-6 fw-semibold">{t('plan.card.policyAreas')}</legend>
+            <label htmlFor="field-card.mainArea" className="form-label">
+              {t('plan.card.mainArea')}
+            </label>
+            <select id="field-card.mainArea" name="mainArea" className="form-select mb-2" defaultValue={o.policyAreas[0] ?? ''}>
+              <option value="">{t('plan.card.noArea')}</option>
+              {loaderData.policyAreas.map((a) => (
+                <option key={a.code} value={a.code} translate="no">
+                  {a.code} – {a.name}
+                </option>
+              ))}
+            </select>
+            <p className="small mb-1">{t('plan.card.otherAreas')}</p>
+            {loaderData.policyAreas.map((a) => (
+              <div className="form-check" key={a.code}>
+                <input
+                  className="form-check-input"
+                  type="checkbox"
+                  id={`area-${a.code}`}
+                  name="policyAreas"
+                  value={a.code}
+                  defaultChecked={o.policyAreas.includes(a.code)}
+                />
+                <label className="form-check-label" htmlFor={`area-${a.code}`} translate="no">
+                  {a.code} – {a.name}
                 </label>
-                <select id="field-mainArea" name="mainArea" className="form-select mb-2" defaultValue={o.policyAreas[0] ?? ''}>
-                  <option value="">— nessuna (obiettivo trasversale a tutte le aree)</option>
-                  {loaderData.policyAreas.map((a) => (
-                    <option key={a.code} value={a.code}>
-                      {a.code} – {a.name}
+              </div>
+            ))}
+          </fieldset>
+        )}
+      </fieldset>
+      <fieldset disabled={!editable}>
+        <legend className="visually-hidden">{t('plan.card.regionalFields')}</legend>
+        <ol className="list-unstyled">
+          {fields.map((f, i) => (
+            <CardFieldControl key={f.key} f={f} index={i} value={valueOf(card, f.key)} error={errors[`card.${f.key}`]} />
+          ))}
+        </ol>
+      </fieldset>
+      <fieldset disabled={!editable} className="mb-4 p-3 border rounded">
+        <legend className="fs-5 fw-semibold float-none w-auto px-2">{t('plan.links.title')}</legend>
+        <Links links={o.links} leps={loaderData.leps} />
+      </fieldset>
+    </>
+  );
+  return editable ? (
+    <IntentForm intent="card" actionData={actionData} submitLabel={t('plan.card.save')} reloadHref={`${base}/obiettivi/${o.id}`}>
+      {body}
+    </IntentForm>
+  ) : (
+    body
+  );
+}
+
+/** A new indicator for one action, with a target for each year of the plan. */
+function IndicatorForm({ action: a, years, actionData }: { action: Loaded['actions'][number]; years: readonly number[]; actionData: unknown }) {
+  const { t } = useI18n();
+  const intent = `indicator-${a.id}`;
+  const { errors } = useFormResult(actionData, intent);
+  const field = (name: string) => `field-${intent}.${name}`;
+  const options = <K extends string>(keys: readonly K[], prefix: string) =>
+    keys.map((k) => (
+      <option key={k} value={k}>
+        {t(`${prefix}.${k}` as MessageKey)}
+      </option>
+    ));
+  return (
+    <details open={Object.keys(errors).length > 0 || undefined}>
+      <summary>{t('plan.indicator.add', { number: a.number })}</summary>
+      <IntentForm
+        intent={intent}
+        actionData={actionData}
+        submitLabel={t('plan.indicator.submit')}
+        submitClassName="btn btn-outline-primary mt-2"
+        className="mt-3"
+      >
+        <div className="row">
+          <div className="col-12 col-md-6">
+            <IntentField intent={intent} name="label" label={t('plan.indicator.label')} error={errors.label}>
+              {(p) => <input {...p} type="text" />}
+            </IntentField>
+          </div>
+          <div className="col-12 col-md-3">
+            <IntentField intent={intent} name="kind" label={t('plan.indicator.kind')} error={errors.kind}>
+              {(p) => (
+                <select {...p} className={selectClass(errors.kind)} defaultValue="count">
+                  {options(INDICATOR_KINDS, 'plan.indicatorKind')}
+                </select>
+              )}
+            </IntentField>
+          </div>
+          <div className="col-12 col-md-3">
+            <IntentField intent={intent} name="level" label={t('plan.indicator.level')} error={errors.level}>
+              {(p) => (
+                <select {...p} className={selectClass(errors.level)} defaultValue="output">
+                  {options(INDICATOR_LEVELS, 'plan.indicatorLevel')}
+                </select>
+              )}
+            </IntentField>
+          </div>
+          <div className="col-12 col-md-6">
+            <IntentField intent={intent} name="numeratorLabel" label={t('plan.indicator.numerator')} error={errors.numeratorLabel}>
+              {(p) => <input {...p} type="text" />}
+            </IntentField>
+          </div>
+          <div className="col-12 col-md-6">
+            <IntentField intent={intent} name="denominatorLabel" label={t('plan.indicator.denominator')} error={errors.denominatorLabel}>
+              {(p) => <input {...p} type="text" />}
+            </IntentField>
+          </div>
+          <div className="col-12 col-md-4">
+            <IntentField intent={intent} name="periodicity" label={t('plan.indicator.periodicity')} error={errors.periodicity}>
+              {(p) => (
+                <select {...p} className={selectClass(errors.periodicity)} defaultValue="semiannual">
+                  {options(PERIODICITIES, 'plan.periodicity')}
+                </select>
+              )}
+            </IntentField>
+          </div>
+          <div className="col-12 col-md-4">
+            <IntentField
+              intent={intent}
+              name="aggregation"
+              label={t('plan.indicator.aggregation')}
+              hint={t('plan.indicator.aggregationHint')}
+              error={errors.aggregation}
+            >
+              {(p) => (
+                <select {...p} className={selectClass(errors.aggregation)} defaultValue="">
+                  <option value="">{t('plan.indicator.aggregationDefault')}</option>
+                  {options(INDICATOR_AGGREGATIONS, 'plan.aggregation')}
+                </select>
+              )}
+            </IntentField>
+          </div>
+          <div className="col-12 col-md-4">
+            <IntentField intent={intent} name="source" label={t('plan.indicator.source')} error={errors.source}>
+              {(p) => <input {...p} type="text" />}
+            </IntentField>
+          </div>
+        </div>
+        <fieldset>
+          <legend className="fs-6 fw-semibold">{t('plan.target.perYear')}</legend>
+          {years.map((y) => (
+            <div className="row g-2 align-items-end mb-2" key={y}>
+              <div className="col-12 col-md-4">
+                <label className="form-label small" htmlFor={field(`target.${y}.type`)}>
+                  {t('plan.target.ruleLabel', { year: y })}
+                </label>
+                <select id={field(`target.${y}.type`)} name={`target.${y}.type`} className="form-select">
+                  {TARGET_FORM_TYPES.map((type) => (
+                    <option key={type} value={type}>
+                      {type ? t(`plan.target.rule.${type}`) : t('plan.target.none')}
                     </option>
                   ))}
                 </select>
-                <p className="small mb-1">Altre aree toccate dall’obiettivo:</p>
-                {loaderData.policyAreas.map((a) => (
-                  <div className="form-check" key={a.code}>
-                    <input
-                      className="form-check-input"
-                      type="checkbox"
-                      id={`area-${a.code}`}
-                      name="policyAreas"
-                      value={a.code}
-                      defaultChecked={o.policyAreas.includes(a.code)}
-                    />
-                    <label className="form-check-label" htmlFor={`area-${a.code}`}>
-                      {a.code} – {a.name}
-                    </label>
-                  </div>
-                ))}
-              </fieldset>
-            )}
-          </fieldset>
-          <fieldset disabled={!editable}>
-            <legend className="visually-hidden">Campi della scheda regionale</legend>
-            <ol className="list-unstyled">
-              {fields.map((f, i) => {
-                const v = valueOf(card, f.key);
-                const id = `card-${f.key}`;
-                const err = errors[`card.${f.key}`];
-                const label = (
-                  <span>
-                    {i + 1}. {f.label}
-                    {f.required ? ' *' : ''}
-                  </span>
-                );
-                return (
-                  <li key={f.key} className="mb-4 border-start border-3 ps-3">
-                    {f.control === 'textarea' && (
-                      <>
-                        <label htmlFor={id} className="form-label fw-semibold">
-                          {label}
-                        </label>
-                        {f.help && <p className="small text-secondary mb-1">{f.help}</p>}
-                        <textarea
-                          id={id}
-                          name={`card.${f.key}`}
-                          className="form-control"
-                          rows={3}
-                          defaultValue={typeof v === 'string' ? v : ''}
-                          aria-invalid={err ? true : undefined}
-                        />
-                      </>
-                    )}
-                    {f.control === 'choice' && (
-                      <>
-                        <label htmlFor={id} className="form-label fw-semibold">
-                          {label}
-                        </label>
-                        <select id={id} name={`card.${f.key}`} className="form-select" defaultValue={typeof v === 'string' ? v : ''}>
-                          <option value="">—</option>
-                          {[...new Set([...(f.options ?? []), ...(typeof v === 'string' && v ? [v] : [])])].map((opt) => (
-                            <option key={opt} value={opt}>
-                              {opt}
-                            </option>
-                          ))}
-                        </select>
-                      </>
-                    )}
-                    {(f.control === 'yesno' || f.control === 'yesno_text') && (
-                      <fieldset>
-                        <legend className="fs-6 fw-semibold">{label}</legend>
-                        {(() => {
-                          const answer =
-                            v && typeof v === 'object' && 'answer' in v ? (v as { answer: boolean | null }).answer : typeof v === 'boolean' ? v : null;
-                          const text = v && typeof v === 'object' && 'text' in v ? ((v as { text: string | null }).text ?? '') : '';
-                          return (
-                            <>
-                              <div className="d-flex gap-4">
-                                {[
-                                  ['si', 'Sì', answer === true],
-                                  ['no', 'No', answer === false],
-                                  ['', 'Non indicato', answer === null],
-                                ].map(([val, lab, checked]) => (
-                                  <div className="form-check" key={String(val)}>
-                                    <input
-                                      className="form-check-input"
-                                      type="radio"
-                                      name={`card.${f.key}.answer`}
-                                      id={`${id}-${val || 'nd'}`}
-                                      value={String(val)}
-                                      defaultChecked={Boolean(checked)}
-                                    />
-                                    <label className="form-check-label" htmlFor={`${id}-${val || 'nd'}`}>
-                                      {lab}
-                                    </label>
-                                  </div>
-                                ))}
-                              </div>
-                              {(f.control === 'yesno_text' || text) && (
-                                <>
-                                  <label htmlFor={`${id}-text`} className="form-label small">
-                                    Motivazione / dettagli
-                                  </label>
-                                  <textarea id={`${id}-text`} name={`card.${f.key}.text`} className="form-control" rows={2} defaultValue={text} />
-                                </>
-                              )}
-                            </>
-                          );
-                        })()}
-                      </fieldset>
-                    )}
-                    {f.control === 'checkboxes' && (
-                      <fieldset>
-                        <legend className="fs-6 fw-semibold">{label}</legend>
-                        {(() => {
-                          const chosen = Array.isArray(v) ? (v as string[]) : typeof v === 'string' ? [v] : [];
-                          const others = chosen.filter((c) => !f.options.includes(c));
-                          return (
-                            <>
-                              {f.options.map((opt, k) => (
-                                <div className="form-check" key={opt}>
-                                  <input
-                                    className="form-check-input"
-                                    type="checkbox"
-                                    id={`${id}-${k}`}
-                                    name={`card.${f.key}`}
-                                    value={opt}
-                                    defaultChecked={chosen.includes(opt)}
-                                  />
-                                  <label className="form-check-label" htmlFor={`${id}-${k}`}>
-                                    {opt}
-                                  </label>
-                                </div>
-                              ))}
-                              <label htmlFor={`${id}-other`} className="form-label small mt-1">
-                                Altre voci (una per riga)
-                              </label>
-                              <textarea id={`${id}-other`} name={`card.${f.key}.other`} className="form-control" rows={2} defaultValue={others.join('\n')} />
-                            </>
-                          );
-                        })()}
-                      </fieldset>
-                    )}
-                    {err && <div className="invalid-feedback d-block">{err}</div>}
-                  </li>
-                );
-              })}
-            </ol>
-          </fieldset>
-          <fieldset disabled={!editable} className="mb-4 p-3 border rounded">
-            <legend className="fs-5 fw-semibold float-none w-auto px-2">Collegamenti</legend>
-            {(() => {
-              const links = (o.links ?? {}) as {
-                leps?: string[];
-                continuesObjective?: string | null;
-                cooperation?: { ambiti: string[]; leadAmbito: string | null } | null;
-                asst?: { needsAnalysis: boolean | null; implementation: boolean | null };
-                agenda2030?: number[];
-              };
-              const yn = (v: boolean | null | undefined) => (v === true ? 'si' : v === false ? 'no' : '');
-              return (
-                <>
-                  <fieldset className="mb-3">
-                    <legend className="fs-6 fw-semibold">LEPS a cui l’obiettivo concorre</legend>
-                    <div className="row">
-                      {loaderData.leps.map((l) => (
-                        <div className="col-md-6 form-check" key={l.code}>
-                          <input
-                            className="form-check-input"
-                            type="checkbox"
-                            id={`leps-${l.code}`}
-                            name="links.leps"
-                            value={l.code}
-                            defaultChecked={links.leps?.includes(l.code)}
-                          />
-                          <label className="form-check-label small" htmlFor={`leps-${l.code}`}>
-                            {l.label}
-                          </label>
-                        </div>
-                      ))}
-                    </div>
-                  </fieldset>
-                  <div className="row">
-                    <div className="col-md-4">
-                      <label className="form-label fw-semibold" htmlFor="links-continues">
-                        Continua l’obiettivo del piano precedente (codice)
-                      </label>
-                      <input
-                        id="links-continues"
-                        name="links.continuesObjective"
-                        className="form-control mb-3"
-                        type="text"
-                        defaultValue={links.continuesObjective ?? ''}
-                      />
-                    </div>
-                    <div className="col-md-5">
-                      <label className="form-label fw-semibold" htmlFor="links-cooperation">
-                        Ambiti che cooperano (uno per riga, compreso il proprio)
-                      </label>
-                      <textarea
-                        id="links-cooperation"
-                        name="links.cooperation"
-                        className="form-control mb-3"
-                        rows={3}
-                        defaultValue={links.cooperation?.ambiti.join('\n') ?? ''}
-                      />
-                    </div>
-                    <div className="col-md-3">
-                      <label className="form-label fw-semibold" htmlFor="links-lead">
-                        Ambito capofila della cooperazione
-                      </label>
-                      <input
-                        id="links-lead"
-                        name="links.leadAmbito"
-                        className="form-control mb-3"
-                        type="text"
-                        defaultValue={links.cooperation?.leadAmbito ?? ''}
-                      />
-                    </div>
-                  </div>
-                  <div className="row">
-                    {(
-                      [
-                        ['needsAnalysis', 'ASST coinvolta nell’analisi del bisogno e nella programmazione'],
-                        ['implementation', 'ASST coinvolta nella realizzazione (azioni congiunte Ambito-ASST)'],
-                      ] as const
-                    ).map(([k, label]) => (
-                      <div className="col-md-6 mb-3" key={k}>
-                        <label className="form-label fw-semibold" htmlFor={`links-asst-${k}`}>
-                          {label}
-                        </label>
-                        <select id={`links-asst-${k}`} name={`links.asst.${k}`} className="form-select" defaultValue={yn(links.asst?.[k])}>
-                          <option value="">Non indicato</option>
-                          <option value="si">Sì</option>
-                          <option value="no">No</option>
-                        </select>
-                      </div>
-                    ))}
-                  </div>
-                  <fieldset>
-                    <legend className="fs-6 fw-semibold">Obiettivi dell’Agenda 2030 (facoltativi)</legend>
-                    <div className="d-flex flex-wrap gap-3">
-                      {Array.from({ length: 17 }, (_, i) => i + 1).map((n) => (
-                        <div className="form-check" key={n}>
-                          <input
-                            className="form-check-input"
-                            type="checkbox"
-                            id={`sdg-${n}`}
-                            name="links.agenda2030"
-                            value={n}
-                            defaultChecked={links.agenda2030?.includes(n)}
-                          />
-                          <label className="form-check-label" htmlFor={`sdg-${n}`}>
-                            {n}
-                          </label>
-                        </div>
-                      ))}
-                    </div>
-                  </fieldset>
-                </>
-              );
-            })()}
-          </fieldset>
-          {editable && (
-            <button type="submit" className="btn btn-primary" disabled={busy}>
-              Salva la scheda
-            </button>
-          )}
-        </Form>
-      </section>
-
-      <section className="mt-5" aria-labelledby="actions-title">
-        <h2 className="h3" id="actions-title">
-          Azioni, indicatori e target
-        </h2>
-        {actions.length === 0 && <p>Nessuna azione.</p>}
-        {actions.map((a) => (
-          <article key={a.id} className="mb-4 p-3 border rounded">
-            <h3 className="h5">
-              Azione {a.number}{' '}
-              <span className="badge bg-secondary ms-2">{ACTION_STATUS_LABELS[a.status as keyof typeof ACTION_STATUS_LABELS] ?? a.status}</span>
-            </h3>
-            <p>{a.description}</p>
-            {a.indicators.length > 0 && (
-              <table className="table table-sm">
-                <caption>Indicatori dell’azione {a.number}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Codice</th>
-                    <th scope="col">Indicatore</th>
-                    <th scope="col">Tipo e livello</th>
-                    <th scope="col">Target</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {a.indicators.map((i) => (
-                    <tr key={i.id}>
-                      <th scope="row">{i.code}</th>
-                      <td>
-                        {i.label}
-                        {i.kind === 'ratio' && (
-                          <div className="small text-secondary">
-                            {i.numeratorLabel} / {i.denominatorLabel}
-                          </div>
-                        )}
-                      </td>
-                      <td className="small">
-                        {INDICATOR_KIND_LABELS[i.kind as keyof typeof INDICATOR_KIND_LABELS] ?? i.kind} ·{' '}
-                        {INDICATOR_LEVEL_LABELS[i.level as keyof typeof INDICATOR_LEVEL_LABELS] ?? i.level} ·{' '}
-                        {INDICATOR_AGGREGATION_LABELS[indicatorAggregation(i)]}
-                        {i.aggregation ? '' : ' (predefinita)'}
-                      </td>
-                      <td className="small">
-                        <ul className="list-unstyled mb-0">
-                          {i.targetsText.map((t, k) => (
-                            <li key={k}>{t}</li>
-                          ))}
-                        </ul>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
-            {editable && (
-              <details>
-                <summary>Aggiungi un indicatore all’azione {a.number}</summary>
-                <Form method="post" className="mt-3" noValidate>
-                  <CsrfField />
-                  <input type="hidden" name="intent" value="indicator" />
-                  <input type="hidden" name="actionId" value={a.id} />
-                  <div className="row">
-                    <div className="col-md-6">
-                      <label className="form-label fw-semibold" htmlFor={`ind-label-${a.id}`}>
-                        Nome dell’indicatore
-                      </label>
-                      <input id={`ind-label-${a.id}`} name="label" className="form-control mb-3" type="text" />
-                    </div>
-                    <div className="col-md-3">
-                      <label className="form-label fw-semibold" htmlFor={`ind-kind-${a.id}`}>
-                        Tipo
-                      </label>
-                      <select id={`ind-kind-${a.id}`} name="kind" className="form-select mb-3" defaultValue="count">
-                        {Object.entries(INDICATOR_KIND_LABELS).map(([k, l]) => (
-                          <option key={k} value={k}>
-                            {l}
-                          </option>
-                        ))}
-                      </select>
-                    </div>
-                    <div className="col-md-3">
-                      <label className="form-label fw-semibold" htmlFor={`ind-level-${a.id}`}>
-                        Livello
-                      </label>
-                      <select id={`ind-level-${a.id}`} name="level" className="form-select mb-3" defaultValue="output">
-                        {Object.entries(INDICATOR_LEVEL_LABELS).map(([k, l]) => (
-                          <option key={k} value={k}>
-                            {l}
-                          </option>
-                        ))}
-                      </select>
-                    </div>
-                    <div className="col-md-6">
-                      <label className="form-label" htmlFor={`ind-num-${a.id}`}>
-                        Numeratore (solo rapporti)
-                      </label>
-                      <input id={`ind-num-${a.id}`} name="numeratorLabel" className="form-control mb-3" type="text" />
-                    </div>
-                    <div className="col-md-6">
-                      <label className="form-label" htmlFor={`ind-den-${a.id}`}>
-                        Denominatore (solo rapporti)
-                      </label>
-                      <input id={`ind-den-${a.id}`} name="denominatorLabel" className="form-control mb-3" type="text" />
-                    </div>
-                    <div className="col-md-4">
-                      <label className="form-label" htmlFor={`ind-period-${a.id}`}>
-                        Periodicità
-                      </label>
-                      <select id={`ind-period-${a.id}`} name="periodicity" className="form-select mb-3" defaultValue="semiannual">
-                        {Object.entries(PERIODICITY_LABELS).map(([k, l]) => (
-                          <option key={k} value={k}>
-                            {l}
-                          </option>
-                        ))}
-                      </select>
-                    </div>
-                    <div className="col-md-4">
-                      <label className="form-label" htmlFor={`ind-agg-${a.id}`}>
-                        Aggregazione annuale
-                      </label>
-                      <select id={`ind-agg-${a.id}`} name="aggregation" className="form-select mb-3" defaultValue="" aria-describedby={`ind-agg-hint-${a.id}`}>
-                        <option value="">Predefinita dal tipo (conteggio: flusso; rapporto: tasso; tempo: media; sì/no e fase: ultimo valore)</option>
-                        {Object.entries(INDICATOR_AGGREGATION_LABELS).map(([k, l]) => (
-                          <option key={k} value={k}>
-                            {l}
-                          </option>
-                        ))}
-                      </select>
-                      <p id={`ind-agg-hint-${a.id}`} className="form-text small">
-                        Come i periodi fanno il valore dell’anno: un flusso (accessi) si somma, uno stock (persone in carico) vale a fine anno, un tasso si
-                        ricalcola.
-                      </p>
-                    </div>
-                    <div className="col-md-4">
-                      <label className="form-label" htmlFor={`ind-source-${a.id}`}>
-                        Fonte del dato
-                      </label>
-                      <input id={`ind-source-${a.id}`} name="source" className="form-control mb-3" type="text" />
-                    </div>
-                  </div>
-                  <fieldset>
-                    <legend className="fs-6 fw-semibold">Target per anno</legend>
-                    {plan.years.map((y) => (
-                      <div className="row g-2 align-items-end mb-2" key={y}>
-                        <div className="col-md-4">
-                          <label className="form-label small" htmlFor={`t-${a.id}-${y}-type`}>
-                            {y}: regola
-                          </label>
-                          <select id={`t-${a.id}-${y}-type`} name={`target.${y}.type`} className="form-select">
-                            {TARGET_FORM_TYPES.map((t) => (
-                              <option key={t} value={t}>
-                                {TARGET_LABELS[t]}
-                              </option>
-                            ))}
-                          </select>
-                        </div>
-                        <div className="col-md-2">
-                          <label className="form-label small" htmlFor={`t-${a.id}-${y}-value`}>
-                            {y}: soglia
-                          </label>
-                          <input id={`t-${a.id}-${y}-value`} name={`target.${y}.value`} className="form-control" type="text" inputMode="decimal" />
-                        </div>
-                        <div className="col-md-6">
-                          <label className="form-label small" htmlFor={`t-${a.id}-${y}-text`}>
-                            {y}: risultato atteso (testo, facoltativo)
-                          </label>
-                          <input id={`t-${a.id}-${y}-text`} name={`target.${y}.text`} className="form-control" type="text" />
-                        </div>
-                      </div>
-                    ))}
-                  </fieldset>
-                  <button type="submit" className="btn btn-outline-primary mt-2" disabled={busy}>
-                    Aggiungi l’indicatore
-                  </button>
-                </Form>
-              </details>
-            )}
-          </article>
-        ))}
-        {editable && (
-          <Form method="post" className="p-3 bg-light rounded" noValidate aria-labelledby="new-action-title">
-            <h3 className="h5" id="new-action-title">
-              Nuova azione
-            </h3>
-            <CsrfField />
-            <input type="hidden" name="intent" value="action" />
-            <Field name="description" label="Descrizione dell’azione" error={errors.description}>
-              {(p) => <textarea {...p} rows={2} />}
-            </Field>
-            <div className="row">
-              <div className="col-md-4">
-                <Field name="responsible" label="Responsabile" error={errors.responsible}>
-                  {(p) => <input {...p} type="text" />}
-                </Field>
               </div>
-              <div className="col-md-4">
-                <Field name="start" label="Inizio" error={errors.start}>
-                  {(p) => <input {...p} type="date" />}
-                </Field>
+              <div className="col-12 col-md-2">
+                <label className="form-label small" htmlFor={field(`target.${y}.value`)}>
+                  {t('plan.target.threshold', { year: y })}
+                </label>
+                <input
+                  id={field(`target.${y}.value`)}
+                  name={`target.${y}.value`}
+                  className={`form-control${errors[`target.${y}.value`] ? ' is-invalid' : ''}`}
+                  type="text"
+                  inputMode="decimal"
+                />
               </div>
-              <div className="col-md-4">
-                <Field name="end" label="Fine" error={errors.end}>
-                  {(p) => <input {...p} type="date" />}
-                </Field>
+              <div className="col-12 col-md-6">
+                <label className="form-label small" htmlFor={field(`target.${y}.text`)}>
+                  {t('plan.target.text', { year: y })}
+                </label>
+                <input id={field(`target.${y}.text`)} name={`target.${y}.text`} className="form-control" type="text" />
               </div>
             </div>
-            <button type="submit" className="btn btn-outline-primary" disabled={busy}>
-              Aggiungi l’azione
-            </button>
-          </Form>
-        )}
-      </section>
+          ))}
+        </fieldset>
+      </IntentForm>
+    </details>
+  );
+}
 
-      <section className="mt-5" aria-labelledby="budget-title">
-        <h2 className="h3" id="budget-title">
-          Risorse preventivate
-        </h2>
-        <table className="table table-sm">
-          <caption>Righe di bilancio dell’obiettivo (totale {euro(budget.reduce((s, l) => s + l.amountCents, 0))})</caption>
-          <thead>
-            <tr>
-              <th scope="col">Fonte</th>
-              <th scope="col">Anno</th>
-              <th scope="col" className="num">
-                Importo
-              </th>
-              <th scope="col">Nota</th>
-              {editable && <th scope="col">Azioni</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {budget.map((l) => (
-              <tr key={l.id}>
-                <th scope="row">{loaderData.funds.find((f) => f.code === l.fund)?.name ?? l.fund}</th>
-                <td>{l.year ?? 'triennio'}</td>
-                <td className="num">{euro(l.amountCents)}</td>
-                <td className="small">{l.note}</td>
-                {editable && (
-                  <td>
-                    <Form method="post">
-                      <CsrfField />
-                      <input type="hidden" name="intent" value="delete-budget" />
-                      <input type="hidden" name="lineId" value={l.id} />
-                      <input type="hidden" name="version" value={l.version} />
-                      <button type="submit" className="btn btn-outline-danger btn-sm">
-                        Elimina<span className="visually-hidden"> la riga {euro(l.amountCents)}</span>
-                      </button>
-                    </Form>
-                  </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {editable && (
-          <Form method="post" className="row g-3 align-items-end" noValidate aria-label="Nuova riga di bilancio">
-            <CsrfField />
-            <input type="hidden" name="intent" value="budget" />
-            <div className="col-md-4">
-              <Field name="fund" label="Fonte di finanziamento" error={errors.fund}>
+/** One action of the objective: its status, its indicators with their targets, the form for a new indicator. */
+function ActionCard({
+  action: a,
+  years,
+  editable,
+  actionData,
+}: {
+  action: Loaded['actions'][number];
+  years: readonly number[];
+  editable: boolean;
+  actionData: unknown;
+}) {
+  const { t } = useI18n();
+  type Indicator = (typeof a.indicators)[number];
+  const columns: Column<Indicator>[] = [
+    { key: 'code', header: t('plan.indicator.code'), value: (i) => i.code, rowHeader: true },
+    {
+      key: 'label',
+      header: t('plan.indicator.name'),
+      value: (i) => i.label,
+      render: (i) => (
+        <>
+          {i.label}
+          {i.kind === 'ratio' && (
+            <div className="small text-secondary">
+              {i.numeratorLabel} / {i.denominatorLabel}
+            </div>
+          )}
+        </>
+      ),
+    },
+    {
+      key: 'kind',
+      header: t('plan.indicator.kindLevel'),
+      data: false,
+      className: 'small',
+      value: (i) => `${i.kind} ${i.level}`,
+      sortable: false,
+      render: (i) =>
+        `${t(`plan.indicatorKind.${i.kind}` as MessageKey)} · ${t(`plan.indicatorLevel.${i.level}` as MessageKey)} · ${t(`plan.aggregation.${indicatorAggregation(i)}`)}${i.aggregation ? '' : ` ${t('plan.indicator.byDefault')}`}`,
+    },
+    {
+      key: 'targets',
+      header: t('plan.indicator.targets'),
+      className: 'small',
+      sortable: false,
+      value: (i) => i.targets.map((x) => `${x.year ?? ''}: ${x.text}`).join('; '),
+      render: (i) => (
+        <ul className="list-unstyled mb-0">
+          {i.targets.map((x, k) => (
+            <li key={k}>
+              {x.year ?? t('plan.period.whole')}: {x.text}
+            </li>
+          ))}
+        </ul>
+      ),
+    },
+  ];
+  return (
+    <article className="mb-4 p-3 border rounded">
+      <h3 className="h5">
+        {t('plan.action.heading', { number: a.number })}{' '}
+        <span className="ms-2">
+          <StatusBadge>{t(`plan.actionStatus.${a.status}` as MessageKey)}</StatusBadge>
+        </span>
+      </h3>
+      <p className="text-break" translate="no">
+        {a.description}
+      </p>
+      {a.indicators.length > 0 && (
+        <DataTable
+          id={`indicatori-${a.number}`}
+          caption={t('plan.indicator.caption', { number: a.number })}
+          columns={columns}
+          rows={a.indicators}
+          rowKey={(i) => i.id}
+          small
+        />
+      )}
+      {editable && <IndicatorForm action={a} years={years} actionData={actionData} />}
+    </article>
+  );
+}
+
+/** The objective's budget lines, the button that deletes one, the form that adds one. */
+function Budget({ loaderData, actionData }: { loaderData: Loaded; actionData: unknown }) {
+  const { t, f } = useI18n();
+  const { budget, plan, can } = loaderData;
+  const editable = can['plan.edit'];
+  const { errors } = useFormResult(actionData, 'budget');
+  type Line = (typeof budget)[number];
+  const fundName = (code: string) => loaderData.funds.find((x) => x.code === code)?.name ?? code;
+  const columns: Column<Line>[] = [
+    { key: 'fund', header: t('plan.budget.fund'), value: (l) => fundName(l.fund), rowHeader: true },
+    {
+      key: 'year',
+      header: t('plan.budget.year'),
+      value: (l) => l.year ?? '',
+      render: (l) => (l.year === null ? t('plan.period.whole') : String(l.year)),
+      data: false,
+    },
+    { key: 'amount', header: t('plan.budget.amount'), value: (l) => l.amountCents / 100, render: (l) => f.money(l.amountCents), numeric: true },
+    { key: 'note', header: t('plan.budget.note'), value: (l) => l.note ?? '', className: 'small' },
+  ];
+  if (editable)
+    columns.push({
+      key: 'delete',
+      header: t('plan.budget.actions'),
+      data: false,
+      render: (l) => (
+        // A one-button form per row: its outcome is shown above the table (ResultAlert «delete-budget»).
+        <Form method="post">
+          <CsrfField />
+          <input type="hidden" name="intent" value="delete-budget" />
+          <input type="hidden" name="lineId" value={l.id} />
+          <input type="hidden" name="version" value={l.version} />
+          <button type="submit" className="btn btn-outline-danger btn-sm">
+            {t('plan.budget.delete')}
+            <span className="visually-hidden"> {t('plan.budget.deleteLine', { amount: f.money(l.amountCents) })}</span>
+          </button>
+        </Form>
+      ),
+    });
+  return (
+    <Section id="risorse" title={t('plan.budget.title')}>
+      <ResultAlert actionData={actionData} intent="delete-budget" />
+      <DataTable
+        id="righe-bilancio"
+        caption={t('plan.budget.caption', { total: f.money(budget.reduce((s, l) => s + l.amountCents, 0)) })}
+        columns={columns}
+        rows={budget}
+        rowKey={(l) => l.id}
+        csv="risorse-obiettivo"
+        small
+      />
+      {editable && (
+        <IntentForm
+          intent="budget"
+          actionData={actionData}
+          submitLabel={t('plan.budget.submit')}
+          submitClassName="btn btn-outline-primary"
+          label={t('plan.budget.new')}
+        >
+          <div className="row g-3">
+            <div className="col-12 col-md-5">
+              <IntentField intent="budget" name="fund" label={t('plan.budget.source')} error={errors.fund}>
                 {(p) => (
-                  <select {...p} className="form-select">
-                    {loaderData.funds.map((f) => (
-                      <option key={f.code} value={f.code}>
-                        {f.name}
+                  <select {...p} className={selectClass(errors.fund)} translate="no">
+                    {loaderData.funds.map((x) => (
+                      <option key={x.code} value={x.code}>
+                        {x.name}
                       </option>
                     ))}
                   </select>
                 )}
-              </Field>
+              </IntentField>
             </div>
-            <div className="col-md-2">
-              <Field name="year" label="Anno" error={errors.year}>
+            <div className="col-6 col-md-3">
+              <IntentField intent="budget" name="year" label={t('plan.budget.year')} error={errors.year}>
                 {(p) => (
-                  <select {...p} className="form-select">
-                    <option value="">Triennio</option>
+                  <select {...p} className={selectClass(errors.year)}>
+                    <option value="">{t('plan.budget.wholePeriod')}</option>
                     {plan.years.map((y) => (
                       <option key={y} value={y}>
                         {y}
@@ -802,21 +740,112 @@ export default function ObjectiveEditor({ loaderData, actionData }: Route.Compon
                     ))}
                   </select>
                 )}
-              </Field>
+              </IntentField>
             </div>
-            <div className="col-md-3">
-              <Field name="amountEuro" label="Importo in euro" error={errors.amountEuro}>
-                {(p) => <input {...p} type="text" inputMode="decimal" placeholder="12.500,00" />}
-              </Field>
+            <div className="col-6 col-md-4">
+              <IntentField intent="budget" name="amountEuro" label={t('plan.budget.amountEuro')} error={errors.amountEuro}>
+                {(p) => <input {...p} type="text" inputMode="decimal" placeholder={f.number(12500, 2)} />}
+              </IntentField>
             </div>
-            <div className="col-md-3 mb-4">
-              <button type="submit" className="btn btn-outline-primary" disabled={busy}>
-                Aggiungi la riga
-              </button>
-            </div>
-          </Form>
+          </div>
+        </IntentForm>
+      )}
+    </Section>
+  );
+}
+
+export default function ObjectiveEditor({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useI18n();
+  const { objective: o, plan, actions, can } = loaderData;
+  const editable = can['plan.edit'];
+  const base = `/ambiti/${loaderData.code}/piani/${plan.id}`;
+  const newAction = useFormResult(actionData, 'action');
+  return (
+    <>
+      <PageHeader
+        title={t('plan.objective.heading', { code: o.code, title: o.title })}
+        context={plan.title}
+        breadcrumb={[
+          { label: t('plan.plans.title'), to: `/ambiti/${loaderData.code}/piani` },
+          { label: t('plan.plan.heading', { title: plan.title }), to: base },
+        ]}
+        actions={
+          <Link className="btn btn-outline-primary" to={`${base}/obiettivi/${o.id}/stampa`}>
+            {t('plan.objective.print')}
+          </Link>
+        }
+      />
+      <ResultAlert actionData={actionData} intent="objective" />
+      {loaderData.adopted && (
+        <div data-testid="variation-note">
+          <Notice>
+            <p className="mb-1">{t('plan.objective.adoptedNote')}</p>
+            {loaderData.draft && loaderData.draft.items.length > 0 && (
+              <>
+                <p className="mb-1">
+                  <Link to={`${base}#variazione-in-bozza`}>{t('plan.objective.draftLink', { number: loaderData.draft.number })}</Link>
+                  {t('plan.objective.draftProposes')}
+                </p>
+                <ul className="small mb-0" translate="no">
+                  {loaderData.draft.items.map((i, k) => (
+                    <li key={k} className="text-break">
+                      {i.what}: {i.before ?? '—'} → {i.after ?? '—'}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </Notice>
+        </div>
+      )}
+
+      <Section id="scheda" title={t('plan.card.heading')}>
+        <CardEditor loaderData={loaderData} actionData={actionData} />
+      </Section>
+
+      <Section id="azioni" title={t('plan.action.title')}>
+        {actions.length === 0 && <p>{t('plan.action.none')}</p>}
+        {actions.map((a) => (
+          <ActionCard key={a.id} action={a} years={plan.years} editable={editable} actionData={actionData} />
+        ))}
+        {editable && (
+          <div className="p-3 bg-light rounded">
+            <h3 className="h5" id="new-action-title">
+              {t('plan.action.new')}
+            </h3>
+            <IntentForm
+              intent="action"
+              actionData={actionData}
+              submitLabel={t('plan.action.submit')}
+              submitClassName="btn btn-outline-primary"
+              label={t('plan.action.new')}
+            >
+              <IntentField intent="action" name="description" label={t('plan.action.description')} error={newAction.errors.description}>
+                {(p) => <textarea {...p} rows={2} />}
+              </IntentField>
+              <div className="row">
+                <div className="col-12 col-md-4">
+                  <IntentField intent="action" name="responsible" label={t('plan.action.responsible')} error={newAction.errors.responsible}>
+                    {(p) => <input {...p} type="text" />}
+                  </IntentField>
+                </div>
+                <div className="col-6 col-md-4">
+                  <IntentField intent="action" name="start" label={t('plan.action.start')} error={newAction.errors.start}>
+                    {(p) => <input {...p} type="date" />}
+                  </IntentField>
+                </div>
+                <div className="col-6 col-md-4">
+                  <IntentField intent="action" name="end" label={t('plan.action.end')} error={newAction.errors.end}>
+                    {(p) => <input {...p} type="date" />}
+                  </IntentField>
+                </div>
+              </div>
+            </IntentForm>
+          </div>
         )}
-      </section>
+      </Section>
+
+      <Budget loaderData={loaderData} actionData={actionData} />
     </>
   );
 }

@@ -1,17 +1,32 @@
-import { Form, Link, useNavigation } from 'react-router';
+import { Link } from 'react-router';
 import type { Route } from './+types/plan';
-import { formAction, getActor, getServices, guard, requireUser } from '../../../shared/http/request.server.ts';
-import { Chart } from '../../../shared/ui/chart.tsx';
-import { CsrfField, Field, FormAlert } from '../../../shared/ui/forms.tsx';
+import { done, intentAction } from '../../../shared/http/forms.server.ts';
+import { getActor, getServices, guard, requireUser } from '../../../shared/http/request.server.ts';
+import { tr } from '../../../shared/i18n/tr.server.ts';
+import {
+  Chart,
+  DataTable,
+  IntentField,
+  IntentForm,
+  KpiGrid,
+  PageHeader,
+  ResultAlert,
+  Section,
+  selectClass,
+  StatusBadge,
+  useFormResult,
+  useI18n,
+  type Column,
+} from '../../../shared/ui/kit.ts';
 import { changePlanStatus, createObjective, decideVariation } from '../planning.commands.ts';
 import { abilitiesFor, authorize } from '../planning.policy.ts';
 import { getPlanOverview } from '../planning.queries.ts';
 import { listAmbitoDecisionOutcomes } from '../../governance/index.server.ts';
 import { isAdopted, TRANSITIONS } from '../planning.rules.ts';
-import { euro } from '../planning.format.ts';
 import { requirePlanInAmbito } from '../planning.server.ts';
 import { statusLabel } from '../planning.templates.ts';
 import type { PlanStatus } from '../plan-document.schema.ts';
+import type { MessageKey } from '../../../shared/i18n/messages.ts';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { db } = getServices(context);
@@ -22,16 +37,11 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   const status = header.plan.status as PlanStatus;
   const canStatus = abilitiesFor(actor, header.scope)['plan.status'];
   const all = await listAmbitoDecisionOutcomes(db, header.plan.ambitoId);
-  // The decisions offered for adoption or a variation: those of the body the template names (outcome in words).
+  // The decisions offered for adoption or a variation: those of the body the template names (with their outcome).
   const decisions = canStatus
     ? all
         .filter((d) => d.bodyType === overview.adoption.bodyType)
-        .map((d) => ({
-          id: d.id,
-          text:
-            `${d.bodyName}, n. ${d.number} del ${d.date}: ${d.subject}`.slice(0, 100) +
-            (d.approved === true ? ' (approvata)' : d.approved === false ? ' (respinta)' : ' (esito non calcolabile)'),
-        }))
+        .map((d) => ({ id: d.id, body: d.bodyName, number: d.number, date: d.date, subject: d.subject, approved: d.approved }))
     : [];
   const decisionName = (id: string | null) => {
     const d = id ? all.find((x) => x.id === id) : undefined;
@@ -50,509 +60,459 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   };
 }
 
+const VARIATION_DONE: Record<string, MessageKey> = {
+  approved: 'plan.variation.done.approved',
+  rejected: 'plan.variation.done.rejected',
+  withdrawn: 'plan.variation.done.withdrawn',
+};
+
 export async function action({ params, context, request }: Route.ActionArgs) {
   const actor = requireUser(context, request);
   const { db } = getServices(context);
   await requirePlanInAmbito(db, params.code, params.planId);
-  const form = Object.fromEntries(await request.formData());
-  return formAction(request, async () => {
-    if (form.intent === 'objective') {
-      const o = await createObjective({ db, actor, planId: params.planId, input: form });
-      return {
-        ok: true as const,
-        created: o?.code ?? null,
-        message: o ? `Obiettivo ${o.code} aggiunto.` : 'Nuovo obiettivo proposto nella variazione in bozza.',
-      };
-    }
-    if (form.intent === 'variation') {
-      const v = await decideVariation({ db, actor, planId: params.planId, variationId: String(form.variationId ?? ''), input: form });
-      const words = {
-        approved: 'approvata: le modifiche sono nel piano',
-        rejected: 'respinta: le modifiche sono state scartate',
-        withdrawn: 'ritirata: le modifiche sono state scartate',
-      } as Record<string, string>;
-      return { ok: true as const, created: null, message: `Variazione n. ${v.number} ${words[v.status] ?? v.status}.` };
-    }
-    await changePlanStatus({ db, actor, planId: params.planId, input: form });
-    return { ok: true as const, created: null, message: 'Stato del piano aggiornato.' };
+  const planId = params.planId;
+  // Confirmations are shown at the top of the page (intent «plan»): the form that was used may be gone (a decided
+  // variation, a closed plan); refusals stay next to their form.
+  const variation = (decision: 'approve' | 'reject' | 'withdraw') => async (form: Record<string, FormDataEntryValue>) => {
+    const v = await decideVariation({ db, actor, planId, variationId: String(form.variationId ?? ''), input: { ...form, decision } });
+    const key = VARIATION_DONE[v.status];
+    return done('plan', key ? tr(key, { number: v.number }) : tr('plan.variation.done.other', { number: v.number, status: v.status }));
+  };
+  return intentAction(request, {
+    status: async (form) => {
+      await changePlanStatus({ db, actor, planId, input: form });
+      return done('plan', tr('plan.status.done'));
+    },
+    objective: async (form) => {
+      const o = await createObjective({ db, actor, planId, input: form });
+      return done('plan', o ? tr('plan.objective.added', { code: o.code }) : tr('plan.objective.proposed'));
+    },
+    'variation-approve': variation('approve'),
+    'variation-reject': variation('reject'),
+    'variation-withdraw': variation('withdraw'),
   });
 }
 
+type Overview = Route.ComponentProps['loaderData'];
+type ObjectiveRow = Overview['objectives'][number];
+type Change = Overview['variations'][number]['items'][number];
+
+/** The changes of a variation (or of the plan since adoption), field by field. */
+function ChangesTable({ id, items, caption }: { id: string; items: readonly Change[]; caption: string }) {
+  const { t } = useI18n();
+  const columns: Column<Change>[] = [
+    { key: 'objective', header: t('plan.changes.objective'), value: (v) => v.objectiveCode ?? '—', rowHeader: true },
+    { key: 'what', header: t('plan.changes.what'), value: (v) => v.what },
+    { key: 'before', header: t('plan.changes.before'), value: (v) => v.before ?? '—', className: 'small text-break' },
+    { key: 'after', header: t('plan.changes.after'), value: (v) => v.after ?? '—', className: 'small text-break' },
+  ];
+  return <DataTable id={id} caption={caption} columns={columns} rows={items} rowKey={(_, i) => String(i)} small />;
+}
+
+/** Objectives of one macro-area (or the LEPS cards), with their counts and resources. */
+function ObjectivesTable({ id, caption, rows, base }: { id: string; caption: string; rows: readonly ObjectiveRow[]; base: string }) {
+  const { t, f } = useI18n();
+  const columns: Column<ObjectiveRow>[] = [
+    {
+      key: 'code',
+      header: t('plan.objectives.code'),
+      value: (o) => o.code,
+      render: (o) => <Link to={`${base}/obiettivi/${o.id}`}>{o.code}</Link>,
+      rowHeader: true,
+      className: 'text-nowrap',
+    },
+    {
+      key: 'title',
+      header: t('plan.objectives.title'),
+      value: (o) => o.title,
+      data: false,
+      render: (o) => (
+        <>
+          <span translate="no">{o.title}</span>
+          {o.priority && (
+            <span className="ms-2">
+              <StatusBadge tone="primary">{t('plan.objectives.priority')}</StatusBadge>
+            </span>
+          )}
+          {o.policyAreas.length > 0 && (
+            <div className="small text-secondary">
+              {t('plan.objectives.policyAreas')}: <span translate="no">{o.policyAreas.join(', ')}</span>
+            </div>
+          )}
+        </>
+      ),
+    },
+    { key: 'actions', header: t('plan.objectives.actions'), value: (o) => o.actions, render: (o) => f.count(o.actions), numeric: true },
+    { key: 'indicators', header: t('plan.objectives.indicators'), value: (o) => o.indicators, render: (o) => f.count(o.indicators), numeric: true },
+    { key: 'budget', header: t('plan.objectives.budget'), value: (o) => o.budgetCents / 100, render: (o) => f.money(o.budgetCents), numeric: true },
+  ];
+  return <DataTable id={id} caption={caption} columns={columns} rows={rows} rowKey={(o) => o.id} csv={id} small />;
+}
+
+/** The deliberations of the Ambito to choose from (adoption of the plan, approval of a variation), with their outcome. */
+function DecisionSelect({
+  field,
+  decisions,
+  error,
+}: {
+  field: { id: string; name: string; 'aria-invalid'?: true; 'aria-describedby'?: string };
+  decisions: Overview['decisions'];
+  error: string | undefined;
+}) {
+  const { t, f } = useI18n();
+  const outcome = (approved: boolean | null) =>
+    approved === true ? t('plan.decision.approved') : approved === false ? t('plan.decision.rejected') : t('plan.decision.unknown');
+  return (
+    <select {...field} className={selectClass(error)}>
+      <option value="">—</option>
+      {decisions.map((d) => (
+        <option key={d.id} value={d.id}>
+          {t('plan.decision.option', { body: d.body, number: d.number, date: f.date(d.date), subject: d.subject.slice(0, 60), outcome: outcome(d.approved) })}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/** One of the three answers to the draft variation: approve (with its deliberation), reject, withdraw. */
+function VariationDecision({
+  intent,
+  draft,
+  actionData,
+  label,
+  className,
+}: {
+  intent: 'variation-reject' | 'variation-withdraw';
+  draft: { id: string; version: number };
+  actionData: unknown;
+  label: string;
+  className: string;
+}) {
+  return (
+    <IntentForm intent={intent} actionData={actionData} submitLabel={label} submitClassName={className} label={label}>
+      <input type="hidden" name="variationId" value={draft.id} />
+      <input type="hidden" name="version" value={draft.version} />
+    </IntentForm>
+  );
+}
+
 export default function PlanOverview({ loaderData, actionData }: Route.ComponentProps) {
+  const { t, f } = useI18n();
   const p = loaderData;
-  const navigation = useNavigation();
-  const errors: Record<string, string | undefined> = actionData && 'fieldErrors' in actionData ? actionData.fieldErrors : {};
   const base = `/ambiti/${p.code}/piani/${p.plan.id}`;
+  const status = useFormResult(actionData, 'status');
+  const objective = useFormResult(actionData, 'objective');
+  const approve = useFormResult(actionData, 'variation-approve');
   // Objectives grouped by the plan's macro-areas (the sections of the regional template), in plan order.
-  const byArea = new Map<string, typeof p.objectives>();
+  const byArea = new Map<string, ObjectiveRow[]>();
   for (const o of p.objectives.filter((x) => x.kind === 'ordinary')) {
-    const area = o.macroArea ?? 'Senza macro-area';
+    const area = o.macroArea ?? '';
     byArea.set(area, [...(byArea.get(area) ?? []), o]);
   }
   const leps = p.objectives.filter((o) => o.kind === 'leps');
   const incomplete = p.objectives.filter((o) => o.incomplete.length > 0);
-  const done = actionData && 'message' in actionData ? actionData.message : null;
-  const failed = actionData && 'fieldErrors' in actionData ? actionData : undefined;
   const draft = p.variations.find((v) => v.status === 'draft') ?? null;
   const decided = p.variations.filter((v) => v.status !== 'draft');
-  const VARIATION_STATUS: Record<string, string> = { draft: 'in bozza', approved: 'approvata', rejected: 'respinta', withdrawn: 'ritirata' };
-  const ChangesTable = ({ items, caption }: { items: (typeof p.variations)[number]['items']; caption: string }) => (
-    <div className="table-responsive">
-      <table className="table table-sm">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Obiettivo</th>
-            <th scope="col">Che cosa</th>
-            <th scope="col">Prima</th>
-            <th scope="col">Dopo</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((v, i) => (
-            <tr key={i}>
-              <th scope="row">{v.objectiveCode ?? '—'}</th>
-              <td>{v.what}</td>
-              <td className="small text-break">{v.before ?? '—'}</td>
-              <td className="small text-break">{v.after ?? '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-  const ObjectiveRow = ({ o }: { o: (typeof p.objectives)[number] }) => (
-    <tr>
-      <th scope="row" className="text-nowrap">
-        <Link to={`${base}/obiettivi/${o.id}`}>{o.code}</Link>
-      </th>
-      <td>
-        {o.title}
-        {o.priority && <span className="badge bg-primary ms-2">prioritario</span>}
-        {o.policyAreas.length > 0 && <div className="small text-secondary">Aree di policy: {o.policyAreas.join(', ')}</div>}
-      </td>
-      <td className="num">{o.actions}</td>
-      <td className="num">{o.indicators}</td>
-      <td className="num">{euro(o.budgetCents)}</td>
-    </tr>
-  );
-  const head = (
-    <thead>
-      <tr>
-        <th scope="col">Codice</th>
-        <th scope="col">Obiettivo</th>
-        <th scope="col" className="num">
-          Azioni
-        </th>
-        <th scope="col" className="num">
-          Indicatori
-        </th>
-        <th scope="col" className="num">
-          Risorse
-        </th>
-      </tr>
-    </thead>
-  );
+  const variationStatus = (s: string) =>
+    ({
+      draft: t('plan.variation.status.draft'),
+      approved: t('plan.variation.status.approved'),
+      rejected: t('plan.variation.status.rejected'),
+      withdrawn: t('plan.variation.status.withdrawn'),
+    })[s] ?? s;
+  const decidedCaption = (v: (typeof decided)[number]) => {
+    const d = p.variationDecisions[v.id];
+    const how = d
+      ? t('plan.variation.byDecision', { number: d.number, date: f.date(d.date) })
+      : v.status === 'approved'
+        ? t('plan.variation.byCoordinator')
+        : '';
+    return t('plan.variation.decidedCaption', { number: v.number, status: variationStatus(v.status), how, by: v.decidedBy ? ` – ${v.decidedBy}` : '' });
+  };
+  const total = f.money(p.ordinary.total);
+
   return (
     <>
-      <title>{`${p.plan.title} – ${p.ambitoName}`}</title>
-      <div className="d-flex flex-wrap justify-content-between gap-3 align-items-start">
-        <div>
-          <h1>{p.plan.title}</h1>
-          <p className="lead mb-1">
-            {p.ambitoName} · {p.plan.periodStartYear}–{p.plan.periodEndYear}
-          </p>
-          <p className="mb-0">
-            Stato: <strong data-testid="plan-status">{p.statusLabel}</strong>
-            {p.plan.adoptionDate ? ` (adottato il ${p.plan.adoptionDate})` : ''} · Modello: {p.template?.name ?? p.plan.templateId}
-            {p.adoptionDecision && (
-              <>
-                {' · '}
-                <Link to={`/ambiti/${p.code}/decisioni/${p.adoptionDecision.id}`}>
-                  Deliberazione n. {p.adoptionDecision.number} del {p.adoptionDecision.date}
-                </Link>
-              </>
-            )}
-          </p>
-          {p.plan.adoptionOverrideReason && (
-            <p className="mb-0 mt-2" data-testid="adoption-override">
-              <strong>Adottato senza i requisiti di completezza del modello.</strong> Motivo indicato dal coordinatore: {p.plan.adoptionOverrideReason}
-            </p>
+      <PageHeader
+        title={t('plan.plan.heading', { title: p.plan.title })}
+        context={p.ambitoName}
+        breadcrumb={[{ label: t('plan.plans.title'), to: `/ambiti/${p.code}/piani` }]}
+        lead={
+          <>
+            <span translate="no">{p.ambitoName}</span> · {f.years(p.plan.periodStartYear, p.plan.periodEndYear)}
+          </>
+        }
+        actions={
+          p.can['plan.export'] ? (
+            <a className="btn btn-outline-primary" href={`${base}/esporta.json`} download>
+              {t('plan.plan.export')}
+            </a>
+          ) : null
+        }
+      >
+        <p className="mb-0 text-break">
+          {t('plan.plan.status')}:{' '}
+          <strong data-testid="plan-status" translate="no">
+            {p.statusLabel}
+          </strong>
+          {p.plan.adoptionDate ? ` ${t('plan.plan.adoptedOn', { date: f.date(p.plan.adoptionDate) })}` : ''} · {t('plan.plan.template')}:{' '}
+          <span translate="no">{p.template?.name ?? p.plan.templateId}</span>
+          {p.adoptionDecision && (
+            <>
+              {' · '}
+              <Link to={`/ambiti/${p.code}/decisioni/${p.adoptionDecision.id}`}>
+                {t('plan.plan.decision', { number: p.adoptionDecision.number, date: f.date(p.adoptionDecision.date) })}
+              </Link>
+            </>
           )}
-        </div>
-        {p.can['plan.export'] && (
-          <a className="btn btn-outline-primary" href={`${base}/esporta.json`} download>
-            Esporta il piano (JSON)
-          </a>
+        </p>
+        {p.plan.adoptionOverrideReason && (
+          <p className="mb-0 mt-2 text-break" data-testid="adoption-override">
+            <strong>{t('plan.plan.override')}</strong> {t('plan.plan.overrideReason')}: <span translate="no">{p.plan.adoptionOverrideReason}</span>
+          </p>
         )}
-      </div>
+      </PageHeader>
 
-      <div className="row g-3 my-3">
-        <div className="col-sm-6 col-lg-3">
-          <div className="kpi">
-            <div className="value">{p.counts.objectives}</div>
-            <div>obiettivi ({leps.length} schede LEPS)</div>
-          </div>
-        </div>
-        <div className="col-sm-6 col-lg-3">
-          <div className="kpi">
-            <div className="value">{p.counts.actions}</div>
-            <div>azioni</div>
-          </div>
-        </div>
-        <div className="col-sm-6 col-lg-3">
-          <div className="kpi">
-            <div className="value">{p.counts.indicators}</div>
-            <div>indicatori</div>
-          </div>
-        </div>
-        <div className="col-sm-6 col-lg-3">
-          <div className="kpi">
-            <div className="value" data-testid="budget-total">
-              {euro(p.ordinary.total)}
-            </div>
-            <div>risorse degli obiettivi di Ambito</div>
-          </div>
-        </div>
-      </div>
+      <KpiGrid
+        items={[
+          { label: t('plan.kpi.objectives', { leps: leps.length }), value: f.count(p.counts.objectives) },
+          { label: t('plan.kpi.actions'), value: f.count(p.counts.actions) },
+          { label: t('plan.kpi.indicators'), value: f.count(p.counts.indicators) },
+          { label: t('plan.kpi.budget'), value: total, testId: 'budget-total' },
+        ]}
+      />
 
-      {done && (
-        <div className="alert alert-success" role="status">
-          {done}
-        </div>
-      )}
-      <FormAlert result={failed} reloadHref={base} />
+      <ResultAlert actionData={actionData} intent="plan" />
       {p.can['plan.status'] && p.next.length > 0 && (
-        <section className="my-4" aria-labelledby="status-title">
-          <h2 className="h5" id="status-title">
-            Cambia lo stato del piano
-          </h2>
-          <Form method="post" className="row g-3 align-items-end" noValidate>
-            <CsrfField />
-            <input type="hidden" name="intent" value="status" />
+        <Section id="status" title={t('plan.status.title')}>
+          <IntentForm intent="status" actionData={actionData} submitLabel={t('plan.status.submit')} reloadHref={base} label={t('plan.status.title')}>
             <input type="hidden" name="version" value={p.plan.version} />
-            <div className="col-md-3">
-              <Field name="status" label="Nuovo stato" error={errors.status}>
-                {(f) => (
-                  <select {...f} className="form-select">
-                    {p.next.map((n) => (
-                      <option key={n.status} value={n.status}>
-                        {n.label}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
+            <div className="row g-3">
+              <div className="col-12 col-md-4">
+                <IntentField intent="status" name="status" label={t('plan.status.new')} error={status.errors.status}>
+                  {(fld) => (
+                    <select {...fld} className={selectClass(status.errors.status)}>
+                      {p.next.map((n) => (
+                        <option key={n.status} value={n.status} translate="no">
+                          {n.label}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </IntentField>
+              </div>
+              {p.next.some((n) => n.status === 'adopted') && (
+                <>
+                  <div className="col-12 col-md-8">
+                    <IntentField intent="status" name="adoptionDecisionId" label={t('plan.status.decision')} error={status.errors.adoptionDecisionId}>
+                      {(fld) => <DecisionSelect field={fld} decisions={p.decisions} error={status.errors.adoptionDecisionId} />}
+                    </IntentField>
+                  </div>
+                  <div className="col-12">
+                    <IntentField intent="status" name="overrideReason" label={t('plan.status.override')} error={status.errors.overrideReason}>
+                      {(fld) => <textarea {...fld} rows={2} />}
+                    </IntentField>
+                  </div>
+                </>
+              )}
             </div>
-            {p.next.some((n) => n.status === 'adopted') && (
-              <>
-                <div className="col-md-6">
-                  <Field name="adoptionDecisionId" label="Deliberazione di adozione (per «Adottato»)" error={errors.adoptionDecisionId}>
-                    {(f) => <DecisionSelect field={f} decisions={p.decisions} />}
-                  </Field>
-                </div>
-                <div className="col-md-12">
-                  <Field
-                    name="overrideReason"
-                    label="Adozione senza i requisiti di completezza: motivo (solo se il piano non è completo)"
-                    error={errors.overrideReason}
-                  >
-                    {(f) => <textarea {...f} rows={2} />}
-                  </Field>
-                </div>
-              </>
-            )}
-            <div className="col-md-2 mb-4">
-              <button type="submit" className="btn btn-primary" disabled={navigation.state === 'submitting'}>
-                Conferma
-              </button>
-            </div>
-          </Form>
-        </section>
+          </IntentForm>
+        </Section>
       )}
 
-      <h2 className="h3 mt-4">Obiettivi per area</h2>
-      {[...byArea.entries()].map(([area, list]) => (
-        <div className="table-responsive" key={area}>
-          <table className="table table-sm">
-            <caption>{area}</caption>
-            {head}
-            <tbody>
-              {list.map((o) => (
-                <ObjectiveRow key={o.id} o={o} />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ))}
-      {leps.length > 0 && (
-        <div className="table-responsive">
-          <table className="table table-sm">
-            <caption>Schede LEPS</caption>
-            {head}
-            <tbody>
-              {leps.map((o) => (
-                <ObjectiveRow key={o.id} o={o} />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {p.can['plan.edit'] && (
-        <Form method="post" className="row g-3 align-items-end mb-4" noValidate aria-label="Nuovo obiettivo">
-          <CsrfField />
-          <input type="hidden" name="intent" value="objective" />
-          <div className="col-md-2">
-            <Field name="code" label="Codice" error={errors.code}>
-              {(f) => <input {...f} type="text" />}
-            </Field>
-          </div>
-          <div className="col-md-6">
-            <Field name="title" label="Titolo del nuovo obiettivo" error={errors.title}>
-              {(f) => <input {...f} type="text" />}
-            </Field>
-          </div>
-          <div className="col-md-2 mb-4">
-            <button type="submit" className="btn btn-outline-primary">
-              Aggiungi obiettivo
-            </button>
-          </div>
-        </Form>
-      )}
+      <Section id="obiettivi" title={t('plan.objectives.byArea')}>
+        {[...byArea.entries()].map(([area, list], i) => (
+          <ObjectivesTable key={area} id={`obiettivi-${i + 1}`} caption={area || t('plan.objectives.noArea')} rows={list} base={base} />
+        ))}
+        {leps.length > 0 && <ObjectivesTable id="schede-leps" caption={t('plan.objectives.leps')} rows={leps} base={base} />}
+        {p.can['plan.edit'] && (
+          <IntentForm
+            intent="objective"
+            actionData={actionData}
+            submitLabel={t('plan.objective.submit')}
+            submitClassName="btn btn-outline-primary"
+            label={t('plan.objective.new')}
+            className="mb-4"
+          >
+            <div className="row g-3">
+              <div className="col-12 col-md-3">
+                <IntentField intent="objective" name="code" label={t('plan.objective.code')} error={objective.errors.code}>
+                  {(fld) => <input {...fld} type="text" />}
+                </IntentField>
+              </div>
+              <div className="col-12 col-md-9">
+                <IntentField intent="objective" name="title" label={t('plan.objective.title')} error={objective.errors.title}>
+                  {(fld) => <input {...fld} type="text" />}
+                </IntentField>
+              </div>
+            </div>
+          </IntentForm>
+        )}
+      </Section>
 
-      <h2 className="h3 mt-5">Risorse preventivate</h2>
-      <div className="row">
-        <div className="col-lg-6">
-          {p.areaSvg && (
-            <Chart svg={p.areaSvg} caption="Per area (euro, obiettivi di Ambito)" summary={`Totale ${euro(p.ordinary.total)}.`} tableId="tabella-aree" />
-          )}
-          <table className="table table-sm" id="tabella-aree">
-            <caption>Risorse per area</caption>
-            <thead>
-              <tr>
-                <th scope="col">Area</th>
-                <th scope="col" className="num">
-                  Importo
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.ordinary.byArea.map(([a, v]) => (
-                <tr key={a}>
-                  <th scope="row">{a}</th>
-                  <td className="num">{euro(v)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        <div className="col-lg-6">
-          {p.fundSvg && (
-            <Chart
-              svg={p.fundSvg}
-              caption="Per fonte di finanziamento (euro, obiettivi di Ambito)"
-              summary={`Totale ${euro(p.ordinary.total)}.`}
-              tableId="tabella-fondi"
+      <Section id="risorse" title={t('plan.budget.title')}>
+        <div className="row">
+          <div className="col-12 col-lg-6">
+            {p.areaSvg && <Chart svg={p.areaSvg} caption={t('plan.budget.byAreaChart')} summary={t('plan.budget.total', { total })} tableId="tabella-aree" />}
+            <DataTable
+              id="tabella-aree"
+              caption={t('plan.budget.byArea')}
+              rows={p.ordinary.byArea}
+              rowKey={([a]) => a}
+              csv="risorse-per-area"
+              small
+              columns={[
+                { key: 'area', header: t('plan.budget.area'), value: ([a]) => a, rowHeader: true },
+                { key: 'amount', header: t('plan.budget.amount'), value: ([, v]) => v / 100, render: ([, v]) => f.money(v), numeric: true },
+              ]}
             />
-          )}
-          <table className="table table-sm" id="tabella-fondi">
-            <caption>Risorse per fonte di finanziamento</caption>
-            <thead>
-              <tr>
-                <th scope="col">Fonte</th>
-                <th scope="col" className="num">
-                  Importo
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.ordinary.byFund.map(([code, name, v]) => (
-                <tr key={code}>
-                  <th scope="row">{name}</th>
-                  <td className="num">{euro(v)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {p.leps.total > 0 && <p className="small">Schede LEPS: {euro(p.leps.total)} in più.</p>}
+          </div>
+          <div className="col-12 col-lg-6">
+            {p.fundSvg && <Chart svg={p.fundSvg} caption={t('plan.budget.byFundChart')} summary={t('plan.budget.total', { total })} tableId="tabella-fondi" />}
+            <DataTable
+              id="tabella-fondi"
+              caption={t('plan.budget.byFund')}
+              rows={p.ordinary.byFund}
+              rowKey={([code]) => code}
+              csv="risorse-per-fonte"
+              small
+              columns={[
+                { key: 'fund', header: t('plan.budget.fund'), value: ([, name]) => name, rowHeader: true },
+                { key: 'amount', header: t('plan.budget.amount'), value: ([, , v]) => v / 100, render: ([, , v]) => f.money(v), numeric: true },
+              ]}
+            />
+            {p.leps.total > 0 && <p className="small">{t('plan.budget.lepsMore', { total: f.money(p.leps.total) })}</p>}
+          </div>
         </div>
-      </div>
+      </Section>
 
       {incomplete.length > 0 && (
-        <>
-          <h2 className="h3 mt-5">Da completare</h2>
-          <p>
-            {incomplete.length} obiettivi su {p.objectives.length} hanno ancora qualcosa da completare.
-          </p>
+        <Section id="da-completare" title={t('plan.incomplete.title')}>
+          <p>{t('plan.incomplete.count', { count: f.count(incomplete.length), total: f.count(p.objectives.length) })}</p>
           <details>
-            <summary>Mostra che cosa manca, obiettivo per obiettivo</summary>
+            <summary>{t('plan.incomplete.show')}</summary>
             <ul className="small mt-2">
               {incomplete.map((o) => (
-                <li key={o.id}>
-                  <Link to={`${base}/obiettivi/${o.id}`} aria-label={`Obiettivo ${o.code}: che cosa manca`}>
-                    {o.code}
+                <li key={o.id} className="text-break">
+                  <Link to={`${base}/obiettivi/${o.id}`} aria-label={t('plan.incomplete.link', { code: o.code })}>
+                    <span translate="no">{o.code}</span>
                   </Link>
-                  : {o.incomplete.join('; ')}
+                  : <span translate="no">{o.incomplete.join('; ')}</span>
                 </li>
               ))}
             </ul>
           </details>
-        </>
+        </Section>
       )}
 
-      <h2 className="h3 mt-5">Capitoli</h2>
-      <ol className="list-unstyled">
-        {p.chapters.map((c) => (
-          <li key={c.id}>
-            <Link to={`${base}/capitoli/${c.id}`}>
-              {c.number ? `${c.number} ` : ''}
-              {c.title}
-            </Link>
-            {!c.hasText && <span className="small text-secondary"> (da scrivere)</span>}
-          </li>
-        ))}
-      </ol>
+      <Section id="capitoli" title={t('plan.chapters.title')}>
+        <ol className="list-unstyled">
+          {p.chapters.map((c) => (
+            <li key={c.id}>
+              <Link to={`${base}/capitoli/${c.id}`} translate="no">
+                {c.number ? `${c.number} ` : ''}
+                {c.title}
+              </Link>
+              {!c.hasText && <span className="small text-secondary"> {t('plan.chapters.toWrite')}</span>}
+            </li>
+          ))}
+        </ol>
+      </Section>
 
       {p.adopted && (
-        <section className="mt-5" aria-labelledby="variations-title">
-          <h2 className="h3" id="variations-title">
-            Variazioni del piano
-          </h2>
+        <Section id="variazioni" title={t('plan.variation.title')}>
           <p className="small">
-            Dopo l’adozione il piano cambia solo con una variazione approvata: le modifiche alle schede, alle azioni, agli indicatori e alle risorse restano
-            proposte finché la variazione non è approvata da una deliberazione
-            {p.adoption.minorChanges.length > 0 ? ' (o dal coordinatore, quando il modello le considera tutte minori)' : ''}.
+            {t('plan.variation.lead')}
+            {p.adoption.minorChanges.length > 0 ? t('plan.variation.leadMinor') : ''}.
           </p>
           <h3 className="h5" id="variazione-in-bozza">
-            Variazione in bozza
+            {t('plan.variation.draft')}
           </h3>
           {!draft || draft.items.length === 0 ? (
-            <p data-testid="draft-variation">Nessuna variazione in bozza.</p>
+            <p data-testid="draft-variation">{t('plan.variation.none')}</p>
           ) : (
             <div data-testid="draft-variation">
               <ChangesTable
+                id="variazione-bozza"
                 items={draft.items}
-                caption={`Variazione n. ${draft.number} (in bozza${draft.minor ? ', solo modifiche minori' : ''}): modifiche proposte`}
+                caption={t(draft.minor ? 'plan.variation.draftCaptionMinor' : 'plan.variation.draftCaption', { number: draft.number })}
               />
               {p.can['plan.status'] && (
-                <Form method="post" className="row g-3 align-items-end" noValidate aria-label="Approva la variazione">
-                  <CsrfField />
-                  <input type="hidden" name="intent" value="variation" />
-                  <input type="hidden" name="decision" value="approve" />
+                <IntentForm
+                  intent="variation-approve"
+                  actionData={actionData}
+                  submitLabel={t('plan.variation.approve')}
+                  label={t('plan.variation.approve')}
+                  className="mb-3"
+                >
                   <input type="hidden" name="variationId" value={draft.id} />
                   <input type="hidden" name="version" value={draft.version} />
-                  <div className="col-md-8">
-                    <Field
-                      name="adoptionDecisionId"
-                      id="variation-decision"
-                      label={
-                        draft.minor ? 'Deliberazione che approva la variazione (facoltativa: modifiche minori)' : 'Deliberazione che approva la variazione'
-                      }
-                      error={errors.adoptionDecisionId}
-                    >
-                      {(f) => <DecisionSelect field={f} decisions={p.decisions} />}
-                    </Field>
-                  </div>
-                  <div className="col-md-4 mb-4">
-                    <button type="submit" className="btn btn-primary">
-                      Approva la variazione
-                    </button>
-                  </div>
-                </Form>
+                  <IntentField
+                    intent="variation-approve"
+                    name="adoptionDecisionId"
+                    label={t(draft.minor ? 'plan.variation.decisionMinor' : 'plan.variation.decision')}
+                    error={approve.errors.adoptionDecisionId}
+                  >
+                    {(fld) => <DecisionSelect field={fld} decisions={p.decisions} error={approve.errors.adoptionDecisionId} />}
+                  </IntentField>
+                </IntentForm>
               )}
               <div className="d-flex flex-wrap gap-2">
                 {p.can['plan.status'] && (
-                  <Form method="post">
-                    <CsrfField />
-                    <input type="hidden" name="intent" value="variation" />
-                    <input type="hidden" name="decision" value="reject" />
-                    <input type="hidden" name="variationId" value={draft.id} />
-                    <input type="hidden" name="version" value={draft.version} />
-                    <button type="submit" className="btn btn-outline-danger">
-                      Respingi la variazione
-                    </button>
-                  </Form>
+                  <VariationDecision
+                    intent="variation-reject"
+                    draft={draft}
+                    actionData={actionData}
+                    label={t('plan.variation.reject')}
+                    className="btn btn-outline-danger"
+                  />
                 )}
                 {p.can['plan.edit'] && (
-                  <Form method="post">
-                    <CsrfField />
-                    <input type="hidden" name="intent" value="variation" />
-                    <input type="hidden" name="decision" value="withdraw" />
-                    <input type="hidden" name="variationId" value={draft.id} />
-                    <input type="hidden" name="version" value={draft.version} />
-                    <button type="submit" className="btn btn-outline-secondary">
-                      Ritira la variazione
-                    </button>
-                  </Form>
+                  <VariationDecision
+                    intent="variation-withdraw"
+                    draft={draft}
+                    actionData={actionData}
+                    label={t('plan.variation.withdraw')}
+                    className="btn btn-outline-secondary"
+                  />
                 )}
               </div>
             </div>
           )}
           {decided.length > 0 && (
             <>
-              <h3 className="h5 mt-4">Variazioni decise</h3>
-              {decided.map((v) => {
-                const d = p.variationDecisions[v.id];
-                return (
-                  <ChangesTable
-                    key={v.id}
-                    items={v.items}
-                    caption={`Variazione n. ${v.number}: ${VARIATION_STATUS[v.status] ?? v.status}${d ? ` con la deliberazione n. ${d.number} del ${d.date}` : v.status === 'approved' ? ' dal coordinatore (modifiche minori)' : ''}${v.decidedBy ? ` – ${v.decidedBy}` : ''}`}
-                  />
-                );
-              })}
+              <h3 className="h5 mt-4">{t('plan.variation.decided')}</h3>
+              {decided.map((v) => (
+                <ChangesTable key={v.id} id={`variazione-${v.number}`} items={v.items} caption={decidedCaption(v)} />
+              ))}
             </>
           )}
-        </section>
+        </Section>
       )}
 
       {p.variance && (
-        <>
-          <h2 className="h3 mt-5">Differenze rispetto alla versione adottata</h2>
-          <p className="small">
-            Versione adottata: {p.baseline?.label} ({new Date(p.baseline!.createdAt).toLocaleDateString('it-IT', { timeZone: 'Europe/Rome' })}). La versione
-            adottata non si modifica: qui sotto le differenze introdotte dalle variazioni approvate.
-          </p>
+        <Section id="differenze" title={t('plan.variance.title')}>
+          <p className="small">{t('plan.variance.lead', { label: p.baseline?.label ?? '', date: f.date(p.baseline!.createdAt) })}</p>
           {p.variance.length === 0 ? (
-            <p data-testid="variance">Nessuna differenza.</p>
+            <p data-testid="variance">{t('plan.variance.none')}</p>
           ) : (
-            <ChangesTable items={p.variance} caption="Differenze, campo per campo" />
+            <ChangesTable id="differenze-tabella" items={p.variance} caption={t('plan.variance.caption')} />
           )}
-        </>
+        </Section>
       )}
 
-      <h2 className="h3 mt-5">Cronologia</h2>
-      <ul>
-        {p.snapshots.map((s) => (
-          <li key={s.id}>
-            {new Date(s.createdAt).toLocaleString('it-IT', { timeZone: 'Europe/Rome' })} — {s.label} ({s.createdBy})
-          </li>
-        ))}
-      </ul>
+      <Section id="cronologia" title={t('plan.history.title')}>
+        <ul>
+          {p.snapshots.map((s) => (
+            <li key={s.id} className="text-break">
+              {f.dateTime(s.createdAt)} —{' '}
+              <span translate="no">
+                {s.label} ({s.createdBy})
+              </span>
+            </li>
+          ))}
+        </ul>
+      </Section>
     </>
-  );
-}
-
-export function meta() {
-  return [{ title: 'Piano – Cantiere' }];
-}
-
-/** The deliberations of the Ambito to choose from (adoption of the plan, approval of a variation). */
-function DecisionSelect({
-  field,
-  decisions,
-}: {
-  field: Parameters<Parameters<typeof Field>[0]['children']>[0];
-  decisions: readonly { id: string; text: string }[];
-}) {
-  return (
-    <select {...field} className="form-select">
-      <option value="">—</option>
-      {decisions.map((d) => (
-        <option key={d.id} value={d.id}>
-          {d.text}
-        </option>
-      ))}
-    </select>
   );
 }

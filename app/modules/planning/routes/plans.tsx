@@ -1,8 +1,10 @@
-import { data, Form, Link, redirect, useNavigation } from 'react-router';
+import { data, Link, redirect } from 'react-router';
 import type { Route } from './+types/plans';
 import { ValidationError } from '../../../shared/errors.ts';
-import { formAction, getActor, getServices, requireUser } from '../../../shared/http/request.server.ts';
-import { CsrfField, Field, FormAlert } from '../../../shared/ui/forms.tsx';
+import { intentAction } from '../../../shared/http/forms.server.ts';
+import { getActor, getServices, requireUser } from '../../../shared/http/request.server.ts';
+import { tr } from '../../../shared/i18n/tr.server.ts';
+import { DataTable, EmptyState, IntentField, IntentForm, PageHeader, selectClass, UploadForm, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
 import { getAmbitoByCode } from '../../territory/index.server.ts';
 import { createPlan, importPlan } from '../planning.commands.ts';
 import { abilitiesFor, can } from '../planning.policy.ts';
@@ -22,7 +24,8 @@ export async function loader({ params, context }: Route.LoaderArgs) {
     plans: plans.map((p) => ({
       id: p.id,
       title: p.title,
-      period: `${p.periodStartYear}–${p.periodEndYear}`,
+      start: p.periodStartYear,
+      end: p.periodEndYear,
       status: statusLabel(p.templateId, p.status as PlanStatus),
       template: p.templateId,
     })),
@@ -36,128 +39,98 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   const { db } = getServices(context);
   const ambito = await getAmbitoByCode(db, params.code);
   if (!ambito) throw data('Ambito non trovato', { status: 404 });
-  const form = await request.formData();
-  return formAction(request, async () => {
-    if (form.get('intent') === 'import') {
-      const file = form.get('file');
-      if (!(file instanceof File) || file.size === 0)
-        throw new ValidationError([{ path: 'file', message: 'Scegli un file JSON di piano da importare.' }], 'Nessun file ricevuto.');
-      if (file.size > 10 * 1024 * 1024) throw new ValidationError([{ path: 'file', message: 'Il file supera i 10 MB.' }], 'File troppo grande.');
-      const r = await importPlan({ db, actor, ambitoId: ambito.id, fileName: file.name || 'piano.json', text: await file.text() });
-      return redirect(`/ambiti/${ambito.code}/piani/${r.planId}`);
-    }
-    const plan = await createPlan({ db, actor, ambitoId: ambito.id, input: Object.fromEntries(form) });
-    return redirect(`/ambiti/${ambito.code}/piani/${plan.id}`);
-  });
+  return intentAction(
+    request,
+    {
+      import: async (_form, raw) => {
+        const file = raw.get('file');
+        if (!(file instanceof File) || file.size === 0)
+          throw new ValidationError([{ path: 'file', message: tr('plan.plans.chooseFile') }], tr('plan.plans.noFile'));
+        if (file.size > 10 * 1024 * 1024) throw new ValidationError([{ path: 'file', message: tr('plan.plans.tooLargeDetail') }], tr('plan.plans.tooLarge'));
+        const r = await importPlan({ db, actor, ambitoId: ambito.id, fileName: file.name || 'piano.json', text: await file.text() });
+        return redirect(`/ambiti/${ambito.code}/piani/${r.planId}`);
+      },
+      create: async (form) => {
+        const plan = await createPlan({ db, actor, ambitoId: ambito.id, input: form });
+        return redirect(`/ambiti/${ambito.code}/piani/${plan.id}`);
+      },
+    },
+    { echo: true },
+  );
 }
 
 export default function Plans({ loaderData, actionData }: Route.ComponentProps) {
+  const { t, f } = useI18n();
   const { ambito, plans, templates, can } = loaderData;
-  const navigation = useNavigation();
-  const errors: Record<string, string | undefined> = actionData && 'fieldErrors' in actionData ? actionData.fieldErrors : {};
+  const { errors, values } = useFormResult(actionData, 'create');
   return (
     <>
-      <title>{`Piani – ${ambito.name}`}</title>
-      <h1>Piani di Zona</h1>
-      <p className="lead">{ambito.name}</p>
-      {plans.length === 0 ? (
-        <p>Nessun piano visibile con il tuo profilo.</p>
-      ) : (
-        <div className="table-responsive">
-          <table className="table">
-            <caption>Piani dell’Ambito</caption>
-            <thead>
-              <tr>
-                <th scope="col">Piano</th>
-                <th scope="col">Periodo</th>
-                <th scope="col">Stato</th>
-              </tr>
-            </thead>
-            <tbody>
-              {plans.map((p) => (
-                <tr key={p.id}>
-                  <th scope="row">
-                    <Link to={`/ambiti/${ambito.code}/piani/${p.id}`}>{p.title}</Link>
-                  </th>
-                  <td>{p.period}</td>
-                  <td>{p.status}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <PageHeader title={t('plan.plans.title')} context={ambito.name} lead={<span translate="no">{ambito.name}</span>} />
+      <DataTable
+        id="piani"
+        caption={t('plan.plans.caption')}
+        rows={plans}
+        rowKey={(p) => p.id}
+        empty={<EmptyState title={t('plan.plans.none')} />}
+        columns={[
+          {
+            key: 'plan',
+            header: t('plan.plans.plan'),
+            value: (p) => p.title,
+            render: (p) => <Link to={`/ambiti/${ambito.code}/piani/${p.id}`}>{p.title}</Link>,
+            rowHeader: true,
+          },
+          { key: 'period', header: t('plan.plans.period'), value: (p) => p.start, render: (p) => f.years(p.start, p.end), data: false },
+          { key: 'status', header: t('plan.plans.status'), value: (p) => p.status },
+        ]}
+      />
       {can['plan.create'] && (
         <div className="row mt-5 g-5">
-          <section className="col-lg-6" aria-labelledby="new-plan">
+          <section className="col-12 col-lg-6" aria-labelledby="new-plan">
             <h2 className="h4" id="new-plan">
-              Nuovo piano su un modello regionale
+              {t('plan.plans.new')}
             </h2>
-            <FormAlert result={actionData && 'fieldErrors' in actionData && !('file' in errors) ? actionData : undefined} />
-            <Form method="post" noValidate>
-              <CsrfField />
-              <input type="hidden" name="intent" value="create" />
-              <Field name="title" label="Titolo del piano (obbligatorio)" error={errors.title}>
-                {(p) => <input {...p} type="text" required defaultValue="Piano di Zona" />}
-              </Field>
+            <IntentForm intent="create" actionData={actionData} submitLabel={t('plan.plans.create')} label={t('plan.plans.new')}>
+              <IntentField intent="create" name="title" label={t('plan.plans.newTitle')} error={errors.title}>
+                {(p) => <input {...p} type="text" required defaultValue={values?.title ?? t('plan.plans.defaultTitle')} />}
+              </IntentField>
               <div className="row">
                 <div className="col-6">
-                  <Field name="periodStartYear" label="Primo anno" error={errors.periodStartYear}>
-                    {(p) => <input {...p} type="number" min={2000} max={2100} required inputMode="numeric" />}
-                  </Field>
+                  <IntentField intent="create" name="periodStartYear" label={t('plan.plans.firstYear')} error={errors.periodStartYear}>
+                    {(p) => <input {...p} type="number" min={2000} max={2100} required inputMode="numeric" defaultValue={values?.periodStartYear} />}
+                  </IntentField>
                 </div>
                 <div className="col-6">
-                  <Field name="periodEndYear" label="Ultimo anno" error={errors.periodEndYear}>
-                    {(p) => <input {...p} type="number" min={2000} max={2100} required inputMode="numeric" />}
-                  </Field>
+                  <IntentField intent="create" name="periodEndYear" label={t('plan.plans.lastYear')} error={errors.periodEndYear}>
+                    {(p) => <input {...p} type="number" min={2000} max={2100} required inputMode="numeric" defaultValue={values?.periodEndYear} />}
+                  </IntentField>
                 </div>
               </div>
-              <Field name="templateId" label="Modello regionale" error={errors.templateId}>
+              <IntentField intent="create" name="templateId" label={t('plan.plans.template')} error={errors.templateId}>
                 {(p) => (
-                  <select {...p} className="form-select" required>
-                    {templates.map((t) => (
-                      <option key={t.id} value={t.id}>
-                        {t.name}
+                  <select {...p} className={selectClass(errors.templateId)} required defaultValue={values?.templateId} translate="no">
+                    {templates.map((x) => (
+                      <option key={x.id} value={x.id}>
+                        {x.name}
                       </option>
                     ))}
                   </select>
                 )}
-              </Field>
-              <button type="submit" className="btn btn-primary" disabled={navigation.state === 'submitting'}>
-                Crea il piano
-              </button>
-            </Form>
+              </IntentField>
+            </IntentForm>
           </section>
-          <section className="col-lg-6" aria-labelledby="import-plan">
+          <section className="col-12 col-lg-6" aria-labelledby="import-plan">
             <h2 className="h4" id="import-plan">
-              Importa un piano (JSON)
+              {t('plan.plans.import')}
             </h2>
-            <p className="small">Il formato è descritto in docs/formats/plan-json.md; è lo stesso dell’esportazione.</p>
-            {'file' in errors || (actionData && 'fieldErrors' in actionData && Object.keys(errors).some((k) => k.includes('.json'))) ? (
-              <div className="alert alert-danger" role="alert">
-                <p className="mb-1">{actionData && 'formError' in actionData ? actionData.formError : ''}</p>
-                <ul className="mb-0 small">
-                  {Object.entries(errors).map(([k, v]) => (
-                    <li key={k}>
-                      <strong>{k}</strong>: {v}
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            ) : null}
-            <Form method="post" encType="multipart/form-data">
-              <CsrfField />
-              <input type="hidden" name="intent" value="import" />
-              <div className="mb-3">
-                <label htmlFor="plan-file" className="form-label fw-semibold">
-                  File JSON del piano
-                </label>
-                <input id="plan-file" name="file" type="file" accept=".json,application/json" className="form-control" required />
-              </div>
-              <button type="submit" className="btn btn-outline-primary">
-                Importa
-              </button>
-            </Form>
+            <p className="small text-break">{t('plan.plans.importHint')}</p>
+            <UploadForm
+              intent="import"
+              actionData={actionData}
+              label={t('plan.plans.importFile')}
+              accept=".json,application/json"
+              submitLabel={t('plan.plans.importSubmit')}
+            />
           </section>
         </div>
       )}
