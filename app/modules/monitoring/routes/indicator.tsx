@@ -2,7 +2,7 @@ import { data, Link } from 'react-router';
 import type { Route } from './+types/indicator';
 import { referentComuneIds } from '../../../shared/auth/actor.ts';
 import { formatNumberUpTo } from '../../../shared/format/index.ts';
-import { done, intentAction } from '../../../shared/http/forms.server.ts';
+import { done, runIntent } from '../../../shared/http/forms.server.ts';
 import { getActor, getServices, guard, requireUser } from '../../../shared/http/request.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
 import type { MessageKey } from '../../../shared/i18n/messages.ts';
@@ -71,11 +71,11 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   const { db } = getServices(context);
   await requireMonitoringPlan(db, params.code, params.planId);
   if (!isUuid(params.indicatorId)) throw data(tr('mon.ind.notFound'), { status: 404 });
-  return intentAction(request, {
-    measurement: async (form) => {
-      const m = await saveMeasurement({ db, actor, indicatorId: params.indicatorId, input: form, today: todayInRome() });
-      return done('measurement', tr('mon.ind.saved', { period: periodText(m.period, tr) }));
-    },
+  // The page's only form: it is run whatever the submitted intent (a request without one is still the measurement).
+  const form = Object.fromEntries(await request.formData());
+  return runIntent(request, 'measurement', async () => {
+    const m = await saveMeasurement({ db, actor, indicatorId: params.indicatorId, input: form, today: todayInRome() });
+    return done('measurement', tr('mon.ind.saved', { period: periodText(m.period, tr) }));
   });
 }
 
