@@ -2,6 +2,6 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'postgresql',
-  schema: './app/shared/db/schema.ts',
+  schema: './app/modules/schema.ts',
   out: './db/migrations',
 });

@@ -35,6 +35,14 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: 'ignore',
     stderr: 'pipe',
-    env: { PORT: String(port), HOST: '127.0.0.1', CANTIERE_DATA_DIR: dataDir, DATABASE_URL: '', CANTIERE_DEMO: '1', LOG_LEVEL: 'warn', CANTIERE_PSEUDO_LOCALE: '1' },
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      CANTIERE_DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      CANTIERE_DEMO: '1',
+      LOG_LEVEL: 'warn',
+      CANTIERE_PSEUDO_LOCALE: '1',
+    },
   },
 });

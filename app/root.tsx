@@ -3,19 +3,15 @@ import './styles/app.css';
 import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from 'react-router';
 import type { Route } from './+types/root';
 import { AMBITO_READERS, hasAmbitoRole, isAdmin } from './shared/auth/actor.ts';
-import { getRequestState, getServices, rootMiddleware } from './shared/http/request.server.ts';
+import { getRequestState, getServices, makeRootMiddleware } from './shared/http/request.server.ts';
 import { htmlLang, isUiLocale, type MessageKey } from './shared/i18n/messages.ts';
 import { Shell, type ShellData } from './shared/ui/shell.tsx';
 import { useI18n } from './shared/ui/i18n.tsx';
-import { listAmbiti } from './modules/territory/territory.queries.ts';
-import { can as canTerritory } from './modules/territory/territory.policy.ts';
-import { can as canAudit } from './modules/audit/audit.policy.ts';
-import { can as canGovernance } from './modules/governance/governance.policy.ts';
-import { can as canLeps } from './modules/leps/leps.policy.ts';
-import { can as canFinance } from './modules/finance/finance.policy.ts';
-import { can as canMonitoring } from './modules/monitoring/monitoring.policy.ts';
+import { listAmbiti } from './modules/territory/index.server.ts';
+import { buildNav } from './modules/registry.ts';
+import { IDENTIFY } from './modules/registry.server.ts';
 
-export const middleware: Route.MiddlewareFunction[] = [rootMiddleware];
+export const middleware: Route.MiddlewareFunction[] = [makeRootMiddleware(IDENTIFY)];
 
 export async function loader({ context, params }: Route.LoaderArgs) {
   const state = getRequestState(context);
@@ -24,27 +20,7 @@ export async function loader({ context, params }: Route.LoaderArgs) {
   const all = actor.kind === 'user' || params.code ? await listAmbiti(db) : [];
   const mine = actor.kind === 'user' ? all.filter((a) => isAdmin(actor) || hasAmbitoRole(actor, a, AMBITO_READERS)) : [];
   const current = (params.code ? all.find((a) => a.code === params.code) : mine.length === 1 ? mine[0] : undefined) ?? null;
-  const nav: { key: MessageKey; href: string }[] = [];
-  if (current) {
-    nav.push({ key: 'nav.home', href: `/ambiti/${current.code}` });
-    nav.push({ key: 'nav.territory', href: `/ambiti/${current.code}/territorio` });
-    nav.push({ key: 'nav.plans', href: `/ambiti/${current.code}/piani` });
-    if (canMonitoring(actor, 'monitoring.read', current)) nav.push({ key: 'nav.monitoring', href: `/ambiti/${current.code}/monitoraggio` });
-    if (canTerritory(actor, 'ambito.edit', current)) nav.push({ key: 'nav.edit', href: `/ambiti/${current.code}/modifica` });
-    if (canGovernance(actor, 'governance.read', current)) {
-      nav.push({ key: 'nav.governance', href: `/ambiti/${current.code}/organi` });
-      nav.push({ key: 'nav.organisations', href: `/ambiti/${current.code}/organizzazioni` });
-      nav.push({ key: 'nav.agreement', href: `/ambiti/${current.code}/accordo` });
-    }
-    if (canLeps(actor, 'leps.read', current)) nav.push({ key: 'nav.leps', href: `/ambiti/${current.code}/leps` });
-    if (canFinance(actor, 'finance.read', current)) nav.push({ key: 'nav.finance', href: `/ambiti/${current.code}/risorse` });
-    if (canAudit(actor, 'audit.read', current)) nav.push({ key: 'nav.audit', href: `/registro?ambito=${current.code}` });
-  }
-  const reviewedRegion = actor.kind === 'user' ? actor.grants.find((g) => g.role === 'regional_reviewer' && g.regionCode)?.regionCode : undefined;
-  if (!current && reviewedRegion) nav.push({ key: 'nav.leps', href: `/leps/regione/${reviewedRegion}` });
-  else if (!current) nav.push({ key: 'nav.leps', href: '/leps/catalogo' });
-  if (!current && canAudit(actor, 'audit.read', null)) nav.push({ key: 'nav.audit', href: '/registro' });
-  if (isAdmin(actor) && actor.kind === 'user') nav.push({ key: 'nav.territoryAdmin', href: '/amministrazione/territorio' });
+  const nav = buildNav(actor, current);
   return {
     locale: state.locale,
     csrfToken: state.csrfToken,

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { systemActor } from '../app/shared/auth/actor.ts';
 import { loadConfig } from '../app/shared/config.ts';
 import { openDatabase } from '../app/shared/db/client.ts';
-import { loadDemo } from '../app/shared/demo/load-demo.ts';
+import { loadDemo } from '../app/modules/demo.server.ts';
 import { AppError, ValidationError } from '../app/shared/errors.ts';
 import { configureLog } from '../app/shared/log.ts';
 import { createUser, listUsers, resetPassword } from '../app/modules/accounts/accounts.server.ts';

@@ -11,7 +11,7 @@ import { createRequestHandler, RouterContextProvider } from 'react-router';
 import { anonymous } from '../app/shared/auth/actor.ts';
 import { loadConfig, type AppConfig } from '../app/shared/config.ts';
 import { openDatabase, type Database } from '../app/shared/db/client.ts';
-import { loadDemo } from '../app/shared/demo/load-demo.ts';
+import { loadDemo } from '../app/modules/demo.server.ts';
 import { requestContext, servicesContext, type AppServices } from '../app/shared/http/context.ts';
 import { configureLog, log, withRequestId } from '../app/shared/log.ts';
 import { securityHeaders } from './security.ts';

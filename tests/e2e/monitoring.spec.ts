@@ -132,7 +132,10 @@ test('the coordinator edits the grid of an objective and carries it into the nex
 test('a form the dashboard does not have (unknown intent) is refused with 400 and a message, never run as another form', async ({ page }) => {
   await signIn(page, 'coordinator');
   await page.goto('/ambiti/gallarate/monitoraggio');
-  await page.getByRole('link', { name: /^Piano di Zona 2025-2027/ }).first().click();
+  await page
+    .getByRole('link', { name: /^Piano di Zona 2025-2027/ })
+    .first()
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: /^Monitoraggio del Piano di Zona 2025-2027/ })).toBeVisible();
   const csrf = await page.locator('input[name="_csrf"]').first().inputValue();
   const response = await page.request.post(new URL(page.url()).pathname, { form: { _csrf: csrf, intent: 'xyz', period: '2025' }, maxRedirects: 0 });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { auditLog } from '../../app/shared/audit/audit.schema.ts';
-import { loadDemo } from '../../app/shared/demo/load-demo.ts';
+import { loadDemo } from '../../app/modules/demo.server.ts';
 import { getAmbitoOverview } from '../../app/modules/territory/territory.queries.ts';
 import { createTestDatabase } from '../support/test-db.ts';
 

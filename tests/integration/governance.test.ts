@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import { and, count, eq } from 'drizzle-orm';
 import { auditLog } from '../../app/shared/audit/audit.schema.ts';
 import { systemActor, type Actor } from '../../app/shared/auth/actor.ts';
-import { loadDemo } from '../../app/shared/demo/load-demo.ts';
+import { loadDemo } from '../../app/modules/demo.server.ts';
 import { ConflictError, ForbiddenError, ValidationError } from '../../app/shared/errors.ts';
 import { outbox } from '../../app/shared/mail/outbox.schema.ts';
 import { fromRoot } from '../../app/shared/paths.ts';

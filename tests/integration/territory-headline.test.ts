@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { systemActor } from '../../app/shared/auth/actor.ts';
-import { loadDemo } from '../../app/shared/demo/load-demo.ts';
+import { loadDemo } from '../../app/modules/demo.server.ts';
 import { fromRoot } from '../../app/shared/paths.ts';
 import { getTerritoryProfile } from '../../app/modules/territory/profile.server.ts';
 import { importAmbitoComposition, importPopulation } from '../../app/modules/territory/territory.commands.ts';

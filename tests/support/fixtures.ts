@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Actor, Role, UserActor } from '../../app/shared/auth/actor.ts';
 import type { Db } from '../../app/shared/db/client.ts';
-import { loadDemo } from '../../app/shared/demo/load-demo.ts';
+import { loadDemo } from '../../app/modules/demo.server.ts';
 import { ambiti, comuni } from '../../app/modules/territory/territory.schema.ts';
 
 /** Loads the demo Ambito (through the importers) and returns handles used by the tests. */

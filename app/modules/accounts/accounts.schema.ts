@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { id, timestamps, version } from '../../shared/db/columns.ts';
-import { ambiti, comuni } from '../territory/territory.schema.ts';
+import { ambiti, comuni } from '../territory/index.server.ts';
 
 export const users = pgTable(
   'users',

@@ -5,7 +5,7 @@ import { hashPassword, verifyPassword } from '../../shared/auth/password.ts';
 import { recordAudit } from '../../shared/audit/audit.ts';
 import type { Db, DbOrTx } from '../../shared/db/client.ts';
 import { AppError, NotFoundError, ValidationError, issuesFromZod } from '../../shared/errors.ts';
-import { ambiti, comuni } from '../territory/territory.schema.ts';
+import { ambiti, comuni } from '../territory/index.server.ts';
 import { authorize } from './accounts.policy.ts';
 import { THROTTLE, formatWait, throttleDecision } from './accounts.rules.ts';
 import { apiTokens, loginFailures, roleAssignments, sessions, users } from './accounts.schema.ts';

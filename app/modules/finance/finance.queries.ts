@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../shared/db/client.ts';
-import { planActions, planBudgetLines, planObjectives, plans } from '../planning/planning.schema.ts';
-import { comuni } from '../territory/territory.schema.ts';
+import { planActions, planBudgetLines, planObjectives, plans } from '../planning/index.server.ts';
+import { comuni } from '../territory/index.server.ts';
 import type { FundingSource, SpendingAreaCatalogue, SpendingArea } from './catalogues.ts';
 import {
   budgetCarryOvers,

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { bigint, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { id, timestamps, version } from '../../shared/db/columns.ts';
-import { planActions, planObjectives, plans } from '../planning/planning.schema.ts';
-import { ambiti, comuni } from '../territory/territory.schema.ts';
+import { planActions, planObjectives, plans } from '../planning/index.server.ts';
+import { ambiti, comuni } from '../territory/index.server.ts';
 import type { PublishedAreaFigures } from './finance.rules.ts';
 
 /**

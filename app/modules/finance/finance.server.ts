@@ -1,6 +1,6 @@
 import { data } from 'react-router';
 import type { Db } from '../../shared/db/client.ts';
-import { getAmbitoByCode } from '../territory/territory.queries.ts';
+import { getAmbitoByCode } from '../territory/index.server.ts';
 
 /** The Ambito of the URL as a finance scope, or 404. */
 export async function requireAmbito(db: Db, code: string) {

@@ -6,8 +6,8 @@
 import { lineChart, barChart } from '../../shared/charts/charts.ts';
 import { renderChartSvg } from '../../shared/charts/charts.server.ts';
 import type { DbOrTx } from '../../shared/db/client.ts';
-import { fundName } from '../planning/planning.queries.ts';
-import { listAmbitoComuni, listAmbitoPopulation, listComuniPopulation } from '../territory/territory.queries.ts';
+import { fundName } from '../planning/index.server.ts';
+import { listAmbitoComuni, listAmbitoPopulation, listComuniPopulation } from '../territory/index.server.ts';
 import { budgetKey, budgetStatus, historyOf, MEASURE_LABELS, toBudgetLines, type BudgetStatusRow } from './budget-tracking.rules.ts';
 import { AMBITO_ENTE } from './spending-import.ts';
 import { spendingCoverage, usableAsAmbitoFigure, type SpendingCoverage } from './spending-coverage.rules.ts';

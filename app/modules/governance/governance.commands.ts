@@ -6,7 +6,7 @@ import type { Db, DbOrTx, Tx } from '../../shared/db/client.ts';
 import { updateVersioned } from '../../shared/db/versioned.ts';
 import { NotFoundError, ValidationError, issuesFromZod, type FieldIssue } from '../../shared/errors.ts';
 import { outbox } from '../../shared/mail/outbox.schema.ts';
-import { ambiti } from '../territory/territory.schema.ts';
+import { ambiti } from '../territory/index.server.ts';
 import { authorize, type GovernanceAction } from './governance.policy.ts';
 import {
   comuneWeights,

@@ -1,6 +1,6 @@
 import type { DemoStep } from '../../shared/demo/load-demo.ts';
 import { log } from '../../shared/log.ts';
-import { getAmbitoByCode } from '../territory/territory.queries.ts';
+import { getAmbitoByCode } from '../territory/index.server.ts';
 import { importGovernance } from './governance.commands.ts';
 import { GOVERNANCE_FILES } from './governance.importers.ts';
 import { listOrganisations } from './governance.queries.ts';

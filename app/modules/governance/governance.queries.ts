@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../shared/db/client.ts';
 import { outbox } from '../../shared/mail/outbox.schema.ts';
-import { getAmbitoByCode, listAmbitoComuni, listComuniPopulation } from '../territory/territory.queries.ts';
-import { CENSUS_2011_DATE } from '../territory/territory.rules.ts';
+import { getAmbitoByCode, listAmbitoComuni, listComuniPopulation } from '../territory/index.server.ts';
+import { CENSUS_2011_DATE } from '../territory/index.ts';
 import { BODY_TYPES, instantToRomeLocal } from './governance.validation.ts';
 import {
   agendaItems,

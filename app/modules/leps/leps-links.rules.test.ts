@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { LEPS_CODES, parsePlanDocument } from '../planning/plan-document.schema.ts';
+import { LEPS_CODES, parsePlanDocument } from '../planning/index.ts';
 import { attributeLepsBudget } from './leps.dashboard.ts';
 import { lepsNamedInCard } from './leps-links.rules.ts';
 

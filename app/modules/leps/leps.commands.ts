@@ -5,7 +5,7 @@ import { parseCsv } from '../../shared/csv.ts';
 import type { Db, Tx } from '../../shared/db/client.ts';
 import { updateVersioned } from '../../shared/db/versioned.ts';
 import { ConflictError, issuesFromZod, NotFoundError, ValidationError, type FieldIssue } from '../../shared/errors.ts';
-import { ambitoComuni, ambiti, comuni } from '../territory/territory.schema.ts';
+import { ambitoComuni, ambiti, comuni } from '../territory/index.server.ts';
 import { parseLepsCatalogue, parseSocialWorkerStaff } from './leps-catalogue.ts';
 import { authorize, authorizeStaffWrite } from './leps.policy.ts';
 import { fteFromWeeklyHours } from './leps.rules.ts';

@@ -1,9 +1,7 @@
 import type { DemoStep } from '../../shared/demo/load-demo.ts';
 import { log } from '../../shared/log.ts';
-import { importAmbitoComposition, importPopulation } from '../territory/territory.commands.ts';
-import { getAmbitoByCode, hasPopulationFacts } from '../territory/territory.queries.ts';
-import { importPlan } from '../planning/planning.commands.ts';
-import { listPlans } from '../planning/planning.queries.ts';
+import { importAmbitoComposition, importPopulation, getAmbitoByCode, hasPopulationFacts } from '../territory/index.server.ts';
+import { importPlan, listPlans } from '../planning/index.server.ts';
 import { parseLepsCatalogue } from './leps-catalogue.ts';
 import { hasCatalogueVersion, importLepsCatalogue } from './leps.commands.ts';
 

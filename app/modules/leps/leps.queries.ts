@@ -1,12 +1,11 @@
-import { listLatestMeasurements } from '../monitoring/monitoring.queries.ts';
+import { listLatestMeasurements } from '../monitoring/index.server.ts';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../shared/db/client.ts';
 import { lineChart } from '../../shared/charts/charts.ts';
 import { renderChartSvg } from '../../shared/charts/charts.server.ts';
 import { auditLog } from '../../shared/audit/audit.schema.ts';
-import { ambiti, comuni, regions } from '../territory/territory.schema.ts';
-import { listAmbitoComuni, listAmbitoPopulation, listComuniPopulation } from '../territory/territory.queries.ts';
-import { listObjectivesWithLinks, listPlans } from '../planning/planning.queries.ts';
+import { ambiti, comuni, regions, listAmbitoComuni, listAmbitoPopulation, listComuniPopulation } from '../territory/index.server.ts';
+import { listObjectivesWithLinks, listPlans } from '../planning/index.server.ts';
 import { FUNDING_SOURCES } from './leps-catalogue.ts';
 import { lepsNamedInCard } from './leps-links.rules.ts';
 import {

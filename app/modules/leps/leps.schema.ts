@@ -1,6 +1,6 @@
 import { doublePrecision, index, integer, jsonb, pgTable, text, uniqueIndex, uuid, date } from 'drizzle-orm/pg-core';
 import { id, timestamps, version } from '../../shared/db/columns.ts';
-import { ambiti, comuni } from '../territory/territory.schema.ts';
+import { ambiti, comuni } from '../territory/index.server.ts';
 
 /**
  * The LEPS catalogue (L. 234/2021, art. 1, cc. 159-171; Regione Lombardia, DGR XII/2167/2024): one row per LEPS and

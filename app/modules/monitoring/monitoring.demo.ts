@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { DemoStep } from '../../shared/demo/load-demo.ts';
 import { log } from '../../shared/log.ts';
-import { getAmbitoByCode } from '../territory/territory.queries.ts';
-import { listPlans } from '../planning/planning.queries.ts';
+import { getAmbitoByCode } from '../territory/index.server.ts';
+import { listPlans } from '../planning/index.server.ts';
 import { importEvaluation } from './monitoring.commands.ts';
 import { objectiveEvaluations } from './monitoring.schema.ts';
 

@@ -8,10 +8,9 @@ import {
   PERIODICITY_LABELS,
   type ActionStatus,
   type IndicatorKind,
-} from '../planning/plan-document.schema.ts';
-import { planActions, planIndicators, planObjectives, plans, type PlanIndicator } from '../planning/planning.schema.ts';
-import { ambiti, comuni } from '../territory/territory.schema.ts';
-import { listAmbitoComuni } from '../territory/territory.queries.ts';
+} from '../planning/index.ts';
+import { planActions, planIndicators, planObjectives, plans, type PlanIndicator } from '../planning/index.server.ts';
+import { ambiti, comuni, listAmbitoComuni } from '../territory/index.server.ts';
 import {
   ACHIEVEMENT_BAND_LABELS,
   achievementGrade,

@@ -20,7 +20,7 @@
 
 import { ValidationError, type FieldIssue } from '../../shared/errors.ts';
 import { formatNumberUpTo, parseItalianNumber } from '../../shared/format/index.ts';
-import { indicatorAggregation, type IndicatorAggregation } from '../planning/plan-document.schema.ts';
+import { indicatorAggregation, type IndicatorAggregation } from '../planning/index.ts';
 import {
   describeTarget,
   evaluateTarget,

@@ -1,7 +1,7 @@
 import { bigint, boolean, doublePrecision, index, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { id, timestamps, version } from '../../shared/db/columns.ts';
-import { planIndicators, planObjectives, plans } from '../planning/planning.schema.ts';
-import { comuni } from '../territory/territory.schema.ts';
+import { planIndicators, planObjectives, plans } from '../planning/index.server.ts';
+import { comuni } from '../territory/index.server.ts';
 
 /**
  * One measured value of a plan indicator for a period (`2026-S1` by default, `2026` or `2026-Q3` when the

@@ -2,7 +2,7 @@ import { data } from 'react-router';
 import type { Db } from '../../shared/db/client.ts';
 import { ValidationError } from '../../shared/errors.ts';
 import { tr } from '../../shared/i18n/tr.server.ts';
-import { getAmbitoByCode } from '../territory/territory.queries.ts';
+import { getAmbitoByCode } from '../territory/index.server.ts';
 import { getPlanForMonitoring } from './monitoring.queries.ts';
 
 import { isUuid } from '../../shared/validation.ts';

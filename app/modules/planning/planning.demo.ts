@@ -1,6 +1,6 @@
 import type { DemoStep } from '../../shared/demo/load-demo.ts';
 import { log } from '../../shared/log.ts';
-import { getAmbitoByCode } from '../territory/territory.queries.ts';
+import { getAmbitoByCode } from '../territory/index.server.ts';
 import { importPlan } from './planning.commands.ts';
 import { listPlans } from './planning.queries.ts';
 

@@ -2,7 +2,7 @@
 // stored row by row and rebuilt in the same order, so export → import → export yields the same bytes.
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../shared/db/client.ts';
-import { ambiti } from '../territory/territory.schema.ts';
+import { ambiti } from '../territory/index.server.ts';
 import { PLAN_FORMAT, PLAN_FORMAT_VERSION, type Indicator, type PlanDocument } from './plan-document.schema.ts';
 import { planActions, planBudgetLines, planChapters, planIndicators, planObjectives, plans, type PlanIndicator } from './planning.schema.ts';
 

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../shared/db/client.ts';
 import { barChart } from '../../shared/charts/charts.ts';
 import { renderChartSvg } from '../../shared/charts/charts.server.ts';
-import { ambiti } from '../territory/territory.schema.ts';
+import { ambiti } from '../territory/index.server.ts';
 import { FUNDING_SOURCES, type PlanDocument, type PlanStatus } from './plan-document.schema.ts';
 import { loadPlanDocument } from './planning.document.ts';
 import {

@@ -1,6 +1,6 @@
 import { bigint, boolean, date, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { id, timestamps, version } from '../../shared/db/columns.ts';
-import { ambiti } from '../territory/territory.schema.ts';
+import { ambiti } from '../territory/index.server.ts';
 
 /**
  * A plan (Piano di Zona / Piano Sociale Territoriale) of an Ambito for a period, written on a regional template.

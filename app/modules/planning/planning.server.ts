@@ -1,6 +1,6 @@
 import { data } from 'react-router';
 import type { Db } from '../../shared/db/client.ts';
-import { getAmbitoByCode } from '../territory/territory.queries.ts';
+import { getAmbitoByCode } from '../territory/index.server.ts';
 import { getPlanHeader } from './planning.queries.ts';
 
 /** Loads the Ambito of the URL and checks that the plan of the URL belongs to it (404 otherwise). */

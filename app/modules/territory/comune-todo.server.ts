@@ -4,9 +4,9 @@
  * social spending). Territory owns the comune; the other modules are only read, never written.
  */
 import type { DbOrTx } from '../../shared/db/client.ts';
-import { listSpendingFacts } from '../finance/finance.queries.ts';
-import { listSocialWorkerPosts } from '../leps/leps.queries.ts';
-import { listComuneDue } from '../monitoring/monitoring.queries.ts';
+import { listSpendingFacts } from '../finance/index.server.ts';
+import { listSocialWorkerPosts } from '../leps/index.server.ts';
+import { listComuneDue } from '../monitoring/index.server.ts';
 
 export async function getComuneTodo(db: DbOrTx, ambito: { id: string; code: string }, comune: { id: string }, today: string) {
   const year = Number(today.slice(0, 4));

@@ -11,10 +11,8 @@ import pg from 'pg';
 import { log } from '../log.ts';
 import { fromRoot } from '../paths.ts';
 import { lockDataDir } from './lock.ts';
-import * as schema from './schema.ts';
-
-export type Schema = typeof schema;
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+// The tables are imported where they are used (no relational queries): the client needs no schema, and shared code lists no module.
+export type Db = PgDatabase<PgQueryResultHKT>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 /** Repository functions take either the database or an open transaction. */
 export type DbOrTx = Db | Tx;
@@ -66,7 +64,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     // An idle connection closed by the server (restart, failover, a terminated backend) must not crash the process:
     // the pool drops it and opens a new one on the next query.
     pool.on('error', (error) => log.warn('connessione al database chiusa dal server', { error: error.message }));
-    const db = drizzleNodePg({ client: pool, schema }) as unknown as Db;
+    const db = drizzleNodePg({ client: pool }) as unknown as Db;
     return {
       db,
       kind: 'postgres',
@@ -74,7 +72,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         const client = await pool.connect();
         try {
           await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-          await migrateNodePg(drizzleNodePg({ client, schema }), { migrationsFolder: migrationsFolder() });
+          await migrateNodePg(drizzleNodePg({ client }), { migrationsFolder: migrationsFolder() });
         } finally {
           await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
           client.release();
@@ -99,7 +97,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   } else {
     client = await PGlite.create();
   }
-  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  const db = drizzlePglite({ client }) as unknown as Db;
   return {
     db,
     kind: 'pglite',

@@ -1,7 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { data, redirect, type MiddlewareFunction, type RouterContextProvider } from 'react-router';
-import { actorFromApiToken, actorFromSession } from '../../modules/accounts/accounts.server.ts';
 import type { Actor, UserActor } from '../auth/actor.ts';
+import type { Db } from '../db/client.ts';
 import { AppError, ConflictError, UnauthenticatedError, ValidationError } from '../errors.ts';
 import { isLocale, isUiLocale, type Locale } from '../i18n/messages.ts';
 import { setRequestLocale } from '../log.ts';
@@ -44,67 +44,75 @@ export function malformedIdParam(params: Readonly<Record<string, string | undefi
 /** The pseudo-language of the tests is served only by a server started with CANTIERE_PSEUDO_LOCALE=1. */
 export const pseudoLocaleAllowed = () => process.env.CANTIERE_PSEUDO_LOCALE === '1';
 
-export const rootMiddleware: MiddlewareFunction<Response> = async ({ request, context, params }, next) => {
-  // A malformed id in the URL is a 404 here, once, rather than a database error in every loader that uses it.
-  if (malformedIdParam(params)) {
-    if (new URL(request.url).pathname.startsWith('/api/'))
-      return Response.json({ error: { code: 'not_found', message: 'Risorsa inesistente.' } }, { status: 404 });
-    throw data('Pagina non trovata', { status: 404 });
-  }
-  const { db } = context.get(servicesContext);
-  const state = context.get(requestContext);
-  const cookies = parseCookies(request.headers.get('cookie'));
+/** How the root middleware recognises who is asking; given by the app (the accounts module), so that shared code imports no module. */
+export interface Identify {
+  fromApiToken(db: Db, token: string): Promise<Actor | null | undefined>;
+  fromSession(db: Db, token: string): Promise<Actor | null | undefined>;
+}
 
-  const authorization = request.headers.get('authorization');
-  let actor: Actor = state.actor;
-  if (authorization?.startsWith('Bearer ')) {
-    const found = await actorFromApiToken(db, authorization.slice(7).trim());
-    if (!found) {
-      return Response.json(
-        { error: { code: 'auth.invalid_token', message: 'Token non valido, revocato o scaduto.' } },
-        { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } },
-      );
+export const makeRootMiddleware =
+  (identify: Identify): MiddlewareFunction<Response> =>
+  async ({ request, context, params }, next) => {
+    // A malformed id in the URL is a 404 here, once, rather than a database error in every loader that uses it.
+    if (malformedIdParam(params)) {
+      if (new URL(request.url).pathname.startsWith('/api/'))
+        return Response.json({ error: { code: 'not_found', message: 'Risorsa inesistente.' } }, { status: 404 });
+      throw data('Pagina non trovata', { status: 404 });
     }
-    actor = found;
-  } else {
-    const token = cookies.get(COOKIE.session);
-    if (token) {
-      const found = await actorFromSession(db, token);
-      if (found) actor = found;
-      else state.cookies.push(serializeCookie(COOKIE.session, '', { maxAgeSeconds: 0, secure: state.https }));
+    const { db } = context.get(servicesContext);
+    const state = context.get(requestContext);
+    const cookies = parseCookies(request.headers.get('cookie'));
+
+    const authorization = request.headers.get('authorization');
+    let actor: Actor = state.actor;
+    if (authorization?.startsWith('Bearer ')) {
+      const found = await identify.fromApiToken(db, authorization.slice(7).trim());
+      if (!found) {
+        return Response.json(
+          { error: { code: 'auth.invalid_token', message: 'Token non valido, revocato o scaduto.' } },
+          { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } },
+        );
+      }
+      actor = found;
+    } else {
+      const token = cookies.get(COOKIE.session);
+      if (token) {
+        const found = await identify.fromSession(db, token);
+        if (found) actor = found;
+        else state.cookies.push(serializeCookie(COOKIE.session, '', { maxAgeSeconds: 0, secure: state.https }));
+      }
     }
-  }
-  state.actor = actor;
+    state.actor = actor;
 
-  const lang = cookies.get(COOKIE.lang);
-  state.locale = isUiLocale(lang, pseudoLocaleAllowed()) ? lang : actor.kind === 'user' && isLocale(actor.locale) ? actor.locale : 'it';
-  setRequestLocale(state.locale);
+    const lang = cookies.get(COOKIE.lang);
+    state.locale = isUiLocale(lang, pseudoLocaleAllowed()) ? lang : actor.kind === 'user' && isLocale(actor.locale) ? actor.locale : 'it';
+    setRequestLocale(state.locale);
 
-  let csrf = cookies.get(COOKIE.csrf);
-  if (!csrf || !/^[\w-]{32,}$/.test(csrf)) {
-    csrf = randomBytes(24).toString('base64url');
-    state.cookies.push(serializeCookie(COOKIE.csrf, csrf, { secure: state.https }));
-  }
-  state.csrfToken = csrf;
-
-  if (!SAFE_METHODS.has(request.method) && !(actor.kind === 'user' && actor.via === 'token')) {
-    const origin = request.headers.get('origin');
-    const host = request.headers.get('host');
-    if (origin && origin !== 'null' && host && new URL(origin).host !== host) throw data(new CsrfError().message, { status: 403 });
-    let sent = request.headers.get('x-csrf-token');
-    const type = request.headers.get('content-type') ?? '';
-    if (!sent && (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data'))) {
-      const form = await request.clone().formData();
-      const field = form.get('_csrf');
-      sent = typeof field === 'string' ? field : null;
+    let csrf = cookies.get(COOKIE.csrf);
+    if (!csrf || !/^[\w-]{32,}$/.test(csrf)) {
+      csrf = randomBytes(24).toString('base64url');
+      state.cookies.push(serializeCookie(COOKIE.csrf, csrf, { secure: state.https }));
     }
-    if (!sent || !sameToken(sent, csrf)) throw data(new CsrfError().message, { status: 403 });
-  }
+    state.csrfToken = csrf;
 
-  const response = await next();
-  for (const c of state.cookies) response.headers.append('Set-Cookie', c);
-  return response;
-};
+    if (!SAFE_METHODS.has(request.method) && !(actor.kind === 'user' && actor.via === 'token')) {
+      const origin = request.headers.get('origin');
+      const host = request.headers.get('host');
+      if (origin && origin !== 'null' && host && new URL(origin).host !== host) throw data(new CsrfError().message, { status: 403 });
+      let sent = request.headers.get('x-csrf-token');
+      const type = request.headers.get('content-type') ?? '';
+      if (!sent && (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data'))) {
+        const form = await request.clone().formData();
+        const field = form.get('_csrf');
+        sent = typeof field === 'string' ? field : null;
+      }
+      if (!sent || !sameToken(sent, csrf)) throw data(new CsrfError().message, { status: 403 });
+    }
+
+    const response = await next();
+    for (const c of state.cookies) response.headers.append('Set-Cookie', c);
+    return response;
+  };
 
 /** The signed-in user, or a redirect to the sign-in page that comes back here afterwards. */
 export function requireUser(context: Ctx, request: Request): UserActor {

@@ -1,10 +1,3 @@
-import * as accounts from '../../modules/accounts/accounts.messages.ts';
-import * as audit from '../../modules/audit/audit.messages.ts';
-import * as finance from '../../modules/finance/finance.messages.ts';
-import * as governance from '../../modules/governance/governance.messages.ts';
-import * as monitoring from '../../modules/monitoring/monitoring.messages.ts';
-import * as territory from '../../modules/territory/territory.messages.ts';
-
 /**
  * The interface's words. Italian is the reference language; every other language must translate every key
  * (the type makes a missing key a compile error).
@@ -69,9 +62,14 @@ const shellIt = {
   'ui.error.code': 'Errore {status}',
 } as const;
 
-const it = { ...shellIt, ...territory.it, ...accounts.it, ...audit.it, ...governance.it, ...finance.it, ...monitoring.it } as const;
+/**
+ * Every module's dictionary adds its keys to this interface (declaration merging in app/modules/registry.ts,
+ * from the module registry), so that MessageKey is the union of all keys and a missing key stays a type error.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ModuleMessages {}
 
-export type MessageKey = keyof typeof it;
+export type MessageKey = keyof typeof shellIt | keyof ModuleMessages;
 
 const shellEn: Record<keyof typeof shellIt, string> = {
   'app.name': 'Cantiere',
@@ -132,7 +130,14 @@ const shellEn: Record<keyof typeof shellIt, string> = {
   'ui.error.code': 'Error {status}',
 };
 
-const en: Record<MessageKey, string> = { ...shellEn, ...territory.en, ...accounts.en, ...audit.en, ...governance.en, ...finance.en, ...monitoring.en };
+const it = { ...shellIt } as Record<MessageKey, string>;
+const en = { ...shellEn } as Record<MessageKey, string>;
+
+/** Adds a module's dictionary (called by the module registry, app/modules/registry.ts, once per module). */
+export function registerMessages(dictionary: { it: Record<string, string>; en: Record<string, string> }): void {
+  Object.assign(it, dictionary.it);
+  Object.assign(en, dictionary.en);
+}
 
 export const LOCALES = ['it', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -159,7 +164,7 @@ const dictionaries: Record<Locale, Record<MessageKey, string>> = { it, en };
 
 /** Translates a key, filling {placeholders}. */
 export function translate(locale: UiLocale, key: MessageKey, params?: Record<string, string | number>): string {
-  let text = dictionaries[formatLocale(locale)][key] ?? it[key];
+  let text = dictionaries[formatLocale(locale)][key] ?? it[key] ?? key;
   if (params) for (const [k, v] of Object.entries(params)) text = text.replaceAll(`{${k}}`, String(v));
   return locale === PSEUDO_LOCALE ? `${PSEUDO_OPEN}${text}${PSEUDO_CLOSE}` : text;
 }

@@ -3,7 +3,7 @@ import type { Route } from './+types/profile';
 import { formAction, getServices, requireUser } from '../../../shared/http/request.server.ts';
 import { CsrfField, Field, FormAlert } from '../../../shared/ui/forms.tsx';
 import { useI18n } from '../../../shared/ui/i18n.tsx';
-import { listAmbiti } from '../../territory/territory.queries.ts';
+import { listAmbiti } from '../../territory/index.server.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from '../accounts.server.ts';
 
 const ROLE_LABELS: Record<string, string> = {

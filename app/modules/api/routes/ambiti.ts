@@ -1,7 +1,7 @@
 import type { Route } from './+types/ambiti';
 import { getActor, getServices } from '../../../shared/http/request.server.ts';
-import { authorize } from '../../territory/territory.policy.ts';
-import { listAmbiti } from '../../territory/territory.queries.ts';
+import { authorize } from '../../territory/index.ts';
+import { listAmbiti } from '../../territory/index.server.ts';
 import { apiJson } from '../api.server.ts';
 import { AmbitoSummary } from '../api.schemas.ts';
 

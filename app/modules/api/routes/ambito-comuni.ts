@@ -1,8 +1,8 @@
 import type { Route } from './+types/ambito-comuni';
 import { NotFoundError, ValidationError } from '../../../shared/errors.ts';
 import { getActor, getServices } from '../../../shared/http/request.server.ts';
-import { authorize } from '../../territory/territory.policy.ts';
-import { getAmbitoByCode, listAmbitoComuni, today } from '../../territory/territory.queries.ts';
+import { authorize } from '../../territory/index.ts';
+import { getAmbitoByCode, listAmbitoComuni, today } from '../../territory/index.server.ts';
 import { apiJson } from '../api.server.ts';
 import { ComuneOfAmbito } from '../api.schemas.ts';
 

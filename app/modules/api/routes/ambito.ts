@@ -1,8 +1,8 @@
 import type { Route } from './+types/ambito';
 import { NotFoundError } from '../../../shared/errors.ts';
 import { getActor, getServices } from '../../../shared/http/request.server.ts';
-import { authorize } from '../../territory/territory.policy.ts';
-import { getAmbitoOverview } from '../../territory/territory.queries.ts';
+import { authorize } from '../../territory/index.ts';
+import { getAmbitoOverview } from '../../territory/index.server.ts';
 import { apiJson } from '../api.server.ts';
 import { AmbitoDetail } from '../api.schemas.ts';
 

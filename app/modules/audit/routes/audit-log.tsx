@@ -6,7 +6,7 @@ import { diffSnapshots } from '../../../shared/audit/audit.rules.ts';
 import { getServices, requireUser } from '../../../shared/http/request.server.ts';
 import { z } from '../../../shared/validation.ts';
 import { useI18n } from '../../../shared/ui/i18n.tsx';
-import { listAmbiti } from '../../territory/territory.queries.ts';
+import { listAmbiti } from '../../territory/index.server.ts';
 import { can } from '../audit.policy.ts';
 
 const PAGE = 50;

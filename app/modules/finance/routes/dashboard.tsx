@@ -3,7 +3,7 @@ import type { Route } from './+types/dashboard';
 import { getActor, getServices, guard } from '../../../shared/http/request.server.ts';
 import { Chart } from '../../../shared/ui/chart.tsx';
 import { useI18n } from '../../../shared/ui/i18n.tsx';
-import { euro } from '../../planning/planning.format.ts';
+import { euro } from '../../planning/index.ts';
 import { abilitiesFor, authorize } from '../finance.policy.ts';
 import { formatPercent } from '../finance.rules.ts';
 import { requireAmbito } from '../finance.server.ts';

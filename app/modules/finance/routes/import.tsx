@@ -3,7 +3,7 @@ import type { Route } from './+types/import';
 import { ValidationError } from '../../../shared/errors.ts';
 import { formAction, getActor, getServices, guard, requireUser } from '../../../shared/http/request.server.ts';
 import { CsrfField, IssuesAlert } from '../../../shared/ui/forms.tsx';
-import { euro } from '../../planning/planning.format.ts';
+import { euro } from '../../planning/index.ts';
 import { importSpending, type SpendingUpload } from '../finance.commands.ts';
 import { abilitiesFor, authorize } from '../finance.policy.ts';
 import { listSpendingFacts } from '../finance.queries.ts';

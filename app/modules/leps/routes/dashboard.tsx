@@ -1,8 +1,8 @@
 import { Link } from 'react-router';
 import type { Route } from './+types/dashboard';
 import { getActor, getServices, guard } from '../../../shared/http/request.server.ts';
-import { describeTarget, type TargetRule } from '../../monitoring/targets.rules.ts';
-import { euro } from '../../planning/planning.format.ts';
+import { describeTarget, type TargetRule } from '../../monitoring/index.ts';
+import { euro } from '../../planning/index.ts';
 import { LEPS_STATUS_BADGES, LEPS_STATUS_LABELS } from '../leps.dashboard.ts';
 import { abilitiesFor, authorize } from '../leps.policy.ts';
 import { getLepsDashboard } from '../leps.queries.ts';

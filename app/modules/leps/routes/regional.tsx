@@ -1,7 +1,7 @@
 import { data, Link } from 'react-router';
 import type { Route } from './+types/regional';
 import { getActor, getServices, guard } from '../../../shared/http/request.server.ts';
-import { euro } from '../../planning/planning.format.ts';
+import { euro } from '../../planning/index.ts';
 import { LEPS_STATUS_BADGES, LEPS_STATUS_LABELS, parseRegionalSort, REGIONAL_SORT_LABELS, sortRegionalRows, type RegionalSortKey } from '../leps.dashboard.ts';
 import { authorize } from '../leps.policy.ts';
 import { getRegion, getRegionalLepsRows } from '../leps.queries.ts';

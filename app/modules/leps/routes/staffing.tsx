@@ -4,7 +4,7 @@ import { ValidationError } from '../../../shared/errors.ts';
 import { formAction, getActor, getServices, guard, requireUser } from '../../../shared/http/request.server.ts';
 import { Chart } from '../../../shared/ui/chart.tsx';
 import { CsrfField, Field, FormAlert } from '../../../shared/ui/forms.tsx';
-import { listAmbitoComuni } from '../../territory/territory.queries.ts';
+import { listAmbitoComuni } from '../../territory/index.server.ts';
 import { FUNDING_SOURCES, SOCIAL_WORKER_CSV_COLUMNS } from '../leps-catalogue.ts';
 import { addSocialWorkerPost, deleteSocialWorkerPost, importSocialWorkerStaff } from '../leps.commands.ts';
 import { referentComuneIds } from '../../../shared/auth/actor.ts';

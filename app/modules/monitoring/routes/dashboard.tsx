@@ -17,8 +17,8 @@ import {
   useFormResult,
   useI18n,
 } from '../../../shared/ui/kit.ts';
-import { statusLabel } from '../../planning/planning.templates.ts';
-import type { PlanStatus } from '../../planning/plan-document.schema.ts';
+import { statusLabel } from '../../planning/index.server.ts';
+import type { PlanStatus } from '../../planning/index.ts';
 import { importMeasurements, lockPeriod, sendDueReminders, unlockPeriod } from '../monitoring.commands.ts';
 import { MEASUREMENT_CSV_COLUMNS } from '../monitoring.importers.ts';
 import { abilitiesFor, authorize } from '../monitoring.policy.ts';

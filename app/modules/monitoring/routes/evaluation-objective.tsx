@@ -6,8 +6,7 @@ import { getActor, getServices, guard, requireUser } from '../../../shared/http/
 import { tr } from '../../../shared/i18n/tr.server.ts';
 import type { MessageKey } from '../../../shared/i18n/messages.ts';
 import { DataTable, IntentField, IntentForm, PageHeader, Section, selectClass, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
-import { can as canPlanning } from '../../planning/planning.policy.ts';
-import type { PlanStatus } from '../../planning/plan-document.schema.ts';
+import { can as canPlanning, type PlanStatus } from '../../planning/index.ts';
 import { RESOURCE_ADEQUACY_LEVELS, SPENDING_CLASSES } from '../evaluation.rules.ts';
 import { carryOverObjective, saveObjectiveEvaluation } from '../monitoring.commands.ts';
 import { abilitiesFor, authorize } from '../monitoring.policy.ts';

@@ -3,7 +3,7 @@ import type { Route } from './+types/objective';
 import { ValidationError } from '../../../shared/errors.ts';
 import { formAction, getActor, getServices, guard, requireUser } from '../../../shared/http/request.server.ts';
 import { CsrfField, Field, FormAlert } from '../../../shared/ui/forms.tsx';
-import { describeTarget, type TargetRule } from '../../monitoring/targets.rules.ts';
+import { describeTarget, type TargetRule } from '../../monitoring/index.ts';
 import {
   ACTION_STATUS_LABELS,
   FUNDING_SOURCES,

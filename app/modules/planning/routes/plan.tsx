@@ -6,7 +6,7 @@ import { CsrfField, Field, FormAlert } from '../../../shared/ui/forms.tsx';
 import { changePlanStatus, createObjective, decideVariation } from '../planning.commands.ts';
 import { abilitiesFor, authorize } from '../planning.policy.ts';
 import { getPlanOverview } from '../planning.queries.ts';
-import { listAmbitoDecisionOutcomes } from '../../governance/governance.queries.ts';
+import { listAmbitoDecisionOutcomes } from '../../governance/index.server.ts';
 import { isAdopted, TRANSITIONS } from '../planning.rules.ts';
 import { euro } from '../planning.format.ts';
 import { requirePlanInAmbito } from '../planning.server.ts';

@@ -3,7 +3,7 @@ import type { Route } from './+types/plans';
 import { ValidationError } from '../../../shared/errors.ts';
 import { formAction, getActor, getServices, requireUser } from '../../../shared/http/request.server.ts';
 import { CsrfField, Field, FormAlert } from '../../../shared/ui/forms.tsx';
-import { getAmbitoByCode } from '../../territory/territory.queries.ts';
+import { getAmbitoByCode } from '../../territory/index.server.ts';
 import { createPlan, importPlan } from '../planning.commands.ts';
 import { abilitiesFor, can } from '../planning.policy.ts';
 import { listPlans } from '../planning.queries.ts';

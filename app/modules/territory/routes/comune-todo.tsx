@@ -2,7 +2,7 @@ import { data, Link } from 'react-router';
 import type { Route } from './+types/comune-todo';
 import { getActor, getServices, guard } from '../../../shared/http/request.server.ts';
 import { useI18n } from '../../../shared/ui/i18n.tsx';
-import { todayInRome } from '../../monitoring/monitoring.queries.ts';
+import { todayInRome } from '../../monitoring/index.server.ts';
 import { getComuneTodo } from '../comune-todo.server.ts';
 import { authorize } from '../territory.policy.ts';
 import { getAmbitoByCode, listAmbitoComuni } from '../territory.queries.ts';

@@ -3,15 +3,15 @@
 // Each new module adds its rows here (the route-level table is in tests/e2e/authorization.spec.ts).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { Actor, AmbitoScope, Role } from './actor.ts';
-import { can as canTerritory } from '../../modules/territory/territory.policy.ts';
-import { can as canAudit } from '../../modules/audit/audit.policy.ts';
-import { can as canAccounts } from '../../modules/accounts/accounts.policy.ts';
-import { can as canGovernance } from '../../modules/governance/governance.policy.ts';
-import { can as canPlanning } from '../../modules/planning/planning.policy.ts';
-import { can as canLeps } from '../../modules/leps/leps.policy.ts';
-import { can as canFinance } from '../../modules/finance/finance.policy.ts';
-import { can as canMonitoring } from '../../modules/monitoring/monitoring.policy.ts';
+import type { Actor, AmbitoScope, Role } from '../shared/auth/actor.ts';
+import { can as canTerritory } from './territory/index.ts';
+import { can as canAudit } from './audit/index.ts';
+import { can as canAccounts } from './accounts/index.ts';
+import { can as canGovernance } from './governance/index.ts';
+import { can as canPlanning } from './planning/index.ts';
+import { can as canLeps } from './leps/index.ts';
+import { can as canFinance } from './finance/index.ts';
+import { can as canMonitoring } from './monitoring/index.ts';
 
 const OWN: AmbitoScope = { id: 'ambito-own', regionCode: '03' };
 const SAME_REGION: AmbitoScope = { id: 'ambito-other', regionCode: '03' };

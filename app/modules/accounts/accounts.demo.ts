@@ -1,0 +1,24 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { DemoAccount, DemoContext } from '../../shared/demo/load-demo.ts';
+import { users } from './accounts.schema.ts';
+import { createUser } from './accounts.server.ts';
+
+const DemoAccounts = z.object({
+  password: z.string(),
+  users: z.array(z.object({ email: z.string(), name: z.string(), roles: z.array(z.any()) })),
+});
+
+/** Creates the demo accounts of fixtures/demo/accounts.json that do not exist yet; returns them with their password. */
+export async function loadDemoAccounts(ctx: DemoContext): Promise<{ accounts: DemoAccount[]; password: string }> {
+  const { db } = ctx;
+  const accounts = DemoAccounts.parse(JSON.parse(ctx.read('demo/accounts.json')));
+  for (const u of accounts.users) {
+    const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, u.email));
+    if (!existing) await createUser({ db, actor: ctx.actor, input: { email: u.email, name: u.name, password: accounts.password, roles: u.roles } });
+  }
+  return {
+    password: accounts.password,
+    accounts: accounts.users.map((u) => ({ email: u.email, name: u.name, role: String(u.roles[0]?.role ?? '') })),
+  };
+}

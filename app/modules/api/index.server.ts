@@ -1,0 +1,2 @@
+// The server face of the API module. The API exposes only routes (see the module registry).
+export {};

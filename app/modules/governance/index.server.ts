@@ -1,0 +1,3 @@
+// The server face of governance.
+export { listAmbitoDecisionOutcomes } from './governance.queries.ts';
+export { governanceSteps as demoSteps } from './governance.demo.ts';
