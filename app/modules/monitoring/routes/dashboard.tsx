@@ -13,7 +13,6 @@ import {
   PageHeader,
   Section,
   selectClass,
-  UploadForm,
   useFormResult,
   useI18n,
 } from '../../../shared/ui/kit.ts';
@@ -125,6 +124,7 @@ export default function Dashboard({ loaderData, actionData }: Route.ComponentPro
   const years = f.years(d.plan.period.start, d.plan.period.end);
   const lockErrors = useFormResult(actionData, 'lock').errors;
   const unlockErrors = useFormResult(actionData, 'unlock').errors;
+  const importErrors = useFormResult(actionData, 'import').errors;
   const values = (n: number) => countText(t, f, 'values', n);
   return (
     <>
@@ -365,14 +365,25 @@ export default function Dashboard({ loaderData, actionData }: Route.ComponentPro
 
       {d.can['measurement.write'] && (
         <Section id="importa" title={t('mon.dash.import')}>
-          <UploadForm
+          {/* The kit's UploadForm names the form after its field; here the form is named by its section, so that the field's
+              label stays unique on the page. */}
+          <IntentForm
             intent="import"
             actionData={actionData}
-            label={t('mon.dash.import.file')}
-            hint={t('mon.dash.import.hint', { columns: MEASUREMENT_CSV_COLUMNS.join(', ') })}
-            accept=".csv,text/csv"
             submitLabel={t('mon.dash.import.submit')}
-          />
+            encType="multipart/form-data"
+            label={t('mon.dash.import')}
+          >
+            <IntentField
+              intent="import"
+              name="file"
+              label={t('mon.dash.import.file')}
+              hint={t('mon.dash.import.hint', { columns: MEASUREMENT_CSV_COLUMNS.join(', ') })}
+              error={importErrors.file}
+            >
+              {(p) => <input type="file" accept=".csv,text/csv" required {...p} />}
+            </IntentField>
+          </IntentForm>
         </Section>
       )}
 
