@@ -1,5 +1,7 @@
 import 'bootstrap-italia/dist/css/bootstrap-italia.min.css';
 import './styles/app.css';
+// The registry registers every module's dictionary: imported for that effect too, so the browser has the same words.
+import './modules/registry.ts';
 import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from 'react-router';
 import type { Route } from './+types/root';
 import { AMBITO_READERS, hasAmbitoRole, isAdmin } from './shared/auth/actor.ts';
