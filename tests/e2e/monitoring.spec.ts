@@ -81,15 +81,15 @@ test('the evaluation of 2021-2023 reproduces the published grades and the mean 7
   await page.goto('/ambiti/gallarate');
   await openDashboard(page, /^Griglia di valutazione del Piano di Zona 2021-2023/);
   await expect(page.getByRole('heading', { level: 1, name: /^Valutazione del Piano di Zona 2021-2023/ })).toBeVisible();
-  await expect(page.getByTestId('plan-mean')).toHaveText('76,56% (sufficiente)');
+  await expect(page.getByTestId('plan-mean')).toHaveText('76,56 % (sufficiente)');
   const grid = page.getByTestId('grid');
-  await expect(grid.getByRole('row', { name: /^Valutazione dell’obiettivo A / })).toContainText('80% (buono)');
-  await expect(grid.getByRole('row', { name: /^Valutazione dell’obiettivo E / })).toContainText('20% (insufficiente)');
-  await expect(grid.getByRole('row', { name: /^Valutazione dell’obiettivo G / })).toContainText('67% (sufficiente)');
+  await expect(grid.getByRole('row', { name: /^Valutazione dell’obiettivo A / })).toContainText('80 % (buono)');
+  await expect(grid.getByRole('row', { name: /^Valutazione dell’obiettivo E / })).toContainText('20 % (insufficiente)');
+  await expect(grid.getByRole('row', { name: /^Valutazione dell’obiettivo G / })).toContainText('67 % (sufficiente)');
   await expect(page.getByRole('button', { name: 'Carica la griglia' })).toHaveCount(0); // a comune referent reads
   await expectAccessible(page);
   await page.getByRole('link', { name: 'Valutazione dell’obiettivo G' }).click();
-  await expect(page.getByTestId('grade')).toHaveText('67% (sufficiente)');
+  await expect(page.getByTestId('grade')).toHaveText('67 % (sufficiente)');
   await expect(page.getByText('(n. azioni realizzate*100)/n. azioni programmate = (4*100)/6 = 66,67% → 67%')).toBeVisible();
   await expectAccessible(page);
 });
@@ -105,7 +105,7 @@ test('the coordinator edits the grid of an objective and carries it into the nex
   await expect(page.getByRole('button', { name: 'Carica la griglia' })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole('link', { name: 'Valutazione dell’obiettivo O' }).click();
-  await expect(page.getByTestId('grade')).toHaveText('33% (insufficiente)');
+  await expect(page.getByTestId('grade')).toHaveText('33 % (insufficiente)');
   await page.getByLabel('Valutazione da parte degli utenti').fill('Famiglie soddisfatte degli interventi educativi.');
   await page.getByRole('button', { name: 'Salva la valutazione' }).click();
   await expect(page.getByRole('status')).toHaveText('Valutazione salvata.');
@@ -115,7 +115,7 @@ test('the coordinator edits the grid of an objective and carries it into the nex
   await page.getByText('Crea un nuovo obiettivo copiando quello che scegli').click();
   await page.getByLabel('Codice del nuovo obiettivo').fill('T');
   await page.getByText(/^Copia il titolo/).click();
-  await page.getByText(/^Azione 2 \(0%\)/).click();
+  await page.getByText(/^Azione 2 \(0 %\)/).click();
   await page.getByRole('button', { name: 'Riporta nel piano 2025–2027' }).click();
   // The 2025-2027 plan is adopted: the carried objective is a proposal of its draft variation, not yet in the plan.
   await expect(page.getByRole('heading', { level: 1, name: /Piano di Zona 2025/ })).toBeVisible();
@@ -127,4 +127,19 @@ test('the coordinator edits the grid of an objective and carries it into the nex
   // Withdrawn: the shared demo plan stays as adopted for the other specs.
   await page.getByRole('button', { name: 'Ritira la variazione' }).click();
   await expect(page.getByTestId('draft-variation')).toHaveText('Nessuna variazione in bozza.');
+});
+
+test('a form the dashboard does not have (unknown intent) is refused with 400 and a message, never run as another form', async ({ page }) => {
+  await signIn(page, 'coordinator');
+  await page.goto('/ambiti/gallarate/monitoraggio');
+  await page
+    .getByRole('link', { name: /^Piano di Zona 2025-2027/ })
+    .first()
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Monitoraggio del Piano di Zona 2025-2027/ })).toBeVisible();
+  const csrf = await page.locator('input[name="_csrf"]').first().inputValue();
+  const response = await page.request.post(new URL(page.url()).pathname, { form: { _csrf: csrf, intent: 'xyz', period: '2025' }, maxRedirects: 0 });
+  expect(response.status()).toBe(400);
+  expect(await response.text()).toContain('Il modulo inviato («xyz») non esiste in questa pagina');
+  await expect(page.getByRole('table', { name: 'Periodi bloccati' })).not.toContainText('anno 2025');
 });

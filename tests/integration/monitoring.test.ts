@@ -178,7 +178,7 @@ describe('monitoring: measurements, targets, locks, evaluation grid, carry-over'
     assert.ok(detail.chartSvg?.startsWith('<svg aria-hidden="true"'));
     const [latest] = await listLatestMeasurements(database.db, [pua], '2027-01-15');
     assert.equal(latest!.period, '2026-S2');
-    assert.equal(latest!.display, '76 % (19/25)');
+    assert.equal(latest!.display, '76,00 % (19/25)'); // the shared percent format (two decimals), same figure
     assert.equal(latest!.target!.status, 'raggiunto');
   });
 

@@ -3,28 +3,20 @@ import { actorLabel, type Actor } from '../../shared/auth/actor.ts';
 import { recordAudit } from '../../shared/audit/audit.ts';
 import type { Db, Tx } from '../../shared/db/client.ts';
 import { updateVersioned } from '../../shared/db/versioned.ts';
-import { ConflictError, NotFoundError, ValidationError, issuesFromZod, type FieldIssue } from '../../shared/errors.ts';
+import { ConflictError, NotFoundError, ValidationError, type FieldIssue } from '../../shared/errors.ts';
+import { parseInput } from '../../shared/validation.server.ts';
 import { outbox } from '../../shared/mail/outbox.schema.ts';
 import { roleAssignments, users } from '../accounts/index.server.ts';
 import { authorize as authorizePlanning, type PlanStatus } from '../planning/index.ts';
-import { carryIntoPlan, linkContinuity, planActions, planIndicators, planObjectives, plans } from '../planning/index.server.ts';
+import { carryIntoPlan, linkContinuity, planActions, recordActionProgress, planIndicators, planObjectives, plans } from '../planning/index.server.ts';
 import { ambiti, comuni, listAmbitoComuni } from '../territory/index.server.ts';
 import { evaluationCitation, parseEvaluationGrid, spendingCoincidence } from './evaluation.rules.ts';
 import { importFailed, parseMeasurementsCsv } from './monitoring.importers.ts';
-import { authorize, authorizeMeasurement, type MonitoringAction } from './monitoring.policy.ts';
+import { authorize, authorizeMeasurement, authorizeMeasurementEntry, type MonitoringAction } from './monitoring.policy.ts';
 import { checkPeriodFor, granularityOf, periodName, periodWithin, readValue } from './monitoring.rules.ts';
 import { isMeasuredPerComune, listDue, todayInRome } from './monitoring.queries.ts';
 import { measurements, objectiveEvaluations, periodLocks } from './monitoring.schema.ts';
 import { ActionProgressInput, CarryOverInput, EvaluationInput, LockInput, MeasurementInput, UnlockInput } from './monitoring.validation.ts';
-
-function parse<T>(
-  schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } },
-  input: unknown,
-): T {
-  const r = schema.safeParse(input);
-  if (!r.success) throw new ValidationError(issuesFromZod(r.error));
-  return r.data;
-}
 
 /** The plan and the Ambito scope a monitoring write is checked against. */
 async function planScope(tx: Tx | Db, planId: string) {
@@ -45,6 +37,13 @@ async function indicatorScope(tx: Tx | Db, indicatorId: string) {
     .where(eq(planIndicators.id, indicatorId));
   if (!row) throw new NotFoundError('L’indicatore');
   return { ...row, ...(await planScope(tx, row.objective.planId)) };
+}
+
+/** The scope of the plan an objective belongs to (checked before the input is read). */
+async function objectivePlanScope(db: Db, objectiveId: string) {
+  const [objective] = await db.select({ planId: planObjectives.planId }).from(planObjectives).where(eq(planObjectives.id, objectiveId));
+  if (!objective) throw new NotFoundError('L’obiettivo');
+  return (await planScope(db, objective.planId)).scope;
 }
 
 /** The lock that covers a measurement period, if any. */
@@ -75,7 +74,9 @@ export async function saveMeasurement({
   input: unknown;
   today?: string;
 }) {
-  const v = parse(MeasurementInput, input);
+  const first = await indicatorScope(db, indicatorId);
+  authorizeMeasurementEntry(actor, first.scope);
+  const v = parseInput(MeasurementInput, input);
   return db.transaction(async (tx) => {
     const { indicator, plan, scope } = await indicatorScope(tx, indicatorId);
     const [comune] = v.comuneId ? await tx.select({ name: comuni.name }).from(comuni).where(eq(comuni.id, v.comuneId)) : [];
@@ -252,7 +253,8 @@ export async function importMeasurements({
 
 /** The coordinator locks an approved period: its measurements can no longer be entered or changed. */
 export async function lockPeriod({ db, actor, planId, input }: { db: Db; actor: Actor; planId: string; input: unknown }) {
-  const v = parse(LockInput, input);
+  authorize(actor, 'period.lock', (await planScope(db, planId)).scope);
+  const v = parseInput(LockInput, input);
   return db.transaction(async (tx) => {
     const { plan, scope } = await planScope(tx, planId);
     authorize(actor, 'period.lock', scope);
@@ -281,7 +283,8 @@ export async function lockPeriod({ db, actor, planId, input }: { db: Db; actor: 
 
 /** Unlocks a period (the reason is required and stays in the audit log). */
 export async function unlockPeriod({ db, actor, planId, input }: { db: Db; actor: Actor; planId: string; input: unknown }) {
-  const v = parse(UnlockInput, input);
+  authorize(actor, 'period.lock', (await planScope(db, planId)).scope);
+  const v = parseInput(UnlockInput, input);
   return db.transaction(async (tx) => {
     const { plan, scope } = await planScope(tx, planId);
     authorize(actor, 'period.lock', scope);
@@ -305,44 +308,16 @@ export async function unlockPeriod({ db, actor, planId, input }: { db: Db; actor
   });
 }
 
-/** Updates an action's status and realisation percentage (the figures the progress roll-up and the grade use). */
+/**
+ * Updates an action's status and realisation percentage (the figures the progress roll-up and the grade use). The
+ * action is planning's: monitoring authorises and validates, planning writes it (recordActionProgress).
+ */
 export async function updateActionProgress({ db, actor, actionId, input }: { db: Db; actor: Actor; actionId: string; input: unknown }) {
-  const v = parse(ActionProgressInput, input);
-  return db.transaction(async (tx) => {
-    const [action] = await tx.select().from(planActions).where(eq(planActions.id, actionId));
-    if (!action) throw new NotFoundError('L’azione');
-    const [objective] = await tx.select().from(planObjectives).where(eq(planObjectives.id, action.objectiveId));
-    const { plan, scope } = await planScope(tx, objective!.planId);
-    authorize(actor, 'progress.write', scope);
-    if (v.status === 'completed' && v.realisationPercent !== null && v.realisationPercent < 100) {
-      throw new ValidationError([
-        { path: 'realisationPercent', message: 'Un’azione realizzata ha la percentuale al 100%: scegli «Realizzata in parte» o correggi la percentuale.' },
-      ]);
-    }
-    if ((v.status === 'not_realised' || v.status === 'planned') && v.realisationPercent !== null && v.realisationPercent > 0) {
-      throw new ValidationError([
-        { path: 'realisationPercent', message: 'Un’azione non realizzata o solo programmata non può avere una percentuale sopra lo 0%.' },
-      ]);
-    }
-    const { before, after } = await updateVersioned(
-      tx,
-      planActions,
-      actionId,
-      v.version,
-      { status: v.status, realisationPercent: v.realisationPercent },
-      'l’azione',
-    );
-    await recordAudit(tx, {
-      actor,
-      action: 'monitoring.action_progress.updated',
-      entityType: 'plan_action',
-      entityId: actionId,
-      ambitoId: plan.ambitoId,
-      before,
-      after,
-    });
-    return after;
-  });
+  const [action] = await db.select({ objectiveId: planActions.objectiveId }).from(planActions).where(eq(planActions.id, actionId));
+  if (!action) throw new NotFoundError('L’azione');
+  authorize(actor, 'progress.write', await objectivePlanScope(db, action.objectiveId));
+  const v = parseInput(ActionProgressInput, input);
+  return db.transaction(async (tx) => recordActionProgress(tx, actor, actionId, v));
 }
 
 /**
@@ -437,7 +412,8 @@ export async function importEvaluation({ db, actor, planId, fileName, text }: { 
 
 /** Saves the grid of one objective (creates it from version 0, otherwise from the version the user saw). */
 export async function saveObjectiveEvaluation({ db, actor, objectiveId, input }: { db: Db; actor: Actor; objectiveId: string; input: unknown }) {
-  const v = parse(EvaluationInput, input);
+  authorize(actor, 'evaluation.write', await objectivePlanScope(db, objectiveId));
+  const v = parseInput(EvaluationInput, input);
   return db.transaction(async (tx) => {
     const [objective] = await tx.select().from(planObjectives).where(eq(planObjectives.id, objectiveId));
     if (!objective) throw new NotFoundError('L’obiettivo');
@@ -505,7 +481,8 @@ export async function nextPlanOf(tx: Tx | Db, plan: { ambitoId: string; periodEn
  * description, critical issues as a note, the chosen actions, re-numbered 1, 2, …). One audit entry on each side.
  */
 export async function carryOverObjective({ db, actor, objectiveId, input }: { db: Db; actor: Actor; objectiveId: string; input: unknown }) {
-  const v = parse(CarryOverInput, input);
+  authorize(actor, 'carryover', await objectivePlanScope(db, objectiveId));
+  const v = parseInput(CarryOverInput, input);
   return db.transaction(async (tx) => {
     const [source] = await tx.select().from(planObjectives).where(eq(planObjectives.id, objectiveId));
     if (!source) throw new NotFoundError('L’obiettivo');

@@ -69,6 +69,16 @@ export function authorizeMeasurement(actor: Actor, s: MonitoringScope & { comune
   }
   authorize(actor, 'measurement.write', s);
 }
+/**
+ * The first check of a measurement, before its input is read: the Ufficio di Piano, or a referent of one of the
+ * Ambito's comuni, on a plan under way (which comune and which indicator is checked by authorizeMeasurement).
+ */
+export function authorizeMeasurementEntry(actor: Actor, s: MonitoringScope): void {
+  const open = s.status === undefined || UNDER_WAY.includes(s.status);
+  if (open && referentComuneIds(actor, s.id).length > 0) return;
+  authorize(actor, 'measurement.write', s);
+}
+
 export const abilitiesFor = makeAbilities(can, [
   'monitoring.read',
   'measurement.write',

@@ -20,7 +20,9 @@ import {
   spendingCoincidence,
   type SpendingClass,
 } from './evaluation.rules.ts';
-import { targetsVsActualsChart } from './monitoring.charts.ts';
+import { TARGETS_CHART_SIZE, targetsVsActualsChart } from './monitoring.charts.ts';
+import { periodText, statusKey, valueText } from './components/value-text.ts';
+import { serverFormat, tr } from '../../shared/i18n/tr.server.ts';
 import {
   aggregationOf,
   ambitoSeries,
@@ -30,12 +32,12 @@ import {
   type DueList,
   measuredPerComune,
   evaluateIndicatorTargets,
-  formatValue,
+  describeValue,
   granularityOf,
   lastClosedPeriod,
   periodChoices,
-  periodName,
   periodsOfYear,
+  shownValue,
   periodWithin,
   summaryStatus,
   yearlyRuleOf,
@@ -44,10 +46,15 @@ import {
 } from './monitoring.rules.ts';
 import { measurements, objectiveEvaluations, periodLocks } from './monitoring.schema.ts';
 import { actionRealisation, countTargets, objectiveProgress, planProgress } from './progress.rules.ts';
-import { parsePeriod, TARGET_STATUS_LABELS, yearFigure, type MeasurementValue, type TargetStatus } from './targets.rules.ts';
+import { parsePeriod, yearFigure, type MeasurementValue, type TargetStatus } from './targets.rules.ts';
+import type { ShownValue } from './monitoring.rules.ts';
 
 /** Today in Rome, YYYY-MM-DD (the loaders pass it to the pure rules). */
 export const todayInRome = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date());
+
+/** The dashboard's own areas (its grouping keys; the pages show them from the dictionary, see areaKey). */
+const LEPS_AREA = 'Obiettivi LEPS';
+const NO_AREA = 'Senza macro-area';
 
 /** Plans whose measurements are kept (adopted and under way). */
 export const UNDER_WAY_STATUSES = ['adopted', 'transmitted', 'implementation'];
@@ -95,7 +102,9 @@ export interface LatestMeasurement {
   period: string | null;
   periodLabel: string | null;
   value: MeasurementValue | null;
-  /** The value as a user reads it ("12", "48 % (12/25)", "sì"). */
+  /** The value as the pages show it, unformatted (components/value-text.tsx formats it). */
+  shown: ShownValue;
+  /** The value as a user reads it, in the request's language ("12", "48,00 % (12/25)", "sì"). */
   display: string | null;
   /** The evaluation of the target of that period's year (or of the target without a year), when there is one. */
   target: { status: TargetStatus; statusLabel: string; reason: string; description: string } | null;
@@ -118,31 +127,23 @@ export async function listLatestMeasurements(db: DbOrTx, indicatorIds: readonly 
   const byId = new Map(indicators.map((i) => [i.indicator.id, i]));
   return indicatorIds.map((id) => {
     const found = byId.get(id);
-    if (!found) return { indicatorId: id, period: null, periodLabel: null, value: null, display: null, target: null };
+    if (!found) return { indicatorId: id, period: null, periodLabel: null, value: null, shown: { type: 'none' }, display: null, target: null };
     const own = rows.filter((r) => r.indicatorId === id);
     const { series, evaluations } = evaluate(found.indicator, own, found, today);
     const last = series.measurements[series.measurements.length - 1] ?? null;
     const year = last ? parsePeriod(last.period)!.year : null;
     const e = evaluations.find((x) => x.year === year) ?? evaluations.find((x) => x.year === null) ?? null;
-    const stored = last ? own.find((r) => r.period === last.period && r.comuneId === null) : undefined;
+    const shown = shownValue(last?.value ?? null);
     return {
       indicatorId: id,
       period: last?.period ?? null,
-      periodLabel: last ? periodName(last.period) : null,
+      periodLabel: last ? periodText(last.period, tr) : null,
       value: last?.value ?? null,
-      display: last ? (stored ? formatValue(found.indicator.kind, stored) : displayOf(last.value)) : null,
-      target: e ? { status: e.status, statusLabel: TARGET_STATUS_LABELS[e.status], reason: e.reason, description: e.description } : null,
+      shown,
+      display: last ? valueText(shown, serverFormat(), tr) : null,
+      target: e ? { status: e.status, statusLabel: tr(statusKey(e.status)), reason: e.reason, description: e.description } : null,
     };
   });
-}
-
-function displayOf(v: MeasurementValue): string {
-  if (typeof v === 'number') return new Intl.NumberFormat('it-IT', { maximumFractionDigits: 2 }).format(v);
-  if (typeof v === 'boolean') return v ? 'sì' : 'no';
-  if (typeof v === 'string') return `«${v}»`;
-  return v.denominator === 0
-    ? `${v.numerator}/${v.denominator}`
-    : `${new Intl.NumberFormat('it-IT', { maximumFractionDigits: 2 }).format((v.numerator * 100) / v.denominator)} % (${v.numerator}/${v.denominator})`;
 }
 
 /** The plans of an Ambito that monitoring shows, newest first. */
@@ -257,6 +258,29 @@ function yearlyFigures(
   });
 }
 
+/**
+ * The targets-vs-actuals chart of an indicator as SVG, in the request's language (null when no year has a value).
+ * Its figures are the rows of `yearly`, which the pages show as the chart's data table.
+ */
+function targetsChart(yearly: ReturnType<typeof yearlyFigures>, years: number[], percent: boolean): string | null {
+  if (!yearly.some((y) => y.actual !== null)) return null;
+  const words = {
+    actual: tr('mon.chart.actual'),
+    target: tr('mon.chart.target'),
+    xAxis: tr('mon.chart.year'),
+    yAxis: tr(percent ? 'mon.chart.percent' : 'mon.chart.value'),
+  };
+  const option = targetsVsActualsChart({
+    years,
+    actual: yearly.map((y) => y.actual),
+    target: yearly.map((y) => y.target),
+    percent,
+    words,
+    locale: serverFormat().locale,
+  });
+  return renderChartSvg(option, TARGETS_CHART_SIZE);
+}
+
 /** The entry screen of an indicator: the indicator, its target rules and their evaluation, the values so far. */
 export async function getIndicatorMonitoring(db: DbOrTx, indicatorId: string, today: string) {
   const [row] = await db
@@ -283,13 +307,7 @@ export async function getIndicatorMonitoring(db: DbOrTx, indicatorId: string, to
   const years = Array.from({ length: plan.periodEndYear - plan.periodStartYear + 1 }, (_, i) => plan.periodStartYear + i);
   const yearly = yearlyFigures(row.indicator, series.measurements, years);
   const percent = row.indicator.kind === 'ratio';
-  const chartSvg =
-    series.measurements.length && yearly.some((y) => y.actual !== null)
-      ? renderChartSvg(targetsVsActualsChart({ years, actual: yearly.map((y) => y.actual), target: yearly.map((y) => y.target), percent }), {
-          width: 640,
-          height: 260,
-        })
-      : null;
+  const chartSvg = series.measurements.length ? targetsChart(yearly, years, percent) : null;
   const granularity = granularityOf(row.indicator.periodicity);
   const choices = periodChoices(row.indicator.periodicity, plan, today);
   const lastClosed = lastClosedPeriod(today, granularity);
@@ -310,10 +328,9 @@ export async function getIndicatorMonitoring(db: DbOrTx, indicatorId: string, to
     measurements: rows.map((r) => ({
       id: r.m.id,
       period: r.m.period,
-      periodLabel: periodName(r.m.period),
       comuneId: r.m.comuneId,
       comuneName: r.comuneName,
-      display: formatValue(row.indicator.kind, r.m),
+      shown: describeValue(row.indicator.kind, r.m),
       raw: {
         value: r.m.valueNumber ?? r.m.valueText ?? (r.m.valueBoolean === null ? null : r.m.valueBoolean ? 'sì' : 'no'),
         numerator: r.m.numerator,
@@ -325,7 +342,7 @@ export async function getIndicatorMonitoring(db: DbOrTx, indicatorId: string, to
       updatedAt: r.m.updatedAt,
     })),
     summedPeriods: series.summedPeriods,
-    evaluations: evaluations.map((e) => ({ ...e, statusLabel: TARGET_STATUS_LABELS[e.status] })),
+    evaluations,
     status,
     yearly,
     chartSvg,
@@ -359,7 +376,7 @@ export async function getPlanDashboard(db: DbOrTx, planId: string, today: string
       return [i.id, { ...evaluate(i, own, plan, today), count: own.length }] as const;
     }),
   );
-  const area = (o: (typeof objectives)[number]) => (o.kind === 'leps' ? 'Obiettivi LEPS' : (o.macroArea ?? 'Senza macro-area'));
+  const area = (o: (typeof objectives)[number]) => (o.kind === 'leps' ? LEPS_AREA : (o.macroArea ?? NO_AREA));
   const objectiveRows = objectives.map((o) => {
     const acts = actions.filter((a) => a.objectiveId === o.id);
     const actionRows = acts.map((a) => {
@@ -408,6 +425,8 @@ export async function getPlanDashboard(db: DbOrTx, planId: string, today: string
     const areaIndicators = indicators.filter((i) => inArea.some((o) => o.id === i.objectiveId));
     return {
       name,
+      /** An area of the plan (its macro-area, data as entered) or one the dashboard makes (LEPS objectives, none). */
+      kind: inArea[0]!.kind === 'leps' ? ('leps' as const) : inArea[0]!.area === NO_AREA ? ('none' as const) : ('macro' as const),
       objectives: inArea.map((o) => o.code),
       counts: countTargets(areaIndicators.flatMap((i) => evaluated.get(i.id)!.evaluations)),
       overdue: areaIndicators.filter((i) => dueByIndicator.has(i.id)).length,
@@ -421,19 +440,13 @@ export async function getPlanDashboard(db: DbOrTx, planId: string, today: string
       const e = evaluated.get(i.id)!;
       const o = objectives.find((x) => x.id === i.objectiveId)!;
       const yearly = yearlyFigures(i, e.series.measurements, years);
-      const svg = yearly.some((y) => y.actual !== null)
-        ? renderChartSvg(
-            targetsVsActualsChart({ years, actual: yearly.map((y) => y.actual), target: yearly.map((y) => y.target), percent: i.kind === 'ratio' }),
-            { width: 520, height: 220 },
-          )
-        : null;
+      const svg = targetsChart(yearly, years, i.kind === 'ratio');
       return {
         id: i.id,
         objectiveCode: o.code,
         code: i.code,
         label: i.label,
         status: e.status,
-        statusLabel: e.status ? TARGET_STATUS_LABELS[e.status] : 'senza target',
         evaluations: e.evaluations,
         yearly,
         svg,
@@ -589,7 +602,7 @@ export async function listComuneDue(db: DbOrTx, ambitoId: string, comuneId: stri
         code: i.code,
         label: i.label,
         period: d.period,
-        periodLabel: periodName(d.period),
+        periodLabel: periodText(d.period, tr),
         state: d.state,
         locked: d.locked,
       });

@@ -4,6 +4,7 @@ import {
   ambitoSeries,
   cardResponsible,
   checkPeriodFor,
+  describeValue,
   dueMeasurements,
   NO_RESPONSIBLE,
   periodChoices,
@@ -11,7 +12,6 @@ import {
   evaluateIndicatorTargets,
   granularityOf,
   lastClosedPeriod,
-  parseItalianNumber,
   periodContaining,
   periodEnd,
   periodName,
@@ -69,13 +69,25 @@ describe('periods', () => {
 });
 
 describe('values', () => {
-  test('Italian numbers are read with thousands dots and decimal commas', () => {
-    assert.equal(parseItalianNumber('1.234,5'), 1234.5);
-    assert.equal(parseItalianNumber('12'), 12);
-    assert.equal(parseItalianNumber('0,75'), 0.75);
-    assert.equal(parseItalianNumber('12.5'), 12.5);
-    assert.equal(parseItalianNumber(''), null);
-    assert.ok(Number.isNaN(parseItalianNumber('12a')));
+  test('Italian numbers are read with thousands dots and decimal commas; a negative or unreadable one is refused', () => {
+    const n = (value: string) => readValue('count', { value }, (f) => f);
+    assert.equal(n('1.234,5').value.valueNumber, 1234.5);
+    assert.equal(n('12').value.valueNumber, 12);
+    assert.equal(n('0,75').value.valueNumber, 0.75);
+    assert.equal(n('12.5').value.valueNumber, 12.5);
+    assert.deepEqual(n('').issues, [{ path: 'value', message: 'valore mancante' }]);
+    assert.equal(n('12a').issues[0]!.message, 'numero non valido: «12a» (scrivi ad esempio 12 o 1.234,5)');
+    assert.equal(n('-5').issues.length, 1);
+  });
+
+  test('a stored value is described for the pages, unformatted', () => {
+    const stored = { valueNumber: null, valueBoolean: null, valueText: null, numerator: null, denominator: null };
+    assert.deepEqual(describeValue('ratio', { ...stored, numerator: 12, denominator: 25 }), { type: 'ratio', numerator: 12, denominator: 25, percent: 48 });
+    assert.deepEqual(describeValue('ratio', { ...stored, numerator: 0, denominator: 0 }), { type: 'ratio', numerator: 0, denominator: 0, percent: null });
+    assert.deepEqual(describeValue('boolean', { ...stored, valueBoolean: false }), { type: 'boolean', value: false });
+    assert.deepEqual(describeValue('category', { ...stored, valueText: 'protocollo attivato' }), { type: 'text', value: 'protocollo attivato' });
+    assert.deepEqual(describeValue('count', { ...stored, valueNumber: 1234.5 }), { type: 'number', value: 1234.5 });
+    assert.deepEqual(describeValue('count', stored), { type: 'none' });
   });
 
   test('a value is read for the kind of its indicator, with the field of every problem', () => {

@@ -19,12 +19,11 @@
 //   a semester its two quarters.
 
 import { ValidationError, type FieldIssue } from '../../shared/errors.ts';
+import { formatNumberUpTo, parseItalianNumber } from '../../shared/format/index.ts';
 import { indicatorAggregation, type IndicatorAggregation } from '../planning/index.ts';
 import {
   describeTarget,
   evaluateTarget,
-  formatNumber,
-  formatPercent,
   parsePeriod,
   PERIODS_PER_YEAR,
   type Aggregation,
@@ -178,29 +177,36 @@ export function valueOf(kind: string, v: StoredValue): MeasurementValue | null {
   }
 }
 
-/** A value as a user reads it: "12", "sì", "48 % (12/25)", "«protocollo attivato»". */
-export function formatValue(kind: string, v: StoredValue): string {
-  const value = valueOf(kind, v);
-  if (value === null) return '—';
-  if (typeof value === 'boolean') return value ? 'sì' : 'no';
-  if (typeof value === 'string') return `«${value}»`;
-  if (typeof value === 'number') return formatNumber(value);
+/**
+ * A stored value as the pages show it, unformatted: a number, a yes/no, a stage or state (text as entered), or a
+ * ratio with its percentage (null when the denominator is 0: not computable). Pages format it (components/value-text.ts).
+ */
+export type ShownValue =
+  | { type: 'none' }
+  | { type: 'number'; value: number }
+  | { type: 'boolean'; value: boolean }
+  | { type: 'text'; value: string }
+  | { type: 'ratio'; numerator: number; denominator: number; percent: number | null };
+
+/** What a measurement value is, for the pages (see ShownValue). */
+export function shownValue(value: MeasurementValue | null): ShownValue {
+  if (value === null) return { type: 'none' };
+  if (typeof value === 'boolean') return { type: 'boolean', value };
+  if (typeof value === 'string') return { type: 'text', value };
+  if (typeof value === 'number') return { type: 'number', value };
   const { numerator, denominator } = value;
-  return denominator === 0
-    ? `${formatNumber(numerator)}/${formatNumber(denominator)} (non calcolabile)`
-    : `${formatPercent((numerator * 100) / denominator)} (${formatNumber(numerator)}/${formatNumber(denominator)})`;
+  return { type: 'ratio', numerator, denominator, percent: denominator === 0 ? null : (numerator * 100) / denominator };
 }
 
-/** Reads an Italian number: "12", "1.234", "1.234,5", "0,75", "12.5" (a single dot with 1-2 decimals). */
-export function parseItalianNumber(raw: string): number | null {
-  const t = raw.trim().replace(/\s/g, '');
-  if (!t) return null;
-  let normal: string;
-  if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(t)) normal = t.replaceAll('.', '').replace(',', '.');
-  else if (/^\d+(,\d+)?$/.test(t)) normal = t.replace(',', '.');
-  else if (/^\d+\.\d{1,2}$/.test(t)) normal = t;
-  else return Number.NaN;
-  return Number(normal);
+/** A stored measurement's value for the pages: «12», «sì», «48 % (12/25)», ««protocollo attivato»» once formatted. */
+export function describeValue(kind: string, v: StoredValue): ShownValue {
+  return shownValue(valueOf(kind, v));
+}
+
+/** A number typed for a measurement: the Italian notation, never negative (a negative figure reads as invalid). */
+function readNumber(raw: string): number | null {
+  const n = parseItalianNumber(raw);
+  return n !== null && n < 0 ? Number.NaN : n;
 }
 
 const YES = new Set(['sì', 'si', 's', 'yes', 'true', '1', 'vero']);
@@ -230,7 +236,7 @@ export function readValue(
     for (const field of ['numerator', 'denominator'] as const) {
       const t = (raw[field] ?? '').trim();
       const label = field === 'numerator' ? 'numeratore' : 'denominatore';
-      const n = parseItalianNumber(t);
+      const n = readNumber(t);
       if (n === null) issues.push({ path: where(field), message: `${label} mancante` });
       else if (Number.isNaN(n)) issues.push({ path: where(field), message: `${label} non valido: «${t}» (scrivi un numero, es. 12 o 1.234,5)` });
       else value[field] = n;
@@ -238,7 +244,7 @@ export function readValue(
     if (value.numerator !== null && value.denominator !== null && value.numerator > value.denominator) {
       issues.push({
         path: where('numerator'),
-        message: `il numeratore (${formatNumber(value.numerator)}) supera il denominatore (${formatNumber(value.denominator)})`,
+        message: `il numeratore (${formatNumberUpTo('it', value.numerator, 2)}) supera il denominatore (${formatNumberUpTo('it', value.denominator, 2)})`,
       });
     }
     return { value, issues };
@@ -259,7 +265,7 @@ export function readValue(
     if (text.length > 300) issues.push({ path: where('value'), message: 'fase o stato: al massimo 300 caratteri' });
     else value.valueText = text;
   } else {
-    const n = parseItalianNumber(text);
+    const n = readNumber(text);
     if (n === null || Number.isNaN(n)) issues.push({ path: where('value'), message: `numero non valido: «${text}» (scrivi ad esempio 12 o 1.234,5)` });
     else value.valueNumber = n;
   }
@@ -348,7 +354,7 @@ function judgeTriennium(
   const sign = Math.sign(total - rule.value);
   const rel = sign > 0 ? '>' : sign < 0 ? '<' : '=';
   const met = rule.type === 'gte' ? sign >= 0 : sign <= 0;
-  const text = `${formatNumber(total)} ${rel} ${formatNumber(rule.value)}`;
+  const text = `${formatNumberUpTo('it', total, 2)} ${rel} ${formatNumberUpTo('it', rule.value, 2)}`;
   if (rule.type === 'gte' && met) return { status: 'raggiunto', reason: `${span}: somma ${text} → raggiunto` };
   if (context.today <= `${context.planEndYear}-12-31`) {
     return { status: 'in_corso', reason: inPlan.length ? `${span}: periodo in corso, somma finora ${text}` : `${span}: periodo in corso (nessun dato ancora)` };
@@ -457,6 +463,8 @@ export interface PeriodChoice {
   /** "1° semestre 2026 (chiuso)", "2° semestre 2026 (in corso)", "anno 2024 (valore di partenza, prima del piano)". */
   label: string;
   state: 'closed' | 'open';
+  /** A year before the plan: the value is the baseline. */
+  baseline: boolean;
 }
 
 /**
@@ -472,7 +480,7 @@ export function periodChoices(periodicity: string | null | undefined, plan: { pe
       const state = periodState(key, now);
       if (state === 'future') continue;
       const note = y < plan.periodStartYear ? 'valore di partenza, prima del piano' : state === 'open' ? 'in corso' : 'chiuso';
-      out.push({ key, label: `${periodName(key)} (${note})`, state });
+      out.push({ key, label: `${periodName(key)} (${note})`, state, baseline: y < plan.periodStartYear });
     }
   }
   return out;
@@ -500,6 +508,27 @@ export function indicatorPeriods(periodicity: string | null | undefined, plan: {
 export function periodState(key: string, now: string): 'closed' | 'open' | 'future' {
   if (periodEnd(key) < now) return 'closed';
   return periodStart(key) <= now ? 'open' : 'future';
+}
+
+/**
+ * The periods of the plan's years at an indicator's granularity that still lack a value at `now` (`has` tells which
+ * have one): those that have closed (their last day is before `now`) and the one under way (open); periods still
+ * to come are neither. In order. The one loop behind what is overdue (dueMeasurements) and what a comune owes
+ * (comuneDue).
+ */
+export function missingPeriods(
+  periodicity: string | null | undefined,
+  plan: { periodStartYear: number; periodEndYear: number },
+  now: string,
+  has: (period: string) => boolean,
+): { period: string; state: 'closed' | 'open' }[] {
+  const out: { period: string; state: 'closed' | 'open' }[] = [];
+  for (const period of indicatorPeriods(periodicity, plan)) {
+    if (has(period)) continue;
+    const state = periodState(period, now);
+    if (state !== 'future') out.push({ period, state });
+  }
+  return out;
 }
 
 /** What the label of a missing responsible reads: said only where the plan really names nobody. */
@@ -555,12 +584,10 @@ export function dueMeasurements(
   const overdue: (DueItem & { responsible: string | null; objectiveTitle: string })[] = [];
   const toCollect: DueItem[] = [];
   for (const i of indicators) {
-    for (const period of indicatorPeriods(i.periodicity, plan)) {
-      if (measured.has(`${i.indicatorId}|${period}`)) continue;
-      const state = periodState(period, now);
+    for (const { period, state } of missingPeriods(i.periodicity, plan, now, (p) => measured.has(`${i.indicatorId}|${p}`))) {
       const item = { indicatorId: i.indicatorId, objectiveCode: i.objectiveCode, code: i.code, label: i.label, period };
       if (state === 'closed') overdue.push({ ...item, responsible: i.responsible?.trim() || null, objectiveTitle: i.objectiveTitle });
-      else if (state === 'open') toCollect.push(item);
+      else toCollect.push(item);
     }
   }
   const strip = ({ responsible: _r, objectiveTitle: _t, ...item }: (typeof overdue)[number]): DueItem => item;
@@ -650,21 +677,14 @@ export function comuneDue(input: {
 }): ComuneDueItem[] {
   const perComune = measuredPerComune(input.values);
   const own = new Set(input.values.filter((v) => v.comuneId === input.comuneId).map((v) => `${v.indicatorId}|${v.period}`));
-  const out: ComuneDueItem[] = [];
-  for (const ind of input.indicators) {
-    if (!perComune.has(ind.id)) continue;
-    const granularity = granularityOf(ind.periodicity);
-    const current = periodContaining(input.today, granularity);
-    for (let y = input.plan.periodStartYear; y <= input.plan.periodEndYear; y++) {
-      for (const period of periodsOfYear(y, granularity)) {
-        if (own.has(`${ind.id}|${period}`)) continue;
-        if (periodEnd(period) < input.today) {
-          out.push({ indicatorId: ind.id, period, state: 'closed', locked: input.locks.some((l) => periodWithin(period, l)) });
-        } else if (period === current) {
-          out.push({ indicatorId: ind.id, period, state: 'open', locked: false });
-        }
-      }
-    }
-  }
-  return out;
+  return input.indicators
+    .filter((ind) => perComune.has(ind.id))
+    .flatMap((ind) =>
+      missingPeriods(ind.periodicity, input.plan, input.today, (p) => own.has(`${ind.id}|${p}`)).map(({ period, state }) => ({
+        indicatorId: ind.id,
+        period,
+        state,
+        locked: state === 'closed' && input.locks.some((l) => periodWithin(period, l)),
+      })),
+    );
 }

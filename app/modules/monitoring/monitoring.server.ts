@@ -1,6 +1,7 @@
 import { data } from 'react-router';
 import type { Db } from '../../shared/db/client.ts';
 import { ValidationError } from '../../shared/errors.ts';
+import { tr } from '../../shared/i18n/tr.server.ts';
 import { getAmbitoByCode } from '../territory/index.server.ts';
 import { getPlanForMonitoring } from './monitoring.queries.ts';
 
@@ -11,9 +12,9 @@ export { isUuid };
 /** Loads the Ambito of the URL and checks that the plan of the URL belongs to it (404 otherwise). */
 export async function requireMonitoringPlan(db: Db, code: string, planId: string) {
   const ambito = await getAmbitoByCode(db, code);
-  if (!ambito) throw data('Ambito non trovato', { status: 404 });
+  if (!ambito) throw data(tr('mon.notFound.ambito'), { status: 404 });
   const header = isUuid(planId) ? await getPlanForMonitoring(db, planId) : null;
-  if (!header || header.plan.ambitoId !== ambito.id) throw data('Piano non trovato', { status: 404 });
+  if (!header || header.plan.ambitoId !== ambito.id) throw data(tr('mon.notFound.plan'), { status: 404 });
   return { ambito, header };
 }
 
@@ -21,9 +22,12 @@ export async function requireMonitoringPlan(db: Db, code: string, planId: string
 export async function uploadedText(form: FormData, field: string, what: string, maxBytes: number): Promise<{ name: string; text: string }> {
   const file = form.get(field);
   if (!(file instanceof File) || file.size === 0)
-    throw new ValidationError([{ path: field, message: `Scegli ${what} da importare.` }], 'Nessun file ricevuto.');
+    throw new ValidationError([{ path: field, message: tr('mon.upload.noFile', { what }) }], tr('mon.upload.noFile.summary'));
   if (file.size > maxBytes)
-    throw new ValidationError([{ path: field, message: `Il file supera i ${Math.round(maxBytes / 1024 / 1024)} MB.` }], 'File troppo grande.');
+    throw new ValidationError(
+      [{ path: field, message: tr('mon.upload.tooLarge', { mb: Math.round(maxBytes / 1024 / 1024) }) }],
+      tr('mon.upload.tooLarge.summary'),
+    );
   return { name: file.name || 'file', text: await file.text() };
 }
 

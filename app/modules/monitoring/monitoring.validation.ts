@@ -1,3 +1,4 @@
+import { parseEuroCents } from '../../shared/format/index.ts';
 import { optionalText, versionField, z } from '../../shared/validation.ts';
 import { RESOURCE_ADEQUACY_LEVELS, SPENDING_CLASSES, YES_NO_ANSWERS } from './evaluation.rules.ts';
 
@@ -66,16 +67,13 @@ const euroCents = (label: string) =>
   z
     .string()
     .optional()
-    .transform((v) => (v ?? '').trim())
-    .pipe(
-      z.union([
-        z.literal('').transform(() => null),
-        z
-          .string()
-          .regex(/^\d{1,3}(\.\d{3})*(,\d{1,2})?$|^\d+(,\d{1,2})?$/, `${label}: scrivi ad esempio 16.600 oppure 16600,50.`)
-          .transform((v) => Math.round(Number(v.replaceAll('.', '').replace(',', '.')) * 100)),
-      ]),
-    );
+    .transform((v, ctx) => {
+      const r = parseEuroCents(v ?? '');
+      if (r.ok) return r.value;
+      if (r.reason === 'missing') return null;
+      ctx.addIssue({ code: 'custom', message: `${label}: scrivi ad esempio 16.600 oppure 16600,50.` });
+      return z.NEVER;
+    });
 
 /** The regional grid of one objective (DGR XII/2167/2024, «Schema di valutazione»). */
 export const EvaluationInput = z

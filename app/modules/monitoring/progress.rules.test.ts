@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ValidationError } from '../../shared/errors.ts';
-import { actionRealisation, countTargets, formatShare, countTargetsBy, objectiveProgress, planProgress, rollUp, type ProgressItem } from './progress.rules.ts';
+import { formatPercent } from '../../shared/format/index.ts';
+import { actionRealisation, countTargets, countTargetsBy, objectiveProgress, planProgress, rollUp, type ProgressItem } from './progress.rules.ts';
 import { evaluateTargetSchedule, type TargetStatus } from './targets.rules.ts';
 
 // Figures: the per-action realisation of the 16 objectives of Gallarate's Piano di Zona 2021-2023 and their macro-areas
@@ -87,8 +88,9 @@ test('an action without any evaluated target has no realisation (n.d.), rather t
   const missing = actionRealisation({ targets: [{ status: 'dati_mancanti' }, { status: 'in_corso' }, { status: 'in_corso' }] });
   assert.equal(missing.value, null);
   assert.equal(missing.coverage, '0 di 3 target valutati');
-  assert.equal(formatShare(missing.value), 'n.d.');
-  assert.equal(formatShare(0), '0 %');
+  // The page writes a missing figure «n.d.» (formatPercent of null), a zero «0,00 %».
+  assert.equal(formatPercent('it', missing.value), 'n.d.');
+  assert.equal(formatPercent('it', 0), '0,00 %');
   assert.equal(actionRealisation({}).source, 'none');
   assert.equal(actionRealisation({}).value, null);
   assert.equal(actionRealisation({ targets: [{ status: 'baseline' }] }).value, null);

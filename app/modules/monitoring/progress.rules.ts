@@ -52,14 +52,6 @@ export function coverageText(evaluated: number, targets: number): string {
   return `${evaluated} di ${targets} target ${targets === 1 ? 'valutato' : 'valutati'}`;
 }
 
-/** What a percentage reads when there is no figure: "n.d." (not available), never "0 %". */
-export const NOT_AVAILABLE = 'n.d.';
-
-/** A percentage as a user reads it, or "n.d." when there is no figure. */
-export function formatShare(value: number | null): string {
-  return value === null ? NOT_AVAILABLE : formatPercent(value);
-}
-
 /**
  * An action's realisation percentage: declared, or computed over all the targets of the plan's period (see the
  * header): raggiunti × 100 / targets (baselines excluded), n.d. while no target has been evaluated.

@@ -1,5 +1,5 @@
 // The server face of planning: queries, commands, tables, template labels, demo.
-export { carryIntoPlan, importPlan, linkContinuity } from './planning.commands.ts';
+export { carryIntoPlan, importPlan, linkContinuity, recordActionProgress } from './planning.commands.ts';
 export { fundName, getObjectiveDetail, listObjectivesWithLinks, listPlans } from './planning.queries.ts';
 export { planActions, planBudgetLines, planIndicators, planObjectives, plans, type PlanIndicator } from './planning.schema.ts';
 export { statusLabel } from './planning.templates.ts';

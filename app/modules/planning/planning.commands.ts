@@ -896,3 +896,46 @@ export async function updateChapter({ db, actor, chapterId, input }: { db: Db; a
     return after;
   });
 }
+
+/** What monitoring records of an action under way: its status and how much of it was realised (0-100, or unknown). */
+export interface ActionProgressValues {
+  /** The version of the action the user saw. */
+  version: number;
+  status: string;
+  realisationPercent: number | null;
+}
+
+/**
+ * For monitoring, inside the caller's transaction: records an action's progress (status and realisation
+ * percentage, the figures the progress roll-up and the regional grade use). The caller has authorised the write
+ * (monitoring's `progress.write`: progress is recorded on a plan under way, which planning's own edits no longer
+ * touch). Planning checks that the action exists, that status and percentage agree, and the version the user saw;
+ * one audit entry.
+ */
+export async function recordActionProgress(tx: Tx, actor: Actor, actionId: string, values: ActionProgressValues) {
+  const [action] = await tx.select().from(planActions).where(eq(planActions.id, actionId));
+  if (!action) throw new NotFoundError('L’azione');
+  const { plan } = await objectiveScope(tx, action.objectiveId);
+  const { version, status, realisationPercent } = values;
+  if (status === 'completed' && realisationPercent !== null && realisationPercent < 100) {
+    throw new ValidationError([
+      { path: 'realisationPercent', message: 'Un’azione realizzata ha la percentuale al 100%: scegli «Realizzata in parte» o correggi la percentuale.' },
+    ]);
+  }
+  if ((status === 'not_realised' || status === 'planned') && realisationPercent !== null && realisationPercent > 0) {
+    throw new ValidationError([
+      { path: 'realisationPercent', message: 'Un’azione non realizzata o solo programmata non può avere una percentuale sopra lo 0%.' },
+    ]);
+  }
+  const { before, after } = await updateVersioned(tx, planActions, actionId, version, { status, realisationPercent }, 'l’azione');
+  await recordAudit(tx, {
+    actor,
+    action: 'planning.action.progress_updated',
+    entityType: 'plan_action',
+    entityId: actionId,
+    ambitoId: plan.ambitoId,
+    before,
+    after,
+  });
+  return after;
+}

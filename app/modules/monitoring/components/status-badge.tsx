@@ -1,5 +1,6 @@
+import { useI18n } from '../../../shared/ui/i18n.tsx';
 import type { TargetStatus } from '../targets.rules.ts';
-import { TARGET_STATUS_LABELS } from '../targets.rules.ts';
+import { statusKey } from './value-text.ts';
 
 const CLASSES: Record<TargetStatus, string> = {
   raggiunto: 'badge bg-success',
@@ -11,12 +12,10 @@ const CLASSES: Record<TargetStatus, string> = {
 
 /** A target status as a coloured label; the words are always there (colour is never the only cue). */
 export function StatusBadge({ status }: { status: TargetStatus }) {
+  const { t } = useI18n();
   return (
     <span className={CLASSES[status]} data-status={status}>
-      {TARGET_STATUS_LABELS[status]}
+      {t(statusKey(status))}
     </span>
   );
 }
-
-/** The problems of a refused import or form, each with where it is (file, row, column or field) and what. */
-export { IssuesAlert } from '../../../shared/ui/forms.tsx';

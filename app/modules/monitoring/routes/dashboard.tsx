@@ -1,18 +1,31 @@
-import { Form, Link, useNavigation } from 'react-router';
+import { Link } from 'react-router';
 import type { Route } from './+types/dashboard';
-import { formAction, getActor, getServices, guard, requireUser } from '../../../shared/http/request.server.ts';
-import { Chart } from '../../../shared/ui/chart.tsx';
-import { CsrfField, Field, FormAlert } from '../../../shared/ui/forms.tsx';
+import { done, intentAction } from '../../../shared/http/forms.server.ts';
+import { getActor, getServices, guard, requireUser } from '../../../shared/http/request.server.ts';
+import { tr } from '../../../shared/i18n/tr.server.ts';
+import {
+  Chart,
+  DataTable,
+  EmptyState,
+  IntentField,
+  IntentForm,
+  KpiGrid,
+  PageHeader,
+  Section,
+  selectClass,
+  useFormResult,
+  useI18n,
+} from '../../../shared/ui/kit.ts';
 import { statusLabel } from '../../planning/index.server.ts';
 import type { PlanStatus } from '../../planning/index.ts';
 import { importMeasurements, lockPeriod, sendDueReminders, unlockPeriod } from '../monitoring.commands.ts';
 import { MEASUREMENT_CSV_COLUMNS } from '../monitoring.importers.ts';
 import { abilitiesFor, authorize } from '../monitoring.policy.ts';
 import { getPlanDashboard, todayInRome } from '../monitoring.queries.ts';
-import { periodName } from '../monitoring.rules.ts';
 import { baseUrlOf, requireMonitoringPlan, uploadedText } from '../monitoring.server.ts';
-import { formatShare, NOT_AVAILABLE } from '../progress.rules.ts';
-import { IssuesAlert, StatusBadge } from '../components/status-badge.tsx';
+import { StatusBadge } from '../components/status-badge.tsx';
+import { usePeriods } from '../components/measured-value.tsx';
+import { areaKey, countText, periodText } from '../components/value-text.ts';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { db } = getServices(context);
@@ -27,7 +40,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     plan: {
       id: d.plan.id,
       title: d.plan.title,
-      period: `${d.plan.periodStartYear}–${d.plan.periodEndYear}`,
+      period: { start: d.plan.periodStartYear, end: d.plan.periodEndYear },
       status: statusLabel(d.plan.templateId, d.plan.status as PlanStatus),
     },
     ambitoName: d.ambitoName,
@@ -35,14 +48,13 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
       id: o.id,
       code: o.code,
       title: o.title,
-      area: o.area,
       progress: o.progress.value,
       formula: o.progress.formula,
       counts: o.counts,
-      indicators: o.indicators,
     })),
     areas: d.areas.map((a) => ({
       name: a.name,
+      kind: a.kind,
       objectives: a.objectives,
       counts: a.counts,
       overdue: a.overdue,
@@ -54,16 +66,8 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     indicatorCount: d.indicatorCount,
     measurementCount: d.measurementCount,
     measured: d.measured.map((m) => ({ ...m, evaluations: m.evaluations.map((e) => ({ description: e.description, status: e.status, reason: e.reason })) })),
-    years: d.years,
-    locks: d.locks.map((l) => ({
-      id: l.id,
-      period: l.period,
-      label: periodName(l.period),
-      lockedBy: l.lockedBy,
-      lockedAt: l.lockedAt.toISOString(),
-      note: l.note,
-    })),
-    lockable: d.lockable.map((p) => ({ key: p, label: periodName(p) })),
+    locks: d.locks.map((l) => ({ id: l.id, period: l.period, lockedBy: l.lockedBy, lockedAt: l.lockedAt.toISOString(), note: l.note })),
+    lockable: d.lockable,
     due: d.due,
     can: abilitiesFor(actor, header.scope),
   };
@@ -73,40 +77,37 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   const actor = requireUser(context, request);
   const { db } = getServices(context);
   await requireMonitoringPlan(db, params.code, params.planId);
-  const form = await request.formData();
-  const intent = String(form.get('intent') ?? '');
-  const fields = Object.fromEntries([...form].filter(([, v]) => typeof v === 'string'));
-  return formAction(request, async () => {
-    if (intent === 'lock') {
-      const l = await lockPeriod({ db, actor, planId: params.planId, input: fields });
-      return { ok: true as const, intent, message: `Periodo ${periodName(l.period)} approvato e bloccato.` };
-    }
-    if (intent === 'unlock') {
-      const l = await unlockPeriod({ db, actor, planId: params.planId, input: fields });
-      return { ok: true as const, intent, message: `Periodo ${periodName(l.period)} sbloccato: lo sblocco è nel registro delle attività.` };
-    }
-    if (intent === 'import') {
-      const file = await uploadedText(form, 'file', 'un file CSV di misure', 5 * 1024 * 1024);
-      const r = await importMeasurements({ db, actor, planId: params.planId, fileName: file.name, text: file.text });
-      return { ok: true as const, intent, message: `Importate ${r.rows} misure da ${r.file} (${r.created} nuove, ${r.replaced} sostituite).` };
-    }
-    if (intent === 'remind') {
-      const r = await sendDueReminders({ db, actor, planId: params.planId, today: todayInRome(), baseUrl: baseUrlOf(request) });
-      const message =
-        r.total === 0
-          ? 'Nessuna misura in arretrato: nessun promemoria da inviare.'
-          : `Promemoria scritti nella posta in uscita: ${r.written}${r.skipped ? ` (${r.skipped} destinatari lo avevano già ricevuto)` : ''}.`;
-      return { ok: true as const, intent, message };
-    }
-    return { ok: true as const, intent, message: '' };
+  const planId = params.planId;
+  return intentAction(request, {
+    lock: async (form) => {
+      const l = await lockPeriod({ db, actor, planId, input: form });
+      return done('lock', tr('mon.dash.lock.done', { period: periodText(l.period, tr) }));
+    },
+    unlock: async (form) => {
+      const l = await unlockPeriod({ db, actor, planId, input: form });
+      return done('unlock', tr('mon.dash.unlock.done', { period: periodText(l.period, tr) }));
+    },
+    import: async (_form, raw) => {
+      const file = await uploadedText(raw, 'file', tr('mon.dash.import.what'), 5 * 1024 * 1024);
+      const r = await importMeasurements({ db, actor, planId, fileName: file.name, text: file.text });
+      return done('import', tr('mon.dash.import.done', { rows: r.rows, file: r.file, created: r.created, replaced: r.replaced }));
+    },
+    remind: async () => {
+      const r = await sendDueReminders({ db, actor, planId, today: todayInRome(), baseUrl: baseUrlOf(request) });
+      if (r.total === 0) return done('remind', tr('mon.dash.remind.none'));
+      return done(
+        'remind',
+        r.skipped ? tr('mon.dash.remind.doneSkipped', { written: r.written, skipped: r.skipped }) : tr('mon.dash.remind.done', { written: r.written }),
+      );
+    },
   });
 }
 
-const pct = formatShare;
+type DueItem = { indicatorId: string; objectiveCode: string; code: string; label: string; period: string };
 
 /** One line per indicator with its overdue periods, in the order given. */
-function byIndicator(items: readonly { indicatorId: string; objectiveCode: string; code: string; label: string; period: string }[]) {
-  const out = new Map<string, { indicatorId: string; objectiveCode: string; code: string; label: string; periods: string[] }>();
+function byIndicator(items: readonly DueItem[]) {
+  const out = new Map<string, Omit<DueItem, 'period'> & { periods: string[] }>();
   for (const i of items) {
     const row = out.get(i.indicatorId) ?? { indicatorId: i.indicatorId, objectiveCode: i.objectiveCode, code: i.code, label: i.label, periods: [] };
     row.periods.push(i.period);
@@ -116,377 +117,323 @@ function byIndicator(items: readonly { indicatorId: string; objectiveCode: strin
 }
 
 export default function Dashboard({ loaderData, actionData }: Route.ComponentProps) {
+  const { t, f } = useI18n();
+  const periods = usePeriods();
   const d = loaderData;
-  const navigation = useNavigation();
-  const busy = navigation.state === 'submitting';
-  const failed = actionData && 'fieldErrors' in actionData ? actionData : undefined;
-  const done = actionData && 'message' in actionData && actionData.message ? actionData.message : null;
-  const errors: Record<string, string | undefined> = failed?.fieldErrors ?? {};
   const base = `/ambiti/${d.code}/monitoraggio/${d.plan.id}`;
+  const years = f.years(d.plan.period.start, d.plan.period.end);
+  const lockErrors = useFormResult(actionData, 'lock').errors;
+  const unlockErrors = useFormResult(actionData, 'unlock').errors;
+  const importErrors = useFormResult(actionData, 'import').errors;
+  const values = (n: number) => countText(t, f, 'values', n);
   return (
     <>
-      <title>{`Monitoraggio – ${d.plan.title}`}</title>
-      <nav aria-label="Percorso" className="breadcrumb-container">
-        <ol className="breadcrumb">
-          <li className="breadcrumb-item">
-            <Link to={`/ambiti/${d.code}/monitoraggio`}>Monitoraggio</Link>
-          </li>
-          <li className="breadcrumb-item active" aria-current="page">
-            {d.plan.period}
-          </li>
-        </ol>
-      </nav>
-      <h1>Monitoraggio del {d.plan.title}</h1>
-      <p className="lead mb-1">
-        {d.ambitoName} · {d.plan.period} · Stato: {d.plan.status}
-      </p>
+      <PageHeader
+        title={t('mon.dash.title', { plan: d.plan.title })}
+        context={d.ambitoName}
+        breadcrumb={[{ label: t('nav.monitoring'), to: `/ambiti/${d.code}/monitoraggio` }]}
+        lead={
+          <>
+            <span translate="no">{d.ambitoName}</span> · {years} · {t('mon.dash.statusLine', { status: d.plan.status })}
+          </>
+        }
+      />
       <p>
-        <Link to={`/ambiti/${d.code}/piani/${d.plan.id}`}>Vai al piano</Link> · <Link to={`${base}/valutazione`}>Griglia di valutazione regionale</Link>
+        <Link to={`/ambiti/${d.code}/piani/${d.plan.id}`}>{t('mon.dash.toPlan')}</Link> · <Link to={`${base}/valutazione`}>{t('mon.dash.toGrid')}</Link>
       </p>
-      {done && (
-        <div className="alert alert-success" role="status">
-          {done}
-        </div>
-      )}
-      {failed && Object.keys(failed.fieldErrors).some((k) => k.includes(', riga')) ? (
-        <IssuesAlert result={failed} />
-      ) : (
-        <FormAlert result={failed} reloadHref={base} />
-      )}
 
-      <div className="row g-3 my-3">
-        <div className="col-sm-6 col-lg-3">
-          <div className="kpi">
-            <div className="value" data-testid="plan-progress">
-              {pct(d.progress.value)}
-            </div>
-            <div>avanzamento del piano</div>
-          </div>
-        </div>
-        <div className="col-sm-6 col-lg-3">
-          <div className="kpi">
-            <div className="value" data-testid="targets-met">
-              {d.totals.raggiunto}
-            </div>
-            <div>target raggiunti</div>
-          </div>
-        </div>
-        <div className="col-sm-6 col-lg-3">
-          <div className="kpi">
-            <div className="value" data-testid="targets-not-met">
-              {d.totals.non_raggiunto}
-            </div>
-            <div>target non raggiunti</div>
-          </div>
-        </div>
-        <div className="col-sm-6 col-lg-3">
-          <div className="kpi">
-            <div className="value" data-testid="due-total">
-              {d.due.total}
-            </div>
-            <div>misure in arretrato</div>
-          </div>
-        </div>
-      </div>
+      <KpiGrid
+        label={t('mon.dash.kpi.label')}
+        items={[
+          { label: t('mon.dash.kpi.progress'), value: f.percent(d.progress.value), testId: 'plan-progress' },
+          { label: t('mon.dash.kpi.met'), value: f.count(d.totals.raggiunto), testId: 'targets-met' },
+          { label: t('mon.dash.kpi.notMet'), value: f.count(d.totals.non_raggiunto), testId: 'targets-not-met' },
+          { label: t('mon.dash.kpi.overdue'), value: f.count(d.due.total), testId: 'due-total', tone: d.due.total ? 'warning' : 'default' },
+        ]}
+      />
       <p className="small">
-        Avanzamento del piano: {d.progress.formula}. {d.indicatorCount} indicatori, {d.measurementCount} misure inserite. Target con esito:{' '}
-        {d.totals.met.formula}.
+        {t('mon.dash.summary', { formula: d.progress.formula, indicators: d.indicatorCount, measurements: d.measurementCount, met: d.totals.met.formula })}
       </p>
 
-      <h2 className="h3 mt-4">Per area</h2>
-      <div className="table-responsive">
-        <table className="table table-sm">
-          <caption>Avanzamento e target per area</caption>
-          <thead>
-            <tr>
-              <th scope="col">Area</th>
-              <th scope="col" className="num">
-                Avanzamento
-              </th>
-              <th scope="col" className="num">
-                Raggiunti
-              </th>
-              <th scope="col" className="num">
-                Non raggiunti
-              </th>
-              <th scope="col" className="num">
-                Dati mancanti
-              </th>
-              <th scope="col" className="num">
-                In corso
-              </th>
-              <th scope="col" className="num">
-                Misure in arretrato
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.areas.map((a) => (
-              <tr key={a.name}>
-                <th scope="row">
-                  {a.name}
-                  <div className="small text-secondary">Obiettivi {a.objectives.join(', ')}</div>
-                </th>
-                <td className="num" title={a.formula}>
-                  {pct(a.progress)}
-                </td>
-                <td className="num">{a.counts.raggiunto}</td>
-                <td className="num">{a.counts.non_raggiunto}</td>
-                <td className="num">{a.counts.dati_mancanti}</td>
-                <td className="num">{a.counts.in_corso}</td>
-                <td className="num">{a.overdue}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Section id="aree" title={t('mon.dash.areas')}>
+        <DataTable
+          id="per-area"
+          small
+          caption={t('mon.dash.areas.caption')}
+          rows={d.areas}
+          rowKey={(a) => a.name}
+          csv="avanzamento-per-area"
+          columns={[
+            {
+              key: 'area',
+              header: t('mon.dash.col.area'),
+              rowHeader: true,
+              data: false,
+              value: (a) => a.name,
+              render: (a) => (
+                <>
+                  {a.kind === 'macro' ? <span translate="no">{a.name}</span> : t(areaKey(a.kind))}
+                  <div className="small text-secondary">{t('mon.dash.areaObjectives', { codes: a.objectives.join(', ') })}</div>
+                </>
+              ),
+            },
+            {
+              key: 'avanzamento',
+              header: t('mon.dash.col.progress'),
+              numeric: true,
+              value: (a) => a.progress,
+              render: (a) => <span title={a.formula}>{f.percent(a.progress)}</span>,
+            },
+            { key: 'raggiunti', header: t('mon.dash.col.met'), numeric: true, value: (a) => a.counts.raggiunto },
+            { key: 'non-raggiunti', header: t('mon.dash.col.notMet'), numeric: true, value: (a) => a.counts.non_raggiunto },
+            { key: 'dati-mancanti', header: t('mon.dash.col.missing'), numeric: true, value: (a) => a.counts.dati_mancanti },
+            { key: 'in-corso', header: t('mon.dash.col.inProgress'), numeric: true, value: (a) => a.counts.in_corso },
+            { key: 'arretrato', header: t('mon.dash.col.overdue'), numeric: true, value: (a) => a.overdue },
+          ]}
+        />
+      </Section>
 
-      <h2 className="h3 mt-4">Obiettivi</h2>
-      <div className="table-responsive">
-        <table className="table table-sm">
-          <caption>Avanzamento degli obiettivi (media delle azioni)</caption>
-          <thead>
-            <tr>
-              <th scope="col">Codice</th>
-              <th scope="col">Obiettivo</th>
-              <th scope="col" className="num">
-                Avanzamento
-              </th>
-              <th scope="col">Come si calcola</th>
-              <th scope="col" className="num">
-                Target raggiunti
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.objectives.map((o) => (
-              <tr key={o.id}>
-                <th scope="row">
-                  <Link to={`${base}/obiettivi/${o.id}`} aria-label={`Obiettivo ${o.code}: azioni e indicatori`}>
-                    {o.code}
-                  </Link>
-                </th>
-                <td>{o.title}</td>
-                <td className="num">{pct(o.progress)}</td>
-                <td className="small">{o.formula}</td>
-                <td className="num">
-                  {o.counts.raggiunto}/{o.counts.total}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Section id="obiettivi" title={t('mon.dash.objectives')}>
+        <DataTable
+          id="per-obiettivo"
+          small
+          caption={t('mon.dash.objectives.caption')}
+          rows={d.objectives}
+          rowKey={(o) => o.id}
+          csv="avanzamento-obiettivi"
+          columns={[
+            {
+              key: 'codice',
+              header: t('mon.dash.col.code'),
+              rowHeader: true,
+              value: (o) => o.code,
+              render: (o) => (
+                <Link to={`${base}/obiettivi/${o.id}`} aria-label={t('mon.dash.objectiveLink', { code: o.code })}>
+                  {o.code}
+                </Link>
+              ),
+            },
+            { key: 'obiettivo', header: t('mon.dash.col.objective'), value: (o) => o.title },
+            { key: 'avanzamento', header: t('mon.dash.col.progress'), numeric: true, value: (o) => o.progress, render: (o) => f.percent(o.progress) },
+            { key: 'formula', header: t('mon.dash.col.how'), value: (o) => o.formula, sortable: false, data: false, className: 'small' },
+            {
+              key: 'raggiunti',
+              header: t('mon.dash.col.targetsMet'),
+              numeric: true,
+              value: (o) => o.counts.raggiunto,
+              render: (o) => `${f.count(o.counts.raggiunto)}/${f.count(o.counts.total)}`,
+            },
+          ]}
+        />
+      </Section>
 
-      <h2 className="h3 mt-4" id="da-misurare">
-        Da misurare
-      </h2>
-      <p data-testid="to-collect">
-        {d.due.toCollect.total === 0
-          ? 'Nessun valore da rilevare per il periodo in corso.'
-          : `Da rilevare (periodo in corso, non ancora chiuso: ${d.due.toCollect.periods.map(periodName).join(', ')}): ${d.due.toCollect.total} ${d.due.toCollect.total === 1 ? 'valore' : 'valori'}.`}
-      </p>
-      {d.due.total === 0 ? (
-        <p data-testid="overdue-none">Nessuna misura in arretrato: nessun periodo chiuso è senza valore.</p>
-      ) : (
-        <>
-          <p data-testid="overdue-summary">
-            In arretrato: {d.due.total} {d.due.total === 1 ? 'valore' : 'valori'} di {d.due.indicators} {d.due.indicators === 1 ? 'indicatore' : 'indicatori'}{' '}
-            per periodi già chiusi ({d.due.periods.map(periodName).join(', ')}).
-          </p>
-          <h3 className="h5">Per obiettivo</h3>
-          {d.due.byObjective.map((g) => (
-            <details key={g.objectiveCode} className="mb-2">
-              <summary>
-                Obiettivo {g.objectiveCode} – {g.objectiveTitle}: {g.items.length} ({g.responsible})
-              </summary>
-              <ul className="small mt-2">
-                {byIndicator(g.items).map((i) => (
-                  <li key={i.indicatorId}>
-                    <Link to={`${base}/indicatori/${i.indicatorId}`}>
-                      {i.objectiveCode} · {i.code}
-                    </Link>{' '}
-                    {i.label} ({i.periods.map(periodName).join(', ')})
-                  </li>
-                ))}
-              </ul>
-            </details>
-          ))}
-          <h3 className="h5">Per responsabile</h3>
-          <ul>
-            {d.due.groups.map((g) => (
-              <li key={g.responsible}>
-                {g.responsible}: {g.items.length} {g.items.length === 1 ? 'valore' : 'valori'} (obiettivi{' '}
-                {[...new Set(g.items.map((i) => i.objectiveCode))].join(', ')})
-              </li>
-            ))}
-          </ul>
-          {d.can['reminder.send'] && (
-            <Form method="post" className="my-3">
-              <CsrfField />
-              <input type="hidden" name="intent" value="remind" />
-              <button type="submit" className="btn btn-outline-primary" disabled={busy}>
-                Invia il promemoria all’Ufficio di Piano
-              </button>
-            </Form>
-          )}
-        </>
-      )}
-
-      <h2 className="h3 mt-4">Periodi approvati</h2>
-      {d.locks.length === 0 ? (
-        <p>Nessun periodo bloccato.</p>
-      ) : (
-        <table className="table table-sm">
-          <caption>Periodi bloccati</caption>
-          <thead>
-            <tr>
-              <th scope="col">Periodo</th>
-              <th scope="col">Approvato da</th>
-              <th scope="col">Il</th>
-              {d.can['period.lock'] && <th scope="col">Sblocca</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {d.locks.map((l) => (
-              <tr key={l.id}>
-                <th scope="row">{l.label}</th>
-                <td>{l.lockedBy}</td>
-                <td>{new Date(l.lockedAt).toLocaleString('it-IT', { timeZone: 'Europe/Rome' })}</td>
-                {d.can['period.lock'] && (
-                  <td>
-                    <Form method="post" className="d-flex gap-2 align-items-end flex-wrap">
-                      <CsrfField />
-                      <input type="hidden" name="intent" value="unlock" />
-                      <input type="hidden" name="period" value={l.period} />
-                      <div>
-                        <label htmlFor={`reason-${l.id}`} className="form-label small mb-0">
-                          Motivo dello sblocco ({l.label})
-                        </label>
-                        <input id={`reason-${l.id}`} name="reason" type="text" className="form-control form-control-sm" />
-                      </div>
-                      <button type="submit" className="btn btn-sm btn-outline-danger" disabled={busy}>
-                        Sblocca {l.label}
-                      </button>
-                    </Form>
-                  </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {d.can['period.lock'] && d.lockable.length > 0 && (
-        <Form method="post" className="row g-3 align-items-end" noValidate aria-label="Blocca un periodo">
-          <CsrfField />
-          <input type="hidden" name="intent" value="lock" />
-          <div className="col-md-4">
-            <Field name="period" label="Periodo da approvare e bloccare" error={errors.period}>
-              {(f) => (
-                <select {...f} className="form-select">
-                  {d.lockable.map((p) => (
-                    <option key={p.key} value={p.key}>
-                      {p.label}
-                    </option>
+      <Section id="da-misurare" title={t('mon.dash.due')}>
+        <p data-testid="to-collect">
+          {d.due.toCollect.total === 0
+            ? t('mon.dash.toCollectNone')
+            : t('mon.dash.toCollect', { periods: periods(d.due.toCollect.periods), values: values(d.due.toCollect.total) })}
+        </p>
+        {d.due.total === 0 ? (
+          <p data-testid="overdue-none">{t('mon.dash.overdueNone')}</p>
+        ) : (
+          <>
+            <p data-testid="overdue-summary">
+              {t('mon.dash.overdue', {
+                values: values(d.due.total),
+                indicators: countText(t, f, 'indicators', d.due.indicators),
+                periods: periods(d.due.periods),
+              })}
+            </p>
+            <h3 className="h5">{t('mon.dash.byObjective')}</h3>
+            {d.due.byObjective.map((g) => (
+              <details key={g.objectiveCode} className="mb-2">
+                <summary>
+                  {t('mon.dash.byObjective.summary', { code: g.objectiveCode, count: f.count(g.items.length) })}{' '}
+                  <span translate="no">
+                    – {g.objectiveTitle} ({g.responsible})
+                  </span>
+                </summary>
+                <ul className="small mt-2">
+                  {byIndicator(g.items).map((i) => (
+                    <li key={i.indicatorId}>
+                      <Link to={`${base}/indicatori/${i.indicatorId}`} translate="no">
+                        {i.objectiveCode} · {i.code}
+                      </Link>{' '}
+                      <span translate="no">{i.label}</span> ({periods(i.periods)})
+                    </li>
                   ))}
-                </select>
-              )}
-            </Field>
-          </div>
-          <div className="col-md-5">
-            <Field name="note" label="Nota (facoltativa)" error={errors.note}>
-              {(f) => <input {...f} type="text" />}
-            </Field>
-          </div>
-          <div className="col-md-3 mb-4">
-            <button type="submit" className="btn btn-primary" disabled={busy}>
-              Blocca il periodo
-            </button>
-          </div>
-        </Form>
-      )}
-
-      {d.can['measurement.write'] && (
-        <section className="my-4" aria-labelledby="import-title">
-          <h2 className="h3" id="import-title">
-            Importa misure da CSV
-          </h2>
-          <p className="small" id="import-hint">
-            Colonne: {MEASUREMENT_CSV_COLUMNS.join(', ')} (separate da virgola o punto e virgola). Una riga per indicatore, periodo e comune (codice ISTAT;
-            vuoto per l’intero Ambito). Per i rapporti scrivi numeratore e denominatore. Il file si importa tutto o niente.
-          </p>
-          <Form method="post" encType="multipart/form-data" className="row g-3 align-items-end">
-            <CsrfField />
-            <input type="hidden" name="intent" value="import" />
-            <div className="col-md-8">
-              <label htmlFor="measurements-file" className="form-label fw-semibold">
-                File CSV delle misure
-              </label>
-              <input id="measurements-file" name="file" type="file" accept=".csv,text/csv" className="form-control" aria-describedby="import-hint" />
-            </div>
-            <div className="col-md-4">
-              <button type="submit" className="btn btn-primary" disabled={busy}>
-                Importa le misure
-              </button>
-            </div>
-          </Form>
-        </section>
-      )}
-
-      <h2 className="h3 mt-5">Target e valori misurati</h2>
-      {d.measured.length === 0 ? (
-        <p>Nessuna misura inserita per questo piano: apri un obiettivo e poi un indicatore per inserire i valori.</p>
-      ) : (
-        d.measured.map((m) => (
-          <section key={m.id} className="mb-4" aria-labelledby={`ind-${m.id}`}>
-            <h3 className="h5" id={`ind-${m.id}`}>
-              <Link to={`${base}/indicatori/${m.id}`}>
-                {m.objectiveCode} · {m.code}
-              </Link>{' '}
-              {m.label} {m.status && <StatusBadge status={m.status} />}
-            </h3>
-            {m.svg && (
-              <Chart
-                svg={m.svg}
-                caption={`Target e valori per anno: ${m.objectiveCode} · ${m.code}`}
-                summary={m.evaluations.map((e) => e.reason).join('; ')}
-                tableId={`tabella-${m.id}`}
+                </ul>
+              </details>
+            ))}
+            <h3 className="h5">{t('mon.dash.byResponsible')}</h3>
+            <ul>
+              {d.due.groups.map((g) => (
+                <li key={g.responsible}>
+                  {g.named ? <span translate="no">{g.responsible}</span> : t('mon.dash.noResponsible')}:{' '}
+                  {t('mon.dash.byResponsible.line', { values: values(g.items.length), codes: [...new Set(g.items.map((i) => i.objectiveCode))].join(', ') })}
+                </li>
+              ))}
+            </ul>
+            {d.can['reminder.send'] && (
+              <IntentForm
+                intent="remind"
+                actionData={actionData}
+                submitLabel={t('mon.dash.remind')}
+                submitClassName="btn btn-outline-primary"
+                className="my-3"
               />
             )}
-            <table className="table table-sm" id={`tabella-${m.id}`}>
-              <caption>
-                Valori e target per anno dell’indicatore {m.objectiveCode} · {m.code}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Anno</th>
-                  <th scope="col" className="num">
-                    Valore
-                  </th>
-                  <th scope="col">Target</th>
-                </tr>
-              </thead>
-              <tbody>
-                {m.yearly.map((y) => (
-                  <tr key={y.year}>
-                    <th scope="row">{y.year}</th>
-                    <td className="num">
-                      {y.actual === null
-                        ? NOT_AVAILABLE
-                        : `${y.actual.toLocaleString('it-IT', { maximumFractionDigits: 2 })}${y.complete ? '' : ' (parziale)'}`}
-                    </td>
-                    <td>{y.targetText ?? '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
-        ))
+          </>
+        )}
+      </Section>
+
+      <Section id="periodi" title={t('mon.dash.locks')}>
+        <DataTable
+          id="periodi-bloccati"
+          small
+          caption={t('mon.dash.locks.caption')}
+          rows={d.locks}
+          rowKey={(l) => l.id}
+          empty={<p>{t('mon.dash.locks.none')}</p>}
+          columns={[
+            { key: 'periodo', header: t('mon.dash.col.period'), rowHeader: true, data: false, value: (l) => l.period, render: (l) => periodText(l.period, t) },
+            { key: 'da', header: t('mon.dash.col.lockedBy'), value: (l) => l.lockedBy },
+            { key: 'il', header: t('mon.dash.col.lockedAt'), value: (l) => l.lockedAt, render: (l) => f.dateTime(l.lockedAt), data: false },
+            { key: 'nota', header: t('mon.dash.col.note'), value: (l) => l.note ?? '' },
+          ]}
+        />
+        {d.can['period.lock'] && d.locks.length > 0 && (
+          <IntentForm
+            intent="unlock"
+            actionData={actionData}
+            submitLabel={t('mon.dash.unlock.submit')}
+            submitClassName="btn btn-outline-danger"
+            label={t('mon.dash.unlock.form')}
+            className="row g-3 align-items-end my-3"
+            reloadHref={base}
+          >
+            <div className="col-12 col-md-4">
+              <IntentField intent="unlock" name="period" label={t('mon.dash.unlock.period')} error={unlockErrors.period}>
+                {(p) => (
+                  <select {...p} className={selectClass(unlockErrors.period)}>
+                    {d.locks.map((l) => (
+                      <option key={l.id} value={l.period}>
+                        {periodText(l.period, t)}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </IntentField>
+            </div>
+            <div className="col-12 col-md-8">
+              <IntentField intent="unlock" name="reason" label={t('mon.dash.unlock.reason')} hint={t('mon.dash.unlock.reasonHint')} error={unlockErrors.reason}>
+                {(p) => <input {...p} type="text" />}
+              </IntentField>
+            </div>
+          </IntentForm>
+        )}
+        {d.can['period.lock'] && d.lockable.length > 0 && (
+          <IntentForm
+            intent="lock"
+            actionData={actionData}
+            submitLabel={t('mon.dash.lock.submit')}
+            label={t('mon.dash.lock.form')}
+            className="row g-3 align-items-end my-3"
+            reloadHref={base}
+          >
+            <div className="col-12 col-md-4">
+              <IntentField intent="lock" name="period" label={t('mon.dash.lock.period')} error={lockErrors.period}>
+                {(p) => (
+                  <select {...p} className={selectClass(lockErrors.period)}>
+                    {d.lockable.map((key) => (
+                      <option key={key} value={key}>
+                        {periodText(key, t)}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </IntentField>
+            </div>
+            <div className="col-12 col-md-8">
+              <IntentField intent="lock" name="note" label={t('mon.dash.lock.note')} error={lockErrors.note}>
+                {(p) => <input {...p} type="text" />}
+              </IntentField>
+            </div>
+          </IntentForm>
+        )}
+      </Section>
+
+      {d.can['measurement.write'] && (
+        <Section id="importa" title={t('mon.dash.import')}>
+          {/* The kit's UploadForm names the form after its field; here the form is named by its section, so that the field's
+              label stays unique on the page. */}
+          <IntentForm
+            intent="import"
+            actionData={actionData}
+            submitLabel={t('mon.dash.import.submit')}
+            encType="multipart/form-data"
+            label={t('mon.dash.import')}
+          >
+            <IntentField
+              intent="import"
+              name="file"
+              label={t('mon.dash.import.file')}
+              hint={t('mon.dash.import.hint', { columns: MEASUREMENT_CSV_COLUMNS.join(', ') })}
+              error={importErrors.file}
+            >
+              {(p) => <input type="file" accept=".csv,text/csv" required {...p} />}
+            </IntentField>
+          </IntentForm>
+        </Section>
       )}
+
+      <Section id="target" title={t('mon.dash.measured')}>
+        {d.measured.length === 0 ? (
+          <EmptyState title={t('mon.dash.measured.none')} />
+        ) : (
+          d.measured.map((m) => {
+            const name = `${m.objectiveCode} · ${m.code}`;
+            const table = (
+              <DataTable
+                id={`tabella-${m.id}`}
+                small
+                caption={t('mon.chart.table', { indicator: name })}
+                rows={m.yearly}
+                rowKey={(y) => String(y.year)}
+                columns={[
+                  { key: 'anno', header: t('mon.chart.col.year'), rowHeader: true, data: false, value: (y) => y.year },
+                  {
+                    key: 'valore',
+                    header: t('mon.chart.col.value'),
+                    numeric: true,
+                    value: (y) => y.actual,
+                    render: (y) =>
+                      y.actual === null ? f.na : y.complete ? f.numberUpTo(y.actual, 2) : t('mon.value.partial', { value: f.numberUpTo(y.actual, 2) }),
+                  },
+                  { key: 'target', header: t('mon.chart.col.target'), value: (y) => y.targetText ?? '', render: (y) => y.targetText ?? '—' },
+                ]}
+              />
+            );
+            return (
+              <section key={m.id} className="mb-4" aria-labelledby={`ind-${m.id}`}>
+                <h3 className="h5" id={`ind-${m.id}`}>
+                  <Link to={`${base}/indicatori/${m.id}`} translate="no">
+                    {name}
+                  </Link>{' '}
+                  <span translate="no">{m.label}</span> {m.status && <StatusBadge status={m.status} />}
+                </h3>
+                {m.svg ? (
+                  <Chart svg={m.svg} caption={t('mon.chart.caption', { indicator: name })} summary={m.evaluations.map((e) => e.reason).join('; ')}>
+                    {table}
+                  </Chart>
+                ) : (
+                  table
+                )}
+              </section>
+            );
+          })
+        )}
+      </Section>
     </>
   );
-}
-
-export function meta() {
-  return [{ title: 'Monitoraggio – Cantiere' }];
 }

@@ -1,13 +1,18 @@
-import { data, Form, Link, redirect, useNavigation } from 'react-router';
+import { data, redirect } from 'react-router';
 import type { Route } from './+types/evaluation-objective';
-import { formAction, getActor, getServices, guard, requireUser } from '../../../shared/http/request.server.ts';
-import { CsrfField, Field, FormAlert } from '../../../shared/ui/forms.tsx';
+import { formatNumber } from '../../../shared/format/index.ts';
+import { done, intentAction } from '../../../shared/http/forms.server.ts';
+import { getActor, getServices, guard, requireUser } from '../../../shared/http/request.server.ts';
+import { tr } from '../../../shared/i18n/tr.server.ts';
+import type { MessageKey } from '../../../shared/i18n/messages.ts';
+import { DataTable, IntentField, IntentForm, PageHeader, Section, selectClass, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
 import { can as canPlanning, type PlanStatus } from '../../planning/index.ts';
-import { RESOURCE_ADEQUACY_LEVELS, SPENDING_CLASS_LABELS, SPENDING_CLASSES } from '../evaluation.rules.ts';
+import { RESOURCE_ADEQUACY_LEVELS, SPENDING_CLASSES } from '../evaluation.rules.ts';
 import { carryOverObjective, saveObjectiveEvaluation } from '../monitoring.commands.ts';
 import { abilitiesFor, authorize } from '../monitoring.policy.ts';
 import { getObjectiveEvaluation } from '../monitoring.queries.ts';
 import { isUuid, requireMonitoringPlan } from '../monitoring.server.ts';
+import { useGrade } from '../components/measured-value.tsx';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { db } = getServices(context);
@@ -15,23 +20,23 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   const actor = getActor(context);
   await guard(request, async () => authorize(actor, 'monitoring.read', header.scope, { hide: true }));
   const d = isUuid(params.objectiveId) ? await getObjectiveEvaluation(db, params.objectiveId) : null;
-  if (!d || d.plan.id !== header.plan.id) throw data('Obiettivo non trovato', { status: 404 });
+  if (!d || d.plan.id !== header.plan.id) throw data(tr('mon.obj.notFound'), { status: 404 });
   const o = d.objective;
   const e = o.evaluation;
   return {
     code: params.code,
-    plan: { id: d.plan.id, title: d.plan.title, period: `${d.plan.periodStartYear}–${d.plan.periodEndYear}` },
+    plan: { id: d.plan.id, title: d.plan.title, start: d.plan.periodStartYear, end: d.plan.periodEndYear },
     objective: {
       id: o.id,
       code: o.code,
       title: o.title,
       macroArea: o.macroArea,
       actions: o.actions,
-      grade: o.grade ? { label: o.grade.label, formula: o.grade.formula } : null,
-      ungradedReason: o.ungradedReason,
+      grade: o.grade ? { percent: o.grade.percent, band: o.grade.band, formula: o.grade.formula } : null,
+      noActions: o.actions.length === 0,
       published: o.published,
       publishedMatches: o.publishedMatches,
-      spending: o.spending,
+      spendingFormula: o.spending?.formula ?? null,
     },
     evaluation: e
       ? {
@@ -66,308 +71,303 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   const actor = requireUser(context, request);
   const { db } = getServices(context);
   await requireMonitoringPlan(db, params.code, params.planId);
-  if (!isUuid(params.objectiveId)) throw data('Obiettivo non trovato', { status: 404 });
-  const form = await request.formData();
-  const fields: Record<string, unknown> = Object.fromEntries([...form].filter(([k]) => k !== 'actionIds'));
-  fields.actionIds = form.getAll('actionIds').map(String);
-  return formAction(request, async () => {
-    if (fields.intent === 'carryover') {
-      const r = await carryOverObjective({ db, actor, objectiveId: params.objectiveId, input: fields });
+  if (!isUuid(params.objectiveId)) throw data(tr('mon.obj.notFound'), { status: 404 });
+  const objectiveId = params.objectiveId;
+  return intentAction(request, {
+    evaluation: async (form) => {
+      await saveObjectiveEvaluation({ db, actor, objectiveId, input: form });
+      return done('evaluation', tr('mon.evo.saved'));
+    },
+    carryover: async (form, raw) => {
+      const r = await carryOverObjective({ db, actor, objectiveId, input: { ...form, actionIds: raw.getAll('actionIds').map(String) } });
       // Into an adopted plan the carry-over is a proposal of its draft variation, shown on the plan's page.
       return redirect(
         r.objective
           ? `/ambiti/${params.code}/piani/${r.nextPlanId}/obiettivi/${r.objective.id}`
           : `/ambiti/${params.code}/piani/${r.nextPlanId}#variations-title`,
       );
-    }
-    await saveObjectiveEvaluation({ db, actor, objectiveId: params.objectiveId, input: fields });
-    return { ok: true as const, message: 'Valutazione salvata.' };
+    },
   });
 }
 
-const YES_NO = [
-  ['', '—'],
-  ['yes', 'Sì'],
-  ['no', 'No'],
-  ['not_applicable', 'Non pertinente'],
-] as const;
+const ANSWERS = ['yes', 'no', 'not_applicable'] as const;
 
-const cents = (c: number | null | undefined) =>
-  c === null || c === undefined ? '' : (c / 100).toLocaleString('it-IT', { minimumFractionDigits: c % 100 ? 2 : 0, maximumFractionDigits: 2 });
+/** An amount in cents as the form shows it again: Italian notation, which is what the form reads back. */
+const cents = (c: number | null | undefined) => (c === null || c === undefined ? '' : formatNumber('it', c / 100, c % 100 ? 2 : 0));
 
 export default function EvaluationObjective({ loaderData, actionData }: Route.ComponentProps) {
+  const { t, f } = useI18n();
+  const grade = useGrade();
   const d = loaderData;
-  const navigation = useNavigation();
-  const failed = actionData && 'fieldErrors' in actionData ? actionData : undefined;
-  const done = actionData && 'message' in actionData ? actionData.message : null;
-  const errors: Record<string, string | undefined> = failed?.fieldErrors ?? {};
   const e = d.evaluation;
   const o = d.objective;
   const base = `/ambiti/${d.code}/monitoraggio/${d.plan.id}`;
   const self = `${base}/valutazione/${o.id}`;
   const editable = d.can['evaluation.write'];
-  const area = (name: string, label: string, value: string | null | undefined, hint?: string) => (
-    <Field name={name} label={label} error={errors[name]} hint={hint}>
-      {(f) => <textarea {...f} rows={3} defaultValue={value ?? ''} readOnly={!editable} />}
-    </Field>
+  const { errors } = useFormResult(actionData, 'evaluation');
+  const carry = useFormResult(actionData, 'carryover').errors;
+  const nextYears = d.next ? f.years(d.next.periodStartYear, d.next.periodEndYear) : '';
+  const area = (name: string, label: MessageKey, value: string | null | undefined) => (
+    <IntentField intent="evaluation" name={name} label={t(label)} error={errors[name]}>
+      {(p) => <textarea {...p} rows={3} defaultValue={value ?? ''} readOnly={!editable} translate="no" />}
+    </IntentField>
   );
-  const select = (name: string, label: string, value: string | null | undefined, options: readonly (readonly [string, string])[]) => (
-    <Field name={name} label={label} error={errors[name]}>
-      {(f) => (
-        <select {...f} className="form-select" defaultValue={value ?? ''} disabled={!editable}>
-          {options.map(([v, l]) => (
-            <option key={v} value={v}>
+  const select = (
+    name: string,
+    label: MessageKey,
+    value: string | null | undefined,
+    options: readonly (readonly [value: string, label: string, data?: boolean])[],
+  ) => (
+    <IntentField intent="evaluation" name={name} label={t(label)} error={errors[name]}>
+      {(p) => (
+        <select {...p} className={selectClass(errors[name])} defaultValue={value ?? ''} disabled={!editable}>
+          {options.map(([v, l, asData]) => (
+            <option key={v} value={v} translate={asData ? 'no' : undefined}>
               {l}
             </option>
           ))}
         </select>
       )}
-    </Field>
+    </IntentField>
   );
+  const yesNo = (values: readonly string[]) => [['', '—'] as const, ...values.map((v) => [v, t(`mon.answer.${v as (typeof ANSWERS)[number]}`)] as const)];
+  const gridFields = (
+    <>
+      <input type="hidden" name="version" value={e?.version ?? 0} />
+      {area('usersEvaluation', 'mon.evo.usersEvaluation', e?.usersEvaluation)}
+      <div className="row">
+        <div className="col-12 col-md-4">
+          {select('resourceAdequacyLevel', 'mon.evo.adequacyLevel', e?.resourceAdequacyLevel, [
+            ['', '—'],
+            // The levels are the regional grid's own words (stored as such).
+            ...RESOURCE_ADEQUACY_LEVELS.map((l) => [l, l, true] as const),
+          ])}
+        </div>
+        <div className="col-12 col-md-8">{area('resourceAdequacyText', 'mon.evo.adequacyText', e?.resourceAdequacyText)}</div>
+      </div>
+      <fieldset className="mb-3">
+        <legend className="h6">{t('mon.evo.spending')}</legend>
+        <div className="row">
+          <div className="col-12 col-md-3">
+            <IntentField
+              intent="evaluation"
+              name="spendingBudgetedCents"
+              label={t('mon.evo.budgeted')}
+              error={errors.spendingBudgetedCents}
+              hint={t('mon.evo.budgeted.hint')}
+            >
+              {(p) => <input {...p} type="text" inputMode="decimal" defaultValue={cents(e?.spendingBudgetedCents)} readOnly={!editable} />}
+            </IntentField>
+          </div>
+          <div className="col-12 col-md-3">
+            <IntentField intent="evaluation" name="spendingPaidCents" label={t('mon.evo.paid')} error={errors.spendingPaidCents}>
+              {(p) => <input {...p} type="text" inputMode="decimal" defaultValue={cents(e?.spendingPaidCents)} readOnly={!editable} />}
+            </IntentField>
+          </div>
+          <div className="col-12 col-md-4">
+            {select('spendingClass', 'mon.evo.spendingClass', e?.spendingClass, [
+              ['', '—'],
+              ...SPENDING_CLASSES.map((c) => [c, t(`mon.spending.${c}`)] as const),
+            ])}
+          </div>
+          <div className="col-12 col-md-2">
+            <IntentField intent="evaluation" name="spendingPercent" label={t('mon.evo.spendingPercent')} error={errors.spendingPercent}>
+              {(p) => <input {...p} type="text" inputMode="decimal" defaultValue={e?.spendingPercent ?? ''} readOnly={!editable} />}
+            </IntentField>
+          </div>
+        </div>
+        {o.spendingFormula && <p className="small">{o.spendingFormula}</p>}
+        {area('spendingText', 'mon.evo.spendingText', e?.spendingText)}
+      </fieldset>
+      {area('criticalIssues', 'mon.evo.criticalIssues', e?.criticalIssues)}
+      <div className="row">
+        <div className="col-12 col-md-4">{select('needAnswered', 'mon.evo.needAnswered', e?.needAnswered, yesNo(ANSWERS))}</div>
+        <div className="col-12 col-md-8">{area('needAnsweredText', 'mon.evo.why', e?.needAnsweredText)}</div>
+      </div>
+      <div className="row">
+        <div className="col-12 col-md-4">{select('continuityWithPrevious', 'mon.evo.continuity', e?.continuityWithPrevious, yesNo(['yes', 'no']))}</div>
+        <div className="col-12 col-md-4">{select('reproposed', 'mon.evo.reproposed', e?.reproposed, yesNo(ANSWERS))}</div>
+        <div className="col-12 col-md-4">{area('reproposedText', 'mon.evo.reproposedWhy', e?.reproposedText)}</div>
+      </div>
+      {e?.source && (
+        <p className="small">
+          {t('mon.evo.source')} <span translate="no">{e.source}</span>
+        </p>
+      )}
+    </>
+  );
+  const continuing = d.nextObjectives.filter((n) => n.continues === o.code);
   return (
     <>
-      <title>{`Valutazione dell’obiettivo ${o.code} – ${d.plan.title}`}</title>
-      <nav aria-label="Percorso" className="breadcrumb-container">
-        <ol className="breadcrumb">
-          <li className="breadcrumb-item">
-            <Link to={`/ambiti/${d.code}/monitoraggio`}>Monitoraggio</Link>
-          </li>
-          <li className="breadcrumb-item">
-            <Link to={`${base}/valutazione`}>Valutazione {d.plan.period}</Link>
-          </li>
-          <li className="breadcrumb-item active" aria-current="page">
-            Obiettivo {o.code}
-          </li>
-        </ol>
-      </nav>
-      <h1>
-        Obiettivo {o.code} – {o.title}
-      </h1>
-      {o.macroArea && <p className="lead">{o.macroArea}</p>}
+      <PageHeader
+        title={t('mon.evo.title', { code: o.code, title: o.title })}
+        context={d.plan.title}
+        breadcrumb={[
+          { label: t('nav.monitoring'), to: `/ambiti/${d.code}/monitoraggio` },
+          { label: t('mon.evo.crumb', { years: f.years(d.plan.start, d.plan.end) }), to: `${base}/valutazione` },
+        ]}
+        lead={o.macroArea ? <span translate="no">{o.macroArea}</span> : undefined}
+      />
 
-      <h2 className="h4">Grado di raggiungimento (dimensione output)</h2>
-      {o.grade ? (
-        <p>
-          <strong data-testid="grade">{o.grade.label}</strong>
-          <br />
-          <span className="small">{o.grade.formula}</span>
-        </p>
-      ) : (
-        <p>Non calcolabile: {o.ungradedReason}.</p>
-      )}
-      {o.published && (
-        <p className="small">
-          Grado pubblicato nel documento: {o.published.percent}% ({o.published.band}) —{' '}
-          {o.publishedMatches ? 'coincide con il calcolo.' : 'diverso dal calcolo: verifica le percentuali delle azioni.'}
-        </p>
-      )}
-      <table className="table table-sm">
-        <caption>Azioni programmate e loro realizzazione</caption>
-        <thead>
-          <tr>
-            <th scope="col">Azione</th>
-            <th scope="col">Descrizione</th>
-            <th scope="col" className="num">
-              Realizzazione
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {o.actions.map((a) => (
-            <tr key={a.id}>
-              <th scope="row">{a.number}</th>
-              <td>{a.description}</td>
-              <td className="num">{a.realisationPercent === null ? '—' : `${a.realisationPercent}%`}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {e && e.realisationStatements.length > 0 && (
-        <p className="small">
-          Come scritto nella valutazione: {e.realisationStatements.join('; ')}
-          {e.realisationNotes ? `. ${e.realisationNotes}` : ''}
-        </p>
-      )}
-
-      <h2 className="h4 mt-4">Griglia di valutazione</h2>
-      {done && (
-        <div className="alert alert-success" role="status">
-          {done}
-        </div>
-      )}
-      <FormAlert result={failed} reloadHref={self} />
-      <Form method="post" noValidate key={`${e?.version ?? 0}`} aria-label={`Griglia di valutazione dell’obiettivo ${o.code}`}>
-        <CsrfField />
-        <input type="hidden" name="version" value={e?.version ?? 0} />
-        {area('usersEvaluation', 'Valutazione da parte degli utenti', e?.usersEvaluation)}
-        <div className="row">
-          <div className="col-md-4">
-            {select('resourceAdequacyLevel', 'Livello di adeguatezza delle risorse umane e strumentali', e?.resourceAdequacyLevel, [
-              ['', '—'],
-              ...RESOURCE_ADEQUACY_LEVELS.map((l) => [l, l] as const),
-            ])}
-          </div>
-          <div className="col-md-8">{area('resourceAdequacyText', 'Adeguatezza delle risorse: come scritto', e?.resourceAdequacyText)}</div>
-        </div>
-        <fieldset className="mb-3">
-          <legend className="h6">Livello di coincidenza tra risorse stanziate e risorse impegnate/liquidate</legend>
-          <div className="row">
-            <div className="col-md-3">
-              <Field
-                name="spendingBudgetedCents"
-                label="Stanziato (euro)"
-                error={errors.spendingBudgetedCents}
-                hint="Con i due importi la classe si calcola da sola."
-              >
-                {(f) => <input {...f} type="text" inputMode="decimal" defaultValue={cents(e?.spendingBudgetedCents)} readOnly={!editable} />}
-              </Field>
-            </div>
-            <div className="col-md-3">
-              <Field name="spendingPaidCents" label="Impegnato/liquidato (euro)" error={errors.spendingPaidCents}>
-                {(f) => <input {...f} type="text" inputMode="decimal" defaultValue={cents(e?.spendingPaidCents)} readOnly={!editable} />}
-              </Field>
-            </div>
-            <div className="col-md-4">
-              {select('spendingClass', 'Classe (senza importi)', e?.spendingClass, [
-                ['', '—'],
-                ...SPENDING_CLASSES.map((c) => [c, SPENDING_CLASS_LABELS[c]] as const),
-              ])}
-            </div>
-            <div className="col-md-2">
-              <Field name="spendingPercent" label="Percentuale" error={errors.spendingPercent}>
-                {(f) => <input {...f} type="text" inputMode="decimal" defaultValue={e?.spendingPercent ?? ''} readOnly={!editable} />}
-              </Field>
-            </div>
-          </div>
-          {o.spending?.formula && <p className="small">{o.spending.formula}</p>}
-          {area('spendingText', 'Coincidenza delle risorse: come scritto', e?.spendingText)}
-        </fieldset>
-        {area('criticalIssues', 'Criticità emerse', e?.criticalIssues)}
-        <div className="row">
-          <div className="col-md-4">{select('needAnswered', 'L’obiettivo ha risposto al bisogno?', e?.needAnswered, YES_NO)}</div>
-          <div className="col-md-8">{area('needAnsweredText', 'Perché', e?.needAnsweredText)}</div>
-        </div>
-        <div className="row">
-          <div className="col-md-4">
-            {select('continuityWithPrevious', 'In continuità con la programmazione precedente?', e?.continuityWithPrevious, [
-              ['', '—'],
-              ['yes', 'Sì'],
-              ['no', 'No'],
-            ])}
-          </div>
-          <div className="col-md-4">{select('reproposed', 'Riproposto nella prossima programmazione?', e?.reproposed, YES_NO)}</div>
-          <div className="col-md-4">{area('reproposedText', 'Perché (riproposizione)', e?.reproposedText)}</div>
-        </div>
-        {e?.source && <p className="small">Fonte: {e.source}</p>}
-        {editable && (
-          <button type="submit" className="btn btn-primary" disabled={navigation.state === 'submitting'}>
-            Salva la valutazione
-          </button>
+      <Section id="grado" title={t('mon.evo.grade')}>
+        {o.grade ? (
+          <p>
+            <strong data-testid="grade">{grade(o.grade.percent, o.grade.band, 0)}</strong>
+            <br />
+            <span className="small">{o.grade.formula}</span>
+          </p>
+        ) : (
+          <p>{t('mon.evo.ungraded', { reason: t(o.noActions ? 'mon.eval.ungraded.noActions' : 'mon.eval.ungraded.missing') })}</p>
         )}
-      </Form>
+        {o.published && (
+          <p className="small">
+            {t('mon.evo.published', { grade: grade(o.published.percent, o.published.band, 0) })} —{' '}
+            {t(o.publishedMatches ? 'mon.evo.publishedSame' : 'mon.evo.publishedDiffers')}
+          </p>
+        )}
+        <DataTable
+          id="azioni"
+          small
+          caption={t('mon.evo.actions.caption')}
+          rows={o.actions}
+          rowKey={(a) => a.id}
+          columns={[
+            { key: 'azione', header: t('mon.evo.col.action'), rowHeader: true, value: (a) => a.number },
+            { key: 'descrizione', header: t('mon.evo.col.description'), value: (a) => a.description },
+            {
+              key: 'realizzazione',
+              header: t('mon.evo.col.realisation'),
+              numeric: true,
+              value: (a) => a.realisationPercent,
+              render: (a) => (a.realisationPercent === null ? '—' : f.percent(a.realisationPercent, 0)),
+            },
+          ]}
+        />
+        {e && e.realisationStatements.length > 0 && (
+          <p className="small">
+            {t('mon.evo.asWritten')}{' '}
+            <span translate="no">
+              {e.realisationStatements.join('; ')}
+              {e.realisationNotes ? `. ${e.realisationNotes}` : ''}
+            </span>
+          </p>
+        )}
+      </Section>
+
+      <Section id="griglia" title={t('mon.evo.grid')}>
+        {editable ? (
+          <IntentForm
+            key={`${e?.version ?? 0}`}
+            intent="evaluation"
+            actionData={actionData}
+            submitLabel={t('mon.evo.save')}
+            label={t('mon.evo.grid.form', { code: o.code })}
+            reloadHref={self}
+          >
+            {gridFields}
+          </IntentForm>
+        ) : (
+          <div role="group" aria-label={t('mon.evo.grid.form', { code: o.code })}>
+            {gridFields}
+          </div>
+        )}
+      </Section>
 
       {d.next && (
-        <section className="my-5" aria-labelledby="carry-title">
-          <h2 className="h4" id="carry-title">
-            Riporta nel piano {d.next.periodStartYear}–{d.next.periodEndYear}
-          </h2>
-          {d.nextObjectives.filter((n) => n.continues === o.code).length > 0 && (
+        <Section id="riporta" title={t('mon.evo.carry', { years: nextYears })}>
+          {continuing.length > 0 && (
             <p>
-              Già in continuità:{' '}
-              {d.nextObjectives
-                .filter((n) => n.continues === o.code)
-                .map((n) => `${n.code} – ${n.title}`)
-                .join('; ')}
-              .
+              {t('mon.evo.already')} <span translate="no">{continuing.map((n) => `${n.code} – ${n.title}`).join('; ')}</span>
             </p>
           )}
           {!e ? (
-            <p>Salva prima la valutazione dell’obiettivo.</p>
+            <p>{t('mon.evo.saveFirst')}</p>
           ) : d.can.carryover && d.canEditNext ? (
-            <Form method="post" noValidate aria-label="Riporta l’obiettivo nel piano successivo">
-              <CsrfField />
-              <input type="hidden" name="intent" value="carryover" />
+            <IntentForm
+              intent="carryover"
+              actionData={actionData}
+              submitLabel={t('mon.evo.carry', { years: nextYears })}
+              submitClassName="btn btn-outline-primary"
+              label={t('mon.evo.carry.form')}
+            >
               <fieldset className="mb-3">
-                <legend className="h6">Come</legend>
+                <legend className="h6">{t('mon.evo.how')}</legend>
                 <div className="form-check">
                   <input className="form-check-input" type="radio" name="mode" id="mode-link" value="link" defaultChecked />
                   <label className="form-check-label" htmlFor="mode-link">
-                    Collega un obiettivo già presente nel nuovo piano
+                    {t('mon.evo.mode.link')}
                   </label>
                 </div>
                 <div className="form-check">
                   <input className="form-check-input" type="radio" name="mode" id="mode-new" value="new" />
                   <label className="form-check-label" htmlFor="mode-new">
-                    Crea un nuovo obiettivo copiando quello che scegli
+                    {t('mon.evo.mode.new')}
                   </label>
                 </div>
               </fieldset>
-              <Field name="targetObjectiveId" label="Obiettivo del nuovo piano da collegare" error={errors.targetObjectiveId}>
-                {(f) => (
-                  <select {...f} className="form-select" defaultValue="">
-                    <option value="">Scegli…</option>
+              <IntentField intent="carryover" name="targetObjectiveId" label={t('mon.evo.target')} error={carry.targetObjectiveId}>
+                {(p) => (
+                  <select {...p} className={selectClass(carry.targetObjectiveId)} defaultValue="">
+                    <option value="">{t('mon.evo.choose')}</option>
                     {d.nextObjectives.map((n) => (
                       <option key={n.id} value={n.id}>
                         {n.code} – {n.title.slice(0, 90)}
-                        {n.continues ? ` (continua ${n.continues})` : ''}
+                        {n.continues ? ` ${t('mon.evo.continues', { code: n.continues })}` : ''}
                       </option>
                     ))}
                   </select>
                 )}
-              </Field>
+              </IntentField>
               <fieldset className="mb-3">
-                <legend className="h6">Nuovo obiettivo: che cosa copiare</legend>
+                <legend className="h6">{t('mon.evo.copyWhat')}</legend>
                 <div className="row">
-                  <div className="col-md-3">
-                    <Field name="code" label="Codice del nuovo obiettivo" error={errors.code}>
-                      {(f) => <input {...f} type="text" />}
-                    </Field>
+                  <div className="col-12 col-md-3">
+                    <IntentField intent="carryover" name="code" label={t('mon.evo.code')} error={carry.code}>
+                      {(p) => <input {...p} type="text" />}
+                    </IntentField>
                   </div>
-                  <div className="col-md-9">
-                    <Field name="title" label="Titolo (se non copi quello attuale)" error={errors.title}>
-                      {(f) => <input {...f} type="text" />}
-                    </Field>
+                  <div className="col-12 col-md-9">
+                    <IntentField intent="carryover" name="title" label={t('mon.evo.newTitle')} error={carry.title}>
+                      {(p) => <input {...p} type="text" />}
+                    </IntentField>
                   </div>
                 </div>
                 {(
                   [
-                    ['copyTitle', `il titolo («${o.title}»)`],
-                    ['copyMacroArea', 'la macro-area'],
-                    ['copyDescription', 'la descrizione'],
-                    ['copyCriticalIssues', 'le criticità emerse, come nota nella descrizione'],
+                    ['copyTitle', 'mon.evo.copyTitle', o.title],
+                    ['copyMacroArea', 'mon.evo.copyMacroArea', null],
+                    ['copyDescription', 'mon.evo.copyDescription', null],
+                    ['copyCriticalIssues', 'mon.evo.copyCriticalIssues', null],
                   ] as const
-                ).map(([name, label]) => (
+                ).map(([name, label, quoted]) => (
                   <div className="form-check" key={name}>
                     <input className="form-check-input" type="checkbox" name={name} id={name} />
                     <label className="form-check-label" htmlFor={name}>
-                      Copia {label}
+                      {t(label)}
+                      {quoted ? <span translate="no"> («{quoted}»)</span> : null}
                     </label>
                   </div>
                 ))}
-                <p className="mt-2 mb-1">Azioni da riportare:</p>
+                <p className="mt-2 mb-1">{t('mon.evo.actionsToCarry')}</p>
                 {o.actions.map((a) => (
                   <div className="form-check" key={a.id}>
                     <input className="form-check-input" type="checkbox" name="actionIds" value={a.id} id={`carry-${a.id}`} />
                     <label className="form-check-label" htmlFor={`carry-${a.id}`}>
-                      Azione {a.number} ({a.realisationPercent ?? '—'}%): {a.description.slice(0, 140)}
-                      {a.description.length > 140 ? '…' : ''}
+                      {t('mon.evo.actionChoice', { number: a.number, percent: a.realisationPercent === null ? '—' : f.percent(a.realisationPercent, 0) })}:{' '}
+                      <span translate="no">
+                        {a.description.slice(0, 140)}
+                        {a.description.length > 140 ? '…' : ''}
+                      </span>
                     </label>
                   </div>
                 ))}
               </fieldset>
-              <button type="submit" className="btn btn-outline-primary" disabled={navigation.state === 'submitting'}>
-                Riporta nel piano {d.next.periodStartYear}–{d.next.periodEndYear}
-              </button>
-            </Form>
+            </IntentForm>
           ) : (
-            <p className="small">Solo l’Ufficio di Piano può riportare l’obiettivo, e solo finché il piano successivo è modificabile.</p>
+            <p className="small">{t('mon.evo.onlyOffice')}</p>
           )}
-        </section>
+        </Section>
       )}
     </>
   );
-}
-
-export function meta() {
-  return [{ title: 'Valutazione dell’obiettivo – Cantiere' }];
 }

@@ -1,15 +1,16 @@
-import { Form, Link, useNavigation } from 'react-router';
+import { Link } from 'react-router';
 import type { Route } from './+types/evaluation';
-import { formAction, getActor, getServices, guard, requireUser } from '../../../shared/http/request.server.ts';
-import { CsrfField } from '../../../shared/ui/forms.tsx';
+import { done, intentAction } from '../../../shared/http/forms.server.ts';
+import { getActor, getServices, guard, requireUser } from '../../../shared/http/request.server.ts';
+import { tr } from '../../../shared/i18n/tr.server.ts';
+import { DataTable, IntentField, IntentForm, KpiGrid, PageHeader, Section, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
 import { statusLabel } from '../../planning/index.server.ts';
 import type { PlanStatus } from '../../planning/index.ts';
-import { ACHIEVEMENT_FORMULA } from '../evaluation.rules.ts';
 import { importEvaluation } from '../monitoring.commands.ts';
 import { abilitiesFor, authorize } from '../monitoring.policy.ts';
 import { getPlanEvaluation } from '../monitoring.queries.ts';
 import { requireMonitoringPlan, uploadedText } from '../monitoring.server.ts';
-import { IssuesAlert } from '../components/status-badge.tsx';
+import { useGrade } from '../components/measured-value.tsx';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { db } = getServices(context);
@@ -22,23 +23,23 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     plan: {
       id: e.plan.id,
       title: e.plan.title,
-      period: `${e.plan.periodStartYear}–${e.plan.periodEndYear}`,
+      start: e.plan.periodStartYear,
+      end: e.plan.periodEndYear,
       status: statusLabel(e.plan.templateId, e.plan.status as PlanStatus),
     },
-    mean: e.mean ? { label: e.mean.label, formula: e.mean.formula } : null,
+    mean: e.mean ? { percent: e.mean.percent, band: e.mean.band, formula: e.mean.formula } : null,
     evaluatedCount: e.evaluatedCount,
     objectives: e.objectives.map((o) => ({
       id: o.id,
       code: o.code,
       title: o.title,
-      macroArea: o.macroArea,
-      grade: o.grade ? { label: o.grade.label, formula: o.grade.formula, realised: o.grade.realised, planned: o.grade.planned } : null,
-      ungradedReason: o.ungradedReason,
+      grade: o.grade ? { percent: o.grade.percent, band: o.grade.band, formula: o.grade.formula, realised: o.grade.realised, planned: o.grade.planned } : null,
+      noActions: o.actions.length === 0,
       evaluated: !!o.evaluation,
       adequacy: o.evaluation?.resourceAdequacyLevel ?? null,
-      spending: o.spending?.label ?? null,
-      reproposed: o.evaluation?.reproposed ?? null,
-      published: o.published ? `${o.published.percent}% (${o.published.band})` : null,
+      spendingClass: o.spending?.spendingClass ?? null,
+      reproposed: (o.evaluation?.reproposed ?? null) as 'yes' | 'no' | 'not_applicable' | null,
+      published: o.published,
       publishedMatches: o.publishedMatches,
     })),
     can: abilitiesFor(actor, header.scope),
@@ -49,129 +50,130 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   const actor = requireUser(context, request);
   const { db } = getServices(context);
   await requireMonitoringPlan(db, params.code, params.planId);
-  const form = await request.formData();
-  return formAction(request, async () => {
-    const file = await uploadedText(form, 'file', 'il file JSON della griglia di valutazione', 5 * 1024 * 1024);
-    const r = await importEvaluation({ db, actor, planId: params.planId, fileName: file.name, text: file.text });
-    return { ok: true as const, message: `Griglia caricata da ${r.file}: ${r.objectives} obiettivi.` };
+  return intentAction(request, {
+    import: async (_form, raw) => {
+      const file = await uploadedText(raw, 'file', tr('mon.eval.import.what'), 5 * 1024 * 1024);
+      const r = await importEvaluation({ db, actor, planId: params.planId, fileName: file.name, text: file.text });
+      return done('import', tr('mon.eval.import.done', { file: r.file, count: r.objectives }));
+    },
   });
 }
 
-const ANSWERS: Record<string, string> = { yes: 'Sì', no: 'No', not_applicable: 'Non pertinente' };
-
 export default function Evaluation({ loaderData, actionData }: Route.ComponentProps) {
+  const { t, f } = useI18n();
+  const grade = useGrade();
+  const importErrors = useFormResult(actionData, 'import').errors;
   const d = loaderData;
-  const navigation = useNavigation();
-  const failed = actionData && 'fieldErrors' in actionData ? actionData : undefined;
-  const done = actionData && 'message' in actionData ? actionData.message : null;
   const base = `/ambiti/${d.code}/monitoraggio/${d.plan.id}`;
   return (
     <>
-      <title>{`Valutazione – ${d.plan.title}`}</title>
-      <nav aria-label="Percorso" className="breadcrumb-container">
-        <ol className="breadcrumb">
-          <li className="breadcrumb-item">
-            <Link to={`/ambiti/${d.code}/monitoraggio`}>Monitoraggio</Link>
-          </li>
-          <li className="breadcrumb-item">
-            <Link to={base}>{d.plan.period}</Link>
-          </li>
-          <li className="breadcrumb-item active" aria-current="page">
-            Valutazione
-          </li>
-        </ol>
-      </nav>
-      <h1>Valutazione del {d.plan.title}</h1>
-      <p className="lead">Schema di valutazione regionale (DGR XII/2167/2024) · Stato del piano: {d.plan.status}</p>
-      {done && (
-        <div className="alert alert-success" role="status">
-          {done}
-        </div>
-      )}
-      <IssuesAlert result={failed} />
+      <PageHeader
+        title={t('mon.eval.title', { plan: d.plan.title })}
+        context={d.plan.title}
+        breadcrumb={[
+          { label: t('nav.monitoring'), to: `/ambiti/${d.code}/monitoraggio` },
+          { label: f.years(d.plan.start, d.plan.end), to: base },
+        ]}
+        lead={t('mon.eval.lead', { status: d.plan.status })}
+      />
       {d.mean ? (
-        <div className="kpi my-3">
-          <div className="value" data-testid="plan-mean">
-            {d.mean.label}
-          </div>
-          <div>grado di raggiungimento medio del piano ({d.evaluatedCount} obiettivi valutati)</div>
-          <p className="small mb-0">{d.mean.formula}</p>
-        </div>
+        <KpiGrid
+          items={[
+            {
+              label: t('mon.eval.mean', { count: d.evaluatedCount }),
+              value: grade(d.mean.percent, d.mean.band, 2),
+              hint: d.mean.formula,
+              testId: 'plan-mean',
+            },
+          ]}
+        />
       ) : (
-        <p>Nessun obiettivo valutato ancora.</p>
+        <p>{t('mon.eval.none')}</p>
       )}
-      <p className="small">
-        Grado di raggiungimento = {ACHIEVEMENT_FORMULA}; un’azione conta come realizzata quando la sua percentuale di realizzazione è sopra lo 0%. Fasce: 0%
-        nullo, 1-49% insufficiente, 50-79% sufficiente, 80-99% buono, 100% ottimo.
-      </p>
-      <div className="table-responsive">
-        <table className="table table-sm" data-testid="grid">
-          <caption>Obiettivi del piano e grado di raggiungimento</caption>
-          <thead>
-            <tr>
-              <th scope="col">Obiettivo</th>
-              <th scope="col">Titolo</th>
-              <th scope="col" className="num">
-                Azioni realizzate
-              </th>
-              <th scope="col">Grado</th>
-              <th scope="col">Adeguatezza delle risorse</th>
-              <th scope="col">Coincidenza delle risorse</th>
-              <th scope="col">Riproposto</th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.objectives.map((o) => (
-              <tr key={o.id}>
-                <th scope="row">
-                  <Link to={`${base}/valutazione/${o.id}`} aria-label={`Valutazione dell’obiettivo ${o.code}`}>
-                    {o.code}
-                  </Link>
-                </th>
-                <td>{o.title}</td>
-                <td className="num">{o.grade ? `${o.grade.realised}/${o.grade.planned}` : '—'}</td>
-                <td>
-                  {o.grade ? <strong>{o.grade.label}</strong> : <span className="small">{o.ungradedReason}</span>}
-                  {o.published && o.publishedMatches === false && <div className="small text-danger">Il documento pubblica {o.published}</div>}
-                  {!o.evaluated && <div className="small">griglia da compilare</div>}
-                </td>
-                <td>{o.adequacy ?? '—'}</td>
-                <td className="small">{o.spending ?? '—'}</td>
-                <td>{o.reproposed ? ANSWERS[o.reproposed] : '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <p className="small">{t('mon.eval.howGrade')}</p>
+      <div data-testid="grid">
+        <DataTable
+          id="griglia"
+          small
+          caption={t('mon.eval.caption')}
+          rows={d.objectives}
+          rowKey={(o) => o.id}
+          csv="griglia-di-valutazione"
+          columns={[
+            {
+              key: 'obiettivo',
+              header: t('mon.eval.col.objective'),
+              rowHeader: true,
+              value: (o) => o.code,
+              render: (o) => (
+                <Link to={`${base}/valutazione/${o.id}`} aria-label={t('mon.eval.objectiveLink', { code: o.code })}>
+                  {o.code}
+                </Link>
+              ),
+            },
+            { key: 'titolo', header: t('mon.eval.col.title'), value: (o) => o.title },
+            {
+              key: 'realizzate',
+              header: t('mon.eval.col.realised'),
+              numeric: true,
+              value: (o) => o.grade?.realised ?? null,
+              render: (o) => (o.grade ? `${f.count(o.grade.realised)}/${f.count(o.grade.planned)}` : '—'),
+            },
+            {
+              key: 'grado',
+              header: t('mon.eval.col.grade'),
+              data: false,
+              value: (o) => o.grade?.percent ?? null,
+              render: (o) => (
+                <>
+                  {o.grade ? (
+                    <strong>{grade(o.grade.percent, o.grade.band, 0)}</strong>
+                  ) : (
+                    <span className="small">{t(o.noActions ? 'mon.eval.ungraded.noActions' : 'mon.eval.ungraded.missing')}</span>
+                  )}
+                  {o.published && o.publishedMatches === false && (
+                    <div className="small text-danger">{t('mon.eval.published', { grade: grade(o.published.percent, o.published.band, 0) })}</div>
+                  )}
+                  {!o.evaluated && <div className="small">{t('mon.eval.toFill')}</div>}
+                </>
+              ),
+            },
+            { key: 'adeguatezza', header: t('mon.eval.col.adequacy'), value: (o) => o.adequacy ?? '', render: (o) => o.adequacy ?? '—' },
+            {
+              key: 'coincidenza',
+              header: t('mon.eval.col.spending'),
+              data: false,
+              className: 'small',
+              value: (o) => o.spendingClass ?? '',
+              render: (o) => (o.spendingClass ? t(`mon.spending.${o.spendingClass}`) : '—'),
+            },
+            {
+              key: 'riproposto',
+              header: t('mon.eval.col.reproposed'),
+              data: false,
+              value: (o) => o.reproposed ?? '',
+              render: (o) => (o.reproposed ? t(`mon.answer.${o.reproposed}`) : '—'),
+            },
+          ]}
+        />
       </div>
       {d.can['evaluation.write'] && (
-        <section className="my-4" aria-labelledby="grid-import">
-          <h2 className="h4" id="grid-import">
-            Carica la griglia compilata (JSON)
-          </h2>
-          <p className="small" id="grid-import-hint">
-            Il file sostituisce le valutazioni degli obiettivi che contiene. Le percentuali di realizzazione delle azioni devono coincidere con quelle del
-            piano.
-          </p>
-          <Form method="post" encType="multipart/form-data" className="row g-3 align-items-end">
-            <CsrfField />
-            <div className="col-md-8">
-              <label htmlFor="grid-file" className="form-label fw-semibold">
-                File JSON della griglia
-              </label>
-              <input id="grid-file" name="file" type="file" accept=".json,application/json" className="form-control" aria-describedby="grid-import-hint" />
-            </div>
-            <div className="col-md-4">
-              <button type="submit" className="btn btn-primary" disabled={navigation.state === 'submitting'}>
-                Carica la griglia
-              </button>
-            </div>
-          </Form>
-        </section>
+        <Section id="carica-griglia" title={t('mon.eval.import')}>
+          {/* The kit's UploadForm names the form after its field; here the form is named by its section, so that the field's
+              label stays unique on the page. */}
+          <IntentForm
+            intent="import"
+            actionData={actionData}
+            submitLabel={t('mon.eval.import.submit')}
+            encType="multipart/form-data"
+            label={t('mon.eval.import')}
+          >
+            <IntentField intent="import" name="file" label={t('mon.eval.import.file')} hint={t('mon.eval.import.hint')} error={importErrors.file}>
+              {(p) => <input type="file" accept=".json,application/json" required {...p} />}
+            </IntentField>
+          </IntentForm>
+        </Section>
       )}
     </>
   );
-}
-
-export function meta() {
-  return [{ title: 'Valutazione – Cantiere' }];
 }

@@ -1,17 +1,20 @@
 import { data, Link } from 'react-router';
 import type { Route } from './+types/index';
 import { getActor, getServices, guard } from '../../../shared/http/request.server.ts';
+import { tr } from '../../../shared/i18n/tr.server.ts';
+import { DataTable, EmptyState, PageHeader, useI18n } from '../../../shared/ui/kit.ts';
 import { getAmbitoByCode } from '../../territory/index.server.ts';
 import { statusLabel } from '../../planning/index.server.ts';
 import type { PlanStatus } from '../../planning/index.ts';
 import { authorize } from '../monitoring.policy.ts';
 import { listDue, listMonitoringPlans, todayInRome } from '../monitoring.queries.ts';
-import { periodName } from '../monitoring.rules.ts';
+import { usePeriods } from '../components/measured-value.tsx';
+import { countText } from '../components/value-text.ts';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { db } = getServices(context);
   const ambito = await getAmbitoByCode(db, params.code);
-  if (!ambito) throw data('Ambito non trovato', { status: 404 });
+  if (!ambito) throw data(tr('mon.notFound.ambito'), { status: 404 });
   const actor = getActor(context);
   await guard(request, async () => authorize(actor, 'monitoring.read', { id: ambito.id, regionCode: ambito.regionCode }, { hide: true }));
   const today = todayInRome();
@@ -23,7 +26,8 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     plans: plans.map((p) => ({
       id: p.id,
       title: p.title,
-      period: `${p.periodStartYear}–${p.periodEndYear}`,
+      start: p.periodStartYear,
+      end: p.periodEndYear,
       status: statusLabel(p.templateId, p.status as PlanStatus),
       underWay: p.underWay,
       closed: p.status === 'closed',
@@ -33,65 +37,54 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   };
 }
 
+type Due = NonNullable<Route.ComponentProps['loaderData']['plans'][number]['due']>;
+
 export default function MonitoringIndex({ loaderData }: Route.ComponentProps) {
+  const { t, f } = useI18n();
+  const periods = usePeriods();
   const { ambito, plans } = loaderData;
   const base = `/ambiti/${ambito.code}/monitoraggio`;
+  const dueText = (due: Due) =>
+    (due.total === 0
+      ? t('mon.index.nothingOverdue')
+      : t('mon.index.overdue', {
+          values: countText(t, f, 'values', due.total),
+          indicators: countText(t, f, 'indicators', due.indicators),
+          periods: periods(due.periods),
+        })) + (due.toCollect.total ? t('mon.index.toCollect', { count: f.count(due.toCollect.total), periods: periods(due.toCollect.periods) }) : '');
   return (
     <>
-      <title>{`Monitoraggio – ${ambito.name}`}</title>
-      <h1>Monitoraggio e valutazione</h1>
-      <p className="lead">{ambito.name}</p>
-      <p>
-        Per i piani in corso: misure degli indicatori per periodo, stato dei target, avanzamento delle azioni, periodi approvati. Per i piani in chiusura: la
-        griglia di valutazione regionale (DGR XII/2167/2024) e il passaggio degli obiettivi al piano successivo.
-      </p>
-      {plans.length === 0 ? (
-        <p>L’Ambito non ha ancora piani adottati.</p>
-      ) : (
-        <div className="table-responsive">
-          <table className="table">
-            <caption>Piani dell’Ambito</caption>
-            <thead>
-              <tr>
-                <th scope="col">Piano</th>
-                <th scope="col">Periodo</th>
-                <th scope="col">Stato</th>
-                <th scope="col">Da misurare</th>
-                <th scope="col">Valutazione</th>
-              </tr>
-            </thead>
-            <tbody>
-              {plans.map((p) => (
-                <tr key={p.id}>
-                  <th scope="row">
-                    <Link to={`${base}/${p.id}`}>{p.title}</Link>
-                  </th>
-                  <td>{p.period}</td>
-                  <td>{p.status}</td>
-                  <td>
-                    {p.due === null
-                      ? '—'
-                      : `${
-                          p.due.total === 0
-                            ? 'nulla in arretrato'
-                            : `in arretrato: ${p.due.total} ${p.due.total === 1 ? 'valore' : 'valori'} di ${p.due.indicators} ${p.due.indicators === 1 ? 'indicatore' : 'indicatori'} (${p.due.periods.map(periodName).join(', ')})`
-                        }${p.due.toCollect.total ? `; da rilevare: ${p.due.toCollect.total} (${p.due.toCollect.periods.map(periodName).join(', ')})` : ''}`}
-                  </td>
-                  <td>
-                    <Link to={`${base}/${p.id}/valutazione`} aria-label={`Griglia di valutazione del ${p.title}`}>
-                      {p.hasEvaluation ? 'Griglia di valutazione' : p.closed ? 'Compila la griglia' : 'Griglia (a fine piano)'}
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <PageHeader title={t('mon.index.title')} context={ambito.name} lead={<span translate="no">{ambito.name}</span>} />
+      <p>{t('mon.index.intro')}</p>
+      <DataTable
+        id="piani"
+        caption={t('mon.index.caption')}
+        rows={plans}
+        rowKey={(p) => p.id}
+        empty={<EmptyState title={t('mon.index.none')} />}
+        columns={[
+          {
+            key: 'piano',
+            header: t('mon.index.col.plan'),
+            rowHeader: true,
+            value: (p) => p.title,
+            render: (p) => <Link to={`${base}/${p.id}`}>{p.title}</Link>,
+          },
+          { key: 'periodo', header: t('mon.index.col.period'), value: (p) => p.start, render: (p) => f.years(p.start, p.end), data: false },
+          { key: 'stato', header: t('mon.index.col.status'), value: (p) => p.status, data: false },
+          { key: 'da-misurare', header: t('mon.index.col.due'), data: false, render: (p) => (p.due === null ? '—' : dueText(p.due)) },
+          {
+            key: 'valutazione',
+            header: t('mon.index.col.evaluation'),
+            data: false,
+            render: (p) => (
+              <Link to={`${base}/${p.id}/valutazione`} aria-label={t('mon.index.gridLabel', { plan: p.title })}>
+                {t(p.hasEvaluation ? 'mon.index.grid' : p.closed ? 'mon.index.gridFill' : 'mon.index.gridLater')}
+              </Link>
+            ),
+          },
+        ]}
+      />
     </>
   );
-}
-
-export function meta() {
-  return [{ title: 'Monitoraggio – Cantiere' }];
 }

@@ -1,15 +1,19 @@
-import { data, Form, Link, useNavigation } from 'react-router';
+import { data, Link } from 'react-router';
 import type { Route } from './+types/indicator';
-import { formAction, getActor, getServices, guard, requireUser } from '../../../shared/http/request.server.ts';
-import { Chart } from '../../../shared/ui/chart.tsx';
-import { CsrfField, Field, FormAlert } from '../../../shared/ui/forms.tsx';
-import { saveMeasurement } from '../monitoring.commands.ts';
 import { referentComuneIds } from '../../../shared/auth/actor.ts';
+import { formatNumberUpTo } from '../../../shared/format/index.ts';
+import { done, runIntent } from '../../../shared/http/forms.server.ts';
+import { getActor, getServices, guard, requireUser } from '../../../shared/http/request.server.ts';
+import { tr } from '../../../shared/i18n/tr.server.ts';
+import type { MessageKey } from '../../../shared/i18n/messages.ts';
+import { Chart, DataTable, Facts, IntentField, IntentForm, PageHeader, Section, selectClass, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
+import { saveMeasurement } from '../monitoring.commands.ts';
 import { abilitiesFor, authorize, can } from '../monitoring.policy.ts';
 import { getIndicatorMonitoring, todayInRome } from '../monitoring.queries.ts';
-import { periodName } from '../monitoring.rules.ts';
 import { isUuid, requireMonitoringPlan } from '../monitoring.server.ts';
 import { StatusBadge } from '../components/status-badge.tsx';
+import { MeasuredValue, usePeriods } from '../components/measured-value.tsx';
+import { periodText } from '../components/value-text.ts';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { db } = getServices(context);
@@ -17,7 +21,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   const actor = getActor(context);
   await guard(request, async () => authorize(actor, 'monitoring.read', header.scope, { hide: true }));
   const d = isUuid(params.indicatorId) ? await getIndicatorMonitoring(db, params.indicatorId, todayInRome()) : null;
-  if (!d || d.plan.id !== header.plan.id) throw data('Indicatore non trovato', { status: 404 });
+  if (!d || d.plan.id !== header.plan.id) throw data(tr('mon.ind.notFound'), { status: 404 });
   const url = new URL(request.url);
   const editPeriod = url.searchParams.get('periodo');
   const editComune = url.searchParams.get('comune') || null;
@@ -29,7 +33,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   const comuniChoices = ambitoEntry ? d.comuni : d.comuni.filter((c) => referentComuneIds(actor, header.scope.id).includes(c.id) && canWrite(c.id));
   return {
     code: params.code,
-    plan: { id: d.plan.id, title: d.plan.title, period: `${d.plan.periodStartYear}–${d.plan.periodEndYear}` },
+    plan: { id: d.plan.id, title: d.plan.title, start: d.plan.periodStartYear, end: d.plan.periodEndYear },
     indicator: {
       id: d.indicator.id,
       code: d.indicator.code,
@@ -38,7 +42,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
       kindLabel: d.kindLabel,
       periodicityLabel: d.periodicityLabel,
       aggregationLabel: d.aggregationLabel,
-      yearlyRule: d.yearlyRule.text,
+      yearlyRule: { aggregation: d.yearlyRule.aggregation, engine: d.yearlyRule.engine },
       numeratorLabel: d.indicator.numeratorLabel,
       denominatorLabel: d.indicator.denominatorLabel,
       unit: d.indicator.unit,
@@ -48,10 +52,10 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     action: d.action,
     granularity: d.granularity,
     suggestedPeriod: d.suggestedPeriod,
-    periodChoices: d.periodChoices,
+    periodChoices: d.periodChoices.map((c) => ({ key: c.key, state: c.state, baseline: c.baseline })),
     measurements: d.measurements.map((m) => ({ ...m, updatedAt: m.updatedAt.toISOString(), canEdit: canWrite(m.comuneId) })),
     summedPeriods: d.summedPeriods,
-    evaluations: d.evaluations.map((e) => ({ description: e.description, text: e.text, status: e.status, statusLabel: e.statusLabel, reason: e.reason })),
+    evaluations: d.evaluations.map((e) => ({ description: e.description, text: e.text, status: e.status, reason: e.reason })),
     status: d.status,
     yearly: d.yearly,
     chartSvg: d.chartSvg,
@@ -66,327 +70,325 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   const actor = requireUser(context, request);
   const { db } = getServices(context);
   await requireMonitoringPlan(db, params.code, params.planId);
-  if (!isUuid(params.indicatorId)) throw data('Indicatore non trovato', { status: 404 });
+  if (!isUuid(params.indicatorId)) throw data(tr('mon.ind.notFound'), { status: 404 });
+  // The page's only form: it is run whatever the submitted intent (a request without one is still the measurement).
   const form = Object.fromEntries(await request.formData());
-  return formAction(request, async () => {
+  return runIntent(request, 'measurement', async () => {
     const m = await saveMeasurement({ db, actor, indicatorId: params.indicatorId, input: form, today: todayInRome() });
-    return { ok: true as const, message: `Valore del ${periodName(m.period)} salvato.` };
+    return done('measurement', tr('mon.ind.saved', { period: periodText(m.period, tr) }));
   });
 }
 
-const CADENCE = { semester: 'semestrale', year: 'annuale', quarter: 'trimestrale' } as const;
+const CADENCE = { semester: 'mon.ind.cadence.semester', year: 'mon.ind.cadence.year', quarter: 'mon.ind.cadence.quarter' } as const satisfies Record<
+  string,
+  MessageKey
+>;
+const YEARLY: Record<string, MessageKey> = { flow: 'mon.yearly.flow', stock: 'mon.yearly.stock', stock_mean: 'mon.yearly.stock_mean', rate: 'mon.yearly.rate' };
+
+/** A stored number as the entry form shows it again: Italian notation, which is what the form reads back. */
+const raw = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'number' ? formatNumberUpTo('it', v, 6) : String(v));
 
 export default function IndicatorPage({ loaderData, actionData }: Route.ComponentProps) {
+  const { t, f } = useI18n();
+  const periods = usePeriods();
   const d = loaderData;
-  const navigation = useNavigation();
-  const failed = actionData && 'fieldErrors' in actionData ? actionData : undefined;
-  const done = actionData && 'message' in actionData ? actionData.message : null;
-  const errors: Record<string, string | undefined> = failed?.fieldErrors ?? {};
   const base = `/ambiti/${d.code}/monitoraggio/${d.plan.id}`;
   const self = `${base}/indicatori/${d.indicator.id}`;
   const e = d.editing;
-  const formKey = `${e?.id ?? 'new'}-${e?.version ?? 0}-${done ?? ''}`;
-  const raw = (v: unknown) =>
-    v === null || v === undefined ? '' : typeof v === 'number' ? v.toLocaleString('it-IT', { useGrouping: false, maximumFractionDigits: 6 }) : String(v);
+  const { errors, success } = useFormResult(actionData, 'measurement');
+  const formKey = `${e?.id ?? 'new'}-${e?.version ?? 0}-${success?.message ?? ''}`;
+  const yearlyKey =
+    d.indicator.yearlyRule.aggregation === 'rate' && d.indicator.yearlyRule.engine === 'last'
+      ? 'mon.yearly.rateLast'
+      : YEARLY[d.indicator.yearlyRule.aggregation]!;
+  const choiceLabel = (c: (typeof d.periodChoices)[number]) =>
+    t(c.baseline ? 'mon.ind.choice.baseline' : c.state === 'open' ? 'mon.ind.choice.open' : 'mon.ind.choice.closed', { period: periodText(c.key, t) });
+  const dataText = (text: string | null | undefined) => <span translate="no">{text}</span>;
+  const yearlyTable = (
+    <DataTable
+      id="tabella-anni"
+      small
+      caption={t('mon.ind.yearly.caption')}
+      rows={d.yearly}
+      rowKey={(y) => String(y.year)}
+      columns={[
+        { key: 'anno', header: t('mon.chart.col.year'), rowHeader: true, data: false, value: (y) => y.year },
+        {
+          key: 'valore',
+          header: d.indicator.kind === 'ratio' ? `${t('mon.chart.col.value')} (%)` : t('mon.chart.col.value'),
+          numeric: true,
+          value: (y) => y.actual,
+          render: (y) => (y.actual === null ? f.na : y.complete ? f.numberUpTo(y.actual, 2) : t('mon.value.partial', { value: f.numberUpTo(y.actual, 2) })),
+        },
+        { key: 'target', header: t('mon.chart.col.target'), value: (y) => y.targetText ?? '', render: (y) => y.targetText ?? '—' },
+      ]}
+    />
+  );
   return (
     <>
-      <title>{`Indicatore ${d.objective.code} · ${d.indicator.code} – Monitoraggio`}</title>
-      <nav aria-label="Percorso" className="breadcrumb-container">
-        <ol className="breadcrumb">
-          <li className="breadcrumb-item">
-            <Link to={`/ambiti/${d.code}/monitoraggio`}>Monitoraggio</Link>
-          </li>
-          <li className="breadcrumb-item">
-            <Link to={base}>{d.plan.period}</Link>
-          </li>
-          <li className="breadcrumb-item">
-            <Link to={`${base}/obiettivi/${d.objective.id}`}>Obiettivo {d.objective.code}</Link>
-          </li>
-          <li className="breadcrumb-item active" aria-current="page">
-            Indicatore {d.indicator.code}
-          </li>
-        </ol>
-      </nav>
-      <h1>
-        Indicatore {d.objective.code} · {d.indicator.code}
-      </h1>
-      <p className="lead">{d.indicator.label}</p>
-      <dl className="row small">
-        <dt className="col-sm-3">Obiettivo</dt>
-        <dd className="col-sm-9">
-          {d.objective.code} – {d.objective.title}
-        </dd>
-        {d.action && (
-          <>
-            <dt className="col-sm-3">Azione</dt>
-            <dd className="col-sm-9">
-              {d.action.number}. {d.action.description}
-            </dd>
-            <dt className="col-sm-3">Responsabile</dt>
-            <dd className="col-sm-9">{d.action.responsible ?? 'non indicato (Ufficio di Piano)'}</dd>
-          </>
-        )}
-        <dt className="col-sm-3">Tipo</dt>
-        <dd className="col-sm-9">{d.indicator.kindLabel}</dd>
-        {d.indicator.kind === 'ratio' && (
-          <>
-            <dt className="col-sm-3">Numeratore</dt>
-            <dd className="col-sm-9">{d.indicator.numeratorLabel}</dd>
-            <dt className="col-sm-3">Denominatore</dt>
-            <dd className="col-sm-9">{d.indicator.denominatorLabel}</dd>
-          </>
-        )}
-        <dt className="col-sm-3">Periodicità</dt>
-        <dd className="col-sm-9">{d.indicator.periodicityLabel}</dd>
-        <dt className="col-sm-3">Valore dell’anno</dt>
-        <dd className="col-sm-9" data-testid="yearly-rule">
-          {d.indicator.aggregationLabel} — {d.indicator.yearlyRule}
-        </dd>
-        {d.indicator.unit && (
-          <>
-            <dt className="col-sm-3">Unità</dt>
-            <dd className="col-sm-9">{d.indicator.unit}</dd>
-          </>
-        )}
-        {d.indicator.source && (
-          <>
-            <dt className="col-sm-3">Fonte del dato</dt>
-            <dd className="col-sm-9">{d.indicator.source}</dd>
-          </>
-        )}
-      </dl>
+      <PageHeader
+        title={t('mon.ind.title', { objective: d.objective.code, code: d.indicator.code })}
+        context={d.plan.title}
+        breadcrumb={[
+          { label: t('nav.monitoring'), to: `/ambiti/${d.code}/monitoraggio` },
+          { label: f.years(d.plan.start, d.plan.end), to: base },
+          { label: t('mon.ind.crumbObjective', { code: d.objective.code }), to: `${base}/obiettivi/${d.objective.id}` },
+        ]}
+        lead={dataText(d.indicator.label)}
+      />
+      <Facts
+        className="small"
+        items={[
+          {
+            term: t('mon.ind.objective'),
+            value: dataText(`${d.objective.code} – ${d.objective.title}`),
+          },
+          ...(d.action
+            ? [
+                { term: t('mon.ind.action'), value: dataText(`${d.action.number}. ${d.action.description}`) },
+                { term: t('mon.ind.responsible'), value: d.action.responsible ? dataText(d.action.responsible) : t('mon.ind.noResponsible') },
+              ]
+            : []),
+          { term: t('mon.ind.kind'), value: d.indicator.kindLabel },
+          ...(d.indicator.kind === 'ratio'
+            ? [
+                { term: t('mon.ind.numerator'), value: dataText(d.indicator.numeratorLabel) },
+                { term: t('mon.ind.denominator'), value: dataText(d.indicator.denominatorLabel) },
+              ]
+            : []),
+          { term: t('mon.ind.periodicity'), value: d.indicator.periodicityLabel },
+          { term: t('mon.ind.yearly'), value: `${d.indicator.aggregationLabel} — ${t(yearlyKey)}`, testId: 'yearly-rule' },
+          ...(d.indicator.unit ? [{ term: t('mon.ind.unit'), value: dataText(d.indicator.unit) }] : []),
+          ...(d.indicator.source ? [{ term: t('mon.ind.source'), value: dataText(d.indicator.source) }] : []),
+        ]}
+      />
 
-      <h2 className="h3 mt-4">Target</h2>
-      {d.evaluations.length === 0 ? (
-        <p>L’indicatore non ha target: i valori si registrano senza giudizio.</p>
-      ) : (
-        <div className="table-responsive">
-          <table className="table table-sm" data-testid="targets">
-            <caption>Target dell’indicatore e loro stato</caption>
-            <thead>
-              <tr>
-                <th scope="col">Regola</th>
-                <th scope="col">Come scritto nel piano</th>
-                <th scope="col">Stato</th>
-                <th scope="col">Perché</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.evaluations.map((t, i) => (
-                <tr key={i}>
-                  <th scope="row">{t.description}</th>
-                  <td className="small">{t.text}</td>
-                  <td>
-                    <StatusBadge status={t.status} />
-                  </td>
-                  <td>{t.reason}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {d.chartSvg && (
-        <Chart svg={d.chartSvg} caption="Target e valori misurati per anno" summary={d.evaluations.map((t) => t.reason).join('; ')} tableId="tabella-anni" />
-      )}
-      {d.yearly.some((y) => y.actual !== null) && (
-        <table className="table table-sm" id="tabella-anni">
-          <caption>Valori e target per anno</caption>
-          <thead>
-            <tr>
-              <th scope="col">Anno</th>
-              <th scope="col" className="num">
-                Valore{d.indicator.kind === 'ratio' ? ' (%)' : ''}
-              </th>
-              <th scope="col">Target</th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.yearly.map((y) => (
-              <tr key={y.year}>
-                <th scope="row">{y.year}</th>
-                <td className="num">
-                  {y.actual === null ? 'n.d.' : `${y.actual.toLocaleString('it-IT', { maximumFractionDigits: 2 })}${y.complete ? '' : ' (parziale)'}`}
-                </td>
-                <td>{y.targetText ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <Section id="target" title={t('mon.ind.targets')}>
+        {d.evaluations.length === 0 ? (
+          <p>{t('mon.ind.targets.none')}</p>
+        ) : (
+          <div data-testid="targets">
+            <DataTable
+              id="target-stato"
+              small
+              caption={t('mon.ind.targets.caption')}
+              rows={d.evaluations}
+              rowKey={(_, i) => String(i)}
+              columns={[
+                { key: 'regola', header: t('mon.ind.col.rule'), rowHeader: true, data: false, value: (x) => x.description },
+                { key: 'testo', header: t('mon.ind.col.asWritten'), value: (x) => x.text, className: 'small' },
+                { key: 'stato', header: t('mon.ind.col.status'), data: false, value: (x) => x.status, render: (x) => <StatusBadge status={x.status} /> },
+                { key: 'perche', header: t('mon.ind.col.why'), data: false, value: (x) => x.reason },
+              ]}
+            />
+          </div>
+        )}
+        {d.chartSvg ? (
+          <Chart svg={d.chartSvg} caption={t('mon.ind.chart.caption')} summary={d.evaluations.map((x) => x.reason).join('; ')} tableOpen>
+            {yearlyTable}
+          </Chart>
+        ) : d.yearly.some((y) => y.actual !== null) ? (
+          yearlyTable
+        ) : null}
+      </Section>
 
-      <h2 className="h3 mt-4">Valori inseriti</h2>
-      {d.measurements.length === 0 ? (
-        <p>Nessun valore ancora.</p>
-      ) : (
-        <div className="table-responsive">
-          <table className="table table-sm" data-testid="values">
-            <caption>Valori dell’indicatore per periodo</caption>
-            <thead>
-              <tr>
-                <th scope="col">Periodo</th>
-                <th scope="col">Territorio</th>
-                <th scope="col">Valore</th>
-                <th scope="col">Nota</th>
-                {d.can['measurement.write'] && <th scope="col">Modifica</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {d.measurements.map((m) => (
-                <tr key={m.id}>
-                  <th scope="row">
-                    {m.periodLabel}
-                    {m.locked && <span className="badge bg-secondary ms-2">approvato</span>}
-                  </th>
-                  <td>{m.comuneName ?? 'Ambito'}</td>
-                  <td>{m.display}</td>
-                  <td className="small">{m.note ?? ''}</td>
-                  {d.can['measurement.write'] && (
-                    <td>
-                      {m.canEdit && (
-                        <Link
-                          to={`${self}?periodo=${m.period}${m.comuneId ? `&comune=${m.comuneId}` : ''}#inserisci`}
-                          aria-label={`Correggi il valore del ${m.periodLabel}${m.comuneName ? ` di ${m.comuneName}` : ''}`}
-                        >
-                          Correggi
-                        </Link>
-                      )}
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {d.summedPeriods.length > 0 && (
-        <p className="small">
-          Per {d.summedPeriods.map(periodName).join(', ')} il valore dell’Ambito è la somma dei valori dei comuni (manca il dato complessivo).
-        </p>
-      )}
+      <Section id="valori" title={t('mon.ind.values')}>
+        {d.measurements.length === 0 ? (
+          <p>{t('mon.ind.values.none')}</p>
+        ) : (
+          <div data-testid="values">
+            <DataTable
+              id="valori-periodo"
+              small
+              caption={t('mon.ind.values.caption')}
+              rows={d.measurements}
+              rowKey={(m) => m.id}
+              columns={[
+                {
+                  key: 'periodo',
+                  header: t('mon.ind.col.period'),
+                  rowHeader: true,
+                  data: false,
+                  value: (m) => m.period,
+                  render: (m) => (
+                    <>
+                      {periodText(m.period, t)}
+                      {m.locked && <span className="badge bg-secondary ms-2">{t('mon.ind.locked')}</span>}
+                    </>
+                  ),
+                },
+                {
+                  key: 'territorio',
+                  header: t('mon.ind.col.territory'),
+                  data: false,
+                  value: (m) => m.comuneName ?? '',
+                  render: (m) => (m.comuneName ? dataText(m.comuneName) : t('mon.ind.ambito')),
+                },
+                { key: 'valore', header: t('mon.ind.col.value'), data: false, sortable: false, render: (m) => <MeasuredValue value={m.shown} /> },
+                { key: 'nota', header: t('mon.ind.col.note'), value: (m) => m.note ?? '', className: 'small' },
+                ...(d.can['measurement.write']
+                  ? [
+                      {
+                        key: 'modifica',
+                        header: t('mon.ind.col.edit'),
+                        data: false,
+                        render: (m: (typeof d.measurements)[number]) =>
+                          m.canEdit ? (
+                            <Link
+                              to={`${self}?periodo=${m.period}${m.comuneId ? `&comune=${m.comuneId}` : ''}#inserisci`}
+                              aria-label={
+                                m.comuneName
+                                  ? t('mon.ind.correctLabelComune', { period: periodText(m.period, t), comune: m.comuneName })
+                                  : t('mon.ind.correctLabel', { period: periodText(m.period, t) })
+                              }
+                            >
+                              {t('mon.ind.correct')}
+                            </Link>
+                          ) : null,
+                      },
+                    ]
+                  : []),
+              ]}
+            />
+          </div>
+        )}
+        {d.summedPeriods.length > 0 && <p className="small">{t('mon.ind.summed', { periods: periods(d.summedPeriods) })}</p>}
+      </Section>
 
       {d.can['measurement.write'] && (
         <section className="my-4" aria-labelledby="inserisci">
           <h2 className="h3" id="inserisci">
-            {e ? `Correggi il valore del ${e.periodLabel}${e.comuneName ? ` (${e.comuneName})` : ''}` : 'Inserisci un valore'}
+            {e ? (
+              <>
+                {t('mon.ind.correctTitle', { period: periodText(e.period, t) })}
+                {e.comuneName ? <span translate="no"> ({e.comuneName})</span> : null}
+              </>
+            ) : (
+              t('mon.ind.enter')
+            )}
           </h2>
-          {done && (
-            <div className="alert alert-success" role="status">
-              {done}
-            </div>
-          )}
-          <FormAlert result={failed} reloadHref={self} />
-          <Form method="post" action={self} className="row g-3 align-items-end" noValidate key={formKey}>
-            <CsrfField />
+          <IntentForm
+            key={formKey}
+            intent="measurement"
+            action={self}
+            actionData={actionData}
+            submitLabel={t('mon.ind.save')}
+            label={t('mon.ind.form')}
+            reloadHref={self}
+            className="row g-3 align-items-end"
+          >
             <input type="hidden" name="version" value={e ? e.version : ''} />
-            <div className="col-md-3">
+            <div className="col-12 col-md-3">
               {e ? (
                 <>
                   <input type="hidden" name="period" value={e.period} />
-                  <Field name="periodShown" label="Periodo">
-                    {(f) => <input {...f} type="text" value={e.periodLabel} readOnly />}
-                  </Field>
+                  <IntentField intent="measurement" name="periodShown" label={t('mon.ind.period')}>
+                    {(p) => <input {...p} type="text" value={periodText(e.period, t)} readOnly />}
+                  </IntentField>
                 </>
               ) : (
-                <Field
+                <IntentField
+                  intent="measurement"
                   name="period"
-                  label="Periodo"
+                  label={t('mon.ind.period')}
                   error={errors.period}
-                  hint={`I periodi dell’indicatore (cadenza ${CADENCE[d.granularity]}) negli anni del piano, fino a quello in corso.`}
+                  hint={t('mon.ind.period.hint', { cadence: t(CADENCE[d.granularity]) })}
                 >
-                  {(f) => (
-                    <select {...f} className="form-select" defaultValue={d.suggestedPeriod ?? ''}>
+                  {(p) => (
+                    <select {...p} className={selectClass(errors.period)} defaultValue={d.suggestedPeriod ?? ''}>
                       {d.periodChoices.map((c) => (
                         <option key={c.key} value={c.key}>
-                          {c.label}
+                          {choiceLabel(c)}
                         </option>
                       ))}
                     </select>
                   )}
-                </Field>
+                </IntentField>
               )}
             </div>
-            {e ? (
-              <div className="col-md-3">
-                <input type="hidden" name="comuneId" value={e.comuneId ?? ''} />
-                <Field name="territory" label="Territorio">
-                  {(f) => <input {...f} type="text" value={e.comuneName ?? 'Intero Ambito'} readOnly />}
-                </Field>
-              </div>
-            ) : (
-              <div className="col-md-3">
-                <Field name="comuneId" label="Territorio" error={errors.comuneId}>
-                  {(f) => (
-                    <select {...f} className="form-select" defaultValue={d.ambitoEntry ? '' : (d.comuni[0]?.id ?? '')}>
-                      {d.ambitoEntry && <option value="">Intero Ambito</option>}
+            <div className="col-12 col-md-3">
+              {e ? (
+                <>
+                  <input type="hidden" name="comuneId" value={e.comuneId ?? ''} />
+                  <IntentField intent="measurement" name="territory" label={t('mon.ind.territory')}>
+                    {(p) => <input {...p} type="text" value={e.comuneName ?? t('mon.ind.wholeAmbito')} readOnly />}
+                  </IntentField>
+                </>
+              ) : (
+                <IntentField intent="measurement" name="comuneId" label={t('mon.ind.territory')} error={errors.comuneId}>
+                  {(p) => (
+                    <select {...p} className={selectClass(errors.comuneId)} defaultValue={d.ambitoEntry ? '' : (d.comuni[0]?.id ?? '')}>
+                      {d.ambitoEntry && <option value="">{t('mon.ind.wholeAmbito')}</option>}
                       {d.comuni.map((c) => (
-                        <option key={c.id} value={c.id}>
+                        <option key={c.id} value={c.id} translate="no">
                           {c.name}
                         </option>
                       ))}
                     </select>
                   )}
-                </Field>
-              </div>
-            )}
+                </IntentField>
+              )}
+            </div>
             {d.indicator.kind === 'ratio' ? (
               <>
-                <div className="col-md-3">
-                  <Field name="numerator" label={`Numeratore${d.indicator.numeratorLabel ? `: ${d.indicator.numeratorLabel}` : ''}`} error={errors.numerator}>
-                    {(f) => <input {...f} type="text" inputMode="decimal" defaultValue={raw(e?.raw.numerator)} />}
-                  </Field>
+                <div className="col-12 col-md-3">
+                  <IntentField
+                    intent="measurement"
+                    name="numerator"
+                    label={d.indicator.numeratorLabel ? `${t('mon.ind.numeratorField')}: ${d.indicator.numeratorLabel}` : t('mon.ind.numeratorField')}
+                    error={errors.numerator}
+                  >
+                    {(p) => <input {...p} type="text" inputMode="decimal" defaultValue={raw(e?.raw.numerator)} />}
+                  </IntentField>
                 </div>
-                <div className="col-md-3">
-                  <Field
+                <div className="col-12 col-md-3">
+                  <IntentField
+                    intent="measurement"
                     name="denominator"
-                    label={`Denominatore${d.indicator.denominatorLabel ? `: ${d.indicator.denominatorLabel}` : ''}`}
+                    label={d.indicator.denominatorLabel ? `${t('mon.ind.denominatorField')}: ${d.indicator.denominatorLabel}` : t('mon.ind.denominatorField')}
                     error={errors.denominator}
                   >
-                    {(f) => <input {...f} type="text" inputMode="decimal" defaultValue={raw(e?.raw.denominator)} />}
-                  </Field>
+                    {(p) => <input {...p} type="text" inputMode="decimal" defaultValue={raw(e?.raw.denominator)} />}
+                  </IntentField>
                 </div>
               </>
             ) : d.indicator.kind === 'boolean' ? (
-              <div className="col-md-3">
-                <Field name="value" label="Valore (sì/no)" error={errors.value}>
-                  {(f) => (
-                    <select {...f} className="form-select" defaultValue={raw(e?.raw.value)}>
-                      <option value="">Scegli…</option>
-                      <option value="sì">sì</option>
-                      <option value="no">no</option>
+              <div className="col-12 col-md-3">
+                <IntentField intent="measurement" name="value" label={t('mon.ind.valueYesNo')} error={errors.value}>
+                  {(p) => (
+                    <select {...p} className={selectClass(errors.value)} defaultValue={raw(e?.raw.value)}>
+                      <option value="">{t('mon.ind.choose')}</option>
+                      <option value="sì">{t('mon.value.yes')}</option>
+                      <option value="no">{t('mon.value.no')}</option>
                     </select>
                   )}
-                </Field>
+                </IntentField>
               </div>
             ) : (
-              <div className="col-md-3">
-                <Field name="value" label={d.indicator.kind === 'category' ? 'Fase o stato raggiunto' : 'Valore'} error={errors.value}>
-                  {(f) => <input {...f} type="text" inputMode={d.indicator.kind === 'category' ? undefined : 'decimal'} defaultValue={raw(e?.raw.value)} />}
-                </Field>
+              <div className="col-12 col-md-3">
+                <IntentField
+                  intent="measurement"
+                  name="value"
+                  label={t(d.indicator.kind === 'category' ? 'mon.ind.stage' : 'mon.ind.value')}
+                  error={errors.value}
+                >
+                  {(p) => <input {...p} type="text" inputMode={d.indicator.kind === 'category' ? undefined : 'decimal'} defaultValue={raw(e?.raw.value)} />}
+                </IntentField>
               </div>
             )}
-            <div className="col-md-9">
-              <Field name="note" label="Nota (facoltativa)" error={errors.note}>
-                {(f) => <input {...f} type="text" defaultValue={e?.note ?? ''} />}
-              </Field>
+            <div className="col-12">
+              <IntentField intent="measurement" name="note" label={t('mon.ind.note')} error={errors.note}>
+                {(p) => <input {...p} type="text" defaultValue={e?.note ?? ''} />}
+              </IntentField>
             </div>
-            <div className="col-md-3 mb-4">
-              <button type="submit" className="btn btn-primary" disabled={navigation.state === 'submitting'}>
-                Salva il valore
-              </button>
-            </div>
-          </Form>
+          </IntentForm>
           {e && (
             <p>
-              <Link to={`${self}#inserisci`}>Inserisci invece un valore nuovo</Link>
+              <Link to={`${self}#inserisci`}>{t('mon.ind.newInstead')}</Link>
             </p>
           )}
         </section>
       )}
     </>
   );
-}
-
-export function meta() {
-  return [{ title: 'Indicatore – Monitoraggio – Cantiere' }];
 }

@@ -1,15 +1,20 @@
-import { data, Form, Link, useNavigation } from 'react-router';
+import { data, Link } from 'react-router';
 import type { Route } from './+types/objective';
-import { formAction, getActor, getServices, guard, requireUser } from '../../../shared/http/request.server.ts';
-import { CsrfField, FormAlert } from '../../../shared/ui/forms.tsx';
+import { done, intentAction } from '../../../shared/http/forms.server.ts';
+import { getActor, getServices, guard, requireUser } from '../../../shared/http/request.server.ts';
+import { tr } from '../../../shared/i18n/tr.server.ts';
+import { DataTable, Facts, IntentField, IntentForm, KpiGrid, PageHeader, selectClass, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
 import { ACTION_STATUS_LABELS, ACTION_STATUSES } from '../../planning/index.ts';
+import { getObjectiveDetail } from '../../planning/index.server.ts';
 import { updateActionProgress } from '../monitoring.commands.ts';
 import { abilitiesFor, authorize } from '../monitoring.policy.ts';
 import { getPlanDashboard, listLatestMeasurements, todayInRome } from '../monitoring.queries.ts';
 import { isUuid, requireMonitoringPlan } from '../monitoring.server.ts';
-import { formatShare } from '../progress.rules.ts';
+import type { ShownValue } from '../monitoring.rules.ts';
+import type { TargetStatus } from '../targets.rules.ts';
 import { StatusBadge } from '../components/status-badge.tsx';
-import { getObjectiveDetail } from '../../planning/index.server.ts';
+import { MeasuredValue } from '../components/measured-value.tsx';
+import { periodText } from '../components/value-text.ts';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { db } = getServices(context);
@@ -17,7 +22,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   const actor = getActor(context);
   await guard(request, async () => authorize(actor, 'monitoring.read', header.scope, { hide: true }));
   const detail = isUuid(params.objectiveId) ? await getObjectiveDetail(db, params.objectiveId) : null;
-  if (!detail || detail.objective.planId !== header.plan.id) throw data('Obiettivo non trovato', { status: 404 });
+  if (!detail || detail.objective.planId !== header.plan.id) throw data(tr('mon.obj.notFound'), { status: 404 });
   const today = todayInRome();
   const dashboard = (await getPlanDashboard(db, header.plan.id, today))!;
   const row = dashboard.objectives.find((o) => o.id === detail.objective.id)!;
@@ -26,9 +31,20 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     detail.indicators.map((i) => i.id),
     today,
   );
+  const indicatorRow = (i: (typeof detail.indicators)[number]): IndicatorRow => {
+    const l = latest.find((x) => x.indicatorId === i.id)!;
+    return {
+      id: i.id,
+      code: i.code,
+      label: i.label,
+      period: l.period,
+      shown: l.shown,
+      target: l.target ? { status: l.target.status, reason: l.target.reason } : null,
+    };
+  };
   return {
     code: params.code,
-    plan: { id: header.plan.id, title: header.plan.title, period: `${header.plan.periodStartYear}–${header.plan.periodEndYear}` },
+    plan: { id: header.plan.id, title: header.plan.title, start: header.plan.periodStartYear, end: header.plan.periodEndYear },
     objective: { id: detail.objective.id, code: detail.objective.code, title: detail.objective.title, macroArea: detail.objective.macroArea },
     progress: { value: row.progress.value, formula: row.progress.formula },
     counts: row.counts,
@@ -42,171 +58,216 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
       realisationPercent: a.realisationPercent,
       version: a.version,
       realisation: { value: a.realisation.value, formula: a.realisation.formula, coverage: a.realisation.coverage },
-      indicators: detail.indicators
-        .filter((i) => i.actionId === a.id)
-        .map((i) => ({ id: i.id, code: i.code, label: i.label, latest: latest.find((l) => l.indicatorId === i.id)! })),
+      indicators: detail.indicators.filter((i) => i.actionId === a.id).map(indicatorRow),
     })),
-    objectiveIndicators: detail.indicators
-      .filter((i) => i.actionId === null)
-      .map((i) => ({ id: i.id, code: i.code, label: i.label, latest: latest.find((l) => l.indicatorId === i.id)! })),
+    objectiveIndicators: detail.indicators.filter((i) => i.actionId === null).map(indicatorRow),
     can: abilitiesFor(actor, header.scope),
   };
 }
 
+/** One form per action: its intent names the action (`progress-<id>`), so that its result shows next to it. */
 export async function action({ params, context, request }: Route.ActionArgs) {
   const actor = requireUser(context, request);
   const { db } = getServices(context);
-  await requireMonitoringPlan(db, params.code, params.planId);
-  const form = Object.fromEntries(await request.formData());
-  const actionId = String(form.actionId ?? '');
-  if (!isUuid(actionId)) throw data('Azione non trovata', { status: 404 });
-  return formAction(request, async () => {
-    const a = await updateActionProgress({ db, actor, actionId, input: form });
-    return { ok: true as const, message: `Azione ${a.number} aggiornata.` };
-  });
+  const { header } = await requireMonitoringPlan(db, params.code, params.planId);
+  const detail = isUuid(params.objectiveId) ? await getObjectiveDetail(db, params.objectiveId) : null;
+  if (!detail || detail.objective.planId !== header.plan.id) throw data(tr('mon.obj.notFound'), { status: 404 });
+  return intentAction(
+    request,
+    Object.fromEntries(
+      detail.actions.map((a) => [
+        `progress-${a.id}`,
+        async (form) => {
+          const updated = await updateActionProgress({ db, actor, actionId: a.id, input: form });
+          return done(`progress-${a.id}`, tr('mon.obj.updated', { number: updated.number }));
+        },
+      ]),
+    ),
+  );
 }
 
-type IndicatorRow = {
+interface IndicatorRow {
   id: string;
   code: string;
   label: string;
-  latest: { periodLabel: string | null; display: string | null; target: { status: Parameters<typeof StatusBadge>[0]['status']; reason: string } | null };
-};
+  period: string | null;
+  shown: ShownValue;
+  target: { status: TargetStatus; reason: string } | null;
+}
 
-function IndicatorTable({ rows, caption, base }: { rows: IndicatorRow[]; caption: string; base: string }) {
+function IndicatorTable({ id, rows, caption, base }: { id: string; rows: IndicatorRow[]; caption: string; base: string }) {
+  const { t } = useI18n();
   return (
-    <div className="table-responsive">
-      <table className="table table-sm">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Codice</th>
-            <th scope="col">Indicatore</th>
-            <th scope="col">Ultimo valore</th>
-            <th scope="col">Target</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((i) => (
-            <tr key={i.id}>
-              <th scope="row">
-                <Link to={`${base}/indicatori/${i.id}`} aria-label={`Indicatore ${i.code}: inserisci e vedi i valori`}>
-                  {i.code}
-                </Link>
-              </th>
-              <td>{i.label}</td>
-              <td>{i.latest.display ? `${i.latest.display} (${i.latest.periodLabel})` : '—'}</td>
-              <td>
-                {i.latest.target ? (
-                  <>
-                    <StatusBadge status={i.latest.target.status} /> <span className="small">{i.latest.target.reason}</span>
-                  </>
-                ) : (
-                  '—'
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      id={id}
+      small
+      caption={caption}
+      rows={rows}
+      rowKey={(i) => i.id}
+      columns={[
+        {
+          key: 'codice',
+          header: t('mon.obj.col.code'),
+          rowHeader: true,
+          value: (i) => i.code,
+          render: (i) => (
+            <Link to={`${base}/indicatori/${i.id}`} aria-label={t('mon.obj.indicatorLink', { code: i.code })}>
+              {i.code}
+            </Link>
+          ),
+        },
+        { key: 'indicatore', header: t('mon.obj.col.indicator'), value: (i) => i.label },
+        {
+          key: 'ultimo',
+          header: t('mon.obj.col.latest'),
+          data: false,
+          value: (i) => i.period,
+          render: (i) =>
+            i.period ? (
+              <>
+                <MeasuredValue value={i.shown} /> ({periodText(i.period, t)})
+              </>
+            ) : (
+              '—'
+            ),
+        },
+        {
+          key: 'target',
+          header: t('mon.obj.col.target'),
+          data: false,
+          value: (i) => i.target?.status ?? null,
+          render: (i) =>
+            i.target ? (
+              <>
+                <StatusBadge status={i.target.status} /> <span className="small">{i.target.reason}</span>
+              </>
+            ) : (
+              '—'
+            ),
+        },
+      ]}
+    />
   );
 }
 
 export default function ObjectiveMonitoring({ loaderData, actionData }: Route.ComponentProps) {
+  const { t, f } = useI18n();
   const d = loaderData;
-  const navigation = useNavigation();
-  const failed = actionData && 'fieldErrors' in actionData ? actionData : undefined;
-  const done = actionData && 'message' in actionData ? actionData.message : null;
   const base = `/ambiti/${d.code}/monitoraggio/${d.plan.id}`;
+  const self = `${base}/obiettivi/${d.objective.id}`;
   return (
     <>
-      <title>{`Obiettivo ${d.objective.code} – Monitoraggio`}</title>
-      <nav aria-label="Percorso" className="breadcrumb-container">
-        <ol className="breadcrumb">
-          <li className="breadcrumb-item">
-            <Link to={`/ambiti/${d.code}/monitoraggio`}>Monitoraggio</Link>
-          </li>
-          <li className="breadcrumb-item">
-            <Link to={base}>{d.plan.period}</Link>
-          </li>
-          <li className="breadcrumb-item active" aria-current="page">
-            Obiettivo {d.objective.code}
-          </li>
-        </ol>
-      </nav>
-      <h1>
-        {d.objective.code} – {d.objective.title}
-      </h1>
-      {d.objective.macroArea && <p className="lead">{d.objective.macroArea}</p>}
-      <p>
-        Avanzamento: <strong>{formatShare(d.progress.value)}</strong> <span className="small">({d.progress.formula})</span>. Target: {d.counts.raggiunto}{' '}
-        raggiunti, {d.counts.non_raggiunto} non raggiunti, {d.counts.dati_mancanti} con dati mancanti, {d.counts.in_corso} in corso.
-      </p>
-      {done && (
-        <div className="alert alert-success" role="status">
-          {done}
-        </div>
+      <PageHeader
+        title={`${d.objective.code} – ${d.objective.title}`}
+        context={d.plan.title}
+        breadcrumb={[
+          { label: t('nav.monitoring'), to: `/ambiti/${d.code}/monitoraggio` },
+          { label: f.years(d.plan.start, d.plan.end), to: base },
+        ]}
+        lead={d.objective.macroArea ? <span translate="no">{d.objective.macroArea}</span> : undefined}
+      />
+      <KpiGrid
+        label={t('mon.obj.kpi')}
+        items={[
+          { label: t('mon.obj.progress'), value: f.percent(d.progress.value), hint: d.progress.formula, testId: 'objective-progress' },
+          {
+            label: t('mon.obj.targets'),
+            value: `${f.count(d.counts.raggiunto)}/${f.count(d.counts.total)}`,
+            hint: t('mon.obj.targetsLine', {
+              met: f.count(d.counts.raggiunto),
+              notMet: f.count(d.counts.non_raggiunto),
+              missing: f.count(d.counts.dati_mancanti),
+              inProgress: f.count(d.counts.in_corso),
+            }),
+          },
+        ]}
+      />
+      {d.objectiveIndicators.length > 0 && (
+        <IndicatorTable id="indicatori-obiettivo" rows={d.objectiveIndicators} caption={t('mon.obj.indicators')} base={base} />
       )}
-      <FormAlert result={failed} reloadHref={`${base}/obiettivi/${d.objective.id}`} />
-      {d.objectiveIndicators.length > 0 && <IndicatorTable rows={d.objectiveIndicators} caption="Indicatori dell’obiettivo" base={base} />}
       {d.actions.map((a) => (
-        <article key={a.id} className="border-top pt-3 mt-3" aria-labelledby={`azione-${a.id}`}>
-          <h2 className="h4" id={`azione-${a.id}`}>
-            Azione {a.number}
-          </h2>
-          <p>{a.description}</p>
-          <p className="small">
-            Responsabile: {a.responsible ?? 'non indicato'} · Stato: {a.statusLabel} · Realizzazione:{' '}
-            <span data-testid={`realisation-${a.number}`}>{formatShare(a.realisation.value)}</span>
-            {a.realisation.coverage ? ` (${a.realisation.coverage})` : ''} · <span className="small">{a.realisation.formula}</span>
-          </p>
-          {d.can['progress.write'] && (
-            <Form method="post" className="row g-2 align-items-end mb-3" aria-label={`Avanzamento dell’azione ${a.number}`} key={`${a.id}-${a.version}`}>
-              <CsrfField />
-              <input type="hidden" name="actionId" value={a.id} />
-              <input type="hidden" name="version" value={a.version} />
-              <div className="col-md-4">
-                <label htmlFor={`status-${a.id}`} className="form-label small fw-semibold">
-                  Stato dell’azione {a.number}
-                </label>
-                <select id={`status-${a.id}`} name="status" className="form-select" defaultValue={a.status}>
+        <ActionSection key={a.id} action={a} base={base} self={self} canWrite={d.can['progress.write']} actionData={actionData} />
+      ))}
+    </>
+  );
+}
+
+type ActionRow = Route.ComponentProps['loaderData']['actions'][number];
+
+function ActionSection({
+  action: a,
+  base,
+  self,
+  canWrite,
+  actionData,
+}: {
+  action: ActionRow;
+  base: string;
+  self: string;
+  canWrite: boolean;
+  actionData: unknown;
+}) {
+  const { t, f } = useI18n();
+  const intent = `progress-${a.id}`;
+  const { errors } = useFormResult(actionData, intent);
+  return (
+    <article className="border-top pt-3 mt-3" aria-labelledby={`azione-${a.id}`}>
+      <h2 className="h4" id={`azione-${a.id}`}>
+        {t('mon.obj.action', { number: a.number })}
+      </h2>
+      <p translate="no">{a.description}</p>
+      <Facts
+        className="small"
+        items={[
+          { term: t('mon.obj.responsible'), value: a.responsible ? <span translate="no">{a.responsible}</span> : t('mon.obj.noResponsible') },
+          { term: t('mon.obj.status'), value: a.statusLabel },
+          {
+            term: t('mon.obj.realisation'),
+            value: (
+              <>
+                <span data-testid={`realisation-${a.number}`}>{f.percent(a.realisation.value)}</span>
+                {a.realisation.coverage ? ` (${a.realisation.coverage})` : ''}
+              </>
+            ),
+          },
+          { term: t('mon.obj.how'), value: a.realisation.formula },
+        ]}
+      />
+      {canWrite && (
+        <IntentForm
+          key={`${a.id}-${a.version}`}
+          intent={intent}
+          actionData={actionData}
+          submitLabel={t('mon.obj.submit', { number: a.number })}
+          submitClassName="btn btn-outline-primary"
+          label={t('mon.obj.form', { number: a.number })}
+          reloadHref={self}
+          className="row g-2 align-items-end mb-3"
+        >
+          <input type="hidden" name="version" value={a.version} />
+          <div className="col-12 col-md-5">
+            <IntentField intent={intent} name="status" label={t('mon.obj.statusField', { number: a.number })} error={errors.status}>
+              {(p) => (
+                <select {...p} className={selectClass(errors.status)} defaultValue={a.status}>
                   {ACTION_STATUSES.map((s) => (
                     <option key={s} value={s}>
                       {ACTION_STATUS_LABELS[s]}
                     </option>
                   ))}
                 </select>
-              </div>
-              <div className="col-md-3">
-                <label htmlFor={`percent-${a.id}`} className="form-label small fw-semibold">
-                  Realizzazione dell’azione {a.number} (%)
-                </label>
-                <input
-                  id={`percent-${a.id}`}
-                  name="realisationPercent"
-                  type="number"
-                  min={0}
-                  max={100}
-                  step="any"
-                  className="form-control"
-                  defaultValue={a.realisationPercent ?? ''}
-                />
-              </div>
-              <div className="col-md-3">
-                <button type="submit" className="btn btn-outline-primary" disabled={navigation.state === 'submitting'}>
-                  Aggiorna l’azione {a.number}
-                </button>
-              </div>
-            </Form>
-          )}
-          {a.indicators.length > 0 && <IndicatorTable rows={a.indicators} caption={`Indicatori dell’azione ${a.number}`} base={base} />}
-        </article>
-      ))}
-    </>
+              )}
+            </IntentField>
+          </div>
+          <div className="col-12 col-md-4">
+            <IntentField intent={intent} name="realisationPercent" label={t('mon.obj.percentField', { number: a.number })} error={errors.realisationPercent}>
+              {(p) => <input {...p} type="number" min={0} max={100} step="any" defaultValue={a.realisationPercent ?? ''} />}
+            </IntentField>
+          </div>
+        </IntentForm>
+      )}
+      {a.indicators.length > 0 && (
+        <IndicatorTable id={`indicatori-azione-${a.id}`} rows={a.indicators} caption={t('mon.obj.actionIndicators', { number: a.number })} base={base} />
+      )}
+    </article>
   );
-}
-
-export function meta() {
-  return [{ title: 'Obiettivo – Monitoraggio – Cantiere' }];
 }
