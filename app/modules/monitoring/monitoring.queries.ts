@@ -46,7 +46,7 @@ import {
 } from './monitoring.rules.ts';
 import { measurements, objectiveEvaluations, periodLocks } from './monitoring.schema.ts';
 import { actionRealisation, countTargets, objectiveProgress, planProgress } from './progress.rules.ts';
-import { parsePeriod, yearFigure, type MeasurementValue, type TargetStatus } from './targets.rules.ts';
+import { parsePeriod, yearFigure, type MeasurementValue, type ReasonFact, type TargetStatus } from './targets.rules.ts';
 import type { ShownValue } from './monitoring.rules.ts';
 
 /** Today in Rome, YYYY-MM-DD (the loaders pass it to the pure rules). */
@@ -107,7 +107,7 @@ export interface LatestMeasurement {
   /** The value as a user reads it, in the request's language ("12", "48,00 % (12/25)", "sì"). */
   display: string | null;
   /** The evaluation of the target of that period's year (or of the target without a year), when there is one. */
-  target: { status: TargetStatus; statusLabel: string; reason: string; description: string } | null;
+  target: { status: TargetStatus; statusLabel: string; reason: string; fact: ReasonFact | null; description: string } | null;
 }
 
 /**
@@ -141,7 +141,7 @@ export async function listLatestMeasurements(db: DbOrTx, indicatorIds: readonly 
       value: last?.value ?? null,
       shown,
       display: last ? valueText(shown, serverFormat(), tr) : null,
-      target: e ? { status: e.status, statusLabel: tr(statusKey(e.status)), reason: e.reason, description: e.description } : null,
+      target: e ? { status: e.status, statusLabel: tr(statusKey(e.status)), reason: e.reason, fact: e.fact ?? null, description: e.description } : null,
     };
   });
 }

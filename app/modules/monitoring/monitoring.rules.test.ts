@@ -186,6 +186,14 @@ describe('targets of an indicator', () => {
       evaluateIndicatorTargets(n, two, { today: '2028-01-10', ...PLAN }).map((e) => e.status),
       ['dati_mancanti'],
     );
+    // With no data yet, the reason is also given as facts (the page says it in the reader's language).
+    const none = evaluateIndicatorTargets(n, [], { today: '2026-11-26', ...PLAN })[0]!;
+    assert.equal(none.reason, '2025-2027: periodo in corso (nessun dato ancora)');
+    assert.deepEqual(none.fact, { kind: 'noDataYet', period: '2025-2027' });
+    const ratio = { kind: 'ratio', targets: [{ year: null, rule: { type: 'gte' as const, value: 50 }, text: 'almeno 50 %' }] };
+    const later = evaluateIndicatorTargets(ratio, [], { today: '2026-11-26', ...PLAN })[0]!;
+    assert.equal(later.reason, 'entro il 2027, 2027: periodo non ancora iniziato');
+    assert.deepEqual(later.fact, { kind: 'notStarted', period: '2027', byEnd: 2027 });
   });
 
   test('a yes/no target without a year is reached as soon as the answer is yes', () => {

@@ -33,6 +33,7 @@ import {
   type TargetEvaluation,
   type TargetRule,
   type TargetStatus,
+  type ReasonFact,
 } from './targets.rules.ts';
 
 export type IndicatorKind = 'count' | 'ratio' | 'boolean' | 'duration' | 'category';
@@ -290,6 +291,8 @@ export interface IndicatorTargetEvaluation {
   description: string;
   status: TargetStatus;
   reason: string;
+  /** The reason as facts, when it is one of the common ones (see ReasonFact). */
+  fact?: ReasonFact;
 }
 
 /**
@@ -307,7 +310,16 @@ export function evaluateIndicatorTargets(
     const description = t.year === null ? `entro il ${context.planEndYear}: ${describeTarget(t.rule)}` : `${t.year}: ${describeTarget(t.rule)}`;
     if (t.year !== null) {
       const e = judge(t.rule, measurements, t.year, context.today, aggregation, indicator.kind);
-      return { year: t.year, judgedYear: t.year, rule: t.rule, text: t.text, description, status: e.status, reason: e.reason };
+      return {
+        year: t.year,
+        judgedYear: t.year,
+        rule: t.rule,
+        text: t.text,
+        description,
+        status: e.status,
+        reason: e.reason,
+        ...(e.fact ? { fact: e.fact } : {}),
+      };
     }
     // Only a flow adds up over the triennium; a stock or a rate is judged on its latest year, like other targets.
     if ((t.rule.type === 'gte' || t.rule.type === 'lte') && indicator.kind === 'count' && rule.aggregation === 'flow') {
@@ -331,7 +343,16 @@ export function evaluateIndicatorTargets(
         reason: `entro il ${context.planEndYear}, ultimo dato ${e.reason}`,
       };
     }
-    return { year: null, judgedYear: year, rule: t.rule, text: t.text, description, status: e.status, reason: `entro il ${context.planEndYear}, ${e.reason}` };
+    return {
+      year: null,
+      judgedYear: year,
+      rule: t.rule,
+      text: t.text,
+      description,
+      status: e.status,
+      reason: `entro il ${context.planEndYear}, ${e.reason}`,
+      ...(e.fact ? { fact: { ...e.fact, byEnd: context.planEndYear } } : {}),
+    };
   });
 }
 
@@ -344,7 +365,7 @@ function judgeTriennium(
   rule: Extract<TargetRule, { type: 'gte' | 'lte' }>,
   measurements: readonly Measurement[],
   context: { today: string; planStartYear: number; planEndYear: number },
-): { status: TargetStatus; reason: string } {
+): { status: TargetStatus; reason: string; fact?: ReasonFact } {
   const span = `${context.planStartYear}-${context.planEndYear}`;
   const inPlan = measurements.filter((m) => {
     const y = parsePeriod(m.period)?.year;
@@ -357,7 +378,9 @@ function judgeTriennium(
   const text = `${formatNumberUpTo('it', total, 2)} ${rel} ${formatNumberUpTo('it', rule.value, 2)}`;
   if (rule.type === 'gte' && met) return { status: 'raggiunto', reason: `${span}: somma ${text} → raggiunto` };
   if (context.today <= `${context.planEndYear}-12-31`) {
-    return { status: 'in_corso', reason: inPlan.length ? `${span}: periodo in corso, somma finora ${text}` : `${span}: periodo in corso (nessun dato ancora)` };
+    return inPlan.length
+      ? { status: 'in_corso', reason: `${span}: periodo in corso, somma finora ${text}` }
+      : { status: 'in_corso', reason: `${span}: periodo in corso (nessun dato ancora)`, fact: { kind: 'noDataYet', period: span } };
   }
   const expected = new Set<string>();
   const granularity = inPlan[0] ? parsePeriod(inPlan[0].period)!.granularity : 'semester';
@@ -375,19 +398,19 @@ function judge(
   today: string,
   aggregation: Aggregation,
   kind: string,
-): Pick<TargetEvaluation, 'status' | 'reason'> {
+): Pick<TargetEvaluation, 'status' | 'reason' | 'fact'> {
   if (rule.type === 'baseline' && (kind === 'boolean' || kind === 'category')) {
     const inYear = measurements.filter((m) => parsePeriod(m.period)?.year === year).sort((a, b) => (a.period < b.period ? -1 : 1));
     const last = inYear[inYear.length - 1];
     if (!last)
       return today > `${year}-12-31`
         ? { status: 'dati_mancanti', reason: `${year}: dato mancante` }
-        : { status: 'in_corso', reason: `${year}: periodo in corso (nessun dato ancora)` };
+        : { status: 'in_corso', reason: `${year}: periodo in corso (nessun dato ancora)`, fact: { kind: 'noDataYet', period: String(year) } };
     const shown = typeof last.value === 'boolean' ? (last.value ? 'sì' : 'no') : `«${String(last.value)}»`;
     return { status: 'baseline', reason: `${year}: valore di partenza (T0) = ${shown}` };
   }
   const e = evaluateTarget(rule, measurements, { year, today, aggregation });
-  return { status: e.status, reason: e.reason };
+  return { status: e.status, reason: e.reason, ...(e.fact ? { fact: e.fact } : {}) };
 }
 
 /** The Ambito-level series of an indicator: its own Ambito rows, or for counts and ratios the sum of its comuni. */

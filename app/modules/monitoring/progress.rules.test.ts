@@ -54,6 +54,8 @@ test('a declared realisation is taken as is, e.g. objective A "Azione 4: 80%" (s
     targets: 0,
     evaluated: 0,
     coverage: null,
+    inProgress: 0,
+    missing: 0,
   });
 });
 
@@ -84,10 +86,13 @@ test('an action without any evaluated target has no realisation (n.d.), rather t
   const open = actionRealisation({ targets: [{ status: 'baseline' }, { status: 'in_corso' }] });
   assert.equal(open.value, null);
   assert.equal(open.formula, 'n.d.: 0 di 1 target valutato (1 in corso + 0 con dati mancanti)');
+  // The same facts as numbers, for the page to say them in the reader's language.
+  assert.deepEqual([open.evaluated, open.targets, open.inProgress, open.missing], [0, 1, 1, 0]);
   // Regression: a closed year without a figure made the action 0 % ("0 %" on the dashboard of a plan with no data).
   const missing = actionRealisation({ targets: [{ status: 'dati_mancanti' }, { status: 'in_corso' }, { status: 'in_corso' }] });
   assert.equal(missing.value, null);
   assert.equal(missing.coverage, '0 di 3 target valutati');
+  assert.deepEqual([missing.evaluated, missing.targets, missing.inProgress, missing.missing], [0, 3, 2, 1]);
   // The page writes a missing figure «n.d.» (formatPercent of null), a zero «0,00 %».
   assert.equal(formatPercent('it', missing.value), 'n.d.');
   assert.equal(formatPercent('it', 0), '0,00 %');

@@ -45,6 +45,9 @@ export interface ActionRealisationResult extends Share {
   evaluated: number;
   /** "1 di 3 target valutati", or null for a declared figure. */
   coverage: string | null;
+  /** Targets of the period still in progress and closed without their figure (the facts behind an n.d.). */
+  inProgress: number;
+  missing: number;
 }
 
 /** "1 di 3 target valutati" */
@@ -71,6 +74,8 @@ export function actionRealisation(input: ActionRealisationInput, where = 'azione
       targets: 0,
       evaluated: 0,
       coverage: null,
+      inProgress: 0,
+      missing: 0,
     };
   }
   const list = input.targets ?? [];
@@ -87,11 +92,24 @@ export function actionRealisation(input: ActionRealisationInput, where = 'azione
       targets,
       evaluated,
       coverage: list.length ? coverageText(0, 0) : null,
+      inProgress: counts.in_corso,
+      missing: counts.dati_mancanti,
     };
   }
   const coverage = coverageText(evaluated, targets);
   if (evaluated === 0) {
-    return { source: 'targets', numerator: 0, denominator: targets, value: null, formula: `n.d.: ${coverage} (${rest(counts)})`, targets, evaluated, coverage };
+    return {
+      source: 'targets',
+      numerator: 0,
+      denominator: targets,
+      value: null,
+      formula: `n.d.: ${coverage} (${rest(counts)})`,
+      targets,
+      evaluated,
+      coverage,
+      inProgress: counts.in_corso,
+      missing: counts.dati_mancanti,
+    };
   }
   const value = (counts.raggiunto * 100) / targets;
   return {
@@ -103,6 +121,8 @@ export function actionRealisation(input: ActionRealisationInput, where = 'azione
     targets,
     evaluated,
     coverage,
+    inProgress: counts.in_corso,
+    missing: counts.dati_mancanti,
   };
 }
 

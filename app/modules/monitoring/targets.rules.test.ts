@@ -102,6 +102,9 @@ test('the last day of the year is still in progress; the first day of the next o
 test('a year not yet begun, or begun without data, is in progress', () => {
   assert.equal(evaluateTarget({ type: 'gte', value: 1 }, [], { year: 2027, today: '2026-05-01' }).reason, '2027: periodo non ancora iniziato');
   assert.equal(evaluateTarget({ type: 'gte', value: 1 }, [], { year: 2026, today: '2026-05-01' }).reason, '2026: periodo in corso (nessun dato ancora)');
+  // The same reasons as facts, for the page to say them in the reader's language.
+  assert.deepEqual(evaluateTarget({ type: 'gte', value: 1 }, [], { year: 2027, today: '2026-05-01' }).fact, { kind: 'notStarted', period: '2027' });
+  assert.deepEqual(evaluateTarget({ type: 'gte', value: 1 }, [], { year: 2026, today: '2026-05-01' }).fact, { kind: 'noDataYet', period: '2026' });
 });
 
 test('an increase without the previous year is missing data naming the year that is missing', () => {

@@ -305,11 +305,22 @@ export const TARGET_STATUS_LABELS: Record<TargetStatus, string> = {
   dati_mancanti: 'Dati mancanti',
 };
 
+/** The structured form of the commonest reasons, for the page to say in the reader's language (`mon.reason.*`). */
+export interface ReasonFact {
+  kind: 'notStarted' | 'noDataYet';
+  /** The year or span judged ("2026", "2025-2027"). */
+  period: string;
+  /** For a target without a year: the plan's last year ("entro il 2027, …"). */
+  byEnd?: number;
+}
+
 export interface TargetEvaluation {
   year: number;
   status: TargetStatus;
   /** Italian, e.g. "2026: 12 > 9 (2025) → raggiunto". */
   reason: string;
+  /** The reason as facts, when it is one of the common ones (the page prefers it to `reason`). */
+  fact?: ReasonFact;
   /** The year's value (partial while in progress): a count, yes/no, a stage, or a percentage for ratios. */
   actual: number | boolean | string | null;
   /** The threshold, the compared year's value, `true` for yes/no, the range, the stage; null for a baseline. */
@@ -450,12 +461,11 @@ function evaluateChecked(rule: TargetRule, checked: readonly CheckedMeasurement[
   // 1. Is this year's figure there?
   if (current.completeness !== 'complete') {
     if (!isClosed(year, today)) {
-      const reason = !hasStarted(year, today)
-        ? `${year}: periodo non ancora iniziato`
-        : current.completeness === 'empty'
-          ? `${year}: periodo in corso (nessun dato ancora)`
-          : `${year}: periodo in corso (${partialText(current)})`;
-      return { ...base, status: 'in_corso', reason };
+      if (!hasStarted(year, today))
+        return { ...base, status: 'in_corso', reason: `${year}: periodo non ancora iniziato`, fact: { kind: 'notStarted', period: String(year) } };
+      if (current.completeness === 'empty')
+        return { ...base, status: 'in_corso', reason: `${year}: periodo in corso (nessun dato ancora)`, fact: { kind: 'noDataYet', period: String(year) } };
+      return { ...base, status: 'in_corso', reason: `${year}: periodo in corso (${partialText(current)})` };
     }
     const reason =
       current.completeness === 'empty' ? `${year}: dato mancante` : `${year}: dato mancante per il ${missingText(current)} (${partialText(current, true)})`;

@@ -4,7 +4,7 @@
 import type { Formatter } from '../../../shared/format/index.ts';
 import type { MessageKey } from '../../../shared/i18n/messages.ts';
 import type { ShownValue } from '../monitoring.rules.ts';
-import { parsePeriod, type TargetStatus } from '../targets.rules.ts';
+import { parsePeriod, type ReasonFact, type TargetStatus } from '../targets.rules.ts';
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
@@ -44,3 +44,34 @@ export function countText(t: Translate, f: Formatter, what: 'values' | 'indicato
 
 /** The dictionary key of a dashboard area that is not a macro-area of the plan (LEPS objectives, none stated). */
 export const areaKey = (kind: 'leps' | 'none') => (kind === 'leps' ? 'mon.area.leps' : 'mon.area.none');
+
+/** A target's reason in the reader's language when the rule gave it as facts; otherwise the rule's own text. */
+export function reasonText(target: { reason: string; fact?: ReasonFact | null }, t: Translate): string {
+  const fact = target.fact;
+  if (!fact) return target.reason;
+  const text = t(fact.kind === 'notStarted' ? 'mon.reason.notStarted' : 'mon.reason.noDataYet', { year: fact.period });
+  return fact.byEnd === undefined ? text : t('mon.reason.byEnd', { end: String(fact.byEnd), reason: text });
+}
+
+/** «0 di 2 target valutati» (0 of 2 targets evaluated). */
+export function coverageText(evaluated: number, targets: number, f: Formatter, t: Translate): string {
+  return t(targets === 1 ? 'mon.realisation.coverage.one' : 'mon.realisation.coverage.other', { evaluated: f.count(evaluated), targets: f.count(targets) });
+}
+
+interface RealisationFacts {
+  source: 'declared' | 'targets' | 'none';
+  value: number | null;
+  formula: string;
+  targets: number;
+  evaluated: number;
+  inProgress: number;
+  missing: number;
+}
+
+/** How an action's realisation is computed, in the reader's language where the rule gave facts. */
+export function realisationFormula(r: RealisationFacts, f: Formatter, t: Translate): string {
+  if (r.source === 'declared') return t('mon.realisation.declared', { percent: f.percent(r.value) });
+  if (r.source === 'targets' && r.targets > 0 && r.evaluated === 0)
+    return t('mon.realisation.notEvaluated', { coverage: coverageText(0, r.targets, f, t), inProgress: f.count(r.inProgress), missing: f.count(r.missing) });
+  return r.formula;
+}

@@ -25,7 +25,7 @@ import { getPlanDashboard, todayInRome } from '../monitoring.queries.ts';
 import { baseUrlOf, requireMonitoringPlan, uploadedText } from '../monitoring.server.ts';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { usePeriods } from '../components/measured-value.tsx';
-import { areaKey, countText, periodText } from '../components/value-text.ts';
+import { areaKey, countText, periodText, reasonText } from '../components/value-text.ts';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { db } = getServices(context);
@@ -49,7 +49,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
       code: o.code,
       title: o.title,
       progress: o.progress.value,
-      formula: o.progress.formula,
+      formula: o.progress.included.length ? o.progress.formula : null,
       counts: o.counts,
     })),
     areas: d.areas.map((a) => ({
@@ -59,13 +59,16 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
       counts: a.counts,
       overdue: a.overdue,
       progress: a.progress.value,
-      formula: a.progress.formula,
+      formula: a.progress.included.length ? a.progress.formula : null,
     })),
-    progress: { value: d.progress.value, formula: d.progress.formula },
+    progress: { value: d.progress.value, formula: d.progress.included.length ? d.progress.formula : null },
     totals: d.totals,
     indicatorCount: d.indicatorCount,
     measurementCount: d.measurementCount,
-    measured: d.measured.map((m) => ({ ...m, evaluations: m.evaluations.map((e) => ({ description: e.description, status: e.status, reason: e.reason })) })),
+    measured: d.measured.map((m) => ({
+      ...m,
+      evaluations: m.evaluations.map((e) => ({ description: e.description, status: e.status, reason: e.reason, fact: e.fact ?? null })),
+    })),
     locks: d.locks.map((l) => ({ id: l.id, period: l.period, lockedBy: l.lockedBy, lockedAt: l.lockedAt.toISOString(), note: l.note })),
     lockable: d.lockable,
     due: d.due,
@@ -152,7 +155,12 @@ export default function Dashboard({ loaderData, actionData }: Route.ComponentPro
         ]}
       />
       <p className="small">
-        {t('mon.dash.summary', { formula: d.progress.formula, indicators: d.indicatorCount, measurements: d.measurementCount, met: d.totals.met.formula })}
+        {t('mon.dash.summary', {
+          formula: d.progress.formula ?? t('mon.progress.noData'),
+          indicators: d.indicatorCount,
+          measurements: d.measurementCount,
+          met: d.totals.met.formula,
+        })}
       </p>
 
       <Section id="aree" title={t('mon.dash.areas')}>
@@ -182,7 +190,7 @@ export default function Dashboard({ loaderData, actionData }: Route.ComponentPro
               header: t('mon.dash.col.progress'),
               numeric: true,
               value: (a) => a.progress,
-              render: (a) => <span title={a.formula}>{f.percent(a.progress)}</span>,
+              render: (a) => <span title={a.formula ?? t('mon.progress.noData')}>{f.percent(a.progress)}</span>,
             },
             { key: 'raggiunti', header: t('mon.dash.col.met'), numeric: true, value: (a) => a.counts.raggiunto },
             { key: 'non-raggiunti', header: t('mon.dash.col.notMet'), numeric: true, value: (a) => a.counts.non_raggiunto },
@@ -215,7 +223,14 @@ export default function Dashboard({ loaderData, actionData }: Route.ComponentPro
             },
             { key: 'obiettivo', header: t('mon.dash.col.objective'), value: (o) => o.title },
             { key: 'avanzamento', header: t('mon.dash.col.progress'), numeric: true, value: (o) => o.progress, render: (o) => f.percent(o.progress) },
-            { key: 'formula', header: t('mon.dash.col.how'), value: (o) => o.formula, sortable: false, data: false, className: 'small' },
+            {
+              key: 'formula',
+              header: t('mon.dash.col.how'),
+              value: (o) => o.formula ?? t('mon.progress.noData'),
+              sortable: false,
+              data: false,
+              className: 'small',
+            },
             {
               key: 'raggiunti',
               header: t('mon.dash.col.targetsMet'),
@@ -423,7 +438,7 @@ export default function Dashboard({ loaderData, actionData }: Route.ComponentPro
                   <span translate="no">{m.label}</span> {m.status && <StatusBadge status={m.status} />}
                 </h3>
                 {m.svg ? (
-                  <Chart svg={m.svg} caption={t('mon.chart.caption', { indicator: name })} summary={m.evaluations.map((e) => e.reason).join('; ')}>
+                  <Chart svg={m.svg} caption={t('mon.chart.caption', { indicator: name })} summary={m.evaluations.map((e) => reasonText(e, t)).join('; ')}>
                     {table}
                   </Chart>
                 ) : (

@@ -71,7 +71,7 @@ export default function MonitoringIndex({ loaderData }: Route.ComponentProps) {
             render: (p) => <Link to={`${base}/${p.id}`}>{p.title}</Link>,
           },
           { key: 'periodo', header: t('mon.index.col.period'), value: (p) => p.start, render: (p) => f.years(p.start, p.end), data: false },
-          { key: 'stato', header: t('mon.index.col.status'), value: (p) => p.status, data: false },
+          { key: 'stato', header: t('mon.index.col.status'), value: (p) => p.status },
           { key: 'da-misurare', header: t('mon.index.col.due'), data: false, render: (p) => (p.due === null ? '—' : dueText(p.due)) },
           {
             key: 'valutazione',

@@ -13,7 +13,7 @@ import { getIndicatorMonitoring, todayInRome } from '../monitoring.queries.ts';
 import { isUuid, requireMonitoringPlan } from '../monitoring.server.ts';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { MeasuredValue, usePeriods } from '../components/measured-value.tsx';
-import { periodText } from '../components/value-text.ts';
+import { periodText, reasonText } from '../components/value-text.ts';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { db } = getServices(context);
@@ -39,9 +39,8 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
       code: d.indicator.code,
       label: d.indicator.label,
       kind: d.indicator.kind,
-      kindLabel: d.kindLabel,
-      periodicityLabel: d.periodicityLabel,
-      aggregationLabel: d.aggregationLabel,
+      periodicity: d.indicator.periodicity,
+      aggregationDefault: !d.indicator.aggregation,
       yearlyRule: { aggregation: d.yearlyRule.aggregation, engine: d.yearlyRule.engine },
       numeratorLabel: d.indicator.numeratorLabel,
       denominatorLabel: d.indicator.denominatorLabel,
@@ -55,7 +54,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     periodChoices: d.periodChoices.map((c) => ({ key: c.key, state: c.state, baseline: c.baseline })),
     measurements: d.measurements.map((m) => ({ ...m, updatedAt: m.updatedAt.toISOString(), canEdit: canWrite(m.comuneId) })),
     summedPeriods: d.summedPeriods,
-    evaluations: d.evaluations.map((e) => ({ description: e.description, text: e.text, status: e.status, reason: e.reason })),
+    evaluations: d.evaluations.map((e) => ({ description: e.description, text: e.text, status: e.status, reason: e.reason, fact: e.fact ?? null })),
     status: d.status,
     yearly: d.yearly,
     chartSvg: d.chartSvg,
@@ -149,15 +148,24 @@ export default function IndicatorPage({ loaderData, actionData }: Route.Componen
                 { term: t('mon.ind.responsible'), value: d.action.responsible ? dataText(d.action.responsible) : t('mon.ind.noResponsible') },
               ]
             : []),
-          { term: t('mon.ind.kind'), value: d.indicator.kindLabel },
+          { term: t('mon.ind.kind'), value: t(`plan.indicatorKind.${d.indicator.kind}` as MessageKey) },
           ...(d.indicator.kind === 'ratio'
             ? [
                 { term: t('mon.ind.numerator'), value: dataText(d.indicator.numeratorLabel) },
                 { term: t('mon.ind.denominator'), value: dataText(d.indicator.denominatorLabel) },
               ]
             : []),
-          { term: t('mon.ind.periodicity'), value: d.indicator.periodicityLabel },
-          { term: t('mon.ind.yearly'), value: `${d.indicator.aggregationLabel} — ${t(yearlyKey)}`, testId: 'yearly-rule' },
+          {
+            term: t('mon.ind.periodicity'),
+            value: d.indicator.periodicity
+              ? t(`plan.periodicity.${d.indicator.periodicity}` as MessageKey)
+              : t('mon.ind.periodicityDefault', { periodicity: t('plan.periodicity.semiannual') }),
+          },
+          {
+            term: t('mon.ind.yearly'),
+            value: `${t(`plan.aggregation.${d.indicator.yearlyRule.aggregation}`)}${d.indicator.aggregationDefault ? ` ${t('mon.ind.aggregationDefault')}` : ''} — ${t(yearlyKey)}`,
+            testId: 'yearly-rule',
+          },
           ...(d.indicator.unit ? [{ term: t('mon.ind.unit'), value: dataText(d.indicator.unit) }] : []),
           ...(d.indicator.source ? [{ term: t('mon.ind.source'), value: dataText(d.indicator.source) }] : []),
         ]}
@@ -178,13 +186,13 @@ export default function IndicatorPage({ loaderData, actionData }: Route.Componen
                 { key: 'regola', header: t('mon.ind.col.rule'), rowHeader: true, data: false, value: (x) => x.description },
                 { key: 'testo', header: t('mon.ind.col.asWritten'), value: (x) => x.text, className: 'small' },
                 { key: 'stato', header: t('mon.ind.col.status'), data: false, value: (x) => x.status, render: (x) => <StatusBadge status={x.status} /> },
-                { key: 'perche', header: t('mon.ind.col.why'), data: false, value: (x) => x.reason },
+                { key: 'perche', header: t('mon.ind.col.why'), data: false, value: (x) => reasonText(x, t) },
               ]}
             />
           </div>
         )}
         {d.chartSvg ? (
-          <Chart svg={d.chartSvg} caption={t('mon.ind.chart.caption')} summary={d.evaluations.map((x) => x.reason).join('; ')} tableOpen>
+          <Chart svg={d.chartSvg} caption={t('mon.ind.chart.caption')} summary={d.evaluations.map((x) => reasonText(x, t)).join('; ')} tableOpen>
             {yearlyTable}
           </Chart>
         ) : d.yearly.some((y) => y.actual !== null) ? (

@@ -4,17 +4,18 @@ import { done, intentAction } from '../../../shared/http/forms.server.ts';
 import { getActor, getServices, guard, requireUser } from '../../../shared/http/request.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
 import { DataTable, Facts, IntentField, IntentForm, KpiGrid, PageHeader, selectClass, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
-import { ACTION_STATUS_LABELS, ACTION_STATUSES } from '../../planning/index.ts';
+import type { MessageKey } from '../../../shared/i18n/messages.ts';
+import { ACTION_STATUSES } from '../../planning/index.ts';
 import { getObjectiveDetail } from '../../planning/index.server.ts';
 import { updateActionProgress } from '../monitoring.commands.ts';
 import { abilitiesFor, authorize } from '../monitoring.policy.ts';
 import { getPlanDashboard, listLatestMeasurements, todayInRome } from '../monitoring.queries.ts';
 import { isUuid, requireMonitoringPlan } from '../monitoring.server.ts';
 import type { ShownValue } from '../monitoring.rules.ts';
-import type { TargetStatus } from '../targets.rules.ts';
+import type { ReasonFact, TargetStatus } from '../targets.rules.ts';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { MeasuredValue } from '../components/measured-value.tsx';
-import { periodText } from '../components/value-text.ts';
+import { coverageText, periodText, realisationFormula, reasonText } from '../components/value-text.ts';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { db } = getServices(context);
@@ -39,14 +40,14 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
       label: i.label,
       period: l.period,
       shown: l.shown,
-      target: l.target ? { status: l.target.status, reason: l.target.reason } : null,
+      target: l.target ? { status: l.target.status, reason: l.target.reason, fact: l.target.fact } : null,
     };
   };
   return {
     code: params.code,
     plan: { id: header.plan.id, title: header.plan.title, start: header.plan.periodStartYear, end: header.plan.periodEndYear },
     objective: { id: detail.objective.id, code: detail.objective.code, title: detail.objective.title, macroArea: detail.objective.macroArea },
-    progress: { value: row.progress.value, formula: row.progress.formula },
+    progress: { value: row.progress.value, formula: row.progress.formula, counted: row.progress.included.length },
     counts: row.counts,
     actions: row.actions.map((a) => ({
       id: a.id,
@@ -54,10 +55,18 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
       description: a.description,
       responsible: a.responsible,
       status: a.status,
-      statusLabel: a.statusLabel,
       realisationPercent: a.realisationPercent,
       version: a.version,
-      realisation: { value: a.realisation.value, formula: a.realisation.formula, coverage: a.realisation.coverage },
+      realisation: {
+        source: a.realisation.source,
+        value: a.realisation.value,
+        formula: a.realisation.formula,
+        targets: a.realisation.targets,
+        evaluated: a.realisation.evaluated,
+        inProgress: a.realisation.inProgress,
+        missing: a.realisation.missing,
+        coverage: a.realisation.coverage !== null,
+      },
       indicators: detail.indicators.filter((i) => i.actionId === a.id).map(indicatorRow),
     })),
     objectiveIndicators: detail.indicators.filter((i) => i.actionId === null).map(indicatorRow),
@@ -92,7 +101,7 @@ interface IndicatorRow {
   label: string;
   period: string | null;
   shown: ShownValue;
-  target: { status: TargetStatus; reason: string } | null;
+  target: { status: TargetStatus; reason: string; fact: ReasonFact | null } | null;
 }
 
 function IndicatorTable({ id, rows, caption, base }: { id: string; rows: IndicatorRow[]; caption: string; base: string }) {
@@ -139,7 +148,7 @@ function IndicatorTable({ id, rows, caption, base }: { id: string; rows: Indicat
           render: (i) =>
             i.target ? (
               <>
-                <StatusBadge status={i.target.status} /> <span className="small">{i.target.reason}</span>
+                <StatusBadge status={i.target.status} /> <span className="small">{reasonText(i.target, t)}</span>
               </>
             ) : (
               '—'
@@ -159,6 +168,7 @@ export default function ObjectiveMonitoring({ loaderData, actionData }: Route.Co
     <>
       <PageHeader
         title={`${d.objective.code} – ${d.objective.title}`}
+        titleIsData
         context={d.plan.title}
         breadcrumb={[
           { label: t('nav.monitoring'), to: `/ambiti/${d.code}/monitoraggio` },
@@ -169,7 +179,12 @@ export default function ObjectiveMonitoring({ loaderData, actionData }: Route.Co
       <KpiGrid
         label={t('mon.obj.kpi')}
         items={[
-          { label: t('mon.obj.progress'), value: f.percent(d.progress.value), hint: d.progress.formula, testId: 'objective-progress' },
+          {
+            label: t('mon.obj.progress'),
+            value: f.percent(d.progress.value),
+            hint: d.progress.counted === 0 ? t('mon.progress.noData') : d.progress.formula,
+            testId: 'objective-progress',
+          },
           {
             label: t('mon.obj.targets'),
             value: `${f.count(d.counts.raggiunto)}/${f.count(d.counts.total)}`,
@@ -220,17 +235,17 @@ function ActionSection({
         className="small"
         items={[
           { term: t('mon.obj.responsible'), value: a.responsible ? <span translate="no">{a.responsible}</span> : t('mon.obj.noResponsible') },
-          { term: t('mon.obj.status'), value: a.statusLabel },
+          { term: t('mon.obj.status'), value: t(`plan.actionStatus.${a.status}` as MessageKey) },
           {
             term: t('mon.obj.realisation'),
             value: (
               <>
                 <span data-testid={`realisation-${a.number}`}>{f.percent(a.realisation.value)}</span>
-                {a.realisation.coverage ? ` (${a.realisation.coverage})` : ''}
+                {a.realisation.coverage ? ` (${coverageText(a.realisation.evaluated, a.realisation.targets, f, t)})` : ''}
               </>
             ),
           },
-          { term: t('mon.obj.how'), value: a.realisation.formula },
+          { term: t('mon.obj.how'), value: realisationFormula(a.realisation, f, t) },
         ]}
       />
       {canWrite && (
@@ -251,7 +266,7 @@ function ActionSection({
                 <select {...p} className={selectClass(errors.status)} defaultValue={a.status}>
                   {ACTION_STATUSES.map((s) => (
                     <option key={s} value={s}>
-                      {ACTION_STATUS_LABELS[s]}
+                      {t(`plan.actionStatus.${s}` as MessageKey)}
                     </option>
                   ))}
                 </select>
