@@ -273,6 +273,7 @@ export function UploadForm({
   submitLabel,
   name = 'file',
   children,
+  formLabel,
 }: {
   intent: string;
   actionData: unknown;
@@ -282,11 +283,13 @@ export function UploadForm({
   submitLabel: string;
   name?: string;
   children?: ReactNode;
+  /** The form's own accessible name, when the page has several uploads (never the field's label: that would name two things alike). */
+  formLabel?: string;
 }) {
   const { t } = useI18n();
   const { errors } = useFormResult(actionData, intent);
   return (
-    <IntentForm intent={intent} actionData={actionData} submitLabel={submitLabel} encType="multipart/form-data" label={label}>
+    <IntentForm intent={intent} actionData={actionData} submitLabel={submitLabel} encType="multipart/form-data" label={formLabel}>
       <IntentField intent={intent} name={name} label={label} hint={hint ?? t('ui.upload.allOrNothing')} error={errors[name]}>
         {(p) => <input type="file" accept={accept} required {...p} />}
       </IntentField>
