@@ -192,6 +192,7 @@ export const it = {
   'leps.entry.history': 'Storia delle modifiche',
   'leps.entry.history.none': 'Nessuna modifica dopo il caricamento del catalogo.',
   'leps.entry.history.noField': 'nessun campo cambiato',
+  'leps.staff.add.code.placeholder': 'AS-01',
 } as const;
 
 export const en: Record<keyof typeof it, string> = {
@@ -387,4 +388,5 @@ export const en: Record<keyof typeof it, string> = {
   'leps.entry.history': 'History of the changes',
   'leps.entry.history.none': 'No change since the catalogue was loaded.',
   'leps.entry.history.noField': 'no field changed',
+  'leps.staff.add.code.placeholder': 'AS-01',
 };

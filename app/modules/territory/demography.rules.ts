@@ -417,8 +417,12 @@ export interface IdentityCheck {
   year: number;
   kind: IdentityKind;
   key: IndicatorKey;
-  /** The identity, in Italian words. */
-  identity: string;
+  /** Which identity (the page says it in words): a rate or coherence identity, or the recomputation of the indicator. */
+  identity: IdentityId;
+  /** The rate base of a recomputed rate (which population divides). */
+  rateBase: RateBase;
+  /** How many decimals the table prints the figure with. */
+  decimals: number;
   /** What the other figures imply (unrounded). */
   expected: number;
   /** What the table prints. */
@@ -427,8 +431,10 @@ export interface IdentityCheck {
   /** The largest difference rounding alone can explain. */
   tolerance: number;
   ok: boolean;
-  message: string;
 }
+
+export type IdentityId =
+  'naturalFromRates' | 'totalFromNatural' | 'totalFromRates' | 'structuralFromOldAge' | 'ageingFromStructural' | 'ageingFromOldAge' | 'recomputed';
 
 export interface IdentityReport {
   checks: IdentityCheck[];
@@ -439,11 +445,6 @@ export interface IdentityReport {
 
 const EPSILON = 1e-9;
 const halfUnit = (p: PublishedValue) => 0.5 * 10 ** -p.decimals;
-
-const numberFormat = (digits: number) => new Intl.NumberFormat('it-IT', { minimumFractionDigits: 0, maximumFractionDigits: digits, useGrouping: 'always' });
-const fmt = (n: number, digits = 3) => numberFormat(digits).format(Math.abs(n) < 5e-10 ? 0 : n);
-const fmtPublished = (p: PublishedValue) =>
-  new Intl.NumberFormat('it-IT', { minimumFractionDigits: p.decimals, maximumFractionDigits: p.decimals, useGrouping: 'always' }).format(p.value);
 
 /** Range of f over the box of the inputs' rounding intervals (f is monotone in each input on that box). */
 function rangeOver(inputs: PublishedValue[], f: (...v: number[]) => number): { min: number; max: number; central: number } {
@@ -474,7 +475,7 @@ export function checkDemographicIdentities(rows: readonly PublishedTableRow[], o
     row: PublishedTableRow,
     kind: IdentityKind,
     key: IndicatorKey,
-    identity: string,
+    identity: IdentityId,
     found: PublishedValue,
     range: { min: number; max: number; central: number },
   ) => {
@@ -482,12 +483,20 @@ export function checkDemographicIdentities(rows: readonly PublishedTableRow[], o
     const ok = range.min <= found.value + h + EPSILON && range.max >= found.value - h - EPSILON;
     const tolerance = Math.max(range.max - range.central, range.central - range.min) + h;
     const difference = found.value - range.central;
-    const label = INDICATORS[key].label;
-    const head = `${row.code} ${row.year} – ${label}: pubblicato ${fmtPublished(found)}; ${identity} dà ${fmt(range.central)}`;
-    const message = ok
-      ? `${head}: coerente entro l’arrotondamento (scarto ${fmt(difference, 4)}, tolleranza ±${fmt(tolerance, 4)}).`
-      : `${head}: scarto ${fmt(difference, 4)}, oltre quanto spiega l’arrotondamento (tolleranza ±${fmt(tolerance, 4)}).`;
-    checks.push({ code: row.code, year: row.year, kind, key, identity, expected: range.central, found: found.value, difference, tolerance, ok, message });
+    checks.push({
+      code: row.code,
+      year: row.year,
+      kind,
+      key,
+      identity,
+      rateBase: options.rateBase ?? 'population',
+      decimals: found.decimals,
+      expected: range.central,
+      found: found.value,
+      difference,
+      tolerance,
+      ok,
+    });
   };
 
   for (const row of rows) {
@@ -498,7 +507,7 @@ export function checkDemographicIdentities(rows: readonly PublishedTableRow[], o
         row,
         'rates',
         'naturalGrowthRate',
-        'tasso di natalità − tasso di mortalità',
+        'naturalFromRates',
         p.naturalGrowthRate,
         rangeOver([p.birthRate, p.deathRate], (b, d) => b - d),
       );
@@ -508,7 +517,7 @@ export function checkDemographicIdentities(rows: readonly PublishedTableRow[], o
         row,
         'rates',
         'totalGrowthRate',
-        'tasso di crescita naturale + tasso migratorio totale',
+        'totalFromNatural',
         p.totalGrowthRate,
         rangeOver([p.naturalGrowthRate, p.migrationRate], (n, m) => n + m),
       );
@@ -517,7 +526,7 @@ export function checkDemographicIdentities(rows: readonly PublishedTableRow[], o
         row,
         'rates',
         'totalGrowthRate',
-        'tasso di natalità − tasso di mortalità + tasso migratorio totale',
+        'totalFromRates',
         p.totalGrowthRate,
         rangeOver([p.birthRate, p.deathRate, p.migrationRate], (b, d, m) => b - d + m),
       );
@@ -528,7 +537,7 @@ export function checkDemographicIdentities(rows: readonly PublishedTableRow[], o
         row,
         'coherence',
         'structuralDependencyIndex',
-        'dipendenza degli anziani × (1 + 100 ÷ indice di vecchiaia)',
+        'structuralFromOldAge',
         p.structuralDependencyIndex,
         rangeOver([p.elderlyDependencyIndex, p.oldAgeIndex], (a, v) => a * (1 + 100 / v)),
       );
@@ -538,7 +547,7 @@ export function checkDemographicIdentities(rows: readonly PublishedTableRow[], o
         row,
         'coherence',
         'ageingIndex',
-        '100 × dipendenza degli anziani ÷ (100 + dipendenza strutturale)',
+        'ageingFromStructural',
         p.ageingIndex,
         rangeOver([p.elderlyDependencyIndex, p.structuralDependencyIndex], (a, s) => (100 * a) / (100 + s)),
       );
@@ -547,7 +556,7 @@ export function checkDemographicIdentities(rows: readonly PublishedTableRow[], o
         row,
         'coherence',
         'ageingIndex',
-        '100 × dipendenza degli anziani ÷ (100 + dipendenza degli anziani × (1 + 100 ÷ vecchiaia))',
+        'ageingFromOldAge',
         p.ageingIndex,
         rangeOver([p.elderlyDependencyIndex, p.oldAgeIndex], (a, v) => (100 * a) / (100 + a * (1 + 100 / v))),
       );
@@ -566,7 +575,7 @@ export function checkDemographicIdentities(rows: readonly PublishedTableRow[], o
         continue;
       }
       const v = computed.value;
-      push(row, 'recomputed', key, `il ricalcolo (${computed.formula})`, printed, { min: v, max: v, central: v });
+      push(row, 'recomputed', key, 'recomputed', printed, { min: v, max: v, central: v });
     }
   }
   return { checks, discrepancies: checks.filter((c) => !c.ok), unverifiable };

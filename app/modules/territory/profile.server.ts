@@ -125,7 +125,7 @@ export async function getTerritoryProfile(db: DbOrTx, code: string) {
     publishedLabels: Object.fromEntries(Object.entries(INDICATORS).map(([k, v]) => [k, { label: v.label, unit: v.unit, formula: v.formula }])),
     identities: {
       checks: identities.checks.length,
-      discrepancies: identities.discrepancies.map((d) => ({ year: d.year, message: d.message })),
+      discrepancies: identities.discrepancies,
       ok: identities.checks.filter((c) => c.ok).length,
     },
     comparison: comparison.map((c) => ({

@@ -169,6 +169,16 @@ export const it = {
   'profile.chart.population': 'Popolazione residente',
   'profile.chart.comuni': 'Popolazione',
   'profile.comparison.years': '{year}: {count} comuni',
+  'profile.identity.head': '{code} {year} – {label}: pubblicato {published}; {identity} dà {expected}',
+  'profile.identity.ok': '{head}: coerente entro l’arrotondamento (scarto {difference}, tolleranza ±{tolerance}).',
+  'profile.identity.ko': '{head}: scarto {difference}, oltre quanto spiega l’arrotondamento (tolleranza ±{tolerance}).',
+  'profile.identity.naturalFromRates': 'tasso di natalità − tasso di mortalità',
+  'profile.identity.totalFromNatural': 'tasso di crescita naturale + tasso migratorio totale',
+  'profile.identity.totalFromRates': 'tasso di natalità − tasso di mortalità + tasso migratorio totale',
+  'profile.identity.structuralFromOldAge': 'dipendenza degli anziani × (1 + 100 ÷ indice di vecchiaia)',
+  'profile.identity.ageingFromStructural': '100 × dipendenza degli anziani ÷ (100 + dipendenza strutturale)',
+  'profile.identity.ageingFromOldAge': '100 × dipendenza degli anziani ÷ (100 + dipendenza degli anziani × (1 + 100 ÷ vecchiaia))',
+  'profile.identity.recomputed': 'il ricalcolo ({formula})',
 } as const;
 
 export const en: Record<keyof typeof it, string> = {
@@ -340,4 +350,14 @@ export const en: Record<keyof typeof it, string> = {
   'profile.chart.population': 'Resident population',
   'profile.chart.comuni': 'Population',
   'profile.comparison.years': '{year}: {count} comuni',
+  'profile.identity.head': '{code} {year} – {label}: published {published}; {identity} gives {expected}',
+  'profile.identity.ok': '{head}: consistent within rounding (difference {difference}, tolerance ±{tolerance}).',
+  'profile.identity.ko': '{head}: difference {difference}, more than rounding explains (tolerance ±{tolerance}).',
+  'profile.identity.naturalFromRates': 'birth rate − death rate',
+  'profile.identity.totalFromNatural': 'natural growth rate + total migration rate',
+  'profile.identity.totalFromRates': 'birth rate − death rate + total migration rate',
+  'profile.identity.structuralFromOldAge': 'old-age dependency × (1 + 100 ÷ old-age index)',
+  'profile.identity.ageingFromStructural': '100 × old-age dependency ÷ (100 + structural dependency)',
+  'profile.identity.ageingFromOldAge': '100 × old-age dependency ÷ (100 + old-age dependency × (1 + 100 ÷ old-age index))',
+  'profile.identity.recomputed': 'the recomputation ({formula})',
 };

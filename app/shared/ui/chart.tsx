@@ -16,7 +16,8 @@ export function Chart({
 }: {
   svg: string;
   caption: string;
-  summary: string;
+  /** One line with what the chart shows; data in it (names as entered) wrapped in `translate="no"`. */
+  summary: ReactNode;
   tableId?: string;
   /** The chart's data table (usually a DataTable). */
   children?: ReactNode;

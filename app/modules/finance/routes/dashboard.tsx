@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { Form, Link } from 'react-router';
 import type { Route } from './+types/dashboard';
 import { getActor, getServices, guard } from '../../../shared/http/request.server.ts';
@@ -504,7 +505,12 @@ function ChannelChart({ d }: { d: Data }) {
     <Chart
       svg={d.channelSvg}
       caption={t('finance.dashboard.channels.chart', { year: d.year ?? '' })}
-      summary={d.channelShares.map((s) => `${s.name} ${f.percent(s.share.value, 1)}`).join(', ')}
+      summary={d.channelShares.map((s, i) => (
+        <Fragment key={s.key}>
+          {i > 0 ? ', ' : ''}
+          <span translate="no">{s.name}</span> {f.percent(s.share.value, 1)}
+        </Fragment>
+      ))}
     >
       {table}
     </Chart>

@@ -65,7 +65,7 @@ export function MeetingFields({
             error={errors.onlineUrl}
             maxLength={500}
             defaultValue={values?.onlineUrl}
-            placeholder="https://"
+            placeholder={t('gov.meeting.onlineUrl.placeholder')}
           />
         </div>
       </div>

@@ -187,7 +187,7 @@ export default function AgreementPage({ loaderData, actionData }: Route.Componen
   );
   return (
     <>
-      <PageHeader title={t('gov.agreement.title')} context={ambito.name} breadcrumb={[{ label: ambito.name, to: `/ambiti/${ambito.code}` }]} />
+      <PageHeader title={t('gov.agreement.title')} context={ambito.name} breadcrumb={[{ label: ambito.name, data: true, to: `/ambiti/${ambito.code}` }]} />
       <DoneNotice
         messages={{
           creato: 'gov.done.agreement',

@@ -3,7 +3,7 @@ import type { Route } from './+types/bodies';
 import { runIntent } from '../../../shared/http/forms.server.ts';
 import { DataTable, EmptyState, PageHeader, Section, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
 import { BodyFields } from '../components/body-fields.tsx';
-import { labelOf } from '../components/labels.ts';
+import { labelOf, ruleSentence } from '../components/labels.ts';
 import { PageForm } from '../components/sections.tsx';
 import { createBody } from '../governance.commands.ts';
 import { listBodies, listUpcomingMeetings } from '../governance.queries.ts';
@@ -51,7 +51,7 @@ export default function Bodies({ loaderData, actionData }: Route.ComponentProps)
         title={t('gov.bodies.title')}
         context={ambito.name}
         lead={t('gov.bodies.lead')}
-        breadcrumb={[{ label: ambito.name, to: home }]}
+        breadcrumb={[{ label: ambito.name, data: true, to: home }]}
         actions={
           <ul className="list-unstyled mb-0">
             <li>
@@ -124,7 +124,7 @@ export default function Bodies({ loaderData, actionData }: Route.ComponentProps)
               header: t('gov.rule.title'),
               sortable: false,
               value: (b) => b.ruleText ?? '',
-              render: (b) => b.ruleText ?? t('gov.rule.noneShort'),
+              render: (b) => (b.votingRule ? ruleSentence(t, f.numberUpTo, b.votingRule as VotingRule) : t('gov.rule.noneShort')),
             },
           ]}
         />

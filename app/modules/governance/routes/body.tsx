@@ -5,7 +5,7 @@ import { tr } from '../../../shared/i18n/tr.server.ts';
 import { DataTable, DoneNotice, EmptyState, PageHeader, Section, StatusBadge, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
 import { BodyFields, RuleFields } from '../components/body-fields.tsx';
 import { DecisionTable } from '../components/decision-table.tsx';
-import { labelOf } from '../components/labels.ts';
+import { labelOf, ruleSentence } from '../components/labels.ts';
 import { MeetingFields } from '../components/meeting-fields.tsx';
 import { MemberFields } from '../components/member-fields.tsx';
 import { DisclosedForm, PageForm } from '../components/sections.tsx';
@@ -73,9 +73,10 @@ export default function BodyPage({ loaderData, actionData }: Route.ComponentProp
     <>
       <PageHeader
         title={body.name}
+        titleIsData
         context={ambito.name}
         breadcrumb={[
-          { label: ambito.name, to: home },
+          { label: ambito.name, data: true, to: home },
           { label: t('gov.bodies.title'), to: `${home}/organi` },
         ]}
         lead={
@@ -120,7 +121,7 @@ export default function BodyPage({ loaderData, actionData }: Route.ComponentProp
       )}
 
       <Section id="regola" title={t('gov.rule.title')}>
-        <p data-testid="body-rule">{body.ruleText ?? t('gov.rule.noneLong')}</p>
+        <p data-testid="body-rule">{body.votingRule ? ruleSentence(t, f.numberUpTo, body.votingRule) : t('gov.rule.noneLong')}</p>
         {writer && (
           <DisclosedForm
             intent="rule"

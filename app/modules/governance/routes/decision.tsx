@@ -4,7 +4,7 @@ import { runIntent } from '../../../shared/http/forms.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
 import { DataTable, DoneNotice, Notice, PageHeader, Section, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
 import { DecisionFields } from '../components/decision-fields.tsx';
-import { labelOf } from '../components/labels.ts';
+import { labelOf, ruleSentence } from '../components/labels.ts';
 import { PageForm } from '../components/sections.tsx';
 import { updateDecision } from '../governance.commands.ts';
 import { getDecisionOverview } from '../governance.queries.ts';
@@ -73,9 +73,9 @@ export default function DecisionPage({ loaderData, actionData }: Route.Component
         context={body.name}
         lead={<span translate="no">{decision.subject}</span>}
         breadcrumb={[
-          { label: ambito.name, to: home },
+          { label: ambito.name, data: true, to: home },
           { label: t('gov.bodies.title'), to: `${home}/organi` },
-          { label: body.name, to: `${home}/organi/${body.id}` },
+          { label: body.name, data: true, to: `${home}/organi/${body.id}` },
           ...(meeting ? [{ label: meeting.title, to: `${home}/riunioni/${meeting.id}` }] : []),
         ]}
       />
@@ -98,7 +98,7 @@ export default function DecisionPage({ loaderData, actionData }: Route.Component
               {outcome.approved ? t('gov.decision.approvedLong') : t('gov.decision.rejectedLong')}
             </p>
             <p>
-              {t('gov.decision.ruleUsed')} {decision.ruleText}
+              {t('gov.decision.ruleUsed')} {ruleSentence(t, f.numberUpTo, decision.votingRule)}
             </p>
             <h3 className="h5">{t('gov.decision.arithmetic')}</h3>
             <ol className="mb-4" data-testid="decision-explanation">

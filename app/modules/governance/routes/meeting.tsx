@@ -5,7 +5,7 @@ import { intentAction, runIntent } from '../../../shared/http/forms.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
 import { DataTable, DoneNotice, Facts, IntentField, PageHeader, Section, StatusBadge, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
 import { DecisionTable, outcomeLabel } from '../components/decision-table.tsx';
-import { labelOf } from '../components/labels.ts';
+import { labelOf, ruleSentence } from '../components/labels.ts';
 import { MeetingFields } from '../components/meeting-fields.tsx';
 import { DecisionFields } from '../components/decision-fields.tsx';
 import { DisclosedForm, FileForm, InputField, PageForm, RemoveButton } from '../components/sections.tsx';
@@ -137,9 +137,9 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
         title={meeting.title}
         context={body.name}
         breadcrumb={[
-          { label: ambito.name, to: home },
+          { label: ambito.name, data: true, to: home },
           { label: t('gov.bodies.title'), to: `${home}/organi` },
-          { label: body.name, to: `${home}/organi/${body.id}` },
+          { label: body.name, data: true, to: `${home}/organi/${body.id}` },
         ]}
         lead={
           <>
@@ -359,7 +359,7 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
               <>
                 {body.ruleText ? (
                   <p>
-                    {t('gov.decisions.ruleApplied')} <strong>{body.ruleText}</strong>
+                    {t('gov.decisions.ruleApplied')} <strong>{body.votingRule ? ruleSentence(t, f.numberUpTo, body.votingRule) : ''}</strong>
                   </p>
                 ) : (
                   <p className="text-danger-emphasis">{t('gov.decisions.noRule')}</p>

@@ -58,14 +58,14 @@ export default function MemberPage({ loaderData, actionData }: Route.ComponentPr
         title={t('gov.member.editTitle')}
         context={`${personName} – ${body.name}`}
         breadcrumb={[
-          { label: ambito.name, to: home },
+          { label: ambito.name, data: true, to: home },
           { label: t('gov.bodies.title'), to: `${home}/organi` },
-          { label: body.name, to: bodyHref },
+          { label: body.name, data: true, to: bodyHref },
         ]}
         lead={
-          <span translate="no">
-            {personName} — {body.name}
-          </span>
+          <>
+            <span translate="no">{personName}</span> — <span translate="no">{body.name}</span>
+          </>
         }
       />
       <EditForm

@@ -45,9 +45,10 @@ export default function OrganisationPage({ loaderData, actionData }: Route.Compo
     <>
       <PageHeader
         title={organisation.name}
+        titleIsData
         context={ambito.name}
         breadcrumb={[
-          { label: ambito.name, to: home },
+          { label: ambito.name, data: true, to: home },
           { label: t('gov.orgs.title'), to: list },
         ]}
         lead={

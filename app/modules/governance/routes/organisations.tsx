@@ -54,7 +54,7 @@ export default function Organisations({ loaderData, actionData }: Route.Componen
   const home = `/ambiti/${ambito.code}`;
   return (
     <>
-      <PageHeader title={t('gov.orgs.title')} context={ambito.name} lead={t('gov.orgs.lead')} breadcrumb={[{ label: ambito.name, to: home }]} />
+      <PageHeader title={t('gov.orgs.title')} context={ambito.name} lead={t('gov.orgs.lead')} breadcrumb={[{ label: ambito.name, data: true, to: home }]} />
       <DoneNotice messages={{ organizzazione: 'gov.done.organisation', persona: 'gov.done.person', modificata: 'gov.done.saved' }} />
 
       <Section id="organizzazioni" title={t('gov.orgs.list')}>

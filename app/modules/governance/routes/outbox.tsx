@@ -22,7 +22,7 @@ export default function Outbox({ loaderData }: Route.ComponentProps) {
         context={ambito.name}
         lead={t('gov.outbox.lead')}
         breadcrumb={[
-          { label: ambito.name, to: home },
+          { label: ambito.name, data: true, to: home },
           { label: t('gov.bodies.title'), to: `${home}/organi` },
         ]}
       />

@@ -40,10 +40,11 @@ export default function PersonPage({ loaderData, actionData }: Route.ComponentPr
     <>
       <PageHeader
         title={person.fullName}
+        titleIsData
         context={ambito.name}
         lead={t('gov.person.editLead')}
         breadcrumb={[
-          { label: ambito.name, to: home },
+          { label: ambito.name, data: true, to: home },
           { label: t('gov.orgs.title'), to: list },
         ]}
       />

@@ -325,7 +325,7 @@ function PostForm({ actionData, comuni, ambitoEntry }: { actionData: unknown; co
   );
   return (
     <IntentForm intent={intent} actionData={actionData} submitLabel={t('leps.staff.add.submit')} label={t('leps.staff.add.title')}>
-      {text('code', t('leps.staff.add.code'), { required: true, placeholder: 'AS-01' })}
+      {text('code', t('leps.staff.add.code'), { required: true, placeholder: t('leps.staff.add.code.placeholder') })}
       {text('employerName', t('leps.staff.add.employer'), { required: true })}
       <IntentField intent={intent} name="employerKind" label={t('leps.staff.add.employerKind')} error={e.employerKind}>
         {(p) => (

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Route } from './+types/plan';
 import { done, intentAction } from '../../../shared/http/forms.server.ts';
@@ -110,7 +111,7 @@ function ChangesTable({ id, items, caption }: { id: string; items: readonly Chan
 }
 
 /** Objectives of one macro-area (or the LEPS cards), with their counts and resources. */
-function ObjectivesTable({ id, caption, rows, base }: { id: string; caption: string; rows: readonly ObjectiveRow[]; base: string }) {
+function ObjectivesTable({ id, caption, rows, base }: { id: string; caption: ReactNode; rows: readonly ObjectiveRow[]; base: string }) {
   const { t, f } = useI18n();
   const columns: Column<ObjectiveRow>[] = [
     {
@@ -322,7 +323,13 @@ export default function PlanOverview({ loaderData, actionData }: Route.Component
 
       <Section id="obiettivi" title={t('plan.objectives.byArea')}>
         {[...byArea.entries()].map(([area, list], i) => (
-          <ObjectivesTable key={area} id={`obiettivi-${i + 1}`} caption={area || t('plan.objectives.noArea')} rows={list} base={base} />
+          <ObjectivesTable
+            key={area}
+            id={`obiettivi-${i + 1}`}
+            caption={area ? <span translate="no">{area}</span> : t('plan.objectives.noArea')}
+            rows={list}
+            base={base}
+          />
         ))}
         {leps.length > 0 && <ObjectivesTable id="schede-leps" caption={t('plan.objectives.leps')} rows={leps} base={base} />}
         {p.can['plan.edit'] && (

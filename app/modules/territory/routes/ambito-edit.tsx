@@ -41,7 +41,7 @@ export default function AmbitoEdit({ loaderData, actionData }: Route.ComponentPr
       <PageHeader
         title={t('edit.title')}
         context={ambito.name}
-        breadcrumb={[{ label: ambito.name, to: `/ambiti/${ambito.code}`, data: true }]}
+        breadcrumb={[{ label: ambito.name, data: true, to: `/ambiti/${ambito.code}` }]}
         lead={<span translate="no">{ambito.name}</span>}
       />
       <FormAlert result={result} reloadHref={`/ambiti/${ambito.code}/modifica`} />

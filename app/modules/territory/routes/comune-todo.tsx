@@ -37,7 +37,7 @@ export default function ComuneTodo({ loaderData }: Route.ComponentProps) {
       <PageHeader
         title={t('todo.title', { comune: comune.name })}
         context={ambito.name}
-        breadcrumb={[{ label: ambito.name, to: `/ambiti/${ambito.code}`, data: true }]}
+        breadcrumb={[{ label: ambito.name, data: true, to: `/ambiti/${ambito.code}` }]}
         lead={t('todo.lead', { ambito: ambito.name, day: f.date(loaderData.today) })}
       />
       <p className={count === 0 ? 'alert alert-success' : 'fw-semibold'} data-testid="todo-count">

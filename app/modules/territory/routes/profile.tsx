@@ -65,6 +65,23 @@ export default function TerritoryProfile({ loaderData, actionData }: Route.Compo
   const factor = (v: number | null) => (v === null ? '—' : f.numberUpTo(v, 2));
   const label = (key: string) => t(`terr.ind.${key}` as MessageKey);
   const formula = (key: string, population: MessageKey) => t(`terr.ind.${key}.formula` as MessageKey, { population: t(population) });
+  /** A consistency check of the published table in words: the figures printed, implied, the difference and tolerance. */
+  const identityMessage = (d: (typeof p.identities.discrepancies)[number]) => {
+    const upTo = (n: number, digits: number) => f.numberUpTo(Math.abs(n) < 5e-10 ? 0 : n, digits);
+    const identity =
+      d.identity === 'recomputed'
+        ? t('profile.identity.recomputed', { formula: formula(d.key, d.rateBase === 'meanPopulation' ? 'terr.ind.base.mean' : 'terr.ind.base.resident') })
+        : t(`profile.identity.${d.identity}`);
+    const head = t('profile.identity.head', {
+      code: d.code,
+      year: d.year,
+      label: label(d.key),
+      published: f.number(d.found, d.decimals),
+      identity,
+      expected: upTo(d.expected, 3),
+    });
+    return t(d.ok ? 'profile.identity.ok' : 'profile.identity.ko', { head, difference: upTo(d.difference, 4), tolerance: upTo(d.tolerance, 4) });
+  };
   const signed = (v: number) => `${v >= 0 ? '+' : ''}${f.number(v)}`;
 
   const publishedKeys = [...new Set(p.publishedSeries.flatMap((s) => Object.keys(s.published)))];
@@ -166,7 +183,7 @@ export default function TerritoryProfile({ loaderData, actionData }: Route.Compo
               <ul className="mb-0 small">
                 {p.identities.discrepancies.map((d, i) => (
                   <li key={i}>
-                    {d.year}: {d.message}
+                    {d.year}: {identityMessage(d)}
                   </li>
                 ))}
               </ul>
