@@ -174,7 +174,7 @@ test('the Ufficio di Piano’s other governance pages, with every form open, hav
   // Opens every collapsed form; retried as a whole, because a click that lands while the page hydrates is lost.
   const openAll = async () => {
     await page.waitForLoadState('networkidle');
-    const closed = page.locator('details:not([open]) > summary');
+    const closed = page.locator('main details:not([open]) > summary');
     await expect(async () => {
       for (let left = await closed.count(); left > 0; left--) await closed.first().click();
       expect(await closed.count()).toBe(0);
