@@ -196,6 +196,3 @@ export function translate(locale: UiLocale, key: MessageKey, params?: Record<str
   if (params) for (const [k, v] of Object.entries(params)) text = text.replaceAll(`{${k}}`, String(v));
   return locale === PSEUDO_LOCALE ? `${PSEUDO_OPEN}${text}${PSEUDO_CLOSE}` : text;
 }
-
-// Numbers and dates: kept here for the files that import them from the dictionaries; the formats live in shared/format.
-export { formatDate, formatDateTime, formatNumber } from '../format/index.ts';

@@ -21,11 +21,5 @@ export function useI18n() {
     locale,
     t,
     f,
-    /** @deprecated use f.number */
-    n: f.number,
-    /** @deprecated use f.dateTime */
-    dt: f.dateTime,
-    /** @deprecated use f.date */
-    d: f.date,
   };
 }
