@@ -30,7 +30,6 @@ const words = {
   'plan.plans.tooLarge': 'File troppo grande.',
   'plan.plans.tooLargeDetail': 'Il file supera i 10 MB.',
   // the plan page
-  'plan.plan.heading': '{title}',
   'plan.plan.export': 'Esporta il piano (JSON)',
   'plan.plan.status': 'Stato',
   'plan.plan.adoptedOn': '(adottato il {date})',
@@ -314,7 +313,6 @@ const wordsEn: Record<keyof typeof words, string> = {
   'plan.plans.chooseFile': 'Choose a plan JSON file to import.',
   'plan.plans.tooLarge': 'File too large.',
   'plan.plans.tooLargeDetail': 'The file is larger than 10 MB.',
-  'plan.plan.heading': '{title}',
   'plan.plan.export': 'Export the plan (JSON)',
   'plan.plan.status': 'Status',
   'plan.plan.adoptedOn': '(adopted on {date})',

@@ -204,6 +204,7 @@ export default function EvaluationObjective({ loaderData, actionData }: Route.Co
         context={d.plan.title}
         breadcrumb={[
           { label: t('nav.monitoring'), to: `/ambiti/${d.code}/monitoraggio` },
+          { label: d.plan.title, data: true, to: base },
           { label: t('mon.evo.crumb', { years: f.years(d.plan.start, d.plan.end) }), to: `${base}/valutazione` },
         ]}
         lead={o.macroArea ? <span translate="no">{o.macroArea}</span> : undefined}

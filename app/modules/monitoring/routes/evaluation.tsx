@@ -72,7 +72,7 @@ export default function Evaluation({ loaderData, actionData }: Route.ComponentPr
         context={d.plan.title}
         breadcrumb={[
           { label: t('nav.monitoring'), to: `/ambiti/${d.code}/monitoraggio` },
-          { label: f.years(d.plan.start, d.plan.end), to: base },
+          { label: d.plan.title, data: true, to: base },
         ]}
         lead={t('mon.eval.lead', { status: d.plan.status })}
       />

@@ -130,7 +130,7 @@ export default function IndicatorPage({ loaderData, actionData }: Route.Componen
         context={d.plan.title}
         breadcrumb={[
           { label: t('nav.monitoring'), to: `/ambiti/${d.code}/monitoraggio` },
-          { label: f.years(d.plan.start, d.plan.end), to: base },
+          { label: d.plan.title, data: true, to: base },
           { label: t('mon.ind.crumbObjective', { code: d.objective.code }), to: `${base}/obiettivi/${d.objective.id}` },
         ]}
         lead={dataText(d.indicator.label)}

@@ -172,7 +172,7 @@ export default function ObjectiveMonitoring({ loaderData, actionData }: Route.Co
         context={d.plan.title}
         breadcrumb={[
           { label: t('nav.monitoring'), to: `/ambiti/${d.code}/monitoraggio` },
-          { label: f.years(d.plan.start, d.plan.end), to: base },
+          { label: d.plan.title, data: true, to: base },
         ]}
         lead={d.objective.macroArea ? <span translate="no">{d.objective.macroArea}</span> : undefined}
       />

@@ -47,7 +47,7 @@ export default function Chapter({ loaderData, actionData }: Route.ComponentProps
         context={plan.title}
         breadcrumb={[
           { label: t('plan.plans.title'), to: `/ambiti/${loaderData.code}/piani` },
-          { label: t('plan.plan.heading', { title: plan.title }), to: base },
+          { label: plan.title, data: true, to: base },
         ]}
       />
       {can['plan.edit'] ? (

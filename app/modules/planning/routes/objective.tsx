@@ -767,7 +767,7 @@ export default function ObjectiveEditor({ loaderData, actionData }: Route.Compon
         context={plan.title}
         breadcrumb={[
           { label: t('plan.plans.title'), to: `/ambiti/${loaderData.code}/piani` },
-          { label: t('plan.plan.heading', { title: plan.title }), to: base },
+          { label: plan.title, data: true, to: base },
         ]}
         actions={
           <Link className="btn btn-outline-primary" to={`${base}/obiettivi/${o.id}/stampa`}>

@@ -235,7 +235,8 @@ export default function PlanOverview({ loaderData, actionData }: Route.Component
   return (
     <>
       <PageHeader
-        title={t('plan.plan.heading', { title: p.plan.title })}
+        title={p.plan.title}
+        titleIsData
         context={p.ambitoName}
         breadcrumb={[{ label: t('plan.plans.title'), to: `/ambiti/${p.code}/piani` }]}
         lead={
