@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, ne, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Actor } from '../../shared/auth/actor.ts';
 import { recordAudit } from '../../shared/audit/audit.ts';
 import type { Db, DbOrTx, Tx } from '../../shared/db/client.ts';
@@ -99,8 +100,82 @@ async function authorised(tx: DbOrTx, actor: Actor, ambitoId: string, action: Go
   return scope;
 }
 
+/** The command's one transaction, which authorises the actor for `action` before anything else is read or parsed. */
+function command<T>(ctx: CommandContext, action: GovernanceAction, run: (tx: Tx, scope: Scope) => Promise<T>): Promise<T> {
+  return ctx.db.transaction(async (tx) => run(tx, await authorised(tx, ctx.actor, ctx.ambitoId, action)));
+}
+
 function invalid(path: string, message: string): never {
   throw new ValidationError([{ path, message }]);
+}
+
+/** The record a command works on, which must exist in the Ambito (`what` names it in the 404 message). */
+async function found<T>(row: Promise<T | null>, what: string): Promise<T> {
+  const r = await row;
+  if (!r) throw new NotFoundError(what);
+  return r;
+}
+
+/** The common part of an audit entry: who, what, which record, in which Ambito. */
+function audited(ctx: CommandContext, action: string, entityType: string, entityId: string) {
+  return { actor: ctx.actor, action, entityType, entityId, ambitoId: ctx.ambitoId };
+}
+
+/** What the audit log says of a write: the action, the kind of record, and (when not the record) the entity's id. */
+interface AuditOf<Row, Out = unknown> {
+  action: string;
+  entityType: string;
+  entityId?: string;
+  /** The record as logged (default: as stored). */
+  snapshot?: (row: Row) => Out;
+}
+
+type VersionedTable = PgTable & { id: PgColumn; version: PgColumn; updatedAt: PgColumn };
+
+/** Inserts one record and logs it (its `after`), in the command's transaction. */
+async function insertAudited<T extends PgTable>(
+  tx: Tx,
+  ctx: CommandContext,
+  table: T,
+  values: T['$inferInsert'],
+  audit: AuditOf<T['$inferSelect']>,
+): Promise<T['$inferSelect']> {
+  const [row] = (await tx
+    .insert(table)
+    .values(values as never)
+    .returning()) as T['$inferSelect'][];
+  const { action, entityType, entityId, snapshot = (r) => r } = audit;
+  await recordAudit(tx, { ...audited(ctx, action, entityType, entityId ?? (row as { id: string }).id), after: snapshot(row) });
+  return row!;
+}
+
+/** Edits one record under its version (updateVersioned: `what` names it in a conflict) and logs it before and after. */
+async function updateAudited<T extends VersionedTable, Out = T['$inferSelect']>(
+  tx: Tx,
+  ctx: CommandContext,
+  table: T,
+  id: string,
+  change: AuditOf<T['$inferSelect'], Out> & { version: number; patch: Partial<T['$inferInsert']>; what: string },
+): Promise<Out> {
+  const { before, after } = await updateVersioned(tx, table, id, change.version, change.patch, change.what);
+  const { action, entityType, snapshot = (r) => r as Out } = change;
+  await recordAudit(tx, { ...audited(ctx, action, entityType, id), before: snapshot(before), after: snapshot(after) });
+  return snapshot(after);
+}
+
+/** Deletes one record (none found: 404 with `what`) and logs it as it was. */
+async function deleteAudited<T extends PgTable>(
+  tx: Tx,
+  ctx: CommandContext,
+  table: T,
+  where: SQL | undefined,
+  what: string,
+  audit: AuditOf<T['$inferSelect']> & { entityId: string },
+): Promise<T['$inferSelect']> {
+  const [row] = (await tx.delete(table).where(where).returning()) as T['$inferSelect'][];
+  if (!row) throw new NotFoundError(what);
+  await recordAudit(tx, { ...audited(ctx, audit.action, audit.entityType, audit.entityId), before: row });
+  return row;
 }
 
 /** The references a form makes to other records of the same Ambito must exist there. */
@@ -125,60 +200,54 @@ async function checkFiscalCodeFree(tx: DbOrTx, ambitoId: string, fiscalCode: str
 }
 
 /** Adds an organisation to the Ambito's registry. */
-export async function createOrganisation({ db, actor, ambitoId, input }: CommandContext & { input: unknown }) {
-  return db.transaction(async (tx) => {
-    await authorised(tx, actor, ambitoId, 'organisation.write');
+export async function createOrganisation({ input, ...ctx }: CommandContext & { input: unknown }) {
+  return command(ctx, 'organisation.write', async (tx) => {
     const data = parseInput(OrganisationInput, input);
-    await checkComuneRef(tx, ambitoId, data.comuneId);
-    await checkFiscalCodeFree(tx, ambitoId, data.fiscalCode);
-    const [row] = await tx
-      .insert(organisations)
-      .values({ ambitoId, ...data })
-      .returning();
-    await recordAudit(tx, { actor, action: 'governance.organisation.created', entityType: 'organisation', entityId: row!.id, ambitoId, after: row });
-    return row!;
+    await checkComuneRef(tx, ctx.ambitoId, data.comuneId);
+    await checkFiscalCodeFree(tx, ctx.ambitoId, data.fiscalCode);
+    return insertAudited(
+      tx,
+      ctx,
+      organisations,
+      { ambitoId: ctx.ambitoId, ...data },
+      { action: 'governance.organisation.created', entityType: 'organisation' },
+    );
   });
 }
 
 /** Edits an organisation (optimistic lock on its version). */
-export async function updateOrganisation({ db, actor, ambitoId, organisationId, input }: CommandContext & { organisationId: string; input: unknown }) {
-  return db.transaction(async (tx) => {
-    await authorised(tx, actor, ambitoId, 'organisation.write');
+export async function updateOrganisation({ organisationId, input, ...ctx }: CommandContext & { organisationId: string; input: unknown }) {
+  return command(ctx, 'organisation.write', async (tx) => {
     const { version, ...data } = parseInput(OrganisationEditInput, input);
-    if (!(await getOrganisation(tx, ambitoId, organisationId))) throw new NotFoundError('L’organizzazione');
-    await checkComuneRef(tx, ambitoId, data.comuneId);
-    await checkFiscalCodeFree(tx, ambitoId, data.fiscalCode, organisationId);
-    const { before, after } = await updateVersioned(tx, organisations, organisationId, version, data, 'l’organizzazione');
-    await recordAudit(tx, { actor, action: 'governance.organisation.updated', entityType: 'organisation', entityId: organisationId, ambitoId, before, after });
-    return after;
+    await found(getOrganisation(tx, ctx.ambitoId, organisationId), 'L’organizzazione');
+    await checkComuneRef(tx, ctx.ambitoId, data.comuneId);
+    await checkFiscalCodeFree(tx, ctx.ambitoId, data.fiscalCode, organisationId);
+    return updateAudited(tx, ctx, organisations, organisationId, {
+      version,
+      patch: data,
+      what: 'l’organizzazione',
+      action: 'governance.organisation.updated',
+      entityType: 'organisation',
+    });
   });
 }
 
 /** Adds a person (name, role, organisation, e-mail) to the Ambito's registry. */
-export async function createPerson({ db, actor, ambitoId, input }: CommandContext & { input: unknown }) {
-  return db.transaction(async (tx) => {
-    await authorised(tx, actor, ambitoId, 'organisation.write');
+export async function createPerson({ input, ...ctx }: CommandContext & { input: unknown }) {
+  return command(ctx, 'organisation.write', async (tx) => {
     const data = parseInput(PersonInput, input);
-    await checkOrganisationRef(tx, ambitoId, data.organisationId);
-    const [row] = await tx
-      .insert(people)
-      .values({ ambitoId, ...data })
-      .returning();
-    await recordAudit(tx, { actor, action: 'governance.person.created', entityType: 'person', entityId: row!.id, ambitoId, after: row });
-    return row!;
+    await checkOrganisationRef(tx, ctx.ambitoId, data.organisationId);
+    return insertAudited(tx, ctx, people, { ambitoId: ctx.ambitoId, ...data }, { action: 'governance.person.created', entityType: 'person' });
   });
 }
 
 /** Edits a person (optimistic lock on the version). */
-export async function updatePerson({ db, actor, ambitoId, personId, input }: CommandContext & { personId: string; input: unknown }) {
-  return db.transaction(async (tx) => {
-    await authorised(tx, actor, ambitoId, 'organisation.write');
+export async function updatePerson({ personId, input, ...ctx }: CommandContext & { personId: string; input: unknown }) {
+  return command(ctx, 'organisation.write', async (tx) => {
     const { version, ...data } = parseInput(PersonEditInput, input);
-    if (!(await getPerson(tx, ambitoId, personId))) throw new NotFoundError('La persona');
-    await checkOrganisationRef(tx, ambitoId, data.organisationId);
-    const { before, after } = await updateVersioned(tx, people, personId, version, data, 'la persona');
-    await recordAudit(tx, { actor, action: 'governance.person.updated', entityType: 'person', entityId: personId, ambitoId, before, after });
-    return after;
+    await found(getPerson(tx, ctx.ambitoId, personId), 'La persona');
+    await checkOrganisationRef(tx, ctx.ambitoId, data.organisationId);
+    return updateAudited(tx, ctx, people, personId, { version, patch: data, what: 'la persona', action: 'governance.person.updated', entityType: 'person' });
   });
 }
 
@@ -196,31 +265,24 @@ async function checkParentBody(tx: DbOrTx, ambitoId: string, parentBodyId: strin
   }
 }
 
+const BODY = 'governance_body';
+
 /** Creates a governance body of the Ambito (its voting rule is set afterwards, on the body's page). */
-export async function createBody({ db, actor, ambitoId, input }: CommandContext & { input: unknown }) {
-  return db.transaction(async (tx) => {
-    await authorised(tx, actor, ambitoId, 'body.write');
+export async function createBody({ input, ...ctx }: CommandContext & { input: unknown }) {
+  return command(ctx, 'body.write', async (tx) => {
     const data = parseInput(BodyInput, input);
-    await checkParentBody(tx, ambitoId, data.parentBodyId);
-    const [row] = await tx
-      .insert(bodies)
-      .values({ ambitoId, ...data })
-      .returning();
-    await recordAudit(tx, { actor, action: 'governance.body.created', entityType: 'governance_body', entityId: row!.id, ambitoId, after: row });
-    return row!;
+    await checkParentBody(tx, ctx.ambitoId, data.parentBodyId);
+    return insertAudited(tx, ctx, bodies, { ambitoId: ctx.ambitoId, ...data }, { action: 'governance.body.created', entityType: BODY });
   });
 }
 
 /** Edits a body's name, type, kind, description and parent (optimistic lock). */
-export async function updateBody({ db, actor, ambitoId, bodyId, input }: CommandContext & { bodyId: string; input: unknown }) {
-  return db.transaction(async (tx) => {
-    await authorised(tx, actor, ambitoId, 'body.write');
+export async function updateBody({ bodyId, input, ...ctx }: CommandContext & { bodyId: string; input: unknown }) {
+  return command(ctx, 'body.write', async (tx) => {
     const { version, ...data } = parseInput(BodyEditInput, input);
-    if (!(await getBodyRow(tx, ambitoId, bodyId))) throw new NotFoundError('L’organo');
-    await checkParentBody(tx, ambitoId, data.parentBodyId, bodyId);
-    const { before, after } = await updateVersioned(tx, bodies, bodyId, version, data, 'l’organo');
-    await recordAudit(tx, { actor, action: 'governance.body.updated', entityType: 'governance_body', entityId: bodyId, ambitoId, before, after });
-    return after;
+    await found(getBodyRow(tx, ctx.ambitoId, bodyId), 'L’organo');
+    await checkParentBody(tx, ctx.ambitoId, data.parentBodyId, bodyId);
+    return updateAudited(tx, ctx, bodies, bodyId, { version, patch: data, what: 'l’organo', action: 'governance.body.updated', entityType: BODY });
   });
 }
 
@@ -228,14 +290,17 @@ export async function updateBody({ db, actor, ambitoId, bodyId, input }: Command
  * Sets a body's voting rule and quorum (or none: the body does not vote). Decisions already taken keep the rule
  * they were voted with (a copy is frozen in each decision).
  */
-export async function updateBodyRule({ db, actor, ambitoId, bodyId, input }: CommandContext & { bodyId: string; input: unknown }) {
-  return db.transaction(async (tx) => {
-    await authorised(tx, actor, ambitoId, 'body.write');
+export async function updateBodyRule({ bodyId, input, ...ctx }: CommandContext & { bodyId: string; input: unknown }) {
+  return command(ctx, 'body.write', async (tx) => {
     const { version, rule } = parseRuleForm(input);
-    if (!(await getBodyRow(tx, ambitoId, bodyId))) throw new NotFoundError('L’organo');
-    const { before, after } = await updateVersioned(tx, bodies, bodyId, version, { votingRule: rule }, 'l’organo');
-    await recordAudit(tx, { actor, action: 'governance.body.rule_updated', entityType: 'governance_body', entityId: bodyId, ambitoId, before, after });
-    return after;
+    await found(getBodyRow(tx, ctx.ambitoId, bodyId), 'L’organo');
+    return updateAudited(tx, ctx, bodies, bodyId, {
+      version,
+      patch: { votingRule: rule },
+      what: 'l’organo',
+      action: 'governance.body.rule_updated',
+      entityType: BODY,
+    });
   });
 }
 
@@ -255,31 +320,28 @@ async function checkMember(tx: DbOrTx, ambitoId: string, bodyId: string, data: M
 }
 
 /** Adds a member to a body: person, organisation, represented comune, position, delegation, validity. */
-export async function addMember({ db, actor, ambitoId, bodyId, input }: CommandContext & { bodyId: string; input: unknown }) {
-  return db.transaction(async (tx) => {
-    await authorised(tx, actor, ambitoId, 'body.write');
+export async function addMember({ bodyId, input, ...ctx }: CommandContext & { bodyId: string; input: unknown }) {
+  return command(ctx, 'body.write', async (tx) => {
     const data = parseInput(MemberInput, input);
-    if (!(await getBodyRow(tx, ambitoId, bodyId))) throw new NotFoundError('L’organo');
-    await checkMember(tx, ambitoId, bodyId, data);
-    const [row] = await tx
-      .insert(bodyMembers)
-      .values({ bodyId, ...data })
-      .returning();
-    await recordAudit(tx, { actor, action: 'governance.member.added', entityType: 'body_member', entityId: row!.id, ambitoId, after: row });
-    return row!;
+    await found(getBodyRow(tx, ctx.ambitoId, bodyId), 'L’organo');
+    await checkMember(tx, ctx.ambitoId, bodyId, data);
+    return insertAudited(tx, ctx, bodyMembers, { bodyId, ...data }, { action: 'governance.member.added', entityType: 'body_member' });
   });
 }
 
 /** Edits a membership (position, represented comune, delegation, dates; optimistic lock). */
-export async function updateMember({ db, actor, ambitoId, bodyId, memberId, input }: CommandContext & { bodyId: string; memberId: string; input: unknown }) {
-  return db.transaction(async (tx) => {
-    await authorised(tx, actor, ambitoId, 'body.write');
+export async function updateMember({ bodyId, memberId, input, ...ctx }: CommandContext & { bodyId: string; memberId: string; input: unknown }) {
+  return command(ctx, 'body.write', async (tx) => {
     const { version, ...data } = parseInput(MemberEditInput, input);
-    if (!(await getBodyRow(tx, ambitoId, bodyId)) || !(await getMemberRow(tx, bodyId, memberId))) throw new NotFoundError('Il componente');
-    await checkMember(tx, ambitoId, bodyId, data, memberId);
-    const { before, after } = await updateVersioned(tx, bodyMembers, memberId, version, data, 'il componente');
-    await recordAudit(tx, { actor, action: 'governance.member.updated', entityType: 'body_member', entityId: memberId, ambitoId, before, after });
-    return after;
+    if (!(await getBodyRow(tx, ctx.ambitoId, bodyId)) || !(await getMemberRow(tx, bodyId, memberId))) throw new NotFoundError('Il componente');
+    await checkMember(tx, ctx.ambitoId, bodyId, data, memberId);
+    return updateAudited(tx, ctx, bodyMembers, memberId, {
+      version,
+      patch: data,
+      what: 'il componente',
+      action: 'governance.member.updated',
+      entityType: 'body_member',
+    });
   });
 }
 
@@ -292,17 +354,16 @@ async function replaceAgenda(tx: Tx, meetingId: string, titles: string[]) {
 }
 
 /** Schedules a meeting of a body, with its ordered agenda. */
-export async function createMeeting({ db, actor, ambitoId, bodyId, input }: CommandContext & { bodyId: string; input: unknown }) {
-  return db.transaction(async (tx) => {
-    await authorised(tx, actor, ambitoId, 'meeting.create');
+export async function createMeeting({ bodyId, input, ...ctx }: CommandContext & { bodyId: string; input: unknown }) {
+  return command(ctx, 'meeting.create', async (tx) => {
     const { agenda, ...data } = parseInput(MeetingInput, input);
-    if (!(await getBodyRow(tx, ambitoId, bodyId))) throw new NotFoundError('L’organo');
+    await found(getBodyRow(tx, ctx.ambitoId, bodyId), 'L’organo');
     const [row] = await tx
       .insert(meetings)
-      .values({ ambitoId, bodyId, ...data })
+      .values({ ambitoId: ctx.ambitoId, bodyId, ...data })
       .returning();
     await replaceAgenda(tx, row!.id, agenda);
-    await recordAudit(tx, { actor, action: 'governance.meeting.created', entityType: 'meeting', entityId: row!.id, ambitoId, after: { ...row, agenda } });
+    await recordAudit(tx, { ...audited(ctx, 'governance.meeting.created', 'meeting', row!.id), after: { ...row, agenda } });
     return row!;
   });
 }
@@ -311,12 +372,10 @@ export async function createMeeting({ db, actor, ambitoId, bodyId, input }: Comm
  * Edits a meeting and its agenda (optimistic lock). A change of time or place raises the iCalendar SEQUENCE, so
  * that calendars replace the old event when the convocation is sent again or the feed is read.
  */
-export async function updateMeeting({ db, actor, ambitoId, meetingId, input }: CommandContext & { meetingId: string; input: unknown }) {
-  return db.transaction(async (tx) => {
-    await authorised(tx, actor, ambitoId, 'meeting.write');
+export async function updateMeeting({ meetingId, input, ...ctx }: CommandContext & { meetingId: string; input: unknown }) {
+  return command(ctx, 'meeting.write', async (tx) => {
     const { version, agenda, ...data } = parseInput(MeetingEditInput, input);
-    const current = await getMeetingRow(tx, ambitoId, meetingId);
-    if (!current) throw new NotFoundError('La riunione');
+    const current = await found(getMeetingRow(tx, ctx.ambitoId, meetingId), 'La riunione');
     const agendaBefore = (await listAgenda(tx, meetingId)).map((a) => a.title);
     const moved =
       current.startsAt.getTime() !== data.startsAt.getTime() ||
@@ -334,11 +393,7 @@ export async function updateMeeting({ db, actor, ambitoId, meetingId, input }: C
     );
     await replaceAgenda(tx, meetingId, agenda);
     await recordAudit(tx, {
-      actor,
-      action: 'governance.meeting.updated',
-      entityType: 'meeting',
-      entityId: meetingId,
-      ambitoId,
+      ...audited(ctx, 'governance.meeting.updated', 'meeting', meetingId),
       before: { ...before, agenda: agendaBefore },
       after: { ...after, agenda },
     });
@@ -390,19 +445,16 @@ export function convocationText(m: {
  * meeting's page.
  */
 export async function convokeMeeting({
-  db,
-  actor,
-  ambitoId,
   meetingId,
   input,
   baseUrl,
   now = new Date(),
+  ...ctx
 }: CommandContext & { meetingId: string; input: unknown; baseUrl?: string; now?: Date }) {
-  return db.transaction(async (tx) => {
-    const scope = await authorised(tx, actor, ambitoId, 'meeting.write');
+  const { actor, ambitoId } = ctx;
+  return command(ctx, 'meeting.write', async (tx, scope) => {
     const { version } = parseInput(VersionOnlyInput, input);
-    const meeting = await getMeetingRow(tx, ambitoId, meetingId);
-    if (!meeting) throw new NotFoundError('La riunione');
+    const meeting = await found(getMeetingRow(tx, ambitoId, meetingId), 'La riunione');
     const body = (await getBodyRow(tx, ambitoId, meeting.bodyId))!;
     const members = await listMeetingMembers(tx, ambitoId, meeting);
     const agenda = (await listAgenda(tx, meetingId)).map((a) => a.title);
@@ -463,15 +515,7 @@ export async function convokeMeeting({
     });
     await tx.insert(outbox).values(messages);
     const convocation = { messages: messages.length, recipients: messages.map((m) => `${m.toName} <${m.toAddress}>`), withoutEmail, update };
-    await recordAudit(tx, {
-      actor,
-      action: 'governance.meeting.convoked',
-      entityType: 'meeting',
-      entityId: meetingId,
-      ambitoId,
-      before,
-      after: { ...after, convocation },
-    });
+    await recordAudit(tx, { ...audited(ctx, 'governance.meeting.convoked', 'meeting', meetingId), before, after: { ...after, convocation } });
     return convocation;
   });
 }
@@ -489,12 +533,10 @@ export function icsDescription(agenda: string[], onlineUrl: string | null): stri
  * Records who attended a meeting (every member in office on its day: present, absent or delegated with the
  * delegate's name), replacing what was recorded before; the meeting is then «svolta». Optimistic lock on the meeting.
  */
-export async function recordAttendance({ db, actor, ambitoId, meetingId, input }: CommandContext & { meetingId: string; input: Record<string, unknown> }) {
-  return db.transaction(async (tx) => {
-    await authorised(tx, actor, ambitoId, 'meeting.write');
-    const meeting = await getMeetingRow(tx, ambitoId, meetingId);
-    if (!meeting) throw new NotFoundError('La riunione');
-    const members = await listMeetingMembers(tx, ambitoId, meeting);
+export async function recordAttendance({ meetingId, input, ...ctx }: CommandContext & { meetingId: string; input: Record<string, unknown> }) {
+  return command(ctx, 'meeting.write', async (tx) => {
+    const meeting = await found(getMeetingRow(tx, ctx.ambitoId, meetingId), 'La riunione');
+    const members = await listMeetingMembers(tx, ctx.ambitoId, meeting);
     if (members.length === 0) invalid('attendance', tr('gov.cmd.noMembers'));
     const { version, rows } = parseAttendanceForm(
       input,
@@ -507,11 +549,7 @@ export async function recordAttendance({ db, actor, ambitoId, meetingId, input }
     const named = (list: { memberId: string; status: string; delegateName: string | null }[]) =>
       list.map((a) => ({ member: members.find((m) => m.id === a.memberId)?.personName ?? a.memberId, status: a.status, delegateName: a.delegateName }));
     await recordAudit(tx, {
-      actor,
-      action: 'governance.meeting.attendance_recorded',
-      entityType: 'meeting',
-      entityId: meetingId,
-      ambitoId,
+      ...audited(ctx, 'governance.meeting.attendance_recorded', 'meeting', meetingId),
       before: { status: before.status, version: before.version, attendance: named(previous) },
       after: { status: after.status, version: after.version, attendance: named(rows) },
     });
@@ -520,30 +558,37 @@ export async function recordAttendance({ db, actor, ambitoId, meetingId, input }
 }
 
 /** Saves the minutes (verbale) and their approval: date and by whom (optimistic lock). */
-export async function saveMinutes({ db, actor, ambitoId, meetingId, input }: CommandContext & { meetingId: string; input: unknown }) {
-  return db.transaction(async (tx) => {
-    await authorised(tx, actor, ambitoId, 'meeting.write');
+export async function saveMinutes({ meetingId, input, ...ctx }: CommandContext & { meetingId: string; input: unknown }) {
+  return command(ctx, 'meeting.write', async (tx) => {
     const { version, ...data } = parseInput(MinutesInput, input);
-    if (!(await getMeetingRow(tx, ambitoId, meetingId))) throw new NotFoundError('La riunione');
-    const { before, after } = await updateVersioned(tx, meetings, meetingId, version, data, 'la riunione');
-    await recordAudit(tx, { actor, action: 'governance.meeting.minutes_saved', entityType: 'meeting', entityId: meetingId, ambitoId, before, after });
-    return after;
+    await found(getMeetingRow(tx, ctx.ambitoId, meetingId), 'La riunione');
+    return updateAudited(tx, ctx, meetings, meetingId, {
+      version,
+      patch: data,
+      what: 'la riunione',
+      action: 'governance.meeting.minutes_saved',
+      entityType: 'meeting',
+    });
   });
 }
 
+/** An attachment as returned and logged: everything but its content. */
+const attachmentFacts = {
+  id: meetingAttachments.id,
+  fileName: meetingAttachments.fileName,
+  mimeType: meetingAttachments.mimeType,
+  sizeBytes: meetingAttachments.sizeBytes,
+  sha256: meetingAttachments.sha256,
+  uploadedAt: meetingAttachments.uploadedAt,
+  uploadedBy: meetingAttachments.uploadedBy,
+};
+
 /** Attaches a file to a meeting (whitelisted types, at most 10 MB), stored in the database with its SHA-256. */
-export async function addAttachment({
-  db,
-  actor,
-  ambitoId,
-  meetingId,
-  file,
-}: CommandContext & { meetingId: string; file: { name: string; bytes: Uint8Array } }) {
-  return db.transaction(async (tx) => {
-    await authorised(tx, actor, ambitoId, 'meeting.write');
+export async function addAttachment({ meetingId, file, ...ctx }: CommandContext & { meetingId: string; file: { name: string; bytes: Uint8Array } }) {
+  return command(ctx, 'meeting.write', async (tx) => {
     const checked = checkAttachment(file, { field: 'file' });
     const sha256 = createHash('sha256').update(file.bytes).digest('hex');
-    if (!(await getMeetingRow(tx, ambitoId, meetingId))) throw new NotFoundError('La riunione');
+    await found(getMeetingRow(tx, ctx.ambitoId, meetingId), 'La riunione');
     const [row] = await tx
       .insert(meetingAttachments)
       .values({
@@ -553,25 +598,10 @@ export async function addAttachment({
         sizeBytes: checked.sizeBytes,
         content: Buffer.from(file.bytes),
         sha256,
-        uploadedBy: uploader(actor),
+        uploadedBy: uploader(ctx.actor),
       })
-      .returning({
-        id: meetingAttachments.id,
-        fileName: meetingAttachments.fileName,
-        mimeType: meetingAttachments.mimeType,
-        sizeBytes: meetingAttachments.sizeBytes,
-        sha256: meetingAttachments.sha256,
-        uploadedAt: meetingAttachments.uploadedAt,
-        uploadedBy: meetingAttachments.uploadedBy,
-      });
-    await recordAudit(tx, {
-      actor,
-      action: 'governance.attachment.added',
-      entityType: 'meeting_attachment',
-      entityId: row!.id,
-      ambitoId,
-      after: { meetingId, ...row },
-    });
+      .returning(attachmentFacts);
+    await recordAudit(tx, { ...audited(ctx, 'governance.attachment.added', 'meeting_attachment', row!.id), after: { meetingId, ...row } });
     return row!;
   });
 }
@@ -581,31 +611,15 @@ function uploader(actor: Actor): string {
 }
 
 /** Removes an attachment of a meeting. */
-export async function removeAttachment({ db, actor, ambitoId, meetingId, attachmentId }: CommandContext & { meetingId: string; attachmentId: string }) {
-  return db.transaction(async (tx) => {
-    await authorised(tx, actor, ambitoId, 'meeting.write');
-    if (!(await getMeetingRow(tx, ambitoId, meetingId))) throw new NotFoundError('La riunione');
+export async function removeAttachment({ meetingId, attachmentId, ...ctx }: CommandContext & { meetingId: string; attachmentId: string }) {
+  return command(ctx, 'meeting.write', async (tx) => {
+    await found(getMeetingRow(tx, ctx.ambitoId, meetingId), 'La riunione');
     const [row] = await tx
       .delete(meetingAttachments)
       .where(and(eq(meetingAttachments.meetingId, meetingId), eq(meetingAttachments.id, attachmentId)))
-      .returning({
-        id: meetingAttachments.id,
-        fileName: meetingAttachments.fileName,
-        mimeType: meetingAttachments.mimeType,
-        sizeBytes: meetingAttachments.sizeBytes,
-        sha256: meetingAttachments.sha256,
-        uploadedAt: meetingAttachments.uploadedAt,
-        uploadedBy: meetingAttachments.uploadedBy,
-      });
+      .returning(attachmentFacts);
     if (!row) throw new NotFoundError('L’allegato');
-    await recordAudit(tx, {
-      actor,
-      action: 'governance.attachment.removed',
-      entityType: 'meeting_attachment',
-      entityId: row.id,
-      ambitoId,
-      before: { meetingId, ...row },
-    });
+    await recordAudit(tx, { ...audited(ctx, 'governance.attachment.removed', 'meeting_attachment', row.id), before: { meetingId, ...row } });
     return row;
   });
 }
@@ -623,12 +637,11 @@ export async function removeAttachment({ db, actor, ambitoId, meetingId, attachm
  * vote. The outcome is computed by the rule (voting.rules.ts) before anything is written: a vote the rule cannot
  * count is refused.
  */
-export async function createDecision({ db, actor, ambitoId, meetingId, input }: CommandContext & { meetingId: string; input: Record<string, unknown> }) {
-  return db.transaction(async (tx) => {
-    await authorised(tx, actor, ambitoId, 'decision.write');
+export async function createDecision({ meetingId, input, ...ctx }: CommandContext & { meetingId: string; input: Record<string, unknown> }) {
+  const { ambitoId } = ctx;
+  return command(ctx, 'decision.write', async (tx) => {
     const data = parseInput(DecisionInput, input);
-    const meeting = await getMeetingRow(tx, ambitoId, meetingId);
-    if (!meeting) throw new NotFoundError('La riunione');
+    const meeting = await found(getMeetingRow(tx, ambitoId, meetingId), 'La riunione');
     // Attendance is replaced by recordAttendance under the meeting's version: lock the meeting so that it cannot
     // change between reading it here and writing the votes.
     await tx.select({ id: meetings.id }).from(meetings).where(eq(meetings.id, meetingId)).for('update');
@@ -691,11 +704,7 @@ export async function createDecision({ db, actor, ambitoId, meetingId, input }: 
       .returning();
     await tx.insert(decisionVotes).values(votes.map((v) => ({ decisionId: row!.id, ...v })));
     await recordAudit(tx, {
-      actor,
-      action: 'governance.decision.created',
-      entityType: 'decision',
-      entityId: row!.id,
-      ambitoId,
+      ...audited(ctx, 'governance.decision.created', 'decision', row!.id),
       after: { ...row, votes, outcome: { approved: outcome.approved, explanation: outcome.explanation } },
     });
     return { decision: row!, outcome };
@@ -717,20 +726,22 @@ function voteIssue(issue: FieldIssue, members: readonly { id: string; personName
 }
 
 /** Edits the number, date, subject and text of a decision (its votes, weights and rule stay as voted). */
-export async function updateDecision({ db, actor, ambitoId, decisionId, input }: CommandContext & { decisionId: string; input: unknown }) {
-  return db.transaction(async (tx) => {
-    await authorised(tx, actor, ambitoId, 'decision.write');
+export async function updateDecision({ decisionId, input, ...ctx }: CommandContext & { decisionId: string; input: unknown }) {
+  return command(ctx, 'decision.write', async (tx) => {
     const { version, ...data } = parseInput(DecisionEditInput, input);
-    const current = await getDecisionRow(tx, ambitoId, decisionId);
-    if (!current) throw new NotFoundError('La deliberazione');
+    const current = await found(getDecisionRow(tx, ctx.ambitoId, decisionId), 'La deliberazione');
     const [taken] = await tx
       .select({ id: decisions.id })
       .from(decisions)
       .where(and(eq(decisions.bodyId, current.bodyId), eq(decisions.number, data.number), ne(decisions.id, decisionId)));
     if (taken) invalid('number', tr('gov.cmd.decisionNumberTakenHere', { number: data.number }));
-    const { before, after } = await updateVersioned(tx, decisions, decisionId, version, data, 'la deliberazione');
-    await recordAudit(tx, { actor, action: 'governance.decision.updated', entityType: 'decision', entityId: decisionId, ambitoId, before, after });
-    return after;
+    return updateAudited(tx, ctx, decisions, decisionId, {
+      version,
+      patch: data,
+      what: 'la deliberazione',
+      action: 'governance.decision.updated',
+      entityType: 'decision',
+    });
   });
 }
 
@@ -763,155 +774,122 @@ async function checkAgreementPeriodFree(tx: DbOrTx, ambitoId: string, start: num
 }
 
 /** Creates the Accordo di programma of a plan period. */
-export async function createAgreement({ db, actor, ambitoId, input }: CommandContext & { input: unknown }) {
-  return db.transaction(async (tx) => {
-    await authorised(tx, actor, ambitoId, 'agreement.write');
+export async function createAgreement({ input, ...ctx }: CommandContext & { input: unknown }) {
+  return command(ctx, 'agreement.write', async (tx) => {
     const data = parseInput(AgreementInput, input);
-    await checkAgreementPeriodFree(tx, ambitoId, data.periodStartYear, data.periodEndYear);
-    const [row] = await tx
-      .insert(agreements)
-      .values({ ambitoId, ...data })
-      .returning();
-    await recordAudit(tx, {
-      actor,
-      action: 'governance.agreement.created',
-      entityType: 'agreement',
-      entityId: row!.id,
-      ambitoId,
-      after: agreementSnapshot(row!),
-    });
-    return agreementSnapshot(row!);
+    await checkAgreementPeriodFree(tx, ctx.ambitoId, data.periodStartYear, data.periodEndYear);
+    const row = await insertAudited(
+      tx,
+      ctx,
+      agreements,
+      { ambitoId: ctx.ambitoId, ...data },
+      { action: 'governance.agreement.created', entityType: 'agreement', snapshot: agreementSnapshot },
+    );
+    return agreementSnapshot(row);
   });
 }
 
+const AGREEMENT = 'L’Accordo di programma';
+
+/** The agreement a command works on, which must exist in the Ambito. */
+const agreementOf = (tx: Tx, ctx: CommandContext, agreementId: string) => found(getAgreementRow(tx, ctx.ambitoId, agreementId), AGREEMENT);
+
+/** Parties and signatures are logged as changes of their agreement. */
+const onAgreement = (agreementId: string, change: string) => ({ action: `governance.agreement.${change}`, entityType: 'agreement', entityId: agreementId });
+
 /** Edits an agreement's title, period, validity and adoption date (optimistic lock). */
-export async function updateAgreement({ db, actor, ambitoId, agreementId, input }: CommandContext & { agreementId: string; input: unknown }) {
-  return db.transaction(async (tx) => {
-    await authorised(tx, actor, ambitoId, 'agreement.write');
+export async function updateAgreement({ agreementId, input, ...ctx }: CommandContext & { agreementId: string; input: unknown }) {
+  return command(ctx, 'agreement.write', async (tx) => {
     const { version, ...data } = parseInput(AgreementEditInput, input);
-    if (!(await getAgreementRow(tx, ambitoId, agreementId))) throw new NotFoundError('L’Accordo di programma');
-    await checkAgreementPeriodFree(tx, ambitoId, data.periodStartYear, data.periodEndYear, agreementId);
-    const { before, after } = await updateVersioned(tx, agreements, agreementId, version, data, 'l’Accordo di programma');
-    await recordAudit(tx, {
-      actor,
+    await agreementOf(tx, ctx, agreementId);
+    await checkAgreementPeriodFree(tx, ctx.ambitoId, data.periodStartYear, data.periodEndYear, agreementId);
+    return updateAudited(tx, ctx, agreements, agreementId, {
+      version,
+      patch: data,
+      what: 'l’Accordo di programma',
       action: 'governance.agreement.updated',
       entityType: 'agreement',
-      entityId: agreementId,
-      ambitoId,
-      before: agreementSnapshot(before),
-      after: agreementSnapshot(after),
+      snapshot: agreementSnapshot,
     });
-    return agreementSnapshot(after);
   });
 }
 
 /** Adds a party («sottoscrittore») or an adhering organisation («aderente») to an agreement. */
-export async function addParty({ db, actor, ambitoId, agreementId, input }: CommandContext & { agreementId: string; input: unknown }) {
-  return db.transaction(async (tx) => {
-    await authorised(tx, actor, ambitoId, 'agreement.write');
+export async function addParty({ agreementId, input, ...ctx }: CommandContext & { agreementId: string; input: unknown }) {
+  return command(ctx, 'agreement.write', async (tx) => {
     const data = parseInput(PartyInput, input);
-    if (!(await getAgreementRow(tx, ambitoId, agreementId))) throw new NotFoundError('L’Accordo di programma');
-    const organisation = await getOrganisation(tx, ambitoId, data.organisationId);
+    await agreementOf(tx, ctx, agreementId);
+    const organisation = await getOrganisation(tx, ctx.ambitoId, data.organisationId);
     if (!organisation) invalid('organisationId', tr('gov.cmd.organisationMissing'));
     const [existing] = await tx
       .select({ id: agreementParties.id })
       .from(agreementParties)
       .where(and(eq(agreementParties.agreementId, agreementId), eq(agreementParties.organisationId, data.organisationId)));
     if (existing) invalid('organisationId', tr('gov.cmd.partyTaken', { name: organisation.name }));
-    const [row] = await tx
-      .insert(agreementParties)
-      .values({ agreementId, ...data })
-      .returning();
-    await recordAudit(tx, {
-      actor,
-      action: 'governance.agreement.party_added',
-      entityType: 'agreement',
-      entityId: agreementId,
-      ambitoId,
-      after: { ...row, organisationName: organisation.name },
-    });
-    return row!;
+    return insertAudited(
+      tx,
+      ctx,
+      agreementParties,
+      { agreementId, ...data },
+      { ...onAgreement(agreementId, 'party_added'), snapshot: (row) => ({ ...row, organisationName: organisation.name }) },
+    );
   });
 }
 
 /** Removes a party or adhering organisation from an agreement. */
-export async function removeParty({ db, actor, ambitoId, agreementId, partyId }: CommandContext & { agreementId: string; partyId: string }) {
-  return db.transaction(async (tx) => {
-    await authorised(tx, actor, ambitoId, 'agreement.write');
-    if (!(await getAgreementRow(tx, ambitoId, agreementId))) throw new NotFoundError('L’Accordo di programma');
-    const [row] = await tx
-      .delete(agreementParties)
-      .where(and(eq(agreementParties.agreementId, agreementId), eq(agreementParties.id, partyId)))
-      .returning();
-    if (!row) throw new NotFoundError('La parte dell’Accordo');
-    await recordAudit(tx, { actor, action: 'governance.agreement.party_removed', entityType: 'agreement', entityId: agreementId, ambitoId, before: row });
-    return row;
+export async function removeParty({ agreementId, partyId, ...ctx }: CommandContext & { agreementId: string; partyId: string }) {
+  return removeFromAgreement(ctx, agreementId, agreementParties, partyId, 'La parte dell’Accordo', 'party_removed');
+}
+
+/** Removes one of an agreement's parties or signatures (`what` names it when it is not there). */
+function removeFromAgreement<T extends typeof agreementParties | typeof agreementSignatures>(
+  ctx: CommandContext,
+  agreementId: string,
+  table: T,
+  id: string,
+  what: string,
+  change: string,
+) {
+  return command(ctx, 'agreement.write', async (tx) => {
+    await agreementOf(tx, ctx, agreementId);
+    return deleteAudited(tx, ctx, table, and(eq(table.agreementId, agreementId), eq(table.id, id)), what, onAgreement(agreementId, change));
   });
 }
 
 /** Records a signature of the agreement: signer, role, organisation, date (when known). */
-export async function addSignature({ db, actor, ambitoId, agreementId, input }: CommandContext & { agreementId: string; input: unknown }) {
-  return db.transaction(async (tx) => {
-    await authorised(tx, actor, ambitoId, 'agreement.write');
+export async function addSignature({ agreementId, input, ...ctx }: CommandContext & { agreementId: string; input: unknown }) {
+  return command(ctx, 'agreement.write', async (tx) => {
     const data = parseInput(SignatureInput, input);
-    if (!(await getAgreementRow(tx, ambitoId, agreementId))) throw new NotFoundError('L’Accordo di programma');
-    await checkOrganisationRef(tx, ambitoId, data.organisationId);
-    const [row] = await tx
-      .insert(agreementSignatures)
-      .values({ agreementId, ...data })
-      .returning();
-    await recordAudit(tx, { actor, action: 'governance.agreement.signature_added', entityType: 'agreement', entityId: agreementId, ambitoId, after: row });
-    return row!;
+    await agreementOf(tx, ctx, agreementId);
+    await checkOrganisationRef(tx, ctx.ambitoId, data.organisationId);
+    return insertAudited(tx, ctx, agreementSignatures, { agreementId, ...data }, onAgreement(agreementId, 'signature_added'));
   });
 }
 
 /** Removes a signature recorded by mistake. */
-export async function removeSignature({ db, actor, ambitoId, agreementId, signatureId }: CommandContext & { agreementId: string; signatureId: string }) {
-  return db.transaction(async (tx) => {
-    await authorised(tx, actor, ambitoId, 'agreement.write');
-    if (!(await getAgreementRow(tx, ambitoId, agreementId))) throw new NotFoundError('L’Accordo di programma');
-    const [row] = await tx
-      .delete(agreementSignatures)
-      .where(and(eq(agreementSignatures.agreementId, agreementId), eq(agreementSignatures.id, signatureId)))
-      .returning();
-    if (!row) throw new NotFoundError('La firma');
-    await recordAudit(tx, { actor, action: 'governance.agreement.signature_removed', entityType: 'agreement', entityId: agreementId, ambitoId, before: row });
-    return row;
-  });
+export async function removeSignature({ agreementId, signatureId, ...ctx }: CommandContext & { agreementId: string; signatureId: string }) {
+  return removeFromAgreement(ctx, agreementId, agreementSignatures, signatureId, 'La firma', 'signature_removed');
 }
 
 /** Stores the signed agreement (PDF only, at most 10 MB), replacing a previous one (optimistic lock). */
 export async function uploadSignedAgreement({
-  db,
-  actor,
-  ambitoId,
   agreementId,
   input,
   file,
+  ...ctx
 }: CommandContext & { agreementId: string; input: unknown; file: { name: string; bytes: Uint8Array } }) {
-  return db.transaction(async (tx) => {
-    await authorised(tx, actor, ambitoId, 'agreement.write');
+  return command(ctx, 'agreement.write', async (tx) => {
     const { version } = parseInput(VersionOnlyInput, input);
     const checked = checkAttachment(file, { field: 'signedFile', only: ['pdf'] });
-    if (!(await getAgreementRow(tx, ambitoId, agreementId))) throw new NotFoundError('L’Accordo di programma');
-    const { before, after } = await updateVersioned(
-      tx,
-      agreements,
-      agreementId,
+    await agreementOf(tx, ctx, agreementId);
+    return updateAudited(tx, ctx, agreements, agreementId, {
       version,
-      { signedFileName: checked.fileName, signedFileMime: checked.mimeType, signedFile: Buffer.from(file.bytes) },
-      'l’Accordo di programma',
-    );
-    await recordAudit(tx, {
-      actor,
+      patch: { signedFileName: checked.fileName, signedFileMime: checked.mimeType, signedFile: Buffer.from(file.bytes) },
+      what: 'l’Accordo di programma',
       action: 'governance.agreement.file_uploaded',
       entityType: 'agreement',
-      entityId: agreementId,
-      ambitoId,
-      before: agreementSnapshot(before),
-      after: agreementSnapshot(after),
+      snapshot: agreementSnapshot,
     });
-    return agreementSnapshot(after);
   });
 }
 
