@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../shared/db/client.ts';
 import { outbox } from '../../shared/mail/outbox.schema.ts';
 import { getAmbitoByCode, listAmbitoComuni, listComuniPopulation } from '../territory/index.server.ts';
@@ -30,6 +31,15 @@ import {
   type VotingRule,
 } from './voting.rules.ts';
 import { ValidationError } from '../../shared/errors.ts';
+
+/** One record of a table whose rows belong to an Ambito, or null when it is not there (or of another Ambito). */
+async function rowInAmbito<T extends PgTable & { id: PgColumn; ambitoId: PgColumn }>(db: DbOrTx, table: T, ambitoId: string, id: string) {
+  const [row] = (await db
+    .select()
+    .from(table as PgTable)
+    .where(and(eq(table.ambitoId, ambitoId), eq(table.id, id)))) as T['$inferSelect'][];
+  return row ?? null;
+}
 
 export const today = () => new Date().toISOString().slice(0, 10);
 
@@ -69,13 +79,7 @@ export async function listOrganisations(db: DbOrTx, ambitoId: string) {
   return rows.map((o) => ({ ...o, people: members.filter((p) => p.organisationId === o.id).length }));
 }
 
-export async function getOrganisation(db: DbOrTx, ambitoId: string, id: string) {
-  const [row] = await db
-    .select()
-    .from(organisations)
-    .where(and(eq(organisations.ambitoId, ambitoId), eq(organisations.id, id)));
-  return row ?? null;
-}
+export const getOrganisation = (db: DbOrTx, ambitoId: string, id: string) => rowInAmbito(db, organisations, ambitoId, id);
 
 export async function listPeople(db: DbOrTx, ambitoId: string) {
   return db
@@ -94,13 +98,7 @@ export async function listPeople(db: DbOrTx, ambitoId: string) {
     .orderBy(asc(people.fullName));
 }
 
-export async function getPerson(db: DbOrTx, ambitoId: string, id: string) {
-  const [row] = await db
-    .select()
-    .from(people)
-    .where(and(eq(people.ambitoId, ambitoId), eq(people.id, id)));
-  return row ?? null;
-}
+export const getPerson = (db: DbOrTx, ambitoId: string, id: string) => rowInAmbito(db, people, ambitoId, id);
 
 /** The comuni an organisation of kind «comune» or a member can refer to: the Ambito's members today. */
 export async function listComuniChoices(db: DbOrTx, ambitoId: string, day = today()) {
@@ -143,6 +141,13 @@ export async function listBodies(db: DbOrTx, ambitoId: string, day = today()) {
     .sort((a, b) => typeOrder(a.type) - typeOrder(b.type) || a.name.localeCompare(b.name, 'it'));
 }
 
+/** A meeting with its start and end as Italian local date and time. */
+const withLocalTimes = <M extends { startsAt: Date; endsAt: Date }>(m: M) => ({
+  ...m,
+  local: instantToRomeLocal(m.startsAt),
+  localEnd: instantToRomeLocal(m.endsAt),
+});
+
 /** The meetings of the Ambito that have not ended at `now`, soonest first. */
 export async function listUpcomingMeetings(db: DbOrTx, ambitoId: string, now: Date, limit = 10) {
   const rows = await db
@@ -160,16 +165,10 @@ export async function listUpcomingMeetings(db: DbOrTx, ambitoId: string, now: Da
     .where(and(eq(meetings.ambitoId, ambitoId), gte(meetings.endsAt, now)))
     .orderBy(asc(meetings.startsAt))
     .limit(limit);
-  return rows.map((m) => ({ ...m, local: instantToRomeLocal(m.startsAt), localEnd: instantToRomeLocal(m.endsAt) }));
+  return rows.map(withLocalTimes);
 }
 
-export async function getBodyRow(db: DbOrTx, ambitoId: string, bodyId: string) {
-  const [row] = await db
-    .select()
-    .from(bodies)
-    .where(and(eq(bodies.ambitoId, ambitoId), eq(bodies.id, bodyId)));
-  return row ?? null;
-}
+export const getBodyRow = (db: DbOrTx, ambitoId: string, bodyId: string) => rowInAmbito(db, bodies, ambitoId, bodyId);
 
 /** The members of a body (all of them, or those in office on `day`), presidents first, then by name. */
 export async function listMembers(db: DbOrTx, bodyId: string, day?: string) {
@@ -272,7 +271,7 @@ export async function getBodyOverview(db: DbOrTx, ambito: GovernanceAmbito, body
       delegateOfName: m.delegateOfMemberId ? (byId.get(m.delegateOfMemberId)?.personName ?? null) : null,
       inOffice: (!m.validFrom || m.validFrom <= day) && (!m.validTo || m.validTo >= day),
     })),
-    meetings: meetingRows.map((m) => ({ ...m, local: instantToRomeLocal(m.startsAt), localEnd: instantToRomeLocal(m.endsAt) })),
+    meetings: meetingRows.map(withLocalTimes),
     decisions: decisionRows.map((d) => ({ ...d, approved: outcomes.get(d.id) ?? null })),
   };
 }
@@ -280,13 +279,7 @@ export async function getBodyOverview(db: DbOrTx, ambito: GovernanceAmbito, body
 // ---------------------------------------------------------------------------------------------------------------
 // Meetings
 
-export async function getMeetingRow(db: DbOrTx, ambitoId: string, meetingId: string) {
-  const [row] = await db
-    .select()
-    .from(meetings)
-    .where(and(eq(meetings.ambitoId, ambitoId), eq(meetings.id, meetingId)));
-  return row ?? null;
-}
+export const getMeetingRow = (db: DbOrTx, ambitoId: string, meetingId: string) => rowInAmbito(db, meetings, ambitoId, meetingId);
 
 export async function listAgenda(db: DbOrTx, meetingId: string) {
   return db
@@ -357,7 +350,7 @@ export async function getMeetingOverview(db: DbOrTx, ambito: GovernanceAmbito, m
     a.localeCompare(b, 'it'),
   );
   return {
-    meeting: { ...meeting, local: instantToRomeLocal(meeting.startsAt), localEnd: instantToRomeLocal(meeting.endsAt) },
+    meeting: withLocalTimes(meeting),
     body: {
       id: body.id,
       name: body.name,
@@ -441,13 +434,7 @@ export async function listMeetingsForCalendar(db: DbOrTx, ambitoId: string) {
 // ---------------------------------------------------------------------------------------------------------------
 // Decisions and votes
 
-export async function getDecisionRow(db: DbOrTx, ambitoId: string, decisionId: string) {
-  const [row] = await db
-    .select()
-    .from(decisions)
-    .where(and(eq(decisions.ambitoId, ambitoId), eq(decisions.id, decisionId)));
-  return row ?? null;
-}
+export const getDecisionRow = (db: DbOrTx, ambitoId: string, decisionId: string) => rowInAmbito(db, decisions, ambitoId, decisionId);
 
 export async function listVotes(db: DbOrTx, decisionId: string) {
   const rows = await db
@@ -495,27 +482,33 @@ async function decisionOutcomes(db: DbOrTx, ids: string[]): Promise<Map<string, 
   if (ids.length === 0) return new Map();
   const [rules, votes] = await Promise.all([
     db.select({ id: decisions.id, votingRule: decisions.votingRule }).from(decisions).where(inArray(decisions.id, ids)),
-    db
-      .select({
-        decisionId: decisionVotes.decisionId,
-        memberId: decisionVotes.memberId,
-        label: decisionVotes.label,
-        weight: decisionVotes.weight,
-        attendance: decisionVotes.attendance,
-        vote: decisionVotes.vote,
-      })
-      .from(decisionVotes)
-      .where(inArray(decisionVotes.decisionId, ids)),
+    votesOfDecisions(db, ids),
   ]);
-  return new Map(
-    rules.map((r) => [
-      r.id,
+  return new Map(rules.map((r) => [r.id, votes.outcome(r).outcome?.approved ?? null]));
+}
+
+/** The votes of some decisions (what their outcome is computed from), and the outcome of one of them under its frozen rule. */
+async function votesOfDecisions(db: DbOrTx, ids: string[]) {
+  const votes = ids.length
+    ? await db
+        .select({
+          decisionId: decisionVotes.decisionId,
+          memberId: decisionVotes.memberId,
+          label: decisionVotes.label,
+          weight: decisionVotes.weight,
+          attendance: decisionVotes.attendance,
+          vote: decisionVotes.vote,
+        })
+        .from(decisionVotes)
+        .where(inArray(decisionVotes.decisionId, ids))
+    : [];
+  return {
+    outcome: (d: { id: string; votingRule: unknown }) =>
       outcomeOf(
-        r.votingRule as VotingRule,
-        votes.filter((v) => v.decisionId === r.id),
-      ).outcome?.approved ?? null,
-    ]),
-  );
+        d.votingRule as VotingRule,
+        votes.filter((v) => v.decisionId === d.id),
+      ),
+  };
 }
 
 /** The decision page's read model: the decision, its body and meeting, the votes with weights, the outcome. */
@@ -718,29 +711,12 @@ export async function listAmbitoDecisionOutcomes(db: DbOrTx, ambitoId: string) {
     .innerJoin(bodies, eq(bodies.id, decisions.bodyId))
     .where(eq(decisions.ambitoId, ambitoId))
     .orderBy(desc(decisions.date), desc(decisions.number));
-  const votes = rows.length
-    ? await db
-        .select({
-          decisionId: decisionVotes.decisionId,
-          memberId: decisionVotes.memberId,
-          label: decisionVotes.label,
-          weight: decisionVotes.weight,
-          attendance: decisionVotes.attendance,
-          vote: decisionVotes.vote,
-        })
-        .from(decisionVotes)
-        .where(
-          inArray(
-            decisionVotes.decisionId,
-            rows.map((r) => r.id),
-          ),
-        )
-    : [];
+  const votes = await votesOfDecisions(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map(({ votingRule, ...r }) => {
-    const { outcome, error } = outcomeOf(
-      votingRule as VotingRule,
-      votes.filter((v) => v.decisionId === r.id),
-    );
+    const { outcome, error } = votes.outcome({ id: r.id, votingRule });
     return { ...r, approved: outcome?.approved ?? null, outcomeError: error };
   });
 }

@@ -2,7 +2,8 @@ import { IntentField, useI18n } from '../../../shared/ui/kit.ts';
 import { BODY_KINDS, BODY_TYPES, RULE_TYPES } from '../governance.constants.ts';
 import type { VotingRule } from '../voting.rules.ts';
 import { useVocabulary } from './labels.ts';
-import { dataChoices, SelectField } from './sections.tsx';
+import { FieldGroup, namedChoices } from './field-group.tsx';
+import { SelectField } from './sections.tsx';
 
 /** Name, type, kind, parent body and description of a governance body (create and edit forms). */
 export function BodyFields({
@@ -18,56 +19,28 @@ export function BodyFields({
 }) {
   const { t } = useI18n();
   const vocabulary = useVocabulary();
-  const required = (key: Parameters<typeof t>[0]) => `${t(key)} (${t('form.required')})`;
+  const choose = { required: true, empty: t('gov.choose') };
   return (
-    <>
-      <IntentField intent={intent} name="name" label={required('gov.body.name')} error={errors.name}>
-        {(p) => <input {...p} type="text" required maxLength={200} defaultValue={values?.name ?? ''} autoComplete="off" />}
-      </IntentField>
-      <div className="row">
-        <div className="col-12 col-md-6">
-          <SelectField
-            intent={intent}
-            name="type"
-            label={required('gov.body.type')}
-            error={errors.type}
-            required
-            defaultValue={values?.type}
-            empty={t('gov.choose')}
-            choices={vocabulary('bodyType', BODY_TYPES)}
-          />
-        </div>
-        <div className="col-12 col-md-6">
-          <SelectField
-            intent={intent}
-            name="kind"
-            label={required('gov.body.kind')}
-            error={errors.kind}
-            required
-            defaultValue={values?.kind}
-            empty={t('gov.choose')}
-            choices={vocabulary('bodyKind', BODY_KINDS)}
-          />
-        </div>
-      </div>
-      <SelectField
-        intent={intent}
-        name="parentBodyId"
-        label={t('gov.body.parent')}
-        error={errors.parentBodyId}
-        hint={t('gov.body.parent.hint')}
-        defaultValue={values?.parentBodyId}
-        empty={t('gov.none')}
-        choices={dataChoices(
-          parents,
-          (b) => b.id,
-          (b) => b.name,
-        )}
-      />
-      <IntentField intent={intent} name="description" label={t('gov.body.description')} error={errors.description}>
-        {(p) => <textarea {...p} rows={4} defaultValue={values?.description ?? ''} />}
-      </IntentField>
-    </>
+    <FieldGroup
+      intent={intent}
+      errors={errors}
+      values={values}
+      fields={[
+        { name: 'name', label: t('gov.body.name'), required: true, maxLength: 200, autoComplete: 'off' },
+        [
+          { name: 'type', label: t('gov.body.type'), ...choose, choices: vocabulary('bodyType', BODY_TYPES) },
+          { name: 'kind', label: t('gov.body.kind'), ...choose, choices: vocabulary('bodyKind', BODY_KINDS) },
+        ],
+        {
+          name: 'parentBodyId',
+          label: t('gov.body.parent'),
+          hint: t('gov.body.parent.hint'),
+          empty: t('gov.none'),
+          choices: namedChoices(parents),
+        },
+        { name: 'description', label: t('gov.body.description'), rows: 4 },
+      ]}
+    />
   );
 }
 

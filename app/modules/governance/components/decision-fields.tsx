@@ -1,5 +1,5 @@
-import { IntentField, useI18n } from '../../../shared/ui/kit.ts';
-import { InputField } from './sections.tsx';
+import { useI18n } from '../../../shared/ui/kit.ts';
+import { FieldGroup } from './field-group.tsx';
 
 /** Number, day, subject and text of a decision (recorded at the meeting, corrected on its page). */
 export function DecisionFields({
@@ -13,44 +13,18 @@ export function DecisionFields({
 }) {
   const { t } = useI18n();
   return (
-    <>
-      <div className="row">
-        <div className="col-12 col-md-6">
-          <InputField
-            intent={intent}
-            name="number"
-            label={`${t('gov.decision.number')} (${t('form.required')})`}
-            error={errors.number}
-            required
-            maxLength={30}
-            autoComplete="off"
-            defaultValue={values.number}
-          />
-        </div>
-        <div className="col-12 col-md-6">
-          <InputField
-            intent={intent}
-            type="date"
-            name="date"
-            label={`${t('gov.decision.date')} (${t('form.required')})`}
-            error={errors.date}
-            required
-            defaultValue={values.date}
-          />
-        </div>
-      </div>
-      <InputField
-        intent={intent}
-        name="subject"
-        label={`${t('gov.decision.subject')} (${t('form.required')})`}
-        error={errors.subject}
-        required
-        maxLength={300}
-        defaultValue={values.subject}
-      />
-      <IntentField intent={intent} name="text" label={t('gov.decision.text')} error={errors.text}>
-        {(p) => <textarea {...p} rows={5} defaultValue={values.text ?? ''} />}
-      </IntentField>
-    </>
+    <FieldGroup
+      intent={intent}
+      errors={errors}
+      values={values}
+      fields={[
+        [
+          { name: 'number', label: t('gov.decision.number'), required: true, maxLength: 30, autoComplete: 'off' },
+          { name: 'date', label: t('gov.decision.date'), type: 'date', required: true },
+        ],
+        { name: 'subject', label: t('gov.decision.subject'), required: true, maxLength: 300 },
+        { name: 'text', label: t('gov.decision.text'), rows: 5 },
+      ]}
+    />
   );
 }

@@ -76,7 +76,7 @@ export default function DecisionPage({ loaderData, actionData }: Route.Component
           { label: ambito.name, data: true, to: home },
           { label: t('gov.bodies.title'), to: `${home}/organi` },
           { label: body.name, data: true, to: `${home}/organi/${body.id}` },
-          ...(meeting ? [{ label: meeting.title, to: `${home}/riunioni/${meeting.id}` }] : []),
+          ...(meeting ? [{ label: meeting.title, data: true, to: `${home}/riunioni/${meeting.id}` }] : []),
         ]}
       />
       <DoneNotice messages={{ registrata: 'gov.done.decision', salvata: 'gov.done.saved' }} />

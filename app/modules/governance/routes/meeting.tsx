@@ -135,6 +135,7 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
     <>
       <PageHeader
         title={meeting.title}
+        titleIsData
         context={body.name}
         breadcrumb={[
           { label: ambito.name, data: true, to: home },
@@ -283,11 +284,10 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
                                 name={`status.${m.id}`}
                                 value={a}
                                 defaultChecked={(att.values ? att.values[`status.${m.id}`] : (m.attendance ?? 'present')) === a}
+                                aria-label={t('gov.form.choiceOf', { name: m.personName, choice: labelOf(t, 'attendanceForm', a) })}
                                 aria-describedby={statusError ? `attendance-status-error-${m.id}` : undefined}
                               />
-                              <span className="visually-hidden">
-                                <span translate="no">{m.personName}</span>: {labelOf(t, 'attendanceForm', a)}
-                              </span>
+                              <span className="visually-hidden">{labelOf(t, 'attendanceForm', a)}</span>
                             </label>
                           </td>
                         ))}
@@ -444,7 +444,7 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
                             <div
                               className="d-flex flex-wrap gap-3"
                               role="radiogroup"
-                              aria-label={`${m.personName}: ${t('gov.votes.vote')}`}
+                              aria-label={t('gov.votes.voteOf', { name: m.personName })}
                               aria-invalid={voteError ? true : undefined}
                               aria-describedby={voteError ? `vote-error-${m.id}` : undefined}
                             >
@@ -456,11 +456,9 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
                                     name={`vote.${m.id}`}
                                     value={v}
                                     defaultChecked={(voteValues?.[`vote.${m.id}`] ?? 'none') === v}
+                                    aria-label={t('gov.form.choiceOf', { name: m.personName, choice: labelOf(t, 'voteForm', v) })}
                                     aria-describedby={voteError ? `vote-error-${m.id}` : undefined}
                                   />
-                                  <span className="visually-hidden" translate="no">
-                                    {m.personName}:{' '}
-                                  </span>
                                   {labelOf(t, 'voteForm', v)}
                                 </label>
                               ))}
