@@ -2,7 +2,7 @@ import { IntentField, useI18n } from '../../../shared/ui/kit.ts';
 import { BODY_KINDS, BODY_TYPES, RULE_TYPES } from '../governance.constants.ts';
 import type { VotingRule } from '../voting.rules.ts';
 import { useVocabulary } from './labels.ts';
-import { FieldGroup, namedChoices } from './field-group.tsx';
+import { FieldGroup, type FieldRows, namedChoices } from './field-group.tsx';
 import { SelectField } from './sections.tsx';
 
 /** Name, type, kind, parent body and description of a governance body (create and edit forms). */
@@ -20,28 +20,22 @@ export function BodyFields({
   const { t } = useI18n();
   const vocabulary = useVocabulary();
   const choose = { required: true, empty: t('gov.choose') };
-  return (
-    <FieldGroup
-      intent={intent}
-      errors={errors}
-      values={values}
-      fields={[
-        { name: 'name', label: t('gov.body.name'), required: true, maxLength: 200, autoComplete: 'off' },
-        [
-          { name: 'type', label: t('gov.body.type'), ...choose, choices: vocabulary('bodyType', BODY_TYPES) },
-          { name: 'kind', label: t('gov.body.kind'), ...choose, choices: vocabulary('bodyKind', BODY_KINDS) },
-        ],
-        {
-          name: 'parentBodyId',
-          label: t('gov.body.parent'),
-          hint: t('gov.body.parent.hint'),
-          empty: t('gov.none'),
-          choices: namedChoices(parents),
-        },
-        { name: 'description', label: t('gov.body.description'), rows: 4 },
-      ]}
-    />
-  );
+  const fields: FieldRows = [
+    { name: 'name', label: t('gov.body.name'), required: true, maxLength: 200, autoComplete: 'off' },
+    [
+      { name: 'type', label: t('gov.body.type'), ...choose, choices: vocabulary('bodyType', BODY_TYPES) },
+      { name: 'kind', label: t('gov.body.kind'), ...choose, choices: vocabulary('bodyKind', BODY_KINDS) },
+    ],
+    {
+      name: 'parentBodyId',
+      label: t('gov.body.parent'),
+      hint: t('gov.body.parent.hint'),
+      empty: t('gov.none'),
+      choices: namedChoices(parents),
+    },
+    { name: 'description', label: t('gov.body.description'), rows: 4 },
+  ];
+  return <FieldGroup intent={intent} errors={errors} values={values} fields={fields} />;
 }
 
 /**

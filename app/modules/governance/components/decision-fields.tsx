@@ -1,5 +1,5 @@
 import { useI18n } from '../../../shared/ui/kit.ts';
-import { FieldGroup } from './field-group.tsx';
+import { FieldGroup, type FieldRows } from './field-group.tsx';
 
 /** Number, day, subject and text of a decision (recorded at the meeting, corrected on its page). */
 export function DecisionFields({
@@ -12,19 +12,13 @@ export function DecisionFields({
   values: { number?: string; date?: string; subject?: string; text?: string | null };
 }) {
   const { t } = useI18n();
-  return (
-    <FieldGroup
-      intent={intent}
-      errors={errors}
-      values={values}
-      fields={[
-        [
-          { name: 'number', label: t('gov.decision.number'), required: true, maxLength: 30, autoComplete: 'off' },
-          { name: 'date', label: t('gov.decision.date'), type: 'date', required: true },
-        ],
-        { name: 'subject', label: t('gov.decision.subject'), required: true, maxLength: 300 },
-        { name: 'text', label: t('gov.decision.text'), rows: 5 },
-      ]}
-    />
-  );
+  const fields: FieldRows = [
+    [
+      { name: 'number', label: t('gov.decision.number'), required: true, maxLength: 30, autoComplete: 'off' },
+      { name: 'date', label: t('gov.decision.date'), type: 'date', required: true },
+    ],
+    { name: 'subject', label: t('gov.decision.subject'), required: true, maxLength: 300 },
+    { name: 'text', label: t('gov.decision.text'), rows: 5 },
+  ];
+  return <FieldGroup intent={intent} errors={errors} values={values} fields={fields} />;
 }

@@ -20,9 +20,14 @@ export interface FieldSpec {
   placeholder?: string;
   inputMode?: 'numeric' | 'decimal';
   spellCheck?: boolean;
+  min?: number;
+  max?: number;
   /** The value shown when the form opens, when it is not `values[name]`. */
-  defaultValue?: string | null;
+  defaultValue?: string | number | null;
 }
+
+/** A form's fields: one per line, or (an array) side by side on a wide screen. */
+export type FieldRows = readonly (FieldSpec | readonly FieldSpec[])[];
 
 /**
  * A form's fields, one per line or (an array) side by side on a wide screen. Each field's error is `errors[name]`
@@ -37,13 +42,13 @@ export function FieldGroup({
   intent: string;
   errors: Record<string, string | undefined>;
   values?: Readonly<Record<string, unknown>>;
-  fields: readonly (FieldSpec | readonly FieldSpec[])[];
+  fields: FieldRows;
 }) {
   const { t } = useI18n();
   const field = ({ name, label, required, hint, choices, empty, rows, defaultValue, ...input }: FieldSpec) => {
     const common = { intent, name, hint, required, error: errors[name], label: required ? `${label} (${t('form.required')})` : label };
-    const value = defaultValue !== undefined ? defaultValue : ((values?.[name] as string | null | undefined) ?? null);
-    if (choices) return <SelectField {...common} defaultValue={value} empty={empty} choices={choices} />;
+    const value = defaultValue !== undefined ? defaultValue : ((values?.[name] as string | number | null | undefined) ?? null);
+    if (choices) return <SelectField {...common} defaultValue={value === null ? null : String(value)} empty={empty} choices={choices} />;
     if (rows)
       return (
         <IntentField intent={intent} name={name} label={common.label} error={common.error} hint={hint}>

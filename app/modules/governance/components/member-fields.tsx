@@ -1,7 +1,7 @@
 import { useI18n } from '../../../shared/ui/kit.ts';
 import { POSITIONS } from '../governance.constants.ts';
 import { useVocabulary } from './labels.ts';
-import { FieldGroup, namedChoices } from './field-group.tsx';
+import { FieldGroup, type FieldRows, namedChoices } from './field-group.tsx';
 import { dataChoices } from './sections.tsx';
 
 export interface MemberChoices {
@@ -36,43 +36,37 @@ export function MemberFields({
   const { t } = useI18n();
   const vocabulary = useVocabulary();
   const optionalDate = { type: 'date', hint: t('gov.date.optional') } as const;
-  return (
-    <FieldGroup
-      intent={intent}
-      errors={errors}
-      values={{ position: 'componente', ...values }}
-      fields={[
-        [
-          {
-            name: 'personId',
-            label: t('gov.member.person'),
-            hint: t('gov.member.person.hint'),
-            required: true,
-            empty: t('gov.choose'),
-            choices: dataChoices(
-              choices.people,
-              (x) => x.id,
-              (x) => (x.organisationName ? `${x.fullName} – ${x.organisationName}` : x.fullName),
-            ),
-          },
-          { name: 'position', label: t('gov.member.position'), required: true, choices: vocabulary('position', POSITIONS) },
-        ],
-        [
-          { name: 'organisationId', label: t('gov.member.organisation'), empty: t('gov.none'), choices: namedChoices(choices.organisations) },
-          { name: 'comuneId', label: t('gov.member.comune'), hint: t('gov.member.comune.hint'), empty: t('gov.none'), choices: namedChoices(choices.comuni) },
-        ],
-        {
-          name: 'delegateOfMemberId',
-          label: t('gov.member.delegateOf'),
-          hint: t('gov.member.delegateOf.hint'),
-          empty: t('gov.none'),
-          choices: namedChoices(choices.members.filter((m) => m.id !== selfId).map((m) => ({ id: m.id, name: m.personName }))),
-        },
-        [
-          { name: 'validFrom', label: t('gov.member.validFrom'), ...optionalDate },
-          { name: 'validTo', label: t('gov.member.validTo'), ...optionalDate },
-        ],
-      ]}
-    />
-  );
+  const fields: FieldRows = [
+    [
+      {
+        name: 'personId',
+        label: t('gov.member.person'),
+        hint: t('gov.member.person.hint'),
+        required: true,
+        empty: t('gov.choose'),
+        choices: dataChoices(
+          choices.people,
+          (x) => x.id,
+          (x) => (x.organisationName ? `${x.fullName} – ${x.organisationName}` : x.fullName),
+        ),
+      },
+      { name: 'position', label: t('gov.member.position'), required: true, choices: vocabulary('position', POSITIONS) },
+    ],
+    [
+      { name: 'organisationId', label: t('gov.member.organisation'), empty: t('gov.none'), choices: namedChoices(choices.organisations) },
+      { name: 'comuneId', label: t('gov.member.comune'), hint: t('gov.member.comune.hint'), empty: t('gov.none'), choices: namedChoices(choices.comuni) },
+    ],
+    {
+      name: 'delegateOfMemberId',
+      label: t('gov.member.delegateOf'),
+      hint: t('gov.member.delegateOf.hint'),
+      empty: t('gov.none'),
+      choices: namedChoices(choices.members.filter((m) => m.id !== selfId).map((m) => ({ id: m.id, name: m.personName }))),
+    },
+    [
+      { name: 'validFrom', label: t('gov.member.validFrom'), ...optionalDate },
+      { name: 'validTo', label: t('gov.member.validTo'), ...optionalDate },
+    ],
+  ];
+  return <FieldGroup intent={intent} errors={errors} values={{ position: 'componente', ...values }} fields={fields} />;
 }

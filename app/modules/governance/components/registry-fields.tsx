@@ -1,7 +1,7 @@
 import { useI18n } from '../../../shared/ui/kit.ts';
 import { ORGANISATION_KINDS } from '../governance.constants.ts';
 import { useVocabulary } from './labels.ts';
-import { FieldGroup, namedChoices } from './field-group.tsx';
+import { FieldGroup, type FieldRows, namedChoices } from './field-group.tsx';
 
 /** Name, kind, comune, fiscal code, RUNTS number, e-mail and address of an organisation. */
 export function OrganisationFields({
@@ -26,28 +26,22 @@ export function OrganisationFields({
   const { t } = useI18n();
   const vocabulary = useVocabulary();
   const field = { autoComplete: 'off' };
-  return (
-    <FieldGroup
-      intent={intent}
-      errors={errors}
-      values={values}
-      fields={[
-        { name: 'name', label: t('gov.org.name'), required: true, maxLength: 200, autoComplete: 'organization' },
-        [
-          { name: 'kind', label: t('gov.org.kind'), required: true, empty: t('gov.choose'), choices: vocabulary('orgKind', ORGANISATION_KINDS) },
-          { name: 'comuneId', label: t('gov.org.comune'), hint: t('gov.org.comune.hint'), empty: t('gov.none'), choices: namedChoices(comuni) },
-        ],
-        [
-          { ...field, name: 'fiscalCode', label: t('gov.org.fiscalCode'), hint: t('gov.org.fiscalCode.hint'), maxLength: 20, spellCheck: false },
-          { ...field, name: 'runtsNumber', label: t('gov.org.runts'), hint: t('gov.org.runts.hint'), maxLength: 30 },
-        ],
-        [
-          { ...field, type: 'email', name: 'email', label: t('gov.org.email'), maxLength: 254 },
-          { ...field, name: 'address', label: t('gov.org.address'), maxLength: 300 },
-        ],
-      ]}
-    />
-  );
+  const fields: FieldRows = [
+    { name: 'name', label: t('gov.org.name'), required: true, maxLength: 200, autoComplete: 'organization' },
+    [
+      { name: 'kind', label: t('gov.org.kind'), required: true, empty: t('gov.choose'), choices: vocabulary('orgKind', ORGANISATION_KINDS) },
+      { name: 'comuneId', label: t('gov.org.comune'), hint: t('gov.org.comune.hint'), empty: t('gov.none'), choices: namedChoices(comuni) },
+    ],
+    [
+      { ...field, name: 'fiscalCode', label: t('gov.org.fiscalCode'), hint: t('gov.org.fiscalCode.hint'), maxLength: 20, spellCheck: false },
+      { ...field, name: 'runtsNumber', label: t('gov.org.runts'), hint: t('gov.org.runts.hint'), maxLength: 30 },
+    ],
+    [
+      { ...field, type: 'email', name: 'email', label: t('gov.org.email'), maxLength: 254 },
+      { ...field, name: 'address', label: t('gov.org.address'), maxLength: 300 },
+    ],
+  ];
+  return <FieldGroup intent={intent} errors={errors} values={values} fields={fields} />;
 }
 
 /** Name, role, organisation and e-mail of a person. */
@@ -64,21 +58,15 @@ export function PersonFields({
 }) {
   const { t } = useI18n();
   const field = { autoComplete: 'off', maxLength: 200 };
-  return (
-    <FieldGroup
-      intent={intent}
-      errors={errors}
-      values={values}
-      fields={[
-        [
-          { ...field, name: 'fullName', label: t('gov.person.name'), required: true },
-          { ...field, name: 'roleTitle', label: t('gov.person.role'), hint: t('gov.person.role.hint') },
-        ],
-        [
-          { name: 'organisationId', label: t('gov.person.organisation'), empty: t('gov.none'), choices: namedChoices(organisations) },
-          { ...field, type: 'email', name: 'email', label: t('gov.person.email'), hint: t('gov.person.email.hint'), maxLength: 254 },
-        ],
-      ]}
-    />
-  );
+  const fields: FieldRows = [
+    [
+      { ...field, name: 'fullName', label: t('gov.person.name'), required: true },
+      { ...field, name: 'roleTitle', label: t('gov.person.role'), hint: t('gov.person.role.hint') },
+    ],
+    [
+      { name: 'organisationId', label: t('gov.person.organisation'), empty: t('gov.none'), choices: namedChoices(organisations) },
+      { ...field, type: 'email', name: 'email', label: t('gov.person.email'), hint: t('gov.person.email.hint'), maxLength: 254 },
+    ],
+  ];
+  return <FieldGroup intent={intent} errors={errors} values={values} fields={fields} />;
 }

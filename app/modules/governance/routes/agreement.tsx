@@ -5,7 +5,8 @@ import { intentAction, runIntent } from '../../../shared/http/forms.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
 import { DataTable, DoneNotice, EmptyState, Facts, PageHeader, Section, useFormResult, useI18n, type Column } from '../../../shared/ui/kit.ts';
 import { labelOf, useVocabulary } from '../components/labels.ts';
-import { dataChoices, DisclosedForm, FileForm, InputField, PageForm, RemoveButton, SelectField } from '../components/sections.tsx';
+import { FieldGroup, type FieldRows } from '../components/field-group.tsx';
+import { dataChoices, DisclosedForm, FileForm, PageForm, RemoveButton } from '../components/sections.tsx';
 import { addParty, addSignature, createAgreement, removeParty, removeSignature, updateAgreement, uploadSignedAgreement } from '../governance.commands.ts';
 import { MAX_ATTACHMENT_BYTES, PARTY_ROLES } from '../governance.constants.ts';
 import { getAgreementOverview, listAgreements, listOrganisations } from '../governance.queries.ts';
@@ -80,63 +81,21 @@ function AgreementFields({
   values?: { title: string; periodStartYear: number; periodEndYear: number; validFrom: string; validTo: string; adoptedOn: string | null };
 }) {
   const { t } = useI18n();
-  const required = (key: Parameters<typeof t>[0]) => `${t(key)} (${t('form.required')})`;
-  return (
-    <>
-      <InputField
-        intent={intent}
-        name="title"
-        label={required('gov.agreement.name')}
-        error={errors.title}
-        required
-        maxLength={300}
-        defaultValue={values?.title}
-      />
-      <div className="row">
-        {(['periodStartYear', 'periodEndYear'] as const).map((name) => (
-          <div className="col-12 col-md-6" key={name}>
-            <InputField
-              intent={intent}
-              type="number"
-              name={name}
-              label={required(name === 'periodStartYear' ? 'gov.agreement.startYear' : 'gov.agreement.endYear')}
-              error={errors[name]}
-              required
-              min={2000}
-              max={2100}
-              defaultValue={values?.[name]}
-            />
-          </div>
-        ))}
-      </div>
-      <div className="row">
-        {(['validFrom', 'validTo'] as const).map((name) => (
-          <div className="col-12 col-md-4" key={name}>
-            <InputField
-              intent={intent}
-              type="date"
-              name={name}
-              label={required(name === 'validFrom' ? 'gov.agreement.validFrom' : 'gov.agreement.validTo')}
-              error={errors[name]}
-              required
-              defaultValue={values?.[name]}
-            />
-          </div>
-        ))}
-        <div className="col-12 col-md-4">
-          <InputField
-            intent={intent}
-            type="date"
-            name="adoptedOn"
-            label={t('gov.agreement.adoptedOn')}
-            error={errors.adoptedOn}
-            hint={t('gov.date.optional')}
-            defaultValue={values?.adoptedOn}
-          />
-        </div>
-      </div>
-    </>
-  );
+  const year = { type: 'number', required: true, min: 2000, max: 2100 } as const;
+  const date = { type: 'date', required: true } as const;
+  const fields: FieldRows = [
+    { name: 'title', label: t('gov.agreement.name'), required: true, maxLength: 300 },
+    [
+      { name: 'periodStartYear', label: t('gov.agreement.startYear'), ...year },
+      { name: 'periodEndYear', label: t('gov.agreement.endYear'), ...year },
+    ],
+    [
+      { name: 'validFrom', label: t('gov.agreement.validFrom'), ...date },
+      { name: 'validTo', label: t('gov.agreement.validTo'), ...date },
+      { name: 'adoptedOn', label: t('gov.agreement.adoptedOn'), type: 'date', hint: t('gov.date.optional') },
+    ],
+  ];
+  return <FieldGroup intent={intent} errors={errors} values={values} fields={fields} />;
 }
 
 export default function AgreementPage({ loaderData, actionData }: Route.ComponentProps) {
@@ -260,23 +219,13 @@ export default function AgreementPage({ loaderData, actionData }: Route.Componen
                 hidden={{ agreementId: a.id }}
                 width="col-lg-8"
               >
-                <SelectField
+                <FieldGroup
                   intent="add-party"
-                  name="organisationId"
-                  label={`${t('gov.org.name')} (${t('form.required')})`}
-                  error={party.errors.organisationId}
-                  required
-                  empty={t('gov.choose')}
-                  choices={organisationChoices}
-                />
-                <SelectField
-                  intent="add-party"
-                  name="role"
-                  label={`${t('gov.agreement.role')} (${t('form.required')})`}
-                  error={party.errors.role}
-                  required
-                  defaultValue="aderente"
-                  choices={vocabulary('partyRole', PARTY_ROLES)}
+                  errors={party.errors}
+                  fields={[
+                    { name: 'organisationId', label: t('gov.org.name'), required: true, empty: t('gov.choose'), choices: organisationChoices },
+                    { name: 'role', label: t('gov.agreement.role'), required: true, defaultValue: 'aderente', choices: vocabulary('partyRole', PARTY_ROLES) },
+                  ]}
                 />
               </DisclosedForm>
             )}
@@ -314,42 +263,20 @@ export default function AgreementPage({ loaderData, actionData }: Route.Componen
                 hidden={{ agreementId: a.id }}
                 width="col-lg-8"
               >
-                <div className="row">
-                  {(['signerName', 'signerRole'] as const).map((name) => (
-                    <div className="col-12 col-md-6" key={name}>
-                      <InputField
-                        intent="add-signature"
-                        name={name}
-                        label={`${t(name === 'signerName' ? 'gov.agreement.signer' : 'gov.agreement.signerRole')} (${t('form.required')})`}
-                        error={signature.errors[name]}
-                        required
-                        maxLength={200}
-                      />
-                    </div>
-                  ))}
-                </div>
-                <div className="row">
-                  <div className="col-12 col-md-6">
-                    <SelectField
-                      intent="add-signature"
-                      name="organisationId"
-                      label={t('gov.org.name')}
-                      error={signature.errors.organisationId}
-                      empty={t('gov.none')}
-                      choices={organisationChoices}
-                    />
-                  </div>
-                  <div className="col-12 col-md-6">
-                    <InputField
-                      intent="add-signature"
-                      type="date"
-                      name="signedOn"
-                      label={t('gov.agreement.signedOn')}
-                      error={signature.errors.signedOn}
-                      hint={t('gov.date.optional')}
-                    />
-                  </div>
-                </div>
+                <FieldGroup
+                  intent="add-signature"
+                  errors={signature.errors}
+                  fields={[
+                    [
+                      { name: 'signerName', label: t('gov.agreement.signer'), required: true, maxLength: 200 },
+                      { name: 'signerRole', label: t('gov.agreement.signerRole'), required: true, maxLength: 200 },
+                    ],
+                    [
+                      { name: 'organisationId', label: t('gov.org.name'), empty: t('gov.none'), choices: organisationChoices },
+                      { name: 'signedOn', label: t('gov.agreement.signedOn'), type: 'date', hint: t('gov.date.optional') },
+                    ],
+                  ]}
+                />
               </DisclosedForm>
             )}
           </Section>
