@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { ValidationError } from '../../shared/errors.ts';
+import { generator, issuesOf } from './monitoring.test-support.ts';
 import {
   ACHIEVEMENT_BAND_LABELS,
   achievementBand,
@@ -25,16 +25,6 @@ import {
 const FIXTURE = new URL('../../../fixtures/demo/gallarate/evaluation-2021-2023.json', import.meta.url);
 
 const grade = (...percents: number[]) => achievementGrade(percents.map((realisationPercent, i) => ({ number: i + 1, realisationPercent })));
-
-function issuesOf(fn: () => unknown): { path: string; message: string }[] {
-  try {
-    fn();
-  } catch (error) {
-    assert.ok(error instanceof ValidationError, `expected a ValidationError, got ${String(error)}`);
-    return error.issues;
-  }
-  assert.fail('expected a ValidationError');
-}
 
 /** Per-action realisation and the grade each objective publishes (seed 002, lines of "In particolare…" and "pari al"). */
 const GALLARATE_2021_2023: { code: string; actions: number[]; published: string; lines: string }[] = [
@@ -328,17 +318,6 @@ test('the level is read from free text, the overall judgement winning over per-a
 
 // ---------------------------------------------------------------------------------------------------------------
 // Properties
-
-function generator(seed: number) {
-  let s = seed >>> 0;
-  return (max: number) => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) % (max + 1);
-  };
-}
 
 test('property: the grade depends only on how many actions are realised, and its label always agrees with its band', () => {
   const next = generator(2024);

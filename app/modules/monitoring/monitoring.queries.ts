@@ -1,14 +1,7 @@
 import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../shared/db/client.ts';
 import { renderChartSvg } from '../../shared/charts/charts.server.ts';
-import {
-  ACTION_STATUS_LABELS,
-  INDICATOR_AGGREGATION_LABELS,
-  INDICATOR_KIND_LABELS,
-  PERIODICITY_LABELS,
-  type ActionStatus,
-  type IndicatorKind,
-} from '../planning/index.ts';
+import { ACTION_STATUS_LABELS, type ActionStatus } from '../planning/index.ts';
 import { planActions, planIndicators, planObjectives, plans, type PlanIndicator } from '../planning/index.server.ts';
 import { ambiti, comuni, listAmbitoComuni } from '../territory/index.server.ts';
 import {
@@ -21,7 +14,7 @@ import {
   type SpendingClass,
 } from './evaluation.rules.ts';
 import { TARGETS_CHART_SIZE, targetsVsActualsChart } from './monitoring.charts.ts';
-import { periodText, statusKey, valueText } from './components/value-text.ts';
+import { periodText, reasonText, statusKey, valueText } from './components/value-text.ts';
 import { serverFormat, tr } from '../../shared/i18n/tr.server.ts';
 import {
   aggregationOf,
@@ -46,7 +39,7 @@ import {
 } from './monitoring.rules.ts';
 import { measurements, objectiveEvaluations, periodLocks } from './monitoring.schema.ts';
 import { actionRealisation, countTargets, objectiveProgress, planProgress } from './progress.rules.ts';
-import { parsePeriod, yearFigure, type MeasurementValue, type ReasonFact, type TargetStatus } from './targets.rules.ts';
+import { parsePeriod, yearFigure, type MeasurementValue, type TargetStatus } from './targets.rules.ts';
 import type { ShownValue } from './monitoring.rules.ts';
 
 /** Today in Rome, YYYY-MM-DD (the loaders pass it to the pure rules). */
@@ -90,7 +83,7 @@ function evaluate(
       text: t.text,
       description: t.text,
       status: 'dati_mancanti' as const,
-      reason: `target non valutabile: ${message}`,
+      reason: { period: String(t.year ?? plan.periodEndYear), kind: 'invalidTarget' as const, message },
     }));
   }
   return { series, evaluations, status: summaryStatus(evaluations.map((e) => e.status)) };
@@ -107,7 +100,7 @@ export interface LatestMeasurement {
   /** The value as a user reads it, in the request's language ("12", "48,00 % (12/25)", "sì"). */
   display: string | null;
   /** The evaluation of the target of that period's year (or of the target without a year), when there is one. */
-  target: { status: TargetStatus; statusLabel: string; reason: string; fact: ReasonFact | null; description: string } | null;
+  target: { status: TargetStatus; statusLabel: string; reason: string; description: string } | null;
 }
 
 /**
@@ -141,7 +134,9 @@ export async function listLatestMeasurements(db: DbOrTx, indicatorIds: readonly 
       value: last?.value ?? null,
       shown,
       display: last ? valueText(shown, serverFormat(), tr) : null,
-      target: e ? { status: e.status, statusLabel: tr(statusKey(e.status)), reason: e.reason, fact: e.fact ?? null, description: e.description } : null,
+      target: e
+        ? { status: e.status, statusLabel: tr(statusKey(e.status)), reason: reasonText(e.reason, serverFormat(), tr), description: e.description }
+        : null,
     };
   });
 }
@@ -316,10 +311,7 @@ export async function getIndicatorMonitoring(db: DbOrTx, indicatorId: string, to
   return {
     ...header,
     indicator: row.indicator,
-    kindLabel: INDICATOR_KIND_LABELS[row.indicator.kind as IndicatorKind] ?? row.indicator.kind,
     yearlyRule: yearlyRuleOf(row.indicator),
-    aggregationLabel: `${INDICATOR_AGGREGATION_LABELS[yearlyRuleOf(row.indicator).aggregation]}${row.indicator.aggregation ? '' : ' (predefinita per il tipo)'}`,
-    periodicityLabel: row.indicator.periodicity ? PERIODICITY_LABELS[row.indicator.periodicity as keyof typeof PERIODICITY_LABELS] : 'Semestrale (predefinita)',
     objective: { id: row.objective.id, code: row.objective.code, title: row.objective.title },
     action: row.action ? { id: row.action.id, number: row.action.number, description: row.action.description, responsible: row.action.responsible } : null,
     granularity,

@@ -9,7 +9,7 @@ import {
   NO_RESPONSIBLE,
   periodChoices,
   periodState,
-  evaluateIndicatorTargets,
+  evaluateIndicatorTargets as evaluateIndicatorFacts,
   granularityOf,
   lastClosedPeriod,
   periodContaining,
@@ -21,6 +21,11 @@ import {
   yearlyRuleOf,
 } from './monitoring.rules.ts';
 import { yearFigure } from './targets.rules.ts';
+import { reasonIt } from './monitoring.test-support.ts';
+
+// The rules give a reason as facts; these tests read it as the Italian page writes it.
+const evaluateIndicatorTargets = (...args: Parameters<typeof evaluateIndicatorFacts>) =>
+  evaluateIndicatorFacts(...args).map((e) => ({ ...e, reason: reasonIt(e.reason) }));
 
 const PLAN = { planStartYear: 2025, planEndYear: 2027 };
 const none = { valueNumber: null, valueBoolean: null, valueText: null, numerator: null, denominator: null };
@@ -189,11 +194,11 @@ describe('targets of an indicator', () => {
     // With no data yet, the reason is also given as facts (the page says it in the reader's language).
     const none = evaluateIndicatorTargets(n, [], { today: '2026-11-26', ...PLAN })[0]!;
     assert.equal(none.reason, '2025-2027: periodo in corso (nessun dato ancora)');
-    assert.deepEqual(none.fact, { kind: 'noDataYet', period: '2025-2027' });
+    assert.deepEqual(evaluateIndicatorFacts(n, [], { today: '2026-11-26', ...PLAN })[0]!.reason, { kind: 'noDataYet', period: '2025-2027' });
     const ratio = { kind: 'ratio', targets: [{ year: null, rule: { type: 'gte' as const, value: 50 }, text: 'almeno 50 %' }] };
     const later = evaluateIndicatorTargets(ratio, [], { today: '2026-11-26', ...PLAN })[0]!;
     assert.equal(later.reason, 'entro il 2027, 2027: periodo non ancora iniziato');
-    assert.deepEqual(later.fact, { kind: 'notStarted', period: '2027', byEnd: 2027 });
+    assert.deepEqual(evaluateIndicatorFacts(ratio, [], { today: '2026-11-26', ...PLAN })[0]!.reason, { kind: 'notStarted', period: '2027', byEnd: 2027 });
   });
 
   test('a yes/no target without a year is reached as soon as the answer is yes', () => {

@@ -25,7 +25,7 @@ import { getPlanDashboard, todayInRome } from '../monitoring.queries.ts';
 import { baseUrlOf, requireMonitoringPlan, uploadedText } from '../monitoring.server.ts';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { usePeriods } from '../components/measured-value.tsx';
-import { areaKey, countText, periodText, reasonText } from '../components/value-text.ts';
+import { areaKey, countText, metFormula, periodText, progressFormula, reasonsText } from '../components/value-text.ts';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { db } = getServices(context);
@@ -49,7 +49,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
       code: o.code,
       title: o.title,
       progress: o.progress.value,
-      formula: o.progress.included.length ? o.progress.formula : null,
+      formula: { terms: o.progress.terms, missing: o.progress.missing, value: o.progress.value },
       counts: o.counts,
     })),
     areas: d.areas.map((a) => ({
@@ -59,15 +59,15 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
       counts: a.counts,
       overdue: a.overdue,
       progress: a.progress.value,
-      formula: a.progress.included.length ? a.progress.formula : null,
+      formula: { terms: a.progress.terms, missing: a.progress.missing, value: a.progress.value },
     })),
-    progress: { value: d.progress.value, formula: d.progress.included.length ? d.progress.formula : null },
+    progress: { value: d.progress.value, terms: d.progress.terms, missing: d.progress.missing },
     totals: d.totals,
     indicatorCount: d.indicatorCount,
     measurementCount: d.measurementCount,
     measured: d.measured.map((m) => ({
       ...m,
-      evaluations: m.evaluations.map((e) => ({ description: e.description, status: e.status, reason: e.reason, fact: e.fact ?? null })),
+      reasons: m.evaluations.map((e) => e.reason),
     })),
     locks: d.locks.map((l) => ({ id: l.id, period: l.period, lockedBy: l.lockedBy, lockedAt: l.lockedAt.toISOString(), note: l.note })),
     lockable: d.lockable,
@@ -156,10 +156,10 @@ export default function Dashboard({ loaderData, actionData }: Route.ComponentPro
       />
       <p className="small">
         {t('mon.dash.summary', {
-          formula: d.progress.formula ?? t('mon.progress.noData'),
+          formula: progressFormula(d.progress, f, t),
           indicators: d.indicatorCount,
           measurements: d.measurementCount,
-          met: d.totals.met.formula,
+          met: metFormula(d.totals, f, t),
         })}
       </p>
 
@@ -190,7 +190,7 @@ export default function Dashboard({ loaderData, actionData }: Route.ComponentPro
               header: t('mon.dash.col.progress'),
               numeric: true,
               value: (a) => a.progress,
-              render: (a) => <span title={a.formula ?? t('mon.progress.noData')}>{f.percent(a.progress)}</span>,
+              render: (a) => <span title={progressFormula(a.formula, f, t)}>{f.percent(a.progress)}</span>,
             },
             { key: 'raggiunti', header: t('mon.dash.col.met'), numeric: true, value: (a) => a.counts.raggiunto },
             { key: 'non-raggiunti', header: t('mon.dash.col.notMet'), numeric: true, value: (a) => a.counts.non_raggiunto },
@@ -226,7 +226,7 @@ export default function Dashboard({ loaderData, actionData }: Route.ComponentPro
             {
               key: 'formula',
               header: t('mon.dash.col.how'),
-              value: (o) => o.formula ?? t('mon.progress.noData'),
+              value: (o) => progressFormula(o.formula, f, t),
               sortable: false,
               data: false,
               className: 'small',
@@ -438,7 +438,7 @@ export default function Dashboard({ loaderData, actionData }: Route.ComponentPro
                   <span translate="no">{m.label}</span> {m.status && <StatusBadge status={m.status} />}
                 </h3>
                 {m.svg ? (
-                  <Chart svg={m.svg} caption={t('mon.chart.caption', { indicator: name })} summary={m.evaluations.map((e) => reasonText(e, t)).join('; ')}>
+                  <Chart svg={m.svg} caption={t('mon.chart.caption', { indicator: name })} summary={reasonsText(m.reasons, f, t)}>
                     {table}
                   </Chart>
                 ) : (

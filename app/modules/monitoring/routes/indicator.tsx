@@ -13,7 +13,7 @@ import { getIndicatorMonitoring, todayInRome } from '../monitoring.queries.ts';
 import { isUuid, requireMonitoringPlan } from '../monitoring.server.ts';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { MeasuredValue, usePeriods } from '../components/measured-value.tsx';
-import { periodText, reasonText } from '../components/value-text.ts';
+import { periodText, reasonsText, reasonText } from '../components/value-text.ts';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { db } = getServices(context);
@@ -54,7 +54,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     periodChoices: d.periodChoices.map((c) => ({ key: c.key, state: c.state, baseline: c.baseline })),
     measurements: d.measurements.map((m) => ({ ...m, updatedAt: m.updatedAt.toISOString(), canEdit: canWrite(m.comuneId) })),
     summedPeriods: d.summedPeriods,
-    evaluations: d.evaluations.map((e) => ({ description: e.description, text: e.text, status: e.status, reason: e.reason, fact: e.fact ?? null })),
+    evaluations: d.evaluations.map((e) => ({ description: e.description, text: e.text, status: e.status, reason: e.reason })),
     status: d.status,
     yearly: d.yearly,
     chartSvg: d.chartSvg,
@@ -186,13 +186,22 @@ export default function IndicatorPage({ loaderData, actionData }: Route.Componen
                 { key: 'regola', header: t('mon.ind.col.rule'), rowHeader: true, data: false, value: (x) => x.description },
                 { key: 'testo', header: t('mon.ind.col.asWritten'), value: (x) => x.text, className: 'small' },
                 { key: 'stato', header: t('mon.ind.col.status'), data: false, value: (x) => x.status, render: (x) => <StatusBadge status={x.status} /> },
-                { key: 'perche', header: t('mon.ind.col.why'), data: false, value: (x) => reasonText(x, t) },
+                { key: 'perche', header: t('mon.ind.col.why'), data: false, value: (x) => reasonText(x.reason, f, t) },
               ]}
             />
           </div>
         )}
         {d.chartSvg ? (
-          <Chart svg={d.chartSvg} caption={t('mon.ind.chart.caption')} summary={d.evaluations.map((x) => reasonText(x, t)).join('; ')} tableOpen>
+          <Chart
+            svg={d.chartSvg}
+            caption={t('mon.ind.chart.caption')}
+            summary={reasonsText(
+              d.evaluations.map((x) => x.reason),
+              f,
+              t,
+            )}
+            tableOpen
+          >
             {yearlyTable}
           </Chart>
         ) : d.yearly.some((y) => y.actual !== null) ? (

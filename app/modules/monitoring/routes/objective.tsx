@@ -12,10 +12,10 @@ import { abilitiesFor, authorize } from '../monitoring.policy.ts';
 import { getPlanDashboard, listLatestMeasurements, todayInRome } from '../monitoring.queries.ts';
 import { isUuid, requireMonitoringPlan } from '../monitoring.server.ts';
 import type { ShownValue } from '../monitoring.rules.ts';
-import type { ReasonFact, TargetStatus } from '../targets.rules.ts';
+import type { TargetStatus } from '../targets.rules.ts';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { MeasuredValue } from '../components/measured-value.tsx';
-import { coverageText, periodText, realisationFormula, reasonText } from '../components/value-text.ts';
+import { coverageText, periodText, progressFormula, realisationFormula } from '../components/value-text.ts';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { db } = getServices(context);
@@ -40,14 +40,14 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
       label: i.label,
       period: l.period,
       shown: l.shown,
-      target: l.target ? { status: l.target.status, reason: l.target.reason, fact: l.target.fact } : null,
+      target: l.target ? { status: l.target.status, reason: l.target.reason } : null,
     };
   };
   return {
     code: params.code,
     plan: { id: header.plan.id, title: header.plan.title, start: header.plan.periodStartYear, end: header.plan.periodEndYear },
     objective: { id: detail.objective.id, code: detail.objective.code, title: detail.objective.title, macroArea: detail.objective.macroArea },
-    progress: { value: row.progress.value, formula: row.progress.formula, counted: row.progress.included.length },
+    progress: { value: row.progress.value, terms: row.progress.terms, missing: row.progress.missing },
     counts: row.counts,
     actions: row.actions.map((a) => ({
       id: a.id,
@@ -57,16 +57,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
       status: a.status,
       realisationPercent: a.realisationPercent,
       version: a.version,
-      realisation: {
-        source: a.realisation.source,
-        value: a.realisation.value,
-        formula: a.realisation.formula,
-        targets: a.realisation.targets,
-        evaluated: a.realisation.evaluated,
-        inProgress: a.realisation.inProgress,
-        missing: a.realisation.missing,
-        coverage: a.realisation.coverage !== null,
-      },
+      realisation: a.realisation,
       indicators: detail.indicators.filter((i) => i.actionId === a.id).map(indicatorRow),
     })),
     objectiveIndicators: detail.indicators.filter((i) => i.actionId === null).map(indicatorRow),
@@ -101,7 +92,7 @@ interface IndicatorRow {
   label: string;
   period: string | null;
   shown: ShownValue;
-  target: { status: TargetStatus; reason: string; fact: ReasonFact | null } | null;
+  target: { status: TargetStatus; reason: string } | null;
 }
 
 function IndicatorTable({ id, rows, caption, base }: { id: string; rows: IndicatorRow[]; caption: string; base: string }) {
@@ -148,7 +139,7 @@ function IndicatorTable({ id, rows, caption, base }: { id: string; rows: Indicat
           render: (i) =>
             i.target ? (
               <>
-                <StatusBadge status={i.target.status} /> <span className="small">{reasonText(i.target, t)}</span>
+                <StatusBadge status={i.target.status} /> <span className="small">{i.target.reason}</span>
               </>
             ) : (
               '—'
@@ -182,7 +173,7 @@ export default function ObjectiveMonitoring({ loaderData, actionData }: Route.Co
           {
             label: t('mon.obj.progress'),
             value: f.percent(d.progress.value),
-            hint: d.progress.counted === 0 ? t('mon.progress.noData') : d.progress.formula,
+            hint: progressFormula(d.progress, f, t),
             testId: 'objective-progress',
           },
           {
@@ -241,7 +232,7 @@ function ActionSection({
             value: (
               <>
                 <span data-testid={`realisation-${a.number}`}>{f.percent(a.realisation.value)}</span>
-                {a.realisation.coverage ? ` (${coverageText(a.realisation.evaluated, a.realisation.targets, f, t)})` : ''}
+                {a.realisation.source === 'targets' ? ` (${coverageText(a.realisation.evaluated, a.realisation.targets, f, t)})` : ''}
               </>
             ),
           },
