@@ -14,8 +14,11 @@ import {
   type SpendingClass,
 } from './evaluation.rules.ts';
 import { TARGETS_CHART_SIZE, targetsVsActualsChart } from './monitoring.charts.ts';
-import { periodText, reasonText, statusKey, valueText } from './components/value-text.ts';
-import { serverFormat, tr } from '../../shared/i18n/tr.server.ts';
+import { periodText, reasonText, statusKey, targetDescription, valueText } from './components/value-text.ts';
+import { requestLocale, serverFormat, tr } from '../../shared/i18n/tr.server.ts';
+import { formatLocale } from '../../shared/i18n/messages.ts';
+
+const serverLocale = () => formatLocale(requestLocale());
 import {
   aggregationOf,
   ambitoSeries,
@@ -81,7 +84,6 @@ function evaluate(
       judgedYear: t.year ?? plan.periodEndYear,
       rule: t.rule,
       text: t.text,
-      description: t.text,
       status: 'dati_mancanti' as const,
       reason: { period: String(t.year ?? plan.periodEndYear), kind: 'invalidTarget' as const, message },
     }));
@@ -135,7 +137,12 @@ export async function listLatestMeasurements(db: DbOrTx, indicatorIds: readonly 
       shown,
       display: last ? valueText(shown, serverFormat(), tr) : null,
       target: e
-        ? { status: e.status, statusLabel: tr(statusKey(e.status)), reason: reasonText(e.reason, serverFormat(), tr), description: e.description }
+        ? {
+            status: e.status,
+            statusLabel: tr(statusKey(e.status)),
+            reason: reasonText(e.reason, serverFormat(), tr),
+            description: targetDescription(e, found.periodEndYear, serverLocale(), tr),
+          }
         : null,
     };
   });

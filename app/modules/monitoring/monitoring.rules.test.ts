@@ -21,7 +21,7 @@ import {
   yearlyRuleOf,
 } from './monitoring.rules.ts';
 import { yearFigure } from './targets.rules.ts';
-import { reasonIt } from './monitoring.test-support.ts';
+import { reasonIt, targetIt } from './monitoring.test-support.ts';
 
 // The rules give a reason as facts; these tests read it as the Italian page writes it.
 const evaluateIndicatorTargets = (...args: Parameters<typeof evaluateIndicatorFacts>) =>
@@ -161,7 +161,7 @@ describe('targets of an indicator', () => {
       { today: '2026-11-26', ...PLAN },
     );
     assert.deepEqual(
-      r.map((e) => [e.description, e.status, e.reason]),
+      r.map((e) => [targetIt(e), e.status, e.reason]),
       [
         ['2025: ≥ 50 %', 'non_raggiunto', '2025: 48 % < 50 % → non raggiunto'],
         ['2026: ≥ 75 %', 'in_corso', '2026: periodo in corso (dato del 1° semestre: 80 %)'],

@@ -22,7 +22,6 @@ import { ValidationError, type FieldIssue } from '../../shared/errors.ts';
 import { formatNumberUpTo, parseItalianNumber } from '../../shared/format/index.ts';
 import { indicatorAggregation, type IndicatorAggregation } from '../planning/index.ts';
 import {
-  describeTarget,
   evaluateTarget,
   parsePeriod,
   PERIODS_PER_YEAR,
@@ -289,7 +288,6 @@ export interface IndicatorTargetEvaluation {
   judgedYear: number;
   rule: TargetRule;
   text: string;
-  description: string;
   status: TargetStatus;
   reason: Reason;
 }
@@ -306,7 +304,6 @@ export function evaluateIndicatorTargets(
   const rule = yearlyRuleOf(indicator);
   const aggregation = rule.engine;
   return indicator.targets.map((t) => {
-    const description = t.year === null ? `entro il ${context.planEndYear}: ${describeTarget(t.rule)}` : `${t.year}: ${describeTarget(t.rule)}`;
     if (t.year !== null) {
       const e = judge(t.rule, measurements, t.year, context.today, aggregation, indicator.kind);
       return {
@@ -314,7 +311,6 @@ export function evaluateIndicatorTargets(
         judgedYear: t.year,
         rule: t.rule,
         text: t.text,
-        description,
         status: e.status,
         reason: e.reason,
       };
@@ -322,7 +318,7 @@ export function evaluateIndicatorTargets(
     // Only a flow adds up over the triennium; a stock or a rate is judged on its latest year, like other targets.
     if ((t.rule.type === 'gte' || t.rule.type === 'lte') && indicator.kind === 'count' && rule.aggregation === 'flow') {
       const e = judgeTriennium(t.rule, measurements, context);
-      return { year: null, judgedYear: context.planEndYear, rule: t.rule, text: t.text, description, ...e };
+      return { year: null, judgedYear: context.planEndYear, rule: t.rule, text: t.text, ...e };
     }
     const measuredYears = measurements
       .map((m) => parsePeriod(m.period)?.year)
@@ -336,7 +332,6 @@ export function evaluateIndicatorTargets(
         judgedYear: year,
         rule: t.rule,
         text: t.text,
-        description,
         status: 'in_corso',
         reason: { ...e.reason, byEnd: context.planEndYear, latest: true },
       };
@@ -346,7 +341,6 @@ export function evaluateIndicatorTargets(
       judgedYear: year,
       rule: t.rule,
       text: t.text,
-      description,
       status: e.status,
       reason: { ...e.reason, byEnd: context.planEndYear },
     };

@@ -6,7 +6,16 @@ import { ValidationError } from '../../shared/errors.ts';
 import { formatterFor } from '../../shared/format/index.ts';
 import { registerMessages, translate } from '../../shared/i18n/messages.ts';
 import * as messages from './monitoring.messages.ts';
-import { metFormula, progressFormula, realisationFormula, reasonText, type RealisationFacts, type Translate } from './components/value-text.ts';
+import {
+  metFormula,
+  progressFormula,
+  realisationFormula,
+  reasonText,
+  targetDescription,
+  type RealisationFacts,
+  type Translate,
+} from './components/value-text.ts';
+import type { TargetRule } from './targets.rules.ts';
 import type { Progress, TargetCounts } from './progress.rules.ts';
 import type { Reason } from './targets.rules.ts';
 
@@ -50,3 +59,5 @@ export const progressIt = (p: Pick<Progress, 'terms' | 'missing' | 'value'>) => 
 export const realisationIt = (r: RealisationFacts) => realisationFormula(r, f, t);
 /** The share of targets met, as the Italian page writes it. */
 export const metIt = (c: TargetCounts) => metFormula(c, f, t);
+/** A target and when it is due, as the Italian page writes it (plan ending in 2027). */
+export const targetIt = (target: { year: number | null; rule: TargetRule }, planEndYear = 2027) => targetDescription(target, planEndYear, 'it', t);

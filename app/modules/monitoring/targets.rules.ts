@@ -17,7 +17,7 @@
 // - comparisons of ratios are made on integers (a·100 vs t·b, a·d vs c·b), so scaling a ratio never changes a status.
 
 import { ValidationError, type FieldIssue } from '../../shared/errors.ts';
-import { targetRuleSchema, type TargetRule, type TargetRuleType } from '../planning/index.ts';
+import { describeTargetRule, targetRuleSchema, type TargetRule, type TargetRuleType } from '../planning/index.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Target rules
@@ -25,28 +25,9 @@ import { targetRuleSchema, type TargetRule, type TargetRuleType } from '../plann
 // The vocabulary of target rules (kinds, fields, names) is planning's: evaluated here.
 export { targetRuleSchema, type TargetRule, type TargetRuleType };
 
-/** The target in a few Italian words, e.g. "≥ 50 %", "> anno precedente", "valore di partenza (T0)". */
+/** The target in a few Italian words, e.g. "≥ 50 %", "> anno precedente", "valore di partenza (T0)" (planning's words). */
 export function describeTarget(rule: TargetRule): string {
-  switch (rule.type) {
-    case 'gte':
-      return `≥ ${formatNumber(rule.value)}`;
-    case 'gte_percent':
-      return `≥ ${formatPercent(rule.value)}`;
-    case 'lte':
-      return `≤ ${formatNumber(rule.value)}`;
-    case 'gt_previous':
-      return rule.referenceYear === undefined ? '> anno precedente' : `> valore del ${rule.referenceYear}`;
-    case 'lt_previous':
-      return rule.referenceYear === undefined ? '< anno precedente' : `< valore del ${rule.referenceYear}`;
-    case 'eq_yes':
-      return 'sì';
-    case 'baseline':
-      return 'valore di partenza (T0)';
-    case 'range_percent':
-      return `tra ${formatPercent(rule.min)} e ${formatPercent(rule.max)}`;
-    case 'milestone':
-      return `fase «${rule.stage}»`;
-  }
+  return describeTargetRule(rule);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

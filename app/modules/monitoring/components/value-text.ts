@@ -1,7 +1,8 @@
 // How the monitoring pages write a measured value and a period in the reader's language (the rules return them
 // unformatted: monitoring.rules.ts ShownValue and period keys). Used by the pages (useI18n) and by queries that
 // answer other modules (serverFormat and tr).
-import type { Formatter } from '../../../shared/format/index.ts';
+import type { Formatter, Locale } from '../../../shared/format/index.ts';
+import { describeTargetRule, type TargetRule } from '../../planning/index.ts';
 import type { MessageKey } from '../../../shared/i18n/messages.ts';
 import type { ShownValue } from '../monitoring.rules.ts';
 import type { ActionRealisationResult, Progress, TargetCounts } from '../progress.rules.ts';
@@ -49,6 +50,12 @@ export const areaKey = (kind: 'leps' | 'none') => (kind === 'leps' ? 'mon.area.l
 /** «25 %», «14,29 %», «87,5 %» (en «25%»): a percentage with at most `digits` decimals, as formulas write it. */
 export function percentUpTo(value: number, f: Formatter, t: Translate, digits = 2): string {
   return t('mon.percent', { value: f.numberUpTo(value, digits) });
+}
+
+/** «2025: ≥ 50 %», «entro il 2027: ≥ 3»: a target and when it is due, the rule in planning's words. */
+export function targetDescription(target: { year: number | null; rule: TargetRule }, planEndYear: number, locale: Locale, t: Translate): string {
+  const rule = describeTargetRule(target.rule, locale);
+  return target.year === null ? t('mon.target.byEnd', { end: planEndYear, rule }) : t('mon.target.inYear', { year: target.year, rule });
 }
 
 /** A value in a target's reason: «12», «78 %», «sì», ««protocollo attivato»», «0/0 (non calcolabile)». */

@@ -13,7 +13,8 @@ import { getIndicatorMonitoring, todayInRome } from '../monitoring.queries.ts';
 import { isUuid, requireMonitoringPlan } from '../monitoring.server.ts';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { MeasuredValue, usePeriods } from '../components/measured-value.tsx';
-import { periodText, reasonsText, reasonText } from '../components/value-text.ts';
+import { periodText, reasonsText, reasonText, targetDescription } from '../components/value-text.ts';
+import { formatLocale } from '../../../shared/i18n/messages.ts';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { db } = getServices(context);
@@ -54,7 +55,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     periodChoices: d.periodChoices.map((c) => ({ key: c.key, state: c.state, baseline: c.baseline })),
     measurements: d.measurements.map((m) => ({ ...m, updatedAt: m.updatedAt.toISOString(), canEdit: canWrite(m.comuneId) })),
     summedPeriods: d.summedPeriods,
-    evaluations: d.evaluations.map((e) => ({ description: e.description, text: e.text, status: e.status, reason: e.reason })),
+    evaluations: d.evaluations.map((e) => ({ year: e.year, rule: e.rule, text: e.text, status: e.status, reason: e.reason })),
     status: d.status,
     yearly: d.yearly,
     chartSvg: d.chartSvg,
@@ -88,7 +89,7 @@ const YEARLY: Record<string, MessageKey> = { flow: 'mon.yearly.flow', stock: 'mo
 const raw = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'number' ? formatNumberUpTo('it', v, 6) : String(v));
 
 export default function IndicatorPage({ loaderData, actionData }: Route.ComponentProps) {
-  const { t, f } = useI18n();
+  const { t, f, locale } = useI18n();
   const periods = usePeriods();
   const d = loaderData;
   const base = `/ambiti/${d.code}/monitoraggio/${d.plan.id}`;
@@ -183,7 +184,13 @@ export default function IndicatorPage({ loaderData, actionData }: Route.Componen
               rows={d.evaluations}
               rowKey={(_, i) => String(i)}
               columns={[
-                { key: 'regola', header: t('mon.ind.col.rule'), rowHeader: true, data: false, value: (x) => x.description },
+                {
+                  key: 'regola',
+                  header: t('mon.ind.col.rule'),
+                  rowHeader: true,
+                  data: false,
+                  value: (x) => targetDescription(x, d.plan.end, formatLocale(locale), t),
+                },
                 { key: 'testo', header: t('mon.ind.col.asWritten'), value: (x) => x.text, className: 'small' },
                 { key: 'stato', header: t('mon.ind.col.status'), data: false, value: (x) => x.status, render: (x) => <StatusBadge status={x.status} /> },
                 { key: 'perche', header: t('mon.ind.col.why'), data: false, value: (x) => reasonText(x.reason, f, t) },
