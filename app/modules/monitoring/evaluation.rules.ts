@@ -25,7 +25,7 @@ import { formatNumber } from './targets.rules.ts';
 // ---------------------------------------------------------------------------------------------------------------
 // Grado di raggiungimento (DIMENSIONE OUTPUT)
 
-export const ACHIEVEMENT_FORMULA = '(n. azioni realizzate*100)/n. azioni programmate';
+// The formula, (n. azioni realizzate*100)/n. azioni programmate, is written by the pages (mon.grade.formula).
 
 export const ACHIEVEMENT_BANDS = ['nullo', 'insufficiente', 'sufficiente', 'buono', 'ottimo'] as const;
 export type AchievementBand = (typeof ACHIEVEMENT_BANDS)[number];
@@ -70,10 +70,8 @@ export interface AchievementGrade {
   /** The printed percentage (whole number, see the rounding rule above). */
   percent: number;
   band: AchievementBand;
-  /** "67% (sufficiente)" */
+  /** "67% (sufficiente)", as the grid prints it (compared with the grade a document publishes). */
   label: string;
-  /** "(n. azioni realizzate*100)/n. azioni programmate = (4*100)/6 = 66,67% → 67%" */
-  formula: string;
 }
 
 /** The achievement grade of one objective from its actions' realisation percentages. */
@@ -93,8 +91,6 @@ export function achievementGrade(actions: readonly ActionRealisation[]): Achieve
   const value = numerator / planned;
   const percent = printedPercent(numerator, planned, 0);
   const band = achievementBand(percent);
-  const exact = formatNumber(value, 2);
-  const shown = formatNumber(percent, 0);
   return {
     realised,
     planned,
@@ -103,8 +99,7 @@ export function achievementGrade(actions: readonly ActionRealisation[]): Achieve
     value,
     percent,
     band,
-    label: `${shown}% (${band})`,
-    formula: `${ACHIEVEMENT_FORMULA} = (${realised}*100)/${planned} = ${exact === shown ? `${shown}%` : `${exact}% → ${shown}%`}`,
+    label: `${formatNumber(percent, 0)}% (${band})`,
   };
 }
 
@@ -117,9 +112,10 @@ export interface PlanMeanGrade {
   /** Printed with two decimals (76.56). */
   percent: number;
   band: AchievementBand;
-  /** "76,56% (sufficiente)" */
+  /** The objectives' printed grades, in order (the terms of the mean). */
+  terms: number[];
+  /** "76,56% (sufficiente)", as the grid prints it. */
   label: string;
-  formula: string;
 }
 
 /** The plan's mean achievement grade over its objectives (mean of the printed grades, two decimals). */
@@ -140,15 +136,14 @@ export function planMeanGrade(grades: readonly { code?: string; percent: number 
   const value = numerator / denominator;
   const percent = printedPercent(numerator, denominator, 2);
   const band = achievementBand(percent);
-  const shown = formatNumber(percent, 2);
   return {
     numerator,
     denominator,
     value,
     percent,
     band,
-    label: `${shown}% (${band})`,
-    formula: `(${grades.map((g) => g.percent).join(' + ')})/${denominator} = ${numerator}/${denominator} = ${formatNumber(value, 6)}% → ${shown}%`,
+    terms: grades.map((g) => g.percent),
+    label: `${formatNumber(percent, 2)}% (${band})`,
   };
 }
 
@@ -201,7 +196,7 @@ export function classifyAdequacy(text: string): ResourceAdequacy | null {
 // ---------------------------------------------------------------------------------------------------------------
 // Livello di coincidenza tra risorse stanziate e risorse impegnate/liquidate
 
-export const SPENDING_FORMULA = '(pagato*100)/preventivato';
+// The formula, (pagato*100)/preventivato, is written by the pages (mon.spending.formula).
 
 export const SPENDING_CLASSES = ['below_100', 'equal_100', 'above_100', 'no_resources'] as const;
 export type SpendingClass = (typeof SPENDING_CLASSES)[number];
@@ -234,7 +229,6 @@ export interface SpendingCoincidence {
   percent: number | null;
   spendingClass: SpendingClass;
   label: string;
-  formula: string;
 }
 
 /** Spending coincidence of an objective (or action) from its budget lines. */
@@ -266,7 +260,6 @@ export function spendingCoincidence(lines: SpendingLine | readonly SpendingLine[
         percent: null,
         spendingClass: 'no_resources',
         label: SPENDING_CLASS_LABELS.no_resources,
-        formula: `${SPENDING_FORMULA}: nessuna risorsa stanziata e nessuna spesa`,
       };
     }
     return {
@@ -275,7 +268,6 @@ export function spendingCoincidence(lines: SpendingLine | readonly SpendingLine[
       percent: null,
       spendingClass: 'above_100',
       label: SPENDING_CLASS_LABELS.above_100,
-      formula: `${SPENDING_FORMULA}: spesi ${formatEuro(paidCents)} senza risorse stanziate`,
     };
   }
   const value = numerator / budgetedCents;
@@ -287,7 +279,6 @@ export function spendingCoincidence(lines: SpendingLine | readonly SpendingLine[
     percent,
     spendingClass,
     label: SPENDING_CLASS_LABELS[spendingClass],
-    formula: `${SPENDING_FORMULA} = (${formatEuro(paidCents)}*100)/${formatEuro(budgetedCents)} = ${formatNumber(percent, 2)}%`,
   };
 }
 
@@ -460,12 +451,4 @@ export function evaluateGrid(grid: Pick<EvaluationGrid, 'objectives'>): GridResu
     adequacy: o.resourceAdequacy.level,
   }));
   return { objectives, mean: planMeanGrade(objectives.map((o) => ({ code: o.code, percent: o.grade.percent }))) };
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Formatting
-
-/** "€ 16.600,00", as the plans write amounts. */
-function formatEuro(cents: number): string {
-  return `€ ${new Intl.NumberFormat('it-IT', { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: 'always' }).format(cents / 100)}`;
 }

@@ -508,10 +508,15 @@ export async function getPlanEvaluation(db: DbOrTx, planId: string) {
 function spendingOf(e: typeof objectiveEvaluations.$inferSelect) {
   if (e.spendingBudgetedCents !== null && e.spendingPaidCents !== null) {
     const s = spendingCoincidence({ budgetedCents: e.spendingBudgetedCents, paidCents: e.spendingPaidCents });
-    return { label: s.label, formula: s.formula, percent: s.percent, spendingClass: s.spendingClass };
+    return {
+      label: s.label,
+      computed: { budgetedCents: s.budgetedCents, paidCents: s.paidCents, percent: s.percent },
+      percent: s.percent,
+      spendingClass: s.spendingClass,
+    };
   }
   const cls = e.spendingClass as SpendingClass | null;
-  return { label: cls ? SPENDING_CLASS_LABELS[cls] : null, formula: null, percent: e.spendingPercent, spendingClass: cls };
+  return { label: cls ? SPENDING_CLASS_LABELS[cls] : null, computed: null, percent: e.spendingPercent, spendingClass: cls };
 }
 
 /** One objective's grid with what the carry-over form needs (the next plan and its objectives). */

@@ -7,7 +7,10 @@ import { formatterFor } from '../../shared/format/index.ts';
 import { registerMessages, translate } from '../../shared/i18n/messages.ts';
 import * as messages from './monitoring.messages.ts';
 import {
+  gradeFormula,
+  meanFormula,
   metFormula,
+  spendingFormula,
   progressFormula,
   realisationFormula,
   reasonText,
@@ -61,3 +64,7 @@ export const realisationIt = (r: RealisationFacts) => realisationFormula(r, f, t
 export const metIt = (c: TargetCounts) => metFormula(c, f, t);
 /** A target and when it is due, as the Italian page writes it (plan ending in 2027). */
 export const targetIt = (target: { year: number | null; rule: TargetRule }, planEndYear = 2027) => targetDescription(target, planEndYear, 'it', t);
+/** The regional grid's formulas as the Italian page writes them. */
+export const gradeIt = (g: Parameters<typeof gradeFormula>[0]) => gradeFormula(g, f, t);
+export const meanIt = (m: Parameters<typeof meanFormula>[0]) => meanFormula(m, f, t);
+export const spendingIt = (s: Parameters<typeof spendingFormula>[0]) => spendingFormula(s, f, t);

@@ -5,6 +5,7 @@ import type { Formatter, Locale } from '../../../shared/format/index.ts';
 import { describeTargetRule, type TargetRule } from '../../planning/index.ts';
 import type { MessageKey } from '../../../shared/i18n/messages.ts';
 import type { ShownValue } from '../monitoring.rules.ts';
+import type { AchievementGrade, PlanMeanGrade, SpendingCoincidence } from '../evaluation.rules.ts';
 import type { ActionRealisationResult, Progress, TargetCounts } from '../progress.rules.ts';
 import { parsePeriod, type PeriodIndexes, type Reason, type ReasonValue, type TargetStatus } from '../targets.rules.ts';
 
@@ -214,5 +215,36 @@ export function metFormula(c: Pick<TargetCounts, 'raggiunto' | 'non_raggiunto' |
     tally: tallyText(c.raggiunto, c.non_raggiunto, f, t),
     missing: f.count(c.dati_mancanti),
     percent: percentUpTo(c.met.value, f, t),
+  });
+}
+
+// The regional grid's formulas (DGR XII/2167/2024), with its notation: «%» close to the figure, «*» for times.
+
+/** «(n. azioni realizzate*100)/n. azioni programmate = (4*100)/6 = 66,67% → 67%». */
+export function gradeFormula(g: Pick<AchievementGrade, 'realised' | 'planned' | 'value' | 'percent'>, f: Formatter, t: Translate): string {
+  const exact = f.numberUpTo(g.value, 2);
+  const shown = f.numberUpTo(g.percent, 0);
+  const result = exact === shown ? t('mon.grid.percent', { value: shown }) : t('mon.grid.rounded', { exact, shown });
+  return t('mon.grade.formula', { realised: g.realised, planned: g.planned, result });
+}
+
+/** «(100 + 75 + …)/16 = 1225/16 = 76,5625% → 76,56%». */
+export function meanFormula(m: Pick<PlanMeanGrade, 'terms' | 'numerator' | 'denominator' | 'value' | 'percent'>, f: Formatter, t: Translate): string {
+  return t('mon.mean.formula', {
+    terms: m.terms.join(' + '),
+    numerator: m.numerator,
+    denominator: m.denominator,
+    result: t('mon.grid.rounded', { exact: f.numberUpTo(m.value, 6), shown: f.numberUpTo(m.percent, 2) }),
+  });
+}
+
+/** «(pagato*100)/preventivato = (€ 16.600,00*100)/€ 16.000,00 = 103,75%», or why there is no percentage. */
+export function spendingFormula(s: Pick<SpendingCoincidence, 'budgetedCents' | 'paidCents' | 'percent'>, f: Formatter, t: Translate): string {
+  const euro = (cents: number) => t('mon.grid.euro', { amount: f.number(cents / 100, 2) });
+  if (s.budgetedCents === 0) return s.paidCents === 0 ? t('mon.spending.formula.none') : t('mon.spending.formula.unplanned', { paid: euro(s.paidCents) });
+  return t('mon.spending.formula', {
+    paid: euro(s.paidCents),
+    budgeted: euro(s.budgetedCents),
+    result: t('mon.grid.percent', { value: f.numberUpTo(s.percent ?? 0, 2) }),
   });
 }

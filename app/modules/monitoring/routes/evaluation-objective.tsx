@@ -13,6 +13,7 @@ import { abilitiesFor, authorize } from '../monitoring.policy.ts';
 import { getObjectiveEvaluation } from '../monitoring.queries.ts';
 import { isUuid, requireMonitoringPlan } from '../monitoring.server.ts';
 import { useGrade } from '../components/measured-value.tsx';
+import { gradeFormula, spendingFormula } from '../components/value-text.ts';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { db } = getServices(context);
@@ -32,11 +33,11 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
       title: o.title,
       macroArea: o.macroArea,
       actions: o.actions,
-      grade: o.grade ? { percent: o.grade.percent, band: o.grade.band, formula: o.grade.formula } : null,
+      grade: o.grade ? { percent: o.grade.percent, band: o.grade.band, realised: o.grade.realised, planned: o.grade.planned, value: o.grade.value } : null,
       noActions: o.actions.length === 0,
+      spending: o.spending?.computed ?? null,
       published: o.published,
       publishedMatches: o.publishedMatches,
-      spendingFormula: o.spending?.formula ?? null,
     },
     evaluation: e
       ? {
@@ -176,7 +177,7 @@ export default function EvaluationObjective({ loaderData, actionData }: Route.Co
             </IntentField>
           </div>
         </div>
-        {o.spendingFormula && <p className="small">{o.spendingFormula}</p>}
+        {o.spending && <p className="small">{spendingFormula(o.spending, f, t)}</p>}
         {area('spendingText', 'mon.evo.spendingText', e?.spendingText)}
       </fieldset>
       {area('criticalIssues', 'mon.evo.criticalIssues', e?.criticalIssues)}
@@ -215,7 +216,7 @@ export default function EvaluationObjective({ loaderData, actionData }: Route.Co
           <p>
             <strong data-testid="grade">{grade(o.grade.percent, o.grade.band, 0)}</strong>
             <br />
-            <span className="small">{o.grade.formula}</span>
+            <span className="small">{gradeFormula(o.grade, f, t)}</span>
           </p>
         ) : (
           <p>{t('mon.evo.ungraded', { reason: t(o.noActions ? 'mon.eval.ungraded.noActions' : 'mon.eval.ungraded.missing') })}</p>

@@ -11,6 +11,7 @@ import { abilitiesFor, authorize } from '../monitoring.policy.ts';
 import { getPlanEvaluation } from '../monitoring.queries.ts';
 import { requireMonitoringPlan, uploadedText } from '../monitoring.server.ts';
 import { useGrade } from '../components/measured-value.tsx';
+import { meanFormula } from '../components/value-text.ts';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { db } = getServices(context);
@@ -27,13 +28,13 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
       end: e.plan.periodEndYear,
       status: statusLabel(e.plan.templateId, e.plan.status as PlanStatus),
     },
-    mean: e.mean ? { percent: e.mean.percent, band: e.mean.band, formula: e.mean.formula } : null,
+    mean: e.mean,
     evaluatedCount: e.evaluatedCount,
     objectives: e.objectives.map((o) => ({
       id: o.id,
       code: o.code,
       title: o.title,
-      grade: o.grade ? { percent: o.grade.percent, band: o.grade.band, formula: o.grade.formula, realised: o.grade.realised, planned: o.grade.planned } : null,
+      grade: o.grade ? { percent: o.grade.percent, band: o.grade.band, realised: o.grade.realised, planned: o.grade.planned } : null,
       noActions: o.actions.length === 0,
       evaluated: !!o.evaluation,
       adequacy: o.evaluation?.resourceAdequacyLevel ?? null,
@@ -82,7 +83,7 @@ export default function Evaluation({ loaderData, actionData }: Route.ComponentPr
             {
               label: t('mon.eval.mean', { count: d.evaluatedCount }),
               value: grade(d.mean.percent, d.mean.band, 2),
-              hint: d.mean.formula,
+              hint: meanFormula(d.mean, f, t),
               testId: 'plan-mean',
             },
           ]}
