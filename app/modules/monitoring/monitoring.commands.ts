@@ -39,11 +39,31 @@ async function indicatorScope(tx: Tx | Db, indicatorId: string) {
   return { ...row, ...(await planScope(tx, row.objective.planId)) };
 }
 
-/** The scope of the plan an objective belongs to (checked before the input is read). */
-async function objectivePlanScope(db: Db, objectiveId: string) {
-  const [objective] = await db.select({ planId: planObjectives.planId }).from(planObjectives).where(eq(planObjectives.id, objectiveId));
+/** An objective with the plan and scope it is checked against. */
+async function objectiveScope(tx: Tx | Db, objectiveId: string) {
+  const [objective] = await tx.select().from(planObjectives).where(eq(planObjectives.id, objectiveId));
   if (!objective) throw new NotFoundError('L’obiettivo');
-  return (await planScope(db, objective.planId)).scope;
+  return { objective, ...(await planScope(tx, objective.planId)) };
+}
+
+/**
+ * The pipeline of a monitoring write: authorise on the scope (read before the input, so that a refused actor learns
+ * nothing from validation), validate with parseInput, then one transaction in which the scope is read again and
+ * authorised again (it may have changed in the meantime) before `write` changes anything, with its audit.
+ */
+async function authorisedWrite<Input, Context extends { scope: Parameters<typeof authorize>[2] }, Result>(
+  { db, actor, action, scopeOf }: { db: Db; actor: Actor; action: MonitoringAction; scopeOf: (tx: Tx | Db) => Promise<Context> },
+  schema: Parameters<typeof parseInput<Input>>[0],
+  input: unknown,
+  write: (tx: Tx, v: Input, context: Context) => Promise<Result>,
+): Promise<Result> {
+  authorize(actor, action, (await scopeOf(db)).scope);
+  const v = parseInput(schema, input);
+  return db.transaction(async (tx) => {
+    const context = await scopeOf(tx);
+    authorize(actor, action, context.scope);
+    return write(tx, v, context);
+  });
 }
 
 /** The lock that covers a measurement period, if any. */
@@ -253,11 +273,8 @@ export async function importMeasurements({
 
 /** The coordinator locks an approved period: its measurements can no longer be entered or changed. */
 export async function lockPeriod({ db, actor, planId, input }: { db: Db; actor: Actor; planId: string; input: unknown }) {
-  authorize(actor, 'period.lock', (await planScope(db, planId)).scope);
-  const v = parseInput(LockInput, input);
-  return db.transaction(async (tx) => {
-    const { plan, scope } = await planScope(tx, planId);
-    authorize(actor, 'period.lock', scope);
+  const scopeOf = (tx: Tx | Db) => planScope(tx, planId);
+  return authorisedWrite({ db, actor, action: 'period.lock', scopeOf }, LockInput, input, async (tx, v, { plan }) => {
     const year = Number(v.period.slice(0, 4));
     if (year < plan.periodStartYear - 1 || year > plan.periodEndYear) {
       throw new ValidationError([{ path: 'period', message: `Periodo fuori dal piano (${plan.periodStartYear}-${plan.periodEndYear}).` }]);
@@ -283,11 +300,8 @@ export async function lockPeriod({ db, actor, planId, input }: { db: Db; actor: 
 
 /** Unlocks a period (the reason is required and stays in the audit log). */
 export async function unlockPeriod({ db, actor, planId, input }: { db: Db; actor: Actor; planId: string; input: unknown }) {
-  authorize(actor, 'period.lock', (await planScope(db, planId)).scope);
-  const v = parseInput(UnlockInput, input);
-  return db.transaction(async (tx) => {
-    const { plan, scope } = await planScope(tx, planId);
-    authorize(actor, 'period.lock', scope);
+  const scopeOf = (tx: Tx | Db) => planScope(tx, planId);
+  return authorisedWrite({ db, actor, action: 'period.lock', scopeOf }, UnlockInput, input, async (tx, v, { plan }) => {
     const [lock] = await tx
       .select()
       .from(periodLocks)
@@ -315,9 +329,8 @@ export async function unlockPeriod({ db, actor, planId, input }: { db: Db; actor
 export async function updateActionProgress({ db, actor, actionId, input }: { db: Db; actor: Actor; actionId: string; input: unknown }) {
   const [action] = await db.select({ objectiveId: planActions.objectiveId }).from(planActions).where(eq(planActions.id, actionId));
   if (!action) throw new NotFoundError('L’azione');
-  authorize(actor, 'progress.write', await objectivePlanScope(db, action.objectiveId));
-  const v = parseInput(ActionProgressInput, input);
-  return db.transaction(async (tx) => recordActionProgress(tx, actor, actionId, v));
+  const scopeOf = (tx: Tx | Db) => objectiveScope(tx, action.objectiveId);
+  return authorisedWrite({ db, actor, action: 'progress.write', scopeOf }, ActionProgressInput, input, (tx, v) => recordActionProgress(tx, actor, actionId, v));
 }
 
 /**
@@ -412,13 +425,8 @@ export async function importEvaluation({ db, actor, planId, fileName, text }: { 
 
 /** Saves the grid of one objective (creates it from version 0, otherwise from the version the user saw). */
 export async function saveObjectiveEvaluation({ db, actor, objectiveId, input }: { db: Db; actor: Actor; objectiveId: string; input: unknown }) {
-  authorize(actor, 'evaluation.write', await objectivePlanScope(db, objectiveId));
-  const v = parseInput(EvaluationInput, input);
-  return db.transaction(async (tx) => {
-    const [objective] = await tx.select().from(planObjectives).where(eq(planObjectives.id, objectiveId));
-    if (!objective) throw new NotFoundError('L’obiettivo');
-    const { plan, scope } = await planScope(tx, objective.planId);
-    authorize(actor, 'evaluation.write', scope);
+  const scopeOf = (tx: Tx | Db) => objectiveScope(tx, objectiveId);
+  return authorisedWrite({ db, actor, action: 'evaluation.write', scopeOf }, EvaluationInput, input, async (tx, v, { plan }) => {
     const actions = await tx.select().from(planActions).where(eq(planActions.objectiveId, objectiveId));
     if (actions.length === 0)
       throw new ValidationError([{ path: 'objective', message: 'L’obiettivo non ha azioni: il grado di raggiungimento non si può calcolare.' }]);
@@ -481,13 +489,8 @@ export async function nextPlanOf(tx: Tx | Db, plan: { ambitoId: string; periodEn
  * description, critical issues as a note, the chosen actions, re-numbered 1, 2, …). One audit entry on each side.
  */
 export async function carryOverObjective({ db, actor, objectiveId, input }: { db: Db; actor: Actor; objectiveId: string; input: unknown }) {
-  authorize(actor, 'carryover', await objectivePlanScope(db, objectiveId));
-  const v = parseInput(CarryOverInput, input);
-  return db.transaction(async (tx) => {
-    const [source] = await tx.select().from(planObjectives).where(eq(planObjectives.id, objectiveId));
-    if (!source) throw new NotFoundError('L’obiettivo');
-    const { plan, scope } = await planScope(tx, source.planId);
-    authorize(actor, 'carryover', scope);
+  const scopeOf = (tx: Tx | Db) => objectiveScope(tx, objectiveId);
+  return authorisedWrite({ db, actor, action: 'carryover', scopeOf }, CarryOverInput, input, async (tx, v, { objective: source, plan }) => {
     const [evaluation] = await tx.select().from(objectiveEvaluations).where(eq(objectiveEvaluations.objectiveId, objectiveId));
     if (!evaluation)
       throw new ValidationError([{ path: 'objective', message: 'Prima valuta l’obiettivo con la griglia regionale, poi riportalo nel piano successivo.' }]);
