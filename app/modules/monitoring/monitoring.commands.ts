@@ -9,24 +9,20 @@ import { outbox } from '../../shared/mail/outbox.schema.ts';
 import { roleAssignments, users } from '../accounts/index.server.ts';
 import { authorize as authorizePlanning, type PlanStatus } from '../planning/index.ts';
 import { carryIntoPlan, linkContinuity, planActions, recordActionProgress, planIndicators, planObjectives, plans } from '../planning/index.server.ts';
-import { ambiti, comuni, listAmbitoComuni } from '../territory/index.server.ts';
+import { comuni, listAmbitoComuni } from '../territory/index.server.ts';
 import { evaluationCitation, parseEvaluationGrid, spendingCoincidence } from './evaluation.rules.ts';
 import { importFailed, parseMeasurementsCsv } from './monitoring.importers.ts';
 import { authorize, authorizeMeasurement, authorizeMeasurementEntry, type MonitoringAction } from './monitoring.policy.ts';
 import { checkPeriodFor, granularityOf, periodName, periodWithin, readValue } from './monitoring.rules.ts';
-import { isMeasuredPerComune, listDue, todayInRome } from './monitoring.queries.ts';
+import { getPlanForMonitoring, isMeasuredPerComune, listDue, listPlanIndicators, todayInRome } from './monitoring.queries.ts';
 import { measurements, objectiveEvaluations, periodLocks } from './monitoring.schema.ts';
 import { ActionProgressInput, CarryOverInput, EvaluationInput, LockInput, MeasurementInput, UnlockInput } from './monitoring.validation.ts';
 
 /** The plan and the Ambito scope a monitoring write is checked against. */
 async function planScope(tx: Tx | Db, planId: string) {
-  const [row] = await tx
-    .select({ plan: plans, regionCode: ambiti.regionCode, ambitoCode: ambiti.code })
-    .from(plans)
-    .innerJoin(ambiti, eq(ambiti.id, plans.ambitoId))
-    .where(eq(plans.id, planId));
-  if (!row) throw new NotFoundError('Il piano');
-  return { plan: row.plan, ambitoCode: row.ambitoCode, scope: { id: row.plan.ambitoId, regionCode: row.regionCode, status: row.plan.status } };
+  const header = await getPlanForMonitoring(tx, planId);
+  if (!header) throw new NotFoundError('Il piano');
+  return header;
 }
 
 async function indicatorScope(tx: Tx | Db, indicatorId: string) {
@@ -64,6 +60,15 @@ async function authorisedWrite<Input, Context extends { scope: Parameters<typeof
     authorize(actor, action, context.scope);
     return write(tx, v, context);
   });
+}
+
+/** The measurement of an indicator for a period: the Ambito's (comuneId null) or one comune's. */
+function sameMeasurement(key: { indicatorId: string; period: string; comuneId: string | null }) {
+  return and(
+    eq(measurements.indicatorId, key.indicatorId),
+    eq(measurements.period, key.period),
+    key.comuneId ? eq(measurements.comuneId, key.comuneId) : isNull(measurements.comuneId),
+  );
 }
 
 /** The lock that covers a measurement period, if any. */
@@ -117,13 +122,7 @@ export async function saveMeasurement({
     const [existing] = await tx
       .select()
       .from(measurements)
-      .where(
-        and(
-          eq(measurements.indicatorId, indicatorId),
-          eq(measurements.period, v.period),
-          v.comuneId ? eq(measurements.comuneId, v.comuneId) : isNull(measurements.comuneId),
-        ),
-      );
+      .where(sameMeasurement({ indicatorId, period: v.period, comuneId: v.comuneId }));
     const patch = { ...value, note: v.note };
     if (existing) {
       if (v.version === null) {
@@ -185,17 +184,7 @@ export async function importMeasurements({
   authorize(actor, 'measurement.write', scope);
   const rows = parseMeasurementsCsv(fileName, text);
   return db.transaction(async (tx) => {
-    const indicators = await tx
-      .select({
-        id: planIndicators.id,
-        code: planIndicators.code,
-        kind: planIndicators.kind,
-        periodicity: planIndicators.periodicity,
-        objectiveCode: planObjectives.code,
-      })
-      .from(planIndicators)
-      .innerJoin(planObjectives, eq(planObjectives.id, planIndicators.objectiveId))
-      .where(eq(planObjectives.planId, planId));
+    const indicators = await listPlanIndicators(tx, planId);
     const byCode = new Map(indicators.map((i) => [`${i.objectiveCode}|${i.code}`, i]));
     const locks = await tx.select().from(periodLocks).where(eq(periodLocks.planId, planId));
     const comuniByYear = new Map<string, Map<string, string>>();
@@ -244,16 +233,7 @@ export async function importMeasurements({
     let created = 0;
     let replaced = 0;
     for (const m of ready) {
-      const [existing] = await tx
-        .select({ id: measurements.id })
-        .from(measurements)
-        .where(
-          and(
-            eq(measurements.indicatorId, m.indicatorId),
-            eq(measurements.period, m.period),
-            m.comuneId ? eq(measurements.comuneId, m.comuneId) : isNull(measurements.comuneId),
-          ),
-        );
+      const [existing] = await tx.select({ id: measurements.id }).from(measurements).where(sameMeasurement(m));
       if (existing) {
         await tx
           .update(measurements)

@@ -178,19 +178,14 @@ export async function getPlanForMonitoring(db: DbOrTx, planId: string) {
   return { ...row, scope: { id: row.plan.ambitoId, regionCode: row.regionCode, status: row.plan.status } };
 }
 
-/**
- * What is due at `today` (see dueMeasurements): values of closed periods still missing (overdue), grouped by
- * responsible — the action's, else the objective's as its plan card records it — and by objective; and the values
- * of the period under way («da rilevare»). Empty for a plan not under way.
- */
-export async function listDue(db: DbOrTx, planId: string, today: string): Promise<DueList> {
-  const [plan] = await db.select().from(plans).where(eq(plans.id, planId));
-  if (!plan || !UNDER_WAY_STATUSES.includes(plan.status)) return dueMeasurements([], new Set(), { periodStartYear: 0, periodEndYear: -1 }, today);
-  const rows = await db
+/** The indicators of a plan in the plan's order, with their objective and the responsible of their action. */
+export async function listPlanIndicators(db: DbOrTx, planId: string) {
+  return db
     .select({
       id: planIndicators.id,
       code: planIndicators.code,
       label: planIndicators.label,
+      kind: planIndicators.kind,
       periodicity: planIndicators.periodicity,
       objectiveCode: planObjectives.code,
       objectiveTitle: planObjectives.title,
@@ -202,6 +197,17 @@ export async function listDue(db: DbOrTx, planId: string, today: string): Promis
     .leftJoin(planActions, eq(planActions.id, planIndicators.actionId))
     .where(eq(planObjectives.planId, planId))
     .orderBy(asc(planObjectives.position), asc(planIndicators.position));
+}
+
+/**
+ * What is due at `today` (see dueMeasurements): values of closed periods still missing (overdue), grouped by
+ * responsible — the action's, else the objective's as its plan card records it — and by objective; and the values
+ * of the period under way («da rilevare»). Empty for a plan not under way.
+ */
+export async function listDue(db: DbOrTx, planId: string, today: string): Promise<DueList> {
+  const [plan] = await db.select().from(plans).where(eq(plans.id, planId));
+  if (!plan || !UNDER_WAY_STATUSES.includes(plan.status)) return dueMeasurements([], new Set(), { periodStartYear: 0, periodEndYear: -1 }, today);
+  const rows = await listPlanIndicators(db, planId);
   const measured = new Set(
     (await db.select({ indicatorId: measurements.indicatorId, period: measurements.period }).from(measurements).where(eq(measurements.planId, planId))).map(
       (m) => `${m.indicatorId}|${m.period}`,
@@ -578,18 +584,7 @@ export async function listComuneDue(db: DbOrTx, ambitoId: string, comuneId: stri
     locked: boolean;
   }[] = [];
   for (const plan of underWay) {
-    const indicators = await db
-      .select({
-        id: planIndicators.id,
-        code: planIndicators.code,
-        label: planIndicators.label,
-        periodicity: planIndicators.periodicity,
-        objectiveCode: planObjectives.code,
-      })
-      .from(planIndicators)
-      .innerJoin(planObjectives, eq(planObjectives.id, planIndicators.objectiveId))
-      .where(eq(planObjectives.planId, plan.id))
-      .orderBy(asc(planObjectives.position), asc(planIndicators.position));
+    const indicators = await listPlanIndicators(db, plan.id);
     const values = await db
       .select({ indicatorId: measurements.indicatorId, period: measurements.period, comuneId: measurements.comuneId })
       .from(measurements)
