@@ -1,4 +1,3 @@
-import { Link } from 'react-router';
 import type { Route } from './+types/evaluation';
 import { done, intentAction } from '../../../shared/http/forms.server.ts';
 import { getActor, getServices, guard, requireUser } from '../../../shared/http/request.server.ts';
@@ -12,6 +11,7 @@ import { getPlanEvaluation } from '../monitoring.queries.ts';
 import { requireMonitoringPlan, uploadedText } from '../monitoring.server.ts';
 import { useGrade } from '../components/measured-value.tsx';
 import { meanFormula } from '../components/value-text.ts';
+import { codeLinkColumn } from '../components/tables.tsx';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { db } = getServices(context);
@@ -101,17 +101,12 @@ export default function Evaluation({ loaderData, actionData }: Route.ComponentPr
           rowKey={(o) => o.id}
           csv="griglia-di-valutazione"
           columns={[
-            {
-              key: 'obiettivo',
-              header: t('mon.eval.col.objective'),
-              rowHeader: true,
-              value: (o) => o.code,
-              render: (o) => (
-                <Link to={`${base}/valutazione/${o.id}`} aria-label={t('mon.eval.objectiveLink', { code: o.code })}>
-                  {o.code}
-                </Link>
-              ),
-            },
+            codeLinkColumn<(typeof d.objectives)[number]>(
+              t('mon.eval.col.objective'),
+              (o) => `${base}/valutazione/${o.id}`,
+              (o) => t('mon.eval.objectiveLink', { code: o.code }),
+              'obiettivo',
+            ),
             { key: 'titolo', header: t('mon.eval.col.title'), value: (o) => o.title },
             {
               key: 'realizzate',

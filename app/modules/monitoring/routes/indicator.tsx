@@ -6,7 +6,7 @@ import { done, runIntent } from '../../../shared/http/forms.server.ts';
 import { getActor, getServices, guard, requireUser } from '../../../shared/http/request.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
 import type { MessageKey } from '../../../shared/i18n/messages.ts';
-import { Chart, DataTable, Facts, IntentField, IntentForm, PageHeader, Section, selectClass, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
+import { DataTable, Facts, IntentForm, PageHeader, Section, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
 import { saveMeasurement } from '../monitoring.commands.ts';
 import { abilitiesFor, authorize, can } from '../monitoring.policy.ts';
 import { getIndicatorMonitoring, todayInRome } from '../monitoring.queries.ts';
@@ -14,6 +14,8 @@ import { isUuid, requireMonitoringPlan } from '../monitoring.server.ts';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { MeasuredValue, usePeriods } from '../components/measured-value.tsx';
 import { periodText, reasonsText, reasonText, targetDescription } from '../components/value-text.ts';
+import { SelectField, TextField } from '../components/fields.tsx';
+import { YearlyFigures } from '../components/tables.tsx';
 import { formatLocale } from '../../../shared/i18n/messages.ts';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
@@ -104,26 +106,6 @@ export default function IndicatorPage({ loaderData, actionData }: Route.Componen
   const choiceLabel = (c: (typeof d.periodChoices)[number]) =>
     t(c.baseline ? 'mon.ind.choice.baseline' : c.state === 'open' ? 'mon.ind.choice.open' : 'mon.ind.choice.closed', { period: periodText(c.key, t) });
   const dataText = (text: string | null | undefined) => <span translate="no">{text}</span>;
-  const yearlyTable = (
-    <DataTable
-      id="tabella-anni"
-      small
-      caption={t('mon.ind.yearly.caption')}
-      rows={d.yearly}
-      rowKey={(y) => String(y.year)}
-      columns={[
-        { key: 'anno', header: t('mon.chart.col.year'), rowHeader: true, data: false, value: (y) => y.year },
-        {
-          key: 'valore',
-          header: d.indicator.kind === 'ratio' ? `${t('mon.chart.col.value')} (%)` : t('mon.chart.col.value'),
-          numeric: true,
-          value: (y) => y.actual,
-          render: (y) => (y.actual === null ? f.na : y.complete ? f.numberUpTo(y.actual, 2) : t('mon.value.partial', { value: f.numberUpTo(y.actual, 2) })),
-        },
-        { key: 'target', header: t('mon.chart.col.target'), value: (y) => y.targetText ?? '', render: (y) => y.targetText ?? '—' },
-      ]}
-    />
-  );
   return (
     <>
       <PageHeader
@@ -198,22 +180,24 @@ export default function IndicatorPage({ loaderData, actionData }: Route.Componen
             />
           </div>
         )}
-        {d.chartSvg ? (
-          <Chart
-            svg={d.chartSvg}
-            caption={t('mon.ind.chart.caption')}
-            summary={reasonsText(
-              d.evaluations.map((x) => x.reason),
-              f,
-              t,
-            )}
-            tableOpen
-          >
-            {yearlyTable}
-          </Chart>
-        ) : d.yearly.some((y) => y.actual !== null) ? (
-          yearlyTable
-        ) : null}
+        {(d.chartSvg || d.yearly.some((y) => y.actual !== null)) && (
+          <YearlyFigures
+            id="tabella-anni"
+            caption={t('mon.ind.yearly.caption')}
+            rows={d.yearly}
+            valueHeader={d.indicator.kind === 'ratio' ? `${t('mon.chart.col.value')} (%)` : t('mon.chart.col.value')}
+            chart={{
+              svg: d.chartSvg,
+              caption: t('mon.ind.chart.caption'),
+              summary: reasonsText(
+                d.evaluations.map((x) => x.reason),
+                f,
+                t,
+              ),
+              tableOpen: true,
+            }}
+          />
+        )}
       </Section>
 
       <Section id="valori" title={t('mon.ind.values')}>
@@ -306,104 +290,92 @@ export default function IndicatorPage({ loaderData, actionData }: Route.Componen
               {e ? (
                 <>
                   <input type="hidden" name="period" value={e.period} />
-                  <IntentField intent="measurement" name="periodShown" label={t('mon.ind.period')}>
-                    {(p) => <input {...p} type="text" value={periodText(e.period, t)} readOnly />}
-                  </IntentField>
+                  <TextField intent="measurement" name="periodShown" label={t('mon.ind.period')} value={periodText(e.period, t)} />
                 </>
               ) : (
-                <IntentField
+                <SelectField
                   intent="measurement"
                   name="period"
                   label={t('mon.ind.period')}
                   error={errors.period}
                   hint={t('mon.ind.period.hint', { cadence: t(CADENCE[d.granularity]) })}
-                >
-                  {(p) => (
-                    <select {...p} className={selectClass(errors.period)} defaultValue={d.suggestedPeriod ?? ''}>
-                      {d.periodChoices.map((c) => (
-                        <option key={c.key} value={c.key}>
-                          {choiceLabel(c)}
-                        </option>
-                      ))}
-                    </select>
-                  )}
-                </IntentField>
+                  defaultValue={d.suggestedPeriod ?? ''}
+                  options={d.periodChoices.map((c) => ({ value: c.key, label: choiceLabel(c) }))}
+                />
               )}
             </div>
             <div className="col-12 col-md-3">
               {e ? (
                 <>
                   <input type="hidden" name="comuneId" value={e.comuneId ?? ''} />
-                  <IntentField intent="measurement" name="territory" label={t('mon.ind.territory')}>
-                    {(p) => <input {...p} type="text" value={e.comuneName ?? t('mon.ind.wholeAmbito')} readOnly />}
-                  </IntentField>
+                  <TextField intent="measurement" name="territory" label={t('mon.ind.territory')} value={e.comuneName ?? t('mon.ind.wholeAmbito')} />
                 </>
               ) : (
-                <IntentField intent="measurement" name="comuneId" label={t('mon.ind.territory')} error={errors.comuneId}>
-                  {(p) => (
-                    <select {...p} className={selectClass(errors.comuneId)} defaultValue={d.ambitoEntry ? '' : (d.comuni[0]?.id ?? '')}>
-                      {d.ambitoEntry && <option value="">{t('mon.ind.wholeAmbito')}</option>}
-                      {d.comuni.map((c) => (
-                        <option key={c.id} value={c.id} translate="no">
-                          {c.name}
-                        </option>
-                      ))}
-                    </select>
-                  )}
-                </IntentField>
+                <SelectField
+                  intent="measurement"
+                  name="comuneId"
+                  label={t('mon.ind.territory')}
+                  error={errors.comuneId}
+                  defaultValue={d.ambitoEntry ? '' : (d.comuni[0]?.id ?? '')}
+                  options={[
+                    ...(d.ambitoEntry ? [{ value: '', label: t('mon.ind.wholeAmbito') }] : []),
+                    ...d.comuni.map((c) => ({ value: c.id, label: c.name, data: true })),
+                  ]}
+                />
               )}
             </div>
             {d.indicator.kind === 'ratio' ? (
               <>
                 <div className="col-12 col-md-3">
-                  <IntentField
+                  <TextField
                     intent="measurement"
                     name="numerator"
                     label={d.indicator.numeratorLabel ? `${t('mon.ind.numeratorField')}: ${d.indicator.numeratorLabel}` : t('mon.ind.numeratorField')}
                     error={errors.numerator}
-                  >
-                    {(p) => <input {...p} type="text" inputMode="decimal" defaultValue={raw(e?.raw.numerator)} />}
-                  </IntentField>
+                    decimal
+                    defaultValue={raw(e?.raw.numerator)}
+                  />
                 </div>
                 <div className="col-12 col-md-3">
-                  <IntentField
+                  <TextField
                     intent="measurement"
                     name="denominator"
                     label={d.indicator.denominatorLabel ? `${t('mon.ind.denominatorField')}: ${d.indicator.denominatorLabel}` : t('mon.ind.denominatorField')}
                     error={errors.denominator}
-                  >
-                    {(p) => <input {...p} type="text" inputMode="decimal" defaultValue={raw(e?.raw.denominator)} />}
-                  </IntentField>
+                    decimal
+                    defaultValue={raw(e?.raw.denominator)}
+                  />
                 </div>
               </>
             ) : d.indicator.kind === 'boolean' ? (
               <div className="col-12 col-md-3">
-                <IntentField intent="measurement" name="value" label={t('mon.ind.valueYesNo')} error={errors.value}>
-                  {(p) => (
-                    <select {...p} className={selectClass(errors.value)} defaultValue={raw(e?.raw.value)}>
-                      <option value="">{t('mon.ind.choose')}</option>
-                      <option value="sì">{t('mon.value.yes')}</option>
-                      <option value="no">{t('mon.value.no')}</option>
-                    </select>
-                  )}
-                </IntentField>
+                <SelectField
+                  intent="measurement"
+                  name="value"
+                  label={t('mon.ind.valueYesNo')}
+                  error={errors.value}
+                  defaultValue={raw(e?.raw.value)}
+                  options={[
+                    { value: '', label: t('mon.ind.choose') },
+                    { value: 'sì', label: t('mon.value.yes') },
+                    { value: 'no', label: t('mon.value.no') },
+                  ]}
+                />
               </div>
             ) : (
               <div className="col-12 col-md-3">
-                <IntentField
+                <TextField
                   intent="measurement"
                   name="value"
                   label={t(d.indicator.kind === 'category' ? 'mon.ind.stage' : 'mon.ind.value')}
                   error={errors.value}
-                >
-                  {(p) => <input {...p} type="text" inputMode={d.indicator.kind === 'category' ? undefined : 'decimal'} defaultValue={raw(e?.raw.value)} />}
-                </IntentField>
+                  decimal={d.indicator.kind !== 'category'}
+                  defaultValue={raw(e?.raw.value)}
+                />
               </div>
             )}
             <div className="col-12">
-              <IntentField intent="measurement" name="note" label={t('mon.ind.note')} error={errors.note}>
-                {(p) => <input {...p} type="text" defaultValue={e?.note ?? ''} />}
-              </IntentField>
+              <TextField intent="measurement" name="note" label={t('mon.ind.note')} error={errors.note} defaultValue={e?.note ?? ''} />
             </div>
           </IntentForm>
           {e && (

@@ -1,4 +1,4 @@
-import { data, Link } from 'react-router';
+import { data } from 'react-router';
 import type { Route } from './+types/objective';
 import { done, intentAction } from '../../../shared/http/forms.server.ts';
 import { getActor, getServices, guard, requireUser } from '../../../shared/http/request.server.ts';
@@ -16,6 +16,7 @@ import type { TargetStatus } from '../targets.rules.ts';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { MeasuredValue } from '../components/measured-value.tsx';
 import { coverageText, periodText, progressFormula, realisationFormula } from '../components/value-text.ts';
+import { codeLinkColumn } from '../components/tables.tsx';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { db } = getServices(context);
@@ -105,17 +106,11 @@ function IndicatorTable({ id, rows, caption, base }: { id: string; rows: Indicat
       rows={rows}
       rowKey={(i) => i.id}
       columns={[
-        {
-          key: 'codice',
-          header: t('mon.obj.col.code'),
-          rowHeader: true,
-          value: (i) => i.code,
-          render: (i) => (
-            <Link to={`${base}/indicatori/${i.id}`} aria-label={t('mon.obj.indicatorLink', { code: i.code })}>
-              {i.code}
-            </Link>
-          ),
-        },
+        codeLinkColumn<IndicatorRow>(
+          t('mon.obj.col.code'),
+          (i) => `${base}/indicatori/${i.id}`,
+          (i) => t('mon.obj.indicatorLink', { code: i.code }),
+        ),
         { key: 'indicatore', header: t('mon.obj.col.indicator'), value: (i) => i.label },
         {
           key: 'ultimo',
