@@ -1,16 +1,16 @@
 import { Link } from 'react-router';
 import type { Route } from './+types/dashboard';
 import { done, intentAction } from '../../../shared/http/forms.server.ts';
-import { getActor, getServices, guard, requireUser } from '../../../shared/http/request.server.ts';
+import { getServices, requireUser } from '../../../shared/http/request.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
 import { DataTable, EmptyState, IntentField, IntentForm, KpiGrid, PageHeader, Section, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
 import { statusLabel } from '../../planning/index.server.ts';
 import type { PlanStatus } from '../../planning/index.ts';
 import { importMeasurements, lockPeriod, sendDueReminders, unlockPeriod } from '../monitoring.commands.ts';
 import { MEASUREMENT_CSV_COLUMNS } from '../monitoring.importers.ts';
-import { abilitiesFor, authorize } from '../monitoring.policy.ts';
+import { abilitiesFor } from '../monitoring.policy.ts';
 import { getPlanDashboard, todayInRome } from '../monitoring.queries.ts';
-import { baseUrlOf, requireMonitoringPlan, uploadedText } from '../monitoring.server.ts';
+import { baseUrlOf, readablePlan, requireMonitoringPlan, uploadedText } from '../monitoring.server.ts';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { SelectField, TextField } from '../components/fields.tsx';
 import { codeLinkColumn, YearlyFigures } from '../components/tables.tsx';
@@ -19,10 +19,7 @@ import { usePeriods } from '../components/measured-value.tsx';
 import { areaKey, countText, metFormula, periodText, progressFormula, reasonsText } from '../components/value-text.ts';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
-  const { db } = getServices(context);
-  const { header } = await requireMonitoringPlan(db, params.code, params.planId);
-  const actor = getActor(context);
-  await guard(request, async () => authorize(actor, 'monitoring.read', header.scope, { hide: true }));
+  const { db, actor, header } = await readablePlan({ params, context, request });
   const today = todayInRome();
   const d = (await getPlanDashboard(db, params.planId, today))!;
   return {

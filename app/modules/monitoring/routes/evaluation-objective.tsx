@@ -2,27 +2,29 @@ import { data, redirect } from 'react-router';
 import type { Route } from './+types/evaluation-objective';
 import { formatNumber } from '../../../shared/format/index.ts';
 import { done, intentAction } from '../../../shared/http/forms.server.ts';
-import { getActor, getServices, guard, requireUser } from '../../../shared/http/request.server.ts';
+import { getServices, requireUser } from '../../../shared/http/request.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
 import type { MessageKey } from '../../../shared/i18n/messages.ts';
 import { DataTable, IntentField, IntentForm, PageHeader, Section, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
 import { can as canPlanning, type PlanStatus } from '../../planning/index.ts';
 import { RESOURCE_ADEQUACY_LEVELS, SPENDING_CLASSES } from '../evaluation.rules.ts';
 import { carryOverObjective, saveObjectiveEvaluation } from '../monitoring.commands.ts';
-import { abilitiesFor, authorize } from '../monitoring.policy.ts';
+import { abilitiesFor } from '../monitoring.policy.ts';
 import { getObjectiveEvaluation } from '../monitoring.queries.ts';
-import { isUuid, requireMonitoringPlan } from '../monitoring.server.ts';
+import { isUuid, readablePlan, recordOfPlan, requireMonitoringPlan } from '../monitoring.server.ts';
 import { useGrade } from '../components/measured-value.tsx';
 import { gradeFormula, spendingFormula } from '../components/value-text.ts';
 import { SelectField, TextField } from '../components/fields.tsx';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
-  const { db } = getServices(context);
-  const { header } = await requireMonitoringPlan(db, params.code, params.planId);
-  const actor = getActor(context);
-  await guard(request, async () => authorize(actor, 'monitoring.read', header.scope, { hide: true }));
-  const d = isUuid(params.objectiveId) ? await getObjectiveEvaluation(db, params.objectiveId) : null;
-  if (!d || d.plan.id !== header.plan.id) throw data(tr('mon.obj.notFound'), { status: 404 });
+  const { db, actor, header } = await readablePlan({ params, context, request });
+  const d = await recordOfPlan(
+    params.objectiveId,
+    (id) => getObjectiveEvaluation(db, id),
+    (r) => r.plan.id,
+    header.plan.id,
+    'mon.obj.notFound',
+  );
   const o = d.objective;
   const e = o.evaluation;
   return {

@@ -1,23 +1,20 @@
 import type { Route } from './+types/evaluation';
 import { done, intentAction } from '../../../shared/http/forms.server.ts';
-import { getActor, getServices, guard, requireUser } from '../../../shared/http/request.server.ts';
+import { getServices, requireUser } from '../../../shared/http/request.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
 import { DataTable, IntentField, IntentForm, KpiGrid, PageHeader, Section, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
 import { statusLabel } from '../../planning/index.server.ts';
 import type { PlanStatus } from '../../planning/index.ts';
 import { importEvaluation } from '../monitoring.commands.ts';
-import { abilitiesFor, authorize } from '../monitoring.policy.ts';
+import { abilitiesFor } from '../monitoring.policy.ts';
 import { getPlanEvaluation } from '../monitoring.queries.ts';
-import { requireMonitoringPlan, uploadedText } from '../monitoring.server.ts';
+import { readablePlan, requireMonitoringPlan, uploadedText } from '../monitoring.server.ts';
 import { useGrade } from '../components/measured-value.tsx';
 import { meanFormula } from '../components/value-text.ts';
 import { codeLinkColumn } from '../components/tables.tsx';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
-  const { db } = getServices(context);
-  const { header } = await requireMonitoringPlan(db, params.code, params.planId);
-  const actor = getActor(context);
-  await guard(request, async () => authorize(actor, 'monitoring.read', header.scope, { hide: true }));
+  const { db, actor, header } = await readablePlan({ params, context, request });
   const e = (await getPlanEvaluation(db, params.planId))!;
   return {
     code: params.code,

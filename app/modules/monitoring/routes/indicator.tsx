@@ -3,14 +3,14 @@ import type { Route } from './+types/indicator';
 import { referentComuneIds } from '../../../shared/auth/actor.ts';
 import { formatNumberUpTo } from '../../../shared/format/index.ts';
 import { done, runIntent } from '../../../shared/http/forms.server.ts';
-import { getActor, getServices, guard, requireUser } from '../../../shared/http/request.server.ts';
+import { getServices, requireUser } from '../../../shared/http/request.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
 import type { MessageKey } from '../../../shared/i18n/messages.ts';
 import { DataTable, Facts, IntentForm, PageHeader, Section, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
 import { saveMeasurement } from '../monitoring.commands.ts';
-import { abilitiesFor, authorize, can } from '../monitoring.policy.ts';
+import { abilitiesFor, can } from '../monitoring.policy.ts';
 import { getIndicatorMonitoring, todayInRome } from '../monitoring.queries.ts';
-import { isUuid, requireMonitoringPlan } from '../monitoring.server.ts';
+import { isUuid, readablePlan, recordOfPlan, requireMonitoringPlan } from '../monitoring.server.ts';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { MeasuredValue, usePeriods } from '../components/measured-value.tsx';
 import { periodText, reasonsText, reasonText, targetDescription } from '../components/value-text.ts';
@@ -19,12 +19,14 @@ import { YearlyFigures } from '../components/tables.tsx';
 import { formatLocale } from '../../../shared/i18n/messages.ts';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
-  const { db } = getServices(context);
-  const { header } = await requireMonitoringPlan(db, params.code, params.planId);
-  const actor = getActor(context);
-  await guard(request, async () => authorize(actor, 'monitoring.read', header.scope, { hide: true }));
-  const d = isUuid(params.indicatorId) ? await getIndicatorMonitoring(db, params.indicatorId, todayInRome()) : null;
-  if (!d || d.plan.id !== header.plan.id) throw data(tr('mon.ind.notFound'), { status: 404 });
+  const { db, actor, header } = await readablePlan({ params, context, request });
+  const d = await recordOfPlan(
+    params.indicatorId,
+    (id) => getIndicatorMonitoring(db, id, todayInRome()),
+    (r) => r.plan.id,
+    header.plan.id,
+    'mon.ind.notFound',
+  );
   const url = new URL(request.url);
   const editPeriod = url.searchParams.get('periodo');
   const editComune = url.searchParams.get('comune') || null;

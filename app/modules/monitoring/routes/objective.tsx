@@ -1,16 +1,15 @@
-import { data } from 'react-router';
 import type { Route } from './+types/objective';
 import { done, intentAction } from '../../../shared/http/forms.server.ts';
-import { getActor, getServices, guard, requireUser } from '../../../shared/http/request.server.ts';
+import { getServices, requireUser } from '../../../shared/http/request.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
 import { DataTable, Facts, IntentField, IntentForm, KpiGrid, PageHeader, selectClass, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
 import type { MessageKey } from '../../../shared/i18n/messages.ts';
 import { ACTION_STATUSES } from '../../planning/index.ts';
 import { getObjectiveDetail } from '../../planning/index.server.ts';
 import { updateActionProgress } from '../monitoring.commands.ts';
-import { abilitiesFor, authorize } from '../monitoring.policy.ts';
+import { abilitiesFor } from '../monitoring.policy.ts';
 import { getPlanDashboard, listLatestMeasurements, todayInRome } from '../monitoring.queries.ts';
-import { isUuid, requireMonitoringPlan } from '../monitoring.server.ts';
+import { readablePlan, recordOfPlan, requireMonitoringPlan } from '../monitoring.server.ts';
 import type { ShownValue } from '../monitoring.rules.ts';
 import type { TargetStatus } from '../targets.rules.ts';
 import { StatusBadge } from '../components/status-badge.tsx';
@@ -19,12 +18,14 @@ import { coverageText, periodText, progressFormula, realisationFormula } from '.
 import { codeLinkColumn } from '../components/tables.tsx';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
-  const { db } = getServices(context);
-  const { header } = await requireMonitoringPlan(db, params.code, params.planId);
-  const actor = getActor(context);
-  await guard(request, async () => authorize(actor, 'monitoring.read', header.scope, { hide: true }));
-  const detail = isUuid(params.objectiveId) ? await getObjectiveDetail(db, params.objectiveId) : null;
-  if (!detail || detail.objective.planId !== header.plan.id) throw data(tr('mon.obj.notFound'), { status: 404 });
+  const { db, actor, header } = await readablePlan({ params, context, request });
+  const detail = await recordOfPlan(
+    params.objectiveId,
+    (id) => getObjectiveDetail(db, id),
+    (r) => r.objective.planId,
+    header.plan.id,
+    'mon.obj.notFound',
+  );
   const today = todayInRome();
   const dashboard = (await getPlanDashboard(db, header.plan.id, today))!;
   const row = dashboard.objectives.find((o) => o.id === detail.objective.id)!;
@@ -71,8 +72,13 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   const actor = requireUser(context, request);
   const { db } = getServices(context);
   const { header } = await requireMonitoringPlan(db, params.code, params.planId);
-  const detail = isUuid(params.objectiveId) ? await getObjectiveDetail(db, params.objectiveId) : null;
-  if (!detail || detail.objective.planId !== header.plan.id) throw data(tr('mon.obj.notFound'), { status: 404 });
+  const detail = await recordOfPlan(
+    params.objectiveId,
+    (id) => getObjectiveDetail(db, id),
+    (r) => r.objective.planId,
+    header.plan.id,
+    'mon.obj.notFound',
+  );
   return intentAction(
     request,
     Object.fromEntries(
