@@ -20,6 +20,7 @@
 
 import { ValidationError, type FieldIssue } from '../../shared/errors.ts';
 import { z } from '../../shared/validation.ts';
+import { percentIssue } from './percent.rules.ts';
 import { formatNumber } from './targets.rules.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -41,9 +42,8 @@ export const ACHIEVEMENT_BAND_LABELS: Record<AchievementBand, string> = {
 
 /** Band of a percentage: 0 nullo; (0, 50) insufficiente; [50, 80) sufficiente; [80, 100) buono; 100 ottimo. */
 export function achievementBand(percent: number): AchievementBand {
-  if (!Number.isFinite(percent) || percent < 0 || percent > 100) {
-    throw new ValidationError([{ path: 'grado di raggiungimento', message: `percentuale non valida: «${String(percent)}» (da 0 a 100)` }]);
-  }
+  const issue = percentIssue('grado di raggiungimento', percent);
+  if (issue) throw new ValidationError([issue]);
   if (percent === 0) return 'nullo';
   if (percent < 50) return 'insufficiente';
   if (percent < 80) return 'sufficiente';
@@ -79,10 +79,8 @@ export function achievementGrade(actions: readonly ActionRealisation[]): Achieve
   const issues: FieldIssue[] = [];
   if (actions.length === 0) issues.push({ path: 'azioni', message: 'l’obiettivo non ha azioni programmate' });
   actions.forEach((a, i) => {
-    const p = a.realisationPercent;
-    if (typeof p !== 'number' || !Number.isFinite(p) || p < 0 || p > 100) {
-      issues.push({ path: `azione ${a.number ?? i + 1}, percentuale di realizzazione`, message: `percentuale non valida: «${String(p)}» (da 0 a 100)` });
-    }
+    const issue = percentIssue(`azione ${a.number ?? i + 1}, percentuale di realizzazione`, a.realisationPercent);
+    if (issue) issues.push(issue);
   });
   if (issues.length) throw new ValidationError(issues);
   const planned = actions.length;
@@ -123,12 +121,8 @@ export function planMeanGrade(grades: readonly { code?: string; percent: number 
   const issues: FieldIssue[] = [];
   if (grades.length === 0) issues.push({ path: 'obiettivi', message: 'nessun obiettivo valutato' });
   grades.forEach((g, i) => {
-    if (!Number.isInteger(g.percent) || g.percent < 0 || g.percent > 100) {
-      issues.push({
-        path: `obiettivo ${g.code ?? i + 1}, grado di raggiungimento`,
-        message: `percentuale non valida: «${String(g.percent)}» (intero da 0 a 100)`,
-      });
-    }
+    const issue = percentIssue(`obiettivo ${g.code ?? i + 1}, grado di raggiungimento`, g.percent, true);
+    if (issue) issues.push(issue);
   });
   if (issues.length) throw new ValidationError(issues);
   const numerator = grades.reduce((s, g) => s + g.percent, 0);

@@ -41,6 +41,11 @@ export async function readablePlan({
   return { db, actor, ambito, header };
 }
 
+/** The plan as a monitoring page shows it: its id, title (data) and years. */
+export function pagePlan(plan: { id: string; title: string; periodStartYear: number; periodEndYear: number }) {
+  return { id: plan.id, title: plan.title, start: plan.periodStartYear, end: plan.periodEndYear };
+}
+
 /** A record of the URL's plan (an objective, an indicator) read by its id: 404 when there is none or it is another plan's. */
 export async function recordOfPlan<T>(
   id: string,

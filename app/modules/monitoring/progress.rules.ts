@@ -17,6 +17,7 @@
 //   objectives (not the mean of the areas, which would weigh a one-objective area like a ten-objective one).
 
 import { ValidationError, type FieldIssue } from '../../shared/errors.ts';
+import { percentIssue } from './percent.rules.ts';
 import { TARGET_STATUSES, type TargetStatus } from './targets.rules.ts';
 
 /** A share: numerator, denominator and value (percentage, null when undefined). Pages write its formula. */
@@ -57,9 +58,8 @@ export interface ActionRealisationResult extends Share {
 export function actionRealisation(input: ActionRealisationInput, where = 'azione'): ActionRealisationResult {
   const declared = input.declaredPercent;
   if (declared !== undefined && declared !== null) {
-    if (typeof declared !== 'number' || !Number.isFinite(declared) || declared < 0 || declared > 100) {
-      throw new ValidationError([{ path: `${where}, percentuale di realizzazione`, message: `percentuale non valida: «${String(declared)}» (da 0 a 100)` }]);
-    }
+    const issue = percentIssue(`${where}, percentuale di realizzazione`, declared);
+    if (issue) throw new ValidationError([issue]);
     return {
       source: 'declared',
       numerator: declared,
@@ -126,9 +126,8 @@ export function rollUp(items: readonly ProgressItem[], where = 'elementi'): Prog
   for (const item of items) {
     if (seen.has(item.code)) issues.push({ path: `${where}, ${item.code}`, message: `codice ${item.code} ripetuto` });
     seen.add(item.code);
-    if (item.value !== null && (typeof item.value !== 'number' || !Number.isFinite(item.value) || item.value < 0 || item.value > 100)) {
-      issues.push({ path: `${where}, ${item.code}, percentuale`, message: `percentuale non valida: «${String(item.value)}» (da 0 a 100)` });
-    }
+    const issue = item.value === null ? null : percentIssue(`${where}, ${item.code}, percentuale`, item.value);
+    if (issue) issues.push(issue);
     if (item.weight !== undefined && item.weight !== null && (typeof item.weight !== 'number' || !Number.isFinite(item.weight) || item.weight < 0)) {
       issues.push({ path: `${where}, ${item.code}, peso`, message: `peso non valido: «${String(item.weight)}» (numero non negativo)` });
     }

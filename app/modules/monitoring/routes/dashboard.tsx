@@ -10,7 +10,7 @@ import { importMeasurements, lockPeriod, sendDueReminders, unlockPeriod } from '
 import { MEASUREMENT_CSV_COLUMNS } from '../monitoring.importers.ts';
 import { abilitiesFor } from '../monitoring.policy.ts';
 import { getPlanDashboard, todayInRome } from '../monitoring.queries.ts';
-import { baseUrlOf, readablePlan, requireMonitoringPlan, uploadedText } from '../monitoring.server.ts';
+import { baseUrlOf, pagePlan, readablePlan, requireMonitoringPlan, uploadedText } from '../monitoring.server.ts';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { SelectField, TextField } from '../components/fields.tsx';
 import { codeLinkColumn, YearlyFigures } from '../components/tables.tsx';
@@ -25,12 +25,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   return {
     code: params.code,
     today,
-    plan: {
-      id: d.plan.id,
-      title: d.plan.title,
-      period: { start: d.plan.periodStartYear, end: d.plan.periodEndYear },
-      status: statusLabel(d.plan.templateId, d.plan.status as PlanStatus),
-    },
+    plan: { ...pagePlan(d.plan), status: statusLabel(d.plan.templateId, d.plan.status as PlanStatus) },
     ambitoName: d.ambitoName,
     objectives: d.objectives.map((o) => ({
       id: o.id,
@@ -158,7 +153,7 @@ export default function Dashboard({ loaderData, actionData }: Route.ComponentPro
   const periods = usePeriods();
   const d = loaderData;
   const base = `/ambiti/${d.code}/monitoraggio/${d.plan.id}`;
-  const years = f.years(d.plan.period.start, d.plan.period.end);
+  const years = f.years(d.plan.start, d.plan.end);
   const importErrors = useFormResult(actionData, 'import').errors;
   const values = (n: number) => countText(t, f, 'values', n);
   return (

@@ -11,7 +11,7 @@ import { RESOURCE_ADEQUACY_LEVELS, SPENDING_CLASSES } from '../evaluation.rules.
 import { carryOverObjective, saveObjectiveEvaluation } from '../monitoring.commands.ts';
 import { abilitiesFor } from '../monitoring.policy.ts';
 import { getObjectiveEvaluation } from '../monitoring.queries.ts';
-import { isUuid, readablePlan, recordOfPlan, requireMonitoringPlan } from '../monitoring.server.ts';
+import { isUuid, pagePlan, readablePlan, recordOfPlan, requireMonitoringPlan } from '../monitoring.server.ts';
 import { useGrade } from '../components/measured-value.tsx';
 import { gradeFormula, spendingFormula } from '../components/value-text.ts';
 import { SelectField, TextField } from '../components/fields.tsx';
@@ -29,7 +29,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   const e = o.evaluation;
   return {
     code: params.code,
-    plan: { id: d.plan.id, title: d.plan.title, start: d.plan.periodStartYear, end: d.plan.periodEndYear },
+    plan: pagePlan(d.plan),
     objective: {
       id: o.id,
       code: o.code,

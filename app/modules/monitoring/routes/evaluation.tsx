@@ -8,7 +8,7 @@ import type { PlanStatus } from '../../planning/index.ts';
 import { importEvaluation } from '../monitoring.commands.ts';
 import { abilitiesFor } from '../monitoring.policy.ts';
 import { getPlanEvaluation } from '../monitoring.queries.ts';
-import { readablePlan, requireMonitoringPlan, uploadedText } from '../monitoring.server.ts';
+import { pagePlan, readablePlan, requireMonitoringPlan, uploadedText } from '../monitoring.server.ts';
 import { useGrade } from '../components/measured-value.tsx';
 import { meanFormula } from '../components/value-text.ts';
 import { codeLinkColumn } from '../components/tables.tsx';
@@ -18,13 +18,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   const e = (await getPlanEvaluation(db, params.planId))!;
   return {
     code: params.code,
-    plan: {
-      id: e.plan.id,
-      title: e.plan.title,
-      start: e.plan.periodStartYear,
-      end: e.plan.periodEndYear,
-      status: statusLabel(e.plan.templateId, e.plan.status as PlanStatus),
-    },
+    plan: { ...pagePlan(e.plan), status: statusLabel(e.plan.templateId, e.plan.status as PlanStatus) },
     mean: e.mean,
     evaluatedCount: e.evaluatedCount,
     objectives: e.objectives.map((o) => ({

@@ -10,7 +10,7 @@ import { DataTable, Facts, IntentForm, PageHeader, Section, useFormResult, useI1
 import { saveMeasurement } from '../monitoring.commands.ts';
 import { abilitiesFor, can } from '../monitoring.policy.ts';
 import { getIndicatorMonitoring, todayInRome } from '../monitoring.queries.ts';
-import { isUuid, readablePlan, recordOfPlan, requireMonitoringPlan } from '../monitoring.server.ts';
+import { isUuid, pagePlan, readablePlan, recordOfPlan, requireMonitoringPlan } from '../monitoring.server.ts';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { MeasuredValue, usePeriods } from '../components/measured-value.tsx';
 import { periodText, reasonsText, reasonText, targetDescription } from '../components/value-text.ts';
@@ -38,7 +38,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   const comuniChoices = ambitoEntry ? d.comuni : d.comuni.filter((c) => referentComuneIds(actor, header.scope.id).includes(c.id) && canWrite(c.id));
   return {
     code: params.code,
-    plan: { id: d.plan.id, title: d.plan.title, start: d.plan.periodStartYear, end: d.plan.periodEndYear },
+    plan: pagePlan(d.plan),
     indicator: {
       id: d.indicator.id,
       code: d.indicator.code,
@@ -157,31 +157,28 @@ export default function IndicatorPage({ loaderData, actionData }: Route.Componen
       />
 
       <Section id="target" title={t('mon.ind.targets')}>
-        {d.evaluations.length === 0 ? (
-          <p>{t('mon.ind.targets.none')}</p>
-        ) : (
-          <div data-testid="targets">
-            <DataTable
-              id="target-stato"
-              small
-              caption={t('mon.ind.targets.caption')}
-              rows={d.evaluations}
-              rowKey={(_, i) => String(i)}
-              columns={[
-                {
-                  key: 'regola',
-                  header: t('mon.ind.col.rule'),
-                  rowHeader: true,
-                  data: false,
-                  value: (x) => targetDescription(x, d.plan.end, formatLocale(locale), t),
-                },
-                { key: 'testo', header: t('mon.ind.col.asWritten'), value: (x) => x.text, className: 'small' },
-                { key: 'stato', header: t('mon.ind.col.status'), data: false, value: (x) => x.status, render: (x) => <StatusBadge status={x.status} /> },
-                { key: 'perche', header: t('mon.ind.col.why'), data: false, value: (x) => reasonText(x.reason, f, t) },
-              ]}
-            />
-          </div>
-        )}
+        <div data-testid="targets">
+          <DataTable
+            id="target-stato"
+            empty={<p>{t('mon.ind.targets.none')}</p>}
+            small
+            caption={t('mon.ind.targets.caption')}
+            rows={d.evaluations}
+            rowKey={(_, i) => String(i)}
+            columns={[
+              {
+                key: 'regola',
+                header: t('mon.ind.col.rule'),
+                rowHeader: true,
+                data: false,
+                value: (x) => targetDescription(x, d.plan.end, formatLocale(locale), t),
+              },
+              { key: 'testo', header: t('mon.ind.col.asWritten'), value: (x) => x.text, className: 'small' },
+              { key: 'stato', header: t('mon.ind.col.status'), data: false, value: (x) => x.status, render: (x) => <StatusBadge status={x.status} /> },
+              { key: 'perche', header: t('mon.ind.col.why'), data: false, value: (x) => reasonText(x.reason, f, t) },
+            ]}
+          />
+        </div>
         {(d.chartSvg || d.yearly.some((y) => y.actual !== null)) && (
           <YearlyFigures
             id="tabella-anni"
@@ -203,65 +200,62 @@ export default function IndicatorPage({ loaderData, actionData }: Route.Componen
       </Section>
 
       <Section id="valori" title={t('mon.ind.values')}>
-        {d.measurements.length === 0 ? (
-          <p>{t('mon.ind.values.none')}</p>
-        ) : (
-          <div data-testid="values">
-            <DataTable
-              id="valori-periodo"
-              small
-              caption={t('mon.ind.values.caption')}
-              rows={d.measurements}
-              rowKey={(m) => m.id}
-              columns={[
-                {
-                  key: 'periodo',
-                  header: t('mon.ind.col.period'),
-                  rowHeader: true,
-                  data: false,
-                  value: (m) => m.period,
-                  render: (m) => (
-                    <>
-                      {periodText(m.period, t)}
-                      {m.locked && <span className="badge bg-secondary ms-2">{t('mon.ind.locked')}</span>}
-                    </>
-                  ),
-                },
-                {
-                  key: 'territorio',
-                  header: t('mon.ind.col.territory'),
-                  data: false,
-                  value: (m) => m.comuneName ?? '',
-                  render: (m) => (m.comuneName ? dataText(m.comuneName) : t('mon.ind.ambito')),
-                },
-                { key: 'valore', header: t('mon.ind.col.value'), data: false, sortable: false, render: (m) => <MeasuredValue value={m.shown} /> },
-                { key: 'nota', header: t('mon.ind.col.note'), value: (m) => m.note ?? '', className: 'small' },
-                ...(d.can['measurement.write']
-                  ? [
-                      {
-                        key: 'modifica',
-                        header: t('mon.ind.col.edit'),
-                        data: false,
-                        render: (m: (typeof d.measurements)[number]) =>
-                          m.canEdit ? (
-                            <Link
-                              to={`${self}?periodo=${m.period}${m.comuneId ? `&comune=${m.comuneId}` : ''}#inserisci`}
-                              aria-label={
-                                m.comuneName
-                                  ? t('mon.ind.correctLabelComune', { period: periodText(m.period, t), comune: m.comuneName })
-                                  : t('mon.ind.correctLabel', { period: periodText(m.period, t) })
-                              }
-                            >
-                              {t('mon.ind.correct')}
-                            </Link>
-                          ) : null,
-                      },
-                    ]
-                  : []),
-              ]}
-            />
-          </div>
-        )}
+        <div data-testid="values">
+          <DataTable
+            id="valori-periodo"
+            empty={<p>{t('mon.ind.values.none')}</p>}
+            small
+            caption={t('mon.ind.values.caption')}
+            rows={d.measurements}
+            rowKey={(m) => m.id}
+            columns={[
+              {
+                key: 'periodo',
+                header: t('mon.ind.col.period'),
+                rowHeader: true,
+                data: false,
+                value: (m) => m.period,
+                render: (m) => (
+                  <>
+                    {periodText(m.period, t)}
+                    {m.locked && <span className="badge bg-secondary ms-2">{t('mon.ind.locked')}</span>}
+                  </>
+                ),
+              },
+              {
+                key: 'territorio',
+                header: t('mon.ind.col.territory'),
+                data: false,
+                value: (m) => m.comuneName ?? '',
+                render: (m) => (m.comuneName ? dataText(m.comuneName) : t('mon.ind.ambito')),
+              },
+              { key: 'valore', header: t('mon.ind.col.value'), data: false, sortable: false, render: (m) => <MeasuredValue value={m.shown} /> },
+              { key: 'nota', header: t('mon.ind.col.note'), value: (m) => m.note ?? '', className: 'small' },
+              ...(d.can['measurement.write']
+                ? [
+                    {
+                      key: 'modifica',
+                      header: t('mon.ind.col.edit'),
+                      data: false,
+                      render: (m: (typeof d.measurements)[number]) =>
+                        m.canEdit ? (
+                          <Link
+                            to={`${self}?periodo=${m.period}${m.comuneId ? `&comune=${m.comuneId}` : ''}#inserisci`}
+                            aria-label={
+                              m.comuneName
+                                ? t('mon.ind.correctLabelComune', { period: periodText(m.period, t), comune: m.comuneName })
+                                : t('mon.ind.correctLabel', { period: periodText(m.period, t) })
+                            }
+                          >
+                            {t('mon.ind.correct')}
+                          </Link>
+                        ) : null,
+                    },
+                  ]
+                : []),
+            ]}
+          />
+        </div>
         {d.summedPeriods.length > 0 && <p className="small">{t('mon.ind.summed', { periods: periods(d.summedPeriods) })}</p>}
       </Section>
 

@@ -9,7 +9,7 @@ import { getObjectiveDetail } from '../../planning/index.server.ts';
 import { updateActionProgress } from '../monitoring.commands.ts';
 import { abilitiesFor } from '../monitoring.policy.ts';
 import { getPlanDashboard, listLatestMeasurements, todayInRome } from '../monitoring.queries.ts';
-import { readablePlan, recordOfPlan, requireMonitoringPlan } from '../monitoring.server.ts';
+import { pagePlan, readablePlan, recordOfPlan, requireMonitoringPlan } from '../monitoring.server.ts';
 import type { ShownValue } from '../monitoring.rules.ts';
 import type { TargetStatus } from '../targets.rules.ts';
 import { StatusBadge } from '../components/status-badge.tsx';
@@ -47,7 +47,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   };
   return {
     code: params.code,
-    plan: { id: header.plan.id, title: header.plan.title, start: header.plan.periodStartYear, end: header.plan.periodEndYear },
+    plan: pagePlan(header.plan),
     objective: { id: detail.objective.id, code: detail.objective.code, title: detail.objective.title, macroArea: detail.objective.macroArea },
     progress: { value: row.progress.value, terms: row.progress.terms, missing: row.progress.missing },
     counts: row.counts,
