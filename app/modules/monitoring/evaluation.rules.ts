@@ -85,20 +85,7 @@ export function achievementGrade(actions: readonly ActionRealisation[]): Achieve
   if (issues.length) throw new ValidationError(issues);
   const planned = actions.length;
   const realised = actions.filter((a) => a.realisationPercent > 0).length;
-  const numerator = realised * 100;
-  const value = numerator / planned;
-  const percent = printedPercent(numerator, planned, 0);
-  const band = achievementBand(percent);
-  return {
-    realised,
-    planned,
-    numerator,
-    denominator: planned,
-    value,
-    percent,
-    band,
-    label: `${formatNumber(percent, 0)}% (${band})`,
-  };
+  return { realised, planned, ...printedGrade(realised * 100, planned, 0) };
 }
 
 export interface PlanMeanGrade {
@@ -125,20 +112,21 @@ export function planMeanGrade(grades: readonly { code?: string; percent: number 
     if (issue) issues.push(issue);
   });
   if (issues.length) throw new ValidationError(issues);
-  const numerator = grades.reduce((s, g) => s + g.percent, 0);
-  const denominator = grades.length;
-  const value = numerator / denominator;
-  const percent = printedPercent(numerator, denominator, 2);
-  const band = achievementBand(percent);
   return {
-    numerator,
-    denominator,
-    value,
-    percent,
-    band,
+    ...printedGrade(
+      grades.reduce((s, g) => s + g.percent, 0),
+      grades.length,
+      2,
+    ),
     terms: grades.map((g) => g.percent),
-    label: `${formatNumber(percent, 2)}% (${band})`,
   };
+}
+
+/** A grade as the grid prints it: numerator × 100 / denominator rounded half up to `decimals`, its band and label. */
+function printedGrade(numerator: number, denominator: number, decimals: number) {
+  const percent = printedPercent(numerator, denominator, decimals);
+  const band = achievementBand(percent);
+  return { numerator, denominator, value: numerator / denominator, percent, band, label: `${formatNumber(percent, decimals)}% (${band})` };
 }
 
 /**

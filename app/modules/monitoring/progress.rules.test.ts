@@ -237,20 +237,12 @@ test('weights on some actions only, weights summing to zero and bad figures are 
 test('plan progress by policy area: Gallarate 2021-2023 disability area (M, N, O, P) is at 37,5 %, the whole plan at 62,98 %', () => {
   const objectives = GALLARATE_2021_2023.map((o) => ({ code: o.code, area: o.area, value: objectiveProgress(actionsOf(o.actions), o.code).value }));
   const { areas, plan } = planProgress(objectives);
+  // The 9 areas, in the order the plan first names them.
   assert.deepEqual(
     areas.map((a) => a.area),
-    [
-      'Obiettivi trasversali',
-      'politiche abitative',
-      'promozione inclusione attiva',
-      'domiciliarità',
-      'anziani',
-      'politiche giovanili e per minori',
-      'interventi connessi alle politiche per il lavoro',
-      'interventi per la famiglia',
-      'interventi a favore delle persone con disabilità',
-    ],
+    [...new Set(GALLARATE_2021_2023.map((o) => o.area))],
   );
+  assert.equal(areas.length, 9);
   const disability = areas.find((a) => a.area === 'interventi a favore delle persone con disabilità')!;
   assert.deepEqual(disability.included, ['M', 'N', 'O', 'P']);
   close(disability.value, 37.5);

@@ -321,28 +321,23 @@ export default function IndicatorPage({ loaderData, actionData }: Route.Componen
               )}
             </div>
             {d.indicator.kind === 'ratio' ? (
-              <>
-                <div className="col-12 col-md-3">
+              (
+                [
+                  ['numerator', 'mon.ind.numeratorField', d.indicator.numeratorLabel],
+                  ['denominator', 'mon.ind.denominatorField', d.indicator.denominatorLabel],
+                ] as const
+              ).map(([name, field, named]) => (
+                <div className="col-12 col-md-3" key={name}>
                   <TextField
                     intent="measurement"
-                    name="numerator"
-                    label={d.indicator.numeratorLabel ? `${t('mon.ind.numeratorField')}: ${d.indicator.numeratorLabel}` : t('mon.ind.numeratorField')}
-                    error={errors.numerator}
+                    name={name}
+                    label={named ? `${t(field)}: ${named}` : t(field)}
+                    error={errors[name]}
                     decimal
-                    defaultValue={raw(e?.raw.numerator)}
+                    defaultValue={raw(e?.raw[name])}
                   />
                 </div>
-                <div className="col-12 col-md-3">
-                  <TextField
-                    intent="measurement"
-                    name="denominator"
-                    label={d.indicator.denominatorLabel ? `${t('mon.ind.denominatorField')}: ${d.indicator.denominatorLabel}` : t('mon.ind.denominatorField')}
-                    error={errors.denominator}
-                    decimal
-                    defaultValue={raw(e?.raw.denominator)}
-                  />
-                </div>
-              </>
+              ))
             ) : d.indicator.kind === 'boolean' ? (
               <div className="col-12 col-md-3">
                 <SelectField

@@ -1,4 +1,5 @@
 import type { Route } from './+types/objective';
+import type { Db } from '../../../shared/db/client.ts';
 import { done, intentAction } from '../../../shared/http/forms.server.ts';
 import { getServices, requireUser } from '../../../shared/http/request.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
@@ -17,15 +18,19 @@ import { MeasuredValue } from '../components/measured-value.tsx';
 import { coverageText, periodText, progressFormula, realisationFormula } from '../components/value-text.ts';
 import { codeLinkColumn } from '../components/tables.tsx';
 
-export async function loader({ params, context, request }: Route.LoaderArgs) {
-  const { db, actor, header } = await readablePlan({ params, context, request });
-  const detail = await recordOfPlan(
-    params.objectiveId,
+/** The objective of the URL, with its indicators (404 when it is not of the URL's plan). */
+const objectiveOf = (db: Db, objectiveId: string, planId: string) =>
+  recordOfPlan(
+    objectiveId,
     (id) => getObjectiveDetail(db, id),
     (r) => r.objective.planId,
-    header.plan.id,
+    planId,
     'mon.obj.notFound',
   );
+
+export async function loader({ params, context, request }: Route.LoaderArgs) {
+  const { db, actor, header } = await readablePlan({ params, context, request });
+  const detail = await objectiveOf(db, params.objectiveId, header.plan.id);
   const today = todayInRome();
   const dashboard = (await getPlanDashboard(db, header.plan.id, today))!;
   const row = dashboard.objectives.find((o) => o.id === detail.objective.id)!;
@@ -72,13 +77,7 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   const actor = requireUser(context, request);
   const { db } = getServices(context);
   const { header } = await requireMonitoringPlan(db, params.code, params.planId);
-  const detail = await recordOfPlan(
-    params.objectiveId,
-    (id) => getObjectiveDetail(db, id),
-    (r) => r.objective.planId,
-    header.plan.id,
-    'mon.obj.notFound',
-  );
+  const detail = await objectiveOf(db, params.objectiveId, header.plan.id);
   return intentAction(
     request,
     Object.fromEntries(
