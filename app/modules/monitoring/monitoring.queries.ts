@@ -1,18 +1,9 @@
 import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../shared/db/client.ts';
 import { renderChartSvg } from '../../shared/charts/charts.server.ts';
-import { ACTION_STATUS_LABELS, type ActionStatus } from '../planning/index.ts';
 import { planActions, planIndicators, planObjectives, plans, type PlanIndicator } from '../planning/index.server.ts';
 import { ambiti, comuni, listAmbitoComuni } from '../territory/index.server.ts';
-import {
-  ACHIEVEMENT_BAND_LABELS,
-  achievementGrade,
-  planMeanGrade,
-  RESOURCE_ADEQUACY_LEVELS,
-  SPENDING_CLASS_LABELS,
-  spendingCoincidence,
-  type SpendingClass,
-} from './evaluation.rules.ts';
+import { achievementGrade, planMeanGrade, RESOURCE_ADEQUACY_LEVELS, spendingCoincidence, type SpendingClass } from './evaluation.rules.ts';
 import { TARGETS_CHART_SIZE, targetsVsActualsChart } from './monitoring.charts.ts';
 import { periodText, reasonText, statusKey, targetDescription, valueText } from './components/value-text.ts';
 import { requestLocale, serverFormat, tr } from '../../shared/i18n/tr.server.ts';
@@ -393,7 +384,6 @@ export async function getPlanDashboard(db: DbOrTx, planId: string, today: string
         description: a.description,
         responsible: a.responsible,
         status: a.status,
-        statusLabel: ACTION_STATUS_LABELS[a.status as ActionStatus] ?? a.status,
         realisationPercent: a.realisationPercent,
         version: a.version,
         realisation: r,
@@ -498,8 +488,6 @@ export async function getPlanEvaluation(db: DbOrTx, planId: string) {
       links: o.links as { continuesObjective: string | null },
       actions: acts.map((a) => ({ id: a.id, number: a.number, description: a.description, realisationPercent: a.realisationPercent, status: a.status })),
       grade,
-      ungradedReason: grade ? null : acts.length === 0 ? 'nessuna azione programmata' : 'manca la percentuale di realizzazione di qualche azione',
-      bandLabel: grade ? ACHIEVEMENT_BAND_LABELS[grade.band] : null,
       evaluation,
       spending: evaluation ? spendingOf(evaluation) : null,
       published,
@@ -522,7 +510,7 @@ function spendingOf(e: typeof objectiveEvaluations.$inferSelect) {
     };
   }
   const cls = e.spendingClass as SpendingClass | null;
-  return { label: cls ? SPENDING_CLASS_LABELS[cls] : null, computed: null, percent: e.spendingPercent, spendingClass: cls };
+  return { computed: null, percent: e.spendingPercent, spendingClass: cls };
 }
 
 /** One objective's grid with what the carry-over form needs (the next plan and its objectives). */

@@ -2,6 +2,7 @@ import { data, type RouterContextProvider } from 'react-router';
 import { getActor, getServices, guard } from '../../shared/http/request.server.ts';
 import type { MessageKey } from '../../shared/i18n/messages.ts';
 import { authorize } from './monitoring.policy.ts';
+import type { Progress } from './progress.rules.ts';
 import type { Db } from '../../shared/db/client.ts';
 import { ValidationError } from '../../shared/errors.ts';
 import { tr } from '../../shared/i18n/tr.server.ts';
@@ -45,6 +46,9 @@ export async function readablePlan({
 export function pagePlan(plan: { id: string; title: string; periodStartYear: number; periodEndYear: number }) {
   return { id: plan.id, title: plan.title, start: plan.periodStartYear, end: plan.periodEndYear };
 }
+
+/** A progress as a monitoring page shows it: the figure and the terms of its formula (components/value-text.ts writes it). */
+export const pageProgress = (p: Pick<Progress, 'value' | 'terms' | 'missing'>) => ({ value: p.value, terms: p.terms, missing: p.missing });
 
 /** A record of the URL's plan (an objective, an indicator) read by its id: 404 when there is none or it is another plan's. */
 export async function recordOfPlan<T>(

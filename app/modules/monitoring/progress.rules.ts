@@ -56,24 +56,13 @@ export interface ActionRealisationResult extends Share {
  * header): raggiunti × 100 / targets (baselines excluded), n.d. while no target has been evaluated.
  */
 export function actionRealisation(input: ActionRealisationInput, where = 'azione'): ActionRealisationResult {
-  const declared = input.declaredPercent;
-  if (declared !== undefined && declared !== null) {
+  const declared = input.declaredPercent ?? null;
+  if (declared !== null) {
     const issue = percentIssue(`${where}, percentuale di realizzazione`, declared);
     if (issue) throw new ValidationError([issue]);
-    return {
-      source: 'declared',
-      numerator: declared,
-      denominator: 100,
-      value: declared,
-      targets: 0,
-      evaluated: 0,
-      met: 0,
-      notMet: 0,
-      inProgress: 0,
-      missing: 0,
-    };
   }
-  const list = input.targets ?? [];
+  // A declared figure stands for the targets: none is counted.
+  const list = declared === null ? (input.targets ?? []) : [];
   const counts = countTargets(list, where);
   const targets = counts.total - counts.baseline;
   const tally = {
@@ -84,6 +73,7 @@ export function actionRealisation(input: ActionRealisationInput, where = 'azione
     inProgress: counts.in_corso,
     missing: counts.dati_mancanti,
   };
+  if (declared !== null) return { source: 'declared', numerator: declared, denominator: 100, value: declared, ...tally };
   if (targets === 0) return { source: list.length ? 'targets' : 'none', numerator: 0, denominator: 0, value: null, ...tally };
   if (tally.evaluated === 0) return { source: 'targets', numerator: 0, denominator: targets, value: null, ...tally };
   return { source: 'targets', numerator: counts.raggiunto, denominator: targets, value: (counts.raggiunto * 100) / targets, ...tally };

@@ -3,14 +3,14 @@ import type { Route } from './+types/dashboard';
 import { done, intentAction } from '../../../shared/http/forms.server.ts';
 import { getServices, requireUser } from '../../../shared/http/request.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
-import { DataTable, EmptyState, IntentField, IntentForm, KpiGrid, PageHeader, Section, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
+import { DataTable, EmptyState, IntentForm, KpiGrid, PageHeader, Section, useFormResult, UploadForm, useI18n } from '../../../shared/ui/kit.ts';
 import { statusLabel } from '../../planning/index.server.ts';
 import type { PlanStatus } from '../../planning/index.ts';
 import { importMeasurements, lockPeriod, sendDueReminders, unlockPeriod } from '../monitoring.commands.ts';
 import { MEASUREMENT_CSV_COLUMNS } from '../monitoring.importers.ts';
 import { abilitiesFor } from '../monitoring.policy.ts';
 import { getPlanDashboard, todayInRome } from '../monitoring.queries.ts';
-import { baseUrlOf, pagePlan, readablePlan, requireMonitoringPlan, uploadedText } from '../monitoring.server.ts';
+import { baseUrlOf, pagePlan, pageProgress, readablePlan, requireMonitoringPlan, uploadedText } from '../monitoring.server.ts';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { SelectField, TextField } from '../components/fields.tsx';
 import { codeLinkColumn, YearlyFigures } from '../components/tables.tsx';
@@ -31,8 +31,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
       id: o.id,
       code: o.code,
       title: o.title,
-      progress: o.progress.value,
-      formula: { terms: o.progress.terms, missing: o.progress.missing, value: o.progress.value },
+      progress: pageProgress(o.progress),
       counts: o.counts,
     })),
     areas: d.areas.map((a) => ({
@@ -41,10 +40,9 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
       objectives: a.objectives,
       counts: a.counts,
       overdue: a.overdue,
-      progress: a.progress.value,
-      formula: { terms: a.progress.terms, missing: a.progress.missing, value: a.progress.value },
+      progress: pageProgress(a.progress),
     })),
-    progress: { value: d.progress.value, terms: d.progress.terms, missing: d.progress.missing },
+    progress: pageProgress(d.progress),
     totals: d.totals,
     indicatorCount: d.indicatorCount,
     measurementCount: d.measurementCount,
@@ -154,7 +152,6 @@ export default function Dashboard({ loaderData, actionData }: Route.ComponentPro
   const d = loaderData;
   const base = `/ambiti/${d.code}/monitoraggio/${d.plan.id}`;
   const years = f.years(d.plan.start, d.plan.end);
-  const importErrors = useFormResult(actionData, 'import').errors;
   const values = (n: number) => countText(t, f, 'values', n);
   return (
     <>
@@ -216,8 +213,8 @@ export default function Dashboard({ loaderData, actionData }: Route.ComponentPro
               key: 'avanzamento',
               header: t('mon.dash.col.progress'),
               numeric: true,
-              value: (a) => a.progress,
-              render: (a) => <span title={progressFormula(a.formula, f, t)}>{f.percent(a.progress)}</span>,
+              value: (a) => a.progress.value,
+              render: (a) => <span title={progressFormula(a.progress, f, t)}>{f.percent(a.progress.value)}</span>,
             },
             { key: 'raggiunti', header: t('mon.dash.col.met'), numeric: true, value: (a) => a.counts.raggiunto },
             { key: 'non-raggiunti', header: t('mon.dash.col.notMet'), numeric: true, value: (a) => a.counts.non_raggiunto },
@@ -243,11 +240,17 @@ export default function Dashboard({ loaderData, actionData }: Route.ComponentPro
               (o) => t('mon.dash.objectiveLink', { code: o.code }),
             ),
             { key: 'obiettivo', header: t('mon.dash.col.objective'), value: (o) => o.title },
-            { key: 'avanzamento', header: t('mon.dash.col.progress'), numeric: true, value: (o) => o.progress, render: (o) => f.percent(o.progress) },
+            {
+              key: 'avanzamento',
+              header: t('mon.dash.col.progress'),
+              numeric: true,
+              value: (o) => o.progress.value,
+              render: (o) => f.percent(o.progress.value),
+            },
             {
               key: 'formula',
               header: t('mon.dash.col.how'),
-              value: (o) => progressFormula(o.formula, f, t),
+              value: (o) => progressFormula(o.progress, f, t),
               sortable: false,
               data: false,
               className: 'small',
@@ -363,25 +366,15 @@ export default function Dashboard({ loaderData, actionData }: Route.ComponentPro
 
       {d.can['measurement.write'] && (
         <Section id="importa" title={t('mon.dash.import')}>
-          {/* The kit's UploadForm names the form after its field; here the form is named by its section, so that the field's
-              label stays unique on the page. */}
-          <IntentForm
+          <UploadForm
             intent="import"
             actionData={actionData}
+            formLabel={t('mon.dash.import')}
+            label={t('mon.dash.import.file')}
+            hint={t('mon.dash.import.hint', { columns: MEASUREMENT_CSV_COLUMNS.join(', ') })}
+            accept=".csv,text/csv"
             submitLabel={t('mon.dash.import.submit')}
-            encType="multipart/form-data"
-            label={t('mon.dash.import')}
-          >
-            <IntentField
-              intent="import"
-              name="file"
-              label={t('mon.dash.import.file')}
-              hint={t('mon.dash.import.hint', { columns: MEASUREMENT_CSV_COLUMNS.join(', ') })}
-              error={importErrors.file}
-            >
-              {(p) => <input type="file" accept=".csv,text/csv" required {...p} />}
-            </IntentField>
-          </IntentForm>
+          />
         </Section>
       )}
 

@@ -10,7 +10,7 @@ import { getObjectiveDetail } from '../../planning/index.server.ts';
 import { updateActionProgress } from '../monitoring.commands.ts';
 import { abilitiesFor } from '../monitoring.policy.ts';
 import { getPlanDashboard, listLatestMeasurements, todayInRome } from '../monitoring.queries.ts';
-import { pagePlan, readablePlan, recordOfPlan, requireMonitoringPlan } from '../monitoring.server.ts';
+import { pagePlan, pageProgress, readablePlan, recordOfPlan, requireMonitoringPlan } from '../monitoring.server.ts';
 import type { ShownValue } from '../monitoring.rules.ts';
 import type { TargetStatus } from '../targets.rules.ts';
 import { StatusBadge } from '../components/status-badge.tsx';
@@ -54,7 +54,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     code: params.code,
     plan: pagePlan(header.plan),
     objective: { id: detail.objective.id, code: detail.objective.code, title: detail.objective.title, macroArea: detail.objective.macroArea },
-    progress: { value: row.progress.value, terms: row.progress.terms, missing: row.progress.missing },
+    progress: pageProgress(row.progress),
     counts: row.counts,
     actions: row.actions.map((a) => ({
       id: a.id,
