@@ -2,7 +2,7 @@ import type { Route } from './+types/evaluation';
 import { done, intentAction } from '../../../shared/http/forms.server.ts';
 import { getServices, requireUser } from '../../../shared/http/request.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
-import { DataTable, IntentField, IntentForm, KpiGrid, PageHeader, Section, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
+import { DataTable, KpiGrid, PageHeader, Section, UploadForm, useI18n } from '../../../shared/ui/kit.ts';
 import { statusLabel } from '../../planning/index.server.ts';
 import type { PlanStatus } from '../../planning/index.ts';
 import { importEvaluation } from '../monitoring.commands.ts';
@@ -54,7 +54,6 @@ export async function action({ params, context, request }: Route.ActionArgs) {
 export default function Evaluation({ loaderData, actionData }: Route.ComponentProps) {
   const { t, f } = useI18n();
   const grade = useGrade();
-  const importErrors = useFormResult(actionData, 'import').errors;
   const d = loaderData;
   const base = `/ambiti/${d.code}/monitoraggio/${d.plan.id}`;
   return (
@@ -146,19 +145,15 @@ export default function Evaluation({ loaderData, actionData }: Route.ComponentPr
       </div>
       {d.can['evaluation.write'] && (
         <Section id="carica-griglia" title={t('mon.eval.import')}>
-          {/* The kit's UploadForm names the form after its field; here the form is named by its section, so that the field's
-              label stays unique on the page. */}
-          <IntentForm
+          <UploadForm
             intent="import"
             actionData={actionData}
+            formLabel={t('mon.eval.import')}
+            label={t('mon.eval.import.file')}
+            hint={t('mon.eval.import.hint')}
+            accept=".json,application/json"
             submitLabel={t('mon.eval.import.submit')}
-            encType="multipart/form-data"
-            label={t('mon.eval.import')}
-          >
-            <IntentField intent="import" name="file" label={t('mon.eval.import.file')} hint={t('mon.eval.import.hint')} error={importErrors.file}>
-              {(p) => <input type="file" accept=".json,application/json" required {...p} />}
-            </IntentField>
-          </IntentForm>
+          />
         </Section>
       )}
     </>

@@ -56,17 +56,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     objective: { id: detail.objective.id, code: detail.objective.code, title: detail.objective.title, macroArea: detail.objective.macroArea },
     progress: pageProgress(row.progress),
     counts: row.counts,
-    actions: row.actions.map((a) => ({
-      id: a.id,
-      number: a.number,
-      description: a.description,
-      responsible: a.responsible,
-      status: a.status,
-      realisationPercent: a.realisationPercent,
-      version: a.version,
-      realisation: a.realisation,
-      indicators: detail.indicators.filter((i) => i.actionId === a.id).map(indicatorRow),
-    })),
+    actions: row.actions.map(({ weight: _weight, ...a }) => ({ ...a, indicators: detail.indicators.filter((i) => i.actionId === a.id).map(indicatorRow) })),
     objectiveIndicators: detail.indicators.filter((i) => i.actionId === null).map(indicatorRow),
     can: abilitiesFor(actor, header.scope),
   };
