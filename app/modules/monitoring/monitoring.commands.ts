@@ -14,6 +14,8 @@ import { evaluationCitation, parseEvaluationGrid, spendingCoincidence } from './
 import { importFailed, parseMeasurementsCsv } from './monitoring.importers.ts';
 import { authorize, authorizeMeasurement, authorizeMeasurementEntry, type MonitoringAction } from './monitoring.policy.ts';
 import { checkPeriodFor, granularityOf, periodName, periodWithin, readValue } from './monitoring.rules.ts';
+import { periodText } from './components/value-text.ts';
+import { serverFormat, tr } from '../../shared/i18n/tr.server.ts';
 import { getPlanForMonitoring, isMeasuredPerComune, listDue, listPlanIndicators, todayInRome } from './monitoring.queries.ts';
 import { measurements, objectiveEvaluations, periodLocks } from './monitoring.schema.ts';
 import { ActionProgressInput, CarryOverInput, EvaluationInput, LockInput, MeasurementInput, UnlockInput } from './monitoring.validation.ts';
@@ -78,8 +80,12 @@ async function lockCovering(tx: Tx | Db, planId: string, period: string) {
 }
 
 function lockedMessage(period: string, lock: { period: string; lockedBy: string; lockedAt: Date }) {
-  const day = new Date(lock.lockedAt).toLocaleDateString('it-IT', { timeZone: 'Europe/Rome' });
-  return `Il periodo ${periodName(lock.period)} è stato approvato e bloccato da ${lock.lockedBy} il ${day}: la misura del ${periodName(period)} non si può modificare. Chiedi alla coordinatrice o al coordinatore di sbloccarlo.`;
+  return tr('mon.cmd.locked', {
+    lock: periodText(lock.period, tr),
+    by: lock.lockedBy,
+    day: serverFormat().date(lock.lockedAt),
+    period: periodText(period, tr),
+  });
 }
 
 /**
@@ -114,7 +120,7 @@ export async function saveMeasurement({
     // The membership is read only for a valid period (a malformed one would reach the database as a date).
     if (v.comuneId && !periodProblem) {
       const members = await listAmbitoComuni(tx, plan.ambitoId, `${v.period.slice(0, 4)}-12-31`);
-      if (!members.some((c) => c.id === v.comuneId)) issues.push({ path: 'comuneId', message: 'Il comune non fa parte dell’Ambito in quel periodo.' });
+      if (!members.some((c) => c.id === v.comuneId)) issues.push({ path: 'comuneId', message: tr('mon.cmd.comuneOutside') });
     }
     if (issues.length) throw new ValidationError(issues);
     const lock = await lockCovering(tx, plan.id, v.period);
@@ -126,10 +132,8 @@ export async function saveMeasurement({
     const patch = { ...value, note: v.note };
     if (existing) {
       if (v.version === null) {
-        const where = v.comuneId ? ' per questo comune' : '';
-        throw new ValidationError([
-          { path: 'period', message: `Il ${periodName(v.period)} ha già un valore${where}: per cambiarlo usa «Correggi» nella tabella dei valori.` },
-        ]);
+        const message = tr(v.comuneId ? 'mon.cmd.hasValueComune' : 'mon.cmd.hasValue', { period: periodText(v.period, tr) });
+        throw new ValidationError([{ path: 'period', message }]);
       }
       const { before, after } = await updateVersioned(tx, measurements, existing.id, v.version, patch, 'la misura');
       await recordAudit(tx, {
@@ -194,7 +198,7 @@ export async function importMeasurements({
       const at = (column: string) => `${fileName}, riga ${r.line}, colonna ${column}`;
       const ind = byCode.get(`${r.objective}|${r.indicator}`);
       if (!ind) {
-        issues.push({ path: at('indicatore'), message: `l’obiettivo «${r.objective}» del piano non ha l’indicatore «${r.indicator}»` });
+        issues.push({ path: at('indicatore'), message: tr('mon.cmd.import.noIndicator', { objective: r.objective, indicator: r.indicator }) });
         continue;
       }
       const periodProblem = checkPeriodFor(r.period, granularityOf(ind.periodicity), plan, today);
@@ -204,7 +208,7 @@ export async function importMeasurements({
       }
       const lock = locks.find((l) => periodWithin(r.period, l.period));
       if (lock) {
-        issues.push({ path: at('periodo'), message: `il periodo ${periodName(lock.period)} è bloccato (approvato da ${lock.lockedBy})` });
+        issues.push({ path: at('periodo'), message: tr('mon.cmd.import.locked', { period: periodText(lock.period, tr), by: lock.lockedBy }) });
         continue;
       }
       let comuneId: string | null = null;
@@ -217,7 +221,7 @@ export async function importMeasurements({
         }
         comuneId = members.get(r.comuneIstat) ?? null;
         if (!comuneId) {
-          issues.push({ path: at('comune_istat'), message: `il comune ${r.comuneIstat} non fa parte dell’Ambito nel ${r.period.slice(0, 4)}` });
+          issues.push({ path: at('comune_istat'), message: tr('mon.cmd.import.comuneOutside', { comune: r.comuneIstat, year: r.period.slice(0, 4) }) });
           continue;
         }
       }
@@ -257,11 +261,14 @@ export async function lockPeriod({ db, actor, planId, input }: { db: Db; actor: 
   return authorisedWrite({ db, actor, action: 'period.lock', scopeOf }, LockInput, input, async (tx, v, { plan }) => {
     const year = Number(v.period.slice(0, 4));
     if (year < plan.periodStartYear - 1 || year > plan.periodEndYear) {
-      throw new ValidationError([{ path: 'period', message: `Periodo fuori dal piano (${plan.periodStartYear}-${plan.periodEndYear}).` }]);
+      throw new ValidationError([{ path: 'period', message: tr('mon.cmd.outsidePlan', { start: plan.periodStartYear, end: plan.periodEndYear }) }]);
     }
     const existing = await tx.select().from(periodLocks).where(eq(periodLocks.planId, planId));
     const covering = existing.find((l) => periodWithin(v.period, l.period));
-    if (covering) throw new ValidationError([{ path: 'period', message: `Il ${periodName(v.period)} è già bloccato (${periodName(covering.period)}).` }]);
+    if (covering)
+      throw new ValidationError([
+        { path: 'period', message: tr('mon.cmd.alreadyLocked', { period: periodText(v.period, tr), lock: periodText(covering.period, tr) }) },
+      ]);
     const [row] = await tx
       .insert(periodLocks)
       .values({ planId, period: v.period, lockedBy: actorLabel(actor), note: v.note })
@@ -287,7 +294,7 @@ export async function unlockPeriod({ db, actor, planId, input }: { db: Db; actor
       .from(periodLocks)
       .where(and(eq(periodLocks.planId, planId), eq(periodLocks.period, v.period)))
       .for('update');
-    if (!lock) throw new ValidationError([{ path: 'period', message: `Il ${periodName(v.period)} non è bloccato.` }]);
+    if (!lock) throw new ValidationError([{ path: 'period', message: tr('mon.cmd.notLocked', { period: periodText(v.period, tr) }) }]);
     await tx.delete(periodLocks).where(eq(periodLocks.id, lock.id));
     await recordAudit(tx, {
       actor,
@@ -408,8 +415,7 @@ export async function saveObjectiveEvaluation({ db, actor, objectiveId, input }:
   const scopeOf = (tx: Tx | Db) => objectiveScope(tx, objectiveId);
   return authorisedWrite({ db, actor, action: 'evaluation.write', scopeOf }, EvaluationInput, input, async (tx, v, { plan }) => {
     const actions = await tx.select().from(planActions).where(eq(planActions.objectiveId, objectiveId));
-    if (actions.length === 0)
-      throw new ValidationError([{ path: 'objective', message: 'L’obiettivo non ha azioni: il grado di raggiungimento non si può calcolare.' }]);
+    if (actions.length === 0) throw new ValidationError([{ path: 'objective', message: tr('mon.cmd.noActions') }]);
     const { version, ...fields } = v;
     const patch = { ...fields };
     if (v.spendingBudgetedCents !== null && v.spendingPaidCents !== null) {
@@ -422,7 +428,10 @@ export async function saveObjectiveEvaluation({ db, actor, objectiveId, input }:
         throw new ValidationError([
           {
             path: 'spendingClass',
-            message: `Con ${v.spendingPercent}% la classe di coincidenza è «${expected === 'below_100' ? '<100%' : expected === 'equal_100' ? '100%' : '>100%'}».`,
+            message: tr('mon.cmd.spendingClass', {
+              percent: v.spendingPercent,
+              class: { below_100: '<100%', equal_100: '100%', above_100: '>100%' }[expected],
+            }),
           },
         ]);
     }
@@ -472,10 +481,9 @@ export async function carryOverObjective({ db, actor, objectiveId, input }: { db
   const scopeOf = (tx: Tx | Db) => objectiveScope(tx, objectiveId);
   return authorisedWrite({ db, actor, action: 'carryover', scopeOf }, CarryOverInput, input, async (tx, v, { objective: source, plan }) => {
     const [evaluation] = await tx.select().from(objectiveEvaluations).where(eq(objectiveEvaluations.objectiveId, objectiveId));
-    if (!evaluation)
-      throw new ValidationError([{ path: 'objective', message: 'Prima valuta l’obiettivo con la griglia regionale, poi riportalo nel piano successivo.' }]);
+    if (!evaluation) throw new ValidationError([{ path: 'objective', message: tr('mon.cmd.evaluateFirst') }]);
     const next = await nextPlanOf(tx, plan);
-    if (!next) throw new ValidationError([{ path: 'mode', message: 'L’Ambito non ha ancora un piano successivo a questo: crealo nei Piani di Zona.' }]);
+    if (!next) throw new ValidationError([{ path: 'mode', message: tr('mon.cmd.noNextPlan') }]);
     const nextScope = await planScope(tx, next.id);
     authorizePlanning(actor, 'plan.edit', { ...nextScope.scope, status: next.status as PlanStatus });
     // The next plan's objectives are planning's: written through its commands, which turn the change into a
@@ -487,7 +495,7 @@ export async function carryOverObjective({ db, actor, objectiveId, input }: { db
         .select({ id: planObjectives.id })
         .from(planObjectives)
         .where(and(eq(planObjectives.id, v.targetObjectiveId!), eq(planObjectives.planId, next.id)));
-      if (!o) throw new ValidationError([{ path: 'targetObjectiveId', message: 'L’obiettivo scelto non è del piano successivo.' }]);
+      if (!o) throw new ValidationError([{ path: 'targetObjectiveId', message: tr('mon.cmd.notNextPlan') }]);
       const r = await linkContinuity(tx, actor, o.id, source.code);
       target = r.objective;
       outcome = r.outcome;
@@ -506,8 +514,7 @@ export async function carryOverObjective({ db, actor, objectiveId, input }: { db
             .from(planActions)
             .where(and(eq(planActions.objectiveId, source.id), inArray(planActions.id, v.actionIds)))
         : [];
-      if (chosen.length !== v.actionIds.length)
-        throw new ValidationError([{ path: 'actionIds', message: 'Alcune azioni scelte non sono di questo obiettivo.' }]);
+      if (chosen.length !== v.actionIds.length) throw new ValidationError([{ path: 'actionIds', message: tr('mon.cmd.foreignActions') }]);
       chosen.sort((a, b) => a.position - b.position);
       const r = await carryIntoPlan(tx, actor, next.id, {
         code: v.code,
