@@ -29,6 +29,7 @@ import { decideVariation } from '../../app/modules/planning/planning.commands.ts
 import { getTemplate } from '../../app/modules/planning/planning.templates.ts';
 import { bodies, bodyMembers, decisions, decisionVotes } from '../../app/modules/governance/governance.schema.ts';
 import { planActions, planIndicators, planObjectives } from '../../app/modules/planning/planning.schema.ts';
+import { gradeIt, progressIt, realisationIt, reasonIt, spendingIt } from '../../app/modules/monitoring/monitoring.test-support.ts';
 import { createTestDatabase } from '../support/test-db.ts';
 import { actorWith, seedDemo } from '../support/fixtures.ts';
 
@@ -89,7 +90,7 @@ describe('monitoring: measurements, targets, locks, evaluation grid, carry-over'
     assert.equal(e.mean!.numerator, 1225);
     assert.equal(e.mean!.denominator, 16);
     const g = e.objectives.find((o) => o.code === 'G')!;
-    assert.equal(g.grade!.formula, '(n. azioni realizzate*100)/n. azioni programmate = (4*100)/6 = 66,67% → 67%');
+    assert.equal(gradeIt(g.grade!), '(n. azioni realizzate*100)/n. azioni programmate = (4*100)/6 = 66,67% → 67%');
     const b = e.objectives.find((o) => o.code === 'B')!;
     assert.equal(b.spending!.spendingClass, 'below_100');
     assert.equal(b.evaluation!.resourceAdequacyLevel, 'Sufficientemente adeguato');
@@ -151,7 +152,10 @@ describe('monitoring: measurements, targets, locks, evaluation grid, carry-over'
     assert.equal(audit.length, 1);
     const again = (await getPlanEvaluation(database.db, plan2021))!;
     assert.equal(again.objectives.find((o) => o.code === 'M')!.grade!.label, '33% (insufficiente)');
-    assert.equal(again.objectives.find((o) => o.code === 'M')!.spending!.formula, '(pagato*100)/preventivato = (€ 16.600,00*100)/€ 16.000,00 = 103,75%');
+    assert.equal(
+      spendingIt(again.objectives.find((o) => o.code === 'M')!.spending!.computed!),
+      '(pagato*100)/preventivato = (€ 16.600,00*100)/€ 16.000,00 = 103,75%',
+    );
   });
 
   test('a measurement per semester turns the 2026 target from in progress to reached; the reason is in words', async () => {
@@ -161,7 +165,7 @@ describe('monitoring: measurements, targets, locks, evaluation grid, carry-over'
     await saveMeasurement({ db: database.db, actor: staff, indicatorId: pua, input: { period: '2025-S2', numerator: '12', denominator: '25' } });
     let detail = (await getIndicatorMonitoring(database.db, pua, TODAY))!;
     assert.deepEqual(
-      detail.evaluations.map((e) => [e.year, e.status, e.reason]),
+      detail.evaluations.map((e) => [e.year, e.status, reasonIt(e.reason)]),
       [
         [2025, 'non_raggiunto', '2025: 48 % < 50 % → non raggiunto'],
         [2026, 'in_corso', '2026: periodo in corso (nessun dato ancora)'],
@@ -170,11 +174,11 @@ describe('monitoring: measurements, targets, locks, evaluation grid, carry-over'
     );
     await saveMeasurement({ db: database.db, actor: staff, indicatorId: pua, input: { period: '2026-S1', numerator: '20', denominator: '25' } });
     detail = (await getIndicatorMonitoring(database.db, pua, TODAY))!;
-    assert.equal(detail.evaluations[1]!.reason, '2026: periodo in corso (dato del 1° semestre: 80 %)');
+    assert.equal(reasonIt(detail.evaluations[1]!.reason), '2026: periodo in corso (dato del 1° semestre: 80 %)');
     await saveMeasurement({ db: database.db, actor: staff, indicatorId: pua, input: { period: '2026-S2', numerator: '19', denominator: '25' } });
     detail = (await getIndicatorMonitoring(database.db, pua, '2027-01-15'))!;
     assert.equal(detail.evaluations[1]!.status, 'raggiunto');
-    assert.equal(detail.evaluations[1]!.reason, '2026: 78 % > 75 % → raggiunto');
+    assert.equal(reasonIt(detail.evaluations[1]!.reason), '2026: 78 % > 75 % → raggiunto');
     assert.ok(detail.chartSvg?.startsWith('<svg aria-hidden="true"'));
     const [latest] = await listLatestMeasurements(database.db, [pua], '2027-01-15');
     assert.equal(latest!.period, '2026-S2');
@@ -194,11 +198,11 @@ describe('monitoring: measurements, targets, locks, evaluation grid, carry-over'
       await saveMeasurement({ db: database.db, actor: staff, indicatorId: tools, input: { period, value } });
     }
     let detail = (await getIndicatorMonitoring(database.db, tools, '2027-02-01'))!;
-    assert.equal(detail.evaluations[1]!.reason, '2026: 2 = 2 (2025) → non raggiunto');
+    assert.equal(reasonIt(detail.evaluations[1]!.reason), '2026: 2 = 2 (2025) → non raggiunto');
     const s2 = detail.measurements.find((m) => m.period === '2026-S2')!;
     await saveMeasurement({ db: database.db, actor: staff, indicatorId: tools, input: { period: '2026-S2', value: '2', version: String(s2.version) } });
     detail = (await getIndicatorMonitoring(database.db, tools, '2027-02-01'))!;
-    assert.equal(detail.evaluations[1]!.reason, '2026: 3 > 2 (2025) → raggiunto');
+    assert.equal(reasonIt(detail.evaluations[1]!.reason), '2026: 3 > 2 (2025) → raggiunto');
     // The same period again as a new value is refused (no silent overwrite); a stale version is a conflict.
     await assert.rejects(
       saveMeasurement({ db: database.db, actor: staff, indicatorId: tools, input: { period: '2026-S2', value: '5' } }),
@@ -215,7 +219,7 @@ describe('monitoring: measurements, targets, locks, evaluation grid, carry-over'
     await saveMeasurement({ db: database.db, actor: staff, indicatorId: meetings, input: { period: '2025-S2', comuneId: samarateId, value: '1' } });
     detail = (await getIndicatorMonitoring(database.db, meetings, TODAY))!;
     assert.deepEqual(detail.summedPeriods, ['2025-S1', '2025-S2']);
-    assert.equal(detail.evaluations[0]!.reason, '2025: 2 = 2 → raggiunto');
+    assert.equal(reasonIt(detail.evaluations[0]!.reason), '2025: 2 = 2 → raggiunto');
   });
 
   test('bad values are refused with the field and an Italian message; a period of the wrong rhythm too', async () => {
@@ -320,7 +324,7 @@ describe('monitoring: measurements, targets, locks, evaluation grid, carry-over'
     const r = await importMeasurements({ db: database.db, actor: staff, planId: plan2025, fileName: 'misure.csv', text: good });
     assert.deepEqual([r.created, r.replaced], [2, 0]);
     const detail = (await getIndicatorMonitoring(database.db, await indicator('I', '2.1'), TODAY))!;
-    assert.equal(detail.evaluations[0]!.reason, '2025: 11 > 10 → raggiunto');
+    assert.equal(reasonIt(detail.evaluations[0]!.reason), '2025: 11 > 10 → raggiunto');
   });
 
   test('action progress rolls up into the dashboard by area; what is due goes to the outbox once', async () => {
@@ -354,7 +358,7 @@ describe('monitoring: measurements, targets, locks, evaluation grid, carry-over'
     const dash = (await getPlanDashboard(database.db, plan2025, TODAY))!;
     const dRow = dash.objectives.find((o) => o.code === 'D')!;
     assert.equal(dRow.progress.value, 75);
-    assert.equal(dRow.progress.formula, '(100 + 50)/2 = 75 % (senza dati: 3)');
+    assert.equal(progressIt(dRow.progress), '(100 + 50)/2 = 75 % (senza dati: 3)');
     const lepsArea = dash.areas.find((a) => a.name === 'Obiettivi LEPS')!;
     assert.ok(lepsArea.counts.raggiunto >= 2 && lepsArea.counts.non_raggiunto >= 1);
     assert.ok(dash.measured.some((m) => m.code === '2.1' && m.objectiveCode === 'LEPS-PUA' && m.svg));
@@ -415,11 +419,11 @@ describe('monitoring: measurements, targets, locks, evaluation grid, carry-over'
     assert.equal(l.progress.value, null, 'objective L has no measured value: n.d.');
     assert.ok(
       l.actions.every((a) => a.realisation.value === null),
-      l.actions.map((a) => a.realisation.formula).join(' | '),
+      l.actions.map((a) => realisationIt(a.realisation)).join(' | '),
     );
     assert.ok(
-      l.actions.every((a) => /^n\.d\.: 0 di \d+ target valutat/.test(a.realisation.formula)),
-      l.actions.map((a) => a.realisation.formula).join(' | '),
+      l.actions.every((a) => /^n\.d\.: 0 di \d+ target valutat/.test(realisationIt(a.realisation))),
+      l.actions.map((a) => realisationIt(a.realisation)).join(' | '),
     );
     assert.equal(l.counts.met.value, null, 'no target evaluated: the share met is n.d.');
   });
@@ -435,11 +439,10 @@ describe('monitoring: measurements, targets, locks, evaluation grid, carry-over'
     }
     const d = (await getIndicatorMonitoring(database.db, a31, '2026-02-01'))!;
     assert.equal(d.yearlyRule.aggregation, 'stock');
-    assert.equal(d.aggregationLabel, 'Stock (ultimo valore dell’anno)');
     assert.equal(d.yearly.find((y) => y.year === 2025)!.actual, 14, 'not 26');
     // "Almeno 20 nuclei" over the triennium: as a flow 12 + 14 = 26 would be «raggiunto»; as a stock it is 14, in progress.
     assert.equal(d.evaluations[0]!.status, 'in_corso');
-    assert.match(d.evaluations[0]!.reason, /2025: 14 < 20/);
+    assert.match(reasonIt(d.evaluations[0]!.reason), /2025: 14 < 20/);
   });
 
   test('carry-over: links the continuity in the next plan or creates the objective with the chosen actions', async () => {

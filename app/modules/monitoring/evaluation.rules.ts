@@ -20,12 +20,13 @@
 
 import { ValidationError, type FieldIssue } from '../../shared/errors.ts';
 import { z } from '../../shared/validation.ts';
+import { percentIssue } from './percent.rules.ts';
 import { formatNumber } from './targets.rules.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Grado di raggiungimento (DIMENSIONE OUTPUT)
 
-export const ACHIEVEMENT_FORMULA = '(n. azioni realizzate*100)/n. azioni programmate';
+// The formula, (n. azioni realizzate*100)/n. azioni programmate, is written by the pages (mon.grade.formula).
 
 export const ACHIEVEMENT_BANDS = ['nullo', 'insufficiente', 'sufficiente', 'buono', 'ottimo'] as const;
 export type AchievementBand = (typeof ACHIEVEMENT_BANDS)[number];
@@ -41,9 +42,8 @@ export const ACHIEVEMENT_BAND_LABELS: Record<AchievementBand, string> = {
 
 /** Band of a percentage: 0 nullo; (0, 50) insufficiente; [50, 80) sufficiente; [80, 100) buono; 100 ottimo. */
 export function achievementBand(percent: number): AchievementBand {
-  if (!Number.isFinite(percent) || percent < 0 || percent > 100) {
-    throw new ValidationError([{ path: 'grado di raggiungimento', message: `percentuale non valida: «${String(percent)}» (da 0 a 100)` }]);
-  }
+  const issue = percentIssue('grado di raggiungimento', percent);
+  if (issue) throw new ValidationError([issue]);
   if (percent === 0) return 'nullo';
   if (percent < 50) return 'insufficiente';
   if (percent < 80) return 'sufficiente';
@@ -70,10 +70,8 @@ export interface AchievementGrade {
   /** The printed percentage (whole number, see the rounding rule above). */
   percent: number;
   band: AchievementBand;
-  /** "67% (sufficiente)" */
+  /** "67% (sufficiente)", as the grid prints it (compared with the grade a document publishes). */
   label: string;
-  /** "(n. azioni realizzate*100)/n. azioni programmate = (4*100)/6 = 66,67% → 67%" */
-  formula: string;
 }
 
 /** The achievement grade of one objective from its actions' realisation percentages. */
@@ -81,31 +79,13 @@ export function achievementGrade(actions: readonly ActionRealisation[]): Achieve
   const issues: FieldIssue[] = [];
   if (actions.length === 0) issues.push({ path: 'azioni', message: 'l’obiettivo non ha azioni programmate' });
   actions.forEach((a, i) => {
-    const p = a.realisationPercent;
-    if (typeof p !== 'number' || !Number.isFinite(p) || p < 0 || p > 100) {
-      issues.push({ path: `azione ${a.number ?? i + 1}, percentuale di realizzazione`, message: `percentuale non valida: «${String(p)}» (da 0 a 100)` });
-    }
+    const issue = percentIssue(`azione ${a.number ?? i + 1}, percentuale di realizzazione`, a.realisationPercent);
+    if (issue) issues.push(issue);
   });
   if (issues.length) throw new ValidationError(issues);
   const planned = actions.length;
   const realised = actions.filter((a) => a.realisationPercent > 0).length;
-  const numerator = realised * 100;
-  const value = numerator / planned;
-  const percent = printedPercent(numerator, planned, 0);
-  const band = achievementBand(percent);
-  const exact = formatNumber(value, 2);
-  const shown = formatNumber(percent, 0);
-  return {
-    realised,
-    planned,
-    numerator,
-    denominator: planned,
-    value,
-    percent,
-    band,
-    label: `${shown}% (${band})`,
-    formula: `${ACHIEVEMENT_FORMULA} = (${realised}*100)/${planned} = ${exact === shown ? `${shown}%` : `${exact}% → ${shown}%`}`,
-  };
+  return { realised, planned, ...printedGrade(realised * 100, planned, 0) };
 }
 
 export interface PlanMeanGrade {
@@ -117,9 +97,10 @@ export interface PlanMeanGrade {
   /** Printed with two decimals (76.56). */
   percent: number;
   band: AchievementBand;
-  /** "76,56% (sufficiente)" */
+  /** The objectives' printed grades, in order (the terms of the mean). */
+  terms: number[];
+  /** "76,56% (sufficiente)", as the grid prints it. */
   label: string;
-  formula: string;
 }
 
 /** The plan's mean achievement grade over its objectives (mean of the printed grades, two decimals). */
@@ -127,29 +108,25 @@ export function planMeanGrade(grades: readonly { code?: string; percent: number 
   const issues: FieldIssue[] = [];
   if (grades.length === 0) issues.push({ path: 'obiettivi', message: 'nessun obiettivo valutato' });
   grades.forEach((g, i) => {
-    if (!Number.isInteger(g.percent) || g.percent < 0 || g.percent > 100) {
-      issues.push({
-        path: `obiettivo ${g.code ?? i + 1}, grado di raggiungimento`,
-        message: `percentuale non valida: «${String(g.percent)}» (intero da 0 a 100)`,
-      });
-    }
+    const issue = percentIssue(`obiettivo ${g.code ?? i + 1}, grado di raggiungimento`, g.percent, true);
+    if (issue) issues.push(issue);
   });
   if (issues.length) throw new ValidationError(issues);
-  const numerator = grades.reduce((s, g) => s + g.percent, 0);
-  const denominator = grades.length;
-  const value = numerator / denominator;
-  const percent = printedPercent(numerator, denominator, 2);
-  const band = achievementBand(percent);
-  const shown = formatNumber(percent, 2);
   return {
-    numerator,
-    denominator,
-    value,
-    percent,
-    band,
-    label: `${shown}% (${band})`,
-    formula: `(${grades.map((g) => g.percent).join(' + ')})/${denominator} = ${numerator}/${denominator} = ${formatNumber(value, 6)}% → ${shown}%`,
+    ...printedGrade(
+      grades.reduce((s, g) => s + g.percent, 0),
+      grades.length,
+      2,
+    ),
+    terms: grades.map((g) => g.percent),
   };
+}
+
+/** A grade as the grid prints it: numerator × 100 / denominator rounded half up to `decimals`, its band and label. */
+function printedGrade(numerator: number, denominator: number, decimals: number) {
+  const percent = printedPercent(numerator, denominator, decimals);
+  const band = achievementBand(percent);
+  return { numerator, denominator, value: numerator / denominator, percent, band, label: `${formatNumber(percent, decimals)}% (${band})` };
 }
 
 /**
@@ -201,7 +178,7 @@ export function classifyAdequacy(text: string): ResourceAdequacy | null {
 // ---------------------------------------------------------------------------------------------------------------
 // Livello di coincidenza tra risorse stanziate e risorse impegnate/liquidate
 
-export const SPENDING_FORMULA = '(pagato*100)/preventivato';
+// The formula, (pagato*100)/preventivato, is written by the pages (mon.spending.formula).
 
 export const SPENDING_CLASSES = ['below_100', 'equal_100', 'above_100', 'no_resources'] as const;
 export type SpendingClass = (typeof SPENDING_CLASSES)[number];
@@ -234,7 +211,6 @@ export interface SpendingCoincidence {
   percent: number | null;
   spendingClass: SpendingClass;
   label: string;
-  formula: string;
 }
 
 /** Spending coincidence of an objective (or action) from its budget lines. */
@@ -266,7 +242,6 @@ export function spendingCoincidence(lines: SpendingLine | readonly SpendingLine[
         percent: null,
         spendingClass: 'no_resources',
         label: SPENDING_CLASS_LABELS.no_resources,
-        formula: `${SPENDING_FORMULA}: nessuna risorsa stanziata e nessuna spesa`,
       };
     }
     return {
@@ -275,7 +250,6 @@ export function spendingCoincidence(lines: SpendingLine | readonly SpendingLine[
       percent: null,
       spendingClass: 'above_100',
       label: SPENDING_CLASS_LABELS.above_100,
-      formula: `${SPENDING_FORMULA}: spesi ${formatEuro(paidCents)} senza risorse stanziate`,
     };
   }
   const value = numerator / budgetedCents;
@@ -287,7 +261,6 @@ export function spendingCoincidence(lines: SpendingLine | readonly SpendingLine[
     percent,
     spendingClass,
     label: SPENDING_CLASS_LABELS[spendingClass],
-    formula: `${SPENDING_FORMULA} = (${formatEuro(paidCents)}*100)/${formatEuro(budgetedCents)} = ${formatNumber(percent, 2)}%`,
   };
 }
 
@@ -460,12 +433,4 @@ export function evaluateGrid(grid: Pick<EvaluationGrid, 'objectives'>): GridResu
     adequacy: o.resourceAdequacy.level,
   }));
   return { objectives, mean: planMeanGrade(objectives.map((o) => ({ code: o.code, percent: o.grade.percent }))) };
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Formatting
-
-/** "€ 16.600,00", as the plans write amounts. */
-function formatEuro(cents: number): string {
-  return `€ ${new Intl.NumberFormat('it-IT', { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: 'always' }).format(cents / 100)}`;
 }

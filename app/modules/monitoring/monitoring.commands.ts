@@ -9,24 +9,22 @@ import { outbox } from '../../shared/mail/outbox.schema.ts';
 import { roleAssignments, users } from '../accounts/index.server.ts';
 import { authorize as authorizePlanning, type PlanStatus } from '../planning/index.ts';
 import { carryIntoPlan, linkContinuity, planActions, recordActionProgress, planIndicators, planObjectives, plans } from '../planning/index.server.ts';
-import { ambiti, comuni, listAmbitoComuni } from '../territory/index.server.ts';
+import { comuni, listAmbitoComuni } from '../territory/index.server.ts';
 import { evaluationCitation, parseEvaluationGrid, spendingCoincidence } from './evaluation.rules.ts';
 import { importFailed, parseMeasurementsCsv } from './monitoring.importers.ts';
 import { authorize, authorizeMeasurement, authorizeMeasurementEntry, type MonitoringAction } from './monitoring.policy.ts';
 import { checkPeriodFor, granularityOf, periodName, periodWithin, readValue } from './monitoring.rules.ts';
-import { isMeasuredPerComune, listDue, todayInRome } from './monitoring.queries.ts';
+import { periodText } from './components/value-text.ts';
+import { serverFormat, tr } from '../../shared/i18n/tr.server.ts';
+import { getPlanForMonitoring, isMeasuredPerComune, listDue, listPlanIndicators, todayInRome } from './monitoring.queries.ts';
 import { measurements, objectiveEvaluations, periodLocks } from './monitoring.schema.ts';
 import { ActionProgressInput, CarryOverInput, EvaluationInput, LockInput, MeasurementInput, UnlockInput } from './monitoring.validation.ts';
 
 /** The plan and the Ambito scope a monitoring write is checked against. */
 async function planScope(tx: Tx | Db, planId: string) {
-  const [row] = await tx
-    .select({ plan: plans, regionCode: ambiti.regionCode, ambitoCode: ambiti.code })
-    .from(plans)
-    .innerJoin(ambiti, eq(ambiti.id, plans.ambitoId))
-    .where(eq(plans.id, planId));
-  if (!row) throw new NotFoundError('Il piano');
-  return { plan: row.plan, ambitoCode: row.ambitoCode, scope: { id: row.plan.ambitoId, regionCode: row.regionCode, status: row.plan.status } };
+  const header = await getPlanForMonitoring(tx, planId);
+  if (!header) throw new NotFoundError('Il piano');
+  return header;
 }
 
 async function indicatorScope(tx: Tx | Db, indicatorId: string) {
@@ -39,11 +37,40 @@ async function indicatorScope(tx: Tx | Db, indicatorId: string) {
   return { ...row, ...(await planScope(tx, row.objective.planId)) };
 }
 
-/** The scope of the plan an objective belongs to (checked before the input is read). */
-async function objectivePlanScope(db: Db, objectiveId: string) {
-  const [objective] = await db.select({ planId: planObjectives.planId }).from(planObjectives).where(eq(planObjectives.id, objectiveId));
+/** An objective with the plan and scope it is checked against. */
+async function objectiveScope(tx: Tx | Db, objectiveId: string) {
+  const [objective] = await tx.select().from(planObjectives).where(eq(planObjectives.id, objectiveId));
   if (!objective) throw new NotFoundError('L’obiettivo');
-  return (await planScope(db, objective.planId)).scope;
+  return { objective, ...(await planScope(tx, objective.planId)) };
+}
+
+/**
+ * The pipeline of a monitoring write: authorise on the scope (read before the input, so that a refused actor learns
+ * nothing from validation), validate with parseInput, then one transaction in which the scope is read again and
+ * authorised again (it may have changed in the meantime) before `write` changes anything, with its audit.
+ */
+async function authorisedWrite<Input, Context extends { scope: Parameters<typeof authorize>[2] }, Result>(
+  { db, actor, action, scopeOf }: { db: Db; actor: Actor; action: MonitoringAction; scopeOf: (tx: Tx | Db) => Promise<Context> },
+  schema: Parameters<typeof parseInput<Input>>[0],
+  input: unknown,
+  write: (tx: Tx, v: Input, context: Context) => Promise<Result>,
+): Promise<Result> {
+  authorize(actor, action, (await scopeOf(db)).scope);
+  const v = parseInput(schema, input);
+  return db.transaction(async (tx) => {
+    const context = await scopeOf(tx);
+    authorize(actor, action, context.scope);
+    return write(tx, v, context);
+  });
+}
+
+/** The measurement of an indicator for a period: the Ambito's (comuneId null) or one comune's. */
+function sameMeasurement(key: { indicatorId: string; period: string; comuneId: string | null }) {
+  return and(
+    eq(measurements.indicatorId, key.indicatorId),
+    eq(measurements.period, key.period),
+    key.comuneId ? eq(measurements.comuneId, key.comuneId) : isNull(measurements.comuneId),
+  );
 }
 
 /** The lock that covers a measurement period, if any. */
@@ -53,8 +80,12 @@ async function lockCovering(tx: Tx | Db, planId: string, period: string) {
 }
 
 function lockedMessage(period: string, lock: { period: string; lockedBy: string; lockedAt: Date }) {
-  const day = new Date(lock.lockedAt).toLocaleDateString('it-IT', { timeZone: 'Europe/Rome' });
-  return `Il periodo ${periodName(lock.period)} è stato approvato e bloccato da ${lock.lockedBy} il ${day}: la misura del ${periodName(period)} non si può modificare. Chiedi alla coordinatrice o al coordinatore di sbloccarlo.`;
+  return tr('mon.cmd.locked', {
+    lock: periodText(lock.period, tr),
+    by: lock.lockedBy,
+    day: serverFormat().date(lock.lockedAt),
+    period: periodText(period, tr),
+  });
 }
 
 /**
@@ -89,7 +120,7 @@ export async function saveMeasurement({
     // The membership is read only for a valid period (a malformed one would reach the database as a date).
     if (v.comuneId && !periodProblem) {
       const members = await listAmbitoComuni(tx, plan.ambitoId, `${v.period.slice(0, 4)}-12-31`);
-      if (!members.some((c) => c.id === v.comuneId)) issues.push({ path: 'comuneId', message: 'Il comune non fa parte dell’Ambito in quel periodo.' });
+      if (!members.some((c) => c.id === v.comuneId)) issues.push({ path: 'comuneId', message: tr('mon.cmd.comuneOutside') });
     }
     if (issues.length) throw new ValidationError(issues);
     const lock = await lockCovering(tx, plan.id, v.period);
@@ -97,20 +128,12 @@ export async function saveMeasurement({
     const [existing] = await tx
       .select()
       .from(measurements)
-      .where(
-        and(
-          eq(measurements.indicatorId, indicatorId),
-          eq(measurements.period, v.period),
-          v.comuneId ? eq(measurements.comuneId, v.comuneId) : isNull(measurements.comuneId),
-        ),
-      );
+      .where(sameMeasurement({ indicatorId, period: v.period, comuneId: v.comuneId }));
     const patch = { ...value, note: v.note };
     if (existing) {
       if (v.version === null) {
-        const where = v.comuneId ? ' per questo comune' : '';
-        throw new ValidationError([
-          { path: 'period', message: `Il ${periodName(v.period)} ha già un valore${where}: per cambiarlo usa «Correggi» nella tabella dei valori.` },
-        ]);
+        const message = tr(v.comuneId ? 'mon.cmd.hasValueComune' : 'mon.cmd.hasValue', { period: periodText(v.period, tr) });
+        throw new ValidationError([{ path: 'period', message }]);
       }
       const { before, after } = await updateVersioned(tx, measurements, existing.id, v.version, patch, 'la misura');
       await recordAudit(tx, {
@@ -165,17 +188,7 @@ export async function importMeasurements({
   authorize(actor, 'measurement.write', scope);
   const rows = parseMeasurementsCsv(fileName, text);
   return db.transaction(async (tx) => {
-    const indicators = await tx
-      .select({
-        id: planIndicators.id,
-        code: planIndicators.code,
-        kind: planIndicators.kind,
-        periodicity: planIndicators.periodicity,
-        objectiveCode: planObjectives.code,
-      })
-      .from(planIndicators)
-      .innerJoin(planObjectives, eq(planObjectives.id, planIndicators.objectiveId))
-      .where(eq(planObjectives.planId, planId));
+    const indicators = await listPlanIndicators(tx, planId);
     const byCode = new Map(indicators.map((i) => [`${i.objectiveCode}|${i.code}`, i]));
     const locks = await tx.select().from(periodLocks).where(eq(periodLocks.planId, planId));
     const comuniByYear = new Map<string, Map<string, string>>();
@@ -185,7 +198,7 @@ export async function importMeasurements({
       const at = (column: string) => `${fileName}, riga ${r.line}, colonna ${column}`;
       const ind = byCode.get(`${r.objective}|${r.indicator}`);
       if (!ind) {
-        issues.push({ path: at('indicatore'), message: `l’obiettivo «${r.objective}» del piano non ha l’indicatore «${r.indicator}»` });
+        issues.push({ path: at('indicatore'), message: tr('mon.cmd.import.noIndicator', { objective: r.objective, indicator: r.indicator }) });
         continue;
       }
       const periodProblem = checkPeriodFor(r.period, granularityOf(ind.periodicity), plan, today);
@@ -195,7 +208,7 @@ export async function importMeasurements({
       }
       const lock = locks.find((l) => periodWithin(r.period, l.period));
       if (lock) {
-        issues.push({ path: at('periodo'), message: `il periodo ${periodName(lock.period)} è bloccato (approvato da ${lock.lockedBy})` });
+        issues.push({ path: at('periodo'), message: tr('mon.cmd.import.locked', { period: periodText(lock.period, tr), by: lock.lockedBy }) });
         continue;
       }
       let comuneId: string | null = null;
@@ -208,7 +221,7 @@ export async function importMeasurements({
         }
         comuneId = members.get(r.comuneIstat) ?? null;
         if (!comuneId) {
-          issues.push({ path: at('comune_istat'), message: `il comune ${r.comuneIstat} non fa parte dell’Ambito nel ${r.period.slice(0, 4)}` });
+          issues.push({ path: at('comune_istat'), message: tr('mon.cmd.import.comuneOutside', { comune: r.comuneIstat, year: r.period.slice(0, 4) }) });
           continue;
         }
       }
@@ -224,16 +237,7 @@ export async function importMeasurements({
     let created = 0;
     let replaced = 0;
     for (const m of ready) {
-      const [existing] = await tx
-        .select({ id: measurements.id })
-        .from(measurements)
-        .where(
-          and(
-            eq(measurements.indicatorId, m.indicatorId),
-            eq(measurements.period, m.period),
-            m.comuneId ? eq(measurements.comuneId, m.comuneId) : isNull(measurements.comuneId),
-          ),
-        );
+      const [existing] = await tx.select({ id: measurements.id }).from(measurements).where(sameMeasurement(m));
       if (existing) {
         await tx
           .update(measurements)
@@ -253,18 +257,18 @@ export async function importMeasurements({
 
 /** The coordinator locks an approved period: its measurements can no longer be entered or changed. */
 export async function lockPeriod({ db, actor, planId, input }: { db: Db; actor: Actor; planId: string; input: unknown }) {
-  authorize(actor, 'period.lock', (await planScope(db, planId)).scope);
-  const v = parseInput(LockInput, input);
-  return db.transaction(async (tx) => {
-    const { plan, scope } = await planScope(tx, planId);
-    authorize(actor, 'period.lock', scope);
+  const scopeOf = (tx: Tx | Db) => planScope(tx, planId);
+  return authorisedWrite({ db, actor, action: 'period.lock', scopeOf }, LockInput, input, async (tx, v, { plan }) => {
     const year = Number(v.period.slice(0, 4));
     if (year < plan.periodStartYear - 1 || year > plan.periodEndYear) {
-      throw new ValidationError([{ path: 'period', message: `Periodo fuori dal piano (${plan.periodStartYear}-${plan.periodEndYear}).` }]);
+      throw new ValidationError([{ path: 'period', message: tr('mon.cmd.outsidePlan', { start: plan.periodStartYear, end: plan.periodEndYear }) }]);
     }
     const existing = await tx.select().from(periodLocks).where(eq(periodLocks.planId, planId));
     const covering = existing.find((l) => periodWithin(v.period, l.period));
-    if (covering) throw new ValidationError([{ path: 'period', message: `Il ${periodName(v.period)} è già bloccato (${periodName(covering.period)}).` }]);
+    if (covering)
+      throw new ValidationError([
+        { path: 'period', message: tr('mon.cmd.alreadyLocked', { period: periodText(v.period, tr), lock: periodText(covering.period, tr) }) },
+      ]);
     const [row] = await tx
       .insert(periodLocks)
       .values({ planId, period: v.period, lockedBy: actorLabel(actor), note: v.note })
@@ -283,17 +287,14 @@ export async function lockPeriod({ db, actor, planId, input }: { db: Db; actor: 
 
 /** Unlocks a period (the reason is required and stays in the audit log). */
 export async function unlockPeriod({ db, actor, planId, input }: { db: Db; actor: Actor; planId: string; input: unknown }) {
-  authorize(actor, 'period.lock', (await planScope(db, planId)).scope);
-  const v = parseInput(UnlockInput, input);
-  return db.transaction(async (tx) => {
-    const { plan, scope } = await planScope(tx, planId);
-    authorize(actor, 'period.lock', scope);
+  const scopeOf = (tx: Tx | Db) => planScope(tx, planId);
+  return authorisedWrite({ db, actor, action: 'period.lock', scopeOf }, UnlockInput, input, async (tx, v, { plan }) => {
     const [lock] = await tx
       .select()
       .from(periodLocks)
       .where(and(eq(periodLocks.planId, planId), eq(periodLocks.period, v.period)))
       .for('update');
-    if (!lock) throw new ValidationError([{ path: 'period', message: `Il ${periodName(v.period)} non è bloccato.` }]);
+    if (!lock) throw new ValidationError([{ path: 'period', message: tr('mon.cmd.notLocked', { period: periodText(v.period, tr) }) }]);
     await tx.delete(periodLocks).where(eq(periodLocks.id, lock.id));
     await recordAudit(tx, {
       actor,
@@ -315,9 +316,8 @@ export async function unlockPeriod({ db, actor, planId, input }: { db: Db; actor
 export async function updateActionProgress({ db, actor, actionId, input }: { db: Db; actor: Actor; actionId: string; input: unknown }) {
   const [action] = await db.select({ objectiveId: planActions.objectiveId }).from(planActions).where(eq(planActions.id, actionId));
   if (!action) throw new NotFoundError('L’azione');
-  authorize(actor, 'progress.write', await objectivePlanScope(db, action.objectiveId));
-  const v = parseInput(ActionProgressInput, input);
-  return db.transaction(async (tx) => recordActionProgress(tx, actor, actionId, v));
+  const scopeOf = (tx: Tx | Db) => objectiveScope(tx, action.objectiveId);
+  return authorisedWrite({ db, actor, action: 'progress.write', scopeOf }, ActionProgressInput, input, (tx, v) => recordActionProgress(tx, actor, actionId, v));
 }
 
 /**
@@ -412,16 +412,10 @@ export async function importEvaluation({ db, actor, planId, fileName, text }: { 
 
 /** Saves the grid of one objective (creates it from version 0, otherwise from the version the user saw). */
 export async function saveObjectiveEvaluation({ db, actor, objectiveId, input }: { db: Db; actor: Actor; objectiveId: string; input: unknown }) {
-  authorize(actor, 'evaluation.write', await objectivePlanScope(db, objectiveId));
-  const v = parseInput(EvaluationInput, input);
-  return db.transaction(async (tx) => {
-    const [objective] = await tx.select().from(planObjectives).where(eq(planObjectives.id, objectiveId));
-    if (!objective) throw new NotFoundError('L’obiettivo');
-    const { plan, scope } = await planScope(tx, objective.planId);
-    authorize(actor, 'evaluation.write', scope);
+  const scopeOf = (tx: Tx | Db) => objectiveScope(tx, objectiveId);
+  return authorisedWrite({ db, actor, action: 'evaluation.write', scopeOf }, EvaluationInput, input, async (tx, v, { plan }) => {
     const actions = await tx.select().from(planActions).where(eq(planActions.objectiveId, objectiveId));
-    if (actions.length === 0)
-      throw new ValidationError([{ path: 'objective', message: 'L’obiettivo non ha azioni: il grado di raggiungimento non si può calcolare.' }]);
+    if (actions.length === 0) throw new ValidationError([{ path: 'objective', message: tr('mon.cmd.noActions') }]);
     const { version, ...fields } = v;
     const patch = { ...fields };
     if (v.spendingBudgetedCents !== null && v.spendingPaidCents !== null) {
@@ -434,7 +428,10 @@ export async function saveObjectiveEvaluation({ db, actor, objectiveId, input }:
         throw new ValidationError([
           {
             path: 'spendingClass',
-            message: `Con ${v.spendingPercent}% la classe di coincidenza è «${expected === 'below_100' ? '<100%' : expected === 'equal_100' ? '100%' : '>100%'}».`,
+            message: tr('mon.cmd.spendingClass', {
+              percent: v.spendingPercent,
+              class: { below_100: '<100%', equal_100: '100%', above_100: '>100%' }[expected],
+            }),
           },
         ]);
     }
@@ -481,18 +478,12 @@ export async function nextPlanOf(tx: Tx | Db, plan: { ambitoId: string; periodEn
  * description, critical issues as a note, the chosen actions, re-numbered 1, 2, …). One audit entry on each side.
  */
 export async function carryOverObjective({ db, actor, objectiveId, input }: { db: Db; actor: Actor; objectiveId: string; input: unknown }) {
-  authorize(actor, 'carryover', await objectivePlanScope(db, objectiveId));
-  const v = parseInput(CarryOverInput, input);
-  return db.transaction(async (tx) => {
-    const [source] = await tx.select().from(planObjectives).where(eq(planObjectives.id, objectiveId));
-    if (!source) throw new NotFoundError('L’obiettivo');
-    const { plan, scope } = await planScope(tx, source.planId);
-    authorize(actor, 'carryover', scope);
+  const scopeOf = (tx: Tx | Db) => objectiveScope(tx, objectiveId);
+  return authorisedWrite({ db, actor, action: 'carryover', scopeOf }, CarryOverInput, input, async (tx, v, { objective: source, plan }) => {
     const [evaluation] = await tx.select().from(objectiveEvaluations).where(eq(objectiveEvaluations.objectiveId, objectiveId));
-    if (!evaluation)
-      throw new ValidationError([{ path: 'objective', message: 'Prima valuta l’obiettivo con la griglia regionale, poi riportalo nel piano successivo.' }]);
+    if (!evaluation) throw new ValidationError([{ path: 'objective', message: tr('mon.cmd.evaluateFirst') }]);
     const next = await nextPlanOf(tx, plan);
-    if (!next) throw new ValidationError([{ path: 'mode', message: 'L’Ambito non ha ancora un piano successivo a questo: crealo nei Piani di Zona.' }]);
+    if (!next) throw new ValidationError([{ path: 'mode', message: tr('mon.cmd.noNextPlan') }]);
     const nextScope = await planScope(tx, next.id);
     authorizePlanning(actor, 'plan.edit', { ...nextScope.scope, status: next.status as PlanStatus });
     // The next plan's objectives are planning's: written through its commands, which turn the change into a
@@ -504,7 +495,7 @@ export async function carryOverObjective({ db, actor, objectiveId, input }: { db
         .select({ id: planObjectives.id })
         .from(planObjectives)
         .where(and(eq(planObjectives.id, v.targetObjectiveId!), eq(planObjectives.planId, next.id)));
-      if (!o) throw new ValidationError([{ path: 'targetObjectiveId', message: 'L’obiettivo scelto non è del piano successivo.' }]);
+      if (!o) throw new ValidationError([{ path: 'targetObjectiveId', message: tr('mon.cmd.notNextPlan') }]);
       const r = await linkContinuity(tx, actor, o.id, source.code);
       target = r.objective;
       outcome = r.outcome;
@@ -523,8 +514,7 @@ export async function carryOverObjective({ db, actor, objectiveId, input }: { db
             .from(planActions)
             .where(and(eq(planActions.objectiveId, source.id), inArray(planActions.id, v.actionIds)))
         : [];
-      if (chosen.length !== v.actionIds.length)
-        throw new ValidationError([{ path: 'actionIds', message: 'Alcune azioni scelte non sono di questo obiettivo.' }]);
+      if (chosen.length !== v.actionIds.length) throw new ValidationError([{ path: 'actionIds', message: tr('mon.cmd.foreignActions') }]);
       chosen.sort((a, b) => a.position - b.position);
       const r = await carryIntoPlan(tx, actor, next.id, {
         code: v.code,

@@ -1,28 +1,15 @@
 import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../shared/db/client.ts';
 import { renderChartSvg } from '../../shared/charts/charts.server.ts';
-import {
-  ACTION_STATUS_LABELS,
-  INDICATOR_AGGREGATION_LABELS,
-  INDICATOR_KIND_LABELS,
-  PERIODICITY_LABELS,
-  type ActionStatus,
-  type IndicatorKind,
-} from '../planning/index.ts';
 import { planActions, planIndicators, planObjectives, plans, type PlanIndicator } from '../planning/index.server.ts';
 import { ambiti, comuni, listAmbitoComuni } from '../territory/index.server.ts';
-import {
-  ACHIEVEMENT_BAND_LABELS,
-  achievementGrade,
-  planMeanGrade,
-  RESOURCE_ADEQUACY_LEVELS,
-  SPENDING_CLASS_LABELS,
-  spendingCoincidence,
-  type SpendingClass,
-} from './evaluation.rules.ts';
+import { achievementGrade, planMeanGrade, RESOURCE_ADEQUACY_LEVELS, spendingCoincidence, type SpendingClass } from './evaluation.rules.ts';
 import { TARGETS_CHART_SIZE, targetsVsActualsChart } from './monitoring.charts.ts';
-import { periodText, statusKey, valueText } from './components/value-text.ts';
-import { serverFormat, tr } from '../../shared/i18n/tr.server.ts';
+import { periodText, reasonText, statusKey, targetDescription, valueText } from './components/value-text.ts';
+import { requestLocale, serverFormat, tr } from '../../shared/i18n/tr.server.ts';
+import { formatLocale } from '../../shared/i18n/messages.ts';
+
+const serverLocale = () => formatLocale(requestLocale());
 import {
   aggregationOf,
   ambitoSeries,
@@ -46,7 +33,7 @@ import {
 } from './monitoring.rules.ts';
 import { measurements, objectiveEvaluations, periodLocks } from './monitoring.schema.ts';
 import { actionRealisation, countTargets, objectiveProgress, planProgress } from './progress.rules.ts';
-import { parsePeriod, yearFigure, type MeasurementValue, type ReasonFact, type TargetStatus } from './targets.rules.ts';
+import { parsePeriod, yearFigure, type MeasurementValue, type TargetStatus } from './targets.rules.ts';
 import type { ShownValue } from './monitoring.rules.ts';
 
 /** Today in Rome, YYYY-MM-DD (the loaders pass it to the pure rules). */
@@ -88,9 +75,8 @@ function evaluate(
       judgedYear: t.year ?? plan.periodEndYear,
       rule: t.rule,
       text: t.text,
-      description: t.text,
       status: 'dati_mancanti' as const,
-      reason: `target non valutabile: ${message}`,
+      reason: { period: String(t.year ?? plan.periodEndYear), kind: 'invalidTarget' as const, message },
     }));
   }
   return { series, evaluations, status: summaryStatus(evaluations.map((e) => e.status)) };
@@ -107,7 +93,7 @@ export interface LatestMeasurement {
   /** The value as a user reads it, in the request's language ("12", "48,00 % (12/25)", "sì"). */
   display: string | null;
   /** The evaluation of the target of that period's year (or of the target without a year), when there is one. */
-  target: { status: TargetStatus; statusLabel: string; reason: string; fact: ReasonFact | null; description: string } | null;
+  target: { status: TargetStatus; statusLabel: string; reason: string; description: string } | null;
 }
 
 /**
@@ -141,7 +127,14 @@ export async function listLatestMeasurements(db: DbOrTx, indicatorIds: readonly 
       value: last?.value ?? null,
       shown,
       display: last ? valueText(shown, serverFormat(), tr) : null,
-      target: e ? { status: e.status, statusLabel: tr(statusKey(e.status)), reason: e.reason, fact: e.fact ?? null, description: e.description } : null,
+      target: e
+        ? {
+            status: e.status,
+            statusLabel: tr(statusKey(e.status)),
+            reason: reasonText(e.reason, serverFormat(), tr),
+            description: targetDescription(e, found.periodEndYear, serverLocale(), tr),
+          }
+        : null,
     };
   });
 }
@@ -176,19 +169,14 @@ export async function getPlanForMonitoring(db: DbOrTx, planId: string) {
   return { ...row, scope: { id: row.plan.ambitoId, regionCode: row.regionCode, status: row.plan.status } };
 }
 
-/**
- * What is due at `today` (see dueMeasurements): values of closed periods still missing (overdue), grouped by
- * responsible — the action's, else the objective's as its plan card records it — and by objective; and the values
- * of the period under way («da rilevare»). Empty for a plan not under way.
- */
-export async function listDue(db: DbOrTx, planId: string, today: string): Promise<DueList> {
-  const [plan] = await db.select().from(plans).where(eq(plans.id, planId));
-  if (!plan || !UNDER_WAY_STATUSES.includes(plan.status)) return dueMeasurements([], new Set(), { periodStartYear: 0, periodEndYear: -1 }, today);
-  const rows = await db
+/** The indicators of a plan in the plan's order, with their objective and the responsible of their action. */
+export async function listPlanIndicators(db: DbOrTx, planId: string) {
+  return db
     .select({
       id: planIndicators.id,
       code: planIndicators.code,
       label: planIndicators.label,
+      kind: planIndicators.kind,
       periodicity: planIndicators.periodicity,
       objectiveCode: planObjectives.code,
       objectiveTitle: planObjectives.title,
@@ -200,6 +188,17 @@ export async function listDue(db: DbOrTx, planId: string, today: string): Promis
     .leftJoin(planActions, eq(planActions.id, planIndicators.actionId))
     .where(eq(planObjectives.planId, planId))
     .orderBy(asc(planObjectives.position), asc(planIndicators.position));
+}
+
+/**
+ * What is due at `today` (see dueMeasurements): values of closed periods still missing (overdue), grouped by
+ * responsible — the action's, else the objective's as its plan card records it — and by objective; and the values
+ * of the period under way («da rilevare»). Empty for a plan not under way.
+ */
+export async function listDue(db: DbOrTx, planId: string, today: string): Promise<DueList> {
+  const [plan] = await db.select().from(plans).where(eq(plans.id, planId));
+  if (!plan || !UNDER_WAY_STATUSES.includes(plan.status)) return dueMeasurements([], new Set(), { periodStartYear: 0, periodEndYear: -1 }, today);
+  const rows = await listPlanIndicators(db, planId);
   const measured = new Set(
     (await db.select({ indicatorId: measurements.indicatorId, period: measurements.period }).from(measurements).where(eq(measurements.planId, planId))).map(
       (m) => `${m.indicatorId}|${m.period}`,
@@ -316,10 +315,7 @@ export async function getIndicatorMonitoring(db: DbOrTx, indicatorId: string, to
   return {
     ...header,
     indicator: row.indicator,
-    kindLabel: INDICATOR_KIND_LABELS[row.indicator.kind as IndicatorKind] ?? row.indicator.kind,
     yearlyRule: yearlyRuleOf(row.indicator),
-    aggregationLabel: `${INDICATOR_AGGREGATION_LABELS[yearlyRuleOf(row.indicator).aggregation]}${row.indicator.aggregation ? '' : ' (predefinita per il tipo)'}`,
-    periodicityLabel: row.indicator.periodicity ? PERIODICITY_LABELS[row.indicator.periodicity as keyof typeof PERIODICITY_LABELS] : 'Semestrale (predefinita)',
     objective: { id: row.objective.id, code: row.objective.code, title: row.objective.title },
     action: row.action ? { id: row.action.id, number: row.action.number, description: row.action.description, responsible: row.action.responsible } : null,
     granularity,
@@ -388,7 +384,6 @@ export async function getPlanDashboard(db: DbOrTx, planId: string, today: string
         description: a.description,
         responsible: a.responsible,
         status: a.status,
-        statusLabel: ACTION_STATUS_LABELS[a.status as ActionStatus] ?? a.status,
         realisationPercent: a.realisationPercent,
         version: a.version,
         realisation: r,
@@ -493,8 +488,6 @@ export async function getPlanEvaluation(db: DbOrTx, planId: string) {
       links: o.links as { continuesObjective: string | null },
       actions: acts.map((a) => ({ id: a.id, number: a.number, description: a.description, realisationPercent: a.realisationPercent, status: a.status })),
       grade,
-      ungradedReason: grade ? null : acts.length === 0 ? 'nessuna azione programmata' : 'manca la percentuale di realizzazione di qualche azione',
-      bandLabel: grade ? ACHIEVEMENT_BAND_LABELS[grade.band] : null,
       evaluation,
       spending: evaluation ? spendingOf(evaluation) : null,
       published,
@@ -509,10 +502,15 @@ export async function getPlanEvaluation(db: DbOrTx, planId: string) {
 function spendingOf(e: typeof objectiveEvaluations.$inferSelect) {
   if (e.spendingBudgetedCents !== null && e.spendingPaidCents !== null) {
     const s = spendingCoincidence({ budgetedCents: e.spendingBudgetedCents, paidCents: e.spendingPaidCents });
-    return { label: s.label, formula: s.formula, percent: s.percent, spendingClass: s.spendingClass };
+    return {
+      label: s.label,
+      computed: { budgetedCents: s.budgetedCents, paidCents: s.paidCents, percent: s.percent },
+      percent: s.percent,
+      spendingClass: s.spendingClass,
+    };
   }
   const cls = e.spendingClass as SpendingClass | null;
-  return { label: cls ? SPENDING_CLASS_LABELS[cls] : null, formula: null, percent: e.spendingPercent, spendingClass: cls };
+  return { computed: null, percent: e.spendingPercent, spendingClass: cls };
 }
 
 /** One objective's grid with what the carry-over form needs (the next plan and its objectives). */
@@ -574,18 +572,7 @@ export async function listComuneDue(db: DbOrTx, ambitoId: string, comuneId: stri
     locked: boolean;
   }[] = [];
   for (const plan of underWay) {
-    const indicators = await db
-      .select({
-        id: planIndicators.id,
-        code: planIndicators.code,
-        label: planIndicators.label,
-        periodicity: planIndicators.periodicity,
-        objectiveCode: planObjectives.code,
-      })
-      .from(planIndicators)
-      .innerJoin(planObjectives, eq(planObjectives.id, planIndicators.objectiveId))
-      .where(eq(planObjectives.planId, plan.id))
-      .orderBy(asc(planObjectives.position), asc(planIndicators.position));
+    const indicators = await listPlanIndicators(db, plan.id);
     const values = await db
       .select({ indicatorId: measurements.indicatorId, period: measurements.period, comuneId: measurements.comuneId })
       .from(measurements)

@@ -9,7 +9,7 @@ import {
   NO_RESPONSIBLE,
   periodChoices,
   periodState,
-  evaluateIndicatorTargets,
+  evaluateIndicatorTargets as evaluateIndicatorFacts,
   granularityOf,
   lastClosedPeriod,
   periodContaining,
@@ -20,9 +20,22 @@ import {
   summaryStatus,
   yearlyRuleOf,
 } from './monitoring.rules.ts';
-import { yearFigure } from './targets.rules.ts';
+import { yearFigure, type Measurement, type MeasurementValue } from './targets.rules.ts';
+import { reasonIt, targetIt } from './monitoring.test-support.ts';
+
+// The rules give a reason as facts; these tests read it as the Italian page writes it.
+const evaluateIndicatorTargets = (...args: Parameters<typeof evaluateIndicatorFacts>) =>
+  evaluateIndicatorFacts(...args).map((e) => ({ ...e, reason: reasonIt(e.reason) }));
 
 const PLAN = { planStartYear: 2025, planEndYear: 2027 };
+/** The two semesters of a year. */
+const halves = (year: number, s1: MeasurementValue, s2: MeasurementValue) => [
+  { period: `${year}-S1`, value: s1 },
+  { period: `${year}-S2`, value: s2 },
+];
+/** Status and reason of each target of an indicator, judged on 26 November 2026 (or `today`). */
+const judged = (indicator: Parameters<typeof evaluateIndicatorTargets>[0], measurements: Measurement[], today = '2026-11-26') =>
+  evaluateIndicatorTargets(indicator, measurements, { today, ...PLAN }).map((e) => [e.status, e.reason]);
 const none = { valueNumber: null, valueBoolean: null, valueText: null, numerator: null, denominator: null };
 
 describe('periods', () => {
@@ -156,7 +169,7 @@ describe('targets of an indicator', () => {
       { today: '2026-11-26', ...PLAN },
     );
     assert.deepEqual(
-      r.map((e) => [e.description, e.status, e.reason]),
+      r.map((e) => [targetIt(e), e.status, e.reason]),
       [
         ['2025: ≥ 50 %', 'non_raggiunto', '2025: 48 % < 50 % → non raggiunto'],
         ['2026: ≥ 75 %', 'in_corso', '2026: periodo in corso (dato del 1° semestre: 80 %)'],
@@ -173,15 +186,9 @@ describe('targets of an indicator', () => {
       { period: '2025-S1', value: 1 },
       { period: '2026-S1', value: 1 },
     ];
-    assert.deepEqual(
-      evaluateIndicatorTargets(n, two, { today: '2026-11-26', ...PLAN }).map((e) => [e.status, e.reason]),
-      [['in_corso', '2025-2027: periodo in corso, somma finora 2 < 3']],
-    );
+    assert.deepEqual(judged(n, two), [['in_corso', '2025-2027: periodo in corso, somma finora 2 < 3']]);
     const three = [...two, { period: '2026-S2', value: 1 }];
-    assert.deepEqual(
-      evaluateIndicatorTargets(n, three, { today: '2026-12-31', ...PLAN }).map((e) => [e.status, e.reason]),
-      [['raggiunto', '2025-2027: somma 3 = 3 → raggiunto']],
-    );
+    assert.deepEqual(judged(n, three, '2026-12-31'), [['raggiunto', '2025-2027: somma 3 = 3 → raggiunto']]);
     assert.deepEqual(
       evaluateIndicatorTargets(n, two, { today: '2028-01-10', ...PLAN }).map((e) => e.status),
       ['dati_mancanti'],
@@ -189,54 +196,22 @@ describe('targets of an indicator', () => {
     // With no data yet, the reason is also given as facts (the page says it in the reader's language).
     const none = evaluateIndicatorTargets(n, [], { today: '2026-11-26', ...PLAN })[0]!;
     assert.equal(none.reason, '2025-2027: periodo in corso (nessun dato ancora)');
-    assert.deepEqual(none.fact, { kind: 'noDataYet', period: '2025-2027' });
+    assert.deepEqual(evaluateIndicatorFacts(n, [], { today: '2026-11-26', ...PLAN })[0]!.reason, { kind: 'noDataYet', period: '2025-2027' });
     const ratio = { kind: 'ratio', targets: [{ year: null, rule: { type: 'gte' as const, value: 50 }, text: 'almeno 50 %' }] };
     const later = evaluateIndicatorTargets(ratio, [], { today: '2026-11-26', ...PLAN })[0]!;
     assert.equal(later.reason, 'entro il 2027, 2027: periodo non ancora iniziato');
-    assert.deepEqual(later.fact, { kind: 'notStarted', period: '2027', byEnd: 2027 });
+    assert.deepEqual(evaluateIndicatorFacts(ratio, [], { today: '2026-11-26', ...PLAN })[0]!.reason, { kind: 'notStarted', period: '2027', byEnd: 2027 });
   });
 
   test('a yes/no target without a year is reached as soon as the answer is yes', () => {
     const report = { kind: 'boolean', targets: [{ year: null, rule: { type: 'eq_yes' as const }, text: 'Report (sì/no)' }] };
-    const r = evaluateIndicatorTargets(
-      report,
-      [
-        { period: '2025-S1', value: false },
-        { period: '2025-S2', value: true },
-      ],
-      { today: '2026-11-26', ...PLAN },
-    );
-    assert.deepEqual(
-      r.map((e) => [e.status, e.reason]),
-      [['raggiunto', 'entro il 2027, 2025: sì → raggiunto']],
-    );
-    const no = evaluateIndicatorTargets(
-      report,
-      [
-        { period: '2025-S1', value: false },
-        { period: '2025-S2', value: false },
-      ],
-      { today: '2026-11-26', ...PLAN },
-    );
-    assert.deepEqual(
-      no.map((e) => [e.status, e.reason]),
-      [['in_corso', 'entro il 2027, ultimo dato 2025: no → non raggiunto']],
-    );
+    assert.deepEqual(judged(report, halves(2025, false, true)), [['raggiunto', 'entro il 2027, 2025: sì → raggiunto']]);
+    assert.deepEqual(judged(report, halves(2025, false, false)), [['in_corso', 'entro il 2027, ultimo dato 2025: no → non raggiunto']]);
   });
 
   test('the baseline of a yes/no indicator is recorded, not judged', () => {
-    const r = evaluateIndicatorTargets(
-      { kind: 'boolean', targets: [{ year: 2025, rule: { type: 'baseline' }, text: 'T0' }] },
-      [
-        { period: '2025-S1', value: true },
-        { period: '2025-S2', value: false },
-      ],
-      { today: '2026-11-26', ...PLAN },
-    );
-    assert.deepEqual(
-      r.map((e) => [e.status, e.reason]),
-      [['baseline', '2025: valore di partenza (T0) = no']],
-    );
+    const t0 = { kind: 'boolean', targets: [{ year: 2025, rule: { type: 'baseline' as const }, text: 'T0' }] };
+    assert.deepEqual(judged(t0, halves(2025, true, false)), [['baseline', '2025: valore di partenza (T0) = no']]);
   });
 });
 

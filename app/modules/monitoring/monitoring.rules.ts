@@ -22,7 +22,6 @@ import { ValidationError, type FieldIssue } from '../../shared/errors.ts';
 import { formatNumberUpTo, parseItalianNumber } from '../../shared/format/index.ts';
 import { indicatorAggregation, type IndicatorAggregation } from '../planning/index.ts';
 import {
-  describeTarget,
   evaluateTarget,
   parsePeriod,
   PERIODS_PER_YEAR,
@@ -32,8 +31,9 @@ import {
   type PeriodGranularity,
   type TargetEvaluation,
   type TargetRule,
+  relation,
   type TargetStatus,
-  type ReasonFact,
+  type Reason,
 } from './targets.rules.ts';
 
 export type IndicatorKind = 'count' | 'ratio' | 'boolean' | 'duration' | 'category';
@@ -288,11 +288,8 @@ export interface IndicatorTargetEvaluation {
   judgedYear: number;
   rule: TargetRule;
   text: string;
-  description: string;
   status: TargetStatus;
-  reason: string;
-  /** The reason as facts, when it is one of the common ones (see ReasonFact). */
-  fact?: ReasonFact;
+  reason: Reason;
 }
 
 /**
@@ -307,7 +304,6 @@ export function evaluateIndicatorTargets(
   const rule = yearlyRuleOf(indicator);
   const aggregation = rule.engine;
   return indicator.targets.map((t) => {
-    const description = t.year === null ? `entro il ${context.planEndYear}: ${describeTarget(t.rule)}` : `${t.year}: ${describeTarget(t.rule)}`;
     if (t.year !== null) {
       const e = judge(t.rule, measurements, t.year, context.today, aggregation, indicator.kind);
       return {
@@ -315,16 +311,14 @@ export function evaluateIndicatorTargets(
         judgedYear: t.year,
         rule: t.rule,
         text: t.text,
-        description,
         status: e.status,
         reason: e.reason,
-        ...(e.fact ? { fact: e.fact } : {}),
       };
     }
     // Only a flow adds up over the triennium; a stock or a rate is judged on its latest year, like other targets.
     if ((t.rule.type === 'gte' || t.rule.type === 'lte') && indicator.kind === 'count' && rule.aggregation === 'flow') {
       const e = judgeTriennium(t.rule, measurements, context);
-      return { year: null, judgedYear: context.planEndYear, rule: t.rule, text: t.text, description, ...e };
+      return { year: null, judgedYear: context.planEndYear, rule: t.rule, text: t.text, ...e };
     }
     const measuredYears = measurements
       .map((m) => parsePeriod(m.period)?.year)
@@ -338,9 +332,8 @@ export function evaluateIndicatorTargets(
         judgedYear: year,
         rule: t.rule,
         text: t.text,
-        description,
         status: 'in_corso',
-        reason: `entro il ${context.planEndYear}, ultimo dato ${e.reason}`,
+        reason: { ...e.reason, byEnd: context.planEndYear, latest: true },
       };
     }
     return {
@@ -348,10 +341,8 @@ export function evaluateIndicatorTargets(
       judgedYear: year,
       rule: t.rule,
       text: t.text,
-      description,
       status: e.status,
-      reason: `entro il ${context.planEndYear}, ${e.reason}`,
-      ...(e.fact ? { fact: { ...e.fact, byEnd: context.planEndYear } } : {}),
+      reason: { ...e.reason, byEnd: context.planEndYear },
     };
   });
 }
@@ -365,30 +356,32 @@ function judgeTriennium(
   rule: Extract<TargetRule, { type: 'gte' | 'lte' }>,
   measurements: readonly Measurement[],
   context: { today: string; planStartYear: number; planEndYear: number },
-): { status: TargetStatus; reason: string; fact?: ReasonFact } {
-  const span = `${context.planStartYear}-${context.planEndYear}`;
+): { status: TargetStatus; reason: Reason } {
+  const period = `${context.planStartYear}-${context.planEndYear}`;
   const inPlan = measurements.filter((m) => {
     const y = parsePeriod(m.period)?.year;
     return y !== undefined && y >= context.planStartYear && y <= context.planEndYear && typeof m.value === 'number';
   });
   const total = inPlan.reduce((s, m) => s + (m.value as number), 0);
   const sign = Math.sign(total - rule.value);
-  const rel = sign > 0 ? '>' : sign < 0 ? '<' : '=';
   const met = rule.type === 'gte' ? sign >= 0 : sign <= 0;
-  const text = `${formatNumberUpTo('it', total, 2)} ${rel} ${formatNumberUpTo('it', rule.value, 2)}`;
-  if (rule.type === 'gte' && met) return { status: 'raggiunto', reason: `${span}: somma ${text} → raggiunto` };
+  const sum = {
+    actual: { type: 'number', value: total, digits: 2 },
+    relation: relation(sign),
+    expected: { type: 'number', value: rule.value, digits: 2 },
+  } as const;
+  if (rule.type === 'gte' && met) return { status: 'raggiunto', reason: { period, kind: 'sum', ...sum, met } };
   if (context.today <= `${context.planEndYear}-12-31`) {
     return inPlan.length
-      ? { status: 'in_corso', reason: `${span}: periodo in corso, somma finora ${text}` }
-      : { status: 'in_corso', reason: `${span}: periodo in corso (nessun dato ancora)`, fact: { kind: 'noDataYet', period: span } };
+      ? { status: 'in_corso', reason: { period, kind: 'sum', ...sum, met: null } }
+      : { status: 'in_corso', reason: { period, kind: 'noDataYet' } };
   }
   const expected = new Set<string>();
   const granularity = inPlan[0] ? parsePeriod(inPlan[0].period)!.granularity : 'semester';
   for (let y = context.planStartYear; y <= context.planEndYear; y++) for (const k of periodsOfYear(y, granularity)) expected.add(k);
   for (const m of inPlan) expected.delete(m.period);
-  if (!met && expected.size)
-    return { status: 'dati_mancanti', reason: `${span}: somma ${text}, ma mancano ${expected.size} periodi (${[...expected].sort().join(', ')})` };
-  return { status: met ? 'raggiunto' : 'non_raggiunto', reason: `${span}: somma ${text} → ${met ? 'raggiunto' : 'non raggiunto'}` };
+  if (!met && expected.size) return { status: 'dati_mancanti', reason: { period, kind: 'sumMissing', ...sum, missingPeriods: [...expected].sort() } };
+  return { status: met ? 'raggiunto' : 'non_raggiunto', reason: { period, kind: 'sum', ...sum, met } };
 }
 
 function judge(
@@ -398,19 +391,20 @@ function judge(
   today: string,
   aggregation: Aggregation,
   kind: string,
-): Pick<TargetEvaluation, 'status' | 'reason' | 'fact'> {
+): Pick<TargetEvaluation, 'status' | 'reason'> {
   if (rule.type === 'baseline' && (kind === 'boolean' || kind === 'category')) {
+    const period = String(year);
     const inYear = measurements.filter((m) => parsePeriod(m.period)?.year === year).sort((a, b) => (a.period < b.period ? -1 : 1));
     const last = inYear[inYear.length - 1];
     if (!last)
       return today > `${year}-12-31`
-        ? { status: 'dati_mancanti', reason: `${year}: dato mancante` }
-        : { status: 'in_corso', reason: `${year}: periodo in corso (nessun dato ancora)`, fact: { kind: 'noDataYet', period: String(year) } };
-    const shown = typeof last.value === 'boolean' ? (last.value ? 'sì' : 'no') : `«${String(last.value)}»`;
-    return { status: 'baseline', reason: `${year}: valore di partenza (T0) = ${shown}` };
+        ? { status: 'dati_mancanti', reason: { period, kind: 'missing' } }
+        : { status: 'in_corso', reason: { period, kind: 'noDataYet' } };
+    const value = typeof last.value === 'boolean' ? ({ type: 'boolean', value: last.value } as const) : ({ type: 'stage', value: String(last.value) } as const);
+    return { status: 'baseline', reason: { period, kind: 'baseline', value } };
   }
   const e = evaluateTarget(rule, measurements, { year, today, aggregation });
-  return { status: e.status, reason: e.reason, ...(e.fact ? { fact: e.fact } : {}) };
+  return { status: e.status, reason: e.reason };
 }
 
 /** The Ambito-level series of an indicator: its own Ambito rows, or for counts and ratios the sum of its comuni. */

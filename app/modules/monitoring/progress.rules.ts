@@ -17,14 +17,14 @@
 //   objectives (not the mean of the areas, which would weigh a one-objective area like a ten-objective one).
 
 import { ValidationError, type FieldIssue } from '../../shared/errors.ts';
-import { formatNumber, formatPercent, TARGET_STATUSES, type TargetStatus } from './targets.rules.ts';
+import { percentIssue } from './percent.rules.ts';
+import { TARGET_STATUSES, type TargetStatus } from './targets.rules.ts';
 
-/** A share with its formula: numerator, denominator, value (percentage, null when undefined) and how. */
+/** A share: numerator, denominator and value (percentage, null when undefined). Pages write its formula. */
 export interface Share {
   numerator: number;
   denominator: number;
   value: number | null;
-  formula: string;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -38,21 +38,17 @@ export interface ActionRealisationInput {
 }
 
 export interface ActionRealisationResult extends Share {
+  /** Declared by the Ufficio di Piano, computed over the targets, or neither (no declared figure and no target). */
   source: 'declared' | 'targets' | 'none';
   /** Targets of the period to achieve (baselines excluded). */
   targets: number;
   /** Targets with a figure and an outcome (raggiunti + non raggiunti). */
   evaluated: number;
-  /** "1 di 3 target valutati", or null for a declared figure. */
-  coverage: string | null;
-  /** Targets of the period still in progress and closed without their figure (the facts behind an n.d.). */
+  /** Of the targets of the period: met, not met, still in progress, closed without their figure. */
+  met: number;
+  notMet: number;
   inProgress: number;
   missing: number;
-}
-
-/** "1 di 3 target valutati" */
-export function coverageText(evaluated: number, targets: number): string {
-  return `${evaluated} di ${targets} target ${targets === 1 ? 'valutato' : 'valutati'}`;
 }
 
 /**
@@ -60,75 +56,27 @@ export function coverageText(evaluated: number, targets: number): string {
  * header): raggiunti × 100 / targets (baselines excluded), n.d. while no target has been evaluated.
  */
 export function actionRealisation(input: ActionRealisationInput, where = 'azione'): ActionRealisationResult {
-  const declared = input.declaredPercent;
-  if (declared !== undefined && declared !== null) {
-    if (typeof declared !== 'number' || !Number.isFinite(declared) || declared < 0 || declared > 100) {
-      throw new ValidationError([{ path: `${where}, percentuale di realizzazione`, message: `percentuale non valida: «${String(declared)}» (da 0 a 100)` }]);
-    }
-    return {
-      source: 'declared',
-      numerator: declared,
-      denominator: 100,
-      value: declared,
-      formula: `percentuale dichiarata: ${formatPercent(declared)}`,
-      targets: 0,
-      evaluated: 0,
-      coverage: null,
-      inProgress: 0,
-      missing: 0,
-    };
+  const declared = input.declaredPercent ?? null;
+  if (declared !== null) {
+    const issue = percentIssue(`${where}, percentuale di realizzazione`, declared);
+    if (issue) throw new ValidationError([issue]);
   }
-  const list = input.targets ?? [];
+  // A declared figure stands for the targets: none is counted.
+  const list = declared === null ? (input.targets ?? []) : [];
   const counts = countTargets(list, where);
   const targets = counts.total - counts.baseline;
-  const evaluated = counts.raggiunto + counts.non_raggiunto;
-  if (targets === 0) {
-    return {
-      source: list.length ? 'targets' : 'none',
-      numerator: 0,
-      denominator: 0,
-      value: null,
-      formula: list.length ? 'n.d.: solo valori di partenza (T0), nessun target da raggiungere' : 'n.d.: nessuna percentuale dichiarata e nessun target',
-      targets,
-      evaluated,
-      coverage: list.length ? coverageText(0, 0) : null,
-      inProgress: counts.in_corso,
-      missing: counts.dati_mancanti,
-    };
-  }
-  const coverage = coverageText(evaluated, targets);
-  if (evaluated === 0) {
-    return {
-      source: 'targets',
-      numerator: 0,
-      denominator: targets,
-      value: null,
-      formula: `n.d.: ${coverage} (${rest(counts)})`,
-      targets,
-      evaluated,
-      coverage,
-      inProgress: counts.in_corso,
-      missing: counts.dati_mancanti,
-    };
-  }
-  const value = (counts.raggiunto * 100) / targets;
-  return {
-    source: 'targets',
-    numerator: counts.raggiunto,
-    denominator: targets,
-    value,
-    formula: `(${counts.raggiunto} × 100)/${targets} target del periodo del piano = ${formatPercent(value)}; ${coverage} (${tally(counts)}; ${rest(counts)})`,
+  const tally = {
     targets,
-    evaluated,
-    coverage,
+    evaluated: counts.raggiunto + counts.non_raggiunto,
+    met: counts.raggiunto,
+    notMet: counts.non_raggiunto,
     inProgress: counts.in_corso,
     missing: counts.dati_mancanti,
   };
-}
-
-/** "2 in corso + 1 con dati mancanti" */
-function rest(counts: Record<TargetStatus, number>): string {
-  return `${counts.in_corso} in corso + ${counts.dati_mancanti} con dati mancanti`;
+  if (declared !== null) return { source: 'declared', numerator: declared, denominator: 100, value: declared, ...tally };
+  if (targets === 0) return { source: list.length ? 'targets' : 'none', numerator: 0, denominator: 0, value: null, ...tally };
+  if (tally.evaluated === 0) return { source: 'targets', numerator: 0, denominator: targets, value: null, ...tally };
+  return { source: 'targets', numerator: counts.raggiunto, denominator: targets, value: (counts.raggiunto * 100) / targets, ...tally };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -147,6 +95,8 @@ export interface Progress extends Share {
   method: 'mean' | 'weighted_mean';
   /** Codes counted, in order. */
   included: string[];
+  /** The items counted, in order: the terms of the formula (weight null for a plain mean). */
+  terms: { code: string; value: number; weight: number | null }[];
   /** Codes left out because they have no figure yet. */
   missing: string[];
   /** Each included item's normalised weight (they sum to 1). */
@@ -166,9 +116,8 @@ export function rollUp(items: readonly ProgressItem[], where = 'elementi'): Prog
   for (const item of items) {
     if (seen.has(item.code)) issues.push({ path: `${where}, ${item.code}`, message: `codice ${item.code} ripetuto` });
     seen.add(item.code);
-    if (item.value !== null && (typeof item.value !== 'number' || !Number.isFinite(item.value) || item.value < 0 || item.value > 100)) {
-      issues.push({ path: `${where}, ${item.code}, percentuale`, message: `percentuale non valida: «${String(item.value)}» (da 0 a 100)` });
-    }
+    const issue = item.value === null ? null : percentIssue(`${where}, ${item.code}, percentuale`, item.value);
+    if (issue) issues.push(issue);
     if (item.weight !== undefined && item.weight !== null && (typeof item.weight !== 'number' || !Number.isFinite(item.weight) || item.weight < 0)) {
       issues.push({ path: `${where}, ${item.code}, peso`, message: `peso non valido: «${String(item.weight)}» (numero non negativo)` });
     }
@@ -186,21 +135,17 @@ export function rollUp(items: readonly ProgressItem[], where = 'elementi'): Prog
   const numerator = counted.reduce((s, i) => s + weightOf(i) * (i.value as number), 0);
   const included = counted.map((i) => i.code);
   if (counted.length === 0) {
-    return { method, included, missing, numerator: 0, denominator: 0, value: null, weights: [], formula: 'nessun dato ancora disponibile' };
+    return { method, included, terms: [], missing, numerator: 0, denominator: 0, value: null, weights: [] };
   }
-  const value = numerator / denominator;
-  const formula = weighted
-    ? `(${counted.map((i) => `${formatNumber(i.value as number)}×${formatNumber(i.weight as number)}`).join(' + ')})/(${counted.map((i) => formatNumber(i.weight as number)).join(' + ')}) = ${formatPercent(value)}`
-    : `(${counted.map((i) => formatNumber(i.value as number)).join(' + ')})/${counted.length} = ${formatPercent(value)}`;
   return {
     method,
     included,
+    terms: counted.map((i) => ({ code: i.code, value: i.value as number, weight: weighted ? (i.weight as number) : null })),
     missing,
     numerator,
     denominator,
-    value,
+    value: numerator / denominator,
     weights: counted.map((i) => ({ code: i.code, weight: weightOf(i) / denominator })),
-    formula: missing.length ? `${formula} (senza dati: ${missing.join(', ')})` : formula,
   };
 }
 
@@ -257,21 +202,7 @@ export function countTargets(evaluations: readonly { status: TargetStatus }[], w
   const due = counts.raggiunto + counts.non_raggiunto + counts.dati_mancanti;
   // No target with a figure and an outcome: no share (n.d.), not 0 % — a missing figure is no data, not a miss.
   const value = counts.raggiunto + counts.non_raggiunto === 0 ? null : (counts.raggiunto * 100) / due;
-  return {
-    ...counts,
-    total: evaluations.length,
-    met: {
-      numerator: counts.raggiunto,
-      denominator: due,
-      value,
-      formula:
-        value === null
-          ? counts.dati_mancanti
-            ? `n.d.: nessun target valutato (${counts.dati_mancanti} con dati mancanti)`
-            : 'n.d.: nessun target con esito'
-          : `(${counts.raggiunto} × 100)/${due} target con esito (${tally(counts)} + ${counts.dati_mancanti} con dati mancanti) = ${formatPercent(value)}`,
-    },
-  };
+  return { ...counts, total: evaluations.length, met: { numerator: counts.raggiunto, denominator: due, value } };
 }
 
 /** The same tally per group (e.g. policy area or objective), groups in the order they first appear. */
@@ -283,10 +214,4 @@ export function countTargetsBy(evaluations: readonly { group: string; status: Ta
     else groups.set(e.group, [e]);
   }
   return [...groups].map(([group, list]) => ({ group, counts: countTargets(list, group) }));
-}
-
-/** "2 raggiunti + 1 non raggiunto + 0 con dati mancanti" */
-function tally(counts: Record<TargetStatus, number>): string {
-  const word = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-  return [word(counts.raggiunto, 'raggiunto', 'raggiunti'), word(counts.non_raggiunto, 'non raggiunto', 'non raggiunti')].join(' + ');
 }

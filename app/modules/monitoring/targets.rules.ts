@@ -17,7 +17,7 @@
 // - comparisons of ratios are made on integers (a·100 vs t·b, a·d vs c·b), so scaling a ratio never changes a status.
 
 import { ValidationError, type FieldIssue } from '../../shared/errors.ts';
-import { targetRuleSchema, type TargetRule, type TargetRuleType } from '../planning/index.ts';
+import { describeTargetRule, targetRuleSchema, type TargetRule, type TargetRuleType } from '../planning/index.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Target rules
@@ -25,28 +25,9 @@ import { targetRuleSchema, type TargetRule, type TargetRuleType } from '../plann
 // The vocabulary of target rules (kinds, fields, names) is planning's: evaluated here.
 export { targetRuleSchema, type TargetRule, type TargetRuleType };
 
-/** The target in a few Italian words, e.g. "≥ 50 %", "> anno precedente", "valore di partenza (T0)". */
+/** The target in a few Italian words, e.g. "≥ 50 %", "> anno precedente", "valore di partenza (T0)" (planning's words). */
 export function describeTarget(rule: TargetRule): string {
-  switch (rule.type) {
-    case 'gte':
-      return `≥ ${formatNumber(rule.value)}`;
-    case 'gte_percent':
-      return `≥ ${formatPercent(rule.value)}`;
-    case 'lte':
-      return `≤ ${formatNumber(rule.value)}`;
-    case 'gt_previous':
-      return rule.referenceYear === undefined ? '> anno precedente' : `> valore del ${rule.referenceYear}`;
-    case 'lt_previous':
-      return rule.referenceYear === undefined ? '< anno precedente' : `< valore del ${rule.referenceYear}`;
-    case 'eq_yes':
-      return 'sì';
-    case 'baseline':
-      return 'valore di partenza (T0)';
-    case 'range_percent':
-      return `tra ${formatPercent(rule.min)} e ${formatPercent(rule.max)}`;
-    case 'milestone':
-      return `fase «${rule.stage}»`;
-  }
+  return describeTargetRule(rule);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -205,13 +186,12 @@ function checkValue(value: unknown): string | null {
 // ---------------------------------------------------------------------------------------------------------------
 // The value of a year
 
-/** A ratio over a year: Σ numerators, Σ denominators, the percentage (null when the denominator is 0) and how. */
+/** A ratio over a year: Σ numerators, Σ denominators and the percentage (null when the denominator is 0). */
 export interface RatioFigure {
   numerator: number;
   denominator: number;
   /** Percentage, numerator × 100 / denominator; null when the denominator is 0. */
   value: number | null;
-  formula: string;
 }
 
 export interface YearFigure {
@@ -280,14 +260,7 @@ function figureOf(checked: readonly CheckedMeasurement[], year: number, aggregat
 function ratioFigure(parts: readonly Ratio[]): RatioFigure {
   const numerator = parts.reduce((s, p) => s + p.numerator, 0);
   const denominator = parts.reduce((s, p) => s + p.denominator, 0);
-  const value = denominator === 0 ? null : (numerator * 100) / denominator;
-  const sums =
-    parts.length > 1 ? `(${parts.map((p) => formatNumber(p.numerator)).join(' + ')}) / (${parts.map((p) => formatNumber(p.denominator)).join(' + ')}) = ` : '';
-  const formula =
-    value === null
-      ? `${sums}${formatNumber(numerator)} / ${formatNumber(denominator)}: non calcolabile (denominatore 0)`
-      : `${sums}${formatNumber(numerator)} / ${formatNumber(denominator)} × 100 = ${formatPercent(value)}`;
-  return { numerator, denominator, value, formula };
+  return { numerator, denominator, value: denominator === 0 ? null : (numerator * 100) / denominator };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -305,27 +278,69 @@ export const TARGET_STATUS_LABELS: Record<TargetStatus, string> = {
   dati_mancanti: 'Dati mancanti',
 };
 
-/** The structured form of the commonest reasons, for the page to say in the reader's language (`mon.reason.*`). */
-export interface ReasonFact {
-  kind: 'notStarted' | 'noDataYet';
+/**
+ * A value as a reason shows it (the page formats it): a count, a percentage, yes/no, a stage, or a ratio that cannot
+ * be computed. `digits`: the decimals needed so that two different values compared never print the same.
+ */
+export type ReasonValue =
+  | { type: 'number'; value: number; digits: number }
+  | { type: 'percent'; value: number; digits: number }
+  | { type: 'boolean'; value: boolean }
+  | { type: 'stage'; value: string }
+  | { type: 'notComputable'; numerator: number; denominator: number };
+
+/** Some periods of one year: the 1st and 2nd quarter. */
+export interface PeriodIndexes {
+  granularity: PeriodGranularity;
+  indexes: number[];
+}
+
+export type Relation = '>' | '<' | '=';
+
+/** Why a target has its status, as facts: the page says it in the reader's language (`mon.reason.*`). */
+export type ReasonBody =
+  | { kind: 'notStarted' }
+  | { kind: 'noDataYet' }
+  /** A year under way with some of its periods measured. */
+  | { kind: 'partialSoFar'; periods: PeriodIndexes; value: ReasonValue }
+  | { kind: 'missing' }
+  /** A closed year with some of its periods not measured. */
+  | { kind: 'missingPeriods'; missing: PeriodIndexes; periods: PeriodIndexes; value: ReasonValue }
+  /** The ratio of the year (or of the reference year) has a zero denominator. */
+  | { kind: 'notComputable'; referenceYear?: number }
+  | { kind: 'baseline'; value: ReasonValue }
+  | { kind: 'yesNo'; value: boolean; met: boolean }
+  /** actual relation expected, against a threshold or the value of `referenceYear`. */
+  | { kind: 'compare'; actual: ReasonValue; relation: Relation; expected: ReasonValue; referenceYear?: number; met: boolean }
+  | { kind: 'inRange'; actual: ReasonValue; min: ReasonValue; max: ReasonValue }
+  | { kind: 'stage'; actual: string; expected: string; met: boolean }
+  /** The reference year has no figure (`missing` null) or a partial one. */
+  | { kind: 'noReference'; referenceYear: number; missing: PeriodIndexes | null }
+  /** A sum over the plan's years: met or not (`met` null while the plan is under way). */
+  | { kind: 'sum'; actual: ReasonValue; relation: Relation; expected: ReasonValue; met: boolean | null }
+  | { kind: 'sumMissing'; actual: ReasonValue; relation: Relation; expected: ReasonValue; missingPeriods: string[] }
+  /** The target does not fit the indicator's values (the rule's message). */
+  | { kind: 'invalidTarget'; message: string };
+
+export type Reason = ReasonBody & {
   /** The year or span judged ("2026", "2025-2027"). */
   period: string;
   /** For a target without a year: the plan's last year ("entro il 2027, …"). */
   byEnd?: number;
-}
+  /** With byEnd: the reason is about the latest year measured, the plan still open ("entro il 2027, ultimo dato …"). */
+  latest?: boolean;
+};
 
 export interface TargetEvaluation {
   year: number;
   status: TargetStatus;
-  /** Italian, e.g. "2026: 12 > 9 (2025) → raggiunto". */
-  reason: string;
-  /** The reason as facts, when it is one of the common ones (the page prefers it to `reason`). */
-  fact?: ReasonFact;
+  /** Why, as facts, e.g. 2026: 12 > 9 (2025) → raggiunto. */
+  reason: Reason;
   /** The year's value (partial while in progress): a count, yes/no, a stage, or a percentage for ratios. */
   actual: number | boolean | string | null;
   /** The threshold, the compared year's value, `true` for yes/no, the range, the stage; null for a baseline. */
   expected: number | boolean | string | { min: number; max: number } | null;
-  /** The year's ratio with its formula, for ratio indicators. */
+  /** The year's ratio, for ratio indicators. */
   ratio: RatioFigure | null;
   /** The year compared with, for `gt_previous` / `lt_previous`. */
   comparedWith: { year: number; value: number | null; ratio: RatioFigure | null } | null;
@@ -457,68 +472,60 @@ function evaluateChecked(rule: TargetRule, checked: readonly CheckedMeasurement[
   const current = figureOf(checked, year, aggregation);
   const expected = expectedOf(rule);
   const base = { year, actual: current.value, expected, ratio: current.ratio, comparedWith: null };
+  const period = String(year);
+  const outcome = (met: boolean, body: ReasonBody): TargetEvaluation => ({
+    ...base,
+    status: met ? 'raggiunto' : 'non_raggiunto',
+    reason: { period, ...body },
+  });
 
   // 1. Is this year's figure there?
   if (current.completeness !== 'complete') {
     if (!isClosed(year, today)) {
-      if (!hasStarted(year, today))
-        return { ...base, status: 'in_corso', reason: `${year}: periodo non ancora iniziato`, fact: { kind: 'notStarted', period: String(year) } };
-      if (current.completeness === 'empty')
-        return { ...base, status: 'in_corso', reason: `${year}: periodo in corso (nessun dato ancora)`, fact: { kind: 'noDataYet', period: String(year) } };
-      return { ...base, status: 'in_corso', reason: `${year}: periodo in corso (${partialText(current)})` };
+      if (!hasStarted(year, today)) return { ...base, status: 'in_corso', reason: { period, kind: 'notStarted' } };
+      if (current.completeness === 'empty') return { ...base, status: 'in_corso', reason: { period, kind: 'noDataYet' } };
+      return { ...base, status: 'in_corso', reason: { period, kind: 'partialSoFar', periods: measuredIndexes(current), value: reasonValue(current) } };
     }
-    const reason =
-      current.completeness === 'empty' ? `${year}: dato mancante` : `${year}: dato mancante per il ${missingText(current)} (${partialText(current, true)})`;
+    const reason: Reason =
+      current.completeness === 'empty'
+        ? { period, kind: 'missing' }
+        : { period, kind: 'missingPeriods', missing: missingIndexes(current), periods: measuredIndexes(current), value: reasonValue(current) };
     return { ...base, status: 'dati_mancanti', reason };
   }
   if (current.kind === 'ratio' && current.value === null) {
-    return { ...base, status: 'dati_mancanti', reason: `${year}: rapporto non calcolabile (denominatore 0)` };
+    return { ...base, status: 'dati_mancanti', reason: { period, kind: 'notComputable' } };
   }
 
   // 2. Compare.
   const actual = current.value!;
   switch (rule.type) {
     case 'baseline':
-      return { ...base, status: 'baseline', reason: `${year}: valore di partenza (T0) = ${formatValue(current)}` };
+      return { ...base, status: 'baseline', reason: { period, kind: 'baseline', value: reasonValue(current) } };
     case 'eq_yes': {
       const met = actual === true;
-      return { ...base, status: met ? 'raggiunto' : 'non_raggiunto', reason: `${year}: ${met ? 'sì' : 'no'} → ${verdict(met)}` };
+      return outcome(met, { kind: 'yesNo', value: actual === true, met });
     }
     case 'gte':
     case 'lte': {
       const sign = Math.sign((actual as number) - rule.value);
       const met = rule.type === 'gte' ? sign >= 0 : sign <= 0;
-      const [a, e] = formatPair(actual as number, rule.value, false);
-      return { ...base, status: met ? 'raggiunto' : 'non_raggiunto', reason: `${year}: ${a} ${relation(sign)} ${e} → ${verdict(met)}` };
+      return outcome(met, { kind: 'compare', ...comparedPair(actual as number, rule.value, false), relation: relation(sign), met });
     }
     case 'gte_percent': {
       const sign = compareRatioWithPercent(current.ratio!, rule.value);
       const met = sign >= 0;
-      const [a, e] = formatPair(actual as number, rule.value, true);
-      return { ...base, status: met ? 'raggiunto' : 'non_raggiunto', reason: `${year}: ${a} ${relation(sign)} ${e} → ${verdict(met)}` };
+      return outcome(met, { kind: 'compare', ...comparedPair(actual as number, rule.value, true), relation: relation(sign), met });
     }
     case 'range_percent': {
       const belowMin = compareRatioWithPercent(current.ratio!, rule.min) < 0;
       const aboveMax = compareRatioWithPercent(current.ratio!, rule.max) > 0;
-      const met = !belowMin && !aboveMax;
-      let text: string;
-      if (belowMin) {
-        const [a, e] = formatPair(actual as number, rule.min, true);
-        text = `${a} < ${e}`;
-      } else if (aboveMax) {
-        const [a, e] = formatPair(actual as number, rule.max, true);
-        text = `${a} > ${e}`;
-      } else {
-        text = `${formatPercent(actual as number)} tra ${formatPercent(rule.min)} e ${formatPercent(rule.max)}`;
-      }
-      return { ...base, status: met ? 'raggiunto' : 'non_raggiunto', reason: `${year}: ${text} → ${verdict(met)}` };
+      if (belowMin) return outcome(false, { kind: 'compare', ...comparedPair(actual as number, rule.min, true), relation: '<', met: false });
+      if (aboveMax) return outcome(false, { kind: 'compare', ...comparedPair(actual as number, rule.max, true), relation: '>', met: false });
+      return outcome(true, { kind: 'inRange', actual: percentValue(actual as number), min: percentValue(rule.min), max: percentValue(rule.max) });
     }
     case 'milestone': {
       const met = sameStage(actual as string, rule.stage);
-      const reason = met
-        ? `${year}: «${(actual as string).trim()}» → raggiunto`
-        : `${year}: «${(actual as string).trim()}», attesa «${rule.stage}» → non raggiunto`;
-      return { ...base, status: met ? 'raggiunto' : 'non_raggiunto', reason };
+      return outcome(met, { kind: 'stage', actual: (actual as string).trim(), expected: rule.stage, met });
     }
     case 'gt_previous':
     case 'lt_previous':
@@ -540,6 +547,7 @@ function compareWithYear(
   base: Omit<TargetEvaluation, 'status' | 'reason'>,
 ): TargetEvaluation {
   const year = current.year;
+  const period = String(year);
   const referenceYear = rule.referenceYear ?? year - 1;
   if (referenceYear >= year) {
     throw new ValidationError([
@@ -549,29 +557,23 @@ function compareWithYear(
   const reference = figureOf(checked, referenceYear, aggregation);
   const comparedWith = { year: referenceYear, value: reference.value as number | null, ratio: reference.ratio };
   const withRef = { ...base, expected: reference.completeness === 'complete' ? (reference.value as number | null) : null, comparedWith };
-  if (reference.completeness === 'empty') {
-    return { ...withRef, status: 'dati_mancanti', reason: `${year}: manca il dato del ${referenceYear} per il confronto` };
-  }
-  if (reference.completeness === 'partial') {
-    return {
-      ...withRef,
-      status: 'dati_mancanti',
-      reason: `${year}: manca il dato completo del ${referenceYear} per il confronto (mancante: ${missingText(reference)})`,
-    };
+  if (reference.completeness !== 'complete') {
+    const missing = reference.completeness === 'partial' ? missingIndexes(reference) : null;
+    return { ...withRef, status: 'dati_mancanti', reason: { period, kind: 'noReference', referenceYear, missing } };
   }
   if (reference.kind === 'ratio' && reference.value === null) {
-    return { ...withRef, status: 'dati_mancanti', reason: `${year}: rapporto del ${referenceYear} non calcolabile (denominatore 0)` };
+    return { ...withRef, status: 'dati_mancanti', reason: { period, kind: 'notComputable', referenceYear } };
   }
   const sign =
     current.kind === 'ratio'
       ? Math.sign(current.ratio!.numerator * reference.ratio!.denominator - reference.ratio!.numerator * current.ratio!.denominator)
       : Math.sign((current.value as number) - (reference.value as number));
   const met = rule.type === 'gt_previous' ? sign > 0 : sign < 0;
-  const [a, r] = formatPair(current.value as number, reference.value as number, current.kind === 'ratio');
+  const pair = comparedPair(current.value as number, reference.value as number, current.kind === 'ratio');
   return {
     ...withRef,
     status: met ? 'raggiunto' : 'non_raggiunto',
-    reason: `${year}: ${a} ${relation(sign)} ${r} (${referenceYear}) → ${verdict(met)}`,
+    reason: { period, kind: 'compare', ...pair, relation: relation(sign), referenceYear, met },
   };
 }
 
@@ -597,50 +599,43 @@ function compareRatioWithPercent(ratio: RatioFigure, threshold: number): number 
   return Math.sign(ratio.numerator * 100 - threshold * ratio.denominator);
 }
 
-function relation(sign: number): string {
+export function relation(sign: number): Relation {
   return sign > 0 ? '>' : sign < 0 ? '<' : '=';
 }
 
-function verdict(met: boolean): string {
-  return met ? 'raggiunto' : 'non raggiunto';
+/** The periods of a year measured so far. */
+function measuredIndexes(figure: YearFigure): PeriodIndexes {
+  return { granularity: figure.granularity!, indexes: figure.periods.map((p) => p.index) };
 }
 
-/** "dato del 1° semestre: 5", "dati parziali del 1° e 2° trimestre: 12". */
-function partialText(figure: YearFigure, partial = false): string {
-  const one = figure.periods.length === 1;
-  const noun = one ? 'dato' : 'dati';
-  const adjective = partial ? (one ? ' parziale' : ' parziali') : '';
-  const indexes = figure.periods.map((p) => p.index);
-  return `${noun}${adjective} del ${indexesText(indexes, figure.granularity!)}: ${formatValue(figure)}`;
-}
-
-/** The periods of a partial year not yet measured: "2° semestre", "3° e 4° trimestre". */
-function missingText(figure: YearFigure): string {
+/** The periods of a partial year not yet measured. */
+function missingIndexes(figure: YearFigure): PeriodIndexes {
   const present = new Set(figure.periods.map((p) => p.index));
-  const missing: number[] = [];
-  for (let index = 1; index <= PERIODS_PER_YEAR[figure.granularity!]; index++) if (!present.has(index)) missing.push(index);
-  return indexesText(missing, figure.granularity!);
+  const indexes: number[] = [];
+  for (let index = 1; index <= PERIODS_PER_YEAR[figure.granularity!]; index++) if (!present.has(index)) indexes.push(index);
+  return { granularity: figure.granularity!, indexes };
 }
 
-/** "1° semestre", "1° e 2° trimestre", "1°, 2° e 3° trimestre". */
-function indexesText(indexes: readonly number[], granularity: PeriodGranularity): string {
-  return `${joinItalian(indexes.map((i) => `${i}°`))} ${granularity === 'semester' ? 'semestre' : 'trimestre'}`;
-}
+const percentValue = (value: number): ReasonValue => ({ type: 'percent', value, digits: 2 });
 
-function joinItalian(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} e ${items[items.length - 1]}`;
-}
-
-function formatValue(figure: YearFigure): string {
-  if (figure.kind === 'boolean') return figure.value ? 'sì' : 'no';
-  if (figure.kind === 'stage') return `«${(figure.value as string).trim()}»`;
+/** The year's figure as a reason shows it. */
+function reasonValue(figure: YearFigure): ReasonValue {
+  if (figure.kind === 'boolean') return { type: 'boolean', value: figure.value as boolean };
+  if (figure.kind === 'stage') return { type: 'stage', value: (figure.value as string).trim() };
   if (figure.kind === 'ratio') {
-    return figure.ratio!.value === null
-      ? `${formatNumber(figure.ratio!.numerator)}/${formatNumber(figure.ratio!.denominator)} (non calcolabile)`
-      : formatPercent(figure.ratio!.value);
+    const r = figure.ratio!;
+    return r.value === null ? { type: 'notComputable', numerator: r.numerator, denominator: r.denominator } : percentValue(r.value);
   }
-  return formatNumber(figure.value as number);
+  return { type: 'number', value: figure.value as number, digits: 2 };
+}
+
+/** Two values compared, with enough decimals that different values never print the same. */
+export function comparedPair(actual: number, expected: number, percent: boolean): { actual: ReasonValue; expected: ReasonValue } {
+  const fmt = percent ? formatPercent : formatNumber;
+  let digits = 2;
+  while (digits < 6 && actual !== expected && fmt(actual, digits) === fmt(expected, digits)) digits++;
+  const type = percent ? 'percent' : 'number';
+  return { actual: { type, value: actual, digits }, expected: { type, value: expected, digits } };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -661,12 +656,4 @@ export function formatNumber(n: number, digits = 2): string {
 /** "48 %", "66,67 %". */
 export function formatPercent(n: number, digits = 2): string {
   return `${formatNumber(n, digits)} %`;
-}
-
-/** Formats two values so that different values never print the same (adds decimals as needed). */
-function formatPair(a: number, b: number, percent: boolean): [string, string] {
-  const fmt = percent ? formatPercent : formatNumber;
-  let digits = 2;
-  while (digits < 6 && a !== b && fmt(a, digits) === fmt(b, digits)) digits++;
-  return [fmt(a, digits), fmt(b, digits)];
 }

@@ -1,55 +1,37 @@
 import { Link } from 'react-router';
 import type { Route } from './+types/dashboard';
 import { done, intentAction } from '../../../shared/http/forms.server.ts';
-import { getActor, getServices, guard, requireUser } from '../../../shared/http/request.server.ts';
+import { getServices, requireUser } from '../../../shared/http/request.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
-import {
-  Chart,
-  DataTable,
-  EmptyState,
-  IntentField,
-  IntentForm,
-  KpiGrid,
-  PageHeader,
-  Section,
-  selectClass,
-  useFormResult,
-  useI18n,
-} from '../../../shared/ui/kit.ts';
+import { DataTable, EmptyState, IntentForm, KpiGrid, PageHeader, Section, useFormResult, UploadForm, useI18n } from '../../../shared/ui/kit.ts';
 import { statusLabel } from '../../planning/index.server.ts';
 import type { PlanStatus } from '../../planning/index.ts';
 import { importMeasurements, lockPeriod, sendDueReminders, unlockPeriod } from '../monitoring.commands.ts';
 import { MEASUREMENT_CSV_COLUMNS } from '../monitoring.importers.ts';
-import { abilitiesFor, authorize } from '../monitoring.policy.ts';
+import { abilitiesFor } from '../monitoring.policy.ts';
 import { getPlanDashboard, todayInRome } from '../monitoring.queries.ts';
-import { baseUrlOf, requireMonitoringPlan, uploadedText } from '../monitoring.server.ts';
+import { baseUrlOf, pagePlan, pageProgress, readablePlan, requireMonitoringPlan, uploadedText } from '../monitoring.server.ts';
 import { StatusBadge } from '../components/status-badge.tsx';
+import { SelectField, TextField } from '../components/fields.tsx';
+import { codeLinkColumn, YearlyFigures } from '../components/tables.tsx';
+import type { MessageKey } from '../../../shared/i18n/messages.ts';
 import { usePeriods } from '../components/measured-value.tsx';
-import { areaKey, countText, periodText, reasonText } from '../components/value-text.ts';
+import { areaKey, countText, metFormula, periodText, progressFormula, reasonsText } from '../components/value-text.ts';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
-  const { db } = getServices(context);
-  const { header } = await requireMonitoringPlan(db, params.code, params.planId);
-  const actor = getActor(context);
-  await guard(request, async () => authorize(actor, 'monitoring.read', header.scope, { hide: true }));
+  const { db, actor, header } = await readablePlan({ params, context, request });
   const today = todayInRome();
   const d = (await getPlanDashboard(db, params.planId, today))!;
   return {
     code: params.code,
     today,
-    plan: {
-      id: d.plan.id,
-      title: d.plan.title,
-      period: { start: d.plan.periodStartYear, end: d.plan.periodEndYear },
-      status: statusLabel(d.plan.templateId, d.plan.status as PlanStatus),
-    },
+    plan: { ...pagePlan(d.plan), status: statusLabel(d.plan.templateId, d.plan.status as PlanStatus) },
     ambitoName: d.ambitoName,
     objectives: d.objectives.map((o) => ({
       id: o.id,
       code: o.code,
       title: o.title,
-      progress: o.progress.value,
-      formula: o.progress.included.length ? o.progress.formula : null,
+      progress: pageProgress(o.progress),
       counts: o.counts,
     })),
     areas: d.areas.map((a) => ({
@@ -58,16 +40,15 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
       objectives: a.objectives,
       counts: a.counts,
       overdue: a.overdue,
-      progress: a.progress.value,
-      formula: a.progress.included.length ? a.progress.formula : null,
+      progress: pageProgress(a.progress),
     })),
-    progress: { value: d.progress.value, formula: d.progress.included.length ? d.progress.formula : null },
+    progress: pageProgress(d.progress),
     totals: d.totals,
     indicatorCount: d.indicatorCount,
     measurementCount: d.measurementCount,
     measured: d.measured.map((m) => ({
       ...m,
-      evaluations: m.evaluations.map((e) => ({ description: e.description, status: e.status, reason: e.reason, fact: e.fact ?? null })),
+      reasons: m.evaluations.map((e) => e.reason),
     })),
     locks: d.locks.map((l) => ({ id: l.id, period: l.period, lockedBy: l.lockedBy, lockedAt: l.lockedAt.toISOString(), note: l.note })),
     lockable: d.lockable,
@@ -119,15 +100,58 @@ function byIndicator(items: readonly DueItem[]) {
   return [...out.values()];
 }
 
+/** Locks or unlocks a period: the period, and a note (or the reason, for an unlock) that stays in the audit log. */
+function PeriodForm({
+  intent,
+  actionData,
+  reloadHref,
+  periods,
+  texts,
+  note,
+  submitClassName,
+}: {
+  intent: 'lock' | 'unlock';
+  actionData: unknown;
+  reloadHref: string;
+  periods: readonly string[];
+  texts: { form: MessageKey; period: MessageKey; submit: MessageKey };
+  note: { name: string; label: string; hint?: string };
+  submitClassName?: string;
+}) {
+  const { t } = useI18n();
+  const { errors } = useFormResult(actionData, intent);
+  return (
+    <IntentForm
+      intent={intent}
+      actionData={actionData}
+      submitLabel={t(texts.submit)}
+      submitClassName={submitClassName}
+      label={t(texts.form)}
+      className="row g-3 align-items-end my-3"
+      reloadHref={reloadHref}
+    >
+      <div className="col-12 col-md-4">
+        <SelectField
+          intent={intent}
+          name="period"
+          label={t(texts.period)}
+          error={errors.period}
+          options={periods.map((p) => ({ value: p, label: periodText(p, t) }))}
+        />
+      </div>
+      <div className="col-12 col-md-8">
+        <TextField intent={intent} name={note.name} label={note.label} hint={note.hint} error={errors[note.name]} />
+      </div>
+    </IntentForm>
+  );
+}
+
 export default function Dashboard({ loaderData, actionData }: Route.ComponentProps) {
   const { t, f } = useI18n();
   const periods = usePeriods();
   const d = loaderData;
   const base = `/ambiti/${d.code}/monitoraggio/${d.plan.id}`;
-  const years = f.years(d.plan.period.start, d.plan.period.end);
-  const lockErrors = useFormResult(actionData, 'lock').errors;
-  const unlockErrors = useFormResult(actionData, 'unlock').errors;
-  const importErrors = useFormResult(actionData, 'import').errors;
+  const years = f.years(d.plan.start, d.plan.end);
   const values = (n: number) => countText(t, f, 'values', n);
   return (
     <>
@@ -156,10 +180,10 @@ export default function Dashboard({ loaderData, actionData }: Route.ComponentPro
       />
       <p className="small">
         {t('mon.dash.summary', {
-          formula: d.progress.formula ?? t('mon.progress.noData'),
+          formula: progressFormula(d.progress, f, t),
           indicators: d.indicatorCount,
           measurements: d.measurementCount,
-          met: d.totals.met.formula,
+          met: metFormula(d.totals, f, t),
         })}
       </p>
 
@@ -189,8 +213,8 @@ export default function Dashboard({ loaderData, actionData }: Route.ComponentPro
               key: 'avanzamento',
               header: t('mon.dash.col.progress'),
               numeric: true,
-              value: (a) => a.progress,
-              render: (a) => <span title={a.formula ?? t('mon.progress.noData')}>{f.percent(a.progress)}</span>,
+              value: (a) => a.progress.value,
+              render: (a) => <span title={progressFormula(a.progress, f, t)}>{f.percent(a.progress.value)}</span>,
             },
             { key: 'raggiunti', header: t('mon.dash.col.met'), numeric: true, value: (a) => a.counts.raggiunto },
             { key: 'non-raggiunti', header: t('mon.dash.col.notMet'), numeric: true, value: (a) => a.counts.non_raggiunto },
@@ -210,23 +234,23 @@ export default function Dashboard({ loaderData, actionData }: Route.ComponentPro
           rowKey={(o) => o.id}
           csv="avanzamento-obiettivi"
           columns={[
-            {
-              key: 'codice',
-              header: t('mon.dash.col.code'),
-              rowHeader: true,
-              value: (o) => o.code,
-              render: (o) => (
-                <Link to={`${base}/obiettivi/${o.id}`} aria-label={t('mon.dash.objectiveLink', { code: o.code })}>
-                  {o.code}
-                </Link>
-              ),
-            },
+            codeLinkColumn<(typeof d.objectives)[number]>(
+              t('mon.dash.col.code'),
+              (o) => `${base}/obiettivi/${o.id}`,
+              (o) => t('mon.dash.objectiveLink', { code: o.code }),
+            ),
             { key: 'obiettivo', header: t('mon.dash.col.objective'), value: (o) => o.title },
-            { key: 'avanzamento', header: t('mon.dash.col.progress'), numeric: true, value: (o) => o.progress, render: (o) => f.percent(o.progress) },
+            {
+              key: 'avanzamento',
+              header: t('mon.dash.col.progress'),
+              numeric: true,
+              value: (o) => o.progress.value,
+              render: (o) => f.percent(o.progress.value),
+            },
             {
               key: 'formula',
               header: t('mon.dash.col.how'),
-              value: (o) => o.formula ?? t('mon.progress.noData'),
+              value: (o) => progressFormula(o.progress, f, t),
               sortable: false,
               data: false,
               className: 'small',
@@ -318,87 +342,39 @@ export default function Dashboard({ loaderData, actionData }: Route.ComponentPro
           ]}
         />
         {d.can['period.lock'] && d.locks.length > 0 && (
-          <IntentForm
+          <PeriodForm
             intent="unlock"
             actionData={actionData}
-            submitLabel={t('mon.dash.unlock.submit')}
-            submitClassName="btn btn-outline-danger"
-            label={t('mon.dash.unlock.form')}
-            className="row g-3 align-items-end my-3"
             reloadHref={base}
-          >
-            <div className="col-12 col-md-4">
-              <IntentField intent="unlock" name="period" label={t('mon.dash.unlock.period')} error={unlockErrors.period}>
-                {(p) => (
-                  <select {...p} className={selectClass(unlockErrors.period)}>
-                    {d.locks.map((l) => (
-                      <option key={l.id} value={l.period}>
-                        {periodText(l.period, t)}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </IntentField>
-            </div>
-            <div className="col-12 col-md-8">
-              <IntentField intent="unlock" name="reason" label={t('mon.dash.unlock.reason')} hint={t('mon.dash.unlock.reasonHint')} error={unlockErrors.reason}>
-                {(p) => <input {...p} type="text" />}
-              </IntentField>
-            </div>
-          </IntentForm>
+            periods={d.locks.map((l) => l.period)}
+            texts={{ form: 'mon.dash.unlock.form', period: 'mon.dash.unlock.period', submit: 'mon.dash.unlock.submit' }}
+            submitClassName="btn btn-outline-danger"
+            note={{ name: 'reason', label: t('mon.dash.unlock.reason'), hint: t('mon.dash.unlock.reasonHint') }}
+          />
         )}
         {d.can['period.lock'] && d.lockable.length > 0 && (
-          <IntentForm
+          <PeriodForm
             intent="lock"
             actionData={actionData}
-            submitLabel={t('mon.dash.lock.submit')}
-            label={t('mon.dash.lock.form')}
-            className="row g-3 align-items-end my-3"
             reloadHref={base}
-          >
-            <div className="col-12 col-md-4">
-              <IntentField intent="lock" name="period" label={t('mon.dash.lock.period')} error={lockErrors.period}>
-                {(p) => (
-                  <select {...p} className={selectClass(lockErrors.period)}>
-                    {d.lockable.map((key) => (
-                      <option key={key} value={key}>
-                        {periodText(key, t)}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </IntentField>
-            </div>
-            <div className="col-12 col-md-8">
-              <IntentField intent="lock" name="note" label={t('mon.dash.lock.note')} error={lockErrors.note}>
-                {(p) => <input {...p} type="text" />}
-              </IntentField>
-            </div>
-          </IntentForm>
+            periods={d.lockable}
+            texts={{ form: 'mon.dash.lock.form', period: 'mon.dash.lock.period', submit: 'mon.dash.lock.submit' }}
+            note={{ name: 'note', label: t('mon.dash.lock.note') }}
+          />
         )}
       </Section>
 
       {d.can['measurement.write'] && (
         <Section id="importa" title={t('mon.dash.import')}>
-          {/* The kit's UploadForm names the form after its field; here the form is named by its section, so that the field's
-              label stays unique on the page. */}
-          <IntentForm
+          <UploadForm
             intent="import"
             actionData={actionData}
+            formLabel={t('mon.dash.import')}
+            label={t('mon.dash.import.file')}
+            hint={t('mon.dash.import.hint', { columns: MEASUREMENT_CSV_COLUMNS.join(', ') })}
+            accept=".csv,text/csv"
             submitLabel={t('mon.dash.import.submit')}
-            encType="multipart/form-data"
-            label={t('mon.dash.import')}
-          >
-            <IntentField
-              intent="import"
-              name="file"
-              label={t('mon.dash.import.file')}
-              hint={t('mon.dash.import.hint', { columns: MEASUREMENT_CSV_COLUMNS.join(', ') })}
-              error={importErrors.file}
-            >
-              {(p) => <input type="file" accept=".csv,text/csv" required {...p} />}
-            </IntentField>
-          </IntentForm>
+          />
         </Section>
       )}
 
@@ -408,27 +384,6 @@ export default function Dashboard({ loaderData, actionData }: Route.ComponentPro
         ) : (
           d.measured.map((m) => {
             const name = `${m.objectiveCode} · ${m.code}`;
-            const table = (
-              <DataTable
-                id={`tabella-${m.id}`}
-                small
-                caption={t('mon.chart.table', { indicator: name })}
-                rows={m.yearly}
-                rowKey={(y) => String(y.year)}
-                columns={[
-                  { key: 'anno', header: t('mon.chart.col.year'), rowHeader: true, data: false, value: (y) => y.year },
-                  {
-                    key: 'valore',
-                    header: t('mon.chart.col.value'),
-                    numeric: true,
-                    value: (y) => y.actual,
-                    render: (y) =>
-                      y.actual === null ? f.na : y.complete ? f.numberUpTo(y.actual, 2) : t('mon.value.partial', { value: f.numberUpTo(y.actual, 2) }),
-                  },
-                  { key: 'target', header: t('mon.chart.col.target'), value: (y) => y.targetText ?? '', render: (y) => y.targetText ?? '—' },
-                ]}
-              />
-            );
             return (
               <section key={m.id} className="mb-4" aria-labelledby={`ind-${m.id}`}>
                 <h3 className="h5" id={`ind-${m.id}`}>
@@ -437,13 +392,12 @@ export default function Dashboard({ loaderData, actionData }: Route.ComponentPro
                   </Link>{' '}
                   <span translate="no">{m.label}</span> {m.status && <StatusBadge status={m.status} />}
                 </h3>
-                {m.svg ? (
-                  <Chart svg={m.svg} caption={t('mon.chart.caption', { indicator: name })} summary={m.evaluations.map((e) => reasonText(e, t)).join('; ')}>
-                    {table}
-                  </Chart>
-                ) : (
-                  table
-                )}
+                <YearlyFigures
+                  id={`tabella-${m.id}`}
+                  caption={t('mon.chart.table', { indicator: name })}
+                  rows={m.yearly}
+                  chart={{ svg: m.svg, caption: t('mon.chart.caption', { indicator: name }), summary: reasonsText(m.reasons, f, t) }}
+                />
               </section>
             );
           })

@@ -2,41 +2,45 @@ import { data, redirect } from 'react-router';
 import type { Route } from './+types/evaluation-objective';
 import { formatNumber } from '../../../shared/format/index.ts';
 import { done, intentAction } from '../../../shared/http/forms.server.ts';
-import { getActor, getServices, guard, requireUser } from '../../../shared/http/request.server.ts';
+import { getServices, requireUser } from '../../../shared/http/request.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
 import type { MessageKey } from '../../../shared/i18n/messages.ts';
-import { DataTable, IntentField, IntentForm, PageHeader, Section, selectClass, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
+import { DataTable, IntentField, IntentForm, PageHeader, Section, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
 import { can as canPlanning, type PlanStatus } from '../../planning/index.ts';
 import { RESOURCE_ADEQUACY_LEVELS, SPENDING_CLASSES } from '../evaluation.rules.ts';
 import { carryOverObjective, saveObjectiveEvaluation } from '../monitoring.commands.ts';
-import { abilitiesFor, authorize } from '../monitoring.policy.ts';
+import { abilitiesFor } from '../monitoring.policy.ts';
 import { getObjectiveEvaluation } from '../monitoring.queries.ts';
-import { isUuid, requireMonitoringPlan } from '../monitoring.server.ts';
+import { isUuid, pagePlan, readablePlan, recordOfPlan, requireMonitoringPlan } from '../monitoring.server.ts';
 import { useGrade } from '../components/measured-value.tsx';
+import { gradeFormula, spendingFormula } from '../components/value-text.ts';
+import { SelectField, TextField } from '../components/fields.tsx';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
-  const { db } = getServices(context);
-  const { header } = await requireMonitoringPlan(db, params.code, params.planId);
-  const actor = getActor(context);
-  await guard(request, async () => authorize(actor, 'monitoring.read', header.scope, { hide: true }));
-  const d = isUuid(params.objectiveId) ? await getObjectiveEvaluation(db, params.objectiveId) : null;
-  if (!d || d.plan.id !== header.plan.id) throw data(tr('mon.obj.notFound'), { status: 404 });
+  const { db, actor, header } = await readablePlan({ params, context, request });
+  const d = await recordOfPlan(
+    params.objectiveId,
+    (id) => getObjectiveEvaluation(db, id),
+    (r) => r.plan.id,
+    header.plan.id,
+    'mon.obj.notFound',
+  );
   const o = d.objective;
   const e = o.evaluation;
   return {
     code: params.code,
-    plan: { id: d.plan.id, title: d.plan.title, start: d.plan.periodStartYear, end: d.plan.periodEndYear },
+    plan: pagePlan(d.plan),
     objective: {
       id: o.id,
       code: o.code,
       title: o.title,
       macroArea: o.macroArea,
       actions: o.actions,
-      grade: o.grade ? { percent: o.grade.percent, band: o.grade.band, formula: o.grade.formula } : null,
+      grade: o.grade ? { percent: o.grade.percent, band: o.grade.band, realised: o.grade.realised, planned: o.grade.planned, value: o.grade.value } : null,
       noActions: o.actions.length === 0,
+      spending: o.spending?.computed ?? null,
       published: o.published,
       publishedMatches: o.publishedMatches,
-      spendingFormula: o.spending?.formula ?? null,
     },
     evaluation: e
       ? {
@@ -112,23 +116,24 @@ export default function EvaluationObjective({ loaderData, actionData }: Route.Co
       {(p) => <textarea {...p} rows={3} defaultValue={value ?? ''} readOnly={!editable} translate="no" />}
     </IntentField>
   );
+  const amount = (name: string, label: MessageKey, value: string, hint?: string) => (
+    <TextField intent="evaluation" name={name} label={t(label)} error={errors[name]} hint={hint} decimal defaultValue={value} readOnly={!editable} />
+  );
   const select = (
     name: string,
     label: MessageKey,
     value: string | null | undefined,
     options: readonly (readonly [value: string, label: string, data?: boolean])[],
   ) => (
-    <IntentField intent="evaluation" name={name} label={t(label)} error={errors[name]}>
-      {(p) => (
-        <select {...p} className={selectClass(errors[name])} defaultValue={value ?? ''} disabled={!editable}>
-          {options.map(([v, l, asData]) => (
-            <option key={v} value={v} translate={asData ? 'no' : undefined}>
-              {l}
-            </option>
-          ))}
-        </select>
-      )}
-    </IntentField>
+    <SelectField
+      intent="evaluation"
+      name={name}
+      label={t(label)}
+      error={errors[name]}
+      defaultValue={value ?? ''}
+      disabled={!editable}
+      options={options.map(([v, l, data]) => ({ value: v, label: l, data }))}
+    />
   );
   const yesNo = (values: readonly string[]) => [['', '—'] as const, ...values.map((v) => [v, t(`mon.answer.${v as (typeof ANSWERS)[number]}`)] as const)];
   const gridFields = (
@@ -149,34 +154,18 @@ export default function EvaluationObjective({ loaderData, actionData }: Route.Co
         <legend className="h6">{t('mon.evo.spending')}</legend>
         <div className="row">
           <div className="col-12 col-md-3">
-            <IntentField
-              intent="evaluation"
-              name="spendingBudgetedCents"
-              label={t('mon.evo.budgeted')}
-              error={errors.spendingBudgetedCents}
-              hint={t('mon.evo.budgeted.hint')}
-            >
-              {(p) => <input {...p} type="text" inputMode="decimal" defaultValue={cents(e?.spendingBudgetedCents)} readOnly={!editable} />}
-            </IntentField>
+            {amount('spendingBudgetedCents', 'mon.evo.budgeted', cents(e?.spendingBudgetedCents), t('mon.evo.budgeted.hint'))}
           </div>
-          <div className="col-12 col-md-3">
-            <IntentField intent="evaluation" name="spendingPaidCents" label={t('mon.evo.paid')} error={errors.spendingPaidCents}>
-              {(p) => <input {...p} type="text" inputMode="decimal" defaultValue={cents(e?.spendingPaidCents)} readOnly={!editable} />}
-            </IntentField>
-          </div>
+          <div className="col-12 col-md-3">{amount('spendingPaidCents', 'mon.evo.paid', cents(e?.spendingPaidCents))}</div>
           <div className="col-12 col-md-4">
             {select('spendingClass', 'mon.evo.spendingClass', e?.spendingClass, [
               ['', '—'],
               ...SPENDING_CLASSES.map((c) => [c, t(`mon.spending.${c}`)] as const),
             ])}
           </div>
-          <div className="col-12 col-md-2">
-            <IntentField intent="evaluation" name="spendingPercent" label={t('mon.evo.spendingPercent')} error={errors.spendingPercent}>
-              {(p) => <input {...p} type="text" inputMode="decimal" defaultValue={e?.spendingPercent ?? ''} readOnly={!editable} />}
-            </IntentField>
-          </div>
+          <div className="col-12 col-md-2">{amount('spendingPercent', 'mon.evo.spendingPercent', String(e?.spendingPercent ?? ''))}</div>
         </div>
-        {o.spendingFormula && <p className="small">{o.spendingFormula}</p>}
+        {o.spending && <p className="small">{spendingFormula(o.spending, f, t)}</p>}
         {area('spendingText', 'mon.evo.spendingText', e?.spendingText)}
       </fieldset>
       {area('criticalIssues', 'mon.evo.criticalIssues', e?.criticalIssues)}
@@ -215,7 +204,7 @@ export default function EvaluationObjective({ loaderData, actionData }: Route.Co
           <p>
             <strong data-testid="grade">{grade(o.grade.percent, o.grade.band, 0)}</strong>
             <br />
-            <span className="small">{o.grade.formula}</span>
+            <span className="small">{gradeFormula(o.grade, f, t)}</span>
           </p>
         ) : (
           <p>{t('mon.evo.ungraded', { reason: t(o.noActions ? 'mon.eval.ungraded.noActions' : 'mon.eval.ungraded.missing') })}</p>
@@ -306,31 +295,33 @@ export default function EvaluationObjective({ loaderData, actionData }: Route.Co
                   </label>
                 </div>
               </fieldset>
-              <IntentField intent="carryover" name="targetObjectiveId" label={t('mon.evo.target')} error={carry.targetObjectiveId}>
-                {(p) => (
-                  <select {...p} className={selectClass(carry.targetObjectiveId)} defaultValue="">
-                    <option value="">{t('mon.evo.choose')}</option>
-                    {d.nextObjectives.map((n) => (
-                      <option key={n.id} value={n.id}>
+              <SelectField
+                intent="carryover"
+                name="targetObjectiveId"
+                label={t('mon.evo.target')}
+                error={carry.targetObjectiveId}
+                defaultValue=""
+                options={[
+                  { value: '', label: t('mon.evo.choose') },
+                  ...d.nextObjectives.map((n) => ({
+                    value: n.id,
+                    label: (
+                      <>
                         {n.code} – {n.title.slice(0, 90)}
                         {n.continues ? ` ${t('mon.evo.continues', { code: n.continues })}` : ''}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </IntentField>
+                      </>
+                    ),
+                  })),
+                ]}
+              />
               <fieldset className="mb-3">
                 <legend className="h6">{t('mon.evo.copyWhat')}</legend>
                 <div className="row">
                   <div className="col-12 col-md-3">
-                    <IntentField intent="carryover" name="code" label={t('mon.evo.code')} error={carry.code}>
-                      {(p) => <input {...p} type="text" />}
-                    </IntentField>
+                    <TextField intent="carryover" name="code" label={t('mon.evo.code')} error={carry.code} />
                   </div>
                   <div className="col-12 col-md-9">
-                    <IntentField intent="carryover" name="title" label={t('mon.evo.newTitle')} error={carry.title}>
-                      {(p) => <input {...p} type="text" />}
-                    </IntentField>
+                    <TextField intent="carryover" name="title" label={t('mon.evo.newTitle')} error={carry.title} />
                   </div>
                 </div>
                 {(

@@ -1,39 +1,31 @@
-import { Link } from 'react-router';
 import type { Route } from './+types/evaluation';
 import { done, intentAction } from '../../../shared/http/forms.server.ts';
-import { getActor, getServices, guard, requireUser } from '../../../shared/http/request.server.ts';
+import { getServices, requireUser } from '../../../shared/http/request.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
-import { DataTable, IntentField, IntentForm, KpiGrid, PageHeader, Section, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
+import { DataTable, KpiGrid, PageHeader, Section, UploadForm, useI18n } from '../../../shared/ui/kit.ts';
 import { statusLabel } from '../../planning/index.server.ts';
 import type { PlanStatus } from '../../planning/index.ts';
 import { importEvaluation } from '../monitoring.commands.ts';
-import { abilitiesFor, authorize } from '../monitoring.policy.ts';
+import { abilitiesFor } from '../monitoring.policy.ts';
 import { getPlanEvaluation } from '../monitoring.queries.ts';
-import { requireMonitoringPlan, uploadedText } from '../monitoring.server.ts';
+import { pagePlan, readablePlan, requireMonitoringPlan, uploadedText } from '../monitoring.server.ts';
 import { useGrade } from '../components/measured-value.tsx';
+import { meanFormula } from '../components/value-text.ts';
+import { codeLinkColumn } from '../components/tables.tsx';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
-  const { db } = getServices(context);
-  const { header } = await requireMonitoringPlan(db, params.code, params.planId);
-  const actor = getActor(context);
-  await guard(request, async () => authorize(actor, 'monitoring.read', header.scope, { hide: true }));
+  const { db, actor, header } = await readablePlan({ params, context, request });
   const e = (await getPlanEvaluation(db, params.planId))!;
   return {
     code: params.code,
-    plan: {
-      id: e.plan.id,
-      title: e.plan.title,
-      start: e.plan.periodStartYear,
-      end: e.plan.periodEndYear,
-      status: statusLabel(e.plan.templateId, e.plan.status as PlanStatus),
-    },
-    mean: e.mean ? { percent: e.mean.percent, band: e.mean.band, formula: e.mean.formula } : null,
+    plan: { ...pagePlan(e.plan), status: statusLabel(e.plan.templateId, e.plan.status as PlanStatus) },
+    mean: e.mean,
     evaluatedCount: e.evaluatedCount,
     objectives: e.objectives.map((o) => ({
       id: o.id,
       code: o.code,
       title: o.title,
-      grade: o.grade ? { percent: o.grade.percent, band: o.grade.band, formula: o.grade.formula, realised: o.grade.realised, planned: o.grade.planned } : null,
+      grade: o.grade ? { percent: o.grade.percent, band: o.grade.band, realised: o.grade.realised, planned: o.grade.planned } : null,
       noActions: o.actions.length === 0,
       evaluated: !!o.evaluation,
       adequacy: o.evaluation?.resourceAdequacyLevel ?? null,
@@ -62,7 +54,6 @@ export async function action({ params, context, request }: Route.ActionArgs) {
 export default function Evaluation({ loaderData, actionData }: Route.ComponentProps) {
   const { t, f } = useI18n();
   const grade = useGrade();
-  const importErrors = useFormResult(actionData, 'import').errors;
   const d = loaderData;
   const base = `/ambiti/${d.code}/monitoraggio/${d.plan.id}`;
   return (
@@ -82,7 +73,7 @@ export default function Evaluation({ loaderData, actionData }: Route.ComponentPr
             {
               label: t('mon.eval.mean', { count: d.evaluatedCount }),
               value: grade(d.mean.percent, d.mean.band, 2),
-              hint: d.mean.formula,
+              hint: meanFormula(d.mean, f, t),
               testId: 'plan-mean',
             },
           ]}
@@ -100,17 +91,12 @@ export default function Evaluation({ loaderData, actionData }: Route.ComponentPr
           rowKey={(o) => o.id}
           csv="griglia-di-valutazione"
           columns={[
-            {
-              key: 'obiettivo',
-              header: t('mon.eval.col.objective'),
-              rowHeader: true,
-              value: (o) => o.code,
-              render: (o) => (
-                <Link to={`${base}/valutazione/${o.id}`} aria-label={t('mon.eval.objectiveLink', { code: o.code })}>
-                  {o.code}
-                </Link>
-              ),
-            },
+            codeLinkColumn<(typeof d.objectives)[number]>(
+              t('mon.eval.col.objective'),
+              (o) => `${base}/valutazione/${o.id}`,
+              (o) => t('mon.eval.objectiveLink', { code: o.code }),
+              'obiettivo',
+            ),
             { key: 'titolo', header: t('mon.eval.col.title'), value: (o) => o.title },
             {
               key: 'realizzate',
@@ -159,19 +145,15 @@ export default function Evaluation({ loaderData, actionData }: Route.ComponentPr
       </div>
       {d.can['evaluation.write'] && (
         <Section id="carica-griglia" title={t('mon.eval.import')}>
-          {/* The kit's UploadForm names the form after its field; here the form is named by its section, so that the field's
-              label stays unique on the page. */}
-          <IntentForm
+          <UploadForm
             intent="import"
             actionData={actionData}
+            formLabel={t('mon.eval.import')}
+            label={t('mon.eval.import.file')}
+            hint={t('mon.eval.import.hint')}
+            accept=".json,application/json"
             submitLabel={t('mon.eval.import.submit')}
-            encType="multipart/form-data"
-            label={t('mon.eval.import')}
-          >
-            <IntentField intent="import" name="file" label={t('mon.eval.import.file')} hint={t('mon.eval.import.hint')} error={importErrors.file}>
-              {(p) => <input type="file" accept=".json,application/json" required {...p} />}
-            </IntentField>
-          </IntentForm>
+          />
         </Section>
       )}
     </>

@@ -3,25 +3,30 @@ import type { Route } from './+types/indicator';
 import { referentComuneIds } from '../../../shared/auth/actor.ts';
 import { formatNumberUpTo } from '../../../shared/format/index.ts';
 import { done, runIntent } from '../../../shared/http/forms.server.ts';
-import { getActor, getServices, guard, requireUser } from '../../../shared/http/request.server.ts';
+import { getServices, requireUser } from '../../../shared/http/request.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
 import type { MessageKey } from '../../../shared/i18n/messages.ts';
-import { Chart, DataTable, Facts, IntentField, IntentForm, PageHeader, Section, selectClass, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
+import { DataTable, Facts, IntentForm, PageHeader, Section, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
 import { saveMeasurement } from '../monitoring.commands.ts';
-import { abilitiesFor, authorize, can } from '../monitoring.policy.ts';
+import { abilitiesFor, can } from '../monitoring.policy.ts';
 import { getIndicatorMonitoring, todayInRome } from '../monitoring.queries.ts';
-import { isUuid, requireMonitoringPlan } from '../monitoring.server.ts';
+import { isUuid, pagePlan, readablePlan, recordOfPlan, requireMonitoringPlan } from '../monitoring.server.ts';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { MeasuredValue, usePeriods } from '../components/measured-value.tsx';
-import { periodText, reasonText } from '../components/value-text.ts';
+import { periodText, reasonsText, reasonText, targetDescription } from '../components/value-text.ts';
+import { SelectField, TextField } from '../components/fields.tsx';
+import { YearlyFigures } from '../components/tables.tsx';
+import { formatLocale } from '../../../shared/i18n/messages.ts';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
-  const { db } = getServices(context);
-  const { header } = await requireMonitoringPlan(db, params.code, params.planId);
-  const actor = getActor(context);
-  await guard(request, async () => authorize(actor, 'monitoring.read', header.scope, { hide: true }));
-  const d = isUuid(params.indicatorId) ? await getIndicatorMonitoring(db, params.indicatorId, todayInRome()) : null;
-  if (!d || d.plan.id !== header.plan.id) throw data(tr('mon.ind.notFound'), { status: 404 });
+  const { db, actor, header } = await readablePlan({ params, context, request });
+  const d = await recordOfPlan(
+    params.indicatorId,
+    (id) => getIndicatorMonitoring(db, id, todayInRome()),
+    (r) => r.plan.id,
+    header.plan.id,
+    'mon.ind.notFound',
+  );
   const url = new URL(request.url);
   const editPeriod = url.searchParams.get('periodo');
   const editComune = url.searchParams.get('comune') || null;
@@ -33,7 +38,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   const comuniChoices = ambitoEntry ? d.comuni : d.comuni.filter((c) => referentComuneIds(actor, header.scope.id).includes(c.id) && canWrite(c.id));
   return {
     code: params.code,
-    plan: { id: d.plan.id, title: d.plan.title, start: d.plan.periodStartYear, end: d.plan.periodEndYear },
+    plan: pagePlan(d.plan),
     indicator: {
       id: d.indicator.id,
       code: d.indicator.code,
@@ -54,7 +59,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     periodChoices: d.periodChoices.map((c) => ({ key: c.key, state: c.state, baseline: c.baseline })),
     measurements: d.measurements.map((m) => ({ ...m, updatedAt: m.updatedAt.toISOString(), canEdit: canWrite(m.comuneId) })),
     summedPeriods: d.summedPeriods,
-    evaluations: d.evaluations.map((e) => ({ description: e.description, text: e.text, status: e.status, reason: e.reason, fact: e.fact ?? null })),
+    evaluations: d.evaluations.map((e) => ({ year: e.year, rule: e.rule, text: e.text, status: e.status, reason: e.reason })),
     status: d.status,
     yearly: d.yearly,
     chartSvg: d.chartSvg,
@@ -88,7 +93,7 @@ const YEARLY: Record<string, MessageKey> = { flow: 'mon.yearly.flow', stock: 'mo
 const raw = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'number' ? formatNumberUpTo('it', v, 6) : String(v));
 
 export default function IndicatorPage({ loaderData, actionData }: Route.ComponentProps) {
-  const { t, f } = useI18n();
+  const { t, f, locale } = useI18n();
   const periods = usePeriods();
   const d = loaderData;
   const base = `/ambiti/${d.code}/monitoraggio/${d.plan.id}`;
@@ -103,26 +108,6 @@ export default function IndicatorPage({ loaderData, actionData }: Route.Componen
   const choiceLabel = (c: (typeof d.periodChoices)[number]) =>
     t(c.baseline ? 'mon.ind.choice.baseline' : c.state === 'open' ? 'mon.ind.choice.open' : 'mon.ind.choice.closed', { period: periodText(c.key, t) });
   const dataText = (text: string | null | undefined) => <span translate="no">{text}</span>;
-  const yearlyTable = (
-    <DataTable
-      id="tabella-anni"
-      small
-      caption={t('mon.ind.yearly.caption')}
-      rows={d.yearly}
-      rowKey={(y) => String(y.year)}
-      columns={[
-        { key: 'anno', header: t('mon.chart.col.year'), rowHeader: true, data: false, value: (y) => y.year },
-        {
-          key: 'valore',
-          header: d.indicator.kind === 'ratio' ? `${t('mon.chart.col.value')} (%)` : t('mon.chart.col.value'),
-          numeric: true,
-          value: (y) => y.actual,
-          render: (y) => (y.actual === null ? f.na : y.complete ? f.numberUpTo(y.actual, 2) : t('mon.value.partial', { value: f.numberUpTo(y.actual, 2) })),
-        },
-        { key: 'target', header: t('mon.chart.col.target'), value: (y) => y.targetText ?? '', render: (y) => y.targetText ?? '—' },
-      ]}
-    />
-  );
   return (
     <>
       <PageHeader
@@ -172,94 +157,105 @@ export default function IndicatorPage({ loaderData, actionData }: Route.Componen
       />
 
       <Section id="target" title={t('mon.ind.targets')}>
-        {d.evaluations.length === 0 ? (
-          <p>{t('mon.ind.targets.none')}</p>
-        ) : (
-          <div data-testid="targets">
-            <DataTable
-              id="target-stato"
-              small
-              caption={t('mon.ind.targets.caption')}
-              rows={d.evaluations}
-              rowKey={(_, i) => String(i)}
-              columns={[
-                { key: 'regola', header: t('mon.ind.col.rule'), rowHeader: true, data: false, value: (x) => x.description },
-                { key: 'testo', header: t('mon.ind.col.asWritten'), value: (x) => x.text, className: 'small' },
-                { key: 'stato', header: t('mon.ind.col.status'), data: false, value: (x) => x.status, render: (x) => <StatusBadge status={x.status} /> },
-                { key: 'perche', header: t('mon.ind.col.why'), data: false, value: (x) => reasonText(x, t) },
-              ]}
-            />
-          </div>
+        <div data-testid="targets">
+          <DataTable
+            id="target-stato"
+            empty={<p>{t('mon.ind.targets.none')}</p>}
+            small
+            caption={t('mon.ind.targets.caption')}
+            rows={d.evaluations}
+            rowKey={(_, i) => String(i)}
+            columns={[
+              {
+                key: 'regola',
+                header: t('mon.ind.col.rule'),
+                rowHeader: true,
+                data: false,
+                value: (x) => targetDescription(x, d.plan.end, formatLocale(locale), t),
+              },
+              { key: 'testo', header: t('mon.ind.col.asWritten'), value: (x) => x.text, className: 'small' },
+              { key: 'stato', header: t('mon.ind.col.status'), data: false, value: (x) => x.status, render: (x) => <StatusBadge status={x.status} /> },
+              { key: 'perche', header: t('mon.ind.col.why'), data: false, value: (x) => reasonText(x.reason, f, t) },
+            ]}
+          />
+        </div>
+        {(d.chartSvg || d.yearly.some((y) => y.actual !== null)) && (
+          <YearlyFigures
+            id="tabella-anni"
+            caption={t('mon.ind.yearly.caption')}
+            rows={d.yearly}
+            valueHeader={d.indicator.kind === 'ratio' ? `${t('mon.chart.col.value')} (%)` : t('mon.chart.col.value')}
+            chart={{
+              svg: d.chartSvg,
+              caption: t('mon.ind.chart.caption'),
+              summary: reasonsText(
+                d.evaluations.map((x) => x.reason),
+                f,
+                t,
+              ),
+              tableOpen: true,
+            }}
+          />
         )}
-        {d.chartSvg ? (
-          <Chart svg={d.chartSvg} caption={t('mon.ind.chart.caption')} summary={d.evaluations.map((x) => reasonText(x, t)).join('; ')} tableOpen>
-            {yearlyTable}
-          </Chart>
-        ) : d.yearly.some((y) => y.actual !== null) ? (
-          yearlyTable
-        ) : null}
       </Section>
 
       <Section id="valori" title={t('mon.ind.values')}>
-        {d.measurements.length === 0 ? (
-          <p>{t('mon.ind.values.none')}</p>
-        ) : (
-          <div data-testid="values">
-            <DataTable
-              id="valori-periodo"
-              small
-              caption={t('mon.ind.values.caption')}
-              rows={d.measurements}
-              rowKey={(m) => m.id}
-              columns={[
-                {
-                  key: 'periodo',
-                  header: t('mon.ind.col.period'),
-                  rowHeader: true,
-                  data: false,
-                  value: (m) => m.period,
-                  render: (m) => (
-                    <>
-                      {periodText(m.period, t)}
-                      {m.locked && <span className="badge bg-secondary ms-2">{t('mon.ind.locked')}</span>}
-                    </>
-                  ),
-                },
-                {
-                  key: 'territorio',
-                  header: t('mon.ind.col.territory'),
-                  data: false,
-                  value: (m) => m.comuneName ?? '',
-                  render: (m) => (m.comuneName ? dataText(m.comuneName) : t('mon.ind.ambito')),
-                },
-                { key: 'valore', header: t('mon.ind.col.value'), data: false, sortable: false, render: (m) => <MeasuredValue value={m.shown} /> },
-                { key: 'nota', header: t('mon.ind.col.note'), value: (m) => m.note ?? '', className: 'small' },
-                ...(d.can['measurement.write']
-                  ? [
-                      {
-                        key: 'modifica',
-                        header: t('mon.ind.col.edit'),
-                        data: false,
-                        render: (m: (typeof d.measurements)[number]) =>
-                          m.canEdit ? (
-                            <Link
-                              to={`${self}?periodo=${m.period}${m.comuneId ? `&comune=${m.comuneId}` : ''}#inserisci`}
-                              aria-label={
-                                m.comuneName
-                                  ? t('mon.ind.correctLabelComune', { period: periodText(m.period, t), comune: m.comuneName })
-                                  : t('mon.ind.correctLabel', { period: periodText(m.period, t) })
-                              }
-                            >
-                              {t('mon.ind.correct')}
-                            </Link>
-                          ) : null,
-                      },
-                    ]
-                  : []),
-              ]}
-            />
-          </div>
-        )}
+        <div data-testid="values">
+          <DataTable
+            id="valori-periodo"
+            empty={<p>{t('mon.ind.values.none')}</p>}
+            small
+            caption={t('mon.ind.values.caption')}
+            rows={d.measurements}
+            rowKey={(m) => m.id}
+            columns={[
+              {
+                key: 'periodo',
+                header: t('mon.ind.col.period'),
+                rowHeader: true,
+                data: false,
+                value: (m) => m.period,
+                render: (m) => (
+                  <>
+                    {periodText(m.period, t)}
+                    {m.locked && <span className="badge bg-secondary ms-2">{t('mon.ind.locked')}</span>}
+                  </>
+                ),
+              },
+              {
+                key: 'territorio',
+                header: t('mon.ind.col.territory'),
+                data: false,
+                value: (m) => m.comuneName ?? '',
+                render: (m) => (m.comuneName ? dataText(m.comuneName) : t('mon.ind.ambito')),
+              },
+              { key: 'valore', header: t('mon.ind.col.value'), data: false, sortable: false, render: (m) => <MeasuredValue value={m.shown} /> },
+              { key: 'nota', header: t('mon.ind.col.note'), value: (m) => m.note ?? '', className: 'small' },
+              ...(d.can['measurement.write']
+                ? [
+                    {
+                      key: 'modifica',
+                      header: t('mon.ind.col.edit'),
+                      data: false,
+                      render: (m: (typeof d.measurements)[number]) =>
+                        m.canEdit ? (
+                          <Link
+                            to={`${self}?periodo=${m.period}${m.comuneId ? `&comune=${m.comuneId}` : ''}#inserisci`}
+                            aria-label={
+                              m.comuneName
+                                ? t('mon.ind.correctLabelComune', { period: periodText(m.period, t), comune: m.comuneName })
+                                : t('mon.ind.correctLabel', { period: periodText(m.period, t) })
+                            }
+                          >
+                            {t('mon.ind.correct')}
+                          </Link>
+                        ) : null,
+                    },
+                  ]
+                : []),
+            ]}
+          />
+        </div>
         {d.summedPeriods.length > 0 && <p className="small">{t('mon.ind.summed', { periods: periods(d.summedPeriods) })}</p>}
       </Section>
 
@@ -290,104 +286,87 @@ export default function IndicatorPage({ loaderData, actionData }: Route.Componen
               {e ? (
                 <>
                   <input type="hidden" name="period" value={e.period} />
-                  <IntentField intent="measurement" name="periodShown" label={t('mon.ind.period')}>
-                    {(p) => <input {...p} type="text" value={periodText(e.period, t)} readOnly />}
-                  </IntentField>
+                  <TextField intent="measurement" name="periodShown" label={t('mon.ind.period')} value={periodText(e.period, t)} />
                 </>
               ) : (
-                <IntentField
+                <SelectField
                   intent="measurement"
                   name="period"
                   label={t('mon.ind.period')}
                   error={errors.period}
                   hint={t('mon.ind.period.hint', { cadence: t(CADENCE[d.granularity]) })}
-                >
-                  {(p) => (
-                    <select {...p} className={selectClass(errors.period)} defaultValue={d.suggestedPeriod ?? ''}>
-                      {d.periodChoices.map((c) => (
-                        <option key={c.key} value={c.key}>
-                          {choiceLabel(c)}
-                        </option>
-                      ))}
-                    </select>
-                  )}
-                </IntentField>
+                  defaultValue={d.suggestedPeriod ?? ''}
+                  options={d.periodChoices.map((c) => ({ value: c.key, label: choiceLabel(c) }))}
+                />
               )}
             </div>
             <div className="col-12 col-md-3">
               {e ? (
                 <>
                   <input type="hidden" name="comuneId" value={e.comuneId ?? ''} />
-                  <IntentField intent="measurement" name="territory" label={t('mon.ind.territory')}>
-                    {(p) => <input {...p} type="text" value={e.comuneName ?? t('mon.ind.wholeAmbito')} readOnly />}
-                  </IntentField>
+                  <TextField intent="measurement" name="territory" label={t('mon.ind.territory')} value={e.comuneName ?? t('mon.ind.wholeAmbito')} />
                 </>
               ) : (
-                <IntentField intent="measurement" name="comuneId" label={t('mon.ind.territory')} error={errors.comuneId}>
-                  {(p) => (
-                    <select {...p} className={selectClass(errors.comuneId)} defaultValue={d.ambitoEntry ? '' : (d.comuni[0]?.id ?? '')}>
-                      {d.ambitoEntry && <option value="">{t('mon.ind.wholeAmbito')}</option>}
-                      {d.comuni.map((c) => (
-                        <option key={c.id} value={c.id} translate="no">
-                          {c.name}
-                        </option>
-                      ))}
-                    </select>
-                  )}
-                </IntentField>
+                <SelectField
+                  intent="measurement"
+                  name="comuneId"
+                  label={t('mon.ind.territory')}
+                  error={errors.comuneId}
+                  defaultValue={d.ambitoEntry ? '' : (d.comuni[0]?.id ?? '')}
+                  options={[
+                    ...(d.ambitoEntry ? [{ value: '', label: t('mon.ind.wholeAmbito') }] : []),
+                    ...d.comuni.map((c) => ({ value: c.id, label: c.name, data: true })),
+                  ]}
+                />
               )}
             </div>
             {d.indicator.kind === 'ratio' ? (
-              <>
-                <div className="col-12 col-md-3">
-                  <IntentField
+              (
+                [
+                  ['numerator', 'mon.ind.numeratorField', d.indicator.numeratorLabel],
+                  ['denominator', 'mon.ind.denominatorField', d.indicator.denominatorLabel],
+                ] as const
+              ).map(([name, field, named]) => (
+                <div className="col-12 col-md-3" key={name}>
+                  <TextField
                     intent="measurement"
-                    name="numerator"
-                    label={d.indicator.numeratorLabel ? `${t('mon.ind.numeratorField')}: ${d.indicator.numeratorLabel}` : t('mon.ind.numeratorField')}
-                    error={errors.numerator}
-                  >
-                    {(p) => <input {...p} type="text" inputMode="decimal" defaultValue={raw(e?.raw.numerator)} />}
-                  </IntentField>
+                    name={name}
+                    label={named ? `${t(field)}: ${named}` : t(field)}
+                    error={errors[name]}
+                    decimal
+                    defaultValue={raw(e?.raw[name])}
+                  />
                 </div>
-                <div className="col-12 col-md-3">
-                  <IntentField
-                    intent="measurement"
-                    name="denominator"
-                    label={d.indicator.denominatorLabel ? `${t('mon.ind.denominatorField')}: ${d.indicator.denominatorLabel}` : t('mon.ind.denominatorField')}
-                    error={errors.denominator}
-                  >
-                    {(p) => <input {...p} type="text" inputMode="decimal" defaultValue={raw(e?.raw.denominator)} />}
-                  </IntentField>
-                </div>
-              </>
+              ))
             ) : d.indicator.kind === 'boolean' ? (
               <div className="col-12 col-md-3">
-                <IntentField intent="measurement" name="value" label={t('mon.ind.valueYesNo')} error={errors.value}>
-                  {(p) => (
-                    <select {...p} className={selectClass(errors.value)} defaultValue={raw(e?.raw.value)}>
-                      <option value="">{t('mon.ind.choose')}</option>
-                      <option value="sì">{t('mon.value.yes')}</option>
-                      <option value="no">{t('mon.value.no')}</option>
-                    </select>
-                  )}
-                </IntentField>
+                <SelectField
+                  intent="measurement"
+                  name="value"
+                  label={t('mon.ind.valueYesNo')}
+                  error={errors.value}
+                  defaultValue={raw(e?.raw.value)}
+                  options={[
+                    { value: '', label: t('mon.ind.choose') },
+                    { value: 'sì', label: t('mon.value.yes') },
+                    { value: 'no', label: t('mon.value.no') },
+                  ]}
+                />
               </div>
             ) : (
               <div className="col-12 col-md-3">
-                <IntentField
+                <TextField
                   intent="measurement"
                   name="value"
                   label={t(d.indicator.kind === 'category' ? 'mon.ind.stage' : 'mon.ind.value')}
                   error={errors.value}
-                >
-                  {(p) => <input {...p} type="text" inputMode={d.indicator.kind === 'category' ? undefined : 'decimal'} defaultValue={raw(e?.raw.value)} />}
-                </IntentField>
+                  decimal={d.indicator.kind !== 'category'}
+                  defaultValue={raw(e?.raw.value)}
+                />
               </div>
             )}
             <div className="col-12">
-              <IntentField intent="measurement" name="note" label={t('mon.ind.note')} error={errors.note}>
-                {(p) => <input {...p} type="text" defaultValue={e?.note ?? ''} />}
-              </IntentField>
+              <TextField intent="measurement" name="note" label={t('mon.ind.note')} error={errors.note} defaultValue={e?.note ?? ''} />
             </div>
           </IntentForm>
           {e && (

@@ -1,29 +1,36 @@
-import { data, Link } from 'react-router';
 import type { Route } from './+types/objective';
+import type { Db } from '../../../shared/db/client.ts';
 import { done, intentAction } from '../../../shared/http/forms.server.ts';
-import { getActor, getServices, guard, requireUser } from '../../../shared/http/request.server.ts';
+import { getServices, requireUser } from '../../../shared/http/request.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
 import { DataTable, Facts, IntentField, IntentForm, KpiGrid, PageHeader, selectClass, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
 import type { MessageKey } from '../../../shared/i18n/messages.ts';
 import { ACTION_STATUSES } from '../../planning/index.ts';
 import { getObjectiveDetail } from '../../planning/index.server.ts';
 import { updateActionProgress } from '../monitoring.commands.ts';
-import { abilitiesFor, authorize } from '../monitoring.policy.ts';
+import { abilitiesFor } from '../monitoring.policy.ts';
 import { getPlanDashboard, listLatestMeasurements, todayInRome } from '../monitoring.queries.ts';
-import { isUuid, requireMonitoringPlan } from '../monitoring.server.ts';
+import { pagePlan, pageProgress, readablePlan, recordOfPlan, requireMonitoringPlan } from '../monitoring.server.ts';
 import type { ShownValue } from '../monitoring.rules.ts';
-import type { ReasonFact, TargetStatus } from '../targets.rules.ts';
+import type { TargetStatus } from '../targets.rules.ts';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { MeasuredValue } from '../components/measured-value.tsx';
-import { coverageText, periodText, realisationFormula, reasonText } from '../components/value-text.ts';
+import { coverageText, periodText, progressFormula, realisationFormula } from '../components/value-text.ts';
+import { codeLinkColumn } from '../components/tables.tsx';
+
+/** The objective of the URL, with its indicators (404 when it is not of the URL's plan). */
+const objectiveOf = (db: Db, objectiveId: string, planId: string) =>
+  recordOfPlan(
+    objectiveId,
+    (id) => getObjectiveDetail(db, id),
+    (r) => r.objective.planId,
+    planId,
+    'mon.obj.notFound',
+  );
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
-  const { db } = getServices(context);
-  const { header } = await requireMonitoringPlan(db, params.code, params.planId);
-  const actor = getActor(context);
-  await guard(request, async () => authorize(actor, 'monitoring.read', header.scope, { hide: true }));
-  const detail = isUuid(params.objectiveId) ? await getObjectiveDetail(db, params.objectiveId) : null;
-  if (!detail || detail.objective.planId !== header.plan.id) throw data(tr('mon.obj.notFound'), { status: 404 });
+  const { db, actor, header } = await readablePlan({ params, context, request });
+  const detail = await objectiveOf(db, params.objectiveId, header.plan.id);
   const today = todayInRome();
   const dashboard = (await getPlanDashboard(db, header.plan.id, today))!;
   const row = dashboard.objectives.find((o) => o.id === detail.objective.id)!;
@@ -40,35 +47,16 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
       label: i.label,
       period: l.period,
       shown: l.shown,
-      target: l.target ? { status: l.target.status, reason: l.target.reason, fact: l.target.fact } : null,
+      target: l.target ? { status: l.target.status, reason: l.target.reason } : null,
     };
   };
   return {
     code: params.code,
-    plan: { id: header.plan.id, title: header.plan.title, start: header.plan.periodStartYear, end: header.plan.periodEndYear },
+    plan: pagePlan(header.plan),
     objective: { id: detail.objective.id, code: detail.objective.code, title: detail.objective.title, macroArea: detail.objective.macroArea },
-    progress: { value: row.progress.value, formula: row.progress.formula, counted: row.progress.included.length },
+    progress: pageProgress(row.progress),
     counts: row.counts,
-    actions: row.actions.map((a) => ({
-      id: a.id,
-      number: a.number,
-      description: a.description,
-      responsible: a.responsible,
-      status: a.status,
-      realisationPercent: a.realisationPercent,
-      version: a.version,
-      realisation: {
-        source: a.realisation.source,
-        value: a.realisation.value,
-        formula: a.realisation.formula,
-        targets: a.realisation.targets,
-        evaluated: a.realisation.evaluated,
-        inProgress: a.realisation.inProgress,
-        missing: a.realisation.missing,
-        coverage: a.realisation.coverage !== null,
-      },
-      indicators: detail.indicators.filter((i) => i.actionId === a.id).map(indicatorRow),
-    })),
+    actions: row.actions.map(({ weight: _weight, ...a }) => ({ ...a, indicators: detail.indicators.filter((i) => i.actionId === a.id).map(indicatorRow) })),
     objectiveIndicators: detail.indicators.filter((i) => i.actionId === null).map(indicatorRow),
     can: abilitiesFor(actor, header.scope),
   };
@@ -79,8 +67,7 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   const actor = requireUser(context, request);
   const { db } = getServices(context);
   const { header } = await requireMonitoringPlan(db, params.code, params.planId);
-  const detail = isUuid(params.objectiveId) ? await getObjectiveDetail(db, params.objectiveId) : null;
-  if (!detail || detail.objective.planId !== header.plan.id) throw data(tr('mon.obj.notFound'), { status: 404 });
+  const detail = await objectiveOf(db, params.objectiveId, header.plan.id);
   return intentAction(
     request,
     Object.fromEntries(
@@ -101,7 +88,7 @@ interface IndicatorRow {
   label: string;
   period: string | null;
   shown: ShownValue;
-  target: { status: TargetStatus; reason: string; fact: ReasonFact | null } | null;
+  target: { status: TargetStatus; reason: string } | null;
 }
 
 function IndicatorTable({ id, rows, caption, base }: { id: string; rows: IndicatorRow[]; caption: string; base: string }) {
@@ -114,17 +101,11 @@ function IndicatorTable({ id, rows, caption, base }: { id: string; rows: Indicat
       rows={rows}
       rowKey={(i) => i.id}
       columns={[
-        {
-          key: 'codice',
-          header: t('mon.obj.col.code'),
-          rowHeader: true,
-          value: (i) => i.code,
-          render: (i) => (
-            <Link to={`${base}/indicatori/${i.id}`} aria-label={t('mon.obj.indicatorLink', { code: i.code })}>
-              {i.code}
-            </Link>
-          ),
-        },
+        codeLinkColumn<IndicatorRow>(
+          t('mon.obj.col.code'),
+          (i) => `${base}/indicatori/${i.id}`,
+          (i) => t('mon.obj.indicatorLink', { code: i.code }),
+        ),
         { key: 'indicatore', header: t('mon.obj.col.indicator'), value: (i) => i.label },
         {
           key: 'ultimo',
@@ -148,7 +129,7 @@ function IndicatorTable({ id, rows, caption, base }: { id: string; rows: Indicat
           render: (i) =>
             i.target ? (
               <>
-                <StatusBadge status={i.target.status} /> <span className="small">{reasonText(i.target, t)}</span>
+                <StatusBadge status={i.target.status} /> <span className="small">{i.target.reason}</span>
               </>
             ) : (
               '—'
@@ -182,7 +163,7 @@ export default function ObjectiveMonitoring({ loaderData, actionData }: Route.Co
           {
             label: t('mon.obj.progress'),
             value: f.percent(d.progress.value),
-            hint: d.progress.counted === 0 ? t('mon.progress.noData') : d.progress.formula,
+            hint: progressFormula(d.progress, f, t),
             testId: 'objective-progress',
           },
           {
@@ -241,7 +222,7 @@ function ActionSection({
             value: (
               <>
                 <span data-testid={`realisation-${a.number}`}>{f.percent(a.realisation.value)}</span>
-                {a.realisation.coverage ? ` (${coverageText(a.realisation.evaluated, a.realisation.targets, f, t)})` : ''}
+                {a.realisation.source === 'targets' ? ` (${coverageText(a.realisation.evaluated, a.realisation.targets, f, t)})` : ''}
               </>
             ),
           },
