@@ -253,6 +253,19 @@ export const it = {
   'finance.sources.notFound': 'Fonte di finanziamento non trovata',
   'finance.sources.edit.title': 'Modifica la fonte {code}',
   'finance.sources.edit.lead': 'Il codice non cambia: bilanci e spesa vi fanno riferimento.',
+  'finance.cmd.cataloguesMissing': 'I cataloghi delle fonti e delle aree di spesa non sono caricati: chiedi all’amministratore di caricarli.',
+  'finance.cmd.importImpossible': 'Importazione non possibile.',
+  'finance.cmd.where.sheet': 'foglio {sheet}',
+  'finance.cmd.where.row': 'riga {row}',
+  'finance.cmd.where.enteColumn': 'colonna ente',
+  'finance.cmd.referent.ambitoRows':
+    'le cifre dell’Ambito le inserisce l’Ufficio di Piano: come referente comunale puoi importare solo le righe del tuo comune',
+  'finance.cmd.referent.otherComune': 'il comune {ente} ({name}) non è il tuo: come referente comunale puoi importare solo le righe del tuo comune',
+  'finance.cmd.fundUnknown': 'Fondo non presente nel catalogo delle fonti di finanziamento.',
+  'finance.cmd.objectiveElsewhere': 'L’obiettivo non appartiene a questo piano.',
+  'finance.cmd.actionElsewhere': 'L’azione non appartiene all’obiettivo scelto.',
+  'finance.cmd.yearOutside': 'Anno fuori dal periodo del piano ({from}-{to}).',
+  'finance.cmd.decreaseReason': 'Il valore diminuisce: indica il motivo della diminuzione.',
 } as const;
 
 export const en: Record<keyof typeof it, string> = {
@@ -507,4 +520,16 @@ export const en: Record<keyof typeof it, string> = {
   'finance.sources.notFound': 'Funding source not found',
   'finance.sources.edit.title': 'Edit the source {code}',
   'finance.sources.edit.lead': 'The code does not change: budgets and spending refer to it.',
+  'finance.cmd.cataloguesMissing': 'The catalogues of funding sources and spending areas are not loaded: ask the administrator to load them.',
+  'finance.cmd.importImpossible': 'Import not possible.',
+  'finance.cmd.where.sheet': 'sheet {sheet}',
+  'finance.cmd.where.row': 'row {row}',
+  'finance.cmd.where.enteColumn': 'column ente',
+  'finance.cmd.referent.ambitoRows': 'the Ambito’s figures are entered by the Ufficio di Piano: as a comune referent you can import only your comune’s rows',
+  'finance.cmd.referent.otherComune': 'comune {ente} ({name}) is not yours: as a comune referent you can import only your comune’s rows',
+  'finance.cmd.fundUnknown': 'Fund not in the catalogue of funding sources.',
+  'finance.cmd.objectiveElsewhere': 'The objective does not belong to this plan.',
+  'finance.cmd.actionElsewhere': 'The action does not belong to the chosen objective.',
+  'finance.cmd.yearOutside': 'Year outside the plan’s period ({from}-{to}).',
+  'finance.cmd.decreaseReason': 'The value decreases: give the reason for the decrease.',
 };
