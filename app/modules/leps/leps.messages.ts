@@ -207,6 +207,24 @@ export const it = {
   'leps.cmd.rowColumn': '{file}, riga {line}, colonna {column}',
   'leps.cmd.import.comuneNotMember': 'il comune {istat} non fa parte dell’Ambito {ambito}',
   'leps.cmd.import.periodClash': 'il codice {code} è già registrato per un periodo sovrapposto ({period})',
+  'leps.rule.perWorker': '{population} abitanti / {fte} ETP = {value} abitanti per assistente sociale',
+  'leps.rule.perWorker.none': '{population} abitanti / 0 ETP: nessun assistente sociale in servizio, rapporto non calcolabile',
+  'leps.rule.name.leps': 'LEPS',
+  'leps.rule.name.obiettivo_di_servizio': 'Obiettivo di servizio',
+  'leps.rule.threshold': '{name}: 1 assistente sociale ogni {n} abitanti',
+  'leps.rule.required': '{population} abitanti / {per} = {fte} ETP ({persons} persone).',
+  'leps.rule.missing': '{name} non valutabile: manca la popolazione dell’Ambito.',
+  'leps.rule.reached': '{name} raggiunto: {fte} ETP in servizio, ne servono almeno {required}.',
+  'leps.rule.notReachedOne':
+    '{name} non raggiunto: {fte} ETP in servizio, ne servono almeno {required}; mancano {gap} ETP, cioè 1 assistente sociale a tempo pieno da assumere.',
+  'leps.rule.notReachedMany':
+    '{name} non raggiunto: {fte} ETP in servizio, ne servono almeno {required}; mancano {gap} ETP, cioè {n} assistenti sociali a tempo pieno da assumere.',
+  'leps.rule.noStaff': 'Nessun assistente sociale registrato: il rapporto con la popolazione non è calcolabile.',
+  'leps.rule.contribution.unknown': 'Contributo non calcolabile: manca la popolazione dell’Ambito.',
+  'leps.rule.contribution.none': 'Nessun contributo: gli ETP a tempo indeterminato ({fte}) non superano il rapporto 1:{ratio} ({from} ETP).',
+  'leps.rule.contribution.total': 'Contributo annuo spettante: {total} ({bands}).',
+  'leps.rule.contribution.band': 'lett. {letter}) {fte} ETP × {perFte} = {amount}',
+  'leps.rule.contribution.unrounded': ' (calcolato sugli ETP non arrotondati)',
 } as const;
 
 export const en: Record<keyof typeof it, string> = {
@@ -417,4 +435,21 @@ export const en: Record<keyof typeof it, string> = {
   'leps.cmd.rowColumn': '{file}, row {line}, column {column}',
   'leps.cmd.import.comuneNotMember': 'comune {istat} is not part of the Ambito {ambito}',
   'leps.cmd.import.periodClash': 'code {code} is already recorded for an overlapping period ({period})',
+  'leps.rule.perWorker': '{population} inhabitants / {fte} FTE = {value} inhabitants per social worker',
+  'leps.rule.perWorker.none': '{population} inhabitants / 0 FTE: no social worker in service, ratio not computable',
+  'leps.rule.name.leps': 'LEPS',
+  'leps.rule.name.obiettivo_di_servizio': 'Service objective',
+  'leps.rule.threshold': '{name}: 1 social worker per {n} inhabitants',
+  'leps.rule.required': '{population} inhabitants / {per} = {fte} FTE ({persons} people).',
+  'leps.rule.missing': '{name} cannot be assessed: the Ambito’s population is missing.',
+  'leps.rule.reached': '{name} met: {fte} FTE in service, at least {required} needed.',
+  'leps.rule.notReachedOne': '{name} not met: {fte} FTE in service, at least {required} needed; {gap} FTE missing, that is 1 full-time social worker to hire.',
+  'leps.rule.notReachedMany':
+    '{name} not met: {fte} FTE in service, at least {required} needed; {gap} FTE missing, that is {n} full-time social workers to hire.',
+  'leps.rule.noStaff': 'No social worker recorded: the ratio to the population cannot be computed.',
+  'leps.rule.contribution.unknown': 'Contribution not computable: the Ambito’s population is missing.',
+  'leps.rule.contribution.none': 'No contribution: the permanent FTE ({fte}) do not exceed the ratio 1:{ratio} ({from} FTE).',
+  'leps.rule.contribution.total': 'Yearly contribution due: {total} ({bands}).',
+  'leps.rule.contribution.band': 'letter {letter}) {fte} FTE × {perFte} = {amount}',
+  'leps.rule.contribution.unrounded': ' (computed on the unrounded FTE)',
 };
