@@ -32,6 +32,7 @@ import { openAmbitoLeps, requireAmbito } from '../leps.server.ts';
 import { contributionSentence, perWorkerSentence, requiredSentence, thresholdLabel, thresholdSentence } from '../leps.sentences.ts';
 import { YearField } from '../leps.ui.tsx';
 import { FilterField, FilterForm } from '../../../shared/ui/fin-filter-form.tsx';
+import { columnsOf } from '../../../shared/ui/fin-columns.tsx';
 
 const STATUS_KEYS: Record<'raggiunto' | 'non_raggiunto' | 'dati_mancanti', MessageKey> = {
   raggiunto: 'leps.threshold.raggiunto',
@@ -105,6 +106,7 @@ export default function Staffing({ loaderData, actionData }: Route.ComponentProp
   const { ambito, year, staffing, comuni, can, ambitoEntry, editable } = loaderData;
   const a = staffing.current.assessment;
   const basisLabel = t(`leps.basis.${staffing.basis}`);
+  const history = columnsOf(staffing.history);
   const gap = (gapFte: number | null, toHire: number | null) => (gapFte === null ? '—' : t('leps.staff.gap', { fte: f.fte(gapFte), persons: toHire ?? 0 }));
   return (
     <>
@@ -169,21 +171,19 @@ export default function Staffing({ loaderData, actionData }: Route.ComponentProp
                 value: (h) => h.population,
                 render: (h) => (h.population === null ? '—' : `${f.count(h.population)} (${h.populationYear})`),
               },
-              { key: 'etp', header: t('leps.fte'), numeric: true, value: (h) => h.fte, render: (h) => f.fte(h.fte) },
-              {
-                key: 'variazione',
-                header: t('leps.staff.history.change'),
-                numeric: true,
-                value: (h) => h.fteChange,
-                render: (h) => (h.fteChange === null ? '—' : `${h.fteChange > 0 ? '+' : ''}${f.fte(h.fteChange)}`),
-              },
-              {
-                key: 'abitanti',
-                header: t('leps.staff.history.perFte'),
-                numeric: true,
-                value: (h) => h.assessment.inhabitantsPerWorker?.value ?? null,
-                render: (h) => (h.assessment.inhabitantsPerWorker?.value == null ? '—' : f.numberUpTo(h.assessment.inhabitantsPerWorker.value, 1)),
-              },
+              history.figure('etp', t('leps.fte'), (h) => h.fte, f.fte),
+              history.figure(
+                'variazione',
+                t('leps.staff.history.change'),
+                (h) => h.fteChange,
+                (n) => `${n > 0 ? '+' : ''}${f.fte(n)}`,
+              ),
+              history.figure(
+                'abitanti',
+                t('leps.staff.history.perFte'),
+                (h) => h.assessment.inhabitantsPerWorker?.value ?? null,
+                (n) => f.numberUpTo(n, 1),
+              ),
               { key: 'leps', header: t('leps.staff.history.leps'), value: (h) => t(STATUS_KEYS[h.assessment.leps.status]), data: false },
               {
                 key: 'mancanti-leps',
@@ -228,7 +228,7 @@ export default function Staffing({ loaderData, actionData }: Route.ComponentProp
               ),
             },
             { key: 'contratto', header: t('leps.staff.contract'), value: (p) => t(`leps.contract.${p.contract}`), data: false },
-            { key: 'etp', header: t('leps.fte'), numeric: true, value: (p) => p.fte, render: (p) => f.fte(p.fte) },
+            columnsOf(staffing.posts).figure('etp', t('leps.fte'), (p) => p.fte, f.fte),
             { key: 'comune', header: t('leps.staff.comune'), value: (p) => p.comuneName ?? '—' },
             { key: 'funzione', header: t('leps.staff.assignment'), value: (p) => p.assignment ?? '—' },
             { key: 'finanziamento', header: t('leps.staff.funding'), value: (p) => p.fundingLabels.join('; ') || '—', className: 'small' },
