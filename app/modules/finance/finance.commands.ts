@@ -8,11 +8,11 @@ import { tr } from '../../shared/i18n/tr.server.ts';
 import { parseInput } from '../../shared/validation.server.ts';
 import { planActions, planBudgetLines, planObjectives, plans } from '../planning/index.server.ts';
 import { listAmbitoComuni, ambiti } from '../territory/index.server.ts';
-import { budgetKey, budgetStatus, latestOf, paidOverCommitted, validateCarryOver, type CutOffRecord } from './budget-tracking.rules.ts';
+import { budgetKey, latestOf, paidOverCommitted, validateCarryOver } from './budget-tracking.rules.ts';
 import { parseFundingSources, parseSpendingAreas } from './catalogues.ts';
 import { DECREASE_REASON_LABELS, formatEuro, validateCutOffValue, type DecreaseReason } from './finance.rules.ts';
 import { authorize, can } from './finance.policy.ts';
-import { comuniByIstat, getCatalogue, loadPlanBudgetData } from './finance.queries.ts';
+import { comuniByIstat, getCatalogue, loadPlanBudgetData, planBudgetStatus, toCutOffRecord } from './finance.queries.ts';
 import {
   budgetCarryOvers,
   budgetCutOffs,
@@ -336,6 +336,15 @@ async function planContext(tx: Tx, planId: string, objectiveId: string, actionId
   return { plan, ambito, objective };
 }
 
+/** The columns that say what a cut-off or a carry-over is about: the plan's objective (and action) × fund. */
+const entryKey = (ambitoId: string, planId: string, v: { objectiveId: string; actionId: string | null; fund: string }) => ({
+  ambitoId,
+  planId,
+  objectiveId: v.objectiveId,
+  actionId: v.actionId,
+  fundCode: v.fund,
+});
+
 const FIELD_OF: Record<string, string> = { data: 'date', importo: 'amountEuro', motivo: 'reason' };
 
 /**
@@ -390,11 +399,7 @@ export async function recordCutOff({ db, actor, planId, input }: { db: Db; actor
     const [row] = await tx
       .insert(budgetCutOffs)
       .values({
-        ambitoId: ambito.id,
-        planId,
-        objectiveId: v.objectiveId,
-        actionId: v.actionId,
-        fundCode: v.fund,
+        ...entryKey(ambito.id, planId, v),
         year: v.year,
         measure: v.measure,
         cutOffDate: v.date,
@@ -433,19 +438,7 @@ export async function carryOver({ db, actor, planId, input }: { db: Db; actor: A
   const v = await budgetEntry(db, actor, planId, CarryOverInput, input);
   return db.transaction(async (tx) => {
     const { plan, ambito } = await planContext(tx, planId, v.objectiveId, v.actionId);
-    const data = (await loadPlanBudgetData(tx, planId))!;
-    const rows = budgetStatus({
-      planned: data.lines.map((l) => ({ objectiveId: l.objectiveId, actionId: null, fund: l.fund, year: l.year, amountCents: l.amountCents })),
-      cutOffs: data.cutOffs.map(toCutOffRecord),
-      carryOvers: data.carryOvers.map((c) => ({
-        objectiveId: c.objectiveId,
-        actionId: c.actionId,
-        fund: c.fundCode,
-        fromYear: c.fromYear,
-        toYear: c.toYear,
-        amountCents: c.amountCents,
-      })),
-    });
+    const rows = planBudgetStatus((await loadPlanBudgetData(tx, planId))!);
     const key = budgetKey({ objectiveId: v.objectiveId, actionId: v.actionId, fund: v.fund, year: v.fromYear });
     const status = rows.find((r) => budgetKey(r) === key) ?? null;
     const check = validateCarryOver({
@@ -458,11 +451,7 @@ export async function carryOver({ db, actor, planId, input }: { db: Db; actor: A
     const [row] = await tx
       .insert(budgetCarryOvers)
       .values({
-        ambitoId: ambito.id,
-        planId,
-        objectiveId: v.objectiveId,
-        actionId: v.actionId,
-        fundCode: v.fund,
+        ...entryKey(ambito.id, planId, v),
         fromYear: v.fromYear!,
         toYear: check.toYear,
         amountCents: v.amountEuro,
@@ -481,20 +470,6 @@ export async function carryOver({ db, actor, planId, input }: { db: Db; actor: A
     });
     return row!;
   });
-}
-
-export function toCutOffRecord(r: typeof budgetCutOffs.$inferSelect): CutOffRecord {
-  return {
-    objectiveId: r.objectiveId,
-    actionId: r.actionId,
-    fund: r.fundCode,
-    year: r.year,
-    measure: r.measure as CutOffRecord['measure'],
-    date: r.cutOffDate,
-    amountCents: r.amountCents,
-    reason: r.reason,
-    sequence: r.createdAt.getTime(),
-  };
 }
 
 /** Used by tests and the demo: the ids of the plan's objectives by code. */

@@ -266,6 +266,16 @@ function* records(
   }
 }
 
+/** The cells that say what a row is about: year, ente (a member comune or the Ambito) and area. */
+function keyCells(get: (column: string) => string | undefined, options: SpendingImportOptions, allowTotal: boolean) {
+  const members = options.memberIstatCodes ? new Set(options.memberIstatCodes) : null;
+  return { year: parseYear(get('anno')!), ente: parseEnte(get('ente')!, members), area: parseArea(get('area')!, options.areas, allowTotal) };
+}
+
+/** An amount cell that may be left empty (null). */
+const optionalEuroCell = (raw: string | undefined): Parsed<number | null> =>
+  raw === undefined || raw.trim() === '' ? { ok: true, value: null } : euroCell(raw);
+
 /** Records the problem of every cell that did not parse, each with its column. */
 function report(source: RecordSource, row: number, cells: Record<string, Parsed<unknown>>, issues: FieldIssue[]): void {
   for (const [column, parsed] of Object.entries(cells)) if (!parsed.ok) issues.push({ path: at(source, row, column), message: parsed.message });
@@ -273,14 +283,11 @@ function report(source: RecordSource, row: number, cells: Record<string, Parsed<
 
 function readSpending(source: RecordSource, table: RawTable, options: SpendingImportOptions): SpendingData & { issues: FieldIssue[]; checked: number } {
   const issues: FieldIssue[] = [];
-  const members = options.memberIstatCodes ? new Set(options.memberIstatCodes) : null;
   const rows: SpendingRow[] = [];
   const controlTotals: ControlTotal[] = [];
   const seen = new Map<string, number>();
   for (const { row, get } of records(source, table, SPENDING_COLUMNS, SPENDING_OPTIONAL_COLUMNS, issues)) {
-    const year = parseYear(get('anno')!);
-    const ente = parseEnte(get('ente')!, members);
-    const area = parseArea(get('area')!, options.areas, true);
+    const { year, ente, area } = keyCells(get, options, true);
     const channel = parseChannel(get('canale')!, options.fundingSources);
     const amount = euroCell(get('importo_euro')!);
     const note = parseNote(get('note'));
@@ -333,20 +340,15 @@ function readSpending(source: RecordSource, table: RawTable, options: SpendingIm
 
 function readUsers(source: RecordSource, table: RawTable, options: SpendingImportOptions): { users: ServiceUsersRow[]; issues: FieldIssue[] } {
   const issues: FieldIssue[] = [];
-  const members = options.memberIstatCodes ? new Set(options.memberIstatCodes) : null;
   const users: ServiceUsersRow[] = [];
   const seen = new Map<string, number>();
   for (const { row, get } of records(source, table, USERS_COLUMNS, USERS_OPTIONAL_COLUMNS, issues)) {
-    const year = parseYear(get('anno')!);
-    const ente = parseEnte(get('ente')!, members);
-    const area = parseArea(get('area')!, options.areas, false);
+    const { year, ente, area } = keyCells(get, options, false);
     const count = userCountCell(get('utenti')!);
-    const spendRaw = get('spesa_euro');
-    const spend: Parsed<number | null> = spendRaw === undefined || spendRaw.trim() === '' ? { ok: true, value: null } : euroCell(spendRaw);
+    const spend = optionalEuroCell(get('spesa_euro'));
     const note = parseNote(get('note'));
     const share = parsePublishedPercent(get('quota_pubblicata_pct'));
-    const costRaw = get('costo_utente_pubblicato_euro');
-    const cost: Parsed<number | null> = costRaw === undefined || costRaw.trim() === '' ? { ok: true, value: null } : euroCell(costRaw);
+    const cost = optionalEuroCell(get('costo_utente_pubblicato_euro'));
     const publishedSource = parseNote(get('fonte_pubblicati'));
     const missingSource: Parsed<null> =
       (share.ok && share.value) || (cost.ok && cost.value !== null)

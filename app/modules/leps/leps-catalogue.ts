@@ -149,14 +149,7 @@ export type LepsCatalogue = z.infer<typeof LepsCatalogue>;
  * the same LEPS, priority numbers are unique. One problem refuses the whole file.
  */
 export function parseLepsCatalogue(fileName: string, text: string): LepsCatalogue {
-  const data = readJson(fileName, text);
-  const parsed = LepsCatalogue.safeParse(data);
-  if (!parsed.success)
-    throw refused(
-      fileName,
-      parsed.error.issues.map((i) => ({ path: describePath(fileName, i.path, data), message: i.message })),
-    );
-  const catalogue = parsed.data;
+  const catalogue = readJsonFile(fileName, text, LepsCatalogue);
   const issues: FieldIssue[] = [];
   const codes = new Map<string, number>();
   const names = new Map<string, number>();
@@ -309,14 +302,7 @@ const BASELINE_YEARS_BEFORE_START = 5;
  * objective exists on the card.
  */
 export function parseLepsCards(fileName: string, text: string, catalogue?: LepsCatalogue): LepsCardsFile {
-  const data = readJson(fileName, text);
-  const parsed = LepsCardsFile.safeParse(data);
-  if (!parsed.success)
-    throw refused(
-      fileName,
-      parsed.error.issues.map((i) => ({ path: describePath(fileName, i.path, data), message: i.message })),
-    );
-  const file = parsed.data;
+  const file = readJsonFile(fileName, text, LepsCardsFile);
   const issues: FieldIssue[] = [];
   const { startYear, endYear } = file.period;
   if (startYear > endYear) issues.push({ path: `${fileName}, campo period`, message: `l’anno di inizio (${startYear}) segue quello di fine (${endYear})` });
@@ -503,6 +489,17 @@ export function parseSocialWorkerStaff(fileName: string, text: string): SocialWo
 }
 
 // ——— Helpers ———————————————————————————————————————————————————————————————————————————————————
+
+/** Reads a JSON file against its schema; any problem refuses the file, each one named by its place in the file. */
+function readJsonFile<T>(fileName: string, text: string, schema: z.ZodType<T>): T {
+  const data = readJson(fileName, text);
+  const parsed = schema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  throw refused(
+    fileName,
+    parsed.error.issues.map((i) => ({ path: describePath(fileName, i.path, data), message: i.message })),
+  );
+}
 
 function readJson(fileName: string, text: string): unknown {
   try {
