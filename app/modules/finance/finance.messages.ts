@@ -266,6 +266,15 @@ export const it = {
   'finance.cmd.actionElsewhere': 'L’azione non appartiene all’obiettivo scelto.',
   'finance.cmd.yearOutside': 'Anno fuori dal periodo del piano ({from}-{to}).',
   'finance.cmd.decreaseReason': 'Il valore diminuisce: indica il motivo della diminuzione.',
+  'finance.period.from': 'dal {from}',
+  'finance.period.to': 'al {to}',
+  'finance.period.fromTo': 'dal {from} al {to}',
+  'finance.period.unknownFund': 'il fondo {fund} non è nel catalogo delle fonti di finanziamento',
+  'finance.period.outsideYear': '{fund} finanzia la spesa {period}: non può coprire il {year}',
+  'finance.period.outsidePlan': '{fund} finanzia la spesa {period}: non può coprire il piano {from}-{to}',
+  'finance.period.endsBeforePlan':
+    '{fund} termina il {end}, prima della fine del piano ({to}): per il periodo successivo serve un altro canale di finanziamento',
+  'finance.period.partialYear': '{fund} copre il {year} solo in parte ({period}): la spesa va sostenuta entro quel termine',
 } as const;
 
 export const en: Record<keyof typeof it, string> = {
@@ -532,4 +541,12 @@ export const en: Record<keyof typeof it, string> = {
   'finance.cmd.actionElsewhere': 'The action does not belong to the chosen objective.',
   'finance.cmd.yearOutside': 'Year outside the plan’s period ({from}-{to}).',
   'finance.cmd.decreaseReason': 'The value decreases: give the reason for the decrease.',
+  'finance.period.from': 'from {from}',
+  'finance.period.to': 'until {to}',
+  'finance.period.fromTo': 'from {from} to {to}',
+  'finance.period.unknownFund': 'fund {fund} is not in the catalogue of funding sources',
+  'finance.period.outsideYear': '{fund} finances spending {period}: it cannot cover {year}',
+  'finance.period.outsidePlan': '{fund} finances spending {period}: it cannot cover the plan {from}-{to}',
+  'finance.period.endsBeforePlan': '{fund} ends on {end}, before the end of the plan ({to}): the following period needs another funding channel',
+  'finance.period.partialYear': '{fund} covers {year} only in part ({period}): the spending must be incurred within that term',
 };

@@ -31,6 +31,14 @@ import {
   type BudgetLine,
   type SpendingCell,
 } from './finance.rules.ts';
+import { formatterFor } from '../../shared/format/index.ts';
+import { registerMessages, translate } from '../../shared/i18n/messages.ts';
+import * as messages from './finance.messages.ts';
+import { fundPeriodSentence } from './finance.sentences.ts';
+
+// The rules give facts; the pages' sentences from them, in Italian.
+registerMessages(messages);
+const sentence = (i: Parameters<typeof fundPeriodSentence>[2]) => fundPeriodSentence((key, params) => translate('it', key, params), formatterFor('it'), i);
 
 const euro = (e: number) => e * 100;
 
@@ -410,9 +418,9 @@ test('a PNRR line cannot finance 2027, covers 2026 only until 31 March, and ends
       [5, 'unknown_fund'],
     ],
   );
-  assert.equal(issues[1]!.message, 'PNRR 1.1.3 finanzia la spesa al 31/03/2026: non può coprire il 2027');
+  assert.equal(sentence(issues[1]!), 'PNRR 1.1.3 finanzia la spesa al 31/03/2026: non può coprire il 2027');
   assert.equal(
-    issues[2]!.message,
+    sentence(issues[2]!),
     'PNRR 1.1.1 (PIPPI) termina il 31/03/2026, prima della fine del piano (2027): per il periodo successivo serve un altro canale di finanziamento',
   );
 });

@@ -27,6 +27,7 @@ import { DECREASE_REASONS } from '../finance.rules.ts';
 import { requireAmbito } from '../finance.server.ts';
 import { TRACKED_MEASURES } from '../budget-tracking.rules.ts';
 import { getPlanBudgetView } from '../finance.views.server.ts';
+import { fundPeriodSentence } from '../finance.sentences.ts';
 import { columnsOf, moneyColumn } from '../../../shared/ui/fin-columns.tsx';
 import { FilterField, FilterForm } from '../../../shared/ui/fin-filter-form.tsx';
 
@@ -237,9 +238,8 @@ export default function PlanBudget({ loaderData, actionData }: Route.ComponentPr
               <Notice tone="info" title={t('finance.budget.periods.title')}>
                 <ul className="mb-0">
                   {v.periodIssues.map((i, k) => (
-                    // The rule's sentence names the fund and its period (catalogue data).
-                    <li key={k} translate="no">
-                      {i.label}: {i.message}
+                    <li key={k}>
+                      <span translate="no">{i.label}</span>: {fundPeriodSentence(t, f, i)}
                     </li>
                   ))}
                 </ul>
