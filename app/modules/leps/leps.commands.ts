@@ -8,13 +8,11 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type Fie
 import { tr } from '../../shared/i18n/tr.server.ts';
 import { parseInput } from '../../shared/validation.server.ts';
 import { ambitoComuni, ambiti, comuni } from '../territory/index.server.ts';
-import { parseLepsCatalogue, parseSocialWorkerStaff } from './leps-catalogue.ts';
+import { notImportedMessage, parseLepsCatalogue, parseSocialWorkerStaff } from './leps-catalogue.ts';
 import { authorize, can, type LepsAmbitoScope } from './leps.policy.ts';
 import { fteFromWeeklyHours } from './leps.rules.ts';
 import { lepsCatalogue, socialWorkerPosts } from './leps.schema.ts';
 import { CatalogueEntryInput, DeletePostInput, SocialWorkerPostInput } from './leps.validation.ts';
-
-const notImported = (file: string, count: number) => tr(count === 1 ? 'leps.cmd.notImported' : 'leps.cmd.notImported.many', { file, count });
 
 /** «dal … al …» of a period already recorded, for the messages of an overlap. */
 const periodOf = (p: { validFrom: string; validTo: string | null }) =>
@@ -32,7 +30,7 @@ export async function importLepsCatalogue({ db, actor, fileName, text }: { db: D
     if (existing) {
       throw new ValidationError(
         [{ path: tr('leps.cmd.versionField', { file: fileName }), message: tr('leps.cmd.versionLoaded', { version: catalogue.version }) }],
-        notImported(fileName, 1),
+        notImportedMessage(fileName, 1),
       );
     }
     // The page shows the public citation (document and section); line numbers of the transcription stay in the file.
@@ -247,7 +245,7 @@ export async function importSocialWorkerStaff({
         source: `${fileName}, riga ${line}`,
       };
     });
-    if (issues.length) throw new ValidationError(issues.slice(0, 50), notImported(fileName, issues.length));
+    if (issues.length) throw new ValidationError(issues.slice(0, 50), notImportedMessage(fileName, issues.length));
     const rows = await tx.insert(socialWorkerPosts).values(values).returning({ id: socialWorkerPosts.id });
     const summary = { file: fileName, rows: rows.length, fte: Math.round(values.reduce((s, v) => s + v.fte * 10_000, 0)) / 10_000 };
     await recordAudit(tx, { actor, action: 'leps.social_workers.imported', entityType: 'import', entityId: fileName, ambitoId, after: summary });

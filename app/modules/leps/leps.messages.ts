@@ -225,6 +225,14 @@ export const it = {
   'leps.rule.contribution.total': 'Contributo annuo spettante: {total} ({bands}).',
   'leps.rule.contribution.band': 'lett. {letter}) {fte} ETP × {perFte} = {amount}',
   'leps.rule.contribution.unrounded': ' (calcolato sugli ETP non arrotondati)',
+  'leps.import.row': '{file}, riga {line}',
+  'leps.import.missingColumns': 'colonne mancanti nell’intestazione: {missing} (attese: {expected})',
+  'leps.import.cells': 'la riga ha {cells} colonne, l’intestazione {header}',
+  'leps.import.fteOrHours': 'indica l’ETP oppure le ore settimanali (una sola delle due colonne)',
+  'leps.import.endBeforeStart': 'la data di fine precede quella di inizio',
+  'leps.import.overlap': 'il codice {code} ha già un periodo sovrapposto (riga {line})',
+  'leps.import.noRows': 'il file non contiene righe di dati',
+  'leps.import.invalidJson': 'il file non è un JSON valido ({error})',
 } as const;
 
 export const en: Record<keyof typeof it, string> = {
@@ -452,4 +460,12 @@ export const en: Record<keyof typeof it, string> = {
   'leps.rule.contribution.total': 'Yearly contribution due: {total} ({bands}).',
   'leps.rule.contribution.band': 'letter {letter}) {fte} FTE × {perFte} = {amount}',
   'leps.rule.contribution.unrounded': ' (computed on the unrounded FTE)',
+  'leps.import.row': '{file}, row {line}',
+  'leps.import.missingColumns': 'columns missing from the header: {missing} (expected: {expected})',
+  'leps.import.cells': 'the row has {cells} columns, the header {header}',
+  'leps.import.fteOrHours': 'give the FTE or the weekly hours (only one of the two columns)',
+  'leps.import.endBeforeStart': 'the end date is before the start date',
+  'leps.import.overlap': 'code {code} already has an overlapping period (row {line})',
+  'leps.import.noRows': 'the file has no data rows',
+  'leps.import.invalidJson': 'the file is not valid JSON ({error})',
 };

@@ -7,7 +7,7 @@ import { tr } from '../../shared/i18n/tr.server.ts';
 import { auditLog } from '../../shared/audit/audit.schema.ts';
 import { ambiti, comuni, regions, listAmbitoComuni, listAmbitoPopulation, listComuniPopulation } from '../territory/index.server.ts';
 import { listObjectivesWithLinks, listPlans } from '../planning/index.server.ts';
-import { FUNDING_SOURCES } from './leps-catalogue.ts';
+import { FUNDING_SOURCES } from './leps.vocabulary.ts';
 import { lepsNamedInCard } from './leps-links.rules.ts';
 import {
   attributeLepsBudget,

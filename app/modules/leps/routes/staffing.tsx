@@ -22,7 +22,7 @@ import {
   useI18n,
 } from '../../../shared/ui/kit.ts';
 import { listAmbitoComuni } from '../../territory/index.server.ts';
-import { FUNDING_SOURCES, SOCIAL_WORKER_CSV_COLUMNS } from '../leps-catalogue.ts';
+import { FUNDING_SOURCES, SOCIAL_WORKER_CSV_COLUMNS } from '../leps.vocabulary.ts';
 import { addSocialWorkerPost, deleteSocialWorkerPost, importSocialWorkerStaff } from '../leps.commands.ts';
 import { referentComuneIds } from '../../../shared/auth/actor.ts';
 import { abilitiesFor, can as canLeps } from '../leps.policy.ts';
