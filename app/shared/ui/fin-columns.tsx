@@ -50,5 +50,8 @@ export function columnsOf<R>(rows: readonly R[]) {
       figureColumn<R>(key, header, figure, show, options),
     money: (key: string, header: ReactNode, cents: (r: R) => number | null, money: (cents: number) => string, options?: Extra<R> & { empty?: ReactNode }) =>
       moneyColumn<R>(key, header, cents, money, options),
+    /** A percentage shown with `percent` (`f.percent` with its decimals), which also says how a missing value reads. */
+    percent: (key: string, header: ReactNode, value: (r: R) => number | null, percent: (v: number | null) => string) =>
+      figureColumn<R>(key, header, value, percent, { empty: percent(null) }),
   };
 }

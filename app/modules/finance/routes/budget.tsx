@@ -188,12 +188,11 @@ export default function PlanBudget({ loaderData, actionData }: Route.ComponentPr
                 { key: 'fondo', header: t('finance.fund'), value: (r) => r.name, rowHeader: true },
                 col.fund.money('assegnato', t('finance.measure.allocated'), (r) => r.allocatedCents, f.money, { empty: t('finance.budget.noAllocation') }),
                 ...moneyColumns(t, f.money),
-                col.fund.figure(
+                col.fund.percent(
                   'quota',
                   t('finance.budget.paidShare'),
                   (r) => r.paidShare.value,
                   (v) => f.percent(v, 1),
-                  { empty: f.percent(null, 1) },
                 ),
               ]}
             />
@@ -326,12 +325,12 @@ export default function PlanBudget({ loaderData, actionData }: Route.ComponentPr
 
           {can['budget.record'] && (
             <Section id="registra" title={t('finance.budget.cutoff.title')} lead={t('finance.budget.cutoff.lead')}>
-              <CutOffForm v={v} years={years} actionData={actionData} />
+              <BudgetEntryForm intent="cutoff" v={v} years={years} actionData={actionData} />
             </Section>
           )}
           {can['budget.record'] && (
             <Section id="riporta" title={t('finance.budget.carryover.title')} lead={t('finance.budget.carryover.lead')}>
-              <CarryOverForm v={v} years={years.slice(0, -1)} actionData={actionData} />
+              <BudgetEntryForm intent="carryover" v={v} years={years.slice(0, -1)} actionData={actionData} />
             </Section>
           )}
 
@@ -413,124 +412,103 @@ function moneyColumns<R extends { budgetedCents: number; committedCents: number;
   return (['budgeted', 'committed', 'paid'] as const).map((m) => moneyColumn(m, t(MEASURE_KEYS[m]), (r: R) => r[`${m}Cents`], money));
 }
 
-/**
- * A form that records a value on the plan's budget: the plan, the budget key (objective, action, fund, year), then
- * the fields of that entry (`children`, given this form's errors).
- */
-function BudgetEntryForm({
-  intent,
-  v,
-  actionData,
-  title,
-  submitLabel,
-  submitClassName,
-  keyFields,
-  children,
-}: {
-  intent: string;
-  v: View;
-  actionData: unknown;
-  title: string;
-  submitLabel: string;
-  submitClassName?: string;
-  keyFields: Pick<Parameters<typeof BudgetKeyFields>[0], 'years' | 'yearName' | 'yearLabel' | 'noPeriod'>;
-  children: (errors: Record<string, string | undefined>) => ReactNode;
-}) {
+type EntryFieldsProps = { intent: string; errors: Record<string, string | undefined> };
+
+/** Which value, when, how much and why it went down: the fields of a cut-off after its budget key. */
+function CutOffFields({ intent, errors: e }: EntryFieldsProps) {
+  const { t } = useI18n();
+  return (
+    <>
+      <SelectField intent={intent} name="measure" label={t('finance.budget.measure')} error={e.measure} col="col-md-4" required>
+        {TRACKED_MEASURES.map((m) => (
+          <option key={m} value={m}>
+            {t(MEASURE_KEYS[m])}
+          </option>
+        ))}
+      </SelectField>
+      <DateField intent={intent} label={t('finance.budget.cutoffDate')} error={e.date} />
+      <InputField
+        intent={intent}
+        name="amountEuro"
+        inputMode="decimal"
+        label={t('finance.budget.amountEuro')}
+        hint={t('finance.hint.amount')}
+        error={e.amountEuro}
+        col="col-md-4"
+        required
+      />
+      <SelectField
+        intent={intent}
+        name="reason"
+        label={t('finance.budget.decreaseReason')}
+        hint={t('finance.budget.decreaseReason.hint')}
+        error={e.reason}
+        col="col-md-4"
+      >
+        <option value="">{t('finance.budget.noReason')}</option>
+        {DECREASE_REASONS.map((r) => (
+          <option key={r} value={r}>
+            {t(REASON_KEYS[r])}
+          </option>
+        ))}
+      </SelectField>
+      <InputField intent={intent} name="note" label={t('finance.note')} error={e.note} col="col-md-8" />
+    </>
+  );
+}
+
+/** How much is carried over and the date of the decision. */
+function CarryOverFields({ intent, errors: e }: EntryFieldsProps) {
+  const { t } = useI18n();
+  return (
+    <>
+      <InputField intent={intent} name="amountEuro" inputMode="decimal" label={t('finance.budget.carryAmount')} error={e.amountEuro} col="col-md-4" required />
+      <DateField intent={intent} label={t('finance.budget.decisionDate')} error={e.date} />
+      <InputField intent={intent} name="note" label={t('finance.note')} error={e.note} col="col-md-4" />
+    </>
+  );
+}
+
+/** The two entries on the plan's budget: a value at a cut-off date, and a carry-over to the next year (from a year that has one). */
+const ENTRY_FORMS = {
+  cutoff: {
+    title: 'finance.budget.cutoff.title',
+    submit: 'finance.budget.cutoff.submit',
+    submitClassName: undefined,
+    yearName: 'year',
+    yearLabel: 'finance.year',
+    noPeriod: false,
+    Fields: CutOffFields,
+  },
+  carryover: {
+    title: 'finance.budget.carryover.title',
+    submit: 'finance.budget.carryover.submit',
+    submitClassName: 'btn btn-outline-primary',
+    yearName: 'fromYear',
+    yearLabel: 'finance.budget.fromYear',
+    noPeriod: true,
+    Fields: CarryOverFields,
+  },
+} as const;
+
+/** A form that records a value on the plan's budget: the plan, the budget key (objective, action, fund, year), then the entry's fields. */
+function BudgetEntryForm({ intent, v, years, actionData }: { intent: keyof typeof ENTRY_FORMS; v: View; years: number[]; actionData: unknown }) {
+  const { t } = useI18n();
   const { errors } = useFormResult(actionData, intent);
+  const form = ENTRY_FORMS[intent];
   return (
-    <IntentForm intent={intent} actionData={actionData} submitLabel={submitLabel} submitClassName={submitClassName} className="row g-3" label={title}>
+    <IntentForm
+      intent={intent}
+      actionData={actionData}
+      submitLabel={t(form.submit)}
+      submitClassName={form.submitClassName}
+      className="row g-3"
+      label={t(form.title)}
+    >
       <input type="hidden" name="planId" value={v.plan.id} />
-      <BudgetKeyFields intent={intent} v={v} errors={errors} {...keyFields} />
-      {children(errors)}
+      <BudgetKeyFields intent={intent} v={v} errors={errors} years={years} yearName={form.yearName} yearLabel={t(form.yearLabel)} noPeriod={form.noPeriod} />
+      <form.Fields intent={intent} errors={errors} />
     </IntentForm>
-  );
-}
-
-/** The cut-off form: the budget key, then which value, when, how much and why it went down. */
-function CutOffForm({ v, years, actionData }: { v: View; years: number[]; actionData: unknown }) {
-  const { t } = useI18n();
-  const intent = 'cutoff';
-  return (
-    <BudgetEntryForm
-      intent={intent}
-      v={v}
-      actionData={actionData}
-      title={t('finance.budget.cutoff.title')}
-      submitLabel={t('finance.budget.cutoff.submit')}
-      keyFields={{ years, yearName: 'year', yearLabel: t('finance.year') }}
-    >
-      {(e) => (
-        <>
-          <SelectField intent={intent} name="measure" label={t('finance.budget.measure')} error={e.measure} col="col-md-4" required>
-            {TRACKED_MEASURES.map((m) => (
-              <option key={m} value={m}>
-                {t(MEASURE_KEYS[m])}
-              </option>
-            ))}
-          </SelectField>
-          <DateField intent={intent} label={t('finance.budget.cutoffDate')} error={e.date} />
-          <InputField
-            intent={intent}
-            name="amountEuro"
-            inputMode="decimal"
-            label={t('finance.budget.amountEuro')}
-            hint={t('finance.hint.amount')}
-            error={e.amountEuro}
-            col="col-md-4"
-            required
-          />
-          <SelectField
-            intent={intent}
-            name="reason"
-            label={t('finance.budget.decreaseReason')}
-            hint={t('finance.budget.decreaseReason.hint')}
-            error={e.reason}
-            col="col-md-4"
-          >
-            <option value="">{t('finance.budget.noReason')}</option>
-            {DECREASE_REASONS.map((r) => (
-              <option key={r} value={r}>
-                {t(REASON_KEYS[r])}
-              </option>
-            ))}
-          </SelectField>
-          <InputField intent={intent} name="note" label={t('finance.note')} error={e.note} col="col-md-8" />
-        </>
-      )}
-    </BudgetEntryForm>
-  );
-}
-
-/** The carry-over form: the budget key (a year with a next one), how much, and the date of the decision. */
-function CarryOverForm({ v, years, actionData }: { v: View; years: number[]; actionData: unknown }) {
-  const { t } = useI18n();
-  const intent = 'carryover';
-  return (
-    <BudgetEntryForm
-      intent={intent}
-      v={v}
-      actionData={actionData}
-      title={t('finance.budget.carryover.title')}
-      submitLabel={t('finance.budget.carryover.submit')}
-      submitClassName="btn btn-outline-primary"
-      keyFields={{ years, yearName: 'fromYear', yearLabel: t('finance.budget.fromYear'), noPeriod: true }}
-    >
-      {(e) => (
-        <>
-          <InputField
-            intent={intent}
-            name="amountEuro"
-            inputMode="decimal"
-            label={t('finance.budget.carryAmount')}
-            error={e.amountEuro}
-            col="col-md-4"
-            required
-          />
-          <DateField intent={intent} label={t('finance.budget.decisionDate')} error={e.date} />
-          <InputField intent={intent} name="note" label={t('finance.note')} error={e.note} col="col-md-4" />
-        </>
-      )}
-    </BudgetEntryForm>
   );
 }
 

@@ -283,13 +283,7 @@ export default function SpendingDashboard({ loaderData }: Route.ComponentProps) 
                         },
                         col.changes.money('spesa', t('finance.spending'), (c) => c.current.amountCents, f.money),
                         col.changes.money('differenza', t('finance.checks.difference'), (c) => c.differenceCents, f.money),
-                        col.changes.figure(
-                          'variazione',
-                          t('finance.dashboard.change'),
-                          (c) => c.change.value,
-                          (v) => pct(v),
-                          { empty: pct(null) },
-                        ),
+                        col.changes.percent('variazione', t('finance.dashboard.change'), (c) => c.change.value, pct),
                         { key: 'formula', header: t('finance.formula'), value: (c) => c.change.formula, className: 'small' },
                       ]}
                     />
@@ -308,13 +302,7 @@ export default function SpendingDashboard({ loaderData }: Route.ComponentProps) 
                   columns={[
                     { key: 'area', header: t('finance.area'), value: (s) => s.name, rowHeader: true },
                     col.shares.money('spesa', t('finance.spending'), (s) => s.amountCents, f.money),
-                    col.shares.figure(
-                      'quota',
-                      t('finance.share'),
-                      (s) => s.share.value,
-                      (v) => pct(v),
-                      { empty: pct(null) },
-                    ),
+                    col.shares.percent('quota', t('finance.share'), (s) => s.share.value, pct),
                     {
                       key: 'utenti',
                       header: t('finance.dashboard.users'),
@@ -438,12 +426,11 @@ function ChannelChart({ d }: { d: Data }) {
       columns={[
         { key: 'canale', header: t('finance.channel'), value: (s) => s.name, rowHeader: true },
         col.money('importo', t('finance.amount'), (s) => s.amountCents, f.money),
-        col.figure(
+        col.percent(
           'quota',
           t('finance.share'),
           (s) => s.share.value,
           (v) => f.percent(v),
-          { empty: f.percent(null) },
         ),
       ]}
     />
