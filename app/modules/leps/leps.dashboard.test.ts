@@ -115,22 +115,11 @@ test('the regional table sorts by any column, with missing values last in both d
     row({ ambitoCode: 'sebino', ambitoName: 'Ambito n. 5 – Sebino', population: 54_346, fte: 11 }),
     row({ ambitoCode: 'vuoto', ambitoName: 'Ambito senza dati' }),
   ];
-  assert.deepEqual(
-    sortRegionalRows(rows, 'popolazione', 'asc').map((r) => r.ambitoCode),
-    ['sebino', 'gallarate', 'vuoto'],
-  );
-  assert.deepEqual(
-    sortRegionalRows(rows, 'popolazione', 'desc').map((r) => r.ambitoCode),
-    ['gallarate', 'sebino', 'vuoto'],
-  );
-  assert.deepEqual(
-    sortRegionalRows(rows, 'etp', 'desc').map((r) => r.ambitoCode),
-    ['sebino', 'vuoto', 'gallarate'],
-  );
-  assert.deepEqual(
-    sortRegionalRows(rows, 'ambito', 'asc').map((r) => r.ambitoCode),
-    ['sebino', 'vuoto', 'gallarate'],
-  );
+  const order = (key: Parameters<typeof sortRegionalRows>[1], direction: 'asc' | 'desc') => sortRegionalRows(rows, key, direction).map((r) => r.ambitoCode);
+  assert.deepEqual(order('popolazione', 'asc'), ['sebino', 'gallarate', 'vuoto']);
+  assert.deepEqual(order('popolazione', 'desc'), ['gallarate', 'sebino', 'vuoto']);
+  assert.deepEqual(order('etp', 'desc'), ['sebino', 'vuoto', 'gallarate']);
+  assert.deepEqual(order('ambito', 'asc'), ['sebino', 'vuoto', 'gallarate']);
 });
 
 test('an unknown sort column or direction falls back to the Ambito name, ascending', () => {
