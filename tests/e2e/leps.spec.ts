@@ -16,10 +16,10 @@ test('a regional reviewer opens the regional LEPS table of Lombardy, sorts it an
 
   // Sorting works through links (server side, no JavaScript needed): population, largest first.
   await page.getByRole('link', { name: /^Popolazione/ }).click();
-  await expect(page).toHaveURL(/ordina=popolazione&verso=asc/);
+  await expect(page).toHaveURL(/regione-ordina=popolazione&regione-verso=asc/);
   await expect(table.getByRole('row').nth(1)).toContainText('Sebino');
   await page.getByRole('link', { name: /^Popolazione/ }).click();
-  await expect(page).toHaveURL(/ordina=popolazione&verso=desc/);
+  await expect(page).toHaveURL(/regione-ordina=popolazione&regione-verso=disc/);
   await expect(table.getByRole('row').nth(1)).toContainText('Gallarate');
   await expect(page.getByRole('columnheader', { name: /Popolazione/ })).toHaveAttribute('aria-sort', 'descending');
 
@@ -47,8 +47,8 @@ test('the Gallarate LEPS dashboard shows the five priority LEPS with their 2025 
   await page.getByRole('navigation').getByRole('link', { name: 'LEPS', exact: true }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: /LEPS/ })).toBeVisible();
   await page.goto('/ambiti/gallarate/leps?anno=2025');
-  // By id: the VMD row names the PIPPI LEPS too (objective I, shown under both).
-  const row = page.locator('tr#LEPS_PREVENZIONE_ALLONTANAMENTO');
+  // By the LEPS code that anchors the row: the VMD row names the PIPPI LEPS too (objective I, shown under both).
+  const row = page.locator('tr', { has: page.locator('#LEPS_PREVENZIONE_ALLONTANAMENTO') });
   await expect(row).toContainText('Programmato con valori attesi per l’anno');
   await expect(row).toContainText('IND-4');
   await expect(row).toContainText('370.000 €');

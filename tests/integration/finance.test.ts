@@ -18,6 +18,8 @@ import { getFundingSourceRow, listServiceUsers, listSpendingFacts } from '../../
 import { budgetCutOffs } from '../../app/modules/finance/finance.schema.ts';
 import { getPlanBudgetView, getSpendingDashboard } from '../../app/modules/finance/finance.views.server.ts';
 import { writeSpendingWorkbook } from '../../app/modules/finance/spending-xlsx.ts';
+import { coverageLabel, coverageMessage } from '../../app/modules/finance/spending-coverage.text.ts';
+import { tr } from '../../app/shared/i18n/tr.server.ts';
 import { listPlans } from '../../app/modules/planning/planning.queries.ts';
 import { createTestDatabase } from '../support/test-db.ts';
 import { actorWith, seedDemo } from '../support/fixtures.ts';
@@ -63,7 +65,7 @@ describe('finance: spending, users and the plan budget', async () => {
   test('one dataset per page: amounts, shares and cost per user all from Tabella 2.4; Tabelle 4.1/4.2 shown as checks with the difference', async () => {
     const d = await getSpendingDashboard(database.db, ambito, { year: 2022 });
     assert.equal(d.coverage!.basis, 'ambito');
-    assert.equal(d.coverage!.label, 'dati complessivi dell’Ambito');
+    assert.equal(coverageLabel(tr, d.coverage!), 'dati complessivi dell’Ambito');
     const minori = d.costs.find((c) => c.area === 'MINORI_FAMIGLIA')!;
     assert.equal(minori.users, 4418);
     assert.equal(minori.spendCents, 8_208_520_00, 'the area amount of the page’s dataset (Tabella 2.4), not Tabella 4.2’s 8.208.518 €');
@@ -140,11 +142,14 @@ describe('finance: spending, users and the plan budget', async () => {
 
     const d = await getSpendingDashboard(database.db, ambito, { year: 2023 });
     assert.equal(d.coverage!.basis, 'comuni');
-    assert.equal(d.coverage!.label, '1 comune su 9');
+    assert.equal(coverageLabel(tr, d.coverage!), '1 comune su 9');
     assert.equal(d.coverage!.complete, false);
     assert.equal(d.coverage!.missing.length, 8);
     assert.ok(d.coverage!.missing.some((c) => c.name === 'Gallarate'));
-    assert.match(d.coverage!.message, /^Dati parziali per il 2023: 1 comune su 9 \(Samarate\)\. Mancano 8 comuni: .*La somma non è il totale dell’Ambito\.$/);
+    assert.match(
+      coverageMessage(tr, d.coverage!),
+      /^Dati parziali per il 2023: 1 comune su 9 \(Samarate\)\. Mancano 8 comuni: .*La somma non è il totale dell’Ambito\.$/,
+    );
     assert.equal(d.withheld, true);
     assert.equal(d.matrix, null, 'not presented as the Ambito total');
     assert.equal(d.perCapita, null, 'not divided by the Ambito’s population (it gave 9,36 € per inhabitant)');
@@ -156,7 +161,7 @@ describe('finance: spending, users and the plan budget', async () => {
     assert.equal(d.trendSvg, null);
     assert.equal(d.changes.length, 0);
     assert.deepEqual(
-      d.excludedYears.map((c) => [c.year, c.label]),
+      d.excludedYears.map((c) => [c.year, coverageLabel(tr, c)]),
       [[2023, '1 comune su 9']],
     );
     assert.deepEqual(
@@ -164,7 +169,7 @@ describe('finance: spending, users and the plan budget', async () => {
       [['Samarate', 1_150_000_00]],
       'Samarate’s own figure stays visible',
     );
-    assert.equal(d.yearOptions.find((o) => o.year === 2023)!.coverage!.label, '1 comune su 9');
+    assert.equal(coverageLabel(tr, d.yearOptions.find((o) => o.year === 2023)!.coverage!), '1 comune su 9');
     // The default year is the latest complete one.
     assert.equal((await getSpendingDashboard(database.db, ambito, {})).year, 2022);
 

@@ -218,7 +218,7 @@ describe('LEPS: catalogue, social workers, dashboard and regional table', async 
     assert.equal(s.current.assessment.serviceObjective.status, 'non_raggiunto');
     assert.equal(s.current.assessment.serviceObjective.gapFte, 2.5865);
     assert.equal(s.current.assessment.serviceObjective.toHire, 3);
-    assert.equal(s.current.assessment.inhabitantsPerWorker?.formula, '54.346 abitanti / 11,00 ETP = 4.940,5 abitanti per assistente sociale');
+    assert.equal(s.current.assessment.inhabitantsPerWorker?.value, 4940.5);
     // 2024: AS-12 was not yet in service.
     assert.deepEqual(
       s.history.map((h) => [h.year, h.fte]),

@@ -3,14 +3,16 @@ import { actorLabel, type Actor } from '../../shared/auth/actor.ts';
 import { recordAudit } from '../../shared/audit/audit.ts';
 import type { Db, Tx } from '../../shared/db/client.ts';
 import { updateVersioned } from '../../shared/db/versioned.ts';
-import { NotFoundError, ValidationError, issuesFromZod, type FieldIssue } from '../../shared/errors.ts';
+import { NotFoundError, ValidationError, type FieldIssue } from '../../shared/errors.ts';
+import { tr } from '../../shared/i18n/tr.server.ts';
+import { parseInput } from '../../shared/validation.server.ts';
 import { planActions, planBudgetLines, planObjectives, plans } from '../planning/index.server.ts';
 import { listAmbitoComuni, ambiti } from '../territory/index.server.ts';
-import { budgetKey, budgetStatus, latestOf, paidOverCommitted, validateCarryOver, type CutOffRecord } from './budget-tracking.rules.ts';
+import { budgetKey, latestOf, paidOverCommitted, validateCarryOver } from './budget-tracking.rules.ts';
 import { parseFundingSources, parseSpendingAreas } from './catalogues.ts';
 import { DECREASE_REASON_LABELS, formatEuro, validateCutOffValue, type DecreaseReason } from './finance.rules.ts';
 import { authorize, can } from './finance.policy.ts';
-import { comuniByIstat, getCatalogue, loadPlanBudgetData } from './finance.queries.ts';
+import { comuniByIstat, getCatalogue, loadPlanBudgetData, planBudgetStatus, toCutOffRecord } from './finance.queries.ts';
 import {
   budgetCarryOvers,
   budgetCutOffs,
@@ -24,15 +26,6 @@ import {
 import { AllocationInput, CarryOverInput, CutOffInput, FundingSourceEditInput } from './finance.validation.ts';
 import { AMBITO_ENTE, importFailedMessage, importSpendingTables, tableFromCsv, type RawTable, type RecordSource } from './spending-import.ts';
 import { readSpendingWorkbook } from './spending-xlsx.ts';
-
-function parse<T>(
-  schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } },
-  input: unknown,
-): T {
-  const r = schema.safeParse(input);
-  if (!r.success) throw new ValidationError(issuesFromZod(r.error));
-  return r.data;
-}
 
 async function ambitoScope(db: Db | Tx, ambitoId: string) {
   const [a] = await db
@@ -128,7 +121,7 @@ export async function loadCatalogues({
 /** Edits a funding source of the installation's catalogue (administrator; versioned and audited). */
 export async function updateFundingSource({ db, actor, code, input }: { db: Db; actor: Actor; code: string; input: unknown }) {
   authorize(actor, 'catalogue.edit', null);
-  const { version, ...patch } = parse(FundingSourceEditInput, input);
+  const { version, ...patch } = parseInput(FundingSourceEditInput, input);
   return db.transaction(async (tx) => {
     const [row] = await tx.select({ id: fundingSources.id }).from(fundingSources).where(eq(fundingSources.code, code));
     if (!row) throw new NotFoundError('La fonte di finanziamento');
@@ -179,10 +172,7 @@ export async function importSpending({
   authorize(actor, 'spending.import', ambito);
   const catalogue = await getCatalogue(db);
   if (catalogue.fundingSources.length === 0 || catalogue.areas.length === 0) {
-    throw new ValidationError(
-      [{ path: 'cataloghi', message: 'I cataloghi delle fonti e delle aree di spesa non sono caricati: chiedi all’amministratore di caricarli.' }],
-      'Importazione non possibile.',
-    );
+    throw new ValidationError([{ path: 'cataloghi', message: tr('finance.cmd.cataloguesMissing') }], tr('finance.cmd.importImpossible'));
   }
   const members = await listAmbitoComuni(db, ambitoId);
   let tables: { spending: { source: RecordSource; table: RawTable }; users?: { source: RecordSource; table: RawTable } };
@@ -218,29 +208,33 @@ export async function importSpending({
   for (const ente of data.summary.enti) {
     if (can(actor, 'spending.write', { ...ambito, comuneId: comuneOf(ente) })) continue;
     const first = refs.filter((r) => r.ente === ente).sort((a, b) => a.ref.row - b.ref.row)[0]!;
-    const where = [first.ref.file, first.ref.sheet ? `foglio ${first.ref.sheet}` : null, `riga ${first.ref.row}`, 'colonna ente'].filter(Boolean).join(', ');
+    const where = [
+      first.ref.file,
+      first.ref.sheet ? tr('finance.cmd.where.sheet', { sheet: first.ref.sheet }) : null,
+      tr('finance.cmd.where.row', { row: first.ref.row }),
+      tr('finance.cmd.where.enteColumn'),
+    ]
+      .filter(Boolean)
+      .join(', ');
     issues.push({
       path: where,
-      message:
-        ente === AMBITO_ENTE
-          ? 'le cifre dell’Ambito le inserisce l’Ufficio di Piano: come referente comunale puoi importare solo le righe del tuo comune'
-          : `il comune ${ente} (${byIstat.get(ente)!.name}) non è il tuo: come referente comunale puoi importare solo le righe del tuo comune`,
+      message: ente === AMBITO_ENTE ? tr('finance.cmd.referent.ambitoRows') : tr('finance.cmd.referent.otherComune', { ente, name: byIstat.get(ente)!.name }),
     });
   }
   if (issues.length) throw new ValidationError(issues, importFailedMessage(files, issues.length));
 
   return db.transaction(async (tx) => {
-    let replacedSpendingRows = 0;
-    let replacedUsersRows = 0;
-    const spendingPairs = [...new Set([...data.rows, ...data.controlTotals].map((r) => `${r.year}|${r.ente}`))];
-    for (const pair of spendingPairs) {
-      const [y, ente] = pair.split('|') as [string, string];
-      const deleted = await tx
-        .delete(spendingFacts)
-        .where(and(eq(spendingFacts.ambitoId, ambitoId), eq(spendingFacts.year, Number(y)), sameComune(spendingFacts.comuneId, comuneOf(ente))))
-        .returning({ id: spendingFacts.id });
-      replacedSpendingRows += deleted.length;
-    }
+    // The rows of each year × ente in the file replace that year × ente's previous figures.
+    const clearYears = async (table: typeof spendingFacts | typeof serviceUsers, records: readonly { year: number; ente: string }[]) => {
+      let deleted = 0;
+      for (const pair of new Set(records.map((r) => `${r.year}|${r.ente}`))) {
+        const [y, ente] = pair.split('|') as [string, string];
+        const where = and(eq(table.ambitoId, ambitoId), eq(table.year, Number(y)), sameComune(table.comuneId, comuneOf(ente)));
+        deleted += (await tx.delete(table).where(where).returning({ id: table.id })).length;
+      }
+      return deleted;
+    };
+    const replacedSpendingRows = await clearYears(spendingFacts, [...data.rows, ...data.controlTotals]);
     const describe = (ref: RecordSource) => (ref.sheet ? `${ref.file}, foglio ${ref.sheet}` : ref.file);
     const factRows = data.rows.map((r) => ({
       ambitoId,
@@ -253,15 +247,7 @@ export async function importSpending({
       source: describe(r.ref),
     }));
     for (let i = 0; i < factRows.length; i += 500) await tx.insert(spendingFacts).values(factRows.slice(i, i + 500));
-    const userPairs = [...new Set(data.users.map((u) => `${u.year}|${u.ente}`))];
-    for (const pair of userPairs) {
-      const [y, ente] = pair.split('|') as [string, string];
-      const deleted = await tx
-        .delete(serviceUsers)
-        .where(and(eq(serviceUsers.ambitoId, ambitoId), eq(serviceUsers.year, Number(y)), sameComune(serviceUsers.comuneId, comuneOf(ente))))
-        .returning({ id: serviceUsers.id });
-      replacedUsersRows += deleted.length;
-    }
+    const replacedUsersRows = await clearYears(serviceUsers, data.users);
     if (data.users.length) {
       await tx.insert(serviceUsers).values(
         data.users.map((u) => ({
@@ -294,14 +280,18 @@ export async function importSpending({
 
 // ───────────────────────────── fund allocations ─────────────────────────────
 
+/** A fund must be in the installation's catalogue of funding sources. */
+async function requireFund(tx: Tx, code: string) {
+  const [fund] = await tx.select({ code: fundingSources.code }).from(fundingSources).where(eq(fundingSources.code, code));
+  if (!fund) throw new ValidationError([{ path: 'fund', message: tr('finance.cmd.fundUnknown') }]);
+}
+
 /** Records a fund's allocation to the Ambito for a year (Ufficio di Piano). */
 export async function recordFundAllocation({ db, actor, ambitoId, input }: { db: Db; actor: Actor; ambitoId: string; input: unknown }) {
-  const v = parse(AllocationInput, input);
+  authorize(actor, 'allocation.write', await ambitoScope(db, ambitoId));
+  const v = parseInput(AllocationInput, input);
   return db.transaction(async (tx) => {
-    const ambito = await ambitoScope(tx, ambitoId);
-    authorize(actor, 'allocation.write', ambito);
-    const [fund] = await tx.select({ code: fundingSources.code }).from(fundingSources).where(eq(fundingSources.code, v.fund));
-    if (!fund) throw new ValidationError([{ path: 'fund', message: 'Fondo non presente nel catalogo delle fonti di finanziamento.' }]);
+    await requireFund(tx, v.fund);
     const [row] = await tx
       .insert(fundAllocations)
       .values({ ambitoId, fundCode: v.fund, year: v.year, amountCents: v.amountEuro, act: v.act, note: v.note })
@@ -313,24 +303,47 @@ export async function recordFundAllocation({ db, actor, ambitoId, input }: { db:
 
 // ───────────────────────────── plan budget: cut-offs and carry-overs ─────────────────────────────
 
-async function planContext(tx: Tx, planId: string, objectiveId: string, actionId: string | null) {
-  const [plan] = await tx.select().from(plans).where(eq(plans.id, planId));
+/** The plan and its Ambito, the scope a budget entry is authorised against. */
+async function planScope(db: Db | Tx, planId: string) {
+  const [plan] = await db.select().from(plans).where(eq(plans.id, planId));
   if (!plan) throw new NotFoundError('Il piano');
-  const ambito = await ambitoScope(tx, plan.ambitoId);
+  return { plan, ambito: await ambitoScope(db, plan.ambitoId) };
+}
+
+/** Authorises a budget entry on the plan, then validates its input: the first two steps of the budget commands. */
+async function budgetEntry<T>(db: Db, actor: Actor, planId: string, schema: Parameters<typeof parseInput<T>>[0], input: unknown) {
+  authorize(actor, 'budget.record', (await planScope(db, planId)).ambito);
+  return parseInput(schema, input);
+}
+
+/** Inside the transaction: the plan (locked, so that "previous" values are really the latest), and the objective and
+ * action the entry is about, which must belong to it. */
+async function planContext(tx: Tx, planId: string, objectiveId: string, actionId: string | null) {
+  const { plan, ambito } = await planScope(tx, planId);
+  await tx.select({ id: plans.id }).from(plans).where(eq(plans.id, planId)).for('update');
   const [objective] = await tx
     .select()
     .from(planObjectives)
     .where(and(eq(planObjectives.id, objectiveId), eq(planObjectives.planId, planId)));
-  if (!objective) throw new ValidationError([{ path: 'objectiveId', message: 'L’obiettivo non appartiene a questo piano.' }]);
+  if (!objective) throw new ValidationError([{ path: 'objectiveId', message: tr('finance.cmd.objectiveElsewhere') }]);
   if (actionId) {
     const [action] = await tx
       .select({ id: planActions.id })
       .from(planActions)
       .where(and(eq(planActions.id, actionId), eq(planActions.objectiveId, objectiveId)));
-    if (!action) throw new ValidationError([{ path: 'actionId', message: 'L’azione non appartiene all’obiettivo scelto.' }]);
+    if (!action) throw new ValidationError([{ path: 'actionId', message: tr('finance.cmd.actionElsewhere') }]);
   }
   return { plan, ambito, objective };
 }
+
+/** The columns that say what a cut-off or a carry-over is about: the plan's objective (and action) × fund. */
+const entryKey = (ambitoId: string, planId: string, v: { objectiveId: string; actionId: string | null; fund: string }) => ({
+  ambitoId,
+  planId,
+  objectiveId: v.objectiveId,
+  actionId: v.actionId,
+  fundCode: v.fund,
+});
 
 const FIELD_OF: Record<string, string> = { data: 'date', importo: 'amountEuro', motivo: 'reason' };
 
@@ -341,17 +354,13 @@ const FIELD_OF: Record<string, string> = { data: 'date', importo: 'amountEuro', 
  * a date earlier than the previous record's is refused. Records are kept as history, never overwritten.
  */
 export async function recordCutOff({ db, actor, planId, input }: { db: Db; actor: Actor; planId: string; input: unknown }) {
-  const v = parse(CutOffInput, input);
+  const v = await budgetEntry(db, actor, planId, CutOffInput, input);
   return db.transaction(async (tx) => {
     const { plan, ambito } = await planContext(tx, planId, v.objectiveId, v.actionId);
-    authorize(actor, 'budget.record', ambito);
-    const [fund] = await tx.select({ code: fundingSources.code }).from(fundingSources).where(eq(fundingSources.code, v.fund));
-    if (!fund) throw new ValidationError([{ path: 'fund', message: 'Fondo non presente nel catalogo delle fonti di finanziamento.' }]);
+    await requireFund(tx, v.fund);
     if (v.year !== null && (v.year < plan.periodStartYear || v.year > plan.periodEndYear)) {
-      throw new ValidationError([{ path: 'year', message: `Anno fuori dal periodo del piano (${plan.periodStartYear}-${plan.periodEndYear}).` }]);
+      throw new ValidationError([{ path: 'year', message: tr('finance.cmd.yearOutside', { from: plan.periodStartYear, to: plan.periodEndYear }) }]);
     }
-    // Serialise concurrent entries on the same plan so that "previous" is really the latest value.
-    await tx.select({ id: plans.id }).from(plans).where(eq(plans.id, planId)).for('update');
     const sameKey = and(
       eq(budgetCutOffs.planId, planId),
       eq(budgetCutOffs.objectiveId, v.objectiveId),
@@ -384,17 +393,13 @@ export async function recordCutOff({ db, actor, planId, input }: { db: Db; actor
     if (!check.ok) {
       throw new ValidationError(
         check.issues.map((i) => ({ path: FIELD_OF[i.path] ?? i.path, message: i.message })),
-        check.issues.some((i) => i.path === 'motivo') ? 'Il valore diminuisce: indica il motivo della diminuzione.' : undefined,
+        check.issues.some((i) => i.path === 'motivo') ? tr('finance.cmd.decreaseReason') : undefined,
       );
     }
     const [row] = await tx
       .insert(budgetCutOffs)
       .values({
-        ambitoId: ambito.id,
-        planId,
-        objectiveId: v.objectiveId,
-        actionId: v.actionId,
-        fundCode: v.fund,
+        ...entryKey(ambito.id, planId, v),
         year: v.year,
         measure: v.measure,
         cutOffDate: v.date,
@@ -430,24 +435,10 @@ export async function recordCutOff({ db, actor, planId, input }: { db: Db; actor
  * was neither committed nor paid in that year (see budget-tracking.rules.ts).
  */
 export async function carryOver({ db, actor, planId, input }: { db: Db; actor: Actor; planId: string; input: unknown }) {
-  const v = parse(CarryOverInput, input);
+  const v = await budgetEntry(db, actor, planId, CarryOverInput, input);
   return db.transaction(async (tx) => {
     const { plan, ambito } = await planContext(tx, planId, v.objectiveId, v.actionId);
-    authorize(actor, 'budget.record', ambito);
-    await tx.select({ id: plans.id }).from(plans).where(eq(plans.id, planId)).for('update');
-    const data = (await loadPlanBudgetData(tx, planId))!;
-    const rows = budgetStatus({
-      planned: data.lines.map((l) => ({ objectiveId: l.objectiveId, actionId: null, fund: l.fund, year: l.year, amountCents: l.amountCents })),
-      cutOffs: data.cutOffs.map(toCutOffRecord),
-      carryOvers: data.carryOvers.map((c) => ({
-        objectiveId: c.objectiveId,
-        actionId: c.actionId,
-        fund: c.fundCode,
-        fromYear: c.fromYear,
-        toYear: c.toYear,
-        amountCents: c.amountCents,
-      })),
-    });
+    const rows = planBudgetStatus((await loadPlanBudgetData(tx, planId))!);
     const key = budgetKey({ objectiveId: v.objectiveId, actionId: v.actionId, fund: v.fund, year: v.fromYear });
     const status = rows.find((r) => budgetKey(r) === key) ?? null;
     const check = validateCarryOver({
@@ -460,11 +451,7 @@ export async function carryOver({ db, actor, planId, input }: { db: Db; actor: A
     const [row] = await tx
       .insert(budgetCarryOvers)
       .values({
-        ambitoId: ambito.id,
-        planId,
-        objectiveId: v.objectiveId,
-        actionId: v.actionId,
-        fundCode: v.fund,
+        ...entryKey(ambito.id, planId, v),
         fromYear: v.fromYear!,
         toYear: check.toYear,
         amountCents: v.amountEuro,
@@ -483,20 +470,6 @@ export async function carryOver({ db, actor, planId, input }: { db: Db; actor: A
     });
     return row!;
   });
-}
-
-export function toCutOffRecord(r: typeof budgetCutOffs.$inferSelect): CutOffRecord {
-  return {
-    objectiveId: r.objectiveId,
-    actionId: r.actionId,
-    fund: r.fundCode,
-    year: r.year,
-    measure: r.measure as CutOffRecord['measure'],
-    date: r.cutOffDate,
-    amountCents: r.amountCents,
-    reason: r.reason,
-    sequence: r.createdAt.getTime(),
-  };
 }
 
 /** Used by tests and the demo: the ids of the plan's objectives by code. */

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../shared/db/client.ts';
 import { planActions, planBudgetLines, planObjectives, plans } from '../planning/index.server.ts';
 import { comuni } from '../territory/index.server.ts';
+import { budgetStatus, type CutOffRecord } from './budget-tracking.rules.ts';
 import type { FundingSource, SpendingAreaCatalogue, SpendingArea } from './catalogues.ts';
 import {
   budgetCarryOvers,
@@ -151,6 +152,37 @@ export async function loadPlanBudgetData(db: DbOrTx, planId: string) {
     db.select().from(budgetCarryOvers).where(eq(budgetCarryOvers.planId, planId)).orderBy(asc(budgetCarryOvers.createdAt)),
   ]);
   return { plan, objectives, actions, lines, cutOffs, carryOvers };
+}
+
+/** The status of every budget key of the plan (planned, recorded, carried), from its loaded budget data. */
+export function planBudgetStatus(data: NonNullable<Awaited<ReturnType<typeof loadPlanBudgetData>>>) {
+  return budgetStatus({
+    planned: data.lines.map((l) => ({ objectiveId: l.objectiveId, actionId: null, fund: l.fund, year: l.year, amountCents: l.amountCents })),
+    cutOffs: data.cutOffs.map(toCutOffRecord),
+    carryOvers: data.carryOvers.map((c) => ({
+      objectiveId: c.objectiveId,
+      actionId: c.actionId,
+      fund: c.fundCode,
+      fromYear: c.fromYear,
+      toYear: c.toYear,
+      amountCents: c.amountCents,
+    })),
+  });
+}
+
+/** A cut-off row as the budget rules read it. */
+export function toCutOffRecord(r: typeof budgetCutOffs.$inferSelect): CutOffRecord {
+  return {
+    objectiveId: r.objectiveId,
+    actionId: r.actionId,
+    fund: r.fundCode,
+    year: r.year,
+    measure: r.measure as CutOffRecord['measure'],
+    date: r.cutOffDate,
+    amountCents: r.amountCents,
+    reason: r.reason,
+    sequence: r.createdAt.getTime(),
+  };
 }
 
 /** The member comuni of an Ambito by ISTAT code (members at any time: past figures of a former member stay valid). */

@@ -31,6 +31,14 @@ import {
   type BudgetLine,
   type SpendingCell,
 } from './finance.rules.ts';
+import { formatterFor } from '../../shared/format/index.ts';
+import { registerMessages, translate } from '../../shared/i18n/messages.ts';
+import * as messages from './finance.messages.ts';
+import { fundPeriodSentence } from './finance.sentences.ts';
+
+// The rules give facts; the pages' sentences from them, in Italian.
+registerMessages(messages);
+const sentence = (i: Parameters<typeof fundPeriodSentence>[2]) => fundPeriodSentence((key, params) => translate('it', key, params), formatterFor('it'), i);
 
 const euro = (e: number) => e * 100;
 
@@ -410,9 +418,9 @@ test('a PNRR line cannot finance 2027, covers 2026 only until 31 March, and ends
       [5, 'unknown_fund'],
     ],
   );
-  assert.equal(issues[1]!.message, 'PNRR 1.1.3 finanzia la spesa al 31/03/2026: non può coprire il 2027');
+  assert.equal(sentence(issues[1]!), 'PNRR 1.1.3 finanzia la spesa al 31/03/2026: non può coprire il 2027');
   assert.equal(
-    issues[2]!.message,
+    sentence(issues[2]!),
     'PNRR 1.1.1 (PIPPI) termina il 31/03/2026, prima della fine del piano (2027): per il periodo successivo serve un altro canale di finanziamento',
   );
 });
@@ -476,20 +484,16 @@ test('published figures are checks against the dataset: Anziani 801,12 € per u
     ['percent', 41.4, 41.38, 0.02, 2, false],
   );
   // Anziani share: 724.050 / 19.834.861 = 3,65 % against the published 3,62 %.
-  const anziani = checkPublishedPercent(
-    'quota Anziani 2022',
-    { value: 3.62, decimals: 2 },
-    percentage(euro(724_050), euro(19_834_861), { numerator: 'a', denominator: 'b' }),
-    'Tabella 4.1',
-  )!;
-  assert.equal(anziani.difference, -0.03);
-  const same = checkPublishedPercent(
-    'quota Salute Mentale 2022',
-    { value: 0.01, decimals: 2 },
-    percentage(euro(1_101), euro(19_834_861), { numerator: 'a', denominator: 'b' }),
-    'Tabella 4.1',
-  )!;
-  assert.equal(same.matches, true);
+  // An area's share of the 2022 total (19.834.861 €) against the share Tabella 4.1 publishes.
+  const areaShare = (what: string, published: number, areaEuro: number) =>
+    checkPublishedPercent(
+      what,
+      { value: published, decimals: 2 },
+      percentage(euro(areaEuro), euro(19_834_861), { numerator: 'a', denominator: 'b' }),
+      'Tabella 4.1',
+    )!;
+  assert.equal(areaShare('quota Anziani 2022', 3.62, 724_050).difference, -0.03);
+  assert.equal(areaShare('quota Salute Mentale 2022', 0.01, 1_101).matches, true);
   const total = checkPublishedAmount('spesa totale 2022', euro(19_827_811), euro(19_834_861), 'Tabella 4.2', 'Tabella 2.4');
   assert.equal(total.difference, -euro(7_050));
   assert.equal(checkPublishedMoney('x', 1, costPerUser(100, null), 's'), null, 'no check when the cost cannot be computed');

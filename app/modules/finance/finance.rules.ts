@@ -630,7 +630,12 @@ export interface FundPeriodIssue {
   fund: string;
   year: number | null;
   status: 'unknown_fund' | 'outside_period' | 'partial_year' | 'ends_before_plan';
-  message: string;
+  /** The fund's short name (its code when unknown) and the period it finances (ISO dates, null = open). */
+  fundName: string;
+  activeFrom: string | null;
+  activeTo: string | null;
+  /** For a line not split by year: the plan period it was checked against. */
+  planPeriod: { fromYear: number; toYear: number } | null;
 }
 
 /**
@@ -645,61 +650,32 @@ export function checkFundPeriods(
   planPeriod?: { fromYear: number; toYear: number },
 ): FundPeriodIssue[] {
   const issues: FundPeriodIssue[] = [];
-  const dmy = (iso: string) => iso.split('-').reverse().join('/');
   lines.forEach((line, index) => {
     const source = sources.find((s) => s.code === line.fund);
-    if (!source) {
+    const issue = (status: FundPeriodIssue['status'], checkedAgainstPlan = false) =>
       issues.push({
         index,
         fund: line.fund,
         year: line.year,
-        status: 'unknown_fund',
-        message: `il fondo ${line.fund} non è nel catalogo delle fonti di finanziamento`,
+        status,
+        fundName: source?.shortName ?? line.fund,
+        activeFrom: source?.activeFrom ?? null,
+        activeTo: source?.activeTo ?? null,
+        planPeriod: checkedAgainstPlan && planPeriod ? planPeriod : null,
       });
-      return;
-    }
-    const period = `${source.activeFrom ? `dal ${dmy(source.activeFrom)} ` : ''}${source.activeTo ? `al ${dmy(source.activeTo)}` : ''}`.trim();
+    if (!source) return issue('unknown_fund');
     if (line.year === null) {
       if (!planPeriod) return;
       const planStart = `${planPeriod.fromYear}-01-01`;
       const planEnd = `${planPeriod.toYear}-12-31`;
-      if ((source.activeTo !== null && source.activeTo < planStart) || (source.activeFrom !== null && source.activeFrom > planEnd)) {
-        issues.push({
-          index,
-          fund: line.fund,
-          year: null,
-          status: 'outside_period',
-          message: `${source.shortName} finanzia la spesa ${period}: non può coprire il piano ${planPeriod.fromYear}-${planPeriod.toYear}`,
-        });
-      } else if (source.activeTo !== null && source.activeTo < planEnd) {
-        issues.push({
-          index,
-          fund: line.fund,
-          year: null,
-          status: 'ends_before_plan',
-          message: `${source.shortName} termina il ${dmy(source.activeTo)}, prima della fine del piano (${planPeriod.toYear}): per il periodo successivo serve un altro canale di finanziamento`,
-        });
-      }
+      if ((source.activeTo !== null && source.activeTo < planStart) || (source.activeFrom !== null && source.activeFrom > planEnd))
+        issue('outside_period', true);
+      else if (source.activeTo !== null && source.activeTo < planEnd) issue('ends_before_plan', true);
       return;
     }
     const coverage = yearCoverage(source, line.year);
-    if (coverage === 'none') {
-      issues.push({
-        index,
-        fund: line.fund,
-        year: line.year,
-        status: 'outside_period',
-        message: `${source.shortName} finanzia la spesa ${period}: non può coprire il ${line.year}`,
-      });
-    } else if (coverage === 'partial') {
-      issues.push({
-        index,
-        fund: line.fund,
-        year: line.year,
-        status: 'partial_year',
-        message: `${source.shortName} copre il ${line.year} solo in parte (${period}): la spesa va sostenuta entro quel termine`,
-      });
-    }
+    if (coverage === 'none') issue('outside_period');
+    else if (coverage === 'partial') issue('partial_year');
   });
   return issues;
 }

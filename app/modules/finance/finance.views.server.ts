@@ -9,7 +9,7 @@ import type { DbOrTx } from '../../shared/db/client.ts';
 import { tr } from '../../shared/i18n/tr.server.ts';
 import { fundName } from '../planning/index.server.ts';
 import { listAmbitoComuni, listAmbitoPopulation, listComuniPopulation } from '../territory/index.server.ts';
-import { budgetKey, budgetStatus, historyOf, toBudgetLines, type BudgetStatusRow, type TrackedMeasure } from './budget-tracking.rules.ts';
+import { budgetKey, historyOf, toBudgetLines, type BudgetStatusRow, type TrackedMeasure } from './budget-tracking.rules.ts';
 import { AMBITO_ENTE, costPerUserOfAreas } from './spending-import.ts';
 import { spendingCoverage, usableAsAmbitoFigure, type SpendingCoverage } from './spending-coverage.rules.ts';
 import { coverageLabel } from './spending-coverage.text.ts';
@@ -32,8 +32,15 @@ import {
   type DecreaseReason,
 } from './finance.rules.ts';
 import { groupedBarChart, stackedBarChart } from './finance.charts.ts';
-import { toCutOffRecord } from './finance.commands.ts';
-import { getCatalogue, listFundAllocations, listServiceUsers, listSpendingFacts, loadPlanBudgetData } from './finance.queries.ts';
+import {
+  getCatalogue,
+  listFundAllocations,
+  listServiceUsers,
+  listSpendingFacts,
+  loadPlanBudgetData,
+  planBudgetStatus,
+  toCutOffRecord,
+} from './finance.queries.ts';
 
 const euros = (cents: number) => Math.round(cents / 100);
 
@@ -336,18 +343,7 @@ export async function getPlanBudgetView(db: DbOrTx, planId: string) {
   const objective = new Map(data.objectives.map((o) => [o.id, o]));
   const action = new Map(data.actions.map((a) => [a.id, a]));
   const cutOffs = data.cutOffs.map(toCutOffRecord);
-  const rows = budgetStatus({
-    planned: data.lines.map((l) => ({ objectiveId: l.objectiveId, actionId: null, fund: l.fund, year: l.year, amountCents: l.amountCents })),
-    cutOffs,
-    carryOvers: data.carryOvers.map((c) => ({
-      objectiveId: c.objectiveId,
-      actionId: c.actionId,
-      fund: c.fundCode,
-      fromYear: c.fromYear,
-      toYear: c.toYear,
-      amountCents: c.amountCents,
-    })),
-  });
+  const rows = planBudgetStatus(data);
   const order = (r: BudgetStatusRow) => objective.get(r.objectiveId)?.position ?? 0;
   rows.sort(
     (a, b) => order(a) - order(b) || (a.actionId ?? '').localeCompare(b.actionId ?? '') || a.fund.localeCompare(b.fund) || (a.year ?? 0) - (b.year ?? 0),

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { coverageLabel, spendingCoverage, usableAsAmbitoFigure } from './spending-coverage.rules.ts';
+import { registerMessages, translate, type MessageKey } from '../../shared/i18n/messages.ts';
+import * as messages from './finance.messages.ts';
+import { spendingCoverage, usableAsAmbitoFigure } from './spending-coverage.rules.ts';
+import { coverageLabel, coverageMessage } from './spending-coverage.text.ts';
+
+// The rule gives the facts; the words are the dictionary's, here in Italian.
+registerMessages(messages);
+const t = (key: MessageKey, params?: Record<string, string | number>) => translate('it', key, params);
 
 // The nine comuni of the Ambito di Gallarate (fixtures/demo/ambiti.csv).
 const GALLARATE_AMBITO = [
@@ -15,36 +22,39 @@ const GALLARATE_AMBITO = [
   { istatCode: '012121', name: 'Solbiate Arno' },
 ];
 const samarate = GALLARATE_AMBITO.find((c) => c.name === 'Samarate')!;
+/** The coverage of a year of the Gallarate Ambito. */
+const GALLARATE_COVERAGE = (year: number, hasAmbitoRows: boolean, comuniWithData: { istatCode: string; name: string }[]) =>
+  spendingCoverage({ year, hasAmbitoRows, comuniWithData, members: GALLARATE_AMBITO });
 
 test('one comune of nine: "1 comune su 9", partial, the eight missing listed by name, not the Ambito total', () => {
-  const c = spendingCoverage({ year: 2023, hasAmbitoRows: false, comuniWithData: [samarate], members: GALLARATE_AMBITO });
+  const c = GALLARATE_COVERAGE(2023, false, [samarate]);
   assert.equal(c.basis, 'comuni');
   assert.equal(c.complete, false);
-  assert.equal(c.label, '1 comune su 9');
+  assert.equal(coverageLabel(t, c), '1 comune su 9');
   assert.deepEqual(
     c.withData.map((m) => m.name),
     ['Samarate'],
   );
   assert.equal(c.missing.length, 8);
   assert.ok(!c.missing.some((m) => m.name === 'Samarate'));
-  assert.match(c.message, /^Dati parziali per il 2023: 1 comune su 9 \(Samarate\)\. Mancano 8 comuni: Albizzate, Cairate, Cassano Magnago, /);
-  assert.match(c.message, /La somma non è il totale dell’Ambito\.$/);
+  assert.match(coverageMessage(t, c), /^Dati parziali per il 2023: 1 comune su 9 \(Samarate\)\. Mancano 8 comuni: Albizzate, Cairate, Cassano Magnago, /);
+  assert.match(coverageMessage(t, c), /La somma non è il totale dell’Ambito\.$/);
   assert.deepEqual(usableAsAmbitoFigure(c, false), { show: false, partial: true });
   assert.deepEqual(usableAsAmbitoFigure(c, true), { show: true, partial: true });
 });
 
 test('all nine comuni: complete, the sum is the Ambito total', () => {
-  const c = spendingCoverage({ year: 2023, hasAmbitoRows: false, comuniWithData: GALLARATE_AMBITO, members: GALLARATE_AMBITO });
+  const c = GALLARATE_COVERAGE(2023, false, GALLARATE_AMBITO);
   assert.equal(c.complete, true);
-  assert.equal(c.label, '9 comuni su 9');
+  assert.equal(coverageLabel(t, c), '9 comuni su 9');
   assert.deepEqual(usableAsAmbitoFigure(c, false), { show: true, partial: false });
 });
 
 test('Ambito-level data (Tabella 2.4) are the Ambito figure, distinct from a sum of comuni', () => {
-  const c = spendingCoverage({ year: 2022, hasAmbitoRows: true, comuniWithData: [samarate], members: GALLARATE_AMBITO });
+  const c = GALLARATE_COVERAGE(2022, true, [samarate]);
   assert.equal(c.basis, 'ambito');
   assert.equal(c.complete, true);
-  assert.equal(c.label, 'dati complessivi dell’Ambito');
+  assert.equal(coverageLabel(t, c), 'dati complessivi dell’Ambito');
   assert.deepEqual(
     c.withData.map((m) => m.name),
     ['Samarate'],
@@ -59,13 +69,13 @@ test('membership by date: a comune with data that was not a member that year is 
     comuniWithData: [samarate, { istatCode: '012133', name: 'Somma Lombardo' }],
     members: GALLARATE_AMBITO,
   });
-  assert.equal(c.label, '1 comune su 9');
+  assert.equal(coverageLabel(t, c), '1 comune su 9');
   assert.deepEqual(
     c.outside.map((o) => o.name),
     ['Somma Lombardo'],
   );
   const none = spendingCoverage({ year: 2019, hasAmbitoRows: false, comuniWithData: [samarate], members: [] });
   assert.equal(none.complete, false);
-  assert.equal(none.label, 'composizione dell’Ambito non registrata per il 2019');
-  assert.equal(coverageLabel(0, 9), '0 comuni su 9');
+  assert.equal(coverageLabel(t, none), 'composizione dell’Ambito non registrata per il 2019');
+  assert.equal(coverageLabel(t, GALLARATE_COVERAGE(2020, false, [])), '0 comuni su 9');
 });

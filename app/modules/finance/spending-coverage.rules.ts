@@ -28,22 +28,12 @@ export interface SpendingCoverage {
   missing: CoverageComune[];
   /** Comuni with data that were not members in that year (their rows are not part of the Ambito's figure). */
   outside: CoverageComune[];
-  /** True for Ambito-level data, and for comuni data when every member has data. */
+  /**
+   * True for Ambito-level data, and for comuni data when every member has data. The words ("1 comune su 9", the
+   * sentence a reader can act on) are in spending-coverage.text.ts, in the reader's language.
+   */
   complete: boolean;
-  /** "dati complessivi dell’Ambito", "9 comuni su 9", "1 comune su 9". */
-  label: string;
-  /** One sentence a reader can act on. */
-  message: string;
 }
-
-const comuniWord = (n: number) => (n === 1 ? 'comune' : 'comuni');
-
-/** "1 comune su 9", "9 comuni su 9". */
-export function coverageLabel(withData: number, members: number): string {
-  return `${withData} ${comuniWord(withData)} su ${members}`;
-}
-
-const names = (list: readonly CoverageComune[]) => list.map((c) => c.name).join(', ');
 
 /**
  * The coverage of a year's spending. `members` are the comuni of the Ambito in that year (territory's membership by
@@ -65,35 +55,8 @@ export function spendingCoverage(input: {
     a.name.localeCompare(b.name, 'it'),
   );
   const found = { year: input.year, members, withData, missing, outside };
-  if (input.hasAmbitoRows) {
-    return {
-      ...found,
-      basis: 'ambito',
-      complete: true,
-      label: 'dati complessivi dell’Ambito',
-      message: `Per il ${input.year} la spesa è registrata per l’Ambito nel suo insieme: è il dato dell’Ambito, non una somma dei comuni.`,
-    };
-  }
-  if (members.length === 0) {
-    return {
-      ...found,
-      basis: 'comuni',
-      complete: false,
-      label: `composizione dell’Ambito non registrata per il ${input.year}`,
-      message: `Per il ${input.year} non è registrata la composizione dell’Ambito: non si può dire se i dati dei comuni siano completi, quindi non sono il totale dell’Ambito.`,
-    };
-  }
-  const complete = missing.length === 0;
-  const label = coverageLabel(withData.length, members.length);
-  return {
-    ...found,
-    basis: 'comuni',
-    complete,
-    label,
-    message: complete
-      ? `Per il ${input.year} hanno caricato i dati tutti i comuni dell’Ambito (${label}): la somma è il totale dell’Ambito.`
-      : `Dati parziali per il ${input.year}: ${label} (${names(withData) || 'nessuno'}). Mancano ${missing.length} ${comuniWord(missing.length)}: ${names(missing)}. La somma non è il totale dell’Ambito.`,
-  };
+  if (input.hasAmbitoRows) return { ...found, basis: 'ambito', complete: true };
+  return { ...found, basis: 'comuni', complete: members.length > 0 && missing.length === 0 };
 }
 
 /**

@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { parseCsv } from '../../shared/csv.ts';
 import { ValidationError } from '../../shared/errors.ts';
+import { registerMessages } from '../../shared/i18n/messages.ts';
 import { fromRoot } from '../../shared/paths.ts';
+import * as messages from './finance.messages.ts';
 import { getClassification, parseFundingSources, parseSpendingAreas } from './catalogues.ts';
 import { buildSpendingMatrix, checkSpendingMatrix, costPerUser, diffTotals, roundTo, shareByChannel, sharesOf } from './finance.rules.ts';
 import {
@@ -18,6 +20,9 @@ import {
   selectCells,
   type SpendingImportOptions,
 } from './spending-import.ts';
+
+// The importer's messages come from the dictionary (Italian outside a request).
+registerMessages(messages);
 
 const read = (path: string) => readFileSync(fromRoot(path), 'utf8');
 const catalogue = parseSpendingAreas('spending-areas.json', read('fixtures/catalogues/spending-areas.json'));

@@ -8,6 +8,7 @@
  * All or nothing: every problem is reported with file, row and column, and one bad row refuses the whole import.
  * The parsers work on a RawTable (header + rows), so a spreadsheet sheet maps to the same row model as a CSV file.
  */
+import { tr } from '../../shared/i18n/tr.server.ts';
 import { parseCsv } from '../../shared/csv.ts';
 import { parseCount, parseEuroCents, type ParseFailure } from '../../shared/format/index.ts';
 import { ValidationError, type FieldIssue } from '../../shared/errors.ts';
@@ -120,15 +121,15 @@ export function amountProblem(reason: ParseFailure, raw: string): string {
   const r = raw.trim();
   switch (reason) {
     case 'missing':
-      return 'importo mancante (scrivi 0 se non c’è spesa)';
+      return tr('finance.import.err.amountMissing');
     case 'negative':
-      return `importo negativo non ammesso: «${r}»`;
+      return tr('finance.import.err.amountNegative', { value: r });
     case 'too_many_decimals':
-      return `importo con più di due decimali: «${r}»`;
+      return tr('finance.import.err.amountDecimals', { value: r });
     case 'too_large':
-      return `importo troppo grande: «${r}»`;
+      return tr('finance.import.err.amountTooLarge', { value: r });
     default:
-      return `importo non valido: «${r}» (esempi: 1.234,56 oppure 1234,56)`;
+      return tr('finance.import.err.amountInvalid', { value: r });
   }
 }
 
@@ -141,7 +142,7 @@ export function euroCell(raw: string): Parsed<number> {
 /** A count of people (parseCount: "4418" or "4.418"); blank means not recorded (null). */
 export function userCountCell(raw: string): Parsed<number | null> {
   const r = parseCount(raw);
-  return r.ok ? r : { ok: false, message: `numero di utenti non valido: «${raw.trim()}» (un intero, es. 4418 o 4.418; vuoto se non rilevato)` };
+  return r.ok ? r : { ok: false, message: tr('finance.import.err.users', { value: raw.trim() }) };
 }
 
 /** A percentage as printed by a source ("41,40", "41.40", "41,40%"), kept with its decimals. Blank: not published. */
@@ -149,17 +150,17 @@ export function parsePublishedPercent(raw: string | undefined): Parsed<Published
   const s = (raw ?? '').replace(/[\s\u00a0\u202f%]/g, '');
   if (s === '') return { ok: true, value: null };
   const m = s.match(/^(\d{1,3})(?:[.,](\d{1,4}))?$/);
-  if (!m) return { ok: false, message: `percentuale pubblicata non valida: «${raw!.trim()}» (es. 41,40)` };
+  if (!m) return { ok: false, message: tr('finance.import.err.percent', { value: raw!.trim() }) };
   const value = Number(`${m[1]}.${m[2] ?? '0'}`);
-  if (value > 100) return { ok: false, message: `percentuale pubblicata oltre 100: «${raw!.trim()}»` };
+  if (value > 100) return { ok: false, message: tr('finance.import.err.percentOver', { value: raw!.trim() }) };
   return { ok: true, value: { value, decimals: m[2]?.length ?? 0 } };
 }
 
 function parseYear(raw: string): Parsed<number> {
   const s = raw.trim();
-  if (!/^\d{4}$/.test(s)) return { ok: false, message: `anno non valido: «${s}» (quattro cifre, es. 2022)` };
+  if (!/^\d{4}$/.test(s)) return { ok: false, message: tr('finance.import.err.year', { value: s }) };
   const year = Number(s);
-  if (year < MIN_YEAR || year > MAX_YEAR) return { ok: false, message: `anno fuori intervallo: ${year} (ammessi dal ${MIN_YEAR} al ${MAX_YEAR})` };
+  if (year < MIN_YEAR || year > MAX_YEAR) return { ok: false, message: tr('finance.import.err.yearRange', { value: year, min: MIN_YEAR, max: MAX_YEAR }) };
   return { ok: true, value: year };
 }
 
@@ -167,45 +168,46 @@ function parseEnte(raw: string, members: ReadonlySet<string> | null): Parsed<str
   const s = raw.trim();
   if (s.toLowerCase() === AMBITO_ENTE) return { ok: true, value: AMBITO_ENTE };
   if (/^\d{5}$/.test(s)) {
-    return { ok: false, message: `codice ISTAT di 5 cifre: «${s}»; il codice ha 6 cifre, forse il foglio di calcolo ha tolto lo zero iniziale (0${s})` };
+    return { ok: false, message: tr('finance.import.err.istat5', { value: s }) };
   }
   if (!/^\d{6}$/.test(s)) {
-    return { ok: false, message: `ente non valido: «${s}» (codice ISTAT del comune a 6 cifre, es. 012070, oppure «${AMBITO_ENTE}»)` };
+    return { ok: false, message: tr('finance.import.err.ente', { value: s, ambito: AMBITO_ENTE }) };
   }
-  if (members && !members.has(s)) return { ok: false, message: `il comune ${s} non fa parte dell’Ambito` };
+  if (members && !members.has(s)) return { ok: false, message: tr('finance.import.err.notMember', { value: s }) };
   return { ok: true, value: s };
 }
 
 function parseArea(raw: string, areas: readonly SpendingArea[], allowTotal: boolean): Parsed<string | null> {
   const s = raw.trim();
-  if (s === '') return { ok: false, message: 'area mancante' };
+  if (s === '') return { ok: false, message: tr('finance.import.err.areaMissing') };
   if (s.toUpperCase() === TOTAL_CODE) {
-    return allowTotal
-      ? { ok: true, value: null }
-      : { ok: false, message: 'il totale degli utenti non si ricava sommando le aree (una persona può essere in più aree): indica una riga per area' };
+    return allowTotal ? { ok: true, value: null } : { ok: false, message: tr('finance.import.err.usersTotal') };
   }
   const area = findArea(areas, s);
   if (!area)
-    return { ok: false, message: `area non prevista: «${s}» (codici ammessi: ${areas.map((a) => a.code).join(', ')}${allowTotal ? `, ${TOTAL_CODE}` : ''})` };
+    return {
+      ok: false,
+      message: tr('finance.import.err.area', { value: s, codes: [...areas.map((a) => a.code), ...(allowTotal ? [TOTAL_CODE] : [])].join(', ') }),
+    };
   return { ok: true, value: area.code };
 }
 
 function parseChannel(raw: string, sources: readonly FundingSource[]): Parsed<string | null> {
   const s = raw.trim();
-  if (s === '') return { ok: false, message: 'canale di finanziamento mancante' };
+  if (s === '') return { ok: false, message: tr('finance.import.err.channelMissing') };
   if (s.toUpperCase() === TOTAL_CODE) return { ok: true, value: null };
   const source = findFundingSource(sources, s);
   if (!source)
     return {
       ok: false,
-      message: `canale di finanziamento non previsto: «${s}» (usa un codice del catalogo delle fonti, es. COMUNI, FNPS, FSR, UTENZA, oppure ${TOTAL_CODE})`,
+      message: tr('finance.import.err.channel', { value: s, total: TOTAL_CODE }),
     };
   return { ok: true, value: source.code };
 }
 
 function parseNote(raw: string | undefined): Parsed<string | null> {
   const s = (raw ?? '').trim();
-  if (s.length > 500) return { ok: false, message: `nota troppo lunga (${s.length} caratteri, al massimo 500)` };
+  if (s.length > 500) return { ok: false, message: tr('finance.import.err.note', { length: s.length }) };
   return { ok: true, value: s || null };
 }
 
@@ -218,7 +220,12 @@ export function tableFromCsv(text: string): RawTable {
 }
 
 function at(source: RecordSource, row?: number, column?: string): string {
-  return [source.file, source.sheet ? `foglio ${source.sheet}` : null, row !== undefined ? `riga ${row}` : null, column ? `colonna ${column}` : null]
+  return [
+    source.file,
+    source.sheet ? tr('finance.cmd.where.sheet', { sheet: source.sheet }) : null,
+    row !== undefined ? tr('finance.cmd.where.row', { row }) : null,
+    column ? tr('finance.import.where.column', { column }) : null,
+  ]
     .filter(Boolean)
     .join(', ');
 }
@@ -233,27 +240,29 @@ function* records(
 ): Generator<{ row: number; get: (column: string) => string | undefined }> {
   const header = table.header.map((h) => h.trim().toLowerCase());
   if (header.length === 0 || (header.length === 1 && header[0] === '')) {
-    issues.push({ path: source.file + (source.sheet ? `, foglio ${source.sheet}` : ''), message: 'il file è vuoto' });
+    issues.push({ path: at(source), message: tr('finance.import.err.empty') });
     return;
   }
   const headerIssues: string[] = [];
   const missing = required.filter((c) => !header.includes(c));
-  if (missing.length) headerIssues.push(`colonne mancanti: ${missing.join(', ')} (attese: ${required.join(', ')}; facoltative: ${optional.join(', ')})`);
+  if (missing.length)
+    headerIssues.push(tr('finance.import.err.missingColumns', { missing: missing.join(', '), required: required.join(', '), optional: optional.join(', ') }));
   const unknown = header.filter((h) => !required.includes(h) && !optional.includes(h));
-  if (unknown.length) headerIssues.push(`colonne non previste: ${unknown.map((u) => u || '(senza nome)').join(', ')}`);
+  if (unknown.length)
+    headerIssues.push(tr('finance.import.err.unknownColumns', { columns: unknown.map((u) => u || tr('finance.import.err.unnamed')).join(', ') }));
   const repeated = header.filter((h, i) => header.indexOf(h) !== i);
-  if (repeated.length) headerIssues.push(`colonne ripetute: ${[...new Set(repeated)].join(', ')}`);
+  if (repeated.length) headerIssues.push(tr('finance.import.err.repeatedColumns', { columns: [...new Set(repeated)].join(', ') }));
   if (headerIssues.length) {
     for (const message of headerIssues) issues.push({ path: at(source, 1), message });
     return;
   }
   if (table.rows.length === 0) {
-    issues.push({ path: at(source), message: 'il file non contiene righe di dati' });
+    issues.push({ path: at(source), message: tr('finance.import.err.noRows') });
     return;
   }
   for (const { row, cells } of table.rows) {
     if (cells.length !== header.length) {
-      issues.push({ path: at(source, row), message: `la riga ha ${cells.length} colonne, l’intestazione ${header.length}` });
+      issues.push({ path: at(source, row), message: tr('finance.import.err.cells', { cells: cells.length, header: header.length }) });
       continue;
     }
     yield {
@@ -266,6 +275,16 @@ function* records(
   }
 }
 
+/** The cells that say what a row is about: year, ente (a member comune or the Ambito) and area. */
+function keyCells(get: (column: string) => string | undefined, options: SpendingImportOptions, allowTotal: boolean) {
+  const members = options.memberIstatCodes ? new Set(options.memberIstatCodes) : null;
+  return { year: parseYear(get('anno')!), ente: parseEnte(get('ente')!, members), area: parseArea(get('area')!, options.areas, allowTotal) };
+}
+
+/** An amount cell that may be left empty (null). */
+const optionalEuroCell = (raw: string | undefined): Parsed<number | null> =>
+  raw === undefined || raw.trim() === '' ? { ok: true, value: null } : euroCell(raw);
+
 /** Records the problem of every cell that did not parse, each with its column. */
 function report(source: RecordSource, row: number, cells: Record<string, Parsed<unknown>>, issues: FieldIssue[]): void {
   for (const [column, parsed] of Object.entries(cells)) if (!parsed.ok) issues.push({ path: at(source, row, column), message: parsed.message });
@@ -273,14 +292,11 @@ function report(source: RecordSource, row: number, cells: Record<string, Parsed<
 
 function readSpending(source: RecordSource, table: RawTable, options: SpendingImportOptions): SpendingData & { issues: FieldIssue[]; checked: number } {
   const issues: FieldIssue[] = [];
-  const members = options.memberIstatCodes ? new Set(options.memberIstatCodes) : null;
   const rows: SpendingRow[] = [];
   const controlTotals: ControlTotal[] = [];
   const seen = new Map<string, number>();
   for (const { row, get } of records(source, table, SPENDING_COLUMNS, SPENDING_OPTIONAL_COLUMNS, issues)) {
-    const year = parseYear(get('anno')!);
-    const ente = parseEnte(get('ente')!, members);
-    const area = parseArea(get('area')!, options.areas, true);
+    const { year, ente, area } = keyCells(get, options, true);
     const channel = parseChannel(get('canale')!, options.fundingSources);
     const amount = euroCell(get('importo_euro')!);
     const note = parseNote(get('note'));
@@ -289,7 +305,7 @@ function readSpending(source: RecordSource, table: RawTable, options: SpendingIm
     const key = [year.value, ente.value, area.value ?? TOTAL_CODE, channel.value ?? TOTAL_CODE].join('|');
     const previous = seen.get(key);
     if (previous !== undefined) {
-      issues.push({ path: at(source, row), message: `riga ripetuta: anno, ente, area e canale coincidono con la riga ${previous}` });
+      issues.push({ path: at(source, row), message: tr('finance.import.err.repeatedSpending', { row: previous }) });
       continue;
     }
     seen.set(key, row);
@@ -333,26 +349,21 @@ function readSpending(source: RecordSource, table: RawTable, options: SpendingIm
 
 function readUsers(source: RecordSource, table: RawTable, options: SpendingImportOptions): { users: ServiceUsersRow[]; issues: FieldIssue[] } {
   const issues: FieldIssue[] = [];
-  const members = options.memberIstatCodes ? new Set(options.memberIstatCodes) : null;
   const users: ServiceUsersRow[] = [];
   const seen = new Map<string, number>();
   for (const { row, get } of records(source, table, USERS_COLUMNS, USERS_OPTIONAL_COLUMNS, issues)) {
-    const year = parseYear(get('anno')!);
-    const ente = parseEnte(get('ente')!, members);
-    const area = parseArea(get('area')!, options.areas, false);
+    const { year, ente, area } = keyCells(get, options, false);
     const count = userCountCell(get('utenti')!);
-    const spendRaw = get('spesa_euro');
-    const spend: Parsed<number | null> = spendRaw === undefined || spendRaw.trim() === '' ? { ok: true, value: null } : euroCell(spendRaw);
+    const spend = optionalEuroCell(get('spesa_euro'));
     const note = parseNote(get('note'));
     const share = parsePublishedPercent(get('quota_pubblicata_pct'));
-    const costRaw = get('costo_utente_pubblicato_euro');
-    const cost: Parsed<number | null> = costRaw === undefined || costRaw.trim() === '' ? { ok: true, value: null } : euroCell(costRaw);
+    const cost = optionalEuroCell(get('costo_utente_pubblicato_euro'));
     const publishedSource = parseNote(get('fonte_pubblicati'));
     const missingSource: Parsed<null> =
       (share.ok && share.value) || (cost.ok && cost.value !== null)
         ? publishedSource.ok && publishedSource.value
           ? { ok: true, value: null }
-          : { ok: false, message: 'indica la fonte dei valori pubblicati (es. «Tabella 4.1»)' }
+          : { ok: false, message: tr('finance.import.err.publishedSource') }
         : { ok: true, value: null };
     report(
       source,
@@ -374,7 +385,7 @@ function readUsers(source: RecordSource, table: RawTable, options: SpendingImpor
     const key = [year.value, ente.value, area.value].join('|');
     const previous = seen.get(key);
     if (previous !== undefined) {
-      issues.push({ path: at(source, row), message: `riga ripetuta: anno, ente e area coincidono con la riga ${previous}` });
+      issues.push({ path: at(source, row), message: tr('finance.import.err.repeatedUsers', { row: previous }) });
       continue;
     }
     seen.set(key, row);
@@ -468,9 +479,9 @@ export function costPerUserOfAreas(
 export function importFailedMessage(fileNames: readonly string[], count: number) {
   const files =
     fileNames.length === 1
-      ? `Il file ${fileNames[0]} non è stato importato`
-      : `I file ${fileNames.slice(0, -1).join(', ')} e ${fileNames[fileNames.length - 1]} non sono stati importati`;
-  return `${files}: ${count === 1 ? 'c’è un errore' : `ci sono ${count} errori`}. Nessun dato è stato modificato.`;
+      ? tr('finance.import.failedOne', { files: fileNames[0]! })
+      : tr('finance.import.failedMany', { files: fileNames.slice(0, -1).join(', '), last: fileNames[fileNames.length - 1]! });
+  return tr(count === 1 ? 'finance.import.failedCountOne' : 'finance.import.failedCountMany', { files, count });
 }
 
 function fail(fileNames: readonly string[], issues: FieldIssue[]): never {

@@ -14,6 +14,11 @@ import {
   type LepsCardsFile,
 } from './leps-catalogue.ts';
 import { staffFteOn } from './leps.rules.ts';
+import { registerMessages } from '../../shared/i18n/messages.ts';
+import * as messages from './leps.messages.ts';
+
+// The importer's messages come from the dictionary (Italian outside a request).
+registerMessages(messages);
 
 const CATALOGUE = 'catalogo-leps.json';
 const catalogueText = readFileSync(fromRoot('fixtures/leps/catalogo-leps.json'), 'utf8');

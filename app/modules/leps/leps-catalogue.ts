@@ -11,75 +11,21 @@
 import { parseCsv } from '../../shared/csv.ts';
 import { ValidationError, type FieldIssue } from '../../shared/errors.ts';
 import { z } from '../../shared/validation.ts';
+import { tr } from '../../shared/i18n/tr.server.ts';
 import { CONTRACT_KINDS, EMPLOYER_KINDS, fteFromWeeklyHours, SOCIAL_WORKER_RULES, type SocialWorkerPost } from './leps.rules.ts';
+import { FUNDING_SOURCE_CODES, POLICY_AREA_CODES, SOCIAL_WORKER_CSV_COLUMNS } from './leps.vocabulary.ts';
+
+export * from './leps.vocabulary.ts';
 
 const MAX_ISSUES = 50;
 
 // ——— Funding sources ——————————————————————————————————————————————————————————————————————————————
-
-/**
- * Funding source codes used by the LEPS catalogue, the cards and the staff list. The codes shared with the plan's
- * budget catalogue keep the same spelling (FNPS, FNPS_QUOTA_VINCOLATA, FNA, FONDO_POVERTA_*, FSR, PNRR_M5C2_*,
- * PN_INCLUSIONE, COMUNI); the others exist because the LEPS tables name them: the Fondo povertà without a quota,
- * the fund of the Assegno di inclusione, the 2014-2020 PON Inclusione, the «Piano operativo complementare», and
- * the L. 178/2020 contribution for social workers.
- */
-export const FUNDING_SOURCES = {
-  FNPS: { label: 'Fondo nazionale per le politiche sociali (FNPS)' },
-  FNPS_QUOTA_VINCOLATA: { label: 'FNPS – quota vincolata' },
-  FNA: { label: 'Fondo per le non autosufficienze (FNA)' },
-  FONDO_POVERTA: { label: 'Fondo povertà (quota non indicata)' },
-  FONDO_POVERTA_QUOTA_SERVIZI: { label: 'Fondo povertà – quota servizi' },
-  FONDO_POVERTA_ESTREMA: { label: 'Fondo povertà – quota povertà estrema' },
-  FONDO_POVERTA_CARE_LEAVERS: { label: 'Fondo povertà – quota care leavers' },
-  FONDO_POVERTA_CONTRIBUTO_AS: {
-    label: 'Fondo povertà – contributo per il potenziamento del servizio sociale professionale (L. 178/2020, art. 1, c. 797)',
-  },
-  FONDO_RDC_ADI: { label: 'Fondo per il Reddito di cittadinanza e l’Assegno di inclusione (RdC e ADI)' },
-  FSR: { label: 'Fondo sociale regionale (FSR)' },
-  PNRR_M5C2_1_1_1: {
-    label: 'PNRR M5C2 1.1.1 – Sostegno alle capacità genitoriali e prevenzione della vulnerabilità delle famiglie e dei bambini (P.I.P.P.I.)',
-  },
-  PNRR_M5C2_1_1_2: { label: 'PNRR M5C2 1.1.2 – Autonomia degli anziani non autosufficienti' },
-  PNRR_M5C2_1_1_3: { label: 'PNRR M5C2 1.1.3 – Servizi sociali domiciliari per garantire la dimissione anticipata assistita e prevenire l’ospedalizzazione' },
-  PNRR_M5C2_1_1_4: { label: 'PNRR M5C2 1.1.4 – Rafforzamento dei servizi sociali e prevenzione del burn out tra gli operatori sociali' },
-  PNRR_M5C2_1_2: { label: 'PNRR M5C2 1.2 – Percorsi di autonomia per persone con disabilità' },
-  PNRR_M5C2_1_3_1: { label: 'PNRR M5C2 1.3.1 – Housing temporaneo (Housing First)' },
-  PNRR_M5C2_1_3_2: { label: 'PNRR M5C2 1.3.2 – Stazioni di posta' },
-  PN_INCLUSIONE: { label: 'PN Inclusione e lotta alla povertà 2021-2027' },
-  PON_INCLUSIONE: { label: 'PON Inclusione 2014-2020' },
-  POC: { label: 'Piano operativo complementare (POC)' },
-  COMUNI: { label: 'Risorse proprie dei comuni' },
-} as const satisfies Record<string, { label: string }>;
-
-export type FundingSourceCode = keyof typeof FUNDING_SOURCES;
-export const FUNDING_SOURCE_CODES = Object.keys(FUNDING_SOURCES) as [FundingSourceCode, ...FundingSourceCode[]];
 
 const fundingSourceCode = z.enum(FUNDING_SOURCE_CODES, {
   error: (i) => `fonte di finanziamento sconosciuta: «${String(i.input)}» (ammesse: ${FUNDING_SOURCE_CODES.join(', ')})`,
 });
 
 // ——— Policy areas ————————————————————————————————————————————————————————————————————————————————
-
-/**
- * The policy areas of the Lombardy guidelines 2025-2027, with the letters the plans use («Area di policy E)»,
- * Gallarate L10711). There is no letter C in either seed plan.
- */
-export const POLICY_AREAS = {
-  A: 'Contrasto alla povertà e all’emarginazione sociale e promozione dell’inclusione attiva',
-  B: 'Politiche abitative',
-  D: 'Domiciliarità',
-  E: 'Anziani',
-  F: 'Digitalizzazione dei servizi',
-  G: 'Politiche giovanili e per i minori',
-  H: 'Interventi connessi alle politiche per il lavoro',
-  I: 'Interventi per la famiglia',
-  J: 'Interventi a favore di persone con disabilità',
-  K: 'Interventi di sistema per il potenziamento dell’Ufficio di Piano e il rafforzamento della gestione associata',
-} as const;
-
-export type PolicyAreaCode = keyof typeof POLICY_AREAS;
-export const POLICY_AREA_CODES = Object.keys(POLICY_AREAS) as [PolicyAreaCode, ...PolicyAreaCode[]];
 
 const policyAreaCode = z.enum(POLICY_AREA_CODES, {
   error: (i) => `area di policy sconosciuta: «${String(i.input)}» (ammesse: ${POLICY_AREA_CODES.join(', ')})`,
@@ -149,14 +95,7 @@ export type LepsCatalogue = z.infer<typeof LepsCatalogue>;
  * the same LEPS, priority numbers are unique. One problem refuses the whole file.
  */
 export function parseLepsCatalogue(fileName: string, text: string): LepsCatalogue {
-  const data = readJson(fileName, text);
-  const parsed = LepsCatalogue.safeParse(data);
-  if (!parsed.success)
-    throw refused(
-      fileName,
-      parsed.error.issues.map((i) => ({ path: describePath(fileName, i.path, data), message: i.message })),
-    );
-  const catalogue = parsed.data;
+  const catalogue = readJsonFile(fileName, text, LepsCatalogue);
   const issues: FieldIssue[] = [];
   const codes = new Map<string, number>();
   const names = new Map<string, number>();
@@ -309,14 +248,7 @@ const BASELINE_YEARS_BEFORE_START = 5;
  * objective exists on the card.
  */
 export function parseLepsCards(fileName: string, text: string, catalogue?: LepsCatalogue): LepsCardsFile {
-  const data = readJson(fileName, text);
-  const parsed = LepsCardsFile.safeParse(data);
-  if (!parsed.success)
-    throw refused(
-      fileName,
-      parsed.error.issues.map((i) => ({ path: describePath(fileName, i.path, data), message: i.message })),
-    );
-  const file = parsed.data;
+  const file = readJsonFile(fileName, text, LepsCardsFile);
   const issues: FieldIssue[] = [];
   const { startYear, endYear } = file.period;
   if (startYear > endYear) issues.push({ path: `${fileName}, campo period`, message: `l’anno di inizio (${startYear}) segue quello di fine (${endYear})` });
@@ -367,23 +299,6 @@ export function parseLepsCards(fileName: string, text: string, catalogue?: LepsC
 }
 
 // ——— Social-worker staff list (CSV) ————————————————————————————————————————————————————————————————
-
-/**
- * The columns of the staff list, one row per social worker or post and period (a change of hours or contract
- * starts a new row with the same `codice`). Exactly one of `etp` and `ore_settimanali` is filled.
- */
-export const SOCIAL_WORKER_CSV_COLUMNS = [
-  'codice',
-  'datore_di_lavoro',
-  'tipo_datore',
-  'contratto',
-  'etp',
-  'ore_settimanali',
-  'fonti_finanziamento',
-  'funzione',
-  'dal',
-  'al',
-] as const;
 
 const isoDate = z
   .string()
@@ -454,34 +369,41 @@ export function parseSocialWorkerStaff(fileName: string, text: string): SocialWo
   const missing = SOCIAL_WORKER_CSV_COLUMNS.filter((c) => !table.header.includes(c));
   if (missing.length) {
     throw refused(fileName, [
-      { path: `${fileName}, riga 1`, message: `colonne mancanti nell’intestazione: ${missing.join(', ')} (attese: ${SOCIAL_WORKER_CSV_COLUMNS.join(', ')})` },
+      {
+        path: tr('leps.import.row', { file: fileName, line: 1 }),
+        message: tr('leps.import.missingColumns', { missing: missing.join(', '), expected: SOCIAL_WORKER_CSV_COLUMNS.join(', ') }),
+      },
     ]);
   }
   const issues: FieldIssue[] = [];
+  const at = (line: number, column: string) => tr('leps.cmd.rowColumn', { file: fileName, line, column });
   const posts: (SocialWorkerPost & { line: number })[] = [];
   for (const { line, cells } of table.rows) {
     if (cells.length !== table.header.length) {
-      issues.push({ path: `${fileName}, riga ${line}`, message: `la riga ha ${cells.length} colonne, l’intestazione ${table.header.length}` });
+      issues.push({
+        path: tr('leps.import.row', { file: fileName, line }),
+        message: tr('leps.import.cells', { cells: cells.length, header: table.header.length }),
+      });
       continue;
     }
     const record = Object.fromEntries(table.header.map((h, i) => [h, cells[i] ?? '']));
     const parsed = StaffCsvRow.safeParse(record);
     if (!parsed.success) {
-      for (const i of parsed.error.issues) issues.push({ path: `${fileName}, riga ${line}, colonna ${String(i.path[0] ?? '?')}`, message: i.message });
+      for (const i of parsed.error.issues) issues.push({ path: at(line, String(i.path[0] ?? '?')), message: i.message });
       continue;
     }
     const r = parsed.data;
     if ((r.etp === null) === (r.ore_settimanali === null)) {
-      issues.push({ path: `${fileName}, riga ${line}, colonna etp`, message: 'indica l’ETP oppure le ore settimanali (una sola delle due colonne)' });
+      issues.push({ path: at(line, 'etp'), message: tr('leps.import.fteOrHours') });
       continue;
     }
     if (r.al !== null && r.al < r.dal) {
-      issues.push({ path: `${fileName}, riga ${line}, colonna al`, message: 'la data di fine precede quella di inizio' });
+      issues.push({ path: at(line, 'al'), message: tr('leps.import.endBeforeStart') });
       continue;
     }
     const overlap = posts.find((p) => p.id === r.codice && p.from <= (r.al ?? '9999-12-31') && r.dal <= (p.to ?? '9999-12-31'));
     if (overlap) {
-      issues.push({ path: `${fileName}, riga ${line}, colonna dal`, message: `il codice ${r.codice} ha già un periodo sovrapposto (riga ${overlap.line})` });
+      issues.push({ path: at(line, 'dal'), message: tr('leps.import.overlap', { code: r.codice, line: overlap.line }) });
       continue;
     }
     posts.push({
@@ -498,26 +420,36 @@ export function parseSocialWorkerStaff(fileName: string, text: string): SocialWo
     });
   }
   if (issues.length) throw refused(fileName, issues);
-  if (posts.length === 0) throw refused(fileName, [{ path: fileName, message: 'il file non contiene righe di dati' }]);
+  if (posts.length === 0) throw refused(fileName, [{ path: fileName, message: tr('leps.import.noRows') }]);
   return posts.map(({ line: _line, ...post }) => post);
 }
 
 // ——— Helpers ———————————————————————————————————————————————————————————————————————————————————
 
+/** Reads a JSON file against its schema; any problem refuses the file, each one named by its place in the file. */
+function readJsonFile<T>(fileName: string, text: string, schema: z.ZodType<T>): T {
+  const data = readJson(fileName, text);
+  const parsed = schema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  throw refused(
+    fileName,
+    parsed.error.issues.map((i) => ({ path: describePath(fileName, i.path, data), message: i.message })),
+  );
+}
+
 function readJson(fileName: string, text: string): unknown {
   try {
     return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
-    throw refused(fileName, [{ path: fileName, message: `il file non è un JSON valido (${(error as Error).message})` }]);
+    throw refused(fileName, [{ path: fileName, message: tr('leps.import.invalidJson', { error: (error as Error).message }) }]);
   }
 }
 
+/** «Il file … non è stato importato: …», in the request's language. */
+export const notImportedMessage = (file: string, count: number) => tr(count === 1 ? 'leps.cmd.notImported' : 'leps.cmd.notImported.many', { file, count });
+
 function refused(fileName: string, issues: FieldIssue[]): ValidationError {
-  const count = issues.length;
-  return new ValidationError(
-    issues.slice(0, MAX_ISSUES),
-    `Il file ${fileName} non è stato importato: ${count === 1 ? 'c’è un errore' : `ci sono ${count} errori`}. Nessun dato è stato modificato.`,
-  );
+  return new ValidationError(issues.slice(0, MAX_ISSUES), notImportedMessage(fileName, issues.length));
 }
 
 const ARRAY_LABELS: Record<string, string> = {

@@ -1,28 +1,22 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { Actor } from '../../shared/auth/actor.ts';
+import { hasAmbitoRole, referentComuneIds, UFFICIO_DI_PIANO, type Actor } from '../../shared/auth/actor.ts';
 import { recordAudit } from '../../shared/audit/audit.ts';
 import { parseCsv } from '../../shared/csv.ts';
 import type { Db, Tx } from '../../shared/db/client.ts';
 import { updateVersioned } from '../../shared/db/versioned.ts';
-import { ConflictError, issuesFromZod, NotFoundError, ValidationError, type FieldIssue } from '../../shared/errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldIssue } from '../../shared/errors.ts';
+import { tr } from '../../shared/i18n/tr.server.ts';
+import { parseInput } from '../../shared/validation.server.ts';
 import { ambitoComuni, ambiti, comuni } from '../territory/index.server.ts';
-import { parseLepsCatalogue, parseSocialWorkerStaff } from './leps-catalogue.ts';
-import { authorize, authorizeStaffWrite } from './leps.policy.ts';
+import { notImportedMessage, parseLepsCatalogue, parseSocialWorkerStaff } from './leps-catalogue.ts';
+import { authorize, can, type LepsAmbitoScope } from './leps.policy.ts';
 import { fteFromWeeklyHours } from './leps.rules.ts';
 import { lepsCatalogue, socialWorkerPosts } from './leps.schema.ts';
 import { CatalogueEntryInput, DeletePostInput, SocialWorkerPostInput } from './leps.validation.ts';
 
-function parse<T>(
-  schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } },
-  input: unknown,
-): T {
-  const r = schema.safeParse(input);
-  if (!r.success) throw new ValidationError(issuesFromZod(r.error));
-  return r.data;
-}
-
-const notImported = (fileName: string, count: number) =>
-  `Il file ${fileName} non è stato importato: ${count === 1 ? 'c’è un errore' : `ci sono ${count} errori`}. Nessun dato è stato modificato.`;
+/** «dal … al …» of a period already recorded, for the messages of an overlap. */
+const periodOf = (p: { validFrom: string; validTo: string | null }) =>
+  p.validTo ? tr('leps.cmd.period.fromTo', { from: p.validFrom, to: p.validTo }) : tr('leps.cmd.period.from', { from: p.validFrom });
 
 /**
  * Loads a version of the LEPS catalogue from its file (cantiere.leps-catalogue). A version is loaded once: a
@@ -35,13 +29,8 @@ export async function importLepsCatalogue({ db, actor, fileName, text }: { db: D
     const [existing] = await tx.select({ id: lepsCatalogue.id }).from(lepsCatalogue).where(eq(lepsCatalogue.catalogueVersion, catalogue.version)).limit(1);
     if (existing) {
       throw new ValidationError(
-        [
-          {
-            path: `${fileName}, campo version`,
-            message: `la versione «${catalogue.version}» del catalogo è già caricata: un catalogo corretto prende un nuovo numero di versione`,
-          },
-        ],
-        notImported(fileName, 1),
+        [{ path: tr('leps.cmd.versionField', { file: fileName }), message: tr('leps.cmd.versionLoaded', { version: catalogue.version }) }],
+        notImportedMessage(fileName, 1),
       );
     }
     // The page shows the public citation (document and section); line numbers of the transcription stay in the file.
@@ -72,7 +61,7 @@ export async function importLepsCatalogue({ db, actor, fileName, text }: { db: D
 /** Saves the administrator's changes to one catalogue entry (name, norm, planning act, funding, note). */
 export async function updateCatalogueEntry({ db, actor, entryId, input }: { db: Db; actor: Actor; entryId: string; input: unknown }) {
   authorize(actor, 'catalogue.edit', null);
-  const { version, ...patch } = parse(CatalogueEntryInput, input);
+  const { version, ...patch } = parseInput(CatalogueEntryInput, input);
   return db.transaction(async (tx) => {
     const [entry] = await tx.select({ catalogueVersion: lepsCatalogue.catalogueVersion }).from(lepsCatalogue).where(eq(lepsCatalogue.id, entryId));
     if (!entry) throw new NotFoundError('La voce del catalogo LEPS');
@@ -80,8 +69,7 @@ export async function updateCatalogueEntry({ db, actor, entryId, input }: { db: 
       .select({ id: lepsCatalogue.id, code: lepsCatalogue.code })
       .from(lepsCatalogue)
       .where(and(eq(lepsCatalogue.catalogueVersion, entry.catalogueVersion), eq(lepsCatalogue.name, patch.name)));
-    if (clash && clash.id !== entryId)
-      throw new ValidationError([{ path: 'name', message: `Il nome è già usato dal LEPS ${clash.code} dello stesso catalogo.` }]);
+    if (clash && clash.id !== entryId) throw new ValidationError([{ path: 'name', message: tr('leps.cmd.nameUsed', { code: clash.code }) }]);
     const { before, after } = await updateVersioned(tx, lepsCatalogue, entryId, version, patch, 'la voce del catalogo LEPS');
     await recordAudit(tx, { actor, action: 'leps.catalogue_entry.updated', entityType: 'leps_catalogue', entityId: entryId, before, after });
     return after;
@@ -110,15 +98,32 @@ async function memberComuni(tx: Tx, ambitoId: string) {
 const overlaps = (a: { validFrom: string; validTo: string | null }, b: { validFrom: string; validTo: string | null }) =>
   a.validFrom <= (b.validTo ?? '9999-12-31') && b.validFrom <= (a.validTo ?? '9999-12-31');
 
+const isReferentOnly = (actor: Actor, scope: LepsAmbitoScope) =>
+  referentComuneIds(actor, scope.id).length > 0 && !hasAmbitoRole(actor, scope, UFFICIO_DI_PIANO);
+
+/** Before reading a staff row's input: may the actor change the Ambito's staff list at all (as Ufficio di Piano or as
+ * the referent of one of its comuni)? */
+function authorizeStaffEntry(actor: Actor, scope: LepsAmbitoScope): void {
+  if (!isReferentOnly(actor, scope)) authorize(actor, 'staff.write', scope);
+}
+
+/** Authorises a change to a row of the staff list, telling a comune referent that it keeps only its own comune's rows. */
+function authorizeStaffWrite(actor: Actor, scope: LepsAmbitoScope): void {
+  if (can(actor, 'staff.write', scope)) return;
+  if (isReferentOnly(actor, scope)) throw new ForbiddenError(tr(scope.comuneId ? 'leps.cmd.referentOtherComune' : 'leps.cmd.referentWholeAmbito'));
+  authorize(actor, 'staff.write', scope);
+}
+
 /** Records one social worker (or post) of the Ambito for a period, from the form. */
 export async function addSocialWorkerPost({ db, actor, ambitoId, input }: { db: Db; actor: Actor; ambitoId: string; input: unknown }) {
-  const v = parse(SocialWorkerPostInput, input);
+  const scope = await ambitoScope(db, ambitoId);
+  authorizeStaffEntry(actor, scope);
+  const v = parseInput(SocialWorkerPostInput, input);
+  authorizeStaffWrite(actor, { ...scope, comuneId: v.comuneId });
   return db.transaction(async (tx) => {
-    const scope = await ambitoScope(tx, ambitoId);
-    authorizeStaffWrite(actor, { ...scope, comuneId: v.comuneId });
     if (v.comuneId) {
       const members = await memberComuni(tx, ambitoId);
-      if (!members.byId.has(v.comuneId)) throw new ValidationError([{ path: 'comuneId', message: 'Il comune scelto non fa parte dell’Ambito.' }]);
+      if (!members.byId.has(v.comuneId)) throw new ValidationError([{ path: 'comuneId', message: tr('leps.cmd.comuneNotMember') }]);
     }
     const same = await tx
       .select()
@@ -126,12 +131,7 @@ export async function addSocialWorkerPost({ db, actor, ambitoId, input }: { db: 
       .where(and(eq(socialWorkerPosts.ambitoId, ambitoId), eq(socialWorkerPosts.code, v.code)));
     const clash = same.find((p) => overlaps(p, v));
     if (clash) {
-      throw new ValidationError([
-        {
-          path: 'validFrom',
-          message: `Il codice ${v.code} ha già un periodo che si sovrappone (dal ${clash.validFrom}${clash.validTo ? ` al ${clash.validTo}` : ''}): chiudi prima quel periodo.`,
-        },
-      ]);
+      throw new ValidationError([{ path: 'validFrom', message: tr('leps.cmd.periodClash', { code: v.code, period: periodOf(clash) }) }]);
     }
     const fte = v.fte ?? fteFromWeeklyHours(v.weeklyHours!).value!;
     const [row] = await tx
@@ -158,12 +158,17 @@ export async function addSocialWorkerPost({ db, actor, ambitoId, input }: { db: 
 
 /** Removes a row of the staff list entered by mistake (a worker who leaves gets an end date instead). */
 export async function deleteSocialWorkerPost({ db, actor, postId, input }: { db: Db; actor: Actor; postId: string; input: unknown }) {
-  const { version } = parse(DeletePostInput, input);
-  return db.transaction(async (tx) => {
-    const [post] = await tx.select().from(socialWorkerPosts).where(eq(socialWorkerPosts.id, postId)).for('update');
+  const postScope = async (q: Db | Tx) => {
+    const [post] = await q.select().from(socialWorkerPosts).where(eq(socialWorkerPosts.id, postId));
     if (!post) throw new NotFoundError('La riga del personale');
-    const scope = await ambitoScope(tx, post.ambitoId);
-    authorizeStaffWrite(actor, { ...scope, comuneId: post.comuneId });
+    return post;
+  };
+  const found = await postScope(db);
+  authorizeStaffWrite(actor, { ...(await ambitoScope(db, found.ambitoId)), comuneId: found.comuneId });
+  const { version } = parseInput(DeletePostInput, input);
+  return db.transaction(async (tx) => {
+    await tx.select({ id: socialWorkerPosts.id }).from(socialWorkerPosts).where(eq(socialWorkerPosts.id, postId)).for('update');
+    const post = await postScope(tx);
     if (post.version !== version) throw new ConflictError('la riga del personale', post.version);
     await tx.delete(socialWorkerPosts).where(eq(socialWorkerPosts.id, postId));
     await recordAudit(tx, {
@@ -212,14 +217,17 @@ export async function importSocialWorkerStaff({
       if (istat) {
         const c = members.byIstat.get(istat);
         if (!c)
-          issues.push({ path: `${fileName}, riga ${line}, colonna codice_istat_comune`, message: `il comune ${istat} non fa parte dell’Ambito ${scope.name}` });
+          issues.push({
+            path: tr('leps.cmd.rowColumn', { file: fileName, line, column: 'codice_istat_comune' }),
+            message: tr('leps.cmd.import.comuneNotMember', { istat, ambito: scope.name }),
+          });
         else comuneId = c.id;
       }
       const clash = existing.find((e) => e.code === p.id && overlaps(e, { validFrom: p.from, validTo: p.to }));
       if (clash) {
         issues.push({
-          path: `${fileName}, riga ${line}, colonna dal`,
-          message: `il codice ${p.id} è già registrato per un periodo sovrapposto (dal ${clash.validFrom}${clash.validTo ? ` al ${clash.validTo}` : ''})`,
+          path: tr('leps.cmd.rowColumn', { file: fileName, line, column: 'dal' }),
+          message: tr('leps.cmd.import.periodClash', { code: p.id, period: periodOf(clash) }),
         });
       }
       return {
@@ -237,7 +245,7 @@ export async function importSocialWorkerStaff({
         source: `${fileName}, riga ${line}`,
       };
     });
-    if (issues.length) throw new ValidationError(issues.slice(0, 50), notImported(fileName, issues.length));
+    if (issues.length) throw new ValidationError(issues.slice(0, 50), notImportedMessage(fileName, issues.length));
     const rows = await tx.insert(socialWorkerPosts).values(values).returning({ id: socialWorkerPosts.id });
     const summary = { file: fileName, rows: rows.length, fte: Math.round(values.reduce((s, v) => s + v.fte * 10_000, 0)) / 10_000 };
     await recordAudit(tx, { actor, action: 'leps.social_workers.imported', entityType: 'import', entityId: fileName, ambitoId, after: summary });

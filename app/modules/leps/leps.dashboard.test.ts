@@ -10,6 +10,15 @@ import {
   type RegionalRow,
 } from './leps.dashboard.ts';
 import { assessSocialWorkerRatio } from './leps.rules.ts';
+import { formatterFor } from '../../shared/format/index.ts';
+import { registerMessages, translate, type MessageKey } from '../../shared/i18n/messages.ts';
+import * as messages from './leps.messages.ts';
+import { lepsReason } from './leps.sentences.ts';
+
+// The status says why in a sentence the page writes from the counts (here in Italian).
+registerMessages(messages);
+const reason = (s: ReturnType<typeof lepsEvidenceStatus>, year: number) =>
+  lepsReason((key: MessageKey, params?: Record<string, string | number>) => translate('it', key, params), formatterFor('it'), s, year);
 
 // The PIPPI card of Gallarate (seed 002, L11380-L11791): indicator 4, progetti individualizzati / valutazioni,
 // ≥ 40 % in 2025, ≥ 60 % in 2026, ≥ 80 % in 2027; PNRR 105.000 €.
@@ -49,40 +58,32 @@ test('a LEPS with a plan objective whose indicators have targets for the year is
   assert.equal(s.indicators, 2);
   assert.equal(s.indicatorsWithTarget, 1);
   assert.equal(s.budgetCents, 105_000_00);
-  assert.equal(s.reason, '1 obiettivo del piano; 1 indicatore ha un valore atteso per il 2026.');
+  assert.equal(reason(s, 2026), '1 obiettivo del piano; 1 indicatore ha un valore atteso per il 2026.');
 });
 
 test('a LEPS programmed without targets for the year, or not programmed at all, says so', () => {
   assert.equal(lepsEvidenceStatus({ code: 'LEPS_PREVENZIONE_ALLONTANAMENTO', year: 2028, objectives: [PIPPI] }).status, 'programmato_senza_target');
   const none = lepsEvidenceStatus({ code: 'LEPS_PRONTO_INTERVENTO', year: 2025, objectives: [] });
   assert.equal(none.status, 'non_programmato');
-  assert.equal(none.reason, 'Nessun obiettivo del piano indica questo LEPS.');
+  assert.equal(reason(none, 2025), 'Nessun obiettivo del piano indica questo LEPS.');
 });
 
 test('the professional social service follows the 1:5.000 threshold, and without a staff list its data are missing', () => {
   // Sebino: 54.346 inhabitants (seed 003 L2806). 11 FTE reach the LEPS (55.000 ≥ 54.346), 10 do not.
-  const reached = lepsEvidenceStatus({
-    code: 'LEPS_SERVIZIO_SOCIALE_PROFESSIONALE',
-    year: 2025,
-    objectives: [],
-    socialWorkers: { assessment: assessSocialWorkerRatio({ population: 54_346, fte: 11 }), staffRecorded: true },
-  });
-  assert.equal(reached.status, 'raggiunto');
-  const missed = lepsEvidenceStatus({
-    code: 'LEPS_SERVIZIO_SOCIALE_PROFESSIONALE',
-    year: 2025,
-    objectives: [],
-    socialWorkers: { assessment: assessSocialWorkerRatio({ population: 54_346, fte: 10 }), staffRecorded: true },
-  });
+  const socialService = (fte: number, staffRecorded = true) =>
+    lepsEvidenceStatus({
+      code: 'LEPS_SERVIZIO_SOCIALE_PROFESSIONALE',
+      year: 2025,
+      objectives: [],
+      socialWorkers: { assessment: assessSocialWorkerRatio({ population: 54_346, fte }), staffRecorded },
+    });
+  assert.equal(socialService(11).status, 'raggiunto');
+  const missed = socialService(10);
   assert.equal(missed.status, 'non_raggiunto');
-  assert.match(missed.reason, /mancano 0,87 ETP, cioè 1 assistente sociale/);
-  const unknown = lepsEvidenceStatus({
-    code: 'LEPS_SERVIZIO_SOCIALE_PROFESSIONALE',
-    year: 2025,
-    objectives: [],
-    socialWorkers: { assessment: assessSocialWorkerRatio({ population: 54_346, fte: 0 }), staffRecorded: false },
-  });
+  assert.match(reason(missed, 2025), /mancano 0,87 ETP, cioè 1 assistente sociale/);
+  const unknown = socialService(0, false);
   assert.equal(unknown.status, 'dati_mancanti');
+  assert.equal(reason(unknown, 2025), 'Nessun assistente sociale registrato: il rapporto con la popolazione non è calcolabile.');
 });
 
 const row = (over: Partial<RegionalRow>): RegionalRow => ({
@@ -114,22 +115,11 @@ test('the regional table sorts by any column, with missing values last in both d
     row({ ambitoCode: 'sebino', ambitoName: 'Ambito n. 5 – Sebino', population: 54_346, fte: 11 }),
     row({ ambitoCode: 'vuoto', ambitoName: 'Ambito senza dati' }),
   ];
-  assert.deepEqual(
-    sortRegionalRows(rows, 'popolazione', 'asc').map((r) => r.ambitoCode),
-    ['sebino', 'gallarate', 'vuoto'],
-  );
-  assert.deepEqual(
-    sortRegionalRows(rows, 'popolazione', 'desc').map((r) => r.ambitoCode),
-    ['gallarate', 'sebino', 'vuoto'],
-  );
-  assert.deepEqual(
-    sortRegionalRows(rows, 'etp', 'desc').map((r) => r.ambitoCode),
-    ['sebino', 'vuoto', 'gallarate'],
-  );
-  assert.deepEqual(
-    sortRegionalRows(rows, 'ambito', 'asc').map((r) => r.ambitoCode),
-    ['sebino', 'vuoto', 'gallarate'],
-  );
+  const order = (key: Parameters<typeof sortRegionalRows>[1], direction: 'asc' | 'desc') => sortRegionalRows(rows, key, direction).map((r) => r.ambitoCode);
+  assert.deepEqual(order('popolazione', 'asc'), ['sebino', 'gallarate', 'vuoto']);
+  assert.deepEqual(order('popolazione', 'desc'), ['gallarate', 'sebino', 'vuoto']);
+  assert.deepEqual(order('etp', 'desc'), ['sebino', 'vuoto', 'gallarate']);
+  assert.deepEqual(order('ambito', 'asc'), ['sebino', 'vuoto', 'gallarate']);
 });
 
 test('an unknown sort column or direction falls back to the Ambito name, ascending', () => {

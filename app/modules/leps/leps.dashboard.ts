@@ -7,7 +7,7 @@
  * name it (links.leps), their indicators and yearly targets, the funds budgeted on them. The professional social
  * service (L. 178/2020, art. 1, c. 797) is judged on the social-worker ratio instead (leps.rules.ts).
  */
-import type { SocialWorkerAssessment } from './leps.rules.ts';
+import type { SocialWorkerAssessment, ThresholdCheck } from './leps.rules.ts';
 
 export const SOCIAL_SERVICE_LEPS_CODE = 'LEPS_SERVIZIO_SOCIALE_PROFESSIONALE';
 
@@ -60,8 +60,11 @@ export interface LepsEvidenceSummary {
   /** Indicators with a target for the year (or for the whole period). */
   indicatorsWithTarget: number;
   budgetCents: number;
-  /** One Italian sentence explaining the status. */
-  reason: string;
+  /**
+   * For the professional social service judged on the staff list: the LEPS threshold (null when no social worker is
+   * recorded). The page says why from it, or from the counts above for a LEPS judged on the plan.
+   */
+  socialWorkers?: { threshold: ThresholdCheck | null };
 }
 
 /** The targets that apply to `year`: those of the year and those set for the whole plan period (year null). */
@@ -89,20 +92,11 @@ export function lepsEvidenceStatus(input: {
   const base = { objectives: objectives.length, indicators: indicators.length, indicatorsWithTarget: withTarget, budgetCents };
   if (code === SOCIAL_SERVICE_LEPS_CODE && input.socialWorkers) {
     const { assessment, staffRecorded } = input.socialWorkers;
-    if (!staffRecorded)
-      return { ...base, status: 'dati_mancanti', reason: 'Nessun assistente sociale registrato: il rapporto con la popolazione non è calcolabile.' };
-    return { ...base, status: assessment.leps.status, reason: assessment.leps.message };
+    if (!staffRecorded) return { ...base, status: 'dati_mancanti', socialWorkers: { threshold: null } };
+    return { ...base, status: assessment.leps.status, socialWorkers: { threshold: assessment.leps } };
   }
-  if (objectives.length === 0) return { ...base, status: 'non_programmato', reason: 'Nessun obiettivo del piano indica questo LEPS.' };
-  const objectivesText = objectives.length === 1 ? '1 obiettivo' : `${objectives.length} obiettivi`;
-  if (withTarget === 0) {
-    return { ...base, status: 'programmato_senza_target', reason: `${objectivesText} del piano, ma nessun indicatore ha un valore atteso per il ${year}.` };
-  }
-  return {
-    ...base,
-    status: 'programmato',
-    reason: `${objectivesText} del piano; ${withTarget} ${withTarget === 1 ? 'indicatore ha' : 'indicatori hanno'} un valore atteso per il ${year}.`,
-  };
+  if (objectives.length === 0) return { ...base, status: 'non_programmato' };
+  return { ...base, status: withTarget === 0 ? 'programmato_senza_target' : 'programmato' };
 }
 
 // ——— Budget: each line counted once ——————————————————————————————————————————————————————————————————
@@ -228,7 +222,8 @@ export const REGIONAL_SORT_LABELS: Record<RegionalSortKey, string> = {
   risorse: 'Risorse sugli obiettivi LEPS',
 };
 
-const SORT_VALUE: Record<RegionalSortKey, (r: RegionalRow) => number | string | null> = {
+/** The value a column of the regional table is sorted by. */
+export const REGIONAL_SORT_VALUE: Record<RegionalSortKey, (r: RegionalRow) => number | string | null> = {
   ambito: (r) => r.ambitoName,
   popolazione: (r) => r.population,
   etp: (r) => r.fte,
@@ -248,7 +243,7 @@ export function parseRegionalSort(sort: string | null, direction: string | null)
 
 /** Sorts the rows by a column; missing values always go last, ties keep the Ambito name order. */
 export function sortRegionalRows(rows: readonly RegionalRow[], key: RegionalSortKey, direction: SortDirection): RegionalRow[] {
-  const value = SORT_VALUE[key];
+  const value = REGIONAL_SORT_VALUE[key];
   const sign = direction === 'asc' ? 1 : -1;
   const byName = (a: RegionalRow, b: RegionalRow) => a.ambitoName.localeCompare(b.ambitoName, 'it');
   return [...rows].sort((a, b) => {

@@ -1,15 +1,5 @@
-import {
-  type Actor,
-  type AmbitoScope,
-  AMBITO_READERS,
-  hasAmbitoRole,
-  isAdmin,
-  isComuneReferentOf,
-  referentComuneIds,
-  UFFICIO_DI_PIANO,
-} from '../../shared/auth/actor.ts';
+import { type Actor, type AmbitoScope, AMBITO_READERS, hasAmbitoRole, isAdmin, isComuneReferentOf, UFFICIO_DI_PIANO } from '../../shared/auth/actor.ts';
 import { makeAbilities, makeAuthorize } from '../../shared/auth/policy.ts';
-import { ForbiddenError } from '../../shared/errors.ts';
 
 export type LepsAction = 'catalogue.read' | 'catalogue.edit' | 'leps.read' | 'staff.write' | 'leps.regional';
 
@@ -51,17 +41,4 @@ function isAmbito(scope: LepsAmbitoScope | RegionScope | null): scope is LepsAmb
 
 export const authorize = makeAuthorize(can);
 
-/** Authorises a change to the staff list, telling a comune referent that it keeps only its own comune's rows. */
-export function authorizeStaffWrite(actor: Actor, scope: LepsAmbitoScope): void {
-  if (can(actor, 'staff.write', scope)) return;
-  const referent = referentComuneIds(actor, scope.id).length > 0;
-  if (referent && !hasAmbitoRole(actor, scope, UFFICIO_DI_PIANO)) {
-    throw new ForbiddenError(
-      scope.comuneId
-        ? 'Come referente puoi inserire e togliere solo gli assistenti sociali del tuo comune, non quelli di un altro comune.'
-        : 'Come referente indica il tuo comune: gli assistenti sociali dell’intero Ambito li inserisce l’Ufficio di Piano.',
-    );
-  }
-  authorize(actor, 'staff.write', scope);
-}
 export const abilitiesFor = makeAbilities(can, ['catalogue.read', 'catalogue.edit', 'leps.read', 'staff.write', 'leps.regional'] as const);

@@ -7,7 +7,7 @@ import { tr } from '../../shared/i18n/tr.server.ts';
 import { auditLog } from '../../shared/audit/audit.schema.ts';
 import { ambiti, comuni, regions, listAmbitoComuni, listAmbitoPopulation, listComuniPopulation } from '../territory/index.server.ts';
 import { listObjectivesWithLinks, listPlans } from '../planning/index.server.ts';
-import { FUNDING_SOURCES } from './leps-catalogue.ts';
+import { FUNDING_SOURCES } from './leps.vocabulary.ts';
 import { lepsNamedInCard } from './leps-links.rules.ts';
 import {
   attributeLepsBudget,
@@ -18,8 +18,6 @@ import {
   type RegionalRow,
 } from './leps.dashboard.ts';
 import {
-  CONTRACT_KIND_LABELS,
-  EMPLOYER_KIND_LABELS,
   socialWorkerContribution,
   socialWorkerHistory,
   STAFF_BASES,
@@ -162,8 +160,6 @@ export async function getStaffing(db: DbOrTx, ambitoId: string, year: number, ba
       employerKind: r.post.employerKind as EmployerKind,
       contract: r.post.contract as ContractKind,
       comuneName: r.comuneName,
-      employerKindLabel: EMPLOYER_KIND_LABELS[r.post.employerKind as EmployerKind] ?? r.post.employerKind,
-      contractLabel: CONTRACT_KIND_LABELS[r.post.contract as ContractKind] ?? r.post.contract,
       fundingLabels: r.post.fundingSources.map(fundingLabel),
     })),
     population,

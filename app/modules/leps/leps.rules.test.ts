@@ -10,6 +10,15 @@ import {
   staffFteOn,
   type SocialWorkerPost,
 } from './leps.rules.ts';
+import { formatterFor } from '../../shared/format/index.ts';
+import { registerMessages, translate, type MessageKey } from '../../shared/i18n/messages.ts';
+import * as messages from './leps.messages.ts';
+import { contributionSentence, perWorkerSentence, requiredSentence, thresholdLabel, thresholdSentence } from './leps.sentences.ts';
+
+// The rules return figures; the sentences the pages write from them, in Italian.
+registerMessages(messages);
+const t = (key: MessageKey, params?: Record<string, string | number>) => translate('it', key, params);
+const f = formatterFor('it');
 
 // Populations from the seed plans: Sebino, residents at 01/01/2024 (seed 003 L2806); Gallarate, population at
 // 31/12 of 2021, 2022, 2023 (seed 002 L3007). Neither plan gives its social-worker staff: the staff below are
@@ -32,12 +41,12 @@ const post = (id: string, overrides: Partial<SocialWorkerPost> = {}): SocialWork
 test('the Sebino Ambito, 54.346 inhabitants, needs 11 social workers for the LEPS and 14 for the service objective', () => {
   const a = assessSocialWorkerRatio({ population: SEBINO, fte: 0 });
   assert.equal(a.leps.requiredFte?.value, 10.8692);
-  assert.equal(a.leps.requiredFte?.formula, '54.346 abitanti / 5.000 = 10,87 ETP');
+  assert.equal(requiredSentence(t, f, a.leps), '54.346 abitanti / 5.000 = 10,87 ETP (11 persone).');
   assert.equal(a.leps.requiredPersons, 11);
   assert.equal(a.serviceObjective.requiredFte?.value, 13.5865);
   assert.equal(a.serviceObjective.requiredPersons, 14);
-  assert.equal(a.leps.label, 'LEPS: 1 assistente sociale ogni 5.000 abitanti');
-  assert.equal(a.serviceObjective.label, 'Obiettivo di servizio: 1 assistente sociale ogni 4.000 abitanti');
+  assert.equal(thresholdLabel(t, f, a.leps), 'LEPS: 1 assistente sociale ogni 5.000 abitanti');
+  assert.equal(thresholdLabel(t, f, a.serviceObjective), 'Obiettivo di servizio: 1 assistente sociale ogni 4.000 abitanti');
 });
 
 test('an Ambito of 83.484 inhabitants needs 17 FTE at 1:5.000 and 21 FTE at 1:4.000', () => {
@@ -59,13 +68,13 @@ test('with no social worker the ratio cannot be computed and every required pers
   const a = assessSocialWorkerRatio({ population: SEBINO, fte: 0 });
   assert.equal(a.inhabitantsPerWorker?.value, null);
   assert.equal(a.inhabitantsPerWorker?.denominator, 0);
-  assert.match(a.inhabitantsPerWorker!.formula, /nessun assistente sociale in servizio/);
+  assert.match(perWorkerSentence(t, f, a.inhabitantsPerWorker!), /nessun assistente sociale in servizio/);
   assert.equal(a.leps.status, 'non_raggiunto');
   assert.equal(a.leps.gapFte, 10.8692);
   assert.equal(a.leps.toHire, 11);
   assert.equal(a.serviceObjective.toHire, 14);
   assert.equal(
-    a.leps.message,
+    thresholdSentence(t, f, a.leps),
     'LEPS non raggiunto: 0,00 ETP in servizio, ne servono almeno 10,87; mancano 10,87 ETP, cioè 11 assistenti sociali a tempo pieno da assumere.',
   );
 });
@@ -78,7 +87,7 @@ test('without a population nothing is judged, whether the population is missing 
     assert.equal(a.serviceObjective.status, 'dati_mancanti');
     assert.equal(a.leps.requiredPersons, null);
     assert.equal(a.leps.toHire, null);
-    assert.equal(a.leps.message, 'LEPS non valutabile: manca la popolazione dell’Ambito.');
+    assert.equal(thresholdSentence(t, f, a.leps), 'LEPS non valutabile: manca la popolazione dell’Ambito.');
   }
 });
 
@@ -96,7 +105,7 @@ test('exactly 5.000 inhabitants per FTE reaches the LEPS', () => {
 });
 
 test('part-time social workers count for their fraction of a full-time post', () => {
-  assert.deepEqual(fteFromWeeklyHours(18), { numerator: 18, denominator: 36, value: 0.5, formula: '18 ore settimanali / 36 ore a tempo pieno = 0,50 ETP' });
+  assert.deepEqual(fteFromWeeklyHours(18), { numerator: 18, denominator: 36, value: 0.5 });
   assert.equal(fteFromWeeklyHours(30).value, 0.8333);
   const posts = [
     ...Array.from({ length: 10 }, (_, i) => post(`AS-${i + 1}`)),
@@ -107,7 +116,7 @@ test('part-time social workers count for their fraction of a full-time post', ()
   assert.equal(staff.posts, 12);
   assert.equal(staff.fte.tempo_indeterminato_ambito_comuni, 11);
   const a = assessSocialWorkerRatio({ population: SEBINO, fte: staff.fte.tempo_indeterminato_ambito_comuni });
-  assert.equal(a.inhabitantsPerWorker?.formula, '54.346 abitanti / 11,00 ETP = 4.940,5 abitanti per assistente sociale');
+  assert.equal(perWorkerSentence(t, f, a.inhabitantsPerWorker!), '54.346 abitanti / 11,00 ETP = 4.940,5 abitanti per assistente sociale');
   assert.equal(a.leps.status, 'raggiunto');
   assert.equal(a.serviceObjective.status, 'non_raggiunto');
   assert.equal(a.serviceObjective.gapFte, 2.5865);
@@ -183,7 +192,7 @@ test('the history follows the staff and the population of Gallarate year by year
       [2023, 22.5, -0.5, 'non_raggiunto', 3, 9],
     ],
   );
-  assert.equal(history[0]!.assessment.inhabitantsPerWorker?.formula, '122.026 abitanti / 20,00 ETP = 6.101,3 abitanti per assistente sociale');
+  assert.equal(perWorkerSentence(t, f, history[0]!.assessment.inhabitantsPerWorker!), '122.026 abitanti / 20,00 ETP = 6.101,3 abitanti per assistente sociale');
   const everyone = socialWorkerHistory(posts, [{ year: 2023, population: GALLARATE[2023] }], { basis: 'dipendenti_ambito_comuni' });
   assert.equal(everyone[0]!.fte, 23.5);
 });
@@ -203,19 +212,25 @@ test('the L. 178/2020 contribution pays 40.000 € per FTE beyond 1:6.500 up to 
   assert.equal(a!.amountCents, 10_033_108);
   assert.equal(b!.countedFte, 0.1308);
   assert.equal(b!.amountCents, 261_600);
-  assert.equal(b!.formula, '0,13 ETP × 20.000,00 € = 2.616,00 € (calcolato sugli ETP non arrotondati)');
+  assert.equal(b!.fromUnroundedFte, true);
   assert.equal(c.totalCents, 10_294_708);
+  assert.equal(
+    contributionSentence(t, f, c).replaceAll('\u00a0', ' '),
+    'Contributo annuo spettante: 102.947,08 € (lett. a) 2,51 ETP × 40.000 € = 100.331,08 € (calcolato sugli ETP non arrotondati); lett. b) 0,13 ETP × 20.000 € = 2.616 € (calcolato sugli ETP non arrotondati)).',
+  );
 });
 
 test('no contribution is due below 1:6.500, and none beyond 1:4.000', () => {
   const below = socialWorkerContribution({ population: SEBINO, permanentFte: 8 });
   assert.equal(below.totalCents, 0);
-  assert.match(below.message, /non superano il rapporto 1:6\.500/);
+  assert.equal(contributionSentence(t, f, below), 'Nessun contributo: gli ETP a tempo indeterminato (8,00) non superano il rapporto 1:6.500 (8,36 ETP).');
   const beyond = socialWorkerContribution({ population: SEBINO, permanentFte: 20 });
   const capped = socialWorkerContribution({ population: SEBINO, permanentFte: 13.5865 });
   assert.equal(beyond.totalCents, capped.totalCents);
   assert.equal(beyond.bands[1]!.countedFte, 2.7173);
-  assert.equal(socialWorkerContribution({ population: null, permanentFte: 5 }).bands.length, 0);
+  const unknown = socialWorkerContribution({ population: null, permanentFte: 5 });
+  assert.equal(unknown.bands.length, 0);
+  assert.equal(contributionSentence(t, f, unknown), 'Contributo non calcolabile: manca la popolazione dell’Ambito.');
 });
 
 test('FTE figures are shown with two decimals: 30,7138 ETP in service reads «30,71»', () => {
@@ -224,7 +239,7 @@ test('FTE figures are shown with two decimals: 30,7138 ETP in service reads «30
   const fte = staffFteOn(posts, '2024-12-31').fte.tempo_indeterminato_ambito_comuni;
   assert.equal(fte, 30.7139);
   const a = assessSocialWorkerRatio({ population: GALLARATE[2023], fte });
-  assert.equal(a.leps.message, 'LEPS raggiunto: 30,71 ETP in servizio, ne servono almeno 24,57.');
-  assert.equal(a.inhabitantsPerWorker?.formula, '122.855 abitanti / 30,71 ETP = 4.000 abitanti per assistente sociale');
-  assert.equal(fteFromWeeklyHours(25.7).formula, '25,7 ore settimanali / 36 ore a tempo pieno = 0,71 ETP');
+  assert.equal(thresholdSentence(t, f, a.leps), 'LEPS raggiunto: 30,71 ETP in servizio, ne servono almeno 24,57.');
+  assert.equal(perWorkerSentence(t, f, a.inhabitantsPerWorker!), '122.855 abitanti / 30,71 ETP = 4.000 abitanti per assistente sociale');
+  assert.equal(f.fte(fteFromWeeklyHours(25.7).value!), '0,71');
 });

@@ -17,8 +17,6 @@
  * part-time sums and threshold checks are exact.
  */
 
-import { formatFte } from '../../shared/format/index.ts';
-
 export const SOCIAL_WORKER_RULES = {
   /** LEPS: at least 1 social worker FTE every 5.000 inhabitants (L. 178/2020, art. 1, c. 797). */
   lepsInhabitantsPerWorker: 5_000,
@@ -37,70 +35,32 @@ export const SOCIAL_WORKER_RULES = {
 /** FTE are summed in ten-thousandths of a full-time post. */
 const FTE_SCALE = 10_000;
 
-/** A ratio with what it is made of, so that no figure is shown without its formula. */
+/**
+ * A ratio with what it is made of, so that no figure is shown without its formula: the page writes it out in the
+ * reader's language (e.g. «54.346 abitanti / 11 ETP = 4.940,5 abitanti per assistente sociale»).
+ */
 export interface Ratio {
   numerator: number;
   denominator: number;
   /** null when the denominator is 0. */
   value: number | null;
-  /** The computation in Italian words, e.g. «54.346 abitanti / 11 ETP = 4.940,5 abitanti per ETP». */
-  formula: string;
 }
 
 // ——— Staff records ———————————————————————————————————————————————————————————————————————————————
-
-/** Who employs the social worker. */
-export const EMPLOYER_KINDS = [
-  'comune',
-  'ente_capofila',
-  'consorzio',
-  'azienda_speciale_consortile',
-  'asp',
-  'unione_di_comuni',
-  'azienda_sanitaria',
-  'ente_terzo_settore',
-  'agenzia_somministrazione',
-  'altro',
-] as const;
-export type EmployerKind = (typeof EMPLOYER_KINDS)[number];
-
-export const EMPLOYER_KIND_LABELS: Record<EmployerKind, string> = {
-  comune: 'Comune dell’Ambito',
-  ente_capofila: 'Ente capofila dell’Ambito',
-  consorzio: 'Consorzio dei comuni dell’Ambito',
-  azienda_speciale_consortile: 'Azienda speciale consortile dell’Ambito',
-  asp: 'Azienda pubblica di servizi alla persona (ASP) dell’Ambito',
-  unione_di_comuni: 'Unione di comuni dell’Ambito',
-  azienda_sanitaria: 'Azienda sanitaria (ASST, ATS, ASL)',
-  ente_terzo_settore: 'Ente del Terzo settore (es. cooperativa affidataria di un servizio)',
-  agenzia_somministrazione: 'Agenzia per il lavoro (somministrazione di personale)',
-  altro: 'Altro datore di lavoro',
-};
 
 /**
  * The employers that are «l’ambito, ovvero […] i comuni che ne fanno parte» (c. 797): the comuni and the body through
  * which they manage the Ambito. Staff of the health authority, of contracted cooperatives or of temp agencies work
  * in the Ambito's services but are not the Ambito's own social workers.
  */
-export const AMBITO_EMPLOYER_KINDS: readonly EmployerKind[] = [
-  'comune',
-  'ente_capofila',
-  'consorzio',
-  'azienda_speciale_consortile',
-  'asp',
-  'unione_di_comuni',
-];
+export const AMBITO_EMPLOYER_KINDS = ['comune', 'ente_capofila', 'consorzio', 'azienda_speciale_consortile', 'asp', 'unione_di_comuni'] as const;
+
+/** Who employs the social worker (the page names them through the dictionary, `leps.employerKind.<kind>`). */
+export const EMPLOYER_KINDS = [...AMBITO_EMPLOYER_KINDS, 'azienda_sanitaria', 'ente_terzo_settore', 'agenzia_somministrazione', 'altro'] as const;
+export type EmployerKind = (typeof EMPLOYER_KINDS)[number];
 
 export const CONTRACT_KINDS = ['tempo_indeterminato', 'tempo_determinato', 'somministrazione', 'incarico_professionale', 'altro'] as const;
 export type ContractKind = (typeof CONTRACT_KINDS)[number];
-
-export const CONTRACT_KIND_LABELS: Record<ContractKind, string> = {
-  tempo_indeterminato: 'Tempo indeterminato',
-  tempo_determinato: 'Tempo determinato',
-  somministrazione: 'Somministrazione (lavoro interinale)',
-  incarico_professionale: 'Incarico professionale',
-  altro: 'Altro rapporto',
-};
 
 /** One social worker, or one post, of the Ambito's services over a period. */
 export interface SocialWorkerPost {
@@ -130,15 +90,9 @@ export interface SocialWorkerPost {
 export const STAFF_BASES = ['tempo_indeterminato_ambito_comuni', 'dipendenti_ambito_comuni', 'tutto_il_personale'] as const;
 export type StaffBasis = (typeof STAFF_BASES)[number];
 
-export const STAFF_BASIS_LABELS: Record<StaffBasis, string> = {
-  tempo_indeterminato_ambito_comuni: 'Assistenti sociali a tempo indeterminato dell’Ambito e dei comuni',
-  dipendenti_ambito_comuni: 'Assistenti sociali dipendenti dell’Ambito e dei comuni (qualsiasi contratto)',
-  tutto_il_personale: 'Tutti gli assistenti sociali dei servizi dell’Ambito (anche di ASST, cooperative, agenzie)',
-};
-
 export function countsFor(post: Pick<SocialWorkerPost, 'employerKind' | 'contract'>, basis: StaffBasis): boolean {
   if (basis === 'tutto_il_personale') return true;
-  if (!AMBITO_EMPLOYER_KINDS.includes(post.employerKind)) return false;
+  if (!(AMBITO_EMPLOYER_KINDS as readonly EmployerKind[]).includes(post.employerKind)) return false;
   return basis === 'dipendenti_ambito_comuni' || post.contract === 'tempo_indeterminato';
 }
 
@@ -146,12 +100,7 @@ export function countsFor(post: Pick<SocialWorkerPost, 'employerKind' | 'contrac
 export function fteFromWeeklyHours(weeklyHours: number, fullTimeHours: number = SOCIAL_WORKER_RULES.fullTimeWeeklyHours): Ratio {
   if (!(weeklyHours >= 0) || !(fullTimeHours > 0)) throw new RangeError('weekly hours must be ≥ 0 and full-time hours > 0');
   const value = weeklyHours === 0 ? 0 : roundTo(weeklyHours / fullTimeHours, 4);
-  return {
-    numerator: weeklyHours,
-    denominator: fullTimeHours,
-    value,
-    formula: `${it(weeklyHours, 2)} ore settimanali / ${it(fullTimeHours)} ore a tempo pieno = ${formatFte('it', value)} ETP`,
-  };
+  return { numerator: weeklyHours, denominator: fullTimeHours, value };
 }
 
 /** Is the post in service on `day` (ISO, both ends inclusive)? */
@@ -223,11 +172,16 @@ function summarise(reference: string, items: { post: SocialWorkerPost; units: nu
 
 export type ThresholdStatus = 'raggiunto' | 'non_raggiunto' | 'dati_mancanti';
 
+/**
+ * One threshold against the staff in service. The page says it in words from these figures: «LEPS: 1 assistente
+ * sociale ogni 5.000 abitanti», then reached, not reached (with the FTE missing and the people to hire) or not
+ * assessable without the population.
+ */
 export interface ThresholdCheck {
   kind: 'leps' | 'obiettivo_di_servizio';
-  /** e.g. «LEPS: 1 assistente sociale ogni 5.000 abitanti». */
-  label: string;
   inhabitantsPerWorker: number;
+  /** FTE in service. */
+  fte: number;
   /** FTE needed: population / inhabitants per worker (null without population). */
   requiredFte: Ratio | null;
   /** The FTE needed as whole people, rounded up (e.g. 83.484 abitanti → 17 at 1:5.000). */
@@ -237,8 +191,6 @@ export interface ThresholdCheck {
   gapFte: number | null;
   /** Full-time social workers to hire to reach the ratio, rounded up to a whole person. */
   toHire: number | null;
-  /** One Italian sentence for the user. */
-  message: string;
 }
 
 export interface SocialWorkerAssessment {
@@ -272,85 +224,43 @@ export function assessSocialWorkerRatio(input: { population: number | null; fte:
 
 function inhabitantsPerFte(population: number, units: number): Ratio {
   const fte = units / FTE_SCALE;
-  if (units === 0) {
-    return {
-      numerator: population,
-      denominator: 0,
-      value: null,
-      formula: `${it(population)} abitanti / 0 ETP: nessun assistente sociale in servizio, rapporto non calcolabile`,
-    };
-  }
-  const value = roundTo((population * FTE_SCALE) / units, 1);
-  return {
-    numerator: population,
-    denominator: fte,
-    value,
-    formula: `${it(population)} abitanti / ${formatFte('it', fte)} ETP = ${it(value, 1)} abitanti per assistente sociale`,
-  };
+  if (units === 0) return { numerator: population, denominator: 0, value: null };
+  return { numerator: population, denominator: fte, value: roundTo((population * FTE_SCALE) / units, 1) };
 }
 
 function checkThreshold(kind: ThresholdCheck['kind'], population: number | null, units: number, perWorker: number): ThresholdCheck {
-  const name = kind === 'leps' ? 'LEPS' : 'Obiettivo di servizio';
-  const label = `${name}: 1 assistente sociale ogni ${it(perWorker)} abitanti`;
+  const base = { kind, inhabitantsPerWorker: perWorker, fte: units / FTE_SCALE };
   if (population === null) {
-    return {
-      kind,
-      label,
-      inhabitantsPerWorker: perWorker,
-      requiredFte: null,
-      requiredPersons: null,
-      status: 'dati_mancanti',
-      gapFte: null,
-      toHire: null,
-      message: `${name} non valutabile: manca la popolazione dell’Ambito.`,
-    };
+    return { ...base, requiredFte: null, requiredPersons: null, status: 'dati_mancanti', gapFte: null, toHire: null };
   }
   const required = roundTo(population / perWorker, 4);
-  const requiredFte: Ratio = {
-    numerator: population,
-    denominator: perWorker,
-    value: required,
-    formula: `${it(population)} abitanti / ${it(perWorker)} = ${formatFte('it', required)} ETP`,
-  };
+  const requiredFte: Ratio = { numerator: population, denominator: perWorker, value: required };
   const requiredPersons = Math.ceil(population / perWorker);
   // Shortfall in FTE units, exact: population × scale − units × perWorker, over perWorker.
   const shortfall = population * FTE_SCALE - units * perWorker;
-  if (shortfall <= 0) {
-    return {
-      kind,
-      label,
-      inhabitantsPerWorker: perWorker,
-      requiredFte,
-      requiredPersons,
-      status: 'raggiunto',
-      gapFte: 0,
-      toHire: 0,
-      message: `${name} raggiunto: ${formatFte('it', units / FTE_SCALE)} ETP in servizio, ne servono almeno ${formatFte('it', required)}.`,
-    };
-  }
-  const gapFte = Math.ceil(shortfall / perWorker) / FTE_SCALE;
-  const toHire = Math.ceil(shortfall / (perWorker * FTE_SCALE));
+  if (shortfall <= 0) return { ...base, requiredFte, requiredPersons, status: 'raggiunto', gapFte: 0, toHire: 0 };
   return {
-    kind,
-    label,
-    inhabitantsPerWorker: perWorker,
+    ...base,
     requiredFte,
     requiredPersons,
     status: 'non_raggiunto',
-    gapFte,
-    toHire,
-    message:
-      `${name} non raggiunto: ${formatFte('it', units / FTE_SCALE)} ETP in servizio, ne servono almeno ${formatFte('it', required)}; ` +
-      `mancano ${formatFte('it', gapFte)} ETP, cioè ${toHire} ${toHire === 1 ? 'assistente sociale' : 'assistenti sociali'} a tempo pieno da assumere.`,
+    gapFte: Math.ceil(shortfall / perWorker) / FTE_SCALE,
+    toHire: Math.ceil(shortfall / (perWorker * FTE_SCALE)),
   };
 }
 
 // ——— The L. 178/2020 contribution ——————————————————————————————————————————————————————————————————
 
+/**
+ * One band of c. 797 (the page writes «L. 178/2020, art. 1, c. 797, lett. a): 40.000 € per ETP a tempo indeterminato
+ * oltre 1:6.500 e fino a 1:5.000» and the computation «ETP × € per ETP = importo» from these figures).
+ */
 export interface ContributionBand {
   /** Letter of c. 797: a) from 1:6.500 to 1:5.000, b) from 1:5.000 to 1:4.000. */
   letter: 'a' | 'b';
-  label: string;
+  /** The ratios the band runs between (inhabitants per FTE), e.g. 6.500 and 5.000. */
+  startInhabitantsPerWorker: number;
+  endInhabitantsPerWorker: number;
   /** FTE at which the band starts and ends for this population. */
   fromFte: number;
   toFte: number;
@@ -358,16 +268,19 @@ export interface ContributionBand {
   countedFte: number;
   centsPerFte: number;
   amountCents: number;
-  formula: string;
+  /** True when the amount was computed on FTE with more than two decimals (the shown FTE are rounded). */
+  fromUnroundedFte: boolean;
 }
 
 export interface SocialWorkerContribution {
   population: number | null;
   /** Permanent FTE of the Ambito and its comuni (basis `tempo_indeterminato_ambito_comuni`). */
   permanentFte: number;
+  /** Empty when the contribution cannot be computed (no population). */
   bands: ContributionBand[];
   totalCents: number;
-  message: string;
+  /** The ratio the contribution starts beyond (1:6.500), for «nessun contributo». */
+  startInhabitantsPerWorker: number;
 }
 
 /**
@@ -380,10 +293,9 @@ export function socialWorkerContribution(input: { population: number | null; per
   const { population, permanentFte } = input;
   if (!(Number.isFinite(permanentFte) && permanentFte >= 0)) throw new RangeError('FTE must be a non-negative number');
   const units = fteUnits(permanentFte);
-  if (population === null || population <= 0) {
-    return { population, permanentFte: units / FTE_SCALE, bands: [], totalCents: 0, message: 'Contributo non calcolabile: manca la popolazione dell’Ambito.' };
-  }
   const r = SOCIAL_WORKER_RULES;
+  const base = { population, permanentFte: units / FTE_SCALE, startInhabitantsPerWorker: r.contributionStartInhabitantsPerWorker };
+  if (population === null || population <= 0) return { ...base, bands: [], totalCents: 0 };
   const band = (letter: 'a' | 'b', startPer: number, endPer: number, centsPerFte: number): ContributionBand => {
     const fromUnits = (population * FTE_SCALE) / startPer;
     const toUnits = (population * FTE_SCALE) / endPer;
@@ -392,25 +304,21 @@ export function socialWorkerContribution(input: { population: number | null; per
     const amountCents = Math.round((counted * centsPerFte) / FTE_SCALE);
     return {
       letter,
-      label: `L. 178/2020, art. 1, c. 797, lett. ${letter}): ${euro(centsPerFte)} per ETP a tempo indeterminato oltre 1:${it(startPer)} e fino a 1:${it(endPer)}`,
+      startInhabitantsPerWorker: startPer,
+      endInhabitantsPerWorker: endPer,
       fromFte: roundTo(fromUnits / FTE_SCALE, 4),
       toFte: roundTo(toUnits / FTE_SCALE, 4),
       countedFte,
       centsPerFte,
       amountCents,
-      formula: `${formatFte('it', countedFte)} ETP × ${euro(centsPerFte)} = ${euro(amountCents)}${roundTo(countedFte, 2) === countedFte ? '' : ' (calcolato sugli ETP non arrotondati)'}`,
+      fromUnroundedFte: roundTo(countedFte, 2) !== countedFte,
     };
   };
   const bands = [
     band('a', r.contributionStartInhabitantsPerWorker, r.lepsInhabitantsPerWorker, r.contributionUpToLepsCentsPerFte),
     band('b', r.lepsInhabitantsPerWorker, r.serviceObjectiveInhabitantsPerWorker, r.contributionUpToObjectiveCentsPerFte),
   ];
-  const totalCents = bands.reduce((s, b) => s + b.amountCents, 0);
-  const message =
-    totalCents === 0
-      ? `Nessun contributo: gli ETP a tempo indeterminato (${formatFte('it', units / FTE_SCALE)}) non superano il rapporto 1:${it(r.contributionStartInhabitantsPerWorker)} (${formatFte('it', bands[0]!.fromFte)} ETP).`
-      : `Contributo annuo spettante: ${euro(totalCents)} (${bands.map((b) => `lett. ${b.letter}) ${b.formula}`).join('; ')}).`;
-  return { population, permanentFte: units / FTE_SCALE, bands, totalCents, message };
+  return { ...base, bands, totalCents: bands.reduce((s, b) => s + b.amountCents, 0) };
 }
 
 // ——— History over years ——————————————————————————————————————————————————————————————————————————
@@ -470,14 +378,4 @@ function roundTo(n: number, decimals: number): number {
 function dayNumber(iso: string): number {
   const [y, m, d] = iso.split('-').map(Number);
   return Date.UTC(y!, m! - 1, d!) / 86_400_000;
-}
-
-/** Euro from cents, the Italian way: «40.000,00 €». */
-function euro(cents: number): string {
-  return `${new Intl.NumberFormat('it-IT', { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: 'always' }).format(cents / 100)} €`;
-}
-
-/** Italian number: dot for thousands (also 5.000), comma for decimals, at most `decimals` digits. */
-function it(n: number, decimals = 0): string {
-  return new Intl.NumberFormat('it-IT', { maximumFractionDigits: decimals, useGrouping: 'always' }).format(n);
 }

@@ -1,6 +1,6 @@
 import { parseItalianNumber } from '../../shared/format/index.ts';
 import { optionalText, versionField, z } from '../../shared/validation.ts';
-import { FUNDING_SOURCE_CODES } from './leps-catalogue.ts';
+import { FUNDING_SOURCE_CODES } from './leps.vocabulary.ts';
 import { CONTRACT_KINDS, EMPLOYER_KINDS, SOCIAL_WORKER_RULES } from './leps.rules.ts';
 
 const required = (label: string, max: number) =>

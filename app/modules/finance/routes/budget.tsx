@@ -1,5 +1,4 @@
 import type { InputHTMLAttributes, ReactNode } from 'react';
-import { Form } from 'react-router';
 import type { Route } from './+types/budget';
 import { NotFoundError } from '../../../shared/errors.ts';
 import { done, intentAction, type FormFields } from '../../../shared/http/forms.server.ts';
@@ -28,6 +27,9 @@ import { DECREASE_REASONS } from '../finance.rules.ts';
 import { requireAmbito } from '../finance.server.ts';
 import { TRACKED_MEASURES } from '../budget-tracking.rules.ts';
 import { getPlanBudgetView } from '../finance.views.server.ts';
+import { fundPeriodSentence } from '../finance.sentences.ts';
+import { columnsOf, moneyColumn } from '../../../shared/ui/fin-columns.tsx';
+import { FilterField, FilterForm } from '../../../shared/ui/fin-filter-form.tsx';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { db } = getServices(context);
@@ -111,6 +113,12 @@ export default function PlanBudget({ loaderData, actionData }: Route.ComponentPr
   const missing = v?.allocationChecks.filter((c) => c.status === 'no_allocation' && c.budgetedCents > 0) ?? [];
   const when = (year: number | null) => (year === null ? t('finance.budget.inWholePeriod') : String(year));
   const totals = v?.rollUp.total;
+  const col = {
+    fund: columnsOf(v?.rollUp.byFund ?? []),
+    row: columnsOf(v?.rows ?? []),
+    allocation: columnsOf(v?.allocations ?? []),
+    history: columnsOf(v?.history ?? []),
+  };
 
   return (
     <>
@@ -125,11 +133,8 @@ export default function PlanBudget({ loaderData, actionData }: Route.ComponentPr
       ) : (
         <>
           {plans.length > 1 && (
-            <Form method="get" className="row g-2 align-items-end mb-3" aria-label={t('finance.budget.choosePlan')}>
-              <div className="col-12 col-md-6">
-                <label htmlFor="piano" className="form-label fw-semibold">
-                  {t('finance.budget.plan')}
-                </label>
+            <FilterForm label={t('finance.budget.choosePlan')} submitLabel={t('finance.show')}>
+              <FilterField id="piano" label={t('finance.budget.plan')} col="col-md-6">
                 <select id="piano" name="piano" className="form-select" defaultValue={v.plan.id} translate="no">
                   {plans.map((p) => (
                     <option key={p.id} value={p.id}>
@@ -137,13 +142,8 @@ export default function PlanBudget({ loaderData, actionData }: Route.ComponentPr
                     </option>
                   ))}
                 </select>
-              </div>
-              <div className="col-auto">
-                <button type="submit" className="btn btn-outline-primary">
-                  {t('finance.show')}
-                </button>
-              </div>
-            </Form>
+              </FilterField>
+            </FilterForm>
           )}
           <p>
             <span translate="no">{v.plan.title}</span>, {f.years(v.plan.periodStartYear, v.plan.periodEndYear)}. {t('finance.budget.intro')}
@@ -186,21 +186,14 @@ export default function PlanBudget({ loaderData, actionData }: Route.ComponentPr
               rowKey={(r) => r.fund}
               columns={[
                 { key: 'fondo', header: t('finance.fund'), value: (r) => r.name, rowHeader: true },
-                {
-                  key: 'assegnato',
-                  header: t('finance.measure.allocated'),
-                  numeric: true,
-                  value: (r) => (r.allocatedCents === null ? null : r.allocatedCents / 100),
-                  render: (r) => (r.allocatedCents === null ? t('finance.budget.noAllocation') : f.money(r.allocatedCents)),
-                },
+                col.fund.money('assegnato', t('finance.measure.allocated'), (r) => r.allocatedCents, f.money, { empty: t('finance.budget.noAllocation') }),
                 ...moneyColumns(t, f.money),
-                {
-                  key: 'quota',
-                  header: t('finance.budget.paidShare'),
-                  numeric: true,
-                  value: (r) => r.paidShare.value,
-                  render: (r) => f.percent(r.paidShare.value, 1),
-                },
+                col.fund.percent(
+                  'quota',
+                  t('finance.budget.paidShare'),
+                  (r) => r.paidShare.value,
+                  (v) => f.percent(v, 1),
+                ),
               ]}
             />
             {overs.length > 0 && (
@@ -244,9 +237,8 @@ export default function PlanBudget({ loaderData, actionData }: Route.ComponentPr
               <Notice tone="info" title={t('finance.budget.periods.title')}>
                 <ul className="mb-0">
                   {v.periodIssues.map((i, k) => (
-                    // The rule's sentence names the fund and its period (catalogue data).
-                    <li key={k} translate="no">
-                      {i.label}: {i.message}
+                    <li key={k}>
+                      <span translate="no">{i.label}</span>: {fundPeriodSentence(t, f, i)}
                     </li>
                   ))}
                 </ul>
@@ -304,31 +296,16 @@ export default function PlanBudget({ loaderData, actionData }: Route.ComponentPr
                 { key: 'obiettivo', header: t('finance.objective'), value: (r) => r.label, rowHeader: true },
                 { key: 'fondo', header: t('finance.fund'), value: (r) => r.fundName },
                 { key: 'anno', header: t('finance.year'), value: (r) => r.year ?? wholePeriod, data: false },
-                {
-                  key: 'preventivato',
-                  header: t('finance.measure.budgeted'),
-                  numeric: true,
-                  value: (r) => r.budgetedCents / 100,
-                  render: (r) => f.money(r.budgetedCents),
-                },
+                col.row.money('preventivato', t('finance.measure.budgeted'), (r) => r.budgetedCents, f.money),
                 {
                   key: 'riporti',
                   header: t('finance.budget.carried'),
                   numeric: true,
                   render: (r) => (r.carriedInCents || r.carriedOutCents ? `+${f.money(r.carriedInCents)} / −${f.money(r.carriedOutCents)}` : '—'),
                 },
+                col.row.money('impegnato', t('finance.measure.committed'), (r) => r.committedCents, f.money),
                 {
-                  key: 'impegnato',
-                  header: t('finance.measure.committed'),
-                  numeric: true,
-                  value: (r) => (r.committedCents === null ? null : r.committedCents / 100),
-                  render: (r) => (r.committedCents === null ? '—' : f.money(r.committedCents)),
-                },
-                {
-                  key: 'liquidato',
-                  header: t('finance.measure.paid'),
-                  numeric: true,
-                  value: (r) => (r.paidCents === null ? null : r.paidCents / 100),
+                  ...col.row.money('liquidato', t('finance.measure.paid'), (r) => r.paidCents, f.money),
                   render: (r) => (
                     <>
                       {r.paidCents === null ? '—' : f.money(r.paidCents)}
@@ -340,13 +317,7 @@ export default function PlanBudget({ loaderData, actionData }: Route.ComponentPr
                     </>
                   ),
                 },
-                {
-                  key: 'non-impegnato',
-                  header: t('finance.budget.unspent'),
-                  numeric: true,
-                  value: (r) => r.unspentCents / 100,
-                  render: (r) => f.money(r.unspentCents),
-                },
+                col.row.money('non-impegnato', t('finance.budget.unspent'), (r) => r.unspentCents, f.money),
                 { key: 'data', header: t('finance.budget.lastDate'), value: (r) => r.lastCutOff, render: (r) => f.date(r.lastCutOff), data: false },
               ]}
             />
@@ -354,12 +325,12 @@ export default function PlanBudget({ loaderData, actionData }: Route.ComponentPr
 
           {can['budget.record'] && (
             <Section id="registra" title={t('finance.budget.cutoff.title')} lead={t('finance.budget.cutoff.lead')}>
-              <CutOffForm v={v} years={years} actionData={actionData} />
+              <BudgetEntryForm intent="cutoff" v={v} years={years} actionData={actionData} />
             </Section>
           )}
           {can['budget.record'] && (
             <Section id="riporta" title={t('finance.budget.carryover.title')} lead={t('finance.budget.carryover.lead')}>
-              <CarryOverForm v={v} years={years.slice(0, -1)} actionData={actionData} />
+              <BudgetEntryForm intent="carryover" v={v} years={years.slice(0, -1)} actionData={actionData} />
             </Section>
           )}
 
@@ -374,7 +345,7 @@ export default function PlanBudget({ loaderData, actionData }: Route.ComponentPr
               columns={[
                 { key: 'fondo', header: t('finance.fund'), value: (r) => r.fundName, rowHeader: true },
                 { key: 'anno', header: t('finance.year'), value: (r) => r.year, data: false },
-                { key: 'importo', header: t('finance.amount'), numeric: true, value: (r) => r.amountCents / 100, render: (r) => f.money(r.amountCents) },
+                col.allocation.money('importo', t('finance.amount'), (r) => r.amountCents, f.money),
                 { key: 'atto', header: t('finance.budget.act'), value: (r) => r.act ?? '—' },
               ]}
             />
@@ -395,14 +366,8 @@ export default function PlanBudget({ loaderData, actionData }: Route.ComponentPr
                 { key: 'fondo', header: t('finance.fund'), value: (r) => r.fundName },
                 { key: 'anno', header: t('finance.year'), value: (r) => r.year ?? wholePeriod, data: false },
                 { key: 'valore', header: t('finance.budget.measure'), value: (r) => t(MEASURE_KEYS[r.measure]), data: false },
-                { key: 'importo', header: t('finance.amount'), numeric: true, value: (r) => r.amountCents / 100, render: (r) => f.money(r.amountCents) },
-                {
-                  key: 'precedente',
-                  header: t('finance.budget.previous'),
-                  numeric: true,
-                  value: (r) => (r.previousCents === null ? null : r.previousCents / 100),
-                  render: (r) => (r.previousCents === null ? '—' : f.money(r.previousCents)),
-                },
+                col.history.money('importo', t('finance.amount'), (r) => r.amountCents, f.money),
+                col.history.money('precedente', t('finance.budget.previous'), (r) => r.previousCents, f.money),
                 {
                   key: 'motivo',
                   header: t('finance.budget.reason'),
@@ -444,30 +409,16 @@ export default function PlanBudget({ loaderData, actionData }: Route.ComponentPr
 
 /** Budgeted, committed and paid: the three money columns of the roll-up tables. */
 function moneyColumns<R extends { budgetedCents: number; committedCents: number; paidCents: number }>(t: TFunction, money: (cents: number) => string) {
-  return (['budgeted', 'committed', 'paid'] as const).map((m) => ({
-    key: m,
-    header: t(MEASURE_KEYS[m]),
-    numeric: true,
-    value: (r: R) => r[`${m}Cents`] / 100,
-    render: (r: R) => money(r[`${m}Cents`]),
-  }));
+  return (['budgeted', 'committed', 'paid'] as const).map((m) => moneyColumn(m, t(MEASURE_KEYS[m]), (r: R) => r[`${m}Cents`], money));
 }
 
-/** The cut-off form: the budget key, then which value, when, how much and why it went down. */
-function CutOffForm({ v, years, actionData }: { v: View; years: number[]; actionData: unknown }) {
+type EntryFieldsProps = { intent: string; errors: Record<string, string | undefined> };
+
+/** Which value, when, how much and why it went down: the fields of a cut-off after its budget key. */
+function CutOffFields({ intent, errors: e }: EntryFieldsProps) {
   const { t } = useI18n();
-  const intent = 'cutoff';
-  const { errors: e } = useFormResult(actionData, intent);
   return (
-    <IntentForm
-      intent={intent}
-      actionData={actionData}
-      submitLabel={t('finance.budget.cutoff.submit')}
-      className="row g-3"
-      label={t('finance.budget.cutoff.title')}
-    >
-      <input type="hidden" name="planId" value={v.plan.id} />
-      <BudgetKeyFields intent={intent} v={v} years={years} errors={e} yearName="year" yearLabel={t('finance.year')} />
+    <>
       <SelectField intent={intent} name="measure" label={t('finance.budget.measure')} error={e.measure} col="col-md-4" required>
         {TRACKED_MEASURES.map((m) => (
           <option key={m} value={m}>
@@ -475,16 +426,7 @@ function CutOffForm({ v, years, actionData }: { v: View; years: number[]; action
           </option>
         ))}
       </SelectField>
-      <InputField
-        intent={intent}
-        name="date"
-        type="date"
-        label={t('finance.budget.cutoffDate')}
-        hint={t('finance.hint.date')}
-        error={e.date}
-        col="col-md-4"
-        required
-      />
+      <DateField intent={intent} label={t('finance.budget.cutoffDate')} error={e.date} />
       <InputField
         intent={intent}
         name="amountEuro"
@@ -511,40 +453,69 @@ function CutOffForm({ v, years, actionData }: { v: View; years: number[]; action
         ))}
       </SelectField>
       <InputField intent={intent} name="note" label={t('finance.note')} error={e.note} col="col-md-8" />
-    </IntentForm>
+    </>
   );
 }
 
-/** The carry-over form: the budget key (a year with a next one), how much, and the date of the decision. */
-function CarryOverForm({ v, years, actionData }: { v: View; years: number[]; actionData: unknown }) {
+/** How much is carried over and the date of the decision. */
+function CarryOverFields({ intent, errors: e }: EntryFieldsProps) {
   const { t } = useI18n();
-  const intent = 'carryover';
-  const { errors: e } = useFormResult(actionData, intent);
+  return (
+    <>
+      <InputField intent={intent} name="amountEuro" inputMode="decimal" label={t('finance.budget.carryAmount')} error={e.amountEuro} col="col-md-4" required />
+      <DateField intent={intent} label={t('finance.budget.decisionDate')} error={e.date} />
+      <InputField intent={intent} name="note" label={t('finance.note')} error={e.note} col="col-md-4" />
+    </>
+  );
+}
+
+/** The two entries on the plan's budget: a value at a cut-off date, and a carry-over to the next year (from a year that has one). */
+const ENTRY_FORMS = {
+  cutoff: {
+    title: 'finance.budget.cutoff.title',
+    submit: 'finance.budget.cutoff.submit',
+    submitClassName: undefined,
+    yearName: 'year',
+    yearLabel: 'finance.year',
+    noPeriod: false,
+    Fields: CutOffFields,
+  },
+  carryover: {
+    title: 'finance.budget.carryover.title',
+    submit: 'finance.budget.carryover.submit',
+    submitClassName: 'btn btn-outline-primary',
+    yearName: 'fromYear',
+    yearLabel: 'finance.budget.fromYear',
+    noPeriod: true,
+    Fields: CarryOverFields,
+  },
+} as const;
+
+/** A form that records a value on the plan's budget: the plan, the budget key (objective, action, fund, year), then the entry's fields. */
+function BudgetEntryForm({ intent, v, years, actionData }: { intent: keyof typeof ENTRY_FORMS; v: View; years: number[]; actionData: unknown }) {
+  const { t } = useI18n();
+  const { errors } = useFormResult(actionData, intent);
+  const form = ENTRY_FORMS[intent];
   return (
     <IntentForm
       intent={intent}
       actionData={actionData}
-      submitLabel={t('finance.budget.carryover.submit')}
-      submitClassName="btn btn-outline-primary"
+      submitLabel={t(form.submit)}
+      submitClassName={form.submitClassName}
       className="row g-3"
-      label={t('finance.budget.carryover.title')}
+      label={t(form.title)}
     >
       <input type="hidden" name="planId" value={v.plan.id} />
-      <BudgetKeyFields intent={intent} v={v} years={years} errors={e} yearName="fromYear" yearLabel={t('finance.budget.fromYear')} noPeriod />
-      <InputField intent={intent} name="amountEuro" inputMode="decimal" label={t('finance.budget.carryAmount')} error={e.amountEuro} col="col-md-4" required />
-      <InputField
-        intent={intent}
-        name="date"
-        type="date"
-        label={t('finance.budget.decisionDate')}
-        hint={t('finance.hint.date')}
-        error={e.date}
-        col="col-md-4"
-        required
-      />
-      <InputField intent={intent} name="note" label={t('finance.note')} error={e.note} col="col-md-4" />
+      <BudgetKeyFields intent={intent} v={v} errors={errors} years={years} yearName={form.yearName} yearLabel={t(form.yearLabel)} noPeriod={form.noPeriod} />
+      <form.Fields intent={intent} errors={errors} />
     </IntentForm>
   );
+}
+
+/** The date of a budget entry (ISO, with the format hint). */
+function DateField({ intent, label, error }: { intent: string; label: string; error?: string }) {
+  const { t } = useI18n();
+  return <InputField intent={intent} name="date" type="date" label={label} hint={t('finance.hint.date')} error={error} col="col-md-4" required />;
 }
 
 /** The allocation form: fund, year, amount and act. */

@@ -1,8 +1,10 @@
-import { Fragment } from 'react';
-import { Form, Link } from 'react-router';
+import { Fragment, type ReactNode } from 'react';
+import { Link } from 'react-router';
 import type { Route } from './+types/dashboard';
 import { getActor, getServices, guard } from '../../../shared/http/request.server.ts';
-import { Chart, DataTable, EmptyState, KpiGrid, Notice, PageHeader, Section, useI18n, type Column } from '../../../shared/ui/kit.ts';
+import { Chart, DataTable, EmptyState, KpiGrid, Notice, PageHeader, Section, useI18n } from '../../../shared/ui/kit.ts';
+import { columnsOf } from '../../../shared/ui/fin-columns.tsx';
+import { FilterField, FilterForm } from '../../../shared/ui/fin-filter-form.tsx';
 import { abilitiesFor, authorize } from '../finance.policy.ts';
 import type { PublishedCheck } from '../finance.rules.ts';
 import { requireAmbito } from '../finance.server.ts';
@@ -44,6 +46,8 @@ export default function SpendingDashboard({ loaderData }: Route.ComponentProps) 
   const span = d.series.length ? f.years(d.series[0]!.year, d.series.at(-1)!.year) : '';
   const withPartial = d.series.some((x) => x.partial) ? t('finance.dashboard.withPartialYears') : '';
   const pct = (v: number | null, decimals = 2) => f.percent(v, decimals);
+  const shares = d.areaShares.map((s) => ({ ...s, cost: d.costs.find((x) => x.area === s.key) }));
+  const col = { changes: columnsOf(d.changes), shares: columnsOf(shares) };
   /** A published figure or a difference in its unit: euro, or percent (the difference in percentage points). */
   const checkValue = (c: PublishedCheck, v: number, signed = false) => {
     const sign = signed && v > 0 ? '+' : '';
@@ -80,11 +84,8 @@ export default function SpendingDashboard({ loaderData }: Route.ComponentProps) 
         <EmptyState title={t('finance.dashboard.noData')}>{d.can['spending.import'] ? t('finance.dashboard.noData.import') : null}</EmptyState>
       ) : (
         <>
-          <Form method="get" className="row g-3 align-items-end my-2" aria-label={t('finance.dashboard.choose')}>
-            <div className="col-12 col-sm-4 col-lg-3">
-              <label htmlFor="anno" className="form-label fw-semibold">
-                {t('finance.year')}
-              </label>
+          <FilterForm label={t('finance.dashboard.choose')} submitLabel={t('finance.show')}>
+            <FilterField id="anno" label={t('finance.year')} col="col-sm-4 col-lg-3">
               <select id="anno" name="anno" className="form-select" defaultValue={String(d.year)}>
                 {d.yearOptions.map((o) => (
                   <option key={o.year} value={o.year}>
@@ -92,11 +93,8 @@ export default function SpendingDashboard({ loaderData }: Route.ComponentProps) 
                   </option>
                 ))}
               </select>
-            </div>
-            <div className="col-12 col-sm-8 col-lg-5">
-              <label htmlFor="ente" className="form-label fw-semibold">
-                {t('finance.ente')}
-              </label>
+            </FilterField>
+            <FilterField id="ente" label={t('finance.ente')} col="col-sm-8 col-lg-5">
               <select id="ente" name="ente" className="form-select" defaultValue={d.ente ?? ''}>
                 <option value="">{t('finance.ente.all')}</option>
                 {d.enti.map((e) => (
@@ -105,7 +103,7 @@ export default function SpendingDashboard({ loaderData }: Route.ComponentProps) 
                   </option>
                 ))}
               </select>
-            </div>
+            </FilterField>
             <div className="col-12 col-sm-8 col-lg-3">
               <div className="form-check">
                 <input className="form-check-input" type="checkbox" id="parziali" name="parziali" value="1" defaultChecked={d.showPartial} />
@@ -114,12 +112,7 @@ export default function SpendingDashboard({ loaderData }: Route.ComponentProps) 
                 </label>
               </div>
             </div>
-            <div className="col-auto">
-              <button type="submit" className="btn btn-outline-primary">
-                {t('finance.show')}
-              </button>
-            </div>
-          </Form>
+          </FilterForm>
 
           {cov && (
             // The coverage of the year: a note with its own heading, the missing comuni on demand (no JavaScript).
@@ -243,33 +236,17 @@ export default function SpendingDashboard({ loaderData }: Route.ComponentProps) 
                     area: [...d.areaShares].sort((a, b) => b.amountCents - a.amountCents)[0]?.name ?? '—',
                   })}
                 >
-                  <DataTable
+                  <AreaMatrix
                     id="tabella-aree-anni"
                     caption={t('finance.dashboard.areasYears.caption')}
                     csv="spesa-aree-anni"
-                    small
-                    rows={m.areas}
-                    rowKey={(a) => a.code}
-                    columns={[
-                      { key: 'area', header: t('finance.area'), value: (a) => a.name, rowHeader: true },
-                      ...d.series.map((s): Column<(typeof m.areas)[number]> => ({
-                        key: String(s.year),
-                        header: s.partial ? t('finance.coverage.yearOption', { year: s.year, coverage: s.coverage ?? '' }) : String(s.year),
-                        numeric: true,
-                        value: (a) => (s.byArea[a.code] ?? 0) / 100,
-                        render: (a) => f.money(s.byArea[a.code] ?? 0),
-                      })),
-                    ]}
-                    footer={
-                      <tr>
-                        <th scope="row">{t('finance.total')}</th>
-                        {d.series.map((s) => (
-                          <td className="num fw-bold" key={s.year}>
-                            {f.money(s.total)}
-                          </td>
-                        ))}
-                      </tr>
-                    }
+                    areas={m.areas}
+                    columns={d.series.map((s) => ({
+                      key: String(s.year),
+                      header: s.partial ? t('finance.coverage.yearOption', { year: s.year, coverage: s.coverage ?? '' }) : String(s.year),
+                      cents: (a) => s.byArea[a.code] ?? 0,
+                      totalCents: s.total,
+                    }))}
                   />
                 </Chart>
               </Section>
@@ -304,27 +281,9 @@ export default function SpendingDashboard({ loaderData }: Route.ComponentProps) 
                           rowHeader: true,
                           data: false,
                         },
-                        {
-                          key: 'spesa',
-                          header: t('finance.spending'),
-                          numeric: true,
-                          value: (c) => c.current.amountCents / 100,
-                          render: (c) => f.money(c.current.amountCents),
-                        },
-                        {
-                          key: 'differenza',
-                          header: t('finance.checks.difference'),
-                          numeric: true,
-                          value: (c) => c.differenceCents / 100,
-                          render: (c) => f.money(c.differenceCents),
-                        },
-                        {
-                          key: 'variazione',
-                          header: t('finance.dashboard.change'),
-                          numeric: true,
-                          value: (c) => c.change.value,
-                          render: (c) => pct(c.change.value),
-                        },
+                        col.changes.money('spesa', t('finance.spending'), (c) => c.current.amountCents, f.money),
+                        col.changes.money('differenza', t('finance.checks.difference'), (c) => c.differenceCents, f.money),
+                        col.changes.percent('variazione', t('finance.dashboard.change'), (c) => c.change.value, pct),
                         { key: 'formula', header: t('finance.formula'), value: (c) => c.change.formula, className: 'small' },
                       ]}
                     />
@@ -338,12 +297,12 @@ export default function SpendingDashboard({ loaderData }: Route.ComponentProps) 
                   caption={t('finance.dashboard.shares.caption')}
                   csv="spesa-quote-aree"
                   small
-                  rows={d.areaShares.map((s) => ({ ...s, cost: d.costs.find((x) => x.area === s.key) }))}
+                  rows={shares}
                   rowKey={(s) => s.key}
                   columns={[
                     { key: 'area', header: t('finance.area'), value: (s) => s.name, rowHeader: true },
-                    { key: 'spesa', header: t('finance.spending'), numeric: true, value: (s) => s.amountCents / 100, render: (s) => f.money(s.amountCents) },
-                    { key: 'quota', header: t('finance.share'), numeric: true, value: (s) => s.share.value, render: (s) => pct(s.share.value) },
+                    col.shares.money('spesa', t('finance.spending'), (s) => s.amountCents, f.money),
+                    col.shares.percent('quota', t('finance.share'), (s) => s.share.value, pct),
                     {
                       key: 'utenti',
                       header: t('finance.dashboard.users'),
@@ -351,13 +310,7 @@ export default function SpendingDashboard({ loaderData }: Route.ComponentProps) 
                       value: (s) => s.cost?.users ?? null,
                       render: (s) => (s.cost ? (s.cost.users === null ? t('finance.dashboard.notRecorded') : f.count(s.cost.users)) : '—'),
                     },
-                    {
-                      key: 'costo',
-                      header: t('finance.dashboard.costPerUser'),
-                      numeric: true,
-                      value: (s) => (s.cost?.cost.valueCents == null ? null : s.cost.cost.valueCents / 100),
-                      render: (s) => (s.cost?.cost.valueCents != null ? f.money(s.cost.cost.valueCents) : '—'),
-                    },
+                    col.shares.money('costo', t('finance.dashboard.costPerUser'), (s) => s.cost?.cost.valueCents ?? null, f.money),
                   ]}
                 />
                 {d.costs.length > 0 && (
@@ -430,42 +383,18 @@ export default function SpendingDashboard({ loaderData }: Route.ComponentProps) 
                     {t('finance.dashboard.check.ko')}
                   </Notice>
                 )}
-                <DataTable
+                <AreaMatrix
                   id="tabella-controllo"
                   caption={t('finance.dashboard.check.caption')}
                   csv="spesa-aree-canali"
-                  small
-                  rows={m.areas}
-                  rowKey={(a) => a.code}
-                  columns={[
-                    { key: 'area', header: t('finance.area'), value: (a) => a.name, rowHeader: true },
-                    ...m.channels.map((c): Column<(typeof m.areas)[number]> => ({
-                      key: c.code,
-                      header: <span translate="no">{c.name}</span>,
-                      numeric: true,
-                      value: (a) => (m.cells[a.code]![c.code] ?? 0) / 100,
-                      render: (a) => f.money(m.cells[a.code]![c.code] ?? 0),
-                    })),
-                    {
-                      key: 'totale',
-                      header: t('finance.total'),
-                      numeric: true,
-                      className: 'fw-bold',
-                      value: (a) => (m.rowTotals[a.code] ?? 0) / 100,
-                      render: (a) => f.money(m.rowTotals[a.code] ?? 0),
-                    },
-                  ]}
-                  footer={
-                    <tr>
-                      <th scope="row">{t('finance.total')}</th>
-                      {m.channels.map((c) => (
-                        <td className="num fw-bold" key={c.code}>
-                          {f.money(m.columnTotals[c.code] ?? 0)}
-                        </td>
-                      ))}
-                      <td className="num fw-bold">{f.money(m.grandTotal)}</td>
-                    </tr>
-                  }
+                  areas={m.areas}
+                  columns={m.channels.map((c) => ({
+                    key: c.code,
+                    header: <span translate="no">{c.name}</span>,
+                    cents: (a) => m.cells[a.code]![c.code] ?? 0,
+                    totalCents: m.columnTotals[c.code] ?? 0,
+                  }))}
+                  rowTotal={{ cents: (a) => m.rowTotals[a.code] ?? 0, totalCents: m.grandTotal }}
                 />
               </Section>
 
@@ -485,6 +414,7 @@ export default function SpendingDashboard({ loaderData }: Route.ComponentProps) 
 /** The share of each funding channel: the chart with its table, or the table alone when there is nothing to draw. */
 function ChannelChart({ d }: { d: Data }) {
   const { t, f } = useI18n();
+  const col = columnsOf(d.channelShares);
   const table = (
     <DataTable
       id="tabella-canali"
@@ -495,8 +425,13 @@ function ChannelChart({ d }: { d: Data }) {
       rowKey={(s) => s.key}
       columns={[
         { key: 'canale', header: t('finance.channel'), value: (s) => s.name, rowHeader: true },
-        { key: 'importo', header: t('finance.amount'), numeric: true, value: (s) => s.amountCents / 100, render: (s) => f.money(s.amountCents) },
-        { key: 'quota', header: t('finance.share'), numeric: true, value: (s) => s.share.value, render: (s) => f.percent(s.share.value) },
+        col.money('importo', t('finance.amount'), (s) => s.amountCents, f.money),
+        col.percent(
+          'quota',
+          t('finance.share'),
+          (s) => s.share.value,
+          (v) => f.percent(v),
+        ),
       ]}
     />
   );
@@ -530,8 +465,59 @@ function EnteTable({ d, caption }: { d: Data; caption: string }) {
       rowKey={(e) => e.code}
       columns={[
         { key: 'ente', header: t('finance.ente'), value: (e) => e.label, rowHeader: true },
-        { key: 'spesa', header: t('finance.spending'), numeric: true, value: (e) => e.totalCents / 100, render: (e) => f.money(e.totalCents) },
+        columnsOf(d.byEnte).money('spesa', t('finance.spending'), (e) => e.totalCents, f.money),
       ]}
+    />
+  );
+}
+
+type Area = NonNullable<Data['matrix']>['areas'][number];
+
+/**
+ * Spending areas by year or by channel: one money column per year or channel, its total in the footer, and (for the
+ * check of the sums) each area's total at the end of the row.
+ */
+function AreaMatrix({
+  id,
+  caption,
+  csv,
+  areas,
+  columns,
+  rowTotal,
+}: {
+  id: string;
+  caption: string;
+  csv: string;
+  areas: Area[];
+  columns: { key: string; header: ReactNode; cents: (a: Area) => number; totalCents: number }[];
+  rowTotal?: { cents: (a: Area) => number; totalCents: number };
+}) {
+  const { t, f } = useI18n();
+  const col = columnsOf(areas);
+  const totals = [...columns, ...(rowTotal ? [{ key: 'totale', totalCents: rowTotal.totalCents }] : [])];
+  return (
+    <DataTable
+      id={id}
+      caption={caption}
+      csv={csv}
+      small
+      rows={areas}
+      rowKey={(a) => a.code}
+      columns={[
+        { key: 'area', header: t('finance.area'), value: (a) => a.name, rowHeader: true },
+        ...columns.map((c) => col.money(c.key, c.header, c.cents, f.money)),
+        ...(rowTotal ? [col.money('totale', t('finance.total'), rowTotal.cents, f.money, { className: 'fw-bold' })] : []),
+      ]}
+      footer={
+        <tr>
+          <th scope="row">{t('finance.total')}</th>
+          {totals.map((c) => (
+            <td className="num fw-bold" key={c.key}>
+              {f.money(c.totalCents)}
+            </td>
+          ))}
+        </tr>
+      }
     />
   );
 }

@@ -5,6 +5,7 @@ import { done, intentAction } from '../../../shared/http/forms.server.ts';
 import { getActor, getServices, guard, requireUser } from '../../../shared/http/request.server.ts';
 import { serverFormat, tr } from '../../../shared/i18n/tr.server.ts';
 import { DataTable, EmptyState, IntentField, IntentForm, PageHeader, Section, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
+import { columnsOf } from '../../../shared/ui/fin-columns.tsx';
 import { importSpending, type SpendingUpload } from '../finance.commands.ts';
 import { abilitiesFor, authorize } from '../finance.policy.ts';
 import { listSpendingFacts } from '../finance.queries.ts';
@@ -96,6 +97,7 @@ export default function SpendingImport({ loaderData, actionData }: Route.Compone
   const { errors, success } = useFormResult(actionData, 'import');
   const latestYear = success ? (actionData as unknown as { latestYear?: number }).latestYear : undefined;
   const base = `/ambiti/${p.ambito.code}/risorse`;
+  const col = columnsOf(p.loaded);
   return (
     <>
       <PageHeader
@@ -162,8 +164,8 @@ export default function SpendingImport({ loaderData, actionData }: Route.Compone
               render: (g) => (g.ente === null ? t('finance.ente.ambitoShort') : <span translate="no">{g.ente}</span>),
               data: false,
             },
-            { key: 'righe', header: t('finance.import.rows'), numeric: true, value: (g) => g.rows, render: (g) => f.count(g.rows) },
-            { key: 'totale', header: t('finance.total'), numeric: true, value: (g) => g.totalCents / 100, render: (g) => f.money(g.totalCents) },
+            col.figure('righe', t('finance.import.rows'), (g) => g.rows, f.count),
+            col.money('totale', t('finance.total'), (g) => g.totalCents, f.money),
           ]}
         />
       </Section>

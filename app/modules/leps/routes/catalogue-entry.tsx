@@ -4,7 +4,7 @@ import { formAction, getActor, getServices, requireUser } from '../../../shared/
 import { tr } from '../../../shared/i18n/tr.server.ts';
 import type { MessageKey } from '../../../shared/i18n/messages.ts';
 import { CsrfField, DoneNotice, EmptyState, Facts, Field, FormAlert, PageHeader, Section, useI18n } from '../../../shared/ui/kit.ts';
-import { POLICY_AREAS } from '../leps-catalogue.ts';
+import { POLICY_AREAS } from '../leps.vocabulary.ts';
 import { updateCatalogueEntry } from '../leps.commands.ts';
 import { can } from '../leps.policy.ts';
 import { fundingLabel, getCatalogueEntry } from '../leps.queries.ts';

@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import type { Route } from './+types/catalogue';
 import { getServices } from '../../../shared/http/request.server.ts';
 import { DataTable, EmptyState, PageHeader, useI18n } from '../../../shared/ui/kit.ts';
-import { POLICY_AREAS } from '../leps-catalogue.ts';
+import { POLICY_AREAS } from '../leps.vocabulary.ts';
 import { getCurrentCatalogue } from '../leps.queries.ts';
 
 export async function loader({ context }: Route.LoaderArgs) {

@@ -1,12 +1,18 @@
+import type { ReactNode } from 'react';
 import { data, Link } from 'react-router';
 import type { Route } from './+types/regional';
 import { getActor, getServices, guard } from '../../../shared/http/request.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
-import { PageHeader, StatusBadge, useI18n } from '../../../shared/ui/kit.ts';
-import { LEPS_STATUS_BADGES, parseRegionalSort, sortRegionalRows, type RegionalSortKey } from '../leps.dashboard.ts';
+import { FilterForm } from '../../../shared/ui/fin-filter-form.tsx';
+import { DataTable, PageHeader, StatusBadge, useI18n, type Column } from '../../../shared/ui/kit.ts';
+import { LEPS_STATUS_BADGES, parseRegionalSort, REGIONAL_SORT_VALUE, sortRegionalRows, type RegionalRow, type RegionalSortKey } from '../leps.dashboard.ts';
 import { authorize } from '../leps.policy.ts';
 import { getRegion, getRegionalLepsRows } from '../leps.queries.ts';
 import { yearFromUrl } from '../leps.server.ts';
+import { YearField } from '../leps.ui.tsx';
+
+const TABLE = 'regione';
+type Row = RegionalRow;
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { db } = getServices(context);
@@ -15,7 +21,8 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   await guard(request, async () => authorize(getActor(context), 'leps.regional', { regionCode: region.code }));
   const url = new URL(request.url);
   const year = yearFromUrl(request);
-  const sort = parseRegionalSort(url.searchParams.get('ordina'), url.searchParams.get('verso'));
+  // The table's own sort parameters; the rows are sorted here by the regional rule (missing values last, ties by name).
+  const sort = parseRegionalSort(url.searchParams.get(`${TABLE}-ordina`), url.searchParams.get(`${TABLE}-verso`) === 'disc' ? 'desc' : 'asc');
   const rows = sortRegionalRows(await getRegionalLepsRows(db, region.code, year), sort.key, sort.direction);
   return { region, year, sort, rows };
 }
@@ -23,21 +30,15 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 export default function RegionalLeps({ loaderData }: Route.ComponentProps) {
   const { t, f } = useI18n();
   const { region, year, sort, rows } = loaderData;
-  const href = (key: RegionalSortKey) => `?anno=${year}&ordina=${key}&verso=${sort.key === key && sort.direction === 'asc' ? 'desc' : 'asc'}`;
-  const header = (key: RegionalSortKey, className = '') => {
-    const active = sort.key === key;
-    return (
-      <th scope="col" className={className || undefined} aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}>
-        <a href={href(key)}>
-          {t(`leps.sort.${key}`)}
-          {active ? <span aria-hidden="true">{sort.direction === 'asc' ? ' ▲' : ' ▼'}</span> : null}
-          <span className="visually-hidden">
-            {active ? (sort.direction === 'asc' ? t('leps.regional.sortedAsc') : t('leps.regional.sortedDesc')) : t('leps.regional.sort')}
-          </span>
-        </a>
-      </th>
-    );
-  };
+  const gap = (fte: number | null, n: number | null) => (fte === null ? '—' : t('leps.regional.gap', { fte: f.fte(fte), n: n ?? 0 }));
+  const sorted = (key: RegionalSortKey, render: (r: Row) => ReactNode, className?: string): Column<Row> => ({
+    key,
+    header: t(`leps.sort.${key}`),
+    numeric: key !== 'ambito',
+    value: REGIONAL_SORT_VALUE[key],
+    render,
+    className,
+  });
   return (
     <>
       <PageHeader
@@ -49,88 +50,75 @@ export default function RegionalLeps({ loaderData }: Route.ComponentProps) {
           </>
         }
       />
-      <form method="get" className="d-flex flex-wrap align-items-end gap-2 mb-3" aria-label={t('leps.chooseYear')}>
-        <input type="hidden" name="ordina" value={sort.key} />
-        <input type="hidden" name="verso" value={sort.direction} />
-        <div>
-          <label htmlFor="anno" className="form-label fw-semibold">
-            {t('leps.year')}
-          </label>
-          <input id="anno" name="anno" type="number" min={2000} max={2100} defaultValue={year} className="form-control" />
-        </div>
-        <button type="submit" className="btn btn-outline-primary">
-          {t('leps.show')}
-        </button>
-        <a
-          className="btn btn-primary ms-auto"
-          href={`/leps/regione/${region.code}/esporta.csv?anno=${year}&ordina=${sort.key}&verso=${sort.direction}`}
-          download
-        >
-          {t('leps.regional.export')}
-        </a>
-      </form>
-      {/*
-        Hand-written rather than a DataTable: the Ambiti are sorted on the server (?ordina=&verso=, the same order as the
-        CSV export next to it, which the links carry over), not by the table's own sort parameters.
-      */}
-      <div className="table-responsive" role="region" aria-labelledby="regional-caption" tabIndex={0}>
-        <table className="table">
-          <caption id="regional-caption">{t('leps.regional.caption', { year })}</caption>
-          <thead>
-            <tr>
-              {header('ambito')}
-              {header('popolazione', 'num')}
-              {header('etp', 'num')}
-              {header('abitanti_per_etp', 'num')}
-              <th scope="col">{t('leps.regional.socialService')}</th>
-              {header('gap_leps', 'num')}
-              {header('gap_obiettivo', 'num')}
-              {header('leps_programmati', 'num')}
-              {header('prioritari', 'num')}
-              {header('risorse', 'num')}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.ambitoCode}>
-                <th scope="row">
-                  <Link to={`/ambiti/${r.ambitoCode}/leps?anno=${year}`} translate="no">
-                    {r.ambitoName}
-                  </Link>
-                  {r.planTitle ? (
-                    <span className="d-block small text-secondary" translate="no">
-                      {r.planTitle}
-                    </span>
-                  ) : (
-                    <span className="d-block small text-secondary">{t('leps.regional.noPlan')}</span>
-                  )}
-                </th>
-                <td className="num">
-                  {r.population === null ? '—' : f.count(r.population)}
-                  {r.populationYear !== null && <span className="d-block small text-secondary">{t('leps.regional.dataYear', { year: r.populationYear })}</span>}
-                </td>
-                <td className="num">{r.fte === null ? t('leps.regional.notRecorded') : f.fte(r.fte)}</td>
-                <td className="num">{r.inhabitantsPerWorker === null ? '—' : f.numberUpTo(r.inhabitantsPerWorker, 1)}</td>
-                <td>
-                  <StatusBadge tone={LEPS_STATUS_BADGES[r.lepsStatus] as 'success'}>{t(`leps.status.${r.lepsStatus}`)}</StatusBadge>
-                  {r.requiredLepsFte !== null && (
-                    <span className="d-block small">
-                      {t('leps.regional.required', { leps: f.fte(r.requiredLepsFte), objective: f.fte(r.requiredObjectiveFte!) })}
-                    </span>
-                  )}
-                </td>
-                <td className="num">{r.gapLepsFte === null ? '—' : t('leps.regional.gap', { fte: f.fte(r.gapLepsFte), n: r.toHireLeps ?? 0 })}</td>
-                <td className="num">
-                  {r.gapObjectiveFte === null ? '—' : t('leps.regional.gap', { fte: f.fte(r.gapObjectiveFte), n: r.toHireObjective ?? 0 })}
-                </td>
-                <td className="num">{t('leps.regional.of', { n: r.programmedLeps, of: r.catalogueSize })}</td>
-                <td className="num">{t('leps.regional.of', { n: r.priorityWithTargets, of: r.prioritySize })}</td>
-                <td className="num">{f.money(r.lepsBudgetCents)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <FilterForm
+        label={t('leps.chooseYear')}
+        submitLabel={t('leps.show')}
+        hidden={{ [`${TABLE}-ordina`]: sort.key, [`${TABLE}-verso`]: sort.direction === 'desc' ? 'disc' : 'asc' }}
+        actions={
+          <div className="col-auto ms-auto">
+            <a className="btn btn-primary" href={`/leps/regione/${region.code}/esporta.csv?anno=${year}&ordina=${sort.key}&verso=${sort.direction}`} download>
+              {t('leps.regional.export')}
+            </a>
+          </div>
+        }
+      >
+        <YearField label={t('leps.year')} year={year} col="col-sm-3" />
+      </FilterForm>
+      {/* Sorted on the server too (the table's sort parameters), in the same order as the CSV export next to it. */}
+      <DataTable
+        id={TABLE}
+        caption={t('leps.regional.caption', { year })}
+        rows={rows}
+        rowKey={(r) => r.ambitoCode}
+        columns={[
+          {
+            ...sorted('ambito', (r) => (
+              <>
+                <Link to={`/ambiti/${r.ambitoCode}/leps?anno=${year}`} translate="no">
+                  {r.ambitoName}
+                </Link>
+                {r.planTitle ? (
+                  <span className="d-block small text-secondary" translate="no">
+                    {r.planTitle}
+                  </span>
+                ) : (
+                  <span className="d-block small text-secondary">{t('leps.regional.noPlan')}</span>
+                )}
+              </>
+            )),
+            rowHeader: true,
+            data: false,
+          },
+          sorted('popolazione', (r) => (
+            <>
+              {r.population === null ? '—' : f.count(r.population)}
+              {r.populationYear !== null && <span className="d-block small text-secondary">{t('leps.regional.dataYear', { year: r.populationYear })}</span>}
+            </>
+          )),
+          sorted('etp', (r) => (r.fte === null ? t('leps.regional.notRecorded') : f.fte(r.fte))),
+          sorted('abitanti_per_etp', (r) => (r.inhabitantsPerWorker === null ? '—' : f.numberUpTo(r.inhabitantsPerWorker, 1))),
+          {
+            key: 'servizio-sociale',
+            header: t('leps.regional.socialService'),
+            data: false,
+            render: (r) => (
+              <>
+                <StatusBadge tone={LEPS_STATUS_BADGES[r.lepsStatus] as 'success'}>{t(`leps.status.${r.lepsStatus}`)}</StatusBadge>
+                {r.requiredLepsFte !== null && (
+                  <span className="d-block small">
+                    {t('leps.regional.required', { leps: f.fte(r.requiredLepsFte), objective: f.fte(r.requiredObjectiveFte!) })}
+                  </span>
+                )}
+              </>
+            ),
+          },
+          sorted('gap_leps', (r) => gap(r.gapLepsFte, r.toHireLeps)),
+          sorted('gap_obiettivo', (r) => gap(r.gapObjectiveFte, r.toHireObjective)),
+          sorted('leps_programmati', (r) => t('leps.regional.of', { n: r.programmedLeps, of: r.catalogueSize })),
+          sorted('prioritari', (r) => t('leps.regional.of', { n: r.priorityWithTargets, of: r.prioritySize })),
+          sorted('risorse', (r) => f.money(r.lepsBudgetCents)),
+        ]}
+      />
       <p className="small">{t('leps.regional.note')}</p>
     </>
   );

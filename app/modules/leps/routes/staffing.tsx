@@ -2,7 +2,7 @@ import { Form, redirect } from 'react-router';
 import type { Route } from './+types/staffing';
 import { ValidationError } from '../../../shared/errors.ts';
 import { intentAction } from '../../../shared/http/forms.server.ts';
-import { getActor, getServices, guard, requireUser } from '../../../shared/http/request.server.ts';
+import { getServices, requireUser } from '../../../shared/http/request.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
 import type { MessageKey } from '../../../shared/i18n/messages.ts';
 import {
@@ -22,13 +22,17 @@ import {
   useI18n,
 } from '../../../shared/ui/kit.ts';
 import { listAmbitoComuni } from '../../territory/index.server.ts';
-import { FUNDING_SOURCES, SOCIAL_WORKER_CSV_COLUMNS } from '../leps-catalogue.ts';
+import { FUNDING_SOURCES, SOCIAL_WORKER_CSV_COLUMNS } from '../leps.vocabulary.ts';
 import { addSocialWorkerPost, deleteSocialWorkerPost, importSocialWorkerStaff } from '../leps.commands.ts';
 import { referentComuneIds } from '../../../shared/auth/actor.ts';
-import { abilitiesFor, authorize, can as canLeps } from '../leps.policy.ts';
+import { abilitiesFor, can as canLeps } from '../leps.policy.ts';
 import { getStaffing } from '../leps.queries.ts';
 import { CONTRACT_KINDS, EMPLOYER_KINDS, STAFF_BASES, type StaffBasis } from '../leps.rules.ts';
-import { requireAmbito, yearFromUrl } from '../leps.server.ts';
+import { openAmbitoLeps, requireAmbito } from '../leps.server.ts';
+import { contributionSentence, perWorkerSentence, requiredSentence, thresholdLabel, thresholdSentence } from '../leps.sentences.ts';
+import { YearField } from '../leps.ui.tsx';
+import { FilterField, FilterForm } from '../../../shared/ui/fin-filter-form.tsx';
+import { columnsOf } from '../../../shared/ui/fin-columns.tsx';
 
 const STATUS_KEYS: Record<'raggiunto' | 'non_raggiunto' | 'dati_mancanti', MessageKey> = {
   raggiunto: 'leps.threshold.raggiunto',
@@ -37,11 +41,7 @@ const STATUS_KEYS: Record<'raggiunto' | 'non_raggiunto' | 'dati_mancanti', Messa
 };
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
-  const { db } = getServices(context);
-  const ambito = await requireAmbito(db, params.code);
-  const actor = getActor(context);
-  await guard(request, async () => authorize(actor, 'leps.read', ambito, { hide: true }));
-  const year = yearFromUrl(request);
+  const { db, actor, ambito, year } = await openAmbitoLeps(context, request, params.code);
   const raw = new URL(request.url).searchParams.get('base');
   const basis: StaffBasis = (STAFF_BASES as readonly string[]).includes(raw ?? '') ? (raw as StaffBasis) : 'tempo_indeterminato_ambito_comuni';
   const staffing = await getStaffing(db, ambito.id, year, basis);
@@ -106,6 +106,7 @@ export default function Staffing({ loaderData, actionData }: Route.ComponentProp
   const { ambito, year, staffing, comuni, can, ambitoEntry, editable } = loaderData;
   const a = staffing.current.assessment;
   const basisLabel = t(`leps.basis.${staffing.basis}`);
+  const history = columnsOf(staffing.history);
   const gap = (gapFte: number | null, toHire: number | null) => (gapFte === null ? '—' : t('leps.staff.gap', { fte: f.fte(gapFte), persons: toHire ?? 0 }));
   return (
     <>
@@ -120,17 +121,9 @@ export default function Staffing({ loaderData, actionData }: Route.ComponentProp
         breadcrumb={[{ label: t('leps.dashboard.short'), to: `/ambiti/${ambito.code}/leps?anno=${year}` }]}
       />
       <DoneNotice messages={{ salvato: 'leps.staff.saved', importato: 'leps.staff.imported', eliminato: 'leps.staff.deleted' }} />
-      <form method="get" className="row g-2 align-items-end mb-4" aria-label={t('leps.staff.choose')}>
-        <div className="col-12 col-sm-3">
-          <label htmlFor="anno" className="form-label fw-semibold">
-            {t('leps.staff.untilYear')}
-          </label>
-          <input id="anno" name="anno" type="number" min={2000} max={2100} defaultValue={year} className="form-control" />
-        </div>
-        <div className="col-12 col-sm-6">
-          <label htmlFor="base" className="form-label fw-semibold">
-            {t('leps.staff.basis')}
-          </label>
+      <FilterForm label={t('leps.staff.choose')} submitLabel={t('leps.show')}>
+        <YearField label={t('leps.staff.untilYear')} year={year} col="col-sm-3" />
+        <FilterField id="base" label={t('leps.staff.basis')} col="col-sm-6">
           <select id="base" name="base" defaultValue={staffing.basis} className="form-select">
             {STAFF_BASES.map((b) => (
               <option key={b} value={b}>
@@ -138,13 +131,8 @@ export default function Staffing({ loaderData, actionData }: Route.ComponentProp
               </option>
             ))}
           </select>
-        </div>
-        <div className="col-12 col-sm-3">
-          <button type="submit" className="btn btn-outline-primary">
-            {t('leps.show')}
-          </button>
-        </div>
-      </form>
+        </FilterField>
+      </FilterForm>
 
       <Section id="situazione" title={t('leps.staff.situation', { date: f.date(`${year}-12-31`) })}>
         {!staffing.staffRecorded && <Notice tone="warning">{t('leps.staff.noneRecorded')}</Notice>}
@@ -154,19 +142,16 @@ export default function Staffing({ loaderData, actionData }: Route.ComponentProp
             : t('leps.staff.population', { population: f.count(staffing.current.population), year: staffing.current.populationYear ?? '' })}{' '}
           {t('leps.staff.fteInService', { basis: basisLabel.toLowerCase(), fte: f.fte(staffing.current.fte) })}
         </p>
-        {/* The rules' sentences: the computation with its figures, in the words of the law (Italian). */}
-        {a.inhabitantsPerWorker && <p translate="no">{a.inhabitantsPerWorker.formula}</p>}
-        <ul translate="no">
+        {a.inhabitantsPerWorker && <p>{perWorkerSentence(t, f, a.inhabitantsPerWorker)}</p>}
+        <ul>
           {[a.leps, a.serviceObjective].map((c) => (
             <li key={c.kind}>
-              <strong>{c.label}</strong>: {c.requiredFte ? `${c.requiredFte.formula} (${c.requiredPersons} persone). ` : ''}
-              {c.message}
+              <strong>{thresholdLabel(t, f, c)}</strong>: {c.requiredFte ? `${requiredSentence(t, f, c)} ` : ''}
+              {thresholdSentence(t, f, c)}
             </li>
           ))}
         </ul>
-        <p className="small" translate="no">
-          {staffing.contribution.message}
-        </p>
+        <p className="small">{contributionSentence(t, f, staffing.contribution)}</p>
       </Section>
 
       <Section id="storico" title={t('leps.staff.history.title')}>
@@ -186,21 +171,19 @@ export default function Staffing({ loaderData, actionData }: Route.ComponentProp
                 value: (h) => h.population,
                 render: (h) => (h.population === null ? '—' : `${f.count(h.population)} (${h.populationYear})`),
               },
-              { key: 'etp', header: t('leps.fte'), numeric: true, value: (h) => h.fte, render: (h) => f.fte(h.fte) },
-              {
-                key: 'variazione',
-                header: t('leps.staff.history.change'),
-                numeric: true,
-                value: (h) => h.fteChange,
-                render: (h) => (h.fteChange === null ? '—' : `${h.fteChange > 0 ? '+' : ''}${f.fte(h.fteChange)}`),
-              },
-              {
-                key: 'abitanti',
-                header: t('leps.staff.history.perFte'),
-                numeric: true,
-                value: (h) => h.assessment.inhabitantsPerWorker?.value ?? null,
-                render: (h) => (h.assessment.inhabitantsPerWorker?.value == null ? '—' : f.numberUpTo(h.assessment.inhabitantsPerWorker.value, 1)),
-              },
+              history.figure('etp', t('leps.fte'), (h) => h.fte, f.fte),
+              history.figure(
+                'variazione',
+                t('leps.staff.history.change'),
+                (h) => h.fteChange,
+                (n) => `${n > 0 ? '+' : ''}${f.fte(n)}`,
+              ),
+              history.figure(
+                'abitanti',
+                t('leps.staff.history.perFte'),
+                (h) => h.assessment.inhabitantsPerWorker?.value ?? null,
+                (n) => f.numberUpTo(n, 1),
+              ),
               { key: 'leps', header: t('leps.staff.history.leps'), value: (h) => t(STATUS_KEYS[h.assessment.leps.status]), data: false },
               {
                 key: 'mancanti-leps',
@@ -245,7 +228,7 @@ export default function Staffing({ loaderData, actionData }: Route.ComponentProp
               ),
             },
             { key: 'contratto', header: t('leps.staff.contract'), value: (p) => t(`leps.contract.${p.contract}`), data: false },
-            { key: 'etp', header: t('leps.fte'), numeric: true, value: (p) => p.fte, render: (p) => f.fte(p.fte) },
+            columnsOf(staffing.posts).figure('etp', t('leps.fte'), (p) => p.fte, f.fte),
             { key: 'comune', header: t('leps.staff.comune'), value: (p) => p.comuneName ?? '—' },
             { key: 'funzione', header: t('leps.staff.assignment'), value: (p) => p.assignment ?? '—' },
             { key: 'finanziamento', header: t('leps.staff.funding'), value: (p) => p.fundingLabels.join('; ') || '—', className: 'small' },
@@ -323,32 +306,35 @@ function PostForm({ actionData, comuni, ambitoEntry }: { actionData: unknown; co
       {(p) => <input {...p} type="text" required={extra.required} placeholder={extra.placeholder} inputMode={extra.inputMode} defaultValue={v?.[name]} />}
     </IntentField>
   );
+  const choice = (name: string, label: string, options: { value: string; label: string }[], initial: string) => (
+    <IntentField intent={intent} name={name} label={label} error={e[name]}>
+      {(p) => (
+        <select {...p} className={selectClass(e[name])} defaultValue={v?.[name] ?? initial}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </IntentField>
+  );
   return (
     <IntentForm intent={intent} actionData={actionData} submitLabel={t('leps.staff.add.submit')} label={t('leps.staff.add.title')}>
       {text('code', t('leps.staff.add.code'), { required: true, placeholder: t('leps.staff.add.code.placeholder') })}
       {text('employerName', t('leps.staff.add.employer'), { required: true })}
-      <IntentField intent={intent} name="employerKind" label={t('leps.staff.add.employerKind')} error={e.employerKind}>
-        {(p) => (
-          <select {...p} className={selectClass(e.employerKind)} defaultValue={v?.employerKind ?? 'comune'}>
-            {EMPLOYER_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`leps.employerKind.${k}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </IntentField>
-      <IntentField intent={intent} name="contract" label={t('leps.staff.contract')} error={e.contract}>
-        {(p) => (
-          <select {...p} className={selectClass(e.contract)} defaultValue={v?.contract ?? 'tempo_indeterminato'}>
-            {CONTRACT_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`leps.contract.${k}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </IntentField>
+      {choice(
+        'employerKind',
+        t('leps.staff.add.employerKind'),
+        EMPLOYER_KINDS.map((k) => ({ value: k, label: t(`leps.employerKind.${k}`) })),
+        'comune',
+      )}
+      {choice(
+        'contract',
+        t('leps.staff.contract'),
+        CONTRACT_KINDS.map((k) => ({ value: k, label: t(`leps.contract.${k}`) })),
+        'tempo_indeterminato',
+      )}
       <div className="row">
         <div className="col-12 col-sm-6">{text('fte', t('leps.staff.add.fte'), { hint: t('leps.staff.add.fte.hint'), inputMode: 'decimal' })}</div>
         <div className="col-12 col-sm-6">{text('weeklyHours', t('leps.staff.add.hours'), { inputMode: 'decimal' })}</div>
