@@ -1,20 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { id, timestamps, version } from '../../shared/db/columns.ts';
+import { boolean, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { id, instant, ownerRef, versionedColumns } from '../../shared/db/columns.ts';
 import { ambiti, comuni } from '../territory/index.server.ts';
 
 export const users = pgTable(
   'users',
-  {
-    id: id(),
+  versionedColumns({
     email: text('email').notNull(),
     name: text('name').notNull(),
     passwordHash: text('password_hash').notNull(),
     locale: text('locale').notNull().default('it'),
     active: boolean('active').notNull().default(true),
-    ...timestamps(),
-    version: version(),
-  },
+  }),
   (t) => [uniqueIndex('users_email_unique').on(sql`lower(${t.email})`)],
 );
 
@@ -27,15 +24,13 @@ export const roleAssignments = pgTable(
   'role_assignments',
   {
     id: id(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: ownerRef('user_id', () => users.id),
     role: text('role').notNull(),
     ambitoId: uuid('ambito_id').references(() => ambiti.id, { onDelete: 'cascade' }),
     comuneId: uuid('comune_id').references(() => comuni.id),
     organisationName: text('organisation_name'),
     regionCode: text('region_code'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: instant('created_at').notNull().defaultNow(),
   },
   (t) => [index('role_assignments_user_idx').on(t.userId)],
 );
@@ -45,12 +40,10 @@ export const sessions = pgTable(
   'sessions',
   {
     id: text('id').primaryKey(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    userId: ownerRef('user_id', () => users.id),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    expiresAt: instant('expires_at').notNull(),
+    lastSeenAt: instant('last_seen_at').notNull().defaultNow(),
     userAgent: text('user_agent'),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
@@ -61,16 +54,14 @@ export const apiTokens = pgTable(
   'api_tokens',
   {
     id: id(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: ownerRef('user_id', () => users.id),
     name: text('name').notNull(),
     tokenHash: text('token_hash').notNull().unique(),
     prefix: text('prefix').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    expiresAt: timestamp('expires_at', { withTimezone: true }),
-    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
-    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    expiresAt: instant('expires_at'),
+    lastUsedAt: instant('last_used_at'),
+    revokedAt: instant('revoked_at'),
   },
   (t) => [index('api_tokens_user_idx').on(t.userId)],
 );
@@ -81,7 +72,7 @@ export const loginFailures = pgTable(
   {
     id: id(),
     key: text('key').notNull(),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    at: instant('at').notNull().defaultNow(),
   },
   (t) => [index('login_failures_key_at_idx').on(t.key, t.at)],
 );

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { type AnyPgColumn, bigint, customType, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { id, timestamps, version } from '../../shared/db/columns.ts';
+import { type AnyPgColumn, bigint, customType, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { id, instant, isoDate, ownerRef, versionedColumns } from '../../shared/db/columns.ts';
 import { ambiti, comuni } from '../territory/index.server.ts';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -14,11 +14,8 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
  */
 export const organisations = pgTable(
   'organisations',
-  {
-    id: id(),
-    ambitoId: uuid('ambito_id')
-      .notNull()
-      .references(() => ambiti.id, { onDelete: 'cascade' }),
+  versionedColumns({
+    ambitoId: ownerRef('ambito_id', () => ambiti.id),
     name: text('name').notNull(),
     kind: text('kind').notNull(),
     fiscalCode: text('fiscal_code'),
@@ -27,9 +24,7 @@ export const organisations = pgTable(
     comuneId: uuid('comune_id').references(() => comuni.id),
     email: text('email'),
     address: text('address'),
-    ...timestamps(),
-    version: version(),
-  },
+  }),
   (t) => [
     index('organisations_ambito_idx').on(t.ambitoId),
     uniqueIndex('organisations_ambito_fiscal_code_unique')
@@ -41,29 +36,21 @@ export const organisations = pgTable(
 /** People with minimal personal data: name, role, organisation, e-mail. */
 export const people = pgTable(
   'people',
-  {
-    id: id(),
-    ambitoId: uuid('ambito_id')
-      .notNull()
-      .references(() => ambiti.id, { onDelete: 'cascade' }),
+  versionedColumns({
+    ambitoId: ownerRef('ambito_id', () => ambiti.id),
     organisationId: uuid('organisation_id').references(() => organisations.id, { onDelete: 'set null' }),
     fullName: text('full_name').notNull(),
     roleTitle: text('role_title'),
     email: text('email'),
-    ...timestamps(),
-    version: version(),
-  },
+  }),
   (t) => [index('people_ambito_idx').on(t.ambitoId)],
 );
 
 /** A governance body of an Ambito (Assemblea dei Sindaci, Ufficio di Piano, tavoli…) with its voting rule. */
 export const bodies = pgTable(
   'governance_bodies',
-  {
-    id: id(),
-    ambitoId: uuid('ambito_id')
-      .notNull()
-      .references(() => ambiti.id, { onDelete: 'cascade' }),
+  versionedColumns({
+    ambitoId: ownerRef('ambito_id', () => ambiti.id),
     name: text('name').notNull(),
     type: text('type').notNull(),
     kind: text('kind').notNull(),
@@ -72,20 +59,15 @@ export const bodies = pgTable(
     parentBodyId: uuid('parent_body_id').references((): AnyPgColumn => bodies.id, { onDelete: 'set null' }),
     /** The voting rule (see governance/voting.rules.ts), null for bodies that do not vote. */
     votingRule: jsonb('voting_rule'),
-    ...timestamps(),
-    version: version(),
-  },
+  }),
   (t) => [index('governance_bodies_ambito_idx').on(t.ambitoId)],
 );
 
 /** Membership of a person in a body, with position, represented comune (its weight) and validity dates. */
 export const bodyMembers = pgTable(
   'governance_body_members',
-  {
-    id: id(),
-    bodyId: uuid('body_id')
-      .notNull()
-      .references(() => bodies.id, { onDelete: 'cascade' }),
+  versionedColumns({
+    bodyId: ownerRef('body_id', () => bodies.id),
     personId: uuid('person_id')
       .notNull()
       .references(() => people.id),
@@ -96,39 +78,30 @@ export const bodyMembers = pgTable(
     /** When this member sits as the delegate of another member. */
     delegateOfMemberId: uuid('delegate_of_member_id'),
     /** Null when the start of the membership is not known (e.g. a mayor «pro tempore» named by a document). */
-    validFrom: date('valid_from', { mode: 'string' }),
-    validTo: date('valid_to', { mode: 'string' }),
-    ...timestamps(),
-    version: version(),
-  },
+    validFrom: isoDate('valid_from'),
+    validTo: isoDate('valid_to'),
+  }),
   (t) => [index('governance_body_members_body_idx').on(t.bodyId)],
 );
 
 export const meetings = pgTable(
   'meetings',
-  {
-    id: id(),
-    bodyId: uuid('body_id')
-      .notNull()
-      .references(() => bodies.id, { onDelete: 'cascade' }),
-    ambitoId: uuid('ambito_id')
-      .notNull()
-      .references(() => ambiti.id, { onDelete: 'cascade' }),
+  versionedColumns({
+    bodyId: ownerRef('body_id', () => bodies.id),
+    ambitoId: ownerRef('ambito_id', () => ambiti.id),
     title: text('title').notNull(),
-    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
-    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    startsAt: instant('starts_at').notNull(),
+    endsAt: instant('ends_at').notNull(),
     place: text('place'),
     onlineUrl: text('online_url'),
     status: text('status').notNull().default('programmata'),
-    convokedAt: timestamp('convoked_at', { withTimezone: true }),
+    convokedAt: instant('convoked_at'),
     /** Bumped at every change sent to participants (iCalendar SEQUENCE). */
     icsSequence: integer('ics_sequence').notNull().default(0),
     minutes: text('minutes'),
-    minutesApprovedAt: date('minutes_approved_at', { mode: 'string' }),
+    minutesApprovedAt: isoDate('minutes_approved_at'),
     minutesApprovedBy: text('minutes_approved_by'),
-    ...timestamps(),
-    version: version(),
-  },
+  }),
   (t) => [index('meetings_body_idx').on(t.bodyId, t.startsAt), index('meetings_ambito_idx').on(t.ambitoId, t.startsAt)],
 );
 
@@ -136,9 +109,7 @@ export const agendaItems = pgTable(
   'meeting_agenda_items',
   {
     id: id(),
-    meetingId: uuid('meeting_id')
-      .notNull()
-      .references(() => meetings.id, { onDelete: 'cascade' }),
+    meetingId: ownerRef('meeting_id', () => meetings.id),
     position: integer('position').notNull(),
     title: text('title').notNull(),
     description: text('description'),
@@ -150,12 +121,8 @@ export const attendance = pgTable(
   'meeting_attendance',
   {
     id: id(),
-    meetingId: uuid('meeting_id')
-      .notNull()
-      .references(() => meetings.id, { onDelete: 'cascade' }),
-    memberId: uuid('member_id')
-      .notNull()
-      .references(() => bodyMembers.id, { onDelete: 'cascade' }),
+    meetingId: ownerRef('meeting_id', () => meetings.id),
+    memberId: ownerRef('member_id', () => bodyMembers.id),
     status: text('status').notNull(),
     delegateName: text('delegate_name'),
   },
@@ -166,15 +133,13 @@ export const meetingAttachments = pgTable(
   'meeting_attachments',
   {
     id: id(),
-    meetingId: uuid('meeting_id')
-      .notNull()
-      .references(() => meetings.id, { onDelete: 'cascade' }),
+    meetingId: ownerRef('meeting_id', () => meetings.id),
     fileName: text('file_name').notNull(),
     mimeType: text('mime_type').notNull(),
     sizeBytes: integer('size_bytes').notNull(),
     content: bytea('content').notNull(),
     sha256: text('sha256').notNull(),
-    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+    uploadedAt: instant('uploaded_at').notNull().defaultNow(),
     uploadedBy: text('uploaded_by').notNull(),
   },
   (t) => [index('meeting_attachments_meeting_idx').on(t.meetingId)],
@@ -183,24 +148,17 @@ export const meetingAttachments = pgTable(
 /** A decision (deliberazione) of a body, with the rule in force when it was voted. */
 export const decisions = pgTable(
   'decisions',
-  {
-    id: id(),
-    bodyId: uuid('body_id')
-      .notNull()
-      .references(() => bodies.id, { onDelete: 'cascade' }),
-    ambitoId: uuid('ambito_id')
-      .notNull()
-      .references(() => ambiti.id, { onDelete: 'cascade' }),
+  versionedColumns({
+    bodyId: ownerRef('body_id', () => bodies.id),
+    ambitoId: ownerRef('ambito_id', () => ambiti.id),
     meetingId: uuid('meeting_id').references(() => meetings.id, { onDelete: 'set null' }),
     number: text('number').notNull(),
-    date: date('date', { mode: 'string' }).notNull(),
+    date: isoDate('date').notNull(),
     subject: text('subject').notNull(),
     text: text('text'),
     /** Snapshot of the body's voting rule at the time of the vote. */
     votingRule: jsonb('voting_rule').notNull(),
-    ...timestamps(),
-    version: version(),
-  },
+  }),
   (t) => [uniqueIndex('decisions_body_number_unique').on(t.bodyId, t.number), index('decisions_ambito_idx').on(t.ambitoId, t.date)],
 );
 
@@ -209,9 +167,7 @@ export const decisionVotes = pgTable(
   'decision_votes',
   {
     id: id(),
-    decisionId: uuid('decision_id')
-      .notNull()
-      .references(() => decisions.id, { onDelete: 'cascade' }),
+    decisionId: ownerRef('decision_id', () => decisions.id),
     memberId: uuid('member_id')
       .notNull()
       .references(() => bodyMembers.id),
@@ -219,7 +175,7 @@ export const decisionVotes = pgTable(
     weight: bigint('weight', { mode: 'number' }),
     weightSource: text('weight_source'),
     /** The date the weight's population refers to (e.g. 2011-10-09 for the 2011 census), to flag old weights. */
-    weightReferenceDate: date('weight_reference_date', { mode: 'string' }),
+    weightReferenceDate: isoDate('weight_reference_date'),
     attendance: text('attendance').notNull(),
     vote: text('vote'),
   },
@@ -229,23 +185,18 @@ export const decisionVotes = pgTable(
 /** The Accordo di programma of a plan period: parties, adhering organisations, validity, signatures, signed file. */
 export const agreements = pgTable(
   'agreements',
-  {
-    id: id(),
-    ambitoId: uuid('ambito_id')
-      .notNull()
-      .references(() => ambiti.id, { onDelete: 'cascade' }),
+  versionedColumns({
+    ambitoId: ownerRef('ambito_id', () => ambiti.id),
     title: text('title').notNull(),
     periodStartYear: integer('period_start_year').notNull(),
     periodEndYear: integer('period_end_year').notNull(),
-    validFrom: date('valid_from', { mode: 'string' }).notNull(),
-    validTo: date('valid_to', { mode: 'string' }).notNull(),
-    adoptedOn: date('adopted_on', { mode: 'string' }),
+    validFrom: isoDate('valid_from').notNull(),
+    validTo: isoDate('valid_to').notNull(),
+    adoptedOn: isoDate('adopted_on'),
     signedFileName: text('signed_file_name'),
     signedFileMime: text('signed_file_mime'),
     signedFile: bytea('signed_file'),
-    ...timestamps(),
-    version: version(),
-  },
+  }),
   (t) => [index('agreements_ambito_idx').on(t.ambitoId)],
 );
 
@@ -253,9 +204,7 @@ export const agreementParties = pgTable(
   'agreement_parties',
   {
     id: id(),
-    agreementId: uuid('agreement_id')
-      .notNull()
-      .references(() => agreements.id, { onDelete: 'cascade' }),
+    agreementId: ownerRef('agreement_id', () => agreements.id),
     organisationId: uuid('organisation_id')
       .notNull()
       .references(() => organisations.id),
@@ -267,14 +216,12 @@ export const agreementParties = pgTable(
 
 export const agreementSignatures = pgTable('agreement_signatures', {
   id: id(),
-  agreementId: uuid('agreement_id')
-    .notNull()
-    .references(() => agreements.id, { onDelete: 'cascade' }),
+  agreementId: ownerRef('agreement_id', () => agreements.id),
   organisationId: uuid('organisation_id').references(() => organisations.id),
   signerName: text('signer_name').notNull(),
   signerRole: text('signer_role').notNull(),
   /** Null when the document does not date the signature (digital signatures carry their own timestamp). */
-  signedOn: date('signed_on', { mode: 'string' }),
+  signedOn: isoDate('signed_on'),
 });
 
 export type Organisation = typeof organisations.$inferSelect;
