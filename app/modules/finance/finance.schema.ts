@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { created, id, isoDate, ownerRef, versionedColumns } from '../../shared/db/columns.ts';
+import { bigint, check, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { created, id, ownerRef, versionedColumns } from '../../shared/db/columns.ts';
 import { planActions, planObjectives, plans } from '../planning/index.server.ts';
 import { ambiti, comuni } from '../territory/index.server.ts';
 import type { PublishedAreaFigures } from './finance.rules.ts';
@@ -20,8 +20,8 @@ export const fundingSources = pgTable(
     kind: text('kind').notNull(),
     parentCode: text('parent_code'),
     legalBasis: text('legal_basis'),
-    activeFrom: isoDate('active_from'),
-    activeTo: isoDate('active_to'),
+    activeFrom: date('active_from', { mode: 'string' }),
+    activeTo: date('active_to', { mode: 'string' }),
     aliases: jsonb('aliases').$type<string[]>().notNull().default([]),
     notes: text('notes'),
   }),
@@ -146,7 +146,7 @@ export const budgetCutOffs = pgTable(
     ...objectiveFundKey(),
     year: integer('year'),
     measure: text('measure').notNull(),
-    cutOffDate: isoDate('cut_off_date').notNull(),
+    cutOffDate: date('cut_off_date', { mode: 'string' }).notNull(),
     amountCents: bigint('amount_cents', { mode: 'number' }).notNull(),
     previousCents: bigint('previous_cents', { mode: 'number' }),
     reason: text('reason'),
@@ -169,7 +169,7 @@ export const budgetCarryOvers = pgTable(
     fromYear: integer('from_year').notNull(),
     toYear: integer('to_year').notNull(),
     amountCents: bigint('amount_cents', { mode: 'number' }).notNull(),
-    decisionDate: isoDate('decision_date').notNull(),
+    decisionDate: date('decision_date', { mode: 'string' }).notNull(),
     note: text('note'),
     ...created(),
   },

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { type AnyPgColumn, bigint, customType, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { id, instant, isoDate, ownerRef, versionedColumns } from '../../shared/db/columns.ts';
+import { type AnyPgColumn, bigint, customType, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { id, ownerRef, versionedColumns } from '../../shared/db/columns.ts';
 import { ambiti, comuni } from '../territory/index.server.ts';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -78,8 +78,8 @@ export const bodyMembers = pgTable(
     /** When this member sits as the delegate of another member. */
     delegateOfMemberId: uuid('delegate_of_member_id'),
     /** Null when the start of the membership is not known (e.g. a mayor «pro tempore» named by a document). */
-    validFrom: isoDate('valid_from'),
-    validTo: isoDate('valid_to'),
+    validFrom: date('valid_from', { mode: 'string' }),
+    validTo: date('valid_to', { mode: 'string' }),
   }),
   (t) => [index('governance_body_members_body_idx').on(t.bodyId)],
 );
@@ -90,16 +90,16 @@ export const meetings = pgTable(
     bodyId: ownerRef('body_id', () => bodies.id),
     ambitoId: ownerRef('ambito_id', () => ambiti.id),
     title: text('title').notNull(),
-    startsAt: instant('starts_at').notNull(),
-    endsAt: instant('ends_at').notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
     place: text('place'),
     onlineUrl: text('online_url'),
     status: text('status').notNull().default('programmata'),
-    convokedAt: instant('convoked_at'),
+    convokedAt: timestamp('convoked_at', { withTimezone: true }),
     /** Bumped at every change sent to participants (iCalendar SEQUENCE). */
     icsSequence: integer('ics_sequence').notNull().default(0),
     minutes: text('minutes'),
-    minutesApprovedAt: isoDate('minutes_approved_at'),
+    minutesApprovedAt: date('minutes_approved_at', { mode: 'string' }),
     minutesApprovedBy: text('minutes_approved_by'),
   }),
   (t) => [index('meetings_body_idx').on(t.bodyId, t.startsAt), index('meetings_ambito_idx').on(t.ambitoId, t.startsAt)],
@@ -139,7 +139,7 @@ export const meetingAttachments = pgTable(
     sizeBytes: integer('size_bytes').notNull(),
     content: bytea('content').notNull(),
     sha256: text('sha256').notNull(),
-    uploadedAt: instant('uploaded_at').notNull().defaultNow(),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
     uploadedBy: text('uploaded_by').notNull(),
   },
   (t) => [index('meeting_attachments_meeting_idx').on(t.meetingId)],
@@ -153,7 +153,7 @@ export const decisions = pgTable(
     ambitoId: ownerRef('ambito_id', () => ambiti.id),
     meetingId: uuid('meeting_id').references(() => meetings.id, { onDelete: 'set null' }),
     number: text('number').notNull(),
-    date: isoDate('date').notNull(),
+    date: date('date', { mode: 'string' }).notNull(),
     subject: text('subject').notNull(),
     text: text('text'),
     /** Snapshot of the body's voting rule at the time of the vote. */
@@ -175,7 +175,7 @@ export const decisionVotes = pgTable(
     weight: bigint('weight', { mode: 'number' }),
     weightSource: text('weight_source'),
     /** The date the weight's population refers to (e.g. 2011-10-09 for the 2011 census), to flag old weights. */
-    weightReferenceDate: isoDate('weight_reference_date'),
+    weightReferenceDate: date('weight_reference_date', { mode: 'string' }),
     attendance: text('attendance').notNull(),
     vote: text('vote'),
   },
@@ -190,9 +190,9 @@ export const agreements = pgTable(
     title: text('title').notNull(),
     periodStartYear: integer('period_start_year').notNull(),
     periodEndYear: integer('period_end_year').notNull(),
-    validFrom: isoDate('valid_from').notNull(),
-    validTo: isoDate('valid_to').notNull(),
-    adoptedOn: isoDate('adopted_on'),
+    validFrom: date('valid_from', { mode: 'string' }).notNull(),
+    validTo: date('valid_to', { mode: 'string' }).notNull(),
+    adoptedOn: date('adopted_on', { mode: 'string' }),
     signedFileName: text('signed_file_name'),
     signedFileMime: text('signed_file_mime'),
     signedFile: bytea('signed_file'),
@@ -221,7 +221,7 @@ export const agreementSignatures = pgTable('agreement_signatures', {
   signerName: text('signer_name').notNull(),
   signerRole: text('signer_role').notNull(),
   /** Null when the document does not date the signature (digital signatures carry their own timestamp). */
-  signedOn: isoDate('signed_on'),
+  signedOn: date('signed_on', { mode: 'string' }),
 });
 
 export type Organisation = typeof organisations.$inferSelect;

@@ -1,5 +1,5 @@
-import { doublePrecision, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { isoDate, ownerRef, versionedColumns } from '../../shared/db/columns.ts';
+import { date, doublePrecision, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { ownerRef, versionedColumns } from '../../shared/db/columns.ts';
 import { ambiti, comuni } from '../territory/index.server.ts';
 
 /**
@@ -52,8 +52,8 @@ export const socialWorkerPosts = pgTable(
     contract: text('contract').notNull(),
     fundingSources: jsonb('funding_sources').$type<string[]>().notNull().default([]),
     assignment: text('assignment'),
-    validFrom: isoDate('valid_from').notNull(),
-    validTo: isoDate('valid_to'),
+    validFrom: date('valid_from', { mode: 'string' }).notNull(),
+    validTo: date('valid_to', { mode: 'string' }),
     /** Where the row comes from: the form, or the imported file and its row. */
     source: text('source').notNull(),
   }),

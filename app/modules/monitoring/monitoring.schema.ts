@@ -1,5 +1,5 @@
-import { bigint, boolean, doublePrecision, index, jsonb, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
-import { id, instant, ownerRef, versionedColumns } from '../../shared/db/columns.ts';
+import { bigint, boolean, doublePrecision, index, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { id, ownerRef, versionedColumns } from '../../shared/db/columns.ts';
 import { planIndicators, planObjectives, plans } from '../planning/index.server.ts';
 import { comuni } from '../territory/index.server.ts';
 
@@ -39,7 +39,7 @@ export const periodLocks = pgTable(
     id: id(),
     planId: ownerRef('plan_id', () => plans.id),
     period: text('period').notNull(),
-    lockedAt: instant('locked_at').notNull().defaultNow(),
+    lockedAt: timestamp('locked_at', { withTimezone: true }).notNull().defaultNow(),
     lockedBy: text('locked_by').notNull(),
     note: text('note'),
   },

@@ -1,5 +1,5 @@
-import { bigint, boolean, doublePrecision, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { created, id, instant, isoDate, ownerRef, versionedColumns } from '../../shared/db/columns.ts';
+import { bigint, boolean, date, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { created, id, ownerRef, versionedColumns } from '../../shared/db/columns.ts';
 import { ambiti } from '../territory/index.server.ts';
 
 /**
@@ -16,7 +16,7 @@ export const plans = pgTable(
     templateId: text('template_id').notNull(),
     templateVersion: text('template_version').notNull(),
     status: text('status').notNull().default('draft'),
-    adoptionDate: isoDate('adoption_date'),
+    adoptionDate: date('adoption_date', { mode: 'string' }),
     adoptionAct: text('adoption_act'),
     /** The decision of the mayors' body that adopted the plan, when recorded in the governance module. */
     adoptionDecisionId: uuid('adoption_decision_id'),
@@ -75,8 +75,8 @@ export const planActions = pgTable(
     description: text('description').notNull(),
     systemObjective: integer('system_objective'),
     responsible: text('responsible'),
-    startDate: isoDate('start_date'),
-    endDate: isoDate('end_date'),
+    startDate: date('start_date', { mode: 'string' }),
+    endDate: date('end_date', { mode: 'string' }),
     status: text('status').notNull().default('planned'),
     realisationPercent: doublePrecision('realisation_percent'),
     note: text('note'),
@@ -160,7 +160,7 @@ export const planVariations = pgTable(
     decisionId: uuid('decision_id'),
     /** The coordinator's note when approving a minor variation, rejecting or withdrawing. */
     note: text('note'),
-    decidedAt: instant('decided_at'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
     decidedBy: text('decided_by'),
   }),
   (t) => [uniqueIndex('plan_variations_number_unique').on(t.planId, t.number), index('plan_variations_plan_idx').on(t.planId, t.status)],

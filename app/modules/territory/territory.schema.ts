@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, doublePrecision, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { isoDate, ownerRef, versionedColumns } from '../../shared/db/columns.ts';
+import { boolean, check, date, doublePrecision, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { ownerRef, versionedColumns } from '../../shared/db/columns.ts';
 
 /** Italian Regions, keyed by their ISTAT code ("03" = Lombardia). */
 export const regions = pgTable('regions', {
@@ -57,8 +57,8 @@ export const ambitoComuni = pgTable(
       .notNull()
       .references(() => comuni.id),
     isCapofila: boolean('is_capofila').notNull().default(false),
-    validFrom: isoDate('valid_from').notNull(),
-    validTo: isoDate('valid_to'),
+    validFrom: date('valid_from', { mode: 'string' }).notNull(),
+    validTo: date('valid_to', { mode: 'string' }),
   }),
   (t) => [index('ambito_comuni_ambito_idx').on(t.ambitoId), index('ambito_comuni_comune_idx').on(t.comuneId)],
 );
@@ -88,7 +88,7 @@ export const populationFacts = pgTable(
     olderAlone: integer('older_alone'),
     areaKm2: doublePrecision('area_km2'),
     /** The date the stock refers to (e.g. 2023-12-31 or 2024-01-01). */
-    referenceDate: isoDate('reference_date'),
+    referenceDate: date('reference_date', { mode: 'string' }),
     /** Indicators as printed by the source ({ key: { value, decimals } }), kept to check and show against the facts. */
     published: jsonb('published').notNull().default({}),
     /** Where the figures come from: the imported file and its format. */

@@ -1,4 +1,4 @@
-import { type AnyPgColumn, date, integer, type PgColumnBuilderBase, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, integer, type PgColumnBuilderBase, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 // The column blocks every table repeats. Each helper makes exactly the SQL its inline form made (names, types,
 // defaults, nullability, references): changing one changes the schema, so `npx drizzle-kit generate` must stay
@@ -30,12 +30,6 @@ export const created = () => ({
 
 /** A required reference to the row that owns this one (an Ambito, a plan, a body…): deleting the owner deletes it. */
 export const ownerRef = (name: string, target: () => AnyPgColumn) => uuid(name).notNull().references(target, { onDelete: 'cascade' });
-
-/** An ISO date (yyyy-mm-dd) read and written as a string, never as a Date shifted by a time zone. */
-export const isoDate = (name: string) => date(name, { mode: 'string' });
-
-/** An instant with its time zone (timestamptz). */
-export const instant = (name: string) => timestamp(name, { withTimezone: true });
 
 /**
  * The columns of a table of editable rows: `id` first, then the table's own columns, then the timestamps and the
