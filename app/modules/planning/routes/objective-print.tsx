@@ -7,12 +7,13 @@ import { cardValueText } from '../planning.card.ts';
 import { authorize } from '../planning.policy.ts';
 import { getObjectiveDetail } from '../planning.queries.ts';
 import { requirePlanInAmbito } from '../planning.server.ts';
+import { tr } from '../../../shared/i18n/tr.server.ts';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { db } = getServices(context);
   const { header } = await requirePlanInAmbito(db, params.code, params.planId);
   const d = /^[0-9a-f-]{36}$/.test(params.objectiveId) ? await getObjectiveDetail(db, params.objectiveId) : null;
-  if (!d || d.objective.planId !== header.plan.id) throw data('Obiettivo non trovato', { status: 404 });
+  if (!d || d.objective.planId !== header.plan.id) throw data(tr('plan.notFound.objective'), { status: 404 });
   await guard(request, async () => authorize(getActor(context), 'plan.read', header.scope, { hide: true }));
   const card = d.objective.card as Record<string, unknown>;
   return {

@@ -54,7 +54,7 @@ import type { PlanStatus } from '../plan-document.schema.ts';
 async function load(db: Parameters<typeof getObjectiveDetail>[0], params: { code: string; planId: string; objectiveId: string }) {
   const { header } = await requirePlanInAmbito(db as never, params.code, params.planId);
   const detail = /^[0-9a-f-]{36}$/.test(params.objectiveId) ? await getObjectiveDetail(db, params.objectiveId) : null;
-  if (!detail || detail.objective.planId !== header.plan.id) throw data('Obiettivo non trovato', { status: 404 });
+  if (!detail || detail.objective.planId !== header.plan.id) throw data(tr('plan.notFound.objective'), { status: 404 });
   return detail;
 }
 

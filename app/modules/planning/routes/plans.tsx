@@ -16,7 +16,7 @@ import { GridInput } from '../components/grid-fields.tsx';
 export async function loader({ params, context }: Route.LoaderArgs) {
   const { db } = getServices(context);
   const ambito = await getAmbitoByCode(db, params.code);
-  if (!ambito) throw data('Ambito non trovato', { status: 404 });
+  if (!ambito) throw data(tr('plan.notFound.ambito'), { status: 404 });
   const actor = getActor(context);
   const scope = { id: ambito.id, regionCode: ambito.regionCode };
   const plans = (await listPlans(db, ambito.id)).filter((p) => can(actor, 'plan.read', { ...scope, status: p.status as PlanStatus }));
@@ -39,7 +39,7 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   const actor = requireUser(context, request);
   const { db } = getServices(context);
   const ambito = await getAmbitoByCode(db, params.code);
-  if (!ambito) throw data('Ambito non trovato', { status: 404 });
+  if (!ambito) throw data(tr('plan.notFound.ambito'), { status: 404 });
   return intentAction(
     request,
     {
