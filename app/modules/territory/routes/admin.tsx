@@ -48,32 +48,24 @@ export default function TerritoryAdmin({ loaderData, actionData }: Route.Compone
     <>
       <PageHeader title={t('terr.admin.title')} context={t('terr.admin.context')} lead={t('terr.admin.lead')} />
       <div className="row g-5">
-        <div className="col-lg-6">
-          <Section id="comuni" title={t('terr.admin.comuni')} lead={t('terr.admin.comuni.lead')}>
-            <UploadForm
-              intent="comuni"
-              actionData={actionData}
-              label={t('terr.admin.comuni.file')}
-              accept=".json,application/json"
-              submitLabel={t('terr.admin.comuni.submit')}
-            />
-          </Section>
-        </div>
-        <div className="col-lg-6">
-          <Section
-            id="ambiti"
-            title={t('terr.admin.ambiti')}
-            lead={<span className="text-break">{t('terr.admin.ambiti.lead', { columns: loaderData.columns.join(';'), until: 'valido_al' })}</span>}
-          >
-            <UploadForm
-              intent="ambiti"
-              actionData={actionData}
-              label={t('terr.admin.ambiti.file')}
-              accept=".csv,text/csv"
-              submitLabel={t('terr.admin.ambiti.submit')}
-            />
-          </Section>
-        </div>
+        {(
+          [
+            ['comuni', '.json,application/json', t('terr.admin.comuni.lead')],
+            ['ambiti', '.csv,text/csv', t('terr.admin.ambiti.lead', { columns: loaderData.columns.join(';'), until: 'valido_al' })],
+          ] as const
+        ).map(([what, accept, lead]) => (
+          <div className="col-lg-6" key={what}>
+            <Section id={what} title={t(`terr.admin.${what}`)} lead={<span className="text-break">{lead}</span>}>
+              <UploadForm
+                intent={what}
+                actionData={actionData}
+                label={t(`terr.admin.${what}.file`)}
+                accept={accept}
+                submitLabel={t(`terr.admin.${what}.submit`)}
+              />
+            </Section>
+          </div>
+        ))}
       </div>
       <Section id="elenco" title={t('terr.admin.list')}>
         <DataTable
