@@ -919,14 +919,10 @@ export async function recordActionProgress(tx: Tx, actor: Actor, actionId: strin
   const { plan } = await objectiveScope(tx, action.objectiveId);
   const { version, status, realisationPercent } = values;
   if (status === 'completed' && realisationPercent !== null && realisationPercent < 100) {
-    throw new ValidationError([
-      { path: 'realisationPercent', message: 'Un’azione realizzata ha la percentuale al 100%: scegli «Realizzata in parte» o correggi la percentuale.' },
-    ]);
+    throw new ValidationError([{ path: 'realisationPercent', message: tr('plan.cmd.completedPercent') }]);
   }
   if ((status === 'not_realised' || status === 'planned') && realisationPercent !== null && realisationPercent > 0) {
-    throw new ValidationError([
-      { path: 'realisationPercent', message: 'Un’azione non realizzata o solo programmata non può avere una percentuale sopra lo 0%.' },
-    ]);
+    throw new ValidationError([{ path: 'realisationPercent', message: tr('plan.cmd.notRealisedPercent') }]);
   }
   const { before, after } = await updateVersioned(tx, planActions, actionId, version, { status, realisationPercent }, 'l’azione');
   await recordAudit(tx, {

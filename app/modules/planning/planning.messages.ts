@@ -249,6 +249,8 @@ const words = {
   'plan.print.budget': 'Risorse preventivate ({total})',
   // command messages (tr)
   'plan.cmd.templateMissing': 'Modello regionale non installato.',
+  'plan.cmd.completedPercent': 'Un’azione realizzata ha la percentuale al 100%: scegli «Realizzata in parte» o correggi la percentuale.',
+  'plan.cmd.notRealisedPercent': 'Un’azione non realizzata o solo programmata non può avere una percentuale sopra lo 0%.',
   'plan.notFound.ambito': 'Ambito non trovato',
   'plan.notFound.plan': 'Piano non trovato',
   'plan.notFound.objective': 'Obiettivo non trovato',
@@ -567,6 +569,8 @@ const wordsEn: Record<keyof typeof words, string> = {
   'plan.print.indicators': 'Indicators and targets',
   'plan.print.budget': 'Budgeted resources ({total})',
   'plan.cmd.templateMissing': 'Regional template not installed.',
+  'plan.cmd.completedPercent': 'A completed action has its percentage at 100%: choose «Partially completed» or correct the percentage.',
+  'plan.cmd.notRealisedPercent': 'An action not completed or only planned cannot have a percentage above 0%.',
   'plan.notFound.ambito': 'Ambito not found',
   'plan.notFound.plan': 'Plan not found',
   'plan.notFound.objective': 'Objective not found',
