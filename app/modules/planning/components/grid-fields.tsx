@@ -1,5 +1,5 @@
 import type { InputHTMLAttributes, ReactNode } from 'react';
-import { IntentField, selectClass } from '../../../shared/ui/kit.ts';
+import { IntentField, IntentForm, selectClass, useI18n } from '../../../shared/ui/kit.ts';
 
 /** What every field of a planning form's grid has: its column, its form (intent), its name, label and errors. */
 type GridFieldProps = {
@@ -51,5 +51,32 @@ export function GridSelect(props: GridFieldProps & { defaultValue?: string; tran
         </select>
       )}
     />
+  );
+}
+
+/** The form that adds an objective to the plan, an action or a budget line to an objective (outlined submit button). */
+export function AddForm({
+  what,
+  actionData,
+  className,
+  children,
+}: {
+  what: 'objective' | 'action' | 'budget';
+  actionData: unknown;
+  className?: string;
+  children: ReactNode;
+}) {
+  const { t } = useI18n();
+  return (
+    <IntentForm
+      intent={what}
+      actionData={actionData}
+      submitLabel={t(`plan.${what}.submit`)}
+      submitClassName="btn btn-outline-primary"
+      label={t(`plan.${what}.new`)}
+      className={className}
+    >
+      {children}
+    </IntentForm>
   );
 }

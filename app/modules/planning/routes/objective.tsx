@@ -30,7 +30,7 @@ import {
   LEPS,
   PERIODICITIES,
 } from '../plan-document.schema.ts';
-import { GridInput, GridSelect } from '../components/grid-fields.tsx';
+import { AddForm, GridInput, GridSelect } from '../components/grid-fields.tsx';
 import {
   cardFromForm,
   controlFor,
@@ -663,13 +663,7 @@ function Budget({ loaderData, actionData }: { loaderData: Loaded; actionData: un
         small
       />
       {editable && (
-        <IntentForm
-          intent="budget"
-          actionData={actionData}
-          submitLabel={t('plan.budget.submit')}
-          submitClassName="btn btn-outline-primary"
-          label={t('plan.budget.new')}
-        >
+        <AddForm what="budget" actionData={actionData}>
           <div className="row g-3">
             <GridSelect col="col-12 col-md-5" intent="budget" name="fund" label={t('plan.budget.source')} errors={errors} translate="no">
               {loaderData.funds.map((x) => (
@@ -696,7 +690,7 @@ function Budget({ loaderData, actionData }: { loaderData: Loaded; actionData: un
               placeholder={f.number(12500, 2)}
             />
           </div>
-        </IntentForm>
+        </AddForm>
       )}
     </Section>
   );
@@ -761,13 +755,7 @@ export default function ObjectiveEditor({ loaderData, actionData }: Route.Compon
             <h3 className="h5" id="new-action-title">
               {t('plan.action.new')}
             </h3>
-            <IntentForm
-              intent="action"
-              actionData={actionData}
-              submitLabel={t('plan.action.submit')}
-              submitClassName="btn btn-outline-primary"
-              label={t('plan.action.new')}
-            >
+            <AddForm what="action" actionData={actionData}>
               <IntentField intent="action" name="description" label={t('plan.action.description')} error={newAction.errors.description}>
                 {(p) => <textarea {...p} rows={2} />}
               </IntentField>
@@ -776,7 +764,7 @@ export default function ObjectiveEditor({ loaderData, actionData }: Route.Compon
                 <GridInput col="col-6 col-md-4" intent="action" name="start" label={t('plan.action.start')} errors={newAction.errors} type="date" />
                 <GridInput col="col-6 col-md-4" intent="action" name="end" label={t('plan.action.end')} errors={newAction.errors} type="date" />
               </div>
-            </IntentForm>
+            </AddForm>
           </div>
         )}
       </Section>

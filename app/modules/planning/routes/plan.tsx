@@ -25,7 +25,7 @@ import { getPlanOverview } from '../planning.queries.ts';
 import { listAmbitoDecisionOutcomes } from '../../governance/index.server.ts';
 import { isAdopted, TRANSITIONS } from '../planning.rules.ts';
 import { requirePlanInAmbito } from '../planning.server.ts';
-import { GridInput, GridSelect } from '../components/grid-fields.tsx';
+import { AddForm, GridInput, GridSelect } from '../components/grid-fields.tsx';
 import { statusLabel } from '../planning.templates.ts';
 import type { PlanStatus } from '../plan-document.schema.ts';
 import type { MessageKey } from '../../../shared/i18n/messages.ts';
@@ -372,19 +372,12 @@ export default function PlanOverview({ loaderData, actionData }: Route.Component
         ))}
         {leps.length > 0 && <ObjectivesTable id="schede-leps" caption={t('plan.objectives.leps')} rows={leps} base={base} />}
         {p.can['plan.edit'] && (
-          <IntentForm
-            intent="objective"
-            actionData={actionData}
-            submitLabel={t('plan.objective.submit')}
-            submitClassName="btn btn-outline-primary"
-            label={t('plan.objective.new')}
-            className="mb-4"
-          >
+          <AddForm what="objective" actionData={actionData} className="mb-4">
             <div className="row g-3">
               <GridInput col="col-12 col-md-3" intent="objective" name="code" label={t('plan.objective.code')} errors={objective.errors} />
               <GridInput col="col-12 col-md-9" intent="objective" name="title" label={t('plan.objective.title')} errors={objective.errors} />
             </div>
-          </IntentForm>
+          </AddForm>
         )}
       </Section>
 
@@ -469,23 +462,14 @@ export default function PlanOverview({ loaderData, actionData }: Route.Component
                 </IntentForm>
               )}
               <div className="d-flex flex-wrap gap-2">
-                {p.can['plan.status'] && (
-                  <VariationDecision
-                    intent="variation-reject"
-                    draft={draft}
-                    actionData={actionData}
-                    label={t('plan.variation.reject')}
-                    className="btn btn-outline-danger"
-                  />
-                )}
-                {p.can['plan.edit'] && (
-                  <VariationDecision
-                    intent="variation-withdraw"
-                    draft={draft}
-                    actionData={actionData}
-                    label={t('plan.variation.withdraw')}
-                    className="btn btn-outline-secondary"
-                  />
+                {(
+                  [
+                    ['variation-reject', p.can['plan.status'], t('plan.variation.reject'), 'btn btn-outline-danger'],
+                    ['variation-withdraw', p.can['plan.edit'], t('plan.variation.withdraw'), 'btn btn-outline-secondary'],
+                  ] as const
+                ).map(
+                  ([intent, allowed, label, className]) =>
+                    allowed && <VariationDecision key={intent} intent={intent} draft={draft} actionData={actionData} label={label} className={className} />,
                 )}
               </div>
             </div>
