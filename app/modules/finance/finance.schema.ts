@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { id, timestamps, version } from '../../shared/db/columns.ts';
+import { bigint, check, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { created, id, ownerRef, versionedColumns } from '../../shared/db/columns.ts';
 import { planActions, planObjectives, plans } from '../planning/index.server.ts';
 import { ambiti, comuni } from '../territory/index.server.ts';
 import type { PublishedAreaFigures } from './finance.rules.ts';
@@ -12,8 +12,7 @@ import type { PublishedAreaFigures } from './finance.rules.ts';
  */
 export const fundingSources = pgTable(
   'funding_sources',
-  {
-    id: id(),
+  versionedColumns({
     code: text('code').notNull(),
     position: integer('position').notNull(),
     name: text('name').notNull(),
@@ -25,17 +24,14 @@ export const fundingSources = pgTable(
     activeTo: date('active_to', { mode: 'string' }),
     aliases: jsonb('aliases').$type<string[]>().notNull().default([]),
     notes: text('notes'),
-    ...timestamps(),
-    version: version(),
-  },
+  }),
   (t) => [uniqueIndex('funding_sources_code_unique').on(t.code)],
 );
 
 /** The areas of every spending classification (LOMBARDIA, ISTAT…) of the installation, in catalogue order. */
 export const spendingAreas = pgTable(
   'spending_areas',
-  {
-    id: id(),
+  versionedColumns({
     classificationCode: text('classification_code').notNull(),
     classificationName: text('classification_name').notNull(),
     code: text('code').notNull(),
@@ -43,26 +39,21 @@ export const spendingAreas = pgTable(
     name: text('name').notNull(),
     aliases: jsonb('aliases').$type<string[]>().notNull().default([]),
     description: text('description'),
-    ...timestamps(),
-    version: version(),
-  },
+  }),
   (t) => [uniqueIndex('spending_areas_code_unique').on(t.classificationCode, t.code)],
 );
 
 /** The mapping between two classifications: each area of `from` goes to one area of `to`. */
 export const spendingAreaMappings = pgTable(
   'spending_area_mappings',
-  {
-    id: id(),
+  versionedColumns({
     fromClassification: text('from_classification').notNull(),
     toClassification: text('to_classification').notNull(),
     fromArea: text('from_area').notNull(),
     toArea: text('to_area').notNull(),
     fit: text('fit').notNull(),
     note: text('note'),
-    ...timestamps(),
-    version: version(),
-  },
+  }),
   (t) => [uniqueIndex('spending_area_mappings_unique').on(t.fromClassification, t.toClassification, t.fromArea)],
 );
 
@@ -73,11 +64,8 @@ export const spendingAreaMappings = pgTable(
  */
 export const spendingFacts = pgTable(
   'spending_facts',
-  {
-    id: id(),
-    ambitoId: uuid('ambito_id')
-      .notNull()
-      .references(() => ambiti.id, { onDelete: 'cascade' }),
+  versionedColumns({
+    ambitoId: ownerRef('ambito_id', () => ambiti.id),
     comuneId: uuid('comune_id').references(() => comuni.id),
     year: integer('year').notNull(),
     areaCode: text('area_code').notNull(),
@@ -86,9 +74,7 @@ export const spendingFacts = pgTable(
     note: text('note'),
     /** The imported file (and sheet) the row comes from. */
     source: text('source').notNull(),
-    ...timestamps(),
-    version: version(),
-  },
+  }),
   (t) => [
     uniqueIndex('spending_facts_unique').on(
       t.ambitoId,
@@ -108,11 +94,8 @@ export const spendingFacts = pgTable(
  */
 export const serviceUsers = pgTable(
   'service_users',
-  {
-    id: id(),
-    ambitoId: uuid('ambito_id')
-      .notNull()
-      .references(() => ambiti.id, { onDelete: 'cascade' }),
+  versionedColumns({
+    ambitoId: ownerRef('ambito_id', () => ambiti.id),
     comuneId: uuid('comune_id').references(() => comuni.id),
     year: integer('year').notNull(),
     areaCode: text('area_code').notNull(),
@@ -122,31 +105,33 @@ export const serviceUsers = pgTable(
     published: jsonb('published').$type<PublishedAreaFigures>().notNull().default({}),
     note: text('note'),
     source: text('source').notNull(),
-    ...timestamps(),
-    version: version(),
-  },
+  }),
   (t) => [uniqueIndex('service_users_unique').on(t.ambitoId, sql`coalesce(${t.comuneId}, '00000000-0000-0000-0000-000000000000'::uuid)`, t.year, t.areaCode)],
 );
 
 /** A fund's allocation ("assegnazione", "riparto") to the Ambito for a year; several acts of one year are summed. */
 export const fundAllocations = pgTable(
   'fund_allocations',
-  {
-    id: id(),
-    ambitoId: uuid('ambito_id')
-      .notNull()
-      .references(() => ambiti.id, { onDelete: 'cascade' }),
+  versionedColumns({
+    ambitoId: ownerRef('ambito_id', () => ambiti.id),
     fundCode: text('fund_code').notNull(),
     year: integer('year').notNull(),
     amountCents: bigint('amount_cents', { mode: 'number' }).notNull(),
     /** The act that allocates the money (e.g. "DGR XII/1234/2025"). */
     act: text('act'),
     note: text('note'),
-    ...timestamps(),
-    version: version(),
-  },
+  }),
   (t) => [index('fund_allocations_ambito_idx').on(t.ambitoId, t.fundCode, t.year), check('fund_allocations_amount_non_negative', sql`${t.amountCents} >= 0`)],
 );
+
+/** What a budget record is about: an objective of a plan of the Ambito (and one of its actions, when given) × a fund. */
+const objectiveFundKey = () => ({
+  ambitoId: ownerRef('ambito_id', () => ambiti.id),
+  planId: ownerRef('plan_id', () => plans.id),
+  objectiveId: ownerRef('objective_id', () => planObjectives.id),
+  actionId: uuid('action_id').references(() => planActions.id, { onDelete: 'cascade' }),
+  fundCode: text('fund_code').notNull(),
+});
 
 /**
  * Cut-off records of a plan's budget: the budgeted (preventivato), committed (impegnato) or paid (liquidato) amount
@@ -158,17 +143,7 @@ export const budgetCutOffs = pgTable(
   'budget_cut_offs',
   {
     id: id(),
-    ambitoId: uuid('ambito_id')
-      .notNull()
-      .references(() => ambiti.id, { onDelete: 'cascade' }),
-    planId: uuid('plan_id')
-      .notNull()
-      .references(() => plans.id, { onDelete: 'cascade' }),
-    objectiveId: uuid('objective_id')
-      .notNull()
-      .references(() => planObjectives.id, { onDelete: 'cascade' }),
-    actionId: uuid('action_id').references(() => planActions.id, { onDelete: 'cascade' }),
-    fundCode: text('fund_code').notNull(),
+    ...objectiveFundKey(),
     year: integer('year'),
     measure: text('measure').notNull(),
     cutOffDate: date('cut_off_date', { mode: 'string' }).notNull(),
@@ -176,8 +151,7 @@ export const budgetCutOffs = pgTable(
     previousCents: bigint('previous_cents', { mode: 'number' }),
     reason: text('reason'),
     note: text('note'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    createdBy: text('created_by').notNull(),
+    ...created(),
   },
   (t) => [
     index('budget_cut_offs_plan_idx').on(t.planId, t.objectiveId, t.fundCode, t.year, t.measure, t.cutOffDate),
@@ -191,24 +165,13 @@ export const budgetCarryOvers = pgTable(
   'budget_carry_overs',
   {
     id: id(),
-    ambitoId: uuid('ambito_id')
-      .notNull()
-      .references(() => ambiti.id, { onDelete: 'cascade' }),
-    planId: uuid('plan_id')
-      .notNull()
-      .references(() => plans.id, { onDelete: 'cascade' }),
-    objectiveId: uuid('objective_id')
-      .notNull()
-      .references(() => planObjectives.id, { onDelete: 'cascade' }),
-    actionId: uuid('action_id').references(() => planActions.id, { onDelete: 'cascade' }),
-    fundCode: text('fund_code').notNull(),
+    ...objectiveFundKey(),
     fromYear: integer('from_year').notNull(),
     toYear: integer('to_year').notNull(),
     amountCents: bigint('amount_cents', { mode: 'number' }).notNull(),
     decisionDate: date('decision_date', { mode: 'string' }).notNull(),
     note: text('note'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    createdBy: text('created_by').notNull(),
+    ...created(),
   },
   (t) => [index('budget_carry_overs_plan_idx').on(t.planId, t.objectiveId, t.fundCode), check('budget_carry_overs_amount_positive', sql`${t.amountCents} > 0`)],
 );

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type AnyPgColumn, bigint, customType, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { id, timestamps, version } from '../../shared/db/columns.ts';
+import { id, ownerRef, versionedColumns } from '../../shared/db/columns.ts';
 import { ambiti, comuni } from '../territory/index.server.ts';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -14,11 +14,8 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
  */
 export const organisations = pgTable(
   'organisations',
-  {
-    id: id(),
-    ambitoId: uuid('ambito_id')
-      .notNull()
-      .references(() => ambiti.id, { onDelete: 'cascade' }),
+  versionedColumns({
+    ambitoId: ownerRef('ambito_id', () => ambiti.id),
     name: text('name').notNull(),
     kind: text('kind').notNull(),
     fiscalCode: text('fiscal_code'),
@@ -27,9 +24,7 @@ export const organisations = pgTable(
     comuneId: uuid('comune_id').references(() => comuni.id),
     email: text('email'),
     address: text('address'),
-    ...timestamps(),
-    version: version(),
-  },
+  }),
   (t) => [
     index('organisations_ambito_idx').on(t.ambitoId),
     uniqueIndex('organisations_ambito_fiscal_code_unique')
@@ -41,29 +36,21 @@ export const organisations = pgTable(
 /** People with minimal personal data: name, role, organisation, e-mail. */
 export const people = pgTable(
   'people',
-  {
-    id: id(),
-    ambitoId: uuid('ambito_id')
-      .notNull()
-      .references(() => ambiti.id, { onDelete: 'cascade' }),
+  versionedColumns({
+    ambitoId: ownerRef('ambito_id', () => ambiti.id),
     organisationId: uuid('organisation_id').references(() => organisations.id, { onDelete: 'set null' }),
     fullName: text('full_name').notNull(),
     roleTitle: text('role_title'),
     email: text('email'),
-    ...timestamps(),
-    version: version(),
-  },
+  }),
   (t) => [index('people_ambito_idx').on(t.ambitoId)],
 );
 
 /** A governance body of an Ambito (Assemblea dei Sindaci, Ufficio di Piano, tavoli…) with its voting rule. */
 export const bodies = pgTable(
   'governance_bodies',
-  {
-    id: id(),
-    ambitoId: uuid('ambito_id')
-      .notNull()
-      .references(() => ambiti.id, { onDelete: 'cascade' }),
+  versionedColumns({
+    ambitoId: ownerRef('ambito_id', () => ambiti.id),
     name: text('name').notNull(),
     type: text('type').notNull(),
     kind: text('kind').notNull(),
@@ -72,20 +59,15 @@ export const bodies = pgTable(
     parentBodyId: uuid('parent_body_id').references((): AnyPgColumn => bodies.id, { onDelete: 'set null' }),
     /** The voting rule (see governance/voting.rules.ts), null for bodies that do not vote. */
     votingRule: jsonb('voting_rule'),
-    ...timestamps(),
-    version: version(),
-  },
+  }),
   (t) => [index('governance_bodies_ambito_idx').on(t.ambitoId)],
 );
 
 /** Membership of a person in a body, with position, represented comune (its weight) and validity dates. */
 export const bodyMembers = pgTable(
   'governance_body_members',
-  {
-    id: id(),
-    bodyId: uuid('body_id')
-      .notNull()
-      .references(() => bodies.id, { onDelete: 'cascade' }),
+  versionedColumns({
+    bodyId: ownerRef('body_id', () => bodies.id),
     personId: uuid('person_id')
       .notNull()
       .references(() => people.id),
@@ -98,22 +80,15 @@ export const bodyMembers = pgTable(
     /** Null when the start of the membership is not known (e.g. a mayor «pro tempore» named by a document). */
     validFrom: date('valid_from', { mode: 'string' }),
     validTo: date('valid_to', { mode: 'string' }),
-    ...timestamps(),
-    version: version(),
-  },
+  }),
   (t) => [index('governance_body_members_body_idx').on(t.bodyId)],
 );
 
 export const meetings = pgTable(
   'meetings',
-  {
-    id: id(),
-    bodyId: uuid('body_id')
-      .notNull()
-      .references(() => bodies.id, { onDelete: 'cascade' }),
-    ambitoId: uuid('ambito_id')
-      .notNull()
-      .references(() => ambiti.id, { onDelete: 'cascade' }),
+  versionedColumns({
+    bodyId: ownerRef('body_id', () => bodies.id),
+    ambitoId: ownerRef('ambito_id', () => ambiti.id),
     title: text('title').notNull(),
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
     endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
@@ -126,9 +101,7 @@ export const meetings = pgTable(
     minutes: text('minutes'),
     minutesApprovedAt: date('minutes_approved_at', { mode: 'string' }),
     minutesApprovedBy: text('minutes_approved_by'),
-    ...timestamps(),
-    version: version(),
-  },
+  }),
   (t) => [index('meetings_body_idx').on(t.bodyId, t.startsAt), index('meetings_ambito_idx').on(t.ambitoId, t.startsAt)],
 );
 
@@ -136,9 +109,7 @@ export const agendaItems = pgTable(
   'meeting_agenda_items',
   {
     id: id(),
-    meetingId: uuid('meeting_id')
-      .notNull()
-      .references(() => meetings.id, { onDelete: 'cascade' }),
+    meetingId: ownerRef('meeting_id', () => meetings.id),
     position: integer('position').notNull(),
     title: text('title').notNull(),
     description: text('description'),
@@ -150,12 +121,8 @@ export const attendance = pgTable(
   'meeting_attendance',
   {
     id: id(),
-    meetingId: uuid('meeting_id')
-      .notNull()
-      .references(() => meetings.id, { onDelete: 'cascade' }),
-    memberId: uuid('member_id')
-      .notNull()
-      .references(() => bodyMembers.id, { onDelete: 'cascade' }),
+    meetingId: ownerRef('meeting_id', () => meetings.id),
+    memberId: ownerRef('member_id', () => bodyMembers.id),
     status: text('status').notNull(),
     delegateName: text('delegate_name'),
   },
@@ -166,9 +133,7 @@ export const meetingAttachments = pgTable(
   'meeting_attachments',
   {
     id: id(),
-    meetingId: uuid('meeting_id')
-      .notNull()
-      .references(() => meetings.id, { onDelete: 'cascade' }),
+    meetingId: ownerRef('meeting_id', () => meetings.id),
     fileName: text('file_name').notNull(),
     mimeType: text('mime_type').notNull(),
     sizeBytes: integer('size_bytes').notNull(),
@@ -183,14 +148,9 @@ export const meetingAttachments = pgTable(
 /** A decision (deliberazione) of a body, with the rule in force when it was voted. */
 export const decisions = pgTable(
   'decisions',
-  {
-    id: id(),
-    bodyId: uuid('body_id')
-      .notNull()
-      .references(() => bodies.id, { onDelete: 'cascade' }),
-    ambitoId: uuid('ambito_id')
-      .notNull()
-      .references(() => ambiti.id, { onDelete: 'cascade' }),
+  versionedColumns({
+    bodyId: ownerRef('body_id', () => bodies.id),
+    ambitoId: ownerRef('ambito_id', () => ambiti.id),
     meetingId: uuid('meeting_id').references(() => meetings.id, { onDelete: 'set null' }),
     number: text('number').notNull(),
     date: date('date', { mode: 'string' }).notNull(),
@@ -198,9 +158,7 @@ export const decisions = pgTable(
     text: text('text'),
     /** Snapshot of the body's voting rule at the time of the vote. */
     votingRule: jsonb('voting_rule').notNull(),
-    ...timestamps(),
-    version: version(),
-  },
+  }),
   (t) => [uniqueIndex('decisions_body_number_unique').on(t.bodyId, t.number), index('decisions_ambito_idx').on(t.ambitoId, t.date)],
 );
 
@@ -209,9 +167,7 @@ export const decisionVotes = pgTable(
   'decision_votes',
   {
     id: id(),
-    decisionId: uuid('decision_id')
-      .notNull()
-      .references(() => decisions.id, { onDelete: 'cascade' }),
+    decisionId: ownerRef('decision_id', () => decisions.id),
     memberId: uuid('member_id')
       .notNull()
       .references(() => bodyMembers.id),
@@ -229,11 +185,8 @@ export const decisionVotes = pgTable(
 /** The Accordo di programma of a plan period: parties, adhering organisations, validity, signatures, signed file. */
 export const agreements = pgTable(
   'agreements',
-  {
-    id: id(),
-    ambitoId: uuid('ambito_id')
-      .notNull()
-      .references(() => ambiti.id, { onDelete: 'cascade' }),
+  versionedColumns({
+    ambitoId: ownerRef('ambito_id', () => ambiti.id),
     title: text('title').notNull(),
     periodStartYear: integer('period_start_year').notNull(),
     periodEndYear: integer('period_end_year').notNull(),
@@ -243,9 +196,7 @@ export const agreements = pgTable(
     signedFileName: text('signed_file_name'),
     signedFileMime: text('signed_file_mime'),
     signedFile: bytea('signed_file'),
-    ...timestamps(),
-    version: version(),
-  },
+  }),
   (t) => [index('agreements_ambito_idx').on(t.ambitoId)],
 );
 
@@ -253,9 +204,7 @@ export const agreementParties = pgTable(
   'agreement_parties',
   {
     id: id(),
-    agreementId: uuid('agreement_id')
-      .notNull()
-      .references(() => agreements.id, { onDelete: 'cascade' }),
+    agreementId: ownerRef('agreement_id', () => agreements.id),
     organisationId: uuid('organisation_id')
       .notNull()
       .references(() => organisations.id),
@@ -267,9 +216,7 @@ export const agreementParties = pgTable(
 
 export const agreementSignatures = pgTable('agreement_signatures', {
   id: id(),
-  agreementId: uuid('agreement_id')
-    .notNull()
-    .references(() => agreements.id, { onDelete: 'cascade' }),
+  agreementId: ownerRef('agreement_id', () => agreements.id),
   organisationId: uuid('organisation_id').references(() => organisations.id),
   signerName: text('signer_name').notNull(),
   signerRole: text('signer_role').notNull(),

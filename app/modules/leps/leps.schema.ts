@@ -1,5 +1,5 @@
-import { doublePrecision, index, integer, jsonb, pgTable, text, uniqueIndex, uuid, date } from 'drizzle-orm/pg-core';
-import { id, timestamps, version } from '../../shared/db/columns.ts';
+import { date, doublePrecision, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { ownerRef, versionedColumns } from '../../shared/db/columns.ts';
 import { ambiti, comuni } from '../territory/index.server.ts';
 
 /**
@@ -9,8 +9,7 @@ import { ambiti, comuni } from '../territory/index.server.ts';
  */
 export const lepsCatalogue = pgTable(
   'leps_catalogue',
-  {
-    id: id(),
+  versionedColumns({
     /** Catalogue version, e.g. «lombardia-2025-2027.1». */
     catalogueVersion: text('catalogue_version').notNull(),
     /** The title of the catalogue file. */
@@ -28,9 +27,7 @@ export const lepsCatalogue = pgTable(
     priority: jsonb('priority').$type<{ number: number; lines: string } | null>(),
     note: text('note'),
     source: text('source').notNull(),
-    ...timestamps(),
-    version: version(),
-  },
+  }),
   (t) => [
     uniqueIndex('leps_catalogue_version_code_unique').on(t.catalogueVersion, t.code),
     index('leps_catalogue_position_idx').on(t.catalogueVersion, t.position),
@@ -44,11 +41,8 @@ export const lepsCatalogue = pgTable(
  */
 export const socialWorkerPosts = pgTable(
   'social_worker_posts',
-  {
-    id: id(),
-    ambitoId: uuid('ambito_id')
-      .notNull()
-      .references(() => ambiti.id, { onDelete: 'cascade' }),
+  versionedColumns({
+    ambitoId: ownerRef('ambito_id', () => ambiti.id),
     comuneId: uuid('comune_id').references(() => comuni.id),
     code: text('code').notNull(),
     /** Fraction of a full-time post, 0 < fte ≤ 1, four decimals at most. */
@@ -62,9 +56,7 @@ export const socialWorkerPosts = pgTable(
     validTo: date('valid_to', { mode: 'string' }),
     /** Where the row comes from: the form, or the imported file and its row. */
     source: text('source').notNull(),
-    ...timestamps(),
-    version: version(),
-  },
+  }),
   (t) => [index('social_worker_posts_ambito_idx').on(t.ambitoId, t.code)],
 );
 

@@ -1,5 +1,5 @@
 import { bigint, boolean, doublePrecision, index, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import { id, timestamps, version } from '../../shared/db/columns.ts';
+import { id, ownerRef, versionedColumns } from '../../shared/db/columns.ts';
 import { planIndicators, planObjectives, plans } from '../planning/index.server.ts';
 import { comuni } from '../territory/index.server.ts';
 
@@ -11,14 +11,9 @@ import { comuni } from '../territory/index.server.ts';
  */
 export const measurements = pgTable(
   'measurements',
-  {
-    id: id(),
-    planId: uuid('plan_id')
-      .notNull()
-      .references(() => plans.id, { onDelete: 'cascade' }),
-    indicatorId: uuid('indicator_id')
-      .notNull()
-      .references(() => planIndicators.id, { onDelete: 'cascade' }),
+  versionedColumns({
+    planId: ownerRef('plan_id', () => plans.id),
+    indicatorId: ownerRef('indicator_id', () => planIndicators.id),
     period: text('period').notNull(),
     comuneId: uuid('comune_id').references(() => comuni.id),
     valueNumber: doublePrecision('value_number'),
@@ -27,9 +22,7 @@ export const measurements = pgTable(
     numerator: doublePrecision('numerator'),
     denominator: doublePrecision('denominator'),
     note: text('note'),
-    ...timestamps(),
-    version: version(),
-  },
+  }),
   (t) => [
     unique('measurements_indicator_period_comune_unique').on(t.indicatorId, t.period, t.comuneId).nullsNotDistinct(),
     index('measurements_plan_period_idx').on(t.planId, t.period),
@@ -44,9 +37,7 @@ export const periodLocks = pgTable(
   'monitoring_period_locks',
   {
     id: id(),
-    planId: uuid('plan_id')
-      .notNull()
-      .references(() => plans.id, { onDelete: 'cascade' }),
+    planId: ownerRef('plan_id', () => plans.id),
     period: text('period').notNull(),
     lockedAt: timestamp('locked_at', { withTimezone: true }).notNull().defaultNow(),
     lockedBy: text('locked_by').notNull(),
@@ -63,14 +54,9 @@ export const periodLocks = pgTable(
  */
 export const objectiveEvaluations = pgTable(
   'objective_evaluations',
-  {
-    id: id(),
-    planId: uuid('plan_id')
-      .notNull()
-      .references(() => plans.id, { onDelete: 'cascade' }),
-    objectiveId: uuid('objective_id')
-      .notNull()
-      .references(() => planObjectives.id, { onDelete: 'cascade' }),
+  versionedColumns({
+    planId: ownerRef('plan_id', () => plans.id),
+    objectiveId: ownerRef('objective_id', () => planObjectives.id),
     realisationStatements: jsonb('realisation_statements').$type<string[]>().notNull().default([]),
     realisationNotes: text('realisation_notes'),
     /** The grade the document prints, when the evaluation was imported from a published plan (checked against ours). */
@@ -90,9 +76,7 @@ export const objectiveEvaluations = pgTable(
     reproposed: text('reproposed'),
     reproposedText: text('reproposed_text'),
     source: text('source'),
-    ...timestamps(),
-    version: version(),
-  },
+  }),
   (t) => [unique('objective_evaluations_objective_unique').on(t.objectiveId), index('objective_evaluations_plan_idx').on(t.planId)],
 );
 

@@ -61,6 +61,13 @@ async function objectiveScope(tx: Tx, objectiveId: string) {
   return { objective: o, ...(await planScope(tx, o.planId)) };
 }
 
+/** The objective (with its plan and scope) that a command changes, once the actor's right to edit the plan is checked. */
+async function editableObjective(tx: Tx, actor: Actor, objectiveId: string) {
+  const found = await objectiveScope(tx, objectiveId);
+  authorize(actor, 'plan.edit', found.scope);
+  return found;
+}
+
 async function snapshot(tx: Tx, planId: string, kind: 'baseline' | 'status' | 'import' | 'variation', label: string, actor: Actor) {
   const doc = await loadPlanDocument(tx, planId);
   await tx.insert(planSnapshots).values({ planId, kind, status: doc!.plan.status, label, document: doc, createdBy: actorLabel(actor) });
@@ -361,8 +368,7 @@ async function addOrPropose<T extends { id: string }>(
  */
 export async function updateObjective({ db, actor, objectiveId, input }: { db: Db; actor: Actor; objectiveId: string; input: unknown }) {
   return db.transaction(async (tx) => {
-    const { objective, plan, scope } = await objectiveScope(tx, objectiveId);
-    authorize(actor, 'plan.edit', scope);
+    const { objective, plan } = await editableObjective(tx, actor, objectiveId);
     const v = parseInput(ObjectiveInput, input);
     const card = Card.safeParse(v.card);
     if (!card.success) throw new ValidationError(issuesFromZod(card.error).map((i) => ({ ...i, path: `card.${i.path}` })));
@@ -479,8 +485,7 @@ async function insertAction(tx: Tx, objectiveId: string, v: ActionValues) {
 /** Adds an action to an objective, numbered after the last one; after adoption it is proposed (null is returned). */
 export async function addAction({ db, actor, objectiveId, input }: { db: Db; actor: Actor; objectiveId: string; input: unknown }) {
   return db.transaction(async (tx) => {
-    const { objective, plan, scope } = await objectiveScope(tx, objectiveId);
-    authorize(actor, 'plan.edit', scope);
+    const { objective, plan } = await editableObjective(tx, actor, objectiveId);
     const v = parseInput(ActionInput, input);
     const values: ActionValues = {
       description: v.description,
@@ -538,8 +543,7 @@ export async function addIndicator({ db, actor, actionId, input }: { db: Db; act
   return db.transaction(async (tx) => {
     const [action] = isUuid(actionId) ? await tx.select().from(planActions).where(eq(planActions.id, actionId)) : [];
     if (!action) throw new NotFoundError('L’azione');
-    const { objective, plan, scope } = await objectiveScope(tx, action.objectiveId);
-    authorize(actor, 'plan.edit', scope);
+    const { objective, plan } = await editableObjective(tx, actor, action.objectiveId);
     const v = parseInput(IndicatorInput, input);
     for (const [i, t] of v.targets.entries()) {
       if (!TARGET_RULE_INDICATOR_KINDS[t.rule.type].includes(v.kind)) {
@@ -589,8 +593,7 @@ async function insertBudgetLine(tx: Tx, objectiveId: string, v: BudgetValues) {
 /** Adds a budget line (fund, year or whole period, amount in euro → cents); after adoption it is proposed (null). */
 export async function addBudgetLine({ db, actor, objectiveId, input }: { db: Db; actor: Actor; objectiveId: string; input: unknown }) {
   return db.transaction(async (tx) => {
-    const { objective, plan, scope } = await objectiveScope(tx, objectiveId);
-    authorize(actor, 'plan.edit', scope);
+    const { objective, plan } = await editableObjective(tx, actor, objectiveId);
     const v = parseInput(BudgetLineInput, input);
     if (!(FUNDING_SOURCE_CODES as readonly string[]).includes(v.fund)) throw new ValidationError([{ path: 'fund', message: tr('plan.cmd.fund') }]);
     const values: BudgetValues = { fund: v.fund, year: v.year, amountCents: v.amountEuro, note: v.note };
@@ -613,8 +616,7 @@ export async function deleteBudgetLine({ db, actor, lineId, version }: { db: Db;
   return db.transaction(async (tx) => {
     const [line] = isUuid(lineId) ? await tx.select().from(planBudgetLines).where(eq(planBudgetLines.id, lineId)).for('update') : [];
     if (!line) throw new NotFoundError('La riga di bilancio');
-    const { objective, plan, scope } = await objectiveScope(tx, line.objectiveId);
-    authorize(actor, 'plan.edit', scope);
+    const { objective, plan } = await editableObjective(tx, actor, line.objectiveId);
     if (line.version !== version) throw new ConflictError('la riga di bilancio', line.version);
     if (isAdopted(plan.status as PlanStatus)) {
       const values: BudgetValues = { fund: line.fund, year: line.year, amountCents: line.amountCents, note: line.note };
@@ -838,8 +840,7 @@ export async function carryIntoPlan(tx: Tx, actor: Actor, planId: string, input:
  * previous plan (its continuity link) — directly, or as a proposed change of its links once the plan is adopted.
  */
 export async function linkContinuity(tx: Tx, actor: Actor, objectiveId: string, code: string) {
-  const { objective, plan, scope } = await objectiveScope(tx, objectiveId);
-  authorize(actor, 'plan.edit', scope);
+  const { objective, plan } = await editableObjective(tx, actor, objectiveId);
   const { previousCode } = parseInput(LinkContinuityInput, { previousCode: code });
   const links = objective.links as { continuesObjective: string | null };
   if (links.continuesObjective && links.continuesObjective !== previousCode) {
@@ -918,14 +919,10 @@ export async function recordActionProgress(tx: Tx, actor: Actor, actionId: strin
   const { plan } = await objectiveScope(tx, action.objectiveId);
   const { version, status, realisationPercent } = values;
   if (status === 'completed' && realisationPercent !== null && realisationPercent < 100) {
-    throw new ValidationError([
-      { path: 'realisationPercent', message: 'Un’azione realizzata ha la percentuale al 100%: scegli «Realizzata in parte» o correggi la percentuale.' },
-    ]);
+    throw new ValidationError([{ path: 'realisationPercent', message: tr('plan.cmd.completedPercent') }]);
   }
   if ((status === 'not_realised' || status === 'planned') && realisationPercent !== null && realisationPercent > 0) {
-    throw new ValidationError([
-      { path: 'realisationPercent', message: 'Un’azione non realizzata o solo programmata non può avere una percentuale sopra lo 0%.' },
-    ]);
+    throw new ValidationError([{ path: 'realisationPercent', message: tr('plan.cmd.notRealisedPercent') }]);
   }
   const { before, after } = await updateVersioned(tx, planActions, actionId, version, { status, realisationPercent }, 'l’azione');
   await recordAudit(tx, {

@@ -34,6 +34,10 @@ import { getTemplate, statusLabel } from './planning.templates.ts';
 import { DEFAULT_ADOPTION, type PlanTemplate } from './template.schema.ts';
 import { serverFormat, tr } from '../../shared/i18n/tr.server.ts';
 
+/** The objectives of a plan, in the plan's order. */
+const objectivesOf = (db: DbOrTx, planId: string) =>
+  db.select().from(planObjectives).where(eq(planObjectives.planId, planId)).orderBy(asc(planObjectives.position));
+
 export async function listPlans(db: DbOrTx, ambitoId: string) {
   return db.select().from(plans).where(eq(plans.ambitoId, ambitoId)).orderBy(desc(plans.periodStartYear));
 }
@@ -90,7 +94,7 @@ export function completenessInputs(
 
 /** The completeness inputs of a whole plan (sequential queries: usable inside a command's transaction). */
 export async function loadCompleteness(db: DbOrTx, planId: string, template: PlanTemplate | null) {
-  const objectives = await db.select().from(planObjectives).where(eq(planObjectives.planId, planId)).orderBy(asc(planObjectives.position));
+  const objectives = await objectivesOf(db, planId);
   const ids = objectives.map((o) => o.id);
   const actions = ids.length ? await db.select().from(planActions).where(inArray(planActions.objectiveId, ids)).orderBy(asc(planActions.position)) : [];
   const indicators = ids.length
@@ -122,17 +126,26 @@ export async function listVariations(db: DbOrTx, planId: string, template: PlanT
   }));
 }
 
+/** The actions, indicators and budget lines of some objectives (none when there are none), each in the plan's order. */
+async function objectiveParts(db: DbOrTx, ids: string[]) {
+  if (ids.length === 0) return { actions: [], indicators: [], budget: [] };
+  const [actions, indicators, budget] = await Promise.all([
+    db.select().from(planActions).where(inArray(planActions.objectiveId, ids)).orderBy(asc(planActions.position)),
+    db.select().from(planIndicators).where(inArray(planIndicators.objectiveId, ids)).orderBy(asc(planIndicators.position)),
+    db.select().from(planBudgetLines).where(inArray(planBudgetLines.objectiveId, ids)).orderBy(asc(planBudgetLines.position)),
+  ]);
+  return { actions, indicators, budget };
+}
+
 /** The plan overview: objectives by policy area, budget totals by area and fund (with charts), counts, what is incomplete. */
 export async function getPlanOverview(db: DbOrTx, planId: string) {
   const header = await getPlanHeader(db, planId);
   if (!header) return null;
   const template = getTemplate(header.plan.templateId);
-  const objectives = await db.select().from(planObjectives).where(eq(planObjectives.planId, planId)).orderBy(asc(planObjectives.position));
+  const objectives = await objectivesOf(db, planId);
   const ids = objectives.map((o) => o.id);
-  const [actions, indicators, budget, chapters, snapshots] = await Promise.all([
-    ids.length ? db.select().from(planActions).where(inArray(planActions.objectiveId, ids)) : Promise.resolve([]),
-    ids.length ? db.select().from(planIndicators).where(inArray(planIndicators.objectiveId, ids)) : Promise.resolve([]),
-    ids.length ? db.select().from(planBudgetLines).where(inArray(planBudgetLines.objectiveId, ids)) : Promise.resolve([]),
+  const [{ actions, indicators, budget }, chapters, snapshots] = await Promise.all([
+    objectiveParts(db, ids),
     db
       .select({ id: planChapters.id, number: planChapters.number, title: planChapters.title, hasText: planChapters.html })
       .from(planChapters)
@@ -266,44 +279,11 @@ export async function getChapter(db: DbOrTx, planId: string, chapterId: string) 
  * hand in the objective's card editor.
  */
 export async function listObjectivesWithLinks(db: DbOrTx, planId: string) {
-  const objectives = await db
-    .select({
-      id: planObjectives.id,
-      code: planObjectives.code,
-      title: planObjectives.title,
-      kind: planObjectives.kind,
-      links: planObjectives.links,
-      card: planObjectives.card,
-    })
-    .from(planObjectives)
-    .where(eq(planObjectives.planId, planId))
-    .orderBy(asc(planObjectives.position));
-  const ids = objectives.map((o) => o.id);
-  const [actions, indicators, budget] = ids.length
-    ? await Promise.all([
-        db
-          .select({ objectiveId: planActions.objectiveId, description: planActions.description })
-          .from(planActions)
-          .where(inArray(planActions.objectiveId, ids))
-          .orderBy(asc(planActions.position)),
-        db
-          .select({
-            id: planIndicators.id,
-            objectiveId: planIndicators.objectiveId,
-            code: planIndicators.code,
-            label: planIndicators.label,
-            targets: planIndicators.targets,
-          })
-          .from(planIndicators)
-          .where(inArray(planIndicators.objectiveId, ids))
-          .orderBy(asc(planIndicators.position)),
-        db
-          .select({ id: planBudgetLines.id, objectiveId: planBudgetLines.objectiveId, fund: planBudgetLines.fund, amountCents: planBudgetLines.amountCents })
-          .from(planBudgetLines)
-          .where(inArray(planBudgetLines.objectiveId, ids))
-          .orderBy(asc(planBudgetLines.position)),
-      ])
-    : [[], [], []];
+  const objectives = await objectivesOf(db, planId);
+  const { actions, indicators, budget } = await objectiveParts(
+    db,
+    objectives.map((o) => o.id),
+  );
   return objectives.map((o) => ({
     id: o.id,
     code: o.code,
@@ -312,7 +292,9 @@ export async function listObjectivesWithLinks(db: DbOrTx, planId: string) {
     card: o.card,
     actions: actions.filter((a) => a.objectiveId === o.id).map((a) => ({ description: a.description })),
     leps: [...new Set(((o.links as { leps?: string[] } | null)?.leps ?? []) as string[])],
-    indicators: indicators.filter((i) => i.objectiveId === o.id),
-    budgetLines: budget.filter((b) => b.objectiveId === o.id),
+    indicators: indicators
+      .filter((i) => i.objectiveId === o.id)
+      .map(({ id, objectiveId, code, label, targets }) => ({ id, objectiveId, code, label, targets })),
+    budgetLines: budget.filter((b) => b.objectiveId === o.id).map(({ id, objectiveId, fund, amountCents }) => ({ id, objectiveId, fund, amountCents })),
   }));
 }

@@ -1,5 +1,5 @@
 import { bigint, boolean, date, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { id, timestamps, version } from '../../shared/db/columns.ts';
+import { created, id, ownerRef, versionedColumns } from '../../shared/db/columns.ts';
 import { ambiti } from '../territory/index.server.ts';
 
 /**
@@ -8,11 +8,8 @@ import { ambiti } from '../territory/index.server.ts';
  */
 export const plans = pgTable(
   'plans',
-  {
-    id: id(),
-    ambitoId: uuid('ambito_id')
-      .notNull()
-      .references(() => ambiti.id, { onDelete: 'cascade' }),
+  versionedColumns({
+    ambitoId: ownerRef('ambito_id', () => ambiti.id),
     title: text('title').notNull(),
     periodStartYear: integer('period_start_year').notNull(),
     periodEndYear: integer('period_end_year').notNull(),
@@ -28,37 +25,27 @@ export const plans = pgTable(
     /** The previous plan as the document names it (period and title). */
     predecessor: jsonb('predecessor'),
     source: text('source'),
-    ...timestamps(),
-    version: version(),
-  },
+  }),
   (t) => [uniqueIndex('plans_ambito_period_unique').on(t.ambitoId, t.periodStartYear, t.periodEndYear)],
 );
 
 export const planChapters = pgTable(
   'plan_chapters',
-  {
-    id: id(),
-    planId: uuid('plan_id')
-      .notNull()
-      .references(() => plans.id, { onDelete: 'cascade' }),
+  versionedColumns({
+    planId: ownerRef('plan_id', () => plans.id),
     position: integer('position').notNull(),
     number: text('number'),
     title: text('title').notNull(),
     /** Sanitised HTML (only the tags the exchange format allows). */
     html: text('html'),
-    ...timestamps(),
-    version: version(),
-  },
+  }),
   (t) => [index('plan_chapters_plan_idx').on(t.planId, t.position)],
 );
 
 export const planObjectives = pgTable(
   'plan_objectives',
-  {
-    id: id(),
-    planId: uuid('plan_id')
-      .notNull()
-      .references(() => plans.id, { onDelete: 'cascade' }),
+  versionedColumns({
+    planId: ownerRef('plan_id', () => plans.id),
     position: integer('position').notNull(),
     code: text('code').notNull(),
     title: text('title').notNull(),
@@ -75,19 +62,14 @@ export const planObjectives = pgTable(
     source: text('source'),
     /** Weight in the plan's progress roll-up (null = plain mean). */
     weight: doublePrecision('weight'),
-    ...timestamps(),
-    version: version(),
-  },
+  }),
   (t) => [uniqueIndex('plan_objectives_code_unique').on(t.planId, t.code), index('plan_objectives_plan_idx').on(t.planId, t.position)],
 );
 
 export const planActions = pgTable(
   'plan_actions',
-  {
-    id: id(),
-    objectiveId: uuid('objective_id')
-      .notNull()
-      .references(() => planObjectives.id, { onDelete: 'cascade' }),
+  versionedColumns({
+    objectiveId: ownerRef('objective_id', () => planObjectives.id),
     position: integer('position').notNull(),
     number: text('number').notNull(),
     description: text('description').notNull(),
@@ -100,20 +82,15 @@ export const planActions = pgTable(
     note: text('note'),
     expectedResults: jsonb('expected_results').$type<string[]>().notNull().default([]),
     weight: doublePrecision('weight'),
-    ...timestamps(),
-    version: version(),
-  },
+  }),
   (t) => [uniqueIndex('plan_actions_number_unique').on(t.objectiveId, t.number), index('plan_actions_objective_idx').on(t.objectiveId, t.position)],
 );
 
 /** Indicators of an action (or of the objective as a whole, actionId null), with their yearly targets as rules. */
 export const planIndicators = pgTable(
   'plan_indicators',
-  {
-    id: id(),
-    objectiveId: uuid('objective_id')
-      .notNull()
-      .references(() => planObjectives.id, { onDelete: 'cascade' }),
+  versionedColumns({
+    objectiveId: ownerRef('objective_id', () => planObjectives.id),
     actionId: uuid('action_id').references(() => planActions.id, { onDelete: 'cascade' }),
     position: integer('position').notNull(),
     code: text('code').notNull(),
@@ -130,28 +107,21 @@ export const planIndicators = pgTable(
     systemObjective: integer('system_objective'),
     /** Yearly targets: [{ year, rule, text }] (see plan-document.schema.ts Target). */
     targets: jsonb('targets').$type<{ year: number | null; rule: Record<string, unknown>; text: string }[]>().notNull().default([]),
-    ...timestamps(),
-    version: version(),
-  },
+  }),
   (t) => [uniqueIndex('plan_indicators_code_unique').on(t.objectiveId, t.code), index('plan_indicators_action_idx').on(t.actionId)],
 );
 
 export const planBudgetLines = pgTable(
   'plan_budget_lines',
-  {
-    id: id(),
-    objectiveId: uuid('objective_id')
-      .notNull()
-      .references(() => planObjectives.id, { onDelete: 'cascade' }),
+  versionedColumns({
+    objectiveId: ownerRef('objective_id', () => planObjectives.id),
     position: integer('position').notNull(),
     fund: text('fund').notNull(),
     year: integer('year'),
     amountCents: bigint('amount_cents', { mode: 'number' }).notNull(),
     note: text('note'),
     sharedAmong: jsonb('shared_among').$type<string[]>().notNull().default([]),
-    ...timestamps(),
-    version: version(),
-  },
+  }),
   (t) => [index('plan_budget_lines_objective_idx').on(t.objectiveId, t.position)],
 );
 
@@ -163,15 +133,12 @@ export const planSnapshots = pgTable(
   'plan_snapshots',
   {
     id: id(),
-    planId: uuid('plan_id')
-      .notNull()
-      .references(() => plans.id, { onDelete: 'cascade' }),
+    planId: ownerRef('plan_id', () => plans.id),
     kind: text('kind').notNull(),
     status: text('status').notNull(),
     label: text('label').notNull(),
     document: jsonb('document').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    createdBy: text('created_by').notNull(),
+    ...created(),
   },
   (t) => [index('plan_snapshots_plan_idx').on(t.planId, t.createdAt)],
 );
@@ -183,11 +150,8 @@ export const planSnapshots = pgTable(
  */
 export const planVariations = pgTable(
   'plan_variations',
-  {
-    id: id(),
-    planId: uuid('plan_id')
-      .notNull()
-      .references(() => plans.id, { onDelete: 'cascade' }),
+  versionedColumns({
+    planId: ownerRef('plan_id', () => plans.id),
     number: integer('number').notNull(),
     /** draft | approved | rejected | withdrawn */
     status: text('status').notNull().default('draft'),
@@ -198,9 +162,7 @@ export const planVariations = pgTable(
     note: text('note'),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     decidedBy: text('decided_by'),
-    ...timestamps(),
-    version: version(),
-  },
+  }),
   (t) => [uniqueIndex('plan_variations_number_unique').on(t.planId, t.number), index('plan_variations_plan_idx').on(t.planId, t.status)],
 );
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { IndicatorInput } from './planning.validation.ts';
+import '../registry.ts';
 
 const base = { label: 'n. persone in carico', kind: 'count', level: 'output', periodicity: 'semiannual', targets: [] };
 

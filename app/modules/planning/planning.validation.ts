@@ -1,10 +1,10 @@
+import type { MessageKey } from '../../shared/i18n/messages.ts';
+import { tr } from '../../shared/i18n/tr.server.ts';
 import { optionalText, versionField, z } from '../../shared/validation.ts';
 import {
   ACTION_STATUSES,
-  INDICATOR_AGGREGATION_LABELS,
   INDICATOR_AGGREGATIONS,
   INDICATOR_KIND_AGGREGATIONS,
-  INDICATOR_KIND_LABELS,
   INDICATOR_KINDS,
   INDICATOR_LEVELS,
   ObjectiveLinks,
@@ -13,12 +13,14 @@ import {
   TargetRule,
 } from './plan-document.schema.ts';
 
-const year = (label: string) =>
-  z.coerce
-    .number({ message: `${label}: serve un anno` })
-    .int(`${label}: serve un anno`)
-    .min(2000, `${label}: anno non valido`)
-    .max(2100, `${label}: anno non valido`);
+/** A message of the dictionary, worded when the input is checked: in the language of the request. */
+const says = (key: MessageKey) => ({ error: () => tr(key) });
+
+const year = (label: MessageKey) => {
+  const missing = { error: () => tr('plan.val.yearMissing', { label: tr(label) }) };
+  const invalid = { error: () => tr('plan.val.yearInvalid', { label: tr(label) }) };
+  return z.coerce.number(missing).int(missing).min(2000, invalid).max(2100, invalid);
+};
 const isoDate = z
   .string()
   .trim()
@@ -26,29 +28,29 @@ const isoDate = z
   .pipe(
     z
       .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'data non valida: usa AAAA-MM-GG')
+      .regex(/^\d{4}-\d{2}-\d{2}$/, says('plan.val.date'))
       .nullable(),
   );
 
 export const CreatePlanInput = z
   .object({
-    title: z.string().trim().min(5, 'Il titolo del piano deve avere almeno 5 caratteri.').max(500),
-    periodStartYear: year('Primo anno'),
-    periodEndYear: year('Ultimo anno'),
-    templateId: z.string().min(1, 'Scegli il modello regionale.'),
+    title: z.string().trim().min(5, says('plan.val.planTitle')).max(500),
+    periodStartYear: year('plan.val.firstYear'),
+    periodEndYear: year('plan.val.lastYear'),
+    templateId: z.string().min(1, says('plan.val.template')),
   })
-  .refine((v) => v.periodEndYear >= v.periodStartYear, { path: ['periodEndYear'], message: 'L’ultimo anno non può precedere il primo.' })
-  .refine((v) => v.periodEndYear - v.periodStartYear <= 9, { path: ['periodEndYear'], message: 'Un piano copre al massimo dieci anni.' });
+  .refine((v) => v.periodEndYear >= v.periodStartYear, { path: ['periodEndYear'], ...says('plan.val.lastBeforeFirst') })
+  .refine((v) => v.periodEndYear - v.periodStartYear <= 9, { path: ['periodEndYear'], ...says('plan.val.tenYears') });
 
 export const ChangeStatusInput = z.object({
   version: versionField,
-  status: z.enum(PLAN_STATUSES, { message: 'Stato non previsto.' }),
+  status: z.enum(PLAN_STATUSES, says('plan.val.status')),
   /** The decision of the mayors' body that adopted the plan (governance module), when recorded there. */
   adoptionDecisionId: z
     .string()
     .optional()
     .transform((v) => v || null)
-    .pipe(z.uuid('Deliberazione non valida.').nullable()),
+    .pipe(z.uuid(says('plan.val.decision')).nullable()),
   /** The coordinator's written reason for adopting a plan that does not meet its template's completeness rules. */
   overrideReason: optionalText(2000, 'Motivo dell’adozione senza i requisiti di completezza'),
 });
@@ -56,22 +58,22 @@ export const ChangeStatusInput = z.object({
 /** Approval, rejection or withdrawal of a draft variation of an adopted plan. */
 export const VariationDecisionInput = z.object({
   version: versionField,
-  decision: z.enum(['approve', 'reject', 'withdraw'], { message: 'Scelta non prevista.' }),
+  decision: z.enum(['approve', 'reject', 'withdraw'], says('plan.val.choice')),
   /** The approving decision of the competent body (governance module); without it, the coordinator approves a minor variation. */
   adoptionDecisionId: z
     .string()
     .optional()
     .transform((v) => v || null)
-    .pipe(z.uuid('Deliberazione non valida.').nullable()),
+    .pipe(z.uuid(says('plan.val.decision')).nullable()),
   note: optionalText(2000, 'Nota'),
 });
 
 export const ObjectiveInput = z.object({
   version: versionField,
-  title: z.string().trim().min(3, 'Il titolo dell’obiettivo deve avere almeno 3 caratteri.').max(1000),
+  title: z.string().trim().min(3, says('plan.val.objectiveTitle')).max(1000),
   priority: z.boolean(),
   macroArea: optionalText(500, 'Macro-area'),
-  policyAreas: z.array(z.string().regex(/^[A-Z]$/, 'Area di policy: una lettera maiuscola.')),
+  policyAreas: z.array(z.string().regex(/^[A-Z]$/, says('plan.val.policyArea'))),
   description: optionalText(20_000, 'Descrizione'),
   card: z.record(z.string(), z.unknown()),
   /** When given, replaces the objective's links (validated against the exchange format). */
@@ -84,28 +86,28 @@ export const NewObjectiveInput = z.object({
   code: z
     .string()
     .trim()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,29}$/, 'Codice non valido (es. A, 5, LEPS-PUA).'),
-  title: z.string().trim().min(3, 'Il titolo dell’obiettivo deve avere almeno 3 caratteri.').max(1000),
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,29}$/, says('plan.val.objectiveCode')),
+  title: z.string().trim().min(3, says('plan.val.objectiveTitle')).max(1000),
   kind: z.enum(['ordinary', 'leps']).default('ordinary'),
 });
 
 export const ActionInput = z.object({
-  description: z.string().trim().min(3, 'Descrivi l’azione (almeno 3 caratteri).').max(20_000),
+  description: z.string().trim().min(3, says('plan.val.actionDescription')).max(20_000),
   responsible: optionalText(500, 'Responsabile'),
   start: isoDate.optional().transform((v) => v ?? null),
   end: isoDate.optional().transform((v) => v ?? null),
-  status: z.enum(ACTION_STATUSES, { message: 'Stato dell’azione non previsto.' }).default('planned'),
+  status: z.enum(ACTION_STATUSES, says('plan.val.actionStatus')).default('planned'),
   realisationPercent: z
-    .union([z.literal('').transform(() => null), z.coerce.number().min(0, 'Da 0 a 100.').max(100, 'Da 0 a 100.')])
+    .union([z.literal('').transform(() => null), z.coerce.number().min(0, says('plan.val.percent')).max(100, says('plan.val.percent'))])
     .optional()
     .transform((v) => v ?? null),
 });
 
 export const IndicatorInput = z
   .object({
-    label: z.string().trim().min(3, 'Scrivi il nome dell’indicatore (almeno 3 caratteri).').max(2000),
-    kind: z.enum(INDICATOR_KINDS, { message: 'Tipo di indicatore non previsto.' }),
-    level: z.enum(INDICATOR_LEVELS, { message: 'Livello non previsto.' }),
+    label: z.string().trim().min(3, says('plan.val.indicatorLabel')).max(2000),
+    kind: z.enum(INDICATOR_KINDS, says('plan.val.indicatorKind')),
+    level: z.enum(INDICATOR_LEVELS, says('plan.val.indicatorLevel')),
     numeratorLabel: optionalText(1000, 'Numeratore'),
     denominatorLabel: optionalText(1000, 'Denominatore'),
     unit: optionalText(100, 'Unità di misura'),
@@ -114,38 +116,39 @@ export const IndicatorInput = z
       .string()
       .optional()
       .transform((v) => v || null)
-      .pipe(z.enum(PERIODICITIES, { message: 'Periodicità non prevista.' }).nullable()),
+      .pipe(z.enum(PERIODICITIES, says('plan.val.periodicity')).nullable()),
     aggregation: z
       .string()
       .optional()
       .transform((v) => v || null)
-      .pipe(z.enum(INDICATOR_AGGREGATIONS, { message: 'Aggregazione annuale non prevista.' }).nullable()),
+      .pipe(z.enum(INDICATOR_AGGREGATIONS, says('plan.val.aggregation')).nullable()),
     targets: z.array(z.object({ year: z.number().int().nullable(), rule: TargetRule, text: z.string().trim().min(1).max(4000) })),
   })
   .superRefine((v, ctx) => {
-    if (v.kind === 'ratio' && !v.numeratorLabel)
-      ctx.addIssue({ code: 'custom', path: ['numeratorLabel'], message: 'Un indicatore di tipo rapporto richiede il numeratore.' });
-    if (v.kind === 'ratio' && !v.denominatorLabel)
-      ctx.addIssue({ code: 'custom', path: ['denominatorLabel'], message: 'Un indicatore di tipo rapporto richiede il denominatore.' });
+    if (v.kind === 'ratio' && !v.numeratorLabel) ctx.addIssue({ code: 'custom', path: ['numeratorLabel'], message: tr('plan.val.numerator') });
+    if (v.kind === 'ratio' && !v.denominatorLabel) ctx.addIssue({ code: 'custom', path: ['denominatorLabel'], message: tr('plan.val.denominator') });
     if (v.aggregation && !INDICATOR_KIND_AGGREGATIONS[v.kind].includes(v.aggregation)) {
       ctx.addIssue({
         code: 'custom',
         path: ['aggregation'],
-        message: `Per un indicatore di tipo «${INDICATOR_KIND_LABELS[v.kind]}» l’aggregazione annuale può essere: ${INDICATOR_KIND_AGGREGATIONS[v.kind].map((a) => INDICATOR_AGGREGATION_LABELS[a]).join('; ')}.`,
+        message: tr('plan.val.aggregationOfKind', {
+          kind: tr(`plan.indicatorKind.${v.kind}`),
+          allowed: INDICATOR_KIND_AGGREGATIONS[v.kind].map((a) => tr(`plan.aggregation.${a}`)).join('; '),
+        }),
       });
     }
   });
 export type IndicatorInput = z.input<typeof IndicatorInput>;
 
 export const BudgetLineInput = z.object({
-  fund: z.string().min(1, 'Scegli la fonte di finanziamento.'),
+  fund: z.string().min(1, says('plan.val.fund')),
   year: z.union([z.literal('').transform(() => null), z.coerce.number().int().min(2000).max(2100)]).transform((v) => v ?? null),
   amountEuro: z
     .string()
     .trim()
-    .regex(/^\d{1,3}(\.\d{3})*(,\d{1,2})?$|^\d+(,\d{1,2})?$/, 'Importo non valido: scrivi ad esempio 12.500 oppure 12500,50.')
+    .regex(/^\d{1,3}(\.\d{3})*(,\d{1,2})?$|^\d+(,\d{1,2})?$/, says('plan.val.amount'))
     .transform((v) => Math.round(Number(v.replaceAll('.', '').replace(',', '.')) * 100))
-    .refine((c) => c > 0, 'L’importo deve essere maggiore di zero.'),
+    .refine((c) => c > 0, says('plan.val.amountPositive')),
   note: optionalText(2000, 'Nota'),
 });
 
@@ -154,24 +157,24 @@ export const ChapterInput = z.object({
   // Line breaks as the browser submits them (CRLF) are stored as LF, so that an unchanged text is the same text.
   html: z
     .string()
-    .max(200_000, 'Il testo del capitolo è troppo lungo.')
+    .max(200_000, says('plan.val.chapterLong'))
     .transform((v) => v.replace(/\r\n?/g, '\n')),
 });
 
 /** An objective of the previous plan carried into the next one (monitoring's carry-over, see carryIntoPlan). */
 export const CarriedObjectiveInput = z.object({
-  code: z.string().trim().min(1, 'Scrivi il codice del nuovo obiettivo.').max(30, 'Il codice dell’obiettivo ha al massimo 30 caratteri.'),
-  title: z.string().trim().min(1, 'Scrivi il titolo del nuovo obiettivo.').max(2000),
+  code: z.string().trim().min(1, says('plan.val.carriedCode')).max(30, says('plan.val.carriedCodeLong')),
+  title: z.string().trim().min(1, says('plan.val.carriedTitle')).max(2000),
   macroArea: z.string().trim().max(500).nullable(),
   description: z.string().max(20_000).nullable(),
   continuesObjective: z.string().trim().min(1).max(30),
   source: z.string().trim().min(1).max(1000),
   actions: z.array(
-    z.object({ description: z.string().trim().min(1, 'Un’azione riportata non ha descrizione.').max(20_000), responsible: z.string().max(500).nullable() }),
+    z.object({ description: z.string().trim().min(1, says('plan.val.carriedAction')).max(20_000), responsible: z.string().max(500).nullable() }),
   ),
 });
 
 /** The continuity link of an objective: the code of the previous plan's objective it continues (see linkContinuity). */
 export const LinkContinuityInput = z.object({
-  previousCode: z.string().trim().min(1, 'Manca il codice dell’obiettivo del piano precedente.').max(30),
+  previousCode: z.string().trim().min(1, says('plan.val.previousCode')).max(30),
 });

@@ -1,5 +1,6 @@
 import { parseCsv } from '../../shared/csv.ts';
 import { ValidationError, type FieldIssue } from '../../shared/errors.ts';
+import { serverFormat, tr } from '../../shared/i18n/tr.server.ts';
 import { z } from '../../shared/validation.ts';
 import type { IndicatorKey, PopulationFacts, PublishedIndicators, PublishedValue } from './demography.rules.ts';
 import { importFailedMessage } from './territory.importers.ts';
@@ -55,23 +56,23 @@ export function parseItalianDecimal(raw: string): PublishedValue | null {
   return Number.isFinite(value) ? { value, decimals } : null;
 }
 
-const INTEGER_HINT = 'atteso un numero intero senza decimali, es. 122855 oppure 122.855';
-const DECIMAL_HINT = 'atteso un numero con la virgola per i decimali e senza separatore delle migliaia, es. 77,4';
+const badInteger = (value: string) => tr('terr.pop.badNumber', { value, hint: tr('terr.pop.integerHint') });
+const badDecimal = (value: string) => tr('terr.pop.badNumber', { value, hint: tr('terr.pop.decimalHint') });
 
 /** A count of people: empty = unknown (null) unless required; never negative. */
 const countCell = (required: boolean) =>
   z.string().transform((raw, ctx): number | null => {
     const v = raw.trim();
     if (v === '') {
-      if (required) ctx.addIssue({ code: 'custom', message: 'valore mancante: questa colonna è obbligatoria' });
+      if (required) ctx.addIssue({ code: 'custom', message: tr('terr.pop.required') });
       return null;
     }
     const n = parseItalianInteger(v);
     if (n === null) {
-      ctx.addIssue({ code: 'custom', message: `numero non valido: «${v}» (${INTEGER_HINT})` });
+      ctx.addIssue({ code: 'custom', message: badInteger(v) });
       return null;
     }
-    if (n < 0) ctx.addIssue({ code: 'custom', message: `il numero non può essere negativo: «${v}»` });
+    if (n < 0) ctx.addIssue({ code: 'custom', message: tr('terr.pop.negative', { value: v }) });
     return n;
   });
 
@@ -80,7 +81,7 @@ const balanceCell = z.string().transform((raw, ctx): number | null => {
   const v = raw.trim();
   if (v === '') return null;
   const n = parseItalianInteger(v);
-  if (n === null) ctx.addIssue({ code: 'custom', message: `numero non valido: «${v}» (${INTEGER_HINT}, anche negativo)` });
+  if (n === null) ctx.addIssue({ code: 'custom', message: tr('terr.pop.badBalance', { value: v, hint: tr('terr.pop.integerHint') }) });
   return n;
 });
 
@@ -89,7 +90,7 @@ const publishedCell = z.string().transform((raw, ctx): PublishedValue | null => 
   const v = raw.trim().replace(/\s*[%‰]$/, '');
   if (v === '') return null;
   const p = parseItalianDecimal(v);
-  if (p === null) ctx.addIssue({ code: 'custom', message: `numero non valido: «${raw.trim()}» (${DECIMAL_HINT})` });
+  if (p === null) ctx.addIssue({ code: 'custom', message: badDecimal(raw.trim()) });
   return p;
 });
 
@@ -98,17 +99,17 @@ const areaCell = z.string().transform((raw, ctx): number | null => {
   if (v === '') return null;
   const p = parseItalianDecimal(v);
   if (p === null) {
-    ctx.addIssue({ code: 'custom', message: `numero non valido: «${v}» (${DECIMAL_HINT})` });
+    ctx.addIssue({ code: 'custom', message: badDecimal(v) });
     return null;
   }
-  if (p.value <= 0) ctx.addIssue({ code: 'custom', message: `la superficie deve essere maggiore di zero: «${v}»` });
+  if (p.value <= 0) ctx.addIssue({ code: 'custom', message: tr('terr.pop.area', { value: v }) });
   return p.value;
 });
 
 const yearCell = z.string().transform((raw, ctx): number => {
   const v = raw.trim();
   if (!/^\d{4}$/.test(v) || Number(v) < 1861) {
-    ctx.addIssue({ code: 'custom', message: `anno non valido: «${v}» (atteso un anno di 4 cifre, es. 2023)` });
+    ctx.addIssue({ code: 'custom', message: tr('terr.pop.year', { value: v, example: 2023 }) });
     return 0;
   }
   return Number(v);
@@ -167,11 +168,14 @@ const CantiereRow = z.object({
   livello: z.string().transform((raw, ctx): PopulationLevel => {
     const v = raw.trim().toLowerCase();
     if (!(POPULATION_LEVELS as readonly string[]).includes(v)) {
-      ctx.addIssue({ code: 'custom', message: `livello non previsto: «${raw.trim()}» (ammessi: ${POPULATION_LEVELS.join(', ')})` });
+      ctx.addIssue({ code: 'custom', message: tr('terr.pop.level', { value: raw.trim(), allowed: POPULATION_LEVELS.join(', ') }) });
     }
     return v as PopulationLevel;
   }),
-  codice: z.string().trim().min(1, 'codice mancante: indica il codice ISTAT del comune o il codice dell’Ambito'),
+  codice: z
+    .string()
+    .trim()
+    .min(1, { error: () => tr('terr.pop.code') }),
   totale: countCell(true),
   maschi: countCell(false),
   femmine: countCell(false),
@@ -189,25 +193,28 @@ const CantiereRow = z.object({
   data_riferimento: z.string().transform((raw, ctx): string | null => {
     const v = raw.trim();
     if (v === '') return null;
-    if (!isoDate(v)) ctx.addIssue({ code: 'custom', message: `data non valida: «${v}» (usa il formato AAAA-MM-GG, es. 2023-12-31)` });
+    if (!isoDate(v)) ctx.addIssue({ code: 'custom', message: tr('terr.pop.date', { value: v }) });
     return v;
   }),
   fonte: z
     .string()
     .trim()
-    .max(500, 'fonte troppo lunga (al massimo 500 caratteri)')
+    .max(500, { error: () => tr('terr.pop.sourceLong') })
     .transform((v) => v || null),
   ...(Object.fromEntries(PUBLISHED_COLUMNS.map((c) => [c, publishedCell])) as Record<PublishedColumn, typeof publishedCell>),
 });
 
-const fmtInt = (n: number) => new Intl.NumberFormat('it-IT', { useGrouping: 'always' }).format(n);
+const fmtInt = (n: number) => serverFormat().count(n);
+/** Males and females that do not add up to the total. */
+const sexSum = (males: number, females: number, total: number) =>
+  tr('terr.pop.sexSum', { males: fmtInt(males), females: fmtInt(females), sum: fmtInt(males + females), total: fmtInt(total) });
 
 /** Consistency of the facts of one row; returns issues as [column(s), message]. */
 function factIssues(f: PopulationFacts): [string, string][] {
   const out: [string, string][] = [];
   const { total } = f;
   if (f.males != null && f.females != null && f.males + f.females !== total) {
-    out.push(['totale', `maschi (${fmtInt(f.males)}) + femmine (${fmtInt(f.females)}) = ${fmtInt(f.males + f.females)}, ma il totale è ${fmtInt(total)}`]);
+    out.push(['totale', sexSum(f.males, f.females, total)]);
   }
   const parts: [string, number | null | undefined][] = [
     ['maschi', f.males],
@@ -220,7 +227,7 @@ function factIssues(f: PopulationFacts): [string, string][] {
     ['stranieri', f.foreigners],
   ];
   for (const [column, v] of parts) {
-    if (v != null && v > total) out.push([column, `${fmtInt(v)} supera il totale della popolazione (${fmtInt(total)})`]);
+    if (v != null && v > total) out.push([column, tr('terr.pop.overTotal', { value: fmtInt(v), total: fmtInt(total) })]);
   }
   const bands: [string, number | null | undefined][] = [
     ['0-14', f.age0to14],
@@ -234,23 +241,23 @@ function factIssues(f: PopulationFacts): [string, string][] {
     if (given.length === 3 && sum !== total) {
       out.push([
         'eta_0_14, eta_15_64, eta_65_piu',
-        `le fasce d’età ${list} sommano a ${fmtInt(sum)}, ma il totale è ${fmtInt(total)} (differenza ${sum > total ? '+' : ''}${fmtInt(sum - total)})`,
+        tr('terr.pop.bandsSum', { list, sum: fmtInt(sum), total: fmtInt(total), difference: `${sum > total ? '+' : ''}${fmtInt(sum - total)}` }),
       ]);
     } else if (given.length === 2 && sum > total) {
-      out.push(['eta_0_14, eta_15_64, eta_65_piu', `le fasce d’età ${list} sommano a ${fmtInt(sum)}, più del totale (${fmtInt(total)})`]);
+      out.push(['eta_0_14, eta_15_64, eta_65_piu', tr('terr.pop.bandsOver', { list, sum: fmtInt(sum), total: fmtInt(total) })]);
     }
   }
   if (f.age75plus != null && f.age65plus != null && f.age75plus > f.age65plus) {
-    out.push(['eta_75_piu', `gli over 75 (${fmtInt(f.age75plus)}) superano la popolazione di 65 anni e più (${fmtInt(f.age65plus)})`]);
+    out.push(['eta_75_piu', tr('terr.pop.over75', { over75: fmtInt(f.age75plus), over65: fmtInt(f.age65plus) })]);
   }
   if (f.age0to17 != null && f.age0to14 != null && f.age0to17 < f.age0to14) {
-    out.push(['eta_0_17', `i minori 0-17 (${fmtInt(f.age0to17)}) sono meno della fascia 0-14 (${fmtInt(f.age0to14)}) che contengono`]);
+    out.push(['eta_0_17', tr('terr.pop.minors', { minors: fmtInt(f.age0to17), band: fmtInt(f.age0to14) })]);
   }
   if (f.age0to17 != null && f.age0to14 != null && f.age15to64 != null && f.age0to17 - f.age0to14 > f.age15to64) {
-    out.push(['eta_0_17', `i ragazzi di 15-17 anni (${fmtInt(f.age0to17 - f.age0to14)}) superano la fascia 15-64 (${fmtInt(f.age15to64)}) che li contiene`]);
+    out.push(['eta_0_17', tr('terr.pop.teens', { teens: fmtInt(f.age0to17 - f.age0to14), band: fmtInt(f.age15to64) })]);
   }
   if (f.olderAlone != null && f.age65plus != null && f.olderAlone > f.age65plus) {
-    out.push(['anziani_soli', `gli anziani soli (${fmtInt(f.olderAlone)}) superano la popolazione di 65 anni e più (${fmtInt(f.age65plus)})`]);
+    out.push(['anziani_soli', tr('terr.pop.olderAlone', { alone: fmtInt(f.olderAlone), over65: fmtInt(f.age65plus) })]);
   }
   return out;
 }
@@ -263,29 +270,37 @@ export function parseCantierePopulationCsv(fileName: string, text: string): Popu
   const missing = POPULATION_CSV_COLUMNS.filter((c) => !header.includes(c));
   if (missing.length) {
     headerIssues.push({
-      path: `${fileName}, riga 1`,
-      message: `colonne mancanti nell’intestazione: ${missing.join(', ')} (attese: ${POPULATION_CSV_COLUMNS.join(';')})`,
+      path: tr('terr.import.whereRow', { file: fileName, line: 1 }),
+      message: tr('terr.import.missingColumns', { missing: missing.join(', '), expected: POPULATION_CSV_COLUMNS.join(';') }),
     });
   }
   const known = new Set<string>([...POPULATION_CSV_COLUMNS, ...POPULATION_CSV_OPTIONAL_COLUMNS]);
   const unknown = header.filter((h) => !known.has(h));
   if (unknown.length) {
     headerIssues.push({
-      path: `${fileName}, riga 1`,
-      message: `colonne non previste: ${unknown.join(', ')} (facoltative ammesse: ${POPULATION_CSV_OPTIONAL_COLUMNS.join(', ')})`,
+      path: tr('terr.import.whereRow', { file: fileName, line: 1 }),
+      message: tr('terr.pop.unknownColumns', { unknown: unknown.join(', '), optional: POPULATION_CSV_OPTIONAL_COLUMNS.join(', ') }),
     });
   }
   const repeated = header.filter((h, i) => header.indexOf(h) !== i);
-  if (repeated.length) headerIssues.push({ path: `${fileName}, riga 1`, message: `colonne ripetute: ${[...new Set(repeated)].join(', ')}` });
+  if (repeated.length)
+    headerIssues.push({
+      path: tr('terr.import.whereRow', { file: fileName, line: 1 }),
+      message: tr('terr.pop.repeatedColumns', { columns: [...new Set(repeated)].join(', ') }),
+    });
   if (headerIssues.length) throw new ValidationError(headerIssues, importFailedMessage(fileName, headerIssues.length));
 
   const issues: FieldIssue[] = [];
   const records: PopulationRecord[] = [];
   const seen = new Map<string, number>();
   for (const { line, cells } of table.rows) {
-    const at = (column: string) => `${fileName}, riga ${line}, ${column.includes(',') ? 'colonne' : 'colonna'} ${column}`;
+    const at = (column: string) =>
+      tr(column.includes(',') ? 'terr.import.whereColumns' : 'terr.import.where', { file: fileName, line, column, columns: column });
     if (cells.length !== header.length) {
-      issues.push({ path: `${fileName}, riga ${line}`, message: `la riga ha ${cells.length} colonne, l’intestazione ${header.length}` });
+      issues.push({
+        path: tr('terr.import.whereRow', { file: fileName, line }),
+        message: tr('terr.import.rowColumns', { cells: cells.length, header: header.length }),
+      });
       continue;
     }
     const raw: Record<string, string> = Object.fromEntries(POPULATION_CSV_OPTIONAL_COLUMNS.map((c) => [c, '']));
@@ -298,13 +313,13 @@ export function parseCantierePopulationCsv(fileName: string, text: string): Popu
     const r = parsed.data;
     const before = issues.length;
     if (r.livello === 'comune' && !/^\d{6}$/.test(r.codice)) {
-      issues.push({ path: at('codice'), message: `codice ISTAT del comune non valido: «${r.codice}» (servono 6 cifre, es. 012070)` });
+      issues.push({ path: at('codice'), message: tr('terr.pop.comuneCode', { code: r.codice }) });
     }
     if (r.livello === 'ambito' && !/^[a-z0-9][a-z0-9-]{1,40}$/.test(r.codice)) {
-      issues.push({ path: at('codice'), message: `codice dell’Ambito non valido: «${r.codice}» (lettere minuscole, cifre e trattini, es. gallarate)` });
+      issues.push({ path: at('codice'), message: tr('terr.pop.ambitoCode', { code: r.codice }) });
     }
     if (r.data_riferimento && Number(r.data_riferimento.slice(0, 4)) !== r.anno) {
-      issues.push({ path: at('data_riferimento'), message: `la data ${r.data_riferimento} non è nell’anno ${r.anno} indicato nella colonna anno` });
+      issues.push({ path: at('data_riferimento'), message: tr('terr.pop.dateYear', { date: r.data_riferimento, year: r.anno }) });
     }
     const facts: PopulationFacts = {
       year: r.anno,
@@ -327,7 +342,7 @@ export function parseCantierePopulationCsv(fileName: string, text: string): Popu
     const key = `${r.anno}|${r.livello}|${r.codice}`;
     const previous = seen.get(key);
     if (previous !== undefined) {
-      issues.push({ path: at('codice'), message: `${r.livello} ${r.codice} ha già una riga per l’anno ${r.anno} (riga ${previous})` });
+      issues.push({ path: at('codice'), message: tr('terr.pop.duplicate', { level: r.livello, code: r.codice, year: r.anno, previous }) });
     } else seen.set(key, line);
     if (issues.length > before) continue;
     const published: PublishedIndicators = {};
@@ -338,7 +353,7 @@ export function parseCantierePopulationCsv(fileName: string, text: string): Popu
     records.push({ ...facts, level: r.livello, code: r.codice, name: null, referenceDate: r.data_riferimento, source: r.fonte, published, line });
   }
   if (issues.length) throw new ValidationError(issues.slice(0, MAX_ISSUES), importFailedMessage(fileName, issues.length));
-  if (records.length === 0) throw new ValidationError([{ path: fileName, message: 'il file non contiene righe di dati' }], importFailedMessage(fileName, 1));
+  if (records.length === 0) throw new ValidationError([{ path: fileName, message: tr('terr.import.noRows') }], importFailedMessage(fileName, 1));
   return records;
 }
 
@@ -402,8 +417,8 @@ export function parseIstatPopulationCsv(fileName: string, text: string, options:
     throw new ValidationError(
       [
         {
-          path: `${fileName}, riga 1`,
-          message: 'intestazione non trovata: serve una riga con le colonne Codice comune, Età, Totale maschi, Totale femmine (e Totale)',
+          path: tr('terr.import.whereRow', { file: fileName, line: 1 }),
+          message: tr('terr.pop.istatHeader'),
         },
       ],
       importFailedMessage(fileName, 1),
@@ -428,7 +443,12 @@ export function parseIstatPopulationCsv(fileName: string, text: string, options:
   const absent = required.filter(([c]) => index[c] < 0).map(([, label]) => label);
   if (absent.length) {
     throw new ValidationError(
-      [{ path: `${fileName}, riga ${headerLine}`, message: `colonne mancanti nell’intestazione: ${absent.join(', ')} (trovate: ${table.header.join(', ')})` }],
+      [
+        {
+          path: tr('terr.import.whereRow', { file: fileName, line: headerLine }),
+          message: tr('terr.pop.istatMissing', { missing: absent.join(', '), found: table.header.join(', ') }),
+        },
+      ],
       importFailedMessage(fileName, 1),
     );
   }
@@ -438,15 +458,15 @@ export function parseIstatPopulationCsv(fileName: string, text: string, options:
   if (options.year !== undefined && titleYear !== null && options.year !== titleYear) {
     const titleLine = titles.findIndex((t) => yearFromIstatTitle(t) !== null) + 1;
     headerIssues.push({
-      path: `${fileName}, riga ${titleLine}`,
-      message: `l’anno indicato (${options.year}) non coincide con quello del titolo del file (${titleYear})`,
+      path: tr('terr.import.whereRow', { file: fileName, line: titleLine }),
+      message: tr('terr.pop.titleYear', { given: options.year, title: titleYear }),
     });
   }
   const fileYear = options.year ?? titleYear;
   if (fileYear === null && index.year < 0) {
     headerIssues.push({
       path: fileName,
-      message: 'anno non indicato: passalo come parametro, oppure usa il file con il titolo «Popolazione residente al 1° gennaio AAAA» o con una colonna Anno',
+      message: tr('terr.pop.noYear'),
     });
   }
   if (headerIssues.length) throw new ValidationError(headerIssues, importFailedMessage(fileName, headerIssues.length));
@@ -456,9 +476,12 @@ export function parseIstatPopulationCsv(fileName: string, text: string, options:
   for (const row of table.rows) {
     const line = lineOf(row.line);
     const { cells } = row;
-    const at = (c: IstatColumn) => `${fileName}, riga ${line}, colonna ${columnName(c)}`;
+    const at = (c: IstatColumn) => tr('terr.import.where', { file: fileName, line, column: columnName(c) });
     if (cells.length !== header.length) {
-      issues.push({ path: `${fileName}, riga ${line}`, message: `la riga ha ${cells.length} colonne, l’intestazione ${header.length}` });
+      issues.push({
+        path: tr('terr.import.whereRow', { file: fileName, line }),
+        message: tr('terr.import.rowColumns', { cells: cells.length, header: header.length }),
+      });
       continue;
     }
     const cell = (c: IstatColumn) => (index[c] >= 0 ? (cells[index[c]] ?? '').trim() : '');
@@ -466,13 +489,13 @@ export function parseIstatPopulationCsv(fileName: string, text: string, options:
 
     const rawCode = cell('code');
     const code = /^\d{4,6}$/.test(rawCode) ? rawCode.padStart(6, '0') : null;
-    if (!code) issues.push({ path: at('code'), message: `codice ISTAT del comune non valido: «${rawCode}» (attese da 4 a 6 cifre, es. 012070 o 12070)` });
+    if (!code) issues.push({ path: at('code'), message: tr('terr.pop.istatCode', { code: rawCode }) });
 
     let year = fileYear;
     if (index.year >= 0) {
       const y = cell('year');
-      if (!/^\d{4}$/.test(y)) issues.push({ path: at('year'), message: `anno non valido: «${y}» (atteso un anno di 4 cifre, es. 2024)` });
-      else if (fileYear !== null && Number(y) !== fileYear) issues.push({ path: at('year'), message: `anno ${y} diverso da quello del file (${fileYear})` });
+      if (!/^\d{4}$/.test(y)) issues.push({ path: at('year'), message: tr('terr.pop.year', { value: y, example: 2024 }) });
+      else if (fileYear !== null && Number(y) !== fileYear) issues.push({ path: at('year'), message: tr('terr.pop.fileYear', { year: y, fileYear }) });
       else year = Number(y);
     }
 
@@ -482,14 +505,13 @@ export function parseIstatPopulationCsv(fileName: string, text: string, options:
     if (normAge === 'totale' || rawAge === '999') age = 'total';
     else if (OPEN_AGE.test(rawAge)) age = 100;
     else if (/^\d{1,3}$/.test(rawAge) && Number(rawAge) <= 100) age = Number(rawAge);
-    else issues.push({ path: at('age'), message: `età non valida: «${rawAge}» (attesi un numero da 0 a 100, «100 e oltre» oppure «Totale»)` });
+    else issues.push({ path: at('age'), message: tr('terr.pop.age', { value: rawAge }) });
 
     const count = (c: IstatColumn): number | null => {
       const v = cell(c);
       const n = v === '' ? null : parseItalianInteger(v);
-      if (n === null)
-        issues.push({ path: at(c), message: v === '' ? 'valore mancante: serve un numero intero (anche 0)' : `numero non valido: «${v}» (${INTEGER_HINT})` });
-      else if (n < 0) issues.push({ path: at(c), message: `il numero non può essere negativo: «${v}»` });
+      if (n === null) issues.push({ path: at(c), message: v === '' ? tr('terr.pop.missingCount') : badInteger(v) });
+      else if (n < 0) issues.push({ path: at(c), message: tr('terr.pop.negative', { value: v }) });
       return n;
     };
     const males = count('males');
@@ -498,7 +520,7 @@ export function parseIstatPopulationCsv(fileName: string, text: string, options:
     if (index.total >= 0 && males !== null && females !== null && total !== null && males >= 0 && females >= 0 && males + females !== total) {
       issues.push({
         path: at('total'),
-        message: `maschi (${fmtInt(males)}) + femmine (${fmtInt(females)}) = ${fmtInt(males + females)}, ma il totale è ${fmtInt(total)}`,
+        message: sexSum(males, females, total),
       });
     }
 
@@ -511,8 +533,8 @@ export function parseIstatPopulationCsv(fileName: string, text: string, options:
       groups.set(key, group);
     } else if (name !== null && group.name !== null && name !== group.name) {
       issues.push({
-        path: `${fileName}, riga ${line}, colonna ${columnName('name')}`,
-        message: `nome diverso dalle righe precedenti dello stesso comune («${name}» invece di «${group.name}», riga ${group.nameLine})`,
+        path: at('name'),
+        message: tr('terr.pop.otherName', { name, previous: group.name, line: group.nameLine }),
       });
     }
     if (issues.length > before || age === null || males === null || females === null || total === null) {
@@ -521,8 +543,11 @@ export function parseIstatPopulationCsv(fileName: string, text: string, options:
     }
     const duplicate = group.rows.find((r) => r.age === age);
     if (duplicate) {
-      const what = age === 'total' ? 'la riga Totale' : `l’età ${age === 100 ? '100 e oltre' : age}`;
-      issues.push({ path: at('age'), message: `${what} del comune ${code} per il ${year} è già alla riga ${duplicate.line}` });
+      const where = { code, year, line: duplicate.line };
+      issues.push({
+        path: at('age'),
+        message: age === 'total' ? tr('terr.pop.totalRowTwice', where) : tr('terr.pop.ageTwice', { ...where, age: age === 100 ? tr('terr.pop.age100') : age }),
+      });
       group.broken = true;
       continue;
     }
@@ -536,8 +561,8 @@ export function parseIstatPopulationCsv(fileName: string, text: string, options:
     const label = `${g.code}${g.name ? ` (${g.name})` : ''}`;
     if (!totalRow) {
       issues.push({
-        path: `${fileName}, comune ${label}, anno ${g.year}`,
-        message: 'manca la riga «Totale» del comune (Età = Totale oppure 999), che serve a controllare la somma delle età',
+        path: tr('terr.import.whereComuneYear', { file: fileName, comune: label, year: g.year }),
+        message: tr('terr.pop.noTotalRow'),
       });
       continue;
     }
@@ -553,8 +578,8 @@ export function parseIstatPopulationCsv(fileName: string, text: string, options:
       if (summed !== declared) {
         consistent = false;
         issues.push({
-          path: `${fileName}, riga ${totalRow.line}, colonna ${columnName(c)}`,
-          message: `la somma delle età del comune ${label} (${fmtInt(summed)}) non coincide con la riga Totale (${fmtInt(declared)}): differenza ${fmtInt(summed - declared)}`,
+          path: tr('terr.import.where', { file: fileName, line: totalRow.line, column: columnName(c) }),
+          message: tr('terr.pop.agesSum', { comune: label, summed: fmtInt(summed), declared: fmtInt(declared), difference: fmtInt(summed - declared) }),
         });
       }
     }
@@ -586,7 +611,7 @@ export function parseIstatPopulationCsv(fileName: string, text: string, options:
     });
   }
   if (issues.length) throw new ValidationError(issues.slice(0, MAX_ISSUES), importFailedMessage(fileName, issues.length));
-  if (records.length === 0) throw new ValidationError([{ path: fileName, message: 'il file non contiene righe di dati' }], importFailedMessage(fileName, 1));
+  if (records.length === 0) throw new ValidationError([{ path: fileName, message: tr('terr.import.noRows') }], importFailedMessage(fileName, 1));
   return records;
 }
 
@@ -611,8 +636,8 @@ export function parsePopulationFile(fileName: string, text: string, options: { y
   throw new ValidationError(
     [
       {
-        path: `${fileName}, riga 1`,
-        message: `formato non riconosciuto: l’intestazione deve essere quella del CSV Cantiere (${POPULATION_CSV_COLUMNS.join(';')}) oppure quella del file ISTAT per età (Codice comune;Comune;Età;Totale maschi;Totale femmine;Totale)`,
+        path: tr('terr.import.whereRow', { file: fileName, line: 1 }),
+        message: tr('terr.pop.unknownFormat', { columns: POPULATION_CSV_COLUMNS.join(';') }),
       },
     ],
     importFailedMessage(fileName, 1),

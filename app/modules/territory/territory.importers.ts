@@ -14,10 +14,10 @@ export function parseIstatComuni(fileName: string, text: string): IstatComuneEnt
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new ValidationError([{ path: fileName, message: `il file non è un JSON valido (${(error as Error).message})` }], importFailedMessage(fileName, 1));
+    throw new ValidationError([{ path: fileName, message: tr('terr.import.notJson', { error: (error as Error).message }) }], importFailedMessage(fileName, 1));
   }
   if (!Array.isArray(data)) {
-    throw new ValidationError([{ path: fileName, message: 'il file deve contenere un elenco (array JSON) di comuni' }], importFailedMessage(fileName, 1));
+    throw new ValidationError([{ path: fileName, message: tr('terr.import.notList') }], importFailedMessage(fileName, 1));
   }
   const issues: FieldIssue[] = [];
   const entries: IstatComuneEntry[] = [];
@@ -26,15 +26,18 @@ export function parseIstatComuni(fileName: string, text: string): IstatComuneEnt
     const parsed = IstatComuneEntry.safeParse(raw);
     if (!parsed.success) {
       for (const i of parsed.error.issues) {
-        issues.push({ path: `${fileName}, elemento ${index + 1}, campo ${i.path.join('.') || '(intero)'}`, message: i.message });
+        issues.push({
+          path: tr('terr.import.whereEntry', { file: fileName, index: index + 1, field: i.path.join('.') || tr('terr.import.wholeEntry') }),
+          message: i.message,
+        });
       }
       return;
     }
     const previous = seen.get(parsed.data.codice);
     if (previous !== undefined) {
       issues.push({
-        path: `${fileName}, elemento ${index + 1}, campo codice`,
-        message: `codice ISTAT ${parsed.data.codice} già presente all’elemento ${previous}`,
+        path: tr('terr.import.whereEntry', { file: fileName, index: index + 1, field: 'codice' }),
+        message: tr('terr.import.duplicateIstat', { code: parsed.data.codice, previous }),
       });
       return;
     }
@@ -42,7 +45,7 @@ export function parseIstatComuni(fileName: string, text: string): IstatComuneEnt
     entries.push(parsed.data);
   });
   if (issues.length) throw new ValidationError(issues.slice(0, MAX_ISSUES), importFailedMessage(fileName, issues.length));
-  if (entries.length === 0) throw new ValidationError([{ path: fileName, message: 'il file non contiene comuni' }], importFailedMessage(fileName, 1));
+  if (entries.length === 0) throw new ValidationError([{ path: fileName, message: tr('terr.import.noComuni') }], importFailedMessage(fileName, 1));
   return entries;
 }
 
@@ -65,27 +68,36 @@ export function parseAmbitoComposition(fileName: string, text: string): AmbitoCo
   const missing = AMBITO_CSV_COLUMNS.filter((c) => !table.header.includes(c));
   if (missing.length) {
     throw new ValidationError(
-      [{ path: `${fileName}, riga 1`, message: `colonne mancanti nell’intestazione: ${missing.join(', ')} (attese: ${AMBITO_CSV_COLUMNS.join(', ')})` }],
+      [
+        {
+          path: tr('terr.import.whereRow', { file: fileName, line: 1 }),
+          message: tr('terr.import.missingColumns', { missing: missing.join(', '), expected: AMBITO_CSV_COLUMNS.join(', ') }),
+        },
+      ],
       importFailedMessage(fileName, 1),
     );
   }
   const byCode = new Map<string, AmbitoComposition>();
   for (const { line, cells } of table.rows) {
+    const where = (column: string) => tr('terr.import.where', { file: fileName, line, column });
     if (cells.length !== table.header.length) {
-      issues.push({ path: `${fileName}, riga ${line}`, message: `la riga ha ${cells.length} colonne, l’intestazione ${table.header.length}` });
+      issues.push({
+        path: tr('terr.import.whereRow', { file: fileName, line }),
+        message: tr('terr.import.rowColumns', { cells: cells.length, header: table.header.length }),
+      });
       continue;
     }
     const record = Object.fromEntries(table.header.map((h, i) => [h, cells[i] ?? '']));
     const parsed = AmbitoCsvRow.safeParse(record);
     if (!parsed.success) {
       for (const i of parsed.error.issues) {
-        issues.push({ path: `${fileName}, riga ${line}, colonna ${String(i.path[0] ?? '?')}`, message: i.message });
+        issues.push({ path: where(String(i.path[0] ?? '?')), message: i.message });
       }
       continue;
     }
     const r = parsed.data;
     if (r.valido_al && r.valido_al < r.valido_dal) {
-      issues.push({ path: `${fileName}, riga ${line}, colonna valido_al`, message: 'la data di fine precede quella di inizio' });
+      issues.push({ path: where('valido_al'), message: tr('terr.import.endBeforeStart') });
       continue;
     }
     let ambito = byCode.get(r.codice_ambito);
@@ -106,8 +118,8 @@ export function parseAmbitoComposition(fileName: string, text: string): AmbitoCo
       ] as const) {
         if (a !== b)
           issues.push({
-            path: `${fileName}, riga ${line}, colonna ${column}`,
-            message: `valore diverso dalle righe precedenti dello stesso Ambito ("${b}" invece di "${a}")`,
+            path: where(column),
+            message: tr('terr.import.ambitoDiffers', { found: b, expected: a }),
           });
       }
     }
@@ -116,8 +128,8 @@ export function parseAmbitoComposition(fileName: string, text: string): AmbitoCo
     );
     if (overlap) {
       issues.push({
-        path: `${fileName}, riga ${line}, colonna codice_istat_comune`,
-        message: `il comune ${r.codice_istat_comune} è già nell’Ambito per un periodo sovrapposto (riga ${overlap.line})`,
+        path: where('codice_istat_comune'),
+        message: tr('terr.import.overlap', { comune: r.codice_istat_comune, line: overlap.line }),
       });
       continue;
     }
@@ -127,13 +139,13 @@ export function parseAmbitoComposition(fileName: string, text: string): AmbitoCo
     const capofila = ambito.members.filter((m) => m.isCapofila && m.validTo === null);
     if (capofila.length !== 1) {
       issues.push({
-        path: `${fileName}, Ambito ${ambito.code}, colonna capofila`,
-        message: `serve esattamente un comune capofila in carica, trovati ${capofila.length}`,
+        path: tr('terr.import.whereAmbito', { file: fileName, ambito: ambito.code, column: 'capofila' }),
+        message: tr('terr.import.capofila', { count: capofila.length }),
       });
     }
   }
   if (issues.length) throw new ValidationError(issues.slice(0, MAX_ISSUES), importFailedMessage(fileName, issues.length));
-  if (byCode.size === 0) throw new ValidationError([{ path: fileName, message: 'il file non contiene righe di dati' }], importFailedMessage(fileName, 1));
+  if (byCode.size === 0) throw new ValidationError([{ path: fileName, message: tr('terr.import.noRows') }], importFailedMessage(fileName, 1));
   return [...byCode.values()];
 }
 

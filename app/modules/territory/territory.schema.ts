@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, doublePrecision, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { id, timestamps, version } from '../../shared/db/columns.ts';
+import { ownerRef, versionedColumns } from '../../shared/db/columns.ts';
 
 /** Italian Regions, keyed by their ISTAT code ("03" = Lombardia). */
 export const regions = pgTable('regions', {
@@ -11,8 +11,7 @@ export const regions = pgTable('regions', {
 /** Comuni, as published by ISTAT. population2011 is the legal population at the 2011 census. */
 export const comuni = pgTable(
   'comuni',
-  {
-    id: id(),
+  versionedColumns({
     istatCode: text('istat_code').notNull(),
     name: text('name').notNull(),
     regionCode: text('region_code')
@@ -24,17 +23,14 @@ export const comuni = pgTable(
     cadastralCode: text('cadastral_code'),
     population2011: integer('population_2011'),
     areaKm2: doublePrecision('area_km2'),
-    ...timestamps(),
-    version: version(),
-  },
+  }),
   (t) => [uniqueIndex('comuni_istat_code_unique').on(t.istatCode), index('comuni_region_idx').on(t.regionCode)],
 );
 
 /** An Ambito Territoriale Sociale (L. 328/2000 art. 8): the comuni that plan social services together. */
 export const ambiti = pgTable(
   'ambiti',
-  {
-    id: id(),
+  versionedColumns({
     code: text('code').notNull(),
     name: text('name').notNull(),
     regionCode: text('region_code')
@@ -48,29 +44,22 @@ export const ambiti = pgTable(
     /** Azienda socio-sanitaria territoriale / distretto (e.g. "ASST Valle Olona"). */
     healthTrust: text('health_trust'),
     description: text('description'),
-    ...timestamps(),
-    version: version(),
-  },
+  }),
   (t) => [uniqueIndex('ambiti_code_unique').on(t.code)],
 );
 
 /** Membership of a comune in an Ambito, with validity dates so that history stays correct. */
 export const ambitoComuni = pgTable(
   'ambito_comuni',
-  {
-    id: id(),
-    ambitoId: uuid('ambito_id')
-      .notNull()
-      .references(() => ambiti.id, { onDelete: 'cascade' }),
+  versionedColumns({
+    ambitoId: ownerRef('ambito_id', () => ambiti.id),
     comuneId: uuid('comune_id')
       .notNull()
       .references(() => comuni.id),
     isCapofila: boolean('is_capofila').notNull().default(false),
     validFrom: date('valid_from', { mode: 'string' }).notNull(),
     validTo: date('valid_to', { mode: 'string' }),
-    ...timestamps(),
-    version: version(),
-  },
+  }),
   (t) => [index('ambito_comuni_ambito_idx').on(t.ambitoId), index('ambito_comuni_comune_idx').on(t.comuneId)],
 );
 
@@ -80,8 +69,7 @@ export const ambitoComuni = pgTable(
  */
 export const populationFacts = pgTable(
   'population_facts',
-  {
-    id: id(),
+  versionedColumns({
     comuneId: uuid('comune_id').references(() => comuni.id, { onDelete: 'cascade' }),
     ambitoId: uuid('ambito_id').references(() => ambiti.id, { onDelete: 'cascade' }),
     year: integer('year').notNull(),
@@ -105,9 +93,7 @@ export const populationFacts = pgTable(
     published: jsonb('published').notNull().default({}),
     /** Where the figures come from: the imported file and its format. */
     source: text('source').notNull(),
-    ...timestamps(),
-    version: version(),
-  },
+  }),
   (t) => [
     uniqueIndex('population_facts_comune_year_unique')
       .on(t.comuneId, t.year)

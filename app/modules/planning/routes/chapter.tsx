@@ -13,9 +13,9 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   const { db } = getServices(context);
   const { header } = await requirePlanInAmbito(db, params.code, params.planId);
   const chapter = /^[0-9a-f-]{36}$/.test(params.chapterId) ? await getChapter(db, params.planId, params.chapterId) : null;
-  if (!chapter) throw data('Capitolo non trovato', { status: 404 });
+  if (!chapter) throw data(tr('plan.notFound.chapter'), { status: 404 });
   const can = abilitiesFor(getActor(context), header.scope);
-  if (!can['plan.read']) throw data('Piano non trovato', { status: 404 });
+  if (!can['plan.read']) throw data(tr('plan.notFound.plan'), { status: 404 });
   return { chapter, plan: { id: header.plan.id, title: header.plan.title }, code: params.code, can };
 }
 

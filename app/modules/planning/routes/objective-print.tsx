@@ -7,12 +7,13 @@ import { cardValueText } from '../planning.card.ts';
 import { authorize } from '../planning.policy.ts';
 import { getObjectiveDetail } from '../planning.queries.ts';
 import { requirePlanInAmbito } from '../planning.server.ts';
+import { tr } from '../../../shared/i18n/tr.server.ts';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { db } = getServices(context);
   const { header } = await requirePlanInAmbito(db, params.code, params.planId);
   const d = /^[0-9a-f-]{36}$/.test(params.objectiveId) ? await getObjectiveDetail(db, params.objectiveId) : null;
-  if (!d || d.objective.planId !== header.plan.id) throw data('Obiettivo non trovato', { status: 404 });
+  if (!d || d.objective.planId !== header.plan.id) throw data(tr('plan.notFound.objective'), { status: 404 });
   await guard(request, async () => authorize(getActor(context), 'plan.read', header.scope, { hide: true }));
   const card = d.objective.card as Record<string, unknown>;
   return {
@@ -34,9 +35,8 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 }
 
 /**
- * One objective card laid out like the regional card, for printing (the browser's print removes the shell). The
- * card is a form laid out as a two-column table (question, answer): a DataTable would add sorting and a CSV link
- * that a printed card does not want, so it stays a plain table.
+ * One objective card laid out like the regional card, for printing (the browser's print removes the shell): the
+ * card's fields as a two-column DataTable (field, content) without sorting links or CSV, then its actions and budget.
  */
 export default function ObjectivePrint({ loaderData: p }: Route.ComponentProps) {
   const { t, f } = useI18n();
@@ -59,23 +59,23 @@ export default function ObjectivePrint({ loaderData: p }: Route.ComponentProps) 
       <p>
         {t('plan.objectives.policyAreas')}: <span translate="no">{p.objective.policyAreas.join(', ') || '—'}</span>
       </p>
-      <div className="table-responsive">
-        <table className="table table-bordered">
-          <caption>{t('plan.card.heading')}</caption>
-          <tbody>
-            {p.rows.map((r, i) => (
-              <tr key={i}>
-                <th scope="row" style={{ width: '40%' }} translate="no">
-                  {r.label}
-                </th>
-                <td style={{ whiteSpace: 'pre-line' }} className="text-break" translate="no">
-                  {r.value || '—'}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        id="scheda"
+        caption={t('plan.card.heading')}
+        rows={p.rows}
+        rowKey={(_, i) => String(i)}
+        columns={[
+          { key: 'field', header: t('plan.print.field'), value: (r) => r.label, rowHeader: true, sortable: false },
+          {
+            key: 'content',
+            header: t('plan.print.content'),
+            value: (r) => r.value || '—',
+            sortable: false,
+            className: 'text-break',
+            render: (r) => <span style={{ whiteSpace: 'pre-line' }}>{r.value || '—'}</span>,
+          },
+        ]}
+      />
       <h2 className="h4">{t('plan.print.actions')}</h2>
       <DataTable
         id="azioni"

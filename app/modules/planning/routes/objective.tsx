@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { data, Form, Link } from 'react-router';
 import type { Route } from './+types/objective';
 import { ValidationError } from '../../../shared/errors.ts';
@@ -29,6 +30,7 @@ import {
   LEPS,
   PERIODICITIES,
 } from '../plan-document.schema.ts';
+import { AddForm, GridInput, GridSelect } from '../components/grid-fields.tsx';
 import {
   cardFromForm,
   controlFor,
@@ -52,7 +54,7 @@ import type { PlanStatus } from '../plan-document.schema.ts';
 async function load(db: Parameters<typeof getObjectiveDetail>[0], params: { code: string; planId: string; objectiveId: string }) {
   const { header } = await requirePlanInAmbito(db as never, params.code, params.planId);
   const detail = /^[0-9a-f-]{36}$/.test(params.objectiveId) ? await getObjectiveDetail(db, params.objectiveId) : null;
-  if (!detail || detail.objective.planId !== header.plan.id) throw data('Obiettivo non trovato', { status: 404 });
+  if (!detail || detail.objective.planId !== header.plan.id) throw data(tr('plan.notFound.objective'), { status: 404 });
   return detail;
 }
 
@@ -241,12 +243,9 @@ function Ticks({ f, id, label, value: v }: { f: CardField; id: string; label: st
     <fieldset>
       <legend className="fs-6 fw-semibold text-break">{label}</legend>
       {f.options.map((opt, k) => (
-        <div className="form-check" key={opt}>
-          <input className="form-check-input" type="checkbox" id={`${id}-${k}`} name={`card.${f.key}`} value={opt} defaultChecked={chosen.includes(opt)} />
-          <label className="form-check-label text-break" htmlFor={`${id}-${k}`} translate="no">
-            {opt}
-          </label>
-        </div>
+        <Check key={opt} id={`${id}-${k}`} name={`card.${f.key}`} value={opt} checked={chosen.includes(opt)} labelClassName="text-break" data>
+          {opt}
+        </Check>
       ))}
       <label htmlFor={`${id}-other`} className="form-label small mt-1">
         {t('plan.card.others')}
@@ -274,34 +273,18 @@ function Links({ links: raw, leps }: { links: unknown; leps: Loaded['leps'] }) {
         <div className="row">
           {leps.map((l) => (
             <div className="col-12 col-md-6" key={l.code}>
-              <div className="form-check">
-                <input
-                  className="form-check-input"
-                  type="checkbox"
-                  id={`leps-${l.code}`}
-                  name="links.leps"
-                  value={l.code}
-                  defaultChecked={links.leps?.includes(l.code)}
-                />
-                <label className="form-check-label small" htmlFor={`leps-${l.code}`} translate="no">
-                  {l.label}
-                </label>
-              </div>
+              <Check id={`leps-${l.code}`} name="links.leps" value={l.code} checked={links.leps?.includes(l.code)} labelClassName="small" data>
+                {l.label}
+              </Check>
             </div>
           ))}
         </div>
       </fieldset>
       <div className="row">
-        <div className="col-12 col-md-4">
-          <label className="form-label fw-semibold" htmlFor="links-continues">
-            {t('plan.links.continues')}
-          </label>
+        <Cell className="col-12 col-md-4" id="links-continues" label={t('plan.links.continues')}>
           <input id="links-continues" name="links.continuesObjective" className="form-control mb-3" type="text" defaultValue={links.continuesObjective ?? ''} />
-        </div>
-        <div className="col-12 col-md-5">
-          <label className="form-label fw-semibold" htmlFor="links-cooperation">
-            {t('plan.links.cooperation')}
-          </label>
+        </Cell>
+        <Cell className="col-12 col-md-5" id="links-cooperation" label={t('plan.links.cooperation')}>
           <textarea
             id="links-cooperation"
             name="links.cooperation"
@@ -309,13 +292,10 @@ function Links({ links: raw, leps }: { links: unknown; leps: Loaded['leps'] }) {
             rows={3}
             defaultValue={links.cooperation?.ambiti.join('\n') ?? ''}
           />
-        </div>
-        <div className="col-12 col-md-3">
-          <label className="form-label fw-semibold" htmlFor="links-lead">
-            {t('plan.links.lead')}
-          </label>
+        </Cell>
+        <Cell className="col-12 col-md-3" id="links-lead" label={t('plan.links.lead')}>
           <input id="links-lead" name="links.leadAmbito" className="form-control mb-3" type="text" defaultValue={links.cooperation?.leadAmbito ?? ''} />
-        </div>
+        </Cell>
       </div>
       <div className="row">
         {(
@@ -324,39 +304,66 @@ function Links({ links: raw, leps }: { links: unknown; leps: Loaded['leps'] }) {
             ['implementation', t('plan.links.asstImplementation')],
           ] as const
         ).map(([k, label]) => (
-          <div className="col-12 col-md-6 mb-3" key={k}>
-            <label className="form-label fw-semibold" htmlFor={`links-asst-${k}`}>
-              {label}
-            </label>
+          <Cell className="col-12 col-md-6 mb-3" id={`links-asst-${k}`} label={label} key={k}>
             <select id={`links-asst-${k}`} name={`links.asst.${k}`} className="form-select" defaultValue={yn(links.asst?.[k])}>
               <option value="">{t('plan.card.notStated')}</option>
               <option value="si">{t('plan.card.yes')}</option>
               <option value="no">{t('plan.card.no')}</option>
             </select>
-          </div>
+          </Cell>
         ))}
       </div>
       <fieldset>
         <legend className="fs-6 fw-semibold">{t('plan.links.agenda2030')}</legend>
         <div className="d-flex flex-wrap gap-3">
           {Array.from({ length: 17 }, (_, i) => i + 1).map((n) => (
-            <div className="form-check" key={n}>
-              <input
-                className="form-check-input"
-                type="checkbox"
-                id={`sdg-${n}`}
-                name="links.agenda2030"
-                value={n}
-                defaultChecked={links.agenda2030?.includes(n)}
-              />
-              <label className="form-check-label" htmlFor={`sdg-${n}`}>
-                {n}
-              </label>
-            </div>
+            <Check key={n} id={`sdg-${n}`} name="links.agenda2030" value={n} checked={links.agenda2030?.includes(n)}>
+              {n}
+            </Check>
           ))}
         </div>
       </fieldset>
     </>
+  );
+}
+
+/** A checkbox with its label; `data` when the label is data as entered (not translated). */
+function Check({
+  id,
+  name,
+  value,
+  checked,
+  labelClassName,
+  data,
+  children,
+}: {
+  id: string;
+  name: string;
+  value?: string | number;
+  checked: boolean | undefined;
+  labelClassName?: string;
+  data?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <div className="form-check">
+      <input className="form-check-input" type="checkbox" id={id} name={name} value={value} defaultChecked={checked} />
+      <label className={labelClassName ? `form-check-label ${labelClassName}` : 'form-check-label'} htmlFor={id} translate={data ? 'no' : undefined}>
+        {children}
+      </label>
+    </div>
+  );
+}
+
+/** A column of a form's grid: the label (bold, or `small`) over the control whose id it names. */
+function Cell({ id, label, className, small, children }: { id: string; label: string; className: string; small?: boolean; children: ReactNode }) {
+  return (
+    <div className={className}>
+      <label className={small ? 'form-label small' : 'form-label fw-semibold'} htmlFor={id}>
+        {label}
+      </label>
+      {children}
+    </div>
   );
 }
 
@@ -377,11 +384,10 @@ function CardEditor({ loaderData, actionData }: { loaderData: Loaded; actionData
         <IntentField intent="card" name="title" label={t('plan.card.title')} error={errors.title}>
           {(p) => <input {...p} type="text" defaultValue={o.title} />}
         </IntentField>
-        <div className="form-check mb-3">
-          <input className="form-check-input" type="checkbox" id="field-card.priority" name="priority" defaultChecked={o.priority} />
-          <label className="form-check-label" htmlFor="field-card.priority">
+        <div className="mb-3">
+          <Check id="field-card.priority" name="priority" checked={o.priority}>
             {t('plan.card.priority')}
-          </label>
+          </Check>
         </div>
         <IntentField intent="card" name="macroArea" label={t('plan.card.macroArea')} error={errors.macroArea}>
           {(p) => <input {...p} type="text" defaultValue={o.macroArea ?? ''} />}
@@ -402,19 +408,9 @@ function CardEditor({ loaderData, actionData }: { loaderData: Loaded; actionData
             </select>
             <p className="small mb-1">{t('plan.card.otherAreas')}</p>
             {loaderData.policyAreas.map((a) => (
-              <div className="form-check" key={a.code}>
-                <input
-                  className="form-check-input"
-                  type="checkbox"
-                  id={`area-${a.code}`}
-                  name="policyAreas"
-                  value={a.code}
-                  defaultChecked={o.policyAreas.includes(a.code)}
-                />
-                <label className="form-check-label" htmlFor={`area-${a.code}`} translate="no">
-                  {a.code} – {a.name}
-                </label>
-              </div>
+              <Check key={a.code} id={`area-${a.code}`} name="policyAreas" value={a.code} checked={o.policyAreas.includes(a.code)} data>
+                {a.code} – {a.name}
+              </Check>
             ))}
           </fieldset>
         )}
@@ -465,78 +461,44 @@ function IndicatorForm({ action: a, years, actionData }: { action: Loaded['actio
         className="mt-3"
       >
         <div className="row">
-          <div className="col-12 col-md-6">
-            <IntentField intent={intent} name="label" label={t('plan.indicator.label')} error={errors.label}>
-              {(p) => <input {...p} type="text" />}
-            </IntentField>
-          </div>
-          <div className="col-12 col-md-3">
-            <IntentField intent={intent} name="kind" label={t('plan.indicator.kind')} error={errors.kind}>
-              {(p) => (
-                <select {...p} className={selectClass(errors.kind)} defaultValue="count">
-                  {options(INDICATOR_KINDS, 'plan.indicatorKind')}
-                </select>
-              )}
-            </IntentField>
-          </div>
-          <div className="col-12 col-md-3">
-            <IntentField intent={intent} name="level" label={t('plan.indicator.level')} error={errors.level}>
-              {(p) => (
-                <select {...p} className={selectClass(errors.level)} defaultValue="output">
-                  {options(INDICATOR_LEVELS, 'plan.indicatorLevel')}
-                </select>
-              )}
-            </IntentField>
-          </div>
-          <div className="col-12 col-md-6">
-            <IntentField intent={intent} name="numeratorLabel" label={t('plan.indicator.numerator')} error={errors.numeratorLabel}>
-              {(p) => <input {...p} type="text" />}
-            </IntentField>
-          </div>
-          <div className="col-12 col-md-6">
-            <IntentField intent={intent} name="denominatorLabel" label={t('plan.indicator.denominator')} error={errors.denominatorLabel}>
-              {(p) => <input {...p} type="text" />}
-            </IntentField>
-          </div>
-          <div className="col-12 col-md-4">
-            <IntentField intent={intent} name="periodicity" label={t('plan.indicator.periodicity')} error={errors.periodicity}>
-              {(p) => (
-                <select {...p} className={selectClass(errors.periodicity)} defaultValue="semiannual">
-                  {options(PERIODICITIES, 'plan.periodicity')}
-                </select>
-              )}
-            </IntentField>
-          </div>
-          <div className="col-12 col-md-4">
-            <IntentField
-              intent={intent}
-              name="aggregation"
-              label={t('plan.indicator.aggregation')}
-              hint={t('plan.indicator.aggregationHint')}
-              error={errors.aggregation}
-            >
-              {(p) => (
-                <select {...p} className={selectClass(errors.aggregation)} defaultValue="">
-                  <option value="">{t('plan.indicator.aggregationDefault')}</option>
-                  {options(INDICATOR_AGGREGATIONS, 'plan.aggregation')}
-                </select>
-              )}
-            </IntentField>
-          </div>
-          <div className="col-12 col-md-4">
-            <IntentField intent={intent} name="source" label={t('plan.indicator.source')} error={errors.source}>
-              {(p) => <input {...p} type="text" />}
-            </IntentField>
-          </div>
+          <GridInput col="col-12 col-md-6" intent={intent} name="label" label={t('plan.indicator.label')} errors={errors} />
+          <GridSelect col="col-12 col-md-3" intent={intent} name="kind" label={t('plan.indicator.kind')} errors={errors} defaultValue="count">
+            {options(INDICATOR_KINDS, 'plan.indicatorKind')}
+          </GridSelect>
+          <GridSelect col="col-12 col-md-3" intent={intent} name="level" label={t('plan.indicator.level')} errors={errors} defaultValue="output">
+            {options(INDICATOR_LEVELS, 'plan.indicatorLevel')}
+          </GridSelect>
+          <GridInput col="col-12 col-md-6" intent={intent} name="numeratorLabel" label={t('plan.indicator.numerator')} errors={errors} />
+          <GridInput col="col-12 col-md-6" intent={intent} name="denominatorLabel" label={t('plan.indicator.denominator')} errors={errors} />
+          <GridSelect
+            col="col-12 col-md-4"
+            intent={intent}
+            name="periodicity"
+            label={t('plan.indicator.periodicity')}
+            errors={errors}
+            defaultValue="semiannual"
+          >
+            {options(PERIODICITIES, 'plan.periodicity')}
+          </GridSelect>
+          <GridSelect
+            col="col-12 col-md-4"
+            intent={intent}
+            name="aggregation"
+            label={t('plan.indicator.aggregation')}
+            hint={t('plan.indicator.aggregationHint')}
+            errors={errors}
+            defaultValue=""
+          >
+            <option value="">{t('plan.indicator.aggregationDefault')}</option>
+            {options(INDICATOR_AGGREGATIONS, 'plan.aggregation')}
+          </GridSelect>
+          <GridInput col="col-12 col-md-4" intent={intent} name="source" label={t('plan.indicator.source')} errors={errors} />
         </div>
         <fieldset>
           <legend className="fs-6 fw-semibold">{t('plan.target.perYear')}</legend>
           {years.map((y) => (
             <div className="row g-2 align-items-end mb-2" key={y}>
-              <div className="col-12 col-md-4">
-                <label className="form-label small" htmlFor={field(`target.${y}.type`)}>
-                  {t('plan.target.ruleLabel', { year: y })}
-                </label>
+              <Cell className="col-12 col-md-4" id={field(`target.${y}.type`)} label={t('plan.target.ruleLabel', { year: y })} small>
                 <select id={field(`target.${y}.type`)} name={`target.${y}.type`} className="form-select">
                   {TARGET_FORM_TYPES.map((type) => (
                     <option key={type} value={type}>
@@ -544,11 +506,8 @@ function IndicatorForm({ action: a, years, actionData }: { action: Loaded['actio
                     </option>
                   ))}
                 </select>
-              </div>
-              <div className="col-12 col-md-2">
-                <label className="form-label small" htmlFor={field(`target.${y}.value`)}>
-                  {t('plan.target.threshold', { year: y })}
-                </label>
+              </Cell>
+              <Cell className="col-12 col-md-2" id={field(`target.${y}.value`)} label={t('plan.target.threshold', { year: y })} small>
                 <input
                   id={field(`target.${y}.value`)}
                   name={`target.${y}.value`}
@@ -556,13 +515,10 @@ function IndicatorForm({ action: a, years, actionData }: { action: Loaded['actio
                   type="text"
                   inputMode="decimal"
                 />
-              </div>
-              <div className="col-12 col-md-6">
-                <label className="form-label small" htmlFor={field(`target.${y}.text`)}>
-                  {t('plan.target.text', { year: y })}
-                </label>
+              </Cell>
+              <Cell className="col-12 col-md-6" id={field(`target.${y}.text`)} label={t('plan.target.text', { year: y })} small>
                 <input id={field(`target.${y}.text`)} name={`target.${y}.text`} className="form-control" type="text" />
-              </div>
+              </Cell>
             </div>
           ))}
         </fieldset>
@@ -707,48 +663,34 @@ function Budget({ loaderData, actionData }: { loaderData: Loaded; actionData: un
         small
       />
       {editable && (
-        <IntentForm
-          intent="budget"
-          actionData={actionData}
-          submitLabel={t('plan.budget.submit')}
-          submitClassName="btn btn-outline-primary"
-          label={t('plan.budget.new')}
-        >
+        <AddForm what="budget" actionData={actionData}>
           <div className="row g-3">
-            <div className="col-12 col-md-5">
-              <IntentField intent="budget" name="fund" label={t('plan.budget.source')} error={errors.fund}>
-                {(p) => (
-                  <select {...p} className={selectClass(errors.fund)} translate="no">
-                    {loaderData.funds.map((x) => (
-                      <option key={x.code} value={x.code}>
-                        {x.name}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </IntentField>
-            </div>
-            <div className="col-6 col-md-3">
-              <IntentField intent="budget" name="year" label={t('plan.budget.year')} error={errors.year}>
-                {(p) => (
-                  <select {...p} className={selectClass(errors.year)}>
-                    <option value="">{t('plan.budget.wholePeriod')}</option>
-                    {plan.years.map((y) => (
-                      <option key={y} value={y}>
-                        {y}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </IntentField>
-            </div>
-            <div className="col-6 col-md-4">
-              <IntentField intent="budget" name="amountEuro" label={t('plan.budget.amountEuro')} error={errors.amountEuro}>
-                {(p) => <input {...p} type="text" inputMode="decimal" placeholder={f.number(12500, 2)} />}
-              </IntentField>
-            </div>
+            <GridSelect col="col-12 col-md-5" intent="budget" name="fund" label={t('plan.budget.source')} errors={errors} translate="no">
+              {loaderData.funds.map((x) => (
+                <option key={x.code} value={x.code}>
+                  {x.name}
+                </option>
+              ))}
+            </GridSelect>
+            <GridSelect col="col-6 col-md-3" intent="budget" name="year" label={t('plan.budget.year')} errors={errors}>
+              <option value="">{t('plan.budget.wholePeriod')}</option>
+              {plan.years.map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+            </GridSelect>
+            <GridInput
+              col="col-6 col-md-4"
+              intent="budget"
+              name="amountEuro"
+              label={t('plan.budget.amountEuro')}
+              errors={errors}
+              inputMode="decimal"
+              placeholder={f.number(12500, 2)}
+            />
           </div>
-        </IntentForm>
+        </AddForm>
       )}
     </Section>
   );
@@ -813,34 +755,16 @@ export default function ObjectiveEditor({ loaderData, actionData }: Route.Compon
             <h3 className="h5" id="new-action-title">
               {t('plan.action.new')}
             </h3>
-            <IntentForm
-              intent="action"
-              actionData={actionData}
-              submitLabel={t('plan.action.submit')}
-              submitClassName="btn btn-outline-primary"
-              label={t('plan.action.new')}
-            >
+            <AddForm what="action" actionData={actionData}>
               <IntentField intent="action" name="description" label={t('plan.action.description')} error={newAction.errors.description}>
                 {(p) => <textarea {...p} rows={2} />}
               </IntentField>
               <div className="row">
-                <div className="col-12 col-md-4">
-                  <IntentField intent="action" name="responsible" label={t('plan.action.responsible')} error={newAction.errors.responsible}>
-                    {(p) => <input {...p} type="text" />}
-                  </IntentField>
-                </div>
-                <div className="col-6 col-md-4">
-                  <IntentField intent="action" name="start" label={t('plan.action.start')} error={newAction.errors.start}>
-                    {(p) => <input {...p} type="date" />}
-                  </IntentField>
-                </div>
-                <div className="col-6 col-md-4">
-                  <IntentField intent="action" name="end" label={t('plan.action.end')} error={newAction.errors.end}>
-                    {(p) => <input {...p} type="date" />}
-                  </IntentField>
-                </div>
+                <GridInput col="col-12 col-md-4" intent="action" name="responsible" label={t('plan.action.responsible')} errors={newAction.errors} />
+                <GridInput col="col-6 col-md-4" intent="action" name="start" label={t('plan.action.start')} errors={newAction.errors} type="date" />
+                <GridInput col="col-6 col-md-4" intent="action" name="end" label={t('plan.action.end')} errors={newAction.errors} type="date" />
               </div>
-            </IntentForm>
+            </AddForm>
           </div>
         )}
       </Section>

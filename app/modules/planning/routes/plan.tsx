@@ -25,6 +25,7 @@ import { getPlanOverview } from '../planning.queries.ts';
 import { listAmbitoDecisionOutcomes } from '../../governance/index.server.ts';
 import { isAdopted, TRANSITIONS } from '../planning.rules.ts';
 import { requirePlanInAmbito } from '../planning.server.ts';
+import { AddForm, GridInput, GridSelect } from '../components/grid-fields.tsx';
 import { statusLabel } from '../planning.templates.ts';
 import type { PlanStatus } from '../plan-document.schema.ts';
 import type { MessageKey } from '../../../shared/i18n/messages.ts';
@@ -197,6 +198,49 @@ function VariationDecision({
   );
 }
 
+/** The two breakdowns of the plan's ordinary resources: their table ids, CSV files and words. */
+const BREAKDOWNS = {
+  area: { id: 'tabella-aree', csv: 'risorse-per-area', chart: 'plan.budget.byAreaChart', caption: 'plan.budget.byArea', header: 'plan.budget.area' },
+  fund: { id: 'tabella-fondi', csv: 'risorse-per-fonte', chart: 'plan.budget.byFundChart', caption: 'plan.budget.byFund', header: 'plan.budget.fund' },
+} as const;
+
+/** One breakdown of the plan's ordinary resources (by area, by fund): its chart, when there is one, over its table. */
+function Breakdown({
+  by,
+  svg,
+  rows,
+  total,
+  children,
+}: {
+  by: keyof typeof BREAKDOWNS;
+  svg: string | null;
+  rows: { key: string; label: string; cents: number }[];
+  /** The formatted total, for the chart's summary. */
+  total: string;
+  children?: ReactNode;
+}) {
+  const { t, f } = useI18n();
+  const { id, csv, chart, caption, header } = BREAKDOWNS[by];
+  return (
+    <div className="col-12 col-lg-6">
+      {svg && <Chart svg={svg} caption={t(chart)} summary={t('plan.budget.total', { total })} tableId={id} />}
+      <DataTable
+        id={id}
+        caption={t(caption)}
+        rows={rows}
+        rowKey={(r) => r.key}
+        csv={csv}
+        small
+        columns={[
+          { key: by, header: t(header), value: (r) => r.label, rowHeader: true },
+          { key: 'amount', header: t('plan.budget.amount'), value: (r) => r.cents / 100, render: (r) => f.money(r.cents), numeric: true },
+        ]}
+      />
+      {children}
+    </div>
+  );
+}
+
 export default function PlanOverview({ loaderData, actionData }: Route.ComponentProps) {
   const { t, f } = useI18n();
   const p = loaderData;
@@ -290,19 +334,13 @@ export default function PlanOverview({ loaderData, actionData }: Route.Component
           <IntentForm intent="status" actionData={actionData} submitLabel={t('plan.status.submit')} reloadHref={base} label={t('plan.status.title')}>
             <input type="hidden" name="version" value={p.plan.version} />
             <div className="row g-3">
-              <div className="col-12 col-md-4">
-                <IntentField intent="status" name="status" label={t('plan.status.new')} error={status.errors.status}>
-                  {(fld) => (
-                    <select {...fld} className={selectClass(status.errors.status)}>
-                      {p.next.map((n) => (
-                        <option key={n.status} value={n.status} translate="no">
-                          {n.label}
-                        </option>
-                      ))}
-                    </select>
-                  )}
-                </IntentField>
-              </div>
+              <GridSelect col="col-12 col-md-4" intent="status" name="status" label={t('plan.status.new')} errors={status.errors}>
+                {p.next.map((n) => (
+                  <option key={n.status} value={n.status} translate="no">
+                    {n.label}
+                  </option>
+                ))}
+              </GridSelect>
               {p.next.some((n) => n.status === 'adopted') && (
                 <>
                   <div className="col-12 col-md-8">
@@ -334,63 +372,21 @@ export default function PlanOverview({ loaderData, actionData }: Route.Component
         ))}
         {leps.length > 0 && <ObjectivesTable id="schede-leps" caption={t('plan.objectives.leps')} rows={leps} base={base} />}
         {p.can['plan.edit'] && (
-          <IntentForm
-            intent="objective"
-            actionData={actionData}
-            submitLabel={t('plan.objective.submit')}
-            submitClassName="btn btn-outline-primary"
-            label={t('plan.objective.new')}
-            className="mb-4"
-          >
+          <AddForm what="objective" actionData={actionData} className="mb-4">
             <div className="row g-3">
-              <div className="col-12 col-md-3">
-                <IntentField intent="objective" name="code" label={t('plan.objective.code')} error={objective.errors.code}>
-                  {(fld) => <input {...fld} type="text" />}
-                </IntentField>
-              </div>
-              <div className="col-12 col-md-9">
-                <IntentField intent="objective" name="title" label={t('plan.objective.title')} error={objective.errors.title}>
-                  {(fld) => <input {...fld} type="text" />}
-                </IntentField>
-              </div>
+              <GridInput col="col-12 col-md-3" intent="objective" name="code" label={t('plan.objective.code')} errors={objective.errors} />
+              <GridInput col="col-12 col-md-9" intent="objective" name="title" label={t('plan.objective.title')} errors={objective.errors} />
             </div>
-          </IntentForm>
+          </AddForm>
         )}
       </Section>
 
       <Section id="risorse" title={t('plan.budget.title')}>
         <div className="row">
-          <div className="col-12 col-lg-6">
-            {p.areaSvg && <Chart svg={p.areaSvg} caption={t('plan.budget.byAreaChart')} summary={t('plan.budget.total', { total })} tableId="tabella-aree" />}
-            <DataTable
-              id="tabella-aree"
-              caption={t('plan.budget.byArea')}
-              rows={p.ordinary.byArea}
-              rowKey={([a]) => a}
-              csv="risorse-per-area"
-              small
-              columns={[
-                { key: 'area', header: t('plan.budget.area'), value: ([a]) => a, rowHeader: true },
-                { key: 'amount', header: t('plan.budget.amount'), value: ([, v]) => v / 100, render: ([, v]) => f.money(v), numeric: true },
-              ]}
-            />
-          </div>
-          <div className="col-12 col-lg-6">
-            {p.fundSvg && <Chart svg={p.fundSvg} caption={t('plan.budget.byFundChart')} summary={t('plan.budget.total', { total })} tableId="tabella-fondi" />}
-            <DataTable
-              id="tabella-fondi"
-              caption={t('plan.budget.byFund')}
-              rows={p.ordinary.byFund}
-              rowKey={([code]) => code}
-              csv="risorse-per-fonte"
-              small
-              columns={[
-                { key: 'fund', header: t('plan.budget.fund'), value: ([, name]) => name, rowHeader: true },
-                { key: 'amount', header: t('plan.budget.amount'), value: ([, , v]) => v / 100, render: ([, , v]) => f.money(v), numeric: true },
-              ]}
-            />
+          <Breakdown by="area" svg={p.areaSvg} rows={p.ordinary.byArea.map(([area, cents]) => ({ key: area, label: area, cents }))} total={total} />
+          <Breakdown by="fund" svg={p.fundSvg} rows={p.ordinary.byFund.map(([code, name, cents]) => ({ key: code, label: name, cents }))} total={total}>
             {p.leps.total > 0 && <p className="small">{t('plan.budget.lepsMore', { total: f.money(p.leps.total) })}</p>}
-          </div>
+          </Breakdown>
         </div>
       </Section>
 
@@ -466,23 +462,14 @@ export default function PlanOverview({ loaderData, actionData }: Route.Component
                 </IntentForm>
               )}
               <div className="d-flex flex-wrap gap-2">
-                {p.can['plan.status'] && (
-                  <VariationDecision
-                    intent="variation-reject"
-                    draft={draft}
-                    actionData={actionData}
-                    label={t('plan.variation.reject')}
-                    className="btn btn-outline-danger"
-                  />
-                )}
-                {p.can['plan.edit'] && (
-                  <VariationDecision
-                    intent="variation-withdraw"
-                    draft={draft}
-                    actionData={actionData}
-                    label={t('plan.variation.withdraw')}
-                    className="btn btn-outline-secondary"
-                  />
+                {(
+                  [
+                    ['variation-reject', p.can['plan.status'], t('plan.variation.reject'), 'btn btn-outline-danger'],
+                    ['variation-withdraw', p.can['plan.edit'], t('plan.variation.withdraw'), 'btn btn-outline-secondary'],
+                  ] as const
+                ).map(
+                  ([intent, allowed, label, className]) =>
+                    allowed && <VariationDecision key={intent} intent={intent} draft={draft} actionData={actionData} label={label} className={className} />,
                 )}
               </div>
             </div>

@@ -11,11 +11,12 @@ import { abilitiesFor, can } from '../planning.policy.ts';
 import { listPlans } from '../planning.queries.ts';
 import { listTemplates, statusLabel } from '../planning.templates.ts';
 import type { PlanStatus } from '../plan-document.schema.ts';
+import { GridInput } from '../components/grid-fields.tsx';
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   const { db } = getServices(context);
   const ambito = await getAmbitoByCode(db, params.code);
-  if (!ambito) throw data('Ambito non trovato', { status: 404 });
+  if (!ambito) throw data(tr('plan.notFound.ambito'), { status: 404 });
   const actor = getActor(context);
   const scope = { id: ambito.id, regionCode: ambito.regionCode };
   const plans = (await listPlans(db, ambito.id)).filter((p) => can(actor, 'plan.read', { ...scope, status: p.status as PlanStatus }));
@@ -38,7 +39,7 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   const actor = requireUser(context, request);
   const { db } = getServices(context);
   const ambito = await getAmbitoByCode(db, params.code);
-  if (!ambito) throw data('Ambito non trovato', { status: 404 });
+  if (!ambito) throw data(tr('plan.notFound.ambito'), { status: 404 });
   return intentAction(
     request,
     {
@@ -95,16 +96,27 @@ export default function Plans({ loaderData, actionData }: Route.ComponentProps) 
                 {(p) => <input {...p} type="text" required defaultValue={values?.title ?? t('plan.plans.defaultTitle')} />}
               </IntentField>
               <div className="row">
-                <div className="col-6">
-                  <IntentField intent="create" name="periodStartYear" label={t('plan.plans.firstYear')} error={errors.periodStartYear}>
-                    {(p) => <input {...p} type="number" min={2000} max={2100} required inputMode="numeric" defaultValue={values?.periodStartYear} />}
-                  </IntentField>
-                </div>
-                <div className="col-6">
-                  <IntentField intent="create" name="periodEndYear" label={t('plan.plans.lastYear')} error={errors.periodEndYear}>
-                    {(p) => <input {...p} type="number" min={2000} max={2100} required inputMode="numeric" defaultValue={values?.periodEndYear} />}
-                  </IntentField>
-                </div>
+                {(
+                  [
+                    ['periodStartYear', t('plan.plans.firstYear')],
+                    ['periodEndYear', t('plan.plans.lastYear')],
+                  ] as const
+                ).map(([name, label]) => (
+                  <GridInput
+                    key={name}
+                    col="col-6"
+                    intent="create"
+                    name={name}
+                    label={label}
+                    errors={errors}
+                    type="number"
+                    min={2000}
+                    max={2100}
+                    required
+                    inputMode="numeric"
+                    defaultValue={values?.[name]}
+                  />
+                ))}
               </div>
               <IntentField intent="create" name="templateId" label={t('plan.plans.template')} error={errors.templateId}>
                 {(p) => (

@@ -1,16 +1,14 @@
 import { Link } from 'react-router';
 import type { Route } from './+types/admin';
-import { ValidationError } from '../../../shared/errors.ts';
-import { done, intentAction, type FormFields } from '../../../shared/http/forms.server.ts';
+import { done, intentAction } from '../../../shared/http/forms.server.ts';
 import { getActor, getServices, guard, requireUser } from '../../../shared/http/request.server.ts';
-import { serverFormat, tr } from '../../../shared/i18n/tr.server.ts';
-import { DataTable, IntentField, IntentForm, PageHeader, Section, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
+import { tr } from '../../../shared/i18n/tr.server.ts';
+import { DataTable, PageHeader, Section, UploadForm, useI18n } from '../../../shared/ui/kit.ts';
 import { importAmbitoComposition, importIstatComuni } from '../territory.commands.ts';
 import { authorize } from '../territory.policy.ts';
 import { listAmbiti } from '../territory.queries.ts';
 import { AMBITO_CSV_COLUMNS } from '../territory.validation.ts';
-
-const MAX_BYTES = 10 * 1024 * 1024;
+import { uploadedFile } from '../upload.server.ts';
 
 /** Territory administration: the ISTAT comuni list and the Ambiti's compositions, imported from files. */
 export async function loader({ context, request }: Route.LoaderArgs) {
@@ -19,31 +17,18 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   return { ambiti: await listAmbiti(getServices(context).db), columns: [...AMBITO_CSV_COLUMNS] };
 }
 
-/** The uploaded file, or the reason it cannot be read (none, or too large). */
-async function uploaded(form: FormFields) {
-  const file = form.file;
-  if (!(file instanceof File) || file.size === 0)
-    throw new ValidationError([{ path: 'file', message: tr('terr.import.chooseFile') }], tr('terr.import.noFile'));
-  if (file.size > MAX_BYTES)
-    throw new ValidationError(
-      [{ path: 'file', message: tr('terr.import.tooLarge.mb', { mb: 10, size: serverFormat().fileSize(file.size) }) }],
-      tr('terr.import.tooLarge'),
-    );
-  return { name: file.name, text: await file.text() };
-}
-
 export async function action({ context, request }: Route.ActionArgs) {
   const actor = requireUser(context, request);
   const { db } = getServices(context);
   await guard(request, async () => authorize(actor, 'territory.import', null));
   return intentAction(request, {
     comuni: async (form) => {
-      const file = await uploaded(form);
+      const file = await uploadedFile(form, { maxMb: 10, choose: 'terr.import.chooseFile' });
       const s = await importIstatComuni({ db, actor, fileName: file.name || 'comuni.json', text: file.text });
       return done('comuni', tr('terr.admin.comuni.done', { total: s.total, created: s.created, updated: s.updated, file: s.file }));
     },
     ambiti: async (form) => {
-      const file = await uploaded(form);
+      const file = await uploadedFile(form, { maxMb: 10, choose: 'terr.import.chooseFile' });
       const r = await importAmbitoComposition({ db, actor, fileName: file.name || 'ambiti.csv', text: file.text });
       return done(
         'ambiti',
@@ -57,61 +42,30 @@ export async function action({ context, request }: Route.ActionArgs) {
   });
 }
 
-function ImportForm({
-  intent,
-  actionData,
-  label,
-  accept,
-  submitLabel,
-}: {
-  intent: string;
-  actionData: unknown;
-  label: string;
-  accept: string;
-  submitLabel: string;
-}) {
-  const { errors } = useFormResult(actionData, intent);
-  return (
-    <IntentForm intent={intent} actionData={actionData} submitLabel={submitLabel} encType="multipart/form-data">
-      <IntentField intent={intent} name="file" label={label} error={errors.file}>
-        {(p) => <input type="file" accept={accept} required {...p} />}
-      </IntentField>
-    </IntentForm>
-  );
-}
-
 export default function TerritoryAdmin({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useI18n();
   return (
     <>
       <PageHeader title={t('terr.admin.title')} context={t('terr.admin.context')} lead={t('terr.admin.lead')} />
       <div className="row g-5">
-        <div className="col-lg-6">
-          <Section id="comuni" title={t('terr.admin.comuni')} lead={t('terr.admin.comuni.lead')}>
-            <ImportForm
-              intent="comuni"
-              actionData={actionData}
-              label={t('terr.admin.comuni.file')}
-              accept=".json,application/json"
-              submitLabel={t('terr.admin.comuni.submit')}
-            />
-          </Section>
-        </div>
-        <div className="col-lg-6">
-          <Section
-            id="ambiti"
-            title={t('terr.admin.ambiti')}
-            lead={<span className="text-break">{t('terr.admin.ambiti.lead', { columns: loaderData.columns.join(';'), until: 'valido_al' })}</span>}
-          >
-            <ImportForm
-              intent="ambiti"
-              actionData={actionData}
-              label={t('terr.admin.ambiti.file')}
-              accept=".csv,text/csv"
-              submitLabel={t('terr.admin.ambiti.submit')}
-            />
-          </Section>
-        </div>
+        {(
+          [
+            ['comuni', '.json,application/json', t('terr.admin.comuni.lead')],
+            ['ambiti', '.csv,text/csv', t('terr.admin.ambiti.lead', { columns: loaderData.columns.join(';'), until: 'valido_al' })],
+          ] as const
+        ).map(([what, accept, lead]) => (
+          <div className="col-lg-6" key={what}>
+            <Section id={what} title={t(`terr.admin.${what}`)} lead={<span className="text-break">{lead}</span>}>
+              <UploadForm
+                intent={what}
+                actionData={actionData}
+                label={t(`terr.admin.${what}.file`)}
+                accept={accept}
+                submitLabel={t(`terr.admin.${what}.submit`)}
+              />
+            </Section>
+          </div>
+        ))}
       </div>
       <Section id="elenco" title={t('terr.admin.list')}>
         <DataTable

@@ -8,11 +8,12 @@ import { updateAmbito } from '../territory.commands.ts';
 import { authorize } from '../territory.policy.ts';
 import { getAmbitoByCode } from '../territory.queries.ts';
 import { MANAGEMENT_FORMS } from '../territory.constants.ts';
+import { tr } from '../../../shared/i18n/tr.server.ts';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   requireUser(context, request);
   const ambito = await getAmbitoByCode(getServices(context).db, params.code);
-  if (!ambito) throw data('Ambito non trovato', { status: 404 });
+  if (!ambito) throw data(tr('terr.notFound.ambito'), { status: 404 });
   await guard(request, async () => authorize(getActor(context), 'ambito.edit', ambito));
   return { ambito };
 }
@@ -21,7 +22,7 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   requireUser(context, request);
   const { db } = getServices(context);
   const ambito = await getAmbitoByCode(db, params.code);
-  if (!ambito) throw data('Ambito non trovato', { status: 404 });
+  if (!ambito) throw data(tr('terr.notFound.ambito'), { status: 404 });
   const form = Object.fromEntries(await request.formData());
   return formAction(request, async () => {
     await updateAmbito({ db, actor: getActor(context), ambitoId: ambito.id, input: form });

@@ -7,10 +7,11 @@ import { getAmbitoOverview } from '../territory.queries.ts';
 import { populationShare } from '../territory.rules.ts';
 import { MANAGEMENT_FORMS } from '../territory.constants.ts';
 import type { MessageKey } from '../../../shared/i18n/messages.ts';
+import { tr } from '../../../shared/i18n/tr.server.ts';
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   const overview = await getAmbitoOverview(getServices(context).db, params.code);
-  if (!overview) throw data('Ambito non trovato', { status: 404 });
+  if (!overview) throw data(tr('terr.notFound.ambito'), { status: 404 });
   return { ...overview, can: abilitiesFor(getActor(context), overview.ambito) };
 }
 

@@ -6,14 +6,15 @@ import { todayInRome } from '../../monitoring/index.server.ts';
 import { getComuneTodo } from '../comune-todo.server.ts';
 import { authorize } from '../territory.policy.ts';
 import { getAmbitoByCode, listAmbitoComuni } from '../territory.queries.ts';
+import { tr } from '../../../shared/i18n/tr.server.ts';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { db } = getServices(context);
   const ambito = await getAmbitoByCode(db, params.code);
-  if (!ambito) throw data('Ambito non trovato', { status: 404 });
+  if (!ambito) throw data(tr('terr.notFound.ambito'), { status: 404 });
   const today = todayInRome();
   const comune = (await listAmbitoComuni(db, ambito.id, today)).find((c) => c.istatCode === params.istat);
-  if (!comune) throw data('Comune non trovato nell’Ambito', { status: 404 });
+  if (!comune) throw data(tr('terr.notFound.comune'), { status: 404 });
   await guard(request, async () => authorize(getActor(context), 'comune.todo', { ...ambito, comuneId: comune.id }));
   const todo = await getComuneTodo(db, ambito, comune, today);
   return { ambito: { code: ambito.code, name: ambito.name }, comune: { name: comune.name, istatCode: comune.istatCode }, ...todo };

@@ -9,12 +9,11 @@ import { Chart, DataTable, IntentField, IntentForm, Notice, PageHeader, Section,
 import { importPopulation } from '../territory.commands.ts';
 import { abilitiesFor } from '../territory.policy.ts';
 import { getTerritoryProfile } from '../profile.server.ts';
-
-const MAX_BYTES = 5 * 1024 * 1024;
+import { uploadedFile } from '../upload.server.ts';
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   const profile = await getTerritoryProfile(getServices(context).db, params.code);
-  if (!profile) throw data('Ambito non trovato', { status: 404 });
+  if (!profile) throw data(tr('terr.notFound.ambito'), { status: 404 });
   return { ...profile, can: abilitiesFor(getActor(context), profile.ambito) };
 }
 
@@ -22,23 +21,16 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   const actor = requireUser(context, request);
   const { db } = getServices(context);
   const profile = await getTerritoryProfile(db, params.code);
-  if (!profile) throw data('Ambito non trovato', { status: 404 });
+  if (!profile) throw data(tr('terr.notFound.ambito'), { status: 404 });
   return intentAction(request, {
     population: async (form) => {
-      const file = form.file;
-      if (!(file instanceof File) || file.size === 0)
-        throw new ValidationError([{ path: 'file', message: tr('terr.import.chooseCsv') }], tr('terr.import.noFile'));
-      if (file.size > MAX_BYTES)
-        throw new ValidationError(
-          [{ path: 'file', message: tr('terr.import.tooLarge.mb', { mb: 5, size: serverFormat().fileSize(file.size) }) }],
-          tr('terr.import.tooLarge'),
-        );
+      const file = await uploadedFile(form, { maxMb: 5, choose: 'terr.import.chooseCsv' });
       const yearRaw = String(form.year ?? '').trim();
       const year = yearRaw ? Number(yearRaw) : undefined;
       if (year !== undefined && (!Number.isInteger(year) || year < 1861 || year > 2100)) {
         throw new ValidationError([{ path: 'year', message: tr('terr.import.badYear') }]);
       }
-      const s = await importPopulation({ db, actor, ambitoId: profile.ambito.id, fileName: file.name || 'popolazione.csv', text: await file.text(), year });
+      const s = await importPopulation({ db, actor, ambitoId: profile.ambito.id, fileName: file.name || 'popolazione.csv', text: file.text, year });
       const f = serverFormat();
       return done(
         'population',
