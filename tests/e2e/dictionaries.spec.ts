@@ -82,7 +82,8 @@ async function unmarkedTexts(page: Page): Promise<{ where: string; text: string 
       )) {
         if (excluded(el)) continue;
         for (const name of ['aria-label', 'title', 'placeholder', 'alt', 'value']) {
-          if (name === 'value' && el.tagName !== 'INPUT') continue;
+          // A value is interface text only on a button; in a text field it is what the user typed (data).
+          if (name === 'value' && !(el.tagName === 'INPUT' && ['submit', 'button'].includes((el as HTMLInputElement).type))) continue;
           const value = el.getAttribute(name);
           if (!value) continue;
           const rest = outside(value, { n: 0 }).trim();
