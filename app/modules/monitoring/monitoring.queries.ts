@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../shared/db/client.ts';
 import { renderChartSvg } from '../../shared/charts/charts.server.ts';
-import { planActions, planIndicators, planObjectives, plans, type PlanIndicator } from '../planning/index.server.ts';
-import { ambiti, comuni, listAmbitoComuni } from '../territory/index.server.ts';
+import { getPlanHeader, planActions, planIndicators, planObjectives, plans, type PlanIndicator } from '../planning/index.server.ts';
+import { comuni, listAmbitoComuni } from '../territory/index.server.ts';
 import { achievementGrade, planMeanGrade, RESOURCE_ADEQUACY_LEVELS, spendingCoincidence, type SpendingClass } from './evaluation.rules.ts';
 import { TARGETS_CHART_SIZE, targetsVsActualsChart } from './monitoring.charts.ts';
 import { periodText, reasonText, statusKey, targetDescription, valueText } from './components/value-text.ts';
@@ -159,15 +159,8 @@ export async function listMonitoringPlans(db: DbOrTx, ambitoId: string) {
     .map((p) => ({ ...p, hasEvaluation: withEvaluation.has(p.id), underWay: UNDER_WAY_STATUSES.includes(p.status) }));
 }
 
-export async function getPlanForMonitoring(db: DbOrTx, planId: string) {
-  const [row] = await db
-    .select({ plan: plans, ambitoCode: ambiti.code, ambitoName: ambiti.name, regionCode: ambiti.regionCode })
-    .from(plans)
-    .innerJoin(ambiti, eq(ambiti.id, plans.ambitoId))
-    .where(eq(plans.id, planId));
-  if (!row) return null;
-  return { ...row, scope: { id: row.plan.ambitoId, regionCode: row.regionCode, status: row.plan.status } };
-}
+/** A plan with its Ambito and the scope that policies check: planning's own header. */
+export const getPlanForMonitoring = getPlanHeader;
 
 /** The indicators of a plan in the plan's order, with their objective and the responsible of their action. */
 export async function listPlanIndicators(db: DbOrTx, planId: string) {
