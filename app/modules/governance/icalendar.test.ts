@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ValidationError } from '../../shared/errors.ts';
 import { calendarFeed, escapeText, foldLine, formatUtc, meetingToIcs, type MeetingEvent } from './icalendar.ts';
+import { issuesOf } from '../../shared/validation.testing.ts';
 
 // The Assemblea dei Sindaci of the Ambito di Gallarate adopted the Piano di Zona 2025-2027 on 02.12.2024 (seed 002,
 // L99-L103), in the «Sala messa a disposizione dal Comune Capofila» (L646-L647). The seed gives no hour: 17-19 is an
@@ -186,16 +186,6 @@ test('a feed with no meetings is an empty calendar', () => {
       'X-WR-CALNAME:Tavoli tematici\r\nREFRESH-INTERVAL;VALUE=DURATION:PT1H\r\nX-PUBLISHED-TTL:PT1H\r\nEND:VCALENDAR\r\n',
   );
 });
-
-function issuesOf(fn: () => unknown) {
-  try {
-    fn();
-  } catch (error) {
-    assert.ok(error instanceof ValidationError);
-    return error.issues;
-  }
-  assert.fail('expected a ValidationError');
-}
 
 test('invalid meetings are refused with every field named', () => {
   const issues = issuesOf(() =>

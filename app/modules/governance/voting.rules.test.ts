@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ValidationError } from '../../shared/errors.ts';
 import {
   attendanceFingerprint,
   computeOutcome,
@@ -13,6 +12,7 @@ import {
   type Voter,
   type VotingRule,
 } from './voting.rules.ts';
+import { issuesOf } from '../../shared/validation.testing.ts';
 
 // The Assemblea dei Sindaci of the Ambito di Gallarate: the nine comuni of the Accordo di Programma 2025-2027
 // (seed 002, Art. 2, L118-L127), weighted by their population at the 2011 census (ISTAT, 15° Censimento generale
@@ -291,16 +291,6 @@ test('rules are described in Italian', () => {
   assert.equal(formatNumber(120_498), '120.498');
   assert.equal(formatNumber(4_274), '4.274');
 });
-
-function issuesOf(fn: () => unknown) {
-  try {
-    fn();
-  } catch (error) {
-    assert.ok(error instanceof ValidationError);
-    return error.issues;
-  }
-  assert.fail('expected a ValidationError');
-}
 
 test('a negative weight is refused with the comune named', () => {
   const voters = assembly(BIG_THREE);

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { ValidationError } from '../../shared/errors.ts';
 import { fromRoot } from '../../shared/paths.ts';
 import {
   FUNDING_SOURCES,
@@ -16,6 +15,7 @@ import {
 import { staffFteOn } from './leps.rules.ts';
 import { registerMessages } from '../../shared/i18n/messages.ts';
 import * as messages from './leps.messages.ts';
+import { issuesOf } from '../../shared/validation.testing.ts';
 
 // The importer's messages come from the dictionary (Italian outside a request).
 registerMessages(messages);
@@ -32,17 +32,6 @@ const gallarate = parseLepsCards('schede-leps-2025-2027.json', gallarateText, ca
 const entry = (code: string) => catalogue.leps.find((l) => l.code === code)!;
 const card = (file: LepsCardsFile, code: string) => file.cards.find((c) => c.lepsCode === code)!;
 const targets = (c: LepsCard, key: string) => c.indicators.find((i) => i.key === key)!.targets.map((t) => [t.year, t.rule, t.text]);
-
-/** Runs `fn` and returns the issues of the ValidationError it must throw. */
-function issuesOf(fn: () => unknown): { path: string; message: string }[] {
-  try {
-    fn();
-  } catch (error) {
-    assert.ok(error instanceof ValidationError, `expected a ValidationError, got ${String(error)}`);
-    return error.issues;
-  }
-  assert.fail('expected a ValidationError');
-}
 
 const edited = (text: string, change: (doc: any) => void) => {
   const doc = JSON.parse(text);

@@ -2,7 +2,6 @@
 // property tests, a tolerant comparison, and the module's texts in Italian (the rules return facts; the tests read
 // them as a page would write them, in Italian, to keep the figures word for word).
 import assert from 'node:assert/strict';
-import { ValidationError } from '../../shared/errors.ts';
 import { formatterFor } from '../../shared/format/index.ts';
 import { registerMessages, translate } from '../../shared/i18n/messages.ts';
 import * as messages from './monitoring.messages.ts';
@@ -21,17 +20,7 @@ import {
 import type { TargetRule } from './targets.rules.ts';
 import type { Progress, TargetCounts } from './progress.rules.ts';
 import type { Reason } from './targets.rules.ts';
-
-/** The issues of the ValidationError that `fn` throws (fails when it throws something else or nothing). */
-export function issuesOf(fn: () => unknown): { path: string; message: string }[] {
-  try {
-    fn();
-  } catch (error) {
-    assert.ok(error instanceof ValidationError, `expected a ValidationError, got ${String(error)}`);
-    return error.issues;
-  }
-  assert.fail('expected a ValidationError');
-}
+export { issuesOf } from '../../shared/validation.testing.ts';
 
 /** A small seeded generator (mulberry32): `next(max)` is an integer from 0 to max, the same every run. */
 export function generator(seed: number) {

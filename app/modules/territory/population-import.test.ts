@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { ValidationError } from '../../shared/errors.ts';
 // The messages (import failures) come from the dictionaries, registered as the application does.
 import '../registry.ts';
 import { aggregateFacts, checkDemographicIdentities, foreignShare, oldAgeIndex } from './demography.rules.ts';
@@ -16,19 +15,9 @@ import {
   yearFromIstatTitle,
 } from './population-import.ts';
 import { parseAmbitoComposition } from './territory.importers.ts';
+import { issuesOf } from '../../shared/validation.testing.ts';
 
 const fixture = (path: string) => readFileSync(new URL(`../../../fixtures/${path}`, import.meta.url), 'utf8');
-
-/** Runs fn, expects a ValidationError and returns its issues. */
-function issuesOf(fn: () => unknown) {
-  try {
-    fn();
-  } catch (error) {
-    assert.ok(error instanceof ValidationError, `atteso ValidationError, trovato ${String(error)}`);
-    return error.issues;
-  }
-  assert.fail('il file è stato accettato, ma doveva essere rifiutato');
-}
 
 const HEADER = POPULATION_CSV_COLUMNS.join(';');
 /** A Cantiere CSV row from the named cells; the others are empty. */
