@@ -17,3 +17,5 @@ export {
 } from './forms.tsx';
 export { Chart } from './chart.tsx';
 export { useI18n, type TFunction } from './i18n.tsx';
+export { FilterField, FilterForm } from './filter-form.tsx';
+export { columnsOf, figureColumn, moneyColumn } from './columns.tsx';

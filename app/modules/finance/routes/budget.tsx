@@ -28,8 +28,8 @@ import { requireAmbito } from '../finance.server.ts';
 import { TRACKED_MEASURES } from '../budget-tracking.rules.ts';
 import { getPlanBudgetView } from '../finance.views.server.ts';
 import { fundPeriodSentence } from '../finance.sentences.ts';
-import { columnsOf, moneyColumn } from '../../../shared/ui/fin-columns.tsx';
-import { FilterField, FilterForm } from '../../../shared/ui/fin-filter-form.tsx';
+import { columnsOf, moneyColumn } from '../../../shared/ui/columns.tsx';
+import { FilterField, FilterForm } from '../../../shared/ui/filter-form.tsx';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { db } = getServices(context);

@@ -5,7 +5,7 @@ import { done, intentAction } from '../../../shared/http/forms.server.ts';
 import { getActor, getServices, guard, requireUser } from '../../../shared/http/request.server.ts';
 import { serverFormat, tr } from '../../../shared/i18n/tr.server.ts';
 import { DataTable, EmptyState, IntentField, IntentForm, PageHeader, Section, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
-import { columnsOf } from '../../../shared/ui/fin-columns.tsx';
+import { columnsOf } from '../../../shared/ui/columns.tsx';
 import { importSpending, type SpendingUpload } from '../finance.commands.ts';
 import { abilitiesFor, authorize } from '../finance.policy.ts';
 import { listSpendingFacts } from '../finance.queries.ts';

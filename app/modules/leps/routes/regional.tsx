@@ -3,7 +3,7 @@ import { data, Link } from 'react-router';
 import type { Route } from './+types/regional';
 import { getActor, getServices, guard } from '../../../shared/http/request.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
-import { FilterForm } from '../../../shared/ui/fin-filter-form.tsx';
+import { FilterForm } from '../../../shared/ui/filter-form.tsx';
 import { DataTable, PageHeader, StatusBadge, useI18n, type Column } from '../../../shared/ui/kit.ts';
 import { LEPS_STATUS_BADGES, parseRegionalSort, REGIONAL_SORT_VALUE, sortRegionalRows, type RegionalRow, type RegionalSortKey } from '../leps.dashboard.ts';
 import { authorize } from '../leps.policy.ts';

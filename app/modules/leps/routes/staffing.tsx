@@ -31,8 +31,8 @@ import { CONTRACT_KINDS, EMPLOYER_KINDS, STAFF_BASES, type StaffBasis } from '..
 import { openAmbitoLeps, requireAmbito } from '../leps.server.ts';
 import { contributionSentence, perWorkerSentence, requiredSentence, thresholdLabel, thresholdSentence } from '../leps.sentences.ts';
 import { YearField } from '../leps.ui.tsx';
-import { FilterField, FilterForm } from '../../../shared/ui/fin-filter-form.tsx';
-import { columnsOf } from '../../../shared/ui/fin-columns.tsx';
+import { FilterField, FilterForm } from '../../../shared/ui/filter-form.tsx';
+import { columnsOf } from '../../../shared/ui/columns.tsx';
 
 const STATUS_KEYS: Record<'raggiunto' | 'non_raggiunto' | 'dati_mancanti', MessageKey> = {
   raggiunto: 'leps.threshold.raggiunto',
