@@ -163,9 +163,6 @@ export const it = {
   'leps.regional.caption':
     'Assistenti sociali (ETP a tempo indeterminato dell’Ambito e dei comuni al 31/12) rispetto al LEPS di 1 ogni 5.000 abitanti e all’obiettivo di servizio di 1 ogni 4.000; LEPS programmati nel piano che copre il {year}. Fai clic sull’intestazione di una colonna per ordinare.',
   'leps.regional.socialService': 'Servizio sociale professionale',
-  'leps.regional.sort': ': ordina',
-  'leps.regional.sortedAsc': ', ordinata in modo crescente: inverti',
-  'leps.regional.sortedDesc': ', ordinata in modo decrescente: inverti',
   'leps.regional.noPlan': 'Nessun piano per l’anno',
   'leps.regional.dataYear': 'dato {year}',
   'leps.regional.notRecorded': 'non registrati',
@@ -399,9 +396,6 @@ export const en: Record<keyof typeof it, string> = {
   'leps.regional.caption':
     'Social workers (permanent FTE of the Ambito and the comuni at 31/12) against the LEPS of 1 per 5,000 inhabitants and the service objective of 1 per 4,000; LEPS programmed in the plan covering {year}. Click a column header to sort.',
   'leps.regional.socialService': 'Professional social service',
-  'leps.regional.sort': ': sort',
-  'leps.regional.sortedAsc': ', sorted ascending: reverse',
-  'leps.regional.sortedDesc': ', sorted descending: reverse',
   'leps.regional.noPlan': 'No plan for the year',
   'leps.regional.dataYear': '{year} figure',
   'leps.regional.notRecorded': 'not recorded',
