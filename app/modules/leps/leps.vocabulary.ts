@@ -1,3 +1,4 @@
+import { LOMBARDY_POLICY_AREAS } from '../planning/index.ts';
 // The LEPS vocabulary the pages show and the files use (client-safe): funding sources, policy areas, staff columns.
 
 // ——— Funding sources ——————————————————————————————————————————————————————————————————————————————
@@ -44,20 +45,9 @@ export const FUNDING_SOURCE_CODES = Object.keys(FUNDING_SOURCES) as [FundingSour
 
 /**
  * The policy areas of the Lombardy guidelines 2025-2027, with the letters the plans use («Area di policy E)»,
- * Gallarate L10711). There is no letter C in either seed plan.
+ * Gallarate L10711): planning's own list (there is no letter C in either seed plan).
  */
-export const POLICY_AREAS = {
-  A: 'Contrasto alla povertà e all’emarginazione sociale e promozione dell’inclusione attiva',
-  B: 'Politiche abitative',
-  D: 'Domiciliarità',
-  E: 'Anziani',
-  F: 'Digitalizzazione dei servizi',
-  G: 'Politiche giovanili e per i minori',
-  H: 'Interventi connessi alle politiche per il lavoro',
-  I: 'Interventi per la famiglia',
-  J: 'Interventi a favore di persone con disabilità',
-  K: 'Interventi di sistema per il potenziamento dell’Ufficio di Piano e il rafforzamento della gestione associata',
-} as const;
+export const POLICY_AREAS = LOMBARDY_POLICY_AREAS;
 
 export type PolicyAreaCode = keyof typeof POLICY_AREAS;
 export const POLICY_AREA_CODES = Object.keys(POLICY_AREAS) as [PolicyAreaCode, ...PolicyAreaCode[]];

@@ -6,6 +6,7 @@ export {
   INDICATOR_KIND_LABELS,
   indicatorAggregation,
   LEPS_CODES,
+  LOMBARDY_POLICY_AREAS,
   parsePlanDocument,
   PERIODICITY_LABELS,
   type ActionStatus,
