@@ -8,7 +8,16 @@ import { parseInput } from '../../shared/validation.server.ts';
 import { outbox } from '../../shared/mail/outbox.schema.ts';
 import { roleAssignments, users } from '../accounts/index.server.ts';
 import { authorize as authorizePlanning, type PlanStatus } from '../planning/index.ts';
-import { carryIntoPlan, linkContinuity, planActions, recordActionProgress, planIndicators, planObjectives, plans } from '../planning/index.server.ts';
+import {
+  carryIntoPlan,
+  getPlanHeader,
+  linkContinuity,
+  planActions,
+  recordActionProgress,
+  planIndicators,
+  planObjectives,
+  plans,
+} from '../planning/index.server.ts';
 import { comuni, listAmbitoComuni } from '../territory/index.server.ts';
 import { evaluationCitation, parseEvaluationGrid, spendingCoincidence } from './evaluation.rules.ts';
 import { importFailed, parseMeasurementsCsv } from './monitoring.importers.ts';
@@ -16,13 +25,13 @@ import { authorize, authorizeMeasurement, authorizeMeasurementEntry, type Monito
 import { checkPeriodFor, granularityOf, periodName, periodWithin, readValue } from './monitoring.rules.ts';
 import { periodText } from './components/value-text.ts';
 import { serverFormat, tr } from '../../shared/i18n/tr.server.ts';
-import { getPlanForMonitoring, isMeasuredPerComune, listDue, listPlanIndicators, todayInRome } from './monitoring.queries.ts';
+import { isMeasuredPerComune, listDue, listPlanIndicators, todayInRome } from './monitoring.queries.ts';
 import { measurements, objectiveEvaluations, periodLocks } from './monitoring.schema.ts';
 import { ActionProgressInput, CarryOverInput, EvaluationInput, LockInput, MeasurementInput, UnlockInput } from './monitoring.validation.ts';
 
 /** The plan and the Ambito scope a monitoring write is checked against. */
 async function planScope(tx: Tx | Db, planId: string) {
-  const header = await getPlanForMonitoring(tx, planId);
+  const header = await getPlanHeader(tx, planId);
   if (!header) throw new NotFoundError('Il piano');
   return header;
 }

@@ -159,9 +159,6 @@ export async function listMonitoringPlans(db: DbOrTx, ambitoId: string) {
     .map((p) => ({ ...p, hasEvaluation: withEvaluation.has(p.id), underWay: UNDER_WAY_STATUSES.includes(p.status) }));
 }
 
-/** A plan with its Ambito and the scope that policies check: planning's own header. */
-export const getPlanForMonitoring = getPlanHeader;
-
 /** The indicators of a plan in the plan's order, with their objective and the responsible of their action. */
 export async function listPlanIndicators(db: DbOrTx, planId: string) {
   return db
@@ -282,7 +279,7 @@ export async function getIndicatorMonitoring(db: DbOrTx, indicatorId: string, to
     .leftJoin(planActions, eq(planActions.id, planIndicators.actionId))
     .where(eq(planIndicators.id, indicatorId));
   if (!row) return null;
-  const header = (await getPlanForMonitoring(db, row.objective.planId))!;
+  const header = (await getPlanHeader(db, row.objective.planId))!;
   const rows = await db
     .select({ m: measurements, comuneName: comuni.name, comuneIstat: comuni.istatCode })
     .from(measurements)
@@ -347,7 +344,7 @@ export async function getIndicatorMonitoring(db: DbOrTx, indicatorId: string, to
  * overdue measurements, locks, and a targets-vs-actuals chart for each indicator with measurements.
  */
 export async function getPlanDashboard(db: DbOrTx, planId: string, today: string) {
-  const header = await getPlanForMonitoring(db, planId);
+  const header = await getPlanHeader(db, planId);
   if (!header) return null;
   const plan = header.plan;
   const objectives = await db.select().from(planObjectives).where(eq(planObjectives.planId, planId)).orderBy(asc(planObjectives.position));
@@ -458,7 +455,7 @@ export async function getPlanDashboard(db: DbOrTx, planId: string, today: string
 
 /** A plan's objectives with the regional grid (grade computed from the actions), and the plan's mean grade. */
 export async function getPlanEvaluation(db: DbOrTx, planId: string) {
-  const header = await getPlanForMonitoring(db, planId);
+  const header = await getPlanHeader(db, planId);
   if (!header) return null;
   const objectives = await db.select().from(planObjectives).where(eq(planObjectives.planId, planId)).orderBy(asc(planObjectives.position));
   const ids = objectives.map((o) => o.id);

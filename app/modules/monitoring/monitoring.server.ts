@@ -7,8 +7,7 @@ import type { Db } from '../../shared/db/client.ts';
 import { ValidationError } from '../../shared/errors.ts';
 import { tr } from '../../shared/i18n/tr.server.ts';
 import { getAmbitoByCode } from '../territory/index.server.ts';
-import { getPlanForMonitoring } from './monitoring.queries.ts';
-
+import { getPlanHeader } from '../planning/index.server.ts';
 import { isUuid } from '../../shared/validation.ts';
 
 export { isUuid };
@@ -17,7 +16,7 @@ export { isUuid };
 export async function requireMonitoringPlan(db: Db, code: string, planId: string) {
   const ambito = await getAmbitoByCode(db, code);
   if (!ambito) throw data(tr('mon.notFound.ambito'), { status: 404 });
-  const header = isUuid(planId) ? await getPlanForMonitoring(db, planId) : null;
+  const header = isUuid(planId) ? await getPlanHeader(db, planId) : null;
   if (!header || header.plan.ambitoId !== ambito.id) throw data(tr('mon.notFound.plan'), { status: 404 });
   return { ambito, header };
 }
