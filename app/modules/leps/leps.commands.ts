@@ -158,17 +158,12 @@ export async function addSocialWorkerPost({ db, actor, ambitoId, input }: { db: 
 
 /** Removes a row of the staff list entered by mistake (a worker who leaves gets an end date instead). */
 export async function deleteSocialWorkerPost({ db, actor, postId, input }: { db: Db; actor: Actor; postId: string; input: unknown }) {
-  const postScope = async (q: Db | Tx) => {
-    const [post] = await q.select().from(socialWorkerPosts).where(eq(socialWorkerPosts.id, postId));
-    if (!post) throw new NotFoundError('La riga del personale');
-    return post;
-  };
-  const found = await postScope(db);
-  authorizeStaffWrite(actor, { ...(await ambitoScope(db, found.ambitoId)), comuneId: found.comuneId });
-  const { version } = parseInput(DeletePostInput, input);
   return db.transaction(async (tx) => {
-    await tx.select({ id: socialWorkerPosts.id }).from(socialWorkerPosts).where(eq(socialWorkerPosts.id, postId)).for('update');
-    const post = await postScope(tx);
+    // The row is locked, then the actor authorised on its Ambito and comune, before the input is read.
+    const [post] = await tx.select().from(socialWorkerPosts).where(eq(socialWorkerPosts.id, postId)).for('update');
+    if (!post) throw new NotFoundError('La riga del personale');
+    authorizeStaffWrite(actor, { ...(await ambitoScope(tx, post.ambitoId)), comuneId: post.comuneId });
+    const { version } = parseInput(DeletePostInput, input);
     if (post.version !== version) throw new ConflictError('la riga del personale', post.version);
     await tx.delete(socialWorkerPosts).where(eq(socialWorkerPosts.id, postId));
     await recordAudit(tx, {
