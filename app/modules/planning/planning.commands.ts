@@ -1,6 +1,7 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import { actorLabel, type Actor } from '../../shared/auth/actor.ts';
-import { recordAudit } from '../../shared/audit/audit.ts';
+import { recordAudit, type AuditInput } from '../../shared/audit/audit.ts';
 import type { Db, Tx } from '../../shared/db/client.ts';
 import { updateVersioned } from '../../shared/db/versioned.ts';
 import { ConflictError, NotFoundError, ValidationError, issuesFromZod } from '../../shared/errors.ts';
@@ -43,6 +44,35 @@ import {
   ObjectiveInput,
   VariationDecisionInput,
 } from './planning.validation.ts';
+
+/** The audit entry of a write on a plan or one of its rows: in the plan's Ambito, inside the command's transaction. */
+function auditPlanWrite(tx: Tx, actor: Actor, plan: { ambitoId: string }, entry: Omit<AuditInput, 'actor' | 'ambitoId'>) {
+  return recordAudit(tx, { actor, ambitoId: plan.ambitoId, ...entry });
+}
+
+/** Inserts one row of the plan's tables and returns it as written. */
+async function insertOne<T extends PgTable>(tx: Tx, table: T, values: T['$inferInsert']): Promise<T['$inferSelect']> {
+  const [row] = await tx.insert(table).values(values).returning();
+  return row!;
+}
+
+/** The objective of `planId` that already has `code`, if any. */
+async function objectiveWithCode(tx: Tx, planId: string, code: string) {
+  const [clash] = await tx
+    .select({ id: planObjectives.id })
+    .from(planObjectives)
+    .where(and(eq(planObjectives.planId, planId), eq(planObjectives.code, code)));
+  return clash;
+}
+
+/** The plan of the Ambito that already covers these years, if any. */
+async function planOfPeriod(tx: Tx, ambitoId: string, period: { periodStartYear: number; periodEndYear: number }) {
+  const [clash] = await tx
+    .select({ id: plans.id })
+    .from(plans)
+    .where(and(eq(plans.ambitoId, ambitoId), eq(plans.periodStartYear, period.periodStartYear), eq(plans.periodEndYear, period.periodEndYear)));
+  return clash;
+}
 
 /** The plan and the Ambito scope a write is checked against. */
 async function planScope(tx: Tx, planId: string) {
@@ -89,11 +119,7 @@ export async function importPlan({ db, actor, ambitoId, fileName, text }: { db: 
     issues.push({ path: `${fileName}, plan.template.id`, message: tr('plan.cmd.import.template', { template: doc.plan.template.id }) });
   if (issues.length) throw new ValidationError(issues, tr('plan.cmd.import.refused', { file: fileName }));
   return db.transaction(async (tx) => {
-    const [clash] = await tx
-      .select({ id: plans.id })
-      .from(plans)
-      .where(and(eq(plans.ambitoId, ambitoId), eq(plans.periodStartYear, doc.plan.periodStartYear), eq(plans.periodEndYear, doc.plan.periodEndYear)));
-    if (clash) {
+    if (await planOfPeriod(tx, ambitoId, doc.plan)) {
       throw new ValidationError(
         [{ path: `${fileName}, plan.periodStartYear`, message: tr('plan.cmd.import.clash', { start: doc.plan.periodStartYear, end: doc.plan.periodEndYear }) }],
         tr('plan.cmd.import.refused', { file: fileName }),
@@ -126,25 +152,19 @@ export async function createPlan({ db, actor, ambitoId, input }: { db: Db; actor
     const v = parseInput(CreatePlanInput, input);
     const template = getTemplate(v.templateId);
     if (!template) throw new ValidationError([{ path: 'templateId', message: tr('plan.cmd.templateMissing') }]);
-    const [clash] = await tx
-      .select({ id: plans.id })
-      .from(plans)
-      .where(and(eq(plans.ambitoId, ambitoId), eq(plans.periodStartYear, v.periodStartYear), eq(plans.periodEndYear, v.periodEndYear)));
-    if (clash) throw new ValidationError([{ path: 'periodStartYear', message: tr('plan.cmd.planExists', { start: v.periodStartYear, end: v.periodEndYear }) }]);
-    const [plan] = await tx
-      .insert(plans)
-      .values({
-        ambitoId,
-        title: v.title,
-        periodStartYear: v.periodStartYear,
-        periodEndYear: v.periodEndYear,
-        templateId: template.id,
-        templateVersion: template.version,
-        status: 'draft',
-      })
-      .returning();
+    if (await planOfPeriod(tx, ambitoId, v))
+      throw new ValidationError([{ path: 'periodStartYear', message: tr('plan.cmd.planExists', { start: v.periodStartYear, end: v.periodEndYear }) }]);
+    const plan = await insertOne(tx, plans, {
+      ambitoId,
+      title: v.title,
+      periodStartYear: v.periodStartYear,
+      periodEndYear: v.periodEndYear,
+      templateId: template.id,
+      templateVersion: template.version,
+      status: 'draft',
+    });
     const chapters = flattenChapters(template.chapters).map(({ chapter }, position) => ({
-      planId: plan!.id,
+      planId: plan.id,
       position,
       number: chapter.number,
       title: chapter.title,
@@ -155,11 +175,11 @@ export async function createPlan({ db, actor, ambitoId, input }: { db: Db; actor
       actor,
       action: 'planning.plan.created',
       entityType: 'plan',
-      entityId: plan!.id,
+      entityId: plan.id,
       ambitoId,
       after: { ...plan, chapters: chapters.length },
     });
-    return plan!;
+    return plan;
   });
 }
 
@@ -261,12 +281,10 @@ export async function changePlanStatus({ db, actor, planId, input }: { db: Db; a
         .where(and(eq(planSnapshots.planId, planId), eq(planSnapshots.kind, 'baseline')));
       if (!baseline) await snapshot(tx, planId, 'baseline', `Versione approvata il ${patch.adoptionDate}`, actor);
     }
-    await recordAudit(tx, {
-      actor,
+    await auditPlanWrite(tx, actor, plan, {
       action: 'planning.plan.status_changed',
       entityType: 'plan',
       entityId: planId,
-      ambitoId: plan.ambitoId,
       before,
       after: incomplete.length ? { ...after, incompleteAtAdoption: incomplete } : after,
     });
@@ -305,41 +323,25 @@ async function propose(
   if (stableJson(next) === stableJson(current)) return 'unchanged';
   if (draft) {
     const { before, after } = await updateVersioned(tx, planVariations, draft.id, draft.version, { changes: next }, 'la variazione');
-    await recordAudit(tx, {
-      actor,
-      action: 'planning.variation.changed',
-      entityType: 'plan_variation',
-      entityId: draft.id,
-      ambitoId: plan.ambitoId,
-      before,
-      after,
-    });
+    await auditPlanWrite(tx, actor, plan, { action: 'planning.variation.changed', entityType: 'plan_variation', entityId: draft.id, before, after });
   } else {
     const [{ last }] = (await tx
       .select({ last: sql<number>`coalesce(max(${planVariations.number}), 0)` })
       .from(planVariations)
       .where(eq(planVariations.planId, plan.id))) as [{ last: number }];
-    const [row] = await tx
-      .insert(planVariations)
-      .values({ planId: plan.id, number: Number(last) + 1, status: 'draft', changes: next })
-      .returning();
-    await recordAudit(tx, {
-      actor,
-      action: 'planning.variation.created',
-      entityType: 'plan_variation',
-      entityId: row!.id,
-      ambitoId: plan.ambitoId,
-      after: row,
-    });
+    const row = await insertOne(tx, planVariations, { planId: plan.id, number: Number(last) + 1, status: 'draft', changes: next });
+    await auditPlanWrite(tx, actor, plan, { action: 'planning.variation.created', entityType: 'plan_variation', entityId: row.id, after: row });
   }
   return 'proposed';
 }
 
-const CREATED_ACTIONS = {
-  plan_action: 'planning.action.created',
-  plan_indicator: 'planning.indicator.created',
-  plan_budget_line: 'planning.budget_line.created',
+/** The row a proposed addition creates, and its audit action. */
+const ADDED_ROWS = {
+  'action.add': { entityType: 'plan_action', action: 'planning.action.created' },
+  'indicator.add': { entityType: 'plan_indicator', action: 'planning.indicator.created' },
+  'budget.add': { entityType: 'plan_budget_line', action: 'planning.budget_line.created' },
 } as const;
+type AddChange = Extract<VariationChange, { kind: keyof typeof ADDED_ROWS }>;
 
 /**
  * A new row of an objective (action, indicator, budget line): written and audited while the plan is not adopted,
@@ -349,16 +351,15 @@ async function addOrPropose<T extends { id: string }>(
   tx: Tx,
   actor: Actor,
   plan: { id: string; ambitoId: string; status: string },
-  change: VariationChange,
+  change: AddChange,
   insert: () => Promise<T>,
-  entityType: keyof typeof CREATED_ACTIONS,
 ): Promise<T | null> {
   if (isAdopted(plan.status as PlanStatus)) {
     await propose(tx, actor, plan, (changes) => [...changes, change]);
     return null;
   }
   const row = await insert();
-  await recordAudit(tx, { actor, action: CREATED_ACTIONS[entityType], entityType, entityId: row.id, ambitoId: plan.ambitoId, after: row });
+  await auditPlanWrite(tx, actor, plan, { ...ADDED_ROWS[change.kind], entityId: row.id, after: row });
   return row;
 }
 
@@ -396,41 +397,25 @@ export async function updateObjective({ db, actor, objectiveId, input }: { db: D
     }
     if (fields.length === 0) return { ...objective, outcome: 'unchanged' as EditOutcome };
     const { before, after } = await updateVersioned(tx, planObjectives, objectiveId, v.version, proposed, 'l’obiettivo');
-    await recordAudit(tx, {
-      actor,
-      action: 'planning.objective.updated',
-      entityType: 'plan_objective',
-      entityId: objective.id,
-      ambitoId: plan.ambitoId,
-      before,
-      after,
-    });
+    await auditPlanWrite(tx, actor, plan, { action: 'planning.objective.updated', entityType: 'plan_objective', entityId: objective.id, before, after });
     return { ...after, outcome: 'saved' as EditOutcome };
   });
 }
 
 async function insertObjective(tx: Tx, planId: string, values: { code: string; title: string; kind: 'ordinary' | 'leps' }) {
-  const [clash] = await tx
-    .select({ id: planObjectives.id })
-    .from(planObjectives)
-    .where(and(eq(planObjectives.planId, planId), eq(planObjectives.code, values.code)));
-  if (clash) throw new ValidationError([{ path: 'code', message: tr('plan.cmd.codeUsed', { code: values.code }) }]);
+  if (await objectiveWithCode(tx, planId, values.code)) throw new ValidationError([{ path: 'code', message: tr('plan.cmd.codeUsed', { code: values.code }) }]);
   const [{ next }] = (await tx
     .select({ next: sql<number>`coalesce(max(${planObjectives.position}), -1) + 1` })
     .from(planObjectives)
     .where(eq(planObjectives.planId, planId))) as [{ next: number }];
-  const [row] = await tx
-    .insert(planObjectives)
-    .values({
-      planId,
-      position: Number(next),
-      code: values.code,
-      title: values.title,
-      kind: values.kind,
-      links: { leps: [], continuesObjective: null, cooperation: null, asst: { needsAnalysis: null, implementation: null }, agenda2030: [] },
-    })
-    .returning();
-  return row!;
+  return insertOne(tx, planObjectives, {
+    planId,
+    position: Number(next),
+    code: values.code,
+    title: values.title,
+    kind: values.kind,
+    links: { leps: [], continuesObjective: null, cooperation: null, asst: { needsAnalysis: null, implementation: null }, agenda2030: [] },
+  });
 }
 
 /** Adds an objective; after adoption it is proposed in the draft variation (null is returned). */
@@ -440,11 +425,7 @@ export async function createObjective({ db, actor, planId, input }: { db: Db; ac
     authorize(actor, 'plan.edit', scope);
     const v = parseInput(NewObjectiveInput, input);
     if (isAdopted(plan.status as PlanStatus)) {
-      const [clash] = await tx
-        .select({ id: planObjectives.id })
-        .from(planObjectives)
-        .where(and(eq(planObjectives.planId, planId), eq(planObjectives.code, v.code)));
-      if (clash) throw new ValidationError([{ path: 'code', message: tr('plan.cmd.codeUsed', { code: v.code }) }]);
+      if (await objectiveWithCode(tx, planId, v.code)) throw new ValidationError([{ path: 'code', message: tr('plan.cmd.codeUsed', { code: v.code }) }]);
       await propose(tx, actor, plan, (changes) => {
         if (changes.some((c) => c.kind === 'objective.add' && c.objectiveCode === v.code))
           throw new ValidationError([{ path: 'code', message: tr('plan.cmd.codeProposed', { code: v.code }) }]);
@@ -453,7 +434,7 @@ export async function createObjective({ db, actor, planId, input }: { db: Db; ac
       return null;
     }
     const row = await insertObjective(tx, planId, v);
-    await recordAudit(tx, { actor, action: 'planning.objective.created', entityType: 'plan_objective', entityId: row.id, ambitoId: plan.ambitoId, after: row });
+    await auditPlanWrite(tx, actor, plan, { action: 'planning.objective.created', entityType: 'plan_objective', entityId: row.id, after: row });
     return row;
   });
 }
@@ -465,44 +446,17 @@ async function insertAction(tx: Tx, objectiveId: string, v: ActionValues) {
     .where(eq(planActions.objectiveId, objectiveId));
   const number = String(Math.max(0, ...existing.map((a) => Math.floor(Number(a.number)) || 0)) + 1);
   const position = Math.max(-1, ...existing.map((a) => a.position)) + 1;
-  const [row] = await tx
-    .insert(planActions)
-    .values({
-      objectiveId,
-      position,
-      number,
-      description: v.description,
-      responsible: v.responsible,
-      startDate: v.start,
-      endDate: v.end,
-      status: v.status,
-      realisationPercent: v.realisationPercent,
-    })
-    .returning();
-  return row!;
+  const { start, end, ...same } = v;
+  return insertOne(tx, planActions, { objectiveId, position, number, ...same, startDate: start, endDate: end });
 }
 
 /** Adds an action to an objective, numbered after the last one; after adoption it is proposed (null is returned). */
 export async function addAction({ db, actor, objectiveId, input }: { db: Db; actor: Actor; objectiveId: string; input: unknown }) {
   return db.transaction(async (tx) => {
     const { objective, plan } = await editableObjective(tx, actor, objectiveId);
-    const v = parseInput(ActionInput, input);
-    const values: ActionValues = {
-      description: v.description,
-      responsible: v.responsible,
-      start: v.start,
-      end: v.end,
-      status: v.status,
-      realisationPercent: v.realisationPercent,
-    };
-    return addOrPropose(
-      tx,
-      actor,
-      plan,
-      { kind: 'action.add', objectiveId, objectiveCode: objective.code, values },
-      () => insertAction(tx, objectiveId, values),
-      'plan_action',
-    );
+    const values: ActionValues = parseInput(ActionInput, input);
+    const change: AddChange = { kind: 'action.add', objectiveId, objectiveCode: objective.code, values };
+    return addOrPropose(tx, actor, plan, change, () => insertAction(tx, objectiveId, values));
   });
 }
 
@@ -516,26 +470,15 @@ async function insertIndicator(tx: Tx, action: { id: string; objectiveId: string
   );
   let n = siblings.length + 1;
   while (used.has(`${action.number}.${n}`)) n++;
-  const [row] = await tx
-    .insert(planIndicators)
-    .values({
-      objectiveId: action.objectiveId,
-      actionId: action.id,
-      position: Math.max(-1, ...siblings.map((s) => s.position)) + 1,
-      code: `${action.number}.${n}`,
-      label: v.label,
-      kind: v.kind,
-      numeratorLabel: v.kind === 'ratio' ? v.numeratorLabel : null,
-      denominatorLabel: v.kind === 'ratio' ? v.denominatorLabel : null,
-      level: v.level,
-      unit: v.unit,
-      source: v.source,
-      periodicity: v.periodicity,
-      aggregation: v.aggregation,
-      targets: v.targets,
-    })
-    .returning();
-  return row!;
+  return insertOne(tx, planIndicators, {
+    objectiveId: action.objectiveId,
+    actionId: action.id,
+    position: Math.max(-1, ...siblings.map((s) => s.position)) + 1,
+    code: `${action.number}.${n}`,
+    ...v,
+    numeratorLabel: v.kind === 'ratio' ? v.numeratorLabel : null,
+    denominatorLabel: v.kind === 'ratio' ? v.denominatorLabel : null,
+  });
 }
 
 /** Adds an indicator to an action, coded `<action>.<n>`, with its yearly targets; after adoption it is proposed (null). */
@@ -551,14 +494,9 @@ export async function addIndicator({ db, actor, actionId, input }: { db: Db; act
       }
     }
     const values: IndicatorValues = {
-      label: v.label,
-      kind: v.kind,
-      level: v.level,
+      ...v,
       numeratorLabel: v.kind === 'ratio' ? v.numeratorLabel : null,
       denominatorLabel: v.kind === 'ratio' ? v.denominatorLabel : null,
-      unit: v.unit,
-      source: v.source,
-      periodicity: v.periodicity,
       aggregation: v.aggregation ?? null,
       targets: v.targets as IndicatorValues['targets'],
     };
@@ -569,7 +507,7 @@ export async function addIndicator({ db, actor, actionId, input }: { db: Db; act
         ]);
       }
     }
-    const change: VariationChange = {
+    const change: AddChange = {
       kind: 'indicator.add',
       objectiveId: objective.id,
       objectiveCode: objective.code,
@@ -577,17 +515,13 @@ export async function addIndicator({ db, actor, actionId, input }: { db: Db; act
       actionNumber: action.number,
       values,
     };
-    return addOrPropose(tx, actor, plan, change, () => insertIndicator(tx, action, values), 'plan_indicator');
+    return addOrPropose(tx, actor, plan, change, () => insertIndicator(tx, action, values));
   });
 }
 
 async function insertBudgetLine(tx: Tx, objectiveId: string, v: BudgetValues) {
   const lines = await tx.select({ position: planBudgetLines.position }).from(planBudgetLines).where(eq(planBudgetLines.objectiveId, objectiveId));
-  const [row] = await tx
-    .insert(planBudgetLines)
-    .values({ objectiveId, position: Math.max(-1, ...lines.map((l) => l.position)) + 1, fund: v.fund, year: v.year, amountCents: v.amountCents, note: v.note })
-    .returning();
-  return row!;
+  return insertOne(tx, planBudgetLines, { objectiveId, position: Math.max(-1, ...lines.map((l) => l.position)) + 1, ...v });
 }
 
 /** Adds a budget line (fund, year or whole period, amount in euro → cents); after adoption it is proposed (null). */
@@ -600,14 +534,8 @@ export async function addBudgetLine({ db, actor, objectiveId, input }: { db: Db;
     if (v.year !== null && (v.year < plan.periodStartYear || v.year > plan.periodEndYear)) {
       throw new ValidationError([{ path: 'year', message: tr('plan.cmd.budgetYear', { start: plan.periodStartYear, end: plan.periodEndYear }) }]);
     }
-    return addOrPropose(
-      tx,
-      actor,
-      plan,
-      { kind: 'budget.add', objectiveId, objectiveCode: objective.code, values },
-      () => insertBudgetLine(tx, objectiveId, values),
-      'plan_budget_line',
-    );
+    const change: AddChange = { kind: 'budget.add', objectiveId, objectiveCode: objective.code, values };
+    return addOrPropose(tx, actor, plan, change, () => insertBudgetLine(tx, objectiveId, values));
   });
 }
 
@@ -627,14 +555,7 @@ export async function deleteBudgetLine({ db, actor, lineId, version }: { db: Db;
       );
     }
     await tx.delete(planBudgetLines).where(eq(planBudgetLines.id, lineId));
-    await recordAudit(tx, {
-      actor,
-      action: 'planning.budget_line.deleted',
-      entityType: 'plan_budget_line',
-      entityId: lineId,
-      ambitoId: plan.ambitoId,
-      before: line,
-    });
+    await auditPlanWrite(tx, actor, plan, { action: 'planning.budget_line.deleted', entityType: 'plan_budget_line', entityId: lineId, before: line });
     return 'saved';
   });
 }
@@ -758,15 +679,7 @@ export async function decideVariation({
     }
     const { before, after } = await updateVersioned(tx, planVariations, variationId, v.version, patch, 'la variazione');
     if (v.decision === 'approve') await snapshot(tx, planId, 'variation', `Variazione n. ${variation.number} approvata (${label})`, actor);
-    await recordAudit(tx, {
-      actor,
-      action: `planning.variation.${after.status}`,
-      entityType: 'plan_variation',
-      entityId: variationId,
-      ambitoId: plan.ambitoId,
-      before,
-      after,
-    });
+    await auditPlanWrite(tx, actor, plan, { action: `planning.variation.${after.status}`, entityType: 'plan_variation', entityId: variationId, before, after });
     return after;
   });
 }
@@ -806,11 +719,7 @@ export async function carryIntoPlan(tx: Tx, actor: Actor, planId: string, input:
   const { plan, scope } = await planScope(tx, planId);
   authorize(actor, 'plan.edit', scope);
   const values: CarriedObjective = parseInput(CarriedObjectiveInput, input);
-  const [clash] = await tx
-    .select({ id: planObjectives.id })
-    .from(planObjectives)
-    .where(and(eq(planObjectives.planId, planId), eq(planObjectives.code, values.code)));
-  if (clash)
+  if (await objectiveWithCode(tx, planId, values.code))
     throw new ValidationError([
       { path: 'code', message: tr('plan.cmd.codeUsedIn', { code: values.code, start: plan.periodStartYear, end: plan.periodEndYear }) },
     ]);
@@ -824,12 +733,10 @@ export async function carryIntoPlan(tx: Tx, actor: Actor, planId: string, input:
     return { objective: null, outcome: proposed };
   }
   const objective = await insertCarried(tx, planId, values);
-  await recordAudit(tx, {
-    actor,
+  await auditPlanWrite(tx, actor, plan, {
     action: 'planning.objective.created',
     entityType: 'plan_objective',
     entityId: objective.id,
-    ambitoId: plan.ambitoId,
     after: { ...objective, actions: values.actions },
   });
   return { objective, outcome: 'saved' as EditOutcome };
@@ -857,15 +764,7 @@ export async function linkContinuity(tx: Tx, actor: Actor, objectiveId: string, 
     return { objective, outcome };
   }
   const { before, after: row } = await updateVersioned(tx, planObjectives, objective.id, objective.version, { links: after }, 'l’obiettivo');
-  await recordAudit(tx, {
-    actor,
-    action: 'planning.objective.updated',
-    entityType: 'plan_objective',
-    entityId: objective.id,
-    ambitoId: plan.ambitoId,
-    before,
-    after: row,
-  });
+  await auditPlanWrite(tx, actor, plan, { action: 'planning.objective.updated', entityType: 'plan_objective', entityId: objective.id, before, after: row });
   return { objective: row, outcome: 'saved' as EditOutcome };
 }
 
@@ -885,15 +784,7 @@ export async function updateChapter({ db, actor, chapterId, input }: { db: Db; a
     if (chapter.version !== v.version) throw new ConflictError('il capitolo', chapter.version);
     if (chapter.html === html) return chapter;
     const { before, after } = await updateVersioned(tx, planChapters, chapterId, v.version, { html }, 'il capitolo');
-    await recordAudit(tx, {
-      actor,
-      action: 'planning.chapter.updated',
-      entityType: 'plan_chapter',
-      entityId: chapterId,
-      ambitoId: plan.ambitoId,
-      before,
-      after,
-    });
+    await auditPlanWrite(tx, actor, plan, { action: 'planning.chapter.updated', entityType: 'plan_chapter', entityId: chapterId, before, after });
     return after;
   });
 }
@@ -925,14 +816,6 @@ export async function recordActionProgress(tx: Tx, actor: Actor, actionId: strin
     throw new ValidationError([{ path: 'realisationPercent', message: tr('plan.cmd.notRealisedPercent') }]);
   }
   const { before, after } = await updateVersioned(tx, planActions, actionId, version, { status, realisationPercent }, 'l’azione');
-  await recordAudit(tx, {
-    actor,
-    action: 'planning.action.progress_updated',
-    entityType: 'plan_action',
-    entityId: actionId,
-    ambitoId: plan.ambitoId,
-    before,
-    after,
-  });
+  await auditPlanWrite(tx, actor, plan, { action: 'planning.action.progress_updated', entityType: 'plan_action', entityId: actionId, before, after });
   return after;
 }

@@ -109,119 +109,61 @@ interface Spec {
 const plus = (field: Field): Term => ({ field, sign: 1 });
 const minus = (field: Field): Term => ({ field, sign: -1 });
 
+/** An indicator as (Σ numerator ÷ denominator) × scale, in its unit. */
+const ratio =
+  (unit: IndicatorUnit, scale: number) =>
+  (label: string, numerator: Term[], denominator: Spec['denominator'], formula: string): Spec => ({ label, unit, scale, numerator, denominator, formula });
+/** ISTAT indices (× 100). */
+const index = ratio('indice', 100);
+const percent = ratio('%', 100);
+/** Crude rates per 1.000 inhabitants: denominator 'population' (see RateBase). */
+const perThousand = ratio('‰', 1000);
+
 export const INDICATORS: Record<IndicatorKey, Spec> = {
-  oldAgeIndex: {
-    label: 'Indice di vecchiaia',
-    unit: 'indice',
-    scale: 100,
-    numerator: [plus('age65plus')],
-    denominator: [plus('age0to14')],
-    formula: 'popolazione di 65 anni e più ÷ popolazione di 0-14 anni × 100',
-  },
-  ageingIndex: {
-    label: 'Indice di invecchiamento',
-    unit: '%',
-    scale: 100,
-    numerator: [plus('age65plus')],
-    denominator: [plus('total')],
-    formula: 'popolazione di 65 anni e più ÷ popolazione totale × 100',
-  },
-  structuralDependencyIndex: {
-    label: 'Indice di dipendenza strutturale',
-    unit: 'indice',
-    scale: 100,
-    numerator: [plus('age0to14'), plus('age65plus')],
-    denominator: [plus('age15to64')],
-    formula: '(popolazione di 0-14 anni + popolazione di 65 anni e più) ÷ popolazione di 15-64 anni × 100',
-  },
-  elderlyDependencyIndex: {
-    label: 'Indice di dipendenza degli anziani',
-    unit: 'indice',
-    scale: 100,
-    numerator: [plus('age65plus')],
-    denominator: [plus('age15to64')],
-    formula: 'popolazione di 65 anni e più ÷ popolazione di 15-64 anni × 100',
-  },
-  birthRate: {
-    label: 'Tasso di natalità',
-    unit: '‰',
-    scale: 1000,
-    numerator: [plus('births')],
-    denominator: 'population',
-    formula: 'nati vivi nell’anno ÷ {popolazione} × 1.000',
-  },
-  deathRate: {
-    label: 'Tasso di mortalità',
-    unit: '‰',
-    scale: 1000,
-    numerator: [plus('deaths')],
-    denominator: 'population',
-    formula: 'morti nell’anno ÷ {popolazione} × 1.000',
-  },
-  naturalGrowthRate: {
-    label: 'Tasso di crescita naturale',
-    unit: '‰',
-    scale: 1000,
-    numerator: [plus('births'), minus('deaths')],
-    denominator: 'population',
-    formula: '(nati vivi − morti) ÷ {popolazione} × 1.000 (= tasso di natalità − tasso di mortalità)',
-  },
-  migrationRate: {
-    label: 'Tasso migratorio totale',
-    unit: '‰',
-    scale: 1000,
-    numerator: [plus('migrationBalance')],
-    denominator: 'population',
-    formula: 'saldo migratorio totale (iscritti − cancellati) ÷ {popolazione} × 1.000',
-  },
-  totalGrowthRate: {
-    label: 'Tasso di crescita totale',
-    unit: '‰',
-    scale: 1000,
-    numerator: [plus('births'), minus('deaths'), plus('migrationBalance')],
-    denominator: 'population',
-    formula: '(nati vivi − morti + saldo migratorio totale) ÷ {popolazione} × 1.000 (= tasso di crescita naturale + tasso migratorio totale)',
-  },
-  foreignShare: {
-    label: 'Percentuale di stranieri residenti',
-    unit: '%',
-    scale: 100,
-    numerator: [plus('foreigners')],
-    denominator: [plus('total')],
-    formula: 'stranieri residenti ÷ popolazione totale × 100',
-  },
-  density: {
-    label: 'Densità abitativa',
-    unit: 'ab./km²',
-    scale: 1,
-    numerator: [plus('total')],
-    denominator: [plus('areaKm2')],
-    formula: 'popolazione totale ÷ superficie in km²',
-  },
-  over75Share: {
-    label: 'Percentuale di over 75',
-    unit: '%',
-    scale: 100,
-    numerator: [plus('age75plus')],
-    denominator: [plus('total')],
-    formula: 'popolazione di 75 anni e più ÷ popolazione totale × 100',
-  },
-  minorShare: {
-    label: 'Percentuale di minori (0-17 anni)',
-    unit: '%',
-    scale: 100,
-    numerator: [plus('age0to17')],
-    denominator: [plus('total')],
-    formula: 'popolazione di 0-17 anni ÷ popolazione totale × 100',
-  },
-  olderAloneShare: {
-    label: 'Percentuale di anziani soli',
-    unit: '%',
-    scale: 100,
-    numerator: [plus('olderAlone')],
-    denominator: [plus('age65plus')],
-    formula: 'anziani (65 anni e più) che vivono soli ÷ popolazione di 65 anni e più × 100',
-  },
+  oldAgeIndex: index('Indice di vecchiaia', [plus('age65plus')], [plus('age0to14')], 'popolazione di 65 anni e più ÷ popolazione di 0-14 anni × 100'),
+  ageingIndex: percent('Indice di invecchiamento', [plus('age65plus')], [plus('total')], 'popolazione di 65 anni e più ÷ popolazione totale × 100'),
+  structuralDependencyIndex: index(
+    'Indice di dipendenza strutturale',
+    [plus('age0to14'), plus('age65plus')],
+    [plus('age15to64')],
+    '(popolazione di 0-14 anni + popolazione di 65 anni e più) ÷ popolazione di 15-64 anni × 100',
+  ),
+  elderlyDependencyIndex: index(
+    'Indice di dipendenza degli anziani',
+    [plus('age65plus')],
+    [plus('age15to64')],
+    'popolazione di 65 anni e più ÷ popolazione di 15-64 anni × 100',
+  ),
+  birthRate: perThousand('Tasso di natalità', [plus('births')], 'population', 'nati vivi nell’anno ÷ {popolazione} × 1.000'),
+  deathRate: perThousand('Tasso di mortalità', [plus('deaths')], 'population', 'morti nell’anno ÷ {popolazione} × 1.000'),
+  naturalGrowthRate: perThousand(
+    'Tasso di crescita naturale',
+    [plus('births'), minus('deaths')],
+    'population',
+    '(nati vivi − morti) ÷ {popolazione} × 1.000 (= tasso di natalità − tasso di mortalità)',
+  ),
+  migrationRate: perThousand(
+    'Tasso migratorio totale',
+    [plus('migrationBalance')],
+    'population',
+    'saldo migratorio totale (iscritti − cancellati) ÷ {popolazione} × 1.000',
+  ),
+  totalGrowthRate: perThousand(
+    'Tasso di crescita totale',
+    [plus('births'), minus('deaths'), plus('migrationBalance')],
+    'population',
+    '(nati vivi − morti + saldo migratorio totale) ÷ {popolazione} × 1.000 (= tasso di crescita naturale + tasso migratorio totale)',
+  ),
+  foreignShare: percent('Percentuale di stranieri residenti', [plus('foreigners')], [plus('total')], 'stranieri residenti ÷ popolazione totale × 100'),
+  density: ratio('ab./km²', 1)('Densità abitativa', [plus('total')], [plus('areaKm2')], 'popolazione totale ÷ superficie in km²'),
+  over75Share: percent('Percentuale di over 75', [plus('age75plus')], [plus('total')], 'popolazione di 75 anni e più ÷ popolazione totale × 100'),
+  minorShare: percent('Percentuale di minori (0-17 anni)', [plus('age0to17')], [plus('total')], 'popolazione di 0-17 anni ÷ popolazione totale × 100'),
+  olderAloneShare: percent(
+    'Percentuale di anziani soli',
+    [plus('olderAlone')],
+    [plus('age65plus')],
+    'anziani (65 anni e più) che vivono soli ÷ popolazione di 65 anni e più × 100',
+  ),
 };
 
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
