@@ -1,14 +1,10 @@
 // The public face of planning (client-safe): plan vocabulary and labels, the target-rule vocabulary, policy, formats.
 export {
-  ACTION_STATUS_LABELS,
   ACTION_STATUSES,
-  INDICATOR_AGGREGATION_LABELS,
-  INDICATOR_KIND_LABELS,
   indicatorAggregation,
   LEPS_CODES,
   LOMBARDY_POLICY_AREAS,
   parsePlanDocument,
-  PERIODICITY_LABELS,
   type ActionStatus,
   type IndicatorAggregation,
   type IndicatorKind,

@@ -22,50 +22,18 @@ const MAX_ISSUES = 50;
 /** Regional templates a plan can follow. `generico` is for plans whose template is unknown or not regional. */
 export const TEMPLATE_IDS = ['lombardia-dgr-xii-2167-2024', 'marche-linee-guida-pst', 'generico'] as const;
 export type TemplateId = (typeof TEMPLATE_IDS)[number];
-export const TEMPLATE_LABELS: Record<TemplateId, string> = {
-  'lombardia-dgr-xii-2167-2024': 'Regione Lombardia – DGR XII/2167/2024, Linee di indirizzo per la programmazione sociale territoriale 2025-2027',
-  'marche-linee-guida-pst': 'Regione Marche – Linee guida per la predisposizione dei Piani Sociali Territoriali di ATS',
-  generico: 'Modello generico (nessun modello regionale)',
-};
 
 /** Plan statuses in workflow order: the same codes as the `statusWorkflow` of the templates in fixtures/templates/. */
 export const PLAN_STATUSES = ['draft', 'consultation', 'adopted', 'transmitted', 'implementation', 'closed'] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
-export const PLAN_STATUS_LABELS: Record<PlanStatus, string> = {
-  draft: 'Bozza',
-  consultation: 'In consultazione',
-  adopted: 'Adottato dall’Assemblea dei Sindaci',
-  transmitted: 'Trasmesso alla Regione',
-  implementation: 'In attuazione',
-  closed: 'Concluso (triennio chiuso)',
-};
 
 export const OBJECTIVE_KINDS = ['ordinary', 'leps'] as const;
-export const OBJECTIVE_KIND_LABELS: Record<(typeof OBJECTIVE_KINDS)[number], string> = {
-  ordinary: 'Obiettivo di Ambito',
-  leps: 'Obiettivo LEPS',
-};
 
 export const ACTION_STATUSES = ['planned', 'in_progress', 'completed', 'partially_completed', 'not_realised', 'cancelled'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
-export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
-  planned: 'Programmata',
-  in_progress: 'In corso',
-  completed: 'Realizzata',
-  partially_completed: 'Realizzata in parte',
-  not_realised: 'Non realizzata',
-  cancelled: 'Annullata',
-};
 
 export const INDICATOR_KINDS = ['count', 'ratio', 'boolean', 'duration', 'category'] as const;
 export type IndicatorKind = (typeof INDICATOR_KINDS)[number];
-export const INDICATOR_KIND_LABELS: Record<IndicatorKind, string> = {
-  count: 'Conteggio (N. di …)',
-  ratio: 'Rapporto (numeratore/denominatore, in percentuale)',
-  boolean: 'Sì/No',
-  duration: 'Tempo (durata)',
-  category: 'Categoria o stato (testo, tipologia, fase raggiunta)',
-};
 
 /**
  * How an indicator's values of the periods of a year make the year's value (and every roll-up and target check):
@@ -78,12 +46,6 @@ export const INDICATOR_KIND_LABELS: Record<IndicatorKind, string> = {
  */
 export const INDICATOR_AGGREGATIONS = ['flow', 'stock', 'stock_mean', 'rate'] as const;
 export type IndicatorAggregation = (typeof INDICATOR_AGGREGATIONS)[number];
-export const INDICATOR_AGGREGATION_LABELS: Record<IndicatorAggregation, string> = {
-  flow: 'Flusso (somma dei periodi dell’anno)',
-  stock: 'Stock (ultimo valore dell’anno)',
-  stock_mean: 'Stock (media dei periodi dell’anno)',
-  rate: 'Tasso (ricalcolato da numeratore e denominatore)',
-};
 /** The aggregations each kind admits (yes/no and stages are states: the last value of the year). */
 export const INDICATOR_KIND_AGGREGATIONS: Record<IndicatorKind, readonly IndicatorAggregation[]> = {
   count: INDICATOR_AGGREGATIONS,
@@ -115,21 +77,8 @@ export function indicatorAggregation(indicator: { kind: string; aggregation?: st
 }
 
 export const INDICATOR_LEVELS = ['input', 'process', 'output', 'outcome'] as const;
-export const INDICATOR_LEVEL_LABELS: Record<(typeof INDICATOR_LEVELS)[number], string> = {
-  input: 'Input (analisi del bisogno)',
-  process: 'Processo',
-  output: 'Risultato (output)',
-  outcome: 'Impatto (outcome)',
-};
 
 export const PERIODICITIES = ['monthly', 'quarterly', 'semiannual', 'annual', 'triennial'] as const;
-export const PERIODICITY_LABELS: Record<(typeof PERIODICITIES)[number], string> = {
-  monthly: 'Mensile',
-  quarterly: 'Trimestrale',
-  semiannual: 'Semestrale',
-  annual: 'Annuale',
-  triennial: 'Triennale',
-};
 
 /**
  * Policy areas ("aree di policy") of DGR XII/2167/2024, with the labels printed in the objective cards.
@@ -621,18 +570,13 @@ export type PlanHeader = z.infer<typeof PlanHeader>;
 type Path = (string | number)[];
 type Issue = { path: Path; message: string };
 
-const CARD_FIELD_TYPE_DESCRIPTIONS: Record<CardFieldType, string> = {
-  text: 'un testo',
-  yes_no: 'una risposta { "answer": true/false/null, "text": … }',
-  list: 'un elenco di testi',
-  boolean: 'true o false',
+/** Each type of card field: whether a value is of that type, and how a message names it. */
+const CARD_FIELD_CHECKS: Record<CardFieldType, { is: (value: CardValue) => boolean; description: string }> = {
+  text: { is: (v) => typeof v === 'string', description: 'un testo' },
+  yes_no: { is: (v) => typeof v === 'object' && !Array.isArray(v), description: 'una risposta { "answer": true/false/null, "text": … }' },
+  list: { is: (v) => Array.isArray(v), description: 'un elenco di testi' },
+  boolean: { is: (v) => typeof v === 'boolean', description: 'true o false' },
 };
-
-function cardValueType(value: CardValue): CardFieldType {
-  if (typeof value === 'string') return 'text';
-  if (typeof value === 'boolean') return 'boolean';
-  return Array.isArray(value) ? 'list' : 'yes_no';
-}
 
 function checkCard(card: Record<string, CardValue>, templateId: TemplateId, at: Path, issues: Issue[]) {
   if (templateId !== 'lombardia-dgr-xii-2167-2024') return;
@@ -642,8 +586,8 @@ function checkCard(card: Record<string, CardValue>, templateId: TemplateId, at: 
       issues.push({ path: [...at, key], message: `campo non previsto dalla scheda lombarda (ammessi: ${LOMBARDY_CARD_KEYS.join(', ')})` });
       continue;
     }
-    if (!types.includes(cardValueType(value))) {
-      issues.push({ path: [...at, key], message: `questo campo della scheda richiede ${types.map((t) => CARD_FIELD_TYPE_DESCRIPTIONS[t]).join(' oppure ')}` });
+    if (!types.some((t) => CARD_FIELD_CHECKS[t].is(value))) {
+      issues.push({ path: [...at, key], message: `questo campo della scheda richiede ${types.map((t) => CARD_FIELD_CHECKS[t].description).join(' oppure ')}` });
     }
   }
 }

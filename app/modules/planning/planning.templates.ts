@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fromRoot } from '../../shared/paths.ts';
-import { PLAN_STATUS_LABELS, type PlanStatus } from './plan-document.schema.ts';
+import { tr } from '../../shared/i18n/tr.server.ts';
+import type { PlanStatus } from './plan-document.schema.ts';
 import { parseTemplate, type PlanTemplate } from './template.schema.ts';
 
 let cache: Map<string, PlanTemplate> | null = null;
@@ -27,7 +28,7 @@ export function getTemplate(id: string): PlanTemplate | null {
   return cache!.get(id) ?? null;
 }
 
-/** The label of a plan status in the plan's template (e.g. "Adottato"), falling back to the exchange format's. */
+/** The label of a plan status in the plan's template (e.g. "Adottato"), falling back to the dictionary's. */
 export function statusLabel(templateId: string, status: PlanStatus): string {
-  return getTemplate(templateId)?.statusWorkflow.find((s) => s.status === status)?.label ?? PLAN_STATUS_LABELS[status];
+  return getTemplate(templateId)?.statusWorkflow.find((s) => s.status === status)?.label ?? tr(`plan.planStatus.${status}`);
 }
