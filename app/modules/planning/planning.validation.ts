@@ -21,6 +21,16 @@ const year = (label: MessageKey) => {
   const invalid = { error: () => tr('plan.val.yearInvalid', { label: tr(label) }) };
   return z.coerce.number(missing).int(missing).min(2000, invalid).max(2100, invalid);
 };
+/** An optional form field whose empty value means null; any other value is checked by `schema`. */
+const emptyAsNull = <T extends z.ZodType<unknown, string>>(schema: T) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => v || null)
+    .pipe(schema.nullable());
+/** The decision of a body (governance module) that adopts the plan or approves a variation, when one is chosen. */
+const decisionId = emptyAsNull(z.uuid(says('plan.val.decision')));
+
 const isoDate = z
   .string()
   .trim()
@@ -46,11 +56,7 @@ export const ChangeStatusInput = z.object({
   version: versionField,
   status: z.enum(PLAN_STATUSES, says('plan.val.status')),
   /** The decision of the mayors' body that adopted the plan (governance module), when recorded there. */
-  adoptionDecisionId: z
-    .string()
-    .optional()
-    .transform((v) => v || null)
-    .pipe(z.uuid(says('plan.val.decision')).nullable()),
+  adoptionDecisionId: decisionId,
   /** The coordinator's written reason for adopting a plan that does not meet its template's completeness rules. */
   overrideReason: optionalText(2000, 'Motivo dell’adozione senza i requisiti di completezza'),
 });
@@ -60,11 +66,7 @@ export const VariationDecisionInput = z.object({
   version: versionField,
   decision: z.enum(['approve', 'reject', 'withdraw'], says('plan.val.choice')),
   /** The approving decision of the competent body (governance module); without it, the coordinator approves a minor variation. */
-  adoptionDecisionId: z
-    .string()
-    .optional()
-    .transform((v) => v || null)
-    .pipe(z.uuid(says('plan.val.decision')).nullable()),
+  adoptionDecisionId: decisionId,
   note: optionalText(2000, 'Nota'),
 });
 
@@ -112,16 +114,8 @@ export const IndicatorInput = z
     denominatorLabel: optionalText(1000, 'Denominatore'),
     unit: optionalText(100, 'Unità di misura'),
     source: optionalText(1000, 'Fonte del dato'),
-    periodicity: z
-      .string()
-      .optional()
-      .transform((v) => v || null)
-      .pipe(z.enum(PERIODICITIES, says('plan.val.periodicity')).nullable()),
-    aggregation: z
-      .string()
-      .optional()
-      .transform((v) => v || null)
-      .pipe(z.enum(INDICATOR_AGGREGATIONS, says('plan.val.aggregation')).nullable()),
+    periodicity: emptyAsNull(z.enum(PERIODICITIES, says('plan.val.periodicity'))),
+    aggregation: emptyAsNull(z.enum(INDICATOR_AGGREGATIONS, says('plan.val.aggregation'))),
     targets: z.array(z.object({ year: z.number().int().nullable(), rule: TargetRule, text: z.string().trim().min(1).max(4000) })),
   })
   .superRefine((v, ctx) => {

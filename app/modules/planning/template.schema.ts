@@ -415,17 +415,6 @@ export type EvaluationGrid = z.infer<typeof EvaluationGrid>;
 
 /** What a plan must contain before it can be adopted (the coordinator may override with a written reason). */
 export const COMPLETENESS_RULES = ['min_objectives', 'required_card_fields', 'actions_per_objective', 'indicators_per_action', 'budget_per_objective'] as const;
-/** Changes of an adopted plan, as proposed in a variation. */
-export const VARIATION_CHANGE_KINDS = [
-  'objective.add',
-  'objective.carry',
-  'objective.update',
-  'action.add',
-  'indicator.add',
-  'budget.add',
-  'budget.delete',
-] as const;
-export type VariationChangeKind = (typeof VARIATION_CHANGE_KINDS)[number];
 
 export const Adoption = z.strictObject({
   /** The type of governance body whose approved decision adopts the plan and its variations (e.g. assemblea_sindaci). */

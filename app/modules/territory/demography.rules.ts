@@ -290,22 +290,13 @@ export function populationTrend(series: readonly { year: number; total: number }
 // ---------------------------------------------------------------------------------------------------------------
 // Aggregation (Ambito = Σ comuni).
 
-const SUMMABLE: Field[] = [
-  'total',
-  'males',
-  'females',
-  'age0to14',
-  'age15to64',
-  'age65plus',
-  'age75plus',
-  'age0to17',
-  'births',
-  'deaths',
-  'migrationBalance',
-  'foreigners',
-  'olderAlone',
-  'areaKm2',
-];
+/** Every fact of a population record (all of them are counts or areas, so all can be summed). */
+export const FACT_FIELDS = Object.keys(FACT_LABELS) as Field[];
+
+/** The facts of a record as a stored row holds them: every fact, null where the record lacks it. */
+export function factValues(facts: PopulationFacts): Record<Field, number | null> & { total: number } {
+  return { ...(Object.fromEntries(FACT_FIELDS.map((f) => [f, facts[f] ?? null])) as Record<Field, number | null>), total: facts.total };
+}
 
 /**
  * Sums the facts of several territories of the same year (e.g. the comuni of an Ambito). A fact is summed only
@@ -320,7 +311,7 @@ export function aggregateFacts(
   if (wrongYear) throw new RangeError(`Non si possono sommare dati di anni diversi (${wrongYear.year} invece di ${year}).`);
   const sums: Partial<Record<Field, number | null>> = {};
   const incomplete: { field: Field; label: string; lacking: number }[] = [];
-  for (const field of SUMMABLE) {
+  for (const field of FACT_FIELDS) {
     const lacking = parts.filter((p) => !isNumber(p[field])).length;
     if (lacking > 0) {
       sums[field] = null;

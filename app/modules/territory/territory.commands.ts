@@ -9,6 +9,7 @@ import { parseInput } from '../../shared/validation.server.ts';
 import { authorize } from './territory.policy.ts';
 import { importFailedMessage, parseAmbitoComposition, parseIstatComuni } from './territory.importers.ts';
 import { parsePopulationFile } from './population-import.ts';
+import { factValues } from './demography.rules.ts';
 import { ambitoComuni, ambiti, comuni, populationFacts, regions } from './territory.schema.ts';
 import { AmbitoEditInput } from './territory.validation.ts';
 
@@ -221,20 +222,7 @@ export async function importPopulation({
       const values = {
         ...subject,
         year: r.year,
-        total: r.total,
-        males: r.males ?? null,
-        females: r.females ?? null,
-        age0to14: r.age0to14 ?? null,
-        age15to64: r.age15to64 ?? null,
-        age65plus: r.age65plus ?? null,
-        age75plus: r.age75plus ?? null,
-        age0to17: r.age0to17 ?? null,
-        births: r.births ?? null,
-        deaths: r.deaths ?? null,
-        migrationBalance: r.migrationBalance ?? null,
-        foreigners: r.foreigners ?? null,
-        olderAlone: r.olderAlone ?? null,
-        areaKm2: r.areaKm2 ?? null,
+        ...factValues(r),
         referenceDate: r.referenceDate,
         published: r.published,
         source: r.source ? `${fileName}: ${r.source}` : fileName,
