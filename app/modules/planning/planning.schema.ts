@@ -29,11 +29,13 @@ export const plans = pgTable(
   (t) => [uniqueIndex('plans_ambito_period_unique').on(t.ambitoId, t.periodStartYear, t.periodEndYear)],
 );
 
+/** The plan a chapter or an objective belongs to, and its place in the plan. */
+const inPlan = () => ({ planId: ownerRef('plan_id', () => plans.id), position: integer('position').notNull() });
+
 export const planChapters = pgTable(
   'plan_chapters',
   versionedColumns({
-    planId: ownerRef('plan_id', () => plans.id),
-    position: integer('position').notNull(),
+    ...inPlan(),
     number: text('number'),
     title: text('title').notNull(),
     /** Sanitised HTML (only the tags the exchange format allows). */
@@ -45,8 +47,7 @@ export const planChapters = pgTable(
 export const planObjectives = pgTable(
   'plan_objectives',
   versionedColumns({
-    planId: ownerRef('plan_id', () => plans.id),
-    position: integer('position').notNull(),
+    ...inPlan(),
     code: text('code').notNull(),
     title: text('title').notNull(),
     kind: text('kind').notNull(),
@@ -66,11 +67,13 @@ export const planObjectives = pgTable(
   (t) => [uniqueIndex('plan_objectives_code_unique').on(t.planId, t.code), index('plan_objectives_plan_idx').on(t.planId, t.position)],
 );
 
+/** The objective an action, an indicator or a budget line belongs to, and its place in the objective. */
+const inObjective = () => ({ objectiveId: ownerRef('objective_id', () => planObjectives.id), position: integer('position').notNull() });
+
 export const planActions = pgTable(
   'plan_actions',
   versionedColumns({
-    objectiveId: ownerRef('objective_id', () => planObjectives.id),
-    position: integer('position').notNull(),
+    ...inObjective(),
     number: text('number').notNull(),
     description: text('description').notNull(),
     systemObjective: integer('system_objective'),
@@ -90,9 +93,8 @@ export const planActions = pgTable(
 export const planIndicators = pgTable(
   'plan_indicators',
   versionedColumns({
-    objectiveId: ownerRef('objective_id', () => planObjectives.id),
+    ...inObjective(),
     actionId: uuid('action_id').references(() => planActions.id, { onDelete: 'cascade' }),
-    position: integer('position').notNull(),
     code: text('code').notNull(),
     label: text('label').notNull(),
     kind: text('kind').notNull(),
@@ -114,8 +116,7 @@ export const planIndicators = pgTable(
 export const planBudgetLines = pgTable(
   'plan_budget_lines',
   versionedColumns({
-    objectiveId: ownerRef('objective_id', () => planObjectives.id),
-    position: integer('position').notNull(),
+    ...inObjective(),
     fund: text('fund').notNull(),
     year: integer('year'),
     amountCents: bigint('amount_cents', { mode: 'number' }).notNull(),

@@ -3,7 +3,7 @@ import { ValidationError, type FieldIssue } from '../../shared/errors.ts';
 import { serverFormat, tr } from '../../shared/i18n/tr.server.ts';
 import { z } from '../../shared/validation.ts';
 import type { IndicatorKey, PopulationFacts, PublishedIndicators, PublishedValue } from './demography.rules.ts';
-import { importFailedMessage } from './territory.importers.ts';
+import { checkedRow, importFailedMessage, rowFitsHeader } from './territory.importers.ts';
 
 /**
  * Population files, all-or-nothing: either every row is valid and consistent, or nothing is returned and a
@@ -296,21 +296,11 @@ export function parseCantierePopulationCsv(fileName: string, text: string): Popu
   for (const { line, cells } of table.rows) {
     const at = (column: string) =>
       tr(column.includes(',') ? 'terr.import.whereColumns' : 'terr.import.where', { file: fileName, line, column, columns: column });
-    if (cells.length !== header.length) {
-      issues.push({
-        path: tr('terr.import.whereRow', { file: fileName, line }),
-        message: tr('terr.import.rowColumns', { cells: cells.length, header: header.length }),
-      });
-      continue;
-    }
+    if (!rowFitsHeader(fileName, line, cells, header, issues)) continue;
     const raw: Record<string, string> = Object.fromEntries(POPULATION_CSV_OPTIONAL_COLUMNS.map((c) => [c, '']));
     header.forEach((h, i) => (raw[h] = cells[i] ?? ''));
-    const parsed = CantiereRow.safeParse(raw);
-    if (!parsed.success) {
-      for (const i of parsed.error.issues) issues.push({ path: at(String(i.path[0] ?? '?')), message: i.message });
-      continue;
-    }
-    const r = parsed.data;
+    const r = checkedRow(CantiereRow, raw, at, issues);
+    if (!r) continue;
     const before = issues.length;
     if (r.livello === 'comune' && !/^\d{6}$/.test(r.codice)) {
       issues.push({ path: at('codice'), message: tr('terr.pop.comuneCode', { code: r.codice }) });
@@ -477,13 +467,7 @@ export function parseIstatPopulationCsv(fileName: string, text: string, options:
     const line = lineOf(row.line);
     const { cells } = row;
     const at = (c: IstatColumn) => tr('terr.import.where', { file: fileName, line, column: columnName(c) });
-    if (cells.length !== header.length) {
-      issues.push({
-        path: tr('terr.import.whereRow', { file: fileName, line }),
-        message: tr('terr.import.rowColumns', { cells: cells.length, header: header.length }),
-      });
-      continue;
-    }
+    if (!rowFitsHeader(fileName, line, cells, header, issues)) continue;
     const cell = (c: IstatColumn) => (index[c] >= 0 ? (cells[index[c]] ?? '').trim() : '');
     const before = issues.length;
 

@@ -1,6 +1,7 @@
 import { parseCsv } from '../../shared/csv.ts';
 import { ValidationError, type FieldIssue } from '../../shared/errors.ts';
 import { tr } from '../../shared/i18n/tr.server.ts';
+import type { z } from '../../shared/validation.ts';
 import { AMBITO_CSV_COLUMNS, AmbitoCsvRow, IstatComuneEntry } from './territory.validation.ts';
 
 const MAX_ISSUES = 50;
@@ -80,22 +81,9 @@ export function parseAmbitoComposition(fileName: string, text: string): AmbitoCo
   const byCode = new Map<string, AmbitoComposition>();
   for (const { line, cells } of table.rows) {
     const where = (column: string) => tr('terr.import.where', { file: fileName, line, column });
-    if (cells.length !== table.header.length) {
-      issues.push({
-        path: tr('terr.import.whereRow', { file: fileName, line }),
-        message: tr('terr.import.rowColumns', { cells: cells.length, header: table.header.length }),
-      });
-      continue;
-    }
-    const record = Object.fromEntries(table.header.map((h, i) => [h, cells[i] ?? '']));
-    const parsed = AmbitoCsvRow.safeParse(record);
-    if (!parsed.success) {
-      for (const i of parsed.error.issues) {
-        issues.push({ path: where(String(i.path[0] ?? '?')), message: i.message });
-      }
-      continue;
-    }
-    const r = parsed.data;
+    if (!rowFitsHeader(fileName, line, cells, table.header, issues)) continue;
+    const r = checkedRow(AmbitoCsvRow, Object.fromEntries(table.header.map((h, i) => [h, cells[i] ?? ''])), where, issues);
+    if (!r) continue;
     if (r.valido_al && r.valido_al < r.valido_dal) {
       issues.push({ path: where('valido_al'), message: tr('terr.import.endBeforeStart') });
       continue;
@@ -147,6 +135,24 @@ export function parseAmbitoComposition(fileName: string, text: string): AmbitoCo
   if (issues.length) throw new ValidationError(issues.slice(0, MAX_ISSUES), importFailedMessage(fileName, issues.length));
   if (byCode.size === 0) throw new ValidationError([{ path: fileName, message: tr('terr.import.noRows') }], importFailedMessage(fileName, 1));
   return [...byCode.values()];
+}
+
+/** Whether a CSV row has as many cells as the header; when not, the problem goes to `issues` (the row is skipped). */
+export function rowFitsHeader(fileName: string, line: number, cells: readonly string[], header: readonly string[], issues: FieldIssue[]): boolean {
+  if (cells.length === header.length) return true;
+  issues.push({
+    path: tr('terr.import.whereRow', { file: fileName, line }),
+    message: tr('terr.import.rowColumns', { cells: cells.length, header: header.length }),
+  });
+  return false;
+}
+
+/** A row's values checked by its schema; null when invalid, its problems (by column, `at`) added to `issues`. */
+export function checkedRow<T>(schema: z.ZodType<T>, values: Record<string, string>, at: (column: string) => string, issues: FieldIssue[]): T | null {
+  const parsed = schema.safeParse(values);
+  if (parsed.success) return parsed.data;
+  for (const i of parsed.error.issues) issues.push({ path: at(String(i.path[0] ?? '?')), message: i.message });
+  return null;
 }
 
 export function importFailedMessage(fileName: string, count: number) {

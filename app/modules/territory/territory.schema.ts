@@ -8,15 +8,19 @@ export const regions = pgTable('regions', {
   name: text('name').notNull(),
 });
 
+/** The Region a comune or an Ambito belongs to. */
+const regionCode = () =>
+  text('region_code')
+    .notNull()
+    .references(() => regions.code);
+
 /** Comuni, as published by ISTAT. population2011 is the legal population at the 2011 census. */
 export const comuni = pgTable(
   'comuni',
   versionedColumns({
     istatCode: text('istat_code').notNull(),
     name: text('name').notNull(),
-    regionCode: text('region_code')
-      .notNull()
-      .references(() => regions.code),
+    regionCode: regionCode(),
     provinceCode: text('province_code').notNull(),
     provinceName: text('province_name').notNull(),
     carPlate: text('car_plate'),
@@ -33,9 +37,7 @@ export const ambiti = pgTable(
   versionedColumns({
     code: text('code').notNull(),
     name: text('name').notNull(),
-    regionCode: text('region_code')
-      .notNull()
-      .references(() => regions.code),
+    regionCode: regionCode(),
     managementForm: text('management_form'),
     /** Free-text health reference (ASST, distretto, ATS) as the Ambito names it. */
     healthDistrict: text('health_district'),
