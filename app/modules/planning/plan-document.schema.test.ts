@@ -6,7 +6,7 @@ import {
   findUnsafeHtml,
   FUNDING_SOURCE_CODES,
   LEPS_CODES,
-  LOMBARDY_CARD_FIELDS,
+  LOMBARDY_CARD_KEYS,
   LOMBARDY_POLICY_AREAS,
   PLAN_STATUSES,
   TEMPLATE_IDS,
@@ -262,7 +262,7 @@ describe('the Gallarate 2025-2027 plan fixture', () => {
   });
 
   test('cards use only the 26 Lombardy fields, in template order', () => {
-    const keys = LOMBARDY_CARD_FIELDS.map((f) => f.key) as string[];
+    const keys: string[] = LOMBARDY_CARD_KEYS;
     for (const o of plan2025.objectives) {
       const cardKeys = Object.keys(o.card);
       assert.deepEqual(
@@ -648,7 +648,7 @@ describe('the vocabularies agree with the catalogues and templates of the reposi
     };
     assert.deepEqual(
       lombardy.objectiveCard.fields.map((f) => f.key),
-      LOMBARDY_CARD_FIELDS.map((f) => f.key),
+      LOMBARDY_CARD_KEYS,
     );
     assert.deepEqual(
       lombardy.policyAreas.map((a) => a.code),

@@ -102,73 +102,47 @@ export const CARD_FIELD_TYPES = ['text', 'yes_no', 'list', 'boolean'] as const;
 export type CardFieldType = (typeof CARD_FIELD_TYPES)[number];
 
 /**
- * The 26 rows of the Lombardy objective card (DGR XII/2167/2024), in order, with the labels as printed and the value
- * shapes each row accepts (the first is the one used when a card is transcribed): `yes_no` is `{ answer, text }`,
- * `list` an array of strings, `text` a string, `boolean` true/false. The second shapes accept what the template editor
- * collects (fixtures/templates/lombardia-dgr-xii-2167-2024.json): policy-area letters, a multiple choice, a bare yes/no.
+ * The 26 rows of the Lombardy objective card (DGR XII/2167/2024), in order (their printed labels are in the template,
+ * fixtures/templates/lombardia-dgr-xii-2167-2024.json), with the value shapes each row accepts (the first is the one
+ * used when a card is transcribed): `yes_no` is `{ answer, text }`, `list` an array of strings, `text` a string,
+ * `boolean` true/false. The second shapes accept what the template editor collects: policy-area letters, a multiple
+ * choice, a bare yes/no.
  */
-export const LOMBARDY_CARD_FIELDS = [
-  { key: 'titolo_intervento', label: 'TITOLO INTERVENTO', types: ['text'] },
-  { key: 'obiettivi', label: 'QUALI OBIETTIVI VUOLE RAGGIUNGERE', types: ['text'] },
-  { key: 'azioni_programmate', label: 'AZIONI PROGRAMMATE', types: ['text'] },
-  { key: 'target', label: 'TARGET', types: ['text'] },
-  { key: 'risorse_economiche', label: 'RISORSE ECONOMICHE PREVENTIVATE', types: ['text'] },
-  { key: 'risorse_personale', label: 'RISORSE DI PERSONALE DEDICATE', types: ['text'] },
-  { key: 'trasversale_aree_policy', label: 'L’OBIETTIVO E’ TRASVERSALE ED INTEGRATO CON ALTRE AREE DI POLICY?', types: ['yes_no', 'list'] },
-  { key: 'punti_chiave', label: 'INDICARE I PUNTI CHIAVE DELL’INTERVENTO', types: ['list'] },
-  { key: 'asst_analisi_bisogno', label: 'PREVEDE IL COINVOLGIMENTO DI ASST NELL’ANALISI DEL BISOGNO E NELLA PROGRAMMAZIONE?', types: ['yes_no'] },
-  {
-    key: 'asst_realizzazione',
-    label: 'PREVEDE IL COINVOLGIMENTO DI ASST NELLA REALIZZAZIONE DELL’INTERVENTO E AZIONI CONGIUNTE AMBITO-ASST?',
-    types: ['yes_no'],
-  },
-  { key: 'cooperazione_altri_ambiti', label: 'L’INTERVENTO È REALIZZATO IN COOPERAZIONE CON ALTRI AMBITI?', types: ['yes_no'] },
-  { key: 'continuita_programmazione_precedente', label: 'È IN CONTINUITÀ CON LA PROGRAMMAZIONE PRECEDENTE (2021-2023)?', types: ['yes_no'] },
-  { key: 'nuovo_servizio', label: 'L’OBIETTIVO PREVEDE LA DEFINIZIONE DI UN NUOVO SERVIZIO?', types: ['text'] },
-  {
-    key: 'continuita_progetto_premiale',
-    label: 'L’OBIETTIVO È IN CONTINUITÀ E/O RAPPRESENTA IL POTENZIAMENTO DI UN PROGETTO PREMIALE DELLA PROGRAMMAZIONE 2021-2023?',
-    types: ['yes_no', 'boolean'],
-  },
-  { key: 'co_programmato_terzo_settore', label: 'L’INTERVENTO È FORMALMENTE CO-PROGRAMMATO CON IL TERZO SETTORE?', types: ['yes_no'] },
-  { key: 'co_progettato_terzo_settore', label: 'L’INTERVENTO È FORMALMENTE CO-PROGETTATO CON IL TERZO SETTORE?', types: ['yes_no'] },
-  {
-    key: 'modalita_coinvolgimento_terzo_settore',
-    label:
-      'NEL CASO IN CUI L’INTERVENTO NON PREVEDA PROCESSI DI CO-PROGETTAZIONE E/O CO-PROGRAMMAZIONE FORMALIZZATI, SPECIFICARE LE MODALITA’ DI COINVOLGIMENTO DEL TERZO SETTORE (se pertinente)',
-    types: ['text'],
-  },
-  {
-    key: 'altri_attori_rete',
-    label: 'L’INTERVENTO PREVEDE IL COINVOLGIMENTO DI ALTRI ATTORI DELLA RETE TERRITORIALE? (oltre ad ASST e ETS)',
-    types: ['yes_no'],
-  },
-  { key: 'bisogni', label: 'QUESTO INTERVENTO A QUALE/I BISOGNO/I RISPONDE?', types: ['text'] },
-  {
-    key: 'bisogno_consolidato_o_nuovo',
-    label:
-      'IL BISOGNO RILEVATO ERA GIÁ STATO AFFRONTATO NELLA PRECEDENTE PROGRAMMAZIONE O PUÓ ESSERE DEFINITO COME UN NUOVO BISOGNO EMERSO NELLA PRECEDENTE TRIENNALITÁ?',
-    types: ['text'],
-  },
-  { key: 'promozionale_o_riparativo', label: 'L’OBIETTIVO É DI TIPO PROMOZIONALE/PREVENTIVO O RIPARATIVO?', types: ['text', 'list'] },
-  {
-    key: 'modelli_innovativi',
-    label: 'L’OBIETTIVO PRESENTA MODELLI INNOVATIVI DI PRESA IN CARICO, DI RISPOSTA AL BISOGNO E COOPERAZIONE CON ALTRI ATTORI DELLA RETE?',
-    types: ['yes_no'],
-  },
-  {
-    key: 'digitalizzazione',
-    label: 'L’OBIETTIVO PRESENTA DEGLI ASPETTI INERENTI ALLA DIGITALIZZAZIONE? (organizzativi, gestionali, erogativi, ecc.)',
-    types: ['yes_no'],
-  },
-  { key: 'modalita_organizzative', label: 'QUALI MODALITÀ ORGANIZZATIVE, OPERATIVE E DI EROGAZIONE SONO ADOTTATE?', types: ['text'] },
-  { key: 'risultati_attesi', label: 'QUALI RISULTATI VUOLE RAGGIUNGERE?', types: ['text'] },
-  { key: 'impatto', label: 'QUALE IMPATTO DOVREBBE AVERE L’INTERVENTO?', types: ['text'] },
-] as const satisfies readonly { key: string; label: string; types: readonly CardFieldType[] }[];
+export const LOMBARDY_CARD_FIELD_TYPES = {
+  titolo_intervento: ['text'],
+  obiettivi: ['text'],
+  azioni_programmate: ['text'],
+  target: ['text'],
+  risorse_economiche: ['text'],
+  risorse_personale: ['text'],
+  trasversale_aree_policy: ['yes_no', 'list'],
+  punti_chiave: ['list'],
+  asst_analisi_bisogno: ['yes_no'],
+  asst_realizzazione: ['yes_no'],
+  cooperazione_altri_ambiti: ['yes_no'],
+  continuita_programmazione_precedente: ['yes_no'],
+  nuovo_servizio: ['text'],
+  continuita_progetto_premiale: ['yes_no', 'boolean'],
+  co_programmato_terzo_settore: ['yes_no'],
+  co_progettato_terzo_settore: ['yes_no'],
+  modalita_coinvolgimento_terzo_settore: ['text'],
+  altri_attori_rete: ['yes_no'],
+  bisogni: ['text'],
+  bisogno_consolidato_o_nuovo: ['text'],
+  promozionale_o_riparativo: ['text', 'list'],
+  modelli_innovativi: ['yes_no'],
+  digitalizzazione: ['yes_no'],
+  modalita_organizzative: ['text'],
+  risultati_attesi: ['text'],
+  impatto: ['text'],
+} as const satisfies Record<string, readonly CardFieldType[]>;
 
-export type LombardyCardKey = (typeof LOMBARDY_CARD_FIELDS)[number]['key'];
-export const LOMBARDY_CARD_KEYS: readonly LombardyCardKey[] = LOMBARDY_CARD_FIELDS.map((f) => f.key);
-const LOMBARDY_CARD_TYPES = new Map<string, readonly CardFieldType[]>(LOMBARDY_CARD_FIELDS.map((f) => [f.key, f.types]));
+export type LombardyCardKey = keyof typeof LOMBARDY_CARD_FIELD_TYPES;
+export const LOMBARDY_CARD_KEYS = Object.keys(LOMBARDY_CARD_FIELD_TYPES) as LombardyCardKey[];
+const LOMBARDY_CARD_TYPES = new Map<string, readonly CardFieldType[]>(Object.entries(LOMBARDY_CARD_FIELD_TYPES));
+
+/** The codes of a table of labels, in its order, as z.enum takes them. */
+const codesOf = <K extends string>(labels: Record<K, string>) => Object.keys(labels) as [K, ...K[]];
 
 /**
  * Funding sources ("fonti di finanziamento"): the code a budget line carries and its Italian label. The codes are
@@ -217,41 +191,33 @@ export const FUNDING_SOURCES = {
   FONDI_AMBITO: 'Fondi d’Ambito',
   FONTI_MISTE: 'Più fonti, ripartizione non indicata (vedi nota)',
 } as const;
-export type FundingSourceCode = keyof typeof FUNDING_SOURCES;
-export const FUNDING_SOURCE_CODES = Object.keys(FUNDING_SOURCES) as [FundingSourceCode, ...FundingSourceCode[]];
+export const FUNDING_SOURCE_CODES = codesOf(FUNDING_SOURCES);
 
 /**
- * The LEPS a plan objective can be linked to, with label and legal source as printed in the regional guidelines
- * (DGR XII/2167/2024, LEPS tables per policy area). The codes are those of the LEPS catalogue
- * (fixtures/leps/catalogo-leps.json). The five "LEPS prioritari" of integration with the ASST are
+ * The LEPS a plan objective can be linked to, with their labels as printed in the regional guidelines (DGR XII/2167/2024,
+ * LEPS tables per policy area). The codes are those of the LEPS catalogue (fixtures/leps/catalogo-leps.json), which
+ * also gives each one's legal source. The five "LEPS prioritari" of integration with the ASST are
  * LEPS_VALUTAZIONE_MULTIDIMENSIONALE, LEPS_PREVENZIONE_ALLONTANAMENTO, LEPS_DIMISSIONI_PROTETTE, LEPS_PUA, LEPS_SAD.
  */
 export const LEPS = {
-  LEPS_ASSEGNO_INCLUSIONE: { label: 'Reddito di cittadinanza ora Assegno di Inclusione (ADI)', norm: 'D.L. 4/2019; D.L. 48/2023' },
-  LEPS_PRONTO_INTERVENTO: { label: 'Pronto intervento sociale', norm: 'L. 234/2021, art. 1, c. 170' },
-  LEPS_VALUTAZIONE_MULTIDIMENSIONALE: { label: 'Valutazione multidimensionale e progetto personalizzato', norm: 'D.Lgs. 147/2017, artt. 5 e 6' },
-  LEPS_ACCESSO: { label: 'Servizi per l’accesso, la valutazione e i sostegni da individuare nel progetto individualizzato', norm: 'D.Lgs. 147/2017, art. 7' },
-  LEPS_PRESA_IN_CARICO_INCLUSIONE: {
-    label: 'Presa in carico sociale/lavorativa (patto per l’inclusione sociale e lavorativa)',
-    norm: 'D.L. 4/2019, art. 4, c. 14',
-  },
-  LEPS_RESIDENZA_FITTIZIA: { label: 'Servizi per la residenza fittizia', norm: 'L. 1228/1954, art. 2; DPR 223/1989' },
-  LEPS_SAD: { label: 'Incremento SAD', norm: 'L. 234/2021, art. 1, c. 162, lett. a)' },
-  LEPS_DIMISSIONI_PROTETTE: { label: 'Servizi sociali per le dimissioni protette', norm: 'L. 234/2021, art. 1, c. 170' },
-  LEPS_PERCORSO_ASSISTENZIALE_INTEGRATO: { label: 'Processo «Percorso assistenziale integrato»', norm: 'L. 234/2021, art. 1, c. 163' },
-  LEPS_PUA: { label: 'Punti Unici di Accesso (PUA) integrati e UVM: incremento operatori sociali', norm: 'L. 234/2021, art. 1, c. 163' },
-  LEPS_SOLLIEVO: { label: 'Servizi di sollievo alle famiglie', norm: 'L. 234/2021, art. 1, c. 162, lett. b)' },
-  LEPS_PREVENZIONE_ALLONTANAMENTO: { label: 'Prevenzione dell’allontanamento familiare', norm: 'L. 234/2021, art. 1, c. 170' },
-  LEPS_OFFERTA_INTEGRATA: {
-    label: 'Offerta integrata di interventi e servizi secondo le modalità coordinate definite dalle Regioni e provincie autonome',
-    norm: 'D.Lgs. 147/2017, art. 23',
-  },
-  LEPS_SOSTEGNO: { label: 'Servizi di sostegno', norm: 'L. 234/2021, art. 1, c. 162, lett. c)' },
-  LEPS_SERVIZIO_SOCIALE_PROFESSIONALE: { label: 'Servizio sociale professionale', norm: 'L. 178/2020, art. 1, cc. 797-802' },
-  LEPS_SUPERVISIONE: { label: 'Supervisione del personale dei servizi sociali', norm: 'L. 234/2021, art. 1, c. 170' },
+  LEPS_ASSEGNO_INCLUSIONE: 'Reddito di cittadinanza ora Assegno di Inclusione (ADI)',
+  LEPS_PRONTO_INTERVENTO: 'Pronto intervento sociale',
+  LEPS_VALUTAZIONE_MULTIDIMENSIONALE: 'Valutazione multidimensionale e progetto personalizzato',
+  LEPS_ACCESSO: 'Servizi per l’accesso, la valutazione e i sostegni da individuare nel progetto individualizzato',
+  LEPS_PRESA_IN_CARICO_INCLUSIONE: 'Presa in carico sociale/lavorativa (patto per l’inclusione sociale e lavorativa)',
+  LEPS_RESIDENZA_FITTIZIA: 'Servizi per la residenza fittizia',
+  LEPS_SAD: 'Incremento SAD',
+  LEPS_DIMISSIONI_PROTETTE: 'Servizi sociali per le dimissioni protette',
+  LEPS_PERCORSO_ASSISTENZIALE_INTEGRATO: 'Processo «Percorso assistenziale integrato»',
+  LEPS_PUA: 'Punti Unici di Accesso (PUA) integrati e UVM: incremento operatori sociali',
+  LEPS_SOLLIEVO: 'Servizi di sollievo alle famiglie',
+  LEPS_PREVENZIONE_ALLONTANAMENTO: 'Prevenzione dell’allontanamento familiare',
+  LEPS_OFFERTA_INTEGRATA: 'Offerta integrata di interventi e servizi secondo le modalità coordinate definite dalle Regioni e provincie autonome',
+  LEPS_SOSTEGNO: 'Servizi di sostegno',
+  LEPS_SERVIZIO_SOCIALE_PROFESSIONALE: 'Servizio sociale professionale',
+  LEPS_SUPERVISIONE: 'Supervisione del personale dei servizi sociali',
 } as const;
-export type LepsCode = keyof typeof LEPS;
-export const LEPS_CODES = Object.keys(LEPS) as [LepsCode, ...LepsCode[]];
+export const LEPS_CODES = codesOf(LEPS);
 
 /** Kinds of yearly target: the one vocabulary of targets (targets.vocabulary.ts). */
 export { TARGET_RULE_TYPES, type TargetRuleType } from './targets.vocabulary.ts';

@@ -167,10 +167,7 @@ export const planVariations = pgTable(
   (t) => [uniqueIndex('plan_variations_number_unique').on(t.planId, t.number), index('plan_variations_plan_idx').on(t.planId, t.status)],
 );
 
-export type Plan = typeof plans.$inferSelect;
-export type PlanVariation = typeof planVariations.$inferSelect;
 export type PlanObjective = typeof planObjectives.$inferSelect;
 export type PlanAction = typeof planActions.$inferSelect;
 export type PlanIndicator = typeof planIndicators.$inferSelect;
 export type PlanBudgetLine = typeof planBudgetLines.$inferSelect;
-export type PlanSnapshot = typeof planSnapshots.$inferSelect;

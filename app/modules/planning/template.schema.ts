@@ -11,6 +11,9 @@
  */
 import { ValidationError, type FieldIssue } from '../../shared/errors.ts';
 import { z } from '../../shared/validation.ts';
+// The statuses (every template labels all of them, in order), indicator levels and aggregations (a template states an
+// aggregation where its cards say so; absent, it follows the measure) are the plan exchange format's vocabularies.
+import { INDICATOR_AGGREGATIONS, INDICATOR_LEVELS, PLAN_STATUSES } from './plan-document.schema.ts';
 import { templateTargetRuleSchema, type TemplateTargetRule } from './targets.vocabulary.ts';
 
 /** The kinds of answer an objective-card field collects (see docs/templates.md for the shape of each answer). */
@@ -30,20 +33,6 @@ export const TEMPLATE_FIELD_TYPES = [
 ] as const;
 export type TemplateFieldType = (typeof TEMPLATE_FIELD_TYPES)[number];
 
-/** The plan statuses the product knows, in workflow order. Every template labels all of them, in this order. */
-export const PLAN_STATUSES = ['draft', 'consultation', 'adopted', 'transmitted', 'implementation', 'closed'] as const;
-export type PlanStatus = (typeof PLAN_STATUSES)[number];
-
-/** Level of the indicators a field collects (DGR XII/2167/2024 card: input, processo, output, outcome). */
-export const INDICATOR_LEVELS = ['input', 'process', 'output', 'outcome'] as const;
-
-/**
- * How the periods of a year make an indicator's yearly value (same vocabulary as the plan exchange format):
- * flow (sum), stock (last value), stock_mean (mean of the periods), rate (recomputed from numerator/denominator).
- * A template states it where its cards say so (e.g. an average over the year); absent, it follows the measure.
- */
-export const INDICATOR_AGGREGATIONS = ['flow', 'stock', 'stock_mean', 'rate'] as const;
-
 /** What a chapter holds besides its narrative text. */
 export const CHAPTER_CONTENTS = ['objective_cards', 'leps_cards', 'evaluation_grid', 'previous_plan_evaluation'] as const;
 
@@ -52,39 +41,6 @@ export const EVALUATION_ANSWERS = ['computed_band', 'choice', 'yesno', 'yesno_te
 
 /** Kinds of yearly target a LEPS indicator can carry: the one vocabulary of targets (targets.vocabulary.ts). */
 export { TARGET_RULE_TYPES } from './targets.vocabulary.ts';
-
-/**
- * The 26 rows of the Lombardy objective card ("SCHEDA DESCRIZIONE NUOVI OBIETTIVI", DGR XII/2167/2024), in order.
- * Other modules address card answers by these keys: the Lombardy template file must use exactly these.
- */
-export const LOMBARDY_OBJECTIVE_CARD_KEYS = [
-  'titolo_intervento',
-  'obiettivi',
-  'azioni_programmate',
-  'target',
-  'risorse_economiche',
-  'risorse_personale',
-  'trasversale_aree_policy',
-  'punti_chiave',
-  'asst_analisi_bisogno',
-  'asst_realizzazione',
-  'cooperazione_altri_ambiti',
-  'continuita_programmazione_precedente',
-  'nuovo_servizio',
-  'continuita_progetto_premiale',
-  'co_programmato_terzo_settore',
-  'co_progettato_terzo_settore',
-  'modalita_coinvolgimento_terzo_settore',
-  'altri_attori_rete',
-  'bisogni',
-  'bisogno_consolidato_o_nuovo',
-  'promozionale_o_riparativo',
-  'modelli_innovativi',
-  'digitalizzazione',
-  'modalita_organizzative',
-  'risultati_attesi',
-  'impatto',
-] as const;
 
 const WITH_OPTIONS: readonly TemplateFieldType[] = ['choice', 'multichoice'];
 const WITH_OTHER: readonly TemplateFieldType[] = ['choice', 'multichoice', 'key_points'];

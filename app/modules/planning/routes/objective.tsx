@@ -82,7 +82,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     actions: d.actions.map((a) => ({ ...a, indicators: d.indicators.filter((i) => i.actionId === a.id) })),
     budget: d.budget,
     funds: Object.entries(FUNDING_SOURCES).map(([code, name]) => ({ code, name: String(name) })),
-    leps: Object.entries(LEPS).map(([code, l]) => ({ code, label: l.label })),
+    leps: Object.entries(LEPS).map(([code, label]) => ({ code, label })),
     can: abilitiesFor(actor, d.header.scope),
   };
 }
