@@ -48,6 +48,9 @@ function issuesOf(mutate: (doc: Record<string, any>) => void, fileName = 'piano.
   assert.fail('il documento doveva essere rifiutato');
 }
 
+/** The messages of the issues a modified copy of the small valid plan raises. */
+const messagesOf = (mutate: (doc: Record<string, any>) => void) => issuesOf(mutate).map((i) => i.message);
+
 const minimal: PlanDocumentInput = {
   format: 'cantiere.plan',
   formatVersion: 1,
@@ -190,36 +193,16 @@ describe('the Gallarate 2025-2027 plan fixture', () => {
     const rulesOf = (code: string, indicator: string) =>
       byCode(plan2025, code)
         .indicators.find((i) => i.code === indicator)!
-        .targets.map((t) => [t.year, t.rule.type]);
-    assert.deepEqual(rulesOf('LEPS-PIPPI', 'IND-4'), [
-      [2025, 'gte_percent'],
-      [2026, 'gte_percent'],
-      [2027, 'gte_percent'],
-    ]);
-    assert.deepEqual(rulesOf('LEPS-PIPPI', 'IND-3'), [
-      [2025, 'baseline'],
-      [2026, 'gt_previous'],
-      [2027, 'gt_previous'],
-    ]);
-    assert.deepEqual(rulesOf('LEPS-PIPPI', 'IND-1'), [
-      [2025, 'milestone'],
-      [2026, 'milestone'],
-      [2027, 'milestone'],
-    ]);
-    assert.deepEqual(rulesOf('LEPS-DIMISSIONI', 'IND-3'), [
-      [2026, 'lt_previous'],
-      [2027, 'lt_previous'],
-    ]);
-    assert.deepEqual(rulesOf('LEPS-SAD', 'IND-2'), [
-      [2023, 'baseline'],
-      [2026, 'gte_percent'],
-      [2027, 'gte_percent'],
-    ]);
-    assert.deepEqual(rulesOf('LEPS-VMD', 'IND-1'), [
-      [2025, 'gte'],
-      [2026, 'gt_previous'],
-      [2027, 'gt_previous'],
-    ]);
+        .targets.map((t) => `${t.year} ${t.rule.type}`);
+    const expected: [code: string, indicator: string, targets: string[]][] = [
+      ['LEPS-PIPPI', 'IND-4', ['2025 gte_percent', '2026 gte_percent', '2027 gte_percent']],
+      ['LEPS-PIPPI', 'IND-3', ['2025 baseline', '2026 gt_previous', '2027 gt_previous']],
+      ['LEPS-PIPPI', 'IND-1', ['2025 milestone', '2026 milestone', '2027 milestone']],
+      ['LEPS-DIMISSIONI', 'IND-3', ['2026 lt_previous', '2027 lt_previous']],
+      ['LEPS-SAD', 'IND-2', ['2023 baseline', '2026 gte_percent', '2027 gte_percent']],
+      ['LEPS-VMD', 'IND-1', ['2025 gte', '2026 gt_previous', '2027 gt_previous']],
+    ];
+    for (const [code, indicator, targets] of expected) assert.deepEqual(rulesOf(code, indicator), targets, `${code} ${indicator}`);
     assert.deepEqual(
       byCode(plan2025, 'LEPS-DIMISSIONI')
         .indicators.find((i) => i.code === 'IND-2')!
@@ -522,16 +505,14 @@ describe('parsePlanDocument reports every problem with file and JSON path', () =
   });
 
   test('target rules that need a year, years outside the plan, and a repeated year', () => {
-    const issues = issuesOf((d) => {
-      d.objectives[0].actions[0].indicators[0].targets = [
-        { year: null, rule: { type: 'gt_previous' }, text: 'aumento' },
-        { year: 2030, rule: { type: 'gte', value: 2 }, text: 'nel 2030' },
-        { year: 2026, rule: { type: 'gte', value: 2 }, text: 'nel 2026' },
-        { year: 2026, rule: { type: 'gt_previous', referenceYear: 2027 }, text: 'di nuovo' },
-      ];
-    });
+    const targets = [
+      { year: null, rule: { type: 'gt_previous' }, text: 'aumento' },
+      { year: 2030, rule: { type: 'gte', value: 2 }, text: 'nel 2030' },
+      { year: 2026, rule: { type: 'gte', value: 2 }, text: 'nel 2026' },
+      { year: 2026, rule: { type: 'gt_previous', referenceYear: 2027 }, text: 'di nuovo' },
+    ];
     assert.deepEqual(
-      issues.map((i) => i.message),
+      messagesOf((d) => (d.objectives[0].actions[0].indicators[0].targets = targets)),
       [
         'la regola gt_previous richiede un anno',
         'anno 2030 fuori dal periodo del piano (2025-2027)',

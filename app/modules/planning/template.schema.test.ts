@@ -461,58 +461,32 @@ test('the spending-coincidence bands separate under-, exact and over-spending', 
 test('the five priority LEPS carry the yearly ranges of the regional guidelines', () => {
   const template = load('lombardia-dgr-xii-2167-2024.json');
   const leps = template.lepsCard!.priorityLeps;
+  // Each LEPS: its name, how many indicators (20 in all), the health bodies it integrates with, its funding.
   assert.deepEqual(
-    leps.map((l) => l.name),
+    leps.map((l) => [l.name, l.indicators.length, l.healthIntegration, l.funding]),
     [
-      'Valutazione multidimensionale e progetto personalizzato',
-      'Prevenzione dell’allontanamento familiare',
-      'Servizi sociali per le dimissioni protette',
-      'Punti Unici di Accesso (PUA) integrati e UVM: incremento operatori sociali',
-      'Incremento SAD',
-    ],
-  );
-  assert.deepEqual(
-    leps.map((l) => l.indicators.length),
-    [3, 4, 6, 4, 3],
-    '20 LEPS indicators in all',
-  );
-  assert.deepEqual(
-    leps.map((l) => [l.healthIntegration, l.funding]),
-    [
-      ['ASST', 'Fondo Povertà, FNPS, PON inclusione; Piano operativo complementare'],
-      ['ATS e ASST', 'PNRR, FNPS'],
-      ['ATS e ASST', 'PNRR, FNPS, PN Inclusione'],
-      ['ATS e ASST', 'FNA'],
-      ['ASST', 'FNA'],
+      ['Valutazione multidimensionale e progetto personalizzato', 3, 'ASST', 'Fondo Povertà, FNPS, PON inclusione; Piano operativo complementare'],
+      ['Prevenzione dell’allontanamento familiare', 4, 'ATS e ASST', 'PNRR, FNPS'],
+      ['Servizi sociali per le dimissioni protette', 6, 'ATS e ASST', 'PNRR, FNPS, PN Inclusione'],
+      ['Punti Unici di Accesso (PUA) integrati e UVM: incremento operatori sociali', 4, 'ATS e ASST', 'FNA'],
+      ['Incremento SAD', 3, 'ASST', 'FNA'],
     ],
   );
   const rules = (code: string, indicator: number) =>
     leps
       .find((l) => l.code === code)!
-      .indicators[indicator]!.targets.map((t) => (t.rule ? [t.year, t.rule.type, 'value' in t.rule ? t.rule.value : null] : [t.year, null, null]));
-  // PUA: assessments with the Ambito social worker ≥ 50% (2025), ≥ 75% (2026), 100% (2027) — seed 002 L12059-L12065.
-  assert.deepEqual(rules('4', 1), [
-    [2025, 'gte_percent', 50],
-    [2026, 'gte_percent', 75],
-    [2027, 'gte_percent', 100],
-  ]);
-  // PIPPI: individual projects over assessments ≥ 40%, ≥ 60%, ≥ 80%.
-  assert.deepEqual(rules('2', 1), [
-    [2025, 'gte_percent', 40],
-    [2026, 'gte_percent', 60],
-    [2027, 'gte_percent', 80],
-  ]);
-  // Dimissioni protette: no 2025 target, then ≥ 50% and ≥ 75%; waiting time must fall year on year.
-  assert.deepEqual(rules('3', 1), [
-    [2025, null, null],
-    [2026, 'gte_percent', 50],
-    [2027, 'gte_percent', 75],
-  ]);
-  assert.deepEqual(rules('3', 2), [
-    [2025, 'baseline', null],
-    [2026, 'lt_previous', null],
-    [2027, 'lt_previous', null],
-  ]);
+      .indicators[indicator]!.targets.map((t) => [t.year, t.rule?.type ?? '–', t.rule && 'value' in t.rule ? t.rule.value : ''].join(' ').trim());
+  // Year, rule and value of each target ('–': the year has no target).
+  const expected: [code: string, indicator: number, targets: string[], what: string][] = [
+    // PUA: assessments with the Ambito social worker ≥ 50% (2025), ≥ 75% (2026), 100% (2027) — seed 002 L12059-L12065.
+    ['4', 1, ['2025 gte_percent 50', '2026 gte_percent 75', '2027 gte_percent 100'], 'PUA'],
+    // PIPPI: individual projects over assessments ≥ 40%, ≥ 60%, ≥ 80%.
+    ['2', 1, ['2025 gte_percent 40', '2026 gte_percent 60', '2027 gte_percent 80'], 'PIPPI'],
+    // Dimissioni protette: no 2025 target, then ≥ 50% and ≥ 75%; waiting time must fall year on year.
+    ['3', 1, ['2025 –', '2026 gte_percent 50', '2027 gte_percent 75'], 'dimissioni protette, share'],
+    ['3', 2, ['2025 baseline', '2026 lt_previous', '2027 lt_previous'], 'dimissioni protette, waiting time'],
+  ];
+  for (const [code, indicator, targets, what] of expected) assert.deepEqual(rules(code, indicator), targets, what);
   const years = leps.flatMap((l) => l.indicators.flatMap((i) => i.targets.map((t) => t.year)));
   assert.ok(years.every((y) => y >= template.firstYear! && y < template.firstYear! + template.periodYears));
 });
