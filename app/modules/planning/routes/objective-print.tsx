@@ -1,7 +1,7 @@
 import { data, Link } from 'react-router';
 import type { Route } from './+types/objective-print';
 import { getActor, getServices, guard } from '../../../shared/http/request.server.ts';
-import { DataTable, useI18n } from '../../../shared/ui/kit.ts';
+import { DataTable, useI18n, type Column } from '../../../shared/ui/kit.ts';
 import { FUNDING_SOURCES } from '../plan-document.schema.ts';
 import { cardValueText } from '../planning.card.ts';
 import { authorize } from '../planning.policy.ts';
@@ -41,6 +41,35 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 export default function ObjectivePrint({ loaderData: p }: Route.ComponentProps) {
   const { t, f } = useI18n();
   const year = (y: number | null) => (y === null ? t('plan.period.whole') : String(y));
+  const cardColumns: Column<(typeof p.rows)[number]>[] = [
+    { key: 'field', header: t('plan.print.field'), value: (r) => r.label, rowHeader: true, sortable: false },
+    {
+      key: 'content',
+      header: t('plan.print.content'),
+      value: (r) => r.value || '—',
+      sortable: false,
+      className: 'text-break',
+      render: (r) => <span style={{ whiteSpace: 'pre-line' }}>{r.value || '—'}</span>,
+    },
+  ];
+  const actionColumns: Column<(typeof p.actions)[number]>[] = [
+    { key: 'action', header: t('plan.print.action'), value: (a) => `${a.number}. ${a.description}`, rowHeader: true, sortable: false },
+    {
+      key: 'indicators',
+      header: t('plan.print.indicators'),
+      sortable: false,
+      render: (a) => (
+        <ul className="mb-0">
+          {a.indicators.map((i) => (
+            <li key={i.code}>
+              {i.code} {i.label}
+              {i.targets.length ? ` — ${i.targets.map((x) => `${year(x.year)}: ${x.text}`).join('; ')}` : ''}
+            </li>
+          ))}
+        </ul>
+      ),
+    },
+  ];
   return (
     <article className="print-card">
       <title>{t('plan.print.title', { code: p.objective.code, plan: p.plan })}</title>
@@ -59,48 +88,9 @@ export default function ObjectivePrint({ loaderData: p }: Route.ComponentProps) 
       <p>
         {t('plan.objectives.policyAreas')}: <span translate="no">{p.objective.policyAreas.join(', ') || '—'}</span>
       </p>
-      <DataTable
-        id="scheda"
-        caption={t('plan.card.heading')}
-        rows={p.rows}
-        rowKey={(_, i) => String(i)}
-        columns={[
-          { key: 'field', header: t('plan.print.field'), value: (r) => r.label, rowHeader: true, sortable: false },
-          {
-            key: 'content',
-            header: t('plan.print.content'),
-            value: (r) => r.value || '—',
-            sortable: false,
-            className: 'text-break',
-            render: (r) => <span style={{ whiteSpace: 'pre-line' }}>{r.value || '—'}</span>,
-          },
-        ]}
-      />
+      <DataTable id="scheda" caption={t('plan.card.heading')} rows={p.rows} rowKey={(_, i) => String(i)} columns={cardColumns} />
       <h2 className="h4">{t('plan.print.actions')}</h2>
-      <DataTable
-        id="azioni"
-        caption={t('plan.action.title')}
-        rows={p.actions}
-        rowKey={(a) => a.number}
-        columns={[
-          { key: 'action', header: t('plan.print.action'), value: (a) => `${a.number}. ${a.description}`, rowHeader: true, sortable: false },
-          {
-            key: 'indicators',
-            header: t('plan.print.indicators'),
-            sortable: false,
-            render: (a) => (
-              <ul className="mb-0">
-                {a.indicators.map((i) => (
-                  <li key={i.code}>
-                    {i.code} {i.label}
-                    {i.targets.length ? ` — ${i.targets.map((x) => `${year(x.year)}: ${x.text}`).join('; ')}` : ''}
-                  </li>
-                ))}
-              </ul>
-            ),
-          },
-        ]}
-      />
+      <DataTable id="azioni" caption={t('plan.action.title')} rows={p.actions} rowKey={(a) => a.number} columns={actionColumns} />
       <h2 className="h4">{t('plan.print.budget', { total: f.money(p.total) })}</h2>
       <ul>
         {p.budget.map((b, i) => (

@@ -19,6 +19,7 @@ import {
   useI18n,
   type Column,
 } from '../../../shared/ui/kit.ts';
+import { linkColumn } from '../../../shared/ui/link-column.tsx';
 import { changePlanStatus, createObjective, decideVariation } from '../planning.commands.ts';
 import { abilitiesFor, authorize } from '../planning.policy.ts';
 import { getPlanOverview } from '../planning.queries.ts';
@@ -115,14 +116,7 @@ function ChangesTable({ id, items, caption }: { id: string; items: readonly Chan
 function ObjectivesTable({ id, caption, rows, base }: { id: string; caption: ReactNode; rows: readonly ObjectiveRow[]; base: string }) {
   const { t, f } = useI18n();
   const columns: Column<ObjectiveRow>[] = [
-    {
-      key: 'code',
-      header: t('plan.objectives.code'),
-      value: (o) => o.code,
-      render: (o) => <Link to={`${base}/obiettivi/${o.id}`}>{o.code}</Link>,
-      rowHeader: true,
-      className: 'text-nowrap',
-    },
+    linkColumn<ObjectiveRow>('code', t('plan.objectives.code'), (o) => ({ text: o.code, to: `${base}/obiettivi/${o.id}` }), { className: 'text-nowrap' }),
     {
       key: 'title',
       header: t('plan.objectives.title'),

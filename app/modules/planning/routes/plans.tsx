@@ -1,10 +1,22 @@
-import { data, Link, redirect } from 'react-router';
+import { data, redirect } from 'react-router';
 import type { Route } from './+types/plans';
 import { ValidationError } from '../../../shared/errors.ts';
 import { intentAction } from '../../../shared/http/forms.server.ts';
 import { getActor, getServices, requireUser } from '../../../shared/http/request.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
-import { DataTable, EmptyState, IntentField, IntentForm, PageHeader, selectClass, UploadForm, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
+import {
+  DataTable,
+  EmptyState,
+  IntentField,
+  IntentForm,
+  PageHeader,
+  selectClass,
+  UploadForm,
+  useFormResult,
+  useI18n,
+  type Column,
+} from '../../../shared/ui/kit.ts';
+import { linkColumn } from '../../../shared/ui/link-column.tsx';
 import { getAmbitoByCode } from '../../territory/index.server.ts';
 import { createPlan, importPlan } from '../planning.commands.ts';
 import { abilitiesFor, can } from '../planning.policy.ts';
@@ -64,6 +76,14 @@ export default function Plans({ loaderData, actionData }: Route.ComponentProps) 
   const { t, f } = useI18n();
   const { ambito, plans, templates, can } = loaderData;
   const { errors, values } = useFormResult(actionData, 'create');
+  const columns: Column<(typeof plans)[number]>[] = [
+    linkColumn('plan', t('plan.plans.plan'), (p) => ({ text: p.title, to: `/ambiti/${ambito.code}/piani/${p.id}` })),
+    { key: 'period', header: t('plan.plans.period'), value: (p) => p.start, render: (p) => f.years(p.start, p.end), data: false },
+    { key: 'status', header: t('plan.plans.status'), value: (p) => p.status },
+  ];
+  const years = { periodStartYear: t('plan.plans.firstYear'), periodEndYear: t('plan.plans.lastYear') };
+  /** The two years of the period: half a row each, numeric keyboard on a phone. */
+  const yearField = { col: 'col-6', intent: 'create', errors, type: 'number', min: 2000, max: 2100, required: true, inputMode: 'numeric' } as const;
   return (
     <>
       <PageHeader title={t('plan.plans.title')} context={ambito.name} lead={<span translate="no">{ambito.name}</span>} />
@@ -73,17 +93,7 @@ export default function Plans({ loaderData, actionData }: Route.ComponentProps) 
         rows={plans}
         rowKey={(p) => p.id}
         empty={<EmptyState title={t('plan.plans.none')} />}
-        columns={[
-          {
-            key: 'plan',
-            header: t('plan.plans.plan'),
-            value: (p) => p.title,
-            render: (p) => <Link to={`/ambiti/${ambito.code}/piani/${p.id}`}>{p.title}</Link>,
-            rowHeader: true,
-          },
-          { key: 'period', header: t('plan.plans.period'), value: (p) => p.start, render: (p) => f.years(p.start, p.end), data: false },
-          { key: 'status', header: t('plan.plans.status'), value: (p) => p.status },
-        ]}
+        columns={columns}
       />
       {can['plan.create'] && (
         <div className="row mt-5 g-5">
@@ -96,26 +106,8 @@ export default function Plans({ loaderData, actionData }: Route.ComponentProps) 
                 {(p) => <input {...p} type="text" required defaultValue={values?.title ?? t('plan.plans.defaultTitle')} />}
               </IntentField>
               <div className="row">
-                {(
-                  [
-                    ['periodStartYear', t('plan.plans.firstYear')],
-                    ['periodEndYear', t('plan.plans.lastYear')],
-                  ] as const
-                ).map(([name, label]) => (
-                  <GridInput
-                    key={name}
-                    col="col-6"
-                    intent="create"
-                    name={name}
-                    label={label}
-                    errors={errors}
-                    type="number"
-                    min={2000}
-                    max={2100}
-                    required
-                    inputMode="numeric"
-                    defaultValue={values?.[name]}
-                  />
+                {(Object.keys(years) as (keyof typeof years)[]).map((name) => (
+                  <GridInput key={name} name={name} label={years[name]} defaultValue={values?.[name]} {...yearField} />
                 ))}
               </div>
               <IntentField intent="create" name="templateId" label={t('plan.plans.template')} error={errors.templateId}>

@@ -1,9 +1,9 @@
-import { Link } from 'react-router';
 import type { Route } from './+types/admin';
 import { done, intentAction } from '../../../shared/http/forms.server.ts';
 import { getActor, getServices, guard, requireUser } from '../../../shared/http/request.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
-import { DataTable, PageHeader, Section, UploadForm, useI18n } from '../../../shared/ui/kit.ts';
+import { DataTable, PageHeader, Section, UploadForm, useI18n, type Column } from '../../../shared/ui/kit.ts';
+import { linkColumn } from '../../../shared/ui/link-column.tsx';
 import { importAmbitoComposition, importIstatComuni } from '../territory.commands.ts';
 import { authorize } from '../territory.policy.ts';
 import { listAmbiti } from '../territory.queries.ts';
@@ -44,6 +44,12 @@ export async function action({ context, request }: Route.ActionArgs) {
 
 export default function TerritoryAdmin({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useI18n();
+  /** An import's form: its intent, and its words in the dictionary (terr.admin.<what>.file, .submit). */
+  const uploadWords = (what: 'comuni' | 'ambiti') => ({ intent: what, label: t(`terr.admin.${what}.file`), submitLabel: t(`terr.admin.${what}.submit`) });
+  const columns: Column<(typeof loaderData.ambiti)[number]>[] = [
+    linkColumn('ambito', t('ambito.name'), (a) => ({ text: a.name, to: `/ambiti/${a.code}` })),
+    { key: 'regione', header: t('terr.admin.list.region'), value: (a) => a.regionName },
+  ];
   return (
     <>
       <PageHeader title={t('terr.admin.title')} context={t('terr.admin.context')} lead={t('terr.admin.lead')} />
@@ -56,28 +62,13 @@ export default function TerritoryAdmin({ loaderData, actionData }: Route.Compone
         ).map(([what, accept, lead]) => (
           <div className="col-lg-6" key={what}>
             <Section id={what} title={t(`terr.admin.${what}`)} lead={<span className="text-break">{lead}</span>}>
-              <UploadForm
-                intent={what}
-                actionData={actionData}
-                label={t(`terr.admin.${what}.file`)}
-                accept={accept}
-                submitLabel={t(`terr.admin.${what}.submit`)}
-              />
+              <UploadForm actionData={actionData} accept={accept} {...uploadWords(what)} />
             </Section>
           </div>
         ))}
       </div>
       <Section id="elenco" title={t('terr.admin.list')}>
-        <DataTable
-          id="elenco-ambiti"
-          caption={t('terr.admin.list.caption')}
-          rows={loaderData.ambiti}
-          rowKey={(a) => a.code}
-          columns={[
-            { key: 'ambito', header: t('ambito.name'), rowHeader: true, value: (a) => a.name, render: (a) => <Link to={`/ambiti/${a.code}`}>{a.name}</Link> },
-            { key: 'regione', header: t('terr.admin.list.region'), value: (a) => a.regionName },
-          ]}
-        />
+        <DataTable id="elenco-ambiti" caption={t('terr.admin.list.caption')} rows={loaderData.ambiti} rowKey={(a) => a.code} columns={columns} />
       </Section>
     </>
   );

@@ -5,7 +5,7 @@ import { done, intentAction } from '../../../shared/http/forms.server.ts';
 import { getActor, getServices, requireUser } from '../../../shared/http/request.server.ts';
 import { serverFormat, tr } from '../../../shared/i18n/tr.server.ts';
 import type { MessageKey } from '../../../shared/i18n/messages.ts';
-import { Chart, DataTable, IntentField, IntentForm, Notice, PageHeader, Section, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
+import { Chart, DataTable, IntentField, Notice, PageHeader, Section, UploadForm, useFormResult, useI18n, type Column } from '../../../shared/ui/kit.ts';
 import { importPopulation } from '../territory.commands.ts';
 import { abilitiesFor } from '../territory.policy.ts';
 import { getTerritoryProfile } from '../profile.server.ts';
@@ -46,6 +46,8 @@ export default function TerritoryProfile({ loaderData, actionData }: Route.Compo
   const { t, f } = useI18n();
   const p = loaderData;
   const { errors } = useFormResult(actionData, 'population');
+  /** The population import: the file (with its own hint) and, for an ISTAT table without one, the year. */
+  const importWords = { label: t('profile.import.file'), hint: t('profile.import.hint'), submitLabel: t('profile.import.submit') };
   /** A value in its unit: ‰ and % with two decimals, inhabitants per km² without. */
   const inUnit = (value: number | null | undefined, unit: Unit, decimals?: number) => {
     if (value === null || value === undefined) return '—';
@@ -82,6 +84,18 @@ export default function TerritoryProfile({ loaderData, actionData }: Route.Compo
   );
   const unitOf = (k: string) => p.publishedLabels[k]!.unit;
   const computed = p.indicators.filter((i) => i.value !== null);
+  const computedColumns: Column<(typeof computed)[number]>[] = [
+    { key: 'indicatore', header: t('profile.indicator'), rowHeader: true, data: false, value: (i) => label(i.key) },
+    { key: 'valore', header: t('profile.value'), numeric: true, value: (i) => i.value, render: (i) => inUnit(i.value, i.unit) },
+    {
+      key: 'formula',
+      header: t('profile.formula'),
+      data: false,
+      sortable: false,
+      className: 'small',
+      render: (i) => `${formula(i.key, 'terr.ind.base.resident')} = ${factor(i.numerator)} ÷ ${factor(i.denominator)}`,
+    },
+  ];
   return (
     <>
       <PageHeader
@@ -186,25 +200,7 @@ export default function TerritoryProfile({ loaderData, actionData }: Route.Compo
 
       {computed.length > 0 && (
         <Section id="calcolati" title={t('profile.computed', { year: p.latestYear ?? '' })}>
-          <DataTable
-            id="tabella-calcolati"
-            caption={t('profile.computed.caption')}
-            small
-            rows={computed}
-            rowKey={(i) => i.key}
-            columns={[
-              { key: 'indicatore', header: t('profile.indicator'), rowHeader: true, data: false, value: (i) => label(i.key) },
-              { key: 'valore', header: t('profile.value'), numeric: true, value: (i) => i.value, render: (i) => inUnit(i.value, i.unit) },
-              {
-                key: 'formula',
-                header: t('profile.formula'),
-                data: false,
-                sortable: false,
-                className: 'small',
-                render: (i) => `${formula(i.key, 'terr.ind.base.resident')} = ${factor(i.numerator)} ÷ ${factor(i.denominator)}`,
-              },
-            ]}
-          />
+          <DataTable id="tabella-calcolati" caption={t('profile.computed.caption')} small rows={computed} rowKey={(i) => i.key} columns={computedColumns} />
         </Section>
       )}
 
@@ -252,24 +248,11 @@ export default function TerritoryProfile({ loaderData, actionData }: Route.Compo
 
       {p.can['population.import'] && (
         <Section id="importa" title={t('profile.import')} lead={t('profile.import.lead')}>
-          <IntentForm
-            intent="population"
-            actionData={actionData}
-            submitLabel={t('profile.import.submit')}
-            encType="multipart/form-data"
-            className="row g-3 align-items-end"
-          >
-            <div className="col-md-6">
-              <IntentField intent="population" name="file" label={t('profile.import.file')} hint={t('profile.import.hint')} error={errors.file}>
-                {(props) => <input type="file" accept=".csv,text/csv" required {...props} />}
-              </IntentField>
-            </div>
-            <div className="col-md-3">
-              <IntentField intent="population" name="year" label={t('profile.import.year')} error={errors.year}>
-                {(props) => <input type="number" min={1861} max={2100} inputMode="numeric" {...props} />}
-              </IntentField>
-            </div>
-          </IntentForm>
+          <UploadForm intent="population" actionData={actionData} accept=".csv,text/csv" {...importWords}>
+            <IntentField intent="population" name="year" label={t('profile.import.year')} error={errors.year}>
+              {(props) => <input type="number" min={1861} max={2100} inputMode="numeric" {...props} />}
+            </IntentField>
+          </UploadForm>
         </Section>
       )}
     </>
