@@ -2,5 +2,5 @@
 export { carryIntoPlan, importPlan, linkContinuity, recordActionProgress } from './planning.commands.ts';
 export { fundName, getObjectiveDetail, getPlanHeader, listObjectivesWithLinks, listPlans } from './planning.queries.ts';
 export { planActions, planBudgetLines, planIndicators, planObjectives, plans, type PlanIndicator } from './planning.schema.ts';
-export { statusLabel } from './planning.templates.ts';
+export { planListEntry, statusLabel } from './planning.templates.ts';
 export { planningSteps as demoSteps } from './planning.demo.ts';

@@ -32,3 +32,8 @@ export function getTemplate(id: string): PlanTemplate | null {
 export function statusLabel(templateId: string, status: PlanStatus): string {
   return getTemplate(templateId)?.statusWorkflow.find((s) => s.status === status)?.label ?? tr(`plan.planStatus.${status}`);
 }
+
+/** A plan as the lists of plans show it (planning's and monitoring's): its title, its period and its status in words. */
+export function planListEntry(p: { id: string; title: string; periodStartYear: number; periodEndYear: number; templateId: string; status: string }) {
+  return { id: p.id, title: p.title, start: p.periodStartYear, end: p.periodEndYear, status: statusLabel(p.templateId, p.status as PlanStatus) };
+}

@@ -21,6 +21,7 @@ import {
   useI18n,
   type Column,
 } from '../../../shared/ui/kit.ts';
+import { Options } from '../../../shared/ui/options.tsx';
 import {
   FUNDING_SOURCES,
   INDICATOR_AGGREGATIONS,
@@ -186,11 +187,7 @@ function CardFieldControl({ f, index, value, error }: { f: CardField; index: num
           </label>
           <select id={id} name={`card.${f.key}`} className={selectClass(error)} defaultValue={typeof v === 'string' ? v : ''} translate="no">
             <option value="">—</option>
-            {[...new Set([...(f.options ?? []), ...(typeof v === 'string' && v ? [v] : [])])].map((opt) => (
-              <option key={opt} value={opt}>
-                {opt}
-              </option>
-            ))}
+            <Options items={[...new Set([...(f.options ?? []), ...(typeof v === 'string' && v ? [v] : [])])]} value={(opt) => opt} label={(opt) => opt} />
           </select>
         </>
       )}
@@ -444,12 +441,7 @@ function IndicatorForm({ action: a, years, actionData }: { action: Loaded['actio
   const intent = `indicator-${a.id}`;
   const { errors } = useFormResult(actionData, intent);
   const field = (name: string) => `field-${intent}.${name}`;
-  const options = <K extends string>(keys: readonly K[], prefix: string) =>
-    keys.map((k) => (
-      <option key={k} value={k}>
-        {t(`${prefix}.${k}` as MessageKey)}
-      </option>
-    ));
+  const options = (keys: readonly string[], prefix: string) => <Options items={keys} value={(k) => k} label={(k) => t(`${prefix}.${k}` as MessageKey)} />;
   return (
     <details open={Object.keys(errors).length > 0 || undefined}>
       <summary>{t('plan.indicator.add', { number: a.number })}</summary>
@@ -666,19 +658,11 @@ function Budget({ loaderData, actionData }: { loaderData: Loaded; actionData: un
         <AddForm what="budget" actionData={actionData}>
           <div className="row g-3">
             <GridSelect col="col-12 col-md-5" intent="budget" name="fund" label={t('plan.budget.source')} errors={errors} translate="no">
-              {loaderData.funds.map((x) => (
-                <option key={x.code} value={x.code}>
-                  {x.name}
-                </option>
-              ))}
+              <Options items={loaderData.funds} value={(x) => x.code} label={(x) => x.name} />
             </GridSelect>
             <GridSelect col="col-6 col-md-3" intent="budget" name="year" label={t('plan.budget.year')} errors={errors}>
               <option value="">{t('plan.budget.wholePeriod')}</option>
-              {plan.years.map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
+              <Options items={plan.years} value={(y) => y} label={(y) => y} />
             </GridSelect>
             <GridInput
               col="col-6 col-md-4"

@@ -10,18 +10,20 @@ import {
   IntentField,
   IntentForm,
   PageHeader,
+  Section,
   selectClass,
   UploadForm,
   useFormResult,
   useI18n,
   type Column,
 } from '../../../shared/ui/kit.ts';
+import { Options } from '../../../shared/ui/options.tsx';
 import { linkColumn } from '../../../shared/ui/link-column.tsx';
 import { getAmbitoByCode } from '../../territory/index.server.ts';
 import { createPlan, importPlan } from '../planning.commands.ts';
 import { abilitiesFor, can } from '../planning.policy.ts';
 import { listPlans } from '../planning.queries.ts';
-import { listTemplates, statusLabel } from '../planning.templates.ts';
+import { listTemplates, planListEntry } from '../planning.templates.ts';
 import type { PlanStatus } from '../plan-document.schema.ts';
 import { GridInput } from '../components/grid-fields.tsx';
 
@@ -34,14 +36,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   const plans = (await listPlans(db, ambito.id)).filter((p) => can(actor, 'plan.read', { ...scope, status: p.status as PlanStatus }));
   return {
     ambito: { code: ambito.code, name: ambito.name },
-    plans: plans.map((p) => ({
-      id: p.id,
-      title: p.title,
-      start: p.periodStartYear,
-      end: p.periodEndYear,
-      status: statusLabel(p.templateId, p.status as PlanStatus),
-      template: p.templateId,
-    })),
+    plans: plans.map((p) => ({ ...planListEntry(p), template: p.templateId })),
     templates: listTemplates().map((t) => ({ id: t.id, name: t.name })),
     can: abilitiesFor(actor, scope),
   };
@@ -81,61 +76,43 @@ export default function Plans({ loaderData, actionData }: Route.ComponentProps) 
     { key: 'period', header: t('plan.plans.period'), value: (p) => p.start, render: (p) => f.years(p.start, p.end), data: false },
     { key: 'status', header: t('plan.plans.status'), value: (p) => p.status },
   ];
+  const noPlans = <EmptyState title={t('plan.plans.none')} />;
+  const importWords = { label: t('plan.plans.importFile'), submitLabel: t('plan.plans.importSubmit') };
   const years = { periodStartYear: t('plan.plans.firstYear'), periodEndYear: t('plan.plans.lastYear') };
   /** The two years of the period: half a row each, numeric keyboard on a phone. */
   const yearField = { col: 'col-6', intent: 'create', errors, type: 'number', min: 2000, max: 2100, required: true, inputMode: 'numeric' } as const;
   return (
     <>
       <PageHeader title={t('plan.plans.title')} context={ambito.name} lead={<span translate="no">{ambito.name}</span>} />
-      <DataTable
-        id="piani"
-        caption={t('plan.plans.caption')}
-        rows={plans}
-        rowKey={(p) => p.id}
-        empty={<EmptyState title={t('plan.plans.none')} />}
-        columns={columns}
-      />
+      <DataTable id="piani" caption={t('plan.plans.caption')} rows={plans} rowKey={(p) => p.id} empty={noPlans} columns={columns} />
       {can['plan.create'] && (
         <div className="row mt-5 g-5">
-          <section className="col-12 col-lg-6" aria-labelledby="new-plan">
-            <h2 className="h4" id="new-plan">
-              {t('plan.plans.new')}
-            </h2>
-            <IntentForm intent="create" actionData={actionData} submitLabel={t('plan.plans.create')} label={t('plan.plans.new')}>
-              <IntentField intent="create" name="title" label={t('plan.plans.newTitle')} error={errors.title}>
-                {(p) => <input {...p} type="text" required defaultValue={values?.title ?? t('plan.plans.defaultTitle')} />}
-              </IntentField>
-              <div className="row">
-                {(Object.keys(years) as (keyof typeof years)[]).map((name) => (
-                  <GridInput key={name} name={name} label={years[name]} defaultValue={values?.[name]} {...yearField} />
-                ))}
-              </div>
-              <IntentField intent="create" name="templateId" label={t('plan.plans.template')} error={errors.templateId}>
-                {(p) => (
-                  <select {...p} className={selectClass(errors.templateId)} required defaultValue={values?.templateId} translate="no">
-                    {templates.map((x) => (
-                      <option key={x.id} value={x.id}>
-                        {x.name}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </IntentField>
-            </IntentForm>
-          </section>
-          <section className="col-12 col-lg-6" aria-labelledby="import-plan">
-            <h2 className="h4" id="import-plan">
-              {t('plan.plans.import')}
-            </h2>
-            <p className="small text-break">{t('plan.plans.importHint')}</p>
-            <UploadForm
-              intent="import"
-              actionData={actionData}
-              label={t('plan.plans.importFile')}
-              accept=".json,application/json"
-              submitLabel={t('plan.plans.importSubmit')}
-            />
-          </section>
+          <div className="col-12 col-lg-6">
+            <Section id="nuovo-piano" title={t('plan.plans.new')}>
+              <IntentForm intent="create" actionData={actionData} submitLabel={t('plan.plans.create')} label={t('plan.plans.new')}>
+                <IntentField intent="create" name="title" label={t('plan.plans.newTitle')} error={errors.title}>
+                  {(p) => <input {...p} type="text" required defaultValue={values?.title ?? t('plan.plans.defaultTitle')} />}
+                </IntentField>
+                <div className="row">
+                  {(Object.keys(years) as (keyof typeof years)[]).map((name) => (
+                    <GridInput key={name} name={name} label={years[name]} defaultValue={values?.[name]} {...yearField} />
+                  ))}
+                </div>
+                <IntentField intent="create" name="templateId" label={t('plan.plans.template')} error={errors.templateId}>
+                  {(p) => (
+                    <select {...p} className={selectClass(errors.templateId)} required defaultValue={values?.templateId} translate="no">
+                      <Options items={templates} value={(x) => x.id} label={(x) => x.name} />
+                    </select>
+                  )}
+                </IntentField>
+              </IntentForm>
+            </Section>
+          </div>
+          <div className="col-12 col-lg-6">
+            <Section id="importa-piano" title={t('plan.plans.import')} lead={<span className="small text-break">{t('plan.plans.importHint')}</span>}>
+              <UploadForm intent="import" actionData={actionData} accept=".json,application/json" {...importWords} />
+            </Section>
+          </div>
         </div>
       )}
     </>

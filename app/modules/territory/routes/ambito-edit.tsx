@@ -2,7 +2,8 @@ import { data, Form, Link, redirect, useNavigation } from 'react-router';
 import type { Route } from './+types/ambito-edit';
 import { formAction, getActor, getServices, guard, requireUser } from '../../../shared/http/request.server.ts';
 import { CsrfField, Field, FormAlert } from '../../../shared/ui/forms.tsx';
-import { PageHeader, useI18n } from '../../../shared/ui/kit.ts';
+import { PageHeader, selectClass, useI18n } from '../../../shared/ui/kit.ts';
+import { Options } from '../../../shared/ui/options.tsx';
 import type { MessageKey } from '../../../shared/i18n/messages.ts';
 import { updateAmbito } from '../territory.commands.ts';
 import { authorize } from '../territory.policy.ts';
@@ -54,13 +55,9 @@ export default function AmbitoEdit({ loaderData, actionData }: Route.ComponentPr
         </Field>
         <Field name="managementForm" label={t('ambito.managementForm')} error={errors.managementForm}>
           {(p) => (
-            <select {...p} className={`form-select${errors.managementForm ? ' is-invalid' : ''}`} defaultValue={ambito.managementForm ?? ''}>
+            <select {...p} className={selectClass(errors.managementForm)} defaultValue={ambito.managementForm ?? ''}>
               <option value="">{t('edit.choose')}</option>
-              {MANAGEMENT_FORMS.map((f) => (
-                <option key={f} value={f}>
-                  {t(`ambito.managementForm.${f}` as MessageKey)}
-                </option>
-              ))}
+              <Options items={MANAGEMENT_FORMS} value={(f) => f} label={(f) => t(`ambito.managementForm.${f}` as MessageKey)} />
             </select>
           )}
         </Field>
