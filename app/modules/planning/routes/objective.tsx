@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { data, Form, Link } from 'react-router';
+import { data, Link } from 'react-router';
 import type { Route } from './+types/objective';
 import { ValidationError } from '../../../shared/errors.ts';
 import { done, intentAction, type FormFields } from '../../../shared/http/forms.server.ts';
@@ -7,10 +7,10 @@ import { getActor, getServices, guard, requireUser } from '../../../shared/http/
 import { tr } from '../../../shared/i18n/tr.server.ts';
 import type { MessageKey } from '../../../shared/i18n/messages.ts';
 import {
-  CsrfField,
   DataTable,
   IntentField,
   IntentForm,
+  moneyColumn,
   Notice,
   PageHeader,
   ResultAlert,
@@ -22,6 +22,7 @@ import {
   type Column,
 } from '../../../shared/ui/kit.ts';
 import { Options } from '../../../shared/ui/options.tsx';
+import { RowButtonForm } from '../../../shared/ui/row-button-form.tsx';
 import {
   FUNDING_SOURCES,
   INDICATOR_AGGREGATIONS,
@@ -441,17 +442,12 @@ function IndicatorForm({ action: a, years, actionData }: { action: Loaded['actio
   const intent = `indicator-${a.id}`;
   const { errors } = useFormResult(actionData, intent);
   const field = (name: string) => `field-${intent}.${name}`;
+  const submit = { submitLabel: t('plan.indicator.submit'), submitClassName: 'btn btn-outline-primary mt-2' };
   const options = (keys: readonly string[], prefix: string) => <Options items={keys} value={(k) => k} label={(k) => t(`${prefix}.${k}` as MessageKey)} />;
   return (
     <details open={Object.keys(errors).length > 0 || undefined}>
       <summary>{t('plan.indicator.add', { number: a.number })}</summary>
-      <IntentForm
-        intent={intent}
-        actionData={actionData}
-        submitLabel={t('plan.indicator.submit')}
-        submitClassName="btn btn-outline-primary mt-2"
-        className="mt-3"
-      >
+      <IntentForm intent={intent} actionData={actionData} className="mt-3" {...submit}>
         <div className="row">
           <GridInput col="col-12 col-md-6" intent={intent} name="label" label={t('plan.indicator.label')} errors={errors} />
           <GridSelect col="col-12 col-md-3" intent={intent} name="kind" label={t('plan.indicator.kind')} errors={errors} defaultValue="count">
@@ -620,7 +616,7 @@ function Budget({ loaderData, actionData }: { loaderData: Loaded; actionData: un
       render: (l) => (l.year === null ? t('plan.period.whole') : String(l.year)),
       data: false,
     },
-    { key: 'amount', header: t('plan.budget.amount'), value: (l) => l.amountCents / 100, render: (l) => f.money(l.amountCents), numeric: true },
+    moneyColumn('amount', t('plan.budget.amount'), (l) => l.amountCents, f.money),
     { key: 'note', header: t('plan.budget.note'), value: (l) => l.note ?? '', className: 'small' },
   ];
   if (editable)
@@ -629,17 +625,13 @@ function Budget({ loaderData, actionData }: { loaderData: Loaded; actionData: un
       header: t('plan.budget.actions'),
       data: false,
       render: (l) => (
-        // A one-button form per row: its outcome is shown above the table (ResultAlert «delete-budget»).
-        <Form method="post">
-          <CsrfField />
-          <input type="hidden" name="intent" value="delete-budget" />
-          <input type="hidden" name="lineId" value={l.id} />
-          <input type="hidden" name="version" value={l.version} />
-          <button type="submit" className="btn btn-outline-danger btn-sm">
-            {t('plan.budget.delete')}
-            <span className="visually-hidden"> {t('plan.budget.deleteLine', { amount: f.money(l.amountCents) })}</span>
-          </button>
-        </Form>
+        // Its outcome is shown above the table (ResultAlert «delete-budget»).
+        <RowButtonForm
+          intent="delete-budget"
+          hidden={{ lineId: l.id, version: l.version }}
+          label={t('plan.budget.delete')}
+          what={t('plan.budget.deleteLine', { amount: f.money(l.amountCents) })}
+        />
       ),
     });
   return (
