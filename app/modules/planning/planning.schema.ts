@@ -2,6 +2,9 @@ import { bigint, boolean, date, doublePrecision, index, integer, jsonb, pgTable,
 import { created, id, ownerRef, versionedColumns } from '../../shared/db/columns.ts';
 import { ambiti } from '../territory/index.server.ts';
 
+/** A list kept as JSON, empty unless given. */
+const jsonList = <T>(name: string) => jsonb(name).$type<T[]>().notNull().default([]);
+
 /**
  * A plan (Piano di Zona / Piano Sociale Territoriale) of an Ambito for a period, written on a regional template.
  * The columns mirror the plan exchange format (plan-document.schema.ts) so that export → import loses nothing.
@@ -52,10 +55,10 @@ export const planObjectives = pgTable(
     title: text('title').notNull(),
     kind: text('kind').notNull(),
     macroArea: text('macro_area'),
-    policyAreas: jsonb('policy_areas').$type<string[]>().notNull().default([]),
+    policyAreas: jsonList<string>('policy_areas'),
     priority: boolean('priority').notNull().default(false),
     description: text('description'),
-    systemObjectives: jsonb('system_objectives').$type<{ number: number; text: string }[]>().notNull().default([]),
+    systemObjectives: jsonList<{ number: number; text: string }>('system_objectives'),
     /** The regional card's fields, keyed by the template's field keys. */
     card: jsonb('card').$type<Record<string, unknown>>().notNull().default({}),
     /** LEPS codes, previous-plan objective, cooperating Ambiti, ASST involvement, Agenda 2030. */
@@ -83,7 +86,7 @@ export const planActions = pgTable(
     status: text('status').notNull().default('planned'),
     realisationPercent: doublePrecision('realisation_percent'),
     note: text('note'),
-    expectedResults: jsonb('expected_results').$type<string[]>().notNull().default([]),
+    expectedResults: jsonList<string>('expected_results'),
     weight: doublePrecision('weight'),
   }),
   (t) => [uniqueIndex('plan_actions_number_unique').on(t.objectiveId, t.number), index('plan_actions_objective_idx').on(t.objectiveId, t.position)],
@@ -108,7 +111,7 @@ export const planIndicators = pgTable(
     aggregation: text('aggregation'),
     systemObjective: integer('system_objective'),
     /** Yearly targets: [{ year, rule, text }] (see plan-document.schema.ts Target). */
-    targets: jsonb('targets').$type<{ year: number | null; rule: Record<string, unknown>; text: string }[]>().notNull().default([]),
+    targets: jsonList<{ year: number | null; rule: Record<string, unknown>; text: string }>('targets'),
   }),
   (t) => [uniqueIndex('plan_indicators_code_unique').on(t.objectiveId, t.code), index('plan_indicators_action_idx').on(t.actionId)],
 );
@@ -121,7 +124,7 @@ export const planBudgetLines = pgTable(
     year: integer('year'),
     amountCents: bigint('amount_cents', { mode: 'number' }).notNull(),
     note: text('note'),
-    sharedAmong: jsonb('shared_among').$type<string[]>().notNull().default([]),
+    sharedAmong: jsonList<string>('shared_among'),
   }),
   (t) => [index('plan_budget_lines_objective_idx').on(t.objectiveId, t.position)],
 );
@@ -156,7 +159,7 @@ export const planVariations = pgTable(
     number: integer('number').notNull(),
     /** draft | approved | rejected | withdrawn */
     status: text('status').notNull().default('draft'),
-    changes: jsonb('changes').$type<unknown[]>().notNull().default([]),
+    changes: jsonList<unknown>('changes'),
     /** The approving decision (governance module), when approved by a decision. */
     decisionId: uuid('decision_id'),
     /** The coordinator's note when approving a minor variation, rejecting or withdrawing. */
