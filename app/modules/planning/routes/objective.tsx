@@ -157,7 +157,8 @@ type CardField = Loaded['fields'][number];
 function CardFieldControl({ f, index, value, error }: { f: CardField; index: number; value: unknown; error: string | undefined }) {
   const { t } = useI18n();
   const id = `field-card.card.${f.key}`;
-  const label = t('plan.card.fieldLabel', { n: index + 1, label: f.label, required: f.required ? ' *' : '' });
+  // The question is the template's own words (data): not translated.
+  const label = <span translate="no">{t('plan.card.fieldLabel', { n: index + 1, label: f.label, required: f.required ? ' *' : '' })}</span>;
   const v = value;
   return (
     <li className="mb-4 border-start border-3 ps-3">
@@ -199,7 +200,7 @@ function CardFieldControl({ f, index, value, error }: { f: CardField; index: num
   );
 }
 
-function YesNo({ f, id, label, value: v }: { f: CardField; id: string; label: string; value: unknown }) {
+function YesNo({ f, id, label, value: v }: { f: CardField; id: string; label: ReactNode; value: unknown }) {
   const { t } = useI18n();
   const answer = v && typeof v === 'object' && 'answer' in v ? (v as { answer: boolean | null }).answer : typeof v === 'boolean' ? v : null;
   const text = v && typeof v === 'object' && 'text' in v ? ((v as { text: string | null }).text ?? '') : '';
@@ -233,7 +234,7 @@ function YesNo({ f, id, label, value: v }: { f: CardField; id: string; label: st
   );
 }
 
-function Ticks({ f, id, label, value: v }: { f: CardField; id: string; label: string; value: unknown }) {
+function Ticks({ f, id, label, value: v }: { f: CardField; id: string; label: ReactNode; value: unknown }) {
   const { t } = useI18n();
   const chosen = Array.isArray(v) ? (v as string[]) : typeof v === 'string' ? [v] : [];
   const others = chosen.filter((c) => !f.options.includes(c));
