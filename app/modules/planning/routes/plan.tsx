@@ -7,9 +7,11 @@ import { tr } from '../../../shared/i18n/tr.server.ts';
 import {
   Chart,
   DataTable,
+  figureColumn,
   IntentField,
   IntentForm,
   KpiGrid,
+  moneyColumn,
   PageHeader,
   ResultAlert,
   Section,
@@ -112,35 +114,35 @@ function ChangesTable({ id, items, caption }: { id: string; items: readonly Chan
   return <DataTable id={id} caption={caption} columns={columns} rows={items} rowKey={(_, i) => String(i)} small />;
 }
 
+/** An objective's title (data), marked when it is a priority, with its policy areas. */
+function ObjectiveTitle({ objective: o }: { objective: ObjectiveRow }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <span translate="no">{o.title}</span>
+      {o.priority && (
+        <span className="ms-2">
+          <StatusBadge tone="primary">{t('plan.objectives.priority')}</StatusBadge>
+        </span>
+      )}
+      {o.policyAreas.length > 0 && (
+        <div className="small text-secondary">
+          {t('plan.objectives.policyAreas')}: <span translate="no">{o.policyAreas.join(', ')}</span>
+        </div>
+      )}
+    </>
+  );
+}
+
 /** Objectives of one macro-area (or the LEPS cards), with their counts and resources. */
 function ObjectivesTable({ id, caption, rows, base }: { id: string; caption: ReactNode; rows: readonly ObjectiveRow[]; base: string }) {
   const { t, f } = useI18n();
   const columns: Column<ObjectiveRow>[] = [
     linkColumn<ObjectiveRow>('code', t('plan.objectives.code'), (o) => ({ text: o.code, to: `${base}/obiettivi/${o.id}` }), { className: 'text-nowrap' }),
-    {
-      key: 'title',
-      header: t('plan.objectives.title'),
-      value: (o) => o.title,
-      data: false,
-      render: (o) => (
-        <>
-          <span translate="no">{o.title}</span>
-          {o.priority && (
-            <span className="ms-2">
-              <StatusBadge tone="primary">{t('plan.objectives.priority')}</StatusBadge>
-            </span>
-          )}
-          {o.policyAreas.length > 0 && (
-            <div className="small text-secondary">
-              {t('plan.objectives.policyAreas')}: <span translate="no">{o.policyAreas.join(', ')}</span>
-            </div>
-          )}
-        </>
-      ),
-    },
-    { key: 'actions', header: t('plan.objectives.actions'), value: (o) => o.actions, render: (o) => f.count(o.actions), numeric: true },
-    { key: 'indicators', header: t('plan.objectives.indicators'), value: (o) => o.indicators, render: (o) => f.count(o.indicators), numeric: true },
-    { key: 'budget', header: t('plan.objectives.budget'), value: (o) => o.budgetCents / 100, render: (o) => f.money(o.budgetCents), numeric: true },
+    { key: 'title', header: t('plan.objectives.title'), value: (o) => o.title, data: false, render: (o) => <ObjectiveTitle objective={o} /> },
+    figureColumn('actions', t('plan.objectives.actions'), (o) => o.actions, f.count),
+    figureColumn('indicators', t('plan.objectives.indicators'), (o) => o.indicators, f.count),
+    moneyColumn('budget', t('plan.objectives.budget'), (o) => o.budgetCents, f.money),
   ];
   return <DataTable id={id} caption={caption} columns={columns} rows={rows} rowKey={(o) => o.id} csv={id} small />;
 }
@@ -227,7 +229,7 @@ function Breakdown({
         small
         columns={[
           { key: by, header: t(header), value: (r) => r.label, rowHeader: true },
-          { key: 'amount', header: t('plan.budget.amount'), value: (r) => r.cents / 100, render: (r) => f.money(r.cents), numeric: true },
+          moneyColumn<(typeof rows)[number]>('amount', t('plan.budget.amount'), (r) => r.cents, f.money),
         ]}
       />
       {children}

@@ -1,7 +1,7 @@
 import { data, Link } from 'react-router';
 import type { Route } from './+types/ambito';
 import { getActor, getServices } from '../../../shared/http/request.server.ts';
-import { DataTable, DoneNotice, Facts, KpiGrid, PageHeader, useI18n } from '../../../shared/ui/kit.ts';
+import { columnsOf, DataTable, DoneNotice, Facts, KpiGrid, PageHeader, useI18n } from '../../../shared/ui/kit.ts';
 import { abilitiesFor } from '../territory.policy.ts';
 import { getAmbitoOverview } from '../territory.queries.ts';
 import { populationShare } from '../territory.rules.ts';
@@ -30,6 +30,8 @@ export default function AmbitoHome({ loaderData }: Route.ComponentProps) {
   const formKey = ambito.managementForm ? managementFormKey(ambito.managementForm) : null;
   type Comune = (typeof comuni)[number];
   const share = (c: Comune) => (c.population === null ? null : populationShare(c.population, populationTotal));
+  const percentOne = (s: number) => f.percent(s, 1);
+  const column = columnsOf(comuni);
   return (
     <>
       <DoneNotice messages={{ salvato: 'edit.saved' }} />
@@ -131,25 +133,8 @@ export default function AmbitoHome({ loaderData }: Route.ComponentProps) {
           },
           { sortable: false, key: 'istat', header: t('ambito.istat'), value: (c) => c.istatCode },
           { sortable: false, key: 'provincia', header: t('ambito.province'), value: (c) => c.provinceName },
-          {
-            key: 'popolazione',
-            sortable: false,
-            header: t('ambito.population'),
-            numeric: true,
-            value: (c) => c.population,
-            render: (c) => (c.population === null ? '—' : f.count(c.population)),
-          },
-          {
-            key: 'quota',
-            sortable: false,
-            header: t('ambito.share'),
-            numeric: true,
-            value: share,
-            render: (c) => {
-              const s = share(c);
-              return s === null ? '—' : f.percent(s, 1);
-            },
-          },
+          column.figure('popolazione', t('ambito.population'), (c) => c.population, f.count, { sortable: false }),
+          column.figure('quota', t('ambito.share'), share, percentOne, { sortable: false }),
           {
             key: 'grafico',
             header: <span className="visually-hidden">{t('ambito.shareChart')}</span>,
