@@ -1,4 +1,4 @@
-import type { DemoStep } from '../../shared/demo/load-demo.ts';
+import type { DemoContext, DemoStep } from '../../shared/demo/load-demo.ts';
 import { log } from '../../shared/log.ts';
 import { importAmbitoComposition, importPopulation, getAmbitoByCode, hasPopulationFacts } from '../territory/index.server.ts';
 import { importPlan, listPlans } from '../planning/index.server.ts';
@@ -10,13 +10,16 @@ import { hasCatalogueVersion, importLepsCatalogue } from './leps.commands.ts';
  * (12 comuni, capofila Iseo): composition, population at 01/01/2024 and the Piano di Zona 2025-2027 with its five
  * priority LEPS cards as objectives — all through the product's importers, from fixtures/.
  */
+/** A file under fixtures/ as the importers take it: its name and its text. */
+const fixture = (read: DemoContext['read'], path: string) => ({ fileName: path.slice(path.lastIndexOf('/') + 1), text: read(path) });
+
 export const lepsSteps: DemoStep[] = [
   {
     name: 'catalogo dei LEPS',
     async run({ db, actor, read }) {
-      const text = read('leps/catalogo-leps.json');
-      if (await hasCatalogueVersion(db, parseLepsCatalogue('catalogo-leps.json', text).version)) return;
-      const r = await importLepsCatalogue({ db, actor, fileName: 'catalogo-leps.json', text });
+      const file = fixture(read, 'leps/catalogo-leps.json');
+      if (await hasCatalogueVersion(db, parseLepsCatalogue(file.fileName, file.text).version)) return;
+      const r = await importLepsCatalogue({ db, actor, ...file });
       log.info('demo: catalogo LEPS caricato', { ...r });
     },
   },
@@ -24,7 +27,7 @@ export const lepsSteps: DemoStep[] = [
     name: 'composizione dell’Ambito n. 5 – Sebino',
     async run({ db, actor, read }) {
       if (await getAmbitoByCode(db, 'sebino')) return;
-      const r = await importAmbitoComposition({ db, actor, fileName: 'ambito.csv', text: read('demo/sebino/ambito.csv') });
+      const r = await importAmbitoComposition({ db, actor, ...fixture(read, 'demo/sebino/ambito.csv') });
       log.info('demo: Ambito Sebino importato', { comuni: r[0]?.comuni });
     },
   },
@@ -33,13 +36,7 @@ export const lepsSteps: DemoStep[] = [
     async run({ db, actor, read }) {
       const ambito = await getAmbitoByCode(db, 'sebino');
       if (!ambito || (await hasPopulationFacts(db, ambito.id))) return;
-      const r = await importPopulation({
-        db,
-        actor,
-        ambitoId: ambito.id,
-        fileName: 'popolazione-2024.csv',
-        text: read('demo/sebino/population/popolazione-2024.csv'),
-      });
+      const r = await importPopulation({ db, actor, ambitoId: ambito.id, ...fixture(read, 'demo/sebino/population/popolazione-2024.csv') });
       log.info('demo: popolazione del Sebino importata', { ...r });
     },
   },
@@ -48,7 +45,7 @@ export const lepsSteps: DemoStep[] = [
     async run({ db, actor, read }) {
       const ambito = await getAmbitoByCode(db, 'sebino');
       if (!ambito || (await listPlans(db, ambito.id)).length > 0) return;
-      const r = await importPlan({ db, actor, ambitoId: ambito.id, fileName: 'piano-2025-2027.json', text: read('demo/sebino/plans/piano-2025-2027.json') });
+      const r = await importPlan({ db, actor, ambitoId: ambito.id, ...fixture(read, 'demo/sebino/plans/piano-2025-2027.json') });
       log.info('demo: piano del Sebino importato', { title: r.title, objectives: r.objectives });
     },
   },

@@ -354,11 +354,11 @@ function PostForm({ actionData, comuni, ambitoEntry }: { actionData: unknown; co
       {text('assignment', t('leps.staff.add.assignment'))}
       <fieldset className="mb-4">
         <legend className="form-label fw-semibold fs-6">{t('leps.staff.add.funding')}</legend>
-        {Object.entries(FUNDING_SOURCES).map(([k, f]) => (
+        {Object.entries(FUNDING_SOURCES).map(([k, label]) => (
           <div className="form-check" key={k}>
             <input className="form-check-input" type="checkbox" id={`fonte-${k}`} name="fundingSources" value={k} />
             <label className="form-check-label" htmlFor={`fonte-${k}`} translate="no">
-              {f.label}
+              {label}
             </label>
           </div>
         ))}
