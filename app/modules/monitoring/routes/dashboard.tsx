@@ -3,7 +3,18 @@ import type { Route } from './+types/dashboard';
 import { done, intentAction } from '../../../shared/http/forms.server.ts';
 import { getServices, requireUser } from '../../../shared/http/request.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
-import { DataTable, EmptyState, IntentForm, KpiGrid, PageHeader, Section, useFormResult, UploadForm, useI18n } from '../../../shared/ui/kit.ts';
+import {
+  DataTable,
+  EmptyState,
+  IntentForm,
+  KpiGrid,
+  PageHeader,
+  rowHeaderColumn,
+  Section,
+  useFormResult,
+  UploadForm,
+  useI18n,
+} from '../../../shared/ui/kit.ts';
 import { statusLabel } from '../../planning/index.server.ts';
 import type { PlanStatus } from '../../planning/index.ts';
 import { importMeasurements, lockPeriod, sendDueReminders, unlockPeriod } from '../monitoring.commands.ts';
@@ -196,11 +207,7 @@ export default function Dashboard({ loaderData, actionData }: Route.ComponentPro
           rowKey={(a) => a.name}
           csv="avanzamento-per-area"
           columns={[
-            {
-              key: 'area',
-              header: t('mon.dash.col.area'),
-              rowHeader: true,
-              data: false,
+            rowHeaderColumn<(typeof d.areas)[number]>('area', t('mon.dash.col.area'), {
               value: (a) => a.name,
               render: (a) => (
                 <>
@@ -208,7 +215,7 @@ export default function Dashboard({ loaderData, actionData }: Route.ComponentPro
                   <div className="small text-secondary">{t('mon.dash.areaObjectives', { codes: a.objectives.join(', ') })}</div>
                 </>
               ),
-            },
+            }),
             {
               key: 'avanzamento',
               header: t('mon.dash.col.progress'),

@@ -6,7 +6,7 @@ import { done, runIntent } from '../../../shared/http/forms.server.ts';
 import { getServices, requireUser } from '../../../shared/http/request.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
 import type { MessageKey } from '../../../shared/i18n/messages.ts';
-import { DataTable, Facts, IntentForm, PageHeader, Section, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
+import { DataTable, Facts, IntentForm, PageHeader, rowHeaderColumn, Section, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
 import { saveMeasurement } from '../monitoring.commands.ts';
 import { abilitiesFor, can } from '../monitoring.policy.ts';
 import { getIndicatorMonitoring, todayInRome } from '../monitoring.queries.ts';
@@ -209,11 +209,7 @@ export default function IndicatorPage({ loaderData, actionData }: Route.Componen
             rows={d.measurements}
             rowKey={(m) => m.id}
             columns={[
-              {
-                key: 'periodo',
-                header: t('mon.ind.col.period'),
-                rowHeader: true,
-                data: false,
+              rowHeaderColumn<(typeof d.measurements)[number]>('periodo', t('mon.ind.col.period'), {
                 value: (m) => m.period,
                 render: (m) => (
                   <>
@@ -221,7 +217,7 @@ export default function IndicatorPage({ loaderData, actionData }: Route.Componen
                     {m.locked && <span className="badge bg-secondary ms-2">{t('mon.ind.locked')}</span>}
                   </>
                 ),
-              },
+              }),
               {
                 key: 'territorio',
                 header: t('mon.ind.col.territory'),
