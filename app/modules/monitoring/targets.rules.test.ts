@@ -32,6 +32,8 @@ const evaluateTargetSchedule = (...args: Parameters<typeof evaluateScheduleFacts
 const statuses = (evaluations: ReturnType<typeof said>[]) => evaluations.map((e) => `${e.status} | ${e.reason}`);
 /** Measurements one a year: years({ 2025: 3, 2026: 5 }). */
 const years = (values: Record<number, Measurement['value']>): Measurement[] => Object.entries(values).map(([year, value]) => ({ period: year, value }));
+/** The statuses and their reasons, for a schedule judged after the plan's end. */
+const judged = (schedule: ScheduledTarget[], data: Measurement[]) => statuses(evaluateTargetSchedule(schedule, data, { today: AFTER_2027 }));
 /** The statuses of a schedule judged after the plan's end. */
 const outcomes = (schedule: ScheduledTarget[], data: Measurement[]) => evaluateTargetSchedule(schedule, data, { today: AFTER_2027 }).map((e) => e.status);
 const thresholds = (values: Record<number, number>): ScheduledTarget[] =>
@@ -211,7 +213,7 @@ test('targets read as short Italian phrases', () => {
 test('Sebino LEPS 1, "Numero incontri formativi svolti/Numero incontri formativi previsti": ≥ 50 % · ≥ 75 % · 100 % (seed 003 L2256-L2261)', () => {
   const schedule = thresholds({ 2025: 50, 2026: 75, 2027: 100 });
   const data = [...semesters(2025, ratio(1, 2), ratio(2, 4)), ...semesters(2026, ratio(2, 3), ratio(3, 4)), measured('2027', ratio(11, 12))];
-  assert.deepEqual(statuses(evaluateTargetSchedule(schedule, data, { today: AFTER_2027 })), [
+  assert.deepEqual(judged(schedule, data), [
     'raggiunto | 2025: 50 % = 50 % → raggiunto',
     'non_raggiunto | 2026: 71,43 % < 75 % → non raggiunto',
     'non_raggiunto | 2027: 91,67 % < 100 % → non raggiunto',
@@ -229,7 +231,7 @@ test('Sebino LEPS 1, "Incremento numero EEMM attivate": "N. EEMM attivate ≥ 1"
     { year: 2027, rule: { type: 'gt_previous' } },
   ];
   const data = [...semesters(2025, 0, 1), ...semesters(2026, 1, 1), ...semesters(2027, 2, 0)];
-  assert.deepEqual(statuses(evaluateTargetSchedule(schedule, data, { today: AFTER_2027 })), [
+  assert.deepEqual(judged(schedule, data), [
     'raggiunto | 2025: 1 = 1 → raggiunto',
     'raggiunto | 2026: 2 > 1 (2025) → raggiunto',
     'non_raggiunto | 2027: 2 = 2 (2026) → non raggiunto',
@@ -270,8 +272,7 @@ test('Sebino LEPS 2, "Incremento Numero nuclei familiari presi in carico in otti
 });
 
 test('Sebino LEPS 3 dimissioni protette, "Numero utenti … che hanno beneficiato …/Numero utenti … che hanno espresso il bisogno": 2026 ≥ 50 %, 2027 ≥ 75 %, no target in 2025 (seed 003 L2473-L2481)', () => {
-  const data = years({ 2026: ratio(18, 40), 2027: ratio(33, 44) });
-  assert.deepEqual(statuses(evaluateTargetSchedule(thresholds({ 2026: 50, 2027: 75 }), data, { today: AFTER_2027 })), [
+  assert.deepEqual(judged(thresholds({ 2026: 50, 2027: 75 }), years({ 2026: ratio(18, 40), 2027: ratio(33, 44) })), [
     'non_raggiunto | 2026: 45 % < 50 % → non raggiunto',
     'raggiunto | 2027: 75 % = 75 % → raggiunto',
   ]);
@@ -296,7 +297,7 @@ test('Sebino LEPS 3, the same decrease for "il ritorno in struttura residenziale
 
 test('Sebino LEPS 4, "Numero valutazioni che vedono la partecipazione dell’Assistente sociale comunale o di Ambito/N complessivo di valutazioni effettuate": ≥ 50 % · ≥ 75 % · 100 % (seed 003 L2621-L2634)', () => {
   const data = years({ 2025: ratio(26, 50), 2026: ratio(45, 60), 2027: ratio(69, 70) });
-  assert.deepEqual(statuses(evaluateTargetSchedule(thresholds({ 2025: 50, 2026: 75, 2027: 100 }), data, { today: AFTER_2027 })), [
+  assert.deepEqual(judged(thresholds({ 2025: 50, 2026: 75, 2027: 100 }), data), [
     'raggiunto | 2025: 52 % > 50 % → raggiunto',
     'raggiunto | 2026: 75 % = 75 % → raggiunto',
     'non_raggiunto | 2027: 98,57 % < 100 % → non raggiunto',
@@ -309,17 +310,14 @@ test('Sebino LEPS 4, "N. strumenti di valutazione unitari condivisi ≥ 1", then
     { year: 2026, rule: { type: 'gt_previous' } },
   ];
   const data = years({ 2025: 0, 2026: 1 });
-  assert.deepEqual(statuses(evaluateTargetSchedule(schedule, data, { today: AFTER_2027 })), [
-    'non_raggiunto | 2025: 0 < 1 → non raggiunto',
-    'raggiunto | 2026: 1 > 0 (2025) → raggiunto',
-  ]);
+  assert.deepEqual(judged(schedule, data), ['non_raggiunto | 2025: 0 < 1 → non raggiunto', 'raggiunto | 2026: 1 > 0 (2025) → raggiunto']);
 });
 
 test('Sebino LEPS 5 Incremento SAD, "N Progetti … con piano individualizzato unico integrato…/N Progetti individualizzati SAD…": ≥ 50 % · ≥ 75 % · 100 %; and "N. Progetti … dimissioni protette/N casi…": 2026 ≥ 50 %, 2027 ≥ 75 % (seed 003 L2729-L2749)', () => {
   const plan = years({ 2025: ratio(5, 10), 2026: ratio(8, 10), 2027: ratio(10, 10) });
   assert.deepEqual(outcomes(thresholds({ 2025: 50, 2026: 75, 2027: 100 }), plan), ['raggiunto', 'raggiunto', 'raggiunto']);
   const discharges = years({ 2026: ratio(4, 9), 2027: ratio(7, 9) });
-  assert.deepEqual(statuses(evaluateTargetSchedule(thresholds({ 2026: 50, 2027: 75 }), discharges, { today: AFTER_2027 })), [
+  assert.deepEqual(judged(thresholds({ 2026: 50, 2027: 75 }), discharges), [
     'non_raggiunto | 2026: 44,44 % < 50 % → non raggiunto',
     'raggiunto | 2027: 77,78 % > 75 % → raggiunto',
   ]);
@@ -327,10 +325,7 @@ test('Sebino LEPS 5 Incremento SAD, "N Progetti … con piano individualizzato u
 
 test('Sebino LEPS 5, "N. prese in carico SAD con intero processo caratteristico gestito attraverso la CSI anno 2026 > … anno 2025" (seed 003 L2754-L2778)', () => {
   const data = [...semesters(2025, 6, 6), ...semesters(2026, 7, 8)];
-  assert.deepEqual(statuses(evaluateTargetSchedule(increasing(2025, [2026]), data, { today: AFTER_2027 })), [
-    'baseline | 2025: valore di partenza (T0) = 12',
-    'raggiunto | 2026: 15 > 12 (2025) → raggiunto',
-  ]);
+  assert.deepEqual(judged(increasing(2025, [2026]), data), ['baseline | 2025: valore di partenza (T0) = 12', 'raggiunto | 2026: 15 > 12 (2025) → raggiunto']);
 });
 
 test('the protocol rows of the LEPS cards are stages reached each year: "Definizione o aggiornamento…" then "Attivazione del protocollo/ procedure" (seed 003 L2335-L2351)', () => {
@@ -339,7 +334,7 @@ test('the protocol rows of the LEPS cards are stages reached each year: "Definiz
     { year: 2026, rule: { type: 'milestone', stage: 'Attivazione del protocollo/ procedure' } },
   ];
   const data = years({ 2025: 'Definizione o aggiornamento e condivisione protocollo', 2026: 'Definizione o aggiornamento e condivisione protocollo' });
-  assert.deepEqual(statuses(evaluateTargetSchedule(schedule, data, { today: AFTER_2027 })), [
+  assert.deepEqual(judged(schedule, data), [
     'raggiunto | 2025: «Definizione o aggiornamento e condivisione protocollo» → raggiunto',
     'non_raggiunto | 2026: «Definizione o aggiornamento e condivisione protocollo», attesa «Attivazione del protocollo/ procedure» → non raggiunto',
   ]);
@@ -367,10 +362,7 @@ test('Gallarate "Valutazione Multidimensionale": "INCREMENTO NUMERO EEMM >=1", "
     { year: 2025, rule: { type: 'gte', value: 1 } },
     { year: 2026, rule: { type: 'gt_previous' } },
   ];
-  assert.deepEqual(statuses(evaluateTargetSchedule(eemm, years({ 2025: 2, 2026: 3 }), { today: AFTER_2027 })), [
-    'raggiunto | 2025: 2 > 1 → raggiunto',
-    'raggiunto | 2026: 3 > 2 (2025) → raggiunto',
-  ]);
+  assert.deepEqual(judged(eemm, years({ 2025: 2, 2026: 3 })), ['raggiunto | 2025: 2 > 1 → raggiunto', 'raggiunto | 2026: 3 > 2 (2025) → raggiunto']);
   const training = [measured('2027', ratio(8, 8))];
   assert.equal(evaluateTarget({ type: 'gte_percent', value: 100 }, training, { year: 2027, today: AFTER_2027 }).status, 'raggiunto');
 });
@@ -393,7 +385,7 @@ test('Gallarate PUA/UVM (§6 row 19): "N. valutazioni che vedono la partecipazio
     ...semesters(2026, ratio(30, 40), ratio(30, 40)),
     ...semesters(2027, ratio(40, 40), ratio(39, 40)),
   ];
-  assert.deepEqual(statuses(evaluateTargetSchedule(thresholds({ 2025: 50, 2026: 75, 2027: 100 }), data, { today: AFTER_2027 })), [
+  assert.deepEqual(judged(thresholds({ 2025: 50, 2026: 75, 2027: 100 }), data), [
     'raggiunto | 2025: 50 % = 50 % → raggiunto',
     'raggiunto | 2026: 75 % = 75 % → raggiunto',
     'non_raggiunto | 2027: 98,75 % < 100 % → non raggiunto',
@@ -434,8 +426,7 @@ test('Gallarate objective A action 5 compares two years apart: "N° abitazioni r
 });
 
 test('ASST Valle Olona PIPPI card: "applicazione del protocollo almeno sul 40% dei casi" (2026), "almeno il 50% dei casi" (2027) (seed 002 L13191-L13193)', () => {
-  const data = years({ 2026: ratio(12, 30), 2027: ratio(14, 30) });
-  assert.deepEqual(statuses(evaluateTargetSchedule(thresholds({ 2026: 40, 2027: 50 }), data, { today: AFTER_2027 })), [
+  assert.deepEqual(judged(thresholds({ 2026: 40, 2027: 50 }), years({ 2026: ratio(12, 30), 2027: ratio(14, 30) })), [
     'raggiunto | 2026: 40 % = 40 % → raggiunto',
     'non_raggiunto | 2027: 46,67 % < 50 % → non raggiunto',
   ]);
