@@ -4,6 +4,7 @@ import { done, intentAction } from '../../../shared/http/forms.server.ts';
 import { getServices, requireUser } from '../../../shared/http/request.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
 import {
+  columnsOf,
   DataTable,
   EmptyState,
   IntentForm,
@@ -247,13 +248,7 @@ export default function Dashboard({ loaderData, actionData }: Route.ComponentPro
               (o) => t('mon.dash.objectiveLink', { code: o.code }),
             ),
             { key: 'obiettivo', header: t('mon.dash.col.objective'), value: (o) => o.title },
-            {
-              key: 'avanzamento',
-              header: t('mon.dash.col.progress'),
-              numeric: true,
-              value: (o) => o.progress.value,
-              render: (o) => f.percent(o.progress.value),
-            },
+            columnsOf(d.objectives).percent('avanzamento', t('mon.dash.col.progress'), (o) => o.progress.value, f.percent),
             {
               key: 'formula',
               header: t('mon.dash.col.how'),

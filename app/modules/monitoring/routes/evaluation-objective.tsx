@@ -5,7 +5,7 @@ import { done, intentAction } from '../../../shared/http/forms.server.ts';
 import { getServices, requireUser } from '../../../shared/http/request.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
 import type { MessageKey } from '../../../shared/i18n/messages.ts';
-import { DataTable, IntentField, IntentForm, PageHeader, Section, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
+import { columnsOf, DataTable, IntentField, IntentForm, PageHeader, Section, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
 import { can as canPlanning, type PlanStatus } from '../../planning/index.ts';
 import { RESOURCE_ADEQUACY_LEVELS, SPENDING_CLASSES } from '../evaluation.rules.ts';
 import { carryOverObjective, saveObjectiveEvaluation } from '../monitoring.commands.ts';
@@ -224,13 +224,12 @@ export default function EvaluationObjective({ loaderData, actionData }: Route.Co
           columns={[
             { key: 'azione', header: t('mon.evo.col.action'), rowHeader: true, value: (a) => a.number },
             { key: 'descrizione', header: t('mon.evo.col.description'), value: (a) => a.description },
-            {
-              key: 'realizzazione',
-              header: t('mon.evo.col.realisation'),
-              numeric: true,
-              value: (a) => a.realisationPercent,
-              render: (a) => (a.realisationPercent === null ? '—' : f.percent(a.realisationPercent, 0)),
-            },
+            columnsOf(o.actions).figure(
+              'realizzazione',
+              t('mon.evo.col.realisation'),
+              (a) => a.realisationPercent,
+              (n) => f.percent(n, 0),
+            ),
           ]}
         />
         {e && e.realisationStatements.length > 0 && (
