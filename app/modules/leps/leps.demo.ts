@@ -5,14 +5,14 @@ import { importPlan, listPlans } from '../planning/index.server.ts';
 import { parseLepsCatalogue } from './leps-catalogue.ts';
 import { hasCatalogueVersion, importLepsCatalogue } from './leps.commands.ts';
 
+/** A file under fixtures/ as the importers take it: its name and its text. */
+const fixture = (read: DemoContext['read'], path: string) => ({ fileName: path.slice(path.lastIndexOf('/') + 1), text: read(path) });
+
 /**
  * The LEPS catalogue (16 LEPS of the Lombardy guidelines 2025-2027) and the second demo Ambito, n. 5 Sebino
  * (12 comuni, capofila Iseo): composition, population at 01/01/2024 and the Piano di Zona 2025-2027 with its five
  * priority LEPS cards as objectives — all through the product's importers, from fixtures/.
  */
-/** A file under fixtures/ as the importers take it: its name and its text. */
-const fixture = (read: DemoContext['read'], path: string) => ({ fileName: path.slice(path.lastIndexOf('/') + 1), text: read(path) });
-
 export const lepsSteps: DemoStep[] = [
   {
     name: 'catalogo dei LEPS',
