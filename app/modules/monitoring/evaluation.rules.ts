@@ -23,9 +23,6 @@ import { z } from '../../shared/validation.ts';
 import { percentIssue } from './percent.rules.ts';
 import { formatNumber } from './targets.rules.ts';
 
-/** The keys of a table of labels, in its order: the closed set a schema accepts (`z.enum`). */
-const keysOf = <K extends string>(labels: Record<K, string>) => Object.keys(labels) as [K, ...K[]];
-
 // ---------------------------------------------------------------------------------------------------------------
 // Grado di raggiungimento (DIMENSIONE OUTPUT)
 
@@ -189,7 +186,7 @@ export const SPENDING_CLASS_LABELS = {
   no_resources: 'Poiché non erano state stanziate risorse, non si sono avute spese.',
 };
 export type SpendingClass = keyof typeof SPENDING_CLASS_LABELS;
-export const SPENDING_CLASSES = keysOf(SPENDING_CLASS_LABELS);
+export const SPENDING_CLASSES = Object.keys(SPENDING_CLASS_LABELS) as [SpendingClass, ...SpendingClass[]];
 
 export interface SpendingLine {
   /** Budgeted ("stanziato / preventivato"), integer euro cents. */
@@ -295,7 +292,7 @@ export const objectiveEvaluationSchema = z.object({
   publishedGrade: z
     .object({
       percent: z.int().min(0).max(100),
-      band: z.enum(keysOf(ACHIEVEMENT_BAND_LABELS), { message: 'fascia non valida' }),
+      band: z.enum(Object.keys(ACHIEVEMENT_BAND_LABELS) as [AchievementBand, ...AchievementBand[]], { message: 'fascia non valida' }),
       sourceLines: z.string().optional(),
     })
     .nullable()
