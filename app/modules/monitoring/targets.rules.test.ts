@@ -31,7 +31,7 @@ const evaluateTarget = (...args: Parameters<typeof evaluateTargetFacts>) => said
 const evaluateTargetSchedule = (...args: Parameters<typeof evaluateScheduleFacts>) => evaluateScheduleFacts(...args).map(said);
 const statuses = (evaluations: ReturnType<typeof said>[]) => evaluations.map((e) => `${e.status} | ${e.reason}`);
 /** Measurements one a year: years({ 2025: 3, 2026: 5 }). */
-const years = (values: Record<number, Measurement['value']>): Measurement[] => Object.entries(values).map(([year, value]) => ({ period: year, value }));
+const years = (values: Record<number, Measurement['value']>): Measurement[] => Object.entries(values).map(([year, value]) => measured(year, value));
 /** The statuses and their reasons, for a schedule judged after the plan's end. */
 const judged = (schedule: ScheduledTarget[], data: Measurement[]) => statuses(evaluateTargetSchedule(schedule, data, { today: AFTER_2027 }));
 /** The statuses of a schedule judged after the plan's end. */
