@@ -1071,18 +1071,10 @@ export async function importGovernance({
     }
     let signatures = 0;
     if (bundle.agreement) {
-      const a = bundle.agreement;
+      const { file: _file, line: _line, ...agreement } = bundle.agreement;
       const [row] = await tx
         .insert(agreements)
-        .values({
-          ambitoId,
-          title: a.title,
-          periodStartYear: a.periodStartYear,
-          periodEndYear: a.periodEndYear,
-          validFrom: a.validFrom,
-          validTo: a.validTo,
-          adoptedOn: a.adoptedOn,
-        })
+        .values({ ambitoId, ...agreement })
         .returning({ id: agreements.id });
       for (const p of bundle.parties) {
         await tx.insert(agreementParties).values({ agreementId: row!.id, organisationId: orgId(p.organisation)!, role: p.role });

@@ -419,14 +419,8 @@ export function parseGovernanceFiles(files: readonly { name: string; text: strin
             issues.push({ path: `${fileName}, riga ${line}, colonna data_firma`, message: 'la data della firma richiede il firmatario' });
             break;
           }
-          bundle.parties.push({
-            ...at,
-            organisation: row.organizzazione,
-            role: row.ruolo,
-            signerName: row.firmatario,
-            signerRole: row.ruolo_firmatario,
-            signedOn: row.data_firma,
-          });
+          const signer = { signerName: row.firmatario, signerRole: row.ruolo_firmatario, signedOn: row.data_firma };
+          bundle.parties.push({ ...at, organisation: row.organizzazione, role: row.ruolo, ...signer });
           break;
         }
       }

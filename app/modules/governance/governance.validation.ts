@@ -2,6 +2,7 @@ import { ValidationError, type FieldIssue } from '../../shared/errors.ts';
 import { optionalText, versionField, z } from '../../shared/validation.ts';
 import {
   ATTACHMENT_TYPES,
+  attachmentTypeName,
   ATTENDANCES,
   BODY_KINDS,
   BODY_TYPES,
@@ -24,15 +25,18 @@ export * from './governance.constants.ts';
 // ---------------------------------------------------------------------------------------------------------------
 // Shared field types
 
-const uuid = (what: string) => z.string().trim().uuid(`${what}: scelta non valida, ricarica la pagina.`);
-/** An optional reference to another record: '' or absent becomes null. */
-const optionalUuid = (what: string) =>
+/** An optional field: trimmed, '' or absent becomes null, anything else must pass `schema`. */
+const blankAsNull = <S extends z.ZodType<string, string>>(schema: S) =>
   z
     .string()
     .trim()
     .optional()
     .transform((v) => v || null)
-    .pipe(z.string().uuid(`${what}: scelta non valida, ricarica la pagina.`).nullable());
+    .pipe(schema.nullable());
+
+const uuid = (what: string) => z.string().trim().uuid(`${what}: scelta non valida, ricarica la pagina.`);
+/** An optional reference to another record: '' or absent becomes null. */
+const optionalUuid = (what: string) => blankAsNull(z.string().uuid(`${what}: scelta non valida, ricarica la pagina.`));
 
 /** True when `s` is an existing calendar day written AAAA-MM-GG. */
 export function isIsoDate(s: string): boolean {
@@ -56,13 +60,9 @@ export const optionalIsoDate = (label: string) =>
     .transform((v) => v || null)
     .refine((v) => v === null || isIsoDate(v), `${label}: data non valida, usa il formato AAAA-MM-GG (es. 2025-01-01).`);
 
-const optionalEmail = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .optional()
-  .transform((v) => v || null)
-  .pipe(z.string().email('Indirizzo e-mail non valido (es. nome@comune.it).').max(254, 'Indirizzo e-mail troppo lungo.').nullable());
+const optionalEmail = blankAsNull(
+  z.string().toLowerCase().email('Indirizzo e-mail non valido (es. nome@comune.it).').max(254, 'Indirizzo e-mail troppo lungo.'),
+);
 
 const requiredText = (label: string, min: number, max: number) =>
   z
@@ -138,17 +138,7 @@ export const OrganisationInput = z
       .string()
       .optional()
       .transform((v) => (v ?? '').replace(/\s+/g, '').toUpperCase() || null),
-    runtsNumber: z
-      .string()
-      .trim()
-      .optional()
-      .transform((v) => v || null)
-      .pipe(
-        z
-          .string()
-          .regex(/^[A-Za-z0-9/.-]{1,30}$/, 'Numero RUNTS non valido: lettere, cifre, «/», «.» o «-», al massimo 30 caratteri.')
-          .nullable(),
-      ),
+    runtsNumber: blankAsNull(z.string().regex(/^[A-Za-z0-9/.-]{1,30}$/, 'Numero RUNTS non valido: lettere, cifre, «/», «.» o «-», al massimo 30 caratteri.')),
     comuneId: optionalUuid('Comune'),
     email: optionalEmail,
     address: optionalText(300, 'Indirizzo'),
@@ -306,25 +296,19 @@ export const MemberEditInput = z.intersection(z.object({ version: versionField }
 // ---------------------------------------------------------------------------------------------------------------
 // Meetings
 
-const onlineUrl = z
-  .string()
-  .trim()
-  .optional()
-  .transform((v) => v || null)
-  .pipe(
-    z
-      .string()
-      .max(500, 'Collegamento troppo lungo (massimo 500 caratteri).')
-      .refine((v) => {
-        try {
-          const u = new URL(v);
-          return u.protocol === 'https:' || u.protocol === 'http:';
-        } catch {
-          return false;
-        }
-      }, 'Collegamento non valido: scrivi l’indirizzo completo, che inizia con https://')
-      .nullable(),
-  );
+const onlineUrl = blankAsNull(
+  z
+    .string()
+    .max(500, 'Collegamento troppo lungo (massimo 500 caratteri).')
+    .refine((v) => {
+      try {
+        const u = new URL(v);
+        return u.protocol === 'https:' || u.protocol === 'http:';
+      } catch {
+        return false;
+      }
+    }, 'Collegamento non valido: scrivi l’indirizzo completo, che inizia con https://'),
+);
 
 export const MeetingInput = z
   .object({
@@ -446,7 +430,7 @@ export function checkAttachment(
   const extension = (/\.([A-Za-z0-9]+)$/.exec(fileName)?.[1] ?? '').toLowerCase();
   const allowed = options.only ?? (Object.keys(ATTACHMENT_TYPES) as AttachmentExtension[]);
   if (!(allowed as readonly string[]).includes(extension)) {
-    const accepted = options.only ? [...new Set(options.only.map((e) => ATTACHMENT_TYPES[e].label))].join(', ') : ACCEPTED_ATTACHMENTS;
+    const accepted = options.only ? [...new Set(options.only.map(attachmentTypeName))].join(', ') : ACCEPTED_ATTACHMENTS;
     fail(`Tipo di file non ammesso${extension ? ` («.${extension}»)` : ''} per «${fileName}»: sono ammessi ${accepted}.`);
   }
   const ext = extension as AttachmentExtension;
@@ -461,8 +445,8 @@ export function checkAttachment(
           : ext === 'csv'
             ? !b.includes(0)
             : startsWith(b, MAGIC.zip);
-  if (!matches) fail(`Il contenuto di «${fileName}» non è un file ${ATTACHMENT_TYPES[ext].label}: controlla di aver scelto il file giusto.`);
-  return { fileName, mimeType: ATTACHMENT_TYPES[ext].mime, extension: ext, sizeBytes: b.length };
+  if (!matches) fail(`Il contenuto di «${fileName}» non è un file ${attachmentTypeName(ext)}: controlla di aver scelto il file giusto.`);
+  return { fileName, mimeType: ATTACHMENT_TYPES[ext], extension: ext, sizeBytes: b.length };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
