@@ -352,15 +352,8 @@ export function parseGovernanceFiles(files: readonly { name: string; text: strin
             issues.push({ path: `${fileName}, riga ${line}, colonna regola`, message: 'hai indicato i parametri di una regola di voto senza la regola' });
             break;
           }
-          bundle.bodies.push({
-            ...at,
-            name: row.nome,
-            type: row.tipo,
-            kind: row.natura,
-            parent: row.organo_di_riferimento,
-            description: row.descrizione,
-            votingRule,
-          });
+          const { nome: name, tipo: type, natura: kind, organo_di_riferimento: parent, descrizione: description } = row;
+          bundle.bodies.push({ ...at, name, type, kind, parent, description, votingRule });
           break;
         }
         case 'componenti.csv': {

@@ -372,13 +372,16 @@ export async function listMeetingsForCalendar(db: DbOrTx, ambitoId: string) {
 
 export const getDecisionRow = (db: DbOrTx, ambitoId: string, decisionId: string) => rowInAmbito(db, decisions, ambitoId, decisionId);
 
+/** A vote as frozen (label, weight and its source), with the voter's name and position. */
+const voteColumns = {
+  ...pick(decisionVotes, 'id', 'memberId', 'label', 'weight', 'weightSource', 'weightReferenceDate', 'attendance', 'vote'),
+  personName: people.fullName,
+  position: bodyMembers.position,
+};
+
 export async function listVotes(db: DbOrTx, decisionId: string) {
   const rows = await db
-    .select({
-      ...pick(decisionVotes, 'id', 'memberId', 'label', 'weight', 'weightSource', 'weightReferenceDate', 'attendance', 'vote'),
-      personName: people.fullName,
-      position: bodyMembers.position,
-    })
+    .select(voteColumns)
     .from(decisionVotes)
     .innerJoin(bodyMembers, eq(bodyMembers.id, decisionVotes.memberId))
     .innerJoin(people, eq(people.id, bodyMembers.personId))

@@ -3,10 +3,9 @@ import type { Route } from './+types/agreement';
 import { ValidationError } from '../../../shared/errors.ts';
 import { intentAction, runIntent } from '../../../shared/http/forms.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
-import { DataTable, DoneNotice, EmptyState, Facts, PageHeader, Section, useFormResult, useI18n, type Column } from '../../../shared/ui/kit.ts';
+import { dataChoices, DataTable, DoneNotice, EmptyState, Facts, PageHeader, Section, useI18n, type Column, type FieldRows } from '../../../shared/ui/kit.ts';
 import { labelOf, useVocabulary } from '../components/labels.ts';
-import { FieldGroup, type FieldRows } from '../components/field-group.tsx';
-import { dataChoices, DisclosedForm, FileForm, PageForm, RemoveButton } from '../components/sections.tsx';
+import { DisclosedForm, FileForm, IntentFields, PageForm, RemoveButton } from '../components/sections.tsx';
 import { addParty, addSignature, createAgreement, removeParty, removeSignature, updateAgreement, uploadSignedAgreement } from '../governance.commands.ts';
 import { MAX_ATTACHMENT_BYTES, PARTY_ROLES } from '../governance.constants.ts';
 import { getAgreementOverview, listAgreements, listOrganisations } from '../governance.queries.ts';
@@ -73,11 +72,9 @@ export async function action({ params, context, request }: Route.ActionArgs) {
 
 function AgreementFields({
   intent,
-  errors,
   values,
 }: {
   intent: string;
-  errors: Record<string, string | undefined>;
   values?: { title: string; periodStartYear: number; periodEndYear: number; validFrom: string; validTo: string; adoptedOn: string | null };
 }) {
   const { t } = useI18n();
@@ -95,18 +92,14 @@ function AgreementFields({
       { name: 'adoptedOn', label: t('gov.agreement.adoptedOn'), type: 'date', hint: t('gov.date.optional') },
     ],
   ];
-  return <FieldGroup intent={intent} errors={errors} values={values} fields={fields} />;
+  return <IntentFields intent={intent} values={values} fields={fields} />;
 }
 
-export default function AgreementPage({ loaderData, actionData }: Route.ComponentProps) {
+export default function AgreementPage({ loaderData }: Route.ComponentProps) {
   const { t, f } = useI18n();
   const vocabulary = useVocabulary();
   const { ambito, can, all, overview, organisations } = loaderData;
   const writer = can['agreement.write'];
-  const create = useFormResult(actionData, 'create');
-  const edit = useFormResult(actionData, 'edit');
-  const party = useFormResult(actionData, 'add-party');
-  const signature = useFormResult(actionData, 'add-signature');
   const page = `/ambiti/${ambito.code}/accordo`;
   const a = overview?.agreement;
   const signatories = overview?.parties.filter((p) => p.role === 'sottoscrittore') ?? [];
@@ -213,15 +206,14 @@ export default function AgreementPage({ loaderData, actionData }: Route.Componen
             {writer && (
               <DisclosedForm
                 intent="add-party"
-                actionData={actionData}
                 summary={t('gov.agreement.addParty')}
                 submitLabel={t('gov.add')}
                 hidden={{ agreementId: a.id }}
                 width="col-lg-8"
               >
-                <FieldGroup
+                <IntentFields
                   intent="add-party"
-                  errors={party.errors}
+
                   fields={[
                     { name: 'organisationId', label: t('gov.org.name'), required: true, empty: t('gov.choose'), choices: organisationChoices },
                     { name: 'role', label: t('gov.agreement.role'), required: true, defaultValue: 'aderente', choices: vocabulary('partyRole', PARTY_ROLES) },
@@ -257,15 +249,14 @@ export default function AgreementPage({ loaderData, actionData }: Route.Componen
             {writer && (
               <DisclosedForm
                 intent="add-signature"
-                actionData={actionData}
                 summary={t('gov.agreement.addSignature')}
                 submitLabel={t('gov.add')}
                 hidden={{ agreementId: a.id }}
                 width="col-lg-8"
               >
-                <FieldGroup
+                <IntentFields
                   intent="add-signature"
-                  errors={signature.errors}
+
                   fields={[
                     [
                       { name: 'signerName', label: t('gov.agreement.signer'), required: true, maxLength: 200 },
@@ -286,7 +277,6 @@ export default function AgreementPage({ loaderData, actionData }: Route.Componen
               <div className="col-lg-8">
                 <FileForm
                   intent="upload"
-                  actionData={actionData}
                   name="signedFile"
                   label={t('gov.agreement.uploadLabel')}
                   hint={t('gov.agreement.uploadHint')}
@@ -301,14 +291,8 @@ export default function AgreementPage({ loaderData, actionData }: Route.Componen
           {writer && (
             <Section id="modifica" title={t('gov.agreement.edit')}>
               <div className="col-lg-10">
-                <PageForm
-                  intent="edit"
-                  actionData={actionData}
-                  submitLabel={t('gov.save')}
-                  hidden={{ agreementId: a.id, version: a.version }}
-                  reloadHref={`${page}?accordo=${a.id}`}
-                >
-                  <AgreementFields intent="edit" errors={edit.errors} values={a} />
+                <PageForm intent="edit" submitLabel={t('gov.save')} hidden={{ agreementId: a.id, version: a.version }} reloadHref={`${page}?accordo=${a.id}`}>
+                  <AgreementFields intent="edit" values={a} />
                 </PageForm>
               </div>
             </Section>
@@ -317,15 +301,8 @@ export default function AgreementPage({ loaderData, actionData }: Route.Componen
       )}
 
       {writer && (
-        <DisclosedForm
-          intent="create"
-          actionData={actionData}
-          summary={t('gov.agreement.new')}
-          submitLabel={t('gov.agreement.create')}
-          open={!overview}
-          className="mt-5"
-        >
-          <AgreementFields intent="create" errors={create.errors} />
+        <DisclosedForm intent="create" summary={t('gov.agreement.new')} submitLabel={t('gov.agreement.create')} open={!overview} className="mt-5">
+          <AgreementFields intent="create" />
         </DisclosedForm>
       )}
     </>

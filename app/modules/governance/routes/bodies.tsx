@@ -1,7 +1,7 @@
 import { Link, redirect } from 'react-router';
 import type { Route } from './+types/bodies';
 import { runIntent } from '../../../shared/http/forms.server.ts';
-import { DataTable, EmptyState, PageHeader, Section, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
+import { DataTable, EmptyState, PageHeader, Section, useI18n } from '../../../shared/ui/kit.ts';
 import { BodyFields } from '../components/body-fields.tsx';
 import { labelOf, ruleSentence } from '../components/labels.ts';
 import { PageForm } from '../components/sections.tsx';
@@ -40,10 +40,9 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   });
 }
 
-export default function Bodies({ loaderData, actionData }: Route.ComponentProps) {
+export default function Bodies({ loaderData }: Route.ComponentProps) {
   const { t, f } = useI18n();
   const { ambito, can, bodies, upcoming } = loaderData;
-  const create = useFormResult(actionData, 'create-body');
   const home = `/ambiti/${ambito.code}`;
   return (
     <>
@@ -133,8 +132,8 @@ export default function Bodies({ loaderData, actionData }: Route.ComponentProps)
       {can['body.write'] && (
         <Section id="new-body" title={t('gov.bodies.new')}>
           <div className="col-lg-8">
-            <PageForm intent="create-body" actionData={actionData} submitLabel={t('gov.bodies.create')}>
-              <BodyFields intent="create-body" errors={create.errors} parents={bodies.map((b) => ({ id: b.id, name: b.name }))} />
+            <PageForm intent="create-body" submitLabel={t('gov.bodies.create')}>
+              <BodyFields intent="create-body" parents={bodies.map((b) => ({ id: b.id, name: b.name }))} />
             </PageForm>
           </div>
         </Section>

@@ -2,7 +2,7 @@ import { data, Link, redirect } from 'react-router';
 import type { Route } from './+types/body';
 import { intentAction } from '../../../shared/http/forms.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
-import { DataTable, DoneNotice, EmptyState, PageHeader, Section, StatusBadge, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
+import { DataTable, DoneNotice, EmptyState, PageHeader, Section, StatusBadge, useI18n } from '../../../shared/ui/kit.ts';
 import { BodyFields, RuleFields } from '../components/body-fields.tsx';
 import { DecisionTable } from '../components/decision-table.tsx';
 import { labelOf, ruleSentence } from '../components/labels.ts';
@@ -59,13 +59,9 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   });
 }
 
-export default function BodyPage({ loaderData, actionData }: Route.ComponentProps) {
+export default function BodyPage({ loaderData }: Route.ComponentProps) {
   const { t, f } = useI18n();
   const { ambito, can, body, parent, children, members, meetings, decisions, choices, parents } = loaderData;
-  const details = useFormResult(actionData, 'details');
-  const rule = useFormResult(actionData, 'rule');
-  const member = useFormResult(actionData, 'add-member');
-  const meeting = useFormResult(actionData, 'create-meeting');
   const home = `/ambiti/${ambito.code}`;
   const here = `${home}/organi/${body.id}`;
   const writer = can['body.write'];
@@ -125,7 +121,6 @@ export default function BodyPage({ loaderData, actionData }: Route.ComponentProp
         {writer && (
           <DisclosedForm
             intent="rule"
-            actionData={actionData}
             summary={t('gov.rule.edit')}
             submitLabel={t('gov.rule.save')}
             hidden={{ version: body.version }}
@@ -133,7 +128,7 @@ export default function BodyPage({ loaderData, actionData }: Route.ComponentProp
             width="col-lg-8"
             formKey={`rule-${body.version}`}
           >
-            <RuleFields intent="rule" errors={rule.errors} rule={body.votingRule} />
+            <RuleFields intent="rule" rule={body.votingRule} />
           </DisclosedForm>
         )}
       </Section>
@@ -203,7 +198,6 @@ export default function BodyPage({ loaderData, actionData }: Route.ComponentProp
         {writer && (
           <DisclosedForm
             intent="add-member"
-            actionData={actionData}
             summary={t('gov.members.add')}
             submitLabel={t('gov.members.addSubmit')}
             after={
@@ -212,7 +206,7 @@ export default function BodyPage({ loaderData, actionData }: Route.ComponentProp
               </p>
             }
           >
-            <MemberFields intent="add-member" errors={member.errors} choices={choices} />
+            <MemberFields intent="add-member" choices={choices} />
           </DisclosedForm>
         )}
       </Section>
@@ -243,8 +237,8 @@ export default function BodyPage({ loaderData, actionData }: Route.ComponentProp
           ]}
         />
         {can['meeting.create'] && (
-          <DisclosedForm intent="create-meeting" actionData={actionData} summary={t('gov.meetings.new')} submitLabel={t('gov.meetings.create')}>
-            <MeetingFields intent="create-meeting" errors={meeting.errors} />
+          <DisclosedForm intent="create-meeting" summary={t('gov.meetings.new')} submitLabel={t('gov.meetings.create')}>
+            <MeetingFields intent="create-meeting" />
           </DisclosedForm>
         )}
       </Section>
@@ -256,15 +250,8 @@ export default function BodyPage({ loaderData, actionData }: Route.ComponentProp
       {writer && (
         <Section id="dati" title={t('gov.body.edit')}>
           <div className="col-lg-8">
-            <PageForm
-              key={`details-${body.version}`}
-              intent="details"
-              actionData={actionData}
-              submitLabel={t('gov.save')}
-              hidden={{ version: body.version }}
-              reloadHref={here}
-            >
-              <BodyFields intent="details" errors={details.errors} values={body} parents={parents} />
+            <PageForm key={`details-${body.version}`} intent="details" submitLabel={t('gov.save')} hidden={{ version: body.version }} reloadHref={here}>
+              <BodyFields intent="details" values={body} parents={parents} />
             </PageForm>
           </div>
         </Section>

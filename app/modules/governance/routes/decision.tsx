@@ -2,7 +2,7 @@ import { data, Link, redirect } from 'react-router';
 import type { Route } from './+types/decision';
 import { runIntent } from '../../../shared/http/forms.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
-import { DataTable, DoneNotice, Notice, PageHeader, Section, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
+import { DataTable, DoneNotice, Notice, PageHeader, Section, useI18n } from '../../../shared/ui/kit.ts';
 import { DecisionFields } from '../components/decision-fields.tsx';
 import { labelOf, ruleSentence } from '../components/labels.ts';
 import { PageForm } from '../components/sections.tsx';
@@ -27,10 +27,9 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   });
 }
 
-export default function DecisionPage({ loaderData, actionData }: Route.ComponentProps) {
+export default function DecisionPage({ loaderData }: Route.ComponentProps) {
   const { t, f } = useI18n();
   const { ambito, can, decision, body, meeting, votes, outcome, outcomeError, weightsAge } = loaderData;
-  const edit = useFormResult(actionData, 'edit');
   const home = `/ambiti/${ambito.code}`;
   const here = `${home}/decisioni/${decision.id}`;
   const weighted = votes.some((v) => v.weight !== null);
@@ -216,15 +215,8 @@ export default function DecisionPage({ loaderData, actionData }: Route.Component
       {can['decision.write'] && (
         <Section id="modifica" title={t('gov.decision.edit')} lead={<span className="small">{t('gov.decision.editHint')}</span>}>
           <div className="col-lg-8">
-            <PageForm
-              key={`edit-${decision.version}`}
-              intent="edit"
-              actionData={actionData}
-              submitLabel={t('gov.save')}
-              hidden={{ version: decision.version }}
-              reloadHref={here}
-            >
-              <DecisionFields intent="edit" errors={edit.errors} values={decision} />
+            <PageForm key={`edit-${decision.version}`} intent="edit" submitLabel={t('gov.save')} hidden={{ version: decision.version }} reloadHref={here}>
+              <DecisionFields intent="edit" values={decision} />
             </PageForm>
           </div>
         </Section>

@@ -3,12 +3,12 @@ import type { Route } from './+types/meeting';
 import { ValidationError } from '../../../shared/errors.ts';
 import { intentAction, runIntent } from '../../../shared/http/forms.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
-import { DataTable, DoneNotice, Facts, IntentField, PageHeader, Section, StatusBadge, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
+import { DataTable, DoneNotice, Facts, IntentField, PageHeader, Section, StatusBadge, TextField, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
 import { DecisionTable, outcomeLabel } from '../components/decision-table.tsx';
 import { labelOf, ruleSentence } from '../components/labels.ts';
 import { MeetingFields } from '../components/meeting-fields.tsx';
 import { DecisionFields } from '../components/decision-fields.tsx';
-import { DisclosedForm, FileForm, InputField, PageForm, RemoveButton } from '../components/sections.tsx';
+import { DisclosedForm, FileForm, PageForm, RemoveButton } from '../components/sections.tsx';
 import { addAttachment, convokeMeeting, createDecision, recordAttendance, removeAttachment, saveMinutes, updateMeeting } from '../governance.commands.ts';
 import { ACCEPTED_ATTACHMENTS, ATTENDANCES, MAX_ATTACHMENT_BYTES, VOTES } from '../governance.validation.ts';
 import { comuneWeights, getMeetingOverview, type ComuneWeight } from '../governance.queries.ts';
@@ -113,7 +113,6 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
     weightsAge,
   } = loaderData;
   const presentCount = members.filter((m) => m.attendance === 'present' || m.attendance === 'delegated').length;
-  const edit = useFormResult(actionData, 'edit');
   const att = useFormResult(actionData, 'attendance');
   const minutes = useFormResult(actionData, 'minutes');
   const decision = useFormResult(actionData, 'create-decision');
@@ -221,7 +220,6 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
           <>
             <PageForm
               intent="convoke"
-              actionData={actionData}
               hidden={{ version: meeting.version }}
               reloadHref={here}
               submitLabel={meeting.convokedAt ? t('gov.convocation.resend') : t('gov.convocation.send')}
@@ -239,7 +237,6 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
           <PageForm
             key={`attendance-${meeting.version}`}
             intent="attendance"
-            actionData={actionData}
             hidden={{ version: meeting.version }}
             reloadHref={here}
             submitLabel={t('gov.attendance.save')}
@@ -345,7 +342,6 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
         {can['decision.write'] && members.length > 0 && (
           <DisclosedForm
             intent="create-decision"
-            actionData={actionData}
             summary={t('gov.decisions.new')}
             submitLabel={t('gov.decisions.create')}
             submitDisabled={!body.ruleText}
@@ -388,7 +384,7 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
             <div className="col-lg-10">
               <DecisionFields
                 intent="create-decision"
-                errors={decision.errors}
+
                 values={{ ...decision.values, date: decision.values?.date ?? meeting.local.date }}
               />
             </div>
@@ -497,7 +493,6 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
         {canWrite && (
           <DisclosedForm
             intent="minutes"
-            actionData={actionData}
             summary={t('gov.minutes.edit')}
             submitLabel={t('gov.minutes.save')}
             hidden={{ version: meeting.version }}
@@ -509,7 +504,7 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
             </IntentField>
             <div className="row">
               <div className="col-12 col-md-6">
-                <InputField
+                <TextField
                   intent="minutes"
                   type="date"
                   name="minutesApprovedAt"
@@ -520,7 +515,7 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
                 />
               </div>
               <div className="col-12 col-md-6">
-                <InputField
+                <TextField
                   intent="minutes"
                   name="minutesApprovedBy"
                   label={t('gov.minutes.approvedBy')}
@@ -560,7 +555,6 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
             <FileForm
               intent="upload"
               name="file"
-              actionData={actionData}
               label={t('gov.attachments.file')}
               hint={t('gov.attachments.hint', { types: ACCEPTED_ATTACHMENTS })}
               accept=".pdf,.odt,.docx,.xlsx,.ods,.csv,.png,.jpg,.jpeg"
@@ -624,17 +618,10 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
       {canWrite && (
         <Section id="modifica" title={t('gov.meeting.edit')}>
           <div className="col-lg-10">
-            <PageForm
-              key={`edit-${meeting.version}`}
-              intent="edit"
-              actionData={actionData}
-              submitLabel={t('gov.save')}
-              hidden={{ version: meeting.version }}
-              reloadHref={here}
-            >
+            <PageForm key={`edit-${meeting.version}`} intent="edit" submitLabel={t('gov.save')} hidden={{ version: meeting.version }} reloadHref={here}>
               <MeetingFields
                 intent="edit"
-                errors={edit.errors}
+
                 values={{
                   title: meeting.title,
                   date: meeting.local.date,

@@ -3,7 +3,7 @@ import type { Route } from './+types/member';
 import { runIntent } from '../../../shared/http/forms.server.ts';
 import { guard } from '../../../shared/http/request.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
-import { PageHeader, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
+import { PageHeader, useI18n } from '../../../shared/ui/kit.ts';
 import { MemberFields } from '../components/member-fields.tsx';
 import { EditForm } from '../components/sections.tsx';
 import { updateMember } from '../governance.commands.ts';
@@ -46,10 +46,9 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   });
 }
 
-export default function MemberPage({ loaderData, actionData }: Route.ComponentProps) {
+export default function MemberPage({ loaderData }: Route.ComponentProps) {
   const { t } = useI18n();
   const { ambito, body, member, personName, choices } = loaderData;
-  const state = useFormResult(actionData, 'member');
   const home = `/ambiti/${ambito.code}`;
   const bodyHref = `${home}/organi/${body.id}`;
   return (
@@ -68,14 +67,8 @@ export default function MemberPage({ loaderData, actionData }: Route.ComponentPr
           </>
         }
       />
-      <EditForm
-        intent="member"
-        actionData={actionData}
-        version={member.version}
-        reloadHref={`${bodyHref}/componenti/${member.id}`}
-        cancelHref={`${bodyHref}#componenti`}
-      >
-        <MemberFields intent="member" errors={state.errors} choices={choices} values={member} selfId={member.id} />
+      <EditForm intent="member" version={member.version} reloadHref={`${bodyHref}/componenti/${member.id}`} cancelHref={`${bodyHref}#componenti`}>
+        <MemberFields intent="member" choices={choices} values={member} selfId={member.id} />
       </EditForm>
     </>
   );

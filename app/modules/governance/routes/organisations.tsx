@@ -1,7 +1,7 @@
 import { Link, redirect } from 'react-router';
 import type { Route } from './+types/organisations';
 import { intentAction } from '../../../shared/http/forms.server.ts';
-import { DataTable, DoneNotice, EmptyState, PageHeader, Section, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
+import { DataTable, DoneNotice, EmptyState, PageHeader, Section, useI18n } from '../../../shared/ui/kit.ts';
 import { labelOf } from '../components/labels.ts';
 import { OrganisationFields, PersonFields } from '../components/registry-fields.tsx';
 import { DisclosedForm } from '../components/sections.tsx';
@@ -45,11 +45,9 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   );
 }
 
-export default function Organisations({ loaderData, actionData }: Route.ComponentProps) {
+export default function Organisations({ loaderData }: Route.ComponentProps) {
   const { t, f } = useI18n();
   const { ambito, can, comuni, organisations, people } = loaderData;
-  const org = useFormResult(actionData, 'create-organisation');
-  const person = useFormResult(actionData, 'create-person');
   const writer = can['organisation.write'];
   const home = `/ambiti/${ambito.code}`;
   return (
@@ -96,8 +94,8 @@ export default function Organisations({ loaderData, actionData }: Route.Componen
           ]}
         />
         {writer && (
-          <DisclosedForm intent="create-organisation" actionData={actionData} summary={t('gov.orgs.new')} submitLabel={t('gov.orgs.create')} className="mb-4">
-            <OrganisationFields intent="create-organisation" errors={org.errors} comuni={comuni} values={org.values ? valuesOf(org.values) : undefined} />
+          <DisclosedForm intent="create-organisation" summary={t('gov.orgs.new')} submitLabel={t('gov.orgs.create')} className="mb-4">
+            <OrganisationFields intent="create-organisation" comuni={comuni} />
           </DisclosedForm>
         )}
       </Section>
@@ -125,43 +123,11 @@ export default function Organisations({ loaderData, actionData }: Route.Componen
           ]}
         />
         {writer && (
-          <DisclosedForm
-            intent="create-person"
-            actionData={actionData}
-            summary={t('gov.people.new')}
-            submitLabel={t('gov.people.create')}
-            className="mb-4"
-            id="nuova-persona"
-          >
-            <PersonFields
-              intent="create-person"
-              errors={person.errors}
-              organisations={organisations.map((o) => ({ id: o.id, name: o.name }))}
-              values={
-                person.values
-                  ? {
-                      fullName: person.values.fullName ?? '',
-                      roleTitle: person.values.roleTitle ?? null,
-                      organisationId: person.values.organisationId ?? null,
-                      email: person.values.email ?? null,
-                    }
-                  : undefined
-              }
-            />
+          <DisclosedForm intent="create-person" summary={t('gov.people.new')} submitLabel={t('gov.people.create')} className="mb-4" id="nuova-persona">
+            <PersonFields intent="create-person" organisations={organisations.map((o) => ({ id: o.id, name: o.name }))} />
           </DisclosedForm>
         )}
       </Section>
     </>
   );
 }
-
-/** What was typed in a refused organisation form, as the fields' values. */
-const valuesOf = (v: Record<string, string | undefined>) => ({
-  name: v.name ?? '',
-  kind: v.kind ?? '',
-  comuneId: v.comuneId ?? null,
-  fiscalCode: v.fiscalCode ?? null,
-  runtsNumber: v.runtsNumber ?? null,
-  email: v.email ?? null,
-  address: v.address ?? null,
-});
