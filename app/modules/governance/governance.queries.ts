@@ -578,7 +578,7 @@ export async function getOutboxIcs(db: DbOrTx, ambitoId: string, messageId: stri
     .select({ ics: outbox.ics, topic: outbox.topic })
     .from(outbox)
     .where(and(eq(outbox.ambitoId, ambitoId), eq(outbox.id, messageId)));
-  return row?.ics ? row : null;
+  return row?.ics ? { ...row, ics: row.ics } : null;
 }
 
 /**

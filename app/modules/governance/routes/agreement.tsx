@@ -3,8 +3,21 @@ import type { Route } from './+types/agreement';
 import { ValidationError } from '../../../shared/errors.ts';
 import { intentAction, runIntent } from '../../../shared/http/forms.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
-import { dataChoices, DataTable, DoneNotice, EmptyState, Facts, PageHeader, Section, useI18n, type Column, type FieldRows } from '../../../shared/ui/kit.ts';
-import { labelOf, useVocabulary } from '../components/labels.ts';
+import {
+  DoneNotice,
+  EmptyState,
+  Facts,
+  FilterField,
+  FilterForm,
+  namedChoices,
+  PageHeader,
+  Section,
+  useI18n,
+  type Column,
+  type FieldRows,
+} from '../../../shared/ui/kit.ts';
+import { useVocabulary } from '../components/labels.ts';
+import { RecordTable, useRecordColumns } from '../components/record-table.tsx';
 import { DisclosedForm, FileForm, IntentFields, PageForm, RemoveButton } from '../components/sections.tsx';
 import { addParty, addSignature, createAgreement, removeParty, removeSignature, updateAgreement, uploadSignedAgreement } from '../governance.commands.ts';
 import { MAX_ATTACHMENT_BYTES, PARTY_ROLES } from '../governance.constants.ts';
@@ -95,6 +108,16 @@ function AgreementFields({
   return <IntentFields intent={intent} values={values} fields={fields} />;
 }
 
+/** The form under a list of the Accordo that adds a party or a signature to it. */
+function AddToAgreement({ intent, summary, agreementId, fields }: { intent: string; summary: string; agreementId: string; fields: FieldRows }) {
+  const { t } = useI18n();
+  return (
+    <DisclosedForm intent={intent} summary={summary} submitLabel={t('gov.add')} hidden={{ agreementId }} width="col-lg-8">
+      <IntentFields intent={intent} fields={fields} />
+    </DisclosedForm>
+  );
+}
+
 export default function AgreementPage({ loaderData }: Route.ComponentProps) {
   const { t, f } = useI18n();
   const vocabulary = useVocabulary();
@@ -104,11 +127,7 @@ export default function AgreementPage({ loaderData }: Route.ComponentProps) {
   const a = overview?.agreement;
   const signatories = overview?.parties.filter((p) => p.role === 'sottoscrittore') ?? [];
   const adherents = overview?.parties.filter((p) => p.role === 'aderente') ?? [];
-  const organisationChoices = dataChoices(
-    organisations,
-    (o) => o.id,
-    (o) => o.name,
-  );
+  const organisationChoices = namedChoices(organisations);
   /** A «Rimuovi» column for the writer: `intent` removes the row named `what`. */
   const removeColumn = <R extends { id: string }>(intent: string, idField: string, what: (r: R) => string): Column<R>[] =>
     writer && a
@@ -121,17 +140,18 @@ export default function AgreementPage({ loaderData }: Route.ComponentProps) {
           },
         ]
       : [];
+  const party = useRecordColumns(signatories);
+  const signature = useRecordColumns(overview?.signatures ?? []);
   const partyTable = (rows: typeof signatories, id: string, caption: string, empty: string) => (
     <div data-testid={`agreement-${id}`}>
-      <DataTable
+      <RecordTable
         id={id}
         caption={caption}
         rows={rows}
-        rowKey={(p) => p.id}
-        empty={<EmptyState title={empty} />}
+        empty={empty}
         columns={[
-          { key: 'nome', header: t('gov.org.name'), rowHeader: true, value: (p) => p.name },
-          { key: 'tipo', header: t('gov.org.kind'), data: false, value: (p) => p.kind, render: (p) => labelOf(t, 'orgKind', p.kind) },
+          party.name('nome', t('gov.org.name'), (p) => p.name),
+          party.code('tipo', t('gov.org.kind'), 'orgKind', (p) => p.kind),
           ...removeColumn<(typeof rows)[number]>('remove-party', 'partyId', (p) => p.name),
         ]}
       />
@@ -152,11 +172,8 @@ export default function AgreementPage({ loaderData }: Route.ComponentProps) {
         }}
       />
       {all.length > 1 && (
-        <form method="get" className="d-flex flex-wrap align-items-end gap-2 mb-4">
-          <div>
-            <label htmlFor="accordo-scelto" className="form-label fw-semibold">
-              {t('gov.agreement.choose')}
-            </label>
+        <FilterForm label={t('gov.agreement.choose')} submitLabel={t('gov.show')}>
+          <FilterField id="accordo-scelto" label={t('gov.agreement.choose')} col="col-sm-auto">
             <select id="accordo-scelto" name="accordo" className="form-select" defaultValue={a?.id}>
               {all.map((x) => (
                 <option key={x.id} value={x.id} translate="no">
@@ -164,11 +181,8 @@ export default function AgreementPage({ loaderData }: Route.ComponentProps) {
                 </option>
               ))}
             </select>
-          </div>
-          <button type="submit" className="btn btn-outline-primary">
-            {t('gov.show')}
-          </button>
-        </form>
+          </FilterField>
+        </FilterForm>
       )}
       {!overview || !a ? (
         <EmptyState title={t('gov.agreement.none')} />
@@ -204,37 +218,29 @@ export default function AgreementPage({ loaderData }: Route.ComponentProps) {
             <h3 className="h4 mt-4">{t('gov.agreement.adherents')}</h3>
             {partyTable(adherents, 'adherents', t('gov.agreement.adherentsCaption', { count: f.number(adherents.length) }), t('gov.agreement.noAdherents'))}
             {writer && (
-              <DisclosedForm
+              <AddToAgreement
                 intent="add-party"
                 summary={t('gov.agreement.addParty')}
-                submitLabel={t('gov.add')}
-                hidden={{ agreementId: a.id }}
-                width="col-lg-8"
-              >
-                <IntentFields
-                  intent="add-party"
-
-                  fields={[
-                    { name: 'organisationId', label: t('gov.org.name'), required: true, empty: t('gov.choose'), choices: organisationChoices },
-                    { name: 'role', label: t('gov.agreement.role'), required: true, defaultValue: 'aderente', choices: vocabulary('partyRole', PARTY_ROLES) },
-                  ]}
-                />
-              </DisclosedForm>
+                agreementId={a.id}
+                fields={[
+                  { name: 'organisationId', label: t('gov.org.name'), required: true, empty: t('gov.choose'), choices: organisationChoices },
+                  { name: 'role', label: t('gov.agreement.role'), required: true, defaultValue: 'aderente', choices: vocabulary('partyRole', PARTY_ROLES) },
+                ]}
+              />
             )}
           </Section>
 
           <Section id="firme" title={t('gov.agreement.signatures')}>
             <div data-testid="agreement-signatures">
-              <DataTable
+              <RecordTable
                 id="signatures"
                 caption={t('gov.agreement.signaturesCaption', { count: f.number(overview.signatures.length) })}
                 rows={overview.signatures}
-                rowKey={(s) => s.id}
-                empty={<EmptyState title={t('gov.agreement.noSignatures')} />}
+                empty={t('gov.agreement.noSignatures')}
                 columns={[
-                  { key: 'firmatario', header: t('gov.agreement.signer'), rowHeader: true, value: (s) => s.signerName },
-                  { key: 'ruolo', header: t('gov.agreement.signerRole'), value: (s) => s.signerRole },
-                  { key: 'organizzazione', header: t('gov.org.name'), value: (s) => s.organisationName ?? '—' },
+                  signature.name('firmatario', t('gov.agreement.signer'), (s) => s.signerName),
+                  signature.text('ruolo', t('gov.agreement.signerRole'), (s) => s.signerRole),
+                  signature.text('organizzazione', t('gov.org.name'), (s) => s.organisationName),
                   {
                     key: 'data',
                     header: t('gov.agreement.signedOn'),
@@ -247,28 +253,21 @@ export default function AgreementPage({ loaderData }: Route.ComponentProps) {
               />
             </div>
             {writer && (
-              <DisclosedForm
+              <AddToAgreement
                 intent="add-signature"
                 summary={t('gov.agreement.addSignature')}
-                submitLabel={t('gov.add')}
-                hidden={{ agreementId: a.id }}
-                width="col-lg-8"
-              >
-                <IntentFields
-                  intent="add-signature"
-
-                  fields={[
-                    [
-                      { name: 'signerName', label: t('gov.agreement.signer'), required: true, maxLength: 200 },
-                      { name: 'signerRole', label: t('gov.agreement.signerRole'), required: true, maxLength: 200 },
-                    ],
-                    [
-                      { name: 'organisationId', label: t('gov.org.name'), empty: t('gov.none'), choices: organisationChoices },
-                      { name: 'signedOn', label: t('gov.agreement.signedOn'), type: 'date', hint: t('gov.date.optional') },
-                    ],
-                  ]}
-                />
-              </DisclosedForm>
+                agreementId={a.id}
+                fields={[
+                  [
+                    { name: 'signerName', label: t('gov.agreement.signer'), required: true, maxLength: 200 },
+                    { name: 'signerRole', label: t('gov.agreement.signerRole'), required: true, maxLength: 200 },
+                  ],
+                  [
+                    { name: 'organisationId', label: t('gov.org.name'), empty: t('gov.none'), choices: organisationChoices },
+                    { name: 'signedOn', label: t('gov.agreement.signedOn'), type: 'date', hint: t('gov.date.optional') },
+                  ],
+                ]}
+              />
             )}
           </Section>
 

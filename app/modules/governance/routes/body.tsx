@@ -2,7 +2,8 @@ import { data, Link, redirect } from 'react-router';
 import type { Route } from './+types/body';
 import { intentAction } from '../../../shared/http/forms.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
-import { DataTable, DoneNotice, EmptyState, PageHeader, Section, StatusBadge, useI18n } from '../../../shared/ui/kit.ts';
+import { DoneNotice, PageHeader, Section, StatusBadge, useI18n } from '../../../shared/ui/kit.ts';
+import { RecordTable, useRecordColumns } from '../components/record-table.tsx';
 import { BodyFields, RuleFields } from '../components/body-fields.tsx';
 import { DecisionTable } from '../components/decision-table.tsx';
 import { labelOf, ruleSentence } from '../components/labels.ts';
@@ -65,6 +66,8 @@ export default function BodyPage({ loaderData }: Route.ComponentProps) {
   const home = `/ambiti/${ambito.code}`;
   const here = `${home}/organi/${body.id}`;
   const writer = can['body.write'];
+  const member = useRecordColumns(members);
+  const meeting = useRecordColumns(meetings);
   return (
     <>
       <PageHeader
@@ -134,29 +137,24 @@ export default function BodyPage({ loaderData }: Route.ComponentProps) {
       </Section>
 
       <Section id="componenti" title={t('gov.members.title')}>
-        <DataTable
+        <RecordTable
           id="componenti-elenco"
           caption={t('gov.members.caption', { body: body.name })}
           rows={members}
-          rowKey={(m) => m.id}
-          empty={<EmptyState title={t('gov.members.empty')} />}
+          empty={t('gov.members.empty')}
           columns={[
-            {
-              key: 'persona',
-              header: t('gov.member.person'),
-              rowHeader: true,
-              value: (m) => m.personName,
+            member.name('persona', t('gov.member.person'), (m) => m.personName, {
               render: (m) => (
                 <>
                   {m.personName}
                   {m.personRole && <span className="d-block small text-secondary">{m.personRole}</span>}
                 </>
               ),
-            },
-            { key: 'carica', header: t('gov.member.position'), data: false, value: (m) => m.position, render: (m) => labelOf(t, 'position', m.position) },
-            { key: 'organizzazione', header: t('gov.member.organisation'), value: (m) => m.organisationName ?? '—' },
-            { key: 'comune', header: t('gov.member.comune'), value: (m) => m.comuneName ?? '—' },
-            { key: 'delega', header: t('gov.member.delegateOf'), value: (m) => m.delegateOfName ?? '—' },
+            }),
+            member.code('carica', t('gov.member.position'), 'position', (m) => m.position),
+            member.text('organizzazione', t('gov.member.organisation'), (m) => m.organisationName),
+            member.text('comune', t('gov.member.comune'), (m) => m.comuneName),
+            member.text('delega', t('gov.member.delegateOf'), (m) => m.delegateOfName),
             {
               key: 'periodo',
               header: t('gov.member.period'),
@@ -212,12 +210,11 @@ export default function BodyPage({ loaderData }: Route.ComponentProps) {
       </Section>
 
       <Section id="riunioni" title={t('gov.meetings.title')}>
-        <DataTable
+        <RecordTable
           id="riunioni-elenco"
           caption={t('gov.meetings.caption', { body: body.name })}
           rows={meetings}
-          rowKey={(m) => m.id}
-          empty={<EmptyState title={t('gov.meetings.noneForBody')} />}
+          empty={t('gov.meetings.noneForBody')}
           columns={[
             {
               key: 'data',
@@ -226,14 +223,8 @@ export default function BodyPage({ loaderData }: Route.ComponentProps) {
               value: (m) => String(m.startsAt),
               render: (m) => `${f.date(m.startsAt)} ${m.local.time}–${m.localEnd.time}`,
             },
-            {
-              key: 'titolo',
-              header: t('gov.meeting.title'),
-              rowHeader: true,
-              value: (m) => m.title,
-              render: (m) => <Link to={`${home}/riunioni/${m.id}`}>{m.title}</Link>,
-            },
-            { key: 'stato', header: t('gov.meeting.status'), data: false, value: (m) => m.status, render: (m) => labelOf(t, 'meetingStatus', m.status) },
+            meeting.name('titolo', t('gov.meeting.title'), (m) => m.title, { to: (m) => `${home}/riunioni/${m.id}` }),
+            meeting.code('stato', t('gov.meeting.status'), 'meetingStatus', (m) => m.status),
           ]}
         />
         {can['meeting.create'] && (

@@ -3,8 +3,9 @@ import type { Route } from './+types/meeting';
 import { ValidationError } from '../../../shared/errors.ts';
 import { intentAction, runIntent } from '../../../shared/http/forms.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
-import { DataTable, DoneNotice, Facts, IntentField, PageHeader, Section, StatusBadge, TextField, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
+import { DoneNotice, Facts, IntentField, PageHeader, Section, StatusBadge, TextField, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
 import { DecisionTable, outcomeLabel } from '../components/decision-table.tsx';
+import { RecordTable, useRecordColumns } from '../components/record-table.tsx';
 import { labelOf, ruleSentence } from '../components/labels.ts';
 import { MeetingFields } from '../components/meeting-fields.tsx';
 import { DecisionFields } from '../components/decision-fields.tsx';
@@ -122,6 +123,7 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
   const here = `${home}/riunioni/${meeting.id}`;
   const withEmail = members.filter((m) => m.email).length;
   const canWrite = can['meeting.write'];
+  const member = useRecordColumns(members);
   const attendanceLabel = (a: Attendance | null) => (a ? labelOf(t, 'attendanceForm', a) : t('gov.attendance.notRecorded'));
   const represents = (m: (typeof members)[number]) => <span translate="no">{m.comuneName ?? m.organisationName ?? '—'}</span>;
   const attendanceOf = (m: (typeof members)[number]) => (
@@ -317,14 +319,13 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
             <p className="small">{t('gov.attendance.hint')}</p>
           </PageForm>
         ) : (
-          <DataTable
+          <RecordTable
             id="presenze-elenco"
             caption={t('gov.attendance.caption')}
             rows={members}
-            rowKey={(m) => m.id}
             columns={[
-              { key: 'persona', header: t('gov.member.person'), rowHeader: true, value: (m) => m.personName },
-              { key: 'rappresenta', header: t('gov.attendance.represents'), value: (m) => m.comuneName ?? m.organisationName ?? '—' },
+              member.name('persona', t('gov.member.person'), (m) => m.personName),
+              member.text('rappresenta', t('gov.attendance.represents'), (m) => m.comuneName ?? m.organisationName),
               { key: 'presenza', header: t('gov.attendance.title'), data: false, value: (m) => m.attendance ?? '', render: attendanceOf },
             ]}
           />
@@ -382,11 +383,7 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
               </div>
             )}
             <div className="col-lg-10">
-              <DecisionFields
-                intent="create-decision"
-
-                values={{ ...decision.values, date: decision.values?.date ?? meeting.local.date }}
-              />
+              <DecisionFields intent="create-decision" values={{ ...decision.values, date: decision.values?.date ?? meeting.local.date }} />
             </div>
             {(['votingRule', 'votes'] as const).map((name) =>
               decision.errors[name] ? (
@@ -621,7 +618,6 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
             <PageForm key={`edit-${meeting.version}`} intent="edit" submitLabel={t('gov.save')} hidden={{ version: meeting.version }} reloadHref={here}>
               <MeetingFields
                 intent="edit"
-
                 values={{
                   title: meeting.title,
                   date: meeting.local.date,

@@ -3,7 +3,7 @@ import type { Route } from './+types/outbox-ics';
 import { guard } from '../../../shared/http/request.server.ts';
 import { authorize } from '../governance.policy.ts';
 import { getOutboxIcs } from '../governance.queries.ts';
-import { readGovernance } from './governance.server.ts';
+import { icsResponse, readGovernance } from './governance.server.ts';
 
 /** The iCalendar invitation attached to a message of the outbox, exactly as it was written. */
 export async function loader({ params, context, request }: Route.LoaderArgs) {
@@ -11,11 +11,5 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   await guard(request, async () => authorize(actor, 'outbox.read', ambito));
   const message = await getOutboxIcs(db, ambito.id, params.messageId);
   if (!message) throw data('Messaggio non trovato', { status: 404 });
-  return new Response(message.ics, {
-    headers: {
-      'Content-Type': 'text/calendar; charset=utf-8; method=REQUEST',
-      'Content-Disposition': 'attachment; filename="invito.ics"',
-      'Cache-Control': 'private, no-store',
-    },
-  });
+  return icsResponse(message.ics, 'invito.ics', 'invitation');
 }

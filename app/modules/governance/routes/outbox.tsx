@@ -1,6 +1,7 @@
 import type { Route } from './+types/outbox';
 import { guard } from '../../../shared/http/request.server.ts';
-import { DataTable, EmptyState, PageHeader, useI18n } from '../../../shared/ui/kit.ts';
+import { PageHeader, useI18n } from '../../../shared/ui/kit.ts';
+import { RecordTable } from '../components/record-table.tsx';
 import { authorize } from '../governance.policy.ts';
 import { listOutbox } from '../governance.queries.ts';
 import { readGovernance } from './governance.server.ts';
@@ -26,12 +27,11 @@ export default function Outbox({ loaderData }: Route.ComponentProps) {
           { label: t('gov.bodies.title'), to: `${home}/organi` },
         ]}
       />
-      <DataTable
+      <RecordTable
         id="posta"
         caption={t('gov.outbox.caption', { count: f.number(messages.length) })}
         rows={messages}
-        rowKey={(m) => m.id}
-        empty={<EmptyState title={t('gov.outbox.empty')} />}
+        empty={t('gov.outbox.empty')}
         columns={[
           { key: 'scritto', header: t('gov.outbox.created'), data: false, value: (m) => String(m.createdAt), render: (m) => f.dateTime(m.createdAt) },
           {
