@@ -5,20 +5,21 @@ import { outbox } from '../../shared/mail/outbox.schema.ts';
 import { getAmbitoByCode, listAmbitoComuni, listComuniPopulation } from '../territory/index.server.ts';
 import { CENSUS_2011_DATE } from '../territory/index.ts';
 import { BODY_TYPES, instantToRomeLocal } from './governance.validation.ts';
+// The tables in the order of this file's sections (and of the schema).
 import {
-  agendaItems,
-  agreementParties,
-  agreements,
-  agreementSignatures,
-  attendance,
-  bodies,
-  bodyMembers,
-  decisions,
-  decisionVotes,
-  meetingAttachments,
-  meetings,
   organisations,
   people,
+  bodies,
+  bodyMembers,
+  meetings,
+  agendaItems,
+  attendance,
+  meetingAttachments,
+  decisions,
+  decisionVotes,
+  agreements,
+  agreementParties,
+  agreementSignatures,
 } from './governance.schema.ts';
 import {
   attendanceFingerprint,
