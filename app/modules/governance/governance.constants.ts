@@ -97,6 +97,9 @@ export const ATTACHMENT_TYPES = {
 export type AttachmentExtension = keyof typeof ATTACHMENT_TYPES;
 export const attachmentTypeName = (extension: AttachmentExtension) => (extension === 'jpg' ? 'JPEG' : extension.toUpperCase());
 
+/** The accepted types in words, for the upload form's hint and the refusal of another type. */
+export const ACCEPTED_ATTACHMENTS = 'PDF, ODT, DOCX, XLSX, ODS, CSV, PNG, JPEG';
+
 /** 10 MB, the largest attachment (and signed Accordo) accepted. */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
