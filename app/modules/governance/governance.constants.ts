@@ -96,9 +96,8 @@ export const ATTACHMENT_TYPES = {
 } as const;
 export type AttachmentExtension = keyof typeof ATTACHMENT_TYPES;
 export const attachmentTypeName = (extension: AttachmentExtension) => (extension === 'jpg' ? 'JPEG' : extension.toUpperCase());
-
-/** The accepted types in words, for the upload form's hint and the refusal of another type. */
-export const ACCEPTED_ATTACHMENTS = 'PDF, ODT, DOCX, XLSX, ODS, CSV, PNG, JPEG';
+/** The accepted types in words («PDF, ODT, …, JPEG»), for the upload form's hint and the refusal of another type. */
+export const ACCEPTED_ATTACHMENTS = [...new Set((Object.keys(ATTACHMENT_TYPES) as AttachmentExtension[]).map(attachmentTypeName))].join(', ');
 
 /** 10 MB, the largest attachment (and signed Accordo) accepted. */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;

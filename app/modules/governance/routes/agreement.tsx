@@ -47,6 +47,13 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   const base = { db, actor, ambitoId: ambito.id };
   const of = (form: Record<string, FormDataEntryValue>) => String(form.agreementId ?? '');
   const back = (form: Record<string, FormDataEntryValue>, esito: string, anchor = '') => redirect(`${page}?accordo=${of(form)}&esito=${esito}${anchor}`);
+  /** A change to the chosen agreement's lists: the command, then back to the list with its confirmation. */
+  const onAgreement =
+    (esito: string, anchor: string, run: (agreementId: string, input: Record<string, FormDataEntryValue>) => Promise<unknown>) =>
+    async (input: Record<string, FormDataEntryValue>) => {
+      await run(of(input), input);
+      return back(input, esito, anchor);
+    };
   return intentAction(request, {
     create: async (input) => {
       const a = await createAgreement({ ...base, input });
@@ -56,22 +63,12 @@ export async function action({ params, context, request }: Route.ActionArgs) {
       await updateAgreement({ ...base, agreementId: of(input), input });
       return back(input, 'salvato');
     },
-    'add-party': async (input) => {
-      await addParty({ ...base, agreementId: of(input), input });
-      return back(input, 'parte', '#parti');
-    },
-    'remove-party': async (input) => {
-      await removeParty({ ...base, agreementId: of(input), partyId: String(input.partyId ?? '') });
-      return back(input, 'parteRimossa', '#parti');
-    },
-    'add-signature': async (input) => {
-      await addSignature({ ...base, agreementId: of(input), input });
-      return back(input, 'firma', '#firme');
-    },
-    'remove-signature': async (input) => {
-      await removeSignature({ ...base, agreementId: of(input), signatureId: String(input.signatureId ?? '') });
-      return back(input, 'firmaRimossa', '#firme');
-    },
+    'add-party': onAgreement('parte', '#parti', (agreementId, input) => addParty({ ...base, agreementId, input })),
+    'remove-party': onAgreement('parteRimossa', '#parti', (agreementId, input) => removeParty({ ...base, agreementId, partyId: String(input.partyId ?? '') })),
+    'add-signature': onAgreement('firma', '#firme', (agreementId, input) => addSignature({ ...base, agreementId, input })),
+    'remove-signature': onAgreement('firmaRimossa', '#firme', (agreementId, input) =>
+      removeSignature({ ...base, agreementId, signatureId: String(input.signatureId ?? '') }),
+    ),
     upload: async (form, raw) => {
       const file = raw.get('signedFile');
       if (!(file instanceof File) || file.size === 0)

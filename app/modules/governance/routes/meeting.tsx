@@ -11,7 +11,7 @@ import { MeetingFields } from '../components/meeting-fields.tsx';
 import { DecisionFields } from '../components/decision-fields.tsx';
 import { DisclosedForm, FileForm, PageForm, RemoveButton } from '../components/sections.tsx';
 import { addAttachment, convokeMeeting, createDecision, recordAttendance, removeAttachment, saveMinutes, updateMeeting } from '../governance.commands.ts';
-import { ACCEPTED_ATTACHMENTS, ATTENDANCES, MAX_ATTACHMENT_BYTES, VOTES } from '../governance.constants.ts';
+import { ACCEPTED_ATTACHMENTS, ATTACHMENT_TYPES, ATTENDANCES, MAX_ATTACHMENT_BYTES, VOTES } from '../governance.constants.ts';
 import { comuneWeights, getMeetingOverview, type ComuneWeight } from '../governance.queries.ts';
 import { oldWeights, type Attendance } from '../voting.rules.ts';
 import { originOf, readGovernance } from './governance.server.ts';
@@ -554,7 +554,9 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
               name="file"
               label={t('gov.attachments.file')}
               hint={t('gov.attachments.hint', { types: ACCEPTED_ATTACHMENTS })}
-              accept=".pdf,.odt,.docx,.xlsx,.ods,.csv,.png,.jpg,.jpeg"
+              accept={Object.keys(ATTACHMENT_TYPES)
+                .map((extension) => `.${extension}`)
+                .join(',')}
               submitLabel={t('gov.attachments.upload')}
             />
           </div>
