@@ -137,6 +137,20 @@ export default function AgreementPage({ loaderData }: Route.ComponentProps) {
           },
         ]
       : [];
+  const partyFields: FieldRows = [
+    { name: 'organisationId', label: t('gov.org.name'), required: true, empty: t('gov.choose'), choices: organisationChoices },
+    { name: 'role', label: t('gov.agreement.role'), required: true, defaultValue: 'aderente', choices: vocabulary('partyRole', PARTY_ROLES) },
+  ];
+  const signatureFields: FieldRows = [
+    [
+      { name: 'signerName', label: t('gov.agreement.signer'), required: true, maxLength: 200 },
+      { name: 'signerRole', label: t('gov.agreement.signerRole'), required: true, maxLength: 200 },
+    ],
+    [
+      { name: 'organisationId', label: t('gov.org.name'), empty: t('gov.none'), choices: organisationChoices },
+      { name: 'signedOn', label: t('gov.agreement.signedOn'), type: 'date', hint: t('gov.date.optional') },
+    ],
+  ];
   const party = useRecordColumns(signatories);
   const signature = useRecordColumns(overview?.signatures ?? []);
   const partyTable = (rows: typeof signatories, id: string, caption: string, empty: string) => (
@@ -214,17 +228,7 @@ export default function AgreementPage({ loaderData }: Route.ComponentProps) {
             {partyTable(signatories, 'parties', t('gov.agreement.partiesCaption', { count: f.number(signatories.length) }), t('gov.agreement.noParties'))}
             <h3 className="h4 mt-4">{t('gov.agreement.adherents')}</h3>
             {partyTable(adherents, 'adherents', t('gov.agreement.adherentsCaption', { count: f.number(adherents.length) }), t('gov.agreement.noAdherents'))}
-            {writer && (
-              <AddToAgreement
-                intent="add-party"
-                summary={t('gov.agreement.addParty')}
-                agreementId={a.id}
-                fields={[
-                  { name: 'organisationId', label: t('gov.org.name'), required: true, empty: t('gov.choose'), choices: organisationChoices },
-                  { name: 'role', label: t('gov.agreement.role'), required: true, defaultValue: 'aderente', choices: vocabulary('partyRole', PARTY_ROLES) },
-                ]}
-              />
-            )}
+            {writer && <AddToAgreement intent="add-party" summary={t('gov.agreement.addParty')} agreementId={a.id} fields={partyFields} />}
           </Section>
 
           <Section id="firme" title={t('gov.agreement.signatures')}>
@@ -249,23 +253,7 @@ export default function AgreementPage({ loaderData }: Route.ComponentProps) {
                 ]}
               />
             </div>
-            {writer && (
-              <AddToAgreement
-                intent="add-signature"
-                summary={t('gov.agreement.addSignature')}
-                agreementId={a.id}
-                fields={[
-                  [
-                    { name: 'signerName', label: t('gov.agreement.signer'), required: true, maxLength: 200 },
-                    { name: 'signerRole', label: t('gov.agreement.signerRole'), required: true, maxLength: 200 },
-                  ],
-                  [
-                    { name: 'organisationId', label: t('gov.org.name'), empty: t('gov.none'), choices: organisationChoices },
-                    { name: 'signedOn', label: t('gov.agreement.signedOn'), type: 'date', hint: t('gov.date.optional') },
-                  ],
-                ]}
-              />
-            )}
+            {writer && <AddToAgreement intent="add-signature" summary={t('gov.agreement.addSignature')} agreementId={a.id} fields={signatureFields} />}
           </Section>
 
           {writer && (
