@@ -514,6 +514,25 @@ export const it = {
   'gov.val.f.signer': 'Firmatario',
   'gov.val.f.signerRole': 'Ruolo del firmatario',
   'gov.val.f.signedOn': 'Data della firma',
+  'gov.cf.notText': 'Il codice fiscale deve essere un testo.',
+  'gov.cf.empty': 'Il codice fiscale è vuoto.',
+  'gov.cf.characters': 'Il codice fiscale contiene caratteri non ammessi ({characters}): sono ammesse solo lettere e cifre.',
+  'gov.cf.itPrefix': 'Togli il prefisso «IT»: il codice fiscale di un ente o la partita IVA è di 11 cifre.',
+  'gov.cf.length': 'Il codice fiscale ha {length} caratteri: quello di una persona ne ha 16 (lettere e cifre), quello di un ente o la partita IVA 11 cifre.',
+  'gov.cf.digitsOne': 'Il codice fiscale numerico ha 1 cifra: ne servono 11.',
+  'gov.cf.digits': 'Il codice fiscale numerico ha {length} cifre: ne servono 11.',
+  'gov.cf.progressiveZero': 'Il codice fiscale non è valido: il numero progressivo (le prime 7 cifre) non può essere zero.',
+  'gov.cf.checkDigit':
+    'Il codice fiscale non è valido: l’ultima cifra (di controllo) non corrisponde alle precedenti. Controlla di averlo copiato correttamente.',
+  'gov.cf.names': 'I primi 6 caratteri (cognome e nome) devono essere lettere: «{part}».',
+  'gov.cf.year': 'L’anno di nascita (7º e 8º carattere) deve essere di due cifre: «{part}».',
+  'gov.cf.month': 'Il mese di nascita (9º carattere) non è valido: «{part}». Lettere ammesse: {letters}.',
+  'gov.cf.dayDigits': 'Il giorno di nascita (10º e 11º carattere) deve essere di due cifre: «{part}».',
+  'gov.cf.day':
+    'Il giorno di nascita (10º e 11º carattere) non è valido: «{part}». Per gli uomini va da 01 a {last}, per le donne da 41 a {lastWomen} (giorno + 40).',
+  'gov.cf.place': 'Il codice del comune o dello stato di nascita (dal 12º al 15º carattere) deve essere una lettera seguita da 3 cifre: «{part}».',
+  'gov.cf.checkCharacter':
+    'Il codice fiscale non è valido: l’ultimo carattere (di controllo) non corrisponde ai precedenti. Controlla di averlo copiato correttamente.',
 } as const;
 
 export const en: Record<keyof typeof it, string> = {
@@ -1026,4 +1045,21 @@ export const en: Record<keyof typeof it, string> = {
   'gov.val.f.signer': 'Signer',
   'gov.val.f.signerRole': 'Role of the signer',
   'gov.val.f.signedOn': 'Date of signature',
+  'gov.cf.notText': 'The fiscal code must be text.',
+  'gov.cf.empty': 'The fiscal code is empty.',
+  'gov.cf.characters': 'The fiscal code contains characters that are not allowed ({characters}): only letters and digits are allowed.',
+  'gov.cf.itPrefix': 'Remove the «IT» prefix: the fiscal code of a body or the VAT number has 11 digits.',
+  'gov.cf.length': 'The fiscal code has {length} characters: a person’s has 16 (letters and digits), a body’s or the VAT number 11 digits.',
+  'gov.cf.digitsOne': 'The numeric fiscal code has 1 digit: 11 are needed.',
+  'gov.cf.digits': 'The numeric fiscal code has {length} digits: 11 are needed.',
+  'gov.cf.progressiveZero': 'The fiscal code is not valid: the progressive number (the first 7 digits) cannot be zero.',
+  'gov.cf.checkDigit': 'The fiscal code is not valid: the last (check) digit does not match the others. Check that you copied it correctly.',
+  'gov.cf.names': 'The first 6 characters (surname and name) must be letters: «{part}».',
+  'gov.cf.year': 'The year of birth (7th and 8th character) must be two digits: «{part}».',
+  'gov.cf.month': 'The month of birth (9th character) is not valid: «{part}». Letters allowed: {letters}.',
+  'gov.cf.dayDigits': 'The day of birth (10th and 11th character) must be two digits: «{part}».',
+  'gov.cf.day':
+    'The day of birth (10th and 11th character) is not valid: «{part}». For men it goes from 01 to {last}, for women from 41 to {lastWomen} (day + 40).',
+  'gov.cf.place': 'The code of the comune or state of birth (12th to 15th character) must be a letter followed by 3 digits: «{part}».',
+  'gov.cf.checkCharacter': 'The fiscal code is not valid: the last (check) character does not match the others. Check that you copied it correctly.',
 };
