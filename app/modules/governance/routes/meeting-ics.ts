@@ -1,4 +1,5 @@
 import { data } from 'react-router';
+import { tr } from '../../../shared/i18n/tr.server.ts';
 import type { Route } from './+types/meeting-ics';
 import { getBodyRow, getMeetingRow, listAgenda } from '../governance.queries.ts';
 import { meetingEvent } from '../governance.commands.ts';
@@ -9,7 +10,7 @@ import { icsResponse, originOf, readGovernance } from './governance.server.ts';
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { db, ambito } = await readGovernance(context, request, params.code);
   const meeting = await getMeetingRow(db, ambito.id, params.meetingId);
-  if (!meeting) throw data('Riunione non trovata', { status: 404 });
+  if (!meeting) throw data(tr('gov.notFound.meeting'), { status: 404 });
   const body = (await getBodyRow(db, ambito.id, meeting.bodyId))!;
   const agenda = (await listAgenda(db, meeting.id)).map((a) => a.title);
   const event = meetingEvent(meeting, body.name, agenda, `${originOf(request)}/ambiti/${ambito.code}/riunioni/${meeting.id}`);
