@@ -3,6 +3,7 @@ import type { Route } from './+types/body';
 import { intentAction } from '../../../shared/http/forms.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
 import { DoneNotice, PageHeader, Section, StatusBadge, useI18n } from '../../../shared/ui/kit.ts';
+import { bodiesTrail } from '../components/trail.ts';
 import { RecordTable, useRecordColumns } from '../components/record-table.tsx';
 import { BodyFields, RuleFields } from '../components/body-fields.tsx';
 import { DecisionTable } from '../components/decision-table.tsx';
@@ -74,10 +75,7 @@ export default function BodyPage({ loaderData }: Route.ComponentProps) {
         title={body.name}
         titleIsData
         context={ambito.name}
-        breadcrumb={[
-          { label: ambito.name, data: true, to: home },
-          { label: t('gov.bodies.title'), to: `${home}/organi` },
-        ]}
+        breadcrumb={bodiesTrail(t, ambito)}
         lead={
           <>
             {labelOf(t, 'bodyType', body.type)} · {t('gov.body.kind')}: {labelOf(t, 'bodyKind', body.kind)}

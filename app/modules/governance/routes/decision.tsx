@@ -3,6 +3,7 @@ import type { Route } from './+types/decision';
 import { runIntent } from '../../../shared/http/forms.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
 import { columnsOf, DataTable, DoneNotice, Notice, PageHeader, Section, useI18n } from '../../../shared/ui/kit.ts';
+import { bodiesTrail } from '../components/trail.ts';
 import { RecordTable, useRecordColumns } from '../components/record-table.tsx';
 import { DecisionFields } from '../components/decision-fields.tsx';
 import { labelOf, ruleSentence } from '../components/labels.ts';
@@ -63,12 +64,7 @@ export default function DecisionPage({ loaderData }: Route.ComponentProps) {
         title={heading}
         context={body.name}
         lead={<span translate="no">{decision.subject}</span>}
-        breadcrumb={[
-          { label: ambito.name, data: true, to: home },
-          { label: t('gov.bodies.title'), to: `${home}/organi` },
-          { label: body.name, data: true, to: `${home}/organi/${body.id}` },
-          ...(meeting ? [{ label: meeting.title, data: true, to: `${home}/riunioni/${meeting.id}` }] : []),
-        ]}
+        breadcrumb={bodiesTrail(t, ambito, body, meeting)}
       />
       <DoneNotice messages={{ registrata: 'gov.done.decision', salvata: 'gov.done.saved' }} />
       {decision.text && (

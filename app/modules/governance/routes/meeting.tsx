@@ -4,6 +4,7 @@ import { ValidationError } from '../../../shared/errors.ts';
 import { intentAction, runIntent } from '../../../shared/http/forms.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
 import { DoneNotice, Facts, IntentField, PageHeader, Section, StatusBadge, TextField, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
+import { bodiesTrail } from '../components/trail.ts';
 import { DecisionTable, outcomeLabel } from '../components/decision-table.tsx';
 import { RecordTable, useRecordColumns } from '../components/record-table.tsx';
 import { labelOf, ruleSentence } from '../components/labels.ts';
@@ -138,11 +139,7 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
         title={meeting.title}
         titleIsData
         context={body.name}
-        breadcrumb={[
-          { label: ambito.name, data: true, to: home },
-          { label: t('gov.bodies.title'), to: `${home}/organi` },
-          { label: body.name, data: true, to: `${home}/organi/${body.id}` },
-        ]}
+        breadcrumb={bodiesTrail(t, ambito, body)}
         lead={
           <>
             <Link to={`${home}/organi/${body.id}`} translate="no">

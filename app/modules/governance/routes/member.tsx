@@ -4,6 +4,7 @@ import { runIntent } from '../../../shared/http/forms.server.ts';
 import { guard } from '../../../shared/http/request.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
 import { PageHeader, useI18n } from '../../../shared/ui/kit.ts';
+import { bodiesTrail } from '../components/trail.ts';
 import { MemberFields } from '../components/member-fields.tsx';
 import { EditForm } from '../components/sections.tsx';
 import { updateMember } from '../governance.commands.ts';
@@ -56,11 +57,7 @@ export default function MemberPage({ loaderData }: Route.ComponentProps) {
       <PageHeader
         title={t('gov.member.editTitle')}
         context={`${personName} – ${body.name}`}
-        breadcrumb={[
-          { label: ambito.name, data: true, to: home },
-          { label: t('gov.bodies.title'), to: `${home}/organi` },
-          { label: body.name, data: true, to: bodyHref },
-        ]}
+        breadcrumb={bodiesTrail(t, ambito, body)}
         lead={
           <>
             <span translate="no">{personName}</span> — <span translate="no">{body.name}</span>

@@ -3,6 +3,7 @@ import type { Route } from './+types/organisation';
 import { runIntent } from '../../../shared/http/forms.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
 import { EmptyState, Facts, PageHeader, Section, useI18n } from '../../../shared/ui/kit.ts';
+import { registryTrail } from '../components/trail.ts';
 import { labelOf } from '../components/labels.ts';
 import { OrganisationFields } from '../components/registry-fields.tsx';
 import { EditForm } from '../components/sections.tsx';
@@ -46,10 +47,7 @@ export default function OrganisationPage({ loaderData }: Route.ComponentProps) {
         title={organisation.name}
         titleIsData
         context={ambito.name}
-        breadcrumb={[
-          { label: ambito.name, data: true, to: home },
-          { label: t('gov.orgs.title'), to: list },
-        ]}
+        breadcrumb={registryTrail(t, ambito)}
         lead={
           <>
             {labelOf(t, 'orgKind', organisation.kind)}

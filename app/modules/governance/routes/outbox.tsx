@@ -1,6 +1,7 @@
 import type { Route } from './+types/outbox';
 import { guard } from '../../../shared/http/request.server.ts';
 import { PageHeader, useI18n } from '../../../shared/ui/kit.ts';
+import { bodiesTrail } from '../components/trail.ts';
 import { RecordTable } from '../components/record-table.tsx';
 import { authorize } from '../governance.policy.ts';
 import { listOutbox } from '../governance.queries.ts';
@@ -18,15 +19,7 @@ export default function Outbox({ loaderData }: Route.ComponentProps) {
   const home = `/ambiti/${ambito.code}`;
   return (
     <>
-      <PageHeader
-        title={t('gov.outbox.title')}
-        context={ambito.name}
-        lead={t('gov.outbox.lead')}
-        breadcrumb={[
-          { label: ambito.name, data: true, to: home },
-          { label: t('gov.bodies.title'), to: `${home}/organi` },
-        ]}
-      />
+      <PageHeader title={t('gov.outbox.title')} context={ambito.name} lead={t('gov.outbox.lead')} breadcrumb={bodiesTrail(t, ambito)} />
       <RecordTable
         id="posta"
         caption={t('gov.outbox.caption', { count: f.number(messages.length) })}

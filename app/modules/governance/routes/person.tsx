@@ -4,6 +4,7 @@ import { runIntent } from '../../../shared/http/forms.server.ts';
 import { guard } from '../../../shared/http/request.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
 import { PageHeader, useI18n } from '../../../shared/ui/kit.ts';
+import { registryTrail } from '../components/trail.ts';
 import { PersonFields } from '../components/registry-fields.tsx';
 import { EditForm } from '../components/sections.tsx';
 import { updatePerson } from '../governance.commands.ts';
@@ -37,16 +38,7 @@ export default function PersonPage({ loaderData }: Route.ComponentProps) {
   const list = `${home}/organizzazioni`;
   return (
     <>
-      <PageHeader
-        title={person.fullName}
-        titleIsData
-        context={ambito.name}
-        lead={t('gov.person.editLead')}
-        breadcrumb={[
-          { label: ambito.name, data: true, to: home },
-          { label: t('gov.orgs.title'), to: list },
-        ]}
-      />
+      <PageHeader title={person.fullName} titleIsData context={ambito.name} lead={t('gov.person.editLead')} breadcrumb={registryTrail(t, ambito)} />
       <EditForm intent="person" version={person.version} reloadHref={`${home}/persone/${person.id}`} cancelHref={`${list}#persone`}>
         <PersonFields intent="person" organisations={organisations} values={person} />
       </EditForm>
