@@ -96,19 +96,15 @@ export default function Bodies({ loaderData }: Route.ComponentProps) {
           csv="organi"
           empty={t('gov.bodies.empty')}
           columns={[
-            {
-              key: 'nome',
-              header: t('gov.body.name'),
-              rowHeader: true,
-              sortable: false,
-              value: (b) => b.name,
+            c.name('nome', t('gov.body.name'), (b) => b.name, {
+              ...unsorted,
               render: (b) => (
                 <span style={{ paddingLeft: `${b.depth * 1.5}rem` }} className="d-inline-block">
                   <Link to={`${home}/organi/${b.id}`}>{b.name}</Link>
                   {b.parentName && <span className="d-block small text-secondary">{t('gov.body.partOf', { name: b.parentName })}</span>}
                 </span>
               ),
-            },
+            }),
             c.code('tipo', t('gov.body.type'), 'bodyType', (b) => b.type, unsorted),
             c.code('natura', t('gov.body.kind'), 'bodyKind', (b) => b.kind, unsorted),
             c.figure('componenti', t('gov.body.membersInOffice'), (b) => b.members, f.number, unsorted),

@@ -2,7 +2,7 @@ import type { Route } from './+types/outbox';
 import { guard } from '../../../shared/http/request.server.ts';
 import { PageHeader, useI18n } from '../../../shared/ui/kit.ts';
 import { bodiesTrail } from '../components/trail.ts';
-import { RecordTable } from '../components/record-table.tsx';
+import { RecordTable, useRecordColumns } from '../components/record-table.tsx';
 import { authorize } from '../governance.policy.ts';
 import { listOutbox } from '../governance.queries.ts';
 import { readGovernance } from './governance.server.ts';
@@ -17,6 +17,7 @@ export default function Outbox({ loaderData }: Route.ComponentProps) {
   const { t, f } = useI18n();
   const { ambito, messages } = loaderData;
   const home = `/ambiti/${ambito.code}`;
+  const message = useRecordColumns(messages);
   return (
     <>
       <PageHeader title={t('gov.outbox.title')} context={ambito.name} lead={t('gov.outbox.lead')} breadcrumb={bodiesTrail(t, ambito)} />
@@ -39,12 +40,8 @@ export default function Outbox({ loaderData }: Route.ComponentProps) {
               </>
             ),
           },
-          {
-            key: 'oggetto',
-            header: t('gov.outbox.subject'),
-            rowHeader: true,
+          message.name('oggetto', t('gov.outbox.subject'), (m) => m.subject, {
             data: false,
-            value: (m) => m.subject,
             render: (m) => (
               <details>
                 <summary translate="no">{m.subject}</summary>
@@ -58,7 +55,7 @@ export default function Outbox({ loaderData }: Route.ComponentProps) {
                 )}
               </details>
             ),
-          },
+          }),
           {
             key: 'stato',
             header: t('gov.outbox.status'),
