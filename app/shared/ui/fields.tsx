@@ -66,6 +66,7 @@ export interface InputOptions {
   spellCheck?: boolean;
   placeholder?: string;
   inputMode?: 'numeric' | 'decimal';
+  readOnly?: boolean;
 }
 
 /** A one-line input (text, e-mail, date, number…); `value` makes it a read-only display. */
