@@ -20,3 +20,4 @@ export { useI18n, type TFunction } from './i18n.tsx';
 export { FilterField, FilterForm } from './filter-form.tsx';
 export { columnsOf, figureColumn, moneyColumn } from './columns.tsx';
 export { rowHeaderColumn } from './row-header-column.tsx';
+export { dataChoices, FieldGroup, namedChoices, SelectField, TextField, type Choice, type FieldRows, type FieldSpec } from './fields.tsx';
