@@ -12,7 +12,8 @@ import { budgetKey, latestOf, paidOverCommitted, validateCarryOver } from './bud
 import { parseFundingSources, parseSpendingAreas } from './catalogues.ts';
 import { DECREASE_REASON_LABELS, formatEuro, validateCutOffValue, type DecreaseReason } from './finance.rules.ts';
 import { authorize, can } from './finance.policy.ts';
-import { comuniByIstat, getCatalogue, loadPlanBudgetData, planBudgetStatus, toCutOffRecord } from './finance.queries.ts';
+import { getCatalogue, getFundingSourceRow } from './catalogue.queries.ts';
+import { comuniByIstat, loadPlanBudgetData, planBudgetStatus, toCutOffRecord } from './finance.queries.ts';
 import {
   budgetCarryOvers,
   budgetCutOffs,
@@ -123,7 +124,7 @@ export async function updateFundingSource({ db, actor, code, input }: { db: Db; 
   authorize(actor, 'catalogue.edit', null);
   const { version, ...patch } = parseInput(FundingSourceEditInput, input);
   return db.transaction(async (tx) => {
-    const [row] = await tx.select({ id: fundingSources.id }).from(fundingSources).where(eq(fundingSources.code, code));
+    const row = await getFundingSourceRow(tx, code);
     if (!row) throw new NotFoundError('La fonte di finanziamento');
     const { before, after } = await updateVersioned(tx, fundingSources, row.id, version, patch, 'la fonte di finanziamento');
     await recordAudit(tx, { actor, action: 'finance.funding_source.updated', entityType: 'funding_source', entityId: row.id, before, after });

@@ -2,7 +2,8 @@ import type { DemoStep } from '../../shared/demo/load-demo.ts';
 import { log } from '../../shared/log.ts';
 import { getAmbitoByCode } from '../territory/index.server.ts';
 import { importSpending, loadCatalogues } from './finance.commands.ts';
-import { hasCatalogue, hasSpending } from './finance.queries.ts';
+import { hasCatalogue } from './catalogue.queries.ts';
+import { hasSpending } from './finance.queries.ts';
 
 /**
  * The catalogues of funding sources and spending areas (fixtures/catalogues), then the Gallarate 2022 spending by

@@ -1,3 +1,4 @@
+import { getTableColumns, type Table } from 'drizzle-orm';
 import { type AnyPgColumn, integer, type PgColumnBuilderBase, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 // The column blocks every table repeats. Each helper makes exactly the SQL its inline form made (names, types,
@@ -37,3 +38,9 @@ export const ownerRef = (name: string, target: () => AnyPgColumn) => uuid(name).
  * `pgTable('plans', versionedColumns({ title: text('title').notNull() }), (t) => [...])`.
  */
 export const versionedColumns = <TColumns extends Record<string, PgColumnBuilderBase>>(columns: TColumns) => ({ id: id(), ...columns, ...versioned() });
+
+/** Some columns of a table by their names, for a select: `db.select(pick(people, 'id', 'fullName'))`. */
+export function pick<T extends Table, K extends keyof T['_']['columns'] & string>(table: T, ...names: K[]): Pick<T['_']['columns'], K> {
+  const columns = getTableColumns(table);
+  return Object.fromEntries(names.map((name) => [name, columns[name]])) as Pick<T['_']['columns'], K>;
+}

@@ -5,7 +5,7 @@ import { tr } from '../../../shared/i18n/tr.server.ts';
 import { CsrfField, Field, FormAlert, PageHeader, useI18n } from '../../../shared/ui/kit.ts';
 import { updateFundingSource } from '../finance.commands.ts';
 import { authorize } from '../finance.policy.ts';
-import { getFundingSourceRow } from '../finance.queries.ts';
+import { getFundingSourceRow } from '../catalogue.queries.ts';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   requireUser(context, request);

@@ -3,7 +3,7 @@ import type { Route } from './+types/funding-sources';
 import { getActor, getServices } from '../../../shared/http/request.server.ts';
 import { DataTable, PageHeader, useI18n } from '../../../shared/ui/kit.ts';
 import { can } from '../finance.policy.ts';
-import { listFundingSourceRows } from '../finance.queries.ts';
+import { listFundingSourceRows } from '../catalogue.queries.ts';
 
 /** The installation's catalogue of funding sources and channels (public; administrators edit it). */
 export async function loader({ context }: Route.LoaderArgs) {
