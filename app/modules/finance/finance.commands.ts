@@ -2,6 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { actorLabel, type Actor } from '../../shared/auth/actor.ts';
 import { recordAudit } from '../../shared/audit/audit.ts';
 import type { Db, Tx } from '../../shared/db/client.ts';
+import { pick } from '../../shared/db/columns.ts';
 import { updateVersioned } from '../../shared/db/versioned.ts';
 import { NotFoundError, ValidationError, type FieldIssue } from '../../shared/errors.ts';
 import { tr } from '../../shared/i18n/tr.server.ts';
@@ -30,7 +31,7 @@ import { readSpendingWorkbook } from './spending-xlsx.ts';
 
 async function ambitoScope(db: Db | Tx, ambitoId: string) {
   const [a] = await db
-    .select({ id: ambiti.id, code: ambiti.code, name: ambiti.name, regionCode: ambiti.regionCode })
+    .select(pick(ambiti, 'id', 'code', 'name', 'regionCode'))
     .from(ambiti)
     .where(eq(ambiti.id, ambitoId));
   if (!a) throw new NotFoundError('L’Ambito');
