@@ -5,6 +5,9 @@ import { planActions, planObjectives, plans } from '../planning/index.server.ts'
 import { ambiti, comuni } from '../territory/index.server.ts';
 import type { PublishedAreaFigures } from './finance.rules.ts';
 
+/** An entry of a catalogue: its stable code, its place in the catalogue's order and its name. */
+const catalogueEntry = () => ({ code: text('code').notNull(), position: integer('position').notNull(), name: text('name').notNull() });
+
 /** Other names of a catalogue entry, as the files and the spreadsheets write it. */
 const aliases = () => jsonb('aliases').$type<string[]>().notNull().default([]);
 
@@ -27,9 +30,7 @@ const comuneOrAmbito = (comuneId: AnyPgColumn) => sql`coalesce(${comuneId}, '000
 export const fundingSources = pgTable(
   'funding_sources',
   versionedColumns({
-    code: text('code').notNull(),
-    position: integer('position').notNull(),
-    name: text('name').notNull(),
+    ...catalogueEntry(),
     shortName: text('short_name').notNull(),
     kind: text('kind').notNull(),
     parentCode: text('parent_code'),
@@ -48,9 +49,7 @@ export const spendingAreas = pgTable(
   versionedColumns({
     classificationCode: text('classification_code').notNull(),
     classificationName: text('classification_name').notNull(),
-    code: text('code').notNull(),
-    position: integer('position').notNull(),
-    name: text('name').notNull(),
+    ...catalogueEntry(),
     aliases: aliases(),
     description: text('description'),
   }),
