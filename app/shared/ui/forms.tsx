@@ -257,39 +257,74 @@ export function IntentForm({
   );
 }
 
+/** A file of an upload form: its field name, label, hint (by default: imports are all or nothing) and accepted types. */
+export interface UploadFile {
+  name: string;
+  label: string;
+  hint?: string;
+  accept: string;
+  /** Default true. */
+  required?: boolean;
+}
+
 /**
  * A file upload (an import): the file field with what it accepts, and after a refused import the list of problems
- * by file, row and column. Imports are all or nothing: the hint says so.
+ * by file, row and column. Imports are all or nothing: the hint says so. One file (`label`, `accept`, `name`…), or
+ * several side by side (`files`, e.g. a dataset and its optional companion).
  */
 export function UploadForm({
   intent,
   actionData,
-  label,
-  hint,
-  accept,
   submitLabel,
-  name = 'file',
   children,
   formLabel,
+  footer,
+  ...what
 }: {
   intent: string;
   actionData: unknown;
-  label: string;
-  hint?: string;
-  accept: string;
   submitLabel: string;
-  name?: string;
   children?: ReactNode;
   /** The form's own accessible name, when the page has several uploads (never the field's label: that would name two things alike). */
   formLabel?: string;
-}) {
+  /** After the submit button (e.g. a link to what was imported). */
+  footer?: ReactNode;
+} & ({ label: string; hint?: string; accept: string; name?: string } | { files: UploadFile[] })) {
   const { t } = useI18n();
   const { errors } = useFormResult(actionData, intent);
+  const files: UploadFile[] = 'files' in what ? what.files : [{ ...what, name: what.name ?? 'file' }];
+  const several = files.length > 1;
   return (
-    <IntentForm intent={intent} actionData={actionData} submitLabel={submitLabel} encType="multipart/form-data" label={formLabel}>
-      <IntentField intent={intent} name={name} label={label} hint={hint ?? t('ui.upload.allOrNothing')} error={errors[name]}>
-        {(p) => <input type="file" accept={accept} required {...p} />}
-      </IntentField>
+    <IntentForm
+      intent={intent}
+      actionData={actionData}
+      submitLabel={submitLabel}
+      encType="multipart/form-data"
+      label={formLabel}
+      footer={footer}
+      className={several ? 'row g-3 align-items-end' : undefined}
+    >
+      {files.map((file) => {
+        const field = (
+          <IntentField
+            key={file.name}
+            intent={intent}
+            name={file.name}
+            label={file.label}
+            hint={file.hint ?? t('ui.upload.allOrNothing')}
+            error={errors[file.name]}
+          >
+            {(p) => <input type="file" accept={file.accept} required={file.required ?? true} {...p} />}
+          </IntentField>
+        );
+        return several ? (
+          <div key={file.name} className="col-12 col-md-6">
+            {field}
+          </div>
+        ) : (
+          field
+        );
+      })}
       {children}
     </IntentForm>
   );
