@@ -223,12 +223,11 @@ function Footer() {
             <li className="list-inline-item">
               <a href="/api/v1/openapi.json">{t('footer.api')}</a>
             </li>
-            <li className="list-inline-item">
-              <span className="text-white">{t('footer.istat')}</span>
-            </li>
-            <li className="list-inline-item">
-              <span className="text-white">{t('footer.licence')}</span>
-            </li>
+            {(['footer.istat', 'footer.licence'] as const).map((note) => (
+              <li key={note} className="list-inline-item">
+                <span className="text-white">{t(note)}</span>
+              </li>
+            ))}
           </ul>
         </div>
       </div>
