@@ -46,37 +46,3 @@ export function FilterField({ id, label, col = 'col-sm-4', children }: { id: str
     </div>
   );
 }
-
-/** A choice of a FilterSelect; `data`: its label is data as entered (a name, a title), not an interface word. */
-export interface FilterChoice {
-  value: string | number;
-  label: ReactNode;
-  data?: boolean;
-}
-
-/** A drop-down of a FilterForm: its name is its id (the URL parameter), the choice now shown selected. */
-export function FilterSelect({
-  id,
-  label,
-  col,
-  value,
-  choices,
-}: {
-  id: string;
-  label: ReactNode;
-  col?: string;
-  value: string;
-  choices: readonly FilterChoice[];
-}) {
-  return (
-    <FilterField id={id} label={label} col={col}>
-      <select id={id} name={id} className="form-select" defaultValue={value}>
-        {choices.map((c) => (
-          <option key={c.value} value={c.value} translate={c.data ? 'no' : undefined}>
-            {c.label}
-          </option>
-        ))}
-      </select>
-    </FilterField>
-  );
-}

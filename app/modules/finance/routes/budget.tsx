@@ -30,7 +30,7 @@ import { TRACKED_MEASURES } from '../budget-tracking.rules.ts';
 import { getPlanBudgetView } from '../finance.views.server.ts';
 import { fundPeriodSentence } from '../finance.sentences.ts';
 import { columnsOf, moneyColumn } from '../../../shared/ui/columns.tsx';
-import { FilterForm, FilterSelect } from '../../../shared/ui/filter-form.tsx';
+import { FilterField, FilterForm } from '../../../shared/ui/filter-form.tsx';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { db } = getServices(context);
@@ -135,13 +135,15 @@ export default function PlanBudget({ loaderData, actionData }: Route.ComponentPr
         <>
           {plans.length > 1 && (
             <FilterForm label={t('finance.budget.choosePlan')} submitLabel={t('finance.show')}>
-              <FilterSelect
-                id="piano"
-                label={t('finance.budget.plan')}
-                col="col-md-6"
-                value={v.plan.id}
-                choices={plans.map((p) => ({ value: p.id, label: `${p.title} (${p.period})`, data: true }))}
-              />
+              <FilterField id="piano" label={t('finance.budget.plan')} col="col-md-6">
+                <select id="piano" name="piano" className="form-select" defaultValue={v.plan.id} translate="no">
+                  {plans.map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {p.title} ({p.period})
+                    </option>
+                  ))}
+                </select>
+              </FilterField>
             </FilterForm>
           )}
           <p>

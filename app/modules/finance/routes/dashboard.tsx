@@ -4,7 +4,7 @@ import type { Route } from './+types/dashboard';
 import { getActor, getServices, guard } from '../../../shared/http/request.server.ts';
 import { Chart, DataTable, EmptyState, KpiGrid, Notice, PageHeader, Section, useI18n } from '../../../shared/ui/kit.ts';
 import { columnsOf } from '../../../shared/ui/columns.tsx';
-import { FilterForm, FilterSelect } from '../../../shared/ui/filter-form.tsx';
+import { FilterField, FilterForm } from '../../../shared/ui/filter-form.tsx';
 import { abilitiesFor, authorize } from '../finance.policy.ts';
 import type { PublishedCheck } from '../finance.rules.ts';
 import { requireAmbito } from '../finance.server.ts';
@@ -85,23 +85,25 @@ export default function SpendingDashboard({ loaderData }: Route.ComponentProps) 
       ) : (
         <>
           <FilterForm label={t('finance.dashboard.choose')} submitLabel={t('finance.show')}>
-            <FilterSelect
-              id="anno"
-              label={t('finance.year')}
-              col="col-sm-4 col-lg-3"
-              value={String(d.year)}
-              choices={d.yearOptions.map((o) => ({
-                value: o.year,
-                label: o.coverage && !o.coverage.complete ? t('finance.coverage.yearOption', { year: o.year, coverage: coverageLabel(t, o.coverage) }) : o.year,
-              }))}
-            />
-            <FilterSelect
-              id="ente"
-              label={t('finance.ente')}
-              col="col-sm-8 col-lg-5"
-              value={d.ente ?? ''}
-              choices={[{ value: '', label: t('finance.ente.all') }, ...d.enti.map((e) => ({ value: e.code, label: e.label, data: true }))]}
-            />
+            <FilterField id="anno" label={t('finance.year')} col="col-sm-4 col-lg-3">
+              <select id="anno" name="anno" className="form-select" defaultValue={String(d.year)}>
+                {d.yearOptions.map((o) => (
+                  <option key={o.year} value={o.year}>
+                    {o.coverage && !o.coverage.complete ? t('finance.coverage.yearOption', { year: o.year, coverage: coverageLabel(t, o.coverage) }) : o.year}
+                  </option>
+                ))}
+              </select>
+            </FilterField>
+            <FilterField id="ente" label={t('finance.ente')} col="col-sm-8 col-lg-5">
+              <select id="ente" name="ente" className="form-select" defaultValue={d.ente ?? ''}>
+                <option value="">{t('finance.ente.all')}</option>
+                {d.enti.map((e) => (
+                  <option key={e.code} value={e.code} translate="no">
+                    {e.label}
+                  </option>
+                ))}
+              </select>
+            </FilterField>
             <div className="col-12 col-sm-8 col-lg-3">
               <div className="form-check">
                 <input className="form-check-input" type="checkbox" id="parziali" name="parziali" value="1" defaultChecked={d.showPartial} />
