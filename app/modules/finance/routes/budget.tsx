@@ -321,16 +321,12 @@ export default function PlanBudget({ loaderData, actionData }: Route.ComponentPr
             />
           </Section>
 
-          {can['budget.record'] && (
-            <Section id="registra" title={t('finance.budget.cutoff.title')} lead={t('finance.budget.cutoff.lead')}>
-              <BudgetEntryForm intent="cutoff" v={v} years={years} actionData={actionData} />
-            </Section>
-          )}
-          {can['budget.record'] && (
-            <Section id="riporta" title={t('finance.budget.carryover.title')} lead={t('finance.budget.carryover.lead')}>
-              <BudgetEntryForm intent="carryover" v={v} years={years.slice(0, -1)} actionData={actionData} />
-            </Section>
-          )}
+          {can['budget.record'] &&
+            (['cutoff', 'carryover'] as const).map((intent) => (
+              <Section key={intent} id={ENTRY_FORMS[intent].anchor} title={t(ENTRY_FORMS[intent].title)} lead={t(ENTRY_FORMS[intent].lead)}>
+                <BudgetEntryForm intent={intent} v={v} years={ENTRY_FORMS[intent].lastYear ? years : years.slice(0, -1)} actionData={actionData} />
+              </Section>
+            ))}
 
           <Section id="assegnazioni" title={t('finance.budget.allocations.title')}>
             <DataTable
@@ -496,21 +492,28 @@ function CarryOverFields({ intent, errors: e }: EntryFieldsProps) {
 /** The two entries on the plan's budget: a value at a cut-off date, and a carry-over to the next year (from a year that has one). */
 const ENTRY_FORMS = {
   cutoff: {
+    anchor: 'registra',
     title: 'finance.budget.cutoff.title',
+    lead: 'finance.budget.cutoff.lead',
     submit: 'finance.budget.cutoff.submit',
     submitClassName: undefined,
     yearName: 'year',
     yearLabel: 'finance.year',
     noPeriod: false,
+    lastYear: true,
     Fields: CutOffFields,
   },
   carryover: {
+    anchor: 'riporta',
     title: 'finance.budget.carryover.title',
+    lead: 'finance.budget.carryover.lead',
     submit: 'finance.budget.carryover.submit',
     submitClassName: 'btn btn-outline-primary',
     yearName: 'fromYear',
     yearLabel: 'finance.budget.fromYear',
     noPeriod: true,
+    /** A carry-over goes to the next year of the plan: none from its last year. */
+    lastYear: false,
     Fields: CarryOverFields,
   },
 } as const;
