@@ -15,6 +15,8 @@ import {
   useFormResult,
   UploadForm,
   useI18n,
+  SelectField,
+  TextField,
 } from '../../../shared/ui/kit.ts';
 import { statusLabel } from '../../planning/index.server.ts';
 import type { PlanStatus } from '../../planning/index.ts';
@@ -24,7 +26,6 @@ import { abilitiesFor } from '../monitoring.policy.ts';
 import { getPlanDashboard, todayInRome } from '../monitoring.queries.ts';
 import { baseUrlOf, pagePlan, pageProgress, readablePlan, requireMonitoringPlan, uploadedText } from '../monitoring.server.ts';
 import { StatusBadge } from '../components/status-badge.tsx';
-import { SelectField, TextField } from '../components/fields.tsx';
 import { codeLinkColumn, YearlyFigures } from '../components/tables.tsx';
 import type { MessageKey } from '../../../shared/i18n/messages.ts';
 import { usePeriods } from '../components/measured-value.tsx';
@@ -148,7 +149,7 @@ function PeriodForm({
           name="period"
           label={t(texts.period)}
           error={errors.period}
-          options={periods.map((p) => ({ value: p, label: periodText(p, t) }))}
+          choices={periods.map((p) => ({ value: p, label: periodText(p, t) }))}
         />
       </div>
       <div className="col-12 col-md-8">
