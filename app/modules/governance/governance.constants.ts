@@ -20,22 +20,6 @@ export const ORGANISATION_KINDS = [
 ] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
-export const ORGANISATION_KIND_LABELS: Record<OrganisationKind, string> = {
-  comune: 'Comune',
-  ente_sanitario: 'Ente sanitario (ATS, ASST, distretto)',
-  odv: 'Organizzazione di volontariato (ODV)',
-  aps: 'Associazione di promozione sociale (APS)',
-  cooperativa_sociale_a: 'Cooperativa sociale di tipo A',
-  cooperativa_sociale_b: 'Cooperativa sociale di tipo B',
-  impresa_sociale: 'Impresa sociale',
-  fondazione: 'Fondazione',
-  ente_religioso: 'Ente religioso civilmente riconosciuto',
-  sindacato: 'Organizzazione sindacale',
-  scuola: 'Scuola',
-  altro_ente_pubblico: 'Altro ente pubblico',
-  altro: 'Altro',
-};
-
 /**
  * Kinds that can be enrolled in the RUNTS (Registro unico nazionale del Terzo settore, D.Lgs. 117/2017 art. 45-46):
  * ODV, APS, imprese sociali (cooperative sociali included), fondazioni and other ETS, the «ramo» of an ente religioso;

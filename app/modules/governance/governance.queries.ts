@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, getTableColumns, gte, inArray, isNull, lte, or, sql, type SQL, type Table } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../shared/db/client.ts';
+import { pick } from '../../shared/db/columns.ts';
 import { outbox } from '../../shared/mail/outbox.schema.ts';
 import { getAmbitoByCode, listAmbitoComuni, listComuniPopulation } from '../territory/index.server.ts';
 import { CENSUS_2011_DATE } from '../territory/index.ts';
@@ -45,12 +46,6 @@ async function rowWhere<T extends PgTable>(db: DbOrTx, table: T, where: SQL | un
 /** One record of a table whose rows belong to an Ambito, or null when it is not there (or of another Ambito). */
 const rowInAmbito = <T extends PgTable & { id: PgColumn; ambitoId: PgColumn }>(db: DbOrTx, table: T, ambitoId: string, id: string) =>
   rowWhere(db, table, and(eq(table.ambitoId, ambitoId), eq(table.id, id)));
-
-/** Some columns of a table by their names, for a select: `db.select(pick(people, 'id', 'fullName'))`. */
-export function pick<T extends Table, K extends keyof T['_']['columns'] & string>(table: T, ...names: K[]): Pick<T['_']['columns'], K> {
-  const columns = getTableColumns(table);
-  return Object.fromEntries(names.map((name) => [name, columns[name]])) as Pick<T['_']['columns'], K>;
-}
 
 export const today = () => new Date().toISOString().slice(0, 10);
 
