@@ -1,14 +1,26 @@
+import { translate, type MessageKey } from './i18n/messages.ts';
+
+/** A message as an entry of the dictionaries: its key and the values it names. */
+export interface MessageRef {
+  key: MessageKey;
+  params?: Record<string, string | number>;
+}
+
 /**
- * Errors that commands throw and the HTTP layer turns into answers. Messages are Italian, for the user;
- * `code` is stable and machine-readable (module.snake_reason).
+ * Errors that commands throw and the HTTP layer turns into answers; `code` is stable and machine-readable
+ * (module.snake_reason). A message given as text (usually already written with `tr`) is said as it is; a message given
+ * as a dictionary entry (the defaults below) is kept as `messageRef`, so that pages and the API say it in the request's
+ * language (`messageOf` in app/shared/http/request.server.ts), while `message`, for the logs, is its Italian.
  */
 export class AppError extends Error {
   readonly code: string;
   readonly status: number;
-  constructor(code: string, message: string, status: number) {
-    super(message);
+  readonly messageRef: MessageRef | null;
+  constructor(code: string, message: string | MessageRef, status: number) {
+    super(typeof message === 'string' ? message : translate('it', message.key, message.params));
     this.code = code;
     this.status = status;
+    this.messageRef = typeof message === 'string' ? null : message;
     this.name = 'AppError';
   }
 }
@@ -22,7 +34,7 @@ export interface FieldIssue {
 
 export class ValidationError extends AppError {
   readonly issues: FieldIssue[];
-  constructor(issues: FieldIssue[], message = 'Alcuni dati non sono validi: correggili e riprova.') {
+  constructor(issues: FieldIssue[], message: string | MessageRef = { key: 'error.app.invalid' }) {
     super('validation.invalid', message, 400);
     this.issues = issues;
     this.name = 'ValidationError';
@@ -32,26 +44,21 @@ export class ValidationError extends AppError {
 export class ConflictError extends AppError {
   readonly currentVersion: number | null;
   constructor(entity: string, currentVersion: number | null) {
-    super(
-      'conflict.stale_version',
-      `Qualcun altro ha modificato ${entity} mentre lo stavi modificando: le tue modifiche non sono state salvate. ` +
-        'Ricarica la pagina per vedere la versione attuale e riapplica le modifiche.',
-      409,
-    );
+    super('conflict.stale_version', { key: 'error.app.conflict', params: { entity } }, 409);
     this.currentVersion = currentVersion;
     this.name = 'ConflictError';
   }
 }
 
 export class ForbiddenError extends AppError {
-  constructor(message = 'Non hai i permessi per questa operazione.') {
+  constructor(message: string | MessageRef = { key: 'error.app.forbidden' }) {
     super('auth.forbidden', message, 403);
     this.name = 'ForbiddenError';
   }
 }
 
 export class UnauthenticatedError extends AppError {
-  constructor(message = 'Devi accedere per continuare.') {
+  constructor(message: string | MessageRef = { key: 'error.app.unauthenticated' }) {
     super('auth.unauthenticated', message, 401);
     this.name = 'UnauthenticatedError';
   }
@@ -59,7 +66,7 @@ export class UnauthenticatedError extends AppError {
 
 export class NotFoundError extends AppError {
   constructor(what = 'La risorsa richiesta') {
-    super('not_found', `${what} non esiste o non è visibile con il tuo profilo.`, 404);
+    super('not_found', { key: 'error.app.notFound', params: { what } }, 404);
     this.name = 'NotFoundError';
   }
 }

@@ -1,8 +1,11 @@
 import { ValidationError, issuesFromZod } from './errors.ts';
 import { requestLocale } from './i18n/tr.server.ts';
-import { z } from './validation.ts';
+import { setValidationLocale, z } from './validation.ts';
 
 const englishErrors = z.locales.en().localeError;
+
+// The shared field rules (versionField, optionalText) speak the language of the request being served.
+setValidationLocale(requestLocale);
 
 interface Schema<T> {
   safeParse: (

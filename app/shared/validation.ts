@@ -1,9 +1,23 @@
 import { z } from 'zod';
+import { translate, type MessageKey, type UiLocale } from './i18n/messages.ts';
 
 // Zod's fallback messages in Italian; user-facing fields still carry their own precise messages.
 z.config(z.locales.it());
 
 export { z };
+
+let messageLocale: () => UiLocale = () => 'it';
+
+/**
+ * Where the messages of the shared field rules below take their language: the server gives the request's
+ * (validation.server.ts); Italian otherwise.
+ */
+export function setValidationLocale(locale: () => UiLocale) {
+  messageLocale = locale;
+}
+
+/** A message of a field rule, written when the input is checked, in the language of that moment. */
+const say = (key: MessageKey, params?: Record<string, string | number>) => (): string => translate(messageLocale(), key, params);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -12,15 +26,15 @@ export const isUuid = (s: unknown): s is string => typeof s === 'string' && UUID
 
 /** Reads a form's `version` field (optimistic lock) as a positive integer. */
 export const versionField = z.coerce
-  .number({ message: 'Versione del record mancante: ricarica la pagina.' })
+  .number({ error: say('validation.version.missing') })
   .int()
-  .positive('Versione del record non valida: ricarica la pagina.');
+  .positive({ error: say('validation.version.invalid') });
 
 /** An optional free-text field: trimmed, empty becomes null. */
 export const optionalText = (max: number, label: string) =>
   z
     .string()
     .trim()
-    .max(max, `${label}: al massimo ${max} caratteri.`)
+    .max(max, { error: say('validation.text.tooLong', { label, max }) })
     .nullish()
     .transform((v) => (v ? v : null));

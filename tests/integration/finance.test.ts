@@ -14,7 +14,8 @@ import {
   recordFundAllocation,
   updateFundingSource,
 } from '../../app/modules/finance/finance.commands.ts';
-import { getFundingSourceRow, listServiceUsers, listSpendingFacts } from '../../app/modules/finance/finance.queries.ts';
+import { getFundingSourceRow } from '../../app/modules/finance/catalogue.queries.ts';
+import { listServiceUsers, listSpendingFacts } from '../../app/modules/finance/finance.queries.ts';
 import { budgetCutOffs } from '../../app/modules/finance/finance.schema.ts';
 import { getPlanBudgetView, getSpendingDashboard } from '../../app/modules/finance/finance.views.server.ts';
 import { writeSpendingWorkbook } from '../../app/modules/finance/spending-xlsx.ts';

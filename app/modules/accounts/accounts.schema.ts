@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { id, ownerRef, versionedColumns } from '../../shared/db/columns.ts';
+import { boolean, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, instant, ownerRef, versionedColumns } from '../../shared/db/columns.ts';
 import { ambiti, comuni } from '../territory/index.server.ts';
 
 export const users = pgTable(
@@ -30,7 +30,7 @@ export const roleAssignments = pgTable(
     comuneId: uuid('comune_id').references(() => comuni.id),
     organisationName: text('organisation_name'),
     regionCode: text('region_code'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index('role_assignments_user_idx').on(t.userId)],
 );
@@ -41,9 +41,9 @@ export const sessions = pgTable(
   {
     id: text('id').primaryKey(),
     userId: ownerRef('user_id', () => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
+    expiresAt: instant('expires_at').notNull(),
+    lastSeenAt: instant('last_seen_at').notNull().defaultNow(),
     userAgent: text('user_agent'),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
@@ -58,10 +58,10 @@ export const apiTokens = pgTable(
     name: text('name').notNull(),
     tokenHash: text('token_hash').notNull().unique(),
     prefix: text('prefix').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    expiresAt: timestamp('expires_at', { withTimezone: true }),
-    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
-    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    expiresAt: instant('expires_at'),
+    lastUsedAt: instant('last_used_at'),
+    revokedAt: instant('revoked_at'),
   },
   (t) => [index('api_tokens_user_idx').on(t.userId)],
 );
@@ -72,11 +72,7 @@ export const loginFailures = pgTable(
   {
     id: id(),
     key: text('key').notNull(),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    at: instant('at').notNull().defaultNow(),
   },
   (t) => [index('login_failures_key_at_idx').on(t.key, t.at)],
 );
-
-export type User = typeof users.$inferSelect;
-export type RoleAssignmentRow = typeof roleAssignments.$inferSelect;
-export type ApiToken = typeof apiTokens.$inferSelect;

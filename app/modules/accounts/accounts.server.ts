@@ -4,6 +4,7 @@ import type { Actor, RoleGrant, UserActor } from '../../shared/auth/actor.ts';
 import { hashPassword, verifyPassword } from '../../shared/auth/password.ts';
 import { recordAudit } from '../../shared/audit/audit.ts';
 import type { Db, DbOrTx } from '../../shared/db/client.ts';
+import { pick } from '../../shared/db/columns.ts';
 import { AppError, NotFoundError, ValidationError, issuesFromZod } from '../../shared/errors.ts';
 import { parseInput } from '../../shared/validation.server.ts';
 import { ambiti, comuni } from '../territory/index.server.ts';
@@ -250,15 +251,7 @@ export async function revokeApiToken({ db, actor, tokenId }: { db: Db; actor: Ac
 
 export async function listApiTokens(db: DbOrTx, userId: string) {
   return db
-    .select({
-      id: apiTokens.id,
-      name: apiTokens.name,
-      prefix: apiTokens.prefix,
-      createdAt: apiTokens.createdAt,
-      expiresAt: apiTokens.expiresAt,
-      lastUsedAt: apiTokens.lastUsedAt,
-      revokedAt: apiTokens.revokedAt,
-    })
+    .select(pick(apiTokens, 'id', 'name', 'prefix', 'createdAt', 'expiresAt', 'lastUsedAt', 'revokedAt'))
     .from(apiTokens)
     .where(eq(apiTokens.userId, userId))
     .orderBy(desc(apiTokens.createdAt));

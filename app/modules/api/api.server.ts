@@ -1,5 +1,6 @@
 import type { RouterContextProvider } from 'react-router';
 import { AppError, ValidationError } from '../../shared/errors.ts';
+import { messageOf } from '../../shared/http/request.server.ts';
 import { log } from '../../shared/log.ts';
 
 /**
@@ -14,7 +15,7 @@ export async function apiJson(_context: Readonly<RouterContextProvider>, fn: () 
     if (error instanceof Response) throw error;
     if (error instanceof AppError) {
       return Response.json(
-        { error: { code: error.code, message: error.message, ...(error instanceof ValidationError ? { issues: error.issues } : {}) } },
+        { error: { code: error.code, message: messageOf(error), ...(error instanceof ValidationError ? { issues: error.issues } : {}) } },
         { status: error.status, headers: error.status === 401 ? { 'WWW-Authenticate': 'Bearer' } : undefined },
       );
     }

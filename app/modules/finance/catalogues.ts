@@ -18,23 +18,8 @@ export const TOTAL_CODE = 'TOTALE';
 export const FUNDING_KINDS = ['national', 'regional', 'eu', 'pnrr', 'local', 'users', 'other'] as const;
 export type FundingKind = (typeof FUNDING_KINDS)[number];
 
-export const FUNDING_KIND_LABELS: Record<FundingKind, string> = {
-  national: 'Fondo nazionale',
-  regional: 'Fondo regionale',
-  eu: 'Fondo europeo',
-  pnrr: 'PNRR',
-  local: 'Risorse locali',
-  users: 'Compartecipazione degli utenti',
-  other: 'Altre entrate',
-};
-
 export const MAPPING_FITS = ['exact', 'approximate'] as const;
 export type MappingFit = (typeof MAPPING_FITS)[number];
-
-export const MAPPING_FIT_LABELS: Record<MappingFit, string> = {
-  exact: 'corrispondenza esatta',
-  approximate: 'corrispondenza approssimata',
-};
 
 const code = z
   .string()
@@ -49,60 +34,39 @@ const isoDate = z
 const label = (what: string, min = 2) => z.string().trim().min(min, `${what} mancante o troppo corto`).max(300, `${what}: al massimo 300 caratteri`);
 const note = z.string().trim().min(1, 'nota vuota: usa null se non serve').max(1000, 'nota troppo lunga (al massimo 1000 caratteri)').nullable();
 
-export const FundingSourceSchema = z
-  .object({
-    code,
-    name: label('nome', 3),
-    shortName: z.string().trim().min(2, 'nome breve mancante').max(40, 'nome breve: al massimo 40 caratteri'),
-    kind: z.enum(FUNDING_KINDS, { message: `tipo non previsto (ammessi: ${FUNDING_KINDS.join(', ')})` }),
-    parent: code.nullable(),
-    legalBasis: label('base normativa', 3).nullable(),
-    activeFrom: isoDate.nullable(),
-    activeTo: isoDate.nullable(),
-    aliases: z.array(label('denominazione alternativa')),
-    notes: note,
-  })
-  .strict();
+export const FundingSourceSchema = z.strictObject({
+  code,
+  name: label('nome', 3),
+  shortName: z.string().trim().min(2, 'nome breve mancante').max(40, 'nome breve: al massimo 40 caratteri'),
+  kind: z.enum(FUNDING_KINDS, { message: `tipo non previsto (ammessi: ${FUNDING_KINDS.join(', ')})` }),
+  parent: code.nullable(),
+  legalBasis: label('base normativa', 3).nullable(),
+  activeFrom: isoDate.nullable(),
+  activeTo: isoDate.nullable(),
+  aliases: z.array(label('denominazione alternativa')),
+  notes: note,
+});
 export type FundingSource = z.infer<typeof FundingSourceSchema>;
 
-export const SpendingAreaSchema = z
-  .object({
-    code,
-    name: label('nome'),
-    aliases: z.array(label('denominazione alternativa')),
-    description: note,
-  })
-  .strict();
+export const SpendingAreaSchema = z.strictObject({ code, name: label('nome'), aliases: z.array(label('denominazione alternativa')), description: note });
 export type SpendingArea = z.infer<typeof SpendingAreaSchema>;
 
-export const AreaClassificationSchema = z
-  .object({
-    code,
-    name: label('nome', 3),
-    description: note,
-    areas: z.array(SpendingAreaSchema).min(1, 'la classificazione non ha aree'),
-  })
-  .strict();
+export const AreaClassificationSchema = z.strictObject({
+  code,
+  name: label('nome', 3),
+  description: note,
+  areas: z.array(SpendingAreaSchema).min(1, 'la classificazione non ha aree'),
+});
 export type AreaClassification = z.infer<typeof AreaClassificationSchema>;
 
-export const AreaMappingSchema = z
-  .object({
-    from: code,
-    to: code,
-    entries: z
-      .array(
-        z
-          .object({
-            from: code,
-            to: code,
-            fit: z.enum(MAPPING_FITS, { message: `grado di corrispondenza non previsto (ammessi: ${MAPPING_FITS.join(', ')})` }),
-            note,
-          })
-          .strict(),
-      )
-      .min(1, 'la corrispondenza non ha voci'),
-  })
-  .strict();
+const MappingEntrySchema = z.strictObject({
+  from: code,
+  to: code,
+  fit: z.enum(MAPPING_FITS, { message: `grado di corrispondenza non previsto (ammessi: ${MAPPING_FITS.join(', ')})` }),
+  note,
+});
+
+export const AreaMappingSchema = z.strictObject({ from: code, to: code, entries: z.array(MappingEntrySchema).min(1, 'la corrispondenza non ha voci') });
 export type AreaMapping = z.infer<typeof AreaMappingSchema>;
 
 export interface SpendingAreaCatalogue {
@@ -194,7 +158,28 @@ function fail(fileName: string, issues: FieldIssue[]): never {
   throw new ValidationError(issues.slice(0, MAX_ISSUES), catalogueFailedMessage(fileName, issues.length));
 }
 
+const CATALOGUE_VERSION = z.literal(1, 'versione del catalogo non supportata (attesa: 1)');
+
 const fieldPath = (path: readonly PropertyKey[]) => path.map(String).join('.') || '(intero)';
+
+/** A schema's problems, named by where the element stands and by field. */
+const issuesAt = (where: string, error: z.ZodError): FieldIssue[] =>
+  error.issues.map((i) => ({ path: `${where}, campo ${fieldPath(i.path)}`, message: i.message }));
+
+/** The file's top level, all-or-nothing: any problem stops the whole file. */
+function parseFile<T>(fileName: string, text: string, schema: z.ZodType<T>): T {
+  const top = schema.safeParse(readJson(fileName, text));
+  if (!top.success) fail(fileName, issuesAt(fileName, top.error));
+  return top.data;
+}
+
+/** One element of the file: its problems join `issues` and it is left out (undefined), so that all are reported. */
+function parseElement<T>(schema: z.ZodType<T>, raw: unknown, where: string, issues: FieldIssue[]): T | undefined {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  issues.push(...issuesAt(where, parsed.error));
+  return undefined;
+}
 
 /** Checks that names and aliases identify one item only (case and spacing ignored). */
 function checkLabels(items: readonly { code: string; labels: string[]; where: string }[], issues: FieldIssue[]) {
@@ -214,28 +199,13 @@ function checkLabels(items: readonly { code: string; labels: string[]; where: st
  * the whole: unique codes, existing parents without cycles, start not after end, unambiguous names and aliases.
  */
 export function parseFundingSources(fileName: string, text: string): FundingSource[] {
-  const data = readJson(fileName, text);
-  const top = z
-    .object({
-      version: z.literal(1, 'versione del catalogo non supportata (attesa: 1)'),
-      sources: z.array(z.unknown()).min(1, 'il catalogo non contiene fonti'),
-    })
-    .safeParse(data);
-  if (!top.success)
-    fail(
-      fileName,
-      top.error.issues.map((i) => ({ path: `${fileName}, campo ${fieldPath(i.path)}`, message: i.message })),
-    );
+  const top = parseFile(fileName, text, z.object({ version: CATALOGUE_VERSION, sources: z.array(z.unknown()).min(1, 'il catalogo non contiene fonti') }));
   const issues: FieldIssue[] = [];
   const sources: (FundingSource & { where: string })[] = [];
-  top.data.sources.forEach((raw, index) => {
+  top.sources.forEach((raw, index) => {
     const where = `${fileName}, elemento ${index + 1}`;
-    const parsed = FundingSourceSchema.safeParse(raw);
-    if (!parsed.success) {
-      for (const i of parsed.error.issues) issues.push({ path: `${where}, campo ${fieldPath(i.path)}`, message: i.message });
-      return;
-    }
-    sources.push({ ...parsed.data, where: `${where} (${parsed.data.code})` });
+    const source = parseElement(FundingSourceSchema, raw, where, issues);
+    if (source) sources.push({ ...source, where: `${where} (${source.code})` });
   });
   const byCode = new Map<string, FundingSource & { where: string }>();
   for (const s of sources) {
@@ -277,30 +247,21 @@ export function parseFundingSources(fileName: string, text: string): FundingSour
  * classification, so that totals are preserved when spending is converted.
  */
 export function parseSpendingAreas(fileName: string, text: string): SpendingAreaCatalogue {
-  const data = readJson(fileName, text);
-  const top = z
-    .object({
-      version: z.literal(1, 'versione del catalogo non supportata (attesa: 1)'),
+  const top = parseFile(
+    fileName,
+    text,
+    z.strictObject({
+      version: CATALOGUE_VERSION,
       classifications: z.array(z.unknown()).min(1, 'il catalogo non contiene classificazioni'),
       mappings: z.array(z.unknown()),
-    })
-    .strict()
-    .safeParse(data);
-  if (!top.success)
-    fail(
-      fileName,
-      top.error.issues.map((i) => ({ path: `${fileName}, campo ${fieldPath(i.path)}`, message: i.message })),
-    );
+    }),
+  );
   const issues: FieldIssue[] = [];
   const classifications: AreaClassification[] = [];
-  top.data.classifications.forEach((raw, index) => {
+  top.classifications.forEach((raw, index) => {
     const where = `${fileName}, classificazione ${index + 1}`;
-    const parsed = AreaClassificationSchema.safeParse(raw);
-    if (!parsed.success) {
-      for (const i of parsed.error.issues) issues.push({ path: `${where}, campo ${fieldPath(i.path)}`, message: i.message });
-      return;
-    }
-    const c = parsed.data;
+    const c = parseElement(AreaClassificationSchema, raw, where, issues);
+    if (!c) return;
     if (classifications.some((other) => other.code === c.code)) {
       issues.push({ path: `${where}, campo code`, message: `classificazione ${c.code} già presente` });
       return;
@@ -318,14 +279,10 @@ export function parseSpendingAreas(fileName: string, text: string): SpendingArea
     classifications.push(c);
   });
   const mappings: AreaMapping[] = [];
-  top.data.mappings.forEach((raw, index) => {
+  top.mappings.forEach((raw, index) => {
     const where = `${fileName}, corrispondenza ${index + 1}`;
-    const parsed = AreaMappingSchema.safeParse(raw);
-    if (!parsed.success) {
-      for (const i of parsed.error.issues) issues.push({ path: `${where}, campo ${fieldPath(i.path)}`, message: i.message });
-      return;
-    }
-    const m = parsed.data;
+    const m = parseElement(AreaMappingSchema, raw, where, issues);
+    if (!m) return;
     const from = classifications.find((c) => c.code === m.from);
     const to = classifications.find((c) => c.code === m.to);
     if (!from) issues.push({ path: `${where}, campo from`, message: `classificazione ${m.from} non presente nel catalogo` });

@@ -2,6 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { actorLabel, type Actor } from '../../shared/auth/actor.ts';
 import { recordAudit } from '../../shared/audit/audit.ts';
 import type { Db, Tx } from '../../shared/db/client.ts';
+import { pick } from '../../shared/db/columns.ts';
 import { updateVersioned } from '../../shared/db/versioned.ts';
 import { NotFoundError, ValidationError, type FieldIssue } from '../../shared/errors.ts';
 import { tr } from '../../shared/i18n/tr.server.ts';
@@ -12,7 +13,8 @@ import { budgetKey, latestOf, paidOverCommitted, validateCarryOver } from './bud
 import { parseFundingSources, parseSpendingAreas } from './catalogues.ts';
 import { DECREASE_REASON_LABELS, formatEuro, validateCutOffValue, type DecreaseReason } from './finance.rules.ts';
 import { authorize, can } from './finance.policy.ts';
-import { comuniByIstat, getCatalogue, loadPlanBudgetData, planBudgetStatus, toCutOffRecord } from './finance.queries.ts';
+import { getCatalogue, getFundingSourceRow } from './catalogue.queries.ts';
+import { comuniByIstat, loadPlanBudgetData, planBudgetStatus, toCutOffRecord } from './finance.queries.ts';
 import {
   budgetCarryOvers,
   budgetCutOffs,
@@ -29,7 +31,7 @@ import { readSpendingWorkbook } from './spending-xlsx.ts';
 
 async function ambitoScope(db: Db | Tx, ambitoId: string) {
   const [a] = await db
-    .select({ id: ambiti.id, code: ambiti.code, name: ambiti.name, regionCode: ambiti.regionCode })
+    .select(pick(ambiti, 'id', 'code', 'name', 'regionCode'))
     .from(ambiti)
     .where(eq(ambiti.id, ambitoId));
   if (!a) throw new NotFoundError('L’Ambito');
@@ -123,7 +125,7 @@ export async function updateFundingSource({ db, actor, code, input }: { db: Db; 
   authorize(actor, 'catalogue.edit', null);
   const { version, ...patch } = parseInput(FundingSourceEditInput, input);
   return db.transaction(async (tx) => {
-    const [row] = await tx.select({ id: fundingSources.id }).from(fundingSources).where(eq(fundingSources.code, code));
+    const row = await getFundingSourceRow(tx, code);
     if (!row) throw new NotFoundError('La fonte di finanziamento');
     const { before, after } = await updateVersioned(tx, fundingSources, row.id, version, patch, 'la fonte di finanziamento');
     await recordAudit(tx, { actor, action: 'finance.funding_source.updated', entityType: 'funding_source', entityId: row.id, before, after });

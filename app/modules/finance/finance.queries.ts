@@ -1,112 +1,37 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../shared/db/client.ts';
+import { pick } from '../../shared/db/columns.ts';
 import { planActions, planBudgetLines, planObjectives, plans } from '../planning/index.server.ts';
 import { comuni } from '../territory/index.server.ts';
 import { budgetStatus, type CutOffRecord } from './budget-tracking.rules.ts';
-import type { FundingSource, SpendingAreaCatalogue, SpendingArea } from './catalogues.ts';
-import {
-  budgetCarryOvers,
-  budgetCutOffs,
-  fundAllocations,
-  fundingSources,
-  serviceUsers,
-  spendingAreaMappings,
-  spendingAreas,
-  spendingFacts,
-} from './finance.schema.ts';
+import { budgetCarryOvers, budgetCutOffs, fundAllocations, serviceUsers, spendingFacts } from './finance.schema.ts';
 
-/** The classification the spending files and the dashboard use (the areas of the Lombardy Piani di Zona). */
-export const SPENDING_CLASSIFICATION = 'LOMBARDIA';
-
-/** The installation's catalogues as the pure rules and the importer expect them. */
-export async function getCatalogue(db: DbOrTx): Promise<{ fundingSources: FundingSource[]; areaCatalogue: SpendingAreaCatalogue; areas: SpendingArea[] }> {
-  const [sources, areas, mappings] = await Promise.all([
-    db.select().from(fundingSources).orderBy(asc(fundingSources.position)),
-    db.select().from(spendingAreas).orderBy(asc(spendingAreas.classificationCode), asc(spendingAreas.position)),
-    db.select().from(spendingAreaMappings).orderBy(asc(spendingAreaMappings.fromClassification), asc(spendingAreaMappings.fromArea)),
-  ]);
-  const fs: FundingSource[] = sources.map((s) => ({
-    code: s.code,
-    name: s.name,
-    shortName: s.shortName,
-    kind: s.kind as FundingSource['kind'],
-    parent: s.parentCode,
-    legalBasis: s.legalBasis,
-    activeFrom: s.activeFrom,
-    activeTo: s.activeTo,
-    aliases: s.aliases,
-    notes: s.notes,
-  }));
-  const classifications = [...new Map(areas.map((a) => [a.classificationCode, a.classificationName])).entries()].map(([code, name]) => ({
-    code,
-    name,
-    description: null,
-    areas: areas.filter((a) => a.classificationCode === code).map((a) => ({ code: a.code, name: a.name, aliases: a.aliases, description: a.description })),
-  }));
-  const pairs = [...new Set(mappings.map((m) => `${m.fromClassification}|${m.toClassification}`))];
-  const areaCatalogue: SpendingAreaCatalogue = {
-    classifications,
-    mappings: pairs.map((p) => {
-      const [from, to] = p.split('|') as [string, string];
-      return {
-        from,
-        to,
-        entries: mappings
-          .filter((m) => m.fromClassification === from && m.toClassification === to)
-          .map((m) => ({ from: m.fromArea, to: m.toArea, fit: m.fit as 'exact' | 'approximate', note: m.note })),
-      };
-    }),
-  };
-  return { fundingSources: fs, areaCatalogue, areas: classifications.find((c) => c.code === SPENDING_CLASSIFICATION)?.areas ?? [] };
-}
-
-export async function listFundingSourceRows(db: DbOrTx) {
-  return db.select().from(fundingSources).orderBy(asc(fundingSources.position));
-}
-
-export async function hasCatalogue(db: DbOrTx): Promise<boolean> {
-  return (await db.select({ id: fundingSources.id }).from(fundingSources).limit(1)).length > 0;
+/**
+ * The rows of one of the Ambito's yearly tables (spending, users) with the chosen columns and the comune's ISTAT code
+ * and name (null for the Ambito's own rows), by year.
+ */
+function yearlyRowsOfAmbito<T extends typeof spendingFacts | typeof serviceUsers, F extends Record<string, PgColumn>>(
+  db: DbOrTx,
+  table: T,
+  columns: F,
+  ambitoId: string,
+) {
+  return db
+    .select({ ...columns, istatCode: comuni.istatCode, comuneName: comuni.name })
+    .from<T>(table as never) // drizzle cannot check a generic table here; T is one of the two tables above
+    .leftJoin(comuni, eq(comuni.id, table.comuneId))
+    .where(eq(table.ambitoId, ambitoId))
+    .orderBy(asc(table.year));
 }
 
 /** All spending rows of an Ambito, with the comune's ISTAT code and name (null for the Ambito's own rows). */
-export async function listSpendingFacts(db: DbOrTx, ambitoId: string) {
-  return db
-    .select({
-      id: spendingFacts.id,
-      year: spendingFacts.year,
-      comuneId: spendingFacts.comuneId,
-      istatCode: comuni.istatCode,
-      comuneName: comuni.name,
-      areaCode: spendingFacts.areaCode,
-      channelCode: spendingFacts.channelCode,
-      amountCents: spendingFacts.amountCents,
-      source: spendingFacts.source,
-    })
-    .from(spendingFacts)
-    .leftJoin(comuni, eq(comuni.id, spendingFacts.comuneId))
-    .where(eq(spendingFacts.ambitoId, ambitoId))
-    .orderBy(asc(spendingFacts.year));
-}
+export const listSpendingFacts = (db: DbOrTx, ambitoId: string) =>
+  yearlyRowsOfAmbito(db, spendingFacts, pick(spendingFacts, 'id', 'year', 'comuneId', 'areaCode', 'channelCode', 'amountCents', 'source'), ambitoId);
 
-export async function listServiceUsers(db: DbOrTx, ambitoId: string) {
-  return db
-    .select({
-      year: serviceUsers.year,
-      comuneId: serviceUsers.comuneId,
-      istatCode: comuni.istatCode,
-      comuneName: comuni.name,
-      areaCode: serviceUsers.areaCode,
-      users: serviceUsers.users,
-      spendCents: serviceUsers.spendCents,
-      published: serviceUsers.published,
-      note: serviceUsers.note,
-      source: serviceUsers.source,
-    })
-    .from(serviceUsers)
-    .leftJoin(comuni, eq(comuni.id, serviceUsers.comuneId))
-    .where(eq(serviceUsers.ambitoId, ambitoId))
-    .orderBy(asc(serviceUsers.year));
-}
+/** All users rows of an Ambito (users, spending and published figures by area), with the comune as above. */
+export const listServiceUsers = (db: DbOrTx, ambitoId: string) =>
+  yearlyRowsOfAmbito(db, serviceUsers, pick(serviceUsers, 'year', 'comuneId', 'areaCode', 'users', 'spendCents', 'published', 'note', 'source'), ambitoId);
 
 export async function hasSpending(db: DbOrTx, ambitoId: string): Promise<boolean> {
   return (await db.select({ id: spendingFacts.id }).from(spendingFacts).where(eq(spendingFacts.ambitoId, ambitoId)).limit(1)).length > 0;
@@ -125,14 +50,7 @@ export async function loadPlanBudgetData(db: DbOrTx, planId: string) {
   const [plan] = await db.select().from(plans).where(eq(plans.id, planId));
   if (!plan) return null;
   const objectives = await db
-    .select({
-      id: planObjectives.id,
-      code: planObjectives.code,
-      title: planObjectives.title,
-      kind: planObjectives.kind,
-      macroArea: planObjectives.macroArea,
-      position: planObjectives.position,
-    })
+    .select(pick(planObjectives, 'id', 'code', 'title', 'kind', 'macroArea', 'position'))
     .from(planObjectives)
     .where(eq(planObjectives.planId, planId))
     .orderBy(asc(planObjectives.position));
@@ -193,12 +111,4 @@ export async function comuniByIstat(db: DbOrTx, istatCodes: readonly string[]) {
     .from(comuni)
     .where(inArray(comuni.istatCode, [...istatCodes]));
   return new Map(rows.map((r) => [r.istatCode, { id: r.id, name: r.name }]));
-}
-
-export async function getFundingSourceRow(db: DbOrTx, code: string) {
-  const [row] = await db
-    .select()
-    .from(fundingSources)
-    .where(and(eq(fundingSources.code, code)));
-  return row ?? null;
 }

@@ -684,21 +684,12 @@ export function checkFundPeriods(
 
 export const DECREASE_REASONS = ['correzione_errore', 'disimpegno'] as const;
 export type DecreaseReason = (typeof DECREASE_REASONS)[number];
+/** The reasons as the audit trail and the messages name them (the pages take theirs from the dictionary). */
+export const DECREASE_REASON_LABELS: Record<DecreaseReason, string> = { correzione_errore: 'correzione di un errore', disimpegno: 'disimpegno' };
 
-export const DECREASE_REASON_LABELS: Record<DecreaseReason, string> = {
-  correzione_errore: 'correzione di un errore',
-  disimpegno: 'disimpegno',
-};
-
-export const RECORDED_MEASURES = ['allocated', 'budgeted', 'committed', 'paid'] as const;
-export type RecordedMeasure = (typeof RECORDED_MEASURES)[number];
-
-export const RECORDED_MEASURE_LABELS: Record<RecordedMeasure, string> = {
-  allocated: 'assegnato',
-  budgeted: 'preventivato',
-  committed: 'impegnato',
-  paid: 'pagato',
-};
+/** The cumulative measures recorded at a cut-off date, as the messages name them. */
+const RECORDED_MEASURE_LABELS = { allocated: 'assegnato', budgeted: 'preventivato', committed: 'impegnato', paid: 'pagato' } as const;
+export type RecordedMeasure = keyof typeof RECORDED_MEASURE_LABELS;
 
 export interface CutOffValue {
   /** Cut-off date (data di riferimento), ISO. */

@@ -1,9 +1,26 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { created, id, ownerRef, versionedColumns } from '../../shared/db/columns.ts';
+import { check, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { cents, created, id, ownerRef, versionedColumns } from '../../shared/db/columns.ts';
 import { planActions, planObjectives, plans } from '../planning/index.server.ts';
 import { ambiti, comuni } from '../territory/index.server.ts';
 import type { PublishedAreaFigures } from './finance.rules.ts';
+
+/** An entry of a catalogue: its stable code, its place in the catalogue's order and its name. */
+const catalogueEntry = () => ({ code: text('code').notNull(), position: integer('position').notNull(), name: text('name').notNull() });
+
+/** Other names of a catalogue entry, as the files and the spreadsheets write it. */
+const aliases = () => jsonb('aliases').$type<string[]>().notNull().default([]);
+
+/** What a yearly figure is about: the Ambito, one member comune (null: the Ambito as a whole), the year and the area. */
+const ambitoYearArea = () => ({
+  ambitoId: ownerRef('ambito_id', () => ambiti.id),
+  comuneId: uuid('comune_id').references(() => comuni.id),
+  year: integer('year').notNull(),
+  areaCode: text('area_code').notNull(),
+});
+
+/** The comune of a yearly figure in a unique index, the Ambito's own rows (null comune) counting as one. */
+const comuneOrAmbito = (comuneId: AnyPgColumn) => sql`coalesce(${comuneId}, '00000000-0000-0000-0000-000000000000'::uuid)`;
 
 /**
  * The funding-source catalogue of the installation ("canali di finanziamento"), loaded from
@@ -13,16 +30,14 @@ import type { PublishedAreaFigures } from './finance.rules.ts';
 export const fundingSources = pgTable(
   'funding_sources',
   versionedColumns({
-    code: text('code').notNull(),
-    position: integer('position').notNull(),
-    name: text('name').notNull(),
+    ...catalogueEntry(),
     shortName: text('short_name').notNull(),
     kind: text('kind').notNull(),
     parentCode: text('parent_code'),
     legalBasis: text('legal_basis'),
     activeFrom: date('active_from', { mode: 'string' }),
     activeTo: date('active_to', { mode: 'string' }),
-    aliases: jsonb('aliases').$type<string[]>().notNull().default([]),
+    aliases: aliases(),
     notes: text('notes'),
   }),
   (t) => [uniqueIndex('funding_sources_code_unique').on(t.code)],
@@ -34,10 +49,8 @@ export const spendingAreas = pgTable(
   versionedColumns({
     classificationCode: text('classification_code').notNull(),
     classificationName: text('classification_name').notNull(),
-    code: text('code').notNull(),
-    position: integer('position').notNull(),
-    name: text('name').notNull(),
-    aliases: jsonb('aliases').$type<string[]>().notNull().default([]),
+    ...catalogueEntry(),
+    aliases: aliases(),
     description: text('description'),
   }),
   (t) => [uniqueIndex('spending_areas_code_unique').on(t.classificationCode, t.code)],
@@ -65,24 +78,15 @@ export const spendingAreaMappings = pgTable(
 export const spendingFacts = pgTable(
   'spending_facts',
   versionedColumns({
-    ambitoId: ownerRef('ambito_id', () => ambiti.id),
-    comuneId: uuid('comune_id').references(() => comuni.id),
-    year: integer('year').notNull(),
-    areaCode: text('area_code').notNull(),
+    ...ambitoYearArea(),
     channelCode: text('channel_code').notNull(),
-    amountCents: bigint('amount_cents', { mode: 'number' }).notNull(),
+    amountCents: cents('amount_cents').notNull(),
     note: text('note'),
     /** The imported file (and sheet) the row comes from. */
     source: text('source').notNull(),
   }),
   (t) => [
-    uniqueIndex('spending_facts_unique').on(
-      t.ambitoId,
-      sql`coalesce(${t.comuneId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
-      t.year,
-      t.areaCode,
-      t.channelCode,
-    ),
+    uniqueIndex('spending_facts_unique').on(t.ambitoId, comuneOrAmbito(t.comuneId), t.year, t.areaCode, t.channelCode),
     index('spending_facts_ambito_year_idx').on(t.ambitoId, t.year),
     check('spending_facts_amount_non_negative', sql`${t.amountCents} >= 0`),
   ],
@@ -95,18 +99,15 @@ export const spendingFacts = pgTable(
 export const serviceUsers = pgTable(
   'service_users',
   versionedColumns({
-    ambitoId: ownerRef('ambito_id', () => ambiti.id),
-    comuneId: uuid('comune_id').references(() => comuni.id),
-    year: integer('year').notNull(),
-    areaCode: text('area_code').notNull(),
+    ...ambitoYearArea(),
     users: integer('users'),
-    spendCents: bigint('spend_cents', { mode: 'number' }),
+    spendCents: cents('spend_cents'),
     /** Share and cost per user as the source publishes them ({ sharePct, costPerUserCents, source }), kept to be checked. */
     published: jsonb('published').$type<PublishedAreaFigures>().notNull().default({}),
     note: text('note'),
     source: text('source').notNull(),
   }),
-  (t) => [uniqueIndex('service_users_unique').on(t.ambitoId, sql`coalesce(${t.comuneId}, '00000000-0000-0000-0000-000000000000'::uuid)`, t.year, t.areaCode)],
+  (t) => [uniqueIndex('service_users_unique').on(t.ambitoId, comuneOrAmbito(t.comuneId), t.year, t.areaCode)],
 );
 
 /** A fund's allocation ("assegnazione", "riparto") to the Ambito for a year; several acts of one year are summed. */
@@ -116,7 +117,7 @@ export const fundAllocations = pgTable(
     ambitoId: ownerRef('ambito_id', () => ambiti.id),
     fundCode: text('fund_code').notNull(),
     year: integer('year').notNull(),
-    amountCents: bigint('amount_cents', { mode: 'number' }).notNull(),
+    amountCents: cents('amount_cents').notNull(),
     /** The act that allocates the money (e.g. "DGR XII/1234/2025"). */
     act: text('act'),
     note: text('note'),
@@ -147,8 +148,8 @@ export const budgetCutOffs = pgTable(
     year: integer('year'),
     measure: text('measure').notNull(),
     cutOffDate: date('cut_off_date', { mode: 'string' }).notNull(),
-    amountCents: bigint('amount_cents', { mode: 'number' }).notNull(),
-    previousCents: bigint('previous_cents', { mode: 'number' }),
+    amountCents: cents('amount_cents').notNull(),
+    previousCents: cents('previous_cents'),
     reason: text('reason'),
     note: text('note'),
     ...created(),
@@ -168,18 +169,10 @@ export const budgetCarryOvers = pgTable(
     ...objectiveFundKey(),
     fromYear: integer('from_year').notNull(),
     toYear: integer('to_year').notNull(),
-    amountCents: bigint('amount_cents', { mode: 'number' }).notNull(),
+    amountCents: cents('amount_cents').notNull(),
     decisionDate: date('decision_date', { mode: 'string' }).notNull(),
     note: text('note'),
     ...created(),
   },
   (t) => [index('budget_carry_overs_plan_idx').on(t.planId, t.objectiveId, t.fundCode), check('budget_carry_overs_amount_positive', sql`${t.amountCents} > 0`)],
 );
-
-export type FundingSourceRow = typeof fundingSources.$inferSelect;
-export type SpendingAreaRow = typeof spendingAreas.$inferSelect;
-export type SpendingFact = typeof spendingFacts.$inferSelect;
-export type ServiceUsersFact = typeof serviceUsers.$inferSelect;
-export type FundAllocationRow = typeof fundAllocations.$inferSelect;
-export type BudgetCutOff = typeof budgetCutOffs.$inferSelect;
-export type BudgetCarryOver = typeof budgetCarryOvers.$inferSelect;

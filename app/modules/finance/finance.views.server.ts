@@ -32,15 +32,8 @@ import {
   type DecreaseReason,
 } from './finance.rules.ts';
 import { groupedBarChart, stackedBarChart } from './finance.charts.ts';
-import {
-  getCatalogue,
-  listFundAllocations,
-  listServiceUsers,
-  listSpendingFacts,
-  loadPlanBudgetData,
-  planBudgetStatus,
-  toCutOffRecord,
-} from './finance.queries.ts';
+import { getCatalogue } from './catalogue.queries.ts';
+import { listFundAllocations, listServiceUsers, listSpendingFacts, loadPlanBudgetData, planBudgetStatus, toCutOffRecord } from './finance.queries.ts';
 
 const euros = (cents: number) => Math.round(cents / 100);
 

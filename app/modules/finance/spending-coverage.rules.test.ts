@@ -26,15 +26,45 @@ const samarate = GALLARATE_AMBITO.find((c) => c.name === 'Samarate')!;
 const GALLARATE_COVERAGE = (year: number, hasAmbitoRows: boolean, comuniWithData: { istatCode: string; name: string }[]) =>
   spendingCoverage({ year, hasAmbitoRows, comuniWithData, members: GALLARATE_AMBITO });
 
-test('one comune of nine: "1 comune su 9", partial, the eight missing listed by name, not the Ambito total', () => {
+// What each kind of year reports: its basis, whether it is complete, how it is labelled and which comuni have data.
+const YEARS = [
+  {
+    what: 'one comune of nine: "1 comune su 9", partial',
+    year: 2023,
+    ambitoRows: false,
+    comuni: [samarate],
+    basis: 'comuni',
+    complete: false,
+    label: '1 comune su 9',
+  },
+  { what: 'all nine comuni: complete', year: 2023, ambitoRows: false, comuni: GALLARATE_AMBITO, basis: 'comuni', complete: true, label: '9 comuni su 9' },
+  {
+    what: 'Ambito-level data (Tabella 2.4) are the Ambito figure, distinct from a sum of comuni (whose data are still reported)',
+    year: 2022,
+    ambitoRows: true,
+    comuni: [samarate],
+    basis: 'ambito',
+    complete: true,
+    label: 'dati complessivi dell’Ambito',
+  },
+] as const;
+
+for (const y of YEARS) {
+  test(y.what, () => {
+    const c = GALLARATE_COVERAGE(y.year, y.ambitoRows, [...y.comuni]);
+    assert.equal(c.basis, y.basis);
+    assert.equal(c.complete, y.complete);
+    assert.equal(coverageLabel(t, c), y.label);
+    assert.deepEqual(
+      c.withData.map((m) => m.name),
+      y.comuni.map((m) => m.name).sort((a, b) => a.localeCompare(b, 'it')),
+      'the comuni with data, by name',
+    );
+  });
+}
+
+test('one comune of nine: the eight missing listed by name, not the Ambito total unless partial data are asked for', () => {
   const c = GALLARATE_COVERAGE(2023, false, [samarate]);
-  assert.equal(c.basis, 'comuni');
-  assert.equal(c.complete, false);
-  assert.equal(coverageLabel(t, c), '1 comune su 9');
-  assert.deepEqual(
-    c.withData.map((m) => m.name),
-    ['Samarate'],
-  );
   assert.equal(c.missing.length, 8);
   assert.ok(!c.missing.some((m) => m.name === 'Samarate'));
   assert.match(coverageMessage(t, c), /^Dati parziali per il 2023: 1 comune su 9 \(Samarate\)\. Mancano 8 comuni: Albizzate, Cairate, Cassano Magnago, /);
@@ -43,23 +73,8 @@ test('one comune of nine: "1 comune su 9", partial, the eight missing listed by 
   assert.deepEqual(usableAsAmbitoFigure(c, true), { show: true, partial: true });
 });
 
-test('all nine comuni: complete, the sum is the Ambito total', () => {
-  const c = GALLARATE_COVERAGE(2023, false, GALLARATE_AMBITO);
-  assert.equal(c.complete, true);
-  assert.equal(coverageLabel(t, c), '9 comuni su 9');
-  assert.deepEqual(usableAsAmbitoFigure(c, false), { show: true, partial: false });
-});
-
-test('Ambito-level data (Tabella 2.4) are the Ambito figure, distinct from a sum of comuni', () => {
-  const c = GALLARATE_COVERAGE(2022, true, [samarate]);
-  assert.equal(c.basis, 'ambito');
-  assert.equal(c.complete, true);
-  assert.equal(coverageLabel(t, c), 'dati complessivi dell’Ambito');
-  assert.deepEqual(
-    c.withData.map((m) => m.name),
-    ['Samarate'],
-    'the comuni data of that year are still reported',
-  );
+test('all nine comuni: the sum is the Ambito total', () => {
+  assert.deepEqual(usableAsAmbitoFigure(GALLARATE_COVERAGE(2023, false, GALLARATE_AMBITO), false), { show: true, partial: false });
 });
 
 test('membership by date: a comune with data that was not a member that year is not counted; no composition means not complete', () => {

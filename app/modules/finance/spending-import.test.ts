@@ -197,19 +197,18 @@ test('the comparison file agrees with the fixture: Tabella 2.3 (Ambito column) a
 });
 
 test('euro amounts are read in the Italian and in the plain spreadsheet style, and converted to cents', () => {
-  const ok = (raw: string) => {
-    const r = euroCell(raw);
-    assert.ok(r.ok, `${raw}: ${!r.ok ? r.message : ''}`);
-    return r.value;
-  };
-  assert.equal(ok('8.208.518,00'), 820_851_800);
-  assert.equal(ok('19.834.861'), 1_983_486_100);
-  assert.equal(ok('1234,5'), 123_450);
-  assert.equal(ok('1234.56'), 123_456);
-  assert.equal(ok('1.250'), 125_000);
-  assert.equal(ok('€ 1.160'), 116_000);
-  assert.equal(ok(' 65 '), 6_500);
-  assert.equal(ok('0'), 0);
+  for (const [raw, cents] of [
+    ['8.208.518,00', 820_851_800],
+    ['19.834.861', 1_983_486_100],
+    ['1234,5', 123_450],
+    ['1234.56', 123_456],
+    ['1.250', 125_000],
+    ['€ 1.160', 116_000],
+    [' 65 ', 6_500],
+    ['0', 0],
+  ] as const) {
+    assert.deepEqual(euroCell(raw), { ok: true, value: cents }, raw);
+  }
   for (const [raw, message] of [
     ['', /importo mancante/],
     ['-12,00', /negativo/],
@@ -225,11 +224,14 @@ test('euro amounts are read in the Italian and in the plain spreadsheet style, a
 });
 
 test('user counts are whole numbers, with or without thousands dots; a blank count is "not recorded"', () => {
-  assert.deepEqual(userCountCell('4.418'), { ok: true, value: 4_418 });
-  assert.deepEqual(userCountCell('1051'), { ok: true, value: 1_051 });
-  assert.deepEqual(userCountCell(''), { ok: true, value: null });
-  assert.equal(userCountCell('12,5').ok, false);
-  assert.equal(userCountCell('-3').ok, false);
+  for (const [raw, value] of [
+    ['4.418', 4_418],
+    ['1051', 1_051],
+    ['', null],
+  ] as const) {
+    assert.deepEqual(userCountCell(raw), { ok: true, value }, raw);
+  }
+  for (const raw of ['12,5', '-3']) assert.equal(userCountCell(raw).ok, false, raw);
 });
 
 const HEADER = 'anno;ente;area;canale;importo_euro';

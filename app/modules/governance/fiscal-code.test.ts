@@ -2,6 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { checkFiscalCode, organisationCheckDigit, personCheckCharacter } from './fiscal-code.ts';
 
+/** The code is refused with this message. */
+const assertRefused = (code: string, message: string) => assert.deepEqual(checkFiscalCode(code), { ok: false, message }, code);
+
 // An independent implementation of the two algorithms, written from the DM 23/12/1976 tables, to build valid codes.
 
 function luhnLikeCheckDigit(first10: string): number {
@@ -103,22 +106,16 @@ test('any single mistyped digit of an organisation code is detected', () => {
       }
     }
   }
-  assert.deepEqual(checkFiscalCode('00423600031'), {
-    ok: false,
-    message: 'Il codice fiscale non è valido: l’ultima cifra (di controllo) non corrisponde alle precedenti. Controlla di averlo copiato correttamente.',
-  });
+  assertRefused(
+    '00423600031',
+    'Il codice fiscale non è valido: l’ultima cifra (di controllo) non corrisponde alle precedenti. Controlla di averlo copiato correttamente.',
+  );
 });
 
 test('organisation codes of the wrong length, with a country prefix or with a zero progressive number are refused', () => {
-  assert.deepEqual(checkFiscalCode('0042360003'), { ok: false, message: 'Il codice fiscale numerico ha 10 cifre: ne servono 11.' });
-  assert.deepEqual(checkFiscalCode('IT00423600030'), {
-    ok: false,
-    message: 'Togli il prefisso «IT»: il codice fiscale di un ente o la partita IVA è di 11 cifre.',
-  });
-  assert.deepEqual(checkFiscalCode('00000000000'), {
-    ok: false,
-    message: 'Il codice fiscale non è valido: il numero progressivo (le prime 7 cifre) non può essere zero.',
-  });
+  assertRefused('0042360003', 'Il codice fiscale numerico ha 10 cifre: ne servono 11.');
+  assertRefused('IT00423600030', 'Togli il prefisso «IT»: il codice fiscale di un ente o la partita IVA è di 11 cifre.');
+  assertRefused('00000000000', 'Il codice fiscale non è valido: il numero progressivo (le prime 7 cifre) non può essere zero.');
 });
 
 test('spaces are ignored and letters uppercased', () => {
@@ -183,54 +180,39 @@ test('omocodia codes, with digits replaced by L…V from the right, are valid wi
 test('a person’s code with a wrong check character is refused', () => {
   const code = withCheckCharacter('RSSMRA85T10H501');
   const wrong = code.slice(0, 15) + (code[15] === 'A' ? 'B' : 'A');
-  assert.deepEqual(checkFiscalCode(wrong), {
-    ok: false,
-    message: 'Il codice fiscale non è valido: l’ultimo carattere (di controllo) non corrisponde ai precedenti. Controlla di averlo copiato correttamente.',
-  });
+  assertRefused(
+    wrong,
+    'Il codice fiscale non è valido: l’ultimo carattere (di controllo) non corrisponde ai precedenti. Controlla di averlo copiato correttamente.',
+  );
 });
 
 test('each malformed part of a person’s code is named', () => {
-  assert.deepEqual(checkFiscalCode(withCheckCharacter('RSSMR185T10H501')), {
-    ok: false,
-    message: 'I primi 6 caratteri (cognome e nome) devono essere lettere: «RSSMR1».',
-  });
-  assert.deepEqual(checkFiscalCode(withCheckCharacter('RSSMRA8AT10H501')), {
-    ok: false,
-    message: 'L’anno di nascita (7º e 8º carattere) deve essere di due cifre: «8A».',
-  });
-  assert.deepEqual(checkFiscalCode(withCheckCharacter('RSSMRA85F10H501')), {
-    ok: false,
-    message: 'Il mese di nascita (9º carattere) non è valido: «F». Lettere ammesse: A B C D E H L M P R S T.',
-  });
-  assert.deepEqual(checkFiscalCode(withCheckCharacter('RSSMRA85T32H501')), {
-    ok: false,
-    message: 'Il giorno di nascita (10º e 11º carattere) non è valido: «32». Per gli uomini va da 01 a 31, per le donne da 41 a 71 (giorno + 40).',
-  });
+  assertRefused(withCheckCharacter('RSSMR185T10H501'), 'I primi 6 caratteri (cognome e nome) devono essere lettere: «RSSMR1».');
+  assertRefused(withCheckCharacter('RSSMRA8AT10H501'), 'L’anno di nascita (7º e 8º carattere) deve essere di due cifre: «8A».');
+  assertRefused(withCheckCharacter('RSSMRA85F10H501'), 'Il mese di nascita (9º carattere) non è valido: «F». Lettere ammesse: A B C D E H L M P R S T.');
+  assertRefused(
+    withCheckCharacter('RSSMRA85T32H501'),
+    'Il giorno di nascita (10º e 11º carattere) non è valido: «32». Per gli uomini va da 01 a 31, per le donne da 41 a 71 (giorno + 40).',
+  );
   // 30 February, and 29 February of a year that is not a leap year.
   assert.equal(checkFiscalCode(withCheckCharacter('BNCNNA84B70D869')).ok, false);
-  assert.deepEqual(checkFiscalCode(withCheckCharacter('BNCNNA85B69D869')), {
-    ok: false,
-    message: 'Il giorno di nascita (10º e 11º carattere) non è valido: «69». Per gli uomini va da 01 a 28, per le donne da 41 a 68 (giorno + 40).',
-  });
+  assertRefused(
+    withCheckCharacter('BNCNNA85B69D869'),
+    'Il giorno di nascita (10º e 11º carattere) non è valido: «69». Per gli uomini va da 01 a 28, per le donne da 41 a 68 (giorno + 40).',
+  );
   assert.equal(checkFiscalCode(withCheckCharacter('RSSMRA85D31H501')).ok, false, '31 April');
-  assert.deepEqual(checkFiscalCode(withCheckCharacter('RSSMRA85T108501')), {
-    ok: false,
-    message: 'Il codice del comune o dello stato di nascita (dal 12º al 15º carattere) deve essere una lettera seguita da 3 cifre: «8501».',
-  });
+  assertRefused(
+    withCheckCharacter('RSSMRA85T108501'),
+    'Il codice del comune o dello stato di nascita (dal 12º al 15º carattere) deve essere una lettera seguita da 3 cifre: «8501».',
+  );
 });
 
 test('codes of the wrong length or with other characters are refused with what is wrong', () => {
-  assert.deepEqual(checkFiscalCode(''), { ok: false, message: 'Il codice fiscale è vuoto.' });
-  assert.deepEqual(checkFiscalCode('RSSMRA85T10H501'), {
-    ok: false,
-    message: 'Il codice fiscale ha 15 caratteri: quello di una persona ne ha 16 (lettere e cifre), quello di un ente o la partita IVA 11 cifre.',
-  });
-  assert.deepEqual(checkFiscalCode('RSS-MRA-85T10H501X'), {
-    ok: false,
-    message: 'Il codice fiscale contiene caratteri non ammessi («-»): sono ammesse solo lettere e cifre.',
-  });
-  assert.deepEqual(checkFiscalCode('004.236.000.30'), {
-    ok: false,
-    message: 'Il codice fiscale contiene caratteri non ammessi («.»): sono ammesse solo lettere e cifre.',
-  });
+  assertRefused('', 'Il codice fiscale è vuoto.');
+  assertRefused(
+    'RSSMRA85T10H501',
+    'Il codice fiscale ha 15 caratteri: quello di una persona ne ha 16 (lettere e cifre), quello di un ente o la partita IVA 11 cifre.',
+  );
+  assertRefused('RSS-MRA-85T10H501X', 'Il codice fiscale contiene caratteri non ammessi («-»): sono ammesse solo lettere e cifre.');
+  assertRefused('004.236.000.30', 'Il codice fiscale contiene caratteri non ammessi («.»): sono ammesse solo lettere e cifre.');
 });

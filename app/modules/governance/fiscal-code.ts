@@ -11,6 +11,13 @@
 //   and the check digit brings the total to a multiple of 10. The office code is not checked here: its table changed
 //   over time (new provinces, special codes) and a valid code must never be refused.
 
+import { registerMessages } from '../../shared/i18n/messages.ts';
+import { tr } from '../../shared/i18n/tr.server.ts';
+import * as messages from './governance.messages.ts';
+
+// The answers are worded from the module's dictionary, in the language of the request (Italian outside a request).
+registerMessages(messages);
+
 export type FiscalCodeKind = 'organisation' | 'person';
 
 export type FiscalCodeCheck = { ok: true; kind: FiscalCodeKind; normalised: string } | { ok: false; message: string };
@@ -54,45 +61,35 @@ export function organisationCheckDigit(first10: string): string {
 
 /**
  * Checks an Italian codice fiscale: 11 digits (organisations, also the partita IVA) or 16 characters (persons,
- * omocodia included). Spaces are ignored and letters uppercased; the answer names what is wrong, in Italian.
+ * omocodia included). Spaces are ignored and letters uppercased; the answer names what is wrong.
  */
 export function checkFiscalCode(value: string): FiscalCodeCheck {
-  if (typeof value !== 'string') return { ok: false, message: 'Il codice fiscale deve essere un testo.' };
+  if (typeof value !== 'string') return { ok: false, message: tr('gov.cf.notText') };
   const code = value.replace(/\s+/g, '').toUpperCase();
-  if (!code) return { ok: false, message: 'Il codice fiscale è vuoto.' };
+  if (!code) return { ok: false, message: tr('gov.cf.empty') };
   const invalid = [...new Set(code.replace(/[A-Z0-9]/g, ''))];
   if (invalid.length) {
-    return {
-      ok: false,
-      message: `Il codice fiscale contiene caratteri non ammessi (${invalid.map((c) => `«${c}»`).join(' ')}): sono ammesse solo lettere e cifre.`,
-    };
+    return { ok: false, message: tr('gov.cf.characters', { characters: invalid.map((c) => `«${c}»`).join(' ') }) };
   }
   if (/^IT\d{11}$/.test(code)) {
-    return { ok: false, message: 'Togli il prefisso «IT»: il codice fiscale di un ente o la partita IVA è di 11 cifre.' };
+    return { ok: false, message: tr('gov.cf.itPrefix') };
   }
   if (/^\d+$/.test(code)) return checkOrganisation(code);
   if (code.length !== 16) {
-    return {
-      ok: false,
-      message:
-        `Il codice fiscale ha ${code.length} caratteri: quello di una persona ne ha 16 (lettere e cifre), ` + 'quello di un ente o la partita IVA 11 cifre.',
-    };
+    return { ok: false, message: tr('gov.cf.length', { length: code.length }) };
   }
   return checkPerson(code);
 }
 
 function checkOrganisation(code: string): FiscalCodeCheck {
   if (code.length !== 11) {
-    return { ok: false, message: `Il codice fiscale numerico ha ${code.length} ${code.length === 1 ? 'cifra' : 'cifre'}: ne servono 11.` };
+    return { ok: false, message: code.length === 1 ? tr('gov.cf.digitsOne') : tr('gov.cf.digits', { length: code.length }) };
   }
   if (code.startsWith('0000000')) {
-    return { ok: false, message: 'Il codice fiscale non è valido: il numero progressivo (le prime 7 cifre) non può essere zero.' };
+    return { ok: false, message: tr('gov.cf.progressiveZero') };
   }
   if (organisationCheckDigit(code.slice(0, 10)) !== code[10]) {
-    return {
-      ok: false,
-      message: 'Il codice fiscale non è valido: l’ultima cifra (di controllo) non corrisponde alle precedenti. Controlla di averlo copiato correttamente.',
-    };
+    return { ok: false, message: tr('gov.cf.checkDigit') };
   }
   return { ok: true, kind: 'organisation', normalised: code };
 }
@@ -106,7 +103,7 @@ function omocodiaDigit(c: string): number | null {
 
 function checkPerson(code: string): FiscalCodeCheck {
   if (!/^[A-Z]{6}$/.test(code.slice(0, 6))) {
-    return { ok: false, message: `I primi 6 caratteri (cognome e nome) devono essere lettere: «${code.slice(0, 6)}».` };
+    return { ok: false, message: tr('gov.cf.names', { part: code.slice(0, 6) }) };
   }
   const numeric = (positions: readonly number[]) => {
     let n = 0;
@@ -119,40 +116,26 @@ function checkPerson(code: string): FiscalCodeCheck {
   };
   const year = numeric([6, 7]);
   if (year === null) {
-    return { ok: false, message: `L’anno di nascita (7º e 8º carattere) deve essere di due cifre: «${code.slice(6, 8)}».` };
+    return { ok: false, message: tr('gov.cf.year', { part: code.slice(6, 8) }) };
   }
   const month = MONTH_LETTERS.indexOf(code[8]!) + 1;
   if (month === 0) {
-    return {
-      ok: false,
-      message: `Il mese di nascita (9º carattere) non è valido: «${code[8]}». Lettere ammesse: ${MONTH_LETTERS.split('').join(' ')}.`,
-    };
+    return { ok: false, message: tr('gov.cf.month', { part: code[8]!, letters: MONTH_LETTERS.split('').join(' ') }) };
   }
   const dayCode = numeric([9, 10]);
   if (dayCode === null) {
-    return { ok: false, message: `Il giorno di nascita (10º e 11º carattere) deve essere di due cifre: «${code.slice(9, 11)}».` };
+    return { ok: false, message: tr('gov.cf.dayDigits', { part: code.slice(9, 11) }) };
   }
   const day = dayCode > 40 ? dayCode - 40 : dayCode;
   const monthLength = month === 2 ? (year % 4 === 0 ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
   if (day < 1 || day > monthLength || (dayCode > 31 && dayCode < 41)) {
-    return {
-      ok: false,
-      message:
-        `Il giorno di nascita (10º e 11º carattere) non è valido: «${code.slice(9, 11)}». ` +
-        `Per gli uomini va da 01 a ${monthLength}, per le donne da 41 a ${monthLength + 40} (giorno + 40).`,
-    };
+    return { ok: false, message: tr('gov.cf.day', { part: code.slice(9, 11), last: monthLength, lastWomen: monthLength + 40 }) };
   }
   if (!/^[A-Z]$/.test(code[11]!) || numeric([12, 13, 14]) === null) {
-    return {
-      ok: false,
-      message: `Il codice del comune o dello stato di nascita (dal 12º al 15º carattere) deve essere una lettera seguita da 3 cifre: «${code.slice(11, 15)}».`,
-    };
+    return { ok: false, message: tr('gov.cf.place', { part: code.slice(11, 15) }) };
   }
   if (!/^[A-Z]$/.test(code[15]!) || personCheckCharacter(code.slice(0, 15)) !== code[15]) {
-    return {
-      ok: false,
-      message: 'Il codice fiscale non è valido: l’ultimo carattere (di controllo) non corrisponde ai precedenti. Controlla di averlo copiato correttamente.',
-    };
+    return { ok: false, message: tr('gov.cf.checkCharacter') };
   }
   return { ok: true, kind: 'person', normalised: code };
 }

@@ -70,7 +70,7 @@ import {
 } from './governance.validation.ts';
 import * as messages from './governance.messages.ts';
 import { bundleFailedMessage, nameKey, parseGovernanceFiles, type Located } from './governance.importers.ts';
-import { meetingToIcs } from './icalendar.ts';
+import { meetingToIcs, type MeetingEvent } from './icalendar.ts';
 import { attendanceFingerprint, computeOutcome, type Attendance, type VotingRule } from './voting.rules.ts';
 
 // The commands' messages (tr) also where the app's module registry is not loaded (scripts, tests); registering twice is harmless.
@@ -473,21 +473,8 @@ export async function convokeMeeting({
     if (members.length === 0) invalid('convocation', tr('gov.cmd.noMembersConvoke'));
     if (withEmail.length === 0) invalid('convocation', tr('gov.cmd.noEmails'));
     const url = baseUrl ? `${baseUrl.replace(/\/$/, '')}/ambiti/${scope.code}/riunioni/${meetingId}` : null;
-    const ics = meetingToIcs(
-      {
-        uid: `riunione-${meetingId}@cantiere`,
-        title: `${body.name}: ${meeting.title}`,
-        description: icsDescription(agenda, meeting.onlineUrl),
-        location: meeting.place ?? meeting.onlineUrl,
-        url,
-        start: meeting.startsAt,
-        end: meeting.endsAt,
-        organizer: actor.kind === 'user' ? { name: `Ufficio di Piano – ${scope.name}`, email: actor.email } : null,
-        sequence: meeting.icsSequence,
-        status: 'CONFIRMED',
-      },
-      now,
-    );
+    const organizer = actor.kind === 'user' ? { name: `Ufficio di Piano – ${scope.name}`, email: actor.email } : null;
+    const ics = meetingToIcs({ ...meetingEvent(meeting, body.name, agenda, url), organizer }, now);
     const messages = withEmail.map((m) => {
       const text = convocationText({
         recipient: m.personName,
@@ -520,8 +507,28 @@ export async function convokeMeeting({
   });
 }
 
+/** A meeting as a calendar event: titled with its body, its agenda and the link to join online in its description. */
+export function meetingEvent(
+  meeting: { id: string; title: string; place: string | null; onlineUrl: string | null; startsAt: Date; endsAt: Date; icsSequence: number },
+  bodyName: string,
+  agenda: string[],
+  url: string | null,
+): MeetingEvent {
+  return {
+    uid: `riunione-${meeting.id}@cantiere`,
+    title: `${bodyName}: ${meeting.title}`,
+    description: icsDescription(agenda, meeting.onlineUrl),
+    location: meeting.place ?? meeting.onlineUrl,
+    url,
+    start: meeting.startsAt,
+    end: meeting.endsAt,
+    sequence: meeting.icsSequence,
+    status: 'CONFIRMED',
+  };
+}
+
 /** The DESCRIPTION of a meeting's calendar event: the agenda, and the link to join online. */
-export function icsDescription(agenda: string[], onlineUrl: string | null): string | null {
+function icsDescription(agenda: string[], onlineUrl: string | null): string | null {
   const parts = [
     ...(agenda.length ? ['Ordine del giorno:', ...agenda.map((a, i) => `${i + 1}. ${a}`)] : []),
     ...(onlineUrl ? [`Collegamento: ${onlineUrl}`] : []),
@@ -1071,18 +1078,10 @@ export async function importGovernance({
     }
     let signatures = 0;
     if (bundle.agreement) {
-      const a = bundle.agreement;
+      const { file: _file, line: _line, ...agreement } = bundle.agreement;
       const [row] = await tx
         .insert(agreements)
-        .values({
-          ambitoId,
-          title: a.title,
-          periodStartYear: a.periodStartYear,
-          periodEndYear: a.periodEndYear,
-          validFrom: a.validFrom,
-          validTo: a.validTo,
-          adoptedOn: a.adoptedOn,
-        })
+        .values({ ambitoId, ...agreement })
         .returning({ id: agreements.id });
       for (const p of bundle.parties) {
         await tx.insert(agreementParties).values({ agreementId: row!.id, organisationId: orgId(p.organisation)!, role: p.role });

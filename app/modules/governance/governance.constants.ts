@@ -20,36 +20,14 @@ export const ORGANISATION_KINDS = [
 ] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
-export const ORGANISATION_KIND_LABELS: Record<OrganisationKind, string> = {
-  comune: 'Comune',
-  ente_sanitario: 'Ente sanitario (ATS, ASST, distretto)',
-  odv: 'Organizzazione di volontariato (ODV)',
-  aps: 'Associazione di promozione sociale (APS)',
-  cooperativa_sociale_a: 'Cooperativa sociale di tipo A',
-  cooperativa_sociale_b: 'Cooperativa sociale di tipo B',
-  impresa_sociale: 'Impresa sociale',
-  fondazione: 'Fondazione',
-  ente_religioso: 'Ente religioso civilmente riconosciuto',
-  sindacato: 'Organizzazione sindacale',
-  scuola: 'Scuola',
-  altro_ente_pubblico: 'Altro ente pubblico',
-  altro: 'Altro',
-};
-
 /**
  * Kinds that can be enrolled in the RUNTS (Registro unico nazionale del Terzo settore, D.Lgs. 117/2017 art. 45-46):
- * ODV, APS, imprese sociali (cooperative sociali included), fondazioni and other ETS, the «ramo» of an ente religioso.
+ * ODV, APS, imprese sociali (cooperative sociali included), fondazioni and other ETS, the «ramo» of an ente religioso;
+ * not public bodies (comuni, health bodies, schools, other public bodies) nor trade unions (art. 4, c. 2).
  */
-export const RUNTS_KINDS: readonly OrganisationKind[] = [
-  'odv',
-  'aps',
-  'cooperativa_sociale_a',
-  'cooperativa_sociale_b',
-  'impresa_sociale',
-  'fondazione',
-  'ente_religioso',
-  'altro',
-];
+export const RUNTS_KINDS: readonly OrganisationKind[] = ORGANISATION_KINDS.filter(
+  (kind) => !['comune', 'ente_sanitario', 'sindacato', 'scuola', 'altro_ente_pubblico'].includes(kind),
+);
 
 /** Types of governance body. The first is the political body (Assemblea, Comitato or Tavolo dei Sindaci). */
 export const BODY_TYPES = [
@@ -85,19 +63,25 @@ export const RULE_TYPES = ['majority_present', 'qualified_majority', 'unanimity'
 export const PARTY_ROLES = ['sottoscrittore', 'aderente'] as const;
 export type PartyRole = (typeof PARTY_ROLES)[number];
 
-/** Attachments of meetings: the accepted types (by extension) and the MIME type the download is served with. */
+/**
+ * Attachments of meetings: the accepted types (by extension) and the MIME type the download is served with. A type is
+ * named by its extension in capitals (JPEG for .jpg too).
+ */
 export const ATTACHMENT_TYPES = {
-  pdf: { mime: 'application/pdf', label: 'PDF' },
-  odt: { mime: 'application/vnd.oasis.opendocument.text', label: 'ODT' },
-  docx: { mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', label: 'DOCX' },
-  xlsx: { mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', label: 'XLSX' },
-  ods: { mime: 'application/vnd.oasis.opendocument.spreadsheet', label: 'ODS' },
-  csv: { mime: 'text/csv', label: 'CSV' },
-  png: { mime: 'image/png', label: 'PNG' },
-  jpg: { mime: 'image/jpeg', label: 'JPEG' },
-  jpeg: { mime: 'image/jpeg', label: 'JPEG' },
+  pdf: 'application/pdf',
+  odt: 'application/vnd.oasis.opendocument.text',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  ods: 'application/vnd.oasis.opendocument.spreadsheet',
+  csv: 'text/csv',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
 } as const;
 export type AttachmentExtension = keyof typeof ATTACHMENT_TYPES;
+export const attachmentTypeName = (extension: AttachmentExtension) => (extension === 'jpg' ? 'JPEG' : extension.toUpperCase());
+/** The accepted types in words («PDF, ODT, …, JPEG»), for the upload form's hint and the refusal of another type. */
+export const ACCEPTED_ATTACHMENTS = [...new Set((Object.keys(ATTACHMENT_TYPES) as AttachmentExtension[]).map(attachmentTypeName))].join(', ');
 
 /** 10 MB, the largest attachment (and signed Accordo) accepted. */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;

@@ -352,15 +352,8 @@ export function parseGovernanceFiles(files: readonly { name: string; text: strin
             issues.push({ path: `${fileName}, riga ${line}, colonna regola`, message: 'hai indicato i parametri di una regola di voto senza la regola' });
             break;
           }
-          bundle.bodies.push({
-            ...at,
-            name: row.nome,
-            type: row.tipo,
-            kind: row.natura,
-            parent: row.organo_di_riferimento,
-            description: row.descrizione,
-            votingRule,
-          });
+          const { nome: name, tipo: type, natura: kind, organo_di_riferimento: parent, descrizione: description } = row;
+          bundle.bodies.push({ ...at, name, type, kind, parent, description, votingRule });
           break;
         }
         case 'componenti.csv': {
@@ -419,14 +412,8 @@ export function parseGovernanceFiles(files: readonly { name: string; text: strin
             issues.push({ path: `${fileName}, riga ${line}, colonna data_firma`, message: 'la data della firma richiede il firmatario' });
             break;
           }
-          bundle.parties.push({
-            ...at,
-            organisation: row.organizzazione,
-            role: row.ruolo,
-            signerName: row.firmatario,
-            signerRole: row.ruolo_firmatario,
-            signedOn: row.data_firma,
-          });
+          const signer = { signerName: row.firmatario, signerRole: row.ruolo_firmatario, signedOn: row.data_firma };
+          bundle.parties.push({ ...at, organisation: row.organizzazione, role: row.ruolo, ...signer });
           break;
         }
       }

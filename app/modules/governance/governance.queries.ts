@@ -1,24 +1,26 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../shared/db/client.ts';
+import { pick } from '../../shared/db/columns.ts';
 import { outbox } from '../../shared/mail/outbox.schema.ts';
 import { getAmbitoByCode, listAmbitoComuni, listComuniPopulation } from '../territory/index.server.ts';
 import { CENSUS_2011_DATE } from '../territory/index.ts';
 import { BODY_TYPES, instantToRomeLocal } from './governance.validation.ts';
+// The tables in the order of this file's sections (and of the schema).
 import {
-  agendaItems,
-  agreementParties,
-  agreements,
-  agreementSignatures,
-  attendance,
-  bodies,
-  bodyMembers,
-  decisions,
-  decisionVotes,
-  meetingAttachments,
-  meetings,
   organisations,
   people,
+  bodies,
+  bodyMembers,
+  meetings,
+  agendaItems,
+  attendance,
+  meetingAttachments,
+  decisions,
+  decisionVotes,
+  agreements,
+  agreementParties,
+  agreementSignatures,
 } from './governance.schema.ts';
 import {
   attendanceFingerprint,
@@ -32,14 +34,18 @@ import {
 } from './voting.rules.ts';
 import { ValidationError } from '../../shared/errors.ts';
 
-/** One record of a table whose rows belong to an Ambito, or null when it is not there (or of another Ambito). */
-async function rowInAmbito<T extends PgTable & { id: PgColumn; ambitoId: PgColumn }>(db: DbOrTx, table: T, ambitoId: string, id: string) {
+/** The one record of a table that `where` finds, or null. */
+async function rowWhere<T extends PgTable>(db: DbOrTx, table: T, where: SQL | undefined) {
   const [row] = (await db
     .select()
     .from(table as PgTable)
-    .where(and(eq(table.ambitoId, ambitoId), eq(table.id, id)))) as T['$inferSelect'][];
+    .where(where)) as T['$inferSelect'][];
   return row ?? null;
 }
+
+/** One record of a table whose rows belong to an Ambito, or null when it is not there (or of another Ambito). */
+const rowInAmbito = <T extends PgTable & { id: PgColumn; ambitoId: PgColumn }>(db: DbOrTx, table: T, ambitoId: string, id: string) =>
+  rowWhere(db, table, and(eq(table.ambitoId, ambitoId), eq(table.id, id)));
 
 export const today = () => new Date().toISOString().slice(0, 10);
 
@@ -60,17 +66,7 @@ const memberOn = (day: string) =>
 export async function listOrganisations(db: DbOrTx, ambitoId: string) {
   const [rows, members] = await Promise.all([
     db
-      .select({
-        id: organisations.id,
-        name: organisations.name,
-        kind: organisations.kind,
-        fiscalCode: organisations.fiscalCode,
-        runtsNumber: organisations.runtsNumber,
-        comuneId: organisations.comuneId,
-        email: organisations.email,
-        address: organisations.address,
-        version: organisations.version,
-      })
+      .select(pick(organisations, 'id', 'name', 'kind', 'fiscalCode', 'runtsNumber', 'comuneId', 'email', 'address', 'version'))
       .from(organisations)
       .where(eq(organisations.ambitoId, ambitoId))
       .orderBy(asc(organisations.name)),
@@ -83,15 +79,7 @@ export const getOrganisation = (db: DbOrTx, ambitoId: string, id: string) => row
 
 export async function listPeople(db: DbOrTx, ambitoId: string) {
   return db
-    .select({
-      id: people.id,
-      fullName: people.fullName,
-      roleTitle: people.roleTitle,
-      email: people.email,
-      organisationId: people.organisationId,
-      organisationName: organisations.name,
-      version: people.version,
-    })
+    .select({ ...pick(people, 'id', 'fullName', 'roleTitle', 'email', 'organisationId', 'version'), organisationName: organisations.name })
     .from(people)
     .leftJoin(organisations, eq(organisations.id, people.organisationId))
     .where(eq(people.ambitoId, ambitoId))
@@ -110,15 +98,7 @@ export async function listComuniChoices(db: DbOrTx, ambitoId: string, day = toda
 
 export async function listBodies(db: DbOrTx, ambitoId: string, day = today()) {
   const rows = await db
-    .select({
-      id: bodies.id,
-      name: bodies.name,
-      type: bodies.type,
-      kind: bodies.kind,
-      description: bodies.description,
-      parentBodyId: bodies.parentBodyId,
-      votingRule: bodies.votingRule,
-    })
+    .select(pick(bodies, 'id', 'name', 'type', 'kind', 'description', 'parentBodyId', 'votingRule'))
     .from(bodies)
     .where(eq(bodies.ambitoId, ambitoId))
     .orderBy(asc(bodies.name));
@@ -151,15 +131,7 @@ const withLocalTimes = <M extends { startsAt: Date; endsAt: Date }>(m: M) => ({
 /** The meetings of the Ambito that have not ended at `now`, soonest first. */
 export async function listUpcomingMeetings(db: DbOrTx, ambitoId: string, now: Date, limit = 10) {
   const rows = await db
-    .select({
-      id: meetings.id,
-      title: meetings.title,
-      startsAt: meetings.startsAt,
-      endsAt: meetings.endsAt,
-      status: meetings.status,
-      bodyId: bodies.id,
-      bodyName: bodies.name,
-    })
+    .select({ ...pick(meetings, 'id', 'title', 'startsAt', 'endsAt', 'status'), bodyId: bodies.id, bodyName: bodies.name })
     .from(meetings)
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
     .where(and(eq(meetings.ambitoId, ambitoId), gte(meetings.endsAt, now)))
@@ -171,23 +143,18 @@ export async function listUpcomingMeetings(db: DbOrTx, ambitoId: string, now: Da
 export const getBodyRow = (db: DbOrTx, ambitoId: string, bodyId: string) => rowInAmbito(db, bodies, ambitoId, bodyId);
 
 /** The members of a body (all of them, or those in office on `day`), presidents first, then by name. */
+/** A member with the person's name, role and e-mail, and the name of the organisation they stand for. */
+const memberColumns = {
+  ...pick(bodyMembers, 'id', 'personId', 'organisationId', 'comuneId', 'position', 'delegateOfMemberId', 'validFrom', 'validTo', 'version'),
+  personName: people.fullName,
+  personRole: people.roleTitle,
+  email: people.email,
+  organisationName: organisations.name,
+};
+
 export async function listMembers(db: DbOrTx, bodyId: string, day?: string) {
   const rows = await db
-    .select({
-      id: bodyMembers.id,
-      personId: bodyMembers.personId,
-      personName: people.fullName,
-      personRole: people.roleTitle,
-      email: people.email,
-      organisationId: bodyMembers.organisationId,
-      organisationName: organisations.name,
-      comuneId: bodyMembers.comuneId,
-      position: bodyMembers.position,
-      delegateOfMemberId: bodyMembers.delegateOfMemberId,
-      validFrom: bodyMembers.validFrom,
-      validTo: bodyMembers.validTo,
-      version: bodyMembers.version,
-    })
+    .select(memberColumns)
     .from(bodyMembers)
     .innerJoin(people, eq(people.id, bodyMembers.personId))
     .leftJoin(organisations, eq(organisations.id, bodyMembers.organisationId))
@@ -197,13 +164,8 @@ export async function listMembers(db: DbOrTx, bodyId: string, day?: string) {
 }
 export type MemberRow = Awaited<ReturnType<typeof listMembers>>[number];
 
-export async function getMemberRow(db: DbOrTx, bodyId: string, memberId: string) {
-  const [row] = await db
-    .select()
-    .from(bodyMembers)
-    .where(and(eq(bodyMembers.bodyId, bodyId), eq(bodyMembers.id, memberId)));
-  return row ?? null;
-}
+export const getMemberRow = (db: DbOrTx, bodyId: string, memberId: string) =>
+  rowWhere(db, bodyMembers, and(eq(bodyMembers.bodyId, bodyId), eq(bodyMembers.id, memberId)));
 
 /** The names of comuni by id (for members that represent a comune). */
 async function comuneNames(db: DbOrTx, ambitoId: string, day: string): Promise<Map<string, string>> {
@@ -235,15 +197,7 @@ export async function getBodyOverview(db: DbOrTx, ambito: GovernanceAmbito, body
     listMembers(db, bodyId),
     comuneNames(db, ambito.id, day),
     db
-      .select({
-        id: meetings.id,
-        title: meetings.title,
-        startsAt: meetings.startsAt,
-        endsAt: meetings.endsAt,
-        place: meetings.place,
-        onlineUrl: meetings.onlineUrl,
-        status: meetings.status,
-      })
+      .select(pick(meetings, 'id', 'title', 'startsAt', 'endsAt', 'place', 'onlineUrl', 'status'))
       .from(meetings)
       .where(eq(meetings.bodyId, bodyId))
       .orderBy(desc(meetings.startsAt)),
@@ -283,7 +237,7 @@ export const getMeetingRow = (db: DbOrTx, ambitoId: string, meetingId: string) =
 
 export async function listAgenda(db: DbOrTx, meetingId: string) {
   return db
-    .select({ id: agendaItems.id, position: agendaItems.position, title: agendaItems.title, description: agendaItems.description })
+    .select(pick(agendaItems, 'id', 'position', 'title', 'description'))
     .from(agendaItems)
     .where(eq(agendaItems.meetingId, meetingId))
     .orderBy(asc(agendaItems.position));
@@ -313,14 +267,7 @@ export async function getMeetingOverview(db: DbOrTx, ambito: GovernanceAmbito, m
     listMeetingMembers(db, ambito.id, meeting),
     listAttendance(db, meeting.id),
     db
-      .select({
-        id: meetingAttachments.id,
-        fileName: meetingAttachments.fileName,
-        mimeType: meetingAttachments.mimeType,
-        sizeBytes: meetingAttachments.sizeBytes,
-        uploadedAt: meetingAttachments.uploadedAt,
-        uploadedBy: meetingAttachments.uploadedBy,
-      })
+      .select(pick(meetingAttachments, 'id', 'fileName', 'mimeType', 'sizeBytes', 'uploadedAt', 'uploadedBy'))
       .from(meetingAttachments)
       .where(eq(meetingAttachments.meetingId, meeting.id))
       .orderBy(asc(meetingAttachments.uploadedAt)),
@@ -386,13 +333,7 @@ export async function getMeetingOverview(db: DbOrTx, ambito: GovernanceAmbito, m
 
 export async function getAttachment(db: DbOrTx, ambitoId: string, meetingId: string, attachmentId: string) {
   const [row] = await db
-    .select({
-      id: meetingAttachments.id,
-      fileName: meetingAttachments.fileName,
-      mimeType: meetingAttachments.mimeType,
-      sizeBytes: meetingAttachments.sizeBytes,
-      content: meetingAttachments.content,
-    })
+    .select(pick(meetingAttachments, 'id', 'fileName', 'mimeType', 'sizeBytes', 'content'))
     .from(meetingAttachments)
     .innerJoin(meetings, eq(meetings.id, meetingAttachments.meetingId))
     .where(and(eq(meetings.ambitoId, ambitoId), eq(meetingAttachments.meetingId, meetingId), eq(meetingAttachments.id, attachmentId)));
@@ -402,16 +343,7 @@ export async function getAttachment(db: DbOrTx, ambitoId: string, meetingId: str
 /** Meetings of the Ambito for its calendar feed, with their body, oldest first. */
 export async function listMeetingsForCalendar(db: DbOrTx, ambitoId: string) {
   const rows = await db
-    .select({
-      id: meetings.id,
-      title: meetings.title,
-      startsAt: meetings.startsAt,
-      endsAt: meetings.endsAt,
-      place: meetings.place,
-      onlineUrl: meetings.onlineUrl,
-      icsSequence: meetings.icsSequence,
-      bodyName: bodies.name,
-    })
+    .select({ ...pick(meetings, 'id', 'title', 'startsAt', 'endsAt', 'place', 'onlineUrl', 'icsSequence'), bodyName: bodies.name })
     .from(meetings)
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
     .where(eq(meetings.ambitoId, ambitoId))
@@ -436,20 +368,16 @@ export async function listMeetingsForCalendar(db: DbOrTx, ambitoId: string) {
 
 export const getDecisionRow = (db: DbOrTx, ambitoId: string, decisionId: string) => rowInAmbito(db, decisions, ambitoId, decisionId);
 
+/** A vote as frozen (label, weight and its source), with the voter's name and position. */
+const voteColumns = {
+  ...pick(decisionVotes, 'id', 'memberId', 'label', 'weight', 'weightSource', 'weightReferenceDate', 'attendance', 'vote'),
+  personName: people.fullName,
+  position: bodyMembers.position,
+};
+
 export async function listVotes(db: DbOrTx, decisionId: string) {
   const rows = await db
-    .select({
-      id: decisionVotes.id,
-      memberId: decisionVotes.memberId,
-      label: decisionVotes.label,
-      weight: decisionVotes.weight,
-      weightSource: decisionVotes.weightSource,
-      weightReferenceDate: decisionVotes.weightReferenceDate,
-      attendance: decisionVotes.attendance,
-      vote: decisionVotes.vote,
-      personName: people.fullName,
-      position: bodyMembers.position,
-    })
+    .select(voteColumns)
     .from(decisionVotes)
     .innerJoin(bodyMembers, eq(bodyMembers.id, decisionVotes.memberId))
     .innerJoin(people, eq(people.id, bodyMembers.personId))
@@ -491,14 +419,7 @@ async function decisionOutcomes(db: DbOrTx, ids: string[]): Promise<Map<string, 
 async function votesOfDecisions(db: DbOrTx, ids: string[]) {
   const votes = ids.length
     ? await db
-        .select({
-          decisionId: decisionVotes.decisionId,
-          memberId: decisionVotes.memberId,
-          label: decisionVotes.label,
-          weight: decisionVotes.weight,
-          attendance: decisionVotes.attendance,
-          vote: decisionVotes.vote,
-        })
+        .select(pick(decisionVotes, 'decisionId', 'memberId', 'label', 'weight', 'attendance', 'vote'))
         .from(decisionVotes)
         .where(inArray(decisionVotes.decisionId, ids))
     : [];
@@ -572,31 +493,18 @@ export async function comuneWeights(db: DbOrTx, ambitoId: string, day: string): 
 // ---------------------------------------------------------------------------------------------------------------
 // Accordo di programma
 
-export async function listAgreements(db: DbOrTx, ambitoId: string) {
-  return db
-    .select({ id: agreements.id, title: agreements.title, periodStartYear: agreements.periodStartYear, periodEndYear: agreements.periodEndYear })
+export const listAgreements = (db: DbOrTx, ambitoId: string) =>
+  db
+    .select(pick(agreements, 'id', 'title', 'periodStartYear', 'periodEndYear'))
     .from(agreements)
     .where(eq(agreements.ambitoId, ambitoId))
     .orderBy(desc(agreements.periodStartYear));
-}
 
+/** An agreement without the signed file's bytes: its size instead. */
 export async function getAgreementRow(db: DbOrTx, ambitoId: string, agreementId: string) {
+  const { signedFile, createdAt: _createdAt, ...columns } = getTableColumns(agreements);
   const [row] = await db
-    .select({
-      id: agreements.id,
-      ambitoId: agreements.ambitoId,
-      title: agreements.title,
-      periodStartYear: agreements.periodStartYear,
-      periodEndYear: agreements.periodEndYear,
-      validFrom: agreements.validFrom,
-      validTo: agreements.validTo,
-      adoptedOn: agreements.adoptedOn,
-      signedFileName: agreements.signedFileName,
-      signedFileMime: agreements.signedFileMime,
-      signedFileSize: sql<number | null>`octet_length(${agreements.signedFile})`,
-      version: agreements.version,
-      updatedAt: agreements.updatedAt,
-    })
+    .select({ ...columns, signedFileSize: sql<number | null>`octet_length(${signedFile})` })
     .from(agreements)
     .where(and(eq(agreements.ambitoId, ambitoId), eq(agreements.id, agreementId)));
   return row ?? null;
@@ -608,25 +516,12 @@ export async function getAgreementOverview(db: DbOrTx, ambitoId: string, agreeme
   if (!agreement) return null;
   const [parties, signatures] = await Promise.all([
     db
-      .select({
-        id: agreementParties.id,
-        organisationId: agreementParties.organisationId,
-        role: agreementParties.role,
-        name: organisations.name,
-        kind: organisations.kind,
-      })
+      .select({ ...pick(agreementParties, 'id', 'organisationId', 'role'), ...pick(organisations, 'name', 'kind') })
       .from(agreementParties)
       .innerJoin(organisations, eq(organisations.id, agreementParties.organisationId))
       .where(eq(agreementParties.agreementId, agreementId)),
     db
-      .select({
-        id: agreementSignatures.id,
-        organisationId: agreementSignatures.organisationId,
-        organisationName: organisations.name,
-        signerName: agreementSignatures.signerName,
-        signerRole: agreementSignatures.signerRole,
-        signedOn: agreementSignatures.signedOn,
-      })
+      .select({ ...pick(agreementSignatures, 'id', 'organisationId', 'signerName', 'signerRole', 'signedOn'), organisationName: organisations.name })
       .from(agreementSignatures)
       .leftJoin(organisations, eq(organisations.id, agreementSignatures.organisationId))
       .where(eq(agreementSignatures.agreementId, agreementId)),
@@ -665,16 +560,8 @@ export async function getAgreementFile(db: DbOrTx, ambitoId: string, agreementId
 export async function listOutbox(db: DbOrTx, ambitoId: string, limit = 200) {
   return db
     .select({
-      id: outbox.id,
-      toAddress: outbox.toAddress,
-      toName: outbox.toName,
-      subject: outbox.subject,
-      body: outbox.body,
+      ...pick(outbox, 'id', 'toAddress', 'toName', 'subject', 'body', 'topic', 'createdAt', 'sentAt', 'error'),
       hasIcs: sql<boolean>`${outbox.ics} is not null`,
-      topic: outbox.topic,
-      createdAt: outbox.createdAt,
-      sentAt: outbox.sentAt,
-      error: outbox.error,
     })
     .from(outbox)
     .where(eq(outbox.ambitoId, ambitoId))
@@ -687,7 +574,7 @@ export async function getOutboxIcs(db: DbOrTx, ambitoId: string, messageId: stri
     .select({ ics: outbox.ics, topic: outbox.topic })
     .from(outbox)
     .where(and(eq(outbox.ambitoId, ambitoId), eq(outbox.id, messageId)));
-  return row?.ics ? row : null;
+  return row?.ics ? { ...row, ics: row.ics } : null;
 }
 
 /**
@@ -697,16 +584,7 @@ export async function getOutboxIcs(db: DbOrTx, ambitoId: string, messageId: stri
  */
 export async function listAmbitoDecisionOutcomes(db: DbOrTx, ambitoId: string) {
   const rows = await db
-    .select({
-      id: decisions.id,
-      number: decisions.number,
-      date: decisions.date,
-      subject: decisions.subject,
-      bodyId: bodies.id,
-      bodyName: bodies.name,
-      bodyType: bodies.type,
-      votingRule: decisions.votingRule,
-    })
+    .select({ ...pick(decisions, 'id', 'number', 'date', 'subject', 'votingRule'), bodyId: bodies.id, bodyName: bodies.name, bodyType: bodies.type })
     .from(decisions)
     .innerJoin(bodies, eq(bodies.id, decisions.bodyId))
     .where(eq(decisions.ambitoId, ambitoId))

@@ -223,11 +223,3 @@ export const agreementSignatures = pgTable('agreement_signatures', {
   /** Null when the document does not date the signature (digital signatures carry their own timestamp). */
   signedOn: date('signed_on', { mode: 'string' }),
 });
-
-export type Organisation = typeof organisations.$inferSelect;
-export type Person = typeof people.$inferSelect;
-export type Body = typeof bodies.$inferSelect;
-export type BodyMember = typeof bodyMembers.$inferSelect;
-export type Meeting = typeof meetings.$inferSelect;
-export type Decision = typeof decisions.$inferSelect;
-export type Agreement = typeof agreements.$inferSelect;

@@ -1,13 +1,16 @@
 import { ValidationError, type FieldIssue } from '../../shared/errors.ts';
+import { registerMessages, type MessageKey } from '../../shared/i18n/messages.ts';
+import { serverFormat, tr } from '../../shared/i18n/tr.server.ts';
 import { optionalText, versionField, z } from '../../shared/validation.ts';
 import {
+  ACCEPTED_ATTACHMENTS,
   ATTACHMENT_TYPES,
+  attachmentTypeName,
   ATTENDANCES,
   BODY_KINDS,
   BODY_TYPES,
   MAX_ATTACHMENT_BYTES,
   MEETING_TIME_ZONE,
-  ORGANISATION_KIND_LABELS,
   ORGANISATION_KINDS,
   PARTY_ROLES,
   POSITIONS,
@@ -17,22 +20,36 @@ import {
   type AttachmentExtension,
 } from './governance.constants.ts';
 import { checkFiscalCode } from './fiscal-code.ts';
+import * as messages from './governance.messages.ts';
 import { votingRuleSchema, type Attendance, type Vote, type VotingRule } from './voting.rules.ts';
 
 export * from './governance.constants.ts';
 
+// The messages are the module's dictionary, worded when the input is checked: in the language of the request (also
+// where the app's module registry is not loaded: importers, scripts, tests).
+registerMessages(messages);
+
+/** A message of the dictionary, worded when the input is checked. */
+const says = (key: MessageKey, params?: () => Record<string, string | number>) => ({ error: () => tr(key, params?.()) });
+/** A field's name in a message (the label is a dictionary key). */
+const named = (label: MessageKey) => () => ({ label: tr(label) });
+
 // ---------------------------------------------------------------------------------------------------------------
 // Shared field types
 
-const uuid = (what: string) => z.string().trim().uuid(`${what}: scelta non valida, ricarica la pagina.`);
-/** An optional reference to another record: '' or absent becomes null. */
-const optionalUuid = (what: string) =>
+/** An optional field: trimmed, '' or absent becomes null, anything else must pass `schema`. */
+const blankAsNull = <S extends z.ZodType<string, string>>(schema: S) =>
   z
     .string()
     .trim()
     .optional()
     .transform((v) => v || null)
-    .pipe(z.string().uuid(`${what}: scelta non valida, ricarica la pagina.`).nullable());
+    .pipe(schema.nullable());
+
+const choice = (what: MessageKey) => says('gov.val.choice', () => ({ what: tr(what) }));
+const uuid = (what: MessageKey) => z.string().trim().uuid(choice(what));
+/** An optional reference to another record: '' or absent becomes null. */
+const optionalUuid = (what: MessageKey) => blankAsNull(z.string().uuid(choice(what)));
 
 /** True when `s` is an existing calendar day written AAAA-MM-GG. */
 export function isIsoDate(s: string): boolean {
@@ -41,35 +58,32 @@ export function isIsoDate(s: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
 }
 
-export const isoDate = (label: string) =>
+export const isoDate = (label: MessageKey) =>
   z
-    .string({ message: `${label}: data mancante.` })
+    .string(says('gov.val.dateMissing', named(label)))
     .trim()
-    .min(1, `${label}: data mancante.`)
-    .refine(isIsoDate, `${label}: data non valida, usa il formato AAAA-MM-GG (es. 2025-01-01).`);
+    .min(1, says('gov.val.dateMissing', named(label)))
+    .refine(isIsoDate, says('gov.val.dateInvalid', named(label)));
 
-export const optionalIsoDate = (label: string) =>
+export const optionalIsoDate = (label: MessageKey) =>
   z
     .string()
     .trim()
     .optional()
     .transform((v) => v || null)
-    .refine((v) => v === null || isIsoDate(v), `${label}: data non valida, usa il formato AAAA-MM-GG (es. 2025-01-01).`);
+    .refine((v) => v === null || isIsoDate(v), says('gov.val.dateInvalid', named(label)));
 
-const optionalEmail = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .optional()
-  .transform((v) => v || null)
-  .pipe(z.string().email('Indirizzo e-mail non valido (es. nome@comune.it).').max(254, 'Indirizzo e-mail troppo lungo.').nullable());
+const optionalEmail = blankAsNull(z.string().toLowerCase().email(says('gov.val.email')).max(254, says('gov.val.emailLong')));
 
-const requiredText = (label: string, min: number, max: number) =>
+const requiredText = (label: MessageKey, min: number, max: number) =>
   z
-    .string({ message: `${label}: campo obbligatorio.` })
+    .string(says('gov.val.required', named(label)))
     .trim()
-    .min(min, min === 1 ? `${label}: campo obbligatorio.` : `${label}: almeno ${min} caratteri.`)
-    .max(max, `${label}: al massimo ${max} caratteri.`);
+    .min(min, min === 1 ? says('gov.val.required', named(label)) : says('gov.val.minChars', () => ({ label: tr(label), min })))
+    .max(
+      max,
+      says('gov.val.maxChars', () => ({ label: tr(label), max })),
+    );
 
 // ---------------------------------------------------------------------------------------------------------------
 // Times of meetings: entered and shown as local time in Italy (Europe/Rome), stored as instants (UTC).
@@ -121,35 +135,25 @@ export function instantToRomeLocal(instant: Date): { date: string; time: string 
   return { date: `${p.year}-${pad(p.month)}-${pad(p.day)}`, time: `${pad(p.hour)}:${pad(p.minute)}` };
 }
 
-const timeOfDay = (label: string) =>
+const timeOfDay = (label: MessageKey) =>
   z
-    .string({ message: `${label}: ora mancante.` })
+    .string(says('gov.val.timeMissing', named(label)))
     .trim()
-    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, `${label}: ora non valida, usa il formato OO:MM (es. 17:30).`);
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, says('gov.val.timeInvalid', named(label)));
 
 // ---------------------------------------------------------------------------------------------------------------
 // Organisations and people
 
 export const OrganisationInput = z
   .object({
-    name: requiredText('Nome dell’organizzazione', 2, 200),
-    kind: z.enum(ORGANISATION_KINDS, { message: 'Scegli il tipo di organizzazione dall’elenco.' }),
+    name: requiredText('gov.val.f.orgName', 2, 200),
+    kind: z.enum(ORGANISATION_KINDS, says('gov.val.orgKind')),
     fiscalCode: z
       .string()
       .optional()
       .transform((v) => (v ?? '').replace(/\s+/g, '').toUpperCase() || null),
-    runtsNumber: z
-      .string()
-      .trim()
-      .optional()
-      .transform((v) => v || null)
-      .pipe(
-        z
-          .string()
-          .regex(/^[A-Za-z0-9/.-]{1,30}$/, 'Numero RUNTS non valido: lettere, cifre, «/», «.» o «-», al massimo 30 caratteri.')
-          .nullable(),
-      ),
-    comuneId: optionalUuid('Comune'),
+    runtsNumber: blankAsNull(z.string().regex(/^[A-Za-z0-9/.-]{1,30}$/, says('gov.val.runts'))),
+    comuneId: optionalUuid('gov.val.f.comune'),
     email: optionalEmail,
     address: optionalText(300, 'Indirizzo'),
   })
@@ -161,7 +165,7 @@ export const OrganisationInput = z
         ctx.addIssue({
           code: 'custom',
           path: ['fiscalCode'],
-          message: 'Il codice fiscale di un’organizzazione è di 11 cifre: questo è il codice di una persona.',
+          message: tr('gov.val.fiscalCodePerson'),
         });
       }
     }
@@ -169,21 +173,19 @@ export const OrganisationInput = z
       ctx.addIssue({
         code: 'custom',
         path: ['runtsNumber'],
-        message: `Il numero RUNTS riguarda gli enti del Terzo settore, non il tipo «${ORGANISATION_KIND_LABELS[o.kind]}».`,
+        message: tr('gov.val.runtsKind', { kind: tr(`gov.enum.orgKind.${o.kind}`) }),
       });
     }
-    if (o.kind === 'comune' && o.comuneId === null)
-      ctx.addIssue({ code: 'custom', path: ['comuneId'], message: 'Per un Comune scegli quale comune dell’Ambito è.' });
-    if (o.kind !== 'comune' && o.comuneId !== null)
-      ctx.addIssue({ code: 'custom', path: ['comuneId'], message: 'Il comune si indica solo per le organizzazioni di tipo «Comune».' });
+    if (o.kind === 'comune' && o.comuneId === null) ctx.addIssue({ code: 'custom', path: ['comuneId'], message: tr('gov.val.comuneRequired') });
+    if (o.kind !== 'comune' && o.comuneId !== null) ctx.addIssue({ code: 'custom', path: ['comuneId'], message: tr('gov.val.comuneOnly') });
   });
 export type OrganisationInput = z.infer<typeof OrganisationInput>;
 export const OrganisationEditInput = z.intersection(z.object({ version: versionField }), OrganisationInput);
 
 export const PersonInput = z.object({
-  fullName: requiredText('Nome e cognome', 2, 200),
+  fullName: requiredText('gov.val.f.fullName', 2, 200),
   roleTitle: optionalText(200, 'Ruolo'),
-  organisationId: optionalUuid('Organizzazione'),
+  organisationId: optionalUuid('gov.val.f.organisation'),
   email: optionalEmail,
 });
 export type PersonInput = z.infer<typeof PersonInput>;
@@ -193,11 +195,11 @@ export const PersonEditInput = PersonInput.extend({ version: versionField });
 // Bodies, their voting rule, their members
 
 export const BodyInput = z.object({
-  name: requiredText('Nome dell’organo', 3, 200),
-  type: z.enum(BODY_TYPES, { message: 'Scegli il tipo di organo dall’elenco.' }),
-  kind: z.enum(BODY_KINDS, { message: 'Scegli la natura dell’organo dall’elenco.' }),
+  name: requiredText('gov.val.f.bodyName', 3, 200),
+  type: z.enum(BODY_TYPES, says('gov.val.bodyType')),
+  kind: z.enum(BODY_KINDS, says('gov.val.bodyKind')),
   description: optionalText(4000, 'Descrizione'),
-  parentBodyId: optionalUuid('Organo di riferimento'),
+  parentBodyId: optionalUuid('gov.val.f.parentBody'),
 });
 export type BodyInput = z.infer<typeof BodyInput>;
 export const BodyEditInput = BodyInput.extend({ version: versionField });
@@ -228,7 +230,7 @@ const RuleForm = z.object({
     .string()
     .optional()
     .transform((v) => v || null)
-    .pipe(z.enum(RULE_TYPES, { message: 'Scegli la regola di voto dall’elenco.' }).nullable()),
+    .pipe(z.enum(RULE_TYPES, says('gov.val.ruleType')).nullable()),
   abstentionsCountAsAgainst: z.string().optional(),
   numerator: formNumber,
   denominator: formNumber,
@@ -251,8 +253,7 @@ export function parseRuleForm(input: unknown): { version: number; rule: VotingRu
   const num = (v: string) => (v === '' ? undefined : Number(v));
   const quorum = f.quorumType ? { type: f.quorumType, percent: num(f.quorumPercent) } : undefined;
   const issues: FieldIssue[] = [];
-  if (!f.quorumType && f.quorumPercent !== '')
-    issues.push({ path: 'quorumType', message: 'Hai indicato la percentuale del quorum: scegli anche su che cosa si calcola.' });
+  if (!f.quorumType && f.quorumPercent !== '') issues.push({ path: 'quorumType', message: tr('gov.val.quorumTypeMissing') });
   let candidate: Record<string, unknown>;
   switch (f.ruleType) {
     case 'majority_present':
@@ -278,7 +279,7 @@ export function parseRuleForm(input: unknown): { version: number; rule: VotingRu
   } else if (parsed.data.type === 'qualified_majority' && parsed.data.numerator > parsed.data.denominator) {
     issues.push({
       path: 'numerator',
-      message: `La frazione ${parsed.data.numerator}/${parsed.data.denominator} supera l’intero: il numeratore non può superare il denominatore.`,
+      message: tr('gov.val.fractionOverOne', { numerator: parsed.data.numerator, denominator: parsed.data.denominator }),
     });
   }
   if (issues.length) throw new ValidationError(issues);
@@ -291,47 +292,41 @@ function capitalise(s: string): string {
 
 export const MemberInput = z
   .object({
-    personId: uuid('Persona'),
-    organisationId: optionalUuid('Organizzazione'),
-    comuneId: optionalUuid('Comune rappresentato'),
-    position: z.enum(POSITIONS, { message: 'Scegli la carica dall’elenco.' }),
-    delegateOfMemberId: optionalUuid('Delegato di'),
-    validFrom: optionalIsoDate('In carica dal'),
-    validTo: optionalIsoDate('In carica fino al'),
+    personId: uuid('gov.val.f.person'),
+    organisationId: optionalUuid('gov.val.f.organisation'),
+    comuneId: optionalUuid('gov.val.f.comuneRepresented'),
+    position: z.enum(POSITIONS, says('gov.val.position')),
+    delegateOfMemberId: optionalUuid('gov.val.f.delegateOf'),
+    validFrom: optionalIsoDate('gov.val.f.validFrom'),
+    validTo: optionalIsoDate('gov.val.f.validTo'),
   })
-  .refine((m) => !m.validFrom || !m.validTo || m.validTo >= m.validFrom, { path: ['validTo'], message: 'La fine dell’incarico precede il suo inizio.' });
+  .refine((m) => !m.validFrom || !m.validTo || m.validTo >= m.validFrom, { path: ['validTo'], ...says('gov.val.memberEndsBeforeStart') });
 export type MemberInput = z.infer<typeof MemberInput>;
 export const MemberEditInput = z.intersection(z.object({ version: versionField }), MemberInput);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Meetings
 
-const onlineUrl = z
-  .string()
-  .trim()
-  .optional()
-  .transform((v) => v || null)
-  .pipe(
-    z
-      .string()
-      .max(500, 'Collegamento troppo lungo (massimo 500 caratteri).')
-      .refine((v) => {
-        try {
-          const u = new URL(v);
-          return u.protocol === 'https:' || u.protocol === 'http:';
-        } catch {
-          return false;
-        }
-      }, 'Collegamento non valido: scrivi l’indirizzo completo, che inizia con https://')
-      .nullable(),
-  );
+const onlineUrl = blankAsNull(
+  z
+    .string()
+    .max(500, says('gov.val.linkLong'))
+    .refine((v) => {
+      try {
+        const u = new URL(v);
+        return u.protocol === 'https:' || u.protocol === 'http:';
+      } catch {
+        return false;
+      }
+    }, says('gov.val.linkInvalid')),
+);
 
 export const MeetingInput = z
   .object({
-    title: requiredText('Titolo della riunione', 3, 200),
-    date: isoDate('Data'),
-    startTime: timeOfDay('Ora di inizio'),
-    endTime: timeOfDay('Ora di fine'),
+    title: requiredText('gov.val.f.meetingTitle', 3, 200),
+    date: isoDate('gov.val.f.date'),
+    startTime: timeOfDay('gov.val.f.startTime'),
+    endTime: timeOfDay('gov.val.f.endTime'),
     place: optionalText(300, 'Luogo'),
     onlineUrl,
     agenda: z
@@ -343,14 +338,11 @@ export const MeetingInput = z
           .map((line) => line.trim().replace(/^(\d+[.)]|[-*•])\s*/, ''))
           .filter(Boolean),
       )
-      .pipe(
-        z.array(z.string().max(500, 'Ogni punto all’ordine del giorno ha al massimo 500 caratteri.')).max(50, 'Al massimo 50 punti all’ordine del giorno.'),
-      ),
+      .pipe(z.array(z.string().max(500, says('gov.val.agendaItemLong'))).max(50, says('gov.val.agendaLong'))),
   })
   .superRefine((m, ctx) => {
-    if (!m.place && !m.onlineUrl)
-      ctx.addIssue({ code: 'custom', path: ['place'], message: 'Indica il luogo della riunione o il collegamento per partecipare online.' });
-    if (m.endTime <= m.startTime) ctx.addIssue({ code: 'custom', path: ['endTime'], message: 'L’ora di fine deve seguire l’ora di inizio.' });
+    if (!m.place && !m.onlineUrl) ctx.addIssue({ code: 'custom', path: ['place'], message: tr('gov.val.placeOrLink') });
+    if (m.endTime <= m.startTime) ctx.addIssue({ code: 'custom', path: ['endTime'], message: tr('gov.val.endBeforeStart') });
   })
   .transform((m) => ({
     title: m.title,
@@ -375,11 +367,11 @@ export function parseAttendanceForm(input: Record<string, unknown>, members: rea
     const status = String(input[`status.${m.id}`] ?? '');
     const delegate = String(input[`delegate.${m.id}`] ?? '').trim();
     if (!(ATTENDANCES as readonly string[]).includes(status)) {
-      issues.push({ path: `status.${m.id}`, message: `${m.label}: indica se è presente, assente o delegato.` });
+      issues.push({ path: `status.${m.id}`, message: tr('gov.val.attendanceMissing', { member: m.label }) });
     } else if (status === 'delegated' && delegate.length < 2) {
-      issues.push({ path: `delegate.${m.id}`, message: `${m.label}: scrivi il nome della persona delegata.` });
+      issues.push({ path: `delegate.${m.id}`, message: tr('gov.val.delegateMissing', { member: m.label }) });
     } else if (delegate.length > 200) {
-      issues.push({ path: `delegate.${m.id}`, message: `${m.label}: nome del delegato troppo lungo (massimo 200 caratteri).` });
+      issues.push({ path: `delegate.${m.id}`, message: tr('gov.val.delegateLong', { member: m.label }) });
     }
     return { memberId: m.id, status: status as Attendance, delegateName: status === 'delegated' ? delegate : null };
   });
@@ -391,16 +383,13 @@ export const MinutesInput = z
   .object({
     version: versionField,
     minutes: optionalText(100_000, 'Verbale'),
-    minutesApprovedAt: optionalIsoDate('Data di approvazione'),
+    minutesApprovedAt: optionalIsoDate('gov.val.f.approvedAt'),
     minutesApprovedBy: optionalText(200, 'Approvato da'),
   })
   .superRefine((m, ctx) => {
-    if (m.minutesApprovedAt && !m.minutesApprovedBy)
-      ctx.addIssue({ code: 'custom', path: ['minutesApprovedBy'], message: 'Indica chi ha approvato il verbale.' });
-    if (m.minutesApprovedBy && !m.minutesApprovedAt)
-      ctx.addIssue({ code: 'custom', path: ['minutesApprovedAt'], message: 'Indica la data di approvazione del verbale.' });
-    if ((m.minutesApprovedAt || m.minutesApprovedBy) && !m.minutes)
-      ctx.addIssue({ code: 'custom', path: ['minutes'], message: 'Un verbale si approva dopo averlo scritto: il testo è vuoto.' });
+    if (m.minutesApprovedAt && !m.minutesApprovedBy) ctx.addIssue({ code: 'custom', path: ['minutesApprovedBy'], message: tr('gov.val.minutesApprover') });
+    if (m.minutesApprovedBy && !m.minutesApprovedAt) ctx.addIssue({ code: 'custom', path: ['minutesApprovedAt'], message: tr('gov.val.minutesDate') });
+    if ((m.minutesApprovedAt || m.minutesApprovedBy) && !m.minutes) ctx.addIssue({ code: 'custom', path: ['minutes'], message: tr('gov.val.minutesEmpty') });
   });
 export type MinutesInput = z.infer<typeof MinutesInput>;
 
@@ -419,8 +408,6 @@ const MAGIC: Record<'pdf' | 'zip' | 'png' | 'jpeg', number[]> = {
 
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
 
-export const ACCEPTED_ATTACHMENTS = 'PDF, ODT, DOCX, XLSX, ODS, CSV, PNG, JPEG';
-
 /**
  * Checks an uploaded file against the whitelist and the size limit. The type comes from the extension and must
  * match the content (PDF signature, ZIP package for OpenDocument/Office files, PNG and JPEG signatures, text
@@ -431,7 +418,7 @@ export function checkAttachment(
   options: { field: string; only?: readonly AttachmentExtension[] } = { field: 'file' },
 ): { fileName: string; mimeType: string; extension: AttachmentExtension; sizeBytes: number } {
   const fail = (message: string): never => {
-    throw new ValidationError([{ path: options.field, message }], 'Il file non è stato caricato.');
+    throw new ValidationError([{ path: options.field, message }], tr('gov.upload.notUploaded'));
   };
   const fileName = file.name
     .replace(/[\\/]/g, '_')
@@ -439,15 +426,15 @@ export function checkAttachment(
     .replace(/[\u0000-\u001f\u007f"]/g, '')
     .trim()
     .slice(-200);
-  if (!fileName || file.bytes.length === 0) fail('Scegli un file da caricare: quello ricevuto è vuoto.');
+  if (!fileName || file.bytes.length === 0) fail(tr('gov.val.fileEmpty'));
   if (file.bytes.length > MAX_ATTACHMENT_BYTES) {
-    fail(`Il file «${fileName}» pesa ${(file.bytes.length / 1024 / 1024).toFixed(1).replace('.', ',')} MB: il limite è 10 MB.`);
+    fail(tr('gov.val.fileTooLarge', { file: fileName, size: serverFormat().number(file.bytes.length / 1024 / 1024, 1) }));
   }
   const extension = (/\.([A-Za-z0-9]+)$/.exec(fileName)?.[1] ?? '').toLowerCase();
   const allowed = options.only ?? (Object.keys(ATTACHMENT_TYPES) as AttachmentExtension[]);
   if (!(allowed as readonly string[]).includes(extension)) {
-    const accepted = options.only ? [...new Set(options.only.map((e) => ATTACHMENT_TYPES[e].label))].join(', ') : ACCEPTED_ATTACHMENTS;
-    fail(`Tipo di file non ammesso${extension ? ` («.${extension}»)` : ''} per «${fileName}»: sono ammessi ${accepted}.`);
+    const accepted = options.only ? [...new Set(options.only.map(attachmentTypeName))].join(', ') : ACCEPTED_ATTACHMENTS;
+    fail(tr('gov.val.fileType', { extension: extension ? ` («.${extension}»)` : '', file: fileName, accepted }));
   }
   const ext = extension as AttachmentExtension;
   const b = file.bytes;
@@ -461,17 +448,17 @@ export function checkAttachment(
           : ext === 'csv'
             ? !b.includes(0)
             : startsWith(b, MAGIC.zip);
-  if (!matches) fail(`Il contenuto di «${fileName}» non è un file ${ATTACHMENT_TYPES[ext].label}: controlla di aver scelto il file giusto.`);
-  return { fileName, mimeType: ATTACHMENT_TYPES[ext].mime, extension: ext, sizeBytes: b.length };
+  if (!matches) fail(tr('gov.val.fileContent', { file: fileName, type: attachmentTypeName(ext) }));
+  return { fileName, mimeType: ATTACHMENT_TYPES[ext], extension: ext, sizeBytes: b.length };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Decisions
 
 export const DecisionInput = z.object({
-  number: requiredText('Numero', 1, 30),
-  date: isoDate('Data'),
-  subject: requiredText('Oggetto', 3, 300),
+  number: requiredText('gov.val.f.number', 1, 30),
+  date: isoDate('gov.val.f.date'),
+  subject: requiredText('gov.val.f.subject', 3, 300),
   text: optionalText(20_000, 'Testo'),
 });
 export type DecisionInput = z.infer<typeof DecisionInput>;
@@ -488,14 +475,11 @@ export function parseVotesForm(input: Record<string, unknown>, members: readonly
   const rows = members.map((m) => {
     const rawVote = String(input[`vote.${m.id}`] ?? '');
     if (rawVote !== '' && rawVote !== 'none' && !(VOTES as readonly string[]).includes(rawVote)) {
-      issues.push({ path: `vote.${m.id}`, message: `${m.label}: voto non valido.` });
+      issues.push({ path: `vote.${m.id}`, message: tr('gov.val.voteInvalid', { member: m.label }) });
     }
     const vote = rawVote === '' || rawVote === 'none' ? null : (rawVote as Vote);
     if (m.attendance === 'absent' && vote !== null) {
-      issues.push({
-        path: `vote.${m.id}`,
-        message: `${m.label}: risulta assente nelle presenze registrate della riunione, quindi non può votare. Se le presenze sono cambiate, ricarica la pagina e ripeti il voto.`,
-      });
+      issues.push({ path: `vote.${m.id}`, message: tr('gov.val.voteAbsent', { member: m.label }) });
     }
     return { memberId: m.id, attendance: m.attendance, vote: m.attendance === 'absent' ? null : vote };
   });
@@ -506,39 +490,39 @@ export function parseVotesForm(input: Record<string, unknown>, members: readonly
 // ---------------------------------------------------------------------------------------------------------------
 // Accordo di programma
 
-const year = (label: string) =>
+const year = (label: MessageKey) =>
   z.coerce
-    .number({ message: `${label}: anno non valido.` })
-    .int(`${label}: anno non valido.`)
-    .min(2000, `${label}: anno non valido (dal 2000).`)
-    .max(2100, `${label}: anno non valido (fino al 2100).`);
+    .number(says('gov.val.yearInvalid', named(label)))
+    .int(says('gov.val.yearInvalid', named(label)))
+    .min(2000, says('gov.val.yearFrom', named(label)))
+    .max(2100, says('gov.val.yearTo', named(label)));
 
 export const AgreementInput = z
   .object({
-    title: requiredText('Titolo', 3, 300),
-    periodStartYear: year('Primo anno del Piano'),
-    periodEndYear: year('Ultimo anno del Piano'),
-    validFrom: isoDate('Valido dal'),
-    validTo: isoDate('Valido fino al'),
-    adoptedOn: optionalIsoDate('Adottato il'),
+    title: requiredText('gov.val.f.title', 3, 300),
+    periodStartYear: year('gov.val.f.firstYear'),
+    periodEndYear: year('gov.val.f.lastYear'),
+    validFrom: isoDate('gov.val.f.validFromAgreement'),
+    validTo: isoDate('gov.val.f.validToAgreement'),
+    adoptedOn: optionalIsoDate('gov.val.f.adoptedOn'),
   })
   .superRefine((a, ctx) => {
-    if (a.periodEndYear < a.periodStartYear) ctx.addIssue({ code: 'custom', path: ['periodEndYear'], message: 'L’ultimo anno del Piano precede il primo.' });
-    if (a.validTo < a.validFrom) ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'La fine della validità precede il suo inizio.' });
+    if (a.periodEndYear < a.periodStartYear) ctx.addIssue({ code: 'custom', path: ['periodEndYear'], message: tr('gov.val.planEndBeforeStart') });
+    if (a.validTo < a.validFrom) ctx.addIssue({ code: 'custom', path: ['validTo'], message: tr('gov.val.validityEndBeforeStart') });
   });
 export type AgreementInput = z.infer<typeof AgreementInput>;
 export const AgreementEditInput = z.intersection(z.object({ version: versionField }), AgreementInput);
 
 export const PartyInput = z.object({
-  organisationId: uuid('Organizzazione'),
-  role: z.enum(PARTY_ROLES, { message: 'Scegli se l’organizzazione sottoscrive o aderisce.' }),
+  organisationId: uuid('gov.val.f.organisation'),
+  role: z.enum(PARTY_ROLES, says('gov.val.partyRole')),
 });
 export type PartyInput = z.infer<typeof PartyInput>;
 
 export const SignatureInput = z.object({
-  organisationId: optionalUuid('Organizzazione'),
-  signerName: requiredText('Firmatario', 2, 200),
-  signerRole: requiredText('Ruolo del firmatario', 2, 200),
-  signedOn: optionalIsoDate('Data della firma'),
+  organisationId: optionalUuid('gov.val.f.organisation'),
+  signerName: requiredText('gov.val.f.signer', 2, 200),
+  signerRole: requiredText('gov.val.f.signerRole', 2, 200),
+  signedOn: optionalIsoDate('gov.val.f.signedOn'),
 });
 export type SignatureInput = z.infer<typeof SignatureInput>;

@@ -23,6 +23,13 @@ const NOW = new Date('2024-11-25T09:30:00Z');
 
 const octets = (s: string) => new TextEncoder().encode(s).length;
 const unfold = (s: string) => s.replace(/\r\n[ \t]/g, '');
+/** Each of `wanted` is one of the (unfolded) lines of `ics`. */
+const assertLines = (ics: string, wanted: readonly string[]) => {
+  const lines = unfold(ics).split('\r\n');
+  for (const line of wanted) assert.ok(lines.includes(line), line);
+};
+/** The problems `fn` is refused with, as «where: what». */
+const problems = (fn: () => unknown) => issuesOf(fn).map((i) => `${i.path}: ${i.message}`);
 
 test('one meeting becomes exactly this RFC 5545 request', () => {
   assert.equal(
@@ -112,12 +119,7 @@ test('commas, semicolons, backslashes and newlines are escaped in text, other co
 
 test('a cancelled meeting is sent as METHOD:CANCEL with the same UID and a higher SEQUENCE', () => {
   const ics = meetingToIcs({ ...ASSEMBLEA, status: 'CANCELLED', sequence: 1 }, new Date('2024-11-29T08:00:00.750Z'));
-  const lines = unfold(ics).split('\r\n');
-  assert.ok(lines.includes('METHOD:CANCEL'));
-  assert.ok(lines.includes('STATUS:CANCELLED'));
-  assert.ok(lines.includes('SEQUENCE:1'));
-  assert.ok(lines.includes('UID:assemblea-sindaci-2024-12-02@cantiere.example'));
-  assert.ok(lines.includes('DTSTAMP:20241129T080000Z'));
+  assertLines(ics, ['METHOD:CANCEL', 'STATUS:CANCELLED', 'SEQUENCE:1', 'UID:assemblea-sindaci-2024-12-02@cantiere.example', 'DTSTAMP:20241129T080000Z']);
 });
 
 test('times are converted to UTC, in winter and in summer, from a Date or an ISO string with offset', () => {
@@ -126,9 +128,8 @@ test('times are converted to UTC, in winter and in summer, from a Date or an ISO
     { ...ASSEMBLEA, start: new Date('2025-06-16T18:00:00+02:00'), end: '2025-06-16T16:30:00Z', organizer: null, url: null, location: null, description: null },
     NOW,
   );
+  assertLines(ics, ['DTSTART:20250616T160000Z', 'DTEND:20250616T163000Z']);
   const lines = unfold(ics).split('\r\n');
-  assert.ok(lines.includes('DTSTART:20250616T160000Z'));
-  assert.ok(lines.includes('DTEND:20250616T163000Z'));
   assert.equal(
     lines.some((l) => /^(URL|LOCATION|DESCRIPTION|ORGANIZER)[:;]/.test(l)),
     false,
@@ -170,10 +171,7 @@ test('a feed lists several meetings under the calendar name, without a schedulin
   );
   assert.equal(lines.filter((l) => l === 'BEGIN:VEVENT').length, 2);
   assert.equal(lines.filter((l) => l === 'END:VEVENT').length, 2);
-  assert.ok(lines.includes('UID:tavolo-tecnici-2025-01@cantiere.example'));
-  assert.ok(lines.includes('DTSTART:20250114T083000Z'));
-  assert.ok(lines.includes('STATUS:CANCELLED'));
-  assert.ok(lines.includes('SEQUENCE:2'));
+  assertLines(feed, ['UID:tavolo-tecnici-2025-01@cantiere.example', 'DTSTART:20250114T083000Z', 'STATUS:CANCELLED', 'SEQUENCE:2']);
   assert.equal(lines.filter((l) => l === 'DTSTAMP:20241125T093000Z').length, 2);
   assert.ok(feed.endsWith('END:VEVENT\r\nEND:VCALENDAR\r\n'));
   for (const l of feed.split('\r\n')) assert.ok(octets(l) <= 75);
@@ -188,47 +186,43 @@ test('a feed with no meetings is an empty calendar', () => {
 });
 
 test('invalid meetings are refused with every field named', () => {
-  const issues = issuesOf(() =>
-    meetingToIcs(
-      {
-        ...ASSEMBLEA,
-        uid: ' ',
-        start: '2024-12-02T17:00:00',
-        end: '2024-12-02T16:00:00+01:00',
-        url: 'cantiere.example/riunioni',
-        organizer: { name: 'Ufficio di Piano', email: 'ufficio.piano' },
-        sequence: -1,
-      },
-      NOW,
-    ),
-  );
-  assert.deepEqual(issues, [
-    { path: 'uid', message: 'l’identificativo (UID) della riunione è obbligatorio' },
-    { path: 'indirizzo web', message: 'indirizzo web non valido: «cantiere.example/riunioni» (serve un indirizzo completo http:// o https://)' },
-    {
-      path: 'inizio',
-      message: 'inizio: data e ora non valide «2024-12-02T17:00:00» (formato ISO 8601 con fuso orario, es. 2024-12-02T17:00:00+01:00)',
-    },
-    { path: 'sequenza', message: 'numero di versione (SEQUENCE) non valido: «-1» (intero da 0 in su)' },
-    { path: 'organizzatore, email', message: 'indirizzo email dell’organizzatore non valido: «ufficio.piano»' },
-  ]);
+  const invalid = {
+    ...ASSEMBLEA,
+    uid: ' ',
+    start: '2024-12-02T17:00:00',
+    end: '2024-12-02T16:00:00+01:00',
+    url: 'cantiere.example/riunioni',
+    organizer: { name: 'Ufficio di Piano', email: 'ufficio.piano' },
+    sequence: -1,
+  };
   assert.deepEqual(
-    issuesOf(() => meetingToIcs({ ...ASSEMBLEA, end: ASSEMBLEA.start }, NOW)),
-    [{ path: 'fine', message: 'la fine della riunione deve essere successiva all’inizio' }],
+    problems(() => meetingToIcs(invalid, NOW)),
+    [
+      'uid: l’identificativo (UID) della riunione è obbligatorio',
+      'indirizzo web: indirizzo web non valido: «cantiere.example/riunioni» (serve un indirizzo completo http:// o https://)',
+      'inizio: inizio: data e ora non valide «2024-12-02T17:00:00» (formato ISO 8601 con fuso orario, es. 2024-12-02T17:00:00+01:00)',
+      'sequenza: numero di versione (SEQUENCE) non valido: «-1» (intero da 0 in su)',
+      'organizzatore, email: indirizzo email dell’organizzatore non valido: «ufficio.piano»',
+    ],
   );
   assert.deepEqual(
-    issuesOf(() => meetingToIcs(ASSEMBLEA, new Date('x'))),
-    [{ path: 'now', message: 'data e ora di generazione non valide' }],
+    problems(() => meetingToIcs({ ...ASSEMBLEA, end: ASSEMBLEA.start }, NOW)),
+    ['fine: la fine della riunione deve essere successiva all’inizio'],
+  );
+  assert.deepEqual(
+    problems(() => meetingToIcs(ASSEMBLEA, new Date('x'))),
+    ['now: data e ora di generazione non valide'],
   );
 });
 
 test('a feed names the meeting of each problem and refuses a repeated UID', () => {
-  const issues = issuesOf(() =>
-    calendarFeed([ASSEMBLEA, { ...ASSEMBLEA, title: 'Assemblea (rinvio)' }, { ...ASSEMBLEA, uid: 'altra@cantiere.example', title: '' }], ' ', NOW),
+  const feed = [ASSEMBLEA, { ...ASSEMBLEA, title: 'Assemblea (rinvio)' }, { ...ASSEMBLEA, uid: 'altra@cantiere.example', title: '' }];
+  assert.deepEqual(
+    problems(() => calendarFeed(feed, ' ', NOW)),
+    [
+      'nome del calendario: il nome del calendario è obbligatorio',
+      'riunione 2 («Assemblea (rinvio)»), uid: identificativo «assemblea-sindaci-2024-12-02@cantiere.example» già usato dalla riunione 1',
+      'riunione 3, titolo: il titolo della riunione è obbligatorio',
+    ],
   );
-  assert.deepEqual(issues, [
-    { path: 'nome del calendario', message: 'il nome del calendario è obbligatorio' },
-    { path: 'riunione 2 («Assemblea (rinvio)»), uid', message: 'identificativo «assemblea-sindaci-2024-12-02@cantiere.example» già usato dalla riunione 1' },
-    { path: 'riunione 3, titolo', message: 'il titolo della riunione è obbligatorio' },
-  ]);
 });

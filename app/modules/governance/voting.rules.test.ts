@@ -96,20 +96,28 @@ test('a simple majority of heads rejects the same proposal, 3 for against 6', ()
   ]);
 });
 
+/** What a vote comes to: approved or not, the threshold's value and the explanation's last two lines. */
+function verdict(rule: VotingRule, voters: Voter[]) {
+  const outcome = computeOutcome(rule, voters);
+  return { approved: outcome.approved, threshold: outcome.threshold.value, lines: outcome.explanation.slice(-2) };
+}
+
 test('a weighted majority of all members counts absent comuni in the base', () => {
   const votes = { gallarate: 'for', cassano: 'for' } as const;
   const absent = { samarate: 'absent' } as const;
-  // Present: 120.498 − 16.168 = 104.330, half = 52.165; in favour 71.842.
-  const onPresent = computeOutcome(weightedPresent, assembly(votes, absent));
-  assert.equal(onPresent.approved, true);
-  assert.equal(onPresent.threshold.value, 52_165);
-  assert.equal(onPresent.explanation.at(-1), '71.842 > 52.165 → approvata');
-  const onMembers = computeOutcome({ type: 'population_weighted', thresholdPercent: 60, base: 'members' }, assembly(votes, absent));
-  // 60 % of 120.498 = 72.298,8 > 71.842.
-  assert.equal(onMembers.approved, false);
-  assert.equal(onMembers.explanation.at(-2), 'Soglia: più del 60 % del peso complessivo dei componenti = 72.298,8');
-  assert.equal(onMembers.explanation.at(-1), '71.842 ≤ 72.298,8 → respinta');
-  assert.ok(onMembers.explanation.includes('Assenti: 1 (Samarate)'));
+  // Present: 120.498 − 16.168 = 104.330, half = 52.165; in favour 71.842. 60 % of 120.498 = 72.298,8 > 71.842.
+  assert.deepEqual(verdict(weightedPresent, assembly(votes, absent)), {
+    approved: true,
+    threshold: 52_165,
+    lines: ['Soglia: più del 50 % del peso dei presenti = 52.165', '71.842 > 52.165 → approvata'],
+  });
+  const onMembers: VotingRule = { type: 'population_weighted', thresholdPercent: 60, base: 'members' };
+  assert.deepEqual(verdict(onMembers, assembly(votes, absent)), {
+    approved: false,
+    threshold: 72_298.8,
+    lines: ['Soglia: più del 60 % del peso complessivo dei componenti = 72.298,8', '71.842 ≤ 72.298,8 → respinta'],
+  });
+  assert.ok(computeOutcome(onMembers, assembly(votes, absent)).explanation.includes('Assenti: 1 (Samarate)'));
 });
 
 test('exactly reaching a weighted threshold is not enough: it takes more than the percentage', () => {
@@ -117,13 +125,14 @@ test('exactly reaching a weighted threshold is not enough: it takes more than th
   // present weight 57.128, whose 75 % is exactly 42.846.
   const attendance = { gallarate: 'absent', cairate: 'absent', jerago: 'absent' } as const;
   const votes = { albizzate: 'for', cassano: 'for', samarate: 'for' } as const;
-  const atThreshold = computeOutcome({ type: 'population_weighted', thresholdPercent: 75, base: 'present' }, assembly(votes, attendance));
-  assert.equal(atThreshold.approved, false);
-  assert.equal(atThreshold.threshold.value, 42_846);
-  assert.equal(atThreshold.explanation.at(-1), '42.846 ≤ 42.846 → respinta');
-  const below = computeOutcome({ type: 'population_weighted', thresholdPercent: 74.99, base: 'present' }, assembly(votes, attendance));
-  assert.equal(below.approved, true);
-  assert.equal(below.explanation.at(-1), '42.846 > 42.840,2872 → approvata');
+  const cases = [
+    { percent: 75, approved: false, threshold: 42_846, last: '42.846 ≤ 42.846 → respinta' },
+    { percent: 74.99, approved: true, threshold: 42_840.2872, last: '42.846 > 42.840,2872 → approvata' },
+  ];
+  for (const c of cases) {
+    const got = verdict({ type: 'population_weighted', thresholdPercent: c.percent, base: 'present' }, assembly(votes, attendance));
+    assert.deepEqual({ approved: got.approved, threshold: got.threshold, last: got.lines[1] }, { approved: c.approved, threshold: c.threshold, last: c.last });
+  }
 });
 
 test('a tie of heads rejects the proposal, and an abstention does not break the tie', () => {

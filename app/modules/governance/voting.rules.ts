@@ -348,49 +348,65 @@ function evaluateQuorum(q: QuorumRule | undefined, members: readonly Voter[], pr
   };
 }
 
+/**
+ * The decision of a rule that counts heads: the counts, the share in favour of `base` (`of` says of whom), the
+ * threshold in words and the verdict line.
+ */
+function countDecision(
+  g: Groups,
+  approved: boolean,
+  base: number,
+  of: string,
+  threshold: { value: number; comparison: 'more_than' | 'at_least'; formula: string; line: string },
+  verdict: string,
+): Decision {
+  const forCount = g.inFavour.length;
+  const { value, comparison, formula, line } = threshold;
+  return {
+    approved,
+    support: support(forCount, base, of),
+    threshold: { value, comparison, unit: 'votes', formula },
+    lines: [...countLines(g), supportLine(forCount, base, of), line, verdict],
+  };
+}
+
 function evaluateRule(rule: VotingRule, g: Groups): Decision {
   const forCount = g.inFavour.length;
+  const outcome = (approved: boolean) => (approved ? 'approvata' : 'respinta');
   switch (rule.type) {
     case 'majority_present': {
-      const lines = countLines(g);
       if (!rule.abstentionsCountAsAgainst) {
-        const cast = forCount + g.against.length;
-        const approved = forCount > g.against.length;
-        lines.push(
-          supportLine(forCount, cast, 'dei voti espressi (favorevoli + contrari)'),
-          `Soglia: più voti favorevoli che contrari, gli astenuti non contano = più di ${formatNumber(g.against.length)} voti favorevoli`,
-          `${forCount} ${approved ? '>' : '≤'} ${g.against.length} → ${approved ? 'approvata' : 'respinta'}`,
-        );
-        return {
+        const against = g.against.length;
+        const approved = forCount > against;
+        return countDecision(
+          g,
           approved,
-          support: support(forCount, cast, 'dei voti espressi (favorevoli + contrari)'),
-          threshold: {
-            value: g.against.length,
+          forCount + against,
+          'dei voti espressi (favorevoli + contrari)',
+          {
+            value: against,
             comparison: 'more_than',
-            unit: 'votes',
-            formula: `favorevoli > contrari = più di ${formatNumber(g.against.length)}`,
+            formula: `favorevoli > contrari = più di ${formatNumber(against)}`,
+            line: `Soglia: più voti favorevoli che contrari, gli astenuti non contano = più di ${formatNumber(against)} voti favorevoli`,
           },
-          lines,
-        };
+          `${forCount} ${approved ? '>' : '≤'} ${against} → ${outcome(approved)}`,
+        );
       }
       const half = g.present.length / 2;
       const approved = 2 * forCount > g.present.length;
-      lines.push(
-        supportLine(forCount, g.present.length, 'dei presenti'),
-        `Soglia: più della metà dei presenti, astenuti e non votanti contano come contrari = più di ${formatNumber(half)} voti favorevoli`,
-        `${forCount} ${approved ? '>' : '≤'} ${formatNumber(half)} → ${approved ? 'approvata' : 'respinta'}`,
-      );
-      return {
+      return countDecision(
+        g,
         approved,
-        support: support(forCount, g.present.length, 'dei presenti'),
-        threshold: {
+        g.present.length,
+        'dei presenti',
+        {
           value: half,
           comparison: 'more_than',
-          unit: 'votes',
           formula: `più della metà dei presenti: ${g.present.length} / 2 = ${formatNumber(half)}`,
+          line: `Soglia: più della metà dei presenti, astenuti e non votanti contano come contrari = più di ${formatNumber(half)} voti favorevoli`,
         },
-        lines,
-      };
+        `${forCount} ${approved ? '>' : '≤'} ${formatNumber(half)} → ${outcome(approved)}`,
+      );
     }
     case 'qualified_majority': {
       const base = rule.base === 'present' ? g.present.length : g.members.length;
@@ -401,46 +417,39 @@ function evaluateRule(rule: VotingRule, g: Groups): Decision {
       const raw = exact / rule.denominator;
       const product = `${fraction} × ${base} = ${formatNumber(raw)}`;
       const need = Number.isInteger(raw) && raw >= 1 ? product : `${product} → ${needed}`;
-      const lines = countLines(g);
-      lines.push(
-        supportLine(forCount, base, baseOf(rule.base)),
-        `Soglia: almeno ${fraction} ${baseOf(rule.base)} = ${need} ${needed === 1 ? 'voto favorevole' : 'voti favorevoli'}`,
-        `${forCount} ${approved ? '≥' : '<'} ${needed} → ${approved ? 'approvata' : 'respinta'}`,
-      );
-      return {
+      return countDecision(
+        g,
         approved,
-        support: support(forCount, base, baseOf(rule.base)),
-        threshold: {
+        base,
+        baseOf(rule.base),
+        {
           value: needed,
           comparison: 'at_least',
-          unit: 'votes',
           formula: `almeno ${fraction} ${baseOf(rule.base)}: ${need}`,
+          line: `Soglia: almeno ${fraction} ${baseOf(rule.base)} = ${need} ${needed === 1 ? 'voto favorevole' : 'voti favorevoli'}`,
         },
-        lines,
-      };
+        `${forCount} ${approved ? '≥' : '<'} ${needed} → ${outcome(approved)}`,
+      );
     }
     case 'unanimity': {
       const base = rule.base === 'present' ? g.present.length : g.members.length;
       const approved = base > 0 && forCount === base;
-      const lines = countLines(g);
-      lines.push(
-        supportLine(forCount, base, baseOf(rule.base)),
-        base > 0
-          ? `Soglia: unanimità ${baseOf(rule.base)} = ${base} ${base === 1 ? 'voto favorevole' : 'voti favorevoli'} su ${base}`
-          : `Soglia: unanimità ${baseOf(rule.base)}, ma nessun presente`,
-        base > 0 ? `${forCount} ${approved ? '=' : '<'} ${base} → ${approved ? 'approvata' : 'respinta'}` : 'nessun voto favorevole → respinta',
-      );
-      return {
+      return countDecision(
+        g,
         approved,
-        support: support(forCount, base, baseOf(rule.base)),
-        threshold: {
+        base,
+        baseOf(rule.base),
+        {
           value: base,
           comparison: 'at_least',
-          unit: 'votes',
           formula: `tutti i ${base} ${rule.base === 'present' ? 'presenti' : 'componenti'} favorevoli`,
+          line:
+            base > 0
+              ? `Soglia: unanimità ${baseOf(rule.base)} = ${base} ${base === 1 ? 'voto favorevole' : 'voti favorevoli'} su ${base}`
+              : `Soglia: unanimità ${baseOf(rule.base)}, ma nessun presente`,
         },
-        lines,
-      };
+        base > 0 ? `${forCount} ${approved ? '=' : '<'} ${base} → ${outcome(approved)}` : 'nessun voto favorevole → respinta',
+      );
     }
     case 'population_weighted': {
       const baseScaled = rule.base === 'present' ? sumScaled(g.present) : sumScaled(g.members);
@@ -461,7 +470,7 @@ function evaluateRule(rule: VotingRule, g: Groups): Decision {
           ? `Quota favorevole: ${shareFormula}: non calcolabile (peso della base 0)`
           : `Quota favorevole: ${shareFormula} = ${formatPercent(share)} ${baseLabel}`,
         `Soglia: più del ${formatNumber(rule.thresholdPercent, DECIMALS)} % ${baseLabel} = ${shownThreshold}`,
-        `${shownFor} ${approved ? '>' : '≤'} ${shownThreshold} → ${approved ? 'approvata' : 'respinta'}`,
+        `${shownFor} ${approved ? '>' : '≤'} ${shownThreshold} → ${outcome(approved)}`,
       );
       return {
         approved,

@@ -366,28 +366,21 @@ const StaffCsvRow = z.object({
  */
 export function parseSocialWorkerStaff(fileName: string, text: string): SocialWorkerPost[] {
   const table = parseCsv(text);
+  const rowAt = (line: number) => tr('leps.import.row', { file: fileName, line });
+  const at = (line: number, column: string) => tr('leps.cmd.rowColumn', { file: fileName, line, column });
   const missing = SOCIAL_WORKER_CSV_COLUMNS.filter((c) => !table.header.includes(c));
   if (missing.length) {
-    throw refused(fileName, [
-      {
-        path: tr('leps.import.row', { file: fileName, line: 1 }),
-        message: tr('leps.import.missingColumns', { missing: missing.join(', '), expected: SOCIAL_WORKER_CSV_COLUMNS.join(', ') }),
-      },
-    ]);
+    const expected = SOCIAL_WORKER_CSV_COLUMNS.join(', ');
+    throw refused(fileName, [{ path: rowAt(1), message: tr('leps.import.missingColumns', { missing: missing.join(', '), expected }) }]);
   }
   const issues: FieldIssue[] = [];
-  const at = (line: number, column: string) => tr('leps.cmd.rowColumn', { file: fileName, line, column });
   const posts: (SocialWorkerPost & { line: number })[] = [];
   for (const { line, cells } of table.rows) {
     if (cells.length !== table.header.length) {
-      issues.push({
-        path: tr('leps.import.row', { file: fileName, line }),
-        message: tr('leps.import.cells', { cells: cells.length, header: table.header.length }),
-      });
+      issues.push({ path: rowAt(line), message: tr('leps.import.cells', { cells: cells.length, header: table.header.length }) });
       continue;
     }
-    const record = Object.fromEntries(table.header.map((h, i) => [h, cells[i] ?? '']));
-    const parsed = StaffCsvRow.safeParse(record);
+    const parsed = StaffCsvRow.safeParse(Object.fromEntries(table.header.map((h, i) => [h, cells[i] ?? ''])));
     if (!parsed.success) {
       for (const i of parsed.error.issues) issues.push({ path: at(line, String(i.path[0] ?? '?')), message: i.message });
       continue;

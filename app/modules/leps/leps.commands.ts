@@ -114,6 +114,9 @@ function authorizeStaffWrite(actor: Actor, scope: LepsAmbitoScope): void {
   authorize(actor, 'staff.write', scope);
 }
 
+/** What the audit log names for a row of the staff list: the row, in its Ambito. */
+const postEntry = (post: { id: string; ambitoId: string }) => ({ entityType: 'social_worker_post', entityId: post.id, ambitoId: post.ambitoId });
+
 /** Records one social worker (or post) of the Ambito for a period, from the form. */
 export async function addSocialWorkerPost({ db, actor, ambitoId, input }: { db: Db; actor: Actor; ambitoId: string; input: unknown }) {
   const scope = await ambitoScope(db, ambitoId);
@@ -151,7 +154,7 @@ export async function addSocialWorkerPost({ db, actor, ambitoId, input }: { db: 
         source: 'Inserito dal modulo',
       })
       .returning();
-    await recordAudit(tx, { actor, action: 'leps.social_worker.created', entityType: 'social_worker_post', entityId: row!.id, ambitoId, after: row });
+    await recordAudit(tx, { actor, action: 'leps.social_worker.created', ...postEntry(row!), after: row });
     return row!;
   });
 }
@@ -166,14 +169,7 @@ export async function deleteSocialWorkerPost({ db, actor, postId, input }: { db:
     const { version } = parseInput(DeletePostInput, input);
     if (post.version !== version) throw new ConflictError('la riga del personale', post.version);
     await tx.delete(socialWorkerPosts).where(eq(socialWorkerPosts.id, postId));
-    await recordAudit(tx, {
-      actor,
-      action: 'leps.social_worker.deleted',
-      entityType: 'social_worker_post',
-      entityId: postId,
-      ambitoId: post.ambitoId,
-      before: post,
-    });
+    await recordAudit(tx, { actor, action: 'leps.social_worker.deleted', ...postEntry(post), before: post });
   });
 }
 

@@ -13,42 +13,36 @@ import { hasCatalogueVersion, importLepsCatalogue } from './leps.commands.ts';
 export const lepsSteps: DemoStep[] = [
   {
     name: 'catalogo dei LEPS',
-    async run({ db, actor, read }) {
-      const text = read('leps/catalogo-leps.json');
-      if (await hasCatalogueVersion(db, parseLepsCatalogue('catalogo-leps.json', text).version)) return;
-      const r = await importLepsCatalogue({ db, actor, fileName: 'catalogo-leps.json', text });
+    async run({ db, actor, file }) {
+      const catalogue = file('leps/catalogo-leps.json');
+      if (await hasCatalogueVersion(db, parseLepsCatalogue(catalogue.fileName, catalogue.text).version)) return;
+      const r = await importLepsCatalogue({ db, actor, ...catalogue });
       log.info('demo: catalogo LEPS caricato', { ...r });
     },
   },
   {
     name: 'composizione dell’Ambito n. 5 – Sebino',
-    async run({ db, actor, read }) {
+    async run({ db, actor, file }) {
       if (await getAmbitoByCode(db, 'sebino')) return;
-      const r = await importAmbitoComposition({ db, actor, fileName: 'ambito.csv', text: read('demo/sebino/ambito.csv') });
+      const r = await importAmbitoComposition({ db, actor, ...file('demo/sebino/ambito.csv') });
       log.info('demo: Ambito Sebino importato', { comuni: r[0]?.comuni });
     },
   },
   {
     name: 'popolazione dell’Ambito n. 5 – Sebino (01/01/2024)',
-    async run({ db, actor, read }) {
+    async run({ db, actor, file }) {
       const ambito = await getAmbitoByCode(db, 'sebino');
       if (!ambito || (await hasPopulationFacts(db, ambito.id))) return;
-      const r = await importPopulation({
-        db,
-        actor,
-        ambitoId: ambito.id,
-        fileName: 'popolazione-2024.csv',
-        text: read('demo/sebino/population/popolazione-2024.csv'),
-      });
+      const r = await importPopulation({ db, actor, ambitoId: ambito.id, ...file('demo/sebino/population/popolazione-2024.csv') });
       log.info('demo: popolazione del Sebino importata', { ...r });
     },
   },
   {
     name: 'Piano di Zona 2025-2027 del Sebino (LEPS prioritari)',
-    async run({ db, actor, read }) {
+    async run({ db, actor, file }) {
       const ambito = await getAmbitoByCode(db, 'sebino');
       if (!ambito || (await listPlans(db, ambito.id)).length > 0) return;
-      const r = await importPlan({ db, actor, ambitoId: ambito.id, fileName: 'piano-2025-2027.json', text: read('demo/sebino/plans/piano-2025-2027.json') });
+      const r = await importPlan({ db, actor, ambitoId: ambito.id, ...file('demo/sebino/plans/piano-2025-2027.json') });
       log.info('demo: piano del Sebino importato', { title: r.title, objectives: r.objectives });
     },
   },

@@ -28,7 +28,7 @@ import {
 } from './leps.rules.ts';
 import { lepsCatalogue, socialWorkerPosts } from './leps.schema.ts';
 
-export const fundingLabel = (code: string) => (FUNDING_SOURCES as Record<string, { label: string }>)[code]?.label ?? code;
+export const fundingLabel = (code: string) => (FUNDING_SOURCES as Record<string, string>)[code] ?? code;
 
 // ——— Catalogue ————————————————————————————————————————————————————————————————————————————————————
 

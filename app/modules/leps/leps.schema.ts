@@ -2,6 +2,9 @@ import { date, doublePrecision, index, integer, jsonb, pgTable, text, uniqueInde
 import { ownerRef, versionedColumns } from '../../shared/db/columns.ts';
 import { ambiti, comuni } from '../territory/index.server.ts';
 
+/** The funding source codes of a LEPS or a post (see FUNDING_SOURCES in leps.vocabulary.ts), none by default. */
+const fundingSourceCodes = () => jsonb('funding_sources').$type<string[]>().notNull().default([]);
+
 /**
  * The LEPS catalogue (L. 234/2021, art. 1, cc. 159-171; Regione Lombardia, DGR XII/2167/2024): one row per LEPS and
  * catalogue version. Rows are loaded from the catalogue file (fixtures/leps/catalogo-leps.json) and edited by the
@@ -20,7 +23,7 @@ export const lepsCatalogue = pgTable(
     legalReference: text('legal_reference').notNull(),
     planningAct: text('planning_act').notNull(),
     fundingText: text('funding_text').notNull(),
-    fundingSources: jsonb('funding_sources').$type<string[]>().notNull().default([]),
+    fundingSources: fundingSourceCodes(),
     /** Policy areas whose LEPS table lists it: [{ code, lines }]. */
     policyAreas: jsonb('policy_areas').$type<{ code: string; lines: string }[]>().notNull().default([]),
     /** The priority card number, for the priority LEPS: { number, lines }. */
@@ -50,7 +53,7 @@ export const socialWorkerPosts = pgTable(
     employerKind: text('employer_kind').notNull(),
     employerName: text('employer_name').notNull(),
     contract: text('contract').notNull(),
-    fundingSources: jsonb('funding_sources').$type<string[]>().notNull().default([]),
+    fundingSources: fundingSourceCodes(),
     assignment: text('assignment'),
     validFrom: date('valid_from', { mode: 'string' }).notNull(),
     validTo: date('valid_to', { mode: 'string' }),

@@ -11,32 +11,28 @@ import { LOMBARDY_POLICY_AREAS } from '../planning/index.ts';
  * the L. 178/2020 contribution for social workers.
  */
 export const FUNDING_SOURCES = {
-  FNPS: { label: 'Fondo nazionale per le politiche sociali (FNPS)' },
-  FNPS_QUOTA_VINCOLATA: { label: 'FNPS – quota vincolata' },
-  FNA: { label: 'Fondo per le non autosufficienze (FNA)' },
-  FONDO_POVERTA: { label: 'Fondo povertà (quota non indicata)' },
-  FONDO_POVERTA_QUOTA_SERVIZI: { label: 'Fondo povertà – quota servizi' },
-  FONDO_POVERTA_ESTREMA: { label: 'Fondo povertà – quota povertà estrema' },
-  FONDO_POVERTA_CARE_LEAVERS: { label: 'Fondo povertà – quota care leavers' },
-  FONDO_POVERTA_CONTRIBUTO_AS: {
-    label: 'Fondo povertà – contributo per il potenziamento del servizio sociale professionale (L. 178/2020, art. 1, c. 797)',
-  },
-  FONDO_RDC_ADI: { label: 'Fondo per il Reddito di cittadinanza e l’Assegno di inclusione (RdC e ADI)' },
-  FSR: { label: 'Fondo sociale regionale (FSR)' },
-  PNRR_M5C2_1_1_1: {
-    label: 'PNRR M5C2 1.1.1 – Sostegno alle capacità genitoriali e prevenzione della vulnerabilità delle famiglie e dei bambini (P.I.P.P.I.)',
-  },
-  PNRR_M5C2_1_1_2: { label: 'PNRR M5C2 1.1.2 – Autonomia degli anziani non autosufficienti' },
-  PNRR_M5C2_1_1_3: { label: 'PNRR M5C2 1.1.3 – Servizi sociali domiciliari per garantire la dimissione anticipata assistita e prevenire l’ospedalizzazione' },
-  PNRR_M5C2_1_1_4: { label: 'PNRR M5C2 1.1.4 – Rafforzamento dei servizi sociali e prevenzione del burn out tra gli operatori sociali' },
-  PNRR_M5C2_1_2: { label: 'PNRR M5C2 1.2 – Percorsi di autonomia per persone con disabilità' },
-  PNRR_M5C2_1_3_1: { label: 'PNRR M5C2 1.3.1 – Housing temporaneo (Housing First)' },
-  PNRR_M5C2_1_3_2: { label: 'PNRR M5C2 1.3.2 – Stazioni di posta' },
-  PN_INCLUSIONE: { label: 'PN Inclusione e lotta alla povertà 2021-2027' },
-  PON_INCLUSIONE: { label: 'PON Inclusione 2014-2020' },
-  POC: { label: 'Piano operativo complementare (POC)' },
-  COMUNI: { label: 'Risorse proprie dei comuni' },
-} as const satisfies Record<string, { label: string }>;
+  FNPS: 'Fondo nazionale per le politiche sociali (FNPS)',
+  FNPS_QUOTA_VINCOLATA: 'FNPS – quota vincolata',
+  FNA: 'Fondo per le non autosufficienze (FNA)',
+  FONDO_POVERTA: 'Fondo povertà (quota non indicata)',
+  FONDO_POVERTA_QUOTA_SERVIZI: 'Fondo povertà – quota servizi',
+  FONDO_POVERTA_ESTREMA: 'Fondo povertà – quota povertà estrema',
+  FONDO_POVERTA_CARE_LEAVERS: 'Fondo povertà – quota care leavers',
+  FONDO_POVERTA_CONTRIBUTO_AS: 'Fondo povertà – contributo per il potenziamento del servizio sociale professionale (L. 178/2020, art. 1, c. 797)',
+  FONDO_RDC_ADI: 'Fondo per il Reddito di cittadinanza e l’Assegno di inclusione (RdC e ADI)',
+  FSR: 'Fondo sociale regionale (FSR)',
+  PNRR_M5C2_1_1_1: 'PNRR M5C2 1.1.1 – Sostegno alle capacità genitoriali e prevenzione della vulnerabilità delle famiglie e dei bambini (P.I.P.P.I.)',
+  PNRR_M5C2_1_1_2: 'PNRR M5C2 1.1.2 – Autonomia degli anziani non autosufficienti',
+  PNRR_M5C2_1_1_3: 'PNRR M5C2 1.1.3 – Servizi sociali domiciliari per garantire la dimissione anticipata assistita e prevenire l’ospedalizzazione',
+  PNRR_M5C2_1_1_4: 'PNRR M5C2 1.1.4 – Rafforzamento dei servizi sociali e prevenzione del burn out tra gli operatori sociali',
+  PNRR_M5C2_1_2: 'PNRR M5C2 1.2 – Percorsi di autonomia per persone con disabilità',
+  PNRR_M5C2_1_3_1: 'PNRR M5C2 1.3.1 – Housing temporaneo (Housing First)',
+  PNRR_M5C2_1_3_2: 'PNRR M5C2 1.3.2 – Stazioni di posta',
+  PN_INCLUSIONE: 'PN Inclusione e lotta alla povertà 2021-2027',
+  PON_INCLUSIONE: 'PON Inclusione 2014-2020',
+  POC: 'Piano operativo complementare (POC)',
+  COMUNI: 'Risorse proprie dei comuni',
+} as const satisfies Record<string, string>;
 
 export type FundingSourceCode = keyof typeof FUNDING_SOURCES;
 export const FUNDING_SOURCE_CODES = Object.keys(FUNDING_SOURCES) as [FundingSourceCode, ...FundingSourceCode[]];

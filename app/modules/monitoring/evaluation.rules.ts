@@ -28,17 +28,15 @@ import { formatNumber } from './targets.rules.ts';
 
 // The formula, (n. azioni realizzate*100)/n. azioni programmate, is written by the pages (mon.grade.formula).
 
-export const ACHIEVEMENT_BANDS = ['nullo', 'insufficiente', 'sufficiente', 'buono', 'ottimo'] as const;
-export type AchievementBand = (typeof ACHIEVEMENT_BANDS)[number];
-
-/** The bands exactly as the grid prints them (seed 002 L1049-L1053). */
-export const ACHIEVEMENT_BAND_LABELS: Record<AchievementBand, string> = {
+/** The bands exactly as the grid prints them (seed 002 L1049-L1053), worst to best. */
+export const ACHIEVEMENT_BAND_LABELS = {
   nullo: '0% (nullo)',
   insufficiente: '1-49% (insufficiente)',
   sufficiente: '50-79% (sufficiente)',
   buono: '80-99% (buono)',
   ottimo: '100% (ottimo)',
 };
+export type AchievementBand = keyof typeof ACHIEVEMENT_BAND_LABELS;
 
 /** Band of a percentage: 0 nullo; (0, 50) insufficiente; [50, 80) sufficiente; [80, 100) buono; 100 ottimo. */
 export function achievementBand(percent: number): AchievementBand {
@@ -180,16 +178,15 @@ export function classifyAdequacy(text: string): ResourceAdequacy | null {
 
 // The formula, (pagato*100)/preventivato, is written by the pages (mon.spending.formula).
 
-export const SPENDING_CLASSES = ['below_100', 'equal_100', 'above_100', 'no_resources'] as const;
-export type SpendingClass = (typeof SPENDING_CLASSES)[number];
-
 /** The classes as the grid prints them (seed 002 L1083-L1086), and the wording used when nothing was allocated. */
-export const SPENDING_CLASS_LABELS: Record<SpendingClass, string> = {
+export const SPENDING_CLASS_LABELS = {
   below_100: '<100% (non realizzato come programmato o sovrastimato)',
   equal_100: '100% (ottimo)',
   above_100: '>100% (sottostimato)',
   no_resources: 'Poiché non erano state stanziate risorse, non si sono avute spese.',
 };
+export type SpendingClass = keyof typeof SPENDING_CLASS_LABELS;
+export const SPENDING_CLASSES = Object.keys(SPENDING_CLASS_LABELS) as [SpendingClass, ...SpendingClass[]];
 
 export interface SpendingLine {
   /** Budgeted ("stanziato / preventivato"), integer euro cents. */
@@ -295,7 +292,7 @@ export const objectiveEvaluationSchema = z.object({
   publishedGrade: z
     .object({
       percent: z.int().min(0).max(100),
-      band: z.enum(ACHIEVEMENT_BANDS, { message: 'fascia non valida' }),
+      band: z.enum(Object.keys(ACHIEVEMENT_BAND_LABELS) as [AchievementBand, ...AchievementBand[]], { message: 'fascia non valida' }),
       sourceLines: z.string().optional(),
     })
     .nullable()

@@ -3,7 +3,7 @@ import { actorLabel, type Actor } from '../../shared/auth/actor.ts';
 import { recordAudit } from '../../shared/audit/audit.ts';
 import type { Db, Tx } from '../../shared/db/client.ts';
 import { updateVersioned } from '../../shared/db/versioned.ts';
-import { ConflictError, NotFoundError, ValidationError, type FieldIssue } from '../../shared/errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldIssue } from '../../shared/errors.ts';
 import { parseInput } from '../../shared/validation.server.ts';
 import { outbox } from '../../shared/mail/outbox.schema.ts';
 import { roleAssignments, users } from '../accounts/index.server.ts';
@@ -21,7 +21,7 @@ import {
 import { comuni, listAmbitoComuni } from '../territory/index.server.ts';
 import { evaluationCitation, parseEvaluationGrid, spendingCoincidence } from './evaluation.rules.ts';
 import { importFailed, parseMeasurementsCsv } from './monitoring.importers.ts';
-import { authorize, authorizeMeasurement, authorizeMeasurementEntry, type MonitoringAction } from './monitoring.policy.ts';
+import { authorize, authorizeMeasurementEntry, measurementRefusal, type MonitoringAction, type MonitoringScope } from './monitoring.policy.ts';
 import { checkPeriodFor, granularityOf, periodName, periodWithin, readValue } from './monitoring.rules.ts';
 import { periodText } from './components/value-text.ts';
 import { serverFormat, tr } from '../../shared/i18n/tr.server.ts';
@@ -80,6 +80,17 @@ function sameMeasurement(key: { indicatorId: string; period: string; comuneId: s
     eq(measurements.period, key.period),
     key.comuneId ? eq(measurements.comuneId, key.comuneId) : isNull(measurements.comuneId),
   );
+}
+
+/** Authorises a measurement write, telling a comune referent why it is refused, in the request's language. */
+function authorizeMeasurement(actor: Actor, s: MonitoringScope & { comuneName: string | null }): void {
+  const refusal = measurementRefusal(actor, s);
+  if (refusal === 'wholeAmbito') throw new ForbiddenError(tr('mon.cmd.referentWholeAmbito'));
+  if (refusal === 'otherComune') {
+    throw new ForbiddenError(s.comuneName ? tr('mon.cmd.referentNamedComune', { comune: s.comuneName }) : tr('mon.cmd.referentOtherComune'));
+  }
+  if (refusal === 'notPerComune') throw new ForbiddenError(tr('mon.cmd.notPerComune'));
+  authorize(actor, 'measurement.write', s);
 }
 
 /** The lock that covers a measurement period, if any. */

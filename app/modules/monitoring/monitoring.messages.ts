@@ -244,6 +244,10 @@ export const it = {
   'mon.cmd.locked':
     'Il periodo {lock} è stato approvato e bloccato da {by} il {day}: la misura del {period} non si può modificare. Chiedi alla coordinatrice o al coordinatore di sbloccarlo.',
   'mon.cmd.comuneOutside': 'Il comune non fa parte dell’Ambito in quel periodo.',
+  'mon.cmd.referentWholeAmbito': 'Come referente di un comune puoi inserire solo i valori del tuo comune, non quelli dell’intero Ambito.',
+  'mon.cmd.referentOtherComune': 'Come referente puoi inserire solo i valori del tuo comune.',
+  'mon.cmd.referentNamedComune': 'Come referente puoi inserire solo i valori del tuo comune, non quelli di {comune}.',
+  'mon.cmd.notPerComune': 'Questo indicatore non è rilevato per comune: il valore lo inserisce l’Ufficio di Piano.',
   'mon.cmd.hasValue': 'Il {period} ha già un valore: per cambiarlo usa «Correggi» nella tabella dei valori.',
   'mon.cmd.hasValueComune': 'Il {period} ha già un valore per questo comune: per cambiarlo usa «Correggi» nella tabella dei valori.',
   'mon.cmd.import.noIndicator': 'l’obiettivo «{objective}» del piano non ha l’indicatore «{indicator}»',
@@ -635,6 +639,10 @@ export const en: Record<keyof typeof it, string> = {
   'mon.cmd.locked':
     'The period {lock} was approved and locked by {by} on {day}: the measurement of {period} cannot be changed. Ask the coordinator to unlock it.',
   'mon.cmd.comuneOutside': 'The comune is not part of the Ambito in that period.',
+  'mon.cmd.referentWholeAmbito': 'As the referent of a comune you can enter only your comune’s values, not those of the whole Ambito.',
+  'mon.cmd.referentOtherComune': 'As a referent you can enter only your comune’s values.',
+  'mon.cmd.referentNamedComune': 'As a referent you can enter only your comune’s values, not those of {comune}.',
+  'mon.cmd.notPerComune': 'This indicator is not measured per comune: the Ufficio di Piano enters its value.',
   'mon.cmd.hasValue': '{period} already has a value: to change it use «Correct» in the table of values.',
   'mon.cmd.hasValueComune': '{period} already has a value for this comune: to change it use «Correct» in the table of values.',
   'mon.cmd.import.noIndicator': 'objective «{objective}» of the plan has no indicator «{indicator}»',

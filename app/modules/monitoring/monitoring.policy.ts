@@ -7,7 +7,6 @@ import {
   referentComuneIds,
   UFFICIO_DI_PIANO,
 } from '../../shared/auth/actor.ts';
-import { ForbiddenError } from '../../shared/errors.ts';
 import { makeAbilities, makeAuthorize } from '../../shared/auth/policy.ts';
 
 export type MonitoringAction = 'monitoring.read' | 'measurement.write' | 'period.lock' | 'progress.write' | 'evaluation.write' | 'carryover' | 'reminder.send';
@@ -54,20 +53,20 @@ export function can(actor: Actor, action: MonitoringAction, s: MonitoringScope):
 
 export const authorize = makeAuthorize(can);
 
+/** Why a comune referent may not write a measurement, for the command to tell them (null: not a referent's case). */
+export type MeasurementRefusal = 'wholeAmbito' | 'otherComune' | 'notPerComune';
+
 /**
- * Authorises a measurement write, telling a comune referent why it is refused (its own comune only, indicators
- * measured per comune only) instead of a bare «non hai i permessi».
+ * The reason a measurement write is refused to a comune referent (its own comune only, indicators measured per comune
+ * only), so that the refusal says it instead of a bare «non hai i permessi»; null when the write is allowed or the
+ * actor is not (only) a referent on a plan under way.
  */
-export function authorizeMeasurement(actor: Actor, s: MonitoringScope & { comuneName?: string | null }): void {
-  if (can(actor, 'measurement.write', s)) return;
+export function measurementRefusal(actor: Actor, s: MonitoringScope): MeasurementRefusal | null {
+  if (can(actor, 'measurement.write', s)) return null;
   const referent = referentComuneIds(actor, s.id).length > 0;
-  if (referent && !hasAmbitoRole(actor, s, UFFICIO_DI_PIANO) && (s.status === undefined || UNDER_WAY.includes(s.status))) {
-    if (!s.comuneId) throw new ForbiddenError('Come referente di un comune puoi inserire solo i valori del tuo comune, non quelli dell’intero Ambito.');
-    if (!isComuneReferentOf(actor, s, s.comuneId))
-      throw new ForbiddenError(`Come referente puoi inserire solo i valori del tuo comune${s.comuneName ? `, non quelli di ${s.comuneName}` : ''}.`);
-    throw new ForbiddenError('Questo indicatore non è rilevato per comune: il valore lo inserisce l’Ufficio di Piano.');
-  }
-  authorize(actor, 'measurement.write', s);
+  if (!referent || hasAmbitoRole(actor, s, UFFICIO_DI_PIANO) || !(s.status === undefined || UNDER_WAY.includes(s.status))) return null;
+  if (!s.comuneId) return 'wholeAmbito';
+  return isComuneReferentOf(actor, s, s.comuneId) ? 'notPerComune' : 'otherComune';
 }
 /**
  * The first check of a measurement, before its input is read: the Ufficio di Piano, or a referent of one of the

@@ -21,10 +21,9 @@ import {
 
 const AFTER_2027 = '2028-02-15';
 const ratio = (numerator: number, denominator: number) => ({ numerator, denominator });
-const semesters = (year: number, s1: Measurement['value'], s2: Measurement['value']): Measurement[] => [
-  { period: `${year}-S1`, value: s1 },
-  { period: `${year}-S2`, value: s2 },
-];
+/** One measurement: measured('2026-S1', 5). */
+const measured = (period: string, value: Measurement['value']): Measurement => ({ period, value });
+const semesters = (year: number, s1: Measurement['value'], s2: Measurement['value']): Measurement[] => [measured(`${year}-S1`, s1), measured(`${year}-S2`, s2)];
 // The rules give a reason as facts; these tests read it as the Italian page writes it (the facts themselves are
 // checked in "a reason is facts, for the page to say in the reader's language").
 const said = (e: TargetEvaluation) => ({ ...e, reason: reasonIt(e.reason) });
@@ -32,7 +31,9 @@ const evaluateTarget = (...args: Parameters<typeof evaluateTargetFacts>) => said
 const evaluateTargetSchedule = (...args: Parameters<typeof evaluateScheduleFacts>) => evaluateScheduleFacts(...args).map(said);
 const statuses = (evaluations: ReturnType<typeof said>[]) => evaluations.map((e) => `${e.status} | ${e.reason}`);
 /** Measurements one a year: years({ 2025: 3, 2026: 5 }). */
-const years = (values: Record<number, Measurement['value']>): Measurement[] => Object.entries(values).map(([year, value]) => ({ period: year, value }));
+const years = (values: Record<number, Measurement['value']>): Measurement[] => Object.entries(values).map(([year, value]) => measured(year, value));
+/** The statuses and their reasons, for a schedule judged after the plan's end. */
+const judged = (schedule: ScheduledTarget[], data: Measurement[]) => statuses(evaluateTargetSchedule(schedule, data, { today: AFTER_2027 }));
 /** The statuses of a schedule judged after the plan's end. */
 const outcomes = (schedule: ScheduledTarget[], data: Measurement[]) => evaluateTargetSchedule(schedule, data, { today: AFTER_2027 }).map((e) => e.status);
 const thresholds = (values: Record<number, number>): ScheduledTarget[] =>
@@ -46,7 +47,7 @@ const increasing = (t0: number, years: number[], type: 'gt_previous' | 'lt_previ
 // The reasons, word for word
 
 test('a count above the previous year is met and the reason names the year compared', () => {
-  const result = evaluateTarget({ type: 'gt_previous' }, [{ period: '2025', value: 9 }, ...semesters(2026, 5, 7)], { year: 2026, today: '2027-01-10' });
+  const result = evaluateTarget({ type: 'gt_previous' }, [measured('2025', 9), ...semesters(2026, 5, 7)], { year: 2026, today: '2027-01-10' });
   assert.equal(result.status, 'raggiunto');
   assert.equal(result.reason, '2026: 12 > 9 (2025) → raggiunto');
   assert.equal(result.actual, 12);
@@ -55,7 +56,7 @@ test('a count above the previous year is met and the reason names the year compa
 });
 
 test("a reason is facts, for the page to say in the reader's language: terms, relation, outcome, missing periods", () => {
-  const data = [{ period: '2025', value: 9 }, ...semesters(2026, 5, 7)];
+  const data = [measured('2025', 9), ...semesters(2026, 5, 7)];
   assert.deepEqual(evaluateTargetFacts({ type: 'gt_previous' }, data, { year: 2026, today: '2027-01-10' }).reason, {
     period: '2026',
     kind: 'compare',
@@ -66,7 +67,7 @@ test("a reason is facts, for the page to say in the reader's language: terms, re
     met: true,
   });
   assert.deepEqual(
-    evaluateTargetFacts({ type: 'gte_percent', value: 50 }, [{ period: '2025', value: ratio(49_999, 100_000) }], { year: 2025, today: AFTER_2027 }).reason,
+    evaluateTargetFacts({ type: 'gte_percent', value: 50 }, [measured('2025', ratio(49_999, 100_000))], { year: 2025, today: AFTER_2027 }).reason,
     {
       period: '2025',
       kind: 'compare',
@@ -76,7 +77,7 @@ test("a reason is facts, for the page to say in the reader's language: terms, re
       met: false,
     },
   );
-  assert.deepEqual(evaluateTargetFacts({ type: 'gte', value: 10 }, [{ period: '2026-S1', value: 5 }], { year: 2026, today: AFTER_2027 }).reason, {
+  assert.deepEqual(evaluateTargetFacts({ type: 'gte', value: 10 }, [measured('2026-S1', 5)], { year: 2026, today: AFTER_2027 }).reason, {
     period: '2026',
     kind: 'missingPeriods',
     missing: { granularity: 'semester', indexes: [2] },
@@ -95,34 +96,27 @@ test('a ratio below its threshold is not met, its percentage computed from the s
 });
 
 test('a baseline year records the starting value (T0) without judging it', () => {
-  const result = evaluateTarget({ type: 'baseline' }, [{ period: '2025', value: 37 }], { year: 2025, today: '2026-01-01' });
+  const result = evaluateTarget({ type: 'baseline' }, [measured('2025', 37)], { year: 2025, today: '2026-01-01' });
   assert.equal(result.status, 'baseline');
   assert.equal(result.reason, '2025: valore di partenza (T0) = 37');
   assert.equal(result.expected, null);
 });
 
 test('a closed year with no data is missing data', () => {
-  const result = evaluateTarget({ type: 'gte', value: 1 }, [{ period: '2025', value: 3 }], { year: 2026, today: '2027-01-01' });
+  const result = evaluateTarget({ type: 'gte', value: 1 }, [measured('2025', 3)], { year: 2026, today: '2027-01-01' });
   assert.equal(result.status, 'dati_mancanti');
   assert.equal(result.reason, '2026: dato mancante');
 });
 
 test('a year not yet closed with only the first semester is in progress and shows the partial figure', () => {
-  const result = evaluateTarget(
-    { type: 'gt_previous' },
-    [
-      { period: '2025', value: 9 },
-      { period: '2026-S1', value: 5 },
-    ],
-    { year: 2026, today: '2026-09-30' },
-  );
+  const result = evaluateTarget({ type: 'gt_previous' }, [measured('2025', 9), measured('2026-S1', 5)], { year: 2026, today: '2026-09-30' });
   assert.equal(result.status, 'in_corso');
   assert.equal(result.reason, '2026: periodo in corso (dato del 1° semestre: 5)');
   assert.equal(result.actual, 5);
 });
 
 test('the last day of the year is still in progress; the first day of the next one closes it', () => {
-  const data = [{ period: '2026-S1', value: 5 }];
+  const data = [measured('2026-S1', 5)];
   assert.equal(evaluateTarget({ type: 'gte', value: 1 }, data, { year: 2026, today: '2026-12-31' }).status, 'in_corso');
   const closed = evaluateTarget({ type: 'gte', value: 1 }, data, { year: 2026, today: '2027-01-01' });
   assert.equal(closed.status, 'dati_mancanti');
@@ -138,25 +132,15 @@ test('a year not yet begun, or begun without data, is in progress', () => {
 });
 
 test('an increase without the previous year is missing data naming the year that is missing', () => {
-  const result = evaluateTarget({ type: 'gt_previous' }, [{ period: '2026', value: 12 }], { year: 2026, today: '2027-01-15' });
+  const result = evaluateTarget({ type: 'gt_previous' }, [measured('2026', 12)], { year: 2026, today: '2027-01-15' });
   assert.equal(result.status, 'dati_mancanti');
   assert.equal(result.reason, '2026: manca il dato del 2025 per il confronto');
-  const partial = evaluateTarget(
-    { type: 'gt_previous' },
-    [
-      { period: '2025-S1', value: 4 },
-      { period: '2026', value: 12 },
-    ],
-    { year: 2026, today: '2027-01-15' },
-  );
+  const partial = evaluateTarget({ type: 'gt_previous' }, [measured('2025-S1', 4), measured('2026', 12)], { year: 2026, today: '2027-01-15' });
   assert.equal(partial.reason, '2026: manca il dato completo del 2025 per il confronto (mancante: 2° semestre)');
 });
 
 test('a year measured by quarters is complete only with all four, and says which are missing', () => {
-  const data = [
-    { period: '2025-Q1', value: 0 },
-    { period: '2025-Q2', value: 1 },
-  ];
+  const data = [measured('2025-Q1', 0), measured('2025-Q2', 1)];
   assert.equal(
     evaluateTarget({ type: 'gte', value: 1 }, data, { year: 2025, today: '2025-07-20' }).reason,
     '2025: periodo in corso (dati del 1° e 2° trimestre: 1)',
@@ -165,12 +149,12 @@ test('a year measured by quarters is complete only with all four, and says which
     evaluateTarget({ type: 'gte', value: 1 }, data, { year: 2025, today: '2026-01-20' }).reason,
     '2025: dato mancante per il 3° e 4° trimestre (dati parziali del 1° e 2° trimestre: 1)',
   );
-  const full = [...data, { period: '2025-Q3', value: 0 }, { period: '2025-Q4', value: 2 }];
+  const full = [...data, measured('2025-Q3', 0), measured('2025-Q4', 2)];
   assert.equal(evaluateTarget({ type: 'gte', value: 1 }, full, { year: 2025, today: '2025-12-31' }).reason, '2025: 3 > 1 → raggiunto');
 });
 
 test('a ratio whose denominator is zero cannot be judged', () => {
-  const result = evaluateTarget({ type: 'gte_percent', value: 50 }, [{ period: '2025', value: ratio(0, 0) }], { year: 2025, today: '2026-01-01' });
+  const result = evaluateTarget({ type: 'gte_percent', value: 50 }, [measured('2025', ratio(0, 0))], { year: 2025, today: '2026-01-01' });
   assert.equal(result.status, 'dati_mancanti');
   assert.equal(result.reason, '2025: rapporto non calcolabile (denominatore 0)');
 });
@@ -187,18 +171,18 @@ test('the yearly value of a count is the sum, the last value or the mean of its 
 test('percentages that differ are never printed the same', () => {
   // 4999/10000 = 49,99 %: printed with the decimals that show it is below 50 %.
   assert.equal(
-    evaluateTarget({ type: 'gte_percent', value: 50 }, [{ period: '2025', value: ratio(49_999, 100_000) }], { year: 2025, today: AFTER_2027 }).reason,
+    evaluateTarget({ type: 'gte_percent', value: 50 }, [measured('2025', ratio(49_999, 100_000))], { year: 2025, today: AFTER_2027 }).reason,
     '2025: 49,999 % < 50 % → non raggiunto',
   );
   assert.equal(
-    evaluateTarget({ type: 'gte_percent', value: 40 }, [{ period: '2025', value: ratio(2, 3) }], { year: 2025, today: AFTER_2027 }).reason,
+    evaluateTarget({ type: 'gte_percent', value: 40 }, [measured('2025', ratio(2, 3))], { year: 2025, today: AFTER_2027 }).reason,
     '2025: 66,67 % > 40 % → raggiunto',
   );
 });
 
 test('a percentage range is met inside its bounds, bounds included', () => {
   const range: TargetRule = { type: 'range_percent', min: 40, max: 60 };
-  const at = (n: number, d: number) => evaluateTarget(range, [{ period: '2026', value: ratio(n, d) }], { year: 2026, today: AFTER_2027 }).reason;
+  const at = (n: number, d: number) => evaluateTarget(range, [measured('2026', ratio(n, d))], { year: 2026, today: AFTER_2027 }).reason;
   assert.equal(at(1, 2), '2026: 50 % tra 40 % e 60 % → raggiunto');
   assert.equal(at(2, 5), '2026: 40 % tra 40 % e 60 % → raggiunto');
   assert.equal(at(1, 3), '2026: 33,33 % < 40 % → non raggiunto');
@@ -206,11 +190,8 @@ test('a percentage range is met inside its bounds, bounds included', () => {
 });
 
 test('a ceiling is met at or below its value', () => {
-  assert.equal(evaluateTarget({ type: 'lte', value: 10 }, [{ period: '2026', value: 10 }], { year: 2026, today: AFTER_2027 }).status, 'raggiunto');
-  assert.equal(
-    evaluateTarget({ type: 'lte', value: 10 }, [{ period: '2026', value: 11 }], { year: 2026, today: AFTER_2027 }).reason,
-    '2026: 11 > 10 → non raggiunto',
-  );
+  assert.equal(evaluateTarget({ type: 'lte', value: 10 }, [measured('2026', 10)], { year: 2026, today: AFTER_2027 }).status, 'raggiunto');
+  assert.equal(evaluateTarget({ type: 'lte', value: 10 }, [measured('2026', 11)], { year: 2026, today: AFTER_2027 }).reason, '2026: 11 > 10 → non raggiunto');
 });
 
 test('targets read as short Italian phrases', () => {
@@ -231,14 +212,14 @@ test('targets read as short Italian phrases', () => {
 
 test('Sebino LEPS 1, "Numero incontri formativi svolti/Numero incontri formativi previsti": ≥ 50 % · ≥ 75 % · 100 % (seed 003 L2256-L2261)', () => {
   const schedule = thresholds({ 2025: 50, 2026: 75, 2027: 100 });
-  const data = [...semesters(2025, ratio(1, 2), ratio(2, 4)), ...semesters(2026, ratio(2, 3), ratio(3, 4)), { period: '2027', value: ratio(11, 12) }];
-  assert.deepEqual(statuses(evaluateTargetSchedule(schedule, data, { today: AFTER_2027 })), [
+  const data = [...semesters(2025, ratio(1, 2), ratio(2, 4)), ...semesters(2026, ratio(2, 3), ratio(3, 4)), measured('2027', ratio(11, 12))];
+  assert.deepEqual(judged(schedule, data), [
     'raggiunto | 2025: 50 % = 50 % → raggiunto',
     'non_raggiunto | 2026: 71,43 % < 75 % → non raggiunto',
     'non_raggiunto | 2027: 91,67 % < 100 % → non raggiunto',
   ]);
   assert.equal(
-    evaluateTarget({ type: 'gte_percent', value: 100 }, [{ period: '2027', value: ratio(12, 12) }], { year: 2027, today: AFTER_2027 }).reason,
+    evaluateTarget({ type: 'gte_percent', value: 100 }, [measured('2027', ratio(12, 12))], { year: 2027, today: AFTER_2027 }).reason,
     '2027: 100 % = 100 % → raggiunto',
   );
 });
@@ -250,7 +231,7 @@ test('Sebino LEPS 1, "Incremento numero EEMM attivate": "N. EEMM attivate ≥ 1"
     { year: 2027, rule: { type: 'gt_previous' } },
   ];
   const data = [...semesters(2025, 0, 1), ...semesters(2026, 1, 1), ...semesters(2027, 2, 0)];
-  assert.deepEqual(statuses(evaluateTargetSchedule(schedule, data, { today: AFTER_2027 })), [
+  assert.deepEqual(judged(schedule, data), [
     'raggiunto | 2025: 1 = 1 → raggiunto',
     'raggiunto | 2026: 2 > 1 (2025) → raggiunto',
     'non_raggiunto | 2027: 2 = 2 (2026) → non raggiunto',
@@ -263,7 +244,7 @@ test('Sebino LEPS 1, "Numero tipologie professionali che compongono le EEMM/Nume
 });
 
 test('Sebino LEPS 2, "Numero progetti individualizzati/ Numero valutazioni": ≥ 40 % · ≥ 60 % · ≥ 80 % (seed 003 L2358-L2363)', () => {
-  const data = [...semesters(2025, ratio(3, 10), ratio(2, 5)), ...semesters(2026, ratio(6, 10), ratio(6, 10)), { period: '2027-S1', value: ratio(7, 8) }];
+  const data = [...semesters(2025, ratio(3, 10), ratio(2, 5)), ...semesters(2026, ratio(6, 10), ratio(6, 10)), measured('2027-S1', ratio(7, 8))];
   assert.deepEqual(statuses(evaluateTargetSchedule(thresholds({ 2025: 40, 2026: 60, 2027: 80 }), data, { today: '2027-09-01' })), [
     'non_raggiunto | 2025: 33,33 % < 40 % → non raggiunto',
     'raggiunto | 2026: 60 % = 60 % → raggiunto',
@@ -282,7 +263,7 @@ test('Sebino LEPS 2, "Incremento della tipologia dei soggetti coinvolti nell’a
 });
 
 test('Sebino LEPS 2, "Incremento Numero nuclei familiari presi in carico in ottica di prevenzione": "N. nuclei familiari anno 2026 > N. nuclei familiari anno 2025" (seed 003 L2379-L2392)', () => {
-  const data = [{ period: '2025', value: 30 }];
+  const data = [measured('2025', 30)];
   assert.deepEqual(statuses(evaluateTargetSchedule(increasing(2025, [2026, 2027]), data, { today: '2027-01-20' })), [
     'baseline | 2025: valore di partenza (T0) = 30',
     'dati_mancanti | 2026: dato mancante',
@@ -291,8 +272,7 @@ test('Sebino LEPS 2, "Incremento Numero nuclei familiari presi in carico in otti
 });
 
 test('Sebino LEPS 3 dimissioni protette, "Numero utenti … che hanno beneficiato …/Numero utenti … che hanno espresso il bisogno": 2026 ≥ 50 %, 2027 ≥ 75 %, no target in 2025 (seed 003 L2473-L2481)', () => {
-  const data = years({ 2026: ratio(18, 40), 2027: ratio(33, 44) });
-  assert.deepEqual(statuses(evaluateTargetSchedule(thresholds({ 2026: 50, 2027: 75 }), data, { today: AFTER_2027 })), [
+  assert.deepEqual(judged(thresholds({ 2026: 50, 2027: 75 }), years({ 2026: ratio(18, 40), 2027: ratio(33, 44) })), [
     'non_raggiunto | 2026: 45 % < 50 % → non raggiunto',
     'raggiunto | 2027: 75 % = 75 % → raggiunto',
   ]);
@@ -317,7 +297,7 @@ test('Sebino LEPS 3, the same decrease for "il ritorno in struttura residenziale
 
 test('Sebino LEPS 4, "Numero valutazioni che vedono la partecipazione dell’Assistente sociale comunale o di Ambito/N complessivo di valutazioni effettuate": ≥ 50 % · ≥ 75 % · 100 % (seed 003 L2621-L2634)', () => {
   const data = years({ 2025: ratio(26, 50), 2026: ratio(45, 60), 2027: ratio(69, 70) });
-  assert.deepEqual(statuses(evaluateTargetSchedule(thresholds({ 2025: 50, 2026: 75, 2027: 100 }), data, { today: AFTER_2027 })), [
+  assert.deepEqual(judged(thresholds({ 2025: 50, 2026: 75, 2027: 100 }), data), [
     'raggiunto | 2025: 52 % > 50 % → raggiunto',
     'raggiunto | 2026: 75 % = 75 % → raggiunto',
     'non_raggiunto | 2027: 98,57 % < 100 % → non raggiunto',
@@ -330,17 +310,14 @@ test('Sebino LEPS 4, "N. strumenti di valutazione unitari condivisi ≥ 1", then
     { year: 2026, rule: { type: 'gt_previous' } },
   ];
   const data = years({ 2025: 0, 2026: 1 });
-  assert.deepEqual(statuses(evaluateTargetSchedule(schedule, data, { today: AFTER_2027 })), [
-    'non_raggiunto | 2025: 0 < 1 → non raggiunto',
-    'raggiunto | 2026: 1 > 0 (2025) → raggiunto',
-  ]);
+  assert.deepEqual(judged(schedule, data), ['non_raggiunto | 2025: 0 < 1 → non raggiunto', 'raggiunto | 2026: 1 > 0 (2025) → raggiunto']);
 });
 
 test('Sebino LEPS 5 Incremento SAD, "N Progetti … con piano individualizzato unico integrato…/N Progetti individualizzati SAD…": ≥ 50 % · ≥ 75 % · 100 %; and "N. Progetti … dimissioni protette/N casi…": 2026 ≥ 50 %, 2027 ≥ 75 % (seed 003 L2729-L2749)', () => {
   const plan = years({ 2025: ratio(5, 10), 2026: ratio(8, 10), 2027: ratio(10, 10) });
   assert.deepEqual(outcomes(thresholds({ 2025: 50, 2026: 75, 2027: 100 }), plan), ['raggiunto', 'raggiunto', 'raggiunto']);
   const discharges = years({ 2026: ratio(4, 9), 2027: ratio(7, 9) });
-  assert.deepEqual(statuses(evaluateTargetSchedule(thresholds({ 2026: 50, 2027: 75 }), discharges, { today: AFTER_2027 })), [
+  assert.deepEqual(judged(thresholds({ 2026: 50, 2027: 75 }), discharges), [
     'non_raggiunto | 2026: 44,44 % < 50 % → non raggiunto',
     'raggiunto | 2027: 77,78 % > 75 % → raggiunto',
   ]);
@@ -348,10 +325,7 @@ test('Sebino LEPS 5 Incremento SAD, "N Progetti … con piano individualizzato u
 
 test('Sebino LEPS 5, "N. prese in carico SAD con intero processo caratteristico gestito attraverso la CSI anno 2026 > … anno 2025" (seed 003 L2754-L2778)', () => {
   const data = [...semesters(2025, 6, 6), ...semesters(2026, 7, 8)];
-  assert.deepEqual(statuses(evaluateTargetSchedule(increasing(2025, [2026]), data, { today: AFTER_2027 })), [
-    'baseline | 2025: valore di partenza (T0) = 12',
-    'raggiunto | 2026: 15 > 12 (2025) → raggiunto',
-  ]);
+  assert.deepEqual(judged(increasing(2025, [2026]), data), ['baseline | 2025: valore di partenza (T0) = 12', 'raggiunto | 2026: 15 > 12 (2025) → raggiunto']);
 });
 
 test('the protocol rows of the LEPS cards are stages reached each year: "Definizione o aggiornamento…" then "Attivazione del protocollo/ procedure" (seed 003 L2335-L2351)', () => {
@@ -360,7 +334,7 @@ test('the protocol rows of the LEPS cards are stages reached each year: "Definiz
     { year: 2026, rule: { type: 'milestone', stage: 'Attivazione del protocollo/ procedure' } },
   ];
   const data = years({ 2025: 'Definizione o aggiornamento e condivisione protocollo', 2026: 'Definizione o aggiornamento e condivisione protocollo' });
-  assert.deepEqual(statuses(evaluateTargetSchedule(schedule, data, { today: AFTER_2027 })), [
+  assert.deepEqual(judged(schedule, data), [
     'raggiunto | 2025: «Definizione o aggiornamento e condivisione protocollo» → raggiunto',
     'non_raggiunto | 2026: «Definizione o aggiornamento e condivisione protocollo», attesa «Attivazione del protocollo/ procedure» → non raggiunto',
   ]);
@@ -368,7 +342,7 @@ test('the protocol rows of the LEPS cards are stages reached each year: "Definiz
 
 test('Gallarate "Incremento SAD", indicator 2: "Anno 2023: t0 · Anno 2026: ≥ 50% · Anno 2027: ≥ 75%" — a baseline two years before the first threshold (seed 002 L11038-L11045)', () => {
   const schedule: ScheduledTarget[] = [{ year: 2023, rule: { type: 'baseline' } }, ...thresholds({ 2026: 50, 2027: 75 })];
-  const data = [{ period: '2023', value: ratio(3, 12) }, ...semesters(2026, ratio(4, 7), ratio(3, 7))];
+  const data = [measured('2023', ratio(3, 12)), ...semesters(2026, ratio(4, 7), ratio(3, 7))];
   assert.deepEqual(statuses(evaluateTargetSchedule(schedule, data, { today: '2027-03-01' })), [
     'baseline | 2023: valore di partenza (T0) = 25 %',
     'raggiunto | 2026: 50 % = 50 % → raggiunto',
@@ -377,7 +351,7 @@ test('Gallarate "Incremento SAD", indicator 2: "Anno 2023: t0 · Anno 2026: ≥ 
 });
 
 test('Gallarate "Incremento SAD", indicator 1: "Anno 2025: ≥ 50% · Anno 2026: ≥ 75% · Anno 2027: 100%", and the impact "N. prese in carico SAD 2026>2025" (seed 002 L11023-L11032, L11063-L11064)', () => {
-  const data = [{ period: '2025', value: ratio(9, 20) }];
+  const data = [measured('2025', ratio(9, 20))];
   assert.equal(evaluateTargetSchedule(thresholds({ 2025: 50 }), data, { today: '2026-01-02' })[0]!.reason, '2025: 45 % < 50 % → non raggiunto');
   const impact = years({ 2025: 40, 2026: 40 });
   assert.equal(evaluateTarget({ type: 'gt_previous' }, impact, { year: 2026, today: '2027-01-02' }).status, 'non_raggiunto');
@@ -388,11 +362,8 @@ test('Gallarate "Valutazione Multidimensionale": "INCREMENTO NUMERO EEMM >=1", "
     { year: 2025, rule: { type: 'gte', value: 1 } },
     { year: 2026, rule: { type: 'gt_previous' } },
   ];
-  assert.deepEqual(statuses(evaluateTargetSchedule(eemm, years({ 2025: 2, 2026: 3 }), { today: AFTER_2027 })), [
-    'raggiunto | 2025: 2 > 1 → raggiunto',
-    'raggiunto | 2026: 3 > 2 (2025) → raggiunto',
-  ]);
-  const training = [{ period: '2027', value: ratio(8, 8) }];
+  assert.deepEqual(judged(eemm, years({ 2025: 2, 2026: 3 })), ['raggiunto | 2025: 2 > 1 → raggiunto', 'raggiunto | 2026: 3 > 2 (2025) → raggiunto']);
+  const training = [measured('2027', ratio(8, 8))];
   assert.equal(evaluateTarget({ type: 'gte_percent', value: 100 }, training, { year: 2027, today: AFTER_2027 }).status, 'raggiunto');
 });
 
@@ -404,7 +375,7 @@ test('Gallarate "PIPPI": "2025: T0", then "n. enti coinvolti anno 2026 > n. enti
     'non_raggiunto | 2027: 10 < 11 (2026) → non raggiunto',
   ]);
   // "per il progetto PNRR sono previsti 30 progetti individualizzati al marzo 2026" (L11758-L11759)
-  const projects = [{ period: '2025', value: ratio(30, 60) }];
+  const projects = [measured('2025', ratio(30, 60))];
   assert.equal(evaluateTarget({ type: 'gte_percent', value: 40 }, projects, { year: 2025, today: AFTER_2027 }).reason, '2025: 50 % > 40 % → raggiunto');
 });
 
@@ -414,7 +385,7 @@ test('Gallarate PUA/UVM (§6 row 19): "N. valutazioni che vedono la partecipazio
     ...semesters(2026, ratio(30, 40), ratio(30, 40)),
     ...semesters(2027, ratio(40, 40), ratio(39, 40)),
   ];
-  assert.deepEqual(statuses(evaluateTargetSchedule(thresholds({ 2025: 50, 2026: 75, 2027: 100 }), data, { today: AFTER_2027 })), [
+  assert.deepEqual(judged(thresholds({ 2025: 50, 2026: 75, 2027: 100 }), data), [
     'raggiunto | 2025: 50 % = 50 % → raggiunto',
     'raggiunto | 2026: 75 % = 75 % → raggiunto',
     'non_raggiunto | 2027: 98,75 % < 100 % → non raggiunto',
@@ -424,9 +395,9 @@ test('Gallarate PUA/UVM (§6 row 19): "N. valutazioni che vedono la partecipazio
 test('Gallarate PUA/UVM: "realizzazione di N. 1 accordo quadro e di N. 1 protocollo" as a yes/no output each year, and the impact "Anno 2025: T0" then increases (seed 002 L12049-L12057, L12085-L12096)', () => {
   const signed = [...semesters(2025, false, true)];
   assert.equal(evaluateTarget({ type: 'eq_yes' }, signed, { year: 2025, today: '2026-01-10' }).reason, '2025: sì → raggiunto');
-  assert.equal(evaluateTarget({ type: 'eq_yes' }, [{ period: '2025', value: false }], { year: 2025, today: '2026-01-10' }).reason, '2025: no → non raggiunto');
+  assert.equal(evaluateTarget({ type: 'eq_yes' }, [measured('2025', false)], { year: 2025, today: '2026-01-10' }).reason, '2025: no → non raggiunto');
   assert.equal(
-    evaluateTarget({ type: 'eq_yes' }, [{ period: '2026-S1', value: true }], { year: 2026, today: '2026-07-10' }).reason,
+    evaluateTarget({ type: 'eq_yes' }, [measured('2026-S1', true)], { year: 2026, today: '2026-07-10' }).reason,
     '2026: periodo in corso (dato del 1° semestre: sì)',
   );
   const people = years({ 2025: 57, 2026: 63 });
@@ -434,11 +405,11 @@ test('Gallarate PUA/UVM: "realizzazione di N. 1 accordo quadro e di N. 1 protoco
 });
 
 test('Gallarate yes/no outputs of the objective cards, e.g. H action 5 "Creazione della Scheda dell’indice di fragilità (sì/no)" (seed 002 L7505-L7507)', () => {
-  assert.equal(evaluateTarget({ type: 'eq_yes' }, [{ period: '2027', value: true }], { year: 2027, today: AFTER_2027 }).status, 'raggiunto');
+  assert.equal(evaluateTarget({ type: 'eq_yes' }, [measured('2027', true)], { year: 2027, today: AFTER_2027 }).status, 'raggiunto');
 });
 
 test('Gallarate objective 1: "Creazione di almeno 1 tavoli di lavoro specifico; Almeno l’80% degli enti coinvolti partecipano agli incontri" (seed 002 L4064-L4067)', () => {
-  assert.equal(evaluateTarget({ type: 'gte', value: 1 }, [{ period: '2025', value: 1 }], { year: 2025, today: AFTER_2027 }).reason, '2025: 1 = 1 → raggiunto');
+  assert.equal(evaluateTarget({ type: 'gte', value: 1 }, [measured('2025', 1)], { year: 2025, today: AFTER_2027 }).reason, '2025: 1 = 1 → raggiunto');
   const attendance = semesters(2025, ratio(7, 10), ratio(9, 10));
   assert.equal(evaluateTarget({ type: 'gte_percent', value: 80 }, attendance, { year: 2025, today: AFTER_2027 }).reason, '2025: 80 % = 80 % → raggiunto');
 });
@@ -455,8 +426,7 @@ test('Gallarate objective A action 5 compares two years apart: "N° abitazioni r
 });
 
 test('ASST Valle Olona PIPPI card: "applicazione del protocollo almeno sul 40% dei casi" (2026), "almeno il 50% dei casi" (2027) (seed 002 L13191-L13193)', () => {
-  const data = years({ 2026: ratio(12, 30), 2027: ratio(14, 30) });
-  assert.deepEqual(statuses(evaluateTargetSchedule(thresholds({ 2026: 40, 2027: 50 }), data, { today: AFTER_2027 })), [
+  assert.deepEqual(judged(thresholds({ 2026: 40, 2027: 50 }), years({ 2026: ratio(12, 30), 2027: ratio(14, 30) })), [
     'raggiunto | 2026: 40 % = 40 % → raggiunto',
     'non_raggiunto | 2027: 46,67 % < 50 % → non raggiunto',
   ]);
@@ -470,13 +440,13 @@ test('bad measurements are refused together, each with its position and field', 
     evaluateTarget(
       { type: 'gte', value: 1 },
       [
-        { period: '2025-S3', value: 1 },
-        { period: '2025-S1', value: -2 },
-        { period: '2025-S1', value: 3 },
-        { period: '2025-S2', value: 3 },
-        { period: '2025-S2', value: 4 },
-        { period: '2025-Q1', value: 1 },
-        { period: '2026', value: true },
+        measured('2025-S3', 1),
+        measured('2025-S1', -2),
+        measured('2025-S1', 3),
+        measured('2025-S2', 3),
+        measured('2025-S2', 4),
+        measured('2025-Q1', 1),
+        measured('2026', true),
       ],
       { year: 2025, today: AFTER_2027 },
     ),
@@ -495,11 +465,11 @@ test('bad measurements are refused together, each with its position and field', 
 
 test('a target that does not fit the kind of measurement is refused with an explanation', () => {
   assert.deepEqual(
-    issuesOf(() => evaluateTarget({ type: 'gte_percent', value: 50 }, [{ period: '2025', value: 3 }], { year: 2025, today: AFTER_2027 })),
+    issuesOf(() => evaluateTarget({ type: 'gte_percent', value: 50 }, [measured('2025', 3)], { year: 2025, today: AFTER_2027 })),
     [{ path: 'target', message: 'il target «≥ 50 %» non si applica a misure di tipo numero (richiede: rapporto (numeratore/denominatore))' }],
   );
   assert.deepEqual(
-    issuesOf(() => evaluateTarget({ type: 'eq_yes' }, [{ period: '2025', value: ratio(1, 2) }], { year: 2025, today: AFTER_2027 })),
+    issuesOf(() => evaluateTarget({ type: 'eq_yes' }, [measured('2025', ratio(1, 2))], { year: 2025, today: AFTER_2027 })),
     [{ path: 'target', message: 'il target «sì» non si applica a misure di tipo rapporto (numeratore/denominatore) (richiede: sì/no)' }],
   );
 });
@@ -522,7 +492,7 @@ test('invalid targets, dates and ratios are refused in Italian', () => {
   assert.equal(evaluateTarget({ type: 'gte', value: 1 }, [], { year: 2024, today: '2024-02-29' }).status, 'in_corso');
   assert.deepEqual(
     issuesOf(() =>
-      evaluateTarget({ type: 'gte_percent', value: 50 }, [{ period: '2025', value: { numerator: 3, denominator: -1 } }], { year: 2025, today: AFTER_2027 }),
+      evaluateTarget({ type: 'gte_percent', value: 50 }, [measured('2025', { numerator: 3, denominator: -1 })], { year: 2025, today: AFTER_2027 }),
     ),
     [{ path: 'misure, elemento 1 (2025), campo valore', message: 'denominatore non valido: «-1» (serve un numero non negativo)' }],
   );
@@ -574,7 +544,7 @@ test('property: a floor is monotone — if a value meets "≥ n", every larger v
     const value = next(150);
     const larger = value + next(50);
     const met = (v: number) =>
-      evaluateTarget({ type: 'gte', value: threshold }, [{ period: '2026', value: v }], { year: 2026, today: AFTER_2027 }).status === 'raggiunto';
+      evaluateTarget({ type: 'gte', value: threshold }, [measured('2026', v)], { year: 2026, today: AFTER_2027 }).status === 'raggiunto';
     if (met(value)) assert.ok(met(larger), `${value} meets ≥ ${threshold} but ${larger} does not`);
     assert.equal(met(value), value >= threshold);
   }

@@ -82,19 +82,20 @@ export type Aggregation = 'sum' | 'last' | 'mean';
 
 type ValueKind = 'count' | 'boolean' | 'ratio' | 'stage';
 
-const KIND_LABELS: Record<ValueKind, string> = {
-  count: 'numero',
-  boolean: 'sì/no',
-  ratio: 'rapporto (numeratore/denominatore)',
-  stage: 'fase (testo)',
-};
-
 function kindOf(value: MeasurementValue): ValueKind {
   if (typeof value === 'number') return 'count';
   if (typeof value === 'boolean') return 'boolean';
   if (typeof value === 'string') return 'stage';
   return 'ratio';
 }
+
+/** How the messages name each kind of value. */
+const KIND_LABELS: Record<ValueKind, string> = {
+  count: 'numero',
+  boolean: 'sì/no',
+  ratio: 'rapporto (numeratore/denominatore)',
+  stage: 'fase (testo)',
+};
 
 interface CheckedMeasurement {
   period: Period;

@@ -1,4 +1,5 @@
-import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { instant } from '../db/columns.ts';
 
 /**
  * The audit log: one row per write, with who, when, what and the record before and after.
@@ -8,7 +9,7 @@ export const auditLog = pgTable(
   'audit_log',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    at: instant('at').notNull().defaultNow(),
     actorUserId: uuid('actor_user_id'),
     actorLabel: text('actor_label').notNull(),
     action: text('action').notNull(),
@@ -26,5 +27,3 @@ export const auditLog = pgTable(
     index('audit_log_ambito_idx').on(t.ambitoId),
   ],
 );
-
-export type AuditEntry = typeof auditLog.$inferSelect;

@@ -1,4 +1,5 @@
-import { type AnyPgColumn, integer, type PgColumnBuilderBase, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { getTableColumns, type Table } from 'drizzle-orm';
+import { type AnyPgColumn, bigint, integer, type PgColumnBuilderBase, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 // The column blocks every table repeats. Each helper makes exactly the SQL its inline form made (names, types,
 // defaults, nullability, references): changing one changes the schema, so `npx drizzle-kit generate` must stay
@@ -7,11 +8,11 @@ import { type AnyPgColumn, integer, type PgColumnBuilderBase, text, timestamp, u
 /** Primary key: a random UUID made by the database, so rows made by imports and by forms look alike. */
 export const id = () => uuid('id').primaryKey().defaultRandom();
 
-/** Creation and last-update instants (timestamptz, UTC). */
-export const timestamps = () => ({
-  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
-});
+/** An instant (timestamptz, read as a Date): `instant('expires_at')`, null until it happens unless `.notNull()`. */
+export const instant = (name: string) => timestamp(name, { withTimezone: true });
+
+/** When the row was written (set by the database). */
+export const createdAt = () => instant('created_at').notNull().defaultNow();
 
 /**
  * Optimistic-lock version: every update must name the version it started from and bumps it by one.
@@ -19,14 +20,17 @@ export const timestamps = () => ({
  */
 export const version = () => integer('version').notNull().default(1);
 
+/** Creation and last-update instants (timestamptz, UTC). */
+export const timestamps = () => ({ createdAt: createdAt(), updatedAt: instant('updated_at').notNull().defaultNow() });
+
 /** The closing columns of an editable row: its timestamps and its optimistic-lock version. Spread it last. */
 export const versioned = () => ({ ...timestamps(), version: version() });
 
 /** The closing columns of an insert-only row (a snapshot, a cut-off record): when and by whom it was written. */
-export const created = () => ({
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  createdBy: text('created_by').notNull(),
-});
+export const created = () => ({ createdAt: createdAt(), createdBy: text('created_by').notNull() });
+
+/** An amount of money in integer euro cents (bigint, read as a number: cents stay far below 2^53). */
+export const cents = (name: string) => bigint(name, { mode: 'number' });
 
 /** A required reference to the row that owns this one (an Ambito, a plan, a body…): deleting the owner deletes it. */
 export const ownerRef = (name: string, target: () => AnyPgColumn) => uuid(name).notNull().references(target, { onDelete: 'cascade' });
@@ -37,3 +41,9 @@ export const ownerRef = (name: string, target: () => AnyPgColumn) => uuid(name).
  * `pgTable('plans', versionedColumns({ title: text('title').notNull() }), (t) => [...])`.
  */
 export const versionedColumns = <TColumns extends Record<string, PgColumnBuilderBase>>(columns: TColumns) => ({ id: id(), ...columns, ...versioned() });
+
+/** Some columns of a table by their names, for a select: `db.select(pick(people, 'id', 'fullName'))`. */
+export function pick<T extends Table, K extends keyof T['_']['columns'] & string>(table: T, ...names: K[]): Pick<T['_']['columns'], K> {
+  const columns = getTableColumns(table);
+  return Object.fromEntries(names.map((name) => [name, columns[name]])) as Pick<T['_']['columns'], K>;
+}

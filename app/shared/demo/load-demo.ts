@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { systemActor, type Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import { fromRoot } from '../paths.ts';
@@ -9,11 +10,13 @@ export interface DemoAccount {
   role: string;
 }
 
-/** What a demo step receives: the database, the system actor, and a reader for files under fixtures/. */
+/** What a demo step receives: the database, the system actor, and readers for files under fixtures/. */
 export interface DemoContext {
   db: Db;
   actor: Actor;
   read: (relativePath: string) => string;
+  /** A fixture file as an importer takes an upload: its name (the last part of the path) and its text. */
+  file: (relativePath: string) => { fileName: string; text: string };
 }
 
 /**
@@ -27,7 +30,8 @@ export interface DemoStep {
 
 /** The context the demo steps run in: the system actor and a reader of the fixture files under `root`. */
 export function demoContext(db: Db, root = fromRoot('fixtures')): DemoContext {
-  return { db, actor: systemActor('caricamento dati dimostrativi'), read: (p) => readFileSync(`${root}/${p}`, 'utf8') };
+  const read = (p: string) => readFileSync(`${root}/${p}`, 'utf8');
+  return { db, actor: systemActor('caricamento dati dimostrativi'), read, file: (p) => ({ fileName: basename(p), text: read(p) }) };
 }
 
 /** Runs the given demo steps in order (the module registry, app/modules/demo.server.ts, gives them). */

@@ -1,8 +1,7 @@
 // How a page's forms answer: one convention for every module (see app/shared/ui/forms.tsx for the screen side).
 import { data } from 'react-router';
-import { ConflictError, ValidationError } from '../errors.ts';
 import { tr } from '../i18n/tr.server.ts';
-import { toHttpError } from './request.server.ts';
+import { formFailure, toHttpError } from './request.server.ts';
 
 /** A form that worked: which one, and what to tell the user (a warning is shown next to the confirmation). */
 export interface IntentSuccess {
@@ -34,15 +33,8 @@ export async function runIntent<T>(request: Request, intent: string, fn: () => P
   try {
     return await fn();
   } catch (error) {
-    const values = echoOf(echo);
-    if (error instanceof ValidationError) {
-      const fieldErrors: Record<string, string> = {};
-      for (const i of error.issues) fieldErrors[i.path] ??= i.message;
-      return data({ ok: false, intent, formError: error.message, fieldErrors, conflict: false, values } satisfies IntentFailure, { status: 400 });
-    }
-    if (error instanceof ConflictError) {
-      return data({ ok: false, intent, formError: error.message, fieldErrors: {}, conflict: true, values } satisfies IntentFailure, { status: 409 });
-    }
+    const refused = formFailure(error);
+    if (refused) return data({ ...refused.failure, intent, values: echoOf(echo) } satisfies IntentFailure, { status: refused.status });
     toHttpError(error, request);
   }
 }

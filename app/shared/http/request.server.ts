@@ -4,6 +4,7 @@ import type { Actor, UserActor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import { AppError, ConflictError, UnauthenticatedError, ValidationError } from '../errors.ts';
 import { isLocale, isUiLocale, type Locale } from '../i18n/messages.ts';
+import { tr } from '../i18n/tr.server.ts';
 import { setRequestLocale } from '../log.ts';
 import { COOKIE, parseCookies, serializeCookie } from './cookies.ts';
 import { requestContext, servicesContext, type RequestState } from './context.ts';
@@ -25,7 +26,7 @@ function sameToken(a: string, b: string): boolean {
 
 export class CsrfError extends AppError {
   constructor() {
-    super('auth.csrf', 'Il modulo è scaduto o non proviene da Cantiere: ricarica la pagina e riprova.', 403);
+    super('auth.csrf', { key: 'error.app.csrf' }, 403);
   }
 }
 
@@ -128,9 +129,12 @@ export function toHttpError(error: unknown, request: Request): never {
     const url = new URL(request.url);
     throw redirect(`/accedi?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
   }
-  if (error instanceof AppError) throw data(error.message, { status: error.status });
+  if (error instanceof AppError) throw data(messageOf(error), { status: error.status });
   throw error;
 }
+
+/** What an error says to the person asking: its dictionary entry in the request's language, or its text as written. */
+export const messageOf = (error: AppError) => (error.messageRef ? tr(error.messageRef.key, error.messageRef.params) : error.message);
 
 /** Runs a loader's work, mapping the commands' errors to HTTP answers. */
 export async function guard<T>(request: Request, fn: () => Promise<T>): Promise<T> {
@@ -149,6 +153,20 @@ export interface FormFailure {
 }
 
 /**
+ * A refused form as data for the form: invalid input (400, its problems by field, or by file, row and column) or an
+ * edit conflict (409); null for any other failure, which becomes an error page.
+ */
+export function formFailure(error: unknown): { failure: FormFailure; status: 400 | 409 } | null {
+  if (error instanceof ValidationError) {
+    const fieldErrors: Record<string, string> = {};
+    for (const i of error.issues) fieldErrors[i.path] ??= i.message;
+    return { failure: { ok: false, formError: messageOf(error), fieldErrors, conflict: false }, status: 400 };
+  }
+  if (error instanceof ConflictError) return { failure: { ok: false, formError: messageOf(error), fieldErrors: {}, conflict: true }, status: 409 };
+  return null;
+}
+
+/**
  * Runs a form action. Validation errors and edit conflicts come back as data for the form (400 / 409),
  * keeping what the user typed; other failures become error pages.
  */
@@ -156,14 +174,8 @@ export async function formAction<T>(request: Request, fn: () => Promise<T>) {
   try {
     return await fn();
   } catch (error) {
-    if (error instanceof ValidationError) {
-      const fieldErrors: Record<string, string> = {};
-      for (const i of error.issues) fieldErrors[i.path] ??= i.message;
-      return data({ ok: false, formError: error.message, fieldErrors, conflict: false } satisfies FormFailure, { status: 400 });
-    }
-    if (error instanceof ConflictError) {
-      return data({ ok: false, formError: error.message, fieldErrors: {}, conflict: true } satisfies FormFailure, { status: 409 });
-    }
+    const refused = formFailure(error);
+    if (refused) return data(refused.failure, { status: refused.status });
     toHttpError(error, request);
   }
 }

@@ -40,6 +40,29 @@ export function moneyColumn<R>(
 }
 
 /**
+ * A DataTable column of a name as entered (data: not translated), sorted and exported by it, with an optional note
+ * under it in interface words (e.g. «parte di FNA»).
+ */
+export function nameColumn<R>(key: string, header: ReactNode, name: (r: R) => string, note?: (r: R) => ReactNode, extra: Extra<R> = {}): Column<R> {
+  return {
+    key,
+    header,
+    value: name,
+    data: false,
+    render: (r) => {
+      const n = note?.(r);
+      return (
+        <>
+          <span translate="no">{name(r)}</span>
+          {n ? <span className="d-block small text-secondary">{n}</span> : null}
+        </>
+      );
+    },
+    ...extra,
+  };
+}
+
+/**
  * The same builders typed on a table's rows, so that the row of each accessor is known:
  * `const c = columnsOf(rows)`, then `c.money('importo', t('…'), (r) => r.amountCents, f.money)` in `columns`.
  */
@@ -50,6 +73,8 @@ export function columnsOf<R>(rows: readonly R[]) {
       figureColumn<R>(key, header, figure, show, options),
     money: (key: string, header: ReactNode, cents: (r: R) => number | null, money: (cents: number) => string, options?: Extra<R> & { empty?: ReactNode }) =>
       moneyColumn<R>(key, header, cents, money, options),
+    name: (key: string, header: ReactNode, name: (r: R) => string, note?: (r: R) => ReactNode, extra?: Extra<R>) =>
+      nameColumn<R>(key, header, name, note, extra),
     /** A percentage shown with `percent` (`f.percent` with its decimals), which also says how a missing value reads. */
     percent: (key: string, header: ReactNode, value: (r: R) => number | null, percent: (v: number | null) => string) =>
       figureColumn<R>(key, header, value, percent, { empty: percent(null) }),

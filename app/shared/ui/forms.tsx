@@ -16,31 +16,58 @@ export interface FormResult {
 }
 
 /**
- * The message at the top of a form after a failed submission. It takes focus-worthy role="alert" so screen
- * readers announce it; a conflict offers to reload the current version.
+ * A refused submission: its message, then its problems (each shown by `problem`), and after an edit conflict the
+ * button that reloads the current version. Announced as an alert.
  */
-export function FormAlert({ result, reloadHref }: { result: FormResult | undefined; reloadHref?: string }) {
+function FailureAlert({
+  id,
+  failure,
+  problem,
+  reloadHref,
+}: {
+  id: string;
+  failure: FormResult;
+  problem: (field: string, message: string) => ReactNode;
+  reloadHref?: string;
+}) {
   const { t } = useI18n();
-  if (!result || result.ok || !result.formError) return null;
+  const problems = Object.entries(failure.fieldErrors ?? {});
   return (
-    <div className={`alert ${result.conflict ? 'alert-warning' : 'alert-danger'}`} role="alert" id="form-alert">
-      <p className="mb-1">{result.formError}</p>
-      {result.fieldErrors && Object.keys(result.fieldErrors).length > 0 && (
+    <div className={`alert ${failure.conflict ? 'alert-warning' : 'alert-danger'}`} role="alert" id={id}>
+      <p className="mb-1">{failure.formError}</p>
+      {problems.length > 0 && (
         <ul className="mb-0">
-          {Object.entries(result.fieldErrors).map(([field, message]) => (
-            <li key={field}>
-              <a href={`#field-${field}`}>{message}</a>
-            </li>
+          {problems.map(([field, message]) => (
+            <li key={field}>{problem(field, message)}</li>
           ))}
         </ul>
       )}
-      {result.conflict && reloadHref && (
+      {failure.conflict && reloadHref && (
         <a className="btn btn-outline-primary btn-sm mt-2" href={reloadHref}>
           {t('form.conflict.reload')}
         </a>
       )}
     </div>
   );
+}
+
+/** A problem that is a form field: a link to the field (`#field-<id>`). */
+const fieldLink = (fieldId: string, message: string) => <a href={`#field-${fieldId}`}>{message}</a>;
+
+/** A problem that is a place (an import's "file, riga, colonna"): the place, then the problem. */
+const placeProblem = (where: string, message: string) => (
+  <>
+    <strong>{where}</strong>: {message}
+  </>
+);
+
+/**
+ * The message at the top of a form after a failed submission. It takes focus-worthy role="alert" so screen
+ * readers announce it; a conflict offers to reload the current version.
+ */
+export function FormAlert({ result, reloadHref }: { result: FormResult | undefined; reloadHref?: string }) {
+  if (!result || result.ok || !result.formError) return null;
+  return <FailureAlert id="form-alert" failure={result} problem={fieldLink} reloadHref={reloadHref} />;
 }
 
 /** A labelled form field with its error message wired through aria-describedby / aria-invalid. */
@@ -94,20 +121,7 @@ export function Field({
  */
 export function IssuesAlert({ result, id = 'import-errors' }: { result: FormResult | undefined; id?: string }) {
   if (!result || result.ok || !result.formError) return null;
-  return (
-    <div className={`alert ${result.conflict ? 'alert-warning' : 'alert-danger'}`} role="alert" id={id}>
-      <p className="mb-1">{result.formError}</p>
-      {result.fieldErrors && Object.keys(result.fieldErrors).length > 0 && (
-        <ul className="mb-0">
-          {Object.entries(result.fieldErrors).map(([where, message]) => (
-            <li key={where}>
-              <strong>{where}</strong>: {message}
-            </li>
-          ))}
-        </ul>
-      )}
-    </div>
-  );
+  return <FailureAlert id={id} failure={result} problem={placeProblem} />;
 }
 
 // ───────────────────────────── pages with several forms ─────────────────────────────
@@ -163,29 +177,12 @@ export function ResultAlert({ actionData, intent, reloadHref }: { actionData: un
   }
   if (!failure?.formError) return null;
   return (
-    <div className={`alert ${failure.conflict ? 'alert-warning' : 'alert-danger'}`} role="alert" id={`errori-${intent}`}>
-      <p className="mb-1">{failure.formError}</p>
-      {failure.fieldErrors && Object.keys(failure.fieldErrors).length > 0 && (
-        <ul className="mb-0">
-          {Object.entries(failure.fieldErrors).map(([field, message]) =>
-            /^[\w.[\]-]+$/.test(field) ? (
-              <li key={field}>
-                <a href={`#field-${intent}.${field}`}>{message}</a>
-              </li>
-            ) : (
-              <li key={field}>
-                <strong>{field}</strong>: {message}
-              </li>
-            ),
-          )}
-        </ul>
-      )}
-      {failure.conflict && reloadHref && (
-        <a className="btn btn-outline-primary btn-sm mt-2" href={reloadHref}>
-          {t('form.conflict.reload')}
-        </a>
-      )}
-    </div>
+    <FailureAlert
+      id={`errori-${intent}`}
+      failure={failure}
+      problem={(field, message) => (/^[\w.[\]-]+$/.test(field) ? fieldLink(`${intent}.${field}`, message) : placeProblem(field, message))}
+      reloadHref={reloadHref}
+    />
   );
 }
 
@@ -260,39 +257,74 @@ export function IntentForm({
   );
 }
 
+/** A file of an upload form: its field name, label, hint (by default: imports are all or nothing) and accepted types. */
+export interface UploadFile {
+  name: string;
+  label: string;
+  hint?: string;
+  accept: string;
+  /** Default true. */
+  required?: boolean;
+}
+
 /**
  * A file upload (an import): the file field with what it accepts, and after a refused import the list of problems
- * by file, row and column. Imports are all or nothing: the hint says so.
+ * by file, row and column. Imports are all or nothing: the hint says so. One file (`label`, `accept`, `name`…), or
+ * several side by side (`files`, e.g. a dataset and its optional companion).
  */
 export function UploadForm({
   intent,
   actionData,
-  label,
-  hint,
-  accept,
   submitLabel,
-  name = 'file',
   children,
   formLabel,
+  footer,
+  ...what
 }: {
   intent: string;
   actionData: unknown;
-  label: string;
-  hint?: string;
-  accept: string;
   submitLabel: string;
-  name?: string;
   children?: ReactNode;
   /** The form's own accessible name, when the page has several uploads (never the field's label: that would name two things alike). */
   formLabel?: string;
-}) {
+  /** After the submit button (e.g. a link to what was imported). */
+  footer?: ReactNode;
+} & ({ label: string; hint?: string; accept: string; name?: string } | { files: UploadFile[] })) {
   const { t } = useI18n();
   const { errors } = useFormResult(actionData, intent);
+  const files: UploadFile[] = 'files' in what ? what.files : [{ ...what, name: what.name ?? 'file' }];
+  const several = files.length > 1;
   return (
-    <IntentForm intent={intent} actionData={actionData} submitLabel={submitLabel} encType="multipart/form-data" label={formLabel}>
-      <IntentField intent={intent} name={name} label={label} hint={hint ?? t('ui.upload.allOrNothing')} error={errors[name]}>
-        {(p) => <input type="file" accept={accept} required {...p} />}
-      </IntentField>
+    <IntentForm
+      intent={intent}
+      actionData={actionData}
+      submitLabel={submitLabel}
+      encType="multipart/form-data"
+      label={formLabel}
+      footer={footer}
+      className={several ? 'row g-3 align-items-end' : undefined}
+    >
+      {files.map((file) => {
+        const field = (
+          <IntentField
+            key={file.name}
+            intent={intent}
+            name={file.name}
+            label={file.label}
+            hint={file.hint ?? t('ui.upload.allOrNothing')}
+            error={errors[file.name]}
+          >
+            {(p) => <input type="file" accept={file.accept} required={file.required ?? true} {...p} />}
+          </IntentField>
+        );
+        return several ? (
+          <div key={file.name} className="col-12 col-md-6">
+            {field}
+          </div>
+        ) : (
+          field
+        );
+      })}
       {children}
     </IntentForm>
   );

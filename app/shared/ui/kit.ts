@@ -19,3 +19,5 @@ export { Chart } from './chart.tsx';
 export { useI18n, type TFunction } from './i18n.tsx';
 export { FilterField, FilterForm } from './filter-form.tsx';
 export { columnsOf, figureColumn, moneyColumn } from './columns.tsx';
+export { rowHeaderColumn } from './row-header-column.tsx';
+export { dataChoices, FieldGroup, namedChoices, SelectField, TextField, type Choice, type FieldRows, type FieldSpec } from './fields.tsx';

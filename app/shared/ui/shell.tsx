@@ -111,116 +111,146 @@ function MainNav({ items }: { items: ShellData['nav'] }) {
   );
 }
 
-/** The application shell: skip links, Bootstrap Italia header (slim bar, brand, navigation), footer. */
-export function Shell({ data, children }: { data: ShellData | undefined; children: ReactNode }) {
+const SKIP_LINKS = [
+  ['#main-content', 'skip.main'],
+  ['#main-nav', 'skip.nav'],
+  ['#footer', 'skip.footer'],
+] as const;
+
+/** The skip links: to the content, to the navigation (when the page has one) and to the footer. */
+function SkipLinks({ withNav }: { withNav: boolean }) {
   const { t } = useI18n();
-  const user = data?.user ?? null;
+  const links = SKIP_LINKS.filter(([href]) => withNav || href !== '#main-nav');
   return (
-    <>
-      <div className="skiplinks">
-        <a className="visually-hidden-focusable" href="#main-content">
-          {t('skip.main')}
+    <div className="skiplinks">
+      {links.map(([href, key]) => (
+        <a key={href} className="visually-hidden-focusable" href={href}>
+          {t(key)}
         </a>
-        {data?.nav.length ? (
-          <a className="visually-hidden-focusable" href="#main-nav">
-            {t('skip.nav')}
-          </a>
-        ) : null}
-        <a className="visually-hidden-focusable" href="#footer">
-          {t('skip.footer')}
-        </a>
-      </div>
-      <header className="it-header-wrapper">
-        <div className="it-header-slim-wrapper">
-          <div className="container">
-            <div className="it-header-slim-wrapper-content">
-              <Link className="navbar-brand" to="/">
-                {t('app.name')}
-              </Link>
-              <div className="it-header-slim-right-zone gap-3">
-                <LanguageSwitch />
-                {user ? (
-                  <div className="d-flex align-items-center gap-2">
-                    <Link to="/profilo" className="text-white small user-name" translate="no">
-                      {user.name}
-                    </Link>
-                    <Form method="post" action="/esci" className="d-inline">
-                      <CsrfField />
-                      <button type="submit" className="btn btn-primary btn-sm btn-icon">
-                        {t('header.signout')}
-                      </button>
-                    </Form>
-                  </div>
-                ) : (
-                  <Link className="btn btn-primary btn-sm" to="/accedi">
-                    {t('header.signin')}
-                  </Link>
-                )}
+      ))}
+    </div>
+  );
+}
+
+/** The slim bar: the application's name, the language and who is signed in (or the way to sign in). */
+function SlimHeader({ user }: { user: ShellData['user'] }) {
+  const { t } = useI18n();
+  return (
+    <div className="it-header-slim-wrapper">
+      <div className="container">
+        <div className="it-header-slim-wrapper-content">
+          <Link className="navbar-brand" to="/">
+            {t('app.name')}
+          </Link>
+          <div className="it-header-slim-right-zone gap-3">
+            <LanguageSwitch />
+            {user ? (
+              <div className="d-flex align-items-center gap-2">
+                <Link to="/profilo" className="text-white small user-name" translate="no">
+                  {user.name}
+                </Link>
+                <Form method="post" action="/esci" className="d-inline">
+                  <CsrfField />
+                  <button type="submit" className="btn btn-primary btn-sm btn-icon">
+                    {t('header.signout')}
+                  </button>
+                </Form>
               </div>
-            </div>
+            ) : (
+              <Link className="btn btn-primary btn-sm" to="/accedi">
+                {t('header.signin')}
+              </Link>
+            )}
           </div>
         </div>
-        <div className="it-nav-wrapper">
-          <div className="it-header-center-wrapper">
-            <div className="container">
-              <div className="it-header-center-content-wrapper">
-                <div className="it-brand-wrapper">
-                  <Link to={data?.current ? `/ambiti/${data.current.code}` : '/'}>
-                    <div className="it-brand-text">
-                      <div className="it-brand-title" translate={data?.current ? 'no' : undefined}>
-                        {data?.current?.name ?? t('app.name')}
-                      </div>
-                      <div className="it-brand-tagline d-none d-md-block">
-                        {data?.current ? (
-                          <>
-                            {t('header.region')} <span translate="no">{data.current.regionName}</span>
-                          </>
-                        ) : (
-                          t('app.tagline')
-                        )}
-                      </div>
-                    </div>
-                  </Link>
+      </div>
+    </div>
+  );
+}
+
+/** The brand: the current Ambito and its Region (or the application), and the switch to another Ambito. */
+function BrandHeader({ data }: { data: ShellData | undefined }) {
+  const { t } = useI18n();
+  const current = data?.current ?? null;
+  return (
+    <div className="it-header-center-wrapper">
+      <div className="container">
+        <div className="it-header-center-content-wrapper">
+          <div className="it-brand-wrapper">
+            <Link to={current ? `/ambiti/${current.code}` : '/'}>
+              <div className="it-brand-text">
+                <div className="it-brand-title" translate={current ? 'no' : undefined}>
+                  {current?.name ?? t('app.name')}
                 </div>
-                <div className="it-right-zone">
-                  <AmbitoSwitcher ambiti={data?.ambiti ?? []} current={data?.current ?? null} />
+                <div className="it-brand-tagline d-none d-md-block">
+                  {current ? (
+                    <>
+                      {t('header.region')} <span translate="no">{current.regionName}</span>
+                    </>
+                  ) : (
+                    t('app.tagline')
+                  )}
                 </div>
               </div>
-            </div>
+            </Link>
           </div>
+          <div className="it-right-zone">
+            <AmbitoSwitcher ambiti={data?.ambiti ?? []} current={current} />
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function Footer() {
+  const { t } = useI18n();
+  return (
+    <footer className="it-footer" id="footer">
+      <div className="it-footer-main">
+        <div className="container py-4">
+          <p className="h4 text-white">{t('app.name')}</p>
+          <p className="text-white mb-0">{t('app.tagline')}</p>
+        </div>
+      </div>
+      <div className="it-footer-small-prints clearfix">
+        <div className="container">
+          <h2 className="visually-hidden">{t('ui.footer.links')}</h2>
+          <ul className="it-footer-small-prints-list list-inline mb-0 d-flex flex-column flex-md-row">
+            <li className="list-inline-item">
+              <Link to="/accessibilita">{t('footer.accessibility')}</Link>
+            </li>
+            <li className="list-inline-item">
+              <a href="/api/v1/openapi.json">{t('footer.api')}</a>
+            </li>
+            {(['footer.istat', 'footer.licence'] as const).map((note) => (
+              <li key={note} className="list-inline-item">
+                <span className="text-white">{t(note)}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </div>
+    </footer>
+  );
+}
+
+/** The application shell: skip links, Bootstrap Italia header (slim bar, brand, navigation), footer. */
+export function Shell({ data, children }: { data: ShellData | undefined; children: ReactNode }) {
+  return (
+    <>
+      <SkipLinks withNav={Boolean(data?.nav.length)} />
+      <header className="it-header-wrapper">
+        <SlimHeader user={data?.user ?? null} />
+        <div className="it-nav-wrapper">
+          <BrandHeader data={data} />
           {data?.nav.length ? <MainNav items={data.nav} /> : null}
         </div>
       </header>
       <main id="main-content" className="container my-4 my-lg-5" tabIndex={-1}>
         {children}
       </main>
-      <footer className="it-footer" id="footer">
-        <div className="it-footer-main">
-          <div className="container py-4">
-            <p className="h4 text-white">{t('app.name')}</p>
-            <p className="text-white mb-0">{t('app.tagline')}</p>
-          </div>
-        </div>
-        <div className="it-footer-small-prints clearfix">
-          <div className="container">
-            <h2 className="visually-hidden">{t('ui.footer.links')}</h2>
-            <ul className="it-footer-small-prints-list list-inline mb-0 d-flex flex-column flex-md-row">
-              <li className="list-inline-item">
-                <Link to="/accessibilita">{t('footer.accessibility')}</Link>
-              </li>
-              <li className="list-inline-item">
-                <a href="/api/v1/openapi.json">{t('footer.api')}</a>
-              </li>
-              <li className="list-inline-item">
-                <span className="text-white">{t('footer.istat')}</span>
-              </li>
-              <li className="list-inline-item">
-                <span className="text-white">{t('footer.licence')}</span>
-              </li>
-            </ul>
-          </div>
-        </div>
-      </footer>
+      <Footer />
     </>
   );
 }

@@ -18,6 +18,7 @@ import {
   selectClass,
   useFormResult,
   useI18n,
+  type Column,
   type TFunction,
 } from '../../../shared/ui/kit.ts';
 import { listPlans } from '../../planning/index.server.ts';
@@ -108,7 +109,6 @@ export default function PlanBudget({ loaderData, actionData }: Route.ComponentPr
   const { ambito, plans, view: v, can } = loaderData;
   const base = `/ambiti/${ambito.code}/risorse`;
   const years = v ? Array.from({ length: v.plan.periodEndYear - v.plan.periodStartYear + 1 }, (_, i) => v.plan.periodStartYear + i) : [];
-  const wholePeriod = t('finance.budget.wholePeriod');
   const overs = v?.allocationChecks.filter((c) => c.status === 'over' && c.budgetedCents > 0) ?? [];
   const missing = v?.allocationChecks.filter((c) => c.status === 'no_allocation' && c.budgetedCents > 0) ?? [];
   const when = (year: number | null) => (year === null ? t('finance.budget.inWholePeriod') : String(year));
@@ -119,6 +119,7 @@ export default function PlanBudget({ loaderData, actionData }: Route.ComponentPr
     allocation: columnsOf(v?.allocations ?? []),
     history: columnsOf(v?.history ?? []),
   };
+  const key = keyColumns(t);
 
   return (
     <>
@@ -275,10 +276,7 @@ export default function PlanBudget({ loaderData, actionData }: Route.ComponentPr
                   small
                   rows={v.rollUp.byYear}
                   rowKey={(r) => r.year ?? '-'}
-                  columns={[
-                    { key: 'anno', header: t('finance.year'), value: (r) => r.year ?? wholePeriod, rowHeader: true, data: false },
-                    ...moneyColumns(t, f.money),
-                  ]}
+                  columns={[key.year({ rowHeader: true }), ...moneyColumns(t, f.money)]}
                 />
               </Section>
             </div>
@@ -293,9 +291,9 @@ export default function PlanBudget({ loaderData, actionData }: Route.ComponentPr
               rows={v.rows}
               rowKey={(r) => r.key}
               columns={[
-                { key: 'obiettivo', header: t('finance.objective'), value: (r) => r.label, rowHeader: true },
-                { key: 'fondo', header: t('finance.fund'), value: (r) => r.fundName },
-                { key: 'anno', header: t('finance.year'), value: (r) => r.year ?? wholePeriod, data: false },
+                key.objective({ rowHeader: true }),
+                key.fund(),
+                key.year(),
                 col.row.money('preventivato', t('finance.measure.budgeted'), (r) => r.budgetedCents, f.money),
                 {
                   key: 'riporti',
@@ -323,16 +321,12 @@ export default function PlanBudget({ loaderData, actionData }: Route.ComponentPr
             />
           </Section>
 
-          {can['budget.record'] && (
-            <Section id="registra" title={t('finance.budget.cutoff.title')} lead={t('finance.budget.cutoff.lead')}>
-              <BudgetEntryForm intent="cutoff" v={v} years={years} actionData={actionData} />
-            </Section>
-          )}
-          {can['budget.record'] && (
-            <Section id="riporta" title={t('finance.budget.carryover.title')} lead={t('finance.budget.carryover.lead')}>
-              <BudgetEntryForm intent="carryover" v={v} years={years.slice(0, -1)} actionData={actionData} />
-            </Section>
-          )}
+          {can['budget.record'] &&
+            (['cutoff', 'carryover'] as const).map((intent) => (
+              <Section key={intent} id={ENTRY_FORMS[intent].anchor} title={t(ENTRY_FORMS[intent].title)} lead={t(ENTRY_FORMS[intent].lead)}>
+                <BudgetEntryForm intent={intent} v={v} years={ENTRY_FORMS[intent].lastYear ? years : years.slice(0, -1)} actionData={actionData} />
+              </Section>
+            ))}
 
           <Section id="assegnazioni" title={t('finance.budget.allocations.title')}>
             <DataTable
@@ -343,8 +337,8 @@ export default function PlanBudget({ loaderData, actionData }: Route.ComponentPr
               rowKey={(r) => r.id}
               empty={<EmptyState title={t('finance.budget.allocations.none')} />}
               columns={[
-                { key: 'fondo', header: t('finance.fund'), value: (r) => r.fundName, rowHeader: true },
-                { key: 'anno', header: t('finance.year'), value: (r) => r.year, data: false },
+                key.fund({ rowHeader: true }),
+                key.year(),
                 col.allocation.money('importo', t('finance.amount'), (r) => r.amountCents, f.money),
                 { key: 'atto', header: t('finance.budget.act'), value: (r) => r.act ?? '—' },
               ]}
@@ -362,9 +356,9 @@ export default function PlanBudget({ loaderData, actionData }: Route.ComponentPr
               empty={<EmptyState title={t('finance.budget.history.none')} />}
               columns={[
                 { key: 'data', header: t('finance.date'), value: (r) => r.date, render: (r) => f.date(r.date), rowHeader: true, data: false },
-                { key: 'obiettivo', header: t('finance.objective'), value: (r) => r.label },
-                { key: 'fondo', header: t('finance.fund'), value: (r) => r.fundName },
-                { key: 'anno', header: t('finance.year'), value: (r) => r.year ?? wholePeriod, data: false },
+                key.objective(),
+                key.fund(),
+                key.year(),
                 { key: 'valore', header: t('finance.budget.measure'), value: (r) => t(MEASURE_KEYS[r.measure]), data: false },
                 col.history.money('importo', t('finance.amount'), (r) => r.amountCents, f.money),
                 col.history.money('precedente', t('finance.budget.previous'), (r) => r.previousCents, f.money),
@@ -405,6 +399,32 @@ export default function PlanBudget({ loaderData, actionData }: Route.ComponentPr
       )}
     </>
   );
+}
+
+/** The columns that say what a line of the budget is about, alike in every table of the page: objective, fund, year. */
+function keyColumns(t: TFunction) {
+  const wholePeriod = t('finance.budget.wholePeriod');
+  return {
+    objective: <R extends { label: string }>(extra?: Partial<Column<R>>): Column<R> => ({
+      key: 'obiettivo',
+      header: t('finance.objective'),
+      value: (r) => r.label,
+      ...extra,
+    }),
+    fund: <R extends { fundName: string }>(extra?: Partial<Column<R>>): Column<R> => ({
+      key: 'fondo',
+      header: t('finance.fund'),
+      value: (r) => r.fundName,
+      ...extra,
+    }),
+    year: <R extends { year: number | string | null }>(extra?: Partial<Column<R>>): Column<R> => ({
+      key: 'anno',
+      header: t('finance.year'),
+      value: (r) => r.year ?? wholePeriod,
+      data: false,
+      ...extra,
+    }),
+  };
 }
 
 /** Budgeted, committed and paid: the three money columns of the roll-up tables. */
@@ -472,21 +492,28 @@ function CarryOverFields({ intent, errors: e }: EntryFieldsProps) {
 /** The two entries on the plan's budget: a value at a cut-off date, and a carry-over to the next year (from a year that has one). */
 const ENTRY_FORMS = {
   cutoff: {
+    anchor: 'registra',
     title: 'finance.budget.cutoff.title',
+    lead: 'finance.budget.cutoff.lead',
     submit: 'finance.budget.cutoff.submit',
     submitClassName: undefined,
     yearName: 'year',
     yearLabel: 'finance.year',
     noPeriod: false,
+    lastYear: true,
     Fields: CutOffFields,
   },
   carryover: {
+    anchor: 'riporta',
     title: 'finance.budget.carryover.title',
+    lead: 'finance.budget.carryover.lead',
     submit: 'finance.budget.carryover.submit',
     submitClassName: 'btn btn-outline-primary',
     yearName: 'fromYear',
     yearLabel: 'finance.budget.fromYear',
     noPeriod: true,
+    /** A carry-over goes to the next year of the plan: none from its last year. */
+    lastYear: false,
     Fields: CarryOverFields,
   },
 } as const;

@@ -2,10 +2,11 @@ import { data, Form, redirect } from 'react-router';
 import type { Route } from './+types/funding-source-edit';
 import { formAction, getActor, getServices, guard, requireUser } from '../../../shared/http/request.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
+import type { MessageKey } from '../../../shared/i18n/messages.ts';
 import { CsrfField, Field, FormAlert, PageHeader, useI18n } from '../../../shared/ui/kit.ts';
 import { updateFundingSource } from '../finance.commands.ts';
 import { authorize } from '../finance.policy.ts';
-import { getFundingSourceRow } from '../finance.queries.ts';
+import { getFundingSourceRow } from '../catalogue.queries.ts';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   requireUser(context, request);
@@ -28,6 +29,12 @@ export default function FundingSourceEdit({ loaderData, actionData }: Route.Comp
   const { t } = useI18n();
   const { row } = loaderData;
   const errors: Record<string, string | undefined> = actionData && 'fieldErrors' in actionData ? actionData.fieldErrors : {};
+  /** A one-line field of the source, filled with its current value. */
+  const input = (name: 'name' | 'shortName' | 'legalBasis' | 'activeFrom' | 'activeTo', label: MessageKey, type: 'text' | 'date' = 'text') => (
+    <Field name={name} label={t(label)} error={errors[name]}>
+      {(p) => <input {...p} type={type} defaultValue={row[name] ?? ''} />}
+    </Field>
+  );
   return (
     <>
       <PageHeader
@@ -39,26 +46,12 @@ export default function FundingSourceEdit({ loaderData, actionData }: Route.Comp
       <Form method="post" noValidate className="col-12 col-lg-8">
         <CsrfField />
         <input type="hidden" name="version" value={row.version} />
-        <Field name="name" label={t('finance.sources.name')} error={errors.name}>
-          {(p) => <input {...p} type="text" defaultValue={row.name} />}
-        </Field>
-        <Field name="shortName" label={t('finance.sources.shortName')} error={errors.shortName}>
-          {(p) => <input {...p} type="text" defaultValue={row.shortName} />}
-        </Field>
-        <Field name="legalBasis" label={t('finance.sources.legalBasis')} error={errors.legalBasis}>
-          {(p) => <input {...p} type="text" defaultValue={row.legalBasis ?? ''} />}
-        </Field>
+        {input('name', 'finance.sources.name')}
+        {input('shortName', 'finance.sources.shortName')}
+        {input('legalBasis', 'finance.sources.legalBasis')}
         <div className="row">
-          <div className="col-12 col-md-6">
-            <Field name="activeFrom" label={t('finance.sources.activeFrom')} error={errors.activeFrom}>
-              {(p) => <input {...p} type="date" defaultValue={row.activeFrom ?? ''} />}
-            </Field>
-          </div>
-          <div className="col-12 col-md-6">
-            <Field name="activeTo" label={t('finance.sources.activeTo.hint')} error={errors.activeTo}>
-              {(p) => <input {...p} type="date" defaultValue={row.activeTo ?? ''} />}
-            </Field>
-          </div>
+          <div className="col-12 col-md-6">{input('activeFrom', 'finance.sources.activeFrom', 'date')}</div>
+          <div className="col-12 col-md-6">{input('activeTo', 'finance.sources.activeTo.hint', 'date')}</div>
         </div>
         <Field name="notes" label={t('finance.sources.notes')} error={errors.notes}>
           {(p) => <textarea {...p} rows={3} defaultValue={row.notes ?? ''} />}

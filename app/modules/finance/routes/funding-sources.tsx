@@ -2,8 +2,9 @@ import { Link } from 'react-router';
 import type { Route } from './+types/funding-sources';
 import { getActor, getServices } from '../../../shared/http/request.server.ts';
 import { DataTable, PageHeader, useI18n } from '../../../shared/ui/kit.ts';
+import { columnsOf } from '../../../shared/ui/columns.tsx';
 import { can } from '../finance.policy.ts';
-import { listFundingSourceRows } from '../finance.queries.ts';
+import { listFundingSourceRows } from '../catalogue.queries.ts';
 
 /** The installation's catalogue of funding sources and channels (public; administrators edit it). */
 export async function loader({ context }: Route.LoaderArgs) {
@@ -26,6 +27,7 @@ export async function loader({ context }: Route.LoaderArgs) {
 export default function FundingSources({ loaderData }: Route.ComponentProps) {
   const { t, f } = useI18n();
   const { rows, canEdit } = loaderData;
+  const col = columnsOf(rows);
   return (
     <>
       <PageHeader title={t('finance.sources.title')} lead={t('finance.sources.lead')} />
@@ -44,18 +46,12 @@ export default function FundingSources({ loaderData }: Route.ComponentProps) {
             render: (r) => (canEdit ? <Link to={`/fonti-di-finanziamento/${r.code}`}>{r.code}</Link> : r.code),
             rowHeader: true,
           },
-          {
-            key: 'nome',
-            header: t('finance.sources.name'),
-            value: (r) => r.name,
-            data: false,
-            render: (r) => (
-              <>
-                <span translate="no">{r.name}</span>
-                {r.parentCode ? <span className="d-block small text-secondary">{t('finance.sources.partOf', { code: r.parentCode })}</span> : null}
-              </>
-            ),
-          },
+          col.name(
+            'nome',
+            t('finance.sources.name'),
+            (r) => r.name,
+            (r) => (r.parentCode ? t('finance.sources.partOf', { code: r.parentCode }) : null),
+          ),
           { key: 'tipo', header: t('finance.sources.kind'), value: (r) => r.kind },
           { key: 'base', header: t('finance.sources.legalBasis'), value: (r) => r.legalBasis ?? '—', className: 'small' },
           { key: 'dal', header: t('finance.sources.activeFrom'), value: (r) => r.activeFrom, render: (r) => f.date(r.activeFrom), data: false },

@@ -1,10 +1,11 @@
+import { Fragment } from 'react';
 import { Link } from 'react-router';
 import type { Route } from './+types/import';
 import { ValidationError } from '../../../shared/errors.ts';
 import { done, intentAction } from '../../../shared/http/forms.server.ts';
 import { getActor, getServices, guard, requireUser } from '../../../shared/http/request.server.ts';
 import { serverFormat, tr } from '../../../shared/i18n/tr.server.ts';
-import { DataTable, EmptyState, IntentField, IntentForm, PageHeader, Section, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
+import { DataTable, EmptyState, PageHeader, Section, UploadForm, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
 import { columnsOf } from '../../../shared/ui/columns.tsx';
 import { importSpending, type SpendingUpload } from '../finance.commands.ts';
 import { abilitiesFor, authorize } from '../finance.policy.ts';
@@ -89,12 +90,19 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   });
 }
 
+/** The templates to fill in, as the page offers them for download. */
+const TEMPLATES = [
+  ['modello-spesa.xlsx', 'finance.import.template.xlsx'],
+  ['modello-spesa.csv', 'finance.import.template.spending'],
+  ['modello-utenti.csv', 'finance.import.template.users'],
+] as const;
+
 const ACCEPT = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export default function SpendingImport({ loaderData, actionData }: Route.ComponentProps) {
   const { t, f } = useI18n();
   const p = loaderData;
-  const { errors, success } = useFormResult(actionData, 'import');
+  const { success } = useFormResult(actionData, 'import');
   const latestYear = success ? (actionData as unknown as { latestYear?: number }).latestYear : undefined;
   const base = `/ambiti/${p.ambito.code}/risorse`;
   const col = columnsOf(p.loaded);
@@ -112,40 +120,28 @@ export default function SpendingImport({ loaderData, actionData }: Route.Compone
       </p>
       <p>
         {t('finance.import.templates')}:{' '}
-        <a href={`${base}/modelli/modello-spesa.xlsx`} download>
-          {t('finance.import.template.xlsx')}
-        </a>
-        ,{' '}
-        <a href={`${base}/modelli/modello-spesa.csv`} download>
-          {t('finance.import.template.spending')}
-        </a>
-        ,{' '}
-        <a href={`${base}/modelli/modello-utenti.csv`} download>
-          {t('finance.import.template.users')}
-        </a>
+        {TEMPLATES.map(([file, label], i) => (
+          <Fragment key={file}>
+            {i > 0 && ', '}
+            <a href={`${base}/modelli/${file}`} download>
+              {t(label)}
+            </a>
+          </Fragment>
+        ))}
         .
       </p>
 
-      <IntentForm
+      <UploadForm
         intent="import"
         actionData={actionData}
-        encType="multipart/form-data"
         submitLabel={t('finance.import.submit')}
-        label={t('finance.import.title')}
-        className="row g-3 align-items-end"
+        formLabel={t('finance.import.title')}
         footer={latestYear ? <Link to={`${base}?anno=${latestYear}`}>{t('finance.import.seeCharts')}</Link> : null}
-      >
-        <div className="col-12 col-md-6">
-          <IntentField intent="import" name="spesa" label={t('finance.import.spendingFile')} hint={t('finance.import.spendingFile.hint')} error={errors.spesa}>
-            {(props) => <input {...props} type="file" accept={ACCEPT} required />}
-          </IntentField>
-        </div>
-        <div className="col-12 col-md-6">
-          <IntentField intent="import" name="utenti" label={t('finance.import.usersFile')} hint={t('finance.import.usersFile.hint')} error={errors.utenti}>
-            {(props) => <input {...props} type="file" accept=".csv,text/csv" />}
-          </IntentField>
-        </div>
-      </IntentForm>
+        files={[
+          { name: 'spesa', label: t('finance.import.spendingFile'), hint: t('finance.import.spendingFile.hint'), accept: ACCEPT },
+          { name: 'utenti', label: t('finance.import.usersFile'), hint: t('finance.import.usersFile.hint'), accept: '.csv,text/csv', required: false },
+        ]}
+      />
 
       <Section id="dati-presenti" title={t('finance.import.present.title')}>
         <DataTable

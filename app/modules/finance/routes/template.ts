@@ -1,7 +1,7 @@
 import type { Route } from './+types/template';
 import { getActor, getServices, guard } from '../../../shared/http/request.server.ts';
 import { authorize } from '../finance.policy.ts';
-import { getCatalogue } from '../finance.queries.ts';
+import { getCatalogue } from '../catalogue.queries.ts';
 import { requireAmbito } from '../finance.server.ts';
 import { buildSpendingTemplate, spendingCsvTemplate, XLSX_MIME } from '../spending-xlsx.ts';
 

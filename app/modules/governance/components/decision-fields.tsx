@@ -1,16 +1,8 @@
-import { useI18n } from '../../../shared/ui/kit.ts';
-import { FieldGroup, type FieldRows } from './field-group.tsx';
+import { useI18n, type FieldRows } from '../../../shared/ui/kit.ts';
+import { IntentFields } from './sections.tsx';
 
 /** Number, day, subject and text of a decision (recorded at the meeting, corrected on its page). */
-export function DecisionFields({
-  intent,
-  errors,
-  values,
-}: {
-  intent: string;
-  errors: Record<string, string | undefined>;
-  values: { number?: string; date?: string; subject?: string; text?: string | null };
-}) {
+export function DecisionFields({ intent, values }: { intent: string; values: { number?: string; date?: string; subject?: string; text?: string | null } }) {
   const { t } = useI18n();
   const fields: FieldRows = [
     [
@@ -20,5 +12,5 @@ export function DecisionFields({
     { name: 'subject', label: t('gov.decision.subject'), required: true, maxLength: 300 },
     { name: 'text', label: t('gov.decision.text'), rows: 5 },
   ];
-  return <FieldGroup intent={intent} errors={errors} values={values} fields={fields} />;
+  return <IntentFields intent={intent} values={values} fields={fields} />;
 }

@@ -1,5 +1,5 @@
-import { Link } from 'react-router';
-import { DataTable, EmptyState, useI18n, type TFunction } from '../../../shared/ui/kit.ts';
+import { useI18n, type TFunction } from '../../../shared/ui/kit.ts';
+import { RecordTable, useRecordColumns } from './record-table.tsx';
 
 /** «approvata», «respinta» or «esito non calcolabile». */
 export const outcomeLabel = (t: TFunction, approved: boolean | null) =>
@@ -20,23 +20,17 @@ export function DecisionTable({
   ambitoCode: string;
 }) {
   const { t, f } = useI18n();
+  const c = useRecordColumns(decisions);
   return (
-    <DataTable
+    <RecordTable
       id={id}
       caption={caption}
       rows={decisions}
-      rowKey={(x) => x.id}
-      empty={<EmptyState title={emptyText ?? t('gov.decisions.none')} />}
+      empty={emptyText ?? t('gov.decisions.none')}
       columns={[
         { key: 'numero', header: t('gov.decision.number'), value: (x) => x.number },
         { key: 'data', header: t('gov.decision.date'), data: false, value: (x) => x.date, render: (x) => f.date(x.date) },
-        {
-          key: 'oggetto',
-          header: t('gov.decision.subject'),
-          rowHeader: true,
-          value: (x) => x.subject,
-          render: (x) => <Link to={`/ambiti/${ambitoCode}/decisioni/${x.id}`}>{x.subject}</Link>,
-        },
+        c.name('oggetto', t('gov.decision.subject'), (x) => x.subject, { to: (x) => `/ambiti/${ambitoCode}/decisioni/${x.id}` }),
         { key: 'esito', header: t('gov.decision.outcome'), data: false, value: (x) => outcomeLabel(t, x.approved) },
       ]}
     />

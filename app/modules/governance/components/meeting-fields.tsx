@@ -1,14 +1,12 @@
-import { useI18n } from '../../../shared/ui/kit.ts';
-import { FieldGroup, type FieldRows } from './field-group.tsx';
+import { useI18n, type FieldRows } from '../../../shared/ui/kit.ts';
+import { IntentFields } from './sections.tsx';
 
 /** Title, day, times (Italian time), place or online link, agenda (one item per line) of a meeting. */
 export function MeetingFields({
   intent,
-  errors,
   values,
 }: {
   intent: string;
-  errors: Record<string, string | undefined>;
   values?: { title: string; date: string; startTime: string; endTime: string; place: string | null; onlineUrl: string | null; agenda: string[] };
 }) {
   const { t } = useI18n();
@@ -26,5 +24,5 @@ export function MeetingFields({
     ],
     { name: 'agenda', label: t('gov.meeting.agenda'), hint: t('gov.meeting.agenda.hint'), rows: 5 },
   ];
-  return <FieldGroup intent={intent} errors={errors} values={{ ...values, agenda: values?.agenda.join('\n') }} fields={fields} />;
+  return <IntentFields intent={intent} values={{ ...values, agenda: values?.agenda.join('\n') }} fields={fields} />;
 }

@@ -1,8 +1,7 @@
-import { useI18n } from '../../../shared/ui/kit.ts';
+import { dataChoices, namedChoices, useI18n, type FieldRows } from '../../../shared/ui/kit.ts';
 import { POSITIONS } from '../governance.constants.ts';
 import { useVocabulary } from './labels.ts';
-import { FieldGroup, type FieldRows, namedChoices } from './field-group.tsx';
-import { dataChoices } from './sections.tsx';
+import { IntentFields } from './sections.tsx';
 
 export interface MemberChoices {
   people: { id: string; fullName: string; organisationName: string | null }[];
@@ -14,13 +13,11 @@ export interface MemberChoices {
 /** Person, organisation, represented comune, position, delegation and dates of a body's member. */
 export function MemberFields({
   intent,
-  errors,
   choices,
   values,
   selfId,
 }: {
   intent: string;
-  errors: Record<string, string | undefined>;
   choices: MemberChoices;
   values?: {
     personId: string;
@@ -68,5 +65,5 @@ export function MemberFields({
       { name: 'validTo', label: t('gov.member.validTo'), ...optionalDate },
     ],
   ];
-  return <FieldGroup intent={intent} errors={errors} values={{ position: 'componente', ...values }} fields={fields} />;
+  return <IntentFields intent={intent} values={{ position: 'componente', ...values }} fields={fields} />;
 }

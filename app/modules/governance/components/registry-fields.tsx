@@ -1,17 +1,15 @@
-import { useI18n } from '../../../shared/ui/kit.ts';
+import { namedChoices, useI18n, type FieldRows } from '../../../shared/ui/kit.ts';
 import { ORGANISATION_KINDS } from '../governance.constants.ts';
 import { useVocabulary } from './labels.ts';
-import { FieldGroup, type FieldRows, namedChoices } from './field-group.tsx';
+import { IntentFields } from './sections.tsx';
 
 /** Name, kind, comune, fiscal code, RUNTS number, e-mail and address of an organisation. */
 export function OrganisationFields({
   intent,
-  errors,
   comuni,
   values,
 }: {
   intent: string;
-  errors: Record<string, string | undefined>;
   comuni: { id: string; name: string }[];
   values?: {
     name: string;
@@ -41,18 +39,16 @@ export function OrganisationFields({
       { ...field, name: 'address', label: t('gov.org.address'), maxLength: 300 },
     ],
   ];
-  return <FieldGroup intent={intent} errors={errors} values={values} fields={fields} />;
+  return <IntentFields intent={intent} values={values} fields={fields} />;
 }
 
 /** Name, role, organisation and e-mail of a person. */
 export function PersonFields({
   intent,
-  errors,
   organisations,
   values,
 }: {
   intent: string;
-  errors: Record<string, string | undefined>;
   organisations: { id: string; name: string }[];
   values?: { fullName: string; roleTitle: string | null; organisationId: string | null; email: string | null };
 }) {
@@ -68,5 +64,5 @@ export function PersonFields({
       { ...field, type: 'email', name: 'email', label: t('gov.person.email'), hint: t('gov.person.email.hint'), maxLength: 254 },
     ],
   ];
-  return <FieldGroup intent={intent} errors={errors} values={values} fields={fields} />;
+  return <IntentFields intent={intent} values={values} fields={fields} />;
 }

@@ -1,7 +1,18 @@
-// The shapes the governance pages repeat: a form that opens from a button under a list, and a row's remove button.
+// The shapes the governance pages repeat: a form that opens from a button under a list, a form's fields with the
+// errors of its last submission, and a row's remove button. The forms read the page's action result themselves
+// (`useActionData`), so a page names each form only by its intent.
 import type { ComponentProps, ReactNode } from 'react';
-import { Form, Link } from 'react-router';
-import { CsrfField, IntentField, IntentForm, ResultAlert, selectClass, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
+import { Form, Link, useActionData } from 'react-router';
+import { CsrfField, FieldGroup, IntentField, IntentForm, ResultAlert, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
+
+/**
+ * A form's fields (the kit's FieldGroup) with the errors of the last submission of `intent`; their values when the
+ * form opens are `values` (a saved record) or, for a new record refused by the server, what was typed.
+ */
+export function IntentFields({ intent, values, ...group }: Omit<ComponentProps<typeof FieldGroup>, 'errors'>) {
+  const result = useFormResult(useActionData(), intent);
+  return <FieldGroup intent={intent} errors={result.errors} values={values ?? result.values} {...group} />;
+}
 
 /**
  * A form of the page behind a button («Nuova riunione», «Aggiungi una parte»…): closed until opened, and open again
@@ -9,7 +20,6 @@ import { CsrfField, IntentField, IntentForm, ResultAlert, selectClass, useFormRe
  */
 export function DisclosedForm({
   intent,
-  actionData,
   summary,
   submitLabel,
   hidden = {},
@@ -27,7 +37,6 @@ export function DisclosedForm({
   children,
 }: {
   intent: string;
-  actionData: unknown;
   summary: string;
   submitLabel: string;
   hidden?: Record<string, string | number>;
@@ -49,6 +58,7 @@ export function DisclosedForm({
   submitDisabled?: boolean;
   children: ReactNode;
 }) {
+  const actionData = useActionData();
   const { failure } = useFormResult(actionData, intent);
   return (
     <details className={className} open={open || !!failure} id={id}>
@@ -64,7 +74,6 @@ export function DisclosedForm({
           <PageForm
             key={formKey}
             intent={intent}
-            actionData={actionData}
             submitLabel={submitLabel}
             hidden={hidden}
             reloadHref={reloadHref}
@@ -80,14 +89,14 @@ export function DisclosedForm({
   );
 }
 
-/** One of the page's forms (the kit's IntentForm, validated by the server) with its hidden fields. */
+/** One of the page's forms (the kit's IntentForm, validated by the server, with the page's action result) with its hidden fields. */
 export function PageForm({
   hidden = {},
   children,
   ...props
-}: Omit<ComponentProps<typeof IntentForm>, 'noValidate'> & { hidden?: Record<string, string | number> }) {
+}: Omit<ComponentProps<typeof IntentForm>, 'noValidate' | 'actionData'> & { hidden?: Record<string, string | number> }) {
   return (
-    <IntentForm noValidate {...props}>
+    <IntentForm noValidate actionData={useActionData()} {...props}>
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
@@ -116,99 +125,15 @@ export function RemoveButton({ intent, hidden, label, what }: { intent: string; 
   );
 }
 
-export interface Choice {
-  value: string;
-  label: string;
-  /** The label is data as entered (a name): not translated. */
-  data?: boolean;
-}
-
-/** A drop-down field of one of the page's forms; `empty` is the first, blank choice («Scegli…», «Nessuno»). */
-export function SelectField({
-  intent,
-  name,
-  label,
-  error,
-  hint,
-  required,
-  defaultValue,
-  empty,
-  choices,
-}: {
-  intent: string;
-  name: string;
-  label: string;
-  error?: string;
-  hint?: string;
-  required?: boolean;
-  defaultValue?: string | null;
-  empty?: string;
-  choices: readonly Choice[];
-}) {
-  return (
-    <IntentField intent={intent} name={name} label={label} error={error} hint={hint}>
-      {(p) => (
-        <select {...p} className={selectClass(error)} required={required} defaultValue={defaultValue ?? ''}>
-          {empty !== undefined && <option value="">{empty}</option>}
-          {choices.map((c) => (
-            <option key={c.value} value={c.value} translate={c.data ? 'no' : undefined}>
-              {c.label}
-            </option>
-          ))}
-        </select>
-      )}
-    </IntentField>
-  );
-}
-
-/** Records as choices: their names are data. */
-export const dataChoices = <T,>(rows: readonly T[], value: (r: T) => string, label: (r: T) => string): Choice[] =>
-  rows.map((r) => ({ value: value(r), label: label(r), data: true }));
-
-/** A one-line input of one of the page's forms (text, e-mail, date, number…). */
-export function InputField({
-  intent,
-  name,
-  label,
-  error,
-  hint,
-  defaultValue,
-  ...input
-}: {
-  intent: string;
-  name: string;
-  label: string;
-  error?: string;
-  hint?: string;
-  defaultValue?: string | number | null;
-  type?: 'text' | 'email' | 'date' | 'time' | 'url' | 'number';
-  required?: boolean;
-  maxLength?: number;
-  min?: number;
-  max?: number;
-  autoComplete?: string;
-  spellCheck?: boolean;
-  placeholder?: string;
-  inputMode?: 'numeric' | 'decimal';
-}) {
-  return (
-    <IntentField intent={intent} name={name} label={label} error={error} hint={hint}>
-      {(p) => <input type="text" {...input} {...p} defaultValue={defaultValue ?? ''} />}
-    </IntentField>
-  );
-}
-
 /** The form of a record's own page: its fields, «Salva» and «Annulla» (back to where the user came from). */
 export function EditForm({
   intent,
-  actionData,
   version,
   reloadHref,
   cancelHref,
   children,
 }: {
   intent: string;
-  actionData: unknown;
   version: number;
   reloadHref: string;
   cancelHref: string;
@@ -219,7 +144,6 @@ export function EditForm({
     <div className="col-lg-10">
       <PageForm
         intent={intent}
-        actionData={actionData}
         submitLabel={t('gov.save')}
         hidden={{ version }}
         reloadHref={reloadHref}
@@ -241,7 +165,6 @@ export function EditForm({
  */
 export function FileForm({
   intent,
-  actionData,
   name,
   label,
   hint,
@@ -250,7 +173,6 @@ export function FileForm({
   hidden,
 }: {
   intent: string;
-  actionData: unknown;
   name: string;
   label: string;
   hint: string;
@@ -258,9 +180,9 @@ export function FileForm({
   submitLabel: string;
   hidden?: Record<string, string | number>;
 }) {
-  const { errors } = useFormResult(actionData, intent);
+  const { errors } = useFormResult(useActionData(), intent);
   return (
-    <PageForm intent={intent} actionData={actionData} submitLabel={submitLabel} encType="multipart/form-data" hidden={hidden}>
+    <PageForm intent={intent} submitLabel={submitLabel} encType="multipart/form-data" hidden={hidden}>
       <IntentField intent={intent} name={name} label={label} hint={hint} error={errors[name]}>
         {(p) => <input {...p} type="file" accept={accept} />}
       </IntentField>

@@ -1,4 +1,5 @@
 import { data } from 'react-router';
+import { tr } from '../../../shared/i18n/tr.server.ts';
 import type { Route } from './+types/agreement-file';
 import { getAgreementFile } from '../governance.queries.ts';
 import { fileResponse, readGovernance } from './governance.server.ts';
@@ -7,6 +8,6 @@ import { fileResponse, readGovernance } from './governance.server.ts';
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { db, ambito } = await readGovernance(context, request, params.code);
   const file = await getAgreementFile(db, ambito.id, params.agreementId);
-  if (!file) throw data('Il file firmato dell’Accordo non è stato caricato', { status: 404 });
+  if (!file) throw data(tr('gov.notFound.signedFile'), { status: 404 });
   return fileResponse(file.content, file.fileName, file.mimeType);
 }

@@ -3,10 +3,22 @@ import type { Route } from './+types/agreement';
 import { ValidationError } from '../../../shared/errors.ts';
 import { intentAction, runIntent } from '../../../shared/http/forms.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
-import { DataTable, DoneNotice, EmptyState, Facts, PageHeader, Section, useFormResult, useI18n, type Column } from '../../../shared/ui/kit.ts';
-import { labelOf, useVocabulary } from '../components/labels.ts';
-import { FieldGroup, type FieldRows } from '../components/field-group.tsx';
-import { dataChoices, DisclosedForm, FileForm, PageForm, RemoveButton } from '../components/sections.tsx';
+import {
+  DoneNotice,
+  EmptyState,
+  Facts,
+  FilterField,
+  FilterForm,
+  namedChoices,
+  PageHeader,
+  Section,
+  useI18n,
+  type Column,
+  type FieldRows,
+} from '../../../shared/ui/kit.ts';
+import { useVocabulary } from '../components/labels.ts';
+import { RecordTable, useRecordColumns } from '../components/record-table.tsx';
+import { DisclosedForm, FileForm, IntentFields, PageForm, RemoveButton } from '../components/sections.tsx';
 import { addParty, addSignature, createAgreement, removeParty, removeSignature, updateAgreement, uploadSignedAgreement } from '../governance.commands.ts';
 import { MAX_ATTACHMENT_BYTES, PARTY_ROLES } from '../governance.constants.ts';
 import { getAgreementOverview, listAgreements, listOrganisations } from '../governance.queries.ts';
@@ -35,6 +47,13 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   const base = { db, actor, ambitoId: ambito.id };
   const of = (form: Record<string, FormDataEntryValue>) => String(form.agreementId ?? '');
   const back = (form: Record<string, FormDataEntryValue>, esito: string, anchor = '') => redirect(`${page}?accordo=${of(form)}&esito=${esito}${anchor}`);
+  /** A change to the chosen agreement's lists: the command, then back to the list with its confirmation. */
+  const onAgreement =
+    (esito: string, anchor: string, run: (agreementId: string, input: Record<string, FormDataEntryValue>) => Promise<unknown>) =>
+    async (input: Record<string, FormDataEntryValue>) => {
+      await run(of(input), input);
+      return back(input, esito, anchor);
+    };
   return intentAction(request, {
     create: async (input) => {
       const a = await createAgreement({ ...base, input });
@@ -44,22 +63,12 @@ export async function action({ params, context, request }: Route.ActionArgs) {
       await updateAgreement({ ...base, agreementId: of(input), input });
       return back(input, 'salvato');
     },
-    'add-party': async (input) => {
-      await addParty({ ...base, agreementId: of(input), input });
-      return back(input, 'parte', '#parti');
-    },
-    'remove-party': async (input) => {
-      await removeParty({ ...base, agreementId: of(input), partyId: String(input.partyId ?? '') });
-      return back(input, 'parteRimossa', '#parti');
-    },
-    'add-signature': async (input) => {
-      await addSignature({ ...base, agreementId: of(input), input });
-      return back(input, 'firma', '#firme');
-    },
-    'remove-signature': async (input) => {
-      await removeSignature({ ...base, agreementId: of(input), signatureId: String(input.signatureId ?? '') });
-      return back(input, 'firmaRimossa', '#firme');
-    },
+    'add-party': onAgreement('parte', '#parti', (agreementId, input) => addParty({ ...base, agreementId, input })),
+    'remove-party': onAgreement('parteRimossa', '#parti', (agreementId, input) => removeParty({ ...base, agreementId, partyId: String(input.partyId ?? '') })),
+    'add-signature': onAgreement('firma', '#firme', (agreementId, input) => addSignature({ ...base, agreementId, input })),
+    'remove-signature': onAgreement('firmaRimossa', '#firme', (agreementId, input) =>
+      removeSignature({ ...base, agreementId, signatureId: String(input.signatureId ?? '') }),
+    ),
     upload: async (form, raw) => {
       const file = raw.get('signedFile');
       if (!(file instanceof File) || file.size === 0)
@@ -73,11 +82,9 @@ export async function action({ params, context, request }: Route.ActionArgs) {
 
 function AgreementFields({
   intent,
-  errors,
   values,
 }: {
   intent: string;
-  errors: Record<string, string | undefined>;
   values?: { title: string; periodStartYear: number; periodEndYear: number; validFrom: string; validTo: string; adoptedOn: string | null };
 }) {
   const { t } = useI18n();
@@ -95,27 +102,29 @@ function AgreementFields({
       { name: 'adoptedOn', label: t('gov.agreement.adoptedOn'), type: 'date', hint: t('gov.date.optional') },
     ],
   ];
-  return <FieldGroup intent={intent} errors={errors} values={values} fields={fields} />;
+  return <IntentFields intent={intent} values={values} fields={fields} />;
 }
 
-export default function AgreementPage({ loaderData, actionData }: Route.ComponentProps) {
+/** The form under a list of the Accordo that adds a party or a signature to it. */
+function AddToAgreement({ intent, summary, agreementId, fields }: { intent: string; summary: string; agreementId: string; fields: FieldRows }) {
+  const { t } = useI18n();
+  return (
+    <DisclosedForm intent={intent} summary={summary} submitLabel={t('gov.add')} hidden={{ agreementId }} width="col-lg-8">
+      <IntentFields intent={intent} fields={fields} />
+    </DisclosedForm>
+  );
+}
+
+export default function AgreementPage({ loaderData }: Route.ComponentProps) {
   const { t, f } = useI18n();
   const vocabulary = useVocabulary();
   const { ambito, can, all, overview, organisations } = loaderData;
   const writer = can['agreement.write'];
-  const create = useFormResult(actionData, 'create');
-  const edit = useFormResult(actionData, 'edit');
-  const party = useFormResult(actionData, 'add-party');
-  const signature = useFormResult(actionData, 'add-signature');
   const page = `/ambiti/${ambito.code}/accordo`;
   const a = overview?.agreement;
   const signatories = overview?.parties.filter((p) => p.role === 'sottoscrittore') ?? [];
   const adherents = overview?.parties.filter((p) => p.role === 'aderente') ?? [];
-  const organisationChoices = dataChoices(
-    organisations,
-    (o) => o.id,
-    (o) => o.name,
-  );
+  const organisationChoices = namedChoices(organisations);
   /** A «Rimuovi» column for the writer: `intent` removes the row named `what`. */
   const removeColumn = <R extends { id: string }>(intent: string, idField: string, what: (r: R) => string): Column<R>[] =>
     writer && a
@@ -128,17 +137,32 @@ export default function AgreementPage({ loaderData, actionData }: Route.Componen
           },
         ]
       : [];
+  const partyFields: FieldRows = [
+    { name: 'organisationId', label: t('gov.org.name'), required: true, empty: t('gov.choose'), choices: organisationChoices },
+    { name: 'role', label: t('gov.agreement.role'), required: true, defaultValue: 'aderente', choices: vocabulary('partyRole', PARTY_ROLES) },
+  ];
+  const signatureFields: FieldRows = [
+    [
+      { name: 'signerName', label: t('gov.agreement.signer'), required: true, maxLength: 200 },
+      { name: 'signerRole', label: t('gov.agreement.signerRole'), required: true, maxLength: 200 },
+    ],
+    [
+      { name: 'organisationId', label: t('gov.org.name'), empty: t('gov.none'), choices: organisationChoices },
+      { name: 'signedOn', label: t('gov.agreement.signedOn'), type: 'date', hint: t('gov.date.optional') },
+    ],
+  ];
+  const party = useRecordColumns(signatories);
+  const signature = useRecordColumns(overview?.signatures ?? []);
   const partyTable = (rows: typeof signatories, id: string, caption: string, empty: string) => (
     <div data-testid={`agreement-${id}`}>
-      <DataTable
+      <RecordTable
         id={id}
         caption={caption}
         rows={rows}
-        rowKey={(p) => p.id}
-        empty={<EmptyState title={empty} />}
+        empty={empty}
         columns={[
-          { key: 'nome', header: t('gov.org.name'), rowHeader: true, value: (p) => p.name },
-          { key: 'tipo', header: t('gov.org.kind'), data: false, value: (p) => p.kind, render: (p) => labelOf(t, 'orgKind', p.kind) },
+          party.name('nome', t('gov.org.name'), (p) => p.name),
+          party.code('tipo', t('gov.org.kind'), 'orgKind', (p) => p.kind),
           ...removeColumn<(typeof rows)[number]>('remove-party', 'partyId', (p) => p.name),
         ]}
       />
@@ -159,11 +183,8 @@ export default function AgreementPage({ loaderData, actionData }: Route.Componen
         }}
       />
       {all.length > 1 && (
-        <form method="get" className="d-flex flex-wrap align-items-end gap-2 mb-4">
-          <div>
-            <label htmlFor="accordo-scelto" className="form-label fw-semibold">
-              {t('gov.agreement.choose')}
-            </label>
+        <FilterForm label={t('gov.agreement.choose')} submitLabel={t('gov.show')}>
+          <FilterField id="accordo-scelto" label={t('gov.agreement.choose')} col="col-sm-auto">
             <select id="accordo-scelto" name="accordo" className="form-select" defaultValue={a?.id}>
               {all.map((x) => (
                 <option key={x.id} value={x.id} translate="no">
@@ -171,11 +192,8 @@ export default function AgreementPage({ loaderData, actionData }: Route.Componen
                 </option>
               ))}
             </select>
-          </div>
-          <button type="submit" className="btn btn-outline-primary">
-            {t('gov.show')}
-          </button>
-        </form>
+          </FilterField>
+        </FilterForm>
       )}
       {!overview || !a ? (
         <EmptyState title={t('gov.agreement.none')} />
@@ -210,39 +228,20 @@ export default function AgreementPage({ loaderData, actionData }: Route.Componen
             {partyTable(signatories, 'parties', t('gov.agreement.partiesCaption', { count: f.number(signatories.length) }), t('gov.agreement.noParties'))}
             <h3 className="h4 mt-4">{t('gov.agreement.adherents')}</h3>
             {partyTable(adherents, 'adherents', t('gov.agreement.adherentsCaption', { count: f.number(adherents.length) }), t('gov.agreement.noAdherents'))}
-            {writer && (
-              <DisclosedForm
-                intent="add-party"
-                actionData={actionData}
-                summary={t('gov.agreement.addParty')}
-                submitLabel={t('gov.add')}
-                hidden={{ agreementId: a.id }}
-                width="col-lg-8"
-              >
-                <FieldGroup
-                  intent="add-party"
-                  errors={party.errors}
-                  fields={[
-                    { name: 'organisationId', label: t('gov.org.name'), required: true, empty: t('gov.choose'), choices: organisationChoices },
-                    { name: 'role', label: t('gov.agreement.role'), required: true, defaultValue: 'aderente', choices: vocabulary('partyRole', PARTY_ROLES) },
-                  ]}
-                />
-              </DisclosedForm>
-            )}
+            {writer && <AddToAgreement intent="add-party" summary={t('gov.agreement.addParty')} agreementId={a.id} fields={partyFields} />}
           </Section>
 
           <Section id="firme" title={t('gov.agreement.signatures')}>
             <div data-testid="agreement-signatures">
-              <DataTable
+              <RecordTable
                 id="signatures"
                 caption={t('gov.agreement.signaturesCaption', { count: f.number(overview.signatures.length) })}
                 rows={overview.signatures}
-                rowKey={(s) => s.id}
-                empty={<EmptyState title={t('gov.agreement.noSignatures')} />}
+                empty={t('gov.agreement.noSignatures')}
                 columns={[
-                  { key: 'firmatario', header: t('gov.agreement.signer'), rowHeader: true, value: (s) => s.signerName },
-                  { key: 'ruolo', header: t('gov.agreement.signerRole'), value: (s) => s.signerRole },
-                  { key: 'organizzazione', header: t('gov.org.name'), value: (s) => s.organisationName ?? '—' },
+                  signature.name('firmatario', t('gov.agreement.signer'), (s) => s.signerName),
+                  signature.text('ruolo', t('gov.agreement.signerRole'), (s) => s.signerRole),
+                  signature.text('organizzazione', t('gov.org.name'), (s) => s.organisationName),
                   {
                     key: 'data',
                     header: t('gov.agreement.signedOn'),
@@ -254,31 +253,7 @@ export default function AgreementPage({ loaderData, actionData }: Route.Componen
                 ]}
               />
             </div>
-            {writer && (
-              <DisclosedForm
-                intent="add-signature"
-                actionData={actionData}
-                summary={t('gov.agreement.addSignature')}
-                submitLabel={t('gov.add')}
-                hidden={{ agreementId: a.id }}
-                width="col-lg-8"
-              >
-                <FieldGroup
-                  intent="add-signature"
-                  errors={signature.errors}
-                  fields={[
-                    [
-                      { name: 'signerName', label: t('gov.agreement.signer'), required: true, maxLength: 200 },
-                      { name: 'signerRole', label: t('gov.agreement.signerRole'), required: true, maxLength: 200 },
-                    ],
-                    [
-                      { name: 'organisationId', label: t('gov.org.name'), empty: t('gov.none'), choices: organisationChoices },
-                      { name: 'signedOn', label: t('gov.agreement.signedOn'), type: 'date', hint: t('gov.date.optional') },
-                    ],
-                  ]}
-                />
-              </DisclosedForm>
-            )}
+            {writer && <AddToAgreement intent="add-signature" summary={t('gov.agreement.addSignature')} agreementId={a.id} fields={signatureFields} />}
           </Section>
 
           {writer && (
@@ -286,7 +261,6 @@ export default function AgreementPage({ loaderData, actionData }: Route.Componen
               <div className="col-lg-8">
                 <FileForm
                   intent="upload"
-                  actionData={actionData}
                   name="signedFile"
                   label={t('gov.agreement.uploadLabel')}
                   hint={t('gov.agreement.uploadHint')}
@@ -301,14 +275,8 @@ export default function AgreementPage({ loaderData, actionData }: Route.Componen
           {writer && (
             <Section id="modifica" title={t('gov.agreement.edit')}>
               <div className="col-lg-10">
-                <PageForm
-                  intent="edit"
-                  actionData={actionData}
-                  submitLabel={t('gov.save')}
-                  hidden={{ agreementId: a.id, version: a.version }}
-                  reloadHref={`${page}?accordo=${a.id}`}
-                >
-                  <AgreementFields intent="edit" errors={edit.errors} values={a} />
+                <PageForm intent="edit" submitLabel={t('gov.save')} hidden={{ agreementId: a.id, version: a.version }} reloadHref={`${page}?accordo=${a.id}`}>
+                  <AgreementFields intent="edit" values={a} />
                 </PageForm>
               </div>
             </Section>
@@ -317,15 +285,8 @@ export default function AgreementPage({ loaderData, actionData }: Route.Componen
       )}
 
       {writer && (
-        <DisclosedForm
-          intent="create"
-          actionData={actionData}
-          summary={t('gov.agreement.new')}
-          submitLabel={t('gov.agreement.create')}
-          open={!overview}
-          className="mt-5"
-        >
-          <AgreementFields intent="create" errors={create.errors} />
+        <DisclosedForm intent="create" summary={t('gov.agreement.new')} submitLabel={t('gov.agreement.create')} open={!overview} className="mt-5">
+          <AgreementFields intent="create" />
         </DisclosedForm>
       )}
     </>

@@ -1,7 +1,8 @@
 import { Link, redirect } from 'react-router';
 import type { Route } from './+types/bodies';
 import { runIntent } from '../../../shared/http/forms.server.ts';
-import { DataTable, EmptyState, PageHeader, Section, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
+import { columnsOf, EmptyState, PageHeader, Section, useI18n } from '../../../shared/ui/kit.ts';
+import { RecordTable, useRecordColumns } from '../components/record-table.tsx';
 import { BodyFields } from '../components/body-fields.tsx';
 import { labelOf, ruleSentence } from '../components/labels.ts';
 import { PageForm } from '../components/sections.tsx';
@@ -40,11 +41,13 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   });
 }
 
-export default function Bodies({ loaderData, actionData }: Route.ComponentProps) {
+export default function Bodies({ loaderData }: Route.ComponentProps) {
   const { t, f } = useI18n();
   const { ambito, can, bodies, upcoming } = loaderData;
-  const create = useFormResult(actionData, 'create-body');
   const home = `/ambiti/${ambito.code}`;
+  const c = { ...columnsOf(bodies), ...useRecordColumns(bodies) };
+  // The tree of bodies is the list's order: no column sorts it otherwise.
+  const unsorted = { sortable: false };
   return (
     <>
       <PageHeader
@@ -86,39 +89,26 @@ export default function Bodies({ loaderData, actionData }: Route.ComponentProps)
       </Section>
 
       <Section id="organi" title={t('gov.bodies.list')}>
-        <DataTable
+        <RecordTable
           id="organi-elenco"
           caption={t('gov.bodies.caption', { ambito: ambito.name })}
           rows={bodies}
-          rowKey={(b) => b.id}
           csv="organi"
-          empty={<EmptyState title={t('gov.bodies.empty')} />}
+          empty={t('gov.bodies.empty')}
           columns={[
-            {
-              key: 'nome',
-              header: t('gov.body.name'),
-              rowHeader: true,
-              // The tree of bodies is the list's order: sorting would break it.
-              sortable: false,
-              value: (b) => b.name,
+            c.name('nome', t('gov.body.name'), (b) => b.name, {
+              ...unsorted,
               render: (b) => (
                 <span style={{ paddingLeft: `${b.depth * 1.5}rem` }} className="d-inline-block">
                   <Link to={`${home}/organi/${b.id}`}>{b.name}</Link>
                   {b.parentName && <span className="d-block small text-secondary">{t('gov.body.partOf', { name: b.parentName })}</span>}
                 </span>
               ),
-            },
-            { key: 'tipo', header: t('gov.body.type'), data: false, sortable: false, value: (b) => b.type, render: (b) => labelOf(t, 'bodyType', b.type) },
-            { key: 'natura', header: t('gov.body.kind'), data: false, sortable: false, value: (b) => b.kind, render: (b) => labelOf(t, 'bodyKind', b.kind) },
-            {
-              key: 'componenti',
-              header: t('gov.body.membersInOffice'),
-              numeric: true,
-              sortable: false,
-              value: (b) => b.members,
-              render: (b) => f.number(b.members),
-            },
-            { key: 'riunioni', header: t('gov.body.meetings'), numeric: true, sortable: false, value: (b) => b.meetings, render: (b) => f.number(b.meetings) },
+            }),
+            c.code('tipo', t('gov.body.type'), 'bodyType', (b) => b.type, unsorted),
+            c.code('natura', t('gov.body.kind'), 'bodyKind', (b) => b.kind, unsorted),
+            c.figure('componenti', t('gov.body.membersInOffice'), (b) => b.members, f.number, unsorted),
+            c.figure('riunioni', t('gov.body.meetings'), (b) => b.meetings, f.number, unsorted),
             {
               key: 'regola',
               header: t('gov.rule.title'),
@@ -133,8 +123,8 @@ export default function Bodies({ loaderData, actionData }: Route.ComponentProps)
       {can['body.write'] && (
         <Section id="new-body" title={t('gov.bodies.new')}>
           <div className="col-lg-8">
-            <PageForm intent="create-body" actionData={actionData} submitLabel={t('gov.bodies.create')}>
-              <BodyFields intent="create-body" errors={create.errors} parents={bodies.map((b) => ({ id: b.id, name: b.name }))} />
+            <PageForm intent="create-body" submitLabel={t('gov.bodies.create')}>
+              <BodyFields intent="create-body" parents={bodies.map((b) => ({ id: b.id, name: b.name }))} />
             </PageForm>
           </div>
         </Section>

@@ -2,7 +2,9 @@ import { data, Link, redirect } from 'react-router';
 import type { Route } from './+types/body';
 import { intentAction } from '../../../shared/http/forms.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
-import { DataTable, DoneNotice, EmptyState, PageHeader, Section, StatusBadge, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
+import { DoneNotice, PageHeader, Section, StatusBadge, useI18n } from '../../../shared/ui/kit.ts';
+import { bodiesTrail } from '../components/trail.ts';
+import { RecordTable, useRecordColumns } from '../components/record-table.tsx';
 import { BodyFields, RuleFields } from '../components/body-fields.tsx';
 import { DecisionTable } from '../components/decision-table.tsx';
 import { labelOf, ruleSentence } from '../components/labels.ts';
@@ -59,26 +61,21 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   });
 }
 
-export default function BodyPage({ loaderData, actionData }: Route.ComponentProps) {
+export default function BodyPage({ loaderData }: Route.ComponentProps) {
   const { t, f } = useI18n();
   const { ambito, can, body, parent, children, members, meetings, decisions, choices, parents } = loaderData;
-  const details = useFormResult(actionData, 'details');
-  const rule = useFormResult(actionData, 'rule');
-  const member = useFormResult(actionData, 'add-member');
-  const meeting = useFormResult(actionData, 'create-meeting');
   const home = `/ambiti/${ambito.code}`;
   const here = `${home}/organi/${body.id}`;
   const writer = can['body.write'];
+  const member = useRecordColumns(members);
+  const meeting = useRecordColumns(meetings);
   return (
     <>
       <PageHeader
         title={body.name}
         titleIsData
         context={ambito.name}
-        breadcrumb={[
-          { label: ambito.name, data: true, to: home },
-          { label: t('gov.bodies.title'), to: `${home}/organi` },
-        ]}
+        breadcrumb={bodiesTrail(t, ambito)}
         lead={
           <>
             {labelOf(t, 'bodyType', body.type)} · {t('gov.body.kind')}: {labelOf(t, 'bodyKind', body.kind)}
@@ -125,7 +122,6 @@ export default function BodyPage({ loaderData, actionData }: Route.ComponentProp
         {writer && (
           <DisclosedForm
             intent="rule"
-            actionData={actionData}
             summary={t('gov.rule.edit')}
             submitLabel={t('gov.rule.save')}
             hidden={{ version: body.version }}
@@ -133,35 +129,30 @@ export default function BodyPage({ loaderData, actionData }: Route.ComponentProp
             width="col-lg-8"
             formKey={`rule-${body.version}`}
           >
-            <RuleFields intent="rule" errors={rule.errors} rule={body.votingRule} />
+            <RuleFields intent="rule" rule={body.votingRule} />
           </DisclosedForm>
         )}
       </Section>
 
       <Section id="componenti" title={t('gov.members.title')}>
-        <DataTable
+        <RecordTable
           id="componenti-elenco"
           caption={t('gov.members.caption', { body: body.name })}
           rows={members}
-          rowKey={(m) => m.id}
-          empty={<EmptyState title={t('gov.members.empty')} />}
+          empty={t('gov.members.empty')}
           columns={[
-            {
-              key: 'persona',
-              header: t('gov.member.person'),
-              rowHeader: true,
-              value: (m) => m.personName,
+            member.name('persona', t('gov.member.person'), (m) => m.personName, {
               render: (m) => (
                 <>
                   {m.personName}
                   {m.personRole && <span className="d-block small text-secondary">{m.personRole}</span>}
                 </>
               ),
-            },
-            { key: 'carica', header: t('gov.member.position'), data: false, value: (m) => m.position, render: (m) => labelOf(t, 'position', m.position) },
-            { key: 'organizzazione', header: t('gov.member.organisation'), value: (m) => m.organisationName ?? '—' },
-            { key: 'comune', header: t('gov.member.comune'), value: (m) => m.comuneName ?? '—' },
-            { key: 'delega', header: t('gov.member.delegateOf'), value: (m) => m.delegateOfName ?? '—' },
+            }),
+            member.code('carica', t('gov.member.position'), 'position', (m) => m.position),
+            member.text('organizzazione', t('gov.member.organisation'), (m) => m.organisationName),
+            member.text('comune', t('gov.member.comune'), (m) => m.comuneName),
+            member.text('delega', t('gov.member.delegateOf'), (m) => m.delegateOfName),
             {
               key: 'periodo',
               header: t('gov.member.period'),
@@ -203,7 +194,6 @@ export default function BodyPage({ loaderData, actionData }: Route.ComponentProp
         {writer && (
           <DisclosedForm
             intent="add-member"
-            actionData={actionData}
             summary={t('gov.members.add')}
             submitLabel={t('gov.members.addSubmit')}
             after={
@@ -212,18 +202,17 @@ export default function BodyPage({ loaderData, actionData }: Route.ComponentProp
               </p>
             }
           >
-            <MemberFields intent="add-member" errors={member.errors} choices={choices} />
+            <MemberFields intent="add-member" choices={choices} />
           </DisclosedForm>
         )}
       </Section>
 
       <Section id="riunioni" title={t('gov.meetings.title')}>
-        <DataTable
+        <RecordTable
           id="riunioni-elenco"
           caption={t('gov.meetings.caption', { body: body.name })}
           rows={meetings}
-          rowKey={(m) => m.id}
-          empty={<EmptyState title={t('gov.meetings.noneForBody')} />}
+          empty={t('gov.meetings.noneForBody')}
           columns={[
             {
               key: 'data',
@@ -232,19 +221,13 @@ export default function BodyPage({ loaderData, actionData }: Route.ComponentProp
               value: (m) => String(m.startsAt),
               render: (m) => `${f.date(m.startsAt)} ${m.local.time}–${m.localEnd.time}`,
             },
-            {
-              key: 'titolo',
-              header: t('gov.meeting.title'),
-              rowHeader: true,
-              value: (m) => m.title,
-              render: (m) => <Link to={`${home}/riunioni/${m.id}`}>{m.title}</Link>,
-            },
-            { key: 'stato', header: t('gov.meeting.status'), data: false, value: (m) => m.status, render: (m) => labelOf(t, 'meetingStatus', m.status) },
+            meeting.name('titolo', t('gov.meeting.title'), (m) => m.title, { to: (m) => `${home}/riunioni/${m.id}` }),
+            meeting.code('stato', t('gov.meeting.status'), 'meetingStatus', (m) => m.status),
           ]}
         />
         {can['meeting.create'] && (
-          <DisclosedForm intent="create-meeting" actionData={actionData} summary={t('gov.meetings.new')} submitLabel={t('gov.meetings.create')}>
-            <MeetingFields intent="create-meeting" errors={meeting.errors} />
+          <DisclosedForm intent="create-meeting" summary={t('gov.meetings.new')} submitLabel={t('gov.meetings.create')}>
+            <MeetingFields intent="create-meeting" />
           </DisclosedForm>
         )}
       </Section>
@@ -256,15 +239,8 @@ export default function BodyPage({ loaderData, actionData }: Route.ComponentProp
       {writer && (
         <Section id="dati" title={t('gov.body.edit')}>
           <div className="col-lg-8">
-            <PageForm
-              key={`details-${body.version}`}
-              intent="details"
-              actionData={actionData}
-              submitLabel={t('gov.save')}
-              hidden={{ version: body.version }}
-              reloadHref={here}
-            >
-              <BodyFields intent="details" errors={details.errors} values={body} parents={parents} />
+            <PageForm key={`details-${body.version}`} intent="details" submitLabel={t('gov.save')} hidden={{ version: body.version }} reloadHref={here}>
+              <BodyFields intent="details" values={body} parents={parents} />
             </PageForm>
           </div>
         </Section>

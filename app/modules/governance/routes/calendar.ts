@@ -1,8 +1,8 @@
 import type { Route } from './+types/calendar';
-import { icsDescription } from '../governance.commands.ts';
+import { meetingEvent } from '../governance.commands.ts';
 import { listMeetingsForCalendar } from '../governance.queries.ts';
 import { calendarFeed } from '../icalendar.ts';
-import { originOf, readGovernance } from './governance.server.ts';
+import { icsResponse, originOf, readGovernance } from './governance.server.ts';
 
 /**
  * The calendar feed of every meeting of the Ambito's bodies (iCalendar, to subscribe to). It needs the reader's
@@ -10,28 +10,8 @@ import { originOf, readGovernance } from './governance.server.ts';
  */
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { db, ambito } = await readGovernance(context, request, params.code);
-  const origin = originOf(request);
+  const pages = `${originOf(request)}/ambiti/${ambito.code}/riunioni`;
   const meetings = await listMeetingsForCalendar(db, ambito.id);
-  const ics = calendarFeed(
-    meetings.map((m) => ({
-      uid: `riunione-${m.id}@cantiere`,
-      title: `${m.bodyName}: ${m.title}`,
-      description: icsDescription(m.agenda, m.onlineUrl),
-      location: m.place ?? m.onlineUrl,
-      url: `${origin}/ambiti/${ambito.code}/riunioni/${m.id}`,
-      start: m.startsAt,
-      end: m.endsAt,
-      sequence: m.icsSequence,
-      status: 'CONFIRMED' as const,
-    })),
-    `Riunioni – ${ambito.name}`,
-    new Date(),
-  );
-  return new Response(ics, {
-    headers: {
-      'Content-Type': 'text/calendar; charset=utf-8',
-      'Content-Disposition': `inline; filename="riunioni-${ambito.code}.ics"`,
-      'Cache-Control': 'private, max-age=300',
-    },
-  });
+  const events = meetings.map((m) => meetingEvent(m, m.bodyName, m.agenda, `${pages}/${m.id}`));
+  return icsResponse(calendarFeed(events, `Riunioni – ${ambito.name}`, new Date()), `riunioni-${ambito.code}.ics`, 'feed');
 }

@@ -2,7 +2,9 @@ import { data, Link, redirect } from 'react-router';
 import type { Route } from './+types/decision';
 import { runIntent } from '../../../shared/http/forms.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
-import { DataTable, DoneNotice, Notice, PageHeader, Section, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
+import { columnsOf, DataTable, DoneNotice, Notice, PageHeader, Section, useI18n } from '../../../shared/ui/kit.ts';
+import { bodiesTrail } from '../components/trail.ts';
+import { RecordTable, useRecordColumns } from '../components/record-table.tsx';
 import { DecisionFields } from '../components/decision-fields.tsx';
 import { labelOf, ruleSentence } from '../components/labels.ts';
 import { PageForm } from '../components/sections.tsx';
@@ -27,33 +29,23 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   });
 }
 
-export default function DecisionPage({ loaderData, actionData }: Route.ComponentProps) {
+export default function DecisionPage({ loaderData }: Route.ComponentProps) {
   const { t, f } = useI18n();
   const { ambito, can, decision, body, meeting, votes, outcome, outcomeError, weightsAge } = loaderData;
-  const edit = useFormResult(actionData, 'edit');
   const home = `/ambiti/${ambito.code}`;
   const here = `${home}/decisioni/${decision.id}`;
   const weighted = votes.some((v) => v.weight !== null);
   // Shares are of the weight the rule counts (voting.rules.ts shareBase).
   const { presentOnly: presentBase, inBase, weight: totalWeight } = shareBase(decision.votingRule, votes);
   const heading = t('gov.decision.heading', { number: decision.number, date: f.date(decision.date) });
+  const vote = { ...columnsOf(votes), ...useRecordColumns(votes) };
+  /** A vote's share of the weight the rule counts, or null (no weight, or not in the base). */
+  const share = (v: (typeof votes)[number]) => (v.weight === null || totalWeight === 0 || !inBase(v) ? null : (v.weight * 100) / totalWeight);
   const weightColumns = weighted
     ? [
-        {
-          key: 'peso',
-          header: t('gov.votes.weight'),
-          numeric: true,
-          value: (v: (typeof votes)[number]) => v.weight,
-          render: (v: (typeof votes)[number]) => (v.weight === null ? '—' : f.number(v.weight)),
-        },
-        {
-          key: 'quota',
-          header: presentBase ? t('gov.votes.sharePresent') : t('gov.votes.share'),
-          numeric: true,
-          value: (v: (typeof votes)[number]) => (v.weight === null || totalWeight === 0 || !inBase(v) ? null : (v.weight * 100) / totalWeight),
-          render: (v: (typeof votes)[number]) => (v.weight === null || totalWeight === 0 || !inBase(v) ? '—' : f.percent((v.weight * 100) / totalWeight)),
-        },
-        { key: 'fonte', header: t('gov.votes.weightSource'), className: 'small', value: (v: (typeof votes)[number]) => v.weightSource ?? '—' },
+        vote.figure('peso', t('gov.votes.weight'), (v) => v.weight, f.number),
+        vote.figure('quota', presentBase ? t('gov.votes.sharePresent') : t('gov.votes.share'), share, f.percent),
+        vote.text('fonte', t('gov.votes.weightSource'), (v) => v.weightSource, { className: 'small' }),
       ]
     : [];
   const totals = outcome
@@ -72,12 +64,7 @@ export default function DecisionPage({ loaderData, actionData }: Route.Component
         title={heading}
         context={body.name}
         lead={<span translate="no">{decision.subject}</span>}
-        breadcrumb={[
-          { label: ambito.name, data: true, to: home },
-          { label: t('gov.bodies.title'), to: `${home}/organi` },
-          { label: body.name, data: true, to: `${home}/organi/${body.id}` },
-          ...(meeting ? [{ label: meeting.title, data: true, to: `${home}/riunioni/${meeting.id}` }] : []),
-        ]}
+        breadcrumb={bodiesTrail(t, ambito, body, meeting)}
       />
       <DoneNotice messages={{ registrata: 'gov.done.decision', salvata: 'gov.done.saved' }} />
       {decision.text && (
@@ -160,14 +147,13 @@ export default function DecisionPage({ loaderData, actionData }: Route.Component
 
       <Section id="voti" title={t('gov.votes.title')}>
         <div data-testid="votes-table">
-          <DataTable
+          <RecordTable
             id="voti-elenco"
             caption={t('gov.votes.tableCaption', { number: decision.number })}
             rows={votes}
-            rowKey={(v) => v.id}
             csv="voti"
             columns={[
-              { key: 'componente', header: t('gov.votes.member'), rowHeader: true, value: (v) => v.label },
+              vote.name('componente', t('gov.votes.member'), (v) => v.label),
               {
                 key: 'persona',
                 header: t('gov.member.person'),
@@ -179,20 +165,10 @@ export default function DecisionPage({ loaderData, actionData }: Route.Component
                   </>
                 ),
               },
-              {
-                key: 'presenza',
-                header: t('gov.votes.attendance'),
-                data: false,
-                value: (v) => v.attendance,
-                render: (v) => labelOf(t, 'attendance', v.attendance),
-              },
-              {
-                key: 'voto',
-                header: t('gov.votes.vote'),
-                data: false,
-                value: (v) => v.vote ?? '',
+              vote.code('presenza', t('gov.votes.attendance'), 'attendance', (v) => v.attendance),
+              vote.code('voto', t('gov.votes.vote'), 'vote', (v) => v.vote ?? '', {
                 render: (v) => (v.vote ? labelOf(t, 'vote', v.vote) : t('gov.votes.noVote')),
-              },
+              }),
               ...weightColumns,
             ]}
             footer={
@@ -216,15 +192,8 @@ export default function DecisionPage({ loaderData, actionData }: Route.Component
       {can['decision.write'] && (
         <Section id="modifica" title={t('gov.decision.edit')} lead={<span className="small">{t('gov.decision.editHint')}</span>}>
           <div className="col-lg-8">
-            <PageForm
-              key={`edit-${decision.version}`}
-              intent="edit"
-              actionData={actionData}
-              submitLabel={t('gov.save')}
-              hidden={{ version: decision.version }}
-              reloadHref={here}
-            >
-              <DecisionFields intent="edit" errors={edit.errors} values={decision} />
+            <PageForm key={`edit-${decision.version}`} intent="edit" submitLabel={t('gov.save')} hidden={{ version: decision.version }} reloadHref={here}>
+              <DecisionFields intent="edit" values={decision} />
             </PageForm>
           </div>
         </Section>

@@ -35,6 +35,18 @@ export function fileResponse(content: Uint8Array, fileName: string, mimeType: st
   });
 }
 
+/** An iCalendar file: an invitation to download (METHOD:REQUEST, never cached) or a feed to subscribe to (cached five minutes). */
+export function icsResponse(ics: string, fileName: string, kind: 'invitation' | 'feed') {
+  const invitation = kind === 'invitation';
+  return new Response(ics, {
+    headers: {
+      'Content-Type': `text/calendar; charset=utf-8${invitation ? '; method=REQUEST' : ''}`,
+      'Content-Disposition': `${invitation ? 'attachment' : 'inline'}; filename="${fileName}"`,
+      'Cache-Control': invitation ? 'private, no-store' : 'private, max-age=300',
+    },
+  });
+}
+
 /** The origin the user reached us at, for absolute links in e-mails and calendars. */
 export function originOf(request: Request): string {
   return new URL(request.url).origin;

@@ -3,14 +3,16 @@ import type { Route } from './+types/meeting';
 import { ValidationError } from '../../../shared/errors.ts';
 import { intentAction, runIntent } from '../../../shared/http/forms.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
-import { DataTable, DoneNotice, Facts, IntentField, PageHeader, Section, StatusBadge, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
+import { DoneNotice, Facts, IntentField, PageHeader, Section, StatusBadge, TextField, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
+import { bodiesTrail } from '../components/trail.ts';
 import { DecisionTable, outcomeLabel } from '../components/decision-table.tsx';
+import { RecordTable, useRecordColumns } from '../components/record-table.tsx';
 import { labelOf, ruleSentence } from '../components/labels.ts';
 import { MeetingFields } from '../components/meeting-fields.tsx';
 import { DecisionFields } from '../components/decision-fields.tsx';
-import { DisclosedForm, FileForm, InputField, PageForm, RemoveButton } from '../components/sections.tsx';
+import { DisclosedForm, FileForm, PageForm, RemoveButton } from '../components/sections.tsx';
 import { addAttachment, convokeMeeting, createDecision, recordAttendance, removeAttachment, saveMinutes, updateMeeting } from '../governance.commands.ts';
-import { ACCEPTED_ATTACHMENTS, ATTENDANCES, MAX_ATTACHMENT_BYTES, VOTES } from '../governance.validation.ts';
+import { ACCEPTED_ATTACHMENTS, ATTACHMENT_TYPES, ATTENDANCES, MAX_ATTACHMENT_BYTES, VOTES } from '../governance.constants.ts';
 import { comuneWeights, getMeetingOverview, type ComuneWeight } from '../governance.queries.ts';
 import { oldWeights, type Attendance } from '../voting.rules.ts';
 import { originOf, readGovernance } from './governance.server.ts';
@@ -113,7 +115,6 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
     weightsAge,
   } = loaderData;
   const presentCount = members.filter((m) => m.attendance === 'present' || m.attendance === 'delegated').length;
-  const edit = useFormResult(actionData, 'edit');
   const att = useFormResult(actionData, 'attendance');
   const minutes = useFormResult(actionData, 'minutes');
   const decision = useFormResult(actionData, 'create-decision');
@@ -123,6 +124,7 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
   const here = `${home}/riunioni/${meeting.id}`;
   const withEmail = members.filter((m) => m.email).length;
   const canWrite = can['meeting.write'];
+  const member = useRecordColumns(members);
   const attendanceLabel = (a: Attendance | null) => (a ? labelOf(t, 'attendanceForm', a) : t('gov.attendance.notRecorded'));
   const represents = (m: (typeof members)[number]) => <span translate="no">{m.comuneName ?? m.organisationName ?? '—'}</span>;
   const attendanceOf = (m: (typeof members)[number]) => (
@@ -137,11 +139,7 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
         title={meeting.title}
         titleIsData
         context={body.name}
-        breadcrumb={[
-          { label: ambito.name, data: true, to: home },
-          { label: t('gov.bodies.title'), to: `${home}/organi` },
-          { label: body.name, data: true, to: `${home}/organi/${body.id}` },
-        ]}
+        breadcrumb={bodiesTrail(t, ambito, body)}
         lead={
           <>
             <Link to={`${home}/organi/${body.id}`} translate="no">
@@ -221,7 +219,6 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
           <>
             <PageForm
               intent="convoke"
-              actionData={actionData}
               hidden={{ version: meeting.version }}
               reloadHref={here}
               submitLabel={meeting.convokedAt ? t('gov.convocation.resend') : t('gov.convocation.send')}
@@ -239,7 +236,6 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
           <PageForm
             key={`attendance-${meeting.version}`}
             intent="attendance"
-            actionData={actionData}
             hidden={{ version: meeting.version }}
             reloadHref={here}
             submitLabel={t('gov.attendance.save')}
@@ -320,14 +316,13 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
             <p className="small">{t('gov.attendance.hint')}</p>
           </PageForm>
         ) : (
-          <DataTable
+          <RecordTable
             id="presenze-elenco"
             caption={t('gov.attendance.caption')}
             rows={members}
-            rowKey={(m) => m.id}
             columns={[
-              { key: 'persona', header: t('gov.member.person'), rowHeader: true, value: (m) => m.personName },
-              { key: 'rappresenta', header: t('gov.attendance.represents'), value: (m) => m.comuneName ?? m.organisationName ?? '—' },
+              member.name('persona', t('gov.member.person'), (m) => m.personName),
+              member.text('rappresenta', t('gov.attendance.represents'), (m) => m.comuneName ?? m.organisationName),
               { key: 'presenza', header: t('gov.attendance.title'), data: false, value: (m) => m.attendance ?? '', render: attendanceOf },
             ]}
           />
@@ -345,7 +340,6 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
         {can['decision.write'] && members.length > 0 && (
           <DisclosedForm
             intent="create-decision"
-            actionData={actionData}
             summary={t('gov.decisions.new')}
             submitLabel={t('gov.decisions.create')}
             submitDisabled={!body.ruleText}
@@ -386,11 +380,7 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
               </div>
             )}
             <div className="col-lg-10">
-              <DecisionFields
-                intent="create-decision"
-                errors={decision.errors}
-                values={{ ...decision.values, date: decision.values?.date ?? meeting.local.date }}
-              />
+              <DecisionFields intent="create-decision" values={{ ...decision.values, date: decision.values?.date ?? meeting.local.date }} />
             </div>
             {(['votingRule', 'votes'] as const).map((name) =>
               decision.errors[name] ? (
@@ -497,7 +487,6 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
         {canWrite && (
           <DisclosedForm
             intent="minutes"
-            actionData={actionData}
             summary={t('gov.minutes.edit')}
             submitLabel={t('gov.minutes.save')}
             hidden={{ version: meeting.version }}
@@ -509,7 +498,7 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
             </IntentField>
             <div className="row">
               <div className="col-12 col-md-6">
-                <InputField
+                <TextField
                   intent="minutes"
                   type="date"
                   name="minutesApprovedAt"
@@ -520,7 +509,7 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
                 />
               </div>
               <div className="col-12 col-md-6">
-                <InputField
+                <TextField
                   intent="minutes"
                   name="minutesApprovedBy"
                   label={t('gov.minutes.approvedBy')}
@@ -560,10 +549,11 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
             <FileForm
               intent="upload"
               name="file"
-              actionData={actionData}
               label={t('gov.attachments.file')}
               hint={t('gov.attachments.hint', { types: ACCEPTED_ATTACHMENTS })}
-              accept=".pdf,.odt,.docx,.xlsx,.ods,.csv,.png,.jpg,.jpeg"
+              accept={Object.keys(ATTACHMENT_TYPES)
+                .map((extension) => `.${extension}`)
+                .join(',')}
               submitLabel={t('gov.attachments.upload')}
             />
           </div>
@@ -624,17 +614,9 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
       {canWrite && (
         <Section id="modifica" title={t('gov.meeting.edit')}>
           <div className="col-lg-10">
-            <PageForm
-              key={`edit-${meeting.version}`}
-              intent="edit"
-              actionData={actionData}
-              submitLabel={t('gov.save')}
-              hidden={{ version: meeting.version }}
-              reloadHref={here}
-            >
+            <PageForm key={`edit-${meeting.version}`} intent="edit" submitLabel={t('gov.save')} hidden={{ version: meeting.version }} reloadHref={here}>
               <MeetingFields
                 intent="edit"
-                errors={edit.errors}
                 values={{
                   title: meeting.title,
                   date: meeting.local.date,

@@ -3,7 +3,8 @@ import type { Route } from './+types/member';
 import { runIntent } from '../../../shared/http/forms.server.ts';
 import { guard } from '../../../shared/http/request.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
-import { PageHeader, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
+import { PageHeader, useI18n } from '../../../shared/ui/kit.ts';
+import { bodiesTrail } from '../components/trail.ts';
 import { MemberFields } from '../components/member-fields.tsx';
 import { EditForm } from '../components/sections.tsx';
 import { updateMember } from '../governance.commands.ts';
@@ -46,10 +47,9 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   });
 }
 
-export default function MemberPage({ loaderData, actionData }: Route.ComponentProps) {
+export default function MemberPage({ loaderData }: Route.ComponentProps) {
   const { t } = useI18n();
   const { ambito, body, member, personName, choices } = loaderData;
-  const state = useFormResult(actionData, 'member');
   const home = `/ambiti/${ambito.code}`;
   const bodyHref = `${home}/organi/${body.id}`;
   return (
@@ -57,25 +57,15 @@ export default function MemberPage({ loaderData, actionData }: Route.ComponentPr
       <PageHeader
         title={t('gov.member.editTitle')}
         context={`${personName} – ${body.name}`}
-        breadcrumb={[
-          { label: ambito.name, data: true, to: home },
-          { label: t('gov.bodies.title'), to: `${home}/organi` },
-          { label: body.name, data: true, to: bodyHref },
-        ]}
+        breadcrumb={bodiesTrail(t, ambito, body)}
         lead={
           <>
             <span translate="no">{personName}</span> — <span translate="no">{body.name}</span>
           </>
         }
       />
-      <EditForm
-        intent="member"
-        actionData={actionData}
-        version={member.version}
-        reloadHref={`${bodyHref}/componenti/${member.id}`}
-        cancelHref={`${bodyHref}#componenti`}
-      >
-        <MemberFields intent="member" errors={state.errors} choices={choices} values={member} selfId={member.id} />
+      <EditForm intent="member" version={member.version} reloadHref={`${bodyHref}/componenti/${member.id}`} cancelHref={`${bodyHref}#componenti`}>
+        <MemberFields intent="member" choices={choices} values={member} selfId={member.id} />
       </EditForm>
     </>
   );

@@ -2,7 +2,8 @@ import { data, Link, redirect } from 'react-router';
 import type { Route } from './+types/organisation';
 import { runIntent } from '../../../shared/http/forms.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
-import { EmptyState, Facts, PageHeader, Section, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
+import { EmptyState, Facts, PageHeader, Section, useI18n } from '../../../shared/ui/kit.ts';
+import { registryTrail } from '../components/trail.ts';
 import { labelOf } from '../components/labels.ts';
 import { OrganisationFields } from '../components/registry-fields.tsx';
 import { EditForm } from '../components/sections.tsx';
@@ -34,10 +35,9 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   });
 }
 
-export default function OrganisationPage({ loaderData, actionData }: Route.ComponentProps) {
+export default function OrganisationPage({ loaderData }: Route.ComponentProps) {
   const { t } = useI18n();
   const { ambito, can, organisation, comuni, comuneName, people } = loaderData;
-  const state = useFormResult(actionData, 'organisation');
   const home = `/ambiti/${ambito.code}`;
   const list = `${home}/organizzazioni`;
   const orNone = (v: string | null) => (v ? <span translate="no">{v}</span> : '—');
@@ -47,10 +47,7 @@ export default function OrganisationPage({ loaderData, actionData }: Route.Compo
         title={organisation.name}
         titleIsData
         context={ambito.name}
-        breadcrumb={[
-          { label: ambito.name, data: true, to: home },
-          { label: t('gov.orgs.title'), to: list },
-        ]}
+        breadcrumb={registryTrail(t, ambito)}
         lead={
           <>
             {labelOf(t, 'orgKind', organisation.kind)}
@@ -82,8 +79,8 @@ export default function OrganisationPage({ loaderData, actionData }: Route.Compo
       </Section>
       {can['organisation.write'] && (
         <Section id="modifica" title={t('gov.org.edit')}>
-          <EditForm intent="organisation" actionData={actionData} version={organisation.version} reloadHref={`${list}/${organisation.id}`} cancelHref={list}>
-            <OrganisationFields intent="organisation" errors={state.errors} comuni={comuni} values={organisation} />
+          <EditForm intent="organisation" version={organisation.version} reloadHref={`${list}/${organisation.id}`} cancelHref={list}>
+            <OrganisationFields intent="organisation" comuni={comuni} values={organisation} />
           </EditForm>
         </Section>
       )}

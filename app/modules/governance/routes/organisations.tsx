@@ -1,7 +1,8 @@
-import { Link, redirect } from 'react-router';
+import { redirect } from 'react-router';
 import type { Route } from './+types/organisations';
 import { intentAction } from '../../../shared/http/forms.server.ts';
-import { DataTable, DoneNotice, EmptyState, PageHeader, Section, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
+import { DoneNotice, figureColumn, PageHeader, Section, useI18n } from '../../../shared/ui/kit.ts';
+import { RecordTable, useRecordColumns } from '../components/record-table.tsx';
 import { labelOf } from '../components/labels.ts';
 import { OrganisationFields, PersonFields } from '../components/registry-fields.tsx';
 import { DisclosedForm } from '../components/sections.tsx';
@@ -45,39 +46,28 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   );
 }
 
-export default function Organisations({ loaderData, actionData }: Route.ComponentProps) {
+export default function Organisations({ loaderData }: Route.ComponentProps) {
   const { t, f } = useI18n();
   const { ambito, can, comuni, organisations, people } = loaderData;
-  const org = useFormResult(actionData, 'create-organisation');
-  const person = useFormResult(actionData, 'create-person');
   const writer = can['organisation.write'];
   const home = `/ambiti/${ambito.code}`;
+  const org = useRecordColumns(organisations);
+  const person = useRecordColumns(people);
   return (
     <>
       <PageHeader title={t('gov.orgs.title')} context={ambito.name} lead={t('gov.orgs.lead')} breadcrumb={[{ label: ambito.name, data: true, to: home }]} />
       <DoneNotice messages={{ organizzazione: 'gov.done.organisation', persona: 'gov.done.person', modificata: 'gov.done.saved' }} />
 
       <Section id="organizzazioni" title={t('gov.orgs.list')}>
-        <DataTable
+        <RecordTable
           id="organizzazioni-elenco"
           caption={t('gov.orgs.caption', { count: f.number(organisations.length) })}
           rows={organisations}
-          rowKey={(o) => o.id}
           csv="organizzazioni"
-          empty={<EmptyState title={t('gov.orgs.empty')} />}
+          empty={t('gov.orgs.empty')}
           columns={[
-            {
-              key: 'nome',
-              header: t('gov.org.name'),
-              rowHeader: true,
-              value: (o) => o.name,
-              render: (o) => <Link to={`${home}/organizzazioni/${o.id}`}>{o.name}</Link>,
-            },
-            {
-              key: 'tipo',
-              header: t('gov.org.kind'),
-              data: false,
-              value: (o) => o.kind,
+            org.name('nome', t('gov.org.name'), (o) => o.name, { to: (o) => `${home}/organizzazioni/${o.id}` }),
+            org.code('tipo', t('gov.org.kind'), 'orgKind', (o) => o.kind, {
               render: (o) => (
                 <>
                   {labelOf(t, 'orgKind', o.kind)}
@@ -88,80 +78,39 @@ export default function Organisations({ loaderData, actionData }: Route.Componen
                   )}
                 </>
               ),
-            },
-            { key: 'cf', header: t('gov.org.fiscalCode'), value: (o) => o.fiscalCode ?? '—' },
-            { key: 'runts', header: t('gov.org.runts'), value: (o) => o.runtsNumber ?? '—' },
-            { key: 'email', header: t('gov.org.email'), className: 'text-break', value: (o) => o.email ?? '—' },
-            { key: 'persone', header: t('gov.org.people'), numeric: true, value: (o) => o.people, render: (o) => f.number(o.people) },
+            }),
+            org.text('cf', t('gov.org.fiscalCode'), (o) => o.fiscalCode),
+            org.text('runts', t('gov.org.runts'), (o) => o.runtsNumber),
+            org.text('email', t('gov.org.email'), (o) => o.email, { className: 'text-break' }),
+            figureColumn('persone', t('gov.org.people'), (o: (typeof organisations)[number]) => o.people, f.number),
           ]}
         />
         {writer && (
-          <DisclosedForm intent="create-organisation" actionData={actionData} summary={t('gov.orgs.new')} submitLabel={t('gov.orgs.create')} className="mb-4">
-            <OrganisationFields intent="create-organisation" errors={org.errors} comuni={comuni} values={org.values ? valuesOf(org.values) : undefined} />
+          <DisclosedForm intent="create-organisation" summary={t('gov.orgs.new')} submitLabel={t('gov.orgs.create')} className="mb-4">
+            <OrganisationFields intent="create-organisation" comuni={comuni} />
           </DisclosedForm>
         )}
       </Section>
 
       <Section id="persone" title={t('gov.people.title')}>
-        <DataTable
+        <RecordTable
           id="persone-elenco"
           caption={t('gov.people.caption', { count: f.number(people.length) })}
           rows={people}
-          rowKey={(p) => p.id}
-          empty={<EmptyState title={t('gov.people.empty')} />}
+          empty={t('gov.people.empty')}
           columns={[
-            {
-              key: 'nome',
-              header: t('gov.person.name'),
-              rowHeader: true,
-              value: (p) => p.fullName,
-              render: (p) => (writer ? <Link to={`${home}/persone/${p.id}`}>{p.fullName}</Link> : p.fullName),
-            },
-            { key: 'ruolo', header: t('gov.person.role'), value: (p) => p.roleTitle ?? '—' },
-            { key: 'organizzazione', header: t('gov.person.organisation'), value: (p) => p.organisationName ?? '—' },
-            ...(writer
-              ? [{ key: 'email', header: t('gov.person.email'), className: 'text-break', value: (p: (typeof people)[number]) => p.email ?? '—' }]
-              : []),
+            person.name('nome', t('gov.person.name'), (p) => p.fullName, { to: (p) => (writer ? `${home}/persone/${p.id}` : null) }),
+            person.text('ruolo', t('gov.person.role'), (p) => p.roleTitle),
+            person.text('organizzazione', t('gov.person.organisation'), (p) => p.organisationName),
+            ...(writer ? [person.text('email', t('gov.person.email'), (p) => p.email, { className: 'text-break' })] : []),
           ]}
         />
         {writer && (
-          <DisclosedForm
-            intent="create-person"
-            actionData={actionData}
-            summary={t('gov.people.new')}
-            submitLabel={t('gov.people.create')}
-            className="mb-4"
-            id="nuova-persona"
-          >
-            <PersonFields
-              intent="create-person"
-              errors={person.errors}
-              organisations={organisations.map((o) => ({ id: o.id, name: o.name }))}
-              values={
-                person.values
-                  ? {
-                      fullName: person.values.fullName ?? '',
-                      roleTitle: person.values.roleTitle ?? null,
-                      organisationId: person.values.organisationId ?? null,
-                      email: person.values.email ?? null,
-                    }
-                  : undefined
-              }
-            />
+          <DisclosedForm intent="create-person" summary={t('gov.people.new')} submitLabel={t('gov.people.create')} className="mb-4" id="nuova-persona">
+            <PersonFields intent="create-person" organisations={organisations.map((o) => ({ id: o.id, name: o.name }))} />
           </DisclosedForm>
         )}
       </Section>
     </>
   );
 }
-
-/** What was typed in a refused organisation form, as the fields' values. */
-const valuesOf = (v: Record<string, string | undefined>) => ({
-  name: v.name ?? '',
-  kind: v.kind ?? '',
-  comuneId: v.comuneId ?? null,
-  fiscalCode: v.fiscalCode ?? null,
-  runtsNumber: v.runtsNumber ?? null,
-  email: v.email ?? null,
-  address: v.address ?? null,
-});

@@ -1,6 +1,8 @@
 import type { Route } from './+types/outbox';
 import { guard } from '../../../shared/http/request.server.ts';
-import { DataTable, EmptyState, PageHeader, useI18n } from '../../../shared/ui/kit.ts';
+import { PageHeader, useI18n } from '../../../shared/ui/kit.ts';
+import { bodiesTrail } from '../components/trail.ts';
+import { RecordTable, useRecordColumns } from '../components/record-table.tsx';
 import { authorize } from '../governance.policy.ts';
 import { listOutbox } from '../governance.queries.ts';
 import { readGovernance } from './governance.server.ts';
@@ -15,23 +17,15 @@ export default function Outbox({ loaderData }: Route.ComponentProps) {
   const { t, f } = useI18n();
   const { ambito, messages } = loaderData;
   const home = `/ambiti/${ambito.code}`;
+  const message = useRecordColumns(messages);
   return (
     <>
-      <PageHeader
-        title={t('gov.outbox.title')}
-        context={ambito.name}
-        lead={t('gov.outbox.lead')}
-        breadcrumb={[
-          { label: ambito.name, data: true, to: home },
-          { label: t('gov.bodies.title'), to: `${home}/organi` },
-        ]}
-      />
-      <DataTable
+      <PageHeader title={t('gov.outbox.title')} context={ambito.name} lead={t('gov.outbox.lead')} breadcrumb={bodiesTrail(t, ambito)} />
+      <RecordTable
         id="posta"
         caption={t('gov.outbox.caption', { count: f.number(messages.length) })}
         rows={messages}
-        rowKey={(m) => m.id}
-        empty={<EmptyState title={t('gov.outbox.empty')} />}
+        empty={t('gov.outbox.empty')}
         columns={[
           { key: 'scritto', header: t('gov.outbox.created'), data: false, value: (m) => String(m.createdAt), render: (m) => f.dateTime(m.createdAt) },
           {
@@ -46,12 +40,8 @@ export default function Outbox({ loaderData }: Route.ComponentProps) {
               </>
             ),
           },
-          {
-            key: 'oggetto',
-            header: t('gov.outbox.subject'),
-            rowHeader: true,
+          message.name('oggetto', t('gov.outbox.subject'), (m) => m.subject, {
             data: false,
-            value: (m) => m.subject,
             render: (m) => (
               <details>
                 <summary translate="no">{m.subject}</summary>
@@ -65,7 +55,7 @@ export default function Outbox({ loaderData }: Route.ComponentProps) {
                 )}
               </details>
             ),
-          },
+          }),
           {
             key: 'stato',
             header: t('gov.outbox.status'),

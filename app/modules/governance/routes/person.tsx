@@ -3,7 +3,8 @@ import type { Route } from './+types/person';
 import { runIntent } from '../../../shared/http/forms.server.ts';
 import { guard } from '../../../shared/http/request.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
-import { PageHeader, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
+import { PageHeader, useI18n } from '../../../shared/ui/kit.ts';
+import { registryTrail } from '../components/trail.ts';
 import { PersonFields } from '../components/registry-fields.tsx';
 import { EditForm } from '../components/sections.tsx';
 import { updatePerson } from '../governance.commands.ts';
@@ -30,26 +31,16 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   });
 }
 
-export default function PersonPage({ loaderData, actionData }: Route.ComponentProps) {
+export default function PersonPage({ loaderData }: Route.ComponentProps) {
   const { t } = useI18n();
   const { ambito, person, organisations } = loaderData;
-  const state = useFormResult(actionData, 'person');
   const home = `/ambiti/${ambito.code}`;
   const list = `${home}/organizzazioni`;
   return (
     <>
-      <PageHeader
-        title={person.fullName}
-        titleIsData
-        context={ambito.name}
-        lead={t('gov.person.editLead')}
-        breadcrumb={[
-          { label: ambito.name, data: true, to: home },
-          { label: t('gov.orgs.title'), to: list },
-        ]}
-      />
-      <EditForm intent="person" actionData={actionData} version={person.version} reloadHref={`${home}/persone/${person.id}`} cancelHref={`${list}#persone`}>
-        <PersonFields intent="person" errors={state.errors} organisations={organisations} values={person} />
+      <PageHeader title={person.fullName} titleIsData context={ambito.name} lead={t('gov.person.editLead')} breadcrumb={registryTrail(t, ambito)} />
+      <EditForm intent="person" version={person.version} reloadHref={`${home}/persone/${person.id}`} cancelHref={`${list}#persone`}>
+        <PersonFields intent="person" organisations={organisations} values={person} />
       </EditForm>
     </>
   );

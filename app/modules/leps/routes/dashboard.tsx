@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import type { Route } from './+types/dashboard';
 import { FilterForm } from '../../../shared/ui/filter-form.tsx';
-import { DataTable, Notice, PageHeader, Section, StatusBadge, useI18n } from '../../../shared/ui/kit.ts';
+import { DataTable, Notice, PageHeader, rowHeaderColumn, Section, StatusBadge, useI18n } from '../../../shared/ui/kit.ts';
 import { describeTarget, type TargetRule } from '../../monitoring/index.ts';
 import { LEPS_STATUS_BADGES, type LepsEvidenceSummary } from '../leps.dashboard.ts';
 import { abilitiesFor } from '../leps.policy.ts';
@@ -109,13 +109,9 @@ export default function LepsDashboard({ loaderData }: Route.ComponentProps) {
         rows={rows}
         rowKey={(r) => r.code}
         columns={[
-          {
-            key: 'leps',
-            header: t('leps.name'),
-            rowHeader: true,
-            data: false,
+          // The LEPS code anchors its row (linked from the catalogue).
+          rowHeaderColumn<(typeof rows)[number]>('leps', t('leps.name'), {
             value: (r) => r.name,
-            // The LEPS code anchors its row (linked from the catalogue).
             render: (r) => (
               <>
                 <Link to={`/leps/catalogo/${r.code}`} id={r.code} translate="no">
@@ -127,7 +123,7 @@ export default function LepsDashboard({ loaderData }: Route.ComponentProps) {
                 </span>
               </>
             ),
-          },
+          }),
           {
             key: 'stato',
             header: t('leps.status'),

@@ -20,6 +20,7 @@ import {
   UploadForm,
   useFormResult,
   useI18n,
+  type Column,
 } from '../../../shared/ui/kit.ts';
 import { listAmbitoComuni } from '../../territory/index.server.ts';
 import { FUNDING_SOURCES, SOCIAL_WORKER_CSV_COLUMNS } from '../leps.vocabulary.ts';
@@ -106,8 +107,22 @@ export default function Staffing({ loaderData, actionData }: Route.ComponentProp
   const { ambito, year, staffing, comuni, can, ambitoEntry, editable } = loaderData;
   const a = staffing.current.assessment;
   const basisLabel = t(`leps.basis.${staffing.basis}`);
+  type Year = (typeof staffing.history)[number];
   const history = columnsOf(staffing.history);
-  const gap = (gapFte: number | null, toHire: number | null) => (gapFte === null ? '—' : t('leps.staff.gap', { fte: f.fte(gapFte), persons: toHire ?? 0 }));
+  /** The two columns of a threshold of the year (the LEPS, the service objective): reached or not, and what is missing. */
+  const threshold = (key: string, header: string, of: (h: Year) => Year['assessment']['leps']): Column<Year>[] => [
+    { key, header, value: (h) => t(STATUS_KEYS[of(h).status]), data: false },
+    {
+      key: `mancanti-${key}`,
+      header: t('leps.staff.history.missing'),
+      numeric: true,
+      value: (h) => of(h).gapFte,
+      render: (h) => {
+        const { gapFte, toHire } = of(h);
+        return gapFte === null ? '—' : t('leps.staff.gap', { fte: f.fte(gapFte), persons: toHire ?? 0 });
+      },
+    },
+  ];
   return (
     <>
       <PageHeader
@@ -184,22 +199,8 @@ export default function Staffing({ loaderData, actionData }: Route.ComponentProp
                 (h) => h.assessment.inhabitantsPerWorker?.value ?? null,
                 (n) => f.numberUpTo(n, 1),
               ),
-              { key: 'leps', header: t('leps.staff.history.leps'), value: (h) => t(STATUS_KEYS[h.assessment.leps.status]), data: false },
-              {
-                key: 'mancanti-leps',
-                header: t('leps.staff.history.missing'),
-                numeric: true,
-                value: (h) => h.assessment.leps.gapFte,
-                render: (h) => gap(h.assessment.leps.gapFte, h.assessment.leps.toHire),
-              },
-              { key: 'obiettivo', header: t('leps.staff.history.objective'), value: (h) => t(STATUS_KEYS[h.assessment.serviceObjective.status]), data: false },
-              {
-                key: 'mancanti-obiettivo',
-                header: t('leps.staff.history.missing'),
-                numeric: true,
-                value: (h) => h.assessment.serviceObjective.gapFte,
-                render: (h) => gap(h.assessment.serviceObjective.gapFte, h.assessment.serviceObjective.toHire),
-              },
+              ...threshold('leps', t('leps.staff.history.leps'), (h) => h.assessment.leps),
+              ...threshold('obiettivo', t('leps.staff.history.objective'), (h) => h.assessment.serviceObjective),
             ]}
           />
         </Chart>
@@ -354,11 +355,11 @@ function PostForm({ actionData, comuni, ambitoEntry }: { actionData: unknown; co
       {text('assignment', t('leps.staff.add.assignment'))}
       <fieldset className="mb-4">
         <legend className="form-label fw-semibold fs-6">{t('leps.staff.add.funding')}</legend>
-        {Object.entries(FUNDING_SOURCES).map(([k, f]) => (
+        {Object.entries(FUNDING_SOURCES).map(([k, label]) => (
           <div className="form-check" key={k}>
             <input className="form-check-input" type="checkbox" id={`fonte-${k}`} name="fundingSources" value={k} />
             <label className="form-check-label" htmlFor={`fonte-${k}`} translate="no">
-              {f.label}
+              {label}
             </label>
           </div>
         ))}

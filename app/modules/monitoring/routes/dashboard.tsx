@@ -3,7 +3,21 @@ import type { Route } from './+types/dashboard';
 import { done, intentAction } from '../../../shared/http/forms.server.ts';
 import { getServices, requireUser } from '../../../shared/http/request.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
-import { DataTable, EmptyState, IntentForm, KpiGrid, PageHeader, Section, useFormResult, UploadForm, useI18n } from '../../../shared/ui/kit.ts';
+import {
+  columnsOf,
+  DataTable,
+  EmptyState,
+  IntentForm,
+  KpiGrid,
+  PageHeader,
+  rowHeaderColumn,
+  Section,
+  useFormResult,
+  UploadForm,
+  useI18n,
+  SelectField,
+  TextField,
+} from '../../../shared/ui/kit.ts';
 import { statusLabel } from '../../planning/index.server.ts';
 import type { PlanStatus } from '../../planning/index.ts';
 import { importMeasurements, lockPeriod, sendDueReminders, unlockPeriod } from '../monitoring.commands.ts';
@@ -12,7 +26,6 @@ import { abilitiesFor } from '../monitoring.policy.ts';
 import { getPlanDashboard, todayInRome } from '../monitoring.queries.ts';
 import { baseUrlOf, pagePlan, pageProgress, readablePlan, requireMonitoringPlan, uploadedText } from '../monitoring.server.ts';
 import { StatusBadge } from '../components/status-badge.tsx';
-import { SelectField, TextField } from '../components/fields.tsx';
 import { codeLinkColumn, YearlyFigures } from '../components/tables.tsx';
 import type { MessageKey } from '../../../shared/i18n/messages.ts';
 import { usePeriods } from '../components/measured-value.tsx';
@@ -136,7 +149,7 @@ function PeriodForm({
           name="period"
           label={t(texts.period)}
           error={errors.period}
-          options={periods.map((p) => ({ value: p, label: periodText(p, t) }))}
+          choices={periods.map((p) => ({ value: p, label: periodText(p, t) }))}
         />
       </div>
       <div className="col-12 col-md-8">
@@ -196,11 +209,7 @@ export default function Dashboard({ loaderData, actionData }: Route.ComponentPro
           rowKey={(a) => a.name}
           csv="avanzamento-per-area"
           columns={[
-            {
-              key: 'area',
-              header: t('mon.dash.col.area'),
-              rowHeader: true,
-              data: false,
+            rowHeaderColumn<(typeof d.areas)[number]>('area', t('mon.dash.col.area'), {
               value: (a) => a.name,
               render: (a) => (
                 <>
@@ -208,7 +217,7 @@ export default function Dashboard({ loaderData, actionData }: Route.ComponentPro
                   <div className="small text-secondary">{t('mon.dash.areaObjectives', { codes: a.objectives.join(', ') })}</div>
                 </>
               ),
-            },
+            }),
             {
               key: 'avanzamento',
               header: t('mon.dash.col.progress'),
@@ -240,13 +249,7 @@ export default function Dashboard({ loaderData, actionData }: Route.ComponentPro
               (o) => t('mon.dash.objectiveLink', { code: o.code }),
             ),
             { key: 'obiettivo', header: t('mon.dash.col.objective'), value: (o) => o.title },
-            {
-              key: 'avanzamento',
-              header: t('mon.dash.col.progress'),
-              numeric: true,
-              value: (o) => o.progress.value,
-              render: (o) => f.percent(o.progress.value),
-            },
+            columnsOf(d.objectives).percent('avanzamento', t('mon.dash.col.progress'), (o) => o.progress.value, f.percent),
             {
               key: 'formula',
               header: t('mon.dash.col.how'),

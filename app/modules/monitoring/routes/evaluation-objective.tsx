@@ -5,7 +5,7 @@ import { done, intentAction } from '../../../shared/http/forms.server.ts';
 import { getServices, requireUser } from '../../../shared/http/request.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
 import type { MessageKey } from '../../../shared/i18n/messages.ts';
-import { DataTable, IntentField, IntentForm, PageHeader, Section, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
+import { columnsOf, DataTable, IntentField, IntentForm, PageHeader, Section, useFormResult, useI18n, SelectField, TextField } from '../../../shared/ui/kit.ts';
 import { can as canPlanning, type PlanStatus } from '../../planning/index.ts';
 import { RESOURCE_ADEQUACY_LEVELS, SPENDING_CLASSES } from '../evaluation.rules.ts';
 import { carryOverObjective, saveObjectiveEvaluation } from '../monitoring.commands.ts';
@@ -14,7 +14,6 @@ import { getObjectiveEvaluation } from '../monitoring.queries.ts';
 import { isUuid, pagePlan, readablePlan, recordOfPlan, requireMonitoringPlan } from '../monitoring.server.ts';
 import { useGrade } from '../components/measured-value.tsx';
 import { gradeFormula, spendingFormula } from '../components/value-text.ts';
-import { SelectField, TextField } from '../components/fields.tsx';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { db, actor, header } = await readablePlan({ params, context, request });
@@ -117,7 +116,16 @@ export default function EvaluationObjective({ loaderData, actionData }: Route.Co
     </IntentField>
   );
   const amount = (name: string, label: MessageKey, value: string, hint?: string) => (
-    <TextField intent="evaluation" name={name} label={t(label)} error={errors[name]} hint={hint} decimal defaultValue={value} readOnly={!editable} />
+    <TextField
+      intent="evaluation"
+      name={name}
+      label={t(label)}
+      error={errors[name]}
+      hint={hint}
+      inputMode="decimal"
+      defaultValue={value}
+      readOnly={!editable}
+    />
   );
   const select = (
     name: string,
@@ -132,7 +140,7 @@ export default function EvaluationObjective({ loaderData, actionData }: Route.Co
       error={errors[name]}
       defaultValue={value ?? ''}
       disabled={!editable}
-      options={options.map(([v, l, data]) => ({ value: v, label: l, data }))}
+      choices={options.map(([v, l, data]) => ({ value: v, label: l, data }))}
     />
   );
   const yesNo = (values: readonly string[]) => [['', '—'] as const, ...values.map((v) => [v, t(`mon.answer.${v as (typeof ANSWERS)[number]}`)] as const)];
@@ -224,13 +232,12 @@ export default function EvaluationObjective({ loaderData, actionData }: Route.Co
           columns={[
             { key: 'azione', header: t('mon.evo.col.action'), rowHeader: true, value: (a) => a.number },
             { key: 'descrizione', header: t('mon.evo.col.description'), value: (a) => a.description },
-            {
-              key: 'realizzazione',
-              header: t('mon.evo.col.realisation'),
-              numeric: true,
-              value: (a) => a.realisationPercent,
-              render: (a) => (a.realisationPercent === null ? '—' : f.percent(a.realisationPercent, 0)),
-            },
+            columnsOf(o.actions).figure(
+              'realizzazione',
+              t('mon.evo.col.realisation'),
+              (a) => a.realisationPercent,
+              (n) => f.percent(n, 0),
+            ),
           ]}
         />
         {e && e.realisationStatements.length > 0 && (
@@ -301,7 +308,7 @@ export default function EvaluationObjective({ loaderData, actionData }: Route.Co
                 label={t('mon.evo.target')}
                 error={carry.targetObjectiveId}
                 defaultValue=""
-                options={[
+                choices={[
                   { value: '', label: t('mon.evo.choose') },
                   ...d.nextObjectives.map((n) => ({
                     value: n.id,

@@ -2,7 +2,7 @@ import { data, Link } from 'react-router';
 import type { Route } from './+types/index';
 import { getActor, getServices, guard } from '../../../shared/http/request.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
-import { DataTable, EmptyState, PageHeader, useI18n } from '../../../shared/ui/kit.ts';
+import { DataTable, EmptyState, PageHeader, rowHeaderColumn, useI18n } from '../../../shared/ui/kit.ts';
 import { getAmbitoByCode } from '../../territory/index.server.ts';
 import { statusLabel } from '../../planning/index.server.ts';
 import type { PlanStatus } from '../../planning/index.ts';
@@ -63,13 +63,14 @@ export default function MonitoringIndex({ loaderData }: Route.ComponentProps) {
         rowKey={(p) => p.id}
         empty={<EmptyState title={t('mon.index.none')} />}
         columns={[
-          {
-            key: 'piano',
-            header: t('mon.index.col.plan'),
-            rowHeader: true,
+          rowHeaderColumn<(typeof plans)[number]>('piano', t('mon.index.col.plan'), {
             value: (p) => p.title,
-            render: (p) => <Link to={`${base}/${p.id}`}>{p.title}</Link>,
-          },
+            render: (p) => (
+              <Link to={`${base}/${p.id}`} translate="no">
+                {p.title}
+              </Link>
+            ),
+          }),
           { key: 'periodo', header: t('mon.index.col.period'), value: (p) => p.start, render: (p) => f.years(p.start, p.end), data: false },
           { key: 'stato', header: t('mon.index.col.status'), value: (p) => p.status },
           { key: 'da-misurare', header: t('mon.index.col.due'), data: false, render: (p) => (p.due === null ? '—' : dueText(p.due)) },

@@ -6,7 +6,7 @@ import { done, runIntent } from '../../../shared/http/forms.server.ts';
 import { getServices, requireUser } from '../../../shared/http/request.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
 import type { MessageKey } from '../../../shared/i18n/messages.ts';
-import { DataTable, Facts, IntentForm, PageHeader, Section, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
+import { DataTable, Facts, IntentForm, PageHeader, rowHeaderColumn, Section, useFormResult, useI18n, SelectField, TextField } from '../../../shared/ui/kit.ts';
 import { saveMeasurement } from '../monitoring.commands.ts';
 import { abilitiesFor, can } from '../monitoring.policy.ts';
 import { getIndicatorMonitoring, todayInRome } from '../monitoring.queries.ts';
@@ -14,7 +14,6 @@ import { isUuid, pagePlan, readablePlan, recordOfPlan, requireMonitoringPlan } f
 import { StatusBadge } from '../components/status-badge.tsx';
 import { MeasuredValue, usePeriods } from '../components/measured-value.tsx';
 import { periodText, reasonsText, reasonText, targetDescription } from '../components/value-text.ts';
-import { SelectField, TextField } from '../components/fields.tsx';
 import { YearlyFigures } from '../components/tables.tsx';
 import { formatLocale } from '../../../shared/i18n/messages.ts';
 
@@ -209,11 +208,7 @@ export default function IndicatorPage({ loaderData, actionData }: Route.Componen
             rows={d.measurements}
             rowKey={(m) => m.id}
             columns={[
-              {
-                key: 'periodo',
-                header: t('mon.ind.col.period'),
-                rowHeader: true,
-                data: false,
+              rowHeaderColumn<(typeof d.measurements)[number]>('periodo', t('mon.ind.col.period'), {
                 value: (m) => m.period,
                 render: (m) => (
                   <>
@@ -221,7 +216,7 @@ export default function IndicatorPage({ loaderData, actionData }: Route.Componen
                     {m.locked && <span className="badge bg-secondary ms-2">{t('mon.ind.locked')}</span>}
                   </>
                 ),
-              },
+              }),
               {
                 key: 'territorio',
                 header: t('mon.ind.col.territory'),
@@ -296,7 +291,7 @@ export default function IndicatorPage({ loaderData, actionData }: Route.Componen
                   error={errors.period}
                   hint={t('mon.ind.period.hint', { cadence: t(CADENCE[d.granularity]) })}
                   defaultValue={d.suggestedPeriod ?? ''}
-                  options={d.periodChoices.map((c) => ({ value: c.key, label: choiceLabel(c) }))}
+                  choices={d.periodChoices.map((c) => ({ value: c.key, label: choiceLabel(c) }))}
                 />
               )}
             </div>
@@ -313,7 +308,7 @@ export default function IndicatorPage({ loaderData, actionData }: Route.Componen
                   label={t('mon.ind.territory')}
                   error={errors.comuneId}
                   defaultValue={d.ambitoEntry ? '' : (d.comuni[0]?.id ?? '')}
-                  options={[
+                  choices={[
                     ...(d.ambitoEntry ? [{ value: '', label: t('mon.ind.wholeAmbito') }] : []),
                     ...d.comuni.map((c) => ({ value: c.id, label: c.name, data: true })),
                   ]}
@@ -333,7 +328,7 @@ export default function IndicatorPage({ loaderData, actionData }: Route.Componen
                     name={name}
                     label={named ? `${t(field)}: ${named}` : t(field)}
                     error={errors[name]}
-                    decimal
+                    inputMode="decimal"
                     defaultValue={raw(e?.raw[name])}
                   />
                 </div>
@@ -346,7 +341,7 @@ export default function IndicatorPage({ loaderData, actionData }: Route.Componen
                   label={t('mon.ind.valueYesNo')}
                   error={errors.value}
                   defaultValue={raw(e?.raw.value)}
-                  options={[
+                  choices={[
                     { value: '', label: t('mon.ind.choose') },
                     { value: 'sì', label: t('mon.value.yes') },
                     { value: 'no', label: t('mon.value.no') },
@@ -360,7 +355,7 @@ export default function IndicatorPage({ loaderData, actionData }: Route.Componen
                   name="value"
                   label={t(d.indicator.kind === 'category' ? 'mon.ind.stage' : 'mon.ind.value')}
                   error={errors.value}
-                  decimal={d.indicator.kind !== 'category'}
+                  inputMode={d.indicator.kind !== 'category' ? 'decimal' : undefined}
                   defaultValue={raw(e?.raw.value)}
                 />
               </div>
