@@ -11,13 +11,13 @@ import {
   IntentForm,
   PageHeader,
   Section,
-  selectClass,
+  namedChoices,
+  SelectField,
   UploadForm,
   useFormResult,
   useI18n,
   type Column,
 } from '../../../shared/ui/kit.ts';
-import { Options } from '../../../shared/ui/options.tsx';
 import { linkColumn } from '../../../shared/ui/link-column.tsx';
 import { getAmbitoByCode } from '../../territory/index.server.ts';
 import { createPlan, importPlan } from '../planning.commands.ts';
@@ -98,13 +98,15 @@ export default function Plans({ loaderData, actionData }: Route.ComponentProps) 
                     <GridInput key={name} name={name} label={years[name]} defaultValue={values?.[name]} {...yearField} />
                   ))}
                 </div>
-                <IntentField intent="create" name="templateId" label={t('plan.plans.template')} error={errors.templateId}>
-                  {(p) => (
-                    <select {...p} className={selectClass(errors.templateId)} required defaultValue={values?.templateId} translate="no">
-                      <Options items={templates} value={(x) => x.id} label={(x) => x.name} />
-                    </select>
-                  )}
-                </IntentField>
+                <SelectField
+                  intent="create"
+                  name="templateId"
+                  label={t('plan.plans.template')}
+                  error={errors.templateId}
+                  choices={namedChoices(templates)}
+                  required
+                  defaultValue={values?.templateId}
+                />
               </IntentForm>
             </Section>
           </div>
