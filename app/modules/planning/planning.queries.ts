@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../shared/db/client.ts';
+import { pick } from '../../shared/db/columns.ts';
 import { barChart } from '../../shared/charts/charts.ts';
 import { renderChartSvg } from '../../shared/charts/charts.server.ts';
 import { ambiti } from '../territory/index.server.ts';
@@ -152,14 +153,7 @@ export async function getPlanOverview(db: DbOrTx, planId: string) {
       .where(eq(planChapters.planId, planId))
       .orderBy(asc(planChapters.position)),
     db
-      .select({
-        id: planSnapshots.id,
-        kind: planSnapshots.kind,
-        label: planSnapshots.label,
-        status: planSnapshots.status,
-        createdAt: planSnapshots.createdAt,
-        createdBy: planSnapshots.createdBy,
-      })
+      .select(pick(planSnapshots, 'id', 'kind', 'label', 'status', 'createdAt', 'createdBy'))
       .from(planSnapshots)
       .where(eq(planSnapshots.planId, planId))
       .orderBy(asc(planSnapshots.createdAt)),

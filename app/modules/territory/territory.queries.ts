@@ -1,5 +1,6 @@
 import { and, asc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../shared/db/client.ts';
+import { pick } from '../../shared/db/columns.ts';
 import { ambitoComuni, ambiti, comuni, populationFacts, regions } from './territory.schema.ts';
 import { headlinePopulation, populationTotal } from './territory.rules.ts';
 
@@ -16,18 +17,9 @@ export async function listAmbiti(db: DbOrTx) {
 export async function getAmbitoByCode(db: DbOrTx, code: string) {
   const [row] = await db
     .select({
-      id: ambiti.id,
-      code: ambiti.code,
-      name: ambiti.name,
-      regionCode: ambiti.regionCode,
+      ...pick(ambiti, 'id', 'code', 'name', 'regionCode'),
       regionName: regions.name,
-      managementForm: ambiti.managementForm,
-      healthDistrict: ambiti.healthDistrict,
-      healthAuthority: ambiti.healthAuthority,
-      healthTrust: ambiti.healthTrust,
-      description: ambiti.description,
-      version: ambiti.version,
-      updatedAt: ambiti.updatedAt,
+      ...pick(ambiti, 'managementForm', 'healthDistrict', 'healthAuthority', 'healthTrust', 'description', 'version', 'updatedAt'),
     })
     .from(ambiti)
     .innerJoin(regions, eq(regions.code, ambiti.regionCode))
@@ -44,14 +36,9 @@ export async function getAmbitoById(db: DbOrTx, id: string) {
 export async function listAmbitoComuni(db: DbOrTx, ambitoId: string, day = today()) {
   const rows = await db
     .select({
-      id: comuni.id,
-      istatCode: comuni.istatCode,
-      name: comuni.name,
-      provinceName: comuni.provinceName,
-      carPlate: comuni.carPlate,
+      ...pick(comuni, 'id', 'istatCode', 'name', 'provinceName', 'carPlate'),
       population: comuni.population2011,
-      isCapofila: ambitoComuni.isCapofila,
-      validFrom: ambitoComuni.validFrom,
+      ...pick(ambitoComuni, 'isCapofila', 'validFrom'),
     })
     .from(ambitoComuni)
     .innerJoin(comuni, eq(comuni.id, ambitoComuni.comuneId))
