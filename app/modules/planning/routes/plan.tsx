@@ -21,6 +21,7 @@ import {
   useI18n,
   type Column,
 } from '../../../shared/ui/kit.ts';
+import { Options } from '../../../shared/ui/options.tsx';
 import { linkColumn } from '../../../shared/ui/link-column.tsx';
 import { changePlanStatus, createObjective, decideVariation } from '../planning.commands.ts';
 import { abilitiesFor, authorize } from '../planning.policy.ts';
@@ -160,14 +161,12 @@ function DecisionSelect({
   const { t, f } = useI18n();
   const outcome = (approved: boolean | null) =>
     approved === true ? t('plan.decision.approved') : approved === false ? t('plan.decision.rejected') : t('plan.decision.unknown');
+  const name = (d: (typeof decisions)[number]) =>
+    t('plan.decision.option', { body: d.body, number: d.number, date: f.date(d.date), subject: d.subject.slice(0, 60), outcome: outcome(d.approved) });
   return (
     <select {...field} className={selectClass(error)}>
       <option value="">—</option>
-      {decisions.map((d) => (
-        <option key={d.id} value={d.id}>
-          {t('plan.decision.option', { body: d.body, number: d.number, date: f.date(d.date), subject: d.subject.slice(0, 60), outcome: outcome(d.approved) })}
-        </option>
-      ))}
+      <Options items={decisions} value={(d) => d.id} label={name} />
     </select>
   );
 }

@@ -76,6 +76,7 @@ export default function Plans({ loaderData, actionData }: Route.ComponentProps) 
     { key: 'period', header: t('plan.plans.period'), value: (p) => p.start, render: (p) => f.years(p.start, p.end), data: false },
     { key: 'status', header: t('plan.plans.status'), value: (p) => p.status },
   ];
+  const templateChoice = { intent: 'create', name: 'templateId', label: t('plan.plans.template'), choices: namedChoices(templates), required: true };
   const noPlans = <EmptyState title={t('plan.plans.none')} />;
   const importWords = { label: t('plan.plans.importFile'), submitLabel: t('plan.plans.importSubmit') };
   const years = { periodStartYear: t('plan.plans.firstYear'), periodEndYear: t('plan.plans.lastYear') };
@@ -98,15 +99,7 @@ export default function Plans({ loaderData, actionData }: Route.ComponentProps) 
                     <GridInput key={name} name={name} label={years[name]} defaultValue={values?.[name]} {...yearField} />
                   ))}
                 </div>
-                <SelectField
-                  intent="create"
-                  name="templateId"
-                  label={t('plan.plans.template')}
-                  error={errors.templateId}
-                  choices={namedChoices(templates)}
-                  required
-                  defaultValue={values?.templateId}
-                />
+                <SelectField {...templateChoice} error={errors.templateId} defaultValue={values?.templateId} />
               </IntentForm>
             </Section>
           </div>
