@@ -40,6 +40,13 @@ module.exports = {
       to: { path: '(^|/)app/modules/[^/]+/[^/]+\\.(schema|routes)\\.ts$' },
     },
     {
+      name: 'ui-through-kit',
+      comment: 'A module takes the UI kit through app/shared/ui/kit.ts (and the i18n hook from i18n.tsx), never one of its files.',
+      severity: 'error',
+      from: { path: '(^|/)app/modules/' },
+      to: { path: '(^|/)app/shared/ui/', pathNot: ['(^|/)app/shared/ui/kit\\.ts$', '(^|/)app/shared/ui/i18n\\.tsx$'] },
+    },
+    {
       name: 'shared-imports-no-module',
       comment: 'Shared code (app/shared) must not import any module: modules depend on shared, never the reverse.',
       severity: 'error',

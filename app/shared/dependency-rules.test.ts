@@ -20,13 +20,14 @@ async function violations(tree: string) {
   return result.output.summary.violations.map((v) => ({ rule: v.rule.name, from: v.from, to: v.to }));
 }
 
-test('a module reaching into another module’s internals, and shared code importing a module, are reported', async () => {
+test('a module reaching into another module’s internals or past the UI kit, and shared code importing a module, are reported', async () => {
   const found = await violations('violating');
-  assert.deepEqual(found.map((v) => v.rule).sort(), ['module-through-face', 'shared-imports-no-module']);
+  assert.deepEqual(found.map((v) => v.rule).sort(), ['module-through-face', 'shared-imports-no-module', 'ui-through-kit']);
   assert.ok(
     found.some((v) => v.rule === 'module-through-face' && v.from.endsWith('modules/beta/beta.rules.ts') && v.to.endsWith('modules/alpha/alpha.rules.ts')),
   );
   assert.ok(found.some((v) => v.rule === 'shared-imports-no-module' && v.from.endsWith('shared/uses-module.ts')));
+  assert.ok(found.some((v) => v.rule === 'ui-through-kit' && v.from.endsWith('modules/gamma/gamma.page.ts') && v.to.endsWith('shared/ui/badge.tsx')));
 });
 
 test('a tree that follows the rule passes', async () => {

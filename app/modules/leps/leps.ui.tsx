@@ -1,5 +1,5 @@
 // Parts shared by the LEPS pages.
-import { FilterField } from '../../shared/ui/filter-form.tsx';
+import { FilterField } from '../../shared/ui/kit.ts';
 
 /** The year field of the LEPS pages' filter forms (`?anno=`, see yearFromUrl). */
 export function YearField({ label, year, col }: { label: string; year: number; col?: string }) {

@@ -18,6 +18,9 @@ export {
 export { Chart } from './chart.tsx';
 export { useI18n, type TFunction } from './i18n.tsx';
 export { FilterField, FilterForm } from './filter-form.tsx';
-export { columnsOf, figureColumn, moneyColumn } from './columns.tsx';
+export { columnsOf, figureColumn, moneyColumn, nameColumn } from './columns.tsx';
+export { linkColumn } from './link-column.tsx';
 export { rowHeaderColumn } from './row-header-column.tsx';
 export { dataChoices, FieldGroup, namedChoices, SelectField, TextField, type Choice, type FieldRows, type FieldSpec } from './fields.tsx';
+export { Options } from './options.tsx';
+export { RowButtonForm } from './row-button-form.tsx';

@@ -5,9 +5,8 @@ import { COOKIE, serializeCookie } from '../../../shared/http/cookies.ts';
 import { getActor, getRequestState, getServices, setCookie } from '../../../shared/http/request.server.ts';
 import { fromRoot } from '../../../shared/paths.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
-import { CsrfField, Field, FormAlert } from '../../../shared/ui/forms.tsx';
 import { useI18n } from '../../../shared/ui/i18n.tsx';
-import { PageHeader } from '../../../shared/ui/kit.ts';
+import { PageHeader, CsrfField, Field, FormAlert } from '../../../shared/ui/kit.ts';
 import { BadCredentialsError, SESSION_TTL_HOURS, signIn, ThrottledError } from '../accounts.server.ts';
 import { SignInInput } from '../accounts.validation.ts';
 

@@ -20,6 +20,10 @@ import {
   useI18n,
   type Column,
   type TFunction,
+  columnsOf,
+  moneyColumn,
+  FilterField,
+  FilterForm,
 } from '../../../shared/ui/kit.ts';
 import { listPlans } from '../../planning/index.server.ts';
 import { carryOver, recordCutOff, recordFundAllocation } from '../finance.commands.ts';
@@ -29,8 +33,6 @@ import { requireAmbito } from '../finance.server.ts';
 import { TRACKED_MEASURES } from '../budget-tracking.rules.ts';
 import { getPlanBudgetView } from '../finance.views.server.ts';
 import { fundPeriodSentence } from '../finance.sentences.ts';
-import { columnsOf, moneyColumn } from '../../../shared/ui/columns.tsx';
-import { FilterField, FilterForm } from '../../../shared/ui/filter-form.tsx';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { db } = getServices(context);

@@ -1,8 +1,7 @@
 import { Link } from 'react-router';
 import type { Route } from './+types/funding-sources';
 import { getActor, getServices } from '../../../shared/http/request.server.ts';
-import { DataTable, PageHeader, useI18n } from '../../../shared/ui/kit.ts';
-import { columnsOf } from '../../../shared/ui/columns.tsx';
+import { DataTable, PageHeader, useI18n, columnsOf } from '../../../shared/ui/kit.ts';
 import { can } from '../finance.policy.ts';
 import { listFundingSourceRows } from '../catalogue.queries.ts';
 

@@ -1,7 +1,6 @@
 import { Link } from 'react-router';
 import type { Route } from './+types/dashboard';
-import { FilterForm } from '../../../shared/ui/filter-form.tsx';
-import { DataTable, Notice, PageHeader, rowHeaderColumn, Section, StatusBadge, useI18n } from '../../../shared/ui/kit.ts';
+import { DataTable, Notice, PageHeader, rowHeaderColumn, Section, StatusBadge, useI18n, FilterForm } from '../../../shared/ui/kit.ts';
 import { describeTarget, type TargetRule } from '../../monitoring/index.ts';
 import { LEPS_STATUS_BADGES, type LepsEvidenceSummary } from '../leps.dashboard.ts';
 import { abilitiesFor } from '../leps.policy.ts';

@@ -21,6 +21,9 @@ import {
   useFormResult,
   useI18n,
   type Column,
+  FilterField,
+  FilterForm,
+  columnsOf,
 } from '../../../shared/ui/kit.ts';
 import { listAmbitoComuni } from '../../territory/index.server.ts';
 import { FUNDING_SOURCES, SOCIAL_WORKER_CSV_COLUMNS } from '../leps.vocabulary.ts';
@@ -32,8 +35,6 @@ import { CONTRACT_KINDS, EMPLOYER_KINDS, STAFF_BASES, type StaffBasis } from '..
 import { openAmbitoLeps, requireAmbito } from '../leps.server.ts';
 import { contributionSentence, perWorkerSentence, requiredSentence, thresholdLabel, thresholdSentence } from '../leps.sentences.ts';
 import { YearField } from '../leps.ui.tsx';
-import { FilterField, FilterForm } from '../../../shared/ui/filter-form.tsx';
-import { columnsOf } from '../../../shared/ui/columns.tsx';
 
 const STATUS_KEYS: Record<'raggiunto' | 'non_raggiunto' | 'dati_mancanti', MessageKey> = {
   raggiunto: 'leps.threshold.raggiunto',

@@ -20,9 +20,9 @@ import {
   useFormResult,
   useI18n,
   type Column,
+  Options,
+  RowButtonForm,
 } from '../../../shared/ui/kit.ts';
-import { Options } from '../../../shared/ui/options.tsx';
-import { RowButtonForm } from '../../../shared/ui/row-button-form.tsx';
 import {
   FUNDING_SOURCES,
   INDICATOR_AGGREGATIONS,

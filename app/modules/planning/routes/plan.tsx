@@ -20,9 +20,9 @@ import {
   useFormResult,
   useI18n,
   type Column,
+  Options,
+  linkColumn,
 } from '../../../shared/ui/kit.ts';
-import { Options } from '../../../shared/ui/options.tsx';
-import { linkColumn } from '../../../shared/ui/link-column.tsx';
 import { changePlanStatus, createObjective, decideVariation } from '../planning.commands.ts';
 import { abilitiesFor, authorize } from '../planning.policy.ts';
 import { getPlanOverview } from '../planning.queries.ts';

@@ -17,8 +17,8 @@ import {
   useFormResult,
   useI18n,
   type Column,
+  linkColumn,
 } from '../../../shared/ui/kit.ts';
-import { linkColumn } from '../../../shared/ui/link-column.tsx';
 import { getAmbitoByCode } from '../../territory/index.server.ts';
 import { createPlan, importPlan } from '../planning.commands.ts';
 import { abilitiesFor, can } from '../planning.policy.ts';

@@ -1,9 +1,7 @@
 import { data, Form, Link, redirect, useNavigation } from 'react-router';
 import type { Route } from './+types/ambito-edit';
 import { formAction, getActor, getServices, guard, requireUser } from '../../../shared/http/request.server.ts';
-import { CsrfField, Field, FormAlert } from '../../../shared/ui/forms.tsx';
-import { PageHeader, selectClass, useI18n } from '../../../shared/ui/kit.ts';
-import { Options } from '../../../shared/ui/options.tsx';
+import { PageHeader, selectClass, useI18n, CsrfField, Field, FormAlert, Options } from '../../../shared/ui/kit.ts';
 import type { MessageKey } from '../../../shared/i18n/messages.ts';
 import { updateAmbito } from '../territory.commands.ts';
 import { authorize } from '../territory.policy.ts';
