@@ -1,9 +1,9 @@
 // The shapes the governance pages repeat: a form that opens from a button under a list, a form's fields with the
-// errors of its last submission, and a row's remove button. The forms read the page's action result themselves
-// (`useActionData`), so a page names each form only by its intent.
+// errors of its last submission (a row's remove button is the kit's RowButtonForm). The forms read the page's action
+// result themselves (`useActionData`), so a page names each form only by its intent.
 import type { ComponentProps, ReactNode } from 'react';
-import { Form, Link, useActionData } from 'react-router';
-import { CsrfField, FieldGroup, IntentField, IntentForm, ResultAlert, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
+import { Link, useActionData } from 'react-router';
+import { FieldGroup, IntentField, IntentForm, ResultAlert, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
 
 /**
  * A form's fields (the kit's FieldGroup) with the errors of the last submission of `intent`; their values when the
@@ -102,26 +102,6 @@ export function PageForm({
       ))}
       {children}
     </IntentForm>
-  );
-}
-
-/** A row's «Rimuovi» button (its own small form); `what` completes the button's name for screen readers. */
-export function RemoveButton({ intent, hidden, label, what }: { intent: string; hidden: Record<string, string>; label: string; what: string }) {
-  return (
-    <Form method="post">
-      <CsrfField />
-      <input type="hidden" name="intent" value={intent} />
-      {Object.entries(hidden).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-      <button type="submit" className="btn btn-outline-danger btn-sm">
-        {label}
-        <span className="visually-hidden" translate="no">
-          {' '}
-          {what}
-        </span>
-      </button>
-    </Form>
   );
 }
 

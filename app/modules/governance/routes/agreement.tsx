@@ -15,10 +15,11 @@ import {
   useI18n,
   type Column,
   type FieldRows,
+  RowButtonForm,
 } from '../../../shared/ui/kit.ts';
 import { useVocabulary } from '../components/labels.ts';
 import { RecordTable, useRecordColumns } from '../components/record-table.tsx';
-import { DisclosedForm, FileForm, IntentFields, PageForm, RemoveButton } from '../components/sections.tsx';
+import { DisclosedForm, FileForm, IntentFields, PageForm } from '../components/sections.tsx';
 import { addParty, addSignature, createAgreement, removeParty, removeSignature, updateAgreement, uploadSignedAgreement } from '../governance.commands.ts';
 import { MAX_ATTACHMENT_BYTES, PARTY_ROLES } from '../governance.constants.ts';
 import { getAgreementOverview, listAgreements, listOrganisations } from '../governance.queries.ts';
@@ -133,7 +134,14 @@ export default function AgreementPage({ loaderData }: Route.ComponentProps) {
             key: 'azioni',
             header: <span className="visually-hidden">{t('gov.actions')}</span>,
             data: false,
-            render: (r) => <RemoveButton intent={intent} hidden={{ agreementId: a.id, [idField]: r.id }} label={t('gov.remove')} what={what(r)} />,
+            render: (r) => (
+              <RowButtonForm
+                intent={intent}
+                hidden={{ agreementId: a.id, [idField]: r.id }}
+                label={t('gov.remove')}
+                what={<span translate="no">{what(r)}</span>}
+              />
+            ),
           },
         ]
       : [];

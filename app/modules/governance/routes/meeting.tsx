@@ -3,14 +3,14 @@ import type { Route } from './+types/meeting';
 import { ValidationError } from '../../../shared/errors.ts';
 import { intentAction, runIntent } from '../../../shared/http/forms.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
-import { DoneNotice, Facts, IntentField, PageHeader, Section, StatusBadge, TextField, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
+import { DoneNotice, Facts, IntentField, PageHeader, Section, StatusBadge, TextField, useFormResult, useI18n, RowButtonForm } from '../../../shared/ui/kit.ts';
 import { bodiesTrail } from '../components/trail.ts';
 import { DecisionTable, outcomeLabel } from '../components/decision-table.tsx';
 import { RecordTable, useRecordColumns } from '../components/record-table.tsx';
 import { labelOf, ruleSentence } from '../components/labels.ts';
 import { MeetingFields } from '../components/meeting-fields.tsx';
 import { DecisionFields } from '../components/decision-fields.tsx';
-import { DisclosedForm, FileForm, PageForm, RemoveButton } from '../components/sections.tsx';
+import { DisclosedForm, FileForm, PageForm } from '../components/sections.tsx';
 import { addAttachment, convokeMeeting, createDecision, recordAttendance, removeAttachment, saveMinutes, updateMeeting } from '../governance.commands.ts';
 import { ACCEPTED_ATTACHMENTS, ATTACHMENT_TYPES, ATTENDANCES, MAX_ATTACHMENT_BYTES, VOTES } from '../governance.constants.ts';
 import { comuneWeights, getMeetingOverview, type ComuneWeight } from '../governance.queries.ts';
@@ -539,7 +539,14 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
                     ({f.fileSize(a.sizeBytes)}, {t('gov.attachments.uploaded', { by: a.uploadedBy, when: f.dateTime(a.uploadedAt) })})
                   </span>
                 </span>
-                {canWrite && <RemoveButton intent="remove-attachment" hidden={{ attachmentId: a.id }} label={t('gov.remove')} what={a.fileName} />}
+                {canWrite && (
+                  <RowButtonForm
+                    intent="remove-attachment"
+                    hidden={{ attachmentId: a.id }}
+                    label={t('gov.remove')}
+                    what={<span translate="no">{a.fileName}</span>}
+                  />
+                )}
               </li>
             ))}
           </ul>
