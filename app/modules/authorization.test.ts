@@ -35,6 +35,7 @@ function actor(who: Who): Actor {
         ambitoId: who === 'admin' || who === 'regional_reviewer' ? null : OWN.id,
         comuneId: who === 'comune_referent' ? 'comune-1' : null,
         organisationName: who === 'third_sector' ? 'Cooperativa' : null,
+        organisationId: who === 'third_sector' ? 'organisation-own' : null,
         regionCode: who === 'regional_reviewer' ? '03' : null,
       },
     ],

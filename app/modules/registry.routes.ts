@@ -9,6 +9,7 @@ import { financeRoutes } from './finance/finance.routes.ts';
 import { governanceRoutes } from './governance/governance.routes.ts';
 import { lepsRoutes } from './leps/leps.routes.ts';
 import { monitoringRoutes } from './monitoring/monitoring.routes.ts';
+import { participationRoutes } from './participation/participation.routes.ts';
 import { planningRoutes } from './planning/planning.routes.ts';
 import { territoryRoutes } from './territory/territory.routes.ts';
 import type { ModuleName } from './registry.ts';
@@ -20,6 +21,7 @@ export const MODULE_ROUTES = {
   accounts: accountsRoutes,
   audit: auditRoutes,
   governance: governanceRoutes,
+  participation: participationRoutes,
   leps: lepsRoutes,
   finance: financeRoutes,
   api: apiRoutes,

@@ -7,6 +7,7 @@ import { demoSteps as finance } from './finance/index.server.ts';
 import { demoSteps as governance } from './governance/index.server.ts';
 import { demoSteps as leps } from './leps/index.server.ts';
 import { demoSteps as monitoring } from './monitoring/index.server.ts';
+import { demoSteps as participation } from './participation/index.server.ts';
 import { demoSteps as planning } from './planning/index.server.ts';
 import { demoSteps as territory } from './territory/index.server.ts';
 import type { ModuleName } from './registry.ts';
@@ -16,6 +17,7 @@ export const DEMO_STEPS: readonly (readonly [ModuleName, DemoStep[]])[] = [
   ['governance', governance],
   ['planning', planning],
   ['monitoring', monitoring],
+  ['participation', participation],
   ['leps', leps],
   ['finance', finance],
 ];

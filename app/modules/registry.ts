@@ -11,6 +11,7 @@ import * as finance from './finance/index.ts';
 import * as governance from './governance/index.ts';
 import * as leps from './leps/index.ts';
 import * as monitoring from './monitoring/index.ts';
+import * as participation from './participation/index.ts';
 import * as planning from './planning/index.ts';
 import * as territory from './territory/index.ts';
 
@@ -21,6 +22,7 @@ export const MODULES = [
   { name: 'accounts', messages: accounts.messages },
   { name: 'audit', messages: audit.messages, nav: audit.nav },
   { name: 'governance', messages: governance.messages, nav: governance.nav },
+  { name: 'participation', messages: participation.messages, nav: participation.nav },
   { name: 'leps', messages: leps.messages, nav: leps.nav },
   { name: 'finance', messages: finance.messages, nav: finance.nav },
   { name: 'api' },

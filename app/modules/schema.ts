@@ -8,5 +8,6 @@ export * from './planning/planning.schema.ts';
 export * from './finance/finance.schema.ts';
 export * from './monitoring/monitoring.schema.ts';
 export * from './leps/leps.schema.ts';
+export * from './participation/participation.schema.ts';
 export * from '../shared/audit/audit.schema.ts';
 export * from '../shared/mail/outbox.schema.ts';

@@ -15,7 +15,7 @@ export async function seedDemo(db: Db) {
 /** An in-memory actor holding one role (no user row needed for policy-level checks). */
 export function actorWith(
   role: Role | 'anonymous',
-  scope: { ambitoId?: string; comuneId?: string; regionCode?: string; organisationName?: string } = {},
+  scope: { ambitoId?: string; comuneId?: string; regionCode?: string; organisationName?: string; organisationId?: string } = {},
 ): Actor {
   if (role === 'anonymous') return { kind: 'anonymous' };
   return {
@@ -33,6 +33,7 @@ export function actorWith(
         ambitoId: role === 'admin' || role === 'regional_reviewer' ? null : (scope.ambitoId ?? null),
         comuneId: scope.comuneId ?? null,
         organisationName: scope.organisationName ?? null,
+        organisationId: scope.organisationId ?? null,
         regionCode: role === 'regional_reviewer' ? (scope.regionCode ?? null) : null,
       },
     ],

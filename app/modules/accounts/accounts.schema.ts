@@ -29,6 +29,8 @@ export const roleAssignments = pgTable(
     ambitoId: uuid('ambito_id').references(() => ambiti.id, { onDelete: 'cascade' }),
     comuneId: uuid('comune_id').references(() => comuni.id),
     organisationName: text('organisation_name'),
+    /** For a third-sector member: the organisation of the Ambito's registry it acts for (governance's organisations). */
+    organisationId: uuid('organisation_id'),
     regionCode: text('region_code'),
     createdAt: createdAt(),
   },

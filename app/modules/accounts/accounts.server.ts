@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, desc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
-import type { Actor, RoleGrant, UserActor } from '../../shared/auth/actor.ts';
+import type { Actor, AmbitoScope, RoleGrant, UserActor } from '../../shared/auth/actor.ts';
 import { hashPassword, verifyPassword } from '../../shared/auth/password.ts';
 import { recordAudit } from '../../shared/audit/audit.ts';
-import type { Db, DbOrTx } from '../../shared/db/client.ts';
+import type { Db, DbOrTx, Tx } from '../../shared/db/client.ts';
 import { pick } from '../../shared/db/columns.ts';
 import { AppError, NotFoundError, ValidationError, issuesFromZod } from '../../shared/errors.ts';
 import { parseInput } from '../../shared/validation.server.ts';
@@ -32,7 +32,7 @@ async function resolveGrant(tx: DbOrTx, g: RoleGrantInput) {
     if (!c) throw new ValidationError([{ path: 'comune', message: `Comune ${g.comuneIstatCode} sconosciuto.` }]);
     comuneId = c.id;
   }
-  return { role: g.role, ambitoId, comuneId, organisationName: g.organisationName ?? null, regionCode: g.regionCode ?? null };
+  return { role: g.role, ambitoId, comuneId, organisationName: g.organisationName ?? null, organisationId: null, regionCode: g.regionCode ?? null };
 }
 
 /** Creates a user with scoped roles (CLI, demo loader, administrators). One audit entry. */
@@ -58,6 +58,71 @@ export async function createUser({ db, actor, input }: { db: Db; actor: Actor; i
     await recordAudit(tx, { actor, action: 'accounts.user.created', entityType: 'user', entityId: user!.id, after: { ...user, roles: grants } });
     return user!;
   });
+}
+
+/** An admitted organisation's account: its contact person signs in as a third-sector member acting for it. */
+export interface MemberEnrolment {
+  ambito: AmbitoScope;
+  email: string;
+  name: string;
+  /** The hash of the password the contact chose when applying (a new account); ignored when the e-mail has an account. */
+  passwordHash: string | null;
+  organisationId: string;
+  organisationName: string;
+}
+
+/**
+ * Enrols the account of an organisation admitted by the Ufficio di Piano (participation's call), in the caller's
+ * transaction: a new user with the third-sector role for that organisation, or the role added to the user who already
+ * has this e-mail. One audit entry. Returns the user's id.
+ */
+export async function enrolMemberAccount(tx: Tx, actor: Actor, e: MemberEnrolment): Promise<{ userId: string; created: boolean }> {
+  authorize(actor, 'member.enrol', e.ambito);
+  const email = e.email.trim().toLowerCase();
+  const [existing] = await tx
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email}`)
+    .for('update');
+  const grant = {
+    role: 'third_sector' as const,
+    ambitoId: e.ambito.id,
+    comuneId: null,
+    organisationName: e.organisationName,
+    organisationId: e.organisationId,
+    regionCode: null,
+  };
+  if (existing) {
+    const held = await tx
+      .select({ id: roleAssignments.id })
+      .from(roleAssignments)
+      .where(and(eq(roleAssignments.userId, existing.id), eq(roleAssignments.role, 'third_sector'), eq(roleAssignments.organisationId, e.organisationId)));
+    if (!held.length) {
+      await tx.insert(roleAssignments).values({ ...grant, userId: existing.id });
+      await recordAudit(tx, {
+        actor,
+        action: 'accounts.user.role_added',
+        entityType: 'user',
+        entityId: existing.id,
+        ambitoId: e.ambito.id,
+        after: { roles: [grant] },
+      });
+    }
+    return { userId: existing.id, created: false };
+  }
+  if (!e.passwordHash) throw new ValidationError([{ path: 'password', message: 'Manca la password del nuovo account.' }]);
+  const [user] = await tx.insert(users).values({ email, name: e.name, passwordHash: e.passwordHash }).returning();
+  await tx.insert(roleAssignments).values({ ...grant, userId: user!.id });
+  const { passwordHash: _omit, ...shown } = user!;
+  await recordAudit(tx, {
+    actor,
+    action: 'accounts.user.enrolled',
+    entityType: 'user',
+    entityId: user!.id,
+    ambitoId: e.ambito.id,
+    after: { ...shown, roles: [grant] },
+  });
+  return { userId: user!.id, created: true };
 }
 
 /** Sets a new password (CLI "reset password") and ends every session of that user. */
@@ -186,6 +251,7 @@ async function loadActor(db: DbOrTx, userId: string, via: UserActor['via']): Pro
       ambitoId: roleAssignments.ambitoId,
       comuneId: roleAssignments.comuneId,
       organisationName: roleAssignments.organisationName,
+      organisationId: roleAssignments.organisationId,
       regionCode: roleAssignments.regionCode,
     })
     .from(roleAssignments)

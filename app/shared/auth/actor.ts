@@ -10,6 +10,8 @@ export interface RoleGrant {
   ambitoId: string | null;
   comuneId: string | null;
   organisationName: string | null;
+  /** For a third-sector member: the id of its organisation in the Ambito's registry (null when not linked yet). */
+  organisationId: string | null;
   regionCode: string | null;
 }
 
@@ -79,4 +81,10 @@ export function referentComuneIds(actor: Actor, ambitoId: string): string[] {
 /** True when the actor is the referent of this very comune of this Ambito. */
 export function isComuneReferentOf(actor: Actor, ambito: Pick<AmbitoScope, 'id'>, comuneId: string | null | undefined): boolean {
   return !!comuneId && referentComuneIds(actor, ambito.id).includes(comuneId);
+}
+
+/** The organisations of this Ambito the actor acts for as a third-sector member (grants linked to the registry). */
+export function memberOrganisationIds(actor: Actor, ambitoId: string): string[] {
+  if (actor.kind !== 'user') return [];
+  return actor.grants.filter((g) => g.role === 'third_sector' && g.ambitoId === ambitoId && g.organisationId !== null).map((g) => g.organisationId!);
 }

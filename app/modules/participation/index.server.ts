@@ -1,0 +1,2 @@
+// The server face of participation.
+export { participationSteps as demoSteps } from './participation.demo.ts';

@@ -1,0 +1,4 @@
+import type { DemoStep } from '../../shared/demo/load-demo.ts';
+
+/** Participation's demo steps (after governance and planning): each loads fixture files through the module's importers. */
+export const participationSteps: DemoStep[] = [];
