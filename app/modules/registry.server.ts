@@ -7,7 +7,8 @@ import { demoSteps as finance } from './finance/index.server.ts';
 import { demoSteps as governance } from './governance/index.server.ts';
 import { demoSteps as leps } from './leps/index.server.ts';
 import { demoSteps as monitoring } from './monitoring/index.server.ts';
-import { demoSteps as participation } from './participation/index.server.ts';
+import { demoSteps as participation, panelProviders as participationPanels } from './participation/index.server.ts';
+import { registerPanelProviders } from '../shared/panels.server.ts';
 import { demoSteps as planning } from './planning/index.server.ts';
 import { demoSteps as territory } from './territory/index.server.ts';
 import type { ModuleName } from './registry.ts';
@@ -24,3 +25,6 @@ export const DEMO_STEPS: readonly (readonly [ModuleName, DemoStep[]])[] = [
 
 /** Who is asking: the accounts module recognises API tokens and session cookies for the root middleware. */
 export const IDENTIFY: Identify = { fromApiToken: actorFromApiToken, fromSession: actorFromSession };
+
+/** The panels modules show on other modules' pages (app/shared/panels.server.ts). */
+registerPanelProviders([...participationPanels]);

@@ -24,3 +24,4 @@ export { rowHeaderColumn } from './row-header-column.tsx';
 export { dataChoices, FieldGroup, namedChoices, SelectField, TextField, type Choice, type FieldRows, type FieldSpec } from './fields.tsx';
 export { Options } from './options.tsx';
 export { RowButtonForm } from './row-button-form.tsx';
+export { Panels } from './panels.tsx';

@@ -13,6 +13,7 @@ import {
   moneyColumn,
   Notice,
   PageHeader,
+  Panels,
   ResultAlert,
   Section,
   selectClass,
@@ -50,6 +51,7 @@ import { addAction, addBudgetLine, addIndicator, deleteBudgetLine, updateObjecti
 import { abilitiesFor, authorize } from '../planning.policy.ts';
 import { getObjectiveDetail } from '../planning.queries.ts';
 import { requirePlanInAmbito } from '../planning.server.ts';
+import { panelsFor } from '../../../shared/panels.server.ts';
 import { isAdopted } from '../planning.rules.ts';
 import type { PlanStatus } from '../plan-document.schema.ts';
 
@@ -86,6 +88,12 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     funds: Object.entries(FUNDING_SOURCES).map(([code, name]) => ({ code, name: String(name) })),
     leps: Object.entries(LEPS).map(([code, label]) => ({ code, label })),
     can: abilitiesFor(actor, d.header.scope),
+    // What other modules show about this objective (participation: the needs, proposals and meetings behind it).
+    panels: await panelsFor(
+      db,
+      { kind: 'objective', objectiveId: d.objective.id, planId: d.header.plan.id, ambitoId: d.header.plan.ambitoId, ambitoCode: params.code },
+      actor,
+    ),
   };
 }
 
@@ -717,6 +725,8 @@ export default function ObjectiveEditor({ loaderData, actionData }: Route.Compon
           </Notice>
         </div>
       )}
+
+      <Panels panels={loaderData.panels} />
 
       <Section id="scheda" title={t('plan.card.heading')}>
         <CardEditor loaderData={loaderData} actionData={actionData} />

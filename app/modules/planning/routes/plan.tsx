@@ -13,6 +13,7 @@ import {
   KpiGrid,
   moneyColumn,
   PageHeader,
+  Panels,
   ResultAlert,
   Section,
   selectClass,
@@ -29,6 +30,7 @@ import { getPlanOverview } from '../planning.queries.ts';
 import { listAmbitoDecisionOutcomes } from '../../governance/index.server.ts';
 import { isAdopted, TRANSITIONS } from '../planning.rules.ts';
 import { requirePlanInAmbito } from '../planning.server.ts';
+import { panelsFor } from '../../../shared/panels.server.ts';
 import { AddForm, GridInput, GridSelect } from '../components/grid-fields.tsx';
 import { statusLabel } from '../planning.templates.ts';
 import type { PlanStatus } from '../plan-document.schema.ts';
@@ -54,7 +56,10 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     return d ? { id: d.id, number: d.number, date: d.date } : null;
   };
   const adoptionDecision = decisionName(header.plan.adoptionDecisionId);
+  // What other modules show about this plan (participation: where the plan stands on its planning path).
+  const panels = await panelsFor(db, { kind: 'plan', planId: header.plan.id, ambitoId: header.plan.ambitoId, ambitoCode: params.code }, actor);
   return {
+    panels,
     ...overview,
     code: params.code,
     decisions,
@@ -322,6 +327,8 @@ export default function PlanOverview({ loaderData, actionData }: Route.Component
           { label: t('plan.kpi.budget'), value: total, testId: 'budget-total' },
         ]}
       />
+
+      <Panels panels={p.panels} />
 
       <ResultAlert actionData={actionData} intent="plan" />
       {p.can['plan.status'] && p.next.length > 0 && (
