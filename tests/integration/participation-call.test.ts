@@ -22,6 +22,9 @@ import {
 } from '../../app/modules/participation/participation.call.commands.ts';
 import { listApplications, listCalls } from '../../app/modules/participation/participation.call.queries.ts';
 import { applications, openCalls, tableMembers, thematicTables } from '../../app/modules/participation/participation.schema.ts';
+import { demoContext } from '../../app/shared/demo/load-demo.ts';
+import { participationSteps } from '../../app/modules/participation/participation.demo.ts';
+import { callState, romeDay } from '../../app/modules/participation/participation.call.rules.ts';
 import { createTestDatabase } from '../support/test-db.ts';
 import { actorWith, seedDemo } from '../support/fixtures.ts';
 
@@ -440,5 +443,35 @@ describe('participation: the open call', () => {
     assert.deepEqual(await importCalls({ ...ctx(coordinator), file: file([good]) }), { calls: 0, skipped: 1 });
     const [imported] = await database.db.select().from(openCalls).where(eq(openCalls.title, 'Avviso importato di prova'));
     assert.deepEqual(imported!.tableIds, [tableA.id, tableB.id]);
+  });
+
+  test('demo: the Gallarate calls load once the tables exist (2024 closed, the 2026 one open), idempotent, no applications', async () => {
+    const step = participationSteps.find((s) => s.name.startsWith('avvisi'))!;
+    const before = (await listCalls(database.db, ambitoId)).length;
+    await step.run(demoContext(database.db)); // no table of the demo yet: nothing loaded
+    assert.equal((await listCalls(database.db, ambitoId)).length, before);
+    for (const name of [
+      'Tavolo Locale Permanente di confronto con gli Enti del Terzo Settore',
+      'Tavolo Tematico Povertà Integrazione e Multietnicità, Salute Mentale, Prevenzione Dipendenze',
+      'Tavolo Tematico Anziani',
+      'Tavolo Tematico Persone con disabilità',
+      'Tavolo Tematico Minori e Famiglie',
+    ]) {
+      const body = await createBody({ ...ctx(coordinator), input: { name, type: 'tavolo_tematico', kind: 'consultivo' } });
+      await database.db.insert(thematicTables).values({ ambitoId, periodStartYear: 2025, periodEndYear: 2027, kind: 'tavolo_tematico', name, bodyId: body.id });
+    }
+    const applicationsBefore = (await counts()).applications;
+    await step.run(demoContext(database.db));
+    await step.run(demoContext(database.db));
+    const calls = (await listCalls(database.db, ambitoId)).filter((c) => /Manifestazione di interesse per aderire|Avviso aperto/.test(c.title));
+    assert.equal(calls.length, 2);
+    const [open, past] = [calls.find((c) => c.opensOn === '2026-01-12')!, calls.find((c) => c.opensOn === '2024-07-15')!];
+    assert.equal(past.tableIds.length, 5);
+    assert.equal(open.tableIds.length, 4);
+    // Closed before the co-programming sessions of 9 October 2024; the 2026 call open in 2026.
+    assert.equal(callState(past, '2024-10-09'), 'chiuso');
+    assert.equal(callState(past, romeDay(NOW)), 'chiuso');
+    assert.equal(callState(open, romeDay(NOW)), 'aperto');
+    assert.equal((await counts()).applications, applicationsBefore);
   });
 });

@@ -1,6 +1,6 @@
 // Reads of the open call: the Ambito's calls, one call with its tables, its applications (never their password hash),
 // the tables one can choose.
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../shared/db/client.ts';
 import { applications, openCalls, thematicTables } from './participation.schema.ts';
 
@@ -89,4 +89,14 @@ export async function activeApplicationOf(db: DbOrTx, callId: string, fiscalCode
     .from(applications)
     .where(and(eq(applications.callId, callId), eq(applications.fiscalCode, fiscalCode)));
   return rows.find((r) => r.status !== 'ritirata') ?? null;
+}
+
+/** How many applications each call of the Ambito received (withdrawn ones included), by call id. */
+export async function listApplicationCounts(db: DbOrTx, ambitoId: string): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ callId: applications.callId, n: count() })
+    .from(applications)
+    .where(eq(applications.ambitoId, ambitoId))
+    .groupBy(applications.callId);
+  return new Map(rows.map((r) => [r.callId, r.n]));
 }
