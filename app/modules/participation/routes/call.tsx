@@ -99,7 +99,7 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   return intentAction(request, handlers, { echo: true });
 }
 
-const statusTone = (s: ApplicationStatus) => (s === 'ammessa' ? 'success' : s === 'respinta' ? 'danger' : s === 'in_esame' ? 'warning' : 'secondary');
+const statusTone = (s: ApplicationStatus) => (s === 'ammessa' ? 'success' : s === 'respinta' ? 'danger' : s === 'in_esame' ? 'primary' : 'secondary');
 
 export default function CallPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t, f } = useI18n();
