@@ -337,7 +337,11 @@ describe('participation: the open call', () => {
       }),
       now: NOW,
     });
+    // A session opened before the admission: grants are read at each request, so it acts for the new organisation at once.
+    const { token } = await signIn({ db: database.db, email: 'maria.rossi@prova.example', password: PASSWORD, clientIp: '10.9.0.2' });
     const result = await admitApplication({ ...ctx(coordinator), applicationId: app.id, input: { version: app.version }, now: NOW });
+    const session = await actorFromSession(database.db, token);
+    assert.equal(session!.grants.filter((g) => g.role === 'third_sector').length, 2);
     const [user] = await database.db
       .select()
       .from(users)
