@@ -56,7 +56,23 @@ const PAGES: [string, (number | typeof LOGIN)[]][] = [
   // What the Ufficio di Piano awaits from a comune: the Ufficio di Piano and that comune's referent (Samarate, 012118).
   ['/ambiti/gallarate/comuni/012118/da-fare', [LOGIN, 200, 200, 200, 200, 403, 403, 403]],
   ['/ambiti/gallarate/comuni/012070/da-fare', [LOGIN, 200, 200, 200, 403, 403, 403, 403]],
+  // Participation, the open call (part «call»): every reader lists the calls; one call with its applications (the
+  // contacts' data) is the Ufficio di Piano's; the public page of the open call, with its form, is everyone's.
+  ['/ambiti/gallarate/partecipazione/avvisi', [LOGIN, 200, 200, 200, 200, 200, 200, 200]],
+  ['{call}', [LOGIN, 200, 200, 200, 403, 403, 403, 403]],
+  ['{callPublic}', [200, 200, 200, 200, 200, 200, 200, 200]],
 ];
+
+/** The demo's open call (part «call»): its Ufficio di Piano page, read from the calls page by the administrator. */
+async function openCallPath(playwright: { request: { newContext: (o: { baseURL: string }) => Promise<APIRequestContext> } }, baseURL: string): Promise<string> {
+  const admin = await playwright.request.newContext({ baseURL });
+  await signInRequest(admin, 'admin');
+  const html = await (await admin.get('/ambiti/gallarate/partecipazione/avvisi')).text();
+  await admin.dispose();
+  const match = /href="(\/ambiti\/gallarate\/partecipazione\/avvisi\/[0-9a-f-]{36})"[^>]*>Avviso aperto per aderire/.exec(html);
+  if (!match) throw new Error('avviso aperto non trovato');
+  return match[1]!;
+}
 
 /** The path of the demo's Assemblea dei Sindaci, read from the bodies page by the administrator. */
 async function assemblyPath(playwright: { request: { newContext: (o: { baseURL: string }) => Promise<APIRequestContext> } }, baseURL: string): Promise<string> {
@@ -91,8 +107,13 @@ for (const [i, who] of WHO.entries()) {
   test(`pages and API as ${who}`, async ({ playwright, baseURL }) => {
     const request = await contextFor(playwright, baseURL!, who);
     const plan = await planUrl(request);
+    const call = await openCallPath(playwright, baseURL!);
     for (const [template, expected] of PAGES) {
-      const path = template.replace('{plan}', plan).replace('{monitoring}', plan.replace('/piani/', '/monitoraggio/'));
+      const path = template
+        .replace('{plan}', plan)
+        .replace('{monitoring}', plan.replace('/piani/', '/monitoraggio/'))
+        .replace('{callPublic}', call.replace('/partecipazione/avvisi/', '/avviso/'))
+        .replace('{call}', call);
       const response = await request.get(path, { maxRedirects: 0 });
       const want = expected[i]!;
       if (want === LOGIN) {
@@ -150,6 +171,18 @@ for (const [i, who] of WHO.entries()) {
     });
     if (who === 'anonymous') expect(lock.status()).toBe(302);
     else expect(lock.status(), `${who} POST blocco di un periodo`).toBe(who === 'admin' || who === 'coordinator' ? 400 : 403);
+
+    // Closing the open call early (part «call»): only the Ufficio di Piano and the administrator reach the version
+    // check (409: a stale version on purpose, so the call stays open); every other member is refused (403).
+    const close = await request.post(call, { form: { _csrf: await csrfToken(request), intent: 'close-call', version: '999999' }, maxRedirects: 0 });
+    if (who === 'anonymous') expect(close.status()).toBe(302);
+    else expect(close.status(), `${who} POST chiusura dell’avviso`).toBe(who === 'admin' || who === 'coordinator' || who === 'staff' ? 409 : 403);
+    // Applying is everyone's: an empty application reaches the validation (400), so nothing is written.
+    const apply = await request.post(call.replace('/partecipazione/avvisi/', '/avviso/'), {
+      form: { _csrf: await csrfToken(request), intent: 'apply' },
+      maxRedirects: 0,
+    });
+    expect(apply.status(), `${who} POST domanda vuota`).toBe(400);
     await request.dispose();
   });
 }

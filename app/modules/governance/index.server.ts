@@ -2,3 +2,6 @@
 export { listAmbitoDecisionOutcomes } from './governance.queries.ts';
 export { governanceSteps as demoSteps } from './governance.demo.ts';
 export { bodies, bodyMembers, meetings, organisations, people } from './governance.schema.ts';
+// For participation's admission of an applicant organisation (called with participation's transaction).
+export { addMember, createOrganisation, createPerson } from './governance.commands.ts';
+export { checkFiscalCode } from './fiscal-code.ts';

@@ -1,4 +1,10 @@
 import { route } from '@react-router/dev/routes';
 
 // Participation's routes (URLs in Italian). Public pages: the open call and the public questionnaire.
-export const participationRoutes = [route('ambiti/:code/partecipazione', 'modules/participation/routes/home.tsx')];
+export const participationRoutes = [
+  route('ambiti/:code/partecipazione', 'modules/participation/routes/home.tsx'),
+  // The open call (manifestazione di interesse): the Ufficio di Piano's pages and the public page with the application.
+  route('ambiti/:code/partecipazione/avvisi', 'modules/participation/routes/calls.tsx'),
+  route('ambiti/:code/partecipazione/avvisi/:callId', 'modules/participation/routes/call.tsx'),
+  route('ambiti/:code/avviso/:callId', 'modules/participation/routes/public-call.tsx'),
+];

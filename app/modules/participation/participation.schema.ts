@@ -112,7 +112,7 @@ export const applications = pgTable(
     /** in_esame | ammessa | respinta | ritirata */
     status: text('status').notNull().default('in_esame'),
     reason: text('reason'),
-    submittedAt: createdAt(),
+    // Submitted at: `createdAt` (versionedColumns); a second key on created_at made every insert name it twice.
     decidedAt: instant('decided_at'),
     decidedBy: text('decided_by'),
     organisationId: uuid('organisation_id').references(() => organisations.id, { onDelete: 'set null' }),
