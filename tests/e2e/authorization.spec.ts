@@ -56,6 +56,9 @@ const PAGES: [string, (number | typeof LOGIN)[]][] = [
   // What the Ufficio di Piano awaits from a comune: the Ufficio di Piano and that comune's referent (Samarate, 012118).
   ['/ambiti/gallarate/comuni/012118/da-fare', [LOGIN, 200, 200, 200, 200, 403, 403, 403]],
   ['/ambiti/gallarate/comuni/012070/da-fare', [LOGIN, 200, 200, 200, 403, 403, 403, 403]],
+  // Participation – the plan's path: the Ambito's members and the Region's reviewer read it (the plan page's panel shows
+  // everyone where the adopted plan stands); the Ufficio di Piano changes it (POST below).
+  ['{plan}/percorso', [LOGIN, 200, 200, 200, 200, 200, 200, 200]],
 ];
 
 /** The path of the demo's Assemblea dei Sindaci, read from the bodies page by the administrator. */
@@ -132,6 +135,12 @@ for (const [i, who] of WHO.entries()) {
     const meeting = await request.post(assembly, { form: { _csrf: await csrfToken(request), intent: 'create-meeting', title: '' }, maxRedirects: 0 });
     if (who === 'anonymous') expect(meeting.status()).toBe(302);
     else expect(meeting.status(), `${who} POST nuova riunione dell’Assemblea`).toBe(who === 'admin' || who === 'coordinator' || who === 'staff' ? 400 : 403);
+
+    // Participation – the plan's path: only the Ufficio di Piano and the administrator reach the validation of the
+    // (empty on purpose) new-step form (400); the other members are refused (403) and nothing is written.
+    const pathStep = await request.post(`${plan}/percorso`, { form: { _csrf: await csrfToken(request), intent: 'add', name: '' }, maxRedirects: 0 });
+    if (who === 'anonymous') expect(pathStep.status()).toBe(302);
+    else expect(pathStep.status(), `${who} POST nuova fase del percorso`).toBe(who === 'admin' || who === 'coordinator' || who === 'staff' ? 400 : 403);
 
     // Recording a value of the plan budget: only the Ufficio di Piano and the administrator reach the validation of
     // the (incomplete on purpose) form (400); the other members are refused (403).
