@@ -17,6 +17,7 @@ import {
   importPath,
   moveStep,
   removeStep,
+  reopenStep,
   startStep,
 } from '../../app/modules/participation/participation.path.commands.ts';
 import { getPathView, listPathSteps } from '../../app/modules/participation/participation.path.queries.ts';
@@ -238,6 +239,17 @@ describe('participation: the planning path of a plan', async () => {
       .where(and(eq(auditLog.entityId, two.id), eq(auditLog.action, 'path.step.closeOutOfOrder')));
     assert.equal(reasons.length, 1);
     assert.equal((reasons[0]!.after as { reason: string }).reason, 'I tavoli hanno chiuso prima della relazione finale');
+
+    // A closing recorded by mistake is reopened (under its version); an open step cannot be reopened.
+    const reopened = await reopenStep(ctx(), { stepId: two.id, input: { version: two.version } });
+    assert.equal(reopened.closedOn, null);
+    await assert.rejects(reopenStep(ctx(), { stepId: two.id, input: { version: reopened.version } }), ValidationError);
+    await assert.rejects(reopenStep(ctx(), { stepId: one.id, input: { version: one.version - 1 } }), ConflictError);
+    two = await closeStep(ctx(), {
+      stepId: two.id,
+      input: { version: reopened.version, closedOn: '2020-11-15', reason: 'I tavoli hanno chiuso prima della relazione finale' },
+      today,
+    });
 
     // Step 4 cannot close while step 3 is open, even after starting, without a reason.
     const steps = await listPathSteps(database.db, plan2021);

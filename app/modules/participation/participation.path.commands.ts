@@ -352,6 +352,22 @@ export function closeStep(ctx: CommandContext, args: { stepId: string; input: In
   });
 }
 
+/** Reopens a closed step (a closing recorded by mistake): its closing date and act are cleared, under its version. */
+export function reopenStep(ctx: CommandContext, args: { stepId: string; input: Input }) {
+  return command(ctx, 'path.write', async (tx) => {
+    const input = parseInput(VersionInput(), args.input);
+    const step = await stepOf(tx, ctx.ambitoId, args.stepId);
+    if (!step.closedOn) invalid('closedOn', tr('part.path.val.notClosed'));
+    return updateAudited(tx, ctx, pathSteps, step.id, {
+      action: 'path.step.reopen',
+      entityType: 'participation_path_step',
+      version: input.version,
+      what: STEP(),
+      patch: { closedOn: null, closingAct: null },
+    });
+  });
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Import (a path as a JSON file: the demo's, or one prepared by the Ufficio di Piano)
 

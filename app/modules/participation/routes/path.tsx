@@ -13,6 +13,7 @@ import {
   namedChoices,
   Notice,
   PageHeader,
+  ResultAlert,
   RowButtonForm,
   Section,
   StatusBadge,
@@ -21,7 +22,7 @@ import {
   type Column,
   type FieldRows,
 } from '../../../shared/ui/kit.ts';
-import { addStep, adoptTemplatePath, closeStep, editStep, moveStep, removeStep, startStep } from '../participation.path.commands.ts';
+import { addStep, adoptTemplatePath, closeStep, editStep, moveStep, removeStep, reopenStep, startStep } from '../participation.path.commands.ts';
 import { closingBodyChoices, getPathView, planInAmbito, proposedPath, type PathStepView } from '../participation.path.queries.ts';
 import type { StepState } from '../participation.path.rules.ts';
 import { readParticipation } from './participation.server.ts';
@@ -65,6 +66,7 @@ export async function action({ params, context, request }: Route.ActionArgs) {
         [`close-${s.id}`, async (input: FormFields) => (await closeStep(base, { stepId: s.id, input }), back('chiusa', anchor))],
         [`move-${s.id}`, async (input: FormFields) => (await moveStep(base, { stepId: s.id, input }), back('spostata', '#fasi'))],
         [`remove-${s.id}`, async (input: FormFields) => (await removeStep(base, { stepId: s.id, input }), back('rimossa', '#fasi'))],
+        [`reopen-${s.id}`, async (input: FormFields) => (await reopenStep(base, { stepId: s.id, input }), back('riaperta', anchor))],
       ];
     }),
   );
@@ -107,8 +109,12 @@ function StepForm({
   version,
   fields,
   values,
+  reloadHref,
+  number,
 }: {
   intent: string;
+  reloadHref: string;
+  number: number;
   summary: string;
   submitLabel: string;
   actionData: unknown;
@@ -116,12 +122,20 @@ function StepForm({
   fields: FieldRows;
   values: Record<string, unknown>;
 }) {
+  const { t } = useI18n();
   const { errors, failure, values: sent } = useFormResult(actionData, intent);
   return (
     <details className="mb-2" open={!!failure}>
       <summary>{summary}</summary>
       <div className="border rounded p-3 mt-2">
-        <IntentForm intent={intent} actionData={actionData} submitLabel={submitLabel} label={summary} noValidate>
+        <IntentForm
+          intent={intent}
+          actionData={actionData}
+          submitLabel={submitLabel}
+          label={t('part.path.form.labelOf', { form: summary, number })}
+          reloadHref={reloadHref}
+          noValidate
+        >
           <input type="hidden" name="version" value={version} />
           <FieldGroup intent={intent} errors={errors} values={sent ?? values} fields={fields} />
         </IntentForm>
@@ -231,6 +245,7 @@ export default function PathPage({ loaderData, actionData }: Route.ComponentProp
   const { t, f } = useI18n();
   const { ambito, plan, steps, position, proposal, bodies, can, today } = loaderData;
   const planUrl = `/ambiti/${ambito.code}/piani/${plan.id}`;
+  const page = `${planUrl}/percorso`;
   const current = position ? steps[position.index] : undefined;
   const bodyChoices = namedChoices(bodies);
   const describeFields: FieldRows = [
@@ -271,6 +286,7 @@ export default function PathPage({ loaderData, actionData }: Route.ComponentProp
           rimossa: 'part.path.done.removed',
           avviata: 'part.path.done.started',
           chiusa: 'part.path.done.closed',
+          riaperta: 'part.path.done.reopened',
         }}
       />
       <p>{t('part.path.lead')}</p>
@@ -324,6 +340,9 @@ export default function PathPage({ loaderData, actionData }: Route.ComponentProp
             return (
               <article key={s.id} id={`fase-${s.number}`} className="border-bottom py-3">
                 <h3 className="h5 text-break">{t('part.path.step.heading', { number: s.number, name: s.name })}</h3>
+                <ResultAlert actionData={actionData} intent={`move-${s.id}`} reloadHref={`${page}#fase-${s.number}`} />
+                <ResultAlert actionData={actionData} intent={`remove-${s.id}`} reloadHref={`${page}#fase-${s.number}`} />
+                <ResultAlert actionData={actionData} intent={`reopen-${s.id}`} reloadHref={`${page}#fase-${s.number}`} />
                 <div className="d-flex flex-wrap gap-2 mb-2">
                   {i > 0 && (
                     <RowButtonForm
@@ -343,6 +362,15 @@ export default function PathPage({ loaderData, actionData }: Route.ComponentProp
                       className="btn btn-outline-primary btn-sm"
                     />
                   )}
+                  {s.closedOn && (
+                    <RowButtonForm
+                      intent={`reopen-${s.id}`}
+                      hidden={{ version: s.version }}
+                      label={t('part.path.form.reopen')}
+                      what={what}
+                      className="btn btn-outline-secondary btn-sm"
+                    />
+                  )}
                   <RowButtonForm intent={`remove-${s.id}`} hidden={{ version: s.version }} label={t('part.path.form.remove')} what={what} />
                 </div>
                 <StepForm
@@ -351,6 +379,8 @@ export default function PathPage({ loaderData, actionData }: Route.ComponentProp
                   submitLabel={t('part.path.form.save')}
                   actionData={actionData}
                   version={s.version}
+                  reloadHref={`${page}#fase-${s.number}`}
+                  number={s.number}
                   fields={describeFields}
                   values={s}
                 />
@@ -360,6 +390,8 @@ export default function PathPage({ loaderData, actionData }: Route.ComponentProp
                   submitLabel={t('part.path.form.startSubmit')}
                   actionData={actionData}
                   version={s.version}
+                  reloadHref={`${page}#fase-${s.number}`}
+                  number={s.number}
                   fields={[{ name: 'startedOn', label: t('part.path.field.startedOn'), type: 'date', required: true }]}
                   values={s}
                 />
@@ -369,6 +401,8 @@ export default function PathPage({ loaderData, actionData }: Route.ComponentProp
                   submitLabel={t('part.path.form.closeSubmit')}
                   actionData={actionData}
                   version={s.version}
+                  reloadHref={`${page}#fase-${s.number}`}
+                  number={s.number}
                   fields={[
                     { name: 'closedOn', label: t('part.path.field.closedOn'), type: 'date', required: true },
                     { name: 'closingAct', label: t('part.path.field.closingAct'), maxLength: 500, hint: t('part.path.field.closingActHint') },
