@@ -61,6 +61,9 @@ const PAGES: [string, (number | typeof LOGIN)[]][] = [
   ['/ambiti/gallarate/partecipazione/avvisi', [LOGIN, 200, 200, 200, 200, 200, 200, 200]],
   ['{call}', [LOGIN, 200, 200, 200, 403, 403, 403, 403]],
   ['{callPublic}', [200, 200, 200, 200, 200, 200, 200, 200]],
+  // Participation – the plan's path: the Ambito's members and the Region's reviewer read it (the plan page's panel shows
+  // everyone where the adopted plan stands); the Ufficio di Piano changes it (POST below).
+  ['{plan}/percorso', [LOGIN, 200, 200, 200, 200, 200, 200, 200]],
 ];
 
 /** The demo's open call (part «call»): its Ufficio di Piano page, read from the calls page by the administrator. */
@@ -153,6 +156,12 @@ for (const [i, who] of WHO.entries()) {
     const meeting = await request.post(assembly, { form: { _csrf: await csrfToken(request), intent: 'create-meeting', title: '' }, maxRedirects: 0 });
     if (who === 'anonymous') expect(meeting.status()).toBe(302);
     else expect(meeting.status(), `${who} POST nuova riunione dell’Assemblea`).toBe(who === 'admin' || who === 'coordinator' || who === 'staff' ? 400 : 403);
+
+    // Participation – the plan's path: only the Ufficio di Piano and the administrator reach the validation of the
+    // (empty on purpose) new-step form (400); the other members are refused (403) and nothing is written.
+    const pathStep = await request.post(`${plan}/percorso`, { form: { _csrf: await csrfToken(request), intent: 'add', name: '' }, maxRedirects: 0 });
+    if (who === 'anonymous') expect(pathStep.status()).toBe(302);
+    else expect(pathStep.status(), `${who} POST nuova fase del percorso`).toBe(who === 'admin' || who === 'coordinator' || who === 'staff' ? 400 : 403);
 
     // Recording a value of the plan budget: only the Ufficio di Piano and the administrator reach the validation of
     // the (incomplete on purpose) form (400); the other members are refused (403).

@@ -1,5 +1,5 @@
 // The server face of governance.
-export { listAmbitoDecisionOutcomes } from './governance.queries.ts';
+export { listAmbitoDecisionOutcomes, listBodies } from './governance.queries.ts';
 export { governanceSteps as demoSteps } from './governance.demo.ts';
 export { bodies, bodyMembers, meetings, organisations, people } from './governance.schema.ts';
 // For participation's admission of an applicant organisation (called with participation's transaction).

@@ -1,25 +1,23 @@
 import type { DemoStep } from '../../shared/demo/load-demo.ts';
 import { log } from '../../shared/log.ts';
+import { listPlans } from '../planning/index.server.ts';
 import { getAmbitoByCode } from '../territory/index.server.ts';
-import { importCalls, missingTables } from './participation.call.commands.ts';
+import { importPath } from './participation.path.commands.ts';
+import { listPathSteps } from './participation.path.queries.ts';
+
+const PATH_FILE = 'demo/gallarate/partecipazione/percorso-2025-2027.json';
 
 /** Participation's demo steps (after governance and planning): each loads fixture files through the module's importers. */
 export const participationSteps: DemoStep[] = [
-  // Third (after the path and the tables): the calls (manifestazione di interesse) of Gallarate, with no applications
-  // (the seed names none). fixtures/demo/gallarate/partecipazione/README-avviso.md says what is known and what is not.
   {
-    name: 'avvisi di manifestazione di interesse dell’Ambito di Gallarate',
+    // The path of the Gallarate 2025-2027 plan, through the path importer (skipped when the plan already has one).
+    name: 'percorso del piano di Gallarate 2025-2027',
     async run({ db, actor, file }) {
       const ambito = await getAmbitoByCode(db, 'gallarate');
-      if (!ambito) return;
-      const calls = file('demo/gallarate/partecipazione/avviso-2025-2027.json');
-      const missing = await missingTables(db, ambito.id, calls.text);
-      if (missing.length) {
-        log.warn('demo: avvisi non caricati, mancano i tavoli', { missing: missing.join('; ') });
-        return;
-      }
-      const summary = await importCalls({ db, actor, ambitoId: ambito.id, file: calls });
-      log.info('demo: avvisi importati', { ...summary });
+      const plan = ambito ? (await listPlans(db, ambito.id)).find((p) => p.periodStartYear === 2025 && p.periodEndYear === 2027) : undefined;
+      if (!ambito || !plan || (await listPathSteps(db, plan.id)).length > 0) return;
+      const rows = await importPath({ db, actor, ambitoId: ambito.id }, { planId: plan.id, ...file(PATH_FILE) });
+      log.info('demo: percorso del piano importato', { steps: rows.length });
     },
   },
 ];

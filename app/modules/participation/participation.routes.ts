@@ -7,4 +7,6 @@ export const participationRoutes = [
   route('ambiti/:code/partecipazione/avvisi', 'modules/participation/routes/calls.tsx'),
   route('ambiti/:code/partecipazione/avvisi/:callId', 'modules/participation/routes/call.tsx'),
   route('ambiti/:code/avviso/:callId', 'modules/participation/routes/public-call.tsx'),
+  // The planning path of a plan (its steps, where the plan stands; the Ufficio di Piano adapts it).
+  route('ambiti/:code/piani/:planId/percorso', 'modules/participation/routes/path.tsx'),
 ];

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fromRoot } from '../../shared/paths.ts';
 import { tr } from '../../shared/i18n/tr.server.ts';
 import type { PlanStatus } from './plan-document.schema.ts';
-import { parseTemplate, type PlanTemplate } from './template.schema.ts';
+import { parseTemplate, type PathStep, type PlanTemplate } from './template.schema.ts';
 
 let cache: Map<string, PlanTemplate> | null = null;
 
@@ -36,4 +36,14 @@ export function statusLabel(templateId: string, status: PlanStatus): string {
 /** A plan as the lists of plans show it (planning's and monitoring's): its title, its period and its status in words. */
 export function planListEntry(p: { id: string; title: string; periodStartYear: number; periodEndYear: number; templateId: string; status: string }) {
   return { id: p.id, title: p.title, start: p.periodStartYear, end: p.periodEndYear, status: statusLabel(p.templateId, p.status as PlanStatus) };
+}
+
+/**
+ * The planning path a plan's template proposes (read-only, for participation): its name and its steps, or null when
+ * the template is unknown. A template without a path proposes none (`steps` empty).
+ */
+export function templateParticipationPath(templateId: string): { templateId: string; templateName: string; steps: PathStep[] } | null {
+  const template = getTemplate(templateId);
+  if (!template) return null;
+  return { templateId: template.id, templateName: template.name, steps: template.participationPath ?? [] };
 }

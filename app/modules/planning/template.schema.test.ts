@@ -827,3 +827,56 @@ test('the adoption rules are data of the template: the adopting body, the comple
     [{ path: 'lombardia.json, adoption.minorChanges[6]', message: 'campo «colore» inesistente nella scheda obiettivo' }],
   );
 });
+
+// ---------------------------------------------------------------------------------------------------------------
+// The planning path a template proposes (participation adopts it)
+
+test('each shipped template proposes a planning path that ends with the mayors’ approval and the transmission', () => {
+  const keys = Object.fromEntries(SHIPPED.map((name) => [name, load(name).participationPath?.map((s) => `${s.key}:${s.closingBodyType}`)]));
+  assert.deepEqual(keys, {
+    'lombardia-dgr-xii-2167-2024.json': [
+      'conoscenza:ufficio_di_piano',
+      'coprogrammazione:tavolo_terzo_settore',
+      'sintesi:ufficio_di_piano',
+      'approvazione:assemblea_sindaci',
+      'accordo:assemblea_sindaci',
+      'trasmissione:ufficio_di_piano',
+    ],
+    'marche-linee-guida-pst.json': [
+      'analisi_bisogni:ufficio_di_piano',
+      'gruppi_tematici:tavolo_tematico',
+      'stesura:ufficio_di_piano',
+      'approvazione:assemblea_sindaci',
+      'trasmissione:ufficio_di_piano',
+    ],
+    'generico.json': [
+      'conoscenza:ufficio_di_piano',
+      'tavoli_tematici:tavolo_tematico',
+      'sintesi:ufficio_di_piano',
+      'concertazione:tavolo_alto_concertazione',
+      'obiettivi:assemblea_sindaci',
+      'trasmissione:ufficio_di_piano',
+    ],
+  });
+});
+
+test('a proposed path with a repeated key, a bad body type or a bad duration is refused, naming the step', () => {
+  const bad = JSON.parse(readFixture('generico.json'));
+  bad.participationPath[1].key = bad.participationPath[0].key;
+  bad.participationPath[2].closingBodyType = 'Ufficio di Piano';
+  bad.participationPath[3].typicalDurationDays = 0;
+  assert.throws(
+    () => parseTemplate('generico.json', JSON.stringify(bad)),
+    (e: unknown) => {
+      assert.ok(e instanceof ValidationError);
+      assert.deepEqual(e.issues.map((i) => i.path).sort(), [
+        'generico.json, participationPath[1].key',
+        'generico.json, participationPath[2].closingBodyType',
+        'generico.json, participationPath[3].typicalDurationDays',
+      ]);
+      return true;
+    },
+  );
+  delete bad.participationPath;
+  assert.equal(parseTemplate('generico.json', JSON.stringify(bad)).participationPath, undefined);
+});

@@ -405,6 +405,41 @@ export type Adoption = z.infer<typeof Adoption>;
 export const DEFAULT_ADOPTION: Adoption = { bodyType: 'assemblea_sindaci', completeness: [{ rule: 'min_objectives', min: 1 }], minorChanges: [] };
 
 // ---------------------------------------------------------------------------------------------------------------
+// The planning path the template proposes (participation adopts it for a plan, then the Ambito adapts it)
+
+/** One step of the proposed path: what goes in, what comes out, the type of governance body that closes it. */
+export const PathStep = z.strictObject({
+  key: identifier('chiave del passo'),
+  name: text('nome del passo', 200),
+  description: optionalText('descrizione del passo', 2000),
+  inputs: optionalText('ingressi del passo', 2000),
+  outputs: optionalText('uscite del passo', 2000),
+  /** The type of governance body that closes the step (e.g. assemblea_sindaci, ufficio_di_piano, tavolo_terzo_settore). */
+  closingBodyType: z
+    .string({ message: 'closingBodyType: il tipo di organo che chiude il passo (es. ufficio_di_piano)' })
+    .regex(/^[a-z_]+$/, 'tipo di organo non valido (es. assemblea_sindaci, ufficio_di_piano, tavolo_terzo_settore)'),
+  /** How many days the step usually takes (null: no typical duration). */
+  typicalDurationDays: z
+    .number({ message: 'typicalDurationDays: un numero di giorni oppure null' })
+    .int('typicalDurationDays: un numero intero di giorni')
+    .min(1, 'typicalDurationDays: almeno 1 giorno')
+    .max(730, 'typicalDurationDays: al massimo 730 giorni')
+    .nullable()
+    .optional(),
+});
+export type PathStep = z.infer<typeof PathStep>;
+
+export const ParticipationPath = z
+  .array(PathStep)
+  .min(1, 'il percorso proposto deve avere almeno un passo')
+  .max(30, 'il percorso proposto: al massimo 30 passi')
+  .superRefine((steps, ctx) => {
+    duplicates(steps.map((s) => s.key)).forEach(([i, first]) =>
+      ctx.addIssue({ code: 'custom', path: [i, 'key'], message: `chiave «${steps[i]!.key}» già usata dal passo ${first + 1}` }),
+    );
+  });
+
+// ---------------------------------------------------------------------------------------------------------------
 // The template
 
 export const PlanTemplate = z
@@ -444,6 +479,8 @@ export const PlanTemplate = z
     evaluationGrid: EvaluationGrid.nullable(),
     regionalPlanCodes: RegionalPlanCodes.nullable(),
     adoption: Adoption.optional(),
+    /** The planning path the template proposes (knowledge → tables → synthesis → approval → transmission…). */
+    participationPath: ParticipationPath.optional(),
   })
   .superRefine((t, ctx) => {
     const add = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
