@@ -2,3 +2,7 @@
 export { listAmbitoDecisionOutcomes } from './governance.queries.ts';
 export { governanceSteps as demoSteps } from './governance.demo.ts';
 export { bodies, bodyMembers, meetings, organisations, people } from './governance.schema.ts';
+// For participation (thematic tables are governance bodies; their meetings are the bodies' meetings).
+export { addMember, createBody, createMeeting, createOrganisation, createPerson, endMembership } from './governance.commands.ts';
+export { getBodyRow, listBodies, listBodyMeetings, listMembers, listOrganisations, listPeople, type BodyMeeting } from './governance.queries.ts';
+export { BODY_KINDS, MEETING_TIME_ZONE } from './governance.constants.ts';

@@ -1,3 +1,6 @@
 // The server face of participation.
 export { participationSteps as demoSteps } from './participation.demo.ts';
 export { panelProviders } from './participation.panels.ts';
+// Part «tables»: the Ambito's thematic tables and their memberships (coverage figures), the membership command admissions use.
+export { addTableMember } from './participation.tables.commands.ts';
+export { getTableMemberships, listTables, type TableMembership } from './participation.tables.queries.ts';
