@@ -56,7 +56,9 @@ export function TableAreasField({ intent, selected, error }: { intent: string; s
               defaultChecked={selected.includes(code)}
             />
             <label className="form-check-label" htmlFor={`field-${intent}.policyAreas.${code}`}>
-              {code} – <span translate="no">{(LOMBARDY_POLICY_AREAS as Record<string, string>)[code]}</span>
+              <span translate="no">
+                {code} – {(LOMBARDY_POLICY_AREAS as Record<string, string>)[code]}
+              </span>
             </label>
           </div>
         ))}

@@ -88,7 +88,9 @@ export const it = {
   'part.tables.kpi.next': 'Prossimi incontri',
   'part.tables.kpi.past': 'Incontri passati',
   'part.tables.members.title': 'Organizzazioni aderenti',
-  'part.tables.members.lead': 'Le organizzazioni ammesse al tavolo per il periodo; le persone che le rappresentano sono i componenti dell’organo.',
+  'part.tables.members.lead': 'Le organizzazioni ammesse al tavolo per il periodo.',
+  'part.tables.members.leadOffice':
+    'Le organizzazioni ammesse al tavolo per il periodo; le persone che le rappresentano sono i componenti dell’organo (i loro nomi li vede solo l’Ufficio di Piano).',
   'part.tables.members.caption': 'Organizzazioni aderenti a {table}',
   'part.tables.members.empty': 'Nessuna organizzazione aderente.',
   'part.tables.members.emptyHint': 'Le organizzazioni entrano nei tavoli con l’ammissione all’avviso di manifestazione di interesse.',
@@ -282,7 +284,9 @@ export const en: Record<keyof typeof it, string> = {
   'part.tables.kpi.next': 'Next meetings',
   'part.tables.kpi.past': 'Past meetings',
   'part.tables.members.title': 'Member organisations',
-  'part.tables.members.lead': 'The organisations admitted to the table for the period; the people who represent them are the body’s members.',
+  'part.tables.members.lead': 'The organisations admitted to the table for the period.',
+  'part.tables.members.leadOffice':
+    'The organisations admitted to the table for the period; the people who represent them are the body’s members (only the Ufficio di Piano sees their names).',
   'part.tables.members.caption': 'Member organisations of {table}',
   'part.tables.members.empty': 'No member organisation.',
   'part.tables.members.emptyHint': 'Organisations join the tables when admitted through the call for expressions of interest.',

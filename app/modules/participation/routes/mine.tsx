@@ -70,6 +70,11 @@ export default function MyParticipation({ loaderData, actionData }: Route.Compon
       title={t('part.mine.title')}
       context={ambito.name}
       lead={organisations.length ? <span translate="no">{organisations.map((o) => o.name).join(', ')}</span> : t('part.mine.lead')}
+      actions={
+        <Link className="btn btn-outline-primary" to={`${part}/tavoli`}>
+          {t('part.tables.title')}
+        </Link>
+      }
       breadcrumb={[
         { label: ambito.name, data: true, to: base },
         { label: t('part.home.title'), to: part },

@@ -29,8 +29,11 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { db, ambito, can } = await readParticipation(context, request, params.code);
   const overview = await getTable(db, ambito.id, params.tableId);
   if (!overview) throw data(tr('part.tables.notFound'), { status: 404 });
-  const choices = can['table.write'] ? await getTableChoices(db, ambito.id) : null;
-  return { ambito, can, ...overview, people: choices?.people ?? null };
+  const office = can['table.write'];
+  const choices = office ? await getTableChoices(db, ambito.id) : null;
+  // Who sits for an organisation (people's names) is shown only to the Ufficio di Piano.
+  const members = overview.members.map((m) => ({ ...m, people: office ? m.people : [] }));
+  return { ambito, can, ...overview, members, people: choices?.people ?? null };
 }
 
 export async function action({ params, context, request }: Route.ActionArgs) {
@@ -164,7 +167,7 @@ export default function TablePage({ loaderData, actionData }: Route.ComponentPro
         <p className="text-break">{text(table.method)}</p>
       </Section>
 
-      <Section id="membri" title={t('part.tables.members.title')} lead={t('part.tables.members.lead')}>
+      <Section id="membri" title={t('part.tables.members.title')} lead={t(can['table.write'] ? 'part.tables.members.leadOffice' : 'part.tables.members.lead')}>
         <DataTable
           id="membri-elenco"
           caption={t('part.tables.members.caption', { table: table.name })}
@@ -205,7 +208,9 @@ export default function TablePage({ loaderData, actionData }: Route.ComponentPro
                 ),
               data: false,
             },
-            { key: 'persone', header: t('part.tables.members.people'), value: (m) => m.people.join(', ') || '—' },
+            ...(can['table.write']
+              ? [{ key: 'persone', header: t('part.tables.members.people'), value: (m: (typeof members)[number]) => m.people.join(', ') || '—' }]
+              : []),
           ]}
         />
       </Section>

@@ -1,4 +1,4 @@
-import { redirect } from 'react-router';
+import { Link, redirect } from 'react-router';
 import type { Route } from './+types/tables';
 import { done, intentAction, type FormFields } from '../../../shared/http/forms.server.ts';
 import { ValidationError } from '../../../shared/errors.ts';
@@ -34,12 +34,13 @@ export function areasOf(form: FormFields, raw: FormData): string[] {
 }
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
-  const { db, ambito, can } = await readParticipation(context, request, params.code);
+  const { db, ambito, can, organisations } = await readParticipation(context, request, params.code);
   const tables = await listTables(db, ambito.id);
   const choices = can['table.write'] ? await getTableChoices(db, ambito.id) : null;
   return {
     ambito,
     can,
+    member: organisations.length > 0,
     tables: tables.map((t) => ({
       id: t.id,
       name: t.name,
@@ -83,7 +84,7 @@ export async function action({ params, context, request }: Route.ActionArgs) {
 
 export default function TablesPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t, f } = useI18n();
-  const { ambito, can, tables, choices } = loaderData;
+  const { ambito, can, member, tables, choices } = loaderData;
   const home = `/ambiti/${ambito.code}/partecipazione`;
   const create = useFormResult(actionData, 'create');
   return (
@@ -92,6 +93,13 @@ export default function TablesPage({ loaderData, actionData }: Route.ComponentPr
         title={t('part.tables.title')}
         context={ambito.name}
         lead={t('part.tables.lead')}
+        actions={
+          member ? (
+            <Link className="btn btn-outline-primary" to={`${home}/mia`}>
+              {t('part.mine.title')}
+            </Link>
+          ) : undefined
+        }
         breadcrumb={[
           { label: ambito.name, data: true, to: `/ambiti/${ambito.code}` },
           { label: t('part.home.title'), to: home },
