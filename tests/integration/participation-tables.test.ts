@@ -5,6 +5,7 @@ import { auditLog } from '../../app/shared/audit/audit.schema.ts';
 import type { Actor } from '../../app/shared/auth/actor.ts';
 import { ConflictError, ForbiddenError, ValidationError } from '../../app/shared/errors.ts';
 import { roleAssignments, users } from '../../app/modules/accounts/accounts.schema.ts';
+import { linkGrantsToOrganisation } from '../../app/modules/accounts/accounts.server.ts';
 import { createMeeting, createOrganisation, endMembership } from '../../app/modules/governance/governance.commands.ts';
 import { bodies, bodyMembers, meetings, organisations, people } from '../../app/modules/governance/governance.schema.ts';
 import { meetingReplies, tableMembers, thematicTables } from '../../app/modules/participation/participation.schema.ts';
@@ -490,5 +491,35 @@ describe(`participation: thematic tables (${process.env.DATABASE_URL ? 'PostgreS
       await assert.rejects(createTable({ db: db(), actor: who, ambitoId, input }), ForbiddenError);
       await assert.rejects(updateTable({ db: db(), actor: who, ambitoId, tableId: table.id, input: { ...input, version: table.version } }), ForbiddenError);
     }
+  });
+
+  test('the Ufficio di Piano records that an organisation left; linking accounts to an organisation is the Ufficio di Piano’s', async () => {
+    const table = await tableNamed(DISABILITY);
+    const [rete] = await db()
+      .select({ member: tableMembers })
+      .from(tableMembers)
+      .innerJoin(organisations, eq(organisations.id, tableMembers.organisationId))
+      .where(and(eq(tableMembers.tableId, table.id), eq(organisations.name, 'Cooperativa sociale La Rete')));
+    const left = await leaveTable({
+      db: db(),
+      actor: coordinator,
+      ambitoId,
+      memberId: rete!.member.id,
+      input: { version: rete!.member.version, reason: 'Comunicazione scritta della cooperativa', leftOn: '2026-02-15' },
+      now: NOW,
+    });
+    assert.equal(left.leftOn, '2026-02-15');
+    assert.equal(left.bodyMembersEnded, 0, 'nobody sat for it in the body');
+
+    const scope = { id: ambitoId, regionCode };
+    await assert.rejects(
+      db().transaction((tx) => linkGrantsToOrganisation(tx, member, scope, 'Cooperativa sociale Il Ponte', ilPonte)),
+      ForbiddenError,
+    );
+    assert.equal(
+      await db().transaction((tx) => linkGrantsToOrganisation(tx, coordinator, scope, 'Cooperativa sociale Il Ponte', ilPonte)),
+      0,
+      'already linked',
+    );
   });
 });

@@ -20,7 +20,7 @@ import {
 } from '../../../shared/ui/kit.ts';
 import { TableAreasField, tableFieldRows } from '../components/table-form.tsx';
 import { policyAreaText, tablesLabel } from '../components/tables-labels.ts';
-import { updateTable } from '../participation.tables.commands.ts';
+import { leaveTable, updateTable } from '../participation.tables.commands.ts';
 import { getTable, getTableChoices, type TableMeetingView } from '../participation.tables.queries.ts';
 import { readParticipation } from './participation.server.ts';
 import { areasOf } from './tables.tsx';
@@ -38,11 +38,26 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 
 export async function action({ params, context, request }: Route.ActionArgs) {
   const { db, actor, ambito } = await readParticipation(context, request, params.code);
+  const here = `/ambiti/${ambito.code}/partecipazione/tavoli/${params.tableId}`;
+  const overview = await getTable(db, ambito.id, params.tableId);
+  if (!overview) throw data(tr('part.tables.notFound'), { status: 404 });
   return intentAction(request, {
     edit: async (form, raw) => {
       await updateTable({ db, actor, ambitoId: ambito.id, tableId: params.tableId, input: { ...form, policyAreas: areasOf(form, raw) } });
-      return redirect(`/ambiti/${ambito.code}/partecipazione/tavoli/${params.tableId}?esito=salvato`);
+      return redirect(`${here}?esito=salvato`);
     },
+    // The Ufficio di Piano records that an organisation left (e.g. by letter): one form per member that has not left.
+    ...Object.fromEntries(
+      overview.members
+        .filter((m) => !m.leftOn)
+        .map((m) => [
+          `leave-${m.id}`,
+          async (form: Record<string, FormDataEntryValue>) => {
+            await leaveTable({ db, actor, ambitoId: ambito.id, memberId: m.id, input: form });
+            return redirect(`${here}?esito=uscita#membri`);
+          },
+        ]),
+    ),
   });
 }
 
@@ -126,7 +141,7 @@ export default function TablePage({ loaderData, actionData }: Route.ComponentPro
           { label: t('part.tables.title'), to: `${base}/partecipazione/tavoli` },
         ]}
       />
-      <DoneNotice messages={{ creato: 'part.tables.done.created', salvato: 'part.tables.done.saved' }} />
+      <DoneNotice messages={{ creato: 'part.tables.done.created', salvato: 'part.tables.done.saved', uscita: 'part.tables.done.left' }} />
       <KpiGrid
         items={[
           {
@@ -213,6 +228,7 @@ export default function TablePage({ loaderData, actionData }: Route.ComponentPro
               : []),
           ]}
         />
+        {can['table.write'] && members.filter((m) => !m.leftOn).map((m) => <OfficeLeaveForm key={m.id} member={m} actionData={actionData} here={here} />)}
       </Section>
 
       <Section id="incontri" title={t('part.tables.meetings.title')} lead={t('part.tables.meetings.lead')}>
@@ -257,5 +273,41 @@ export default function TablePage({ loaderData, actionData }: Route.ComponentPro
         </Section>
       )}
     </>
+  );
+}
+
+type MemberOf = Route.ComponentProps['loaderData']['members'][number];
+
+/** The Ufficio di Piano records that an organisation left the table: the day and the reason. */
+function OfficeLeaveForm({ member: m, actionData, here }: { member: MemberOf; actionData: unknown; here: string }) {
+  const { t } = useI18n();
+  const intent = `leave-${m.id}`;
+  const { errors, values, failure } = useFormResult(actionData, intent);
+  return (
+    <details className="mb-2" open={!!failure}>
+      <summary>
+        {t('part.tables.leave.open')} <span translate="no">{m.organisationName}</span>
+      </summary>
+      <IntentForm
+        intent={intent}
+        actionData={actionData}
+        submitLabel={t('part.tables.leave.submit')}
+        submitClassName="btn btn-outline-danger"
+        reloadHref={here}
+        className="mt-2 col-lg-8"
+        noValidate
+      >
+        <input type="hidden" name="version" value={m.version} />
+        <FieldGroup
+          intent={intent}
+          errors={errors}
+          values={values}
+          fields={[
+            { name: 'leftOn', label: t('part.mine.f.leftOn'), type: 'date', hint: t('part.tables.leave.dateHint') },
+            { name: 'reason', label: t('part.mine.f.leaveReason'), required: true, rows: 2 },
+          ]}
+        />
+      </IntentForm>
+    </details>
   );
 }
