@@ -64,6 +64,10 @@ const PAGES: [string, (number | typeof LOGIN)[]][] = [
   // Participation – the plan's path: the Ambito's members and the Region's reviewer read it (the plan page's panel shows
   // everyone where the adopted plan stands); the Ufficio di Piano changes it (POST below).
   ['{plan}/percorso', [LOGIN, 200, 200, 200, 200, 200, 200, 200]],
+  // Participation, part «tables»: the Ambito's tables and a member's own page are read by every member of the Ambito and
+  // the Region's reviewer (the own page says to a reader who acts for no organisation that it is for members).
+  ['/ambiti/gallarate/partecipazione/tavoli', [LOGIN, 200, 200, 200, 200, 200, 200, 200]],
+  ['/ambiti/gallarate/partecipazione/mia', [LOGIN, 200, 200, 200, 200, 200, 200, 200]],
 ];
 
 /** The demo's open call (part «call»): its Ufficio di Piano page, read from the calls page by the administrator. */
@@ -284,4 +288,39 @@ test('a malformed record id in the URL is a 404 page, never a server error', asy
     expect((await request.get(path, { maxRedirects: 0 })).status(), path).toBe(404);
   }
   await request.dispose();
+});
+
+// Participation, part «tables»: a table's page is read by every member of the Ambito and the Region's reviewer; only
+// the Ufficio di Piano and the administrator create a table (they reach the validation of the empty form, 400), the
+// others are refused (403); a reply to a meeting the member's organisation is not convened to is an unknown form (400).
+test('thematic tables: who reads a table and who creates one', async ({ playwright, baseURL }) => {
+  const admin = await contextFor(playwright, baseURL!, 'admin');
+  const html = await (await admin.get('/ambiti/gallarate/partecipazione/tavoli')).text();
+  await admin.dispose();
+  const match = /href="(\/ambiti\/gallarate\/partecipazione\/tavoli\/[0-9a-f-]{36})"/.exec(html);
+  if (!match) throw new Error('nessun tavolo nella demo');
+  const table = match[1]!;
+  for (const who of WHO) {
+    const request = await contextFor(playwright, baseURL!, who);
+    const page = await request.get(table, { maxRedirects: 0 });
+    expect(page.status(), `${who} GET tavolo`).toBe(who === 'anonymous' ? 302 : 200);
+    const create = await request.post('/ambiti/gallarate/partecipazione/tavoli', {
+      form: { _csrf: await csrfToken(request), intent: 'create', name: '' },
+      maxRedirects: 0,
+    });
+    if (who === 'anonymous') expect(create.status()).toBe(302);
+    else expect(create.status(), `${who} POST nuovo tavolo`).toBe(who === 'admin' || who === 'coordinator' || who === 'staff' ? 400 : 403);
+    if (who === 'third_sector') {
+      const reply = await request.post('/ambiti/gallarate/partecipazione/mia', {
+        form: {
+          _csrf: await csrfToken(request),
+          intent: 'reply-00000000-0000-4000-8000-000000000000_00000000-0000-4000-8000-000000000000',
+          reply: 'partecipa',
+        },
+        maxRedirects: 0,
+      });
+      expect(reply.status(), 'risposta a una riunione non convocata').toBe(400);
+    }
+    await request.dispose();
+  }
 });

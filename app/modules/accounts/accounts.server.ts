@@ -125,6 +125,38 @@ export async function enrolMemberAccount(tx: Tx, actor: Actor, e: MemberEnrolmen
   return { userId: user!.id, created: true };
 }
 
+/**
+ * Links the third-sector grants of an Ambito that name an organisation (`organisationName`, as written when the account
+ * was created) but are not linked yet to the organisation's record in the registry (`organisationId`), in the
+ * caller's transaction. Authorised as the enrolment of members (the Ufficio di Piano; the system for the demo). One
+ * audit entry per user linked. Returns how many grants were linked.
+ */
+export async function linkGrantsToOrganisation(tx: Tx, actor: Actor, ambito: AmbitoScope, organisationName: string, organisationId: string): Promise<number> {
+  authorize(actor, 'member.enrol', ambito);
+  const linked = await tx
+    .update(roleAssignments)
+    .set({ organisationId })
+    .where(
+      and(
+        eq(roleAssignments.role, 'third_sector'),
+        eq(roleAssignments.ambitoId, ambito.id),
+        isNull(roleAssignments.organisationId),
+        sql`lower(trim(${roleAssignments.organisationName})) = lower(trim(${organisationName}))`,
+      ),
+    )
+    .returning({ id: roleAssignments.id, userId: roleAssignments.userId });
+  for (const g of linked)
+    await recordAudit(tx, {
+      actor,
+      action: 'accounts.user.grant_linked',
+      entityType: 'user',
+      entityId: g.userId,
+      ambitoId: ambito.id,
+      after: { grantId: g.id, organisationName, organisationId },
+    });
+  return linked.length;
+}
+
 /** Sets a new password (CLI "reset password") and ends every session of that user. */
 export async function resetPassword({ db, actor, email, password }: { db: Db; actor: Actor; email: string; password: string }) {
   authorize(actor, 'user.manage', null);

@@ -51,6 +51,7 @@ import {
   VersionOnlyInput,
   DecisionEditInput,
   DecisionInput,
+  EndMembershipInput,
   instantToRomeLocal,
   MeetingEditInput,
   MeetingInput,
@@ -340,6 +341,32 @@ export async function updateMember({ bodyId, memberId, input, ...ctx }: CommandC
       patch: data,
       what: 'il componente',
       action: 'governance.member.updated',
+      entityType: 'body_member',
+    });
+  });
+}
+
+/**
+ * Ends a membership on `validTo` (its last day in office; optimistic lock). Allowed to the Ufficio di Piano and to the
+ * third-sector member of the organisation the member sits for: when that organisation leaves a thematic table
+ * (participation calls it with its transaction). A membership already ended earlier keeps its earlier end.
+ */
+export async function endMembership({ bodyId, memberId, input, ...ctx }: CommandContext & { bodyId: string; memberId: string; input: unknown }) {
+  return ctx.db.transaction(async (tx) => {
+    const [scope] = await tx.select({ id: ambiti.id, regionCode: ambiti.regionCode }).from(ambiti).where(eq(ambiti.id, ctx.ambitoId));
+    if (!scope) throw new NotFoundError('L’Ambito');
+    const member = (await getBodyRow(tx, ctx.ambitoId, bodyId)) ? await getMemberRow(tx, bodyId, memberId) : null;
+    // Who may not end it learns nothing of the member: the refusal comes before the 404.
+    authorize(ctx.actor, 'member.end', { ...scope, organisationId: member?.organisationId ?? null });
+    if (!member) throw new NotFoundError('Il componente');
+    const { version, validTo } = parseInput(EndMembershipInput, input);
+    if (member.validFrom && validTo < member.validFrom) invalid('validTo', tr('gov.cmd.memberEndsBeforeStart', { end: validTo, start: member.validFrom }));
+    const end = member.validTo && member.validTo < validTo ? member.validTo : validTo;
+    return updateAudited(tx, ctx, bodyMembers, memberId, {
+      version,
+      patch: { validTo: end },
+      what: 'il componente',
+      action: 'governance.member.ended',
       entityType: 'body_member',
     });
   });

@@ -1,11 +1,22 @@
-import { type Actor, type AmbitoScope, AMBITO_READERS, hasAmbitoRole, UFFICIO_DI_PIANO } from '../../shared/auth/actor.ts';
+import { type Actor, type AmbitoScope, AMBITO_READERS, hasAmbitoRole, memberOrganisationIds, UFFICIO_DI_PIANO } from '../../shared/auth/actor.ts';
 import { makeAbilities, makeAuthorize } from '../../shared/auth/policy.ts';
 
 export type GovernanceAction =
-  'governance.read' | 'organisation.write' | 'body.write' | 'meeting.create' | 'meeting.write' | 'decision.write' | 'agreement.write' | 'outbox.read';
+  | 'governance.read'
+  | 'organisation.write'
+  | 'body.write'
+  | 'member.end'
+  | 'meeting.create'
+  | 'meeting.write'
+  | 'decision.write'
+  | 'agreement.write'
+  | 'outbox.read';
 
-/** Governance actions are checked against the Ambito the records belong to. */
-export type GovernanceSubject = AmbitoScope;
+/**
+ * Governance actions are checked against the Ambito the records belong to; ending a membership also against the
+ * organisation the member sits for (`organisationId`).
+ */
+export type GovernanceSubject = AmbitoScope & { organisationId?: string | null };
 
 /**
  * Governance policy. The Ufficio di Piano (coordinator and staff) keeps the registry, the bodies, their meetings,
@@ -15,7 +26,8 @@ export type GovernanceSubject = AmbitoScope;
  * Ufficio di Piano (seed 002: it «supporta l’Assemblea dei Sindaci ed il Tavolo dei Tecnici», L738, which
  * coordinates the Tavoli Tematici, L691, and it coordinates the parties and adherents of the Accordo, L765): a
  * third-sector member reads the meetings of the Assemblea but cannot create them. The outbox holds people's e-mail
- * addresses, so only those who send the convocations read it.
+ * addresses, so only those who send the convocations read it. A membership is ended by the Ufficio di Piano, or by the
+ * third-sector member of the organisation the member sits for (its organisation leaves a thematic table: participation).
  */
 export function can(actor: Actor, action: GovernanceAction, subject: GovernanceSubject): boolean {
   switch (action) {
@@ -29,6 +41,11 @@ export function can(actor: Actor, action: GovernanceAction, subject: GovernanceS
     case 'agreement.write':
     case 'outbox.read':
       return hasAmbitoRole(actor, subject, UFFICIO_DI_PIANO);
+    case 'member.end':
+      return (
+        hasAmbitoRole(actor, subject, UFFICIO_DI_PIANO) ||
+        (!!subject.organisationId && memberOrganisationIds(actor, subject.id).includes(subject.organisationId))
+      );
   }
 }
 
@@ -37,6 +54,7 @@ export const GOVERNANCE_ACTIONS = [
   'governance.read',
   'organisation.write',
   'body.write',
+  'member.end',
   'meeting.create',
   'meeting.write',
   'decision.write',

@@ -331,6 +331,37 @@ export async function getMeetingOverview(db: DbOrTx, ambito: GovernanceAmbito, m
   };
 }
 
+/**
+ * The meetings of some bodies of an Ambito (a thematic table's, for participation), soonest last, each with its
+ * recorded attendance: `present` members (present or delegated) out of the `recorded` ones (0 and 0: not recorded).
+ */
+export async function listBodyMeetings(db: DbOrTx, ambitoId: string, bodyIds: readonly string[]) {
+  if (bodyIds.length === 0) return [];
+  const rows = await db
+    .select(pick(meetings, 'id', 'bodyId', 'title', 'startsAt', 'endsAt', 'place', 'onlineUrl', 'status', 'convokedAt'))
+    .from(meetings)
+    .where(and(eq(meetings.ambitoId, ambitoId), inArray(meetings.bodyId, [...bodyIds])))
+    .orderBy(desc(meetings.startsAt));
+  if (rows.length === 0) return [];
+  const recorded = await db
+    .select({
+      meetingId: attendance.meetingId,
+      recorded: sql<number>`count(*)::int`,
+      present: sql<number>`count(*) filter (where ${attendance.status} in ('present', 'delegated'))::int`,
+    })
+    .from(attendance)
+    .where(
+      inArray(
+        attendance.meetingId,
+        rows.map((m) => m.id),
+      ),
+    )
+    .groupBy(attendance.meetingId);
+  const byMeeting = new Map(recorded.map((r) => [r.meetingId, r]));
+  return rows.map((m) => ({ ...withLocalTimes(m), present: byMeeting.get(m.id)?.present ?? 0, recorded: byMeeting.get(m.id)?.recorded ?? 0 }));
+}
+export type BodyMeeting = Awaited<ReturnType<typeof listBodyMeetings>>[number];
+
 export async function getAttachment(db: DbOrTx, ambitoId: string, meetingId: string, attachmentId: string) {
   const [row] = await db
     .select(pick(meetingAttachments, 'id', 'fileName', 'mimeType', 'sizeBytes', 'content'))

@@ -304,6 +304,9 @@ export const MemberInput = z
 export type MemberInput = z.infer<typeof MemberInput>;
 export const MemberEditInput = z.intersection(z.object({ version: versionField }), MemberInput);
 
+/** The end of a membership (its organisation left, or the person stepped down): the last day in office. */
+export const EndMembershipInput = z.object({ version: versionField, validTo: isoDate('gov.val.f.validTo') });
+
 // ---------------------------------------------------------------------------------------------------------------
 // Meetings
 

@@ -5,3 +5,7 @@ export { bodies, bodyMembers, meetings, organisations, people } from './governan
 // For participation's admission of an applicant organisation (called with participation's transaction).
 export { addMember, createOrganisation, createPerson } from './governance.commands.ts';
 export { checkFiscalCode } from './fiscal-code.ts';
+// For participation (thematic tables are governance bodies; their meetings are the bodies' meetings).
+export { addMember, createBody, createMeeting, createOrganisation, createPerson, endMembership } from './governance.commands.ts';
+export { getBodyRow, listBodies, listBodyMeetings, listMembers, listOrganisations, listPeople, type BodyMeeting } from './governance.queries.ts';
+export { BODY_KINDS, MEETING_TIME_ZONE } from './governance.constants.ts';

@@ -2,3 +2,6 @@
 export { participationSteps as demoSteps } from './participation.demo.ts';
 export { panelProviders } from './participation.panels.ts';
 export { getPathView, listPathSteps } from './participation.path.queries.ts';
+// Part «tables»: the Ambito's thematic tables and their memberships (coverage figures), the membership command admissions use.
+export { addTableMember } from './participation.tables.commands.ts';
+export { getTableMemberships, listTables, type TableMembership } from './participation.tables.queries.ts';

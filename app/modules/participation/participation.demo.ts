@@ -1,23 +1,24 @@
 import type { DemoStep } from '../../shared/demo/load-demo.ts';
 import { log } from '../../shared/log.ts';
-import { listPlans } from '../planning/index.server.ts';
+import { loadDemoAccounts } from '../accounts/index.server.ts';
 import { getAmbitoByCode } from '../territory/index.server.ts';
-import { importPath } from './participation.path.commands.ts';
-import { listPathSteps } from './participation.path.queries.ts';
-
-const PATH_FILE = 'demo/gallarate/partecipazione/percorso-2025-2027.json';
+import { importTables } from './participation.tables.commands.ts';
+import { listTables } from './participation.tables.queries.ts';
 
 /** Participation's demo steps (after governance and planning): each loads fixture files through the module's importers. */
 export const participationSteps: DemoStep[] = [
+  // Part «tables» (second, after the path step): the Tavolo Locale Permanente and the 4 Tavoli Tematici of Gallarate
+  // (fixtures/demo/gallarate/partecipazione/tavoli.json, seed 002) with the sessions of 9 and 18 October 2024, and the
+  // demo cooperative as a member. The demo accounts are created first (idempotent) so that the third-sector account's
+  // grant is linked to its organisation; the import itself is idempotent.
   {
-    // The path of the Gallarate 2025-2027 plan, through the path importer (skipped when the plan already has one).
-    name: 'percorso del piano di Gallarate 2025-2027',
-    async run({ db, actor, file }) {
-      const ambito = await getAmbitoByCode(db, 'gallarate');
-      const plan = ambito ? (await listPlans(db, ambito.id)).find((p) => p.periodStartYear === 2025 && p.periodEndYear === 2027) : undefined;
-      if (!ambito || !plan || (await listPathSteps(db, plan.id)).length > 0) return;
-      const rows = await importPath({ db, actor, ambitoId: ambito.id }, { planId: plan.id, ...file(PATH_FILE) });
-      log.info('demo: percorso del piano importato', { steps: rows.length });
+    name: 'tavoli tematici dell’Ambito di Gallarate',
+    async run(ctx) {
+      const ambito = await getAmbitoByCode(ctx.db, 'gallarate');
+      if (!ambito || (await listTables(ctx.db, ambito.id)).length > 0) return;
+      await loadDemoAccounts(ctx);
+      const summary = await importTables({ db: ctx.db, actor: ctx.actor, ambitoId: ambito.id, file: ctx.file('demo/gallarate/partecipazione/tavoli.json') });
+      log.info('demo: tavoli importati', { ...summary });
     },
   },
 ];

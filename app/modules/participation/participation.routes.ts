@@ -9,4 +9,8 @@ export const participationRoutes = [
   route('ambiti/:code/avviso/:callId', 'modules/participation/routes/public-call.tsx'),
   // The planning path of a plan (its steps, where the plan stands; the Ufficio di Piano adapts it).
   route('ambiti/:code/piani/:planId/percorso', 'modules/participation/routes/path.tsx'),
+  // Thematic tables, their meetings and members; a third-sector member's own page (part «tables»).
+  route('ambiti/:code/partecipazione/tavoli', 'modules/participation/routes/tables.tsx'),
+  route('ambiti/:code/partecipazione/tavoli/:tableId', 'modules/participation/routes/table.tsx'),
+  route('ambiti/:code/partecipazione/mia', 'modules/participation/routes/mine.tsx'),
 ];
