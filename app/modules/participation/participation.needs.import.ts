@@ -10,7 +10,7 @@ import { bodies, meetings } from '../governance/index.server.ts';
 import { planObjectives, plans } from '../planning/index.server.ts';
 import { listAmbitoComuni } from '../territory/index.server.ts';
 import { auditFact, command, type CommandContext, invalid } from './participation.command.ts';
-import { NEED_PRIORITIES, NEED_SOURCES } from './participation.needs.rules.ts';
+import { matchTable, NEED_PRIORITIES, NEED_SOURCES, normalName } from './participation.needs.rules.ts';
 import { needObjectives, needs, thematicTables } from './participation.schema.ts';
 
 export const NEED_COLUMNS = [
@@ -100,14 +100,6 @@ export function parseNeedsCsv(fileName: string, text: string): { rows: NeedRow[]
   return { rows, issues };
 }
 
-/** A name as compared across files: lower case, one kind of dash, single spaces. */
-export const normalName = (s: string) =>
-  s
-    .toLowerCase()
-    .replace(/[‐-―−]/g, '-')
-    .replace(/\s+/g, ' ')
-    .trim();
-
 const identity = (r: { tableId: string | null; category: string | null; statement: string; sourceKind: string }) =>
   [r.tableId ?? '', normalName(r.category ?? ''), normalName(r.statement), r.sourceKind].join('\u0000');
 
@@ -135,7 +127,7 @@ export function importNeeds(ctx: CommandContext, input: { fileName: string; text
       .from(thematicTables)
       .innerJoin(bodies, eq(bodies.id, thematicTables.bodyId))
       .where(eq(thematicTables.ambitoId, scope.id));
-    const tableByName = new Map(tables.flatMap((t) => [[normalName(t.bodyName), t] as const, [normalName(t.name), t] as const]));
+    const named = tables.map((t) => ({ ...t, names: [t.name, t.bodyName] }));
     const comuni = new Map((await listAmbitoComuni(tx, scope.id)).map((c) => [normalName(c.name), c.id]));
     const objectives = planId
       ? new Map(
@@ -150,7 +142,7 @@ export function importNeeds(ctx: CommandContext, input: { fileName: string; text
       ? await tx.select({ id: meetings.id, bodyId: meetings.bodyId, startsAt: meetings.startsAt }).from(meetings).where(inArray(meetings.bodyId, bodyIds))
       : [];
     const resolved = rows.map((r) => {
-      const table = r.tavolo ? tableByName.get(normalName(r.tavolo)) : undefined;
+      const table = r.tavolo ? matchTable(named, r.tavolo) : undefined;
       if (r.tavolo && !table) issues.push({ path: at(r.line, 'tavolo'), message: tr('part.needs.import.error.table', { name: r.tavolo }) });
       const comuneIds = r.comuni.map((name) => {
         const id = comuni.get(normalName(name));

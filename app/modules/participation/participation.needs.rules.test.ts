@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { countBy, linksToMove, matchesNeedFilter, mergeRefusal, priorityRank } from './participation.needs.rules.ts';
+import { countBy, linksToMove, matchesNeedFilter, matchTable, mergeRefusal, priorityRank } from './participation.needs.rules.ts';
 
 const need = (id: string, over: Partial<{ ambitoId: string; mergedIntoId: string | null }> = {}) => ({ id, ambitoId: 'g', mergedIntoId: null, ...over });
 
@@ -43,4 +43,19 @@ test('counts per key are numbers', () => {
       { key: null, count: 1 },
     ],
   );
+});
+
+test('a table is found by its name, its body’s name, or the one table sharing the most words with it', () => {
+  const tables = [
+    { id: 'a', names: ['Tavolo Anziani', 'Tavolo Tematico Anziani'] },
+    { id: 'd', names: ['Tavolo Disabilità', 'Tavolo Tematico Persone con disabilità'] },
+    { id: 'm', names: ['Tavolo Minori e Famiglia', 'Tavolo Tematico Minori e Famiglie'] },
+    { id: 'p', names: ['Tavolo Povertà', 'Tavolo Tematico Povertà Integrazione e Multietnicità, Salute Mentale, Prevenzione Dipendenze'] },
+  ];
+  assert.equal(matchTable(tables, 'tavolo  tematico anziani')?.id, 'a');
+  assert.equal(matchTable([{ id: 'm', names: ['Tavolo Minori e Famiglia'] }], 'Tavolo Tematico Minori e Famiglie')?.id, 'm');
+  assert.equal(matchTable([{ id: 'd', names: ['Tavolo Disabilità'] }, tables[0]!], 'Tavolo Tematico Persone con disabilità')?.id, 'd');
+  assert.equal(matchTable(tables, 'Tavolo Povertà – Integrazione e Multietnicità – Salute Mentale – Prevenzione Dipendenze')?.id, 'p');
+  assert.equal(matchTable(tables, 'Tavolo Sport'), undefined);
+  assert.equal(matchTable(tables, 'Tavolo'), undefined);
 });

@@ -66,3 +66,37 @@ export function countBy<T>(rows: readonly T[], key: (r: T) => string | null): { 
   for (const r of rows) counts.set(key(r), (counts.get(key(r)) ?? 0) + 1);
   return [...counts.entries()].map(([k, count]) => ({ key: k, count }));
 }
+
+/** A name as compared across files: lower case, one kind of dash, single spaces. */
+export const normalName = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[‐-―−]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+const STOP = new Set(['tavolo', 'tematico', 'tematica', 'gruppo', 'di', 'del', 'della', 'e', 'con', 'per', 'la', 'il', 'le', 'i', 'persone']);
+/** The significant words of a table's name, cut to their stem (famiglia/famiglie), for a match when names differ. */
+const stems = (s: string) =>
+  new Set(
+    normalName(s)
+      .split(/[^\p{L}]+/u)
+      .filter((w) => w && !STOP.has(w))
+      .map((w) => w.slice(0, 6)),
+  );
+
+/**
+ * The table a name means: the one so named (or whose governance body is so named), else the one table sharing the
+ * most significant words with it («Tavolo Anziani» → «Tavolo Tematico Anziani»); none when that is not unique.
+ */
+export function matchTable<T extends { names: string[] }>(tables: readonly T[], name: string): T | undefined {
+  const exact = tables.find((t) => t.names.some((n) => normalName(n) === normalName(name)));
+  if (exact) return exact;
+  const wanted = stems(name);
+  const scored = tables
+    .map((t) => ({ t, score: Math.max(...t.names.map((n) => [...stems(n)].filter((w) => wanted.has(w)).length)) }))
+    .filter((x) => x.score > 0)
+    .sort((a, b) => b.score - a.score);
+  if (!scored.length || (scored.length > 1 && scored[1]!.score === scored[0]!.score)) return undefined;
+  return scored[0]!.t;
+}
