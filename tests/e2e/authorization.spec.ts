@@ -257,7 +257,8 @@ const NEEDS_PAGES: [string, (number | typeof LOGIN)[]][] = [
   ['{trail}', [LOGIN, 200, 200, 200, 200, 200, 200, 200]],
   ['/ambiti/gallarate/partecipazione/proposte/00000000-0000-4000-8000-000000000000', [LOGIN, 404, 404, 404, 404, 404, 404, 404]],
   ['/ambiti/gallarate/partecipazione/bisogni/00000000-0000-4000-8000-000000000000', [LOGIN, 404, 404, 404, 404, 404, 404, 404]],
-  ['/ambiti/gallarate/partecipazione/obiettivi/zzz', [LOGIN, 404, 404, 404, 404, 404, 404, 404]],
+  // A malformed id is a 404 page for everyone, before any sign-in.
+  ['/ambiti/gallarate/partecipazione/obiettivi/zzz', [404, 404, 404, 404, 404, 404, 404, 404]],
 ];
 
 /** The trail page of the first objective of the demo's 2025-2027 plan (read from the plan page). */

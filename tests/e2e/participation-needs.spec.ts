@@ -1,0 +1,72 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible, signIn } from './support.ts';
+
+// Participation, part «needs»: the Ufficio di Piano records a need, merges a duplicate into it (the duplicate stays
+// readable with its note), and the proposals and objective trail pages read well, on a desktop and on a phone.
+
+async function noOverflow(page: Page) {
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width, `scorrimento orizzontale su ${page.url()}`).toBeLessThanOrEqual(391);
+}
+
+test('the coordinator records two needs, merges the duplicate into the first, and both histories stay readable', async ({ page }) => {
+  await signIn(page, 'coordinator');
+  await page.goto('/ambiti/gallarate/partecipazione/bisogni');
+  await expect(page.getByRole('heading', { level: 1, name: 'Registro dei bisogni' })).toBeVisible();
+  await expectAccessible(page);
+
+  const record = async (statement: string, source: string) => {
+    await page.goto('/ambiti/gallarate/partecipazione/bisogni');
+    const form = page.locator('form').filter({ has: page.getByRole('button', { name: 'Registra il bisogno' }) });
+    await form.getByLabel('Bisogno (obbligatorio)').fill(statement);
+    await form.getByLabel('Fonte (obbligatorio)').selectOption(source);
+    await form.getByLabel('Priorità').selectOption('alta');
+    await form.getByRole('button', { name: 'Registra il bisogno' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: statement })).toBeVisible();
+    await expect(page.getByRole('status')).toContainText('Bisogno registrato.');
+    return page.url();
+  };
+  const duplicate = await record('Pochi trasporti protetti per le persone con disabilità', 'comune');
+  const main = (await record('Trasporto protetto insufficiente per le persone con disabilità', 'incontro')).split('?')[0]!;
+  await expectAccessible(page);
+
+  await page.getByLabel('Bisogno duplicato').selectOption({ label: 'Pochi trasporti protetti per le persone con disabilità' });
+  await page.getByRole('button', { name: 'Unisci', exact: true }).click();
+  await expect(page.getByRole('status')).toContainText('Bisogno unito');
+  await expect(page.getByRole('table', { name: 'Bisogni uniti a questo' })).toContainText('Pochi trasporti protetti');
+
+  await page.goto(duplicate);
+  await expect(page.getByText('Questo bisogno è stato unito a un altro')).toBeVisible();
+  await page.getByRole('link', { name: 'Apri il bisogno a cui è stato unito' }).click();
+  await expect(page).toHaveURL(main);
+
+  // The list hides merged needs unless asked; the filter works without JavaScript (GET).
+  await page.goto('/ambiti/gallarate/partecipazione/bisogni?priorita=alta');
+  await expect(page.getByRole('table')).toContainText('Trasporto protetto insufficiente');
+  await expect(page.getByRole('table')).not.toContainText('Pochi trasporti protetti');
+  await page.goto('/ambiti/gallarate/partecipazione/bisogni?priorita=alta&uniti=1');
+  await expect(page.getByRole('table')).toContainText('Pochi trasporti protetti');
+});
+
+test('proposals and an objective’s trail are accessible and fit a phone', async ({ page }) => {
+  await signIn(page, 'staff');
+  await page.goto('/ambiti/gallarate/partecipazione/proposte');
+  await expect(page.getByRole('heading', { level: 1, name: 'Proposte' })).toBeVisible();
+  await expectAccessible(page);
+  await page.goto('/ambiti/gallarate/piani');
+  await page
+    .getByRole('link', { name: /Piano di Zona 2025/ })
+    .first()
+    .click();
+  const objective = page.locator('a[href*="/obiettivi/"]').first();
+  const href = (await objective.getAttribute('href'))!;
+  const trail = `/ambiti/gallarate/partecipazione/obiettivi/${href.split('/obiettivi/')[1]}`;
+  await page.goto(trail);
+  await expect(page.getByRole('heading', { level: 2, name: 'Obiettivi alimentati e risultati' })).toBeVisible();
+  await expectAccessible(page);
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const path of ['/ambiti/gallarate/partecipazione/bisogni', '/ambiti/gallarate/partecipazione/proposte', trail]) {
+    await page.goto(path);
+    await noOverflow(page);
+  }
+});
