@@ -70,3 +70,36 @@ test('proposals and an objective’s trail are accessible and fit a phone', asyn
     await noOverflow(page);
   }
 });
+
+test('in the pseudo-language every word of these pages comes from the dictionary or is data', async ({ page }) => {
+  await signIn(page, 'coordinator');
+  expect((await page.request.get('/lingua?lang=qps&redirectTo=/', { maxRedirects: 0 })).status()).toBe(302);
+  await page.goto('/ambiti/gallarate/partecipazione/bisogni?uniti=1');
+  const need = await page.locator('a[href*="/partecipazione/bisogni/"]').first().getAttribute('href');
+  const pages = ['/ambiti/gallarate/partecipazione/bisogni', '/ambiti/gallarate/partecipazione/proposte', ...(need ? [need] : [])];
+  for (const path of pages) {
+    await page.goto(path);
+    const unmarked = await page.evaluate(() => {
+      const found: string[] = [];
+      const excluded = (el: Element | null) => {
+        for (let e = el; e; e = e.parentElement) if (e.getAttribute('translate') === 'no' || ['SCRIPT', 'STYLE', 'TEXTAREA'].includes(e.tagName)) return true;
+        return false;
+      };
+      const main = document.querySelector('main')!;
+      const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+      let depth = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (excluded(node.parentElement)) continue;
+        let rest = '';
+        for (const ch of node.nodeValue ?? '') {
+          if (ch === '\u27e6') depth++;
+          else if (ch === '\u27e7') depth = Math.max(0, depth - 1);
+          else if (depth === 0) rest += ch;
+        }
+        if (/\p{L}/u.test(rest.replace(/\bn\.d\./g, '')) && node.parentElement!.checkVisibility()) found.push(rest.trim().slice(0, 80));
+      }
+      return found;
+    });
+    expect(unmarked, `testo fuori dai dizionari su ${path}`).toEqual([]);
+  }
+});
