@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, signIn } from './support.ts';
+import { csrfToken, expectAccessible, signIn } from './support.ts';
 
 // Participation, part «needs»: the Ufficio di Piano records a need, merges a duplicate into it (the duplicate stays
 // readable with its note), and the proposals and objective trail pages read well, on a desktop and on a phone.
@@ -102,4 +102,68 @@ test('in the pseudo-language every word of these pages comes from the dictionary
     });
     expect(unmarked, `testo fuori dai dizionari su ${path}`).toEqual([]);
   }
+});
+
+test('the Ufficio di Piano records a proposal from a meeting, answers it with reasons, links it to an objective, moderates a comment; the objective’s trail shows it', async ({
+  page,
+}) => {
+  await signIn(page, 'coordinator');
+  // A session of a table (a governance meeting of the Tavolo Tematico Anziani), created as the governance page does.
+  await page.goto('/ambiti/gallarate/organi');
+  await page.getByRole('link', { name: 'Tavolo Tematico Anziani', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Tavolo Tematico Anziani' })).toBeVisible();
+  const body = page.url();
+  const created = await page.request.post(body, {
+    form: {
+      _csrf: await csrfToken(page.request),
+      intent: 'create-meeting',
+      title: 'Seconda sessione del tavolo',
+      date: '2024-10-18',
+      startTime: '09:30',
+      endTime: '12:30',
+      place: 'Gallarate',
+    },
+    maxRedirects: 0,
+  });
+  expect(created.status()).toBeLessThan(400);
+
+  await page.goto('/ambiti/gallarate/partecipazione/proposte');
+  const form = page.locator('form').filter({ has: page.getByRole('button', { name: 'Registra la proposta' }) });
+  await form.getByLabel('Incontro (obbligatorio)').selectOption({ label: '2024-10-18 · Seconda sessione del tavolo' });
+  await form.getByLabel('Titolo (obbligatorio)').fill('Telefono amico per gli anziani soli');
+  await form.getByLabel('Testo della proposta (obbligatorio)').fill('Un numero dedicato per raggiungere gli anziani soli che hanno bisogno.');
+  await form.getByRole('button', { name: 'Registra la proposta' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Telefono amico per gli anziani soli' })).toBeVisible();
+
+  // Without reasons the answer is refused, naming the field.
+  await page.getByLabel('Risposta ufficiale (obbligatorio)').selectOption('parzialmente_accolta');
+  await page.getByRole('button', { name: 'Salva la risposta' }).click();
+  await expect(page.getByRole('alert')).toContainText('Motivazioni');
+  await page.getByLabel('Risposta ufficiale (obbligatorio)').selectOption('parzialmente_accolta');
+  await page.getByLabel('Motivazioni (obbligatorio)').fill('Il numero entra nel servizio di prossimità già finanziato, non come servizio nuovo.');
+  await page.getByRole('button', { name: 'Salva la risposta' }).click();
+  await expect(page.getByRole('status')).toContainText('Risposta ufficiale salvata.');
+
+  const link = page.locator('form').filter({ has: page.getByRole('button', { name: 'Collega', exact: true }) });
+  const objective = link.getByLabel('Obiettivo (obbligatorio)');
+  await objective.selectOption({ index: 1 });
+  await link.getByRole('button', { name: 'Collega', exact: true }).click();
+  await expect(page.getByRole('status')).toContainText('Collegamento salvato.');
+
+  await page.getByLabel('Il tuo commento (obbligatorio)').fill('Testo offensivo da nascondere.');
+  await page.getByRole('button', { name: 'Commenta' }).click();
+  await expect(page.getByRole('table', { name: /Commenti/ })).toContainText('Testo offensivo da nascondere.');
+  await page.getByLabel('Il commento (obbligatorio)').selectOption({ index: 1 });
+  await page.getByLabel('Motivo (obbligatorio)').first().fill('Linguaggio offensivo');
+  await page.getByRole('button', { name: 'Nascondi', exact: true }).first().click();
+  await expect(page.getByRole('table', { name: /Commenti/ })).toContainText('Contenuto nascosto dal coordinamento: Linguaggio offensivo');
+  await expect(page.getByRole('table', { name: /Commenti/ })).not.toContainText('Testo offensivo da nascondere.');
+  await expectAccessible(page);
+
+  await page.locator('a[href*="/partecipazione/obiettivi/"]').first().click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Proposte' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Proposte' })).toContainText('Telefono amico per gli anziani soli');
+  await expect(page.getByRole('table', { name: 'Proposte' })).toContainText('Parzialmente accolta');
+  await expect(page.getByRole('table', { name: 'Incontri da cui vengono' })).toContainText('Seconda sessione del tavolo');
+  await expectAccessible(page);
 });

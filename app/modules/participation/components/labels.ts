@@ -9,9 +9,9 @@ export const priorityKey = (p: string | null): MessageKey =>
   p && (NEED_PRIORITIES as readonly string[]).includes(p) ? (`part.needs.priority.${p}` as MessageKey) : 'part.needs.priority.nessuna';
 export const outcomeKey = (o: string | null): MessageKey => (isOutcome(o) ? (`part.proposals.outcome.${o}` as MessageKey) : 'part.proposals.outcome.none');
 export const statusKey = (s: string): MessageKey => (s === 'bozza' ? 'part.proposals.status.bozza' : 'part.proposals.status.presentata');
-export const OUTCOME_TONE: Record<string, 'success' | 'warning' | 'danger' | 'secondary'> = {
+export const OUTCOME_TONE: Record<string, 'success' | 'primary' | 'danger' | 'secondary'> = {
   accolta: 'success',
-  parzialmente_accolta: 'warning',
+  parzialmente_accolta: 'primary',
   non_accolta: 'danger',
 };
 export { NEED_PRIORITIES, NEED_SOURCES, PROPOSAL_OUTCOMES };
