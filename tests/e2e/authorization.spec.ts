@@ -324,3 +324,60 @@ test('thematic tables: who reads a table and who creates one', async ({ playwrig
     await request.dispose();
   }
 });
+// --- Participation, part «needs»: the needs register, proposals, the trail (issue 12). ---------------------------------
+// Every member of the Ambito and its Region's reviewer read; anonymous visitors sign in. Only the Ufficio di Piano (and
+// the administrator) records a need (400 = reached the validation of the empty form, nothing written); every other
+// role is refused (403). A proposal that is not the reader's own draft — or does not exist — is 404 for everyone: a
+// draft's existence is never told (participation-proposals.test.ts proves it on a real draft of another organisation;
+// the demo's third-sector account acts for no organisation yet, so it has no draft to look at here).
+const NEEDS_PAGES: [string, (number | typeof LOGIN)[]][] = [
+  ['/ambiti/gallarate/partecipazione/bisogni', [LOGIN, 200, 200, 200, 200, 200, 200, 200]],
+  ['/ambiti/gallarate/partecipazione/bisogni?priorita=alta&fonte=incontro', [LOGIN, 200, 200, 200, 200, 200, 200, 200]],
+  ['/ambiti/gallarate/partecipazione/proposte', [LOGIN, 200, 200, 200, 200, 200, 200, 200]],
+  ['{trail}', [LOGIN, 200, 200, 200, 200, 200, 200, 200]],
+  ['/ambiti/gallarate/partecipazione/proposte/00000000-0000-4000-8000-000000000000', [LOGIN, 404, 404, 404, 404, 404, 404, 404]],
+  ['/ambiti/gallarate/partecipazione/bisogni/00000000-0000-4000-8000-000000000000', [LOGIN, 404, 404, 404, 404, 404, 404, 404]],
+  // A malformed id is a 404 page for everyone, before any sign-in.
+  ['/ambiti/gallarate/partecipazione/obiettivi/zzz', [404, 404, 404, 404, 404, 404, 404, 404]],
+];
+
+/** The trail page of the first objective of the demo's 2025-2027 plan (read from the plan page). */
+async function trailUrl(request: APIRequestContext): Promise<string> {
+  const plan = await planUrl(request);
+  const html = await (await request.get(plan)).text();
+  const match = /href="\/ambiti\/gallarate\/piani\/[0-9a-f-]{36}\/obiettivi\/([0-9a-f-]{36})"/.exec(html);
+  if (!match) throw new Error('obiettivo del piano 2025-2027 non trovato');
+  return `/ambiti/gallarate/partecipazione/obiettivi/${match[1]}`;
+}
+
+for (const [i, who] of WHO.entries()) {
+  test(`participation needs and proposals as ${who}`, async ({ playwright, baseURL }) => {
+    const request = await contextFor(playwright, baseURL!, who);
+    const trail = await trailUrl(request);
+    for (const [template, expected] of NEEDS_PAGES) {
+      const path = template.replace('{trail}', trail);
+      const response = await request.get(path, { maxRedirects: 0 });
+      const want = expected[i]!;
+      if (want === LOGIN) {
+        expect(response.status(), `${who} GET ${path}`).toBe(302);
+        expect(response.headers().location, `${who} GET ${path}`).toMatch(/^\/accedi\?redirectTo=/);
+      } else {
+        expect(response.status(), `${who} GET ${path}`).toBe(want);
+      }
+    }
+    const record = await request.post('/ambiti/gallarate/partecipazione/bisogni', {
+      form: { _csrf: await csrfToken(request), intent: 'record', statement: '', sourceKind: '' },
+      maxRedirects: 0,
+    });
+    if (who === 'anonymous') expect(record.status()).toBe(302);
+    else expect(record.status(), `${who} POST nuovo bisogno`).toBe(who === 'admin' || who === 'coordinator' || who === 'staff' ? 400 : 403);
+    // Recording a proposal from a meeting: the Ufficio di Piano reaches the validation (no meeting chosen: 400).
+    const fromMeeting = await request.post('/ambiti/gallarate/partecipazione/proposte', {
+      form: { _csrf: await csrfToken(request), intent: 'meeting', title: '', body: '' },
+      maxRedirects: 0,
+    });
+    if (who === 'anonymous') expect(fromMeeting.status()).toBe(302);
+    else expect(fromMeeting.status(), `${who} POST proposta da un incontro`).toBe(who === 'admin' || who === 'coordinator' || who === 'staff' ? 400 : 403);
+    await request.dispose();
+  });
+}

@@ -13,4 +13,10 @@ export const participationRoutes = [
   route('ambiti/:code/partecipazione/tavoli', 'modules/participation/routes/tables.tsx'),
   route('ambiti/:code/partecipazione/tavoli/:tableId', 'modules/participation/routes/table.tsx'),
   route('ambiti/:code/partecipazione/mia', 'modules/participation/routes/mine.tsx'),
+  // Needs, proposals and the trail (part «needs»).
+  route('ambiti/:code/partecipazione/bisogni', 'modules/participation/routes/needs.tsx'),
+  route('ambiti/:code/partecipazione/bisogni/:needId', 'modules/participation/routes/need.tsx'),
+  route('ambiti/:code/partecipazione/proposte', 'modules/participation/routes/proposals.tsx'),
+  route('ambiti/:code/partecipazione/proposte/:proposalId', 'modules/participation/routes/proposal.tsx'),
+  route('ambiti/:code/partecipazione/obiettivi/:objectiveId', 'modules/participation/routes/objective-trail.tsx'),
 ];
