@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, asc, desc, eq, gt, isNull, lt, max, sql } from 'drizzle-orm';
 import type { Tx } from '../../shared/db/client.ts';
-import { ConflictError, ValidationError } from '../../shared/errors.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors.ts';
 import { registerMessages, type MessageKey } from '../../shared/i18n/messages.ts';
 import { serverFormat, tr } from '../../shared/i18n/tr.server.ts';
 import { parseInput } from '../../shared/validation.server.ts';
@@ -46,7 +46,7 @@ export const newPublicToken = () => randomBytes(18).toString('base64url');
 export const italianToday = (now = new Date()) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Rome' }).format(now);
 
 async function questionnaireIn(tx: Tx, scope: ParticipationScope, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return found(null, tr('part.quest.what.questionnaire'));
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFoundError(tr('part.quest.what.questionnaire'));
   const [q] = await tx
     .select()
     .from(questionnaires)
@@ -55,7 +55,7 @@ async function questionnaireIn(tx: Tx, scope: ParticipationScope, id: string) {
 }
 
 async function questionIn(tx: Tx, scope: ParticipationScope, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return found(null, tr('part.quest.what.question'));
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFoundError(tr('part.quest.what.question'));
   const [row] = await tx
     .select({ question: questionnaireQuestions, questionnaire: questionnaires })
     .from(questionnaireQuestions)
@@ -263,15 +263,19 @@ const isUniqueViolation = (e: unknown): boolean => {
 };
 
 /** Checks every answer against its question (all problems at once, by question), then the window and the personal data. */
-async function checkedAnswers(tx: Tx, q: typeof questionnaires.$inferSelect, input: AnswerInput, today: string) {
+/** A questionnaire that is not open today (draft, closed, before or after its dates) takes no answer. */
+function windowOpen(q: typeof questionnaires.$inferSelect, today: string) {
   const window = answerWindow(q, today);
-  if (window !== 'open') {
-    const f = serverFormat();
-    throw new ValidationError(
-      [],
-      tr(`part.quest.err.window.${window}` as MessageKey, { opens: q.opensOn ? f.date(q.opensOn) : '', closes: q.closesOn ? f.date(q.closesOn) : '' }),
-    );
-  }
+  if (window === 'open') return;
+  const f = serverFormat();
+  throw new ValidationError(
+    [],
+    tr(`part.quest.err.window.${window}` as MessageKey, { opens: q.opensOn ? f.date(q.opensOn) : '', closes: q.closesOn ? f.date(q.closesOn) : '' }),
+  );
+}
+
+async function checkedAnswers(tx: Tx, q: typeof questionnaires.$inferSelect, input: AnswerInput, today: string) {
+  windowOpen(q, today);
   const questions = await tx
     .select()
     .from(questionnaireQuestions)
@@ -351,18 +355,20 @@ export function answerQuestionnaire(ctx: CommandContext, questionnaireId: string
           .where(and(eq(tableMembers.tableId, q.tableId), eq(tableMembers.organisationId, organisationId!), isNull(tableMembers.leftOn)));
         if (!member) throw new ValidationError([], tr('part.quest.err.notTableMember'));
       }
+      const today = options.today ?? italianToday();
+      windowOpen(q, today);
       const userId = ctx.actor.kind === 'user' ? ctx.actor.userId : null;
       const respondentKey = q.respondent === 'organizzazione' ? `org:${organisationId}` : `user:${userId}`;
       const [previous] = await tx
         .select({ submittedAt: questionnaireResponses.submittedAt })
         .from(questionnaireResponses)
         .where(and(eq(questionnaireResponses.questionnaireId, q.id), eq(questionnaireResponses.respondentKey, respondentKey)));
-      const already = (at: Date | string | null) =>
+      const already = (at: Date | string) =>
         tr(q.respondent === 'organizzazione' ? 'part.quest.err.alreadyOrg' : 'part.quest.err.alreadyPerson', {
-          date: at ? serverFormat().date(new Date(at).toISOString().slice(0, 10)) : '',
+          date: serverFormat().date(new Date(at).toISOString().slice(0, 10)),
         });
       if (previous) throw new ValidationError([], already(previous.submittedAt));
-      const checked = await checkedAnswers(tx, q, input, options.today ?? italianToday());
+      const checked = await checkedAnswers(tx, q, input, today);
       return writeResponse(tx, ctx, q, { respondentKey, organisationId, userId }, checked, already(new Date()));
     },
     { organisationId },
@@ -383,7 +389,7 @@ export function answerPublicQuestionnaire(ctx: CommandContext, token: string, in
     const questionnaire = await found(q, tr('part.quest.what.questionnaire'));
     const checked = await checkedAnswers(tx, questionnaire, input, options.today ?? italianToday());
     const respondentKey = `anon:${randomBytes(12).toString('base64url')}`;
-    return writeResponse(tx, ctx, questionnaire, { respondentKey, organisationId: null, userId: null }, checked, tr('part.quest.err.alreadyPerson', { date: '' }));
+    return writeResponse(tx, ctx, questionnaire, { respondentKey, organisationId: null, userId: null }, checked, tr('part.quest.err.alreadyPerson', { date: serverFormat().date(italianToday()) }));
   });
 }
 

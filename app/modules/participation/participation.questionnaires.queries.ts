@@ -157,3 +157,39 @@ export async function listResponses(db: DbOrTx, questionnaireId: string, only?: 
 
 /** An answer as a cell of the CSV file or of a table: several choices joined by « | ». */
 export const answerCell = (v: AnswerValue | undefined): string | number | null => (v === undefined ? null : Array.isArray(v) ? v.join(' | ') : v);
+
+const csvCell = (v: string | number | null) => {
+  const s = v === null ? '' : String(v);
+  return /[";\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+};
+
+/**
+ * The individual responses as CSV (UTF-8 with BOM, `;`, as the kit's tables export): one row per response, one
+ * column per question (D1, D2… with the question in the header), several choices joined by « | ». The
+ * organisation's name when the questionnaire is answered per organisation; name and e-mail only when the
+ * questionnaire states why it asks them. `headers` are the fixed columns' names in the reader's language.
+ */
+export async function responsesCsv(
+  db: DbOrTx,
+  q: Questionnaire,
+  headers: { response: string; submittedAt: string; organisation: string; name: string; email: string },
+): Promise<string> {
+  const [questions, responses] = await Promise.all([listQuestions(db, q.id), listResponses(db, q.id)]);
+  const perOrganisation = q.respondent === 'organizzazione';
+  const personal = !!q.personalDataPurpose;
+  const header = [
+    headers.response,
+    headers.submittedAt,
+    ...(perOrganisation ? [headers.organisation] : []),
+    ...(personal ? [headers.name, headers.email] : []),
+    ...questions.map((question, i) => `D${i + 1} ${question.label}`),
+  ];
+  const rows = responses.map((r, i) => [
+    i + 1,
+    r.submittedAt,
+    ...(perOrganisation ? [r.organisationName ?? ''] : []),
+    ...(personal ? [r.respondentName ?? '', r.respondentEmail ?? ''] : []),
+    ...questions.map((question) => answerCell(r.answers[question.id])),
+  ]);
+  return '\ufeff' + [header, ...rows].map((cells) => cells.map(csvCell).join(';')).join('\r\n') + '\r\n';
+}
