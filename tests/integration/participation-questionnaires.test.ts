@@ -125,8 +125,22 @@ describe('participation: questionnaires', async () => {
       text: JSON.stringify({
         ambitoCode: 'gallarate',
         questionnaires: [
-          { title: 'Primo valido', audience: 'membri', respondent: 'organizzazione', status: 'bozza', retention: 'Un anno', questions: [{ kind: 'testo', label: 'Che cosa?' }] },
-          { title: 'Secondo rotto', audience: 'membri', respondent: 'organizzazione', status: 'bozza', retention: 'Un anno', questions: [{ kind: 'scala', label: 'Quanto?' }] },
+          {
+            title: 'Primo valido',
+            audience: 'membri',
+            respondent: 'organizzazione',
+            status: 'bozza',
+            retention: 'Un anno',
+            questions: [{ kind: 'testo', label: 'Che cosa?' }],
+          },
+          {
+            title: 'Secondo rotto',
+            audience: 'membri',
+            respondent: 'organizzazione',
+            status: 'bozza',
+            retention: 'Un anno',
+            questions: [{ kind: 'scala', label: 'Quanto?' }],
+          },
         ],
       }),
     };
@@ -138,8 +152,15 @@ describe('participation: questionnaires', async () => {
   test('build → open → answer (member) → results against the records; twice refused; edits locked after opening', async () => {
     const ctx = { db, actor: office, ambitoId };
     // Only the Ufficio di Piano builds.
-    await refused(createQuestionnaire({ db, actor: memberA, ambitoId }, { title: 'X', audience: 'membri', respondent: 'organizzazione', retention: 'x' }), ForbiddenError);
-    await refused(createQuestionnaire(ctx, { title: 'Valutazione', audience: 'membri', respondent: 'organizzazione', retention: '' }), ValidationError, /retention/);
+    await refused(
+      createQuestionnaire({ db, actor: memberA, ambitoId }, { title: 'X', audience: 'membri', respondent: 'organizzazione', retention: 'x' }),
+      ForbiddenError,
+    );
+    await refused(
+      createQuestionnaire(ctx, { title: 'Valutazione', audience: 'membri', respondent: 'organizzazione', retention: '' }),
+      ValidationError,
+      /retention/,
+    );
     await refused(
       createQuestionnaire(ctx, { title: 'Pubblico per organizzazione', audience: 'pubblico', respondent: 'organizzazione', retention: 'Un anno' }),
       ValidationError,
@@ -158,7 +179,12 @@ describe('participation: questionnaires', async () => {
     assert.equal(q.publicToken, null);
     await refused(changeQuestionnaireStatus(ctx, q.id, { version: q.version, status: 'aperto' }), ValidationError, /almeno una domanda/);
 
-    const single = await addQuestion(ctx, q.id, { kind: 'scelta_singola', label: 'Il volume del bisogno è', required: 'on', options: 'Aumentato\nStabile\nDiminuito' });
+    const single = await addQuestion(ctx, q.id, {
+      kind: 'scelta_singola',
+      label: 'Il volume del bisogno è',
+      required: 'on',
+      options: 'Aumentato\nStabile\nDiminuito',
+    });
     const multi = await addQuestion(ctx, q.id, { kind: 'scelta_multipla', label: 'Aree prioritarie', options: ['Anziani', 'Disabilità', 'Minori'] });
     const scale = await addQuestion(ctx, q.id, { kind: 'scala', label: 'Soddisfazione', required: 'on', scaleMin: '1', scaleMax: '5' });
     const number = await addQuestion(ctx, q.id, { kind: 'numero', label: 'Persone coinvolte' });
@@ -197,7 +223,11 @@ describe('participation: questionnaires', async () => {
     assert.equal((await listQuestions(db, q.id)).length, 5);
 
     // Answering a draft is refused.
-    await refused(answerQuestionnaire({ db, actor: memberA, ambitoId }, q.id, { answers: { [single.id]: 'Aumentato', [scale.id]: '4' } }, { today: TODAY }), ValidationError, /bozza/);
+    await refused(
+      answerQuestionnaire({ db, actor: memberA, ambitoId }, q.id, { answers: { [single.id]: 'Aumentato', [scale.id]: '4' } }, { today: TODAY }),
+      ValidationError,
+      /bozza/,
+    );
 
     const opened = await changeQuestionnaireStatus(ctx, q.id, { version: q.version, status: 'aperto' });
     assert.equal(opened.status, 'aperto');
@@ -211,17 +241,39 @@ describe('participation: questionnaires', async () => {
     // The office answers nothing (it does not act for an organisation).
     await refused(answerQuestionnaire(ctx, q.id, { answers: {} }, { today: TODAY }), ForbiddenError);
     // Outside its dates.
-    await refused(answerQuestionnaire({ db, actor: memberA, ambitoId }, q.id, { answers: { [single.id]: 'Aumentato', [scale.id]: '4' } }, { today: '2027-02-01' }), ValidationError, /si è chiuso/);
+    await refused(
+      answerQuestionnaire({ db, actor: memberA, ambitoId }, q.id, { answers: { [single.id]: 'Aumentato', [scale.id]: '4' } }, { today: '2027-02-01' }),
+      ValidationError,
+      /si è chiuso/,
+    );
 
     const A = { db, actor: memberA, ambitoId };
-    await answerQuestionnaire(A, q.id, { answers: { [single.id]: 'Aumentato', [multi.id]: ['Anziani', 'Minori'], [scale.id]: '4', [number.id]: '12,5', [text.id]: 'Più trasporti' } }, { today: TODAY });
+    await answerQuestionnaire(
+      A,
+      q.id,
+      { answers: { [single.id]: 'Aumentato', [multi.id]: ['Anziani', 'Minori'], [scale.id]: '4', [number.id]: '12,5', [text.id]: 'Più trasporti' } },
+      { today: TODAY },
+    );
     await answerQuestionnaire({ db, actor: memberB, ambitoId }, q.id, { answers: { [single.id]: 'Stabile', [scale.id]: '2' } }, { today: TODAY });
 
     // Answered twice: refused with a clear message, nothing written.
     const beforeTwice = await writes(db);
-    await refused(answerQuestionnaire(A, q.id, { answers: { [single.id]: 'Diminuito', [scale.id]: '1' } }, { today: TODAY }), ValidationError, /già risposto.*una sola risposta per organizzazione/);
+    await refused(
+      answerQuestionnaire(A, q.id, { answers: { [single.id]: 'Diminuito', [scale.id]: '1' } }, { today: TODAY }),
+      ValidationError,
+      /già risposto.*una sola risposta per organizzazione/,
+    );
     // The same organisation through another of its members' accounts is the same respondent.
-    await refused(answerQuestionnaire({ db, actor: member(ambitoId, orgA, 3), ambitoId }, q.id, { answers: { [single.id]: 'Diminuito', [scale.id]: '1' } }, { today: TODAY }), ValidationError, /già risposto/);
+    await refused(
+      answerQuestionnaire(
+        { db, actor: member(ambitoId, orgA, 3), ambitoId },
+        q.id,
+        { answers: { [single.id]: 'Diminuito', [scale.id]: '1' } },
+        { today: TODAY },
+      ),
+      ValidationError,
+      /già risposto/,
+    );
     assert.deepEqual(await writes(db), beforeTwice);
 
     // The results, from the records.
@@ -257,7 +309,10 @@ describe('participation: questionnaires', async () => {
 
     // CSV: one row per response, one column per question, no personal data columns (no purpose stated).
     const csv = await responsesCsv(db, row!, CSV_HEADERS);
-    const lines = csv.replace(/^\ufeff/, '').trimEnd().split('\r\n');
+    const lines = csv
+      .replace(/^\ufeff/, '')
+      .trimEnd()
+      .split('\r\n');
     assert.equal(lines.length, 3);
     assert.equal(
       lines[0],
@@ -271,7 +326,16 @@ describe('participation: questionnaires', async () => {
     const closed = await changeQuestionnaireStatus(ctx, q.id, { version: opened.version, status: 'chiuso' });
     await refused(changeQuestionnaireStatus(ctx, q.id, { version: closed.version, status: 'aperto' }), ValidationError, /non può diventare/);
     const beforeClosed = await writes(db);
-    await refused(answerQuestionnaire({ db, actor: member(ambitoId, orgB, 4), ambitoId }, q.id, { answers: { [single.id]: 'Aumentato', [scale.id]: '3' } }, { today: TODAY }), ValidationError, /è chiuso/);
+    await refused(
+      answerQuestionnaire(
+        { db, actor: member(ambitoId, orgB, 4), ambitoId },
+        q.id,
+        { answers: { [single.id]: 'Aumentato', [scale.id]: '3' } },
+        { today: TODAY },
+      ),
+      ValidationError,
+      /è chiuso/,
+    );
     assert.deepEqual(await writes(db), beforeClosed);
     // The published figures can still be recorded.
     const pub = await setPublishedFigures(ctx, q.id, { version: closed.version, publishedRespondents: '3', publishedSource: 'Relazione 2027' });
@@ -288,7 +352,12 @@ describe('participation: questionnaires', async () => {
     await changeQuestionnaireStatus(ctx, q.id, { version: q.version, status: 'aperto' });
     const before = await writes(db);
     const e = await refused(
-      answerQuestionnaire({ db, actor: memberA, ambitoId }, q.id, { answers: { [s.id]: 'Forse', [m.id]: ['A', 'Z'], [l.id]: '7', [n.id]: 'dieci' } }, { today: TODAY }),
+      answerQuestionnaire(
+        { db, actor: memberA, ambitoId },
+        q.id,
+        { answers: { [s.id]: 'Forse', [m.id]: ['A', 'Z'], [l.id]: '7', [n.id]: 'dieci' } },
+        { today: TODAY },
+      ),
       ValidationError,
     );
     assert.deepEqual(
@@ -309,7 +378,11 @@ describe('participation: questionnaires', async () => {
     // Per person: keyed by user (two members of the same organisation answer once each).
     await answerQuestionnaire({ db, actor: memberA, ambitoId }, q.id, { answers: { [s.id]: 'Sì', [l.id]: '5' } }, { today: TODAY });
     await answerQuestionnaire({ db, actor: member(ambitoId, orgA, 5), ambitoId }, q.id, { answers: { [s.id]: 'No', [l.id]: '3' } }, { today: TODAY });
-    await refused(answerQuestionnaire({ db, actor: memberA, ambitoId }, q.id, { answers: { [s.id]: 'No', [l.id]: '3' } }, { today: TODAY }), ValidationError, /una sola risposta per persona/);
+    await refused(
+      answerQuestionnaire({ db, actor: memberA, ambitoId }, q.id, { answers: { [s.id]: 'No', [l.id]: '3' } }, { today: TODAY }),
+      ValidationError,
+      /una sola risposta per persona/,
+    );
     assert.equal((await listResponses(db, q.id)).length, 2);
     // Two answers of the same person at the same moment: one is recorded, the other gets the same message (on
     // PostgreSQL the second meets the unique index; PGlite runs them one after the other and the check refuses it).
@@ -355,7 +428,8 @@ describe('participation: questionnaires', async () => {
     assert.deepEqual(await writes(db), before);
     const person = (k: number) => ({ respondentName: `Persona ${k}`, respondentEmail: `persona${k}@example.org` });
     const choices = [...Array(6).fill('Aumentato'), ...Array(3).fill('Rimasto abbastanza stabile')];
-    for (const [k, c] of choices.entries()) await answerPublicQuestionnaire(pub, q.publicToken!, { answers: { [q1.id]: c, [q2.id]: 'Sì' }, ...person(k) }, { today: TODAY });
+    for (const [k, c] of choices.entries())
+      await answerPublicQuestionnaire(pub, q.publicToken!, { answers: { [q1.id]: c, [q2.id]: 'Sì' }, ...person(k) }, { today: TODAY });
     // The tenth skipped Q1.
     await answerPublicQuestionnaire(pub, q.publicToken!, { answers: { [q2.id]: 'Sì' }, ...person(9) }, { today: TODAY });
     const [row] = await db.select().from(questionnaires).where(eq(questionnaires.id, q.id));
@@ -394,10 +468,20 @@ describe('participation: questionnaires', async () => {
       .returning();
     await db.insert(tableMembers).values({ tableId: table!.id, organisationId: orgA, validFrom: '2025-01-01', validTo: '2027-12-31' });
     const ctx = { db, actor: office, ambitoId };
-    const q = await createQuestionnaire(ctx, { title: 'Solo il tavolo anziani', audience: 'membri', tableId: table!.id, respondent: 'organizzazione', retention: 'Un anno' });
+    const q = await createQuestionnaire(ctx, {
+      title: 'Solo il tavolo anziani',
+      audience: 'membri',
+      tableId: table!.id,
+      respondent: 'organizzazione',
+      retention: 'Un anno',
+    });
     const s = await addQuestion(ctx, q.id, { kind: 'testo', label: 'Che cosa manca?' });
     await changeQuestionnaireStatus(ctx, q.id, { version: q.version, status: 'aperto' });
-    await refused(answerQuestionnaire({ db, actor: memberB, ambitoId }, q.id, { answers: { [s.id]: 'Trasporti' } }, { today: TODAY }), ValidationError, /non è membro del tavolo/);
+    await refused(
+      answerQuestionnaire({ db, actor: memberB, ambitoId }, q.id, { answers: { [s.id]: 'Trasporti' } }, { today: TODAY }),
+      ValidationError,
+      /non è membro del tavolo/,
+    );
     await answerQuestionnaire({ db, actor: memberA, ambitoId }, q.id, { answers: { [s.id]: 'Trasporti' } }, { today: TODAY });
     const rows = await db
       .select()

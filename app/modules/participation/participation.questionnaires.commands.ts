@@ -12,7 +12,6 @@ import { serverFormat, tr } from '../../shared/i18n/tr.server.ts';
 import { parseInput } from '../../shared/validation.server.ts';
 import {
   auditFact,
-  authorizeAlso,
   command,
   type CommandContext,
   found,
@@ -137,7 +136,11 @@ export function changeQuestionnaireStatus(ctx: CommandContext, id: string, input
       .where(eq(questionnaireQuestions.questionnaireId, id));
     const change = statusChange(q.status, v.status, n);
     if (change === 'noQuestions') invalid('status', tr('part.quest.err.noQuestions'));
-    if (change === 'notAllowed') invalid('status', tr('part.quest.err.statusChange', { from: tr(`part.quest.status.${q.status}` as MessageKey), to: tr(`part.quest.status.${v.status}` as MessageKey) }));
+    if (change === 'notAllowed')
+      invalid(
+        'status',
+        tr('part.quest.err.statusChange', { from: tr(`part.quest.status.${q.status}` as MessageKey), to: tr(`part.quest.status.${v.status}` as MessageKey) }),
+      );
     return updateAudited(tx, ctx, questionnaires, id, {
       version: v.version,
       patch: { status: v.status },
@@ -340,7 +343,10 @@ async function writeResponse(
  * The organisation must be one the actor acts for and, when the questionnaire is a table's, a current member of it.
  */
 export function answerQuestionnaire(ctx: CommandContext, questionnaireId: string, input: AnswerInput, options: { today?: string } = {}) {
-  const acting = ctx.actor.kind === 'user' ? ctx.actor.grants.filter((g) => g.role === 'third_sector' && g.ambitoId === ctx.ambitoId && g.organisationId).map((g) => g.organisationId!) : [];
+  const acting =
+    ctx.actor.kind === 'user'
+      ? ctx.actor.grants.filter((g) => g.role === 'third_sector' && g.ambitoId === ctx.ambitoId && g.organisationId).map((g) => g.organisationId!)
+      : [];
   const organisationId = input.organisationId || acting[0] || null;
   return command(
     ctx,
@@ -389,7 +395,14 @@ export function answerPublicQuestionnaire(ctx: CommandContext, token: string, in
     const questionnaire = await found(q, tr('part.quest.what.questionnaire'));
     const checked = await checkedAnswers(tx, questionnaire, input, options.today ?? italianToday());
     const respondentKey = `anon:${randomBytes(12).toString('base64url')}`;
-    return writeResponse(tx, ctx, questionnaire, { respondentKey, organisationId: null, userId: null }, checked, tr('part.quest.err.alreadyPerson', { date: serverFormat().date(italianToday()) }));
+    return writeResponse(
+      tx,
+      ctx,
+      questionnaire,
+      { respondentKey, organisationId: null, userId: null },
+      checked,
+      tr('part.quest.err.alreadyPerson', { date: serverFormat().date(italianToday()) }),
+    );
   });
 }
 
@@ -442,7 +455,8 @@ export function importQuestionnaires(ctx: CommandContext, file: { fileName: stri
         if (!t) invalid(`${file.fileName}: questionnaires.${i}.tableName`, tr('part.quest.val.table'));
         tableId = t.id;
       }
-      if (item.audience === 'pubblico' && item.respondent !== 'persona') invalid(`${file.fileName}: questionnaires.${i}.respondent`, tr('part.quest.val.publicPerPerson'));
+      if (item.audience === 'pubblico' && item.respondent !== 'persona')
+        invalid(`${file.fileName}: questionnaires.${i}.respondent`, tr('part.quest.val.publicPerPerson'));
       const { questions, tableName: _t, publicToken, ...fields } = item;
       const q = await insertAudited(
         tx,
@@ -466,7 +480,8 @@ export function importQuestionnaires(ctx: CommandContext, file: { fileName: stri
         const v = parseInput(QuestionInput, { ...question, required: question.required });
         if (question.kind === 'scelta_singola' || question.kind === 'scelta_multipla') {
           const unknown = Object.keys(question.publishedShares ?? {}).filter((k) => !question.options.includes(k));
-          if (unknown.length) invalid(`${file.fileName}: questionnaires.${i}.questions.${p}.publishedShares`, tr('part.quest.val.shareOption', { option: unknown.join(', ') }));
+          if (unknown.length)
+            invalid(`${file.fileName}: questionnaires.${i}.questions.${p}.publishedShares`, tr('part.quest.val.shareOption', { option: unknown.join(', ') }));
         }
         await tx.insert(questionnaireQuestions).values({ ...v, questionnaireId: q.id, position: p + 1 });
       }

@@ -57,7 +57,11 @@ export async function getPublicQuestionnaire(db: DbOrTx, ambitoId: string, token
 }
 
 export function listQuestions(db: DbOrTx, questionnaireId: string): Promise<Question[]> {
-  return db.select().from(questionnaireQuestions).where(eq(questionnaireQuestions.questionnaireId, questionnaireId)).orderBy(asc(questionnaireQuestions.position));
+  return db
+    .select()
+    .from(questionnaireQuestions)
+    .where(eq(questionnaireQuestions.questionnaireId, questionnaireId))
+    .orderBy(asc(questionnaireQuestions.position));
 }
 
 /** The Ambito's tables (for the audience drop-down). */

@@ -71,8 +71,10 @@ export const QuestionnaireInput = z
     retention: required(3, 500, 'part.quest.field.retention'),
   })
   .superRefine((v, ctx) => {
-    if (v.opensOn && v.closesOn && v.closesOn < v.opensOn) ctx.addIssue({ code: 'custom', path: ['closesOn'], message: tr('part.quest.val.closesBeforeOpens') });
-    if (v.audience === 'pubblico' && v.respondent !== 'persona') ctx.addIssue({ code: 'custom', path: ['respondent'], message: tr('part.quest.val.publicPerPerson') });
+    if (v.opensOn && v.closesOn && v.closesOn < v.opensOn)
+      ctx.addIssue({ code: 'custom', path: ['closesOn'], message: tr('part.quest.val.closesBeforeOpens') });
+    if (v.audience === 'pubblico' && v.respondent !== 'persona')
+      ctx.addIssue({ code: 'custom', path: ['respondent'], message: tr('part.quest.val.publicPerPerson') });
     if (v.audience === 'pubblico' && v.tableId) ctx.addIssue({ code: 'custom', path: ['tableId'], message: tr('part.quest.val.publicNoTable') });
   });
 export type QuestionnaireInput = z.infer<typeof QuestionnaireInput>;
@@ -138,7 +140,8 @@ export const QuestionInput = z
     }
     if (v.publishedShares && choice) {
       const unknown = Object.keys(v.publishedShares).filter((k) => !v.options.includes(k));
-      if (unknown.length) ctx.addIssue({ code: 'custom', path: ['publishedShares'], message: tr('part.quest.val.shareOption', { option: unknown.join(', ') }) });
+      if (unknown.length)
+        ctx.addIssue({ code: 'custom', path: ['publishedShares'], message: tr('part.quest.val.shareOption', { option: unknown.join(', ') }) });
     }
     if (v.publishedShares && !choice) ctx.addIssue({ code: 'custom', path: ['publishedShares'], message: tr('part.quest.val.shareKind') });
   })

@@ -64,7 +64,8 @@ export const it = {
   'part.quest.val.audience': 'Destinatari: scegli membri dei tavoli o pubblico.',
   'part.quest.val.respondent': 'Chi risponde: scegli una risposta per organizzazione o per persona.',
   'part.quest.val.closesBeforeOpens': 'Chiusura: la data di chiusura precede quella di apertura.',
-  'part.quest.val.publicPerPerson': 'Chi risponde: un questionario pubblico raccoglie una risposta per persona (chi risponde con il link non rappresenta un’organizzazione verificata).',
+  'part.quest.val.publicPerPerson':
+    'Chi risponde: un questionario pubblico raccoglie una risposta per persona (chi risponde con il link non rappresenta un’organizzazione verificata).',
   'part.quest.val.publicNoTable': 'Tavolo: un questionario pubblico non è riservato ai membri di un tavolo.',
   'part.quest.val.status': 'Stato: scegli aperto o chiuso.',
   'part.quest.val.kind': 'Tipo: scegli scelta singola, scelta multipla, scala, numero o testo libero.',
@@ -90,8 +91,10 @@ export const it = {
   'part.quest.err.window.ended': 'Il questionario si è chiuso il {closes}: non accetta più risposte.',
   'part.quest.err.notMembers': 'Questo questionario si compila con il link pubblico, non come membro.',
   'part.quest.err.notTableMember': 'La vostra organizzazione non è membro del tavolo a cui è rivolto il questionario.',
-  'part.quest.err.alreadyOrg': 'La vostra organizzazione ha già risposto a questo questionario il {date}: è ammessa una sola risposta per organizzazione. Nessuna nuova risposta è stata registrata.',
-  'part.quest.err.alreadyPerson': 'Hai già risposto a questo questionario il {date}: è ammessa una sola risposta per persona. Nessuna nuova risposta è stata registrata.',
+  'part.quest.err.alreadyOrg':
+    'La vostra organizzazione ha già risposto a questo questionario il {date}: è ammessa una sola risposta per organizzazione. Nessuna nuova risposta è stata registrata.',
+  'part.quest.err.alreadyPerson':
+    'Hai già risposto a questo questionario il {date}: è ammessa una sola risposta per persona. Nessuna nuova risposta è stata registrata.',
   'part.quest.ans.required': 'Domanda {n}: la risposta è obbligatoria.',
   'part.quest.ans.notInList': 'Domanda {n}: scegli fra le opzioni proposte.',
   'part.quest.ans.oneOnly': 'Domanda {n}: scegli una sola risposta.',
@@ -121,7 +124,8 @@ export const it = {
 
   // one questionnaire
   'part.quest.publicLink': 'Link pubblico',
-  'part.quest.publicLink.hint': 'Chiunque abbia questo link può rispondere mentre il questionario è aperto. Il codice è casuale: condividilo solo dove vuoi raccogliere risposte.',
+  'part.quest.publicLink.hint':
+    'Chiunque abbia questo link può rispondere mentre il questionario è aperto. Il codice è casuale: condividilo solo dove vuoi raccogliere risposte.',
   'part.quest.questions.title': 'Domande',
   'part.quest.questions.draftLead': 'In bozza le domande si aggiungono, si modificano, si spostano e si eliminano.',
   'part.quest.questions.lockedLead': 'Il questionario è stato aperto: le domande non si modificano più.',
@@ -134,7 +138,8 @@ export const it = {
   'part.quest.questions.delete': 'Elimina',
   'part.quest.questions.editTitle': 'Modifica la domanda',
   'part.quest.questions.addTitle': 'Aggiungi una domanda',
-  'part.quest.questions.addLead': 'Le opzioni servono alle domande a scelta; minimo e massimo alla scala (es. 1–5, da «Per niente d’accordo» a «Del tutto d’accordo»).',
+  'part.quest.questions.addLead':
+    'Le opzioni servono alle domande a scelta; minimo e massimo alla scala (es. 1–5, da «Per niente d’accordo» a «Del tutto d’accordo»).',
   'part.quest.questions.add': 'Aggiungi la domanda',
   'part.quest.status.title': 'Stato',
   'part.quest.status.openLead': 'Aperto il questionario, i destinatari possono rispondere e le domande non si modificano più.',

@@ -23,12 +23,24 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { db, ambito, actor, organisations, questionnaire: q } = await readAnswer(context, request, params.code, params.qid);
   const [questions, own, orgs] = await Promise.all([
     listQuestions(db, q.id),
-    listResponses(db, q.id, q.respondent === 'organizzazione' ? { organisationIds: organisations, userId: null } : { organisationIds: [], userId: actor.userId }),
+    listResponses(
+      db,
+      q.id,
+      q.respondent === 'organizzazione' ? { organisationIds: organisations, userId: null } : { organisationIds: [], userId: actor.userId },
+    ),
     db.select({ id: organisationsTable.id, name: organisationsTable.name }).from(organisationsTable).where(inArray(organisationsTable.id, organisations)),
   ]);
   return {
     ambito,
-    questionnaire: { id: q.id, title: q.title, intro: q.intro, audience: q.audience, respondent: q.respondent, personalDataPurpose: q.personalDataPurpose, retention: q.retention },
+    questionnaire: {
+      id: q.id,
+      title: q.title,
+      intro: q.intro,
+      audience: q.audience,
+      respondent: q.respondent,
+      personalDataPurpose: q.personalDataPurpose,
+      retention: q.retention,
+    },
     window: answerWindow(q, italianToday()),
     opensOn: q.opensOn,
     closesOn: q.closesOn,
@@ -64,7 +76,8 @@ export default function AnswerPage({ loaderData, actionData }: Route.ComponentPr
   const { ambito, questionnaire: q, window, opensOn, closesOn, questions, answered, organisations } = loaderData;
   const here = questionnairePath(ambito.code, q.id);
   // Per organisation: one of the member's organisations has answered (the form stays for another one it acts for).
-  const remaining = q.respondent === 'organizzazione' ? organisations.filter((o) => !answered.some((a) => a.organisationId === o.id)) : answered.length ? [] : organisations;
+  const remaining =
+    q.respondent === 'organizzazione' ? organisations.filter((o) => !answered.some((a) => a.organisationId === o.id)) : answered.length ? [] : organisations;
   return (
     <>
       <PageHeader
@@ -100,7 +113,13 @@ export default function AnswerPage({ loaderData, actionData }: Route.ComponentPr
       ) : window !== 'open' ? (
         <EmptyState title={t(`part.quest.answer.window.${window}` as never, { opens: f.date(opensOn), closes: f.date(closesOn) })} />
       ) : remaining.length === 0 ? null : (
-        <AnswerForm actionData={actionData} questions={questions} organisations={remaining} personalDataPurpose={q.personalDataPurpose} retention={q.retention} />
+        <AnswerForm
+          actionData={actionData}
+          questions={questions}
+          organisations={remaining}
+          personalDataPurpose={q.personalDataPurpose}
+          retention={q.retention}
+        />
       )}
     </>
   );

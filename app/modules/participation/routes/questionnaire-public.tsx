@@ -22,7 +22,14 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   const questions = await listQuestions(db, q.id);
   return {
     ambito: { code: ambito.code, name: ambito.name },
-    questionnaire: { title: q.title, intro: q.intro, personalDataPurpose: q.personalDataPurpose, retention: q.retention, opensOn: q.opensOn, closesOn: q.closesOn },
+    questionnaire: {
+      title: q.title,
+      intro: q.intro,
+      personalDataPurpose: q.personalDataPurpose,
+      retention: q.retention,
+      opensOn: q.opensOn,
+      closesOn: q.closesOn,
+    },
     window: answerWindow(q, italianToday()),
     questions: questions.map(({ id, kind, label, help, required, options, scaleMin, scaleMax, scaleMinLabel, scaleMaxLabel }) => ({
       id,

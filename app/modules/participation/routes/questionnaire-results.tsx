@@ -54,7 +54,9 @@ export default function Results({ loaderData }: Route.ComponentProps) {
   const here = questionnairePath(ambito.code, q.id);
   const signed = (n: number, digits = 0) => `${n > 0 ? '+' : ''}${f.number(n, digits)}`;
   const shareText = (count: number, of: number, share: number | null) =>
-    share === null ? t('part.quest.results.noShare') : t('part.quest.results.formula', { count: f.number(count), of: f.number(of), share: f.percent(share, 1) });
+    share === null
+      ? t('part.quest.results.noShare')
+      : t('part.quest.results.formula', { count: f.number(count), of: f.number(of), share: f.percent(share, 1) });
   return (
     <>
       <PageHeader
@@ -77,7 +79,11 @@ export default function Results({ loaderData }: Route.ComponentProps) {
       <KpiGrid
         items={[
           { label: t('part.quest.results.recorded'), value: f.number(respondents.computed), testId: 'risposte-registrate' },
-          { label: t('part.quest.results.published'), value: respondents.published === null ? '—' : f.number(respondents.published), testId: 'rispondenti-pubblicati' },
+          {
+            label: t('part.quest.results.published'),
+            value: respondents.published === null ? '—' : f.number(respondents.published),
+            testId: 'rispondenti-pubblicati',
+          },
           {
             label: t('part.quest.results.difference'),
             value: respondents.difference === null ? '—' : signed(respondents.difference),
@@ -136,7 +142,11 @@ export default function Results({ loaderData }: Route.ComponentProps) {
           />
         );
         return (
-          <Section key={question.id} id={`d${i + 1}`} title={t('part.quest.results.question', { n: i + 1, kind: t(`part.quest.kind.${question.kind}` as never) })}>
+          <Section
+            key={question.id}
+            id={`d${i + 1}`}
+            title={t('part.quest.results.question', { n: i + 1, kind: t(`part.quest.kind.${question.kind}` as never) })}
+          >
             <p className="fw-semibold" translate="no">
               {question.label}
             </p>
@@ -146,7 +156,11 @@ export default function Results({ loaderData }: Route.ComponentProps) {
               </p>
             )}
             <p data-testid={`d${i + 1}-rispondenti`}>
-              {t('part.quest.results.answered', { answered: f.number(figures.answered), responses: f.number(figures.responses), skipped: f.number(figures.skipped) })}
+              {t('part.quest.results.answered', {
+                answered: f.number(figures.answered),
+                responses: f.number(figures.responses),
+                skipped: f.number(figures.skipped),
+              })}
             </p>
             {(question.kind === 'scala' || question.kind === 'numero') && figures.answered > 0 && (
               <Facts
@@ -199,14 +213,25 @@ export default function Results({ loaderData }: Route.ComponentProps) {
         );
       })}
       {responses.length > 0 && (
-        <Section id="risposte" title={office ? t('part.quest.results.responses') : t('part.quest.results.own')} lead={office ? t('part.quest.results.responsesLead') : undefined}>
+        <Section
+          id="risposte"
+          title={office ? t('part.quest.results.responses') : t('part.quest.results.own')}
+          lead={office ? t('part.quest.results.responsesLead') : undefined}
+        >
           <DataTable
             id="risposte-singole"
             caption={office ? t('part.quest.results.responses') : t('part.quest.results.own')}
             rows={responses}
             rowKey={(r) => r.id}
             columns={[
-              { key: 'inviata', header: t('part.quest.results.submittedAt'), value: (r) => r.submittedAt, data: false, render: (r) => f.dateTime(r.submittedAt), rowHeader: true },
+              {
+                key: 'inviata',
+                header: t('part.quest.results.submittedAt'),
+                value: (r) => r.submittedAt,
+                data: false,
+                render: (r) => f.dateTime(r.submittedAt),
+                rowHeader: true,
+              },
               ...(q.respondent === 'organizzazione' || !office
                 ? [{ key: 'organizzazione', header: t('part.quest.results.organisation'), value: (r: (typeof responses)[number]) => r.organisationName ?? '—' }]
                 : []),

@@ -160,7 +160,10 @@ export default function QuestionnairePage({ loaderData, actionData }: Route.Comp
           { term: t('part.quest.field.respondent'), value: t(`part.quest.respondent.${q.respondent}` as never) },
           { term: t('part.quest.field.opensOn'), value: f.date(q.opensOn) },
           { term: t('part.quest.field.closesOn'), value: f.date(q.closesOn) },
-          { term: t('part.quest.field.purpose'), value: q.personalDataPurpose ? <span translate="no">{q.personalDataPurpose}</span> : t('part.quest.purpose.none') },
+          {
+            term: t('part.quest.field.purpose'),
+            value: q.personalDataPurpose ? <span translate="no">{q.personalDataPurpose}</span> : t('part.quest.purpose.none'),
+          },
           { term: t('part.quest.field.retention'), value: <span translate="no">{q.retention}</span> },
           {
             term: t('part.quest.field.publishedRespondents'),
@@ -206,7 +209,14 @@ export default function QuestionnairePage({ loaderData, actionData }: Route.Comp
           rowKey={(x) => x.id}
           empty={t('part.quest.questions.empty')}
           columns={[
-            { key: 'n', header: t('part.quest.questions.n'), value: (x) => x.position, numeric: true, sortable: false, render: (x) => String(questions.indexOf(x) + 1) },
+            {
+              key: 'n',
+              header: t('part.quest.questions.n'),
+              value: (x) => x.position,
+              numeric: true,
+              sortable: false,
+              render: (x) => String(questions.indexOf(x) + 1),
+            },
             { key: 'domanda', header: t('part.quest.field.label'), value: (x) => x.label, rowHeader: true, sortable: false },
             { key: 'tipo', header: t('part.quest.field.kind'), value: (x) => kindOf(x.kind), data: false, sortable: false },
             {
@@ -256,7 +266,12 @@ export default function QuestionnairePage({ loaderData, actionData }: Route.Comp
                               className="btn btn-outline-secondary btn-sm"
                             />
                           )}
-                          <RowButtonForm intent="delete-question" hidden={{ questionId: x.id, version: x.version }} label={t('part.quest.questions.delete')} what={what} />
+                          <RowButtonForm
+                            intent="delete-question"
+                            hidden={{ questionId: x.id, version: x.version }}
+                            label={t('part.quest.questions.delete')}
+                            what={what}
+                          />
                         </span>
                       );
                     },
@@ -270,7 +285,13 @@ export default function QuestionnairePage({ loaderData, actionData }: Route.Comp
       {write && draft && editing && (
         <Section id="modifica-domanda" title={t('part.quest.questions.editTitle')}>
           <div className="col-lg-9">
-            <IntentForm intent="edit-question" actionData={actionData} submitLabel={t('part.quest.save')} noValidate reloadHref={`${here}?domanda=${editing.id}`}>
+            <IntentForm
+              intent="edit-question"
+              actionData={actionData}
+              submitLabel={t('part.quest.save')}
+              noValidate
+              reloadHref={`${here}?domanda=${editing.id}`}
+            >
               <input type="hidden" name="questionId" value={editing.id} />
               <input type="hidden" name="version" value={editing.version} />
               <FieldGroup intent="edit-question" errors={edit.errors} values={edit.values ?? questionValues(editing)} fields={questionFields(t)} />
@@ -303,7 +324,12 @@ export default function QuestionnairePage({ loaderData, actionData }: Route.Comp
           <div className="col-lg-9">
             <IntentForm intent="settings" actionData={actionData} submitLabel={t('part.quest.save')} noValidate reloadHref={here}>
               <input type="hidden" name="version" value={q.version} />
-              <FieldGroup intent="settings" errors={settings.errors} values={settings.values ?? { ...q, tableId: q.tableId ?? '' }} fields={questionnaireFields(t, tables)} />
+              <FieldGroup
+                intent="settings"
+                errors={settings.errors}
+                values={settings.values ?? { ...q, tableId: q.tableId ?? '' }}
+                fields={questionnaireFields(t, tables)}
+              />
             </IntentForm>
           </div>
         </Section>

@@ -1,7 +1,19 @@
 import { Link, redirect } from 'react-router';
 import type { Route } from './+types/questionnaires';
 import { intentAction } from '../../../shared/http/forms.server.ts';
-import { DataTable, EmptyState, FieldGroup, figureColumn, IntentForm, linkColumn, PageHeader, Section, StatusBadge, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
+import {
+  DataTable,
+  EmptyState,
+  FieldGroup,
+  figureColumn,
+  IntentForm,
+  linkColumn,
+  PageHeader,
+  Section,
+  StatusBadge,
+  useFormResult,
+  useI18n,
+} from '../../../shared/ui/kit.ts';
 import { questionnaireFields, statusTone } from '../participation.questionnaires.parts.tsx';
 import { createQuestionnaire } from '../participation.questionnaires.commands.ts';
 import { listQuestionnaires, listTablesForAudience } from '../participation.questionnaires.queries.ts';
@@ -71,7 +83,13 @@ export default function Questionnaires({ loaderData, actionData }: Route.Compone
                 value: (r) => (r.audience === 'pubblico' ? t('part.quest.audience.pubblico') : (r.tableName ?? t('part.quest.field.table.all'))),
                 data: false,
                 render: (r) =>
-                  r.audience === 'pubblico' ? t('part.quest.audience.pubblico') : r.tableName ? <span translate="no">{r.tableName}</span> : t('part.quest.field.table.all'),
+                  r.audience === 'pubblico' ? (
+                    t('part.quest.audience.pubblico')
+                  ) : r.tableName ? (
+                    <span translate="no">{r.tableName}</span>
+                  ) : (
+                    t('part.quest.field.table.all')
+                  ),
               },
               {
                 key: 'periodo',
@@ -118,7 +136,12 @@ export default function Questionnaires({ loaderData, actionData }: Route.Compone
         <Section id="nuovo" title={t('part.quest.create.title')} lead={t('part.quest.create.lead')}>
           <div className="col-lg-9">
             <IntentForm intent="create" actionData={actionData} submitLabel={t('part.quest.create.submit')} noValidate>
-              <FieldGroup intent="create" errors={errors} values={values ?? { audience: 'membri', respondent: 'organizzazione' }} fields={questionnaireFields(t, tables)} />
+              <FieldGroup
+                intent="create"
+                errors={errors}
+                values={values ?? { audience: 'membri', respondent: 'organizzazione' }}
+                fields={questionnaireFields(t, tables)}
+              />
             </IntentForm>
           </div>
         </Section>
