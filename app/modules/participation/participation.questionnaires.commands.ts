@@ -10,16 +10,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../shared/erro
 import { registerMessages, type MessageKey } from '../../shared/i18n/messages.ts';
 import { serverFormat, tr } from '../../shared/i18n/tr.server.ts';
 import { parseInput } from '../../shared/validation.server.ts';
-import {
-  auditFact,
-  command,
-  type CommandContext,
-  found,
-  insertAudited,
-  invalid,
-  type ParticipationScope,
-  updateAudited,
-} from './participation.command.ts';
+import { auditFact, command, type CommandContext, found, insertAudited, invalid, type ParticipationScope, updateAudited } from './participation.command.ts';
 import * as messages from './participation.messages.ts';
 import { answerWindow, statusChange, validateAnswer, type AnswerProblem, type AnswerValue, type RawAnswer } from './participation.questionnaires.rules.ts';
 import {

@@ -4,7 +4,10 @@
 import type { ReactNode } from 'react';
 import { FieldGroup, IntentForm, namedChoices, Notice, useFormResult, useI18n, type TFunction } from '../../shared/ui/kit.ts';
 
-export const statusTone = (s: string) => (s === 'aperto' ? 'success' : s === 'chiuso' ? 'secondary' : 'warning');
+/** Where a questionnaire's pages are. */
+export const questionnairePath = (code: string, id?: string) => `/ambiti/${code}/partecipazione/questionari${id ? `/${id}` : ''}`;
+
+export const statusTone = (s: string) => (s === 'aperto' ? 'success' : s === 'chiuso' ? 'secondary' : 'primary');
 
 /** The fields of a questionnaire's settings (new, or a draft being edited). */
 export function questionnaireFields(t: TFunction, tables: { id: string; name: string }[]) {

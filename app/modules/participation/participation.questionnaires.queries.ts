@@ -4,7 +4,7 @@
 import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../shared/db/client.ts';
 import { organisations } from '../governance/index.server.ts';
-import { aggregateQuestion, respondentsComparison, type AnswerValue, type QuestionFigures } from './participation.questionnaires.rules.ts';
+import { aggregateQuestion, answerCell, respondentsComparison, type AnswerValue, type QuestionFigures } from './participation.questionnaires.rules.ts';
 import { questionnaireAnswers, questionnaireQuestions, questionnaireResponses, questionnaires, thematicTables } from './participation.schema.ts';
 
 export type Questionnaire = typeof questionnaires.$inferSelect;
@@ -158,9 +158,6 @@ export async function listResponses(db: DbOrTx, questionnaireId: string, only?: 
     answers: Object.fromEntries(answers.filter((a) => a.responseId === r.id).map((a) => [a.questionId, a.value as AnswerValue])),
   }));
 }
-
-/** An answer as a cell of the CSV file or of a table: several choices joined by « | ». */
-export const answerCell = (v: AnswerValue | undefined): string | number | null => (v === undefined ? null : Array.isArray(v) ? v.join(' | ') : v);
 
 const csvCell = (v: string | number | null) => {
   const s = v === null ? '' : String(v);

@@ -174,3 +174,6 @@ export function aggregateQuestion(
 export function respondentsComparison(computed: number, published: number | null) {
   return { computed, published, difference: published === null ? null : computed - published };
 }
+
+/** An answer as a cell of the CSV file or of a table: several choices joined by « | ». */
+export const answerCell = (v: AnswerValue | undefined): string | number | null => (v === undefined ? null : Array.isArray(v) ? v.join(' | ') : v);

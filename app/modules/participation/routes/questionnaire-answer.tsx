@@ -6,11 +6,11 @@ import { guard } from '../../../shared/http/request.server.ts';
 import { DoneNotice, EmptyState, Notice, PageHeader, useI18n } from '../../../shared/ui/kit.ts';
 import { organisations as organisationsTable } from '../../governance/index.server.ts';
 import { answerQuestionnaire, answersFromForm, italianToday } from '../participation.questionnaires.commands.ts';
-import { AnswerForm } from '../participation.questionnaires.parts.tsx';
+import { AnswerForm, questionnairePath } from '../participation.questionnaires.parts.tsx';
 import { listQuestions, listResponses } from '../participation.questionnaires.queries.ts';
 import { answerWindow } from '../participation.questionnaires.rules.ts';
 import { authorize } from '../participation.policy.ts';
-import { questionnairePath, readQuestionnaire } from './questionnaires.server.ts';
+import { readQuestionnaire } from './questionnaires.server.ts';
 
 /** A member's answer page: only for a third-sector member acting for an organisation of the Ambito (403 otherwise). */
 async function readAnswer(context: Route.LoaderArgs['context'], request: Request, code: string, qid: string) {

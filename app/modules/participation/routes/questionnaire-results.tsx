@@ -4,8 +4,10 @@ import { barChart } from '../../../shared/charts/charts.ts';
 import { renderChartSvg } from '../../../shared/charts/charts.server.ts';
 import { requestLocale } from '../../../shared/i18n/tr.server.ts';
 import { Chart, DataTable, EmptyState, Facts, KpiGrid, Notice, PageHeader, Section, useI18n } from '../../../shared/ui/kit.ts';
-import { answerCell, listResponses, questionnaireResults } from '../participation.questionnaires.queries.ts';
-import { questionnairePath, readQuestionnaire } from './questionnaires.server.ts';
+import { listResponses, questionnaireResults } from '../participation.questionnaires.queries.ts';
+import { answerCell } from '../participation.questionnaires.rules.ts';
+import { questionnairePath } from '../participation.questionnaires.parts.tsx';
+import { readQuestionnaire } from './questionnaires.server.ts';
 
 /**
  * The aggregates of a questionnaire for every reader of the Ambito, computed from the records now, beside the figures

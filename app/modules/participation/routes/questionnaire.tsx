@@ -26,9 +26,9 @@ import {
   updateQuestion,
   updateQuestionnaire,
 } from '../participation.questionnaires.commands.ts';
-import { questionFields, questionnaireFields, statusTone } from '../participation.questionnaires.parts.tsx';
+import { questionFields, questionnaireFields, statusTone, questionnairePath } from '../participation.questionnaires.parts.tsx';
 import { listQuestions, listTablesForAudience } from '../participation.questionnaires.queries.ts';
-import { questionnairePath, readQuestionnaire } from './questionnaires.server.ts';
+import { readQuestionnaire } from './questionnaires.server.ts';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { db, ambito, can, organisations, questionnaire } = await readQuestionnaire(context, request, params.code, params.qid);

@@ -11,6 +11,3 @@ export async function readQuestionnaire(context: Readonly<RouterContextProvider>
   if (!questionnaire || (questionnaire.status === 'bozza' && !reader.can['questionnaire.write'])) throw data(tr('part.quest.notFound'), { status: 404 });
   return { ...reader, questionnaire };
 }
-
-/** Where a questionnaire's pages are. */
-export const questionnairePath = (code: string, id?: string) => `/ambiti/${code}/partecipazione/questionari${id ? `/${id}` : ''}`;

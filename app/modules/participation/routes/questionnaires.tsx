@@ -14,11 +14,10 @@ import {
   useFormResult,
   useI18n,
 } from '../../../shared/ui/kit.ts';
-import { questionnaireFields, statusTone } from '../participation.questionnaires.parts.tsx';
+import { questionnaireFields, statusTone, questionnairePath } from '../participation.questionnaires.parts.tsx';
 import { createQuestionnaire } from '../participation.questionnaires.commands.ts';
 import { listQuestionnaires, listTablesForAudience } from '../participation.questionnaires.queries.ts';
 import { readParticipation } from './participation.server.ts';
-import { questionnairePath } from './questionnaires.server.ts';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { db, ambito, can, organisations } = await readParticipation(context, request, params.code);
