@@ -113,7 +113,7 @@ export const it = {
   'part.quest.list.lead':
     'I questionari dell’Ambito: sui bisogni, di valutazione (scala Likert), per i membri dei tavoli o pubblici. I risultati aggregati sono visibili a chi legge l’Ambito; le singole risposte solo all’Ufficio di Piano.',
   'part.quest.list.section': 'Elenco',
-  'part.quest.list.caption': 'Questionari dell’Ambito {ambito}',
+  'part.quest.list.caption': 'Questionari: {ambito}',
   'part.quest.list.empty': 'Nessun questionario.',
   'part.quest.list.questions': 'Domande',
   'part.quest.list.responses': 'Risposte registrate',
@@ -327,7 +327,7 @@ export const en: Record<keyof typeof it, string> = {
   'part.quest.list.lead':
     'The Ambito’s questionnaires: on needs, evaluation (Likert scale), for table members or public. The aggregates are visible to the Ambito’s readers; individual answers to the Ufficio di Piano only.',
   'part.quest.list.section': 'List',
-  'part.quest.list.caption': 'Questionnaires of the Ambito {ambito}',
+  'part.quest.list.caption': 'Questionnaires: {ambito}',
   'part.quest.list.empty': 'No questionnaire.',
   'part.quest.list.questions': 'Questions',
   'part.quest.list.responses': 'Answers recorded',
