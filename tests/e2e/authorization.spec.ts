@@ -356,6 +356,36 @@ for (const [i, who] of WHO.entries()) {
     const trail = await trailUrl(request);
     for (const [template, expected] of NEEDS_PAGES) {
       const path = template.replace('{trail}', trail);
+// ---------------------------------------------------------------------------------------------------------------
+// Participation — questionnaires (part «quest»). Every reader of the Ambito sees the list, a questionnaire and its
+// aggregates; the individual answers (CSV) are the Ufficio di Piano's; the public link answers anyone, an unknown
+// token is 404. {preliminare} = the demo's preliminary needs questionnaire of 2024.
+const QUESTIONNAIRE_PAGES: [string, (number | typeof LOGIN)[]][] = [
+  ['/ambiti/gallarate/partecipazione/questionari', [LOGIN, 200, 200, 200, 200, 200, 200, 200]],
+  ['{preliminare}', [LOGIN, 200, 200, 200, 200, 200, 200, 200]],
+  ['{preliminare}/risultati', [LOGIN, 200, 200, 200, 200, 200, 200, 200]],
+  ['{preliminare}/risposte.csv', [LOGIN, 200, 200, 200, 403, 403, 403, 403]],
+  ['/ambiti/gallarate/questionario/dimostrativo-cittadini-2026', [200, 200, 200, 200, 200, 200, 200, 200]],
+  ['/ambiti/gallarate/questionario/non-esiste-questo-codice', [404, 404, 404, 404, 404, 404, 404, 404]],
+  ['/ambiti/gallarate/partecipazione/questionari/zzz', [LOGIN, 404, 404, 404, 404, 404, 404, 404]],
+];
+
+async function preliminaryQuestionnaire(playwright: { request: { newContext: (o: { baseURL: string }) => Promise<APIRequestContext> } }, baseURL: string) {
+  const admin = await playwright.request.newContext({ baseURL });
+  await signInRequest(admin, 'admin');
+  const html = await (await admin.get('/ambiti/gallarate/partecipazione/questionari')).text();
+  await admin.dispose();
+  const match = /href="(\/ambiti\/gallarate\/partecipazione\/questionari\/[0-9a-f-]{36})"[^>]*>Questionario preliminare/.exec(html);
+  if (!match) throw new Error('questionario preliminare non trovato');
+  return match[1]!;
+}
+
+for (const [i, who] of WHO.entries()) {
+  test(`questionnaires as ${who}`, async ({ playwright, baseURL }) => {
+    const preliminare = await preliminaryQuestionnaire(playwright, baseURL!);
+    const request = await contextFor(playwright, baseURL!, who);
+    for (const [template, expected] of QUESTIONNAIRE_PAGES) {
+      const path = template.replace('{preliminare}', preliminare);
       const response = await request.get(path, { maxRedirects: 0 });
       const want = expected[i]!;
       if (want === LOGIN) {
@@ -378,6 +408,22 @@ for (const [i, who] of WHO.entries()) {
     });
     if (who === 'anonymous') expect(fromMeeting.status()).toBe(302);
     else expect(fromMeeting.status(), `${who} POST proposta da un incontro`).toBe(who === 'admin' || who === 'coordinator' || who === 'staff' ? 400 : 403);
+      } else expect(response.status(), `${who} GET ${path}`).toBe(want);
+    }
+    // Recording the published figures: the Ufficio di Piano (and the administrator) reach the validation of the
+    // (wrong on purpose) number, 400; every other member is refused, 403; nothing is written either way.
+    const figures = await request.post(preliminare, {
+      form: { _csrf: await csrfToken(request), intent: 'published', version: '999999', publishedRespondents: 'dieci' },
+      maxRedirects: 0,
+    });
+    if (who === 'anonymous') expect(figures.status()).toBe(302);
+    else expect(figures.status(), `${who} POST dati pubblicati`).toBe(who === 'admin' || who === 'coordinator' || who === 'staff' ? 400 : 403);
+    // The public questionnaire takes anyone's answer; an empty one is refused (400: its first question is required).
+    const answer = await request.post('/ambiti/gallarate/questionario/dimostrativo-cittadini-2026', {
+      form: { _csrf: await csrfToken(request), intent: 'answer' },
+      maxRedirects: 0,
+    });
+    expect(answer.status(), `${who} POST risposta vuota al questionario pubblico`).toBe(400);
     await request.dispose();
   });
 }

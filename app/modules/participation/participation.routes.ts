@@ -19,4 +19,11 @@ export const participationRoutes = [
   route('ambiti/:code/partecipazione/proposte', 'modules/participation/routes/proposals.tsx'),
   route('ambiti/:code/partecipazione/proposte/:proposalId', 'modules/participation/routes/proposal.tsx'),
   route('ambiti/:code/partecipazione/obiettivi/:objectiveId', 'modules/participation/routes/objective-trail.tsx'),
+  // Questionnaires
+  route('ambiti/:code/partecipazione/questionari', 'modules/participation/routes/questionnaires.tsx'),
+  route('ambiti/:code/partecipazione/questionari/:qid', 'modules/participation/routes/questionnaire.tsx'),
+  route('ambiti/:code/partecipazione/questionari/:qid/rispondi', 'modules/participation/routes/questionnaire-answer.tsx'),
+  route('ambiti/:code/partecipazione/questionari/:qid/risultati', 'modules/participation/routes/questionnaire-results.tsx'),
+  route('ambiti/:code/partecipazione/questionari/:qid/risposte.csv', 'modules/participation/routes/questionnaire-responses-csv.ts'),
+  route('ambiti/:code/questionario/:token', 'modules/participation/routes/questionnaire-public.tsx'),
 ];
