@@ -43,6 +43,8 @@ export interface FigTableMember {
   tableId: string;
   organisationId: string;
   bodyMemberId: string | null;
+  /** The organisation has left the table (it still names who attended for it before). */
+  left?: boolean;
 }
 export interface FigAdmission {
   organisationId: string;
@@ -256,7 +258,7 @@ export function participationFigures(w: ParticipationWorld): ParticipationFigure
 
   return {
     tables: w.tables.length,
-    memberOrganisations: new Set(w.tableMembers.map((m) => m.organisationId)).size,
+    memberOrganisations: new Set(w.tableMembers.filter((m) => !m.left).map((m) => m.organisationId)).size,
     meetingsHeld: held.length,
     attendanceRecorded: share(meetings.filter((m) => m.recorded).length, held.length),
     meetings,
