@@ -56,6 +56,13 @@ const PAGES: [string, (number | typeof LOGIN)[]][] = [
   // What the Ufficio di Piano awaits from a comune: the Ufficio di Piano and that comune's referent (Samarate, 012118).
   ['/ambiti/gallarate/comuni/012118/da-fare', [LOGIN, 200, 200, 200, 200, 403, 403, 403]],
   ['/ambiti/gallarate/comuni/012070/da-fare', [LOGIN, 200, 200, 200, 403, 403, 403, 403]],
+  // Participation, part «projects»: the home, the co-designed projects and the participation figures (page and CSV) are
+  // read by every member of the Ambito and its Region's reviewer; an unknown project is a 404 page.
+  ['/ambiti/gallarate/partecipazione', [LOGIN, 200, 200, 200, 200, 200, 200, 200]],
+  ['/ambiti/gallarate/partecipazione/progetti', [LOGIN, 200, 200, 200, 200, 200, 200, 200]],
+  ['/ambiti/gallarate/partecipazione/progetti/00000000-0000-4000-8000-000000000000', [LOGIN, 404, 404, 404, 404, 404, 404, 404]],
+  ['/ambiti/gallarate/partecipazione/cifre', [LOGIN, 200, 200, 200, 200, 200, 200, 200]],
+  ['/ambiti/gallarate/partecipazione/cifre.csv', [LOGIN, 200, 200, 200, 200, 200, 200, 200]],
 ];
 
 /** The path of the demo's Assemblea dei Sindaci, read from the bodies page by the administrator. */
@@ -150,6 +157,15 @@ for (const [i, who] of WHO.entries()) {
     });
     if (who === 'anonymous') expect(lock.status()).toBe(302);
     else expect(lock.status(), `${who} POST blocco di un periodo`).toBe(who === 'admin' || who === 'coordinator' ? 400 : 403);
+
+    // Participation, part «projects»: only the Ufficio di Piano and the administrator record a co-designed project; they
+    // reach the validation of the (empty on purpose) form (400), every other member is refused (403).
+    const project = await request.post('/ambiti/gallarate/partecipazione/progetti', {
+      form: { _csrf: await csrfToken(request), intent: 'create', title: '' },
+      maxRedirects: 0,
+    });
+    if (who === 'anonymous') expect(project.status()).toBe(302);
+    else expect(project.status(), `${who} POST nuovo progetto co-progettato`).toBe(who === 'admin' || who === 'coordinator' || who === 'staff' ? 400 : 403);
     await request.dispose();
   });
 }
@@ -241,5 +257,13 @@ test('a malformed record id in the URL is a 404 page, never a server error', asy
   ]) {
     expect((await request.get(path, { maxRedirects: 0 })).status(), path).toBe(404);
   }
+  await request.dispose();
+});
+
+// Participation, part «projects»: a malformed project id is a 404 page.
+test('a malformed co-designed project id is a 404 page', async ({ playwright, baseURL }) => {
+  const request = await playwright.request.newContext({ baseURL });
+  await signInRequest(request, 'coordinator');
+  expect((await request.get('/ambiti/gallarate/partecipazione/progetti/zz', { maxRedirects: 0 })).status()).toBe(404);
   await request.dispose();
 });
