@@ -1,3 +1,8 @@
 // The server face of participation.
 export { participationSteps as demoSteps } from './participation.demo.ts';
 export { panelProviders } from './participation.panels.ts';
+// Part «projects»: the co-designed projects (list and importer, e.g. for the reports issue's Marche demo Ambito) and
+// the records behind the participation figures.
+export { importProjects } from './participation.projects.commands.ts';
+export { getProject, listProjects } from './participation.projects.queries.ts';
+export { readParticipationWorld } from './participation.figures.queries.ts';

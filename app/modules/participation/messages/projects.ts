@@ -141,6 +141,9 @@ export const it = {
   'part.figures.definitions.contributions':
     'Contributi: i bisogni registrati (quelli uniti a un altro contano una volta), le proposte presentate e non nascoste con il loro esito, le risposte ai questionari.',
   'part.figures.coverage.title': 'Copertura dei tavoli',
+  'part.figures.coverage.chart': 'Copertura di ogni tavolo (%)',
+  'part.figures.coverage.summary':
+    'La quota di organizzazioni ammesse che hanno partecipato, per {count} tavoli con organizzazioni ammesse; la formula di ciascuno è nella tabella.',
   'part.figures.coverage.caption': 'Copertura di ogni tavolo, con la sua formula',
   'part.figures.coverage.formula': '{numerator} su {denominator} organizzazioni ammesse delle aree del tavolo, {percent}',
   'part.figures.coverage.formulaNoAreas': '{numerator} su {denominator} organizzazioni ammesse al tavolo, {percent}',
@@ -362,6 +365,9 @@ export const en: Record<keyof typeof it, string> = {
   'part.figures.definitions.contributions':
     'Contributions: the needs recorded (those merged into another count once), the proposals submitted and not hidden with their outcome, the questionnaire responses.',
   'part.figures.coverage.title': 'Coverage of the tables',
+  'part.figures.coverage.chart': 'Coverage of each table (%)',
+  'part.figures.coverage.summary':
+    'The share of admitted organisations that took part, for {count} tables with admitted organisations; each formula is in the table.',
   'part.figures.coverage.caption': 'Coverage of each table, with its formula',
   'part.figures.coverage.formula': '{numerator} of {denominator} admitted organisations of the table’s areas, {percent}',
   'part.figures.coverage.formulaNoAreas': '{numerator} of {denominator} organisations admitted to the table, {percent}',

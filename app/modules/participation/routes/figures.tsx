@@ -2,6 +2,7 @@ import type { Route } from './+types/figures';
 import { renderChartSvg } from '../../../shared/charts/charts.server.ts';
 import { serverFormat, tr } from '../../../shared/i18n/tr.server.ts';
 import { Chart, DataTable, EmptyState, figureColumn, KpiGrid, Notice, PageHeader, Section, useI18n } from '../../../shared/ui/kit.ts';
+import { barChart } from '../../../shared/charts/charts.ts';
 import { groupedBars } from '../participation.charts.ts';
 import type { Share } from '../participation.figures.rules.ts';
 import { figuresOf } from './figures.server.ts';
@@ -27,12 +28,24 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
         { width: 760, height: 340 },
       )
     : null;
-  return { ambito, ...model, timelineSvg, computedAt: new Date().toISOString() };
+  const withBase = model.tables.filter((t) => t.coverage.percent !== null);
+  const coverageSvg = withBase.length
+    ? renderChartSvg(
+        barChart({
+          name: tr('part.figures.f.coverage'),
+          points: withBase.map((t) => ({ label: t.name.length > 40 ? `${t.name.slice(0, 39)}…` : t.name, value: t.coverage.percent })),
+          digits: 1,
+          locale: serverFormat().locale === 'en' ? 'en-GB' : 'it-IT',
+        }),
+        { width: 760, height: 60 + withBase.length * 36 },
+      )
+    : null;
+  return { ambito, ...model, timelineSvg, coverageSvg };
 }
 
 export default function Figures({ loaderData }: Route.ComponentProps) {
   const { t, f } = useI18n();
-  const { ambito, figures: fig, meetings, tables, timelineSvg } = loaderData;
+  const { ambito, figures: fig, meetings, tables, timelineSvg, coverageSvg } = loaderData;
   const home = `/ambiti/${ambito.code}/partecipazione`;
   const shareText = (s: Share) => (s.percent === null ? t('part.figures.noBase') : f.percent(s.percent, 1));
   type M = (typeof meetings)[number];
@@ -102,33 +115,70 @@ export default function Figures({ loaderData }: Route.ComponentProps) {
       </Section>
 
       <Section id="copertura" title={t('part.figures.coverage.title')}>
-        <DataTable
-          id="copertura-tavoli"
-          caption={t('part.figures.coverage.caption')}
-          csv="copertura-tavoli"
-          rows={tables}
-          rowKey={(r) => r.tableId}
-          empty={<EmptyState title={t('part.figures.noTables')} />}
-          columns={[
-            { key: 'tavolo', header: t('part.figures.f.table'), value: (r: T) => r.name, rowHeader: true },
-            { key: 'aree', header: t('part.figures.f.areas'), value: (r: T) => r.areas.join(', ') },
-            figureColumn('riunioni', t('part.figures.f.held'), (r: T) => r.held, f.number),
-            figureColumn('registrate', t('part.figures.f.recorded'), (r: T) => r.recorded, f.number),
-            figureColumn('partecipanti', t('part.figures.f.tookPart'), (r: T) => r.organisationsTookPart, f.number),
-            {
-              key: 'copertura',
-              header: t('part.figures.f.coverage'),
-              numeric: true,
-              value: (r: T) => r.coverage.percent,
-              render: (r: T) =>
-                t(r.areas.length ? 'part.figures.coverage.formula' : 'part.figures.coverage.formulaNoAreas', {
-                  numerator: f.number(r.coverage.numerator),
-                  denominator: f.number(r.coverage.denominator),
-                  percent: shareText(r.coverage),
-                }),
-            },
-          ]}
-        />
+        {coverageSvg ? (
+          <Chart
+            svg={coverageSvg}
+            caption={t('part.figures.coverage.chart')}
+            summary={t('part.figures.coverage.summary', { count: f.number(tables.filter((r) => r.coverage.percent !== null).length) })}
+            tableOpen
+          >
+            <DataTable
+              id="copertura-tavoli"
+              caption={t('part.figures.coverage.caption')}
+              csv="copertura-tavoli"
+              rows={tables}
+              rowKey={(r) => r.tableId}
+              empty={<EmptyState title={t('part.figures.noTables')} />}
+              columns={[
+                { key: 'tavolo', header: t('part.figures.f.table'), value: (r: T) => r.name, rowHeader: true },
+                { key: 'aree', header: t('part.figures.f.areas'), value: (r: T) => r.areas.join(', ') },
+                figureColumn('riunioni', t('part.figures.f.held'), (r: T) => r.held, f.number),
+                figureColumn('registrate', t('part.figures.f.recorded'), (r: T) => r.recorded, f.number),
+                figureColumn('partecipanti', t('part.figures.f.tookPart'), (r: T) => r.organisationsTookPart, f.number),
+                {
+                  key: 'copertura',
+                  header: t('part.figures.f.coverage'),
+                  numeric: true,
+                  value: (r: T) => r.coverage.percent,
+                  render: (r: T) =>
+                    t(r.areas.length ? 'part.figures.coverage.formula' : 'part.figures.coverage.formulaNoAreas', {
+                      numerator: f.number(r.coverage.numerator),
+                      denominator: f.number(r.coverage.denominator),
+                      percent: shareText(r.coverage),
+                    }),
+                },
+              ]}
+            />
+          </Chart>
+        ) : (
+          <DataTable
+            id="copertura-tavoli"
+            caption={t('part.figures.coverage.caption')}
+            csv="copertura-tavoli"
+            rows={tables}
+            rowKey={(r) => r.tableId}
+            empty={<EmptyState title={t('part.figures.noTables')} />}
+            columns={[
+              { key: 'tavolo', header: t('part.figures.f.table'), value: (r: T) => r.name, rowHeader: true },
+              { key: 'aree', header: t('part.figures.f.areas'), value: (r: T) => r.areas.join(', ') },
+              figureColumn('riunioni', t('part.figures.f.held'), (r: T) => r.held, f.number),
+              figureColumn('registrate', t('part.figures.f.recorded'), (r: T) => r.recorded, f.number),
+              figureColumn('partecipanti', t('part.figures.f.tookPart'), (r: T) => r.organisationsTookPart, f.number),
+              {
+                key: 'copertura',
+                header: t('part.figures.f.coverage'),
+                numeric: true,
+                value: (r: T) => r.coverage.percent,
+                render: (r: T) =>
+                  t(r.areas.length ? 'part.figures.coverage.formula' : 'part.figures.coverage.formulaNoAreas', {
+                    numerator: f.number(r.coverage.numerator),
+                    denominator: f.number(r.coverage.denominator),
+                    percent: shareText(r.coverage),
+                  }),
+              },
+            ]}
+          />
+        )}
       </Section>
 
       <Section id="riunioni" title={t('part.figures.meetings.title')}>
