@@ -20,10 +20,12 @@ test('a co-designed project with two resource lines: totals by source and year, 
   await page.getByLabel('Procedura (obbligatorio)').selectOption('avviso_pubblico');
   await page.getByLabel('Inizio').fill('2025-01-01');
   await page.getByLabel('Fine').fill('2027-12-31');
-  await page.getByLabel(/Goal 1 Sconfiggere la povertà/).check({ force: true }); // the styled label covers the box
+  await page.locator('label[for="create-sdg-1"]').click(); // the styled label covers the box
+  await expect(page.getByLabel(/Goal 1 Sconfiggere la povertà/)).toBeChecked();
   await page.getByRole('button', { name: 'Registra il progetto' }).click();
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await expect(page.getByRole('status')).toHaveText('Progetto registrato.');
+  await expect(page.locator('dl').getByText('Sconfiggere la povertà')).toBeVisible();
 
   await page.getByLabel('Fonte di finanziamento (obbligatorio)').fill('Fondo Nazionale Politiche Sociali');
   await page.getByLabel('Anno', { exact: true }).fill('2025');
