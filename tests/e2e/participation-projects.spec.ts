@@ -67,3 +67,18 @@ test('a co-designed project with two resource lines: totals by source and year, 
   await expect(page.getByRole('button', { name: 'Aggiungi una riga di risorse' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /Rimuovi/ })).toHaveCount(0);
 });
+
+// The part's pages on a phone: no horizontal overflow (tables scroll inside their own region).
+test('the participation home, projects, a project and the figures fit a 390 px screen', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, 'coordinator');
+  await page.goto('/ambiti/gallarate/partecipazione/progetti');
+  const project = page.locator('#progetti a[href*="/partecipazione/progetti/"]').first();
+  const paths = ['/ambiti/gallarate/partecipazione', '/ambiti/gallarate/partecipazione/progetti', '/ambiti/gallarate/partecipazione/cifre'];
+  if (await project.count()) paths.push((await project.getAttribute('href'))!);
+  for (const path of paths) {
+    await page.goto(path);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `${path}: horizontal overflow`).toBeLessThanOrEqual(0);
+  }
+});
