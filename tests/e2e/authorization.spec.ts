@@ -68,6 +68,13 @@ const PAGES: [string, (number | typeof LOGIN)[]][] = [
   // the Region's reviewer (the own page says to a reader who acts for no organisation that it is for members).
   ['/ambiti/gallarate/partecipazione/tavoli', [LOGIN, 200, 200, 200, 200, 200, 200, 200]],
   ['/ambiti/gallarate/partecipazione/mia', [LOGIN, 200, 200, 200, 200, 200, 200, 200]],
+  // Participation, part «projects»: the home, the co-designed projects and the participation figures (page and CSV) are
+  // read by every member of the Ambito and its Region's reviewer; an unknown project is a 404 page.
+  ['/ambiti/gallarate/partecipazione', [LOGIN, 200, 200, 200, 200, 200, 200, 200]],
+  ['/ambiti/gallarate/partecipazione/progetti', [LOGIN, 200, 200, 200, 200, 200, 200, 200]],
+  ['/ambiti/gallarate/partecipazione/progetti/00000000-0000-4000-8000-000000000000', [LOGIN, 404, 404, 404, 404, 404, 404, 404]],
+  ['/ambiti/gallarate/partecipazione/cifre', [LOGIN, 200, 200, 200, 200, 200, 200, 200]],
+  ['/ambiti/gallarate/partecipazione/cifre.csv', [LOGIN, 200, 200, 200, 200, 200, 200, 200]],
 ];
 
 /** The demo's open call (part «call»): its Ufficio di Piano page, read from the calls page by the administrator. */
@@ -196,6 +203,14 @@ for (const [i, who] of WHO.entries()) {
       maxRedirects: 0,
     });
     expect(apply.status(), `${who} POST domanda vuota`).toBe(400);
+    // Participation, part «projects»: only the Ufficio di Piano and the administrator record a co-designed project; they
+    // reach the validation of the (empty on purpose) form (400), every other member is refused (403).
+    const project = await request.post('/ambiti/gallarate/partecipazione/progetti', {
+      form: { _csrf: await csrfToken(request), intent: 'create', title: '' },
+      maxRedirects: 0,
+    });
+    if (who === 'anonymous') expect(project.status()).toBe(302);
+    else expect(project.status(), `${who} POST nuovo progetto co-progettato`).toBe(who === 'admin' || who === 'coordinator' || who === 'staff' ? 400 : 403);
     await request.dispose();
   });
 }
@@ -427,3 +442,10 @@ for (const [i, who] of WHO.entries()) {
     await request.dispose();
   });
 }
+// Participation, part «projects»: a malformed project id is a 404 page.
+test('a malformed co-designed project id is a 404 page', async ({ playwright, baseURL }) => {
+  const request = await playwright.request.newContext({ baseURL });
+  await signInRequest(request, 'coordinator');
+  expect((await request.get('/ambiti/gallarate/partecipazione/progetti/zz', { maxRedirects: 0 })).status()).toBe(404);
+  await request.dispose();
+});

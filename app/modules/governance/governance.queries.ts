@@ -629,3 +629,43 @@ export async function listAmbitoDecisionOutcomes(db: DbOrTx, ambitoId: string) {
     return { ...r, approved: outcome?.approved ?? null, outcomeError: error };
   });
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Attendance of several bodies (for other modules' figures, e.g. participation's tables)
+
+/**
+ * The meetings of some bodies of an Ambito with their members (all, with validity) and the recorded attendance: what
+ * another module needs to count who took part, without reading governance's tables itself. Dates of meetings are
+ * Italian local dates.
+ */
+export async function listBodiesAttendance(db: DbOrTx, ambitoId: string, bodyIds: readonly string[]) {
+  if (bodyIds.length === 0) return { meetings: [], members: [], attendance: [] };
+  const ids = [...bodyIds];
+  const meetingRows = await db
+    .select(pick(meetings, 'id', 'bodyId', 'title', 'startsAt', 'endsAt', 'status'))
+    .from(meetings)
+    .where(and(eq(meetings.ambitoId, ambitoId), inArray(meetings.bodyId, ids)))
+    .orderBy(asc(meetings.startsAt));
+  const [members, attendanceRows] = await Promise.all([
+    db
+      .select(pick(bodyMembers, 'id', 'bodyId', 'personId', 'organisationId', 'validFrom', 'validTo'))
+      .from(bodyMembers)
+      .where(inArray(bodyMembers.bodyId, ids)),
+    meetingRows.length
+      ? db
+          .select({ meetingId: attendance.meetingId, memberId: attendance.memberId, status: attendance.status })
+          .from(attendance)
+          .where(
+            inArray(
+              attendance.meetingId,
+              meetingRows.map((m) => m.id),
+            ),
+          )
+      : Promise.resolve([]),
+  ]);
+  return {
+    meetings: meetingRows.map((m) => ({ ...m, date: instantToRomeLocal(m.startsAt).date })),
+    members,
+    attendance: attendanceRows,
+  };
+}

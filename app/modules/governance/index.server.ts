@@ -9,3 +9,7 @@ export { checkFiscalCode } from './fiscal-code.ts';
 export { addMember, createBody, createMeeting, createOrganisation, createPerson, endMembership } from './governance.commands.ts';
 export { getBodyRow, listBodies, listBodyMeetings, listMembers, listOrganisations, listPeople, type BodyMeeting } from './governance.queries.ts';
 export { BODY_KINDS, MEETING_TIME_ZONE } from './governance.constants.ts';
+// For participation (co-designed projects, participation figures): the registry's commands called with the caller's
+// transaction, the organisations' list and the attendance of the tables' bodies.
+export { addMember, createBody, createMeeting, createOrganisation, createPerson, recordAttendance } from './governance.commands.ts';
+export { listBodiesAttendance, listOrganisations } from './governance.queries.ts';

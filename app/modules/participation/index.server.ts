@@ -5,3 +5,8 @@ export { getPathView, listPathSteps } from './participation.path.queries.ts';
 // Part «tables»: the Ambito's thematic tables and their memberships (coverage figures), the membership command admissions use.
 export { addTableMember } from './participation.tables.commands.ts';
 export { getTableMemberships, listTables, type TableMembership } from './participation.tables.queries.ts';
+// Part «projects»: the co-designed projects (list and importer, e.g. for the reports issue's Marche demo Ambito) and
+// the records behind the participation figures.
+export { importProjects } from './participation.projects.commands.ts';
+export { getProject, listProjects } from './participation.projects.queries.ts';
+export { readParticipationWorld } from './participation.figures.queries.ts';

@@ -1,8 +1,20 @@
 import type { DemoStep } from '../../shared/demo/load-demo.ts';
-import { questionnairesSteps } from './participation.questionnaires.demo.ts';
+import { log } from '../../shared/log.ts';
+import { getAmbitoByCode } from '../territory/index.server.ts';
+import { importProjects } from './participation.projects.commands.ts';
 
 /** Participation's demo steps (after governance and planning): each loads fixture files through the module's importers. */
 export const participationSteps: DemoStep[] = [
-  // 5. questionnaires
-  ...questionnairesSteps,
+  // Part «projects» (last): Gallarate's co-designed projects as far as the plan states them — none with partners, act
+  // and resources (fixtures/demo/gallarate/partecipazione/README.md); the importer is idempotent (titles already there are kept).
+  {
+    name: 'progetti co-progettati dell’Ambito di Gallarate',
+    async run({ db, actor, read }) {
+      const ambito = await getAmbitoByCode(db, 'gallarate');
+      if (!ambito) return;
+      const fileName = 'progetti.json';
+      const summary = await importProjects({ db, actor, ambitoId: ambito.id, fileName, text: read(`demo/gallarate/partecipazione/${fileName}`) });
+      log.info('demo: progetti co-progettati importati', { ...summary });
+    },
+  },
 ];

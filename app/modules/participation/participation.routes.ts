@@ -26,4 +26,9 @@ export const participationRoutes = [
   route('ambiti/:code/partecipazione/questionari/:qid/risultati', 'modules/participation/routes/questionnaire-results.tsx'),
   route('ambiti/:code/partecipazione/questionari/:qid/risposte.csv', 'modules/participation/routes/questionnaire-responses-csv.ts'),
   route('ambiti/:code/questionario/:token', 'modules/participation/routes/questionnaire-public.tsx'),
+  // Co-designed projects and the participation figures (part «projects»).
+  route('ambiti/:code/partecipazione/progetti', 'modules/participation/routes/projects.tsx'),
+  route('ambiti/:code/partecipazione/progetti/:projectId', 'modules/participation/routes/project.tsx'),
+  route('ambiti/:code/partecipazione/cifre', 'modules/participation/routes/figures.tsx'),
+  route('ambiti/:code/partecipazione/cifre.csv', 'modules/participation/routes/figures-csv.ts'),
 ];
