@@ -203,6 +203,7 @@ for (const [i, who] of WHO.entries()) {
       maxRedirects: 0,
     });
     expect(apply.status(), `${who} POST domanda vuota`).toBe(400);
+
     // Participation, part «projects»: only the Ufficio di Piano and the administrator record a co-designed project; they
     // reach the validation of the (empty on purpose) form (400), every other member is refused (403).
     const project = await request.post('/ambiti/gallarate/partecipazione/progetti', {
@@ -339,6 +340,7 @@ test('thematic tables: who reads a table and who creates one', async ({ playwrig
     await request.dispose();
   }
 });
+
 // --- Participation, part «needs»: the needs register, proposals, the trail (issue 12). ---------------------------------
 // Every member of the Ambito and its Region's reviewer read; anonymous visitors sign in. Only the Ufficio di Piano (and
 // the administrator) records a need (400 = reached the validation of the empty form, nothing written); every other
@@ -371,6 +373,32 @@ for (const [i, who] of WHO.entries()) {
     const trail = await trailUrl(request);
     for (const [template, expected] of NEEDS_PAGES) {
       const path = template.replace('{trail}', trail);
+      const response = await request.get(path, { maxRedirects: 0 });
+      const want = expected[i]!;
+      if (want === LOGIN) {
+        expect(response.status(), `${who} GET ${path}`).toBe(302);
+        expect(response.headers().location, `${who} GET ${path}`).toMatch(/^\/accedi\?redirectTo=/);
+      } else {
+        expect(response.status(), `${who} GET ${path}`).toBe(want);
+      }
+    }
+    const record = await request.post('/ambiti/gallarate/partecipazione/bisogni', {
+      form: { _csrf: await csrfToken(request), intent: 'record', statement: '', sourceKind: '' },
+      maxRedirects: 0,
+    });
+    if (who === 'anonymous') expect(record.status()).toBe(302);
+    else expect(record.status(), `${who} POST nuovo bisogno`).toBe(who === 'admin' || who === 'coordinator' || who === 'staff' ? 400 : 403);
+    // Recording a proposal from a meeting: the Ufficio di Piano reaches the validation (no meeting chosen: 400).
+    const fromMeeting = await request.post('/ambiti/gallarate/partecipazione/proposte', {
+      form: { _csrf: await csrfToken(request), intent: 'meeting', title: '', body: '' },
+      maxRedirects: 0,
+    });
+    if (who === 'anonymous') expect(fromMeeting.status()).toBe(302);
+    else expect(fromMeeting.status(), `${who} POST proposta da un incontro`).toBe(who === 'admin' || who === 'coordinator' || who === 'staff' ? 400 : 403);
+    await request.dispose();
+  });
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Participation — questionnaires (part «quest»). Every reader of the Ambito sees the list, a questionnaire and its
 // aggregates; the individual answers (CSV) are the Ufficio di Piano's; the public link answers anyone, an unknown
@@ -406,23 +434,6 @@ for (const [i, who] of WHO.entries()) {
       if (want === LOGIN) {
         expect(response.status(), `${who} GET ${path}`).toBe(302);
         expect(response.headers().location, `${who} GET ${path}`).toMatch(/^\/accedi\?redirectTo=/);
-      } else {
-        expect(response.status(), `${who} GET ${path}`).toBe(want);
-      }
-    }
-    const record = await request.post('/ambiti/gallarate/partecipazione/bisogni', {
-      form: { _csrf: await csrfToken(request), intent: 'record', statement: '', sourceKind: '' },
-      maxRedirects: 0,
-    });
-    if (who === 'anonymous') expect(record.status()).toBe(302);
-    else expect(record.status(), `${who} POST nuovo bisogno`).toBe(who === 'admin' || who === 'coordinator' || who === 'staff' ? 400 : 403);
-    // Recording a proposal from a meeting: the Ufficio di Piano reaches the validation (no meeting chosen: 400).
-    const fromMeeting = await request.post('/ambiti/gallarate/partecipazione/proposte', {
-      form: { _csrf: await csrfToken(request), intent: 'meeting', title: '', body: '' },
-      maxRedirects: 0,
-    });
-    if (who === 'anonymous') expect(fromMeeting.status()).toBe(302);
-    else expect(fromMeeting.status(), `${who} POST proposta da un incontro`).toBe(who === 'admin' || who === 'coordinator' || who === 'staff' ? 400 : 403);
       } else expect(response.status(), `${who} GET ${path}`).toBe(want);
     }
     // Recording the published figures: the Ufficio di Piano (and the administrator) reach the validation of the
@@ -442,6 +453,7 @@ for (const [i, who] of WHO.entries()) {
     await request.dispose();
   });
 }
+
 // Participation, part «projects»: a malformed project id is a 404 page.
 test('a malformed co-designed project id is a 404 page', async ({ playwright, baseURL }) => {
   const request = await playwright.request.newContext({ baseURL });

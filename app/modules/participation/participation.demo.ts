@@ -1,20 +1,14 @@
 import type { DemoStep } from '../../shared/demo/load-demo.ts';
-import { log } from '../../shared/log.ts';
-import { getAmbitoByCode } from '../territory/index.server.ts';
-import { importProjects } from './participation.projects.commands.ts';
+import { callDemoSteps } from './participation.call.demo.ts';
+import { needsStep } from './participation.needs.demo.ts';
+import { pathDemoSteps } from './participation.path.demo.ts';
+import { projectsDemoSteps } from './participation.projects.demo.ts';
+import { questionnairesSteps } from './participation.questionnaires.demo.ts';
+import { tablesDemoSteps } from './participation.tables.demo.ts';
 
-/** Participation's demo steps (after governance and planning): each loads fixture files through the module's importers. */
-export const participationSteps: DemoStep[] = [
-  // Part «projects» (last): Gallarate's co-designed projects as far as the plan states them — none with partners, act
-  // and resources (fixtures/demo/gallarate/partecipazione/README.md); the importer is idempotent (titles already there are kept).
-  {
-    name: 'progetti co-progettati dell’Ambito di Gallarate',
-    async run({ db, actor, read }) {
-      const ambito = await getAmbitoByCode(db, 'gallarate');
-      if (!ambito) return;
-      const fileName = 'progetti.json';
-      const summary = await importProjects({ db, actor, ambitoId: ambito.id, fileName, text: read(`demo/gallarate/partecipazione/${fileName}`) });
-      log.info('demo: progetti co-progettati importati', { ...summary });
-    },
-  },
-];
+/**
+ * Participation's demo steps (after governance and planning), in the order they depend on each other: the plan's path,
+ * the tables (with their meetings and the demo cooperative), the calls (which name the tables), the needs (which name
+ * the tables), the questionnaires, the co-designed projects. Each loads fixture files through the module's importers.
+ */
+export const participationSteps: DemoStep[] = [...pathDemoSteps, ...tablesDemoSteps, ...callDemoSteps, needsStep, ...questionnairesSteps, ...projectsDemoSteps];

@@ -1,7 +1,12 @@
 // Participation's panels on planning's pages (app/shared/panels.server.ts): the plan's path on the plan page, and the
 // needs, proposals, meetings and organisations behind an objective on the objective page.
+import type { Actor } from '../../shared/auth/actor.ts';
+import type { DbOrTx } from '../../shared/db/client.ts';
+import { isOutcome } from './participation.proposals.rules.ts';
+import { NEED_SOURCES, type NeedSource } from './participation.needs.rules.ts';
+import { objectiveTrail } from './participation.trail.queries.ts';
 import { serverFormat } from '../../shared/i18n/tr.server.ts';
-import type { Panel, PanelItem, PanelProvider } from '../../shared/panels.server.ts';
+import type { Panel, PanelItem, PanelProvider, PanelSubject } from '../../shared/panels.server.ts';
 import { loadScope } from './participation.command.ts';
 import { getPathView, type PathStepView } from './participation.path.queries.ts';
 import { can } from './participation.policy.ts';
@@ -43,14 +48,8 @@ export const planPathPanel: PanelProvider = async (db, subject, actor): Promise<
       ? { href: `/ambiti/${subject.ambitoCode}/piani/${subject.planId}/percorso`, label: 'part.path.panel.link' }
       : null,
     empty: 'part.path.panel.empty',
-import type { Actor } from '../../shared/auth/actor.ts';
-import type { DbOrTx } from '../../shared/db/client.ts';
-import type { Panel, PanelProvider, PanelSubject } from '../../shared/panels.server.ts';
-import { loadScope } from './participation.command.ts';
-import { isOutcome } from './participation.proposals.rules.ts';
-import { NEED_SOURCES, type NeedSource } from './participation.needs.rules.ts';
-import { can } from './participation.policy.ts';
-import { objectiveTrail } from './participation.trail.queries.ts';
+  };
+};
 
 /** The objective's trail (needs and proposals behind it), for the readers of the Ambito's participation. */
 export const objectiveTrailPanel: PanelProvider = async (db: DbOrTx, subject: PanelSubject, actor: Actor): Promise<Panel | null> => {
@@ -85,5 +84,4 @@ export const objectiveTrailPanel: PanelProvider = async (db: DbOrTx, subject: Pa
 };
 
 /** The providers the registry registers, in the order their panels appear. */
-export const panelProviders: PanelProvider[] = [planPathPanel];
-export const panelProviders: PanelProvider[] = [objectiveTrailPanel];
+export const panelProviders: PanelProvider[] = [planPathPanel, objectiveTrailPanel];
