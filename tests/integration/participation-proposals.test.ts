@@ -64,10 +64,14 @@ describe(`participation: proposals, answers, comments, moderation, trail (${proc
       .select()
       .from(bodies)
       .where(and(eq(bodies.ambitoId, ambitoId), like(bodies.name, 'Tavolo Tematico Anziani')));
-    const [t] = await db()
-      .insert(thematicTables)
-      .values({ ambitoId, planId: plan2025, periodStartYear: 2025, periodEndYear: 2027, kind: 'tavolo_tematico', name: body!.name, bodyId: body!.id })
-      .returning();
+    // The demo's tables step has attached a table to each body; a database without it gets one here.
+    const [existing] = await db().select().from(thematicTables).where(eq(thematicTables.bodyId, body!.id));
+    const [t] = existing
+      ? [existing]
+      : await db()
+          .insert(thematicTables)
+          .values({ ambitoId, planId: plan2025, periodStartYear: 2025, periodEndYear: 2027, kind: 'tavolo_tematico', name: body!.name, bodyId: body!.id })
+          .returning();
     tableId = t!.id;
     meetingId = (
       await createMeeting({
