@@ -140,6 +140,8 @@ test('the Accordo di programma 2025-2027 shows its 11 parties and signatures, an
   await expect(page.getByTestId('agreement-validity')).toContainText('2025');
   await expect(page.getByTestId('agreement-parties').locator('tbody tr')).toHaveCount(11);
   await expect(page.getByTestId('agreement-parties').locator('tbody tr').first()).toContainText('Comune di Gallarate');
+  const parties = (await page.getByTestId('agreement-parties').locator('tbody tr > :first-child').allInnerTexts()).map((t) => t.trim());
+  expect(parties).toHaveLength(11);
   await expect(page.getByTestId('agreement-signatures').locator('tbody tr')).toHaveCount(11);
   await expect(page.getByTestId('agreement-signatures')).toContainText('Salvatore Gioia');
   await expect(page.getByTestId('agreement-signatures')).toContainText('Daniela Bianchi');
@@ -148,7 +150,11 @@ test('the Accordo di programma 2025-2027 shows its 11 parties and signatures, an
 
   await page.getByRole('link', { name: 'Organizzazioni', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Organizzazioni e persone' })).toBeVisible();
-  await expect(page.getByRole('table', { name: /Organizzazioni del registro/ }).locator('tbody tr')).toHaveCount(11);
+  // The registry holds the Accordo's 11 parties and the demo's third-sector cooperative (admitted through the open call;
+  // other specs may admit more organisations, so each is looked for by name).
+  const registry = page.getByRole('table', { name: /Organizzazioni del registro/ });
+  for (const party of parties) await expect(registry.getByRole('row').filter({ hasText: party })).toHaveCount(1);
+  await expect(registry).toContainText('Cooperativa sociale Il Ponte');
   await expect(page.getByText('Nuova organizzazione')).toHaveCount(0);
   await expectAccessible(page);
 });

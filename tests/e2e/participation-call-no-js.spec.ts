@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signInRequest } from './support.ts';
+import { signInRequest, tick } from './support.ts';
 
 // Progressive enhancement: an application to the demo's open call with JavaScript turned off (this file runs in the
 // project with javaScriptEnabled: false, see playwright.config.ts): a refusal keeps what was typed, then the
@@ -28,14 +28,14 @@ test('without JavaScript: an organisation applies to the open call', async ({ pa
   await page.getByLabel('Nome e cognome del referente (obbligatorio)').fill('Luca Verdi');
   await page.getByLabel('E-mail del referente (obbligatorio)').fill(`luca.${code}@prova.example`);
   await page.getByLabel('Password per il futuro accesso (obbligatorio)').fill('password-senza-js');
-  await page.getByLabel(/Ho letto l’informativa/).check({ force: true }); // the styled label covers the box
+  await tick(page, /Ho letto l’informativa/);
   // No table chosen: refused, naming the field, keeping what was typed.
   await page.getByRole('button', { name: 'Invia la domanda' }).click();
   await expect(page.getByRole('alert')).toContainText('Tavoli: scegli almeno un tavolo a cui aderire.');
   await expect(page.getByLabel('Nome e cognome del referente (obbligatorio)')).toHaveValue('Luca Verdi');
-  await page.getByLabel('Tavolo Tematico Minori e Famiglie').check({ force: true });
+  await tick(page, 'Tavolo Tematico Minori e Famiglie');
   await page.getByLabel('Password per il futuro accesso (obbligatorio)').fill('password-senza-js');
-  await page.getByLabel(/Ho letto l’informativa/).check({ force: true });
+  await tick(page, /Ho letto l’informativa/);
   await page.getByRole('button', { name: 'Invia la domanda' }).click();
   await expect(page.getByText('Domanda inviata.')).toBeVisible();
   await expect(page.getByText('Che cosa succede ora')).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, signIn } from './support.ts';
+import { expectAccessible, signIn, tick } from './support.ts';
 
 // The open call (manifestazione di interesse), end to end: an anonymous visitor applies on the public page (first a
 // refused fiscal code, named next to its field), the coordinator admits the application, and the contact signs in with
@@ -35,6 +35,7 @@ test('an organisation applies anonymously, is admitted by the coordinator and si
 
   // Anonymous: the public page with the privacy notice, the retention and the form.
   await page.goto(publicPage);
+  await page.waitForLoadState('networkidle'); // a checkbox clicked while the page hydrates can lose its state
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Avviso aperto per aderire');
   await expect(page.getByRole('heading', { name: 'Informativa sul trattamento dei dati personali' })).toBeVisible();
   await expect(page.getByText('Conservazione dei dati:')).toBeVisible();
@@ -42,11 +43,11 @@ test('an organisation applies anonymously, is admitted by the coordinator and si
   await page.getByLabel('Denominazione dell’organizzazione (obbligatorio)').fill(name);
   await page.getByLabel('Codice fiscale dell’organizzazione (obbligatorio)').fill('12345678901');
   await page.getByLabel('Forma giuridica (obbligatorio)').selectOption('aps');
-  await page.getByLabel('Tavolo Tematico Anziani').check({ force: true }); // the styled label covers the box
+  await tick(page, 'Tavolo Tematico Anziani');
   await page.getByLabel('Nome e cognome del referente (obbligatorio)').fill('Giulia Bianchi');
   await page.getByLabel('E-mail del referente (obbligatorio)').fill(email);
   await page.getByLabel('Password per il futuro accesso (obbligatorio)').fill('password-della-prova');
-  await page.getByLabel(/Ho letto l’informativa/).check({ force: true }); // the styled label covers the box
+  await tick(page, /Ho letto l’informativa/);
   await page.getByRole('button', { name: 'Invia la domanda' }).click();
   // Refused: the fiscal code's check digit, named next to the field; what was typed is kept (not the password).
   await expect(page.getByRole('alert')).toContainText('Codice fiscale');
@@ -54,8 +55,8 @@ test('an organisation applies anonymously, is admitted by the coordinator and si
   await expectAccessible(page);
   await page.getByLabel('Codice fiscale dell’organizzazione (obbligatorio)').fill(code);
   await page.getByLabel('Password per il futuro accesso (obbligatorio)').fill('password-della-prova');
-  await page.getByLabel('Tavolo Tematico Anziani').check({ force: true }); // the styled label covers the box
-  await page.getByLabel(/Ho letto l’informativa/).check({ force: true }); // the styled label covers the box
+  await tick(page, 'Tavolo Tematico Anziani');
+  await tick(page, /Ho letto l’informativa/);
   await page.getByRole('button', { name: 'Invia la domanda' }).click();
   await expect(page.getByText('Domanda inviata.')).toBeVisible();
   await expect(page.getByText('Fino ad allora non esiste alcun account.')).toBeVisible();

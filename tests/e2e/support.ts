@@ -46,3 +46,11 @@ export async function signInRequest(request: APIRequestContext, role: DemoRole) 
   });
   expect(response.status(), `accesso di ${role}`).toBe(302);
 }
+
+/** Ticks a Bootstrap Italia checkbox by clicking its label, as a user does (the styled label covers the box, and a
+ *  forced click on the hidden box can land on a neighbouring label), then checks that it is ticked. */
+export async function tick(page: Page, label: string | RegExp) {
+  const box = page.getByLabel(label);
+  if (!(await box.isChecked())) await page.locator(`label[for="${await box.getAttribute('id')}"]`).click();
+  await expect(box).toBeChecked();
+}
