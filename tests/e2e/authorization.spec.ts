@@ -408,6 +408,9 @@ const QUESTIONNAIRE_PAGES: [string, (number | typeof LOGIN)[]][] = [
   ['{preliminare}', [LOGIN, 200, 200, 200, 200, 200, 200, 200]],
   ['{preliminare}/risultati', [LOGIN, 200, 200, 200, 200, 200, 200, 200]],
   ['{preliminare}/risposte.csv', [LOGIN, 200, 200, 200, 403, 403, 403, 403]],
+  // The members' answer page is only for a third-sector member acting for an organisation of the Ambito (the demo's
+  // cooperative: the closed questionnaire says so); every other role is refused.
+  ['{preliminare}/rispondi', [LOGIN, 403, 403, 403, 403, 200, 403, 403]],
   ['/ambiti/gallarate/questionario/dimostrativo-cittadini-2026', [200, 200, 200, 200, 200, 200, 200, 200]],
   ['/ambiti/gallarate/questionario/non-esiste-questo-codice', [404, 404, 404, 404, 404, 404, 404, 404]],
   ['/ambiti/gallarate/partecipazione/questionari/zzz', [LOGIN, 404, 404, 404, 404, 404, 404, 404]],

@@ -168,7 +168,7 @@ export async function organisationJourney(browser: Browser, v: JourneyVariant) {
     await expect(member.getByText('Risposta già inviata')).toBeVisible();
     await expect(member.getByRole('button', { name: 'Invia la risposta' })).toHaveCount(0);
 
-    // 5. It writes a proposal as a draft (only it and the Ufficio di Piano see it), then submits it.
+    // 5. It writes a proposal as a draft (until it is submitted only the organisation sees it), then submits it.
     await member.goto('/ambiti/gallarate/partecipazione/proposte');
     await accessible(member);
     const draft = member.locator('form').filter({ has: member.getByRole('button', { name: 'Salva la bozza' }) });
@@ -179,6 +179,17 @@ export async function organisationJourney(browser: Browser, v: JourneyVariant) {
     await expect(member.getByRole('status')).toContainText('Bozza salvata.');
     await expect(member.getByRole('heading', { level: 1, name: proposalTitle })).toBeVisible();
     const proposal = member.url().split('?')[0]!;
+    // Another organisation (the demo's cooperative) is never told the draft exists; the Ufficio di Piano is not either.
+    const other = await staffPage('third_sector');
+    expect((await other.request.get(proposal, { maxRedirects: 0 })).status(), 'bozza di un’altra organizzazione').toBe(404);
+    expect((await coordinator.request.get(proposal, { maxRedirects: 0 })).status(), 'bozza vista dall’Ufficio di Piano').toBe(404);
+    await other.goto('/ambiti/gallarate/partecipazione/proposte');
+    await expect(other.getByRole('main')).not.toContainText(proposalTitle);
+    // Nor does it read the individual answers to the questionnaire (only the Ufficio di Piano downloads them).
+    const answers = member.url().replace(/\/proposte\/.*$/, '/questionari');
+    await other.goto(answers);
+    const results = await other.getByRole('link', { name: /^Risultati.*metà periodo 2026/ }).getAttribute('href');
+    expect((await other.request.get(`${results!.replace(/\/risultati$/, '')}/risposte.csv`, { maxRedirects: 0 })).status()).toBe(403);
     await member.getByRole('button', { name: 'Presenta la proposta' }).click();
     await expect(member.getByRole('status')).toContainText('Proposta presentata.');
     await accessible(member);
