@@ -1,8 +1,9 @@
 // The server half of the module registry: each module's demo steps, in the order they must run (territory first:
-// the others refer to its Ambiti and comuni; governance before planning), and the identification of requests.
+// the others refer to its Ambiti and comuni; governance before planning; the accounts before participation, which links
+// the third-sector account to its organisation), and the identification of requests.
 import type { DemoStep } from '../shared/demo/load-demo.ts';
 import type { Identify } from '../shared/http/request.server.ts';
-import { actorFromApiToken, actorFromSession } from './accounts/index.server.ts';
+import { actorFromApiToken, actorFromSession, demoSteps as accounts } from './accounts/index.server.ts';
 import { demoSteps as finance } from './finance/index.server.ts';
 import { demoSteps as governance } from './governance/index.server.ts';
 import { demoSteps as leps } from './leps/index.server.ts';
@@ -16,6 +17,7 @@ import type { ModuleName } from './registry.ts';
 export const DEMO_STEPS: readonly (readonly [ModuleName, DemoStep[]])[] = [
   ['territory', territory],
   ['governance', governance],
+  ['accounts', accounts],
   ['planning', planning],
   ['monitoring', monitoring],
   ['participation', participation],

@@ -173,7 +173,9 @@ export async function organisationJourney(browser: Browser, v: JourneyVariant) {
     await accessible(member);
     const draft = member.locator('form').filter({ has: member.getByRole('button', { name: 'Salva la bozza' }) });
     await draft.getByLabel('Titolo (obbligatorio)').fill(proposalTitle);
-    await draft.getByLabel('Testo della proposta (obbligatorio)').fill('Uno sportello itinerante nei comuni più piccoli, con i volontari della nostra associazione.');
+    await draft
+      .getByLabel('Testo della proposta (obbligatorio)')
+      .fill('Uno sportello itinerante nei comuni più piccoli, con i volontari della nostra associazione.');
     await draft.getByLabel('Tavolo', { exact: true }).selectOption({ label: v.table });
     await draft.getByRole('button', { name: 'Salva la bozza' }).click();
     await expect(member.getByRole('status')).toContainText('Bozza salvata.');
@@ -196,7 +198,10 @@ export async function organisationJourney(browser: Browser, v: JourneyVariant) {
 
     // 6. The Ufficio di Piano measures the objective's indicator (monitoring), answers the proposal and links it.
     await coordinator.goto('/ambiti/gallarate/monitoraggio');
-    await coordinator.getByRole('link', { name: /^Piano di Zona 2025-2027/ }).first().click();
+    await coordinator
+      .getByRole('link', { name: /^Piano di Zona 2025-2027/ })
+      .first()
+      .click();
     await coordinator.getByRole('link', { name: `Obiettivo ${v.objective.code}: azioni e indicatori` }).click();
     await coordinator.getByRole('link', { name: `Indicatore ${v.objective.indicator}: inserisci e vedi i valori` }).click();
     const period = coordinator.getByLabel('Periodo', { exact: true });

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { DemoAccount, DemoContext } from '../../shared/demo/load-demo.ts';
+import type { DemoAccount, DemoContext, DemoStep } from '../../shared/demo/load-demo.ts';
 import { users } from './accounts.schema.ts';
 import { createUser } from './accounts.server.ts';
 
@@ -8,6 +8,17 @@ const DemoAccounts = z.object({
   password: z.string(),
   users: z.array(z.object({ email: z.string(), name: z.string(), roles: z.array(z.any()) })),
 });
+
+/** The accounts' demo step: after governance (its grants name the Ambito; participation links the third-sector
+ *  account's grant to the demo cooperative when it imports the tables). */
+export const demoSteps: DemoStep[] = [
+  {
+    name: 'account dimostrativi',
+    async run(ctx) {
+      await loadDemoAccounts(ctx);
+    },
+  },
+];
 
 /** Creates the demo accounts of fixtures/demo/accounts.json that do not exist yet; returns them with their password. */
 export async function loadDemoAccounts(ctx: DemoContext): Promise<{ accounts: DemoAccount[]; password: string }> {

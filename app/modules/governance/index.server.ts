@@ -3,17 +3,8 @@ export { listAmbitoDecisionOutcomes } from './governance.queries.ts';
 export { governanceSteps as demoSteps } from './governance.demo.ts';
 export { bodies, bodyMembers, meetings, organisations, people } from './governance.schema.ts';
 export { checkFiscalCode } from './fiscal-code.ts';
-export { BODY_KINDS, MEETING_TIME_ZONE } from './governance.constants.ts';
+export { BODY_KINDS } from './governance.constants.ts';
 // For participation: thematic tables are governance bodies and their meetings the bodies' meetings; an admission
 // writes the registry and the memberships through these commands, with participation's transaction.
 export { addMember, createBody, createMeeting, createOrganisation, createPerson, endMembership, recordAttendance } from './governance.commands.ts';
-export {
-  getBodyRow,
-  listBodies,
-  listBodiesAttendance,
-  listBodyMeetings,
-  listMembers,
-  listOrganisations,
-  listPeople,
-  type BodyMeeting,
-} from './governance.queries.ts';
+export { listBodies, listBodiesAttendance, listBodyMeetings, listMembers, listOrganisations, type BodyMeeting } from './governance.queries.ts';
