@@ -14,7 +14,7 @@ import { type DemoRole, signInRequest } from './support.ts';
 const EXCLUDED_PATHS = [/^\/esci\b/, /^\/lingua\b/, /^\/api\//];
 const FILE_EXTENSIONS = /\.(csv|pdf|ics|xlsx|docx|json|zip|xml)$/i;
 /** More distinct pages than this and the crawl stops (with a log line). */
-export const PAGE_CAP = Number(process.env.CRAWL_CAP ?? 60);
+export const PAGE_CAP = Number(process.env.CRAWL_CAP ?? 120);
 
 export interface CrawledPage {
   url: string;
@@ -138,6 +138,7 @@ export const MAIN_PAGES: Record<string, string> = {
   '/ambiti/:code/monitoraggio/:planId': 'monitoraggio-piano',
   '/ambiti/:code/risorse': 'risorse',
   '/ambiti/:code/leps': 'leps',
+  '/ambiti/:code/partecipazione': 'partecipazione',
   '/ambiti/:code/organi': 'organi',
   '/ambiti/:code/riunioni/:meetingId': 'riunione',
 };

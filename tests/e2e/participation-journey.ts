@@ -238,6 +238,10 @@ export async function organisationJourney(browser: Browser, v: JourneyVariant) {
     await expect(result).toContainText(periodLabel);
     await expect(result).toContainText(v.value);
     await accessible(member);
+    // On a phone the page does not scroll sideways.
+    await member.setViewportSize({ width: 390, height: 844 });
+    expect(await member.evaluate(() => document.documentElement.scrollWidth), 'larghezza della proposta a 390 px').toBeLessThanOrEqual(390);
+    await member.setViewportSize({ width: 1280, height: 720 });
     // The objective's trail, from the organisation's side: its proposal and its organisation behind the objective.
     await result.getByRole('link', { name: `${v.objective.code} · ${v.objective.title}` }).click();
     await expect(member.getByRole('table', { name: 'Proposte' })).toContainText(proposalTitle);
