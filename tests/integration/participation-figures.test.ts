@@ -115,8 +115,7 @@ describe(`participation figures (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PG
         retention: 'Fino alla fine del periodo del piano.',
       })
       .returning();
-    // Raw SQL: the schema's `applications` declares `created_at` twice (submittedAt and the versioned columns), so an
-    // insert through drizzle names the column twice (reported to the lead); the table itself is fine.
+    // Applications written directly in the state each case needs (admitted or under review), without the call's commands.
     const application = async (o: string | null, name: string, fiscalCode: string, policyAreas: string[], status: string) =>
       db().execute(
         sql`insert into participation_applications (call_id, ambito_id, organisation_name, fiscal_code, legal_form, policy_areas, table_ids, contact_name, contact_email, status, organisation_id)
