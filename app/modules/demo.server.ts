@@ -1,6 +1,6 @@
 import type { Db } from '../shared/db/client.ts';
 import { demoContext, runDemoSteps, type DemoAccount } from '../shared/demo/load-demo.ts';
-import { loadDemoAccounts } from './accounts/index.server.ts';
+import { demoAccountList } from './accounts/index.server.ts';
 import { DEMO_STEPS } from './registry.server.ts';
 
 /**
@@ -14,5 +14,6 @@ export async function loadDemo(db: Db, root?: string): Promise<{ accounts: DemoA
     ctx,
     DEMO_STEPS.flatMap(([, steps]) => steps),
   );
-  return loadDemoAccounts(ctx);
+  // The accounts are created by their own demo step (registry.server.ts); here they are only listed.
+  return demoAccountList(ctx);
 }

@@ -1,5 +1,5 @@
 import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { ACCOUNTS, PASSWORD, expectAccessible, tick, type DemoRole } from './support.ts';
+import { ACCOUNTS, PASSWORD, expectAccessible, expectFitsPhone, signInAs, tick, type DemoRole } from './support.ts';
 
 // A third-sector organisation's whole journey through participation, as issue 12 asks it to be shown, run with and
 // without JavaScript (participation-journey.spec.ts and participation-journey-no-js.spec.ts):
@@ -30,14 +30,6 @@ function fiscalCode(prefix: string): string {
     sum += i % 2 === 0 ? d : d * 2 > 9 ? d * 2 - 9 : d * 2;
   }
   return first10 + String((10 - (sum % 10)) % 10);
-}
-
-async function signInAs(page: Page, email: string, password: string) {
-  await page.goto('/accedi');
-  await page.getByLabel('Indirizzo e-mail').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Accedi' }).click();
-  await expect(page.getByRole('button', { name: 'Esci' })).toBeVisible();
 }
 
 /** With JavaScript, waits until the page has hydrated (a click that lands earlier can be lost). */
@@ -238,10 +230,7 @@ export async function organisationJourney(browser: Browser, v: JourneyVariant) {
     await expect(result).toContainText(periodLabel);
     await expect(result).toContainText(v.value);
     await accessible(member);
-    // On a phone the page does not scroll sideways.
-    await member.setViewportSize({ width: 390, height: 844 });
-    expect(await member.evaluate(() => document.documentElement.scrollWidth), 'larghezza della proposta a 390 px').toBeLessThanOrEqual(390);
-    await member.setViewportSize({ width: 1280, height: 720 });
+    await expectFitsPhone(member);
     // The objective's trail, from the organisation's side: its proposal and its organisation behind the objective.
     await result.getByRole('link', { name: `${v.objective.code} · ${v.objective.title}` }).click();
     await expect(member.getByRole('table', { name: 'Proposte' })).toContainText(proposalTitle);

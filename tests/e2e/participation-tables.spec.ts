@@ -1,17 +1,10 @@
-import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, signIn } from './support.ts';
+import { expect, test } from '@playwright/test';
+import { expectAccessible, expectFitsPhone, signIn } from './support.ts';
 
 // Participation, part «tables»: the Gallarate tables of seed 002 (fixtures/demo/gallarate/partecipazione), a meeting
 // convened on a table's governance body, the demo cooperative's reply from its own page, the replies on the table page.
 const DISABILITY = 'Tavolo Tematico Persone con disabilità';
 const MEETING = 'Tavolo disabilità – incontro di febbraio';
-
-async function noHorizontalOverflow(page: Page) {
-  await page.setViewportSize({ width: 390, height: 844 });
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(width, `larghezza di ${page.url()} a 390 px`).toBeLessThanOrEqual(390);
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 test('the coordinator reads the tables, convenes a table’s meeting; the cooperative replies from its own page; the table counts the replies', async ({
   browser,
@@ -23,7 +16,7 @@ test('the coordinator reads the tables, convenes a table’s meeting; the cooper
   await expect(coordinator.getByRole('heading', { level: 1, name: 'Tavoli tematici' })).toBeVisible();
   await expect(coordinator.getByRole('table', { name: /^Tavoli dell’Ambito/ }).locator('tbody tr')).toHaveCount(5);
   await expectAccessible(coordinator);
-  await noHorizontalOverflow(coordinator);
+  await expectFitsPhone(coordinator);
 
   await coordinator.getByRole('link', { name: DISABILITY, exact: true }).click();
   await expect(coordinator.getByRole('heading', { level: 1, name: DISABILITY })).toBeVisible();
@@ -33,7 +26,7 @@ test('the coordinator reads the tables, convenes a table’s meeting; the cooper
   await expect(members.first()).toContainText('Paolo Riva');
   await expect(coordinator.getByRole('table', { name: 'Incontri passati' }).locator('tbody tr')).toHaveCount(2);
   await expectAccessible(coordinator);
-  await noHorizontalOverflow(coordinator);
+  await expectFitsPhone(coordinator);
 
   // The table's meetings are its governance body's: convene one there.
   await coordinator.getByRole('link', { name: DISABILITY, exact: true }).last().click();
@@ -55,7 +48,7 @@ test('the coordinator reads the tables, convenes a table’s meeting; the cooper
   const card = member.getByRole('article').filter({ hasText: MEETING });
   await expect(card).toContainText('non ancora data');
   await expectAccessible(member);
-  await noHorizontalOverflow(member);
+  await expectFitsPhone(member);
   await card.getByLabel('Risposta (obbligatorio)').selectOption('partecipa');
   await card.getByLabel('Chi partecipa').fill('Paolo Riva');
   await card.getByRole('button', { name: 'Invia la risposta' }).click();

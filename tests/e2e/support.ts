@@ -22,11 +22,25 @@ export async function expectAccessible(page: Page) {
 
 /** Signs in through the real form, as a user would. */
 export async function signIn(page: Page, role: DemoRole) {
+  await signInAs(page, ACCOUNTS[role], PASSWORD);
+}
+
+/** Signs in through the real form with any account (e.g. one created by an admission). */
+export async function signInAs(page: Page, email: string, password: string) {
   await page.goto('/accedi');
-  await page.getByLabel('Indirizzo e-mail').fill(ACCOUNTS[role]);
-  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByLabel('Indirizzo e-mail').fill(email);
+  await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Accedi' }).click();
   await expect(page.getByRole('button', { name: 'Esci' })).toBeVisible();
+}
+
+/** The page as it is now does not scroll sideways on a 390 px phone; the viewport is then put back. */
+export async function expectFitsPhone(page: Page) {
+  const before = page.viewportSize();
+  await page.setViewportSize({ width: 390, height: 844 });
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width, `larghezza di ${page.url()} a 390 px`).toBeLessThanOrEqual(390);
+  if (before) await page.setViewportSize(before);
 }
 
 /** The CSRF token of this API context's browser-like session (read from the sign-in form). */

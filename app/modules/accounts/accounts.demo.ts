@@ -14,20 +14,25 @@ const DemoAccounts = z.object({
 export const demoSteps: DemoStep[] = [
   {
     name: 'account dimostrativi',
-    async run(ctx) {
-      await loadDemoAccounts(ctx);
-    },
+    run: loadDemoAccounts,
   },
 ];
 
-/** Creates the demo accounts of fixtures/demo/accounts.json that do not exist yet; returns them with their password. */
-export async function loadDemoAccounts(ctx: DemoContext): Promise<{ accounts: DemoAccount[]; password: string }> {
+const readAccountsFile = (ctx: DemoContext) => DemoAccounts.parse(JSON.parse(ctx.read('demo/accounts.json')));
+
+/** Creates the demo accounts of fixtures/demo/accounts.json that do not exist yet. */
+async function loadDemoAccounts(ctx: DemoContext): Promise<void> {
   const { db } = ctx;
-  const accounts = DemoAccounts.parse(JSON.parse(ctx.read('demo/accounts.json')));
+  const accounts = readAccountsFile(ctx);
   for (const u of accounts.users) {
     const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, u.email));
     if (!existing) await createUser({ db, actor: ctx.actor, input: { email: u.email, name: u.name, password: accounts.password, roles: u.roles } });
   }
+}
+
+/** The demo accounts listed in the fixture (for the start-up message), without touching the database. */
+export function demoAccountList(ctx: DemoContext): { accounts: DemoAccount[]; password: string } {
+  const accounts = readAccountsFile(ctx);
   return {
     password: accounts.password,
     accounts: accounts.users.map((u) => ({ email: u.email, name: u.name, role: String(u.roles[0]?.role ?? '') })),
