@@ -8,9 +8,12 @@ import { auditRoutes } from './audit/audit.routes.ts';
 import { financeRoutes } from './finance/finance.routes.ts';
 import { governanceRoutes } from './governance/governance.routes.ts';
 import { lepsRoutes } from './leps/leps.routes.ts';
+import { opendataRoutes } from './opendata/opendata.routes.ts';
 import { monitoringRoutes } from './monitoring/monitoring.routes.ts';
 import { participationRoutes } from './participation/participation.routes.ts';
 import { planningRoutes } from './planning/planning.routes.ts';
+import { portalRoutes } from './portal/portal.routes.ts';
+import { reportsRoutes } from './reports/reports.routes.ts';
 import { territoryRoutes } from './territory/territory.routes.ts';
 import type { ModuleName } from './registry.ts';
 
@@ -24,5 +27,8 @@ export const MODULE_ROUTES = {
   participation: participationRoutes,
   leps: lepsRoutes,
   finance: financeRoutes,
+  reports: reportsRoutes,
+  portal: portalRoutes,
+  opendata: opendataRoutes,
   api: apiRoutes,
 } satisfies Record<ModuleName, RouteConfigEntry[]>;

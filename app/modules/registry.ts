@@ -11,8 +11,11 @@ import * as finance from './finance/index.ts';
 import * as governance from './governance/index.ts';
 import * as leps from './leps/index.ts';
 import * as monitoring from './monitoring/index.ts';
+import * as opendata from './opendata/index.ts';
 import * as participation from './participation/index.ts';
 import * as planning from './planning/index.ts';
+import * as portal from './portal/index.ts';
+import * as reports from './reports/index.ts';
 import * as territory from './territory/index.ts';
 
 export const MODULES = [
@@ -25,6 +28,9 @@ export const MODULES = [
   { name: 'participation', messages: participation.messages, nav: participation.nav },
   { name: 'leps', messages: leps.messages, nav: leps.nav },
   { name: 'finance', messages: finance.messages, nav: finance.nav },
+  { name: 'reports', messages: reports.messages },
+  { name: 'portal', messages: portal.messages },
+  { name: 'opendata', messages: opendata.messages },
   { name: 'api' },
 ] as const;
 

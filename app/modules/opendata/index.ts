@@ -1,0 +1,4 @@
+// The public face of the open data module (client-safe): public datasets and their DCAT-AP_IT catalogue.
+import * as messages from './opendata.messages.ts';
+
+export { messages };

@@ -1,0 +1,2 @@
+// The server face of the portal module.
+export {};

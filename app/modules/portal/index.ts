@@ -1,0 +1,4 @@
+// The public face of the portal module (client-safe): the public pages of an Ambito, no sign-in needed.
+import * as messages from './portal.messages.ts';
+
+export { messages };

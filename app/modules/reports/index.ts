@@ -1,0 +1,4 @@
+// The public face of the reports module (client-safe): the plan document, the glossary, the social-impact report.
+import * as messages from './reports.messages.ts';
+
+export { messages };
