@@ -9,5 +9,6 @@ export * from './finance/finance.schema.ts';
 export * from './monitoring/monitoring.schema.ts';
 export * from './leps/leps.schema.ts';
 export * from './participation/participation.schema.ts';
+export * from './reports/documents.schema.ts';
 export * from '../shared/audit/audit.schema.ts';
 export * from '../shared/mail/outbox.schema.ts';

@@ -5,3 +5,9 @@ export { planActions, planBudgetLines, planIndicators, planObjectives, plans, ty
 export { planListEntry, statusLabel, templateParticipationPath } from './planning.templates.ts';
 export type { PathStep as TemplatePathStep } from './template.schema.ts';
 export { planningSteps as demoSteps } from './planning.demo.ts';
+// For the plan document (reports module): the plan as an exchange document, its bytes, its template.
+export { loadPlanVersion, type PlanVersionSource } from './planning.documents.queries.ts';
+export { serializePlanDocument, type PlanDocument } from './plan-document.schema.ts';
+export { getTemplate } from './planning.templates.ts';
+export type { PlanTemplate, TemplateField } from './template.schema.ts';
+export { cardValueText } from './planning.card.ts';
