@@ -224,9 +224,9 @@ describe('planning: plans on regional templates', async () => {
       db: database.db,
       actor: coordinator,
       chapterId: chapter!.id,
-      input: { version: chapter!.version, html: '<p>Analisi</p>' },
+      input: { version: chapter!.version, markdown: 'Analisi' },
     });
-    const c2 = await updateChapter({ db: database.db, actor: coordinator, chapterId: chapter!.id, input: { version: c1.version, html: '<p>Analisi</p>' } });
+    const c2 = await updateChapter({ db: database.db, actor: coordinator, chapterId: chapter!.id, input: { version: c1.version, markdown: 'Analisi\r\n' } });
     assert.equal(c2.version, c1.version);
     assert.equal((await database.db.select().from(auditLog).where(eq(auditLog.entityId, chapter!.id))).length, 1);
   });

@@ -344,6 +344,38 @@ describe('the Gallarate 2021-2023 plan fixture', () => {
 });
 
 describe('serialisation', () => {
+  test('every chapter of the Gallarate 2025-2027 plan has its text, with at least two tables and the source in a footnote', () => {
+    assert.equal(plan2025.chapters.length, 48);
+    assert.ok(plan2025.chapters.every((c) => c.markdown && c.markdown.length > 80));
+    const tables = plan2025.chapters.filter((c) => /^\| -{3}|^\| :--/m.test(c.markdown!));
+    assert.ok(tables.length >= 2, `${tables.length} chapters with a table`);
+    // The real figures of the seed: population at 31/12/2023 and the 2022 social spending (Tabelle 2.1 and 2.4).
+    const text = plan2025.chapters.map((c) => c.markdown).join('\n');
+    assert.match(text, /\| Popolazione al 31\/12 \| 122\.026 \| 122\.675 \| 122\.855 \|/);
+    assert.match(text, /\*\*19\.834\.861\*\*/);
+    assert.match(text, /\[\^1\]: .*p\. 53/);
+  });
+
+  test('a file of an earlier version with chapters in HTML is read as Markdown and written back with markdown only', () => {
+    const legacy = JSON.parse(JSON.stringify(minimal)) as Record<string, any>;
+    legacy.chapters = [
+      {
+        number: '6.5',
+        title: 'Cronoprogramma',
+        html: '<p>La raccolta dei dati sarà <strong>semestrale</strong>.</p><ul><li>metà periodo</li><li>fine</li></ul>',
+      },
+      { number: '7', title: 'Vuoto', html: null },
+    ];
+    const doc = parsePlanDocument('vecchio.json', JSON.stringify(legacy));
+    assert.deepEqual(doc.chapters, [
+      { number: '6.5', title: 'Cronoprogramma', markdown: 'La raccolta dei dati sarà **semestrale**.\n\n- metà periodo\n- fine' },
+      { number: '7', title: 'Vuoto', markdown: null },
+    ]);
+    const written = serializePlanDocument(doc);
+    assert.ok(!written.includes('"html"'));
+    assert.equal(serializePlanDocument(parsePlanDocument('nuovo.json', written)), written);
+  });
+
   test('the fixtures are in canonical form: parse then serialise gives back the same bytes', () => {
     assert.equal(serializePlanDocument(plan2025), text2025);
     assert.equal(serializePlanDocument(plan2021), text2021);
@@ -592,6 +624,24 @@ describe('parsePlanDocument reports every problem with file and JSON path', () =
       { path: 'piano.json, objectives[1].code (obiettivo 1)', message: 'codice 1 già usato dall’obiettivo 1' },
     ]);
     assert.equal(issues[0]!.message, 'campo non previsto dal formato: «amountCent» (controlla il nome del campo e la versione del formato)');
+  });
+
+  test('chapter text in Markdown: a forbidden link or a note without its text is named with its line', () => {
+    const issues = issuesOf(
+      (d) => (d.chapters = [{ number: '1', title: 'Introduzione', markdown: 'Testo.\n\nVedi [qui](javascript:alert(1)) e la nota[^2].' }]),
+    );
+    assert.deepEqual(
+      issues.map((i) => i.path),
+      ['piano.json, chapters[0].markdown (capitolo «Introduzione»)', 'piano.json, chapters[0].markdown (capitolo «Introduzione»)'],
+    );
+    assert.match(issues[0]!.message, /^testo del capitolo: Riga 3: il collegamento «javascript:alert\(1\)» non è ammesso/);
+    assert.match(issues[1]!.message, /^testo del capitolo: Riga 3: la nota \[\^2\] è richiamata ma non è scritta/);
+  });
+
+  test('a chapter gives its text once: markdown, or html in files of earlier versions, not both', () => {
+    const issues = issuesOf((d) => (d.chapters = [{ number: '1', title: 'Introduzione', markdown: 'Testo', html: '<p>Testo</p>' }]));
+    assert.equal(issues.length, 1);
+    assert.equal(issues[0]!.path, 'piano.json, chapters[0].html (capitolo «Introduzione»)');
   });
 
   test('chapter text must already be sanitised HTML', () => {

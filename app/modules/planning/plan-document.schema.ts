@@ -7,6 +7,8 @@
 // - Regione Marche, Linee guida per la predisposizione dei Piani Sociali Territoriali di ATS;
 // - L. 234/2021, art. 1, cc. 159-171, and D.Lgs. 147/2017: the LEPS (livelli essenziali delle prestazioni sociali).
 import { ValidationError, type FieldIssue } from '../../shared/errors.ts';
+import { htmlToMarkdown } from '../../shared/richtext/html-to-markdown.ts';
+import { validateRichText } from '../../shared/richtext/richtext.ts';
 import { z } from '../../shared/validation.ts';
 import { targetRuleSchema, type TargetRule as VocabularyTargetRule, type TargetRuleType } from './targets.vocabulary.ts';
 
@@ -491,15 +493,39 @@ export const Objective = z.strictObject({
 });
 export type Objective = z.infer<typeof Objective>;
 
-export const Chapter = z.strictObject({
-  number: z
-    .string()
-    .regex(/^\d+(\.\d+)*$/, 'numero del capitolo non valido (es. "5" o "5.1")')
-    .nullable(),
-  title: text('titolo del capitolo', 500),
-  html: html.nullable(),
+/** A chapter's text in Markdown (app/shared/richtext): every problem is named with its line. */
+const markdown = z.string({ message: 'testo del capitolo: serve un testo Markdown o null' }).superRefine((value, ctx) => {
+  for (const problem of validateRichText(value)) ctx.addIssue({ code: 'custom', message: `testo del capitolo: ${problem.message}` });
 });
-export type Chapter = z.infer<typeof Chapter>;
+
+/**
+ * A chapter: its text is Markdown (`markdown`). Files written before rich text carry sanitised HTML (`html`) instead:
+ * it is read and converted to Markdown, so the document always comes out with `markdown` only.
+ */
+export const Chapter = z
+  .strictObject({
+    number: z
+      .string()
+      .regex(/^\d+(\.\d+)*$/, 'numero del capitolo non valido (es. "5" o "5.1")')
+      .nullable(),
+    title: text('titolo del capitolo', 500),
+    markdown: markdown.nullable().optional(),
+    html: html.nullable().optional(),
+  })
+  .superRefine((c, ctx) => {
+    if (c.markdown != null && c.html != null)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['html'],
+        message: 'il capitolo ha sia «markdown» sia «html»: il testo va dato una volta sola, in «markdown» (html solo nei file delle versioni precedenti)',
+      });
+  })
+  .transform(({ number, title, markdown: md, html: legacy }) => ({
+    number,
+    title,
+    markdown: (md ?? (legacy ? htmlToMarkdown(legacy) : '')) || null,
+  }));
+export type Chapter = z.output<typeof Chapter>;
 
 export const PlanHeader = z.strictObject({
   ambitoCode: z

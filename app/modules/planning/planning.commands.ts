@@ -10,7 +10,7 @@ import { isUuid } from '../../shared/validation.ts';
 import { parseInput } from '../../shared/validation.server.ts';
 import { listAmbitoDecisionOutcomes } from '../governance/index.server.ts';
 import { ambiti } from '../territory/index.server.ts';
-import { Card, findUnsafeHtml, FUNDING_SOURCE_CODES, parsePlanDocument, TARGET_RULE_INDICATOR_KINDS, type PlanStatus } from './plan-document.schema.ts';
+import { Card, FUNDING_SOURCE_CODES, parsePlanDocument, TARGET_RULE_INDICATOR_KINDS, type PlanStatus } from './plan-document.schema.ts';
 import { insertPlanDocument, loadPlanDocument } from './planning.document.ts';
 import { authorize } from './planning.policy.ts';
 import { loadCompleteness } from './planning.queries.ts';
@@ -768,22 +768,21 @@ export async function linkContinuity(tx: Tx, actor: Actor, objectiveId: string, 
   return { objective: row, outcome: 'saved' as EditOutcome };
 }
 
-/** Saves a chapter's text (HTML restricted to the tags of the exchange format). */
+/**
+ * Saves a chapter's text, in Markdown (app/shared/richtext; problems are named with their line). A chapter still
+ * stored as HTML from before rich text is written as Markdown from then on (its HTML is cleared).
+ */
 export async function updateChapter({ db, actor, chapterId, input }: { db: Db; actor: Actor; chapterId: string; input: unknown }) {
   return db.transaction(async (tx) => {
-    const [chapter] = await tx.select().from(planChapters).where(eq(planChapters.id, chapterId));
+    const [chapter] = await tx.select().from(planChapters).where(eq(planChapters.id, chapterId)).for('update');
     if (!chapter) throw new NotFoundError('Il capitolo');
     const { plan, scope } = await planScope(tx, chapter.planId);
     authorize(actor, 'plan.edit', scope);
     const v = parseInput(ChapterInput, input);
-    const html = v.html.trim() || null;
-    if (html) {
-      const problem = findUnsafeHtml(html);
-      if (problem) throw new ValidationError([{ path: 'html', message: tr('plan.cmd.unsafeHtml', { problem }) }]);
-    }
+    const markdown = v.markdown.trim() || null;
     if (chapter.version !== v.version) throw new ConflictError('il capitolo', chapter.version);
-    if (chapter.html === html) return chapter;
-    const { before, after } = await updateVersioned(tx, planChapters, chapterId, v.version, { html }, 'il capitolo');
+    if (chapter.markdown === markdown && chapter.html === null) return chapter;
+    const { before, after } = await updateVersioned(tx, planChapters, chapterId, v.version, { markdown, html: null }, 'il capitolo');
     await auditPlanWrite(tx, actor, plan, { action: 'planning.chapter.updated', entityType: 'plan_chapter', entityId: chapterId, before, after });
     return after;
   });

@@ -2,6 +2,7 @@
 // stored row by row and rebuilt in the same order, so export → import → export yields the same bytes.
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../shared/db/client.ts';
+import { htmlToMarkdown } from '../../shared/richtext/html-to-markdown.ts';
 import { ambiti } from '../territory/index.server.ts';
 import { PLAN_FORMAT, PLAN_FORMAT_VERSION, type Indicator, type PlanDocument } from './plan-document.schema.ts';
 import { planActions, planBudgetLines, planChapters, planIndicators, planObjectives, plans, type PlanIndicator } from './planning.schema.ts';
@@ -27,7 +28,7 @@ export async function insertPlanDocument(tx: DbOrTx, ambitoId: string, doc: Plan
     .returning({ id: plans.id });
   const planId = plan!.id;
   if (doc.chapters.length) {
-    await tx.insert(planChapters).values(doc.chapters.map((c, position) => ({ planId, position, number: c.number, title: c.title, html: c.html })));
+    await tx.insert(planChapters).values(doc.chapters.map((c, position) => ({ planId, position, number: c.number, title: c.title, markdown: c.markdown })));
   }
   for (const [position, o] of doc.objectives.entries()) {
     const [row] = await tx
@@ -105,6 +106,10 @@ export async function insertPlanDocument(tx: DbOrTx, ambitoId: string, doc: Plan
   return planId;
 }
 
+/** A chapter's text as Markdown: the stored Markdown, or a chapter written before rich text converted from its HTML. */
+export const chapterMarkdown = (c: { markdown: string | null; html: string | null }): string | null =>
+  c.markdown ?? (c.html ? htmlToMarkdown(c.html) || null : null);
+
 const toIndicator = (r: PlanIndicator): Indicator => ({
   code: r.code,
   label: r.label,
@@ -150,7 +155,7 @@ export async function loadPlanDocument(db: DbOrTx, planId: string): Promise<Plan
       predecessor: plan.predecessor as PlanDocument['plan']['predecessor'],
       source: plan.source,
     },
-    chapters: chapters.map((c) => ({ number: c.number, title: c.title, html: c.html })),
+    chapters: chapters.map((c) => ({ number: c.number, title: c.title, markdown: chapterMarkdown(c) })),
     objectives: objectives.map((o) => ({
       code: o.code,
       title: o.title,

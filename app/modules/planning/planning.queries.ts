@@ -1,11 +1,11 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../shared/db/client.ts';
 import { pick } from '../../shared/db/columns.ts';
 import { barChart } from '../../shared/charts/charts.ts';
 import { renderChartSvg } from '../../shared/charts/charts.server.ts';
 import { ambiti } from '../territory/index.server.ts';
 import { FUNDING_SOURCES, type PlanDocument, type PlanStatus } from './plan-document.schema.ts';
-import { loadPlanDocument } from './planning.document.ts';
+import { chapterMarkdown, loadPlanDocument } from './planning.document.ts';
 import {
   budgetTotals,
   describeChanges,
@@ -148,7 +148,12 @@ export async function getPlanOverview(db: DbOrTx, planId: string) {
   const [{ actions, indicators, budget }, chapters, snapshots] = await Promise.all([
     objectiveParts(db, ids),
     db
-      .select({ id: planChapters.id, number: planChapters.number, title: planChapters.title, hasText: planChapters.html })
+      .select({
+        id: planChapters.id,
+        number: planChapters.number,
+        title: planChapters.title,
+        hasText: sql<boolean>`(${planChapters.markdown} is not null or ${planChapters.html} is not null)`,
+      })
       .from(planChapters)
       .where(eq(planChapters.planId, planId))
       .orderBy(asc(planChapters.position)),
@@ -258,12 +263,15 @@ export async function getObjectiveDetail(db: DbOrTx, objectiveId: string) {
   };
 }
 
+/** A chapter of the plan with its text as Markdown (a chapter stored as HTML before rich text comes converted). */
 export async function getChapter(db: DbOrTx, planId: string, chapterId: string) {
   const [c] = await db
-    .select()
+    .select(pick(planChapters, 'id', 'planId', 'position', 'number', 'title', 'markdown', 'html', 'version'))
     .from(planChapters)
     .where(and(eq(planChapters.id, chapterId), eq(planChapters.planId, planId)));
-  return c ?? null;
+  if (!c) return null;
+  const { html: _html, ...chapter } = c;
+  return { ...chapter, markdown: chapterMarkdown(c) };
 }
 
 /**

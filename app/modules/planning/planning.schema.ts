@@ -41,7 +41,9 @@ export const planChapters = pgTable(
     ...inPlan(),
     number: text('number'),
     title: text('title').notNull(),
-    /** Sanitised HTML (only the tags the exchange format allows). */
+    /** The chapter's text in Markdown (app/shared/richtext): the one format written since rich text. */
+    markdown: text('markdown'),
+    /** Legacy: sanitised HTML of chapters written before Markdown, read (converted) while `markdown` is null. */
     html: text('html'),
   }),
   (t) => [index('plan_chapters_plan_idx').on(t.planId, t.position)],

@@ -1,5 +1,6 @@
 import type { MessageKey } from '../../shared/i18n/messages.ts';
-import { tr } from '../../shared/i18n/tr.server.ts';
+import { requestLocale, tr } from '../../shared/i18n/tr.server.ts';
+import { validateRichText } from '../../shared/richtext/richtext.ts';
 import { optionalText, versionField, z } from '../../shared/validation.ts';
 import {
   ACTION_STATUSES,
@@ -148,11 +149,16 @@ export const BudgetLineInput = z.object({
 
 export const ChapterInput = z.object({
   version: versionField,
-  // Line breaks as the browser submits them (CRLF) are stored as LF, so that an unchanged text is the same text.
-  html: z
-    .string()
-    .max(200_000, says('plan.val.chapterLong'))
-    .transform((v) => v.replace(/\r\n?/g, '\n')),
+  // Line breaks as the browser submits them (CRLF) are stored as LF, so that an unchanged text is the same text. The
+  // text is Markdown: every problem (a forbidden link, a note without its text, a tag typed by hand, the length) is
+  // named with its line, all in one message on the field.
+  markdown: z
+    .string(says('plan.val.chapterText'))
+    .transform((v) => v.replace(/\r\n?/g, '\n'))
+    .superRefine((v, ctx) => {
+      const problems = validateRichText(v, requestLocale());
+      if (problems.length) ctx.addIssue({ code: 'custom', message: tr('plan.val.chapterProblems', { problems: problems.map((p) => p.message).join(' ') }) });
+    }),
 });
 
 /** An objective of the previous plan carried into the next one (monitoring's carry-over, see carryIntoPlan). */

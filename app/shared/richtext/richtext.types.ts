@@ -16,7 +16,8 @@ export type Align = 'left' | 'center' | 'right' | null;
 export type Block =
   | { t: 'heading'; level: 1 | 2 | 3 | 4; children: Inline[] }
   | { t: 'paragraph'; children: Inline[] }
-  | { t: 'list'; ordered: boolean; start?: number; items: Block[][] }
+  /** `tight`: the items are single lines, without blank lines between them (a renderer may drop their paragraph spacing). */
+  | { t: 'list'; ordered: boolean; start?: number; tight?: boolean; items: Block[][] }
   | { t: 'table'; align: Align[]; header: Inline[][]; rows: Inline[][][] }
   | { t: 'quote'; children: Block[] };
 

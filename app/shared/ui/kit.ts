@@ -25,3 +25,4 @@ export { dataChoices, FieldGroup, namedChoices, SelectField, TextField, type Cho
 export { Options } from './options.tsx';
 export { RowButtonForm } from './row-button-form.tsx';
 export { Panels } from './panels.tsx';
+export { RichText, RichTextEditor, type GlossaryLink } from './rich-text.tsx';

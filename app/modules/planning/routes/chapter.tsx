@@ -1,12 +1,14 @@
 import { data } from 'react-router';
 import type { Route } from './+types/chapter';
+import { glossaryLinksFor } from '../../../shared/glossary.server.ts';
 import { done, runIntent } from '../../../shared/http/forms.server.ts';
 import { getActor, getServices, requireUser } from '../../../shared/http/request.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
-import { EmptyState, IntentField, IntentForm, PageHeader, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
+import { EmptyState, IntentForm, PageHeader, RichText, RichTextEditor, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
 import { updateChapter } from '../planning.commands.ts';
 import { abilitiesFor } from '../planning.policy.ts';
 import { getChapter } from '../planning.queries.ts';
+import { publicPlanPath, sendAnonymousToPortal } from '../planning.public.ts';
 import { requirePlanInAmbito } from '../planning.server.ts';
 
 export async function loader({ params, context }: Route.LoaderArgs) {
@@ -14,9 +16,20 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   const { header } = await requirePlanInAmbito(db, params.code, params.planId);
   const chapter = /^[0-9a-f-]{36}$/.test(params.chapterId) ? await getChapter(db, params.planId, params.chapterId) : null;
   if (!chapter) throw data(tr('plan.notFound.chapter'), { status: 404 });
-  const can = abilitiesFor(getActor(context), header.scope);
-  if (!can['plan.read']) throw data(tr('plan.notFound.plan'), { status: 404 });
-  return { chapter, plan: { id: header.plan.id, title: header.plan.title }, code: params.code, can };
+  const actor = getActor(context);
+  // Anonymous visitors read an adopted plan on the portal, never on the internal work pages.
+  sendAnonymousToPortal(actor, header.scope, publicPlanPath(params.code, header.plan));
+  const can = abilitiesFor(actor, header.scope);
+  if (!can['plan.internal']) throw data(tr('plan.notFound.plan'), { status: 404 });
+  // The Ambito's glossary (kept by the reports module, reached through app/shared/glossary.server.ts).
+  const terms = await glossaryLinksFor(db, { id: header.scope.id, code: params.code });
+  return {
+    chapter: { id: chapter.id, number: chapter.number, title: chapter.title, markdown: chapter.markdown, version: chapter.version },
+    plan: { id: header.plan.id, title: header.plan.title },
+    code: params.code,
+    can,
+    terms,
+  };
 }
 
 export async function action({ params, context, request }: Route.ActionArgs) {
@@ -37,7 +50,7 @@ export async function action({ params, context, request }: Route.ActionArgs) {
 
 export default function Chapter({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useI18n();
-  const { chapter, plan, can } = loaderData;
+  const { chapter, plan, can, terms } = loaderData;
   const base = `/ambiti/${loaderData.code}/piani/${plan.id}`;
   const { errors, values } = useFormResult(actionData, 'chapter');
   return (
@@ -53,12 +66,22 @@ export default function Chapter({ loaderData, actionData }: Route.ComponentProps
       {can['plan.edit'] ? (
         <IntentForm intent="chapter" actionData={actionData} submitLabel={t('plan.chapter.save')} reloadHref={`${base}/capitoli/${chapter.id}`}>
           <input type="hidden" name="version" value={chapter.version} />
-          <IntentField intent="chapter" name="html" label={t('plan.chapter.text')} hint={t('plan.chapter.hint')} error={errors.html}>
-            {(p) => <textarea {...p} rows={18} defaultValue={values?.html ?? chapter.html ?? ''} />}
-          </IntentField>
+          <RichTextEditor
+            intent="chapter"
+            name="markdown"
+            label={t('plan.chapter.text')}
+            hint={t('plan.chapter.hint')}
+            error={errors.markdown}
+            defaultValue={values?.markdown ?? chapter.markdown}
+            rows={20}
+            terms={terms}
+          />
         </IntentForm>
-      ) : chapter.html ? (
-        <div className="text-break" translate="no" dangerouslySetInnerHTML={{ __html: chapter.html }} />
+      ) : chapter.markdown ? (
+        <>
+          <RichText source={chapter.markdown} headingOffset={1} terms={terms} id="capitolo" />
+          {terms.length > 0 && <p className="small text-secondary mt-3">{t('plan.chapter.glossary')}</p>}
+        </>
       ) : (
         <EmptyState title={t('plan.chapter.empty')} />
       )}

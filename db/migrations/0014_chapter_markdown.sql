@@ -1,0 +1,1 @@
+ALTER TABLE "plan_chapters" ADD COLUMN "markdown" text;
