@@ -12,6 +12,7 @@ import { anonymous } from '../app/shared/auth/actor.ts';
 import { loadConfig, type AppConfig } from '../app/shared/config.ts';
 import { openDatabase, type Database } from '../app/shared/db/client.ts';
 import { loadDemo } from '../app/modules/demo.server.ts';
+import { startBackgroundWorkers } from '../app/modules/registry.server.ts';
 import { requestContext, servicesContext, type AppServices } from '../app/shared/http/context.ts';
 import { configureLog, log, withRequestId } from '../app/shared/log.ts';
 import { securityHeaders } from './security.ts';
@@ -138,6 +139,8 @@ export async function startServer(config: AppConfig = loadConfig()): Promise<Run
   if (config.demo) demo = await loadDemo(database.db);
 
   const server = createServer(createAppListener({ db: database.db, database, config }));
+  // Background work (documents), started after the demo so that the adoption's document of the demo plan is made.
+  const workers = startBackgroundWorkers(database.db);
   // Outgoing mail: with SMTP configured, the outbox is delivered every 30 seconds (safe with several processes).
   let mailTimer: ReturnType<typeof setInterval> | null = null;
   if (config.smtpUrl) {
@@ -178,10 +181,16 @@ export async function startServer(config: AppConfig = loadConfig()): Promise<Run
     url,
     stop() {
       if (mailTimer) clearInterval(mailTimer);
-      stopping ??= new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }).then(() => database.close());
+      stopping ??= workers
+        .stop()
+        .then(
+          () =>
+            new Promise<void>((resolve) => {
+              server.close(() => resolve());
+              server.closeAllConnections();
+            }),
+        )
+        .then(() => database.close());
       return stopping;
     },
   };
