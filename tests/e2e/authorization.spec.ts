@@ -21,10 +21,11 @@ const PAGES: [string, (number | typeof LOGIN)[]][] = [
   ['/api/v1/ambiti/gallarate', [200, 200, 200, 200, 200, 200, 200, 200]],
   ['/api/v1/ambiti/gallarate/comuni', [200, 200, 200, 200, 200, 200, 200, 200]],
   ['/ambiti/gallarate/territorio', [200, 200, 200, 200, 200, 200, 200, 200]],
-  ['/ambiti/gallarate/piani', [200, 200, 200, 200, 200, 200, 200, 200]],
-  // The adopted 2025-2027 plan is public; its JSON export too.
-  ['{plan}', [200, 200, 200, 200, 200, 200, 200, 200]],
-  ['{plan}/esporta.json', [200, 200, 200, 200, 200, 200, 200, 200]],
+  // The plans' pages are internal work pages: an anonymous visitor is sent to the public portal (302 to
+  // /portale/gallarate/piano), where the adopted 2025-2027 plan is public; its JSON export asks to sign in.
+  ['/ambiti/gallarate/piani', [302, 200, 200, 200, 200, 200, 200, 200]],
+  ['{plan}', [302, 200, 200, 200, 200, 200, 200, 200]],
+  ['{plan}/esporta.json', [LOGIN, 200, 200, 200, 200, 200, 200, 200]],
   // The installation's catalogue of funding sources: everyone reads it, only the administrator edits it.
   ['/fonti-di-finanziamento', [200, 200, 200, 200, 200, 200, 200, 200]],
   ['/fonti-di-finanziamento/FNPS', [LOGIN, 200, 403, 403, 403, 403, 403, 403]],
@@ -99,9 +100,12 @@ async function assemblyPath(playwright: { request: { newContext: (o: { baseURL: 
   return match[1]!;
 }
 
-/** The URL of the demo's 2025-2027 plan, read from the plans page. */
-async function planUrl(request: APIRequestContext): Promise<string> {
-  const html = await (await request.get('/ambiti/gallarate/piani')).text();
+/** The URL of the demo's 2025-2027 plan, read from the plans page by the administrator (anonymous visitors are sent to the portal). */
+async function planUrl(playwright: { request: { newContext: (o: { baseURL: string }) => Promise<APIRequestContext> } }, baseURL: string): Promise<string> {
+  const admin = await playwright.request.newContext({ baseURL });
+  await signInRequest(admin, 'admin');
+  const html = await (await admin.get('/ambiti/gallarate/piani')).text();
+  await admin.dispose();
   const match = /href="(\/ambiti\/gallarate\/piani\/[0-9a-f-]{36})"[^>]*>Piano di Zona 2025/.exec(html);
   if (!match) throw new Error('piano 2025-2027 non trovato');
   return match[1]!;
@@ -120,7 +124,7 @@ async function contextFor(
 for (const [i, who] of WHO.entries()) {
   test(`pages and API as ${who}`, async ({ playwright, baseURL }) => {
     const request = await contextFor(playwright, baseURL!, who);
-    const plan = await planUrl(request);
+    const plan = await planUrl(playwright, baseURL!);
     const call = await openCallPath(playwright, baseURL!);
     for (const [template, expected] of PAGES) {
       const path = template
@@ -358,10 +362,13 @@ const NEEDS_PAGES: [string, (number | typeof LOGIN)[]][] = [
   ['/ambiti/gallarate/partecipazione/obiettivi/zzz', [404, 404, 404, 404, 404, 404, 404, 404]],
 ];
 
-/** The trail page of the first objective of the demo's 2025-2027 plan (read from the plan page). */
-async function trailUrl(request: APIRequestContext): Promise<string> {
-  const plan = await planUrl(request);
-  const html = await (await request.get(plan)).text();
+/** The trail page of the first objective of the demo's 2025-2027 plan (read from the plan page by the administrator). */
+async function trailUrl(playwright: { request: { newContext: (o: { baseURL: string }) => Promise<APIRequestContext> } }, baseURL: string): Promise<string> {
+  const plan = await planUrl(playwright, baseURL);
+  const admin = await playwright.request.newContext({ baseURL });
+  await signInRequest(admin, 'admin');
+  const html = await (await admin.get(plan)).text();
+  await admin.dispose();
   const match = /href="\/ambiti\/gallarate\/piani\/[0-9a-f-]{36}\/obiettivi\/([0-9a-f-]{36})"/.exec(html);
   if (!match) throw new Error('obiettivo del piano 2025-2027 non trovato');
   return `/ambiti/gallarate/partecipazione/obiettivi/${match[1]}`;
@@ -370,7 +377,7 @@ async function trailUrl(request: APIRequestContext): Promise<string> {
 for (const [i, who] of WHO.entries()) {
   test(`participation needs and proposals as ${who}`, async ({ playwright, baseURL }) => {
     const request = await contextFor(playwright, baseURL!, who);
-    const trail = await trailUrl(request);
+    const trail = await trailUrl(playwright, baseURL!);
     for (const [template, expected] of NEEDS_PAGES) {
       const path = template.replace('{trail}', trail);
       const response = await request.get(path, { maxRedirects: 0 });

@@ -16,7 +16,8 @@ async function noHorizontalOverflow(page: Page) {
 }
 
 test('the public reads where the adopted plan stands, without the link to the members’ page', async ({ page }) => {
-  await openPlan(page, '2025');
+  // Anonymous visitors read the adopted plan on the Ambito's public portal (the internal plan page sends them there).
+  await page.goto('/portale/gallarate/piano');
   const panel = page.locator('section#percorso');
   await expect(panel.getByRole('heading', { name: 'Dove si trova il piano nel suo percorso' })).toBeVisible();
   await expect(panel).toContainText('Fase 6 di 6: Trasmissione ad ATS e Regione');

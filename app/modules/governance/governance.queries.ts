@@ -379,19 +379,23 @@ export async function listMeetingsForCalendar(db: DbOrTx, ambitoId: string) {
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
     .where(eq(meetings.ambitoId, ambitoId))
     .orderBy(asc(meetings.startsAt));
-  const items = rows.length
+  const agenda = await listAgendaTitles(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({ ...r, agenda: agenda(r.id) }));
+}
+
+/** The agenda of each of `meetingIds` in order, as a lookup from a meeting to its items' titles. */
+export async function listAgendaTitles(db: DbOrTx, meetingIds: readonly string[]) {
+  const items = meetingIds.length
     ? await db
-        .select()
+        .select({ meetingId: agendaItems.meetingId, title: agendaItems.title })
         .from(agendaItems)
-        .where(
-          inArray(
-            agendaItems.meetingId,
-            rows.map((r) => r.id),
-          ),
-        )
+        .where(inArray(agendaItems.meetingId, [...meetingIds]))
         .orderBy(asc(agendaItems.position))
     : [];
-  return rows.map((r) => ({ ...r, agenda: items.filter((i) => i.meetingId === r.id).map((i) => i.title) }));
+  return (meetingId: string) => items.filter((i) => i.meetingId === meetingId).map((i) => i.title);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

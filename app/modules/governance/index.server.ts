@@ -8,3 +8,7 @@ export { BODY_KINDS } from './governance.constants.ts';
 // writes the registry and the memberships through these commands, with participation's transaction.
 export { addMember, createBody, createMeeting, createOrganisation, createPerson, endMembership, recordAttendance } from './governance.commands.ts';
 export { listBodies, listBodiesAttendance, listBodyMeetings, listMembers, listOrganisations, type BodyMeeting } from './governance.queries.ts';
+// For the public portal (portal module): the meetings of the public bodies and the published minutes.
+export { getPublishedMinutes, listPublicMeetings, PUBLIC_BODY_KINDS, type PublicMeeting } from './governance.portal.queries.ts';
+// For the open data (app/modules/opendata): the meetings of the bodies as public facts, without personal data.
+export { readPublicMeetings } from './governance.opendata.queries.ts';

@@ -223,6 +223,9 @@ function Footer() {
             <li className="list-inline-item">
               <a href="/api/v1/openapi.json">{t('footer.api')}</a>
             </li>
+            <li className="list-inline-item">
+              <Link to="/dati">{t('footer.openData')}</Link>
+            </li>
             {(['footer.istat', 'footer.licence'] as const).map((note) => (
               <li key={note} className="list-inline-item">
                 <span className="text-white">{t(note)}</span>

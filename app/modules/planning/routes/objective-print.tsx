@@ -7,6 +7,7 @@ import { cardValueText } from '../planning.card.ts';
 import { authorize } from '../planning.policy.ts';
 import { getObjectiveDetail } from '../planning.queries.ts';
 import { requirePlanInAmbito } from '../planning.server.ts';
+import { publicPlanPath, sendAnonymousToPortal } from '../planning.public.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
@@ -14,7 +15,9 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { header } = await requirePlanInAmbito(db, params.code, params.planId);
   const d = /^[0-9a-f-]{36}$/.test(params.objectiveId) ? await getObjectiveDetail(db, params.objectiveId) : null;
   if (!d || d.objective.planId !== header.plan.id) throw data(tr('plan.notFound.objective'), { status: 404 });
-  await guard(request, async () => authorize(getActor(context), 'plan.read', header.scope, { hide: true }));
+  // The printable card is internal: an anonymous visitor reads the objective of an adopted plan on the portal.
+  sendAnonymousToPortal(getActor(context), header.scope, publicPlanPath(params.code, header.plan, d.objective.code));
+  await guard(request, async () => authorize(getActor(context), 'plan.internal', header.scope, { hide: true }));
   const card = d.objective.card as Record<string, unknown>;
   return {
     back: `/ambiti/${params.code}/piani/${params.planId}/obiettivi/${params.objectiveId}`,

@@ -51,6 +51,7 @@ import { addAction, addBudgetLine, addIndicator, deleteBudgetLine, updateObjecti
 import { abilitiesFor, authorize } from '../planning.policy.ts';
 import { getObjectiveDetail } from '../planning.queries.ts';
 import { requirePlanInAmbito } from '../planning.server.ts';
+import { publicPlanPath, sendAnonymousToPortal } from '../planning.public.ts';
 import { panelsFor } from '../../../shared/panels.server.ts';
 import { isAdopted } from '../planning.rules.ts';
 import type { PlanStatus } from '../plan-document.schema.ts';
@@ -69,7 +70,9 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { db } = getServices(context);
   const d = await load(db, params);
   const actor = getActor(context);
-  await guard(request, async () => authorize(actor, 'plan.read', d.header.scope, { hide: true }));
+  // The card editor is internal: an anonymous visitor reads the objective of an adopted plan on the portal.
+  sendAnonymousToPortal(actor, d.header.scope, publicPlanPath(params.code, d.header.plan, d.objective.code));
+  await guard(request, async () => authorize(actor, 'plan.internal', d.header.scope, { hide: true }));
   return {
     code: params.code,
     plan: { id: d.header.plan.id, title: d.header.plan.title, years: planYears(d.header.plan) },

@@ -30,6 +30,7 @@ import { getPlanOverview } from '../planning.queries.ts';
 import { listAmbitoDecisionOutcomes } from '../../governance/index.server.ts';
 import { isAdopted, TRANSITIONS } from '../planning.rules.ts';
 import { requirePlanInAmbito } from '../planning.server.ts';
+import { publicPlanPath, sendAnonymousToPortal } from '../planning.public.ts';
 import { panelsFor } from '../../../shared/panels.server.ts';
 import { AddForm, GridInput, GridSelect } from '../components/grid-fields.tsx';
 import { statusLabel } from '../planning.templates.ts';
@@ -40,7 +41,9 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { db } = getServices(context);
   const { header } = await requirePlanInAmbito(db, params.code, params.planId);
   const actor = getActor(context);
-  await guard(request, async () => authorize(actor, 'plan.read', header.scope, { hide: true }));
+  // The internal work page: an anonymous visitor reads an adopted plan on the portal, any other plan after signing in.
+  sendAnonymousToPortal(actor, header.scope, publicPlanPath(params.code, header.plan));
+  await guard(request, async () => authorize(actor, 'plan.internal', header.scope, { hide: true }));
   const overview = (await getPlanOverview(db, params.planId))!;
   const status = header.plan.status as PlanStatus;
   const canStatus = abilitiesFor(actor, header.scope)['plan.status'];

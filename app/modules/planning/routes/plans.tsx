@@ -32,6 +32,8 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   const ambito = await getAmbitoByCode(db, params.code);
   if (!ambito) throw data(tr('plan.notFound.ambito'), { status: 404 });
   const actor = getActor(context);
+  // The list of plans is the Ufficio di Piano's work page: an anonymous visitor reads the adopted plan on the portal.
+  if (actor.kind === 'anonymous') throw redirect(`/portale/${encodeURIComponent(ambito.code)}/piano`);
   const scope = { id: ambito.id, regionCode: ambito.regionCode };
   const plans = (await listPlans(db, ambito.id)).filter((p) => can(actor, 'plan.read', { ...scope, status: p.status as PlanStatus }));
   return {

@@ -50,11 +50,16 @@ export default function AmbitoHome({ loaderData }: Route.ComponentProps) {
           </>
         }
         actions={
-          can['ambito.edit'] ? (
-            <Link to={`/ambiti/${ambito.code}/modifica`} className="btn btn-outline-primary">
-              {t('ambito.edit')}
+          <>
+            <Link to={`/portale/${ambito.code}`} className="btn btn-primary">
+              {t('portal.link.open')}
             </Link>
-          ) : null
+            {can['ambito.edit'] ? (
+              <Link to={`/ambiti/${ambito.code}/modifica`} className="btn btn-outline-primary">
+                {t('ambito.edit')}
+              </Link>
+            ) : null}
+          </>
         }
       />
 

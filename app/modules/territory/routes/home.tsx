@@ -36,6 +36,9 @@ export default function Home({ loaderData }: Route.ComponentProps) {
                 {a.name}
               </Link>{' '}
               <span className="text-secondary">— {a.regionName}</span>
+              <span className="d-block small" translate="yes">
+                <Link to={`/portale/${a.code}`}>{t('portal.link.open')}</Link>
+              </span>
             </li>
           ))}
         </ul>
