@@ -12,6 +12,11 @@ const Env = z.object({
   CANTIERE_TRUST_PROXY: z.enum(['0', '1']).default('0'),
   SMTP_URL: z.string().url().optional(),
   SMTP_FROM: z.string().default('Cantiere <noreply@localhost>'),
+  CANTIERE_PUBLIC_URL: z
+    .string()
+    .url()
+    .refine((u) => /^https?:\/\//.test(u), 'indirizzo http o https')
+    .optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   NODE_ENV: z.string().default('production'),
 });
@@ -37,6 +42,11 @@ export interface AppConfig {
   /** SMTP server for outgoing mail (smtp://user:pass@host:587 or smtps://…); without it mail stays in the outbox. */
   smtpUrl: string | null;
   smtpFrom: string;
+  /**
+   * The public address of the installation (`https://cantiere.example.it`, no trailing slash): the stable base of the
+   * absolute URLs that leave Cantiere (the open-data catalogue). Null: the origin of the request.
+   */
+  publicUrl: string | null;
 }
 
 /** Reads the configuration from environment variables (documented in the README), refusing bad values. */
@@ -63,5 +73,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     production,
     smtpUrl: e.SMTP_URL ?? null,
     smtpFrom: e.SMTP_FROM,
+    publicUrl: e.CANTIERE_PUBLIC_URL ? e.CANTIERE_PUBLIC_URL.replace(/\/+$/, '') : null,
   };
 }
