@@ -42,7 +42,23 @@ test('a personal API token reads the Ambito and its comuni until it is revoked',
 test('the OpenAPI document describes the API', async ({ request }) => {
   const doc = await (await request.get('/api/v1/openapi.json')).json();
   expect(doc.openapi).toBe('3.1.0');
-  expect(Object.keys(doc.paths)).toEqual(['/me', '/ambiti', '/ambiti/{code}', '/ambiti/{code}/comuni']);
+  expect(Object.keys(doc.paths)).toEqual([
+    '/me',
+    '/ambiti',
+    '/ambiti/{code}',
+    '/ambiti/{code}/comuni',
+    '/ambiti/{code}/piani',
+    '/ambiti/{code}/bilancio',
+    '/ambiti/{code}/spesa',
+    '/ambiti/{code}/utenti',
+    '/ambiti/{code}/leps',
+    '/piani/{plan}',
+    '/piani/{plan}/obiettivi',
+    '/piani/{plan}/obiettivi/{objective}',
+    '/piani/{plan}/azioni',
+    '/piani/{plan}/indicatori',
+    '/piani/{plan}/misure',
+  ]);
   expect(doc.components.schemas.AmbitoDetail.properties.population.properties.total.type).toBe('integer');
   expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
 });

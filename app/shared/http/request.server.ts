@@ -92,7 +92,9 @@ export const makeRootMiddleware =
     let csrf = cookies.get(COOKIE.csrf);
     if (!csrf || !/^[\w-]{32,}$/.test(csrf)) {
       csrf = randomBytes(24).toString('base64url');
-      state.cookies.push(serializeCookie(COOKIE.csrf, csrf, { secure: state.https }));
+      // The API sets no CSRF cookie: its public answers may be kept by shared caches (Cache-Control: public), which must
+      // never hand one browser's token to every other; the API has no form to protect.
+      if (!new URL(request.url).pathname.startsWith('/api/')) state.cookies.push(serializeCookie(COOKIE.csrf, csrf, { secure: state.https }));
     }
     state.csrfToken = csrf;
 

@@ -3,11 +3,11 @@ import { NotFoundError, ValidationError } from '../../../shared/errors.ts';
 import { getActor, getServices } from '../../../shared/http/request.server.ts';
 import { authorize } from '../../territory/index.ts';
 import { getAmbitoByCode, listAmbitoComuni, today } from '../../territory/index.server.ts';
-import { apiJson } from '../api.server.ts';
+import { apiRead } from '../api.server.ts';
 import { ComuneOfAmbito } from '../api.schemas.ts';
 
 export function loader({ context, params, request }: Route.LoaderArgs) {
-  return apiJson(context, async () => {
+  return apiRead({ context, request }, async () => {
     const date = new URL(request.url).searchParams.get('date') ?? today();
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) {
       throw new ValidationError([{ path: 'date', message: 'data non valida: usa il formato AAAA-MM-GG' }]);

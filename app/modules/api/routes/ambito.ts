@@ -3,11 +3,11 @@ import { NotFoundError } from '../../../shared/errors.ts';
 import { getActor, getServices } from '../../../shared/http/request.server.ts';
 import { authorize } from '../../territory/index.ts';
 import { getAmbitoOverview } from '../../territory/index.server.ts';
-import { apiJson } from '../api.server.ts';
+import { apiRead } from '../api.server.ts';
 import { AmbitoDetail } from '../api.schemas.ts';
 
-export function loader({ context, params }: Route.LoaderArgs) {
-  return apiJson(context, async () => {
+export function loader({ context, params, request }: Route.LoaderArgs) {
+  return apiRead({ context, request }, async () => {
     const o = await getAmbitoOverview(getServices(context).db, params.code);
     if (!o) throw new NotFoundError('L’Ambito');
     authorize(getActor(context), 'ambito.read', o.ambito);
