@@ -12,6 +12,7 @@ import { can as canPlanning } from './planning/index.ts';
 import { can as canLeps } from './leps/index.ts';
 import { can as canFinance } from './finance/index.ts';
 import { can as canMonitoring } from './monitoring/index.ts';
+import { can as canOpendata } from './opendata/index.ts';
 
 const OWN: AmbitoScope = { id: 'ambito-own', regionCode: '03' };
 const SAME_REGION: AmbitoScope = { id: 'ambito-other', regionCode: '03' };
@@ -84,7 +85,16 @@ const TABLE: Row[] = [
   ...cases('planning', canPlanning, [
     ['read a draft plan of own Ambito', 'plan.read', { ...OWN, status: 'draft' }, 'nYYYYYYY'],
     ['read a draft plan of another Region', 'plan.read', { ...OTHER_REGION, status: 'draft' }, 'nYnnnnnn'],
+    // An adopted plan is public (plan.read: the API; plan.public: the portal); its internal pages and its JSON export
+    // are for signed-in users only.
     ['read an adopted plan (public)', 'plan.read', { ...OTHER_REGION, status: 'adopted' }, 'YYYYYYYY'],
+    ['open the internal pages of an adopted plan', 'plan.internal', { ...OTHER_REGION, status: 'adopted' }, 'nYYYYYYY'],
+    ['open the internal pages of a draft plan of own Ambito', 'plan.internal', { ...OWN, status: 'draft' }, 'nYYYYYYY'],
+    ['open the internal pages of a draft plan of another Region', 'plan.internal', { ...OTHER_REGION, status: 'draft' }, 'nYnnnnnn'],
+    ['export an adopted plan as JSON', 'plan.export', { ...OTHER_REGION, status: 'adopted' }, 'nYYYYYYY'],
+    ['read an adopted plan on the public portal', 'plan.public', { ...OTHER_REGION, status: 'adopted' }, 'YYYYYYYY'],
+    ['read a closed plan on the public portal', 'plan.public', { ...OTHER_REGION, status: 'closed' }, 'YYYYYYYY'],
+    ['read a plan in consultation on the public portal', 'plan.public', { ...OWN, status: 'consultation' }, 'nnnnnnnn'],
     ['create a plan', 'plan.create', OWN, 'nYYYnnnn'],
     ['edit a draft plan', 'plan.edit', { ...OWN, status: 'draft' }, 'nYYYnnnn'],
     ['edit an adopted plan (variations)', 'plan.edit', { ...OWN, status: 'adopted' }, 'nYYYnnnn'],
@@ -160,6 +170,12 @@ const TABLE: Row[] = [
     ['keep another Ambito’s social-worker staff list', 'staff.write', SAME_REGION, 'nYnnnnnn'],
     ['read the regional LEPS table of own Region', 'leps.regional', { regionCode: '03' }, 'nYnnnnnY'],
     ['read the regional LEPS table of another Region', 'leps.regional', { regionCode: '11' }, 'nYnnnnnn'],
+  ]),
+  ...cases('opendata', canOpendata, [
+    ['read an Ambito’s open data and catalogue (public)', 'opendata.read', OWN, 'YYYYYYYY'],
+    ['read the combined catalogue (public)', 'opendata.read', null, 'YYYYYYYY'],
+    ['declare who publishes own Ambito’s open data', 'publisher.edit', OWN, 'nYYnnnnn'],
+    ['declare who publishes another Ambito’s open data', 'publisher.edit', SAME_REGION, 'nYnnnnnn'],
   ]),
 ];
 

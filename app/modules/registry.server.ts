@@ -10,8 +10,12 @@ import { demoSteps as leps } from './leps/index.server.ts';
 import { demoSteps as monitoring } from './monitoring/index.server.ts';
 import { demoSteps as participation, panelProviders as participationPanels } from './participation/index.server.ts';
 import { registerPanelProviders } from '../shared/panels.server.ts';
+import { registerGlossaryProvider } from '../shared/glossary.server.ts';
 import { demoSteps as planning } from './planning/index.server.ts';
+import { glossarySteps, glossaryTermsFor, impactSteps, panelProviders as reportsPanels, startDocumentWorker } from './reports/index.server.ts';
+import { demoSteps as opendata } from './opendata/index.server.ts';
 import { demoSteps as territory } from './territory/index.server.ts';
+import type { Db } from '../shared/db/client.ts';
 import type { ModuleName } from './registry.ts';
 
 export const DEMO_STEPS: readonly (readonly [ModuleName, DemoStep[]])[] = [
@@ -23,10 +27,21 @@ export const DEMO_STEPS: readonly (readonly [ModuleName, DemoStep[]])[] = [
   ['participation', participation],
   ['leps', leps],
   ['finance', finance],
+  ['reports', [...glossarySteps, ...impactSteps]],
+  ['opendata', opendata],
 ];
 
 /** Who is asking: the accounts module recognises API tokens and session cookies for the root middleware. */
 export const IDENTIFY: Identify = { fromApiToken: actorFromApiToken, fromSession: actorFromSession };
 
 /** The panels modules show on other modules' pages (app/shared/panels.server.ts). */
-registerPanelProviders([...participationPanels]);
+registerPanelProviders([...participationPanels, ...reportsPanels]);
+
+/** The Ambito's glossary for the rich texts of every page (app/shared/glossary.server.ts): kept by reports. */
+registerGlossaryProvider(glossaryTermsFor);
+
+/** The work each server process does in the background (today: the plan documents' generation). */
+export function startBackgroundWorkers(db: Db): { stop(): Promise<void> } {
+  const workers = [startDocumentWorker(db)];
+  return { stop: () => Promise.all(workers.map((w) => w.stop())).then(() => undefined) };
+}

@@ -29,7 +29,7 @@ export const MODULES = [
   { name: 'leps', messages: leps.messages, nav: leps.nav },
   { name: 'finance', messages: finance.messages, nav: finance.nav },
   { name: 'reports', messages: reports.messages },
-  { name: 'portal', messages: portal.messages },
+  { name: 'portal', messages: portal.messages, nav: portal.nav },
   { name: 'opendata', messages: opendata.messages },
   { name: 'api' },
 ] as const;

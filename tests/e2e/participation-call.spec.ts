@@ -81,6 +81,7 @@ test('an organisation applies anonymously, is admitted by the coordinator and si
   await expect(page.getByRole('status')).toContainText('Domanda ammessa');
   await expect(page.getByRole('table', { name: /Domande ricevute/ })).toContainText('Ammessa');
   await page.getByRole('button', { name: 'Esci' }).click();
+  await expect(page.getByRole('button', { name: 'Esci' })).toHaveCount(0);
 
   // The contact signs in with the password chosen when applying.
   await page.goto('/accedi');

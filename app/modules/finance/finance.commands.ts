@@ -244,6 +244,7 @@ export async function importSpending({
       year: r.year,
       areaCode: r.area,
       channelCode: r.channel,
+      nature: r.nature,
       amountCents: r.amountCents,
       note: r.note,
       source: describe(r.ref),

@@ -4,6 +4,7 @@ import { getAmbitoByCode } from '../territory/index.server.ts';
 import { importSpending, loadCatalogues } from './finance.commands.ts';
 import { hasCatalogue } from './catalogue.queries.ts';
 import { hasSpending } from './finance.queries.ts';
+import { fanoFinanceSteps } from './finance.fano.demo.ts';
 
 /**
  * The catalogues of funding sources and spending areas (fixtures/catalogues), then the Gallarate 2022 spending by
@@ -28,4 +29,6 @@ export const financeSteps: DemoStep[] = [
       log.info('demo: spesa sociale importata', { ...summary });
     },
   },
+  // The Marche demo Ambito (ATS n. 6 Fano).
+  ...fanoFinanceSteps,
 ];

@@ -295,6 +295,8 @@ export const it = {
   'finance.import.err.channel':
     'canale di finanziamento non previsto: «{value}» (usa un codice del catalogo delle fonti, es. COMUNI, FNPS, FSR, UTENZA, oppure {total})',
   'finance.import.err.note': 'nota troppo lunga ({length} caratteri, al massimo 500)',
+  'finance.import.err.nature': 'natura della spesa non prevista: «{value}» (ammesse: {allowed}; vuota se la fonte non la indica)',
+  'finance.import.err.natureTotal': 'una riga di totale somma tutte le nature della spesa: lascia vuota la colonna natura',
   'finance.import.err.empty': 'il file è vuoto',
   'finance.import.err.missingColumns': 'colonne mancanti: {missing} (attese: {required}; facoltative: {optional})',
   'finance.import.err.unknownColumns': 'colonne non previste: {columns}',
@@ -603,6 +605,8 @@ export const en: Record<keyof typeof it, string> = {
   'finance.import.err.channelMissing': 'funding channel missing',
   'finance.import.err.channel': 'unexpected funding channel: «{value}» (use a code of the catalogue of sources, e.g. COMUNI, FNPS, FSR, UTENZA, or {total})',
   'finance.import.err.note': 'note too long ({length} characters, at most 500)',
+  'finance.import.err.nature': 'unexpected nature of spending: «{value}» (allowed: {allowed}; empty when the source does not state it)',
+  'finance.import.err.natureTotal': 'a total row sums every nature of spending: leave the natura column empty',
   'finance.import.err.empty': 'the file is empty',
   'finance.import.err.missingColumns': 'missing columns: {missing} (expected: {required}; optional: {optional})',
   'finance.import.err.unknownColumns': 'unexpected columns: {columns}',

@@ -3,9 +3,10 @@ import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../shared/db/client.ts';
 import { pick } from '../../shared/db/columns.ts';
 import { planActions, planBudgetLines, planObjectives, plans } from '../planning/index.server.ts';
-import { comuni } from '../territory/index.server.ts';
+import { comuni, listAmbitoComuni } from '../territory/index.server.ts';
 import { budgetStatus, type CutOffRecord } from './budget-tracking.rules.ts';
 import { budgetCarryOvers, budgetCutOffs, fundAllocations, serviceUsers, spendingFacts } from './finance.schema.ts';
+import { spendingCoverage, type SpendingCoverage } from './spending-coverage.rules.ts';
 
 /**
  * The rows of one of the Ambito's yearly tables (spending, users) with the chosen columns and the comune's ISTAT code
@@ -111,4 +112,38 @@ export async function comuniByIstat(db: DbOrTx, istatCodes: readonly string[]) {
     .from(comuni)
     .where(inArray(comuni.istatCode, [...istatCodes]));
   return new Map(rows.map((r) => [r.istatCode, { id: r.id, name: r.name }]));
+}
+
+/**
+ * The coverage of every year of `facts` (spending rows of the Ambito): which member comuni have data against the
+ * Ambito's composition at the end of that year (territory's membership by date), or the Ambito's own rows; and
+ * those members by year.
+ */
+export async function spendingCoverageByYear(
+  db: DbOrTx,
+  ambitoId: string,
+  facts: readonly { year: number; istatCode: string | null; comuneName: string | null }[],
+): Promise<{ coverage: Map<number, SpendingCoverage>; membersByYear: Map<number, Awaited<ReturnType<typeof listAmbitoComuni>>> }> {
+  const years = [...new Set(facts.map((f) => f.year))].sort((a, b) => a - b);
+  const membersByYear = new Map(await Promise.all(years.map(async (y) => [y, await listAmbitoComuni(db, ambitoId, `${y}-12-31`)] as const)));
+  const coverage = new Map(
+    years.map((y) => {
+      const ofYear = facts.filter((f) => f.year === y);
+      const comuniWithData = [
+        ...new Map(
+          ofYear.filter((f) => f.istatCode !== null).map((f) => [f.istatCode!, { istatCode: f.istatCode!, name: f.comuneName ?? f.istatCode! }]),
+        ).values(),
+      ];
+      return [
+        y,
+        spendingCoverage({
+          year: y,
+          hasAmbitoRows: ofYear.some((f) => f.istatCode === null),
+          comuniWithData,
+          members: membersByYear.get(y)!.map((m) => ({ istatCode: m.istatCode, name: m.name })),
+        }),
+      ] as const;
+    }),
+  );
+  return { coverage, membersByYear };
 }

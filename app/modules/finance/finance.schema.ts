@@ -80,13 +80,19 @@ export const spendingFacts = pgTable(
   versionedColumns({
     ...ambitoYearArea(),
     channelCode: text('channel_code').notNull(),
+    /**
+     * The ISTAT survey's macro-type of the spending: servizi (interventi e servizi), contributi (trasferimenti in
+     * denaro), strutture. Null when the source does not state it (spending-nature.ts).
+     */
+    nature: text('nature'),
     amountCents: cents('amount_cents').notNull(),
     note: text('note'),
     /** The imported file (and sheet) the row comes from. */
     source: text('source').notNull(),
   }),
   (t) => [
-    uniqueIndex('spending_facts_unique').on(t.ambitoId, comuneOrAmbito(t.comuneId), t.year, t.areaCode, t.channelCode),
+    uniqueIndex('spending_facts_unique').on(t.ambitoId, comuneOrAmbito(t.comuneId), t.year, t.areaCode, t.channelCode, sql`coalesce(${t.nature}, '')`),
+    check('spending_facts_nature', sql`${t.nature} is null or ${t.nature} in ('servizi', 'contributi', 'strutture')`),
     index('spending_facts_ambito_year_idx').on(t.ambitoId, t.year),
     check('spending_facts_amount_non_negative', sql`${t.amountCents} >= 0`),
   ],

@@ -8,10 +8,10 @@ import { renderChartSvg } from '../../shared/charts/charts.server.ts';
 import type { DbOrTx } from '../../shared/db/client.ts';
 import { tr } from '../../shared/i18n/tr.server.ts';
 import { fundName } from '../planning/index.server.ts';
-import { listAmbitoComuni, listAmbitoPopulation, listComuniPopulation } from '../territory/index.server.ts';
+import { listAmbitoPopulation, listComuniPopulation } from '../territory/index.server.ts';
 import { budgetKey, historyOf, toBudgetLines, type BudgetStatusRow, type TrackedMeasure } from './budget-tracking.rules.ts';
 import { AMBITO_ENTE, costPerUserOfAreas } from './spending-import.ts';
-import { spendingCoverage, usableAsAmbitoFigure, type SpendingCoverage } from './spending-coverage.rules.ts';
+import { usableAsAmbitoFigure } from './spending-coverage.rules.ts';
 import { coverageLabel } from './spending-coverage.text.ts';
 import {
   buildSpendingMatrix,
@@ -33,7 +33,15 @@ import {
 } from './finance.rules.ts';
 import { groupedBarChart, stackedBarChart } from './finance.charts.ts';
 import { getCatalogue } from './catalogue.queries.ts';
-import { listFundAllocations, listServiceUsers, listSpendingFacts, loadPlanBudgetData, planBudgetStatus, toCutOffRecord } from './finance.queries.ts';
+import {
+  listFundAllocations,
+  listServiceUsers,
+  listSpendingFacts,
+  loadPlanBudgetData,
+  planBudgetStatus,
+  spendingCoverageByYear,
+  toCutOffRecord,
+} from './finance.queries.ts';
 
 const euros = (cents: number) => Math.round(cents / 100);
 
@@ -71,26 +79,7 @@ export async function getSpendingDashboard(
   const enteLabel = (e: string) => (e === AMBITO_ENTE ? tr('finance.ente.ambito') : (facts.find((f) => f.istatCode === e)?.comuneName ?? e));
 
   // Coverage of every year: the Ambito's composition at the end of that year (territory's membership by date).
-  const membersByYear = new Map(await Promise.all(years.map(async (y) => [y, await listAmbitoComuni(db, ambito.id, yearEnd(y))] as const)));
-  const coverageByYear = new Map<number, SpendingCoverage>(
-    years.map((y) => {
-      const ofYear = facts.filter((f) => f.year === y);
-      const comuniWithData = [
-        ...new Map(
-          ofYear.filter((f) => f.istatCode !== null).map((f) => [f.istatCode!, { istatCode: f.istatCode!, name: f.comuneName ?? f.istatCode! }]),
-        ).values(),
-      ];
-      return [
-        y,
-        spendingCoverage({
-          year: y,
-          hasAmbitoRows: ofYear.some((f) => f.istatCode === null),
-          comuniWithData,
-          members: membersByYear.get(y)!.map((m) => ({ istatCode: m.istatCode, name: m.name })),
-        }),
-      ];
-    }),
-  );
+  const { coverage: coverageByYear, membersByYear } = await spendingCoverageByYear(db, ambito.id, facts);
   /** The one dataset of a year for the chosen ente: Ambito-level rows, or the member comuni's rows, or one ente's. */
   const inDataset = (y: number) => {
     if (ente !== null) return (f: { istatCode: string | null }) => enteOf(f) === ente;

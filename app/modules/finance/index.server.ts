@@ -1,3 +1,11 @@
 // The server face of finance.
 export { listSpendingFacts } from './finance.queries.ts';
 export { financeSteps as demoSteps } from './finance.demo.ts';
+// For the public portal (portal module): the spending of an Ambito by area and year, with its coverage.
+export { getSpendingDashboard } from './finance.views.server.ts';
+export * as financeApi from './finance.api.queries.ts';
+// For the open data (app/modules/opendata): spending and users with coverage, the catalogues, a plan's budget status.
+export { readFinanceCatalogue, readPlanBudgetForOpenData, readSpendingForOpenData } from './finance.opendata.queries.ts';
+// For the social-impact report (reports module): spending by year, area and nature.
+export { listSpendingForImpact, type ImpactSpendingRow } from './finance.impact.queries.ts';
+export { SPENDING_NATURES, type SpendingNature } from './spending-nature.ts';

@@ -290,7 +290,7 @@ test('a declared total that does not match is refused at its own row, with the d
 
 test('the header must hold exactly the documented columns', () => {
   assert.deepEqual(refused(() => parseSpendingCsv('spesa.csv', 'anno;ente;area;canale;importo;fonte\n2022;ambito;ANZIANI;FNPS;1;x', options)).lines, [
-    'spesa.csv, riga 1: colonne mancanti: importo_euro (attese: anno, ente, area, canale, importo_euro; facoltative: note)',
+    'spesa.csv, riga 1: colonne mancanti: importo_euro (attese: anno, ente, area, canale, importo_euro; facoltative: natura, note)',
     'spesa.csv, riga 1: colonne non previste: importo, fonte',
   ]);
   assert.deepEqual(refused(() => parseSpendingCsv('spesa.csv', '', options)).lines, ['spesa.csv: il file è vuoto']);

@@ -13,6 +13,7 @@ import { parseCsv } from '../../shared/csv.ts';
 import { parseCount, parseEuroCents, type ParseFailure } from '../../shared/format/index.ts';
 import { ValidationError, type FieldIssue } from '../../shared/errors.ts';
 import { TOTAL_CODE, findArea, findFundingSource, type FundingSource, type SpendingArea } from './catalogues.ts';
+import { readSpendingNature, SPENDING_NATURES, type SpendingNature } from './spending-nature.ts';
 import {
   buildSpendingMatrix,
   checkSpendingMatrix,
@@ -31,7 +32,7 @@ const MAX_YEAR = 2100;
 export const AMBITO_ENTE = 'ambito';
 
 export const SPENDING_COLUMNS = ['anno', 'ente', 'area', 'canale', 'importo_euro'] as const;
-export const SPENDING_OPTIONAL_COLUMNS = ['note'] as const;
+export const SPENDING_OPTIONAL_COLUMNS = ['natura', 'note'] as const;
 export const USERS_COLUMNS = ['anno', 'ente', 'area', 'utenti'] as const;
 export const USERS_OPTIONAL_COLUMNS = ['spesa_euro', 'quota_pubblicata_pct', 'costo_utente_pubblicato_euro', 'fonte_pubblicati', 'note'] as const;
 
@@ -60,6 +61,8 @@ export interface SpendingRow {
   area: string;
   /** Funding-source code. */
   channel: string;
+  /** servizi | contributi | strutture (the ISTAT survey's macro-types), null when the file does not state it. */
+  nature: SpendingNature | null;
   amountCents: number;
   note: string | null;
   ref: RowRef;
@@ -205,6 +208,12 @@ function parseChannel(raw: string, sources: readonly FundingSource[]): Parsed<st
   return { ok: true, value: source.code };
 }
 
+function parseNature(raw: string | undefined): Parsed<SpendingNature | null> {
+  const nature = readSpendingNature(raw);
+  if (nature === undefined) return { ok: false, message: tr('finance.import.err.nature', { value: (raw ?? '').trim(), allowed: SPENDING_NATURES.join(', ') }) };
+  return { ok: true, value: nature };
+}
+
 function parseNote(raw: string | undefined): Parsed<string | null> {
   const s = (raw ?? '').trim();
   if (s.length > 500) return { ok: false, message: tr('finance.import.err.note', { length: s.length }) };
@@ -300,9 +309,13 @@ function readSpending(source: RecordSource, table: RawTable, options: SpendingIm
     const channel = parseChannel(get('canale')!, options.fundingSources);
     const amount = euroCell(get('importo_euro')!);
     const note = parseNote(get('note'));
-    report(source, row, { anno: year, ente, area, canale: channel, importo_euro: amount, note }, issues);
-    if (!year.ok || !ente.ok || !area.ok || !channel.ok || !amount.ok || !note.ok) continue;
-    const key = [year.value, ente.value, area.value ?? TOTAL_CODE, channel.value ?? TOTAL_CODE].join('|');
+    let nature = parseNature(get('natura'));
+    // A control total sums every nature of its area or channel: its nature cell stays empty.
+    if (nature.ok && nature.value !== null && ((area.ok && area.value === null) || (channel.ok && channel.value === null)))
+      nature = { ok: false, message: tr('finance.import.err.natureTotal') };
+    report(source, row, { anno: year, ente, area, canale: channel, natura: nature, importo_euro: amount, note }, issues);
+    if (!year.ok || !ente.ok || !area.ok || !channel.ok || !amount.ok || !note.ok || !nature.ok) continue;
+    const key = [year.value, ente.value, area.value ?? TOTAL_CODE, channel.value ?? TOTAL_CODE, nature.value ?? ''].join('|');
     const previous = seen.get(key);
     if (previous !== undefined) {
       issues.push({ path: at(source, row), message: tr('finance.import.err.repeatedSpending', { row: previous }) });
@@ -313,7 +326,16 @@ function readSpending(source: RecordSource, table: RawTable, options: SpendingIm
     if (area.value === null || channel.value === null) {
       controlTotals.push({ year: year.value, ente: ente.value, area: area.value, channel: channel.value, amountCents: amount.value, note: note.value, ref });
     } else {
-      rows.push({ year: year.value, ente: ente.value, area: area.value, channel: channel.value, amountCents: amount.value, note: note.value, ref });
+      rows.push({
+        year: year.value,
+        ente: ente.value,
+        area: area.value,
+        channel: channel.value,
+        nature: nature.value,
+        amountCents: amount.value,
+        note: note.value,
+        ref,
+      });
     }
   }
   let checked = 0;

@@ -1,3 +1,8 @@
 // The server face of LEPS.
 export { listSocialWorkerPosts } from './leps.queries.ts';
 export { lepsSteps as demoSteps } from './leps.demo.ts';
+// For the public portal (portal module): the social-worker ratio year by year against 1:5.000 and 1:4.000.
+export { getStaffing } from './leps.queries.ts';
+export * as lepsApi from './leps.api.queries.ts';
+// For the open data (app/modules/opendata): social workers in FTE and the ratio, year by year.
+export { readSocialWorkerSeries } from './leps.opendata.queries.ts';

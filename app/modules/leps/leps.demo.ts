@@ -4,6 +4,7 @@ import { importAmbitoComposition, importPopulation, getAmbitoByCode, hasPopulati
 import { importPlan, listPlans } from '../planning/index.server.ts';
 import { parseLepsCatalogue } from './leps-catalogue.ts';
 import { hasCatalogueVersion, importLepsCatalogue } from './leps.commands.ts';
+import { fanoLepsSteps } from './leps.fano.demo.ts';
 
 /**
  * The LEPS catalogue (16 LEPS of the Lombardy guidelines 2025-2027) and the second demo Ambito, n. 5 Sebino
@@ -46,4 +47,6 @@ export const lepsSteps: DemoStep[] = [
       log.info('demo: piano del Sebino importato', { title: r.title, objectives: r.objectives });
     },
   },
+  // The Marche demo Ambito (ATS n. 6 Fano).
+  ...fanoLepsSteps,
 ];

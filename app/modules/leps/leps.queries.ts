@@ -101,7 +101,8 @@ export async function listSocialWorkerPosts(db: DbOrTx, ambitoId: string) {
     .orderBy(asc(socialWorkerPosts.code), asc(socialWorkerPosts.validFrom));
 }
 
-const toRulePost = (p: typeof socialWorkerPosts.$inferSelect): SocialWorkerPost => ({
+/** A recorded post as the staffing rules read it. */
+export const toRulePost = (p: typeof socialWorkerPosts.$inferSelect): SocialWorkerPost => ({
   id: p.code,
   fte: p.fte,
   employerKind: p.employerKind as EmployerKind,
@@ -114,6 +115,19 @@ const toRulePost = (p: typeof socialWorkerPosts.$inferSelect): SocialWorkerPost 
 });
 
 /**
+ * Each year from `start` to `end` with the population of that year or, when the year has none yet, the latest earlier
+ * figure (which `populationYear` names).
+ */
+export function populationYears(population: readonly { year: number; population: number; referenceDate: string | null }[], start: number, end: number) {
+  const years: { year: number; population: number | null; populationYear: number | null; referenceDate: string | null }[] = [];
+  for (let y = start; y <= end; y++) {
+    const p = [...population].reverse().find((x) => x.year <= y) ?? null;
+    years.push({ year: y, population: p?.population ?? null, populationYear: p?.year ?? null, referenceDate: p?.referenceDate ?? null });
+  }
+  return years;
+}
+
+/**
  * The social-worker ratio of an Ambito year by year up to `year`: staff in service on 31 December on the chosen
  * basis, against the population of that year (or, when the year has none yet, the latest earlier figure, which
  * the row names). Years run from the first population figure or staff record to `year`.
@@ -124,11 +138,7 @@ export async function getStaffing(db: DbOrTx, ambitoId: string, year: number, ba
   const posts = rows.map((r) => toRulePost(r.post));
   const firstYears = [...population.map((p) => p.year), ...rows.map((r) => Number(r.post.validFrom.slice(0, 4)))];
   const start = Math.min(year, ...firstYears);
-  const years: { year: number; population: number | null; populationYear: number | null; referenceDate: string | null }[] = [];
-  for (let y = start; y <= year; y++) {
-    const p = [...population].reverse().find((x) => x.year <= y) ?? null;
-    years.push({ year: y, population: p?.population ?? null, populationYear: p?.year ?? null, referenceDate: p?.referenceDate ?? null });
-  }
+  const years = populationYears(population, start, year);
   const history = socialWorkerHistory(posts, years, { basis }).map((h, i) => ({
     ...h,
     populationYear: years[i]!.populationYear,

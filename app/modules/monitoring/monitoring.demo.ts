@@ -5,6 +5,7 @@ import { getAmbitoByCode } from '../territory/index.server.ts';
 import { listPlans } from '../planning/index.server.ts';
 import { importEvaluation } from './monitoring.commands.ts';
 import { objectiveEvaluations } from './monitoring.schema.ts';
+import { fanoMonitoringSteps } from './monitoring.fano.demo.ts';
 
 /**
  * The evaluation of the Gallarate plan 2021-2023 with the regional grid, through the grid importer (it must give
@@ -31,4 +32,6 @@ export const monitoringSteps: DemoStep[] = [
       log.info('demo: valutazione importata', { objectives: r.objectives, publishedMean: r.publishedMean });
     },
   },
+  // The Marche demo Ambito (ATS n. 6 Fano).
+  ...fanoMonitoringSteps,
 ];

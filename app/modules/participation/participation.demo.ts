@@ -3,6 +3,7 @@ import { callDemoSteps } from './participation.call.demo.ts';
 import { needsStep } from './participation.needs.demo.ts';
 import { pathDemoSteps } from './participation.path.demo.ts';
 import { projectsDemoSteps } from './participation.projects.demo.ts';
+import { fanoParticipationSteps } from './participation.fano.demo.ts';
 import { questionnairesSteps } from './participation.questionnaires.demo.ts';
 import { tablesDemoSteps } from './participation.tables.demo.ts';
 
@@ -11,4 +12,12 @@ import { tablesDemoSteps } from './participation.tables.demo.ts';
  * the tables (with their meetings and the demo cooperative), the calls (which name the tables), the needs (which name
  * the tables), the questionnaires, the co-designed projects. Each loads fixture files through the module's importers.
  */
-export const participationSteps: DemoStep[] = [...pathDemoSteps, ...tablesDemoSteps, ...callDemoSteps, needsStep, ...questionnairesSteps, ...projectsDemoSteps];
+export const participationSteps: DemoStep[] = [
+  ...pathDemoSteps,
+  ...tablesDemoSteps,
+  ...callDemoSteps,
+  needsStep,
+  ...questionnairesSteps,
+  ...projectsDemoSteps,
+  ...fanoParticipationSteps,
+];

@@ -6,6 +6,7 @@ import * as needs from './messages/needs.ts';
 import * as path from './messages/path.ts';
 import * as projects from './messages/projects.ts';
 import * as proposals from './messages/proposals.ts';
+import * as published from './messages/published.ts';
 import * as questionnaires from './messages/questionnaires.ts';
 import * as tables from './messages/tables.ts';
 
@@ -27,9 +28,9 @@ const commonEn: Record<keyof typeof common, string> = {
   'part.notFound.ambito': 'Ambito not found.',
 };
 
-export const PARTS = { common: { it: common, en: commonEn }, path, tables, call, needs, proposals, questionnaires, projects };
+export const PARTS = { common: { it: common, en: commonEn }, path, tables, call, needs, proposals, questionnaires, projects, published };
 
-export const it = { ...common, ...path.it, ...tables.it, ...call.it, ...needs.it, ...proposals.it, ...questionnaires.it, ...projects.it };
+export const it = { ...common, ...path.it, ...tables.it, ...call.it, ...needs.it, ...proposals.it, ...questionnaires.it, ...projects.it, ...published.it };
 
 export const en: Record<keyof typeof it, string> = {
   ...commonEn,
@@ -40,4 +41,5 @@ export const en: Record<keyof typeof it, string> = {
   ...proposals.en,
   ...questionnaires.en,
   ...projects.en,
+  ...published.en,
 };

@@ -3,6 +3,7 @@ import { log } from '../../shared/log.ts';
 import { getAmbitoByCode } from '../territory/index.server.ts';
 import { importPlan } from './planning.commands.ts';
 import { listPlans } from './planning.queries.ts';
+import { fanoPlanningSteps } from './planning.fano.demo.ts';
 
 const FILES = ['demo/gallarate/plans/piano-2021-2023.json', 'demo/gallarate/plans/piano-2025-2027.json'];
 
@@ -19,4 +20,6 @@ export const planningSteps: DemoStep[] = [
       }
     },
   },
+  // The Marche demo Ambito (ATS n. 6 Fano).
+  ...fanoPlanningSteps,
 ];

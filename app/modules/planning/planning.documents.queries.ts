@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../shared/db/client.ts';
 import { type PlanDocument, parsePlanDocument } from './plan-document.schema.ts';
 import { loadPlanDocument } from './planning.document.ts';
-import { planSnapshots } from './planning.schema.ts';
+import { planSnapshots, plans } from './planning.schema.ts';
 
 export interface PlanVersionSource {
   /** `current`: the plan as it is now; `baseline`: the text frozen at adoption. */
@@ -30,4 +30,13 @@ export async function loadPlanVersion(db: DbOrTx, planId: string, source: 'curre
   if (!row) return null;
   const parsed = parsePlanDocument('versione adottata', JSON.stringify(row.document));
   return { source, document: parsed, snapshotId: row.id, snapshotLabel: row.label, snapshotAt: row.createdAt };
+}
+
+/** The frozen baseline of every plan that has one (adopted plans), with its Ambito: one query. */
+export async function listAdoptedBaselines(db: DbOrTx): Promise<{ planId: string; ambitoId: string; snapshotId: string }[]> {
+  return db
+    .select({ planId: planSnapshots.planId, ambitoId: plans.ambitoId, snapshotId: planSnapshots.id })
+    .from(planSnapshots)
+    .innerJoin(plans, eq(plans.id, planSnapshots.planId))
+    .where(eq(planSnapshots.kind, 'baseline'));
 }

@@ -480,9 +480,7 @@ export const PlanTemplate = z
     regionalPlanCodes: RegionalPlanCodes.nullable(),
     adoption: Adoption.optional(),
     /** The laws and acts the plan rests on, printed as the annex «Riferimenti normativi» of the plan document. */
-    normativeReferences: z
-      .array(z.strictObject({ act: text('atto', 300), date: isoDate.nullable(), title: text('oggetto dell’atto', 1000) }))
-      .optional(),
+    normativeReferences: z.array(z.strictObject({ act: text('atto', 300), date: isoDate.nullable(), title: text('oggetto dell’atto', 1000) })).optional(),
     /** The planning path the template proposes (knowledge → tables → synthesis → approval → transmission…). */
     participationPath: ParticipationPath.optional(),
   })

@@ -2,7 +2,8 @@
 // joins them (a key must be unique across the parts).
 import * as documents from './messages/documents.ts';
 import * as glossary from './messages/glossary.ts';
+import * as impact from './messages/impact.ts';
 
-export const it = { ...documents.it, ...glossary.it };
+export const it = { ...documents.it, ...glossary.it, ...impact.it };
 
-export const en: Record<keyof typeof it, string> = { ...documents.en, ...glossary.en };
+export const en: Record<keyof typeof it, string> = { ...documents.en, ...glossary.en, ...impact.en };

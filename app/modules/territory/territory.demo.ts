@@ -2,6 +2,7 @@ import type { DemoStep } from '../../shared/demo/load-demo.ts';
 import { log } from '../../shared/log.ts';
 import { importAmbitoComposition, importIstatComuni, importPopulation } from './territory.commands.ts';
 import { getAmbitoByCode, hasComuni, hasPopulationFacts } from './territory.queries.ts';
+import { fanoTerritorySteps } from './territory.fano.demo.ts';
 
 /** Territory's demo: the ISTAT comuni, the Ambiti's composition, the population of the Ambito di Gallarate. */
 export const territorySteps: DemoStep[] = [
@@ -30,4 +31,6 @@ export const territorySteps: DemoStep[] = [
       log.info('demo: popolazione importata', { ...summary });
     },
   },
+  // The Marche demo Ambito (ATS n. 6 Fano).
+  ...fanoTerritorySteps,
 ];
