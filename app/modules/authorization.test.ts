@@ -12,6 +12,7 @@ import { can as canPlanning } from './planning/index.ts';
 import { can as canLeps } from './leps/index.ts';
 import { can as canFinance } from './finance/index.ts';
 import { can as canMonitoring } from './monitoring/index.ts';
+import { can as canReports } from './reports/index.ts';
 import { can as canOpendata } from './opendata/index.ts';
 
 const OWN: AmbitoScope = { id: 'ambito-own', regionCode: '03' };
@@ -62,6 +63,19 @@ function cases<C extends Can>(module: string, can: C, list: Case<Parameters<C>[1
 const UNDER_WAY = { ...OWN, status: 'implementation' as const };
 
 const TABLE: Row[] = [
+  ...cases('reports', canReports, [
+    ['read the glossary', 'glossary.read', OWN, 'YYYYYYYY'],
+    ['edit own Ambito’s glossary', 'glossary.edit', OWN, 'nYYYnnnn'],
+    ['edit another Ambito’s glossary', 'glossary.edit', SAME_REGION, 'nYnnnnnn'],
+    ['read a document of a draft', 'document.read', OWN, 'nYYYYYYY'],
+    ['read another Ambito’s draft document', 'document.read', SAME_REGION, 'nYnnnnnY'],
+    ['read the adoption’s document', 'document.read', { ...OTHER_REGION, adoption: true }, 'YYYYYYYY'],
+    ['generate own plan’s document', 'document.generate', OWN, 'nYYYnnnn'],
+    ['read a draft social-impact report', 'impact.read', OWN, 'nYYYYYYY'],
+    ['read a published social-impact report', 'impact.read', { ...OTHER_REGION, published: true }, 'YYYYYYYY'],
+    ['edit the social-impact report', 'impact.edit', OWN, 'nYYYnnnn'],
+    ['publish the social-impact report', 'impact.publish', OWN, 'nYYYnnnn'],
+  ]),
   ...cases('territory', canTerritory, [
     ['read own Ambito', 'ambito.read', OWN, 'YYYYYYYY'],
     ['read an Ambito of another Region', 'ambito.read', OTHER_REGION, 'YYYYYYYY'],

@@ -14,7 +14,7 @@ import { createImpactReport, publishImpactReport, unpublishImpactReport, updateI
 import { getImpactReportOfYear, readImpactInput } from '../../app/modules/reports/impact.queries.ts';
 import { IMPACT_SECTIONS } from '../../app/modules/reports/impact.rules.ts';
 import { openImpactReport } from '../../app/modules/reports/impact.server.ts';
-import { canImpact } from '../../app/modules/reports/reports.policy.ts';
+import { can } from '../../app/modules/reports/reports.policy.ts';
 import { reportsRoutes } from '../../app/modules/reports/reports.routes.ts';
 import { getAmbitoOverview } from '../../app/modules/territory/territory.queries.ts';
 import { auditLog } from '../../app/shared/audit/audit.schema.ts';
@@ -289,7 +289,7 @@ describe(`the ATS n. 6 Fano and its social-impact report (${process.env.DATABASE
       updateImpactReport({ db: db(), actor: actorWith('mayor', { ambitoId: fano.id }), reportId: draft.id, input: { version: '1' } }),
       ForbiddenError,
     );
-    assert.equal(canImpact(actorWith('mayor', { ambitoId: fano.id }), 'impact.edit', { id: fano.id, regionCode: fano.regionCode }), false);
+    assert.equal(can(actorWith('mayor', { ambitoId: fano.id }), 'impact.edit', { id: fano.id, regionCode: fano.regionCode }), false);
 
     // Edit: two sections, reordered, one introduction with a Markdown problem → refused with the section named.
     const form = (version: number, intro: string) => ({

@@ -11,7 +11,7 @@ import { registerMessages, translate } from '../../shared/i18n/messages.ts';
 import { parseInput } from '../../shared/validation.server.ts';
 import { z } from '../../shared/validation.ts';
 import { getPlanHeader, loadPlanVersion } from '../planning/index.server.ts';
-import { authorize } from './documents.policy.ts';
+import { authorize } from './reports.policy.ts';
 import { planDocuments } from './documents.schema.ts';
 import * as messages from './reports.messages.ts';
 

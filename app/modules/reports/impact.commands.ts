@@ -15,7 +15,7 @@ import { ambiti } from '../territory/index.server.ts';
 import { DEFAULT_SERIES_YEARS, defaultSections } from './impact.rules.ts';
 import { impactReports, type ImpactReportRow } from './impact.schema.ts';
 import { CreateImpactInput, EditImpactInput, VersionInput } from './impact.validation.ts';
-import { authorizeImpact } from './reports.policy.ts';
+import { authorize } from './reports.policy.ts';
 import * as messages from './reports.messages.ts';
 
 // The commands' messages (tr) also where the app's module registry is not loaded (scripts, tests).
@@ -43,7 +43,7 @@ async function lockedReport(tx: Tx, reportId: string) {
  */
 export async function createImpactReport({ db, actor, ambitoId, input }: { db: Db; actor: Actor; ambitoId: string; input: unknown }): Promise<ImpactReportRow> {
   const scope = await ambitoScope(db, ambitoId);
-  authorizeImpact(actor, 'impact.edit', scope);
+  authorize(actor, 'impact.edit', scope);
   const v = parseInput(CreateImpactInput, input);
   return db.transaction(async (tx) => {
     const [existing] = await tx
@@ -74,7 +74,7 @@ export async function createImpactReport({ db, actor, ambitoId, input }: { db: D
 export async function updateImpactReport({ db, actor, reportId, input }: { db: Db; actor: Actor; reportId: string; input: unknown }): Promise<ImpactReportRow> {
   return db.transaction(async (tx) => {
     const { report, scope } = await lockedReport(tx, reportId);
-    authorizeImpact(actor, 'impact.edit', scope);
+    authorize(actor, 'impact.edit', scope);
     const v = parseInput(EditImpactInput, input);
     if (v.seriesFromYear > report.year)
       throw new ValidationError([{ path: 'seriesFromYear', message: tr('rep.impact.val.seriesAfter', { year: report.year }) }]);
@@ -107,7 +107,7 @@ export async function publishImpactReport({
 }) {
   return db.transaction(async (tx) => {
     const { report, scope } = await lockedReport(tx, reportId);
-    authorizeImpact(actor, 'impact.publish', scope);
+    authorize(actor, 'impact.publish', scope);
     const v = parseInput(VersionInput, input);
     if (report.status === 'published') throw new ValidationError([{ path: 'version', message: tr('rep.impact.val.alreadyPublished') }]);
     if (report.sections.length === 0) throw new ValidationError([{ path: 'version', message: tr('rep.impact.val.noSection') }]);
@@ -128,7 +128,7 @@ export async function publishImpactReport({
 export async function unpublishImpactReport({ db, actor, reportId, input }: { db: Db; actor: Actor; reportId: string; input: unknown }) {
   return db.transaction(async (tx) => {
     const { report, scope } = await lockedReport(tx, reportId);
-    authorizeImpact(actor, 'impact.publish', scope);
+    authorize(actor, 'impact.publish', scope);
     const v = parseInput(VersionInput, input);
     if (report.status !== 'published') throw new ValidationError([{ path: 'version', message: tr('rep.impact.val.notPublished') }]);
     const { before, after } = await updateVersioned(

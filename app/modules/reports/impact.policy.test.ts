@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { AmbitoScope } from '../../shared/auth/actor.ts';
-import { canImpact } from './reports.policy.ts';
+import { can } from './reports.policy.ts';
 import { actor, OTHER, OWN, tableOf } from './policy.test-support.ts';
 
-const table = (action: 'impact.read' | 'impact.edit' | 'impact.publish', scope: AmbitoScope & { published?: boolean }) =>
-  tableOf((a) => canImpact(a, action, scope));
+const table = (action: 'impact.read' | 'impact.edit' | 'impact.publish', scope: AmbitoScope & { published?: boolean }) => tableOf((a) => can(a, action, scope));
 
 test('everyone reads a published report, of any Ambito, signed in or not', () => {
   for (const scope of [OWN, OTHER]) assert.ok(Object.values(table('impact.read', { ...scope, published: true })).every(Boolean));
@@ -22,7 +21,7 @@ test('a draft is read by the members of its Ambito and the Region’s reviewer o
     mayor: true,
     regional_reviewer: true,
   });
-  assert.equal(canImpact(actor('coordinator'), 'impact.read', { ...OTHER, published: false }), false, 'not another Ambito’s draft');
+  assert.equal(can(actor('coordinator'), 'impact.read', { ...OTHER, published: false }), false, 'not another Ambito’s draft');
 });
 
 test('only the Ufficio di Piano of the Ambito (and the administrator) edits and publishes', () => {
@@ -37,6 +36,6 @@ test('only the Ufficio di Piano of the Ambito (and the administrator) edits and 
       mayor: false,
       regional_reviewer: false,
     });
-    assert.equal(canImpact(actor('staff'), action, OTHER), false);
+    assert.equal(can(actor('staff'), action, OTHER), false);
   }
 });

@@ -7,7 +7,7 @@ import { requestLocale, tr } from '../../shared/i18n/tr.server.ts';
 import { getAmbitoByCode } from '../territory/index.server.ts';
 import { buildImpactView } from './impact.build.ts';
 import { getImpactReportOfYear, latestPublishedReport, listImpactReports, readImpactInput } from './impact.queries.ts';
-import { authorizeImpact, canImpact, impactAbilitiesFor } from './reports.policy.ts';
+import { authorize, can, abilitiesFor } from './reports.policy.ts';
 
 /** The year of `?anno=` (2000-2100), or null when absent or not a year. */
 export function yearParam(request: Request): number | null {
@@ -35,15 +35,15 @@ export async function openImpactReport(context: Readonly<RouterContextProvider>,
   const year = yearParam(request);
   const report = year !== null ? await getImpactReportOfYear(db, ambito.id, year) : await latestPublishedReport(db, ambito.id);
   if (year !== null && !report) throw data(tr('rep.impact.notFound'), { status: 404 });
-  if (report) await guard(request, async () => authorizeImpact(actor, 'impact.read', { ...scope, published: report.status === 'published' }, { hide: true }));
-  const readable = (await listImpactReports(db, ambito.id)).filter((r) => canImpact(actor, 'impact.read', { ...scope, published: r.status === 'published' }));
+  if (report) await guard(request, async () => authorize(actor, 'impact.read', { ...scope, published: report.status === 'published' }, { hide: true }));
+  const readable = (await listImpactReports(db, ambito.id)).filter((r) => can(actor, 'impact.read', { ...scope, published: r.status === 'published' }));
   const view = report ? buildImpactView(await readImpactInput(db, ambito, report), { locale: requestLocale(), renderSvg: renderChartSvg }) : null;
   return {
     db,
     actor,
     ambito,
     view,
-    can: impactAbilitiesFor(actor, { ...scope, published: report?.status === 'published' }),
+    can: abilitiesFor(actor, { ...scope, published: report?.status === 'published' }),
     years: readable.map((r) => ({ year: r.year, published: r.status === 'published' })),
   };
 }

@@ -3,7 +3,7 @@
 import { serverFormat } from '../../shared/i18n/tr.server.ts';
 import type { Panel, PanelProvider } from '../../shared/panels.server.ts';
 import { getPlanHeader } from '../planning/index.server.ts';
-import { can } from './documents.policy.ts';
+import { can } from './reports.policy.ts';
 import { documentHref, listPlanDocuments } from './documents.queries.ts';
 
 /** Up to four finished documents of the plan this actor may read, the adoption's first; the link for the Ambito's members. */

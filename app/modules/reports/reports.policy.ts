@@ -1,50 +1,48 @@
 import { type Actor, type AmbitoScope, AMBITO_READERS, hasAmbitoRole, UFFICIO_DI_PIANO } from '../../shared/auth/actor.ts';
 import { makeAbilities, makeAuthorize } from '../../shared/auth/policy.ts';
 
-export type GlossaryAction = 'glossary.read' | 'glossary.edit';
+export type ReportsAction = 'glossary.read' | 'glossary.edit' | 'document.read' | 'document.generate' | 'impact.read' | 'impact.edit' | 'impact.publish';
 
-/**
- * The glossary of an Ambito. It is public: anyone, signed in or not, reads it (it explains the words of the plan the
- * portal publishes). The Ufficio di Piano of the Ambito (coordinator, staff) — and the administrator — writes it:
- * adds, corrects and removes terms, and loads them from a file.
- */
-export function can(actor: Actor, action: GlossaryAction, scope: AmbitoScope): boolean {
-  switch (action) {
-    case 'glossary.read':
-      return true;
-    case 'glossary.edit':
-      return hasAmbitoRole(actor, scope, UFFICIO_DI_PIANO);
-  }
-}
-
-export const authorize = makeAuthorize(can);
-export const abilitiesFor = makeAbilities(can, ['glossary.read', 'glossary.edit'] as const);
-
-// ——— The social-impact report (bilancio sociale) ————————————————————————————————————————————————————————
-// A separate block of the reports policy: its own actions and scope, its own `can`, so the glossary's stays as it is.
-
-export type ImpactAction = 'impact.read' | 'impact.edit' | 'impact.publish';
-
-/** What an impact action is checked against: the Ambito, and whether the report is published. */
-export interface ImpactScope extends AmbitoScope {
+/** What a reports action is checked against: the Ambito, and what makes a document or a report public. */
+export interface ReportsScope extends AmbitoScope {
+  /** A plan document of the text adopted by the mayors (the portal publishes it). */
+  adoption?: boolean;
+  /** A published social-impact report. */
   published?: boolean;
 }
 
 /**
- * The social-impact report of an Ambito. Anyone, signed in or not, reads a published report (it is the Ambito's public
- * account); a draft is read only by the members of the Ambito (every member role) and the Region's reviewer. The
- * Ufficio di Piano (coordinator, staff) — and the administrator — creates it, chooses and orders its sections, writes
- * their introductions, publishes it and withdraws it.
+ * The reports policy, one for the module.
+ * - Glossary: public (it explains the words of the plan the portal publishes); the Ufficio di Piano (coordinator,
+ *   staff) — and the administrator — writes it.
+ * - Plan documents: the Ufficio di Piano generates them; every member role of the Ambito and the Region's reviewer
+ *   read them; anyone reads the document of the adopted text. A document of a draft is never public.
+ * - Social-impact report: anyone reads a published report; a draft only the Ambito's members and the Region's reviewer;
+ *   the Ufficio di Piano creates, edits, publishes and withdraws it.
  */
-export function canImpact(actor: Actor, action: ImpactAction, scope: ImpactScope): boolean {
+export function can(actor: Actor, action: ReportsAction, s: ReportsScope): boolean {
   switch (action) {
+    case 'glossary.read':
+      return true;
+    case 'document.read':
+      return s.adoption === true || hasAmbitoRole(actor, s, AMBITO_READERS);
     case 'impact.read':
-      return scope.published === true || hasAmbitoRole(actor, scope, AMBITO_READERS);
+      return s.published === true || hasAmbitoRole(actor, s, AMBITO_READERS);
+    case 'glossary.edit':
+    case 'document.generate':
     case 'impact.edit':
     case 'impact.publish':
-      return hasAmbitoRole(actor, scope, UFFICIO_DI_PIANO);
+      return hasAmbitoRole(actor, s, UFFICIO_DI_PIANO);
   }
 }
 
-export const authorizeImpact = makeAuthorize(canImpact);
-export const impactAbilitiesFor = makeAbilities(canImpact, ['impact.read', 'impact.edit', 'impact.publish'] as const);
+export const authorize = makeAuthorize(can);
+export const abilitiesFor = makeAbilities(can, [
+  'glossary.read',
+  'glossary.edit',
+  'document.read',
+  'document.generate',
+  'impact.read',
+  'impact.edit',
+  'impact.publish',
+] as const);

@@ -23,12 +23,12 @@ import { createImpactReport, publishImpactReport, unpublishImpactReport, updateI
 import { listImpactReports } from '../impact.queries.ts';
 import { IMPACT_SECTIONS, type ImpactSectionKey } from '../impact.rules.ts';
 import { impactAmbito, yearParam } from '../impact.server.ts';
-import { authorizeImpact } from '../reports.policy.ts';
+import { authorize } from '../reports.policy.ts';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const actor = requireUser(context, request);
   const { db, ambito, scope } = await impactAmbito(context, params.code);
-  await guard(request, async () => authorizeImpact(actor, 'impact.edit', scope));
+  await guard(request, async () => authorize(actor, 'impact.edit', scope));
   const reports = await listImpactReports(db, ambito.id);
   const year = yearParam(request);
   const selected = (year !== null ? reports.find((r) => r.year === year) : reports[0]) ?? null;

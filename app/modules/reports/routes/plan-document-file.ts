@@ -2,7 +2,7 @@ import { data } from 'react-router';
 import type { Route } from './+types/plan-document-file';
 import { getActor, getServices, guard } from '../../../shared/http/request.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
-import { authorize } from '../documents.policy.ts';
+import { authorize } from '../reports.policy.ts';
 import { getPlanDocument, getPlanDocumentContent } from '../documents.queries.ts';
 import { planOfUrl } from '../reports.server.ts';
 

@@ -4,7 +4,7 @@ import { getServices, guard, requireUser } from '../../../shared/http/request.se
 import { tr } from '../../../shared/i18n/tr.server.ts';
 import { DataTable, EmptyState, FieldGroup, IntentForm, Notice, PageHeader, Section, StatusBadge, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
 import { requestPlanDocument } from '../documents.commands.ts';
-import { abilitiesFor, authorize } from '../documents.policy.ts';
+import { abilitiesFor, authorize } from '../reports.policy.ts';
 import { documentHref, listPlanDocuments } from '../documents.queries.ts';
 import { kickDocumentWorker } from '../documents.worker.server.ts';
 import { planOfUrl } from '../reports.server.ts';
