@@ -167,6 +167,17 @@ describe(`public portal of the demo (${process.env.DATABASE_URL ? 'PostgreSQL' :
     assert.equal(shown.years[0]!.actual, 37, 'the value achieved in 2025');
     assert.equal(shown.years[1]!.actual, null, 'nothing measured for 2026');
     assert.equal(shown.latest!.display, '37');
+
+    // A later count below the privacy threshold is not shown: «meno di 5», on the plan and on the objective, and its
+    // year's value with it (art. 26 c.4 D.Lgs. 33/2013; the API applies the same rule).
+    const later = indicator!.periodicity === 'semiannual' ? '2026-S1' : indicator!.periodicity === 'quarterly' ? '2026-Q1' : '2026';
+    await saveMeasurement({ db: database.db, actor, indicatorId: indicator!.id, input: { period: later, value: '3' }, today: '2026-12-01' });
+    const afterSmall = await getPortalPlan(database.db, plan2025, '2026-12-01');
+    assert.equal(afterSmall.areas.flatMap((a) => a.rows).find((o) => o.code === code)!.latest!.display, 'meno di 5');
+    const small = (await getPortalObjective(database.db, plan2025, code, '2026-12-01'))!.indicators.find((i) => i.id === indicator!.id)!;
+    assert.equal(small.latest!.display, 'meno di 5');
+    assert.deepEqual([small.years[1]!.actual, small.years[1]!.suppressed], [null, true]);
+    assert.deepEqual([small.years[0]!.actual, small.years[0]!.suppressed], [37, false]);
   });
 
   test('objective: budget by fund adds up to the objective’s budget lines; an unknown code is not found', async () => {

@@ -1,4 +1,4 @@
-import { publishCount } from '../../shared/privacy/suppress.ts';
+import { measurePublishable, publishCount } from '../../shared/privacy/suppress.ts';
 
 /**
  * The privacy rule of the public API (art. 26 c.4 D.Lgs. 33/2013, app/shared/privacy/suppress.ts): a caller who does not
@@ -32,11 +32,11 @@ export function measurementValue(kind: string, v: DescribedValue, publicView: bo
     case 'none':
       return { value: null, numerator: null, denominator: null, suppressed: false };
     case 'ratio': {
-      if (publicView && (publishCount(v.numerator).suppressed || publishCount(v.denominator).suppressed)) return SUPPRESSED;
+      if (publicView && !measurePublishable(kind, v)) return SUPPRESSED;
       return { value: v.percent, numerator: v.numerator, denominator: v.denominator, suppressed: false };
     }
     case 'number':
-      if (publicView && kind === 'count' && publishCount(v.value).suppressed) return SUPPRESSED;
+      if (publicView && !measurePublishable(kind, v)) return SUPPRESSED;
       return { value: v.value, numerator: null, denominator: null, suppressed: false };
     default:
       return { value: v.value, numerator: null, denominator: null, suppressed: false };

@@ -296,7 +296,7 @@ export async function listObjectivesWithLinks(db: DbOrTx, planId: string) {
     leps: [...new Set(((o.links as { leps?: string[] } | null)?.leps ?? []) as string[])],
     indicators: indicators
       .filter((i) => i.objectiveId === o.id)
-      .map(({ id, objectiveId, code, label, targets }) => ({ id, objectiveId, code, label, targets })),
+      .map(({ id, objectiveId, code, label, kind, targets }) => ({ id, objectiveId, code, label, kind, targets })),
     budgetLines: budget.filter((b) => b.objectiveId === o.id).map(({ id, objectiveId, fund, amountCents }) => ({ id, objectiveId, fund, amountCents })),
   }));
 }

@@ -3,7 +3,8 @@
 // leaves this file: no completeness, draft, variation or history of a plan, no person, no applicant, and every count
 // of people receiving a service goes through publishCount (app/shared/privacy/suppress.ts).
 import type { DbOrTx } from '../../shared/db/client.ts';
-import { publishCount } from '../../shared/privacy/suppress.ts';
+import { measurePublishable, PRIVACY_THRESHOLD, publishCount } from '../../shared/privacy/suppress.ts';
+import { tr } from '../../shared/i18n/tr.server.ts';
 import { getPublishedMinutes, listPublicMeetings } from '../governance/index.server.ts';
 import { getStaffing } from '../leps/index.server.ts';
 import { getPlanDashboard, listLatestMeasurements } from '../monitoring/index.server.ts';
@@ -85,7 +86,9 @@ async function planResults(db: DbOrTx, planId: string, today: string) {
     indicatorLabel: indicators[k]!.label,
     period: m.period,
     periodLabel: m.periodLabel,
-    display: m.display,
+    // The same privacy rule as the API: a small count of people (or a ratio with a small part) is not shown.
+    display:
+      m.display !== null && !measurePublishable(indicators[k]!.kind, m.shown) ? tr('portal.count.suppressed', { threshold: PRIVACY_THRESHOLD }) : m.display,
     targetStatus: m.target?.status ?? null,
     targetLabel: m.target?.statusLabel ?? null,
   }));
@@ -259,7 +262,16 @@ export async function getPortalObjective(db: DbOrTx, plan: PublicPlan, objective
       .map(({ i }) => {
         const m = measured.get(i.id);
         const action = detail.actions.find((a) => a.id === i.actionId);
-        const l = latest.find((x) => x.indicatorId === i.id) ?? { period: null, periodLabel: null, display: null, target: null };
+        const found = latest.find((x) => x.indicatorId === i.id);
+        const l = found
+          ? {
+              ...found,
+              display:
+                found.display !== null && !measurePublishable(i.kind, found.shown)
+                  ? tr('portal.count.suppressed', { threshold: PRIVACY_THRESHOLD })
+                  : found.display,
+            }
+          : { period: null, periodLabel: null, display: null, target: null };
         return {
           id: i.id,
           code: i.code,
@@ -275,10 +287,13 @@ export async function getPortalObjective(db: DbOrTx, plan: PublicPlan, objective
             const target = i.targets.find((t) => t.year === year) ?? null;
             const y = m?.yearly.find((x) => x.year === year) ?? null;
             const evaluation = m?.evaluations.find((e) => e.year === year) ?? null;
+            // A yearly count of people below the threshold is not published (the same rule as the latest value).
+            const hidden = y?.actual != null && !measurePublishable(i.kind, { type: 'number', value: y.actual });
             return {
               year,
               target: target?.text ?? null,
-              actual: y?.actual ?? null,
+              actual: hidden ? null : (y?.actual ?? null),
+              suppressed: hidden,
               complete: y?.complete ?? false,
               status: evaluation?.status ?? null,
             };

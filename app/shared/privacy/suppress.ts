@@ -21,3 +21,18 @@ export function publishCount(n: number | null | undefined, threshold = PRIVACY_T
   if (n < threshold) return { value: null, suppressed: true };
   return { value: n, suppressed: false };
 }
+
+/** A measured value of an indicator, as monitoring describes it (only the parts the rule needs). */
+export type MeasuredValue = { type: 'number'; value: number } | { type: 'ratio'; numerator: number; denominator: number } | { type: string };
+
+/**
+ * Whether a measured value of a plan indicator may be published (portal, API). A count indicator is treated as a count
+ * of people — its kind does not say whether it counts people, and most do (users taken in charge, families, PAI) — so a
+ * count below the threshold is not published; a ratio goes out only when both its parts may (from the percentage and
+ * one part the other comes back). Yes/no and text values are published.
+ */
+export function measurePublishable(kind: string, v: MeasuredValue, threshold = PRIVACY_THRESHOLD): boolean {
+  if (v.type === 'ratio' && 'numerator' in v) return !publishCount(v.numerator, threshold).suppressed && !publishCount(v.denominator, threshold).suppressed;
+  if (v.type === 'number' && 'value' in v) return kind !== 'count' || !publishCount(v.value, threshold).suppressed;
+  return true;
+}

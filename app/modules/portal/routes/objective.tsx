@@ -3,6 +3,7 @@ import type { Route } from './+types/objective';
 import { getServices } from '../../../shared/http/request.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
 import type { MessageKey } from '../../../shared/i18n/messages.ts';
+import { PRIVACY_THRESHOLD } from '../../../shared/privacy/suppress.ts';
 import { DataTable, Facts, KpiGrid, PageHeader, Section, StatusBadge, useI18n, type Column } from '../../../shared/ui/kit.ts';
 import { AmountTable } from '../portal.plan-ui.tsx';
 import { getPortalObjective } from '../portal.queries.ts';
@@ -29,6 +30,7 @@ function IndicatorCard({ indicator: i, index }: { indicator: Indicator; index: n
   const { t, f } = useI18n();
   type Year = Indicator['years'][number];
   const actual = (y: Year) => {
+    if (y.suppressed) return t('portal.count.suppressed', { threshold: PRIVACY_THRESHOLD });
     if (y.actual === null) return t('portal.indicator.notMeasured');
     const n = i.kind === 'ratio' ? f.percent(y.actual, 2) : f.numberUpTo(y.actual, 2);
     return y.complete ? n : t('portal.indicator.partialYear', { value: n });
