@@ -5,6 +5,7 @@ import type { RouteConfigEntry } from '@react-router/dev/routes';
 import { accountsRoutes } from './accounts/accounts.routes.ts';
 import { apiRoutes } from './api/api.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
+import { collectionRoutes } from './collection/collection.routes.ts';
 import { financeRoutes } from './finance/finance.routes.ts';
 import { governanceRoutes } from './governance/governance.routes.ts';
 import { lepsRoutes } from './leps/leps.routes.ts';
@@ -14,6 +15,7 @@ import { participationRoutes } from './participation/participation.routes.ts';
 import { planningRoutes } from './planning/planning.routes.ts';
 import { portalRoutes } from './portal/portal.routes.ts';
 import { reportsRoutes } from './reports/reports.routes.ts';
+import { servicesRoutes } from './services/services.routes.ts';
 import { territoryRoutes } from './territory/territory.routes.ts';
 import type { ModuleName } from './registry.ts';
 
@@ -27,6 +29,8 @@ export const MODULE_ROUTES = {
   participation: participationRoutes,
   leps: lepsRoutes,
   finance: financeRoutes,
+  services: servicesRoutes,
+  collection: collectionRoutes,
   reports: reportsRoutes,
   portal: portalRoutes,
   opendata: opendataRoutes,

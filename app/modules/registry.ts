@@ -7,6 +7,7 @@ import { registerMessages } from '../shared/i18n/messages.ts';
 import type { NavAmbito, NavEntry } from '../shared/nav.ts';
 import * as accounts from './accounts/index.ts';
 import * as audit from './audit/index.ts';
+import * as collection from './collection/index.ts';
 import * as finance from './finance/index.ts';
 import * as governance from './governance/index.ts';
 import * as leps from './leps/index.ts';
@@ -16,6 +17,7 @@ import * as participation from './participation/index.ts';
 import * as planning from './planning/index.ts';
 import * as portal from './portal/index.ts';
 import * as reports from './reports/index.ts';
+import * as services from './services/index.ts';
 import * as territory from './territory/index.ts';
 
 export const MODULES = [
@@ -28,6 +30,8 @@ export const MODULES = [
   { name: 'participation', messages: participation.messages, nav: participation.nav },
   { name: 'leps', messages: leps.messages, nav: leps.nav },
   { name: 'finance', messages: finance.messages, nav: finance.nav },
+  { name: 'services', messages: services.messages, nav: services.nav },
+  { name: 'collection', messages: collection.messages, nav: collection.nav },
   { name: 'reports', messages: reports.messages },
   { name: 'portal', messages: portal.messages, nav: portal.nav },
   { name: 'opendata', messages: opendata.messages },

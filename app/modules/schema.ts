@@ -14,5 +14,7 @@ export * from './opendata/opendata.schema.ts';
 export * from './reports/documents.schema.ts';
 export * from './reports/impact.schema.ts';
 export * from './reports/glossary.schema.ts';
+export * from './services/services.schema.ts';
+export * from './collection/collection.schema.ts';
 export * from '../shared/audit/audit.schema.ts';
 export * from '../shared/mail/outbox.schema.ts';

@@ -1,0 +1,2 @@
+// The server face of the data-requests module.
+export {};

@@ -1,0 +1,2 @@
+// The server face of the services-catalogue module.
+export {};

@@ -1,0 +1,3 @@
+import { route } from '@react-router/dev/routes';
+
+export const servicesRoutes = [] as ReturnType<typeof route>[];
