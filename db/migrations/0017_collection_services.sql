@@ -6,10 +6,24 @@ CREATE TABLE "service_types" (
 	"macro_code" text NOT NULL,
 	"macro_name" text NOT NULL,
 	"description" text,
+	"fnps_goal" text,
 	"aliases" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "service_year_funds" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"service_year_id" uuid NOT NULL,
+	"ambito_id" uuid NOT NULL,
+	"fund_code" text NOT NULL,
+	"amount_cents" bigint NOT NULL,
+	"users" integer,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	CONSTRAINT "service_year_funds_amount_non_negative" CHECK ("service_year_funds"."amount_cents" >= 0)
 );
 --> statement-breakpoint
 CREATE TABLE "service_years" (
@@ -113,6 +127,8 @@ CREATE TABLE "data_requests" (
 	CONSTRAINT "data_requests_status" CHECK ("data_requests"."status" in ('aperta', 'chiusa'))
 );
 --> statement-breakpoint
+ALTER TABLE "service_year_funds" ADD CONSTRAINT "service_year_funds_service_year_id_service_years_id_fk" FOREIGN KEY ("service_year_id") REFERENCES "public"."service_years"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "service_year_funds" ADD CONSTRAINT "service_year_funds_ambito_id_ambiti_id_fk" FOREIGN KEY ("ambito_id") REFERENCES "public"."ambiti"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "service_years" ADD CONSTRAINT "service_years_service_id_services_id_fk" FOREIGN KEY ("service_id") REFERENCES "public"."services"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "service_years" ADD CONSTRAINT "service_years_ambito_id_ambiti_id_fk" FOREIGN KEY ("ambito_id") REFERENCES "public"."ambiti"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "services" ADD CONSTRAINT "services_ambito_id_ambiti_id_fk" FOREIGN KEY ("ambito_id") REFERENCES "public"."ambiti"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -127,6 +143,8 @@ ALTER TABLE "data_request_recipients" ADD CONSTRAINT "data_request_recipients_am
 ALTER TABLE "data_request_recipients" ADD CONSTRAINT "data_request_recipients_comune_id_comuni_id_fk" FOREIGN KEY ("comune_id") REFERENCES "public"."comuni"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "data_requests" ADD CONSTRAINT "data_requests_ambito_id_ambiti_id_fk" FOREIGN KEY ("ambito_id") REFERENCES "public"."ambiti"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "service_types_code_unique" ON "service_types" USING btree ("code");--> statement-breakpoint
+CREATE UNIQUE INDEX "service_year_funds_unique" ON "service_year_funds" USING btree ("service_year_id","fund_code");--> statement-breakpoint
+CREATE INDEX "service_year_funds_ambito_idx" ON "service_year_funds" USING btree ("ambito_id","fund_code");--> statement-breakpoint
 CREATE UNIQUE INDEX "service_years_unique" ON "service_years" USING btree ("service_id","year");--> statement-breakpoint
 CREATE INDEX "service_years_ambito_idx" ON "service_years" USING btree ("ambito_id","year");--> statement-breakpoint
 CREATE UNIQUE INDEX "services_ambito_code_unique" ON "services" USING btree ("ambito_id","code");--> statement-breakpoint

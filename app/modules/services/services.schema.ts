@@ -16,6 +16,8 @@ export const serviceTypes = pgTable(
     macroCode: text('macro_code').notNull(),
     macroName: text('macro_name').notNull(),
     description: text('description'),
+    /** The FNPS service goal the entry counts under in the FNPS matrix (accesso, presa_in_carico, …; null: none). */
+    fnpsGoal: text('fnps_goal'),
     aliases: jsonb('aliases').$type<string[]>().notNull().default([]),
   }),
   (t) => [uniqueIndex('service_types_code_unique').on(t.code)],
@@ -76,6 +78,28 @@ export const serviceYears = pgTable(
   ],
 );
 
+/**
+ * How a service's spending of a year was funded: the amount of each funding source (codes of finance's catalogue:
+ * FNPS, FNA, FONDO_POVERTA, DOPO_DI_NOI, comuni's own funds…). The national funds' returns are built from these rows.
+ */
+export const serviceYearFunds = pgTable(
+  'service_year_funds',
+  versionedColumns({
+    serviceYearId: ownerRef('service_year_id', () => serviceYears.id),
+    ambitoId: ownerRef('ambito_id', () => ambiti.id),
+    fundCode: text('fund_code').notNull(),
+    amountCents: cents('amount_cents').notNull(),
+    /** Users reached with this fund, when the source splits them (null: not split). */
+    users: integer('users'),
+  }),
+  (t) => [
+    uniqueIndex('service_year_funds_unique').on(t.serviceYearId, t.fundCode),
+    index('service_year_funds_ambito_idx').on(t.ambitoId, t.fundCode),
+    check('service_year_funds_amount_non_negative', sql`${t.amountCents} >= 0`),
+  ],
+);
+
 export type ServiceTypeRow = typeof serviceTypes.$inferSelect;
 export type ServiceRow = typeof services.$inferSelect;
 export type ServiceYearRow = typeof serviceYears.$inferSelect;
+export type ServiceYearFundRow = typeof serviceYearFunds.$inferSelect;
