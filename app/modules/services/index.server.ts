@@ -1,2 +1,2 @@
 // The server face of the services-catalogue module.
-export {};
+export { listAmbitoServices, type AmbitoServiceRecord, type ServiceYearFigures } from './services.public.queries.ts';
