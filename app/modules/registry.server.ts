@@ -4,6 +4,7 @@
 import type { DemoStep } from '../shared/demo/load-demo.ts';
 import type { Identify } from '../shared/http/request.server.ts';
 import { actorFromApiToken, actorFromSession, demoSteps as accounts } from './accounts/index.server.ts';
+import { panelProviders as collectionPanels } from './collection/index.server.ts';
 import { demoSteps as finance } from './finance/index.server.ts';
 import { demoSteps as governance } from './governance/index.server.ts';
 import { demoSteps as leps } from './leps/index.server.ts';
@@ -35,7 +36,7 @@ export const DEMO_STEPS: readonly (readonly [ModuleName, DemoStep[]])[] = [
 export const IDENTIFY: Identify = { fromApiToken: actorFromApiToken, fromSession: actorFromSession };
 
 /** The panels modules show on other modules' pages (app/shared/panels.server.ts). */
-registerPanelProviders([...participationPanels, ...reportsPanels]);
+registerPanelProviders([...participationPanels, ...reportsPanels, ...collectionPanels]);
 
 /** The Ambito's glossary for the rich texts of every page (app/shared/glossary.server.ts): kept by reports. */
 registerGlossaryProvider(glossaryTermsFor);

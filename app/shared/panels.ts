@@ -4,7 +4,8 @@ import type { MessageKey } from './i18n/messages.ts';
 /** The page a panel is shown on, and the record it is about. */
 export type PanelSubject =
   | { kind: 'plan'; planId: string; ambitoId: string; ambitoCode: string }
-  | { kind: 'objective'; objectiveId: string; planId: string; ambitoId: string; ambitoCode: string };
+  | { kind: 'objective'; objectiveId: string; planId: string; ambitoId: string; ambitoCode: string }
+  | { kind: 'comune'; comuneId: string; istatCode: string; ambitoId: string; ambitoCode: string };
 
 export type PanelItemState = 'done' | 'current' | 'todo' | 'late';
 

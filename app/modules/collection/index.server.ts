@@ -1,2 +1,2 @@
 // The server face of the data-requests module.
-export {};
+export { panelProviders } from './collection.panels.ts';

@@ -9,3 +9,5 @@ export { readFinanceCatalogue, readPlanBudgetForOpenData, readSpendingForOpenDat
 // For the social-impact report (reports module): spending by year, area and nature.
 export { listSpendingForImpact, type ImpactSpendingRow } from './finance.impact.queries.ts';
 export { SPENDING_NATURES, type SpendingNature } from './spending-nature.ts';
+// For the data requests (app/modules/collection): a comune's validated figures, and its history for the checks.
+export { comuneFigureHistory, recordCollectedFigures, type CollectedFigures } from './finance.collected.ts';

@@ -1,7 +1,8 @@
 import { data, Link } from 'react-router';
 import type { Route } from './+types/comune-todo';
 import { getActor, getServices, guard } from '../../../shared/http/request.server.ts';
-import { PageHeader, Section, useI18n } from '../../../shared/ui/kit.ts';
+import { PageHeader, Panels, Section, useI18n } from '../../../shared/ui/kit.ts';
+import { panelsFor } from '../../../shared/panels.server.ts';
 import { todayInRome } from '../../monitoring/index.server.ts';
 import { getComuneTodo } from '../comune-todo.server.ts';
 import { authorize } from '../territory.policy.ts';
@@ -16,8 +17,11 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   const comune = (await listAmbitoComuni(db, ambito.id, today)).find((c) => c.istatCode === params.istat);
   if (!comune) throw data(tr('terr.notFound.comune'), { status: 404 });
   await guard(request, async () => authorize(getActor(context), 'comune.todo', { ...ambito, comuneId: comune.id }));
-  const todo = await getComuneTodo(db, ambito, comune, today);
-  return { ambito: { code: ambito.code, name: ambito.name }, comune: { name: comune.name, istatCode: comune.istatCode }, ...todo };
+  const [todo, panels] = await Promise.all([
+    getComuneTodo(db, ambito, comune, today),
+    panelsFor(db, { kind: 'comune', comuneId: comune.id, istatCode: comune.istatCode, ambitoId: ambito.id, ambitoCode: ambito.code }, getActor(context)),
+  ]);
+  return { ambito: { code: ambito.code, name: ambito.name }, comune: { name: comune.name, istatCode: comune.istatCode }, panels, ...todo };
 }
 
 export default function ComuneTodo({ loaderData }: Route.ComponentProps) {
@@ -44,6 +48,8 @@ export default function ComuneTodo({ loaderData }: Route.ComponentProps) {
       <p className={count === 0 ? 'alert alert-success' : 'fw-semibold'} data-testid="todo-count">
         {count === 0 ? t('todo.none') : t('todo.count', { count: f.count(count) })}
       </p>
+
+      <Panels panels={loaderData.panels} />
 
       <Section id="indicatori" title={t('todo.indicators')} lead={t('todo.indicators.lead')}>
         {closed.length === 0 && open.length === 0 && <p>{t('todo.indicators.none')}</p>}

@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import type { FieldIssue } from '../../shared/errors.ts';
+import { parseCount, parseEuroCents, parseItalianNumber } from '../../shared/format/index.ts';
+import { tr } from '../../shared/i18n/tr.server.ts';
+import { COLLECTION_ITEMS, type CollectionItem, type ItemValues, type SpendingValues, type StaffValues, type UsersValues } from './collection.rules.ts';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** A new request, from the form: the comuni are ticked boxes (`comuni` repeated), the items too. */
+export const OpenRequestInput = z.object({
+  title: z.string().trim().min(3).max(200),
+  year: z.coerce.number().int().min(2000).max(2100),
+  deadline: isoDate,
+  items: z.array(z.enum(COLLECTION_ITEMS)).min(1),
+  message: z
+    .string()
+    .trim()
+    .max(4000)
+    .optional()
+    .transform((v) => v || null),
+  comuni: z.array(z.string().uuid()).min(1),
+});
+export type OpenRequest = z.infer<typeof OpenRequestInput>;
+
+export const ReviewInput = z.object({
+  version: z.coerce.number().int().min(1),
+  decision: z.enum(['validate', 'return']),
+  note: z
+    .string()
+    .trim()
+    .max(4000)
+    .optional()
+    .transform((v) => v || null),
+});
+
+/** How many rows a form shows: those entered, plus blank ones to fill. */
+export const BLANK_ROWS = 3;
+
+const rowIndexes = (form: Record<string, unknown>) =>
+  [...new Set(Object.keys(form).flatMap((k) => (/^r\.(\d+)\./.exec(k) ? [Number(/^r\.(\d+)\./.exec(k)![1])] : [])))].sort((a, b) => a - b);
+
+const text = (form: Record<string, unknown>, key: string) => (typeof form[key] === 'string' ? (form[key] as string).trim() : '');
+
+/**
+ * The figures of one item as the form sends them (fields `r.<n>.<column>`; blank rows are left out), with the fields
+ * that could not be read. Row numbers in messages are the rows of the form (1-based), as the page shows them.
+ */
+export function valuesFromForm(item: CollectionItem, form: Record<string, unknown>): { values: ItemValues[CollectionItem]; issues: FieldIssue[] } {
+  const issues: FieldIssue[] = [];
+  const bad = (n: number, field: string, message: string) => issues.push({ path: `r.${n}.${field}`, message });
+  const rows = rowIndexes(form);
+  if (item === 'spesa') {
+    const v: SpendingValues = { rows: [], controlTotalCents: null };
+    for (const n of rows) {
+      const [area, channel, committed, paid] = ['area', 'channel', 'committed', 'paid'].map((c) => text(form, `r.${n}.${c}`)) as [
+        string,
+        string,
+        string,
+        string,
+      ];
+      if (!area && !channel && !committed && !paid) continue;
+      const c = parseEuroCents(committed);
+      if (!c.ok) bad(n, 'committed', c.reason === 'missing' ? tr('coll.cmd.required') : tr('coll.cmd.number', { value: committed }));
+      const p = paid ? parseEuroCents(paid) : null;
+      if (p && !p.ok) bad(n, 'paid', tr('coll.cmd.number', { value: paid }));
+      if (!area) bad(n, 'area', tr('coll.cmd.required'));
+      if (!channel) bad(n, 'channel', tr('coll.cmd.required'));
+      if (c.ok && (!p || p.ok)) v.rows.push({ area, channel, committedCents: c.value, paidCents: p && p.ok ? p.value : null });
+    }
+    const total = text(form, 'controlTotal');
+    if (total) {
+      const t = parseEuroCents(total);
+      if (t.ok) v.controlTotalCents = t.value;
+      else issues.push({ path: 'controlTotal', message: tr('coll.cmd.number', { value: total }) });
+    }
+    return { values: v, issues };
+  }
+  if (item === 'utenti') {
+    const v: UsersValues = { rows: [] };
+    for (const n of rows) {
+      const area = text(form, `r.${n}.area`);
+      const users = text(form, `r.${n}.users`);
+      if (!area && !users) continue;
+      const u = parseCount(users);
+      if (!u.ok || u.value === null) bad(n, 'users', u.ok ? tr('coll.cmd.required') : tr('coll.cmd.number', { value: users }));
+      if (!area) bad(n, 'area', tr('coll.cmd.required'));
+      if (u.ok && u.value !== null) v.rows.push({ area, users: u.value });
+    }
+    return { values: v, issues };
+  }
+  const v: StaffValues = { posts: [] };
+  for (const n of rows) {
+    const f = Object.fromEntries(
+      ['code', 'employerKind', 'employerName', 'contract', 'fte', 'from', 'to'].map((c) => [c, text(form, `r.${n}.${c}`)]),
+    ) as Record<string, string>;
+    if (Object.values(f).every((x) => !x)) continue;
+    const fte = parseItalianNumber(f.fte!);
+    if (fte === null || Number.isNaN(fte)) bad(n, 'fte', fte === null ? tr('coll.cmd.required') : tr('coll.cmd.number', { value: f.fte! }));
+    for (const c of ['code', 'employerKind', 'employerName', 'contract'] as const) if (!f[c]) bad(n, c, tr('coll.cmd.required'));
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(f.from!)) bad(n, 'from', f.from ? tr('coll.cmd.date', { value: f.from }) : tr('coll.cmd.required'));
+    if (f.to && !/^\d{4}-\d{2}-\d{2}$/.test(f.to)) bad(n, 'to', tr('coll.cmd.date', { value: f.to }));
+    if (fte !== null && !Number.isNaN(fte))
+      v.posts.push({
+        code: f.code!,
+        employerKind: f.employerKind!,
+        employerName: f.employerName!,
+        contract: f.contract!,
+        fte,
+        from: f.from!,
+        to: f.to || null,
+      });
+  }
+  return { values: v, issues };
+}
+
+/** The reasons typed next to the warnings (`reason.<warning id>`). */
+export function reasonsFromForm(form: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(form)
+      .filter(([k, v]) => k.startsWith('reason.') && typeof v === 'string' && v.trim())
+      .map(([k, v]) => [k.slice('reason.'.length), (v as string).trim().slice(0, 1000)]),
+  );
+}
