@@ -8,6 +8,9 @@
 export const COLLECTION_ITEMS = ['spesa', 'utenti', 'assistenti_sociali'] as const;
 export type CollectionItem = (typeof COLLECTION_ITEMS)[number];
 
+/** How many blank rows a form shows after those entered. */
+export const BLANK_ROWS = 3;
+
 /** The version of the file templates: a file made from another version is refused. */
 export const TEMPLATE_VERSION = 'cantiere-raccolta-1';
 

@@ -33,9 +33,6 @@ export const ReviewInput = z.object({
     .transform((v) => v || null),
 });
 
-/** How many rows a form shows: those entered, plus blank ones to fill. */
-export const BLANK_ROWS = 3;
-
 const rowIndexes = (form: Record<string, unknown>) =>
   [...new Set(Object.keys(form).flatMap((k) => (/^r\.(\d+)\./.exec(k) ? [Number(/^r\.(\d+)\./.exec(k)![1])] : [])))].sort((a, b) => a - b);
 

@@ -21,9 +21,8 @@ import {
 import { describeIssue, reviewEntry, saveEntry, uploadEntryFile } from '../collection.commands.ts';
 import { can } from '../collection.policy.ts';
 import { getEntryPage } from '../collection.queries.ts';
-import { declaredFte, type CollectionItem, type EntryState, type SpendingValues, type StaffValues, type UsersValues } from '../collection.rules.ts';
+import { BLANK_ROWS, declaredFte, type CollectionItem, type EntryState, type SpendingValues, type StaffValues, type UsersValues } from '../collection.rules.ts';
 import { openEntry } from '../collection.server.ts';
-import { BLANK_ROWS } from '../collection.validation.ts';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { db, actor, ambito, request: req, comune } = await openEntry(context, request, params);
