@@ -15,6 +15,7 @@ import { registerGlossaryProvider } from '../shared/glossary.server.ts';
 import { demoSteps as planning } from './planning/index.server.ts';
 import { glossarySteps, glossaryTermsFor, impactSteps, panelProviders as reportsPanels, startDocumentWorker } from './reports/index.server.ts';
 import { demoSteps as opendata } from './opendata/index.server.ts';
+import { demoSteps as services } from './services/index.server.ts';
 import { demoSteps as territory } from './territory/index.server.ts';
 import type { Db } from '../shared/db/client.ts';
 import type { ModuleName } from './registry.ts';
@@ -28,6 +29,7 @@ export const DEMO_STEPS: readonly (readonly [ModuleName, DemoStep[]])[] = [
   ['participation', participation],
   ['leps', leps],
   ['finance', finance],
+  ['services', services],
   ['reports', [...glossarySteps, ...impactSteps]],
   ['opendata', opendata],
 ];

@@ -132,6 +132,11 @@ export const ROUTE_CLASSES: Record<string, Expectation> = {
   '/ambiti/:code/risorse/importa': internal(),
   '/ambiti/:code/risorse/modelli/:file': internal({ path: '/ambiti/gallarate/risorse/modelli/modello-spesa.xlsx' }),
   '/ambiti/:code/risorse/bilancio': internal(),
+  // Services: the national nomenclature is public; the Ambito's catalogue is internal, its public list is on the portal.
+  '/servizi/nomenclatore': pub('the national nomenclature of social interventions and services'),
+  '/ambiti/:code/servizi': internal(),
+  '/ambiti/:code/servizi/modello-servizi.csv': internal(),
+  '/ambiti/:code/servizi/:serviceCode': internal({ path: '/ambiti/gallarate/servizi/SSP' }),
   '/fonti-di-finanziamento': pub('the catalogue of funding sources (reference data, read by everyone)'),
   '/fonti-di-finanziamento/:fundCode': internal({ path: '/fonti-di-finanziamento/FNPS' }),
   // The public portal (no sign-in); the minutes file answers 404 when they are not published.
@@ -144,6 +149,7 @@ export const ROUTE_CLASSES: Record<string, Expectation> = {
   '/portale/:code/progetti': pub('the co-designed projects'),
   '/portale/:code/spesa': pub('social spending and the plan’s budget by fund'),
   '/portale/:code/leps': pub('the social-worker ratio against the LEPS'),
+  '/portale/:code/servizi': pub('the Ambito’s services by area (users through publishCount)'),
   // Open data: public by definition (the files answer 404 for a dataset that is not published).
   '/dati': pub('the national open data page'),
   '/dati/catalogo.jsonld': pub('the combined DCAT-AP_IT catalogue'),

@@ -9,3 +9,5 @@ export { readSocialWorkerSeries } from './leps.opendata.queries.ts';
 // For the data requests (app/modules/collection): social workers declared by a comune and validated.
 export { declaredPostClashes, recordDeclaredPosts, type DeclaredPost } from './leps.collected.ts';
 export { AMBITO_EMPLOYER_KINDS, CONTRACT_KINDS, EMPLOYER_KINDS } from './leps.rules.ts';
+// For the services catalogue (services module): the LEPS a service can serve.
+export { listLepsForServices, type LepsReference } from './leps.services.queries.ts';

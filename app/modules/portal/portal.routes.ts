@@ -10,6 +10,7 @@ export const portalRoutes = [
     route('calendario', 'modules/portal/routes/calendar.tsx'),
     route('partecipa', 'modules/portal/routes/participate.tsx'),
     route('progetti', 'modules/portal/routes/projects.tsx'),
+    route('servizi', 'modules/portal/routes/services.tsx'),
     route('spesa', 'modules/portal/routes/spending.tsx'),
     route('leps', 'modules/portal/routes/leps.tsx'),
   ]),

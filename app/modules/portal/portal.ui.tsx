@@ -13,6 +13,7 @@ export const PORTAL_SECTIONS = [
   ['/calendario', 'portal.nav.calendar'],
   ['/partecipa', 'portal.nav.participate'],
   ['/progetti', 'portal.nav.projects'],
+  ['/servizi', 'portal.nav.services'],
   ['/spesa', 'portal.nav.spending'],
   ['/leps', 'portal.nav.leps'],
 ] as const satisfies readonly (readonly [string, MessageKey])[];
