@@ -32,7 +32,7 @@ export const MODULES = [
   { name: 'finance', messages: finance.messages, nav: finance.nav },
   { name: 'services', messages: services.messages, nav: services.nav },
   { name: 'collection', messages: collection.messages, nav: collection.nav },
-  { name: 'reports', messages: reports.messages },
+  { name: 'reports', messages: reports.messages, nav: reports.nav },
   { name: 'portal', messages: portal.messages, nav: portal.nav },
   { name: 'opendata', messages: opendata.messages },
   { name: 'api' },

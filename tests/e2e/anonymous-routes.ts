@@ -71,6 +71,9 @@ export const ROUTE_CLASSES: Record<string, Expectation> = {
   '/ambiti/:code/bilancio-sociale': pub('the social-impact report, once published (404 before)', [200, 404]),
   '/ambiti/:code/bilancio-sociale/pdf': pub('the social-impact report as PDF, once published (404 before)', [200, 404]),
   '/ambiti/:code/bilancio-sociale/modifica': internal(),
+  // The national and regional returns: the Ufficio di Piano's, the mayors' and the Region's (reports.policy.ts).
+  '/ambiti/:code/adempimenti': internal(),
+  '/ambiti/:code/adempimenti/:file': internal({ path: '/ambiti/gallarate/adempimenti/assistenti-sociali-l178.csv' }),
   // Monitoring.
   '/ambiti/:code/monitoraggio': internal(),
   '/ambiti/:code/monitoraggio/:planId': internal(),

@@ -11,5 +11,14 @@ export { listSpendingForImpact, type ImpactSpendingRow } from './finance.impact.
 export { SPENDING_NATURES, type SpendingNature } from './spending-nature.ts';
 // For the data requests (app/modules/collection): a comune's validated figures, and its history for the checks.
 export { comuneFigureHistory, recordCollectedFigures, type CollectedFigures } from './finance.collected.ts';
+// For the national and regional returns (reports module): one year's spending, allocations and budget running totals.
+export {
+  readFinanceForReturns,
+  type FinanceReturnInput,
+  type ReturnBudgetCorrection,
+  type ReturnBudgetTotal,
+  type ReturnFund,
+  type ReturnSpendingRow,
+} from './finance.returns.queries.ts';
 // For the services catalogue (services module): the funds and the spending areas a service refers to.
 export { listFundsForServices, listSpendingAreasForServices, type FundReference, type SpendingAreaReference } from './finance.services.queries.ts';

@@ -6,6 +6,8 @@ export { getStaffing } from './leps.queries.ts';
 export * as lepsApi from './leps.api.queries.ts';
 // For the open data (app/modules/opendata): social workers in FTE and the ratio, year by year.
 export { readSocialWorkerSeries } from './leps.opendata.queries.ts';
+// For the national returns (reports module): the posts with their records and the population of the return's years.
+export { readSocialWorkerReturnInput, type ReturnPostRecord, type ReturnPopulation } from './leps.returns.queries.ts';
 // For the data requests (app/modules/collection): social workers declared by a comune and validated.
 export { declaredPostClashes, recordDeclaredPosts, type DeclaredPost } from './leps.collected.ts';
 export { AMBITO_EMPLOYER_KINDS, CONTRACT_KINDS, EMPLOYER_KINDS } from './leps.rules.ts';

@@ -3,3 +3,4 @@ import * as messages from './reports.messages.ts';
 
 export { can } from './reports.policy.ts';
 export { messages };
+export { nav } from './reports.nav.ts';

@@ -3,7 +3,8 @@
 import * as documents from './messages/documents.ts';
 import * as glossary from './messages/glossary.ts';
 import * as impact from './messages/impact.ts';
+import * as returns from './messages/returns.ts';
 
-export const it = { ...documents.it, ...glossary.it, ...impact.it };
+export const it = { ...documents.it, ...glossary.it, ...impact.it, ...returns.it };
 
-export const en: Record<keyof typeof it, string> = { ...documents.en, ...glossary.en, ...impact.en };
+export const en: Record<keyof typeof it, string> = { ...documents.en, ...glossary.en, ...impact.en, ...returns.en };

@@ -9,4 +9,7 @@ export const reportsRoutes: RouteConfigEntry[] = [
   route('ambiti/:code/bilancio-sociale', 'modules/reports/routes/impact.tsx'),
   route('ambiti/:code/bilancio-sociale/pdf', 'modules/reports/routes/impact-pdf.ts'),
   route('ambiti/:code/bilancio-sociale/modifica', 'modules/reports/routes/impact-edit.tsx'),
+  // The national and regional returns (adempimenti) of a year, and each as a CSV file: Ufficio di Piano, mayors, Region.
+  route('ambiti/:code/adempimenti', 'modules/reports/routes/returns.tsx'),
+  route('ambiti/:code/adempimenti/:file', 'modules/reports/routes/returns-file.ts'),
 ];
