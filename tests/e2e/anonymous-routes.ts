@@ -51,6 +51,7 @@ export const ROUTE_CLASSES: Record<string, Expectation> = {
   '/ambiti/:code/territorio': pub('the Ambito’s public page: population and territory by comune (ISTAT data, territory.policy.ts)'),
   '/ambiti/:code/modifica': internal(),
   '/ambiti/:code/comuni/:istat/da-fare': internal({ path: '/ambiti/gallarate/comuni/012118/da-fare' }),
+  '/ambiti/:code/comuni/:istat/dati': internal({ path: '/ambiti/gallarate/comuni/012118/dati' }),
   '/amministrazione/territorio': internal(),
   // Planning: the internal work pages; an adopted plan and its objectives are on the portal.
   '/ambiti/:code/piani': internal({ portal: /^\/portale\/gallarate\/piano$/ }),

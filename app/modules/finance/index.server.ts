@@ -22,3 +22,5 @@ export {
 } from './finance.returns.queries.ts';
 // For the services catalogue (services module): the funds and the spending areas a service refers to.
 export { listFundsForServices, listSpendingAreasForServices, type FundReference, type SpendingAreaReference } from './finance.services.queries.ts';
+// For territory's page of a comune's figures across years: the Ambito's spending and users with coverage and sources.
+export { readAmbitoFiguresForComparison, type SpendingCoverage } from './finance.comparison.queries.ts';

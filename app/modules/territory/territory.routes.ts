@@ -7,5 +7,6 @@ export const territoryRoutes = [
   route('ambiti/:code/modifica', 'modules/territory/routes/ambito-edit.tsx'),
   route('ambiti/:code/territorio', 'modules/territory/routes/profile.tsx'),
   route('ambiti/:code/comuni/:istat/da-fare', 'modules/territory/routes/comune-todo.tsx'),
+  route('ambiti/:code/comuni/:istat/dati', 'modules/territory/routes/comune-figures.tsx'),
   route('amministrazione/territorio', 'modules/territory/routes/admin.tsx'),
 ];

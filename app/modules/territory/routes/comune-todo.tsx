@@ -90,6 +90,9 @@ export default function ComuneTodo({ loaderData }: Route.ComponentProps) {
       </Section>
 
       <p>
+        <Link to={`/ambiti/${ambito.code}/comuni/${comune.istatCode}/dati`}>{t('cfig.link')}</Link>
+      </p>
+      <p>
         <Link to={`/ambiti/${ambito.code}`}>{t('todo.ambito')}</Link>
       </p>
     </>

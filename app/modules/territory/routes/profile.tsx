@@ -1,4 +1,4 @@
-import { data } from 'react-router';
+import { data, Link } from 'react-router';
 import type { Route } from './+types/profile';
 import { ValidationError } from '../../../shared/errors.ts';
 import { done, intentAction } from '../../../shared/http/forms.server.ts';
@@ -7,14 +7,17 @@ import { serverFormat, tr } from '../../../shared/i18n/tr.server.ts';
 import type { MessageKey } from '../../../shared/i18n/messages.ts';
 import { Chart, DataTable, IntentField, Notice, PageHeader, Section, UploadForm, useFormResult, useI18n, type Column } from '../../../shared/ui/kit.ts';
 import { importPopulation } from '../territory.commands.ts';
-import { abilitiesFor } from '../territory.policy.ts';
+import { abilitiesFor, can } from '../territory.policy.ts';
 import { getTerritoryProfile } from '../profile.server.ts';
 import { uploadedFile } from '../upload.server.ts';
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   const profile = await getTerritoryProfile(getServices(context).db, params.code);
   if (!profile) throw data(tr('terr.notFound.ambito'), { status: 404 });
-  return { ...profile, can: abilitiesFor(getActor(context), profile.ambito) };
+  const actor = getActor(context);
+  // The comuni whose figures across years the reader may open (a link on each name of the comparison table).
+  const figuresOf = profile.comparison.filter((c) => can(actor, 'comune.figures', { ...profile.ambito, comuneId: c.id })).map((c) => c.id);
+  return { ...profile, can: abilitiesFor(actor, profile.ambito), figuresOf };
 }
 
 export async function action({ params, context, request }: Route.ActionArgs) {
@@ -224,7 +227,13 @@ export default function TerritoryProfile({ loaderData, actionData }: Route.Compo
           rows={p.comparison}
           rowKey={(c) => c.id}
           columns={[
-            { key: 'comune', header: t('ambito.comune'), rowHeader: true, value: (c) => c.name },
+            {
+              key: 'comune',
+              header: t('ambito.comune'),
+              rowHeader: true,
+              value: (c) => c.name,
+              render: (c) => (p.figuresOf.includes(c.id) ? <Link to={`/ambiti/${p.ambito.code}/comuni/${c.istatCode}/dati`}>{c.name}</Link> : c.name),
+            },
             {
               key: 'popolazione',
               header: t('profile.population'),
