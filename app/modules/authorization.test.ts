@@ -14,6 +14,8 @@ import { can as canFinance } from './finance/index.ts';
 import { can as canMonitoring } from './monitoring/index.ts';
 import { can as canReports } from './reports/index.ts';
 import { can as canOpendata } from './opendata/index.ts';
+import { can as canServices } from './services/index.ts';
+import { can as canCollection } from './collection/index.ts';
 
 const OWN: AmbitoScope = { id: 'ambito-own', regionCode: '03' };
 const SAME_REGION: AmbitoScope = { id: 'ambito-other', regionCode: '03' };
@@ -75,6 +77,9 @@ const TABLE: Row[] = [
     ['read a published social-impact report', 'impact.read', { ...OTHER_REGION, published: true }, 'YYYYYYYY'],
     ['edit the social-impact report', 'impact.edit', OWN, 'nYYYnnnn'],
     ['publish the social-impact report', 'impact.publish', OWN, 'nYYYnnnn'],
+    ['read own Ambito’s returns', 'returns.read', OWN, 'nYYYnnYY'],
+    ['read another Ambito’s returns', 'returns.read', SAME_REGION, 'nYnnnnnY'],
+    ['read the returns of an Ambito of another Region', 'returns.read', OTHER_REGION, 'nYnnnnnn'],
   ]),
   ...cases('territory', canTerritory, [
     ['read own Ambito', 'ambito.read', OWN, 'YYYYYYYY'],
@@ -84,6 +89,10 @@ const TABLE: Row[] = [
     ['read what the Ufficio di Piano awaits from own comune', 'comune.todo', { ...OWN, comuneId: 'comune-1' }, 'nYYYYnnn'],
     ['read what the Ufficio di Piano awaits from another comune', 'comune.todo', { ...OWN, comuneId: 'comune-2' }, 'nYYYnnnn'],
     ['read a comune’s to-do in another Ambito of the Region', 'comune.todo', { ...SAME_REGION, comuneId: 'comune-1' }, 'nYnnnnnn'],
+    ['read own comune’s figures across years', 'comune.figures', { ...OWN, comuneId: 'comune-1' }, 'nYYYYYYY'],
+    ['read another comune’s figures across years', 'comune.figures', { ...OWN, comuneId: 'comune-2' }, 'nYYYYYYY'],
+    ['read a comune’s figures in another Ambito of the Region', 'comune.figures', { ...SAME_REGION, comuneId: 'comune-1' }, 'nYnnnnnY'],
+    ['read a comune’s figures in another Region', 'comune.figures', { ...OTHER_REGION, comuneId: 'comune-1' }, 'nYnnnnnn'],
     ['import comuni and compositions', 'territory.import', null, 'nYnnnnnn'],
   ]),
   ...cases('audit', canAudit, [
@@ -190,6 +199,26 @@ const TABLE: Row[] = [
     ['read the combined catalogue (public)', 'opendata.read', null, 'YYYYYYYY'],
     ['declare who publishes own Ambito’s open data', 'publisher.edit', OWN, 'nYYnnnnn'],
     ['declare who publishes another Ambito’s open data', 'publisher.edit', SAME_REGION, 'nYnnnnnn'],
+  ]),
+  ...cases('services', canServices, [
+    ['read the national nomenclature (public)', 'nomenclature.read', null, 'YYYYYYYY'],
+    ['load the national nomenclature', 'nomenclature.edit', null, 'nYnnnnnn'],
+    ['read an Ambito’s offer on the portal (public)', 'services.public', OWN, 'YYYYYYYY'],
+    ['read own Ambito’s services catalogue', 'services.read', OWN, 'nYYYYYYY'],
+    ['read the services catalogue of an Ambito of another Region', 'services.read', OTHER_REGION, 'nYnnnnnn'],
+    ['keep own Ambito’s services catalogue', 'services.write', OWN, 'nYYYnnnn'],
+    ['keep another Ambito’s services catalogue', 'services.write', SAME_REGION, 'nYnnnnnn'],
+  ]),
+  ...cases('collection', canCollection, [
+    ['read own Ambito’s data requests', 'request.read', OWN, 'nYYYYYYY'],
+    ['read the data requests of an Ambito of another Region', 'request.read', OTHER_REGION, 'nYnnnnnn'],
+    ['open, remind and close own Ambito’s data requests', 'request.manage', OWN, 'nYYYnnnn'],
+    ['open data requests in another Ambito', 'request.manage', SAME_REGION, 'nYnnnnnn'],
+    ['read the entries of own comune', 'entry.read', { ...OWN, comuneId: 'comune-1' }, 'nYYYYnnY'],
+    ['read the entries of another comune', 'entry.read', { ...OWN, comuneId: 'comune-2' }, 'nYYYnnnY'],
+    ['fill the entries of own comune', 'entry.fill', { ...OWN, comuneId: 'comune-1' }, 'nYYYYnnn'],
+    ['fill the entries of another comune', 'entry.fill', { ...OWN, comuneId: 'comune-2' }, 'nYYYnnnn'],
+    ['validate or send back an entry of own comune', 'entry.review', { ...OWN, comuneId: 'comune-1' }, 'nYYYnnnn'],
   ]),
 ];
 

@@ -75,6 +75,11 @@ export const ROUTE_CLASSES: Record<string, Expectation> = {
   // The national and regional returns: the Ufficio di Piano's, the mayors' and the Region's (reports.policy.ts).
   '/ambiti/:code/adempimenti': internal(),
   '/ambiti/:code/adempimenti/:file': internal({ path: '/ambiti/gallarate/adempimenti/assistenti-sociali-l178.csv' }),
+  // The data requests to the comuni: the Ambito's members only (collection.policy.ts).
+  '/ambiti/:code/raccolte': internal(),
+  '/ambiti/:code/raccolte/:id': internal({ path: `/ambiti/gallarate/raccolte/${NIL}` }),
+  '/ambiti/:code/raccolte/:id/comuni/:istat': internal({ path: `/ambiti/gallarate/raccolte/${NIL}/comuni/012118` }),
+  '/ambiti/:code/raccolte/:id/comuni/:istat/:file': internal({ path: `/ambiti/gallarate/raccolte/${NIL}/comuni/012118/modello.xlsx` }),
   // Monitoring.
   '/ambiti/:code/monitoraggio': internal(),
   '/ambiti/:code/monitoraggio/:planId': internal(),

@@ -61,18 +61,16 @@ export async function recordCollectedFigures(tx: Tx, actor: Actor, input: Collec
     const before = await tx.delete(serviceUsers).where(where).returning();
     result.replacedUsersRows = before.length;
     if (input.users.length)
-      await tx
-        .insert(serviceUsers)
-        .values(
-          input.users.map((u) => ({
-            ambitoId: input.ambitoId,
-            comuneId: input.comuneId,
-            year: input.year,
-            areaCode: u.area,
-            users: u.users,
-            source: input.source,
-          })),
-        );
+      await tx.insert(serviceUsers).values(
+        input.users.map((u) => ({
+          ambitoId: input.ambitoId,
+          comuneId: input.comuneId,
+          year: input.year,
+          areaCode: u.area,
+          users: u.users,
+          source: input.source,
+        })),
+      );
     result.usersRows = input.users.length;
     await recordAudit(tx, {
       actor,

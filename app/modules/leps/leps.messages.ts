@@ -203,7 +203,8 @@ export const it = {
   'leps.cmd.period.fromTo': 'dal {from} al {to}',
   'leps.cmd.rowColumn': '{file}, riga {line}, colonna {column}',
   'leps.collected.row': 'assistenti sociali, riga {row}, codice',
-  'leps.collected.clash': 'il codice {code} è già usato da un’altra riga del personale (di un altro comune o dell’Ambito) in servizio dal {from}: usa un codice diverso',
+  'leps.collected.clash':
+    'il codice {code} è già usato da un’altra riga del personale (di un altro comune o dell’Ambito) in servizio dal {from}: usa un codice diverso',
   'leps.cmd.import.comuneNotMember': 'il comune {istat} non fa parte dell’Ambito {ambito}',
   'leps.cmd.import.periodClash': 'il codice {code} è già registrato per un periodo sovrapposto ({period})',
   'leps.rule.perWorker': '{population} abitanti / {fte} ETP = {value} abitanti per assistente sociale',
