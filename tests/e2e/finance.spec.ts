@@ -55,10 +55,11 @@ test('a spending CSV with one bad row is refused whole with the row named and no
   await expect(page.locator('#tabella-enti').getByRole('row', { name: /Gallarate/ })).toContainText('11.710.000 €');
   await page.locator('#copertura').getByRole('link', { name: 'Mostra comunque i dati parziali' }).click();
   await expect(page.locator('#etichetta-parziali')).toContainText('non è il totale dell’Ambito');
+  // (The data requests' journey, collection.spec.ts, may have validated two comuni's 2024 figures: the series then ends in 2024.)
   await expect(
-    page.getByRole('figure').filter({ hasText: 'Spesa sociale per area di intervento, 2022–2023 (barre sovrapposte, in euro), con anni parziali' }),
+    page.getByRole('figure').filter({ hasText: /Spesa sociale per area di intervento, 2022–202[34] \(barre sovrapposte, in euro\), con anni parziali/ }),
   ).toBeVisible();
-  await expect(page.getByRole('figure').filter({ hasText: 'Spesa sociale totale, 2022–2023 (euro), con anni parziali' })).toBeVisible();
+  await expect(page.getByRole('figure').filter({ hasText: /Spesa sociale totale, 2022–202[34] \(euro\), con anni parziali/ })).toBeVisible();
   await expect(page.locator('#tabella-variazioni')).toContainText('2023 (dati parziali)');
   await expectAccessible(page);
 });

@@ -16,6 +16,10 @@ import { getSpendingDashboard } from '../../app/modules/finance/index.server.ts'
 import { spendingFacts } from '../../app/modules/finance/finance.schema.ts';
 import { socialWorkerPosts } from '../../app/modules/leps/leps.schema.ts';
 import { listAmbitoComuni } from '../../app/modules/territory/territory.queries.ts';
+import { saveMeasurement } from '../../app/modules/monitoring/monitoring.commands.ts';
+import { measurements } from '../../app/modules/monitoring/monitoring.schema.ts';
+import { listPlans } from '../../app/modules/planning/planning.queries.ts';
+import { planIndicators, planObjectives } from '../../app/modules/planning/planning.schema.ts';
 import { createTestDatabase } from '../support/test-db.ts';
 import { actorWith, seedDemo } from '../support/fixtures.ts';
 
@@ -192,6 +196,7 @@ describe('data requests: asked once, entered once, checked, validated, reused', 
     const referent = referentOf('Cassano Magnago');
     const page = (await getEntryPage(database.db, await requestRow(), cassano.id))!;
     const xlsx = await xlsxTemplate({
+      slots: [],
       comuneIstat: cassano.istatCode,
       year: 2024,
       items: ['spesa', 'assistenti_sociali'],
@@ -204,6 +209,7 @@ describe('data requests: asked once, entered once, checked, validated, reused', 
       year: 2024,
       items: ['spesa'],
       catalogue: page.catalogue,
+      slots: [],
       values: {
         spesa: {
           rows: [
@@ -337,5 +343,82 @@ describe('data requests: asked once, entered once, checked, validated, reused', 
     const again = await sendReminders({ db: database.db, actor: coord, ambitoId: ambito.id, today: TODAY, baseUrl: 'https://cantiere.example' });
     assert.equal(again.written, 0);
     assert.equal(again.skipped, first.written);
+  });
+});
+
+describe('data requests: the values of the indicators measured per comune', async () => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let ambito: { id: string; code: string; name: string };
+  let samarate: { id: string };
+  let indicatorId: string;
+
+  before(async () => {
+    database = await createTestDatabase();
+    const demo = await seedDemo(database.db);
+    ambito = demo.gallarate;
+    const comuni = await listAmbitoComuni(database.db, ambito.id, '2026-12-31');
+    samarate = comuni.find((c) => c.istatCode === '012118')!;
+    const gallarate = comuni.find((c) => c.name === 'Gallarate')!;
+    const plan = (await listPlans(database.db, ambito.id)).find((p) => p.periodStartYear === 2025)!;
+    // Objective D, indicator 1.3 (persons taken in charge by SAD-SADH), semiannual: the Ufficio di Piano measures it
+    // per comune once it records a comune's value.
+    const [row] = await database.db
+      .select({ id: planIndicators.id })
+      .from(planIndicators)
+      .innerJoin(planObjectives, eq(planObjectives.id, planIndicators.objectiveId))
+      .where(and(eq(planObjectives.planId, plan.id), eq(planObjectives.code, 'D'), eq(planIndicators.code, '1.3')));
+    indicatorId = row!.id;
+    await saveMeasurement({
+      db: database.db,
+      actor: actorWith('staff', { ambitoId: ambito.id }),
+      indicatorId,
+      input: { period: '2026-S1', comuneId: gallarate.id, value: '12' },
+      today: '2026-12-04',
+    });
+  });
+  after(() => database.close());
+
+  test('asked, entered with a wrong value refused, validated into monitoring with its source', async () => {
+    const coordinator = actorWith('coordinator', { ambitoId: ambito.id });
+    const referent = actorWith('comune_referent', { ambitoId: ambito.id, comuneId: samarate.id });
+    const { request } = await openRequest({
+      db: database.db,
+      actor: coordinator,
+      ambitoId: ambito.id,
+      today: '2026-12-04',
+      input: { title: 'Indicatori per comune 2026', year: '2026', deadline: '2027-01-31', items: ['indicatori'], comuni: [samarate.id] },
+    });
+    const page = (await getEntryPage(database.db, request, samarate.id))!;
+    const slots = page.slots.filter((s) => s.indicatorId === indicatorId);
+    assert.deepEqual(
+      slots.map((s) => s.period),
+      ['2026-S1', '2026-S2'],
+    );
+    const entry = page.entries[0]!;
+    const form = (value: string, version: number) => ({
+      version: String(version),
+      do: 'submit',
+      'r.1.indicatorId': indicatorId,
+      'r.1.period': '2026-S1',
+      'r.1.value': value,
+      'r.2.indicatorId': indicatorId,
+      'r.2.period': '2026-S2',
+      'r.2.value': '',
+    });
+    await assert.rejects(saveEntry({ db: database.db, actor: referent, entryId: entry.id, form: form('sette', entry.version) }), (e) => {
+      assert.ok(e instanceof ValidationError);
+      assert.match(e.issues[0]!.path, /^D · 1\.3, 2026-S1$/);
+      return true;
+    });
+    await saveEntry({ db: database.db, actor: referent, entryId: entry.id, form: form('7', entry.version) });
+    const [sent] = await database.db.select().from(dataRequestEntries).where(eq(dataRequestEntries.id, entry.id));
+    assert.equal(sent!.state, 'inviato');
+    await reviewEntry({ db: database.db, actor: coordinator, entryId: entry.id, input: { version: sent!.version, decision: 'validate' } });
+    const [value] = await database.db
+      .select()
+      .from(measurements)
+      .where(and(eq(measurements.indicatorId, indicatorId), eq(measurements.comuneId, samarate.id), eq(measurements.period, '2026-S1')));
+    assert.equal(value!.valueNumber, 7);
+    assert.match(value!.note!, /^Raccolta «Indicatori per comune 2026» \(dati 2026\)/);
   });
 });

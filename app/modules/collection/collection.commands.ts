@@ -17,6 +17,7 @@ import { parseInput } from '../../shared/validation.server.ts';
 import { roleAssignments, users } from '../accounts/index.server.ts';
 import { comuneFigureHistory, readFinanceCatalogue, recordCollectedFigures } from '../finance/index.server.ts';
 import { CONTRACT_KINDS, EMPLOYER_KINDS, recordDeclaredPosts } from '../leps/index.server.ts';
+import { comuneIndicatorSlots, indicatorValueProblems, recordCollectedMeasurements } from '../monitoring/index.server.ts';
 import { ambiti, comuni, listAmbitoComuni } from '../territory/index.server.ts';
 import { parseRequestFile } from './collection.files.ts';
 import { authorize } from './collection.policy.ts';
@@ -30,6 +31,7 @@ import {
   type CollectionItem,
   type EntryIssue,
   type EntryState,
+  type IndicatorValues,
   type ItemValues,
   type SpendingValues,
   type StaffValues,
@@ -107,7 +109,11 @@ async function lockEntry(tx: Tx, entryId: string) {
 
 /** What the checks know: the catalogues and the comune's recorded figures of the years before. */
 export async function checkContext(db: DbOrTx, ambitoId: string, comuneId: string, year: number): Promise<CheckContext> {
-  const [catalogue, history] = await Promise.all([readFinanceCatalogue(db), comuneFigureHistory(db, ambitoId, comuneId)]);
+  const [catalogue, history, slots] = await Promise.all([
+    readFinanceCatalogue(db),
+    comuneFigureHistory(db, ambitoId, comuneId),
+    comuneIndicatorSlots(db, ambitoId, comuneId, year),
+  ]);
   const keys = new Map<string, CheckContext['history'][number]>();
   const slot = (y: number, area: string) => {
     const k = `${y}|${area}`;
@@ -123,6 +129,14 @@ export async function checkContext(db: DbOrTx, ambitoId: string, comuneId: strin
     employerKinds: [...EMPLOYER_KINDS],
     contracts: [...CONTRACT_KINDS],
     history: [...keys.values()],
+    indicatorSlots: slots.map((s) => ({
+      indicatorId: s.indicatorId,
+      period: s.period,
+      kind: s.kind,
+      locked: s.locked,
+      label: `${s.objectiveCode} · ${s.code}`,
+    })),
+    valueProblems: indicatorValueProblems,
   };
 }
 
@@ -265,11 +279,13 @@ export async function uploadEntryFile({
   if (!head) throw new NotFoundError(tr('coll.cmd.notFound.request'));
   const scope = { ...(await ambitoScope(db, head.request.ambitoId)), comuneId };
   authorize(actor, 'entry.fill', scope);
+  const slots = await comuneIndicatorSlots(db, head.request.ambitoId, comuneId, head.request.year);
   const parsed = await parseRequestFile(fileName, data, {
     comuneIstat: head.istat,
     comuneName: head.comuneName,
     year: head.request.year,
     items: head.request.items as CollectionItem[],
+    slots,
   });
   if (parsed.issues.length) throw new ValidationError(parsed.issues.slice(0, 50), tr('coll.cmd.fileRefused', { file: fileName, count: parsed.issues.length }));
   return db.transaction(async (tx) => {
@@ -343,6 +359,8 @@ export async function reviewEntry({ db, actor, entryId, input }: { db: Db; actor
           })),
           users: null,
         });
+      } else if (row.entry.item === 'indicatori') {
+        effect = await recordCollectedMeasurements(tx, actor, { ...base, rows: (values as IndicatorValues).rows });
       } else if (row.entry.item === 'utenti') {
         effect = await recordCollectedFigures(tx, actor, { ...base, spending: null, users: (values as UsersValues).rows });
       } else {

@@ -14,6 +14,7 @@ import {
   COLLECTION_ITEMS,
   TEMPLATE_VERSION,
   type CollectionItem,
+  type IndicatorValues,
   type ItemValues,
   type SpendingValues,
   type StaffValues,
@@ -27,7 +28,16 @@ export const ITEM_COLUMNS: Record<CollectionItem, readonly string[]> = {
   spesa: ['area', 'canale', 'impegnato_euro', 'liquidato_euro'],
   utenti: ['area', 'utenti'],
   assistenti_sociali: ['codice', 'tipo_datore', 'datore', 'contratto', 'etp', 'dal', 'al'],
+  indicatori: ['obiettivo', 'indicatore', 'periodo', 'valore', 'numeratore', 'denominatore'],
 };
+
+/** An indicator × period a comune owes (monitoring's slots), as the files name it: objective and indicator codes. */
+export interface FileIndicatorSlot {
+  indicatorId: string;
+  objectiveCode: string;
+  code: string;
+  period: string;
+}
 
 /** The area code of the spending row that carries the control total. */
 export const CONTROL_TOTAL_AREA = 'TOTALE';
@@ -46,12 +56,15 @@ export interface TemplateContext {
     employerKinds: readonly string[];
     contracts: readonly string[];
   };
+  /** The indicator × period the comune owes (one template row each). */
+  slots: readonly FileIndicatorSlot[];
 }
 
 const euro = (cents: number | null) => (cents === null ? null : (cents / 100).toFixed(2).replace('.', ','));
 
 function itemRows(item: CollectionItem, ctx: TemplateContext): CsvValue[][] {
   const lead = [TEMPLATE_VERSION, ctx.comuneIstat, ctx.year];
+  if (item === 'indicatori') return indicatorRows(ctx);
   const v = ctx.values[item];
   if (!v) return [];
   switch (item) {
@@ -76,6 +89,15 @@ function itemRows(item: CollectionItem, ctx: TemplateContext): CsvValue[][] {
         p.to ?? '',
       ]);
   }
+}
+
+/** The indicators' rows: one per indicator × period owed, with what was entered. */
+function indicatorRows(ctx: TemplateContext): CsvValue[][] {
+  const rows = (ctx.values.indicatori as IndicatorValues | null | undefined)?.rows ?? [];
+  return ctx.slots.map((s) => {
+    const r = rows.find((x) => x.indicatorId === s.indicatorId && x.period === s.period);
+    return [TEMPLATE_VERSION, ctx.comuneIstat, ctx.year, s.objectiveCode, s.code, s.period, r?.value ?? '', r?.numerator ?? '', r?.denominator ?? ''];
+  });
 }
 
 /** The CSV template of one item (`;`, UTF-8 with BOM), pre-filled with what was entered. */
@@ -211,7 +233,7 @@ const amountReason = (reason: string): MessageKey =>
 export async function parseRequestFile(
   fileName: string,
   data: Uint8Array,
-  expect: { comuneIstat: string; comuneName: string; year: number; items: readonly CollectionItem[] },
+  expect: { comuneIstat: string; comuneName: string; year: number; items: readonly CollectionItem[]; slots: readonly FileIndicatorSlot[] },
 ): Promise<ParsedFile> {
   const read = await readSheets(fileName, data);
   if (read.issues.length) return { items: {}, issues: read.issues };
@@ -282,6 +304,22 @@ export async function parseRequestFile(
         v.rows.push({ area: col(r.cells, 'area').toUpperCase(), users: users.value });
       }
       items.utenti = v;
+    } else if (item === 'indicatori') {
+      const v: IndicatorValues = { rows: [] };
+      for (const r of rows) {
+        const [objective, code, period] = ['obiettivo', 'indicatore', 'periodo'].map((c) => col(r.cells, c)) as [string, string, string];
+        const [value, numerator, denominator] = ['valore', 'numeratore', 'denominatore'].map((c) => col(r.cells, c)) as [string, string, string];
+        if (!value && !numerator && !denominator) continue;
+        const slot = expect.slots.find((s) => s.objectiveCode === objective && s.code === code && s.period === period);
+        if (!slot) {
+          issues.push(
+            issue(sheet, r.row, 'indicatore', 'coll.file.unknownIndicator', { objective: objective || '—', code: code || '—', period: period || '—' }),
+          );
+          continue;
+        }
+        v.rows.push({ indicatorId: slot.indicatorId, period, value, numerator, denominator });
+      }
+      items.indicatori = v;
     } else {
       const v: StaffValues = { posts: [] };
       for (const r of rows) {

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../shared/db/client.ts';
 import { readFinanceCatalogue } from '../finance/index.server.ts';
 import { CONTRACT_KINDS, EMPLOYER_KINDS } from '../leps/index.server.ts';
+import { comuneIndicatorSlots } from '../monitoring/index.server.ts';
 import { comuni } from '../territory/index.server.ts';
 import { checkContext } from './collection.commands.ts';
 import { checkItem, isPending, requestProgress, type CollectionItem, type EntryIssue, type EntryState, type ItemValues } from './collection.rules.ts';
@@ -80,10 +81,11 @@ export async function getEntryPage(db: DbOrTx, request: typeof dataRequests.$inf
     .where(and(eq(dataRequestEntries.requestId, request.id), eq(dataRequestRecipients.comuneId, comuneId)));
   if (!entries.length) return null;
   const ids = entries.map((e) => e.entry.id);
-  const [events, ctx, catalogue] = await Promise.all([
+  const [events, ctx, catalogue, slots] = await Promise.all([
     db.select().from(dataRequestEvents).where(inArray(dataRequestEvents.entryId, ids)).orderBy(asc(dataRequestEvents.createdAt)),
     checkContext(db, request.ambitoId, comuneId, request.year),
     readFinanceCatalogue(db),
+    (request.items as string[]).includes('indicatori') ? comuneIndicatorSlots(db, request.ambitoId, comuneId, request.year) : Promise.resolve([]),
   ]);
   const order = request.items as CollectionItem[];
   return {
@@ -125,6 +127,7 @@ export async function getEntryPage(db: DbOrTx, request: typeof dataRequests.$inf
       employerKinds: [...EMPLOYER_KINDS],
       contracts: [...CONTRACT_KINDS],
     },
+    slots,
   };
 }
 

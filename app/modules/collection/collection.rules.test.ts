@@ -1,6 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { blockingIssues, checkSpending, checkStaff, checkUsers, declaredFte, nextState, requestProgress, type CheckContext } from './collection.rules.ts';
+import {
+  blockingIssues,
+  checkIndicators,
+  checkSpending,
+  checkStaff,
+  checkUsers,
+  declaredFte,
+  nextState,
+  requestProgress,
+  type CheckContext,
+} from './collection.rules.ts';
 
 const ctx: CheckContext = {
   year: 2024,
@@ -159,5 +169,40 @@ describe('life of an entry and progress', () => {
     assert.deepEqual(p.overdue, [], 'not late on the deadline day');
     const late = requestProgress(items, recipients as never, '2025-02-28', '2025-03-01');
     assert.deepEqual(late.overdue, ['c3', 'c4', 'c5', 'c6', 'c7', 'c8'], 'sent or validated items are not late');
+  });
+});
+
+describe('indicator values', () => {
+  const withSlots: CheckContext = {
+    ...ctx,
+    indicatorSlots: [
+      { indicatorId: 'i1', period: '2024-S1', kind: 'count', locked: true, label: 'D · 1.3' },
+      { indicatorId: 'i1', period: '2024-S2', kind: 'count', locked: false, label: 'D · 1.3' },
+    ],
+    valueProblems: (_kind, raw) => (/^\d+$/.test(raw.value ?? '') ? [] : ['valore non valido']),
+  };
+
+  test('a value for a period not owed, twice, in a locked period or unreadable is an error naming indicator and period', () => {
+    const issues = checkIndicators(
+      {
+        rows: [
+          { indicatorId: 'i1', period: '2024-S1', value: '3' },
+          { indicatorId: 'i1', period: '2024-S2', value: 'tre' },
+          { indicatorId: 'i1', period: '2024-S2', value: '3' },
+          { indicatorId: 'i9', period: '2024-S2', value: '3' },
+        ],
+      },
+      withSlots,
+    );
+    assert.deepEqual(
+      issues.map((i) => [i.field, i.message]),
+      [
+        ['D · 1.3, 2024-S1', 'coll.check.indicatorLocked'],
+        ['D · 1.3, 2024-S2', 'coll.check.indicatorValue'],
+        ['D · 1.3, 2024-S2', 'coll.check.indicatorTwice'],
+        ['riga 4', 'coll.check.indicatorNotOwed'],
+      ],
+    );
+    assert.deepEqual(checkIndicators({ rows: [{ indicatorId: 'i1', period: '2024-S2', value: '3' }] }, withSlots), []);
   });
 });

@@ -5,7 +5,7 @@
  */
 
 /** The items a request can ask, in the order pages and files show them. */
-export const COLLECTION_ITEMS = ['spesa', 'utenti', 'assistenti_sociali'] as const;
+export const COLLECTION_ITEMS = ['spesa', 'utenti', 'assistenti_sociali', 'indicatori'] as const;
 export type CollectionItem = (typeof COLLECTION_ITEMS)[number];
 
 /** How many blank rows a form shows after those entered. */
@@ -43,7 +43,15 @@ export interface StaffValues {
   }[];
 }
 
-export type ItemValues = { spesa: SpendingValues; utenti: UsersValues; assistenti_sociali: StaffValues };
+/**
+ * Values of the indicators the Ufficio di Piano measures per comune, for the periods of the year: as typed (a value,
+ * or numerator and denominator for a ratio), read by monitoring's rules of the indicator's kind.
+ */
+export interface IndicatorValues {
+  rows: { indicatorId: string; period: string; value?: string; numerator?: string; denominator?: string }[];
+}
+
+export type ItemValues = { spesa: SpendingValues; utenti: UsersValues; assistenti_sociali: StaffValues; indicatori: IndicatorValues };
 
 /** A problem found by the checks: an error refuses the submission, a warning asks for a reason. */
 export interface EntryIssue {
@@ -66,6 +74,10 @@ export interface CheckContext {
   contracts: readonly string[];
   /** The comune's validated totals of earlier years: per area the spending (cents) and the users. */
   history: { year: number; area: string; spendingCents: number | null; users: number | null }[];
+  /** The indicator × period the comune owes for the year (monitoring), with the indicator's kind and label. */
+  indicatorSlots?: { indicatorId: string; period: string; kind: string; locked: boolean; label: string }[];
+  /** Monitoring's reading of a typed value for an indicator kind: the problems, empty when it reads. */
+  valueProblems?: (kind: string, raw: { value?: string; numerator?: string; denominator?: string }) => string[];
 }
 
 /**
@@ -207,6 +219,30 @@ export function checkStaff(v: StaffValues, ctx: CheckContext): EntryIssue[] {
   return issues;
 }
 
+/** The checks of the indicators item: each value for an indicator × period owed and open, readable for its kind. */
+export function checkIndicators(v: IndicatorValues, ctx: CheckContext): EntryIssue[] {
+  const issues: EntryIssue[] = [];
+  const seen = new Set<string>();
+  v.rows.forEach((r, i) => {
+    const n = i + 1;
+    const slot = ctx.indicatorSlots?.find((s) => s.indicatorId === r.indicatorId && s.period === r.period);
+    const field = slot ? `${slot.label}, ${r.period}` : `riga ${n}`;
+    if (!slot) {
+      issues.push({ id: `ind.slot.${n}`, level: 'error', field, message: 'coll.check.indicatorNotOwed', params: { period: r.period } });
+      return;
+    }
+    if (seen.has(`${r.indicatorId}|${r.period}`)) {
+      issues.push({ id: `ind.dup.${n}`, level: 'error', field, message: 'coll.check.indicatorTwice', params: { period: r.period } });
+      return;
+    }
+    seen.add(`${r.indicatorId}|${r.period}`);
+    if (slot.locked) issues.push({ id: `ind.locked.${n}`, level: 'error', field, message: 'coll.check.indicatorLocked', params: { period: r.period } });
+    for (const problem of ctx.valueProblems?.(slot.kind, r) ?? [])
+      issues.push({ id: `ind.value.${n}`, level: 'error', field, message: 'coll.check.indicatorValue', params: { problem } });
+  });
+  return issues;
+}
+
 export function checkItem<I extends CollectionItem>(item: I, values: ItemValues[I], ctx: CheckContext): EntryIssue[] {
   switch (item) {
     case 'spesa':
@@ -215,6 +251,8 @@ export function checkItem<I extends CollectionItem>(item: I, values: ItemValues[
       return checkUsers(values as UsersValues, ctx);
     case 'assistenti_sociali':
       return checkStaff(values as StaffValues, ctx);
+    case 'indicatori':
+      return checkIndicators(values as IndicatorValues, ctx);
   }
   return [];
 }

@@ -2,7 +2,15 @@ import { z } from 'zod';
 import type { FieldIssue } from '../../shared/errors.ts';
 import { parseCount, parseEuroCents, parseItalianNumber } from '../../shared/format/index.ts';
 import { tr } from '../../shared/i18n/tr.server.ts';
-import { COLLECTION_ITEMS, type CollectionItem, type ItemValues, type SpendingValues, type StaffValues, type UsersValues } from './collection.rules.ts';
+import {
+  COLLECTION_ITEMS,
+  type CollectionItem,
+  type IndicatorValues,
+  type ItemValues,
+  type SpendingValues,
+  type StaffValues,
+  type UsersValues,
+} from './collection.rules.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
@@ -82,6 +90,17 @@ export function valuesFromForm(item: CollectionItem, form: Record<string, unknow
       if (!u.ok || u.value === null) bad(n, 'users', u.ok ? tr('coll.cmd.required') : tr('coll.cmd.number', { value: users }));
       if (!area) bad(n, 'area', tr('coll.cmd.required'));
       if (u.ok && u.value !== null) v.rows.push({ area, users: u.value });
+    }
+    return { values: v, issues };
+  }
+  if (item === 'indicatori') {
+    const v: IndicatorValues = { rows: [] };
+    for (const n of rows) {
+      const [indicatorId, period, value, numerator, denominator] = ['indicatorId', 'period', 'value', 'numerator', 'denominator'].map((c) =>
+        text(form, `r.${n}.${c}`),
+      ) as [string, string, string, string, string];
+      if (!value && !numerator && !denominator) continue;
+      v.rows.push({ indicatorId, period, value, numerator, denominator });
     }
     return { values: v, issues };
   }

@@ -8,3 +8,5 @@ export * as monitoringApi from './monitoring.api.queries.ts';
 export { readPlanResults, type PlanResults } from './monitoring.opendata.queries.ts';
 // For the social-impact report (reports module): the yearly value of a plan's count indicators.
 export { listYearCounts, type ImpactCount } from './monitoring.impact.queries.ts';
+// For the data requests (app/modules/collection): the indicator values a comune owes for a year, and their writing.
+export { comuneIndicatorSlots, indicatorValueProblems, recordCollectedMeasurements, type ComuneIndicatorSlot } from './monitoring.collected.ts';

@@ -1,5 +1,8 @@
 // The monitoring module's interface words (Italian first; English must translate every key).
 export const it = {
+  'mon.collected.row': 'indicatori, riga {row}',
+  'mon.collected.notOwed': 'l’indicatore non è rilevato per comune nel periodo {period}',
+  'mon.collected.locked': 'il periodo {period} è chiuso e bloccato dal coordinatore',
   'nav.monitoring': 'Monitoraggio',
   'mon.value.yes': 'sì',
   'mon.value.no': 'no',
@@ -395,6 +398,9 @@ export const it = {
 } as const;
 
 export const en: Record<keyof typeof it, string> = {
+  'mon.collected.row': 'indicators, row {row}',
+  'mon.collected.notOwed': 'the indicator is not measured per comune in period {period}',
+  'mon.collected.locked': 'period {period} is closed and locked by the coordinator',
   'nav.monitoring': 'Monitoring',
   'mon.value.yes': 'yes',
   'mon.value.no': 'no',

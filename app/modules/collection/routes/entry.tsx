@@ -21,7 +21,16 @@ import {
 import { describeIssue, reviewEntry, saveEntry, uploadEntryFile } from '../collection.commands.ts';
 import { can } from '../collection.policy.ts';
 import { getEntryPage } from '../collection.queries.ts';
-import { BLANK_ROWS, declaredFte, type CollectionItem, type EntryState, type SpendingValues, type StaffValues, type UsersValues } from '../collection.rules.ts';
+import {
+  BLANK_ROWS,
+  declaredFte,
+  type CollectionItem,
+  type EntryState,
+  type IndicatorValues,
+  type SpendingValues,
+  type StaffValues,
+  type UsersValues,
+} from '../collection.rules.ts';
 import { openEntry } from '../collection.server.ts';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
@@ -36,6 +45,17 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     comune: { name: comune.name, istat: comune.istatCode },
     entries: page.entries.map((e) => ({ ...e, issues: e.issues.map((i) => ({ ...i, text: describeIssue(i) })) })),
     catalogue: page.catalogue,
+    slots: page.slots.map((x) => ({
+      indicatorId: x.indicatorId,
+      objectiveCode: x.objectiveCode,
+      code: x.code,
+      label: x.label,
+      kind: x.kind,
+      period: x.period,
+      periodLabel: x.periodLabel,
+      locked: x.locked,
+      current: x.current,
+    })),
     extraRows: Math.min(Math.max(extra, 0), 30),
     can: { fill: can(actor, 'entry.fill', scope) && req.status === 'aperta', review: can(actor, 'entry.review', scope) && req.status === 'aperta' },
   };
@@ -64,6 +84,8 @@ export async function action({ params, context, request }: Route.ActionArgs) {
       'review-spesa': reviewHandler('spesa'),
       'review-utenti': reviewHandler('utenti'),
       'review-assistenti_sociali': reviewHandler('assistenti_sociali'),
+      'entry-indicatori': entryHandler('indicatori'),
+      'review-indicatori': reviewHandler('indicatori'),
       file: async (form, raw) => {
         const file = raw.get('file');
         if (!(file instanceof File) || file.size === 0) throw new ValidationError([{ path: 'file', message: tr('coll.cmd.required') }], tr('coll.file.empty'));
@@ -242,31 +264,106 @@ function ItemForm({ entry, loaderData, actionData }: { entry: Entry; loaderData:
           )}
         </IntentField>
       )}
-      {entry.issues.length > 0 && (
-        <div className="mb-3">
-          <h4 className="h6">{t('coll.entry.checks')}</h4>
-          <ul className="list-unstyled">
-            {entry.issues.map((i) => (
-              <li key={i.id} className="mb-2">
-                <StatusBadge tone={i.level === 'error' ? 'danger' : 'warning'}>
-                  {t(i.level === 'error' ? 'coll.entry.error' : 'coll.entry.warning')}
-                </StatusBadge>{' '}
-                <span translate="no">{i.field}</span>: {i.text}
-                {i.level === 'warning' && (
-                  <IntentField intent={intent} name={`reason.${i.id}`} label={t('coll.entry.reason')} error={errors[`reason.${i.id}`]}>
-                    {(p) => <input {...p} type="text" defaultValue={echo[`reason.${i.id}`] ?? entry.reasons[i.id] ?? ''} />}
-                  </IntentField>
-                )}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <IssueList entry={entry} intent={intent} errors={errors} echo={echo} />
     </IntentForm>
   );
 }
 
-function ItemValuesTable({ entry }: { entry: Entry }) {
+/** The indicators' form: one row per indicator × period the comune owes, a value (or numerator and denominator). */
+function IndicatorForm({ entry, loaderData, actionData }: { entry: Entry; loaderData: Loader; actionData: unknown }) {
+  const { t } = useI18n();
+  const intent = 'entry-indicatori';
+  const { errors, values: typed } = useFormResult(actionData, intent);
+  const echo = (typed ?? {}) as Record<string, string>;
+  const stored = (entry.values as IndicatorValues | null)?.rows ?? [];
+  const { slots } = loaderData;
+  return (
+    <IntentForm
+      intent={intent}
+      actionData={actionData}
+      submitLabel={t('coll.entry.save')}
+      submitClassName="btn btn-outline-primary"
+      noValidate
+      footer={
+        <button type="submit" name="do" value="submit" className="btn btn-primary">
+          {t('coll.entry.submit')}
+        </button>
+      }
+    >
+      <input type="hidden" name="entryId" value={entry.id} />
+      <input type="hidden" name="version" value={entry.version} />
+      {slots.length === 0 && <p>{t('coll.entry.indicator.none', { year: loaderData.request.year })}</p>}
+      {slots.map((slot, i) => {
+        const n = i + 1;
+        const own = stored.find((r) => r.indicatorId === slot.indicatorId && r.period === slot.period);
+        const value = (name: 'value' | 'numerator' | 'denominator') => echo[`r.${n}.${name}`] ?? own?.[name] ?? '';
+        const input = (name: 'value' | 'numerator' | 'denominator', label: string) => (
+          <div className="col-sm-4" key={name}>
+            <IntentField intent={intent} name={`r.${n}.${name}`} label={label} error={errors[`r.${n}.${name}`]}>
+              {(p) => <input {...p} type="text" inputMode="decimal" defaultValue={value(name)} disabled={slot.locked} />}
+            </IntentField>
+          </div>
+        );
+        return (
+          <fieldset key={`${slot.indicatorId}|${slot.period}`} className="border rounded p-2 mb-2">
+            <legend className="fs-6 fw-semibold float-none w-auto px-1 mb-0">
+              {t('coll.entry.indicator.slot', { objective: slot.objectiveCode, code: slot.code, label: slot.label, period: slot.periodLabel })}
+            </legend>
+            <input type="hidden" name={`r.${n}.indicatorId`} value={slot.indicatorId} />
+            <input type="hidden" name={`r.${n}.period`} value={slot.period} />
+            <div className="row g-2">
+              {slot.kind === 'ratio'
+                ? [input('numerator', t('coll.entry.indicator.numerator')), input('denominator', t('coll.entry.indicator.denominator'))]
+                : input('value', t('coll.entry.indicator.value'))}
+            </div>
+            {(slot.current || slot.locked) && (
+              <p className="small text-secondary mb-0">
+                {slot.current && t('coll.entry.indicator.current', { value: slot.current })} {slot.locked && t('coll.entry.indicator.locked')}
+              </p>
+            )}
+          </fieldset>
+        );
+      })}
+      <IssueList entry={entry} intent={intent} errors={errors} echo={echo} />
+    </IntentForm>
+  );
+}
+
+/** The findings of the checks on what is stored, with a reason field for each warning. */
+function IssueList({
+  entry,
+  intent,
+  errors,
+  echo,
+}: {
+  entry: Entry;
+  intent: string;
+  errors: Record<string, string | undefined>;
+  echo: Record<string, string>;
+}) {
+  const { t } = useI18n();
+  if (entry.issues.length === 0) return null;
+  return (
+    <div className="mb-3">
+      <h4 className="h6">{t('coll.entry.checks')}</h4>
+      <ul className="list-unstyled">
+        {entry.issues.map((i) => (
+          <li key={i.id} className="mb-2">
+            <StatusBadge tone={i.level === 'error' ? 'danger' : 'warning'}>{t(i.level === 'error' ? 'coll.entry.error' : 'coll.entry.warning')}</StatusBadge>{' '}
+            <span translate="no">{i.field}</span>: {i.text}
+            {i.level === 'warning' && (
+              <IntentField intent={intent} name={`reason.${i.id}`} label={t('coll.entry.reason')} error={errors[`reason.${i.id}`]}>
+                {(p) => <input {...p} type="text" defaultValue={echo[`reason.${i.id}`] ?? entry.reasons[i.id] ?? ''} />}
+              </IntentField>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function ItemValuesTable({ entry, slots }: { entry: Entry; slots: Loader['slots'] }) {
   const { t, f } = useI18n();
   if (!entry.values) return null;
   if (entry.item === 'spesa') {
@@ -312,6 +409,33 @@ function ItemValuesTable({ entry }: { entry: Entry }) {
         columns={[
           { key: 'area', header: t('coll.entry.area'), value: (r) => r.area, rowHeader: true },
           { key: 'utenti', header: t('coll.entry.users'), numeric: true, value: (r) => r.users, render: (r) => f.count(r.users) },
+        ]}
+      />
+    );
+  }
+  if (entry.item === 'indicatori') {
+    const rows = (entry.values as IndicatorValues).rows;
+    return (
+      <DataTable
+        id="valori-indicatori"
+        caption={t('coll.entry.indicator.caption')}
+        rows={rows}
+        rowKey={(r) => `${r.indicatorId}|${r.period}`}
+        columns={[
+          {
+            key: 'indicatore',
+            header: t('coll.entry.indicator.col'),
+            rowHeader: true,
+            value: (r) => {
+              const slot = slots.find((x) => x.indicatorId === r.indicatorId && x.period === r.period);
+              return slot ? `${slot.objectiveCode} · ${slot.code} ${slot.label} — ${slot.periodLabel}` : r.period;
+            },
+          },
+          {
+            key: 'valore',
+            header: t('coll.entry.indicator.value'),
+            value: (r) => (r.numerator || r.denominator ? `${r.numerator ?? ''}/${r.denominator ?? ''}` : (r.value ?? '')),
+          },
         ]}
       />
     );
@@ -392,9 +516,13 @@ export default function EntryPage({ loaderData, actionData }: Route.ComponentPro
             <p>{t('coll.entry.sent', { who: entry.submittedBy ?? '—', when: f.date(entry.submittedAt.slice(0, 10)) })}</p>
           )}
           {can.fill && entry.state !== 'validato' ? (
-            <ItemForm entry={entry} loaderData={loaderData} actionData={actionData} />
+            entry.item === 'indicatori' ? (
+              <IndicatorForm entry={entry} loaderData={loaderData} actionData={actionData} />
+            ) : (
+              <ItemForm entry={entry} loaderData={loaderData} actionData={actionData} />
+            )
           ) : (
-            <ItemValuesTable entry={entry} />
+            <ItemValuesTable entry={entry} slots={loaderData.slots} />
           )}
           {can.review && entry.state === 'inviato' && (
             <div className="border rounded p-3 my-3">

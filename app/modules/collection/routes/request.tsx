@@ -108,6 +108,7 @@ export default function Request({ loaderData, actionData }: Route.ComponentProps
     <>
       <PageHeader
         title={request.title}
+        titleIsData
         context={ambito.name}
         breadcrumb={[
           { label: ambito.name, data: true, to: `/ambiti/${ambito.code}` },

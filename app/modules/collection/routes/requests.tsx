@@ -146,7 +146,14 @@ export default function Requests({ loaderData, actionData }: Route.ComponentProp
                 <legend className="form-label fs-6 fw-semibold">{t('coll.field.items')}</legend>
                 {COLLECTION_ITEMS.map((item) => (
                   <div className="form-check" key={item}>
-                    <input className="form-check-input" type="checkbox" name="items" value={item} id={`open-item-${item}`} defaultChecked={item !== 'utenti'} />
+                    <input
+                      className="form-check-input"
+                      type="checkbox"
+                      name="items"
+                      value={item}
+                      id={`open-item-${item}`}
+                      defaultChecked={item === 'spesa' || item === 'assistenti_sociali'}
+                    />
                     <label className="form-check-label" htmlFor={`open-item-${item}`}>
                       {t(`coll.item.${item}`)}
                     </label>

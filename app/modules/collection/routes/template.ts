@@ -22,6 +22,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     items: req.items as CollectionItem[],
     values: Object.fromEntries(page.entries.map((e) => [e.item, e.values])),
     catalogue: page.catalogue,
+    slots: page.slots,
   };
   const name = `raccolta-${req.year}-${comune.istatCode}`;
   const disposition = (file: string) => `attachment; filename="${file}"`;

@@ -120,6 +120,7 @@ export const it = {
   'rep.returns.funds.title': 'Fondi nazionali: spesa per area e attività (anno {year})',
   'rep.returns.funds.rule':
     'Per ogni fondo (FNPS, FNA, Fondo Povertà, Dopo di Noi) la spesa dell’anno dei servizi finanziati, per area e attività con gli utenti, accanto a quanto assegnato e ai totali progressivi impegnati e liquidati dei bilanci del piano. Un valore più basso del precedente porta il suo motivo: è ciò che la piattaforma Multifondo chiede alla conferma.',
+  'rep.returns.funds.figuresOf': 'Cifre del fondo {fund}',
   'rep.returns.funds.allocated': 'Assegnato nell’anno',
   'rep.returns.funds.spent': 'Spesa dei servizi',
   'rep.returns.funds.committed': 'Impegnato (progressivo)',
@@ -315,6 +316,7 @@ export const en: Record<keyof typeof it, string> = {
   'rep.returns.funds.title': 'National funds: spending by area and activity ({year})',
   'rep.returns.funds.rule':
     'For each fund (FNPS, FNA, Fondo Povertà, Dopo di Noi) the year’s spending of the services it funds, by area and activity with users, next to the allocation and the running totals committed and paid of the plan budgets. A value lower than the previous one carries its reason: what the Multifondo platform asks on confirmation.',
+  'rep.returns.funds.figuresOf': 'Figures of the fund {fund}',
   'rep.returns.funds.allocated': 'Allocated in the year',
   'rep.returns.funds.spent': 'Services’ spending',
   'rep.returns.funds.committed': 'Committed (running)',

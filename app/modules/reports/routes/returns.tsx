@@ -462,7 +462,7 @@ function Funds({ data, t, f }: PartProps) {
             {fund.name}
           </h3>
           <KpiGrid
-            label={fund.name}
+            label={t('rep.returns.funds.figuresOf', { fund: fund.name })}
             items={[
               { label: t('rep.returns.funds.allocated'), value: fund.allocatedCents === null ? f.na : f.money(fund.allocatedCents) },
               { label: t('rep.returns.funds.spent'), value: f.money(fund.spentCents), testId: `fondo-${fund.rootCode}-spesa` },

@@ -164,7 +164,7 @@ export default function ServicesList({ loaderData: d, actionData }: Route.Compon
               rows={d.spendByMacro}
               rowKey={(m) => m.macroCode ?? '-'}
               columns={[
-                { key: 'macro', header: t('svc.list.macro'), value: (m) => m.label, rowHeader: true, data: false },
+                { key: 'macro', header: t('svc.list.macro'), value: (m) => m.label, rowHeader: true },
                 figureColumn('servizi', t('svc.list.servicesCount'), (m: Data['spendByMacro'][number]) => m.services, f.count),
                 moneyColumn('spesa', t('svc.list.spend'), (m: Data['spendByMacro'][number]) => m.cents, f.money),
               ]}
