@@ -276,7 +276,11 @@ describe('data requests: asked once, entered once, checked, validated, reused', 
       facts.reduce((s, f) => s + f.amountCents, 0),
       447_345_67,
     );
-    assert.match(facts[0]!.source, /Raccolta «Spesa sociale e assistenti sociali 2024» \(dati 2024\): inviata da .* validata da /);
+    assert.match(
+      facts[0]!.source,
+      /^Raccolta «Spesa sociale e assistenti sociali 2024» \(dati 2024\): inviati dal comune di Cassano Magnago il .*, validati dall’Ufficio di Piano il /,
+    );
+    assert.doesNotMatch(facts[0]!.source, /Galli|Ferri|coordinator/, 'no person named in a source that public pages may show');
     const samarateFacts = await database.db
       .select()
       .from(spendingFacts)

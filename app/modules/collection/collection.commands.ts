@@ -314,15 +314,18 @@ export async function uploadEntryFile({
   });
 }
 
-/** The source a validated figure carries into finance and leps: which request, who sent it and when, who validated it. */
-function sourceOf(row: Row, actor: Actor, now: Date) {
+/**
+ * The source a validated figure carries into finance, leps and monitoring: which request, which comune sent it and
+ * when, when the Ufficio di Piano validated it. The people (who sent, who validated) stay in the request's trail and
+ * in the audit log: the source text can reach public pages (the portal lists the sources of the spending it shows).
+ */
+function sourceOf(row: Row, now: Date) {
   const f = serverFormat();
   return tr('coll.cmd.source', {
     title: row.request.title,
     year: row.request.year,
-    sender: row.entry.submittedBy ?? '—',
+    comune: row.comuneName,
     sent: row.entry.submittedAt ? f.date(row.entry.submittedAt.toISOString().slice(0, 10)) : '—',
-    validator: actor.kind === 'user' ? actor.name : actorLabel(actor),
     validated: f.date(now.toISOString().slice(0, 10)),
   });
 }
@@ -344,7 +347,7 @@ export async function reviewEntry({ db, actor, entryId, input }: { db: Db; actor
     const now = new Date();
     let effect: unknown = null;
     if (v.decision === 'validate') {
-      const source = sourceOf(row, actor, now);
+      const source = sourceOf(row, now);
       const base = { ambitoId: row.entry.ambitoId, comuneId: row.comuneId, year: row.request.year, source };
       const values = row.entry.values as unknown;
       if (row.entry.item === 'spesa') {

@@ -194,7 +194,7 @@ export const it = {
   'coll.cmd.number': 'numero non valido: «{value}»',
   'coll.cmd.date': 'data non valida: «{value}» (AAAA-MM-GG)',
   'coll.cmd.required': 'campo obbligatorio',
-  'coll.cmd.source': 'Raccolta «{title}» (dati {year}): inviata da {sender} il {sent}, validata da {validator} il {validated}',
+  'coll.cmd.source': 'Raccolta «{title}» (dati {year}): inviati dal comune di {comune} il {sent}, validati dall’Ufficio di Piano il {validated}',
 
   // Files
   'coll.file.row': 'riga {row}',
@@ -415,7 +415,7 @@ export const en: Record<keyof typeof it, string> = {
   'coll.cmd.number': 'invalid number: «{value}»',
   'coll.cmd.date': 'invalid date: «{value}» (YYYY-MM-DD)',
   'coll.cmd.required': 'required field',
-  'coll.cmd.source': 'Request «{title}» ({year} figures): sent by {sender} on {sent}, validated by {validator} on {validated}',
+  'coll.cmd.source': 'Request «{title}» ({year} figures): sent by the comune of {comune} on {sent}, validated by the Ufficio di Piano on {validated}',
 
   'coll.file.row': 'row {row}',
   'coll.file.column': 'column {column}',
