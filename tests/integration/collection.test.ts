@@ -348,6 +348,36 @@ describe('data requests: asked once, entered once, checked, validated, reused', 
     assert.equal(again.written, 0);
     assert.equal(again.skipped, first.written);
   });
+  test('a value far from the previous years keeps the draft and asks a reason; with the reason it is sent', async () => {
+    // Cassano Magnago's 2024 spending on disability (412.345,67 €) is now validated: 2025 compares with it.
+    const cassano = byName('Cassano Magnago');
+    const referent = referentOf('Cassano Magnago');
+    const { request } = await openRequest({
+      db: database.db,
+      actor: coordinator(),
+      ambitoId: ambito.id,
+      today: TODAY,
+      input: { title: 'Spesa sociale 2025', year: '2025', deadline: '2026-02-28', items: ['spesa'], comuni: [cassano.id] },
+    });
+    const page = (await getEntryPage(database.db, request, cassano.id))!;
+    const entry = page.entries[0]!;
+    const form = { do: 'submit', 'r.1.area': 'DISABILI', 'r.1.channel': 'COMUNI', 'r.1.committed': '900.000' };
+    const first = await saveEntry({ db: database.db, actor: referent, entryId: entry.id, form: { ...form, version: String(entry.version) } });
+    assert.equal(first.state, 'bozza', 'not sent: the warning needs a reason');
+    assert.equal(first.pendingReasons, 1);
+    const warning = first.issues[0]!;
+    assert.equal(warning.id, 'spesa.range.DISABILI');
+    assert.equal(warning.params.max, 412_345_67);
+    const sent = await saveEntry({
+      db: database.db,
+      actor: referent,
+      entryId: entry.id,
+      form: { ...form, version: String(entry.version + 1), 'reason.spesa.range.DISABILI': 'Nuovo centro diurno disabili aperto a gennaio 2025' },
+    });
+    assert.equal(sent.state, 'inviato');
+    const [row] = await database.db.select().from(dataRequestEntries).where(eq(dataRequestEntries.id, entry.id));
+    assert.deepEqual(row!.reasons, { 'spesa.range.DISABILI': 'Nuovo centro diurno disabili aperto a gennaio 2025' });
+  });
 });
 
 describe('data requests: the values of the indicators measured per comune', async () => {

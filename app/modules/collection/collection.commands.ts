@@ -184,24 +184,30 @@ async function writeEntry(
   row: Row,
   values: ItemValues[CollectionItem],
   reasons: Record<string, string>,
-  send: boolean,
+  asked: boolean,
   channel: string,
-): Promise<{ issues: EntryIssue[] }> {
+): Promise<{ issues: EntryIssue[]; state: EntryState; pendingReasons: number }> {
   assertChangeable(row);
   const ctx = await checkContext(tx, row.entry.ambitoId, row.comuneId, row.request.year);
   const issues = checkItem(row.entry.item as CollectionItem, values, ctx);
-  const to = nextState(row.entry.state as EntryState, send ? 'submit' : 'save')!;
-  if (send) {
+  let send = asked;
+  let pendingReasons = 0;
+  if (asked) {
+    // Errors refuse the sending and write nothing. Warnings without a reason keep the figures as a draft, so that the
+    // page shows each warning with its reason field: the sending waits for the reasons.
     const blocking = blockingIssues(issues, reasons);
-    if (blocking.length)
+    const errors = blocking.filter((i) => i.level === 'error');
+    if (errors.length)
       throw new ValidationError(
-        blocking.map((i) => ({
-          path: i.level === 'warning' ? `reason.${i.id}` : i.field,
-          message: i.level === 'warning' ? `${describeIssue(i)} — ${tr('coll.cmd.refused.reason')}` : describeIssue(i),
-        })),
-        tr('coll.cmd.refused', { count: blocking.length }),
+        errors.map((i) => ({ path: i.field, message: describeIssue(i) })),
+        tr('coll.cmd.refused', { count: errors.length }),
       );
+    if (blocking.length) {
+      send = false;
+      pendingReasons = blocking.length;
+    }
   }
+  const to = nextState(row.entry.state as EntryState, send ? 'submit' : 'save')!;
   const keptReasons = Object.fromEntries(Object.entries(reasons).filter(([id]) => issues.some((i) => i.id === id)));
   const now = new Date();
   const { before, after } = await updateVersioned(
@@ -229,7 +235,7 @@ async function writeEntry(
     before,
     after,
   });
-  return { issues };
+  return { issues, state: to, pendingReasons };
 }
 
 /** Saves or sends one entry from its form. */
@@ -244,7 +250,7 @@ export async function saveEntry({ db, actor, entryId, form }: { db: Db; actor: A
     assertChangeable(row);
     const { values, issues } = valuesFromForm(row.entry.item as CollectionItem, form);
     if (issues.length) throw new ValidationError(issues);
-    return { ...(await writeEntry(tx, actor, row, values, reasonsFromForm(form), send, 'modulo')), state: send ? 'inviato' : 'bozza' };
+    return writeEntry(tx, actor, row, values, reasonsFromForm(form), send, 'modulo');
   });
 }
 
@@ -294,12 +300,13 @@ export async function uploadEntryFile({
       .from(dataRequestEntries)
       .where(eq(dataRequestEntries.recipientId, head.recipientId));
     const written: CollectionItem[] = [];
+    let pendingReasons = 0;
     for (const [item, values] of Object.entries(parsed.items) as [CollectionItem, ItemValues[CollectionItem]][]) {
       const entry = entries.find((e) => e.item === item);
       if (!entry) continue;
       const row = await lockEntry(tx, entry.id);
       try {
-        await writeEntry(tx, actor, row, values, row.entry.reasons, send, fileName);
+        pendingReasons += (await writeEntry(tx, actor, row, values, row.entry.reasons, send, fileName)).pendingReasons;
       } catch (error) {
         if (error instanceof ValidationError)
           throw new ValidationError(
@@ -310,7 +317,7 @@ export async function uploadEntryFile({
       }
       written.push(item);
     }
-    return { items: written };
+    return { items: written, pendingReasons };
   });
 }
 

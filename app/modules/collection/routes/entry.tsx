@@ -1,7 +1,7 @@
 import { Link, redirect } from 'react-router';
 import type { Route } from './+types/entry';
 import { ValidationError } from '../../../shared/errors.ts';
-import { intentAction } from '../../../shared/http/forms.server.ts';
+import { done, intentAction } from '../../../shared/http/forms.server.ts';
 import { requireUser } from '../../../shared/http/request.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
 import type { MessageKey } from '../../../shared/i18n/messages.ts';
@@ -67,6 +67,7 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   const here = `/ambiti/${params.code}/raccolte/${req.id}/comuni/${comune.istatCode}`;
   const entryHandler = (item: CollectionItem) => async (form: Record<string, FormDataEntryValue>) => {
     const r = await saveEntry({ db, actor, entryId: String(form.entryId ?? ''), form });
+    if (r.pendingReasons) return done(`entry-${item}`, tr('coll.entry.saved'), tr('coll.entry.needReasons', { count: r.pendingReasons }));
     if (form.do === 'addRows') return redirect(`${here}?esito=righe&righe=${BLANK_ROWS + (Number(form.extra) || 0)}#voce-${item}`);
     return redirect(`${here}?esito=${r.state === 'inviato' ? 'inviato' : 'salvato'}#voce-${item}`);
   };
@@ -90,7 +91,7 @@ export async function action({ params, context, request }: Route.ActionArgs) {
         const file = raw.get('file');
         if (!(file instanceof File) || file.size === 0) throw new ValidationError([{ path: 'file', message: tr('coll.cmd.required') }], tr('coll.file.empty'));
         if (file.size > 5 * 1024 * 1024) throw new ValidationError([{ path: 'file', message: tr('coll.file.kind') }], tr('coll.file.kind'));
-        await uploadEntryFile({
+        const r = await uploadEntryFile({
           db,
           actor,
           requestId: req.id,
@@ -99,6 +100,7 @@ export async function action({ params, context, request }: Route.ActionArgs) {
           data: new Uint8Array(await file.arrayBuffer()),
           send: form.do === 'submit',
         });
+        if (r.pendingReasons) return done('file', tr('coll.entry.file.doneShort'), tr('coll.entry.needReasons', { count: r.pendingReasons }));
         return redirect(`${here}?esito=${form.do === 'submit' ? 'inviato' : 'file'}`);
       },
     },
