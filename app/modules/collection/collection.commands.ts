@@ -14,6 +14,7 @@ import { serverFormat, tr } from '../../shared/i18n/tr.server.ts';
 import type { MessageKey } from '../../shared/i18n/messages.ts';
 import { outbox } from '../../shared/mail/outbox.schema.ts';
 import { parseInput } from '../../shared/validation.server.ts';
+import { isUuid } from '../../shared/validation.ts';
 import { roleAssignments, users } from '../accounts/index.server.ts';
 import { comuneFigureHistory, readFinanceCatalogue, recordCollectedFigures } from '../finance/index.server.ts';
 import { CONTRACT_KINDS, EMPLOYER_KINDS, recordDeclaredPosts } from '../leps/index.server.ts';
@@ -95,6 +96,8 @@ export async function openRequest({ db, actor, ambitoId, input, today }: { db: D
 
 /** The entry, its request and recipient, locked for the change. */
 async function lockEntry(tx: Tx, entryId: string) {
+  // A malformed id (a crafted form) is an entry that does not exist, not a database error.
+  if (!isUuid(entryId)) throw new NotFoundError(tr('coll.cmd.notFound.entry'));
   const [row] = await tx
     .select({ entry: dataRequestEntries, request: dataRequests, comuneId: dataRequestRecipients.comuneId, comuneName: comuni.name, istat: comuni.istatCode })
     .from(dataRequestEntries)
@@ -107,12 +110,15 @@ async function lockEntry(tx: Tx, entryId: string) {
   return row;
 }
 
-/** What the checks know: the catalogues and the comune's recorded figures of the years before. */
-export async function checkContext(db: DbOrTx, ambitoId: string, comuneId: string, year: number): Promise<CheckContext> {
+/**
+ * What the checks know — the catalogues, the comune's recorded figures of the years before and, when the indicators
+ * are asked, the indicator × period the comune owes — with the catalogue and the slots themselves for the page.
+ */
+export async function loadChecks(db: DbOrTx, ambitoId: string, comuneId: string, year: number, withIndicators: boolean) {
   const [catalogue, history, slots] = await Promise.all([
     readFinanceCatalogue(db),
     comuneFigureHistory(db, ambitoId, comuneId),
-    comuneIndicatorSlots(db, ambitoId, comuneId, year),
+    withIndicators ? comuneIndicatorSlots(db, ambitoId, comuneId, year) : Promise.resolve([]),
   ]);
   const keys = new Map<string, CheckContext['history'][number]>();
   const slot = (y: number, area: string) => {
@@ -122,7 +128,7 @@ export async function checkContext(db: DbOrTx, ambitoId: string, comuneId: strin
   };
   for (const s of history.spending) if (s.year < year) slot(s.year, s.area).spendingCents = (slot(s.year, s.area).spendingCents ?? 0) + s.amountCents;
   for (const u of history.users) if (u.year < year && u.users !== null) slot(u.year, u.area).users = (slot(u.year, u.area).users ?? 0) + u.users;
-  return {
+  const ctx: CheckContext = {
     year,
     areas: catalogue.areas.map((a) => a.code),
     channels: catalogue.sources.map((s) => s.code),
@@ -138,6 +144,7 @@ export async function checkContext(db: DbOrTx, ambitoId: string, comuneId: strin
     })),
     valueProblems: indicatorValueProblems,
   };
+  return { ctx, catalogue, slots };
 }
 
 /** The checks' findings in the reader's language, each naming its field, for an error message. */
@@ -188,7 +195,7 @@ async function writeEntry(
   channel: string,
 ): Promise<{ issues: EntryIssue[]; state: EntryState; pendingReasons: number }> {
   assertChangeable(row);
-  const ctx = await checkContext(tx, row.entry.ambitoId, row.comuneId, row.request.year);
+  const { ctx } = await loadChecks(tx, row.entry.ambitoId, row.comuneId, row.request.year, row.entry.item === 'indicatori');
   const issues = checkItem(row.entry.item as CollectionItem, values, ctx);
   let send = asked;
   let pendingReasons = 0;

@@ -54,7 +54,9 @@ export const it = {
   'coll.request.comune': 'Comune',
   'coll.request.chart': 'Voci per stato',
   'coll.request.chart.summary': 'Per ogni voce richiesta, quanti comuni sono in ciascuno stato.',
-  'coll.request.overdue': 'In ritardo (scadenza del {deadline} passata)',
+  'coll.request.overdue': 'Comuni in ritardo',
+  'coll.request.overdue.passed': 'La scadenza del {deadline} è passata: sono in ritardo i comuni con qualcosa non ancora inviato.',
+  'coll.request.overdue.open': 'La scadenza è il {deadline}: nessun comune è in ritardo prima di quel giorno.',
   'coll.request.overdue.none': 'Nessun comune in ritardo.',
   'coll.request.remind': 'Invia i promemoria',
   'coll.request.remind.lead':
@@ -282,7 +284,9 @@ export const en: Record<keyof typeof it, string> = {
   'coll.request.comune': 'Comune',
   'coll.request.chart': 'Items by state',
   'coll.request.chart.summary': 'For each item asked, how many comuni are in each state.',
-  'coll.request.overdue': 'Late (deadline {deadline} passed)',
+  'coll.request.overdue': 'Comuni late',
+  'coll.request.overdue.passed': 'The deadline of {deadline} has passed: comuni with something not yet sent are late.',
+  'coll.request.overdue.open': 'The deadline is {deadline}: no comune is late before that day.',
   'coll.request.overdue.none': 'No comune is late.',
   'coll.request.remind': 'Send the reminders',
   'coll.request.remind.lead':

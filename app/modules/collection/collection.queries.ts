@@ -1,16 +1,15 @@
 /** Reads of the data requests for the pages, the landing panel and the templates. */
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../shared/db/client.ts';
-import { readFinanceCatalogue } from '../finance/index.server.ts';
+import { isUuid } from '../../shared/validation.ts';
 import { CONTRACT_KINDS, EMPLOYER_KINDS } from '../leps/index.server.ts';
-import { comuneIndicatorSlots } from '../monitoring/index.server.ts';
 import { comuni } from '../territory/index.server.ts';
-import { checkContext } from './collection.commands.ts';
+import { loadChecks } from './collection.commands.ts';
 import { checkItem, isPending, requestProgress, type CollectionItem, type EntryIssue, type EntryState, type ItemValues } from './collection.rules.ts';
 import { dataRequestEntries, dataRequestEvents, dataRequestRecipients, dataRequests } from './collection.schema.ts';
 
 export async function getRequest(db: DbOrTx, ambitoId: string, requestId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(requestId)) return null;
+  if (!isUuid(requestId)) return null;
   const [r] = await db
     .select()
     .from(dataRequests)
@@ -81,11 +80,9 @@ export async function getEntryPage(db: DbOrTx, request: typeof dataRequests.$inf
     .where(and(eq(dataRequestEntries.requestId, request.id), eq(dataRequestRecipients.comuneId, comuneId)));
   if (!entries.length) return null;
   const ids = entries.map((e) => e.entry.id);
-  const [events, ctx, catalogue, slots] = await Promise.all([
+  const [events, { ctx, catalogue, slots }] = await Promise.all([
     db.select().from(dataRequestEvents).where(inArray(dataRequestEvents.entryId, ids)).orderBy(asc(dataRequestEvents.createdAt)),
-    checkContext(db, request.ambitoId, comuneId, request.year),
-    readFinanceCatalogue(db),
-    (request.items as string[]).includes('indicatori') ? comuneIndicatorSlots(db, request.ambitoId, comuneId, request.year) : Promise.resolve([]),
+    loadChecks(db, request.ambitoId, comuneId, request.year, (request.items as string[]).includes('indicatori')),
   ]);
   const order = request.items as CollectionItem[];
   return {

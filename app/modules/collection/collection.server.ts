@@ -1,7 +1,10 @@
 import { data, type RouterContextProvider } from 'react-router';
 import { getActor, getServices, guard } from '../../shared/http/request.server.ts';
 import { tr } from '../../shared/i18n/tr.server.ts';
-import { getAmbitoByCode, listAmbitoComuni } from '../territory/index.server.ts';
+import type { Actor } from '../../shared/auth/actor.ts';
+import { done } from '../../shared/http/forms.server.ts';
+import { getAmbitoByCode, listAmbitoComuni, today } from '../territory/index.server.ts';
+import { sendReminders } from './collection.commands.ts';
 import { authorize, type CollectionAction } from './collection.policy.ts';
 import { getRequest } from './collection.queries.ts';
 
@@ -35,4 +38,14 @@ export async function openEntry(context: Readonly<RouterContextProvider>, reques
   const actor = getActor(context);
   await guard(request, async () => authorize(actor, 'entry.read', { ...ambito, comuneId: comune.id }, { hide: true }));
   return { db, actor, ambito, request: found, comune };
+}
+
+/**
+ * The «send the reminders» form of the requests' pages: one digest per person for every open request of the Ambito.
+ * Links use the configured public address (CANTIERE_PUBLIC_URL), else the request's origin.
+ */
+export async function remindIntent(context: Readonly<RouterContextProvider>, request: Request, actor: Actor, ambitoId: string) {
+  const { db, config } = getServices(context);
+  const r = await sendReminders({ db, actor, ambitoId, today: today(), baseUrl: config.publicUrl ?? new URL(request.url).origin });
+  return done('remind', r.written || r.skipped ? tr('coll.request.remind.done', { written: r.written, skipped: r.skipped }) : tr('coll.request.remind.none'));
 }

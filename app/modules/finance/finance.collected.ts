@@ -27,60 +27,50 @@ export async function recordCollectedFigures(tx: Tx, actor: Actor, input: Collec
   const [ambito] = await tx.select({ id: ambiti.id, regionCode: ambiti.regionCode }).from(ambiti).where(eq(ambiti.id, input.ambitoId));
   if (!ambito) throw new NotFoundError('L’Ambito');
   authorize(actor, 'spending.write', { ...ambito, comuneId: input.comuneId });
+  const key = { ambitoId: input.ambitoId, comuneId: input.comuneId, year: input.year };
+  /** Replaces the comune's rows of the year in one table with the submitted ones, audited with before and after. */
+  const replace = async <T extends typeof spendingFacts | typeof serviceUsers>(
+    table: T,
+    rows: T['$inferInsert'][],
+    action: string,
+    entityType: string,
+    view: (r: { areaCode: string; source: string } & Record<string, unknown>) => Record<string, unknown>,
+  ) => {
+    const where = and(eq(table.ambitoId, key.ambitoId), eq(table.comuneId, key.comuneId), eq(table.year, key.year));
+    const before = (await tx.delete(table).where(where).returning()) as ({ areaCode: string; source: string } & Record<string, unknown>)[];
+    if (rows.length) await tx.insert(table).values(rows as never);
+    const after = rows as unknown as ({ areaCode: string; source: string } & Record<string, unknown>)[];
+    await recordAudit(tx, {
+      actor,
+      action,
+      entityType,
+      entityId: `${key.comuneId}:${key.year}`,
+      ambitoId: key.ambitoId,
+      before: before.map(view),
+      after: after.map(view),
+    });
+    return before.length;
+  };
   const result = { spendingRows: 0, replacedSpendingRows: 0, usersRows: 0, replacedUsersRows: 0 };
   if (input.spending) {
-    const where = and(eq(spendingFacts.ambitoId, input.ambitoId), eq(spendingFacts.comuneId, input.comuneId), eq(spendingFacts.year, input.year));
-    const before = await tx.delete(spendingFacts).where(where).returning();
-    result.replacedSpendingRows = before.length;
-    if (input.spending.length)
-      await tx.insert(spendingFacts).values(
-        input.spending.map((r) => ({
-          ambitoId: input.ambitoId,
-          comuneId: input.comuneId,
-          year: input.year,
-          areaCode: r.area,
-          channelCode: r.channel,
-          amountCents: r.amountCents,
-          note: r.note,
-          source: input.source,
-        })),
-      );
+    result.replacedSpendingRows = await replace(
+      spendingFacts,
+      input.spending.map((r) => ({ ...key, areaCode: r.area, channelCode: r.channel, amountCents: r.amountCents, note: r.note, source: input.source })),
+      'finance.spending.collected',
+      'spending_year',
+      (r) => ({ area: r.areaCode, channel: r.channelCode, cents: r.amountCents, source: r.source }),
+    );
     result.spendingRows = input.spending.length;
-    await recordAudit(tx, {
-      actor,
-      action: 'finance.spending.collected',
-      entityType: 'spending_year',
-      entityId: `${input.comuneId}:${input.year}`,
-      ambitoId: input.ambitoId,
-      before: before.map((r) => ({ area: r.areaCode, channel: r.channelCode, cents: r.amountCents, source: r.source })),
-      after: input.spending.map((r) => ({ area: r.area, channel: r.channel, cents: r.amountCents, source: input.source })),
-    });
   }
   if (input.users) {
-    const where = and(eq(serviceUsers.ambitoId, input.ambitoId), eq(serviceUsers.comuneId, input.comuneId), eq(serviceUsers.year, input.year));
-    const before = await tx.delete(serviceUsers).where(where).returning();
-    result.replacedUsersRows = before.length;
-    if (input.users.length)
-      await tx.insert(serviceUsers).values(
-        input.users.map((u) => ({
-          ambitoId: input.ambitoId,
-          comuneId: input.comuneId,
-          year: input.year,
-          areaCode: u.area,
-          users: u.users,
-          source: input.source,
-        })),
-      );
+    result.replacedUsersRows = await replace(
+      serviceUsers,
+      input.users.map((u) => ({ ...key, areaCode: u.area, users: u.users, source: input.source })),
+      'finance.users.collected',
+      'users_year',
+      (r) => ({ area: r.areaCode, users: r.users, source: r.source }),
+    );
     result.usersRows = input.users.length;
-    await recordAudit(tx, {
-      actor,
-      action: 'finance.users.collected',
-      entityType: 'users_year',
-      entityId: `${input.comuneId}:${input.year}`,
-      ambitoId: input.ambitoId,
-      before: before.map((r) => ({ area: r.areaCode, users: r.users, source: r.source })),
-      after: input.users.map((u) => ({ area: u.area, users: u.users, source: input.source })),
-    });
   }
   return result;
 }

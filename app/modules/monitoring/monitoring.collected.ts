@@ -6,6 +6,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../../shared/auth/actor.ts';
 import { recordAudit } from '../../shared/audit/audit.ts';
+import { updateVersioned } from '../../shared/db/versioned.ts';
 import type { DbOrTx, Tx } from '../../shared/db/client.ts';
 import { ValidationError, type FieldIssue } from '../../shared/errors.ts';
 import { tr } from '../../shared/i18n/tr.server.ts';
@@ -112,11 +113,7 @@ export async function recordCollectedMeasurements(
     const key = and(eq(measurements.indicatorId, row.indicatorId), eq(measurements.period, row.period), eq(measurements.comuneId, input.comuneId));
     const [existing] = await tx.select().from(measurements).where(key);
     if (existing) {
-      const [after] = await tx
-        .update(measurements)
-        .set({ ...value, note: input.source, version: existing.version + 1, updatedAt: new Date() })
-        .where(eq(measurements.id, existing.id))
-        .returning();
+      const { after } = await updateVersioned(tx, measurements, existing.id, existing.version, { ...value, note: input.source }, 'la misura');
       written.push({ indicatorId: row.indicatorId, period: row.period, before: existing, after });
     } else {
       const [after] = await tx

@@ -1,4 +1,5 @@
 import { Link, redirect } from 'react-router';
+import type { ReactNode } from 'react';
 import type { Route } from './+types/entry';
 import { ValidationError } from '../../../shared/errors.ts';
 import { done, intentAction } from '../../../shared/http/forms.server.ts';
@@ -157,6 +158,42 @@ function formRows(entry: Entry, echo: Record<string, string>, extra: number): Re
   return [...rows, ...Array.from({ length: BLANK_ROWS + extra }, () => ({}))];
 }
 
+/**
+ * The form of one item: save as draft, send (and, for free rows, add rows), the entry's id and version, and after the
+ * fields the findings of the checks with a reason field for each warning.
+ */
+function EntryFormShell({ entry, actionData, addRows = false, children }: { entry: Entry; actionData: unknown; addRows?: boolean; children: ReactNode }) {
+  const { t } = useI18n();
+  const intent = `entry-${entry.item}`;
+  const { errors, values: typed } = useFormResult(actionData, intent);
+  return (
+    <IntentForm
+      intent={intent}
+      actionData={actionData}
+      submitLabel={t('coll.entry.save')}
+      submitClassName="btn btn-outline-primary"
+      noValidate
+      footer={
+        <>
+          {addRows && (
+            <button type="submit" name="do" value="addRows" className="btn btn-outline-secondary">
+              {t('coll.entry.addRows')}
+            </button>
+          )}
+          <button type="submit" name="do" value="submit" className="btn btn-primary">
+            {t('coll.entry.submit')}
+          </button>
+        </>
+      }
+    >
+      <input type="hidden" name="entryId" value={entry.id} />
+      <input type="hidden" name="version" value={entry.version} />
+      {children}
+      <IssueList entry={entry} intent={intent} errors={errors} echo={(typed ?? {}) as Record<string, string>} />
+    </IntentForm>
+  );
+}
+
 function ItemForm({ entry, loaderData, actionData }: { entry: Entry; loaderData: Loader; actionData: unknown }) {
   const { t } = useI18n();
   const intent = `entry-${entry.item}`;
@@ -168,7 +205,7 @@ function ItemForm({ entry, loaderData, actionData }: { entry: Entry; loaderData:
     n: number,
     name: string,
     label: string,
-    input: (p: { id: string; name: string; className: string }) => React.ReactNode,
+    input: (p: { id: string; name: string; className: string }) => ReactNode,
     col = 'col-sm-6 col-lg-3',
     hint?: string,
   ) => (
@@ -202,25 +239,7 @@ function ItemForm({ entry, loaderData, actionData }: { entry: Entry; loaderData:
     );
   const kinds = (list: string[], prefix: string) => list.map((k) => ({ code: k, name: t(`${prefix}${k}` as MessageKey) }));
   return (
-    <IntentForm
-      intent={intent}
-      actionData={actionData}
-      submitLabel={t('coll.entry.save')}
-      submitClassName="btn btn-outline-primary"
-      noValidate
-      footer={
-        <>
-          <button type="submit" name="do" value="addRows" className="btn btn-outline-secondary">
-            {t('coll.entry.addRows')}
-          </button>
-          <button type="submit" name="do" value="submit" className="btn btn-primary">
-            {t('coll.entry.submit')}
-          </button>
-        </>
-      }
-    >
-      <input type="hidden" name="entryId" value={entry.id} />
-      <input type="hidden" name="version" value={entry.version} />
+    <EntryFormShell entry={entry} actionData={actionData} addRows>
       <input type="hidden" name="extra" value={loaderData.extraRows} />
       {rows.map((r, i) => {
         const n = i + 1;
@@ -266,8 +285,7 @@ function ItemForm({ entry, loaderData, actionData }: { entry: Entry; loaderData:
           )}
         </IntentField>
       )}
-      <IssueList entry={entry} intent={intent} errors={errors} echo={echo} />
-    </IntentForm>
+    </EntryFormShell>
   );
 }
 
@@ -280,20 +298,7 @@ function IndicatorForm({ entry, loaderData, actionData }: { entry: Entry; loader
   const stored = (entry.values as IndicatorValues | null)?.rows ?? [];
   const { slots } = loaderData;
   return (
-    <IntentForm
-      intent={intent}
-      actionData={actionData}
-      submitLabel={t('coll.entry.save')}
-      submitClassName="btn btn-outline-primary"
-      noValidate
-      footer={
-        <button type="submit" name="do" value="submit" className="btn btn-primary">
-          {t('coll.entry.submit')}
-        </button>
-      }
-    >
-      <input type="hidden" name="entryId" value={entry.id} />
-      <input type="hidden" name="version" value={entry.version} />
+    <EntryFormShell entry={entry} actionData={actionData}>
       {slots.length === 0 && <p>{t('coll.entry.indicator.none', { year: loaderData.request.year })}</p>}
       {slots.map((slot, i) => {
         const n = i + 1;
@@ -326,8 +331,7 @@ function IndicatorForm({ entry, loaderData, actionData }: { entry: Entry; loader
           </fieldset>
         );
       })}
-      <IssueList entry={entry} intent={intent} errors={errors} echo={echo} />
-    </IntentForm>
+    </EntryFormShell>
   );
 }
 

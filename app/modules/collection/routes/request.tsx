@@ -1,18 +1,18 @@
 import { Link, redirect } from 'react-router';
 import type { Route } from './+types/request';
 import { renderChartSvg } from '../../../shared/charts/charts.server.ts';
-import { done, intentAction } from '../../../shared/http/forms.server.ts';
+import { intentAction } from '../../../shared/http/forms.server.ts';
 import { requireUser } from '../../../shared/http/request.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
 import type { MessageKey } from '../../../shared/i18n/messages.ts';
 import { Chart, DataTable, DoneNotice, IntentForm, KpiGrid, Notice, PageHeader, Section, StatusBadge, useI18n, type Column } from '../../../shared/ui/kit.ts';
 import { today } from '../../territory/index.server.ts';
 import { statesChart } from '../collection.charts.ts';
-import { closeRequest, sendReminders } from '../collection.commands.ts';
+import { closeRequest } from '../collection.commands.ts';
 import { abilitiesFor } from '../collection.policy.ts';
 import { getRequestMatrix } from '../collection.queries.ts';
 import { ENTRY_STATES, type CollectionItem, type EntryState } from '../collection.rules.ts';
-import { openRequest } from '../collection.server.ts';
+import { openRequest, remindIntent } from '../collection.server.ts';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { db, actor, ambito, request: req } = await openRequest(context, request, params);
@@ -46,15 +46,8 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 export async function action({ params, context, request }: Route.ActionArgs) {
   const actor = requireUser(context, request);
   const { db, ambito, request: req } = await openRequest(context, request, params);
-  const base = new URL(request.url).origin;
   return intentAction(request, {
-    remind: async () => {
-      const r = await sendReminders({ db, actor, ambitoId: ambito.id, today: today(), baseUrl: process.env.CANTIERE_PUBLIC_URL ?? base });
-      return done(
-        'remind',
-        r.written || r.skipped ? tr('coll.request.remind.done', { written: r.written, skipped: r.skipped }) : tr('coll.request.remind.none'),
-      );
-    },
+    remind: () => remindIntent(context, request, actor, ambito.id),
     close: async (form) => {
       await closeRequest({ db, actor, requestId: req.id, input: { version: form.version } });
       return redirect(`/ambiti/${ambito.code}/raccolte/${req.id}?esito=chiusa`);
@@ -139,8 +132,12 @@ export default function Request({ loaderData, actionData }: Route.ComponentProps
         <DataTable id="stati" caption={t('coll.request.matrix')} rows={matrix.recipients} rowKey={(r) => r.comuneId} columns={columns} csv="stati-raccolta" />
         <Chart svg={chart} caption={t('coll.request.chart')} summary={t('coll.request.chart.summary')} />
       </Section>
-      <Section id="ritardi" title={t('coll.request.overdue', { deadline: f.date(request.deadline) })}>
-        {!request.overdue || overdue.length === 0 ? (
+      <Section
+        id="ritardi"
+        title={t('coll.request.overdue')}
+        lead={t(request.overdue ? 'coll.request.overdue.passed' : 'coll.request.overdue.open', { deadline: f.date(request.deadline) })}
+      >
+        {!request.overdue ? null : overdue.length === 0 ? (
           <p>{t('coll.request.overdue.none')}</p>
         ) : (
           <ul>

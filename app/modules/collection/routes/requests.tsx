@@ -1,8 +1,7 @@
 import { Link, redirect } from 'react-router';
 import type { Route } from './+types/requests';
-import { done, intentAction } from '../../../shared/http/forms.server.ts';
+import { intentAction } from '../../../shared/http/forms.server.ts';
 import { requireUser } from '../../../shared/http/request.server.ts';
-import { tr } from '../../../shared/i18n/tr.server.ts';
 import {
   DataTable,
   DoneNotice,
@@ -16,11 +15,11 @@ import {
   useI18n,
 } from '../../../shared/ui/kit.ts';
 import { listAmbitoComuni, today } from '../../territory/index.server.ts';
-import { openRequest as openRequestCommand, sendReminders } from '../collection.commands.ts';
+import { openRequest as openRequestCommand } from '../collection.commands.ts';
 import { abilitiesFor } from '../collection.policy.ts';
 import { listRequests } from '../collection.queries.ts';
 import { COLLECTION_ITEMS } from '../collection.rules.ts';
-import { openAmbito } from '../collection.server.ts';
+import { openAmbito, remindIntent } from '../collection.server.ts';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { db, actor, ambito } = await openAmbito(context, request, params.code);
@@ -49,7 +48,6 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 export async function action({ params, context, request }: Route.ActionArgs) {
   const actor = requireUser(context, request);
   const { db, ambito } = await openAmbito(context, request, params.code);
-  const base = new URL(request.url).origin;
   return intentAction(
     request,
     {
@@ -63,13 +61,7 @@ export async function action({ params, context, request }: Route.ActionArgs) {
         });
         return redirect(`/ambiti/${ambito.code}/raccolte/${opened.id}?esito=aperta`);
       },
-      remind: async () => {
-        const r = await sendReminders({ db, actor, ambitoId: ambito.id, today: today(), baseUrl: process.env.CANTIERE_PUBLIC_URL ?? base });
-        return done(
-          'remind',
-          r.written || r.skipped ? tr('coll.request.remind.done', { written: r.written, skipped: r.skipped }) : tr('coll.request.remind.none'),
-        );
-      },
+      remind: () => remindIntent(context, request, actor, ambito.id),
     },
     { echo: true },
   );
