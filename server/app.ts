@@ -140,7 +140,7 @@ export async function startServer(config: AppConfig = loadConfig()): Promise<Run
 
   const server = createServer(createAppListener({ db: database.db, database, config }));
   // Background work (documents), started after the demo so that the adoption's document of the demo plan is made.
-  const workers = startBackgroundWorkers(database.db);
+  const workers = startBackgroundWorkers(database.db, database.kind);
   // Outgoing mail: with SMTP configured, the outbox is delivered every 30 seconds (safe with several processes).
   let mailTimer: ReturnType<typeof setInterval> | null = null;
   if (config.smtpUrl) {

@@ -14,6 +14,7 @@ import { monitoringRoutes } from './monitoring/monitoring.routes.ts';
 import { participationRoutes } from './participation/participation.routes.ts';
 import { planningRoutes } from './planning/planning.routes.ts';
 import { portalRoutes } from './portal/portal.routes.ts';
+import { regionRoutes } from './region/region.routes.ts';
 import { reportsRoutes } from './reports/reports.routes.ts';
 import { servicesRoutes } from './services/services.routes.ts';
 import { territoryRoutes } from './territory/territory.routes.ts';
@@ -32,6 +33,7 @@ export const MODULE_ROUTES = {
   services: servicesRoutes,
   collection: collectionRoutes,
   reports: reportsRoutes,
+  region: regionRoutes,
   portal: portalRoutes,
   opendata: opendataRoutes,
   api: apiRoutes,

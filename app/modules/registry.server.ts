@@ -15,9 +15,11 @@ import { registerGlossaryProvider } from '../shared/glossary.server.ts';
 import { demoSteps as planning } from './planning/index.server.ts';
 import { glossarySteps, glossaryTermsFor, impactSteps, panelProviders as reportsPanels, startDocumentWorker } from './reports/index.server.ts';
 import { demoSteps as opendata } from './opendata/index.server.ts';
+import { demoSteps as region, REFRESH_JOB, runRefreshJob, sweepStaleFigures } from './region/index.server.ts';
 import { demoSteps as services } from './services/index.server.ts';
 import { demoSteps as territory } from './territory/index.server.ts';
 import type { Db } from '../shared/db/client.ts';
+import { registerJobHandlers, startJobWorker } from '../shared/jobs/jobs.server.ts';
 import type { ModuleName } from './registry.ts';
 
 export const DEMO_STEPS: readonly (readonly [ModuleName, DemoStep[]])[] = [
@@ -32,6 +34,7 @@ export const DEMO_STEPS: readonly (readonly [ModuleName, DemoStep[]])[] = [
   ['services', services],
   ['reports', [...glossarySteps, ...impactSteps]],
   ['opendata', opendata],
+  ['region', region],
 ];
 
 /** Who is asking: the accounts module recognises API tokens and session cookies for the root middleware. */
@@ -43,8 +46,14 @@ registerPanelProviders([...participationPanels, ...reportsPanels, ...collectionP
 /** The Ambito's glossary for the rich texts of every page (app/shared/glossary.server.ts): kept by reports. */
 registerGlossaryProvider(glossaryTermsFor);
 
-/** The work each server process does in the background (today: the plan documents' generation). */
-export function startBackgroundWorkers(db: Db): { stop(): Promise<void> } {
-  const workers = [startDocumentWorker(db)];
+/** The jobs of the modules (app/shared/jobs): the refresh of the regional figures. */
+registerJobHandlers({ [REFRESH_JOB]: runRefreshJob });
+
+/**
+ * The work each server process does in the background: the plan documents' generation, and the jobs queue (with the
+ * sweep that queues the refresh of stale regional figures).
+ */
+export function startBackgroundWorkers(db: Db, kind: 'pglite' | 'postgres'): { stop(): Promise<void> } {
+  const workers = [startDocumentWorker(db), startJobWorker(db, { kind, periodic: [sweepStaleFigures] })];
   return { stop: () => Promise.all(workers.map((w) => w.stop())).then(() => undefined) };
 }

@@ -16,6 +16,7 @@ import * as opendata from './opendata/index.ts';
 import * as participation from './participation/index.ts';
 import * as planning from './planning/index.ts';
 import * as portal from './portal/index.ts';
+import * as region from './region/index.ts';
 import * as reports from './reports/index.ts';
 import * as services from './services/index.ts';
 import * as territory from './territory/index.ts';
@@ -33,6 +34,7 @@ export const MODULES = [
   { name: 'services', messages: services.messages, nav: services.nav },
   { name: 'collection', messages: collection.messages, nav: collection.nav },
   { name: 'reports', messages: reports.messages, nav: reports.nav },
+  { name: 'region', messages: region.messages, nav: region.nav },
   { name: 'portal', messages: portal.messages, nav: portal.nav },
   { name: 'opendata', messages: opendata.messages },
   { name: 'api' },

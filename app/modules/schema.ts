@@ -16,5 +16,7 @@ export * from './reports/impact.schema.ts';
 export * from './reports/glossary.schema.ts';
 export * from './services/services.schema.ts';
 export * from './collection/collection.schema.ts';
+export * from './region/region.schema.ts';
 export * from '../shared/audit/audit.schema.ts';
 export * from '../shared/mail/outbox.schema.ts';
+export * from '../shared/jobs/jobs.schema.ts';

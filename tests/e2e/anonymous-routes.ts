@@ -132,8 +132,22 @@ export const ROUTE_CLASSES: Record<string, Expectation> = {
   // LEPS: the catalogue is public; the Ambito's figures are on the portal.
   '/leps/catalogo': pub('the national catalogue of the LEPS'),
   '/leps/catalogo/:lepsCode': pub('one entry of the LEPS catalogue'),
-  '/leps/regione/:regionCode': internal(),
-  '/leps/regione/:regionCode/esporta.csv': internal(),
+  '/leps/regione/:regionCode': pub(
+    'the old address of the regional LEPS table: a permanent redirect to the regional workspace, which asks to sign in',
+    [301],
+    '/leps/regione/03',
+  ),
+  '/leps/regione/:regionCode/esporta.csv': pub(
+    'the old address of its export: a permanent redirect to the workspace’s export, which asks to sign in',
+    [301],
+    '/leps/regione/03/esporta.csv',
+  ),
+  '/regioni/:regionCode': internal({ path: '/regioni/03' }),
+  '/regioni/:regionCode/esporta.csv': internal({ path: '/regioni/03/esporta.csv' }),
+  '/regioni/:regionCode/esporta.xlsx': internal({ path: '/regioni/03/esporta.xlsx' }),
+  '/italia': internal(),
+  '/italia/esporta.csv': internal(),
+  '/italia/esporta.xlsx': internal(),
   '/ambiti/:code/leps': internal(),
   '/ambiti/:code/leps/assistenti-sociali': internal(),
   // Finance: the catalogue of funding sources is public reference data; the Ambito's money pages are internal.

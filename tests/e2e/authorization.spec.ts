@@ -37,13 +37,18 @@ const PAGES: [string, (number | typeof LOGIN)[]][] = [
   ['/ambiti/gallarate/calendario.ics', [LOGIN, 200, 200, 200, 200, 200, 200, 200]],
   ['/ambiti/gallarate/posta', [LOGIN, 200, 200, 200, 403, 403, 403, 403]],
   // LEPS: the catalogue is public; an Ambito's dashboard and staff list are for its members and the Region's reviewer;
-  // the regional table and its CSV export for the Region's reviewer (and the administrator).
+  // the regional workspace and its exports for the Region's reviewer (and the administrator); Italy's for the administrator.
   ['/leps/catalogo', [200, 200, 200, 200, 200, 200, 200, 200]],
   ['/leps/catalogo/LEPS_PUA', [200, 200, 200, 200, 200, 200, 200, 200]],
   ['/ambiti/gallarate/leps', [LOGIN, 200, 200, 200, 200, 200, 200, 200]],
   ['/ambiti/gallarate/leps/assistenti-sociali', [LOGIN, 200, 200, 200, 200, 200, 200, 200]],
-  ['/leps/regione/03', [LOGIN, 200, 403, 403, 403, 403, 403, 200]],
-  ['/leps/regione/03/esporta.csv', [LOGIN, 200, 403, 403, 403, 403, 403, 200]],
+  ['/regioni/03', [LOGIN, 200, 403, 403, 403, 403, 403, 200]],
+  ['/regioni/03?vista=leps', [LOGIN, 200, 403, 403, 403, 403, 403, 200]],
+  ['/regioni/03/esporta.csv', [LOGIN, 200, 403, 403, 403, 403, 403, 200]],
+  ['/regioni/03/esporta.xlsx', [LOGIN, 200, 403, 403, 403, 403, 403, 200]],
+  ['/regioni/11', [LOGIN, 200, 403, 403, 403, 403, 403, 403]],
+  ['/italia', [LOGIN, 200, 403, 403, 403, 403, 403, 403]],
+  ['/italia/esporta.csv', [LOGIN, 200, 403, 403, 403, 403, 403, 403]],
   // Money: the Ambito's members and its Region's reviewer read; the Ufficio di Piano and a comune referent (its own
   // comune's figures only) open the import and its templates.
   ['/ambiti/gallarate/risorse', [LOGIN, 200, 200, 200, 200, 200, 200, 200]],

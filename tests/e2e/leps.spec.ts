@@ -1,46 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { csrfToken, expectAccessible, signIn, signInRequest } from './support.ts';
 
-test('a regional reviewer opens the regional LEPS table of Lombardy, sorts it and exports it as CSV', async ({ page }) => {
-  await signIn(page, 'regional_reviewer');
-  await page.getByRole('navigation').getByRole('link', { name: 'LEPS', exact: true }).first().click();
-  await expect(page.getByRole('heading', { level: 1, name: 'LEPS negli Ambiti della Regione' })).toBeVisible();
-  await page.goto('/leps/regione/03?anno=2025');
-  const table = page.getByRole('table');
-  await expect(table.getByRole('row')).toHaveCount(3);
-  await expect(table.getByRole('rowheader', { name: /Ambito Territoriale di Gallarate/ })).toBeVisible();
-  await expect(table.getByRole('rowheader', { name: /Ambito n\. 5 – Sebino/ })).toBeVisible();
-  await expect(table.getByRole('row', { name: /Sebino/ })).toContainText('54.346');
-  await expect(table.getByRole('row', { name: /Gallarate/ })).toContainText('122.855');
-  await expectAccessible(page);
-
-  // Sorting works through links (server side, no JavaScript needed): population, largest first.
-  await page.getByRole('link', { name: /^Popolazione/ }).click();
-  await expect(page).toHaveURL(/regione-ordina=popolazione&regione-verso=asc/);
-  await expect(table.getByRole('row').nth(1)).toContainText('Sebino');
-  await page.getByRole('link', { name: /^Popolazione/ }).click();
-  await expect(page).toHaveURL(/regione-ordina=popolazione&regione-verso=disc/);
-  await expect(table.getByRole('row').nth(1)).toContainText('Gallarate');
-  await expect(page.getByRole('columnheader', { name: /Popolazione/ })).toHaveAttribute('aria-sort', 'descending');
-
-  const downloadPromise = page.waitForEvent('download');
-  await page.getByRole('link', { name: 'Esporta in CSV' }).click();
-  const download = await downloadPromise;
-  expect(download.suggestedFilename()).toBe('leps-regione-03-2025.csv');
-  const stream = await download.createReadStream();
-  const chunks: Buffer[] = [];
-  for await (const c of stream) chunks.push(c as Buffer);
-  const lines = Buffer.concat(chunks)
-    .toString('utf8')
-    .replace(/^\uFEFF/, '')
-    .trimEnd()
-    .split('\r\n');
-  expect(lines).toHaveLength(3);
-  expect(lines[0]!.startsWith('codice_ambito;ambito;piano;popolazione;')).toBe(true);
-  expect(lines[1]!.startsWith('gallarate;Ambito Territoriale di Gallarate;Piano di Zona 2025-2027 – Ambito Territoriale di Gallarate;122855;2023;')).toBe(true);
-  expect(lines[2]!.startsWith('sebino;Ambito n. 5 – Sebino;Piano di Zona 2025-2027 – Ambito n. 5 – Sebino;54346;2024;')).toBe(true);
-});
-
 test('the Gallarate LEPS dashboard shows the five priority LEPS with their 2025 targets and funds', async ({ page }) => {
   await signIn(page, 'mayor');
   await page.goto('/ambiti/gallarate');

@@ -11,10 +11,10 @@ configureLog({ level: 'warn' });
  * A fresh, migrated database for one test file: in-memory PGlite by default, or — when DATABASE_URL is set —
  * a new database created on that PostgreSQL server and dropped afterwards. The same tests run on both.
  */
-export async function createTestDatabase(): Promise<Database & { label: string }> {
+export async function createTestDatabase(options: { onQuery?: (query: string, params: unknown[]) => void } = {}): Promise<Database & { label: string }> {
   const url = process.env.DATABASE_URL;
   if (!url) {
-    const database = await openDatabase({ memory: true });
+    const database = await openDatabase({ memory: true, onQuery: options.onQuery });
     await database.migrate();
     return { ...database, label: 'PGlite' };
   }
@@ -25,7 +25,7 @@ export async function createTestDatabase(): Promise<Database & { label: string }
   await admin.end();
   const testUrl = new URL(url);
   testUrl.pathname = `/${name}`;
-  const database = await openDatabase({ url: testUrl.toString(), poolSize: 5 });
+  const database = await openDatabase({ url: testUrl.toString(), poolSize: 5, onQuery: options.onQuery });
   await database.migrate();
   return {
     ...database,

@@ -24,3 +24,4 @@ export {
 export { listFundsForServices, listSpendingAreasForServices, type FundReference, type SpendingAreaReference } from './finance.services.queries.ts';
 // For territory's page of a comune's figures across years: the Ambito's spending and users with coverage and sources.
 export { readAmbitoFiguresForComparison, type SpendingCoverage } from './finance.comparison.queries.ts';
+export { readSpendingForRegion, type SpendingRegionFigures } from './finance.region.queries.ts';

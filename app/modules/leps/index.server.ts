@@ -13,3 +13,4 @@ export { declaredPostClashes, recordDeclaredPosts, type DeclaredPost } from './l
 export { AMBITO_EMPLOYER_KINDS, CONTRACT_KINDS, EMPLOYER_KINDS } from './leps.rules.ts';
 // For the services catalogue (services module): the LEPS a service can serve.
 export { listLepsForServices, type LepsReference } from './leps.services.queries.ts';
+export { readLepsForRegion, type LepsRegionFigures } from './leps.region.queries.ts';

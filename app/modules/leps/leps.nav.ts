@@ -6,5 +6,5 @@ import { can } from './leps.policy.ts';
 export function nav(actor: Actor, ambito: NavAmbito): NavEntry[] {
   if (ambito) return can(actor, 'leps.read', ambito) ? [{ key: 'nav.leps', href: `/ambiti/${ambito.code}/leps`, order: 70 }] : [];
   const reviewedRegion = actor.kind === 'user' ? actor.grants.find((g) => g.role === 'regional_reviewer' && g.regionCode)?.regionCode : undefined;
-  return [{ key: 'nav.leps', href: reviewedRegion ? `/leps/regione/${reviewedRegion}` : '/leps/catalogo', order: 70 }];
+  return [{ key: 'nav.leps', href: reviewedRegion ? `/regioni/${reviewedRegion}?vista=leps` : '/leps/catalogo', order: 70 }];
 }

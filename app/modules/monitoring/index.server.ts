@@ -10,3 +10,4 @@ export { readPlanResults, type PlanResults } from './monitoring.opendata.queries
 export { listYearCounts, type ImpactCount } from './monitoring.impact.queries.ts';
 // For the data requests (app/modules/collection): the indicator values a comune owes for a year, and their writing.
 export { comuneIndicatorSlots, indicatorValueProblems, recordCollectedMeasurements, type ComuneIndicatorSlot } from './monitoring.collected.ts';
+export { readMonitoringForRegion, type MonitoringRegionFigures } from './monitoring.region.queries.ts';

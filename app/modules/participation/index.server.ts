@@ -18,3 +18,4 @@ export { readParticipationFigures } from './participation.opendata.queries.ts';
 export { importPublishedFigures } from './participation.published.commands.ts';
 export { listPublishedFigures } from './participation.published.queries.ts';
 export { comparePublished, PUBLISHED_FIGURES, type FigureComparison, type PublishedFigure } from './participation.published.rules.ts';
+export { readParticipationForRegion, type ParticipationRegionFigures } from './participation.region.queries.ts';

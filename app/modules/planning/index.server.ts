@@ -16,3 +16,4 @@ export { getPlanOverview } from './planning.queries.ts';
 export * as planningApi from './planning.api.queries.ts';
 // For the open data (app/modules/opendata): the public plans with their objectives, actions, indicators and budget lines.
 export { readPublicPlans, type PublicPlans } from './planning.opendata.queries.ts';
+export { readPlanForRegion, type PlanRegionFigures } from './planning.region.queries.ts';

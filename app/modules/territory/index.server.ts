@@ -13,3 +13,4 @@ export {
 } from './territory.queries.ts';
 export { ambitoComuni, ambiti, comuni, regions } from './territory.schema.ts';
 export { territorySteps as demoSteps } from './territory.demo.ts';
+export { readTerritoryForRegion, type TerritoryRegionFigures } from './territory.region.queries.ts';

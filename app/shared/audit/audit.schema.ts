@@ -24,6 +24,6 @@ export const auditLog = pgTable(
     index('audit_log_at_idx').on(t.at),
     index('audit_log_entity_idx').on(t.entityType, t.entityId),
     index('audit_log_actor_idx').on(t.actorUserId),
-    index('audit_log_ambito_idx').on(t.ambitoId),
+    index('audit_log_ambito_idx').on(t.ambitoId, t.id),
   ],
 );

@@ -27,7 +27,10 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export type DatabaseOptions = { url: string; poolSize?: number } | { dataDir: string } | { memory: true };
+export type DatabaseOptions = ({ url: string; poolSize?: number } | { dataDir: string } | { memory: true }) & {
+  /** Called with every SQL statement drizzle sends (tests count the queries of a page; benchmarks capture them). */
+  onQuery?: (query: string, params: unknown[]) => void;
+};
 
 export const migrationsFolder = () => fromRoot('db', 'migrations');
 
@@ -64,7 +67,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     // An idle connection closed by the server (restart, failover, a terminated backend) must not crash the process:
     // the pool drops it and opens a new one on the next query.
     pool.on('error', (error) => log.warn('connessione al database chiusa dal server', { error: error.message }));
-    const db = drizzleNodePg({ client: pool }) as unknown as Db;
+    const logger = options.onQuery ? { logQuery: options.onQuery } : undefined;
+    const db = drizzleNodePg({ client: pool, logger }) as unknown as Db;
     return {
       db,
       kind: 'postgres',
@@ -97,7 +101,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   } else {
     client = await PGlite.create();
   }
-  const db = drizzlePglite({ client }) as unknown as Db;
+  const db = drizzlePglite({ client, logger: options.onQuery ? { logQuery: options.onQuery } : undefined }) as unknown as Db;
   return {
     db,
     kind: 'pglite',

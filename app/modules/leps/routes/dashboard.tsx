@@ -166,7 +166,7 @@ export default function LepsDashboard({ loaderData }: Route.ComponentProps) {
       </p>
       {loaderData.canRegional && (
         <p>
-          <Link to={`/leps/regione/${ambito.regionCode}?anno=${year}`}>
+          <Link to={`/regioni/${ambito.regionCode}?vista=leps&anno=${year}`}>
             {t('leps.dashboard.regional')}: <span translate="no">{ambito.regionName}</span>
           </Link>
         </p>

@@ -1,0 +1,10 @@
+import type { Route } from './+types/regional';
+import { loadWorkspacePage, workspaceAction } from '../region.server.ts';
+import { Workspace } from '../region.ui.tsx';
+
+export const loader = ({ context, request, params }: Route.LoaderArgs) => loadWorkspacePage(context, request, params.regionCode);
+export const action = ({ context, request, params }: Route.ActionArgs) => workspaceAction(context, request, params.regionCode);
+
+export default function RegionalWorkspace({ loaderData, actionData }: Route.ComponentProps) {
+  return <Workspace data={loaderData} actionData={actionData} />;
+}
