@@ -3,10 +3,11 @@
 // the LEPS budget never counted twice.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { getLepsDashboard, getRegionalLepsRows } from '../../app/modules/leps/leps.queries.ts';
+import { getLepsDashboard } from '../../app/modules/leps/leps.queries.ts';
 import { decideVariation, updateObjective } from '../../app/modules/planning/planning.commands.ts';
 import { getObjectiveDetail, listObjectivesWithLinks, listPlans, listVariations } from '../../app/modules/planning/planning.queries.ts';
 import { getTemplate } from '../../app/modules/planning/planning.templates.ts';
+import { getRegionalLepsRows } from '../../app/modules/leps/leps.region.queries.ts';
 import { createTestDatabase } from '../support/test-db.ts';
 import { actorWith, seedDemo } from '../support/fixtures.ts';
 

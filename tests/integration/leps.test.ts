@@ -15,9 +15,10 @@ import {
 } from '../../app/modules/leps/leps.commands.ts';
 import { saveMeasurement } from '../../app/modules/monitoring/monitoring.commands.ts';
 import { planIndicators, planObjectives } from '../../app/modules/planning/planning.schema.ts';
-import { getCatalogueEntry, getCurrentCatalogue, getLepsDashboard, getRegionalLepsRows, getStaffing } from '../../app/modules/leps/leps.queries.ts';
+import { getCatalogueEntry, getCurrentCatalogue, getLepsDashboard, getStaffing } from '../../app/modules/leps/leps.queries.ts';
 import { regionalCsv, sortRegionalRows } from '../../app/modules/leps/leps.dashboard.ts';
 import { socialWorkerPosts } from '../../app/modules/leps/leps.schema.ts';
+import { getRegionalLepsRows } from '../../app/modules/leps/leps.region.queries.ts';
 import { createTestDatabase } from '../support/test-db.ts';
 import { actorWith, seedDemo } from '../support/fixtures.ts';
 

@@ -17,10 +17,10 @@ import { getPlanDashboard, getPlanEvaluation } from '../../app/modules/monitorin
 import { saveMeasurement } from '../../app/modules/monitoring/monitoring.commands.ts';
 import { readMonitoringForRegion } from '../../app/modules/monitoring/index.server.ts';
 import { ACHIEVEMENT_BAND_LABELS, TARGET_STATUSES } from '../../app/modules/monitoring/index.ts';
-import { getRegionalLepsRows } from '../../app/modules/leps/leps.queries.ts';
 import { readLepsForRegion } from '../../app/modules/leps/index.server.ts';
 import { readParticipationFigures } from '../../app/modules/participation/participation.opendata.queries.ts';
 import { readParticipationForRegion } from '../../app/modules/participation/index.server.ts';
+import { getRegionalLepsRows } from '../../app/modules/leps/leps.region.queries.ts';
 import { createTestDatabase } from '../support/test-db.ts';
 import { actorWith, seedDemo } from '../support/fixtures.ts';
 

@@ -5,18 +5,11 @@ import { lineChart } from '../../shared/charts/charts.ts';
 import { renderChartSvg } from '../../shared/charts/charts.server.ts';
 import { tr } from '../../shared/i18n/tr.server.ts';
 import { auditLog } from '../../shared/audit/audit.schema.ts';
-import { ambiti, comuni, regions, listAmbitoComuni, listAmbitoPopulation, listComuniPopulation } from '../territory/index.server.ts';
+import { comuni, listAmbitoComuni, listAmbitoPopulation, listComuniPopulation } from '../territory/index.server.ts';
 import { listObjectivesWithLinks, listPlans } from '../planning/index.server.ts';
 import { FUNDING_SOURCES } from './leps.vocabulary.ts';
 import { lepsNamedInCard } from './leps-links.rules.ts';
-import {
-  attributeLepsBudget,
-  lepsEvidenceStatus,
-  SOCIAL_SERVICE_LEPS_CODE,
-  targetsForYear,
-  type EvidenceObjective,
-  type RegionalRow,
-} from './leps.dashboard.ts';
+import { attributeLepsBudget, lepsEvidenceStatus, SOCIAL_SERVICE_LEPS_CODE, targetsForYear, type EvidenceObjective } from './leps.dashboard.ts';
 import {
   socialWorkerContribution,
   socialWorkerHistory,
@@ -307,50 +300,4 @@ export async function getLepsDashboard(db: DbOrTx, ambitoId: string, year: numbe
     measured: [...latest.values()].filter((m) => m.period !== null).length,
     indicatorCount: indicatorIds.length,
   };
-}
-
-// ——— Regional table ——————————————————————————————————————————————————————————————————————————————
-
-export async function getRegion(db: DbOrTx, regionCode: string) {
-  const [r] = await db.select().from(regions).where(eq(regions.code, regionCode));
-  return r ?? null;
-}
-
-/** One row per Ambito of the Region for `year` (see RegionalRow), unsorted. */
-export async function getRegionalLepsRows(db: DbOrTx, regionCode: string, year: number): Promise<RegionalRow[]> {
-  const list = await db
-    .select({ id: ambiti.id, code: ambiti.code, name: ambiti.name })
-    .from(ambiti)
-    .where(eq(ambiti.regionCode, regionCode))
-    .orderBy(asc(ambiti.name));
-  const rows: RegionalRow[] = [];
-  for (const a of list) {
-    const d = await getLepsDashboard(db, a.id, year);
-    const s = d.staffing.current;
-    const recorded = d.staffing.staffRecorded;
-    const social = d.rows.find((r) => r.code === SOCIAL_SERVICE_LEPS_CODE);
-    const priority = d.rows.filter((r) => r.priority !== null);
-    rows.push({
-      ambitoCode: a.code,
-      ambitoName: a.name,
-      planTitle: d.plan?.title ?? null,
-      population: s.population,
-      populationYear: s.populationYear,
-      fte: recorded ? s.fte : null,
-      inhabitantsPerWorker: recorded ? (s.assessment.inhabitantsPerWorker?.value ?? null) : null,
-      lepsStatus: social?.summary.status ?? 'dati_mancanti',
-      requiredLepsFte: s.assessment.leps.requiredFte?.value ?? null,
-      requiredObjectiveFte: s.assessment.serviceObjective.requiredFte?.value ?? null,
-      gapLepsFte: recorded ? s.assessment.leps.gapFte : null,
-      gapObjectiveFte: recorded ? s.assessment.serviceObjective.gapFte : null,
-      toHireLeps: recorded ? s.assessment.leps.toHire : null,
-      toHireObjective: recorded ? s.assessment.serviceObjective.toHire : null,
-      programmedLeps: d.rows.filter((r) => r.summary.objectives > 0).length,
-      catalogueSize: d.rows.length,
-      priorityWithTargets: priority.filter((r) => r.summary.status === 'programmato').length,
-      prioritySize: priority.length,
-      lepsBudgetCents: d.budget.totalCents,
-    });
-  }
-  return rows;
 }

@@ -1,6 +1,8 @@
-// Read for the regional workspace (app/modules/region): one Ambito's LEPS row for one year — the body of the loop of
-// getRegionalLepsRows (leps.queries.ts) for that Ambito, from the same dashboard (getLepsDashboard).
+// Read for the regional workspace (app/modules/region): one Ambito's LEPS row for one year, from its LEPS dashboard
+// (getLepsDashboard) — the figures the workspace's LEPS view shows for every Ambito of a Region.
+import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../shared/db/client.ts';
+import { ambiti } from '../territory/index.server.ts';
 import { SOCIAL_SERVICE_LEPS_CODE, type RegionalRow } from './leps.dashboard.ts';
 import { getLepsDashboard } from './leps.queries.ts';
 
@@ -37,4 +39,19 @@ export async function readLepsForRegion(db: DbOrTx, ambitoId: string, year: numb
     prioritySize: priority.length,
     lepsBudgetCents: d.budget.totalCents,
   };
+}
+
+/**
+ * One row per Ambito of the Region for `year` (see RegionalRow), by name: the Ambito-by-Ambito reading (one dashboard
+ * each) that the regional workspace's refresh job does in the background. Tests compare the workspace with it.
+ */
+export async function getRegionalLepsRows(db: DbOrTx, regionCode: string, year: number): Promise<RegionalRow[]> {
+  const list = await db
+    .select({ id: ambiti.id, code: ambiti.code, name: ambiti.name })
+    .from(ambiti)
+    .where(eq(ambiti.regionCode, regionCode))
+    .orderBy(asc(ambiti.name));
+  const rows: RegionalRow[] = [];
+  for (const a of list) rows.push({ ambitoCode: a.code, ambitoName: a.name, ...(await readLepsForRegion(db, a.id, year)) });
+  return rows;
 }
