@@ -9,6 +9,7 @@ import { RouterContextProvider } from 'react-router';
 import { parseCsv } from '../../app/shared/csv.ts';
 import type { Actor } from '../../app/shared/auth/actor.ts';
 import { requestContext, servicesContext, type AppServices } from '../../app/shared/http/context.ts';
+import { recordAudit } from '../../app/shared/audit/audit.ts';
 import { runJobQueue } from '../../app/shared/jobs/jobs.server.ts';
 import { fromRoot } from '../../app/shared/paths.ts';
 import { computeAmbitoFigures, refreshRegionalFigures, sweepStaleFigures } from '../../app/modules/region/index.server.ts';
@@ -80,6 +81,10 @@ describe('regional workspace', async () => {
 
   test('a write about an Ambito makes its row stale; the sweep queues a job that recomputes it', async () => {
     const before = await readLepsForRegion(database.db, demo.gallarate.id, YEAR);
+    // A sign-in (written with no Ambito) and a plan document made in the background change no figure.
+    await recordAudit(database.db, { actor: admin, action: 'accounts.session.created', entityType: 'session', entityId: 's' });
+    await recordAudit(database.db, { actor: admin, action: 'reports.document.generated', entityType: 'plan_document', entityId: 'd', ambitoId: demo.gallarate.id });
+    assert.deepEqual(await staleFigures(database.db), []);
     await addSocialWorkerPost({
       db: database.db,
       actor: admin,

@@ -3,7 +3,7 @@
 // with the audit log's last id at that moment. A later write about the Ambito (or about no Ambito in particular: a
 // catalogue, the ISTAT comuni) makes the row stale; the sweep of the job worker queues a refresh of the stale rows, and
 // a regional page shows when its figures were computed and which Ambiti are being recomputed.
-import { and, eq, inArray, isNull, max, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, max, sql, type SQL } from 'drizzle-orm';
 import { systemActor } from '../../shared/auth/actor.ts';
 import { auditLog } from '../../shared/audit/audit.schema.ts';
 import type { Db, DbOrTx } from '../../shared/db/client.ts';
@@ -48,6 +48,13 @@ async function ambitiIn(db: DbOrTx, regionCode: string | null) {
 }
 
 /**
+ * Writes that change no figure of the workspace: sign-ins, accounts and tokens (written with no Ambito at every
+ * sign-in: counting them would recompute every Ambito of Italy after each one) and the generation of a plan's document.
+ */
+export const WRITES_WITHOUT_FIGURES = ['accounts.%', 'reports.document.%'];
+const affectsFigures = (action: SQL) => and(...WRITES_WITHOUT_FIGURES.map((p) => sql`${action} not like ${p}`))!;
+
+/**
  * The Ambiti × years whose stored figures are stale (a later write about the Ambito, or about no Ambito) — with a
  * fixed number of queries: the last audit id about no Ambito, and for each stored row its Ambito's last audit id.
  */
@@ -55,7 +62,7 @@ export async function staleFigures(db: DbOrTx, where: { year?: number; regionCod
   const [global] = await db
     .select({ id: max(auditLog.id) })
     .from(auditLog)
-    .where(isNull(auditLog.ambitoId));
+    .where(and(isNull(auditLog.ambitoId), affectsFigures(sql`${auditLog.action}`)));
   const globalMark = Number(global?.id ?? 0);
   const rows = await db
     .select({
@@ -63,7 +70,9 @@ export async function staleFigures(db: DbOrTx, where: { year?: number; regionCod
       year: regionAmbitoFigures.year,
       mark: regionAmbitoFigures.auditMark,
       // Qualified by hand: inside the subquery an unqualified «ambito_id» would be the audit log's own column.
-      last: sql<number | null>`(select max(l.id) from ${auditLog} l where l.ambito_id = "region_ambito_figures"."ambito_id")`,
+      last: sql<
+        number | null
+      >`(select max(l.id) from ${auditLog} l where l.ambito_id = "region_ambito_figures"."ambito_id" and ${affectsFigures(sql`l.action`)})`,
     })
     .from(regionAmbitoFigures)
     .where(
