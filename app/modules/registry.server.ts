@@ -5,7 +5,7 @@ import type { DemoStep } from '../shared/demo/load-demo.ts';
 import type { Identify } from '../shared/http/request.server.ts';
 import { actorFromApiToken, actorFromSession, demoSteps as accounts } from './accounts/index.server.ts';
 import { panelProviders as collectionPanels } from './collection/index.server.ts';
-import { demoSteps as finance } from './finance/index.server.ts';
+import { demoSteps as finance, spendingImportJobs } from './finance/index.server.ts';
 import { demoSteps as governance } from './governance/index.server.ts';
 import { demoSteps as leps } from './leps/index.server.ts';
 import { demoSteps as monitoring } from './monitoring/index.server.ts';
@@ -46,8 +46,8 @@ registerPanelProviders([...participationPanels, ...reportsPanels, ...collectionP
 /** The Ambito's glossary for the rich texts of every page (app/shared/glossary.server.ts): kept by reports. */
 registerGlossaryProvider(glossaryTermsFor);
 
-/** The jobs of the modules (app/shared/jobs): the refresh of the regional figures. */
-registerJobHandlers({ [REFRESH_JOB]: runRefreshJob });
+/** The jobs of the modules (app/shared/jobs): the spending import, the refresh of the regional figures. */
+registerJobHandlers({ ...spendingImportJobs, [REFRESH_JOB]: runRefreshJob });
 
 /**
  * The work each server process does in the background: the plan documents' generation, and the jobs queue (with the

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, signIn } from './support.ts';
+import { expectAccessible, expectJobEnd, signIn } from './support.ts';
 
 // Issue 10: one comune's upload of nine must not be shown as the Ambito's spending. Every figure of the Risorse page
 // comes from one dataset; published figures of other tables are checks. The budget explains paid above committed and
@@ -15,6 +15,7 @@ test('Samarate uploads its 2023 spending: the page says "1 comune su 9", lists t
   const own = [HEADER, '2023;012118;ANZIANI;COMUNI;650.000;', '2023;012118;MINORI_FAMIGLIA;COMUNI;500.000;'].join('\n');
   await page.getByLabel('File della spesa (CSV o XLSX)').setInputFiles({ name: 'samarate-2023.csv', mimeType: 'text/csv', buffer: Buffer.from(own) });
   await page.getByRole('button', { name: 'Importa' }).click();
+  await expectJobEnd(page);
   await expect(page.getByRole('status').filter({ hasText: 'Importati samarate-2023.csv: 2 righe di spesa' })).toBeVisible();
   await page.getByRole('link', { name: 'Vedi i grafici e il controllo dei totali' }).click();
   await expect(page).toHaveURL(/anno=2023/);

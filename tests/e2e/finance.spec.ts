@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { csrfToken, expectAccessible, signIn, signInRequest } from './support.ts';
+import { csrfToken, expectAccessible, expectJobEnd, signIn, signInRequest } from './support.ts';
 
 const HEADER = 'anno;ente;area;canale;importo_euro;note';
 
@@ -34,6 +34,7 @@ test('a spending CSV with one bad row is refused whole with the row named and no
   );
   await page.getByLabel('File della spesa (CSV o XLSX)').setInputFiles({ name: 'spesa-2023.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
   await page.getByRole('button', { name: 'Importa' }).click();
+  await expectJobEnd(page);
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('Il file spesa-2023.csv non è stato importato');
   await expect(alert).toContainText('spesa-2023.csv, riga 3, colonna importo_euro');
@@ -46,6 +47,7 @@ test('a spending CSV with one bad row is refused whole with the row named and no
   const good = bad.replace('cinquemilioni', '5.000.000');
   await page.getByLabel('File della spesa (CSV o XLSX)').setInputFiles({ name: 'spesa-2023.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
   await page.getByRole('button', { name: 'Importa' }).click();
+  await expectJobEnd(page);
   await expect(page.getByRole('status').filter({ hasText: 'Importati spesa-2023.csv: 3 righe di spesa' })).toBeVisible();
   await expect(present).toHaveCount(before + 1);
   // One comune's 2023 figures are not the Ambito's 2023 spending: the year is partial, withheld until asked for.
@@ -70,10 +72,12 @@ test('a comune referent imports its own comune’s figures only', async ({ page 
   const mixed = [HEADER, '2024;012118;ANZIANI;COMUNI;50.000;', '2024;ambito;ANZIANI;FNPS;1.000;'].join('\n');
   await page.getByLabel('File della spesa (CSV o XLSX)').setInputFiles({ name: 'samarate-2024.csv', mimeType: 'text/csv', buffer: Buffer.from(mixed) });
   await page.getByRole('button', { name: 'Importa' }).click();
+  await expectJobEnd(page);
   await expect(page.getByRole('alert')).toContainText('samarate-2024.csv, riga 3, colonna ente');
   const own = mixed.split('\n').slice(0, 2).join('\n');
   await page.getByLabel('File della spesa (CSV o XLSX)').setInputFiles({ name: 'samarate-2024.csv', mimeType: 'text/csv', buffer: Buffer.from(own) });
   await page.getByRole('button', { name: 'Importa' }).click();
+  await expectJobEnd(page);
   await expect(page.getByRole('status').filter({ hasText: 'Importati samarate-2024.csv' })).toBeVisible();
   await expect(page.locator('#tabella-dati-presenti')).toContainText('Samarate (012118)');
 });

@@ -68,3 +68,11 @@ export async function tick(page: Page, label: string | RegExp) {
   if (!(await box.isChecked())) await page.locator(`label[for="${await box.getAttribute('id')}"]`).click();
   await expect(box).toBeChecked();
 }
+
+/**
+ * Waits for the background job the page shows (an import) to end, done or failed: the page refreshes itself (meta
+ * refresh, no JavaScript needed) until then.
+ */
+export async function expectJobEnd(page: Page) {
+  await expect(page.locator('[data-job-status]')).toHaveAttribute('data-job-status', /^(done|failed|cancelled)$/, { timeout: 30_000 });
+}

@@ -83,7 +83,13 @@ describe('regional workspace', async () => {
     const before = await readLepsForRegion(database.db, demo.gallarate.id, YEAR);
     // A sign-in (written with no Ambito) and a plan document made in the background change no figure.
     await recordAudit(database.db, { actor: admin, action: 'accounts.session.created', entityType: 'session', entityId: 's' });
-    await recordAudit(database.db, { actor: admin, action: 'reports.document.generated', entityType: 'plan_document', entityId: 'd', ambitoId: demo.gallarate.id });
+    await recordAudit(database.db, {
+      actor: admin,
+      action: 'reports.document.generated',
+      entityType: 'plan_document',
+      entityId: 'd',
+      ambitoId: demo.gallarate.id,
+    });
     assert.deepEqual(await staleFigures(database.db), []);
     await addSocialWorkerPost({
       db: database.db,

@@ -1,10 +1,11 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, getTableColumns, getTableName, isNull, sql } from 'drizzle-orm';
 import { actorLabel, type Actor } from '../../shared/auth/actor.ts';
 import { recordAudit } from '../../shared/audit/audit.ts';
 import type { Db, Tx } from '../../shared/db/client.ts';
 import { pick } from '../../shared/db/columns.ts';
 import { updateVersioned } from '../../shared/db/versioned.ts';
 import { NotFoundError, ValidationError, type FieldIssue } from '../../shared/errors.ts';
+import { inBatches, writeInBatches } from '../../shared/imports/batches.ts';
 import { tr } from '../../shared/i18n/tr.server.ts';
 import { parseInput } from '../../shared/validation.server.ts';
 import { planActions, planBudgetLines, planObjectives, plans } from '../planning/index.server.ts';
@@ -26,8 +27,22 @@ import {
   spendingFacts,
 } from './finance.schema.ts';
 import { AllocationInput, CarryOverInput, CutOffInput, FundingSourceEditInput } from './finance.validation.ts';
-import { AMBITO_ENTE, importFailedMessage, importSpendingTables, tableFromCsv, type RawTable, type RecordSource } from './spending-import.ts';
-import { readSpendingWorkbook } from './spending-xlsx.ts';
+import {
+  AMBITO_ENTE,
+  csvLineCount,
+  feedCsv,
+  finishSpendingImport,
+  importFailedMessage,
+  spendingReader,
+  usersReader,
+  type CsvFile,
+  type RecordSource,
+  type RowPace,
+  type RowRef,
+  type SpendingImport,
+  type SpendingImportOptions,
+} from './spending-import.ts';
+import { feedSpendingWorkbook, SPENDING_SHEET, USERS_SHEET } from './spending-xlsx.ts';
 
 async function ambitoScope(db: Db | Tx, ambitoId: string) {
   const [a] = await db
@@ -135,9 +150,7 @@ export async function updateFundingSource({ db, actor, code, input }: { db: Db; 
 
 // ───────────────────────────── spending import ─────────────────────────────
 
-export type SpendingUpload =
-  | { kind: 'csv'; spending: { fileName: string; text: string }; users?: { fileName: string; text: string } | null }
-  | { kind: 'xlsx'; fileName: string; data: Uint8Array };
+export type SpendingUpload = { kind: 'csv'; spending: CsvFile; users?: CsvFile | null } | { kind: 'xlsx'; fileName: string; data: Uint8Array };
 
 export interface SpendingImportSummary {
   files: string[];
@@ -150,25 +163,45 @@ export interface SpendingImportSummary {
   replacedUsersRows: number;
 }
 
-const sameComune = (column: typeof spendingFacts.comuneId | typeof serviceUsers.comuneId, comuneId: string | null) =>
-  comuneId === null ? isNull(column) : eq(column, comuneId);
+/**
+ * What an import does around reading and writing — the same import runs in a background job (ADR 0015) and directly
+ * (demo, tests): its progress (`step`: a key of finance's dictionary), a turn for the event loop, its one transaction.
+ */
+export interface ImportRun {
+  progress(done: number, total: number | null, step: string): Promise<void>;
+  pause(): Promise<void>;
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+}
+
+/** Every this many rows read, the import reports its progress and gives the event loop a turn. */
+export const PROGRESS_EVERY_ROWS = 2_000;
+
+export const IMPORT_STEPS = { read: 'finance.job.step.read', write: 'finance.job.step.write' } as const;
+
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** An import run directly (not as a job): its own transaction, turns for the event loop, no progress to show. */
+const directRun = (db: Db): ImportRun => ({ progress: async () => {}, pause: turn, transaction: (fn) => db.transaction(fn) });
 
 /**
  * Imports annual spending (and, when given, users) of an Ambito from two CSV files or one XLSX workbook. All or
  * nothing: every problem is reported with file, sheet, row and column, and nothing changes unless everything is
  * valid. The rows of each year × ente in the file replace that year × ente's previous figures. A comune referent may
  * import only rows of its own comune: rows of the Ambito or of another comune are refused, named by row.
+ * The page queues the same import as a job (finance.jobs.ts); the demo and the tests call it directly.
  */
 export async function importSpending({
   db,
   actor,
   ambitoId,
   upload,
+  run = directRun(db),
 }: {
   db: Db;
   actor: Actor;
   ambitoId: string;
   upload: SpendingUpload;
+  run?: ImportRun;
 }): Promise<SpendingImportSummary> {
   const ambito = await ambitoScope(db, ambitoId);
   authorize(actor, 'spending.import', ambito);
@@ -177,27 +210,12 @@ export async function importSpending({
     throw new ValidationError([{ path: 'cataloghi', message: tr('finance.cmd.cataloguesMissing') }], tr('finance.cmd.importImpossible'));
   }
   const members = await listAmbitoComuni(db, ambitoId);
-  let tables: { spending: { source: RecordSource; table: RawTable }; users?: { source: RecordSource; table: RawTable } };
-  let files: string[];
-  if (upload.kind === 'xlsx') {
-    const book = await readSpendingWorkbook(upload.fileName, upload.data);
-    tables = {
-      spending: { source: { file: upload.fileName, sheet: 'spesa' }, table: book.spending },
-      users: book.users ? { source: { file: upload.fileName, sheet: 'utenti' }, table: book.users } : undefined,
-    };
-    files = [upload.fileName];
-  } else {
-    tables = {
-      spending: { source: { file: upload.spending.fileName }, table: tableFromCsv(upload.spending.text) },
-      users: upload.users ? { source: { file: upload.users.fileName }, table: tableFromCsv(upload.users.text) } : undefined,
-    };
-    files = [upload.spending.fileName, ...(upload.users ? [upload.users.fileName] : [])];
-  }
-  const data = importSpendingTables(tables, {
-    fundingSources: catalogue.fundingSources,
-    areas: catalogue.areas,
-    memberIstatCodes: members.map((m) => m.istatCode),
-  });
+  const files = upload.kind === 'xlsx' ? [upload.fileName] : [upload.spending.fileName, ...(upload.users ? [upload.users.fileName] : [])];
+  const data = await readSpendingUpload(
+    upload,
+    { fundingSources: catalogue.fundingSources, areas: catalogue.areas, memberIstatCodes: members.map((m) => m.istatCode) },
+    run,
+  );
   const byIstat = await comuniByIstat(
     db,
     data.summary.enti.filter((e) => e !== AMBITO_ENTE),
@@ -206,14 +224,19 @@ export async function importSpending({
 
   // Who may enter which figures: checked per ente, and a refusal names the first row of that ente.
   const issues: FieldIssue[] = [];
-  const refs = [...data.rows, ...data.controlTotals, ...data.users];
+  const firstRow = new Map<string, RowRef>();
+  for (const list of [data.rows, data.controlTotals, data.users])
+    for (const r of list) {
+      const first = firstRow.get(r.ente);
+      if (!first || r.ref.row < first.row) firstRow.set(r.ente, r.ref);
+    }
   for (const ente of data.summary.enti) {
     if (can(actor, 'spending.write', { ...ambito, comuneId: comuneOf(ente) })) continue;
-    const first = refs.filter((r) => r.ente === ente).sort((a, b) => a.ref.row - b.ref.row)[0]!;
+    const first = firstRow.get(ente)!;
     const where = [
-      first.ref.file,
-      first.ref.sheet ? tr('finance.cmd.where.sheet', { sheet: first.ref.sheet }) : null,
-      tr('finance.cmd.where.row', { row: first.ref.row }),
+      first.file,
+      first.sheet ? tr('finance.cmd.where.sheet', { sheet: first.sheet }) : null,
+      tr('finance.cmd.where.row', { row: first.row }),
       tr('finance.cmd.where.enteColumn'),
     ]
       .filter(Boolean)
@@ -225,47 +248,40 @@ export async function importSpending({
   }
   if (issues.length) throw new ValidationError(issues, importFailedMessage(files, issues.length));
 
-  return db.transaction(async (tx) => {
+  const describe = (ref: RecordSource) => (ref.sheet ? `${ref.file}, foglio ${ref.sheet}` : ref.file);
+  const total = data.rows.length + data.users.length;
+  const written = async (n: number) => {
+    await run.progress(n, total, IMPORT_STEPS.write);
+    await run.pause();
+  };
+  await run.progress(0, total, IMPORT_STEPS.write);
+  return run.transaction(async (tx) => {
     // The rows of each year × ente in the file replace that year × ente's previous figures.
-    const clearYears = async (table: typeof spendingFacts | typeof serviceUsers, records: readonly { year: number; ente: string }[]) => {
-      let deleted = 0;
-      for (const pair of new Set(records.map((r) => `${r.year}|${r.ente}`))) {
-        const [y, ente] = pair.split('|') as [string, string];
-        const where = and(eq(table.ambitoId, ambitoId), eq(table.year, Number(y)), sameComune(table.comuneId, comuneOf(ente)));
-        deleted += (await tx.delete(table).where(where).returning({ id: table.id })).length;
-      }
-      return deleted;
-    };
-    const replacedSpendingRows = await clearYears(spendingFacts, [...data.rows, ...data.controlTotals]);
-    const describe = (ref: RecordSource) => (ref.sheet ? `${ref.file}, foglio ${ref.sheet}` : ref.file);
-    const factRows = data.rows.map((r) => ({
-      ambitoId,
-      comuneId: comuneOf(r.ente),
-      year: r.year,
-      areaCode: r.area,
-      channelCode: r.channel,
-      nature: r.nature,
-      amountCents: r.amountCents,
-      note: r.note,
-      source: describe(r.ref),
-    }));
-    for (let i = 0; i < factRows.length; i += 500) await tx.insert(spendingFacts).values(factRows.slice(i, i + 500));
-    const replacedUsersRows = await clearYears(serviceUsers, data.users);
-    if (data.users.length) {
-      await tx.insert(serviceUsers).values(
-        data.users.map((u) => ({
-          ambitoId,
-          comuneId: comuneOf(u.ente),
-          year: u.year,
-          areaCode: u.area,
-          users: u.users,
-          spendCents: u.spendCents,
-          published: u.published,
-          note: u.note,
-          source: describe(u.ref),
-        })),
-      );
-    }
+    const replacedSpendingRows = await deleteYearsOf(tx, spendingFacts, ambitoId, [...data.rows, ...data.controlTotals], comuneOf, () => written(0));
+    const spendingRows = await writeInBatches(
+      data.rows,
+      (batch) =>
+        tx.execute(sql`insert into ${spendingFacts} (${columns(spendingFacts, 'ambitoId', 'comuneId', 'year', 'areaCode', 'channelCode', 'nature', 'amountCents', 'note', 'source')})
+          select ${ambitoId}::uuid, * from unnest(
+            ${sql.param(batch.map((r) => comuneOf(r.ente)))}::uuid[], ${sql.param(batch.map((r) => r.year))}::int[],
+            ${sql.param(batch.map((r) => r.area))}::text[], ${sql.param(batch.map((r) => r.channel))}::text[],
+            ${sql.param(batch.map((r) => r.nature))}::text[], ${sql.param(batch.map((r) => r.amountCents))}::bigint[],
+            ${sql.param(batch.map((r) => r.note))}::text[], ${sql.param(batch.map((r) => describe(r.ref)))}::text[])`),
+      { after: written },
+    );
+    const replacedUsersRows = await deleteYearsOf(tx, serviceUsers, ambitoId, data.users, comuneOf, () => written(spendingRows));
+    await writeInBatches(
+      data.users,
+      (batch) =>
+        tx.execute(sql`insert into ${serviceUsers} (${columns(serviceUsers, 'ambitoId', 'comuneId', 'year', 'areaCode', 'users', 'spendCents', 'published', 'note', 'source')})
+          select ${ambitoId}::uuid, u.comune, u.year, u.area, u.users, u.spend, u.published::jsonb, u.note, u.source from unnest(
+            ${sql.param(batch.map((u) => comuneOf(u.ente)))}::uuid[], ${sql.param(batch.map((u) => u.year))}::int[],
+            ${sql.param(batch.map((u) => u.area))}::text[], ${sql.param(batch.map((u) => u.users))}::int[],
+            ${sql.param(batch.map((u) => u.spendCents))}::bigint[], ${sql.param(batch.map((u) => JSON.stringify(u.published)))}::text[],
+            ${sql.param(batch.map((u) => u.note))}::text[], ${sql.param(batch.map((u) => describe(u.ref)))}::text[])
+            as u(comune, year, area, users, spend, published, note, source)`),
+      { after: (n) => written(spendingRows + n) },
+    );
     const summary: SpendingImportSummary = {
       files,
       years: data.summary.years,
@@ -279,6 +295,91 @@ export async function importSpending({
     await recordAudit(tx, { actor, action: 'finance.spending.imported', entityType: 'import', entityId: files.join(' + '), ambitoId, after: summary });
     return summary;
   });
+}
+
+/**
+ * Reads and checks the uploaded files row by row (CSV or the sheets of a workbook are never held as whole tables),
+ * reporting the progress every PROGRESS_EVERY_ROWS rows and giving the event loop a turn; throws ValidationError with
+ * every problem (file, sheet, row, column), or a limit's, or JobCancelled from the progress report.
+ */
+async function readSpendingUpload(upload: SpendingUpload, options: SpendingImportOptions, run: ImportRun): Promise<SpendingImport> {
+  const total =
+    upload.kind === 'csv' ? [upload.spending, ...(upload.users ? [upload.users] : [])].reduce((n, f) => n + Math.max(0, csvLineCount(f) - 1), 0) : null;
+  let rows = 0;
+  const pace: RowPace = {
+    tick() {
+      rows++;
+      if (rows % PROGRESS_EVERY_ROWS !== 0) return undefined;
+      return run.progress(rows, total === null ? null : Math.max(total, rows), IMPORT_STEPS.read).then(run.pause);
+    },
+  };
+  await run.progress(0, total, IMPORT_STEPS.read);
+  if (upload.kind === 'xlsx') {
+    const spendingSource = { file: upload.fileName, sheet: SPENDING_SHEET };
+    const usersSource = { file: upload.fileName, sheet: USERS_SHEET };
+    const spending = spendingReader(spendingSource, options);
+    const users = usersReader(usersSource, options);
+    const book = await feedSpendingWorkbook(upload.fileName, upload.data, { spending, users }, pace);
+    return finishSpendingImport({ source: spendingSource, read: spending.finish() }, book.users ? { source: usersSource, read: users.finish() } : null);
+  }
+  const spendingSource = { file: upload.spending.fileName };
+  const spending = spendingReader(spendingSource, options);
+  await feedCsv(upload.spending, spending, pace);
+  if (!upload.users) return finishSpendingImport({ source: spendingSource, read: spending.finish() }, null);
+  const usersSource = { file: upload.users.fileName };
+  const users = usersReader(usersSource, options);
+  await feedCsv(upload.users, users, pace);
+  return finishSpendingImport({ source: spendingSource, read: spending.finish() }, { source: usersSource, read: users.finish() });
+}
+
+/** The comune of the Ambito's own rows in a comparison (null never equals null). */
+const NO_COMUNE = '00000000-0000-0000-0000-000000000000';
+
+/** A table's columns by their names in the schema, for a hand-written INSERT. */
+function columns<T extends typeof spendingFacts | typeof serviceUsers>(table: T, ...keys: (keyof T['_']['columns'] & string)[]) {
+  const all = getTableColumns(table) as Record<string, { name: string }>;
+  return sql.join(
+    keys.map((k) => sql.identifier(all[k]!.name)),
+    sql`, `,
+  );
+}
+
+/**
+ * Deletes the rows of the year × ente pairs of `records` (an import replaces them), in batches sized so that the
+ * event loop is not held (see inBatches). The rows are found once, by a cursor read batch by batch: a LIMITed
+ * DELETE repeated would walk again over the rows the previous batches deleted (still in the index, dead), which
+ * made replacing 100.000 rows quadratic. Returns how many rows were deleted.
+ */
+async function deleteYearsOf(
+  tx: Tx,
+  table: typeof spendingFacts | typeof serviceUsers,
+  ambitoId: string,
+  records: readonly { year: number; ente: string }[],
+  comuneOf: (ente: string) => string | null,
+  after: () => Promise<void>,
+): Promise<number> {
+  const pairs = new Map<string, { year: number; comune: string }>();
+  for (const r of records) pairs.set(`${r.year}|${r.ente}`, { year: r.year, comune: comuneOf(r.ente) ?? NO_COMUNE });
+  if (pairs.size === 0) return 0;
+  const cursor = sql.identifier(`replaced_${getTableName(table)}`);
+  await tx.execute(sql`declare ${cursor} no scroll cursor for
+    select ${table.id} as id from ${table}
+    where ${table.ambitoId} = ${ambitoId}
+      and (${table.year}, coalesce(${table.comuneId}, ${NO_COMUNE}::uuid)) in (
+        select * from unnest(${sql.param([...pairs.values()].map((p) => p.year))}::int[], ${sql.param([...pairs.values()].map((p) => p.comune))}::uuid[]))`);
+  let deleted = 0;
+  await inBatches(
+    async (size) => {
+      const found = await tx.execute<{ id: string }>(sql`fetch forward ${sql.raw(String(Math.floor(size)))} from ${cursor}`);
+      const ids = (found as unknown as { rows: { id: string }[] }).rows.map((r) => r.id);
+      if (ids.length > 0) await tx.execute(sql`delete from ${table} where ${table.id} = any(${sql.param(ids)}::uuid[])`);
+      deleted += ids.length;
+      return ids.length;
+    },
+    { after },
+  );
+  await tx.execute(sql`close ${cursor}`);
+  return deleted;
 }
 
 // ───────────────────────────── fund allocations ─────────────────────────────

@@ -25,3 +25,5 @@ export { listFundsForServices, listSpendingAreasForServices, type FundReference,
 // For territory's page of a comune's figures across years: the Ambito's spending and users with coverage and sources.
 export { readAmbitoFiguresForComparison, type SpendingCoverage } from './finance.comparison.queries.ts';
 export { readSpendingForRegion, type SpendingRegionFigures } from './finance.region.queries.ts';
+// The handlers of finance's background jobs (the spending import), registered by registry.server.ts.
+export { spendingImportJobs } from './finance.jobs.ts';

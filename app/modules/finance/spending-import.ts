@@ -10,6 +10,8 @@
  */
 import { tr } from '../../shared/i18n/tr.server.ts';
 import { parseCsv } from '../../shared/csv.ts';
+import { countLines, csvRecords, csvRecordsFromBytes } from '../../shared/imports/csv-stream.ts';
+import { rowCounter } from '../../shared/imports/limits.ts';
 import { parseCount, parseEuroCents, type ParseFailure } from '../../shared/format/index.ts';
 import { ValidationError, type FieldIssue } from '../../shared/errors.ts';
 import { TOTAL_CODE, findArea, findFundingSource, type FundingSource, type SpendingArea } from './catalogues.ts';
@@ -228,7 +230,8 @@ export function tableFromCsv(text: string): RawTable {
   return { header: t.header, rows: t.rows.map((r) => ({ row: r.line, cells: r.cells })) };
 }
 
-function at(source: RecordSource, row?: number, column?: string): string {
+/** "file, foglio sheet, riga n, colonna c": where a problem is, as the messages name it. */
+export function at(source: RecordSource, row?: number, column?: string): string {
   return [
     source.file,
     source.sheet ? tr('finance.cmd.where.sheet', { sheet: source.sheet }) : null,
@@ -239,55 +242,105 @@ function at(source: RecordSource, row?: number, column?: string): string {
     .join(', ');
 }
 
-/** Checks the header and yields each row as a record keyed by column name; shape problems go to `issues`. */
-function* records(
-  source: RecordSource,
-  table: RawTable,
-  required: readonly string[],
-  optional: readonly string[],
-  issues: FieldIssue[],
-): Generator<{ row: number; get: (column: string) => string | undefined }> {
-  const header = table.header.map((h) => h.trim().toLowerCase());
-  if (header.length === 0 || (header.length === 1 && header[0] === '')) {
-    issues.push({ path: at(source), message: tr('finance.import.err.empty') });
-    return;
+/**
+ * Rows given one at a time — a CSV file being read, a sheet being streamed — and checked as the whole table would be
+ * (same checks, same messages, same order): first the header (once; [] when the file has none), then each data row
+ * with its 1-based row number.
+ */
+export interface TableSink {
+  header(cells: readonly string[]): void;
+  row(row: number, cells: readonly string[]): void;
+}
+
+/** A column's cell of a row (undefined for an optional column the file does not have). */
+type Getter = (column: string) => string | undefined;
+
+/** The header checks, then each row's shape; problems go to `issues`. */
+class RecordShape {
+  private columns: Map<string, number> | null = null;
+  private width = 0;
+  private headerSeen = false;
+  private rows = 0;
+  private readonly source: RecordSource;
+  private readonly required: readonly string[];
+  private readonly optional: readonly string[];
+  private readonly issues: FieldIssue[];
+  constructor(source: RecordSource, required: readonly string[], optional: readonly string[], issues: FieldIssue[]) {
+    this.source = source;
+    this.required = required;
+    this.optional = optional;
+    this.issues = issues;
   }
-  const headerIssues: string[] = [];
-  const missing = required.filter((c) => !header.includes(c));
-  if (missing.length)
-    headerIssues.push(tr('finance.import.err.missingColumns', { missing: missing.join(', '), required: required.join(', '), optional: optional.join(', ') }));
-  const unknown = header.filter((h) => !required.includes(h) && !optional.includes(h));
-  if (unknown.length)
-    headerIssues.push(tr('finance.import.err.unknownColumns', { columns: unknown.map((u) => u || tr('finance.import.err.unnamed')).join(', ') }));
-  const repeated = header.filter((h, i) => header.indexOf(h) !== i);
-  if (repeated.length) headerIssues.push(tr('finance.import.err.repeatedColumns', { columns: [...new Set(repeated)].join(', ') }));
-  if (headerIssues.length) {
-    for (const message of headerIssues) issues.push({ path: at(source, 1), message });
-    return;
-  }
-  if (table.rows.length === 0) {
-    issues.push({ path: at(source), message: tr('finance.import.err.noRows') });
-    return;
-  }
-  for (const { row, cells } of table.rows) {
-    if (cells.length !== header.length) {
-      issues.push({ path: at(source, row), message: tr('finance.import.err.cells', { cells: cells.length, header: header.length }) });
-      continue;
+
+  header(cells: readonly string[]): void {
+    if (this.headerSeen) return;
+    this.headerSeen = true;
+    const { source, required, optional, issues } = this;
+    const header = cells.map((h) => h.trim().toLowerCase());
+    if (header.length === 0 || (header.length === 1 && header[0] === '')) {
+      issues.push({ path: at(source), message: tr('finance.import.err.empty') });
+      return;
     }
-    yield {
-      row,
-      get: (column) => {
-        const i = header.indexOf(column);
-        return i < 0 ? undefined : cells[i];
-      },
+    const headerIssues: string[] = [];
+    const missing = required.filter((c) => !header.includes(c));
+    if (missing.length)
+      headerIssues.push(tr('finance.import.err.missingColumns', { missing: missing.join(', '), required: required.join(', '), optional: optional.join(', ') }));
+    const unknown = header.filter((h) => !required.includes(h) && !optional.includes(h));
+    if (unknown.length)
+      headerIssues.push(tr('finance.import.err.unknownColumns', { columns: unknown.map((u) => u || tr('finance.import.err.unnamed')).join(', ') }));
+    const repeated = header.filter((h, i) => header.indexOf(h) !== i);
+    if (repeated.length) headerIssues.push(tr('finance.import.err.repeatedColumns', { columns: [...new Set(repeated)].join(', ') }));
+    if (headerIssues.length) {
+      for (const message of headerIssues) issues.push({ path: at(source, 1), message });
+      return;
+    }
+    this.columns = new Map(header.map((h, i) => [h, i]));
+    this.width = header.length;
+  }
+
+  /** The row's cells by column name, or null when the row is not read (refused header, wrong number of cells). */
+  row(row: number, cells: readonly string[]): Getter | null {
+    if (!this.headerSeen) this.header([]);
+    const columns = this.columns;
+    if (!columns) return null;
+    this.rows++;
+    if (cells.length !== this.width) {
+      this.issues.push({ path: at(this.source, row), message: tr('finance.import.err.cells', { cells: cells.length, header: this.width }) });
+      return null;
+    }
+    return (column) => {
+      const i = columns.get(column);
+      return i === undefined ? undefined : cells[i];
     };
+  }
+
+  /** At the end of the file: a header without data rows is refused. */
+  finish(): void {
+    if (!this.headerSeen) this.header([]);
+    if (this.columns && this.rows === 0) this.issues.push({ path: at(this.source), message: tr('finance.import.err.noRows') });
   }
 }
 
-/** The cells that say what a row is about: year, ente (a member comune or the Ambito) and area. */
-function keyCells(get: (column: string) => string | undefined, options: SpendingImportOptions, allowTotal: boolean) {
+/** The answers of a cell parser by raw text: a file repeats its years, enti, areas and channels on every row. */
+function remember<T>(parse: (raw: string) => Parsed<T>): (raw: string) => Parsed<T> {
+  const known = new Map<string, Parsed<T>>();
+  return (raw) => {
+    let parsed = known.get(raw);
+    if (parsed === undefined) {
+      parsed = parse(raw);
+      if (known.size < 10_000) known.set(raw, parsed);
+    }
+    return parsed;
+  };
+}
+
+/** The parsers of the cells that say what a row is about: year, ente (a member comune or the Ambito) and area. */
+function keyParsers(options: SpendingImportOptions, allowTotal: boolean) {
   const members = options.memberIstatCodes ? new Set(options.memberIstatCodes) : null;
-  return { year: parseYear(get('anno')!), ente: parseEnte(get('ente')!, members), area: parseArea(get('area')!, options.areas, allowTotal) };
+  const year = remember(parseYear);
+  const ente = remember((raw) => parseEnte(raw, members));
+  const area = remember((raw) => parseArea(raw, options.areas, allowTotal));
+  return (get: Getter) => ({ year: year(get('anno')!), ente: ente(get('ente')!), area: area(get('area')!) });
 }
 
 /** An amount cell that may be left empty (null). */
@@ -299,134 +352,186 @@ function report(source: RecordSource, row: number, cells: Record<string, Parsed<
   for (const [column, parsed] of Object.entries(cells)) if (!parsed.ok) issues.push({ path: at(source, row, column), message: parsed.message });
 }
 
-function readSpending(source: RecordSource, table: RawTable, options: SpendingImportOptions): SpendingData & { issues: FieldIssue[]; checked: number } {
+export type SpendingRead = SpendingData & { issues: FieldIssue[]; checked: number };
+
+/** Reads a spending table row by row: the rows, the control totals (checked at the end against the rows' sums). */
+export function spendingReader(source: RecordSource, options: SpendingImportOptions): TableSink & { finish(): SpendingRead } {
   const issues: FieldIssue[] = [];
+  const shape = new RecordShape(source, SPENDING_COLUMNS, SPENDING_OPTIONAL_COLUMNS, issues);
   const rows: SpendingRow[] = [];
   const controlTotals: ControlTotal[] = [];
   const seen = new Map<string, number>();
-  for (const { row, get } of records(source, table, SPENDING_COLUMNS, SPENDING_OPTIONAL_COLUMNS, issues)) {
-    const { year, ente, area } = keyCells(get, options, true);
-    const channel = parseChannel(get('canale')!, options.fundingSources);
-    const amount = euroCell(get('importo_euro')!);
-    const note = parseNote(get('note'));
-    let nature = parseNature(get('natura'));
-    // A control total sums every nature of its area or channel: its nature cell stays empty.
-    if (nature.ok && nature.value !== null && ((area.ok && area.value === null) || (channel.ok && channel.value === null)))
-      nature = { ok: false, message: tr('finance.import.err.natureTotal') };
-    report(source, row, { anno: year, ente, area, canale: channel, natura: nature, importo_euro: amount, note }, issues);
-    if (!year.ok || !ente.ok || !area.ok || !channel.ok || !amount.ok || !note.ok || !nature.ok) continue;
-    const key = [year.value, ente.value, area.value ?? TOTAL_CODE, channel.value ?? TOTAL_CODE, nature.value ?? ''].join('|');
-    const previous = seen.get(key);
-    if (previous !== undefined) {
-      issues.push({ path: at(source, row), message: tr('finance.import.err.repeatedSpending', { row: previous }) });
-      continue;
-    }
-    seen.set(key, row);
-    const ref = { ...source, row };
-    if (area.value === null || channel.value === null) {
-      controlTotals.push({ year: year.value, ente: ente.value, area: area.value, channel: channel.value, amountCents: amount.value, note: note.value, ref });
-    } else {
-      rows.push({
-        year: year.value,
-        ente: ente.value,
-        area: area.value,
-        channel: channel.value,
-        nature: nature.value,
-        amountCents: amount.value,
-        note: note.value,
-        ref,
-      });
-    }
-  }
-  let checked = 0;
-  if (issues.length === 0) {
-    const areaName = (code: string) => options.areas.find((a) => a.code === code)?.name ?? code;
-    const channelName = (code: string) => options.fundingSources.find((s) => s.code === code)?.shortName ?? code;
-    for (const group of groupBy(controlTotals, (c) => `${c.year}|${c.ente}`)) {
-      const { year, ente } = group[0]!;
-      const matrix = buildSpendingMatrix(selectCells(rows, { year, ente }));
-      const rowTotals = Object.fromEntries(group.filter((c) => c.area !== null && c.channel === null).map((c) => [c.area!, c.amountCents]));
-      const columnTotals = Object.fromEntries(group.filter((c) => c.area === null && c.channel !== null).map((c) => [c.channel!, c.amountCents]));
-      const grand = group.find((c) => c.area === null && c.channel === null);
-      const checksum = checkSpendingMatrix(
-        matrix,
-        { rowTotals, columnTotals, grandTotal: grand?.amountCents ?? null },
-        { area: areaName, channel: channelName },
-      );
-      checked += checksum.checked;
-      for (const m of checksum.mismatches) {
-        const control = group.find((c) =>
-          m.kind === 'row'
-            ? c.area === m.key && c.channel === null
-            : m.kind === 'column'
-              ? c.area === null && c.channel === m.key
-              : c.area === null && c.channel === null,
-        )!;
-        issues.push({ path: at(source, control.ref.row, 'importo_euro'), message: m.message });
+  const keyCells = keyParsers(options, true);
+  const channelCell = remember((raw) => parseChannel(raw, options.fundingSources));
+  const natureCell = remember(parseNature);
+  return {
+    header: (cells) => shape.header(cells),
+    row(row, cells) {
+      const get = shape.row(row, cells);
+      if (!get) return;
+      const { year, ente, area } = keyCells(get);
+      const channel = channelCell(get('canale')!);
+      const amount = euroCell(get('importo_euro')!);
+      const note = parseNote(get('note'));
+      let nature = natureCell(get('natura') ?? '');
+      // A control total sums every nature of its area or channel: its nature cell stays empty.
+      if (nature.ok && nature.value !== null && ((area.ok && area.value === null) || (channel.ok && channel.value === null)))
+        nature = { ok: false, message: tr('finance.import.err.natureTotal') };
+      report(source, row, { anno: year, ente, area, canale: channel, natura: nature, importo_euro: amount, note }, issues);
+      if (!year.ok || !ente.ok || !area.ok || !channel.ok || !amount.ok || !note.ok || !nature.ok) return;
+      const key = `${year.value}|${ente.value}|${area.value ?? TOTAL_CODE}|${channel.value ?? TOTAL_CODE}|${nature.value ?? ''}`;
+      const previous = seen.get(key);
+      if (previous !== undefined) {
+        issues.push({ path: at(source, row), message: tr('finance.import.err.repeatedSpending', { row: previous }) });
+        return;
       }
-    }
-  }
-  return { rows, controlTotals, issues, checked };
+      seen.set(key, row);
+      const ref = { ...source, row };
+      if (area.value === null || channel.value === null) {
+        controlTotals.push({ year: year.value, ente: ente.value, area: area.value, channel: channel.value, amountCents: amount.value, note: note.value, ref });
+      } else {
+        rows.push({
+          year: year.value,
+          ente: ente.value,
+          area: area.value,
+          channel: channel.value,
+          nature: nature.value,
+          amountCents: amount.value,
+          note: note.value,
+          ref,
+        });
+      }
+    },
+    finish() {
+      shape.finish();
+      let checked = 0;
+      if (issues.length === 0 && controlTotals.length > 0) {
+        const areaName = (code: string) => options.areas.find((a) => a.code === code)?.name ?? code;
+        const channelName = (code: string) => options.fundingSources.find((s) => s.code === code)?.shortName ?? code;
+        // The cells of each year × ente, gathered once (not filtered out of all the rows for every group).
+        const cellsOf = new Map<string, SpendingCell[]>();
+        for (const r of rows) {
+          const k = `${r.year}|${r.ente}`;
+          const cell = { area: r.area, channel: r.channel, amountCents: r.amountCents };
+          const list = cellsOf.get(k);
+          if (list) list.push(cell);
+          else cellsOf.set(k, [cell]);
+        }
+        for (const group of groupBy(controlTotals, (c) => `${c.year}|${c.ente}`)) {
+          const { year, ente } = group[0]!;
+          const matrix = buildSpendingMatrix(cellsOf.get(`${year}|${ente}`) ?? []);
+          const rowTotals = Object.fromEntries(group.filter((c) => c.area !== null && c.channel === null).map((c) => [c.area!, c.amountCents]));
+          const columnTotals = Object.fromEntries(group.filter((c) => c.area === null && c.channel !== null).map((c) => [c.channel!, c.amountCents]));
+          const grand = group.find((c) => c.area === null && c.channel === null);
+          const checksum = checkSpendingMatrix(
+            matrix,
+            { rowTotals, columnTotals, grandTotal: grand?.amountCents ?? null },
+            { area: areaName, channel: channelName },
+          );
+          checked += checksum.checked;
+          for (const m of checksum.mismatches) {
+            const control = group.find((c) =>
+              m.kind === 'row'
+                ? c.area === m.key && c.channel === null
+                : m.kind === 'column'
+                  ? c.area === null && c.channel === m.key
+                  : c.area === null && c.channel === null,
+            )!;
+            issues.push({ path: at(source, control.ref.row, 'importo_euro'), message: m.message });
+          }
+        }
+      }
+      return { rows, controlTotals, issues, checked };
+    },
+  };
 }
 
-function readUsers(source: RecordSource, table: RawTable, options: SpendingImportOptions): { users: ServiceUsersRow[]; issues: FieldIssue[] } {
+export type UsersRead = { users: ServiceUsersRow[]; issues: FieldIssue[] };
+
+/** Reads a users table row by row. */
+export function usersReader(source: RecordSource, options: SpendingImportOptions): TableSink & { finish(): UsersRead } {
   const issues: FieldIssue[] = [];
+  const shape = new RecordShape(source, USERS_COLUMNS, USERS_OPTIONAL_COLUMNS, issues);
   const users: ServiceUsersRow[] = [];
   const seen = new Map<string, number>();
-  for (const { row, get } of records(source, table, USERS_COLUMNS, USERS_OPTIONAL_COLUMNS, issues)) {
-    const { year, ente, area } = keyCells(get, options, false);
-    const count = userCountCell(get('utenti')!);
-    const spend = optionalEuroCell(get('spesa_euro'));
-    const note = parseNote(get('note'));
-    const share = parsePublishedPercent(get('quota_pubblicata_pct'));
-    const cost = optionalEuroCell(get('costo_utente_pubblicato_euro'));
-    const publishedSource = parseNote(get('fonte_pubblicati'));
-    const missingSource: Parsed<null> =
-      (share.ok && share.value) || (cost.ok && cost.value !== null)
-        ? publishedSource.ok && publishedSource.value
-          ? { ok: true, value: null }
-          : { ok: false, message: tr('finance.import.err.publishedSource') }
-        : { ok: true, value: null };
-    report(
-      source,
-      row,
-      {
-        anno: year,
-        ente,
-        area,
-        utenti: count,
-        spesa_euro: spend,
-        quota_pubblicata_pct: share,
-        costo_utente_pubblicato_euro: cost,
-        fonte_pubblicati: publishedSource.ok ? missingSource : publishedSource,
-        note,
-      },
-      issues,
-    );
-    if (!year.ok || !ente.ok || !area.ok || !count.ok || !spend.ok || !note.ok || !share.ok || !cost.ok || !publishedSource.ok || !missingSource.ok) continue;
-    const key = [year.value, ente.value, area.value].join('|');
-    const previous = seen.get(key);
-    if (previous !== undefined) {
-      issues.push({ path: at(source, row), message: tr('finance.import.err.repeatedUsers', { row: previous }) });
-      continue;
-    }
-    seen.set(key, row);
-    const published: PublishedAreaFigures = {};
-    if (share.value) published.sharePct = share.value;
-    if (cost.value !== null) published.costPerUserCents = cost.value;
-    if (published.sharePct || published.costPerUserCents !== undefined) published.source = publishedSource.value!;
-    users.push({
-      year: year.value,
-      ente: ente.value,
-      area: area.value!,
-      users: count.value,
-      spendCents: spend.value,
-      published,
-      note: note.value,
-      ref: { ...source, row },
-    });
-  }
-  return { users, issues };
+  const keyCells = keyParsers(options, false);
+  return {
+    header: (cells) => shape.header(cells),
+    row(row, cells) {
+      const get = shape.row(row, cells);
+      if (!get) return;
+      const { year, ente, area } = keyCells(get);
+      const count = userCountCell(get('utenti')!);
+      const spend = optionalEuroCell(get('spesa_euro'));
+      const note = parseNote(get('note'));
+      const share = parsePublishedPercent(get('quota_pubblicata_pct'));
+      const cost = optionalEuroCell(get('costo_utente_pubblicato_euro'));
+      const publishedSource = parseNote(get('fonte_pubblicati'));
+      const missingSource: Parsed<null> =
+        (share.ok && share.value) || (cost.ok && cost.value !== null)
+          ? publishedSource.ok && publishedSource.value
+            ? { ok: true, value: null }
+            : { ok: false, message: tr('finance.import.err.publishedSource') }
+          : { ok: true, value: null };
+      report(
+        source,
+        row,
+        {
+          anno: year,
+          ente,
+          area,
+          utenti: count,
+          spesa_euro: spend,
+          quota_pubblicata_pct: share,
+          costo_utente_pubblicato_euro: cost,
+          fonte_pubblicati: publishedSource.ok ? missingSource : publishedSource,
+          note,
+        },
+        issues,
+      );
+      if (!year.ok || !ente.ok || !area.ok || !count.ok || !spend.ok || !note.ok || !share.ok || !cost.ok || !publishedSource.ok || !missingSource.ok) return;
+      const key = `${year.value}|${ente.value}|${area.value}`;
+      const previous = seen.get(key);
+      if (previous !== undefined) {
+        issues.push({ path: at(source, row), message: tr('finance.import.err.repeatedUsers', { row: previous }) });
+        return;
+      }
+      seen.set(key, row);
+      const published: PublishedAreaFigures = {};
+      if (share.value) published.sharePct = share.value;
+      if (cost.value !== null) published.costPerUserCents = cost.value;
+      if (published.sharePct || published.costPerUserCents !== undefined) published.source = publishedSource.value!;
+      users.push({
+        year: year.value,
+        ente: ente.value,
+        area: area.value!,
+        users: count.value,
+        spendCents: spend.value,
+        published,
+        note: note.value,
+        ref: { ...source, row },
+      });
+    },
+    finish() {
+      shape.finish();
+      return { users, issues };
+    },
+  };
+}
+
+/** Gives a whole table to a reader. */
+function readTable<T>(reader: TableSink & { finish(): T }, table: RawTable): T {
+  reader.header(table.header);
+  for (const { row, cells } of table.rows) reader.row(row, cells);
+  return reader.finish();
+}
+
+function readSpending(source: RecordSource, table: RawTable, options: SpendingImportOptions): SpendingRead {
+  return readTable(spendingReader(source, options), table);
+}
+
+function readUsers(source: RecordSource, table: RawTable, options: SpendingImportOptions): UsersRead {
+  return readTable(usersReader(source, options), table);
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): T[][] {
@@ -535,6 +640,39 @@ export function parseServiceUsersCsv(fileName: string, text: string, options: Sp
 }
 
 /**
+ * The end of an import read row by row: the problems of both files at once (nothing is accepted unless both are
+ * valid), or the rows with their summary.
+ */
+export function finishSpendingImport(
+  spending: { source: RecordSource; read: SpendingRead },
+  users: { source: RecordSource; read: UsersRead } | null,
+): SpendingImport {
+  const issues = [...spending.read.issues, ...(users?.read.issues ?? [])];
+  const names = [...new Set([spending.source.file, ...(users ? [users.source.file] : [])])];
+  if (issues.length) fail(names, issues);
+  const userRows = users?.read.users ?? [];
+  const years = new Set<number>();
+  const enti = new Set<string>();
+  for (const list of [spending.read.rows, spending.read.controlTotals, userRows])
+    for (const r of list) {
+      years.add(r.year);
+      enti.add(r.ente);
+    }
+  return {
+    rows: spending.read.rows,
+    controlTotals: spending.read.controlTotals,
+    users: userRows,
+    summary: {
+      years: [...years].sort((a, b) => a - b),
+      enti: [...enti].sort(),
+      spendingRows: spending.read.rows.length,
+      controlTotalsChecked: spending.read.checked,
+      usersRows: userRows.length,
+    },
+  };
+}
+
+/**
  * Imports a spending table and, when given, a users table together (CSV files or the two sheets of a workbook): the
  * problems of both are reported at once and nothing is accepted unless both are valid.
  */
@@ -542,24 +680,10 @@ export function importSpendingTables(
   tables: { spending: { source: RecordSource; table: RawTable }; users?: { source: RecordSource; table: RawTable } },
   options: SpendingImportOptions,
 ): SpendingImport {
-  const spending = readSpending(tables.spending.source, tables.spending.table, options);
-  const users = tables.users ? readUsers(tables.users.source, tables.users.table, options) : { users: [], issues: [] };
-  const issues = [...spending.issues, ...users.issues];
-  const names = [...new Set([tables.spending.source.file, ...(tables.users ? [tables.users.source.file] : [])])];
-  if (issues.length) fail(names, issues);
-  const all = [...spending.rows, ...spending.controlTotals, ...users.users];
-  return {
-    rows: spending.rows,
-    controlTotals: spending.controlTotals,
-    users: users.users,
-    summary: {
-      years: [...new Set(all.map((r) => r.year))].sort((a, b) => a - b),
-      enti: [...new Set(all.map((r) => r.ente))].sort(),
-      spendingRows: spending.rows.length,
-      controlTotalsChecked: spending.checked,
-      usersRows: users.users.length,
-    },
-  };
+  return finishSpendingImport(
+    { source: tables.spending.source, read: readSpending(tables.spending.source, tables.spending.table, options) },
+    tables.users ? { source: tables.users.source, read: readUsers(tables.users.source, tables.users.table, options) } : null,
+  );
 }
 
 /** importSpendingTables for the two CSV files. */
@@ -574,4 +698,41 @@ export function importSpendingFiles(
     },
     options,
   );
+}
+
+// ───────────────────────────── reading as a stream ─────────────────────────────
+
+/** A CSV file as uploaded: its text, or its UTF-8 bytes (decoded piece by piece while it is read). */
+export type CsvFile = { fileName: string; text: string } | { fileName: string; bytes: Uint8Array };
+
+/**
+ * The pace of a long read: `tick()` counts one row read and, every so many rows, returns a promise to await (the
+ * progress report, a turn for the event loop, a cancel check); otherwise undefined, so that a row costs no await.
+ */
+export interface RowPace {
+  tick(): Promise<void> | undefined;
+}
+
+/** Lines of a CSV file (an estimate of its rows, for the progress bar), without reading it. */
+export const csvLineCount = (file: CsvFile) => countLines('bytes' in file ? file.bytes : file.text);
+
+/**
+ * Gives a CSV file to a reader one record at a time (the table is never built whole), refusing the file at the first
+ * row over the limit of rows (IMPORT_LIMITS).
+ */
+export async function feedCsv(file: CsvFile, sink: TableSink, pace: RowPace): Promise<void> {
+  const counter = rowCounter(file.fileName);
+  let header = true;
+  for (const record of 'bytes' in file ? csvRecordsFromBytes(file.bytes) : csvRecords(file.text)) {
+    if (header) {
+      header = false;
+      sink.header(record.cells.map((h) => h.trim()));
+      continue;
+    }
+    counter.add();
+    sink.row(record.line, record.cells);
+    const wait = pace.tick();
+    if (wait) await wait;
+  }
+  if (header) sink.header([]);
 }

@@ -1,13 +1,26 @@
 /**
  * Spreadsheet (XLSX) side of the spending import (docs/formats/spending-csv.md, § 3): a workbook with a sheet
- * `spesa` and, optionally, a sheet `utenti`, the header in row 1 and the same columns as the CSV files. Each sheet
- * becomes a RawTable whose row numbers are the sheet's, so errors name file, sheet, row and column. Also builds the
+ * `spesa` and, optionally, a sheet `utenti`, the header in row 1 and the same columns as the CSV files. Each sheet is
+ * streamed row by row into the same readers as a CSV file, with the sheet's row numbers, so errors name file, sheet,
+ * row and column; the workbook is checked against the import limits before it is parsed. Also builds the
  * downloadable template (the two sheets with their headers and a sheet of instructions with the allowed codes).
  */
+import { Readable } from 'node:stream';
+import { crc32 } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { ValidationError } from '../../shared/errors.ts';
+import { checkZipLimits, IMPORT_LIMITS, measureInflated, readZipDirectory, rowCounter, UnreadableZip, type ZipEntry } from '../../shared/imports/limits.ts';
 import type { FundingSource, SpendingArea } from './catalogues.ts';
-import { AMBITO_ENTE, SPENDING_COLUMNS, SPENDING_OPTIONAL_COLUMNS, USERS_COLUMNS, USERS_OPTIONAL_COLUMNS, type RawTable } from './spending-import.ts';
+import {
+  AMBITO_ENTE,
+  at,
+  SPENDING_COLUMNS,
+  SPENDING_OPTIONAL_COLUMNS,
+  USERS_COLUMNS,
+  USERS_OPTIONAL_COLUMNS,
+  type RowPace,
+  type TableSink,
+} from './spending-import.ts';
 
 export const SPENDING_SHEET = 'spesa';
 export const USERS_SHEET = 'utenti';
@@ -33,51 +46,171 @@ export function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
-function sheetTable(sheet: ExcelJS.Worksheet): RawTable {
-  const header: string[] = [];
-  const rows: RawTable['rows'] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const values: string[] = [];
-    const last = row.cellCount;
-    for (let c = 1; c <= last; c++) values.push(cellText(row.getCell(c).value).trim());
-    while (values.length && values[values.length - 1] === '') values.pop();
-    if (rowNumber === 1) {
-      header.push(...values);
-      return;
-    }
-    if (values.every((v) => v === '')) return;
-    // Short rows are padded (trailing empty cells are not stored in a sheet); longer ones keep their extra cells.
-    while (values.length < header.length) values.push('');
-    rows.push({ row: rowNumber, cells: values });
-  });
-  return { header, rows };
+/** The refusal of a file that is not a workbook this importer can read. */
+function unreadable(fileName: string): ValidationError {
+  return new ValidationError(
+    [{ path: fileName, message: 'il file non è un foglio di calcolo XLSX leggibile (salvalo come «Cartella di lavoro di Excel (.xlsx)»)' }],
+    `Il file ${fileName} non è stato importato. Nessun dato è stato modificato.`,
+  );
 }
 
 /**
- * Reads the `spesa` and `utenti` sheets of a workbook. A file that is not a readable XLSX, or lacks the `spesa`
- * sheet, is refused with the file named; other sheets (e.g. the template's instructions) are ignored.
+ * Checks an uploaded workbook from its central directory alone, before anything is unzipped: a ZIP archive within the
+ * limits of IMPORT_LIMITS (the page's action refuses at once what is over them). Returns its entries.
  */
-export async function readSpendingWorkbook(fileName: string, data: Uint8Array): Promise<{ spending: RawTable; users: RawTable | null }> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(data) as unknown as ExcelJS.Buffer);
-  } catch {
-    throw new ValidationError(
-      [{ path: fileName, message: 'il file non è un foglio di calcolo XLSX leggibile (salvalo come «Cartella di lavoro di Excel (.xlsx)»)' }],
-      `Il file ${fileName} non è stato importato. Nessun dato è stato modificato.`,
-    );
+export function checkWorkbook(fileName: string, data: Uint8Array): ZipEntry[] {
+  const entries = readZipDirectory(data);
+  if (!entries) throw unreadable(fileName);
+  checkZipLimits(fileName, entries);
+  return entries;
+}
+
+/** The parts of a workbook the reader needs before the sheets, in the order it needs them. */
+const PARTS = ['xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/sharedStrings.xml', 'xl/styles.xml'];
+const SHEET_PART = /^xl\/worksheets\/sheet\d+\.xml$/;
+const needed = (e: ZipEntry) => PARTS.includes(e.name) || SHEET_PART.test(e.name);
+
+/** A stored (not compressed) ZIP entry written here: an empty table of shared strings for a workbook without one. */
+function storedEntry(name: string, text: string): Buffer {
+  const nameBytes = Buffer.from(name);
+  const data = Buffer.from(text);
+  const header = Buffer.alloc(30);
+  header.writeUInt32LE(0x04034b50, 0);
+  header.writeUInt16LE(20, 4);
+  header.writeUInt32LE(crc32(data), 14);
+  header.writeUInt32LE(data.length, 18);
+  header.writeUInt32LE(data.length, 22);
+  header.writeUInt16LE(nameBytes.length, 26);
+  return Buffer.concat([header, nameBytes, data]);
+}
+
+/** A sheet row as the text a CSV file would hold, trailing empty cells dropped. */
+function rowValues(row: ExcelJS.Row): string[] {
+  const values: string[] = [];
+  const last = row.cellCount;
+  for (let c = 1; c <= last; c++) values.push(cellText(row.getCell(c).value).trim());
+  while (values.length && values[values.length - 1] === '') values.pop();
+  return values;
+}
+
+/**
+ * Gives a sheet to a reader row by row, as a CSV file would give it: the header in row 1, empty rows skipped, short
+ * rows padded (trailing empty cells are not stored in a sheet) and longer ones kept with their extra cells.
+ */
+async function feedSheet(rows: AsyncIterable<ExcelJS.Row>, sink: TableSink, counter: { add(): void }, pace: RowPace): Promise<void> {
+  let width: number | null = null;
+  for await (const row of rows) {
+    const values = rowValues(row);
+    if (row.number === 1) {
+      width = values.length;
+      sink.header(values);
+      continue;
+    }
+    if (width === null) {
+      width = 0;
+      sink.header([]);
+    }
+    // Every row read counts for the pace (a sheet of formatted empty rows is long to read too, and can be cancelled).
+    const wait = pace.tick();
+    if (wait) await wait;
+    if (values.every((v) => v === '')) continue;
+    while (values.length < width) values.push('');
+    counter.add();
+    sink.row(row.number, values);
   }
-  const find = (name: string) => workbook.worksheets.find((w) => w.name.trim().toLowerCase() === name);
-  const spending = find(SPENDING_SHEET);
-  if (!spending) {
-    const names = workbook.worksheets.map((w) => `«${w.name}»`).join(', ') || 'nessuno';
+  if (width === null) sink.header([]);
+}
+
+/**
+ * Reads the `spesa` and `utenti` sheets of a workbook as streams, row by row, into the two readers. Before anything
+ * is parsed the workbook is checked against the limits twice: its central directory's declared sizes, then the bytes
+ * its entries actually unzip to (counted as a stream; IMPORT_LIMITS), and each sheet's rows are counted as they come.
+ * A file that is not a readable XLSX, or lacks the `spesa` sheet, is refused with the file named; other sheets (e.g.
+ * the template's instructions) are skipped unread. Returns whether the workbook has a `utenti` sheet.
+ */
+export async function feedSpendingWorkbook(
+  fileName: string,
+  data: Uint8Array,
+  sinks: { spending: TableSink; users: TableSink },
+  pace: RowPace,
+): Promise<{ users: boolean }> {
+  const entries = checkWorkbook(fileName, data);
+  try {
+    await measureInflated(fileName, data, entries, IMPORT_LIMITS, needed);
+  } catch (error) {
+    throw error instanceof UnreadableZip ? unreadable(fileName) : error;
+  }
+  // The entries the reader needs, in the order it needs them (relationships, workbook, shared strings, styles, then
+  // the sheets): exceljs's streaming reader copies to a temporary file a sheet met before those.
+  const order = (e: ZipEntry) => (PARTS.includes(e.name) ? PARTS.indexOf(e.name) : PARTS.length);
+  const parts = entries.filter(needed).sort((a, b) => order(a) - order(b) || a.localHeaderOffset - b.localHeaderOffset);
+  const chunks = parts.map((e) => Buffer.from(data.buffer, data.byteOffset + e.localHeaderOffset, Math.max(0, e.end - e.localHeaderOffset)));
+  if (!parts.some((e) => e.name === 'xl/sharedStrings.xml'))
+    chunks.splice(parts.filter((e) => order(e) < 2).length, 0, storedEntry('xl/sharedStrings.xml', '<sst/>'));
+  const input = Readable.from(chunks, { objectMode: false });
+  // exceljs decodes every piece of an entry on its own, which breaks a letter whose UTF-8 bytes fall across two pieces
+  // (an «è» of a note becomes two «�»): the entries are set to give text, decoded across pieces, before it reads them.
+  const pipe = input.pipe.bind(input);
+  input.pipe = <T extends NodeJS.WritableStream>(zip: T, options?: { end?: boolean }) => {
+    (zip as unknown as Readable).on('data', (entry: Readable) => entry.setEncoding('utf8'));
+    return pipe(zip, options);
+  };
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
+  const found = { spending: false, users: false };
+  // What the readers, the row counter or the pace throw (a limit, a cancel) goes through as it is; what exceljs
+  // throws means the file is not a workbook it can read.
+  let ours: unknown = null;
+  const own = <T>(fn: () => T): T => {
+    try {
+      return fn();
+    } catch (error) {
+      ours = error;
+      throw error;
+    }
+  };
+  try {
+    for await (const sheet of reader) {
+      const name = (sheet as unknown as { name?: string }).name?.trim().toLowerCase();
+      const which = name === SPENDING_SHEET && !found.spending ? 'spending' : name === USERS_SHEET && !found.users ? 'users' : null;
+      if (!which) continue;
+      found[which] = true;
+      const source = { file: fileName, sheet: which === 'spending' ? SPENDING_SHEET : USERS_SHEET };
+      const sink = sinks[which];
+      const counter = rowCounter(at(source));
+      await feedSheet(
+        sheet,
+        { header: (cells) => own(() => sink.header(cells)), row: (row, cells) => own(() => sink.row(row, cells)) },
+        { add: () => own(() => counter.add()) },
+        {
+          tick: () => {
+            const wait = own(() => pace.tick());
+            return wait?.catch((error: unknown) => {
+              ours = error;
+              throw error;
+            });
+          },
+        },
+      );
+    }
+  } catch (error) {
+    if (error === ours) throw error;
+    throw unreadable(fileName);
+  }
+  if (!found.spending) {
+    const sheets = (reader as unknown as { model?: { sheets?: { name: string }[] } }).model?.sheets ?? [];
+    const names = sheets.map((w) => `«${w.name}»`).join(', ') || 'nessuno';
     throw new ValidationError(
       [{ path: fileName, message: `manca il foglio «${SPENDING_SHEET}» (fogli presenti: ${names})` }],
       `Il file ${fileName} non è stato importato. Nessun dato è stato modificato.`,
     );
   }
-  const users = find(USERS_SHEET);
-  return { spending: sheetTable(spending), users: users ? sheetTable(users) : null };
+  return { users: found.users };
 }
 
 /** The CSV templates: the header and nothing else. */

@@ -76,7 +76,9 @@ export async function enqueueJob(db: DbOrTx, input: EnqueueInput): Promise<strin
       ambitoId: input.ambitoId ?? null,
       regionCode: input.regionCode ?? null,
       payload: input.payload ?? {},
-      input: input.input ? Buffer.from(input.input) : null,
+      // As base64 decoded by the database: PGlite binds a large bytea parameter byte by byte on the event loop (a 6 MB
+      // upload held it for 0,8–1,7 s), a text parameter in about a tenth of that.
+      input: input.input ? sql`decode(${Buffer.from(input.input).toString('base64')}, 'base64')` : null,
       total: input.total ?? null,
       step: input.step ?? null,
       requestedBy: actorLabel(input.actor),
@@ -184,8 +186,14 @@ async function claimNextJob(db: Db): Promise<JobRow | null> {
       .for('update', { skipLocked: true });
     if (!next) return null;
     const now = new Date();
-    const [row] = await tx.update(jobs).set({ status: 'running', startedAt: now, heartbeatAt: now }).where(eq(jobs.id, next.id)).returning();
-    return row ?? null;
+    const [row] = await tx.update(jobs).set({ status: 'running', startedAt: now, heartbeatAt: now }).where(eq(jobs.id, next.id)).returning(JOB_COLUMNS);
+    if (!row) return null;
+    // The uploaded bytes as base64 (see enqueueJob): returning the bytea itself held PGlite's event loop for 0,3–0,5 s.
+    const [file] = await tx
+      .select({ b64: sql<string | null>`encode(${jobs.input}, 'base64')` })
+      .from(jobs)
+      .where(eq(jobs.id, next.id));
+    return { ...row, input: file?.b64 ? Buffer.from(file.b64, 'base64') : null };
   });
 }
 

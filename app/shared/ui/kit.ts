@@ -26,3 +26,4 @@ export { Options } from './options.tsx';
 export { RowButtonForm } from './row-button-form.tsx';
 export { Panels } from './panels.tsx';
 export { RichText, RichTextEditor, type GlossaryLink } from './rich-text.tsx';
+export { JOB_STATUS_LABELS, JobProgress, jobProgressOf, jobWorking, type JobProgressData } from './job-progress.tsx';

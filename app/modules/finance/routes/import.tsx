@@ -1,38 +1,70 @@
 import { Fragment } from 'react';
-import { Link } from 'react-router';
+import { data, Link, redirect } from 'react-router';
 import type { Route } from './+types/import';
-import { ValidationError } from '../../../shared/errors.ts';
-import { done, intentAction } from '../../../shared/http/forms.server.ts';
+import { intentAction } from '../../../shared/http/forms.server.ts';
 import { getActor, getServices, guard, requireUser } from '../../../shared/http/request.server.ts';
-import { serverFormat, tr } from '../../../shared/i18n/tr.server.ts';
-import { DataTable, EmptyState, PageHeader, Section, UploadForm, useFormResult, useI18n, columnsOf } from '../../../shared/ui/kit.ts';
-import { importSpending, type SpendingUpload } from '../finance.commands.ts';
+import type { MessageKey } from '../../../shared/i18n/messages.ts';
+import { tr } from '../../../shared/i18n/tr.server.ts';
+import {
+  DataTable,
+  EmptyState,
+  JOB_STATUS_LABELS,
+  JobProgress,
+  jobProgressOf,
+  PageHeader,
+  Section,
+  UploadForm,
+  useI18n,
+  columnsOf,
+} from '../../../shared/ui/kit.ts';
+import {
+  cancelSpendingImport,
+  getSpendingImportJob,
+  importDoneMessage,
+  jobFiles,
+  jobSummary,
+  listSpendingImportJobs,
+  loadedSpendingByYear,
+  queueSpendingImport,
+  type UploadedFile,
+} from '../finance.jobs.ts';
 import { abilitiesFor, authorize } from '../finance.policy.ts';
-import { listSpendingFacts } from '../finance.queries.ts';
 import { requireAmbito } from '../finance.server.ts';
-
-const MAX_BYTES = 5 * 1024 * 1024;
-
-async function loaded(db: Parameters<typeof listSpendingFacts>[0], ambitoId: string) {
-  const facts = await listSpendingFacts(db, ambitoId);
-  const groups = new Map<string, { year: number; ente: string | null; rows: number; totalCents: number }>();
-  for (const f of facts) {
-    const ente = f.comuneName ? `${f.comuneName} (${f.istatCode})` : null;
-    const k = `${f.year}|${ente}`;
-    const g = groups.get(k) ?? { year: f.year, ente, rows: 0, totalCents: 0 };
-    g.rows++;
-    g.totalCents += f.amountCents;
-    groups.set(k, g);
-  }
-  return [...groups.values()].sort((a, b) => b.year - a.year || (a.ente ?? '').localeCompare(b.ente ?? ''));
-}
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { db } = getServices(context);
   const ambito = await requireAmbito(db, params.code);
   const actor = getActor(context);
   await guard(request, async () => authorize(actor, 'spending.import', ambito));
-  return { ambito: { code: ambito.code, name: ambito.name }, loaded: await loaded(db, ambito.id), can: abilitiesFor(actor, ambito) };
+  // ?lavoro=<id>: an import of this Ambito the actor may see (queued by this page), with its progress or its end.
+  const jobId = new URL(request.url).searchParams.get('lavoro');
+  let job = null;
+  if (jobId !== null) {
+    const found = await getSpendingImportJob(db, actor, ambito, jobId);
+    if (!found) throw data(tr('finance.job.notFound'), { status: 404 });
+    const summary = found.status === 'done' ? jobSummary(found) : null;
+    job = {
+      ...jobProgressOf(found),
+      files: jobFiles(found),
+      message: summary ? importDoneMessage(summary) : null,
+      latestYear: summary && summary.years.length > 0 ? Math.max(...summary.years) : null,
+    };
+  }
+  const recent = (await listSpendingImportJobs(db, actor, ambito)).map((j) => ({
+    id: j.id,
+    status: j.status,
+    createdAt: j.createdAt.toISOString(),
+    requestedBy: j.requestedBy,
+    files: jobFiles(j).join(', '),
+    spendingRows: jobSummary(j)?.spendingRows ?? null,
+  }));
+  return {
+    ambito: { code: ambito.code, name: ambito.name },
+    loaded: await loadedSpendingByYear(db, ambito.id),
+    can: abilitiesFor(actor, ambito),
+    job,
+    recent,
+  };
 }
 
 function fileOf(form: FormData, name: string): File | null {
@@ -44,47 +76,23 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   const actor = requireUser(context, request);
   const { db } = getServices(context);
   const ambito = await requireAmbito(db, params.code);
+  const here = `/ambiti/${ambito.code}/risorse/importa`;
   return intentAction(request, {
+    // The upload is checked at once (files, types, limits), then imported in the background: the page follows the job.
     import: async (_form, raw) => {
       authorize(actor, 'spending.import', ambito);
-      const spending = fileOf(raw, 'spesa');
-      const users = fileOf(raw, 'utenti');
-      if (!spending) throw new ValidationError([{ path: 'spesa', message: tr('finance.import.noFile.field') }], tr('finance.import.noFile'));
-      for (const f of [spending, users]) {
-        if (f && f.size > MAX_BYTES)
-          throw new ValidationError(
-            [
-              {
-                path: f === spending ? 'spesa' : 'utenti',
-                message: tr('finance.import.tooLarge.field', { file: f.name, size: serverFormat().fileSize(f.size) }),
-              },
-            ],
-            tr('finance.import.tooLarge'),
-          );
+      const files: UploadedFile[] = [];
+      for (const field of ['spesa', 'utenti'] as const) {
+        const file = fileOf(raw, field);
+        if (file) files.push({ field, fileName: file.name, data: new Uint8Array(await file.arrayBuffer()) });
       }
-      let upload: SpendingUpload;
-      if (/\.xlsx$/i.test(spending.name)) {
-        if (users) throw new ValidationError([{ path: 'utenti', message: tr('finance.import.xlsxUsers.field') }], tr('finance.import.xlsxUsers'));
-        upload = { kind: 'xlsx', fileName: spending.name, data: new Uint8Array(await spending.arrayBuffer()) };
-      } else {
-        upload = {
-          kind: 'csv',
-          spending: { fileName: spending.name || 'spesa.csv', text: await spending.text() },
-          users: users ? { fileName: users.name || 'utenti.csv', text: await users.text() } : null,
-        };
-      }
-      const s = await importSpending({ db, actor, ambitoId: ambito.id, upload });
-      const parts = [
-        tr('finance.import.done', {
-          files: s.files.join(tr('finance.and')),
-          spending: s.spendingRows,
-          users: s.usersRows,
-          years: s.years.length === 1 ? tr('finance.import.done.year', { year: s.years[0]! }) : tr('finance.import.done.years', { years: s.years.join(', ') }),
-        }),
-        s.controlTotalsChecked > 0 ? tr('finance.import.done.checked', { count: s.controlTotalsChecked }) : '',
-        s.replacedSpendingRows > 0 ? tr('finance.import.done.replaced', { count: s.replacedSpendingRows }) : '',
-      ];
-      return { ...done('import', `${parts.join('')}.`), latestYear: Math.max(...s.years) };
+      const id = await queueSpendingImport({ db, actor, ambito, files });
+      return redirect(`${here}?lavoro=${id}`, 303);
+    },
+    'cancel-job': async (form) => {
+      const jobId = typeof form.job === 'string' ? form.job : '';
+      await cancelSpendingImport({ db, actor, ambito, jobId });
+      return redirect(`${here}?lavoro=${jobId}`, 303);
     },
   });
 }
@@ -98,13 +106,16 @@ const TEMPLATES = [
 
 const ACCEPT = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+/** The steps of an import job (IMPORT_STEPS of finance.commands.ts: its keys are the job's `step`). */
+const STEPS: readonly MessageKey[] = ['finance.job.step.read', 'finance.job.step.write'];
+
 export default function SpendingImport({ loaderData, actionData }: Route.ComponentProps) {
   const { t, f } = useI18n();
   const p = loaderData;
-  const { success } = useFormResult(actionData, 'import');
-  const latestYear = success ? (actionData as unknown as { latestYear?: number }).latestYear : undefined;
   const base = `/ambiti/${p.ambito.code}/risorse`;
   const col = columnsOf(p.loaded);
+  const recentCol = columnsOf(p.recent);
+  const statusOf = (status: string) => (JOB_STATUS_LABELS[status] ? t(JOB_STATUS_LABELS[status]!) : status);
   return (
     <>
       <PageHeader
@@ -113,6 +124,21 @@ export default function SpendingImport({ loaderData, actionData }: Route.Compone
         lead={<span translate="no">{p.ambito.name}</span>}
         breadcrumb={[{ label: t('finance.home'), to: base }]}
       />
+      {p.job && (
+        <JobProgress
+          job={p.job}
+          title={t('finance.job.title', { files: p.job.files.join(t('finance.and')) })}
+          stepLabel={(step) => (STEPS.includes(step as MessageKey) ? t(step as MessageKey) : step)}
+          noun={t('finance.job.rows')}
+          cancelIntent="cancel-job"
+          actionData={actionData}
+        >
+          <div className="alert alert-success mb-0" role="status" id="esito-import">
+            <p className={p.job.latestYear ? 'mb-1' : 'mb-0'}>{p.job.message}</p>
+            {p.job.latestYear && <Link to={`${base}?anno=${p.job.latestYear}`}>{t('finance.import.seeCharts')}</Link>}
+          </div>
+        </JobProgress>
+      )}
       <p>
         {t('finance.import.intro')}
         {p.can['spending.write'] ? '' : ` ${t('finance.import.referentOnly')}`}
@@ -135,12 +161,36 @@ export default function SpendingImport({ loaderData, actionData }: Route.Compone
         actionData={actionData}
         submitLabel={t('finance.import.submit')}
         formLabel={t('finance.import.title')}
-        footer={latestYear ? <Link to={`${base}?anno=${latestYear}`}>{t('finance.import.seeCharts')}</Link> : null}
         files={[
           { name: 'spesa', label: t('finance.import.spendingFile'), hint: t('finance.import.spendingFile.hint'), accept: ACCEPT },
           { name: 'utenti', label: t('finance.import.usersFile'), hint: t('finance.import.usersFile.hint'), accept: '.csv,text/csv', required: false },
         ]}
       />
+
+      <Section id="importazioni" title={t('finance.jobs.title')}>
+        <DataTable
+          id="tabella-importazioni"
+          caption={t('finance.jobs.caption')}
+          small
+          rows={p.recent}
+          rowKey={(j) => j.id}
+          empty={<EmptyState title={t('finance.jobs.none')} />}
+          columns={[
+            {
+              key: 'avviata',
+              header: t('finance.jobs.col.created'),
+              value: (j) => j.createdAt,
+              render: (j) => <Link to={`?lavoro=${j.id}`}>{f.dateTime(j.createdAt)}</Link>,
+              rowHeader: true,
+              data: false,
+            },
+            { key: 'da', header: t('finance.jobs.col.by'), value: (j) => j.requestedBy },
+            { key: 'file', header: t('finance.jobs.col.files'), value: (j) => j.files },
+            { key: 'stato', header: t('finance.jobs.col.status'), value: (j) => statusOf(j.status), data: false },
+            recentCol.figure('righe', t('finance.jobs.col.rows'), (j) => j.spendingRows, f.count),
+          ]}
+        />
+      </Section>
 
       <Section id="dati-presenti" title={t('finance.import.present.title')}>
         <DataTable
