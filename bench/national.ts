@@ -139,7 +139,7 @@ async function refreshFigures(database: Database, year: number): Promise<string>
   const region = (await import(pathToFileURL(path).href)) as {
     refreshRegionalFigures?: (
       db: Database['db'],
-      opts: { year: number; regionCode?: string | null; onProgress?: (done: number, total: number) => void },
+      opts: { year: number; regionCode?: string | null; onlyStale?: boolean; onProgress?: (done: number, total: number) => void },
     ) => Promise<{ ambiti: number }>;
   };
   if (typeof region.refreshRegionalFigures !== 'function') return 'refreshRegionalFigures non ancora esportata: pagine regionali saltate';
@@ -147,7 +147,8 @@ async function refreshFigures(database: Database, year: number): Promise<string>
   const onProgress = (done: number, total: number) => {
     if (done % 50 === 0 || done === total) say(`  cifre regionali: ${done}/${total}`);
   };
-  const r = await region.refreshRegionalFigures(database.db, { year, regionCode: null, onProgress });
+  // A reused data folder (--skip-build) keeps its figures: only the missing or stale ones are recomputed.
+  const r = await region.refreshRegionalFigures(database.db, { year, regionCode: null, onlyStale: values['skip-build'], onProgress });
   const s = (performance.now() - t0) / 1000;
   return `cifre regionali ${year} di ${fmt(r.ambiti)} Ambiti calcolate in ${fmt(s)} s (${fmt(r.ambiti / s)} Ambiti/s)`;
 }
@@ -194,9 +195,10 @@ function pagesOf(t: Targets): Page[] {
   return [
     { label: 'Ambito', path: `/ambiti/${t.ambitoCode}`, as: 'admin' },
     { label: 'Piano', path: `/ambiti/${t.ambitoCode}/piani/${t.planId}`, as: 'admin' },
-    { label: 'Monitoraggio (cruscotto)', path: `/ambiti/${t.ambitoCode}/monitoraggio/${t.planId}`, as: 'admin' },
     { label: `Regione ${t.regionName} (${t.regionAmbiti} Ambiti)`, path: `/regioni/${t.regionCode}?anno=${t.year}`, as: 'reviewer' },
     { label: 'Italia', path: `/italia?anno=${t.year}`, as: 'admin' },
+    // Last: its requests take seconds each, and the ones still queued when its measure ends would weigh on the next page.
+    { label: 'Monitoraggio (cruscotto)', path: `/ambiti/${t.ambitoCode}/monitoraggio/${t.planId}`, as: 'admin' },
   ];
 }
 
@@ -222,6 +224,9 @@ async function inProcess(
   const config = loadConfig({ ...process.env, CANTIERE_DEMO: '0', DATABASE_URL: '', LOG_LEVEL: 'warn', NODE_ENV: 'production' });
   const services: AppServices = { db: recorder.db, database: { ...database, db: recorder.db }, config };
   const server: Server = createServer(build.createAppListener(services));
+  // As the app's server does (server/app.ts): the refresh below can hold this process for minutes, and a socket the
+  // server closed meanwhile (Node's default is 5 s) would be reused by fetch and reset.
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

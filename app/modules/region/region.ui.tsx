@@ -17,6 +17,7 @@ import {
   type Column,
 } from '../../shared/ui/kit.ts';
 import type { MessageKey } from '../../shared/i18n/messages.ts';
+import { ACHIEVEMENT_BAND_LABELS, type AchievementBand } from '../monitoring/index.ts';
 import { CHART_MEASURES, measureValue, SIZE_CLASSES, type Measure, type SortKey, type WorkspaceRow } from './region.rules.ts';
 
 /** What the loader gives the page (region.server.ts loadWorkspacePage, serialised). */
@@ -53,6 +54,8 @@ export interface WorkspacePageData {
 }
 
 const TABLE_ID = 'ambiti';
+/** The evaluation's grades, best first (monitoring's bands go from the worst to the best). */
+const GRADES = (Object.keys(ACHIEVEMENT_BAND_LABELS) as AchievementBand[]).reverse();
 const LEPS_TONES: Record<string, 'success' | 'warning' | 'danger' | 'secondary' | 'info'> = {
   raggiunto: 'success',
   programmato: 'info',
@@ -241,10 +244,10 @@ export function Workspace({ data, actionData }: { data: WorkspacePageData; actio
                           {r.closedPlanTitle}
                         </span>
                       )}
-                      {Object.keys(r.evaluation.byGrade).length > 0 &&
+                      {r.evaluation.evaluated > 0 &&
                         small(
-                          Object.entries(r.evaluation.byGrade)
-                            .map(([g, n]) => `${g}: ${n}`)
+                          GRADES.filter((g) => (r.evaluation!.byGrade[g] ?? 0) > 0)
+                            .map((g) => `${t(`mon.band.${g}` as MessageKey)}: ${r.evaluation!.byGrade[g]}`)
                             .join(' · '),
                         )}
                     </>
