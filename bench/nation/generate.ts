@@ -175,7 +175,9 @@ export async function buildNation(db: Db, options: NationOptions = {}): Promise<
     let rows = 0;
     await step(name, planned.length, async () => {
       await eachLimited(planned, concurrency, async (a) => {
-        rows += await task(a);
+        // Not `rows += await task(a)`: that reads `rows` before the await and loses the other tasks' rows.
+        const n = await task(a);
+        rows += n;
         progress(name, ++done, planned.length);
       });
       return rows;
