@@ -36,6 +36,8 @@ type Ctx = Readonly<RouterContextProvider>;
 export const VIEWS = ['sintesi', 'leps', 'spesa', 'risorse'] as const;
 export type View = (typeof VIEWS)[number];
 export const TABLE_ID = 'ambiti';
+/** Ambiti per page of the table. */
+export const PAGE_SIZE = 50;
 
 const yearParam = (url: URL): number | null => {
   const raw = url.searchParams.get('anno');
@@ -79,6 +81,10 @@ export async function loadWorkspacePage(context: Ctx, request: Request, regionCo
   const shown = applyFilters(all, filters);
   const sort = parseSort(url.searchParams.get(`${TABLE_ID}-ordina`), url.searchParams.get(`${TABLE_ID}-verso`));
   const rows = sortRows(shown, sort.key, sort.direction);
+  // The table shows a page of PAGE_SIZE Ambiti (the rendering of 600 rows cost more than reading them); the charts,
+  // the medians and the exports take every Ambito the filters keep.
+  const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
+  const pageNumber = Math.min(pages, Math.max(1, Number.parseInt(url.searchParams.get('pagina') ?? '1', 10) || 1));
   const view = (VIEWS as readonly string[]).includes(url.searchParams.get('vista') ?? '') ? (url.searchParams.get('vista') as View) : 'sintesi';
   const measureParam = url.searchParams.get('misura');
   const measure: Measure = CHART_MEASURES.includes(measureParam as Measure) ? (measureParam as Measure) : 'spesa_per_abitante';
@@ -98,7 +104,13 @@ export async function loadWorkspacePage(context: Ctx, request: Request, regionCo
     sort,
     filters,
     choices: filterChoices(all),
+    /** Every Ambito the filters keep, sorted (the exports); the page shows `pageRows`. */
     rows,
+    pageRows: rows.slice((pageNumber - 1) * PAGE_SIZE, pageNumber * PAGE_SIZE),
+    shownCount: rows.length,
+    /** The Ambiti one can compare with the median (the select of the charts). */
+    compareChoices: [...rows].sort((a, b) => a.ambitoName.localeCompare(b.ambitoName, 'it')).map((r) => ({ code: r.ambitoCode, name: r.ambitoName })),
+    page: { number: pageNumber, pages, size: PAGE_SIZE },
     total: all.length,
     ambitiInScope: workspace.ambitiInScope,
     computedFrom: workspace.computedFrom,
@@ -112,6 +124,12 @@ export async function loadWorkspacePage(context: Ctx, request: Request, regionCo
     areas: areaCodes.map((code) => ({ code, name: areaName.get(code) ?? code })).sort((a, b) => a.code.localeCompare(b.code)),
     funds: fundCodes.map((code) => ({ code, name: fundName.get(code) ?? code })).sort((a, b) => a.code.localeCompare(b.code)),
   };
+}
+
+/** What the page itself receives: everything but the full list of rows (only the exports need it). */
+export async function workspacePageData(context: Ctx, request: Request, regionCode: string | null) {
+  const { rows: _all, ...page } = await loadWorkspacePage(context, request, regionCode);
+  return page;
 }
 
 /** How a measure's value is written (money in cents, shares as percentages, counts, FTE). */

@@ -30,7 +30,10 @@ export interface WorkspacePageData {
   sort: { key: SortKey; direction: 'asc' | 'desc' };
   filters: { province: string | null; healthAuthority: string | null; size: string | null; region: string | null };
   choices: { provinces: { code: string; name: string }[]; healthAuthorities: string[]; regions: { code: string; name: string }[] };
-  rows: WorkspaceRow[];
+  pageRows: WorkspaceRow[];
+  page: { number: number; pages: number; size: number };
+  shownCount: number;
+  compareChoices: { code: string; name: string }[];
   total: number;
   ambitiInScope: number;
   computedFrom: string | null;
@@ -66,7 +69,8 @@ const LEPS_TONES: Record<string, 'success' | 'warning' | 'danger' | 'secondary' 
 
 export function Workspace({ data, actionData }: { data: WorkspacePageData; actionData: unknown }) {
   const { t, f } = useI18n();
-  const { region, year, rows, charts } = data;
+  const { region, year, charts } = data;
+  const rows = data.pageRows;
   const national = region === null;
   const base = national ? '/italia' : `/regioni/${region.code}`;
   const query = new URLSearchParams();
@@ -416,7 +420,16 @@ export function Workspace({ data, actionData }: { data: WorkspacePageData; actio
       </FilterForm>
 
       <div className="d-flex flex-wrap gap-2 align-items-center mb-2">
-        <span>{t('region.shown', { n: rows.length, of: data.total })}</span>
+        <span>
+          {data.page.pages > 1
+            ? t('region.shownPage', {
+                from: (data.page.number - 1) * data.page.size + 1,
+                to: (data.page.number - 1) * data.page.size + rows.length,
+                n: data.shownCount,
+                of: data.total,
+              })
+            : t('region.shown', { n: data.shownCount, of: data.total })}
+        </span>
         <a className="btn btn-primary btn-sm ms-auto" href={`${base}/esporta.csv?${query}`} download>
           {t('region.export.csv')}
         </a>
@@ -432,6 +445,28 @@ export function Workspace({ data, actionData }: { data: WorkspacePageData; actio
         columns={columns}
         empty={<Notice>{t('region.empty')}</Notice>}
       />
+      {data.page.pages > 1 && (
+        <nav className="pagination-wrapper" aria-label={t('region.pages')}>
+          <ul className="pagination flex-wrap">
+            {Array.from({ length: data.page.pages }, (_, i) => i + 1).map((n) => {
+              const q = new URLSearchParams(query);
+              q.set('pagina', String(n));
+              return (
+                <li key={n} className={`page-item${n === data.page.number ? ' active' : ''}`}>
+                  <a
+                    className="page-link"
+                    href={`${base}?${q}#${TABLE_ID}`}
+                    aria-current={n === data.page.number ? 'page' : undefined}
+                    aria-label={t('region.pageN', { n })}
+                  >
+                    {n}
+                  </a>
+                </li>
+              );
+            })}
+          </ul>
+        </nav>
+      )}
       <ul className="small text-secondary">
         <li>{t('region.formula.perInhabitant')}</li>
         <li>{t('region.formula.targets')}</li>
@@ -456,13 +491,11 @@ export function Workspace({ data, actionData }: { data: WorkspacePageData; actio
           <FilterField id="f-confronta" label={t('region.chart.compare.choose')} col="col-sm-5">
             <select id="f-confronta" name="confronta" defaultValue={charts.compare?.ambitoCode ?? ''} className={selectClass(undefined)}>
               <option value="">—</option>
-              {[...rows]
-                .sort((a, b) => a.ambitoName.localeCompare(b.ambitoName, 'it'))
-                .map((r) => (
-                  <option key={r.ambitoCode} value={r.ambitoCode} translate="no">
-                    {r.ambitoName}
-                  </option>
-                ))}
+              {data.compareChoices.map((c) => (
+                <option key={c.code} value={c.code} translate="no">
+                  {c.name}
+                </option>
+              ))}
             </select>
           </FilterField>
         </FilterForm>

@@ -1,8 +1,8 @@
 import type { Route } from './+types/national';
-import { loadWorkspacePage, workspaceAction } from '../region.server.ts';
+import { workspacePageData, workspaceAction } from '../region.server.ts';
 import { Workspace } from '../region.ui.tsx';
 
-export const loader = ({ context, request }: Route.LoaderArgs) => loadWorkspacePage(context, request, null);
+export const loader = ({ context, request }: Route.LoaderArgs) => workspacePageData(context, request, null);
 export const action = ({ context, request }: Route.ActionArgs) => workspaceAction(context, request, null);
 
 export default function NationalWorkspace({ loaderData, actionData }: Route.ComponentProps) {

@@ -1,8 +1,8 @@
 import type { Route } from './+types/regional';
-import { loadWorkspacePage, workspaceAction } from '../region.server.ts';
+import { workspacePageData, workspaceAction } from '../region.server.ts';
 import { Workspace } from '../region.ui.tsx';
 
-export const loader = ({ context, request, params }: Route.LoaderArgs) => loadWorkspacePage(context, request, params.regionCode);
+export const loader = ({ context, request, params }: Route.LoaderArgs) => workspacePageData(context, request, params.regionCode);
 export const action = ({ context, request, params }: Route.ActionArgs) => workspaceAction(context, request, params.regionCode);
 
 export default function RegionalWorkspace({ loaderData, actionData }: Route.ComponentProps) {
