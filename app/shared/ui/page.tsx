@@ -157,7 +157,8 @@ export function StatusBadge({
   tone?: 'primary' | 'secondary' | 'success' | 'warning' | 'danger' | 'info';
   children: ReactNode;
 }) {
-  return <span className={`badge bg-${tone}${tone === 'warning' || tone === 'info' ? ' text-dark' : ''}`}>{children}</span>;
+  // Bootstrap Italia's warning (#995c00) and info (#5d7083) are dark: white text keeps 4,5:1, dark text had 2,39:1.
+  return <span className={`badge bg-${tone}`}>{children}</span>;
 }
 
 /** An informative or warning box (not the result of a form: see ResultAlert). */
