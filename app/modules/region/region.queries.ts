@@ -4,7 +4,7 @@ import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../shared/db/client.ts';
 import { ambiti, regions } from '../territory/index.server.ts';
 import { pendingRefresh, staleFigures } from './region.refresh.ts';
-import type { AmbitoFigures, StoredFigures } from './region.rules.ts';
+import { defaultYear, type AmbitoFigures, type StoredFigures } from './region.rules.ts';
 import { regionAmbitoFigures } from './region.schema.ts';
 
 export async function getRegion(db: DbOrTx, code: string) {
@@ -26,10 +26,21 @@ export interface WorkspaceData {
   pending: { id: string; status: string; done: number; total: number | null } | null;
 }
 
-/** The figures of every Ambito of the Region (or of Italy when regionCode is null) for the year. */
-export async function loadWorkspace(db: DbOrTx, input: { regionCode: string | null; year: number }): Promise<WorkspaceData> {
+/**
+ * The figures of every Ambito of the Region (or of Italy when regionCode is null) for the year — or, without a year,
+ * for the default one (defaultYear: the latest with figures up to `currentYear`).
+ */
+export async function loadWorkspace(db: DbOrTx, input: { regionCode: string | null; year: number | null; currentYear?: number }): Promise<WorkspaceData> {
   const inScope = input.regionCode ? eq(ambiti.regionCode, input.regionCode) : undefined;
-  const [stored, total, years, stale, pending] = await Promise.all([
+  const years = (
+    await db
+      .selectDistinct({ year: regionAmbitoFigures.year })
+      .from(regionAmbitoFigures)
+      .where(input.regionCode ? eq(regionAmbitoFigures.regionCode, input.regionCode) : undefined)
+      .orderBy(sql`1 desc`)
+  ).map((y) => y.year);
+  const year = input.year ?? defaultYear(years, input.currentYear ?? new Date().getFullYear());
+  const [stored, total, stale, pending] = await Promise.all([
     db
       .select({
         ambitoId: regionAmbitoFigures.ambitoId,
@@ -43,16 +54,11 @@ export async function loadWorkspace(db: DbOrTx, input: { regionCode: string | nu
       .from(regionAmbitoFigures)
       .innerJoin(ambiti, eq(ambiti.id, regionAmbitoFigures.ambitoId))
       .innerJoin(regions, eq(regions.code, ambiti.regionCode))
-      .where(and(eq(regionAmbitoFigures.year, input.year), inScope))
+      .where(and(eq(regionAmbitoFigures.year, year), inScope))
       .orderBy(asc(ambiti.name)),
     db.select({ n: count() }).from(ambiti).where(inScope),
-    db
-      .selectDistinct({ year: regionAmbitoFigures.year })
-      .from(regionAmbitoFigures)
-      .where(input.regionCode ? eq(regionAmbitoFigures.regionCode, input.regionCode) : undefined)
-      .orderBy(sql`1 desc`),
-    staleFigures(db, { year: input.year, regionCode: input.regionCode }),
-    pendingRefresh(db, input.year, input.regionCode),
+    staleFigures(db, { year, regionCode: input.regionCode }),
+    pendingRefresh(db, year, input.regionCode),
   ]);
   const staleIds = new Set(stale.map((s) => s.ambitoId));
   const rows: StoredFigures[] = stored.map((r) => ({
@@ -67,12 +73,12 @@ export async function loadWorkspace(db: DbOrTx, input: { regionCode: string | nu
   }));
   const times = rows.map((r) => r.computedAt).sort();
   return {
-    year: input.year,
+    year,
     rows,
     ambitiInScope: Number(total[0]?.n ?? 0),
     computedFrom: times[0] ?? null,
     computedTo: times.at(-1) ?? null,
-    years: years.map((y) => y.year),
+    years,
     pending: pending ? { id: pending.id, status: pending.status, done: pending.done, total: pending.total } : null,
   };
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
+  defaultYear,
   applyFilters,
   distribution,
   median,
@@ -129,4 +130,10 @@ test('filters from the query string: unknown size ignored, province and health a
 test('coverage as a share of the members, or whole when the Ambito keeps its own figures', () => {
   assert.equal(measureValue(row({ coverageWithData: 3, coverageMembers: 9 }), 'copertura'), 3 / 9);
   assert.equal(measureValue(row({ coverageAmbitoRows: true }), 'copertura'), 1);
+});
+
+test('default year: the latest with figures up to this year, else this year', () => {
+  assert.equal(defaultYear([2024, 2026, 2025], 2026), 2026);
+  assert.equal(defaultYear([2027, 2024], 2026), 2024);
+  assert.equal(defaultYear([], 2026), 2026);
 });

@@ -35,6 +35,11 @@ export interface StoredFigures {
   stale: boolean;
 }
 
+/** The year a page opens on without one asked: the latest with figures up to this year, else this year. */
+export function defaultYear(yearsWithFigures: readonly number[], currentYear: number): number {
+  return [...yearsWithFigures].sort((a, b) => b - a).find((y) => y <= currentYear) ?? currentYear;
+}
+
 /** Size classes of an Ambito by its population (the filter «dimensione»). */
 export const SIZE_CLASSES = ['fino_50000', 'da_50000_a_100000', 'oltre_100000'] as const;
 export type SizeClass = (typeof SIZE_CLASSES)[number];

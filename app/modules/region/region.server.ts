@@ -22,7 +22,6 @@ import {
   filterChoices,
   measureValue,
   medians,
-  MEASURES,
   parseFilters,
   parseSort,
   sortRows,
@@ -54,26 +53,15 @@ async function openScope(context: Ctx, request: Request, regionCode: string | nu
   return { db, region };
 }
 
-/** The year shown: the one asked, else the latest with figures up to this year, else this year. */
-async function chooseYear(url: URL, years: () => Promise<number[]>): Promise<number> {
-  const asked = yearParam(url);
-  if (asked !== null) return asked;
-  const now = new Date().getFullYear();
-  return (await years()).find((y) => y <= now) ?? now;
-}
-
 /** Everything the page shows, for a Region (regionCode) or for Italy (null). */
 export async function loadWorkspacePage(context: Ctx, request: Request, regionCode: string | null) {
   const { db, region } = await openScope(context, request, regionCode);
   const url = new URL(request.url);
   const locale = getRequestState(context).locale;
   const f = formatterFor(locale === 'en' ? 'en' : 'it');
-  let year = yearParam(url);
-  let workspace = await loadWorkspace(db, { regionCode, year: year ?? new Date().getFullYear() });
-  if (year === null) {
-    year = await chooseYear(url, async () => workspace.years);
-    if (year !== workspace.year) workspace = await loadWorkspace(db, { regionCode, year });
-  }
+  // The year asked, else the default from the years with figures (read once, inside loadWorkspace).
+  const workspace = await loadWorkspace(db, { regionCode, year: yearParam(url), currentYear: new Date().getFullYear() });
+  const year = workspace.year;
   const catalogue = await readFinanceCatalogue(db);
   const all = workspace.rows.map(toRow);
   const filters = parseFilters(url.searchParams);
@@ -390,14 +378,3 @@ export async function exportWorkspace(context: Ctx, request: Request, regionCode
     },
   });
 }
-
-/** The old regional LEPS table (`/leps/regione/:code`) is the workspace's LEPS view now. */
-export const lepsViewUrl = (regionCode: string, search: URLSearchParams) => {
-  const q = new URLSearchParams({ vista: 'leps' });
-  const year = search.get('anno');
-  if (year) q.set('anno', year);
-  return `/regioni/${encodeURIComponent(regionCode)}?${q}`;
-};
-
-export const redirectTo = (url: string) => redirect(url, 301);
-export { MEASURES };

@@ -18,7 +18,7 @@ import {
 } from '../../shared/ui/kit.ts';
 import type { MessageKey } from '../../shared/i18n/messages.ts';
 import { ACHIEVEMENT_BAND_LABELS, type AchievementBand } from '../monitoring/index.ts';
-import { CHART_MEASURES, measureValue, SIZE_CLASSES, type Measure, type SortKey, type WorkspaceRow } from './region.rules.ts';
+import { CHART_MEASURES, measureValue, perInhabitantCents, SIZE_CLASSES, type Measure, type SortKey, type WorkspaceRow } from './region.rules.ts';
 
 /** What the loader gives the page (region.server.ts loadWorkspacePage, serialised). */
 export interface WorkspacePageData {
@@ -57,6 +57,32 @@ export interface WorkspacePageData {
 }
 
 const TABLE_ID = 'ambiti';
+/** An area's spending per inhabitant, in cents (the same rule as every per-inhabitant figure). */
+const perInhabitant = (r: WorkspaceRow, area: string) => perInhabitantCents(r.spendingByArea[area] ?? 0, r.population);
+
+/** One filter of the page: a select with «all» first (when `any` is given) and the choices (data as entered, or words). */
+function FilterSelect(props: {
+  id: string;
+  name: string;
+  label: string;
+  value: string;
+  any?: string;
+  choices: { value: string; label: string; data?: boolean }[];
+  col?: string;
+}) {
+  return (
+    <FilterField id={props.id} label={props.label} col={props.col ?? 'col-sm-3'}>
+      <select id={props.id} name={props.name} defaultValue={props.value} className={selectClass(undefined)}>
+        {props.any !== undefined && <option value="">{props.any}</option>}
+        {props.choices.map((c) => (
+          <option key={c.value} value={c.value} translate={c.data ? 'no' : undefined}>
+            {c.label}
+          </option>
+        ))}
+      </select>
+    </FilterField>
+  );
+}
 /** The evaluation's grades, best first (monitoring's bands go from the worst to the best). */
 const GRADES = (Object.keys(ACHIEVEMENT_BAND_LABELS) as AchievementBand[]).reverse();
 const LEPS_TONES: Record<string, 'success' | 'warning' | 'danger' | 'secondary' | 'info'> = {
@@ -166,8 +192,11 @@ export function Workspace({ data, actionData }: { data: WorkspacePageData; actio
               key: `area-${a.code}`,
               header: a.name,
               numeric: true,
-              value: (r) => (r.population ? (r.spendingByArea[a.code] ?? 0) / r.population / 100 : null),
-              render: (r) => (r.population ? f.money(Math.round((r.spendingByArea[a.code] ?? 0) / r.population)) : '—'),
+              value: (r) => perInhabitant(r, a.code),
+              render: (r) => {
+                const cents = perInhabitant(r, a.code);
+                return cents === null ? '—' : f.money(cents);
+              },
             })),
             measureColumn('copertura', (r) => coverage(r)),
           ]
@@ -366,57 +395,47 @@ export function Workspace({ data, actionData }: { data: WorkspacePageData; actio
             ))}
           </datalist>
         </FilterField>
-        <FilterField id="f-vista" label={t('region.filter.view')} col="col-sm-3">
-          <select id="f-vista" name="vista" defaultValue={data.view} className={selectClass(undefined)}>
-            {(['sintesi', 'leps', 'spesa', 'risorse'] as const).map((v) => (
-              <option key={v} value={v}>
-                {t(`region.view.${v}`)}
-              </option>
-            ))}
-          </select>
-        </FilterField>
+        <FilterSelect
+          id="f-vista"
+          name="vista"
+          label={t('region.filter.view')}
+          value={data.view}
+          choices={(['sintesi', 'leps', 'spesa', 'risorse'] as const).map((v) => ({ value: v, label: t(`region.view.${v}`) }))}
+        />
         {national && (
-          <FilterField id="f-regione" label={t('region.filter.region')} col="col-sm-3">
-            <select id="f-regione" name="regione" defaultValue={data.filters.region ?? ''} className={selectClass(undefined)}>
-              <option value="">{t('region.filter.any')}</option>
-              {data.choices.regions.map((r) => (
-                <option key={r.code} value={r.code} translate="no">
-                  {r.name}
-                </option>
-              ))}
-            </select>
-          </FilterField>
+          <FilterSelect
+            id="f-regione"
+            name="regione"
+            label={t('region.filter.region')}
+            value={data.filters.region ?? ''}
+            any={t('region.filter.any')}
+            choices={data.choices.regions.map((r) => ({ value: r.code, label: r.name, data: true }))}
+          />
         )}
-        <FilterField id="f-provincia" label={t('region.filter.province')} col="col-sm-3">
-          <select id="f-provincia" name="provincia" defaultValue={data.filters.province ?? ''} className={selectClass(undefined)}>
-            <option value="">{t('region.filter.any')}</option>
-            {data.choices.provinces.map((p) => (
-              <option key={p.code} value={p.code} translate="no">
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </FilterField>
-        <FilterField id="f-ats" label={t('region.filter.healthAuthority')} col="col-sm-3">
-          <select id="f-ats" name="ats" defaultValue={data.filters.healthAuthority ?? ''} className={selectClass(undefined)}>
-            <option value="">{t('region.filter.any')}</option>
-            {data.choices.healthAuthorities.map((h) => (
-              <option key={h} value={h} translate="no">
-                {h}
-              </option>
-            ))}
-          </select>
-        </FilterField>
-        <FilterField id="f-dimensione" label={t('region.filter.size')} col="col-sm-3">
-          <select id="f-dimensione" name="dimensione" defaultValue={data.filters.size ?? ''} className={selectClass(undefined)}>
-            <option value="">{t('region.filter.any')}</option>
-            {SIZE_CLASSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`region.size.${s}`)}
-              </option>
-            ))}
-          </select>
-        </FilterField>
+        <FilterSelect
+          id="f-provincia"
+          name="provincia"
+          label={t('region.filter.province')}
+          value={data.filters.province ?? ''}
+          any={t('region.filter.any')}
+          choices={data.choices.provinces.map((p) => ({ value: p.code, label: p.name, data: true }))}
+        />
+        <FilterSelect
+          id="f-ats"
+          name="ats"
+          label={t('region.filter.healthAuthority')}
+          value={data.filters.healthAuthority ?? ''}
+          any={t('region.filter.any')}
+          choices={data.choices.healthAuthorities.map((h) => ({ value: h, label: h, data: true }))}
+        />
+        <FilterSelect
+          id="f-dimensione"
+          name="dimensione"
+          label={t('region.filter.size')}
+          value={data.filters.size ?? ''}
+          any={t('region.filter.any')}
+          choices={SIZE_CLASSES.map((c) => ({ value: c, label: t(`region.size.${c}`) }))}
+        />
       </FilterForm>
 
       <div className="d-flex flex-wrap gap-2 align-items-center mb-2">
@@ -479,25 +498,23 @@ export function Workspace({ data, actionData }: { data: WorkspacePageData; actio
           submitLabel={t('region.filter.show')}
           hidden={Object.fromEntries([...query.entries()].filter(([k]) => k !== 'misura' && k !== 'confronta'))}
         >
-          <FilterField id="f-misura" label={t('region.filter.measure')} col="col-sm-5">
-            <select id="f-misura" name="misura" defaultValue={data.measure} className={selectClass(undefined)}>
-              {CHART_MEASURES.map((m) => (
-                <option key={m} value={m}>
-                  {measureLabel(m)}
-                </option>
-              ))}
-            </select>
-          </FilterField>
-          <FilterField id="f-confronta" label={t('region.chart.compare.choose')} col="col-sm-5">
-            <select id="f-confronta" name="confronta" defaultValue={charts.compare?.ambitoCode ?? ''} className={selectClass(undefined)}>
-              <option value="">—</option>
-              {data.compareChoices.map((c) => (
-                <option key={c.code} value={c.code} translate="no">
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </FilterField>
+          <FilterSelect
+            id="f-misura"
+            name="misura"
+            label={t('region.filter.measure')}
+            value={data.measure}
+            col="col-sm-5"
+            choices={CHART_MEASURES.map((m) => ({ value: m, label: measureLabel(m) }))}
+          />
+          <FilterSelect
+            id="f-confronta"
+            name="confronta"
+            label={t('region.chart.compare.choose')}
+            value={charts.compare?.ambitoCode ?? ''}
+            any="—"
+            col="col-sm-5"
+            choices={data.compareChoices.map((c) => ({ value: c.code, label: c.name, data: true }))}
+          />
         </FilterForm>
         {charts.distribution.svg ? (
           <Chart
