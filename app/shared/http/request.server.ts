@@ -1,4 +1,4 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { data, redirect, type MiddlewareFunction, type RouterContextProvider } from 'react-router';
 import type { Actor, UserActor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
@@ -36,6 +36,28 @@ export class CsrfError extends AppError {
  * token (double-submit: cookie and form field or X-CSRF-Token header) and comes from our own origin.
  * Adds the cookies it or the route set to the response.
  */
+const CSRF_COOKIE_VALUE = /^[\w-]{32,}$/;
+const isApiPath = (pathname: string) => pathname === '/api/v1' || pathname.startsWith('/api/v1/');
+const hostOf = (origin: string) => {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
+};
+
+/** A signed-in browser's CSRF token: derived from its session token (which stays in an HttpOnly cookie), so bound to it. */
+export const sessionCsrfToken = (sessionToken: string) => createHash('sha256').update(`cantiere-csrf\0${sessionToken}`).digest('base64url');
+
+/**
+ * At sign-in and sign-out: the pre-sign-in CSRF cookie is replaced, so that a token seen before (or planted in the
+ * browser by someone else) is worth nothing afterwards.
+ */
+export function rotateCsrf(context: Ctx) {
+  const state = context.get(requestContext);
+  state.cookies.push(serializeCookie(COOKIE.csrf, randomBytes(24).toString('base64url'), { secure: state.https }));
+}
+
 /** Route parameters named `…Id` are record ids (UUIDs); anything else in their place can only be a page that does not exist. */
 export function malformedIdParam(params: Readonly<Record<string, string | undefined>>): string | null {
   for (const [name, value] of Object.entries(params)) if (name.endsWith('Id') && value !== undefined && !isUuid(value)) return name;
@@ -65,8 +87,18 @@ export const makeRootMiddleware =
     const cookies = parseCookies(request.headers.get('cookie'));
 
     const authorization = request.headers.get('authorization');
+    const pathname = new URL(request.url).pathname;
     let actor: Actor = state.actor;
+    let sessionToken: string | null = null;
     if (authorization?.startsWith('Bearer ')) {
+      // A token is a key to the API and nothing else: never to a page or a form, which are protected by the session's
+      // CSRF token instead.
+      if (!isApiPath(pathname)) {
+        return Response.json(
+          { error: { code: 'auth.token_not_here', message: 'I token personali valgono solo per l’API (/api/v1); le pagine si usano accedendo.' } },
+          { status: 401, headers: { 'Cache-Control': 'no-store' } },
+        );
+      }
       const found = await identify.fromApiToken(db, authorization.slice(7).trim());
       if (!found) {
         return Response.json(
@@ -79,8 +111,10 @@ export const makeRootMiddleware =
       const token = cookies.get(COOKIE.session);
       if (token) {
         const found = await identify.fromSession(db, token);
-        if (found) actor = found;
-        else state.cookies.push(serializeCookie(COOKIE.session, '', { maxAgeSeconds: 0, secure: state.https }));
+        if (found) {
+          actor = found;
+          sessionToken = token;
+        } else state.cookies.push(serializeCookie(COOKIE.session, '', { maxAgeSeconds: 0, secure: state.https }));
       }
     }
     state.actor = actor;
@@ -89,19 +123,27 @@ export const makeRootMiddleware =
     state.locale = isUiLocale(lang, pseudoLocaleAllowed()) ? lang : actor.kind === 'user' && isLocale(actor.locale) ? actor.locale : 'it';
     setRequestLocale(state.locale);
 
-    let csrf = cookies.get(COOKIE.csrf);
-    if (!csrf || !/^[\w-]{32,}$/.test(csrf)) {
+    // The CSRF token: for a signed-in browser, derived from its session (bound to it, and new with every sign-in); before
+    // signing in, a random one kept in a cookie (double submit), replaced at sign-in and sign-out (see rotateCsrf).
+    const cookieCsrf = cookies.get(COOKIE.csrf);
+    const hasCookieCsrf = !!cookieCsrf && CSRF_COOKIE_VALUE.test(cookieCsrf);
+    let csrf: string;
+    if (sessionToken) csrf = sessionCsrfToken(sessionToken);
+    else if (hasCookieCsrf) csrf = cookieCsrf;
+    else {
       csrf = randomBytes(24).toString('base64url');
       // The API sets no CSRF cookie: its public answers may be kept by shared caches (Cache-Control: public), which must
       // never hand one browser's token to every other; the API has no form to protect.
-      if (!new URL(request.url).pathname.startsWith('/api/')) state.cookies.push(serializeCookie(COOKIE.csrf, csrf, { secure: state.https }));
+      if (!isApiPath(pathname)) state.cookies.push(serializeCookie(COOKIE.csrf, csrf, { secure: state.https }));
     }
     state.csrfToken = csrf;
 
     if (!SAFE_METHODS.has(request.method) && !(actor.kind === 'user' && actor.via === 'token')) {
       const origin = request.headers.get('origin');
       const host = request.headers.get('host');
-      if (origin && origin !== 'null' && host && new URL(origin).host !== host) throw data(new CsrfError().message, { status: 403 });
+      if (origin && origin !== 'null' && host && hostOf(origin) !== host) throw data(new CsrfError().message, { status: 403 });
+      // Without a session and without the cookie, no token sent can match: refused before the body is read.
+      if (!sessionToken && !hasCookieCsrf) throw data(new CsrfError().message, { status: 403 });
       let sent = request.headers.get('x-csrf-token');
       const type = request.headers.get('content-type') ?? '';
       if (!sent && (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data'))) {

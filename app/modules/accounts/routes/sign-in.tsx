@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { data, Form, redirect, useNavigation, useSearchParams } from 'react-router';
 import type { Route } from './+types/sign-in';
-import { COOKIE, serializeCookie } from '../../../shared/http/cookies.ts';
-import { getActor, getRequestState, getServices, setCookie } from '../../../shared/http/request.server.ts';
+import { COOKIE, parseCookies, serializeCookie } from '../../../shared/http/cookies.ts';
+import { getActor, getRequestState, getServices, rotateCsrf, setCookie } from '../../../shared/http/request.server.ts';
+import { safeLocalPath } from '../../../shared/http/redirect.ts';
 import { fromRoot } from '../../../shared/paths.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
 import { useI18n } from '../../../shared/ui/i18n.tsx';
@@ -10,18 +11,13 @@ import { PageHeader, CsrfField, Field, FormAlert } from '../../../shared/ui/kit.
 import { BadCredentialsError, SESSION_TTL_HOURS, signIn, ThrottledError } from '../accounts.server.ts';
 import { SignInInput } from '../accounts.validation.ts';
 
-/** Only local paths are accepted as post-sign-in destinations (no open redirect). */
-function safeRedirect(to: string | null | undefined): string {
-  return to && to.startsWith('/') && !to.startsWith('//') && !to.startsWith('/\\') ? to : '/';
-}
-
 function demoAccounts(): { password: string; users: { email: string; name: string }[] } | null {
   const file = fromRoot('fixtures', 'demo', 'accounts.json');
   return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null;
 }
 
 export async function loader({ context, request }: Route.LoaderArgs) {
-  const redirectTo = safeRedirect(new URL(request.url).searchParams.get('redirectTo'));
+  const redirectTo = safeLocalPath(new URL(request.url).searchParams.get('redirectTo'));
   if (getActor(context).kind === 'user') throw redirect(redirectTo);
   const { config } = getServices(context);
   const demo = config.demo ? demoAccounts() : null;
@@ -31,7 +27,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 export async function action({ context, request }: Route.ActionArgs) {
   const form = Object.fromEntries(await request.formData());
   const parsed = SignInInput.safeParse(form);
-  const redirectTo = safeRedirect(typeof form.redirectTo === 'string' ? form.redirectTo : null);
+  const redirectTo = safeLocalPath(typeof form.redirectTo === 'string' ? form.redirectTo : null);
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};
     for (const i of parsed.error.issues) fieldErrors[String(i.path[0])] ??= i.message;
@@ -45,8 +41,10 @@ export async function action({ context, request }: Route.ActionArgs) {
       password: parsed.data.password,
       clientIp: state.clientIp,
       userAgent: request.headers.get('user-agent'),
+      previousSession: parseCookies(request.headers.get('cookie')).get(COOKIE.session) ?? null,
     });
     setCookie(context, serializeCookie(COOKIE.session, token, { maxAgeSeconds: SESSION_TTL_HOURS * 3600, secure: state.https }));
+    rotateCsrf(context);
     return redirect(redirectTo);
   } catch (error) {
     if (error instanceof BadCredentialsError || error instanceof ThrottledError) {

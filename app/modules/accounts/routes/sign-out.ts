@@ -1,7 +1,7 @@
 import { redirect } from 'react-router';
 import type { Route } from './+types/sign-out';
 import { COOKIE, parseCookies, serializeCookie } from '../../../shared/http/cookies.ts';
-import { getRequestState, getServices, setCookie } from '../../../shared/http/request.server.ts';
+import { getRequestState, getServices, rotateCsrf, setCookie } from '../../../shared/http/request.server.ts';
 import { signOut } from '../accounts.server.ts';
 
 /** Signing out is a POST (with the CSRF token); a GET just goes home. */
@@ -13,5 +13,6 @@ export async function action({ request, context }: Route.ActionArgs) {
   const token = parseCookies(request.headers.get('cookie')).get(COOKIE.session);
   if (token) await signOut(getServices(context).db, token);
   setCookie(context, serializeCookie(COOKIE.session, '', { maxAgeSeconds: 0, secure: getRequestState(context).https }));
+  rotateCsrf(context);
   return redirect('/accedi?uscito=1');
 }
