@@ -25,5 +25,7 @@ export interface RequestState {
   csrfToken: string;
   /** Set-Cookie headers to add to the response. */
   cookies: string[];
+  /** For a 429 answer: how long to wait before trying again (the Retry-After header). */
+  retryAfterSeconds?: number;
 }
 export const requestContext = createContext<RequestState>();

@@ -156,6 +156,8 @@ export const makeRootMiddleware =
 
     const response = await next();
     for (const c of state.cookies) response.headers.append('Set-Cookie', c);
+    // Every 429 says when to try again (RFC 9110 § 10.2.3): the wait the route gave, or a minute.
+    if (response.status === 429 && !response.headers.has('Retry-After')) response.headers.set('Retry-After', String(state.retryAfterSeconds ?? 60));
     return response;
   };
 
@@ -222,6 +224,11 @@ export async function formAction<T>(request: Request, fn: () => Promise<T>) {
     if (refused) return data(refused.failure, { status: refused.status });
     toHttpError(error, request);
   }
+}
+
+/** Sets the Retry-After of the current response, when it is a 429 (through the root middleware). */
+export function setRetryAfter(context: Ctx, seconds: number) {
+  context.get(requestContext).retryAfterSeconds = Math.max(1, Math.ceil(seconds));
 }
 
 /** Adds a Set-Cookie to the current response (through the root middleware). */

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { data, Form, redirect, useNavigation, useSearchParams } from 'react-router';
 import type { Route } from './+types/sign-in';
 import { COOKIE, parseCookies, serializeCookie } from '../../../shared/http/cookies.ts';
-import { getActor, getRequestState, getServices, rotateCsrf, setCookie } from '../../../shared/http/request.server.ts';
+import { getActor, getRequestState, getServices, rotateCsrf, setCookie, setRetryAfter } from '../../../shared/http/request.server.ts';
 import { safeLocalPath } from '../../../shared/http/redirect.ts';
 import { fromRoot } from '../../../shared/paths.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
@@ -48,10 +48,8 @@ export async function action({ context, request }: Route.ActionArgs) {
     return redirect(redirectTo);
   } catch (error) {
     if (error instanceof BadCredentialsError || error instanceof ThrottledError) {
-      return data(
-        { ok: false, formError: error.message, fieldErrors: {}, email: parsed.data.email },
-        { status: error.status, headers: error instanceof ThrottledError ? { 'Retry-After': String(error.retryAfterSeconds) } : undefined },
-      );
+      if (error instanceof ThrottledError) setRetryAfter(context, error.retryAfterSeconds);
+      return data({ ok: false, formError: error.message, fieldErrors: {}, email: parsed.data.email }, { status: error.status });
     }
     throw error;
   }
