@@ -309,14 +309,7 @@ export async function signIn({
   // Verify against a dummy hash when the user does not exist, so timing does not reveal which e-mails exist.
   const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !ok || !user.active) throw new BadCredentialsError();
-  const token = randomToken();
-  await db.transaction(async (tx) => {
-    await tx.insert(sessions).values({
-      id: sha256(token),
-      userId: user.id,
-      expiresAt: new Date(now.getTime() + SESSION_TTL_HOURS * 3_600_000),
-      userAgent: userAgent?.slice(0, 300) ?? null,
-    });
+  const token = await db.transaction(async (tx) => {
     await tx.delete(loginFailures).where(
       inArray(
         loginFailures.id,
@@ -325,15 +318,38 @@ export async function signIn({
     );
     await tx.delete(loginFailures).where(inArray(loginFailures.key, [keys[0]!]));
     await tx.delete(loginFailures).where(lt(loginFailures.at, since));
-    if (previousSession) await tx.delete(sessions).where(eq(sessions.id, sha256(previousSession)));
-    await recordAudit(tx, {
-      actor: { kind: 'user', userId: user.id, email: user.email, name: user.name, locale: user.locale, grants: [], via: 'session' },
-      action: 'accounts.session.created',
-      entityType: 'user',
-      entityId: user.id,
-    });
+    return openSession(tx, user, { userAgent, previousSession, now, method: 'password' });
   });
   return { token, user };
+}
+
+/**
+ * Opens a session for a user whose identity has been proved (password, identity provider, reset link), in the
+ * caller's transaction: ends the session the browser had (whoever it belonged to), records the sign-in in the audit log
+ * with how it was proved, and returns the new session's token for the cookie.
+ */
+export async function openSession(
+  tx: Tx,
+  user: { id: string; email: string; name: string; locale: string },
+  o: { userAgent?: string | null; previousSession?: string | null; now?: Date; method: 'password' | 'oidc' | 'reset' | 'invitation' },
+): Promise<string> {
+  const now = o.now ?? new Date();
+  const token = randomToken();
+  if (o.previousSession) await tx.delete(sessions).where(eq(sessions.id, sha256(o.previousSession)));
+  await tx.insert(sessions).values({
+    id: sha256(token),
+    userId: user.id,
+    expiresAt: new Date(now.getTime() + SESSION_TTL_HOURS * 3_600_000),
+    userAgent: o.userAgent?.slice(0, 300) ?? null,
+  });
+  await recordAudit(tx, {
+    actor: { kind: 'user', userId: user.id, email: user.email, name: user.name, locale: user.locale, grants: [], via: 'session' },
+    action: 'accounts.session.created',
+    entityType: 'user',
+    entityId: user.id,
+    after: { method: o.method },
+  });
+  return token;
 }
 
 const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
