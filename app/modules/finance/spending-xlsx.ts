@@ -84,6 +84,13 @@ function storedEntry(name: string, text: string): Buffer {
   return Buffer.concat([header, nameBytes, data]);
 }
 
+/** An end-of-central-directory record listing no entries: the close of a stream of local entries. */
+function endOfCentralDirectory(): Buffer {
+  const record = Buffer.alloc(22);
+  record.writeUInt32LE(0x06054b50, 0);
+  return record;
+}
+
 /** A sheet row as the text a CSV file would hold, trailing empty cells dropped. */
 function rowValues(row: ExcelJS.Row): string[] {
   const values: string[] = [];
@@ -147,6 +154,10 @@ export async function feedSpendingWorkbook(
   const chunks = parts.map((e) => Buffer.from(data.buffer, data.byteOffset + e.localHeaderOffset, Math.max(0, e.end - e.localHeaderOffset)));
   if (!parts.some((e) => e.name === 'xl/sharedStrings.xml'))
     chunks.splice(parts.filter((e) => order(e) < 2).length, 0, storedEntry('xl/sharedStrings.xml', '<sst/>'));
+  // The entries end with an end-of-central-directory record of their own: without one, the unzipper asks for a next
+  // record after the last entry, finds the input ended and fails — or not, as the last sheet's reading races with it
+  // (a large workbook on a busy machine failed as «not a workbook»).
+  chunks.push(endOfCentralDirectory());
   const input = Readable.from(chunks, { objectMode: false });
   // exceljs decodes every piece of an entry on its own, which breaks a letter whose UTF-8 bytes fall across two pieces
   // (an «è» of a note becomes two «�»): the entries are set to give text, decoded across pieces, before it reads them.
