@@ -63,34 +63,6 @@ export function parseCsv(text: string): CsvTable {
   return { header: (head?.cells ?? []).map((h) => h.trim()), rows, delimiter };
 }
 
-/** A value of a CSV cell: text, a number, a yes/no, or nothing (an empty cell). */
-export type CsvValue = string | number | boolean | null | undefined;
-
-/**
- * Text cells that a spreadsheet would read as a formula (CSV injection, OWASP): starting with `=`, `+`, `-`, `@`, a tab
- * or a carriage return. They are written with a leading apostrophe, which spreadsheets show as text and do not run.
- * Numbers are never touched (a negative amount stays a number).
- */
-export function neutraliseFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
-
-/** One cell: numbers as written by JavaScript (dot decimal, no grouping), text neutralised and quoted when needed. */
-export function csvCell(value: CsvValue, delimiter: ',' | ';' = ';'): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  const text = neutraliseFormula(value);
-  return text.includes(delimiter) || /["\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/**
- * A CSV file (RFC 4180, CRLF line ends): one header row, then the rows. With `bom` (the default) it starts with the
- * UTF-8 byte order mark, so that spreadsheets read accented letters right; `;` is the default separator, the one
- * Italian spreadsheets (and OpenCoesione's files) expect.
- */
-export function writeCsv(header: readonly string[], rows: readonly (readonly CsvValue[])[], options: { delimiter?: ',' | ';'; bom?: boolean } = {}): string {
-  const delimiter = options.delimiter ?? ';';
-  const line = (cells: readonly CsvValue[]) => cells.map((c) => csvCell(c, delimiter)).join(delimiter);
-  return (options.bom === false ? '' : '\ufeff') + [line(header), ...rows.map(line)].join('\r\n') + '\r\n';
-}
+// The writer lives with the XLSX one in ./exports/csv.ts (one writer for every download); re-exported here for the
+// importers that also write their template.
+export { writeCsv, type CsvValue } from './exports/csv.ts';

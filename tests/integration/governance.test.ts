@@ -971,7 +971,7 @@ describe(`governance commands (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGli
         assert.deepEqual(
           e.issues.map((i) => `${i.path}: ${i.message}`),
           [
-            'date: Data: data non valida, usa il formato AAAA-MM-GG (es. 2025-01-01).',
+            'date: Data: il giorno 2025-02-30 non esiste nel calendario.',
             'place: Indica il luogo della riunione o il collegamento per partecipare online.',
             'endTime: L’ora di fine deve seguire l’ora di inizio.',
           ],

@@ -462,6 +462,12 @@ describe('participation: the open call', () => {
       'Tavolo Tematico Persone con disabilità',
       'Tavolo Tematico Minori e Famiglie',
     ]) {
+      // A table of the demo may already have the name: a name is unique in the Ambito and period (participation_tables_name_unique).
+      const [present] = await database.db
+        .select({ id: thematicTables.id })
+        .from(thematicTables)
+        .where(and(eq(thematicTables.ambitoId, ambitoId), eq(thematicTables.periodStartYear, 2025), eq(thematicTables.name, name)));
+      if (present) continue;
       const body = await createBody({ ...ctx(coordinator), input: { name, type: 'tavolo_tematico', kind: 'consultivo' } });
       await database.db.insert(thematicTables).values({ ambitoId, periodStartYear: 2025, periodEndYear: 2027, kind: 'tavolo_tematico', name, bodyId: body.id });
     }

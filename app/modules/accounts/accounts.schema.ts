@@ -11,8 +11,18 @@ export const users = pgTable(
     passwordHash: text('password_hash').notNull(),
     locale: text('locale').notNull().default('it'),
     active: boolean('active').notNull().default(true),
+    /**
+     * The person's codice fiscale (16 characters, uppercase), when known: an identity provider that proves it (SPID,
+     * CIE, a regional one) signs the person in to this account (CANTIERE_OIDC_MATCH=fiscal_code).
+     */
+    fiscalCode: text('fiscal_code'),
   }),
-  (t) => [uniqueIndex('users_email_unique').on(sql`lower(${t.email})`)],
+  (t) => [
+    uniqueIndex('users_email_unique').on(sql`lower(${t.email})`),
+    uniqueIndex('users_fiscal_code_unique')
+      .on(sql`upper(${t.fiscalCode})`)
+      .where(sql`${t.fiscalCode} is not null`),
+  ],
 );
 
 /**
@@ -77,4 +87,62 @@ export const loginFailures = pgTable(
     at: instant('at').notNull().defaultNow(),
   },
   (t) => [index('login_failures_key_at_idx').on(t.key, t.at)],
+);
+
+/**
+ * Single-use links sent by e-mail: an invitation (a new account chooses its first password) or a password reset. The
+ * link carries a random secret; the table keeps only its SHA-256. A link expires, and is spent by its first use (or
+ * by any later link of the same purpose for the same user).
+ */
+export const accountLinks = pgTable(
+  'account_links',
+  {
+    id: id(),
+    userId: ownerRef('user_id', () => users.id),
+    purpose: text('purpose').notNull().$type<'invitation' | 'reset'>(),
+    tokenHash: text('token_hash').notNull().unique(),
+    createdAt: createdAt(),
+    expiresAt: instant('expires_at').notNull(),
+    usedAt: instant('used_at'),
+    /** Who sent an invitation (null for a reset the user asked for). */
+    createdBy: uuid('created_by'),
+  },
+  (t) => [index('account_links_user_idx').on(t.userId, t.purpose)],
+);
+
+/**
+ * A user's secret calendar link: calendar apps subscribe to the meetings feed with it, since they can send neither a
+ * session nor a token. Read-only, one live link per user, revocable from the profile; only its SHA-256 is kept.
+ */
+export const calendarLinks = pgTable(
+  'calendar_links',
+  {
+    id: id(),
+    userId: ownerRef('user_id', () => users.id),
+    secretHash: text('secret_hash').notNull().unique(),
+    createdAt: createdAt(),
+    lastUsedAt: instant('last_used_at'),
+    revokedAt: instant('revoked_at'),
+  },
+  (t) => [index('calendar_links_user_idx').on(t.userId)],
+);
+
+/**
+ * A sign-in with the OpenID Connect provider in progress: the browser keeps a random id in a short-lived HttpOnly
+ * cookie, the table its SHA-256 with what the provider's answer must match (state, nonce, PKCE verifier) and where to
+ * go afterwards. Used once (deleted when the browser comes back), expires after a few minutes.
+ */
+export const oidcRequests = pgTable(
+  'oidc_requests',
+  {
+    id: text('id').primaryKey(),
+    state: text('state').notNull(),
+    nonce: text('nonce').notNull(),
+    codeVerifier: text('code_verifier').notNull(),
+    redirectUri: text('redirect_uri').notNull(),
+    redirectTo: text('redirect_to').notNull(),
+    createdAt: createdAt(),
+    expiresAt: instant('expires_at').notNull(),
+  },
+  (t) => [index('oidc_requests_expires_idx').on(t.expiresAt)],
 );

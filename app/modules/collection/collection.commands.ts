@@ -324,7 +324,7 @@ export async function uploadEntryFile({
       }
       written.push(item);
     }
-    return { items: written, pendingReasons };
+    return { items: written, pendingReasons, notice: parsed.notice ?? null };
   });
 }
 

@@ -5,10 +5,14 @@
  * is refused whole, with file, sheet, row and column named.
  */
 import ExcelJS from 'exceljs';
-import { parseCsv, writeCsv, type CsvValue } from '../../shared/csv.ts';
-import type { FieldIssue } from '../../shared/errors.ts';
+import { parseCsv } from '../../shared/csv.ts';
+import { writeCsv, type CsvValue } from '../../shared/exports/csv.ts';
+import { TEXT_FORMAT, writeXlsx, type XlsxSheet } from '../../shared/exports/xlsx.ts';
+import { ValidationError, type FieldIssue } from '../../shared/errors.ts';
 import { parseCount, parseEuroCents, parseItalianNumber } from '../../shared/format/index.ts';
 import { tr } from '../../shared/i18n/tr.server.ts';
+import { decodeImportText, type DecodedText } from '../../shared/imports/decode.ts';
+import { hasControlCharacters, isIsoDateInRange } from '../../shared/validation.ts';
 import type { MessageKey } from '../../shared/i18n/messages.ts';
 import {
   COLLECTION_ITEMS,
@@ -42,7 +46,7 @@ export interface FileIndicatorSlot {
 /** The area code of the spending row that carries the control total. */
 export const CONTROL_TOTAL_AREA = 'TOTALE';
 
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export { XLSX_MIME } from '../../shared/exports/xlsx.ts';
 
 export interface TemplateContext {
   comuneIstat: string;
@@ -106,21 +110,18 @@ export function csvTemplate(item: CollectionItem, ctx: TemplateContext): string 
 }
 
 /** The XLSX template: a sheet per item asked (the same columns as the CSV files) and a sheet of instructions. */
-export async function xlsxTemplate(ctx: TemplateContext): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Cantiere';
-  for (const item of ctx.items) {
-    const sheet = workbook.addWorksheet(item);
-    sheet.addRow([...COMMON, ...ITEM_COLUMNS[item]]);
-    sheet.getRow(1).font = { bold: true };
-    sheet.getColumn(2).numFmt = '@';
-    sheet.columns.forEach((c) => (c.width = 20));
+export async function xlsxTemplate(ctx: TemplateContext): Promise<Uint8Array<ArrayBuffer>> {
+  const items = ctx.items.map((item): XlsxSheet => {
     const rows = itemRows(item, ctx);
-    // Rows to fill: version, comune and year already written.
-    for (const r of rows.length ? rows : [[TEMPLATE_VERSION, ctx.comuneIstat, ctx.year]]) sheet.addRow(r as ExcelJS.CellValue[]);
-  }
-  const help = workbook.addWorksheet('istruzioni');
-  help.columns = [{ width: 30 }, { width: 90 }];
+    return {
+      name: item,
+      header: [...COMMON, ...ITEM_COLUMNS[item]],
+      columns: [undefined, { numFmt: TEXT_FORMAT }],
+      width: 20,
+      // Rows to fill: version, comune and year already written.
+      rows: rows.length ? rows : [[TEMPLATE_VERSION, ctx.comuneIstat, ctx.year]],
+    };
+  });
   const lines: [string, string][] = [
     ['modello', `${TEMPLATE_VERSION}: non modificarlo; un file fatto con un altro modello viene rifiutato`],
     ['comune_istat', `${ctx.comuneIstat}: il codice ISTAT del comune a cui è chiesto il dato`],
@@ -144,9 +145,7 @@ export async function xlsxTemplate(ctx: TemplateContext): Promise<Uint8Array> {
     ['Tipi di datore di lavoro', ctx.catalogue.employerKinds.join(', ')],
     ['Contratti', ctx.catalogue.contracts.join(', ')],
   ];
-  for (const l of lines) help.addRow(l);
-  help.getColumn(1).font = { bold: true };
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  return writeXlsx([...items, { name: 'istruzioni', rows: lines, columns: [{ width: 30, bold: true }, { width: 90 }] }]);
 }
 
 // ——— Reading a filled file ———————————————————————————————————————————————————————————————————
@@ -161,6 +160,8 @@ interface RawSheet {
 export interface ParsedFile {
   items: Partial<{ [I in CollectionItem]: ItemValues[I] }>;
   issues: FieldIssue[];
+  /** What to tell the user about the file's encoding (a CSV in Windows-1252, converted); null otherwise. */
+  notice?: string | null;
 }
 
 const at = (sheet: RawSheet, row: number | null, column: string | null) =>
@@ -185,7 +186,7 @@ function cellText(value: ExcelJS.CellValue): string {
 export async function readSheets(
   fileName: string,
   data: Uint8Array,
-): Promise<{ sheets: { item: CollectionItem | null; sheet: RawSheet }[]; issues: FieldIssue[] }> {
+): Promise<{ sheets: { item: CollectionItem | null; sheet: RawSheet }[]; issues: FieldIssue[]; notice?: string | null }> {
   if (/\.xlsx$/i.test(fileName)) {
     const workbook = new ExcelJS.Workbook();
     try {
@@ -209,11 +210,19 @@ export async function readSheets(
     return { sheets, issues: [] };
   }
   if (!/\.csv$/i.test(fileName)) return { sheets: [], issues: [{ path: fileName, message: tr('coll.file.kind') }] };
-  const table = parseCsv(new TextDecoder('utf-8').decode(data));
+  // The shared decoding of every importer: UTF-8, or Windows-1252 converted (and said); anything else refused.
+  let decoded: DecodedText;
+  try {
+    decoded = decodeImportText(data, fileName);
+  } catch (error) {
+    if (error instanceof ValidationError) return { sheets: [], issues: error.issues };
+    throw error;
+  }
+  const table = parseCsv(decoded.text);
   const header = table.header.map((h) => h.trim().toLowerCase());
   const sheet: RawSheet = { where: fileName, header, rows: table.rows.map((r) => ({ row: r.line, cells: r.cells.map((c) => c.trim()) })) };
   const item = COLLECTION_ITEMS.find((i) => ITEM_COLUMNS[i].every((c) => header.includes(c))) ?? null;
-  return { sheets: [{ item, sheet }], issues: [] };
+  return { sheets: [{ item, sheet }], issues: [], notice: decoded.notice };
 }
 
 const amountReason = (reason: string): MessageKey =>
@@ -238,6 +247,13 @@ export async function parseRequestFile(
   const read = await readSheets(fileName, data);
   if (read.issues.length) return { items: {}, issues: read.issues };
   const issues: FieldIssue[] = [];
+  // A cell with a control character (a workbook can hold one as «_x0000_»): refused, named, never stored.
+  for (const { sheet } of read.sheets)
+    for (const r of sheet.rows)
+      r.cells.forEach((c, i) => {
+        const column = sheet.header[i] ?? String(i + 1);
+        if (hasControlCharacters(c)) issues.push(issue(sheet, r.row, column, 'validation.text.control', { label: column }));
+      });
   const items: ParsedFile['items'] = {};
   for (const { item, sheet } of read.sheets) {
     if (item === null) {
@@ -333,7 +349,7 @@ export async function parseRequestFile(
         const bad = [
           ['dal', from],
           ['al', to],
-        ].find(([name, d]) => (name === 'dal' || d !== '') && !/^\d{4}-\d{2}-\d{2}$/.test(d!));
+        ].find(([name, d]) => (name === 'dal' || d !== '') && !isIsoDateInRange(d!));
         if (bad) {
           issues.push(issue(sheet, r.row, bad[0]!, 'coll.file.date', { value: bad[1] || '—' }));
           continue;
@@ -357,5 +373,5 @@ export async function parseRequestFile(
     }
   }
   if (issues.length === 0 && Object.keys(items).length === 0) issues.push({ path: fileName, message: tr('coll.file.empty') });
-  return { items: issues.length ? {} : items, issues };
+  return { items: issues.length ? {} : items, issues, notice: read.notice ?? null };
 }

@@ -1,7 +1,17 @@
-import { z } from 'zod';
 import type { FieldIssue } from '../../shared/errors.ts';
 import { parseCount, parseEuroCents, parseItalianNumber } from '../../shared/format/index.ts';
 import { tr } from '../../shared/i18n/tr.server.ts';
+import {
+  controlCharacterIssues,
+  isIsoDateInRange,
+  isoDate as isoDateField,
+  MAX_CENTS,
+  MAX_PERSONS,
+  optionalText,
+  requiredText,
+  versionField,
+  z,
+} from '../../shared/validation.ts';
 import {
   COLLECTION_ITEMS,
   type CollectionItem,
@@ -12,33 +22,21 @@ import {
   type UsersValues,
 } from './collection.rules.ts';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-
 /** A new request, from the form: the comuni are ticked boxes (`comuni` repeated), the items too. */
 export const OpenRequestInput = z.object({
-  title: z.string().trim().min(3).max(200),
+  title: requiredText('Titolo', { min: 3, max: 200 }),
   year: z.coerce.number().int().min(2000).max(2100),
-  deadline: isoDate,
+  deadline: isoDateField('Scadenza'),
   items: z.array(z.enum(COLLECTION_ITEMS)).min(1),
-  message: z
-    .string()
-    .trim()
-    .max(4000)
-    .optional()
-    .transform((v) => v || null),
+  message: optionalText(4000, 'Messaggio'),
   comuni: z.array(z.string().uuid()).min(1),
 });
 export type OpenRequest = z.infer<typeof OpenRequestInput>;
 
 export const ReviewInput = z.object({
-  version: z.coerce.number().int().min(1),
+  version: versionField,
   decision: z.enum(['validate', 'return']),
-  note: z
-    .string()
-    .trim()
-    .max(4000)
-    .optional()
-    .transform((v) => v || null),
+  note: optionalText(4000, 'Nota'),
 });
 
 const rowIndexes = (form: Record<string, unknown>) =>
@@ -46,12 +44,24 @@ const rowIndexes = (form: Record<string, unknown>) =>
 
 const text = (form: Record<string, unknown>, key: string) => (typeof form[key] === 'string' ? (form[key] as string).trim() : '');
 
+/** An amount in euro → cents, bounded as every amount (MAX_CENTS, 100 miliardi €). */
+const euro = (raw: string) => {
+  const r = parseEuroCents(raw);
+  return r.ok && r.value > MAX_CENTS ? ({ ok: false, reason: 'too_large' } as const) : r;
+};
+/** A count of people, bounded as every count of persons (MAX_PERSONS). */
+const count = (raw: string) => {
+  const r = parseCount(raw);
+  return r.ok && r.value !== null && r.value > MAX_PERSONS ? ({ ok: false, reason: 'too_large' } as const) : r;
+};
+
 /**
  * The figures of one item as the form sends them (fields `r.<n>.<column>`; blank rows are left out), with the fields
  * that could not be read. Row numbers in messages are the rows of the form (1-based), as the page shows them.
  */
 export function valuesFromForm(item: CollectionItem, form: Record<string, unknown>): { values: ItemValues[CollectionItem]; issues: FieldIssue[] } {
-  const issues: FieldIssue[] = [];
+  // A cell or a reason with a control character (the null character) is refused, named: it cannot be stored.
+  const issues: FieldIssue[] = controlCharacterIssues(form);
   const bad = (n: number, field: string, message: string) => issues.push({ path: `r.${n}.${field}`, message });
   const rows = rowIndexes(form);
   if (item === 'spesa') {
@@ -64,9 +74,9 @@ export function valuesFromForm(item: CollectionItem, form: Record<string, unknow
         string,
       ];
       if (!area && !channel && !committed && !paid) continue;
-      const c = parseEuroCents(committed);
+      const c = euro(committed);
       if (!c.ok) bad(n, 'committed', c.reason === 'missing' ? tr('coll.cmd.required') : tr('coll.cmd.number', { value: committed }));
-      const p = paid ? parseEuroCents(paid) : null;
+      const p = paid ? euro(paid) : null;
       if (p && !p.ok) bad(n, 'paid', tr('coll.cmd.number', { value: paid }));
       if (!area) bad(n, 'area', tr('coll.cmd.required'));
       if (!channel) bad(n, 'channel', tr('coll.cmd.required'));
@@ -74,7 +84,7 @@ export function valuesFromForm(item: CollectionItem, form: Record<string, unknow
     }
     const total = text(form, 'controlTotal');
     if (total) {
-      const t = parseEuroCents(total);
+      const t = euro(total);
       if (t.ok) v.controlTotalCents = t.value;
       else issues.push({ path: 'controlTotal', message: tr('coll.cmd.number', { value: total }) });
     }
@@ -86,7 +96,7 @@ export function valuesFromForm(item: CollectionItem, form: Record<string, unknow
       const area = text(form, `r.${n}.area`);
       const users = text(form, `r.${n}.users`);
       if (!area && !users) continue;
-      const u = parseCount(users);
+      const u = count(users);
       if (!u.ok || u.value === null) bad(n, 'users', u.ok ? tr('coll.cmd.required') : tr('coll.cmd.number', { value: users }));
       if (!area) bad(n, 'area', tr('coll.cmd.required'));
       if (u.ok && u.value !== null) v.rows.push({ area, users: u.value });
@@ -113,8 +123,8 @@ export function valuesFromForm(item: CollectionItem, form: Record<string, unknow
     const fte = parseItalianNumber(f.fte!);
     if (fte === null || Number.isNaN(fte)) bad(n, 'fte', fte === null ? tr('coll.cmd.required') : tr('coll.cmd.number', { value: f.fte! }));
     for (const c of ['code', 'employerKind', 'employerName', 'contract'] as const) if (!f[c]) bad(n, c, tr('coll.cmd.required'));
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(f.from!)) bad(n, 'from', f.from ? tr('coll.cmd.date', { value: f.from }) : tr('coll.cmd.required'));
-    if (f.to && !/^\d{4}-\d{2}-\d{2}$/.test(f.to)) bad(n, 'to', tr('coll.cmd.date', { value: f.to }));
+    if (!isIsoDateInRange(f.from!)) bad(n, 'from', f.from ? tr('coll.cmd.date', { value: f.from }) : tr('coll.cmd.required'));
+    if (f.to && !isIsoDateInRange(f.to)) bad(n, 'to', tr('coll.cmd.date', { value: f.to }));
     if (fte !== null && !Number.isNaN(fte))
       v.posts.push({
         code: f.code!,

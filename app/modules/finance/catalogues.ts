@@ -8,7 +8,7 @@
  * Parsers are all-or-nothing and name file, element and field of every problem.
  */
 import { ValidationError, type FieldIssue } from '../../shared/errors.ts';
-import { z } from '../../shared/validation.ts';
+import { isIsoDateInRange, refuseControlCharactersInJson, z } from '../../shared/validation.ts';
 
 const MAX_ISSUES = 50;
 
@@ -29,7 +29,7 @@ const code = z
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'data non valida: usa il formato AAAA-MM-GG (es. 2026-03-31)')
-  .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), 'data inesistente');
+  .refine(isIsoDateInRange, 'data inesistente o fuori dagli anni ammessi (dal 1900 al 2100)');
 
 const label = (what: string, min = 2) => z.string().trim().min(min, `${what} mancante o troppo corto`).max(300, `${what}: al massimo 300 caratteri`);
 const note = z.string().trim().min(1, 'nota vuota: usa null se non serve').max(1000, 'nota troppo lunga (al massimo 1000 caratteri)').nullable();
@@ -147,11 +147,14 @@ export function yearCoverage(source: Pick<FundingSource, 'activeFrom' | 'activeT
 }
 
 function readJson(fileName: string, text: string): unknown {
+  let data: unknown;
   try {
-    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
     throw new ValidationError([{ path: fileName, message: `il file non è un JSON valido (${(error as Error).message})` }], catalogueFailedMessage(fileName, 1));
   }
+  refuseControlCharactersInJson(data, fileName);
+  return data;
 }
 
 function fail(fileName: string, issues: FieldIssue[]): never {

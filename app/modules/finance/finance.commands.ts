@@ -6,6 +6,7 @@ import { pick } from '../../shared/db/columns.ts';
 import { updateVersioned } from '../../shared/db/versioned.ts';
 import { NotFoundError, ValidationError, type FieldIssue } from '../../shared/errors.ts';
 import { inBatches, writeInBatches } from '../../shared/imports/batches.ts';
+import type { TextEncodingName } from '../../shared/imports/decode.ts';
 import { tr } from '../../shared/i18n/tr.server.ts';
 import { parseInput } from '../../shared/validation.server.ts';
 import { planActions, planBudgetLines, planObjectives, plans } from '../planning/index.server.ts';
@@ -161,6 +162,8 @@ export interface SpendingImportSummary {
   controlTotalsChecked: number;
   replacedSpendingRows: number;
   replacedUsersRows: number;
+  /** The CSV files that were not UTF-8 and were converted (Windows-1252), with their encoding; absent when none. */
+  converted?: { file: string; encoding: TextEncodingName }[];
 }
 
 /**
@@ -211,10 +214,14 @@ export async function importSpending({
   }
   const members = await listAmbitoComuni(db, ambitoId);
   const files = upload.kind === 'xlsx' ? [upload.fileName] : [upload.spending.fileName, ...(upload.users ? [upload.users.fileName] : [])];
+  const converted: { file: string; encoding: TextEncodingName }[] = [];
   const data = await readSpendingUpload(
     upload,
     { fundingSources: catalogue.fundingSources, areas: catalogue.areas, memberIstatCodes: members.map((m) => m.istatCode) },
     run,
+    (file, encoding) => {
+      if (encoding !== 'UTF-8') converted.push({ file, encoding });
+    },
   );
   const byIstat = await comuniByIstat(
     db,
@@ -291,6 +298,7 @@ export async function importSpending({
       controlTotalsChecked: data.summary.controlTotalsChecked,
       replacedSpendingRows,
       replacedUsersRows,
+      ...(converted.length ? { converted } : {}),
     };
     await recordAudit(tx, { actor, action: 'finance.spending.imported', entityType: 'import', entityId: files.join(' + '), ambitoId, after: summary });
     return summary;
@@ -302,7 +310,12 @@ export async function importSpending({
  * reporting the progress every PROGRESS_EVERY_ROWS rows and giving the event loop a turn; throws ValidationError with
  * every problem (file, sheet, row, column), or a limit's, or JobCancelled from the progress report.
  */
-async function readSpendingUpload(upload: SpendingUpload, options: SpendingImportOptions, run: ImportRun): Promise<SpendingImport> {
+async function readSpendingUpload(
+  upload: SpendingUpload,
+  options: SpendingImportOptions,
+  run: ImportRun,
+  encodingOf: (file: string, encoding: TextEncodingName) => void,
+): Promise<SpendingImport> {
   const total =
     upload.kind === 'csv' ? [upload.spending, ...(upload.users ? [upload.users] : [])].reduce((n, f) => n + Math.max(0, csvLineCount(f) - 1), 0) : null;
   let rows = 0;
@@ -324,11 +337,11 @@ async function readSpendingUpload(upload: SpendingUpload, options: SpendingImpor
   }
   const spendingSource = { file: upload.spending.fileName };
   const spending = spendingReader(spendingSource, options);
-  await feedCsv(upload.spending, spending, pace);
+  encodingOf(upload.spending.fileName, await feedCsv(upload.spending, spending, pace));
   if (!upload.users) return finishSpendingImport({ source: spendingSource, read: spending.finish() }, null);
   const usersSource = { file: upload.users.fileName };
   const users = usersReader(usersSource, options);
-  await feedCsv(upload.users, users, pace);
+  encodingOf(upload.users.fileName, await feedCsv(upload.users, users, pace));
   return finishSpendingImport({ source: spendingSource, read: spending.finish() }, { source: usersSource, read: users.finish() });
 }
 

@@ -17,6 +17,7 @@ import { ROLES } from '../../shared/auth/actor.ts';
 import type { Db, DbOrTx } from '../../shared/db/client.ts';
 import { NotFoundError, ValidationError } from '../../shared/errors.ts';
 import { requestLocale, serverFormat, tr } from '../../shared/i18n/tr.server.ts';
+import { detectTextEncoding, encodingNotice } from '../../shared/imports/decode.ts';
 import { IMPORT_LIMITS } from '../../shared/imports/limits.ts';
 import { enqueueJob, getJob, listJobs, requestCancel, type JobHandler, type JobView } from '../../shared/jobs/jobs.server.ts';
 import { currentRequestId, setRequestLocale, withRequestId } from '../../shared/log.ts';
@@ -58,7 +59,7 @@ const PayloadSchema = z.object({
       email: z.string(),
       name: z.string(),
       locale: z.string(),
-      via: z.enum(['session', 'token']),
+      via: z.enum(['session', 'token', 'calendar']),
       grants: z.array(GrantSchema),
     }),
     z.object({ kind: z.literal('system'), label: z.string() }),
@@ -120,6 +121,16 @@ function checkUpload(files: readonly UploadedFile[]): { field: 'spesa' | 'utenti
       checkWorkbook(first!.fileName, first!.data);
     } catch (error) {
       if (error instanceof ValidationError) throw refuse('spesa', error.issues[0]?.message ?? error.message, error.message);
+      throw error;
+    }
+  }
+  // A CSV in an encoding that cannot be read (UTF-16 without BOM, a binary file) is refused now, naming the file.
+  for (const f of checked) {
+    if (f.kind !== 'csv') continue;
+    try {
+      detectTextEncoding(f.data, f.fileName);
+    } catch (error) {
+      if (error instanceof ValidationError) throw refuse(f.field, error.issues[0]?.message ?? error.message, error.message);
       throw error;
     }
   }
@@ -275,5 +286,7 @@ export function importDoneMessage(s: SpendingImportSummary): string {
     s.controlTotalsChecked > 0 ? tr('finance.import.done.checked', { count: s.controlTotalsChecked }) : '',
     s.replacedSpendingRows > 0 ? tr('finance.import.done.replaced', { count: s.replacedSpendingRows }) : '',
   ];
-  return `${parts.join('')}.`;
+  // A file that was not UTF-8 (Windows-1252, converted) is said, so that its accented letters are checked.
+  const converted = (s.converted ?? []).map((c) => encodingNotice(c.file, c.encoding)).filter(Boolean);
+  return [`${parts.join('')}.`, ...converted].join(' ');
 }

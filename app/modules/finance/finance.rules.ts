@@ -12,6 +12,7 @@
  */
 import { ValidationError, type FieldIssue } from '../../shared/errors.ts';
 import { fundingLineage, yearCoverage, type AreaMapping, type FundingSource } from './catalogues.ts';
+import { isIsoDateInRange } from '../../shared/validation.ts';
 
 // ───────────────────────────── amounts and formatting ─────────────────────────────
 
@@ -714,7 +715,7 @@ export function validateCutOffValue(input: {
   const issues: FieldIssue[] = [];
   const measure = RECORDED_MEASURE_LABELS[input.measure];
   const { previous, next } = input;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(next.date) || Number.isNaN(Date.parse(next.date))) {
+  if (!isIsoDateInRange(next.date)) {
     issues.push({ path: 'data', message: `data di riferimento non valida: «${next.date}» (formato AAAA-MM-GG)` });
   }
   if (!Number.isSafeInteger(next.amountCents) || next.amountCents < 0) {

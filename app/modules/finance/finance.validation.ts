@@ -1,29 +1,36 @@
-import { optionalText, versionField, z } from '../../shared/validation.ts';
+import {
+  isoDate as isoDateField,
+  MAX_CENTS,
+  optionalIsoDate,
+  optionalRecordId,
+  optionalText,
+  plainText,
+  recordId,
+  versionField,
+  z,
+} from '../../shared/validation.ts';
 import { DECREASE_REASONS } from './finance.rules.ts';
 import { TRACKED_MEASURES } from './budget-tracking.rules.ts';
 import { parseEuroCents } from '../../shared/format/index.ts';
 import { amountProblem } from './spending-import.ts';
 
-/** An amount in euro typed in a form ("12.500", "12500,50", "1.234,56") → cents; zero allowed. */
+/** An amount in euro typed in a form ("12.500", "12500,50", "1.234,56") → cents; zero allowed, at most MAX_CENTS (100 miliardi €). */
 const euroField = z
   .string({ message: 'Importo mancante.' })
   .trim()
   .min(1, 'Importo mancante.')
   .transform((raw, ctx) => {
     const parsed = parseEuroCents(raw);
-    if (!parsed.ok) {
-      const message = amountProblem(parsed.reason, raw);
+    if (!parsed.ok || parsed.value > MAX_CENTS) {
+      const message = amountProblem(parsed.ok ? 'too_large' : parsed.reason, raw);
       ctx.addIssue({ code: 'custom', message: `${message.charAt(0).toUpperCase()}${message.slice(1)}.` });
       return z.NEVER;
     }
     return parsed.value;
   });
 
-const isoDate = z
-  .string({ message: 'Data mancante.' })
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Data non valida: usa il formato AAAA-MM-GG (es. 2025-06-30).')
-  .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), 'Data inesistente.');
+/** A date (the shared rule: a day of the calendar from 1900 to 2100; a cut-off dated 0001-01-01 is a typo). */
+const isoDate = isoDateField('Data');
 
 const year = z.coerce
   .number({ message: 'Anno non valido.' })
@@ -31,12 +38,8 @@ const year = z.coerce
   .min(1990, 'Anno non valido (dal 1990).')
   .max(2100, 'Anno non valido (fino al 2100).');
 const yearOrPeriod = z.union([z.literal('').transform(() => null), year]).transform((v) => v ?? null);
-const uuid = (what: string) => z.string({ message: `${what} mancante.` }).regex(/^[0-9a-f-]{36}$/, `${what} non valido.`);
-const optionalUuid = (what: string) =>
-  z
-    .union([z.literal('').transform(() => null), uuid(what)])
-    .nullish()
-    .transform((v) => v ?? null);
+const uuid = (what: string) => recordId(what);
+const optionalUuid = (what: string) => optionalRecordId(what);
 const fundCode = z
   .string({ message: 'Scegli il fondo.' })
   .trim()
@@ -83,17 +86,11 @@ export const AllocationInput = z.object({
 export const FundingSourceEditInput = z
   .object({
     version: versionField,
-    name: z.string().trim().min(3, 'Nome mancante o troppo corto.').max(300, 'Nome: al massimo 300 caratteri.'),
-    shortName: z.string().trim().min(2, 'Nome breve mancante.').max(40, 'Nome breve: al massimo 40 caratteri.'),
+    name: plainText('Nome').trim().min(3, 'Nome mancante o troppo corto.').max(300, 'Nome: al massimo 300 caratteri.'),
+    shortName: plainText('Nome breve').trim().min(2, 'Nome breve mancante.').max(40, 'Nome breve: al massimo 40 caratteri.'),
     legalBasis: optionalText(300, 'Base normativa'),
-    activeFrom: z
-      .union([z.literal('').transform(() => null), isoDate])
-      .nullish()
-      .transform((v) => v ?? null),
-    activeTo: z
-      .union([z.literal('').transform(() => null), isoDate])
-      .nullish()
-      .transform((v) => v ?? null),
+    activeFrom: optionalIsoDate('Attivo dal'),
+    activeTo: optionalIsoDate('Attivo fino al'),
     notes: optionalText(1000, 'Note'),
   })
   .superRefine((v, ctx) => {

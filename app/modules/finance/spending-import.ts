@@ -8,9 +8,11 @@
  * All or nothing: every problem is reported with file, row and column, and one bad row refuses the whole import.
  * The parsers work on a RawTable (header + rows), so a spreadsheet sheet maps to the same row model as a CSV file.
  */
-import { tr } from '../../shared/i18n/tr.server.ts';
+import { serverFormat, tr } from '../../shared/i18n/tr.server.ts';
+import { MAX_CENTS, MAX_PERSONS } from '../../shared/validation.ts';
 import { parseCsv } from '../../shared/csv.ts';
 import { countLines, csvRecords, csvRecordsFromBytes } from '../../shared/imports/csv-stream.ts';
+import { DECODER_LABEL, detectTextEncoding, type TextEncodingName } from '../../shared/imports/decode.ts';
 import { rowCounter } from '../../shared/imports/limits.ts';
 import { parseCount, parseEuroCents, type ParseFailure } from '../../shared/format/index.ts';
 import { ValidationError, type FieldIssue } from '../../shared/errors.ts';
@@ -141,12 +143,15 @@ export function amountProblem(reason: ParseFailure, raw: string): string {
 /** An amount cell in cents, or the problem in words. */
 export function euroCell(raw: string): Parsed<number> {
   const r = parseEuroCents(raw);
+  if (r.ok && r.value > MAX_CENTS) return { ok: false, message: amountProblem('too_large', raw) };
   return r.ok ? r : { ok: false, message: amountProblem(r.reason, raw) };
 }
 
 /** A count of people (parseCount: "4418" or "4.418"); blank means not recorded (null). */
 export function userCountCell(raw: string): Parsed<number | null> {
   const r = parseCount(raw);
+  if (r.ok && r.value !== null && r.value > MAX_PERSONS)
+    return { ok: false, message: tr('finance.import.err.usersTooLarge', { value: raw.trim(), max: serverFormat().count(MAX_PERSONS) }) };
   return r.ok ? r : { ok: false, message: tr('finance.import.err.users', { value: raw.trim() }) };
 }
 
@@ -720,10 +725,13 @@ export const csvLineCount = (file: CsvFile) => countLines('bytes' in file ? file
  * Gives a CSV file to a reader one record at a time (the table is never built whole), refusing the file at the first
  * row over the limit of rows (IMPORT_LIMITS).
  */
-export async function feedCsv(file: CsvFile, sink: TableSink, pace: RowPace): Promise<void> {
+export async function feedCsv(file: CsvFile, sink: TableSink, pace: RowPace): Promise<TextEncodingName> {
   const counter = rowCounter(file.fileName);
   let header = true;
-  for (const record of 'bytes' in file ? csvRecordsFromBytes(file.bytes) : csvRecords(file.text)) {
+  // Bytes are read in the encoding they are in (UTF-8, or Windows-1252 converted; anything else is refused, naming
+  // the file): the shared detectTextEncoding, as every importer.
+  const encoding = 'bytes' in file ? detectTextEncoding(file.bytes, file.fileName) : 'UTF-8';
+  for (const record of 'bytes' in file ? csvRecordsFromBytes(file.bytes, DECODER_LABEL[encoding]) : csvRecords(file.text)) {
     if (header) {
       header = false;
       sink.header(record.cells.map((h) => h.trim()));
@@ -735,4 +743,5 @@ export async function feedCsv(file: CsvFile, sink: TableSink, pace: RowPace): Pr
     if (wait) await wait;
   }
   if (header) sink.header([]);
+  return encoding;
 }

@@ -9,6 +9,8 @@ import { Readable } from 'node:stream';
 import { crc32 } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { ValidationError } from '../../shared/errors.ts';
+import { writeCsv } from '../../shared/exports/csv.ts';
+import { TEXT_FORMAT, writeXlsx, type XlsxSheet } from '../../shared/exports/xlsx.ts';
 import { checkZipLimits, IMPORT_LIMITS, measureInflated, readZipDirectory, rowCounter, UnreadableZip, type ZipEntry } from '../../shared/imports/limits.ts';
 import type { FundingSource, SpendingArea } from './catalogues.ts';
 import {
@@ -24,7 +26,7 @@ import {
 
 export const SPENDING_SHEET = 'spesa';
 export const USERS_SHEET = 'utenti';
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export { XLSX_MIME } from '../../shared/exports/xlsx.ts';
 
 /** A cell as the text a CSV file would hold: numbers without artefacts (104318.5 → "104318.5"), dates as ISO. */
 export function cellText(value: ExcelJS.CellValue): string {
@@ -226,28 +228,18 @@ export async function feedSpendingWorkbook(
 
 /** The CSV templates: the header and nothing else. */
 export function spendingCsvTemplate(kind: 'spesa' | 'utenti'): string {
-  const columns = kind === 'spesa' ? [...SPENDING_COLUMNS, ...SPENDING_OPTIONAL_COLUMNS] : [...USERS_COLUMNS, ...USERS_OPTIONAL_COLUMNS];
-  return `\ufeff${columns.join(';')}\n`;
+  return writeCsv(kind === 'spesa' ? [...SPENDING_COLUMNS, ...SPENDING_OPTIONAL_COLUMNS] : [...USERS_COLUMNS, ...USERS_OPTIONAL_COLUMNS], []);
 }
 
 /**
  * The XLSX template: sheets `spesa` and `utenti` with their headers (texts for `ente` so that ISTAT codes keep their
  * leading zero), and a sheet `istruzioni` listing the columns and the codes of areas and funding channels.
  */
-export async function buildSpendingTemplate(catalogue: { areas: readonly SpendingArea[]; fundingSources: readonly FundingSource[] }): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Cantiere';
-  const spending = workbook.addWorksheet(SPENDING_SHEET);
-  spending.addRow([...SPENDING_COLUMNS, ...SPENDING_OPTIONAL_COLUMNS]);
-  const users = workbook.addWorksheet(USERS_SHEET);
-  users.addRow([...USERS_COLUMNS, ...USERS_OPTIONAL_COLUMNS]);
-  for (const sheet of [spending, users]) {
-    sheet.getRow(1).font = { bold: true };
-    sheet.getColumn(2).numFmt = '@';
-    sheet.columns.forEach((c) => (c.width = 22));
-  }
-  const help = workbook.addWorksheet('istruzioni');
-  help.columns = [{ width: 34 }, { width: 90 }];
+export async function buildSpendingTemplate(catalogue: {
+  areas: readonly SpendingArea[];
+  fundingSources: readonly FundingSource[];
+}): Promise<Uint8Array<ArrayBuffer>> {
+  const table = (name: string, header: readonly string[]): XlsxSheet => ({ name, header, rows: [], width: 22, columns: [undefined, { numFmt: TEXT_FORMAT }] });
   const lines: [string, string][] = [
     ['Foglio «spesa»', 'una riga per anno × ente × area × canale di finanziamento, con l’importo in euro'],
     ['anno', 'quattro cifre, es. 2024'],
@@ -263,19 +255,17 @@ export async function buildSpendingTemplate(catalogue: { areas: readonly Spendin
     ['Canali di finanziamento', ''],
     ...catalogue.fundingSources.map((s): [string, string] => [s.code, s.name]),
   ];
-  for (const l of lines) help.addRow(l);
-  help.getColumn(1).font = { bold: true };
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  return writeXlsx([
+    table(SPENDING_SHEET, [...SPENDING_COLUMNS, ...SPENDING_OPTIONAL_COLUMNS]),
+    table(USERS_SHEET, [...USERS_COLUMNS, ...USERS_OPTIONAL_COLUMNS]),
+    { name: 'istruzioni', rows: lines, columns: [{ width: 34, bold: true }, { width: 90 }] },
+  ]);
 }
 
 /** Writes the two tables to a workbook (used by tests to build files the way a user's spreadsheet would be). */
-export async function writeSpendingWorkbook(tables: { spending: (string | number | null)[][]; users?: (string | number | null)[][] }): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
-  const spending = workbook.addWorksheet(SPENDING_SHEET);
-  for (const r of tables.spending) spending.addRow(r);
-  if (tables.users) {
-    const users = workbook.addWorksheet(USERS_SHEET);
-    for (const r of tables.users) users.addRow(r);
-  }
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+export function writeSpendingWorkbook(tables: {
+  spending: (string | number | null)[][];
+  users?: (string | number | null)[][];
+}): Promise<Uint8Array<ArrayBuffer>> {
+  return writeXlsx([{ name: SPENDING_SHEET, rows: tables.spending }, ...(tables.users ? [{ name: USERS_SHEET, rows: tables.users }] : [])]);
 }

@@ -4,12 +4,14 @@ import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Actor } from '../../shared/auth/actor.ts';
 import { recordAudit } from '../../shared/audit/audit.ts';
 import type { Db, DbOrTx, Tx } from '../../shared/db/client.ts';
+import { lockBusinessKey } from '../../shared/db/key-lock.ts';
 import { updateVersioned } from '../../shared/db/versioned.ts';
 import { NotFoundError, ValidationError, type FieldIssue } from '../../shared/errors.ts';
 import { registerMessages } from '../../shared/i18n/messages.ts';
 import { serverFormat, tr } from '../../shared/i18n/tr.server.ts';
 import { outbox } from '../../shared/mail/outbox.schema.ts';
 import { parseInput } from '../../shared/validation.server.ts';
+import { requireRecordId } from '../../shared/validation.ts';
 import { ambiti } from '../territory/index.server.ts';
 import { authorize, type GovernanceAction } from './governance.policy.ts';
 import {
@@ -305,7 +307,7 @@ export async function updateBodyRule({ bodyId, input, ...ctx }: CommandContext &
   });
 }
 
-async function checkMember(tx: DbOrTx, ambitoId: string, bodyId: string, data: MemberInput, selfId?: string) {
+async function checkMember(tx: Tx, ambitoId: string, bodyId: string, data: MemberInput, selfId?: string) {
   if (!(await getPerson(tx, ambitoId, data.personId))) invalid('personId', tr('gov.cmd.personMissing'));
   await checkOrganisationRef(tx, ambitoId, data.organisationId);
   await checkComuneRef(tx, ambitoId, data.comuneId);
@@ -313,6 +315,8 @@ async function checkMember(tx: DbOrTx, ambitoId: string, bodyId: string, data: M
     if (data.delegateOfMemberId === selfId) invalid('delegateOfMemberId', tr('gov.cmd.selfDelegate'));
     if (!(await getMemberRow(tx, bodyId, data.delegateOfMemberId))) invalid('delegateOfMemberId', tr('gov.cmd.delegatorOutside'));
   }
+  // Two requests at once for the same person and body: the second waits here, then sees the first's membership.
+  await lockBusinessKey(tx, 'governance_body_members', bodyId, data.personId);
   const others = (await listMembers(tx, bodyId)).filter((m) => m.personId === data.personId && m.id !== selfId);
   const overlap = others.find(
     (m) => (m.validFrom ?? '0000-01-01') <= (data.validTo ?? '9999-12-31') && (data.validFrom ?? '0000-01-01') <= (m.validTo ?? '9999-12-31'),
@@ -647,7 +651,8 @@ function uploader(actor: Actor): string {
 /** Removes an attachment of a meeting. */
 export async function removeAttachment({ meetingId, attachmentId, ...ctx }: CommandContext & { meetingId: string; attachmentId: string }) {
   return command(ctx, 'meeting.write', async (tx) => {
-    await found(getMeetingRow(tx, ctx.ambitoId, meetingId), 'La riunione');
+    requireRecordId(attachmentId, 'attachmentId');
+    await found(getMeetingRow(tx, ctx.ambitoId, requireRecordId(meetingId, 'meetingId')), 'La riunione');
     const [row] = await tx
       .delete(meetingAttachments)
       .where(and(eq(meetingAttachments.meetingId, meetingId), eq(meetingAttachments.id, attachmentId)))
@@ -825,8 +830,9 @@ export async function createAgreement({ input, ...ctx }: CommandContext & { inpu
 
 const AGREEMENT = 'L’Accordo di programma';
 
-/** The agreement a command works on, which must exist in the Ambito. */
-const agreementOf = (tx: Tx, ctx: CommandContext, agreementId: string) => found(getAgreementRow(tx, ctx.ambitoId, agreementId), AGREEMENT);
+/** The agreement a command works on (its id, often a hidden form field, must be one), which must exist in the Ambito. */
+const agreementOf = (tx: Tx, ctx: CommandContext, agreementId: string) =>
+  found(getAgreementRow(tx, ctx.ambitoId, requireRecordId(agreementId, 'agreementId')), AGREEMENT);
 
 /** Parties and signatures are logged as changes of their agreement. */
 const onAgreement = (agreementId: string, change: string) => ({ action: `governance.agreement.${change}`, entityType: 'agreement', entityId: agreementId });
@@ -872,7 +878,7 @@ export async function addParty({ agreementId, input, ...ctx }: CommandContext & 
 
 /** Removes a party or adhering organisation from an agreement. */
 export async function removeParty({ agreementId, partyId, ...ctx }: CommandContext & { agreementId: string; partyId: string }) {
-  return removeFromAgreement(ctx, agreementId, agreementParties, partyId, 'La parte dell’Accordo', 'party_removed');
+  return removeFromAgreement(ctx, agreementId, agreementParties, { field: 'partyId', id: partyId }, 'La parte dell’Accordo', 'party_removed');
 }
 
 /** Removes one of an agreement's parties or signatures (`what` names it when it is not there). */
@@ -880,11 +886,12 @@ function removeFromAgreement<T extends typeof agreementParties | typeof agreemen
   ctx: CommandContext,
   agreementId: string,
   table: T,
-  id: string,
+  record: { field: string; id: string },
   what: string,
   change: string,
 ) {
   return command(ctx, 'agreement.write', async (tx) => {
+    const id = requireRecordId(record.id, record.field);
     await agreementOf(tx, ctx, agreementId);
     return deleteAudited(tx, ctx, table, and(eq(table.agreementId, agreementId), eq(table.id, id)), what, onAgreement(agreementId, change));
   });
@@ -902,7 +909,7 @@ export async function addSignature({ agreementId, input, ...ctx }: CommandContex
 
 /** Removes a signature recorded by mistake. */
 export async function removeSignature({ agreementId, signatureId, ...ctx }: CommandContext & { agreementId: string; signatureId: string }) {
-  return removeFromAgreement(ctx, agreementId, agreementSignatures, signatureId, 'La firma', 'signature_removed');
+  return removeFromAgreement(ctx, agreementId, agreementSignatures, { field: 'signatureId', id: signatureId }, 'La firma', 'signature_removed');
 }
 
 /** Stores the signed agreement (PDF only, at most 10 MB), replacing a previous one (optimistic lock). */
@@ -1017,6 +1024,27 @@ export async function importGovernance({
       if (m.delegateOf && !bundle.members.some((o) => nameKey(o.body) === nameKey(m.body) && nameKey(o.person) === nameKey(m.delegateOf!) && o !== m)) {
         issues.push({ path: where(m, 'delegato_di'), message: `«${m.delegateOf}» non è tra i componenti di «${m.body}» in questo file` });
       }
+    }
+    // A member of a body already in the Ambito must not repeat a membership it has there in an overlapping period.
+    const existingMembers = await tx
+      .select({ bodyId: bodyMembers.bodyId, personId: bodyMembers.personId, validFrom: bodyMembers.validFrom, validTo: bodyMembers.validTo })
+      .from(bodyMembers)
+      .innerJoin(bodies, eq(bodies.id, bodyMembers.bodyId))
+      .where(eq(bodies.ambitoId, ambitoId));
+    for (const m of bundle.members) {
+      const body = existingBodies.get(nameKey(m.body));
+      const person = existingPeople.get(nameKey(m.person));
+      const overlap =
+        body &&
+        person &&
+        existingMembers.some(
+          (e) =>
+            e.bodyId === body.id &&
+            e.personId === person.id &&
+            (e.validFrom ?? '0000-01-01') <= (m.validTo ?? '9999-12-31') &&
+            (m.validFrom ?? '0000-01-01') <= (e.validTo ?? '9999-12-31'),
+        );
+      if (overlap) issues.push({ path: where(m, 'persona'), message: tr('gov.cmd.memberOverlap', { name: m.person }) });
     }
     for (const p of bundle.parties) knownOrganisation(p, p.organisation, 'organizzazione');
     if (bundle.agreement) {

@@ -18,4 +18,5 @@ export const governanceRoutes = [
   route('ambiti/:code/posta', 'modules/governance/routes/outbox.tsx'),
   route('ambiti/:code/posta/:messageId/invito.ics', 'modules/governance/routes/outbox-ics.ts'),
   route('ambiti/:code/calendario.ics', 'modules/governance/routes/calendar.ts'),
+  route('calendario/:feed', 'modules/governance/routes/personal-calendar.ts'),
 ];

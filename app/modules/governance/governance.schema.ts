@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { type AnyPgColumn, bigint, customType, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { id, ownerRef, versionedColumns } from '../../shared/db/columns.ts';
+import { registerConstraintMessages } from '../../shared/db/errors.ts';
 import { ambiti, comuni } from '../territory/index.server.ts';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -81,7 +82,12 @@ export const bodyMembers = pgTable(
     validFrom: date('valid_from', { mode: 'string' }),
     validTo: date('valid_to', { mode: 'string' }),
   }),
-  (t) => [index('governance_body_members_body_idx').on(t.bodyId)],
+  (t) => [
+    index('governance_body_members_body_idx').on(t.bodyId),
+    // A person's memberships of a body must not overlap (checked by the commands under lockBusinessKey); the index is
+    // the backstop for the same membership recorded twice (an unknown start counts as one date).
+    uniqueIndex('governance_body_members_person_from_unique').on(t.bodyId, t.personId, sql`coalesce(${t.validFrom}, '-infinity'::date)`),
+  ],
 );
 
 export const meetings = pgTable(
@@ -197,7 +203,7 @@ export const agreements = pgTable(
     signedFileMime: text('signed_file_mime'),
     signedFile: bytea('signed_file'),
   }),
-  (t) => [index('agreements_ambito_idx').on(t.ambitoId)],
+  (t) => [index('agreements_ambito_idx').on(t.ambitoId), uniqueIndex('agreements_ambito_period_unique').on(t.ambitoId, t.periodStartYear, t.periodEndYear)],
 );
 
 export const agreementParties = pgTable(
@@ -222,4 +228,13 @@ export const agreementSignatures = pgTable('agreement_signatures', {
   signerRole: text('signer_role').notNull(),
   /** Null when the document does not date the signature (digital signatures carry their own timestamp). */
   signedOn: date('signed_on', { mode: 'string' }),
+});
+
+registerConstraintMessages({
+  organisations_ambito_fiscal_code_unique: { key: 'gov.dup.fiscalCode', field: 'fiscalCode' },
+  governance_body_members_person_from_unique: { key: 'gov.dup.member', field: 'personId' },
+  decisions_body_number_unique: { key: 'gov.dup.decisionNumber', field: 'number' },
+  agreements_ambito_period_unique: { key: 'gov.dup.agreement', field: 'periodStartYear' },
+  agreement_parties_unique: { key: 'gov.dup.party', field: 'organisationId' },
+  meeting_attendance_member_unique: 'gov.dup.attendance',
 });

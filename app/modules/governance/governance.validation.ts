@@ -1,7 +1,16 @@
 import { ValidationError, type FieldIssue } from '../../shared/errors.ts';
 import { registerMessages, type MessageKey } from '../../shared/i18n/messages.ts';
 import { serverFormat, tr } from '../../shared/i18n/tr.server.ts';
-import { optionalText, versionField, z } from '../../shared/validation.ts';
+import {
+  hasControlCharacters,
+  isIsoDateInRange,
+  isoDate as isoDateField,
+  optionalIsoDate as optionalIsoDateField,
+  optionalText,
+  plainText,
+  versionField,
+  z,
+} from '../../shared/validation.ts';
 import {
   ACCEPTED_ATTACHMENTS,
   ATTACHMENT_TYPES,
@@ -51,33 +60,18 @@ const uuid = (what: MessageKey) => z.string().trim().uuid(choice(what));
 /** An optional reference to another record: '' or absent becomes null. */
 const optionalUuid = (what: MessageKey) => blankAsNull(z.string().uuid(choice(what)));
 
-/** True when `s` is an existing calendar day written AAAA-MM-GG. */
-export function isIsoDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-}
+/** True when `s` is an existing calendar day written AAAA-MM-GG within the years the app accepts (1900–2100). */
+export const isIsoDate = (s: string): boolean => isIsoDateInRange(s);
 
-export const isoDate = (label: MessageKey) =>
-  z
-    .string(says('gov.val.dateMissing', named(label)))
-    .trim()
-    .min(1, says('gov.val.dateMissing', named(label)))
-    .refine(isIsoDate, says('gov.val.dateInvalid', named(label)));
-
-export const optionalIsoDate = (label: MessageKey) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => v || null)
-    .refine((v) => v === null || isIsoDate(v), says('gov.val.dateInvalid', named(label)));
+/** A date field (the shared rule: a day of the calendar from 1900 to 2100), named by its dictionary label. */
+export const isoDate = (label: MessageKey) => isoDateField(() => tr(label));
+export const optionalIsoDate = (label: MessageKey) => optionalIsoDateField(() => tr(label));
 
 const optionalEmail = blankAsNull(z.string().toLowerCase().email(says('gov.val.email')).max(254, says('gov.val.emailLong')));
 
+/** A required text (no control characters: the shared text rule), named by its dictionary label. */
 const requiredText = (label: MessageKey, min: number, max: number) =>
-  z
-    .string(says('gov.val.required', named(label)))
+  plainText(() => tr(label))
     .trim()
     .min(min, min === 1 ? says('gov.val.required', named(label)) : says('gov.val.minChars', () => ({ label: tr(label), min })))
     .max(
@@ -311,8 +305,7 @@ export const EndMembershipInput = z.object({ version: versionField, validTo: iso
 // Meetings
 
 const onlineUrl = blankAsNull(
-  z
-    .string()
+  plainText(() => tr('gov.val.f.link'))
     .max(500, says('gov.val.linkLong'))
     .refine((v) => {
       try {
@@ -341,7 +334,7 @@ export const MeetingInput = z
           .map((line) => line.trim().replace(/^(\d+[.)]|[-*•])\s*/, ''))
           .filter(Boolean),
       )
-      .pipe(z.array(z.string().max(500, says('gov.val.agendaItemLong'))).max(50, says('gov.val.agendaLong'))),
+      .pipe(z.array(plainText(() => tr('gov.val.f.agenda')).max(500, says('gov.val.agendaItemLong'))).max(50, says('gov.val.agendaLong'))),
   })
   .superRefine((m, ctx) => {
     if (!m.place && !m.onlineUrl) ctx.addIssue({ code: 'custom', path: ['place'], message: tr('gov.val.placeOrLink') });
@@ -375,6 +368,8 @@ export function parseAttendanceForm(input: Record<string, unknown>, members: rea
       issues.push({ path: `delegate.${m.id}`, message: tr('gov.val.delegateMissing', { member: m.label }) });
     } else if (delegate.length > 200) {
       issues.push({ path: `delegate.${m.id}`, message: tr('gov.val.delegateLong', { member: m.label }) });
+    } else if (hasControlCharacters(delegate)) {
+      issues.push({ path: `delegate.${m.id}`, message: tr('validation.text.control', { label: m.label }) });
     }
     return { memberId: m.id, status: status as Attendance, delegateName: status === 'delegated' ? delegate : null };
   });

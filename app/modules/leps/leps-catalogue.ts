@@ -10,7 +10,7 @@
  */
 import { parseCsv } from '../../shared/csv.ts';
 import { ValidationError, type FieldIssue } from '../../shared/errors.ts';
-import { z } from '../../shared/validation.ts';
+import { isIsoDateInRange, refuseControlCharactersInJson, z } from '../../shared/validation.ts';
 import { tr } from '../../shared/i18n/tr.server.ts';
 import { CONTRACT_KINDS, EMPLOYER_KINDS, fteFromWeeklyHours, SOCIAL_WORKER_RULES, type SocialWorkerPost } from './leps.rules.ts';
 import { FUNDING_SOURCE_CODES, POLICY_AREA_CODES, SOCIAL_WORKER_CSV_COLUMNS } from './leps.vocabulary.ts';
@@ -304,7 +304,7 @@ const isoDate = z
   .string()
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'data non valida: usa il formato AAAA-MM-GG (es. 2025-01-01)')
-  .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), 'data inesistente');
+  .refine(isIsoDateInRange, 'data inesistente o fuori dagli anni ammessi (dal 1900 al 2100)');
 
 const italianDecimal = (what: string) =>
   z
@@ -431,11 +431,14 @@ function readJsonFile<T>(fileName: string, text: string, schema: z.ZodType<T>): 
 }
 
 function readJson(fileName: string, text: string): unknown {
+  let data: unknown;
   try {
-    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
     throw refused(fileName, [{ path: fileName, message: tr('leps.import.invalidJson', { error: (error as Error).message }) }]);
   }
+  refuseControlCharactersInJson(data, fileName);
+  return data;
 }
 
 /** «Il file … non è stato importato: …», in the request's language. */

@@ -9,6 +9,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../../shared/auth/actor.ts';
 import { recordAudit } from '../../shared/audit/audit.ts';
 import type { DbOrTx, Tx } from '../../shared/db/client.ts';
+import { lockBusinessKeys } from '../../shared/db/key-lock.ts';
 import { NotFoundError, ValidationError } from '../../shared/errors.ts';
 import { tr } from '../../shared/i18n/tr.server.ts';
 import { ambiti } from '../territory/index.server.ts';
@@ -46,6 +47,12 @@ export async function recordDeclaredPosts(
   const [ambito] = await tx.select({ id: ambiti.id, regionCode: ambiti.regionCode }).from(ambiti).where(eq(ambiti.id, input.ambitoId));
   if (!ambito) throw new NotFoundError('L’Ambito');
   authorize(actor, 'staff.write', { ...ambito, comuneId: input.comuneId });
+  // The declared codes are locked before the recorded rows are read (as leps.commands.ts's addSocialWorkerPost does).
+  await lockBusinessKeys(
+    tx,
+    'social_worker_posts',
+    input.posts.map((p) => [input.ambitoId, p.code]),
+  );
   const clashes = await declaredPostClashes(tx, input.ambitoId, input.comuneId, input.posts);
   if (clashes.length)
     throw new ValidationError(

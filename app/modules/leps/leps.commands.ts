@@ -3,6 +3,7 @@ import { hasAmbitoRole, referentComuneIds, UFFICIO_DI_PIANO, type Actor } from '
 import { recordAudit } from '../../shared/audit/audit.ts';
 import { parseCsv } from '../../shared/csv.ts';
 import type { Db, Tx } from '../../shared/db/client.ts';
+import { lockBusinessKey, lockBusinessKeys } from '../../shared/db/key-lock.ts';
 import { updateVersioned } from '../../shared/db/versioned.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldIssue } from '../../shared/errors.ts';
 import { tr } from '../../shared/i18n/tr.server.ts';
@@ -12,7 +13,7 @@ import { notImportedMessage, parseLepsCatalogue, parseSocialWorkerStaff } from '
 import { authorize, can, type LepsAmbitoScope } from './leps.policy.ts';
 import { fteFromWeeklyHours } from './leps.rules.ts';
 import { lepsCatalogue, socialWorkerPosts } from './leps.schema.ts';
-import { CatalogueEntryInput, DeletePostInput, SocialWorkerPostInput } from './leps.validation.ts';
+import { CatalogueEntryInput, DeletePostInput, postIdOf, SocialWorkerPostInput } from './leps.validation.ts';
 
 /** «dal … al …» of a period already recorded, for the messages of an overlap. */
 const periodOf = (p: { validFrom: string; validTo: string | null }) =>
@@ -128,6 +129,8 @@ export async function addSocialWorkerPost({ db, actor, ambitoId, input }: { db: 
       const members = await memberComuni(tx, ambitoId);
       if (!members.byId.has(v.comuneId)) throw new ValidationError([{ path: 'comuneId', message: tr('leps.cmd.comuneNotMember') }]);
     }
+    // Two requests at once for the same code: the second waits here, then its check sees the first's row.
+    await lockBusinessKey(tx, 'social_worker_posts', ambitoId, v.code);
     const same = await tx
       .select()
       .from(socialWorkerPosts)
@@ -163,7 +166,11 @@ export async function addSocialWorkerPost({ db, actor, ambitoId, input }: { db: 
 export async function deleteSocialWorkerPost({ db, actor, postId, input }: { db: Db; actor: Actor; postId: string; input: unknown }) {
   return db.transaction(async (tx) => {
     // The row is locked, then the actor authorised on its Ambito and comune, before the input is read.
-    const [post] = await tx.select().from(socialWorkerPosts).where(eq(socialWorkerPosts.id, postId)).for('update');
+    const [post] = await tx
+      .select()
+      .from(socialWorkerPosts)
+      .where(eq(socialWorkerPosts.id, postIdOf(postId)))
+      .for('update');
     if (!post) throw new NotFoundError('La riga del personale');
     authorizeStaffWrite(actor, { ...(await ambitoScope(tx, post.ambitoId)), comuneId: post.comuneId });
     const { version } = parseInput(DeletePostInput, input);
@@ -199,6 +206,12 @@ export async function importSocialWorkerStaff({
   const comuneColumn = table.header.indexOf('codice_istat_comune');
   return db.transaction(async (tx) => {
     const members = await memberComuni(tx, ambitoId);
+    // The file's codes are locked before the rows already recorded are read (see addSocialWorkerPost).
+    await lockBusinessKeys(
+      tx,
+      'social_worker_posts',
+      posts.map((p) => [ambitoId, p.id]),
+    );
     const existing = await tx.select().from(socialWorkerPosts).where(eq(socialWorkerPosts.ambitoId, ambitoId)).orderBy(asc(socialWorkerPosts.validFrom));
     const issues: FieldIssue[] = [];
     const values = posts.map((p, i) => {

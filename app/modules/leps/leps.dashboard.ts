@@ -7,6 +7,7 @@
  * name it (links.leps), their indicators and yearly targets, the funds budgeted on them. The professional social
  * service (L. 178/2020, art. 1, c. 797) is judged on the social-worker ratio instead (leps.rules.ts).
  */
+import { writeCsv } from '../../shared/exports/csv.ts';
 import type { SocialWorkerAssessment, ThresholdCheck } from './leps.rules.ts';
 
 export const SOCIAL_SERVICE_LEPS_CODE = 'LEPS_SERVIZIO_SOCIALE_PROFESSIONALE';
@@ -285,34 +286,28 @@ export const REGIONAL_CSV_COLUMNS = [
  */
 export function regionalCsv(rows: readonly RegionalRow[]): string {
   const num = (n: number | null, decimals = 0) => (n === null ? '' : n.toFixed(decimals).replace('.', ','));
-  const cell = (v: string) => (/[;"\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
-  const lines = [REGIONAL_CSV_COLUMNS.join(';')];
-  for (const r of rows) {
-    lines.push(
-      [
-        r.ambitoCode,
-        r.ambitoName,
-        r.planTitle ?? '',
-        num(r.population),
-        num(r.populationYear),
-        num(r.fte, 4),
-        num(r.inhabitantsPerWorker, 1),
-        LEPS_STATUS_LABELS[r.lepsStatus],
-        num(r.requiredLepsFte, 4),
-        num(r.requiredObjectiveFte, 4),
-        num(r.gapLepsFte, 4),
-        num(r.toHireLeps),
-        num(r.gapObjectiveFte, 4),
-        num(r.toHireObjective),
-        num(r.programmedLeps),
-        num(r.catalogueSize),
-        num(r.priorityWithTargets),
-        num(r.prioritySize),
-        num(r.lepsBudgetCents / 100, 2),
-      ]
-        .map(cell)
-        .join(';'),
-    );
-  }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return writeCsv(
+    REGIONAL_CSV_COLUMNS,
+    rows.map((r) => [
+      r.ambitoCode,
+      r.ambitoName,
+      r.planTitle ?? '',
+      num(r.population),
+      num(r.populationYear),
+      num(r.fte, 4),
+      num(r.inhabitantsPerWorker, 1),
+      LEPS_STATUS_LABELS[r.lepsStatus],
+      num(r.requiredLepsFte, 4),
+      num(r.requiredObjectiveFte, 4),
+      num(r.gapLepsFte, 4),
+      num(r.toHireLeps),
+      num(r.gapObjectiveFte, 4),
+      num(r.toHireObjective),
+      num(r.programmedLeps),
+      num(r.catalogueSize),
+      num(r.priorityWithTargets),
+      num(r.prioritySize),
+      num(r.lepsBudgetCents / 100, 2),
+    ]),
+  );
 }

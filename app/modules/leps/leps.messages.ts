@@ -196,6 +196,11 @@ export const it = {
   'leps.cmd.notImported.many': 'Il file {file} non è stato importato: ci sono {count} errori. Nessun dato è stato modificato.',
   'leps.cmd.versionLoaded': 'la versione «{version}» del catalogo è già caricata: un catalogo corretto prende un nuovo numero di versione',
   'leps.cmd.versionField': '{file}, campo version',
+  'leps.dup.post':
+    'Esiste già una riga del personale con questo codice e la stessa data di inizio: non è stata registrata una seconda volta. Ricarica la pagina per vederla.',
+  'leps.dup.catalogueCode':
+    'Questa versione del catalogo LEPS è già caricata (forse da un caricamento contemporaneo): un catalogo corretto prende un nuovo numero di versione.',
+  'leps.dup.catalogueName': 'Il nome è già usato da un altro LEPS dello stesso catalogo.',
   'leps.cmd.nameUsed': 'Il nome è già usato dal LEPS {code} dello stesso catalogo.',
   'leps.cmd.comuneNotMember': 'Il comune scelto non fa parte dell’Ambito.',
   'leps.cmd.periodClash': 'Il codice {code} ha già un periodo che si sovrappone ({period}): chiudi prima quel periodo.',
@@ -432,6 +437,10 @@ export const en: Record<keyof typeof it, string> = {
   'leps.cmd.notImported.many': 'The file {file} was not imported: there are {count} errors. No data was changed.',
   'leps.cmd.versionLoaded': 'version «{version}» of the catalogue is already loaded: a corrected catalogue takes a new version number',
   'leps.cmd.versionField': '{file}, field version',
+  'leps.dup.post': 'A staff row with this code and the same start date already exists: it was not recorded a second time. Reload the page to see it.',
+  'leps.dup.catalogueCode':
+    'This version of the LEPS catalogue is already loaded (perhaps by a simultaneous upload): a corrected catalogue takes a new version number.',
+  'leps.dup.catalogueName': 'The name is already used by another LEPS of the same catalogue.',
   'leps.cmd.nameUsed': 'The name is already used by LEPS {code} of the same catalogue.',
   'leps.cmd.comuneNotMember': 'The chosen comune is not part of the Ambito.',
   'leps.cmd.periodClash': 'Code {code} already has an overlapping period ({period}): close that period first.',

@@ -1,5 +1,6 @@
 import { date, doublePrecision, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ownerRef, versionedColumns } from '../../shared/db/columns.ts';
+import { registerConstraintMessages } from '../../shared/db/errors.ts';
 import { ambiti, comuni } from '../territory/index.server.ts';
 
 /** The funding source codes of a LEPS or a post (see FUNDING_SOURCES in leps.vocabulary.ts), none by default. */
@@ -33,6 +34,7 @@ export const lepsCatalogue = pgTable(
   }),
   (t) => [
     uniqueIndex('leps_catalogue_version_code_unique').on(t.catalogueVersion, t.code),
+    uniqueIndex('leps_catalogue_version_name_unique').on(t.catalogueVersion, t.name),
     index('leps_catalogue_position_idx').on(t.catalogueVersion, t.position),
   ],
 );
@@ -60,8 +62,19 @@ export const socialWorkerPosts = pgTable(
     /** Where the row comes from: the form, or the imported file and its row. */
     source: text('source').notNull(),
   }),
-  (t) => [index('social_worker_posts_ambito_idx').on(t.ambitoId, t.code)],
+  (t) => [
+    index('social_worker_posts_ambito_idx').on(t.ambitoId, t.code),
+    // Periods of one code must not overlap (checked by the commands under lockBusinessKey); the index is the backstop
+    // for the same period recorded twice.
+    uniqueIndex('social_worker_posts_code_from_unique').on(t.ambitoId, t.code, t.validFrom),
+  ],
 );
+
+registerConstraintMessages({
+  leps_catalogue_version_code_unique: 'leps.dup.catalogueCode',
+  leps_catalogue_version_name_unique: { key: 'leps.dup.catalogueName', field: 'name' },
+  social_worker_posts_code_from_unique: { key: 'leps.dup.post', field: 'code' },
+});
 
 export type LepsCatalogueRow = typeof lepsCatalogue.$inferSelect;
 export type SocialWorkerPostRow = typeof socialWorkerPosts.$inferSelect;

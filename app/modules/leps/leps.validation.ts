@@ -1,14 +1,10 @@
 import { parseItalianNumber } from '../../shared/format/index.ts';
-import { optionalText, versionField, z } from '../../shared/validation.ts';
+import { isoDate as isoDateField, optionalIsoDate, optionalText, plainText, requireRecordId, versionField, z } from '../../shared/validation.ts';
 import { FUNDING_SOURCE_CODES } from './leps.vocabulary.ts';
 import { CONTRACT_KINDS, EMPLOYER_KINDS, SOCIAL_WORKER_RULES } from './leps.rules.ts';
 
 const required = (label: string, max: number) =>
-  z
-    .string({ message: `${label}: campo obbligatorio.` })
-    .trim()
-    .min(1, `${label}: campo obbligatorio.`)
-    .max(max, `${label}: al massimo ${max} caratteri.`);
+  plainText(label).trim().min(1, `${label}: campo obbligatorio.`).max(max, `${label}: al massimo ${max} caratteri.`);
 
 /** The fields of a catalogue entry the administrator edits (the code and the areas stay as published). */
 export const CatalogueEntryInput = z.object({
@@ -20,12 +16,8 @@ export const CatalogueEntryInput = z.object({
   note: optionalText(4000, 'Nota'),
 });
 
-const isoDate = (label: string) =>
-  z
-    .string()
-    .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label}: usa il formato AAAA-MM-GG (es. 2025-01-01).`)
-    .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), `${label}: data inesistente.`);
+/** A date: the shared rule (a day of the calendar from 1900 to 2100). */
+const isoDate = (label: string) => isoDateField(label);
 
 /** «0,5», «0.5», «18» → number; empty → null; anything else is an error with the field's name. */
 const decimal = (label: string) =>
@@ -73,12 +65,7 @@ export const SocialWorkerPostInput = z
       .pipe(z.array(z.enum(FUNDING_SOURCE_CODES, { message: 'Fonte di finanziamento non prevista.' }))),
     assignment: optionalText(200, 'Funzione'),
     validFrom: isoDate('In servizio dal'),
-    validTo: z
-      .string()
-      .trim()
-      .optional()
-      .transform((v) => v || null)
-      .pipe(isoDate('In servizio fino al').nullable()),
+    validTo: optionalIsoDate('In servizio fino al'),
   })
   .superRefine((v, ctx) => {
     if ((v.fte === null) === (v.weeklyHours === null))
@@ -89,3 +76,6 @@ export const SocialWorkerPostInput = z
 export type SocialWorkerPostInput = z.input<typeof SocialWorkerPostInput>;
 
 export const DeletePostInput = z.object({ version: versionField });
+
+/** The id of a staff row given by a form's hidden field (`postId`): a UUID, or the input is refused naming the field. */
+export const postIdOf = (postId: unknown) => requireRecordId(postId, 'postId');

@@ -19,7 +19,7 @@
 //   ">100% (sottostimato)" with no percentage.
 
 import { ValidationError, type FieldIssue } from '../../shared/errors.ts';
-import { z } from '../../shared/validation.ts';
+import { refuseControlCharactersInJson, z } from '../../shared/validation.ts';
 import { percentIssue } from './percent.rules.ts';
 import { formatNumber } from './targets.rules.ts';
 
@@ -359,6 +359,7 @@ export function parseEvaluationGrid(fileName: string, json: string): EvaluationG
   } catch (error) {
     throw new ValidationError([{ path: fileName, message: `il file non è un JSON valido (${(error as Error).message})` }], gridFailed(fileName));
   }
+  refuseControlCharactersInJson(data, fileName);
   const parsed = evaluationGridSchema.safeParse(data);
   const objectives = (data as { objectives?: unknown } | null)?.objectives;
   const objectiveName = (index: number): string => {

@@ -1,5 +1,6 @@
 import { bigint, boolean, doublePrecision, index, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { id, ownerRef, versionedColumns } from '../../shared/db/columns.ts';
+import { registerConstraintMessages } from '../../shared/db/errors.ts';
 import { planIndicators, planObjectives, plans } from '../planning/index.server.ts';
 import { comuni } from '../territory/index.server.ts';
 
@@ -83,3 +84,9 @@ export const objectiveEvaluations = pgTable(
 export type Measurement = typeof measurements.$inferSelect;
 export type PeriodLock = typeof periodLocks.$inferSelect;
 export type ObjectiveEvaluationRow = typeof objectiveEvaluations.$inferSelect;
+
+registerConstraintMessages({
+  measurements_indicator_period_comune_unique: { key: 'mon.dup.measurement', field: 'period' },
+  monitoring_period_locks_unique: { key: 'mon.dup.lock', field: 'period' },
+  objective_evaluations_objective_unique: 'mon.dup.evaluation',
+});

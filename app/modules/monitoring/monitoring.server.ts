@@ -6,6 +6,7 @@ import type { Progress } from './progress.rules.ts';
 import type { Db } from '../../shared/db/client.ts';
 import { ValidationError } from '../../shared/errors.ts';
 import { tr } from '../../shared/i18n/tr.server.ts';
+import { readUploadedText } from '../../shared/imports/decode.ts';
 import { getAmbitoByCode } from '../territory/index.server.ts';
 import { getPlanHeader } from '../planning/index.server.ts';
 import { isUuid } from '../../shared/validation.ts';
@@ -62,8 +63,16 @@ export async function recordOfPlan<T>(
   return record;
 }
 
-/** The text of an uploaded file, or a validation error that says what is wrong with it. */
-export async function uploadedText(form: FormData, field: string, what: string, maxBytes: number): Promise<{ name: string; text: string }> {
+/**
+ * The text of an uploaded file (decoded by the shared decodeImportText: a Windows-1252 file is converted and `notice`
+ * says so), or a validation error that says what is wrong with it.
+ */
+export async function uploadedText(
+  form: FormData,
+  field: string,
+  what: string,
+  maxBytes: number,
+): Promise<{ name: string; text: string; notice: string | null }> {
   const file = form.get(field);
   if (!(file instanceof File) || file.size === 0)
     throw new ValidationError([{ path: field, message: tr('mon.upload.noFile', { what }) }], tr('mon.upload.noFile.summary'));
@@ -72,7 +81,8 @@ export async function uploadedText(form: FormData, field: string, what: string, 
       [{ path: field, message: tr('mon.upload.tooLarge', { mb: Math.round(maxBytes / 1024 / 1024) }) }],
       tr('mon.upload.tooLarge.summary'),
     );
-  return { name: file.name || 'file', text: await file.text() };
+  const { name, text, notice } = await readUploadedText(file);
+  return { name, text, notice };
 }
 
 /** The public base URL of this request (for links in e-mails). */

@@ -1,27 +1,32 @@
-import { parseEuroCents } from '../../shared/format/index.ts';
-import { optionalText, versionField, z } from '../../shared/validation.ts';
+import { noControlCharacters, optionalEuro, optionalText, PG_INTEGER_MAX, plainText, versionField, z } from '../../shared/validation.ts';
 import { RESOURCE_ADEQUACY_LEVELS, SPENDING_CLASSES, YES_NO_ANSWERS } from './evaluation.rules.ts';
 
-const loose = z
-  .string()
-  .optional()
-  .transform((v) => (v ?? '').trim());
+/** A value typed in the form, read by the command for the indicator's kind (a text value is stored as it is). */
+const loose = (label: string) =>
+  plainText(label)
+    .optional()
+    .transform((v) => (v ?? '').trim());
 
 /** A measurement from the entry form (the value is read for the indicator's kind by the command). */
 export const MeasurementInput = z.object({
-  period: z.string({ message: 'Indica il periodo.' }).trim().min(1, 'Indica il periodo.'),
+  period: z
+    .string({ message: 'Indica il periodo.' })
+    .refine(...noControlCharacters('Periodo'))
+    .trim()
+    .min(1, 'Indica il periodo.')
+    .max(20, 'Periodo non valido: scrivi ad esempio 2026-S1 oppure 2026.'),
   comuneId: z
     .string()
     .optional()
     .transform((v) => (v ? v : null))
     .pipe(z.uuid('Comune non valido.').nullable()),
-  value: loose,
-  numerator: loose,
-  denominator: loose,
+  value: loose('Valore'),
+  numerator: loose('Numeratore'),
+  denominator: loose('Denominatore'),
   note: optionalText(2000, 'Nota'),
   /** The version the user started from when the measurement already exists (empty for a new one). */
   version: z
-    .union([z.literal('').transform(() => null), z.coerce.number().int().positive('Versione del record non valida: ricarica la pagina.')])
+    .union([z.literal('').transform(() => null), versionField])
     .optional()
     .transform((v) => v ?? null),
 });
@@ -37,6 +42,7 @@ export const UnlockInput = z.object({
   period: z.string({ message: 'Indica il periodo.' }).trim().regex(PERIOD, 'Periodo non valido: scrivi ad esempio 2026-S1 oppure 2026.'),
   reason: z
     .string({ message: 'Scrivi perché sblocchi il periodo.' })
+    .refine(...noControlCharacters('Motivo'))
     .trim()
     .min(5, 'Scrivi perché sblocchi il periodo (almeno 5 caratteri): resta nel registro.')
     .max(2000),
@@ -63,22 +69,17 @@ const nullableEnum = <T extends readonly [string, ...string[]]>(values: T, messa
     .transform((v) => (v ? v : null))
     .pipe(z.enum(values, { message }).nullable());
 
-const euroCents = (label: string) =>
-  z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      const r = parseEuroCents(v ?? '');
-      if (r.ok) return r.value;
-      if (r.reason === 'missing') return null;
-      ctx.addIssue({ code: 'custom', message: `${label}: scrivi ad esempio 16.600 oppure 16600,50.` });
-      return z.NEVER;
-    });
+/** An amount in euro (the shared money rule: cents, at most 100 miliardi €), or null when empty. */
+const euroCents = (label: string) => optionalEuro(label);
 
 /** The regional grid of one objective (DGR XII/2167/2024, «Schema di valutazione»). */
 export const EvaluationInput = z
   .object({
-    version: z.coerce.number().int().min(0, 'Versione del record non valida: ricarica la pagina.'),
+    version: z.coerce
+      .number()
+      .int()
+      .min(0, 'Versione del record non valida: ricarica la pagina.')
+      .max(PG_INTEGER_MAX, 'Versione del record non valida: ricarica la pagina.'),
     usersEvaluation: optionalText(20_000, 'Valutazione degli utenti'),
     resourceAdequacyText: optionalText(20_000, 'Adeguatezza delle risorse'),
     resourceAdequacyLevel: nullableEnum(RESOURCE_ADEQUACY_LEVELS, 'Livello di adeguatezza non previsto.'),

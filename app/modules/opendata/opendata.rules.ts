@@ -1,7 +1,7 @@
 // Pure rules of the open data: files and their names, money and dates as published, funding by source, the privacy
 // guard for counts of people, what a publisher must declare before anything is published.
 import { publishCount, PRIVACY_THRESHOLD } from '../../shared/privacy/suppress.ts';
-import type { CsvValue } from '../../shared/csv.ts';
+import type { CsvValue } from '../../shared/exports/csv.ts';
 import { DATASET_IDS, type DatasetDef, type DatasetId, type FundingColumn } from './opendata.datasets.ts';
 import type { FormatKey } from './opendata.vocabulary.ts';
 

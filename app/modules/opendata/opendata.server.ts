@@ -2,7 +2,7 @@
 // JSON) and the catalogue, and the HTTP answer of a published file (content type, ETag, Last-Modified, 304, CORS).
 import { createHash } from 'node:crypto';
 import { data, type RouterContextProvider } from 'react-router';
-import { writeCsv } from '../../shared/csv.ts';
+import { writeCsv } from '../../shared/exports/csv.ts';
 import type { DbOrTx } from '../../shared/db/client.ts';
 import { getServices } from '../../shared/http/request.server.ts';
 import { translate, type MessageKey } from '../../shared/i18n/messages.ts';

@@ -1,13 +1,18 @@
 import type { MessageKey } from '../../shared/i18n/messages.ts';
 import { tr } from '../../shared/i18n/tr.server.ts';
-import { z } from '../../shared/validation.ts';
+import { noControlCharacters, PG_INTEGER_MAX, z } from '../../shared/validation.ts';
 import { FREQUENCIES } from './opendata.vocabulary.ts';
 
 /** A message of a field, in the request's language, naming the field (its label is a dictionary key). */
 const says = (key: MessageKey, label: MessageKey) => ({ error: () => tr(key, { label: tr(label) }) });
 
 const name = (label: MessageKey) =>
-  z.string(says('od.val.required', label)).trim().min(1, says('od.val.required', label)).max(300, says('od.val.tooLong', label));
+  z
+    .string(says('od.val.required', label))
+    .refine(...noControlCharacters(() => tr(label)))
+    .trim()
+    .min(1, says('od.val.required', label))
+    .max(300, says('od.val.tooLong', label));
 
 /**
  * An IPA code (Indice delle Pubbliche Amministrazioni): lower-case letters, digits and underscores, as IndicePA
@@ -24,7 +29,7 @@ const ipaCode = (label: MessageKey) =>
 
 /** The publisher settings of an Ambito, from the coordinator's form. */
 export const PublisherInput = z.object({
-  version: z.coerce.number().int().nonnegative().default(0),
+  version: z.coerce.number().int().nonnegative().max(PG_INTEGER_MAX).default(0),
   publisherName: name('od.pub.publisherName'),
   publisherIpaCode: ipaCode('od.pub.publisherIpaCode'),
   rightsHolderName: name('od.pub.rightsHolderName'),

@@ -18,6 +18,7 @@ import { ApplicationInput, CallFile, CallInput, RejectInput, VersionInput } from
 import { command, type CommandContext, found, insertAudited, invalid, loadScope, updateAudited } from './participation.command.ts';
 import { authorize } from './participation.policy.ts';
 import { applications, openCalls, tableMembers } from './participation.schema.ts';
+import { refuseControlCharactersInJson } from '../../shared/validation.ts';
 
 const CALL = 'participation_call';
 
@@ -292,6 +293,7 @@ export async function importCalls({ file, ...ctx }: CommandContext & { file: { f
     } catch (error) {
       throw new ValidationError([{ path: file.fileName, message: tr('part.call.import.json', { reason: (error as Error).message }) }]);
     }
+    refuseControlCharactersInJson(json, file.fileName);
     const parsed = CallFile.safeParse(json);
     if (!parsed.success) {
       throw new ValidationError(

@@ -2,7 +2,7 @@
 // language of the request when the input is checked.
 import { PASSWORD_MIN_LENGTH } from '../../shared/auth/password.ts';
 import { tr } from '../../shared/i18n/tr.server.ts';
-import { isUuid, versionField, z } from '../../shared/validation.ts';
+import { isIsoDateInRange, isUuid, noControlCharacters, versionField, z } from '../../shared/validation.ts';
 import { checkFiscalCode } from '../governance/index.server.ts';
 import { LOMBARDY_POLICY_AREAS } from '../planning/index.ts';
 import type { MessageKey } from '../../shared/i18n/messages.ts';
@@ -10,18 +10,21 @@ import { LEGAL_FORMS, runtsAllowed } from './participation.call.rules.ts';
 
 const says = (key: MessageKey, params?: Record<string, string | number>) => ({ error: () => tr(key, params) });
 
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
-export function isIsoDay(s: string): boolean {
-  if (!ISO.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
+/** A day of the calendar AAAA-MM-GG from 1900 to 2100 (the shared date rule). */
+export const isIsoDay = (s: string): boolean => isIsoDateInRange(s);
 
-const text = (key: MessageKey, min: number, max: number) => z.string(says(key)).trim().min(min, says(key)).max(max, says('part.call.val.tooLong', { max }));
+const text = (key: MessageKey, min: number, max: number) =>
+  z
+    .string(says(key))
+    .refine(...noControlCharacters())
+    .trim()
+    .min(min, says(key))
+    .max(max, says('part.call.val.tooLong', { max }));
 
 const optional = (max: number) =>
   z
     .string()
+    .refine(...noControlCharacters())
     .trim()
     .max(max, says('part.call.val.tooLong', { max }))
     .nullish()

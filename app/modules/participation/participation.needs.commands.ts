@@ -6,7 +6,7 @@ import type { Tx } from '../../shared/db/client.ts';
 import { ForbiddenError } from '../../shared/errors.ts';
 import { tr } from '../../shared/i18n/tr.server.ts';
 import { parseInput } from '../../shared/validation.server.ts';
-import { isUuid, optionalText, versionField, z } from '../../shared/validation.ts';
+import { isUuid, noControlCharacters, optionalText, versionField, z } from '../../shared/validation.ts';
 import { memberOrganisationIds } from '../../shared/auth/actor.ts';
 import { meetings } from '../governance/index.server.ts';
 import { planObjectives, plans } from '../planning/index.server.ts';
@@ -27,6 +27,7 @@ const optionalId = (label: () => string) =>
 const needFields = {
   statement: z
     .string({ error: () => tr('part.needs.error.statement') })
+    .refine(...noControlCharacters())
     .trim()
     .min(3, { error: () => tr('part.needs.error.statement') })
     .max(4000),

@@ -5,7 +5,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { parseCsv } from '../../shared/csv.ts';
 import { ValidationError, type FieldIssue } from '../../shared/errors.ts';
 import { tr } from '../../shared/i18n/tr.server.ts';
-import { isUuid, z } from '../../shared/validation.ts';
+import { isIsoDateInRange, isUuid, z } from '../../shared/validation.ts';
 import { bodies, meetings } from '../governance/index.server.ts';
 import { planObjectives, plans } from '../planning/index.server.ts';
 import { listAmbitoComuni } from '../territory/index.server.ts';
@@ -53,7 +53,7 @@ const rowSchema = z.object({
   area: cell,
   comuni: list,
   fonte: z.enum(NEED_SOURCES, { error: () => tr('part.needs.error.source') }),
-  data_incontro: cell.refine((v) => v === null || /^\d{4}-\d{2}-\d{2}$/.test(v), { error: () => tr('part.needs.import.error.date') }),
+  data_incontro: cell.refine((v) => v === null || isIsoDateInRange(v), { error: () => tr('part.needs.import.error.date') }),
   nota_fonte: cell,
   evidenze: cell,
   priorita: z.enum(['', ...NEED_PRIORITIES], { error: () => tr('part.needs.error.priority') }).transform((v) => (v ? v : null)),

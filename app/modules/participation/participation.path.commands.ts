@@ -7,7 +7,7 @@ import type { Tx } from '../../shared/db/client.ts';
 import { ConflictError, ValidationError, type FieldIssue } from '../../shared/errors.ts';
 import { translate, type MessageKey } from '../../shared/i18n/messages.ts';
 import { tr } from '../../shared/i18n/tr.server.ts';
-import { isUuid, optionalText, versionField, z } from '../../shared/validation.ts';
+import { isIsoDateInRange, isUuid, noControlCharacters, optionalText, refuseControlCharactersInJson, versionField, z } from '../../shared/validation.ts';
 import { parseInput } from '../../shared/validation.server.ts';
 import { listBodies } from '../governance/index.server.ts';
 import { templateParticipationPath } from '../planning/index.server.ts';
@@ -21,8 +21,8 @@ import { pathSteps } from './participation.schema.ts';
 
 const say = (key: MessageKey, params?: Record<string, string | number>) => ({ error: () => tr(key, params) });
 
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
-const realDate = (s: string) => ISO.test(s) && !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s);
+/** A day of the calendar from 1900 to 2100 (the shared date rule). */
+const realDate = isIsoDateInRange;
 
 /** A required date (AAAA-MM-GG, a day that exists). */
 const requiredDate = (label: MessageKey) =>
@@ -51,7 +51,12 @@ const bodyId = z
 /** What describes a step (the add and edit forms). */
 const stepFields = () =>
   z.object({
-    name: z.string(say('part.path.val.name')).trim().min(1, say('part.path.val.name')).max(200, say('part.path.val.name')),
+    name: z
+      .string(say('part.path.val.name'))
+      .refine(...noControlCharacters())
+      .trim()
+      .min(1, say('part.path.val.name'))
+      .max(200, say('part.path.val.name')),
     description: optionalText(2000, tr('part.path.field.description')),
     inputs: optionalText(2000, tr('part.path.field.inputs')),
     outputs: optionalText(2000, tr('part.path.field.outputs')),
@@ -443,6 +448,7 @@ export function importPath(ctx: CommandContext, args: { planId: string; fileName
     } catch (error) {
       throw refused([{ path: fileName, message: `il file non è un JSON valido (${(error as Error).message})` }]);
     }
+    refuseControlCharactersInJson(data, fileName);
     const parsed = PathFile.safeParse(data);
     if (!parsed.success) {
       throw refused(

@@ -8,7 +8,7 @@ import { updateVersioned } from '../../shared/db/versioned.ts';
 import { ValidationError } from '../../shared/errors.ts';
 import { tr } from '../../shared/i18n/tr.server.ts';
 import { parseInput } from '../../shared/validation.server.ts';
-import { isUuid } from '../../shared/validation.ts';
+import { isUuid, refuseControlCharactersInJson } from '../../shared/validation.ts';
 import { createOrganisation, organisations } from '../governance/index.server.ts';
 import { planObjectives, plans } from '../planning/index.server.ts';
 import { auditFact, command, found, insertAudited, invalid, updateAudited, type CommandContext } from './participation.command.ts';
@@ -210,6 +210,7 @@ export async function importProjects({ fileName, text, ...ctx }: CommandContext 
     } catch {
       throw new ValidationError([{ path: fileName, message: tr('part.projects.import.notJson') }], tr('part.projects.import.failed', { file: fileName }));
     }
+    refuseControlCharactersInJson(json, fileName);
     const parsed = ProjectsFile.safeParse(json);
     if (!parsed.success)
       throw new ValidationError(

@@ -1,7 +1,7 @@
 // The inputs of the co-designed projects' commands (forms and the import file), with Italian messages naming the field.
 import { parseEuroCents } from '../../shared/format/index.ts';
 import { tr } from '../../shared/i18n/tr.server.ts';
-import { isUuid, optionalText, versionField, z } from '../../shared/validation.ts';
+import { isIsoDateInRange, isUuid, MAX_CENTS, noControlCharacters, optionalText, versionField, z } from '../../shared/validation.ts';
 import { PROJECT_PROCEDURES, PROJECT_STATUSES } from './participation.projects.rules.ts';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -25,7 +25,7 @@ const optionalDate = (field: string) =>
     .unknown()
     .optional()
     .transform((v) => (blank(v) ? null : String(v).trim()))
-    .refine((v) => v === null || (ISO_DATE.test(v) && !Number.isNaN(Date.parse(v))), {
+    .refine((v) => v === null || isIsoDateInRange(v), {
       error: () => tr('part.projects.val.date', { field: tr(`part.projects.f.${field}` as never) }),
     });
 
@@ -50,6 +50,7 @@ export const ProjectInput = z
   .object({
     title: z
       .string({ error: () => tr('part.projects.val.title') })
+      .refine(...noControlCharacters())
       .trim()
       .min(3, { error: () => tr('part.projects.val.title') })
       .max(300, { error: () => tr('part.projects.val.title') }),
@@ -84,7 +85,7 @@ const euroAmount = z
   .optional()
   .transform((v, ctx) => {
     const parsed = parseEuroCents(typeof v === 'string' ? v : '');
-    if (!parsed.ok || parsed.value <= 0) {
+    if (!parsed.ok || parsed.value <= 0 || parsed.value > MAX_CENTS) {
       ctx.addIssue({ code: 'custom', message: tr('part.projects.val.amount') });
       return z.NEVER;
     }
@@ -93,6 +94,7 @@ const euroAmount = z
 
 const fundingSource = z
   .string({ error: () => tr('part.projects.val.source') })
+  .refine(...noControlCharacters())
   .trim()
   .min(2, { error: () => tr('part.projects.val.source') })
   .max(200, { error: () => tr('part.projects.val.source') });
@@ -144,7 +146,7 @@ export const ProjectsFile = z.object({
         z.object({
           fundingSource: z.string().trim().min(2).max(200),
           year: z.number().int().min(2000).max(2100).nullish(),
-          amountCents: z.number().int().positive(),
+          amountCents: z.number().int().positive().max(MAX_CENTS),
           note: z.string().trim().max(500).nullish(),
         }),
       ),

@@ -7,7 +7,7 @@ import type { Tx } from '../../shared/db/client.ts';
 import { NotFoundError } from '../../shared/errors.ts';
 import { tr } from '../../shared/i18n/tr.server.ts';
 import { parseInput } from '../../shared/validation.server.ts';
-import { isUuid, versionField, z } from '../../shared/validation.ts';
+import { isUuid, noControlCharacters, versionField, z } from '../../shared/validation.ts';
 import { meetings } from '../governance/index.server.ts';
 import {
   auditFact,
@@ -37,11 +37,13 @@ const optionalId = (message: () => string) =>
 const contentFields = {
   title: z
     .string({ error: () => tr('part.proposals.error.title') })
+    .refine(...noControlCharacters())
     .trim()
     .min(3, { error: () => tr('part.proposals.error.title') })
     .max(300, { error: () => tr('part.proposals.error.title') }),
   body: z
     .string({ error: () => tr('part.proposals.error.body') })
+    .refine(...noControlCharacters())
     .trim()
     .min(10, { error: () => tr('part.proposals.error.body') })
     .max(8000, { error: () => tr('part.proposals.error.body') }),
@@ -57,6 +59,7 @@ const answerSchema = z.object({
   outcome: z.enum(PROPOSAL_OUTCOMES, { error: () => tr('part.proposals.error.outcome') }),
   reasons: z
     .string({ error: () => tr('part.proposals.error.reasons') })
+    .refine(...noControlCharacters())
     .trim()
     .min(10, { error: () => tr('part.proposals.error.reasons') })
     .max(8000, { error: () => tr('part.proposals.error.reasons') }),
@@ -66,6 +69,7 @@ const linkSchema = z.object({ objectiveId: requiredId(() => tr('part.needs.error
 const commentSchema = z.object({
   body: z
     .string({ error: () => tr('part.proposals.error.comment') })
+    .refine(...noControlCharacters())
     .trim()
     .min(2, { error: () => tr('part.proposals.error.comment') })
     .max(4000, { error: () => tr('part.proposals.error.comment') }),
@@ -74,6 +78,7 @@ const commentSchema = z.object({
 const hideSchema = z.object({
   reason: z
     .string({ error: () => tr('part.proposals.error.hideReason') })
+    .refine(...noControlCharacters())
     .trim()
     .min(5, { error: () => tr('part.proposals.error.hideReason') })
     .max(1000, { error: () => tr('part.proposals.error.hideReason') }),

@@ -3,7 +3,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { ValidationError } from '../../shared/errors.ts';
 import { tr } from '../../shared/i18n/tr.server.ts';
-import { z } from '../../shared/validation.ts';
+import { refuseControlCharactersInJson, z } from '../../shared/validation.ts';
 import { plans } from '../planning/index.server.ts';
 import { auditFact, command, type CommandContext } from './participation.command.ts';
 import { FIGURE_QUALIFIERS, PUBLISHED_FIGURES } from './participation.published.rules.ts';
@@ -53,6 +53,7 @@ export async function importPublishedFigures({
     } catch (e) {
       throw fail([{ path: file.fileName, message: tr('part.published.import.json', { reason: (e as Error).message }) }]);
     }
+    refuseControlCharactersInJson(json, file.fileName);
     const parsed = FiguresFile.safeParse(json);
     if (!parsed.success)
       throw fail(parsed.error.issues.slice(0, 50).map((i) => ({ path: `${file.fileName}, ${i.path.map(String).join('.') || '(file)'}`, message: i.message })));

@@ -26,6 +26,7 @@ import {
   VersionInput,
 } from './participation.questionnaires.validation.ts';
 import { questionnaireAnswers, questionnaireQuestions, questionnaireResponses, questionnaires, tableMembers, thematicTables } from './participation.schema.ts';
+import { isUuid, refuseControlCharactersInJson, requireRecordId } from '../../shared/validation.ts';
 
 registerMessages(messages);
 
@@ -36,7 +37,7 @@ export const newPublicToken = () => randomBytes(18).toString('base64url');
 export const italianToday = (now = new Date()) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Rome' }).format(now);
 
 async function questionnaireIn(tx: Tx, scope: ParticipationScope, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFoundError(tr('part.quest.what.questionnaire'));
+  if (!isUuid(id)) throw new NotFoundError(tr('part.quest.what.questionnaire'));
   const [q] = await tx
     .select()
     .from(questionnaires)
@@ -45,7 +46,8 @@ async function questionnaireIn(tx: Tx, scope: ParticipationScope, id: string) {
 }
 
 async function questionIn(tx: Tx, scope: ParticipationScope, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFoundError(tr('part.quest.what.question'));
+  // The question's id is a hidden field of the page's forms (`questionId`): not a UUID, the input is refused.
+  requireRecordId(id, 'questionId');
   const [row] = await tx
     .select({ question: questionnaireQuestions, questionnaire: questionnaires })
     .from(questionnaireQuestions)
@@ -423,6 +425,7 @@ export function importQuestionnaires(ctx: CommandContext, file: { fileName: stri
     } catch {
       invalid(file.fileName, tr('part.quest.import.json'));
     }
+    refuseControlCharactersInJson(json, file.fileName);
     const parsed = ImportFile.safeParse(json);
     if (!parsed.success)
       throw new ValidationError(

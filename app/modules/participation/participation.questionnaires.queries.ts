@@ -3,6 +3,7 @@
 // (for the Ufficio di Piano, or an organisation's own).
 import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../shared/db/client.ts';
+import { writeCsv } from '../../shared/exports/csv.ts';
 import { organisations } from '../governance/index.server.ts';
 import { aggregateQuestion, answerCell, respondentsComparison, type AnswerValue, type QuestionFigures } from './participation.questionnaires.rules.ts';
 import { questionnaireAnswers, questionnaireQuestions, questionnaireResponses, questionnaires, thematicTables } from './participation.schema.ts';
@@ -159,11 +160,6 @@ export async function listResponses(db: DbOrTx, questionnaireId: string, only?: 
   }));
 }
 
-const csvCell = (v: string | number | null) => {
-  const s = v === null ? '' : String(v);
-  return /[";\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-};
-
 /**
  * The individual responses as CSV (UTF-8 with BOM, `;`, as the kit's tables export): one row per response, one
  * column per question (D1, D2… with the question in the header), several choices joined by « | ». The
@@ -192,5 +188,5 @@ export async function responsesCsv(
     ...(personal ? [r.respondentName ?? '', r.respondentEmail ?? ''] : []),
     ...questions.map((question) => answerCell(r.answers[question.id])),
   ]);
-  return '\ufeff' + [header, ...rows].map((cells) => cells.map(csvCell).join(';')).join('\r\n') + '\r\n';
+  return writeCsv(header, rows);
 }

@@ -1,7 +1,7 @@
 // The inputs of the questionnaire commands (zod), with messages from the dictionary worded when the input is checked.
 import type { MessageKey } from '../../shared/i18n/messages.ts';
-import { tr } from '../../shared/i18n/tr.server.ts';
-import { versionField, z } from '../../shared/validation.ts';
+import { serverFormat, tr } from '../../shared/i18n/tr.server.ts';
+import { hasControlCharacters, isIsoDateInRange, MAX_PERSONS, noControlCharacters, PG_INTEGER_MAX, versionField, z } from '../../shared/validation.ts';
 import { AUDIENCES, parseAnswerNumber, QUESTION_KINDS, QUESTIONNAIRE_STATUSES, RESPONDENTS } from './participation.questionnaires.rules.ts';
 
 const says = (key: MessageKey, params?: Record<string, string | number>) => ({ error: () => tr(key, params) });
@@ -10,6 +10,7 @@ const says = (key: MessageKey, params?: Record<string, string | number>) => ({ e
 const optional = (max: number, label: MessageKey) =>
   z
     .string()
+    .refine(...noControlCharacters(() => tr(label)))
     .trim()
     .max(max, { error: () => tr('part.quest.val.tooLong', { label: tr(label), max }) })
     .nullish()
@@ -18,6 +19,7 @@ const optional = (max: number, label: MessageKey) =>
 const required = (min: number, max: number, label: MessageKey) =>
   z
     .string({ error: () => tr('part.quest.val.required', { label: tr(label) }) })
+    .refine(...noControlCharacters(() => tr(label)))
     .trim()
     .min(min, { error: () => tr('part.quest.val.required', { label: tr(label) }) })
     .max(max, { error: () => tr('part.quest.val.tooLong', { label: tr(label), max }) });
@@ -28,19 +30,19 @@ const isoDay = (label: MessageKey) =>
     .trim()
     .nullish()
     .transform((v) => (v ? v : null))
-    .refine((v) => v === null || (/^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v)), {
+    .refine((v) => v === null || isIsoDateInRange(v), {
       error: () => tr('part.quest.val.date', { label: tr(label) }),
     });
 
-const optionalInt = (label: MessageKey, min = 0) =>
+const optionalInt = (label: MessageKey, min = 0, max = PG_INTEGER_MAX) =>
   z
     .union([z.string(), z.number()])
     .nullish()
     .transform((v, ctx) => {
       if (v === null || v === undefined || v === '') return null;
       const n = typeof v === 'number' ? v : parseAnswerNumber(v);
-      if (n === null || !Number.isInteger(n) || n < min) {
-        ctx.addIssue({ code: 'custom', message: tr('part.quest.val.integer', { label: tr(label), min }) });
+      if (n === null || !Number.isInteger(n) || n < min || n > max) {
+        ctx.addIssue({ code: 'custom', message: tr('part.quest.val.integer', { label: tr(label), min, max: serverFormat().count(max) }) });
         return z.NEVER;
       }
       return n;
@@ -83,7 +85,7 @@ export const QuestionnaireEdit = z.intersection(QuestionnaireInput, z.object({ v
 
 export const PublishedFiguresInput = z.object({
   version: versionField,
-  publishedRespondents: optionalInt('part.quest.field.publishedRespondents'),
+  publishedRespondents: optionalInt('part.quest.field.publishedRespondents', 0, MAX_PERSONS),
   publishedSource: optional(500, 'part.quest.field.publishedSource'),
 });
 
@@ -123,8 +125,8 @@ export const QuestionInput = z
     help: optional(1000, 'part.quest.field.help'),
     required: checkbox,
     options: optionList,
-    scaleMin: optionalInt('part.quest.field.scaleMin', -100),
-    scaleMax: optionalInt('part.quest.field.scaleMax', -100),
+    scaleMin: optionalInt('part.quest.field.scaleMin', -100, 100),
+    scaleMax: optionalInt('part.quest.field.scaleMax', -100, 100),
     scaleMinLabel: optional(100, 'part.quest.field.scaleMinLabel'),
     scaleMaxLabel: optional(100, 'part.quest.field.scaleMaxLabel'),
     publishedShares: sharesField,
@@ -134,6 +136,8 @@ export const QuestionInput = z
     if (choice && v.options.length < 2) ctx.addIssue({ code: 'custom', path: ['options'], message: tr('part.quest.val.optionsFew') });
     if (choice && new Set(v.options).size !== v.options.length) ctx.addIssue({ code: 'custom', path: ['options'], message: tr('part.quest.val.optionsTwice') });
     if (choice && v.options.some((o) => o.length > 200)) ctx.addIssue({ code: 'custom', path: ['options'], message: tr('part.quest.val.optionLong') });
+    if (v.options.some(hasControlCharacters))
+      ctx.addIssue({ code: 'custom', path: ['options'], message: tr('validation.text.control', { label: tr('part.quest.field.options') }) });
     if (v.kind === 'scala') {
       if (v.scaleMin === null || v.scaleMax === null || v.scaleMax <= v.scaleMin || v.scaleMax - v.scaleMin > 10)
         ctx.addIssue({ code: 'custom', path: ['scaleMax'], message: tr('part.quest.val.scale') });
@@ -195,8 +199,8 @@ export const ImportFile = z.object({
         tableName: z.string().nullish(),
         respondent: z.enum(RESPONDENTS),
         status: z.enum(QUESTIONNAIRE_STATUSES),
-        opensOn: z.iso.date().nullish(),
-        closesOn: z.iso.date().nullish(),
+        opensOn: z.iso.date().refine(isIsoDateInRange).nullish(),
+        closesOn: z.iso.date().refine(isIsoDateInRange).nullish(),
         publicToken: z
           .string()
           .regex(/^[A-Za-z0-9_-]{16,64}$/)

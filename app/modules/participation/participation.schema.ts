@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { type AnyPgColumn, boolean, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { cents, createdAt, id, instant, ownerRef, versionedColumns } from '../../shared/db/columns.ts';
+import { registerConstraintMessages } from '../../shared/db/errors.ts';
 import { bodies, bodyMembers, meetings, organisations, people } from '../governance/index.server.ts';
 import { planObjectives, plans } from '../planning/index.server.ts';
 import { ambiti } from '../territory/index.server.ts';
@@ -68,7 +69,12 @@ export const thematicTables = pgTable(
       .notNull()
       .references(() => bodies.id),
   }),
-  (t) => [index('participation_tables_ambito_idx').on(t.ambitoId), uniqueIndex('participation_tables_body_unique').on(t.bodyId)],
+  (t) => [
+    index('participation_tables_ambito_idx').on(t.ambitoId),
+    uniqueIndex('participation_tables_body_unique').on(t.bodyId),
+    // The commands compare names trimmed and without case.
+    uniqueIndex('participation_tables_name_unique').on(t.ambitoId, t.periodStartYear, t.periodEndYear, sql`lower(btrim(${t.name}))`),
+  ],
 );
 
 /** An open call (manifestazione di interesse) to join the tables of a plan period. */
@@ -393,3 +399,11 @@ export const projectObjectives = pgTable(
   },
   (t) => [uniqueIndex('participation_project_objectives_unique').on(t.projectId, t.objectiveId)],
 );
+
+registerConstraintMessages({
+  participation_tables_name_unique: { key: 'part.dup.tableName', field: 'name' },
+  participation_tables_body_unique: { key: 'part.dup.tableBody', field: 'bodyId' },
+  participation_members_table_organisation_unique: 'part.dup.member',
+  participation_meeting_replies_unique: 'part.dup.reply',
+  participation_path_steps_position_unique: 'part.dup.pathStep',
+});

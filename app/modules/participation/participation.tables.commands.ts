@@ -9,7 +9,7 @@ import { NotFoundError, ValidationError, type FieldIssue } from '../../shared/er
 import type { MessageKey } from '../../shared/i18n/messages.ts';
 import { tr } from '../../shared/i18n/tr.server.ts';
 import { parseInput } from '../../shared/validation.server.ts';
-import { versionField, z } from '../../shared/validation.ts';
+import { isIsoDateInRange, noControlCharacters, refuseControlCharactersInJson, versionField, z } from '../../shared/validation.ts';
 import { linkGrantsToOrganisation } from '../accounts/index.server.ts';
 import {
   addMember,
@@ -39,6 +39,7 @@ const label = (key: MessageKey) => tr(key);
 const requiredText = (field: MessageKey, min: number, max: number) =>
   z
     .string(says('part.tables.val.required', { field: label(field) }))
+    .refine(...noControlCharacters())
     .trim()
     .min(min, says('part.tables.val.tooShort', { field: label(field), min }))
     .max(max, says('part.tables.val.tooLong', { field: label(field), max }));
@@ -46,6 +47,7 @@ const requiredText = (field: MessageKey, min: number, max: number) =>
 const optionalText = (field: MessageKey, max: number) =>
   z
     .string()
+    .refine(...noControlCharacters())
     .trim()
     .max(max, says('part.tables.val.tooLong', { field: label(field), max }))
     .nullish()
@@ -64,7 +66,8 @@ const optionalUuid = (field: MessageKey) =>
         .nullable(),
     );
 
-const isIsoDay = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+/** A day of the calendar from 1900 to 2100 (the shared date rule). */
+const isIsoDay = isIsoDateInRange;
 const optionalDay = (field: MessageKey) =>
   z
     .string()
@@ -85,7 +88,14 @@ const policyAreas = z
   .union([z.string(), z.array(z.string())])
   .nullish()
   .transform((v) => [...new Set((Array.isArray(v) ? v : (v ?? '').split(/\r?\n|;/)).map((a) => a.trim()).filter(Boolean))].slice(0, 30))
-  .pipe(z.array(z.string().max(200, says('part.tables.val.tooLong', { field: label('part.tables.f.policyAreas'), max: 200 }))));
+  .pipe(
+    z.array(
+      z
+        .string()
+        .refine(...noControlCharacters())
+        .max(200, says('part.tables.val.tooLong', { field: label('part.tables.f.policyAreas'), max: 200 })),
+    ),
+  );
 
 const tableFields = {
   kind: z.enum(TABLE_KINDS, says('part.tables.val.choice', { field: label('part.tables.f.kind') })),
@@ -120,7 +130,7 @@ export const TableEditInput = z.object({ version: versionField, ...tableFields }
 
 export const ReplyInput = z
   .object({
-    version: z.coerce.number().int().positive().nullish(),
+    version: versionField.nullish(),
     reply: z.enum(REPLIES, says('part.mine.val.reply')),
     attendeeName: optionalText('part.mine.f.attendee', 200),
     note: optionalText('part.mine.f.note', 1000),
@@ -397,6 +407,7 @@ export async function addTableMember(
 const fileText = (max: number) =>
   z
     .string()
+    .refine(...noControlCharacters())
     .trim()
     .max(max)
     .nullish()
@@ -485,6 +496,7 @@ export async function importTables({ file, ...ctx }: CommandContext & { file: { 
     } catch (e) {
       invalid(file.fileName, tr('part.tables.import.json', { reason: (e as Error).message }));
     }
+    refuseControlCharactersInJson(json, file.fileName);
     const parsed = TablesFile.safeParse(json);
     if (!parsed.success)
       throw new ValidationError(

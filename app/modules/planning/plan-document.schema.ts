@@ -9,7 +9,7 @@
 import { ValidationError, type FieldIssue } from '../../shared/errors.ts';
 import { htmlToMarkdown } from '../../shared/richtext/html-to-markdown.ts';
 import { validateRichText } from '../../shared/richtext/richtext.ts';
-import { z } from '../../shared/validation.ts';
+import { isIsoDateInRange, MAX_CENTS, refuseControlCharactersInJson, z } from '../../shared/validation.ts';
 import { targetRuleSchema, type TargetRule as VocabularyTargetRule, type TargetRuleType } from './targets.vocabulary.ts';
 
 export const PLAN_FORMAT = 'cantiere.plan';
@@ -260,7 +260,7 @@ const isoDate = (label: string) =>
   z
     .string({ message: `${label}: serve una data AAAA-MM-GG` })
     .regex(/^\d{4}-\d{2}-\d{2}$/, `${label}: data non valida, usa il formato AAAA-MM-GG (es. 2024-12-02)`)
-    .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), `${label}: data inesistente`);
+    .refine(isIsoDateInRange, `${label}: data inesistente o fuori dagli anni ammessi (dal 1900 al 2100)`);
 
 const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,29}$/;
 const code = (label: string) =>
@@ -449,7 +449,7 @@ export const BudgetLine = z.strictObject({
     .number({ message: 'importo: serve un numero intero di centesimi' })
     .int('importo: serve un numero intero di centesimi (es. 3000000 per 30.000,00 €)')
     .positive('importo: deve essere maggiore di zero')
-    .max(Number.MAX_SAFE_INTEGER, 'importo troppo grande'),
+    .max(MAX_CENTS, 'importo troppo grande: al massimo 100 miliardi di euro (10000000000000 centesimi)'),
   note: nullableText('nota', 2_000),
   sharedAmong: z.array(text('Ambito', 200)).default([]),
 });
@@ -832,6 +832,7 @@ export function parsePlanDocument(fileName: string, text: string): PlanDocument 
   } catch (error) {
     throw new ValidationError([{ path: fileName, message: `il file non è un JSON valido (${(error as Error).message})` }], failedMessage(fileName, 1));
   }
+  refuseControlCharactersInJson(raw, fileName);
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new ValidationError(
       [{ path: fileName, message: 'il file deve contenere un oggetto JSON con i campi format, formatVersion, plan, chapters e objectives' }],

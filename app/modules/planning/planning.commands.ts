@@ -3,10 +3,11 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import { actorLabel, type Actor } from '../../shared/auth/actor.ts';
 import { recordAudit, type AuditInput } from '../../shared/audit/audit.ts';
 import type { Db, Tx } from '../../shared/db/client.ts';
+import { lockBusinessKey } from '../../shared/db/key-lock.ts';
 import { updateVersioned } from '../../shared/db/versioned.ts';
 import { ConflictError, NotFoundError, ValidationError, issuesFromZod } from '../../shared/errors.ts';
 import { serverFormat, tr } from '../../shared/i18n/tr.server.ts';
-import { isUuid } from '../../shared/validation.ts';
+import { requireRecordId } from '../../shared/validation.ts';
 import { parseInput } from '../../shared/validation.server.ts';
 import { listAmbitoDecisionOutcomes } from '../governance/index.server.ts';
 import { ambiti } from '../territory/index.server.ts';
@@ -311,6 +312,8 @@ async function propose(
   stale?: () => ConflictError,
   expectedVersion?: number,
 ): Promise<EditOutcome> {
+  // Without a draft yet, two proposals at once would both open one: the second waits here and then finds the first's.
+  await lockBusinessKey(tx, 'plan_variations', plan.id);
   const [draft] = await tx
     .select()
     .from(planVariations)
@@ -440,6 +443,8 @@ export async function createObjective({ db, actor, planId, input }: { db: Db; ac
 }
 
 async function insertAction(tx: Tx, objectiveId: string, v: ActionValues) {
+  // Numbered after the last one: two additions at once take their numbers one after the other.
+  await lockBusinessKey(tx, 'plan_actions', objectiveId);
   const existing = await tx
     .select({ number: planActions.number, position: planActions.position })
     .from(planActions)
@@ -461,6 +466,8 @@ export async function addAction({ db, actor, objectiveId, input }: { db: Db; act
 }
 
 async function insertIndicator(tx: Tx, action: { id: string; objectiveId: string; number: string }, v: IndicatorValues) {
+  // Coded after the action's last one: two additions at once take their codes one after the other.
+  await lockBusinessKey(tx, 'plan_indicators', action.objectiveId);
   const siblings = await tx
     .select({ code: planIndicators.code, position: planIndicators.position })
     .from(planIndicators)
@@ -484,7 +491,10 @@ async function insertIndicator(tx: Tx, action: { id: string; objectiveId: string
 /** Adds an indicator to an action, coded `<action>.<n>`, with its yearly targets; after adoption it is proposed (null). */
 export async function addIndicator({ db, actor, actionId, input }: { db: Db; actor: Actor; actionId: string; input: unknown }) {
   return db.transaction(async (tx) => {
-    const [action] = isUuid(actionId) ? await tx.select().from(planActions).where(eq(planActions.id, actionId)) : [];
+    const [action] = await tx
+      .select()
+      .from(planActions)
+      .where(eq(planActions.id, requireRecordId(actionId, 'actionId')));
     if (!action) throw new NotFoundError('L’azione');
     const { objective, plan } = await editableObjective(tx, actor, action.objectiveId);
     const v = parseInput(IndicatorInput, input);
@@ -542,7 +552,11 @@ export async function addBudgetLine({ db, actor, objectiveId, input }: { db: Db;
 /** Deletes a budget line; after adoption the deletion is proposed in the draft variation ('proposed'). */
 export async function deleteBudgetLine({ db, actor, lineId, version }: { db: Db; actor: Actor; lineId: string; version: number }): Promise<EditOutcome> {
   return db.transaction(async (tx) => {
-    const [line] = isUuid(lineId) ? await tx.select().from(planBudgetLines).where(eq(planBudgetLines.id, lineId)).for('update') : [];
+    const [line] = await tx
+      .select()
+      .from(planBudgetLines)
+      .where(eq(planBudgetLines.id, requireRecordId(lineId, 'lineId')))
+      .for('update');
     if (!line) throw new NotFoundError('La riga di bilancio');
     const { objective, plan } = await editableObjective(tx, actor, line.objectiveId);
     if (line.version !== version) throw new ConflictError('la riga di bilancio', line.version);
@@ -635,12 +649,10 @@ export async function decideVariation({
     const asked = input && typeof input === 'object' ? (input as { decision?: unknown }).decision : undefined;
     authorize(actor, asked === 'withdraw' ? 'plan.edit' : 'plan.status', scope);
     const v = parseInput(VariationDecisionInput, input);
-    const [variation] = isUuid(variationId)
-      ? await tx
-          .select()
-          .from(planVariations)
-          .where(and(eq(planVariations.id, variationId), eq(planVariations.planId, planId)))
-      : [];
+    const [variation] = await tx
+      .select()
+      .from(planVariations)
+      .where(and(eq(planVariations.id, requireRecordId(variationId, 'variationId')), eq(planVariations.planId, planId)));
     if (!variation) throw new NotFoundError('La variazione');
     if (variation.version !== v.version) throw new ConflictError('la variazione', variation.version);
     if (variation.status !== 'draft')

@@ -1,5 +1,6 @@
 import { bigint, boolean, date, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { created, id, ownerRef, versionedColumns } from '../../shared/db/columns.ts';
+import { registerConstraintMessages } from '../../shared/db/errors.ts';
 import { ambiti } from '../territory/index.server.ts';
 
 /** A list kept as JSON, empty unless given. */
@@ -176,3 +177,11 @@ export type PlanObjective = typeof planObjectives.$inferSelect;
 export type PlanAction = typeof planActions.$inferSelect;
 export type PlanIndicator = typeof planIndicators.$inferSelect;
 export type PlanBudgetLine = typeof planBudgetLines.$inferSelect;
+
+registerConstraintMessages({
+  plans_ambito_period_unique: { key: 'plan.dup.period', field: 'periodStartYear' },
+  plan_objectives_code_unique: { key: 'plan.dup.objectiveCode', field: 'code' },
+  plan_actions_number_unique: 'plan.dup.actionNumber',
+  plan_indicators_code_unique: { key: 'plan.dup.indicatorCode', field: 'code' },
+  plan_variations_number_unique: 'plan.dup.variation',
+});

@@ -1,7 +1,7 @@
 import type { MessageKey } from '../../shared/i18n/messages.ts';
 import { requestLocale, tr } from '../../shared/i18n/tr.server.ts';
 import { validateRichText } from '../../shared/richtext/richtext.ts';
-import { optionalText, versionField, z } from '../../shared/validation.ts';
+import { euroField, noControlCharacters, optionalIsoDate, optionalText, PG_INTEGER_MAX, plainText, versionField, z } from '../../shared/validation.ts';
 import {
   ACTION_STATUSES,
   INDICATOR_AGGREGATIONS,
@@ -32,23 +32,15 @@ const emptyAsNull = <T extends z.ZodType<unknown, string>>(schema: T) =>
 /** The decision of a body (governance module) that adopts the plan or approves a variation, when one is chosen. */
 const decisionId = emptyAsNull(z.uuid(says('plan.val.decision')));
 
-const isoDate = z
-  .string()
-  .trim()
-  .transform((v) => v || null)
-  .pipe(
-    z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, says('plan.val.date'))
-      .nullable(),
-  );
-
 export const CreatePlanInput = z
   .object({
-    title: z.string().trim().min(5, says('plan.val.planTitle')).max(500),
+    title: plainText('Titolo').trim().min(5, says('plan.val.planTitle')).max(500),
     periodStartYear: year('plan.val.firstYear'),
     periodEndYear: year('plan.val.lastYear'),
-    templateId: z.string().min(1, says('plan.val.template')),
+    templateId: z
+      .string()
+      .refine(...noControlCharacters('Modello'))
+      .min(1, says('plan.val.template')),
   })
   .refine((v) => v.periodEndYear >= v.periodStartYear, { path: ['periodEndYear'], ...says('plan.val.lastBeforeFirst') })
   .refine((v) => v.periodEndYear - v.periodStartYear <= 9, { path: ['periodEndYear'], ...says('plan.val.tenYears') });
@@ -73,7 +65,7 @@ export const VariationDecisionInput = z.object({
 
 export const ObjectiveInput = z.object({
   version: versionField,
-  title: z.string().trim().min(3, says('plan.val.objectiveTitle')).max(1000),
+  title: plainText('Titolo').trim().min(3, says('plan.val.objectiveTitle')).max(1000),
   priority: z.boolean(),
   macroArea: optionalText(500, 'Macro-area'),
   policyAreas: z.array(z.string().regex(/^[A-Z]$/, says('plan.val.policyArea'))),
@@ -82,7 +74,7 @@ export const ObjectiveInput = z.object({
   /** When given, replaces the objective's links (validated against the exchange format). */
   links: ObjectiveLinks.optional(),
   /** After adoption: the version of the draft variation the form was built on (0 = none), to refuse a stale proposal. */
-  variationVersion: z.coerce.number().int().min(0).optional(),
+  variationVersion: z.coerce.number().int().min(0).max(PG_INTEGER_MAX).optional(),
 });
 
 export const NewObjectiveInput = z.object({
@@ -90,15 +82,15 @@ export const NewObjectiveInput = z.object({
     .string()
     .trim()
     .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,29}$/, says('plan.val.objectiveCode')),
-  title: z.string().trim().min(3, says('plan.val.objectiveTitle')).max(1000),
+  title: plainText('Titolo').trim().min(3, says('plan.val.objectiveTitle')).max(1000),
   kind: z.enum(['ordinary', 'leps']).default('ordinary'),
 });
 
 export const ActionInput = z.object({
-  description: z.string().trim().min(3, says('plan.val.actionDescription')).max(20_000),
+  description: plainText('Descrizione').trim().min(3, says('plan.val.actionDescription')).max(20_000),
   responsible: optionalText(500, 'Responsabile'),
-  start: isoDate.optional().transform((v) => v ?? null),
-  end: isoDate.optional().transform((v) => v ?? null),
+  start: optionalIsoDate('Inizio'),
+  end: optionalIsoDate('Fine'),
   status: z.enum(ACTION_STATUSES, says('plan.val.actionStatus')).default('planned'),
   realisationPercent: z
     .union([z.literal('').transform(() => null), z.coerce.number().min(0, says('plan.val.percent')).max(100, says('plan.val.percent'))])
@@ -108,7 +100,7 @@ export const ActionInput = z.object({
 
 export const IndicatorInput = z
   .object({
-    label: z.string().trim().min(3, says('plan.val.indicatorLabel')).max(2000),
+    label: plainText('Indicatore').trim().min(3, says('plan.val.indicatorLabel')).max(2000),
     kind: z.enum(INDICATOR_KINDS, says('plan.val.indicatorKind')),
     level: z.enum(INDICATOR_LEVELS, says('plan.val.indicatorLevel')),
     numeratorLabel: optionalText(1000, 'Numeratore'),
@@ -117,7 +109,7 @@ export const IndicatorInput = z
     source: optionalText(1000, 'Fonte del dato'),
     periodicity: emptyAsNull(z.enum(PERIODICITIES, says('plan.val.periodicity'))),
     aggregation: emptyAsNull(z.enum(INDICATOR_AGGREGATIONS, says('plan.val.aggregation'))),
-    targets: z.array(z.object({ year: z.number().int().nullable(), rule: TargetRule, text: z.string().trim().min(1).max(4000) })),
+    targets: z.array(z.object({ year: z.number().int().nullable(), rule: TargetRule, text: plainText('Target').trim().min(1).max(4000) })),
   })
   .superRefine((v, ctx) => {
     if (v.kind === 'ratio' && !v.numeratorLabel) ctx.addIssue({ code: 'custom', path: ['numeratorLabel'], message: tr('plan.val.numerator') });
@@ -136,14 +128,14 @@ export const IndicatorInput = z
 export type IndicatorInput = z.input<typeof IndicatorInput>;
 
 export const BudgetLineInput = z.object({
-  fund: z.string().min(1, says('plan.val.fund')),
-  year: z.union([z.literal('').transform(() => null), z.coerce.number().int().min(2000).max(2100)]).transform((v) => v ?? null),
-  amountEuro: z
+  fund: z
     .string()
-    .trim()
-    .regex(/^\d{1,3}(\.\d{3})*(,\d{1,2})?$|^\d+(,\d{1,2})?$/, says('plan.val.amount'))
-    .transform((v) => Math.round(Number(v.replaceAll('.', '').replace(',', '.')) * 100))
-    .refine((c) => c > 0, says('plan.val.amountPositive')),
+    .refine(...noControlCharacters('Fondo'))
+    .min(1, says('plan.val.fund')),
+  year: z.union([z.literal('').transform(() => null), z.coerce.number().int().min(2000).max(2100)]).transform((v) => v ?? null),
+  // The shared money rule: euro typed the Italian way into cents, more than zero and at most 100 miliardi € (a line
+  // of 1e17 € would overflow the bigint column).
+  amountEuro: euroField('Importo', { positive: true }),
   note: optionalText(2000, 'Nota'),
 });
 
@@ -154,6 +146,7 @@ export const ChapterInput = z.object({
   // named with its line, all in one message on the field.
   markdown: z
     .string(says('plan.val.chapterText'))
+    .refine(...noControlCharacters('Testo del capitolo'))
     .transform((v) => v.replace(/\r\n?/g, '\n'))
     .superRefine((v, ctx) => {
       const problems = validateRichText(v, requestLocale());
@@ -163,18 +156,21 @@ export const ChapterInput = z.object({
 
 /** An objective of the previous plan carried into the next one (monitoring's carry-over, see carryIntoPlan). */
 export const CarriedObjectiveInput = z.object({
-  code: z.string().trim().min(1, says('plan.val.carriedCode')).max(30, says('plan.val.carriedCodeLong')),
-  title: z.string().trim().min(1, says('plan.val.carriedTitle')).max(2000),
-  macroArea: z.string().trim().max(500).nullable(),
-  description: z.string().max(20_000).nullable(),
-  continuesObjective: z.string().trim().min(1).max(30),
-  source: z.string().trim().min(1).max(1000),
+  code: plainText('Codice').trim().min(1, says('plan.val.carriedCode')).max(30, says('plan.val.carriedCodeLong')),
+  title: plainText('Titolo').trim().min(1, says('plan.val.carriedTitle')).max(2000),
+  macroArea: plainText('Macro-area').trim().max(500).nullable(),
+  description: plainText('Descrizione').max(20_000).nullable(),
+  continuesObjective: plainText('Obiettivo continuato').trim().min(1).max(30),
+  source: plainText('Fonte').trim().min(1).max(1000),
   actions: z.array(
-    z.object({ description: z.string().trim().min(1, says('plan.val.carriedAction')).max(20_000), responsible: z.string().max(500).nullable() }),
+    z.object({
+      description: plainText('Azione').trim().min(1, says('plan.val.carriedAction')).max(20_000),
+      responsible: plainText('Responsabile').max(500).nullable(),
+    }),
   ),
 });
 
 /** The continuity link of an objective: the code of the previous plan's objective it continues (see linkContinuity). */
 export const LinkContinuityInput = z.object({
-  previousCode: z.string().trim().min(1, says('plan.val.previousCode')).max(30),
+  previousCode: plainText('Codice').trim().min(1, says('plan.val.previousCode')).max(30),
 });

@@ -10,7 +10,7 @@
  * How to write a template: docs/templates.md.
  */
 import { ValidationError, type FieldIssue } from '../../shared/errors.ts';
-import { z } from '../../shared/validation.ts';
+import { isIsoDateInRange, z } from '../../shared/validation.ts';
 // The statuses (every template labels all of them, in order), indicator levels and aggregations (a template states an
 // aggregation where its cards say so; absent, it follows the measure) are the plan exchange format's vocabularies.
 import { INDICATOR_AGGREGATIONS, INDICATOR_LEVELS, PLAN_STATUSES } from './plan-document.schema.ts';
@@ -62,7 +62,7 @@ const optionalText = (what: string, max = 4000) => text(what, max).nullable().op
 const isoDate = z
   .string({ message: 'data: serve una stringa nel formato AAAA-MM-GG' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'data non valida: usa il formato AAAA-MM-GG (es. 2024-04-15)')
-  .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), 'data inesistente');
+  .refine(isIsoDateInRange, 'data inesistente');
 
 const identifier = (what: string) =>
   z

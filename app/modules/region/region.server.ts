@@ -1,10 +1,10 @@
 // The regional workspace's page and exports (a Region's, or Italy's): what the loader reads, the refresh it can queue,
 // the charts it draws and the table it exports. The route modules stay thin.
-import ExcelJS from 'exceljs';
 import { data, redirect } from 'react-router';
 import type { RouterContextProvider } from 'react-router';
 import { renderChartSvg } from '../../shared/charts/charts.server.ts';
-import { writeCsv, type CsvValue } from '../../shared/csv.ts';
+import { writeCsv, type CsvValue } from '../../shared/exports/csv.ts';
+import { writeXlsx, XLSX_MIME } from '../../shared/exports/xlsx.ts';
 import { formatterFor } from '../../shared/format/index.ts';
 import { intentAction } from '../../shared/http/forms.server.ts';
 import { getActor, getRequestState, getServices, guard } from '../../shared/http/request.server.ts';
@@ -361,18 +361,10 @@ export async function exportWorkspace(context: Ctx, request: Request, regionCode
       headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.csv"`, 'Cache-Control': 'no-store' },
     });
   }
-  const book = new ExcelJS.Workbook();
-  book.creator = 'Cantiere';
-  const sheet = book.addWorksheet('ambiti');
-  sheet.addRow(header);
-  sheet.getRow(1).font = { bold: true };
-  // Cells are written as values (text as shared strings, never formulas): a name starting with «=» stays text.
-  for (const r of rows) sheet.addRow(r.map((v) => (v === undefined ? null : v)));
-  sheet.views = [{ state: 'frozen', ySplit: 1, xSplit: 2 }];
-  const buffer = Buffer.from(await book.xlsx.writeBuffer());
-  return new Response(buffer, {
+  const body = await writeXlsx([{ name: 'ambiti', header, rows, freeze: { rows: 1, columns: 2 } }]);
+  return new Response(body, {
     headers: {
-      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'Content-Type': XLSX_MIME,
       'Content-Disposition': `attachment; filename="${name}.xlsx"`,
       'Cache-Control': 'no-store',
     },

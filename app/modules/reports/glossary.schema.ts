@@ -1,5 +1,6 @@
 import { pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { ownerRef, versionedColumns } from '../../shared/db/columns.ts';
+import { registerConstraintMessages } from '../../shared/db/errors.ts';
 import { ambiti } from '../territory/index.server.ts';
 
 /**
@@ -21,3 +22,5 @@ export const glossaryTerms = pgTable(
 );
 
 export type GlossaryTerm = typeof glossaryTerms.$inferSelect;
+
+registerConstraintMessages({ glossary_terms_ambito_slug_unique: { key: 'rep.dup.glossary', field: 'term' } });

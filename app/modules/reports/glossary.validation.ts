@@ -1,7 +1,7 @@
 // The inputs of the glossary: a term from the form or from a row of the glossary file, and a removal.
 import { requestLocale, serverFormat, tr } from '../../shared/i18n/tr.server.ts';
 import { validateRichText } from '../../shared/richtext/richtext.ts';
-import { isUuid, versionField, z } from '../../shared/validation.ts';
+import { isUuid, noControlCharacters, versionField, z } from '../../shared/validation.ts';
 import { DEFINITION_MAX_LENGTH, slugify, SOURCE_MAX_LENGTH, TERM_MAX_LENGTH } from './glossary.rules.ts';
 
 /** The limits as the reader writes numbers («4.000»). */
@@ -11,6 +11,7 @@ const definitionMessage = () => tr('rep.glossary.val.definition', { max: max(DEF
 
 const term = z
   .string({ error: termMessage })
+  .refine(...noControlCharacters())
   .transform((v) => v.replace(/\s+/g, ' ').trim())
   .pipe(
     z
@@ -23,6 +24,7 @@ const term = z
 /** A definition in Markdown: its problems (links, notes, tags) named with their line. */
 const definition = z
   .string({ error: definitionMessage })
+  .refine(...noControlCharacters())
   .transform((v) => v.replace(/\r\n?/g, '\n').trim())
   .pipe(
     z
@@ -38,6 +40,7 @@ const definition = z
 
 const source = z
   .string()
+  .refine(...noControlCharacters())
   .nullish()
   .transform((v) => v?.replace(/\s+/g, ' ').trim() || null)
   .pipe(

@@ -1,5 +1,6 @@
 import { index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { instant, ownerRef, versionedColumns } from '../../shared/db/columns.ts';
+import { registerConstraintMessages } from '../../shared/db/errors.ts';
 import { plans } from '../planning/index.server.ts';
 import { ambiti } from '../territory/index.server.ts';
 
@@ -36,3 +37,5 @@ export const impactReports = pgTable(
 );
 
 export type ImpactReportRow = typeof impactReports.$inferSelect;
+
+registerConstraintMessages({ impact_reports_ambito_year_unique: { key: 'rep.dup.impact', field: 'year' } });

@@ -1,7 +1,7 @@
 // The inputs of the social-impact report's commands (forms and the demo), with their messages in the request's language.
 import { requestLocale, tr } from '../../shared/i18n/tr.server.ts';
 import { validateRichText } from '../../shared/richtext/richtext.ts';
-import { versionField, z } from '../../shared/validation.ts';
+import { noControlCharacters, versionField, z } from '../../shared/validation.ts';
 import { IMPACT_SECTIONS, orderSections, type ImpactSectionKey } from './impact.rules.ts';
 
 const year = (field: MessageField) =>
@@ -15,6 +15,7 @@ type MessageField = 'rep.impact.field.year' | 'rep.impact.field.seriesFrom';
 
 const title = z
   .string({ error: () => tr('rep.impact.val.title') })
+  .refine(...noControlCharacters())
   .trim()
   .min(3, { error: () => tr('rep.impact.val.title') })
   .max(300, { error: () => tr('rep.impact.val.titleLong') });
@@ -45,6 +46,7 @@ const sectionFields = Object.fromEntries(
       `intro.${key}`,
       z
         .string()
+        .refine(...noControlCharacters(() => tr(`rep.impact.section.${key}`)))
         .max(20_000, { error: () => tr('rep.impact.val.introLong', { section: tr(`rep.impact.section.${key}`) }) })
         .optional()
         .transform((v) => v ?? null),

@@ -1,10 +1,10 @@
 /**
- * The returns as files to upload or copy: CSV, `;`, UTF-8 with BOM, CRLF (shared/csv.ts writeCsv, which also
+ * The returns as files to upload or copy: CSV, `;`, UTF-8 with BOM, CRLF (shared/exports/csv.ts writeCsv, which also
  * neutralises text cells starting with = + - @). Column names are the names of the national and regional forms,
  * Italian whatever language the page is read in; amounts in euro with a dot decimal (cents / 100), FTE with up to
  * four decimals. Each file ends with its sources, so that the file read alone says where its figures come from.
  */
-import { writeCsv, type CsvValue } from '../../shared/csv.ts';
+import { writeCsv, type CsvValue } from '../../shared/exports/csv.ts';
 import { translate, type MessageKey } from '../../shared/i18n/messages.ts';
 import type { AreaChannelTable, FnpsMatrix, FundReturn, SiossReturn, SocialWorkerReturn } from './returns.rules.ts';
 

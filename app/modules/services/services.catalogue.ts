@@ -6,7 +6,7 @@
  * fixtures/catalogues/README.md.
  */
 import { ValidationError, type FieldIssue } from '../../shared/errors.ts';
-import { z } from '../../shared/validation.ts';
+import { refuseControlCharactersInJson, z } from '../../shared/validation.ts';
 import { FNPS_GOALS } from './services.rules.ts';
 
 const MAX_ISSUES = 50;
@@ -66,6 +66,7 @@ export function parseNomenclature(fileName: string, raw: string): Nomenclature {
   } catch (error) {
     refuse(fileName, [{ path: fileName, message: `il file non è un JSON valido (${(error as Error).message})` }]);
   }
+  refuseControlCharactersInJson(json, fileName);
   const top = NomenclatureSchema.safeParse(json);
   if (!top.success)
     refuse(

@@ -5,6 +5,7 @@
  * No I/O: problems come back as dictionary keys with their values, the caller says them in the reader's language.
  */
 import type { MessageKey } from '../../shared/i18n/messages.ts';
+import { MAX_CENTS, MAX_PERSONS } from '../../shared/validation.ts';
 
 /** How a service is managed (column `services.management`). */
 export const MANAGEMENT_FORMS = ['associata_ambito', 'singolo_comune', 'delega_asl', 'affidamento_terzo_settore', 'altro'] as const;
@@ -106,13 +107,18 @@ export function yearProblems(y: YearFacts, fundCodes: ReadonlySet<string>): Prob
   if (!Number.isInteger(y.year) || y.year < MIN_YEAR || y.year > MAX_YEAR)
     problems.push({ field: 'year', key: 'svc.rule.yearRange', params: { min: MIN_YEAR, max: MAX_YEAR } });
   if (y.users !== null && y.users < 0) problems.push({ field: 'users', key: 'svc.rule.negative' });
+  if (y.users !== null && y.users > MAX_PERSONS)
+    problems.push({ field: 'users', key: 'svc.rule.tooMany', params: { max: MAX_PERSONS.toLocaleString('it-IT') } });
   if (y.spendCents !== null && y.spendCents < 0) problems.push({ field: 'spend', key: 'svc.rule.negative' });
+  if (y.spendCents !== null && y.spendCents > MAX_CENTS) problems.push({ field: 'spend', key: 'svc.rule.tooLarge', params: { max: euro(MAX_CENTS) } });
   const seen = new Set<string>();
   for (const f of y.funds) {
     if (!fundCodes.has(f.fundCode)) problems.push({ field: 'funds', key: 'svc.rule.unknownFund', params: { value: f.fundCode } });
     if (seen.has(f.fundCode)) problems.push({ field: 'funds', key: 'svc.rule.repeatedFund', params: { value: f.fundCode } });
     seen.add(f.fundCode);
     if (f.amountCents < 0 || (f.users !== null && f.users < 0)) problems.push({ field: 'funds', key: 'svc.rule.negativeFund', params: { value: f.fundCode } });
+    if (f.amountCents > MAX_CENTS || (f.users !== null && f.users > MAX_PERSONS))
+      problems.push({ field: 'funds', key: 'svc.rule.fundTooLarge', params: { value: f.fundCode } });
     if (f.users !== null && y.users !== null && f.users > y.users)
       problems.push({ field: 'funds', key: 'svc.rule.fundUsersAbove', params: { value: f.fundCode, users: y.users } });
   }

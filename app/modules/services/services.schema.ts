@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid, boolean } from 'drizzle-orm/pg-core';
 import { cents, ownerRef, versionedColumns } from '../../shared/db/columns.ts';
+import { registerConstraintMessages } from '../../shared/db/errors.ts';
 import { ambiti, comuni } from '../territory/index.server.ts';
 
 /**
@@ -103,3 +104,8 @@ export type ServiceTypeRow = typeof serviceTypes.$inferSelect;
 export type ServiceRow = typeof services.$inferSelect;
 export type ServiceYearRow = typeof serviceYears.$inferSelect;
 export type ServiceYearFundRow = typeof serviceYearFunds.$inferSelect;
+
+registerConstraintMessages({
+  services_ambito_code_unique: { key: 'svc.dup.code', field: 'code' },
+  service_years_unique: { key: 'svc.dup.year', field: 'year' },
+});

@@ -1,17 +1,13 @@
 import { parseCount, parseEuroCents } from '../../shared/format/index.ts';
-import { isUuid, optionalText, versionField, z } from '../../shared/validation.ts';
+import { isUuid, optionalText, plainText, versionField, z } from '../../shared/validation.ts';
 import { MANAGEMENT_FORMS, MAX_YEAR, MIN_YEAR, splitCodes } from './services.rules.ts';
 
 const required = (label: string, max: number) =>
-  z
-    .string({ message: `${label}: campo obbligatorio.` })
-    .trim()
-    .min(1, `${label}: campo obbligatorio.`)
-    .max(max, `${label}: al massimo ${max} caratteri.`);
+  plainText(label).trim().min(1, `${label}: campo obbligatorio.`).max(max, `${label}: al massimo ${max} caratteri.`);
 
 /** The LEPS served: checkboxes (several values) or codes written in one field. */
 const lepsCodes = z
-  .union([z.array(z.string()), z.string()])
+  .union([z.array(plainText('LEPS')), plainText('LEPS')])
   .optional()
   .transform((v) => splitCodes(Array.isArray(v) ? v.join(',') : v));
 
@@ -90,12 +86,7 @@ export const ServiceYearInput = z
     note: optionalText(1000, 'Nota'),
     source: optionalText(500, 'Fonte'),
     /** The year's record version when it is being changed (absent for a new year). */
-    version: z.coerce
-      .number()
-      .int()
-      .positive()
-      .optional()
-      .or(z.literal('').transform(() => undefined)),
+    version: versionField.optional().or(z.literal('').transform(() => undefined)),
     fund_1: z.string().trim().optional(),
     amount_1: euro('Importo del fondo 1'),
     fundUsers_1: count('Utenti del fondo 1'),

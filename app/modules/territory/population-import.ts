@@ -1,7 +1,7 @@
 import { parseCsv } from '../../shared/csv.ts';
 import { ValidationError, type FieldIssue } from '../../shared/errors.ts';
 import { serverFormat, tr } from '../../shared/i18n/tr.server.ts';
-import { z } from '../../shared/validation.ts';
+import { isIsoDateInRange, MAX_PERSONS, YEAR_RANGE, z } from '../../shared/validation.ts';
 import type { IndicatorKey, PopulationFacts, PublishedIndicators, PublishedValue } from './demography.rules.ts';
 import { checkedRow, importFailedMessage, rowFitsHeader } from './territory.importers.ts';
 
@@ -57,6 +57,16 @@ export function parseItalianDecimal(raw: string): PublishedValue | null {
 }
 
 const badInteger = (value: string) => tr('terr.pop.badNumber', { value, hint: tr('terr.pop.integerHint') });
+/** A count over MAX_PERSONS (the population of no comune or Ambito; an `integer` column ends at 2^31 − 1). */
+const tooLarge = (value: string) => tr('terr.pop.tooLarge', { value, max: serverFormat().count(MAX_PERSONS) });
+/** Why a year is not one the import accepts (YEAR_RANGE, the same as the form), or null. */
+const yearProblem = (value: string, example = 2024): string | null =>
+  !/^\d{4}$/.test(value)
+    ? tr('terr.pop.year', { value, example })
+    : Number(value) < YEAR_RANGE.min || Number(value) > YEAR_RANGE.max
+      ? tr('terr.pop.yearRange', { value, min: YEAR_RANGE.min, max: YEAR_RANGE.max })
+      : null;
+
 const badDecimal = (value: string) => tr('terr.pop.badNumber', { value, hint: tr('terr.pop.decimalHint') });
 
 /** A count of people: empty = unknown (null) unless required; never negative. */
@@ -73,6 +83,7 @@ const countCell = (required: boolean) =>
       return null;
     }
     if (n < 0) ctx.addIssue({ code: 'custom', message: tr('terr.pop.negative', { value: v }) });
+    else if (n > MAX_PERSONS) ctx.addIssue({ code: 'custom', message: tooLarge(v) });
     return n;
   });
 
@@ -82,6 +93,7 @@ const balanceCell = z.string().transform((raw, ctx): number | null => {
   if (v === '') return null;
   const n = parseItalianInteger(v);
   if (n === null) ctx.addIssue({ code: 'custom', message: tr('terr.pop.badBalance', { value: v, hint: tr('terr.pop.integerHint') }) });
+  else if (Math.abs(n) > MAX_PERSONS) ctx.addIssue({ code: 'custom', message: tooLarge(v) });
   return n;
 });
 
@@ -108,14 +120,16 @@ const areaCell = z.string().transform((raw, ctx): number | null => {
 
 const yearCell = z.string().transform((raw, ctx): number => {
   const v = raw.trim();
-  if (!/^\d{4}$/.test(v) || Number(v) < 1861) {
-    ctx.addIssue({ code: 'custom', message: tr('terr.pop.year', { value: v, example: 2023 }) });
+  const problem = yearProblem(v, 2023);
+  if (problem) {
+    ctx.addIssue({ code: 'custom', message: problem });
     return 0;
   }
   return Number(v);
 });
 
-const isoDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().startsWith(v);
+/** A reference date: a day of the calendar from 1900 to 2100 (the shared date rule). */
+const isoDate = isIsoDateInRange;
 
 // ---------------------------------------------------------------------------------------------------------------
 // (b) Cantiere CSV.
@@ -453,6 +467,8 @@ export function parseIstatPopulationCsv(fileName: string, text: string, options:
     });
   }
   const fileYear = options.year ?? titleYear;
+  const fileYearProblem = fileYear === null ? null : yearProblem(String(fileYear));
+  if (fileYearProblem) headerIssues.push({ path: fileName, message: fileYearProblem });
   if (fileYear === null && index.year < 0) {
     headerIssues.push({
       path: fileName,
@@ -478,7 +494,8 @@ export function parseIstatPopulationCsv(fileName: string, text: string, options:
     let year = fileYear;
     if (index.year >= 0) {
       const y = cell('year');
-      if (!/^\d{4}$/.test(y)) issues.push({ path: at('year'), message: tr('terr.pop.year', { value: y, example: 2024 }) });
+      const problem = yearProblem(y);
+      if (problem) issues.push({ path: at('year'), message: problem });
       else if (fileYear !== null && Number(y) !== fileYear) issues.push({ path: at('year'), message: tr('terr.pop.fileYear', { year: y, fileYear }) });
       else year = Number(y);
     }
@@ -496,6 +513,7 @@ export function parseIstatPopulationCsv(fileName: string, text: string, options:
       const n = v === '' ? null : parseItalianInteger(v);
       if (n === null) issues.push({ path: at(c), message: v === '' ? tr('terr.pop.missingCount') : badInteger(v) });
       else if (n < 0) issues.push({ path: at(c), message: tr('terr.pop.negative', { value: v }) });
+      else if (n > MAX_PERSONS) issues.push({ path: at(c), message: tooLarge(v) });
       return n;
     };
     const males = count('males');

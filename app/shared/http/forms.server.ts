@@ -1,6 +1,7 @@
 // How a page's forms answer: one convention for every module (see app/shared/ui/forms.tsx for the screen side).
 import { data } from 'react-router';
 import { tr } from '../i18n/tr.server.ts';
+import { refuseControlCharacters } from '../validation.ts';
 import { formFailure, toHttpError } from './request.server.ts';
 
 /** A form that worked: which one, and what to tell the user (a warning is shown next to the confirmation). */
@@ -52,7 +53,10 @@ export async function intentAction(request: Request, handlers: Record<string, Ha
   const intent = typeof form.intent === 'string' ? form.intent : '';
   const handler = Object.hasOwn(handlers, intent) ? handlers[intent] : undefined;
   if (!handler) throw data(tr('ui.intent.unknown', { intent: intent || '—' }), { status: 400 });
-  return runIntent(request, intent, () => handler(form, raw), options.echo ? form : {});
+  // A text with the null character (or another control character) is refused here for every form, naming the fields:
+  // PostgreSQL cannot store it, and no one types it (issue 16). The commands' own rules refuse it too.
+  const run = async () => (refuseControlCharacters(form), handler(form, raw));
+  return runIntent(request, intent, run, options.echo ? form : {});
 }
 
 /** A successful form's answer. */

@@ -156,10 +156,13 @@ export function* csvRecords(text: string): Generator<CsvRecord> {
   yield* parser.end();
 }
 
-/** The records of a CSV file given as UTF-8 bytes (decoded piece by piece), one at a time (the header first). */
-export function* csvRecordsFromBytes(bytes: Uint8Array): Generator<CsvRecord> {
+/**
+ * The records of a CSV file given as bytes (decoded piece by piece, with the decoder label of the encoding found by
+ * detectTextEncoding of ./decode.ts: `DECODER_LABEL[encoding]`; UTF-8 when not said), one at a time (the header first).
+ */
+export function* csvRecordsFromBytes(bytes: Uint8Array, decoderLabel = 'utf-8'): Generator<CsvRecord> {
   const parser = new CsvRecordParser();
-  const decoder = new TextDecoder('utf-8');
+  const decoder = new TextDecoder(decoderLabel);
   for (let i = 0; i < bytes.byteLength; i += PIECE) yield* parser.push(decoder.decode(bytes.subarray(i, i + PIECE), { stream: true }));
   yield* parser.push(decoder.decode());
   yield* parser.end();

@@ -1,5 +1,6 @@
 // The data table's pure parts: columns, sorting and the CSV file (tested without a browser).
 import type { ReactNode } from 'react';
+import { writeCsv } from '../exports/csv.ts';
 
 /** A value a column sorts and exports by: numbers sort as numbers, null last. */
 export type CellValue = string | number | boolean | null | undefined;
@@ -36,16 +37,16 @@ function compare(a: CellValue, b: CellValue): number {
   return String(a).localeCompare(String(b), 'it', { numeric: true, sensitivity: 'base' });
 }
 
-const csvCell = (v: CellValue) => {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[";\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-};
-
-/** The rows as a CSV file (UTF-8 with BOM, `;` separator), built from the columns' raw values. */
+/**
+ * The rows as a CSV file (UTF-8 with BOM, `;` separator), built from the columns' raw values by the shared writer,
+ * which neutralises text a spreadsheet would run as a formula.
+ */
 export function tableCsv<Row>(columns: Column<Row>[], rows: readonly Row[]): string {
   const cols = columns.filter((c) => c.value);
-  const lines = [cols.map((c) => csvCell(c.csvHeader ?? c.key)).join(';'), ...rows.map((r) => cols.map((c) => csvCell(c.value!(r))).join(';'))];
-  return '\ufeff' + lines.join('\r\n') + '\r\n';
+  return writeCsv(
+    cols.map((c) => c.csvHeader ?? c.key),
+    rows.map((r) => cols.map((c) => c.value!(r))),
+  );
 }
 
 /** Sorts rows by the column named in the URL (`<id>-ordina`, `<id>-verso`); stable, nulls last. */

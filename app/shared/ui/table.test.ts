@@ -35,3 +35,12 @@ test('the CSV carries the raw values, semicolon-separated, with a BOM for spread
   assert.match(csv, /Arsago Seprio;\r\n/);
   assert.match(csv, /"Nome; con ""virgolette""";1/);
 });
+
+test('the CSV neutralises a value a spreadsheet would run as a formula, and keeps numbers as numbers', () => {
+  const csv = tableCsv(columns, [
+    { comune: '=HYPERLINK("http://x","y")', population: -3 },
+    { comune: '@SUM(A1)', population: 0 },
+  ]);
+  assert.match(csv, /\r\n"'=HYPERLINK\(""http:\/\/x"",""y""\)";-3\r\n/);
+  assert.match(csv, /\r\n'@SUM\(A1\);0\r\n/);
+});

@@ -5,11 +5,12 @@ import { authorize } from '../../territory/index.ts';
 import { getAmbitoByCode, listAmbitoComuni, today } from '../../territory/index.server.ts';
 import { apiRead } from '../api.server.ts';
 import { ComuneOfAmbito } from '../api.schemas.ts';
+import { isIsoDateInRange } from '../../../shared/validation.ts';
 
 export function loader({ context, params, request }: Route.LoaderArgs) {
   return apiRead({ context, request }, async () => {
     const date = new URL(request.url).searchParams.get('date') ?? today();
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) {
+    if (!isIsoDateInRange(date)) {
       throw new ValidationError([{ path: 'date', message: 'data non valida: usa il formato AAAA-MM-GG' }]);
     }
     const { db } = getServices(context);

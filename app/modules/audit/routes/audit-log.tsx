@@ -5,32 +5,19 @@ import { isAdmin } from '../../../shared/auth/actor.ts';
 import { listAuditEntries, listAuditEntityTypes } from '../../../shared/audit/audit.queries.ts';
 import { diffSnapshots } from '../../../shared/audit/audit.rules.ts';
 import { getServices, requireUser } from '../../../shared/http/request.server.ts';
-import { z } from '../../../shared/validation.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
 import { DataTable, EmptyState, PageHeader, useI18n } from '../../../shared/ui/kit.ts';
 import { listAmbiti } from '../../territory/index.server.ts';
+import { parseAuditFilters } from '../audit.filters.ts';
 import { can } from '../audit.policy.ts';
 
 const PAGE = 50;
-const isoDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .optional()
-  .catch(undefined);
-const Filters = z.object({
-  ambito: z.string().max(60).optional().catch(undefined),
-  actor: z.string().trim().max(100).optional().catch(undefined),
-  entity: z.string().max(60).optional().catch(undefined),
-  from: isoDay,
-  to: isoDay,
-  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
-});
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const actor = requireUser(context, request);
   const { db } = getServices(context);
   const url = new URL(request.url);
-  const f = Filters.parse(Object.fromEntries(url.searchParams));
+  const f = parseAuditFilters(url.searchParams);
   const readable = (await listAmbiti(db)).filter((a) => can(actor, 'audit.read', a));
   const admin = isAdmin(actor);
   if (!admin && readable.length === 0) throw data(tr('audit.forbidden'), { status: 403 });

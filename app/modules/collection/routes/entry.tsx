@@ -101,7 +101,10 @@ export async function action({ params, context, request }: Route.ActionArgs) {
           data: new Uint8Array(await file.arrayBuffer()),
           send: form.do === 'submit',
         });
-        if (r.pendingReasons) return done('file', tr('coll.entry.file.doneShort'), tr('coll.entry.needReasons', { count: r.pendingReasons }));
+        if (r.pendingReasons)
+          return done('file', tr('coll.entry.file.doneShort'), [r.notice, tr('coll.entry.needReasons', { count: r.pendingReasons })].filter(Boolean).join(' '));
+        // A CSV converted from Windows-1252 is said on the page (the redirect would lose it).
+        if (r.notice) return done('file', tr('coll.entry.file.doneShort'), r.notice);
         return redirect(`${here}?esito=${form.do === 'submit' ? 'inviato' : 'file'}`);
       },
     },

@@ -1,9 +1,10 @@
 import { Form, redirect } from 'react-router';
 import type { Route } from './+types/staffing';
 import { ValidationError } from '../../../shared/errors.ts';
-import { intentAction } from '../../../shared/http/forms.server.ts';
+import { done, intentAction } from '../../../shared/http/forms.server.ts';
 import { getServices, requireUser } from '../../../shared/http/request.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
+import { readUploadedText } from '../../../shared/imports/decode.ts';
 import type { MessageKey } from '../../../shared/i18n/messages.ts';
 import {
   Chart,
@@ -87,7 +88,10 @@ export async function action({ params, context, request }: Route.ActionArgs) {
           throw new ValidationError([{ path: 'file', message: tr('leps.staff.import.noFile.field') }], tr('leps.staff.import.noFile'));
         if (file.size > 2 * 1024 * 1024)
           throw new ValidationError([{ path: 'file', message: tr('leps.staff.import.tooLarge.field') }], tr('leps.staff.import.tooLarge'));
-        await importSocialWorkerStaff({ db, actor, ambitoId: ambito.id, fileName: file.name || 'assistenti-sociali.csv', text: await file.text() });
+        const upload = await readUploadedText(file, 'assistenti-sociali.csv');
+        await importSocialWorkerStaff({ db, actor, ambitoId: ambito.id, fileName: upload.name, text: upload.text });
+        // A file converted from Windows-1252 is said on the page (the redirect would lose it).
+        if (upload.notice) return done('import', tr('leps.staff.imported'), upload.notice);
         return redirect(`${back}?esito=importato`);
       },
       delete: async (form) => {

@@ -87,7 +87,7 @@ export async function action({ params, context, request }: Route.ActionArgs) {
     import: async (_form, raw) => {
       const file = await uploadedText(raw, 'file', tr('mon.dash.import.what'), 5 * 1024 * 1024);
       const r = await importMeasurements({ db, actor, planId, fileName: file.name, text: file.text });
-      return done('import', tr('mon.dash.import.done', { rows: r.rows, file: r.file, created: r.created, replaced: r.replaced }));
+      return done('import', tr('mon.dash.import.done', { rows: r.rows, file: r.file, created: r.created, replaced: r.replaced }), file.notice);
     },
     remind: async () => {
       const r = await sendDueReminders({ db, actor, planId, today: todayInRome(), baseUrl: baseUrlOf(request) });

@@ -46,7 +46,7 @@ export async function action({ params, context, request }: Route.ActionArgs) {
     import: async (_form, raw) => {
       const file = await uploadedText(raw, 'file', tr('mon.eval.import.what'), 5 * 1024 * 1024);
       const r = await importEvaluation({ db, actor, planId: params.planId, fileName: file.name, text: file.text });
-      return done('import', tr('mon.eval.import.done', { file: r.file, count: r.objectives }));
+      return done('import', tr('mon.eval.import.done', { file: r.file, count: r.objectives }), file.notice);
     },
   });
 }

@@ -1,7 +1,7 @@
 import { redirect } from 'react-router';
 import type { Route } from './+types/needs';
 import { ValidationError } from '../../../shared/errors.ts';
-import { intentAction } from '../../../shared/http/forms.server.ts';
+import { done, intentAction } from '../../../shared/http/forms.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
 import {
   DataTable,
@@ -30,6 +30,7 @@ import { listNeeds, needChoices } from '../participation.needs.queries.ts';
 import { matchesNeedFilter, NEED_PRIORITIES, NEED_SOURCES } from '../participation.needs.rules.ts';
 import { priorityKey, sourceKey } from '../components/labels.ts';
 import { readParticipation } from './participation.server.ts';
+import { readUploadedText } from '../../../shared/imports/decode.ts';
 
 const param = (url: URL, name: string) => url.searchParams.get(name) || null;
 
@@ -82,8 +83,9 @@ export async function action({ params, context, request }: Route.ActionArgs) {
         const file = raw.get('file');
         if (!(file instanceof File) || file.size === 0) throw new ValidationError([{ path: 'file', message: tr('part.needs.import.error.empty') }]);
         const planId = typeof form.planId === 'string' && form.planId ? form.planId : null;
-        const r = await importNeeds(c, { fileName: file.name || 'bisogni.csv', text: await file.text(), planId });
-        return { ok: true, intent: 'import', message: tr('part.needs.import.done', { created: r.created, skipped: r.skipped, links: r.links }) };
+        const upload = await readUploadedText(file, 'bisogni.csv');
+        const r = await importNeeds(c, { fileName: upload.name, text: upload.text, planId });
+        return done('import', tr('part.needs.import.done', { created: r.created, skipped: r.skipped, links: r.links }), upload.notice);
       },
     },
     { echo: true },

@@ -23,6 +23,7 @@ import { policyAreaText, tablesLabel } from '../components/tables-labels.ts';
 import { createTable, importTables } from '../participation.tables.commands.ts';
 import { getTableChoices, listTables } from '../participation.tables.queries.ts';
 import { readParticipation } from './participation.server.ts';
+import { readUploadedText } from '../../../shared/imports/decode.ts';
 
 /** The policy areas of a table form: the Lombardy letters ticked, and the free areas one per line. */
 export function areasOf(form: FormFields, raw: FormData): string[] {
@@ -68,7 +69,8 @@ export async function action({ params, context, request }: Route.ActionArgs) {
     import: async (_form, raw) => {
       const file = raw.get('file');
       if (!(file instanceof File) || file.size === 0) throw new ValidationError([{ path: 'file', message: tr('part.tables.import.choose') }]);
-      const summary = await importTables({ ...ctx, file: { fileName: file.name, text: await file.text() } });
+      const upload = await readUploadedText(file);
+      const summary = await importTables({ ...ctx, file: { fileName: upload.name, text: upload.text } });
       return done(
         'import',
         tr('part.tables.import.done', {
@@ -77,6 +79,7 @@ export async function action({ params, context, request }: Route.ActionArgs) {
           meetings: summary.meetingsCreated,
           members: summary.membersCreated,
         }),
+        upload.notice,
       );
     },
   });

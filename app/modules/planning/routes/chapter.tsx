@@ -10,11 +10,12 @@ import { abilitiesFor } from '../planning.policy.ts';
 import { getChapter } from '../planning.queries.ts';
 import { publicPlanPath, sendAnonymousToPortal } from '../planning.public.ts';
 import { requirePlanInAmbito } from '../planning.server.ts';
+import { isUuid } from '../../../shared/validation.ts';
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   const { db } = getServices(context);
   const { header } = await requirePlanInAmbito(db, params.code, params.planId);
-  const chapter = /^[0-9a-f-]{36}$/.test(params.chapterId) ? await getChapter(db, params.planId, params.chapterId) : null;
+  const chapter = isUuid(params.chapterId) ? await getChapter(db, params.planId, params.chapterId) : null;
   if (!chapter) throw data(tr('plan.notFound.chapter'), { status: 404 });
   const actor = getActor(context);
   // Anonymous visitors read an adopted plan on the portal, never on the internal work pages.

@@ -9,11 +9,12 @@ import { getObjectiveDetail } from '../planning.queries.ts';
 import { requirePlanInAmbito } from '../planning.server.ts';
 import { publicPlanPath, sendAnonymousToPortal } from '../planning.public.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
+import { isUuid } from '../../../shared/validation.ts';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { db } = getServices(context);
   const { header } = await requirePlanInAmbito(db, params.code, params.planId);
-  const d = /^[0-9a-f-]{36}$/.test(params.objectiveId) ? await getObjectiveDetail(db, params.objectiveId) : null;
+  const d = isUuid(params.objectiveId) ? await getObjectiveDetail(db, params.objectiveId) : null;
   if (!d || d.objective.planId !== header.plan.id) throw data(tr('plan.notFound.objective'), { status: 404 });
   // The printable card is internal: an anonymous visitor reads the objective of an adopted plan on the portal.
   sendAnonymousToPortal(getActor(context), header.scope, publicPlanPath(params.code, header.plan, d.objective.code));

@@ -55,10 +55,11 @@ import { publicPlanPath, sendAnonymousToPortal } from '../planning.public.ts';
 import { panelsFor } from '../../../shared/panels.server.ts';
 import { isAdopted } from '../planning.rules.ts';
 import type { PlanStatus } from '../plan-document.schema.ts';
+import { isUuid } from '../../../shared/validation.ts';
 
 async function load(db: Parameters<typeof getObjectiveDetail>[0], params: { code: string; planId: string; objectiveId: string }) {
   const { header } = await requirePlanInAmbito(db as never, params.code, params.planId);
-  const detail = /^[0-9a-f-]{36}$/.test(params.objectiveId) ? await getObjectiveDetail(db, params.objectiveId) : null;
+  const detail = isUuid(params.objectiveId) ? await getObjectiveDetail(db, params.objectiveId) : null;
   if (!detail || detail.objective.planId !== header.plan.id) throw data(tr('plan.notFound.objective'), { status: 404 });
   return detail;
 }

@@ -26,6 +26,7 @@ import { listPlans } from '../planning.queries.ts';
 import { listTemplates, planListEntry } from '../planning.templates.ts';
 import type { PlanStatus } from '../plan-document.schema.ts';
 import { GridInput } from '../components/grid-fields.tsx';
+import { readUploadedText } from '../../../shared/imports/decode.ts';
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   const { db } = getServices(context);
@@ -57,7 +58,8 @@ export async function action({ params, context, request }: Route.ActionArgs) {
         if (!(file instanceof File) || file.size === 0)
           throw new ValidationError([{ path: 'file', message: tr('plan.plans.chooseFile') }], tr('plan.plans.noFile'));
         if (file.size > 10 * 1024 * 1024) throw new ValidationError([{ path: 'file', message: tr('plan.plans.tooLargeDetail') }], tr('plan.plans.tooLarge'));
-        const r = await importPlan({ db, actor, ambitoId: ambito.id, fileName: file.name || 'piano.json', text: await file.text() });
+        const upload = await readUploadedText(file, 'piano.json');
+        const r = await importPlan({ db, actor, ambitoId: ambito.id, fileName: upload.name, text: upload.text });
         return redirect(`/ambiti/${ambito.code}/piani/${r.planId}`);
       },
       create: async (form) => {

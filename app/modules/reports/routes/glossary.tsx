@@ -24,6 +24,7 @@ import { addGlossaryTerm, importGlossary, removeGlossaryTerm, updateGlossaryTerm
 import { listGlossaryTerms } from '../glossary.queries.ts';
 import { byInitial, SOURCE_MAX_LENGTH, TERM_MAX_LENGTH } from '../glossary.rules.ts';
 import { abilitiesFor } from '../reports.policy.ts';
+import { readUploadedText } from '../../../shared/imports/decode.ts';
 
 /**
  * The glossary of an Ambito (public, no sign-in): its terms in alphabetical order under their initials, each an anchor
@@ -74,8 +75,9 @@ export async function action({ params, context, request }: Route.ActionArgs) {
         const file = raw.get('file');
         if (!(file instanceof File) || file.size === 0 || file.size > 2 * 1024 * 1024)
           throw new ValidationError([{ path: 'file', message: tr('rep.glossary.import.noFile.field') }], tr('rep.glossary.import.noFile'));
-        const r = await importGlossary({ db, actor, ambitoId: ambito.id, fileName: file.name || 'glossario.csv', text: await file.text() });
-        return done('import', tr('rep.glossary.imported', { added: r.added, updated: r.updated, unchanged: r.unchanged }));
+        const upload = await readUploadedText(file, 'glossario.csv');
+        const r = await importGlossary({ db, actor, ambitoId: ambito.id, fileName: upload.name, text: upload.text });
+        return done('import', tr('rep.glossary.imported', { added: r.added, updated: r.updated, unchanged: r.unchanged }), upload.notice);
       },
     },
     { echo: true },

@@ -5,6 +5,7 @@ import { tr } from '../../../shared/i18n/tr.server.ts';
 import { authorize } from '../reports.policy.ts';
 import { getPlanDocument, getPlanDocumentContent } from '../documents.queries.ts';
 import { planOfUrl } from '../reports.server.ts';
+import { isUuid } from '../../../shared/validation.ts';
 
 const MIME = {
   pdf: 'application/pdf',
@@ -18,7 +19,7 @@ const MIME = {
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { db } = getServices(context);
   const header = await planOfUrl(db, params.code, params.planId);
-  const doc = /^[0-9a-f-]{36}$/.test(params.documentId) ? await getPlanDocument(db, params.planId, params.documentId) : null;
+  const doc = isUuid(params.documentId) ? await getPlanDocument(db, params.planId, params.documentId) : null;
   if (!doc || doc.status !== 'done') throw data(tr('rep.documents.notFound'), { status: 404 });
   await guard(request, async () => authorize(getActor(context), 'document.read', { ...header.scope, adoption: doc.adoption }, { hide: true }));
   const etag = `"${doc.fileSha256}"`;

@@ -29,6 +29,7 @@ import { MANAGEMENT_FORMS } from '../services.rules.ts';
 import { requireAmbito } from '../services.server.ts';
 import { managementLabel, ServiceFields, serviceFormInput } from '../services.ui.tsx';
 import { filtersOf, getCataloguePage } from '../services.views.server.ts';
+import { readUploadedText } from '../../../shared/imports/decode.ts';
 
 const MAX_BYTES = 5 * 1024 * 1024;
 
@@ -62,8 +63,9 @@ export async function action({ params, context, request }: Route.ActionArgs) {
             [{ path: 'file', message: tr('svc.import.tooLarge', { size: serverFormat().fileSize(file.size) }) }],
             tr('svc.import.tooLarge', { size: serverFormat().fileSize(file.size) }),
           );
-        const s = await importServices({ db, actor, ambitoId: ambito.id, fileName: file.name || 'servizi.csv', text: await file.text() });
-        return done('import', tr('svc.import.done', { file: s.file, created: s.created, updated: s.updated, years: s.years }));
+        const upload = await readUploadedText(file, 'servizi.csv');
+        const s = await importServices({ db, actor, ambitoId: ambito.id, fileName: upload.name, text: upload.text });
+        return done('import', tr('svc.import.done', { file: s.file, created: s.created, updated: s.updated, years: s.years }), upload.notice);
       },
     },
     { echo: true },

@@ -8,6 +8,7 @@ import { DataTable, EmptyState, PageHeader, Section, UploadForm, useI18n } from 
 import { loadNomenclature } from '../services.commands.ts';
 import { authorize, can } from '../services.policy.ts';
 import { listNomenclature } from '../services.queries.ts';
+import { readUploadedText } from '../../../shared/imports/decode.ts';
 
 /** The national nomenclature of social interventions and services: public, loaded by the administrator. */
 export async function loader({ context }: Route.LoaderArgs) {
@@ -31,8 +32,9 @@ export async function action({ context, request }: Route.ActionArgs) {
       authorize(actor, 'nomenclature.edit', null);
       const file = raw.get('file');
       if (!(file instanceof File) || file.size === 0) throw new ValidationError([{ path: 'file', message: tr('svc.import.noFile') }], tr('svc.import.noFile'));
-      const s = await loadNomenclature({ db, actor, fileName: file.name || 'nomenclatore-servizi.json', text: await file.text() });
-      return done('load', tr('svc.nomenclature.loaded', { entries: s.entries, added: s.added, updated: s.updated }));
+      const upload = await readUploadedText(file, 'nomenclatore-servizi.json');
+      const s = await loadNomenclature({ db, actor, fileName: upload.name, text: upload.text });
+      return done('load', tr('svc.nomenclature.loaded', { entries: s.entries, added: s.added, updated: s.updated }), upload.notice);
     },
   });
 }

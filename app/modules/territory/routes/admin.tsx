@@ -24,7 +24,7 @@ export async function action({ context, request }: Route.ActionArgs) {
     comuni: async (form) => {
       const file = await uploadedFile(form, { maxMb: 10, choose: 'terr.import.chooseFile' });
       const s = await importIstatComuni({ db, actor, fileName: file.name || 'comuni.json', text: file.text });
-      return done('comuni', tr('terr.admin.comuni.done', { total: s.total, created: s.created, updated: s.updated, file: s.file }));
+      return done('comuni', tr('terr.admin.comuni.done', { total: s.total, created: s.created, updated: s.updated, file: s.file }), file.notice);
     },
     ambiti: async (form) => {
       const file = await uploadedFile(form, { maxMb: 10, choose: 'terr.import.chooseFile' });
@@ -36,6 +36,7 @@ export async function action({ context, request }: Route.ActionArgs) {
             tr('terr.admin.ambiti.done', { code: a.code, count: a.comuni, what: tr(a.created ? 'terr.admin.ambiti.created' : 'terr.admin.ambiti.updated') }),
           )
           .join(' '),
+        file.notice,
       );
     },
   });

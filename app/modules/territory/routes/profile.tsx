@@ -5,6 +5,7 @@ import { done, intentAction } from '../../../shared/http/forms.server.ts';
 import { getActor, getServices, requireUser } from '../../../shared/http/request.server.ts';
 import { serverFormat, tr } from '../../../shared/i18n/tr.server.ts';
 import type { MessageKey } from '../../../shared/i18n/messages.ts';
+import { YEAR_RANGE } from '../../../shared/validation.ts';
 import { Chart, DataTable, IntentField, Notice, PageHeader, Section, UploadForm, useFormResult, useI18n, type Column } from '../../../shared/ui/kit.ts';
 import { importPopulation } from '../territory.commands.ts';
 import { abilitiesFor, can } from '../territory.policy.ts';
@@ -30,7 +31,7 @@ export async function action({ params, context, request }: Route.ActionArgs) {
       const file = await uploadedFile(form, { maxMb: 5, choose: 'terr.import.chooseCsv' });
       const yearRaw = String(form.year ?? '').trim();
       const year = yearRaw ? Number(yearRaw) : undefined;
-      if (year !== undefined && (!Number.isInteger(year) || year < 1861 || year > 2100)) {
+      if (year !== undefined && (!Number.isInteger(year) || year < YEAR_RANGE.min || year > YEAR_RANGE.max)) {
         throw new ValidationError([{ path: 'year', message: tr('terr.import.badYear') }]);
       }
       const s = await importPopulation({ db, actor, ambitoId: profile.ambito.id, fileName: file.name || 'popolazione.csv', text: file.text, year });
@@ -38,6 +39,7 @@ export async function action({ params, context, request }: Route.ActionArgs) {
       return done(
         'population',
         tr('profile.import.done', { records: f.count(s.records), created: f.count(s.created), updated: f.count(s.updated), years: s.years.join(', ') }),
+        file.notice,
       );
     },
   });
@@ -259,7 +261,7 @@ export default function TerritoryProfile({ loaderData, actionData }: Route.Compo
         <Section id="importa" title={t('profile.import')} lead={t('profile.import.lead')}>
           <UploadForm intent="population" actionData={actionData} accept=".csv,text/csv" {...importWords}>
             <IntentField intent="population" name="year" label={t('profile.import.year')} error={errors.year}>
-              {(props) => <input type="number" min={1861} max={2100} inputMode="numeric" {...props} />}
+              {(props) => <input type="number" min={YEAR_RANGE.min} max={YEAR_RANGE.max} inputMode="numeric" {...props} />}
             </IntentField>
           </UploadForm>
         </Section>
