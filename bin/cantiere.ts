@@ -6,22 +6,31 @@ import { basename } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { systemActor } from '../app/shared/auth/actor.ts';
-import { loadConfig } from '../app/shared/config.ts';
+import { loadConfig, type AppConfig } from '../app/shared/config.ts';
+import { backupDataDir, POSTGRES_BACKUP_HINT, restoreDataDir } from '../app/shared/db/backup.ts';
 import { openDatabase } from '../app/shared/db/client.ts';
 import { loadDemo } from '../app/modules/demo.server.ts';
 import { AppError, ValidationError } from '../app/shared/errors.ts';
+import { decodeImportText } from '../app/shared/imports/decode.ts';
 import { configureLog } from '../app/shared/log.ts';
 import { createUser, listUsers, resetPassword, setUserActive } from '../app/modules/accounts/accounts.server.ts';
+import { inviteUser } from '../app/modules/accounts/accounts.recovery.server.ts';
 import { importAmbitoComposition, importIstatComuni } from '../app/modules/territory/territory.commands.ts';
 
 const HELP = `Uso: cantiere <comando> [opzioni]
 
 Comandi:
   user create --email E --name N --role R [--ambito CODICE] [--comune ISTAT] [--organisation NOME] [--region CODICE] [--password P]
+              [--fiscal-code CF]
         crea un utente; ruoli: admin, coordinator, staff, comune_referent, third_sector, mayor, regional_reviewer
-        (senza --password la password è letta dallo standard input)
+        (senza --password la password è letta dallo standard input; --fiscal-code: il codice fiscale, con cui la persona
+        entra dal fornitore d'identità quando CANTIERE_OIDC_MATCH=fiscal_code)
   user reset-password --email E [--password P]
         imposta una nuova password e chiude tutte le sessioni dell'utente
+  user invite --email E --name N --role R [--ambito CODICE] [--comune ISTAT] [--organisation NOME] [--region CODICE] [--base-url URL]
+              [--fiscal-code CF]
+        crea l'account senza password e invia per e-mail (posta in uscita) il collegamento per sceglierla, valido 7 giorni;
+        il collegamento è stampato anche qui (base: --base-url, altrimenti CANTIERE_PUBLIC_URL)
   user disable --email E          disattiva l'account: chiude le sue sessioni e revoca i suoi token API
   user enable --email E           riattiva l'account (sessioni e token chiusi restano chiusi)
   user list                       elenca gli utenti e i loro ruoli
@@ -29,8 +38,13 @@ Comandi:
   import ambiti FILE.csv          importa la composizione degli Ambiti (modello CSV)
   demo                            carica l'Ambito dimostrativo di Gallarate
   migrate                         applica le migrazioni del database
+  backup FILE.tar.gz [--force]    salva il database incorporato in un file, a server fermo
+                                  (--force sostituisce un file che esiste già)
+  restore FILE.tar.gz             ripristina un backup in CANTIERE_DATA_DIR, che deve essere vuota o non esistere,
+                                  e lo aggiorna alle migrazioni di questa versione
 
-Il database è quello del server: DATABASE_URL se impostata, altrimenti quello incorporato in CANTIERE_DATA_DIR (./data).`;
+Il database è quello del server: DATABASE_URL se impostata, altrimenti quello incorporato in CANTIERE_DATA_DIR (./data).
+Con PostgreSQL backup e ripristino si fanno con pg_dump e pg_restore (README, sezione «Backup»).`;
 
 async function readPassword(given: string | undefined): Promise<string> {
   if (given) return given;
@@ -41,6 +55,22 @@ async function readPassword(given: string | undefined): Promise<string> {
     return line;
   }
   throw new AppError('cli.no_password', 'Nessuna password ricevuta: usa --password o scrivila sullo standard input.', 2);
+}
+
+/** `cantiere backup|restore FILE`: the embedded database only (PostgreSQL has pg_dump); no database is opened here. */
+async function backupCommand(command: 'backup' | 'restore', file: string | undefined, config: AppConfig, force: boolean): Promise<number> {
+  if (config.databaseUrl) {
+    throw new AppError('cli.backup_postgres', `«cantiere ${command}» vale solo per il database incorporato (CANTIERE_DATA_DIR).\n${POSTGRES_BACKUP_HINT}`, 2);
+  }
+  if (!file) throw new AppError('cli.usage', `Indica il file: cantiere ${command} FILE.tar.gz`, 2);
+  if (command === 'backup') {
+    const r = await backupDataDir({ dataDir: config.dataDir, file, force });
+    process.stdout.write(`Backup del database di ${config.dataDir} scritto in ${r.file} (${(r.bytes / 1024 / 1024).toFixed(1)} MB).\n`);
+  } else {
+    const r = await restoreDataDir({ dataDir: config.dataDir, file });
+    process.stdout.write(`Backup ${file} ripristinato in ${r.dataDir} (${r.migrations} migrazioni applicate).\n`);
+  }
+  return 0;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -56,6 +86,9 @@ async function main(argv: string[]): Promise<number> {
       comune: { type: 'string' },
       organisation: { type: 'string' },
       region: { type: 'string' },
+      'base-url': { type: 'string' },
+      'fiscal-code': { type: 'string' },
+      force: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -66,6 +99,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const config = loadConfig();
   configureLog({ level: 'warn', sink: (line) => process.stderr.write(line + '\n') });
+  if (command === 'backup' || command === 'restore') return backupCommand(command, sub, config, values.force ?? false);
   const database = config.databaseUrl ? await openDatabase({ url: config.databaseUrl, poolSize: 2 }) : await openDatabase({ dataDir: config.dataDir });
   const actor = systemActor(`riga di comando (${process.env.USER ?? 'utente'})`);
   const { db } = database;
@@ -81,7 +115,11 @@ async function main(argv: string[]): Promise<number> {
           organisationName: values.organisation,
           regionCode: values.region,
         }));
-        const user = await createUser({ db, actor, input: { email: values.email ?? '', name: values.name ?? '', password, roles: roles as never } });
+        const user = await createUser({
+          db,
+          actor,
+          input: { email: values.email ?? '', name: values.name ?? '', password, roles: roles as never, fiscalCode: values['fiscal-code'] },
+        });
         process.stdout.write(`Utente creato: ${user.email} (${roles.map((r) => r.role).join(', ') || 'nessun ruolo'})\n`);
         return 0;
       }
@@ -89,6 +127,26 @@ async function main(argv: string[]): Promise<number> {
         const password = await readPassword(values.password);
         const user = await resetPassword({ db, actor, email: values.email ?? '', password });
         process.stdout.write(`Password reimpostata per ${user.email}; le sue sessioni sono state chiuse e i suoi token API revocati.\n`);
+        return 0;
+      }
+      case 'user invite': {
+        const baseUrl = (values['base-url'] ?? config.publicUrl ?? '').replace(/\/+$/, '');
+        if (!/^https?:\/\//.test(baseUrl))
+          throw new AppError('cli.usage', 'Indica l’indirizzo pubblico di Cantiere: --base-url https://… oppure CANTIERE_PUBLIC_URL.', 2);
+        const roles = (values.role ?? []).map((role) => ({
+          role,
+          ambitoCode: values.ambito,
+          comuneIstatCode: values.comune,
+          organisationName: values.organisation,
+          regionCode: values.region,
+        }));
+        const { user, url } = await inviteUser({
+          db,
+          actor,
+          baseUrl,
+          input: { email: values.email ?? '', name: values.name ?? '', roles, fiscalCode: values['fiscal-code'] },
+        });
+        process.stdout.write(`Invito creato per ${user.email}: ${url}\n`);
         return 0;
       }
       case 'user disable':
@@ -108,13 +166,17 @@ async function main(argv: string[]): Promise<number> {
       }
       case 'import comuni': {
         if (!arg) throw new AppError('cli.usage', 'Indica il file: cantiere import comuni FILE.json', 2);
-        const s = await importIstatComuni({ db, actor, fileName: basename(arg), text: readFileSync(arg, 'utf8') });
+        const file = decodeImportText(readFileSync(arg), basename(arg));
+        const s = await importIstatComuni({ db, actor, fileName: basename(arg), text: file.text });
+        if (file.notice) process.stdout.write(`${file.notice}\n`);
         process.stdout.write(`Importati ${s.total} comuni (${s.created} nuovi, ${s.updated} aggiornati) da ${s.file}.\n`);
         return 0;
       }
       case 'import ambiti': {
         if (!arg) throw new AppError('cli.usage', 'Indica il file: cantiere import ambiti FILE.csv', 2);
-        const r = await importAmbitoComposition({ db, actor, fileName: basename(arg), text: readFileSync(arg, 'utf8') });
+        const file = decodeImportText(readFileSync(arg), basename(arg));
+        const r = await importAmbitoComposition({ db, actor, fileName: basename(arg), text: file.text });
+        if (file.notice) process.stdout.write(`${file.notice}\n`);
         for (const a of r) process.stdout.write(`Ambito ${a.code}: ${a.comuni} comuni (${a.created ? 'creato' : 'aggiornato'}).\n`);
         return 0;
       }

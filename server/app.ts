@@ -31,6 +31,9 @@ function isHttps(req: IncomingMessage, config: AppConfig): boolean {
   );
 }
 
+/** Paths that carry a secret (a calendar link, a link sent by e-mail) are logged without it. */
+const redactSecrets = (pathname: string) => pathname.replace(/^\/(calendario|accedi\/nuova-password)\/[^/]+/, '/$1/…');
+
 const tooLarge = (limit: number) => `Richiesta troppo grande: il limite per questa pagina è ${Math.round(limit / 1024 / 1024)} MB.`;
 
 /**
@@ -125,7 +128,7 @@ export function createAppListener(services: AppServices) {
         if (pathname === '/healthz' || pathname.startsWith('/assets/')) return;
         log.info('richiesta', {
           method: req.method,
-          path: pathname,
+          path: redactSecrets(pathname),
           status: res.statusCode,
           ms: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
         });
@@ -175,7 +178,7 @@ export async function startServer(config: AppConfig = loadConfig()): Promise<Run
   const server = createServer(createAppListener({ db: database.db, database, config }));
   // Background work (documents), started after the demo so that the adoption's document of the demo plan is made.
   const workers = startBackgroundWorkers(database.db, database.kind);
-  // Outgoing mail: with SMTP configured, the outbox is delivered every 30 seconds (safe with several processes).
+  // Outgoing mail: with SMTP configured, the outbox is delivered every 30 seconds by default (safe with several processes).
   let mailTimer: ReturnType<typeof setInterval> | null = null;
   if (config.smtpUrl) {
     const transport = smtpTransport(config.smtpUrl);
@@ -184,7 +187,7 @@ export async function startServer(config: AppConfig = loadConfig()): Promise<Run
         (r) => r.sent + r.failed > 0 && log.info('posta in uscita', r),
         (error) => log.error('consegna della posta non riuscita', { error }),
       );
-    mailTimer = setInterval(round, 30_000);
+    mailTimer = setInterval(round, config.mailIntervalSeconds * 1000);
     mailTimer.unref();
     void round();
   }

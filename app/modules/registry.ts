@@ -25,7 +25,7 @@ export const MODULES = [
   { name: 'territory', messages: territory.messages, nav: territory.nav },
   { name: 'planning', messages: planning.messages, nav: planning.nav },
   { name: 'monitoring', messages: monitoring.messages, nav: monitoring.nav },
-  { name: 'accounts', messages: accounts.messages },
+  { name: 'accounts', messages: accounts.messages, nav: accounts.nav },
   { name: 'audit', messages: audit.messages, nav: audit.nav },
   { name: 'governance', messages: governance.messages, nav: governance.nav },
   { name: 'participation', messages: participation.messages, nav: participation.nav },

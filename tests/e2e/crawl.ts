@@ -10,8 +10,8 @@ import { type DemoRole, signInRequest } from './support.ts';
  * UUIDs and numeric segments become `:id`. The query string is dropped.
  */
 
-/** Links that are not pages: sign-out and language switch, the JSON API, files. */
-const EXCLUDED_PATHS = [/^\/esci\b/, /^\/lingua\b/, /^\/api\//];
+/** Links that are not pages: sign-out and language switch, sign-in with the identity provider (it leaves the site), the JSON API, files. */
+const EXCLUDED_PATHS = [/^\/esci\b/, /^\/lingua\b/, /^\/accedi\/oidc\b/, /^\/api\//];
 const FILE_EXTENSIONS = /\.(csv|pdf|ics|xlsx|docx|json|zip|xml)$/i;
 /** More distinct pages than this and the crawl stops (with a log line). */
 export const PAGE_CAP = Number(process.env.CRAWL_CAP ?? 120);

@@ -1,16 +1,13 @@
 // Regressions of the security probe (issue 16) at the level where they were found: HTTP requests to the real server.
 // The throttle and body-size checks run against a second server of their own (an empty database, no demo), started
 // here: forty failed sign-ins from 127.0.0.1 would otherwise slow down every later spec's sign-in.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { ACCOUNTS, csrfToken, PASSWORD, signInRequest } from './support.ts';
+import { startOwnServer, type OwnServer } from './own-server.ts';
+import { ACCOUNTS, csrfToken, PASSWORD, signIn, signInRequest } from './support.ts';
 
 const OWN_PORT = Number(process.env.E2E_PORT ?? 3210) + 7;
-const OWN_URL = `http://127.0.0.1:${OWN_PORT}`;
 
 /** The resident memory of a process, in MB (Linux). */
 const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
@@ -27,39 +24,18 @@ async function anonymousCsrf(base: string): Promise<{ cookie: string; token: str
 }
 
 test.describe('on a server of their own', () => {
-  let server: ChildProcess;
-  let dataDir: string;
-
+  let own: OwnServer;
   test.beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'cantiere-e2e-sicurezza-'));
-    server = spawn(process.execPath, ['server.ts'], {
-      env: { ...process.env, PORT: String(OWN_PORT), HOST: '127.0.0.1', CANTIERE_DATA_DIR: dataDir, DATABASE_URL: '', CANTIERE_DEMO: '', LOG_LEVEL: 'error' },
-      stdio: 'ignore',
-    });
-    for (let i = 0; i < 240; i++) {
-      if (
-        await fetch(`${OWN_URL}/readyz`).then(
-          (r) => r.ok,
-          () => false,
-        )
-      )
-        return;
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    throw new Error('il secondo server non è partito');
+    own = await startOwnServer(OWN_PORT);
   });
-
-  test.afterAll(async () => {
-    server.kill('SIGTERM');
-    await new Promise((r) => server.once('exit', r));
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  test.afterAll(() => own.stop());
+  const serverPid = () => own.process.pid!;
 
   test('40 parallel wrong passwords for one address: five are checked, the others get 429 with Retry-After', async () => {
-    const { cookie, token } = await anonymousCsrf(OWN_URL);
+    const { cookie, token } = await anonymousCsrf(own.url);
     const answers = await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
-        fetch(`${OWN_URL}/accedi`, {
+        fetch(`${own.url}/accedi`, {
           method: 'POST',
           redirect: 'manual',
           headers: { Cookie: cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
@@ -74,13 +50,13 @@ test.describe('on a server of their own', () => {
   });
 
   test('a 300 MB chunked body is refused with 413 once it passes the forms’ limit, and memory stays flat', async () => {
-    const { cookie, token } = await anonymousCsrf(OWN_URL);
-    const before = rssMb(server.pid!);
+    const { cookie, token } = await anonymousCsrf(own.url);
+    const before = rssMb(serverPid());
     const chunk = Buffer.alloc(256 * 1024, 'a');
     const { status, sent } = await new Promise<{ status: number; sent: number }>((resolve, reject) => {
       let sent = 0;
       let answered = false;
-      const req = httpRequest(`${OWN_URL}/accedi`, {
+      const req = httpRequest(`${own.url}/accedi`, {
         method: 'POST',
         headers: { Cookie: cookie, 'Content-Type': 'multipart/form-data; boundary=x', 'Transfer-Encoding': 'chunked' },
       });
@@ -105,12 +81,12 @@ test.describe('on a server of their own', () => {
     // The answer comes once the limit (1 MB) is passed, not after 300 MB: what was sent before it is socket buffers.
     expect(sent).toBeLessThan(40 * 1024 * 1024);
     await new Promise((r) => setTimeout(r, 500));
-    expect(rssMb(server.pid!) - before, 'memoria del server (MB) dopo il rifiuto').toBeLessThan(100);
+    expect(rssMb(serverPid()) - before, 'memoria del server (MB) dopo il rifiuto').toBeLessThan(100);
   });
 
   test('a write without any CSRF cookie is refused before its body is read', async () => {
     const status = await new Promise<number>((resolve, reject) => {
-      const req = httpRequest(`${OWN_URL}/accedi`, {
+      const req = httpRequest(`${own.url}/accedi`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Transfer-Encoding': 'chunked' },
       });
@@ -208,4 +184,98 @@ test('the CSRF token is bound to the session and renewed at sign-in; signing in 
   const old = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Cookie: `cantiere_session=${sessionA}` } });
   expect((await old.get('/profilo', { maxRedirects: 0 })).headers().location).toMatch(/^\/accedi/);
   for (const c of [a, b, old]) await c.dispose();
+});
+
+test.describe('bad input is a 400 with a message, never a 500', () => {
+  /** The signed-in coordinator's request context, and the form token of a page. */
+  async function coordinator(playwright: import('@playwright/test').PlaywrightWorkerArgs['playwright'], baseURL: string | undefined) {
+    const request = await playwright.request.newContext({ baseURL });
+    await signInRequest(request, 'coordinator');
+    return request;
+  }
+  const tokenOf = async (request: APIRequestContext, path: string) => /name="_csrf" value="([^"]+)"/.exec(await (await request.get(path)).text())![1]!;
+
+  test('an id that is not one, in every form field the probe found, names the field', async ({ playwright, baseURL }) => {
+    const request = await coordinator(playwright, baseURL);
+    const cases: { path: string; form: Record<string, string> }[] = [
+      { path: '/profilo', form: { intent: 'revoke', tokenId: 'non-un-id' } },
+      { path: '/ambiti/gallarate/leps/assistenti-sociali', form: { intent: 'delete', postId: '1 OR 1=1', version: '1' } },
+      { path: '/ambiti/gallarate/accordo', form: { intent: 'remove-party', agreementId: '------------------------------------', partyId: 'x' } },
+      { path: '/ambiti/gallarate/accordo', form: { intent: 'remove-signature', agreementId: 'abc', signatureId: 'abc' } },
+    ];
+    for (const { path, form } of cases) {
+      const token = await tokenOf(request, path);
+      const response = await request.post(path, { form: { _csrf: token, ...form }, maxRedirects: 0 });
+      expect(response.status(), `${path} ${form.intent}`).toBe(400);
+      expect((await response.text()).includes('identificativo non valido'), `${path} ${form.intent}: the message on the page`).toBe(true);
+    }
+    await request.dispose();
+  });
+
+  test('a NUL byte in a text, a budget line of 1e17 €, a population of 2^31, a date that does not exist', async ({ playwright, baseURL }) => {
+    const request = await coordinator(playwright, baseURL);
+    const nul = await request.post('/profilo', { form: { _csrf: await tokenOf(request, '/profilo'), intent: 'create', name: 'Token\u0000' }, maxRedirects: 0 });
+    expect(nul.status()).toBe(400);
+    expect((await nul.text()).includes('caratteri di controllo'), 'the message on the page').toBe(true);
+
+    const plans = await (await request.get('/ambiti/gallarate/piani')).text();
+    const planPath = /href="(\/ambiti\/gallarate\/piani\/[0-9a-f-]{36})"[^>]*>Piano di Zona 2025-2027/.exec(plans)![1]!;
+    const objectivePath = /href="(\/ambiti\/gallarate\/piani\/[0-9a-f-]{36}\/obiettivi\/[0-9a-f-]{36})"/.exec(await (await request.get(planPath)).text())![1]!;
+    for (const amountEuro of ['1e17', '100000000000000000']) {
+      const budget = await request.post(objectivePath, {
+        form: { _csrf: await tokenOf(request, objectivePath), intent: 'budget', fund: 'FNPS', year: '2025', amountEuro },
+        maxRedirects: 0,
+      });
+      expect(budget.status(), amountEuro).toBe(400);
+      expect(/Importo: (l’importo supera il massimo|importo non valido)/.test(await budget.text()), amountEuro).toBe(true);
+    }
+
+    const csv = [
+      'anno;livello;codice;totale;maschi;femmine;eta_0_14;eta_15_64;eta_65_piu;eta_75_piu;eta_0_17;nati;morti;saldo_migratorio;stranieri;anziani_soli;superficie_km2',
+      '2024;comune;012070;2147483648;1073741824;1073741824;;;;;;;;;;;',
+    ].join('\n');
+    const population = await request.post('/ambiti/gallarate/territorio', {
+      multipart: {
+        _csrf: await tokenOf(request, '/ambiti/gallarate/territorio'),
+        intent: 'population',
+        file: { name: 'popolazione.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) },
+      },
+      maxRedirects: 0,
+    });
+    expect(population.status()).toBe(400);
+    expect((await population.text()).includes('popolazione.csv, riga 2, colonna totale'), 'the file, row and column named').toBe(true);
+
+    const audit = await request.get('/registro?from=2024-13-45');
+    expect(audit.status()).toBe(400);
+    await request.dispose();
+  });
+});
+
+test('a name written as a formula reaches the Region’s exports as text (CSV formula injection)', async ({ page, playwright, baseURL }) => {
+  await signIn(page, 'coordinator');
+  await page.goto('/ambiti/gallarate/modifica');
+  const name = page.getByLabel(/^Nome/);
+  const original = await name.inputValue();
+  const formula = '=HYPERLINK("http://evil.example","Gallarate")';
+  const rename = async (to: string) => {
+    await page.goto('/ambiti/gallarate/modifica');
+    await page.getByLabel(/^Nome/).fill(to);
+    await page.getByRole('button', { name: /Salva/ }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(to);
+  };
+  await rename(formula);
+  try {
+    const region = await playwright.request.newContext({ baseURL });
+    await signInRequest(region, 'regional_reviewer');
+    for (const path of ['/leps/regione/03/esporta.csv', '/regioni/03/esporta.csv?anno=2025']) {
+      const response = await region.get(path);
+      expect(response.status(), path).toBe(200);
+      const text = await response.text();
+      expect(text, path).toContain(`'=HYPERLINK`);
+      expect(text.split(/\r?\n/).some((line) => /(^|[;,])"?=/.test(line)), path).toBe(false);
+    }
+    await region.dispose();
+  } finally {
+    await rename(original);
+  }
 });

@@ -39,6 +39,19 @@ export const it = {
   'profile.role.regional_reviewer': 'Revisore regionale (sola lettura)',
   'profile.role.region': 'Regione {region}',
   'signin.checkInput': 'Controlla i dati inseriti.',
+  'signin.oidc.button': 'Entra con {name}',
+  'signin.oidc.help': 'Con l’identità digitale entri nel tuo account Cantiere, se l’Ufficio di Piano lo ha già creato per te.',
+  'signin.oidc.refused.unknown': 'Nessun account Cantiere corrisponde a questa identità: chiedi all’Ufficio di Piano di invitarti.',
+  'signin.oidc.refused.unverified':
+    'Il fornitore d’identità non conferma di aver verificato il tuo indirizzo e-mail: con questa identità non puoi accedere. Verifica l’indirizzo presso il fornitore o accedi con e-mail e password.',
+  'signin.oidc.refused.incomplete':
+    'Il fornitore d’identità non ha comunicato il dato che riconosce il tuo account (l’e-mail o il codice fiscale): rivolgiti all’Ufficio di Piano.',
+  'signin.oidc.refused.disabled': 'Il tuo account Cantiere è disattivato: rivolgiti all’Ufficio di Piano.',
+  'signin.oidc.refused.expired': 'La richiesta di accesso è scaduta o è già stata usata: riprova.',
+  'signin.oidc.refused.failed': 'La risposta del fornitore d’identità non è valida: accesso non riuscito. Riprova.',
+  'signin.oidc.refused.denied': 'L’accesso è stato annullato o rifiutato presso il fornitore d’identità.',
+  'signin.oidc.refused.unavailable': 'Il fornitore d’identità non risponde: riprova tra qualche minuto, o accedi con e-mail e password.',
+  'signin.oidc.refused.off': 'L’accesso con un fornitore d’identità non è attivo in questa installazione.',
 } as const;
 
 export const en: Record<keyof typeof it, string> = {
@@ -80,4 +93,17 @@ export const en: Record<keyof typeof it, string> = {
   'profile.role.regional_reviewer': 'Regional reviewer (read only)',
   'profile.role.region': 'Region {region}',
   'signin.checkInput': 'Check the data you entered.',
+  'signin.oidc.button': 'Sign in with {name}',
+  'signin.oidc.help': 'With your digital identity you enter your Cantiere account, if the Ufficio di Piano has already created it for you.',
+  'signin.oidc.refused.unknown': 'No Cantiere account matches this identity: ask the Ufficio di Piano to invite you.',
+  'signin.oidc.refused.unverified':
+    'The identity provider does not confirm that it verified your e-mail address: you cannot sign in with this identity. Verify the address with the provider, or sign in with e-mail and password.',
+  'signin.oidc.refused.incomplete':
+    'The identity provider did not send what identifies your account (the e-mail or the fiscal code): ask the Ufficio di Piano.',
+  'signin.oidc.refused.disabled': 'Your Cantiere account is disabled: ask the Ufficio di Piano.',
+  'signin.oidc.refused.expired': 'The sign-in request has expired or was already used: try again.',
+  'signin.oidc.refused.failed': 'The identity provider’s answer is not valid: sign-in failed. Try again.',
+  'signin.oidc.refused.denied': 'Sign-in was cancelled or refused at the identity provider.',
+  'signin.oidc.refused.unavailable': 'The identity provider does not answer: try again in a few minutes, or sign in with e-mail and password.',
+  'signin.oidc.refused.off': 'Sign-in with an identity provider is not enabled in this installation.',
 };

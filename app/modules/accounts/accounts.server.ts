@@ -6,12 +6,12 @@ import { recordAudit } from '../../shared/audit/audit.ts';
 import type { Db, DbOrTx, Tx } from '../../shared/db/client.ts';
 import { pick } from '../../shared/db/columns.ts';
 import { AppError, ForbiddenError, NotFoundError, ValidationError, issuesFromZod } from '../../shared/errors.ts';
-import { isUuid } from '../../shared/validation.ts';
+import { requireRecordId } from '../../shared/validation.ts';
 import { parseInput } from '../../shared/validation.server.ts';
 import { ambiti, comuni } from '../territory/index.server.ts';
 import { authorize } from './accounts.policy.ts';
 import { THROTTLE, formatWait, throttleDecision } from './accounts.rules.ts';
-import { apiTokens, loginFailures, roleAssignments, sessions, users } from './accounts.schema.ts';
+import { apiTokens, calendarLinks, loginFailures, roleAssignments, sessions, users } from './accounts.schema.ts';
 import { CreateTokenInput, CreateUserInput, Password, type RoleGrantInput } from './accounts.validation.ts';
 
 export const SESSION_TTL_HOURS = 12;
@@ -45,22 +45,38 @@ export async function createUser({ db, actor, input }: { db: Db; actor: Actor; i
   if (!parsed.success) throw new ValidationError(issuesFromZod(parsed.error));
   const { password, roles, ...fields } = parsed.data;
   const passwordHash = await hashPassword(password);
-  return db.transaction(async (tx) => {
-    const [clash] = await tx
-      .select({ id: users.id })
+  return db.transaction((tx) => insertUser(tx, actor, { ...fields, passwordHash }, roles, 'accounts.user.created'));
+}
+
+/**
+ * Writes a new user and its scoped roles in the caller's transaction (created with a password, or invited): refuses an
+ * e-mail that already has an account. One audit entry, without the password's hash.
+ */
+export async function insertUser(
+  tx: Tx,
+  actor: Actor,
+  fields: { email: string; name: string; locale: string; passwordHash: string; fiscalCode?: string | null },
+  roles: readonly RoleGrantInput[],
+  action: 'accounts.user.created' | 'accounts.user.invited',
+) {
+  const [clash] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`lower(${users.email}) = ${fields.email}`);
+  if (clash) throw new ValidationError([{ path: 'email', message: `Esiste già un utente con l’e-mail ${fields.email}.` }]);
+  if (fields.fiscalCode) {
+    const [same] = await tx
+      .select({ email: users.email })
       .from(users)
-      .where(sql`lower(${users.email}) = ${fields.email}`);
-    if (clash) throw new ValidationError([{ path: 'email', message: `Esiste già un utente con l’e-mail ${fields.email}.` }]);
-    const [user] = await tx
-      .insert(users)
-      .values({ ...fields, passwordHash })
-      .returning();
-    const grants = [];
-    for (const g of roles) grants.push(await resolveGrant(tx, g));
-    if (grants.length) await tx.insert(roleAssignments).values(grants.map((g) => ({ ...g, userId: user!.id })));
-    await recordAudit(tx, { actor, action: 'accounts.user.created', entityType: 'user', entityId: user!.id, after: { ...withoutHash(user!), roles: grants } });
-    return user!;
-  });
+      .where(sql`upper(${users.fiscalCode}) = ${fields.fiscalCode.toUpperCase()}`);
+    if (same) throw new ValidationError([{ path: 'fiscalCode', message: `Il codice fiscale ${fields.fiscalCode} è già dell’utente ${same.email}.` }]);
+  }
+  const [user] = await tx.insert(users).values(fields).returning();
+  const grants = [];
+  for (const g of roles) grants.push(await resolveGrant(tx, g));
+  if (grants.length) await tx.insert(roleAssignments).values(grants.map((g) => ({ ...g, userId: user!.id })));
+  await recordAudit(tx, { actor, action, entityType: 'user', entityId: user!.id, after: { ...withoutHash(user!), roles: grants } });
+  return user!;
 }
 
 /** An admitted organisation's account: its contact person signs in as a third-sector member acting for it. */
@@ -160,15 +176,20 @@ export async function linkGrantsToOrganisation(tx: Tx, actor: Actor, ambito: Amb
   return linked.length;
 }
 
-/** Ends every session of a user and revokes every API token still live, in the caller's transaction. */
-async function closeCredentials(tx: Tx, userId: string, now = new Date()) {
+/** Ends every session of a user and revokes every API token and calendar link still live, in the caller's transaction. */
+export async function closeCredentials(tx: Tx, userId: string, now = new Date()) {
   const ended = await tx.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.id });
   const revoked = await tx
     .update(apiTokens)
     .set({ revokedAt: now })
     .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
     .returning({ id: apiTokens.id });
-  return { sessionsEnded: ended.length, tokensRevoked: revoked.length };
+  const calendars = await tx
+    .update(calendarLinks)
+    .set({ revokedAt: now })
+    .where(and(eq(calendarLinks.userId, userId), isNull(calendarLinks.revokedAt)))
+    .returning({ id: calendarLinks.id });
+  return { sessionsEnded: ended.length, tokensRevoked: revoked.length, calendarLinksRevoked: calendars.length };
 }
 
 /**
@@ -358,7 +379,7 @@ export async function signOut(db: Db, token: string) {
   await db.delete(sessions).where(eq(sessions.id, sha256(token)));
 }
 
-async function loadActor(db: DbOrTx, userId: string, via: UserActor['via']): Promise<UserActor | null> {
+export async function loadActor(db: DbOrTx, userId: string, via: UserActor['via']): Promise<UserActor | null> {
   const [user] = await db
     .select()
     .from(users)
@@ -426,7 +447,7 @@ export async function createApiToken({ db, actor, input }: { db: Db; actor: Acto
 }
 
 export async function revokeApiToken({ db, actor, tokenId }: { db: Db; actor: Actor; tokenId: string }) {
-  if (!isUuid(tokenId)) throw new ValidationError([{ path: 'tokenId', message: 'Token non riconosciuto: l’identificativo inviato non è valido.' }]);
+  requireRecordId(tokenId, 'tokenId', 'Token');
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(apiTokens).where(eq(apiTokens.id, tokenId)).for('update');
     if (!before) throw new NotFoundError('Il token');

@@ -1,6 +1,7 @@
 import { PASSWORD_MIN_LENGTH } from '../../shared/auth/password.ts';
 import { ROLES } from '../../shared/auth/actor.ts';
-import { z } from '../../shared/validation.ts';
+import { noControlCharacters, z } from '../../shared/validation.ts';
+import { normaliseFiscalCode } from './accounts.oidc.rules.ts';
 
 export const SignInInput = z.object({
   email: z.string().trim().toLowerCase().email('Inserisci un indirizzo e-mail valido.'),
@@ -16,13 +17,22 @@ export const Password = z
 export const RoleGrantInput = z
   .object({
     role: z.enum(ROLES, { message: `Ruolo sconosciuto (ammessi: ${ROLES.join(', ')}).` }),
-    ambitoCode: z.string().trim().optional(),
+    ambitoCode: z
+      .string()
+      .refine(...noControlCharacters('Ambito'))
+      .trim()
+      .optional(),
     comuneIstatCode: z
       .string()
       .trim()
       .regex(/^\d{6}$/, 'Codice ISTAT del comune: 6 cifre.')
       .optional(),
-    organisationName: z.string().trim().min(2).optional(),
+    organisationName: z
+      .string()
+      .refine(...noControlCharacters('Organizzazione'))
+      .trim()
+      .min(2)
+      .optional(),
     regionCode: z
       .string()
       .trim()
@@ -55,16 +65,32 @@ export type RoleGrantInput = z.infer<typeof RoleGrantInput>;
 
 export const CreateUserInput = z.object({
   email: z.string().trim().toLowerCase().email('Indirizzo e-mail non valido.'),
-  name: z.string().trim().min(2, 'Il nome deve avere almeno 2 caratteri.').max(200),
+  name: z
+    .string()
+    .refine(...noControlCharacters('Nome'))
+    .trim()
+    .min(2, 'Il nome deve avere almeno 2 caratteri.')
+    .max(200),
   password: Password,
   locale: z.enum(['it', 'en']).default('it'),
   roles: z.array(RoleGrantInput).default([]),
+  /** The person's codice fiscale, for signing in with an identity provider that proves it (SPID, CIE; `TINIT-` accepted). */
+  fiscalCode: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === '') return undefined;
+      const code = normaliseFiscalCode(v);
+      if (!code) ctx.addIssue({ code: 'custom', message: 'Codice fiscale non valido: 16 caratteri, come RSSMRA80A01H501U.' });
+      return code ?? undefined;
+    }),
 });
 export type CreateUserInput = z.input<typeof CreateUserInput>;
 
 export const CreateTokenInput = z.object({
   name: z
     .string()
+    .refine(...noControlCharacters('Nome del token'))
     .trim()
     .min(2, 'Dai un nome al token (almeno 2 caratteri), per riconoscerlo quando vorrai revocarlo.')
     .max(100, 'Nome del token troppo lungo (massimo 100 caratteri).'),
@@ -76,3 +102,7 @@ export const CreateTokenInput = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
 });
+
+/** An invitation: the person's address, name, language and roles; the password is chosen through the link. */
+export const InviteUserInput = CreateUserInput.omit({ password: true });
+export type InviteUserInput = z.input<typeof InviteUserInput>;

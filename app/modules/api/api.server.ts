@@ -1,6 +1,7 @@
 import type { RouterContextProvider } from 'react-router';
 import type { Actor } from '../../shared/auth/actor.ts';
 import type { Db } from '../../shared/db/client.ts';
+import { dbErrorToAppError } from '../../shared/db/errors.ts';
 import { AppError, NotFoundError, ValidationError } from '../../shared/errors.ts';
 import { getActor, getServices, messageOf } from '../../shared/http/request.server.ts';
 import { log } from '../../shared/log.ts';
@@ -11,8 +12,10 @@ import { cacheHeaders, etagMatches, strongEtag } from './api.http.ts';
 type Ctx = Readonly<RouterContextProvider>;
 
 /** An expected failure as the API's JSON error (401 stays 401: the API never redirects); anything else a 500 without internals. */
-function errorResponse(error: unknown, headers: Record<string, string> = {}): Response {
-  if (error instanceof Response) throw error;
+function errorResponse(caught: unknown, headers: Record<string, string> = {}): Response {
+  if (caught instanceof Response) throw caught;
+  // A refusal of the database (a duplicate, a reference gone, a value out of range) is an expected failure too.
+  const error = dbErrorToAppError(caught) ?? caught;
   if (error instanceof AppError) {
     return Response.json(
       { error: { code: error.code, message: messageOf(error), ...(error instanceof ValidationError ? { issues: error.issues } : {}) } },

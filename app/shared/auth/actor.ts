@@ -26,7 +26,7 @@ export type Actor =
       locale: string;
       grants: RoleGrant[];
       /** How the request was authenticated. */
-      via: 'session' | 'token';
+      via: 'session' | 'token' | 'calendar';
     };
 
 export type UserActor = Extract<Actor, { kind: 'user' }>;

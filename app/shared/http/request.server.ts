@@ -2,6 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { data, redirect, type MiddlewareFunction, type RouterContextProvider } from 'react-router';
 import type { Actor, UserActor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
+import { dbErrorToAppError, DuplicateError, ReferenceConflictError } from '../db/errors.ts';
 import { AppError, ConflictError, UnauthenticatedError, ValidationError } from '../errors.ts';
 import { isLocale, isUiLocale, type Locale } from '../i18n/messages.ts';
 import { tr } from '../i18n/tr.server.ts';
@@ -170,7 +171,9 @@ export function requireUser(context: Ctx, request: Request): UserActor {
 }
 
 /** Turns an expected failure of a command into an HTTP answer for a page (401 becomes a sign-in redirect). */
-export function toHttpError(error: unknown, request: Request): never {
+export function toHttpError(caught: unknown, request: Request): never {
+  // A refusal of the database (a duplicate, a reference gone, a value out of range) is an expected failure too.
+  const error = dbErrorToAppError(caught) ?? caught;
   if (error instanceof UnauthenticatedError) {
     const url = new URL(request.url);
     throw redirect(`/accedi?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
@@ -199,16 +202,24 @@ export interface FormFailure {
 }
 
 /**
- * A refused form as data for the form: invalid input (400, its problems by field, or by file, row and column) or an
- * edit conflict (409); null for any other failure, which becomes an error page.
+ * A refused form as data for the form: invalid input (400, its problems by field, or by file, row and column), an
+ * edit conflict, a duplicate or a linked record gone (409; the database's refusals included, app/shared/db/errors.ts);
+ * null for any other failure, which becomes an error page.
  */
-export function formFailure(error: unknown): { failure: FormFailure; status: 400 | 409 } | null {
+export function formFailure(caught: unknown): { failure: FormFailure; status: 400 | 409 } | null {
+  const error = dbErrorToAppError(caught) ?? caught;
   if (error instanceof ValidationError) {
     const fieldErrors: Record<string, string> = {};
     for (const i of error.issues) fieldErrors[i.path] ??= i.message;
     return { failure: { ok: false, formError: messageOf(error), fieldErrors, conflict: false }, status: 400 };
   }
   if (error instanceof ConflictError) return { failure: { ok: false, formError: messageOf(error), fieldErrors: {}, conflict: true }, status: 409 };
+  // The same record saved twice (two requests at once), or a linked record deleted meanwhile: the form keeps its input.
+  if (error instanceof DuplicateError) {
+    const message = messageOf(error);
+    return { failure: { ok: false, formError: message, fieldErrors: error.field ? { [error.field]: message } : {}, conflict: false }, status: 409 };
+  }
+  if (error instanceof ReferenceConflictError) return { failure: { ok: false, formError: messageOf(error), fieldErrors: {}, conflict: true }, status: 409 };
   return null;
 }
 

@@ -4,9 +4,10 @@ import { done, intentAction } from '../../../shared/http/forms.server.ts';
 import { getServices, requireUser } from '../../../shared/http/request.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
 import type { MessageKey } from '../../../shared/i18n/messages.ts';
-import { CsrfField, DataTable, EmptyState, IntentField, IntentForm, PageHeader, Section, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
+import { CsrfField, DataTable, EmptyState, IntentField, IntentForm, PageHeader, ResultAlert, Section, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
 import { listAmbiti } from '../../territory/index.server.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from '../accounts.server.ts';
+import { calendarLinkOf, calendarPath, createCalendarLink, revokeCalendarLink } from '../accounts.calendar.server.ts';
 
 const ROLES = ['admin', 'coordinator', 'staff', 'comune_referent', 'third_sector', 'mayor', 'regional_reviewer'];
 
@@ -15,7 +16,9 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const { db } = getServices(context);
   const ambiti = new Map((await listAmbiti(db)).map((a) => [a.id, a.name]));
   const tokens = await listApiTokens(db, user.userId);
+  const calendar = await calendarLinkOf(db, user.userId);
   return {
+    calendar,
     user: { name: user.name, email: user.email },
     roles: user.grants.map((g) => ({
       role: g.role,
@@ -35,6 +38,15 @@ export async function action({ context, request }: Route.ActionArgs) {
       const { secret } = await createApiToken({ db, actor, input: { name: form.name, expiresInDays: form.expiresInDays } });
       return { ...done('create', tr('profile.tokens.created')), secret };
     },
+    'calendar-create': async () => {
+      const { secret } = await createCalendarLink({ db, actor });
+      const base = getServices(context).config.publicUrl ?? new URL(request.url).origin;
+      return { ...done('calendar-create', tr('calendar.created')), calendarUrl: base + calendarPath(secret) };
+    },
+    'calendar-revoke': async () => {
+      await revokeCalendarLink({ db, actor });
+      return done('calendar-revoke', tr('calendar.revoked'));
+    },
     revoke: async (form) => {
       await revokeApiToken({ db, actor, tokenId: String(form.tokenId ?? '') });
       return done('revoke');
@@ -46,6 +58,8 @@ export default function Profile({ loaderData, actionData }: Route.ComponentProps
   const { t, f } = useI18n();
   const { errors, success } = useFormResult(actionData, 'create');
   const secret = success && 'secret' in success ? String(success.secret) : null;
+  const calendarMade = useFormResult(actionData, 'calendar-create').success;
+  const calendarUrl = calendarMade && 'calendarUrl' in calendarMade ? String(calendarMade.calendarUrl) : null;
   const roleLabel = (role: string) => (ROLES.includes(role) ? t(`profile.role.${role}` as MessageKey) : role);
   return (
     <>
@@ -84,6 +98,36 @@ export default function Profile({ loaderData, actionData }: Route.ComponentProps
         )}
       </Section>
 
+      <Section id="calendario" title={t('calendar.title')} lead={t('calendar.help')}>
+        {calendarUrl ? (
+          <p>
+            <span className="d-block fw-semibold">{t('calendar.url')}</span>
+            <code data-testid="calendar-url" className="user-select-all text-break">
+              {calendarUrl}
+            </code>
+          </p>
+        ) : null}
+        <p>
+          {loaderData.calendar
+            ? t('calendar.active', {
+                created: f.dateTime(loaderData.calendar.createdAt),
+                used: loaderData.calendar.lastUsedAt ? f.dateTime(loaderData.calendar.lastUsedAt) : t('profile.tokens.never'),
+              })
+            : t('calendar.none')}
+        </p>
+        <div className="d-flex flex-wrap gap-2 align-items-start">
+          <IntentForm
+            intent="calendar-create"
+            actionData={actionData}
+            submitLabel={loaderData.calendar ? t('calendar.replace') : t('calendar.create')}
+            submitClassName="btn btn-outline-primary"
+          />
+          {loaderData.calendar ? (
+            <IntentForm intent="calendar-revoke" actionData={actionData} submitLabel={t('calendar.revoke')} submitClassName="btn btn-outline-danger" />
+          ) : null}
+        </div>
+      </Section>
+
       <Section id="token" title={t('profile.tokens')} lead={t('profile.tokens.help')}>
         <IntentForm intent="create" actionData={actionData} submitLabel={t('profile.tokens.create')} className="row g-3 align-items-end mb-4">
           {secret ? (
@@ -104,6 +148,7 @@ export default function Profile({ loaderData, actionData }: Route.ComponentProps
             </IntentField>
           </div>
         </IntentForm>
+        <ResultAlert actionData={actionData} intent="revoke" />
         <DataTable
           id="tokens"
           caption={t('profile.tokens')}

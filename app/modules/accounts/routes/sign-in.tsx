@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { data, Form, redirect, useNavigation, useSearchParams } from 'react-router';
+import { data, Form, Link, redirect, useNavigation, useSearchParams } from 'react-router';
 import type { Route } from './+types/sign-in';
 import { COOKIE, parseCookies, serializeCookie } from '../../../shared/http/cookies.ts';
 import { getActor, getRequestState, getServices, rotateCsrf, setCookie, setRetryAfter } from '../../../shared/http/request.server.ts';
@@ -9,6 +9,7 @@ import { tr } from '../../../shared/i18n/tr.server.ts';
 import { useI18n } from '../../../shared/ui/i18n.tsx';
 import { PageHeader, CsrfField, Field, FormAlert } from '../../../shared/ui/kit.ts';
 import { BadCredentialsError, SESSION_TTL_HOURS, signIn, ThrottledError } from '../accounts.server.ts';
+import { isOidcRefusalReason } from '../accounts.oidc.server.ts';
 import { SignInInput } from '../accounts.validation.ts';
 
 function demoAccounts(): { password: string; users: { email: string; name: string }[] } | null {
@@ -21,7 +22,14 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   if (getActor(context).kind === 'user') throw redirect(redirectTo);
   const { config } = getServices(context);
   const demo = config.demo ? demoAccounts() : null;
-  return { redirectTo, demo: demo ? { password: demo.password, users: demo.users.map((u) => ({ email: u.email, name: u.name })) } : null };
+  // Sign-in with the identity provider, when configured (CANTIERE_OIDC_*), and why its last attempt was refused.
+  const refused = new URL(request.url).searchParams.get('oidc');
+  return {
+    redirectTo,
+    demo: demo ? { password: demo.password, users: demo.users.map((u) => ({ email: u.email, name: u.name })) } : null,
+    oidc: config.oidc ? { name: config.oidc.name, href: `/accedi/oidc?redirectTo=${encodeURIComponent(redirectTo)}` } : null,
+    oidcRefused: isOidcRefusalReason(refused) ? refused : null,
+  };
 }
 
 export async function action({ context, request }: Route.ActionArgs) {
@@ -69,6 +77,11 @@ export default function SignIn({ loaderData, actionData }: Route.ComponentProps)
             {t('signout.done')}
           </div>
         )}
+        {loaderData.oidcRefused && !actionData && (
+          <div className="alert alert-danger" role="alert">
+            {t(`signin.oidc.refused.${loaderData.oidcRefused}`)}
+          </div>
+        )}
         <FormAlert result={actionData} />
         <Form method="post" noValidate>
           <CsrfField />
@@ -79,10 +92,22 @@ export default function SignIn({ loaderData, actionData }: Route.ComponentProps)
           <Field name="password" label={t('signin.password')} error={errors.password}>
             {(p) => <input {...p} type="password" autoComplete="current-password" required />}
           </Field>
-          <button type="submit" className="btn btn-primary" disabled={navigation.state === 'submitting'}>
-            {t('signin.submit')}
-          </button>
+          <div className="d-flex flex-wrap gap-3 align-items-center">
+            <button type="submit" className="btn btn-primary" disabled={navigation.state === 'submitting'}>
+              {t('signin.submit')}
+            </button>
+            <Link to="/accedi/password-dimenticata">{t('recovery.forgot.link')}</Link>
+          </div>
         </Form>
+        {loaderData.oidc && (
+          <div className="mt-4 pt-3 border-top">
+            <p>{t('signin.oidc.help')}</p>
+            {/* A plain link (a full page load): the answer is a redirect to the provider (routes/oidc-start.ts). */}
+            <a className="btn btn-outline-primary text-wrap" href={loaderData.oidc.href}>
+              {t('signin.oidc.button', { name: loaderData.oidc.name })}
+            </a>
+          </div>
+        )}
       </div>
       {loaderData.demo && (
         <div className="col-lg-5 offset-lg-1 mt-4 mt-lg-0">

@@ -1,0 +1,64 @@
+import { data, redirect } from 'react-router';
+import type { Route } from './+types/forgot-password';
+import { runIntent } from '../../../shared/http/forms.server.ts';
+import { getActor, getServices } from '../../../shared/http/request.server.ts';
+import { tr } from '../../../shared/i18n/tr.server.ts';
+import { ValidationError } from '../../../shared/errors.ts';
+import { IntentForm, Notice, PageHeader, TextField, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
+import { z } from '../../../shared/validation.ts';
+import { linkBase } from '../accounts.links.server.ts';
+import { requestPasswordReset } from '../accounts.recovery.server.ts';
+
+export function loader({ context }: Route.LoaderArgs) {
+  if (getActor(context).kind === 'user') throw redirect('/profilo');
+  return null;
+}
+
+const Email = z.string().trim().toLowerCase().email().max(320);
+
+/** Whatever the address, the answer is the same: the page never tells whether an account exists. */
+export async function action({ context, request }: Route.ActionArgs) {
+  const form = Object.fromEntries(await request.formData());
+  if (form.intent !== 'forgot') throw data(tr('ui.intent.unknown', { intent: String(form.intent ?? '—') }), { status: 400 });
+  return runIntent(
+    request,
+    'forgot',
+    async () => {
+      const email = Email.safeParse(form.email);
+      if (!email.success) throw new ValidationError([{ path: 'email', message: tr('recovery.forgot.email.invalid') }]);
+      await requestPasswordReset({ db: getServices(context).db, email: email.data, baseUrl: linkBase(context, request) });
+      return { ok: true as const, intent: 'forgot', message: tr('recovery.forgot.sent') };
+    },
+    form,
+  );
+}
+
+export default function ForgotPassword({ actionData }: Route.ComponentProps) {
+  const { t } = useI18n();
+  const { errors, success, values } = useFormResult(actionData, 'forgot');
+  return (
+    <div className="row">
+      <div className="col-lg-6">
+        <PageHeader title={t('recovery.forgot.title')} lead={t('recovery.forgot.lead')} />
+        {success ? (
+          <div role="status">
+            <Notice tone="success">{t('recovery.forgot.sent')}</Notice>
+          </div>
+        ) : (
+          <IntentForm intent="forgot" actionData={actionData} submitLabel={t('recovery.forgot.submit')} noValidate>
+            <TextField
+              intent="forgot"
+              name="email"
+              label={t('signin.email')}
+              error={errors.email}
+              type="email"
+              autoComplete="username"
+              required
+              defaultValue={values?.email}
+            />
+          </IntentForm>
+        )}
+      </div>
+    </div>
+  );
+}

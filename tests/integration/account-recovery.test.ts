@@ -1,0 +1,156 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { and, eq, isNull } from 'drizzle-orm';
+import { systemActor } from '../../app/shared/auth/actor.ts';
+import { auditLog } from '../../app/shared/audit/audit.schema.ts';
+import { ForbiddenError, ValidationError } from '../../app/shared/errors.ts';
+import { outbox } from '../../app/shared/mail/outbox.schema.ts';
+import { actorFromApiToken, actorFromSession, createApiToken, signIn } from '../../app/modules/accounts/accounts.server.ts';
+import {
+  describeLink,
+  inviteUser,
+  LinkInvalidError,
+  listUsersForAdmin,
+  requestPasswordReset,
+  RESETS_PER_HOUR,
+  resendInvitation,
+  useLink,
+} from '../../app/modules/accounts/accounts.recovery.server.ts';
+import { accountLinks } from '../../app/modules/accounts/accounts.schema.ts';
+import { createTestDatabase } from '../support/test-db.ts';
+import { seedDemo } from '../support/fixtures.ts';
+
+const BASE = 'https://cantiere.example.it';
+const secretOf = (url: string) => /\/accedi\/nuova-password\/([\w-]+)$/.exec(url)![1]!;
+
+describe('invitations and password resets through single-use links sent by e-mail', async () => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  const admin = systemActor('test');
+  before(async () => {
+    database = await createTestDatabase();
+    await seedDemo(database.db);
+  });
+  after(() => database.close());
+
+  const mailsTo = (address: string) => database.db.select().from(outbox).where(eq(outbox.toAddress, address)).orderBy(outbox.createdAt);
+
+  test('an invitation: the account exists with its role, a link goes by e-mail, the first use sets the password and signs in', async () => {
+    const { user, url } = await inviteUser({
+      db: database.db,
+      actor: admin,
+      baseUrl: BASE,
+      input: {
+        email: 'Nuova.Referente@Samarate.example',
+        name: 'Nuova Referente',
+        roles: [{ role: 'comune_referent', ambitoCode: 'gallarate', comuneIstatCode: '012118' }],
+      },
+    });
+    assert.equal(user.email, 'nuova.referente@samarate.example');
+    assert.match(url, /^https:\/\/cantiere\.example\.it\/accedi\/nuova-password\/[\w-]{43}$/);
+    const [mail] = await mailsTo(user.email);
+    assert.equal(mail!.subject, 'Invito a Cantiere');
+    assert.ok(mail!.body.includes(url), 'the message carries the link');
+    // Only the link's hash is kept.
+    const [row] = await database.db.select().from(accountLinks).where(eq(accountLinks.userId, user.id));
+    assert.notEqual(row!.tokenHash, secretOf(url));
+    assert.match(row!.tokenHash, /^[0-9a-f]{64}$/);
+    // Nobody can sign in before choosing the password.
+    await assert.rejects(signIn({ db: database.db, email: user.email, password: '', clientIp: '10.20.0.1' }));
+    assert.deepEqual(await describeLink(database.db, secretOf(url)).then((l) => l && { purpose: l.purpose, email: l.email }), {
+      purpose: 'invitation',
+      email: user.email,
+    });
+    const admins = await listUsersForAdmin(database.db, admin);
+    assert.equal(admins.find((u) => u.id === user.id)?.invitationPending, true);
+
+    await assert.rejects(
+      useLink({ db: database.db, secret: secretOf(url), password: 'corta', confirm: 'corta' }),
+      (e: unknown) => e instanceof ValidationError && e.issues[0]!.path === 'password',
+    );
+    await assert.rejects(
+      useLink({ db: database.db, secret: secretOf(url), password: 'una-password-lunga', confirm: 'un-altra-password' }),
+      (e: unknown) => e instanceof ValidationError && e.issues[0]!.path === 'confirm',
+    );
+    const used = await useLink({ db: database.db, secret: secretOf(url), password: 'una-password-lunga', confirm: 'una-password-lunga' });
+    assert.equal(used.purpose, 'invitation');
+    assert.equal((await actorFromSession(database.db, used.token))?.grants[0]?.role, 'comune_referent');
+    // Single use.
+    await assert.rejects(
+      useLink({ db: database.db, secret: secretOf(url), password: 'altra-password-lunga', confirm: 'altra-password-lunga' }),
+      LinkInvalidError,
+    );
+    assert.equal(await describeLink(database.db, secretOf(url)), null);
+    assert.ok((await signIn({ db: database.db, email: user.email, password: 'una-password-lunga', clientIp: '10.20.0.2' })).token);
+    assert.equal((await listUsersForAdmin(database.db, admin)).find((u) => u.id === user.id)?.invitationPending, false);
+  });
+
+  test('an invitation sent again spends the first link; only administrators invite', async () => {
+    const first = await inviteUser({
+      db: database.db,
+      actor: admin,
+      baseUrl: BASE,
+      input: { email: 'staff.due@gallarate.example', name: 'Staff Due', roles: [{ role: 'staff', ambitoCode: 'gallarate' }] },
+    });
+    const second = await resendInvitation({ db: database.db, actor: admin, userId: first.user.id, baseUrl: BASE });
+    assert.equal(await describeLink(database.db, secretOf(first.url)), null);
+    assert.ok(await describeLink(database.db, secretOf(second.url)));
+    const coordinator = (await actorFromSession(
+      database.db,
+      (await signIn({ db: database.db, email: 'coordinatrice@cantiere.example', password: 'cantiere-demo', clientIp: '10.20.1.1' })).token,
+    ))!;
+    await assert.rejects(
+      inviteUser({ db: database.db, actor: coordinator, baseUrl: BASE, input: { email: 'x@y.example', name: 'X Y', roles: [] } }),
+      ForbiddenError,
+    );
+    await assert.rejects(
+      inviteUser({ db: database.db, actor: admin, baseUrl: BASE, input: { email: 'COORDINATRICE@cantiere.example', name: 'Doppia', roles: [] } }),
+      (e: unknown) => e instanceof ValidationError && e.issues[0]!.path === 'email',
+    );
+  });
+
+  test('a reset asked for an unknown address writes nothing and answers the same', async () => {
+    const before = (await database.db.select().from(outbox)).length;
+    assert.equal(await requestPasswordReset({ db: database.db, email: 'nessuno@da-nessuna-parte.example', baseUrl: BASE }), undefined);
+    assert.equal((await database.db.select().from(outbox)).length, before);
+  });
+
+  test('a reset: the link expires after an hour, is single use, and closes every session and API token of the account', async () => {
+    const email = 'sindaco.gallarate@cantiere.example';
+    const { token: session } = await signIn({ db: database.db, email, password: 'cantiere-demo', clientIp: '10.21.0.1' });
+    const mayor = (await actorFromSession(database.db, session))!;
+    const { secret: apiSecret } = await createApiToken({ db: database.db, actor: mayor, input: { name: 'Script del sindaco' } });
+
+    const t0 = new Date();
+    await requestPasswordReset({ db: database.db, email: 'SINDACO.gallarate@cantiere.example', baseUrl: BASE, now: t0 });
+    const [mail] = (await mailsTo(email)).filter((m) => m.topic === 'account:reset');
+    const secret = /nuova-password\/([\w-]+)/.exec(mail!.body)![1]!;
+    // An hour later it no longer works.
+    await assert.rejects(
+      useLink({ db: database.db, secret, password: 'nuova-password-1', confirm: 'nuova-password-1', now: new Date(t0.getTime() + 3_600_001) }),
+      LinkInvalidError,
+    );
+    const used = await useLink({ db: database.db, secret, password: 'nuova-password-1', confirm: 'nuova-password-1', now: new Date(t0.getTime() + 60_000) });
+    assert.equal(used.purpose, 'reset');
+    assert.equal(await actorFromSession(database.db, session), null, 'the sessions opened before are closed');
+    assert.equal(await actorFromApiToken(database.db, apiSecret), null, 'the API tokens are revoked');
+    assert.ok(await actorFromSession(database.db, used.token));
+    await assert.rejects(useLink({ db: database.db, secret, password: 'nuova-password-2', confirm: 'nuova-password-2' }), LinkInvalidError);
+    const audit = await database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, used.user.id), eq(auditLog.action, 'accounts.user.password_reset')));
+    assert.deepEqual(audit.at(-1)!.after, { via: 'link', sessionsEnded: 1, tokensRevoked: 1, calendarLinksRevoked: 0 });
+  });
+
+  test(`no more than ${RESETS_PER_HOUR} reset messages an hour for one account`, async () => {
+    const email = 'referente.cassano@cantiere.example';
+    for (let i = 0; i < RESETS_PER_HOUR + 3; i++) await requestPasswordReset({ db: database.db, email, baseUrl: BASE });
+    assert.equal((await mailsTo(email)).filter((m) => m.topic === 'account:reset').length, RESETS_PER_HOUR);
+    // Only the latest link works.
+    const live = await database.db
+      .select()
+      .from(accountLinks)
+      .where(and(eq(accountLinks.purpose, 'reset'), isNull(accountLinks.usedAt)));
+    assert.equal(live.filter((l) => l.userId === live.at(-1)!.userId).length, 1);
+  });
+});
