@@ -46,6 +46,17 @@ Comandi:
 Il database è quello del server: DATABASE_URL se impostata, altrimenti quello incorporato in CANTIERE_DATA_DIR (./data).
 Con PostgreSQL backup e ripristino si fanno con pg_dump e pg_restore (README, sezione «Backup»).`;
 
+/** The roles named on the command line (--role, repeatable), each scoped by --ambito, --comune, --organisation or --region. */
+function rolesOf(values: { role?: string[]; ambito?: string; comune?: string; organisation?: string; region?: string }) {
+  return (values.role ?? []).map((role) => ({
+    role,
+    ambitoCode: values.ambito,
+    comuneIstatCode: values.comune,
+    organisationName: values.organisation,
+    regionCode: values.region,
+  }));
+}
+
 async function readPassword(given: string | undefined): Promise<string> {
   if (given) return given;
   const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: false });
@@ -108,13 +119,7 @@ async function main(argv: string[]): Promise<number> {
     switch (`${command} ${sub ?? ''}`.trim()) {
       case 'user create': {
         const password = await readPassword(values.password);
-        const roles = (values.role ?? []).map((role) => ({
-          role,
-          ambitoCode: values.ambito,
-          comuneIstatCode: values.comune,
-          organisationName: values.organisation,
-          regionCode: values.region,
-        }));
+        const roles = rolesOf(values);
         const user = await createUser({
           db,
           actor,
@@ -133,13 +138,7 @@ async function main(argv: string[]): Promise<number> {
         const baseUrl = (values['base-url'] ?? config.publicUrl ?? '').replace(/\/+$/, '');
         if (!/^https?:\/\//.test(baseUrl))
           throw new AppError('cli.usage', 'Indica l’indirizzo pubblico di Cantiere: --base-url https://… oppure CANTIERE_PUBLIC_URL.', 2);
-        const roles = (values.role ?? []).map((role) => ({
-          role,
-          ambitoCode: values.ambito,
-          comuneIstatCode: values.comune,
-          organisationName: values.organisation,
-          regionCode: values.region,
-        }));
+        const roles = rolesOf(values);
         const { user, url } = await inviteUser({
           db,
           actor,

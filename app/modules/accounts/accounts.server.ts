@@ -192,6 +192,17 @@ export async function closeCredentials(tx: Tx, userId: string, now = new Date())
   return { sessionsEnded: ended.length, tokensRevoked: revoked.length, calendarLinksRevoked: calendars.length };
 }
 
+/** The account with this e-mail (any case), locked for the rest of the transaction; NotFoundError if none. */
+async function lockUserByEmail(tx: Tx, email: string) {
+  const [user] = await tx
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`)
+    .for('update');
+  if (!user) throw new NotFoundError(`L’utente ${email}`);
+  return user;
+}
+
 /**
  * Disables or enables an account (CLI). Disabling ends its sessions and revokes its API tokens: enabling it again does
  * not bring them back.
@@ -199,12 +210,7 @@ export async function closeCredentials(tx: Tx, userId: string, now = new Date())
 export async function setUserActive({ db, actor, email, active }: { db: Db; actor: Actor; email: string; active: boolean }) {
   authorize(actor, 'user.manage', null);
   return db.transaction(async (tx) => {
-    const [before] = await tx
-      .select()
-      .from(users)
-      .where(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`)
-      .for('update');
-    if (!before) throw new NotFoundError(`L’utente ${email}`);
+    const before = await lockUserByEmail(tx, email);
     const [after] = await tx
       .update(users)
       .set({ active, updatedAt: new Date(), version: sql`${users.version} + 1` })
@@ -230,12 +236,7 @@ export async function resetPassword({ db, actor, email, password }: { db: Db; ac
   if (!parsed.success) throw new ValidationError(issuesFromZod(parsed.error));
   const passwordHash = await hashPassword(parsed.data);
   return db.transaction(async (tx) => {
-    const [before] = await tx
-      .select()
-      .from(users)
-      .where(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`)
-      .for('update');
-    if (!before) throw new NotFoundError(`L’utente ${email}`);
+    const before = await lockUserByEmail(tx, email);
     const [after] = await tx
       .update(users)
       .set({ passwordHash, updatedAt: new Date(), version: sql`${users.version} + 1` })

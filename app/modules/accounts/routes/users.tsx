@@ -126,33 +126,23 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
               choices={loaderData.ambiti.map((a) => ({ value: a.code, label: a.name, data: true }))}
             />
           </div>
-          <div className="col-md-4">
-            <TextField
-              intent="invite"
-              name="comuneIstatCode"
-              label={t('users.field.comune')}
-              error={invite.errors['roles.0.comuneIstatCode'] ?? invite.errors.comune}
-              defaultValue={v.comuneIstatCode}
-            />
-          </div>
-          <div className="col-md-4">
-            <TextField
-              intent="invite"
-              name="organisationName"
-              label={t('users.field.organisation')}
-              error={invite.errors['roles.0.organisationName']}
-              defaultValue={v.organisationName}
-            />
-          </div>
-          <div className="col-md-4">
-            <TextField
-              intent="invite"
-              name="regionCode"
-              label={t('users.field.region')}
-              error={invite.errors['roles.0.regionCode']}
-              defaultValue={v.regionCode}
-            />
-          </div>
+          {(
+            [
+              ['comuneIstatCode', 'users.field.comune'],
+              ['organisationName', 'users.field.organisation'],
+              ['regionCode', 'users.field.region'],
+            ] as const
+          ).map(([name, label]) => (
+            <div className="col-md-4" key={name}>
+              <TextField
+                intent="invite"
+                name={name}
+                label={t(label)}
+                error={invite.errors[`roles.0.${name}`] ?? (name === 'comuneIstatCode' ? invite.errors.comune : undefined)}
+                defaultValue={v[name]}
+              />
+            </div>
+          ))}
           <div className="col-md-4">
             <SelectField
               intent="invite"
