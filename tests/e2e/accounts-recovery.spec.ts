@@ -78,6 +78,13 @@ test.describe('invitations and password reset by e-mail', () => {
     await expect(person.getByRole('button', { name: 'Esci' })).toBeVisible();
     await person.goto(`${own.url}/profilo`);
     await expect(person.getByText('Revisore regionale (sola lettura)')).toBeVisible();
+    // A token made now dies with the reset below (finding 5).
+    await person.getByLabel('Nome del token').fill('Script della Regione');
+    await person.getByRole('button', { name: 'Crea token' }).click();
+    await expect(person.getByText(/cnt_[\w-]{43}/)).toBeVisible();
+    const token = /cnt_[\w-]{43}/.exec((await person.locator('main').textContent()) ?? '')![0];
+    const me = () => fetch(`${own.url}/api/v1/me`, { headers: { Authorization: `Bearer ${token}` } }).then((r) => r.status);
+    expect(await me()).toBe(200);
     // The link was for one use.
     const again = await person.goto(invitation);
     expect(again?.status()).toBe(410);
@@ -87,6 +94,8 @@ test.describe('invitations and password reset by e-mail', () => {
 
     // Later, the password is forgotten: the sign-in page's link, the e-mail, a new password; the old one is gone.
     await person.getByRole('button', { name: 'Esci' }).click();
+    // Signed out for good before the next page: a form rendered while the session lived carries its token.
+    await expect(person.getByRole('link', { name: 'Accedi', exact: true })).toBeVisible();
     await person.goto(`${own.url}/accedi`);
     await person.getByRole('link', { name: 'Password dimenticata?' }).click();
     await person.getByLabel('Indirizzo e-mail').fill(INVITED);
@@ -107,10 +116,13 @@ test.describe('invitations and password reset by e-mail', () => {
     await person.getByRole('button', { name: 'Salva la password ed entra' }).click();
     await expect(person.getByRole('button', { name: 'Esci' })).toBeVisible();
     await person.getByRole('button', { name: 'Esci' }).click();
+    // Signed out for good before the next page: a form rendered while the session lived carries its token.
+    await expect(person.getByRole('link', { name: 'Accedi', exact: true })).toBeVisible();
     await signInHere(person, INVITED, 'la-mia-prima-password');
     await expect(person.getByRole('alert')).toContainText('E-mail o password non corrette');
     await signInHere(person, INVITED, 'la-mia-seconda-password');
     await expect(person.getByRole('button', { name: 'Esci' })).toBeVisible();
+    expect(await me(), 'the token made before the reset').toBe(401);
     expect(mail.received.some((m) => m.to.includes('nessuno@prova.example'))).toBe(false);
   });
 });
