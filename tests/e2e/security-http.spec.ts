@@ -272,7 +272,10 @@ test('a name written as a formula reaches the Region’s exports as text (CSV fo
       expect(response.status(), path).toBe(200);
       const text = await response.text();
       expect(text, path).toContain(`'=HYPERLINK`);
-      expect(text.split(/\r?\n/).some((line) => /(^|[;,])"?=/.test(line)), path).toBe(false);
+      expect(
+        text.split(/\r?\n/).some((line) => /(^|[;,])"?=/.test(line)),
+        path,
+      ).toBe(false);
     }
     await region.dispose();
   } finally {
