@@ -4,6 +4,7 @@
 // (a pool of 5 connections); PGlite has one connection and runs them one after the other, where the checks alone
 // suffice: the assertions are the same.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { and, eq, sql } from 'drizzle-orm';
 import { addMember, createAgreement, createBody, createPerson } from '../../app/modules/governance/governance.commands.ts';
@@ -215,6 +216,49 @@ describe(`business keys under concurrency (${process.env.DATABASE_URL ? 'Postgre
     assert.equal(refused?.status, 409);
     assert.match(refused!.failure.formError, /stessa data di inizio/);
     assert.equal(refused!.failure.fieldErrors.code, refused!.failure.formError);
+  });
+
+  test('the migration that adds the indexes does not stop on duplicates stored before it: exact copies go, others are kept and the index waits', async () => {
+    const statements = readFileSync(new URL('../../db/migrations/0019_hardening_identity.sql', import.meta.url), 'utf8')
+      .split('--> statement-breakpoint')
+      .filter((statement) => statement.includes('"social_worker_posts"'));
+    assert.equal(statements.length, 2, 'the clean-up and the index');
+    const migrate = async () => {
+      for (const statement of statements) await db().execute(sql.raw(statement));
+    };
+    const indexExists = async () => {
+      const result = await db().execute(sql`select 1 from pg_indexes where indexname = 'social_worker_posts_code_from_unique'`);
+      return (result as unknown as { rows: unknown[] }).rows.length === 1;
+    };
+    const post = {
+      ambitoId,
+      code: 'AS-OLD',
+      fte: 0.5,
+      employerKind: 'comune',
+      employerName: 'Comune Uno',
+      contract: 'tempo_indeterminato',
+      validFrom: '2019-01-01',
+      source: 'prima',
+    };
+    const copies = () => db().select({ fte: socialWorkerPosts.fte }).from(socialWorkerPosts).where(eq(socialWorkerPosts.code, 'AS-OLD'));
+
+    await db().execute(sql`drop index social_worker_posts_code_from_unique`);
+    await db().insert(socialWorkerPosts).values([post, post, post]);
+    await migrate();
+    assert.equal((await copies()).length, 1, 'identical copies removed, the oldest kept');
+    assert.ok(await indexExists());
+
+    await db().execute(sql`drop index social_worker_posts_code_from_unique`);
+    await db()
+      .insert(socialWorkerPosts)
+      .values({ ...post, fte: 0.25 });
+    await migrate();
+    assert.deepEqual((await copies()).map((c) => c.fte).sort(), [0.25, 0.5], 'different data: both kept for a person to decide');
+    assert.equal(await indexExists(), false, 'the index is left out (with a warning), the migration goes on');
+
+    await db().delete(socialWorkerPosts).where(eq(socialWorkerPosts.code, 'AS-OLD'));
+    await migrate();
+    assert.ok(await indexExists());
   });
 
   test('every constraint with a registered message is an index of the database', async () => {
