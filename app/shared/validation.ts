@@ -314,29 +314,34 @@ export function controlCharacterIssues(fields: Record<string, unknown>): FieldIs
     .map(([name]) => ({ path: name, message: sayAbout('validation.text.control', name)() }));
 }
 
-/**
- * Where a parsed JSON file holds a text with control characters (`\u0000` written as an escape: JSON has no other
- * way), as a path («questionnaires.0.title»), or null. Importers of JSON files refuse such a file, naming the place.
- */
-export function controlCharacterPath(value: unknown, path: string[] = []): string | null {
-  if (typeof value === 'string') return hasControlCharacters(value) ? path.join('.') || '(file)' : null;
+/** Where `value` (a parsed JSON file) holds a text — a value or a key — that `bad` refuses, as a path, or null. */
+function textPath(value: unknown, bad: (s: string) => boolean, path: string[] = []): string | null {
+  if (typeof value === 'string') return bad(value) ? path.join('.') || '(file)' : null;
   if (value === null || typeof value !== 'object') return null;
   for (const [k, v] of Array.isArray(value) ? value.entries() : Object.entries(value)) {
-    if (typeof k === 'string' && hasControlCharacters(k)) return [...path, k].join('.');
-    const found = controlCharacterPath(v, [...path, String(k)]);
+    if (typeof k === 'string' && bad(k)) return [...path, k].join('.');
+    const found = textPath(v, bad, [...path, String(k)]);
     if (found !== null) return found;
   }
   return null;
 }
 
 /**
+ * Where a parsed JSON file holds a text with control characters (`\u0000` written as an escape: JSON has no other
+ * way), as a path («questionnaires.0.title»), or null. Importers of JSON files refuse such a file, naming the place.
+ */
+export const controlCharacterPath = (value: unknown): string | null => textPath(value, hasControlCharacters);
+
+/**
  * Refuses a parsed JSON file one of whose texts holds a control character (JSON writes them only as escapes, such as
- * `\u0000`, which PostgreSQL cannot store), naming the file and the place; every JSON importer calls it after parsing.
+ * `\u0000`, which PostgreSQL cannot store) or half of a surrogate pair (an escape such as `\udc00` alone: not a
+ * character, and refused by a jsonb column), naming the file and the place; every JSON importer calls it after parsing.
  */
 export function refuseControlCharactersInJson(data: unknown, fileName: string): void {
-  const at = controlCharacterPath(data);
+  const control = controlCharacterPath(data);
+  const at = control ?? textPath(data, (s) => !s.isWellFormed());
   if (at === null) return;
-  const message = say('import.json.control', { file: fileName, path: at })();
+  const message = say(control !== null ? 'import.json.control' : 'import.json.surrogate', { file: fileName, path: at })();
   throw new ValidationError([{ path: `${fileName}, ${at}`, message }], message);
 }
 

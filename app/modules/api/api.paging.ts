@@ -21,8 +21,14 @@ export interface Paged<T> {
 
 /** An integer column of a key (PostgreSQL `integer`). */
 export const intKey = z.number().int().min(-2_147_483_648).max(2_147_483_647);
-/** A text column of a key. */
-export const textKey = z.string().max(500);
+/**
+ * A text column of a key: never the null character nor half a surrogate pair, which no stored text holds (a forged
+ * cursor with them would reach the database as a value it cannot even compare: a 400 left to its safety net).
+ */
+export const textKey = z
+  .string()
+  .max(500)
+  .refine((s) => !s.includes('\u0000') && s.isWellFormed());
 /** A UUID column of a key (checked, so that it never reaches the database malformed). */
 export const uuidKey = z.uuid();
 

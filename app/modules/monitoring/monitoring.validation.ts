@@ -119,6 +119,7 @@ export const CarryOverInput = z
       .pipe(z.uuid('Scegli l’obiettivo del nuovo piano.').nullable()),
     code: z
       .string()
+      .refine(...noControlCharacters('Codice'))
       .optional()
       .transform((v) => (v ?? '').trim()),
     copyTitle: z.literal('on').optional().transform(Boolean),

@@ -471,11 +471,19 @@ export function importQuestionnaires(ctx: CommandContext, file: { fileName: stri
         { action: 'participation.questionnaire.imported', entityType: 'questionnaire' },
       );
       for (const [p, question] of questions.entries()) {
-        const v = parseInput(QuestionInput, { ...question, required: question.required });
+        const at = `${file.fileName}: questionnaires.${i}.questions.${p}`;
+        let v: QuestionInput;
+        try {
+          v = parseInput(QuestionInput, { ...question, required: question.required });
+        } catch (error) {
+          // A refused question is named by its place in the file, as the file's other problems are.
+          if (!(error instanceof ValidationError)) throw error;
+          const issues = error.issues.map((issue) => ({ path: `${at}.${issue.path}`, message: issue.message }));
+          throw new ValidationError(issues, tr('part.quest.import.invalid', { file: file.fileName }));
+        }
         if (question.kind === 'scelta_singola' || question.kind === 'scelta_multipla') {
           const unknown = Object.keys(question.publishedShares ?? {}).filter((k) => !question.options.includes(k));
-          if (unknown.length)
-            invalid(`${file.fileName}: questionnaires.${i}.questions.${p}.publishedShares`, tr('part.quest.val.shareOption', { option: unknown.join(', ') }));
+          if (unknown.length) invalid(`${at}.publishedShares`, tr('part.quest.val.shareOption', { option: unknown.join(', ') }));
         }
         await tx.insert(questionnaireQuestions).values({ ...v, questionnaireId: q.id, position: p + 1 });
       }

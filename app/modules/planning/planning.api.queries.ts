@@ -7,6 +7,7 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Actor, AmbitoScope } from '../../shared/auth/actor.ts';
 import type { DbOrTx } from '../../shared/db/client.ts';
 import { pick } from '../../shared/db/columns.ts';
+import { hasControlCharacters } from '../../shared/validation.ts';
 import { ambiti } from '../territory/index.server.ts';
 import { PLAN_STATUSES, type PlanStatus } from './plan-document.schema.ts';
 import { can } from './planning.policy.ts';
@@ -186,6 +187,8 @@ const budgetColumns = pick(planBudgetLines, 'id', 'fund', 'year', 'amountCents',
 
 /** One objective of a plan by its code, with its card, links, actions, indicators (with targets) and budget lines. */
 export async function getObjectiveForApi(db: DbOrTx, planId: string, code: string) {
+  // A code from the address with a control character (`/obiettivi/%00`) names no objective: PostgreSQL could not compare it.
+  if (hasControlCharacters(code)) return null;
   const [objective] = await db
     .select({ ...objectiveColumns, systemObjectives: planObjectives.systemObjectives, card: planObjectives.card, links: planObjectives.links })
     .from(planObjectives)

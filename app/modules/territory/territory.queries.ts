@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../shared/db/client.ts';
 import { pick } from '../../shared/db/columns.ts';
+import { hasControlCharacters } from '../../shared/validation.ts';
 import { ambitoComuni, ambiti, comuni, populationFacts, regions } from './territory.schema.ts';
 import { headlinePopulation, populationTotal } from './territory.rules.ts';
 
@@ -15,6 +16,8 @@ export async function listAmbiti(db: DbOrTx) {
 }
 
 export async function getAmbitoByCode(db: DbOrTx, code: string) {
+  // A code from an address (`/ambiti/%00`) with a control character names no Ambito: PostgreSQL could not even compare it.
+  if (hasControlCharacters(code)) return null;
   const [row] = await db
     .select({
       ...pick(ambiti, 'id', 'code', 'name', 'regionCode'),

@@ -88,6 +88,8 @@ const shellIt = {
   'import.encoding.converted': 'Il file {file} era codificato in {encoding}: il testo è stato convertito in UTF-8 (controlla le lettere accentate).',
   'import.json.control':
     'Il file {file} non è stato importato: il testo in «{path}» contiene caratteri di controllo (per esempio \\u0000), che non sono ammessi. Nessun dato è stato modificato.',
+  'import.json.surrogate':
+    'Il file {file} non è stato importato: il testo in «{path}» contiene un carattere Unicode non valido (metà di una coppia surrogata, per esempio \\udc00). Nessun dato è stato modificato.',
   'import.encoding.utf16NoBom':
     'Il file {file} non è stato importato: sembra codificato in UTF-16 senza l’indicatore iniziale (BOM), e non si può leggere con sicurezza. Salvalo come «CSV UTF-8» e riprova.',
   'import.encoding.binary':
@@ -293,6 +295,8 @@ const shellEn: Record<keyof typeof shellIt, string> = {
   'import.encoding.converted': 'The file {file} was encoded in {encoding}: the text was converted to UTF-8 (check the accented letters).',
   'import.json.control':
     'The file {file} was not imported: the text at «{path}» contains control characters (for instance \\u0000), which are not allowed. No data was changed.',
+  'import.json.surrogate':
+    'The file {file} was not imported: the text at «{path}» contains an invalid Unicode character (half of a surrogate pair, for instance \\udc00). No data was changed.',
   'import.encoding.utf16NoBom':
     'The file {file} was not imported: it looks encoded in UTF-16 without the initial marker (BOM), and cannot be read safely. Save it as «CSV UTF-8» and try again.',
   'import.encoding.binary':
