@@ -32,7 +32,7 @@ function isHttps(req: IncomingMessage, config: AppConfig): boolean {
 }
 
 /** Paths that carry a secret (a calendar link, a link sent by e-mail) are logged without it. */
-const redactSecrets = (pathname: string) => pathname.replace(/^\/(calendario|accedi\/nuova-password)\/[^/]+/, '/$1/…');
+const redactSecrets = (pathname: string) => pathname.replace(/^\/+(calendario|accedi(?:\/+|%2f)nuova-password)(?:\/+|%2f)[^/]+/i, '/$1/…');
 
 const tooLarge = (limit: number) => `Richiesta troppo grande: il limite per questa pagina è ${Math.round(limit / 1024 / 1024)} MB.`;
 

@@ -5,7 +5,7 @@ import { systemActor } from '../../app/shared/auth/actor.ts';
 import { auditLog } from '../../app/shared/audit/audit.schema.ts';
 import { ForbiddenError, ValidationError } from '../../app/shared/errors.ts';
 import { outbox } from '../../app/shared/mail/outbox.schema.ts';
-import { actorFromApiToken, actorFromSession, createApiToken, signIn } from '../../app/modules/accounts/accounts.server.ts';
+import { actorFromApiToken, actorFromSession, createApiToken, setUserActive, signIn } from '../../app/modules/accounts/accounts.server.ts';
 import {
   describeLink,
   inviteUser,
@@ -108,6 +108,33 @@ describe('invitations and password resets through single-use links sent by e-mai
     );
   });
 
+  test('an invitation is sent again only while it waits: never to an account in use (its link would set that password)', async () => {
+    const staff = (await listUsersForAdmin(database.db, admin)).find((u) => u.email === 'ufficio.piano@cantiere.example')!;
+    await assert.rejects(
+      resendInvitation({ db: database.db, actor: admin, userId: staff.id, baseUrl: BASE }),
+      (e: unknown) => e instanceof ValidationError && e.issues[0]!.path === 'userId',
+    );
+    const { user, url } = await inviteUser({
+      db: database.db,
+      actor: admin,
+      baseUrl: BASE,
+      input: { email: 'accetta.subito@gallarate.example', name: 'Accetta Subito', roles: [{ role: 'staff', ambitoCode: 'gallarate' }] },
+    });
+    await useLink({ db: database.db, secret: secretOf(url), password: 'la-sua-password', confirm: 'la-sua-password' });
+    await assert.rejects(resendInvitation({ db: database.db, actor: admin, userId: user.id, baseUrl: BASE }), ValidationError);
+  });
+
+  test('disabling an account spends its links: enabling it again does not bring a pending reset back', async () => {
+    const email = 'terzo.settore@cantiere.example';
+    await requestPasswordReset({ db: database.db, email, baseUrl: BASE });
+    const [mail] = (await mailsTo(email)).filter((m) => m.topic === 'account:reset');
+    const secret = /nuova-password\/([\w-]+)/.exec(mail!.body)![1]!;
+    await setUserActive({ db: database.db, actor: admin, email, active: false });
+    await setUserActive({ db: database.db, actor: admin, email, active: true });
+    assert.equal(await describeLink(database.db, secret), null);
+    await assert.rejects(useLink({ db: database.db, secret, password: 'nuova-password-1', confirm: 'nuova-password-1' }), LinkInvalidError);
+  });
+
   test('a reset asked for an unknown address writes nothing and answers the same', async () => {
     const before = (await database.db.select().from(outbox)).length;
     assert.equal(await requestPasswordReset({ db: database.db, email: 'nessuno@da-nessuna-parte.example', baseUrl: BASE }), undefined);
@@ -139,7 +166,7 @@ describe('invitations and password resets through single-use links sent by e-mai
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.entityId, used.user.id), eq(auditLog.action, 'accounts.user.password_reset')));
-    assert.deepEqual(audit.at(-1)!.after, { via: 'link', sessionsEnded: 1, tokensRevoked: 1, calendarLinksRevoked: 0 });
+    assert.deepEqual(audit.at(-1)!.after, { via: 'link', sessionsEnded: 1, tokensRevoked: 1, calendarLinksRevoked: 0, linksSpent: 0 });
   });
 
   test(`no more than ${RESETS_PER_HOUR} reset messages an hour for one account`, async () => {

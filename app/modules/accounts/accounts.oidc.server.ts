@@ -148,7 +148,8 @@ export async function startOidcSignIn({
 /**
  * Completes a sign-in when the provider sends the browser back (`callbackUrl`, with its `code` and `state`, or its
  * `error`): the sign-in in progress is taken from the browser's cookie (`requestId`) and used up; the code is exchanged
- * with the PKCE verifier, the ID token checked (signature, issuer, audience, nonce), the claims read (from the user
+ * with the PKCE verifier over TLS straight from the token endpoint, the ID token checked (issuer, audience, expiry,
+ * nonce; its signature is not checked, as OIDC Core 3.1.3.7 allows for a token received this way), the claims read (from the user
  * info endpoint when the ID token lacks them); the identity finds its account, which must be active; a session is
  * opened (audit: `accounts.session.created`, method `oidc`), ending the one the browser had. Any refusal is an
  * OidcRefusal with its reason.

@@ -3,6 +3,10 @@
 export const it = {
   'recovery.link.invalid': 'Il collegamento non è valido, è già stato usato oppure è scaduto. Chiedine uno nuovo.',
   'recovery.user.unknown': 'Utente sconosciuto.',
+  'recovery.notConfigured':
+    'I collegamenti per e-mail (inviti e nuova password) non sono disponibili: l’amministratore deve indicare l’indirizzo pubblico di Cantiere (CANTIERE_PUBLIC_URL).',
+  'recovery.resend.notPending':
+    'Questo utente non ha un invito in attesa: l’invito si invia di nuovo solo a chi non l’ha ancora accettato (per una password dimenticata c’è «Password dimenticata?» nella pagina di accesso).',
   'recovery.confirm.mismatch': 'Le due password non coincidono.',
   'recovery.mail.invitation.subject': 'Invito a Cantiere',
   'recovery.mail.invitation.body':
@@ -72,6 +76,10 @@ export const it = {
 export const en: Record<keyof typeof it, string> = {
   'recovery.link.invalid': 'The link is not valid, has already been used or has expired. Ask for a new one.',
   'recovery.user.unknown': 'Unknown user.',
+  'recovery.notConfigured':
+    'Links by e-mail (invitations and new passwords) are not available: the administrator must set Cantiere’s public address (CANTIERE_PUBLIC_URL).',
+  'recovery.resend.notPending':
+    'This user has no pending invitation: an invitation is sent again only to whoever has not accepted it yet (for a forgotten password there is «Forgot your password?» on the sign-in page).',
   'recovery.confirm.mismatch': 'The two passwords do not match.',
   'recovery.mail.invitation.subject': 'Invitation to Cantiere',
   'recovery.mail.invitation.body':

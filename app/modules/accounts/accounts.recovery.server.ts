@@ -106,6 +106,14 @@ export async function resendInvitation({
   return db.transaction(async (tx) => {
     const [user] = await tx.select().from(users).where(eq(users.id, userId)).for('update');
     if (!user) throw new ValidationError([{ path: 'userId', message: translate('it', 'recovery.user.unknown') }]);
+    // Only an invitation not yet accepted is sent again: a link that sets the password of an account in use would let
+    // whoever resends it take that account over.
+    const [pending] = await tx
+      .select({ id: accountLinks.id })
+      .from(accountLinks)
+      .where(and(eq(accountLinks.userId, user.id), eq(accountLinks.purpose, 'invitation'), isNull(accountLinks.usedAt)))
+      .limit(1);
+    if (!user.active || !pending) throw new ValidationError([{ path: 'userId', message: translate('it', 'recovery.resend.notPending') }]);
     const secret = await issueLink(tx, user.id, 'invitation', actor.kind === 'user' ? actor.userId : null, now);
     const url = baseUrl + linkPath(secret);
     await queueMail(tx, user, 'invitation', url, { inviter: actor.kind === 'user' ? actor.name : 'Cantiere' });
@@ -186,6 +194,8 @@ export async function useLink({
   const parsed = Password.safeParse(password);
   if (!parsed.success) throw new ValidationError(issuesFromZod(parsed.error).map((i) => ({ ...i, path: 'password' })));
   if (confirm !== password) throw new ValidationError([{ path: 'confirm', message: translate('it', 'recovery.confirm.mismatch') }]);
+  // The link first (a read, no lock): a secret that opens nothing never costs an argon2 hash to whoever sends it.
+  if (!(await liveLink(db, secret, now))) throw new LinkInvalidError();
   const passwordHash = await hashPassword(parsed.data);
   return db.transaction(async (tx) => {
     const row = await liveLink(tx, secret, now, true);

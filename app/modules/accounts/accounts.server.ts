@@ -11,7 +11,7 @@ import { parseInput } from '../../shared/validation.server.ts';
 import { ambiti, comuni } from '../territory/index.server.ts';
 import { authorize } from './accounts.policy.ts';
 import { THROTTLE, formatWait, throttleDecision } from './accounts.rules.ts';
-import { apiTokens, calendarLinks, loginFailures, roleAssignments, sessions, users } from './accounts.schema.ts';
+import { accountLinks, apiTokens, calendarLinks, loginFailures, roleAssignments, sessions, users } from './accounts.schema.ts';
 import { CreateTokenInput, CreateUserInput, Password, type RoleGrantInput } from './accounts.validation.ts';
 
 export const SESSION_TTL_HOURS = 12;
@@ -176,7 +176,7 @@ export async function linkGrantsToOrganisation(tx: Tx, actor: Actor, ambito: Amb
   return linked.length;
 }
 
-/** Ends every session of a user and revokes every API token and calendar link still live, in the caller's transaction. */
+/** Ends every session of a user, revokes every API token and calendar link and spends every account link still live, in the caller’s transaction. */
 export async function closeCredentials(tx: Tx, userId: string, now = new Date()) {
   const ended = await tx.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.id });
   const revoked = await tx
@@ -189,7 +189,13 @@ export async function closeCredentials(tx: Tx, userId: string, now = new Date())
     .set({ revokedAt: now })
     .where(and(eq(calendarLinks.userId, userId), isNull(calendarLinks.revokedAt)))
     .returning({ id: calendarLinks.id });
-  return { sessionsEnded: ended.length, tokensRevoked: revoked.length, calendarLinksRevoked: calendars.length };
+  // Invitation and reset links still unused die too: enabling the account again must not bring them back.
+  const links = await tx
+    .update(accountLinks)
+    .set({ usedAt: now })
+    .where(and(eq(accountLinks.userId, userId), isNull(accountLinks.usedAt)))
+    .returning({ id: accountLinks.id });
+  return { sessionsEnded: ended.length, tokensRevoked: revoked.length, calendarLinksRevoked: calendars.length, linksSpent: links.length };
 }
 
 /** The account with this e-mail (any case), locked for the rest of the transaction; NotFoundError if none. */

@@ -3,6 +3,7 @@ import type { Route } from './+types/forgot-password';
 import { runIntent } from '../../../shared/http/forms.server.ts';
 import { getActor, getServices } from '../../../shared/http/request.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
+import { log } from '../../../shared/log.ts';
 import { ValidationError } from '../../../shared/errors.ts';
 import { IntentForm, Notice, PageHeader, TextField, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
 import { z } from '../../../shared/validation.ts';
@@ -26,7 +27,12 @@ export async function action({ context, request }: Route.ActionArgs) {
     async () => {
       const email = Email.safeParse(form.email);
       if (!email.success) throw new ValidationError([{ path: 'email', message: tr('recovery.forgot.email.invalid') }]);
-      await requestPasswordReset({ db: getServices(context).db, email: email.data, baseUrl: linkBase(context, request) });
+      // Answered without waiting for the work: whether the address has an account (a link to make, a message to queue)
+      // must not show in the time the answer takes either.
+      const baseUrl = linkBase(context, request);
+      void requestPasswordReset({ db: getServices(context).db, email: email.data, baseUrl }).catch((error: unknown) =>
+        log.error('richiesta di nuova password non riuscita', { error: String(error) }),
+      );
       return { ok: true as const, intent: 'forgot', message: tr('recovery.forgot.sent') };
     },
     form,
