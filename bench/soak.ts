@@ -23,6 +23,8 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { percentile } from './nation/measure.ts';
 import { BrowserSession } from './nation/session.ts';
+import { mulberry32 } from './nation/random.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../tests/support/demo-accounts.ts';
 
 const { values } = parseArgs({
   options: {
@@ -57,15 +59,8 @@ for (const [name, v] of Object.entries({ duration: durationS, rate, writes: writ
   if (!Number.isFinite(v) || v < 0 || (name !== 'writes' && v === 0)) throw new Error(`--${name} non valido`);
 if (writeShare > 0.5) throw new Error('--writes è una quota delle richieste, tra 0 e 0,5');
 
-const PASSWORD = 'cantiere-demo';
-const ACCOUNTS = {
-  coordinator: 'coordinatrice@cantiere.example',
-  staff: 'ufficio.piano@cantiere.example',
-  comune_referent: 'referente.samarate@cantiere.example',
-  third_sector: 'terzo.settore@cantiere.example',
-  mayor: 'sindaco.gallarate@cantiere.example',
-  regional_reviewer: 'regione@cantiere.example',
-} as const;
+const PASSWORD = DEMO_PASSWORD;
+const { admin: _admin, ...ACCOUNTS } = DEMO_ACCOUNTS;
 type Role = keyof typeof ACCOUNTS | 'anonymous';
 
 const say = (line: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
@@ -78,16 +73,6 @@ const MB = 1024 * 1024;
 
 // ——— A seeded random source, so that two runs send the same mix ————————————————————————————————————
 
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = mulberry32(Number(values.seed));
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 function weighted<T extends { weight: number }>(list: readonly T[]): T {

@@ -1,16 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../support/demo-accounts.ts';
 
-export const PASSWORD = 'cantiere-demo';
-export const ACCOUNTS = {
-  admin: 'admin@cantiere.example',
-  coordinator: 'coordinatrice@cantiere.example',
-  staff: 'ufficio.piano@cantiere.example',
-  comune_referent: 'referente.samarate@cantiere.example',
-  third_sector: 'terzo.settore@cantiere.example',
-  mayor: 'sindaco.gallarate@cantiere.example',
-  regional_reviewer: 'regione@cantiere.example',
-} as const;
+export const PASSWORD = DEMO_PASSWORD;
+export const ACCOUNTS = DEMO_ACCOUNTS;
 export type DemoRole = keyof typeof ACCOUNTS;
 
 /** Zero axe-core violations for the WCAG 2.0/2.1 A and AA rules on the page as it is now. */

@@ -6,6 +6,7 @@
 // JSON bodies, with a valid API token, a wrong one or none: the status is never ≥ 500, an answer is JSON, and no
 // refusal is left to the database (its safety net logs «manca un controllo nella validazione»).
 import assert from 'node:assert/strict';
+import { DEMO_ACCOUNTS } from '../support/demo-accounts.ts';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
@@ -82,7 +83,7 @@ describe(`API /api/v1 through the request handler (${process.env.DATABASE_URL ? 
       });
       return handler(request, context);
     };
-    const coordinator = await fuzz.user('coordinatrice@cantiere.example');
+    const coordinator = await fuzz.user(DEMO_ACCOUNTS.coordinator);
     token = (await createApiToken({ db: fuzz.db, actor: coordinator, input: { name: 'Fuzzing' } })).secret;
     log.warn = (msg, fields) => {
       if (/manca un controllo nella validazione/.test(msg)) refusedByTheDatabase.push(JSON.stringify(fields));

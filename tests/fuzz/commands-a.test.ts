@@ -2,6 +2,7 @@
 // migrated database with the demo: random forms, real and random record ids. Each input is done, or refused with one
 // of the application's errors (a 4xx), writing nothing; never another exception (a 500). See commands.ts, fixture.ts.
 import { after, before, describe, test } from 'node:test';
+import { DEMO_ACCOUNTS } from '../support/demo-accounts.ts';
 import fc from 'fast-check';
 import { createApiToken, revokeApiToken } from '../../app/modules/accounts/accounts.server.ts';
 import { CreateTokenInput } from '../../app/modules/accounts/accounts.validation.ts';
@@ -66,9 +67,9 @@ describe(`commands of territory, governance, planning, finance, accounts, servic
 
   before(async () => {
     fuzz = await openFuzzDatabase();
-    coordinator = await fuzz.user('coordinatrice@cantiere.example');
-    staff = await fuzz.user('ufficio.piano@cantiere.example');
-    admin = await fuzz.user('admin@cantiere.example');
+    coordinator = await fuzz.user(DEMO_ACCOUNTS.coordinator);
+    staff = await fuzz.user(DEMO_ACCOUNTS.staff);
+    admin = await fuzz.user(DEMO_ACCOUNTS.admin);
   });
   after(() => fuzz.close());
 

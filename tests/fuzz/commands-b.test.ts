@@ -2,6 +2,7 @@
 // the demo: random forms, real and random record ids. Each input is done, or refused with one of the application's
 // errors (a 4xx), writing nothing; never another exception (a 500). See commands.ts, fixture.ts.
 import { after, before, describe, test } from 'node:test';
+import { DEMO_ACCOUNTS } from '../support/demo-accounts.ts';
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { openRequest, reviewEntry, saveEntry, closeRequest } from '../../app/modules/collection/collection.commands.ts';
@@ -58,11 +59,11 @@ describe(`commands of participation, monitoring, leps, collection (${process.env
 
   before(async () => {
     fuzz = await openFuzzDatabase();
-    coordinator = await fuzz.user('coordinatrice@cantiere.example');
-    staff = await fuzz.user('ufficio.piano@cantiere.example');
-    admin = await fuzz.user('admin@cantiere.example');
-    thirdSector = await fuzz.user('terzo.settore@cantiere.example');
-    referent = await fuzz.user('referente.samarate@cantiere.example');
+    coordinator = await fuzz.user(DEMO_ACCOUNTS.coordinator);
+    staff = await fuzz.user(DEMO_ACCOUNTS.staff);
+    admin = await fuzz.user(DEMO_ACCOUNTS.admin);
+    thirdSector = await fuzz.user(DEMO_ACCOUNTS.third_sector);
+    referent = await fuzz.user(DEMO_ACCOUNTS.comune_referent);
   });
   after(() => fuzz.close());
 
