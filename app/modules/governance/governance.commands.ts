@@ -4,7 +4,8 @@ import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Actor } from '../../shared/auth/actor.ts';
 import { recordAudit } from '../../shared/audit/audit.ts';
 import type { Db, DbOrTx, Tx } from '../../shared/db/client.ts';
-import { lockBusinessKey } from '../../shared/db/key-lock.ts';
+import { lockBusinessKey, lockBusinessKeys } from '../../shared/db/key-lock.ts';
+import { periodsOverlap } from '../../shared/periods.ts';
 import { updateVersioned } from '../../shared/db/versioned.ts';
 import { NotFoundError, ValidationError, type FieldIssue } from '../../shared/errors.ts';
 import { registerMessages } from '../../shared/i18n/messages.ts';
@@ -318,9 +319,7 @@ async function checkMember(tx: Tx, ambitoId: string, bodyId: string, data: Membe
   // Two requests at once for the same person and body: the second waits here, then sees the first's membership.
   await lockBusinessKey(tx, 'governance_body_members', bodyId, data.personId);
   const others = (await listMembers(tx, bodyId)).filter((m) => m.personId === data.personId && m.id !== selfId);
-  const overlap = others.find(
-    (m) => (m.validFrom ?? '0000-01-01') <= (data.validTo ?? '9999-12-31') && (data.validFrom ?? '0000-01-01') <= (m.validTo ?? '9999-12-31'),
-  );
+  const overlap = others.find((m) => periodsOverlap({ from: m.validFrom, to: m.validTo }, { from: data.validFrom, to: data.validTo }));
   if (overlap) invalid('personId', tr('gov.cmd.memberOverlap', { name: overlap.personName }));
 }
 
@@ -1025,7 +1024,17 @@ export async function importGovernance({
         issues.push({ path: where(m, 'delegato_di'), message: `«${m.delegateOf}» non è tra i componenti di «${m.body}» in questo file` });
       }
     }
-    // A member of a body already in the Ambito must not repeat a membership it has there in an overlapping period.
+    // A member of a body already in the Ambito must not repeat a membership it has there in an overlapping period —
+    // checked under the same lock per body and person as the form's (two writers at once see each other's rows).
+    await lockBusinessKeys(
+      tx,
+      'governance_body_members',
+      bundle.members.flatMap((m) => {
+        const body = existingBodies.get(nameKey(m.body));
+        const person = existingPeople.get(nameKey(m.person));
+        return body && person ? [[body.id, person.id]] : [];
+      }),
+    );
     const existingMembers = await tx
       .select({ bodyId: bodyMembers.bodyId, personId: bodyMembers.personId, validFrom: bodyMembers.validFrom, validTo: bodyMembers.validTo })
       .from(bodyMembers)
@@ -1041,8 +1050,7 @@ export async function importGovernance({
           (e) =>
             e.bodyId === body.id &&
             e.personId === person.id &&
-            (e.validFrom ?? '0000-01-01') <= (m.validTo ?? '9999-12-31') &&
-            (m.validFrom ?? '0000-01-01') <= (e.validTo ?? '9999-12-31'),
+            periodsOverlap({ from: e.validFrom, to: e.validTo }, { from: m.validFrom ?? null, to: m.validTo ?? null }),
         );
       if (overlap) issues.push({ path: where(m, 'persona'), message: tr('gov.cmd.memberOverlap', { name: m.person }) });
     }

@@ -8,6 +8,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../../shared/auth/actor.ts';
 import { recordAudit } from '../../shared/audit/audit.ts';
+import { periodsOverlap } from '../../shared/periods.ts';
 import type { DbOrTx, Tx } from '../../shared/db/client.ts';
 import { lockBusinessKeys } from '../../shared/db/key-lock.ts';
 import { NotFoundError, ValidationError } from '../../shared/errors.ts';
@@ -27,7 +28,7 @@ export interface DeclaredPost {
 }
 
 const overlaps = (a: { validFrom: string; validTo: string | null }, b: { from: string; to: string | null }) =>
-  a.validFrom <= (b.to ?? '9999-12-31') && b.from <= (a.validTo ?? '9999-12-31');
+  periodsOverlap({ from: a.validFrom, to: a.validTo }, b);
 
 /** Posts of other entities (another comune, the Ambito) whose code and period clash with the declaration. */
 export async function declaredPostClashes(db: DbOrTx, ambitoId: string, comuneId: string, posts: readonly DeclaredPost[]) {

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { hasAmbitoRole, referentComuneIds, UFFICIO_DI_PIANO, type Actor } from '../../shared/auth/actor.ts';
 import { recordAudit } from '../../shared/audit/audit.ts';
 import { parseCsv } from '../../shared/csv.ts';
+import { periodsOverlap } from '../../shared/periods.ts';
 import type { Db, Tx } from '../../shared/db/client.ts';
 import { lockBusinessKey, lockBusinessKeys } from '../../shared/db/key-lock.ts';
 import { updateVersioned } from '../../shared/db/versioned.ts';
@@ -97,7 +98,7 @@ async function memberComuni(tx: Tx, ambitoId: string) {
 }
 
 const overlaps = (a: { validFrom: string; validTo: string | null }, b: { validFrom: string; validTo: string | null }) =>
-  a.validFrom <= (b.validTo ?? '9999-12-31') && b.validFrom <= (a.validTo ?? '9999-12-31');
+  periodsOverlap({ from: a.validFrom, to: a.validTo }, { from: b.validFrom, to: b.validTo });
 
 const isReferentOnly = (actor: Actor, scope: LepsAmbitoScope) =>
   referentComuneIds(actor, scope.id).length > 0 && !hasAmbitoRole(actor, scope, UFFICIO_DI_PIANO);
