@@ -41,7 +41,7 @@ const Env = z.object({
 });
 
 /** An address on this machine (http is acceptable there: a provider started by the tests, or a tunnel). */
-function isLoopback(url: string): boolean {
+export function isLoopback(url: string): boolean {
   try {
     return ['localhost', '127.0.0.1', '[::1]'].includes(new URL(url).hostname);
   } catch {

@@ -62,7 +62,3 @@ export function parseCsv(text: string): CsvTable {
   const [head, ...rows] = records;
   return { header: (head?.cells ?? []).map((h) => h.trim()), rows, delimiter };
 }
-
-// The writer lives with the XLSX one in ./exports/csv.ts (one writer for every download); re-exported here for the
-// importers that also write their template.
-export { writeCsv, type CsvValue } from './exports/csv.ts';

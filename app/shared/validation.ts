@@ -265,11 +265,17 @@ export const centsField = (label: FieldLabel, { positive = false }: { positive?:
     if (problem) ctx.addIssue({ code: 'custom', message: sayAbout(problem, label, (l) => ({ value: String(cents), max: formatMoney(l, MAX_CENTS) }))() });
   });
 
+/** The message of each reason dateProblem gives. */
+const DATE_MESSAGE: Record<NonNullable<ReturnType<typeof dateProblem>>, MessageKey> = {
+  invalid: 'validation.date.invalid',
+  nonexistent: 'validation.date.nonexistent',
+  range: 'validation.date.range',
+};
+
 const dateCheck = (label: FieldLabel) => (s: string, ctx: z.RefinementCtx) => {
   const problem = dateProblem(s);
   if (!problem) return;
-  const key: MessageKey =
-    problem === 'invalid' ? 'validation.date.invalid' : problem === 'nonexistent' ? 'validation.date.nonexistent' : 'validation.date.range';
+  const key = DATE_MESSAGE[problem];
   ctx.addIssue({
     code: 'custom',
     message: sayAbout(key, label, (l) => ({ value: shown(s), min: formatDate(l, DATE_RANGE.min), max: formatDate(l, DATE_RANGE.max) }))(),
@@ -356,8 +362,7 @@ export function queryDateProblem(name: string, value: string): string | null {
   const problem = dateProblem(value);
   if (!problem) return null;
   const locale = messageLocale();
-  const key: MessageKey =
-    problem === 'invalid' ? 'validation.date.invalid' : problem === 'nonexistent' ? 'validation.date.nonexistent' : 'validation.date.range';
+  const key = DATE_MESSAGE[problem];
   const l = formatLocale(locale);
   const detail = translate(locale, key, { label: name, value: shown(value), min: formatDate(l, DATE_RANGE.min), max: formatDate(l, DATE_RANGE.max) });
   return translate(locale, 'validation.query.invalid', { name, problem: detail });

@@ -1,16 +1,15 @@
 // The secret calendar link of a user: a calendar app subscribes to the meetings feed with it (it can send neither a
 // session nor a token). The link reads the meetings the user may see at the moment it is read (their roles then), and
 // nothing else; it is revoked from the profile, by a new link, by a password reset and by a disabled account.
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Actor, UserActor } from '../../shared/auth/actor.ts';
 import { recordAudit } from '../../shared/audit/audit.ts';
 import type { Db, DbOrTx } from '../../shared/db/client.ts';
 import { authorize } from './accounts.policy.ts';
-import { loadActor } from './accounts.server.ts';
+import { loadActor, sha256 } from './accounts.server.ts';
 import { calendarLinks } from './accounts.schema.ts';
 
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 export const CALENDAR_PREFIX = 'cal_';
 export const calendarPath = (secret: string) => `/calendario/${secret}.ics`;
 

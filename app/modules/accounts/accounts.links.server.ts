@@ -1,8 +1,7 @@
 import type { RouterContextProvider } from 'react-router';
+import { isLoopback } from '../../shared/config.ts';
 import { AppError } from '../../shared/errors.ts';
 import { getServices } from '../../shared/http/request.server.ts';
-
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /**
  * The base of the links sent by e-mail: the installation's public address (CANTIERE_PUBLIC_URL). Never the address the
@@ -12,8 +11,7 @@ const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
  */
 export function linkBase(context: Readonly<RouterContextProvider>, request: Request): string {
   const configured = getServices(context).config.publicUrl;
-  if (configured) return configured.replace(/\/+$/, '');
-  const here = new URL(request.url);
-  if (LOOPBACK.has(here.hostname)) return here.origin;
+  if (configured) return configured;
+  if (isLoopback(request.url)) return new URL(request.url).origin;
   throw new AppError('recovery.not_configured', { key: 'recovery.notConfigured' }, 503);
 }

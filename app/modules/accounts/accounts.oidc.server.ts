@@ -1,7 +1,7 @@
 // Sign-in with an OpenID Connect identity provider (a regional identity provider, a SPID/CIE OIDC gateway, Keycloak…),
 // through openid-client: authorization code flow with PKCE, state and nonce. The identity the provider proves (verified
 // e-mail or fiscal code) opens a session for the Cantiere account it belongs to; no account is ever created here.
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { eq, lt, sql } from 'drizzle-orm';
 import * as oidc from 'openid-client';
 import type { OidcConfig } from '../../shared/config.ts';
@@ -11,7 +11,7 @@ import { safeLocalPath } from '../../shared/http/redirect.ts';
 import { log } from '../../shared/log.ts';
 import { identityFromClaims, type OidcIdentity } from './accounts.oidc.rules.ts';
 import { oidcRequests, users } from './accounts.schema.ts';
-import { openSession } from './accounts.server.ts';
+import { openSession, sha256 } from './accounts.server.ts';
 
 /** The cookie that ties the browser to its sign-in in progress (a random id; the table keeps its SHA-256). */
 export const OIDC_COOKIE = 'cantiere_oidc';
@@ -44,8 +44,6 @@ export class OidcRefusal extends AppError {
     this.reason = reason;
   }
 }
-
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 // ---------------------------------------------------------------- the provider's metadata
 

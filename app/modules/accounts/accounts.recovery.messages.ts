@@ -3,6 +3,7 @@
 export const it = {
   'recovery.link.invalid': 'Il collegamento non è valido, è già stato usato oppure è scaduto. Chiedine uno nuovo.',
   'recovery.user.unknown': 'Utente sconosciuto.',
+  'recovery.user.label': 'Utente',
   'recovery.notConfigured':
     'I collegamenti per e-mail (inviti e nuova password) non sono disponibili: l’amministratore deve indicare l’indirizzo pubblico di Cantiere (CANTIERE_PUBLIC_URL).',
   'recovery.resend.notPending':
@@ -76,6 +77,7 @@ export const it = {
 export const en: Record<keyof typeof it, string> = {
   'recovery.link.invalid': 'The link is not valid, has already been used or has expired. Ask for a new one.',
   'recovery.user.unknown': 'Unknown user.',
+  'recovery.user.label': 'User',
   'recovery.notConfigured':
     'Links by e-mail (invitations and new passwords) are not available: the administrator must set Cantiere’s public address (CANTIERE_PUBLIC_URL).',
   'recovery.resend.notPending':

@@ -2,7 +2,7 @@
 // holds a random secret; the database keeps only its SHA-256. Asking for a reset says the same thing whether or not the
 // address has an account (no enumeration). Using a link sets the password, spends every other link of the user, ends
 // every session and revokes every API token of the account, and opens a new session.
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { systemActor, type Actor } from '../../shared/auth/actor.ts';
 import { hashPassword } from '../../shared/auth/password.ts';
@@ -10,9 +10,11 @@ import { recordAudit } from '../../shared/audit/audit.ts';
 import type { Db, Tx } from '../../shared/db/client.ts';
 import { AppError, ValidationError, issuesFromZod } from '../../shared/errors.ts';
 import { isLocale, translate, type MessageKey } from '../../shared/i18n/messages.ts';
+import { tr } from '../../shared/i18n/tr.server.ts';
 import { outbox } from '../../shared/mail/outbox.schema.ts';
+import { requireRecordId } from '../../shared/validation.ts';
 import { authorize } from './accounts.policy.ts';
-import { closeCredentials, insertUser, openSession } from './accounts.server.ts';
+import { closeCredentials, insertUser, openSession, sha256 } from './accounts.server.ts';
 import { accountLinks, roleAssignments, users } from './accounts.schema.ts';
 import { InviteUserInput, Password } from './accounts.validation.ts';
 
@@ -23,7 +25,6 @@ export const LINK_TTL_HOURS: Record<LinkPurpose, number> = { invitation: 7 * 24,
 /** At most this many reset messages per account per hour (a form anyone can post must not flood a mailbox). */
 export const RESETS_PER_HOUR = 3;
 
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 export const linkPath = (secret: string) => `/accedi/nuova-password/${secret}`;
 
 export class LinkInvalidError extends AppError {
@@ -103,9 +104,10 @@ export async function resendInvitation({
   now?: Date;
 }) {
   authorize(actor, 'user.manage', null);
+  requireRecordId(userId, 'userId', tr('recovery.user.label'));
   return db.transaction(async (tx) => {
     const [user] = await tx.select().from(users).where(eq(users.id, userId)).for('update');
-    if (!user) throw new ValidationError([{ path: 'userId', message: translate('it', 'recovery.user.unknown') }]);
+    if (!user) throw new ValidationError([{ path: 'userId', message: tr('recovery.user.unknown') }]);
     // Only an invitation not yet accepted is sent again: a link that sets the password of an account in use would let
     // whoever resends it take that account over.
     const [pending] = await tx
@@ -113,7 +115,7 @@ export async function resendInvitation({
       .from(accountLinks)
       .where(and(eq(accountLinks.userId, user.id), eq(accountLinks.purpose, 'invitation'), isNull(accountLinks.usedAt)))
       .limit(1);
-    if (!user.active || !pending) throw new ValidationError([{ path: 'userId', message: translate('it', 'recovery.resend.notPending') }]);
+    if (!user.active || !pending) throw new ValidationError([{ path: 'userId', message: tr('recovery.resend.notPending') }]);
     const secret = await issueLink(tx, user.id, 'invitation', actor.kind === 'user' ? actor.userId : null, now);
     const url = baseUrl + linkPath(secret);
     await queueMail(tx, user, 'invitation', url, { inviter: actor.kind === 'user' ? actor.name : 'Cantiere' });
@@ -193,7 +195,7 @@ export async function useLink({
 }) {
   const parsed = Password.safeParse(password);
   if (!parsed.success) throw new ValidationError(issuesFromZod(parsed.error).map((i) => ({ ...i, path: 'password' })));
-  if (confirm !== password) throw new ValidationError([{ path: 'confirm', message: translate('it', 'recovery.confirm.mismatch') }]);
+  if (confirm !== password) throw new ValidationError([{ path: 'confirm', message: tr('recovery.confirm.mismatch') }]);
   // The link first (a read, no lock): a secret that opens nothing never costs an argon2 hash to whoever sends it.
   if (!(await liveLink(db, secret, now))) throw new LinkInvalidError();
   const passwordHash = await hashPassword(parsed.data);

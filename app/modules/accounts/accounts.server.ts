@@ -15,7 +15,8 @@ import { accountLinks, apiTokens, calendarLinks, loginFailures, roleAssignments,
 import { CreateTokenInput, CreateUserInput, Password, type RoleGrantInput } from './accounts.validation.ts';
 
 export const SESSION_TTL_HOURS = 12;
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+/** The hex SHA-256 of a secret: what the accounts tables keep of tokens, links and calendar secrets. */
+export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const randomToken = () => randomBytes(32).toString('base64url');
 /** A user's row as the audit log keeps it: never the password's hash. */
 const withoutHash = <T extends { passwordHash: string }>({ passwordHash: _omit, ...rest }: T) => rest;

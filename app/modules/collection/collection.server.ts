@@ -1,5 +1,5 @@
 import { data, type RouterContextProvider } from 'react-router';
-import { getActor, getServices, guard } from '../../shared/http/request.server.ts';
+import { getActor, getServices, guard, siteBase } from '../../shared/http/request.server.ts';
 import { tr } from '../../shared/i18n/tr.server.ts';
 import type { Actor } from '../../shared/auth/actor.ts';
 import { done } from '../../shared/http/forms.server.ts';
@@ -45,7 +45,7 @@ export async function openEntry(context: Readonly<RouterContextProvider>, reques
  * Links use the configured public address (CANTIERE_PUBLIC_URL), else the request's origin.
  */
 export async function remindIntent(context: Readonly<RouterContextProvider>, request: Request, actor: Actor, ambitoId: string) {
-  const { db, config } = getServices(context);
-  const r = await sendReminders({ db, actor, ambitoId, today: today(), baseUrl: config.publicUrl ?? new URL(request.url).origin });
+  const { db } = getServices(context);
+  const r = await sendReminders({ db, actor, ambitoId, today: today(), baseUrl: siteBase(context, request) });
   return done('remind', r.written || r.skipped ? tr('coll.request.remind.done', { written: r.written, skipped: r.skipped }) : tr('coll.request.remind.none'));
 }

@@ -46,6 +46,7 @@ export const it = {
   'gov.bodies.new': 'Nuovo organo',
   'gov.bodies.create': 'Crea l’organo',
   'gov.calendar.download': 'Calendario delle riunioni (.ics)',
+  'gov.calendar.unknown': 'Calendario inesistente o revocato.',
 
   'gov.body.name': 'Nome dell’organo',
   'gov.body.type': 'Tipo',
@@ -589,6 +590,7 @@ export const en: Record<keyof typeof it, string> = {
   'gov.bodies.new': 'New body',
   'gov.bodies.create': 'Create the body',
   'gov.calendar.download': 'Calendar of the meetings (.ics)',
+  'gov.calendar.unknown': 'No such calendar, or it was revoked.',
 
   'gov.body.name': 'Name of the body',
   'gov.body.type': 'Type',

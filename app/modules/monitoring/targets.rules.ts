@@ -17,6 +17,7 @@
 // - comparisons of ratios are made on integers (a·100 vs t·b, a·d vs c·b), so scaling a ratio never changes a status.
 
 import { ValidationError, type FieldIssue } from '../../shared/errors.ts';
+import { isCalendarDate } from '../../shared/validation.ts';
 import { describeTargetRule, targetRuleSchema, type TargetRule, type TargetRuleType } from '../planning/index.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -418,25 +419,13 @@ function checkRule(rule: TargetRule, where = 'target'): TargetRule {
   return parsed.data;
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** A real calendar day written YYYY-MM-DD (2025-02-29 and 2025-13-01 are not). */
-function isIsoDate(text: unknown): boolean {
-  const m = typeof text === 'string' ? ISO_DATE.exec(text) : null;
-  if (!m) return false;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (month < 1 || month > 12 || day < 1) return false;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
-  return day <= days;
-}
-
 function checkContext(context: EvaluationContext): void {
   const issues: FieldIssue[] = [];
   if (!Number.isInteger(context.year) || context.year < 1900 || context.year > 2200) {
     issues.push({ path: 'anno', message: `anno non valido: «${String(context.year)}»` });
   }
-  if (!isIsoDate(context.today)) issues.push({ path: 'oggi', message: `data non valida: «${String(context.today)}» (formato AAAA-MM-GG)` });
+  if (typeof context.today !== 'string' || !isCalendarDate(context.today))
+    issues.push({ path: 'oggi', message: `data non valida: «${String(context.today)}» (formato AAAA-MM-GG)` });
   if (context.aggregation !== undefined && !['sum', 'last', 'mean'].includes(context.aggregation)) {
     issues.push({ path: 'aggregazione', message: `aggregazione non valida: «${String(context.aggregation)}» (somma, ultimo valore o media)` });
   }

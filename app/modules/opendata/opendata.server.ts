@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { data, type RouterContextProvider } from 'react-router';
 import { writeCsv } from '../../shared/exports/csv.ts';
 import type { DbOrTx } from '../../shared/db/client.ts';
-import { getServices } from '../../shared/http/request.server.ts';
+import { siteBase } from '../../shared/http/request.server.ts';
 import { translate, type MessageKey } from '../../shared/i18n/messages.ts';
 import { tr } from '../../shared/i18n/tr.server.ts';
 import { PRIVACY_THRESHOLD } from '../../shared/privacy/suppress.ts';
@@ -20,9 +20,7 @@ import { LICENCE, type FormatKey, type Frequency } from './opendata.vocabulary.t
 type Ctx = Readonly<RouterContextProvider>;
 
 /** The stable base of the absolute URLs: CANTIERE_PUBLIC_URL, or the origin of the request. */
-export function publicBase(context: Ctx, request: Request): string {
-  return getServices(context).config.publicUrl ?? new URL(request.url).origin;
-}
+export const publicBase = (context: Ctx, request: Request): string => siteBase(context, request);
 
 /** What the open data need of an Ambito. */
 export interface OpendataAmbito {

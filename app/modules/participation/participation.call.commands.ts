@@ -7,6 +7,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { actorLabel } from '../../shared/auth/actor.ts';
 import { hashPassword } from '../../shared/auth/password.ts';
 import type { Db, DbOrTx, Tx } from '../../shared/db/client.ts';
+import { pgErrorOf } from '../../shared/db/errors.ts';
 import { ConflictError, ValidationError, type FieldIssue } from '../../shared/errors.ts';
 import { tr } from '../../shared/i18n/tr.server.ts';
 import { parseInput } from '../../shared/validation.server.ts';
@@ -72,14 +73,8 @@ const UNIQUE_APPLICATION = 'participation_applications_call_fiscal_code_unique';
 
 /** True when the error (or its cause) is the unique index of one application per fiscal code and call. */
 function isDuplicateApplication(error: unknown): boolean {
-  for (
-    let e = error as { code?: unknown; constraint?: unknown; message?: unknown; cause?: unknown } | undefined, i = 0;
-    e && i < 5;
-    e = e.cause as typeof e, i++
-  ) {
-    if (e.code === '23505' && (e.constraint === UNIQUE_APPLICATION || String(e.message ?? '').includes(UNIQUE_APPLICATION))) return true;
-  }
-  return false;
+  const pg = pgErrorOf(error);
+  return pg?.code === '23505' && (pg.constraint === UNIQUE_APPLICATION || pg.message.includes(UNIQUE_APPLICATION));
 }
 
 const duplicate = (fiscalCode: string) => new ValidationError([{ path: 'fiscalCode', message: tr('part.call.cmd.duplicate', { code: fiscalCode }) }]);

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, asc, desc, eq, gt, isNull, lt, max, sql } from 'drizzle-orm';
 import type { Tx } from '../../shared/db/client.ts';
+import { pgErrorOf } from '../../shared/db/errors.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors.ts';
 import { registerMessages, type MessageKey } from '../../shared/i18n/messages.ts';
 import { serverFormat, tr } from '../../shared/i18n/tr.server.ts';
@@ -253,10 +254,7 @@ const problemKey: Record<AnswerProblem, MessageKey> = {
   tooLong: 'part.quest.ans.tooLong',
 };
 
-const isUniqueViolation = (e: unknown): boolean => {
-  for (let x: unknown = e; x && typeof x === 'object'; x = (x as { cause?: unknown }).cause) if ((x as { code?: unknown }).code === '23505') return true;
-  return false;
-};
+const isUniqueViolation = (e: unknown): boolean => pgErrorOf(e)?.code === '23505';
 
 /** Checks every answer against its question (all problems at once, by question), then the window and the personal data. */
 /** A questionnaire that is not open today (draft, closed, before or after its dates) takes no answer. */

@@ -4,7 +4,8 @@
  * agree; the year's columns (`anno`, `utenti`, `spesa_euro`, `fondi`) may be empty for a service without figures.
  * All or nothing: every problem is reported with file, row and column, and one bad row refuses the whole file.
  */
-import { parseCsv, writeCsv } from '../../shared/csv.ts';
+import { parseCsv } from '../../shared/csv.ts';
+import { writeCsv } from '../../shared/exports/csv.ts';
 import { ValidationError, type FieldIssue } from '../../shared/errors.ts';
 import { parseCount, parseEuroCents } from '../../shared/format/index.ts';
 import { tr } from '../../shared/i18n/tr.server.ts';

@@ -8,12 +8,8 @@ import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import { AppError } from '../errors.ts';
-import { migrationsFolder } from './client.ts';
-import { DataDirLockedError, lockDataDir } from './lock.ts';
-
-/** The PostgreSQL data folder inside CANTIERE_DATA_DIR (as openDatabase lays it out). */
-const PGDATA = 'pgdata';
-const LOCK_FILE = 'cantiere.lock';
+import { committedMigrationCount, migrationsFolder, PGDATA } from './client.ts';
+import { DataDirLockedError, LOCK_FILE, lockDataDir } from './lock.ts';
 
 /** The commands documented for PostgreSQL, said by the CLI when DATABASE_URL is set. */
 export const POSTGRES_BACKUP_HINT =
@@ -118,10 +114,6 @@ export async function backupDataDir(options: { dataDir: string; file: string; fo
   }
 }
 
-function committedMigrations(): number {
-  return (JSON.parse(readFileSync(join(migrationsFolder(), 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] }).entries.length;
-}
-
 export interface RestoreResult {
   dataDir: string;
   migrations: number;
@@ -168,9 +160,8 @@ export async function restoreDataDir(options: { dataDir: string; file: string })
       await migrate(db, { migrationsFolder: migrationsFolder() });
       const rows = await client.query<{ n: number }>('select count(*)::int as n from drizzle.__drizzle_migrations');
       const applied = rows.rows[0]?.n ?? 0;
-      if (applied < committedMigrations()) {
-        throw new AppError('backup.not_migrated', `Il database ripristinato ha ${applied} migrazioni su ${committedMigrations()}.`, 500);
-      }
+      const expected = committedMigrationCount();
+      if (applied < expected) throw new AppError('backup.not_migrated', `Il database ripristinato ha ${applied} migrazioni su ${expected}.`, 500);
       ok = true;
       return { dataDir, migrations: applied };
     } finally {

@@ -35,7 +35,11 @@ export type DatabaseOptions = ({ url: string; poolSize?: number } | { dataDir: s
 
 export const migrationsFolder = () => fromRoot('db', 'migrations');
 
-function committedMigrationCount(): number {
+/** The PostgreSQL data folder inside CANTIERE_DATA_DIR. */
+export const PGDATA = 'pgdata';
+
+/** How many migrations this version of Cantiere ships (db/migrations/meta/_journal.json). */
+export function committedMigrationCount(): number {
   const journal = JSON.parse(readFileSync(join(migrationsFolder(), 'meta', '_journal.json'), 'utf8')) as {
     entries: unknown[];
   };
@@ -95,7 +99,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   if ('dataDir' in options) {
     release = lockDataDir(options.dataDir);
     try {
-      client = await PGlite.create(join(options.dataDir, 'pgdata'));
+      client = await PGlite.create(join(options.dataDir, PGDATA));
     } catch (error) {
       release();
       throw error;

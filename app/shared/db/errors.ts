@@ -65,7 +65,6 @@ export function registerConstraintMessages(entries: Record<string, MessageKey | 
 }
 
 /** The message registered for a constraint, if any (tests check that every registered name is a real index). */
-export const constraintMessageOf = (name: string): ConstraintMessage | undefined => constraintMessages.get(name);
 
 /** Every constraint with a registered message. */
 export const registeredConstraints = (): string[] => [...constraintMessages.keys()];

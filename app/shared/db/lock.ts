@@ -204,6 +204,9 @@ function acquire(path: string, record: string, depth: number): string | null {
   throw new Error(`Impossibile acquisire il blocco ${path}: altri processi lo stanno prendendo in carico`);
 }
 
+/** The lock's file inside CANTIERE_DATA_DIR. */
+export const LOCK_FILE = 'cantiere.lock';
+
 /**
  * Takes the exclusive lock on an embedded-database folder: the file `cantiere.lock`, created atomically with the
  * record of its owner (pid, boot, start time, a nonce). A lock left by a process that no longer exists (a crash, a
@@ -212,7 +215,7 @@ function acquire(path: string, record: string, depth: number): string | null {
  */
 export function lockDataDir(dir: string): () => void {
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, 'cantiere.lock');
+  const file = join(dir, LOCK_FILE);
   const record = newRecord();
   const holder = acquire(file, record, 0);
   if (holder !== null) throw new DataDirLockedError(dir, parseRecord(holder)?.pid ?? 0);

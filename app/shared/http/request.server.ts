@@ -14,6 +14,13 @@ import { isUuid } from '../validation.ts';
 type Ctx = Readonly<RouterContextProvider>;
 
 export const getServices = (context: Ctx) => context.get(servicesContext);
+
+/**
+ * The base of the absolute addresses a page shows or gives to another site (open data, the calendar link on one's own
+ * profile, an identity provider's return address, which the provider checks): CANTIERE_PUBLIC_URL, or the origin of
+ * the request. Links sent by e-mail to someone else use the stricter linkBase of the accounts module.
+ */
+export const siteBase = (context: Ctx, request: Request): string => getServices(context).config.publicUrl ?? new URL(request.url).origin;
 export const getRequestState = (context: Ctx) => context.get(requestContext);
 export const getActor = (context: Ctx): Actor => context.get(requestContext).actor;
 

@@ -21,7 +21,7 @@ const refusal = (bytes: Uint8Array) => {
 };
 
 test('UTF-8 with or without BOM is read as it is, with no notice', () => {
-  assert.deepEqual(decodeImportText(utf8(CSV), 'a.csv'), { text: CSV, encoding: 'UTF-8', converted: false, notice: null });
+  assert.deepEqual(decodeImportText(utf8(CSV), 'a.csv'), { text: CSV, encoding: 'UTF-8', notice: null });
   const bom = decodeImportText(Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8(CSV)]), 'a.csv');
   assert.equal(bom.text, CSV);
   assert.equal(bom.encoding, 'UTF-8');

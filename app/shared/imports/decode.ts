@@ -20,8 +20,6 @@ export interface DecodedText {
   text: string;
   /** The encoding found. */
   encoding: TextEncodingName;
-  /** True when the file was not UTF-8 and its text was converted: importers say so (see `notice`). */
-  converted: boolean;
   /** What to tell the user about the encoding (a converted file), in the request's language; null for UTF-8. */
   notice: string | null;
 }
@@ -132,7 +130,7 @@ export function decodeImportText(bytes: Uint8Array, fileName: string): DecodedTe
   const encoding = detectTextEncoding(bytes, fileName);
   // The decoder drops the byte-order mark of UTF-8 and UTF-16.
   const text = new TextDecoder(DECODER_LABEL[encoding]).decode(bytes);
-  return { text, encoding, converted: encoding !== 'UTF-8', notice: encodingNotice(fileName, encoding) };
+  return { text, encoding, notice: encodingNotice(fileName, encoding) };
 }
 
 /** The text of an uploaded file (a form's File), decoded with decodeImportText, and its name. */

@@ -1,9 +1,8 @@
 import { redirect } from 'react-router';
 import type { Route } from './+types/oidc-start';
 import { serializeCookie } from '../../../shared/http/cookies.ts';
-import { getActor, getRequestState, getServices, setCookie } from '../../../shared/http/request.server.ts';
+import { getActor, getRequestState, getServices, setCookie, siteBase } from '../../../shared/http/request.server.ts';
 import { safeLocalPath } from '../../../shared/http/redirect.ts';
-import { linkBase } from '../accounts.links.server.ts';
 import { OIDC_CALLBACK_PATH, OIDC_COOKIE, OIDC_REQUEST_TTL_MINUTES, OidcRefusal, startOidcSignIn } from '../accounts.oidc.server.ts';
 
 /**
@@ -23,7 +22,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     const { authorizationUrl, requestId } = await startOidcSignIn({
       db,
       settings: config.oidc,
-      redirectUri: linkBase(context, request) + OIDC_CALLBACK_PATH,
+      redirectUri: siteBase(context, request) + OIDC_CALLBACK_PATH,
       redirectTo,
     });
     setCookie(context, serializeCookie(OIDC_COOKIE, requestId, { maxAgeSeconds: OIDC_REQUEST_TTL_MINUTES * 60, secure: getRequestState(context).https }));

@@ -1,7 +1,7 @@
 import { Form } from 'react-router';
 import type { Route } from './+types/profile';
 import { done, intentAction } from '../../../shared/http/forms.server.ts';
-import { getServices, requireUser } from '../../../shared/http/request.server.ts';
+import { getServices, requireUser, siteBase } from '../../../shared/http/request.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
 import type { MessageKey } from '../../../shared/i18n/messages.ts';
 import { CsrfField, DataTable, EmptyState, IntentField, IntentForm, PageHeader, ResultAlert, Section, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
@@ -40,8 +40,7 @@ export async function action({ context, request }: Route.ActionArgs) {
     },
     'calendar-create': async () => {
       const { secret } = await createCalendarLink({ db, actor });
-      const base = getServices(context).config.publicUrl ?? new URL(request.url).origin;
-      return { ...done('calendar-create', tr('calendar.created')), calendarUrl: base + calendarPath(secret) };
+      return { ...done('calendar-create', tr('calendar.created')), calendarUrl: siteBase(context, request) + calendarPath(secret) };
     },
     'calendar-revoke': async () => {
       await revokeCalendarLink({ db, actor });

@@ -4,13 +4,12 @@ import { done, intentAction } from '../../../shared/http/forms.server.ts';
 import { getServices, guard, requireUser } from '../../../shared/http/request.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
 import type { MessageKey } from '../../../shared/i18n/messages.ts';
-import { isUuid } from '../../../shared/validation.ts';
-import { ValidationError } from '../../../shared/errors.ts';
 import {
   DataTable,
   EmptyState,
   IntentForm,
   PageHeader,
+  ResultAlert,
   RowButtonForm,
   Section,
   SelectField,
@@ -41,7 +40,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 export async function action({ context, request }: Route.ActionArgs) {
   const actor = requireUser(context, request);
   const { db } = getServices(context);
-  const baseUrl = linkBase(context, request);
+  // Built inside each form's handler: without a public address the refusal is the form's message, not an error page.
+  const baseUrl = () => linkBase(context, request);
   const text = (v: FormDataEntryValue | undefined) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
   return intentAction(
     request,
@@ -50,7 +50,7 @@ export async function action({ context, request }: Route.ActionArgs) {
         const { user, url } = await inviteUser({
           db,
           actor,
-          baseUrl,
+          baseUrl: baseUrl(),
           input: {
             email: form.email,
             name: form.name,
@@ -69,8 +69,7 @@ export async function action({ context, request }: Route.ActionArgs) {
         return { ...done('invite', tr('users.invite.sent', { email: user.email })), url };
       },
       resend: async (form) => {
-        if (!isUuid(form.userId)) throw new ValidationError([{ path: 'userId', message: tr('recovery.user.unknown') }]);
-        const { url } = await resendInvitation({ db, actor, userId: form.userId, baseUrl });
+        const { url } = await resendInvitation({ db, actor, userId: String(form.userId ?? ''), baseUrl: baseUrl() });
         return { ...done('resend', tr('users.resent')), url };
       },
     },
@@ -158,11 +157,7 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
         </IntentForm>
       </Section>
       <Section id="utenti" title={t('users.title')}>
-        {resent.failure ? (
-          <div className="alert alert-danger" role="alert">
-            {resent.failure.formError}
-          </div>
-        ) : null}
+        <ResultAlert actionData={actionData} intent="resend" />
         <DataTable
           id="elenco-utenti"
           caption={t('users.title')}

@@ -8,6 +8,7 @@ import { can } from '../governance.policy.ts';
 import { listMeetingsForCalendar } from '../governance.queries.ts';
 import { calendarFeed } from '../icalendar.ts';
 import { icsResponse, originOf } from './governance.server.ts';
+import { tr } from '../../../shared/i18n/tr.server.ts';
 
 /**
  * A user's own meetings calendar, read by calendar apps through the secret link of the profile (`/calendario/<link>.ics`):
@@ -18,7 +19,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { db } = getServices(context);
   const secret = params.feed.endsWith('.ics') ? params.feed.slice(0, -4) : '';
   const actor = secret ? await actorFromCalendarSecret(db, secret) : null;
-  if (!actor) throw data('Calendario inesistente o revocato.', { status: 404 });
+  if (!actor) throw data(tr('gov.calendar.unknown'), { status: 404 });
   const ambitoIds = new Set(actor.grants.flatMap((g) => (g.ambitoId ? [g.ambitoId] : [])));
   const regions = new Set(actor.grants.flatMap((g) => (g.role === 'regional_reviewer' && g.regionCode ? [g.regionCode] : [])));
   const reached = (await listAmbiti(db)).filter(
