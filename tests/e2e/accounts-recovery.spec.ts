@@ -98,6 +98,8 @@ test.describe('invitations and password reset by e-mail', () => {
     await expect(person.getByRole('link', { name: 'Accedi', exact: true })).toBeVisible();
     await person.goto(`${own.url}/accedi`);
     await person.getByRole('link', { name: 'Password dimenticata?' }).click();
+    // The sign-in page has an e-mail field too: fill only once the new page is there.
+    await expect(person.getByRole('heading', { level: 1, name: 'Nuova password' })).toBeVisible();
     await person.getByLabel('Indirizzo e-mail').fill(INVITED);
     await person.getByRole('button', { name: 'Invia il collegamento' }).click();
     await expect(person.getByRole('status')).toContainText('Se l’indirizzo corrisponde a un account attivo');

@@ -67,6 +67,8 @@ test('entering the measurements of a period changes the target status; a locked 
   await page.goto(indicator);
   await expect(page.getByTestId('values').getByRole('row', { name: /2° semestre 2025/ })).toContainText('approvato');
   await page.getByRole('link', { name: 'Correggi il valore del 2° semestre 2025' }).click();
+  // The page's form for a new value has the same fields: fill only once the correction form is there.
+  await expect(page.getByRole('heading', { level: 2, name: 'Correggi il valore del 2° semestre 2025' })).toBeVisible();
   await page.getByLabel(/^Numeratore/).fill('20');
   await page.getByRole('button', { name: 'Salva il valore' }).click();
   const alert = page.getByRole('alert');
