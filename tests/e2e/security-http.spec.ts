@@ -49,6 +49,24 @@ test.describe('on a server of their own', () => {
     for (const r of answers.filter((a) => a.status === 429)) expect(Number(r.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
+  test('«Password dimenticata?» from one network address: ten requests answered, then 429 with Retry-After and the reason on the page', async () => {
+    const { cookie, token } = await anonymousCsrf(own.url);
+    const ask = (email: string) =>
+      fetch(`${own.url}/accedi/password-dimenticata`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { Cookie: cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ _csrf: token, intent: 'forgot', email }),
+      });
+    for (let i = 0; i < 10; i++) expect((await ask(`persona${i}@prova.example`)).status).toBe(200);
+    const refused = await ask('ancora@prova.example');
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(14 * 60);
+    const page = await refused.text();
+    expect(page.includes('Troppe richieste dallo stesso indirizzo di rete: riprova tra 15 min.')).toBe(true);
+    expect(page.includes('value="ancora@prova.example"'), 'the form keeps the address typed').toBe(true);
+  });
+
   test('a 300 MB chunked body is refused with 413 once it passes the forms’ limit, and memory stays flat', async () => {
     const { cookie, token } = await anonymousCsrf(own.url);
     const before = rssMb(serverPid());

@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { and, eq, isNull } from 'drizzle-orm';
+import { readFileSync } from 'node:fs';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { systemActor } from '../../app/shared/auth/actor.ts';
 import { auditLog } from '../../app/shared/audit/audit.schema.ts';
 import { ForbiddenError, ValidationError } from '../../app/shared/errors.ts';
 import { outbox } from '../../app/shared/mail/outbox.schema.ts';
+import { deliverOutbox, SECRET_REMOVED } from '../../app/shared/mail/sender.server.ts';
 import { actorFromApiToken, actorFromSession, createApiToken, setUserActive, signIn } from '../../app/modules/accounts/accounts.server.ts';
 import {
   describeLink,
@@ -167,6 +169,79 @@ describe('invitations and password resets through single-use links sent by e-mai
       .from(auditLog)
       .where(and(eq(auditLog.entityId, used.user.id), eq(auditLog.action, 'accounts.user.password_reset')));
     assert.deepEqual(audit.at(-1)!.after, { via: 'link', sessionsEnded: 1, tokensRevoked: 1, calendarLinksRevoked: 0, linksSpent: 0 });
+  });
+
+  test('the outbox does not keep a live link: a message loses its secret once sent, or once its link is superseded or used', async () => {
+    const email = 'referente.samarate@cantiere.example';
+    const t0 = new Date();
+    await requestPasswordReset({ db: database.db, email, baseUrl: BASE, now: t0 });
+    const first = (await mailsTo(email)).filter((m) => m.topic === 'account:reset').at(-1)!;
+    const firstSecret = /nuova-password\/([\w-]+)/.exec(first.body)![1]!;
+    assert.equal(first.secret, firstSecret, 'waiting for delivery, the message holds its link');
+    // A second request supersedes the first link: its message no longer holds it.
+    await requestPasswordReset({ db: database.db, email, baseUrl: BASE, now: new Date(t0.getTime() + 1000) });
+    const [firstAgain, second] = (await mailsTo(email)).filter((m) => m.topic === 'account:reset').slice(-2);
+    assert.equal(firstAgain!.secret, null);
+    assert.ok(!firstAgain!.body.includes(firstSecret) && firstAgain!.body.includes(`/accedi/nuova-password/${SECRET_REMOVED}`));
+    const secondSecret = second!.secret!;
+    assert.ok(second!.body.includes(secondSecret));
+    // Delivered: the recipient got the link, the outbox keeps the text without it.
+    const delivered: string[] = [];
+    const transport = { sendMail: async (m: { to: string; text: string }) => void (m.to.includes(email) && delivered.push(m.text)) };
+    await deliverOutbox({ db: database.db, transport, from: 'cantiere@prova.example', limit: 1000 });
+    assert.ok(delivered.some((text) => text.includes(secondSecret)));
+    const [sent] = await database.db.select().from(outbox).where(eq(outbox.id, second!.id));
+    assert.ok(sent!.sentAt && sent!.secret === null && !sent!.body.includes(secondSecret));
+    // The link still works from the e-mail.
+    assert.equal((await useLink({ db: database.db, secret: secondSecret, password: 'nuova-password-9', confirm: 'nuova-password-9' })).purpose, 'reset');
+
+    // Not yet sent (no mail server) and then used: the secret goes with the use.
+    const { url } = await inviteUser({
+      db: database.db,
+      actor: admin,
+      baseUrl: BASE,
+      input: { email: 'senza.posta@gallarate.example', name: 'Senza Posta', roles: [{ role: 'staff', ambitoCode: 'gallarate' }] },
+    });
+    const [waiting] = await mailsTo('senza.posta@gallarate.example');
+    assert.equal(waiting!.secret, secretOf(url));
+    await useLink({ db: database.db, secret: secretOf(url), password: 'la-sua-password', confirm: 'la-sua-password' });
+    const [spent] = await mailsTo('senza.posta@gallarate.example');
+    assert.ok(spent!.sentAt === null && spent!.secret === null && !spent!.body.includes(secretOf(url)));
+  });
+
+  test('the migration that adds the column takes the links out of the messages written before it, except a live one waiting', async () => {
+    const backfill = readFileSync(new URL('../../db/migrations/0020_outbox_secrets.sql', import.meta.url), 'utf8')
+      .split('--> statement-breakpoint')
+      .filter((statement) => statement.includes('UPDATE'));
+    assert.equal(backfill.length, 2);
+    const { user, url } = await inviteUser({
+      db: database.db,
+      actor: admin,
+      baseUrl: BASE,
+      input: { email: 'prima.della.colonna@gallarate.example', name: 'Prima Della Colonna', roles: [] },
+    });
+    const live = secretOf(url);
+    const spent = 'x'.repeat(43);
+    const old = (secret: string, sentAt: Date | null) => ({
+      toAddress: user.email,
+      subject: 'Invito a Cantiere',
+      body: `Per entrare: ${BASE}/accedi/nuova-password/${secret}\nGrazie.`,
+      topic: 'account:invitation',
+      sentAt,
+    });
+    await database.db.delete(outbox).where(eq(outbox.toAddress, user.email));
+    const rows = await database.db
+      .insert(outbox)
+      .values([old(live, null), old(live, new Date()), old(spent, null)])
+      .returning({ id: outbox.id });
+    for (const statement of backfill) await database.db.execute(sql.raw(statement));
+    const byId = new Map((await mailsTo(user.email)).map((m) => [m.id, m]));
+    const [waiting, sent, dead] = rows.map((r) => byId.get(r.id)!);
+    assert.equal(waiting!.secret, live, 'a live link waiting for delivery keeps its secret until sent or spent');
+    assert.ok(waiting!.body.includes(live));
+    assert.equal(sent!.secret, null);
+    assert.equal(sent!.body, `Per entrare: ${BASE}/accedi/nuova-password/${SECRET_REMOVED}\nGrazie.`);
+    assert.ok(dead!.secret === null && !dead!.body.includes(spent));
   });
 
   test(`no more than ${RESETS_PER_HOUR} reset messages an hour for one account`, async () => {

@@ -18,6 +18,8 @@ import {
   type OidcRefusalReason,
 } from '../../app/modules/accounts/accounts.oidc.server.ts';
 import { oidcRequests, users } from '../../app/modules/accounts/accounts.schema.ts';
+import { describeLink, inviteUser, listUsersForAdmin } from '../../app/modules/accounts/accounts.recovery.server.ts';
+import { outbox } from '../../app/shared/mail/outbox.schema.ts';
 import { loader as oidcStart } from '../../app/modules/accounts/routes/oidc-start.ts';
 import { loader as oidcCallback } from '../../app/modules/accounts/routes/oidc-callback.ts';
 import { completeLogin, startOidcProvider, TEST_CLIENT, type RunningProvider } from '../support/oidc-provider.ts';
@@ -284,5 +286,25 @@ describe('sign-in with an OpenID Connect identity provider', async () => {
     );
     const [mario] = await database.db.select({ fiscalCode: users.fiscalCode }).from(users).where(eq(users.email, 'm.rossi@comune.example'));
     assert.equal(mario!.fiscalCode, 'RSSMRA80A01H501U');
+  });
+  test('an invited person who signs in with the identity provider accepts the invitation: its link stops working', async () => {
+    const { url } = await inviteUser({
+      db: database.db,
+      actor,
+      baseUrl: 'http://cantiere.localhost',
+      input: { email: 'anna.bianchi@posta.example', name: 'Anna Bianchi', roles: [] },
+    });
+    const secret = /nuova-password\/([\w-]+)$/.exec(url)![1]!;
+    assert.ok(await describeLink(database.db, secret));
+    const { user } = await signInAs('anna', byEmail);
+    assert.equal(await describeLink(database.db, secret), null);
+    const [message] = await database.db.select().from(outbox).where(eq(outbox.toAddress, 'anna.bianchi@posta.example'));
+    assert.ok(message!.secret === null && !message!.body.includes(secret), 'the outbox no longer holds the link');
+    assert.equal((await listUsersForAdmin(database.db, actor)).find((u) => u.id === user.id)?.invitationPending, false);
+    const [accepted] = await database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'accounts.user.invitation_accepted'), eq(auditLog.entityId, user.id)));
+    assert.deepEqual(accepted!.after, { via: 'oidc' });
   });
 });

@@ -2,16 +2,17 @@
 // through openid-client: authorization code flow with PKCE, state and nonce. The identity the provider proves (verified
 // e-mail or fiscal code) opens a session for the Cantiere account it belongs to; no account is ever created here.
 import { randomBytes } from 'node:crypto';
-import { eq, lt, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import * as oidc from 'openid-client';
+import { recordAudit } from '../../shared/audit/audit.ts';
 import type { OidcConfig } from '../../shared/config.ts';
 import type { Db } from '../../shared/db/client.ts';
 import { AppError } from '../../shared/errors.ts';
 import { safeLocalPath } from '../../shared/http/redirect.ts';
 import { log } from '../../shared/log.ts';
 import { identityFromClaims, type OidcIdentity } from './accounts.oidc.rules.ts';
-import { oidcRequests, users } from './accounts.schema.ts';
-import { openSession, sha256 } from './accounts.server.ts';
+import { accountLinks, oidcRequests, users } from './accounts.schema.ts';
+import { forgetSpentLinks, openSession, sha256 } from './accounts.server.ts';
 
 /** The cookie that ties the browser to its sign-in in progress (a random id; the table keeps its SHA-256). */
 export const OIDC_COOKIE = 'cantiere_oidc';
@@ -215,6 +216,23 @@ export async function finishOidcSignIn({
       const reason = user ? 'disabled' : 'unknown';
       log.info('accesso OpenID Connect rifiutato', { reason, issuer: settings.issuer, sub: claims.sub, match: outcome.identity.by });
       throw new OidcRefusal(reason);
+    }
+    // An invitation still waiting is accepted by this sign-in: its link, a live credential in a mailbox, stops working
+    // (a password can still be chosen later with «Password dimenticata?»).
+    const accepted = await tx
+      .update(accountLinks)
+      .set({ usedAt: now })
+      .where(and(eq(accountLinks.userId, user.id), eq(accountLinks.purpose, 'invitation'), isNull(accountLinks.usedAt)))
+      .returning({ id: accountLinks.id });
+    if (accepted.length) {
+      await forgetSpentLinks(tx, now);
+      await recordAudit(tx, {
+        actor: { kind: 'user', userId: user.id, email: user.email, name: user.name, locale: user.locale, grants: [], via: 'session' },
+        action: 'accounts.user.invitation_accepted',
+        entityType: 'user',
+        entityId: user.id,
+        after: { via: 'oidc' },
+      });
     }
     const token = await openSession(tx, user, { method: 'oidc', previousSession, userAgent, now });
     return { token, user: { id: user.id, email: user.email, name: user.name }, redirectTo: safeLocalPath(pending.redirectTo) };

@@ -22,6 +22,7 @@ export const it = {
   'recovery.forgot.sent':
     'Se l’indirizzo corrisponde a un account attivo, riceverai a breve un messaggio con il collegamento (vale un’ora). Controlla anche la posta indesiderata.',
   'recovery.forgot.email.invalid': 'Inserisci un indirizzo e-mail valido.',
+  'recovery.tooMany': 'Troppe richieste dallo stesso indirizzo di rete: riprova tra {minutes} min.',
   'recovery.set.title.invitation': 'Benvenuto in Cantiere',
   'recovery.set.title.reset': 'Scegli una nuova password',
   'recovery.set.lead.invitation': 'Scegli la password del tuo account {email}: poi entrerai subito.',
@@ -96,6 +97,7 @@ export const en: Record<keyof typeof it, string> = {
   'recovery.forgot.sent':
     'If the address belongs to an active account, you will shortly receive a message with the link (valid for one hour). Check your spam folder too.',
   'recovery.forgot.email.invalid': 'Enter a valid e-mail address.',
+  'recovery.tooMany': 'Too many requests from the same network address: try again in {minutes} min.',
   'recovery.set.title.invitation': 'Welcome to Cantiere',
   'recovery.set.title.reset': 'Choose a new password',
   'recovery.set.lead.invitation': 'Choose the password of your account {email}: then you will be signed in.',

@@ -14,7 +14,7 @@ import { tr } from '../../shared/i18n/tr.server.ts';
 import { outbox } from '../../shared/mail/outbox.schema.ts';
 import { requireRecordId } from '../../shared/validation.ts';
 import { authorize } from './accounts.policy.ts';
-import { closeCredentials, insertUser, openSession, sha256 } from './accounts.server.ts';
+import { closeCredentials, forgetSpentLinks, insertUser, openSession, sha256 } from './accounts.server.ts';
 import { accountLinks, roleAssignments, users } from './accounts.schema.ts';
 import { InviteUserInput, Password } from './accounts.validation.ts';
 
@@ -39,6 +39,7 @@ async function issueLink(tx: Tx, userId: string, purpose: LinkPurpose, createdBy
     .update(accountLinks)
     .set({ usedAt: now })
     .where(and(eq(accountLinks.userId, userId), eq(accountLinks.purpose, purpose), isNull(accountLinks.usedAt)));
+  await forgetSpentLinks(tx, now);
   const secret = randomBytes(32).toString('base64url');
   await tx.insert(accountLinks).values({
     userId,
@@ -55,6 +56,7 @@ async function queueMail(
   to: { email: string; name: string; locale: string },
   purpose: LinkPurpose,
   url: string,
+  secret: string,
   params: Record<string, string | number>,
 ) {
   const locale = isLocale(to.locale) ? to.locale : 'it';
@@ -66,6 +68,8 @@ async function queueMail(
     subject: t(purpose === 'invitation' ? 'recovery.mail.invitation.subject' : 'recovery.mail.reset.subject'),
     body: t(purpose === 'invitation' ? 'recovery.mail.invitation.body' : 'recovery.mail.reset.body'),
     topic: `account:${purpose}`,
+    // Removed from the body once sent, or once the link is spent, superseded or expired (forgetSpentLinks).
+    secret,
   });
 }
 
@@ -84,7 +88,7 @@ export async function inviteUser({ db, actor, input, baseUrl, now = new Date() }
     const user = await insertUser(tx, actor, { ...fields, passwordHash: unusable }, roles, 'accounts.user.invited');
     const secret = await issueLink(tx, user.id, 'invitation', actor.kind === 'user' ? actor.userId : null, now);
     const url = baseUrl + linkPath(secret);
-    await queueMail(tx, user, 'invitation', url, { inviter: actor.kind === 'user' ? actor.name : 'Cantiere' });
+    await queueMail(tx, user, 'invitation', url, secret, { inviter: actor.kind === 'user' ? actor.name : 'Cantiere' });
     return { user, url };
   });
 }
@@ -118,7 +122,7 @@ export async function resendInvitation({
     if (!user.active || !pending) throw new ValidationError([{ path: 'userId', message: tr('recovery.resend.notPending') }]);
     const secret = await issueLink(tx, user.id, 'invitation', actor.kind === 'user' ? actor.userId : null, now);
     const url = baseUrl + linkPath(secret);
-    await queueMail(tx, user, 'invitation', url, { inviter: actor.kind === 'user' ? actor.name : 'Cantiere' });
+    await queueMail(tx, user, 'invitation', url, secret, { inviter: actor.kind === 'user' ? actor.name : 'Cantiere' });
     await recordAudit(tx, { actor, action: 'accounts.user.invitation_sent', entityType: 'user', entityId: user.id, after: { email: user.email } });
     return { url };
   });
@@ -145,7 +149,7 @@ export async function requestPasswordReset({ db, email, baseUrl, now = new Date(
       .where(and(eq(accountLinks.userId, user.id), eq(accountLinks.purpose, 'reset'), gt(accountLinks.createdAt, new Date(now.getTime() - 3_600_000))));
     if ((recent?.n ?? 0) >= RESETS_PER_HOUR) return;
     const secret = await issueLink(tx, user.id, 'reset', null, now);
-    await queueMail(tx, user, 'reset', baseUrl + linkPath(secret), {});
+    await queueMail(tx, user, 'reset', baseUrl + linkPath(secret), secret, {});
     await recordAudit(tx, {
       actor: systemActor('richiesta di nuova password dalla pagina di accesso'),
       action: 'accounts.user.reset_requested',

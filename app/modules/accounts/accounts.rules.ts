@@ -19,6 +19,29 @@ export function throttleDecision(
   return wait > 0 ? { allowed: false, retryAfterSeconds: wait } : { allowed: true };
 }
 
+/**
+ * Requests anyone may send that make the server write and work (a reset e-mail, the start of an identity provider's
+ * sign-in): at most `max` per client address within THROTTLE.windowMinutes. Pure: the caller passes the times of the
+ * address's recent requests and now; a refusal says when the oldest of them leaves the window.
+ */
+export const REQUEST_LIMITS = { reset: 10, oidc: 30 } as const;
+export type LimitedRequest = keyof typeof REQUEST_LIMITS;
+
+export function allowanceDecision(
+  requestTimes: readonly Date[],
+  now: Date,
+  max: number,
+  windowMinutes: number = THROTTLE.windowMinutes,
+): { allowed: true } | { allowed: false; retryAfterSeconds: number } {
+  const windowMs = windowMinutes * 60_000;
+  const recent = requestTimes.map((t) => t.getTime()).filter((t) => t > now.getTime() - windowMs);
+  if (recent.length < max) return { allowed: true };
+  // The (length - max + 1)-th oldest must leave the window for one more request to fit.
+  const sorted = recent.sort((a, b) => a - b);
+  const frees = sorted[recent.length - max]!;
+  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((frees + windowMs - now.getTime()) / 1000)) };
+}
+
 /** Italian text for a wait, e.g. "2 minuti e 5 secondi". */
 export function formatWait(seconds: number): string {
   const m = Math.floor(seconds / 60);

@@ -78,7 +78,10 @@ export const apiTokens = pgTable(
   (t) => [index('api_tokens_user_idx').on(t.userId)],
 );
 
-/** Failed sign-in attempts, kept in the database so that every application process sees them. */
+/**
+ * Failed sign-in attempts, and the requests anyone may send that are limited per client address (reset e-mails, identity
+ * provider starts: key `reset-ip:…`, `oidc-ip:…`), kept in the database so that every application process sees them.
+ */
 export const loginFailures = pgTable(
   'login_failures',
   {

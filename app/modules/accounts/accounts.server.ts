@@ -5,12 +5,14 @@ import { hashPassword, verifyPassword } from '../../shared/auth/password.ts';
 import { recordAudit } from '../../shared/audit/audit.ts';
 import type { Db, DbOrTx, Tx } from '../../shared/db/client.ts';
 import { pick } from '../../shared/db/columns.ts';
+import { forgetOutboxSecrets } from '../../shared/mail/sender.server.ts';
+import { outbox } from '../../shared/mail/outbox.schema.ts';
 import { AppError, ForbiddenError, NotFoundError, ValidationError, issuesFromZod } from '../../shared/errors.ts';
 import { requireRecordId } from '../../shared/validation.ts';
 import { parseInput } from '../../shared/validation.server.ts';
 import { ambiti, comuni } from '../territory/index.server.ts';
 import { authorize } from './accounts.policy.ts';
-import { THROTTLE, formatWait, throttleDecision } from './accounts.rules.ts';
+import { REQUEST_LIMITS, THROTTLE, allowanceDecision, formatWait, throttleDecision, type LimitedRequest } from './accounts.rules.ts';
 import { accountLinks, apiTokens, calendarLinks, loginFailures, roleAssignments, sessions, users } from './accounts.schema.ts';
 import { CreateTokenInput, CreateUserInput, Password, type RoleGrantInput } from './accounts.validation.ts';
 
@@ -196,7 +198,23 @@ export async function closeCredentials(tx: Tx, userId: string, now = new Date())
     .set({ usedAt: now })
     .where(and(eq(accountLinks.userId, userId), isNull(accountLinks.usedAt)))
     .returning({ id: accountLinks.id });
+  await forgetSpentLinks(tx, now);
   return { sessionsEnded: ended.length, tokensRevoked: revoked.length, calendarLinksRevoked: calendars.length, linksSpent: links.length };
+}
+
+/**
+ * Removes from the outbox the secrets of the invitation and reset links that can no longer be used (spent, superseded,
+ * expired), in the caller's transaction: a message waiting for delivery, or kept once sent, never holds a live
+ * credential longer than it must. The outbox keeps the secret itself; its SHA-256 finds the link.
+ */
+export async function forgetSpentLinks(tx: Tx, now = new Date()): Promise<number> {
+  return forgetOutboxSecrets(
+    tx,
+    sql`${outbox.topic} like 'account:%' and not exists (
+      select 1 from ${accountLinks}
+      where ${accountLinks.tokenHash} = encode(sha256(convert_to(${outbox.secret}, 'UTF8')), 'hex')
+        and ${accountLinks.usedAt} is null and ${accountLinks.expiresAt} > ${now.toISOString()}::timestamptz)`,
+  );
 }
 
 /** The account with this e-mail (any case), locked for the rest of the transaction; NotFoundError if none. */
@@ -282,6 +300,39 @@ export class BadCredentialsError extends AppError {
   constructor() {
     super('accounts.bad_credentials', 'E-mail o password non corrette.', 401);
   }
+}
+
+export class TooManyRequestsError extends AppError {
+  readonly retryAfterSeconds: number;
+  constructor(retryAfterSeconds: number) {
+    super('accounts.too_many_requests', { key: 'recovery.tooMany', params: { minutes: Math.ceil(retryAfterSeconds / 60) } }, 429);
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+/**
+ * Counts a request anyone may send that makes the server write and work (a reset e-mail, an identity provider's
+ * sign-in start) against its client address's allowance (REQUEST_LIMITS per THROTTLE.windowMinutes), atomically under
+ * a lock per address; TooManyRequestsError (429, with the wait) once it is spent. The requests are kept with the failed
+ * sign-ins, and cleared with them.
+ */
+export async function spendRequestAllowance(db: Db, kind: LimitedRequest, clientIp: string, now = new Date()): Promise<void> {
+  const key = `${kind}-ip:${clientIp}`;
+  const since = new Date(now.getTime() - THROTTLE.windowMinutes * 60_000);
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'cantiere.signin:' + key}))`);
+    const recent = await tx
+      .select({ at: loginFailures.at })
+      .from(loginFailures)
+      .where(and(eq(loginFailures.key, key), gt(loginFailures.at, since)));
+    const decision = allowanceDecision(
+      recent.map((r) => r.at),
+      now,
+      REQUEST_LIMITS[kind],
+    );
+    if (!decision.allowed) throw new TooManyRequestsError(decision.retryAfterSeconds);
+    await tx.insert(loginFailures).values({ key, at: now });
+  });
 }
 
 /**

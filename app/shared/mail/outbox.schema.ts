@@ -16,6 +16,11 @@ export const outbox = pgTable(
     body: text('body').notNull(),
     /** Optional iCalendar attachment (text/calendar). */
     ics: text('ics'),
+    /**
+     * A secret the body carries (a sign-in link's): replaced by «•••» in the body once the message is sent, or once the
+     * link can no longer be used, so that the table (and its backups) does not keep a live credential.
+     */
+    secret: text('secret'),
     /** What caused the message, e.g. "meeting:<uuid>". */
     topic: text('topic').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

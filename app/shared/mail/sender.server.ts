@@ -1,6 +1,6 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
-import type { Db } from '../db/client.ts';
+import type { Db, Tx } from '../db/client.ts';
 import { log } from '../log.ts';
 import { outbox } from './outbox.schema.ts';
 
@@ -41,7 +41,11 @@ export async function deliverOutbox({ db, transport, from, limit = 20 }: { db: D
             ? { icalEvent: { method: /METHOD:CANCEL/.test(message.ics) ? 'CANCEL' : 'REQUEST', content: message.ics, filename: 'invito.ics' } }
             : {}),
         });
-        await tx.update(outbox).set({ sentAt: new Date(), error: null }).where(eq(outbox.id, message.id));
+        // Sent: the secret it carried (a sign-in link's) has left with it and is not kept here.
+        await tx
+          .update(outbox)
+          .set({ sentAt: new Date(), error: null, ...(message.secret ? { body: withoutSecret(message.body, message.secret), secret: null } : {}) })
+          .where(eq(outbox.id, message.id));
         return 'sent' as const;
       } catch (error) {
         // Keep the message for the next attempt, with the reason visible in the outbox page.
@@ -61,6 +65,24 @@ export async function deliverOutbox({ db, transport, from, limit = 20 }: { db: D
     }
   }
   return { sent, failed };
+}
+
+/** What stands in a message's body for the secret it carried, once it is sent or no longer usable. */
+export const SECRET_REMOVED = '•••';
+
+export const withoutSecret = (body: string, secret: string) => body.replaceAll(secret, SECRET_REMOVED);
+
+/**
+ * Removes from the outbox the secrets chosen by `where` (the module that wrote them decides which ones can no longer be
+ * used), in the caller's transaction: each body keeps its text with «•••» in place of the secret. Returns how many.
+ */
+export async function forgetOutboxSecrets(tx: Tx, where: SQL): Promise<number> {
+  const done = await tx
+    .update(outbox)
+    .set({ body: sql`replace(${outbox.body}, ${outbox.secret}, ${SECRET_REMOVED})`, secret: null })
+    .where(and(isNotNull(outbox.secret), where))
+    .returning({ id: outbox.id });
+  return done.length;
 }
 
 /** Messages still waiting (for the readiness of the sender and the outbox page). */

@@ -1,7 +1,7 @@
 import { data, redirect } from 'react-router';
 import type { Route } from './+types/forgot-password';
 import { runIntent } from '../../../shared/http/forms.server.ts';
-import { getActor, getServices } from '../../../shared/http/request.server.ts';
+import { getActor, getRequestState, getServices, messageOf, setRetryAfter } from '../../../shared/http/request.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
 import { log } from '../../../shared/log.ts';
 import { ValidationError } from '../../../shared/errors.ts';
@@ -9,6 +9,7 @@ import { IntentForm, Notice, PageHeader, TextField, useFormResult, useI18n } fro
 import { z } from '../../../shared/validation.ts';
 import { linkBase } from '../accounts.links.server.ts';
 import { requestPasswordReset } from '../accounts.recovery.server.ts';
+import { spendRequestAllowance, TooManyRequestsError } from '../accounts.server.ts';
 
 export function loader({ context }: Route.LoaderArgs) {
   if (getActor(context).kind === 'user') throw redirect('/profilo');
@@ -27,9 +28,21 @@ export async function action({ context, request }: Route.ActionArgs) {
     async () => {
       const email = Email.safeParse(form.email);
       if (!email.success) throw new ValidationError([{ path: 'email', message: tr('recovery.forgot.email.invalid') }]);
+      const baseUrl = linkBase(context, request);
+      // A limit per client address, whatever the e-mail (the answer says nothing of the account): nobody can flood the
+      // outbox or the server with requests. The per-account limit is requestPasswordReset's.
+      try {
+        await spendRequestAllowance(getServices(context).db, 'reset', getRequestState(context).clientIp);
+      } catch (error) {
+        if (!(error instanceof TooManyRequestsError)) throw error;
+        setRetryAfter(context, error.retryAfterSeconds);
+        return data(
+          { ok: false as const, intent: 'forgot', formError: messageOf(error), fieldErrors: {}, conflict: false, values: { email: email.data } },
+          { status: 429 },
+        );
+      }
       // Answered without waiting for the work: whether the address has an account (a link to make, a message to queue)
       // must not show in the time the answer takes either.
-      const baseUrl = linkBase(context, request);
       void requestPasswordReset({ db: getServices(context).db, email: email.data, baseUrl }).catch((error: unknown) =>
         log.error('richiesta di nuova password non riuscita', { error: String(error) }),
       );

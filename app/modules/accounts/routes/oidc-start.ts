@@ -1,8 +1,9 @@
-import { redirect } from 'react-router';
+import { data, redirect } from 'react-router';
 import type { Route } from './+types/oidc-start';
 import { serializeCookie } from '../../../shared/http/cookies.ts';
-import { getActor, getRequestState, getServices, setCookie, siteBase } from '../../../shared/http/request.server.ts';
+import { getActor, getRequestState, getServices, messageOf, setCookie, setRetryAfter, siteBase } from '../../../shared/http/request.server.ts';
 import { safeLocalPath } from '../../../shared/http/redirect.ts';
+import { spendRequestAllowance, TooManyRequestsError } from '../accounts.server.ts';
 import { OIDC_CALLBACK_PATH, OIDC_COOKIE, OIDC_REQUEST_TTL_MINUTES, OidcRefusal, startOidcSignIn } from '../accounts.oidc.server.ts';
 
 /**
@@ -19,6 +20,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   if (!config.oidc) return redirect('/accedi?oidc=off');
   if (getActor(context).kind === 'user') return redirect(redirectTo);
   try {
+    // Each start writes a row until it expires: a limit per client address keeps anonymous links from filling the table.
+    await spendRequestAllowance(db, 'oidc', getRequestState(context).clientIp);
     const { authorizationUrl, requestId } = await startOidcSignIn({
       db,
       settings: config.oidc,
@@ -28,6 +31,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     setCookie(context, serializeCookie(OIDC_COOKIE, requestId, { maxAgeSeconds: OIDC_REQUEST_TTL_MINUTES * 60, secure: getRequestState(context).https }));
     return redirect(authorizationUrl.href);
   } catch (error) {
+    if (error instanceof TooManyRequestsError) {
+      setRetryAfter(context, error.retryAfterSeconds);
+      throw data(messageOf(error), { status: 429 });
+    }
     if (error instanceof OidcRefusal) {
       const back = redirectTo === '/' ? '' : `&redirectTo=${encodeURIComponent(redirectTo)}`;
       return redirect(`/accedi?oidc=${error.reason}${back}`);
