@@ -22,7 +22,7 @@ import { describeLink, inviteUser, listUsersForAdmin } from '../../app/modules/a
 import { outbox } from '../../app/shared/mail/outbox.schema.ts';
 import { loader as oidcStart } from '../../app/modules/accounts/routes/oidc-start.ts';
 import { loader as oidcCallback } from '../../app/modules/accounts/routes/oidc-callback.ts';
-import { completeLogin, startOidcProvider, TEST_CLIENT, type RunningProvider } from '../support/oidc-provider.ts';
+import { cantiereSettingsFor, completeLogin, startOidcProvider, TEST_CLIENT, type RunningProvider } from '../support/oidc-provider.ts';
 import { createTestDatabase } from '../support/test-db.ts';
 
 // Sign-in with an OpenID Connect provider, against a real one (oidc-provider) started here: Cantiere's functions build
@@ -48,15 +48,7 @@ describe('sign-in with an OpenID Connect identity provider', async () => {
   before(async () => {
     database = await createTestDatabase();
     provider = await startOidcProvider({ redirectUris: [REDIRECT_URI] });
-    byEmail = {
-      issuer: provider.issuer,
-      clientId: TEST_CLIENT.clientId,
-      clientSecret: TEST_CLIENT.clientSecret,
-      name: 'Provider di prova',
-      scopes: 'openid email profile',
-      match: 'email',
-      fiscalCodeClaim: 'fiscal_number',
-    };
+    byEmail = cantiereSettingsFor(provider);
     byFiscalCode = { ...byEmail, match: 'fiscal_code' };
     const db = database.db;
     // The provider's identities (tests/support/oidc-provider.ts) and the Cantiere accounts they should, or should not, find.

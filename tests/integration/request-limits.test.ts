@@ -7,7 +7,7 @@ import { REQUEST_LIMITS } from '../../app/modules/accounts/accounts.rules.ts';
 import { oidcRequests } from '../../app/modules/accounts/accounts.schema.ts';
 import { spendRequestAllowance, TooManyRequestsError } from '../../app/modules/accounts/accounts.server.ts';
 import { loader as oidcStart } from '../../app/modules/accounts/routes/oidc-start.ts';
-import { startOidcProvider, TEST_CLIENT, type RunningProvider } from '../support/oidc-provider.ts';
+import { cantiereSettingsFor, startOidcProvider, type RunningProvider } from '../support/oidc-provider.ts';
 import { createTestDatabase } from '../support/test-db.ts';
 
 // The requests anyone may send without an account that make the server write and work — «Password dimenticata?» and
@@ -24,15 +24,7 @@ describe('requests anyone may send are limited per client address', async () => 
   before(async () => {
     database = await createTestDatabase();
     provider = await startOidcProvider({ redirectUris: [`${SITE}/accedi/oidc/ritorno`] });
-    oidc = {
-      issuer: provider.issuer,
-      clientId: TEST_CLIENT.clientId,
-      clientSecret: TEST_CLIENT.clientSecret,
-      name: 'Provider di prova',
-      scopes: 'openid email profile',
-      match: 'email',
-      fiscalCodeClaim: 'fiscal_number',
-    };
+    oidc = cantiereSettingsFor(provider);
   });
   after(async () => {
     await provider.close();

@@ -12,6 +12,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import Provider, { type Configuration } from 'oidc-provider';
+import type { OidcConfig } from '../../app/shared/config.ts';
 
 export const TEST_CLIENT = { clientId: 'cantiere', clientSecret: 'segreto-del-client-di-prova' } as const;
 
@@ -78,6 +79,17 @@ export interface RunningProvider {
   issuer: string;
   close(): Promise<void>;
 }
+
+/** Cantiere's settings for this provider (as CANTIERE_OIDC_* would give them): matched by verified e-mail. */
+export const cantiereSettingsFor = (provider: RunningProvider): OidcConfig => ({
+  issuer: provider.issuer,
+  clientId: TEST_CLIENT.clientId,
+  clientSecret: TEST_CLIENT.clientSecret,
+  name: 'Provider di prova',
+  scopes: 'openid email profile',
+  match: 'email',
+  fiscalCodeClaim: 'fiscal_number',
+});
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
