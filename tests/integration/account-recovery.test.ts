@@ -16,7 +16,7 @@ import {
   requestPasswordReset,
   RESETS_PER_HOUR,
   resendInvitation,
-  useLink,
+  redeemLink,
 } from '../../app/modules/accounts/accounts.recovery.server.ts';
 import { accountLinks } from '../../app/modules/accounts/accounts.schema.ts';
 import { createTestDatabase } from '../support/test-db.ts';
@@ -66,19 +66,19 @@ describe('invitations and password resets through single-use links sent by e-mai
     assert.equal(admins.find((u) => u.id === user.id)?.invitationPending, true);
 
     await assert.rejects(
-      useLink({ db: database.db, secret: secretOf(url), password: 'corta', confirm: 'corta' }),
+      redeemLink({ db: database.db, secret: secretOf(url), password: 'corta', confirm: 'corta' }),
       (e: unknown) => e instanceof ValidationError && e.issues[0]!.path === 'password',
     );
     await assert.rejects(
-      useLink({ db: database.db, secret: secretOf(url), password: 'una-password-lunga', confirm: 'un-altra-password' }),
+      redeemLink({ db: database.db, secret: secretOf(url), password: 'una-password-lunga', confirm: 'un-altra-password' }),
       (e: unknown) => e instanceof ValidationError && e.issues[0]!.path === 'confirm',
     );
-    const used = await useLink({ db: database.db, secret: secretOf(url), password: 'una-password-lunga', confirm: 'una-password-lunga' });
+    const used = await redeemLink({ db: database.db, secret: secretOf(url), password: 'una-password-lunga', confirm: 'una-password-lunga' });
     assert.equal(used.purpose, 'invitation');
     assert.equal((await actorFromSession(database.db, used.token))?.grants[0]?.role, 'comune_referent');
     // Single use.
     await assert.rejects(
-      useLink({ db: database.db, secret: secretOf(url), password: 'altra-password-lunga', confirm: 'altra-password-lunga' }),
+      redeemLink({ db: database.db, secret: secretOf(url), password: 'altra-password-lunga', confirm: 'altra-password-lunga' }),
       LinkInvalidError,
     );
     assert.equal(await describeLink(database.db, secretOf(url)), null);
@@ -122,7 +122,7 @@ describe('invitations and password resets through single-use links sent by e-mai
       baseUrl: BASE,
       input: { email: 'accetta.subito@gallarate.example', name: 'Accetta Subito', roles: [{ role: 'staff', ambitoCode: 'gallarate' }] },
     });
-    await useLink({ db: database.db, secret: secretOf(url), password: 'la-sua-password', confirm: 'la-sua-password' });
+    await redeemLink({ db: database.db, secret: secretOf(url), password: 'la-sua-password', confirm: 'la-sua-password' });
     await assert.rejects(resendInvitation({ db: database.db, actor: admin, userId: user.id, baseUrl: BASE }), ValidationError);
   });
 
@@ -134,7 +134,7 @@ describe('invitations and password resets through single-use links sent by e-mai
     await setUserActive({ db: database.db, actor: admin, email, active: false });
     await setUserActive({ db: database.db, actor: admin, email, active: true });
     assert.equal(await describeLink(database.db, secret), null);
-    await assert.rejects(useLink({ db: database.db, secret, password: 'nuova-password-1', confirm: 'nuova-password-1' }), LinkInvalidError);
+    await assert.rejects(redeemLink({ db: database.db, secret, password: 'nuova-password-1', confirm: 'nuova-password-1' }), LinkInvalidError);
   });
 
   test('a reset asked for an unknown address writes nothing and answers the same', async () => {
@@ -155,15 +155,15 @@ describe('invitations and password resets through single-use links sent by e-mai
     const secret = /nuova-password\/([\w-]+)/.exec(mail!.body)![1]!;
     // An hour later it no longer works.
     await assert.rejects(
-      useLink({ db: database.db, secret, password: 'nuova-password-1', confirm: 'nuova-password-1', now: new Date(t0.getTime() + 3_600_001) }),
+      redeemLink({ db: database.db, secret, password: 'nuova-password-1', confirm: 'nuova-password-1', now: new Date(t0.getTime() + 3_600_001) }),
       LinkInvalidError,
     );
-    const used = await useLink({ db: database.db, secret, password: 'nuova-password-1', confirm: 'nuova-password-1', now: new Date(t0.getTime() + 60_000) });
+    const used = await redeemLink({ db: database.db, secret, password: 'nuova-password-1', confirm: 'nuova-password-1', now: new Date(t0.getTime() + 60_000) });
     assert.equal(used.purpose, 'reset');
     assert.equal(await actorFromSession(database.db, session), null, 'the sessions opened before are closed');
     assert.equal(await actorFromApiToken(database.db, apiSecret), null, 'the API tokens are revoked');
     assert.ok(await actorFromSession(database.db, used.token));
-    await assert.rejects(useLink({ db: database.db, secret, password: 'nuova-password-2', confirm: 'nuova-password-2' }), LinkInvalidError);
+    await assert.rejects(redeemLink({ db: database.db, secret, password: 'nuova-password-2', confirm: 'nuova-password-2' }), LinkInvalidError);
     const audit = await database.db
       .select()
       .from(auditLog)
@@ -193,7 +193,7 @@ describe('invitations and password resets through single-use links sent by e-mai
     const [sent] = await database.db.select().from(outbox).where(eq(outbox.id, second!.id));
     assert.ok(sent!.sentAt && sent!.secret === null && !sent!.body.includes(secondSecret));
     // The link still works from the e-mail.
-    assert.equal((await useLink({ db: database.db, secret: secondSecret, password: 'nuova-password-9', confirm: 'nuova-password-9' })).purpose, 'reset');
+    assert.equal((await redeemLink({ db: database.db, secret: secondSecret, password: 'nuova-password-9', confirm: 'nuova-password-9' })).purpose, 'reset');
 
     // Not yet sent (no mail server) and then used: the secret goes with the use.
     const { url } = await inviteUser({
@@ -204,7 +204,7 @@ describe('invitations and password resets through single-use links sent by e-mai
     });
     const [waiting] = await mailsTo('senza.posta@gallarate.example');
     assert.equal(waiting!.secret, secretOf(url));
-    await useLink({ db: database.db, secret: secretOf(url), password: 'la-sua-password', confirm: 'la-sua-password' });
+    await redeemLink({ db: database.db, secret: secretOf(url), password: 'la-sua-password', confirm: 'la-sua-password' });
     const [spent] = await mailsTo('senza.posta@gallarate.example');
     assert.ok(spent!.sentAt === null && spent!.secret === null && !spent!.body.includes(secretOf(url)));
   });

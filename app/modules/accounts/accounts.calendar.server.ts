@@ -7,7 +7,7 @@ import type { Actor, UserActor } from '../../shared/auth/actor.ts';
 import { recordAudit } from '../../shared/audit/audit.ts';
 import type { Db, DbOrTx } from '../../shared/db/client.ts';
 import { authorize } from './accounts.policy.ts';
-import { loadActor, sha256 } from './accounts.server.ts';
+import { lastUseIsStale, loadActor, sha256 } from './accounts.server.ts';
 import { calendarLinks } from './accounts.schema.ts';
 
 export const CALENDAR_PREFIX = 'cal_';
@@ -67,7 +67,6 @@ export async function actorFromCalendarSecret(db: Db, secret: string, now = new 
     .from(calendarLinks)
     .where(and(eq(calendarLinks.secretHash, sha256(secret)), isNull(calendarLinks.revokedAt)));
   if (!row) return null;
-  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000)
-    await db.update(calendarLinks).set({ lastUsedAt: now }).where(eq(calendarLinks.id, row.id));
+  if (lastUseIsStale(row.lastUsedAt, now)) await db.update(calendarLinks).set({ lastUsedAt: now }).where(eq(calendarLinks.id, row.id));
   return loadActor(db, row.userId, 'calendar');
 }

@@ -52,6 +52,12 @@ export const it = {
   'signin.oidc.refused.denied': 'L’accesso è stato annullato o rifiutato presso il fornitore d’identità.',
   'signin.oidc.refused.unavailable': 'Il fornitore d’identità non risponde: riprova tra qualche minuto, o accedi con e-mail e password.',
   'signin.oidc.refused.off': 'L’accesso con un fornitore d’identità non è attivo in questa installazione.',
+  'accounts.grant.ambitoUnknown': 'Ambito «{code}» sconosciuto.',
+  'accounts.grant.comuneUnknown': 'Comune {code} sconosciuto.',
+  'accounts.user.emailTaken': 'Esiste già un utente con l’e-mail {email}.',
+  'accounts.user.fiscalCodeTaken': 'Il codice fiscale {code} è già dell’utente {email}.',
+  'accounts.member.passwordMissing': 'Manca la password del nuovo account.',
+  'accounts.token.notFromToken': 'Un token si crea solo accedendo con la propria password, non con un altro token.',
 } as const;
 
 export const en: Record<keyof typeof it, string> = {
@@ -106,4 +112,10 @@ export const en: Record<keyof typeof it, string> = {
   'signin.oidc.refused.denied': 'Sign-in was cancelled or refused at the identity provider.',
   'signin.oidc.refused.unavailable': 'The identity provider does not answer: try again in a few minutes, or sign in with e-mail and password.',
   'signin.oidc.refused.off': 'Sign-in with an identity provider is not enabled in this installation.',
+  'accounts.grant.ambitoUnknown': 'Unknown Ambito «{code}».',
+  'accounts.grant.comuneUnknown': 'Unknown comune {code}.',
+  'accounts.user.emailTaken': 'A user with the e-mail {email} already exists.',
+  'accounts.user.fiscalCodeTaken': 'The fiscal code {code} already belongs to the user {email}.',
+  'accounts.member.passwordMissing': 'The new account’s password is missing.',
+  'accounts.token.notFromToken': 'A token is created only when signed in with one’s own password, not with another token.',
 };

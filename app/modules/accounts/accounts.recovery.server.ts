@@ -14,7 +14,7 @@ import { tr } from '../../shared/i18n/tr.server.ts';
 import { outbox } from '../../shared/mail/outbox.schema.ts';
 import { requireRecordId } from '../../shared/validation.ts';
 import { authorize } from './accounts.policy.ts';
-import { closeCredentials, forgetSpentLinks, insertUser, openSession, sha256 } from './accounts.server.ts';
+import { closeCredentials, forgetSpentLinks, insertUser, openSession, sha256, userByEmailForUpdate } from './accounts.server.ts';
 import { accountLinks, roleAssignments, users } from './accounts.schema.ts';
 import { InviteUserInput, Password } from './accounts.validation.ts';
 
@@ -73,6 +73,14 @@ async function queueMail(
   });
 }
 
+/** A new invitation link for the account, by e-mail through the outbox (earlier ones stop working); returns the link. */
+async function sendInvitation(tx: Tx, actor: Actor, user: { id: string; email: string; name: string; locale: string }, baseUrl: string, now: Date) {
+  const secret = await issueLink(tx, user.id, 'invitation', actor.kind === 'user' ? actor.userId : null, now);
+  const url = baseUrl + linkPath(secret);
+  await queueMail(tx, user, 'invitation', url, secret, { inviter: actor.kind === 'user' ? actor.name : 'Cantiere' });
+  return url;
+}
+
 /**
  * Invites a person: creates the account with its roles and no usable password, and sends the invitation link. The
  * administrator's page shows the link too, for installations without outgoing mail. One audit entry for the account.
@@ -86,10 +94,7 @@ export async function inviteUser({ db, actor, input, baseUrl, now = new Date() }
   const unusable = await hashPassword(randomBytes(32).toString('base64url'));
   return db.transaction(async (tx) => {
     const user = await insertUser(tx, actor, { ...fields, passwordHash: unusable }, roles, 'accounts.user.invited');
-    const secret = await issueLink(tx, user.id, 'invitation', actor.kind === 'user' ? actor.userId : null, now);
-    const url = baseUrl + linkPath(secret);
-    await queueMail(tx, user, 'invitation', url, secret, { inviter: actor.kind === 'user' ? actor.name : 'Cantiere' });
-    return { user, url };
+    return { user, url: await sendInvitation(tx, actor, user, baseUrl, now) };
   });
 }
 
@@ -120,9 +125,7 @@ export async function resendInvitation({
       .where(and(eq(accountLinks.userId, user.id), eq(accountLinks.purpose, 'invitation'), isNull(accountLinks.usedAt)))
       .limit(1);
     if (!user.active || !pending) throw new ValidationError([{ path: 'userId', message: tr('recovery.resend.notPending') }]);
-    const secret = await issueLink(tx, user.id, 'invitation', actor.kind === 'user' ? actor.userId : null, now);
-    const url = baseUrl + linkPath(secret);
-    await queueMail(tx, user, 'invitation', url, secret, { inviter: actor.kind === 'user' ? actor.name : 'Cantiere' });
+    const url = await sendInvitation(tx, actor, user, baseUrl, now);
     await recordAudit(tx, { actor, action: 'accounts.user.invitation_sent', entityType: 'user', entityId: user.id, after: { email: user.email } });
     return { url };
   });
@@ -137,11 +140,7 @@ export async function requestPasswordReset({ db, email, baseUrl, now = new Date(
   const address = email.trim().toLowerCase();
   if (!address || address.length > 320) return;
   await db.transaction(async (tx) => {
-    const [user] = await tx
-      .select()
-      .from(users)
-      .where(sql`lower(${users.email}) = ${address}`)
-      .for('update');
+    const user = await userByEmailForUpdate(tx, address);
     if (!user || !user.active) return;
     const [recent] = await tx
       .select({ n: sql<number>`count(*)::int` })
@@ -180,7 +179,7 @@ export async function describeLink(db: Db, secret: string, now = new Date()) {
  * Uses a link: sets the password chosen (checked like every password), spends every link of the account, ends all its
  * sessions and revokes all its API tokens, then opens a session for this browser. Returns the session token.
  */
-export async function useLink({
+export async function redeemLink({
   db,
   secret,
   password,

@@ -10,6 +10,7 @@ import { outbox } from '../../shared/mail/outbox.schema.ts';
 import { AppError, ForbiddenError, NotFoundError, ValidationError, issuesFromZod } from '../../shared/errors.ts';
 import { requireRecordId } from '../../shared/validation.ts';
 import { parseInput } from '../../shared/validation.server.ts';
+import { tr } from '../../shared/i18n/tr.server.ts';
 import { ambiti, comuni } from '../territory/index.server.ts';
 import { authorize } from './accounts.policy.ts';
 import { REQUEST_LIMITS, THROTTLE, allowanceDecision, formatWait, throttleDecision, type LimitedRequest } from './accounts.rules.ts';
@@ -30,12 +31,12 @@ async function resolveGrant(tx: DbOrTx, g: RoleGrantInput) {
   let comuneId: string | null = null;
   if (g.ambitoCode) {
     const [a] = await tx.select({ id: ambiti.id }).from(ambiti).where(eq(ambiti.code, g.ambitoCode));
-    if (!a) throw new ValidationError([{ path: 'ambito', message: `Ambito "${g.ambitoCode}" sconosciuto.` }]);
+    if (!a) throw new ValidationError([{ path: 'ambito', message: tr('accounts.grant.ambitoUnknown', { code: g.ambitoCode }) }]);
     ambitoId = a.id;
   }
   if (g.comuneIstatCode) {
     const [c] = await tx.select({ id: comuni.id }).from(comuni).where(eq(comuni.istatCode, g.comuneIstatCode));
-    if (!c) throw new ValidationError([{ path: 'comune', message: `Comune ${g.comuneIstatCode} sconosciuto.` }]);
+    if (!c) throw new ValidationError([{ path: 'comune', message: tr('accounts.grant.comuneUnknown', { code: g.comuneIstatCode }) }]);
     comuneId = c.id;
   }
   return { role: g.role, ambitoId, comuneId, organisationName: g.organisationName ?? null, organisationId: null, regionCode: g.regionCode ?? null };
@@ -66,13 +67,13 @@ export async function insertUser(
     .select({ id: users.id })
     .from(users)
     .where(sql`lower(${users.email}) = ${fields.email}`);
-  if (clash) throw new ValidationError([{ path: 'email', message: `Esiste già un utente con l’e-mail ${fields.email}.` }]);
+  if (clash) throw new ValidationError([{ path: 'email', message: tr('accounts.user.emailTaken', { email: fields.email }) }]);
   if (fields.fiscalCode) {
     const [same] = await tx
       .select({ email: users.email })
       .from(users)
       .where(sql`upper(${users.fiscalCode}) = ${fields.fiscalCode.toUpperCase()}`);
-    if (same) throw new ValidationError([{ path: 'fiscalCode', message: `Il codice fiscale ${fields.fiscalCode} è già dell’utente ${same.email}.` }]);
+    if (same) throw new ValidationError([{ path: 'fiscalCode', message: tr('accounts.user.fiscalCodeTaken', { code: fields.fiscalCode, email: same.email }) }]);
   }
   const [user] = await tx.insert(users).values(fields).returning();
   const grants = [];
@@ -132,7 +133,7 @@ export async function enrolMemberAccount(tx: Tx, actor: Actor, e: MemberEnrolmen
     }
     return { userId: existing.id, created: false };
   }
-  if (!e.passwordHash) throw new ValidationError([{ path: 'password', message: 'Manca la password del nuovo account.' }]);
+  if (!e.passwordHash) throw new ValidationError([{ path: 'password', message: tr('accounts.member.passwordMissing') }]);
   const [user] = await tx.insert(users).values({ email, name: e.name, passwordHash: e.passwordHash }).returning();
   await tx.insert(roleAssignments).values({ ...grant, userId: user!.id });
   const { passwordHash: _omit, ...shown } = user!;
@@ -217,13 +218,19 @@ export async function forgetSpentLinks(tx: Tx, now = new Date()): Promise<number
   );
 }
 
-/** The account with this e-mail (any case), locked for the rest of the transaction; NotFoundError if none. */
-async function lockUserByEmail(tx: Tx, email: string) {
+/** The account with this e-mail (any case), locked for the rest of the transaction, or undefined. */
+export async function userByEmailForUpdate(tx: Tx, email: string) {
   const [user] = await tx
     .select()
     .from(users)
     .where(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`)
     .for('update');
+  return user;
+}
+
+/** The account with this e-mail (any case), locked for the rest of the transaction; NotFoundError if none. */
+async function lockUserByEmail(tx: Tx, email: string) {
+  const user = await userByEmailForUpdate(tx, email);
   if (!user) throw new NotFoundError(`L’utente ${email}`);
   return user;
 }
@@ -484,8 +491,7 @@ export const TOKEN_PREFIX = 'cnt_';
 export async function createApiToken({ db, actor, input }: { db: Db; actor: Actor; input: unknown }) {
   authorize(actor, 'token.manage', null);
   // A token is made by a person signed in, never by another token: it could otherwise outlive the token that made it.
-  if (actor.kind !== 'user' || actor.via !== 'session')
-    throw new ForbiddenError('Un token si crea solo accedendo con la propria password, non con un altro token.');
+  if (actor.kind !== 'user' || actor.via !== 'session') throw new ForbiddenError({ key: 'accounts.token.notFromToken' });
   const parsed = { data: parseInput(CreateTokenInput, input) };
   const user = actor;
   const secret = TOKEN_PREFIX + randomToken();
@@ -527,6 +533,9 @@ export async function listApiTokens(db: DbOrTx, userId: string) {
 }
 
 /** The actor behind a bearer token, or null when unknown, revoked or expired. */
+/** A token's or link's «last used» is written at most once a minute: reading with it must not be a write each time. */
+export const lastUseIsStale = (lastUsedAt: Date | null, now: Date) => !lastUsedAt || now.getTime() - lastUsedAt.getTime() > 60_000;
+
 export async function actorFromApiToken(db: Db, secret: string, now = new Date()): Promise<UserActor | null> {
   if (!secret.startsWith(TOKEN_PREFIX)) return null;
   const [row] = await db
@@ -534,8 +543,6 @@ export async function actorFromApiToken(db: Db, secret: string, now = new Date()
     .from(apiTokens)
     .where(and(eq(apiTokens.tokenHash, sha256(secret)), isNull(apiTokens.revokedAt), or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now))));
   if (!row) return null;
-  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
-    await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id));
-  }
+  if (lastUseIsStale(row.lastUsedAt, now)) await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id));
   return loadActor(db, row.userId, 'token');
 }

@@ -1,6 +1,6 @@
 import { data, redirect } from 'react-router';
 import type { Route } from './+types/forgot-password';
-import { runIntent } from '../../../shared/http/forms.server.ts';
+import { done, intentAction, type IntentFailure } from '../../../shared/http/forms.server.ts';
 import { getActor, getRequestState, getServices, messageOf, setRetryAfter } from '../../../shared/http/request.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
 import { log } from '../../../shared/log.ts';
@@ -20,35 +20,39 @@ const Email = z.string().trim().toLowerCase().email().max(320);
 
 /** Whatever the address, the answer is the same: the page never tells whether an account exists. */
 export async function action({ context, request }: Route.ActionArgs) {
-  const form = Object.fromEntries(await request.formData());
-  if (form.intent !== 'forgot') throw data(tr('ui.intent.unknown', { intent: String(form.intent ?? '—') }), { status: 400 });
-  return runIntent(
+  return intentAction(
     request,
-    'forgot',
-    async () => {
-      const email = Email.safeParse(form.email);
-      if (!email.success) throw new ValidationError([{ path: 'email', message: tr('recovery.forgot.email.invalid') }]);
-      const baseUrl = linkBase(context, request);
-      // A limit per client address, whatever the e-mail (the answer says nothing of the account): nobody can flood the
-      // outbox or the server with requests. The per-account limit is requestPasswordReset's.
-      try {
-        await spendRequestAllowance(getServices(context).db, 'reset', getRequestState(context).clientIp);
-      } catch (error) {
-        if (!(error instanceof TooManyRequestsError)) throw error;
-        setRetryAfter(context, error.retryAfterSeconds);
-        return data(
-          { ok: false as const, intent: 'forgot', formError: messageOf(error), fieldErrors: {}, conflict: false, values: { email: email.data } },
-          { status: 429 },
+    {
+      forgot: async (form) => {
+        const email = Email.safeParse(form.email);
+        if (!email.success) throw new ValidationError([{ path: 'email', message: tr('recovery.forgot.email.invalid') }]);
+        const baseUrl = linkBase(context, request);
+        // A limit per client address, whatever the e-mail (the answer says nothing of the account): nobody can flood the
+        // outbox or the server with requests. The per-account limit is requestPasswordReset's.
+        try {
+          await spendRequestAllowance(getServices(context).db, 'reset', getRequestState(context).clientIp);
+        } catch (error) {
+          if (!(error instanceof TooManyRequestsError)) throw error;
+          setRetryAfter(context, error.retryAfterSeconds);
+          const failure: IntentFailure = {
+            ok: false,
+            intent: 'forgot',
+            formError: messageOf(error),
+            fieldErrors: {},
+            conflict: false,
+            values: { email: email.data },
+          };
+          return data(failure, { status: 429 });
+        }
+        // Answered without waiting for the work: whether the address has an account (a link to make, a message to queue)
+        // must not show in the time the answer takes either.
+        void requestPasswordReset({ db: getServices(context).db, email: email.data, baseUrl }).catch((error: unknown) =>
+          log.error('richiesta di nuova password non riuscita', { error: String(error) }),
         );
-      }
-      // Answered without waiting for the work: whether the address has an account (a link to make, a message to queue)
-      // must not show in the time the answer takes either.
-      void requestPasswordReset({ db: getServices(context).db, email: email.data, baseUrl }).catch((error: unknown) =>
-        log.error('richiesta di nuova password non riuscita', { error: String(error) }),
-      );
-      return { ok: true as const, intent: 'forgot', message: tr('recovery.forgot.sent') };
+        return done('forgot', tr('recovery.forgot.sent'));
+      },
     },
-    form,
+    { echo: true },
   );
 }
 

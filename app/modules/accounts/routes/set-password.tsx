@@ -1,13 +1,13 @@
 import { data, isRouteErrorResponse, Link, redirect, useRouteError } from 'react-router';
 import type { Route } from './+types/set-password';
 import { PASSWORD_MIN_LENGTH } from '../../../shared/auth/password.ts';
-import { runIntent } from '../../../shared/http/forms.server.ts';
+import { intentAction } from '../../../shared/http/forms.server.ts';
 import { COOKIE, parseCookies, serializeCookie } from '../../../shared/http/cookies.ts';
 import { getRequestState, getServices, rotateCsrf, setCookie } from '../../../shared/http/request.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
 import { IntentField, IntentForm, Notice, PageHeader, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
 import { SESSION_TTL_HOURS } from '../accounts.server.ts';
-import { describeLink, LinkInvalidError, useLink } from '../accounts.recovery.server.ts';
+import { describeLink, redeemLink } from '../accounts.recovery.server.ts';
 
 /** The page of a link sent by e-mail (an invitation or a reset): who it is for, or why it no longer works (410). */
 export async function loader({ context, params }: Route.LoaderArgs) {
@@ -17,30 +17,22 @@ export async function loader({ context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const form = Object.fromEntries(await request.formData());
-  if (form.intent !== 'set') throw data(tr('ui.intent.unknown', { intent: String(form.intent ?? '—') }), { status: 400 });
-  const state = getRequestState(context);
-  let token: string;
-  try {
-    const used = await runIntent(request, 'set', () =>
-      useLink({
+  return intentAction(request, {
+    // A spent or expired link is a LinkInvalidError: the error page of the link (410), as the loader's.
+    set: async (form) => {
+      const { token } = await redeemLink({
         db: getServices(context).db,
         secret: params.secret,
         password: form.password,
         confirm: form.confirm,
         userAgent: request.headers.get('user-agent'),
         previousSession: parseCookies(request.headers.get('cookie')).get(COOKIE.session) ?? null,
-      }),
-    );
-    if (!('token' in used)) return used;
-    token = used.token;
-  } catch (error) {
-    if (error instanceof LinkInvalidError) throw data(tr('recovery.link.invalid'), { status: 410 });
-    throw error;
-  }
-  setCookie(context, serializeCookie(COOKIE.session, token, { maxAgeSeconds: SESSION_TTL_HOURS * 3600, secure: state.https }));
-  rotateCsrf(context);
-  return redirect('/');
+      });
+      setCookie(context, serializeCookie(COOKIE.session, token, { maxAgeSeconds: SESSION_TTL_HOURS * 3600, secure: getRequestState(context).https }));
+      rotateCsrf(context);
+      return redirect('/');
+    },
+  });
 }
 
 export default function SetPassword({ loaderData, actionData }: Route.ComponentProps) {
