@@ -12,11 +12,14 @@ import {
   isCalendarDate,
   isoDate,
   MAX_CENTS,
+  MAX_PERSONS,
   optionalEuro,
   optionalIsoDate,
   optionalRecordId,
   optionalText,
   optionalYear,
+  parseEuroAmount,
+  parsePersonsCount,
   personsField,
   queryDateProblem,
   recordId,
@@ -101,6 +104,7 @@ test('years are 1900–2100 unless the domain asks for less', () => {
 test('money in cents is bounded to 100 miliardi €', () => {
   const s = z.object({ amount: euroField('Importo', { positive: true }), spent: optionalEuro('Speso'), cents: centsField('Centesimi') });
   assert.deepEqual(parseInput(s, { amount: '1.234,56', spent: '', cents: 0 }), { amount: 123_456, spent: null, cents: 0 });
+  assert.deepEqual(parseInput(s, { amount: '1.234,56', cents: 0 }), { amount: 123_456, spent: null, cents: 0 }, 'an absent optional field is null');
   assert.deepEqual(parseInput(s, { amount: '100.000.000.000', spent: '0', cents: MAX_CENTS }), { amount: MAX_CENTS, spent: 0, cents: MAX_CENTS });
   const bad = refused(s, { amount: '100000000000000000', spent: '100.000.000.000,01', cents: MAX_CENTS + 1 });
   assert.match(bad.amount!, /^Importo: l’importo supera il massimo ammesso di 100\.000\.000\.000\s€/);
@@ -111,6 +115,17 @@ test('money in cents is bounded to 100 miliardi €', () => {
   assert.match(more.spent!, /negativo/);
   assert.ok(more.cents);
   assert.match(refused(s, { amount: 'dodici', cents: 1 }).amount!, /importo non valido «dodici»/);
+  assert.match(refused(s, { cents: 1 }).amount!, /^Importo: campo obbligatorio/);
+});
+
+test('the bounded parsers refuse an amount over MAX_CENTS and a count over MAX_PERSONS as too large', () => {
+  assert.deepEqual(parseEuroAmount('100.000.000.000'), { ok: true, value: MAX_CENTS });
+  assert.deepEqual(parseEuroAmount('100.000.000.000,01'), { ok: false, reason: 'too_large' });
+  assert.deepEqual(parseEuroAmount('1e17'), { ok: false, reason: 'invalid' });
+  assert.deepEqual(parseEuroAmount('-5'), { ok: false, reason: 'negative' });
+  assert.deepEqual(parsePersonsCount('100.000.000'), { ok: true, value: MAX_PERSONS });
+  assert.deepEqual(parsePersonsCount('100000001'), { ok: false, reason: 'too_large' });
+  assert.deepEqual(parsePersonsCount(''), { ok: true, value: null });
 });
 
 test('dates are days of the calendar from 1900 to 2100', () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ValidationError, type FieldIssue } from './errors.ts';
-import { formatDate, formatMoney, formatNumber, parseEuroCents } from './format/index.ts';
+import { formatDate, formatMoney, formatNumber, parseCount, parseEuroCents, type Parsed } from './format/index.ts';
 import { formatLocale, translate, type MessageKey, type UiLocale } from './i18n/messages.ts';
 
 // Zod's fallback messages in Italian; user-facing fields still carry their own precise messages.
@@ -56,6 +56,24 @@ export const YEAR_RANGE = { min: 1900, max: 2100 } as const;
 
 /** Days that a date field accepts: the years above, from the first to the last day. */
 export const DATE_RANGE = { min: `${YEAR_RANGE.min}-01-01`, max: `${YEAR_RANGE.max}-12-31` } as const;
+
+// ───────────────────────────── bounded parsers ─────────────────────────────
+
+/**
+ * An amount in euro, typed in a form or read from a file («1.234,56», «1234», «€ 1.234,00»), into integer cents within
+ * the bound of every amount: the reading of parseEuroCents (app/shared/format), and above MAX_CENTS the same
+ * 'too_large' it gives beyond the exact integers. Every reader of a typed amount calls this one, so none repeats the bound.
+ */
+export function parseEuroAmount(raw: string): Parsed<number> {
+  const r = parseEuroCents(raw);
+  return r.ok && r.value > MAX_CENTS ? { ok: false, reason: 'too_large' } : r;
+}
+
+/** A count of persons («4418», «4.418»; blank: null, not recorded) within MAX_PERSONS: above it, 'too_large'. */
+export function parsePersonsCount(raw: string): Parsed<number | null> {
+  const r = parseCount(raw);
+  return r.ok && r.value !== null && r.value > MAX_PERSONS ? { ok: false, reason: 'too_large' } : r;
+}
 
 // ───────────────────────────── pure checks ─────────────────────────────
 
@@ -210,7 +228,10 @@ export const integerField = (label: FieldLabel, options: IntegerOptions = {}) =>
 
 /** An optional whole number ('' or absent: null) between `min` and `max`. */
 export const optionalInteger = (label: FieldLabel, options: IntegerOptions = {}) =>
-  z.unknown().transform((v, ctx): number | null => (blank(v) ? null : integerCheck(label, options)(v, ctx)));
+  z
+    .unknown()
+    .optional()
+    .transform((v, ctx): number | null => (blank(v) ? null : integerCheck(label, options)(v, ctx)));
 
 /** A count of persons (population, users, beneficiaries): 0 … MAX_PERSONS. */
 export const personsField = (label: FieldLabel) => integerField(label, { min: 0, max: MAX_PERSONS });
@@ -237,8 +258,9 @@ const moneyCheck =
       ctx.addIssue({ code: 'custom', message: sayAbout(key, label, (l) => ({ value: shown(v), max: formatMoney(l, MAX_CENTS) }))() });
       return z.NEVER;
     };
+    if (blank(v)) return fail('validation.required');
     if (typeof v !== 'string') return fail('validation.money.invalid');
-    const parsed = parseEuroCents(v);
+    const parsed = parseEuroAmount(v);
     if (!parsed.ok) {
       if (parsed.reason === 'negative') return fail('validation.money.negative');
       if (parsed.reason === 'too_many_decimals') return fail('validation.money.decimals');
@@ -256,7 +278,10 @@ const moneyCheck =
 export const euroField = (label: FieldLabel, { positive = false }: { positive?: boolean } = {}) => z.unknown().transform(moneyCheck(label, positive));
 /** The same, optional: '' or absent is null. */
 export const optionalEuro = (label: FieldLabel, { positive = false }: { positive?: boolean } = {}) =>
-  z.unknown().transform((v, ctx): number | null => (blank(v) ? null : moneyCheck(label, positive)(v, ctx)));
+  z
+    .unknown()
+    .optional()
+    .transform((v, ctx): number | null => (blank(v) ? null : moneyCheck(label, positive)(v, ctx)));
 
 /** An amount already in cents (files, the API): an integer 0 … MAX_CENTS (`positive`: more than zero). */
 export const centsField = (label: FieldLabel, { positive = false }: { positive?: boolean } = {}) =>

@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import { and, eq, like } from 'drizzle-orm';
 import { ForbiddenError, ValidationError } from '../../app/shared/errors.ts';
 import { outbox } from '../../app/shared/mail/outbox.schema.ts';
-import { csvTemplate, xlsxTemplate } from '../../app/modules/collection/collection.files.ts';
+import { csvTemplate, parseRequestFile, xlsxTemplate } from '../../app/modules/collection/collection.files.ts';
 import { openRequest, reviewEntry, saveEntry, sendReminders, uploadEntryFile } from '../../app/modules/collection/collection.commands.ts';
 import { getEntryPage, getRequestMatrix, pendingForComune } from '../../app/modules/collection/collection.queries.ts';
 import { TEMPLATE_VERSION } from '../../app/modules/collection/collection.rules.ts';
@@ -237,6 +237,19 @@ describe('data requests: asked once, entered once, checked, validated, reused', 
     const entry = await entryOf('Cassano Magnago', 'spesa');
     assert.equal(entry.state, 'inviato');
     assert.equal(entry.channel, 'spesa-cassano.csv');
+  });
+
+  test('a filled file with an amount or a count beyond every bound is refused naming the cell (100 bn €, 100 M persons)', async () => {
+    const header = '\ufeffmodello;comune_istat;anno;area;canale;impegnato_euro;liquidato_euro\r\n';
+    const expect = { comuneIstat: '012040', comuneName: 'Cassano Magnago', year: 2024, items: ['spesa', 'utenti'] as const, slots: [] };
+    const tooMuch = await parseRequestFile('spesa.csv', enc(`${header}cantiere-raccolta-1;012040;2024;DISABILI;COMUNI;200.000.000.000,00;\r\n`), expect);
+    assert.equal(tooMuch.issues.length, 1);
+    assert.match(tooMuch.issues[0]!.path, /spesa\.csv.*riga 2.*impegnato_euro/);
+    assert.match(tooMuch.issues[0]!.message, /importo troppo grande: «200\.000\.000\.000,00» \(al massimo 100 miliardi di euro\)/);
+    const users = '\ufeffmodello;comune_istat;anno;area;utenti\r\ncantiere-raccolta-1;012040;2024;DISABILI;2147483648\r\n';
+    const tooMany = await parseRequestFile('utenti.csv', enc(users), expect);
+    assert.equal(tooMany.issues.length, 1);
+    assert.match(tooMany.issues[0]!.message, /numero di utenti troppo grande: «2147483648»/);
   });
 
   test('the coordinator sends Samarate back with a note and validates Cassano: only validated figures enter, with their source', async () => {

@@ -9,10 +9,10 @@ import { parseCsv } from '../../shared/csv.ts';
 import { writeCsv, type CsvValue } from '../../shared/exports/csv.ts';
 import { TEXT_FORMAT, writeXlsx, type XlsxSheet } from '../../shared/exports/xlsx.ts';
 import { ValidationError, type FieldIssue } from '../../shared/errors.ts';
-import { parseCount, parseEuroCents, parseItalianNumber } from '../../shared/format/index.ts';
+import { parseItalianNumber } from '../../shared/format/index.ts';
 import { tr } from '../../shared/i18n/tr.server.ts';
 import { decodeImportText, type DecodedText } from '../../shared/imports/decode.ts';
-import { hasControlCharacters, isIsoDateInRange } from '../../shared/validation.ts';
+import { hasControlCharacters, isIsoDateInRange, parseEuroAmount, parsePersonsCount } from '../../shared/validation.ts';
 import type { MessageKey } from '../../shared/i18n/messages.ts';
 import {
   COLLECTION_ITEMS,
@@ -232,7 +232,9 @@ const amountReason = (reason: string): MessageKey =>
       ? 'coll.file.decimals'
       : reason === 'missing'
         ? 'coll.file.missing'
-        : 'coll.file.amount';
+        : reason === 'too_large'
+          ? 'coll.file.tooLarge'
+          : 'coll.file.amount';
 
 /**
  * Reads the filled file for one recipient of a request: refuses the whole file when a row belongs to another comune,
@@ -291,7 +293,7 @@ export async function parseRequestFile(
       const v: SpendingValues = { rows: [], controlTotalCents: null };
       for (const r of rows) {
         const area = col(r.cells, 'area').toUpperCase();
-        const committed = parseEuroCents(col(r.cells, 'impegnato_euro'));
+        const committed = parseEuroAmount(col(r.cells, 'impegnato_euro'));
         if (!committed.ok) {
           issues.push(issue(sheet, r.row, 'impegnato_euro', amountReason(committed.reason), { value: col(r.cells, 'impegnato_euro') }));
           continue;
@@ -301,7 +303,7 @@ export async function parseRequestFile(
           continue;
         }
         const paidRaw = col(r.cells, 'liquidato_euro');
-        const paid = paidRaw === '' ? null : parseEuroCents(paidRaw);
+        const paid = paidRaw === '' ? null : parseEuroAmount(paidRaw);
         if (paid && !paid.ok) {
           issues.push(issue(sheet, r.row, 'liquidato_euro', amountReason(paid.reason), { value: paidRaw }));
           continue;
@@ -312,9 +314,10 @@ export async function parseRequestFile(
     } else if (item === 'utenti') {
       const v: UsersValues = { rows: [] };
       for (const r of rows) {
-        const users = parseCount(col(r.cells, 'utenti'));
+        const users = parsePersonsCount(col(r.cells, 'utenti'));
         if (!users.ok || users.value === null) {
-          issues.push(issue(sheet, r.row, 'utenti', users.ok ? 'coll.file.missing' : 'coll.file.count', { value: col(r.cells, 'utenti') }));
+          const key = users.ok ? 'coll.file.missing' : users.reason === 'too_large' ? 'coll.file.countTooLarge' : 'coll.file.count';
+          issues.push(issue(sheet, r.row, 'utenti', key, { value: col(r.cells, 'utenti') }));
           continue;
         }
         v.rows.push({ area: col(r.cells, 'area').toUpperCase(), users: users.value });

@@ -1,13 +1,13 @@
 import type { FieldIssue } from '../../shared/errors.ts';
-import { parseCount, parseEuroCents, parseItalianNumber } from '../../shared/format/index.ts';
+import { parseItalianNumber } from '../../shared/format/index.ts';
 import { tr } from '../../shared/i18n/tr.server.ts';
 import {
   controlCharacterIssues,
   isIsoDateInRange,
   isoDate as isoDateField,
-  MAX_CENTS,
-  MAX_PERSONS,
   optionalText,
+  parseEuroAmount,
+  parsePersonsCount,
   requiredText,
   versionField,
   z,
@@ -44,17 +44,6 @@ const rowIndexes = (form: Record<string, unknown>) =>
 
 const text = (form: Record<string, unknown>, key: string) => (typeof form[key] === 'string' ? (form[key] as string).trim() : '');
 
-/** An amount in euro → cents, bounded as every amount (MAX_CENTS, 100 miliardi €). */
-const euro = (raw: string) => {
-  const r = parseEuroCents(raw);
-  return r.ok && r.value > MAX_CENTS ? ({ ok: false, reason: 'too_large' } as const) : r;
-};
-/** A count of people, bounded as every count of persons (MAX_PERSONS). */
-const count = (raw: string) => {
-  const r = parseCount(raw);
-  return r.ok && r.value !== null && r.value > MAX_PERSONS ? ({ ok: false, reason: 'too_large' } as const) : r;
-};
-
 /**
  * The figures of one item as the form sends them (fields `r.<n>.<column>`; blank rows are left out), with the fields
  * that could not be read. Row numbers in messages are the rows of the form (1-based), as the page shows them.
@@ -74,9 +63,9 @@ export function valuesFromForm(item: CollectionItem, form: Record<string, unknow
         string,
       ];
       if (!area && !channel && !committed && !paid) continue;
-      const c = euro(committed);
+      const c = parseEuroAmount(committed);
       if (!c.ok) bad(n, 'committed', c.reason === 'missing' ? tr('coll.cmd.required') : tr('coll.cmd.number', { value: committed }));
-      const p = paid ? euro(paid) : null;
+      const p = paid ? parseEuroAmount(paid) : null;
       if (p && !p.ok) bad(n, 'paid', tr('coll.cmd.number', { value: paid }));
       if (!area) bad(n, 'area', tr('coll.cmd.required'));
       if (!channel) bad(n, 'channel', tr('coll.cmd.required'));
@@ -84,7 +73,7 @@ export function valuesFromForm(item: CollectionItem, form: Record<string, unknow
     }
     const total = text(form, 'controlTotal');
     if (total) {
-      const t = euro(total);
+      const t = parseEuroAmount(total);
       if (t.ok) v.controlTotalCents = t.value;
       else issues.push({ path: 'controlTotal', message: tr('coll.cmd.number', { value: total }) });
     }
@@ -96,7 +85,7 @@ export function valuesFromForm(item: CollectionItem, form: Record<string, unknow
       const area = text(form, `r.${n}.area`);
       const users = text(form, `r.${n}.users`);
       if (!area && !users) continue;
-      const u = count(users);
+      const u = parsePersonsCount(users);
       if (!u.ok || u.value === null) bad(n, 'users', u.ok ? tr('coll.cmd.required') : tr('coll.cmd.number', { value: users }));
       if (!area) bad(n, 'area', tr('coll.cmd.required'));
       if (u.ok && u.value !== null) v.rows.push({ area, users: u.value });

@@ -1,6 +1,6 @@
 import {
+  euroField,
   isoDate as isoDateField,
-  MAX_CENTS,
   optionalIsoDate,
   optionalRecordId,
   optionalText,
@@ -11,23 +11,9 @@ import {
 } from '../../shared/validation.ts';
 import { DECREASE_REASONS } from './finance.rules.ts';
 import { TRACKED_MEASURES } from './budget-tracking.rules.ts';
-import { parseEuroCents } from '../../shared/format/index.ts';
-import { amountProblem } from './spending-import.ts';
 
-/** An amount in euro typed in a form ("12.500", "12500,50", "1.234,56") → cents; zero allowed, at most MAX_CENTS (100 miliardi €). */
-const euroField = z
-  .string({ message: 'Importo mancante.' })
-  .trim()
-  .min(1, 'Importo mancante.')
-  .transform((raw, ctx) => {
-    const parsed = parseEuroCents(raw);
-    if (!parsed.ok || parsed.value > MAX_CENTS) {
-      const message = amountProblem(parsed.ok ? 'too_large' : parsed.reason, raw);
-      ctx.addIssue({ code: 'custom', message: `${message.charAt(0).toUpperCase()}${message.slice(1)}.` });
-      return z.NEVER;
-    }
-    return parsed.value;
-  });
+/** An amount in euro typed in a form ("12.500", "12500,50", "1.234,56") → cents: the shared rule, zero allowed, at most MAX_CENTS. */
+const amountEuro = euroField('Importo');
 
 /** A date (the shared rule: a day of the calendar from 1900 to 2100; a cut-off dated 0001-01-01 is a typo). */
 const isoDate = isoDateField('Data');
@@ -53,7 +39,7 @@ export const CutOffInput = z.object({
   year: yearOrPeriod,
   measure: z.enum(TRACKED_MEASURES, { message: 'Scegli cosa registri: preventivato, impegnato o liquidato.' }),
   date: isoDate,
-  amountEuro: euroField,
+  amountEuro,
   reason: z
     .union([z.literal('').transform(() => null), z.enum(DECREASE_REASONS, { message: 'Motivo non previsto.' })])
     .nullish()
@@ -68,7 +54,7 @@ export const CarryOverInput = z.object({
   actionId: optionalUuid('Azione'),
   fund: fundCode,
   fromYear: yearOrPeriod,
-  amountEuro: euroField,
+  amountEuro,
   date: isoDate,
   note: optionalText(1000, 'Nota'),
 });
@@ -77,7 +63,7 @@ export const CarryOverInput = z.object({
 export const AllocationInput = z.object({
   fund: fundCode,
   year,
-  amountEuro: euroField,
+  amountEuro,
   act: optionalText(300, 'Atto di assegnazione'),
   note: optionalText(1000, 'Nota'),
 });

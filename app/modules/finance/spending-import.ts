@@ -9,12 +9,12 @@
  * The parsers work on a RawTable (header + rows), so a spreadsheet sheet maps to the same row model as a CSV file.
  */
 import { serverFormat, tr } from '../../shared/i18n/tr.server.ts';
-import { MAX_CENTS, MAX_PERSONS } from '../../shared/validation.ts';
+import { MAX_PERSONS, parseEuroAmount, parsePersonsCount } from '../../shared/validation.ts';
 import { parseCsv } from '../../shared/csv.ts';
 import { countLines, csvRecords, csvRecordsFromBytes } from '../../shared/imports/csv-stream.ts';
 import { DECODER_LABEL, detectTextEncoding, type TextEncodingName } from '../../shared/imports/decode.ts';
 import { rowCounter } from '../../shared/imports/limits.ts';
-import { parseCount, parseEuroCents, type ParseFailure } from '../../shared/format/index.ts';
+import type { ParseFailure } from '../../shared/format/index.ts';
 import { ValidationError, type FieldIssue } from '../../shared/errors.ts';
 import { TOTAL_CODE, findArea, findFundingSource, type FundingSource, type SpendingArea } from './catalogues.ts';
 import { readSpendingNature, SPENDING_NATURES, type SpendingNature } from './spending-nature.ts';
@@ -121,8 +121,8 @@ type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
 /**
  * Why an amount cell was refused, in the words of the import's messages (the file, row and column are added by the
- * caller). The reading itself is the shared parseEuroCents (app/shared/format): "1.234,56", "1234,56", "1.234",
- * "1234", "1234.5" and "€ 1.234,00"; a dot followed by exactly three digits is a thousands separator.
+ * caller). The reading itself is the shared parseEuroAmount (app/shared/validation.ts, at most MAX_CENTS): "1.234,56",
+ * "1234,56", "1.234", "1234", "1234.5" and "€ 1.234,00"; a dot followed by exactly three digits is a thousands separator.
  */
 export function amountProblem(reason: ParseFailure, raw: string): string {
   const r = raw.trim();
@@ -142,17 +142,17 @@ export function amountProblem(reason: ParseFailure, raw: string): string {
 
 /** An amount cell in cents, or the problem in words. */
 export function euroCell(raw: string): Parsed<number> {
-  const r = parseEuroCents(raw);
-  if (r.ok && r.value > MAX_CENTS) return { ok: false, message: amountProblem('too_large', raw) };
+  const r = parseEuroAmount(raw);
   return r.ok ? r : { ok: false, message: amountProblem(r.reason, raw) };
 }
 
-/** A count of people (parseCount: "4418" or "4.418"); blank means not recorded (null). */
+/** A count of people (parsePersonsCount: "4418" or "4.418", at most MAX_PERSONS); blank means not recorded (null). */
 export function userCountCell(raw: string): Parsed<number | null> {
-  const r = parseCount(raw);
-  if (r.ok && r.value !== null && r.value > MAX_PERSONS)
+  const r = parsePersonsCount(raw);
+  if (r.ok) return r;
+  if (r.reason === 'too_large')
     return { ok: false, message: tr('finance.import.err.usersTooLarge', { value: raw.trim(), max: serverFormat().count(MAX_PERSONS) }) };
-  return r.ok ? r : { ok: false, message: tr('finance.import.err.users', { value: raw.trim() }) };
+  return { ok: false, message: tr('finance.import.err.users', { value: raw.trim() }) };
 }
 
 /** A percentage as printed by a source ("41,40", "41.40", "41,40%"), kept with its decimals. Blank: not published. */

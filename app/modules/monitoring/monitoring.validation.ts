@@ -69,9 +69,6 @@ const nullableEnum = <T extends readonly [string, ...string[]]>(values: T, messa
     .transform((v) => (v ? v : null))
     .pipe(z.enum(values, { message }).nullable());
 
-/** An amount in euro (the shared money rule: cents, at most 100 miliardi €), or null when empty. */
-const euroCents = (label: string) => optionalEuro(label);
-
 /** The regional grid of one objective (DGR XII/2167/2024, «Schema di valutazione»). */
 export const EvaluationInput = z
   .object({
@@ -89,8 +86,9 @@ export const EvaluationInput = z
       .union([z.literal('').transform(() => null), z.coerce.number({ message: 'Percentuale non valida.' }).min(0, 'Percentuale non valida.')])
       .optional()
       .transform((v) => v ?? null),
-    spendingBudgetedCents: euroCents('Risorse stanziate'),
-    spendingPaidCents: euroCents('Risorse impegnate/liquidate'),
+    /** Amounts in euro (the shared money rule: cents, at most 100 miliardi €), or null when empty. */
+    spendingBudgetedCents: optionalEuro('Risorse stanziate'),
+    spendingPaidCents: optionalEuro('Risorse impegnate/liquidate'),
     criticalIssues: optionalText(20_000, 'Criticità'),
     needAnswered: nullableEnum(YES_NO_ANSWERS, 'Risposta non prevista.'),
     needAnsweredText: optionalText(20_000, 'Risposta al bisogno'),

@@ -1,7 +1,17 @@
 // The inputs of the co-designed projects' commands (forms and the import file), with Italian messages naming the field.
-import { parseEuroCents } from '../../shared/format/index.ts';
 import { tr } from '../../shared/i18n/tr.server.ts';
-import { isIsoDateInRange, isUuid, MAX_CENTS, noControlCharacters, optionalText, versionField, z } from '../../shared/validation.ts';
+import {
+  euroField,
+  isIsoDateInRange,
+  isUuid,
+  MAX_CENTS,
+  MAX_PERSONS,
+  noControlCharacters,
+  optionalPersons,
+  optionalText,
+  versionField,
+  z,
+} from '../../shared/validation.ts';
 import { PROJECT_PROCEDURES, PROJECT_STATUSES } from './participation.projects.rules.ts';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -29,15 +39,6 @@ const optionalDate = (field: string) =>
       error: () => tr('part.projects.val.date', { field: tr(`part.projects.f.${field}` as never) }),
     });
 
-const optionalCount = (field: string) =>
-  z
-    .unknown()
-    .optional()
-    .transform((v) => (blank(v) ? null : Number(String(v).replace(/\./g, '').trim())))
-    .refine((v) => v === null || (Number.isInteger(v) && v >= 0 && v <= 10_000_000), {
-      error: () => tr('part.projects.val.count', { field: tr(`part.projects.f.${field}` as never) }),
-    });
-
 /** The SDG goals ticked in the form (one value per box) or listed in the file. */
 const sdgGoals = z
   .unknown()
@@ -62,7 +63,7 @@ export const ProjectInput = z
     startsOn: optionalDate('startsOn'),
     endsOn: optionalDate('endsOn'),
     beneficiaries: optionalText(2000, 'Beneficiari'),
-    beneficiariesCount: optionalCount('beneficiariesCount'),
+    beneficiariesCount: optionalPersons(() => tr('part.projects.f.beneficiariesCount')),
     sdgGoals,
     status: z.enum(PROJECT_STATUSES, { error: () => tr('part.projects.val.status') }),
     leadOrganisationId: optionalId('lead'),
@@ -78,19 +79,6 @@ export const PartnerInput = z.object({
   organisationId: requiredId('partner'),
   role: optionalText(300, 'Ruolo nel progetto'),
 });
-
-/** An amount typed in euro («1.234,56 €»), read into integer cents. */
-const euroAmount = z
-  .unknown()
-  .optional()
-  .transform((v, ctx) => {
-    const parsed = parseEuroCents(typeof v === 'string' ? v : '');
-    if (!parsed.ok || parsed.value <= 0 || parsed.value > MAX_CENTS) {
-      ctx.addIssue({ code: 'custom', message: tr('part.projects.val.amount') });
-      return z.NEVER;
-    }
-    return parsed.value;
-  });
 
 const fundingSource = z
   .string({ error: () => tr('part.projects.val.source') })
@@ -109,7 +97,8 @@ export const ResourceInput = z.object({
   version: versionField,
   fundingSource,
   year: resourceYear,
-  amount: euroAmount,
+  /** An amount typed in euro («1.234,56 €»), read into integer cents: more than zero, at most MAX_CENTS. */
+  amount: euroField(() => tr('part.projects.f.amount'), { positive: true }),
   note: optionalText(500, 'Nota'),
 });
 
@@ -137,7 +126,7 @@ export const ProjectsFile = z.object({
       startsOn: z.string().regex(ISO_DATE).nullish(),
       endsOn: z.string().regex(ISO_DATE).nullish(),
       beneficiaries: z.string().trim().max(2000).nullish(),
-      beneficiariesCount: z.number().int().min(0).nullish(),
+      beneficiariesCount: z.number().int().min(0).max(MAX_PERSONS).nullish(),
       sdgGoals: z.array(z.number().int().min(1).max(17)).default([]),
       status: z.enum(PROJECT_STATUSES),
       lead: FileOrganisation.nullish(),

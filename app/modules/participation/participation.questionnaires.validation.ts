@@ -1,7 +1,16 @@
 // The inputs of the questionnaire commands (zod), with messages from the dictionary worded when the input is checked.
 import type { MessageKey } from '../../shared/i18n/messages.ts';
-import { serverFormat, tr } from '../../shared/i18n/tr.server.ts';
-import { hasControlCharacters, isIsoDateInRange, MAX_PERSONS, noControlCharacters, PG_INTEGER_MAX, versionField, z } from '../../shared/validation.ts';
+import { tr } from '../../shared/i18n/tr.server.ts';
+import {
+  hasControlCharacters,
+  isIsoDateInRange,
+  MAX_PERSONS,
+  noControlCharacters,
+  optionalInteger,
+  optionalPersons,
+  versionField,
+  z,
+} from '../../shared/validation.ts';
 import { AUDIENCES, parseAnswerNumber, QUESTION_KINDS, QUESTIONNAIRE_STATUSES, RESPONDENTS } from './participation.questionnaires.rules.ts';
 
 const says = (key: MessageKey, params?: Record<string, string | number>) => ({ error: () => tr(key, params) });
@@ -32,20 +41,6 @@ const isoDay = (label: MessageKey) =>
     .transform((v) => (v ? v : null))
     .refine((v) => v === null || isIsoDateInRange(v), {
       error: () => tr('part.quest.val.date', { label: tr(label) }),
-    });
-
-const optionalInt = (label: MessageKey, min = 0, max = PG_INTEGER_MAX) =>
-  z
-    .union([z.string(), z.number()])
-    .nullish()
-    .transform((v, ctx) => {
-      if (v === null || v === undefined || v === '') return null;
-      const n = typeof v === 'number' ? v : parseAnswerNumber(v);
-      if (n === null || !Number.isInteger(n) || n < min || n > max) {
-        ctx.addIssue({ code: 'custom', message: tr('part.quest.val.integer', { label: tr(label), min, max: serverFormat().count(max) }) });
-        return z.NEVER;
-      }
-      return n;
     });
 
 const checkbox = z
@@ -85,7 +80,7 @@ export const QuestionnaireEdit = z.intersection(QuestionnaireInput, z.object({ v
 
 export const PublishedFiguresInput = z.object({
   version: versionField,
-  publishedRespondents: optionalInt('part.quest.field.publishedRespondents', 0, MAX_PERSONS),
+  publishedRespondents: optionalPersons(() => tr('part.quest.field.publishedRespondents')),
   publishedSource: optional(500, 'part.quest.field.publishedSource'),
 });
 
@@ -125,8 +120,8 @@ export const QuestionInput = z
     help: optional(1000, 'part.quest.field.help'),
     required: checkbox,
     options: optionList,
-    scaleMin: optionalInt('part.quest.field.scaleMin', -100, 100),
-    scaleMax: optionalInt('part.quest.field.scaleMax', -100, 100),
+    scaleMin: optionalInteger(() => tr('part.quest.field.scaleMin'), { min: -100, max: 100 }),
+    scaleMax: optionalInteger(() => tr('part.quest.field.scaleMax'), { min: -100, max: 100 }),
     scaleMinLabel: optional(100, 'part.quest.field.scaleMinLabel'),
     scaleMaxLabel: optional(100, 'part.quest.field.scaleMaxLabel'),
     publishedShares: sharesField,
@@ -207,7 +202,7 @@ export const ImportFile = z.object({
           .nullish(),
         personalDataPurpose: z.string().nullish(),
         retention: z.string().min(3),
-        publishedRespondents: z.number().int().min(0).nullish(),
+        publishedRespondents: z.number().int().min(0).max(MAX_PERSONS).nullish(),
         publishedSource: z.string().nullish(),
         questions: z.array(ImportQuestion).min(1),
       }),

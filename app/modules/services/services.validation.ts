@@ -1,5 +1,4 @@
-import { parseCount, parseEuroCents } from '../../shared/format/index.ts';
-import { isUuid, optionalText, plainText, versionField, z } from '../../shared/validation.ts';
+import { isUuid, optionalEuro, optionalPersons, optionalText, plainText, versionField, z } from '../../shared/validation.ts';
 import { MANAGEMENT_FORMS, MAX_YEAR, MIN_YEAR, splitCodes } from './services.rules.ts';
 
 const required = (label: string, max: number) =>
@@ -39,41 +38,13 @@ export const ServiceUpdateInput = ServiceInput.extend({ version: versionField })
 
 export const VersionInput = z.object({ version: versionField });
 
-/** An amount in euro as typed («1.234,56»): cents, or null when empty. */
-const euro = (label: string) =>
-  z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      if (!v || !v.trim()) return null;
-      const r = parseEuroCents(v);
-      if (r.ok) return r.value;
-      ctx.addIssue({
-        code: 'custom',
-        message: r.reason === 'negative' ? `${label}: il valore non può essere negativo.` : `${label}: importo non valido «${v.trim()}» (es. 12.500,00).`,
-      });
-      return z.NEVER;
-    });
-
-/** A count of people as typed («1.051»): the number, or null when empty. */
-const count = (label: string) =>
-  z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      const r = parseCount(v ?? '');
-      if (r.ok) return r.value;
-      ctx.addIssue({
-        code: 'custom',
-        message: r.reason === 'negative' ? `${label}: il valore non può essere negativo.` : `${label}: numero non valido «${(v ?? '').trim()}» (es. 120).`,
-      });
-      return z.NEVER;
-    });
-
 /** How many fund lines the year form offers. */
 export const FUND_LINES = 4;
 
-/** A year's figures as the form sends them: year, users, spending and up to FUND_LINES funds. */
+/**
+ * A year's figures as the form sends them: year, users, spending and up to FUND_LINES funds; amounts and counts by the
+ * shared rules (cents at most MAX_CENTS, persons at most MAX_PERSONS; empty is null).
+ */
 export const ServiceYearInput = z
   .object({
     year: z.coerce
@@ -81,24 +52,24 @@ export const ServiceYearInput = z
       .int('Anno: un anno di quattro cifre.')
       .min(MIN_YEAR, `Anno: tra ${MIN_YEAR} e ${MAX_YEAR}.`)
       .max(MAX_YEAR, `Anno: tra ${MIN_YEAR} e ${MAX_YEAR}.`),
-    users: count('Utenti'),
-    spend: euro('Spesa'),
+    users: optionalPersons('Utenti'),
+    spend: optionalEuro('Spesa'),
     note: optionalText(1000, 'Nota'),
     source: optionalText(500, 'Fonte'),
     /** The year's record version when it is being changed (absent for a new year). */
     version: versionField.optional().or(z.literal('').transform(() => undefined)),
     fund_1: z.string().trim().optional(),
-    amount_1: euro('Importo del fondo 1'),
-    fundUsers_1: count('Utenti del fondo 1'),
+    amount_1: optionalEuro('Importo del fondo 1'),
+    fundUsers_1: optionalPersons('Utenti del fondo 1'),
     fund_2: z.string().trim().optional(),
-    amount_2: euro('Importo del fondo 2'),
-    fundUsers_2: count('Utenti del fondo 2'),
+    amount_2: optionalEuro('Importo del fondo 2'),
+    fundUsers_2: optionalPersons('Utenti del fondo 2'),
     fund_3: z.string().trim().optional(),
-    amount_3: euro('Importo del fondo 3'),
-    fundUsers_3: count('Utenti del fondo 3'),
+    amount_3: optionalEuro('Importo del fondo 3'),
+    fundUsers_3: optionalPersons('Utenti del fondo 3'),
     fund_4: z.string().trim().optional(),
-    amount_4: euro('Importo del fondo 4'),
-    fundUsers_4: count('Utenti del fondo 4'),
+    amount_4: optionalEuro('Importo del fondo 4'),
+    fundUsers_4: optionalPersons('Utenti del fondo 4'),
   })
   .transform((v, ctx) => {
     const raw = v as unknown as Record<string, string | number | null | undefined>;
