@@ -93,6 +93,49 @@ export function csvMutant(valid: string): fc.Arbitrary<string> {
     .chain((text) => textNoise(text));
 }
 
+/**
+ * Variants of a valid CSV file that keep its header and its line endings, written as a spreadsheet would: data rows
+ * left out, repeated or swapped, a cell replaced with a hostile value or with the same column's cell of another row.
+ * They get past the reading of the table into the importer's own checks (a name given twice, a reference to a row left
+ * out, a value its column refuses) and often through them, to its writes.
+ */
+export function csvRowMutant(valid: string): fc.Arbitrary<string> {
+  const lines = valid.replace(/^\ufeff/, '').split(/\r?\n/);
+  const separator = (lines[0] ?? '').includes(';') ? ';' : ',';
+  const [header, ...data] = lines.filter((l) => l !== '').map((l) => l.split(separator));
+  const mutation: fc.Arbitrary<TableMutation> = fc.oneof(
+    fc.nat().map(
+      (i): TableMutation =>
+        (t) =>
+          t.filter((_, k) => k !== at(t, i)),
+    ),
+    fc.nat().map(
+      (i): TableMutation =>
+        (t) =>
+          t.length ? [...t.slice(0, at(t, i) + 1), t[at(t, i)]!, ...t.slice(at(t, i) + 1)] : t,
+    ),
+    fc.tuple(fc.nat(), fc.nat()).map(([a, b]): TableMutation => (t) => {
+      const x = [...t];
+      if (x.length < 2) return x;
+      [x[at(x, a)], x[at(x, b)]] = [x[at(x, b)]!, x[at(x, a)]!];
+      return x;
+    }),
+    fc.tuple(fc.nat(), fc.nat(), hostileCell).map(
+      ([i, c, v]): TableMutation =>
+        (t) =>
+          t.map((r, k) => (k === at(t, i) ? r.map((x, j) => (j === at(r, c) ? v : x)) : r)),
+    ),
+    fc.tuple(fc.nat(), fc.nat(), fc.nat()).map(
+      ([i, from, c]): TableMutation =>
+        (t) =>
+          t.map((r, k) => (k === at(t, i) ? r.map((x, j) => (j === at(r, c) ? (t[at(t, from)]?.[j] ?? x) : x)) : r)),
+    ),
+  );
+  return fc
+    .array(mutation, { minLength: 1, maxLength: 2 })
+    .map((mutations) => [header ?? [], ...mutations.reduce((t, m) => m(t), data)].map((r) => r.join(separator) + '\n').join(''));
+}
+
 // ───────────────────────────── JSON ─────────────────────────────
 
 type Path = (string | number)[];

@@ -40,21 +40,11 @@ async function installWriteCounter(db: Db) {
   );
 }
 
-/** A migrated test database with the demo and the write counter. */
-export async function openFuzzDatabase() {
-  const database = await createTestDatabase();
-  const demo = await seedDemo(database.db);
-  const db = database.db;
-  const ambito = async (code: string) => (await rows<{ id: string }>(db, sql`select id from ambiti where code = ${code}`))[0]!.id;
-  const fuzz = {
-    database,
+/** What the properties read of the database, on `db`: the whole database, or one transaction of it (rolledBack). */
+function boundTo(db: Db) {
+  return {
     db,
-    label: database.label,
-    gallarateId: demo.gallarate.id,
-    samarateId: demo.samarate.id,
-    sebinoId: await ambito('sebino'),
-    fanoId: await ambito('fano'),
-    /** The rows written so far (committed), in every table. */
+    /** The rows written so far (committed, or written in the transaction), in every table. */
     async writes(): Promise<number> {
       return Number((await rows<{ n: string | number }>(db, sql`select n from fuzz_writes`))[0]!.n);
     },
@@ -69,10 +59,49 @@ export async function openFuzzDatabase() {
       assert.ok(actor, `utente dimostrativo ${email}`);
       return actor;
     },
+  };
+}
+
+/** A migrated test database with the demo and the write counter. */
+export async function openFuzzDatabase() {
+  const database = await createTestDatabase();
+  const demo = await seedDemo(database.db);
+  const db = database.db;
+  const ambito = async (code: string) => (await rows<{ id: string }>(db, sql`select id from ambiti where code = ${code}`))[0]!.id;
+  const fuzz = {
+    database,
+    label: database.label,
+    gallarateId: demo.gallarate.id,
+    samarateId: demo.samarate.id,
+    sebinoId: await ambito('sebino'),
+    fanoId: await ambito('fano'),
+    ...boundTo(db),
     close: () => database.close(),
   };
   await installWriteCounter(db);
   return fuzz;
+}
+
+const ROLL_BACK = Symbol('rolled back');
+
+/**
+ * Runs `work` on the fuzzing database seen through one transaction, rolled back afterwards whatever happened: for an
+ * importer that accepts a file once only (the records it creates clash with a second import of the same file), so
+ * that every run starts from the same database and an accepted file does not make the next ones duplicates. The
+ * command's own transaction is then a savepoint of this one: a refusal rolls back only the command's writes, so the
+ * write counter read in the transaction still tells a refused command that wrote anything (doneOrRefused).
+ */
+export async function rolledBack<T>(fuzz: FuzzDatabase, work: (fuzz: FuzzDatabase) => Promise<T>): Promise<T> {
+  let result: { value: T } | null = null;
+  try {
+    await fuzz.db.transaction(async (tx) => {
+      result = { value: await work({ ...fuzz, ...boundTo(tx) }) };
+      throw ROLL_BACK;
+    });
+  } catch (error) {
+    if (error !== ROLL_BACK) throw error;
+  }
+  return result!.value;
 }
 
 /**

@@ -3,7 +3,10 @@
 // UTF-16 bytes; stray bytes) go through the same path as an upload — the bytes read by decodeImportText, as every
 // upload route does (readUploadedText), then the module's import command. Each file is either imported, or refused
 // with a ValidationError that names the file (and the row and column where it can), never with another exception, and
-// a refused file writes nothing (all or nothing: the write counter of fixture.ts).
+// a refused file writes nothing (all or nothing: the write counter of fixture.ts). An importer whose demo file the
+// database already holds (it would only ever refuse it as a duplicate) also gets a valid file of its own, derived from
+// a demo file so that it clashes with nothing, and imported in a transaction rolled back after each run (rolledBack):
+// so its success path, and the all-or-nothing of files that get far into it, are fuzzed too.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
@@ -32,12 +35,13 @@ import { importServices, loadNomenclature } from '../../app/modules/services/ser
 import { importAmbitoComposition, importIstatComuni, importPopulation } from '../../app/modules/territory/territory.commands.ts';
 import { listAmbitoComuni } from '../../app/modules/territory/territory.queries.ts';
 import type { Actor } from '../../app/shared/auth/actor.ts';
+import type { Db } from '../../app/shared/db/client.ts';
 import { ValidationError } from '../../app/shared/errors.ts';
 import { decodeImportText } from '../../app/shared/imports/decode.ts';
 import { actorWith } from '../support/fixtures.ts';
 import { hostileString } from './arbitraries.ts';
-import { csvMutant, encoded, fileFor, fuzzFile, randomFile, type FuzzFile } from './files.ts';
-import { doneOrRefused, openFuzzDatabase, type FuzzDatabase } from './fixture.ts';
+import { csvMutant, csvRowMutant, encoded, fileFor, fuzzFile, jsonMutant, randomFile, type FuzzFile } from './files.ts';
+import { doneOrRefused, openFuzzDatabase, rolledBack, type FuzzDatabase } from './fixture.ts';
 import { fuzzParameters, replayNote } from './runs.ts';
 import { eq } from 'drizzle-orm';
 
@@ -45,6 +49,17 @@ const SHORT = 25;
 
 const fixture = (path: string) => readFileSync(new URL(`../../fixtures/${path}`, import.meta.url), 'utf8');
 const lines = (text: string, count: number) => text.split('\n').slice(0, count).join('\n') + '\n';
+/** The cells of a «;» CSV file, its header first. */
+const table = (text: string) =>
+  text
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => l.split(';'));
+/** The values of a column of a «;» CSV file. */
+const column = (text: string, name: string) => {
+  const [header, ...rows] = table(text);
+  return rows.map((r) => r[header!.indexOf(name)]!);
+};
 
 /** One importer: the name its file has, a valid file to mutate, and how it is run on the text of an upload. */
 interface TextImporter {
@@ -52,9 +67,31 @@ interface TextImporter {
   fileName: string;
   kind: 'csv' | 'json';
   valid: string;
-  run: (fileName: string, text: string) => Promise<unknown>;
+  /** Imports the text; `db` is the fuzzing database, or the transaction of the run when the importer is rolledBack. */
+  run: (fileName: string, text: string, db: Db) => Promise<unknown>;
+  /**
+   * The valid file is accepted once only (what it creates would clash with a second import): each file is imported in
+   * a transaction rolled back after the run (rolledBack, fixture.ts), and the valid file itself is checked first to be
+   * imported — the proof that the property reaches the importer's success path.
+   */
+  rolledBack?: true;
   /** Files found refused by something else than a ValidationError naming the file (issue 16), fixed: always tried first. */
   found?: string[];
+}
+
+/**
+ * The files of an importer's property: those of fileFor. For an importer with a valid file of its own (rolledBack), half
+ * of them are variants of it in plain UTF-8 that keep the shape of the file (csvRowMutant; a JSON mutant), so that
+ * more of them get past the reading of the bytes and of the table into the importer's own checks, and some of them
+ * through to its writes.
+ */
+function filesFor(importer: TextImporter): fc.Arbitrary<FuzzFile> {
+  const files = fileFor(importer.valid, importer.kind);
+  if (!importer.rolledBack) return files;
+  const variants = (importer.kind === 'csv' ? csvRowMutant : jsonMutant)(importer.valid).map((text) =>
+    fuzzFile(new TextEncoder().encode(text), 'variante del file valido, UTF-8'),
+  );
+  return fc.oneof(files, variants);
 }
 
 /**
@@ -91,6 +128,7 @@ describe(`importers: random and mutated files (${process.env.DATABASE_URL ? 'Pos
     // The comuni of the demo Ambiti and a few others: the whole ISTAT list (1,5 MB) would make each run slow.
     const comuniList = JSON.parse(fixture('istat/comuni-2020.json')) as { codice: string }[];
     const comuniSample = JSON.stringify(comuniList.filter((c, i) => i % 700 === 0 || c.codice.startsWith('01207')).slice(0, 30));
+    const sebinoComuni = column(fixture('demo/sebino/ambito.csv'), 'codice_istat_comune');
     const ctxG = { db, actor: coordinator, ambitoId: fuzz.gallarateId };
     const ctxF = { db, actor: fanoCoordinator, ambitoId: fuzz.fanoId };
     importers.push(
@@ -158,6 +196,23 @@ describe(`importers: random and mutated files (${process.env.DATABASE_URL ? 'Pos
         kind: 'csv',
         valid: fixture('demo/fano/assistenti-sociali.csv'),
         run: (fileName, text) => importSocialWorkerStaff({ ...ctxF, fileName, text }),
+      },
+      {
+        // Fano's staff in Sebino, which has none (the demo file clashes with Fano's posts), some posts in weekly hours
+        // rather than full-time equivalents, some assigned to one of Sebino's comuni.
+        name: 'leps: social workers (CSV, a new Ambito’s file)',
+        fileName: 'assistenti-sociali.csv',
+        kind: 'csv',
+        valid: table(fixture('demo/fano/assistenti-sociali.csv'))
+          .map((cells, i) => {
+            if (i === 0) return [...cells, 'codice_istat_comune'];
+            const [etp, hours] = i % 4 === 1 ? ['', '18'] : [cells[4]!, cells[5]!];
+            return [...cells.slice(0, 4), etp, hours, ...cells.slice(6), i % 3 === 0 ? '' : sebinoComuni[i % sebinoComuni.length]!];
+          })
+          .map((cells) => cells.join(';') + '\n')
+          .join(''),
+        run: (fileName, text, db) => importSocialWorkerStaff({ db, actor: sebinoCoordinator, ambitoId: fuzz.sebinoId, fileName, text }),
+        rolledBack: true,
       },
       {
         name: 'leps: LEPS catalogue (JSON)',
@@ -232,6 +287,19 @@ describe(`importers: random and mutated files (${process.env.DATABASE_URL ? 'Pos
         run: (fileName, text) => importPath(ctxG, { planId: plan2025, fileName, text }),
       },
       {
+        // Gallarate's path of the 2025-2027 plan for its 2021-2023 plan, which has none.
+        name: 'participation: path (JSON, a plan without one)',
+        fileName: 'percorso.json',
+        kind: 'json',
+        valid: JSON.stringify(
+          { ...(JSON.parse(fixture('demo/gallarate/partecipazione/percorso-2025-2027.json')) as object), plan: { periodStartYear: 2021, periodEndYear: 2023 } },
+          null,
+          1,
+        ),
+        run: (fileName, text, db) => importPath({ ...ctxG, db }, { planId: plan2021, fileName, text }),
+        rolledBack: true,
+      },
+      {
         name: 'participation: published figures (JSON)',
         fileName: 'cifre.json',
         kind: 'json',
@@ -244,6 +312,19 @@ describe(`importers: random and mutated files (${process.env.DATABASE_URL ? 'Pos
         kind: 'json',
         valid: fixture('demo/sebino/plans/piano-2025-2027.json'),
         run: (fileName, text) => importPlan({ db, actor: sebinoCoordinator, ambitoId: fuzz.sebinoId, fileName, text }),
+      },
+      {
+        // Sebino's plan in Fano, which has no plan for 2025-2027.
+        name: 'planning: plan (JSON, a period the Ambito has no plan for)',
+        fileName: 'piano.json',
+        kind: 'json',
+        valid: (() => {
+          const document = JSON.parse(fixture('demo/sebino/plans/piano-2025-2027.json')) as { plan: { ambitoCode: string } };
+          document.plan.ambitoCode = 'fano';
+          return JSON.stringify(document, null, 1);
+        })(),
+        run: (fileName, text, db) => importPlan({ db, actor: fanoCoordinator, ambitoId: fuzz.fanoId, fileName, text }),
+        rolledBack: true,
       },
       {
         name: 'finance: spending (CSV)',
@@ -301,21 +382,31 @@ describe(`importers: random and mutated files (${process.env.DATABASE_URL ? 'Pos
           }),
       },
     );
-    // Governance: a bundle of CSV files, one of which is mutated at a time.
-    const governance = Object.keys(GOVERNANCE_FILES).map((name) => ({ name, text: fixture(`demo/gallarate/governance/${name}`) }));
+    // Governance: a bundle of CSV files, one of which is mutated at a time. Gallarate's bundle for Sebino (which has no
+    // governance yet), its comuni made Sebino's.
+    const sebinoComune = new Map(
+      column(fixture('demo/gallarate/governance/organizzazioni.csv'), 'codice_istat_comune')
+        .filter((code) => code !== '')
+        .map((code, i) => [code, sebinoComuni[i]!]),
+    );
+    const governance = Object.keys(GOVERNANCE_FILES).map((name) => ({
+      name,
+      text: fixture(`demo/gallarate/governance/${name}`).replace(/\b\d{6}\b/g, (code) => sebinoComune.get(code) ?? code),
+    }));
     for (const file of governance)
       importers.push({
         name: `governance: ${file.name} (CSV, in the bundle)`,
         fileName: file.name,
         kind: 'csv',
         valid: file.text,
-        run: (fileName, text) =>
+        run: (fileName, text, db) =>
           importGovernance({
-            ...ctxG,
+            db,
             ambitoId: fuzz.sebinoId,
             actor: sebinoCoordinator,
             files: governance.map((f) => (f.name === fileName ? { name: fileName, text } : f)),
           }),
+        rolledBack: true,
       });
   });
   after(() => fuzz.close());
@@ -328,19 +419,43 @@ describe(`importers: random and mutated files (${process.env.DATABASE_URL ? 'Pos
           (importer.found ?? []).map((text) => [fuzzFile(new TextEncoder().encode(text), 'controesempio trovato')]),
         );
         t.diagnostic(replayNote(params.numRuns!));
-        let imported = 0;
-        await fc.assert(
-          fc.asyncProperty(fileFor(importer.valid, importer.kind), async (file) => {
-            const outcome = await doneOrRefused(fuzz, importer.name, fc.stringify(file), async () => {
-              const { text } = decodeImportText(file.bytes, importer.fileName);
-              return importer.run(importer.fileName, text);
+        /** Imports the bytes of a file as an upload does, on the database or in a transaction rolled back after it. */
+        const attempt = (bytes: Uint8Array, shown: string) => {
+          const once = (f: FuzzDatabase) =>
+            doneOrRefused(f, importer.name, shown, async () => {
+              const { text } = decodeImportText(bytes, importer.fileName);
+              return importer.run(importer.fileName, text, f.db);
             });
+          return importer.rolledBack ? rolledBack(fuzz, once) : once(fuzz);
+        };
+        if (importer.rolledBack) {
+          // An example, not a property: the valid file as it is gets through the importer and writes its records.
+          const { outcome, wrote } = await rolledBack(fuzz, async (f) => {
+            const before = await f.writes();
+            const outcome = await doneOrRefused(f, importer.name, 'il file valido', () => importer.run(importer.fileName, importer.valid, f.db));
+            return { outcome, wrote: (await f.writes()) - before };
+          });
+          assert.ok(outcome.ok, `${importer.name}: il file valido è rifiutato: ${outcome.error?.message} ${JSON.stringify(outcome.error)?.slice(0, 1000)}`);
+          assert.ok(wrote > 0, `${importer.name}: il file valido è importato ma non ha scritto nulla`);
+        }
+        let imported = 0;
+        const reasons = new Map<string, number>();
+        await fc.assert(
+          fc.asyncProperty(filesFor(importer), async (file) => {
+            const outcome = await attempt(file.bytes, fc.stringify(file));
             if (outcome.ok) imported++;
-            else namesTheFile(outcome.error, [importer.fileName]);
+            else {
+              namesTheFile(outcome.error, [importer.fileName]);
+              const e = outcome.error!;
+              const reason = (e instanceof ValidationError ? (e.issues[0]?.message ?? e.message) : `${e.code}: ${e.message}`).slice(0, 100);
+              reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+            }
           }),
           params,
         );
         t.diagnostic(`${imported} file importati su ${params.numRuns}`);
+        // FUZZ_VERBOSE=1: the commonest refusals, to see how far the random files get.
+        if (process.env.FUZZ_VERBOSE) for (const [reason, n] of [...reasons].sort((a, b) => b[1] - a[1]).slice(0, 4)) t.diagnostic(`  ${n}× ${reason}`);
       });
     }
   });
