@@ -15,28 +15,8 @@ const at = <T>(list: readonly T[], i: number) => (list.length ? i % list.length 
 /** A hostile cell: control characters, huge numbers, dates out of the calendar, separators and quotes. */
 const hostileCell = fc.oneof(hostileString, fc.constantFrom('"', '""', '"a;b"', 'a;b', 'a,b', '\n', '"\n"', '=HYPERLINK("x")', ';;;', '"unterminated'));
 
-const tableMutation: fc.Arbitrary<TableMutation> = fc.oneof(
-  fc.nat().map(
-    (c): TableMutation =>
-      (t) =>
-        t.map((r) => r.filter((_, j) => j !== at(r, c))),
-  ),
-  fc.nat().map(
-    (c): TableMutation =>
-      (t) =>
-        t.map((r) => (r.length ? [...r.slice(0, at(r, c) + 1), r[at(r, c)]!, ...r.slice(at(r, c) + 1)] : r)),
-  ),
-  fc.tuple(fc.nat(), fc.nat()).map(
-    ([a, b]): TableMutation =>
-      (t) =>
-        t.map((r) => {
-          const x = [...r];
-          if (x.length < 2) return x;
-          const [i, j] = [at(x, a), at(x, b)];
-          [x[i], x[j]] = [x[j]!, x[i]!];
-          return x;
-        }),
-  ),
+/** Rows left out, repeated or swapped, a cell replaced with a hostile value: of a whole table, or of its data rows only. */
+const rowMutations: fc.Arbitrary<TableMutation>[] = [
   fc.nat().map(
     (i): TableMutation =>
       (t) =>
@@ -59,6 +39,31 @@ const tableMutation: fc.Arbitrary<TableMutation> = fc.oneof(
       (t) =>
         t.map((r, k) => (k === at(t, i) ? r.map((x, j) => (j === at(r, c) ? v : x)) : r)),
   ),
+];
+
+const tableMutation: fc.Arbitrary<TableMutation> = fc.oneof(
+  fc.nat().map(
+    (c): TableMutation =>
+      (t) =>
+        t.map((r) => r.filter((_, j) => j !== at(r, c))),
+  ),
+  fc.nat().map(
+    (c): TableMutation =>
+      (t) =>
+        t.map((r) => (r.length ? [...r.slice(0, at(r, c) + 1), r[at(r, c)]!, ...r.slice(at(r, c) + 1)] : r)),
+  ),
+  fc.tuple(fc.nat(), fc.nat()).map(
+    ([a, b]): TableMutation =>
+      (t) =>
+        t.map((r) => {
+          const x = [...r];
+          if (x.length < 2) return x;
+          const [i, j] = [at(x, a), at(x, b)];
+          [x[i], x[j]] = [x[j]!, x[i]!];
+          return x;
+        }),
+  ),
+  ...rowMutations,
   fc.tuple(fc.nat(), fc.nat(), hostileCell).map(
     ([i, c, v]): TableMutation =>
       (t) =>
@@ -104,27 +109,7 @@ export function csvRowMutant(valid: string): fc.Arbitrary<string> {
   const separator = (lines[0] ?? '').includes(';') ? ';' : ',';
   const [header, ...data] = lines.filter((l) => l !== '').map((l) => l.split(separator));
   const mutation: fc.Arbitrary<TableMutation> = fc.oneof(
-    fc.nat().map(
-      (i): TableMutation =>
-        (t) =>
-          t.filter((_, k) => k !== at(t, i)),
-    ),
-    fc.nat().map(
-      (i): TableMutation =>
-        (t) =>
-          t.length ? [...t.slice(0, at(t, i) + 1), t[at(t, i)]!, ...t.slice(at(t, i) + 1)] : t,
-    ),
-    fc.tuple(fc.nat(), fc.nat()).map(([a, b]): TableMutation => (t) => {
-      const x = [...t];
-      if (x.length < 2) return x;
-      [x[at(x, a)], x[at(x, b)]] = [x[at(x, b)]!, x[at(x, a)]!];
-      return x;
-    }),
-    fc.tuple(fc.nat(), fc.nat(), hostileCell).map(
-      ([i, c, v]): TableMutation =>
-        (t) =>
-          t.map((r, k) => (k === at(t, i) ? r.map((x, j) => (j === at(r, c) ? v : x)) : r)),
-    ),
+    ...rowMutations,
     fc.tuple(fc.nat(), fc.nat(), fc.nat()).map(
       ([i, from, c]): TableMutation =>
         (t) =>
