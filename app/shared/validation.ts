@@ -361,7 +361,7 @@ function textPath(value: unknown, bad: (s: string) => boolean, path: string[] = 
  * Where a parsed JSON file holds a text with control characters (`\u0000` written as an escape: JSON has no other
  * way), as a path («questionnaires.0.title»), or null. Importers of JSON files refuse such a file, naming the place.
  */
-export const controlCharacterPath = (value: unknown): string | null => textPath(value, hasControlCharacters);
+const controlCharacterPath = (value: unknown): string | null => textPath(value, hasControlCharacters);
 
 /**
  * Refuses a parsed JSON file one of whose texts holds a control character (JSON writes them only as escapes, such as

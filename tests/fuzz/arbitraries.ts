@@ -189,7 +189,13 @@ function plausible(kind: ReturnType<typeof kindOfName>, ids: readonly string[]):
 }
 
 type Def = { type: string; [k: string]: unknown };
-const defOf = (schema: unknown): Def => (schema as { _zod: { def: Def } })._zod.def;
+/** The kinds of schema that only mark another (optional, nullable, default, readonly…): its `innerType`. */
+const WRAPPERS = new Set(['optional', 'nullable', 'default', 'prefault', 'nonoptional', 'readonly', 'catch']);
+/** A schema's definition; a wrapper's type is 'wrapper', for one case in each walk below. */
+const defOf = (schema: unknown): Def => {
+  const def = (schema as { _zod: { def: Def } })._zod.def;
+  return WRAPPERS.has(def.type) ? { ...def, type: 'wrapper' } : def;
+};
 
 /** The zod schemas (any kind) among the values of a module's exports. */
 export function zodSchemasOf(module: Record<string, unknown>): [string, z.ZodType][] {
@@ -213,13 +219,7 @@ export function shapeOf(schema: unknown, depth = 0): Record<string, unknown> | n
     }
     case 'pipe':
       return shapeOf(def.in, depth + 1) ?? shapeOf(def.out, depth + 1);
-    case 'optional':
-    case 'nullable':
-    case 'default':
-    case 'prefault':
-    case 'nonoptional':
-    case 'readonly':
-    case 'catch':
+    case 'wrapper':
       return shapeOf(def.innerType, depth + 1);
     case 'union': {
       const shapes = (def.options as unknown[]).map((o) => shapeOf(o, depth + 1)).filter((s) => s !== null);
@@ -243,13 +243,7 @@ export function choicesOf(schema: unknown, depth = 0): string[] {
       return (def.options as unknown[]).flatMap((o) => choicesOf(o, depth + 1));
     case 'pipe':
       return [...choicesOf(def.in, depth + 1), ...choicesOf(def.out, depth + 1)];
-    case 'optional':
-    case 'nullable':
-    case 'default':
-    case 'prefault':
-    case 'nonoptional':
-    case 'readonly':
-    case 'catch':
+    case 'wrapper':
       return choicesOf(def.innerType, depth + 1);
     case 'array':
       return choicesOf(def.element, depth + 1);
@@ -373,13 +367,7 @@ export function jsonLike(schema: unknown, options: RecordOptions = {}, name = ''
       return fc.oneof(...(def.options as unknown[]).map((o) => inner(o)));
     case 'pipe':
       return inner(def.in);
-    case 'optional':
-    case 'nullable':
-    case 'default':
-    case 'prefault':
-    case 'nonoptional':
-    case 'readonly':
-    case 'catch':
+    case 'wrapper':
       return fc.oneof({ weight: 5, arbitrary: inner(def.innerType) }, { weight: 1, arbitrary: fc.constantFrom(undefined, null) });
     case 'enum':
     case 'literal':

@@ -131,6 +131,8 @@ describe(`importers: random and mutated files (${process.env.DATABASE_URL ? 'Pos
     const sebinoComuni = column(fixture('demo/sebino/ambito.csv'), 'codice_istat_comune');
     const ctxG = { db, actor: coordinator, ambitoId: fuzz.gallarateId };
     const ctxF = { db, actor: fanoCoordinator, ambitoId: fuzz.fanoId };
+    const importSpendingCsv = (spending: { fileName: string; text: string }, users: { fileName: string; text: string }) =>
+      importSpending({ ...ctxG, upload: { kind: 'csv', spending, users } });
     importers.push(
       {
         name: 'territory: ISTAT comuni (JSON)',
@@ -332,33 +334,14 @@ describe(`importers: random and mutated files (${process.env.DATABASE_URL ? 'Pos
         kind: 'csv',
         valid: fixture('demo/gallarate/spending/spesa-2022.csv'),
         run: (fileName, text) =>
-          importSpending({
-            db,
-            actor: coordinator,
-            ambitoId: fuzz.gallarateId,
-            upload: {
-              kind: 'csv',
-              spending: { fileName, text },
-              users: { fileName: 'utenti-2022.csv', text: fixture('demo/gallarate/spending/utenti-2022.csv') },
-            },
-          }),
+          importSpendingCsv({ fileName, text }, { fileName: 'utenti-2022.csv', text: fixture('demo/gallarate/spending/utenti-2022.csv') }),
       },
       {
         name: 'finance: users (CSV)',
         fileName: 'utenti.csv',
         kind: 'csv',
         valid: fixture('demo/gallarate/spending/utenti-2022.csv'),
-        run: (fileName, text) =>
-          importSpending({
-            db,
-            actor: coordinator,
-            ambitoId: fuzz.gallarateId,
-            upload: {
-              kind: 'csv',
-              spending: { fileName: 'spesa-2022.csv', text: fixture('demo/gallarate/spending/spesa-2022.csv') },
-              users: { fileName, text },
-            },
-          }),
+        run: (fileName, text) => importSpendingCsv({ fileName: 'spesa-2022.csv', text: fixture('demo/gallarate/spending/spesa-2022.csv') }, { fileName, text }),
       },
       {
         name: 'finance: funding sources catalogue (JSON)',

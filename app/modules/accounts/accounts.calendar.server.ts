@@ -10,7 +10,7 @@ import { authorize } from './accounts.policy.ts';
 import { lastUseIsStale, loadActor, sha256 } from './accounts.server.ts';
 import { calendarLinks } from './accounts.schema.ts';
 
-export const CALENDAR_PREFIX = 'cal_';
+const CALENDAR_PREFIX = 'cal_';
 export const calendarPath = (secret: string) => `/calendario/${secret}.ics`;
 
 /** Makes the user's calendar link (the one before stops working). The secret is returned once. */

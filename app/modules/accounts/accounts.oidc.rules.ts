@@ -5,7 +5,7 @@
  * digits may be replaced by the omocodia letters L M N P Q R S T U V. Only the form is checked here: the identity
  * provider is the authority on the code it proves.
  */
-export const PERSON_FISCAL_CODE = /^[A-Z]{6}[0-9LMNPQRSTUV]{2}[ABCDEHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]$/;
+const PERSON_FISCAL_CODE = /^[A-Z]{6}[0-9LMNPQRSTUV]{2}[ABCDEHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]$/;
 
 /**
  * A fiscal code as Cantiere keeps it (16 characters, uppercase), or null when the value is not a person's fiscal code.
@@ -23,7 +23,7 @@ export function normaliseFiscalCode(value: unknown): string | null {
 /** How the identity proved by the provider finds its Cantiere account. */
 export type OidcIdentity = { by: 'email'; email: string } | { by: 'fiscal_code'; fiscalCode: string };
 
-export type IdentityOutcome = { ok: true; identity: OidcIdentity } | { ok: false; reason: 'unverified' | 'incomplete' };
+type IdentityOutcome = { ok: true; identity: OidcIdentity } | { ok: false; reason: 'unverified' | 'incomplete' };
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

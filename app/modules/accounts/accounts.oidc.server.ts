@@ -12,7 +12,7 @@ import { safeLocalPath } from '../../shared/http/redirect.ts';
 import { log } from '../../shared/log.ts';
 import { identityFromClaims, type OidcIdentity } from './accounts.oidc.rules.ts';
 import { accountLinks, oidcRequests, users } from './accounts.schema.ts';
-import { forgetSpentLinks, openSession, sha256 } from './accounts.server.ts';
+import { forgetSpentLinks, openSession, selfActor, sha256 } from './accounts.server.ts';
 
 /** The cookie that ties the browser to its sign-in in progress (a random id; the table keeps its SHA-256). */
 export const OIDC_COOKIE = 'cantiere_oidc';
@@ -22,7 +22,7 @@ export const OIDC_CALLBACK_PATH = '/accedi/oidc/ritorno';
 export const OIDC_REQUEST_TTL_MINUTES = 10;
 
 /** Why a sign-in with the provider was refused; each has its message in the dictionary (`signin.oidc.refused.<reason>`). */
-export const OIDC_REFUSALS = ['unknown', 'unverified', 'incomplete', 'disabled', 'expired', 'failed', 'denied', 'unavailable', 'off'] as const;
+const OIDC_REFUSALS = ['unknown', 'unverified', 'incomplete', 'disabled', 'expired', 'failed', 'denied', 'unavailable', 'off'] as const;
 export type OidcRefusalReason = (typeof OIDC_REFUSALS)[number];
 export const isOidcRefusalReason = (v: unknown): v is OidcRefusalReason => OIDC_REFUSALS.includes(v as OidcRefusalReason);
 
@@ -59,7 +59,7 @@ const discovered = new Map<string, { at: number; configuration: Promise<oidc.Con
  * read once per process (and again after an hour, or after a failure). An unreachable provider is an
  * OidcRefusal('unavailable'), logged with the cause.
  */
-export async function providerConfiguration(settings: OidcConfig, now = Date.now()): Promise<oidc.Configuration> {
+async function providerConfiguration(settings: OidcConfig, now = Date.now()): Promise<oidc.Configuration> {
   const key = JSON.stringify([settings.issuer, settings.clientId, settings.clientSecret]);
   let entry = discovered.get(key);
   if (!entry || now - entry.at > DISCOVERY_TTL_MS) {
@@ -227,7 +227,7 @@ export async function finishOidcSignIn({
     if (accepted.length) {
       await forgetSpentLinks(tx, now);
       await recordAudit(tx, {
-        actor: { kind: 'user', userId: user.id, email: user.email, name: user.name, locale: user.locale, grants: [], via: 'session' },
+        actor: selfActor(user),
         action: 'accounts.user.invitation_accepted',
         entityType: 'user',
         entityId: user.id,

@@ -14,18 +14,19 @@ import { tr } from '../../shared/i18n/tr.server.ts';
 import { outbox } from '../../shared/mail/outbox.schema.ts';
 import { requireRecordId } from '../../shared/validation.ts';
 import { authorize } from './accounts.policy.ts';
-import { closeCredentials, forgetSpentLinks, insertUser, openSession, sha256, userByEmailForUpdate } from './accounts.server.ts';
+import { allowanceDecision } from './accounts.rules.ts';
+import { closeCredentials, forgetSpentLinks, insertUser, openSession, selfActor, sha256, userByEmailForUpdate } from './accounts.server.ts';
 import { accountLinks, roleAssignments, users } from './accounts.schema.ts';
 import { InviteUserInput, Password } from './accounts.validation.ts';
 
-export type LinkPurpose = 'invitation' | 'reset';
+type LinkPurpose = 'invitation' | 'reset';
 
 /** How long a link lasts: an invitation a week (people are away), a reset an hour. */
-export const LINK_TTL_HOURS: Record<LinkPurpose, number> = { invitation: 7 * 24, reset: 1 };
+const LINK_TTL_HOURS: Record<LinkPurpose, number> = { invitation: 7 * 24, reset: 1 };
 /** At most this many reset messages per account per hour (a form anyone can post must not flood a mailbox). */
 export const RESETS_PER_HOUR = 3;
 
-export const linkPath = (secret: string) => `/accedi/nuova-password/${secret}`;
+const linkPath = (secret: string) => `/accedi/nuova-password/${secret}`;
 
 export class LinkInvalidError extends AppError {
   constructor() {
@@ -142,11 +143,17 @@ export async function requestPasswordReset({ db, email, baseUrl, now = new Date(
   await db.transaction(async (tx) => {
     const user = await userByEmailForUpdate(tx, address);
     if (!user || !user.active) return;
-    const [recent] = await tx
-      .select({ n: sql<number>`count(*)::int` })
+    const recent = await tx
+      .select({ at: accountLinks.createdAt })
       .from(accountLinks)
       .where(and(eq(accountLinks.userId, user.id), eq(accountLinks.purpose, 'reset'), gt(accountLinks.createdAt, new Date(now.getTime() - 3_600_000))));
-    if ((recent?.n ?? 0) >= RESETS_PER_HOUR) return;
+    const allowance = allowanceDecision(
+      recent.map((r) => r.at),
+      now,
+      RESETS_PER_HOUR,
+      60,
+    );
+    if (!allowance.allowed) return;
     const secret = await issueLink(tx, user.id, 'reset', null, now);
     await queueMail(tx, user, 'reset', baseUrl + linkPath(secret), secret, {});
     await recordAudit(tx, {
@@ -215,9 +222,8 @@ export async function redeemLink({
       .set({ passwordHash, updatedAt: now, version: sql`${users.version} + 1` })
       .where(eq(users.id, user.id));
     const closed = await closeCredentials(tx, user.id, now);
-    const self = { kind: 'user' as const, userId: user.id, email: user.email, name: user.name, locale: user.locale, grants: [], via: 'session' as const };
     await recordAudit(tx, {
-      actor: self,
+      actor: selfActor(user),
       action: link.purpose === 'invitation' ? 'accounts.user.invitation_accepted' : 'accounts.user.password_reset',
       entityType: 'user',
       entityId: user.id,

@@ -410,6 +410,17 @@ export async function signIn({
   return { token, user };
 }
 
+/** A person as the actor of their own sign-in or password change, for the audit log (no roles needed to record it). */
+export const selfActor = (user: { id: string; email: string; name: string; locale: string }): UserActor => ({
+  kind: 'user',
+  userId: user.id,
+  email: user.email,
+  name: user.name,
+  locale: user.locale,
+  grants: [],
+  via: 'session',
+});
+
 /**
  * Opens a session for a user whose identity has been proved (password, identity provider, reset link), in the
  * caller's transaction: ends the session the browser had (whoever it belonged to), records the sign-in in the audit log
@@ -430,7 +441,7 @@ export async function openSession(
     userAgent: o.userAgent?.slice(0, 300) ?? null,
   });
   await recordAudit(tx, {
-    actor: { kind: 'user', userId: user.id, email: user.email, name: user.name, locale: user.locale, grants: [], via: 'session' },
+    actor: selfActor(user),
     action: 'accounts.session.created',
     entityType: 'user',
     entityId: user.id,
@@ -532,9 +543,10 @@ export async function listApiTokens(db: DbOrTx, userId: string) {
     .orderBy(desc(apiTokens.createdAt));
 }
 
-/** The actor behind a bearer token, or null when unknown, revoked or expired. */
 /** A token's or link's «last used» is written at most once a minute: reading with it must not be a write each time. */
 export const lastUseIsStale = (lastUsedAt: Date | null, now: Date) => !lastUsedAt || now.getTime() - lastUsedAt.getTime() > 60_000;
+
+/** The actor behind a bearer token, or null when unknown, revoked or expired. */
 
 export async function actorFromApiToken(db: Db, secret: string, now = new Date()): Promise<UserActor | null> {
   if (!secret.startsWith(TOKEN_PREFIX)) return null;

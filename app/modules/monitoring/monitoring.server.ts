@@ -84,6 +84,3 @@ export async function uploadedText(
   const { name, text, notice } = await readUploadedText(file);
   return { name, text, notice };
 }
-
-/** The public base URL of this request (for links in e-mails). */
-export const baseUrlOf = (request: Request) => new URL(request.url).origin;

@@ -1,10 +1,9 @@
-// What the open-data routes share: the public base URL, the Ambito and its publisher, the datasets as files (CSV and
+// What the open-data routes share: the Ambito and its publisher, the datasets as files (CSV and
 // JSON) and the catalogue, and the HTTP answer of a published file (content type, ETag, Last-Modified, 304, CORS).
 import { createHash } from 'node:crypto';
-import { data, type RouterContextProvider } from 'react-router';
+import { data } from 'react-router';
 import { writeCsv } from '../../shared/exports/csv.ts';
 import type { DbOrTx } from '../../shared/db/client.ts';
-import { siteBase } from '../../shared/http/request.server.ts';
 import { translate, type MessageKey } from '../../shared/i18n/messages.ts';
 import { tr } from '../../shared/i18n/tr.server.ts';
 import { PRIVACY_THRESHOLD } from '../../shared/privacy/suppress.ts';
@@ -16,11 +15,6 @@ import { getPublisher } from './opendata.queries.ts';
 import { latestInstant, missingPublisherFields, romeDay, rowCells, type DatasetRow } from './opendata.rules.ts';
 import type { OpendataPublisherRow } from './opendata.schema.ts';
 import { LICENCE, type FormatKey, type Frequency } from './opendata.vocabulary.ts';
-
-type Ctx = Readonly<RouterContextProvider>;
-
-/** The stable base of the absolute URLs: CANTIERE_PUBLIC_URL, or the origin of the request. */
-export const publicBase = (context: Ctx, request: Request): string => siteBase(context, request);
 
 /** What the open data need of an Ambito. */
 export interface OpendataAmbito {

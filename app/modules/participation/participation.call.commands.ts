@@ -7,7 +7,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { actorLabel } from '../../shared/auth/actor.ts';
 import { hashPassword } from '../../shared/auth/password.ts';
 import type { Db, DbOrTx, Tx } from '../../shared/db/client.ts';
-import { pgErrorOf } from '../../shared/db/errors.ts';
+import { dbErrorToAppError, DuplicateError } from '../../shared/db/errors.ts';
 import { ConflictError, ValidationError, type FieldIssue } from '../../shared/errors.ts';
 import { tr } from '../../shared/i18n/tr.server.ts';
 import { parseInput } from '../../shared/validation.server.ts';
@@ -71,10 +71,10 @@ export async function closeCall({ callId, input, now = new Date(), ...ctx }: Com
 
 const UNIQUE_APPLICATION = 'participation_applications_call_fiscal_code_unique';
 
-/** True when the error (or its cause) is the unique index of one application per fiscal code and call. */
+/** True when the error is the unique index of one application per fiscal code and call (translated or not yet). */
 function isDuplicateApplication(error: unknown): boolean {
-  const pg = pgErrorOf(error);
-  return pg?.code === '23505' && (pg.constraint === UNIQUE_APPLICATION || pg.message.includes(UNIQUE_APPLICATION));
+  const refused = dbErrorToAppError(error) ?? error;
+  return refused instanceof DuplicateError && refused.constraint === UNIQUE_APPLICATION;
 }
 
 const duplicate = (fiscalCode: string) => new ValidationError([{ path: 'fiscalCode', message: tr('part.call.cmd.duplicate', { code: fiscalCode }) }]);

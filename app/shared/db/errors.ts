@@ -64,8 +64,6 @@ export function registerConstraintMessages(entries: Record<string, MessageKey | 
   for (const [name, entry] of Object.entries(entries)) constraintMessages.set(name, typeof entry === 'string' ? { key: entry } : entry);
 }
 
-/** The message registered for a constraint, if any (tests check that every registered name is a real index). */
-
 /** Every constraint with a registered message. */
 export const registeredConstraints = (): string[] => [...constraintMessages.keys()];
 
@@ -199,7 +197,8 @@ export async function withDbErrors<T>(run: () => Promise<T>): Promise<T> {
  * Makes the top-level transactions of `db` (every command's one transaction) rethrow the database's refusals as the
  * application's errors, so that a command refused by a unique index fails like one refused by its own check — for the
  * pages and the API, and also for the command line, the background jobs and the tests. The driver's error stays the
- * `cause` (code that looks for a SQLSTATE in the cause chain still finds it). Nested transactions (savepoints) are
+ * `cause`, but callers recognise the refusal by the application's error (a DuplicateError's `constraint`), not by
+ * pgErrorOf, which stops at an application error. Nested transactions (savepoints) are
  * left alone: their errors reach the outer transaction unchanged.
  */
 export function translateTransactionErrors<D extends Db>(db: D): D {

@@ -70,7 +70,7 @@ export async function deliverOutbox({ db, transport, from, limit = 20 }: { db: D
 /** What stands in a message's body for the secret it carried, once it is sent or no longer usable. */
 export const SECRET_REMOVED = '•••';
 
-export const withoutSecret = (body: string, secret: string) => body.replaceAll(secret, SECRET_REMOVED);
+const withoutSecret = (body: string, secret: string) => body.replaceAll(secret, SECRET_REMOVED);
 
 /**
  * Removes from the outbox the secrets chosen by `where` (the module that wrote them decides which ones can no longer be

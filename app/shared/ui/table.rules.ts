@@ -1,9 +1,9 @@
 // The data table's pure parts: columns, sorting and the CSV file (tested without a browser).
 import type { ReactNode } from 'react';
-import { writeCsv } from '../exports/csv.ts';
+import { writeCsv, type CsvValue } from '../exports/csv.ts';
 
 /** A value a column sorts and exports by: numbers sort as numbers, null last. */
-export type CellValue = string | number | boolean | null | undefined;
+export type CellValue = CsvValue;
 
 export interface Column<Row> {
   /** Stable key: used in the sort parameter and as the CSV header when `csvHeader` is not given. */

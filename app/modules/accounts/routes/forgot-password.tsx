@@ -5,7 +5,7 @@ import { getActor, getRequestState, getServices, messageOf, setRetryAfter } from
 import { tr } from '../../../shared/i18n/tr.server.ts';
 import { log } from '../../../shared/log.ts';
 import { ValidationError } from '../../../shared/errors.ts';
-import { IntentForm, Notice, PageHeader, TextField, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
+import { IntentForm, PageHeader, ResultAlert, TextField, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
 import { z } from '../../../shared/validation.ts';
 import { linkBase } from '../accounts.links.server.ts';
 import { requestPasswordReset } from '../accounts.recovery.server.ts';
@@ -64,9 +64,7 @@ export default function ForgotPassword({ actionData }: Route.ComponentProps) {
       <div className="col-lg-6">
         <PageHeader title={t('recovery.forgot.title')} lead={t('recovery.forgot.lead')} />
         {success ? (
-          <div role="status">
-            <Notice tone="success">{t('recovery.forgot.sent')}</Notice>
-          </div>
+          <ResultAlert actionData={actionData} intent="forgot" />
         ) : (
           <IntentForm intent="forgot" actionData={actionData} submitLabel={t('recovery.forgot.submit')} noValidate>
             <TextField

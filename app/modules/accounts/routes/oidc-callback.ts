@@ -1,9 +1,9 @@
 import { redirect } from 'react-router';
 import type { Route } from './+types/oidc-callback';
 import { COOKIE, parseCookies, serializeCookie } from '../../../shared/http/cookies.ts';
-import { getRequestState, getServices, rotateCsrf, setCookie } from '../../../shared/http/request.server.ts';
+import { getRequestState, getServices, setCookie } from '../../../shared/http/request.server.ts';
 import { finishOidcSignIn, OIDC_COOKIE, OidcRefusal } from '../accounts.oidc.server.ts';
-import { SESSION_TTL_HOURS } from '../accounts.server.ts';
+import { setSessionCookie } from '../accounts.links.server.ts';
 
 /**
  * `/accedi/oidc/ritorno` — where the identity provider sends the browser back, with a code (or an error). The sign-in
@@ -26,8 +26,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       userAgent: request.headers.get('user-agent'),
       previousSession: cookies.get(COOKIE.session) ?? null,
     });
-    setCookie(context, serializeCookie(COOKIE.session, token, { maxAgeSeconds: SESSION_TTL_HOURS * 3600, secure: state.https }));
-    rotateCsrf(context);
+    setSessionCookie(context, token);
     return redirect(redirectTo);
   } catch (error) {
     if (error instanceof OidcRefusal) return redirect(`/accedi?oidc=${error.reason}`);

@@ -2,12 +2,12 @@ import { data, isRouteErrorResponse, Link, redirect, useRouteError } from 'react
 import type { Route } from './+types/set-password';
 import { PASSWORD_MIN_LENGTH } from '../../../shared/auth/password.ts';
 import { intentAction } from '../../../shared/http/forms.server.ts';
-import { COOKIE, parseCookies, serializeCookie } from '../../../shared/http/cookies.ts';
-import { getRequestState, getServices, rotateCsrf, setCookie } from '../../../shared/http/request.server.ts';
+import { COOKIE, parseCookies } from '../../../shared/http/cookies.ts';
+import { getServices } from '../../../shared/http/request.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
 import { IntentField, IntentForm, Notice, PageHeader, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
-import { SESSION_TTL_HOURS } from '../accounts.server.ts';
 import { describeLink, redeemLink } from '../accounts.recovery.server.ts';
+import { setSessionCookie } from '../accounts.links.server.ts';
 
 /** The page of a link sent by e-mail (an invitation or a reset): who it is for, or why it no longer works (410). */
 export async function loader({ context, params }: Route.LoaderArgs) {
@@ -28,8 +28,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
         userAgent: request.headers.get('user-agent'),
         previousSession: parseCookies(request.headers.get('cookie')).get(COOKIE.session) ?? null,
       });
-      setCookie(context, serializeCookie(COOKIE.session, token, { maxAgeSeconds: SESSION_TTL_HOURS * 3600, secure: getRequestState(context).https }));
-      rotateCsrf(context);
+      setSessionCookie(context, token);
       return redirect('/');
     },
   });

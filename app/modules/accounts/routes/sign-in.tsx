@@ -1,16 +1,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { data, Form, Link, redirect, useNavigation, useSearchParams } from 'react-router';
 import type { Route } from './+types/sign-in';
-import { COOKIE, parseCookies, serializeCookie } from '../../../shared/http/cookies.ts';
-import { getActor, getRequestState, getServices, rotateCsrf, setCookie, setRetryAfter } from '../../../shared/http/request.server.ts';
+import { COOKIE, parseCookies } from '../../../shared/http/cookies.ts';
+import { getActor, getRequestState, getServices, setRetryAfter } from '../../../shared/http/request.server.ts';
 import { safeLocalPath } from '../../../shared/http/redirect.ts';
 import { fromRoot } from '../../../shared/paths.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
 import { useI18n } from '../../../shared/ui/i18n.tsx';
 import { PageHeader, CsrfField, Field, FormAlert } from '../../../shared/ui/kit.ts';
-import { BadCredentialsError, SESSION_TTL_HOURS, signIn, ThrottledError } from '../accounts.server.ts';
+import { BadCredentialsError, signIn, ThrottledError } from '../accounts.server.ts';
 import { isOidcRefusalReason } from '../accounts.oidc.server.ts';
 import { SignInInput } from '../accounts.validation.ts';
+import { setSessionCookie } from '../accounts.links.server.ts';
 
 function demoAccounts(): { password: string; users: { email: string; name: string }[] } | null {
   const file = fromRoot('fixtures', 'demo', 'accounts.json');
@@ -51,8 +52,7 @@ export async function action({ context, request }: Route.ActionArgs) {
       userAgent: request.headers.get('user-agent'),
       previousSession: parseCookies(request.headers.get('cookie')).get(COOKIE.session) ?? null,
     });
-    setCookie(context, serializeCookie(COOKIE.session, token, { maxAgeSeconds: SESSION_TTL_HOURS * 3600, secure: state.https }));
-    rotateCsrf(context);
+    setSessionCookie(context, token);
     return redirect(redirectTo);
   } catch (error) {
     if (error instanceof BadCredentialsError || error instanceof ThrottledError) {

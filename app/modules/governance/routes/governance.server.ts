@@ -46,8 +46,3 @@ export function icsResponse(ics: string, fileName: string, kind: 'invitation' | 
     },
   });
 }
-
-/** The origin the user reached us at, for absolute links in e-mails and calendars. */
-export function originOf(request: Request): string {
-  return new URL(request.url).origin;
-}

@@ -1,4 +1,5 @@
 import { data, Link, redirect } from 'react-router';
+import { siteBase } from '../../../shared/http/request.server.ts';
 import type { Route } from './+types/meeting';
 import { ValidationError } from '../../../shared/errors.ts';
 import { intentAction, runIntent } from '../../../shared/http/forms.server.ts';
@@ -15,7 +16,7 @@ import { addAttachment, convokeMeeting, createDecision, recordAttendance, remove
 import { ACCEPTED_ATTACHMENTS, ATTACHMENT_TYPES, ATTENDANCES, MAX_ATTACHMENT_BYTES, VOTES } from '../governance.constants.ts';
 import { comuneWeights, getMeetingOverview, type ComuneWeight } from '../governance.queries.ts';
 import { oldWeights, type Attendance } from '../voting.rules.ts';
-import { originOf, readGovernance } from './governance.server.ts';
+import { readGovernance } from './governance.server.ts';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { db, ambito, can } = await readGovernance(context, request, params.code);
@@ -64,7 +65,7 @@ export async function action({ params, context, request }: Route.ActionArgs) {
         return redirect(`${here}?esito=salvata`);
       },
       convoke: async (input) => {
-        await convokeMeeting({ ...base, input, baseUrl: originOf(request) });
+        await convokeMeeting({ ...base, input, baseUrl: siteBase(context, request) });
         return redirect(`${here}?esito=convocata#convocazione`);
       },
       attendance: async (input) => {

@@ -1,13 +1,13 @@
 import { data } from 'react-router';
 import type { Route } from './+types/personal-calendar';
-import { getServices } from '../../../shared/http/request.server.ts';
+import { getServices, siteBase } from '../../../shared/http/request.server.ts';
 import { actorFromCalendarSecret } from '../../accounts/index.server.ts';
 import { listAmbiti } from '../../territory/index.server.ts';
 import { meetingEvent } from '../governance.commands.ts';
 import { can } from '../governance.policy.ts';
 import { listMeetingsForCalendar } from '../governance.queries.ts';
 import { calendarFeed } from '../icalendar.ts';
-import { icsResponse, originOf } from './governance.server.ts';
+import { icsResponse } from './governance.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
 
 /**
@@ -25,7 +25,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   const reached = (await listAmbiti(db)).filter(
     (a) => (ambitoIds.has(a.id) || regions.has(a.regionCode)) && can(actor, 'governance.read', { id: a.id, regionCode: a.regionCode }),
   );
-  const origin = originOf(request);
+  const origin = siteBase(context, request);
   const several = reached.length > 1;
   const meetings = [];
   for (const ambito of reached) {

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import type { Route } from './+types/dashboard';
 import { done, intentAction } from '../../../shared/http/forms.server.ts';
-import { getServices, requireUser } from '../../../shared/http/request.server.ts';
+import { getServices, requireUser, siteBase } from '../../../shared/http/request.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
 import {
   columnsOf,
@@ -24,7 +24,7 @@ import { importMeasurements, lockPeriod, sendDueReminders, unlockPeriod } from '
 import { MEASUREMENT_CSV_COLUMNS } from '../monitoring.importers.ts';
 import { abilitiesFor } from '../monitoring.policy.ts';
 import { getPlanDashboard, todayInRome } from '../monitoring.queries.ts';
-import { baseUrlOf, pagePlan, pageProgress, readablePlan, requireMonitoringPlan, uploadedText } from '../monitoring.server.ts';
+import { pagePlan, pageProgress, readablePlan, requireMonitoringPlan, uploadedText } from '../monitoring.server.ts';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { codeLinkColumn, YearlyFigures } from '../components/tables.tsx';
 import type { MessageKey } from '../../../shared/i18n/messages.ts';
@@ -90,7 +90,7 @@ export async function action({ params, context, request }: Route.ActionArgs) {
       return done('import', tr('mon.dash.import.done', { rows: r.rows, file: r.file, created: r.created, replaced: r.replaced }), file.notice);
     },
     remind: async () => {
-      const r = await sendDueReminders({ db, actor, planId, today: todayInRome(), baseUrl: baseUrlOf(request) });
+      const r = await sendDueReminders({ db, actor, planId, today: todayInRome(), baseUrl: siteBase(context, request) });
       if (r.total === 0) return done('remind', tr('mon.dash.remind.none'));
       return done(
         'remind',

@@ -1,13 +1,13 @@
 import type { Route } from './+types/ambito';
 import { done, intentAction } from '../../../shared/http/forms.server.ts';
-import { getActor, getServices, guard, requireUser } from '../../../shared/http/request.server.ts';
+import { getActor, getServices, guard, requireUser, siteBase } from '../../../shared/http/request.server.ts';
 import type { MessageKey } from '../../../shared/i18n/messages.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
 import { DataTable, Facts, FieldGroup, IntentForm, Notice, PageHeader, Section, useFormResult, useI18n } from '../../../shared/ui/kit.ts';
 import { savePublisher } from '../opendata.commands.ts';
 import { authorize } from '../opendata.policy.ts';
 import { CatalogueSection, PrivacyNotice } from '../opendata.ui.tsx';
-import { ambitoAndPublisher, publicBase } from '../opendata.server.ts';
+import { ambitoAndPublisher } from '../opendata.server.ts';
 import { ambitoView } from '../opendata.views.server.ts';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
@@ -15,7 +15,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   const actor = getActor(context);
   const { ambito } = await ambitoAndPublisher(db, params.code);
   await guard(request, async () => authorize(actor, 'opendata.read', ambito));
-  return ambitoView(db, actor, params.code, publicBase(context, request));
+  return ambitoView(db, actor, params.code, siteBase(context, request));
 }
 
 export async function action({ params, context, request }: Route.ActionArgs) {

@@ -1,6 +1,6 @@
 import { type LoaderFunctionArgs } from 'react-router';
-import { getActor, getServices, guard } from '../../../shared/http/request.server.ts';
-import { ambitoCatalogue, CONTENT_TYPES, fileResponse, publicBase, publishingAmbito } from '../opendata.server.ts';
+import { getActor, getServices, guard, siteBase } from '../../../shared/http/request.server.ts';
+import { ambitoCatalogue, CONTENT_TYPES, fileResponse, publishingAmbito } from '../opendata.server.ts';
 import { mergeNodes, toJsonLd, toTurtle, type RdfNode } from '../opendata.dcat.ts';
 import { authorize } from '../opendata.policy.ts';
 import { listPublishingAmbiti } from '../opendata.queries.ts';
@@ -13,7 +13,7 @@ import { latestInstant, missingPublisherFields } from '../opendata.rules.ts';
  */
 export async function loader({ params, context, request }: LoaderFunctionArgs) {
   const { db } = getServices(context);
-  const base = publicBase(context, request);
+  const base = siteBase(context, request);
   const format = new URL(request.url).pathname.endsWith('.ttl') ? 'ttl' : 'jsonld';
   const now = new Date();
   let nodes: RdfNode[];

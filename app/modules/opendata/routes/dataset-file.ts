@@ -1,11 +1,11 @@
 import { data, type LoaderFunctionArgs } from 'react-router';
-import { getActor, getServices, guard } from '../../../shared/http/request.server.ts';
+import { getActor, getServices, guard, siteBase } from '../../../shared/http/request.server.ts';
 import { tr } from '../../../shared/i18n/tr.server.ts';
 import { buildDatasets } from '../opendata.build.server.ts';
 import { datasetDef } from '../opendata.datasets.ts';
 import { authorize } from '../opendata.policy.ts';
 import { parseDatasetFile, romeDay } from '../opendata.rules.ts';
-import { CONTENT_TYPES, datasetCsv, datasetJson, fileResponse, modifiedOf, publicBase, publishingAmbito } from '../opendata.server.ts';
+import { CONTENT_TYPES, datasetCsv, datasetJson, fileResponse, modifiedOf, publishingAmbito } from '../opendata.server.ts';
 
 /**
  * A dataset of an Ambito as a file: `/dati/<codice>/<dataset>.csv` or `.json` (public, CORS open, ETag and
@@ -17,7 +17,7 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
   const { db } = getServices(context);
   const { ambito, publisher } = await publishingAmbito(db, params.code ?? '');
   await guard(request, async () => authorize(getActor(context), 'opendata.read', ambito));
-  const base = publicBase(context, request);
+  const base = siteBase(context, request);
   const built = (await buildDatasets({ db, ambito, publisher, base, now: new Date() }, [file.id])).get(file.id)!;
   const def = datasetDef(file.id)!;
   const lastModified = modifiedOf(built, publisher);

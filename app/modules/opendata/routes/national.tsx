@@ -1,14 +1,13 @@
 import type { Route } from './+types/national';
-import { getActor, getServices, guard } from '../../../shared/http/request.server.ts';
+import { getActor, getServices, guard, siteBase } from '../../../shared/http/request.server.ts';
 import { DataTable, EmptyState, linkColumn, PageHeader, Section, useI18n } from '../../../shared/ui/kit.ts';
 import { authorize } from '../opendata.policy.ts';
 import { CatalogueSection, PrivacyNotice } from '../opendata.ui.tsx';
-import { publicBase } from '../opendata.server.ts';
 import { nationalView } from '../opendata.views.server.ts';
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   await guard(request, async () => authorize(getActor(context), 'opendata.read', null));
-  return nationalView(getServices(context).db, publicBase(context, request));
+  return nationalView(getServices(context).db, siteBase(context, request));
 }
 
 export default function OpendataHome({ loaderData }: Route.ComponentProps) {
